@@ -1,0 +1,31 @@
+"""policy-cli: analyse Chinese policy documents (key terms, 提法, targets, diffs).
+
+The public API is imported lazily so that `import policy_cli` stays cheap.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__version__ = "0.1.0"
+
+_LAZY = {
+    "load_document": "policy_cli.core.loaders",
+    "load_bytes": "policy_cli.core.loaders",
+    "load_text": "policy_cli.core.loaders",
+    "Segmenter": "policy_cli.core.segment",
+    "extract_keywords": "policy_cli.core.keywords",
+    "prepare": "policy_cli.core.pipeline",
+    "keywords_of": "policy_cli.api",
+}
+
+__all__ = ["__version__", *_LAZY]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'policy_cli' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)

@@ -1,0 +1,5 @@
+"""`python -m policy_cli`."""
+
+from policy_cli.cli import main
+
+main()

@@ -1,0 +1,15 @@
+"""High-level library API: one call per analysis, all sharing the same load/segment path."""
+
+from __future__ import annotations
+
+from policy_cli.core.keywords import extract_keywords
+from policy_cli.core.pipeline import Prepared, prepare
+from policy_cli.models import Document, Keyword
+
+
+def keywords_of(
+    document: Document | Prepared, *, method: str = "tfidf", top: int = 20
+) -> list[Keyword]:
+    """Rank the key terms of a document (segmenting it if it is not prepared yet)."""
+    prepared = document if isinstance(document, Prepared) else prepare(document)
+    return extract_keywords(prepared.tokens, method=method, top=top)

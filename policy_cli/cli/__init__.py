@@ -1,0 +1,19 @@
+"""The `policy` command line: parse options, call the core, hand the result to render.
+
+Each command lives in a module of this package; heavy libraries are imported inside the
+commands so that `policy --help` stays fast.
+"""
+
+from __future__ import annotations
+
+from policy_cli.cli.app import app
+
+# Importing the command modules registers their commands on `app`.
+from policy_cli.cli import keywords as _keywords  # noqa: E402,F401
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    """Entry point of the `policy` console script."""
+    app()

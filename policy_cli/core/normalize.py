@@ -1,0 +1,164 @@
+"""Text clean-up steps (each `str -> str`) and the split into paragraphs and sentences."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from policy_cli.models import Paragraph, Sentence
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2018-\u201d"
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# C0/C1 controls except tab and newline; escape sequences lose their ESC and become inert.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACES = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+
+# Kangxi radicals (U+2F00-U+2FDF) fold under NFKC; the CJK Radicals Supplement ones
+# that PDF text layers use for common ideographs do not, so they are mapped by hand.
+_RADICAL_SUPPLEMENT = str.maketrans(
+    {"⻅": "见", "⺠": "民", "⻓": "长", "⻛": "风", "⻋": "车", "⻜": "飞", "⻘": "青", "⻔": "门"}
+)
+
+
+def normalize_newlines(text: str) -> str:
+    """Turn CRLF and lone CR into LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def remove_invisible(text: str) -> str:
+    """Drop zero-width characters and control characters (keeping tab and newline)."""
+    return _CONTROL.sub("", _ZERO_WIDTH.sub("", text))
+
+
+def fold_radicals(text: str) -> str:
+    """Map radical code points (as PDF text layers emit them) to the ideographs they stand for."""
+    if not any("\u2e80" <= ch <= "\u2fdf" for ch in text):
+        return text
+    out = []
+    for ch in text.translate(_RADICAL_SUPPLEMENT):
+        if "\u2f00" <= ch <= "\u2fdf":
+            ch = unicodedata.normalize("NFKC", ch)
+        out.append(ch)
+    return "".join(out)
+
+
+def normalize_spaces(text: str) -> str:
+    """Fold runs of spaces (ideographic, no-break, tabs) to one space; strip each line.
+
+    A space between two CJK characters is kept: slogans such as "谱新篇 实干争先" use it as a
+    separator between halves.
+    """
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(lines)
+
+
+_HALF_TO_FULL = {",": "，", ";": "；", "(": "（", ")": "）", ":": "：", "!": "！", "?": "？"}
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+
+
+def widen_punctuation(text: str) -> str:
+    """Use full-width ，；（）：！？ where Chinese text uses the half-width ones.
+
+    A half-width mark is widened when a CJK character stands next to it; marks between digits
+    or Latin letters (1,200; f(x); http://) are left alone.
+    """
+    if not any(ch in text for ch in _HALF_TO_FULL):
+        return text
+    chars = list(text)
+    n = len(chars)
+    for i, ch in enumerate(chars):
+        full = _HALF_TO_FULL.get(ch)
+        if full is None:
+            continue
+        prev = chars[i - 1] if i > 0 else ""
+        nxt = chars[i + 1] if i + 1 < n else ""
+        if ch == "(":
+            cjk = bool(_CJK_CHAR.match(nxt))
+        elif ch == ")":
+            cjk = bool(_CJK_CHAR.match(prev))
+        else:
+            cjk = bool(_CJK_CHAR.match(prev)) or (
+                bool(_CJK_CHAR.match(nxt)) and not prev.isascii()
+            ) or (bool(_CJK_CHAR.match(nxt)) and prev in {"", " ", ")", "）"})
+            if ch == ":" and nxt == "/":
+                cjk = False
+        if cjk:
+            chars[i] = full
+    return "".join(chars)
+
+
+def pair_ascii_quotes(text: str) -> str:
+    """Turn ASCII double quotes around Chinese text into “…” pairs, line by line."""
+    if '"' not in text:
+        return text
+    lines = []
+    for line in text.split("\n"):
+        if line.count('"') % 2 == 0 and _CJK_CHAR.search(line):
+            parts = line.split('"')
+            line = parts[0] + "".join(
+                ("“" if i % 2 == 0 else "”") + p for i, p in enumerate(parts[1:])
+            )
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def collapse_blank_lines(text: str) -> str:
+    """Drop empty lines: paragraphs are lines."""
+    return "\n".join(line for line in text.split("\n") if line)
+
+
+STEPS = (
+    normalize_newlines,
+    remove_invisible,
+    fold_radicals,
+    normalize_spaces,
+    widen_punctuation,
+    pair_ascii_quotes,
+    collapse_blank_lines,
+)
+
+
+def normalize_text(text: str) -> str:
+    """Apply every clean-up step in order."""
+    for step in STEPS:
+        text = step(text)
+    return text
+
+
+_TERMINATORS = "。！？；…"
+_CLOSERS = "”’」』）)》〉】\"'"
+_SENTENCE_END = re.compile(f"(?:……|[{_TERMINATORS}]+)[{re.escape(_CLOSERS)}]*")
+
+
+def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """Split normalised text into its lines, with offsets."""
+    paragraphs = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            paragraphs.append(Paragraph(len(paragraphs), pos, pos + len(line), line))
+        pos += len(line) + 1
+    return tuple(paragraphs)
+
+
+def split_sentences(paragraphs: tuple[Paragraph, ...]) -> tuple[Sentence, ...]:
+    """Split paragraphs into sentences at 。！？；… keeping closing quotes with their sentence."""
+    sentences: list[Sentence] = []
+    for para in paragraphs:
+        start = 0
+        text = para.text
+        for m in _SENTENCE_END.finditer(text):
+            _add_sentence(sentences, para, start, m.end())
+            start = m.end()
+        _add_sentence(sentences, para, start, len(text))
+    return tuple(sentences)
+
+
+def _add_sentence(out: list[Sentence], para: Paragraph, start: int, end: int) -> None:
+    chunk = para.text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    lead = len(chunk) - len(chunk.lstrip())
+    begin = para.start + start + lead
+    out.append(Sentence(len(out), para.index, begin, begin + len(stripped), stripped))

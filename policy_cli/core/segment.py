@@ -1,0 +1,165 @@
+"""Word segmentation: a `Segmenter` owning its own tokenizer, the policy lexicon and stop words.
+
+rjieba (the jieba-rs binding) is used when installed, jieba otherwise; both load the same
+policy lexicon with the same word frequencies, so they give the same tokens.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from importlib import resources
+
+from policy_cli.models import Document, Token
+
+BACKENDS = ("auto", "rjieba", "jieba")
+_DEFAULT_FREQ = 20000
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_NUMERIC = re.compile(
+    r"^[\d０-９.．,，%％‰+\-×/]+$"
+    r"|^[\d０-９.．]+[年月日号时分秒个项条次万亿元余多倍人家所座批]+$"
+    r"|^第?[一二三四五六七八九十百千万零〇两\d]+[年月日号次届个条项批]?$"
+    r"|^[一二三四五六七八九十]是$"
+)
+_PUNCT = re.compile(r"^[\W_]+$")
+_LATIN_KEEP = re.compile(r"^[A-Z][A-Z0-9]{1,7}$|^\d+[A-Z]+$")
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("policy_cli.data").joinpath(name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> tuple[tuple[str, int], ...]:
+    """Return the bundled policy lexicon as (word, frequency) pairs."""
+    out = []
+    for line in _data_lines("lexicon.txt"):
+        parts = line.split()
+        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else _DEFAULT_FREQ
+        out.append((parts[0], freq))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def load_stopwords() -> frozenset[str]:
+    """Return the bundled stop words: function words plus policy boilerplate."""
+    return frozenset(_data_lines("stopwords.txt"))
+
+
+def is_candidate_term(term: str, stopwords: frozenset[str] | None = None) -> bool:
+    """Tell whether a token can be a key term: not a stop word, number, date or punctuation."""
+    if stopwords is None:
+        stopwords = load_stopwords()
+    if term in stopwords or _PUNCT.match(term) or _NUMERIC.match(term):
+        return False
+    if _HAN.search(term):
+        return len(term) >= 2 or term.endswith("+")
+    return bool(_LATIN_KEEP.match(term))
+
+
+class Segmenter:
+    """Cut Chinese text into words with a private tokenizer and the policy lexicon."""
+
+    def __init__(
+        self,
+        *,
+        words: Iterable[str | tuple[str, int]] = (),
+        backend: str = "auto",
+        lexicon: bool = True,
+    ) -> None:
+        """Build a tokenizer.
+
+        Args:
+            words: extra words (or (word, frequency) pairs) to keep whole.
+            backend: "rjieba", "jieba" or "auto" (rjieba when installed).
+            lexicon: load the bundled policy lexicon.
+        """
+        if backend not in BACKENDS:
+            raise ValueError(f"backend must be one of {BACKENDS}")
+        self.backend = self._pick_backend(backend)
+        self._tok = self._make_tokenizer()
+        entries: list[tuple[str, int]] = list(load_lexicon()) if lexicon else []
+        for w in words:
+            entries.append((w, _DEFAULT_FREQ) if isinstance(w, str) else w)
+        for word, freq in entries:
+            self.add_word(word, freq)
+
+    @staticmethod
+    def _pick_backend(backend: str) -> str:
+        if backend != "auto":
+            return backend
+        try:
+            import rjieba  # noqa: F401
+        except ImportError:
+            return "jieba"
+        return "rjieba"
+
+    def _make_tokenizer(self):  # type: ignore[no-untyped-def]
+        if self.backend == "rjieba":
+            import rjieba
+
+            return rjieba.Jieba()
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        tok = jieba.Tokenizer()
+        tok.initialize()
+        return tok
+
+    def add_word(self, word: str, freq: int = _DEFAULT_FREQ) -> None:
+        """Keep `word` whole from now on."""
+        if self.backend == "rjieba":
+            self._tok.add_word(word, freq, None)
+        else:
+            self._tok.add_word(word, freq)
+
+    def cut(self, text: str) -> list[str]:
+        """Cut text into tokens that cover it exactly (spaces and punctuation included)."""
+        if self.backend == "rjieba":
+            return list(self._tok.cut(text, True))
+        return list(self._tok.cut(text, HMM=True))
+
+    def cut_protected(self, text: str, protect: Sequence[str] = ()) -> list[str]:
+        """Cut text, keeping each string of `protect` that occurs in it as one token."""
+        if not protect:
+            return self.cut(text)
+        pattern = _protect_pattern(tuple(sorted(set(protect), key=lambda s: (-len(s), s))))
+        out: list[str] = []
+        pos = 0
+        for m in pattern.finditer(text):
+            if m.start() > pos:
+                out.extend(self.cut(text[pos : m.start()]))
+            out.append(m.group())
+            pos = m.end()
+        if pos < len(text):
+            out.extend(self.cut(text[pos:]))
+        return out
+
+    def tokenize(self, document: Document, *, protect: Sequence[str] = ()) -> tuple[Token, ...]:
+        """Segment every sentence of a document once; tokens carry document offsets.
+
+        Whitespace tokens are dropped; punctuation is kept (analyses filter it).
+        """
+        tokens: list[Token] = []
+        for sent in document.sentences:
+            pos = sent.start
+            for piece in self.cut_protected(sent.text, protect):
+                if not piece.isspace():
+                    tokens.append(Token(piece, pos, sent.index))
+                pos += len(piece)
+        return tuple(tokens)
+
+
+@lru_cache(maxsize=64)
+def _protect_pattern(protect: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(p) for p in protect if p))
+
+
+@lru_cache(maxsize=2)
+def default_segmenter(backend: str = "auto") -> Segmenter:
+    """Return a shared segmenter with the policy lexicon (built once per process)."""
+    return Segmenter(backend=backend)
