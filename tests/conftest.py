@@ -1,0 +1,29 @@
+"""Shared test fixtures: where the real documents and gold annotations live."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+DOCS = DATA / "docs"
+GOLD = DATA / "gold"
+EXAMPLES = Path(__file__).parent.parent / "examples"
+FOUNDING = EXAMPLES / "yuhang-conference-2026.txt"
+
+
+def gold(name: str) -> dict:
+    """Load a gold annotation by file name."""
+    return json.loads((GOLD / name).read_text(encoding="utf-8"))
+
+
+def gold_document(g: dict) -> Path:
+    """The document a gold file annotates ("corpus/x.txt" -> tests/data/docs/x.txt)."""
+    return DOCS / Path(g["document"]).name
+
+
+@pytest.fixture(scope="session")
+def founding_path() -> Path:
+    return FOUNDING
