@@ -1,0 +1,129 @@
+"""Loading real documents in every encoding, and refusing bad input with InputError."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from policy_cli.core.loaders import decode_bytes, load_bytes, load_document, sniff_format
+from policy_cli.errors import EncodingError, FormatError, InputError, PolicyCliError
+
+from ..conftest import DOCS, FOUNDING
+
+SHAOXING = DOCS / "local-shaoxing-conference-2023.txt"
+
+
+def test_founding_example_loads_with_offsets():
+    doc = load_document(FOUNDING)
+    assert doc.encoding == "utf-8"
+    assert len(doc.paragraphs) == 7
+    for s in doc.sentences:
+        assert doc.text[s.start : s.end] == s.text
+    # half-width commas of the source are widened so sentences read as Chinese
+    assert "2日上午，“忠诚担当谱新篇 实干争先开新局”" in doc.text
+    assert "未来城市客厅（一馆四中心）" in doc.text
+
+
+def test_closing_quote_stays_with_its_sentence():
+    doc = load_bytes("他说：“要干。”然后走了。".encode(), source="x.txt")
+    assert [s.text for s in doc.sentences] == ["他说：“要干。”", "然后走了。"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "gb18030", "gbk", "gb2312"])
+def test_encodings_are_detected(encoding):
+    text = SHAOXING.read_text(encoding="utf-8")
+    data = text.encode(encoding)
+    doc = load_bytes(data, source="shaoxing.txt")
+    assert "奋战一季度、夺取开门红" in doc.text
+    assert load_document(SHAOXING).text == doc.text
+
+
+def test_short_gbk_text_is_detected():
+    data = "坚持稳中求进工作总基调，推动高质量发展。".encode("gbk")
+    text, used = decode_bytes(data)
+    assert text.startswith("坚持稳中求进") and used == "gb18030"
+
+
+def test_forced_encoding_and_unknown_encoding():
+    data = "高质量发展".encode("gb18030")
+    assert load_bytes(data, encoding="gb18030").text == "高质量发展"
+    with pytest.raises(EncodingError, match="--encoding"):
+        load_bytes(data, encoding="no-such-codec")
+    with pytest.raises(EncodingError, match="--encoding"):
+        load_bytes("高质量发展".encode("gb18030"), encoding="utf-8")
+
+
+def test_crlf_fullwidth_spaces_zero_width_and_controls_are_normalised():
+    raw = "\u3000\u3000第一段\u200b内容。\r\n\r\n第二段\x07，(括号)内容;结束\r\n"
+    doc = load_bytes(raw.encode(), source="x.txt")
+    assert doc.text == "第一段内容。\n第二段，（括号）内容；结束"
+    assert len(doc.paragraphs) == 2
+
+
+def test_numbers_and_urls_keep_their_ascii_punctuation():
+    doc = load_bytes("增长1,200万人，见http://example.org(说明)。".encode())
+    assert "1,200万人" in doc.text and "http://example.org" in doc.text
+
+
+@pytest.mark.parametrize(
+    ("data", "suffix", "message"),
+    [
+        (b"", ".txt", "empty"),
+        (b"   \n\t\n", ".txt", "empty"),
+        (b"abc\x00\x01\x02def\x00", ".txt", "binary"),
+        (bytes(range(256)) * 8, ".bin", "binary"),
+        (b"this is not a pdf", ".pdf", "not a PDF"),
+        (b"this is not a docx", ".docx", "not a .docx"),
+    ],
+)
+def test_bad_bytes_raise_input_error(data, suffix, message):
+    with pytest.raises(InputError, match=message):
+        load_bytes(data, source=f"bad{suffix}")
+
+
+def test_missing_file_and_directory(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        load_document(tmp_path / "nope.txt")
+    with pytest.raises(InputError, match="directory"):
+        load_document(tmp_path)
+
+
+def test_undecodable_bytes_name_the_encoding_option():
+    data = bytes([0x81, 0x30, 0xFF, 0xFE, 0x80]) * 50 + b"\xff" * 40
+    with pytest.raises(PolicyCliError):
+        load_bytes(data, source="x.txt")
+
+
+def test_sniff_format_by_content():
+    assert sniff_format(b"%PDF-1.4 ...", suffix=".txt") == "pdf"
+    assert sniff_format(b"<!DOCTYPE html><html>", suffix="") == "html"
+    assert sniff_format(codecs.BOM_UTF8 + b"\n <html><body>", suffix=".txt") == "html"
+    assert sniff_format("各位代表".encode(), suffix="") == "text"
+    with pytest.raises(FormatError):
+        sniff_format(b"\xd0\xcf\x11\xe0 old word", suffix=".doc")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=400))
+def test_arbitrary_bytes_raise_only_policy_errors(data):
+    try:
+        doc = load_bytes(data, source="fuzz")
+    except PolicyCliError:
+        return
+    assert doc.text.strip()
+    for s in doc.sentences:
+        assert doc.text[s.start : s.end] == s.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_arbitrary_text_raises_only_policy_errors(text):
+    try:
+        doc = load_bytes(text.encode("utf-8"), source="fuzz.txt")
+    except PolicyCliError:
+        return
+    for s in doc.sentences:
+        assert doc.text[s.start : s.end] == s.text

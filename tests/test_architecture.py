@@ -1,0 +1,31 @@
+"""The core is a library: it must not pull in the CLI stack, and start-up stays lean."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def _loaded_after(code: str) -> set[str]:
+    probe = code + "\nimport sys\nprint(' '.join(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return set(out.stdout.split())
+
+
+def test_core_does_not_import_typer_or_rich():
+    mods = _loaded_after(
+        "import policy_cli.core.loaders, policy_cli.core.segment, policy_cli.core.keywords,"
+        " policy_cli.core.pipeline, policy_cli.api\n"
+        "import pkgutil, importlib, policy_cli.core as c\n"
+        "for m in pkgutil.iter_modules(c.__path__): importlib.import_module('policy_cli.core.' + m.name)"
+    )
+    assert not {m for m in mods if m.split(".")[0] in ("typer", "rich", "click")}
+
+
+def test_help_does_not_import_jieba_or_sklearn():
+    mods = _loaded_after(
+        "import sys\nsys.argv = ['policy', '--help']\nfrom policy_cli.cli import app\n"
+        "try:\n    app()\nexcept SystemExit:\n    pass"
+    )
+    heavy = {m.split(".")[0] for m in mods} & {"jieba", "rjieba", "sklearn", "scipy", "numpy"}
+    assert not heavy, heavy
