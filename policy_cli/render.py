@@ -15,7 +15,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 OUTPUT_FORMATS = ("table", "json", "csv", "markdown")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -32,7 +32,7 @@ class Column:
 
     key: str
     header: str
-    justify: str = "left"
+    justify: Literal["left", "center", "right"] = "left"
     kind: str = "term"  # term (never truncated) | number | context (truncated to fit)
     max_width: int | None = None
 

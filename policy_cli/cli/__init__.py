@@ -6,10 +6,9 @@ commands so that `policy --help` stays fast.
 
 from __future__ import annotations
 
-from policy_cli.cli.app import app
-
 # Importing the command modules registers their commands on `app`.
-from policy_cli.cli import keywords as _keywords  # noqa: E402,F401
+from policy_cli.cli import keywords as _keywords  # noqa: F401
+from policy_cli.cli.app import app
 
 __all__ = ["app", "main"]
 

@@ -132,7 +132,7 @@ _SENTENCE_END = re.compile(f"(?:……|[{_TERMINATORS}]+)[{re.escape(_CLOSERS)}]
 
 def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
     """Split normalised text into its lines, with offsets."""
-    paragraphs = []
+    paragraphs: list[Paragraph] = []
     pos = 0
     for line in text.split("\n"):
         if line.strip():
