@@ -159,3 +159,76 @@ class Summary:
     organizations: tuple[str, ...]
     key_sentences: tuple[KeySentence, ...]
     warnings: tuple[Noise, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class FormulationChange:
+    """A 提法 of either report with its exact occurrences in both (`status` added|removed|kept)."""
+
+    text: str
+    kind: str
+    old_count: int
+    new_count: int
+    status: str
+    offset: int  # first occurrence in the new report (in the old one when removed)
+    context: str = ""
+
+
+@dataclass(frozen=True)
+class TermChange:
+    """A term whose use changed: counts, rates per 10,000 characters, signed G2, log2 ratio."""
+
+    term: str
+    old_count: int
+    new_count: int
+    old_rate: float
+    new_rate: float
+    g2: float  # signed Dunning log-likelihood: > 0 when the term rose
+    log_ratio: float  # log2 of the relative-frequency ratio new/old (0.5 for a zero count)
+    status: str  # new | dropped | up | down
+    offset: int  # first occurrence in the new report (in the old one when dropped)
+
+
+@dataclass(frozen=True)
+class TargetChange:
+    """A headline target of either report, joined on its indicator."""
+
+    indicator: str
+    old_value: str | None
+    new_value: str | None
+    changed: bool
+    old_text: str | None = None
+    new_text: str | None = None
+
+
+@dataclass(frozen=True)
+class SentenceChange:
+    """A sentence of one report with no close counterpart in the other."""
+
+    index: int
+    offset: int
+    text: str
+    similarity: float  # cosine with the closest sentence of the other report
+    counterpart: str  # that closest sentence ("" when there is none)
+    new_words: tuple[str, ...] = ()  # its terms that never occur in the other report
+
+
+@dataclass(frozen=True)
+class ReportDiff:
+    """What changed between two reports: formulations, terms, targets, similarity, sentences."""
+
+    old: str
+    new: str
+    old_characters: int
+    new_characters: int
+    identical: bool  # the normalised texts are equal
+    similarity: float  # TF-IDF cosine of the two reports
+    added: tuple[FormulationChange, ...]
+    removed: tuple[FormulationChange, ...]
+    kept: tuple[FormulationChange, ...]
+    rising: tuple[TermChange, ...]
+    falling: tuple[TermChange, ...]
+    targets: tuple[TargetChange, ...]
+    sentences_new: tuple[SentenceChange, ...] | None = None  # None: not asked for
+    sentences_old: tuple[SentenceChange, ...] | None = None
+    notes: tuple[str, ...] = ()
