@@ -105,6 +105,9 @@ class Target:
     offset: int
     modifier: str | None = None
     section: str | None = None
+    core: bool = False  # a headline target (主要预期目标 item, 赤字率, 专项债券)
+    period: str | None = None  # a plan period such as "十四五" when not an annual target
+    note: str | None = None  # e.g. why a report set no value
 
 
 @dataclass(frozen=True)
