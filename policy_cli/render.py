@@ -35,6 +35,7 @@ class Column:
     justify: Literal["left", "center", "right"] = "left"
     kind: str = "term"  # term (never truncated) | number | context (truncated to fit)
     max_width: int | None = None
+    highlight: str | None = None  # row key of a list of words to emphasise in this column
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,21 @@ def _md_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
+def _words(row: dict[str, Any], column: Column) -> list[str]:
+    """The words to emphasise in a cell (the column's `highlight` list), longest first."""
+    if not column.highlight:
+        return []
+    words = row.get(column.highlight) or []
+    return sorted({inert(w) for w in words if w}, key=lambda w: (-len(w), w))
+
+
+def _md_highlight(text: str, words: Sequence[str]) -> str:
+    if not words:
+        return text
+    pattern = re.compile("|".join(re.escape(_md_escape(w)) for w in words))
+    return pattern.sub(lambda m: f"**{m.group()}**", text)
+
+
 def to_markdown(sections: Sequence[Section], *, title: str | None = None, preface: Sequence[str] = ()) -> str:
     """Render sections as a Markdown document with pipe tables."""
     out: list[str] = []
@@ -95,7 +111,14 @@ def to_markdown(sections: Sequence[Section], *, title: str | None = None, prefac
             "| " + " | ".join("---:" if c.justify == "right" else "---" for c in sec.columns) + " |"
         )
         for row in sec.rows:
-            out.append("| " + " | ".join(_md_escape(_cell(row.get(c.key))) for c in sec.columns) + " |")
+            out.append(
+                "| "
+                + " | ".join(
+                    _md_highlight(_md_escape(_cell(row.get(c.key))), _words(row, c))
+                    for c in sec.columns
+                )
+                + " |"
+            )
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
@@ -176,8 +199,13 @@ def print_sections(
             console.print(Text(sec.title, style="bold"))
             console.print(Text(f"  {sec.empty}"))
             continue
-        for r in cells:
-            table.add_row(*(Text(v) for v in r))
+        for r, row in zip(cells, sec.rows, strict=True):
+            texts = [Text(v) for v in r]
+            for t, c in zip(texts, sec.columns, strict=True):
+                words = _words(row, c)
+                if words:
+                    t.highlight_words(words, style="bold reverse")
+            table.add_row(*texts)
         console.print(table)
 
 
