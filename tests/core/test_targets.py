@@ -1,0 +1,114 @@
+"""Targets: recall of the gold headline targets of the 2021 and 2022 national work reports,
+plus behaviour on unannotated reports (other years, provinces) and on news."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+import pytest
+
+from policy_cli.core.loaders import load_document, load_text
+from policy_cli.core.targets import NOT_SET, extract_targets
+from tests.conftest import DOCS, FOUNDING, gold, gold_document
+from tests.scoring import score_targets
+
+
+def _targets(path):
+    return extract_targets(load_document(path))
+
+
+@pytest.fixture(scope="module")
+def gwr2022():
+    return _targets(DOCS / "gwr-2022.txt")
+
+
+@pytest.mark.parametrize("name", ["targets-gwr-2021.json", "targets-gwr-2022.json"])
+def test_recall_of_gold_targets(name: str) -> None:
+    g = gold(name)
+    out = {"targets": [asdict(t) for t in _targets(gold_document(g))]}
+    core = score_targets(g, out, recall=0.9, core_only=True)
+    every = score_targets(g, out, recall=0.9)
+    print(f"\n{name} core: {core}\n{name} all: {every}")
+    assert core.ok, core
+    assert every.ok, every
+
+
+def test_headline_values_and_modifiers(gwr2022) -> None:
+    by = {t.indicator: t for t in gwr2022 if t.core}
+    assert by["国内生产总值增长"].value == "5.5%左右"
+    assert by["国内生产总值增长"].modifier == "左右"
+    assert by["城镇调查失业率"].value == "5.5%以内"
+    assert by["赤字率"].value == "2.8%左右"
+    assert by["地方政府专项债券"].value == "3.65万亿元"
+    assert by["国际收支"].value == "基本平衡"
+    assert by["能耗强度"].value.startswith("在“十四五”规划期内统筹考核")
+    # the headline list comes first, in the order the report states it
+    assert [t.indicator for t in gwr2022[:2]] == ["国内生产总值增长", "城镇新增就业"]
+
+
+def test_every_target_points_at_its_text(gwr2022) -> None:
+    doc = load_document(DOCS / "gwr-2022.txt")
+    for t in gwr2022:
+        assert doc.text[t.offset : t.offset + len(t.text)] == t.text
+
+
+def test_five_year_targets_are_marked() -> None:
+    ts = _targets(DOCS / "gwr-2021.txt")
+    five = {t.indicator: t for t in ts if t.period == "十四五"}
+    assert five["城镇调查失业率"].value == "5.5%以内"
+    assert five["森林覆盖率"].value == "24.1%"
+    annual = {t.indicator: t for t in ts if t.core}
+    assert annual["城镇调查失业率"].value == "5.5%左右"
+
+
+def test_aliases_join_years() -> None:
+    """单位国内生产总值能耗 (2018) and 能耗强度 (2022) share one label, as do 地方专项债券 and
+    地方政府专项债券, so that `diff` can join the two years."""
+    ts = {t.indicator: t for t in _targets(DOCS / "gwr-2018.txt") if t.core}
+    assert ts["能耗强度"].value == "下降3%以上"
+    assert ts["地方政府专项债券"].value == "1.35万亿元"
+    assert ts["赤字率"].value == "2.6%"
+    assert ts["城镇调查失业率"].value == "5.5%以内"
+
+
+def test_explicit_no_target() -> None:
+    text = (
+        "今年发展主要预期目标是：城镇新增就业900万人以上，城镇调查失业率6%左右；"
+        "居民消费价格涨幅3.5%左右。需要说明的是，我们没有提出全年经济增速具体目标，"
+        "主要因为全球疫情和经贸形势不确定性很大。"
+    )
+    ts = extract_targets(load_text(text, source="2020"))
+    gdp = [t for t in ts if t.indicator == "国内生产总值增长"]
+    assert gdp and gdp[0].value == NOT_SET and gdp[0].note
+    assert any(t.indicator == "城镇新增就业" and t.value == "900万人以上" for t in ts)
+
+
+@pytest.mark.parametrize(
+    ("name", "indicator", "value"),
+    [
+        ("provinces-2025/hubei.txt", "国内生产总值增长", "6%左右"),
+        ("provinces-2025/fujian.txt", "地区生产总值增长", "5.0%—5.5%"),
+        ("provinces-2025/anhui.txt", "城镇新增就业", "68万人左右"),
+        ("provinces-2025/chongqing.txt", "能耗强度", "下降2.5%"),
+        ("local-jiangsu-2025.txt", "居民收入增长", "与经济增长基本同步"),
+    ],
+)
+def test_provincial_reports(name: str, indicator: str, value: str) -> None:
+    ts = [t for t in _targets(DOCS / name) if t.core]
+    assert any(t.indicator == indicator and t.value == value for t in ts), ts[:12]
+
+
+def test_retrospective_figures_are_not_targets() -> None:
+    """Fujian's review of 2024 (地区生产总值57761亿元) states results, not targets."""
+    ts = _targets(DOCS / "provinces-2025/fujian.txt")
+    assert not any("57761" in t.value for t in ts)
+
+
+def test_news_slogan_target() -> None:
+    ts = _targets(FOUNDING)
+    assert [(t.indicator, t.value) for t in ts] == [("文化产业", "冲刺万亿大关")]
+
+
+def test_documents_without_targets() -> None:
+    assert _targets(DOCS / "cpc19-report.txt") == []
+    assert extract_targets(load_text("今天天气很好。", source="x")) == []
