@@ -1,0 +1,928 @@
+"""Trends across many reports: term rates per year (or per file), first seen, what changed most.
+
+Documents come from files, folders, globs or JSON-lines files (one document a line: `content`
+plus `year`/`title`/`kind`, optionally .gz/.xz compressed). They are streamed: only counters
+are kept. The per-document counts of the segmenter's terms are cached by content hash (and
+the code/lexicon signature) in the user cache directory, so a second run does not segment
+again; cache misses are computed in a process pool.
+"""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import hashlib
+import json
+import lzma
+import math
+import os
+import re
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from policy_cli.errors import InputError, NothingToAnalyseError, UsageError
+
+CACHE_FORMAT = 1
+BY = ("year", "file")
+DOCUMENT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".docx", ".pdf")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+COMPRESSED_SUFFIXES = (".gz", ".xz")
+PER = 10_000  # rates are counts per 10,000 characters
+
+# Years of the national congresses of the Communist Party of China (a public fact table,
+# used to date a congress report from its number when no year is given).
+CPC_CONGRESS_YEARS = {
+    1: 1921, 2: 1922, 3: 1923, 4: 1925, 5: 1927, 6: 1928, 7: 1945, 8: 1956, 9: 1969,
+    10: 1973, 11: 1977, 12: 1982, 13: 1987, 14: 1992, 15: 1997, 16: 2002, 17: 2007,
+    18: 2012, 19: 2017, 20: 2022,
+}  # fmt: skip
+
+ProgressFn = Callable[[str, int, int | None], None]  # (stage, done, total)
+
+_YEAR = r"((?:19|20)\d\d)"
+_FULL_DATE = re.compile(_YEAR + r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_CN_DIGITS = "〇一二三四五六七八九"
+_CN_DATE = re.compile(r"([〇○零Ｏ一二三四五六七八九]{4})\s*年\s*[一二三四五六七八九十]{1,3}\s*月")
+_CONGRESS = re.compile(r"中国共产党第([一二三四五六七八九十]{1,3})次全国代表大会")
+_TITLE_YEAR = re.compile(r"^" + _YEAR + r"\s*年.{0,30}报告")
+_NAME_YEAR = re.compile(r"(?<!\d)" + _YEAR + r"(?!\d)")
+_HEAD_LINES = 6
+
+
+@dataclass(frozen=True)
+class TrendDocument:
+    """A document that went into the trend, with the period it was counted in."""
+
+    source: str
+    title: str | None
+    kind: str | None
+    year: int | None
+    year_from: str | None  # metadata | text | file name
+    characters: int
+    period: str
+
+
+@dataclass(frozen=True)
+class Period:
+    """A year (or a file with `by="file"`) and the size of its text."""
+
+    label: str
+    year: int | None
+    characters: int
+    documents: int
+
+
+@dataclass(frozen=True)
+class TermTrend:
+    """How one term is used over the periods: counts, rates per 10,000 characters, firsts.
+
+    `first_offset` is the character offset of the first occurrence in `first_source`
+    (the normalised text of that document). `change` is a signed log-likelihood (G2)
+    of the later half of the text against the earlier half: > 0 rising, < 0 falling.
+    """
+
+    term: str
+    kind: str  # query | term | formulation
+    total: int
+    counts: tuple[int, ...]
+    rates: tuple[float, ...]
+    first_seen: str | None
+    first_source: str | None
+    first_offset: int
+    last_seen: str | None
+    peak: str | None
+    peak_rate: float
+    early_rate: float = 0.0
+    late_rate: float = 0.0
+    change: float = 0.0
+
+
+@dataclass(frozen=True)
+class Trend:
+    """The result of `trend_documents`."""
+
+    by: str
+    periods: tuple[Period, ...]
+    documents: tuple[TrendDocument, ...]
+    terms: tuple[TermTrend, ...] = ()  # the requested terms, in the order asked
+    rising: tuple[TermTrend, ...] = ()
+    falling: tuple[TermTrend, ...] = ()
+    split: str | None = None  # label of the first period of the later half
+    skipped: tuple[tuple[str, str], ...] = ()  # (source, reason)
+    cache_hits: int = 0
+    cache_misses: int = 0
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+# --------------------------------------------------------------------------- sources
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One document to count: where it comes from and its payload."""
+
+    index: int
+    source: str
+    payload: bytes | str  # file bytes (any format) or JSON-lines `content`
+    title: str | None = None
+    kind: str | None = None
+    meta_year: int | None = None
+    name_year: int | None = None
+
+
+def expand_paths(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
+    """Turn files, folders and globs into the list of files to read, in a stable order.
+
+    Raises:
+        InputError: a path that does not exist, a glob or folder that matches no document.
+    """
+    out: list[Path] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        text = os.fspath(raw)
+        if any(ch in text for ch in "*?[") and not Path(text).exists():
+            matches = sorted(Path(p) for p in glob.glob(text, recursive=True))
+            found = [p for p in matches if p.is_file() and _is_document_file(p)]
+            if not found:
+                raise InputError(f"{text}: the pattern matches no document")
+        else:
+            p = Path(text)
+            if p.is_dir():
+                found = sorted(f for f in p.rglob("*") if f.is_file() and _is_document_file(f))
+                if not found:
+                    raise InputError(f"{p}: no documents in this folder")
+            elif p.exists():
+                found = [p]
+            else:
+                raise InputError(f"{p}: no such file or folder")
+        for f in found:
+            key = f.resolve()
+            if key not in seen:
+                seen.add(key)
+                out.append(f)
+    if not out:
+        raise InputError("no documents given")
+    return out
+
+
+def _strip_compression(name: str) -> str:
+    lower = name.lower()
+    for suffix in COMPRESSED_SUFFIXES:
+        if lower.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def _is_jsonl(path: Path) -> bool:
+    return _strip_compression(path.name).lower().endswith(JSONL_SUFFIXES)
+
+
+def _is_document_file(path: Path) -> bool:
+    if path.name.startswith("."):
+        return False
+    inner = _strip_compression(path.name).lower()
+    return inner.endswith(DOCUMENT_SUFFIXES + JSONL_SUFFIXES)
+
+
+def _open_text(path: Path) -> Any:
+    lower = path.name.lower()
+    if lower.endswith(".xz"):
+        return lzma.open(path, "rt", encoding="utf-8")
+    if lower.endswith(".gz"):
+        return gzip.open(path, "rt", encoding="utf-8")
+    return path.open("r", encoding="utf-8")
+
+
+def _read_file(path: Path) -> bytes:
+    from policy_cli.core.loaders import MAX_BYTES, read_input
+
+    lower = path.name.lower()
+    if not lower.endswith(COMPRESSED_SUFFIXES):
+        return read_input(path)
+    opener = lzma.open if lower.endswith(".xz") else gzip.open
+    try:
+        with opener(path, "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+    except (OSError, EOFError, lzma.LZMAError) as exc:
+        raise InputError(f"{path}: cannot decompress ({exc})") from exc
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{path}: input is too large (limit {MAX_BYTES:,} bytes)")
+    return data
+
+
+def _count_records(path: Path) -> int:
+    try:
+        with _open_text(path) as fh:
+            return sum(1 for line in fh if line.strip())
+    except (OSError, EOFError, UnicodeDecodeError, lzma.LZMAError) as exc:
+        raise InputError(f"{path}: cannot read JSON lines ({exc})") from exc
+
+
+def _meta_year(record: dict[str, Any]) -> int | None:
+    for key in ("year", "date"):
+        value = record.get(key)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value if 1800 <= value <= 2200 else None
+        if isinstance(value, str):
+            m = re.search(r"(?<!\d)(1[89]\d\d|2[01]\d\d)(?!\d)", value)
+            if m:
+                return int(m.group(1))
+    congress = record.get("congress")
+    if isinstance(congress, int) and congress in CPC_CONGRESS_YEARS:
+        return CPC_CONGRESS_YEARS[congress]
+    title = record.get("title")
+    if isinstance(title, str):
+        m = _TITLE_YEAR.match(title.strip()) or re.match(_YEAR + r"\s*年", title.strip())
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def _records(path: Path, start: int) -> Iterator[_Item]:
+    try:
+        with _open_text(path) as fh:
+            for lineno, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                where = f"{path}:{lineno}"
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise InputError(f"{where}: not a JSON object ({exc.msg})") from exc
+                if not isinstance(record, dict):
+                    raise InputError(f"{where}: not a JSON object")
+                content = record.get("content", record.get("text"))
+                if not isinstance(content, str):
+                    raise InputError(f"{where}: no 'content' string in this record")
+                title = record.get("title")
+                kind = record.get("kind")
+                yield _Item(
+                    index=start,
+                    source=where,
+                    payload=content,
+                    title=title if isinstance(title, str) else None,
+                    kind=kind if isinstance(kind, str) else None,
+                    meta_year=_meta_year(record),
+                )
+                start += 1
+    except (OSError, EOFError, UnicodeDecodeError, lzma.LZMAError) as exc:
+        raise InputError(f"{path}: cannot read JSON lines ({exc})") from exc
+
+
+def _name_year(path: Path) -> int | None:
+    m = _NAME_YEAR.search(_strip_compression(path.name))
+    return int(m.group(1)) if m else None
+
+
+def _items(files: Sequence[Path]) -> Iterator[_Item]:
+    index = 0
+    for f in files:
+        if _is_jsonl(f):
+            for item in _records(f, index):
+                index = item.index + 1
+                yield item
+        else:
+            yield _Item(index=index, source=str(f), payload=_read_file(f), name_year=_name_year(f))
+            index += 1
+
+
+# --------------------------------------------------------------------------- years
+
+
+def _cn_number(text: str) -> int:
+    """Parse a Chinese numeral from 1 to 99 (十九 -> 19)."""
+    if "十" not in text:
+        return _CN_DIGITS.index(text) if len(text) == 1 and text in _CN_DIGITS else 0
+    tens, _, ones = text.partition("十")
+    value = (_CN_DIGITS.index(tens) if tens else 1) * 10
+    return value + (_CN_DIGITS.index(ones) if ones else 0)
+
+
+def year_from_text(text: str) -> int | None:
+    """Find a report's year in its head: its date, its congress or a titled year.
+
+    Only the first few lines are read: a report's body is full of other years.
+    """
+    head_lines = [ln for ln in text.split("\n", _HEAD_LINES + 1)[:_HEAD_LINES] if ln.strip()]
+    head = "\n".join(head_lines)[:600]
+    m = _FULL_DATE.search(head)
+    if m:
+        return int(m.group(1))
+    m = _CN_DATE.search(head)
+    if m:
+        digits = m.group(1).translate(str.maketrans("○零Ｏ", "〇〇〇"))
+        return int("".join(str(_CN_DIGITS.index(ch)) for ch in digits))
+    m = _CONGRESS.search(head)
+    if m and _cn_number(m.group(1)) in CPC_CONGRESS_YEARS:
+        return CPC_CONGRESS_YEARS[_cn_number(m.group(1))]
+    if head_lines:
+        m = _TITLE_YEAR.match(head_lines[0].strip())
+        if m:
+            return int(m.group(1))
+    return None
+
+
+# --------------------------------------------------------------------------- counting
+
+
+def _formulation_extractor() -> Callable[..., Any] | None:
+    try:
+        from policy_cli.core.formulations import extract_formulations
+    except ImportError:
+        return None
+    return extract_formulations  # type: ignore[no-any-return]
+
+
+def _extract_formulations(document: Any) -> dict[str, list[int]]:
+    extract = _formulation_extractor()
+    if extract is None:
+        return {}
+    try:
+        found = extract(document)
+    except (TypeError, AttributeError, ValueError):  # an extractor with another interface
+        return {}
+    out: dict[str, list[int]] = {}
+    for f in found:
+        text = getattr(f, "text", None)
+        if isinstance(text, str) and text:
+            out[text] = [int(getattr(f, "count", 1)), int(getattr(f, "first_offset", -1))]
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def _candidate(term: str) -> bool:
+    from policy_cli.core.segment import is_candidate_term
+
+    return is_candidate_term(term)
+
+
+def _load(item_source: str, payload: bytes | str) -> Any:
+    from policy_cli.core.loaders import load_bytes, load_text
+
+    if isinstance(payload, bytes):
+        return load_bytes(payload, source=item_source)
+    return load_text(payload, source=item_source)
+
+
+def _characters(text: str) -> int:
+    return len(text) - text.count("\n") - text.count(" ")
+
+
+def _analyse(
+    source: str, payload: bytes | str, want_terms: bool, queries: tuple[str, ...]
+) -> dict[str, Any]:
+    """Count one document (runs in a worker process). Errors come back as data."""
+    from policy_cli.errors import PolicyCliError
+
+    try:
+        document = _load(source, payload)
+    except PolicyCliError as exc:
+        return {"error": str(exc)}
+    text = document.text
+    result: dict[str, Any] = {
+        "chars": _characters(text),
+        "text_year": year_from_text(text),
+    }
+    if want_terms:
+        from policy_cli.core.segment import default_segmenter
+
+        tokens = default_segmenter().tokenize(document)
+        terms: dict[str, list[int]] = {}
+        for tok in tokens:
+            entry = terms.get(tok.text)
+            if entry is not None:
+                entry[0] += 1
+            elif _candidate(tok.text):
+                terms[tok.text] = [1, tok.start]
+        result["terms"] = terms
+        result["forms"] = _extract_formulations(document)
+    if queries:
+        result["hits"] = {q: [text.count(q), text.find(q)] for q in queries}
+    return result
+
+
+# --------------------------------------------------------------------------- cache
+
+
+def cache_dir() -> Path:
+    """Return the user cache directory: $POLICY_CLI_CACHE, $XDG_CACHE_HOME/policy-cli, ~/.cache."""
+    override = os.environ.get("POLICY_CLI_CACHE")
+    if override:
+        return Path(override)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg) if xdg else Path.home() / ".cache"
+    return base / "policy-cli"
+
+
+_SIGNED_MODULES = (
+    "trend.py", "loaders.py", "formats.py", "normalize.py", "noise.py", "segment.py",
+    "formulations.py",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def analysis_signature() -> str:
+    """Hash what the cached counts depend on: version, analysis code, lexicon and stop words."""
+    from policy_cli import __version__
+    from policy_cli.core.segment import Segmenter
+
+    h = hashlib.sha256(f"{CACHE_FORMAT}|{__version__}|".encode())
+    h.update(Segmenter._pick_backend("auto").encode())
+    core = Path(__file__).parent
+    # the modules whose output the cached counts are made of
+    for name in _SIGNED_MODULES:
+        path = core / name
+        if path.exists():
+            h.update(name.encode())
+            h.update(path.read_bytes())
+    data = core.parent / "data"
+    for name in ("lexicon.txt", "stopwords.txt"):
+        p = data / name
+        if p.exists():
+            h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _content_key(payload: bytes | str) -> str:
+    data = payload if isinstance(payload, bytes) else payload.encode("utf-8", "surrogatepass")
+    kind = b"b" if isinstance(payload, bytes) else b"t"
+    return hashlib.sha256(analysis_signature().encode() + kind + data).hexdigest()
+
+
+class _Cache:
+    """Per-document counts as small JSON files named by content hash."""
+
+    def __init__(self, root: Path | None) -> None:
+        self.root = root / "trend" if root is not None else None
+        self.error: str | None = None
+
+    def _path(self, key: str) -> Path:
+        assert self.root is not None
+        return self.root / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        if self.root is None:
+            return None
+        try:
+            data = json.loads(self._path(key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict) or not isinstance(data.get("terms"), dict):
+            return None
+        return data
+
+    def put(self, key: str, entry: dict[str, Any]) -> None:
+        if self.root is None or self.error:
+            return
+        path = self._path(key)
+        keep = {k: entry[k] for k in ("chars", "text_year", "terms", "forms") if k in entry}
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(json.dumps(keep, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError as exc:
+            self.error = f"cannot write the cache in {self.root} ({exc.strerror or exc})"
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
+
+
+# --------------------------------------------------------------------------- aggregation
+
+
+class _Aggregate:
+    """Running totals per period; only counters are kept, never the texts."""
+
+    def __init__(self, by: str) -> None:
+        self.by = by
+        self.chars: dict[Any, int] = {}
+        self.ndocs: Counter[Any] = Counter()
+        self.labels: dict[Any, str] = {}
+        self.years: dict[Any, int | None] = {}
+        self.counts: dict[str, dict[Any, Counter[str]]] = {
+            "term": {},
+            "formulation": {},
+            "query": {},
+        }
+        self.first: dict[tuple[str, str], tuple[tuple[Any, int, int], str]] = {}
+        self.documents: list[tuple[Any, TrendDocument]] = []
+        self.placed: dict[int, Any] = {}  # item index -> period key
+        self.skipped: list[tuple[str, str]] = []
+        self.forms_total: Counter[str] = Counter()
+
+    def place(self, item: _Item, entry: dict[str, Any]) -> Any | None:
+        """Put a counted document in its period (None: skipped, and why is recorded)."""
+        if "error" in entry:
+            self.skipped.append((item.source, str(entry["error"])))
+            return None
+        year, year_from = item.meta_year, "metadata"
+        if year is None and entry.get("text_year"):
+            year, year_from = int(entry["text_year"]), "text"
+        if year is None and item.name_year is not None:
+            year, year_from = item.name_year, "file name"
+        if year is None:
+            year_from = None
+            if self.by == "year":
+                self.skipped.append(
+                    (item.source, "no year in its metadata, its text or its file name")
+                )
+                return None
+        key: Any = year if self.by == "year" else item.index
+        label = str(year) if self.by == "year" else _file_label(item)
+        self.labels.setdefault(key, label)
+        self.years.setdefault(key, year)
+        chars = int(entry["chars"])
+        self.chars[key] = self.chars.get(key, 0) + chars
+        self.ndocs[key] += 1
+        self.placed[item.index] = key
+        doc = TrendDocument(item.source, item.title, item.kind, year, year_from, chars, label)
+        self.documents.append((key, doc))
+        return key
+
+    def count(self, key: Any, item: _Item, kind: str, values: dict[str, Any]) -> None:
+        """Add a document's counts ({term: [count, first offset]}) to its period."""
+        counter = self.counts[kind].setdefault(key, Counter())
+        first = self.first
+        for term, (n, offset) in values.items():
+            if n <= 0:
+                continue
+            counter[term] += n
+            rank = (key, item.index, offset)
+            old = first.get((kind, term))
+            if old is None or rank < old[0]:
+                first[(kind, term)] = (rank, item.source)
+
+
+def _file_label(item: _Item) -> str:
+    if item.title:
+        return item.title
+    return Path(item.source).name
+
+
+def _g2(a: int, n1: int, b: int, n2: int) -> float:
+    """Signed log-likelihood of count `a` in `n1` characters against `b` in `n2`."""
+    total = a + b
+    if total == 0 or n1 == 0 or n2 == 0:
+        return 0.0
+    e1 = n1 * total / (n1 + n2)
+    e2 = n2 * total / (n1 + n2)
+    g = 0.0
+    if a:
+        g += a * math.log(a / e1)
+    if b:
+        g += b * math.log(b / e2)
+    g *= 2
+    return g if a / n1 >= b / n2 else -g
+
+
+def _series(
+    agg: _Aggregate, keys: Sequence[Any], kind: str, term: str, split: int | None
+) -> TermTrend:
+    counts = tuple(agg.counts[kind].get(k, Counter()).get(term, 0) for k in keys)
+    rates = tuple(
+        round(c * PER / agg.chars[k], 4) if agg.chars[k] else 0.0
+        for c, k in zip(counts, keys, strict=True)
+    )
+    seen = [i for i, c in enumerate(counts) if c]
+    peak_i = max(range(len(keys)), key=lambda i: (rates[i], -i)) if seen else None
+    first = agg.first.get((kind, term))
+    early_rate = late_rate = change = 0.0
+    if split is not None:
+        n_early = sum(agg.chars[k] for k in keys[:split])
+        n_late = sum(agg.chars[k] for k in keys[split:])
+        c_early = sum(counts[:split])
+        c_late = sum(counts[split:])
+        early_rate = round(c_early * PER / n_early, 4) if n_early else 0.0
+        late_rate = round(c_late * PER / n_late, 4) if n_late else 0.0
+        change = round(_g2(c_late, n_late, c_early, n_early), 3)
+    return TermTrend(
+        term=term,
+        kind=kind,
+        total=sum(counts),
+        counts=counts,
+        rates=rates,
+        first_seen=agg.labels[keys[seen[0]]] if seen else None,
+        first_source=first[1] if first and seen else None,
+        first_offset=first[0][2] if first and seen else -1,
+        last_seen=agg.labels[keys[seen[-1]]] if seen else None,
+        peak=agg.labels[keys[peak_i]] if peak_i is not None else None,
+        peak_rate=rates[peak_i] if peak_i is not None else 0.0,
+        early_rate=early_rate,
+        late_rate=late_rate,
+        change=change,
+    )
+
+
+def _split_index(chars: Sequence[int]) -> int | None:
+    """Index of the first period of the later half (halves of about equal text)."""
+    if len(chars) < 2:
+        return None
+    total = sum(chars)
+    best, best_gap, cum = 1, math.inf, 0
+    for i in range(1, len(chars)):
+        cum += chars[i - 1]
+        gap = abs(cum - total / 2)
+        if gap < best_gap:
+            best, best_gap = i, gap
+    return best
+
+
+# --------------------------------------------------------------------------- driver
+
+
+def _default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class _Runner:
+    """Count documents inline or in a process pool started on the first document to compute."""
+
+    def __init__(self, workers: int, total: int | None, progress: ProgressFn | None) -> None:
+        self.workers = workers
+        self.total = total
+        self.progress = progress
+        self.executor: ProcessPoolExecutor | None = None
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self.executor is None:
+            import multiprocessing
+
+            # fork starts workers in milliseconds and shares what is already imported;
+            # elsewhere the platform default (spawn) is the safe choice.
+            method = "fork" if sys.platform.startswith("linux") else None
+            self.executor = ProcessPoolExecutor(
+                max_workers=self.workers, mp_context=multiprocessing.get_context(method)
+            )
+        return self.executor
+
+    def run(
+        self,
+        stage: str,
+        items: Iterator[_Item],
+        *,
+        total: int | None,
+        want_terms: bool,
+        queries: tuple[str, ...],
+        cache: _Cache,
+        done_fn: Callable[[_Item, dict[str, Any]], None],
+    ) -> tuple[int, int]:
+        """Count every item (cache first), calling done_fn in input order; return hits, misses."""
+        hits = misses = done = 0
+        pending: dict[Future[dict[str, Any]], tuple[_Item, str | None]] = {}
+        parallel = self.workers > 1 and (total is None or total > 1)
+
+        def finish(item: _Item, entry: dict[str, Any], key: str | None) -> None:
+            nonlocal done
+            if key is not None and "error" not in entry:
+                cache.put(key, entry)
+            done_fn(item, entry)
+            done += 1
+            if self.progress is not None:
+                self.progress(stage, done, total)
+
+        def drain(limit: int) -> None:
+            while len(pending) > limit:
+                fut = next(iter(pending))
+                item, key = pending.pop(fut)
+                finish(item, fut.result(), key)
+
+        for item in items:
+            key = _content_key(item.payload) if cache.root is not None else None
+            cached = cache.get(key) if key is not None else None
+            if cached is not None and not pending:
+                hits += 1
+                finish(item, cached, None)
+                continue
+            if cached is not None:  # keep input order behind documents still in flight
+                hits += 1
+                fut: Future[dict[str, Any]] = Future()
+                fut.set_result(cached)
+                pending[fut] = (item, None)
+                continue
+            misses += 1
+            if not parallel:
+                finish(item, _analyse(item.source, item.payload, want_terms, queries), key)
+                continue
+            fut = self._pool().submit(_analyse, item.source, item.payload, want_terms, queries)
+            pending[fut] = (item, key)
+            drain(4 * self.workers)  # bounded: a few documents in flight, whatever the corpus
+        drain(0)
+        return hits, misses
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+            self.executor = None
+
+
+def trend_documents(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    terms: Sequence[str] = (),
+    top: int = 20,
+    by: str = "year",
+    kinds: Sequence[str] = (),
+    min_count: int = 5,
+    workers: int | None = None,
+    use_cache: bool = True,
+    cache_root: Path | None = None,
+    progress: ProgressFn | None = None,
+) -> Trend:
+    """Count terms across many documents and tell how their use changed over the periods.
+
+    Args:
+        paths: files, folders, globs or JSON-lines files (.jsonl, .jsonl.gz, .jsonl.xz).
+        terms: terms to follow, counted as exact substrings (小康 counts inside 小康社会);
+            when empty, the segmenter's terms and the formulations that changed most are
+            ranked.
+        top: how many rising and falling terms to keep.
+        by: "year" (documents of a year are pooled) or "file" (one period per document).
+        kinds: keep only documents whose `kind` (a JSON-lines field) is one of these.
+        min_count: least total count for a term to be ranked as rising or falling.
+        workers: processes for the documents not cached yet (default: the usable cores).
+        use_cache: read and write per-document term counts in the cache directory.
+        cache_root: the cache directory (default: `cache_dir()`).
+        progress: called as progress(stage, done, total) after each document.
+
+    Returns:
+        A `Trend` with the periods in order, the documents used and the term series.
+
+    Raises:
+        UsageError: a bad option value.
+        InputError: a path that is missing or unreadable, a malformed JSON-lines record.
+        NothingToAnalyseError: no document could be placed in a period, or (without
+            `terms`) fewer than two periods.
+    """
+    if by not in BY:
+        raise UsageError(f"--by must be one of {', '.join(BY)}, not {by!r}")
+    if top < 1:
+        raise UsageError("--top must be at least 1")
+    queries = tuple(dict.fromkeys(t.strip() for t in terms if t and t.strip()))
+    if terms and not queries:
+        raise UsageError("--terms names no term")
+    files = expand_paths(paths)
+    total = sum(_count_records(f) if _is_jsonl(f) else 1 for f in files)
+    kind_set = frozenset(kinds)
+    want_terms = not queries
+    cache = _Cache((cache_root or cache_dir()) if use_cache and want_terms else None)
+    no_cache = _Cache(None)
+    agg = _Aggregate(by)
+
+    def selected() -> Iterator[_Item]:
+        for item in _items(files):
+            if not kind_set or item.kind in kind_set:
+                yield item
+
+    def first_pass(item: _Item, entry: dict[str, Any]) -> None:
+        key = agg.place(item, entry)
+        if key is None:
+            return
+        if queries:
+            agg.count(key, item, "query", entry.get("hits") or {})
+            return
+        agg.count(key, item, "term", entry.get("terms") or {})
+        for text, (n, _offset) in (entry.get("forms") or {}).items():
+            agg.forms_total[text] += n
+
+    def second_pass(item: _Item, entry: dict[str, Any]) -> None:
+        key = agg.placed[item.index]
+        if "error" not in entry:
+            agg.count(key, item, "formulation", entry.get("hits") or {})
+
+    runner = _Runner(workers if workers is not None else _default_workers(), total, progress)
+    try:
+        stage = "counting" if queries else "segmenting"
+        hits, misses = runner.run(
+            stage, selected(), total=total, want_terms=want_terms, queries=queries,
+            cache=cache, done_fn=first_pass,
+        )  # fmt: skip
+        forms = _chosen_formulations(agg.forms_total, min_count=min_count)
+        if forms and len(agg.chars) > 1:
+            # Formulations are counted in every document, not only where the extractor
+            # recognised them, so that "first seen" and the rates are exact.
+            placed = (it for it in selected() if it.index in agg.placed)
+            runner.run(
+                "formulations", placed, total=len(agg.placed), want_terms=False,
+                queries=forms, cache=no_cache, done_fn=second_pass,
+            )  # fmt: skip
+    finally:
+        runner.close()
+    return _result(agg, queries=queries, top=top, min_count=min_count, cache=cache,
+                   hits=hits, misses=misses if want_terms else 0)  # fmt: skip
+
+
+MAX_FORMULATIONS = 300
+MIN_FORMULATION_CHARS = 4
+_NUMERALS = re.compile(r"[〇○零一二三四五六七八九十百千万\d]")
+
+
+def _followable(text: str) -> bool:
+    """Tell whether a formulation can be counted as a substring without false hits.
+
+    Short codes such as 九五 or 十四五 also match inside dates (一九五四年), so only
+    formulations of four characters or more, not made mostly of numerals, are followed.
+    """
+    if len(text) < MIN_FORMULATION_CHARS:
+        return False
+    return len(_NUMERALS.findall(text)) * 2 < len(text)
+
+
+def _chosen_formulations(totals: Counter[str], *, min_count: int) -> tuple[str, ...]:
+    """The formulations worth following: frequent enough, most frequent first, capped."""
+    chosen = sorted(
+        (t for t, n in totals.items() if n >= min_count and _followable(t)),
+        key=lambda t: (-totals[t], t),
+    )
+    return tuple(chosen[:MAX_FORMULATIONS])
+
+
+def _result(
+    agg: _Aggregate,
+    *,
+    queries: tuple[str, ...],
+    top: int,
+    min_count: int,
+    cache: _Cache,
+    hits: int,
+    misses: int,
+) -> Trend:
+    skipped = tuple(agg.skipped)
+    if not agg.chars:
+        if skipped:
+            raise NothingToAnalyseError(
+                f"no document could be used ({len(skipped)} skipped; first: "
+                f"{skipped[0][0]}: {skipped[0][1]})"
+                + ("; use --by file for undated documents" if agg.by == "year" else "")
+            )
+        raise NothingToAnalyseError("no document matched (check --kind)")
+    keys = sorted(agg.chars)
+    seen_labels: Counter[str] = Counter()
+    for k in keys:  # two files with the same name or title get distinct labels
+        seen_labels[agg.labels[k]] += 1
+        if seen_labels[agg.labels[k]] > 1:
+            agg.labels[k] = f"{agg.labels[k]} #{seen_labels[agg.labels[k]]}"
+    periods = tuple(Period(agg.labels[k], agg.years[k], agg.chars[k], agg.ndocs[k]) for k in keys)
+    documents = tuple(
+        sorted(
+            (replace(d, period=agg.labels[k]) for k, d in agg.documents),
+            key=lambda d: (d.year is None, d.year or 0, d.source),
+        )
+    )
+    split = _split_index([agg.chars[k] for k in keys])
+    common: dict[str, Any] = {
+        "by": agg.by,
+        "periods": periods,
+        "documents": documents,
+        "skipped": skipped,
+        "cache_hits": hits,
+        "cache_misses": misses,
+        "warnings": (cache.error,) if cache.error else (),
+    }
+    if queries:
+        series = tuple(_series(agg, keys, "query", q, split) for q in queries)
+        return Trend(terms=series, **common)
+    if split is None:
+        raise NothingToAnalyseError(
+            "a trend needs at least two periods: documents of two years"
+            " (or two documents with --by file)"
+        )
+    rising, falling = _rank_changes(agg, keys, split, top=top, min_count=min_count)
+    return Trend(rising=rising, falling=falling, split=periods[split].label, **common)
+
+
+def _rank_changes(
+    agg: _Aggregate, keys: Sequence[Any], split: int, *, top: int, min_count: int
+) -> tuple[tuple[TermTrend, ...], tuple[TermTrend, ...]]:
+    """Rank terms and formulations by the signed G2 of the later half against the earlier."""
+    totals: dict[tuple[str, str], int] = {}
+    for kind in ("term", "formulation"):
+        for counter in agg.counts[kind].values():
+            for term, c in counter.items():
+                totals[(kind, term)] = totals.get((kind, term), 0) + c
+    formulations = {t for (kind, t) in totals if kind == "formulation"}
+    n_early = sum(agg.chars[k] for k in keys[:split])
+    n_late = sum(agg.chars[k] for k in keys[split:])
+    early_keys, late_keys = keys[:split], keys[split:]
+    scored: list[tuple[float, str, str]] = []
+    for (kind, term), total in totals.items():
+        if total < min_count or (kind == "term" and term in formulations):
+            continue
+        c_late = sum(agg.counts[kind].get(k, Counter()).get(term, 0) for k in late_keys)
+        c_early = total - c_late if early_keys else 0
+        scored.append((_g2(c_late, n_late, c_early, n_early), term, kind))
+    up = sorted((s for s in scored if s[0] > 0), key=lambda s: (-s[0], s[1]))[:top]
+    down = sorted((s for s in scored if s[0] < 0), key=lambda s: (s[0], s[1]))[:top]
+    rising = tuple(_series(agg, keys, kind, term, split) for _, term, kind in up)
+    falling = tuple(_series(agg, keys, kind, term, split) for _, term, kind in down)
+    return rising, falling
