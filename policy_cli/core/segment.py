@@ -6,11 +6,16 @@ policy lexicon with the same word frequencies, so they give the same tokens.
 
 from __future__ import annotations
 
+import importlib.machinery
+import importlib.util
 import logging
+import os
 import re
+import sys
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from policy_cli.models import Document, Token
 
@@ -92,17 +97,16 @@ class Segmenter:
     def _pick_backend(backend: str) -> str:
         if backend != "auto":
             return backend
-        try:
-            import rjieba  # noqa: F401
-        except ImportError:
-            return "jieba"
-        return "rjieba"
+        return "rjieba" if _rjieba_class() is not None else "jieba"
 
     def _make_tokenizer(self):  # type: ignore[no-untyped-def]
         if self.backend == "rjieba":
-            import rjieba
+            jieba_class = _rjieba_class()
+            if jieba_class is None:
+                import rjieba  # not installed: raise its ImportError
 
-            return rjieba.Jieba()
+                jieba_class = rjieba.Jieba
+            return jieba_class()
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
@@ -152,6 +156,49 @@ class Segmenter:
                     tokens.append(Token(piece, pos, sent.index))
                 pos += len(piece)
         return tuple(tokens)
+
+
+@lru_cache(maxsize=1)
+def _rjieba_class() -> Any:
+    """Return rjieba's `Jieba` class, or None when rjieba is not installed.
+
+    `import rjieba` builds a module-level default tokenizer (the whole dictionary, ~0.15 s)
+    that we never use, since each Segmenter builds its own; so load the compiled module alone,
+    registered under its usual name (a later `import rjieba` reuses it).
+    """
+    if "rjieba" in sys.modules:
+        return sys.modules["rjieba"].Jieba
+    try:
+        spec = importlib.util.find_spec("rjieba")
+        if spec is None:
+            return None
+        ext = sys.modules.get("rjieba.rjieba")
+        if ext is None:
+            for folder in spec.submodule_search_locations or ():
+                for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+                    path = os.path.join(folder, "rjieba" + suffix)
+                    if os.path.isfile(path):
+                        break
+                else:
+                    continue
+                ext_spec = importlib.util.spec_from_file_location("rjieba.rjieba", path)
+                if ext_spec is None or ext_spec.loader is None:
+                    continue
+                ext = importlib.util.module_from_spec(ext_spec)
+                sys.modules["rjieba.rjieba"] = ext
+                try:
+                    ext_spec.loader.exec_module(ext)
+                except BaseException:
+                    del sys.modules["rjieba.rjieba"]
+                    raise
+                break
+        if ext is not None:
+            return ext.Jieba
+        import rjieba  # an unusual layout: the plain import still works
+
+        return rjieba.Jieba
+    except ImportError:
+        return None
 
 
 @lru_cache(maxsize=64)

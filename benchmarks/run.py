@@ -1,0 +1,450 @@
+"""Time the `policy` commands against a plain jieba script, side by side, in fresh processes.
+
+For the founding example, a ~17k-char work report and the whole background corpus (1.35 M
+chars), every run starts a fresh subprocess and records its wall time and peak memory
+(the child's ru_maxrss from os.wait4). Each `policy` command is run right next to the plain
+script (`jieba.analyse.extract_tags(text, topK=20)`) on the same input, so both see the same
+machine load; the tables give medians over the runs and the ratio policy / plain script.
+It also measures segmentation throughput over the background corpus (chars/s).
+
+Standard library only; run it with the Python that has policy-cli installed:
+
+    python benchmarks/run.py               # 5 runs of everything
+    python benchmarks/run.py --runs 3 --quick
+    python benchmarks/run.py --markdown    # the tables for benchmarks/README.md
+
+A command that does not exist yet (no `policy CMD --help`) is skipped with a note.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import lzma
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "yuhang-conference-2026.txt"
+REPORT = ROOT / "examples" / "gwr-2022.txt"
+REPORT_BEFORE = ROOT / "examples" / "gwr-2021.txt"
+CORPUS = ROOT / "corpus" / "background.jsonl.xz"
+TIMEOUT = 600.0  # seconds for one run of one command
+
+# The plain script every command is compared with: what a user would write without the tool.
+PLAIN_SCRIPT = """\
+import sys
+import jieba, jieba.analyse
+for path in sys.argv[1:]:
+    text = open(path, encoding="utf-8").read()
+    print(jieba.analyse.extract_tags(text, topK=20))
+"""
+
+# Segmentation throughput, measured in a child so that its imports do not pollute this process.
+# The tokenizer is built before the clock starts: this is cutting speed, not start-up.
+SEGMENT_SCRIPT = """\
+import json, sys, time
+which, path, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+text = open(path, encoding="utf-8").read()
+if which == "jieba":
+    import logging, jieba
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    def work():
+        return len(tok.lcut(text, HMM=True))
+elif which == "policy-cut":
+    from policy_cli.core.segment import default_segmenter
+    seg = default_segmenter()
+    def work():
+        return len(seg.cut(text))
+else:  # policy-tokenize: what every command does (normalised text, per sentence, with offsets)
+    from policy_cli.core.loaders import load_text
+    from policy_cli.core.segment import default_segmenter
+    seg = default_segmenter()
+    doc = load_text(text, source=path)
+    text = doc.text
+    def work():
+        return len(seg.tokenize(doc))
+times = []
+for _ in range(runs):
+    t = time.perf_counter()
+    n = work()
+    times.append(time.perf_counter() - t)
+print(json.dumps({"chars": len(text), "tokens": n, "times": times}))
+"""
+
+
+@dataclass
+class Sample:
+    """Wall times (s) and peak memories (KiB) of the runs of one command line."""
+
+    walls: list[float] = field(default_factory=list)
+    peaks: list[int] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def wall(self) -> float | None:
+        return statistics.median(self.walls) if self.walls else None
+
+    @property
+    def peak_mib(self) -> float | None:
+        return statistics.median(self.peaks) / 1024 if self.peaks else None
+
+
+@dataclass
+class Case:
+    """One row: a policy command on an input, next to the plain script on the same input."""
+
+    label: str
+    input_label: str
+    chars: int
+    policy_argv: list[str]
+    plain_files: list[str]
+    policy: Sample = field(default_factory=Sample)
+    plain: Sample = field(default_factory=Sample)
+    target: str = ""
+
+    def wall_ratio(self) -> float | None:
+        if self.policy.wall is None or not self.plain.wall:
+            return None
+        return self.policy.wall / self.plain.wall
+
+    def peak_ratio(self) -> float | None:
+        if self.policy.peak_mib is None or not self.plain.peak_mib:
+            return None
+        return self.policy.peak_mib / self.plain.peak_mib
+
+
+def run_child(argv: list[str], *, timeout: float = TIMEOUT) -> tuple[float, int, int]:
+    """Run argv in a fresh process; return (wall seconds, peak RSS in KiB, exit status).
+
+    Output goes to /dev/null (the table renderer still runs: stdout is just not a tty).
+    """
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    if not hasattr(os, "wait4"):  # Windows: wall time only
+        try:
+            status = proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+            return time.perf_counter() - start, 0, -9
+        return time.perf_counter() - start, 0, status
+    deadline = start + timeout
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() > deadline:
+            proc.kill()
+            pid, status, usage = os.wait4(proc.pid, 0)
+            proc.returncode = -9
+            return time.perf_counter() - start, 0, -9
+        time.sleep(0.002)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    peak = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss  # KiB
+    return wall, int(peak), proc.returncode
+
+
+def measure(sample: Sample, argv: list[str]) -> None:
+    """Run argv once and add its figures to sample (or note its failure)."""
+    wall, peak, status = run_child(argv)
+    if status == 0:
+        sample.walls.append(wall)
+        sample.peaks.append(peak)
+    else:
+        sample.failures.append("timeout" if status == -9 else f"exit {status}")
+
+
+def policy_command() -> list[str]:
+    """Return the argv prefix that runs `policy` as a user would (the console script)."""
+    script = Path(sys.executable).with_name("policy")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("policy")
+    return [found] if found else [sys.executable, "-m", "policy_cli"]
+
+
+def has_command(policy: list[str], name: str) -> bool:
+    """Tell whether `policy NAME --help` works (the command exists in this checkout)."""
+    return run_child([*policy, name, "--help"], timeout=60)[2] == 0
+
+
+def write_background(tmp: Path) -> Path:
+    """Join the background corpus `content` fields into one UTF-8 text file."""
+    with lzma.open(CORPUS, "rt", encoding="utf-8") as fh:
+        docs = [json.loads(line) for line in fh if line.strip()]
+    path = tmp / "background-corpus.txt"
+    path.write_text("\n".join(d["content"] for d in docs) + "\n", encoding="utf-8")
+    return path
+
+
+def chars_of(path: Path) -> int:
+    return len(path.read_text(encoding="utf-8"))
+
+
+def build_cases(policy: list[str], background: Path | None, notes: list[str]) -> list[Case]:
+    """List the rows to measure, skipping commands this checkout does not have yet."""
+    available = {}
+    for name in ("summary", "keywords", "diff"):
+        available[name] = has_command(policy, name)
+        if not available[name]:
+            notes.append(f"`policy {name}` does not exist in this checkout: skipped.")
+    inputs = [("founding example", EXAMPLE), ("work report 2022", REPORT)]
+    if background is not None:
+        inputs.append(("background corpus", background))
+    cases: list[Case] = []
+    for label, path in inputs:
+        n = chars_of(path)
+        for name in ("summary", "keywords"):
+            if available[name]:
+                target = ""
+                if path == REPORT:
+                    target = "<= 0.5x wall, <= 1x peak" if name == "summary" else "<= 0.4x wall"
+                cases.append(
+                    Case(name, label, n, [*policy, name, str(path)], [str(path)], target=target)
+                )
+    if available["diff"]:
+        n = chars_of(REPORT_BEFORE) + chars_of(REPORT)
+        cases.append(
+            Case(
+                "diff",
+                "work reports 2021 -> 2022",
+                n,
+                [*policy, "diff", str(REPORT_BEFORE), str(REPORT)],
+                [str(REPORT_BEFORE), str(REPORT)],
+            )
+        )
+    return cases
+
+
+def segment_throughput(background: Path, runs: int) -> list[tuple[str, int, float]]:
+    """Return (segmenter label, chars, median chars/s) over the background corpus."""
+    out = []
+    for which, label in (
+        ("policy-cut", "policy Segmenter.cut (whole text)"),
+        ("policy-tokenize", "policy Segmenter.tokenize (per sentence, offsets)"),
+        ("jieba", "plain jieba Tokenizer.lcut"),
+    ):
+        n = max(1, min(runs, 2)) if which == "jieba" else runs  # jieba needs ~2 s a pass
+        proc = subprocess.run(
+            [sys.executable, "-c", SEGMENT_SCRIPT, which, str(background), str(n)],
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+        )
+        if proc.returncode != 0:
+            last = (proc.stderr.strip().splitlines() or ["?"])[-1]
+            out.append((f"{label} (failed: {last})", 0, 0.0))
+            continue
+        data = json.loads(proc.stdout.strip().splitlines()[-1])
+        out.append((label, data["chars"], data["chars"] / statistics.median(data["times"])))
+    return out
+
+
+def machine() -> dict[str, str]:
+    """Describe the machine the figures come from."""
+    cpu = platform.processor() or "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        from importlib.metadata import version
+
+        versions = ", ".join(
+            f"{p} {version(p)}" for p in ("policy-cli", "jieba", "rjieba", "typer")
+        )
+    except Exception:  # informational only
+        versions = "?"
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+    return {
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "cores": str(os.cpu_count()),
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "os": f"{platform.system()} {platform.release()}",
+        "packages": versions,
+        "load": load,
+    }
+
+
+def fmt(value: float | None, spec: str, suffix: str = "") -> str:
+    return "—" if value is None else f"{value:{spec}}{suffix}"
+
+
+def rows_of(cases: list[Case], help_sample: Sample) -> list[list[str]]:
+    """Turn measurements into table rows."""
+    rows = []
+    for c in cases:
+        status = "".join(
+            f" ({len(s.failures)} failed: {s.failures[0]})"
+            for s in (c.policy, c.plain)
+            if s.failures
+        )
+        rows.append(
+            [
+                f"policy {c.label}{status}",
+                f"{c.input_label} ({c.chars:,} chars)",
+                fmt(c.policy.wall, ".2f", " s"),
+                fmt(c.plain.wall, ".2f", " s"),
+                fmt(c.wall_ratio(), ".2f", "x"),
+                fmt(c.policy.peak_mib, ".0f", " MiB"),
+                fmt(c.plain.peak_mib, ".0f", " MiB"),
+                fmt(c.peak_ratio(), ".2f", "x"),
+                verdict(c),
+            ]
+        )
+    wall = help_sample.wall
+    rows.append(
+        [
+            "policy --help",
+            "—",
+            fmt(wall, ".3f", " s"),
+            "—",
+            "—",
+            fmt(help_sample.peak_mib, ".0f", " MiB"),
+            "—",
+            "—",
+            "—" if wall is None else f"<= 0.15 s: {'ok' if wall <= 0.15 else 'MISSED'}",
+        ]
+    )
+    return rows
+
+
+def verdict(case: Case) -> str:
+    """Say whether a row meets its target (the targets are for the ~20k-char report)."""
+    if not case.target:
+        return ""
+    wall, peak = case.wall_ratio(), case.peak_ratio()
+    if wall is None:
+        return f"{case.target}: not measured"
+    limit = 0.5 if case.label == "summary" else 0.4
+    ok = wall <= limit and (case.label != "summary" or (peak is not None and peak <= 1.0))
+    return f"{case.target}: {'ok' if ok else 'MISSED'}"
+
+
+HEADERS = [
+    "command",
+    "input",
+    "policy wall",
+    "plain script wall",
+    "wall ratio",
+    "policy peak",
+    "plain script peak",
+    "peak ratio",
+    "target",
+]
+
+
+def print_table(headers: list[str], rows: list[list[str]], markdown: bool) -> None:
+    """Print rows as a markdown table or as aligned plain text."""
+    if markdown:
+        print("| " + " | ".join(headers) + " |")
+        print("|" + "|".join(" --- " for _ in headers) + "|")
+        for r in rows:
+            print("| " + " | ".join(r) + " |")
+        return
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+    print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)))
+    print("  ".join("-" * w for w in widths))
+    for r in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse options, warm up, run every case `--runs` times (interleaved), print the tables."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per command (default 5)")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="leave out the commands on the whole background corpus (segmentation is kept)",
+    )
+    parser.add_argument("--markdown", action="store_true", help="print markdown tables")
+    args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+
+    policy = policy_command()
+    info = machine()
+    notes: list[str] = []
+    log = sys.stderr
+    with tempfile.TemporaryDirectory(prefix="policy-bench-") as tmpdir:
+        tmp = Path(tmpdir)
+        background = write_background(tmp)
+        plain = tmp / "plain_extract_tags.py"
+        plain.write_text(PLAIN_SCRIPT, encoding="utf-8")
+        cases = build_cases(policy, None if args.quick else background, notes)
+
+        # Warm-up, not timed: jieba writes its dictionary cache on first use, and the OS caches
+        # the files; both sides then start equally warm.
+        print(f"warming up ({len(cases)} cases)...", file=log)
+        run_child([*policy, "--help"])
+        for c in cases:
+            run_child(c.policy_argv)
+            run_child([sys.executable, str(plain), *c.plain_files])
+
+        help_sample = Sample()
+        for i in range(args.runs):
+            print(f"run {i + 1}/{args.runs}...", file=log)
+            measure(help_sample, [*policy, "--help"])
+            for c in cases:  # interleaved: policy then plain script, same load for both
+                measure(c.policy, c.policy_argv)
+                measure(c.plain, [sys.executable, str(plain), *c.plain_files])
+        print("segmentation throughput...", file=log)
+        seg = segment_throughput(background, args.runs)
+    info["load_end"] = (
+        " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+    )
+
+    print(
+        f"Measured {info['date']} on {info['cores']} cores, {info['cpu']}, Python {info['python']}"
+        f" ({info['os']}); {info['packages']}."
+    )
+    print(
+        f"Medians of {args.runs} runs, each a fresh process; load average "
+        f"{info['load']} at start, {info['load_end']} at end."
+    )
+    print()
+    print_table(HEADERS, rows_of(cases, help_sample), args.markdown)
+    print()
+    seg_rows = [
+        [
+            label,
+            f"{chars:,}",
+            f"{rate / 1e6:.2f} M chars/s",
+            ("" if "jieba Tokenizer" in label else ("ok" if rate >= 10e6 else "MISSED"))
+            if chars
+            else "",
+        ]
+        for label, chars, rate in seg
+    ]
+    print_table(
+        ["segmentation of the background corpus", "chars", "throughput", ">= 10 M chars/s"],
+        seg_rows,
+        args.markdown,
+    )
+    for note in notes:
+        print(f"\nNote: {note}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
