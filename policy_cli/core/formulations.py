@@ -1,0 +1,602 @@
+"""Formulations (提法): slogans, numbered formulations, coded programmes and quoted names.
+
+A careful reader of a policy document lists its 提法: the phrases the document (or the Party and
+the government across many documents) uses as fixed names for a policy, a programme or a motto.
+They are found by general rules, never by a list fitted to particular documents:
+
+- quoted spans (“…”) that have the shape of a formulation rather than of a quotation or of an
+  ordinary word put in quotes (a length, punctuation and shape classifier);
+- count-word patterns: a number names a set (两个确立, 三大攻坚战, 六稳, 十四五, 二十届三中全会,
+  安全生产治本攻坚三年行动, 两新一重), with the members when the document lists them nearby;
+- digit codes ("132", "296X", "4+1", 33条) with what they refer to (the noun phrase after them);
+- parallel mottos: clauses of equal length sharing a character at the same place
+  (稳地价、稳房价、稳预期; 尽力而为、量力而行; 不敢腐、不能腐、不想腐);
+- phrases ending in a head word that names a doctrine, strategy or campaign (新发展格局,
+  伟大建党精神, 污染防治攻坚战), with the boundary found by the segmenter;
+- set phrases learnt from the background corpus of 62 national work reports and Party congress
+  reports (`policy_cli/data/formulations.txt`, rebuilt by `scripts/build_formulations.py`),
+  found unquoted in the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from policy_cli.models import Document, Formulation
+
+KINDS = ("code", "numbered", "slogan", "name")
+SORTS = ("first", "count")
+MAX_CONTEXTS = 3
+
+_HAN = "\u4e00-\u9fff"
+_NUM = "一二两三四五六七八九十百千万双"
+_DIGIT_NUM = "一二三四五六七八九十"
+_CN_VALUE = {"一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+             "八": 8, "九": 9, "十": 10}
+
+# A quoted span: “…” (the normaliser turns ASCII "..." around Chinese into “…”), 「…」, 『…』.
+_QUOTED = re.compile(r"“([^“”\n]{1,40})”|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』")
+_SENTENCE_END = re.compile(r"[。！？!?；;：:]")
+_CODE = re.compile(r"^(?=.*\d)[0-9A-Za-z]+(?:[+＋][0-9A-Za-z]+)*(?:条|号)?$")
+_UNQUOTED_CODE = re.compile(
+    r"(?<![0-9A-Za-z.+＋%])(\d{1,3}(?:[+＋](?:\d{1,3}|[XN]))+)(?![0-9A-Za-z.%+＋])"
+)
+_COUNT_START = re.compile(rf"^第?[{_NUM}]")
+
+# Numbered patterns that need no lexicon: plans, congresses and plenums, multi-year campaigns.
+_PLAN = re.compile(r"(?<![一二三四五六七八九十])十[一二三四五六七八九]五(?:规划)?(?![一二三四五六七八九十])")
+_PLENUM = re.compile(
+    r"(?:党的)?(?:十[一二三四五六七八九]|二十[一二三四五六七八九]?)届"
+    r"(?:[一二三四五六七八九]中全会|历次全会)"
+)
+_CONGRESS = re.compile(
+    r"(?:党的)?(?<![一二三四五六七八九十第])(?:十[二三四五六七八九]|二十[一二三四五六七八九]?)大"
+    r"(?=精神|胜利|召开|报告|和|以来|代表|、|，|。|；|”)"
+)
+_CAMPAIGN = re.compile(
+    r"[一二三四五六七八九十]年"
+    r"(?:专项整治行动|攻坚行动|行动计划|行动方案|攻坚方案|攻坚战|规划|行动|禁渔)"
+)
+# 18亿亩耕地红线: a quantity that names a line not to cross
+_QUANTITY_LINE = re.compile(rf"\d+(?:\.\d+)?[亿万]亩[{_HAN}]{{0,4}}(?:红线|底线)")
+# 三重压力, 三大攻坚战, 两个毫不动摇: a count word and a measure word open the name
+_COUNTED = re.compile(r"(?<![一二三四五六七八九十百千万第\d])([两三四五六七八九十双])(个|大|重|孩|项|种)")
+_ORDINAL_SET = re.compile(rf"第[{_DIGIT_NUM}]+个[{_HAN}]{{2,8}}?(?:奋斗目标|历史决议|决议)")
+# 两新一重, 三贯通一融合, 一馆四中心, 两廊两带两区, 两增一稳: count words alternating with
+# short heads, the whole set being the formulation.
+_COMPOUND = re.compile(rf"[{_NUM}][{_HAN}]{{1,3}}?(?:[{_NUM}][{_HAN}]{{1,3}}?){{1,3}}(?![{_HAN}])")
+
+_PARALLEL_SEP = "、"
+# Head words that close a doctrine, strategy or campaign name (learnt: the most frequent last
+# words of quoted and numbered formulations in the background corpus, plus the document's own).
+_DOCTRINE_HEADS = (
+    "思想", "精神", "倡议", "理念", "格局", "意识", "共同体", "攻坚战", "保卫战", "总基调",
+    "大市场", "共同价值", "自由贸易港", "经济圈", "交易所", "保障基金", "伙伴关系协定", "冬奥会",
+)
+# Generic doctrine phrases: the spirit of a meeting or a speech (会议精神, 讲话精神), the
+# virtues of a trade (企业家精神): not names. Checked on the modifier's last character.
+_GENERIC_MODIFIER_END = frozenset("会话示议家")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    text: str
+    kind: str
+    offset: int
+    refers_to: str | None = None
+    items: tuple[str, ...] = ()
+    strength: int = 1  # 2: quoted or otherwise certain; 1: found by an unquoted rule
+
+
+def extract_formulations(
+    document: Document,
+    *,
+    kinds: Iterable[str] | None = None,
+    sort: str = "first",
+) -> list[Formulation]:
+    """List the formulations (提法) of a document.
+
+    Args:
+        document: the loaded, normalised document.
+        kinds: keep only these kinds (code, numbered, slogan, name); all when None.
+        sort: "first" (document order, the default) or "count" (most frequent first).
+
+    Returns:
+        One Formulation per distinct text, with its count in the document, first offset,
+        up to three context sentences, and (for codes and numbered ones) what it refers to
+        and its members when the document lists them.
+
+    Raises:
+        ValueError: an unknown kind or sort order.
+    """
+    wanted = _check_kinds(kinds)
+    if sort not in SORTS:
+        raise ValueError(f"sort must be one of {SORTS}, not {sort!r}")
+    text = document.text
+    candidates = list(_candidates(text))
+    merged = _merge(text, candidates)
+    result = [_to_formulation(document, c) for c in merged if c.kind in wanted]
+    if sort == "count":
+        result.sort(key=lambda f: (-f.count, f.first_offset, f.text))
+    else:
+        result.sort(key=lambda f: (f.first_offset, f.text))
+    return result
+
+
+def _check_kinds(kinds: Iterable[str] | None) -> frozenset[str]:
+    if kinds is None:
+        return frozenset(KINDS)
+    wanted = frozenset(kinds)
+    unknown = wanted - set(KINDS)
+    if unknown:
+        raise ValueError(f"unknown kind(s): {', '.join(sorted(unknown))}; use {', '.join(KINDS)}")
+    return wanted
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+def _candidates(text: str) -> Iterator[_Candidate]:
+    yield from _quoted(text)
+    yield from _numbered(text)
+    yield from _codes(text)
+    yield from _parallel(text)
+    yield from _doctrines(text)
+    yield from _lexicon_hits(text)
+
+
+def classify_quoted(span: str) -> str | None:
+    """Tell which kind of formulation a quoted span is, or None if it is not one.
+
+    Args:
+        span: the text between the quote marks.
+
+    Returns:
+        "code", "numbered", "slogan", "name", or None for quotations and ordinary words.
+    """
+    s = span.strip()
+    if not s or len(s) > 30 or _SENTENCE_END.search(s):
+        return None
+    if _CODE.match(s):
+        return "code"
+    han = sum(1 for ch in s if "\u4e00" <= ch <= "\u9fff")
+    if han < 2 and not re.search(r"\d", s):
+        return None  # a single character in quotes (“新”, “拼”): emphasis, not a name
+    if "，" in s or "," in s:
+        parts = [p for p in re.split(r"[，,]", s) if p]
+        # two halves of a couplet (风劲好扬帆，奋斗正当时) are a motto; longer is a quotation
+        if len(parts) != 2 or abs(len(parts[0]) - len(parts[1])) > 1 or len(parts[0]) > 8:
+            return None
+        return "slogan"
+    if _COUNT_START.match(s) and not s.startswith(("一些", "一批", "一系列", "一定")):
+        return "numbered"
+    if "、" in s or " " in s or len(s) >= 7:
+        return "slogan"
+    if s.endswith("+") or "+" in s:
+        return "slogan"
+    return "name"
+
+
+def _quoted(text: str) -> Iterator[_Candidate]:
+    for m in _QUOTED.finditer(text):
+        span = next(g for g in m.groups() if g is not None)
+        kind = classify_quoted(span)
+        if kind is None:
+            continue
+        start = m.start() + 1 + (len(span) - len(span.lstrip()))
+        span = span.strip()
+        refers = _following_phrase(text, m.end()) if kind in ("code", "numbered") else None
+        items = _listed_items(text, m.start(), m.end(), span) if kind == "numbered" else ()
+        yield _Candidate(span, kind, start, refers, items, 2)
+
+
+def _numbered(text: str) -> Iterator[_Candidate]:
+    for pattern in (_PLAN, _PLENUM, _CONGRESS, _ORDINAL_SET, _QUANTITY_LINE):
+        for m in pattern.finditer(text):
+            yield _Candidate(m.group().removeprefix("党的"), "numbered", m.start(), None, (), 2)
+    for m in _CAMPAIGN.finditer(text):
+        phrase = _phrase_ending_at(text, m.end(), len(m.group()))
+        if len(phrase) >= len(m.group()) + 2:
+            yield _Candidate(phrase, "numbered", m.end() - len(phrase))
+    for m in _COUNTED.finditer(text):
+        phrase = _counted_phrase(text, m.start(), m.end())
+        if phrase:
+            items = _listed_items(text, m.start(), m.start() + len(phrase), phrase)
+            yield _Candidate(phrase, "numbered", m.start(), None, items)
+    for m in _COMPOUND.finditer(text):
+        phrase = m.group()
+        before = text[m.start() - 1 : m.start()]
+        bounded = (not before or before in _CLAUSE_EDGE) and text[m.end() : m.end() + 1] in (
+            "", *_CLAUSE_EDGE
+        )
+        if _is_compound_set(phrase, bounded):
+            items = _listed_items(text, m.start(), m.end(), phrase)
+            yield _Candidate(phrase, "numbered", m.start(), None, items, 1)
+
+
+_GENERIC_COUNTED = ("方面", "问题", "部分", "阶段", "时期", "环节", "领域", "地区", "国家", "方向",
+                    "重点", "目标", "措施", "任务", "要求", "原则", "举措", "成果", "人", "代表")
+
+
+def _counted_phrase(text: str, start: int, end: int) -> str | None:
+    """Walk the words after 三重 / 两个 / 三大: the name ends at a clause edge or function word."""
+    from policy_cli.core.segment import default_segmenter
+
+    window = text[end : end + 12]
+    cut = next((k for k, ch in enumerate(window) if ch in _CLAUSE_EDGE), len(window))
+    words = default_segmenter().cut(window[:cut])
+    clause = _clause_word_set()
+    noun = ""
+    for w in words:
+        if w in _FUNCTION_WORDS or w in clause or not re.fullmatch(rf"[{_HAN}]+", w):
+            break
+        if len(noun) + len(w) > 6:
+            break
+        noun += w
+    if not 2 <= len(noun) <= 6 or noun.endswith(_GENERIC_COUNTED) or noun[0] in _COUNT_NOUNS:
+        return None
+    return text[start:end] + noun
+
+
+def _is_compound_set(phrase: str, bounded: bool) -> bool:
+    """Tell whether 两新一重 / 一馆四中心 / 两廊两带两区 is a numbered set, not prose."""
+    parts = re.findall(rf"[{_NUM}][^{_NUM}]*", phrase)
+    if len(parts) < 2 or any(len(p) < 2 for p in parts):
+        return False
+    if any(p[1] in _COUNT_NOUNS for p in parts) or phrase in _idioms():
+        return False
+    return sum(len(p) for p in parts) <= 8 and (bounded or phrase in _lexicon_texts())
+
+
+_COUNT_NOUNS = frozenset("个年月日次批些项条种份倍家人元亿斤吨户名位")
+
+
+def _codes(text: str) -> Iterator[_Candidate]:
+    for m in _UNQUOTED_CODE.finditer(text):
+        after = text[m.end() : m.end() + 1]
+        if not after or not re.match(rf"[{_HAN}“]", after):
+            continue
+        yield _Candidate(m.group(1), "code", m.start(1), _following_phrase(text, m.end()), (), 1)
+
+
+def _parallel(text: str) -> Iterator[_Candidate]:
+    """Find parallel mottos: 2-5 clauses of equal length (2-7 chars) joined by 、."""
+    for m in re.finditer(rf"[{_HAN}]{{2,12}}(?:、[{_HAN}]{{2,6}})*、[{_HAN}]{{2,12}}", text):
+        parts = m.group().split(_PARALLEL_SEP)
+        offset = m.start()
+        # the first clause may carry the verb that opens the sentence (坚持稳字当头、稳中求进)
+        if len(parts[0]) > len(parts[1]):
+            lead = parts[0][: len(parts[0]) - len(parts[1])]
+            if lead not in _clause_word_set() and not lead.endswith(_clause_words()):
+                continue
+            offset += len(lead)
+            parts[0] = parts[0][len(lead) :]
+        trail = ""
+        if len(parts[-1]) > len(parts[-2]):
+            trail = parts[-1][len(parts[-2]) :]
+            parts[-1] = parts[-1][: len(parts[-2])]
+        found = _parallel_run(parts)
+        if found is None:
+            continue
+        i, j = found
+        if j == len(parts) and trail and not trail.startswith(("的", "等", "和")):
+            j -= 1
+        if j - i < 2 or len(parts[i]) > 6 or (len(parts[i]) == 2 and j - i < 3):
+            continue
+        phrase = _PARALLEL_SEP.join(parts[i:j])
+        start = offset + sum(len(p) + 1 for p in parts[:i])
+        yield _Candidate(phrase, "slogan", start, None, (), 1)
+
+
+def _parallel_run(parts: Sequence[str]) -> tuple[int, int] | None:
+    """Return the longest run of clauses that rhyme in shape, if it has two or more."""
+    best: tuple[int, int] | None = None
+    n = len(parts)
+    for i in range(n):
+        for j in range(n, i + 1, -1):
+            run = parts[i:j]
+            if len({len(p) for p in run}) != 1 or len(run[0]) < 3 and len(run) < 3:
+                continue
+            if _shares_position(run):
+                if best is None or j - i > best[1] - best[0]:
+                    best = (i, j)
+                break
+    return best
+
+
+def _shares_position(run: Sequence[str]) -> bool:
+    """Tell whether clauses rhyme in shape: 稳地价/稳房价, 尽力而为/量力而行, 不敢腐/不能腐.
+
+    A shared head noun (产业链、供应链) or a shared two-character modifier before different
+    words (基本养老、基本医疗) makes a list of things, not a motto.
+    """
+    length = len(run[0])
+    shared = [k for k in range(length) if len({p[k] for p in run}) == 1]
+    shared = [k for k in shared if run[0][k] not in "的和与及之"]
+    if not shared:
+        return False
+    if shared == list(range(length - len(shared), length)):
+        return False  # common suffix: 规范化、便利化; 持久战、总体战
+    if shared == list(range(len(shared))) and len(shared) >= 2 and length - len(shared) >= 2:
+        return False  # common modifier: 统一意志、统一行动
+    return True
+
+
+def _is_clause_word_end(text: str, offset: int) -> bool:
+    """Tell whether the text before `offset` ends with a clause-opening word (坚持, 做到...)."""
+    window = text[max(0, offset - 4) : offset]
+    return any(window.endswith(w) for w in _clause_words())
+
+
+def _doctrines(text: str) -> Iterator[_Candidate]:
+    for m in _heads_pattern().finditer(text):
+        head = m.group()
+        after = text[m.end() : m.end() + 1]
+        if head in ("精神", "思想", "意识") and after and re.match(rf"[{_HAN}]", after) and (
+            after not in _FUNCTION_WORDS
+        ):
+            continue  # the head is part of a longer word (精神文化生活)
+        phrase = _phrase_ending_at(text, m.end(), len(head))
+        start = m.end() - len(phrase)
+        modifier = phrase[: -len(head)]
+        if len(modifier) < 2 or len(phrase) > 16 or modifier[-1] in _GENERIC_MODIFIER_END:
+            continue
+        if head in ("格局", "理念", "意识") and len(phrase) > 6:
+            continue  # 新发展格局 is a name; 城乡融合发展新格局 is a description
+        if head.endswith("战") and text[start - 1 : start] == "、":
+            # 蓝天、碧水、净土保卫战: the battles named before the head belong to it
+            k = start - 1
+            while k > 0 and text[k] == "、" and re.fullmatch(rf"[{_HAN}]{{2,3}}", text[k - 2 : k]):
+                k -= 3 if re.match(rf"[{_HAN}]", text[k - 3 : k - 2]) is None else 3
+            if text[k] != "、":
+                k += 1
+            phrase, start = text[k : m.end()], k
+        yield _Candidate(phrase, "slogan", start)
+
+
+@lru_cache(maxsize=1)
+def _heads_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(sorted(_DOCTRINE_HEADS, key=len, reverse=True)))
+
+
+_FUNCTION_WORDS = frozenset("的和与及是对把将为从以于在了等并而其各上中向同也都又就所被让使")
+_CLAUSE_EDGE = "，。；：、“”‘’（）()《》！？\n "
+
+
+def _phrase_ending_at(text: str, end: int, core: int, max_len: int = 16) -> str:
+    """Return the noun phrase that ends at `end`: segment the clause and walk back words.
+
+    The walk keeps the last `core` characters (the head) and adds words to its left until a
+    clause edge, a function word or a clause-opening verb (坚持, 推动...).
+    """
+    from policy_cli.core.segment import default_segmenter
+
+    start = max(0, end - max_len - 6)
+    for k in range(end - core - 1, start - 1, -1):
+        if text[k] in _CLAUSE_EDGE:
+            start = k + 1
+            break
+    window = text[start:end]
+    words = default_segmenter().cut(window)
+    clause = _clause_word_set()
+    out = ""
+    for w in reversed(words):
+        if len(out) >= core:
+            if (
+                len(out) + len(w) > max_len
+                or not re.fullmatch(rf"[{_HAN}]+", w)
+                or w in _FUNCTION_WORDS
+                or w in clause
+                or (len(w) == 1 and w in "要来去")
+            ):
+                break
+        out = w + out
+    return out
+
+
+@lru_cache(maxsize=1)
+def _clause_word_set() -> frozenset[str]:
+    return frozenset(_clause_words())
+
+
+def _lexicon_hits(text: str) -> Iterator[_Candidate]:
+    pattern = _lexicon_pattern()
+    if pattern is None:
+        return
+    kinds = _lexicon()
+    for m in pattern.finditer(text):
+        yield _Candidate(m.group(), kinds[m.group()], m.start(), None, (), 1)
+
+
+# --------------------------------------------------------------------------- phrase edges
+
+
+def _trim_left(phrase: str) -> str:
+    """Cut a phrase after the last clause-opening word or function word inside it."""
+    cut = 0
+    for word in _clause_words():
+        k = phrase.rfind(word)
+        while k >= 0:
+            end = k + len(word)
+            if end < len(phrase) - 1:
+                cut = max(cut, end)
+                break
+            k = phrase.rfind(word, 0, k)
+    for ch in "的在和与及是对把将为从以于":
+        k = phrase.rfind(ch)
+        if 0 <= k < len(phrase) - 3:
+            cut = max(cut, k + 1)
+    return phrase[cut:].lstrip("“”")
+
+
+def _following_phrase(text: str, pos: int) -> str | None:
+    """Return the noun phrase right after a code or numbered formulation, if any."""
+    m = re.match(rf"[{_HAN}]{{2,12}}", text[pos:])
+    if not m:
+        return None
+    phrase = m.group()
+    cut = len(phrase)
+    for word in _clause_words():
+        k = phrase.find(word, 2)
+        if 0 < k < cut:
+            cut = k
+    for ch in "的和与及等是在为":
+        k = phrase.find(ch, 2)
+        if 0 < k < cut:
+            cut = k
+    phrase = phrase[:cut]
+    return phrase if len(phrase) >= 2 else None
+
+
+def _listed_items(text: str, start: int, end: int, head: str) -> tuple[str, ...]:
+    """Return the members of a numbered set listed right before it (A、B、C三大行动)."""
+    n = _count_of(head)
+    if n < 2:
+        return ()
+    clause_start = max(text.rfind(ch, 0, start) for ch in "，。；：\n") + 1
+    before = text[clause_start:start].rstrip("“")
+    parts = [p for p in before.split("、")]
+    if len(parts) == n and all(1 <= len(p) <= 30 for p in parts):
+        first = parts[0]
+        k = first.rfind("了")
+        if k >= 0:
+            first = first[k + 1 :]
+        for word in _clause_words():
+            if first.startswith(word) and len(first) > len(word) + 1:
+                break
+        parts[0] = first
+        return tuple(p.strip() for p in parts)
+    # 六保: 保居民就业、保基本民生…, members after a colon or 即
+    m = re.match(r"(?:”)?(?:，即|：|（)([^。；）]{4,120})", text[end : end + 130])
+    if m:
+        parts = m.group(1).split("、")
+        if len(parts) == n:
+            return tuple(p.strip() for p in parts)
+    return ()
+
+
+def _count_of(head: str) -> int:
+    m = re.match(rf"第?([{_DIGIT_NUM}两双])", head)
+    return _CN_VALUE.get(m.group(1), 0) if m else 0
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def _merge(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Keep one candidate per text; drop unquoted ones that are parts of a longer one."""
+    by_text: dict[str, _Candidate] = {}
+    for c in sorted(candidates, key=lambda c: (-c.strength, c.offset)):
+        t = c.text.strip()
+        if not _acceptable(t):
+            continue
+        old = by_text.get(t)
+        if old is None:
+            by_text[t] = c
+        elif not old.items and c.items:
+            by_text[t] = _Candidate(t, old.kind, old.offset, old.refers_to or c.refers_to,
+                                    c.items, old.strength)
+    kept = list(by_text.values())
+    spans = sorted((c.offset, c.offset + len(c.text), c) for c in kept)
+    drop: set[str] = set()
+    for c in kept:
+        if c.strength >= 2:
+            continue
+        # an unquoted find inside a longer find at the same place is a part of the same item
+        for s, e, other in spans:
+            if s > c.offset:
+                break
+            if other is not c and e >= c.offset + len(c.text) and len(other.text) > len(c.text):
+                drop.add(c.text)
+                break
+    return [c for c in kept if c.text not in drop]
+
+
+def _acceptable(t: str) -> bool:
+    if len(t) < 2 and not t.isdigit():
+        return False
+    if t in _idioms() or t in _EXCLUDED:
+        return False
+    if re.fullmatch(r"[0-9.]+%?|第[一二三四五六七八九十]+|[一二三四五六七八九十]是", t):
+        return False
+    return True
+
+
+_EXCLUDED = frozenset(
+    {"一些", "一批", "一系列", "一定", "一体", "一流", "一般", "十分", "两年", "三年", "一年"}
+)
+
+
+def _to_formulation(document: Document, c: _Candidate) -> Formulation:
+    text = document.text
+    count = text.count(c.text)
+    first = text.find(c.text)
+    if first < 0:
+        first, count = c.offset, max(count, 1)
+    contexts: list[str] = []
+    pos = first
+    while pos >= 0 and len(contexts) < MAX_CONTEXTS:
+        sent = document.sentence_at(pos)
+        if sent is not None and sent.text not in contexts:
+            contexts.append(sent.text)
+        pos = text.find(c.text, pos + len(c.text))
+    return Formulation(
+        text=c.text,
+        kind=c.kind,
+        count=count,
+        first_offset=first,
+        contexts=tuple(contexts),
+        refers_to=c.refers_to,
+        items=c.items,
+    )
+
+
+# --------------------------------------------------------------------------- data
+
+
+def _data_lines(name: str) -> list[str]:
+    try:
+        raw = resources.files("policy_cli.data").joinpath(name).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    return [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, str]:
+    """Set phrases learnt from the background corpus: text -> kind."""
+    out: dict[str, str] = {}
+    for line in _data_lines("formulations.txt"):
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[1] in KINDS:
+            out[parts[0]] = parts[1]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _lexicon_texts() -> frozenset[str]:
+    return frozenset(_lexicon())
+
+
+@lru_cache(maxsize=1)
+def _lexicon_pattern() -> re.Pattern[str] | None:
+    words = sorted(_lexicon(), key=lambda w: (-len(w), w))
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+@lru_cache(maxsize=1)
+def _clause_words() -> tuple[str, ...]:
+    """Words that open a clause (加快, 推进, 坚持...), learnt from the background corpus."""
+    return tuple(sorted(_data_lines("formulations_clause_words.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _idioms() -> frozenset[str]:
+    """Four-character idioms and figures of speech that are not formulations (一马当先)."""
+    return frozenset(_data_lines("formulations_idioms.txt"))
