@@ -15,8 +15,16 @@ _SPACES = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 
 # Kangxi radicals (U+2F00-U+2FDF) fold under NFKC; the CJK Radicals Supplement ones
 # that PDF text layers use for common ideographs do not, so they are mapped by hand.
+# The eight of the State Council PDF (⻅⺠⻓⻛⻋⻜⻘⻔) plus the other supplement radicals that
+# are the shape of a whole simplified character; component-only forms (⻈ ⻖ ⻍ …) are left.
 _RADICAL_SUPPLEMENT = str.maketrans(
-    {"⻅": "见", "⺠": "民", "⻓": "长", "⻛": "风", "⻋": "车", "⻜": "飞", "⻘": "青", "⻔": "门"}
+    {
+        "⻅": "见", "⺠": "民", "⻓": "长", "⻛": "风", "⻋": "车", "⻜": "飞", "⻘": "青",
+        "⻔": "门", "⻉": "贝", "⻄": "西", "⻆": "角", "⻙": "韦", "⻚": "页", "⻝": "食",
+        "⻢": "马", "⻣": "骨", "⻤": "鬼", "⻥": "鱼", "⻦": "鸟", "⻧": "卤", "⻨": "麦",
+        "⻩": "黄", "⻬": "齐", "⻮": "齿", "⻰": "龙", "⻳": "龟", "⺟": "母", "⺩": "王",
+        "⻑": "長", "⻗": "雨",
+    }
 )
 
 
