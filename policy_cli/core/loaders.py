@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from pathlib import Path
 
 from policy_cli.core import normalize
@@ -56,6 +57,13 @@ def read_input(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> b
     return data
 
 
+_HTML_STARTS = (
+    b"<!doctype html", b"<html", b"<head", b"<?xml", b"<body", b"<meta", b"<!--", b"<title",
+    b"<div", b"<p>", b"<p ", b"<table",
+)
+_HTML_TAG = re.compile(rb"<(?:html|body|head)[\s>]|<meta\s+[^>]*charset", re.IGNORECASE)
+
+
 def sniff_format(data: bytes, *, suffix: str = "") -> str:
     """Guess the format from the content first, the file suffix second.
 
@@ -78,9 +86,12 @@ def sniff_format(data: bytes, *, suffix: str = "") -> str:
     probe = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if suffix in (".html", ".htm", ".xhtml", ".shtml"):
         return "html"
-    for marker in (b"<!doctype html", b"<html", b"<head", b"<?xml", b"<body", b"<meta"):
+    # Content first: a .txt, a file without suffix or stdin holding a saved web page.
+    for marker in _HTML_STARTS:
         if probe.startswith(marker):
             return "html"
+    if _HTML_TAG.search(head):
+        return "html"
     return "text"
 
 
