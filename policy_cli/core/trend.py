@@ -18,6 +18,7 @@ import math
 import os
 import re
 import sys
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -374,21 +375,20 @@ def _characters(text: str) -> int:
     return len(text) - text.count("\n") - text.count(" ")
 
 
-def _analyse(
-    source: str, payload: bytes | str, want_terms: bool, queries: tuple[str, ...]
-) -> dict[str, Any]:
-    """Count one document (runs in a worker process). Errors come back as data."""
+def _analyse(source: str, payload: bytes | str, want_terms: bool) -> dict[str, Any]:
+    """Load one document and, if asked, count its terms (runs in a worker process).
+
+    Returns:
+        {"text": normalised text, "terms": {term: [count, first offset]}, "forms": {...}},
+        or {"error": message} for a document that cannot be loaded.
+    """
     from policy_cli.errors import PolicyCliError
 
     try:
         document = _load(source, payload)
     except PolicyCliError as exc:
         return {"error": str(exc)}
-    text = document.text
-    result: dict[str, Any] = {
-        "chars": _characters(text),
-        "text_year": year_from_text(text),
-    }
+    result: dict[str, Any] = {"text": document.text}
     if want_terms:
         from policy_cli.core.segment import default_segmenter
 
@@ -402,9 +402,17 @@ def _analyse(
                 terms[tok.text] = [1, tok.start]
         result["terms"] = terms
         result["forms"] = _extract_formulations(document)
-    if queries:
-        result["hits"] = {q: [text.count(q), text.find(q)] for q in queries}
     return result
+
+
+def _hits(text: str, queries: Sequence[str]) -> dict[str, list[int]]:
+    """Count each query as an exact substring: {query: [count, first offset]}."""
+    out = {}
+    for q in queries:
+        n = text.count(q)
+        if n:
+            out[q] = [n, text.find(q)]
+    return out
 
 
 # --------------------------------------------------------------------------- cache
@@ -456,43 +464,65 @@ def _content_key(payload: bytes | str) -> str:
 
 
 class _Cache:
-    """Per-document counts as small JSON files named by content hash."""
+    """Per document, named by content hash: its normalised text (zlib) and its term counts.
+
+    The text lets substring counts (--terms, formulations) skip loading and normalising;
+    the counts let a run skip segmentation. Both are small; nothing else is kept.
+    """
 
     def __init__(self, root: Path | None) -> None:
         self.root = root / "trend" if root is not None else None
         self.error: str | None = None
 
-    def _path(self, key: str) -> Path:
+    def _path(self, key: str, suffix: str) -> Path:
         assert self.root is not None
-        return self.root / key[:2] / f"{key}.json"
+        return self.root / key[:2] / f"{key}{suffix}"
 
-    def get(self, key: str) -> dict[str, Any] | None:
+    def get(self, key: str, *, want_terms: bool) -> dict[str, Any] | None:
+        """Return the cached entry ({"text", and "terms"/"forms" if wanted}) or None."""
         if self.root is None:
             return None
         try:
-            data = json.loads(self._path(key).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            text = zlib.decompress(self._path(key, ".txt.z").read_bytes()).decode("utf-8")
+            entry: dict[str, Any] = {"text": text}
+            if want_terms:
+                data = json.loads(self._path(key, ".json").read_text(encoding="utf-8"))
+                if not isinstance(data, dict) or not isinstance(data.get("terms"), dict):
+                    return None
+                entry["terms"] = data["terms"]
+                entry["forms"] = data.get("forms") or {}
+        except (OSError, ValueError, zlib.error):  # missing or damaged: count again
             return None
-        if not isinstance(data, dict) or not isinstance(data.get("terms"), dict):
-            return None
-        return data
+        return entry
 
     def put(self, key: str, entry: dict[str, Any]) -> None:
-        if self.root is None or self.error:
+        """Store what a fresh entry holds; a cache that cannot be written is switched off."""
+        if self.root is None or self.error or "text" not in entry:
             return
-        path = self._path(key)
-        keep = {k: entry[k] for k in ("chars", "text_year", "terms", "forms") if k in entry}
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(json.dumps(keep, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, path)
+            text_path = self._path(key, ".txt.z")
+            text_path.parent.mkdir(parents=True, exist_ok=True)
+            if not text_path.exists():
+                _write_atomic(text_path, zlib.compress(entry["text"].encode("utf-8")))
+            if "terms" in entry:
+                counts = {"terms": entry["terms"], "forms": entry.get("forms") or {}}
+                data = json.dumps(counts, ensure_ascii=False, separators=(",", ":"))
+                _write_atomic(self._path(key, ".json"), data.encode("utf-8"))
         except OSError as exc:
             self.error = f"cannot write the cache in {self.root} ({exc.strerror or exc})"
-            try:
-                tmp.unlink()
-            except OSError:
-                pass
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise
 
 
 # --------------------------------------------------------------------------- aggregation
@@ -523,9 +553,12 @@ class _Aggregate:
         if "error" in entry:
             self.skipped.append((item.source, str(entry["error"])))
             return None
+        text = entry["text"]
         year, year_from = item.meta_year, "metadata"
-        if year is None and entry.get("text_year"):
-            year, year_from = int(entry["text_year"]), "text"
+        if year is None:
+            text_year = year_from_text(text)
+            if text_year is not None:
+                year, year_from = text_year, "text"
         if year is None and item.name_year is not None:
             year, year_from = item.name_year, "file name"
         if year is None:
@@ -539,7 +572,7 @@ class _Aggregate:
         label = str(year) if self.by == "year" else _file_label(item)
         self.labels.setdefault(key, label)
         self.years.setdefault(key, year)
-        chars = int(entry["chars"])
+        chars = _characters(text)
         self.chars[key] = self.chars.get(key, 0) + chars
         self.ndocs[key] += 1
         self.placed[item.index] = key
@@ -673,11 +706,14 @@ class _Runner:
         *,
         total: int | None,
         want_terms: bool,
-        queries: tuple[str, ...],
         cache: _Cache,
         done_fn: Callable[[_Item, dict[str, Any]], None],
     ) -> tuple[int, int]:
-        """Count every item (cache first), calling done_fn in input order; return hits, misses."""
+        """Load (and count) every item, cache first; return the cache hits and misses.
+
+        At most a few documents are in flight at once, so memory does not grow with the
+        corpus: each entry is handed to `done_fn` and dropped.
+        """
         hits = misses = done = 0
         pending: dict[Future[dict[str, Any]], tuple[_Item, str | None]] = {}
         parallel = self.workers > 1 and (total is None or total > 1)
@@ -699,24 +735,19 @@ class _Runner:
 
         for item in items:
             key = _content_key(item.payload) if cache.root is not None else None
-            cached = cache.get(key) if key is not None else None
-            if cached is not None and not pending:
+            cached = cache.get(key, want_terms=want_terms) if key is not None else None
+            if cached is not None:
                 hits += 1
+                drain(0)  # keep the input order behind documents still in flight
                 finish(item, cached, None)
-                continue
-            if cached is not None:  # keep input order behind documents still in flight
-                hits += 1
-                fut: Future[dict[str, Any]] = Future()
-                fut.set_result(cached)
-                pending[fut] = (item, None)
                 continue
             misses += 1
             if not parallel:
-                finish(item, _analyse(item.source, item.payload, want_terms, queries), key)
+                finish(item, _analyse(item.source, item.payload, want_terms), key)
                 continue
-            fut = self._pool().submit(_analyse, item.source, item.payload, want_terms, queries)
+            fut = self._pool().submit(_analyse, item.source, item.payload, want_terms)
             pending[fut] = (item, key)
-            drain(4 * self.workers)  # bounded: a few documents in flight, whatever the corpus
+            drain(4 * self.workers)
         drain(0)
         return hits, misses
 
@@ -775,8 +806,7 @@ def trend_documents(
     total = sum(_count_records(f) if _is_jsonl(f) else 1 for f in files)
     kind_set = frozenset(kinds)
     want_terms = not queries
-    cache = _Cache((cache_root or cache_dir()) if use_cache and want_terms else None)
-    no_cache = _Cache(None)
+    cache = _Cache((cache_root or cache_dir()) if use_cache else None)
     agg = _Aggregate(by)
 
     def selected() -> Iterator[_Item]:
@@ -789,23 +819,24 @@ def trend_documents(
         if key is None:
             return
         if queries:
-            agg.count(key, item, "query", entry.get("hits") or {})
+            agg.count(key, item, "query", _hits(entry["text"], queries))
             return
         agg.count(key, item, "term", entry.get("terms") or {})
         for text, (n, _offset) in (entry.get("forms") or {}).items():
             agg.forms_total[text] += n
 
     def second_pass(item: _Item, entry: dict[str, Any]) -> None:
-        key = agg.placed[item.index]
         if "error" not in entry:
-            agg.count(key, item, "formulation", entry.get("hits") or {})
+            key = agg.placed[item.index]
+            agg.count(key, item, "formulation", _hits(entry["text"], forms))
 
+    forms: tuple[str, ...] = ()
     runner = _Runner(workers if workers is not None else _default_workers(), total, progress)
     try:
         stage = "counting" if queries else "segmenting"
         hits, misses = runner.run(
-            stage, selected(), total=total, want_terms=want_terms, queries=queries,
-            cache=cache, done_fn=first_pass,
+            stage, selected(), total=total, want_terms=want_terms, cache=cache,
+            done_fn=first_pass,
         )  # fmt: skip
         forms = _chosen_formulations(agg.forms_total, min_count=min_count)
         if forms and len(agg.chars) > 1:
@@ -813,16 +844,16 @@ def trend_documents(
             # recognised them, so that "first seen" and the rates are exact.
             placed = (it for it in selected() if it.index in agg.placed)
             runner.run(
-                "formulations", placed, total=len(agg.placed), want_terms=False,
-                queries=forms, cache=no_cache, done_fn=second_pass,
+                "formulations", placed, total=len(agg.placed), want_terms=False, cache=cache,
+                done_fn=second_pass,
             )  # fmt: skip
     finally:
         runner.close()
     return _result(agg, queries=queries, top=top, min_count=min_count, cache=cache,
-                   hits=hits, misses=misses if want_terms else 0)  # fmt: skip
+                   hits=hits, misses=misses)  # fmt: skip
 
 
-MAX_FORMULATIONS = 300
+MAX_FORMULATIONS = 200
 MIN_FORMULATION_CHARS = 4
 _NUMERALS = re.compile(r"[〇○零一二三四五六七八九十百千万\d]")
 
