@@ -35,7 +35,7 @@ _PER = 10_000  # rates are per 10,000 characters
 # 一百周年 are the calendar moving on, not a change of policy.
 _CALENDAR = re.compile(
     r"(?<!\d)(?:1[89]|20)\d\d(?!\d)"
-    r"|十[一二三四五六七八九]五"
+    r"|十[一二三四五六七八九]五|第[一二三四五六七八九十]+个五年(?:规划|计划)"
     r"|[\d一二两三四五六七八九十百]+周年"
 )
 _DIGITS = re.compile(r"\d+")
@@ -353,30 +353,34 @@ def compare_terms(
     return [c for c in order if c.g2 > 0], [c for c in order if c.g2 < 0]
 
 
-def _fixed_compounds(prepared: Sequence[Prepared], vocab: set[str]) -> set[str]:
-    """Adjacent candidate terms whose parts never occur apart (新冠 + 肺炎): one term.
+def _fixed_compounds(
+    prepared: Sequence[Prepared], vocab: set[str], *, longest: int = 4
+) -> set[str]:
+    """Runs of adjacent candidate terms whose parts never occur apart (新冠 + 肺炎): one term.
 
     The parts then have the same counts as the compound and are dropped as contained in it.
     """
     texts = [p.document.text for p in prepared]
-    pairs: set[tuple[str, str]] = set()
+    runs: set[tuple[str, ...]] = set()
     for p in prepared:
         toks = p.tokens
-        for t1, t2 in zip(toks, toks[1:], strict=False):
-            if (
-                t1.sentence == t2.sentence
-                and t1.start + len(t1.text) == t2.start
-                and t1.text in vocab
-                and t2.text in vocab
-            ):
-                pairs.add((t1.text, t2.text))
+        for i in range(len(toks)):
+            for j in range(i + 1, min(i + longest, len(toks))):
+                prev, tok = toks[j - 1], toks[j]
+                if (
+                    tok.sentence != prev.sentence
+                    or prev.start + len(prev.text) != tok.start
+                    or prev.text not in vocab
+                    or tok.text not in vocab
+                ):
+                    break
+                runs.add(tuple(t.text for t in toks[i : j + 1]))
     out = set()
-    for w1, w2 in sorted(pairs):
-        both = [t.count(w1 + w2) for t in texts]
-        if sum(both) >= 2 and all(
-            [t.count(w) for t in texts] == both for w in (w1, w2)
-        ):
-            out.add(w1 + w2)
+    for parts in sorted(runs):
+        whole = "".join(parts)
+        counts = [t.count(whole) for t in texts]
+        if sum(counts) >= 2 and all([t.count(w) for t in texts] == counts for w in parts):
+            out.add(whole)
     return out
 
 
