@@ -1,0 +1,279 @@
+"""Real HTML pages, .docx and .pdf files through the loader, and hostile files refused."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import pytest
+
+from policy_cli.core import formats
+from policy_cli.core.loaders import load_bytes, load_document, sniff_format
+from policy_cli.errors import FormatError, InputError
+
+from ..conftest import DATA, DOCS
+
+FORMATS = DATA / "formats"
+RADICALS = re.compile("[\u2e80-\u2fdf]")
+
+
+def sentence_recall(plain_path, extracted) -> tuple[float, list[str]]:
+    """Share of the plain text's sentences found verbatim in the extracted document."""
+    plain = load_document(plain_path)
+    missing = [s.text for s in plain.sentences if s.text not in extracted.text]
+    return 1 - len(missing) / len(plain.sentences), missing
+
+
+@pytest.fixture(scope="module")
+def ai_pdf():
+    return load_document(FORMATS / "state-council-ai-plus-opinion-2025.pdf")
+
+
+@pytest.fixture(scope="module")
+def case_pdf():
+    return load_document(FORMATS / "spc-guiding-case-254-2025.pdf")
+
+
+# --------------------------------------------------------------------------- docx / text
+
+
+def test_jiangsu_docx_matches_its_plain_text():
+    doc = load_document(FORMATS / "local-jiangsu-2025.docx")
+    assert doc.format == "docx"
+    recall, missing = sentence_recall(DOCS / "local-jiangsu-2025.txt", doc)
+    print(f"jiangsu docx: {len(doc.sentences)} sentences, plain-text sentence recall {recall:.4f}")
+    assert recall >= 0.98, missing[:5]
+    assert [n.text for n in doc.noise] == ["来源：江苏新闻"]
+
+
+def test_shaoxing_gb18030_matches_its_utf8_text():
+    doc = load_document(FORMATS / "local-shaoxing-conference-2023.gb18030.txt")
+    assert doc.encoding == "gb18030"
+    recall, missing = sentence_recall(DOCS / "local-shaoxing-conference-2023.txt", doc)
+    print(f"shaoxing gb18030: sentence recall {recall:.4f}")
+    assert recall >= 0.98, missing[:5]
+
+
+@pytest.mark.parametrize(
+    ("name", "first", "last_words"),
+    [
+        ("local-beijing-2025.docx", "2025年北京市政府工作报告", "奋斗正当时"),
+        ("local-sichuan-2025.docx", "2025年四川省政府工作报告", "“制胜”专项行动"),
+    ],
+)
+def test_other_docx_reports(name, first, last_words):
+    doc = load_document(FORMATS / name)
+    print(f"{name}: {len(doc.paragraphs)} paragraphs, {len(doc.sentences)} sentences")
+    assert doc.paragraphs[0].text == first
+    assert last_words in doc.paragraphs[-1].text
+    assert [n.reason for n in doc.noise] == ["source/editor line"]
+    assert len(doc.paragraphs) > 80
+
+
+def test_docx_tables_become_rows():
+    import docx
+
+    d = docx.Document()
+    d.add_heading("附件 重点任务", level=1)
+    d.add_paragraph("一、总体要求。")
+    table = d.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "任务"
+    table.cell(0, 1).text = "牵头单位"
+    table.cell(1, 0).text = "建设数字政府"
+    table.cell(1, 1).text = "市政务服务局"
+    d.add_paragraph("二、保障措施。")
+    buf = io.BytesIO()
+    d.save(buf)
+    doc = load_bytes(buf.getvalue(), source="t.docx")
+    assert [p.text for p in doc.paragraphs] == [
+        "附件 重点任务",
+        "一、总体要求。",
+        "任务 牵头单位",
+        "建设数字政府 市政务服务局",
+        "二、保障措施。",
+    ]
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def test_govcn_page_title_and_body_without_furniture():
+    doc = load_document(FORMATS / "govcn-npcsc-resolution-2007.html")
+    lines = [p.text for p in doc.paragraphs]
+    print("govcn html:", lines)
+    assert lines[0] == (
+        "全国人民代表大会常务委员会关于批准财政部发行特别国债购买外汇及调整2007年末国债余额限额的决议"
+    )
+    assert lines[1] == "（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）"
+    assert lines[2].endswith("批准2007年末国债余额限额调整为53365.53亿元。")
+    assert len(lines) == 3
+    for junk in ("首页", "主办单位", "京ICP备", "扫一扫", "字号", "网站标识码"):
+        assert junk not in doc.text
+
+
+def test_sxmu_page_keeps_linked_sentence_and_all_articles():
+    doc = load_document(FORMATS / "sxmu-supervision-law-2018.html")
+    lines = [p.text for p in doc.paragraphs]
+    assert lines[0] == "中华人民共和国监察法"
+    # "法律" is a link and "2018" its own element: the sentences must stay whole.
+    assert lines[1].endswith("深入开展反腐败工作而制定的法律。")
+    assert lines[2] == "2018年3月20日，第十三届全国人大一次会议表决通过了《中华人民共和国监察法》。"
+    articles = re.findall(r"^第([一二三四五六七八九十]+)条", doc.text, re.M)
+    print(f"sxmu html: {len(lines)} paragraphs, {len(articles)} articles")
+    assert len(articles) == 69
+    assert lines[-1].endswith("《中华人民共和国行政监察法》同时废止。")
+    for junk in ("主办单位", "浏览次数", "添加收藏夹", "设为首页"):
+        assert junk not in doc.text
+
+
+def test_html_declared_gbk_charset_is_honoured():
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+        "<title>关于做好春耕生产的通知_政务公开</title></head><body><div class=nav><a href=/>首页</a>"
+        "</div><div class=content><p>各县区人民政府：</p><p>为切实做好春耕生产，保障粮食安全，"
+        "现就有关事项通知如下。</p></div></body></html>"
+    ).encode("gb18030")
+    doc = load_bytes(page, source="-")
+    assert doc.format == "html"
+    assert doc.encoding == "gb18030"
+    assert [p.text for p in doc.paragraphs] == [
+        "关于做好春耕生产的通知",
+        "各县区人民政府：",
+        "为切实做好春耕生产，保障粮食安全，现就有关事项通知如下。",
+    ]
+
+
+def test_deeply_nested_html_is_refused():
+    page = "<html><body>" + "<div>" * 5000 + "文本。" + "</div>" * 5000 + "</body></html>"
+    with pytest.raises(FormatError, match="nested"):
+        load_bytes(page.encode(), source="deep.html")
+
+
+@pytest.mark.parametrize(
+    ("data", "suffix", "fmt"),
+    [
+        (b"\n\n<!DOCTYPE html><html><body><p>x</p></body></html>", ".txt", "html"),
+        (b"<!-- saved --><html>", "", "html"),
+        ("政府工作报告。".encode(), "", "text"),
+        (b"%PDF-1.4 ...", ".txt", "pdf"),
+        (b"PK\x03\x04....word/document.xml", "", "docx"),
+    ],
+)
+def test_format_sniffed_by_content(data, suffix, fmt):
+    assert sniff_format(data, suffix=suffix) == fmt
+
+
+# --------------------------------------------------------------------------- PDF
+
+
+def test_state_council_pdf_reads_like_the_document(ai_pdf):
+    lines = [p.text for p in ai_pdf.paragraphs]
+    print(f"ai-plus pdf: {len(lines)} paragraphs, {len(ai_pdf.sentences)} sentences")
+    assert not RADICALS.search(ai_pdf.text)
+    assert lines[0] == "国务院关于深入实施“人工智能+”行动的意见"
+    assert "国发〔2025〕11号" in lines
+    # A paragraph broken over four layout lines comes back as one line.
+    assert (
+        "为深入实施“人工智能+”行动，推动人工智能与经济社会各行业各领域广泛深度融合，重塑人类生产生活"
+        "范式，促进生产力革命性跃迁和生产关系深层次变革，加快形成人机协同、跨界融合、共创分享的智能经"
+        "济和智能社会新形态，现提出如下意见。"
+    ) in lines
+    for heading in ("一、总体要求", "二、加快实施重点行动", "三、强化基础支撑能力", "四、组织实施"):
+        assert heading in lines
+    assert "（九）强化智能算力统筹" in ai_pdf.text  # page 3 text, header gone
+    assert lines[-2:] == ["国务院", "2025年8月21日"]
+    # Browser print header/footer and the site's tools are not text of the document.
+    for junk in ("2026/5/19", "mee.gov.cn", "1/3", "字号", "仅打印内容"):
+        assert junk not in ai_pdf.text
+    # Every paragraph ends as a sentence or is a heading: no line cut by the layout.
+    cut = [p for p in lines if len(p) > 60 and not p.endswith(("。", "：", "；"))]
+    assert not cut
+
+
+def test_pkulaw_pdf_digits_and_page_breaks_joined(case_pdf):
+    text = case_pdf.text
+    print(f"guiding-case pdf: {len(case_pdf.paragraphs)} paragraphs; noise:",
+          [n.reason for n in case_pdf.noise])
+    assert "于2024年7月24日裁定保全福建某体育公司价值人民币27万余元" in text
+    assert "其中19万余元系银行账户资金。" in text  # across the page 1/2 break
+    assert "事实上，被保全人自愿履行" in text  # across the page 2/3 break
+    for junk in ("法宝引证码", "下载日期", "原文链接", "北大法宝", "扫描二维码"):
+        assert junk not in text
+    assert {n.reason for n in case_pdf.noise} >= {"pkulaw page furniture"}
+
+
+def test_truncated_pdf_is_a_format_error():
+    data = (FORMATS / "spc-guiding-case-254-2025.pdf").read_bytes()
+    with pytest.raises(FormatError, match="x.pdf: not a readable PDF"):
+        load_bytes(data[: len(data) // 2], source="x.pdf")
+
+
+def test_pdf_page_and_time_limits(monkeypatch):
+    data = (FORMATS / "state-council-ai-plus-opinion-2025.pdf").read_bytes()
+    monkeypatch.setattr(formats, "MAX_PDF_PAGES", 2)
+    with pytest.raises(FormatError, match="3 pages"):
+        formats.pdf_to_text(data)
+    monkeypatch.setattr(formats, "MAX_PDF_PAGES", 2000)
+    monkeypatch.setattr(formats, "MAX_PDF_SECONDS", -1.0)
+    with pytest.raises(FormatError, match="given up"):
+        formats.pdf_to_text(data)
+
+
+def test_pdf_without_text_layer():
+    import pypdf
+
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    buf = io.BytesIO()
+    writer.write(buf)
+    with pytest.raises(InputError, match="no text layer"):
+        load_bytes(buf.getvalue(), source="scan.pdf")
+
+
+# --------------------------------------------------------------------------- hostile docx
+
+
+def zip_bomb(size: int = 50 * 2**20) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        with zf.open("word/document.xml", "w") as fh:
+            block = b"\0" * 2**20
+            for _ in range(size // len(block)):
+                fh.write(block)
+    return buf.getvalue()
+
+
+def test_docx_zip_bomb_refused_before_inflating():
+    data = zip_bomb()
+    assert len(data) < 200_000
+    with pytest.raises(FormatError, match="zip bomb"):
+        load_bytes(data, source="bomb.docx")
+
+
+def test_docx_total_size_limit(monkeypatch):
+    monkeypatch.setattr(formats, "MAX_DOCX_UNCOMPRESSED", 100_000)
+    data = (FORMATS / "local-jiangsu-2025.docx").read_bytes()
+    with pytest.raises(FormatError, match="expands to more than"):
+        load_bytes(data, source="big.docx")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ("这不是一个压缩文件。".encode(), "not a zip archive"),
+        (b"PK\x03\x04" + b"\0" * 100, "not a valid zip"),
+    ],
+)
+def test_docx_that_is_not_a_docx(data, message):
+    with pytest.raises(FormatError, match=message):
+        load_bytes(data, source="fake.docx")
+
+
+def test_zip_without_word_document():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("hello.txt", "hi")
+    with pytest.raises(FormatError, match="word/document.xml"):
+        load_bytes(buf.getvalue(), source="x.docx")
