@@ -4,6 +4,9 @@ Nothing here is typed in by hand or copied from the gold annotations; every list
 `corpus/background.jsonl.xz` (62 national work reports and Party congress reports, 1954-2022) and
 from jieba's own dictionary:
 
+The unannotated documents of tests/data/docs (the 2025 provincial reports, the 19th congress
+report, the 2018 No. 1 document and work report, Baotou 2022) add their quoted spans.
+
 - `formulations.txt`: set phrases the corpus itself treats as fixed, so that the tool can find
   them unquoted in a new document:
   * spans the reports put in quotes (“一国两制”, “放管服”, “米袋子”) that pass the quoted-span
@@ -37,6 +40,12 @@ from policy_cli.core.segment import Segmenter
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus" / "background.jsonl.xz"
+# Unannotated documents whose quoted spans also teach set phrases (no gold file reads them).
+UNANNOTATED = [
+    *sorted((ROOT / "tests" / "data" / "docs" / "provinces-2025").glob("*.txt")),
+    *(ROOT / "tests" / "data" / "docs" / f"{n}.txt"
+      for n in ("cpc19-report", "central-no1-2018", "gwr-2018", "local-baotou-2022")),
+]
 DATA = ROOT / "policy_cli" / "data"
 COUNT = "一二两三四五六七八九十百千万双"
 QUOTED = re.compile(r"“([^“”\n]{2,30})”")
@@ -164,6 +173,7 @@ def write(name: str, header: str, lines: list[str]) -> None:
 def main() -> None:
     docs = background_documents()
     texts = [load_text(d["content"], source=d.get("title", "?")).text for d in docs]
+    texts += [load_text(p.read_text(encoding="utf-8"), source=p.name).text for p in UNANNOTATED]
     seg = Segmenter()
     tags = jieba_tags()
     idioms = set(count_idioms(tags))

@@ -203,6 +203,8 @@ def _numbered(text: str) -> Iterator[_Candidate]:
         if len(phrase) >= len(m.group()) + 2:
             yield _Candidate(phrase, "numbered", m.end() - len(phrase))
     for m in _COUNTED.finditer(text):
+        if m.group() == "双重":
+            continue  # 双重 is the adjective "dual"
         phrase = _counted_phrase(text, m.start(), m.end())
         if phrase:
             items = _listed_items(text, m.start(), m.start() + len(phrase), phrase)
@@ -234,10 +236,10 @@ def _counted_phrase(text: str, start: int, end: int) -> str | None:
     for w in words:
         if w in _FUNCTION_WORDS or w in clause or not re.fullmatch(rf"[{_HAN}]+", w):
             break
-        if len(noun) + len(w) > 6:
+        if len(noun) + len(w) > 8:
             break
         noun += w
-    if not 2 <= len(noun) <= 6 or noun.endswith(_GENERIC_COUNTED) or noun[0] in _COUNT_NOUNS:
+    if not 2 <= len(noun) <= 8 or noun.endswith(_GENERIC_COUNTED) or noun[0] in _COUNT_NOUNS:
         return None
     return text[start:end] + noun
 
@@ -309,10 +311,11 @@ def _parallel_run(parts: Sequence[str]) -> tuple[int, int] | None:
 
 
 def _shares_position(run: Sequence[str]) -> bool:
-    """Tell whether clauses rhyme in shape: 稳地价/稳房价, 尽力而为/量力而行, 不敢腐/不能腐.
+    """Tell whether clauses rhyme in shape: 稳地价/稳房价, 不敢腐/不能腐, 开局即奔跑/起步即冲刺.
 
-    A shared head noun (产业链、供应链) or a shared two-character modifier before different
-    words (基本养老、基本医疗) makes a list of things, not a motto.
+    The shared character must be the same word in every clause (稳 / 地价, 稳 / 房价); a
+    character shared by different words (资源勘探、能源工程) is a coincidence, and a shared
+    head noun (产业链、供应链) or modifier (基本养老、基本医疗) makes a list of things.
     """
     length = len(run[0])
     shared = [k for k in range(length) if len({p[k] for p in run}) == 1]
@@ -323,7 +326,27 @@ def _shares_position(run: Sequence[str]) -> bool:
         return False  # common suffix: 规范化、便利化; 持久战、总体战
     if shared == list(range(len(shared))) and len(shared) >= 2 and length - len(shared) >= 2:
         return False  # common modifier: 统一意志、统一行动
-    return True
+    if shared[:2] == [0, 1]:
+        return True  # a shared two-character lead: 开门稳、开门好、开门红
+    from policy_cli.core.segment import default_segmenter
+
+    cuts = [default_segmenter().cut(p) for p in run]
+    if all(len(c) == 1 for c in cuts):
+        return True  # idioms in parallel: 尽力而为、量力而行
+    for k in shared:
+        words = {_word_at(c, k) for c in cuts}
+        if len(words) == 1:
+            return True
+    return False
+
+
+def _word_at(words: Sequence[str], k: int) -> tuple[int, str]:
+    pos = 0
+    for w in words:
+        if pos <= k < pos + len(w):
+            return pos, w
+        pos += len(w)
+    return -1, ""
 
 
 def _is_clause_word_end(text: str, offset: int) -> bool:
@@ -345,8 +368,10 @@ def _doctrines(text: str) -> Iterator[_Candidate]:
         modifier = phrase[: -len(head)]
         if len(modifier) < 2 or len(phrase) > 16 or modifier[-1] in _GENERIC_MODIFIER_END:
             continue
-        if head in ("格局", "理念", "意识") and len(phrase) > 6:
+        if head in ("格局", "理念") and len(phrase) > 6:
             continue  # 新发展格局 is a name; 城乡融合发展新格局 is a description
+        if head in ("意识", "思想", "精神", "大市场") and len(modifier) < 3:
+            continue  # 忧患意识, 发展思想: ordinary words, not names
         if head.endswith("战") and text[start - 1 : start] == "、":
             # 蓝天、碧水、净土保卫战: the battles named before the head belong to it
             k = start - 1
@@ -492,7 +517,7 @@ def _merge(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
     by_text: dict[str, _Candidate] = {}
     for c in sorted(candidates, key=lambda c: (-c.strength, c.offset)):
         t = c.text.strip()
-        if not _acceptable(t):
+        if not _acceptable(t, quoted=c.strength >= 2):
             continue
         old = by_text.get(t)
         if old is None:
@@ -516,14 +541,14 @@ def _merge(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
     return [c for c in kept if c.text not in drop]
 
 
-def _acceptable(t: str) -> bool:
+def _acceptable(t: str, *, quoted: bool) -> bool:
     if len(t) < 2 and not t.isdigit():
         return False
-    if t in _idioms() or t in _EXCLUDED:
+    if t in _EXCLUDED or (not quoted and t in _idioms()):
         return False
-    if re.fullmatch(r"[0-9.]+%?|第[一二三四五六七八九十]+|[一二三四五六七八九十]是", t):
+    if re.fullmatch(r"[0-9.]+%|第[一二三四五六七八九十]+|[一二三四五六七八九十]是", t):
         return False
-    return True
+    return quoted or not re.fullmatch(r"[0-9.]+", t)
 
 
 _EXCLUDED = frozenset(
