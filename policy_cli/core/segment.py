@@ -30,6 +30,8 @@ _NUMERIC = re.compile(
     r"|^[一二三四五六七八九十]是$"
 )
 _PUNCT = re.compile(r"^[\W_]+$")
+_ASCII_JOINER = re.compile(r"[-._&]")
+_JIEBA_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")  # jieba.finalseg.re_skip
 _LATIN_KEEP = re.compile(r"^[A-Z][A-Z0-9]{1,7}$|^\d+[A-Z]+$")
 
 
@@ -124,8 +126,28 @@ class Segmenter:
     def cut(self, text: str) -> list[str]:
         """Cut text into tokens that cover it exactly (spaces and punctuation included)."""
         if self.backend == "rjieba":
-            return list(self._tok.cut(text, True))
+            pieces = list(self._tok.cut(text, True))
+            if _ASCII_JOINER.search(text):
+                pieces = self._split_like_jieba(pieces)
+            return pieces
         return list(self._tok.cut(text, HMM=True))
+
+    def _split_like_jieba(self, pieces: list[str]) -> list[str]:
+        # jieba-rs keeps "2-3", "COVID-19", "1.2.3" whole where jieba's HMM step splits them
+        # with its re_skip pattern ("2", "-", "3"); split them the same way (dictionary words
+        # excepted), so that both backends give the same tokens.
+        out: list[str] = []
+        for piece in pieces:
+            if (
+                len(piece) > 1
+                and _ASCII_JOINER.search(piece)
+                and not _HAN.search(piece)
+                and not self._tok.has_word(piece)
+            ):
+                out.extend(part for part in _JIEBA_SKIP.split(piece) if part)
+            else:
+                out.append(piece)
+        return out
 
     def cut_protected(self, text: str, protect: Sequence[str] = ()) -> list[str]:
         """Cut text, keeping each string of `protect` that occurs in it as one token."""
