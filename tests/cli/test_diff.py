@@ -1,0 +1,129 @@
+"""`policy diff OLD NEW`: help, formats, --check exit codes, bad input."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from policy_cli.cli import app
+
+from ..conftest import DOCS
+
+runner = CliRunner()
+OLD = str(DOCS / "gwr-2021.txt")
+NEW = str(DOCS / "gwr-2022.txt")
+
+
+def run(*args: str, input: bytes | str | None = None):
+    return runner.invoke(app, list(args), input=input)
+
+
+@pytest.fixture(scope="module")
+def json_out() -> dict:
+    res = run("diff", OLD, NEW, "--format", "json", "--sentences")
+    assert res.exit_code == 0, res.stderr
+    return json.loads(res.stdout)
+
+
+def test_root_help_lists_diff():
+    res = run("--help")
+    assert res.exit_code == 0 and "diff" in res.stdout
+
+
+def test_diff_help():
+    res = run("diff", "--help")
+    assert res.exit_code == 0
+    for opt in ("--sentences", "--check", "--top", "--format", "--output", "--encoding"):
+        assert opt in res.stdout
+
+
+def test_json_keys(json_out):
+    assert {"old", "new", "similarity", "formulations", "terms", "targets", "sentences"} <= set(
+        json_out
+    )
+    assert json_out["old"] == OLD and json_out["new"] == NEW
+    assert set(json_out["formulations"]) == {"added", "removed", "kept"}
+    assert set(json_out["terms"]) == {"rising", "falling"}
+    added = json_out["formulations"]["added"]
+    assert added and {"text", "kind", "old_count", "new_count"} <= set(added[0])
+    assert all(a["old_count"] == 0 and a["new_count"] > 0 for a in added)
+    rising = json_out["terms"]["rising"]
+    assert rising and {"term", "old_count", "new_count", "g2", "log_ratio", "status"} <= set(
+        rising[0]
+    )
+    assert len(added) <= 40 and len(rising) <= 40  # --top defaults to 40
+    gdp = next(t for t in json_out["targets"] if t["indicator"] == "国内生产总值增长")
+    assert gdp["old_value"] == "6%以上" and gdp["new_value"] == "5.5%左右" and gdp["changed"]
+    sents = json_out["sentences"]
+    assert sents["only_in_new"] and isinstance(sents["only_in_new"][0]["new_words"], list)
+
+
+def test_sentences_null_unless_asked():
+    res = run("diff", OLD, NEW, "-f", "json", "--top", "5")
+    assert res.exit_code == 0, res.stderr
+    out = json.loads(res.stdout)
+    assert out["sentences"] is None
+    assert len(out["formulations"]["added"]) <= 5 and len(out["terms"]["falling"]) <= 5
+
+
+def test_table_readable_at_100_columns():
+    res = run("diff", OLD, NEW, "--top", "10", "--sentences")
+    assert res.exit_code == 0, res.stderr
+    for title in ("提法 added", "提法 removed", "Terms rising", "Terms falling", "Targets",
+                  "Sentences only in NEW"):
+        assert title in res.stdout
+    from rich.cells import cell_len
+
+    assert max(cell_len(line) for line in res.stdout.splitlines()) <= 100
+    assert "\x1b[" not in res.stdout  # no colour codes when not a terminal
+
+
+def test_markdown_and_output_file(tmp_path):
+    target = tmp_path / "diff.md"
+    res = run("diff", OLD, NEW, "-f", "markdown", "-n", "5", "-s", "-o", str(target))
+    assert res.exit_code == 0, res.stderr
+    assert res.stdout == ""
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# policy diff") and "## 提法 added" in text and "| --- |" in text
+    assert "**" in text  # new words of the unmatched sentences are emphasised
+
+
+def test_check_exit_codes():
+    same = run("diff", NEW, NEW, "--check", "-f", "json")
+    assert same.exit_code == 0, same.stderr
+    out = json.loads(same.stdout)
+    assert out["identical"] and out["similarity"] == 1.0
+    assert not out["formulations"]["added"] and not out["terms"]["rising"]
+    differ = run("diff", OLD, NEW, "--check", "-f", "json", "-n", "3")
+    assert differ.exit_code == 1
+    assert json.loads(differ.stdout)["identical"] is False
+    assert run("diff", OLD, NEW, "-f", "json", "-n", "3").exit_code == 0  # without --check
+
+
+def test_stdin_for_one_side():
+    res = run("diff", OLD, "-", "-f", "json", "-n", "3", input=(DOCS / "gwr-2022.txt").read_bytes())
+    assert res.exit_code == 0, res.stderr
+    assert json.loads(res.stdout)["new"] == "-"
+
+
+def test_bad_input_exit_3(tmp_path):
+    res = run("diff", str(tmp_path / "missing.txt"), NEW)
+    assert res.exit_code == 3
+    assert res.stderr.startswith("policy: error:") and "Traceback" not in res.stderr
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    res = run("diff", OLD, str(empty))
+    assert res.exit_code == 3 and "policy: error:" in res.stderr
+    binary = tmp_path / "junk.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    res = run("diff", str(binary), NEW)
+    assert res.exit_code in (3, 4) and "Traceback" not in res.stderr
+
+
+def test_usage_errors():
+    res = run("diff", "-", "-")
+    assert res.exit_code == 2 and "standard input" in res.stderr
+    assert run("diff", OLD, NEW, "--top", "-1").exit_code == 2
+    assert run("diff", OLD).exit_code == 2
