@@ -17,6 +17,7 @@ _LAZY = {
     "extract_keywords": "policy_cli.core.keywords",
     "prepare": "policy_cli.core.pipeline",
     "keywords_of": "policy_cli.api",
+    "diff_documents": "policy_cli.core.diff",
 }
 
 __all__ = ["__version__", *_LAZY]
