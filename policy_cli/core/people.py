@@ -1,0 +1,264 @@
+"""People named in a document, with their titles as stated, and the organisations it names.
+
+Chinese news and reports name officials in a fixed way: the titles first, joined by 、, then
+the name ("市委常委、区委书记刘颖"), or the name then one title ("习近平总书记", "王坚院士"),
+or a list of names closed by a group title ("朱红丹、梅建胜等区四套班子领导"). The rules
+anchor on those title words and on the common surnames; jieba's part-of-speech tags alone
+(nr) are too noisy on policy text (they tag 高水平 and 余杭 as names) to be trusted without
+a title beside them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from policy_cli.models import Document, Person
+
+# common single-character and compound surnames (general knowledge, not document-specific)
+_SURNAMES_1 = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
+    "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺"
+    "顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧"
+    "耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙"
+    "鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫习"
+    "米柏宗瞿桂佟臧闵苟邬边卞姬仇栾隋刁巫寇桑郎甄丛仲虞敖巩佘池苑迟邝"
+)
+_SURNAMES_2 = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "令狐", "慕容", "公孙", "长孙")
+_NAME = rf"(?:{'|'.join(_SURNAMES_2)}|[{_SURNAMES_1}])[\u4e00-\u9fff]{{1,2}}"
+
+# words that end a title ("区委书记", "之江实验室主任", "中国工程院院士")
+_TITLE_WORDS = (
+    "总书记|副书记|书记|常委|委员长|委员|副主任|主任|院士|副主席|主席|副总理|总理|国务委员|"
+    "部长|省长|市长|区长|县长|州长|镇长|乡长|局长|厅长|处长|主任委员|董事长|总经理|秘书长|"
+    "首席科学家|科学家|教授|研究员|院长|校长|会长|理事长|行长|总裁|政委|司令员|组长|代表|"
+    "负责人|总编辑|社长|领导"
+)
+_TITLE_UNIT = rf"[^，。；：、,;:\s“”\"（）()]{{0,16}}?(?:{_TITLE_WORDS})"
+# what follows a name: a verb of the news report, a separator, or the end of the clause
+_FOLLOW_WORDS = (
+    r"(?:[，。；：、,;:\s（(）)]|$|出席|主持|指出|强调|表示|讲话|在|作|等|参加|说|介绍|致辞|发言|宣读|"
+    r"同志|会见|调研|参观|带队|一行|为|对|和|与|及|分别|先后|同|向|代表|就|到|来|赴|率|也|要求|"
+    r"宣布|出任|当选|主讲|点评|部署|总结|通报|传达|提出|希望|充分|肯定|寄语)"
+)
+_FOLLOW = rf"(?={_FOLLOW_WORDS})"
+_FOLLOW_START = re.compile(rf"^{_FOLLOW_WORDS}")
+_TITLED = re.compile(
+    rf"(?P<titles>(?:{_TITLE_UNIT}、)*{_TITLE_UNIT})\s?(?P<names>{_NAME}(?:、{_NAME})*){_FOLLOW}"
+)
+_NAME_TITLE = re.compile(
+    rf"(?:^|(?<=[，。；：、,;:\s—\-日和与及]))(?P<name>{_NAME})"
+    r"(?P<title>总书记|委员长|院士|副主席|主席|副总理|总理|书记|省长|市长|区长|县长|部长|教授|同志)"
+)
+_GROUP = re.compile(
+    rf"(?:^|(?<=[，。；：,;:\s]))(?P<names>{_NAME}(?:、{_NAME})+)等"
+    r"(?P<title>[^，。；：、,\s]{0,12}?(?:领导|负责人|同志|代表|专家|院士))"
+)
+_NAME_LINE = re.compile(rf"^{_NAME}$")
+# a title unit may open on the end of a clause ("会议上安徽省人民政府省长"): cut it there
+_TITLE_LEAD = re.compile(r"^.*(?:会议上|大会上|会上|上午|下午|晚上|期间|日|在|由|经|并|是|的|为)")
+_HONORIFIC = ("同志",)
+_NOT_NAMES = frozenset(
+    "高水平 高质量 高标准 高效 高新 高校 高端 高速 高层 万亿 万家 万人 文明 文化 安全 安排 "
+    "任务 方面 方式 方案 常委 常态 应对 应急 全面 全省 全市 全区 全国 全体 全力 明确 明显 "
+    "和谐 和平 强化 强调 江南 金融 时代 时期 时间 平安 平台 项目 成效 成果 成功 于是 于此 "
+    "向好 向前 连续 关键 关于 党委 党中央 党组 党员 康养 程度 齐心 甘肃 海南 宁夏 宁波 "
+    "从严 杜绝 单位 单项 司法 司长 农业 农村 林业 林地 石油 石化 包括 黄河 长江 长期 "
+    "长效 周边 周年 华北 华南 华东 华中 华为 易地 路径 路线 龙头 雷锋 阳光 温暖 "
+    "温室 邓小平理论".split()
+)
+
+_ORG_SUFFIX = (
+    "集团|公司|实验室|研究院|研究所|研究中心|大学|学院|银行|医院|委员会|协会|学会|基金会|"
+    "交易所|出版社|日报|电视台|科学院|工程院|国新院|人民政府|政府|法院|检察院"
+)
+_ORG = re.compile(
+    rf"(?:中国|国家|中央|全国|省|市|区|县|[\u4e00-\u9fff]{{2,8}}?)(?:{_ORG_SUFFIX})"
+)
+_ORG_END = re.compile(
+    rf"(?:{_ORG_SUFFIX}|院|部|局|厅|委|署|办|组织|政协|党|团|军|人大|常委会|党中央|国务院|联合国)$"
+)
+_NOT_ORG = re.compile(
+    r"(?:格局|布局|大局|全局|结局|开局|当局|残局|新局|社团|集团化|共同体|干部|[东西南北中内外全局]部|"
+    r"通办|全党全军|党政军)$"
+)
+_VERB_LIKE = frozenset("深化 推进 加强 加快 推动 支持 发挥 建设 完善 健全 实施".split())
+_ORG_TAGS = frozenset({"nt", "ns", "nz", "j", "nrt", "eng"})
+_GENERIC_ORGS = frozenset(
+    "科研院所 金融机构 各大院校 公司 集团 银行 大学 学院 政府 人民政府 委员会 实验室 "
+    "研究院 医院 协会 省政府 市政府 区政府 县政府 各级政府 地方政府 暨 上市公司 控股集团 "
+    "商业银行 中小银行 公立医院 卫生院 交易所 常委会 团组织 党组织 党支部 人大常委会".split()
+)
+
+
+@dataclass
+class _Found:
+    name: str
+    titles: list[str] = field(default_factory=list)
+    first: int = -1
+
+
+def extract_people(document: Document) -> list[Person]:
+    """List the people a document names, with the titles stated beside their names.
+
+    Args:
+        document: a loaded document.
+
+    Returns:
+        People in order of first mention; `count` is how often the name occurs in the text.
+    """
+    text = document.text
+    found: dict[str, _Found] = {}
+
+    def note(name: str, offset: int, titles: list[str]) -> None:
+        if name in _NOT_NAMES or _contains_title(name):
+            return
+        entry = found.setdefault(name, _Found(name))
+        if entry.first < 0 or offset < entry.first:
+            entry.first = offset
+        for title in titles:
+            if title and not any(title in t for t in entry.titles):
+                entry.titles = [t for t in entry.titles if t not in title] + [title]
+
+    for m in _TITLED.finditer(text):
+        titles = _split_titles(m.group("titles"))
+        if not titles:
+            continue
+        pos = m.start("names")
+        names = m.group("names").split("、")
+        last = names[-1]
+        if len(last) == 3 and _FOLLOW_START.match(last[2] + text[m.end() : m.end() + 3]):
+            names[-1] = last[:2]  # "魏伟等参加": the name is 魏伟
+        for name in names:
+            note(name, pos, titles)
+            pos += len(name) + 1
+    for m in _GROUP.finditer(text):
+        pos = m.start("names")
+        for name in m.group("names").split("、"):
+            note(name, pos, [m.group("title")])
+            pos += len(name) + 1
+    for m in _NAME_TITLE.finditer(text):
+        name, title = m.group("name"), m.group("title")
+        if len(name) == 3 and name[:2] in found:
+            name = name[:2]
+        if name in found or _tagged_name(name):
+            note(name, m.start("name"), [] if title in _HONORIFIC else [title])
+    for para in document.paragraphs[:8]:
+        body = para.text.strip()
+        if _NAME_LINE.match(body) and _tagged_name(body):  # a byline: "李克强"
+            note(body, para.start + para.text.index(body), [])
+
+    # a two-character reading that is the head of a three-character name found elsewhere
+    # ("施惠" of 施惠芳) is the same person
+    for short in [n for n in found if len(n) == 2]:
+        if any(len(n) == 3 and n.startswith(short) for n in found):
+            longer = next(n for n in found if len(n) == 3 and n.startswith(short))
+            if text.count(short) == text.count(longer):
+                del found[short]
+
+    people = [
+        Person(
+            name=f.name,
+            titles=tuple(f.titles),
+            count=text.count(f.name),
+            first_offset=f.first,
+        )
+        for f in found.values()
+    ]
+    people.sort(key=lambda p: (p.first_offset, p.name))
+    return people
+
+
+def extract_organizations(document: Document) -> list[str]:
+    """List the organisations a document names (institutions, companies, government bodies).
+
+    Args:
+        document: a loaded document.
+
+    Returns:
+        Organisation names in order of first mention, without repeats.
+    """
+    seen: dict[str, int] = {}
+    for start, name in _org_chunks(document):
+        if name not in seen and name not in _GENERIC_ORGS and len(name) >= 3:
+            seen[name] = start
+    # keep the longest form: "国新院" is part of "北航国新院"
+    names = [n for n in seen if not any(n != o and n in o for o in seen)]
+    return sorted(names, key=lambda n: (seen[n], n))
+
+
+def _org_chunks(document: Document) -> Iterator[tuple[int, str]]:
+    tagger = _tagger()
+    for sent in document.sentences:
+        pos = sent.start
+        run: list[tuple[int, str, str]] = []
+        for word, tag in tagger.tag(sent.text, True):
+            if tag in _ORG_TAGS or (run and re.fullmatch(rf"(?:{_ORG_SUFFIX}|院)", word)):
+                run.append((pos, word, tag))
+            else:
+                yield from _close_run(run)
+                run = []
+                if re.fullmatch(rf"(?:{_ORG_SUFFIX})", word):
+                    pass
+            pos += len(word)
+        yield from _close_run(run)
+
+
+def _close_run(run: list[tuple[int, str, str]]) -> Iterator[tuple[int, str]]:
+    if not run:
+        return
+    name = "".join(w for _, w, _ in run)
+    while len(run) > 1 and (run[0][1] in _VERB_LIKE or run[0][1] in ("暨", "上同")):
+        run = run[1:]
+    name = "".join(w for _, w, _ in run)
+    if _ORG_END.search(name) and not _NOT_ORG.search(name):
+        yield run[0][0], name
+
+
+def _split_titles(chunk: str) -> list[str]:
+    out = []
+    for unit in chunk.split("、"):
+        unit = _TITLE_LEAD.sub("", unit).strip()
+        if len(unit) >= 2 and re.search(rf"(?:{_TITLE_WORDS})$", unit):
+            out.append(unit)
+    return out
+
+
+def _contains_title(name: str) -> bool:
+    return bool(re.search(r"书记|主任|院士|主席|总理|省长|市长|区长|县长|部长|领导|委员", name))
+
+
+@lru_cache(maxsize=1)
+def _tagger():  # type: ignore[no-untyped-def]
+    """A private part-of-speech tagger (rjieba when installed, else jieba.posseg)."""
+    try:
+        import rjieba
+
+        return rjieba.Jieba()
+    except ImportError:  # pragma: no cover - rjieba is a dependency
+        return _JiebaTagger()
+
+
+class _JiebaTagger:
+    def __init__(self) -> None:
+        import logging
+
+        import jieba
+        import jieba.posseg
+
+        jieba.setLogLevel(logging.WARNING)
+        self._pos = jieba.posseg.POSTokenizer(jieba.Tokenizer())
+
+    def tag(self, text: str, hmm: bool) -> list[tuple[str, str]]:
+        return [(p.word, p.flag) for p in self._pos.cut(text, HMM=hmm)]
+
+
+@lru_cache(maxsize=4096)
+def _tagged_name(name: str) -> bool:
+    """Tell whether the tagger reads `name` as a person's name (nr) on its own."""
+    tags = _tagger().tag(name, True)
+    return len(tags) == 1 and tags[0][1].startswith("nr") or (
+        len(tags) == 2 and tags[0][1].startswith("nr") and len(name) == 3
+    )
