@@ -210,8 +210,8 @@ def load_bytes(
     if len(data) > MAX_BYTES:
         raise InputError(f"{source}: input is too large (limit {MAX_BYTES:,} bytes)")
     suffix = Path(source).suffix if source != "-" else ""
-    fmt = fmt or sniff_format(data, suffix=suffix)
     try:
+        fmt = fmt or sniff_format(data, suffix=suffix)
         raw, used = extract_text(data, fmt, encoding=encoding)
     except InputError as exc:
         if str(exc).startswith(source):
