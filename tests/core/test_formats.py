@@ -7,10 +7,12 @@ import re
 import zipfile
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from policy_cli.core import formats
 from policy_cli.core.loaders import load_bytes, load_document, sniff_format
-from policy_cli.errors import FormatError, InputError
+from policy_cli.errors import FormatError, InputError, PolicyCliError
 
 from ..conftest import DATA, DOCS
 
@@ -277,3 +279,17 @@ def test_zip_without_word_document():
         zf.writestr("hello.txt", "hi")
     with pytest.raises(FormatError, match="word/document.xml"):
         load_bytes(buf.getvalue(), source="x.docx")
+
+
+# --------------------------------------------------------------------------- fuzz
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from([b"%PDF-1.4\n", b"PK\x03\x04", b"<html><body>", b"<?xml version='1.0'?>"]),
+    st.binary(max_size=400),
+)
+def test_arbitrary_bytes_in_a_format_raise_only_policy_errors(head, body):
+    try:
+        load_bytes(head + body, source="fuzz")
+    except PolicyCliError:
+        pass
