@@ -1,4 +1,15 @@
-"""Rank a document's key terms: TF-IDF against the background corpus, TextRank, or frequency."""
+"""Rank a document's key terms: TF-IDF against the background corpus, TextRank, or frequency.
+
+Before ranking, the tokens become terms in three general steps:
+1. Candidates: stop words, numbers, dates, punctuation and single characters are dropped, and
+   so is a short word that neither the dictionary nor the background corpus knows and that
+   occurs once (jieba's HMM glues stray characters together: 中念, 信局).
+2. Compounds: two adjacent candidates that recur together (at least twice) are one term when
+   one of them never occurs apart (之江+实验室, 北航+国新院): that part is absorbed into the
+   compound, the other keeps its own count.
+3. Place names: X区/X市/X县/X省/X镇 counts as X (余杭区 -> 余杭) when X also occurs on its own
+   and is not a common word of another kind (开发区 stays: 开发 is a verb).
+"""
 
 from __future__ import annotations
 
@@ -6,15 +17,27 @@ import gzip
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from policy_cli.core.segment import is_candidate_term, load_stopwords
+from policy_cli.core.segment import is_candidate_term, load_lexicon, load_stopwords
 from policy_cli.errors import NothingToAnalyseError, UsageError
 from policy_cli.models import Keyword, Token
 
+if TYPE_CHECKING:
+    from policy_cli.core.segment import Segmenter
+
 METHODS = ("tfidf", "textrank", "freq")
+
+# jieba part-of-speech tags (stored in the IDF table for background words) of words that act
+# rather than name: verbs, adjectives, adverbs, time words. They rank lower, not out, since a
+# verb can be a document's topic (帮扶, 签约).
+_WEAK_TAGS = frozenset({"v", "a", "ad", "d", "vd", "t", "f", "m", "q", "r", "c", "p", "u"})
+_WEAK_FACTOR = 0.6
+_PLACE_SUFFIXES = "区市县省镇"
+_PLACE_TAGS = frozenset({"ns", "nr", "nrt", "nz", ""})
 
 
 @dataclass(frozen=True)
@@ -24,9 +47,14 @@ class IdfTable:
     idf: dict[str, float]
     documents: int
     default: float  # the IDF of a term the background never saw
+    tags: dict[str, str] = field(default_factory=dict)  # jieba POS tag of background words
 
     def __call__(self, term: str) -> float:
         return self.idf.get(term, self.default)
+
+    def tag(self, term: str) -> str:
+        """Return the part-of-speech tag of a background word ("" when unknown)."""
+        return self.tags.get(term, "")
 
 
 @lru_cache(maxsize=1)
@@ -34,6 +62,7 @@ def load_idf() -> IdfTable:
     """Load the bundled IDF table (built by scripts/build_idf.py)."""
     path = resources.files("policy_cli.data").joinpath("idf.tsv.gz")
     idf: dict[str, float] = {}
+    tags: dict[str, str] = {}
     documents = 0
     with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
         for line in fh:
@@ -41,12 +70,14 @@ def load_idf() -> IdfTable:
                 if line.startswith("# documents="):
                     documents = int(line.split("=", 1)[1])
                 continue
-            term, _, value = line.rstrip("\n").partition("\t")
-            if value:
-                idf[term] = float(value)
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 2 and parts[1]:
+                idf[parts[0]] = float(parts[1])
+                if len(parts) >= 3 and parts[2]:
+                    tags[parts[0]] = parts[2]
     # smooth IDF (as scikit-learn computes it) of a term seen in no background document
     default = math.log((1 + documents) / 1) + 1 if documents else 1.0
-    return IdfTable(idf, documents, default)
+    return IdfTable(idf, documents, default, tags)
 
 
 def candidate_counts(tokens: Sequence[Token]) -> tuple[Counter[str], dict[str, Token]]:
@@ -61,8 +92,124 @@ def candidate_counts(tokens: Sequence[Token]) -> tuple[Counter[str], dict[str, T
     return counts, first
 
 
+def document_terms(
+    tokens: Sequence[Token], *, segmenter: Segmenter | None = None
+) -> list[tuple[str, Token]]:
+    """Turn a document's tokens into its candidate terms, in order (see the module docstring).
+
+    Args:
+        tokens: the document's tokens (from `Segmenter.tokenize`).
+        segmenter: the segmenter that made them (tells dictionary words from HMM guesses);
+            the default segmenter when omitted.
+
+    Returns:
+        (term, first token of the term) pairs in document order.
+    """
+    if segmenter is None:
+        from policy_cli.core.segment import default_segmenter
+
+        segmenter = default_segmenter()
+    stop = load_stopwords()
+    idf = load_idf()
+    raw = Counter(t.text for t in tokens)
+    # candidate flags per token, with HMM guesses seen once dropped
+    keep = [
+        is_candidate_term(t.text, stop)
+        and not (
+            raw[t.text] == 1
+            and len(t.text) <= 3
+            and t.text not in idf.idf
+            and not segmenter.knows(t.text)
+        )
+        for t in tokens
+    ]
+    terms = _merge_compounds(tokens, keep, idf)
+    return _merge_places(terms, idf)
+
+
+@lru_cache(maxsize=1)
+def _lexicon_words() -> frozenset[str]:
+    return frozenset(word for word, _ in load_lexicon())
+
+
+def _adjacent(a: Token, b: Token) -> bool:
+    return a.sentence == b.sentence and a.start + len(a.text) == b.start
+
+
+def _merge_compounds(
+    tokens: Sequence[Token], keep: list[bool], idf: IdfTable
+) -> list[tuple[str, Token]]:
+    """Join adjacent candidates that recur together when one of them never occurs apart.
+
+    The part that never occurs apart is absorbed into the compound; the other part keeps
+    counting on its own. Policy-lexicon terms (tagged "nz") and acting words are never joined:
+    an established term stays a term of its own (勇闯+中国式现代化 stays two).
+    """
+    counts = Counter(t.text for t, k in zip(tokens, keep, strict=True) if k)
+    pairs: Counter[tuple[str, str]] = Counter()
+    for i in range(len(tokens) - 1):
+        a, b = tokens[i], tokens[i + 1]
+        if keep[i] and keep[i + 1] and _adjacent(a, b):
+            pairs[(a.text, b.text)] += 1
+
+    lexicon = _lexicon_words()
+
+    def joinable(word: str) -> bool:
+        return idf.tag(word) not in _WEAK_TAGS and word not in lexicon
+
+    joined = {
+        (a, b): (counts[a] == c, counts[b] == c)
+        for (a, b), c in pairs.items()
+        if c >= 2
+        and len(a) + len(b) <= 8
+        and (counts[a] == c or counts[b] == c)
+        and joinable(a)
+        and joinable(b)
+    }
+    out: list[tuple[str, Token]] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if not keep[i]:
+            i += 1
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        absorbed = joined.get((tok.text, nxt.text)) if nxt is not None and keep[i + 1] else None
+        if nxt is not None and absorbed is not None and _adjacent(tok, nxt):
+            out.append((tok.text + nxt.text, tok))
+            if not absorbed[0]:
+                out.append((tok.text, tok))
+            if not absorbed[1]:
+                out.append((nxt.text, nxt))
+            i += 2
+            continue
+        out.append((tok.text, tok))
+        i += 1
+    return out
+
+
+def _merge_places(terms: list[tuple[str, Token]], idf: IdfTable) -> list[tuple[str, Token]]:
+    """Count X区/X市/X县/X省/X镇 as X when X occurs alone and may be a place name."""
+    present = {t for t, _ in terms}
+    rename: dict[str, str] = {}
+    for term in present:
+        stem = term[:-1]
+        if (
+            len(term) >= 3
+            and term[-1] in _PLACE_SUFFIXES
+            and stem in present
+            and (idf.tag(stem) in _PLACE_TAGS or idf.tag(term) == "ns")
+        ):
+            rename[term] = stem
+    return [(rename.get(t, t), tok) for t, tok in terms]
+
+
 def extract_keywords(
-    tokens: Sequence[Token], *, method: str = "tfidf", top: int = 20
+    tokens: Sequence[Token],
+    *,
+    method: str = "tfidf",
+    top: int = 20,
+    segmenter: Segmenter | None = None,
 ) -> list[Keyword]:
     """Rank the candidate terms of a segmented document.
 
@@ -70,6 +217,7 @@ def extract_keywords(
         tokens: the document's tokens (from `Segmenter.tokenize`).
         method: "tfidf" (background IDF), "textrank" (co-occurrence graph) or "freq".
         top: how many to return (0 or less: all).
+        segmenter: the segmenter that made the tokens (default: the shared one).
 
     Returns:
         Keywords sorted by score, then by term.
@@ -80,15 +228,18 @@ def extract_keywords(
     """
     if method not in METHODS:
         raise UsageError(f"unknown keyword method {method!r} (choose from {', '.join(METHODS)})")
-    counts, first = candidate_counts(tokens)
-    if not counts:
+    terms = document_terms(tokens, segmenter=segmenter)
+    if not terms:
         raise NothingToAnalyseError("no terms to rank in this document")
+    counts: Counter[str] = Counter(t for t, _ in terms)
+    first: dict[str, Token] = {}
+    for t, tok in terms:
+        first.setdefault(t, tok)
+    idf = load_idf()
     if method == "tfidf":
-        idf = load_idf()
-        total = sum(counts.values())
-        scores = {t: c / total * idf(t) for t, c in counts.items()}
+        scores = _tfidf(counts, idf)
     elif method == "textrank":
-        scores = _textrank(tokens, counts)
+        scores = _textrank(terms, counts)
     else:
         total = sum(counts.values())
         scores = {t: c / total for t, c in counts.items()}
@@ -100,15 +251,28 @@ def extract_keywords(
     ]
 
 
+def _tfidf(counts: Counter[str], idf: IdfTable) -> dict[str, float]:
+    """Term frequency times background IDF, with acting words (verbs...) weighed down."""
+    total = sum(counts.values())
+    scores = {}
+    for term, c in counts.items():
+        weight = _WEAK_FACTOR if idf.tag(term) in _WEAK_TAGS else 1.0
+        scores[term] = c / total * idf(term) * weight
+    return scores
+
+
 def _textrank(
-    tokens: Sequence[Token], counts: Counter[str], *, window: int = 5, iterations: int = 30
+    terms: Sequence[tuple[str, Token]],
+    counts: Counter[str],
+    *,
+    window: int = 5,
+    iterations: int = 30,
 ) -> dict[str, float]:
     """PageRank over a co-occurrence graph of candidate terms within a sentence window."""
     edges: defaultdict[str, Counter[str]] = defaultdict(Counter)
     by_sentence: defaultdict[int, list[str]] = defaultdict(list)
-    for tok in tokens:
-        if tok.text in counts:
-            by_sentence[tok.sentence].append(tok.text)
+    for term, tok in terms:
+        by_sentence[tok.sentence].append(term)
     for words in by_sentence.values():
         for i, w in enumerate(words):
             for v in words[i + 1 : i + window]:

@@ -25,9 +25,11 @@ _DEFAULT_FREQ = 20000
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NUMERIC = re.compile(
     r"^[\d０-９.．,，%％‰+\-×/]+$"
-    r"|^[\d０-９.．]+[年月日号时分秒个项条次万亿元余多倍人家所座批]+$"
+    r"|^[\d０-９.．]+[年月日号时分秒个项条次万亿元余多倍人家所座批度]+$"
     r"|^第?[一二三四五六七八九十百千万零〇两\d]+[年月日号次届个条项批]?$"
     r"|^[一二三四五六七八九十]是$"
+    r"|^[数几多余百千万亿]+[元人个项家户吨]?$"  # 万亿, 亿元, 数百, 千万元
+    r"|^个?百分点$"
 )
 _PUNCT = re.compile(r"^[\W_]+$")
 _ASCII_JOINER = re.compile(r"[-._&]")
@@ -122,6 +124,12 @@ class Segmenter:
             self._tok.add_word(word, freq, None)
         else:
             self._tok.add_word(word, freq)
+
+    def knows(self, word: str) -> bool:
+        """Tell whether `word` is in the dictionary (jieba's or the lexicon), not made up by HMM."""
+        if self.backend == "rjieba":
+            return bool(self._tok.has_word(word))
+        return bool(self._tok.FREQ.get(word))
 
     def cut(self, text: str) -> list[str]:
         """Cut text into tokens that cover it exactly (spaces and punctuation included)."""

@@ -1,0 +1,292 @@
+"""Rebuild the policy lexicon and the stop words from real text.
+
+    python scripts/build_lexicon.py            # writes policy_cli/data/lexicon.txt + stopwords.txt
+    python scripts/build_lexicon.py --report   # also prints why each learnt term was kept
+
+Sources (no gold annotation is ever read):
+- the background corpus `corpus/background.jsonl.xz` (62 national work reports 1954-2022 and
+  Party congress reports); the three documents written in traditional characters are converted
+  with OpenCC's t2s table first (`pip install opencc`, a build-time need only);
+- the unannotated documents of `tests/data/docs/`: the ten 2025 provincial work reports,
+  the 19th Party congress report, the 2018 No. 1 central document, the 2018 national work report
+  and the 2022 Baotou report.
+
+How the lexicon is made (every learnt word is one that plain jieba splits):
+1. Quoted terms: strings in “…” of 2-8 characters (Han, digits, +) that occur quoted in at least
+   two different documents ("十五五", "两重", "放管服", "高效办成一件事"...).
+2. Cohesive n-grams: runs of 2-3 jieba tokens (4-7 characters, no function word inside) that occur
+   in at least 4 documents and 10 times, that make up most of the occurrences of their rarest part
+   (count(ngram) / min count(part) >= 0.6) and are free in context (at least 5 different
+   neighbours on each side): "中国式现代化", "新质生产力", "高质量发展"...
+3. Five-year-plan names 十X五 seen in at least two sources (numbered formulations such as
+   两个确立 come in through rule 1: they are nearly always quoted).
+4. SEED: a short hand list of established national policy terms (general knowledge, not taken
+   from any annotation), for terms the sources above may miss.
+Each word's frequency is jieba's `suggest_freq` for it (the lowest frequency that keeps it whole
+in isolation) raised to at least MIN_FREQ, so both backends (jieba and rjieba share the same
+dictionary and algorithm) keep it whole in running text.
+
+How the stop words are made:
+- FUNCTION_WORDS: Chinese function words (pronouns, particles, conjunctions, prepositions...).
+- Boilerplate: words jieba tags as verbs/adverbs/etc. that occur in at least 80% of the modern
+  (1978+) background documents, minus TOPICAL (hand-curated verbs that do name a topic: 改革,
+  就业, 消费, 创新...), plus BOILERPLATE_EXTRA (hand-curated: frequent policy verbs and nouns that
+  say nothing about a document's topic, e.g. 推进, 建设, 发展, 工作, 各位代表).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import lzma
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from policy_cli.core.loaders import load_document, load_text  # noqa: E402
+from policy_cli.core.segment import Segmenter  # noqa: E402
+
+CORPUS = ROOT / "corpus" / "background.jsonl.xz"
+DOCS = ROOT / "tests" / "data" / "docs"
+UNANNOTATED = [
+    *sorted((DOCS / "provinces-2025").glob("*.txt")),
+    DOCS / "cpc19-report.txt",
+    DOCS / "central-no1-2018.txt",
+    DOCS / "gwr-2018.txt",
+    DOCS / "local-baotou-2022.txt",
+]
+LEXICON = ROOT / "policy_cli" / "data" / "lexicon.txt"
+STOPWORDS = ROOT / "policy_cli" / "data" / "stopwords.txt"
+MIN_FREQ = 2000
+
+# Established national policy vocabulary (general knowledge of the field, hand-written).
+SEED = """
+高质量发展 新质生产力 专精特新 碳达峰 碳中和 双碳 两个大局 十四五 十五五 人工智能+ 互联网+ 放管服
+一带一路 新发展理念 新发展格局 中国式现代化 共同富裕 乡村振兴 乡村全面振兴 供给侧结构性改革
+全过程人民民主 总体国家安全观 两个确立 两个维护 四个意识 四个自信 五位一体 四个全面
+一国两制 粤港澳大湾区 长三角一体化 京津冀协同发展 长江经济带 黄河流域 减税降费 留抵退税
+六稳 六保 两新 两重 以旧换新 低空经济 未来产业 新型城镇化 新型工业化 数字经济 实体经济
+现代化产业体系 营商环境 专项债券 超长期特别国债 稳中求进 统筹发展和安全 高水平对外开放
+全国统一大市场 一老一小 高效办成一件事 揭榜挂帅 卡脖子 三农 小巨人 枫桥经验 千万工程
+脱贫攻坚 精准扶贫 小康社会 全面从严治党 八项规定 国家战略科技力量 关键核心技术 新基建
+""".split()
+
+FUNCTION_WORDS = """
+的 地 得 了 着 过 是 在 和 与 及 以及 或 或者 并 并且 而 而且 但 但是 也 又 都 就 才 还 把 被 对 对于
+于 从 向 为 为了 以 由 由于 因 因为 所以 因此 如果 虽然 同时 通过 按照 根据 关于 随着 围绕 等 等等
+之 其 其中 这 那 这些 那些 这个 那个 这样 那样 这种 这里 我 我们 你 你们 他 他们 她 它 它们 自己
+大家 各 各个 每 每个 某 有 没有 无 不 没 要 会 能 能够 可 可以 应 应当 应该 必须 需要 将 将要 已 已经
+曾 正在 一 一个 一些 一切 所有 任何 多 少 很 更 最 比较 非常 十分 较 越 上 下 中 内 外 前 后
+里 间 时 时候 之间 以上 以下 以来 以后 之后 之前 左右 方面 问题 情况 一是 二是 三是 四是 五是
+什么 怎么 如何 为什么 哪 哪些 谁 啊 吧 呢 吗 呀 嘛 即 即使 只 只有 只要 就是 还是 还有 不是 不仅
+而是 同 到 上午 下午 晚上 中午 凌晨 近日 日前 昨天 今天 明天 一方面 另一方面 此外 总之 然而 可是 尽管 不但 既 既要 又要 又是 所 者 来 去 给 让 使 使得
+当前 目前 今年 去年 明年 今后 当年 全年 这次 此次 本次 一年 一批 各类 各种 各级 各地 各方 各项
+有关 相关 一定 一起 一样 一直 一道 不断 进而 从而 以便 据此 就此 所在 之一 此 该 其他 其它 另外
+""".split()
+
+BOILERPLATE_EXTRA = """
+推进 推动 加快 坚持 加强 持续 全面 深入 进一步 工作 建设 发展 支持 实施 促进 完善 加大 强化 提升
+提高 继续 做好 落实 保持 增强 开展 优化 力度 积极 坚决 着力 深化 打造 培育 更好 切实 确保 不断
+扎实 大力 努力 稳步 有序 有效 有力 重要 重大 主要 基本 健全 巩固 拓展 拓宽 扩大 聚焦 突出 注重
+统筹 用好 抓好 办好 抓住 抓紧 发挥 增加 实现 取得 形成 构建 建立 健全 提供 保障 加以 予以 作出
+各位代表 同志 同志们 我们 今年 去年 全省 全市 全区 全县 全国 一年来 过去 五年 新 好 大 高 强 多 全
+强调 指出 表示 要求 认为 提出 会上 会议 参加 出席 主持 作了 讲话 部署 动员 负责人 相关负责人
+来源 记者 通讯员 编辑 责任编辑 日电 报道 获悉 体系 机制 水平 能力 作用 领域 环境 目标 任务 措施
+政策措施 工作机制 重点 关键 核心 基础 质量 效益 成效 成果 进展 步伐 方式 格局 局面 态势 趋势
+意见 办法 规定 方案 计划 行动 工程 示范 一流 能级 图景 融合 协同 获批 兑现 更加 更大 更高 更强 更多 更优 全力 全方位 高水平
+新一轮 新阶段 新时代 新征程 新局面 新篇章 新成效 新突破 新进展 新台阶 新动能 新优势 新活力
+""".split()
+
+# Verbs/adverbs frequent in the background that still name what a document is about.
+TOPICAL = """
+改革 开放 创新 就业 消费 投资 监管 治理 扶贫 减税 教育 医疗 养老 生产 贸易
+合作 保护 防控 防治 救灾 脱贫 节能 减排 稳定 安全 民主 法治 竞争 融资 研发 开发 出口 进口
+健康 收入 立法 自治 振兴 团结 繁荣 平等
+""".split()
+
+_HAN_RUN = re.compile(r"^[\u4e00-\u9fff]+$")
+_QUOTED = re.compile(r"“([\u4e00-\u9fff0-9A-Za-z+＋]{2,8})”")
+_PLAN = re.compile(r"十[一二三四五六七八九]五")
+_BAD_TAIL = set("的了是和与在等中")
+_MEASURE = set("个年月日次项位名家种条批届倍元")
+
+
+def traditional_to_simplified(text: str) -> str:
+    """Convert a text written in traditional characters to simplified (OpenCC t2s)."""
+    import opencc
+
+    return opencc.OpenCC("t2s").convert(text)
+
+
+def is_traditional(text: str) -> bool:
+    """Tell whether a text is mostly written in traditional characters."""
+    import opencc
+
+    conv = opencc.OpenCC("t2s")
+    han = [ch for ch in text[:5000] if "\u4e00" <= ch <= "\u9fff"]
+    changed = sum(1 for ch in han if conv.convert(ch) != ch)
+    return bool(han) and changed / len(han) > 0.05
+
+
+def background_texts() -> list[tuple[str, str, bool]]:
+    """Return (title, simplified text, is modern) of every background document."""
+    out = []
+    with lzma.open(CORPUS, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            d = json.loads(line)
+            text = d["content"]
+            if is_traditional(text):
+                text = traditional_to_simplified(text)
+            # Party congress reports: the 11th (1977) and later count as modern
+            modern = int(d.get("year") or 0) >= 1978 or int(d.get("congress") or 0) >= 11
+            out.append((d.get("title", "?"), text, modern))
+    return out
+
+
+def source_texts() -> list[tuple[str, str]]:
+    """Return (name, normalised text) of every learning source."""
+    texts = [(t, load_text(x, source=t).text) for t, x, _ in background_texts()]
+    texts += [(p.name, load_document(p).text) for p in UNANNOTATED]
+    return texts
+
+
+def learn_quoted(texts: list[tuple[str, str]], base: Segmenter) -> dict[str, str]:
+    """Quoted terms found quoted in at least two documents (not led or ended by a function word)."""
+    docs: defaultdict[str, set[str]] = defaultdict(set)
+    for name, text in texts:
+        for m in _QUOTED.finditer(text):
+            term = m.group(1).replace("＋", "+")
+            if term[-1] not in _BAD_TAIL and not term.isdigit() and not term.isascii():
+                docs[term].add(name)
+    out = {}
+    for term, d in docs.items():
+        parts = base.cut(term)
+        if len(d) >= 2 and parts[0] not in FUNCTION_WORDS and parts[-1] not in FUNCTION_WORDS:
+            out[term] = f"quoted in {len(d)} documents"
+    return out
+
+
+def learn_ngrams(
+    texts: list[tuple[str, str]], base: Segmenter, stop: set[str]
+) -> dict[str, str]:
+    """Cohesive runs of 2-3 jieba tokens that behave like one word."""
+    piece_count: Counter[str] = Counter()
+    gram_count: Counter[tuple[str, ...]] = Counter()
+    gram_docs: defaultdict[tuple[str, ...], set[str]] = defaultdict(set)
+    left: defaultdict[tuple[str, ...], set[str]] = defaultdict(set)
+    right: defaultdict[tuple[str, ...], set[str]] = defaultdict(set)
+    for name, text in texts:
+        for line in text.splitlines():
+            toks = base.cut(line)
+            piece_count.update(toks)
+            for n in (2, 3):
+                for i in range(len(toks) - n + 1):
+                    gram = tuple(toks[i : i + n])
+                    word = "".join(gram)
+                    if not 4 <= len(word) <= 7 or not _HAN_RUN.match(word):
+                        continue
+                    # boilerplate inside makes a phrase, not a term; a measure word a fragment
+                    if any(p in stop for p in gram) or gram[0] in _MEASURE:
+                        continue
+                    gram_count[gram] += 1
+                    gram_docs[gram].add(name)
+                    left[gram].add(toks[i - 1] if i else "^")
+                    right[gram].add(toks[i + n] if i + n < len(toks) else "$")
+    out: dict[str, str] = {}
+    for gram, c in gram_count.items():
+        if c < 10 or len(gram_docs[gram]) < 4:
+            continue
+        cohesion = c / min(piece_count[p] for p in gram)
+        if cohesion < 0.6 or len(left[gram]) < 5 or len(right[gram]) < 5:
+            continue
+        word = "".join(gram)
+        prev = out.get(word)
+        if prev is None:
+            out[word] = f"n-gram x{c} in {len(gram_docs[gram])} docs, cohesion {cohesion:.2f}"
+    return out
+
+
+def learn_plans(texts: list[tuple[str, str]]) -> dict[str, str]:
+    """Five-year-plan names (十三五, 十四五, 十五五...) seen in the sources."""
+    docs: defaultdict[str, set[str]] = defaultdict(set)
+    for name, text in texts:
+        for m in _PLAN.finditer(text):
+            docs[m.group()].add(name)
+    return {t: f"plan name in {len(d)} documents" for t, d in docs.items() if len(d) >= 2}
+
+
+def word_freq(base: Segmenter, word: str) -> int:
+    """The frequency that keeps `word` whole in both backends."""
+    return max(int(base._tok.suggest_freq(word, False)), MIN_FREQ)
+
+
+def build_stopwords(base: Segmenter) -> list[str]:
+    """Function words plus boilerplate learnt from the modern background documents."""
+    import jieba.posseg
+
+    pos = jieba.posseg.POSTokenizer(base._tok)
+    modern = [text for _, text, is_modern in background_texts() if is_modern]
+    df: Counter[str] = Counter()
+    tags: dict[str, str] = {}
+    for text in modern:
+        seen = set()
+        for pair in pos.cut(text):
+            seen.add(pair.word)
+            tags.setdefault(pair.word, pair.flag)
+        df.update(seen)
+    learnt = {
+        w
+        for w, c in df.items()
+        if c >= 0.8 * len(modern)
+        and _HAN_RUN.match(w)
+        and len(w) >= 2
+        # verbal nouns (vn: 改革, 就业...) and nouns name topics; verbs, adverbs... do not
+        and tags.get(w, "") in {"v", "d", "a", "ad", "c", "p", "r", "m", "q", "u", "f", "t", "vd"}
+        and w not in TOPICAL
+    }
+    words = set(FUNCTION_WORDS) | set(BOILERPLATE_EXTRA) | learnt
+    return sorted(words - set(TOPICAL))
+
+
+def main() -> None:
+    """Learn the lexicon and stop words and write them under policy_cli/data/."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--report", action="store_true", help="print why each learnt term was kept")
+    args = ap.parse_args()
+    base = Segmenter(backend="jieba", lexicon=False)
+    texts = source_texts()
+    stops = build_stopwords(base)
+    found: dict[str, str] = {}
+    found.update(learn_ngrams(texts, base, set(stops)))
+    found.update(learn_plans(texts))
+    found.update(learn_quoted(texts, base))
+    for w in SEED:
+        found[w] = "seed"
+    lexicon = {}
+    for word, why in found.items():
+        if len(base.cut(word)) > 1:  # only words plain jieba splits need a lexicon entry
+            lexicon[word] = why
+    lines = [
+        "# policy lexicon: word freq (built by scripts/build_lexicon.py; do not edit by hand)\n"
+    ]
+    lines += [f"{w} {word_freq(base, w)}\n" for w in sorted(lexicon)]
+    LEXICON.write_text("".join(lines), encoding="utf-8")
+    if args.report:
+        for w in sorted(lexicon, key=lambda w: (lexicon[w], w)):
+            print(f"{w}\t{lexicon[w]}")
+    STOPWORDS.write_text(
+        "# stop words: function words + policy boilerplate (built by scripts/build_lexicon.py)\n"
+        + "".join(f"{w}\n" for w in stops),
+        encoding="utf-8",
+    )
+    print(f"wrote {LEXICON} ({len(lexicon)} words), {STOPWORDS} ({len(stops)} words)")
+
+
+if __name__ == "__main__":
+    main()
