@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -256,7 +257,36 @@ def _drop_contained(items: list[Any], *, key: Callable[[Any], Any]) -> list[Any]
     return out
 
 
-# --- terms --------------------------------------------------------------------------------
+# --- terms ---
+
+
+class SubstringCounter:
+    """Count exact occurrences of many short strings in one text (as `str.count` does).
+
+    Substrings of each needed length are tallied once, which is much faster than one scan of
+    the text per term; strings that can overlap themselves ("哈哈") fall back to `str.count`.
+    """
+
+    TALLIED = 4  # most terms are 2-4 characters; longer ones are rarer: one scan each
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._by_length: dict[int, Counter[str]] = {}
+
+    def count(self, term: str) -> int:
+        """Return `text.count(term)`."""
+        n = len(term)
+        if n == 0 or n > self.TALLIED:
+            return self.text.count(term)
+        table = self._by_length.get(n)
+        if table is None:
+            text = self.text
+            table = Counter(text[i : i + n] for i in range(len(text) - n + 1))
+            self._by_length[n] = table
+        found = table.get(term, 0)
+        if found > 1 and any(term[:k] == term[-k:] for k in range(1, n)):
+            return self.text.count(term)  # overlapping matches are not counted by str.count
+        return found
 
 
 def log_likelihood(a: int, b: int, size_a: int, size_b: int) -> float:
@@ -323,11 +353,12 @@ def compare_terms(
         t.text for t in (*old.tokens, *new.tokens) if is_candidate_term(t.text, stop)
     }
     text_a, text_b = old.document.text, new.document.text
-    vocab |= _fixed_compounds((old, new), vocab)
+    count_a, count_b = SubstringCounter(text_a), SubstringCounter(text_b)
+    vocab |= _fixed_compounds((old, new), vocab, counters=(count_a, count_b))
     size_a, size_b = len(text_a), len(text_b)
     changes: list[TermChange] = []
     for term in sorted(vocab):
-        a, b = text_a.count(term), text_b.count(term)
+        a, b = count_a.count(term), count_b.count(term)
         if a + b < min_count:
             continue
         g2 = log_likelihood(a, b, size_a, size_b)
@@ -354,13 +385,16 @@ def compare_terms(
 
 
 def _fixed_compounds(
-    prepared: Sequence[Prepared], vocab: set[str], *, longest: int = 4
+    prepared: Sequence[Prepared],
+    vocab: set[str],
+    *,
+    counters: Sequence[SubstringCounter],
+    longest: int = 4,
 ) -> set[str]:
     """Runs of adjacent candidate terms whose parts never occur apart (新冠 + 肺炎): one term.
 
     The parts then have the same counts as the compound and are dropped as contained in it.
     """
-    texts = [p.document.text for p in prepared]
     runs: set[tuple[str, ...]] = set()
     for p in prepared:
         toks = p.tokens
@@ -378,8 +412,8 @@ def _fixed_compounds(
     out = set()
     for parts in sorted(runs):
         whole = "".join(parts)
-        counts = [t.count(whole) for t in texts]
-        if sum(counts) >= 2 and all([t.count(w) for t in texts] == counts for w in parts):
+        counts = [c.count(whole) for c in counters]
+        if sum(counts) >= 2 and all([c.count(w) for c in counters] == counts for w in parts):
             out.add(whole)
     return out
 

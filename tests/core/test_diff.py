@@ -239,3 +239,14 @@ def test_bad_options_and_empty_documents(gwr_2022):
     empty = Document("empty", "", (), ())
     with pytest.raises(NothingToAnalyseError):
         diff_documents(empty, gwr_2022)
+
+
+def test_substring_counter_matches_str_count(gwr_2021):
+    from policy_cli.core.diff import SubstringCounter
+
+    counter = SubstringCounter(gwr_2021.text)
+    terms = ["发展", "市场主体", "新冠肺炎", "哈哈", "。", "十四五", "不存在的词", "政策", "六稳"]
+    terms += [gwr_2021.text[i : i + n] for i in range(0, 5000, 97) for n in (2, 3, 4, 5)]
+    for term in terms:
+        assert counter.count(term) == gwr_2021.text.count(term), term
+    assert SubstringCounter("哈哈哈哈哈").count("哈哈") == "哈哈哈哈哈".count("哈哈") == 2
