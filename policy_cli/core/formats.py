@@ -609,7 +609,8 @@ def _join_lines(pages: list[list[_Line]]) -> list[str]:
         resized = abs(line.size - prev.size) > 0.15 * prev.size
         gap = prev.y - line.y
         far = id(line) not in firsts and (gap > 2.6 * max(prev.size, line.size) or gap < 0)
-        if full and not ended and not resized and not far:
+        opens = indented and line.text[:1] in "（(【〔《"
+        if full and not ended and not resized and not far and not opens:
             new = False  # a full line cut mid-sentence goes on, even into a centred line
         else:
             new = indented or resized or far or not full or ended and line.x > left + 0.1
