@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from policy_cli.errors import UsageError
 from policy_cli.models import Document, Formulation
 
 KINDS = ("code", "numbered", "slogan", "name")
@@ -51,7 +52,7 @@ _COUNT_START = re.compile(rf"^第?[{_NUM}]")
 _PLAN = re.compile(r"(?<![一二三四五六七八九十])十[一二三四五六七八九]五(?:规划)?(?![一二三四五六七八九十])")
 _PLENUM = re.compile(
     r"(?:党的)?(?:十[一二三四五六七八九]|二十[一二三四五六七八九]?)届"
-    r"(?:[一二三四五六七八九]中全会|历次全会)"
+    r"[一二三四五六七八九]中全会"
 )
 _CONGRESS = re.compile(
     r"(?:党的)?(?<![一二三四五六七八九十第])(?:十[二三四五六七八九]|二十[一二三四五六七八九]?)大"
@@ -111,11 +112,11 @@ def extract_formulations(
         and its members when the document lists them.
 
     Raises:
-        ValueError: an unknown kind or sort order.
+        UsageError: an unknown kind or sort order.
     """
     wanted = _check_kinds(kinds)
     if sort not in SORTS:
-        raise ValueError(f"sort must be one of {SORTS}, not {sort!r}")
+        raise UsageError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
     text = document.text
     candidates = list(_candidates(text))
     merged = _merge(text, candidates)
@@ -127,13 +128,30 @@ def extract_formulations(
     return result
 
 
+def single_words(formulations: Iterable[Formulation], *, max_len: int = 8) -> tuple[str, ...]:
+    """Return the formulations that are one word (no punctuation, short): 十四五, 放管服, 296X.
+
+    Args:
+        formulations: found formulations.
+        max_len: longest text kept.
+
+    Returns:
+        Their texts, for the segmenter to keep whole.
+    """
+    return tuple(
+        f.text
+        for f in formulations
+        if 2 <= len(f.text) <= max_len and re.fullmatch(rf"[{_HAN}0-9A-Za-z+]+", f.text)
+    )
+
+
 def _check_kinds(kinds: Iterable[str] | None) -> frozenset[str]:
     if kinds is None:
         return frozenset(KINDS)
     wanted = frozenset(kinds)
     unknown = wanted - set(KINDS)
     if unknown:
-        raise ValueError(f"unknown kind(s): {', '.join(sorted(unknown))}; use {', '.join(KINDS)}")
+        raise UsageError(f"unknown kind(s): {', '.join(sorted(unknown))}; use {', '.join(KINDS)}")
     return wanted
 
 
@@ -190,12 +208,22 @@ def _quoted(text: str) -> Iterator[_Candidate]:
         start = m.start() + 1 + (len(span) - len(span.lstrip()))
         span = span.strip()
         refers = _following_phrase(text, m.end()) if kind in ("code", "numbered") else None
-        items = _listed_items(text, m.start(), m.end(), span) if kind == "numbered" else ()
+        if _PLAN.fullmatch(span):
+            refers = _plan_period(span)
+        items = _listed_items(text, m.end(), m.end(), span) if kind == "numbered" else ()
         yield _Candidate(span, kind, start, refers, items, 2)
 
 
+def _plan_period(plan: str) -> str:
+    """十四五 -> 第十四个五年规划时期."""
+    return f"第{plan[:-1]}个五年规划时期"
+
+
 def _numbered(text: str) -> Iterator[_Candidate]:
-    for pattern in (_PLAN, _PLENUM, _CONGRESS, _ORDINAL_SET, _QUANTITY_LINE):
+    for m in _PLAN.finditer(text):
+        plan = m.group().removesuffix("规划")
+        yield _Candidate(plan, "numbered", m.start(), _plan_period(plan), (), 2)
+    for pattern in (_PLENUM, _CONGRESS, _ORDINAL_SET, _QUANTITY_LINE):
         for m in pattern.finditer(text):
             yield _Candidate(m.group().removeprefix("党的"), "numbered", m.start(), None, (), 2)
     for m in _CAMPAIGN.finditer(text):
@@ -205,10 +233,10 @@ def _numbered(text: str) -> Iterator[_Candidate]:
     for m in _COUNTED.finditer(text):
         if m.group() == "双重":
             continue  # 双重 is the adjective "dual"
-        phrase = _counted_phrase(text, m.start(), m.end())
-        if phrase:
-            items = _listed_items(text, m.start(), m.start() + len(phrase), phrase)
-            yield _Candidate(phrase, "numbered", m.start(), None, items)
+        counted = _counted_phrase(text, m.start(), m.end())
+        if counted:
+            items = _listed_items(text, m.start(), m.start() + len(counted), counted)
+            yield _Candidate(counted, "numbered", m.start(), None, items)
     for m in _COMPOUND.finditer(text):
         phrase = m.group()
         before = text[m.start() - 1 : m.start()]
@@ -283,6 +311,8 @@ def _parallel(text: str) -> Iterator[_Candidate]:
             parts[-1] = parts[-1][: len(parts[-2])]
         found = _parallel_run(parts)
         if found is None:
+            if _standalone_triplet(text, m.start(), m.end(), parts, offset, trail):
+                yield _Candidate(_PARALLEL_SEP.join(parts), "slogan", offset, None, (), 1)
             continue
         i, j = found
         if j == len(parts) and trail and not trail.startswith(("的", "等", "和")):
@@ -292,6 +322,26 @@ def _parallel(text: str) -> Iterator[_Candidate]:
         phrase = _PARALLEL_SEP.join(parts[i:j])
         start = offset + sum(len(p) + 1 for p in parts[:i])
         yield _Candidate(phrase, "slogan", start, None, (), 1)
+
+
+def _standalone_triplet(
+    text: str, m_start: int, m_end: int, parts: Sequence[str], offset: int, trail: str
+) -> bool:
+    """Three or more short clauses of one length that a document repeats, or that fill a clause.
+
+    图更强、争一流、敢首创 (the whole clause between commas) and 创新深化、改革攻坚、开放提升
+    (said twice) are mottos even without a shared character.
+    """
+    if len(parts) < 3 or len({len(p) for p in parts}) != 1 or not 3 <= len(parts[0]) <= 4:
+        return False
+    phrase = _PARALLEL_SEP.join(parts)
+    whole_clause = (
+        offset == m_start
+        and not trail
+        and text[m_start - 1 : m_start] in ("", "，", "。", "：", "\n")
+        and text[m_end : m_end + 1] in ("", "，", "。", "；", "\n")
+    )
+    return whole_clause or text.count(phrase) >= 2
 
 
 def _parallel_run(parts: Sequence[str]) -> tuple[int, int] | None:
@@ -415,7 +465,7 @@ def _phrase_ending_at(text: str, end: int, core: int, max_len: int = 16) -> str:
                 len(out) + len(w) > max_len
                 or not re.fullmatch(rf"[{_HAN}]+", w)
                 or w in _FUNCTION_WORDS
-                or w in clause
+                or any(w[k:] in clause for k in range(len(w) - 1))
                 or (len(w) == 1 and w in "要来去")
             ):
                 break
@@ -458,6 +508,10 @@ def _trim_left(phrase: str) -> str:
     return phrase[cut:].lstrip("“”")
 
 
+_NAME_HEADS = ("工程", "行动", "计划", "战略", "体系", "集群", "部署", "任务", "项目", "政策",
+               "品牌", "平台", "规划", "目标", "方案", "改革", "产业", "中心")
+
+
 def _following_phrase(text: str, pos: int) -> str | None:
     """Return the noun phrase right after a code or numbered formulation, if any."""
     m = re.match(rf"[{_HAN}]{{2,12}}", text[pos:])
@@ -469,39 +523,69 @@ def _following_phrase(text: str, pos: int) -> str | None:
         k = phrase.find(word, 2)
         if 0 < k < cut:
             cut = k
-    for ch in "的和与及等是在为":
+    for ch in "的和与及等是在为之":
         k = phrase.find(ch, 2)
         if 0 < k < cut:
             cut = k
     phrase = phrase[:cut]
-    return phrase if len(phrase) >= 2 else None
+    if phrase[:1] in _FUNCTION_WORDS or phrase[:1] in "等之":
+        return None
+    for head in _NAME_HEADS:
+        k = phrase.find(head)
+        if k >= 0:
+            phrase = phrase[: k + len(head)]
+            break
+    if 3 <= len(phrase) <= 8 or phrase in _NAME_HEADS:
+        return phrase
+    return None
 
 
 def _listed_items(text: str, start: int, end: int, head: str) -> tuple[str, ...]:
-    """Return the members of a numbered set listed right before it (A、B、C三大行动)."""
+    """Return the members of a numbered set listed next to it.
+
+    Before it: 大会发布了A、B、C三大行动; 面临需求收缩、供给冲击、预期转弱三重压力.
+    After it: 六保，即保居民就业、保基本民生…; 三大球（足球、篮球、排球）.
+    """
     n = _count_of(head)
     if n < 2:
         return ()
     clause_start = max(text.rfind(ch, 0, start) for ch in "，。；：\n") + 1
-    before = text[clause_start:start].rstrip("“")
-    parts = [p for p in before.split("、")]
+    # a quoted head (start == end: only look after it) may sit inside an item: 营造“三贯通一融合”
+    inside = start == end or text[start - 1 : start] == "“"
+    parts = [] if inside else text[clause_start:start].split("、")
     if len(parts) == n and all(1 <= len(p) <= 30 for p in parts):
-        first = parts[0]
-        k = first.rfind("了")
-        if k >= 0:
-            first = first[k + 1 :]
-        for word in _clause_words():
-            if first.startswith(word) and len(first) > len(word) + 1:
-                break
-        parts[0] = first
-        return tuple(p.strip() for p in parts)
-    # 六保: 保居民就业、保基本民生…, members after a colon or 即
-    m = re.match(r"(?:”)?(?:，即|：|（)([^。；）]{4,120})", text[end : end + 130])
+        parts[0] = _first_item(parts[0], parts[1:])
+        if parts[0]:
+            return tuple(p.strip() for p in parts)
+    m = re.match(r"”?(?:，即|：|（)([^。；）]{4,120})", text[end : end + 130])
     if m:
         parts = m.group(1).split("、")
         if len(parts) == n:
             return tuple(p.strip() for p in parts)
     return ()
+
+
+def _first_item(first: str, others: Sequence[str]) -> str:
+    """Cut the clause's subject and verb off the first member of a list.
+
+    When the other members are verb phrases (营造…), the first one starts at its verb (余杭区打造…
+    -> 打造…); otherwise the list is the object of the clause's verb (面临需求收缩 -> 需求收缩).
+    """
+    k = first.rfind("了")
+    if k >= 0:
+        first = first[k + 1 :]
+    words = _clause_words()
+    verb_items = any(o.startswith(words) for o in others)
+    positions = [
+        (first.find(w), w) for w in words if 0 <= first.find(w) and first.find(w) + len(w) < len(first)
+    ]
+    if not positions:
+        return first
+    if verb_items:
+        k, _ = min(positions)
+        return first[k:]
+    k, w = max(positions, key=lambda p: (p[0] + len(p[1]), p[1]))
+    return first[k + len(w) :]
 
 
 def _count_of(head: str) -> int:

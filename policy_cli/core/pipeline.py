@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from policy_cli.core.segment import Segmenter, default_segmenter
-from policy_cli.models import Document, Token
+from policy_cli.models import Document, Formulation, Token
 
 
 @dataclass(frozen=True)
@@ -15,6 +15,7 @@ class Prepared:
     document: Document
     tokens: tuple[Token, ...]
     protected: tuple[str, ...] = ()
+    formulations: tuple[Formulation, ...] = ()
 
 
 def prepare(
@@ -22,7 +23,17 @@ def prepare(
     *,
     segmenter: Segmenter | None = None,
     protect: tuple[str, ...] = (),
+    formulations: bool = True,
 ) -> Prepared:
-    """Segment a document once, keeping each string of `protect` (e.g. formulations) whole."""
+    """Segment a document once, keeping each string of `protect` (e.g. formulations) whole.
+
+    With `formulations` (the default) the document's formulations are found first and those
+    that are one word (十四五, 放管服, 296X) are kept whole too, so that keywords count them as
+    one term; the list is kept on the result for the analyses that show it.
+    """
+    from policy_cli.core.formulations import extract_formulations, single_words
+
     seg = segmenter or default_segmenter()
-    return Prepared(document, seg.tokenize(document, protect=protect), protect)
+    found = tuple(extract_formulations(document)) if formulations else ()
+    words = tuple(dict.fromkeys((*protect, *single_words(found))))
+    return Prepared(document, seg.tokenize(document, protect=words), words, found)

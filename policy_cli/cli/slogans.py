@@ -1,0 +1,187 @@
+"""`policy slogans` and `policy initiatives`: a document's formulations (提法)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Any
+
+import typer
+
+from policy_cli.cli.app import (
+    EncodingOpt,
+    FileArg,
+    KeepNoiseOpt,
+    OutputOpt,
+    TableFormat,
+    TracebackOpt,
+    app,
+    emit,
+    handle_errors,
+    read_document,
+    report_noise,
+)
+
+KIND_NAMES = ("code", "numbered", "slogan", "name")
+
+
+class SortOrder(str, Enum):
+    """Orders of the formulation list."""
+
+    first = "first"
+    by_count = "count"
+
+
+KindOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--kind",
+        "-k",
+        help="Comma-separated kinds to list: code, numbered, slogan, name (default: all).",
+        show_default=False,
+    ),
+]
+SortOpt = Annotated[
+    SortOrder,
+    typer.Option("--sort", "-s", help="first: document order; count: most frequent first."),
+]
+FormatOpt = Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")]
+
+
+@app.command()
+def slogans(
+    file: FileArg,
+    kind: KindOpt = None,
+    sort: SortOpt = SortOrder.first,
+    fmt: FormatOpt = TableFormat.table,
+    output: OutputOpt = None,
+    encoding: EncodingOpt = None,
+    keep_noise: KeepNoiseOpt = False,
+    traceback: TracebackOpt = False,
+) -> None:
+    """List a document's formulations (提法): slogans, numbered sets, coded programmes, names.
+
+    Kinds: code ("296X" 先进制造业集群), numbered (两个确立, 三大行动),
+    slogan (开局即奔跑、起步即冲刺), name (“良渚论坛”).
+    Each comes with its count, first offset and context.
+
+    Example: policy slogans examples/yuhang-conference-2026.txt --kind slogan,name
+    """
+    with handle_errors(traceback):
+        kinds = _parse_kinds(kind)
+        _run(file, kinds, sort.value, fmt.value, output, encoding, keep_noise, "Formulations")
+
+
+@app.command()
+def initiatives(
+    file: FileArg,
+    sort: SortOpt = SortOrder.first,
+    fmt: FormatOpt = TableFormat.table,
+    output: OutputOpt = None,
+    encoding: EncodingOpt = None,
+    keep_noise: KeepNoiseOpt = False,
+    traceback: TracebackOpt = False,
+) -> None:
+    """List a document's coded and numbered initiatives, with what they refer to and their items.
+
+    Codes ("132" 总体部署, "4+1", 33条) and numbered sets (三大行动: its members when the
+    document lists them; 十五五; 二十届四中全会).
+
+    Example: policy initiatives examples/yuhang-conference-2026.txt --format json
+    """
+    with handle_errors(traceback):
+        _run(
+            file, ("code", "numbered"), sort.value, fmt.value, output, encoding, keep_noise,
+            "Initiatives",
+        )
+
+
+def _parse_kinds(value: str | None) -> tuple[str, ...] | None:
+    from policy_cli.errors import UsageError
+
+    if value is None:
+        return None
+    kinds = tuple(k.strip() for k in value.split(",") if k.strip())
+    unknown = [k for k in kinds if k not in KIND_NAMES]
+    if unknown or not kinds:
+        raise UsageError(
+            f"--kind: unknown kind {', '.join(unknown) or '(empty)'}; use {', '.join(KIND_NAMES)}"
+        )
+    return kinds
+
+
+def _run(
+    file: str,
+    kinds: tuple[str, ...] | None,
+    sort: str,
+    fmt: str,
+    output: str | None,
+    encoding: str | None,
+    keep_noise: bool,
+    title: str,
+) -> None:
+    from policy_cli.api import formulations_of
+    from policy_cli.render import Column, Section
+
+    doc = read_document(file, encoding=encoding, keep_noise=keep_noise)
+    report_noise(doc)
+    found = formulations_of(doc, kinds=kinds, sort=sort)
+    rows: list[dict[str, Any]] = [
+        {
+            "kind": f.kind,
+            "text": f.text,
+            "count": f.count,
+            "first_offset": f.first_offset,
+            "refers": _refers(f.refers_to, f.items),
+            "context": _snippet(doc.text, f.first_offset, len(f.text)),
+        }
+        for f in found
+    ]
+    section = Section(
+        f"{title} ({len(found)})",
+        [
+            Column("kind", "kind"),
+            Column("text", "formulation"),
+            Column("count", "count", kind="number"),
+            Column("refers", "refers to / items", kind="context", max_width=18),
+            Column("context", "context", kind="context"),
+        ],
+        rows,
+    )
+    json_obj = {
+        "source": doc.source,
+        "formulations": [
+            {
+                "text": f.text,
+                "kind": f.kind,
+                "count": f.count,
+                "first_offset": f.first_offset,
+                "contexts": list(f.contexts),
+                "refers_to": f.refers_to,
+                "items": list(f.items),
+            }
+            for f in found
+        ],
+    }
+    emit(fmt, output=output, json_obj=json_obj, sections=[section], title=doc.source)
+
+
+def _refers(refers_to: str | None, items: tuple[str, ...]) -> str:
+    if items:
+        return "、".join(items)
+    return refers_to or ""
+
+
+def _snippet(text: str, offset: int, length: int, before: int = 8, after: int = 30) -> str:
+    """The words around a formulation's first occurrence, on one line."""
+    start = max(0, offset - before)
+    for edge in ("。", "\n"):
+        k = text.rfind(edge, start, offset)
+        if k >= 0:
+            start = k + 1
+    end = min(len(text), offset + length + after)
+    k = text.find("\n", offset, end)
+    if k >= 0:
+        end = k
+    return ("…" if start > 0 and text[start - 1] != "\n" else "") + text[start:end] + (
+        "…" if end < len(text) and text[end] != "\n" else ""
+    )
