@@ -30,3 +30,12 @@ def formulations_of(
             return list(document.formulations)
         document = document.document
     return extract_formulations(document, kinds=kinds, sort=sort)
+
+
+def summary_of(
+    document: Document | Prepared, *, keywords: int = 10, sentences: int = 5
+) -> Summary:
+    """Brief a document: header, keywords, formulations, targets, people, key sentences."""
+    from policy_cli.core.summary import summarize
+
+    return summarize(document, keywords=keywords, sentences=sentences)

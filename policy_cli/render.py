@@ -223,3 +223,206 @@ def write_atomic(path: str, content: str) -> None:
         except OSError:
             pass
         raise
+
+
+# -- the one-screen brief of `policy summary` -------------------------------------------------
+BRIEF_TARGETS = 13  # rows of the targets table on screen (the headline set of a work report)
+BRIEF_PEOPLE = 8
+BRIEF_SENTENCE_LINES = 2  # a key sentence is cut (with …) after this many lines on screen
+
+
+def _brief_targets(brief: dict[str, Any], limit: int | None) -> tuple[list[dict[str, Any]], int]:
+    """The targets worth showing: headline ones first; and how many more there are."""
+    targets = list(brief.get("targets") or [])
+    core = [t for t in targets if t.get("core")]
+    shown = core or [t for t in targets if not t.get("period")] or targets
+    if limit is not None and len(shown) > limit:
+        shown = shown[:limit]
+    return shown, len(targets) - len(shown)
+
+
+def _target_value(t: dict[str, Any]) -> str:
+    value = inert(t.get("value") or "")
+    extra = [x for x in (t.get("period"), t.get("note")) if x]
+    return value + (f"（{'；'.join(inert(x) for x in extra)}）" if extra else "")
+
+
+def _brief_facts(brief: dict[str, Any]) -> list[tuple[str, str]]:
+    stats = brief.get("stats") or {}
+    size = (
+        f"{stats.get('characters', 0):,} characters, {stats.get('paragraphs', 0)} paragraphs, "
+        f"{stats.get('sentences', 0)} sentences"
+    )
+    facts = [
+        ("date", brief.get("date") or "not stated"),
+        ("speaker", brief.get("speaker") or "not stated"),
+        ("type", brief.get("doc_type") or ""),
+        ("size", size),
+    ]
+    return [(k, inert(v)) for k, v in facts]
+
+
+def _joined(items: Sequence[str], sep: str = " · ") -> str:
+    return sep.join(inert(i) for i in items)
+
+
+def _keyword_items(brief: dict[str, Any]) -> list[str]:
+    return [f"{k['term']}×{k['count']}" for k in brief.get("keywords") or []]
+
+
+def _formulation_items(brief: dict[str, Any]) -> list[str]:
+    out = []
+    for f in brief.get("formulations") or []:
+        item = f"{f['text']}×{f['count']}"
+        if f.get("refers_to"):
+            item += f"（{f['refers_to']}）"
+        out.append(item)
+    return out
+
+
+def _person_line(p: dict[str, Any]) -> str:
+    titles = "、".join(p.get("titles") or [])
+    line = f"{p['name']} — {titles}" if titles else p["name"]
+    return line + (f" ×{p['count']}" if p.get("count", 1) > 1 else "")
+
+
+def _grouped_people(people: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Join people named once with the same titles ("朱红丹、梅建胜 — 区四套班子领导")."""
+    out: list[dict[str, Any]] = []
+    groups: dict[tuple[str, ...], dict[str, Any]] = {}
+    for p in people:
+        titles = tuple(p.get("titles") or ())
+        if titles and p.get("count", 1) == 1 and titles in groups:
+            groups[titles]["name"] += "、" + p["name"]
+            continue
+        entry = dict(p)
+        out.append(entry)
+        if titles and p.get("count", 1) == 1:
+            groups[titles] = entry
+    return out
+
+
+def print_brief(brief: dict[str, Any], *, console: Any) -> None:
+    """Print a summary (the dict of `policy summary --format json`) to fit one screen."""
+    from rich import box
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    head = Table.grid(padding=(0, 1))
+    head.add_column(style="bold", no_wrap=True)
+    head.add_column(overflow="fold")
+    for label, value in _brief_facts(brief):
+        head.add_row(Text(label), Text(value))
+    title = inert(brief.get("title") or brief.get("source") or "")
+    console.print(
+        Panel(head, title=Text(title, style="bold"), title_align="left", box=box.ROUNDED,
+              subtitle=Text(inert(brief.get("source") or "")), subtitle_align="right")
+    )
+
+    def block(label: str, body: Any) -> None:
+        console.print(Text(label, style="bold"))
+        console.print(body)
+
+    block("Keywords", Text(_joined(_keyword_items(brief)) or "(none)", overflow="fold"))
+    block("Formulations", Text(_joined(_formulation_items(brief)) or "(none)", overflow="fold"))
+
+    shown, more = _brief_targets(brief, BRIEF_TARGETS)
+    if shown:
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1))
+        table.add_column("indicator", overflow="fold", ratio=2)
+        table.add_column("target", overflow="fold", ratio=3)
+        for t in shown:
+            table.add_row(Text(inert(t["indicator"])), Text(_target_value(t)))
+        body: Any = table
+        if more:
+            body = Group(table, Text(f"+{more} more targets (--format json or markdown)",
+                                     style="dim"))
+        block("Targets", body)
+    else:
+        block("Targets", Text("(none stated)"))
+
+    people = _grouped_people(list(brief.get("people") or []))
+    lines = [_person_line(p) for p in people[:BRIEF_PEOPLE]]
+    if len(people) > BRIEF_PEOPLE:
+        lines.append(f"+{len(people) - BRIEF_PEOPLE} more")
+    orgs = list(brief.get("organizations") or [])
+    body_people = Text("\n".join(inert(x) for x in lines) or "(none named)", overflow="fold")
+    if orgs:
+        body_people.append("\n")
+        body_people.append("organisations: ", style="bold")
+        body_people.append(_joined(orgs, "、"))
+    block("People", body_people)
+
+    sentences = Table.grid(padding=(0, 1))
+    sentences.add_column(no_wrap=True, justify="right")
+    sentences.add_column(overflow="fold")
+    width = max(20, console.width - 5)
+    for i, s in enumerate(brief.get("key_sentences") or [], 1):
+        sentences.add_row(Text(f"{i}."), Text(_cut_cells(inert(s["text"]),
+                                                         width * BRIEF_SENTENCE_LINES)))
+    block("Key sentences", sentences if brief.get("key_sentences") else Text("(none)"))
+
+    warnings = brief.get("warnings") or []
+    if warnings:
+        warn = Text(overflow="ellipsis", no_wrap=True)
+        for w in warnings:
+            warn.append(f"removed {inert(w['reason'])}: ", style="bold")
+            warn.append(_cut_cells(inert(w["text"]).replace("\n", " "), width - 30) + "\n")
+        warn.rstrip()
+        block("Warnings", warn)
+
+
+def _cut_cells(text: str, cells: int) -> str:
+    """Cut text to at most `cells` terminal cells, ending with … when cut."""
+    from rich.cells import cell_len
+
+    if cell_len(text) <= cells:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = cell_len(ch)
+        if used + w > cells - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+def brief_to_markdown(brief: dict[str, Any]) -> str:
+    """Render a summary as a Markdown note: every section, targets and sentences in full."""
+    esc = _md_escape
+    out = [f"# {esc(inert(brief.get('title') or brief.get('source') or 'Summary'))}", ""]
+    for label, value in [("source", inert(brief.get("source") or "")), *_brief_facts(brief)]:
+        out.append(f"- **{label}**: {esc(value)}")
+    out += ["", "## Keywords", "", esc(_joined(_keyword_items(brief))) or "(none)", ""]
+    out += ["## Formulations", "", esc(_joined(_formulation_items(brief))) or "(none)", ""]
+    out += ["## Targets", ""]
+    targets = brief.get("targets") or []
+    if targets:
+        out += ["| indicator | target | section | text |", "| --- | --- | --- | --- |"]
+        for t in targets:
+            section = t.get("section") or ""
+            if t.get("core"):
+                section = f"**{section}**" if section else "**headline**"
+            out.append(
+                f"| {esc(inert(t['indicator']))} | {esc(_target_value(t))} | {esc(section)} "
+                f"| {esc(inert(t.get('text') or ''))} |"
+            )
+    else:
+        out.append("(none stated)")
+    out += ["", "## People", ""]
+    people = brief.get("people") or []
+    out += [f"- {esc(inert(_person_line(p)))}" for p in people] or ["(none named)"]
+    orgs = brief.get("organizations") or []
+    if orgs:
+        out += ["", f"**Organisations**: {esc(_joined(orgs, '、'))}"]
+    out += ["", "## Key sentences", ""]
+    sentences = brief.get("key_sentences") or []
+    out += [f"{i}. {esc(inert(s['text']))}" for i, s in enumerate(sentences, 1)] or ["(none)"]
+    warnings = brief.get("warnings") or []
+    if warnings:
+        out += ["", "## Warnings", ""]
+        out += [f"- removed {esc(inert(w['reason']))}: {esc(inert(w['text']))}" for w in warnings]
+    return "\n".join(out).rstrip("\n") + "\n"

@@ -1,4 +1,4 @@
-"""Key sentences: TextRank over the TF-IDF vectors of whole sentences.
+"""Key sentences: TextRank over the TF-IDF vectors of whole sentences (scikit-learn's formula).
 
 The document is split into sentences once by the loader, at 。！？；…; a clause closed by ；
 is joined back to the rest of its sentence so that a key sentence is always whole. The
@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from policy_cli.core.pipeline import Prepared
 from policy_cli.core.segment import is_candidate_term, load_stopwords
@@ -116,21 +117,44 @@ def _words_by_whole(prepared: Prepared, wholes: Sequence[_Whole]) -> list[list[s
     return [words.get(i, []) for i in range(len(wholes))]
 
 
+def tfidf_matrix(docs: Sequence[Sequence[str]]) -> Any:
+    """Return the rows' TF-IDF vectors (numpy, L2-normalised), as scikit-learn computes them.
+
+    Same formula as `TfidfVectorizer(sublinear_tf=True)` (smooth IDF, 1 + log tf, L2 rows);
+    written with numpy because importing scikit-learn costs seconds on a cold start, longer
+    than the whole brief. tests/core/test_summary.py checks it against scikit-learn.
+
+    Args:
+        docs: one list of words per sentence.
+
+    Returns:
+        A (len(docs), vocabulary) float array; an all-zero row for an empty sentence.
+    """
+    import numpy as np
+
+    vocab = {w: i for i, w in enumerate(sorted({w for d in docs for w in d}))}
+    matrix = np.zeros((len(docs), max(1, len(vocab))), dtype=np.float64)
+    for row, words in enumerate(docs):
+        for word in words:
+            matrix[row, vocab[word]] += 1.0
+    present = matrix > 0
+    df = present.sum(axis=0)
+    idf = np.log((1 + len(docs)) / (1 + df)) + 1.0
+    matrix[present] = 1.0 + np.log(matrix[present])
+    matrix *= idf
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return matrix / norms
+
+
 def _textrank(docs: list[list[str]]) -> list[float]:
     """PageRank over the cosine-similarity graph of the sentences' TF-IDF vectors."""
     import numpy as np
-    from sklearn.feature_extraction.text import TfidfVectorizer
 
     if len(docs) == 1:
         return [1.0]
-    vectorizer = TfidfVectorizer(
-        analyzer=_identity, lowercase=False, token_pattern=None, sublinear_tf=True
-    )
-    try:
-        matrix = vectorizer.fit_transform(docs)
-    except ValueError:  # no term at all
-        return [1.0 / len(docs)] * len(docs)
-    sim = (matrix @ matrix.T).toarray()
+    matrix = tfidf_matrix(docs)
+    sim = matrix @ matrix.T
     np.fill_diagonal(sim, 0.0)
     sums = sim.sum(axis=1, keepdims=True)
     sums[sums == 0] = 1.0
