@@ -5,7 +5,7 @@ from __future__ import annotations
 from policy_cli.core.diff import diff_documents  # noqa: F401  (public: policy diff)
 from policy_cli.core.keywords import extract_keywords
 from policy_cli.core.pipeline import Prepared, prepare
-from policy_cli.models import Document, Formulation, Keyword
+from policy_cli.models import Document, Formulation, Keyword, Summary
 
 
 def keywords_of(
