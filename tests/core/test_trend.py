@@ -1,0 +1,354 @@
+"""`trend_documents`: facts a reader can check in the raw texts of the background corpus.
+
+Every expected fact is computed here from the raw JSON-lines texts (not remembered), then
+compared with what the tool reports; the well-known values are asserted as well so that a
+corpus that silently changed is noticed.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import lzma
+from pathlib import Path
+
+import pytest
+
+from policy_cli.core import trend as trend_mod
+from policy_cli.core.trend import (
+    cache_dir,
+    expand_paths,
+    trend_documents,
+    year_from_text,
+)
+from policy_cli.errors import InputError, NothingToAnalyseError, UsageError
+
+from ..conftest import DOCS
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "background.jsonl.xz"
+GWR = "government_work_report"
+FACT_TERMS = ("高质量发展", "供给侧结构性改革", "小康", "阶级斗争", "新质生产力")
+
+
+@pytest.fixture(scope="module")
+def raw() -> list[dict]:
+    with lzma.open(CORPUS, "rt", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def gwr(raw) -> list[dict]:
+    return [d for d in raw if d["kind"] == GWR]
+
+
+def raw_first_year(docs: list[dict], term: str) -> int | None:
+    return min((d["year"] for d in docs if term in d["content"]), default=None)
+
+
+def raw_peak_year(docs: list[dict], term: str) -> int | None:
+    rates = {d["year"]: d["content"].count(term) / len(d["content"]) for d in docs}
+    best = max(rates.values())
+    return min(y for y, r in rates.items() if r == best) if best > 0 else None
+
+
+@pytest.fixture(scope="module")
+def cache_root(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("policy-cache")
+
+
+@pytest.fixture(scope="module")
+def by_terms(cache_root):
+    return trend_documents([CORPUS], terms=FACT_TERMS, kinds=[GWR], cache_root=cache_root)
+
+
+@pytest.fixture(scope="module")
+def changes(cache_root):
+    return trend_documents([CORPUS], kinds=[GWR], top=1000, cache_root=cache_root)
+
+
+def test_corpus_is_the_one_described(raw, gwr):
+    assert len(raw) == 62 and len(gwr) == 48
+    assert sum(len(d["content"]) for d in raw) > 1_300_000
+
+
+def test_periods_are_the_report_years(by_terms, gwr):
+    assert [p.year for p in by_terms.periods] == sorted(d["year"] for d in gwr)
+    assert all(d.year_from == "metadata" for d in by_terms.documents)
+    assert len(by_terms.documents) == 48 and not by_terms.skipped
+
+
+@pytest.mark.parametrize("term", FACT_TERMS)
+def test_first_seen_and_peak_match_the_raw_texts(by_terms, gwr, term):
+    series = {s.term: s for s in by_terms.terms}[term]
+    first, peak = raw_first_year(gwr, term), raw_peak_year(gwr, term)
+    print(
+        term, "first", series.first_seen, "peak", series.peak, series.peak_rate, "raw", first, peak
+    )
+    assert series.first_seen == (str(first) if first else None)
+    assert series.peak == (str(peak) if peak else None)
+
+
+def test_the_published_facts(by_terms):
+    s = {t.term: t for t in by_terms.terms}
+    assert s["高质量发展"].first_seen == "2018"
+    assert s["供给侧结构性改革"].first_seen == "2016"
+    assert s["小康"].first_seen == "1981" and s["小康"].peak == "2016"
+    assert s["阶级斗争"].peak == "1964"
+    assert s["新质生产力"].total == 0 and s["新质生产力"].first_seen is None
+
+
+def test_term_counts_are_substring_counts_per_year(by_terms, gwr):
+    years = [p.year for p in by_terms.periods]
+    for s in by_terms.terms:
+        expected = [sum(d["content"].count(s.term) for d in gwr if d["year"] == y) for y in years]
+        assert list(s.counts) == expected, s.term
+        # 小康 counts inside 小康社会: substring, not token
+    assert {t.term: t for t in by_terms.terms}["小康"].total == sum(
+        d["content"].count("小康") for d in gwr
+    )
+
+
+def test_rates_are_per_ten_thousand_characters(by_terms):
+    s = {t.term: t for t in by_terms.terms}["小康"]
+    i = [p.label for p in by_terms.periods].index("2016")
+    chars = by_terms.periods[i].characters
+    assert s.rates[i] == pytest.approx(s.counts[i] * 10_000 / chars, abs=1e-3)
+
+
+def test_first_offset_points_at_the_term(by_terms, gwr):
+    s = {t.term: t for t in by_terms.terms}["供给侧结构性改革"]
+    assert s.first_source and s.first_source.startswith(str(CORPUS))
+    from policy_cli.core.loaders import load_text
+
+    lineno = int(s.first_source.rsplit(":", 1)[1])
+    with lzma.open(CORPUS, "rt", encoding="utf-8") as fh:
+        record = json.loads(fh.readlines()[lineno - 1])
+    text = load_text(record["content"]).text
+    assert text[s.first_offset : s.first_offset + len(s.term)] == s.term
+
+
+def test_rising_and_falling_agree_with_the_raw_texts(changes, gwr):
+    split = int(changes.split)
+    early = [d for d in gwr if d["year"] < split]
+    late = [d for d in gwr if d["year"] >= split]
+
+    def rate(docs, term):
+        return sum(d["content"].count(term) for d in docs) / sum(len(d["content"]) for d in docs)
+
+    print("split", split, "rising", [t.term for t in changes.rising[:12]])
+    print("falling", [t.term for t in changes.falling[:12]])
+    for s in changes.rising[:20]:
+        assert rate(late, s.term) > rate(early, s.term), s.term
+    for s in changes.falling[:20]:
+        assert rate(late, s.term) < rate(early, s.term), s.term
+    for s in changes.rising[:50] + changes.falling[:50]:
+        first = raw_first_year(gwr, s.term)
+        if s.kind == "formulation":  # counted as substrings: exact
+            assert s.first_seen == str(first), s.term
+        else:  # a token cannot appear before its characters do
+            assert int(s.first_seen) >= first, s.term
+
+
+def test_new_formulations_are_seen_first_when_the_texts_say(changes, gwr):
+    ranked = {s.term: s for s in changes.rising}
+    for term, year in (("高质量发展", 2018), ("供给侧结构性改革", 2016)):
+        assert raw_first_year(gwr, term) == year
+        assert term in ranked, term
+        assert ranked[term].first_seen == str(year)
+        assert ranked[term].early_rate == 0
+
+
+def test_changes_are_sorted_and_signed(changes):
+    assert [s.change for s in changes.rising] == sorted(
+        (s.change for s in changes.rising), reverse=True
+    )
+    assert all(s.change > 0 for s in changes.rising) and all(s.change < 0 for s in changes.falling)
+    assert all(s.total >= 5 for s in changes.rising + changes.falling)
+
+
+def test_second_run_is_served_from_the_cache(changes, cache_root):
+    again = trend_documents([CORPUS], kinds=[GWR], top=1000, cache_root=cache_root)
+    assert again.cache_misses == 0 and again.cache_hits == 48
+    assert again.rising == changes.rising and again.falling == changes.falling
+
+
+def test_pool_and_serial_give_the_same_result(tmp_path):
+    paths = sorted((DOCS / "provinces-2025").glob("*.txt"))[:4]
+    serial = trend_documents(paths, by="file", workers=1, use_cache=False)
+    pooled = trend_documents(paths, by="file", workers=2, cache_root=tmp_path)
+    assert serial.rising == pooled.rising and serial.falling == pooled.falling
+    assert serial.periods == pooled.periods
+
+
+def test_unannotated_provincial_reports_by_file(tmp_path):
+    folder = DOCS / "provinces-2025"
+    result = trend_documents(
+        [folder], terms=["新质生产力", "高质量发展"], by="file", cache_root=tmp_path
+    )
+    assert len(result.periods) == 10
+    assert all(d.year == 2025 and d.year_from == "text" for d in result.documents)
+    s = {t.term: t for t in result.terms}
+    for doc, count in zip(result.periods, s["新质生产力"].counts, strict=True):
+        path = folder / doc.label
+        from policy_cli.core.loaders import load_document
+
+        assert count == load_document(path).text.count("新质生产力")
+    print(
+        "新质生产力 per province:",
+        dict(zip([p.label for p in result.periods], s["新质生产力"].rates, strict=True)),
+    )
+    assert s["新质生产力"].total > 0
+
+
+def test_one_year_is_a_table_but_not_a_trend(tmp_path):
+    folder = DOCS / "provinces-2025"
+    result = trend_documents([folder], terms=["改革"], cache_root=tmp_path)
+    assert [p.label for p in result.periods] == ["2025"] and result.periods[0].documents == 10
+    with pytest.raises(NothingToAnalyseError, match="two periods"):
+        trend_documents([folder], cache_root=tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("name", "year"),
+    [
+        ("central-no1-2018.txt", 2018),  # （2018年1月2日）
+        ("cpc19-report.txt", 2017),  # 第十九次全国代表大会
+        ("gwr-2021.txt", 2021),  # 2021年政府工作报告
+        ("local-jiangsu-2025.txt", 2025),
+        ("gwr-2022.txt", None),  # its head says 2021年工作回顾: not the report's year
+        ("yuhang-conference-2026.txt", None),
+    ],
+)
+def test_year_from_text(name, year):
+    from policy_cli.core.loaders import load_document
+
+    assert year_from_text(load_document(DOCS / name).text) == year
+
+
+def test_year_from_text_chinese_numerals():
+    assert year_from_text("关于某事的报告\n（二〇一八年三月五日）\n正文") == 2018
+
+
+def test_year_falls_back_to_the_file_name(tmp_path):
+    result = trend_documents(
+        [DOCS / "gwr-2022.txt", DOCS / "gwr-2018.txt"], terms=["高质量发展"], cache_root=tmp_path
+    )
+    assert [(d.year, d.year_from) for d in result.documents] == [
+        (2018, "file name"),
+        (2022, "file name"),
+    ]
+
+
+def test_compressed_jsonl_and_title_year(tmp_path):
+    records = [
+        {"title": "2001年某省政府工作报告", "content": "推进改革。小康社会建设。" * 3},
+        {"year": "2003", "content": "深化改革，全面建设小康社会。"},
+        {"content": "没有年份的报告。", "title": "无题"},
+    ]
+    path = tmp_path / "mini.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        for r in records:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n\n")
+    result = trend_documents([path], terms=["小康", "改革"], use_cache=False, workers=1)
+    assert [p.label for p in result.periods] == ["2001", "2003"]
+    assert [s.counts for s in result.terms] == [(3, 1), (3, 1)]
+    assert result.skipped == ((f"{path}:5", "no year in its metadata, its text or its file name"),)
+    by_file = trend_documents([path], terms=["小康"], by="file", use_cache=False, workers=1)
+    assert [p.label for p in by_file.periods] == [
+        "2001年某省政府工作报告",
+        f"{path.name}:3",
+        "无题",
+    ]
+
+
+def test_bad_jsonl_record_names_its_line(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"year": 2001, "content": "改革"}\n{"year": 2002\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad.jsonl:2: not a JSON object"):
+        trend_documents([path], terms=["改革"], use_cache=False)
+    path.write_text('{"year": 2001, "body": "改革"}\n', encoding="utf-8")
+    with pytest.raises(InputError, match="no 'content'"):
+        trend_documents([path], terms=["改革"], use_cache=False)
+
+
+def test_paths_missing_or_empty(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        expand_paths([tmp_path / "nope.txt"])
+    with pytest.raises(InputError, match="matches no document"):
+        expand_paths([str(tmp_path / "*.txt")])
+    with pytest.raises(InputError, match="no documents in this folder"):
+        expand_paths([tmp_path])
+
+
+def test_glob_and_folder_expand_in_order():
+    files = expand_paths([str(DOCS / "provinces-2025" / "*.txt"), DOCS / "provinces-2025"])
+    assert files == sorted((DOCS / "provinces-2025").glob("*.txt"))  # duplicates dropped
+
+
+def test_bad_options():
+    with pytest.raises(UsageError):
+        trend_documents([DOCS / "gwr-2021.txt"], by="month")
+    with pytest.raises(UsageError):
+        trend_documents([DOCS / "gwr-2021.txt"], top=0)
+    with pytest.raises(UsageError):
+        trend_documents([DOCS / "gwr-2021.txt"], terms=[" "])
+
+
+def test_undated_or_filtered_documents(tmp_path):
+    path = tmp_path / "undated.txt"
+    path.write_text("没有日期的文件。推进改革。\n", encoding="utf-8")
+    with pytest.raises(NothingToAnalyseError, match="--by file"):
+        trend_documents([path], terms=["改革"], use_cache=False)
+    with pytest.raises(NothingToAnalyseError, match="--kind"):
+        trend_documents([CORPUS], terms=["改革"], kinds=["no_such_kind"], use_cache=False)
+
+
+def test_unloadable_document_is_skipped_not_fatal(tmp_path):
+    (tmp_path / "a-2001.txt").write_text("推进改革。\n", encoding="utf-8")
+    (tmp_path / "b-2002.txt").write_bytes(b"")
+    result = trend_documents([tmp_path], terms=["改革"], use_cache=False, workers=1)
+    assert [p.label for p in result.periods] == ["2001"]
+    assert result.skipped[0][0].endswith("b-2002.txt") and "empty" in result.skipped[0][1]
+
+
+def test_cache_dir_follows_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("POLICY_CLI_CACHE", str(tmp_path / "c"))
+    assert cache_dir() == tmp_path / "c"
+    monkeypatch.delenv("POLICY_CLI_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "x"))
+    assert cache_dir() == tmp_path / "x" / "policy-cli"
+
+
+def test_damaged_cache_entries_are_recomputed(tmp_path):
+    paths = [DOCS / "gwr-2021.txt", DOCS / "gwr-2022.txt"]
+    first = trend_documents(paths, workers=1, cache_root=tmp_path)
+    for f in (tmp_path / "trend").rglob("*"):
+        if f.is_file():
+            f.write_bytes(b"garbage")
+    again = trend_documents(paths, workers=1, cache_root=tmp_path)
+    assert again.cache_hits == 0 and again.rising == first.rising
+    third = trend_documents(paths, workers=1, cache_root=tmp_path)
+    assert third.cache_hits == 2 and third.rising == first.rising
+
+
+def test_unwritable_cache_is_a_warning(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = trend_documents([DOCS / "gwr-2021.txt"], terms=["改革"], cache_root=blocker, workers=1)
+    assert result.terms[0].total > 0
+    assert result.warnings and "cannot write the cache" in result.warnings[0]
+
+
+def test_progress_reports_every_document(tmp_path):
+    calls = []
+    trend_documents(
+        [DOCS / "provinces-2025"], terms=["改革"], by="file", cache_root=tmp_path,
+        progress=lambda stage, done, total: calls.append((stage, done, total)),
+    )  # fmt: skip
+    assert calls[-1] == ("counting", 10, 10)
+    assert [c[1] for c in calls] == list(range(1, 11))
+
+
+def test_short_codes_are_not_followed_as_substrings():
+    assert not trend_mod._followable("九五")  # would match 一九五四年
+    assert trend_mod._followable("供给侧结构性改革")
