@@ -82,11 +82,12 @@ def diff_documents(
         if not doc.text.strip() or not doc.sentences:
             raise NothingToAnalyseError(f"{doc.source}: no text to compare")
     notes: list[str] = []
-    old_forms = _formulations(old, notes)
-    new_forms = _formulations(new, notes)
-    protect = tuple(sorted({f.text for f in (*old_forms, *new_forms) if f.text}))
-    p_old = prepare(old, segmenter=segmenter, protect=protect)
-    p_new = prepare(new, segmenter=segmenter, protect=protect)
+    # counts are exact occurrences in the texts, so each report is segmented on its own (the
+    # segmentation only proposes the vocabulary) and its formulations come with it
+    p_old = prepare(old, segmenter=segmenter)
+    p_new = prepare(new, segmenter=segmenter)
+    old_forms = _formulations(p_old, notes)
+    new_forms = _formulations(p_new, notes)
     added, removed, kept = compare_formulations(old, new, old_forms, new_forms)
     rising, falling = compare_terms(p_old, p_new, min_count=min_count, min_g2=min_g2)
     weights = _idf()
@@ -128,13 +129,17 @@ def diff_documents(
 # --- formulations -------------------------------------------------------------------------
 
 
-def _formulations(doc: Document, notes: list[str]) -> list[Formulation]:
+def _formulations(prepared: Prepared, notes: list[str]) -> list[Formulation]:
+    """The formulations the pipeline found while preparing the document (else extract them)."""
+    found = getattr(prepared, "formulations", None)
+    if found is not None:
+        return list(found)
     try:
         from policy_cli.core.formulations import extract_formulations
     except ImportError:
         notes.append("formulations not compared: the formulation extractor is not available")
         return []
-    return list(extract_formulations(doc))
+    return list(extract_formulations(prepared.document))
 
 
 def is_calendar_variant(text: str, other_text: str = "") -> bool:
@@ -364,11 +369,8 @@ def compare_terms(
         g2 = log_likelihood(a, b, size_a, size_b)
         if abs(g2) < min_g2:
             continue
-        if a == 0 and is_calendar_variant(term, text_a):
-            continue
-        if b == 0 and is_calendar_variant(term, text_b):
-            continue
-        if _CALENDAR.search(term):
+        # a year or plan number is never news; nor is "G20" new when OLD has "G19"
+        if is_calendar_variant(term, text_a if a == 0 else text_b if b == 0 else ""):
             continue
         lr = log_ratio(a, b, size_a, size_b)
         status = "new" if a == 0 else "dropped" if b == 0 else "up" if g2 > 0 else "down"
