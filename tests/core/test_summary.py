@@ -1,0 +1,195 @@
+"""Summary pieces on real documents: header, people, organisations, key sentences, the brief."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_cli.core.header import extract_header
+from policy_cli.core.loaders import load_document, load_text
+from policy_cli.core.people import extract_organizations, extract_people
+from policy_cli.core.pipeline import prepare
+from policy_cli.core.sentences import key_sentences, tfidf_matrix, whole_sentences
+from policy_cli.core.summary import salient_formulations, summarize, summary_to_dict
+from policy_cli.errors import NothingToAnalyseError, UsageError
+from policy_cli.models import Formulation
+from tests.conftest import DOCS, FOUNDING
+
+
+@pytest.fixture(scope="module")
+def founding():
+    return load_document(FOUNDING)
+
+
+@pytest.fixture(scope="module")
+def founding_prepared(founding):
+    return prepare(founding)
+
+
+@pytest.fixture(scope="module")
+def founding_summary(founding_prepared):
+    return summarize(founding_prepared)
+
+
+# -- people ------------------------------------------------------------------------------------
+def test_people_of_the_founding_example(founding) -> None:
+    people = {p.name: p for p in extract_people(founding)}
+    assert people["刘颖"].titles == ("市委常委", "区委书记")
+    assert people["刘颖"].count == 4
+    assert people["王坚"].titles == ("中国工程院院士", "之江实验室主任")
+    assert people["杨建根"].titles == ("区委副书记", "区长")
+    assert people["曹晋滨"].titles[0] == "中国科学院院士"
+    assert people["习近平"].titles == ("总书记",)
+    # a list closed by its group title; 朱红丹 is one name even where jieba cuts 朱红|丹
+    assert people["朱红丹"].titles == ("区四套班子领导",)
+    assert {"梅建胜", "王姝", "沈尧"} <= set(people)
+    # no false names: every name occurs in the text, and policy words are not names
+    assert all(founding.text.count(n) for n in people)
+    assert not {"余杭", "高水平", "文明", "小镇"} & set(people)
+    assert founding.text[people["刘颖"].first_offset :].startswith("刘颖")
+
+
+def test_people_in_reports_and_news() -> None:
+    doc = load_document(DOCS / "local-shaoxing-conference-2023.txt")
+    shaoxing = {p.name: p for p in extract_people(doc)}
+    assert shaoxing["施惠芳"].titles == ("市委副书记", "市长")
+    assert "魏伟" in shaoxing and "魏伟等" not in shaoxing  # 魏伟等参加
+    jiangsu = {p.name: p for p in extract_people(load_document(DOCS / "local-jiangsu-2025.txt"))}
+    assert jiangsu["许昆林"].titles == ("省长",)
+    gwr21 = {p.name for p in extract_people(load_document(DOCS / "gwr-2021.txt"))}
+    assert "李克强" in gwr21  # the byline under the title
+
+
+def test_organizations(founding) -> None:
+    orgs = extract_organizations(founding)
+    assert {"中国工程院", "之江实验室", "中国科学院", "北航国新院", "阿里巴巴集团"} <= set(orgs)
+    assert "国新院" not in orgs  # kept in its longer form
+    assert "科研院所" not in orgs  # a kind of organisation, not one
+    gwr = extract_organizations(load_document(DOCS / "gwr-2022.txt"))
+    assert "国务院" in gwr and "全国政协" in gwr
+
+
+# -- header ------------------------------------------------------------------------------------
+def test_header_of_the_founding_example(founding) -> None:
+    h = extract_header(founding)
+    assert h.title == "“忠诚担当谱新篇 实干争先开新局”余杭区经济高质量发展大会"
+    assert h.date == "2日"  # stated without a year: no year is invented
+    assert h.speaker == "市委常委、区委书记刘颖"
+    assert h.doc_type == "news"
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "date", "speaker", "doc_type"),
+    [
+        ("gwr-2021.txt", "2021年政府工作报告", "2021年", "李克强", "work report"),
+        ("gwr-2022.txt", "政府工作报告", None, "国务院", "work report"),
+        ("local-jiangsu-2025.txt", "2025年江苏省政府工作报告", "2025年1月19日", "省长许昆林",
+         "work report"),
+        ("provinces-2025/yunnan.txt", "2025年云南省政府工作报告", "2025年1月18日", "省长王予波",
+         "work report"),
+        ("cpc19-report.txt", "决胜全面建成小康社会 夺取新时代中国特色社会主义伟大胜利",
+         "2017年10月18日", "习近平", "congress report"),
+        ("central-no1-2018.txt", "中共中央 国务院关于实施乡村振兴战略的意见", "2018年1月2日",
+         "中共中央 国务院", "plan/proposal"),
+        ("local-baotou-2022.txt",
+         "包头市人民政府办公室关于印发《包头市2022年数字政府建设考评办法》的通知",
+         "2022年4月14日", "包头市人民政府办公室", "notice"),
+        ("local-shaoxing-conference-2023.txt", None, "1月29日", "市委副书记、市长施惠芳", "news"),
+    ],
+)
+def test_headers_of_real_documents(name, title, date, speaker, doc_type) -> None:
+    h = extract_header(load_document(DOCS / name))
+    if title is not None:
+        assert h.title == title
+    assert (h.date, h.speaker, h.doc_type) == (date, speaker, doc_type)
+
+
+def test_header_of_plain_text() -> None:
+    h = extract_header(load_text("今天我们讨论预算。预算很重要。", source="x"))
+    assert h.title and h.doc_type == "document" and h.speaker is None
+
+
+# -- key sentences -----------------------------------------------------------------------------
+def test_key_sentences_are_whole_and_in_order(founding, founding_prepared) -> None:
+    ks = key_sentences(founding_prepared, n=5)
+    assert len(ks) == 5
+    assert [k.index for k in ks] == sorted(k.index for k in ks)
+    whole = {founding.text[w.start : w.end].strip() for w in whole_sentences(founding)}
+    for k in ks:
+        assert k.text in whole  # a whole sentence, never a comma fragment
+        assert k.text.endswith(("。", "！", "？", "”"))
+        assert k.text in founding.text
+    assert any("人工智能创新发展第一城" in k.text for k in ks)
+
+
+def test_key_sentences_of_a_work_report() -> None:
+    doc = load_document(DOCS / "gwr-2021.txt")
+    ks = key_sentences(prepare(doc), n=3)
+    assert len(ks) == 3
+    assert all(len(k.text) >= 12 and k.text.endswith("。") for k in ks)
+
+
+def test_key_sentences_reject_zero(founding_prepared) -> None:
+    with pytest.raises(UsageError):
+        key_sentences(founding_prepared, n=0)
+
+
+def test_tfidf_matches_scikit_learn() -> None:
+    """The numpy TF-IDF is scikit-learn's (sublinear tf, smooth idf, l2 rows)."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    docs = [["改革", "开放", "改革"], ["开放", "创新"], ["创新", "协调", "绿色", "开放", "共享"], []]
+    ours = tfidf_matrix(docs)
+    ref = TfidfVectorizer(
+        analyzer=lambda d: d, lowercase=False, sublinear_tf=True
+    ).fit_transform(docs).toarray()
+    assert np.allclose(ours, ref)
+
+
+# -- the brief ---------------------------------------------------------------------------------
+def test_summary_of_the_founding_example(founding_summary) -> None:
+    s = founding_summary
+    assert s.header.speaker == "市委常委、区委书记刘颖"
+    assert s.stats.sentences > 30 and s.stats.characters > 1500
+    assert len(s.keywords) == 10
+    assert 1 <= len(s.key_sentences) <= 5
+    assert [(t.indicator, t.value) for t in s.targets] == [("文化产业", "冲刺万亿大关")]
+    assert any(w.reason == "injected spam" for w in s.warnings)
+    kinds = [f.kind for f in s.formulations]
+    assert kinds == sorted(kinds, key=["code", "numbered", "slogan", "name"].index)
+    assert "296X" in [f.text for f in s.formulations]
+
+
+def test_summary_dict_keys(founding_summary) -> None:
+    d = summary_to_dict(founding_summary)
+    assert list(d) == [
+        "source", "title", "date", "speaker", "doc_type", "stats", "keywords", "formulations",
+        "targets", "people", "organizations", "key_sentences", "warnings",
+    ]
+    assert d["people"][0] == {
+        "name": "刘颖", "titles": ["市委常委", "区委书记"], "count": 4, "first_offset": 46,
+    }
+
+
+def test_salient_formulations_order() -> None:
+    fs = [
+        Formulation("开局即奔跑", "slogan", 5, 10),
+        Formulation("两个大局", "numbered", 1, 50),
+        Formulation("296X", "code", 1, 90),
+        Formulation("三大行动", "numbered", 3, 70),
+    ]
+    assert [f.text for f in salient_formulations(fs, top=3)] == ["296X", "三大行动", "两个大局"]
+
+
+def test_summary_of_a_work_report_lists_headline_targets() -> None:
+    s = summarize(load_document(DOCS / "gwr-2022.txt"))
+    core = [(t.indicator, t.value) for t in s.targets if t.core]
+    assert ("国内生产总值增长", "5.5%左右") in core and ("赤字率", "2.8%左右") in core
+    assert s.header.doc_type == "work report"
+
+
+def test_summary_of_nothing() -> None:
+    from policy_cli.errors import PolicyCliError
+
+    with pytest.raises((NothingToAnalyseError, PolicyCliError)):
+        summarize(load_text("。。。", source="x"))
