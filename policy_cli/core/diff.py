@@ -527,8 +527,8 @@ def similarity(
     groups = [
         [t.text for t in p.tokens if is_candidate_term(t.text, stop)] for p in (old, new)
     ]
-    if not groups[0] or not groups[1]:
-        return 1.0 if groups[0] == groups[1] else 0.0
+    if not groups[0] or not groups[1]:  # no terms to weigh: only the texts can be compared
+        return 1.0 if old.document.text == new.document.text else 0.0
     x = _vectors(groups, weights)
     return round(min(1.0, float(x[0].multiply(x[1]).sum())), 4)
 
