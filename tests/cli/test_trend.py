@@ -1,0 +1,202 @@
+"""`policy trend`: help, formats, the background corpus, bad input, --plot."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import json
+import lzma
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from policy_cli.cli import app
+from policy_cli.cli.trend import parse_terms, sparkline
+
+from ..conftest import DOCS
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "background.jsonl.xz"
+GWR = "government_work_report"
+HAS_MATPLOTLIB = importlib.util.find_spec("matplotlib") is not None
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory) -> str:
+    return str(tmp_path_factory.mktemp("cli-cache"))
+
+
+def run(cache: str, *args: str):
+    return runner.invoke(app, ["trend", *args], env={"POLICY_CLI_CACHE": cache, "NO_COLOR": "1"})
+
+
+@pytest.fixture(scope="module")
+def raw_gwr() -> list[dict]:
+    with lzma.open(CORPUS, "rt", encoding="utf-8") as fh:
+        docs = [json.loads(line) for line in fh if line.strip()]
+    return [d for d in docs if d["kind"] == GWR]
+
+
+@pytest.fixture(scope="module")
+def terms_json(cache) -> dict:
+    res = run(cache, str(CORPUS), "--kind", GWR, "--terms", "小康，改革,新质生产力", "-f", "json")
+    assert res.exit_code == 0, res.stderr
+    return json.loads(res.stdout)
+
+
+def test_help():
+    res = runner.invoke(app, ["trend", "--help"])
+    assert res.exit_code == 0
+    for opt in (
+        "--terms",
+        "--top",
+        "--by",
+        "--kind",
+        "--format",
+        "--plot",
+        "--output",
+        "--no-cache",
+    ):
+        assert opt in res.stdout
+    assert "trend" in runner.invoke(app, ["--help"]).stdout
+
+
+def test_terms_json_matches_the_raw_texts(terms_json, raw_gwr):
+    assert terms_json["by"] == "year" and terms_json["per"] == "10,000 characters"
+    assert [p["year"] for p in terms_json["periods"]] == sorted(d["year"] for d in raw_gwr)
+    series = {s["term"]: s for s in terms_json["terms"]}
+    assert list(series) == ["小康", "改革", "新质生产力"]  # the order asked, Chinese comma too
+    xiaokang = series["小康"]
+    first = min(d["year"] for d in raw_gwr if "小康" in d["content"])
+    assert xiaokang["first_seen"] == str(first) == "1981"
+    assert xiaokang["peak"] == "2016"
+    assert xiaokang["total"] == sum(d["content"].count("小康") for d in raw_gwr)
+    assert len(xiaokang["rates"]) == len(terms_json["periods"])
+    assert series["新质生产力"]["first_seen"] is None and series["新质生产力"]["total"] == 0
+    assert terms_json["skipped"] == []
+    assert {d["year_from"] for d in terms_json["documents"]} == {"metadata"}
+
+
+def test_terms_csv_is_one_row_per_year(cache, raw_gwr):
+    res = run(cache, str(CORPUS), "-k", GWR, "-t", "阶级斗争,小康", "--format", "csv")
+    assert res.exit_code == 0, res.stderr
+    rows = list(csv.DictReader(io.StringIO(res.stdout)))
+    assert list(rows[0]) == ["period", "characters", "阶级斗争", "小康"]
+    assert len(rows) == len(raw_gwr)
+    peak = max(rows, key=lambda r: float(r["阶级斗争"]))
+    assert peak["period"] == "1964"
+
+
+def test_terms_table_has_a_chart(cache):
+    res = run(cache, str(CORPUS), "-k", GWR, "-t", "小康,阶级斗争")
+    assert res.exit_code == 0, res.stderr
+    out = res.stdout
+    print(out[-1200:])
+    assert "Occurrences per" in out and "first seen" in out
+    assert "█" in out  # each series reaches its peak block
+    assert "1981" in out and "1964 (" in out
+
+
+def test_terms_markdown(cache):
+    res = run(
+        cache, str(DOCS / "provinces-2025"), "--by", "file", "-t", "新质生产力", "-f", "markdown"
+    )
+    assert res.exit_code == 0, res.stderr
+    assert "| file | chars | 新质生产力 |" in res.stdout
+    assert "anhui.txt" in res.stdout
+
+
+def test_changes_json_on_two_reports(cache):
+    res = run(
+        cache, str(DOCS / "gwr-2021.txt"), str(DOCS / "gwr-2022.txt"), "--by", "file",
+        "--top", "5", "-f", "json",
+    )  # fmt: skip
+    assert res.exit_code == 0, res.stderr
+    out = json.loads(res.stdout)
+    assert [p["period"] for p in out["periods"]] == ["gwr-2021.txt", "gwr-2022.txt"]
+    assert out["split"] == "gwr-2022.txt"
+    assert 0 < len(out["rising"]) <= 5 and 0 < len(out["falling"]) <= 5
+    for s in out["rising"]:
+        assert s["late_rate"] > s["early_rate"] and s["change"] > 0
+    for s in out["falling"]:
+        assert s["late_rate"] < s["early_rate"] and s["change"] < 0
+
+
+def test_changes_table_and_csv(cache):
+    args = [str(DOCS / "gwr-2021.txt"), str(DOCS / "gwr-2022.txt"), "--top", "5"]
+    res = run(cache, *args)
+    assert res.exit_code == 0, res.stderr
+    assert "Rising" in res.stdout and "Falling" in res.stdout and "2021" in res.stdout
+    res = run(cache, *args, "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(res.stdout)))
+    assert {r["direction"] for r in rows} == {"rising", "falling"}
+    assert all(r["first_seen"] in ("2021", "2022") for r in rows)
+
+
+def test_output_file(cache, tmp_path):
+    target = tmp_path / "trend.json"
+    res = run(cache, str(DOCS / "provinces-2025"), "-t", "改革", "-f", "json", "-o", str(target))
+    assert res.exit_code == 0, res.stderr
+    assert res.stdout == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["periods"][0]["period"] == "2025"
+
+
+def test_missing_path_is_an_input_error(cache, tmp_path):
+    res = run(cache, str(tmp_path / "nope.jsonl"), "-t", "改革")
+    assert res.exit_code == 3
+    assert res.stderr.startswith("policy: error:") and "no such file" in res.stderr
+    assert res.stdout == ""
+
+
+def test_bad_jsonl_is_one_line_not_a_traceback(cache, tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"year": 2001, "content": "改革"}\nnot json\n', encoding="utf-8")
+    res = run(cache, str(bad), "-t", "改革")
+    assert res.exit_code == 3
+    assert "bad.jsonl:2" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_usage_errors(cache):
+    assert run(cache, str(DOCS / "gwr-2021.txt"), "-t", " ,，").exit_code == 2
+    assert run(cache, str(DOCS / "gwr-2021.txt"), "--by", "month").exit_code == 2
+    assert run(cache, str(DOCS / "gwr-2021.txt"), "--top", "0").exit_code == 2
+
+
+def test_one_period_is_nothing_to_trend(cache):
+    res = run(cache, str(DOCS / "gwr-2021.txt"))
+    assert res.exit_code == 4 and "two periods" in res.stderr
+
+
+def test_undated_documents_are_reported(cache, tmp_path):
+    (tmp_path / "a-2020.txt").write_text("推进改革。\n", encoding="utf-8")
+    (tmp_path / "undated.txt").write_text("推进改革开放。\n", encoding="utf-8")
+    res = run(cache, str(tmp_path), "-t", "改革", "-f", "json")
+    assert res.exit_code == 0, res.stderr
+    assert "policy: warning: skipped" in res.stderr and "undated.txt" in res.stderr
+    assert [p["period"] for p in json.loads(res.stdout)["periods"]] == ["2020"]
+
+
+@pytest.mark.skipif(HAS_MATPLOTLIB, reason="matplotlib is installed")
+def test_plot_without_matplotlib_is_a_clear_error(cache, tmp_path):
+    res = run(cache, str(DOCS / "gwr-2021.txt"), "-t", "改革", "--plot", str(tmp_path / "p.png"))
+    assert res.exit_code == 2
+    assert "matplotlib" in res.stderr and "policy-cli[plot]" in res.stderr
+    assert not (tmp_path / "p.png").exists()
+
+
+@pytest.mark.skipif(not HAS_MATPLOTLIB, reason="matplotlib (the plot extra) is not installed")
+def test_plot_writes_a_png(cache, tmp_path):
+    target = tmp_path / "p.png"
+    res = run(cache, str(CORPUS), "-k", GWR, "-t", "小康,改革", "--plot", str(target), "-f", "json")
+    assert res.exit_code == 0, res.stderr
+    assert target.read_bytes().startswith(b"\x89PNG")
+
+
+def test_sparkline_and_term_parsing():
+    assert sparkline([0, 1, 2, 4]) == ".▃▅█"
+    assert sparkline([0, 0]) == ".."
+    assert len(sparkline(list(range(200)), width=60)) == 60
+    assert parse_terms("小康，改革、新质生产力, ") == ["小康", "改革", "新质生产力"]
