@@ -44,7 +44,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             PRINT,
-            r"(?:发布时间|发布日期|发文时间|更新时间|时间|浏览次数|点击数|阅读次数|访问次数|浏览量)"
+            # Not a bare 时间：/ 日期：, which a meeting notice uses for its own schedule.
+            r"(?:发布时间|发布日期|发文时间|更新时间|浏览次数|点击数|阅读次数|访问次数|浏览量)"
             rf"\s*[:：]\s*[0-9]{_NO_SENTENCE}{{0,100}}",
         ),
         # 字号：[ 大 ] [ 中 ] [ 小 ] / 字号：默认 大 超大 | 打印 |

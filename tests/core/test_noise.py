@@ -139,6 +139,8 @@ def test_spam_shapes_beyond_the_founding_example(sentence, spam, kept):
         "主办单位：省交通运输厅，各州、市人民政府",
         "来源于人民群众的创造，服务于人民群众。",
         "发展在线教育、互联网医疗、线上办公。",
+        "时间：2024年1月10日上午9:00",
+        "数据来源：国家统计局",
     ],
 )
 def test_policy_sentences_are_not_noise(sentence):
