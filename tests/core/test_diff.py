@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from policy_cli.core.diff import (
     compare_formulations,
@@ -17,7 +19,7 @@ from policy_cli.core.diff import (
     novelty,
 )
 from policy_cli.core.loaders import load_document, load_text
-from policy_cli.errors import NothingToAnalyseError, UsageError
+from policy_cli.errors import NothingToAnalyseError, PolicyCliError, UsageError
 from policy_cli.models import Document, Formulation, Target
 
 from ..conftest import DOCS, gold
@@ -250,3 +252,22 @@ def test_substring_counter_matches_str_count(gwr_2021):
     for term in terms:
         assert counter.count(term) == gwr_2021.text.count(term), term
     assert SubstringCounter("哈哈哈哈哈").count("哈哈") == "哈哈哈哈哈".count("哈哈") == 2
+
+
+_TEXT = st.text(
+    alphabet=st.sampled_from(list("发展改革稳字当头“六稳”、2022年十四五。，！\n aZ9%")), max_size=60
+)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXT, _TEXT)
+def test_arbitrary_texts_diff_or_raise_policy_errors(a, b):
+    try:
+        old, new = load_text(a, source="a"), load_text(b, source="b")
+        d = diff_documents(old, new, sentences=True)
+    except PolicyCliError:
+        return
+    assert 0.0 <= d.similarity <= 1.0
+    assert d.identical == (old.text == new.text)
+    if d.identical:
+        assert not d.added and not d.removed and not d.rising and not d.falling
