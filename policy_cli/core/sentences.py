@@ -7,10 +7,12 @@ vectors use the tokens the pipeline already produced: nothing is segmented again
 
 from __future__ import annotations
 
+import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter, mul
 from typing import Any
 
 from policy_cli.core.pipeline import Prepared
@@ -148,26 +150,71 @@ def tfidf_matrix(docs: Sequence[Sequence[str]]) -> Any:
 
 
 def _textrank(docs: list[list[str]]) -> list[float]:
-    """PageRank over the cosine-similarity graph of the sentences' TF-IDF vectors."""
-    import numpy as np
+    """PageRank over the cosine-similarity graph of the sentences' TF-IDF vectors.
 
-    if len(docs) == 1:
-        return [1.0]
-    matrix = tfidf_matrix(docs)
-    sim = matrix @ matrix.T
-    np.fill_diagonal(sim, 0.0)
-    sums = sim.sum(axis=1, keepdims=True)
-    sums[sums == 0] = 1.0
-    trans = sim / sums
+    The vectors are `tfidf_matrix`'s (scikit-learn's formula), but neither they nor the n x n
+    similarity matrix S = X Xᵀ (zero diagonal) are built: a PageRank step computes S u as
+    X' (X'ᵀ u) - diag(X' X'ᵀ) u, where X' keeps the terms that two sentences or more share
+    (a term of one sentence links nothing). Time and memory grow with the (sentence, shared
+    term) pairs, not with the square of the sentences, and no numpy import is needed (it costs
+    more than the analysis); tests/core/test_fast_paths.py checks it against the dense form.
+    """
     size = len(docs)
-    rank = np.full(size, 1.0 / size)
+    if size == 1:
+        return [1.0]
+    counts = [Counter(d) for d in docs]
+    df: Counter[str] = Counter()
+    for c in counts:
+        df.update(c.keys())
+    idf = {t: math.log((1 + size) / (1 + f)) + 1 for t, f in df.items()}
+    column = {t: j for j, t in enumerate(sorted(t for t, f in df.items() if f > 1))}
+    linked: list[int] = []  # sentences sharing a term with another; the rest are isolated
+    row_cols: list[list[int]] = []
+    row_vals: list[list[float]] = []
+    col_rows: list[list[int]] = [[] for _ in column]
+    col_vals: list[list[float]] = [[] for _ in column]
+    for i, c in enumerate(counts):
+        weights = {t: (1 + math.log(n)) * idf[t] for t, n in c.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values()))
+        shared = sorted((column[t], w / norm) for t, w in weights.items() if t in column)
+        if not shared:
+            continue
+        k = len(linked)
+        linked.append(i)
+        row_cols.append([j for j, _ in shared])
+        row_vals.append([v for _, v in shared])
+        for j, v in shared:
+            col_rows[j].append(k)
+            col_vals[j].append(v)
+    diagonal = [sum(v * v for v in vals) for vals in row_vals]
+    # itemgetter(*indices) fetches several items in one C call; a column has two rows or more,
+    # a row gets a padding index (-1, value 0.0) so that the getter always returns a tuple
+    col_get = [itemgetter(*r) for r in col_rows]
+    row_get = [itemgetter(*c, -1) for c in row_cols]
+    for vals in row_vals:
+        vals.append(0.0)
+
+    def similar(u: list[float]) -> list[float]:
+        """Return S u over the linked sentences."""
+        xt_u = [sum(map(mul, v, g(u))) for g, v in zip(col_get, col_vals, strict=True)]
+        return [
+            sum(map(mul, v, g(xt_u))) - d * ui
+            for g, v, d, ui in zip(row_get, row_vals, diagonal, u, strict=True)
+        ]
+
+    sums = similar([1.0] * len(linked))  # > 0: a linked sentence shares a term
+    base = (1 - _DAMPING) / size
+    rank = [1.0 / size] * size
     for _ in range(100):
-        new = (1 - _DAMPING) / size + _DAMPING * trans.T @ rank
-        if np.abs(new - rank).sum() < 1e-9:
+        new = [base] * size  # an isolated sentence gets the teleport share only
+        spread = similar([rank[i] / s for i, s in zip(linked, sums, strict=True)])
+        for i, x in zip(linked, spread, strict=True):
+            new[i] = base + _DAMPING * x
+        if sum(abs(a - b) for a, b in zip(new, rank, strict=True)) < 1e-9:
             rank = new
             break
         rank = new
-    return [float(x) for x in rank]
+    return rank
 
 
 def _identity(words: list[str]) -> list[str]:

@@ -1,0 +1,95 @@
+"""The fast paths compute what the slow ones did, and the light commands stay light.
+
+No timing here (machines are noisy; `python benchmarks/run.py` is the measurement): these
+tests pin the properties the speed rests on.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from policy_cli.core import sentences
+from policy_cli.core.loaders import load_document
+from policy_cli.core.pipeline import prepare
+from tests.conftest import DOCS, EXAMPLES
+
+np = pytest.importorskip("numpy")
+
+
+def _dense_textrank(docs: list[list[str]]) -> list[float]:
+    """The reference: PageRank over the dense similarity matrix (what scikit-learn would do)."""
+    if len(docs) == 1:
+        return [1.0]
+    matrix = sentences.tfidf_matrix(docs)
+    sim = matrix @ matrix.T
+    np.fill_diagonal(sim, 0.0)
+    sums = sim.sum(axis=1, keepdims=True)
+    sums[sums == 0] = 1.0
+    trans = sim / sums
+    size = len(docs)
+    rank = np.full(size, 1.0 / size)
+    for _ in range(100):
+        new = (1 - 0.85) / size + 0.85 * trans.T @ rank
+        if np.abs(new - rank).sum() < 1e-9:
+            rank = new
+            break
+        rank = new
+    return [float(x) for x in rank]
+
+
+@pytest.mark.parametrize(
+    "docs",
+    [
+        [["改革", "开放", "改革"], ["开放", "创新"], ["创新", "协调", "绿色", "开放", "共享"], []],
+        [["a"], ["b"]],
+        [[], []],
+        [["a", "b"], ["a"], []],
+        [["a"], ["a"]],
+        [["only"]],
+    ],
+)
+def test_sparse_textrank_is_the_dense_one_on_small_cases(docs):
+    assert sentences._textrank(docs) == pytest.approx(_dense_textrank(docs), abs=1e-12)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        EXAMPLES / "yuhang-conference-2026.txt",
+        DOCS / "gwr-2022.txt",
+        DOCS / "cpc19-report.txt",
+        DOCS / "local-shaoxing-conference-2023.txt",
+        DOCS / "provinces-2025" / "shandong.txt",
+    ],
+    ids=lambda p: p.name,
+)
+def test_sparse_textrank_is_the_dense_one_on_real_documents(path):
+    prepared = prepare(load_document(path))
+    wholes = sentences.whole_sentences(prepared.document)
+    docs = [w for w in sentences._words_by_whole(prepared, wholes) if w]
+    assert sentences._textrank(docs) == pytest.approx(_dense_textrank(docs), abs=1e-12)
+
+
+def _modules_after(code: str) -> set[str]:
+    probe = code + "\nimport sys\nprint(' '.join(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return set(out.stdout.split())
+
+
+def test_summary_and_keywords_need_neither_numpy_nor_scikit_learn_nor_jieba():
+    # importing numpy costs ~0.2 s, scikit-learn 0.7 s to seconds, jieba's dictionary ~0.5 s:
+    # more than the whole analysis of a 20k-char report
+    loaded = _modules_after(
+        "from policy_cli.api import keywords_of\n"
+        "from policy_cli.core.loaders import load_document\n"
+        "from policy_cli.core.summary import summarize\n"
+        f"doc = load_document({str(EXAMPLES / 'yuhang-conference-2026.txt')!r})\n"
+        "summarize(doc)\n"
+        "keywords_of(doc)\n"
+    )
+    assert not {m.split(".")[0] for m in loaded} & {"numpy", "sklearn", "scipy", "jieba"}
+    # rjieba's package __init__ builds a default tokenizer nobody uses: only its module is loaded
+    assert "rjieba" not in loaded
