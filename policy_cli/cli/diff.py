@@ -97,7 +97,7 @@ def _sections(result: Any) -> list[Any]:
     def form_rows(items: Any) -> list[dict[str, Any]]:
         return [
             {"text": c.text, "kind": c.kind, "old_count": c.old_count,
-             "new_count": c.new_count, "context": c.context}
+             "new_count": c.new_count, "context": _snippet(c.context, c.text)}
             for c in items
         ]
 
@@ -172,3 +172,12 @@ def _sections(result: Any) -> list[Any]:
                     sent_rows(result.sentences_old)),
         ]
     return sections
+
+
+def _snippet(sentence: str, text: str, *, before: int = 10, after: int = 18) -> str:
+    """The part of a sentence around `text` (a table cell is too narrow for the whole)."""
+    at = sentence.find(text)
+    if at < 0:
+        return sentence
+    start, end = max(0, at - before), min(len(sentence), at + len(text) + after)
+    return ("…" if start else "") + sentence[start:end] + ("…" if end < len(sentence) else "")
