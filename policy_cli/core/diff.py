@@ -2,8 +2,8 @@
 
 Counts are exact occurrences in each full text (`str.count` on `Document.text`), so an item is
 never "new" only because extraction or segmentation differed between the two documents; the
-segmenter (one pass per document, same lexicon, the formulations of both kept whole) only
-proposes the vocabulary. Terms are compared with Dunning's log-likelihood G2 (the evidence) and
+segmentation (one pass per document through the shared pipeline, same segmenter and lexicon)
+only proposes the vocabulary. Terms are compared with Dunning's log-likelihood G2 (the evidence) and
 the log2 ratio of relative frequencies (the effect size), both reports measured in characters.
 """
 
