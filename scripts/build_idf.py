@@ -69,8 +69,7 @@ def main() -> None:
         f"# documents={n}\n"
     ]
     lines += [
-        f"{term}\t{math.log((1 + n) / (1 + f)) + 1:.4f}\t{tags.get(term, '')}\n"
-        for term, f in rows
+        f"{term}\t{math.log((1 + n) / (1 + f)) + 1:.4f}\t{tags.get(term, '')}\n" for term, f in rows
     ]
     # mtime=0 keeps the file byte-identical when the data does not change
     OUT.write_bytes(gzip.compress("".join(lines).encode("utf-8"), compresslevel=9, mtime=0))

@@ -34,7 +34,8 @@ METHODS = ("tfidf", "textrank", "freq")
 # jieba part-of-speech tags (stored in the IDF table for background words) of words that act
 # rather than name: verbs, adjectives, adverbs, time words. They rank lower, not out, since a
 # verb can be a document's topic (帮扶, 签约).
-_WEAK_TAGS = frozenset({"v", "a", "ad", "d", "vd", "t", "f", "m", "q", "r", "c", "p", "u"})
+# Four-character idioms (i: 万马奔腾) describe rather than name, so they rank lower too.
+_WEAK_TAGS = frozenset({"v", "a", "ad", "d", "vd", "t", "f", "m", "q", "r", "c", "p", "u", "i"})
 _WEAK_FACTOR = 0.6
 _PLACE_SUFFIXES = "区市县省镇"
 _PLACE_TAGS = frozenset({"ns", "nr", "nrt", "nz", ""})

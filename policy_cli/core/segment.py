@@ -66,6 +66,9 @@ def is_candidate_term(term: str, stopwords: frozenset[str] | None = None) -> boo
     if term in stopwords or _PUNCT.match(term) or _NUMERIC.match(term):
         return False
     if _HAN.search(term):
+        # a doubled character (球球, 天天, 常常) is an adverb, a pet name or a brand, not a term
+        if len(term) == 2 and term[0] == term[1]:
+            return False
         return len(term) >= 2 or term.endswith("+")
     return bool(_LATIN_KEEP.match(term))
 
