@@ -102,7 +102,7 @@ def _sections(result: Any) -> list[Any]:
         ]
 
     form_cols = [
-        Column("text", "提法", max_width=30),
+        Column("text", "提法", max_width=34),
         Column("kind", "kind"),
         Column("old_count", "old", kind="number"),
         Column("new_count", "new", kind="number"),
