@@ -100,7 +100,7 @@ def whole_sentences(document: Document) -> list[_Whole]:
 def _is_prose(sentence: str) -> bool:
     """A sentence of running text, not a heading, a headline or a list label."""
     body = sentence.strip()
-    if _HEADING.match(body):
+    if _HEADING.match(body) or (body.startswith("——") and len(body) < 40):
         return False
     return body.rstrip("”’」』\"）) ").endswith(("。", "！", "？", "…", "!", "?", "；"))
 

@@ -44,11 +44,14 @@ def summarize(
                          ("sentences", sentences)):
         if value < 1:
             raise UsageError(f"the number of {label} must be at least 1")
-    prepared = document if isinstance(document, Prepared) else prepare(document)
-    doc = prepared.document
+    doc = document.document if isinstance(document, Prepared) else document
     if not doc.sentences:
         raise NothingToAnalyseError(f"{doc.source}: no text to summarise")
     people = extract_people(doc)
+    # names stay whole in the one segmentation, so that keywords count 施惠芳, not 施惠
+    prepared = document if isinstance(document, Prepared) else prepare(
+        doc, protect=tuple(p.name for p in people)
+    )
     return Summary(
         source=doc.source,
         header=extract_header(doc, people=people),

@@ -57,6 +57,11 @@ def test_people_in_reports_and_news() -> None:
     assert jiangsu["许昆林"].titles == ("省长",)
     gwr21 = {p.name for p in extract_people(load_document(DOCS / "gwr-2021.txt"))}
     assert "李克强" in gwr21  # the byline under the title
+    # "把党领导农村工作": 领导 here is a verb and 农村工 no name
+    no1 = {p.name for p in extract_people(load_document(DOCS / "central-no1-2018.txt"))}
+    assert no1 <= {"习近平"}
+    shandong = {p.name for p in extract_people(load_document(DOCS / "provinces-2025/shandong.txt"))}
+    assert shandong == {"周乃翔", "习近平"}  # not 鲁两院 (驻鲁两院院士)
 
 
 def test_organizations(founding) -> None:
@@ -149,6 +154,7 @@ def test_tfidf_matches_scikit_learn() -> None:
 # -- the brief ---------------------------------------------------------------------------------
 def test_summary_of_the_founding_example(founding_summary) -> None:
     s = founding_summary
+    assert "任王坚" not in {p.name for p in s.people}  # 聘任王坚院士
     assert s.header.speaker == "市委常委、区委书记刘颖"
     assert s.stats.sentences > 30 and s.stats.characters > 1500
     assert len(s.keywords) == 10
