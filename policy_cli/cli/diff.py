@@ -40,7 +40,10 @@ def diff(
     ] = False,
     check: Annotated[
         bool,
-        typer.Option("--check", help="Exit 1 when the reports differ (0 when the same), for scripts."),
+        typer.Option(
+            "--check",
+            help="Exit 1 when the texts differ (after normalisation), 0 when they are the same.",
+        ),
     ] = False,
     top: Annotated[
         int, typer.Option("--top", "-n", min=0, help="Items per list (0: all).")
