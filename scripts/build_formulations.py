@@ -54,6 +54,9 @@ MAX_QUOTED_LEN = 12
 MIN_QUOTED_SHARE = 0.25
 MIN_NUMBERED_DF = 3
 MIN_OPENING_SHARE = 0.3
+# jieba tags of words that may open a clause without being its subject: verbs, adverbs,
+# adjectives, conjunctions, prepositions, set phrases (nouns and names open clauses as subjects)
+VERBISH_TAGS = frozenset({"v", "vd", "vi", "vq", "d", "ad", "c", "p", "i"})
 # measure-word phrases that count things rather than name a set (三个方面, 两个月)
 GENERIC_HEADS = ("方面", "问题", "部分", "阶段", "时期", "环节", "领域", "地区", "国家", "月",
                  "小时", "百分点", "以上", "以下", "左右", "多")
@@ -76,7 +79,7 @@ def jieba_tags() -> dict[str, str]:
     return tags
 
 
-def quoted_phrases(texts: list[str], idioms: set[str]) -> dict[str, str]:
+def quoted_phrases(texts: list[str], idioms: set[str], tags: dict[str, str]) -> dict[str, str]:
     """Learn the phrases the corpus quotes often enough to be set phrases."""
     quoted: Counter[str] = Counter()
     docs: defaultdict[str, set[int]] = defaultdict(set)
@@ -96,8 +99,8 @@ def quoted_phrases(texts: list[str], idioms: set[str]) -> dict[str, str]:
         share = n / total if total else 0.0
         if share < MIN_QUOTED_SHARE:
             continue
-        if len(span) == 2 and kind != "numbered" and len(docs[span]) < 3:
-            continue  # a two-character word quoted once or twice is emphasis, not a name
+        if len(span) == 2 and kind != "numbered" and (len(docs[span]) < 3 or span in tags):
+            continue  # a two-character word (瓶颈, 热点) in quotes is emphasis, not a name
         if span in idioms and len(docs[span]) < 2:
             continue
         out[span] = kind
@@ -138,8 +141,9 @@ def clause_words(texts: list[str], seg: Segmenter, tags: dict[str, str]) -> list
     """Learn the words that mostly open a clause in the reports (加快, 推进, 坚持, 弘扬).
 
     A word qualifies when at least MIN_OPENING_SHARE of its occurrences open a clause: verbs of
-    command do, while the nouns and verbal nouns inside formulations (发展, 防治) do not. Words
-    jieba tags as nouns or place names (北京, 全面) open clauses as subjects and stay out.
+    command do, while the nouns and verbal nouns inside formulations (发展, 防治) do not. Only
+    words jieba knows as verbs, adverbs and the like count: nouns and place names (北京, 成渝,
+    全面) open clauses as subjects.
     """
     opening: Counter[str] = Counter()
     total: Counter[str] = Counter()
@@ -154,7 +158,7 @@ def clause_words(texts: list[str], seg: Segmenter, tags: dict[str, str]) -> list
         for w, n in opening.items()
         if n >= 3 and len(w) >= 2 and n / total[w] >= MIN_OPENING_SHARE
         and re.fullmatch(r"[\u4e00-\u9fff]+", w) and w[0] not in COUNT
-        and not tags.get(w, "x").startswith(("n", "t", "m"))
+        and tags.get(w) in VERBISH_TAGS
     )
 
 
@@ -178,7 +182,7 @@ def main() -> None:
     tags = jieba_tags()
     idioms = set(count_idioms(tags))
     lexicon = numbered_phrases(texts, seg, idioms)
-    lexicon.update(quoted_phrases(texts, idioms))
+    lexicon.update(quoted_phrases(texts, idioms, tags))
     write("formulations.txt", "set phrases learnt from the background corpus: text<TAB>kind",
           [f"{t}\t{k}" for t, k in sorted(lexicon.items())])
     write("formulations_clause_words.txt", "verbs that open a clause in the background corpus",

@@ -228,8 +228,14 @@ def _numbered(text: str) -> Iterator[_Candidate]:
             yield _Candidate(m.group().removeprefix("党的"), "numbered", m.start(), None, (), 2)
     for m in _CAMPAIGN.finditer(text):
         phrase = _phrase_ending_at(text, m.end(), len(m.group()))
+        start = m.end() - len(phrase)
+        if text[start - 1 : start] == "”":
+            # “新农人”培育三年行动: the quoted name belongs to the campaign
+            k = text.rfind("“", max(0, start - 16), start)
+            if k >= 0:
+                phrase, start = text[k : m.end()], k
         if len(phrase) >= len(m.group()) + 2:
-            yield _Candidate(phrase, "numbered", m.end() - len(phrase))
+            yield _Candidate(phrase, "numbered", start)
     for m in _COUNTED.finditer(text):
         if m.group() == "双重":
             continue  # 双重 is the adjective "dual"
@@ -267,7 +273,7 @@ def _counted_phrase(text: str, start: int, end: int) -> str | None:
         if len(noun) + len(w) > 8:
             break
         noun += w
-    if not 2 <= len(noun) <= 8 or noun.endswith(_GENERIC_COUNTED) or noun[0] in _COUNT_NOUNS:
+    if not 2 <= len(noun) <= 7 or noun.endswith(_GENERIC_COUNTED) or noun[0] in _COUNT_NOUNS:
         return None
     return text[start:end] + noun
 
@@ -335,9 +341,10 @@ def _standalone_triplet(
     if len(parts) < 3 or len({len(p) for p in parts}) != 1 or not 3 <= len(parts[0]) <= 4:
         return False
     phrase = _PARALLEL_SEP.join(parts)
+    if len({p[-1] for p in parts}) == 1 or len({p[0] for p in parts}) == 1:
+        return False  # a shared head or lead character: 创新链、产业链、供应链; 市发改委、市经信局
     whole_clause = (
-        offset == m_start
-        and not trail
+        (not trail or trail.startswith("的") and len(trail) <= 5)  # …精准拆弹的基本方针
         and text[m_start - 1 : m_start] in ("", "，", "。", "：", "\n")
         and text[m_end : m_end + 1] in ("", "，", "。", "；", "\n")
     )
@@ -357,10 +364,18 @@ def _parallel_run(parts: Sequence[str]) -> tuple[int, int] | None:
                 if best is None or j - i > best[1] - best[0]:
                     best = (i, j)
                 break
+    if best is not None:
+        # a clause of the same shape just before the run belongs to it (察实情、办实事、求实效)
+        i, j = best
+        while i > 0 and len(parts[i - 1]) == len(parts[i]) and _shares_position(
+            parts[i - 1 : j], words=False
+        ):
+            i -= 1
+        best = (i, j)
     return best
 
 
-def _shares_position(run: Sequence[str]) -> bool:
+def _shares_position(run: Sequence[str], *, words: bool = True) -> bool:
     """Tell whether clauses rhyme in shape: 稳地价/稳房价, 不敢腐/不能腐, 开局即奔跑/起步即冲刺.
 
     The shared character must be the same word in every clause (稳 / 地价, 稳 / 房价); a
@@ -374,14 +389,20 @@ def _shares_position(run: Sequence[str]) -> bool:
         return False
     if shared == list(range(length - len(shared), length)):
         return False  # common suffix: 规范化、便利化; 持久战、总体战
+    if length - 1 in shared and length - 2 in shared:
+        return False  # a shared head word: 政府协商、政协协商
+    if run[0][0] in "更最较很越" and 0 in shared:
+        return False  # comparatives: 更高质量、更有效率
+    if all(p[-1] in "局委办厅部院所处司" for p in run):
+        return False  # a list of government departments: 市发改委、市经信局
     if shared == list(range(len(shared))) and len(shared) >= 2 and length - len(shared) >= 2:
         return False  # common modifier: 统一意志、统一行动
-    if shared[:2] == [0, 1]:
+    if shared[:2] == [0, 1] or not words:
         return True  # a shared two-character lead: 开门稳、开门好、开门红
     from policy_cli.core.segment import default_segmenter
 
     cuts = [default_segmenter().cut(p) for p in run]
-    if all(len(c) == 1 for c in cuts):
+    if all(len(c) == 1 for c in cuts) and length >= 3:
         return True  # idioms in parallel: 尽力而为、量力而行
     for k in shared:
         words = {_word_at(c, k) for c in cuts}
@@ -420,16 +441,21 @@ def _doctrines(text: str) -> Iterator[_Candidate]:
             continue
         if head in ("格局", "理念") and len(phrase) > 6:
             continue  # 新发展格局 is a name; 城乡融合发展新格局 is a description
-        if head in ("意识", "思想", "精神", "大市场") and len(modifier) < 3:
-            continue  # 忧患意识, 发展思想: ordinary words, not names
+        if len(modifier) < 3 and (len(head) == 2 or head == "大市场"):
+            continue  # 忧患意识, 发展思想, 法治理念: ordinary words, not names
+        if head in ("格局", "理念") and text.count(phrase) < 2:
+            continue  # said once, X格局 / X理念 describes; a name is repeated
+        if head == "意识" and len(modifier) < 5:
+            continue  # 社会责任意识; but 中华民族共同体意识
         if head.endswith("战") and text[start - 1 : start] == "、":
-            # 蓝天、碧水、净土保卫战: the battles named before the head belong to it
-            k = start - 1
-            while k > 0 and text[k] == "、" and re.fullmatch(rf"[{_HAN}]{{2,3}}", text[k - 2 : k]):
-                k -= 3 if re.match(rf"[{_HAN}]", text[k - 3 : k - 2]) is None else 3
-            if text[k] != "、":
-                k += 1
-            phrase, start = text[k : m.end()], k
+            # 蓝天、碧水、净土保卫战: the short battles listed before the head belong to it
+            clause_start = max(text.rfind(ch, 0, start) for ch in "，。；：\n“") + 1
+            listed = text[clause_start : start - 1]
+            words = _clause_word_set()
+            k = next((i for i in range(len(listed)) if listed[i:].split("、")[0] and
+                      all(2 <= len(w) <= 3 for w in listed[i:].split("、"))), None)
+            if k is not None and listed[k : k + 2] not in words:
+                phrase, start = text[clause_start + k : m.end()], clause_start + k
         yield _Candidate(phrase, "slogan", start)
 
 
@@ -438,7 +464,11 @@ def _heads_pattern() -> re.Pattern[str]:
     return re.compile("|".join(sorted(_DOCTRINE_HEADS, key=len, reverse=True)))
 
 
-_FUNCTION_WORDS = frozenset("的和与及是对把将为从以于在了等并而其各上中向同也都又就所被让使")
+_FUNCTION_WORDS = frozenset("的和与及是对把将为从以于在了等并而其各上中向同也都又就所被让使已来去要才再还")
+# words that end a noun phrase on their left (作为一个生命共同体)
+_PHRASE_BREAKS = frozenset({"作为", "成为", "一个", "这个", "我们", "以及", "通过", "按照", "根据",
+                            "围绕", "实现", "形成", "构建", "建设", "筹办", "加快", "坚持",
+                            "弘扬", "贯彻", "落实", "学习", "推进", "推动", "推出", "尊重"})
 _CLAUSE_EDGE = "，。；：、“”‘’（）()《》！？\n "
 
 
@@ -460,13 +490,15 @@ def _phrase_ending_at(text: str, end: int, core: int, max_len: int = 16) -> str:
     clause = _clause_word_set()
     out = ""
     for w in reversed(words):
-        if len(out) >= core:
+        if len(out) >= core and not (len(out) == core and core <= 4 and len(w) >= 2):
+            # (the word right before a bare head belongs to it: 整治提升 + 五年行动)
             if (
                 len(out) + len(w) > max_len
                 or not re.fullmatch(rf"[{_HAN}]+", w)
                 or w in _FUNCTION_WORDS
+                or w in _PHRASE_BREAKS
                 or any(w[k:] in clause for k in range(len(w) - 1))
-                or (len(w) == 1 and w in "要来去")
+                or (len(w) == 1 and w in "要来去好")
             ):
                 break
         out = w + out
@@ -484,7 +516,11 @@ def _lexicon_hits(text: str) -> Iterator[_Candidate]:
         return
     kinds = _lexicon()
     for m in pattern.finditer(text):
-        yield _Candidate(m.group(), kinds[m.group()], m.start(), None, (), 1)
+        phrase = m.group()
+        after = text[m.end() : m.end() + 2]
+        if after in _NAME_HEADS:
+            phrase += after  # 双创 + 平台: the set phrase names a platform, a project...
+        yield _Candidate(phrase, kinds[m.group()], m.start(), None, (), 1)
 
 
 # --------------------------------------------------------------------------- phrase edges
