@@ -392,7 +392,9 @@ def _cut_cells(text: str, cells: int) -> str:
 
 def brief_to_markdown(brief: dict[str, Any]) -> str:
     """Render a summary as a Markdown note: every section, targets and sentences in full."""
-    esc = _md_escape
+    def esc(text: str) -> str:  # document text is data: no emphasis, links or HTML from it
+        return re.sub(r"([*_`\[\]<>#])", r"\\\1", _md_escape(text))
+
     out = [f"# {esc(inert(brief.get('title') or brief.get('source') or 'Summary'))}", ""]
     for label, value in [("source", inert(brief.get("source") or "")), *_brief_facts(brief)]:
         out.append(f"- **{label}**: {esc(value)}")
@@ -403,11 +405,11 @@ def brief_to_markdown(brief: dict[str, Any]) -> str:
     if targets:
         out += ["| indicator | target | section | text |", "| --- | --- | --- | --- |"]
         for t in targets:
-            section = t.get("section") or ""
+            section = esc(inert(t.get("section") or ""))
             if t.get("core"):
                 section = f"**{section}**" if section else "**headline**"
             out.append(
-                f"| {esc(inert(t['indicator']))} | {esc(_target_value(t))} | {esc(section)} "
+                f"| {esc(inert(t['indicator']))} | {esc(_target_value(t))} | {section} "
                 f"| {esc(inert(t.get('text') or ''))} |"
             )
     else:
