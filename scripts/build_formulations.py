@@ -156,9 +156,12 @@ def clause_words(texts: list[str], seg: Segmenter, tags: dict[str, str]) -> list
     return sorted(
         w
         for w, n in opening.items()
-        if n >= 3 and len(w) >= 2 and n / total[w] >= MIN_OPENING_SHARE
-        and re.fullmatch(r"[\u4e00-\u9fff]+", w) and w[0] not in COUNT
-        and tags.get(w) in VERBISH_TAGS
+        if n >= 3 and len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w) and w[0] not in COUNT
+        and (
+            (tags.get(w) in VERBISH_TAGS and n / total[w] >= MIN_OPENING_SHARE)
+            # verbal nouns (营造, 发展) count only when they nearly always open a clause
+            or (tags.get(w) == "vn" and n / total[w] >= 2 * MIN_OPENING_SHARE)
+        )
     )
 
 

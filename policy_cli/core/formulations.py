@@ -604,12 +604,13 @@ def _listed_items(text: str, start: int, end: int, head: str) -> tuple[str, ...]
 def _first_item(first: str, others: Sequence[str]) -> str:
     """Cut the clause's subject and verb off the first member of a list.
 
-    When the other members are verb phrases (营造…), the first one starts at its verb (余杭区打造…
-    -> 打造…); otherwise the list is the object of the clause's verb (面临需求收缩 -> 需求收缩).
+    After 了 the object starts (大会发布了余杭区打造… -> 余杭区打造…). When the other members are
+    verb phrases, the first one starts at its verb; otherwise the list is the object of the
+    clause's verb (面临需求收缩 -> 需求收缩).
     """
     k = first.rfind("了")
     if k >= 0:
-        first = first[k + 1 :]
+        return first[k + 1 :]  # 发布了 A、B、C: the object starts after the verb's 了
     words = _clause_words()
     verb_items = any(o.startswith(words) for o in others)
     positions = [
