@@ -390,7 +390,8 @@ def trend(
         try:
             result = trend_documents(
                 paths, terms=wanted, top=top, by=by.value, kinds=tuple(kind or ()),
-                workers=jobs, use_cache=not no_cache, progress=bar,
+                workers=jobs, use_cache=not no_cache,
+                progress=bar if sys.stderr.isatty() else None,
             )  # fmt: skip
         finally:
             bar.close()

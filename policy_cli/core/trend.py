@@ -519,6 +519,10 @@ class _Cache:
                 entry["forms"] = data.get("forms") or {}
         return entry
 
+    def has_text(self, key: str) -> bool:
+        """Tell whether the normalised text of a document is cached."""
+        return self.root is not None and self._path(key, ".txt.z").exists()
+
     def put(self, key: str, entry: dict[str, Any]) -> None:
         """Store what a fresh entry holds; a cache that cannot be written is switched off."""
         if self.root is None or self.error or "text" not in entry:
@@ -569,6 +573,7 @@ class _Aggregate:
         self.first: dict[tuple[str, str], tuple[tuple[Any, int, int], str]] = {}
         self.documents: list[tuple[Any, TrendDocument]] = []
         self.placed: dict[int, Any] = {}  # item index -> period key
+        self.sources: dict[int, str] = {}
         self.skipped: list[tuple[str, str]] = []
         self.forms_total: Counter[str] = Counter()
 
@@ -600,6 +605,7 @@ class _Aggregate:
         self.chars[key] = self.chars.get(key, 0) + chars
         self.ndocs[key] += 1
         self.placed[item.index] = key
+        self.sources[item.index] = item.source
         doc = TrendDocument(item.source, item.title, item.kind, year, year_from, chars, label)
         self.documents.append((key, doc))
         return key
@@ -710,6 +716,7 @@ class _Runner:
         self.total = total
         self.progress = progress
         self.executor: ProcessPoolExecutor | None = None
+        self.keys: dict[int, str] = {}  # item index -> cache key, for a second pass
 
     def _pool(self) -> ProcessPoolExecutor:
         if self.executor is None:
@@ -759,6 +766,8 @@ class _Runner:
 
         for item in items:
             key = _content_key(item.payload) if cache.root is not None else None
+            if key is not None:
+                self.keys[item.index] = key
             cached = cache.get(key, want_terms=want_terms) if key is not None else None
             if cached is not None and (not want_terms or "terms" in cached):
                 hits += 1
@@ -834,7 +843,10 @@ def trend_documents(
     if terms and not queries:
         raise UsageError("--terms names no term")
     files = expand_paths(paths)
-    total = sum(_count_records(f) if _is_jsonl(f) else 1 for f in files)
+    # counting the records costs a read of each JSON-lines file: only for a progress bar
+    total: int | None = len(files)
+    if any(_is_jsonl(f) for f in files):
+        total = sum(_count_records(f) if _is_jsonl(f) else 1 for f in files) if progress else None
     kind_set = frozenset(kinds)
     want_terms = not queries
     scratch: str | None = None
@@ -880,17 +892,44 @@ def trend_documents(
         if forms and len(agg.chars) > 1:
             # Formulations are counted in every document, not only where the extractor
             # recognised them, so that "first seen" and the rates are exact.
-            placed = (it for it in selected() if it.index in agg.placed)
-            runner.run(
-                "formulations", placed, total=len(agg.placed), want_terms=False, cache=cache,
-                done_fn=second_pass,
-            )  # fmt: skip
+            if not _second_pass_from_cache(agg, runner.keys, cache, second_pass, progress):
+                placed = (it for it in selected() if it.index in agg.placed)
+                runner.run(
+                    "formulations", placed, total=len(agg.placed), want_terms=False,
+                    cache=cache, done_fn=second_pass,
+                )  # fmt: skip
     finally:
         runner.close()
         if scratch is not None:
             shutil.rmtree(scratch, ignore_errors=True)
     return _result(agg, queries=queries, top=top, min_count=min_count, cache=cache,
                    hits=hits, misses=misses)  # fmt: skip
+
+
+def _second_pass_from_cache(
+    agg: _Aggregate,
+    keys: dict[int, str],
+    cache: _Cache,
+    done_fn: Callable[[_Item, dict[str, Any]], None],
+    progress: ProgressFn | None,
+) -> bool:
+    """Run the formulation pass on the cached texts, without reading the sources again.
+
+    Returns False (having done nothing) when a text is not in the cache.
+    """
+    if cache.root is None or cache.error:
+        return False
+    indexes = sorted(agg.placed)
+    if any(i not in keys or not cache.has_text(keys[i]) for i in indexes):
+        return False
+    for done, i in enumerate(indexes, 1):
+        entry = cache.get(keys[i], want_terms=False)
+        if entry is None:  # removed meanwhile: count as not loadable
+            entry = {"error": "the cached text disappeared"}
+        done_fn(_Item(index=i, source=agg.sources[i], payload=b""), entry)
+        if progress is not None:
+            progress("formulations", done, len(indexes))
+    return True
 
 
 MAX_FORMULATIONS = 200
