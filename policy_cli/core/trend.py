@@ -570,7 +570,12 @@ class _Aggregate:
             "formulation": {},
             "query": {},
         }
-        self.first: dict[tuple[str, str], tuple[tuple[Any, int, int], str]] = {}
+        # kind -> term -> (period key, offset, source) of its first occurrence
+        self.first: dict[str, dict[str, tuple[Any, int, str]]] = {
+            "term": {},
+            "formulation": {},
+            "query": {},
+        }
         self.documents: list[tuple[Any, TrendDocument]] = []
         self.placed: dict[int, Any] = {}  # item index -> period key
         self.sources: dict[int, str] = {}
@@ -611,17 +616,23 @@ class _Aggregate:
         return key
 
     def count(self, key: Any, item: _Item, kind: str, values: dict[str, Any]) -> None:
-        """Add a document's counts ({term: [count, first offset]}) to its period."""
+        """Add a document's counts ({term: [count, first offset]}) to its period.
+
+        Documents arrive in input order, so within a period the first document to use a
+        term is its first there; across periods the earliest period wins.
+        """
         counter = self.counts[kind].setdefault(key, Counter())
-        first = self.first
+        first = self.first[kind]
         for term, (n, offset) in values.items():
             if n <= 0:
                 continue
-            counter[term] += n
-            rank = (key, item.index, offset)
-            old = first.get((kind, term))
-            if old is None or rank < old[0]:
-                first[(kind, term)] = (rank, item.source)
+            if term in counter:
+                counter[term] += n
+                continue
+            counter[term] = n
+            old = first.get(term)
+            if old is None or key < old[0]:
+                first[term] = (key, offset, item.source)
 
 
 def _file_label(item: _Item) -> str:
@@ -656,7 +667,7 @@ def _series(
     )
     seen = [i for i, c in enumerate(counts) if c]
     peak_i = max(range(len(keys)), key=lambda i: (rates[i], -i)) if seen else None
-    first = agg.first.get((kind, term))
+    first = agg.first[kind].get(term)
     early_rate = late_rate = change = 0.0
     if split is not None:
         n_early = sum(agg.chars[k] for k in keys[:split])
@@ -673,8 +684,8 @@ def _series(
         counts=counts,
         rates=rates,
         first_seen=agg.labels[keys[seen[0]]] if seen else None,
-        first_source=first[1] if first and seen else None,
-        first_offset=first[0][2] if first and seen else -1,
+        first_source=first[2] if first and seen else None,
+        first_offset=first[1] if first and seen else -1,
         last_seen=agg.labels[keys[seen[-1]]] if seen else None,
         peak=agg.labels[keys[peak_i]] if peak_i is not None else None,
         peak_rate=rates[peak_i] if peak_i is not None else 0.0,
