@@ -78,6 +78,7 @@ _DOCTRINE_HEADS = (
     "思想", "精神", "倡议", "理念", "格局", "意识", "共同体", "攻坚战", "保卫战", "总基调",
     "大市场", "共同价值", "自由贸易港", "经济圈", "交易所", "保障基金", "伙伴关系协定", "冬奥会",
 )
+_WORD_INTERNAL_HEADS = ("精神", "思想", "意识", "共同体", "理念", "倡议")
 # Generic doctrine phrases: the spirit of a meeting or a speech (会议精神, 讲话精神), the
 # virtues of a trade (企业家精神): not names. Checked on the modifier's last character.
 _GENERIC_MODIFIER_END = frozenset("会话示议家")
@@ -255,7 +256,8 @@ def _numbered(text: str) -> Iterator[_Candidate]:
 
 
 _GENERIC_COUNTED = ("方面", "问题", "部分", "阶段", "时期", "环节", "领域", "地区", "国家", "方向",
-                    "重点", "目标", "措施", "任务", "要求", "原则", "举措", "成果", "人", "代表")
+                    "重点", "目标", "措施", "任务", "要求", "原则", "举措", "成果", "人", "代表",
+                    "作用", "工作", "区", "市", "县", "省", "次", "家")
 
 
 def _counted_phrase(text: str, start: int, end: int) -> str | None:
@@ -273,6 +275,9 @@ def _counted_phrase(text: str, start: int, end: int) -> str | None:
         if len(noun) + len(w) > 8:
             break
         noun += w
+    chained = _COUNTED.search(noun) is not None  # 两个市场两种资源
+    if len(noun) > 5 and not noun.endswith(_NAME_HEADS) and not chained:
+        return None  # 三大都市圈协同共进: a clause, not a name
     if not 2 <= len(noun) <= 7 or noun.endswith(_GENERIC_COUNTED) or noun[0] in _COUNT_NOUNS:
         return None
     return text[start:end] + noun
@@ -323,6 +328,8 @@ def _parallel(text: str) -> Iterator[_Candidate]:
         i, j = found
         if j == len(parts) and trail and not trail.startswith(("的", "等", "和")):
             j -= 1
+            if j - i >= 2 and not _shares_position(parts[i:j]):
+                continue
         if j - i < 2 or len(parts[i]) > 6 or (len(parts[i]) == 2 and j - i < 3):
             continue
         phrase = _PARALLEL_SEP.join(parts[i:j])
@@ -393,8 +400,8 @@ def _shares_position(run: Sequence[str], *, words: bool = True) -> bool:
         return False  # a shared head word: 政府协商、政协协商
     if run[0][0] in "更最较很越" and 0 in shared:
         return False  # comparatives: 更高质量、更有效率
-    if all(p[-1] in "局委办厅部院所处司" for p in run):
-        return False  # a list of government departments: 市发改委、市经信局
+    if all(p[-1] in "局委办厅部院所处司省市县区旗镇乡村" for p in run):
+        return False  # a list of departments or places: 市发改委、市经信局; 科右前旗、科右中旗
     if shared == list(range(len(shared))) and len(shared) >= 2 and length - len(shared) >= 2:
         return False  # common modifier: 统一意志、统一行动
     if shared[:2] == [0, 1] or not words:
@@ -430,15 +437,19 @@ def _doctrines(text: str) -> Iterator[_Candidate]:
     for m in _heads_pattern().finditer(text):
         head = m.group()
         after = text[m.end() : m.end() + 1]
-        if head in ("精神", "思想", "意识") and after and re.match(rf"[{_HAN}]", after) and (
-            after not in _FUNCTION_WORDS
+        if head in _WORD_INTERNAL_HEADS and after and re.match(rf"[{_HAN}]", after) and (
+            after not in _FUNCTION_WORDS and after not in "下"
         ):
-            continue  # the head is part of a longer word (精神文化生活)
+            continue  # the head is part of a longer word (精神文化生活, 共同体意识)
         phrase = _phrase_ending_at(text, m.end(), len(head))
         start = m.end() - len(phrase)
         modifier = phrase[: -len(head)]
         if len(modifier) < 2 or len(phrase) > 16 or modifier[-1] in _GENERIC_MODIFIER_END:
             continue
+        if any(h in modifier for h in ("精神", "思想", "意识")) or phrase.endswith(
+            ("统一思想", "解放思想")
+        ):
+            continue  # 讲话精神统一思想: two heads, not one name; 统一思想 is a verb phrase
         if head in ("格局", "理念") and len(phrase) > 6:
             continue  # 新发展格局 is a name; 城乡融合发展新格局 is a description
         if len(modifier) < 3 and (len(head) == 2 or head == "大市场"):
@@ -453,7 +464,8 @@ def _doctrines(text: str) -> Iterator[_Candidate]:
             listed = text[clause_start : start - 1]
             words = _clause_word_set()
             k = next((i for i in range(len(listed)) if listed[i:].split("、")[0] and
-                      all(2 <= len(w) <= 3 for w in listed[i:].split("、"))), None)
+                      all(2 <= len(w) <= 3 for w in listed[i:].split("、")) and
+                      len({len(w) for w in listed[i:].split("、")}) == 1), None)
             if k is not None and listed[k : k + 2] not in words:
                 phrase, start = text[clause_start + k : m.end()], clause_start + k
         yield _Candidate(phrase, "slogan", start)
@@ -464,11 +476,14 @@ def _heads_pattern() -> re.Pattern[str]:
     return re.compile("|".join(sorted(_DOCTRINE_HEADS, key=len, reverse=True)))
 
 
-_FUNCTION_WORDS = frozenset("的和与及是对把将为从以于在了等并而其各上中向同也都又就所被让使已来去要才再还")
+_FUNCTION_WORDS = frozenset("的和与及是对把将为从以于在了等并而其各上中向同也都又就所被让使已来去要才再还到")
 # words that end a noun phrase on their left (作为一个生命共同体)
 _PHRASE_BREAKS = frozenset({"作为", "成为", "一个", "这个", "我们", "以及", "通过", "按照", "根据",
                             "围绕", "实现", "形成", "构建", "建设", "筹办", "加快", "坚持",
-                            "弘扬", "贯彻", "落实", "学习", "推进", "推动", "推出", "尊重"})
+                            "弘扬", "贯彻", "落实", "学习", "推进", "推动", "推出", "尊重",
+                            "参与", "融入", "清理", "妨碍", "配合", "编制", "力争", "运用", "深度",
+                            "一些", "结束", "签署", "达成", "加入", "参加", "举办", "办好", "开展",
+                            "实施", "完成", "健全", "完善", "深化", "确立", "领悟", "执行"})
 _CLAUSE_EDGE = "，。；：、“”‘’（）()《》！？\n "
 
 
@@ -496,13 +511,12 @@ def _phrase_ending_at(text: str, end: int, core: int, max_len: int = 16) -> str:
                 len(out) + len(w) > max_len
                 or not re.fullmatch(rf"[{_HAN}]+", w)
                 or w in _FUNCTION_WORDS
-                or w in _PHRASE_BREAKS
-                or any(w[k:] in clause for k in range(len(w) - 1))
+                or any(w[k:] in clause or w[k:] in _PHRASE_BREAKS for k in range(len(w) - 1))
                 or (len(w) == 1 and w in "要来去好")
             ):
                 break
         out = w + out
-    return out
+    return out.lstrip("对把被让使向到")
 
 
 @lru_cache(maxsize=1)
