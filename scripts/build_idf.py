@@ -5,8 +5,8 @@ Document frequencies are counted with scikit-learn over the segmented background
 and policy lexicon as the tool, and stored as smooth IDF: ln((1 + N) / (1 + df)) + 1, with each word's jieba part-of-speech
 tag (the ranking weighs verbs and adverbs down; policy-lexicon words are tagged "nz").
 
-The three early documents written in traditional characters (the 1954 report and two early
-Party reports) are converted to simplified characters with OpenCC's t2s table first (see
+The early documents written wholly or partly in traditional characters (the 1954 and 1957
+reports, the 3rd congress report and the Guangzhou report to the 1st congress) are converted to simplified characters with OpenCC's t2s table first (see
 `build_lexicon.background_texts`; `pip install opencc` is a build-time need only), so that
 their words count as the same terms as in the other 59 documents.
 

@@ -119,6 +119,7 @@ def document_terms(
         and not (
             raw[t.text] == 1
             and len(t.text) <= 3
+            and not t.text.isascii()
             and t.text not in idf.idf
             and not segmenter.knows(t.text)
         )
@@ -240,16 +241,15 @@ def extract_keywords(
     if method == "tfidf":
         scores = _tfidf(counts, idf)
     elif method == "textrank":
-        scores = _textrank(terms, counts)
+        scores = _textrank(terms, counts, idf)
     else:
         total = sum(counts.values())
         scores = {t: c / total for t, c in counts.items()}
-    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    # round first, so that the order matches the scores shown
+    ranked = sorted(((t, round(s, 6)) for t, s in scores.items()), key=lambda kv: (-kv[1], kv[0]))
     if top > 0:
         ranked = ranked[:top]
-    return [
-        Keyword(t, round(s, 6), counts[t], first[t].start, first[t].sentence) for t, s in ranked
-    ]
+    return [Keyword(t, s, counts[t], first[t].start, first[t].sentence) for t, s in ranked]
 
 
 def _tfidf(counts: Counter[str], idf: IdfTable) -> dict[str, float]:
@@ -257,19 +257,27 @@ def _tfidf(counts: Counter[str], idf: IdfTable) -> dict[str, float]:
     total = sum(counts.values())
     scores = {}
     for term, c in counts.items():
-        weight = _WEAK_FACTOR if idf.tag(term) in _WEAK_TAGS else 1.0
-        scores[term] = c / total * idf(term) * weight
+        scores[term] = c / total * idf(term) * _weight(term, idf)
     return scores
+
+
+def _weight(term: str, idf: IdfTable) -> float:
+    return _WEAK_FACTOR if idf.tag(term) in _WEAK_TAGS else 1.0
 
 
 def _textrank(
     terms: Sequence[tuple[str, Token]],
     counts: Counter[str],
+    idf: IdfTable,
     *,
     window: int = 5,
     iterations: int = 30,
 ) -> dict[str, float]:
-    """PageRank over a co-occurrence graph of candidate terms within a sentence window."""
+    """PageRank over a co-occurrence graph of candidate terms within a sentence window.
+
+    The random jump favours specific words (weighted by background IDF and part of speech,
+    as in TF-IDF), so that well-connected boilerplate nouns do not lead the ranking.
+    """
     edges: defaultdict[str, Counter[str]] = defaultdict(Counter)
     by_sentence: defaultdict[int, list[str]] = defaultdict(list)
     for term, tok in terms:
@@ -281,13 +289,17 @@ def _textrank(
                     edges[w][v] += 1
                     edges[v][w] += 1
     nodes = sorted(counts)
+    prior = {n: idf(n) * _weight(n, idf) for n in nodes}
+    norm = sum(prior.values()) / len(nodes)
+    jump = {n: prior[n] / norm for n in nodes}
     rank = dict.fromkeys(nodes, 1.0)
     out_weight = {n: sum(edges[n].values()) for n in nodes}
     d = 0.85
     for _ in range(iterations):
         rank = {
-            n: (1 - d) + d * sum(rank[m] * w / out_weight[m] for m, w in edges[n].items())
+            n: (1 - d) * jump[n] + d * sum(rank[m] * w / out_weight[m] for m, w in edges[n].items())
             for n in nodes
         }
-    top = max(rank.values()) or 1.0
-    return {n: r / top for n, r in rank.items()}
+    scores = {n: r * _weight(n, idf) for n, r in rank.items()}
+    top = max(scores.values()) or 1.0
+    return {n: r / top for n, r in scores.items()}
