@@ -15,6 +15,7 @@ from policy_cli.cli.app import OutputOpt, TableFormat, TracebackOpt, app, emit, 
 
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 SPARK_MAX = 60  # wider series are bucketed so that a chart row fits a terminal
+CHANGE_SPARK = 24  # in the rising/falling tables, beside eight other columns
 _TERM_SPLIT = re.compile(r"[,，、;；]+")
 
 
@@ -211,7 +212,7 @@ def _change_columns(*, direction: bool = False) -> list[Any]:
         Column("early_rate", "before", kind="number"),
         Column("late_rate", "after", kind="number"),
         Column("change", "G2", kind="number"),
-        Column("chart", "trend", kind="context", max_width=SPARK_MAX),
+        Column("chart", "trend", max_width=CHANGE_SPARK),
     ]
 
 
@@ -227,7 +228,7 @@ def _change_rows(series: Any, fmt: str, direction: str | None = None) -> list[di
             "early_rate": _rate(s.early_rate, fmt),
             "late_rate": _rate(s.late_rate, fmt),
             "change": s.change if fmt == "csv" else f"{s.change:+.1f}",
-            "chart": sparkline(s.rates),
+            "chart": sparkline(s.rates, width=CHANGE_SPARK),
         }
         if direction:
             row["direction"] = direction
@@ -272,8 +273,12 @@ _CJK_FONTS = (
 )  # fmt: skip
 
 
-def write_plot(result: Any, path: str) -> None:
-    """Draw the rates per period as lines and save them as an image (matplotlib)."""
+def write_plot(result: Any, path: str) -> bool:
+    """Draw the rates per period as lines and save them as an image (matplotlib).
+
+    Returns:
+        Whether a font with Chinese glyphs was found (without one, labels show as boxes).
+    """
     import warnings
 
     import matplotlib
@@ -318,6 +323,7 @@ def write_plot(result: Any, path: str) -> None:
             raise InputError(f"{path}: cannot write the plot ({exc})") from exc
         finally:
             plt.close(fig)
+    return bool(fonts)
 
 
 @app.command()
@@ -426,5 +432,5 @@ def trend(
             title="Trend",
             preface=preface,
         )
-        if plot:
-            write_plot(result, plot)
+        if plot and not write_plot(result, plot):
+            warn(f"{plot}: no font with Chinese glyphs found; install e.g. Noto Sans CJK")
