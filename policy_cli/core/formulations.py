@@ -427,12 +427,6 @@ def _word_at(words: Sequence[str], k: int) -> tuple[int, str]:
     return -1, ""
 
 
-def _is_clause_word_end(text: str, offset: int) -> bool:
-    """Tell whether the text before `offset` ends with a clause-opening word (坚持, 做到...)."""
-    window = text[max(0, offset - 4) : offset]
-    return any(window.endswith(w) for w in _clause_words())
-
-
 def _doctrines(text: str) -> Iterator[_Candidate]:
     for m in _heads_pattern().finditer(text):
         head = m.group()
@@ -530,32 +524,14 @@ def _lexicon_hits(text: str) -> Iterator[_Candidate]:
         return
     kinds = _lexicon()
     for m in pattern.finditer(text):
-        phrase = m.group()
+        hit = phrase = m.group()
         after = text[m.end() : m.end() + 2]
         if after in _NAME_HEADS:
             phrase += after  # 双创 + 平台: the set phrase names a platform, a project...
-        yield _Candidate(phrase, kinds[m.group()], m.start(), None, (), 1)
+        yield _Candidate(phrase, kinds[hit], m.start(), None, (), 1)
 
 
 # --------------------------------------------------------------------------- phrase edges
-
-
-def _trim_left(phrase: str) -> str:
-    """Cut a phrase after the last clause-opening word or function word inside it."""
-    cut = 0
-    for word in _clause_words():
-        k = phrase.rfind(word)
-        while k >= 0:
-            end = k + len(word)
-            if end < len(phrase) - 1:
-                cut = max(cut, end)
-                break
-            k = phrase.rfind(word, 0, k)
-    for ch in "的在和与及是对把将为从以于":
-        k = phrase.rfind(ch)
-        if 0 <= k < len(phrase) - 3:
-            cut = max(cut, k + 1)
-    return phrase[cut:].lstrip("“”")
 
 
 _NAME_HEADS = ("工程", "行动", "计划", "战略", "体系", "集群", "部署", "任务", "项目", "政策",
@@ -568,11 +544,12 @@ def _following_phrase(text: str, pos: int) -> str | None:
     if not m:
         return None
     phrase = m.group()
-    cut = len(phrase)
-    for word in _clause_words():
-        k = phrase.find(word, 2)
-        if 0 < k < cut:
-            cut = k
+    clause = _clause_word_set()
+    cut = next(
+        (k for k in range(2, len(phrase) - 1)
+         if any(phrase[k : k + n] in clause for n in (2, 3, 4))),
+        len(phrase),
+    )
     for ch in "的和与及等是在为之":
         k = phrase.find(ch, 2)
         if 0 < k < cut:
@@ -744,10 +721,30 @@ def _lexicon_texts() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _lexicon_pattern() -> re.Pattern[str] | None:
-    words = sorted(_lexicon(), key=lambda w: (-len(w), w))
-    if not words:
-        return None
-    return re.compile("|".join(re.escape(w) for w in words))
+    """One regular expression for the whole lexicon, shaped as a trie (fast, longest first)."""
+    words = list(_lexicon())
+    return re.compile(_trie_regex(words)) if words else None
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    trie: dict[str, dict] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            body = "(?:" + body + ")?"
+        return body
+
+    return walk(trie)
 
 
 @lru_cache(maxsize=1)
