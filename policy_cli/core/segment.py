@@ -12,9 +12,11 @@ import logging
 import os
 import re
 import sys
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 from typing import Any
 
 from policy_cli.models import Document, Token
@@ -139,25 +141,27 @@ class Segmenter:
         if self.backend == "rjieba":
             pieces = list(self._tok.cut(text, True))
             if _ASCII_JOINER.search(text):
-                pieces = self._split_like_jieba(pieces)
+                pieces = self._split_like_jieba(text, pieces)
             return pieces
         return list(self._tok.cut(text, HMM=True))
 
-    def _split_like_jieba(self, pieces: list[str]) -> list[str]:
+    def _split_like_jieba(self, text: str, pieces: list[str]) -> list[str]:
         # jieba-rs keeps "2-3", "COVID-19", "1.2.3" whole where jieba's HMM step splits them
         # with its re_skip pattern ("2", "-", "3"); split them the same way (dictionary words
-        # excepted), so that both backends give the same tokens.
+        # excepted), so that both backends give the same tokens. Only the pieces holding a
+        # joiner are looked at (found by offset: a long text has few of them).
+        ends = list(accumulate(map(len, pieces)))
         out: list[str] = []
-        for piece in pieces:
-            if (
-                len(piece) > 1
-                and _ASCII_JOINER.search(piece)
-                and not _HAN.search(piece)
-                and not self._tok.has_word(piece)
-            ):
+        done = 0
+        for i in sorted({bisect_right(ends, m.start()) for m in _ASCII_JOINER.finditer(text)}):
+            piece = pieces[i]
+            if len(piece) > 1 and not _HAN.search(piece) and not self._tok.has_word(piece):
+                out.extend(pieces[done:i])
                 out.extend(part for part in _JIEBA_SKIP.split(piece) if part)
-            else:
-                out.append(piece)
+                done = i + 1
+        if not done:
+            return pieces
+        out.extend(pieces[done:])
         return out
 
     def cut_protected(self, text: str, protect: Sequence[str] = ()) -> list[str]:
