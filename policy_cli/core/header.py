@@ -21,6 +21,7 @@ NEWS = "news"
 SPEECH = "speech"
 OTHER = "document"
 
+_REPORTED = frozenset({WORK_REPORT, CONGRESS_REPORT, PLAN, NOTICE})
 _HEAD_PARAGRAPHS = 6  # the title block of a report is in its first lines
 _SKIP_LINE = re.compile(
     r"^(?:来源|原文链接|发布时间|作者|编辑|责任编辑|记者|【|http|www\.|各位代表|同志们|同事们|"
@@ -36,6 +37,9 @@ _EVENT_VERB = re.compile(r"(?:隆重)?(?:举行|召开|开幕|闭幕|举办|启�
 _SPEECH_VERB = re.compile(
     r"^[^。]{0,14}?(?:出席[^。]{0,12}讲话|讲话|强调|指出|作[^。]{0,10}报告|致辞|主持召开|表示)"
 )
+_TO_CONGRESS = re.compile(r"向(?:大会|全会)(?:报告|作)[^，。]{0,14}?(?:工作|报告)")
+_CC_REPORT = re.compile(r"(?:代表|受)[^，。]{0,12}中央委员会[^。]{0,6}向[^。]{0,10}大会作[^。]{0,20}报告")
+_ADVERBIAL = re.compile(r"^(?:现在|此外|首先|今天|同志们|各位代表|在此)$")
 _REPRESENT = re.compile(r"我代表(?P<who>[^，。、\s]{2,20}?)(?:[，,]|向|作)")
 _ISSUER_TITLE = re.compile(r"^(?P<who>[^关]{2,30}?)关于")
 
@@ -59,8 +63,8 @@ def extract_header(document: Document, *, people: list[Person] | None = None) ->
     subtitle = " ".join(p.text.strip() for p in head if _SUBTITLE.match(p.text.strip()))
     lead = _lead(document, title_end)
     date = _date(document, title or "", lead)
-    speaker = _speaker(document, people, title or "")
     doc_type = _doc_type(document, title or "", subtitle, lead)
+    speaker = _speaker(document, people, title or "", reported=doc_type in _REPORTED)
     if title is None:
         title = _topic(document)
     return Header(title=title, date=date, speaker=speaker, doc_type=doc_type)
@@ -78,7 +82,7 @@ def _title(document: Document) -> tuple[str | None, int]:
             if lines:
                 break
             continue
-        if len(text) > 60 or re.search(r"[。！？；]$", text) or re.search(r"[。；]", text[:-1]):
+        if len(text) > 60 or re.search(r"[。！？；，]", text):
             break
         if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", text) and lines:
             break  # a byline under the title
@@ -105,12 +109,17 @@ def _topic(document: Document) -> str | None:
     """The topic of the first sentence: its subject, without the time and the event verb."""
     for sent in document.sentences[:4]:
         text = sent.text.strip().rstrip("。！？；")
-        if not text or _SKIP_LINE.match(text):
+        if not text or _SKIP_LINE.match(text) or re.match(r"^[一二三四五六七八九十]+、", text):
             continue
-        if re.search(r"向大会报告[^，。]{0,10}?工作", text):
+        if _CC_REPORT.search(text):
+            return "中央委员会向全国代表大会的报告"
+        if _TO_CONGRESS.search(text):
             return "政府工作报告"
         text = _NEWS_TIME.sub("", text)
-        clause = re.split(r"[，,；]", text)[0] if not text.startswith("“") else text
+        clauses = [c for c in re.split(r"[，,；]", text) if c.strip()]
+        while len(clauses) > 1 and _ADVERBIAL.match(clauses[0].strip()):
+            clauses = clauses[1:]
+        clause = (clauses[0] if clauses else text) if not text.startswith("“") else text
         clause = _EVENT_VERB.sub("", clause).strip()
         return clause[:60] or None
     return None
@@ -138,7 +147,9 @@ def _date(document: Document, title: str, lead: str) -> str | None:
     return m.group() if m else None
 
 
-def _speaker(document: Document, people: list[Person], title: str) -> str | None:
+def _speaker(
+    document: Document, people: list[Person], title: str, *, reported: bool
+) -> str | None:
     """Who speaks or issues the document: a byline, the person who speaks, or the issuer."""
     head_end = document.paragraphs[min(len(document.paragraphs), _HEAD_PARAGRAPHS) - 1].end if (
         document.paragraphs
@@ -147,17 +158,18 @@ def _speaker(document: Document, people: list[Person], title: str) -> str | None
     in_head = [p for p in people if p.first_offset < head_end]
     # the person named in the title or the dateline/byline of a report
     for person in in_head:
-        if person.name in title or _is_byline(document, person) or _speaks_at(text, person):
+        if person.name in title or _is_byline(document, person):
             return _styled(person)
-    for person in people:
-        if _speaks_at(text, person):
-            return _styled(person)
-    m = _ISSUER_TITLE.match(title)
-    if m:
-        return m.group("who").strip()
+    # a report speaks for a body ("我代表国务院"), whoever it quotes
     m = _REPRESENT.search(" ".join(p.text for p in document.paragraphs[:_HEAD_PARAGRAPHS + 2]))
     if m:
         return m.group("who")
+    m = _ISSUER_TITLE.match(title)
+    if m:
+        return m.group("who").strip()
+    for person in [] if reported else people:  # news: the one who speaks, not one quoted
+        if _speaks_at(text, person):
+            return _styled(person)
     return None
 
 
@@ -166,7 +178,9 @@ def _is_byline(document: Document, person: Person) -> bool:
     if para is None:
         return False
     body = para.text.strip()
-    return len(body) <= 80 and (body.endswith(person.name) or "报告" in body or "讲话" in body)
+    if len(body) > 90 or re.search(r"[。！？；]", body.rstrip("。")):
+        return False  # running text, not a byline or a dateline
+    return body.endswith(person.name) or "报告" in body or "讲话" in body
 
 
 def _speaks_at(text: str, person: Person) -> bool:
@@ -186,7 +200,9 @@ def _doc_type(document: Document, title: str, subtitle: str, lead: str) -> str:
     label = f"{title} {subtitle}"
     if re.search(r"代表大会上的报告|全国代表大会上的|党代会报告|党的[一二三四五六七八九十]+大报告", label):
         return CONGRESS_REPORT
-    if "政府工作报告" in label or re.search(r"向大会报告[^，。]{0,8}工作", head):
+    if _CC_REPORT.search(head) or re.search(r"中国共产党第.{1,4}次全国代表大会", label):
+        return CONGRESS_REPORT
+    if "政府工作报告" in label or _TO_CONGRESS.search(head):
         return WORK_REPORT
     if re.search(r"(?:通知|公告|通告|办法|规定|条例|细则|通报|批复|函)(?:》)?$", title):
         return NOTICE

@@ -39,9 +39,10 @@ _TITLE_WORDS = (
 _TITLE_UNIT = rf"[^，。；：、,;:\s“”\"（）()]{{0,16}}?(?:{_TITLE_WORDS})"
 # what follows a name: a verb of the news report, a separator, or the end of the clause
 _FOLLOW_WORDS = (
-    r"(?:[，。；：、,;:\s（(）)]|$|出席|主持|指出|强调|表示|讲话|在|作|等|参加|说|介绍|致辞|发言|宣读|"
+    r"(?:[，。；：、,;:\s（(）)]|$|出席|主持|指出|强调|表示|讲话|在|等|参加|说|介绍|致辞|发言|宣读|"
+    r"作(?:报告|讲话|重要|政府|工作|动员|部署|总结|发言|批示|指示)|"
     r"同志|会见|调研|参观|带队|一行|为|对|和|与|及|分别|先后|同|向|代表|就|到|来|赴|率|也|要求|"
-    r"宣布|出任|当选|主讲|点评|部署|总结|通报|传达|提出|希望|充分|肯定|寄语)"
+    r"宣布|出任|当选|主讲|点评|部署|总结|通报|传达|提出|希望|充分|肯定|寄语|将)"
 )
 _FOLLOW = rf"(?={_FOLLOW_WORDS})"
 _FOLLOW_START = re.compile(rf"^{_FOLLOW_WORDS}")
@@ -49,7 +50,7 @@ _TITLED = re.compile(
     rf"(?P<titles>(?:{_TITLE_UNIT}、)*{_TITLE_UNIT})\s?(?P<names>{_NAME}(?:、{_NAME})*){_FOLLOW}"
 )
 _NAME_TITLE = re.compile(
-    rf"(?:^|(?<=[，。；：、,;:\s—\-日和与及]))(?P<name>{_NAME})"
+    rf"(?P<name>{_NAME})"
     r"(?P<title>总书记|委员长|院士|副主席|主席|副总理|总理|书记|省长|市长|区长|县长|部长|教授|同志)"
 )
 _GROUP = re.compile(
@@ -78,9 +79,10 @@ _ORG = re.compile(
     rf"(?:中国|国家|中央|全国|省|市|区|县|[\u4e00-\u9fff]{{2,8}}?)(?:{_ORG_SUFFIX})"
 )
 _ORG_END = re.compile(
-    rf"(?:{_ORG_SUFFIX}|院|部|局|厅|委|署|办|组织|政协|党|团|军|人大|常委会|党中央|国务院|联合国)$"
+    rf"(?:{_ORG_SUFFIX}|院|部|局|厅|委|署|办公室|办公厅|组织|政协|党|团|军|人大|常委会|党中央|国务院|联合国)$"
 )
 _NOT_ORG = re.compile(
+    r"^(?:[一二三四五六七八九十两几多]|新一轮|各|全(?!国))|^[^省市区县州镇乡中人]*政府$|"
     r"(?:格局|布局|大局|全局|结局|开局|当局|残局|新局|社团|集团化|共同体|干部|[东西南北中内外全局]部|"
     r"通办|全党全军|党政军)$"
 )
@@ -113,7 +115,9 @@ def extract_people(document: Document) -> list[Person]:
     found: dict[str, _Found] = {}
 
     def note(name: str, offset: int, titles: list[str]) -> None:
-        if name in _NOT_NAMES or _contains_title(name):
+        if name in _NOT_NAMES or _contains_title(name) or re.search(r"[一二三四五六七八九十两百千万亿]", name):
+            return
+        if not _plausible_name(text, offset, name):
             return
         entry = found.setdefault(name, _Found(name))
         if entry.first < 0 or offset < entry.first:
@@ -143,6 +147,8 @@ def extract_people(document: Document) -> list[Person]:
         name, title = m.group("name"), m.group("title")
         if len(name) == 3 and name[:2] in found:
             name = name[:2]
+        elif len(name) == 3 and name[1:] in found:  # "聘任王坚院士": 任 is not part of the name
+            name = name[1:]
         if name in found or _tagged_name(name):
             note(name, m.start("name"), [] if title in _HONORIFIC else [title])
     for para in document.paragraphs[:8]:
@@ -226,6 +232,50 @@ def _split_titles(chunk: str) -> list[str]:
     return out
 
 
+def _plausible_name(text: str, offset: int, name: str) -> bool:
+    """Tell whether `name` at `offset` reads as a name, not as the edge of other words.
+
+    The tokenizer must not glue the name to the word before it ("理解|毛主席" has no 解毛)
+    nor read it as one ordinary word ("任期制") or as a preposition and a word ("向|全党");
+    and it must end a word where the name ends, unless it tags the name alone as a name.
+    """
+    tags = _tagger().tag(name, True)
+    if len(tags) == 1 and not tags[0][1].startswith("nr"):
+        return False
+    if len(tags) == 2 and not any(t.startswith("nr") for _, t in tags):
+        if not all(len(w) == 1 for w, _ in tags):
+            return False
+    if offset > 0 and not _starts_word(text, offset):
+        return False
+    return _word_boundary(text, offset, name) or _tagged_name(name)
+
+
+def _starts_word(text: str, offset: int) -> bool:
+    """Tell whether the tokenizer starts a word at `offset` (reading from two chars before)."""
+    begin = max(0, offset - 2)
+    pos = begin
+    for word, _tag in _tagger().tag(text[begin : offset + 3], True):
+        if pos == offset:
+            return True
+        if pos > offset:
+            return False
+        pos += len(word)
+    return pos == offset
+
+
+def _word_boundary(text: str, offset: int, name: str) -> bool:
+    """Tell whether the tokenizer ends a word where the name ends ("农村工|作" fails)."""
+    window = text[offset : offset + len(name) + 4]
+    pos = 0
+    for word, _tag in _tagger().tag(window, True):
+        pos += len(word)
+        if pos == len(name):
+            return True
+        if pos > len(name):
+            return False
+    return True
+
+
 def _contains_title(name: str) -> bool:
     return bool(re.search(r"书记|主任|院士|主席|总理|省长|市长|区长|县长|部长|领导|委员", name))
 
@@ -262,5 +312,5 @@ def _tagged_name(name: str) -> bool:
     """Tell whether the tagger reads `name` as a person's name (nr) on its own."""
     tags = _tagger().tag(name, True)
     return len(tags) == 1 and tags[0][1].startswith("nr") or (
-        len(tags) == 2 and tags[0][1].startswith("nr") and len(name) == 3
+        len(tags) == 2 and tags[0][1].startswith("nr") and len(tags[0][0]) == 2 and len(name) == 3
     )

@@ -108,6 +108,21 @@ def test_headers_of_real_documents(name, title, date, speaker, doc_type) -> None
     assert (h.date, h.speaker, h.doc_type) == (date, speaker, doc_type)
 
 
+def test_headers_of_background_reports_without_title_lines() -> None:
+    """The background corpus keeps no title line: the opening sentence says what it is."""
+    gwr = load_text("现在，我代表国务院，向大会报告政府工作，请予审议。今年要稳增长。", source="g")
+    h = extract_header(gwr)
+    assert (h.title, h.speaker, h.doc_type) == ("政府工作报告", "国务院", "work report")
+    cc = load_text("同志们：现在，我代表第十七届中央委员会向大会作报告。", source="c")
+    h = extract_header(cc)
+    assert (h.speaker, h.doc_type) == ("第十七届中央委员会", "congress report")
+    # a report quoting a leader ("邓小平同志指出") is not spoken by him
+    quoted = load_text(
+        "现在，我代表国务院向大会报告工作。邓小平同志指出，发展才是硬道理。", source="q"
+    )
+    assert extract_header(quoted).speaker == "国务院"
+
+
 def test_header_of_plain_text() -> None:
     h = extract_header(load_text("今天我们讨论预算。预算很重要。", source="x"))
     assert h.title and h.doc_type == "document" and h.speaker is None
