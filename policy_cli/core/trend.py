@@ -588,7 +588,8 @@ class _Aggregate:
             self.skipped.append((item.source, str(entry["error"])))
             return None
         text = entry["text"]
-        year, year_from = item.meta_year, "metadata"
+        year: int | None = item.meta_year
+        year_from: str | None = "metadata"
         if year is None:
             text_year = year_from_text(text)
             if text_year is not None:
