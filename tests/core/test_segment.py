@@ -1,0 +1,185 @@
+"""Segmentation: the policy lexicon keeps established terms whole in both backends; filters.
+
+(Token-for-token equality of rjieba and jieba on every document of tests/data/docs is tested
+in test_segment_backends.py.)
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+
+import pytest
+
+from policy_cli.core.loaders import load_document, load_text
+from policy_cli.core.segment import (
+    Segmenter,
+    default_segmenter,
+    is_candidate_term,
+    load_lexicon,
+    load_stopwords,
+)
+from tests.conftest import DOCS, FOUNDING
+
+BACKENDS = ["jieba"] + (["rjieba"] if importlib.util.find_spec("rjieba") else [])
+
+# The established terms the issue names, and some more the lexicon must keep whole.
+ESTABLISHED = [
+    "高质量发展",
+    "新质生产力",
+    "专精特新",
+    "碳达峰",
+    "两个大局",
+    "十四五",
+    "十五五",
+    "人工智能+",
+    "放管服",
+    "中国式现代化",
+    "一带一路",
+    "两个确立",
+]
+CONTEXTS = [
+    "“十五五”规划开局之年，谋划好十五五时期的发展。",
+    "因地制宜发展新质生产力，推动高质量发展。",
+    "培育专精特新企业，实施碳达峰行动。",
+    "统筹两个大局，深化放管服改革。",
+    "开展“人工智能+”行动，建设中国式现代化。",
+    "十四五规划目标任务全面完成。",
+]
+
+
+@pytest.fixture(scope="module")
+def segmenters() -> dict[str, Segmenter]:
+    return {b: Segmenter(backend=b) for b in BACKENDS}
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def seg(request, segmenters) -> Segmenter:
+    return segmenters[request.param]
+
+
+@pytest.fixture(scope="module")
+def plain() -> Segmenter:
+    return Segmenter(backend="jieba", lexicon=False)
+
+
+def test_lexicon_has_the_established_terms_jieba_lacks(plain):
+    words = {w for w, _ in load_lexicon()}
+    # a term is in the lexicon exactly when plain jieba would split it
+    assert {t for t in ESTABLISHED if plain.cut(t) != [t]} <= words
+    assert all(len(plain.cut(w)) > 1 for w in words)
+    assert len(words) > 200  # learnt from the corpus, not only the seed list
+    assert all(freq > 0 for _, freq in load_lexicon())
+
+
+def test_plain_jieba_splits_them_but_the_lexicon_keeps_them_whole(seg, plain):
+    assert plain.cut("十五五") != ["十五五"]  # why the lexicon exists
+    for term in ESTABLISHED:
+        assert seg.cut(term) == [term], term
+
+
+@pytest.mark.parametrize("text", CONTEXTS)
+def test_terms_stay_whole_in_running_text(seg, text):
+    tokens = seg.cut(text)
+    assert "".join(tokens) == text
+    for term in ESTABLISHED:
+        if term in text:
+            assert term in tokens, (term, tokens)
+
+
+def test_both_backends_agree_on_the_contexts(segmenters):
+    if len(BACKENDS) < 2:
+        pytest.skip("rjieba is not installed")
+    a, b = segmenters["rjieba"], segmenters["jieba"]
+    for text in CONTEXTS:
+        assert a.cut(text) == b.cut(text)
+
+
+def test_lexicon_words_are_whole_wherever_they_stand_alone_in_the_real_documents():
+    seg = default_segmenter()
+    lexicon = [w for w, _ in load_lexicon()]
+    broken = []
+    for path in [FOUNDING, DOCS / "gwr-2022.txt", DOCS / "local-jiangsu-2025.txt"]:
+        doc = load_document(path)
+        tokens = seg.tokenize(doc)
+        spans = [(t.start, t.start + len(t.text)) for t in tokens]
+        for word in lexicon:
+            for m in re.finditer(re.escape(word), doc.text):
+                # whole, or inside a longer token; never cut in pieces
+                if not any(s <= m.start() and m.end() <= e for s, e in spans):
+                    broken.append((word, doc.text[max(0, m.start() - 3) : m.end() + 3]))
+    assert not broken
+
+
+def test_protect_keeps_strings_whole_and_offsets_right(seg):
+    doc = load_text("坚持稳中求进工作总基调，实现一年一个样、三年大变样。", source="t")
+    protect = ("稳中求进工作总基调", "一年一个样、三年大变样")
+    tokens = seg.tokenize(doc, protect=protect)
+    texts = [t.text for t in tokens]
+    assert "稳中求进工作总基调" in texts
+    assert "一年一个样、三年大变样" in texts
+    for t in tokens:
+        assert doc.text[t.start : t.start + len(t.text)] == t.text
+
+
+def test_tokens_cover_the_sentences_and_carry_offsets():
+    doc = load_document(FOUNDING)
+    seg = default_segmenter()
+    for t in seg.tokenize(doc)[:500]:
+        assert doc.text[t.start : t.start + len(t.text)] == t.text
+        s = doc.sentences[t.sentence]
+        assert s.start <= t.start < s.end
+
+
+def test_knows_tells_dictionary_words_from_hmm_guesses(seg):
+    assert seg.knows("十五五") and seg.knows("经济")
+    assert not seg.knows("中念")
+
+
+@pytest.mark.parametrize(
+    "term",
+    ["高质量发展", "余杭", "人工智能+", "GDP", "5G", "十五五", "开门红"],
+)
+def test_candidate_terms(term):
+    assert is_candidate_term(term)
+
+
+@pytest.mark.parametrize(
+    "term",
+    [
+        "的",
+        "推动",
+        "加快",
+        "坚持",
+        "加强",
+        "持续",
+        "全面",
+        "深入",
+        "进一步",
+        "工作",  # stop words
+        "2025",
+        "3.5%",
+        "2025年",
+        "1月29日",
+        "万亿元",
+        "个百分点",
+        "第三",
+        "一是",  # numbers
+        "，",
+        "“",
+        "——",  # punctuation
+        "新",
+        "app",
+        "球球",
+        "上午",
+        "我省",  # one character, lower-case Latin, doubled, time
+    ],
+)
+def test_not_candidate_terms(term):
+    assert not is_candidate_term(term)
+
+
+def test_stopwords_hold_function_words_and_boilerplate_but_not_topics():
+    stop = load_stopwords()
+    assert {"的", "我们", "推进", "建设", "发展", "各位代表"} <= stop
+    assert not {"就业", "创新", "改革", "企业", "消费", "经济"} & stop
