@@ -211,7 +211,9 @@ def _quoted(text: str) -> Iterator[_Candidate]:
         refers = _following_phrase(text, m.end()) if kind in ("code", "numbered") else None
         if _PLAN.fullmatch(span):
             refers = _plan_period(span)
-        items = _listed_items(text, m.end(), m.end(), span) if kind == "numbered" else ()
+        items = (
+            _listed_items(text, m.start(), m.end(), span, quoted=True) if kind == "numbered" else ()
+        )
         yield _Candidate(span, kind, start, refers, items, 2)
 
 
@@ -567,58 +569,93 @@ def _following_phrase(text: str, pos: int) -> str | None:
     return None
 
 
-def _listed_items(text: str, start: int, end: int, head: str) -> tuple[str, ...]:
+def _listed_items(
+    text: str, start: int, end: int, head: str, *, quoted: bool = False
+) -> tuple[str, ...]:
     """Return the members of a numbered set listed next to it.
 
-    Before it: 大会发布了A、B、C三大行动; 面临需求收缩、供给冲击、预期转弱三重压力.
+    Before it: 大会发布了A、B、C三大行动; 面临需求收缩、供给冲击、预期转弱三重压力;
+    粮食面积、总产、单产实现“两增一稳” (a quoted head after the list's verb).
     After it: 六保，即保居民就业、保基本民生…; 三大球（足球、篮球、排球）.
+    A quoted head right after a word sits inside a member (营造“三贯通一融合”一流创新生态).
     """
     n = _count_of(head)
     if n < 2:
         return ()
     clause_start = max(text.rfind(ch, 0, start) for ch in "，。；：\n") + 1
-    # a quoted head (start == end: only look after it) may sit inside an item: 营造“三贯通一融合”
-    inside = start == end or text[start - 1 : start] == "“"
-    parts = [] if inside else text[clause_start:start].split("、")
+    before = text[clause_start:start]
+    if quoted or before.endswith("“"):
+        before = before.removesuffix("“")
+        verb = next((before[-k:] for k in (2, 3) if _is_verb(before[-k:])), "")
+        before = before[: len(before) - len(verb)] if verb else ""
+    parts = before.split("、") if before else []
     if len(parts) == n and all(1 <= len(p) <= 30 for p in parts):
         parts[0] = _first_item(parts[0], parts[1:])
-        if parts[0]:
-            return tuple(p.strip() for p in parts)
+        items = _clean_items(parts)
+        if items:
+            return items
     m = re.match(r"”?(?:，即|：|（)([^。；）]{4,120})", text[end : end + 130])
     if m:
         parts = m.group(1).split("、")
-        if len(parts) == n:
-            return tuple(p.strip() for p in parts)
+        if len(parts) == n and all(len(p) <= 20 and "，" not in p for p in parts):
+            parts[0] = parts[0].lstrip("对把被让使向到在")  # ：对伟大祖国、中华民族…的认同
+            return _clean_items(parts)
     return ()
+
+
+def _clean_items(parts: Sequence[str]) -> tuple[str, ...]:
+    """Tidy list members (stray quote marks) and refuse lists that are not members of a set."""
+    items = []
+    for p in parts:
+        p = p.strip()
+        if p.count("“") != p.count("”"):
+            p = p.strip("“”")
+        if len(re.findall(rf"[{_HAN}]", p)) < 2 or _is_verb(p):
+            return ()  # “两个确立”、坚决做到“两个维护”: not a list of members
+        items.append(p)
+    return tuple(items)
+
+
+def _is_verb(word: str) -> bool:
+    return word in _clause_word_set() or word in _PHRASE_BREAKS
 
 
 def _first_item(first: str, others: Sequence[str]) -> str:
     """Cut the clause's subject and verb off the first member of a list.
 
-    After 了 the object starts (大会发布了余杭区打造… -> 余杭区打造…). When the other members are
-    verb phrases, the first one starts at its verb; otherwise the list is the object of the
-    clause's verb (面临需求收缩 -> 需求收缩).
+    After 了 the object starts (大会发布了余杭区打造… -> 余杭区打造…). Otherwise the first member
+    is the longest run of its last words that is no longer than the other members and does not
+    open with a verb (布局建设物理、应用数学、合成生物 -> 物理; 面临需求收缩 -> 需求收缩).
     """
     k = first.rfind("了")
     if k >= 0:
         return first[k + 1 :]  # 发布了 A、B、C: the object starts after the verb's 了
-    words = _clause_words()
-    verb_items = any(o.startswith(words) for o in others)
-    positions = [
-        (first.find(w), w) for w in words if 0 <= first.find(w) and first.find(w) + len(w) < len(first)
-    ]
-    if not positions:
+    first = re.sub(rf"^[^{_HAN}“]+", "", first).lstrip("对把被让使向到在")
+    longest = max(4, *(len(o) for o in others))
+    if len(first) <= longest:
         return first
-    if verb_items:
-        k, _ = min(positions)
-        return first[k:]
-    k, w = max(positions, key=lambda p: (p[0] + len(p[1]), p[1]))
-    return first[k + len(w) :]
+    from policy_cli.core.segment import default_segmenter
+
+    words = default_segmenter().cut(first)
+    best = words[-1]
+    for i in range(len(words) - 1, -1, -1):
+        tail = "".join(words[i:])
+        if len(tail) > longest:
+            break
+        if not _is_verb(words[i]):
+            best = tail
+    return best
 
 
 def _count_of(head: str) -> int:
+    """How many members a numbered set has: 三大行动 3, 两增一稳 3, 一馆四中心 5."""
     m = re.match(rf"第?([{_DIGIT_NUM}两双])", head)
-    return _CN_VALUE.get(m.group(1), 0) if m else 0
+    if not m:
+        return 0
+    parts = re.findall(rf"([{_DIGIT_NUM}两双])[^{_DIGIT_NUM}两双]+", head)
+    if len(parts) >= 2 and _COMPOUND.fullmatch(head):
+        return sum(_CN_VALUE.get(p, 0) for p in parts)
+    return _CN_VALUE.get(m.group(1), 0)
 
 
 # --------------------------------------------------------------------------- merging
