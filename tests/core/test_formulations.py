@@ -166,3 +166,26 @@ def test_speed_on_a_long_report():
     elapsed = time.perf_counter() - start
     print(f"\n[formulations] gwr-2022 ({len(doc.text)} chars): {elapsed * 1000:.0f} ms")
     assert elapsed < 0.2
+
+
+@pytest.fixture(scope="module")
+def jiangsu():
+    doc = load_document(DOCS / "local-jiangsu-2025.txt")
+    return {f.text: f for f in extract_formulations(doc)}
+
+
+def test_provincial_codes_and_sets(jiangsu):
+    assert jiangsu["1650"].kind == "code" and jiangsu["1650"].refers_to == "产业体系"
+    assert jiangsu["10+X"].refers_to == "未来产业体系"
+    assert jiangsu["33条"].kind == "code"
+    assert jiangsu["两增一稳"].items == ("粮食面积", "总产", "单产")
+    assert jiangsu["三大省基础科学中心"].items == ("物理", "应用数学", "合成生物")
+    assert jiangsu["十五五"].refers_to == "第十五个五年规划时期"
+
+
+def test_lists_of_places_and_departments_are_not_mottos():
+    doc = load_text(
+        "主办单位：市发改委、市经信局、市科技局。覆盖科右前旗、科右中旗，推动产业链、供应链、创新链融合。",
+        source="t",
+    )
+    assert [f.text for f in extract_formulations(doc, kinds=["slogan"])] == []
