@@ -37,7 +37,8 @@ _MODIFIERS = ("不低于", "不超过", "不高于", "不少于", "低于", "高
 # verbs between an indicator and its value: "保持在", "控制在" say nothing about the value
 _LINK_VERBS = (
     "全年控制在", "控制在", "保持在", "稳定在", "提高到", "提升到", "增加到", "降低到", "下降到",
-    "降到", "减少到", "提高至", "提升至", "增加至", "降低至", "下降至", "降至", "扩大至", "达", "扩大到", "达到", "设定为", "定为", "设定", "均", "都", "将", "拟按", "按", "安排", "为", "在", "达",
+    "降到", "减少到", "提高至", "提升至", "增加至", "降低至", "下降至", "降至", "扩大至", "扩大到",
+    "达到", "设定为", "定为", "设定", "都", "将", "拟按", "按", "安排", "为", "在", "达",
 )
 # verbs that say which way the value moves belong to the value: 能耗降低3%左右
 _DELTA_VERBS = (
@@ -84,6 +85,8 @@ _RETRO_PARAGRAPH = re.compile(r"^(?:过去|一年来|五年来|去年|回顾|[�
 _PAST = re.compile(r"去年|上年|过去|同比|累计|已经|已|了|实现了|达到了|超过了")
 _COMPARE = re.compile(r"(?:比|高于|低于|大于|小于|快于|多于|少于|从)(?:去年|上年)的?")
 _NO_LONGER = re.compile(r"不再(?P<verb>发行|安排|设立|征收|保留)(?P<what>[^，。；、]{2,12})")
+_FORWARD = re.compile(r"力争|确保|争取|到20\d\d年|目标|计划|拟|预计|要|将|今年|明年|全年|新增|新建")
+_BY_YEAR = re.compile(r"到(20\d\d年)(?:底|末)?")
 _FIVE_YEAR = re.compile(r"“?十[一二三四五六七八九]五”?时期|“?十[一二三四五六七八九]五”?规划|今后五年|五年规划")
 _NO_TARGET = re.compile(
     r"(?:没有|未|不再|不)(?:提出|设定|设置|设|定)(?P<what>[^，。；]{0,16}?)(?:具体|量化|数值)?(?:目标|指标)"
@@ -203,8 +206,14 @@ def extract_targets(document: Document) -> list[Target]:
                 )
             if target is None or _is_past(clause.text):
                 continue
-            core = period is None and target.indicator in ("赤字率", "地方政府专项债券")
-            secondary.append(_with(target, core=core, period=period))
+            sentence = document.sentence_at(clause.offset)
+            before = text[sentence.start : clause.offset + len(clause.text)] if sentence else ""
+            if not main_spans and not _FORWARD.search(before):
+                continue  # without a target list, only goals said to be goals
+            year = _BY_YEAR.search(before)
+            when = period or (year.group(1) if year else None)
+            core = when is None and target.indicator in ("赤字率", "地方政府专项债券")
+            secondary.append(_with(target, core=core, period=when))
     secondary.sort(key=lambda t: (not t.core, t.period is not None, t.offset))
     for target in secondary:
         add(target)
@@ -480,6 +489,7 @@ def _clean_indicator(text: str) -> str:
     text = re.sub(r"^\d+[.．、]", "", text)  # list numbering "59."
     text = re.sub(r"^.*\d[^、，\d]{0,3}、", "", text)  # "改造老旧小区1291个、各类管网"
     text = re.sub(r"今年要?|全年", "", text)
+    text = re.sub(r"(?<![日年人])均$", "", text)  # "增幅均超过10%", but 日均, 年均, 人均 stay
     prev = None
     while prev != text:
         prev = text

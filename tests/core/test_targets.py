@@ -112,3 +112,20 @@ def test_news_slogan_target() -> None:
 def test_documents_without_targets() -> None:
     assert _targets(DOCS / "cpc19-report.txt") == []
     assert extract_targets(load_text("今天天气很好。", source="x")) == []
+
+
+def test_plan_goals_carry_their_year() -> None:
+    """A plan without a 主要预期目标 list states goals "到2027年…": each keeps its year."""
+    text = (
+        "到2027年，新一代智能终端、智能体等应用普及率超70%，智能经济核心产业规模快速增长。"
+        "到2030年，我国人工智能全面赋能高质量发展，新一代智能终端、智能体等应用普及率超90%。"
+    )
+    ts = extract_targets(load_text(text, source="plan"))
+    assert [(t.value, t.period) for t in ts] == [("超70%", "2027年"), ("超90%", "2030年")]
+    assert all(t.indicator == "新一代智能终端、智能体等应用普及率" for t in ts)
+
+
+def test_figures_that_are_not_goals() -> None:
+    """Without a target list, a figure is a target only when the text says it is a goal."""
+    text = "法院划拨、提取被保全的银行账户资金共计7.5万元。批准国债余额限额调整为53365.53亿元。"
+    assert extract_targets(load_text(text, source="case")) == []
