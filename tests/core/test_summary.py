@@ -214,3 +214,22 @@ def test_summary_of_nothing() -> None:
 
     with pytest.raises((NothingToAnalyseError, PolicyCliError)):
         summarize(load_text("。。。", source="x"))
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["yuhang-conference-2026.json", "gwr-2022.json", "local-jiangsu-2025.json",
+     "local-shaoxing-conference-2023.json"],
+)
+def test_brief_warnings_and_formulations_against_gold(name: str) -> None:
+    """The brief flags the gold spam and nothing else; its few formulations are real ones."""
+    from tests.conftest import gold, gold_document
+    from tests.scoring import score_formulations, score_noise
+
+    g = gold(name)
+    brief = summary_to_dict(summarize(load_document(gold_document(g))))
+    noise = score_noise(g, brief)
+    shown = score_formulations(g, brief, recall=0.0, precision=0.9)
+    print(f"\n{name} warnings: {noise}\n{name} formulations shown: {shown.figures}")
+    assert noise.ok, noise
+    assert shown.figures["precision"] >= 0.9, shown
