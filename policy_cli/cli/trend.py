@@ -152,6 +152,7 @@ def trend_json(result: Any) -> dict[str, Any]:
         obj["split"] = result.split
         obj["rising"] = [_series_json(s) for s in result.rising]
         obj["falling"] = [_series_json(s) for s in result.falling]
+        obj["formulations"] = [_series_json(s) for s in result.formulations]
     obj["skipped"] = [{"source": src, "reason": why} for src, why in result.skipped]
     return obj
 
@@ -252,7 +253,36 @@ def _change_sections(result: Any, fmt: str) -> list[Any]:
     return [
         Section(f"Rising ({note})", _change_columns(), _change_rows(result.rising, fmt)),
         Section(f"Falling ({note})", _change_columns(), _change_rows(result.falling, fmt)),
+        _formulation_section(result),
     ]
+
+
+def _formulation_section(result: Any) -> Any:
+    from policy_cli.render import Column, Section
+
+    rows = [
+        {
+            "first_seen": s.first_seen,
+            "term": s.term,
+            "last_seen": s.last_seen,
+            "peak": s.peak,
+            "total": s.total,
+            "chart": sparkline(s.rates, width=CHANGE_SPARK),
+        }
+        for s in result.formulations
+    ]
+    columns = [
+        Column("first_seen", "first seen"),
+        Column("term", "formulation"),
+        Column("last_seen", "last seen"),
+        Column("peak", "peak"),
+        Column("total", "count", kind="number"),
+        Column("chart", "trend", max_width=CHANGE_SPARK),
+    ]
+    return Section(
+        "Formulations by first seen (the most used)", columns, rows,
+        empty="(no formulation extractor, or none found)",
+    )  # fmt: skip
 
 
 def _check_plot_available() -> None:

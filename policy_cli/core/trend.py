@@ -116,6 +116,7 @@ class Trend:
     terms: tuple[TermTrend, ...] = ()  # the requested terms, in the order asked
     rising: tuple[TermTrend, ...] = ()
     falling: tuple[TermTrend, ...] = ()
+    formulations: tuple[TermTrend, ...] = ()  # the most used ones, in order of first seen
     split: str | None = None  # label of the first period of the later half
     skipped: tuple[tuple[str, str], ...] = ()  # (source, reason)
     cache_hits: int = 0
@@ -1020,7 +1021,28 @@ def _result(
             " (or two documents with --by file)"
         )
     rising, falling = _rank_changes(agg, keys, split, top=top, min_count=min_count)
-    return Trend(rising=rising, falling=falling, split=periods[split].label, **common)
+    return Trend(
+        rising=rising,
+        falling=falling,
+        formulations=_first_seen_formulations(agg, keys, split, top=top),
+        split=periods[split].label,
+        **common,
+    )
+
+
+def _first_seen_formulations(
+    agg: _Aggregate, keys: Sequence[Any], split: int, *, top: int
+) -> tuple[TermTrend, ...]:
+    """The `top` most used formulations, ordered by the period they were first seen in."""
+    totals: Counter[str] = Counter()
+    for counter in agg.counts["formulation"].values():
+        totals.update(counter)
+    chosen = sorted(totals, key=lambda t: (-totals[t], t))[:top]
+    order = {k: i for i, k in enumerate(keys)}
+    series = [_series(agg, keys, "formulation", t, split) for t in chosen]
+    return tuple(
+        sorted(series, key=lambda s: (order[agg.first["formulation"][s.term][0]], -s.total, s.term))
+    )
 
 
 def _rank_changes(

@@ -130,6 +130,7 @@ def test_changes_table_and_csv(cache):
     res = run(cache, *args)
     assert res.exit_code == 0, res.stderr
     assert "Rising" in res.stdout and "Falling" in res.stdout and "2021" in res.stdout
+    assert "Formulations by first seen" in res.stdout
     res = run(cache, *args, "-f", "csv")
     rows = list(csv.DictReader(io.StringIO(res.stdout)))
     assert {r["direction"] for r in rows} == {"rising", "falling"}

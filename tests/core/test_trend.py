@@ -158,6 +158,19 @@ def test_new_formulations_are_seen_first_when_the_texts_say(changes, gwr):
         assert ranked[term].early_rate == 0
 
 
+def test_formulations_are_listed_by_first_seen_as_the_texts_say(changes, gwr):
+    forms = changes.formulations
+    if not forms:
+        pytest.skip("no formulation extractor in this checkout")
+    print("formulations:", [(s.first_seen, s.term, s.total) for s in forms[:30]])
+    years = [int(s.first_seen) for s in forms]
+    assert years == sorted(years)
+    for s in forms:
+        assert s.kind == "formulation"
+        assert s.first_seen == str(raw_first_year(gwr, s.term)), s.term
+        assert s.total == sum(d["content"].count(s.term) for d in gwr), s.term
+
+
 def test_changes_are_sorted_and_signed(changes):
     assert [s.change for s in changes.rising] == sorted(
         (s.change for s in changes.rising), reverse=True
