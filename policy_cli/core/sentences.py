@@ -44,8 +44,8 @@ def key_sentences(prepared: Prepared, *, n: int = 5) -> list[KeySentence]:
         n: how many sentences to pick.
 
     Returns:
-        Up to `n` KeySentence (index of the first loader sentence, text, TextRank score),
-        in document order.
+        Up to `n` KeySentence (index of the first loader sentence, text, score: the TextRank
+        rank times log(1 + distinct terms)), in document order.
 
     Raises:
         UsageError: when `n` is not positive.
@@ -68,7 +68,10 @@ def key_sentences(prepared: Prepared, *, n: int = 5) -> list[KeySentence]:
         candidates = [i for i, w in enumerate(wholes) if words[i]]
     if not candidates:
         return []
-    scores = _textrank([words[i] for i in candidates])
+    ranks = _textrank([words[i] for i in candidates])
+    # plain TextRank favours short generic sentences ("坚持和完善社会主义基本经济制度。"): weigh
+    # each by the log of its distinct terms, so that a sentence that says more can win
+    scores = [r * math.log1p(len(set(words[i]))) for r, i in zip(ranks, candidates, strict=True)]
     ranked = sorted(zip(candidates, scores, strict=True), key=lambda cs: (-cs[1], cs[0]))[:n]
     ranked.sort(key=lambda cs: cs[0])
     return [

@@ -139,6 +139,7 @@ def test_key_sentences_are_whole_and_in_order(founding, founding_prepared) -> No
         assert k.text.endswith(("。", "！", "？", "”"))
         assert k.text in founding.text
     assert any("人工智能创新发展第一城" in k.text for k in ks)
+    assert any(k.text.startswith("市委常委、区委书记刘颖出席大会并讲话") for k in ks)
 
 
 def test_key_sentences_of_a_work_report() -> None:
@@ -146,6 +147,8 @@ def test_key_sentences_of_a_work_report() -> None:
     ks = key_sentences(prepare(doc), n=3)
     assert len(ks) == 3
     assert all(len(k.text) >= 12 and k.text.endswith("。") for k in ks)
+    gwr22 = key_sentences(prepare(load_document(DOCS / "gwr-2022.txt")), n=5)
+    assert any(k.text.startswith("今年发展主要预期目标是") for k in gwr22)
 
 
 def test_key_sentences_reject_zero(founding_prepared) -> None:
