@@ -191,13 +191,24 @@ def classify_quoted(span: str) -> str | None:
         if len(parts) != 2 or abs(len(parts[0]) - len(parts[1])) > 1 or len(parts[0]) > 8:
             return None
         return "slogan"
-    if _COUNT_START.match(s) and not s.startswith(("一些", "一批", "一系列", "一定")):
+    if _COUNT_START.match(s) and _names_a_set(s):
         return "numbered"
+    if len(s) <= 4 and re.search(r"[两三四五六七八九十双](?:个|大|样|张|链|侧|区)", s):
+        return "numbered"  # 新三样
     if "、" in s or " " in s or len(s) >= 7:
         return "slogan"
     if s.endswith("+") or "+" in s:
         return "slogan"
     return "name"
+
+
+def _names_a_set(s: str) -> bool:
+    """两个确立, 六稳, 三贯通一融合, 十四五 name a set; 一刀切, 千里马, 百里花廊 do not."""
+    if re.match(rf"第?[{_NUM}]+(?:个|大|项|条|种|重|类|张|件|批|孩|支柱)", s):
+        return not s.startswith(("一些", "一批", "一系列", "一定", "一个"))
+    if _PLAN.fullmatch(s) or len(re.findall(f"[{_NUM}]", s)) >= 2:
+        return True  # 十四五; 两新一重, 一带一路
+    return len(s) <= 5 and s[0] in "两三四五六七八九十双"  # 六稳, 双控, 四好农村路, 双高计划
 
 
 def _quoted(text: str) -> Iterator[_Candidate]:
