@@ -236,3 +236,11 @@ def test_brief_warnings_and_formulations_against_gold(name: str) -> None:
     print(f"\n{name} warnings: {noise}\n{name} formulations shown: {shown.figures}")
     assert noise.ok, noise
     assert shown.figures["precision"] >= 0.9, shown
+
+
+def test_library_api(founding) -> None:
+    from policy_cli.api import summary_of
+
+    s = summary_of(founding, keywords=5, sentences=3)
+    assert len(s.keywords) == 5 and len(s.key_sentences) == 3
+    assert s.header.speaker == "市委常委、区委书记刘颖"
