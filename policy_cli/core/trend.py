@@ -31,7 +31,7 @@ from typing import Any
 
 from policy_cli.errors import InputError, NothingToAnalyseError, UsageError
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 BY = ("year", "file")
 DOCUMENT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".docx", ".pdf")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -512,8 +512,9 @@ class _Cache:
         entry: dict[str, Any] = {"text": text, "text_cached": True}
         if want_terms:
             try:
-                data = json.loads(self._path(key, ".json").read_text(encoding="utf-8"))
-            except (OSError, ValueError):
+                raw = zlib.decompress(self._path(key, ".json.z").read_bytes())
+                data = json.loads(raw.decode("utf-8"))
+            except (OSError, ValueError, zlib.error):
                 return entry
             if isinstance(data, dict) and isinstance(data.get("terms"), dict):
                 entry["terms"] = data["terms"]
@@ -536,7 +537,7 @@ class _Cache:
             if "terms" in entry:
                 counts = {"terms": entry["terms"], "forms": entry.get("forms") or {}}
                 data = json.dumps(counts, ensure_ascii=False, separators=(",", ":"))
-                _write_atomic(self._path(key, ".json"), data.encode("utf-8"))
+                _write_atomic(self._path(key, ".json.z"), zlib.compress(data.encode("utf-8"), 1))
         except OSError as exc:
             self.error = f"cannot write the cache in {self.root} ({exc.strerror or exc})"
 

@@ -26,6 +26,7 @@ from policy_cli.errors import InputError, NothingToAnalyseError, UsageError
 from ..conftest import DOCS
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "background.jsonl.xz"
+slow = pytest.mark.slow  # runs over the whole background corpus (a cold run: seconds)
 GWR = "government_work_report"
 FACT_TERMS = ("高质量发展", "供给侧结构性改革", "小康", "阶级斗争", "新质生产力")
 
@@ -127,6 +128,7 @@ def test_first_offset_points_at_the_term(by_terms, gwr):
     assert text[s.first_offset : s.first_offset + len(s.term)] == s.term
 
 
+@slow
 def test_rising_and_falling_agree_with_the_raw_texts(changes, gwr):
     split = int(changes.split)
     early = [d for d in gwr if d["year"] < split]
@@ -149,6 +151,7 @@ def test_rising_and_falling_agree_with_the_raw_texts(changes, gwr):
             assert int(s.first_seen) >= first, s.term
 
 
+@slow
 def test_new_formulations_are_seen_first_when_the_texts_say(changes, gwr):
     ranked = {s.term: s for s in changes.rising}
     for term, year in (("高质量发展", 2018), ("供给侧结构性改革", 2016)):
@@ -158,6 +161,7 @@ def test_new_formulations_are_seen_first_when_the_texts_say(changes, gwr):
         assert ranked[term].early_rate == 0
 
 
+@slow
 def test_formulations_are_listed_by_first_seen_as_the_texts_say(changes, gwr):
     forms = changes.formulations
     if not forms:
@@ -171,6 +175,7 @@ def test_formulations_are_listed_by_first_seen_as_the_texts_say(changes, gwr):
         assert s.total == sum(d["content"].count(s.term) for d in gwr), s.term
 
 
+@slow
 def test_changes_are_sorted_and_signed(changes):
     assert [s.change for s in changes.rising] == sorted(
         (s.change for s in changes.rising), reverse=True
@@ -179,6 +184,7 @@ def test_changes_are_sorted_and_signed(changes):
     assert all(s.total >= 5 for s in changes.rising + changes.falling)
 
 
+@slow
 def test_second_run_is_served_from_the_cache(changes, cache_root):
     again = trend_documents([CORPUS], kinds=[GWR], top=1000, cache_root=cache_root)
     assert again.cache_misses == 0 and again.cache_hits == 48
