@@ -18,6 +18,8 @@ _LAZY = {
     "prepare": "policy_cli.core.pipeline",
     "keywords_of": "policy_cli.api",
     "diff_documents": "policy_cli.core.diff",
+    "summary_of": "policy_cli.api",
+    "extract_targets": "policy_cli.core.targets",
 }
 
 __all__ = ["__version__", *_LAZY]
