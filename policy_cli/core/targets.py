@@ -84,6 +84,7 @@ _PLAN_HEADING = re.compile(r"目标|任务|要求|安排|建议|思路|部署|�
 _RETRO_PARAGRAPH = re.compile(r"^(?:过去|一年来|五年来|去年|回顾|[一两三四五]年来|这[一五]年)")
 _PAST = re.compile(r"去年|上年|过去|同比|累计|已经|已|了|实现了|达到了|超过了")
 _COMPARE = re.compile(r"(?:比|高于|低于|大于|小于|快于|多于|少于|从)(?:去年|上年)的?")
+_NO_NUMBER = re.compile(r"统筹考核|不设|不再设|不作(?:具体)?要求")
 _NO_LONGER = re.compile(r"不再(?P<verb>发行|安排|设立|征收|保留)(?P<what>[^，。；、]{2,12})")
 _FORWARD = re.compile(r"力争|确保|争取|到20\d\d年|目标|计划|拟|预计|要|将|今年|明年|全年|新增|新建")
 _BY_YEAR = re.compile(r"到(20\d\d年)(?:底|末)?")
@@ -169,6 +170,9 @@ def extract_targets(document: Document) -> list[Target]:
                     target = replace(target, text=whole, offset=subject_at)
             if target is None:
                 target = _parse_clause(clause, section=MAIN_SECTION, qualitative=True)
+            if target is not None and _NO_NUMBER.search(target.value):
+                # 能耗强度目标在“十四五”规划期内统筹考核: the item is kept, without a number
+                target = replace(target, note="no annual number set")
             if target is not None:
                 add(_with(target, core=True, period=_lead_period(document, start)))
 

@@ -42,6 +42,7 @@ def test_headline_values_and_modifiers(gwr2022) -> None:
     assert by["地方政府专项债券"].value == "3.65万亿元"
     assert by["国际收支"].value == "基本平衡"
     assert by["能耗强度"].value.startswith("在“十四五”规划期内统筹考核")
+    assert by["能耗强度"].note == "no annual number set"
     # the headline list comes first, in the order the report states it
     assert [t.indicator for t in gwr2022[:2]] == ["国内生产总值增长", "城镇新增就业"]
 
