@@ -13,6 +13,8 @@ import lzma
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from policy_cli.core import trend as trend_mod
 from policy_cli.core.trend import (
@@ -21,7 +23,7 @@ from policy_cli.core.trend import (
     trend_documents,
     year_from_text,
 )
-from policy_cli.errors import InputError, NothingToAnalyseError, UsageError
+from policy_cli.errors import InputError, NothingToAnalyseError, PolicyCliError, UsageError
 
 from ..conftest import DOCS
 
@@ -371,3 +373,33 @@ def test_progress_reports_every_document(tmp_path):
 def test_short_codes_are_not_followed_as_substrings():
     assert not trend_mod._followable("九五")  # would match 一九五四年
     assert trend_mod._followable("供给侧结构性改革")
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    lines=st.lists(
+        st.one_of(
+            st.text(max_size=40),
+            st.builds(
+                lambda c, y: json.dumps({"content": c, "year": y}, ensure_ascii=False),
+                st.text(max_size=60),
+                st.one_of(st.integers(-5, 3000), st.text(max_size=6), st.none()),
+            ),
+        ),
+        max_size=4,
+    ),
+    data=st.binary(max_size=200),
+)
+def test_arbitrary_input_raises_only_policy_errors(tmp_path, lines, data):
+    jsonl = tmp_path / "x.jsonl"
+    jsonl.write_text("\n".join(lines), encoding="utf-8", errors="surrogatepass")
+    blob = tmp_path / "y-2020.txt"
+    blob.write_bytes(data)
+    for paths, by in (([jsonl], "year"), ([blob], "file"), ([jsonl, blob], "file")):
+        for terms in (["改革"], []):
+            try:
+                trend_documents(paths, terms=terms, by=by, workers=1, use_cache=False)
+            except PolicyCliError:
+                pass
