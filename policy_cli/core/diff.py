@@ -183,15 +183,18 @@ def compare_formulations(
         (added, removed, kept); added and removed sorted by count in the report that has them,
         kept by the total count; ties by first occurrence, then text.
     """
+    # quote marks are not wording: “六稳”、“六保” in one report is 六稳、六保 in the other
     kinds: dict[str, str] = {}
     for f in (*new_forms, *old_forms):
-        if f.text and f.text not in kinds:
-            kinds[f.text] = f.kind
+        text = _unquoted(f.text)
+        if text and text not in kinds:
+            kinds[text] = f.kind
+    plain_old, plain_new = _unquoted(old.text), _unquoted(new.text)
     added: list[FormulationChange] = []
     removed: list[FormulationChange] = []
     kept: list[FormulationChange] = []
     for text, kind in kinds.items():
-        a, b = old.text.count(text), new.text.count(text)
+        a, b = plain_old.count(text), plain_new.count(text)
         if a == 0 and b == 0:
             continue
         if a and b:
@@ -204,7 +207,7 @@ def compare_formulations(
             if is_calendar_variant(text, new.text):
                 continue
             status, target, lst = "removed", old, removed
-        offset = target.text.find(text)
+        offset = _find_unquoted(target.text, text)
         sent = target.sentence_at(offset)
         lst.append(
             FormulationChange(text, kind, a, b, status, offset, sent.text if sent else "")
@@ -218,6 +221,24 @@ def compare_formulations(
     removed.sort(key=lambda c: (-c.old_count, -novelty(c.text, new.text), c.offset, c.text))
     kept.sort(key=lambda c: (-(c.old_count + c.new_count), c.offset, c.text))
     return added, removed, kept
+
+
+_QUOTE_MARKS = "“”‘’\"'「」『』"
+_UNQUOTE = str.maketrans("", "", _QUOTE_MARKS)
+
+
+def _unquoted(text: str) -> str:
+    return text.translate(_UNQUOTE)
+
+
+def _find_unquoted(text: str, phrase: str) -> int:
+    """Offset in `text` of `phrase`, quote marks inside the text allowed between its characters."""
+    at = text.find(phrase)
+    if at >= 0:
+        return at
+    gap = "[" + re.escape(_QUOTE_MARKS) + "]*"
+    m = re.search(gap.join(re.escape(ch) for ch in phrase), text)
+    return m.start() if m else -1
 
 
 _NOT_WORDING = re.compile(r"[\s、，,·“”\"'‘’《》（）()]")
