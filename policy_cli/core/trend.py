@@ -2,9 +2,10 @@
 
 Documents come from files, folders, globs or JSON-lines files (one document a line: `content`
 plus `year`/`title`/`kind`, optionally .gz/.xz compressed). They are streamed: only counters
-are kept. The per-document counts of the segmenter's terms are cached by content hash (and
-the code/lexicon signature) in the user cache directory, so a second run does not segment
-again; cache misses are computed in a process pool.
+are kept. Each document's normalised text and term counts are cached by content hash (and
+the code/lexicon signature) in the user cache directory, so a second run neither loads nor
+segments again; cache misses are computed in a process pool. Rates are per 10,000
+characters of normalised text, spaces and line breaks not counted.
 """
 
 from __future__ import annotations
@@ -304,6 +305,8 @@ def _cn_number(text: str) -> int:
     if "十" not in text:
         return _CN_DIGITS.index(text) if len(text) == 1 and text in _CN_DIGITS else 0
     tens, _, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1 or not set(tens + ones) <= set(_CN_DIGITS):
+        return 0  # not a number from 1 to 99 (e.g. 十十)
     value = (_CN_DIGITS.index(tens) if tens else 1) * 10
     return value + (_CN_DIGITS.index(ones) if ones else 0)
 

@@ -403,3 +403,9 @@ def test_arbitrary_input_raises_only_policy_errors(tmp_path, lines, data):
                 trend_documents(paths, terms=terms, by=by, workers=1, use_cache=False)
             except PolicyCliError:
                 pass
+
+
+def test_congress_numbers():
+    assert year_from_text("在中国共产党第十九次全国代表大会上的报告") == 2017
+    assert year_from_text("在中国共产党第九次全国代表大会上的报告") == 1969
+    assert year_from_text("中国共产党第十十次全国代表大会") is None
