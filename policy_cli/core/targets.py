@@ -72,7 +72,7 @@ _NOT_QUAL = re.compile(
 
 # -- where targets are stated ----------------------------------------------------------------
 _MAIN_LEAD = re.compile(
-    r"(?:主要预期目标|预期目标|主要目标|调控目标|预期)(?:建议)?(?:是|为)[：:，]?"
+    r"(?:主要预期目标|预期目标|主要目标|调控目标|预期)(?:建议)?(?:是|为|定为)[：:，]?"
 )
 _GENERIC_SUBJECT = re.compile(
     r"^(?:(?:今年|全年|明年)?的?(?:国民)?(?:经济社会|经济和社会|国民经济和社会|国民经济)?"
@@ -258,7 +258,7 @@ def _main_target_spans(document: Document) -> list[tuple[int, int, str, int]]:
         if end > start and _looks_like_list(document.text[start:end]):
             head = re.split(r"[，。；：！？]", para.text[: m.start()])[-1]
             subject = re.sub(r"^.*(?:提出|确定|明确|期间|时期)", "", head)
-            subject = _clean_indicator(re.sub(r"^的", "", _clean_indicator(subject)))
+            subject = _clean_indicator(re.sub(r"^的|的$", "", _clean_indicator(subject)))
             subject = "" if _GENERIC_SUBJECT.match(subject) else subject
             spans.append((start, end, subject, para.start + m.start() - len(head)))
     return spans
