@@ -462,7 +462,7 @@ _SIGNED_MODULES = (
 
 @lru_cache(maxsize=1)
 def analysis_signature() -> str:
-    """Hash what the cached counts depend on: version, analysis code, lexicon and stop words."""
+    """Hash what the cached entries depend on: version, analysis code and word lists."""
     from policy_cli import __version__
     from policy_cli.core.segment import Segmenter
 
@@ -475,11 +475,10 @@ def analysis_signature() -> str:
         if path.exists():
             h.update(name.encode())
             h.update(path.read_bytes())
-    data = core.parent / "data"
-    for name in ("lexicon.txt", "stopwords.txt"):
-        p = data / name
-        if p.exists():
-            h.update(p.read_bytes())
+    # the lexicon, stop words and the formulation rule lists
+    for p in sorted((core.parent / "data").glob("*.txt")):
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
     return h.hexdigest()[:16]
 
 
