@@ -76,9 +76,14 @@ _PARALLEL_SEP = "、"
 # words of quoted and numbered formulations in the background corpus, plus the document's own).
 _DOCTRINE_HEADS = (
     "思想", "精神", "倡议", "理念", "格局", "意识", "共同体", "攻坚战", "保卫战", "总基调",
-    "大市场", "共同价值", "自由贸易港", "经济圈", "交易所", "保障基金", "伙伴关系协定", "冬奥会",
+    "大市场", "共同价值", "自由贸易港", "经济圈", "交易所", "保障基金", "伙伴关系协定", "投资协定",
+    "冬奥会", "战略",
+    "大盘", "基本盘",
 )
-_WORD_INTERNAL_HEADS = ("精神", "思想", "意识", "共同体", "理念", "倡议")
+# 战略 names a strategy only with a real modifier of its own (全面节约战略, 乡村振兴战略); the
+# modifiers below make the generic "national / regional / major strategy" of running prose.
+_GENERIC_STRATEGY = ("国家", "区域", "重大", "发展", "领域", "规划", "省", "市", "军事", "工业")
+_WORD_INTERNAL_HEADS = ("精神", "思想", "意识", "共同体", "理念", "倡议", "战略")
 # Generic doctrine phrases: the spirit of a meeting or a speech (会议精神, 讲话精神), the
 # virtues of a trade (企业家精神): not names. Checked on the modifier's last character.
 _GENERIC_MODIFIER_END = frozenset("会话示议家")
@@ -457,6 +462,12 @@ def _doctrines(text: str) -> Iterator[_Candidate]:
             ("统一思想", "解放思想")
         ):
             continue  # 讲话精神统一思想: two heads, not one name; 统一思想 is a verb phrase
+        if head == "战略" and (
+            len(modifier) < 4
+            or modifier.endswith(_GENERIC_STRATEGY)
+            or re.search("这|那|系列|加快", modifier)
+        ):
+            continue
         if head in ("格局", "理念") and len(phrase) > 6:
             continue  # 新发展格局 is a name; 城乡融合发展新格局 is a description
         if len(modifier) < 3 and (len(head) == 2 or head == "大市场"):
