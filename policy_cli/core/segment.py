@@ -170,7 +170,7 @@ class Segmenter:
         """Cut text, keeping each string of `protect` that occurs in it as one token."""
         if not protect:
             return self.cut(text)
-        pattern = _protect_pattern(tuple(sorted(set(protect), key=lambda s: (-len(s), s))))
+        pattern = _protect_pattern(tuple(protect))
         out: list[str] = []
         pos = 0
         for m in pattern.finditer(text):
@@ -188,6 +188,7 @@ class Segmenter:
         Whitespace tokens are dropped; punctuation is kept (analyses filter it).
         """
         tokens: list[Token] = []
+        protect = tuple(protect)  # one tuple for every sentence: one cache key
         for sent in document.sentences:
             pos = sent.start
             for piece in self.cut_protected(sent.text, protect):
@@ -242,7 +243,9 @@ def _rjieba_class() -> Any:
 
 @lru_cache(maxsize=64)
 def _protect_pattern(protect: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(p) for p in protect if p))
+    # cached on the caller's order: sorting (longest first) once per set, not per sentence
+    ordered = sorted(set(protect), key=lambda s: (-len(s), s))
+    return re.compile("|".join(re.escape(p) for p in ordered if p))
 
 
 @lru_cache(maxsize=2)
