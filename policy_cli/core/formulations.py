@@ -339,6 +339,16 @@ def _parallel(text: str) -> Iterator[_Candidate]:
             trail = parts[-1][len(parts[-2]) :]
             parts[-1] = parts[-1][: len(parts[-2])]
         found = _parallel_run(parts)
+        if found is None and offset > m.start() and not trail and len(parts) == 2:
+            # the whole object of a verb of command, up to the clause end (坚持稳字当头、稳中求进。
+            # 坚持外防输入、内防反弹，): the shape alone is enough
+            at_end = text[m.end() : m.end() + 1] in ("，", "。", "；", "")
+            aligned = any(a == b for a, b in zip(*parts, strict=True))
+            chiasmus = len(set(parts[0]) & set(parts[1])) >= 2  # 稳中求进、以进促稳
+            if at_end and len(parts[0]) == 4 and (
+                _shares_position(parts, words=False) if aligned else chiasmus
+            ):
+                found = (0, 2)
         if found is None:
             if _standalone_triplet(text, m.start(), m.end(), parts, offset, trail):
                 yield _Candidate(_PARALLEL_SEP.join(parts), "slogan", offset, None, (), 1)

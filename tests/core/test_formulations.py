@@ -29,7 +29,7 @@ GOLD_FILES = [
 # Documents where the bar does not hold yet (see the report in the commit log): the national
 # work report is dense with unquoted set phrases (高质量发展, 减税降费, 乡村振兴) that the
 # general rules do not reach without a gold-fitted list.
-BELOW_BAR = {"gwr-2022.json": 0.68}  # name -> the recall measured (a floor against regressions)
+BELOW_BAR = {"gwr-2022.json": 0.72}  # name -> the recall measured (a floor against regressions)
 
 
 @pytest.fixture(scope="module")
