@@ -20,6 +20,9 @@ _LAZY = {
     "diff_documents": "policy_cli.core.diff",
     "summary_of": "policy_cli.api",
     "extract_targets": "policy_cli.core.targets",
+    "extract_formulations": "policy_cli.core.formulations",
+    "formulations_of": "policy_cli.api",
+    "trend_documents": "policy_cli.core.trend",
 }
 
 __all__ = ["__version__", *_LAZY]
