@@ -440,8 +440,7 @@ def _shares_position(run: Sequence[str], *, words: bool = True) -> bool:
     if all(len(c) == 1 for c in cuts) and length >= 3:
         return True  # idioms in parallel: 尽力而为、量力而行
     for k in shared:
-        words = {_word_at(c, k) for c in cuts}
-        if len(words) == 1:
+        if len({_word_at(c, k) for c in cuts}) == 1:
             return True
     return False
 
