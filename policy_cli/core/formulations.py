@@ -9,8 +9,10 @@ They are found by general rules, never by a list fitted to particular documents:
 - count-word patterns: a number names a set (两个确立, 三大攻坚战, 六稳, 十四五, 二十届三中全会,
   安全生产治本攻坚三年行动, 两新一重), with the members when the document lists them nearby;
 - digit codes ("132", "296X", "4+1", 33条) with what they refer to (the noun phrase after them);
-- parallel mottos: clauses of equal length sharing a character at the same place
-  (稳地价、稳房价、稳预期; 尽力而为、量力而行; 不敢腐、不能腐、不想腐);
+- parallel mottos: clauses of equal length sharing a word at the same place
+  (稳地价、稳房价、稳预期; 尽力而为、量力而行; 不敢腐、不能腐、不想腐), short clauses that fill
+  a clause or are repeated (图更强、争一流、敢首创), the pair that is the whole object of a verb
+  of command (坚持稳字当头、稳中求进); lists of things (产业链、供应链; 市发改委、市经信局) are not;
 - phrases ending in a head word that names a doctrine, strategy or campaign (新发展格局,
   伟大建党精神, 污染防治攻坚战), with the boundary found by the segmenter;
 - set phrases learnt from the background corpus of 62 national work reports and Party congress
@@ -72,8 +74,9 @@ _ORDINAL_SET = re.compile(rf"第[{_DIGIT_NUM}]+个[{_HAN}]{{2,8}}?(?:奋斗目�
 _COMPOUND = re.compile(rf"[{_NUM}][{_HAN}]{{1,3}}?(?:[{_NUM}][{_HAN}]{{1,3}}?){{1,3}}(?![{_HAN}])")
 
 _PARALLEL_SEP = "、"
-# Head words that close a doctrine, strategy or campaign name (learnt: the most frequent last
-# words of quoted and numbered formulations in the background corpus, plus the document's own).
+# Head words that close a doctrine, strategy or campaign name. A short hand list of general
+# Chinese policy vocabulary (思想, 精神, 战略, 攻坚战...), not taken from any annotation; each head
+# has its own guard below against the generic uses of running prose.
 _DOCTRINE_HEADS = (
     "思想", "精神", "倡议", "理念", "格局", "意识", "共同体", "攻坚战", "保卫战", "总基调",
     "大市场", "共同价值", "自由贸易港", "经济圈", "交易所", "保障基金", "伙伴关系协定", "投资协定",
