@@ -1,8 +1,9 @@
 """Rebuild policy_cli/data/idf.tsv.gz from the background corpus committed in corpus/.
 
 Document frequencies are counted with scikit-learn over the segmented background documents
-(62 national work reports and Party congress reports, 1954-2022), using the same segmenter
-and policy lexicon as the tool, and stored as smooth IDF: ln((1 + N) / (1 + df)) + 1, with each word's jieba part-of-speech
+(62 national work reports and Party congress reports, 1954-2022), using the same segmenter,
+policy lexicon and term building (`keywords.document_terms`: glued names, compounds, place
+stems) as the tool, plus every plain candidate word, and stored as smooth IDF: ln((1 + N) / (1 + df)) + 1, with each word's jieba part-of-speech
 tag (the ranking weighs verbs and adverbs down; policy-lexicon words are tagged "nz").
 
 The early documents written wholly or partly in traditional characters (the 1954 and 1957
@@ -30,6 +31,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from build_lexicon import background_texts  # noqa: E402
 
+from policy_cli.core.keywords import document_terms  # noqa: E402
 from policy_cli.core.loaders import load_text  # noqa: E402
 from policy_cli.core.segment import Segmenter, is_candidate_term, load_lexicon  # noqa: E402
 
@@ -53,9 +55,10 @@ def main() -> None:
     token_lists = []
     for title, text, _ in docs:
         doc = load_text(text, source=title)
-        token_lists.append(
-            [t.text for t in seg.tokenize(doc) if is_candidate_term(t.text, frozenset())]
-        )
+        terms = document_terms(seg.tokenize(doc), segmenter=seg, drop_guesses=False)
+        # boilerplate is never ranked but its IDF is still useful to other analyses
+        words = [t.text for t in seg.tokenize(doc) if is_candidate_term(t.text, frozenset())]
+        token_lists.append([t for t, _ in terms] + words)
     vec = CountVectorizer(
         analyzer=lambda toks: toks, lowercase=False, binary=True, token_pattern=None
     )

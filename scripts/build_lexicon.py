@@ -84,7 +84,7 @@ FUNCTION_WORDS = """
 曾 正在 一 一个 一些 一切 所有 任何 多 少 很 更 最 比较 非常 十分 较 越 上 下 中 内 外 前 后
 里 间 时 时候 之间 以上 以下 以来 以后 之后 之前 左右 方面 问题 情况 一是 二是 三是 四是 五是
 什么 怎么 如何 为什么 哪 哪些 谁 啊 吧 呢 吗 呀 嘛 即 即使 只 只有 只要 就是 还是 还有 不是 不仅
-而是 同 到 我省 我市 我区 我县 本省 本市 各州 各市 各县 各区 月底 月初 年底 年初 上半年 下半年 上午 下午 晚上 中午 凌晨 近日 日前 昨天 今天 明天 一方面 另一方面 此外 总之 然而 可是 尽管 不但 既 既要 又要 又是 所 者 来 去 给 让 使 使得
+而是 同 到 为主 我省 我市 我区 我县 本省 本市 各州 各市 各县 各区 月底 月初 年底 年初 上半年 下半年 上午 下午 晚上 中午 凌晨 近日 日前 昨天 今天 明天 一方面 另一方面 此外 总之 然而 可是 尽管 不但 既 既要 又要 又是 所 者 来 去 给 让 使 使得
 当前 目前 今年 去年 明年 今后 当年 全年 这次 此次 本次 一年 一批 各类 各种 各级 各地 各方 各项
 有关 相关 一定 一起 一样 一直 一道 不断 进而 从而 以便 据此 就此 所在 之一 此 该 其他 其它 另外
 """.split()
@@ -116,11 +116,17 @@ _BAD_TAIL = set("的了是和与在等中")
 _MEASURE = set("个年月日次项位名家种条批届倍元")
 
 
+def _t2s():  # type: ignore[no-untyped-def]
+    try:
+        import opencc
+    except ImportError as exc:
+        raise SystemExit("the build scripts need OpenCC: pip install -e '.[build]'") from exc
+    return opencc.OpenCC("t2s")
+
+
 def traditional_to_simplified(text: str) -> str:
     """Convert a text written in traditional characters to simplified (OpenCC t2s)."""
-    import opencc
-
-    return opencc.OpenCC("t2s").convert(text)
+    return _t2s().convert(text)
 
 
 def is_traditional(text: str) -> bool:
@@ -129,9 +135,7 @@ def is_traditional(text: str) -> bool:
     Some early reports mix both scripts (the 1957 report turns simplified after its opening),
     so a text counts when 1% of it, or 2.5% of any 5000-character stretch, is traditional.
     """
-    import opencc
-
-    conv = opencc.OpenCC("t2s")
+    conv = _t2s()
     flags = [conv.convert(ch) != ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
     if not flags:
         return False

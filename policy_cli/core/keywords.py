@@ -1,6 +1,8 @@
 """Rank a document's key terms: TF-IDF against the background corpus, TextRank, or frequency.
 
-Before ranking, the tokens become terms in three general steps:
+Before ranking, the tokens become terms in four general steps:
+0. Names: a 2-3 character word that always stands beside the same lone character is glued to
+   it (施惠+芳 -> 施惠芳, 谱+新篇 -> 谱新篇, 常态+化 -> 常态化): jieba cuts unknown names so.
 1. Candidates: stop words, numbers, dates, punctuation and single characters are dropped, and
    so is a short word that neither the dictionary nor the background corpus knows and that
    occurs once (jieba's HMM glues stray characters together: 中念, 信局).
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import gzip
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -94,14 +97,21 @@ def candidate_counts(tokens: Sequence[Token]) -> tuple[Counter[str], dict[str, T
 
 
 def document_terms(
-    tokens: Sequence[Token], *, segmenter: Segmenter | None = None
+    tokens: Sequence[Token],
+    *,
+    segmenter: Segmenter | None = None,
+    drop_guesses: bool = True,
 ) -> list[tuple[str, Token]]:
     """Turn a document's tokens into its candidate terms, in order (see the module docstring).
+
+    scripts/build_idf.py counts the background corpus through this same function, so the IDF
+    table knows the terms the ranking sees (施惠芳, 常态化, 余杭 for 余杭区).
 
     Args:
         tokens: the document's tokens (from `Segmenter.tokenize`).
         segmenter: the segmenter that made them (tells dictionary words from HMM guesses);
             the default segmenter when omitted.
+        drop_guesses: drop short HMM guesses seen once (off when building the IDF table).
 
     Returns:
         (term, first token of the term) pairs in document order.
@@ -112,12 +122,14 @@ def document_terms(
         segmenter = default_segmenter()
     stop = load_stopwords()
     idf = load_idf()
+    tokens = _glue_single_characters(tokens, stop)
     raw = Counter(t.text for t in tokens)
     # candidate flags per token, with HMM guesses seen once dropped
     keep = [
         is_candidate_term(t.text, stop)
         and not (
-            raw[t.text] == 1
+            drop_guesses
+            and raw[t.text] == 1
             and len(t.text) <= 3
             and not t.text.isascii()
             and t.text not in idf.idf
@@ -127,6 +139,73 @@ def document_terms(
     ]
     terms = _merge_compounds(tokens, keep, idf)
     return _merge_places(terms, idf)
+
+
+_HAN_RUN = re.compile(r"^[\u4e00-\u9fff]+$")
+# lone characters that are grammar, counters or units, never the end of a name
+_NO_GLUE = frozenset(
+    "个只名家件项条位种次年月日号元万亿千百分户人座所批届期倍类台套辆吨占为与及等将把被向"
+    "从每再叫均以由于对在是的了和或而且但也都就才还又很更最较越上下中内外前后里间时即所者来"
+    "去给让使此该同到各本其之如若比共近超达约逾至成获小大老好少做搞抓党城"
+)
+
+
+def _glue_single_characters(tokens: Sequence[Token], stop: frozenset[str]) -> list[Token]:
+    """Join a word to the lone character that always stands beside it (施惠+芳, 谱+新篇).
+
+    jieba cuts names and coined words it does not know into a known word plus a stray
+    character; when a word occurs at least twice and every time with the same lone character
+    on the same side (not a function word), the two are one word of this document.
+    """
+    right: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    left: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    count: Counter[str] = Counter(t.text for t in tokens)
+
+    def lone(tok: Token) -> bool:
+        return (
+            len(tok.text) == 1
+            and bool(_HAN_RUN.match(tok.text))
+            and tok.text not in stop
+            and tok.text not in _NO_GLUE
+        )
+
+    def word(tok: Token) -> bool:  # a name or a coined word is short: 2-3 characters + 1
+        return (
+            2 <= len(tok.text) <= 3
+            and bool(_HAN_RUN.match(tok.text))
+            and is_candidate_term(tok.text, stop)
+        )
+
+    for a, b in zip(tokens, tokens[1:], strict=False):
+        if not _adjacent(a, b):
+            continue
+        if lone(b) and word(a):
+            right[a.text][b.text] += 1
+        if lone(a) and word(b):
+            left[b.text][a.text] += 1
+    glue_right = {
+        w: c for w, cs in right.items() for c, n in cs.items() if n == count[w] and n >= 2
+    }
+    glue_left = {w: c for w, cs in left.items() for c, n in cs.items() if n == count[w] and n >= 2}
+    if not glue_right and not glue_left:
+        return list(tokens)
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and _adjacent(tok, nxt):
+            if glue_right.get(tok.text) == nxt.text:
+                out.append(Token(tok.text + nxt.text, tok.start, tok.sentence))
+                i += 2
+                continue
+            if glue_left.get(nxt.text) == tok.text:
+                out.append(Token(tok.text + nxt.text, tok.start, tok.sentence))
+                i += 2
+                continue
+        out.append(tok)
+        i += 1
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -152,6 +152,18 @@ def test_compound_whose_part_never_occurs_alone_is_one_term():
     assert terms.get("实验室") == 4  # the free part keeps counting on its own
 
 
+def test_a_name_cut_into_a_word_and_a_lone_character_is_glued_back():
+    text = "市长施惠芳强调，要抓好落实。施惠芳指出，要奋战一季度。"
+    terms = tfidf_terms(text)
+    assert terms.get("施惠芳") == 2
+    assert "施惠" not in terms
+
+
+def test_function_characters_are_not_glued():
+    terms = tfidf_terms("以改革为主线推进。以创新为主线推进。")
+    assert "为主线" not in terms
+
+
 def test_policy_terms_are_never_glued_to_a_neighbour():
     terms = tfidf_terms("勇闯中国式现代化新路。勇闯中国式现代化新路。")
     assert terms.get("中国式现代化") == 2
