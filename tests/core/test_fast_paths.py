@@ -93,3 +93,41 @@ def test_summary_and_keywords_need_neither_numpy_nor_scikit_learn_nor_jieba():
     assert not {m.split(".")[0] for m in loaded} & {"numpy", "sklearn", "scipy", "jieba"}
     # rjieba's package __init__ builds a default tokenizer nobody uses: only its module is loaded
     assert "rjieba" not in loaded
+
+
+def _alternation(protect: tuple[str, ...]):
+    import re
+
+    ordered = sorted(set(protect), key=lambda s: (-len(s), s))
+    return re.compile("|".join(re.escape(x) for x in ordered if x))
+
+
+@pytest.mark.parametrize(
+    ("protect", "text"),
+    [
+        (("ab", "abc", "b"), "abcab b"),
+        (("a", "aa", "aaa"), "aaaa"),
+        (("x.y", "x"), "x.yx"),
+        (("(", ")", "a|b"), "(a|b)"),
+        (("稳中求进", "稳中求进工作总基调", "工作"), "坚持稳中求进工作总基调和稳中求进，工作"),
+    ],
+)
+def test_protect_trie_matches_the_alternation_longest_first(protect, text):
+    from policy_cli.core.segment import _protect_pattern
+
+    ours = [m.span() for m in _protect_pattern(protect).finditer(text)]
+    assert ours == [m.span() for m in _alternation(protect).finditer(text)]
+
+
+def test_protect_trie_matches_the_alternation_on_a_real_document():
+    from policy_cli.core.formulations import extract_formulations
+    from policy_cli.core.segment import _protect_pattern
+
+    doc = load_document(DOCS / "gwr-2022.txt")
+    protect = tuple(f.text for f in extract_formulations(doc))
+    assert len(protect) > 20
+    trie, alternation = _protect_pattern(protect), _alternation(protect)
+    for sent in doc.sentences:
+        assert [m.span() for m in trie.finditer(sent.text)] == [
+            m.span() for m in alternation.finditer(sent.text)
+        ]
