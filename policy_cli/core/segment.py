@@ -63,6 +63,7 @@ def load_stopwords() -> frozenset[str]:
     return frozenset(_data_lines("stopwords.txt"))
 
 
+@lru_cache(maxsize=1 << 17)  # every analysis asks about every token; a text has few words
 def is_candidate_term(term: str, stopwords: frozenset[str] | None = None) -> bool:
     """Tell whether a token can be a key term: not a stop word, number, date or punctuation."""
     if stopwords is None:
