@@ -15,7 +15,7 @@ Sources (no gold annotation is ever read):
 How the lexicon is made (every learnt word is one that plain jieba splits):
 1. Quoted terms: strings in “…” of 2-8 characters (Han, digits, +) that occur quoted in at least
    two different documents ("十五五", "两重", "放管服", "高效办成一件事"...).
-2. Cohesive n-grams: runs of 2-3 jieba tokens (4-7 characters, no function word inside) that occur
+2. Cohesive n-grams: runs of 2-3 jieba tokens (3-7 characters, no function word inside) that occur
    in at least 4 documents and 10 times, that make up most of the occurrences of their rarest part
    (count(ngram) / min count(part) >= 0.6) and are free in context (at least 5 different
    neighbours on each side): "中国式现代化", "新质生产力", "高质量发展"...
@@ -73,7 +73,7 @@ SEED = """
 六稳 六保 两新 两重 以旧换新 低空经济 未来产业 新型城镇化 新型工业化 数字经济 实体经济
 现代化产业体系 营商环境 专项债券 超长期特别国债 稳中求进 统筹发展和安全 高水平对外开放
 全国统一大市场 一老一小 高效办成一件事 揭榜挂帅 卡脖子 三农 小巨人 枫桥经验 千万工程
-脱贫攻坚 精准扶贫 小康社会 全面从严治党 八项规定 国家战略科技力量 关键核心技术 新基建
+新时代 脱贫攻坚 精准扶贫 小康社会 全面从严治党 八项规定 国家战略科技力量 关键核心技术 新基建
 """.split()
 
 FUNCTION_WORDS = """
@@ -84,7 +84,7 @@ FUNCTION_WORDS = """
 曾 正在 一 一个 一些 一切 所有 任何 多 少 很 更 最 比较 非常 十分 较 越 上 下 中 内 外 前 后
 里 间 时 时候 之间 以上 以下 以来 以后 之后 之前 左右 方面 问题 情况 一是 二是 三是 四是 五是
 什么 怎么 如何 为什么 哪 哪些 谁 啊 吧 呢 吗 呀 嘛 即 即使 只 只有 只要 就是 还是 还有 不是 不仅
-而是 同 到 为主 我省 我市 我区 我县 本省 本市 各州 各市 各县 各区 月底 月初 年底 年初 上半年 下半年 上午 下午 晚上 中午 凌晨 近日 日前 昨天 今天 明天 一方面 另一方面 此外 总之 然而 可是 尽管 不但 既 既要 又要 又是 所 者 来 去 给 让 使 使得
+而是 同 到 比 为主 我省 我市 我区 我县 本省 本市 各州 各市 各县 各区 月底 月初 年底 年初 上半年 下半年 上午 下午 晚上 中午 凌晨 近日 日前 昨天 今天 明天 一方面 另一方面 此外 总之 然而 可是 尽管 不但 既 既要 又要 又是 所 者 来 去 给 让 使 使得
 当前 目前 今年 去年 明年 今后 当年 全年 这次 此次 本次 一年 一批 各类 各种 各级 各地 各方 各项
 有关 相关 一定 一起 一样 一直 一道 不断 进而 从而 以便 据此 就此 所在 之一 此 该 其他 其它 另外
 """.split()
@@ -94,12 +94,12 @@ BOILERPLATE_EXTRA = """
 提高 继续 做好 落实 保持 增强 开展 优化 力度 积极 坚决 着力 深化 打造 培育 更好 切实 确保 不断
 扎实 大力 努力 稳步 有序 有效 有力 重要 重大 主要 基本 健全 巩固 拓展 拓宽 扩大 聚焦 突出 注重
 统筹 用好 抓好 办好 抓住 抓紧 发挥 增加 实现 取得 形成 构建 建立 健全 提供 保障 加以 予以 作出
-各位代表 同志 同志们 我们 我国 国家 今年 去年 全省 全市 全区 全县 全国 一年来 过去 五年 新 好 大 高 强 多 全
+各位代表 同志 同志们 我们 我国 国家 今年 去年 全省 全市 全区 全县 全国 一年来 过去 五年
 强调 指出 表示 要求 认为 提出 会上 会议 参加 出席 主持 作了 讲话 部署 动员 负责人 相关负责人
-来源 记者 通讯员 编辑 责任编辑 日电 报道 获悉 体系 机制 水平 能力 作用 领域 环境 目标 任务 措施
+来源 记者 通讯员 编辑 责任编辑 日电 报道 获悉 体系 机制 水平 能力 作用 领域 目标 任务 措施
 政策措施 工作机制 重点 关键 核心 基础 质量 效益 成效 成果 进展 步伐 方式 格局 局面 态势 趋势
 意见 办法 规定 方案 计划 行动 工程 示范 一流 能级 图景 融合 协同 获批 兑现 更加 更大 更高 更强 更多 更优 全力 全方位 高水平
-新一轮 新阶段 新时代 新征程 新局面 新篇章 新成效 新突破 新进展 新台阶 新动能 新优势 新活力
+新一轮 新局面 新篇章 新成效 新突破 新进展 新台阶 新优势 新活力
 """.split()
 
 # Verbs/adverbs frequent in the background that still name what a document is about.
@@ -199,7 +199,7 @@ def learn_ngrams(texts: list[tuple[str, str]], base: Segmenter, stop: set[str]) 
                 for i in range(len(toks) - n + 1):
                     gram = tuple(toks[i : i + n])
                     word = "".join(gram)
-                    if not 4 <= len(word) <= 7 or not _HAN_RUN.match(word):
+                    if not 3 <= len(word) <= 7 or not _HAN_RUN.match(word):
                         continue
                     # boilerplate inside makes a phrase, not a term; a measure word a fragment
                     if any(p in stop for p in gram) or gram[0] in _MEASURE:
