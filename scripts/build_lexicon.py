@@ -15,7 +15,7 @@ Sources (no gold annotation is ever read):
 How the lexicon is made (every learnt word is one that plain jieba splits):
 1. Quoted terms: strings in “…” of 2-8 characters (Han, digits, +) that occur quoted in at least
    two different documents ("十五五", "两重", "放管服", "高效办成一件事"...).
-2. Cohesive n-grams: runs of 2-3 jieba tokens (3-7 characters, no function word inside) that occur
+2. Cohesive n-grams: runs of 2-3 jieba tokens (3-7 characters, no stop word inside) that occur
    in at least 4 documents and 10 times, that make up most of the occurrences of their rarest part
    (count(ngram) / min count(part) >= 0.6) and are free in context (at least 5 different
    neighbours on each side): "中国式现代化", "新质生产力", "高质量发展"...
@@ -24,11 +24,16 @@ How the lexicon is made (every learnt word is one that plain jieba splits):
 4. SEED: a short hand list of established national policy terms (general knowledge, not taken
    from any annotation), for terms the sources above may miss.
 Each word's frequency is jieba's `suggest_freq` for it (the lowest frequency that keeps it whole
-in isolation) raised to at least MIN_FREQ, so both backends (jieba and rjieba share the same
-dictionary and algorithm) keep it whole in running text.
+when it stands alone; often 1, since jieba multiplies the pieces' probabilities) raised to at
+least MIN_FREQ (2000: far above a typical word of jieba's dictionary, whose median two-character
+word has frequency 8, below the commonest words such as 经济 at 48718),
+so that it also stays whole beside its neighbours in running text. jieba and rjieba share the
+dictionary and the route algorithm, so the same frequencies give both backends the same tokens;
+tests/core/test_segment.py checks that every lexicon word stays whole in the real documents.
 
 How the stop words are made:
-- FUNCTION_WORDS: Chinese function words (pronouns, particles, conjunctions, prepositions...).
+- FUNCTION_WORDS: Chinese function words (pronouns, particles, conjunctions, prepositions...),
+  time words of news (上午, 月底) and self-references (我省, 本市).
 - Boilerplate: words jieba tags as verbs/adverbs/etc. that occur in at least 80% of the modern
   (1978+) background documents, minus TOPICAL (hand-curated verbs that do name a topic: 改革,
   就业, 消费, 创新...), plus BOILERPLATE_EXTRA (hand-curated: frequent policy verbs and nouns that
