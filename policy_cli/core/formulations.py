@@ -174,6 +174,7 @@ def _candidates(text: str) -> Iterator[_Candidate]:
     yield from _parallel(text)
     yield from _doctrines(text)
     yield from _lexicon_hits(text)
+    yield from _frames(text)
 
 
 def classify_quoted(span: str) -> str | None:
@@ -565,6 +566,121 @@ def _lexicon_hits(text: str) -> Iterator[_Candidate]:
         if after in _NAME_HEADS:
             phrase += after  # 双创 + 平台: the set phrase names a platform, a project...
         yield _Candidate(phrase, kinds[hit], m.start(), None, (), 1)
+
+
+# --------------------------------------------------------------------------- motto frames
+
+# 统筹发展和安全, 统筹疫情防控和经济社会发展: "balance A and B" filling a whole clause is a
+# standing instruction; inside a longer clause (统筹X和Y工作) it is running prose.
+_BALANCE = re.compile(rf"统筹([{_HAN}]{{2,5}}?)和([{_HAN}]{{2,6}})(?=[，。；])")
+# 房子是用来住的、不是用来炒的: a clause and its negation sharing a frame (是用来…的).
+_NEGATED_PAIR = re.compile(rf"([{_HAN}]{{3,10}})、(不[{_HAN}]{{3,10}})")
+# 跨周期和逆周期调节: two modifiers sharing their last two characters, then one head.
+_SHARED_HEAD_PAIR = re.compile(rf"([{_HAN}])([{_HAN}]{{2}})和([{_HAN}])\2([{_HAN}]{{2,4}})")
+# A repeated first character that is a generic modifier or quantifier makes a list, not a
+# motto: 新业态新模式, 最关心最直接, 各地区各部门, 大发展大变革.
+_LIST_PREFIXES = frozenset("新最大各全不有多一更好老小高低")
+
+
+def _frames(text: str) -> Iterator[_Candidate]:
+    """Find mottos by their frame: 统筹A和B, 跨周期和逆周期调节, 碳达峰碳中和, 是…的、不是…的."""
+    for m in _BALANCE.finditer(text):
+        before = text[max(0, m.start() - 2) : m.start()]
+        if m.group(1).startswith(_clause_words()) or m.group(1)[0] in _FUNCTION_WORDS:
+            continue  # 统筹推进A和B, 统筹兼顾A和B, 统筹为A和B: a verb phrase, not the motto
+        if not before or before[-1] in _CLAUSE_EDGE or before in _clause_word_set():
+            yield _Candidate(m.group(), "slogan", m.start())
+    for m in _NEGATED_PAIR.finditer(text):
+        first, second = m.group(1), m.group(2)
+        lead = _clause_lead(first)
+        first = first[len(lead) :]
+        end = second.rfind(first[-1])
+        if end < 1:
+            continue
+        # …不是用来炒的定位: the pair ends where the second clause closes like the first
+        second = second[: end + 1]
+        frame = _common_run(first, second[1:])
+        if len(frame) >= 3 and first[-1] == second[-1] and abs(len(first) - len(second)) <= 2:
+            yield _Candidate(f"{first}、{second}", "slogan", m.start() + len(lead))
+    for m in _SHARED_HEAD_PAIR.finditer(text):
+        if m.group(1) != m.group(3) and _starts_a_word(text, m.start()):
+            yield _Candidate(m.group(), "slogan", m.start())
+    yield from _anaphora(text)
+
+
+def _starts_a_word(text: str, pos: int) -> bool:
+    """Tell whether the segmenter starts a word at pos (宏观政策|跨周期, not 应|对传统)."""
+    from policy_cli.core.segment import default_segmenter
+
+    if pos == 0 or text[pos - 1] in _CLAUSE_EDGE:
+        return True
+    start = max(0, pos - 8)
+    for k in range(pos - 1, start - 1, -1):
+        if text[k] in _CLAUSE_EDGE:
+            start = k + 1
+            break
+    done = 0
+    for w in default_segmenter().cut(text[start : pos + 4]):
+        if start + done == pos:
+            return True
+        done += len(w)
+    return False
+
+
+def _clause_lead(clause: str) -> str:
+    """Return the verb of command that opens a clause (坚持房子是… -> 坚持), or ""."""
+    for word in _clause_words():
+        if clause.startswith(word) and len(clause) - len(word) >= 3:
+            return word
+    return ""
+
+
+def _common_run(a: str, b: str) -> str:
+    """Return the longest run of characters that a and b share."""
+    best = ""
+    for i in range(len(a)):
+        for j in range(i + len(best) + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = a[i:j]
+            else:
+                break
+    return best
+
+
+def _anaphora(text: str) -> Iterator[_Candidate]:
+    """Find two words that open with one character and name one policy: 碳达峰碳中和.
+
+    Two three-character words, each one word for the segmenter, the repeated character not a
+    generic modifier (新业态新模式, 新任务新要求 are lists).
+    """
+    from policy_cli.core.segment import default_segmenter
+
+    seg = default_segmenter()
+    for m in re.finditer(rf"[{_HAN}]{{6,}}", text):
+        run = m.group()
+        bounds = {0}
+        pos = 0
+        for w in seg.cut(run):
+            pos += len(w)
+            bounds.add(pos)
+        # three two-character words (共商共建共享, but also 交往交流交融, 事前事中事后,
+        # 通水通电通气) were measured at one formulation in four on the annotated reports:
+        # lists are as common as mottos in that shape, so only the pair of 3+3 is kept.
+        for k, size in ((2, 3),):
+            span = k * size
+            for i in range(len(run) - span + 1):
+                if i not in bounds or i + span not in bounds:
+                    continue
+                if any((i + q in bounds) != (q % size == 0) for q in range(1, span)):
+                    continue  # each part is one word: 共商|共建|共享, not 地方属|地责任, 段|示范
+                s = run[i : i + span]
+                parts = [s[j * size : (j + 1) * size] for j in range(k)]
+                if len(set(parts)) < k or any(p[0] in _FUNCTION_WORDS for p in parts):
+                    continue
+                shared = [q for q in range(size) if len({p[q] for p in parts}) == 1]
+                if shared != [0] or s[0] in _LIST_PREFIXES:
+                    continue
+                yield _Candidate(s, "slogan", m.start() + i)
 
 
 # --------------------------------------------------------------------------- phrase edges

@@ -28,8 +28,10 @@ GOLD_FILES = [
 ]
 # Documents where the bar does not hold yet (see the report in the commit log): the national
 # work report is dense with unquoted set phrases (高质量发展, 减税降费, 乡村振兴) that the
-# general rules do not reach without a gold-fitted list.
-BELOW_BAR = {"gwr-2022.json": 0.72}  # name -> the recall measured (a floor against regressions)
+# general rules do not reach without a gold-fitted list. Corpus statistics were measured and
+# rejected: recurring, cohesive n-grams new since 2012 are about one formulation in seven on
+# gwr-2022 and one in eighty on Jiangsu 2025 (营商环境, 小微企业, 数字经济 look the same).
+BELOW_BAR = {"gwr-2022.json": 0.78}  # name -> the recall measured (a floor against regressions)
 
 
 @pytest.fixture(scope="module")
@@ -190,3 +192,18 @@ def test_lists_of_places_and_departments_are_not_mottos():
         source="t",
     )
     assert [f.text for f in extract_formulations(doc, kinds=["slogan"])] == []
+
+
+def test_motto_frames():
+    doc = load_text(
+        "统筹发展和安全，统筹推进传统基础设施和新型基础设施建设。坚持房子是用来住的、"
+        "不是用来炒的定位。注重宏观政策跨周期和逆周期调节，有序推进碳达峰碳中和工作，"
+        "培育新业态新模式，统筹应对传统和非传统安全威胁。",
+        source="t",
+    )
+    texts = {f.text for f in extract_formulations(doc, kinds=["slogan"])}
+    assert {"统筹发展和安全", "房子是用来住的、不是用来炒的", "跨周期和逆周期调节",
+            "碳达峰碳中和"} <= texts
+    # a verb phrase after 统筹, a list with a generic modifier, a pair inside a longer word
+    for bad in ("统筹推进传统基础设施和新型基础设施建设", "新业态新模式", "对传统和非传统安全威胁"):
+        assert bad not in texts, bad
