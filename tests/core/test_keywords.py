@@ -203,9 +203,9 @@ def test_a_long_protected_formulation_can_be_a_term():
 
 
 def test_document_terms_keep_document_order():
-    p = prepare(load_text("人工智能赋能产业。产业创新提速。", source="t"))
+    p = prepare(load_text("人工智能和制造业。制造业与数字经济。", source="t"))
     terms = document_terms(p.tokens)
-    assert [t for t, _ in terms] == ["人工智能", "赋能", "产业", "产业", "创新", "提速"]
+    assert [t for t, _ in terms] == ["人工智能", "制造业", "制造业", "数字经济"]
     starts = [tok.start for _, tok in terms]
     assert starts == sorted(starts)
 
