@@ -468,6 +468,10 @@ def _doctrines(text: str) -> Iterator[_Candidate]:
             continue  # the head is part of a longer word (精神文化生活, 共同体意识)
         phrase = _phrase_ending_at(text, m.end(), len(head))
         start = m.end() - len(phrase)
+        framed = _CENTRED.search(text, max(0, start - 12), start)
+        if framed and framed.end() == start and len(phrase) <= 6:
+            # 以人民为中心的发展思想: the frame 以X为中心的 is part of the doctrine's name
+            phrase, start = text[framed.start() : m.end()], framed.start()
         modifier = phrase[: -len(head)]
         if len(modifier) < 2 or len(phrase) > 16 or modifier[-1] in _GENERIC_MODIFIER_END:
             continue
@@ -500,6 +504,10 @@ def _doctrines(text: str) -> Iterator[_Candidate]:
             if k is not None and listed[k : k + 2] not in words:
                 phrase, start = text[clause_start + k : m.end()], clause_start + k
         yield _Candidate(phrase, "slogan", start)
+
+
+# 以人民为中心的 / 以人为核心的: a fixed frame that opens the name of a doctrine
+_CENTRED = re.compile(rf"以[{_HAN}]{{1,4}}为(?:中心|核心)的")
 
 
 @lru_cache(maxsize=1)

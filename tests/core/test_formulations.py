@@ -198,12 +198,12 @@ def test_motto_frames():
     doc = load_text(
         "统筹发展和安全，统筹推进传统基础设施和新型基础设施建设。坚持房子是用来住的、"
         "不是用来炒的定位。注重宏观政策跨周期和逆周期调节，有序推进碳达峰碳中和工作，"
-        "培育新业态新模式，统筹应对传统和非传统安全威胁。",
+        "培育新业态新模式，统筹应对传统和非传统安全威胁。坚持以人民为中心的发展思想。",
         source="t",
     )
     texts = {f.text for f in extract_formulations(doc, kinds=["slogan"])}
     assert {"统筹发展和安全", "房子是用来住的、不是用来炒的", "跨周期和逆周期调节",
-            "碳达峰碳中和"} <= texts
+            "碳达峰碳中和", "以人民为中心的发展思想"} <= texts
     # a verb phrase after 统筹, a list with a generic modifier, a pair inside a longer word
     for bad in ("统筹推进传统基础设施和新型基础设施建设", "新业态新模式", "对传统和非传统安全威胁"):
         assert bad not in texts, bad
