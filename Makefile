@@ -29,9 +29,12 @@ lint: setup
 bench: setup
 	$(BIN)/python benchmarks/run.py
 
+# Rebuild the bundled word lists and IDF table from corpus/ (needs the `build` extra: OpenCC).
 data: setup
+	$(BIN)/python -m pip install --quiet -e '.[build]'
 	$(BIN)/python scripts/build_lexicon.py
 	$(BIN)/python scripts/build_idf.py
+	$(BIN)/python scripts/build_formulations.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .mypy_cache
