@@ -656,9 +656,10 @@ def _common_run(a: str, b: str) -> str:
 
 
 def _anaphora(text: str) -> Iterator[_Candidate]:
-    """Find two words that open with one character and name one policy: 碳达峰碳中和.
+    """Find words that open with one character and name one policy: 碳达峰碳中和, 共商共建共享.
 
-    Two three-character words, each one word for the segmenter, the repeated character not a
+    Two three-character words, or three two-character words that are the whole object of a
+    verb of command; each part one word for the segmenter, the repeated character not a
     generic modifier (新业态新模式, 新任务新要求 are lists).
     """
     from policy_cli.core.segment import default_segmenter
@@ -673,8 +674,9 @@ def _anaphora(text: str) -> Iterator[_Candidate]:
             bounds.add(pos)
         # three two-character words (共商共建共享, but also 交往交流交融, 事前事中事后,
         # 通水通电通气) were measured at one formulation in four on the annotated reports:
-        # lists are as common as mottos in that shape, so only the pair of 3+3 is kept.
-        for k, size in ((2, 3),):
+        # lists are as common as mottos in that shape, so three words count only as the
+        # whole object of a verb of command (坚持共商共建共享，), like 坚持稳字当头、稳中求进.
+        for k, size in ((2, 3), (3, 2)):
             span = k * size
             for i in range(len(run) - span + 1):
                 if i not in bounds or i + span not in bounds:
@@ -687,6 +689,12 @@ def _anaphora(text: str) -> Iterator[_Candidate]:
                     continue
                 shared = [q for q in range(size) if len({p[q] for p in parts}) == 1]
                 if shared != [0] or s[0] in _LIST_PREFIXES:
+                    continue
+                if k == 3 and not (
+                    run[max(0, i - 2) : i] in _clause_word_set()
+                    and text[m.start() + i + span : m.start() + i + span + 1] in "，。；"
+                    and i + span == len(run)
+                ):
                     continue
                 yield _Candidate(s, "slogan", m.start() + i)
 
