@@ -190,7 +190,7 @@ def print_sections(
                 table.add_column(c.header, justify="right", no_wrap=True)
             else:
                 # the term is never truncated: it keeps its full width, up to a sane cap
-                cap = c.max_width or max(12, console.width // 2)
+                cap = c.max_width or max(12, console.width * 2 // 5)
                 table.add_column(
                     c.header, justify=c.justify, overflow="fold",
                     min_width=min(width, cap), max_width=cap,
