@@ -14,7 +14,10 @@ They are found by general rules, never by a list fitted to particular documents:
   a clause or are repeated (图更强、争一流、敢首创), the pair that is the whole object of a verb
   of command (坚持稳字当头、稳中求进); lists of things (产业链、供应链; 市发改委、市经信局) are not;
 - phrases ending in a head word that names a doctrine, strategy or campaign (新发展格局,
-  伟大建党精神, 污染防治攻坚战), with the boundary found by the segmenter;
+  伟大建党精神, 污染防治攻坚战, 以人民为中心的发展思想), with the boundary found by the segmenter;
+- motto frames: 统筹A和B filling a clause (统筹发展和安全), a clause and its negation sharing a
+  frame (房子是用来住的、不是用来炒的), two modifiers sharing a head (跨周期和逆周期调节), words
+  opening alike (碳达峰碳中和; 坚持共商共建共享 as the whole object of a verb of command);
 - set phrases learnt from the background corpus of 62 national work reports and Party congress
   reports (`policy_cli/data/formulations.txt`, rebuilt by `scripts/build_formulations.py`),
   found unquoted in the document.
@@ -587,6 +590,7 @@ _NEGATED_PAIR = re.compile(rf"([{_HAN}]{{3,10}})、(不[{_HAN}]{{3,10}})")
 _SHARED_HEAD_PAIR = re.compile(rf"([{_HAN}])([{_HAN}]{{2}})和([{_HAN}])\2([{_HAN}]{{2,4}})")
 # A repeated first character that is a generic modifier or quantifier makes a list, not a
 # motto: 新业态新模式, 最关心最直接, 各地区各部门, 大发展大变革.
+_REPEAT_AT_2_OR_3 = re.compile(rf"([{_HAN}])[{_HAN}]{{1,2}}\1")
 _LIST_PREFIXES = frozenset("新最大各全不有多一更好老小高低")
 
 
@@ -667,6 +671,8 @@ def _anaphora(text: str) -> Iterator[_Candidate]:
     seg = default_segmenter()
     for m in re.finditer(rf"[{_HAN}]{{6,}}", text):
         run = m.group()
+        if not _REPEAT_AT_2_OR_3.search(run):
+            continue  # nothing opens alike: spare the segmenter
         bounds = {0}
         pos = 0
         for w in seg.cut(run):

@@ -31,7 +31,7 @@ GOLD_FILES = [
 # general rules do not reach without a gold-fitted list. Corpus statistics were measured and
 # rejected: recurring, cohesive n-grams new since 2012 are about one formulation in seven on
 # gwr-2022 and one in eighty on Jiangsu 2025 (营商环境, 小微企业, 数字经济 look the same).
-BELOW_BAR = {"gwr-2022.json": 0.78}  # name -> the recall measured (a floor against regressions)
+BELOW_BAR = {"gwr-2022.json": 0.8}  # name -> the recall measured (a floor against regressions)
 
 
 @pytest.fixture(scope="module")
@@ -198,12 +198,14 @@ def test_motto_frames():
     doc = load_text(
         "统筹发展和安全，统筹推进传统基础设施和新型基础设施建设。坚持房子是用来住的、"
         "不是用来炒的定位。注重宏观政策跨周期和逆周期调节，有序推进碳达峰碳中和工作，"
-        "培育新业态新模式，统筹应对传统和非传统安全威胁。坚持以人民为中心的发展思想。",
+        "培育新业态新模式，统筹应对传统和非传统安全威胁。坚持以人民为中心的发展思想。"
+        "坚持共商共建共享，促进各民族交往交流交融。",
         source="t",
     )
     texts = {f.text for f in extract_formulations(doc, kinds=["slogan"])}
     assert {"统筹发展和安全", "房子是用来住的、不是用来炒的", "跨周期和逆周期调节",
-            "碳达峰碳中和", "以人民为中心的发展思想"} <= texts
+            "碳达峰碳中和", "以人民为中心的发展思想", "共商共建共享"} <= texts
     # a verb phrase after 统筹, a list with a generic modifier, a pair inside a longer word
-    for bad in ("统筹推进传统基础设施和新型基础设施建设", "新业态新模式", "对传统和非传统安全威胁"):
+    for bad in ("统筹推进传统基础设施和新型基础设施建设", "新业态新模式", "对传统和非传统安全威胁",
+                "交往交流交融"):
         assert bad not in texts, bad
