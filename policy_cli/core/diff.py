@@ -86,8 +86,9 @@ def diff_documents(
     # segmentation only proposes the vocabulary) and its formulations come with it
     p_old = prepare(old, segmenter=segmenter)
     p_new = prepare(new, segmenter=segmenter)
-    old_forms = _formulations(p_old, notes)
-    new_forms = _formulations(p_new, notes)
+    # the extractor's formulations, then word groups that recur as a unit in one report only
+    old_forms = _formulations(p_old, notes) + recurring_phrases(p_old, new.text)
+    new_forms = _formulations(p_new, notes) + recurring_phrases(p_new, old.text)
     added, removed, kept = compare_formulations(old, new, old_forms, new_forms)
     rising, falling = compare_terms(p_old, p_new, min_count=min_count, min_g2=min_g2)
     weights = _idf()
@@ -142,6 +143,95 @@ def _formulations(prepared: Prepared, notes: list[str]) -> list[Formulation]:
     return list(extract_formulations(prepared.document))
 
 
+def recurring_phrases(
+    prepared: Prepared,
+    other_text: str,
+    *,
+    min_count: int = 2,
+    min_specificity: float = 2.5,
+    longest: int = 4,
+) -> list[Formulation]:
+    """Find word groups that recur as a unit in one report and never occur in the other.
+
+    A group of 2 to `longest` adjacent candidate terms (4 to 8 characters, no grammar word
+    inside) qualifies when it occurs at least `min_count` times, in at least two
+    different left and two different right contexts (a unit, not a repeated longer clause:
+    复工复产), never in `other_text`, and its words are specific: their mean background IDF
+    is at least `min_specificity` (words of every report, 经济 or 发展, make no 提法).
+
+    Args:
+        prepared: the report, segmented.
+        other_text: the other report's text.
+        min_count: occurrences needed.
+        min_specificity: mean background IDF of the words needed.
+        longest: most words in a group.
+
+    Returns:
+        Formulations of kind "phrase", longest first among groups with the same count.
+    """
+    idf = _idf()
+    stop = load_stopwords()
+    text = prepared.document.text
+    toks = prepared.tokens
+    found: dict[str, tuple[str, ...]] = {}
+    for i in range(len(toks)):
+        first = toks[i].text
+        if (
+            not is_candidate_term(first, stop)
+            or not _HAN_RUN.match(first)
+            or not term_weight(first, idf.tag(first))
+        ):
+            continue
+        for j in range(i + 1, min(i + longest, len(toks))):
+            prev, tok = toks[j - 1], toks[j]
+            if (
+                tok.sentence != prev.sentence
+                or prev.start + len(prev.text) != tok.start
+                or not _HAN_RUN.match(tok.text)
+            ):
+                break
+            if not is_candidate_term(tok.text, stop) or not term_weight(
+                tok.text, idf.tag(tok.text)
+            ):
+                break  # grammar inside (矛盾和风险, 分配中的比重) makes a clause, not a name
+            words = tuple(t.text for t in toks[i : j + 1])
+            phrase = "".join(words)
+            if 4 <= len(phrase) <= 8:
+                found.setdefault(phrase, words)
+    counted: dict[str, int] = {}
+    for phrase, words in found.items():
+        n = text.count(phrase)
+        if (
+            n >= min_count
+            and phrase not in other_text
+            and sum(idf(w) for w in words) / len(words) >= min_specificity
+            and _varied_contexts(text, phrase)
+            and not is_calendar_variant(phrase, other_text)
+        ):
+            counted[phrase] = n
+    return [
+        Formulation(p, PHRASE, n, text.find(p))
+        for p, n in sorted(counted.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
+        if not any(p != o and p in o and counted[o] == n for o in counted)
+    ]
+
+
+_HAN_RUN = re.compile(r"^[\u4e00-\u9fff]+$")
+
+
+def _varied_contexts(text: str, phrase: str) -> bool:
+    """Tell whether `phrase` has two different left and two different right neighbours."""
+    left: set[str] = set()
+    right: set[str] = set()
+    at = text.find(phrase)
+    while at >= 0:
+        left.add(text[at - 1] if at else "^")
+        end = at + len(phrase)
+        right.add(text[end] if end < len(text) else "$")
+        at = text.find(phrase, at + 1)
+    return len(left) >= 2 and len(right) >= 2
+
+
 def is_calendar_variant(text: str, other_text: str = "") -> bool:
     """Tell whether `text` differs from the other report only by a year or plan number.
 
@@ -190,6 +280,8 @@ def compare_formulations(
         if text and text not in kinds:
             kinds[text] = f.kind
     plain_old, plain_new = _unquoted(old.text), _unquoted(new.text)
+    # nor are enumeration commas: 碳达峰碳中和 in one report is 碳达峰、碳中和 in the other
+    bare_old, bare_new = _unlisted(plain_old), _unlisted(plain_new)
     added: list[FormulationChange] = []
     removed: list[FormulationChange] = []
     kept: list[FormulationChange] = []
@@ -200,11 +292,11 @@ def compare_formulations(
         if a and b:
             status, target, lst = "kept", new, kept
         elif b:
-            if is_calendar_variant(text, old.text):
+            if is_calendar_variant(text, old.text) or _unlisted(text) in bare_old:
                 continue
             status, target, lst = "added", new, added
         else:
-            if is_calendar_variant(text, new.text):
+            if is_calendar_variant(text, new.text) or _unlisted(text) in bare_new:
                 continue
             status, target, lst = "removed", old, removed
         offset = _find_unquoted(target.text, text)
@@ -215,12 +307,108 @@ def compare_formulations(
     # "加快建设全国统一大市场" around "全国统一大市场": the shorter one is the formulation
     added = _drop_wrappers(added)
     removed = _drop_wrappers(removed)
-    # most used first; among equals, the most newly worded (a reworded old phrase such as
-    # "弘扬科学家精神" for "科学家精神" ranks below a coinage), then by position
-    added.sort(key=lambda c: (-c.new_count, -novelty(c.text, old.text), c.offset, c.text))
-    removed.sort(key=lambda c: (-c.old_count, -novelty(c.text, new.text), c.offset, c.text))
+    # parallel twins in one sentence (爱国者治港、爱国者治澳) are one 提法: the first stands for both
+    added, removed = _drop_twins(added), _drop_twins(removed)
+    # a recurring word group is shown only where no formulation says it better
+    named = [c.text for c in (*added, *removed, *kept) if c.kind != PHRASE]
+    added, removed, kept = (
+        [c for c in lst if c.kind != PHRASE or not _overlaps(c.text, named)]
+        for lst in (added, removed, kept)
+    )
+    # most salient first (count weighed by shape); among equals the most newly worded (a
+    # reworded old phrase such as "弘扬科学家精神" for "科学家精神" ranks below a coinage)
+    added.sort(key=lambda c: _rank(c, c.new_count, plain_new, plain_old))
+    removed.sort(key=lambda c: _rank(c, c.old_count, plain_old, plain_new))
     kept.sort(key=lambda c: (-(c.old_count + c.new_count), c.offset, c.text))
     return added, removed, kept
+
+
+PHRASE = "phrase"  # kind of a recurring word group found by `recurring_phrases`
+
+# A 提法 is a compact name (三重压力, 全国统一大市场, 两个毫不动摇) or a paired motto
+# (稳字当头、稳中求进); a string of clauses (察实情、办实事、求实效) or a long description is
+# worth less per use, and a recurring word group found by `recurring_phrases` less still.
+_CLAUSE_MARKS = re.compile(r"[、，,；;：:]")
+_COMPACT = 10  # characters: longer names read as descriptions (科技体制改革三年攻坚方案)
+_SHAPE_WEIGHT = {"compact": 1.0, "clauses": 0.8, "long": 0.6, PHRASE: 0.45}
+# among equals: numbered sets and codes, then names, then slogans, then word groups
+_KIND_ORDER = {"numbered": 0, "code": 0, "name": 1, "slogan": 2, PHRASE: 3}
+
+
+def shape(text: str, kind: str) -> str:
+    """Tell the shape of a formulation: compact, clauses, long or phrase.
+
+    Args:
+        text: the formulation.
+        kind: its kind.
+
+    Returns:
+        "phrase" for a word group, "compact" for a name of at most 10 characters or a pair of
+        clauses of at most 4 (稳字当头、稳中求进), "clauses" for more or longer clauses, else
+        "long".
+    """
+    if kind == PHRASE:
+        return PHRASE
+    clauses = [c for c in _CLAUSE_MARKS.split(_unquoted(text)) if c]
+    if len(clauses) > 1:
+        return "compact" if len(clauses) == 2 and max(map(len, clauses)) <= 4 else "clauses"
+    return "long" if len(_NOT_WORDING.sub("", text)) > _COMPACT else "compact"
+
+
+def salience(text: str, kind: str, count: int) -> float:
+    """Weigh how much a 提法 counts in a diff: its uses times a weight for its shape.
+
+    Args:
+        text: the formulation.
+        kind: its kind (numbered, code, name, slogan, phrase).
+        count: its uses in the report that has it (for a string of clauses, the uses of its
+            most used clause that the other report lacks: 稳增长 of 稳增长、调结构、推改革).
+
+    Returns:
+        count x weight: 1.0 for a compact name, 0.8 for clauses, 0.6 for a long text, 0.45
+        for a word group (two uses rank it just below a name used once).
+    """
+    return count * _SHAPE_WEIGHT[shape(text, kind)]
+
+
+def _uses(c: FormulationChange, count: int, plain: str, other_plain: str) -> int:
+    """Uses of a formulation, or of its most used motto clause absent from the other report.
+
+    Only three-character clauses count on their own: a verb and its object make a motto
+    (稳增长 of 稳增长、调结构、推改革; 去杠杆, 补短板); longer clauses are ordinary phrases.
+    """
+    clauses = [x for x in _CLAUSE_MARKS.split(c.text) if len(x) == 3]
+    if not clauses:
+        return count
+    return max([count] + [plain.count(x) for x in clauses if x not in other_plain])
+
+
+def _rank(c: FormulationChange, count: int, plain: str, other_plain: str) -> tuple[Any, ...]:
+    return (
+        -salience(c.text, c.kind, _uses(c, count, plain, other_plain)),
+        _KIND_ORDER.get(c.kind, 2), -novelty(c.text, other_plain), c.offset, c.text,
+    )
+
+
+def _unlisted(text: str) -> str:
+    return text.replace("、", "")
+
+
+def _drop_twins(items: list[FormulationChange]) -> list[FormulationChange]:
+    """Drop an item that differs by one character from an earlier one in the same sentence."""
+    out: list[FormulationChange] = []
+    for c in sorted(items, key=lambda c: (c.offset, c.text)):
+        if not any(
+            o.context == c.context and len(o.text) == len(c.text) >= 3
+            and sum(x != y for x, y in zip(o.text, c.text, strict=True)) == 1
+            for o in out
+        ):
+            out.append(c)
+    return out
+
+
+def _overlaps(text: str, others: Iterable[str]) -> bool:
+    return any(text in o or o in text for o in others)
 
 
 _QUOTE_MARKS = "“”‘’\"'「」『』"
@@ -374,13 +562,16 @@ def compare_terms(
     Returns:
         (rising, falling), each sorted by |G2|, then |log ratio|, then term.
     """
-    stop = load_stopwords()
-    vocab = {
-        t.text for t in (*old.tokens, *new.tokens) if is_candidate_term(t.text, stop)
-    }
+    from policy_cli.core.keywords import document_terms
+
+    # the keyword engineer's terms: single characters glued to names, recurring compounds
+    vocab = {term for p in (old, new) for term, _tok in document_terms(p.tokens)}
+    idf = _idf()
     text_a, text_b = old.document.text, new.document.text
     count_a, count_b = SubstringCounter(text_a), SubstringCounter(text_b)
-    vocab |= _fixed_compounds((old, new), vocab, counters=(count_a, count_b))
+    stop = load_stopwords()
+    words = {t.text for p in (old, new) for t in p.tokens if is_candidate_term(t.text, stop)}
+    vocab |= _fixed_compounds((old, new), words, counters=(count_a, count_b))
     size_a, size_b = len(text_a), len(text_b)
     changes: list[TermChange] = []
     for term in sorted(vocab):
@@ -388,7 +579,13 @@ def compare_terms(
         if a + b < min_count:
             continue
         g2 = log_likelihood(a, b, size_a, size_b)
-        if abs(g2) < min_g2:
+        weight = term_weight(term, idf.tag(term))
+        # acting words (verbs, adjectives) need stronger evidence; grammar words none will do
+        if not weight or abs(g2) * weight < min_g2:
+            continue
+        # a word of most reports since 1954 (原则, 时期, 建议) missing from one of two is
+        # chance wording; it is listed when its rate moves while present in both
+        if (a == 0 or b == 0) and idf(term) < ROUTINE_IDF:
             continue
         # a year or plan number is never news; nor is "G20" new when OLD has "G19"
         if is_calendar_variant(term, text_a if a == 0 else text_b if b == 0 else ""):
@@ -403,8 +600,66 @@ def compare_terms(
             )
         )
     changes = _drop_contained(changes, key=lambda c: (c.old_count, c.new_count))
+    changes = _drop_explained(changes, size_a, size_b, min_g2=min_g2, idf=idf)
     order = sorted(changes, key=lambda c: (-abs(c.g2), -abs(c.log_ratio), c.term))
     return [c for c in order if c.g2 > 0], [c for c in order if c.g2 < 0]
+
+
+def _drop_explained(
+    changes: list[TermChange], size_a: int, size_b: int, *, min_g2: float, idf: Any
+) -> list[TermChange]:
+    """Drop terms listed only because longer listed terms contain them (主体 in 市场主体).
+
+    The occurrences of a term outside the longer listed terms that contain it must still
+    make a significant change on their own.
+    """
+    kept = []
+    for c in changes:
+        longer = [o for o in changes if c.term in o.term and o.term != c.term]
+        longest = [o for o in longer if not any(o.term in x.term and o is not x for x in longer)]
+        if longest:
+            a = max(0, c.old_count - sum(o.old_count for o in longest))
+            b = max(0, c.new_count - sum(o.new_count for o in longest))
+            g2 = log_likelihood(a, b, size_a, size_b)
+            if abs(g2) * term_weight(c.term, idf.tag(c.term)) < min_g2 or (g2 > 0) != (c.g2 > 0):
+                continue
+        kept.append(c)
+    return kept
+
+
+# background IDF below which a word is routine: used in about two thirds of the reports
+ROUTINE_IDF = 1.45
+
+# jieba tags of background words (kept in the IDF table): adverbs, conjunctions, numerals,
+# measure words, pronouns, prepositions, particles, time and place words say how, not what
+_GRAMMAR_TAGS = frozenset({"d", "ad", "vd", "c", "m", "mq", "q", "r", "p", "u", "uj", "ul", "ud",
+                           "ug", "uv", "uz", "t", "tg", "f", "y", "e", "o", "z", "zg", "dg"})
+# verbs, adjectives and idioms act or describe: they count, with a weaker voice
+_ACTING_TAGS = frozenset({"v", "a", "i", "vi", "ag", "vg", "vq"})
+ACTING_WEIGHT = 0.6  # as the keyword ranking weighs them: G2 x 0.6 must pass the threshold
+# characters of grammar that make a two-character token a fragment (要用, 有所, 这一, 高于)
+_GRAMMAR_EDGE = frozenset("要有这那很于以将应可会能已就都也还把被让所其之该此")
+
+
+def term_weight(term: str, tag: str) -> float:
+    """Weigh a term's evidence by what kind of word it is (0: never a content term).
+
+    Args:
+        term: a term.
+        tag: its jieba part-of-speech tag in the background corpus ("" when unknown).
+
+    Returns:
+        1.0 for names and nouns, `ACTING_WEIGHT` for verbs, adjectives and idioms, 0.0 for
+        grammar words (adverbs, numerals, pronouns, time words...) and two-character
+        fragments that open or close on a grammar character.
+    """
+    if tag in _GRAMMAR_TAGS:
+        return 0.0
+    if len(term) == 2 and (term[0] in _GRAMMAR_EDGE or term[1] in _GRAMMAR_EDGE) and not (
+        tag.startswith("n") and tag != "n"  # a name: 有色 aside, 于都 is a county
+    ):
+        return 0.0
+    return ACTING_WEIGHT if tag in _ACTING_TAGS else 1.0
 
 
 def _fixed_compounds(
