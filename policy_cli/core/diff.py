@@ -86,9 +86,15 @@ def diff_documents(
     # segmentation only proposes the vocabulary) and its formulations come with it
     p_old = prepare(old, segmenter=segmenter)
     p_new = prepare(new, segmenter=segmenter)
-    # the extractor's formulations, then word groups that recur as a unit in one report only
-    old_forms = _formulations(p_old, notes) + recurring_phrases(p_old, new.text)
-    new_forms = _formulations(p_new, notes) + recurring_phrases(p_new, old.text)
+    # the extractor's formulations, their unlisted siblings (新发展阶段 beside 新发展理念), then
+    # word groups that recur as a unit in one report only
+    old_forms = _formulations(p_old, notes)
+    new_forms = _formulations(p_new, notes)
+    known = old_forms + new_forms
+    old_forms += sibling_formulations(p_old, new.text, known)
+    new_forms += sibling_formulations(p_new, old.text, known)
+    old_forms += recurring_phrases(p_old, new.text)
+    new_forms += recurring_phrases(p_new, old.text)
     added, removed, kept = compare_formulations(old, new, old_forms, new_forms)
     rising, falling = compare_terms(p_old, p_new, min_count=min_count, min_g2=min_g2)
     weights = _idf()
@@ -214,6 +220,70 @@ def recurring_phrases(
         for p, n in sorted(counted.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
         if not any(p != o and p in o and counted[o] == n for o in counted)
     ]
+
+
+def sibling_formulations(
+    prepared: Prepared,
+    other_text: str,
+    known: Iterable[Formulation],
+    *,
+    min_count: int = 2,
+) -> list[Formulation]:
+    """Find siblings of known formulations that recur in one report and never in the other.
+
+    A formulation of 4 to 7 characters names one of a family sharing all but its last word:
+    新发展理念 has 新发展格局 and 新发展阶段 beside it. A string of the report made of the
+    same stem (at least 3 characters) and another two-character content word, used at least
+    `min_count` times and never in `other_text`, is a member of the family the extractor did
+    not list.
+
+    Args:
+        prepared: the report, segmented.
+        other_text: the other report's text.
+        known: formulations of either report (the families' known members).
+        min_count: occurrences needed.
+
+    Returns:
+        Formulations of the kind of their known sibling, in order of first occurrence.
+    """
+    idf = _idf()
+    stop = load_stopwords()
+    text = _unquoted(prepared.document.text)
+    other = _unquoted(other_text)
+    kinds = {_unquoted(f.text): f.kind for f in known}
+    # the sibling's last word must be a word of the report where it stands (阶段, not 坚成)
+    words = {(t.start, t.text) for t in prepared.tokens if len(t.text) == 2}
+    found: dict[str, Formulation] = {}
+    for name, kind in sorted(kinds.items()):
+        # the stem ends where a word ends: 新发展|理念, not 脱贫攻|坚战
+        if not _HAN_NAME.fullmatch(name) or name[-2:] not in idf.idf:
+            continue
+        stem = name[:-2]
+        for m in re.finditer(re.escape(stem) + r"[\u4e00-\u9fff]{2}", text):
+            sibling, last = m.group(), m.group()[-2:]
+            if (
+                sibling in kinds
+                or not _word_at(prepared.document.text, words, sibling, last)
+                or sibling in found
+                or sibling in other
+                or not is_candidate_term(last, stop)
+                or not term_weight(last, idf.tag(last))
+            ):
+                continue
+            n = text.count(sibling)
+            if n >= min_count:
+                found[sibling] = Formulation(sibling, kind, n, m.start())
+    return sorted(found.values(), key=lambda f: (f.first_offset, f.text))
+
+
+def _word_at(text: str, words: set[tuple[int, str]], phrase: str, last: str) -> bool:
+    """Tell whether `phrase` occurs in `text` (quote marks aside) ending on the token `last`."""
+    gap = "[" + re.escape(_QUOTE_MARKS) + "]*"
+    pattern = gap.join(re.escape(ch) for ch in phrase)
+    return any((m.end() - len(last), last) in words for m in re.finditer(pattern, text))
+
+
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{5,7}")  # a stem of 3 to 5 characters, a word of 2
 
 
 _HAN_RUN = re.compile(r"^[\u4e00-\u9fff]+$")

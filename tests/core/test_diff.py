@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policy_cli.core.diff import (
+    PHRASE,
     compare_formulations,
     compare_targets,
     diff_documents,
@@ -17,7 +18,14 @@ from policy_cli.core.diff import (
     log_likelihood,
     log_ratio,
     novelty,
+    recurring_phrases,
+    salience,
+    shape,
+    sibling_formulations,
+    term_weight,
 )
+from policy_cli.core.keywords import load_idf
+from policy_cli.core.pipeline import prepare
 from policy_cli.core.loaders import load_document, load_text
 from policy_cli.errors import NothingToAnalyseError, PolicyCliError, UsageError
 from policy_cli.models import Document, Formulation, Target
@@ -47,11 +55,27 @@ def pair_diff(gwr_2021, gwr_2022):
 
 
 def test_bar_gwr_2021_to_2022(pair_diff):
-    """new_must in the first 40 added/rising, dropped_must in removed/falling, recall >= 0.8."""
-    score = score_diff(gold(GOLD), diff_to_dict(pair_diff), recall=0.8, window=40)
+    """new_must in the first 40 added/rising, dropped_must in removed/falling, recall >= 0.8.
+
+    The bar is 0.8; the test asks 0.85 so that a small change elsewhere (the formulation
+    extractor, the lexicon) cannot tip the diff under the bar unnoticed.
+    """
+    score = score_diff(gold(GOLD), diff_to_dict(pair_diff), recall=0.85, window=40)
     print("\ndiff gwr-2021 -> gwr-2022:", score)
     assert score.figures["wrongly_new"] == 0, score
     assert score.ok, score
+
+
+def test_bar_items_are_not_at_the_edge_of_the_window(pair_diff):
+    """The 提法 found sit well inside the first 40, not at 39 or 40."""
+    from ..scoring import matches
+
+    want = [i["text"] for i in gold(GOLD)["diff"]["new_must"]]
+    added = [c.text for c in pair_diff.added]
+    places = [next((k for k, t in enumerate(added) if matches(w, t, 8)), None) for w in want]
+    found = [k for k in places if k is not None]
+    print(f"\nplaces of new_must in added (0-based): {sorted(found)}")
+    assert found and max(found) < 38
 
 
 def test_not_new_items_are_never_new(pair_diff):
@@ -87,6 +111,37 @@ def test_terms_are_significant_and_sorted(pair_diff):
     for lst in (pair_diff.rising, pair_diff.falling):
         keys = [abs(t.g2) for t in lst]
         assert keys == sorted(keys, reverse=True)
+
+
+def test_term_lists_hold_content_words(pair_diff):
+    """No adverbs, numerals, time words or fragments (要用, 高于) among rising/falling terms."""
+    idf = load_idf()
+    for t in (*pair_diff.rising, *pair_diff.falling):
+        assert term_weight(t.term, idf.tag(t.term)) > 0, t
+        if t.status in ("new", "dropped"):  # routine words (原则, 时期) only move, never appear
+            assert idf(t.term) >= 1.45, t
+    terms = {t.term for t in (*pair_diff.rising, *pair_diff.falling)}
+    assert not terms & {"周期", "召开", "要用", "正常", "相互", "高于", "代表", "调节"} - {
+        t.term for t in pair_diff.rising if t.status == "up"  # 代表 4 -> 12 is a real rise
+    }
+    assert {"退税", "留抵退税", "贫困", "新冠肺炎", "市场主体"} <= terms
+
+
+def test_terms_explained_by_a_longer_term_are_left_out(pair_diff):
+    """主体 (25 -> 11) is 市场主体 (20 -> 8) and nothing more: only the longer one is listed."""
+    falling = [t.term for t in pair_diff.falling]
+    assert "市场主体" in falling and "主体" not in falling
+
+
+def test_word_groups_rank_below_names(pair_diff):
+    kinds = [c.kind for c in pair_diff.added]
+    assert PHRASE in kinds
+    first_phrase = kinds.index(PHRASE)
+    assert all(k == PHRASE for k in kinds[first_phrase:] if k not in ("slogan", "numbered"))
+    named = [c.text for c in (*pair_diff.added, *pair_diff.removed) if c.kind != PHRASE]
+    for c in (*pair_diff.added, *pair_diff.removed):
+        if c.kind == PHRASE:
+            assert not any(c.text in t or t in c.text for t in named), c
 
 
 def test_years_and_plan_numbers_are_not_news(pair_diff):
@@ -286,3 +341,112 @@ def test_arbitrary_texts_diff_or_raise_policy_errors(a, b):
     assert d.identical == (old.text == new.text)
     if d.identical:
         assert not d.added and not d.removed and not d.rising and not d.falling
+
+
+# --- salience, word groups, siblings -------------------------------------------------------
+
+
+def test_shape_and_salience():
+    assert shape("两个确立", "numbered") == "compact"
+    assert shape("稳字当头、稳中求进", "slogan") == "compact"  # a paired motto
+    assert shape("察实情、办实事、求实效", "slogan") == "clauses"
+    assert shape("科技体制改革三年攻坚方案", "numbered") == "long"
+    assert shape("复工复产", PHRASE) == PHRASE
+    # a name used once outranks a string of clauses used once and a word group used twice
+    assert salience("两个确立", "numbered", 1) > salience("察实情、办实事、求实效", "slogan", 1)
+    assert salience("两个确立", "numbered", 1) > salience("复工复产", PHRASE, 2)
+    assert salience("复工复产", PHRASE, 3) > salience("两个确立", "numbered", 1)
+
+
+def test_added_ranked_by_salience_then_kind():
+    old = load_text("坚持稳中求进。做好各项工作。", source="old")
+    new = load_text(
+        "坚持稳字当头、稳中求进。察实情、办实事、求实效。落实“两个确立”。"
+        "巩固“两个确立”成果。推进“放水养鱼”。", source="new"
+    )
+    forms = [_f("两个确立"), _f("察实情、办实事、求实效", "slogan"),
+             _f("稳字当头、稳中求进", "slogan"), _f("放水养鱼", "name")]
+    added, _, _ = compare_formulations(old, new, [], forms)
+    assert [c.text for c in added] == [
+        "两个确立", "放水养鱼", "稳字当头、稳中求进", "察实情、办实事、求实效",
+    ]
+
+
+def test_three_character_motto_clause_counts_on_its_own():
+    old = load_text("推进改革。", source="old")
+    new = load_text("把稳增长放在突出位置。统筹稳增长、调结构、推改革。落实“两个确立”。",
+                    source="new")
+    added, _, _ = compare_formulations(
+        old, new, [], [_f("两个确立"), _f("稳增长、调结构、推改革", "slogan")]
+    )
+    # 稳增长 is used twice: its motto ranks above a name used once
+    assert [c.text for c in added] == ["稳增长、调结构、推改革", "两个确立"]
+
+
+def test_enumeration_commas_are_not_wording():
+    old = load_text("做好碳达峰、碳中和工作。", source="old")
+    new = load_text("扎实推进碳达峰碳中和。", source="new")
+    added, removed, _ = compare_formulations(
+        old, new, [_f("碳达峰、碳中和", "slogan")], [_f("碳达峰碳中和", "slogan")]
+    )
+    assert not added and not removed
+
+
+def test_parallel_twins_listed_once():
+    old = load_text("坚持一国两制。", source="old")
+    new = load_text("落实爱国者治港、爱国者治澳原则。", source="new")
+    added, _, _ = compare_formulations(
+        old, new, [], [_f("爱国者治港", "name"), _f("爱国者治澳", "name")]
+    )
+    assert [c.text for c in added] == ["爱国者治港"]
+
+
+def test_recurring_phrases_on_a_hand_example():
+    old = load_text("推动企业复工复产，加快复工复产进度。" + "各项工作稳步推进。" * 3, source="old")
+    new = load_text("各项工作稳步推进。" * 4, source="new")
+    found = {f.text: f for f in recurring_phrases(prepare(old), new.text)}
+    assert "复工复产" in found
+    assert found["复工复产"].kind == PHRASE and found["复工复产"].count == 2
+    assert found["复工复产"].first_offset == old.text.find("复工复产")
+    # present in the other report, or only one context on each side: not listed
+    assert not recurring_phrases(prepare(old), old.text)
+    once = load_text("推动复工复产。" * 3, source="once")
+    assert "复工复产" not in {f.text for f in recurring_phrases(prepare(once), new.text)}
+
+
+def test_siblings_of_known_formulations():
+    old = load_text("立足新发展阶段，贯彻新发展理念。把握新发展阶段要求。", source="old")
+    new = load_text("完整准确全面贯彻新发展理念。", source="new")
+    known = [Formulation("新发展理念", "slogan", 1, 0)]
+    sib = sibling_formulations(prepare(old), new.text, known)
+    assert [(f.text, f.kind, f.count) for f in sib] == [("新发展阶段", "slogan", 2)]
+    assert not sibling_formulations(prepare(new), old.text, known)
+
+
+def test_term_weight():
+    idf = load_idf()
+    assert term_weight("市场主体", idf.tag("市场主体")) == 1.0
+    assert term_weight("正常", idf.tag("正常")) == 0.0  # an adverb
+    assert term_weight("要用", idf.tag("要用")) == 0.0  # a fragment: 要 + 用
+    assert 0 < term_weight("召开", idf.tag("召开")) < 1.0  # a verb needs stronger evidence
+
+
+@pytest.fixture(scope="module")
+def unannotated_diff() -> object:
+    """Two national reports without a gold diff: the rules must hold there too."""
+    return diff_documents(
+        load_document(DOCS / "gwr-2018.txt"), load_document(DOCS / "gwr-2021.txt"), top=0
+    )
+
+
+def test_rules_hold_on_unannotated_reports(unannotated_diff):
+    d = unannotated_diff
+    old = load_document(DOCS / "gwr-2018.txt").text.translate(str.maketrans("", "", "“”"))
+    assert d.added and d.removed and d.rising and d.falling
+    for c in d.added:
+        assert c.old_count == 0 and c.new_count > 0 and not is_calendar_variant(c.text)
+        assert c.text.replace("、", "") not in old.replace("、", "")
+    print("\ngwr-2018 -> gwr-2021 added:", [c.text for c in d.added[:15]])
+    print("gwr-2018 -> gwr-2021 rising:", [t.term for t in d.rising[:15]])
+    idf = load_idf()
+    assert all(term_weight(t.term, idf.tag(t.term)) for t in (*d.rising, *d.falling))
