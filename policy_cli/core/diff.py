@@ -465,14 +465,27 @@ def _unlisted(text: str) -> str:
 
 
 def _drop_twins(items: list[FormulationChange]) -> list[FormulationChange]:
-    """Drop an item that differs by one character from an earlier one in the same sentence."""
+    """Drop an item that is the parallel twin of an earlier one in the same sentence.
+
+    Twins are named in one sentence, have the same kind and length and differ by one
+    character (爱国者治港 and 爱国者治澳, 第一个 and 第二个百年奋斗目标) or, for names that are
+    not numbered sets, share their first or last character (米袋子 and 菜篮子, 北京证券交易所
+    and 广州期货交易所). The first stands for both; its context shows the other. Numbered
+    sets named together are distinct doctrines (四个意识, 四个自信) and all stay.
+    """
+
+    def twins(o: FormulationChange, c: FormulationChange) -> bool:
+        if o.context != c.context or o.kind != c.kind or len(o.text) != len(c.text):
+            return False
+        if len(c.text) < 3:
+            return False
+        if sum(x != y for x, y in zip(o.text, c.text, strict=True)) == 1:
+            return True
+        return c.kind != "numbered" and (o.text[0] == c.text[0] or o.text[-1] == c.text[-1])
+
     out: list[FormulationChange] = []
     for c in sorted(items, key=lambda c: (c.offset, c.text)):
-        if not any(
-            o.context == c.context and len(o.text) == len(c.text) >= 3
-            and sum(x != y for x, y in zip(o.text, c.text, strict=True)) == 1
-            for o in out
-        ):
+        if not any(twins(o, c) for o in out):
             out.append(c)
     return out
 

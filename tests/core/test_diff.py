@@ -25,8 +25,8 @@ from policy_cli.core.diff import (
     term_weight,
 )
 from policy_cli.core.keywords import load_idf
-from policy_cli.core.pipeline import prepare
 from policy_cli.core.loaders import load_document, load_text
+from policy_cli.core.pipeline import prepare
 from policy_cli.errors import NothingToAnalyseError, PolicyCliError, UsageError
 from policy_cli.models import Document, Formulation, Target
 
@@ -394,11 +394,16 @@ def test_enumeration_commas_are_not_wording():
 
 def test_parallel_twins_listed_once():
     old = load_text("坚持一国两制。", source="old")
-    new = load_text("落实爱国者治港、爱国者治澳原则。", source="new")
-    added, _, _ = compare_formulations(
-        old, new, [], [_f("爱国者治港", "name"), _f("爱国者治澳", "name")]
+    new = load_text(
+        "落实爱国者治港、爱国者治澳原则。装满“米袋子”、充实“菜篮子”。"
+        "增强“四个意识”、坚定“四个自信”。", source="new"
     )
-    assert [c.text for c in added] == ["爱国者治港"]
+    forms = [_f("爱国者治港", "name"), _f("爱国者治澳", "name"), _f("米袋子", "name"),
+             _f("菜篮子", "name"), _f("四个意识"), _f("四个自信")]
+    added, _, _ = compare_formulations(old, new, [], forms)
+    # the first twin stands for both; numbered sets named together are distinct doctrines
+    assert sorted(c.text for c in added) == sorted(["爱国者治港", "米袋子", "四个意识", "四个自信"])
+    assert next(c for c in added if c.text == "米袋子").context.endswith("“菜篮子”。")
 
 
 def test_recurring_phrases_on_a_hand_example():
