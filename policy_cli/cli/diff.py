@@ -58,8 +58,11 @@ def diff(
 ) -> None:
     """Show what changed from OLD to NEW: 提法 added and dropped, rising and falling terms, targets.
 
-    Formulations and terms are counted by exact occurrence in both texts; terms are ranked by
-    log-likelihood G2 (kept when G2 >= 3.84) with the log2 ratio of their rates as effect size.
+    Formulations and terms are counted by exact occurrence in both texts. 提法 are ranked by
+    salience: uses times a weight for their shape (a compact name or numbered set first, strings
+    of clauses and long descriptions after, word groups that recur in one report only, kind
+    "phrase", last). Terms are ranked by log-likelihood G2 (kept when G2 >= 3.84; verbs and
+    adjectives need G2 x 0.6 >= 3.84) with the log2 ratio of their rates as effect size.
 
     Example: policy diff tests/data/docs/gwr-2021.txt tests/data/docs/gwr-2022.txt --top 20
     """

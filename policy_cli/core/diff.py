@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from policy_cli.core.pipeline import Prepared, prepare
 from policy_cli.core.segment import Segmenter, is_candidate_term, load_stopwords
@@ -29,6 +29,9 @@ from policy_cli.models import (
     TermChange,
 )
 
+if TYPE_CHECKING:
+    from policy_cli.core.keywords import IdfTable
+
 CRITICAL_G2 = 3.84  # chi-square, 1 degree of freedom, p < 0.05
 _PER = 10_000  # rates are per 10,000 characters
 
@@ -40,6 +43,8 @@ _CALENDAR = re.compile(
     r"|[\d一二两三四五六七八九十百]+周年"
 )
 _DIGITS = re.compile(r"\d+")
+# a bare plan number of the 1980s-90s or of a 普法 plan: “七五”, “八五”普法规划
+_PLAN_NUMBER = re.compile(r"十?[一二三四五六七八九]五")
 
 
 def diff_documents(
@@ -313,7 +318,7 @@ def is_calendar_variant(text: str, other_text: str = "") -> bool:
     Returns:
         True for years, Five-Year-Plan numbers, anniversaries and digit variants.
     """
-    if _CALENDAR.search(text):
+    if _CALENDAR.search(text) or _PLAN_NUMBER.fullmatch(text):
         return True
     if other_text and _DIGITS.search(text):
         pattern = _DIGITS.sub(lambda _m: r"\d+", re.escape(text))
@@ -689,7 +694,7 @@ def compare_terms(
 
 
 def _drop_explained(
-    changes: list[TermChange], size_a: int, size_b: int, *, min_g2: float, idf: Any
+    changes: list[TermChange], size_a: int, size_b: int, *, min_g2: float, idf: IdfTable
 ) -> list[TermChange]:
     """Drop terms listed only because longer listed terms contain them (主体 in 市场主体).
 
@@ -833,7 +838,7 @@ def _norm_value(value: str | None) -> str | None:
 # --- similarity ---------------------------------------------------------------------------
 
 
-def _idf() -> Callable[[str], float]:
+def _idf() -> IdfTable:
     from policy_cli.core.keywords import load_idf
 
     return load_idf()
