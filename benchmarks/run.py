@@ -63,6 +63,11 @@ if which == "jieba":
     tok.initialize()
     def work():
         return sum(len(tok.lcut(t, HMM=True)) for t in texts)
+elif which == "rjieba":
+    from policy_cli.core.segment import _rjieba_class
+    tok = _rjieba_class()()
+    def work():
+        return sum(len(tok.cut(t, True)) for t in texts)
 elif which == "policy-cut":
     from policy_cli.core.segment import default_segmenter
     seg = default_segmenter()
@@ -260,6 +265,7 @@ def segment_throughput(runs: int) -> list[tuple[str, int, float]]:
     for which, label in (
         ("policy-cut", "policy Segmenter.cut (rjieba + lexicon), document by document"),
         ("policy-tokenize", "policy Segmenter.tokenize (sentence by sentence, Token objects)"),
+        ("rjieba", "rjieba Jieba.cut alone (no lexicon), for reference"),
         ("jieba", "plain jieba Tokenizer.lcut, document by document"),
     ):
         n = max(1, min(runs, 2)) if which == "jieba" else runs  # jieba needs ~2 s a pass
@@ -458,7 +464,7 @@ def main(argv: list[str] | None = None) -> int:
             label,
             f"{chars:,}",
             f"{rate / 1e6:.2f} M chars/s",
-            ("" if "jieba Tokenizer" in label else ("ok" if rate >= 10e6 else "MISSED"))
+            ("" if not label.startswith("policy") else ("ok" if rate >= 10e6 else "MISSED"))
             if chars
             else "",
         ]
