@@ -469,14 +469,18 @@ def _unlisted(text: str) -> str:
     return text.replace("、", "")
 
 
+_NUMERALS = frozenset("一二两三四五六七八九十")
+
+
 def _drop_twins(items: list[FormulationChange]) -> list[FormulationChange]:
     """Drop an item that is the parallel twin of an earlier one in the same sentence.
 
-    Twins are named in one sentence, have the same kind and length and differ by one
-    character (爱国者治港 and 爱国者治澳, 第一个 and 第二个百年奋斗目标) or, for names that are
-    not numbered sets, share their first or last character (米袋子 and 菜篮子, 北京证券交易所
-    and 广州期货交易所). The first stands for both; its context shows the other. Numbered
-    sets named together are distinct doctrines (四个意识, 四个自信) and all stay.
+    Twins are named in one sentence, have the same kind and length, and are one thing said
+    twice: they differ by one character (爱国者治港 and 爱国者治澳), or share their head (the
+    last character) and differ in the modifier (米袋子 and 菜篮子, 北京证券交易所 and
+    广州期货交易所). The first stands for both; its context shows the other. Names that share
+    a modifier and differ in the head are distinct (新发展阶段, 新发展格局), and so are numbered
+    sets (四个意识, 四个自信) unless only the ordinal differs (第一个, 第二个百年奋斗目标).
     """
 
     def twins(o: FormulationChange, c: FormulationChange) -> bool:
@@ -484,9 +488,10 @@ def _drop_twins(items: list[FormulationChange]) -> list[FormulationChange]:
             return False
         if len(c.text) < 3:
             return False
-        if sum(x != y for x, y in zip(o.text, c.text, strict=True)) == 1:
-            return True
-        return c.kind != "numbered" and (o.text[0] == c.text[0] or o.text[-1] == c.text[-1])
+        differ = [(x, y) for x, y in zip(o.text, c.text, strict=True) if x != y]
+        if c.kind == "numbered":
+            return len(differ) == 1 and differ[0][0] in _NUMERALS and differ[0][1] in _NUMERALS
+        return len(differ) == 1 or o.text[-1] == c.text[-1]
 
     out: list[FormulationChange] = []
     for c in sorted(items, key=lambda c: (c.offset, c.text)):

@@ -396,13 +396,17 @@ def test_parallel_twins_listed_once():
     old = load_text("坚持一国两制。", source="old")
     new = load_text(
         "落实爱国者治港、爱国者治澳原则。装满“米袋子”、充实“菜篮子”。"
-        "增强“四个意识”、坚定“四个自信”。", source="new"
+        "增强“四个意识”、坚定“四个自信”。立足新发展阶段，构建新发展格局。", source="new"
     )
     forms = [_f("爱国者治港", "name"), _f("爱国者治澳", "name"), _f("米袋子", "name"),
-             _f("菜篮子", "name"), _f("四个意识"), _f("四个自信")]
+             _f("菜篮子", "name"), _f("四个意识"), _f("四个自信"),
+             _f("新发展阶段", "slogan"), _f("新发展格局", "slogan")]
     added, _, _ = compare_formulations(old, new, [], forms)
-    # the first twin stands for both; numbered sets named together are distinct doctrines
-    assert sorted(c.text for c in added) == sorted(["爱国者治港", "米袋子", "四个意识", "四个自信"])
+    # the first twin stands for both; names that differ in their head are distinct, and so
+    # are numbered sets named together
+    assert sorted(c.text for c in added) == sorted(
+        ["爱国者治港", "米袋子", "四个意识", "四个自信", "新发展阶段", "新发展格局"]
+    )
     assert next(c for c in added if c.text == "米袋子").context.endswith("“菜篮子”。")
 
 
@@ -455,3 +459,14 @@ def test_rules_hold_on_unannotated_reports(unannotated_diff):
     print("gwr-2018 -> gwr-2021 rising:", [t.term for t in d.rising[:15]])
     idf = load_idf()
     assert all(term_weight(t.term, idf.tag(t.term)) for t in (*d.rising, *d.falling))
+
+
+def test_a_pair_of_national_reports_is_fast(gwr_2021, gwr_2022, pair_diff):
+    """Under a second for a pair of national reports (segmenter loaded; 2 s allowed for CI)."""
+    import time
+
+    start = time.perf_counter()
+    diff_documents(gwr_2021, gwr_2022)
+    elapsed = time.perf_counter() - start
+    print(f"\ndiff gwr-2021 -> gwr-2022: {elapsed:.2f} s")
+    assert elapsed < 2.0
