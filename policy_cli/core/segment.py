@@ -37,6 +37,8 @@ _NUMERIC = re.compile(
 )
 _PUNCT = re.compile(r"^[\W_]+$")
 _ASCII_JOINER = re.compile(r"[-._&]")
+# a run of the ASCII characters jieba keeps in a block, holding a joiner: 2-3, x.y, 3.5%
+_JOINED_RUN = re.compile(r"[A-Za-z0-9+#%]*[-._&][-._&A-Za-z0-9+#%]*")
 _JIEBA_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")  # jieba.finalseg.re_skip
 _LATIN_KEEP = re.compile(r"^[A-Z][A-Z0-9]{1,7}$|^\d+[A-Z]+$")
 
@@ -142,8 +144,10 @@ class Segmenter:
     def cut(self, text: str) -> list[str]:
         """Cut text into tokens that cover it exactly (spaces and punctuation included)."""
         if self.backend == "rjieba":
-            pieces = list(self._tok.cut(text, True))
-            if _ASCII_JOINER.search(text):
+            pieces: list[str] = self._tok.cut(text, True)  # a new list already
+            if _ASCII_JOINER.search(text) and any(
+                not _JIEBA_SKIP.fullmatch(m.group()) for m in _JOINED_RUN.finditer(text)
+            ):  # a run that jieba would split (a decimal like 3.5% is one token in both)
                 pieces = self._split_like_jieba(text, pieces)
             return pieces
         return list(self._tok.cut(text, HMM=True))
