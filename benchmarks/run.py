@@ -285,6 +285,35 @@ def segment_throughput(runs: int) -> list[tuple[str, int, float]]:
     return out
 
 
+def trend_times(policy: list[str], runs: int, tmp: Path) -> list[list[str]]:
+    """Time `policy trend` on the whole background corpus, cold (empty cache) and warm (issue 8)."""
+    corpus = str(ROOT / "corpus" / "background.jsonl.xz")
+    argv = [*policy, "trend", corpus, "--format", "json"]
+    cold, warm = Sample(), Sample()
+    warm_cache = tmp / "trend-warm"
+    CHILD_ENV["POLICY_CLI_CACHE"] = str(warm_cache)
+    run_child(argv)  # fills the warm cache
+    for i in range(runs):
+        CHILD_ENV["POLICY_CLI_CACHE"] = str(tmp / f"trend-cold-{i}")
+        measure(cold, argv)
+        CHILD_ENV["POLICY_CLI_CACHE"] = str(warm_cache)
+        measure(warm, argv)
+    CHILD_ENV.pop("POLICY_CLI_CACHE", None)
+    rows = []
+    for label, sample, limit in (("cold cache", cold, 10.0), ("warm cache", warm, 3.0)):
+        wall = sample.wall
+        verdict = "" if wall is None else ("ok" if wall <= limit else "MISSED")
+        rows.append(
+            [
+                f"policy trend, background corpus (62 documents), {label}",
+                fmt(wall, ".2f", " s"),
+                fmt(sample.peak_mib, ".0f", " MiB"),
+                f"<= {limit:.0f} s: {verdict}" if verdict else ", ".join(sample.failures),
+            ]
+        )
+    return rows
+
+
 def machine() -> dict[str, str]:
     """Describe the machine the figures come from."""
     cpu = platform.processor() or "?"
@@ -443,6 +472,12 @@ def main(argv: list[str] | None = None) -> int:
                 measure(c.plain, [sys.executable, str(plain), *c.plain_files])
         print("segmentation throughput...", file=log)
         seg = segment_throughput(args.runs)
+        trend_rows: list[list[str]] = []
+        if has_command(policy, "trend"):
+            print("policy trend, cold and warm cache...", file=log)
+            trend_rows = trend_times(policy, min(args.runs, BIG_RUNS), tmp)
+        else:
+            notes.append("policy trend is not in this checkout: not measured")
     info["load_end"] = (
         " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
     )
@@ -475,6 +510,9 @@ def main(argv: list[str] | None = None) -> int:
         seg_rows,
         args.markdown,
     )
+    if trend_rows:
+        print()
+        print_table(["command", "wall (median)", "peak", "target"], trend_rows, args.markdown)
     for note in notes:
         print(f"\nNote: {note}")
     return 0
