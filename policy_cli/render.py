@@ -131,10 +131,13 @@ def make_console(*, file: Any = None, width: int | None = None) -> Any:
     is_tty = hasattr(stream, "isatty") and stream.isatty()
     if width is None and not is_tty:
         width = int(os.environ.get("COLUMNS", "100") or 100)
+    plain = bool(os.environ.get("NO_COLOR")) or not is_tty
     return Console(
         file=stream,
         width=width,
-        no_color=bool(os.environ.get("NO_COLOR")) or not is_tty,
+        no_color=plain,
+        # no_color alone still sends bold and reverse: NO_COLOR promises no ANSI codes at all
+        color_system=None if plain else "auto",
         highlight=False,
         emoji=False,
         markup=False,

@@ -78,12 +78,17 @@ def _root(
 
 def error(message: str) -> None:
     """Print one error line on stderr."""
-    sys.stderr.write(f"policy: error: {message}\n")
+    sys.stderr.write(f"policy: error: {_inert(message)}\n")
 
 
 def warn(message: str) -> None:
     """Print one warning line on stderr."""
-    sys.stderr.write(f"policy: warning: {message}\n")
+    sys.stderr.write(f"policy: warning: {_inert(message)}\n")
+
+
+def _inert(text: str) -> str:
+    # file names and document text reach these lines: no terminal escape may pass
+    return "".join(ch for ch in text if ch >= " " and not "\x7f" <= ch <= "\x9f")
 
 
 @contextmanager

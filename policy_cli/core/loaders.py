@@ -29,12 +29,18 @@ _BOMS = (
 _CHINESE_ENCODINGS = ("gb18030", "gbk", "gb2312", "big5", "utf_8", "utf_16", "hz")
 
 
-def read_input(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> bytes:
+def read_input(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> bytes:
     """Read a file's bytes, refusing what is not a readable regular file of sane size.
+
+    Args:
+        path: the file.
+        max_bytes: the size limit (default: `MAX_BYTES`, looked up at call time).
 
     Raises:
         InputError: missing, a directory, unreadable or too large.
     """
+    if max_bytes is None:
+        max_bytes = MAX_BYTES
     p = Path(path)
     try:
         if p.is_dir():
