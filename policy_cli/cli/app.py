@@ -124,13 +124,15 @@ def _one_line(text: str) -> str:
 
 def read_document(path: str, *, encoding: str | None, keep_noise: bool) -> Any:
     """Load a document from a path or stdin ("-")."""
+    from policy_cli.core import loaders
     from policy_cli.core.loaders import load_bytes, load_document
     from policy_cli.errors import InputError
 
     if path == "-":
         if sys.stdin is None or sys.stdin.isatty():
             raise InputError("-: no input on standard input")
-        data = sys.stdin.buffer.read()
+        # one byte over the limit is enough to refuse it: don't hold a runaway pipe in memory
+        data = sys.stdin.buffer.read(loaders.MAX_BYTES + 1)
         return load_bytes(data, source="-", encoding=encoding, keep_noise=keep_noise)
     return load_document(path, encoding=encoding, keep_noise=keep_noise)
 

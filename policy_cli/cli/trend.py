@@ -432,7 +432,7 @@ def trend(
         finally:
             bar.close()
         for source, reason in result.skipped[:10]:
-            warn(f"skipped {source}: {reason}")
+            warn(f"skipped {source}: {reason.removeprefix(f'{source}: ')}")
         if len(result.skipped) > 10:
             warn(f"skipped {len(result.skipped) - 10} more documents")
         for message in result.warnings:

@@ -128,6 +128,9 @@ BAD: dict[str, Bad] = {
     "huge": Bad(_huge, needle="file is too large"),
     "stdin-empty": Bad(lambda tmp: "-", stdin=b"", needle="empty"),
     "stdin-blank": Bad(lambda tmp: "-", stdin=b"\n \n"),
+    "stdin-huge": Bad(lambda tmp: "-", stdin=SMALL.encode("utf-8") * 4, needle="too large"),
+    "utf16-bom-odd": Bad(_write("odd.txt", b"\xff\xfeA"), needle="utf-16"),
+    "html-no-text": Bad(_write("page.html", b"<html><body><script>var a=1;</script></body></html>")),
 }
 
 
@@ -161,6 +164,29 @@ def test_diff_refuses_bad_input_on_either_side(side, case, tmp_path, good, small
     pair = [path, good] if side == "old" else [good, path]
     res = invoke(["diff", *pair, *bad.options], input=bad.stdin)
     assert_clean_error(res, bad.code, bad.needle)
+
+
+# Text that loads but holds nothing to rank: exit 4 where an analysis needs terms, an empty
+# table where a list may be empty.
+NOTHING = {
+    "numbers": "1234567 8888\n",
+    "punctuation": "。。。！！！\n",
+    "english": "hello world this is english only text.\n",
+}
+NOTHING_CODES = {"keywords": 4, "summary": 4, "slogans": 0, "initiatives": 0, "text": 0}
+
+
+@pytest.mark.parametrize("case", NOTHING, ids=str)
+@pytest.mark.parametrize("command", SINGLE, ids=str)
+def test_nothing_to_analyse(command, case, tmp_path):
+    p = tmp_path / "doc.txt"
+    p.write_text(NOTHING[case], encoding="utf-8")
+    res = invoke([*SINGLE[command], str(p)])
+    if NOTHING_CODES[command]:
+        assert_clean_error(res, NOTHING_CODES[command])
+    else:
+        assert res.exit_code == 0, res.stderr
+        assert "Traceback" not in res.stderr
 
 
 def test_diff_refuses_stdin_twice():
@@ -209,6 +235,33 @@ def test_trend_refuses_bad_paths(case, tmp_path):
     make, code, needle = TREND_BAD[case]
     res = invoke([*TREND, *make(tmp_path)])
     assert_clean_error(res, code, needle)
+
+
+def test_trend_skips_bad_files_in_a_folder_with_one_warning_each(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a-2024.txt").write_text(SMALL, encoding="utf-8")
+    (folder / "b-2025.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "c-2023.txt").write_bytes(b"")
+    (folder / "d-2022.txt").write_bytes(b"\x00\x01" * 100)
+    (folder / "e-2021.docx").write_bytes(b"PK\x03\x04garbage")
+    res = invoke([*TREND, str(folder), "--terms", "创新"])
+    assert res.exit_code == 0, res.stderr
+    assert "Traceback" not in res.stderr
+    warnings = res.stderr.splitlines()
+    assert len(warnings) == 3, res.stderr
+    for name, line in zip(["c-2023.txt", "d-2022.txt", "e-2021.docx"], warnings, strict=True):
+        assert line.startswith("policy: warning: skipped "), line
+        assert line.count(name) == 1, line  # the file is named once, not twice
+    assert "2 in 2 periods" in res.stdout
+
+
+def test_trend_with_only_bad_files(tmp_path):
+    (tmp_path / "c-2023.txt").write_bytes(b"")
+    (tmp_path / "d-2022.txt").write_bytes(b"\x00\x01" * 100)
+    res = invoke([*TREND, str(tmp_path)])
+    assert res.exit_code == 4, res.stderr
+    assert res.stderr.splitlines()[-1].startswith("policy: error: no document could be used")
 
 
 def test_trend_bad_terms_is_a_usage_error(tmp_path):
@@ -382,6 +435,8 @@ def test_markup_and_escapes_are_inert_in_tables(command, hostile):
     assert ESC not in res.stdout and "\x07" not in res.stdout
     assert ESC not in res.stderr and "\x07" not in res.stderr
     assert "[bold]" in res.stdout, res.stdout  # the markup is shown, not obeyed
+    if command == "diff":  # the hostile lines are new sentences: shown as written
+        assert "[bold]高质量发展[/bold]要坚持[link=https://evil.example]" in res.stdout
     for fmt in ("json", "markdown", "csv"):
         if fmt == "csv" and command in ("summary", "diff"):
             continue
