@@ -130,7 +130,9 @@ BAD: dict[str, Bad] = {
     "stdin-blank": Bad(lambda tmp: "-", stdin=b"\n \n"),
     "stdin-huge": Bad(lambda tmp: "-", stdin=SMALL.encode("utf-8") * 4, needle="too large"),
     "utf16-bom-odd": Bad(_write("odd.txt", b"\xff\xfeA"), needle="utf-16"),
-    "html-no-text": Bad(_write("page.html", b"<html><body><script>var a=1;</script></body></html>")),
+    "html-no-text": Bad(
+        _write("page.html", b"<html><body><script>var a=1;</script></body></html>")
+    ),
 }
 
 
@@ -223,8 +225,12 @@ TREND_BAD: dict[str, tuple[Callable[[Path], list[str]], int, str]] = {
         ":2:",
     ),
     "jsonl-not-object": (lambda tmp: [_jsonl(tmp, [_record(2024), "[1, 2]"])], 3, ":2:"),
-    "jsonl-no-content": (lambda tmp: [_jsonl(tmp, [_record(2024), '{"year": 2025}'])], 3, "content"),
-    "corrupt-xz": (lambda tmp: [_write("docs.jsonl.xz", b"\xfd7zXZ\x00broken")(tmp)], 3, "docs.jsonl.xz"),
+    "jsonl-no-content": (
+        lambda tmp: [_jsonl(tmp, [_record(2024), '{"year": 2025}'])], 3, "content"
+    ),
+    "corrupt-xz": (
+        lambda tmp: [_write("docs.jsonl.xz", b"\xfd7zXZ\x00broken")(tmp)], 3, "docs.jsonl.xz"
+    ),
     "empty-jsonl": (lambda tmp: [_jsonl(tmp, [""])], 4, ""),
     "one-year-only": (lambda tmp: [_jsonl(tmp, [_record(2024)])], 4, "two periods"),
 }
@@ -408,7 +414,9 @@ def _hostile_commands(hostile: Path) -> dict[str, list[str]]:
     folder = hostile.parent
     jsonl = folder / "[bold]t.jsonl"
     records = [
-        json.dumps({"year": 2024, "title": "[bold]2024[/bold]", "content": SMALL}, ensure_ascii=False),
+        json.dumps(
+            {"year": 2024, "title": "[bold]2024[/bold]", "content": SMALL}, ensure_ascii=False
+        ),
         json.dumps(
             {"year": 2025, "content": hostile.read_text(encoding="utf-8")}, ensure_ascii=False
         ),
