@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from rich.cells import cell_len
 from typer.testing import CliRunner
 
@@ -545,3 +547,35 @@ def test_tables_fit_80_columns(command, width_commands):
     assert res.stdout.strip()
     wide = [line for line in res.stdout.splitlines() if cell_len(line) > 80]
     assert not wide, "\n".join(wide)
+
+
+@pytest.mark.parametrize("command", ["keywords", "summary", "diff"])
+def test_table_written_to_a_file_is_plain(command, hostile, tmp_path):
+    target = tmp_path / "table.txt"
+    res = invoke([*_hostile_commands(hostile)[command], "-o", str(target)], env={"NO_COLOR": None})
+    assert res.exit_code == 0, res.stderr
+    content = target.read_text(encoding="utf-8")
+    assert ESC not in content and "\x07" not in content
+    assert "[bold]" in content
+
+
+# -- arbitrary bytes: a result or a one-line error, never a traceback -------------------------
+_BYTES = st.one_of(
+    st.binary(max_size=300),
+    st.text(max_size=200).map(lambda t: t.encode("utf-8")),
+    st.text(alphabet="政府工作报告坚持高质量发展。，；“”[]/\x1b\x00\n ", max_size=200).map(
+        lambda t: t.encode("utf-8")
+    ),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=_BYTES, command=st.sampled_from(["keywords", "slogans", "summary", "text"]))
+def test_arbitrary_bytes_on_stdin(data, command):
+    res = invoke([command, "-"], input=data)
+    assert res.exit_code in (0, 3, 4), (res.exit_code, res.stderr, res.exception)
+    assert "Traceback" not in res.stderr
+    assert ESC not in res.stdout and ESC not in res.stderr
+    assert all(line.startswith("policy: ") for line in res.stderr.splitlines()), res.stderr
+    if res.exit_code:
+        assert res.stdout == ""
