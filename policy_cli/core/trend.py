@@ -986,9 +986,11 @@ def _result(
     skipped = tuple(agg.skipped)
     if not agg.chars:
         if skipped:
+            source, reason = skipped[0]
+            # loader errors already start with the source's name: don't say it twice
+            said = reason if reason.startswith(f"{source}:") else f"{source}: {reason}"
             raise NothingToAnalyseError(
-                f"no document could be used ({len(skipped)} skipped; first: "
-                f"{skipped[0][0]}: {skipped[0][1]})"
+                f"no document could be used ({len(skipped)} skipped; first: {said})"
                 + ("; use --by file for undated documents" if agg.by == "year" else "")
             )
         raise NothingToAnalyseError("no document matched (check --kind)")
