@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,13 @@ def gold(name: str) -> dict:
 def gold_document(g: dict) -> Path:
     """The document a gold file annotates ("corpus/x.txt" -> tests/data/docs/x.txt)."""
     return DOCS / Path(g["document"]).name
+
+
+def loaded_modules(code: str) -> set[str]:
+    """The modules a fresh interpreter has loaded after running `code`."""
+    probe = code + "\nimport sys\nprint(' '.join(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return set(out.stdout.split())
 
 
 @pytest.fixture(scope="session")

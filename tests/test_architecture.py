@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
-
-def _loaded_after(code: str) -> set[str]:
-    probe = code + "\nimport sys\nprint(' '.join(sorted(sys.modules)))"
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    return set(out.stdout.split())
+from tests.conftest import loaded_modules
 
 
 def test_core_does_not_import_typer_or_rich():
-    mods = _loaded_after(
+    mods = loaded_modules(
         "import policy_cli.core.loaders, policy_cli.core.segment, policy_cli.core.keywords,"
         " policy_cli.core.pipeline, policy_cli.api\n"
         "import pkgutil, importlib, policy_cli.core as c\n"
@@ -23,7 +16,7 @@ def test_core_does_not_import_typer_or_rich():
 
 
 def test_help_does_not_import_jieba_or_sklearn():
-    mods = _loaded_after(
+    mods = loaded_modules(
         "import sys\nsys.argv = ['policy', '--help']\nfrom policy_cli.cli import app\n"
         "try:\n    app()\nexcept SystemExit:\n    pass"
     )

@@ -13,7 +13,6 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter, mul
-from typing import Any
 
 from policy_cli.core.pipeline import Prepared
 from policy_cli.core.segment import is_candidate_term, load_stopwords
@@ -122,40 +121,10 @@ def _words_by_whole(prepared: Prepared, wholes: Sequence[_Whole]) -> list[list[s
     return [words.get(i, []) for i in range(len(wholes))]
 
 
-def tfidf_matrix(docs: Sequence[Sequence[str]]) -> Any:
-    """Return the rows' TF-IDF vectors (numpy, L2-normalised), as scikit-learn computes them.
-
-    Same formula as `TfidfVectorizer(sublinear_tf=True)` (smooth IDF, 1 + log tf, L2 rows);
-    written with numpy because importing scikit-learn costs seconds on a cold start, longer
-    than the whole brief. tests/core/test_summary.py checks it against scikit-learn.
-
-    Args:
-        docs: one list of words per sentence.
-
-    Returns:
-        A (len(docs), vocabulary) float array; an all-zero row for an empty sentence.
-    """
-    import numpy as np
-
-    vocab = {w: i for i, w in enumerate(sorted({w for d in docs for w in d}))}
-    matrix = np.zeros((len(docs), max(1, len(vocab))), dtype=np.float64)
-    for row, words in enumerate(docs):
-        for word in words:
-            matrix[row, vocab[word]] += 1.0
-    present = matrix > 0
-    df = present.sum(axis=0)
-    idf = np.log((1 + len(docs)) / (1 + df)) + 1.0
-    matrix[present] = 1.0 + np.log(matrix[present])
-    matrix *= idf
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return matrix / norms
-
-
 def _textrank(docs: list[list[str]]) -> list[float]:
     """PageRank over the cosine-similarity graph of the sentences' TF-IDF vectors.
 
-    The vectors are `tfidf_matrix`'s (scikit-learn's formula), but neither they nor the n x n
+    The vectors are scikit-learn's TfidfVectorizer(sublinear_tf=True) ones, but neither they nor the n x n
     similarity matrix S = X Xᵀ (zero diagonal) are built: a PageRank step computes S u as
     X' (X'ᵀ u) - diag(X' X'ᵀ) u, where X' keeps the terms that two sentences or more share
     (a term of one sentence links nothing). Time and memory grow with the (sentence, shared

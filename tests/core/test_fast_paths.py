@@ -6,24 +6,30 @@ tests pin the properties the speed rests on.
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from policy_cli.core import sentences
 from policy_cli.core.loaders import load_document
 from policy_cli.core.pipeline import prepare
-from tests.conftest import DOCS, EXAMPLES
+from tests.conftest import DOCS, EXAMPLES, loaded_modules
 
 np = pytest.importorskip("numpy")
 
 
 def _dense_textrank(docs: list[list[str]]) -> list[float]:
-    """The reference: PageRank over the dense similarity matrix (what scikit-learn would do)."""
+    """The reference: scikit-learn's TF-IDF vectors, PageRank over the dense similarity matrix."""
     if len(docs) == 1:
         return [1.0]
-    matrix = sentences.tfidf_matrix(docs)
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    if any(docs):
+        matrix = (
+            TfidfVectorizer(analyzer=lambda d: d, lowercase=False, sublinear_tf=True)
+            .fit_transform(docs)
+            .toarray()
+        )
+    else:  # scikit-learn refuses an empty vocabulary: every vector is zero
+        matrix = np.zeros((len(docs), 1))
     sim = matrix @ matrix.T
     np.fill_diagonal(sim, 0.0)
     sums = sim.sum(axis=1, keepdims=True)
@@ -73,16 +79,10 @@ def test_sparse_textrank_is_the_dense_one_on_real_documents(path):
     assert sentences._textrank(docs) == pytest.approx(_dense_textrank(docs), abs=1e-12)
 
 
-def _modules_after(code: str) -> set[str]:
-    probe = code + "\nimport sys\nprint(' '.join(sorted(sys.modules)))"
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    return set(out.stdout.split())
-
-
 def test_summary_and_keywords_need_neither_numpy_nor_scikit_learn_nor_jieba():
     # importing numpy costs ~0.2 s, scikit-learn 0.7 s to seconds, jieba's dictionary ~0.5 s:
     # more than the whole analysis of a 20k-char report
-    loaded = _modules_after(
+    loaded = loaded_modules(
         "from policy_cli.api import keywords_of\n"
         "from policy_cli.core.loaders import load_document\n"
         "from policy_cli.core.summary import summarize\n"

@@ -8,7 +8,7 @@ from policy_cli.core.header import extract_header
 from policy_cli.core.loaders import load_document, load_text
 from policy_cli.core.people import extract_organizations, extract_people
 from policy_cli.core.pipeline import prepare
-from policy_cli.core.sentences import key_sentences, tfidf_matrix, whole_sentences
+from policy_cli.core.sentences import key_sentences, whole_sentences
 from policy_cli.core.summary import salient_formulations, summarize, summary_to_dict
 from policy_cli.errors import NothingToAnalyseError, UsageError
 from policy_cli.models import Formulation
@@ -154,19 +154,6 @@ def test_key_sentences_of_a_work_report() -> None:
 def test_key_sentences_reject_zero(founding_prepared) -> None:
     with pytest.raises(UsageError):
         key_sentences(founding_prepared, n=0)
-
-
-def test_tfidf_matches_scikit_learn() -> None:
-    """The numpy TF-IDF is scikit-learn's (sublinear tf, smooth idf, l2 rows)."""
-    import numpy as np
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    docs = [["改革", "开放", "改革"], ["开放", "创新"], ["创新", "协调", "绿色", "开放", "共享"], []]
-    ours = tfidf_matrix(docs)
-    ref = TfidfVectorizer(
-        analyzer=lambda d: d, lowercase=False, sublinear_tf=True
-    ).fit_transform(docs).toarray()
-    assert np.allclose(ours, ref)
 
 
 # -- the brief ---------------------------------------------------------------------------------
