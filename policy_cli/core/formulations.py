@@ -261,7 +261,8 @@ def _numbered(text: str) -> Iterator[_Candidate]:
             if k >= 0:
                 phrase, start = text[k : m.end()], k
         if len(phrase) >= len(m.group()) + 2:
-            yield _Candidate(phrase, "numbered", start)
+            start = _campaign_start(text, start)
+            yield _Candidate(text[start : m.end()], "numbered", start)
     for m in _COUNTED.finditer(text):
         if m.group() == "双重":
             continue  # 双重 is the adjective "dual"
@@ -278,6 +279,50 @@ def _numbered(text: str) -> Iterator[_Candidate]:
         if _is_compound_set(phrase, bounded):
             items = _listed_items(text, m.start(), m.end(), phrase)
             yield _Candidate(phrase, "numbered", m.start(), None, items, 1)
+
+
+# Verbs that launch a programme: the programme's own name starts right after them, even when
+# it opens with a verb of its own (实施|加快培育发展未来产业三年行动, 完成|制造业智能化改造和
+# 数字化转型三年行动计划).
+_LAUNCH_VERBS = frozenset({"实施", "开展", "启动", "完成", "制定", "出台", "印发", "落实", "组织",
+                           "新一轮"})
+
+
+def _launches(word: str) -> bool:
+    return word.endswith(tuple(_LAUNCH_VERBS))  # 如期完成 is one token
+
+
+def _campaign_start(text: str, start: int) -> int:
+    """Move a campaign name's start left over a verb or an 和-joined noun phrase that belongs to it.
+
+    The walk of `_phrase_ending_at` stops at clause-opening verbs and at 和; a programme title
+    may hold both. Only when a launching verb stands right before the extension is it taken.
+    """
+    from policy_cli.core.segment import default_segmenter
+
+    lo = max(0, start - 16)
+    for k in range(start - 1, lo - 1, -1):
+        if text[k] in _CLAUSE_EDGE:
+            lo = k + 1
+            break
+    words = default_segmenter().cut(text[lo:start])
+    if not words:
+        return start
+    if words[-1] == "和" and len(words) >= 3:
+        # 完成 制造业 智能化 改造 和 | 数字化转型三年行动计划
+        k = len(words) - 2
+        while k >= 0 and not _launches(words[k]) and re.fullmatch(rf"[{_HAN}]+", words[k]) \
+                and words[k] not in _FUNCTION_WORDS:
+            k -= 1
+        ext = start - sum(len(w) for w in words[k + 1 :])
+        if k >= 0 and _launches(words[k]) and k < len(words) - 2 and start - ext <= 12:
+            return ext
+        return start
+    if len(words) >= 2 and _launches(words[-2]) and not _launches(words[-1]) and (
+        words[-1] in _clause_word_set() or words[-1] in _PHRASE_BREAKS
+    ):
+        return start - len(words[-1])  # 实施 | 加快 | 培育发展未来产业三年行动
+    return start
 
 
 _GENERIC_COUNTED = ("方面", "问题", "部分", "阶段", "时期", "环节", "领域", "地区", "国家", "方向",
@@ -859,7 +904,17 @@ def _merge(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
             if other is not c and e >= c.offset + len(c.text) and len(other.text) > len(c.text):
                 drop.add(c.text)
                 break
+    texts = {c.text for c in kept}
+    for c in kept:
+        # 国家污染防治攻坚战 beside 污染防治攻坚战: a scope word in front is the same item
+        for scope in _SCOPE_WORDS:
+            if c.text.startswith(scope) and c.text[len(scope) :] in texts and c.strength < 2:
+                drop.add(c.text)
     return [c for c in kept if c.text not in drop]
+
+
+# Words that set the scope of a name (the national / provincial instance of it), not its name.
+_SCOPE_WORDS = ("国家", "全国", "全省", "全市", "全区", "我国", "我省", "我市", "我区")
 
 
 def _acceptable(t: str, *, quoted: bool) -> bool:

@@ -198,3 +198,27 @@ def test_motto_frames():
     for bad in ("统筹推进传统基础设施和新型基础设施建设", "新业态新模式", "对传统和非传统安全威胁",
                 "交往交流交融"):
         assert bad not in texts, bad
+
+
+def test_campaign_names_keep_their_own_opening_verb_and_joined_parts(jiangsu):
+    # sentences of the Jiangsu 2025 report: the programme's title starts after the launching verb
+    assert "加快培育发展未来产业三年行动" in jiangsu  # 实施|加快培育发展未来产业三年行动
+    assert "制造业智能化改造和数字化转型三年行动计划" in jiangsu  # 如期完成|制造业…和…
+    doc = load_text(
+        "深入实施提升行政执法质量三年行动计划。坚持推进农村人居环境整治三年行动。"
+        "推进新型工业化和城镇化三年行动。",
+        source="t",
+    )
+    texts = {f.text for f in extract_formulations(doc, kinds=["numbered"])}
+    assert "提升行政执法质量三年行动计划" in texts
+    # no launching verb before 推进 / before the 和-part: the walk stops where it did
+    assert "农村人居环境整治三年行动" in texts
+    assert "推进农村人居环境整治三年行动" not in texts
+    assert not any(t.startswith("新型工业化和") for t in texts)
+
+
+def test_scope_word_before_a_found_name_is_the_same_item(jiangsu):
+    # 打好污染防治攻坚战 … 在国家污染防治攻坚战成效考核中: one item, not two
+    assert "污染防治攻坚战" in jiangsu
+    assert "国家污染防治攻坚战" not in jiangsu
+    assert jiangsu["污染防治攻坚战"].count == 2
