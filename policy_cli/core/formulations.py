@@ -635,6 +635,10 @@ _NEGATED_PAIR = re.compile(rf"([{_HAN}]{{3,10}})、(不[{_HAN}]{{3,10}})")
 _SHARED_HEAD_PAIR = re.compile(rf"([{_HAN}])([{_HAN}]{{2}})和([{_HAN}])\2([{_HAN}]{{2,4}})")
 # A repeated first character that is a generic modifier or quantifier makes a list, not a
 # motto: 新业态新模式, 最关心最直接, 各地区各部门, 大发展大变革.
+# 完整、准确、全面贯彻新发展理念: adverbs listed before one verb phrase, a whole clause
+_MANNER_LIST = re.compile(
+    rf"(?<=[，。；：\n“])((?:[{_HAN}]{{2}}、){{2,}})([{_HAN}]{{2}})([{_HAN}]{{2}})[{_HAN}]{{2,8}}(?=[，。；”])"
+)
 _REPEAT_AT_2_OR_3 = re.compile(rf"([{_HAN}])[{_HAN}]{{1,2}}\1")
 _LIST_PREFIXES = frozenset("新最大各全不有多一更好老小高低")
 
@@ -662,7 +666,22 @@ def _frames(text: str) -> Iterator[_Candidate]:
     for m in _SHARED_HEAD_PAIR.finditer(text):
         if m.group(1) != m.group(3) and _starts_a_word(text, m.start()):
             yield _Candidate(m.group(), "slogan", m.start())
+    for m in _MANNER_LIST.finditer(text):
+        if _manner_words(m.group(1).split(_PARALLEL_SEP)[:-1]) and _is_verb(m.group(3)):
+            yield _Candidate(m.group(), "slogan", m.start())
     yield from _anaphora(text)
+
+
+def _manner_words(words: Sequence[str]) -> bool:
+    """Tell whether every word is an adjective or adverb for the tagger (完整, 准确)."""
+    from policy_cli.core.people import _tagger
+
+    tagger = _tagger()
+    for w in words:
+        tags = tagger.tag(w, False)
+        if len(tags) != 1 or tags[0][1] not in ("a", "ad", "d"):
+            return False
+    return True
 
 
 def _starts_a_word(text: str, pos: int) -> bool:

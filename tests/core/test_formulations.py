@@ -222,3 +222,14 @@ def test_scope_word_before_a_found_name_is_the_same_item(jiangsu):
     assert "污染防治攻坚战" in jiangsu
     assert "国家污染防治攻坚战" not in jiangsu
     assert jiangsu["污染防治攻坚战"].count == 2
+
+
+def test_adverbs_listed_before_one_verb_phrase():
+    doc = load_text(
+        "坚持稳中求进工作总基调，完整、准确、全面贯彻新发展理念，加快构建新发展格局。"
+        "推动政府、企业、市场联动发力，教育、卫生、文化等领域发展取得新成就。",
+        source="t",
+    )
+    texts = {f.text for f in extract_formulations(doc, kinds=["slogan"])}
+    assert "完整、准确、全面贯彻新发展理念" in texts
+    assert not any(t.startswith(("政府、", "教育、")) for t in texts)  # nouns listed, not manners
