@@ -11,12 +11,14 @@ import importlib.util
 import logging
 import os
 import re
+import string
 import sys
+from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, count, islice
 from typing import Any
 
 from policy_cli.models import Document, Token
@@ -41,6 +43,15 @@ _ASCII_JOINER = re.compile(r"[-._&]")
 _JOINED_RUN = re.compile(r"[A-Za-z0-9+#%]*[-._&][-._&A-Za-z0-9+#%]*")
 _JIEBA_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")  # jieba.finalseg.re_skip
 _LATIN_KEEP = re.compile(r"^[A-Z][A-Z0-9]{1,7}$|^\d+[A-Z]+$")
+_RUN_CHARS = frozenset(string.ascii_letters + string.digits + "+#%-._&")  # _JOINED_RUN's set
+_ASCII_RUN = re.compile(r"[-._&A-Za-z0-9+#%]+")
+
+# cut_many: below this many characters a share is not worth a process (fork, page faults and
+# handing the tokens back cost about what cutting 50-100 k characters does).
+PARALLEL_MIN_CHARS = 200_000
+# This process's share of the characters, relative to a worker's (measured best: a worker
+# pays for copy-on-write page faults and for coding its tokens; this process for decoding them).
+_PARENT_SHARE = 1.1
 
 
 def _data_lines(name: str) -> list[str]:
@@ -78,6 +89,28 @@ def is_candidate_term(term: str, stopwords: frozenset[str] | None = None) -> boo
             return False
         return len(term) >= 2 or term.endswith("+")
     return bool(_LATIN_KEEP.match(term))
+
+
+def _needs_jieba_split(text: str) -> bool:
+    """Tell whether text holds an ASCII run with a joiner that jieba would split (2-3, x.y).
+
+    The same answer as scanning `_JOINED_RUN` over the whole text, at a fraction of its cost:
+    only the few joiners are looked at (a decimal like 3.5% is one token in both backends).
+    """
+    end = -1
+    for m in _ASCII_JOINER.finditer(text):
+        j = m.start()
+        if j < end:  # in the run of a joiner already looked at
+            continue
+        start = j
+        while start and text[start - 1] in _RUN_CHARS:
+            start -= 1
+        run = _ASCII_RUN.match(text, start)
+        assert run is not None  # text[j] itself is a run character
+        end = run.end()
+        if not _JIEBA_SKIP.fullmatch(run.group()):
+            return True
+    return False
 
 
 class Segmenter:
@@ -145,9 +178,7 @@ class Segmenter:
         """Cut text into tokens that cover it exactly (spaces and punctuation included)."""
         if self.backend == "rjieba":
             pieces: list[str] = self._tok.cut(text, True)  # a new list already
-            if _ASCII_JOINER.search(text) and any(
-                not _JIEBA_SKIP.fullmatch(m.group()) for m in _JOINED_RUN.finditer(text)
-            ):  # a run that jieba would split (a decimal like 3.5% is one token in both)
+            if _needs_jieba_split(text):
                 pieces = self._split_like_jieba(text, pieces)
             return pieces
         return list(self._tok.cut(text, HMM=True))
@@ -187,6 +218,73 @@ class Segmenter:
             out.extend(self.cut(text[pos:]))
         return out
 
+    def cut_many(self, texts: Sequence[str], *, processes: int | None = None) -> list[list[str]]:
+        """Cut many texts, sharing them between forked processes when that pays off.
+
+        Each text gets exactly the tokens `cut` gives it. On Linux, worker processes are
+        forked: they inherit this tokenizer (copy-on-write), cut their share and hand the
+        tokens back, while this process cuts its own share. With one process, without fork,
+        or with less than `PARALLEL_MIN_CHARS` characters per process, the texts are cut
+        here, one after the other (a small input never pays for a process).
+
+        Args:
+            texts: the texts to cut.
+            processes: processes to share the work, this one included (default: the usable
+                cores).
+
+        Returns:
+            One token list per text, in the order of `texts`.
+
+        Raises:
+            ValueError: `processes` is less than 1.
+        """
+        if processes is not None and processes < 1:
+            raise ValueError("processes must be at least 1")
+        texts = list(texts)
+        total = sum(map(len, texts))
+        k = min(processes or _usable_cores(), len(texts), total // PARALLEL_MIN_CHARS)
+        if k <= 1 or not _can_fork():
+            return [self.cut(t) for t in texts]
+        shares = _shares([len(t) for t in texts], k)
+        out: list[list[str] | None] = [None] * len(texts)
+        workers = [self._start_worker(texts, share) for share in shares[1:]]
+        try:
+            for i in shares[0]:
+                out[i] = self.cut(texts[i])
+            for n, (share, worker) in enumerate(zip(shares[1:], workers, strict=True)):
+                cuts = _collect(worker) if worker is not None else None
+                workers[n] = None
+                if cuts is None or len(cuts) != len(share):  # the worker failed: cut here
+                    cuts = [self.cut(texts[i]) for i in share]
+                for i, pieces in zip(share, cuts, strict=True):
+                    out[i] = pieces
+        finally:  # interrupted: stop the workers still running
+            for worker in workers:
+                if worker is not None:
+                    worker[0].kill()
+                    worker[0].join()
+                    worker[1].close()
+        return out  # type: ignore[return-value]  # every index is in exactly one share
+
+    def _start_worker(self, texts: list[str], share: list[int]) -> Any:
+        """Fork a process that cuts texts[i] for i in share; None when it cannot start."""
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("fork")
+        try:
+            receiver, sender = ctx.Pipe(duplex=False)
+        except OSError:
+            return None
+        try:
+            proc = ctx.Process(target=_cut_share, args=(self, texts, share, sender), daemon=True)
+            proc.start()
+        except (AssertionError, OSError, ValueError):  # e.g. inside a daemonic pool worker
+            receiver.close()
+            return None
+        finally:
+            sender.close()  # the worker holds its own end: EOF here if it dies
+        return proc, receiver
+
     def tokenize(self, document: Document, *, protect: Sequence[str] = ()) -> tuple[Token, ...]:
         """Segment every sentence of a document once; tokens carry document offsets.
 
@@ -201,6 +299,73 @@ class Segmenter:
                     tokens.append(Token(piece, pos, sent.index))
                 pos += len(piece)
         return tuple(tokens)
+
+
+def _usable_cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _can_fork() -> bool:
+    """Tell whether worker processes can be forked (Linux: fork is safe and fast there)."""
+    return sys.platform.startswith("linux") and hasattr(os, "fork")
+
+
+def _shares(lengths: Sequence[int], k: int) -> list[list[int]]:
+    """Split text indexes into k shares of about equal characters, longest text first.
+
+    The first share is this process's, weighted by `_PARENT_SHARE`.
+    """
+    weights = [_PARENT_SHARE] + [1.0] * (k - 1)
+    loads = [0] * k
+    shares: list[list[int]] = [[] for _ in range(k)]
+    for i in sorted(range(len(lengths)), key=lambda i: (-lengths[i], i)):
+        j = min(range(k), key=lambda j: ((loads[j] + lengths[i]) / weights[j], j))
+        shares[j].append(i)
+        loads[j] += lengths[i]
+    return [sorted(share) for share in shares]
+
+
+def _cut_share(segmenter: Segmenter, texts: list[str], share: list[int], conn: Any) -> None:
+    """Cut a share of texts in a forked worker and send the tokens back, coded as numbers."""
+    try:
+        # A token is sent as the index of its first occurrence among the share's tokens, plus
+        # the distinct words once: a few thousand words make most of a text, so the parent
+        # rebuilds the lists without a new string (and new memory) per token, and the worker
+        # frees each text's tokens as soon as they are coded.
+        first: dict[str, int] = {}
+        numbers = count()
+        codes = array("Q")
+        counts: list[int] = []
+        for i in share:
+            pieces = segmenter.cut(texts[i])
+            counts.append(len(pieces))
+            codes.extend(map(first.setdefault, pieces, numbers))
+        conn.send((counts, list(first), array("Q", first.values()), codes))
+    except BaseException as exc:  # the parent then cuts the share itself
+        conn.send(repr(exc))
+    finally:
+        conn.close()
+
+
+def _collect(worker: tuple[Any, Any]) -> list[list[str]] | None:
+    """Receive a worker's tokens and reap it; None when it failed."""
+    proc, conn = worker
+    try:
+        message = conn.recv()
+    except (EOFError, OSError):
+        message = None
+    finally:
+        conn.close()
+        proc.join()
+    if not isinstance(message, tuple):
+        return None
+    counts, words, firsts, codes = message
+    vocabulary = dict(zip(firsts, words, strict=True))
+    tokens = map(vocabulary.__getitem__, codes)
+    return [list(islice(tokens, n)) for n in counts]
 
 
 @lru_cache(maxsize=1)
