@@ -15,7 +15,7 @@ import string
 import sys
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate, count, islice
@@ -49,9 +49,6 @@ _ASCII_RUN = re.compile(r"[-._&A-Za-z0-9+#%]+")
 # cut_many: below this many characters a share is not worth a process (fork, page faults and
 # handing the tokens back cost about what cutting 50-100 k characters does).
 PARALLEL_MIN_CHARS = 200_000
-# This process's share of the characters, relative to a worker's (measured best: a worker
-# pays for copy-on-write page faults and for coding its tokens; this process for decoding them).
-_PARENT_SHARE = 1.1
 
 
 def _data_lines(name: str) -> list[str]:
@@ -222,8 +219,9 @@ class Segmenter:
         """Cut many texts, sharing them between forked processes when that pays off.
 
         Each text gets exactly the tokens `cut` gives it. On Linux, worker processes are
-        forked: they inherit this tokenizer (copy-on-write), cut their share and hand the
-        tokens back, while this process cuts its own share. With one process, without fork,
+        forked: they inherit this tokenizer (copy-on-write) and, like this process, take the
+        next text nobody has taken yet (longest first), so a worker on a busy core simply
+        takes fewer; they hand their tokens back at the end. With one process, without fork,
         or with less than `PARALLEL_MIN_CHARS` characters per process, the texts are cut
         here, one after the other (a small input never pays for a process).
 
@@ -245,29 +243,36 @@ class Segmenter:
         k = min(processes or _usable_cores(), len(texts), total // PARALLEL_MIN_CHARS)
         if k <= 1 or not _can_fork():
             return [self.cut(t) for t in texts]
-        shares = _shares([len(t) for t in texts], k)
+        import mmap
+
+        order = sorted(range(len(texts)), key=lambda i: (-len(texts[i]), i))
+        taken = mmap.mmap(-1, len(texts))  # shared with the forked workers: 1 = taken
         out: list[list[str] | None] = [None] * len(texts)
-        workers = [self._start_worker(texts, share) for share in shares[1:]]
+        workers = [self._start_worker(texts, order, taken) for _ in range(k - 1)]
         try:
-            for i in shares[0]:
+            for i in _take(order, taken):
                 out[i] = self.cut(texts[i])
-            for n, (share, worker) in enumerate(zip(shares[1:], workers, strict=True)):
-                cuts = _collect(worker) if worker is not None else None
+            for n, worker in enumerate(workers):
+                if worker is None:
+                    continue
                 workers[n] = None
-                if cuts is None or len(cuts) != len(share):  # the worker failed: cut here
-                    cuts = [self.cut(texts[i]) for i in share]
-                for i, pieces in zip(share, cuts, strict=True):
-                    out[i] = pieces
+                for i, pieces in _collect(worker):
+                    if out[i] is None:  # two processes may take the same text: same tokens
+                        out[i] = pieces
         finally:  # interrupted: stop the workers still running
             for worker in workers:
                 if worker is not None:
                     worker[0].kill()
                     worker[0].join()
                     worker[1].close()
-        return out  # type: ignore[return-value]  # every index is in exactly one share
+            taken.close()
+        for i, got in enumerate(out):
+            if got is None:  # its worker died or failed: cut it here
+                out[i] = self.cut(texts[i])
+        return out  # type: ignore[return-value]  # no None is left
 
-    def _start_worker(self, texts: list[str], share: list[int]) -> Any:
-        """Fork a process that cuts texts[i] for i in share; None when it cannot start."""
+    def _start_worker(self, texts: list[str], order: list[int], taken: Any) -> Any:
+        """Fork a process that cuts the texts nobody has taken; None when it cannot start."""
         import multiprocessing
 
         ctx = multiprocessing.get_context("fork")
@@ -276,7 +281,9 @@ class Segmenter:
         except OSError:
             return None
         try:
-            proc = ctx.Process(target=_cut_share, args=(self, texts, share, sender), daemon=True)
+            proc = ctx.Process(
+                target=_cut_untaken, args=(self, texts, order, taken, sender), daemon=True
+            )
             proc.start()
         except (AssertionError, OSError, ValueError):  # e.g. inside a daemonic pool worker
             receiver.close()
@@ -313,45 +320,50 @@ def _can_fork() -> bool:
     return sys.platform.startswith("linux") and hasattr(os, "fork")
 
 
-def _shares(lengths: Sequence[int], k: int) -> list[list[int]]:
-    """Split text indexes into k shares of about equal characters, longest text first.
+def _take(order: list[int], taken: Any) -> Iterator[int]:
+    """Yield the indexes, in order, that no process has taken yet, marking each taken.
 
-    The first share is this process's, weighted by `_PARENT_SHARE`.
+    Without a lock two processes may rarely take the same text; both then cut it, to the
+    same tokens, and the first result kept wins. No text is ever left out.
     """
-    weights = [_PARENT_SHARE] + [1.0] * (k - 1)
-    loads = [0] * k
-    shares: list[list[int]] = [[] for _ in range(k)]
-    for i in sorted(range(len(lengths)), key=lambda i: (-lengths[i], i)):
-        j = min(range(k), key=lambda j: ((loads[j] + lengths[i]) / weights[j], j))
-        shares[j].append(i)
-        loads[j] += lengths[i]
-    return [sorted(share) for share in shares]
+    for i in order:
+        if not taken[i]:
+            taken[i] = 1
+            yield i
 
 
-def _cut_share(segmenter: Segmenter, texts: list[str], share: list[int], conn: Any) -> None:
-    """Cut a share of texts in a forked worker and send the tokens back, coded as numbers."""
+def _cut_untaken(
+    segmenter: Segmenter, texts: list[str], order: list[int], taken: Any, conn: Any
+) -> None:
+    """Cut texts nobody has taken in a forked worker; send the tokens back coded as numbers."""
     try:
-        # A token is sent as the index of its first occurrence among the share's tokens, plus
-        # the distinct words once: a few thousand words make most of a text, so the parent
-        # rebuilds the lists without a new string (and new memory) per token, and the worker
-        # frees each text's tokens as soon as they are coded.
+        # Yield to the parent: on a core that is free the worker runs at full speed, but
+        # where the cores are busy (other users, a CPU quota) it must not slow the parent,
+        # which then simply takes more texts itself.
+        os.nice(19)
+        # A token is sent as the index of its first occurrence among the worker's tokens,
+        # plus the distinct words once: a few thousand words make most of a text, so the
+        # parent rebuilds the lists without a new string (and new memory) per token, and the
+        # worker frees each text's tokens as soon as they are coded.
         first: dict[str, int] = {}
         numbers = count()
         codes = array("Q")
+        done: list[int] = []
         counts: list[int] = []
-        for i in share:
+        for i in _take(order, taken):
             pieces = segmenter.cut(texts[i])
+            done.append(i)
             counts.append(len(pieces))
             codes.extend(map(first.setdefault, pieces, numbers))
-        conn.send((counts, list(first), array("Q", first.values()), codes))
-    except BaseException as exc:  # the parent then cuts the share itself
+        conn.send((done, counts, list(first), array("Q", first.values()), codes))
+    except BaseException as exc:  # the parent then cuts the texts itself
         conn.send(repr(exc))
     finally:
         conn.close()
 
 
-def _collect(worker: tuple[Any, Any]) -> list[list[str]] | None:
-    """Receive a worker's tokens and reap it; None when it failed."""
+def _collect(worker: tuple[Any, Any]) -> list[tuple[int, list[str]]]:
+    """Receive a worker's (text index, tokens) pairs and reap it; none when it failed."""
     proc, conn = worker
     try:
         message = conn.recv()
@@ -361,11 +373,11 @@ def _collect(worker: tuple[Any, Any]) -> list[list[str]] | None:
         conn.close()
         proc.join()
     if not isinstance(message, tuple):
-        return None
-    counts, words, firsts, codes = message
+        return []
+    done, counts, words, firsts, codes = message
     vocabulary = dict(zip(firsts, words, strict=True))
     tokens = map(vocabulary.__getitem__, codes)
-    return [list(islice(tokens, n)) for n in counts]
+    return [(i, list(islice(tokens, n))) for i, n in zip(done, counts, strict=True)]
 
 
 @lru_cache(maxsize=1)

@@ -44,17 +44,28 @@ def corpus() -> list[str]:
 
 @pytest.fixture
 def forks(monkeypatch) -> list[int]:
-    """Let any share fork (no minimum size) and record the shares handed to workers."""
-    started: list[int] = []
-    start = Segmenter._start_worker
+    """Let any input fork (no minimum size); record how many texts each worker handed back."""
+    returned: list[int] = []
+    collect = segment._collect
 
-    def spy(self, texts, share):
-        started.append(len(share))
-        return start(self, texts, share)
+    def spy(worker):
+        got = collect(worker)
+        returned.append(len(got))
+        return got
 
     monkeypatch.setattr(segment, "PARALLEL_MIN_CHARS", 1)
-    monkeypatch.setattr(Segmenter, "_start_worker", spy)
-    return started
+    monkeypatch.setattr(segment, "_collect", spy)
+    return returned
+
+
+@pytest.fixture
+def parent_takes_nothing(monkeypatch) -> None:
+    """Leave every text to the workers (this process takes none)."""
+    parent = os.getpid()
+    take = segment._take
+    monkeypatch.setattr(
+        segment, "_take", lambda order, taken: take(order, taken) if os.getpid() != parent else ()
+    )
 
 
 @linux_only
@@ -63,8 +74,15 @@ def test_workers_give_the_same_tokens_as_cut_on_the_real_documents(seg, texts, f
     assert len(texts) >= 20
     expected = [seg.cut(t) for t in texts]
     assert seg.cut_many(texts, processes=processes) == expected
-    assert len(forks) == processes - 1  # the workers did run
-    assert sum(forks) < len(texts)  # and this process cut a share too
+    assert len(forks) == processes - 1  # the workers ran
+    assert sum(forks) < len(texts)  # this process cut some texts too
+
+
+@linux_only
+def test_tokens_rebuilt_from_the_workers_are_the_same(seg, texts, forks, parent_takes_nothing):
+    expected = [seg.cut(t) for t in texts]
+    assert seg.cut_many(texts, processes=3) == expected
+    assert sum(forks) >= len(texts)  # every text came back from a worker
 
 
 @linux_only
@@ -91,7 +109,7 @@ def test_the_jieba_backend_works_in_workers_too(texts, forks):
 
 def test_small_inputs_never_start_a_process(seg, texts, monkeypatch):
     def no_fork(*args):
-        raise AssertionError("a worker was started")
+        raise AssertionError("a worker was started")  # pragma: no cover
 
     monkeypatch.setattr(Segmenter, "_start_worker", no_fork)
     small = texts[:3]
@@ -104,16 +122,27 @@ def test_small_inputs_never_start_a_process(seg, texts, monkeypatch):
 
 
 @linux_only
-def test_a_worker_that_dies_or_fails_is_made_up_for_here(seg, texts, forks, monkeypatch):
+def test_texts_of_a_worker_that_dies_or_fails_are_cut_here(
+    seg, texts, forks, parent_takes_nothing, monkeypatch
+):
     expected = [seg.cut(t) for t in texts[:8]]
-    monkeypatch.setattr(segment, "_cut_share", lambda *args: os._exit(3))  # killed, no reply
-    assert seg.cut_many(texts[:8], processes=2) == expected
 
-    def broken(segmenter, texts, share, conn):
+    def dies(segmenter, texts, order, taken, conn):
+        for _ in segment._take(order, taken):  # takes every text, then is killed
+            pass
+        os._exit(3)
+
+    monkeypatch.setattr(segment, "_cut_untaken", dies)
+    assert seg.cut_many(texts[:8], processes=2) == expected
+    assert forks == [0]
+
+    def fails(segmenter, texts, order, taken, conn):
+        for _ in segment._take(order, taken):
+            pass
         conn.send("RuntimeError('boom')")
         conn.close()
 
-    monkeypatch.setattr(segment, "_cut_share", broken)
+    monkeypatch.setattr(segment, "_cut_untaken", fails)
     assert seg.cut_many(texts[:8], processes=3) == expected
 
 
