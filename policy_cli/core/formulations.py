@@ -345,6 +345,8 @@ def _counted_phrase(text: str, start: int, end: int) -> str | None:
         if len(noun) + len(w) > 8:
             break
         noun += w
+    if noun.endswith("基础") and len(noun) >= 4:
+        noun = noun[:-2]  # 五项原则|基础上: the ground the name stands on is not part of it
     chained = _COUNTED.search(noun) is not None  # 两个市场两种资源
     if len(noun) > 5 and not noun.endswith(_NAME_HEADS) and not chained:
         return None  # 三大都市圈协同共进: a clause, not a name

@@ -25,12 +25,18 @@ GOLD_FILES = [
     "local-jiangsu-2025.json",
     "local-shaoxing-conference-2023.json",
 ]
-# Documents where the bar does not hold yet (see the report in the commit log): the national
-# work report is dense with unquoted set phrases (高质量发展, 减税降费, 乡村振兴) that the
-# general rules do not reach without a gold-fitted list. Corpus statistics were measured and
-# rejected: recurring, cohesive n-grams new since 2012 are about one formulation in seven on
-# gwr-2022 and one in eighty on Jiangsu 2025 (营商环境, 小微企业, 数字经济 look the same).
-BELOW_BAR = {"gwr-2022.json": 0.8}  # name -> the recall measured (a floor against regressions)
+# Documents where the bar does not hold yet (see the issue notes): the national work report is
+# dense with unquoted set phrases (高质量发展, 减税降费, 乡村振兴) that the general rules do not
+# reach without a gold-fitted list. Corpus statistics were measured and rejected, each because
+# the annotated lists leave out most of what it adds (营商环境, 小微企业, 数字经济 look the same):
+# - recurring cohesive n-grams new since 2012: ~1 in 7 correct on gwr-2022, 1 in 80 on Jiangsu;
+# - n-grams repeated in the document, absent before 2013 and seen in 3+ later documents: 77 of
+#   763 correct on gwr-2022, 45 of 708 on Jiangsu;
+# - phrases in 9 of the 10 provincial reports of 2025 and absent from the background: 6 of 15;
+# - four-character coordinations of two rare halves (减税降费, 保供稳价, 扫黑除恶) in a nominal
+#   position and seen in another document: 13 of 24 correct on gwr-2022 (7 missing musts found),
+#   1 of 17 on Jiangsu (提质增效, 急难愁盼, 风清气正 are not listed there): precision < 0.9 on both.
+BELOW_BAR = {"gwr-2022.json": 0.81}  # name -> the recall measured (a floor against regressions)
 
 
 @pytest.fixture(scope="module")
