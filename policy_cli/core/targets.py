@@ -222,6 +222,9 @@ def extract_targets(document: Document) -> list[Target]:
     for target in secondary:
         add(target)
 
+    for target in _stage_goals(document, first_main):
+        add(target)
+
     for m in _SLOGAN.finditer(text):
         subject = _slogan_subject(text, m.start())
         at = m.start() - len(subject) if text[: m.start()].endswith(subject) else m.start()
@@ -234,6 +237,84 @@ def extract_targets(document: Document) -> list[Target]:
                 section="口号目标",
             )
         )
+    return out
+
+
+# -- stage goals (Party congress reports, long-range plans) -------------------------------------
+# Years are often written in Chinese numerals there: 到二〇三五年, 到二○二○年, 比二0一0年.
+_CN_YEAR = r"(?:二[〇○0零][〇○0零一二三四五六七八九]{2}|20\d\d)年"
+_CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+_STAGE_LEAD = re.compile(rf"到(?P<when>{_CN_YEAR}(?:底|末)?|本世纪中叶)(?:的?时候)?")
+_GOAL_VERB = re.compile(
+    r"^(?:力争|确保|努力|要|将|再奋斗[^，。；]{1,4}，?)*"
+    r"(?:把(?P<whom>[^，。；]{1,10}?))?"
+    r"(?P<verb>基本实现|全面实现|全面建成|基本建成|建成|实现|基本形成|形成)"
+    r"(?P<what>[^，。；]{2,30})$"
+)
+_DOUBLING = re.compile(rf"(?P<what>[^，。；：]{{2,24}}?)比(?P<base>{_CN_YEAR})翻(?P<n>一|两|二)番")
+
+
+def arabic_year(year: str) -> str:
+    """二〇三五年 / 二○三五年 / 二0一0年 -> 2035年 / 2010年; Arabic years are kept."""
+    return year.translate(_CN_DIGITS)
+
+
+def _stage_goals(document: Document, main_start: int | None) -> list[Target]:
+    """Goals set for a year or a stage (到二〇三五年基本实现社会主义现代化, 比二〇一〇年翻一番).
+
+    A clause opening "在…基础上" or "再奋斗十五年" is passed over: the goal is the clause that
+    follows. Only forward-looking paragraphs are read, and only a clause that states the goal
+    with a verb of achieving (基本实现, 全面建成, 建成…).
+    """
+    text = document.text
+    out: list[Target] = []
+    for para, _period in _forward_paragraphs(document, main_start):
+        body = text[para.start : para.end]
+        for lead in _STAGE_LEAD.finditer(body):
+            sent_end = min((k for k in (body.find(ch, lead.end()) for ch in "。；") if k >= 0),
+                           default=len(body))
+            pos = lead.end()
+            for clause in re.split(r"[，：]", body[lead.end() : sent_end]):
+                at = para.start + pos
+                pos += len(clause) + 1
+                if not clause or clause.startswith("在") or re.match(r"^再奋斗|^从", clause):
+                    continue
+                m = _GOAL_VERB.match(clause)
+                if m is None:
+                    break  # the first clause that says something else ends the goal
+                what = _clean_indicator(re.sub(r"的?(?:宏伟|奋斗)?目标$", "", m.group("what")))
+                if len(what) < 2 or _is_past(clause):
+                    break
+                when = lead.group("when")
+                out.append(
+                    Target(
+                        indicator=what,
+                        value=m.group("verb"),
+                        text=clause,
+                        offset=at,
+                        section="阶段目标",
+                        period=arabic_year(when) if when.endswith(("年", "底", "末")) else when,
+                    )
+                )
+                break
+        for m in _DOUBLING.finditer(body):
+            what = re.sub(r"^.*(?:实现|确保|力争)", "", m.group("what"))
+            by = _STAGE_LEAD.search(what)  # 到2020年国内生产总值…, 人均国内生产总值到二〇二〇年
+            if by is not None:
+                what = what[: by.start()] + what[by.end() :]
+            what = _clean_indicator(what)
+            if len(what) < 2 or _is_past(m.group()):
+                continue
+            out.append(
+                Target(
+                    indicator=_normalise(what),
+                    value=f"比{arabic_year(m.group('base'))}翻{m.group('n')}番",
+                    text=m.group(),
+                    offset=para.start + m.start(),
+                    section="阶段目标",
+                    period=arabic_year(by.group("when")) if by is not None else None,
+                )
+            )
     return out
 
 

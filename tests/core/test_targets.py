@@ -111,8 +111,32 @@ def test_news_slogan_target() -> None:
 
 
 def test_documents_without_targets() -> None:
-    assert _targets(DOCS / "cpc19-report.txt") == []
     assert extract_targets(load_text("今天天气很好。", source="x")) == []
+
+
+def test_congress_report_stage_goals() -> None:
+    """The 19th congress report sets no figures, only stages, its years in Chinese numerals."""
+    ts = _targets(DOCS / "cpc19-report.txt")
+    assert ts and all(t.section == "阶段目标" and not t.core for t in ts)
+    got = {(t.period, t.indicator, t.value) for t in ts}
+    assert ("2035年", "社会主义现代化", "基本实现") in got  # 再奋斗十五年，基本实现…: the clause after
+    assert ("本世纪中叶", "富强民主文明和谐美丽的社会主义现代化强国", "建成") in got
+    assert ("2035年", "国防和军队现代化", "基本实现") in got
+    for t in ts:  # every target points at its own clause
+        assert t.text in load_document(DOCS / "cpc19-report.txt").text[t.offset : t.offset + 80]
+
+
+def test_doubling_goals_and_chinese_numeral_years() -> None:
+    text = (
+        "确保到二〇二〇年实现全面建成小康社会宏伟目标。"
+        "实现国内生产总值和城乡居民人均收入比二0一0年翻一番。"
+        "过去五年，人均国内生产总值比二〇〇〇年翻了两番。"
+    )
+    ts = extract_targets(load_text(text, source="x"))
+    got = [(t.period, t.indicator, t.value) for t in ts]
+    assert ("2020年", "全面建成小康社会", "实现") in got
+    assert (None, "国内生产总值和城乡居民人均收入", "比2010年翻一番") in got
+    assert not any("2000年" in t.value for t in ts)  # 翻了两番 is a result, not a goal
 
 
 def test_plan_goals_carry_their_year() -> None:
