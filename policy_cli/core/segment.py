@@ -425,8 +425,16 @@ def _usable_cores() -> int:
 
 
 def _can_fork() -> bool:
-    """Tell whether worker processes can be forked (Linux: fork is safe and fast there)."""
-    return sys.platform.startswith("linux") and hasattr(os, "fork")
+    """Tell whether worker processes can be forked safely.
+
+    Linux only (fork is fast there and the default elsewhere is spawn, which would rebuild
+    the tokenizer), and only from a single-threaded process: a fork copies locks that other
+    threads may hold (Python 3.12 warns about it).
+    """
+    if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
+        return False
+    threading = sys.modules.get("threading")
+    return threading is None or threading.active_count() == 1
 
 
 def _take(order: list[int], taken: Any) -> Iterator[int]:

@@ -254,3 +254,20 @@ def test_the_background_corpus_tokenizes_as_sentence_by_sentence(seg, corpus):
     for i, text in enumerate(corpus):
         doc = load_text(text, source=str(i))
         assert seg.tokenize(doc) == _tokenize_sentence_by_sentence(seg, doc), i
+
+
+@linux_only
+def test_no_fork_from_a_process_with_threads(seg, texts, forks):
+    import threading
+
+    release = threading.Event()
+    thread = threading.Thread(target=release.wait)
+    thread.start()
+    try:
+        assert seg.cut_many(texts[:6], processes=2) == [seg.cut(t) for t in texts[:6]]
+    finally:
+        release.set()
+        thread.join()
+    assert forks == []  # cut here, one text after the other
+    assert seg.cut_many(texts[:6], processes=2) == [seg.cut(t) for t in texts[:6]]
+    assert len(forks) == 1  # and forked again once the thread was gone
