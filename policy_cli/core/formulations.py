@@ -178,6 +178,7 @@ def _candidates(text: str) -> Iterator[_Candidate]:
     yield from _doctrines(text)
     yield from _lexicon_hits(text)
     yield from _frames(text)
+    yield from _repeated(text)
 
 
 def classify_quoted(span: str) -> str | None:
@@ -684,6 +685,48 @@ def _manner_words(words: Sequence[str]) -> bool:
         if len(tags) != 1 or tags[0][1] not in ("a", "ad", "d"):
             return False
     return True
+
+
+# A short piece (conference news) that says the same long phrase three times is repeating its
+# slogan (为勇闯中国式现代化市域实践新路子开好局起好步, said in the title and twice in the body);
+# a long report repeats boilerplate (以习近平同志为核心的党中央), so only short texts are read.
+_SHORT_TEXT = 6000
+_MIN_REPEATED = 9
+_NOT_A_SLOGAN = re.compile(r"习近平|委员会|人民政府|办公室|办公厅|关于|会议|大会|同志")
+
+
+def _repeated(text: str) -> Iterator[_Candidate]:
+    """Find the long phrase a short text says three times or more (its slogan)."""
+    if len(text) > _SHORT_TEXT:
+        return
+    from policy_cli.core.segment import default_segmenter
+
+    runs = re.findall(rf"[{_HAN}]{{{_MIN_REPEATED},}}", text)
+    counts: dict[str, int] = {}
+    for run in set(runs):
+        for size in range(_MIN_REPEATED, min(len(run), 30) + 1):
+            for i in range(len(run) - size + 1):
+                piece = run[i : i + size]
+                if piece not in counts:
+                    counts[piece] = text.count(piece)
+    repeated = {p for p, n in counts.items() if n >= 3}
+    # the longest form of each: one that no longer repeated string extends
+    longest = [p for p in repeated if not any(p != q and p in q for q in repeated)]
+    for phrase in sorted(longest):
+        at = text.find(phrase)
+        words = default_segmenter().cut(phrase)
+        # keep whole words: a piece cut out of a word at either end goes
+        while words and (words[0] in _FUNCTION_WORDS or not _starts_a_word(text, at)):
+            at += len(words[0])
+            words = words[1:]
+        while words and (
+            words[-1] in _FUNCTION_WORDS
+            or not _starts_a_word(text, at + sum(len(w) for w in words))
+        ):
+            words = words[:-1]
+        slogan = "".join(words)
+        if len(slogan) >= _MIN_REPEATED - 1 and not _NOT_A_SLOGAN.search(slogan):
+            yield _Candidate(slogan, "slogan", at)
 
 
 def _starts_a_word(text: str, pos: int) -> bool:

@@ -239,3 +239,16 @@ def test_adverbs_listed_before_one_verb_phrase():
     texts = {f.text for f in extract_formulations(doc, kinds=["slogan"])}
     assert "完整、准确、全面贯彻新发展理念" in texts
     assert not any(t.startswith(("政府、", "教育、")) for t in texts)  # nouns listed, not manners
+
+
+def test_short_news_repeating_its_slogan():
+    doc = load_document(DOCS / "local-shaoxing-conference-2023.txt")
+    found = {f.text: f for f in extract_formulations(doc)}
+    # said in the title and twice in the body, each time inside a longer clause (为…开好局起好步)
+    assert found["勇闯中国式现代化市域实践新路子"].count == 3
+    news = load_text(
+        "杭州市余杭区人民政府召开会议。杭州市余杭区人民政府强调，要抓好落实。"
+        "杭州市余杭区人民政府要求各部门做好工作。",
+        source="t",
+    )
+    assert extract_formulations(news) == []  # an issuer named three times is not a slogan
