@@ -26,6 +26,7 @@ They are found by general rules, never by a list fitted to particular documents:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -177,6 +178,7 @@ def _candidates(text: str) -> Iterator[_Candidate]:
     yield from _parallel(text)
     yield from _doctrines(text)
     yield from _lexicon_hits(text)
+    yield from _watchwords(text)
     yield from _frames(text)
     yield from _repeated(text)
 
@@ -627,6 +629,19 @@ def _lexicon_hits(text: str) -> Iterator[_Candidate]:
         yield _Candidate(phrase, kinds[hit], m.start(), None, (), 1)
 
 
+def _watchwords(text: str) -> Iterator[_Candidate]:
+    """Today's national watchwords (新质生产力, 中国式现代化) when a document repeats them.
+
+    The list is learnt by scripts/build_formulations.py: words absent from the 1954-2022
+    background that the 2025 provincial reports all repeat. Said once, such a word is a
+    passing mention; said twice or more, the document leans on it.
+    """
+    for word in _data_lines("formulations_new.txt"):
+        at = text.find(word)
+        if at >= 0 and text.count(word) >= 2:
+            yield _Candidate(word, "slogan", at)
+
+
 # --------------------------------------------------------------------------- motto frames
 
 # 统筹发展和安全, 统筹疫情防控和经济社会发展: "balance A and B" filling a whole clause is a
@@ -956,18 +971,23 @@ def _merge(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
             by_text[t] = _Candidate(t, old.kind, old.offset, old.refers_to or c.refers_to,
                                     c.items, old.strength)
     kept = list(by_text.values())
-    spans = sorted((c.offset, c.offset + len(c.text), c) for c in kept)
+    # every place each find occurs: an unquoted find that only ever occurs inside longer finds
+    # is a part of them (发展理念 in 新发展理念); one also said on its own is an item of its own
+    # (中国式现代化 beside 在推进中国式现代化中走在前、做示范)
+    places = {c.text: _occurrences(text, c.text) or [c.offset] for c in kept}
+    covers = sorted((s, s + len(t), t) for t, starts in places.items() for s in starts)
     drop: set[str] = set()
     for c in kept:
         if c.strength >= 2:
             continue
-        # an unquoted find inside a longer find at the same place is a part of the same item
-        for s, e, other in spans:
-            if s > c.offset:
-                break
-            if other is not c and e >= c.offset + len(c.text) and len(other.text) > len(c.text):
-                drop.add(c.text)
-                break
+        inside = 0
+        for at in places[c.text]:
+            end = at + len(c.text)
+            k = bisect_right(covers, (at, len(text) + 1, ""))
+            if any(s <= at and e >= end and len(t) > len(c.text) for s, e, t in covers[:k]):
+                inside += 1
+        if inside == len(places[c.text]):
+            drop.add(c.text)
     texts = {c.text for c in kept}
     for c in kept:
         # 国家污染防治攻坚战 beside 污染防治攻坚战: a scope word in front is the same item
@@ -979,6 +999,15 @@ def _merge(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
 
 # Words that set the scope of a name (the national / provincial instance of it), not its name.
 _SCOPE_WORDS = ("国家", "全国", "全省", "全市", "全区", "我国", "我省", "我市", "我区")
+
+
+def _occurrences(text: str, phrase: str) -> list[int]:
+    out = []
+    at = text.find(phrase)
+    while at >= 0:
+        out.append(at)
+        at = text.find(phrase, at + len(phrase))
+    return out
 
 
 def _acceptable(t: str, *, quoted: bool) -> bool:

@@ -252,3 +252,20 @@ def test_short_news_repeating_its_slogan():
         source="t",
     )
     assert extract_formulations(news) == []  # an issuer named three times is not a slogan
+
+
+def test_watchwords_when_a_document_leans_on_them():
+    # learnt at build time from the background and the 2025 provincial reports (never from gold)
+    twice = load_text("因地制宜发展新质生产力。新质生产力加快培育。", source="t")
+    once = load_text("因地制宜发展新质生产力，推动产业升级。", source="t")
+    assert "新质生产力" in {f.text for f in extract_formulations(twice)}
+    assert "新质生产力" not in {f.text for f in extract_formulations(once)}
+
+
+def test_a_part_also_said_on_its_own_is_its_own_item(jiangsu):
+    # 在推进中国式现代化中走在前、做示范 holds it; the report also says it six more times alone
+    assert "在推进中国式现代化中走在前、做示范" in jiangsu
+    assert jiangsu["中国式现代化"].count == 7
+    # a part that never occurs outside the longer find stays folded into it
+    doc = load_text("实施职业技能提升和高职扩招三年行动。", source="t")
+    assert [f.text for f in extract_formulations(doc)] == ["职业技能提升和高职扩招三年行动"]
