@@ -79,7 +79,7 @@ elif which.startswith("policy-cut-many"):  # every list of tokens is kept until 
     processes = 1 if which == "policy-cut-many-1" else None  # None: the usable cores
     def work():
         return sum(map(len, seg.cut_many(texts, processes=processes)))
-else:  # policy-tokenize: what every command does (normalised text, per sentence, with offsets)
+else:  # policy-tokenize: what every command does (normalised text, Tokens with offsets)
     from policy_cli.core.loaders import load_text
     from policy_cli.core.segment import default_segmenter
     seg = default_segmenter()
@@ -281,7 +281,7 @@ def segment_throughput(runs: int) -> list[tuple[str, int, float, float, float]]:
             "policy-cut-many",
             f"policy Segmenter.cut_many, {usable_cores()} processes (forks inside the clock)",
         ),
-        ("policy-tokenize", "policy Segmenter.tokenize (sentence by sentence, Token objects)"),
+        ("policy-tokenize", "policy Segmenter.tokenize (what commands use: a Token per word)"),
         ("rjieba", "rjieba Jieba.cut alone (no lexicon), for reference"),
         ("jieba", "plain jieba Tokenizer.lcut, document by document"),
     ):

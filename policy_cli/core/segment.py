@@ -6,7 +6,6 @@ policy lexicon with the same word frequencies, so they give the same tokens.
 
 from __future__ import annotations
 
-import dataclasses
 import importlib.machinery
 import importlib.util
 import logging
@@ -16,14 +15,13 @@ import string
 import sys
 from array import array
 from bisect import bisect_right
-from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate, count, islice, repeat
+from itertools import accumulate, count, islice
 from typing import Any
 
-from policy_cli.models import Document, Sentence, Token
+from policy_cli.models import Document, Token
 
 BACKENDS = ("auto", "rjieba", "jieba")
 _DEFAULT_FREQ = 20000
@@ -298,123 +296,16 @@ class Segmenter:
         """Segment every sentence of a document once; tokens carry document offsets.
 
         Whitespace tokens are dropped; punctuation is kept (analyses filter it).
-
-        The sentences of a paragraph are cut in one call where that gives the same tokens as
-        cutting them one by one (checked: see `_joinable` and `_add_records`).
         """
-        records: list[dict[str, Any]] = []  # one Token's fields each, built at the end
+        tokens: list[Token] = []
         protect = tuple(protect)  # one tuple for every sentence: one cache key
-        text = document.text
-        for group in _paragraph_groups(document.sentences):
-            if len(group) > 1 and _joinable(text, group):
-                pieces = self.cut_protected(text[group[0].start : group[-1].end], protect)
-                if _add_records(records, pieces, group):
-                    continue
-            for sent in group:
-                pos = sent.start
-                for piece in self.cut_protected(sent.text, protect):
-                    if not piece.isspace():
-                        records.append({"text": piece, "start": pos, "sentence": sent.index})
-                    pos += len(piece)
-        return _tokens(records)
-
-
-def _paragraph_groups(sentences: Sequence[Sentence]) -> Iterator[Sequence[Sentence]]:
-    """Yield runs of consecutive sentences of the same paragraph."""
-    begin = 0
-    for i in range(1, len(sentences) + 1):
-        if i == len(sentences) or sentences[i].paragraph != sentences[begin].paragraph:
-            yield sentences[begin:i]
-            begin = i
-
-
-def _block_char(ch: str) -> bool:
-    """Tell whether jieba (or jieba-rs) may put ch in a block cut as one unit (Han, Latin, digits).
-
-    Generous on purpose: any letter or digit of any script counts.
-    """
-    return ch.isalnum() or ch in "+#&._%-"
-
-
-def _joinable(text: str, group: Sequence[Sentence]) -> bool:
-    """Tell whether cutting text from the first sentence to the last gives their own tokens.
-
-    jieba cuts each block of Han/Latin/digit characters on its own, so joined sentences cut
-    alike when only whitespace lies between them and no block runs across the seam (a
-    sentence ends with 。！？；… or a closing quote). Sentence texts must match the text.
-    """
-    prev: Sentence | None = None
-    for sent in group:
-        if not sent.text or not text.startswith(sent.text, sent.start):
-            return False
-        if sent.end - sent.start != len(sent.text):
-            return False
-        if prev is not None:
-            gap = text[prev.end : sent.start]
-            if prev.end > sent.start or (gap and not gap.isspace()):
-                return False
-            if not gap and _block_char(text[prev.end - 1]) and _block_char(text[sent.start]):
-                return False
-        prev = sent
-    return True
-
-
-def _add_records(
-    records: list[dict[str, Any]], pieces: list[str], group: Sequence[Sentence]
-) -> bool:
-    """Add the tokens of the pieces cut from a run of sentences; tell whether they fitted.
-
-    Returns:
-        False, having added nothing, when a piece is not inside one sentence (a protected
-        string across the seam of two sentences, say).
-    """
-    out: list[dict[str, Any]] = []
-    add = out.append
-    sentences = iter(group)
-    sent = next(sentences)
-    start, end, index = sent.start, sent.end, sent.index
-    pos = start
-    for piece in pieces:
-        after = pos + len(piece)
-        if not piece.isspace():
-            while pos >= end:
-                following = next(sentences, None)
-                if following is None:
-                    return False
-                start, end, index = following.start, following.end, following.index
-            if pos < start or after > end:
-                return False
-            add({"text": piece, "start": pos, "sentence": index})
-        pos = after
-    records.extend(out)
-    return True
-
-
-def _plain_token_class() -> bool:
-    """Tell whether a Token is only its three fields in its __dict__ (no slots, no checks)."""
-    names = [f.name for f in dataclasses.fields(Token)]
-    return (
-        names == ["text", "start", "sentence"]
-        and not hasattr(Token, "__post_init__")
-        and "__slots__" not in vars(Token)
-    )
-
-
-_PLAIN_TOKEN = _plain_token_class()
-
-
-def _tokens(records: list[dict[str, Any]]) -> tuple[Token, ...]:
-    """Build the Tokens from their fields.
-
-    A frozen dataclass's __init__ sets each field with object.__setattr__ (~0.5 µs a token,
-    most of `tokenize`); making the objects and handing each its field dict, both in C
-    loops, gives equal Tokens at a third of the cost.
-    """
-    if not _PLAIN_TOKEN:  # Token grew slots or checks: build it the ordinary way
-        return tuple(Token(**r) for r in records)
-    tokens = list(map(object.__new__, repeat(Token, len(records))))
-    deque(map(object.__setattr__, tokens, repeat("__dict__"), records), maxlen=0)
-    return tuple(tokens)
+        for sent in document.sentences:
+            pos = sent.start
+            for piece in self.cut_protected(sent.text, protect):
+                if not piece.isspace():
+                    tokens.append(Token(piece, pos, sent.index))
+                pos += len(piece)
+        return tuple(tokens)
 
 
 def _usable_cores() -> int:

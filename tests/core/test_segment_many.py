@@ -1,16 +1,12 @@
 """The fast paths of segmentation give exactly the tokens of the plain path.
 
 `Segmenter.cut_many` (texts shared between forked processes) against `Segmenter.cut`, one text
-after the other; `Segmenter.tokenize` (a paragraph's sentences cut in one call, Tokens built in
-C loops) against cutting each sentence on its own; the cheaper check for ASCII runs jieba
-splits (`_needs_jieba_split`) against the regular expression it replaces. On the real
-documents and the background corpus.
+after the other, on the real documents and the background corpus; the cheaper check for ASCII
+runs jieba splits (`_needs_jieba_split`) against the regular expression it replaces.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import importlib.util
 import json
 import lzma
 import os
@@ -20,9 +16,8 @@ from pathlib import Path
 import pytest
 
 from policy_cli.core import segment
-from policy_cli.core.loaders import load_document, load_text
+from policy_cli.core.loaders import load_document
 from policy_cli.core.segment import Segmenter, default_segmenter
-from policy_cli.models import Token
 from tests.conftest import DOCS, EXAMPLES
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "background.jsonl.xz"
@@ -183,77 +178,6 @@ def test_the_cheaper_joiner_check_agrees_on_every_paragraph(texts, corpus):
         _joined_run_scan(p) for p in paragraphs
     ]
     assert any(segment._needs_jieba_split(p) for p in paragraphs)
-
-
-def _tokenize_sentence_by_sentence(seg: Segmenter, document, protect=()) -> tuple[Token, ...]:
-    """`Segmenter.tokenize` as it was: each sentence cut on its own, Token built by Token()."""
-    tokens = []
-    for sent in document.sentences:
-        pos = sent.start
-        for piece in seg.cut_protected(sent.text, tuple(protect)):
-            if not piece.isspace():
-                tokens.append(Token(piece, pos, sent.index))
-            pos += len(piece)
-    return tuple(tokens)
-
-
-@pytest.fixture(scope="module")
-def documents():
-    return [load_document(p) for p in PATHS]
-
-
-@pytest.fixture(scope="module", params=["rjieba", "jieba"])
-def backend(request) -> Segmenter:
-    if request.param == "rjieba" and importlib.util.find_spec("rjieba") is None:
-        pytest.skip("rjieba is not installed")
-    return Segmenter(backend=request.param)
-
-
-def test_tokenize_gives_the_tokens_of_cutting_each_sentence(backend, documents):
-    # jieba is slow (0.2 M chars/s): a third of the documents is enough for the same code path
-    for doc in documents if backend.backend == "rjieba" else documents[::3]:
-        assert backend.tokenize(doc) == _tokenize_sentence_by_sentence(backend, doc), doc.source
-
-
-def test_tokenize_with_the_protected_strings_of_the_pipeline(seg, documents):
-    from policy_cli.core.pipeline import prepare
-
-    protected = 0
-    for doc in documents:
-        prepared = prepare(doc, segmenter=seg)
-        protected += len(prepared.protected)
-        expected = _tokenize_sentence_by_sentence(seg, doc, prepared.protected)
-        assert prepared.tokens == expected, doc.source
-    assert protected > 50
-
-
-def test_protected_strings_across_sentences_fall_back_to_one_sentence_at_a_time(seg):
-    doc = load_text("推动高质量发展。坚持稳中求进！“十五五”开局…… 3-5岁幼儿入园率提高；x.y.z好。\n第二段。")
-    for protect in (["发展。坚持"], ["发展。"], ["求进！“十五五"], ["。"], ["高质量", "段。"], []):
-        assert seg.tokenize(doc, protect=protect) == _tokenize_sentence_by_sentence(
-            seg, doc, protect
-        ), protect
-    assert Token("发展。坚持", 3, 0) not in seg.tokenize(doc, protect=["发展。坚持"])
-
-
-def test_tokens_are_ordinary_tokens(seg, documents):
-    tokens = seg.tokenize(documents[0])
-    token = tokens[0]
-    assert type(token) is Token and vars(token) == {
-        "text": token.text, "start": token.start, "sentence": token.sentence,
-    }  # fmt: skip
-    assert token == Token(token.text, token.start, token.sentence)
-    assert hash(token) == hash(Token(token.text, token.start, token.sentence))
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        token.text = "x"  # type: ignore[misc]
-    assert segment._PLAIN_TOKEN  # the fast construction is in use
-
-
-@pytest.mark.slow
-def test_the_background_corpus_tokenizes_as_sentence_by_sentence(seg, corpus):
-    for i, text in enumerate(corpus):
-        doc = load_text(text, source=str(i))
-        assert seg.tokenize(doc) == _tokenize_sentence_by_sentence(seg, doc), i
 
 
 @linux_only
