@@ -230,7 +230,7 @@ def _quoted(text: str) -> Iterator[_Candidate]:
     for m in _QUOTED.finditer(text):
         span = next(g for g in m.groups() if g is not None)
         kind = classify_quoted(span)
-        if kind is None:
+        if kind is None or _scare_quoted(text, m.start(), m.end(), span.strip()):
             continue
         start = m.start() + 1 + (len(span) - len(span.lstrip()))
         span = span.strip()
@@ -241,6 +241,24 @@ def _quoted(text: str) -> Iterator[_Candidate]:
             _listed_items(text, m.start(), m.end(), span, quoted=True) if kind == "numbered" else ()
         )
         yield _Candidate(span, kind, start, refers, items, 2)
+
+
+def _scare_quoted(text: str, start: int, end: int, span: str) -> bool:
+    """Tell whether a quoted verb is an ordinary word in scare quotes, not a name.
+
+    “撬动”效应, 取消流量“漫游”费, 防止“爆雷”: a verb or adverb of the dictionary in quotes,
+    used inside the sentence. One that is listed with other quoted items (“登高”、“升规”) or
+    defined (“登高”即…) names a programme.
+    """
+    if len(span) > 2 or not re.fullmatch(rf"[{_HAN}]+", span):
+        return False
+    from policy_cli.core.people import _tagger
+
+    tags = _tagger().tag(span, False)
+    if len(tags) != 1 or tags[0][1] not in ("v", "vn", "vd", "a", "ad", "d"):
+        return False
+    after, before = text[end : end + 2], text[max(0, start - 1) : start]
+    return not (after.startswith(("、", "即", "是指", "就是")) or before == "、")
 
 
 def _plan_period(plan: str) -> str:

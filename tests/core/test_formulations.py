@@ -269,3 +269,13 @@ def test_a_part_also_said_on_its_own_is_its_own_item(jiangsu):
     # a part that never occurs outside the longer find stays folded into it
     doc = load_text("实施职业技能提升和高职扩招三年行动。", source="t")
     assert [f.text for f in extract_formulations(doc)] == ["职业技能提升和高职扩招三年行动"]
+
+
+def test_a_verb_in_scare_quotes_is_not_a_name():
+    doc = load_text(
+        "放大产业母基金“撬动”效应，取消流量“漫游”费。实施“登高”、“升规”两个工程，“晋位”即推动企业晋位。",
+        source="t",
+    )
+    texts = {f.text for f in extract_formulations(doc)}
+    assert not {"撬动", "漫游"} & texts
+    assert {"登高", "升规", "晋位"} <= texts  # listed or defined: programmes
