@@ -574,6 +574,11 @@ def _doctrines(text: str) -> Iterator[_Candidate]:
                       len({len(w) for w in listed[i:].split("、")}) == 1), None)
             if k is not None and listed[k : k + 2] not in words:
                 phrase, start = text[clause_start + k : m.end()], clause_start + k
+        if head.endswith("战"):
+            # 反腐败斗争攻坚战、持久战、总体战: the battles listed after the head belong to it
+            more = re.match(rf"(?:、[{_HAN}]{{1,3}}战)+(?=[，。；”]|$)", text[m.end() : m.end() + 24])
+            if more:
+                phrase += more.group()
         yield _Candidate(phrase, "slogan", start)
 
 

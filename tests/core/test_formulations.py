@@ -279,3 +279,10 @@ def test_a_verb_in_scare_quotes_is_not_a_name():
     texts = {f.text for f in extract_formulations(doc)}
     assert not {"撬动", "漫游"} & texts
     assert {"登高", "升规", "晋位"} <= texts  # listed or defined: programmes
+
+
+def test_battles_listed_after_the_head_belong_to_it():
+    doc = load_text("坚决打好反腐败斗争攻坚战、持久战、总体战，持续打好蓝天、碧水、净土保卫战。", source="t")
+    texts = {f.text for f in extract_formulations(doc)}
+    assert "反腐败斗争攻坚战、持久战、总体战" in texts
+    assert "蓝天、碧水、净土保卫战" in texts
