@@ -262,16 +262,23 @@ def build_cases(policy: list[str], background: Path | None, notes: list[str]) ->
     return cases
 
 
+SEGMENT_PASSES = 2  # passes over the corpus per child process
+
+
 def segment_throughput(runs: int) -> list[tuple[str, int, float, float, float]]:
     """Return (label, chars, median, lowest, highest chars/s) over the background corpus.
 
+    The rows are measured in rounds (each round: a fresh process per row, cutting the corpus
+    `SEGMENT_PASSES` times), so that every row sees the same drifts of machine load; the
+    figures are over all the passes of all the rounds.
+
     The tokenizer is built before the clock starts: this is cutting speed, not start-up.
-    `cut_many` forks its worker processes on every call, inside the clock (and imports
-    multiprocessing in the first one); its rows keep every token list until they are counted,
-    as a caller does, where the `cut` rows drop each document's tokens once counted.
+    A process's first pass also pays one-time costs (rjieba keeps a UTF-8 copy of each text;
+    `cut_many` imports multiprocessing). `cut_many` forks its worker processes on every
+    call, inside the clock; its rows keep every token list until they are counted, as a
+    caller does, where the `cut` rows drop each document's tokens once counted.
     """
-    out = []
-    for which, label in (
+    rows = (
         ("policy-cut", "policy Segmenter.cut (rjieba + lexicon), document by document"),
         (
             "policy-cut-many-1",
@@ -284,24 +291,34 @@ def segment_throughput(runs: int) -> list[tuple[str, int, float, float, float]]:
         ("policy-tokenize", "policy Segmenter.tokenize (what commands use: a Token per word)"),
         ("rjieba", "rjieba Jieba.cut alone (no lexicon), for reference"),
         ("jieba", "plain jieba Tokenizer.lcut, document by document"),
-    ):
-        n = max(1, min(runs, 2)) if which == "jieba" else runs  # jieba needs ~2 s a pass
-        proc = subprocess.run(
-            [sys.executable, "-c", SEGMENT_SCRIPT, which, str(CORPUS), str(n)],
-            capture_output=True,
-            text=True,
-            timeout=TIMEOUT,
-            env=CHILD_ENV,
-        )
-        if proc.returncode != 0:
-            last = (proc.stderr.strip().splitlines() or ["?"])[-1]
-            out.append((f"{label} (failed: {last})", 0, 0.0, 0.0, 0.0))
+    )
+    times: dict[str, list[float]] = {which: [] for which, _ in rows}
+    chars: dict[str, int] = {}
+    failed: dict[str, str] = {}
+    for round_ in range(runs):
+        for which, _ in rows:
+            if which in failed or (which == "jieba" and round_ >= 1):  # jieba: ~5 s a pass
+                continue
+            proc = subprocess.run(
+                [sys.executable, "-c", SEGMENT_SCRIPT, which, str(CORPUS), str(SEGMENT_PASSES)],
+                capture_output=True,
+                text=True,
+                timeout=TIMEOUT,
+                env=CHILD_ENV,
+            )
+            if proc.returncode != 0:
+                failed[which] = (proc.stderr.strip().splitlines() or ["?"])[-1]
+                continue
+            data = json.loads(proc.stdout.strip().splitlines()[-1])
+            chars[which] = data["chars"]
+            times[which] += data["times"]
+    out = []
+    for which, label in rows:
+        if which in failed or not times[which]:
+            out.append((f"{label} (failed: {failed.get(which, '?')})", 0, 0.0, 0.0, 0.0))
             continue
-        data = json.loads(proc.stdout.strip().splitlines()[-1])
-        times = data["times"]
-        rates = [data["chars"] / statistics.median(times)]
-        rates += [data["chars"] / max(times), data["chars"] / min(times)]
-        out.append((label, data["chars"], *rates))
+        n, ts = chars[which], times[which]
+        out.append((label, n, n / statistics.median(ts), n / max(ts), n / min(ts)))
     return out
 
 
@@ -521,6 +538,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     print()
     print_table(HEADERS, rows_of(cases, help_sample), args.markdown)
+    print()
+    print(
+        f"Segmentation: {args.runs} rounds (jieba: 1), a fresh process per row and round,"
+        f" {SEGMENT_PASSES} passes over the corpus each; median over the passes (range)."
+    )
     print()
     seg_rows = [
         [
