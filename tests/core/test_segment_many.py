@@ -195,3 +195,21 @@ def test_no_fork_from_a_process_with_threads(seg, texts, forks):
     assert forks == []  # cut here, one text after the other
     assert seg.cut_many(texts[:6], processes=2) == [seg.cut(t) for t in texts[:6]]
     assert len(forks) == 1  # and forked again once the thread was gone
+
+
+@linux_only
+def test_an_error_here_stops_the_workers(seg, texts, forks, monkeypatch):
+    import multiprocessing
+
+    parent = os.getpid()
+    cut = Segmenter.cut
+
+    def failing_here(self, text):
+        if os.getpid() == parent:
+            raise KeyboardInterrupt
+        return cut(self, text)
+
+    monkeypatch.setattr(Segmenter, "cut", failing_here)
+    with pytest.raises(KeyboardInterrupt):
+        seg.cut_many(texts, processes=3)
+    assert multiprocessing.active_children() == []  # killed and reaped
