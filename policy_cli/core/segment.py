@@ -349,6 +349,9 @@ def _cut_untaken(
         # where the cores are busy (other users, a CPU quota) it must not slow the parent,
         # which then simply takes more texts itself.
         os.nice(19)
+    except OSError:
+        pass
+    try:
         # A token is sent as the index of its first occurrence among the worker's tokens,
         # plus the distinct words once: a few thousand words make most of a text, so the
         # parent rebuilds the lists without a new string (and new memory) per token, and the
@@ -365,7 +368,10 @@ def _cut_untaken(
             codes.extend(map(first.setdefault, pieces, numbers))
         conn.send((done, counts, list(first), array("Q", first.values()), codes))
     except BaseException as exc:  # the parent then cuts the texts itself
-        conn.send(repr(exc))
+        try:
+            conn.send(repr(exc))
+        except OSError:  # the parent is gone
+            pass
     finally:
         conn.close()
 
