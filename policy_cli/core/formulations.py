@@ -537,6 +537,8 @@ def _doctrines(text: str) -> Iterator[_Candidate]:
             after not in _FUNCTION_WORDS and after not in "下"
         ):
             continue  # the head is part of a longer word (精神文化生活, 共同体意识)
+        if head == "战略" and _noun_follows(text, m.end()):
+            continue  # 履行战略使命, 战略腹地: 战略 modifies the noun after it
         phrase = _phrase_ending_at(text, m.end(), len(head))
         start = m.end() - len(phrase)
         framed = _CENTRED.search(text, max(0, start - 12), start)
@@ -564,6 +566,8 @@ def _doctrines(text: str) -> Iterator[_Candidate]:
             continue  # said once, X格局 / X理念 describes; a name is repeated
         if head == "意识" and len(modifier) < 5:
             continue  # 社会责任意识; but 中华民族共同体意识
+        if head in ("精神", "意识") and _PEOPLE.search(modifier):
+            continue  # 人民群众首创精神, 政府工作人员改革创新意识: a group's quality, not a name
         if head.endswith("战") and text[start - 1 : start] == "、":
             # 蓝天、碧水、净土保卫战: the short battles listed before the head belong to it
             clause_start = max(text.rfind(ch, 0, start) for ch in "，。；：\n“") + 1
@@ -580,6 +584,22 @@ def _doctrines(text: str) -> Iterator[_Candidate]:
             if more:
                 phrase += more.group()
         yield _Candidate(phrase, "slogan", start)
+
+
+# people who have a spirit or an awareness: 人民群众首创精神 names no doctrine
+_PEOPLE = re.compile(r"人民|群众|干部|人员|全党|党员|职工|农民|青年|同志")
+
+
+def _noun_follows(text: str, pos: int) -> bool:
+    """Tell whether a word that a name can modify starts right at pos (战略|使命)."""
+    from policy_cli.core.people import _tagger
+
+    window = text[pos : pos + 4]
+    if not window or not re.match(rf"[{_HAN}]{{2}}", window):
+        return False
+    word, tag = _tagger().tag(window, False)[0]
+    # a verb that opens the clause (战略|取得成效) makes the strategy its subject instead
+    return len(word) >= 2 and tag[:1] in ("n", "v") and word not in _clause_word_set()
 
 
 # 以人民为中心的 / 以人为核心的: a fixed frame that opens the name of a doctrine
@@ -627,7 +647,7 @@ def _phrase_ending_at(text: str, end: int, core: int, max_len: int = 16) -> str:
                 or not re.fullmatch(rf"[{_HAN}]+", w)
                 or w in _FUNCTION_WORDS
                 or any(w[k:] in clause or w[k:] in _PHRASE_BREAKS for k in range(len(w) - 1))
-                or (len(w) == 1 and w in "要来去好")
+                or (len(w) == 1 and w in "要来去好用")
             ):
                 break
         out = w + out

@@ -286,3 +286,15 @@ def test_battles_listed_after_the_head_belong_to_it():
     texts = {f.text for f in extract_formulations(doc)}
     assert "反腐败斗争攻坚战、持久战、总体战" in texts
     assert "蓝天、碧水、净土保卫战" in texts
+
+
+def test_a_group_quality_or_a_strategic_noun_is_not_a_doctrine():
+    doc = load_text(
+        "尊重人民群众首创精神，增强政府工作人员改革创新意识，用改革精神破解难题。"
+        "建立国有企业履行战略使命评价制度。深入实施乡村振兴战略，铸牢中华民族共同体意识。",
+        source="t",
+    )
+    texts = {f.text for f in extract_formulations(doc)}
+    assert not {"人民群众首创精神", "政府工作人员改革创新意识", "用改革精神", "改革精神",
+                "国有企业履行战略"} & texts
+    assert {"乡村振兴战略", "铸牢中华民族共同体意识"} <= texts
