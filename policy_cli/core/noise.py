@@ -92,6 +92,9 @@ _SPAM_WORDS = sorted(
         "足彩", "赌场", "博彩", "百家乐", "老虎机", "开户", "网站", "中国", "安卓", "苹果",
         "最新版", "最新", "免费", "游戏", "视讯", "集团", "有限公司", "版", "app", "apk",
         "ios", "官方入口", "在线登录", "导航", "备用", "链接",
+        # casino promotions: 澳门新葡京娱乐城_注册即送彩金
+        "娱乐城", "赌城", "葡京", "新葡京", "澳门", "威尼斯人", "太阳城", "彩金", "送彩金", "即送",
+        "注册送", "首存", "返水", "网投", "赌球", "六合彩", "时时彩", "开奖", "优惠", "代理",
     },
     key=len,
     reverse=True,
@@ -99,6 +102,17 @@ _SPAM_WORDS = sorted(
 _STRONG = (
     "买球", "投注", "下注", "博彩", "赌场", "百家乐", "老虎机", "视讯", "竞猜", "足彩",
     "官网", "官方网站", "app", "apk", "网页版", "手机版", "登录入口", "官方入口",
+    "娱乐城", "赌城", "彩金", "网投", "赌球", "六合彩", "时时彩",
+)
+# A whole line of other spam that sites get injected with: fake certificates and invoices,
+# pornography, loans, each with a contact or a link. A line that says none of a policy
+# text's sentence ends and carries one of these with a contact or link is cut whole.
+_LINE_SPAM = re.compile(
+    r"办证|刻章|代开发票|代开.{0,2}发票|看片|无码|成人影|色情|约炮|裸聊|黑客|网贷|套现|代孕"
+)
+_CONTACT = re.compile(
+    r"(?:加|联系|咨询)?(?:微信|薇信|威信|QQ|qq|扣扣|vx|VX)[号:：]?\s?[A-Za-z0-9_-]{5,}"
+    r"|(?:www\.|https?://)[^\s，。]+|[A-Za-z0-9-]+\.(?:com|net|cc|vip|xyz|top)\b"
 )
 _PIECE = r"[A-Za-z0-9\u4e00-\u9fff]{1,24}"
 # Pieces joined by _ | ｜ or a hyphen that is not part of a number range (2021-2025).
@@ -146,6 +160,9 @@ def remove_noise(text: str) -> tuple[str, tuple[Noise, ...]]:
         if reason is not None:
             found.append(Noise(line, reason, offsets[i]))
             continue
+        if _line_spam(line):
+            found.append(Noise(line, SPAM, offsets[i]))
+            continue
         cleaned, spans = _cut_spam(line)
         found.extend(Noise(span, SPAM, offsets[i] + start) for start, span in spans)
         if cleaned.strip():
@@ -172,9 +189,10 @@ def furniture_reason(line: str) -> str | None:
 def _licence_footer(lines: list[str]) -> int | None:
     """Index of the first line of a trailing licence footer, if the text ends with one."""
     end = len(lines)
+    residue = False  # template residue (Public domain, PD-old) after the body; blank lines aren't
     while end > 0 and (not lines[end - 1].strip() or _TEMPLATE_RESIDUE.match(lines[end - 1])):
+        residue = residue or bool(lines[end - 1].strip())
         end -= 1
-    residue = end < len(lines)
     window = max(0, end - 60)
     for i in range(window, end):
         if _LICENCE_START.match(lines[i].strip()):
@@ -182,6 +200,17 @@ def _licence_footer(lines: list[str]) -> int | None:
             if len(tail) < 3000 and any(w in tail for w in _LICENCE_WORDS):
                 return i
     return end if residue else None
+
+
+# a government text names these things to fight them: 举报淫秽色情信息 www.12377.cn
+_ENFORCEMENT = re.compile(r"举报|打击|整治|查处|严打|治理|取缔|防范|警惕|谨防|提醒")
+
+
+def _line_spam(line: str) -> bool:
+    """Tell whether a whole short line is spam of another kind (办证刻章 with a WeChat id)."""
+    if len(line) > 120 or re.search(r"[。！？；]", line) or _ENFORCEMENT.search(line):
+        return False
+    return bool(_LINE_SPAM.search(line)) and bool(_CONTACT.search(line))
 
 
 def _cut_spam(line: str) -> tuple[str, list[tuple[int, str]]]:
@@ -243,16 +272,16 @@ def _brands(parts: list[str]) -> list[str]:
                 found.add(latin)
     for part in parts[1:]:
         rest = _strip_words_right(part)
-        if rest != part and 1 <= len(rest) <= 6:
+        if rest != part and 2 <= len(rest) <= 6:
             found.add(rest)
     others = "\n".join(parts)
     last = parts[-1]
-    for n in range(1, 7):
+    for n in range(2, 7):  # a brand has two characters or more: 球球, 开云, 亚博
         head = last[:n]
         if len(head) == n and _strip_words_left(last[n:]) != last[n:] and others.count(head) >= 2:
             found.add(head)
     first = _strip_words_right(parts[0])
-    for n in range(1, 7):
+    for n in range(2, 7):
         tail = first[-n:]
         if len(tail) == n and others.count(tail) >= 2:
             found.add(tail)

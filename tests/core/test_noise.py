@@ -119,12 +119,19 @@ def test_background_corpus_only_licence_footers(background):
             "推进乡村振兴全面深化农村改革。",
         ),
         ("全面推进美丽中国建设，线上买球加强生态环境保护。", "线上买球", None),
+        (
+            "推进城市更新澳门新葡京娱乐城官网_注册即送彩金-线上赌场，完善城市功能。",
+            "澳门新葡京娱乐城官网_注册即送彩金-线上赌场",
+            "推进城市更新，完善城市功能。",
+        ),
+        ("办理各类证件加微信abc123，诚信刻章", "办理各类证件加微信abc123，诚信刻章", ""),
+        ("免费看片网站www.xx.com高清无码", "免费看片网站www.xx.com高清无码", ""),
     ],
 )
 def test_spam_shapes_beyond_the_founding_example(sentence, spam, kept):
     clean, found = noise.remove_noise(sentence)
     assert [(n.text, n.reason) for n in found] == [(spam, noise.SPAM)]
-    assert clean == (kept or sentence.replace(spam, ""))
+    assert clean == (kept if kept is not None else sentence.replace(spam, ""))
 
 
 @pytest.mark.parametrize(
@@ -141,6 +148,10 @@ def test_spam_shapes_beyond_the_founding_example(sentence, spam, kept):
         "发展在线教育、互联网医疗、线上办公。",
         "时间：2024年1月10日上午9:00",
         "数据来源：国家统计局",
+        "举报网站：www.12377.cn，举报淫秽色情信息",
+        "支持香港、澳门融入国家发展大局，落实税收优惠政策。",
+        "关注官方微信公众号：yuhangfabu 获取最新消息",
+        "规范网络借贷和代理记账服务，优惠政策直达快享。",
     ],
 )
 def test_policy_sentences_are_not_noise(sentence):
@@ -177,3 +188,7 @@ def test_text_that_is_only_noise_is_refused():
 
     with pytest.raises(InputError, match="no text"):
         load_text("来源：新华社\n责任编辑：张三")
+
+
+def test_a_trailing_newline_is_no_licence_footer():
+    assert noise.remove_noise("余杭区召开大会。\n推动发展。\n") == ("余杭区召开大会。\n推动发展。\n", ())
