@@ -26,7 +26,6 @@ They are found by general rules, never by a list fitted to particular documents:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -1014,24 +1013,18 @@ def _merge(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
             by_text[t] = _Candidate(t, old.kind, old.offset, old.refers_to or c.refers_to,
                                     c.items, old.strength)
     kept = list(by_text.values())
-    # every place each find occurs: an unquoted find that only ever occurs inside longer finds
-    # is a part of them (发展理念 in 新发展理念); one also said on its own is an item of its own
-    # (中国式现代化 beside 在推进中国式现代化中走在前、做示范)
-    places = {c.text: _occurrences(text, c.text) or [c.offset] for c in kept}
-    covers = sorted((s, s + len(t), t) for t, starts in places.items() for s in starts)
+    texts = sorted({c.text for c in kept}, key=len)
     drop: set[str] = set()
     for c in kept:
         if c.strength >= 2:
             continue
-        inside = 0
-        for at in places[c.text]:
-            end = at + len(c.text)
-            k = bisect_right(covers, (at, len(text) + 1, ""))
-            if any(s <= at and e >= end and len(t) > len(c.text) for s, e, t in covers[:k]):
-                inside += 1
-        if inside == len(places[c.text]):
+        # an unquoted find that only ever occurs inside longer finds is a part of them
+        # (社会发展第十四个五年规划 in 国民经济和社会发展第十四个五年规划); one the document
+        # also says on its own is an item of its own (中国式现代化 beside
+        # 在推进中国式现代化中走在前、做示范)
+        longer = [t for t in texts if len(t) > len(c.text) and c.text in t]
+        if longer and _only_inside(text, c.text, longer):
             drop.add(c.text)
-    texts = {c.text for c in kept}
     for c in kept:
         # 国家污染防治攻坚战 beside 污染防治攻坚战: a scope word in front is the same item
         for scope in _SCOPE_WORDS:
@@ -1044,13 +1037,16 @@ def _merge(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
 _SCOPE_WORDS = ("国家", "全国", "全省", "全市", "全区", "我国", "我省", "我市", "我区")
 
 
-def _occurrences(text: str, phrase: str) -> list[int]:
-    out = []
-    at = text.find(phrase)
+def _only_inside(text: str, part: str, finds: list[str]) -> bool:
+    """Tell whether every occurrence of `part` in text lies inside one of the longer `finds`."""
+    longer = [(t, [k for k in range(len(t) - len(part) + 1) if t.startswith(part, k)])
+              for t in finds]
+    at = text.find(part)
     while at >= 0:
-        out.append(at)
-        at = text.find(phrase, at + len(phrase))
-    return out
+        if not any(at >= k and text.startswith(t, at - k) for t, ks in longer for k in ks):
+            return False
+        at = text.find(part, at + 1)
+    return True
 
 
 def _acceptable(t: str, *, quoted: bool) -> bool:
