@@ -879,24 +879,44 @@ _NAME_HEADS = ("工程", "行动", "计划", "战略", "体系", "集群", "部�
 
 
 def _following_phrase(text: str, pos: int) -> str | None:
-    """Return the noun phrase right after a code or numbered formulation, if any."""
+    """Return the noun phrase right after a code or numbered formulation, if any.
+
+    Codes quoted one after another share the phrase after them (“334”“622”等联农带农模式).
+    """
+    skipped = False
+    while True:  # skip the codes quoted right after this one
+        nxt = re.match(r"、?“([^“”]{1,12})”", text[pos : pos + 16])
+        if not nxt or classify_quoted(nxt.group(1)) not in ("code", "numbered"):
+            break
+        pos += nxt.end()
+        skipped = True
+    if text[pos : pos + 1] == "等":
+        pos += 1  # “334”“622”等联农带农模式
+        skipped = True
     m = re.match(rf"[{_HAN}]{{2,12}}", text[pos:])
     if not m:
         return None
     phrase = m.group()
     clause = _clause_word_set()
-    cut = next(
+    at_verb = next(
         (k for k in range(2, len(phrase) - 1)
          if any(phrase[k : k + n] in clause for n in (2, 3, 4))),
         len(phrase),
     )
+    at_function = len(phrase)
     for ch in "的和与及等是在为之":
         k = phrase.find(ch, 2)
-        if 0 < k < cut:
-            cut = k
-    phrase = phrase[:cut]
+        if 0 < k < at_function:
+            at_function = k
     if phrase[:1] in _FUNCTION_WORDS or phrase[:1] in "等之":
         return None
+    found = _name_part(phrase[: min(at_verb, at_function)])
+    if skipped and found and not found.endswith((*_NAME_HEADS, "模式", "机制", "园区", "措施")):
+        return None  # shared by a list of codes, the phrase must name what they are (…等模式)
+    return found
+
+
+def _name_part(phrase: str) -> str | None:
     for head in _NAME_HEADS:
         k = phrase.find(head)
         if k >= 0:

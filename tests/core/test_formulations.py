@@ -298,3 +298,14 @@ def test_a_group_quality_or_a_strategic_noun_is_not_a_doctrine():
     assert not {"人民群众首创精神", "政府工作人员改革创新意识", "用改革精神", "改革精神",
                 "国有企业履行战略"} & texts
     assert {"乡村振兴战略", "铸牢中华民族共同体意识"} <= texts
+
+
+def test_codes_quoted_in_a_row_share_what_follows():
+    doc = load_text(
+        "总结推广“334”“622”等联农带农模式。加快推进“两重”“两新”政策落地。“三保”“两新”压力较大。",
+        source="t",
+    )
+    refers = {f.text: f.refers_to for f in extract_formulations(doc)}
+    assert refers["334"] == refers["622"] == "联农带农模式"
+    assert refers["两重"] == "政策"
+    assert refers["三保"] is None  # what follows the list is no name (压力较大)
