@@ -29,8 +29,9 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from policy_cli import data
+from policy_cli.core.segment import default_segmenter, default_tagger
 from policy_cli.errors import UsageError
 from policy_cli.models import Document, Formulation
 
@@ -251,9 +252,7 @@ def _scare_quoted(text: str, start: int, end: int, span: str) -> bool:
     """
     if len(span) > 2 or not re.fullmatch(rf"[{_HAN}]+", span):
         return False
-    from policy_cli.core.people import _tagger
-
-    tags = _tagger().tag(span, False)
+    tags = default_tagger().tag(span, False)
     if len(tags) != 1 or tags[0][1] not in ("v", "vn", "vd", "a", "ad", "d"):
         return False
     after, before = text[end : end + 2], text[max(0, start - 1) : start]
@@ -303,13 +302,12 @@ def _numbered(text: str) -> Iterator[_Candidate]:
 
 # Verbs that launch a programme: the programme's own name starts right after them, even when
 # it opens with a verb of its own (实施|加快培育发展未来产业三年行动, 完成|制造业智能化改造和
-# 数字化转型三年行动计划).
-_LAUNCH_VERBS = frozenset({"实施", "开展", "启动", "完成", "制定", "出台", "印发", "落实", "组织",
-                           "新一轮"})
+# 数字化转型三年行动计划); 新一轮 (启动新一轮|打造…三年行动) opens a name the same way.
+_LAUNCH_VERBS = ("实施", "开展", "启动", "完成", "制定", "出台", "印发", "落实", "组织", "新一轮")
 
 
 def _launches(word: str) -> bool:
-    return word.endswith(tuple(_LAUNCH_VERBS))  # 如期完成 is one token
+    return word.endswith(_LAUNCH_VERBS)  # 如期完成 is one token
 
 
 def _campaign_start(text: str, start: int) -> int:
@@ -318,8 +316,6 @@ def _campaign_start(text: str, start: int) -> int:
     The walk of `_phrase_ending_at` stops at clause-opening verbs and at 和; a programme title
     may hold both. Only when a launching verb stands right before the extension is it taken.
     """
-    from policy_cli.core.segment import default_segmenter
-
     lo = max(0, start - 16)
     for k in range(start - 1, lo - 1, -1):
         if text[k] in _CLAUSE_EDGE:
@@ -352,8 +348,6 @@ _GENERIC_COUNTED = ("方面", "问题", "部分", "阶段", "时期", "环节", 
 
 def _counted_phrase(text: str, start: int, end: int) -> str | None:
     """Walk the words after 三重 / 两个 / 三大: the name ends at a clause edge or function word."""
-    from policy_cli.core.segment import default_segmenter
-
     window = text[end : end + 12]
     cut = next((k for k, ch in enumerate(window) if ch in _CLAUSE_EDGE), len(window))
     words = default_segmenter().cut(window[:cut])
@@ -508,8 +502,6 @@ def _shares_position(run: Sequence[str], *, words: bool = True) -> bool:
         return False  # common modifier: 统一意志、统一行动
     if shared[:2] == [0, 1] or not words:
         return True  # a shared two-character lead: 开门稳、开门好、开门红
-    from policy_cli.core.segment import default_segmenter
-
     cuts = [default_segmenter().cut(p) for p in run]
     if all(len(c) == 1 for c in cuts) and length >= 3:
         return True  # idioms in parallel: 尽力而为、量力而行
@@ -591,12 +583,10 @@ _PEOPLE = re.compile(r"人民|群众|干部|人员|全党|党员|职工|农民|�
 
 def _noun_follows(text: str, pos: int) -> bool:
     """Tell whether a word that a name can modify starts right at pos (战略|使命)."""
-    from policy_cli.core.people import _tagger
-
     window = text[pos : pos + 4]
     if not window or not re.match(rf"[{_HAN}]{{2}}", window):
         return False
-    word, tag = _tagger().tag(window, False)[0]
+    word, tag = default_tagger().tag(window, False)[0]
     # a verb that opens the clause (战略|取得成效) makes the strategy its subject instead
     return len(word) >= 2 and tag[:1] in ("n", "v") and word not in _clause_word_set()
 
@@ -627,8 +617,6 @@ def _phrase_ending_at(text: str, end: int, core: int, max_len: int = 16) -> str:
     The walk keeps the last `core` characters (the head) and adds words to its left until a
     clause edge, a function word or a clause-opening verb (坚持, 推动...).
     """
-    from policy_cli.core.segment import default_segmenter
-
     start = max(0, end - max_len - 6)
     for k in range(end - core - 1, start - 1, -1):
         if text[k] in _CLAUSE_EDGE:
@@ -678,7 +666,7 @@ def _watchwords(text: str) -> Iterator[_Candidate]:
     background that the 2025 provincial reports all repeat. Said once, such a word is a
     passing mention; said twice or more, the document leans on it.
     """
-    for word in _data_lines("formulations_new.txt"):
+    for word in _watchword_list():
         at = text.find(word)
         if at >= 0 and text.count(word) >= 2:
             yield _Candidate(word, "slogan", at)
@@ -693,12 +681,13 @@ _BALANCE = re.compile(rf"统筹([{_HAN}]{{2,5}}?)和([{_HAN}]{{2,6}})(?=[，。�
 _NEGATED_PAIR = re.compile(rf"([{_HAN}]{{3,10}})、(不[{_HAN}]{{3,10}})")
 # 跨周期和逆周期调节: two modifiers sharing their last two characters, then one head.
 _SHARED_HEAD_PAIR = re.compile(rf"([{_HAN}])([{_HAN}]{{2}})和([{_HAN}])\2([{_HAN}]{{2,4}})")
-# A repeated first character that is a generic modifier or quantifier makes a list, not a
-# motto: 新业态新模式, 最关心最直接, 各地区各部门, 大发展大变革.
 # 完整、准确、全面贯彻新发展理念: adverbs listed before one verb phrase, a whole clause
 _MANNER_LIST = re.compile(
-    rf"(?<=[，。；：\n“])((?:[{_HAN}]{{2}}、){{2,}})([{_HAN}]{{2}})([{_HAN}]{{2}})[{_HAN}]{{2,8}}(?=[，。；”])"
+    rf"(?<=[，。；：\n“])((?:[{_HAN}]{{2}}、){{2,}})([{_HAN}]{{2}})([{_HAN}]{{2}})"
+    rf"[{_HAN}]{{2,8}}(?=[，。；”])"
 )
+# A repeated first character that is a generic modifier or quantifier makes a list, not a
+# motto: 新业态新模式, 最关心最直接, 各地区各部门, 大发展大变革.
 _REPEAT_AT_2_OR_3 = re.compile(rf"([{_HAN}])[{_HAN}]{{1,2}}\1")
 _LIST_PREFIXES = frozenset("新最大各全不有多一更好老小高低")
 
@@ -734,9 +723,7 @@ def _frames(text: str) -> Iterator[_Candidate]:
 
 def _manner_words(words: Sequence[str]) -> bool:
     """Tell whether every word is an adjective or adverb for the tagger (完整, 准确)."""
-    from policy_cli.core.people import _tagger
-
-    tagger = _tagger()
+    tagger = default_tagger()
     for w in words:
         tags = tagger.tag(w, False)
         if len(tags) != 1 or tags[0][1] not in ("a", "ad", "d"):
@@ -756,8 +743,6 @@ def _repeated(text: str) -> Iterator[_Candidate]:
     """Find the long phrase a short text says three times or more (its slogan)."""
     if len(text) > _SHORT_TEXT:
         return
-    from policy_cli.core.segment import default_segmenter
-
     runs = re.findall(rf"[{_HAN}]{{{_MIN_REPEATED},}}", text)
     counts: dict[str, int] = {}
     for run in set(runs):
@@ -788,8 +773,6 @@ def _repeated(text: str) -> Iterator[_Candidate]:
 
 def _starts_a_word(text: str, pos: int) -> bool:
     """Tell whether the segmenter starts a word at pos (宏观政策|跨周期, not 应|对传统)."""
-    from policy_cli.core.segment import default_segmenter
-
     if pos == 0 or text[pos - 1] in _CLAUSE_EDGE:
         return True
     start = max(0, pos - 8)
@@ -832,8 +815,6 @@ def _anaphora(text: str) -> Iterator[_Candidate]:
     verb of command; each part one word for the segmenter, the repeated character not a
     generic modifier (新业态新模式, 新任务新要求 are lists).
     """
-    from policy_cli.core.segment import default_segmenter
-
     seg = default_segmenter()
     for m in re.finditer(rf"[{_HAN}]{{6,}}", text):
         run = m.group()
@@ -992,8 +973,6 @@ def _first_item(first: str, others: Sequence[str]) -> str:
     longest = max(4, *(len(o) for o in others))
     if len(first) <= longest:
         return first
-    from policy_cli.core.segment import default_segmenter
-
     words = default_segmenter().cut(first)
     best = words[-1]
     for i in range(len(words) - 1, -1, -1):
@@ -1033,7 +1012,7 @@ def _merge(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
             by_text[t] = _Candidate(t, old.kind, old.offset, old.refers_to or c.refers_to,
                                     c.items, old.strength)
     kept = list(by_text.values())
-    texts = sorted({c.text for c in kept}, key=len)
+    texts = {c.text for c in kept}
     drop: set[str] = set()
     for c in kept:
         if c.strength >= 2:
@@ -1111,19 +1090,11 @@ def _to_formulation(document: Document, c: _Candidate) -> Formulation:
 # --------------------------------------------------------------------------- data
 
 
-def _data_lines(name: str) -> list[str]:
-    try:
-        raw = resources.files("policy_cli.data").joinpath(name).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return []
-    return [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, str]:
     """Set phrases learnt from the background corpus: text -> kind."""
     out: dict[str, str] = {}
-    for line in _data_lines("formulations.txt"):
+    for line in data.lines("formulations.txt"):
         parts = line.split("\t")
         if len(parts) >= 2 and parts[1] in KINDS:
             out[parts[0]] = parts[1]
@@ -1166,10 +1137,16 @@ def _trie_regex(words: Iterable[str]) -> str:
 @lru_cache(maxsize=1)
 def _clause_words() -> tuple[str, ...]:
     """Words that open a clause (加快, 推进, 坚持...), learnt from the background corpus."""
-    return tuple(sorted(_data_lines("formulations_clause_words.txt"), key=len, reverse=True))
+    return tuple(sorted(data.lines("formulations_clause_words.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _watchword_list() -> tuple[str, ...]:
+    """Today's national watchwords, learnt by scripts/build_formulations.py."""
+    return tuple(data.lines("formulations_new.txt"))
 
 
 @lru_cache(maxsize=1)
 def _idioms() -> frozenset[str]:
     """Four-character idioms and figures of speech that are not formulations (一马当先)."""
-    return frozenset(_data_lines("formulations_idioms.txt"))
+    return frozenset(data.lines("formulations_idioms.txt"))

@@ -236,31 +236,16 @@ def _glued_spans(line: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _GLUED.finditer(line)]
 
 
-def _strip_words_right(piece: str) -> str:
-    """Remove spam words from the end of `piece`; return what is left."""
+def _strip_words(piece: str, *, from_end: bool) -> str:
+    """Remove spam words from the end (or the start) of `piece`; return what is left."""
     low = piece.lower()
-    changed = True
-    while changed and low:
-        changed = False
-        for w in _SPAM_WORDS:
-            if low.endswith(w):
-                low = low[: -len(w)]
-                changed = True
-                break
-    return piece[: len(low)]
-
-
-def _strip_words_left(piece: str) -> str:
-    low = piece.lower()
-    changed = True
-    while changed and low:
-        changed = False
-        for w in _SPAM_WORDS:
-            if low.startswith(w):
-                low = low[len(w) :]
-                changed = True
-                break
-    return piece[len(piece) - len(low) :]
+    while low:
+        w = next((w for w in _SPAM_WORDS if (low.endswith(w) if from_end else low.startswith(w))),
+                 None)
+        if w is None:
+            break
+        low = low[: -len(w)] if from_end else low[len(w) :]
+    return piece[: len(low)] if from_end else piece[len(piece) - len(low) :]
 
 
 def _brands(parts: list[str]) -> list[str]:
@@ -271,16 +256,17 @@ def _brands(parts: list[str]) -> list[str]:
             if latin.lower() not in _SPAM_WORDS:
                 found.add(latin)
     for part in parts[1:]:
-        rest = _strip_words_right(part)
+        rest = _strip_words(part, from_end=True)
         if rest != part and 2 <= len(rest) <= 6:
             found.add(rest)
     others = "\n".join(parts)
     last = parts[-1]
     for n in range(2, 7):  # a brand has two characters or more: 球球, 开云, 亚博
         head = last[:n]
-        if len(head) == n and _strip_words_left(last[n:]) != last[n:] and others.count(head) >= 2:
+        spam_follows = _strip_words(last[n:], from_end=False) != last[n:]
+        if len(head) == n and spam_follows and others.count(head) >= 2:
             found.add(head)
-    first = _strip_words_right(parts[0])
+    first = _strip_words(parts[0], from_end=True)
     for n in range(2, 7):
         tail = first[-n:]
         if len(tail) == n and others.count(tail) >= 2:
@@ -294,7 +280,7 @@ def _bare(piece: str, brands: list[str]) -> str:
         if piece.startswith(brand):
             piece = piece[len(brand) :]
             break
-    return _strip_words_left(piece)
+    return _strip_words(piece, from_end=False)
 
 
 def _spam_words_in(text: str) -> int:
@@ -327,7 +313,7 @@ def _chain_spans(line: str) -> list[tuple[int, int]]:
             continue  # a middle piece that is ordinary text: not a spam chain
         # Left end: spam words off the right of the first piece, then its brand.
         first = parts[0]
-        rest = _strip_words_right(first)
+        rest = _strip_words(first, from_end=True)
         if rest == first:
             start = m.start() + len(first)  # the chain starts after an ordinary first piece
         else:

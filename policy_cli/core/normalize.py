@@ -28,6 +28,17 @@ _RADICAL_SUPPLEMENT = str.maketrans(
 )
 
 
+_CN_DIGITS = str.maketrans("〇○零Ｏ一二三四五六七八九", "0000123456789")
+
+
+def arabic_digits(text: str) -> str:
+    """Write Chinese numerals read digit by digit in Arabic: 二〇三五 / 二○三五 / 二0一0 -> 2035 / 2010.
+
+    Only the digits are replaced; 十, 百 and other characters are kept as they are.
+    """
+    return text.translate(_CN_DIGITS)
+
+
 def normalize_newlines(text: str) -> str:
     """Turn CRLF and lone CR into LF."""
     return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from policy_cli.core.segment import default_tagger
 from policy_cli.models import Document, Person
 
 # common single-character and compound surnames (general knowledge, not document-specific)
@@ -196,7 +197,7 @@ def extract_organizations(document: Document) -> list[str]:
 
 
 def _org_chunks(document: Document) -> Iterator[tuple[int, str]]:
-    tagger = _tagger()
+    tagger = default_tagger()
     for sent in document.sentences:
         pos = sent.start
         run: list[tuple[int, str, str]] = []
@@ -239,7 +240,7 @@ def _plausible_name(text: str, offset: int, name: str) -> bool:
     nor read it as one ordinary word ("任期制") or as a preposition and a word ("向|全党");
     and it must end a word where the name ends, unless it tags the name alone as a name.
     """
-    tags = _tagger().tag(name, True)
+    tags = default_tagger().tag(name, True)
     if len(tags) == 1 and not tags[0][1].startswith("nr"):
         return False
     if len(tags) == 2 and not any(t.startswith("nr") for _, t in tags):
@@ -254,7 +255,7 @@ def _starts_word(text: str, offset: int) -> bool:
     """Tell whether the tokenizer starts a word at `offset` (reading from two chars before)."""
     begin = max(0, offset - 2)
     pos = begin
-    for word, _tag in _tagger().tag(text[begin : offset + 3], True):
+    for word, _tag in default_tagger().tag(text[begin : offset + 3], True):
         if pos == offset:
             return True
         if pos > offset:
@@ -267,7 +268,7 @@ def _word_boundary(text: str, offset: int, name: str) -> bool:
     """Tell whether the tokenizer ends a word where the name ends ("农村工|作" fails)."""
     window = text[offset : offset + len(name) + 4]
     pos = 0
-    for word, _tag in _tagger().tag(window, True):
+    for word, _tag in default_tagger().tag(window, True):
         pos += len(word)
         if pos == len(name):
             return True
@@ -280,37 +281,10 @@ def _contains_title(name: str) -> bool:
     return bool(re.search(r"书记|主任|院士|主席|总理|省长|市长|区长|县长|部长|领导|委员", name))
 
 
-@lru_cache(maxsize=1)
-def _tagger():  # type: ignore[no-untyped-def]
-    """A part-of-speech tagger: the segmenter's rjieba tokenizer, else jieba.posseg."""
-    from policy_cli.core.segment import default_segmenter
-
-    segmenter = default_segmenter()
-    if segmenter.backend == "rjieba":
-        # share the run's tokenizer: a second dictionary costs ~0.15 s and ~25 MiB; the policy
-        # lexicon changes no person or organisation found in the 22 test documents
-        return segmenter._tok
-    return _JiebaTagger()
-
-
-class _JiebaTagger:
-    def __init__(self) -> None:
-        import logging
-
-        import jieba
-        import jieba.posseg
-
-        jieba.setLogLevel(logging.WARNING)
-        self._pos = jieba.posseg.POSTokenizer(jieba.Tokenizer())
-
-    def tag(self, text: str, hmm: bool) -> list[tuple[str, str]]:
-        return [(p.word, p.flag) for p in self._pos.cut(text, HMM=hmm)]
-
-
 @lru_cache(maxsize=4096)
 def _tagged_name(name: str) -> bool:
     """Tell whether the tagger reads `name` as a person's name (nr) on its own."""
-    tags = _tagger().tag(name, True)
+    tags = default_tagger().tag(name, True)
     return len(tags) == 1 and tags[0][1].startswith("nr") or (
         len(tags) == 2 and tags[0][1].startswith("nr") and len(tags[0][0]) == 2 and len(name) == 3
     )

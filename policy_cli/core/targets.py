@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from policy_cli.core.normalize import arabic_digits
 from policy_cli.models import Document, Paragraph, Target
 
 MAIN_SECTION = "主要预期目标"
@@ -194,7 +195,8 @@ def extract_targets(document: Document) -> list[Target]:
 
     secondary: list[Target] = []
     first_main = min((s for s, _ in main_spans), default=None)
-    for para, period in _forward_paragraphs(document, first_main):
+    forward = _forward_paragraphs(document, first_main)
+    for para, period in forward:
         for clause in _clauses(text, para.start, para.end):
             if any(s <= clause.offset < e for s, e in main_spans):
                 continue
@@ -222,7 +224,7 @@ def extract_targets(document: Document) -> list[Target]:
     for target in secondary:
         add(target)
 
-    for target in _stage_goals(document, first_main):
+    for target in _stage_goals(text, [para for para, _ in forward]):
         add(target)
 
     for m in _SLOGAN.finditer(text):
@@ -243,7 +245,6 @@ def extract_targets(document: Document) -> list[Target]:
 # -- stage goals (Party congress reports, long-range plans) -------------------------------------
 # Years are often written in Chinese numerals there: 到二〇三五年, 到二○二○年, 比二0一0年.
 _CN_YEAR = r"(?:二[〇○0零][〇○0零一二三四五六七八九]{2}|20\d\d)年"
-_CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
 _STAGE_LEAD = re.compile(rf"到(?P<when>{_CN_YEAR}(?:底|末)?|本世纪中叶)(?:的?时候)?")
 _GOAL_VERB = re.compile(
     r"^(?:力争|确保|努力|要|将|再奋斗[^，。；]{1,4}，?)*"
@@ -254,21 +255,15 @@ _GOAL_VERB = re.compile(
 _DOUBLING = re.compile(rf"(?P<what>[^，。；：]{{2,24}}?)比(?P<base>{_CN_YEAR})翻(?P<n>一|两|二)番")
 
 
-def arabic_year(year: str) -> str:
-    """二〇三五年 / 二○三五年 / 二0一0年 -> 2035年 / 2010年; Arabic years are kept."""
-    return year.translate(_CN_DIGITS)
-
-
-def _stage_goals(document: Document, main_start: int | None) -> list[Target]:
+def _stage_goals(text: str, paragraphs: list[Paragraph]) -> list[Target]:
     """Goals set for a year or a stage (到二〇三五年基本实现社会主义现代化, 比二〇一〇年翻一番).
 
     A clause opening "在…基础上" or "再奋斗十五年" is passed over: the goal is the clause that
-    follows. Only forward-looking paragraphs are read, and only a clause that states the goal
+    follows. Only the forward-looking `paragraphs` are read, and only a clause that states the goal
     with a verb of achieving (基本实现, 全面建成, 建成…).
     """
-    text = document.text
     out: list[Target] = []
-    for para, _period in _forward_paragraphs(document, main_start):
+    for para in paragraphs:
         body = text[para.start : para.end]
         for lead in _STAGE_LEAD.finditer(body):
             sent_end = min((k for k in (body.find(ch, lead.end()) for ch in "。；") if k >= 0),
@@ -293,7 +288,7 @@ def _stage_goals(document: Document, main_start: int | None) -> list[Target]:
                         text=clause,
                         offset=at,
                         section="阶段目标",
-                        period=arabic_year(when) if when.endswith(("年", "底", "末")) else when,
+                        period=arabic_digits(when) if when.endswith(("年", "底", "末")) else when,
                     )
                 )
                 break
@@ -308,11 +303,11 @@ def _stage_goals(document: Document, main_start: int | None) -> list[Target]:
             out.append(
                 Target(
                     indicator=_normalise(what),
-                    value=f"比{arabic_year(m.group('base'))}翻{m.group('n')}番",
+                    value=f"比{arabic_digits(m.group('base'))}翻{m.group('n')}番",
                     text=m.group(),
                     offset=para.start + m.start(),
                     section="阶段目标",
-                    period=arabic_year(by.group("when")) if by is not None else None,
+                    period=arabic_digits(by.group("when")) if by is not None else None,
                 )
             )
     return out

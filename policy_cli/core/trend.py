@@ -30,6 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from policy_cli.core.normalize import arabic_digits
 from policy_cli.errors import InputError, NothingToAnalyseError, UsageError
 
 CACHE_FORMAT = 2
@@ -323,8 +324,7 @@ def year_from_text(text: str) -> int | None:
         return int(m.group(1))
     m = _CN_DATE.search(head)
     if m:
-        digits = m.group(1).translate(str.maketrans("○零Ｏ", "〇〇〇"))
-        return int("".join(str(_CN_DIGITS.index(ch)) for ch in digits))
+        return int(arabic_digits(m.group(1)))
     m = _CONGRESS.search(head)
     if m and _cn_number(m.group(1)) in CPC_CONGRESS_YEARS:
         return CPC_CONGRESS_YEARS[_cn_number(m.group(1))]

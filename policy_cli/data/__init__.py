@@ -1,0 +1,11 @@
+"""Data files shipped with policy-cli: lexicons, stop words and IDF, rebuilt by scripts/."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+
+def lines(name: str) -> list[str]:
+    """Return the stripped lines of a bundled text file, without blanks and # comments."""
+    text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
