@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 EXAMPLE := examples/yuhang-conference-2026.txt
 
-.PHONY: setup demo test lint bench data clean
+.PHONY: setup demo test lint bench data eval clean
 
 $(BIN)/policy: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (set PYTHON=...)"; exit 1; }
@@ -25,6 +25,9 @@ test: setup
 lint: setup
 	$(BIN)/ruff check policy_cli tests scripts benchmarks
 	$(BIN)/mypy
+
+eval: setup
+	$(BIN)/python scripts/eval.py
 
 bench: setup
 	$(BIN)/python benchmarks/run.py

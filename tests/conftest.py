@@ -23,7 +23,7 @@ def gold(name: str) -> dict:
 
 def gold_document(g: dict) -> Path:
     """The document a gold file annotates ("corpus/x.txt" -> tests/data/docs/x.txt)."""
-    return DOCS / Path(g["document"]).name
+    return DOCS / Path(g["document"]).relative_to("corpus")
 
 
 def loaded_modules(code: str) -> set[str]:
