@@ -183,7 +183,7 @@ def extract_targets(document: Document) -> list[Target]:
     out: list[Target] = []
     seen: set[tuple[str, str, str | None]] = set()
     for target in found:
-        key = (target.indicator, target.value, target.period)
+        key = (canonical_indicator(target.indicator), target.value, target.period)
         if key in seen or not target.indicator or not target.value:
             continue
         seen.add(key)
