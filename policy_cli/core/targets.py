@@ -334,10 +334,11 @@ def _forward_targets(
                     target = replace(target, section=_topic(target.indicator))
             if target is None or _is_past(clause.text):
                 continue
-            sentence = document.sentence_at(clause.offset)
-            before = text[sentence.start : clause.offset + len(clause.text)] if sentence else ""
-            if not main_spans and not _FORWARD.search(before):
-                continue  # without a target list, only goals said to be goals
+            # the whole sentence up to the clause: a list of values runs on over ；
+            opened = max(text.rfind(ch, para.start, clause.offset) for ch in "。！？") + 1
+            before = text[max(opened, para.start) : clause.offset + len(clause.text)]
+            if not main_spans and (not _FORWARD.search(before) or _is_past(before)):
+                continue  # without a target list, only goals said to be goals, not results
             year = _BY_YEAR.search(before)
             when = period or (year.group(1) if year else None)
             core = when is None and bool(rules.headline.search(target.indicator))

@@ -340,3 +340,19 @@ def test_money_and_credit_growth_is_a_headline_target(gwr2022) -> None:
     assert [(t.indicator, t.value) for t in money] == [
         ("货币供应量和社会融资规模增速", "与名义经济增速基本匹配")
     ]
+
+
+def test_values_of_a_long_sentence_without_a_list_lead() -> None:
+    """Without a "主要预期目标是" lead, a value after ； belongs to the sentence that said 今年;
+    a figure of a sentence that reports what was built (已建成…) is a result, not a target."""
+    text = (
+        "二、今年工作总体部署\n今年要优先稳就业保民生，城镇新增就业900万人以上，"
+        "城镇调查失业率6%左右；居民消费价格涨幅3.5%左右；进出口促稳提质。\n"
+        "已建成的主要有：新增公路通车里程1.2万公里；增加铁路新线1423公里。\n"
+    )
+    ts = extract_targets(load_text(text, source="x"))
+    assert [(t.canonical, t.value) for t in ts] == [
+        ("城镇新增就业", "900万人以上"),
+        ("城镇调查失业率", "6%左右"),
+        ("居民消费价格涨幅", "3.5%左右"),
+    ]
