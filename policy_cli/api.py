@@ -5,7 +5,7 @@ from __future__ import annotations
 from policy_cli.core.diff import diff_documents  # noqa: F401  (public: policy diff)
 from policy_cli.core.keywords import extract_keywords
 from policy_cli.core.pipeline import Prepared, prepare
-from policy_cli.models import Document, Formulation, Keyword, Summary
+from policy_cli.models import Document, Formulation, Keyword, Summary, Target
 
 
 def keywords_of(
@@ -39,3 +39,12 @@ def summary_of(
     from policy_cli.core.summary import summarize
 
     return summarize(document, keywords=keywords, sentences=sentences)
+
+
+def targets_of(document: Document | Prepared, *, headline: bool = False) -> list[Target]:
+    """List the targets a document states, headline ones first (only those with `headline`)."""
+    from policy_cli.core.targets import extract_targets
+
+    doc = document.document if isinstance(document, Prepared) else document
+    found = extract_targets(doc)
+    return [t for t in found if t.core] if headline else found
