@@ -8,22 +8,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from policy_cli.core.diff import (
+from policy_cli.core.diff import diff_documents, diff_to_dict
+from policy_cli.core.diff.formulations import (
     PHRASE,
     compare_formulations,
-    compare_targets,
-    diff_documents,
-    diff_to_dict,
-    is_calendar_variant,
-    log_likelihood,
-    log_ratio,
-    novelty,
     recurring_phrases,
     salience,
     shape,
     sibling_formulations,
-    term_weight,
 )
+from policy_cli.core.diff.targets import compare_targets
+from policy_cli.core.diff.text import is_calendar_variant, novelty
+from policy_cli.core.keyness import SubstringCounter, log_likelihood, log_ratio, term_weight
 from policy_cli.core.keywords import load_idf
 from policy_cli.core.loaders import load_document, load_text
 from policy_cli.core.pipeline import prepare
@@ -341,8 +337,6 @@ def test_bad_options_and_empty_documents(gwr_2022):
 
 
 def test_substring_counter_matches_str_count(gwr_2021):
-    from policy_cli.core.diff import SubstringCounter
-
     counter = SubstringCounter(gwr_2021.text)
     terms = ["发展", "市场主体", "新冠肺炎", "哈哈", "。", "十四五", "不存在的词", "政策", "六稳"]
     terms += [gwr_2021.text[i : i + n] for i in range(0, 5000, 97) for n in (2, 3, 4, 5)]

@@ -1,0 +1,72 @@
+"""A diff as plain JSON-ready data (the `--format json` schema)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from policy_cli.models import FormulationChange, ReportDiff, SentenceChange, TermChange
+
+
+def diff_to_dict(diff: ReportDiff) -> dict[str, Any]:
+    """Return the diff as plain JSON-ready data (the `--format json` schema).
+
+    Args:
+        diff: a result of `diff_documents`.
+
+    Returns:
+        A dict with keys old, new, similarity, identical, formulations {added, removed, kept},
+        terms {rising, falling}, targets, sentences (None unless asked for) and notes.
+    """
+
+    def form(c: FormulationChange) -> dict[str, Any]:
+        return {
+            "text": c.text, "kind": c.kind, "old_count": c.old_count, "new_count": c.new_count,
+            "status": c.status, "offset": c.offset, "context": c.context,
+        }
+
+    def term(c: TermChange) -> dict[str, Any]:
+        return {
+            "term": c.term, "old_count": c.old_count, "new_count": c.new_count,
+            "old_rate": c.old_rate, "new_rate": c.new_rate, "g2": c.g2,
+            "log_ratio": c.log_ratio, "status": c.status, "offset": c.offset,
+        }
+
+    def sent(c: SentenceChange) -> dict[str, Any]:
+        return {
+            "text": c.text, "index": c.index, "offset": c.offset, "similarity": c.similarity,
+            "closest": c.counterpart, "new_words": list(c.new_words),
+        }
+
+    sentences = None
+    if diff.sentences_new is not None and diff.sentences_old is not None:
+        sentences = {
+            "only_in_new": [sent(s) for s in diff.sentences_new],
+            "only_in_old": [sent(s) for s in diff.sentences_old],
+        }
+    return {
+        "old": diff.old,
+        "new": diff.new,
+        "old_characters": diff.old_characters,
+        "new_characters": diff.new_characters,
+        "identical": diff.identical,
+        "similarity": diff.similarity,
+        "formulations": {
+            "added": [form(c) for c in diff.added],
+            "removed": [form(c) for c in diff.removed],
+            "kept": [form(c) for c in diff.kept],
+        },
+        "terms": {
+            "rising": [term(c) for c in diff.rising],
+            "falling": [term(c) for c in diff.falling],
+        },
+        "targets": [
+            {
+                "indicator": t.indicator, "old_value": t.old_value, "new_value": t.new_value,
+                "changed": t.changed, "change": t.change, "old_indicator": t.old_indicator,
+                "new_indicator": t.new_indicator, "old_text": t.old_text, "new_text": t.new_text,
+            }
+            for t in diff.targets
+        ],
+        "sentences": sentences,
+        "notes": list(diff.notes),
+    }

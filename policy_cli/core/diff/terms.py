@@ -1,0 +1,143 @@
+"""Terms whose use rose or fell between two reports (signed log-likelihood, log2 ratio)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from policy_cli.core.diff.text import drop_contained, is_calendar_variant
+from policy_cli.core.keyness import (
+    CRITICAL_G2,
+    PER,
+    ROUTINE_IDF,
+    SubstringCounter,
+    log_likelihood,
+    log_ratio,
+    term_weight,
+)
+from policy_cli.core.pipeline import Prepared
+from policy_cli.core.segment import is_candidate_term, load_stopwords
+from policy_cli.core.similarity import background_idf
+from policy_cli.models import TermChange
+
+if TYPE_CHECKING:
+    from policy_cli.core.keywords import IdfTable
+
+
+def compare_terms(
+    old: Prepared, new: Prepared, *, min_count: int = 3, min_g2: float = CRITICAL_G2
+) -> tuple[list[TermChange], list[TermChange]]:
+    """Rank the terms whose use rose and fell between two segmented reports.
+
+    The vocabulary is every candidate term of either report (same segmenter, same lexicon);
+    each term is counted by exact occurrence in both full texts. Terms that differ only by a
+    year or plan number are left out.
+
+    Args:
+        old: the earlier report, segmented.
+        new: the later report, segmented.
+        min_count: occurrences needed in the two reports together.
+        min_g2: |G2| needed.
+
+    Returns:
+        (rising, falling), each sorted by |G2|, then |log ratio|, then term.
+    """
+    from policy_cli.core.keywords import document_terms
+
+    # the keyword engineer's terms: single characters glued to names, recurring compounds
+    vocab = {term for p in (old, new) for term, _tok in document_terms(p.tokens)}
+    idf = background_idf()
+    text_a, text_b = old.document.text, new.document.text
+    count_a, count_b = SubstringCounter(text_a), SubstringCounter(text_b)
+    stop = load_stopwords()
+    words = {t.text for p in (old, new) for t in p.tokens if is_candidate_term(t.text, stop)}
+    vocab |= _fixed_compounds((old, new), words, counters=(count_a, count_b))
+    size_a, size_b = len(text_a), len(text_b)
+    changes: list[TermChange] = []
+    for term in sorted(vocab):
+        a, b = count_a.count(term), count_b.count(term)
+        if a + b < min_count:
+            continue
+        g2 = log_likelihood(a, b, size_a, size_b)
+        weight = term_weight(term, idf.tag(term))
+        # acting words (verbs, adjectives) need stronger evidence; grammar words none will do
+        if not weight or abs(g2) * weight < min_g2:
+            continue
+        # a word of most reports since 1954 (原则, 时期, 建议) missing from one of two is
+        # chance wording; it is listed when its rate moves while present in both
+        if (a == 0 or b == 0) and idf(term) < ROUTINE_IDF:
+            continue
+        # a year or plan number is never news; nor is "G20" new when OLD has "G19"
+        if is_calendar_variant(term, text_a if a == 0 else text_b if b == 0 else ""):
+            continue
+        lr = log_ratio(a, b, size_a, size_b)
+        status = "new" if a == 0 else "dropped" if b == 0 else "up" if g2 > 0 else "down"
+        offset = text_b.find(term) if b else text_a.find(term)
+        changes.append(
+            TermChange(
+                term, a, b, round(a / size_a * PER, 3), round(b / size_b * PER, 3),
+                round(g2, 3), round(lr, 3), status, offset,
+            )
+        )
+    changes = drop_contained(changes, key=lambda c: (c.old_count, c.new_count))
+    changes = _drop_explained(changes, size_a, size_b, min_g2=min_g2, idf=idf)
+    order = sorted(changes, key=lambda c: (-abs(c.g2), -abs(c.log_ratio), c.term))
+    return [c for c in order if c.g2 > 0], [c for c in order if c.g2 < 0]
+
+
+def _drop_explained(
+    changes: list[TermChange], size_a: int, size_b: int, *, min_g2: float, idf: IdfTable
+) -> list[TermChange]:
+    """Drop terms listed only because longer listed terms contain them (主体 in 市场主体).
+
+    The occurrences of a term outside the longer listed terms that contain it must still
+    make a significant change on their own.
+    """
+    kept = []
+    for c in changes:
+        longer = [o for o in changes if c.term in o.term and o.term != c.term]
+        longest = [o for o in longer if not any(o.term in x.term and o is not x for x in longer)]
+        if longest:
+            a = max(0, c.old_count - sum(o.old_count for o in longest))
+            b = max(0, c.new_count - sum(o.new_count for o in longest))
+            g2 = log_likelihood(a, b, size_a, size_b)
+            if abs(g2) * term_weight(c.term, idf.tag(c.term)) < min_g2 or (g2 > 0) != (c.g2 > 0):
+                continue
+        kept.append(c)
+    return kept
+
+
+def _fixed_compounds(
+    prepared: Sequence[Prepared],
+    vocab: set[str],
+    *,
+    counters: Sequence[SubstringCounter],
+    longest: int = 4,
+) -> set[str]:
+    """Runs of adjacent candidate terms whose parts never occur apart (新冠 + 肺炎): one term.
+
+    The parts then have the same counts as the compound and are dropped as contained in it.
+    """
+    runs: set[tuple[str, ...]] = set()
+    for p in prepared:
+        toks = p.tokens
+        for i in range(len(toks)):
+            for j in range(i + 1, min(i + longest, len(toks))):
+                prev, tok = toks[j - 1], toks[j]
+                if (
+                    tok.sentence != prev.sentence
+                    or prev.start + len(prev.text) != tok.start
+                    or prev.text not in vocab
+                    or tok.text not in vocab
+                ):
+                    break
+                runs.add(tuple(t.text for t in toks[i : j + 1]))
+    out = set()
+    for parts in sorted(runs):
+        whole = "".join(parts)
+        counts = [c.count(whole) for c in counters]
+        if sum(counts) >= 2 and all([c.count(w) for c in counters] == counts for w in parts):
+            out.add(whole)
+    return out
+
+

@@ -1,0 +1,113 @@
+"""Wording helpers of a diff: quote marks, enumeration commas, years and plan numbers.
+
+Two reports say the same thing when they differ only in quote marks (“六稳” and 六稳), in
+enumeration commas (碳达峰、碳中和 and 碳达峰碳中和) or in the calendar (2021年 and 2022年,
+十三五 and 十四五): none of these is news.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+# A year, a Five-Year-Plan number or an anniversary: 2021年 -> 2022年, 十三五 -> 十四五 and
+# 一百周年 are the calendar moving on, not a change of policy.
+_CALENDAR = re.compile(
+    r"(?<!\d)(?:1[89]|20)\d\d(?!\d)"
+    r"|十[一二三四五六七八九]五|第[一二三四五六七八九十]+个五年(?:规划|计划)"
+    r"|[\d一二两三四五六七八九十百]+周年"
+)
+_DIGITS = re.compile(r"\d+")
+# a bare plan number of the 1980s-90s or of a 普法 plan: “七五”, “八五”普法规划
+_PLAN_NUMBER = re.compile(r"十?[一二三四五六七八九]五")
+
+HAN_RUN = re.compile(r"^[\u4e00-\u9fff]+$")
+QUOTE_MARKS = "“”‘’\"'「」『』"
+_UNQUOTE = str.maketrans("", "", QUOTE_MARKS)
+NOT_WORDING = re.compile(r"[\s、，,·“”\"'‘’《》（）()]")
+
+
+def is_calendar_variant(text: str, other_text: str = "") -> bool:
+    """Tell whether `text` differs from the other report only by a year or plan number.
+
+    Args:
+        text: a term or formulation.
+        other_text: the other report's text: a term with other digits in it (e.g. "G20" shaped
+            like "G21") is a variant when the same shape with other digits occurs there.
+
+    Returns:
+        True for years, Five-Year-Plan numbers, anniversaries and digit variants.
+    """
+    if _CALENDAR.search(text) or _PLAN_NUMBER.fullmatch(text):
+        return True
+    if other_text and _DIGITS.search(text):
+        pattern = _DIGITS.sub(lambda _m: r"\d+", re.escape(text))
+        return re.search(pattern, other_text) is not None
+    return False
+
+
+def unquoted(text: str) -> str:
+    """Return `text` without quote marks."""
+    return text.translate(_UNQUOTE)
+
+
+def find_unquoted(text: str, phrase: str) -> int:
+    """Offset in `text` of `phrase`, quote marks inside the text allowed between its characters."""
+    at = text.find(phrase)
+    if at >= 0:
+        return at
+    gap = "[" + re.escape(QUOTE_MARKS) + "]*"
+    m = re.search(gap.join(re.escape(ch) for ch in phrase), text)
+    return m.start() if m else -1
+
+
+def novelty(text: str, other_text: str) -> float:
+    """Return the share of `text` not covered by its longest substring found in `other_text`.
+
+    Args:
+        text: a formulation.
+        other_text: the other report.
+
+    Returns:
+        1.0 when not even one of its characters occurs in the other report, 0.0 when all of
+        it does (punctuation ignored).
+    """
+    core = NOT_WORDING.sub("", text)
+    n = len(core)
+    for length in range(n, 0, -1):
+        if any(core[i : i + length] in other_text for i in range(n - length + 1)):
+            return 1.0 - length / n
+    return 1.0
+
+
+def unlisted(text: str) -> str:
+    """Return `text` without enumeration commas (碳达峰、碳中和 -> 碳达峰碳中和)."""
+    return text.replace("、", "")
+
+
+def drop_contained(items: list[Any], *, key: Callable[[Any], Any]) -> list[Any]:
+    """Drop items whose text lies inside a longer item with the same counts."""
+    name = "text" if items and hasattr(items[0], "text") else "term"
+    by_key: dict[Any, list[str]] = {}
+    for it in items:
+        by_key.setdefault(key(it), []).append(getattr(it, name))
+    out = []
+    for it in items:
+        t = getattr(it, name)
+        if not any(t != o and t in o for o in by_key[key(it)]):
+            out.append(it)
+    return out
+
+
+def varied_contexts(text: str, phrase: str) -> bool:
+    """Tell whether `phrase` has two different left and two different right neighbours."""
+    left: set[str] = set()
+    right: set[str] = set()
+    at = text.find(phrase)
+    while at >= 0:
+        left.add(text[at - 1] if at else "^")
+        end = at + len(phrase)
+        right.add(text[end] if end < len(text) else "$")
+        at = text.find(phrase, at + 1)
+    return len(left) >= 2 and len(right) >= 2
