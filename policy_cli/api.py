@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from policy_cli.core.diff import diff_documents  # noqa: F401  (public: policy diff)
+from policy_cli.core.diff import Weights, diff_documents
 from policy_cli.core.keywords import extract_keywords
 from policy_cli.core.pipeline import Prepared, prepare
-from policy_cli.models import Document, Formulation, Keyword, Summary, Target
+from policy_cli.models import Document, Formulation, Keyword, ReportDiff, Summary, Target
 
 
 def keywords_of(
@@ -48,3 +48,15 @@ def targets_of(document: Document | Prepared, *, headline: bool = False) -> list
     doc = document.document if isinstance(document, Prepared) else document
     found = extract_targets(doc)
     return [t for t in found if t.core] if headline else found
+
+
+def diff_of(
+    old: Document, new: Document, *, top: int = 40, sentences: bool = False
+) -> ReportDiff:
+    """Tell what changed from `old` to `new`: headlines, 提法, terms, targets (see diff_documents).
+
+    `top` cuts every list, the headlines too (0: all of each list, the default headlines).
+    """
+    weights = Weights(headlines=min(top, Weights.headlines) if top else Weights.headlines)
+    return diff_documents(old, new, top=top, sentences=sentences, weights=weights)
+

@@ -192,6 +192,12 @@ class FormulationChange:
     status: str
     offset: int  # first occurrence in the new report (in the old one when removed)
     context: str = ""
+    # how established nationally (see `TermNews`) and how much a reader weighs the change
+    rarity: float = 0.0
+    documents: int | None = None
+    first_seen: str = ""
+    place: str = ""
+    weight: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -207,6 +213,48 @@ class TermChange:
     log_ratio: float  # log2 of the relative-frequency ratio new/old (0.5 for a zero count)
     status: str  # new | dropped | up | down
     offset: int  # first occurrence in the new report (in the old one when dropped)
+
+
+@dataclass(frozen=True)
+class TermNews:
+    """A term one report uses and the other never does (`status` new|dropped), and its weight.
+
+    `rarity` says how new it is to national text: 1.0 when the national corpus never says it
+    (a coinage), near 0.0 for a word of every report; `documents` and `first_seen` are the
+    national evidence (None and "" when unknown). `place` is where the report says it most
+    prominently: "heading" (a section heading: the section is about it), "requirements" (the
+    overall requirements and goals) or "". `weight` ranks the list: uses, rarity and place.
+    """
+
+    term: str
+    status: str
+    old_count: int
+    new_count: int
+    offset: int  # first occurrence in the report that has it
+    context: str = ""
+    rarity: float = 0.0
+    documents: int | None = None
+    first_seen: str = ""
+    place: str = ""
+    weight: float = 0.0
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One of the most newsworthy changes of a diff, in one list across kinds.
+
+    `what` is "new 提法", "dropped 提法", "new term", "dropped term" or "target"; `detail` says
+    why it weighs (uses, national first appearance, the target's values).
+    """
+
+    text: str
+    what: str
+    old_count: int | None
+    new_count: int | None
+    detail: str
+    weight: float
+    offset: int = -1  # in the report that has it (NEW, or OLD for a dropped item)
+    context: str = ""
 
 
 @dataclass(frozen=True)
@@ -242,7 +290,7 @@ class SentenceChange:
 
 @dataclass(frozen=True)
 class ReportDiff:
-    """What changed between two reports: formulations, terms, targets, similarity, sentences."""
+    """What changed between two reports: headlines, formulations, terms, targets, sentences."""
 
     old: str
     new: str
@@ -259,3 +307,6 @@ class ReportDiff:
     sentences_new: tuple[SentenceChange, ...] | None = None  # None: not asked for
     sentences_old: tuple[SentenceChange, ...] | None = None
     notes: tuple[str, ...] = ()
+    headlines: tuple[Headline, ...] = ()
+    new_terms: tuple[TermNews, ...] = ()  # terms NEW uses and OLD never does
+    dropped_terms: tuple[TermNews, ...] = ()  # terms OLD uses and NEW never does

@@ -40,12 +40,17 @@ class Column:
 
 @dataclass(frozen=True)
 class Section:
-    """A titled table of rows (dicts keyed by column key)."""
+    """A titled table of rows (dicts keyed by column key).
+
+    `layout` "inline" prints the rows as one wrapped line of items (the first column of each
+    row, joined by " · "): a list of short terms reads better so than as a tall table.
+    """
 
     title: str
     columns: Sequence[Column]
     rows: Sequence[dict[str, Any]]
     empty: str = "(none)"
+    layout: Literal["table", "inline"] = "table"
 
 
 def to_json(obj: Any) -> str:
@@ -92,6 +97,14 @@ def _md_highlight(text: str, words: Sequence[str]) -> str:
     return pattern.sub(lambda m: f"**{m.group()}**", text)
 
 
+INLINE_SEPARATOR = " · "
+
+
+def _inline(section: Section, row: dict[str, Any]) -> str:
+    """The item an inline section shows for a row: its first column."""
+    return _cell(row.get(section.columns[0].key)) if section.columns else ""
+
+
 def to_markdown(sections: Sequence[Section], *, title: str | None = None, preface: Sequence[str] = ()) -> str:
     """Render sections as a Markdown document with pipe tables."""
     out: list[str] = []
@@ -105,6 +118,9 @@ def to_markdown(sections: Sequence[Section], *, title: str | None = None, prefac
         out += [f"## {sec.title}", ""]
         if not sec.rows:
             out += [sec.empty, ""]
+            continue
+        if sec.layout == "inline":
+            out += [INLINE_SEPARATOR.join(_md_escape(_inline(sec, row)) for row in sec.rows), ""]
             continue
         out.append("| " + " | ".join(c.header for c in sec.columns) + " |")
         out.append(
@@ -155,6 +171,7 @@ def print_sections(
     """Print a header panel (optional) and the sections as rich tables."""
     from rich import box
     from rich.cells import cell_len
+    from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
@@ -168,6 +185,11 @@ def print_sections(
             head.add_row(Text(inert(label)), Text(inert(value)))
         console.print(head)
     for sec in sections:
+        if sec.layout == "inline":
+            console.print(Text(sec.title, style="bold"))
+            items = INLINE_SEPARATOR.join(_inline(sec, row) for row in sec.rows)
+            console.print(Padding(Text(items or sec.empty, overflow="fold"), (0, 0, 0, 2)))
+            continue
         table = Table(
             title=Text(sec.title, style="bold"),
             title_justify="left",

@@ -42,11 +42,13 @@ def diff(
         bool,
         typer.Option(
             "--check",
-            help="Exit 1 when the texts differ (after normalisation), 0 when they are the same.",
+            help="Exit 1 when the texts differ (after normalisation), 0 when they are the same "
+            "(3 when a report cannot be read, as every command).",
         ),
     ] = False,
     top: Annotated[
-        int, typer.Option("--top", "-n", min=0, help="Items per list (0: all).")
+        int,
+        typer.Option("--top", "-n", min=0, help="Items per list, headlines included (0: all)."),
     ] = 40,
     fmt: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="Output format.")
@@ -56,18 +58,20 @@ def diff(
     keep_noise: KeepNoiseOpt = False,
     traceback: TracebackOpt = False,
 ) -> None:
-    """Show what changed from OLD to NEW: 提法 added and dropped, rising and falling terms, targets.
+    """Show what changed from OLD to NEW: the headlines first, then every list.
 
-    Formulations and terms are counted by exact occurrence in both texts. 提法 are ranked by
-    salience: uses times a weight for their shape (a compact name or numbered set first, strings
-    of clauses and long descriptions after, word groups that recur in one report only, kind
-    "phrase", last). Terms are ranked by log-likelihood G2 (kept when G2 >= 3.84; verbs and
-    adjectives need G2 x 0.6 >= 3.84) with the log2 ratio of their rates as effect size.
+    Headlines: the most newsworthy changes of every kind (new and dropped 提法 and terms,
+    changed headline targets), weighed by how often each is said, how new it is to national
+    text, and whether the overall requirements or a section heading say it. Then the 提法
+    added and removed, the terms NEW uses and OLD never does (and the reverse), the terms both
+    use whose use rose or fell (log-likelihood G2 >= 3.84), and the headline targets side by
+    side, compared as values. Everything is counted by exact occurrence in both texts.
 
     Example: policy diff tests/data/docs/gwr-2021.txt tests/data/docs/gwr-2022.txt --top 20
     """
     with handle_errors(traceback):
-        from policy_cli.core.diff import diff_documents, diff_to_dict
+        from policy_cli.api import diff_of
+        from policy_cli.core.diff import diff_to_dict
         from policy_cli.errors import UsageError
 
         if old == "-" and new == "-":
@@ -76,10 +80,10 @@ def diff(
         doc_new = read_document(new, encoding=encoding, keep_noise=keep_noise)
         report_noise(doc_old)
         report_noise(doc_new)
-        result = diff_documents(doc_old, doc_new, top=top, sentences=sentences)
+        result = diff_of(doc_old, doc_new, top=top, sentences=sentences)
         preface = [
-            ("old", f"{result.old} ({result.old_characters} characters)"),
-            ("new", f"{result.new} ({result.new_characters} characters)"),
+            ("old", f"{result.old} ({result.old_characters:,} characters)"),
+            ("new", f"{result.new} ({result.new_characters:,} characters)"),
             ("similarity", f"{result.similarity:.4f} (TF-IDF cosine)"
              + (", identical texts" if result.identical else "")),
             *(("note", n) for n in result.notes),
@@ -97,7 +101,7 @@ def diff(
 
 
 def _sections(result: Any) -> list[Any]:
-    """The tables of a diff: formulations, terms, targets, sentences."""
+    """The sections of a diff: headlines, 提法, terms, targets, sentences."""
     from policy_cli.render import Column, Section
 
     def form_rows(items: Any) -> list[dict[str, Any]]:
@@ -108,79 +112,95 @@ def _sections(result: Any) -> list[Any]:
         ]
 
     form_cols = [
-        Column("text", "提法", max_width=34),
+        Column("text", "提法", max_width=24),
         Column("kind", "kind"),
         Column("old_count", "old", kind="number"),
         Column("new_count", "new", kind="number"),
         Column("context", "context", kind="context"),
     ]
-    term_cols = [
-        Column("term", "term", max_width=20),
-        Column("status", "status"),
-        Column("old_count", "old", kind="number"),
-        Column("new_count", "new", kind="number"),
-        Column("old_rate", "old /10k", kind="number"),
-        Column("new_rate", "new /10k", kind="number"),
-        Column("g2", "G2", kind="number"),
-        Column("log_ratio", "log2 ratio", kind="number"),
-    ]
-
-    def term_rows(items: Any) -> list[dict[str, Any]]:
-        return [
-            {"term": c.term, "status": c.status, "old_count": c.old_count,
-             "new_count": c.new_count, "old_rate": f"{c.old_rate:.2f}",
-             "new_rate": f"{c.new_rate:.2f}", "g2": f"{c.g2:+.2f}",
-             "log_ratio": f"{c.log_ratio:+.2f}"}
-            for c in items
-        ]
-
     sections = [
+        Section(
+            "Headlines (the most newsworthy changes)",
+            [
+                Column("text", "change", max_width=24),
+                Column("what", "what"),
+                Column("detail", "why", kind="context"),
+            ],
+            [{"text": h.text, "what": h.what, "detail": h.detail} for h in result.headlines],
+        ),
         Section("提法 added (in NEW, never in OLD)", form_cols, form_rows(result.added)),
         Section("提法 removed (in OLD, never in NEW)", form_cols, form_rows(result.removed)),
-        Section("提法 kept", form_cols[:4], form_rows(result.kept)),
-        Section("Terms rising (G2 >= 3.84)", term_cols, term_rows(result.rising)),
-        Section("Terms falling (G2 >= 3.84)", term_cols, term_rows(result.falling)),
+        _inline("New terms (NEW uses them, OLD never)",
+                [f"{t.term}×{t.new_count}" for t in result.new_terms]),
+        _inline("Dropped terms (OLD used them, NEW never)",
+                [f"{t.term}×{t.old_count}" for t in result.dropped_terms]),
+        _inline("Terms rising (both use them; G2 >= 3.84)",
+                [f"{t.term} {t.old_count}→{t.new_count}" for t in result.rising]),
+        _inline("Terms falling (both use them; G2 >= 3.84)",
+                [f"{t.term} {t.old_count}→{t.new_count}" for t in result.falling]),
+        _inline("提法 kept", [f"{c.text} {c.old_count}→{c.new_count}" for c in result.kept]),
         Section(
-            "Targets",
+            "Targets (headline targets side by side, compared as values)",
             [
-                Column("indicator", "indicator", max_width=24),
-                Column("old_value", "old", kind="context"),
-                Column("new_value", "new", kind="context"),
-                Column("change", "change", kind="context"),
+                Column("indicator", "indicator", max_width=18),
+                Column("old_value", "old", max_width=16),
+                Column("new_value", "new", max_width=16),
+                Column("change", "what changed", kind="context"),
             ],
             [
                 {"indicator": t.indicator, "old_value": t.old_value or "—",
-                 "new_value": t.new_value or "—", "change": t.change}
+                 "new_value": t.new_value or "—", "change": _what_changed(t.change)}
                 for t in result.targets
             ],
         ),
     ]
     if result.sentences_new is not None:
-        sent_cols = [
-            Column("index", "#", kind="number"),
-            Column("similarity", "best cos", kind="number"),
-            # whole sentences, folded over lines: a cut sentence cannot be read
-            Column("text", "sentence", max_width=56, highlight="new_words"),
-            Column("new_words", "words not in the other", max_width=22),
-        ]
-
-        def sent_rows(items: Any) -> list[dict[str, Any]]:
-            return [
-                {"index": s.index, "similarity": f"{s.similarity:.2f}", "text": s.text,
-                 "new_words": list(s.new_words)}
-                for s in items
-            ]
-
-        sections += [
-            Section("Sentences only in NEW (new words highlighted)", sent_cols,
-                    sent_rows(result.sentences_new)),
-            Section("Sentences only in OLD (words absent from NEW highlighted)", sent_cols,
-                    sent_rows(result.sentences_old)),
-        ]
+        sections += _sentence_sections(result)
     return sections
 
 
-def _snippet(sentence: str, text: str, *, before: int = 10, after: int = 18) -> str:
+def _what_changed(change: str) -> str:
+    """What changed in a target, in a word or two ("value 6 → 5.5; modifier 以上 → 左右" ->
+    "value, modifier"): the old and new columns beside it show the values."""
+    parts = [p.strip().split(" ", 1)[0] for p in change.split(";") if p.strip()]
+    return ", ".join(parts)
+
+
+def _inline(title: str, items: list[str]) -> Any:
+    """A section that prints its items on wrapped lines (terms read better so than in a table)."""
+    from policy_cli.render import Column, Section
+
+    return Section(title, [Column("item", "item")], [{"item": i} for i in items], layout="inline")
+
+
+def _sentence_sections(result: Any) -> list[Any]:
+    """The sentences of each report with no close counterpart in the other."""
+    from policy_cli.render import Column, Section
+
+    sent_cols = [
+        Column("index", "#", kind="number"),
+        Column("similarity", "best cos", kind="number"),
+        # whole sentences, folded over lines: a cut sentence cannot be read
+        Column("text", "sentence", max_width=56, highlight="new_words"),
+        Column("new_words", "words not in the other", max_width=22),
+    ]
+
+    def sent_rows(items: Any) -> list[dict[str, Any]]:
+        return [
+            {"index": s.index, "similarity": f"{s.similarity:.2f}", "text": s.text,
+             "new_words": list(s.new_words)}
+            for s in items
+        ]
+
+    return [
+        Section("Sentences only in NEW (new words highlighted)", sent_cols,
+                sent_rows(result.sentences_new)),
+        Section("Sentences only in OLD (words absent from NEW highlighted)", sent_cols,
+                sent_rows(result.sentences_old)),
+    ]
+
+
+def _snippet(sentence: str, text: str, *, before: int = 6, after: int = 14) -> str:
     """The part of a sentence around `text` (a table cell is too narrow for the whole)."""
     at = sentence.find(text)
     if at < 0:

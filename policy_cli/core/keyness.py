@@ -21,28 +21,39 @@ class SubstringCounter:
 
     Substrings of each needed length are tallied once, which is much faster than one scan of
     the text per term; strings that can overlap themselves ("哈哈") fall back to `str.count`.
+    A text longer than `TALLY_LIMIT` characters is scanned per term instead (a table per length
+    would hold a million strings).
     """
 
     TALLIED = 4  # most terms are 2-4 characters; longer ones are rarer: one scan each
+    TALLY_LIMIT = 400_000  # characters
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._by_length: dict[int, Counter[str]] = {}
+        self._tally = len(text) <= self.TALLY_LIMIT
 
     def count(self, term: str) -> int:
         """Return `text.count(term)`."""
         n = len(term)
-        if n == 0 or n > self.TALLIED:
+        if n == 0 or n > self.TALLIED or not self._tally:
             return self.text.count(term)
         table = self._by_length.get(n)
         if table is None:
             text = self.text
-            table = Counter(text[i : i + n] for i in range(len(text) - n + 1))
+            ends = range(n, len(text) + 1)
+            table = Counter(map(text.__getitem__, map(slice, range(len(text)), ends)))
             self._by_length[n] = table
         found = table.get(term, 0)
-        if found > 1 and any(term[:k] == term[-k:] for k in range(1, n)):
-            return self.text.count(term)  # overlapping matches are not counted by str.count
+        # a term with a border (哈哈, 一二一) may overlap itself, which str.count does not count
+        if found > 1 and (term + term).find(term, 1) < n:
+            return self.text.count(term)
         return found
+
+    def __contains__(self, term: str) -> bool:
+        if len(term) > self.TALLIED or not self._tally:
+            return term in self.text  # stops at the first occurrence
+        return self.count(term) > 0
 
 
 def log_likelihood(a: int, b: int, size_a: int, size_b: int) -> float:
@@ -98,6 +109,14 @@ _ACTING_TAGS = frozenset({"v", "a", "i", "vi", "ag", "vg", "vq"})
 ACTING_WEIGHT = 0.6  # as the keyword ranking weighs them: G2 x 0.6 must pass the threshold
 # characters of grammar that make a two-character token a fragment (要用, 有所, 这一, 高于)
 _GRAMMAR_EDGE = frozenset("要有这那很于以将应可会能已就都也还把被让所其之该此")
+# prepositions, particles and conjunctions that open or close no word a segmenter guessed
+# (对受, 邮等): the guess is a fragment of the words around it
+_FRAGMENT_EDGE = _GRAMMAR_EDGE | frozenset("对是上在为等和与及的了着过从向给跟")
+
+
+def has_grammar_edge(word: str) -> bool:
+    """Tell whether a word opens or closes on a character of grammar (a likely fragment)."""
+    return bool(word) and (word[0] in _FRAGMENT_EDGE or word[-1] in _FRAGMENT_EDGE)
 
 
 def term_weight(term: str, tag: str) -> float:

@@ -40,22 +40,28 @@ def test_diff_help():
 
 
 def test_json_keys(json_out):
-    assert {"old", "new", "similarity", "formulations", "terms", "targets", "sentences"} <= set(
-        json_out
-    )
+    assert {"old", "new", "similarity", "headlines", "formulations", "terms", "targets",
+            "sentences"} <= set(json_out)
     assert json_out["old"] == OLD and json_out["new"] == NEW
     assert set(json_out["formulations"]) == {"added", "removed", "kept"}
-    assert set(json_out["terms"]) == {"rising", "falling"}
+    assert set(json_out["terms"]) == {"new", "dropped", "rising", "falling"}
     added = json_out["formulations"]["added"]
-    assert added and {"text", "kind", "old_count", "new_count"} <= set(added[0])
+    assert added and {"text", "kind", "old_count", "new_count", "weight"} <= set(added[0])
     assert all(a["old_count"] == 0 and a["new_count"] > 0 for a in added)
-    assert {a["kind"] for a in added} <= {"numbered", "code", "name", "slogan", "phrase"}
-    assert added[0]["new_count"] >= added[-1]["new_count"]  # ranked by salience, uses first
-    rising = json_out["terms"]["rising"]
-    assert rising and {"term", "old_count", "new_count", "g2", "log_ratio", "status"} <= set(
-        rising[0]
+    assert {a["kind"] for a in added} <= {"numbered", "code", "name", "slogan", "metaphor"}
+    weights = [a["weight"] for a in added]
+    assert weights == sorted(weights, reverse=True)  # heaviest first
+    new_terms = json_out["terms"]["new"]
+    assert new_terms and all(t["old_count"] == 0 and t["new_count"] > 0 for t in new_terms)
+    falling = json_out["terms"]["falling"]
+    assert falling and {"term", "old_count", "new_count", "g2", "log_ratio", "status"} <= set(
+        falling[0]
     )
-    assert len(added) <= 40 and len(rising) <= 40  # --top defaults to 40
+    for lst in (added, new_terms, json_out["terms"]["dropped"], falling):
+        assert len(lst) <= 40  # --top defaults to 40
+    headlines = json_out["headlines"]
+    assert 0 < len(headlines) <= 15
+    assert any(h["what"] == "target" and h["text"] == "国内生产总值增长" for h in headlines)
     gdp = next(t for t in json_out["targets"] if t["indicator"] == "国内生产总值增长")
     assert gdp["old_value"] == "6%以上" and gdp["new_value"] == "5.5%左右" and gdp["changed"]
     sents = json_out["sentences"]

@@ -10,9 +10,7 @@ from hypothesis import strategies as st
 
 from policy_cli.core.diff import diff_documents, diff_to_dict
 from policy_cli.core.diff.formulations import (
-    PHRASE,
     compare_formulations,
-    recurring_phrases,
     salience,
     shape,
     sibling_formulations,
@@ -51,12 +49,11 @@ def pair_diff(gwr_2021, gwr_2022):
 
 
 def test_bar_gwr_2021_to_2022(pair_diff):
-    """new_must in the first 40 added/rising, dropped_must in removed/falling, recall >= 0.8.
+    """new_must in the first 40 of added/new/rising, dropped_must of removed/dropped/falling.
 
-    The bar is 0.8; the test asks 0.85 so that a small change elsewhere (the formulation
-    extractor, the lexicon) cannot tip the diff under the bar unnoticed.
+    The bar of issue 14 on this pair is recall >= 0.9, and nothing both reports say is new.
     """
-    score = score_diff(gold(GOLD), diff_to_dict(pair_diff), recall=0.85, window=40)
+    score = score_diff(gold(GOLD), diff_to_dict(pair_diff), recall=0.9, window=40)
     print("\ndiff gwr-2021 -> gwr-2022:", score)
     assert score.figures["wrongly_new"] == 0, score
     assert score.ok, score
@@ -74,12 +71,16 @@ def test_bar_items_are_not_at_the_edge_of_the_window(pair_diff):
     assert found and max(found) < 38
 
 
-def test_not_new_items_are_never_new(pair_diff):
-    """Items the old report already has (六稳, 十四五, 双控...) are never added or status new."""
+def test_not_new_items_are_never_new(pair_diff, gwr_2021):
+    """Items the old report already has (六稳, 十四五, 双控...) are never added or new terms."""
     not_new = {item["text"] for item in gold(GOLD)["diff"]["not_new"]}
     added = {c.text for c in pair_diff.added}
-    new_terms = {c.term for c in pair_diff.rising if c.status == "new"}
+    new_terms = {c.term for c in pair_diff.new_terms}
     assert not (not_new & added) and not (not_new & new_terms)
+    # nor is anything the old report says (quote marks and enumeration commas aside)
+    old = gwr_2021.text.translate(str.maketrans("", "", "“”‘’\"'「」『』、"))
+    for text in (*added, *new_terms):
+        assert text.replace("、", "") not in old, text
 
 
 def test_counts_are_exact_occurrences(pair_diff, gwr_2021, gwr_2022):
@@ -98,29 +99,37 @@ def test_counts_are_exact_occurrences(pair_diff, gwr_2021, gwr_2022):
 
 
 def test_terms_are_significant_and_sorted(pair_diff):
-    assert pair_diff.rising and pair_diff.falling
+    """Rising and falling: terms both reports use, significant, sorted by |G2|."""
+    assert pair_diff.falling
     for t in pair_diff.rising:
-        assert t.g2 >= 3.84 and t.log_ratio > 0 and t.status in ("new", "up")
-        assert t.old_count + t.new_count >= 3
+        assert t.g2 >= 3.84 and t.log_ratio > 0 and t.status == "up"
+        assert t.old_count and t.new_count and t.old_count + t.new_count >= 3
     for t in pair_diff.falling:
-        assert t.g2 <= -3.84 and t.log_ratio < 0 and t.status in ("dropped", "down")
+        assert t.g2 <= -3.84 and t.log_ratio < 0 and t.status == "down"
+        assert t.old_count and t.new_count
     for lst in (pair_diff.rising, pair_diff.falling):
         keys = [abs(t.g2) for t in lst]
         assert keys == sorted(keys, reverse=True)
 
 
 def test_term_lists_hold_content_words(pair_diff):
-    """No adverbs, numerals, time words or fragments (要用, 高于) among rising/falling terms."""
+    """No adverbs, numerals, time words, fragments or boilerplate among the term lists.
+
+    The boilerplate the issue names (行业, 政策, 资产, 代表, 规律: every report says them) is
+    neither rising nor falling; the words one report says and the other never does are new or
+    dropped terms, not rising or falling ones.
+    """
     idf = load_idf()
     for t in (*pair_diff.rising, *pair_diff.falling):
         assert term_weight(t.term, idf.tag(t.term)) > 0, t
-        if t.status in ("new", "dropped"):  # routine words (原则, 时期) only move, never appear
-            assert idf(t.term) >= 1.45, t
-    terms = {t.term for t in (*pair_diff.rising, *pair_diff.falling)}
-    assert not terms & {"周期", "召开", "要用", "正常", "相互", "高于", "代表", "调节"} - {
-        t.term for t in pair_diff.rising if t.status == "up"  # 代表 4 -> 12 is a real rise
-    }
-    assert {"退税", "留抵退税", "贫困", "新冠肺炎", "市场主体"} <= terms
+    moving = {t.term for t in (*pair_diff.rising, *pair_diff.falling)}
+    assert not moving & {"行业", "政策", "资产", "代表", "规律", "周期", "召开", "要用", "正常"}
+    one_sided = {t.term for t in (*pair_diff.new_terms, *pair_diff.dropped_terms)}
+    for t in (*pair_diff.new_terms, *pair_diff.dropped_terms):
+        # routine words (原则, 时期) missing from one report are chance wording
+        assert t.term not in idf.idf or idf(t.term) >= 1.45, t
+        assert not is_calendar_variant(t.term), t
+    assert {"新冠肺炎", "贫困"} <= one_sided and "市场主体" in moving
 
 
 def test_terms_explained_by_a_longer_term_are_left_out(pair_diff):
@@ -129,20 +138,10 @@ def test_terms_explained_by_a_longer_term_are_left_out(pair_diff):
     assert "市场主体" in falling and "主体" not in falling
 
 
-def test_word_groups_rank_below_names(pair_diff):
-    kinds = [c.kind for c in pair_diff.added]
-    assert PHRASE in kinds
-    first_phrase = kinds.index(PHRASE)
-    assert all(k == PHRASE for k in kinds[first_phrase:] if k not in ("slogan", "numbered"))
-    named = [c.text for c in (*pair_diff.added, *pair_diff.removed) if c.kind != PHRASE]
-    for c in (*pair_diff.added, *pair_diff.removed):
-        if c.kind == PHRASE:
-            assert not any(c.text in t or t in c.text for t in named), c
-
-
 def test_years_and_plan_numbers_are_not_news(pair_diff):
     listed = [c.text for c in (*pair_diff.added, *pair_diff.removed)]
     listed += [t.term for t in (*pair_diff.rising, *pair_diff.falling)]
+    listed += [t.term for t in (*pair_diff.new_terms, *pair_diff.dropped_terms)]
     assert not [x for x in listed if is_calendar_variant(x)]
     assert "十三五" not in listed and "2022年" not in listed
 
@@ -188,13 +187,18 @@ def test_json_schema(pair_diff):
     out = diff_to_dict(pair_diff)
     assert list(out)[:6] == ["old", "new", "old_characters", "new_characters", "identical",
                              "similarity"]
-    assert set(out) >= {"formulations", "terms", "targets", "sentences"}
+    assert list(out)[6] == "headlines"  # the news first
+    assert set(out) >= {"headlines", "formulations", "terms", "targets", "sentences"}
     assert set(out["formulations"]) == {"added", "removed", "kept"}
-    assert set(out["terms"]) == {"rising", "falling"}
-    assert set(out["formulations"]["added"][0]) >= {"text", "kind", "old_count", "new_count"}
-    assert set(out["terms"]["rising"][0]) >= {
+    assert set(out["terms"]) == {"new", "dropped", "rising", "falling"}
+    assert set(out["formulations"]["added"][0]) >= {
+        "text", "kind", "old_count", "new_count", "weight", "place", "rarity", "first_seen",
+    }
+    assert set(out["terms"]["falling"][0]) >= {
         "term", "old_count", "new_count", "g2", "log_ratio", "status",
     }
+    assert set(out["terms"]["new"][0]) >= {"term", "old_count", "new_count", "weight", "rarity"}
+    assert set(out["headlines"][0]) >= {"text", "what", "detail", "weight"}
     assert set(out["sentences"]) == {"only_in_new", "only_in_old"}
 
 
@@ -321,9 +325,9 @@ def test_fixed_compounds_are_one_term():
     old = load_text("新冠肺炎疫情。" * 6 + "经济恢复。", source="old")
     new = load_text("经济恢复。" * 8, source="new")
     d = diff_documents(old, new, top=0)
-    falling = [t.term for t in d.falling]
-    assert "新冠肺炎疫情" in falling
-    assert "肺炎" not in falling and "新冠肺炎" not in falling
+    dropped = [t.term for t in d.dropped_terms]
+    assert "新冠肺炎疫情" in dropped
+    assert "肺炎" not in dropped and "新冠肺炎" not in dropped
 
 
 def test_bad_options_and_empty_documents(gwr_2022):
@@ -372,11 +376,8 @@ def test_shape_and_salience():
     assert shape("稳字当头、稳中求进", "slogan") == "compact"  # a paired motto
     assert shape("察实情、办实事、求实效", "slogan") == "clauses"
     assert shape("科技体制改革三年攻坚方案", "numbered") == "long"
-    assert shape("复工复产", PHRASE) == PHRASE
-    # a name used once outranks a string of clauses used once and a word group used twice
+    # a name used once outranks a string of clauses used once
     assert salience("两个确立", "numbered", 1) > salience("察实情、办实事、求实效", "slogan", 1)
-    assert salience("两个确立", "numbered", 1) > salience("复工复产", PHRASE, 2)
-    assert salience("复工复产", PHRASE, 3) > salience("两个确立", "numbered", 1)
 
 
 def test_added_ranked_by_salience_then_kind():
@@ -429,19 +430,6 @@ def test_parallel_twins_listed_once():
         ["爱国者治港", "米袋子", "四个意识", "四个自信", "新发展阶段", "新发展格局"]
     )
     assert next(c for c in added if c.text == "米袋子").context.endswith("“菜篮子”。")
-
-
-def test_recurring_phrases_on_a_hand_example():
-    old = load_text("推动企业复工复产，加快复工复产进度。" + "各项工作稳步推进。" * 3, source="old")
-    new = load_text("各项工作稳步推进。" * 4, source="new")
-    found = {f.text: f for f in recurring_phrases(prepare(old), new.text)}
-    assert "复工复产" in found
-    assert found["复工复产"].kind == PHRASE and found["复工复产"].count == 2
-    assert found["复工复产"].first_offset == old.text.find("复工复产")
-    # present in the other report, or only one context on each side: not listed
-    assert not recurring_phrases(prepare(old), old.text)
-    once = load_text("推动复工复产。" * 3, source="once")
-    assert "复工复产" not in {f.text for f in recurring_phrases(prepare(once), new.text)}
 
 
 def test_siblings_of_known_formulations():

@@ -13,26 +13,38 @@ analyses in `policy_cli.core.keyness` and `policy_cli.core.similarity`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
-from policy_cli.core.diff.formulations import (
-    compare_formulations,
-    recurring_phrases,
-    sibling_formulations,
-)
+from policy_cli.core.diff.formulations import formulation_changes, salience_shape
+from policy_cli.core.diff.headlines import rank_headlines
+from policy_cli.core.diff.places import Places, places_of
+from policy_cli.core.diff.prominence import Outline, outline
 from policy_cli.core.diff.serialize import diff_to_dict
+from policy_cli.core.diff.standing import standing
 from policy_cli.core.diff.targets import compare_targets, headline_targets
 from policy_cli.core.diff.terms import compare_terms
+from policy_cli.core.diff.text import is_quoted, unquoted
+from policy_cli.core.diff.vocabulary import Side, VocabularyOptions, side, term_news
+from policy_cli.core.diff.weigh import (
+    Weights,
+    formulation_factor,
+    marking,
+    novelty,
+    uses,
+    weigh,
+)
 from policy_cli.core.keyness import CRITICAL_G2
+from policy_cli.core.keywords import IdfTable
 from policy_cli.core.pipeline import Prepared, prepare
 from policy_cli.core.segment import Segmenter
 from policy_cli.core.similarity import background_idf, similarity, unmatched_sentences
 from policy_cli.core.targets import extract_targets
 from policy_cli.errors import NothingToAnalyseError, UsageError
-from policy_cli.models import Document, Formulation, ReportDiff, SentenceChange
+from policy_cli.models import Document, FormulationChange, ReportDiff, SentenceChange, TermNews
 
-__all__ = ["diff_documents", "diff_to_dict"]
+__all__ = ["Weights", "diff_documents", "diff_to_dict"]
 
 
 def diff_documents(
@@ -45,6 +57,8 @@ def diff_documents(
     sentences: bool = False,
     sentence_threshold: float = 0.3,
     segmenter: Segmenter | None = None,
+    weights: Weights | None = None,
+    vocabulary: VocabularyOptions | None = None,
 ) -> ReportDiff:
     """Tell what changed from the `old` report to the `new` one.
 
@@ -52,20 +66,89 @@ def diff_documents(
         old: the earlier report.
         new: the later report.
         top: keep this many items per ranked list (0: all).
-        min_count: a term needs this many occurrences in the two reports together.
-        min_g2: a term needs at least this |G2| (3.84: p < 0.05).
+        min_count: a rising or falling term needs this many occurrences in the two reports.
+        min_g2: a rising or falling term needs at least this |G2| (3.84: p < 0.05).
         sentences: also list the sentences of each report with no close counterpart.
         sentence_threshold: a sentence whose best cosine with the other report is below this
             has no close counterpart.
         segmenter: the segmenter to use (default: the shared one).
+        weights: how a reader weighs a change, and how many headlines (default: `Weights()`).
+        vocabulary: the knobs of the new-term search (default: `VocabularyOptions()`).
 
     Returns:
-        The diff, every list sorted by its score, then by text.
+        The diff: headlines first, then every list sorted by its weight or score, then text.
 
     Raises:
         UsageError: an option out of range.
         NothingToAnalyseError: a report without text.
     """
+    _check(old, new, top=top, min_count=min_count, min_g2=min_g2,
+           sentence_threshold=sentence_threshold)
+    w = weights or Weights()
+    idf = background_idf()
+    # counts are exact occurrences in the texts, so each report is segmented on its own (the
+    # segmentation only proposes the vocabulary) and its formulations come with it
+    p_old, p_new = prepare(old, segmenter=segmenter), prepare(new, segmenter=segmenter)
+    where = (outline(old), outline(new))
+    places = places_of(p_old, p_new)
+    year = where[1].year
+
+    def perennial(text: str) -> bool:
+        st = standing(text, idf=idf)
+        return st.lexicon and novelty(st, year, w) < w.least_novelty
+
+    added, removed, kept = formulation_changes(p_old, p_new, perennial=perennial)
+    added = _weighed(added, new, where[1], year, idf, w)
+    removed = _weighed(removed, old, where[0], year, idf, w)
+    # a term said only inside a 提法 shown above needs no second line
+    shown = (removed[: top or None], added[: top or None])
+    sides = (side(p_old), side(p_new))
+    new_terms, dropped_terms = _term_news(sides, where, places, shown, idf, w, vocabulary)
+    rising, falling = compare_terms(
+        p_old, p_new, min_count=min_count, min_g2=min_g2,
+        terms=(sides[0].terms, sides[1].terms),
+    )
+    rising, falling = (
+        [t for t in lst if not places.names_a_place(t.term, one_sided=False)]
+        for lst in (rising, falling)
+    )
+    targets = compare_targets(
+        headline_targets(extract_targets(old)), headline_targets(extract_targets(new))
+    )
+
+    def cut(items: Sequence[Any]) -> tuple[Any, ...]:
+        return tuple(items[:top] if top else items)
+
+    sent_new, sent_old = (
+        _sentences(p_old, p_new, threshold=sentence_threshold, top=top, idf=idf)
+        if sentences else (None, None)
+    )
+    return ReportDiff(
+        old=old.source,
+        new=new.source,
+        old_characters=len(old.text),
+        new_characters=len(new.text),
+        identical=old.text == new.text,
+        similarity=similarity(p_old, p_new, idf=idf),
+        added=cut(added),
+        removed=cut(removed),
+        kept=cut(kept),
+        rising=cut(rising),
+        falling=cut(falling),
+        targets=targets,
+        sentences_new=sent_new,
+        sentences_old=sent_old,
+        headlines=rank_headlines(added, removed, new_terms, dropped_terms, targets, weights=w),
+        new_terms=cut(new_terms),
+        dropped_terms=cut(dropped_terms),
+    )
+
+
+def _check(
+    old: Document, new: Document, *, top: int, min_count: int, min_g2: float,
+    sentence_threshold: float,
+) -> None:
+    """Refuse options out of range and reports without text."""
     if top < 0 or min_count < 1 or min_g2 < 0 or not 0 <= sentence_threshold <= 1:
         raise UsageError(
             "diff options out of range: top >= 0, min_count >= 1, min_g2 >= 0, "
@@ -74,61 +157,74 @@ def diff_documents(
     for doc in (old, new):
         if not doc.text.strip() or not doc.sentences:
             raise NothingToAnalyseError(f"{doc.source}: no text to compare")
-    notes: list[str] = []
-    # counts are exact occurrences in the texts, so each report is segmented on its own (the
-    # segmentation only proposes the vocabulary) and its formulations come with it
-    p_old = prepare(old, segmenter=segmenter)
-    p_new = prepare(new, segmenter=segmenter)
-    # the extractor's formulations, their unlisted siblings (新发展阶段 beside 新发展理念), then
-    # word groups that recur as a unit in one report only
-    old_forms = _formulations(p_old)
-    new_forms = _formulations(p_new)
-    known = old_forms + new_forms
-    old_forms += sibling_formulations(p_old, new.text, known)
-    new_forms += sibling_formulations(p_new, old.text, known)
-    old_forms += recurring_phrases(p_old, new.text)
-    new_forms += recurring_phrases(p_new, old.text)
-    added, removed, kept = compare_formulations(old, new, old_forms, new_forms)
-    rising, falling = compare_terms(p_old, p_new, min_count=min_count, min_g2=min_g2)
-    weights = background_idf()
-    sent_new: tuple[SentenceChange, ...] | None = None
-    sent_old: tuple[SentenceChange, ...] | None = None
-
-    def cut(items: Sequence[Any]) -> tuple[Any, ...]:
-        return tuple(items[:top] if top else items)
-
-    if sentences:
-        sent_new, sent_old = (
-            # the `top` least similar, shown in document order
-            tuple(sorted(cut(sorted(side, key=lambda s: (s.similarity, s.index))),
-                         key=lambda s: s.index))
-            for side in unmatched_sentences(
-                p_old, p_new, threshold=sentence_threshold, idf=weights
-            )
-        )
-
-    return ReportDiff(
-        old=old.source,
-        new=new.source,
-        old_characters=len(old.text),
-        new_characters=len(new.text),
-        identical=old.text == new.text,
-        similarity=similarity(p_old, p_new, idf=weights),
-        added=cut(added),
-        removed=cut(removed),
-        kept=cut(kept),
-        rising=cut(rising),
-        falling=cut(falling),
-        targets=compare_targets(headline_targets(extract_targets(old)),
-                                headline_targets(extract_targets(new))),
-        sentences_new=sent_new,
-        sentences_old=sent_old,
-        notes=tuple(dict.fromkeys(notes)),
-    )
 
 
+def _weighed(
+    changes: list[FormulationChange], where_doc: Document, where: Outline, year: int | None,
+    idf: IdfTable, weights: Weights,
+) -> list[FormulationChange]:
+    """Give each added or removed 提法 its national standing, place and weight; heaviest first.
+
+    Ties keep the order `compare_formulations` gave (salience, kind, novelty, position).
+    """
+    out = []
+    for c in changes:
+        # a 提法 is one name: national text knows it whole or not at all (全面节约战略 is new
+        # although its words are not)
+        st = standing(c.text, idf=idf)
+        place = where.place(c.text)
+        count = c.new_count if c.status == "added" else c.old_count
+        report = where_doc.text
+        shape = salience_shape(c.text, c.kind) * marking(c.kind, is_quoted(report, c.text), weights)
+        out.append(replace(
+            c, rarity=round(st.rarity, 4), documents=st.documents, first_seen=st.first_seen,
+            place=place,
+            weight=weigh(uses(count), shape, formulation_factor(st, c.status, year, weights),
+                         place, weights),
+        ))
+    order = {id(c): i for i, c in enumerate(out)}
+    return sorted(out, key=lambda c: (-c.weight, order[id(c)]))
 
 
-def _formulations(prepared: Prepared) -> list[Formulation]:
-    """The formulations the pipeline found while preparing the document."""
-    return list(prepared.formulations)
+def _term_news(
+    sides: tuple[Side, Side], where: tuple[Outline, Outline], places: Places,
+    shown: tuple[Sequence[FormulationChange], Sequence[FormulationChange]], idf: IdfTable,
+    weights: Weights, options: VocabularyOptions | None,
+) -> tuple[list[TermNews], list[TermNews]]:
+    """The terms NEW says and OLD never does, and the reverse.
+
+    A term around a 提法 shown for its report (二十大胜利 around 二十大), or said only inside
+    such 提法 (新时代 is listed when said outside 习近平新时代中国特色社会主义思想 too), is left
+    out, and so is a place name between two places.
+    """
+
+    def skipper(forms: Sequence[FormulationChange], new: bool) -> Callable[[str, int], bool]:
+        texts = [(unquoted(c.text), c.new_count if new else c.old_count) for c in forms]
+
+        def skip(term: str, count: int) -> bool:
+            plain = unquoted(term)
+            if places.names_a_place(term, one_sided=True):
+                return True
+            if any(t in plain for t, _ in texts):
+                return True
+            inside = sum(n for t, n in texts if plain in t)
+            return inside > 0 and inside >= count
+
+        return skip
+
+    new_terms = term_news(sides[1], sides[0], status="new", idf=idf, where=where[1], weights=weights,
+                          skip=skipper(shown[1], True), options=options)
+    dropped = term_news(sides[0], sides[1], status="dropped", idf=idf, where=where[0], weights=weights,
+                        skip=skipper(shown[0], False), options=options)
+    return new_terms, dropped
+
+
+def _sentences(
+    p_old: Prepared, p_new: Prepared, *, threshold: float, top: int, idf: IdfTable
+) -> tuple[tuple[SentenceChange, ...], tuple[SentenceChange, ...]]:
+    """The `top` least similar sentences of each report, shown in document order."""
+    out = []
+    for unmatched in unmatched_sentences(p_old, p_new, threshold=threshold, idf=idf):
+        least = sorted(unmatched, key=lambda s: (s.similarity, s.index))
+        out.append(tuple(sorted(least[:top] if top else least, key=lambda s: s.index)))
+    return out[0], out[1]

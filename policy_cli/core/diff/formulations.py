@@ -1,17 +1,21 @@
-"""提法 added, removed and kept between two reports, and the word groups the extractor misses.
+"""提法 added, removed and kept between two reports.
 
-Each formulation is counted by exact occurrence in both full texts (quote marks and enumeration
-commas aside), so that nothing is "new" only because extraction differed between the reports.
+The 提法 of a report are the extractor's, the established national formulations it says (the
+lexicon of `core/national.py`) and the unlisted siblings of either (新发展阶段 beside 新发展理念).
+Each is counted by exact occurrence in both full texts (quote marks and enumeration commas
+aside), so that nothing is "new" only because extraction differed between the reports. Word
+groups that are no 提法 are terms: `vocabulary` lists those.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import Any
 
+from policy_cli.core.diff.standing import idf_rarity
 from policy_cli.core.diff.text import (
-    HAN_RUN,
     NOT_WORDING,
     QUOTE_MARKS,
     find_unquoted,
@@ -19,88 +23,13 @@ from policy_cli.core.diff.text import (
     novelty,
     unlisted,
     unquoted,
-    varied_contexts,
 )
 from policy_cli.core.keyness import term_weight
+from policy_cli.core.national import national_lexicon, national_matcher
 from policy_cli.core.pipeline import Prepared
-from policy_cli.core.segment import is_candidate_term, load_stopwords
+from policy_cli.core.segment import default_tagger, is_candidate_term, load_stopwords
 from policy_cli.core.similarity import background_idf
 from policy_cli.models import Document, Formulation, FormulationChange
-
-PHRASE = "phrase"  # kind of a recurring word group found by `recurring_phrases`
-
-
-def recurring_phrases(
-    prepared: Prepared,
-    other_text: str,
-    *,
-    min_count: int = 2,
-    min_specificity: float = 2.5,
-    longest: int = 4,
-) -> list[Formulation]:
-    """Find word groups that recur as a unit in one report and never occur in the other.
-
-    A group of 2 to `longest` adjacent candidate terms (4 to 8 characters, no grammar word
-    inside) qualifies when it occurs at least `min_count` times, in at least two
-    different left and two different right contexts (a unit, not a repeated longer clause:
-    复工复产), never in `other_text`, and its words are specific: their mean background IDF
-    is at least `min_specificity` (words of every report, 经济 or 发展, make no 提法).
-
-    Args:
-        prepared: the report, segmented.
-        other_text: the other report's text.
-        min_count: occurrences needed.
-        min_specificity: mean background IDF of the words needed.
-        longest: most words in a group.
-
-    Returns:
-        Formulations of kind "phrase", longest first among groups with the same count.
-    """
-    idf = background_idf()
-    stop = load_stopwords()
-    text = prepared.document.text
-    toks = prepared.tokens
-    found: dict[str, tuple[str, ...]] = {}
-    for i in range(len(toks)):
-        first = toks[i].text
-        if (
-            not is_candidate_term(first, stop)
-            or not HAN_RUN.match(first)
-            or not term_weight(first, idf.tag(first))
-        ):
-            continue
-        for j in range(i + 1, min(i + longest, len(toks))):
-            prev, tok = toks[j - 1], toks[j]
-            if (
-                tok.sentence != prev.sentence
-                or prev.start + len(prev.text) != tok.start
-                or not HAN_RUN.match(tok.text)
-            ):
-                break
-            if not is_candidate_term(tok.text, stop) or not term_weight(
-                tok.text, idf.tag(tok.text)
-            ):
-                break  # grammar inside (矛盾和风险, 分配中的比重) makes a clause, not a name
-            words = tuple(t.text for t in toks[i : j + 1])
-            phrase = "".join(words)
-            if 4 <= len(phrase) <= 8:
-                found.setdefault(phrase, words)
-    counted: dict[str, int] = {}
-    for phrase, words in found.items():
-        n = text.count(phrase)
-        if (
-            n >= min_count
-            and phrase not in other_text
-            and sum(idf(w) for w in words) / len(words) >= min_specificity
-            and varied_contexts(text, phrase)
-            and not is_calendar_variant(phrase, other_text)
-        ):
-            counted[phrase] = n
-    return [
-        Formulation(p, PHRASE, n, text.find(p))
-        for p, n in sorted(counted.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
-        if not any(p != o and p in o and counted[o] == n for o in counted)
-    ]
 
 
 def sibling_formulations(
@@ -139,12 +68,11 @@ def sibling_formulations(
         # the stem ends where a word ends: 新发展|理念, not 脱贫攻|坚战
         if not _HAN_NAME.fullmatch(name) or name[-2:] not in idf.idf:
             continue
-        stem = name[:-2]
-        for m in re.finditer(re.escape(stem) + r"[\u4e00-\u9fff]{2}", text):
-            sibling, last = m.group(), m.group()[-2:]
+        for start, sibling in _stem_matches(text, name[:-2]):
+            last = sibling[-2:]
             if (
                 sibling in kinds
-                or not _word_at(prepared.document.text, words, sibling, last)
+                or not _word_at(prepared.document.text, text, words, sibling, last)
                 or sibling in found
                 or sibling in other
                 or not is_candidate_term(last, stop)
@@ -153,12 +81,39 @@ def sibling_formulations(
                 continue
             n = text.count(sibling)
             if n >= min_count:
-                found[sibling] = Formulation(sibling, kind, n, m.start())
+                found[sibling] = Formulation(sibling, kind, n, start)
     return sorted(found.values(), key=lambda f: (f.first_offset, f.text))
 
 
-def _word_at(text: str, words: set[tuple[int, str]], phrase: str, last: str) -> bool:
-    """Tell whether `phrase` occurs in `text` (quote marks aside) ending on the token `last`."""
+def _stem_matches(text: str, stem: str) -> list[tuple[int, str]]:
+    """Where `stem` and two more Han characters occur in `text`, left to right, not overlapping."""
+    out = []
+    at = text.find(stem)
+    while at >= 0:
+        end = at + len(stem) + 2
+        tail = text[at + len(stem) : end]
+        if len(tail) == 2 and all("\u4e00" <= ch <= "\u9fff" for ch in tail):
+            out.append((at, text[at:end]))
+            at = text.find(stem, end)
+        else:
+            at = text.find(stem, at + 1)
+    return out
+
+
+def _word_at(
+    text: str, plain: str, words: set[tuple[int, str]], phrase: str, last: str
+) -> bool:
+    """Tell whether `phrase` occurs in `text` (quote marks aside) ending on the token `last`.
+
+    `plain` is `text` without quote marks.
+    """
+    at = text.find(phrase)
+    while at >= 0:
+        if (at + len(phrase) - len(last), last) in words:
+            return True
+        at = text.find(phrase, at + 1)
+    if plain.count(phrase) == text.count(phrase):
+        return False  # no use with quote marks inside: nothing more to look at
     gap = "[" + re.escape(QUOTE_MARKS) + "]*"
     pattern = gap.join(re.escape(ch) for ch in phrase)
     return any((m.end() - len(last), last) in words for m in re.finditer(pattern, text))
@@ -223,14 +178,13 @@ def compare_formulations(
     # "加快建设全国统一大市场" around "全国统一大市场": the shorter one is the formulation
     added = _drop_wrappers(added)
     removed = _drop_wrappers(removed)
+    # "决胜全面建成小康社会" around a kept "全面建成小康社会": a rewording, not news
+    said = [c.text for c in kept]
+    added, removed = (
+        [c for c in lst if not _rewords(c.text, said)] for lst in (added, removed)
+    )
     # parallel twins in one sentence (爱国者治港、爱国者治澳) are one 提法: the first stands for both
     added, removed = _drop_twins(added), _drop_twins(removed)
-    # a recurring word group is shown only where no formulation says it better
-    named = [c.text for c in (*added, *removed, *kept) if c.kind != PHRASE]
-    added, removed, kept = (
-        [c for c in lst if c.kind != PHRASE or not _overlaps(c.text, named)]
-        for lst in (added, removed, kept)
-    )
     # most salient first (count weighed by shape); among equals the most newly worded (a
     # reworded old phrase such as "弘扬科学家精神" for "科学家精神" ranks below a coinage)
     added.sort(key=lambda c: _rank(c, c.new_count, plain_new, plain_old))
@@ -241,32 +195,34 @@ def compare_formulations(
 
 # A 提法 is a compact name (三重压力, 全国统一大市场, 两个毫不动摇) or a paired motto
 # (稳字当头、稳中求进); a string of clauses (察实情、办实事、求实效) or a long description is
-# worth less per use, and a recurring word group found by `recurring_phrases` less still.
+# worth less per use.
 _CLAUSE_MARKS = re.compile(r"[、，,；;：:]")
 _COMPACT = 10  # characters: longer names read as descriptions (科技体制改革三年攻坚方案)
-_SHAPE_WEIGHT = {"compact": 1.0, "clauses": 0.8, "long": 0.6, PHRASE: 0.45}
-# among equals: numbered sets and codes, then names, then slogans, then word groups
-_KIND_ORDER = {"numbered": 0, "code": 0, "name": 1, "slogan": 2, PHRASE: 3}
+_SHAPE_WEIGHT = {"compact": 1.0, "clauses": 0.8, "long": 0.6}
+# among equals: numbered sets and codes, then names, then slogans
+_KIND_ORDER = {"numbered": 0, "code": 0, "name": 1, "slogan": 2}
 
 
 def shape(text: str, kind: str) -> str:
-    """Tell the shape of a formulation: compact, clauses, long or phrase.
+    """Tell the shape of a formulation: compact, clauses or long.
 
     Args:
         text: the formulation.
-        kind: its kind.
+        kind: its kind (every kind has the same shapes).
 
     Returns:
-        "phrase" for a word group, "compact" for a name of at most 10 characters or a pair of
-        clauses of at most 4 (稳字当头、稳中求进), "clauses" for more or longer clauses, else
-        "long".
+        "compact" for a name of at most 10 characters or a pair of clauses of at most 4
+        (稳字当头、稳中求进), "clauses" for more or longer clauses, else "long".
     """
-    if kind == PHRASE:
-        return PHRASE
     clauses = [c for c in _CLAUSE_MARKS.split(unquoted(text)) if c]
     if len(clauses) > 1:
         return "compact" if len(clauses) == 2 and max(map(len, clauses)) <= 4 else "clauses"
     return "long" if len(NOT_WORDING.sub("", text)) > _COMPACT else "compact"
+
+
+def salience_shape(text: str, kind: str) -> float:
+    """The weight of a formulation's shape (1.0 compact, 0.8 clauses, 0.6 long)."""
+    return _SHAPE_WEIGHT[shape(text, kind)]
 
 
 def salience(text: str, kind: str, count: int) -> float:
@@ -274,13 +230,12 @@ def salience(text: str, kind: str, count: int) -> float:
 
     Args:
         text: the formulation.
-        kind: its kind (numbered, code, name, slogan, phrase).
+        kind: its kind (numbered, code, name, slogan).
         count: its uses in the report that has it (for a string of clauses, the uses of its
             most used clause that the other report lacks: 稳增长 of 稳增长、调结构、推改革).
 
     Returns:
-        count x weight: 1.0 for a compact name, 0.8 for clauses, 0.6 for a long text, 0.45
-        for a word group (two uses rank it just below a name used once).
+        count x weight: 1.0 for a compact name, 0.8 for clauses, 0.6 for a long text.
     """
     return count * _SHAPE_WEIGHT[shape(text, kind)]
 
@@ -335,8 +290,39 @@ def _drop_twins(items: list[FormulationChange]) -> list[FormulationChange]:
     return out
 
 
-def _overlaps(text: str, others: Iterable[str]) -> bool:
-    return any(text in o or o in text for o in others)
+REWORDING = 4  # characters of a verb or modifier around a kept 提法 (打赢, 决胜, 经济, 战略)
+COMMON_WORD = 0.35  # background rarity below which a word is common (经济, 战略, 发展)
+_WORDING_TAGS = ("v", "d", "a")  # verbs, adverbs, adjectives: how a 提法 is said, not what
+
+
+def _rewords(text: str, kept: Iterable[str]) -> bool:
+    """Tell whether `text` is a kept 提法 with a word of wording before or after it.
+
+    打赢脱贫攻坚战, 决胜全面建成小康社会, 乡村振兴战略: a verb, an adverb or adjective, or a
+    common word (two to four characters) around a 提法 both reports say. A new item in a list
+    (山水林田湖草 + 沙) or a new modifier (三孩 + 生育政策, if 生育政策 were kept) is no rewording,
+    nor is a motto (its other parts are its own).
+    """
+    if _MOTTO_MARKS.search(text):
+        return False
+    for k in kept:
+        if k == text or not (text.startswith(k) or text.endswith(k)):
+            continue
+        rest = text[len(k):] if text.startswith(k) else text[: -len(k)]
+        if 2 <= len(rest) <= REWORDING and _wording(rest):
+            return True
+    return False
+
+
+def _wording(word: str) -> bool:
+    """Tell whether `word` says how rather than what: a verb, adverb, adjective or common word."""
+    tags = default_tagger().tag(word, False)
+    if len(tags) != 1:
+        return False
+    if tags[0][1].startswith(_WORDING_TAGS):
+        return True
+    idf = background_idf()
+    return word in idf.idf and idf_rarity(word, idf) < COMMON_WORD
 
 
 def _drop_wrappers(items: list[FormulationChange]) -> list[FormulationChange]:
@@ -345,3 +331,86 @@ def _drop_wrappers(items: list[FormulationChange]) -> list[FormulationChange]:
     return [c for c in items if not any(t != c.text and t in c.text for t in texts)]
 
 
+def national_formulations(document: Document) -> list[Formulation]:
+    """The established national formulations a document says, as printed, in order.
+
+    The lexicon (`core/national.py`) knows them with their kind; a motto printed with other
+    separators (不敢腐，不能腐，不想腐) is found too and listed as the document prints it.
+    """
+    found: dict[str, Formulation] = {}
+    counts: dict[str, int] = {}
+    entries = national_lexicon()
+    for m in national_matcher().finditer(document.text):
+        printed = unquoted(document.text[m.start : m.end])
+        counts[printed] = counts.get(printed, 0) + 1
+        if printed not in found:
+            kind = entries[m.phrase].kind if m.phrase in entries else "slogan"
+            found[printed] = Formulation(printed, kind, 0, m.start)
+    return [replace(f, count=counts[t]) for t, f in found.items()]
+
+
+def split_mottos(forms: Iterable[Formulation], other_plain: str) -> list[Formulation]:
+    """Keep of a motto only the parts the other report lacks (稳字当头、稳中求进 -> 稳字当头).
+
+    A motto whose parts the other report already says in part is new (or dropped) only in its
+    other parts: listing it whole would show a part as news that both reports say. Consecutive
+    new parts stay together (以进促稳、先立后破); parts of one or two characters are words of
+    the motto, not mottos of their own, and are only kept beside a longer new part.
+    """
+    out: list[Formulation] = []
+    for f in forms:
+        text = unquoted(f.text)
+        parts = [p for p in _MOTTO_MARKS.split(text) if p]
+        said = [len(p) >= MOTTO_PART and p in other_plain for p in parts]
+        if len(parts) < 2 or not any(said):
+            out.append(f)
+            continue
+        run: list[str] = []
+        for part, is_said in [*zip(parts, said, strict=True), ("", True)]:
+            if not is_said:
+                run.append(part)
+                continue
+            if run and max(map(len, run)) >= MOTTO_PART:
+                joined = "、".join(run)
+                if joined in text:  # printed this way: counted as printed
+                    out.append(Formulation(joined, f.kind, 0, f.first_offset))
+            run = []
+    return out
+
+
+MOTTO_PART = 3  # characters: a shorter part of a motto is a word (完整、准确), not a motto
+_MOTTO_MARKS = re.compile(r"[、，,；;]")
+
+
+def formulation_changes(
+    p_old: Prepared, p_new: Prepared, *, perennial: Callable[[str], bool] = lambda _t: False
+) -> tuple[list[FormulationChange], list[FormulationChange], list[FormulationChange]]:
+    """Find the 提法 added, removed and kept from the old report to the new one.
+
+    The formulations of each report are the extractor's, the established national ones it
+    says (the lexicon), their unlisted siblings (新发展阶段 beside 新发展理念) and the word groups
+    that recur as a unit in one report only; a motto is cut to the parts the other report
+    lacks.
+
+    Args:
+        p_old: the earlier report, segmented.
+        p_new: the later report, segmented.
+        perennial: tells a national formulation that is neither recent nor rare (和平发展道路,
+            法治中国): one the new report says in passing, found by the lexicon alone, is no
+            new 提法. A dropped one is still listed: an established formulation the new report
+            no longer says is news.
+
+    Returns:
+        (added, removed, kept), as `compare_formulations` gives them.
+    """
+    old, new = p_old.document, p_new.document
+    old_forms = [*p_old.formulations, *national_formulations(old)]
+    new_forms = [
+        *p_new.formulations, *(f for f in national_formulations(new) if not perennial(f.text))
+    ]
+    known = old_forms + new_forms
+    old_forms += sibling_formulations(p_old, new.text, known)
+    new_forms += sibling_formulations(p_new, old.text, known)
+    old_forms = split_mottos(old_forms, unquoted(new.text))
+    new_forms = split_mottos(new_forms, unquoted(old.text))
+    return compare_formulations(old, new, old_forms, new_forms)

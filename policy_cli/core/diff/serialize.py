@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from policy_cli.models import FormulationChange, ReportDiff, SentenceChange, TermChange
+from policy_cli.models import (
+    FormulationChange,
+    Headline,
+    ReportDiff,
+    SentenceChange,
+    TermChange,
+    TermNews,
+)
 
 
 def diff_to_dict(diff: ReportDiff) -> dict[str, Any]:
@@ -22,6 +29,22 @@ def diff_to_dict(diff: ReportDiff) -> dict[str, Any]:
         return {
             "text": c.text, "kind": c.kind, "old_count": c.old_count, "new_count": c.new_count,
             "status": c.status, "offset": c.offset, "context": c.context,
+            "weight": c.weight, "place": c.place, "rarity": c.rarity,
+            "documents": c.documents, "first_seen": c.first_seen,
+        }
+
+    def news(t: TermNews) -> dict[str, Any]:
+        return {
+            "term": t.term, "status": t.status, "old_count": t.old_count,
+            "new_count": t.new_count, "offset": t.offset, "context": t.context,
+            "weight": t.weight, "place": t.place, "rarity": t.rarity,
+            "documents": t.documents, "first_seen": t.first_seen,
+        }
+
+    def headline(h: Headline) -> dict[str, Any]:
+        return {
+            "text": h.text, "what": h.what, "old_count": h.old_count, "new_count": h.new_count,
+            "detail": h.detail, "weight": h.weight, "offset": h.offset, "context": h.context,
         }
 
     def term(c: TermChange) -> dict[str, Any]:
@@ -50,12 +73,15 @@ def diff_to_dict(diff: ReportDiff) -> dict[str, Any]:
         "new_characters": diff.new_characters,
         "identical": diff.identical,
         "similarity": diff.similarity,
+        "headlines": [headline(h) for h in diff.headlines],
         "formulations": {
             "added": [form(c) for c in diff.added],
             "removed": [form(c) for c in diff.removed],
             "kept": [form(c) for c in diff.kept],
         },
         "terms": {
+            "new": [news(t) for t in diff.new_terms],
+            "dropped": [news(t) for t in diff.dropped_terms],
             "rising": [term(c) for c in diff.rising],
             "falling": [term(c) for c in diff.falling],
         },

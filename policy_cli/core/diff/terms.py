@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from policy_cli.core.diff.standing import idf_rarity
 from policy_cli.core.diff.text import drop_contained, is_calendar_variant
 from policy_cli.core.keyness import (
     CRITICAL_G2,
@@ -15,37 +17,53 @@ from policy_cli.core.keyness import (
     log_ratio,
     term_weight,
 )
+from policy_cli.core.keywords import document_terms
 from policy_cli.core.pipeline import Prepared
 from policy_cli.core.segment import is_candidate_term, load_stopwords
 from policy_cli.core.similarity import background_idf
-from policy_cli.models import TermChange
+from policy_cli.models import TermChange, Token
 
 if TYPE_CHECKING:
     from policy_cli.core.keywords import IdfTable
 
+# background rarity below which a word is the boilerplate of every report: about 40 of the 62
+# background reports use it (政策, 政府, 代表, 管理, 国际)
+BOILERPLATE_RARITY = 0.1
+
 
 def compare_terms(
-    old: Prepared, new: Prepared, *, min_count: int = 3, min_g2: float = CRITICAL_G2
+    old: Prepared,
+    new: Prepared,
+    *,
+    min_count: int = 3,
+    min_g2: float = CRITICAL_G2,
+    min_rarity: float = BOILERPLATE_RARITY,
+    terms: tuple[Sequence[tuple[str, Token]], Sequence[tuple[str, Token]]] | None = None,
 ) -> tuple[list[TermChange], list[TermChange]]:
-    """Rank the terms whose use rose and fell between two segmented reports.
+    """Rank the terms both reports use whose use rose or fell between them.
 
     The vocabulary is every candidate term of either report (same segmenter, same lexicon);
     each term is counted by exact occurrence in both full texts. Terms that differ only by a
-    year or plan number are left out.
+    year or plan number are left out, and so are terms one report never uses: they are new or
+    dropped terms (`vocabulary.term_news`), not rising or falling ones.
 
     Args:
         old: the earlier report, segmented.
         new: the later report, segmented.
         min_count: occurrences needed in the two reports together.
         min_g2: |G2| needed.
+        min_rarity: a word rarer in the background than this (`standing.idf_rarity`) is
+            listed; a more common one is the boilerplate of every report (政策, 政府, 代表,
+            管理): its rate moves with the length of a report's review, not with its news.
+        terms: the candidate terms of each report (`document_terms`), when already found.
 
     Returns:
         (rising, falling), each sorted by |G2|, then |log ratio|, then term.
     """
-    from policy_cli.core.keywords import document_terms
-
     # the keyword engineer's terms: single characters glued to names, recurring compounds
-    vocab = {term for p in (old, new) for term, _tok in document_terms(p.tokens)}
+    if terms is None:
+        terms = (document_terms(old.tokens), document_terms(new.tokens))
+    vocab = {term for side in terms for term, _tok in side}
     idf = background_idf()
     text_a, text_b = old.document.text, new.document.text
     count_a, count_b = SubstringCounter(text_a), SubstringCounter(text_b)
@@ -81,7 +99,12 @@ def compare_terms(
         )
     changes = drop_contained(changes, key=lambda c: (c.old_count, c.new_count))
     changes = _drop_explained(changes, size_a, size_b, min_g2=min_g2, idf=idf)
-    order = sorted(changes, key=lambda c: (-abs(c.g2), -abs(c.log_ratio), c.term))
+    # a term one report never says is news of another kind: `vocabulary.term_news` lists it
+    both = [
+        c for c in changes
+        if c.old_count and c.new_count and idf_rarity(c.term, idf) >= min_rarity
+    ]
+    order = sorted(both, key=lambda c: (-abs(c.g2), -abs(c.log_ratio), c.term))
     return [c for c in order if c.g2 > 0], [c for c in order if c.g2 < 0]
 
 
@@ -118,7 +141,7 @@ def _fixed_compounds(
 
     The parts then have the same counts as the compound and are dropped as contained in it.
     """
-    runs: set[tuple[str, ...]] = set()
+    runs: Counter[tuple[str, ...]] = Counter()
     for p in prepared:
         toks = p.tokens
         for i in range(len(toks)):
@@ -131,9 +154,10 @@ def _fixed_compounds(
                     or tok.text not in vocab
                 ):
                     break
-                runs.add(tuple(t.text for t in toks[i : j + 1]))
+                runs[tuple(t.text for t in toks[i : j + 1])] += 1
     out = set()
-    for parts in sorted(runs):
+    # a run the segmenter cut the same way only once is no unit the reports repeat
+    for parts in sorted(r for r, n in runs.items() if n >= 2):
         whole = "".join(parts)
         counts = [c.count(whole) for c in counters]
         if sum(counts) >= 2 and all([c.count(w) for c in counters] == counts for w in parts):

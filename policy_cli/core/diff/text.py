@@ -100,14 +100,20 @@ def drop_contained(items: list[Any], *, key: Callable[[Any], Any]) -> list[Any]:
     return out
 
 
-def varied_contexts(text: str, phrase: str) -> bool:
-    """Tell whether `phrase` has two different left and two different right neighbours."""
-    left: set[str] = set()
-    right: set[str] = set()
-    at = text.find(phrase)
+_OPENING = "“‘\"'「『"
+
+
+def is_quoted(text: str, phrase: str) -> bool:
+    """Tell whether `text` prints `phrase` in quote marks at least once (“三大攻坚战”)."""
+    plain = unquoted(phrase)
+    if not plain:
+        return False
+    at = text.find(plain)
+    if at < 0:  # printed with quote marks inside (“六稳”、“六保”): where it starts counts
+        at = find_unquoted(text, plain)
+        return at > 0 and text[at - 1] in _OPENING
     while at >= 0:
-        left.add(text[at - 1] if at else "^")
-        end = at + len(phrase)
-        right.add(text[end] if end < len(text) else "$")
-        at = text.find(phrase, at + 1)
-    return len(left) >= 2 and len(right) >= 2
+        if at > 0 and text[at - 1] in _OPENING:
+            return True
+        at = text.find(plain, at + 1)
+    return False

@@ -1,0 +1,331 @@
+"""Terms one report uses and the other never does: new words and compounds, dropped ones.
+
+A new term need not be a 提法 the extractor knows, nor be said often: 低空经济 or 银发经济, said
+once in a report, are news because national text has not used them before. The candidates of a
+report are its terms (the keyword engineer's `document_terms`), the words it has that the other
+report lacks joined to the head nouns that always follow them (低空 + 经济), recurring new
+combinations of known words (经营 + 主体), and three-character mottos of one character and a word
+standing as an item of a list (稳就业、稳物价). A candidate is kept when the other report never
+says it (quote marks and enumeration commas aside), it is no year or plan number, no grammar word
+and no word of most reports (its absence is chance wording).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from policy_cli.core.diff.prominence import Outline
+from policy_cli.core.diff.standing import phrase_standing
+from policy_cli.core.diff.text import (
+    HAN_RUN,
+    find_unquoted,
+    is_calendar_variant,
+    unlisted,
+    unquoted,
+)
+from policy_cli.core.diff.weigh import Weights, term_factor, term_uses, weigh
+from policy_cli.core.keyness import (
+    ROUTINE_IDF,
+    SubstringCounter,
+    has_grammar_edge,
+    term_weight,
+)
+from policy_cli.core.keywords import IdfTable, document_terms
+from policy_cli.core.pipeline import Prepared
+from policy_cli.core.segment import (
+    default_segmenter,
+    is_candidate_term,
+    load_stopwords,
+)
+from policy_cli.models import TermNews, Token
+
+# jieba tags of words that can head a compound term: nouns, verbal and adjectival nouns
+_HEAD_TAGS = ("n", "vn", "an")
+# tags of words that cannot open one: verbs, idioms, adverbs (转弱, 持之以恒, 力抓)
+_NO_MODIFIER_TAGS = frozenset({"v", "vd", "vi", "vg", "i", "l", "d", "ad", "c", "p", "r"})
+_LIST_MARKS = "、，,；;：:。！？"  # around a motto item (稳就业、稳物价，)
+
+
+@dataclass(frozen=True)
+class VocabularyOptions:
+    """Knobs of the new-term search (every one a named, checked option)."""
+
+    longest: int = 3  # words in a compound
+    max_chars: int = 10  # characters in a compound
+    min_recurring: int = 2  # uses a new combination of words known to both reports needs
+    routine_idf: float = ROUTINE_IDF  # below it a word is in most reports: absence is chance
+
+    def __post_init__(self) -> None:
+        if self.longest < 1 or self.max_chars < 2 or self.min_recurring < 1:
+            raise ValueError("longest >= 1, max_chars >= 2, min_recurring >= 1")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A term of one report that the other never says, with what it is made of."""
+
+    term: str
+    count: int  # exact uses in its report, quote marks aside
+    offset: int  # first occurrence in its report's text
+    parts: tuple[str, ...]  # the words it was joined from (one word: itself)
+
+
+@dataclass(frozen=True)
+class Side:
+    """One report of a diff as the term search reads it, built once per report.
+
+    `plain` is the text without quote marks, `counter` counts in it; `bare` is it without
+    enumeration commas; `terms` are the report's candidate terms (`document_terms`).
+    """
+
+    prepared: Prepared
+    plain: str
+    counter: SubstringCounter
+    bare: str
+    terms: tuple[tuple[str, Token], ...]
+
+    def says(self, term: str) -> bool:
+        """Tell whether the report says `term` (quote marks and enumeration commas aside)."""
+        return term in self.counter or unlisted(term) in self.bare
+
+
+def side(prepared: Prepared) -> Side:
+    """Read one report for the term search."""
+    plain = unquoted(prepared.document.text)
+    return Side(
+        prepared, plain, SubstringCounter(plain), unlisted(plain),
+        tuple(document_terms(prepared.tokens)),
+    )
+
+
+def one_sided_terms(
+    mine: Side,
+    other: Side,
+    *,
+    idf: IdfTable,
+    options: VocabularyOptions | None = None,
+) -> list[Candidate]:
+    """Find the terms `mine` uses that `other` never does.
+
+    Args:
+        mine: the report whose terms are looked at.
+        other: the report they must be absent from.
+        idf: the background IDF table (part-of-speech tags and how common a word is).
+        options: the search knobs (default: `VocabularyOptions()`).
+
+    Returns:
+        Candidates in order of first occurrence; a term inside a longer one with the same
+        count is left out (低空 inside 低空经济).
+    """
+    opts = options or VocabularyOptions()
+    stop = load_stopwords()
+
+    memo: dict[str, bool] = {}
+
+    def absent(term: str) -> bool:
+        found = memo.get(term)
+        if found is None:
+            found = memo[term] = not other.says(term)
+        return found
+
+    found: dict[str, tuple[str, ...]] = {}
+    for term, _tok in mine.terms:
+        found.setdefault(term, (term,))
+    for parts in _compounds(mine.prepared.tokens, absent, mine.counter, idf, opts):
+        found.setdefault("".join(parts), parts)
+    out: list[Candidate] = []
+    text = mine.prepared.document.text
+    for term, parts in found.items():
+        if not absent(term) or not _is_term(term, parts, idf, stop, opts):
+            continue
+        if is_calendar_variant(term, other.prepared.document.text):
+            continue
+        n = mine.counter.count(term)
+        if n:
+            out.append(Candidate(term, n, find_unquoted(text, term), parts))
+    out = _without_contained(out)
+    return sorted(out, key=lambda c: (c.offset, c.term))
+
+
+def _is_term(
+    term: str, parts: tuple[str, ...], idf: IdfTable, stop: frozenset[str],
+    opts: VocabularyOptions,
+) -> bool:
+    """Tell whether a candidate can be news: a content term, not a word of most reports."""
+    if len(term) < 2 or term in stop:
+        return False
+    if len(parts) == 1:
+        if not is_candidate_term(term, stop) or not term_weight(term, idf.tag(term)):
+            return False
+        # a word the segmenter only guessed that opens or closes on grammar is a fragment of
+        # the words around it (对庸政懒)
+        if term not in idf.idf and not default_segmenter().knows(term) and has_grammar_edge(term):
+            return False
+        # a word of most reports missing from one of two is chance wording (原则, 时期)
+        return not (term in idf.idf and idf(term) < opts.routine_idf)
+    return True
+
+
+def _compounds(
+    tokens: Sequence[Token],
+    absent: Callable[[str], bool],
+    counter: SubstringCounter,
+    idf: IdfTable,
+    opts: VocabularyOptions,
+) -> list[tuple[str, ...]]:
+    """Find runs of adjacent words that make one new term (see the module docstring).
+
+    One pass collects the runs of 2 to `longest` adjacent words and how often each recurs;
+    the rules then look at distinct runs, not at every position.
+    """
+    stop = load_stopwords()
+    seg = default_segmenter()
+    words = [t.text for t in tokens]
+    content = [_content(w, idf) for w in words]
+    runs: Counter[tuple[str, ...]] = Counter()
+    mottos: set[tuple[str, str]] = set()
+    for i in range(len(tokens)):
+        if content[i]:
+            j = i + 1
+            while (j < len(tokens) and j - i < opts.longest and content[j]
+                   and _adjacent(tokens[j - 1], tokens[j])):
+                runs[tuple(words[i : j + 1])] += 1
+                j += 1
+        elif _motto_char(words[i], stop) and i + 1 < len(tokens) and content[i + 1] \
+                and len(words[i + 1]) == 2 and _adjacent(tokens[i], tokens[i + 1]):
+            mottos.add((words[i], words[i + 1]))
+    uses = Counter(w for w, c in zip(words, content, strict=True) if c)
+
+    def seed(word: str) -> bool:
+        """A new word that can open a compound: no verb, idiom or adverb; a word the
+        segmenter only guessed must recur and have no grammar at its edges (对受, 邮等)."""
+        if idf.tag(word) in _NO_MODIFIER_TAGS or not absent(word):
+            return False
+        if word in idf.idf or seg.knows(word):
+            return True
+        return uses[word] >= 2 and not has_grammar_edge(word)
+
+    out: list[tuple[str, ...]] = []
+    for run, n in runs.items():
+        if len("".join(run)) > opts.max_chars or not _head(run[-1], idf):
+            continue
+        first = run[0]
+        if seed(first):
+            # a new word joined to the head nouns that follow it at every use (低空 + 经济);
+            # one that also stands alone or before other heads (留抵退税制度) is its own term
+            if n == uses[first] and all(_head(w, idf) for w in run[1:]):
+                out.append(run)
+        elif idf.tag(first) not in _NO_MODIFIER_TAGS and n >= opts.min_recurring \
+                and absent("".join(run)):
+            out.append(run)  # words both reports know, put together anew and recurring (经营主体)
+    text = counter.text
+    out += [m for m in sorted(mottos) if absent("".join(m)) and _listed_motto(text, "".join(m))]
+    return out
+
+
+def _content(word: str, idf: IdfTable) -> bool:
+    """A word that can be part of a compound: no grammar, number or punctuation (a word of
+    policy boilerplate such as 国内 can: 强大国内市场)."""
+    return (
+        len(word) >= 2
+        and is_candidate_term(word, frozenset())
+        and term_weight(word, idf.tag(word)) > 0
+        and (bool(HAN_RUN.match(word)) or word.isascii())
+    )
+
+
+def _adjacent(a: Token, b: Token) -> bool:
+    return a.sentence == b.sentence and a.start + len(a.text) == b.start
+
+
+def _head(word: str, idf: IdfTable) -> bool:
+    """Tell whether `word` can head a compound: a noun the background knows."""
+    tag = idf.tag(word)
+    return tag in _HEAD_TAGS or (tag.startswith("n") and tag not in ("nr", "ns"))
+
+
+def _motto_char(word: str, stop: frozenset[str]) -> bool:
+    """A lone character that can open a three-character motto (稳, 保, 促): no grammar."""
+    return len(word) == 1 and bool(HAN_RUN.match(word)) and word not in stop
+
+
+def _listed_motto(text: str, motto: str) -> bool:
+    """Tell whether `motto` stands somewhere as an item of a list (稳就业、稳物价，)."""
+    at = text.find(motto)
+    while at >= 0:
+        before = text[at - 1] if at else "。"
+        after = text[at + len(motto)] if at + len(motto) < len(text) else "。"
+        if before in _LIST_MARKS and after in _LIST_MARKS and "、" in (before, after):
+            return True
+        at = text.find(motto, at + 1)
+    return False
+
+
+def _without_contained(items: list[Candidate]) -> list[Candidate]:
+    """Drop a candidate inside a longer one used as often (低空 in 低空经济)."""
+    present = {(c.term, c.count) for c in items}
+    inside: set[tuple[str, int]] = set()
+    for c in items:
+        t, n = c.term, len(c.term)
+        for i in range(n):
+            for j in range(i + 1, n + 1):
+                if j - i < n and (t[i:j], c.count) in present:
+                    inside.add((t[i:j], c.count))
+    return [c for c in items if (c.term, c.count) not in inside]
+
+
+def term_news(
+    mine: Side,
+    other: Side,
+    *,
+    status: str,
+    idf: IdfTable,
+    where: Outline,
+    weights: Weights,
+    skip: Callable[[str, int], bool] = lambda _term, _count: False,
+    options: VocabularyOptions | None = None,
+) -> list[TermNews]:
+    """List the terms `mine` uses and `other` never does, weighed and ranked.
+
+    Args:
+        mine: the report that says them.
+        other: the report that never does.
+        status: "new" (mine is the later report) or "dropped" (mine is the earlier one).
+        idf: the background IDF table.
+        where: the outline of `mine` (headings, overall requirements).
+        weights: the knobs of the ranking.
+        skip: tells a term (and its uses) to leave out: said only as part of a 提法 listed
+            already, or a place name.
+        options: the search knobs.
+
+    Returns:
+        The terms, heaviest first, then by first occurrence.
+    """
+    out: list[TermNews] = []
+    for c in one_sided_terms(mine, other, idf=idf, options=options):
+        if skip(c.term, c.count):
+            continue
+        st = phrase_standing(c.term, idf=idf, parts=c.parts)
+        place = where.place(c.term)
+        # a verb or adjective (决胜, 重塑, 综合运用) says how, a noun what: as keywords weigh them
+        shape = (weights.word if len(c.term) <= 2 else 1.0) * (
+            term_weight(c.parts[0], idf.tag(c.parts[0])) or 1.0
+        )
+        counts = (0, c.count) if status == "new" else (c.count, 0)
+        out.append(
+            TermNews(
+                c.term, status, *counts, c.offset, _sentence(mine.prepared, c.offset),
+                round(st.rarity, 4),
+                st.documents, st.first_seen, place,
+                weigh(term_uses(c.count, status), shape, term_factor(st, status, weights), place,
+                      weights),
+            )
+        )
+    return sorted(out, key=lambda t: (-t.weight, t.offset, t.term))
+
+
+def _sentence(prepared: Prepared, offset: int) -> str:
+    sent = prepared.document.sentence_at(offset)
+    return sent.text if sent else ""
