@@ -19,6 +19,9 @@ from policy_cli.cli.app import (
     report_noise,
 )
 
+LIST_TOP = 40  # items per list in JSON, Markdown and files
+TABLE_TOP = 20  # items per list in a table on the terminal
+
 OldArg = Annotated[
     str, typer.Argument(help="The earlier report: a path, or - for standard input.", show_default=False)
 ]
@@ -47,9 +50,13 @@ def diff(
         ),
     ] = False,
     top: Annotated[
-        int,
-        typer.Option("--top", "-n", min=0, help="Items per list, headlines included (0: all)."),
-    ] = 40,
+        int | None,
+        typer.Option(
+            "--top", "-n", min=0, show_default=False,
+            help=f"Items per list, headlines included (0: all) [default: {LIST_TOP}; "
+            f"{TABLE_TOP} in the table].",
+        ),
+    ] = None,
     fmt: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ReportFormat.table,
@@ -80,6 +87,8 @@ def diff(
         doc_new = read_document(new, encoding=encoding, keep_noise=keep_noise)
         report_noise(doc_old)
         report_noise(doc_new)
+        if top is None:  # a terminal table reads best short; files and pipelines get more
+            top = TABLE_TOP if fmt is ReportFormat.table and output is None else LIST_TOP
         result = diff_of(doc_old, doc_new, top=top, sentences=sentences)
         preface = [
             ("old", f"{result.old} ({result.old_characters:,} characters)"),

@@ -108,6 +108,27 @@ def read_quantity(value: str) -> Quantity:
     return Quantity(numbers, unit.replace("％", "%") if unit else None, modifier, direction)
 
 
+# the value of each character of a magnitude word (万亿 = 万 x 亿): numerals, not a word list
+_MAGNITUDE_DIGITS = {"十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "亿": 1e8}
+
+
+def split_magnitude(unit: str | None) -> tuple[float, str | None]:
+    """Split a unit into its magnitude and its base unit: 万亿元 -> (1e12, "元"), % -> (1, %).
+
+    The magnitude words are target_words.tsv's (万亿, 千亿, 亿, 万, 千); two values in
+    亿元 and 万亿元 are then compared as amounts (8000亿元 < 1.35万亿元).
+    """
+    if not unit:
+        return 1.0, unit
+    for word in target_words()["magnitude"]:  # longest first
+        if unit.startswith(word):
+            factor = 1.0
+            for ch in word:
+                factor *= _MAGNITUDE_DIGITS.get(ch, 1.0)
+            return factor, unit[len(word) :] or None
+    return 1.0, unit
+
+
 def _is_range(text: str, found: list[re.Match[str]]) -> bool:
     if len(found) != 2:
         return False

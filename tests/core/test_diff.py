@@ -94,8 +94,12 @@ def test_counts_are_exact_occurrences(pair_diff, gwr_2021, gwr_2022):
         assert plain(gwr_2022.text[c.offset :]).startswith(c.text)
     for t in (*pair_diff.rising, *pair_diff.falling):
         assert (t.old_count, t.new_count) == (
-            gwr_2021.text.count(t.term), gwr_2022.text.count(t.term)
+            plain(gwr_2021.text).count(t.term), plain(gwr_2022.text).count(t.term)
         )
+    for n in pair_diff.new_terms:
+        assert (n.old_count, n.new_count) == (0, plain(gwr_2022.text).count(n.term))
+    for n in pair_diff.dropped_terms:
+        assert (n.old_count, n.new_count) == (plain(gwr_2021.text).count(n.term), 0)
 
 
 def test_terms_are_significant_and_sorted(pair_diff):

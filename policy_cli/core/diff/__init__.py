@@ -14,7 +14,7 @@ analyses in `policy_cli.core.keyness` and `policy_cli.core.similarity`.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from policy_cli.core.diff.formulations import formulation_changes, salience_shape
@@ -42,7 +42,14 @@ from policy_cli.core.segment import Segmenter
 from policy_cli.core.similarity import background_idf, similarity, unmatched_sentences
 from policy_cli.core.targets import extract_targets
 from policy_cli.errors import NothingToAnalyseError, UsageError
-from policy_cli.models import Document, FormulationChange, ReportDiff, SentenceChange, TermNews
+from policy_cli.models import (
+    Document,
+    FormulationChange,
+    ReportDiff,
+    SentenceChange,
+    TermChange,
+    TermNews,
+)
 
 __all__ = ["Weights", "diff_documents", "diff_to_dict"]
 
@@ -84,34 +91,12 @@ def diff_documents(
     """
     _check(old, new, top=top, min_count=min_count, min_g2=min_g2,
            sentence_threshold=sentence_threshold)
-    w = weights or Weights()
-    idf = background_idf()
-    # counts are exact occurrences in the texts, so each report is segmented on its own (the
-    # segmentation only proposes the vocabulary) and its formulations come with it
-    p_old, p_new = prepare(old, segmenter=segmenter), prepare(new, segmenter=segmenter)
-    where = (outline(old), outline(new))
-    places = places_of(p_old, p_new)
-    year = where[1].year
-
-    def perennial(text: str) -> bool:
-        st = standing(text, idf=idf)
-        return st.lexicon and novelty(st, year, w) < w.least_novelty
-
-    added, removed, kept = formulation_changes(p_old, p_new, perennial=perennial)
-    added = _weighed(added, new, where[1], year, idf, w)
-    removed = _weighed(removed, old, where[0], year, idf, w)
+    run = _start(old, new, segmenter=segmenter, weights=weights)
+    added, removed, kept = _formulation_news(run)
     # a term said only inside a 提法 shown above needs no second line
     shown = (removed[: top or None], added[: top or None])
-    sides = (side(p_old), side(p_new))
-    new_terms, dropped_terms = _term_news(sides, where, places, shown, idf, w, vocabulary)
-    rising, falling = compare_terms(
-        p_old, p_new, min_count=min_count, min_g2=min_g2,
-        terms=(sides[0].terms, sides[1].terms),
-    )
-    rising, falling = (
-        [t for t in lst if not places.names_a_place(t.term, one_sided=False)]
-        for lst in (rising, falling)
-    )
+    new_terms, dropped_terms = _term_news(run, shown, vocabulary)
+    rising, falling = _moving_terms(run, min_count=min_count, min_g2=min_g2)
     targets = compare_targets(
         headline_targets(extract_targets(old)), headline_targets(extract_targets(new))
     )
@@ -120,7 +105,7 @@ def diff_documents(
         return tuple(items[:top] if top else items)
 
     sent_new, sent_old = (
-        _sentences(p_old, p_new, threshold=sentence_threshold, top=top, idf=idf)
+        _sentences(run.prepared, threshold=sentence_threshold, top=top, idf=run.idf)
         if sentences else (None, None)
     )
     return ReportDiff(
@@ -129,7 +114,7 @@ def diff_documents(
         old_characters=len(old.text),
         new_characters=len(new.text),
         identical=old.text == new.text,
-        similarity=similarity(p_old, p_new, idf=idf),
+        similarity=similarity(*run.prepared, idf=run.idf),
         added=cut(added),
         removed=cut(removed),
         kept=cut(kept),
@@ -138,10 +123,74 @@ def diff_documents(
         targets=targets,
         sentences_new=sent_new,
         sentences_old=sent_old,
-        headlines=rank_headlines(added, removed, new_terms, dropped_terms, targets, weights=w),
+        headlines=rank_headlines(
+            added, removed, new_terms, dropped_terms, targets, weights=run.weights
+        ),
         new_terms=cut(new_terms),
         dropped_terms=cut(dropped_terms),
     )
+
+
+@dataclass(frozen=True)
+class _Run:
+    """What every step of one diff reads: both reports prepared, outlined and read for terms."""
+
+    prepared: tuple[Prepared, Prepared]  # (old, new), segmented once each
+    outlines: tuple[Outline, Outline]
+    sides: tuple[Side, Side]
+    places: Places
+    idf: IdfTable
+    weights: Weights
+
+    @property
+    def year(self) -> int | None:
+        """The year of the new report (its part headings say it), for national recency."""
+        return self.outlines[1].year
+
+
+def _start(
+    old: Document, new: Document, *, segmenter: Segmenter | None, weights: Weights | None
+) -> _Run:
+    """Prepare both reports once: tokens and 提法, outlines, places, the term search's view."""
+    # counts are exact occurrences in the texts, so each report is segmented on its own (the
+    # segmentation only proposes the vocabulary) and its formulations come with it
+    p_old, p_new = prepare(old, segmenter=segmenter), prepare(new, segmenter=segmenter)
+    return _Run(
+        (p_old, p_new), (outline(old), outline(new)), (side(p_old), side(p_new)),
+        places_of(p_old, p_new), background_idf(), weights or Weights(),
+    )
+
+
+def _formulation_news(
+    run: _Run,
+) -> tuple[list[FormulationChange], list[FormulationChange], list[FormulationChange]]:
+    """The 提法 added, removed and kept, the added and removed weighed, heaviest first."""
+    w, idf, year = run.weights, run.idf, run.year
+
+    def perennial(text: str) -> bool:
+        st = standing(text, idf=idf)
+        return st.lexicon and novelty(st, year, w) < w.least_novelty
+
+    added, removed, kept = formulation_changes(*run.prepared, perennial=perennial)
+    old, new = (p.document for p in run.prepared)
+    added = _weighed(added, new, run.outlines[1], year, idf, w)
+    removed = _weighed(removed, old, run.outlines[0], year, idf, w)
+    return added, removed, kept
+
+
+def _moving_terms(
+    run: _Run, *, min_count: int, min_g2: float
+) -> tuple[list[TermChange], list[TermChange]]:
+    """The terms both reports use whose use rose or fell, without the places' own names."""
+    sides = run.sides
+    rising, falling = compare_terms(
+        *run.prepared, min_count=min_count, min_g2=min_g2,
+        terms=(sides[0].terms, sides[1].terms), counters=(sides[0].counter, sides[1].counter),
+    )
+    def here(t: TermChange) -> bool:
+        return not run.places.names_a_place(t.term, one_sided=False)
+
+    return [t for t in rising if here(t)], [t for t in falling if here(t)]
 
 
 def _check(
@@ -187,9 +236,9 @@ def _weighed(
 
 
 def _term_news(
-    sides: tuple[Side, Side], where: tuple[Outline, Outline], places: Places,
-    shown: tuple[Sequence[FormulationChange], Sequence[FormulationChange]], idf: IdfTable,
-    weights: Weights, options: VocabularyOptions | None,
+    run: _Run,
+    shown: tuple[Sequence[FormulationChange], Sequence[FormulationChange]],
+    options: VocabularyOptions | None,
 ) -> tuple[list[TermNews], list[TermNews]]:
     """The terms NEW says and OLD never does, and the reverse.
 
@@ -203,7 +252,7 @@ def _term_news(
 
         def skip(term: str, count: int) -> bool:
             plain = unquoted(term)
-            if places.names_a_place(term, one_sided=True):
+            if run.places.names_a_place(term, one_sided=True):
                 return True
             if any(t in plain for t, _ in texts):
                 return True
@@ -212,19 +261,20 @@ def _term_news(
 
         return skip
 
-    new_terms = term_news(sides[1], sides[0], status="new", idf=idf, where=where[1], weights=weights,
-                          skip=skipper(shown[1], True), options=options)
-    dropped = term_news(sides[0], sides[1], status="dropped", idf=idf, where=where[0], weights=weights,
-                        skip=skipper(shown[0], False), options=options)
+    (s_old, s_new), (o_old, o_new) = run.sides, run.outlines
+    new_terms = term_news(s_new, s_old, status="new", idf=run.idf, where=o_new,
+                          weights=run.weights, skip=skipper(shown[1], True), options=options)
+    dropped = term_news(s_old, s_new, status="dropped", idf=run.idf, where=o_old,
+                        weights=run.weights, skip=skipper(shown[0], False), options=options)
     return new_terms, dropped
 
 
 def _sentences(
-    p_old: Prepared, p_new: Prepared, *, threshold: float, top: int, idf: IdfTable
+    prepared: tuple[Prepared, Prepared], *, threshold: float, top: int, idf: IdfTable
 ) -> tuple[tuple[SentenceChange, ...], tuple[SentenceChange, ...]]:
     """The `top` least similar sentences of each report, shown in document order."""
     out = []
-    for unmatched in unmatched_sentences(p_old, p_new, threshold=threshold, idf=idf):
+    for unmatched in unmatched_sentences(*prepared, threshold=threshold, idf=idf):
         least = sorted(unmatched, key=lambda s: (s.similarity, s.index))
         out.append(tuple(sorted(least[:top] if top else least, key=lambda s: s.index)))
     return out[0], out[1]

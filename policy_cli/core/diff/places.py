@@ -17,6 +17,7 @@ from policy_cli.core.pipeline import Prepared
 from policy_cli.core.segment import default_segmenter, default_tagger
 
 PLACE_TAG = "ns"  # jieba's tag of a place name
+OWN_PLACE_USES = 3  # the place a report speaks for is named at least this often
 
 
 def is_place_name(word: str) -> bool:
@@ -37,9 +38,11 @@ def _proper(word: str) -> bool:
 
 
 def own_place(prepared: Prepared) -> str | None:
-    """The place a report speaks for: the place name it says most (None when it names none)."""
+    """The place a report speaks for: the place name it says most (None when it names none
+    `OWN_PLACE_USES` times)."""
     words = Counter(t.text for t in prepared.tokens if len(t.text) >= 2)
-    places = [(n, w) for w, n in words.items() if is_place_name(w)]
+    # the place a report speaks for it names again and again: rarer words need no tagging
+    places = [(n, w) for w, n in words.items() if n >= OWN_PLACE_USES and is_place_name(w)]
     if not places:
         return None
     return max(places, key=lambda nw: (nw[0], nw[1]))[1]

@@ -133,5 +133,11 @@ def phrase_standing(
         idf: the background IDF table (default: the bundled one).
         parts: its words when known (default: the segmenter's cut of it).
     """
-    words = parts if len(parts) > 1 else default_segmenter().cut(unquoted(text))
-    return standing(text, words, idf=idf, general=general_word)
+    table = idf or load_idf()
+    if len(parts) > 1:
+        words: Sequence[str] = parts
+    elif text in table.idf:
+        words = (text,)  # national text knows it whole: its words do not matter
+    else:
+        words = default_segmenter().cut(unquoted(text))
+    return standing(text, words, idf=table, general=general_word)

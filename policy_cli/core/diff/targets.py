@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 
-from policy_cli.core.quantities import read_quantity, target_words
+from policy_cli.core.quantities import read_quantity, split_magnitude, target_words
 from policy_cli.models import Target, TargetChange
 
 
@@ -51,16 +52,34 @@ def compare_targets(old: Iterable[Target], new: Iterable[Target]) -> tuple[Targe
 
 
 def _target_change(old: Target | None, new: Target | None) -> str:
-    """What changed between two statements of one target, read as values; "" when nothing."""
+    """What changed between two statements of one target, read as values; "" when nothing.
+
+    Amounts in units of another magnitude are compared as amounts: 8000亿元 → 1.35万亿元 is a
+    change of value, and 0.8万亿元 against 8000亿元 none.
+    """
     if old is None or new is None:
         return "new" if old is None else "dropped"
     a, b = read_quantity(old.value), read_quantity(new.value)
     if not a.numbers and not b.numbers:
         return "" if _wording(old.value) == _wording(new.value) else "wording"
+    if not a.numbers or not b.numbers:  # 降低3%左右 → 在“十四五”规划期内统筹考核
+        return "now stated as a number" if b.numbers else "now stated in words"
+    scale_a, unit_a = split_magnitude(a.unit)
+    scale_b, unit_b = split_magnitude(b.unit)
+    amounts_a = tuple(n * scale_a for n in a.numbers)
+    amounts_b = tuple(n * scale_b for n in b.numbers)
     said = []
+    same = len(amounts_a) == len(amounts_b) and all(
+        math.isclose(x, y, rel_tol=1e-9) for x, y in zip(amounts_a, amounts_b, strict=True)
+    )
+    if not same:
+        if scale_a != scale_b and unit_a == unit_b:  # say the amounts in their own units
+            said.append(f"value {_numbers(a.numbers)}{a.unit or ''} → "
+                        f"{_numbers(b.numbers)}{b.unit or ''}")
+        else:
+            said.append(f"value {_numbers(a.numbers) or '—'} → {_numbers(b.numbers) or '—'}")
     for what, x, y in (
-        ("value", _numbers(a.numbers), _numbers(b.numbers)),
-        ("unit", a.unit, b.unit),
+        ("unit", unit_a, unit_b),
         ("modifier", a.modifier, b.modifier),
         ("direction", a.direction, b.direction),
     ):

@@ -7,7 +7,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from policy_cli.core.diff.standing import idf_rarity
-from policy_cli.core.diff.text import drop_contained, is_calendar_variant
+from policy_cli.core.diff.text import (
+    drop_contained,
+    find_unquoted,
+    is_calendar_variant,
+    unquoted,
+)
 from policy_cli.core.keyness import (
     CRITICAL_G2,
     PER,
@@ -39,11 +44,13 @@ def compare_terms(
     min_g2: float = CRITICAL_G2,
     min_rarity: float = BOILERPLATE_RARITY,
     terms: tuple[Sequence[tuple[str, Token]], Sequence[tuple[str, Token]]] | None = None,
+    counters: tuple[SubstringCounter, SubstringCounter] | None = None,
 ) -> tuple[list[TermChange], list[TermChange]]:
     """Rank the terms both reports use whose use rose or fell between them.
 
     The vocabulary is every candidate term of either report (same segmenter, same lexicon);
-    each term is counted by exact occurrence in both full texts. Terms that differ only by a
+    each term is counted by exact occurrence in both full texts, quote marks aside (“放管服”改革
+    says 放管服改革), as 提法 are counted. Terms that differ only by a
     year or plan number are left out, and so are terms one report never uses: they are new or
     dropped terms (`vocabulary.term_news`), not rising or falling ones.
 
@@ -56,6 +63,7 @@ def compare_terms(
             listed; a more common one is the boilerplate of every report (政策, 政府, 代表,
             管理): its rate moves with the length of a report's review, not with its news.
         terms: the candidate terms of each report (`document_terms`), when already found.
+        counters: counters over each report's text without quote marks, when already built.
 
     Returns:
         (rising, falling), each sorted by |G2|, then |log ratio|, then term.
@@ -66,37 +74,18 @@ def compare_terms(
     vocab = {term for side in terms for term, _tok in side}
     idf = background_idf()
     text_a, text_b = old.document.text, new.document.text
-    count_a, count_b = SubstringCounter(text_a), SubstringCounter(text_b)
+    count_a, count_b = counters or (
+        SubstringCounter(unquoted(text_a)), SubstringCounter(unquoted(text_b))
+    )
     stop = load_stopwords()
     words = {t.text for p in (old, new) for t in p.tokens if is_candidate_term(t.text, stop)}
     vocab |= _fixed_compounds((old, new), words, counters=(count_a, count_b))
-    size_a, size_b = len(text_a), len(text_b)
-    changes: list[TermChange] = []
-    for term in sorted(vocab):
-        a, b = count_a.count(term), count_b.count(term)
-        if a + b < min_count:
-            continue
-        g2 = log_likelihood(a, b, size_a, size_b)
-        weight = term_weight(term, idf.tag(term))
-        # acting words (verbs, adjectives) need stronger evidence; grammar words none will do
-        if not weight or abs(g2) * weight < min_g2:
-            continue
-        # a word of most reports since 1954 (原则, 时期, 建议) missing from one of two is
-        # chance wording; it is listed when its rate moves while present in both
-        if (a == 0 or b == 0) and idf(term) < ROUTINE_IDF:
-            continue
-        # a year or plan number is never news; nor is "G20" new when OLD has "G19"
-        if is_calendar_variant(term, text_a if a == 0 else text_b if b == 0 else ""):
-            continue
-        lr = log_ratio(a, b, size_a, size_b)
-        status = "new" if a == 0 else "dropped" if b == 0 else "up" if g2 > 0 else "down"
-        offset = text_b.find(term) if b else text_a.find(term)
-        changes.append(
-            TermChange(
-                term, a, b, round(a / size_a * PER, 3), round(b / size_b * PER, 3),
-                round(g2, 3), round(lr, 3), status, offset,
-            )
-        )
+    changes = [
+        c for term in sorted(vocab)
+        if (c := _change(term, (count_a, count_b), (text_a, text_b), idf,
+                         min_count=min_count, min_g2=min_g2)) is not None
+    ]
+    size_a, size_b = len(count_a.text), len(count_b.text)
     changes = drop_contained(changes, key=lambda c: (c.old_count, c.new_count))
     changes = _drop_explained(changes, size_a, size_b, min_g2=min_g2, idf=idf)
     # a term one report never says is news of another kind: `vocabulary.term_news` lists it
@@ -106,6 +95,43 @@ def compare_terms(
     ]
     order = sorted(both, key=lambda c: (-abs(c.g2), -abs(c.log_ratio), c.term))
     return [c for c in order if c.g2 > 0], [c for c in order if c.g2 < 0]
+
+
+def _change(
+    term: str,
+    counters: tuple[SubstringCounter, SubstringCounter],
+    texts: tuple[str, str],
+    idf: IdfTable,
+    *,
+    min_count: int,
+    min_g2: float,
+) -> TermChange | None:
+    """The change of one term between the reports, or None when it is no significant change."""
+    count_a, count_b = counters
+    text_a, text_b = texts
+    a, b = count_a.count(term), count_b.count(term)
+    if a + b < min_count:
+        return None
+    size_a, size_b = len(count_a.text), len(count_b.text)
+    g2 = log_likelihood(a, b, size_a, size_b)
+    weight = term_weight(term, idf.tag(term))
+    # acting words (verbs, adjectives) need stronger evidence; grammar words none will do
+    if not weight or abs(g2) * weight < min_g2:
+        return None
+    # a word of most reports since 1954 (原则, 时期, 建议) missing from one of two is
+    # chance wording; it is listed when its rate moves while present in both
+    if (a == 0 or b == 0) and idf(term) < ROUTINE_IDF:
+        return None
+    # a year or plan number is never news; nor is "G20" new when OLD has "G19"
+    if is_calendar_variant(term, text_a if a == 0 else text_b if b == 0 else ""):
+        return None
+    lr = log_ratio(a, b, size_a, size_b)
+    status = "new" if a == 0 else "dropped" if b == 0 else "up" if g2 > 0 else "down"
+    offset = find_unquoted(text_b, term) if b else find_unquoted(text_a, term)
+    return TermChange(
+        term, a, b, round(a / size_a * PER, 3), round(b / size_b * PER, 3),
+        round(g2, 3), round(lr, 3), status, offset,
+    )
 
 
 def _drop_explained(
@@ -144,17 +170,21 @@ def _fixed_compounds(
     runs: Counter[tuple[str, ...]] = Counter()
     for p in prepared:
         toks = p.tokens
+        words = [t.text for t in toks]
+        known = [w in vocab for w in words]
+        # joined[k]: token k follows token k - 1 directly, in the same sentence
+        joined = [False] + [
+            toks[k - 1].sentence == toks[k].sentence
+            and toks[k - 1].start + len(words[k - 1]) == toks[k].start
+            for k in range(1, len(toks))
+        ]
         for i in range(len(toks)):
-            for j in range(i + 1, min(i + longest, len(toks))):
-                prev, tok = toks[j - 1], toks[j]
-                if (
-                    tok.sentence != prev.sentence
-                    or prev.start + len(prev.text) != tok.start
-                    or prev.text not in vocab
-                    or tok.text not in vocab
-                ):
-                    break
-                runs[tuple(t.text for t in toks[i : j + 1])] += 1
+            if not known[i]:
+                continue
+            j = i + 1
+            while j < min(i + longest, len(toks)) and known[j] and joined[j]:
+                runs[tuple(words[i : j + 1])] += 1
+                j += 1
     out = set()
     # a run the segmenter cut the same way only once is no unit the reports repeat
     for parts in sorted(r for r, n in runs.items() if n >= 2):

@@ -75,10 +75,21 @@ def novelty(text: str, other_text: str) -> float:
     """
     core = NOT_WORDING.sub("", text)
     n = len(core)
-    for length in range(n, 0, -1):
-        if any(core[i : i + length] in other_text for i in range(n - length + 1)):
-            return 1.0 - length / n
-    return 1.0
+    if n == 0:
+        return 1.0
+
+    def said(length: int) -> bool:
+        return any(core[i : i + length] in other_text for i in range(n - length + 1))
+
+    # a substring said implies its shorter substrings said: search the longest by halving
+    low, high = 0, n  # said(low) holds (the empty string), said(high + 1) does not
+    while low < high:
+        mid = (low + high + 1) // 2
+        if said(mid):
+            low = mid
+        else:
+            high = mid - 1
+    return 1.0 - low / n
 
 
 def unlisted(text: str) -> str:

@@ -46,6 +46,7 @@ _HEAD_TAGS = ("n", "vn", "an")
 # tags of words that cannot open one: verbs, idioms, adverbs (转弱, 持之以恒, 力抓)
 _NO_MODIFIER_TAGS = frozenset({"v", "vd", "vi", "vg", "i", "l", "d", "ad", "c", "p", "r"})
 _LIST_MARKS = "、，,；;：:。！？"  # around a motto item (稳就业、稳物价，)
+MIN_LISTED = 4  # characters of the shortest term a list of two items can print (碳达峰、碳中和)
 
 
 @dataclass(frozen=True)
@@ -87,8 +88,14 @@ class Side:
     terms: tuple[tuple[str, Token], ...]
 
     def says(self, term: str) -> bool:
-        """Tell whether the report says `term` (quote marks and enumeration commas aside)."""
-        return term in self.counter or unlisted(term) in self.bare
+        """Tell whether the report says `term` (quote marks and enumeration commas aside).
+
+        Enumeration commas matter from four characters on (碳达峰碳中和, 碳达峰、碳中和); a
+        shorter term is no list.
+        """
+        if term in self.counter:
+            return True
+        return len(term) >= MIN_LISTED and unlisted(term) in self.bare
 
 
 def side(prepared: Prepared) -> Side:
@@ -183,18 +190,21 @@ def _compounds(
     stop = load_stopwords()
     seg = default_segmenter()
     words = [t.text for t in tokens]
-    content = [_content(w, idf) for w in words]
+    is_content = {w: _content(w, idf) for w in set(words)}
+    content = [is_content[w] for w in words]
+    # joined[k]: token k follows token k - 1 directly, in the same sentence
+    joined = [False] + [_adjacent(tokens[k - 1], tokens[k]) for k in range(1, len(tokens))]
     runs: Counter[tuple[str, ...]] = Counter()
     mottos: set[tuple[str, str]] = set()
+    last = len(tokens) - 1
     for i in range(len(tokens)):
         if content[i]:
             j = i + 1
-            while (j < len(tokens) and j - i < opts.longest and content[j]
-                   and _adjacent(tokens[j - 1], tokens[j])):
+            while j <= last and j - i < opts.longest and content[j] and joined[j]:
                 runs[tuple(words[i : j + 1])] += 1
                 j += 1
-        elif _motto_char(words[i], stop) and i + 1 < len(tokens) and content[i + 1] \
-                and len(words[i + 1]) == 2 and _adjacent(tokens[i], tokens[i + 1]):
+        elif i < last and joined[i + 1] and content[i + 1] and len(words[i + 1]) == 2 \
+                and _motto_char(words[i], stop):
             mottos.add((words[i], words[i + 1]))
     uses = Counter(w for w, c in zip(words, content, strict=True) if c)
 
@@ -207,15 +217,19 @@ def _compounds(
             return True
         return uses[word] >= 2 and not has_grammar_edge(word)
 
+    heads = {w: _head(w, idf) for w in {run[-1] for run in runs}}
+    seeds: dict[str, bool] = {}
     out: list[tuple[str, ...]] = []
     for run, n in runs.items():
-        if len("".join(run)) > opts.max_chars or not _head(run[-1], idf):
+        if not heads.get(run[-1]) or len("".join(run)) > opts.max_chars:
             continue
         first = run[0]
-        if seed(first):
+        if first not in seeds:
+            seeds[first] = seed(first)
+        if seeds[first]:
             # a new word joined to the head nouns that follow it at every use (低空 + 经济);
             # one that also stands alone or before other heads (留抵退税制度) is its own term
-            if n == uses[first] and all(_head(w, idf) for w in run[1:]):
+            if n == uses[first] and all(heads.get(w) or _head(w, idf) for w in run[1:]):
                 out.append(run)
         elif idf.tag(first) not in _NO_MODIFIER_TAGS and n >= opts.min_recurring \
                 and absent("".join(run)):
