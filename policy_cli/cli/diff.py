@@ -209,10 +209,12 @@ def _sentence_sections(result: Any) -> list[Any]:
     ]
 
 
-def _snippet(sentence: str, text: str, *, before: int = 6, after: int = 14) -> str:
-    """The part of a sentence around `text` (a table cell is too narrow for the whole)."""
+def _snippet(sentence: str, text: str, *, before: int = 8, after: int = 14) -> str:
+    """The words around `text` in its sentence, `text` itself shown as ～ (the 提法 column beside
+    it says it in full; a narrow cell then still shows what the report says about it)."""
     at = sentence.find(text)
     if at < 0:
         return sentence
     start, end = max(0, at - before), min(len(sentence), at + len(text) + after)
-    return ("…" if start else "") + sentence[start:end] + ("…" if end < len(sentence) else "")
+    return (("…" if start else "") + sentence[start:at] + "～" + sentence[at + len(text) : end]
+            + ("…" if end < len(sentence) else ""))

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from functools import lru_cache
+
+from policy_cli.data import lines
 
 CRITICAL_G2 = 3.84  # chi-square, 1 degree of freedom, p < 0.05
 PER = 10_000  # rates are per 10,000 characters
@@ -107,16 +110,28 @@ _GRAMMAR_TAGS = frozenset({"d", "ad", "vd", "c", "m", "mq", "q", "r", "p", "u", 
 # verbs, adjectives and idioms act or describe: they count, with a weaker voice
 _ACTING_TAGS = frozenset({"v", "a", "i", "vi", "ag", "vg", "vq"})
 ACTING_WEIGHT = 0.6  # as the keyword ranking weighs them: G2 x 0.6 must pass the threshold
-# characters of grammar that make a two-character token a fragment (要用, 有所, 这一, 高于)
-_GRAMMAR_EDGE = frozenset("要有这那很于以将应可会能已就都也还把被让所其之该此")
-# prepositions, particles and conjunctions that open or close no word a segmenter guessed
-# (对受, 邮等): the guess is a fragment of the words around it
-_FRAGMENT_EDGE = _GRAMMAR_EDGE | frozenset("对是上在为等和与及的了着过从向给跟")
+FUNCTION_CHARS_FILE = "function_chars.tsv"
+
+
+@lru_cache(maxsize=1)
+def function_chars() -> dict[str, frozenset[str]]:
+    """The characters of grammar (data/function_chars.tsv): "edge" and "fragment"."""
+    out: dict[str, frozenset[str]] = {}
+    for line in lines(FUNCTION_CHARS_FILE):
+        kind, _, chars = line.partition("\t")
+        out[kind.strip()] = frozenset(chars.strip())
+    return out
 
 
 def has_grammar_edge(word: str) -> bool:
-    """Tell whether a word opens or closes on a character of grammar (a likely fragment)."""
-    return bool(word) and (word[0] in _FRAGMENT_EDGE or word[-1] in _FRAGMENT_EDGE)
+    """Tell whether a word opens or closes on a character of grammar (对受, 邮等: a fragment).
+
+    The characters are both kinds of data/function_chars.tsv: what makes a two-character token
+    a fragment (要, 于, 这…) and the prepositions, particles and conjunctions (对, 等, 的…).
+    """
+    chars = function_chars()
+    grammar = chars.get("edge", frozenset()) | chars.get("fragment", frozenset())
+    return bool(word) and (word[0] in grammar or word[-1] in grammar)
 
 
 def term_weight(term: str, tag: str) -> float:
@@ -133,7 +148,8 @@ def term_weight(term: str, tag: str) -> float:
     """
     if tag in _GRAMMAR_TAGS:
         return 0.0
-    if len(term) == 2 and (term[0] in _GRAMMAR_EDGE or term[1] in _GRAMMAR_EDGE) and not (
+    edge = function_chars().get("edge", frozenset())
+    if len(term) == 2 and (term[0] in edge or term[1] in edge) and not (
         tag.startswith("n") and tag != "n"  # a name: 有色 aside, 于都 is a county
     ):
         return 0.0

@@ -76,11 +76,33 @@ def test_sentences_null_unless_asked():
     assert len(out["formulations"]["added"]) <= 5 and len(out["terms"]["falling"]) <= 5
 
 
+def test_table_readable_at_80_columns():
+    """The headlines first; every line fits 80 columns and the context column stays useful."""
+    res = runner.invoke(app, ["diff", OLD, NEW], env={"COLUMNS": "80"})
+    assert res.exit_code == 0, res.stderr
+    from rich.cells import cell_len
+
+    lines = res.stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= 80
+    titles = [line for line in lines if line and not line.startswith(" ")]
+    assert [t.split()[0] for t in titles[:4]] == ["old", "new", "similarity", "Headlines"]
+    # a row of the 提法 added table: the 提法, its kind, counts, and a context of >= 10 cells
+    start = lines.index(next(t for t in titles if t.startswith("提法 added")))
+    row = lines[start + 4]
+    context = row.split()[-1]
+    assert cell_len(context) >= 10, row
+    assert "\x1b[" not in res.stdout  # no colour codes when not a terminal
+    # the table shows 20 of each list unless --top says otherwise
+    news = lines[lines.index("New terms (NEW uses them, OLD never)") + 1 :]
+    items = " ".join(news[: next(i for i, t in enumerate(news) if not t.startswith(" "))])
+    assert items.count("·") == 19
+
+
 def test_table_readable_at_100_columns():
     res = run("diff", OLD, NEW, "--top", "10", "--sentences")
     assert res.exit_code == 0, res.stderr
-    for title in ("提法 added", "提法 removed", "Terms rising", "Terms falling", "Targets",
-                  "Sentences only in NEW"):
+    for title in ("Headlines", "提法 added", "提法 removed", "New terms", "Dropped terms",
+                  "Terms rising", "Terms falling", "Targets", "Sentences only in NEW"):
         assert title in res.stdout
     from rich.cells import cell_len
 
@@ -119,6 +141,10 @@ def test_stdin_for_one_side():
 def test_bad_input_exit_3(tmp_path):
     res = run("diff", str(tmp_path / "missing.txt"), NEW)
     assert res.exit_code == 3
+    # --check says "different" with 1 only when both reports could be read
+    for args in ((str(tmp_path / "missing.txt"), NEW), (OLD, str(tmp_path / "missing.txt"))):
+        res = run("diff", *args, "--check")
+        assert res.exit_code == 3 and res.stderr.startswith("policy: error:"), res.stderr
     assert res.stderr.startswith("policy: error:") and "Traceback" not in res.stderr
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
