@@ -78,8 +78,8 @@ def standing(
             (低空 + 经济 is new, 经营 + 主体 two everyday words put together).
         idf: the background IDF table (default: the bundled one).
         general: tells whether a word is in the general dictionary of the language (jieba's):
-            such a word that the background never uses is ordinary vocabulary national
-            reports had no need for (开幕式, 现金流), not a coinage: its rarity is at most
+            such a word standing alone that the background never uses is ordinary vocabulary
+            national reports had no need for (智能手机), not a coinage: its rarity is at most
             `GENERAL_WORD`. Default: no such knowledge.
 
     Returns:
@@ -94,7 +94,9 @@ def standing(
     words = [p for p in parts if len(p) >= 2]
     if text in table.idf or len(words) < 2:
         return Standing(_word_rarity(text, table, general), _documents(text, table))
-    return Standing(max(_word_rarity(p, table, general) for p in words))
+    # a word national text never used makes the compound new to it (低空 of 低空经济), be it a
+    # word of the general dictionary or not
+    return Standing(max(_word_rarity(p, table, None) for p in words))
 
 
 GENERAL_WORD = 0.5  # rarity of a general-dictionary word the background never uses

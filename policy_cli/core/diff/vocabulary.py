@@ -45,6 +45,7 @@ from policy_cli.models import TermNews, Token
 _HEAD_TAGS = ("n", "vn", "an")
 # tags of words that cannot open one: verbs, idioms, adverbs (转弱, 持之以恒, 力抓)
 _NO_MODIFIER_TAGS = frozenset({"v", "vd", "vi", "vg", "i", "l", "d", "ad", "c", "p", "r"})
+_ADVERB_TAGS = frozenset({"d"})  # jieba tags 特别 (特别国债) and 长期 as adverbs
 _LIST_MARKS = "、，,；;：:。！？"  # around a motto item (稳就业、稳物价，)
 MIN_LISTED = 4  # characters of the shortest term a list of two items can print (碳达峰、碳中和)
 
@@ -210,12 +211,11 @@ def _compounds(
 
     def seed(word: str) -> bool:
         """A new word that can open a compound: no verb, idiom or adverb; a word the
-        segmenter only guessed must recur and have no grammar at its edges (对受, 邮等)."""
+        segmenter only guessed (新质 of 新质生产力) must have no grammar at its edges (对受,
+        邮等: fragments of the words around them)."""
         if idf.tag(word) in _NO_MODIFIER_TAGS or not absent(word):
             return False
-        if word in idf.idf or seg.knows(word):
-            return True
-        return uses[word] >= 2 and not has_grammar_edge(word)
+        return word in idf.idf or seg.knows(word) or not has_grammar_edge(word)
 
     heads = {w: _head(w, idf) for w in {run[-1] for run in runs}}
     seeds: dict[str, bool] = {}
@@ -231,12 +231,18 @@ def _compounds(
             # one that also stands alone or before other heads (留抵退税制度) is its own term
             if n == uses[first] and all(heads.get(w) or _head(w, idf) for w in run[1:]):
                 out.append(run)
-        elif idf.tag(first) not in _NO_MODIFIER_TAGS and n >= opts.min_recurring \
-                and absent("".join(run)):
+        elif _modifier(first, idf) and n >= opts.min_recurring and absent("".join(run)):
             out.append(run)  # words both reports know, put together anew and recurring (经营主体)
     text = counter.text
     out += [m for m in sorted(mottos) if absent("".join(m)) and _listed_motto(text, "".join(m))]
     return out
+
+
+def _modifier(word: str, idf: IdfTable) -> bool:
+    """Tell whether a known word can open a recurring new combination: no verb or idiom; an
+    adverb can, as a noun's modifier (特别 of 特别国债)."""
+    tag = idf.tag(word)
+    return tag not in _NO_MODIFIER_TAGS or tag in _ADVERB_TAGS
 
 
 def _content(word: str, idf: IdfTable) -> bool:
@@ -255,9 +261,10 @@ def _adjacent(a: Token, b: Token) -> bool:
 
 
 def _head(word: str, idf: IdfTable) -> bool:
-    """Tell whether `word` can head a compound: a noun the background knows."""
+    """Tell whether `word` can head a compound: a noun the background knows (新区 in 雄安新区
+    too; a person's name heads nothing)."""
     tag = idf.tag(word)
-    return tag in _HEAD_TAGS or (tag.startswith("n") and tag not in ("nr", "ns"))
+    return tag in _HEAD_TAGS or (tag.startswith("n") and not tag.startswith("nr"))
 
 
 def _motto_char(word: str, stop: frozenset[str]) -> bool:
@@ -323,10 +330,11 @@ def term_news(
             continue
         st = phrase_standing(c.term, idf=idf, parts=c.parts)
         place = where.place(c.term)
-        # a verb or adjective (决胜, 重塑, 综合运用) says how, a noun what: as keywords weigh them
+        # a verb or adjective (决胜, 重塑, 综合运用) says how, a noun what: as keywords weigh them;
+        # a word only the segmenter's guess makes (草沙 of 山水林田湖草沙) is less sure
         shape = (weights.word if len(c.term) <= 2 else 1.0) * (
             term_weight(c.parts[0], idf.tag(c.parts[0])) or 1.0
-        )
+        ) * (weights.guessed if _guessed(c.parts, idf) else 1.0)
         counts = (0, c.count) if status == "new" else (c.count, 0)
         out.append(
             TermNews(
@@ -338,6 +346,13 @@ def term_news(
             )
         )
     return sorted(out, key=lambda t: (-t.weight, t.offset, t.term))
+
+
+def _guessed(parts: Sequence[str], idf: IdfTable) -> bool:
+    """Tell whether a word of a term is only the segmenter's guess (in no dictionary, no
+    background report)."""
+    seg = default_segmenter()
+    return any(len(p) >= 2 and p not in idf.idf and not seg.knows(p) for p in parts)
 
 
 def _sentence(prepared: Prepared, offset: int) -> str:

@@ -42,6 +42,7 @@ class Weights:
     heading: float = 1.5  # said in a section heading
     requirements: float = 1.25  # said in the overall requirements and goals
     word: float = 0.6  # shape of a two-character word (a compound or name: 1.0)
+    guessed: float = 0.8  # shape of a term with a word the segmenter only guessed (新质, 草沙)
     unmarked: float = 0.9  # a 提法 the report neither quotes nor numbers (全面推进乡村振兴)
     target: float = 4.0  # a headline target whose number, unit or modifier changed
     target_wording: float = 3.0  # one whose stated (qualitative) value changed
@@ -49,8 +50,9 @@ class Weights:
     headlines: int = 15  # items in the headline list (0: none)
 
     def __post_init__(self) -> None:
-        numbers = (self.national, self.least_novelty, self.term_power, self.dropped_floor, self.heading, self.requirements, self.word,
-                   self.unmarked, self.target, self.target_wording, self.target_row)
+        numbers = (self.national, self.least_novelty, self.term_power, self.dropped_floor,
+                   self.heading, self.requirements, self.word, self.guessed, self.unmarked,
+                   self.target, self.target_wording, self.target_row)
         if min(numbers) < 0 or self.headlines < 0 or self.recency_span < 1:
             raise ValueError("weights must be >= 0 and recency_span >= 1")
 
