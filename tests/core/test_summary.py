@@ -94,7 +94,7 @@ def test_header_of_the_founding_example(founding) -> None:
         ("cpc19-report.txt", "决胜全面建成小康社会 夺取新时代中国特色社会主义伟大胜利",
          "2017年10月18日", "习近平", "congress report"),
         ("central-no1-2018.txt", "中共中央 国务院关于实施乡村振兴战略的意见", "2018年1月2日",
-         "中共中央 国务院", "plan/proposal"),
+         "中共中央 国务院", "opinion"),
         ("local-baotou-2022.txt",
          "包头市人民政府办公室关于印发《包头市2022年数字政府建设考评办法》的通知",
          "2022年4月14日", "包头市人民政府办公室", "notice"),
