@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from policy_cli.core.header import extract_header
 from policy_cli.core.loaders import load_document, load_text
 from policy_cli.core.people import extract_organizations, extract_people
 from policy_cli.core.pipeline import prepare
+from policy_cli.core.segment import default_tagger
 from policy_cli.core.sentences import key_sentences, whole_sentences
 from policy_cli.core.summary import salient_formulations, summarize, summary_to_dict
 from policy_cli.errors import NothingToAnalyseError, UsageError
@@ -71,6 +74,74 @@ def test_organizations(founding) -> None:
     assert "科研院所" not in orgs  # a kind of organisation, not one
     gwr = extract_organizations(load_document(DOCS / "gwr-2022.txt"))
     assert "国务院" in gwr and "全国政协" in gwr
+
+
+PROVINCES = sorted((DOCS / "provinces-2025").glob("*.txt"))
+_LEVELS = "省市区县州乡镇村"
+
+
+def _starts_inside_a_word(text: str, start: int, name: str) -> str | None:
+    """Say why the organisation `name` at `start` begins inside a longer name, else None.
+
+    The character before it is part of the name when it is glued to it and no word ends
+    there that could end a name's left context: the word before is 驻 (驻|渝解放军 is one
+    name), or a one-character noun not counted by a number (鄂|人民解放军, 鹏|瑞利医院,
+    省|财政厅), or the name's own first word is a one-character place that is not a level
+    and follows a content word (明月|湖实验室).
+    """
+    if start == 0 or not re.match(r"[\u4e00-\u9fff]", text[start - 1]):
+        return None
+    left = max(text.rfind(c, 0, start) for c in "，。；：、\n（）“”") + 1
+    before = list(default_tagger().tag(text[left:start], True))
+    if not before:
+        return None
+    word, tag = before[-1]
+    if word.endswith("驻"):
+        return f"{word}|{name}"
+    counted = len(before) > 1 and before[-2][0][-1:].isdigit()
+    if len(word) == 1 and re.match(r"^(?:n|j)", tag) and not counted:
+        return f"{word}|{name}"
+    first = next(iter(default_tagger().tag(name, True)))[0]
+    if len(first) == 1 and first not in _LEVELS and tag[:1] not in "vpcudrmqfx":
+        return f"{word}|{name}"
+    return None
+
+
+@pytest.mark.parametrize("path", PROVINCES, ids=lambda p: p.stem)
+def test_organisations_start_where_their_names_start(path) -> None:
+    """No organisation of a provincial report's summary begins inside a longer name."""
+    doc = load_document(path)
+    cut = [
+        why
+        for org in extract_organizations(doc)
+        for m in re.finditer(re.escape(org), doc.text)
+        if (why := _starts_inside_a_word(doc.text, m.start(), org))
+    ]
+    assert not cut, cut
+
+
+def test_organisations_whole() -> None:
+    orgs = {
+        p.stem: set(extract_organizations(load_document(p)))
+        for p in PROVINCES
+        if p.stem in ("chongqing", "fujian", "yunnan", "tianjin", "shanghai", "hubei")
+    }
+    assert {"驻渝解放军", "明月湖实验室", "嘉陵江实验室"} <= orgs["chongqing"]
+    assert not {"渝解放军", "湖实验室"} & orgs["chongqing"]
+    assert "驻闽人民解放军" in orgs["fujian"] and "闽人民解放军" not in orgs["fujian"]
+    assert {"驻滇解放军", "省财政厅"} <= orgs["yunnan"] and "滇解放军" not in orgs["yunnan"]
+    assert {"鹏瑞利医院", "低维电子材料海河实验室"} <= orgs["tianjin"]
+    assert "沪实验室" not in orgs["shanghai"]  # "在沪实验室": laboratories in Shanghai
+    assert "驻鄂人民解放军" in orgs["hubei"] and "人民解放军" not in orgs["hubei"]
+
+
+def test_titles_as_the_text_gives_them() -> None:
+    """A title the text gives a person once, where it calls them 同志 seven times, is not theirs."""
+    gwr22 = {p.name: p for p in extract_people(load_document(DOCS / "gwr-2022.txt"))}
+    assert gwr22["习近平"].titles == ()  # 习近平同志 ×7, 习近平主席 ×1
+    for path in PROVINCES:
+        people = {p.name: p for p in extract_people(load_document(path))}
+        assert people["习近平"].titles == ("总书记",), path.stem  # 习近平总书记, most of the time
 
 
 # -- header ------------------------------------------------------------------------------------
