@@ -215,6 +215,6 @@ def test_header_data_files_are_well_formed() -> None:
     import sys
     from pathlib import Path
 
-    script = Path(__file__).parents[2] / "scripts" / "check_header_data.py"
+    script = Path(__file__).parents[2] / "scripts" / "check_summary_data.py"
     res = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
     assert res.returncode == 0, res.stderr

@@ -15,7 +15,7 @@ from policy_cli.core.sentences import key_sentences, whole_sentences
 from policy_cli.core.summary import salient_formulations, summarize, summary_to_dict
 from policy_cli.errors import NothingToAnalyseError, UsageError
 from policy_cli.models import Formulation
-from tests.conftest import DOCS, FOUNDING
+from tests.conftest import DATA, DOCS, FOUNDING
 
 
 @pytest.fixture(scope="module")
@@ -220,6 +220,31 @@ def test_key_sentences_of_a_work_report() -> None:
     assert all(len(k.text) >= 12 and k.text.endswith("。") for k in ks)
     gwr22 = key_sentences(prepare(load_document(DOCS / "gwr-2022.txt")), n=5)
     assert any(k.text.startswith("今年发展主要预期目标是") for k in gwr22)
+
+
+@pytest.mark.parametrize(
+    "path", [DOCS / "gwr-2021.txt", DOCS / "gwr-2022.txt", *PROVINCES], ids=lambda p: p.stem
+)
+def test_key_sentences_of_work_reports_say_where_they_go(path) -> None:
+    """The goals are chosen; last year's review, list headings and closing calls are not."""
+    from policy_cli.core.sentences import _parts
+
+    doc = load_document(path)
+    ks = key_sentences(prepare(doc), n=5)
+    parts = _parts(doc)
+    assert [k.index for k in ks] == sorted(k.index for k in ks)
+    assert any("预期目标" in k.text[:40] for k in ks), [k.text[:30] for k in ks]
+    for k in ks:
+        assert parts[doc.sentences[k.index].paragraph][0] != "back", k.text[:40]  # 工作回顾
+        assert not re.match(r"^[一二三四五六七八九十]+是", k.text) or len(k.text) > 40
+        assert not k.text.startswith("让我们")
+
+
+def test_key_sentences_of_a_plan_state_its_goals() -> None:
+    doc = load_document(DATA / "formats" / "state-council-ai-plus-opinion-2025.pdf")
+    texts = [k.text for k in key_sentences(prepare(doc), n=5)]
+    assert texts[0].startswith("以习近平新时代中国特色社会主义思想为指导")  # 一、总体要求
+    assert any(t.startswith("到2027年") for t in texts)
 
 
 def test_key_sentences_reject_zero(founding_prepared) -> None:
