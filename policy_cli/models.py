@@ -176,6 +176,9 @@ class Summary:
     organizations: tuple[str, ...]
     key_sentences: tuple[KeySentence, ...]
     warnings: tuple[Noise, ...] = field(default_factory=tuple)
+    # how many distinct formulations of each kind the whole document has (code, numbered, …),
+    # not only the few shown in `formulations`
+    formulation_counts: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -270,9 +270,11 @@ def test_summary_of_the_founding_example(founding_summary) -> None:
 def test_summary_dict_keys(founding_summary) -> None:
     d = summary_to_dict(founding_summary)
     assert list(d) == [
-        "source", "title", "date", "speaker", "doc_type", "stats", "keywords", "formulations",
-        "targets", "people", "organizations", "key_sentences", "warnings",
+        "source", "title", "date", "date_iso", "speaker", "issuer", "number", "effective_date",
+        "effective_date_iso", "doc_type", "stats", "keywords", "formulations",
+        "formulation_counts", "targets", "people", "organizations", "key_sentences", "warnings",
     ]
+    assert d["formulation_counts"]["code"] >= 2  # 132, 296X, not only those shown
     assert d["people"][0] == {
         "name": "刘颖", "titles": ["市委常委", "区委书记"], "count": 4, "first_offset": 46,
     }
@@ -286,6 +288,9 @@ def test_salient_formulations_order() -> None:
         Formulation("三大行动", "numbered", 3, 70),
     ]
     assert [f.text for f in salient_formulations(fs, top=3)] == ["296X", "三大行动", "两个大局"]
+    # another order is one key away (e.g. the document's own formulations first)
+    by_count = salient_formulations(fs, top=2, key=lambda f: (-f.count, f.text))
+    assert [f.text for f in by_count] == ["开局即奔跑", "三大行动"]
 
 
 def test_summary_of_a_work_report_lists_headline_targets() -> None:
