@@ -294,18 +294,14 @@ def _read_fields(document: Document, options: HeaderOptions) -> _Fields:
 def _pairs(line: str, *, glued: bool = False) -> list[tuple[str, str]]:
     """The label: value pairs of a metadata line ([] when the line does not open with a label).
 
-    With `glued`, the pairs from the first label that follows other text after a space
-    ("标题 制定机关：…").
+    With `glued`, the pairs from the first label that follows other text ("…（2025修订）
+    制定机关：…"; the label pattern already wants no Chinese character right before it).
     """
     matches = list(_label_pattern().finditer(line))
     if glued:
-        first = next(
-            (k for k, m in enumerate(matches) if m.start() > 0 and line[m.start() - 1].isspace()),
-            None,
-        )
-        if first is None:
+        matches = [m for m in matches if m.start() > 0]
+        if not matches:
             return []
-        matches = matches[first:]
     elif not matches or line[: matches[0].start()].strip():
         return []
     out = []
@@ -393,6 +389,8 @@ def _topic(document: Document) -> str | None:
         text = sent.text.strip().rstrip("。！？；")
         if not text or _SKIP_LINE.match(text) or re.match(r"^[一二三四五六七八九十]+、", text):
             continue
+        if len(_HAN.findall(text)) < DEFAULT_OPTIONS.title_min_han:
+            continue  # "1-10月": a heading that names no topic
         if _CC_REPORT.search(text):
             return "中央委员会向全国代表大会的报告"
         if _TO_CONGRESS.search(text):
@@ -401,6 +399,8 @@ def _topic(document: Document) -> str | None:
         clauses = [c for c in re.split(r"[，,；]", text) if c.strip()]
         while len(clauses) > 1 and _ADVERBIAL.match(clauses[0].strip()):
             clauses = clauses[1:]
+        while len(clauses) > 1 and len(_HAN.findall(clauses[0])) < 4:
+            clauses = clauses[1:]  # "1-10月，全省…": a time is no topic
         clause = (clauses[0] if clauses else text) if not text.startswith("“") else text
         clause = _EVENT_VERB.sub("", clause).strip()
         return clause[:60] or None

@@ -202,6 +202,27 @@ def test_shape_of_a_policy_page_with_a_metadata_table() -> None:
     assert (h.date_iso, h.issuer, h.number) == ("2025-08-21", "国务院", "国发〔2025〕11号")
 
 
+def test_shape_of_glued_labels_without_a_space() -> None:
+    text = (
+        "中华人民共和国治安管理处罚法(2025修订)制定机关：全国人大常委会\n"
+        "第一条　为了维护社会治安秩序，制定本法。\n第二条　治安管理工作坚持中国共产党的领导。"
+    )
+    h = extract_header(load_text(text, source="law.pdf"))
+    assert h.title == "中华人民共和国治安管理处罚法(2025修订）"
+    assert h.issuer == "全国人大常委会"
+
+
+def test_shape_of_a_statistics_page_titled_by_its_period() -> None:
+    """<title>1-10月-湖北省统计局</title>: a period is no title, the first sentence names the topic."""
+    page = (
+        '<html><head><meta charset="utf-8"><title>1-10月-湖北省统计局</title></head><body><div>'
+        "<h1>1-10月</h1><p>1-10月，全省规模以上工业增加值同比增长6.1%，增速比全国高0.2个百分点。</p>"
+        "<p>分三大门类看，采矿业增长3.2%，制造业增长6.5%。</p></div></body></html>"
+    )
+    h = extract_header(load_bytes(page.encode(), source="stats.html"))
+    assert h.title == "全省规模以上工业增加值同比增长6.1%"
+
+
 def test_shape_of_a_news_page() -> None:
     """The page's <title> keeps its range (1-10月…); who presides speaks, not who is studied."""
     h = extract_header(load_bytes(NEWS_PAGE.encode(), source="news.html"))
