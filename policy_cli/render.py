@@ -233,8 +233,10 @@ def write_atomic(path: str, content: str) -> None:
 
 
 # -- the one-screen brief of `policy summary` -------------------------------------------------
-BRIEF_TARGETS = 16  # rows of the targets table on screen (the headline set of a work report)
-BRIEF_PEOPLE = 8
+BRIEF_LINES = 40  # the brief fits a terminal of this many lines (at any width from 80 columns)
+BRIEF_TARGETS = 16  # targets on screen (the headline set of a work report), two to a line
+BRIEF_PEOPLE_LINES = 2  # lines of people on screen, then one line of organisations
+BRIEF_LIST_LINES = 2  # lines of key terms, and of formulations, on screen
 BRIEF_SENTENCE_LINES = 2  # a key sentence is cut (with …) after this many lines on screen
 
 
@@ -274,17 +276,31 @@ def _target_value(t: dict[str, Any]) -> str:
 
 
 def _brief_facts(brief: dict[str, Any]) -> list[tuple[str, str]]:
+    """The header lines of a brief: date, kind and number, who issues or speaks, size."""
     stats = brief.get("stats") or {}
     size = (
         f"{stats.get('characters', 0):,} characters, {stats.get('paragraphs', 0)} paragraphs, "
         f"{stats.get('sentences', 0)} sentences"
     )
-    facts = [
-        ("date", brief.get("date") or "not stated"),
-        ("speaker", brief.get("speaker") or "not stated"),
-        ("type", brief.get("doc_type") or ""),
-        ("size", size),
-    ]
+    date = brief.get("date") or "not stated"
+    if brief.get("date_iso") and brief.get("date_iso") != brief.get("date"):
+        date += f" ({brief['date_iso']})"
+    kind = " · ".join(
+        x for x in (
+            brief.get("doc_type") or "",
+            brief.get("number") or "",
+            f"effective {brief.get('effective_date_iso') or brief.get('effective_date')}"
+            if brief.get("effective_date") else "",
+        ) if x
+    )
+    speaker, issuer = brief.get("speaker"), brief.get("issuer")
+    if speaker and issuer and speaker != issuer:
+        who = ("speaker", f"{speaker} · for {issuer}")
+    elif issuer:
+        who = ("issuer", issuer)
+    else:
+        who = ("speaker", speaker or "not stated")
+    facts = [("date", date), ("type", kind), who, ("size", size)]
     return [(k, inert(v)) for k, v in facts]
 
 
@@ -297,6 +313,7 @@ def _keyword_items(brief: dict[str, Any]) -> list[str]:
 
 
 def _formulation_items(brief: dict[str, Any]) -> list[str]:
+    """The formulations line, in the order the summary ranked them (see `summary` ordering)."""
     out = []
     for f in brief.get("formulations") or []:
         item = f"{f['text']}×{f['count']}"
@@ -328,17 +345,103 @@ def _grouped_people(people: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def print_brief(brief: dict[str, Any], *, console: Any) -> None:
-    """Print a summary (the dict of `policy summary --format json`) to fit one screen."""
+def _wrap_cells(text: str, width: int, lines: int | None) -> list[str]:
+    """Wrap text to lines of at most `width` terminal cells; keep `lines`, ending … when cut."""
+    from rich.cells import cell_len
+
+    out: list[str] = []
+    line: list[str] = []
+    used = 0
+    for ch in text.replace("\n", " "):
+        w = cell_len(ch)
+        if used + w > width:
+            out.append("".join(line))
+            line, used = [], 0
+        line.append(ch)
+        used += w
+    if line:
+        out.append("".join(line))
+    if lines is not None and len(out) > lines:
+        out = out[:lines]
+        last = out[-1]
+        while last and cell_len(last) + 1 > width:
+            last = last[:-1]
+        out[-1] = last + "…"
+    return out
+
+
+def _wrap_items(items: Sequence[str], width: int, lines: int | None, sep: str = " · ") -> list[str]:
+    """Lay out list items on lines of `width` cells without breaking an item that fits a line."""
+    from rich.cells import cell_len
+
+    out: list[str] = []
+    line = ""
+    for item in (inert(i) for i in items):
+        joined = f"{line}{sep}{item}" if line else item
+        if cell_len(joined) <= width:
+            line = joined
+            continue
+        if line:
+            out.append(line + sep.rstrip() if cell_len(line + sep.rstrip()) <= width else line)
+        pieces = _wrap_cells(item, width, None)  # an item longer than a line
+        out += pieces[:-1]
+        line = pieces[-1] if pieces else ""
+    if line:
+        out.append(line)
+    if lines is not None and len(out) > lines:
+        out = out[:lines]
+        last = out[-1].rstrip(" ·")
+        while last and cell_len(last) + 2 > width:
+            last = last[:-1]
+        out[-1] = last + " …"
+    return out
+
+
+def _target_rows(targets: list[dict[str, Any]], width: int) -> list[str]:
+    """Targets as "indicator  value" lines, two to a line where both fit half the width."""
+    from rich.cells import cell_len
+
+    half = (width - 3) // 2
+    names = [inert(t["indicator"]) for t in targets]
+    col = min(max(cell_len(n) for n in names), width // 3)
+    items = []
+    for name, t in zip(names, targets, strict=True):
+        name = _cut_cells(name, col)
+        items.append(f"{name}{' ' * (col - cell_len(name))}  {_target_value(t)}")
+    rows: list[str] = []
+    k = 0
+    while k < len(items):
+        left = items[k]
+        right = items[k + 1] if k + 1 < len(items) else None
+        if right is not None and cell_len(left) <= half and cell_len(right) <= half:
+            rows.append(f"{left}{' ' * (half - cell_len(left))} │ {right}")
+            k += 2
+        else:
+            rows.append(_cut_cells(left, width))
+            k += 1
+    return rows
+
+
+def print_brief(brief: dict[str, Any], *, console: Any, full: bool = False) -> None:
+    """Print a summary (the dict of `policy summary --format json`).
+
+    By default it fits one screen: at most `BRIEF_LINES` lines at the console's width (80
+    columns or more): a few lines of key terms and formulations, the headline targets, people
+    on two lines, key sentences cut after two lines. With `full`, every section is printed
+    whole.
+    """
     from rich import box
-    from rich.console import Group
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
 
+    width = max(40, console.width)
     head = Table.grid(padding=(0, 1))
     head.add_column(style="bold", no_wrap=True)
-    head.add_column(overflow="fold")
+    if full:
+        head.add_column(overflow="fold")
+    else:
+        head.add_column(overflow="ellipsis", no_wrap=True)
     for label, value in _brief_facts(brief):
         head.add_row(Text(label), Text(value))
     title = inert(brief.get("title") or brief.get("source") or "")
@@ -346,16 +449,23 @@ def print_brief(brief: dict[str, Any], *, console: Any) -> None:
         Panel(head, title=Text(title, style="bold"), title_align="left", box=box.ROUNDED,
               subtitle=Text(inert(brief.get("source") or "")), subtitle_align="right")
     )
+    used = len(_brief_facts(brief)) + 2
 
-    def block(label: str, body: Any) -> None:
+    def block(label: str, lines: list[str], *, limit: int | None = None) -> int:
         console.print(Text(label, style="bold"))
-        console.print(body)
+        body = [x for line in lines for x in _wrap_cells(line, width, None if full else limit)]
+        if not full and limit is not None:
+            body = body[:limit]
+        for line in body or ["(none)"]:
+            console.print(Text(line), no_wrap=True, crop=True)
+        return 1 + max(1, len(body))
 
-    block("Keywords", Text(_joined(_keyword_items(brief)) or "(none)", overflow="fold"))
-    block("Formulations", Text(_joined(_formulation_items(brief)) or "(none)", overflow="fold"))
+    limit = None if full else BRIEF_LIST_LINES
+    used += block("Keywords", _wrap_items(_keyword_items(brief), width, limit))
+    used += block("Formulations", _wrap_items(_formulation_items(brief), width, limit))
 
-    shown, more = _brief_targets(brief, BRIEF_TARGETS)
-    if shown:
+    shown, more = _brief_targets(brief, None if full else BRIEF_TARGETS)
+    if shown and full:
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1))
         table.add_column("indicator", overflow="fold", ratio=3)
         table.add_column("target", overflow="fold", ratio=3)
@@ -369,43 +479,61 @@ def print_brief(brief: dict[str, Any], *, console: Any) -> None:
                 Text(inert(t.get("unit") or "")), Text(_target_modifier(t)),
                 Text(str(t.get("year") or "")),
             )
-        body: Any = table
+        console.print(Text("Targets", style="bold"))
+        console.print(table)
+    elif shown:
+        rows = _target_rows(shown, width)
         if more:
-            body = Group(table, Text(f"+{more} more targets (--format json or markdown)",
-                                     style="dim"))
-        block("Targets", body)
+            rows.append(f"+{more} more targets (--full, or --format json/markdown)")
+        console.print(Text("Targets", style="bold"))
+        for row in rows:
+            console.print(Text(row), no_wrap=True, crop=True)
+        used += 1 + len(rows)
     else:
-        block("Targets", Text("(none stated)"))
+        used += block("Targets", ["(none stated)"])
 
     people = _grouped_people(list(brief.get("people") or []))
-    lines = [_person_line(p) for p in people[:BRIEF_PEOPLE]]
-    if len(people) > BRIEF_PEOPLE:
-        lines.append(f"+{len(people) - BRIEF_PEOPLE} more")
     orgs = list(brief.get("organizations") or [])
-    body_people = Text("\n".join(inert(x) for x in lines) or "(none named)", overflow="fold")
-    if orgs:
-        body_people.append("\n")
-        body_people.append("organisations: ", style="bold")
-        body_people.append(_joined(orgs, "、"))
-    block("People", body_people)
+    if full:
+        lines = [_person_line(p) for p in people] or ["(none named)"]
+        if orgs:
+            lines.append("organisations: " + _joined(orgs, "、"))
+        used += block("People", lines)
+    else:
+        lines = _wrap_items(
+            [_person_line(p) for p in people] or ["(none named)"], width, BRIEF_PEOPLE_LINES
+        )
+        if orgs:
+            lines += _wrap_cells("organisations: " + _joined(orgs, "、"), width, 1)
+        used += block("People", lines)
 
-    sentences = Table.grid(padding=(0, 1))
-    sentences.add_column(no_wrap=True, justify="right")
-    sentences.add_column(overflow="fold")
-    width = max(20, console.width - 5)
-    for i, s in enumerate(brief.get("key_sentences") or [], 1):
-        sentences.add_row(Text(f"{i}."), Text(_cut_cells(inert(s["text"]),
-                                                         width * BRIEF_SENTENCE_LINES)))
-    block("Key sentences", sentences if brief.get("key_sentences") else Text("(none)"))
+    sentences = brief.get("key_sentences") or []
+    room = max(len(sentences), BRIEF_LINES - used - 1 - 3)  # leave the warnings line(s)
+    per = max(1, min(BRIEF_SENTENCE_LINES, room // max(1, len(sentences))))
+    console.print(Text("Key sentences", style="bold"))
+    if not sentences:
+        console.print(Text("(none)"))
+    for i, s in enumerate(sentences, 1):
+        lead = f"{i}. "
+        body = _wrap_cells(inert(s["text"]), width - len(lead), None if full else per)
+        for k, line in enumerate(body):
+            console.print(Text((lead if k == 0 else " " * len(lead)) + line), no_wrap=True,
+                          crop=True)
 
     warnings = brief.get("warnings") or []
     if warnings:
-        warn = Text(overflow="ellipsis", no_wrap=True)
-        for w in warnings:
-            warn.append(f"removed {inert(w['reason'])}: ", style="bold")
-            warn.append(_cut_cells(inert(w["text"]).replace("\n", " "), width - 30) + "\n")
-        warn.rstrip()
-        block("Warnings", warn)
+        console.print(Text("Warnings", style="bold"))
+        if full or len(warnings) == 1:
+            for w in warnings:
+                line = f"removed {inert(w['reason'])}: " + inert(w["text"]).replace("\n", " ")
+                console.print(Text(line if full else _cut_cells(line, width)), no_wrap=not full,
+                              crop=not full)
+        else:
+            reasons = sorted({inert(w["reason"]) for w in warnings})
+            console.print(Text(_cut_cells(
+                f"removed {len(warnings)} spans as noise ({', '.join(reasons)}): --full lists them",
+                width,
+            )), no_wrap=True, crop=True)
 
 
 def _cut_cells(text: str, cells: int) -> str:

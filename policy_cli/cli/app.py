@@ -42,6 +42,47 @@ class ReportFormat(str, Enum):
     markdown = "markdown"
 
 
+# The format an -o file's extension names. Any other extension (.txt, .out…) keeps the
+# command's default format.
+EXTENSION_FORMATS = {
+    ".json": "json",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".csv": "csv",
+    ".html": "html",
+    ".htm": "html",
+}
+FORMAT_HELP = "Output format (default: the one the -o file's extension names, else {default})."
+
+
+def output_format(
+    fmt: Enum | None, output: str | None, choices: type[Enum], *, default: str
+) -> str:
+    """Choose the output format: --format when given, else the -o file's extension, else default.
+
+    Raises:
+        UsageError: the extension names a format this command does not write (.html where a
+            command has no HTML output, .csv where its result is no table).
+    """
+    if fmt is not None:
+        return str(fmt.value)
+    if output is None:
+        return default
+    import os
+
+    named = EXTENSION_FORMATS.get(os.path.splitext(output)[1].lower())
+    if named is None:
+        return default
+    values = [str(c.value) for c in choices]
+    if named not in values:
+        from policy_cli.errors import UsageError
+
+        raise UsageError(
+            f"{output}: this command has no {named} output (--format: {', '.join(values)})"
+        )
+    return named
+
+
 FileArg = Annotated[
     str, typer.Argument(help="Document to analyse: a path, or - for standard input.", show_default=False)
 ]

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from policy_cli.cli.app import (
+    FORMAT_HELP,
     EncodingOpt,
     KeepNoiseOpt,
     OutputOpt,
@@ -15,6 +16,7 @@ from policy_cli.cli.app import (
     app,
     emit,
     handle_errors,
+    output_format,
     read_document,
     report_noise,
 )
@@ -49,8 +51,9 @@ def diff(
         int, typer.Option("--top", "-n", min=0, help="Items per list (0: all).")
     ] = 40,
     fmt: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ReportFormat.table,
+        ReportFormat | None,
+        typer.Option("--format", "-f", help=FORMAT_HELP.format(default="table"), show_default=False),
+    ] = None,
     output: OutputOpt = None,
     encoding: EncodingOpt = None,
     keep_noise: KeepNoiseOpt = False,
@@ -70,6 +73,7 @@ def diff(
         from policy_cli.core.diff import diff_documents, diff_to_dict
         from policy_cli.errors import UsageError
 
+        chosen = output_format(fmt, output, ReportFormat, default="table")
         if old == "-" and new == "-":
             raise UsageError("only one of OLD and NEW can be read from standard input")
         doc_old = read_document(old, encoding=encoding, keep_noise=keep_noise)
@@ -85,7 +89,7 @@ def diff(
             *(("note", n) for n in result.notes),
         ]
         emit(
-            fmt.value,
+            chosen,
             output=output,
             json_obj=diff_to_dict(result),
             sections=_sections(result),

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from policy_cli.cli.app import (
+    FORMAT_HELP,
     EncodingOpt,
     FileArg,
     KeepNoiseOpt,
@@ -17,6 +18,7 @@ from policy_cli.cli.app import (
     app,
     emit,
     handle_errors,
+    output_format,
     read_document,
     report_noise,
 )
@@ -44,7 +46,10 @@ SortOpt = Annotated[
     SortOrder,
     typer.Option("--sort", "-s", help="first: document order; count: most frequent first."),
 ]
-FormatOpt = Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")]
+FormatOpt = Annotated[
+    TableFormat | None,
+    typer.Option("--format", "-f", help=FORMAT_HELP.format(default="table"), show_default=False),
+]
 
 
 @app.command()
@@ -52,7 +57,7 @@ def slogans(
     file: FileArg,
     kind: KindOpt = None,
     sort: SortOpt = SortOrder.first,
-    fmt: FormatOpt = TableFormat.table,
+    fmt: FormatOpt = None,
     output: OutputOpt = None,
     encoding: EncodingOpt = None,
     keep_noise: KeepNoiseOpt = False,
@@ -68,14 +73,15 @@ def slogans(
     """
     with handle_errors(traceback):
         kinds = _parse_kinds(kind)
-        _run(file, kinds, sort.value, fmt.value, output, encoding, keep_noise, "Formulations")
+        chosen = output_format(fmt, output, TableFormat, default="table")
+        _run(file, kinds, sort.value, chosen, output, encoding, keep_noise, "Formulations")
 
 
 @app.command()
 def initiatives(
     file: FileArg,
     sort: SortOpt = SortOrder.first,
-    fmt: FormatOpt = TableFormat.table,
+    fmt: FormatOpt = None,
     output: OutputOpt = None,
     encoding: EncodingOpt = None,
     keep_noise: KeepNoiseOpt = False,
@@ -89,8 +95,9 @@ def initiatives(
     Example: policy initiatives examples/yuhang-conference-2026.txt --format json
     """
     with handle_errors(traceback):
+        chosen = output_format(fmt, output, TableFormat, default="table")
         _run(
-            file, ("code", "numbered"), sort.value, fmt.value, output, encoding, keep_noise,
+            file, ("code", "numbered"), sort.value, chosen, output, encoding, keep_noise,
             "Initiatives",
         )
 

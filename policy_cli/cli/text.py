@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from policy_cli.cli.app import (
+    FORMAT_HELP,
     EncodingOpt,
     FileArg,
     KeepNoiseOpt,
@@ -16,6 +17,7 @@ from policy_cli.cli.app import (
     TracebackOpt,
     app,
     handle_errors,
+    output_format,
     read_document,
     report_noise,
 )
@@ -32,8 +34,9 @@ class TextFormat(str, Enum):
 def text(
     file: FileArg,
     fmt: Annotated[
-        TextFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = TextFormat.text,
+        TextFormat | None,
+        typer.Option("--format", "-f", help=FORMAT_HELP.format(default="text"), show_default=False),
+    ] = None,
     output: OutputOpt = None,
     encoding: EncodingOpt = None,
     keep_noise: KeepNoiseOpt = False,
@@ -50,9 +53,10 @@ def text(
         from policy_cli.errors import InputError
         from policy_cli.render import to_json, write_atomic
 
+        chosen = output_format(fmt, output, TextFormat, default="text")
         doc = read_document(file, encoding=encoding, keep_noise=keep_noise)
         report_noise(doc)
-        if fmt is TextFormat.json:
+        if chosen == "json":
             content = to_json(
                 {
                     "source": doc.source,

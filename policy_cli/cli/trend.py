@@ -11,7 +11,17 @@ from typing import Annotated, Any
 
 import typer
 
-from policy_cli.cli.app import OutputOpt, TableFormat, TracebackOpt, app, emit, handle_errors, warn
+from policy_cli.cli.app import (
+    FORMAT_HELP,
+    OutputOpt,
+    TableFormat,
+    TracebackOpt,
+    app,
+    emit,
+    handle_errors,
+    output_format,
+    warn,
+)
 
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 SPARK_MAX = 60  # wider series are bucketed so that a chart row fits a terminal
@@ -388,8 +398,9 @@ def trend(
         ),
     ] = None,  # fmt: skip
     fmt: Annotated[
-        TableFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = TableFormat.table,
+        TableFormat | None,
+        typer.Option("--format", "-f", help=FORMAT_HELP.format(default="table"), show_default=False),
+    ] = None,
     plot: Annotated[
         str | None,
         typer.Option("--plot", help="Also draw the rates to this PNG file (needs matplotlib)."),
@@ -415,6 +426,7 @@ def trend(
     with handle_errors(traceback):
         from policy_cli.core.trend import trend_documents
 
+        chosen = output_format(fmt, output, TableFormat, default="table")
         wanted = parse_terms(terms)
         if terms is not None and not wanted:
             from policy_cli.errors import UsageError
@@ -438,9 +450,9 @@ def trend(
         for message in result.warnings:
             warn(message)
         sections = (
-            _term_sections(result, fmt.value)
+            _term_sections(result, chosen)
             if result.terms
-            else _change_sections(result, fmt.value)
+            else _change_sections(result, chosen)
         )
         labels = [p.label for p in result.periods]
         preface = [
@@ -455,7 +467,7 @@ def trend(
                 ("halves", f"before {result.split} | from {result.split} on (equal text)")
             )
         emit(
-            fmt.value,
+            chosen,
             output=output,
             json_obj=trend_json(result),
             sections=sections,

@@ -50,7 +50,8 @@ _SKIP_TAGS = frozenset(
 _CONTAINERS = frozenset(
     "article body center div dl form main section table tbody td tr ul ol blockquote".split()
 )
-_SITE_SEPARATOR = re.compile(r"\s*(?:_{1,2}|\s[-|–—]\s|[-|｜–—])\s*")
+# "Title_Site", "Title - Site", "Title|Site"; not the hyphen of a range ("1-10月")
+_SITE_SEPARATOR = re.compile(r"\s*(?:_{1,2}|\s[-|–—]\s|[|｜]|(?<![0-9])[-–—](?![0-9]))\s*")
 
 
 def html_to_text(data: bytes, *, encoding: str | None = None) -> tuple[str, str]:
@@ -73,11 +74,30 @@ def html_to_text(data: bytes, *, encoding: str | None = None) -> tuple[str, str]
         EncodingError: the bytes cannot be decoded.
         FormatError: the page cannot be parsed or is nested too deeply.
     """
+    text, used, _meta = html_document(data, encoding=encoding)
+    return text, used
+
+
+def html_document(
+    data: bytes, *, encoding: str | None = None
+) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+    """Extract the text of an HTML page (as `html_to_text`) and what the page says about it.
+
+    Returns:
+        The text, the encoding used, and the page's metadata: (name, content) of its <meta>
+        elements with a name or property (names lowercased), then the label/value pairs of
+        metadata tables anywhere on the page ("发文机关：" | "国务院").
+
+    Raises:
+        EncodingError, FormatError: as `html_to_text`.
+    """
     text, used = _decode_html(data, encoding=encoding)
     root = _parse_html(text)
     title = _page_title(root)
-    lines = _main_lines(root)
-    return "\n".join(_merge_title(title, lines)), used
+    blocks = _blocks(root)
+    lines = _main_lines(root, blocks)
+    meta = (*_meta_tags(root), *_label_pairs(blocks))
+    return "\n".join(_merge_title(title, lines)), used, meta
 
 
 def _decode_html(data: bytes, *, encoding: str | None) -> tuple[str, str]:
@@ -214,8 +234,8 @@ def _content_weight(block: _Block) -> int:
     return han
 
 
-def _main_lines(root: Any) -> list[str]:
-    blocks = _blocks(root)
+def _main_lines(root: Any, blocks: list[_Block] | None = None) -> list[str]:
+    blocks = _blocks(root) if blocks is None else blocks
     weights = [_content_weight(b) for b in blocks]
     total = sum(weights)
     if total == 0:
@@ -247,6 +267,46 @@ def _main_lines(root: Any) -> list[str]:
             continue  # a link list inside the article container
         lines.append(text)
     return lines
+
+
+MAX_META = 64  # a page's metadata entries kept (a hostile page may carry thousands)
+MAX_META_CHARS = 300
+_LABEL_CELL = re.compile(r"^([\u4e00-\u9fff][\u4e00-\u9fff\s]{1,9})\s*[:：]\s*(.*)$")
+
+
+def _meta_tags(root: Any) -> list[tuple[str, str]]:
+    """(name, content) of the page's <meta name|property=… content=…>, names lowercased."""
+    out: list[tuple[str, str]] = []
+    for el in root.iter("meta"):
+        name = (el.get("name") or el.get("property") or "").strip().lower()
+        content = " ".join((el.get("content") or "").split())
+        if name and content:
+            out.append((name[:MAX_META_CHARS], content[:MAX_META_CHARS]))
+            if len(out) == MAX_META:
+                break
+    return out
+
+
+def _label_pairs(blocks: list[_Block]) -> list[tuple[str, str]]:
+    """Label/value pairs of metadata tables: "发文机关：国务院", or "发文字号：" | "国发〔2025〕11号".
+
+    Government policy pages print the document's issuer, number and dates in a table above
+    the text, outside the element that holds the text itself.
+    """
+    out: list[tuple[str, str]] = []
+    for k, block in enumerate(blocks):
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        m = _LABEL_CELL.match(block.text)
+        if m is None:
+            continue
+        label, value = re.sub(r"\s+", "", m.group(1)), m.group(2).strip()
+        if not value and nxt is not None and not _LABEL_CELL.match(nxt.text):
+            value = nxt.text
+        if value and len(value) <= MAX_META_CHARS and not _SENTENCE_MARK.search(value[-1]):
+            out.append((label, value))
+            if len(out) == MAX_META:
+                break
+    return out
 
 
 def _squash(text: str) -> str:

@@ -178,16 +178,24 @@ def _check_textual(text: str, source: str) -> None:
 
 def extract_text(data: bytes, fmt: str, *, encoding: str | None = None) -> tuple[str, str | None]:
     """Turn the bytes of a document of format `fmt` into plain text (one paragraph a line)."""
+    raw, used, _meta = extract_document(data, fmt, encoding=encoding)
+    return raw, used
+
+
+def extract_document(
+    data: bytes, fmt: str, *, encoding: str | None = None
+) -> tuple[str, str | None, tuple[tuple[str, str], ...]]:
+    """Like `extract_text`, and also what the file says about itself (an HTML page's metadata)."""
     if fmt == "text":
-        return decode_bytes(data, encoding=encoding)
+        return (*decode_bytes(data, encoding=encoding), ())
     from policy_cli.core import formats  # lazy: format libraries are heavy
 
     if fmt == "html":
-        return formats.html_to_text(data, encoding=encoding)
+        return formats.html_document(data, encoding=encoding)
     if fmt == "docx":
-        return formats.docx_to_text(data), None
+        return formats.docx_to_text(data), None, ()
     if fmt == "pdf":
-        return formats.pdf_to_text(data), None
+        return formats.pdf_to_text(data), None, ()
     raise FormatError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 
@@ -218,13 +226,15 @@ def load_bytes(
     suffix = Path(source).suffix if source != "-" else ""
     try:
         fmt = fmt or sniff_format(data, suffix=suffix)
-        raw, used = extract_text(data, fmt, encoding=encoding)
+        raw, used, meta = extract_document(data, fmt, encoding=encoding)
     except InputError as exc:
         if str(exc).startswith(source):
             raise
         raise type(exc)(f"{source}: {exc}") from exc
     _check_textual(raw, source)
-    return build_document(raw, source=source, fmt=fmt, encoding=used, keep_noise=keep_noise)
+    return build_document(
+        raw, source=source, fmt=fmt, encoding=used, keep_noise=keep_noise, meta=meta
+    )
 
 
 def build_document(
@@ -234,6 +244,7 @@ def build_document(
     fmt: str = "text",
     encoding: str | None = None,
     keep_noise: bool = False,
+    meta: tuple[tuple[str, str], ...] = (),
 ) -> Document:
     """Normalise text, cut noise and split it into paragraphs and sentences once.
 
@@ -258,6 +269,7 @@ def build_document(
         format=fmt,
         encoding=encoding,
         noise=noise,
+        meta=tuple((normalize.normalize_text(k), normalize.normalize_text(v)) for k, v in meta),
     )
 
 
