@@ -456,7 +456,7 @@ def cache_dir() -> Path:
 
 _SIGNED_MODULES = (
     "trend.py", "loaders.py", "formats.py", "normalize.py", "noise.py", "segment.py",
-    "formulations.py",
+    "formulations",
 )  # fmt: skip
 
 
@@ -472,11 +472,14 @@ def analysis_signature() -> str:
     # the modules whose output the cached counts are made of
     for name in _SIGNED_MODULES:
         path = core / name
-        if path.exists():
-            h.update(name.encode())
-            h.update(path.read_bytes())
-    # the lexicon, stop words and the formulation rule lists
-    for p in sorted((core.parent / "data").glob("*.txt")):
+        # a package (formulations/) is signed by all its modules
+        for module in sorted(path.glob("*.py")) if path.is_dir() else [path]:
+            if module.exists():
+                h.update(str(module.relative_to(core)).encode())
+                h.update(module.read_bytes())
+    # the lexicon, stop words and the formulation rule lists and lexicons
+    data_dir = core.parent / "data"
+    for p in sorted(p for ext in ("*.txt", "*.toml", "*.tsv") for p in data_dir.glob(ext)):
         h.update(p.name.encode())
         h.update(p.read_bytes())
     return h.hexdigest()[:16]

@@ -1,0 +1,153 @@
+"""Stage `motto`: parallel mottos, clauses of one shape joined by 、.
+
+稳地价、稳房价、稳预期; 尽力而为、量力而行; 不敢腐、不能腐、不想腐: clauses of equal length
+sharing a word at the same place (rule `parallel`); the pair that is the whole object of a
+verb of command (坚持稳字当头、稳中求进, rule `object-pair`); three short clauses of one length
+that fill a clause or are repeated (图更强、争一流、敢首创, rule `triplet`). Lists of things
+(产业链、供应链; 市发改委、市经信局) are not mottos.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from policy_cli.core.formulations.candidate import Candidate
+from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.vocab import HAN, PARALLEL_SEP, clause_word_set, clause_words
+from policy_cli.core.segment import default_segmenter
+
+STAGE = "motto"
+
+
+def find_mottos(text: str, options: FormulationOptions) -> Iterator[Candidate]:
+    """Find parallel mottos: 2-5 clauses of equal length (2-7 chars) joined by 、."""
+    for m in re.finditer(rf"[{HAN}]{{2,12}}(?:、[{HAN}]{{2,6}})*、[{HAN}]{{2,12}}", text):
+        parts = m.group().split(PARALLEL_SEP)
+        offset = m.start()
+        # the first clause may carry the verb that opens the sentence (坚持稳字当头、稳中求进)
+        if len(parts[0]) > len(parts[1]):
+            lead = parts[0][: len(parts[0]) - len(parts[1])]
+            if lead not in clause_word_set() and not lead.endswith(clause_words()):
+                continue
+            offset += len(lead)
+            parts[0] = parts[0][len(lead) :]
+        trail = ""
+        if len(parts[-1]) > len(parts[-2]):
+            trail = parts[-1][len(parts[-2]) :]
+            parts[-1] = parts[-1][: len(parts[-2])]
+        found = _parallel_run(parts)
+        rule = "parallel"
+        if found is None and offset > m.start() and not trail and len(parts) == 2:
+            # the whole object of a verb of command, up to the clause end (坚持稳字当头、稳中求进。
+            # 坚持外防输入、内防反弹，): the shape alone is enough
+            at_end = text[m.end() : m.end() + 1] in ("，", "。", "；", "")
+            aligned = any(a == b for a, b in zip(*parts, strict=True))
+            chiasmus = len(set(parts[0]) & set(parts[1])) >= 2  # 稳中求进、以进促稳
+            if at_end and len(parts[0]) == 4 and (
+                _shares_position(parts, words=False) if aligned else chiasmus
+            ):
+                found, rule = (0, 2), "object-pair"
+        if found is None:
+            if _standalone_triplet(text, m.start(), m.end(), parts, offset, trail):
+                yield Candidate(
+                    PARALLEL_SEP.join(parts), "slogan", offset, None, (), 1, STAGE, "triplet"
+                )
+            continue
+        i, j = found
+        if j == len(parts) and trail and not trail.startswith(("的", "等", "和")):
+            j -= 1
+            if j - i >= 2 and not _shares_position(parts[i:j]):
+                continue
+        if j - i < 2 or len(parts[i]) > 6 or (len(parts[i]) == 2 and j - i < 3):
+            continue
+        phrase = PARALLEL_SEP.join(parts[i:j])
+        start = offset + sum(len(p) + 1 for p in parts[:i])
+        yield Candidate(phrase, "slogan", start, None, (), 1, STAGE, rule)
+
+
+def _standalone_triplet(
+    text: str, m_start: int, m_end: int, parts: Sequence[str], offset: int, trail: str
+) -> bool:
+    """Three or more short clauses of one length that a document repeats, or that fill a clause.
+
+    图更强、争一流、敢首创 (the whole clause between commas) and 创新深化、改革攻坚、开放提升
+    (said twice) are mottos even without a shared character.
+    """
+    if len(parts) < 3 or len({len(p) for p in parts}) != 1 or not 3 <= len(parts[0]) <= 4:
+        return False
+    phrase = PARALLEL_SEP.join(parts)
+    if len({p[-1] for p in parts}) == 1 or len({p[0] for p in parts}) == 1:
+        return False  # a shared head or lead character: 创新链、产业链、供应链; 市发改委、市经信局
+    whole_clause = (
+        (not trail or trail.startswith("的") and len(trail) <= 5)  # …精准拆弹的基本方针
+        and text[m_start - 1 : m_start] in ("", "，", "。", "：", "\n")
+        and text[m_end : m_end + 1] in ("", "，", "。", "；", "\n")
+    )
+    return whole_clause or text.count(phrase) >= 2
+
+
+def _parallel_run(parts: Sequence[str]) -> tuple[int, int] | None:
+    """Return the longest run of clauses that rhyme in shape, if it has two or more."""
+    best: tuple[int, int] | None = None
+    n = len(parts)
+    for i in range(n):
+        for j in range(n, i + 1, -1):
+            run = parts[i:j]
+            if len({len(p) for p in run}) != 1 or len(run[0]) < 3 and len(run) < 3:
+                continue
+            if _shares_position(run):
+                if best is None or j - i > best[1] - best[0]:
+                    best = (i, j)
+                break
+    if best is not None:
+        # a clause of the same shape just before the run belongs to it (察实情、办实事、求实效)
+        i, j = best
+        while i > 0 and len(parts[i - 1]) == len(parts[i]) and _shares_position(
+            parts[i - 1 : j], words=False
+        ):
+            i -= 1
+        best = (i, j)
+    return best
+
+
+def _shares_position(run: Sequence[str], *, words: bool = True) -> bool:
+    """Tell whether clauses rhyme in shape: 稳地价/稳房价, 不敢腐/不能腐, 开局即奔跑/起步即冲刺.
+
+    The shared character must be the same word in every clause (稳 / 地价, 稳 / 房价); a
+    character shared by different words (资源勘探、能源工程) is a coincidence, and a shared
+    head noun (产业链、供应链) or modifier (基本养老、基本医疗) makes a list of things.
+    """
+    length = len(run[0])
+    shared = [k for k in range(length) if len({p[k] for p in run}) == 1]
+    shared = [k for k in shared if run[0][k] not in "的和与及之"]
+    if not shared:
+        return False
+    if shared == list(range(length - len(shared), length)):
+        return False  # common suffix: 规范化、便利化; 持久战、总体战
+    if length - 1 in shared and length - 2 in shared:
+        return False  # a shared head word: 政府协商、政协协商
+    if run[0][0] in "更最较很越" and 0 in shared:
+        return False  # comparatives: 更高质量、更有效率
+    if all(p[-1] in "局委办厅部院所处司省市县区旗镇乡村" for p in run):
+        return False  # a list of departments or places: 市发改委、市经信局; 科右前旗、科右中旗
+    if shared == list(range(len(shared))) and len(shared) >= 2 and length - len(shared) >= 2:
+        return False  # common modifier: 统一意志、统一行动
+    if shared[:2] == [0, 1] or not words:
+        return True  # a shared two-character lead: 开门稳、开门好、开门红
+    cuts = [default_segmenter().cut(p) for p in run]
+    if all(len(c) == 1 for c in cuts) and length >= 3:
+        return True  # idioms in parallel: 尽力而为、量力而行
+    for k in shared:
+        if len({_word_at(c, k) for c in cuts}) == 1:
+            return True
+    return False
+
+
+def _word_at(words: Sequence[str], k: int) -> tuple[int, str]:
+    pos = 0
+    for w in words:
+        if pos <= k < pos + len(w):
+            return pos, w
+        pos += len(w)
+    return -1, ""

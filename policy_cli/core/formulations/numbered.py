@@ -1,0 +1,31 @@
+"""Stage `numbered`: numbered names that need no lexicon.
+
+Five-year plans (十四五), plenums and congresses (二十届三中全会, 二十大), ordinal sets
+(第二个百年奋斗目标) and quantities that name a line not to cross (18亿亩耕地红线).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from policy_cli.core.formulations.candidate import Candidate
+from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.shapes import plan_period
+from policy_cli.core.formulations.vocab import CONGRESS, ORDINAL_SET, PLAN, PLENUM, QUANTITY_LINE
+
+STAGE = "numbered"
+
+
+def find_numbered(text: str, options: FormulationOptions) -> Iterator[Candidate]:
+    """Yield plans, plenums, congresses, ordinal sets and quantity lines."""
+    for m in PLAN.finditer(text):
+        plan = m.group().removesuffix("规划")
+        yield Candidate(plan, "numbered", m.start(), plan_period(plan), (), 2, STAGE, "plan")
+    for rule, pattern in (
+        ("plenum", PLENUM), ("congress", CONGRESS), ("ordinal", ORDINAL_SET),
+        ("quantity-line", QUANTITY_LINE),
+    ):
+        for m in pattern.finditer(text):
+            yield Candidate(
+                m.group().removeprefix("党的"), "numbered", m.start(), None, (), 2, STAGE, rule
+            )

@@ -1,0 +1,57 @@
+"""Stage `repeated`: the long phrase a short text says three times or more (its slogan).
+
+A short piece (conference news) that says the same long phrase three times is repeating its
+slogan (为勇闯中国式现代化市域实践新路子开好局起好步, said in the title and twice in the body);
+a long report repeats boilerplate (以习近平同志为核心的党中央), so only short texts are read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from policy_cli.core.formulations.boundary import starts_a_word
+from policy_cli.core.formulations.candidate import Candidate
+from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.vocab import (
+    FUNCTION_WORDS,
+    HAN,
+    MIN_REPEATED,
+    NOT_A_SLOGAN,
+    SHORT_TEXT,
+)
+from policy_cli.core.segment import default_segmenter
+
+STAGE = "repeated"
+
+
+def find_repeated(text: str, options: FormulationOptions) -> Iterator[Candidate]:
+    """Find the long phrase a short text says three times or more (its slogan)."""
+    if len(text) > SHORT_TEXT:
+        return
+    runs = re.findall(rf"[{HAN}]{{{MIN_REPEATED},}}", text)
+    counts: dict[str, int] = {}
+    for run in set(runs):
+        for size in range(MIN_REPEATED, min(len(run), 30) + 1):
+            for i in range(len(run) - size + 1):
+                piece = run[i : i + size]
+                if piece not in counts:
+                    counts[piece] = text.count(piece)
+    repeated = {p for p, n in counts.items() if n >= 3}
+    # the longest form of each: one that no longer repeated string extends
+    longest = [p for p in repeated if not any(p != q and p in q for q in repeated)]
+    for phrase in sorted(longest):
+        at = text.find(phrase)
+        words = default_segmenter().cut(phrase)
+        # keep whole words: a piece cut out of a word at either end goes
+        while words and (words[0] in FUNCTION_WORDS or not starts_a_word(text, at)):
+            at += len(words[0])
+            words = words[1:]
+        while words and (
+            words[-1] in FUNCTION_WORDS
+            or not starts_a_word(text, at + sum(len(w) for w in words))
+        ):
+            words = words[:-1]
+        slogan = "".join(words)
+        if len(slogan) >= MIN_REPEATED - 1 and not NOT_A_SLOGAN.search(slogan):
+            yield Candidate(slogan, "slogan", at, stage=STAGE, rule="thrice")
