@@ -7,13 +7,7 @@ from collections.abc import Iterator
 
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import (
-    FUNCTION_WORDS,
-    HAN,
-    LIST_PREFIXES,
-    REPEAT_AT_2_OR_3,
-    clause_word_set,
-)
+from policy_cli.core.formulations.vocab import HAN, clause_word_set, patterns, words
 from policy_cli.core.segment import default_segmenter
 
 STAGE = "anaphora"
@@ -26,10 +20,11 @@ def find_anaphora(text: str, options: FormulationOptions) -> Iterator[Candidate]
     verb of command; each part one word for the segmenter, the repeated character not a
     generic modifier (新业态新模式, 新任务新要求 are lists).
     """
-    seg = default_segmenter()
+    seg, v = default_segmenter(), words()
+    repeat = patterns().repeat_at_2_or_3
     for m in re.finditer(rf"[{HAN}]{{6,}}", text):
         run = m.group()
-        if not REPEAT_AT_2_OR_3.search(run):
+        if not repeat.search(run):
             continue  # nothing opens alike: spare the segmenter
         bounds = {0}
         pos = 0
@@ -49,14 +44,14 @@ def find_anaphora(text: str, options: FormulationOptions) -> Iterator[Candidate]
                     continue  # each part is one word: 共商|共建|共享, not 地方属|地责任, 段|示范
                 s = run[i : i + span]
                 parts = [s[j * size : (j + 1) * size] for j in range(k)]
-                if len(set(parts)) < k or any(p[0] in FUNCTION_WORDS for p in parts):
+                if len(set(parts)) < k or any(p[0] in v.function_words for p in parts):
                     continue
                 shared = [q for q in range(size) if len({p[q] for p in parts}) == 1]
-                if shared != [0] or s[0] in LIST_PREFIXES:
+                if shared != [0] or s[0] in v.list_prefixes:
                     continue
                 if k == 3 and not (
                     run[max(0, i - 2) : i] in clause_word_set()
-                    and text[m.start() + i + span : m.start() + i + span + 1] in "，。；"
+                    and text[m.start() + i + span : m.start() + i + span + 1] in v.clause_ends
                     and i + span == len(run)
                 ):
                     continue

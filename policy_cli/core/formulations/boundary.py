@@ -11,14 +11,13 @@ import re
 
 from policy_cli.core.formulations.shapes import classify_quoted
 from policy_cli.core.formulations.vocab import (
-    CLAUSE_EDGE,
-    FUNCTION_WORDS,
     HAN,
-    NAME_HEADS,
-    PHRASE_BREAKS,
     clause_word_set,
     clause_words,
+    is_han,
     launches,
+    patterns,
+    words,
 )
 from policy_cli.core.segment import default_segmenter
 
@@ -29,28 +28,29 @@ def campaign_start(text: str, start: int) -> int:
     The walk of `phrase_ending_at` stops at clause-opening verbs and at 和; a programme title
     may hold both. Only when a launching verb stands right before the extension is it taken.
     """
+    w = words()
     lo = max(0, start - 16)
     for k in range(start - 1, lo - 1, -1):
-        if text[k] in CLAUSE_EDGE:
+        if text[k] in w.clause_edge:
             lo = k + 1
             break
-    words = default_segmenter().cut(text[lo:start])
-    if not words:
+    cut = default_segmenter().cut(text[lo:start])
+    if not cut:
         return start
-    if words[-1] == "和" and len(words) >= 3:
+    if cut[-1] in w.title_conjunctions and len(cut) >= 3:
         # 完成 制造业 智能化 改造 和 | 数字化转型三年行动计划
-        k = len(words) - 2
-        while k >= 0 and not launches(words[k]) and re.fullmatch(rf"[{HAN}]+", words[k]) \
-                and words[k] not in FUNCTION_WORDS:
+        k = len(cut) - 2
+        while k >= 0 and not launches(cut[k]) and is_han(cut[k]) \
+                and cut[k] not in w.function_words:
             k -= 1
-        ext = start - sum(len(w) for w in words[k + 1 :])
-        if k >= 0 and launches(words[k]) and k < len(words) - 2 and start - ext <= 12:
+        ext = start - sum(len(x) for x in cut[k + 1 :])
+        if k >= 0 and launches(cut[k]) and k < len(cut) - 2 and start - ext <= 12:
             return ext
         return start
-    if len(words) >= 2 and launches(words[-2]) and not launches(words[-1]) and (
-        words[-1] in clause_word_set() or words[-1] in PHRASE_BREAKS
+    if len(cut) >= 2 and launches(cut[-2]) and not launches(cut[-1]) and (
+        cut[-1] in clause_word_set() or cut[-1] in w.phrase_breaks
     ):
-        return start - len(words[-1])  # 实施 | 加快 | 培育发展未来产业三年行动
+        return start - len(cut[-1])  # 实施 | 加快 | 培育发展未来产业三年行动
     return start
 
 
@@ -60,28 +60,29 @@ def phrase_ending_at(text: str, end: int, core: int, max_len: int = 16) -> str:
     The walk keeps the last `core` characters (the head) and adds words to its left until a
     clause edge, a function word or a clause-opening verb (坚持, 推动...).
     """
+    v = words()
     start = max(0, end - max_len - 6)
     for k in range(end - core - 1, start - 1, -1):
-        if text[k] in CLAUSE_EDGE:
+        if text[k] in v.clause_edge:
             start = k + 1
             break
     window = text[start:end]
-    words = default_segmenter().cut(window)
+    cut = default_segmenter().cut(window)
     clause = clause_word_set()
     out = ""
-    for w in reversed(words):
+    for w in reversed(cut):
         if len(out) >= core and not (len(out) == core and core <= 4 and len(w) >= 2):
             # (the word right before a bare head belongs to it: 整治提升 + 五年行动)
             if (
                 len(out) + len(w) > max_len
-                or not re.fullmatch(rf"[{HAN}]+", w)
-                or w in FUNCTION_WORDS
-                or any(w[k:] in clause or w[k:] in PHRASE_BREAKS for k in range(len(w) - 1))
-                or (len(w) == 1 and w in "要来去好用")
+                or not is_han(w)
+                or w in v.function_words
+                or any(w[k:] in clause or w[k:] in v.phrase_breaks for k in range(len(w) - 1))
+                or (len(w) == 1 and w in v.light_verbs)
             ):
                 break
         out = w + out
-    return out.lstrip("对把被让使向到")
+    return out.lstrip(v.name_prepositions)
 
 
 def following_phrase(text: str, pos: int) -> str | None:
@@ -89,17 +90,18 @@ def following_phrase(text: str, pos: int) -> str | None:
 
     Codes quoted one after another share the phrase after them (“334”“622”等联农带农模式).
     """
+    w, p = words(), patterns()
     skipped = False
     while True:  # skip the codes quoted right after this one
-        nxt = re.match(r"、?“([^“”]{1,12})”", text[pos : pos + 16])
+        nxt = p.next_quoted.match(text[pos : pos + 16])
         if not nxt or classify_quoted(nxt.group(1)) not in ("code", "numbered"):
             break
         pos += nxt.end()
         skipped = True
-    if text[pos : pos + 1] == "等":
+    if text[pos : pos + 1] == w.etc:
         pos += 1  # “334”“622”等联农带农模式
         skipped = True
-    m = re.match(rf"[{HAN}]{{2,12}}", text[pos:])
+    m = _HAN_PHRASE.match(text, pos)
     if not m:
         return None
     phrase = m.group()
@@ -110,36 +112,42 @@ def following_phrase(text: str, pos: int) -> str | None:
         len(phrase),
     )
     at_function = len(phrase)
-    for ch in "的和与及等是在为之":
+    for ch in w.phrase_stops:
         k = phrase.find(ch, 2)
         if 0 < k < at_function:
             at_function = k
-    if phrase[:1] in FUNCTION_WORDS or phrase[:1] in "等之":
+    if phrase[:1] in w.function_words or phrase[:1] in w.not_phrase_openers:
         return None
     found = name_part(phrase[: min(at_verb, at_function)])
-    if skipped and found and not found.endswith((*NAME_HEADS, "模式", "机制", "园区", "措施")):
+    if skipped and found and not found.endswith((*w.name_heads, *w.shared_code_heads)):
         return None  # shared by a list of codes, the phrase must name what they are (…等模式)
     return found
 
 
+_HAN_PHRASE = re.compile(rf"[{HAN}]{{2,12}}")
+
+
 def name_part(phrase: str) -> str | None:
-    for head in NAME_HEADS:
+    """Cut a phrase after the first programme head it holds; keep it if it is name-sized."""
+    heads = words().name_heads
+    for head in heads:
         k = phrase.find(head)
         if k >= 0:
             phrase = phrase[: k + len(head)]
             break
-    if 3 <= len(phrase) <= 8 or phrase in NAME_HEADS:
+    if 3 <= len(phrase) <= 8 or phrase in heads:
         return phrase
     return None
 
 
 def starts_a_word(text: str, pos: int) -> bool:
     """Tell whether the segmenter starts a word at pos (宏观政策|跨周期, not 应|对传统)."""
-    if pos == 0 or text[pos - 1] in CLAUSE_EDGE:
+    edge = words().clause_edge
+    if pos == 0 or text[pos - 1] in edge:
         return True
     start = max(0, pos - 8)
     for k in range(pos - 1, start - 1, -1):
-        if text[k] in CLAUSE_EDGE:
+        if text[k] in edge:
             start = k + 1
             break
     done = 0

@@ -11,19 +11,20 @@ from collections.abc import Iterator
 from policy_cli.core.formulations.boundary import campaign_start, phrase_ending_at
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import CAMPAIGN
+from policy_cli.core.formulations.vocab import patterns, words
 
 STAGE = "campaign"
 
 
 def find_campaigns(text: str, options: FormulationOptions) -> Iterator[Candidate]:
     """Yield the names of multi-year campaigns, with their modifier."""
-    for m in CAMPAIGN.finditer(text):
+    w = words()
+    for m in patterns().campaign.finditer(text):
         phrase = phrase_ending_at(text, m.end(), len(m.group()))
         start = m.end() - len(phrase)
-        if text[start - 1 : start] == "”":
+        if text[start - 1 : start] == w.close_quote:
             # “新农人”培育三年行动: the quoted name belongs to the campaign
-            k = text.rfind("“", max(0, start - 16), start)
+            k = text.rfind(w.open_quote, max(0, start - 16), start)
             if k >= 0:
                 phrase, start = text[k : m.end()], k
         if len(phrase) >= len(m.group()) + 2:

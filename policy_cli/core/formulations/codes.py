@@ -12,16 +12,17 @@ from collections.abc import Iterator
 from policy_cli.core.formulations.boundary import following_phrase
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import HAN, UNQUOTED_CODE
+from policy_cli.core.formulations.vocab import HAN, patterns, words
 
 STAGE = "code"
 
 
 def find_codes(text: str, options: FormulationOptions) -> Iterator[Candidate]:
     """Yield unquoted codes followed by the phrase they name."""
-    for m in UNQUOTED_CODE.finditer(text):
+    opens_name = re.compile(rf"[{HAN}{words().open_quote}]")
+    for m in patterns().unquoted_code.finditer(text):
         after = text[m.end() : m.end() + 1]
-        if not after or not re.match(rf"[{HAN}“]", after):
+        if not after or not opens_name.match(after):
             continue
         refers = following_phrase(text, m.end())
         yield Candidate(m.group(1), "code", m.start(1), refers, (), 1, STAGE, "plus")

@@ -13,18 +13,19 @@ from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.known import lexicon_texts
 from policy_cli.core.formulations.members import listed_items
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import CLAUSE_EDGE, COMPOUND, COUNT_NOUNS, NUM, idioms
+from policy_cli.core.formulations.vocab import idioms, patterns, words
 
 STAGE = "compound"
 
 
 def find_compounds(text: str, options: FormulationOptions) -> Iterator[Candidate]:
     """Yield compound numbered sets, with their members when listed."""
-    for m in COMPOUND.finditer(text):
+    edge = words().clause_edge
+    for m in patterns().compound.finditer(text):
         phrase = m.group()
         before = text[m.start() - 1 : m.start()]
-        bounded = (not before or before in CLAUSE_EDGE) and text[m.end() : m.end() + 1] in (
-            "", *CLAUSE_EDGE
+        bounded = (not before or before in edge) and text[m.end() : m.end() + 1] in (
+            "", *edge
         )
         if _is_compound_set(phrase, bounded):
             items = listed_items(text, m.start(), m.end(), phrase)
@@ -33,9 +34,10 @@ def find_compounds(text: str, options: FormulationOptions) -> Iterator[Candidate
 
 def _is_compound_set(phrase: str, bounded: bool) -> bool:
     """Tell whether 两新一重 / 一馆四中心 / 两廊两带两区 is a numbered set, not prose."""
-    parts = re.findall(rf"[{NUM}][^{NUM}]*", phrase)
+    w = words()
+    parts = re.findall(rf"[{w.count}][^{w.count}]*", phrase)
     if len(parts) < 2 or any(len(p) < 2 for p in parts):
         return False
-    if any(p[1] in COUNT_NOUNS for p in parts) or phrase in idioms():
+    if any(p[1] in w.count_nouns for p in parts) or phrase in idioms():
         return False
     return sum(len(p) for p in parts) <= 8 and (bounded or phrase in lexicon_texts())

@@ -6,22 +6,12 @@ The name is the short noun phrase after the measure word; generic counted nouns 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.members import listed_items
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import (
-    CLAUSE_EDGE,
-    COUNT_NOUNS,
-    COUNTED,
-    FUNCTION_WORDS,
-    GENERIC_COUNTED,
-    HAN,
-    NAME_HEADS,
-    clause_word_set,
-)
+from policy_cli.core.formulations.vocab import clause_word_set, is_han, patterns, words
 from policy_cli.core.segment import default_segmenter
 
 STAGE = "counted"
@@ -29,8 +19,8 @@ STAGE = "counted"
 
 def find_counted(text: str, options: FormulationOptions) -> Iterator[Candidate]:
     """Yield counted names (三大攻坚战) with their members when listed."""
-    for m in COUNTED.finditer(text):
-        if m.group() == "双重":
+    for m in patterns().counted.finditer(text):
+        if m.group() in words().counted_adjectives:
             continue  # 双重 is the adjective "dual"
         counted = _counted_phrase(text, m.start(), m.end())
         if counted:
@@ -40,22 +30,24 @@ def find_counted(text: str, options: FormulationOptions) -> Iterator[Candidate]:
 
 def _counted_phrase(text: str, start: int, end: int) -> str | None:
     """Walk the words after 三重 / 两个 / 三大: the name ends at a clause edge or function word."""
+    v = words()
     window = text[end : end + 12]
-    cut = next((k for k, ch in enumerate(window) if ch in CLAUSE_EDGE), len(window))
-    words = default_segmenter().cut(window[:cut])
+    cut = next((k for k, ch in enumerate(window) if ch in v.clause_edge), len(window))
     clause = clause_word_set()
     noun = ""
-    for w in words:
-        if w in FUNCTION_WORDS or w in clause or not re.fullmatch(rf"[{HAN}]+", w):
+    for w in default_segmenter().cut(window[:cut]):
+        if w in v.function_words or w in clause or not is_han(w):
             break
         if len(noun) + len(w) > 8:
             break
         noun += w
-    if noun.endswith("基础") and len(noun) >= 4:
-        noun = noun[:-2]  # 五项原则|基础上: the ground the name stands on is not part of it
-    chained = COUNTED.search(noun) is not None  # 两个市场两种资源
-    if len(noun) > 5 and not noun.endswith(NAME_HEADS) and not chained:
+    ground = next((g for g in v.ground_words if noun.endswith(g)), "")
+    if ground and len(noun) >= 4:
+        # 五项原则|基础上: the ground the name stands on is not part of it
+        noun = noun[: -len(ground)]
+    chained = patterns().counted.search(noun) is not None  # 两个市场两种资源
+    if len(noun) > 5 and not noun.endswith(v.name_heads) and not chained:
         return None  # 三大都市圈协同共进: a clause, not a name
-    if not 2 <= len(noun) <= 7 or noun.endswith(GENERIC_COUNTED) or noun[0] in COUNT_NOUNS:
+    if not 2 <= len(noun) <= 7 or noun.endswith(v.generic_counted) or noun[0] in v.count_nouns:
         return None
     return text[start:end] + noun

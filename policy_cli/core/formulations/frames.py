@@ -14,16 +14,11 @@ from policy_cli.core.formulations.boundary import clause_lead, common_run, start
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import (
-    BALANCE,
-    CLAUSE_EDGE,
-    FUNCTION_WORDS,
-    MANNER_LIST,
-    NEGATED_PAIR,
-    PARALLEL_SEP,
-    SHARED_HEAD_PAIR,
     clause_word_set,
     clause_words,
     is_verb,
+    patterns,
+    words,
 )
 from policy_cli.core.segment import default_tagger
 
@@ -32,13 +27,14 @@ STAGE = "frame"
 
 def find_frames(text: str, options: FormulationOptions) -> Iterator[Candidate]:
     """Find mottos by their frame: 统筹A和B, 跨周期和逆周期调节, 碳达峰碳中和, 是…的、不是…的."""
-    for m in BALANCE.finditer(text):
+    w, p = words(), patterns()
+    for m in p.balance.finditer(text):
         before = text[max(0, m.start() - 2) : m.start()]
-        if m.group(1).startswith(clause_words()) or m.group(1)[0] in FUNCTION_WORDS:
+        if m.group(1).startswith(clause_words()) or m.group(1)[0] in w.function_words:
             continue  # 统筹推进A和B, 统筹兼顾A和B, 统筹为A和B: a verb phrase, not the motto
-        if not before or before[-1] in CLAUSE_EDGE or before in clause_word_set():
+        if not before or before[-1] in w.clause_edge or before in clause_word_set():
             yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="balance")
-    for m in NEGATED_PAIR.finditer(text):
+    for m in p.negated_pair.finditer(text):
         first, second = m.group(1), m.group(2)
         lead = clause_lead(first)
         first = first[len(lead) :]
@@ -50,21 +46,22 @@ def find_frames(text: str, options: FormulationOptions) -> Iterator[Candidate]:
         frame = common_run(first, second[1:])
         if len(frame) >= 3 and first[-1] == second[-1] and abs(len(first) - len(second)) <= 2:
             start = m.start() + len(lead)
-            yield Candidate(f"{first}、{second}", "slogan", start, stage=STAGE, rule="negated-pair")
-    for m in SHARED_HEAD_PAIR.finditer(text):
+            pair = f"{first}{w.list_separator}{second}"
+            yield Candidate(pair, "slogan", start, stage=STAGE, rule="negated-pair")
+    for m in p.shared_head_pair.finditer(text):
         if m.group(1) != m.group(3) and starts_a_word(text, m.start()):
             yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="shared-head")
-    for m in MANNER_LIST.finditer(text):
-        if _manner_words(m.group(1).split(PARALLEL_SEP)[:-1]) and is_verb(m.group(3)):
+    for m in p.manner_list.finditer(text):
+        if _manner_words(m.group(1).split(w.list_separator)[:-1]) and is_verb(m.group(3)):
             yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="manner-list")
 
 
-def _manner_words(words: Sequence[str]) -> bool:
+def _manner_words(listed: Sequence[str]) -> bool:
     """Tell whether every word is an adjective or adverb for the tagger (完整, 准确)."""
-    tagger = default_tagger()
-    for w in words:
-        tags = tagger.tag(w, False)
-        if len(tags) != 1 or tags[0][1] not in ("a", "ad", "d"):
+    tagger, manner = default_tagger(), words().manner_tags
+    for word in listed:
+        tags = tagger.tag(word, False)
+        if len(tags) != 1 or tags[0][1] not in manner:
             return False
     return True
 

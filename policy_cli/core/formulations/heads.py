@@ -15,17 +15,7 @@ from functools import lru_cache
 from policy_cli.core.formulations.boundary import phrase_ending_at
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import (
-    CENTRED,
-    DOCTRINE_HEADS,
-    FUNCTION_WORDS,
-    GENERIC_MODIFIER_END,
-    GENERIC_STRATEGY,
-    HAN,
-    PEOPLE,
-    WORD_INTERNAL_HEADS,
-    clause_word_set,
-)
+from policy_cli.core.formulations.vocab import HAN, clause_word_set, is_han, patterns, words
 from policy_cli.core.segment import default_tagger
 
 STAGE = "head"
@@ -33,72 +23,83 @@ STAGE = "head"
 
 def find_heads(text: str, options: FormulationOptions) -> Iterator[Candidate]:
     """Yield the names that end in a doctrine, strategy or campaign head word."""
+    w, p = words(), patterns()
     for m in _heads_pattern().finditer(text):
         head = m.group()
         after = text[m.end() : m.end() + 1]
-        if head in WORD_INTERNAL_HEADS and after and re.match(rf"[{HAN}]", after) and (
-            after not in FUNCTION_WORDS and after not in "下"
+        if head in w.word_internal_heads and after and is_han(after) and (
+            after not in w.function_words and after not in w.after_head
         ):
             continue  # the head is part of a longer word (精神文化生活, 共同体意识)
-        if head == "战略" and _noun_follows(text, m.end()):
+        if head in w.modifying_heads and _noun_follows(text, m.end()):
             continue  # 履行战略使命, 战略腹地: 战略 modifies the noun after it
         phrase = phrase_ending_at(text, m.end(), len(head))
         start = m.end() - len(phrase)
-        framed = CENTRED.search(text, max(0, start - 12), start)
+        framed = p.centred.search(text, max(0, start - 12), start)
         if framed and framed.end() == start and len(phrase) <= 6:
             # 以人民为中心的发展思想: the frame 以X为中心的 is part of the doctrine's name
             phrase, start = text[framed.start() : m.end()], framed.start()
         modifier = phrase[: -len(head)]
-        if len(modifier) < 2 or len(phrase) > 16 or modifier[-1] in GENERIC_MODIFIER_END:
+        if len(modifier) < 2 or len(phrase) > 16 or modifier[-1] in w.generic_modifier_ends:
             continue
-        if any(h in modifier for h in ("精神", "思想", "意识")) or phrase.endswith(
-            ("统一思想", "解放思想")
-        ):
+        if any(h in modifier for h in w.nested_heads) or phrase.endswith(w.head_verb_phrases):
             continue  # 讲话精神统一思想: two heads, not one name; 统一思想 is a verb phrase
-        if head == "战略" and (
+        if head in w.strict_heads and (
             len(modifier) < 4
-            or modifier.endswith(GENERIC_STRATEGY)
-            or re.search("这|那|系列|加快", modifier)
+            or modifier.endswith(w.generic_strict_modifiers)
+            or any(x in modifier for x in w.strict_modifier_words)
         ):
-            continue
-        if head in ("格局", "理念") and len(phrase) > 6:
+            continue  # 国家战略, 这一战略: the generic strategy of running prose
+        if head in w.descriptive_heads and len(phrase) > 6:
             continue  # 新发展格局 is a name; 城乡融合发展新格局 is a description
-        if len(modifier) < 3 and (len(head) == 2 or head == "大市场"):
+        if len(modifier) < 3 and (len(head) == 2 or head in w.common_heads):
             continue  # 忧患意识, 发展思想, 法治理念: ordinary words, not names
-        if head in ("格局", "理念") and text.count(phrase) < 2:
+        if head in w.descriptive_heads and text.count(phrase) < 2:
             continue  # said once, X格局 / X理念 describes; a name is repeated
-        if head == "意识" and len(modifier) < 5:
+        if head in w.rare_heads and len(modifier) < 5:
             continue  # 社会责任意识; but 中华民族共同体意识
-        if head in ("精神", "意识") and PEOPLE.search(modifier):
+        if head in w.quality_heads and p.people.search(modifier):
             continue  # 人民群众首创精神, 政府工作人员改革创新意识: a group's quality, not a name
-        if head.endswith("战") and text[start - 1 : start] == "、":
-            # 蓝天、碧水、净土保卫战: the short battles listed before the head belong to it
-            clause_start = max(text.rfind(ch, 0, start) for ch in "，。；：\n“") + 1
-            listed = text[clause_start : start - 1]
-            words = clause_word_set()
-            k = next((i for i in range(len(listed)) if listed[i:].split("、")[0] and
-                      all(2 <= len(w) <= 3 for w in listed[i:].split("、")) and
-                      len({len(w) for w in listed[i:].split("、")}) == 1), None)
-            if k is not None and listed[k : k + 2] not in words:
-                phrase, start = text[clause_start + k : m.end()], clause_start + k
-        if head.endswith("战"):
-            # 反腐败斗争攻坚战、持久战、总体战: the battles listed after the head belong to it
-            more = re.match(rf"(?:、[{HAN}]{{1,3}}战)+(?=[，。；”]|$)", text[m.end() : m.end() + 24])
-            if more:
-                phrase += more.group()
+        if head in w.battle_heads:
+            phrase, start = _with_listed_battles(text, start, m.end(), phrase)
         yield Candidate(phrase, "slogan", start, stage=STAGE, rule=head)
+
+
+def _with_listed_battles(text: str, start: int, end: int, phrase: str) -> tuple[str, int]:
+    """Add the short battles listed before and after a battle head (蓝天、碧水、净土保卫战)."""
+    w = words()
+    sep = w.list_separator
+    if text[start - 1 : start] == sep:
+        # 蓝天、碧水、净土保卫战: the short battles listed before the head belong to it
+        clause_start = max(text.rfind(ch, 0, start) for ch in w.battle_list_marks) + 1
+        listed = text[clause_start : start - 1]
+        verbs = clause_word_set()
+        k = next((i for i in range(len(listed)) if listed[i:].split(sep)[0] and
+                  all(2 <= len(x) <= 3 for x in listed[i:].split(sep)) and
+                  len({len(x) for x in listed[i:].split(sep)}) == 1), None)
+        if k is not None and listed[k : k + 2] not in verbs:
+            phrase, start = text[clause_start + k : end], clause_start + k
+    # 反腐败斗争攻坚战、持久战、总体战: the battles listed after the head belong to it
+    more = patterns().more_battles.match(text[end : end + 24])
+    if more:
+        phrase += more.group()
+    return phrase, start
 
 
 def _noun_follows(text: str, pos: int) -> bool:
     """Tell whether a word that a name can modify starts right at pos (战略|使命)."""
     window = text[pos : pos + 4]
-    if not window or not re.match(rf"[{HAN}]{{2}}", window):
+    if not window or not _TWO_HAN.match(window):
         return False
     word, tag = default_tagger().tag(window, False)[0]
     # a verb that opens the clause (战略|取得成效) makes the strategy its subject instead
-    return len(word) >= 2 and tag[:1] in ("n", "v") and word not in clause_word_set()
+    return len(word) >= 2 and tag[:1] in words().modified_tags and word not in clause_word_set()
+
+
+_TWO_HAN = re.compile(rf"[{HAN}]{{2}}")
 
 
 @lru_cache(maxsize=1)
 def _heads_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(sorted(DOCTRINE_HEADS, key=len, reverse=True)))
+    heads = sorted(words().doctrine_heads, key=len, reverse=True)
+    return re.compile("|".join(re.escape(h) for h in heads))

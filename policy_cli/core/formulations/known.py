@@ -20,7 +20,7 @@ from functools import cached_property, lru_cache
 from policy_cli import data
 from policy_cli.core.formulations.candidate import KINDS, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import NAME_HEADS
+from policy_cli.core.formulations.vocab import words
 
 STAGE = "known"
 
@@ -102,19 +102,20 @@ def find_entries(text: str, lexicon: Lexicon, stage: str) -> Iterator[Candidate]
     if pattern is None:
         return
     entries = lexicon.by_text
+    heads = words().name_heads
     for m in pattern.finditer(text):
         hit = phrase = m.group()
         after = text[m.end() : m.end() + 2]
-        if after in NAME_HEADS:
+        if after in heads:
             phrase += after  # 双创 + 平台: the set phrase names a platform, a project...
         entry = entries[hit]
         yield Candidate(phrase, entry.kind, m.start(), None, (), 1, stage, lexicon.name, entry.meta)
 
 
-def trie_regex(words: Iterable[str]) -> str:
+def trie_regex(texts: Iterable[str]) -> str:
     """A regular expression matching any of `words`, longest first, shaped as a trie."""
     trie: dict[str, dict] = {}
-    for w in words:
+    for w in texts:
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from policy_cli.core.formulations.vocab import CN_VALUE, COMPOUND, DIGIT_NUM, HAN, is_verb
+from policy_cli.core.formulations.vocab import HAN, is_verb, patterns, words
 from policy_cli.core.segment import default_segmenter
 
 
@@ -19,37 +19,40 @@ def listed_items(
     After it: 六保，即保居民就业、保基本民生…; 三大球（足球、篮球、排球）.
     A quoted head right after a word sits inside a member (营造“三贯通一融合”一流创新生态).
     """
+    w = words()
     n = count_of(head)
     if n < 2:
         return ()
-    clause_start = max(text.rfind(ch, 0, start) for ch in "，。；：\n") + 1
+    clause_start = max(text.rfind(ch, 0, start) for ch in w.clause_marks) + 1
     before = text[clause_start:start]
-    if quoted or before.endswith("“"):
-        before = before.removesuffix("“")
+    if quoted or before.endswith(w.open_quote):
+        before = before.removesuffix(w.open_quote)
         verb = next((before[-k:] for k in (2, 3) if is_verb(before[-k:])), "")
         before = before[: len(before) - len(verb)] if verb else ""
-    parts = before.split("、") if before else []
+    parts = before.split(w.list_separator) if before else []
     if len(parts) == n and all(1 <= len(p) <= 30 for p in parts):
         parts[0] = _first_item(parts[0], parts[1:])
         items = _clean_items(parts)
         if items:
             return items
-    m = re.match(r"”?(?:，即|：|（)([^。；）]{4,120})", text[end : end + 130])
+    m = patterns().members_after.match(text[end : end + 130])
     if m:
-        parts = m.group(1).split("、")
-        if len(parts) == n and all(len(p) <= 20 and "，" not in p for p in parts):
-            parts[0] = parts[0].lstrip("对把被让使向到在")  # ：对伟大祖国、中华民族…的认同
+        parts = m.group(1).split(w.list_separator)
+        if len(parts) == n and all(len(p) <= 20 and w.comma not in p for p in parts):
+            parts[0] = parts[0].lstrip(w.item_prepositions)  # ：对伟大祖国、中华民族…的认同
             return _clean_items(parts)
     return ()
 
 
 def _clean_items(parts: Sequence[str]) -> tuple[str, ...]:
     """Tidy list members (stray quote marks) and refuse lists that are not members of a set."""
+    w = words()
+    quotes = w.open_quote + w.close_quote
     items = []
     for p in parts:
         p = p.strip()
-        if p.count("“") != p.count("”"):
-            p = p.strip("“”")
+        if p.count(w.open_quote) != p.count(w.close_quote):
+            p = p.strip(quotes)
         if len(re.findall(rf"[{HAN}]", p)) < 2 or is_verb(p):
             return ()  # “两个确立”、坚决做到“两个维护”: not a list of members
         items.append(p)
@@ -63,30 +66,33 @@ def _first_item(first: str, others: Sequence[str]) -> str:
     is the longest run of its last words that is no longer than the other members and does not
     open with a verb (布局建设物理、应用数学、合成生物 -> 物理; 面临需求收缩 -> 需求收缩).
     """
-    k = first.rfind("了")
+    w = words()
+    k = first.rfind(w.perfective)
     if k >= 0:
         return first[k + 1 :]  # 发布了 A、B、C: the object starts after the verb's 了
-    first = re.sub(rf"^[^{HAN}“]+", "", first).lstrip("对把被让使向到在")
+    first = re.sub(rf"^[^{HAN}{w.open_quote}]+", "", first).lstrip(w.item_prepositions)
     longest = max(4, *(len(o) for o in others))
     if len(first) <= longest:
         return first
-    words = default_segmenter().cut(first)
-    best = words[-1]
-    for i in range(len(words) - 1, -1, -1):
-        tail = "".join(words[i:])
+    cut = default_segmenter().cut(first)
+    best = cut[-1]
+    for i in range(len(cut) - 1, -1, -1):
+        tail = "".join(cut[i:])
         if len(tail) > longest:
             break
-        if not is_verb(words[i]):
+        if not is_verb(cut[i]):
             best = tail
     return best
 
 
 def count_of(head: str) -> int:
     """How many members a numbered set has: 三大行动 3, 两增一稳 3, 一馆四中心 5."""
-    m = re.match(rf"第?([{DIGIT_NUM}两双])", head)
+    w = words()
+    digits = "".join(w.count_values)  # the count words with a value: 一二两双三…十
+    m = re.match(rf"第?([{digits}])", head)
     if not m:
         return 0
-    parts = re.findall(rf"([{DIGIT_NUM}两双])[^{DIGIT_NUM}两双]+", head)
-    if len(parts) >= 2 and COMPOUND.fullmatch(head):
-        return sum(CN_VALUE.get(p, 0) for p in parts)
-    return CN_VALUE.get(m.group(1), 0)
+    parts = re.findall(rf"([{digits}])[^{digits}]+", head)
+    if len(parts) >= 2 and patterns().compound.fullmatch(head):
+        return sum(w.count_values.get(p, 0) for p in parts)
+    return w.count_values.get(m.group(1), 0)

@@ -9,12 +9,11 @@ that fill a clause or are repeated (图更强、争一流、敢首创, rule `tri
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import HAN, PARALLEL_SEP, clause_word_set, clause_words
+from policy_cli.core.formulations.vocab import clause_word_set, clause_words, patterns, words
 from policy_cli.core.segment import default_segmenter
 
 STAGE = "motto"
@@ -22,8 +21,10 @@ STAGE = "motto"
 
 def find_mottos(text: str, options: FormulationOptions) -> Iterator[Candidate]:
     """Find parallel mottos: 2-5 clauses of equal length (2-7 chars) joined by 、."""
-    for m in re.finditer(rf"[{HAN}]{{2,12}}(?:、[{HAN}]{{2,6}})*、[{HAN}]{{2,12}}", text):
-        parts = m.group().split(PARALLEL_SEP)
+    w = words()
+    sep = w.list_separator
+    for m in patterns().parallel_run.finditer(text):
+        parts = m.group().split(sep)
         offset = m.start()
         # the first clause may carry the verb that opens the sentence (坚持稳字当头、稳中求进)
         if len(parts[0]) > len(parts[1]):
@@ -41,27 +42,27 @@ def find_mottos(text: str, options: FormulationOptions) -> Iterator[Candidate]:
         if found is None and offset > m.start() and not trail and len(parts) == 2:
             # the whole object of a verb of command, up to the clause end (坚持稳字当头、稳中求进。
             # 坚持外防输入、内防反弹，): the shape alone is enough
-            at_end = text[m.end() : m.end() + 1] in ("，", "。", "；", "")
+            at_end = text[m.end() : m.end() + 1] in w.clause_ends  # (or the text's end)
             aligned = any(a == b for a, b in zip(*parts, strict=True))
             chiasmus = len(set(parts[0]) & set(parts[1])) >= 2  # 稳中求进、以进促稳
             if at_end and len(parts[0]) == 4 and (
-                _shares_position(parts, words=False) if aligned else chiasmus
+                _shares_position(parts, by_word=False) if aligned else chiasmus
             ):
                 found, rule = (0, 2), "object-pair"
         if found is None:
             if _standalone_triplet(text, m.start(), m.end(), parts, offset, trail):
                 yield Candidate(
-                    PARALLEL_SEP.join(parts), "slogan", offset, None, (), 1, STAGE, "triplet"
+                    sep.join(parts), "slogan", offset, None, (), 1, STAGE, "triplet"
                 )
             continue
         i, j = found
-        if j == len(parts) and trail and not trail.startswith(("的", "等", "和")):
+        if j == len(parts) and trail and not trail.startswith(w.trail_openers):
             j -= 1
             if j - i >= 2 and not _shares_position(parts[i:j]):
                 continue
         if j - i < 2 or len(parts[i]) > 6 or (len(parts[i]) == 2 and j - i < 3):
             continue
-        phrase = PARALLEL_SEP.join(parts[i:j])
+        phrase = sep.join(parts[i:j])
         start = offset + sum(len(p) + 1 for p in parts[:i])
         yield Candidate(phrase, "slogan", start, None, (), 1, STAGE, rule)
 
@@ -76,13 +77,14 @@ def _standalone_triplet(
     """
     if len(parts) < 3 or len({len(p) for p in parts}) != 1 or not 3 <= len(parts[0]) <= 4:
         return False
-    phrase = PARALLEL_SEP.join(parts)
+    w = words()
+    phrase = w.list_separator.join(parts)
     if len({p[-1] for p in parts}) == 1 or len({p[0] for p in parts}) == 1:
         return False  # a shared head or lead character: 创新链、产业链、供应链; 市发改委、市经信局
     whole_clause = (
-        (not trail or trail.startswith("的") and len(trail) <= 5)  # …精准拆弹的基本方针
-        and text[m_start - 1 : m_start] in ("", "，", "。", "：", "\n")
-        and text[m_end : m_end + 1] in ("", "，", "。", "；", "\n")
+        (not trail or trail.startswith(w.trail_possessive) and len(trail) <= 5)  # …拆弹的基本方针
+        and text[m_start - 1 : m_start] in w.clause_opens  # (or the text's start)
+        and text[m_end : m_end + 1] in w.clause_or_line_ends  # (or its end)
     )
     return whole_clause or text.count(phrase) >= 2
 
@@ -104,14 +106,14 @@ def _parallel_run(parts: Sequence[str]) -> tuple[int, int] | None:
         # a clause of the same shape just before the run belongs to it (察实情、办实事、求实效)
         i, j = best
         while i > 0 and len(parts[i - 1]) == len(parts[i]) and _shares_position(
-            parts[i - 1 : j], words=False
+            parts[i - 1 : j], by_word=False
         ):
             i -= 1
         best = (i, j)
     return best
 
 
-def _shares_position(run: Sequence[str], *, words: bool = True) -> bool:
+def _shares_position(run: Sequence[str], *, by_word: bool = True) -> bool:
     """Tell whether clauses rhyme in shape: 稳地价/稳房价, 不敢腐/不能腐, 开局即奔跑/起步即冲刺.
 
     The shared character must be the same word in every clause (稳 / 地价, 稳 / 房价); a
@@ -120,20 +122,21 @@ def _shares_position(run: Sequence[str], *, words: bool = True) -> bool:
     """
     length = len(run[0])
     shared = [k for k in range(length) if len({p[k] for p in run}) == 1]
-    shared = [k for k in shared if run[0][k] not in "的和与及之"]
+    w = words()
+    shared = [k for k in shared if run[0][k] not in w.linking]
     if not shared:
         return False
     if shared == list(range(length - len(shared), length)):
         return False  # common suffix: 规范化、便利化; 持久战、总体战
     if length - 1 in shared and length - 2 in shared:
         return False  # a shared head word: 政府协商、政协协商
-    if run[0][0] in "更最较很越" and 0 in shared:
+    if run[0][0] in w.comparatives and 0 in shared:
         return False  # comparatives: 更高质量、更有效率
-    if all(p[-1] in "局委办厅部院所处司省市县区旗镇乡村" for p in run):
+    if all(p[-1] in w.department_ends for p in run):
         return False  # a list of departments or places: 市发改委、市经信局; 科右前旗、科右中旗
     if shared == list(range(len(shared))) and len(shared) >= 2 and length - len(shared) >= 2:
         return False  # common modifier: 统一意志、统一行动
-    if shared[:2] == [0, 1] or not words:
+    if shared[:2] == [0, 1] or not by_word:
         return True  # a shared two-character lead: 开门稳、开门好、开门红
     cuts = [default_segmenter().cut(p) for p in run]
     if all(len(c) == 1 for c in cuts) and length >= 3:
@@ -144,9 +147,9 @@ def _shares_position(run: Sequence[str], *, words: bool = True) -> bool:
     return False
 
 
-def _word_at(words: Sequence[str], k: int) -> tuple[int, str]:
+def _word_at(cut: Sequence[str], k: int) -> tuple[int, str]:
     pos = 0
-    for w in words:
+    for w in cut:
         if pos <= k < pos + len(w):
             return pos, w
         pos += len(w)

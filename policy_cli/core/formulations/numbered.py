@@ -11,21 +11,22 @@ from collections.abc import Iterator
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.shapes import plan_period
-from policy_cli.core.formulations.vocab import CONGRESS, ORDINAL_SET, PLAN, PLENUM, QUANTITY_LINE
+from policy_cli.core.formulations.vocab import patterns, words
 
 STAGE = "numbered"
 
 
 def find_numbered(text: str, options: FormulationOptions) -> Iterator[Candidate]:
     """Yield plans, plenums, congresses, ordinal sets and quantity lines."""
-    for m in PLAN.finditer(text):
-        plan = m.group().removesuffix("规划")
+    p, w = patterns(), words()
+    for m in p.plan.finditer(text):
+        plan = m.group().removesuffix(w.plan_suffix)
         yield Candidate(plan, "numbered", m.start(), plan_period(plan), (), 2, STAGE, "plan")
     for rule, pattern in (
-        ("plenum", PLENUM), ("congress", CONGRESS), ("ordinal", ORDINAL_SET),
-        ("quantity-line", QUANTITY_LINE),
+        ("plenum", p.plenum), ("congress", p.congress), ("ordinal", p.ordinal_set),
+        ("quantity-line", p.quantity_line),
     ):
         for m in pattern.finditer(text):
             yield Candidate(
-                m.group().removeprefix("党的"), "numbered", m.start(), None, (), 2, STAGE, rule
+                m.group().removeprefix(w.party_prefix), "numbered", m.start(), None, (), 2, STAGE, rule
             )

@@ -6,7 +6,6 @@ unless it is a dictionary verb or adverb in scare quotes inside the sentence (�
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from policy_cli.core.formulations.boundary import following_phrase
@@ -14,7 +13,7 @@ from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.members import listed_items
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.shapes import classify_quoted, plan_period
-from policy_cli.core.formulations.vocab import HAN, PLAN, QUOTED
+from policy_cli.core.formulations.vocab import is_han, patterns, words
 from policy_cli.core.segment import default_tagger
 
 STAGE = "quoted"
@@ -22,7 +21,8 @@ STAGE = "quoted"
 
 def find_quoted(text: str, options: FormulationOptions) -> Iterator[Candidate]:
     """Yield the quoted spans that are formulations, with what codes and sets refer to."""
-    for m in QUOTED.finditer(text):
+    plan = patterns().plan
+    for m in patterns().quoted.finditer(text):
         span = next(g for g in m.groups() if g is not None)
         kind = classify_quoted(span)
         if kind is None or _scare_quoted(text, m.start(), m.end(), span.strip()):
@@ -30,7 +30,7 @@ def find_quoted(text: str, options: FormulationOptions) -> Iterator[Candidate]:
         start = m.start() + 1 + (len(span) - len(span.lstrip()))
         span = span.strip()
         refers = following_phrase(text, m.end()) if kind in ("code", "numbered") else None
-        if PLAN.fullmatch(span):
+        if plan.fullmatch(span):
             refers = plan_period(span)
         items = (
             listed_items(text, m.start(), m.end(), span, quoted=True) if kind == "numbered" else ()
@@ -45,10 +45,11 @@ def _scare_quoted(text: str, start: int, end: int, span: str) -> bool:
     used inside the sentence. One that is listed with other quoted items (“登高”、“升规”) or
     defined (“登高”即…) names a programme.
     """
-    if len(span) > 2 or not re.fullmatch(rf"[{HAN}]+", span):
+    if len(span) > 2 or not is_han(span):
         return False
+    w = words()
     tags = default_tagger().tag(span, False)
-    if len(tags) != 1 or tags[0][1] not in ("v", "vn", "vd", "a", "ad", "d"):
+    if len(tags) != 1 or tags[0][1] not in w.scare_quote_tags:
         return False
     after, before = text[end : end + 2], text[max(0, start - 1) : start]
-    return not (after.startswith(("、", "即", "是指", "就是")) or before == "、")
+    return not (after.startswith(w.defining_words) or before == w.list_separator)

@@ -10,13 +10,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import EXCLUDED, SCOPE_WORDS, idioms
+from policy_cli.core.formulations.vocab import idioms, patterns, words
 
 
 def filter_candidates(
@@ -69,9 +68,10 @@ def fold_candidates(
         longer = [t for t in texts if len(t) > len(c.text) and c.text in t]
         if longer and _only_inside(text, c.text, longer):
             drop.add(c.text)
+    scope_words = words().scope_words
     for c in candidates:
         # 国家污染防治攻坚战 beside 污染防治攻坚战: a scope word in front is the same item
-        for scope in SCOPE_WORDS:
+        for scope in scope_words:
             if c.text.startswith(scope) and c.text[len(scope) :] in texts and c.strength < 2:
                 drop.add(c.text)
     return [c for c in candidates if c.text not in drop]
@@ -92,8 +92,9 @@ def _only_inside(text: str, part: str, finds: list[str]) -> bool:
 def _acceptable(t: str, *, quoted: bool) -> bool:
     if len(t) < 2 and not t.isdigit():
         return False
-    if t in EXCLUDED or (not quoted and t in idioms()):
+    if t in words().excluded or (not quoted and t in idioms()):
         return False
-    if re.fullmatch(r"[0-9.]+%|第[一二三四五六七八九十]+|[一二三四五六七八九十]是", t):
+    p = patterns()
+    if p.not_a_formulation.fullmatch(t):
         return False
-    return quoted or not re.fullmatch(r"[0-9.]+", t)
+    return quoted or not p.plain_number.fullmatch(t)

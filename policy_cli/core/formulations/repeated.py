@@ -13,16 +13,12 @@ from collections.abc import Iterator
 from policy_cli.core.formulations.boundary import starts_a_word
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import (
-    FUNCTION_WORDS,
-    HAN,
-    MIN_REPEATED,
-    NOT_A_SLOGAN,
-    SHORT_TEXT,
-)
+from policy_cli.core.formulations.vocab import HAN, patterns, words
 from policy_cli.core.segment import default_segmenter
 
 STAGE = "repeated"
+SHORT_TEXT = 6000
+MIN_REPEATED = 9
 
 
 def find_repeated(text: str, options: FormulationOptions) -> Iterator[Candidate]:
@@ -38,20 +34,21 @@ def find_repeated(text: str, options: FormulationOptions) -> Iterator[Candidate]
                 if piece not in counts:
                     counts[piece] = text.count(piece)
     repeated = {p for p, n in counts.items() if n >= 3}
+    function_words, not_a_slogan = words().function_words, patterns().not_a_slogan
     # the longest form of each: one that no longer repeated string extends
     longest = [p for p in repeated if not any(p != q and p in q for q in repeated)]
     for phrase in sorted(longest):
         at = text.find(phrase)
-        words = default_segmenter().cut(phrase)
+        cut = default_segmenter().cut(phrase)
         # keep whole words: a piece cut out of a word at either end goes
-        while words and (words[0] in FUNCTION_WORDS or not starts_a_word(text, at)):
-            at += len(words[0])
-            words = words[1:]
-        while words and (
-            words[-1] in FUNCTION_WORDS
-            or not starts_a_word(text, at + sum(len(w) for w in words))
+        while cut and (cut[0] in function_words or not starts_a_word(text, at)):
+            at += len(cut[0])
+            cut = cut[1:]
+        while cut and (
+            cut[-1] in function_words
+            or not starts_a_word(text, at + sum(len(w) for w in cut))
         ):
-            words = words[:-1]
-        slogan = "".join(words)
-        if len(slogan) >= MIN_REPEATED - 1 and not NOT_A_SLOGAN.search(slogan):
+            cut = cut[:-1]
+        slogan = "".join(cut)
+        if len(slogan) >= MIN_REPEATED - 1 and not not_a_slogan.search(slogan):
             yield Candidate(slogan, "slogan", at, stage=STAGE, rule="thrice")
