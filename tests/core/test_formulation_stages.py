@@ -144,3 +144,47 @@ def test_rules_file_is_sound_and_the_check_can_fail():
     assert any("name_heads: duplicate 工程" in p for p in found)
     assert any("plan: does not compile" in p for p in found)
     assert any("unused: not read" in p for p in found)
+
+
+def test_thresholds_are_named_options():
+    once = load_text("因地制宜发展新质生产力，推动产业升级。", source="t")
+    assert "新质生产力" not in {f.text for f in extract_formulations(once)}
+    lenient = FormulationOptions(watchword_min_count=1)
+    assert "新质生产力" in {f.text for f in extract_formulations(once, options=lenient)}
+
+
+def test_repeated_slogan_length_of_text_is_an_option():
+    doc = load_document(DOCS / "local-shaoxing-conference-2023.txt")
+    slogan = "勇闯中国式现代化市域实践新路子"
+    assert slogan in {f.text for f in extract_formulations(doc)}
+    short = FormulationOptions(repeated_max_text=len(doc.text) - 1)
+    assert slogan not in {f.text for f in extract_formulations(doc, options=short)}
+
+
+def test_contexts_follow_the_option(founding):
+    f = next(f for f in extract_formulations(founding, options=FormulationOptions(max_contexts=1))
+             if f.text == "十五五")
+    assert f.count == 2 and len(f.contexts) == 1
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"min_len": -1}, "min_len must be a whole number"),
+        ({"max_contexts": 2.5}, "max_contexts must be a whole number"),
+        ({"watchword_min_count": True}, "watchword_min_count must be a whole number"),
+        ({"anaphora_shapes": ()}, "anaphora_shapes must be a whole number"),
+        ({"following_min_len": 13}, "following_min_len must not exceed following_max_len"),
+    ],
+)
+def test_options_are_checked(kwargs, message):
+    with pytest.raises(UsageError, match=message):
+        FormulationOptions(**kwargs)
+
+
+def test_options_are_frozen_and_hashable():
+    o = FormulationOptions(disabled_stages={"repeated"})  # any iterable of names
+    assert o.disabled_stages == frozenset({"repeated"})
+    assert hash(o) == hash(FormulationOptions(disabled_stages=frozenset({"repeated"})))
+    with pytest.raises(AttributeError):
+        o.min_len = 3  # type: ignore[misc]

@@ -87,15 +87,20 @@ def extract_formulations(
     wanted = _check_kinds(kinds)
     if sort not in SORTS:
         raise UsageError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
-    candidates = run_stages(document.text, options or FormulationOptions())
-    return rank_formulations(document, (c for c in candidates if c.kind in wanted), sort=sort)
+    options = options or FormulationOptions()
+    candidates = run_stages(document.text, options)
+    wanted_candidates = (c for c in candidates if c.kind in wanted)
+    return rank_formulations(document, wanted_candidates, options, sort=sort)
 
 
-def single_words(formulations: Iterable[Formulation], *, max_len: int = 8) -> tuple[str, ...]:
+def single_words(
+    formulations: Iterable[Formulation], *, min_len: int = 2, max_len: int = 8
+) -> tuple[str, ...]:
     """Return the formulations that are one word (no punctuation, short): 十四五, 放管服, 296X.
 
     Args:
         formulations: found formulations.
+        min_len: shortest text kept.
         max_len: longest text kept.
 
     Returns:
@@ -104,7 +109,7 @@ def single_words(formulations: Iterable[Formulation], *, max_len: int = 8) -> tu
     return tuple(
         f.text
         for f in formulations
-        if 2 <= len(f.text) <= max_len and re.fullmatch(rf"[{HAN}0-9A-Za-z+]+", f.text)
+        if min_len <= len(f.text) <= max_len and re.fullmatch(rf"[{HAN}0-9A-Za-z+]+", f.text)
     )
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import HAN, clause_word_set, patterns, words
+from policy_cli.core.formulations.vocab import HAN, clause_word_set, words
 from policy_cli.core.segment import default_segmenter
 
 STAGE = "anaphora"
@@ -20,9 +21,9 @@ def find_anaphora(text: str, options: FormulationOptions) -> Iterator[Candidate]
     verb of command; each part one word for the segmenter, the repeated character not a
     generic modifier (新业态新模式, 新任务新要求 are lists).
     """
-    seg, v = default_segmenter(), words()
-    repeat = patterns().repeat_at_2_or_3
-    for m in re.finditer(rf"[{HAN}]{{6,}}", text):
+    seg, v, o = default_segmenter(), words(), options
+    shortest, repeat = _patterns(o.anaphora_shapes)
+    for m in shortest.finditer(text):
         run = m.group()
         if not repeat.search(run):
             continue  # nothing opens alike: spare the segmenter
@@ -35,7 +36,7 @@ def find_anaphora(text: str, options: FormulationOptions) -> Iterator[Candidate]
         # 通水通电通气) were measured at one formulation in four on the annotated reports:
         # lists are as common as mottos in that shape, so three words count only as the
         # whole object of a verb of command (坚持共商共建共享，), like 坚持稳字当头、稳中求进.
-        for k, size in ((2, 3), (3, 2)):
+        for k, size in o.anaphora_shapes:
             span = k * size
             for i in range(len(run) - span + 1):
                 if i not in bounds or i + span not in bounds:
@@ -49,12 +50,22 @@ def find_anaphora(text: str, options: FormulationOptions) -> Iterator[Candidate]
                 shared = [q for q in range(size) if len({p[q] for p in parts}) == 1]
                 if shared != [0] or s[0] in v.list_prefixes:
                     continue
-                if k == 3 and not (
-                    run[max(0, i - 2) : i] in clause_word_set()
+                if k > o.anaphora_free_words and not (
+                    run[max(0, i - o.lead_verb_len) : i] in clause_word_set()
                     and text[m.start() + i + span : m.start() + i + span + 1] in v.clause_ends
                     and i + span == len(run)
                 ):
                     continue
-                rule = "two-words" if k == 2 else "three-words"
-                yield Candidate(s, "slogan", m.start() + i, stage=STAGE, rule=rule)
+                yield Candidate(s, "slogan", m.start() + i, stage=STAGE, rule=f"{k}-words")
+
+
+@lru_cache(maxsize=4)
+def _patterns(shapes: tuple[tuple[int, int], ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A run of Chinese long enough for the shortest shape, and a character repeated one word
+    later (a quick test that something opens alike: 碳达峰碳中和)."""
+    shortest = min(k * size for k, size in shapes)
+    sizes = [size for _, size in shapes]
+    run = re.compile(rf"[{HAN}]{{{shortest},}}")
+    repeat = re.compile(rf"([{HAN}])[{HAN}]{{{min(sizes) - 1},{max(sizes) - 1}}}\1")
+    return run, repeat
 

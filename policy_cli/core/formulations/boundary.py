@@ -8,7 +8,9 @@ which edge to look for, so the edges are found here rather than in one later pas
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.shapes import classify_quoted
 from policy_cli.core.formulations.vocab import (
     HAN,
@@ -22,14 +24,14 @@ from policy_cli.core.formulations.vocab import (
 from policy_cli.core.segment import default_segmenter
 
 
-def campaign_start(text: str, start: int) -> int:
+def campaign_start(text: str, start: int, o: FormulationOptions) -> int:
     """Move a campaign name's start left over a verb or an 和-joined noun phrase that belongs to it.
 
     The walk of `phrase_ending_at` stops at clause-opening verbs and at 和; a programme title
     may hold both. Only when a launching verb stands right before the extension is it taken.
     """
     w = words()
-    lo = max(0, start - 16)
+    lo = max(0, start - o.campaign_lookback)
     for k in range(start - 1, lo - 1, -1):
         if text[k] in w.clause_edge:
             lo = k + 1
@@ -44,7 +46,7 @@ def campaign_start(text: str, start: int) -> int:
                 and cut[k] not in w.function_words:
             k -= 1
         ext = start - sum(len(x) for x in cut[k + 1 :])
-        if k >= 0 and launches(cut[k]) and k < len(cut) - 2 and start - ext <= 12:
+        if k >= 0 and launches(cut[k]) and k < len(cut) - 2 and start - ext <= o.title_part_max:
             return ext
         return start
     if len(cut) >= 2 and launches(cut[-2]) and not launches(cut[-1]) and (
@@ -54,14 +56,15 @@ def campaign_start(text: str, start: int) -> int:
     return start
 
 
-def phrase_ending_at(text: str, end: int, core: int, max_len: int = 16) -> str:
+def phrase_ending_at(text: str, end: int, core: int, o: FormulationOptions) -> str:
     """Return the noun phrase that ends at `end`: segment the clause and walk back words.
 
     The walk keeps the last `core` characters (the head) and adds words to its left until a
     clause edge, a function word or a clause-opening verb (坚持, 推动...).
     """
     v = words()
-    start = max(0, end - max_len - 6)
+    max_len = o.phrase_max_len
+    start = max(0, end - max_len - o.phrase_lookback_extra)
     for k in range(end - core - 1, start - 1, -1):
         if text[k] in v.clause_edge:
             start = k + 1
@@ -71,13 +74,16 @@ def phrase_ending_at(text: str, end: int, core: int, max_len: int = 16) -> str:
     clause = clause_word_set()
     out = ""
     for w in reversed(cut):
-        if len(out) >= core and not (len(out) == core and core <= 4 and len(w) >= 2):
+        if len(out) >= core and not (
+            len(out) == core and core <= o.bare_head_max and len(w) >= o.min_word_len
+        ):
             # (the word right before a bare head belongs to it: 整治提升 + 五年行动)
             if (
                 len(out) + len(w) > max_len
                 or not is_han(w)
                 or w in v.function_words
-                or any(w[k:] in clause or w[k:] in v.phrase_breaks for k in range(len(w) - 1))
+                or any(w[k:] in clause or w[k:] in v.phrase_breaks
+                       for k in range(len(w) - o.min_word_len + 1))
                 or (len(w) == 1 and w in v.light_verbs)
             ):
                 break
@@ -85,7 +91,7 @@ def phrase_ending_at(text: str, end: int, core: int, max_len: int = 16) -> str:
     return out.lstrip(v.name_prepositions)
 
 
-def following_phrase(text: str, pos: int) -> str | None:
+def following_phrase(text: str, pos: int, o: FormulationOptions) -> str | None:
     """Return the noun phrase right after a code or numbered formulation, if any.
 
     Codes quoted one after another share the phrase after them (“334”“622”等联农带农模式).
@@ -93,41 +99,44 @@ def following_phrase(text: str, pos: int) -> str | None:
     w, p = words(), patterns()
     skipped = False
     while True:  # skip the codes quoted right after this one
-        nxt = p.next_quoted.match(text[pos : pos + 16])
-        if not nxt or classify_quoted(nxt.group(1)) not in ("code", "numbered"):
+        nxt = p.next_quoted.match(text[pos : pos + o.next_code_window])
+        if not nxt or classify_quoted(nxt.group(1), options=o) not in ("code", "numbered"):
             break
         pos += nxt.end()
         skipped = True
     if text[pos : pos + 1] == w.etc:
         pos += 1  # “334”“622”等联农带农模式
         skipped = True
-    m = _HAN_PHRASE.match(text, pos)
+    m = _han_run(o.following_min_len, o.following_max_len).match(text, pos)
     if not m:
         return None
     phrase = m.group()
     clause = clause_word_set()
+    lead = o.following_min_len  # a name has this much before a verb or a function word
     at_verb = next(
-        (k for k in range(2, len(phrase) - 1)
-         if any(phrase[k : k + n] in clause for n in (2, 3, 4))),
+        (k for k in range(lead, len(phrase) - 1)
+         if any(phrase[k : k + n] in clause for n in o.clause_word_lens)),
         len(phrase),
     )
     at_function = len(phrase)
     for ch in w.phrase_stops:
-        k = phrase.find(ch, 2)
+        k = phrase.find(ch, lead)
         if 0 < k < at_function:
             at_function = k
     if phrase[:1] in w.function_words or phrase[:1] in w.not_phrase_openers:
         return None
-    found = name_part(phrase[: min(at_verb, at_function)])
+    found = name_part(phrase[: min(at_verb, at_function)], o)
     if skipped and found and not found.endswith((*w.name_heads, *w.shared_code_heads)):
         return None  # shared by a list of codes, the phrase must name what they are (…等模式)
     return found
 
 
-_HAN_PHRASE = re.compile(rf"[{HAN}]{{2,12}}")
+@lru_cache(maxsize=8)
+def _han_run(low: int, high: int) -> re.Pattern[str]:
+    return re.compile(rf"[{HAN}]{{{low},{high}}}")
 
 
-def name_part(phrase: str) -> str | None:
+def name_part(phrase: str, o: FormulationOptions) -> str | None:
     """Cut a phrase after the first programme head it holds; keep it if it is name-sized."""
     heads = words().name_heads
     for head in heads:
@@ -135,33 +144,33 @@ def name_part(phrase: str) -> str | None:
         if k >= 0:
             phrase = phrase[: k + len(head)]
             break
-    if 3 <= len(phrase) <= 8 or phrase in heads:
+    if o.refers_min_len <= len(phrase) <= o.refers_max_len or phrase in heads:
         return phrase
     return None
 
 
-def starts_a_word(text: str, pos: int) -> bool:
+def starts_a_word(text: str, pos: int, o: FormulationOptions) -> bool:
     """Tell whether the segmenter starts a word at pos (宏观政策|跨周期, not 应|对传统)."""
     edge = words().clause_edge
     if pos == 0 or text[pos - 1] in edge:
         return True
-    start = max(0, pos - 8)
+    start = max(0, pos - o.word_lookback)
     for k in range(pos - 1, start - 1, -1):
         if text[k] in edge:
             start = k + 1
             break
     done = 0
-    for w in default_segmenter().cut(text[start : pos + 4]):
+    for w in default_segmenter().cut(text[start : pos + o.word_lookahead]):
         if start + done == pos:
             return True
         done += len(w)
     return False
 
 
-def clause_lead(clause: str) -> str:
+def clause_lead(clause: str, o: FormulationOptions) -> str:
     """Return the verb of command that opens a clause (坚持房子是… -> 坚持), or ""."""
     for word in clause_words():
-        if clause.startswith(word) and len(clause) - len(word) >= 3:
+        if clause.startswith(word) and len(clause) - len(word) >= o.clause_after_lead_min:
             return word
     return ""
 

@@ -20,13 +20,13 @@ def find_campaigns(text: str, options: FormulationOptions) -> Iterator[Candidate
     """Yield the names of multi-year campaigns, with their modifier."""
     w = words()
     for m in patterns().campaign.finditer(text):
-        phrase = phrase_ending_at(text, m.end(), len(m.group()))
+        phrase = phrase_ending_at(text, m.end(), len(m.group()), options)
         start = m.end() - len(phrase)
         if text[start - 1 : start] == w.close_quote:
             # “新农人”培育三年行动: the quoted name belongs to the campaign
-            k = text.rfind(w.open_quote, max(0, start - 16), start)
+            k = text.rfind(w.open_quote, max(0, start - options.quoted_name_lookback), start)
             if k >= 0:
                 phrase, start = text[k : m.end()], k
-        if len(phrase) >= len(m.group()) + 2:
-            start = campaign_start(text, start)
+        if len(phrase) >= len(m.group()) + options.campaign_min_modifier:
+            start = campaign_start(text, start, options)
             yield Candidate(text[start : m.end()], "numbered", start, stage=STAGE, rule="years")

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 KINDS = ("code", "numbered", "slogan", "name")
+# The strength of a candidate: found by an unquoted rule, or quoted / otherwise certain.
+BY_RULE = 1
+CERTAIN = 2
 
 
 @dataclass(frozen=True)
@@ -23,7 +26,7 @@ class Candidate:
     offset: int
     refers_to: str | None = None
     items: tuple[str, ...] = ()
-    strength: int = 1
+    strength: int = BY_RULE
     stage: str = ""
     rule: str = ""
     meta: tuple[tuple[str, str], ...] = ()

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from policy_cli.core.formulations.boundary import following_phrase
-from policy_cli.core.formulations.candidate import Candidate
+from policy_cli.core.formulations.candidate import BY_RULE, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import HAN, patterns, words
 
@@ -24,5 +24,5 @@ def find_codes(text: str, options: FormulationOptions) -> Iterator[Candidate]:
         after = text[m.end() : m.end() + 1]
         if not after or not opens_name.match(after):
             continue
-        refers = following_phrase(text, m.end())
-        yield Candidate(m.group(1), "code", m.start(1), refers, (), 1, STAGE, "plus")
+        refers = following_phrase(text, m.end(), options)
+        yield Candidate(m.group(1), "code", m.start(1), refers, (), BY_RULE, STAGE, "plus")

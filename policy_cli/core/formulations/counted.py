@@ -22,32 +22,34 @@ def find_counted(text: str, options: FormulationOptions) -> Iterator[Candidate]:
     for m in patterns().counted.finditer(text):
         if m.group() in words().counted_adjectives:
             continue  # 双重 is the adjective "dual"
-        counted = _counted_phrase(text, m.start(), m.end())
+        counted = _counted_phrase(text, m.start(), m.end(), options)
         if counted:
-            items = listed_items(text, m.start(), m.start() + len(counted), counted)
+            items = listed_items(text, m.start(), m.start() + len(counted), counted, options)
             yield Candidate(counted, "numbered", m.start(), None, items, stage=STAGE, rule="measure")
 
 
-def _counted_phrase(text: str, start: int, end: int) -> str | None:
+def _counted_phrase(text: str, start: int, end: int, o: FormulationOptions) -> str | None:
     """Walk the words after 三重 / 两个 / 三大: the name ends at a clause edge or function word."""
     v = words()
-    window = text[end : end + 12]
+    window = text[end : end + o.counted_window]
     cut = next((k for k, ch in enumerate(window) if ch in v.clause_edge), len(window))
     clause = clause_word_set()
     noun = ""
     for w in default_segmenter().cut(window[:cut]):
         if w in v.function_words or w in clause or not is_han(w):
             break
-        if len(noun) + len(w) > 8:
+        if len(noun) + len(w) > o.counted_walk_max:
             break
         noun += w
     ground = next((g for g in v.ground_words if noun.endswith(g)), "")
-    if ground and len(noun) >= 4:
+    if ground and len(noun) >= o.counted_ground_min:
         # 五项原则|基础上: the ground the name stands on is not part of it
         noun = noun[: -len(ground)]
     chained = patterns().counted.search(noun) is not None  # 两个市场两种资源
-    if len(noun) > 5 and not noun.endswith(v.name_heads) and not chained:
+    if len(noun) > o.counted_headless_max and not noun.endswith(v.name_heads) and not chained:
         return None  # 三大都市圈协同共进: a clause, not a name
-    if not 2 <= len(noun) <= 7 or noun.endswith(v.generic_counted) or noun[0] in v.count_nouns:
+    if not o.counted_noun_min <= len(noun) <= o.counted_noun_max or (
+        noun.endswith(v.generic_counted) or noun[0] in v.count_nouns
+    ):
         return None
     return text[start:end] + noun

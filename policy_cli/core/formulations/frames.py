@@ -27,16 +27,16 @@ STAGE = "frame"
 
 def find_frames(text: str, options: FormulationOptions) -> Iterator[Candidate]:
     """Find mottos by their frame: 统筹A和B, 跨周期和逆周期调节, 碳达峰碳中和, 是…的、不是…的."""
-    w, p = words(), patterns()
+    w, p, o = words(), patterns(), options
     for m in p.balance.finditer(text):
-        before = text[max(0, m.start() - 2) : m.start()]
+        before = text[max(0, m.start() - o.lead_verb_len) : m.start()]
         if m.group(1).startswith(clause_words()) or m.group(1)[0] in w.function_words:
             continue  # 统筹推进A和B, 统筹兼顾A和B, 统筹为A和B: a verb phrase, not the motto
         if not before or before[-1] in w.clause_edge or before in clause_word_set():
             yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="balance")
     for m in p.negated_pair.finditer(text):
         first, second = m.group(1), m.group(2)
-        lead = clause_lead(first)
+        lead = clause_lead(first, o)
         first = first[len(lead) :]
         end = second.rfind(first[-1])
         if end < 1:
@@ -44,12 +44,14 @@ def find_frames(text: str, options: FormulationOptions) -> Iterator[Candidate]:
         # …不是用来炒的定位: the pair ends where the second clause closes like the first
         second = second[: end + 1]
         frame = common_run(first, second[1:])
-        if len(frame) >= 3 and first[-1] == second[-1] and abs(len(first) - len(second)) <= 2:
+        if len(frame) >= o.negated_frame_min and first[-1] == second[-1] and (
+            abs(len(first) - len(second)) <= o.negated_length_gap
+        ):
             start = m.start() + len(lead)
             pair = f"{first}{w.list_separator}{second}"
             yield Candidate(pair, "slogan", start, stage=STAGE, rule="negated-pair")
     for m in p.shared_head_pair.finditer(text):
-        if m.group(1) != m.group(3) and starts_a_word(text, m.start()):
+        if m.group(1) != m.group(3) and starts_a_word(text, m.start(), o):
             yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="shared-head")
     for m in p.manner_list.finditer(text):
         if _manner_words(m.group(1).split(w.list_separator)[:-1]) and is_verb(m.group(3)):

@@ -105,9 +105,8 @@ def find_entries(text: str, lexicon: Lexicon, stage: str) -> Iterator[Candidate]
     heads = words().name_heads
     for m in pattern.finditer(text):
         hit = phrase = m.group()
-        after = text[m.end() : m.end() + 2]
-        if after in heads:
-            phrase += after  # 双创 + 平台: the set phrase names a platform, a project...
+        # 双创 + 平台: the set phrase names a platform, a project...
+        phrase += next((h for h in heads if text.startswith(h, m.end())), "")
         entry = entries[hit]
         yield Candidate(phrase, entry.kind, m.start(), None, (), 1, stage, lexicon.name, entry.meta)
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import HAN, is_verb, patterns, words
 from policy_cli.core.segment import default_segmenter
 
 
 def listed_items(
-    text: str, start: int, end: int, head: str, *, quoted: bool = False
+    text: str, start: int, end: int, head: str, o: FormulationOptions, *, quoted: bool = False
 ) -> tuple[str, ...]:
     """Return the members of a numbered set listed next to it.
 
@@ -21,30 +22,32 @@ def listed_items(
     """
     w = words()
     n = count_of(head)
-    if n < 2:
+    if n < o.set_min_members:
         return ()
     clause_start = max(text.rfind(ch, 0, start) for ch in w.clause_marks) + 1
     before = text[clause_start:start]
     if quoted or before.endswith(w.open_quote):
         before = before.removesuffix(w.open_quote)
-        verb = next((before[-k:] for k in (2, 3) if is_verb(before[-k:])), "")
+        verb = next((before[-k:] for k in o.list_verb_lens if is_verb(before[-k:])), "")
         before = before[: len(before) - len(verb)] if verb else ""
     parts = before.split(w.list_separator) if before else []
-    if len(parts) == n and all(1 <= len(p) <= 30 for p in parts):
-        parts[0] = _first_item(parts[0], parts[1:])
-        items = _clean_items(parts)
+    if len(parts) == n and all(1 <= len(p) <= o.item_max_len_before for p in parts):
+        parts[0] = _first_item(parts[0], parts[1:], o)
+        items = _clean_items(parts, o)
         if items:
             return items
-    m = patterns().members_after.match(text[end : end + 130])
+    m = patterns().members_after.match(text[end : end + o.members_window])
     if m:
         parts = m.group(1).split(w.list_separator)
-        if len(parts) == n and all(len(p) <= 20 and w.comma not in p for p in parts):
+        if len(parts) == n and all(
+            len(p) <= o.item_max_len_after and w.comma not in p for p in parts
+        ):
             parts[0] = parts[0].lstrip(w.item_prepositions)  # ：对伟大祖国、中华民族…的认同
-            return _clean_items(parts)
+            return _clean_items(parts, o)
     return ()
 
 
-def _clean_items(parts: Sequence[str]) -> tuple[str, ...]:
+def _clean_items(parts: Sequence[str], o: FormulationOptions) -> tuple[str, ...]:
     """Tidy list members (stray quote marks) and refuse lists that are not members of a set."""
     w = words()
     quotes = w.open_quote + w.close_quote
@@ -53,13 +56,13 @@ def _clean_items(parts: Sequence[str]) -> tuple[str, ...]:
         p = p.strip()
         if p.count(w.open_quote) != p.count(w.close_quote):
             p = p.strip(quotes)
-        if len(re.findall(rf"[{HAN}]", p)) < 2 or is_verb(p):
+        if len(re.findall(rf"[{HAN}]", p)) < o.item_min_han or is_verb(p):
             return ()  # “两个确立”、坚决做到“两个维护”: not a list of members
         items.append(p)
     return tuple(items)
 
 
-def _first_item(first: str, others: Sequence[str]) -> str:
+def _first_item(first: str, others: Sequence[str], o: FormulationOptions) -> str:
     """Cut the clause's subject and verb off the first member of a list.
 
     After 了 the object starts (大会发布了余杭区打造… -> 余杭区打造…). Otherwise the first member
@@ -71,7 +74,7 @@ def _first_item(first: str, others: Sequence[str]) -> str:
     if k >= 0:
         return first[k + 1 :]  # 发布了 A、B、C: the object starts after the verb's 了
     first = re.sub(rf"^[^{HAN}{w.open_quote}]+", "", first).lstrip(w.item_prepositions)
-    longest = max(4, *(len(o) for o in others))
+    longest = max(o.first_item_min_len, *(len(x) for x in others))
     if len(first) <= longest:
         return first
     cut = default_segmenter().cut(first)

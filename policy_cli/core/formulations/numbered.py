@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from policy_cli.core.formulations.candidate import Candidate
+from policy_cli.core.formulations.candidate import CERTAIN, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.shapes import plan_period
 from policy_cli.core.formulations.vocab import patterns, words
@@ -21,12 +21,13 @@ def find_numbered(text: str, options: FormulationOptions) -> Iterator[Candidate]
     p, w = patterns(), words()
     for m in p.plan.finditer(text):
         plan = m.group().removesuffix(w.plan_suffix)
-        yield Candidate(plan, "numbered", m.start(), plan_period(plan), (), 2, STAGE, "plan")
+        yield Candidate(plan, "numbered", m.start(), plan_period(plan), (), CERTAIN, STAGE, "plan")
     for rule, pattern in (
         ("plenum", p.plenum), ("congress", p.congress), ("ordinal", p.ordinal_set),
         ("quantity-line", p.quantity_line),
     ):
         for m in pattern.finditer(text):
             yield Candidate(
-                m.group().removeprefix(w.party_prefix), "numbered", m.start(), None, (), 2, STAGE, rule
+                m.group().removeprefix(w.party_prefix), "numbered", m.start(), None, (), CERTAIN,
+                STAGE, rule,
             )

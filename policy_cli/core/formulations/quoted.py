@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from policy_cli.core.formulations.boundary import following_phrase
-from policy_cli.core.formulations.candidate import Candidate
+from policy_cli.core.formulations.candidate import CERTAIN, Candidate
 from policy_cli.core.formulations.members import listed_items
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.shapes import classify_quoted, plan_period
@@ -24,32 +24,34 @@ def find_quoted(text: str, options: FormulationOptions) -> Iterator[Candidate]:
     plan = patterns().plan
     for m in patterns().quoted.finditer(text):
         span = next(g for g in m.groups() if g is not None)
-        kind = classify_quoted(span)
-        if kind is None or _scare_quoted(text, m.start(), m.end(), span.strip()):
+        kind = classify_quoted(span, options=options)
+        if kind is None or _scare_quoted(text, m.start(), m.end(), span.strip(), options):
             continue
         start = m.start() + 1 + (len(span) - len(span.lstrip()))
         span = span.strip()
-        refers = following_phrase(text, m.end()) if kind in ("code", "numbered") else None
+        refers = following_phrase(text, m.end(), options) if kind in ("code", "numbered") else None
         if plan.fullmatch(span):
             refers = plan_period(span)
         items = (
-            listed_items(text, m.start(), m.end(), span, quoted=True) if kind == "numbered" else ()
+            listed_items(text, m.start(), m.end(), span, options, quoted=True)
+            if kind == "numbered" else ()
         )
-        yield Candidate(span, kind, start, refers, items, 2, STAGE, "shape")
+        yield Candidate(span, kind, start, refers, items, CERTAIN, STAGE, "shape")
 
 
-def _scare_quoted(text: str, start: int, end: int, span: str) -> bool:
+def _scare_quoted(text: str, start: int, end: int, span: str, o: FormulationOptions) -> bool:
     """Tell whether a quoted verb is an ordinary word in scare quotes, not a name.
 
     “撬动”效应, 取消流量“漫游”费, 防止“爆雷”: a verb or adverb of the dictionary in quotes,
     used inside the sentence. One that is listed with other quoted items (“登高”、“升规”) or
     defined (“登高”即…) names a programme.
     """
-    if len(span) > 2 or not is_han(span):
+    if len(span) > o.scare_quote_max_len or not is_han(span):
         return False
     w = words()
     tags = default_tagger().tag(span, False)
     if len(tags) != 1 or tags[0][1] not in w.scare_quote_tags:
         return False
-    after, before = text[end : end + 2], text[max(0, start - 1) : start]
+    after = text[end : end + max(map(len, w.defining_words))]
+    before = text[max(0, start - 1) : start]
     return not (after.startswith(w.defining_words) or before == w.list_separator)

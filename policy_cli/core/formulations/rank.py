@@ -5,17 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from policy_cli.core.formulations.candidate import Candidate
+from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.models import Document, Formulation
 
 SORTS = ("first", "count")
-MAX_CONTEXTS = 3
+MAX_CONTEXTS = FormulationOptions().max_contexts
 
 
 def rank_formulations(
-    document: Document, candidates: Iterable[Candidate], *, sort: str = "first"
+    document: Document,
+    candidates: Iterable[Candidate],
+    options: FormulationOptions,
+    *,
+    sort: str = "first",
 ) -> list[Formulation]:
     """Turn candidates into formulations and sort them ("first": document order; "count")."""
-    result = [to_formulation(document, c) for c in candidates]
+    result = [to_formulation(document, c, options.max_contexts) for c in candidates]
     if sort == "count":
         result.sort(key=lambda f: (-f.count, f.first_offset, f.text))
     else:
@@ -23,8 +28,8 @@ def rank_formulations(
     return result
 
 
-def to_formulation(document: Document, c: Candidate) -> Formulation:
-    """Count a candidate in the document and take up to MAX_CONTEXTS sentences around it."""
+def to_formulation(document: Document, c: Candidate, max_contexts: int = MAX_CONTEXTS) -> Formulation:
+    """Count a candidate in the document and take up to `max_contexts` sentences around it."""
     text = document.text
     count = text.count(c.text)
     first = text.find(c.text)
@@ -32,7 +37,7 @@ def to_formulation(document: Document, c: Candidate) -> Formulation:
         first, count = c.offset, max(count, 1)
     contexts: list[str] = []
     pos = first
-    while pos >= 0 and len(contexts) < MAX_CONTEXTS:
+    while pos >= 0 and len(contexts) < max_contexts:
         sent = document.sentence_at(pos)
         if sent is not None and sent.text not in contexts:
             contexts.append(sent.text)

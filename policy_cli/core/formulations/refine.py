@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from policy_cli.core.formulations.candidate import Candidate
+from policy_cli.core.formulations.candidate import CERTAIN, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import idioms, patterns, words
 
@@ -22,7 +22,10 @@ def filter_candidates(
     text: str, candidates: Sequence[Candidate], options: FormulationOptions
 ) -> list[Candidate]:
     """Drop the candidates that are never formulations."""
-    return [c for c in candidates if _acceptable(c.text.strip(), quoted=c.strength >= 2)]
+    return [
+        c for c in candidates
+        if _acceptable(c.text.strip(), options, quoted=c.strength >= CERTAIN)
+    ]
 
 
 def merge_candidates(
@@ -59,7 +62,7 @@ def fold_candidates(
     texts = {c.text for c in candidates}
     drop: set[str] = set()
     for c in candidates:
-        if c.strength >= 2:
+        if c.strength >= CERTAIN:
             continue
         # an unquoted find that only ever occurs inside longer finds is a part of them
         # (社会发展第十四个五年规划 in 国民经济和社会发展第十四个五年规划); one the document
@@ -72,7 +75,9 @@ def fold_candidates(
     for c in candidates:
         # 国家污染防治攻坚战 beside 污染防治攻坚战: a scope word in front is the same item
         for scope in scope_words:
-            if c.text.startswith(scope) and c.text[len(scope) :] in texts and c.strength < 2:
+            if c.text.startswith(scope) and c.text[len(scope) :] in texts and (
+                c.strength < CERTAIN
+            ):
                 drop.add(c.text)
     return [c for c in candidates if c.text not in drop]
 
@@ -89,8 +94,8 @@ def _only_inside(text: str, part: str, finds: list[str]) -> bool:
     return True
 
 
-def _acceptable(t: str, *, quoted: bool) -> bool:
-    if len(t) < 2 and not t.isdigit():
+def _acceptable(t: str, o: FormulationOptions, *, quoted: bool) -> bool:
+    if len(t) < o.min_len and not t.isdigit():
         return False
     if t in words().excluded or (not quoted and t in idioms()):
         return False

@@ -127,7 +127,6 @@ class Patterns:
     negated_pair: re.Pattern[str]
     shared_head_pair: re.Pattern[str]
     manner_list: re.Pattern[str]
-    repeat_at_2_or_3: re.Pattern[str]
     not_a_slogan: re.Pattern[str]
     not_a_formulation: re.Pattern[str]
     plain_number: re.Pattern[str]

@@ -20,5 +20,5 @@ def find_watchwords(text: str, options: FormulationOptions) -> Iterator[Candidat
     """Yield the watchwords the text says twice or more."""
     for word in watchword_list():
         at = text.find(word)
-        if at >= 0 and text.count(word) >= 2:
+        if at >= 0 and text.count(word) >= options.watchword_min_count:
             yield Candidate(word, "slogan", at, stage=STAGE, rule="repeated")
