@@ -188,3 +188,23 @@ def test_options_are_frozen_and_hashable():
     assert hash(o) == hash(FormulationOptions(disabled_stages=frozenset({"repeated"})))
     with pytest.raises(AttributeError):
         o.min_len = 3  # type: ignore[misc]
+
+
+def test_eval_by_stage_counts_what_each_stage_adds(founding):
+    from ..conftest import gold
+
+    ev = _script("eval")
+    g = gold("yuhang-conference-2026.json")
+    musts = {m["text"] for m in g["formulations"]["must"]}
+    rows = ev.stage_rows(g, founding, FormulationOptions())
+    assert set(rows) == set(FINDERS)
+    # 良渚论坛 is quoted and nothing else proposes it: the quoted stage alone finds that must
+    assert "良渚论坛" in rows["quoted"]["only_right"]
+    assert "良渚论坛" in rows["quoted"]["alone_must"]
+    assert "三大行动" in rows["counted"]["alone_must"]
+    for row in rows.values():
+        assert set(row["only_right"]) <= set(row["right"])
+        assert set(row["alone_must"]) <= musts
+    off = ev.stage_rows(g, founding,
+                        FormulationOptions(disabled_stages=frozenset({"quoted"})))
+    assert "quoted" not in off
