@@ -21,7 +21,7 @@ from policy_cli.cli.app import (
     report_noise,
 )
 
-KIND_NAMES = ("code", "numbered", "slogan", "name")
+KIND_NAMES = ("code", "numbered", "slogan", "name", "document")
 
 
 class SortOrder(str, Enum):
@@ -36,7 +36,7 @@ KindOpt = Annotated[
     typer.Option(
         "--kind",
         "-k",
-        help="Comma-separated kinds to list: code, numbered, slogan, name (default: all).",
+        help="Comma-separated kinds to list: code, numbered, slogan, name, document (default: all).",
         show_default=False,
     ),
 ]
@@ -61,7 +61,8 @@ def slogans(
     """List a document's formulations (提法): slogans, numbered sets, coded programmes, names.
 
     Kinds: code ("296X" 先进制造业集群), numbered (两个确立, 三大行动),
-    slogan (开局即奔跑、起步即冲刺), name (“良渚论坛”).
+    slogan (开局即奔跑、起步即冲刺), name (“良渚论坛”), document (a policy document's
+    title in 《》: 《…条例》, 《…规划》).
     Each comes with its count, first offset and context.
 
     Example: policy slogans examples/yuhang-conference-2026.txt --kind slogan,name

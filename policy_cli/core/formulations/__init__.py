@@ -6,8 +6,10 @@ They are found by general rules, never by a list fitted to particular documents,
 of named stages (`stages.STAGES`, in this order), each a module whose one entry function yields
 candidates with the evidence that made them (stage and rule):
 
-- `quoted`: quoted spans (“…”) that have the shape of a formulation rather than of a quotation
-  or of an ordinary word put in quotes (a length, punctuation and shape classifier);
+- `quoted`: quoted spans (“…”, 「…」, 『…』, ‘…’, and ASCII or mixed “…" as the normaliser pairs
+  them) that have the shape of a formulation rather than of a quotation or of an ordinary word
+  put in quotes (a length, punctuation and shape classifier);
+- `title`: the title of a policy document in 《》 (kind `document`: 《…条例》, 《…规划》);
 - `numbered`, `campaign`, `counted`, `compound`: a number names a set (十四五, 二十届三中全会,
   安全生产治本攻坚三年行动, 两个确立, 三大攻坚战, 两新一重), with the members when the
   document lists them nearby;
@@ -72,7 +74,7 @@ def extract_formulations(
 
     Args:
         document: the loaded, normalised document.
-        kinds: keep only these kinds (code, numbered, slogan, name); all when None.
+        kinds: keep only these kinds (code, numbered, slogan, name, document); all when None.
         sort: "first" (document order, the default) or "count" (most frequent first).
         options: thresholds, limits and the stages switched off (defaults when None).
 

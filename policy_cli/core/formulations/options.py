@@ -43,6 +43,8 @@ class FormulationOptions:
     word_lookahead: int = 4
 
     # --- stage quoted (and the shape of any quoted span)
+    # the quoted stage reads spans up to this long between a pair of quote marks
+    quoted_span_max: int = 40
     # a quoted span longer than this is a quotation
     quoted_max_len: int = 30
     # a quoted span needs this many Chinese characters (or a digit) to be a name
@@ -60,6 +62,9 @@ class FormulationOptions:
     short_set_max_len: int = 5
     # a quoted verb or adverb at most this long may be in scare quotes (“撬动”效应)
     scare_quote_max_len: int = 2
+
+    # --- stage title: a document title between 《》 is at most this long
+    title_max_len: int = 60
 
     # --- what a code or a numbered set refers to (quoted, code)
     # how far after a quoted code to look for the next quoted code

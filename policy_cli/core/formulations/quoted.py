@@ -1,12 +1,16 @@
 """Stage `quoted`: spans in quote marks that have the shape of a formulation.
 
-A quoted span is kept when the shape classifier (`shapes.classify_quoted`) gives it a kind,
-unless it is a dictionary verb or adverb in scare quotes inside the sentence (“撬动”效应).
+A span between a pair of quote marks as printed (“…”, 「…」, 『…』, ‘…’; the normaliser has
+paired ASCII "…" and the mixed “…" into “…”) is kept when the shape classifier
+(`shapes.classify_quoted`) gives it a kind, unless it is a dictionary verb or adverb in scare
+quotes inside the sentence (“撬动”效应).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from policy_cli.core.formulations.boundary import following_phrase
 from policy_cli.core.formulations.candidate import CERTAIN, Candidate
@@ -22,7 +26,7 @@ STAGE = "quoted"
 def find_quoted(text: str, options: FormulationOptions) -> Iterator[Candidate]:
     """Yield the quoted spans that are formulations, with what codes and sets refer to."""
     plan = patterns().plan
-    for m in patterns().quoted.finditer(text):
+    for m in quoted_pattern(words().quote_pairs, options.quoted_span_max).finditer(text):
         span = next(g for g in m.groups() if g is not None)
         kind = classify_quoted(span, options=options)
         if kind is None or _scare_quoted(text, m.start(), m.end(), span.strip(), options):
@@ -37,6 +41,16 @@ def find_quoted(text: str, options: FormulationOptions) -> Iterator[Candidate]:
             if kind == "numbered" else ()
         )
         yield Candidate(span, kind, start, refers, items, CERTAIN, STAGE, "shape")
+
+
+@lru_cache(maxsize=4)
+def quoted_pattern(pairs: tuple[str, ...], longest: int) -> re.Pattern[str]:
+    """A span of one line between each pair of quote marks (one group per pair)."""
+    spans = []
+    for pair in pairs:
+        o, c = re.escape(pair[0]), re.escape(pair[1])
+        spans.append(f"{o}([^{o}{c}\\n]{{1,{longest}}}){c}")
+    return re.compile("|".join(spans))
 
 
 def _scare_quoted(text: str, start: int, end: int, span: str, o: FormulationOptions) -> bool:

@@ -62,6 +62,8 @@ class Words:
     list_separator: str
     open_quote: str
     close_quote: str
+    quote_pairs: tuple[str, ...]
+    title_marks: str
     # [words]
     doctrine_heads: tuple[str, ...]
     word_internal_heads: frozenset[str]
@@ -96,13 +98,15 @@ class Words:
     scare_quote_tags: frozenset[str]
     manner_tags: frozenset[str]
     modified_tags: frozenset[str]
+    document_heads: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Patterns:
     """The hand-written patterns (section [patterns] of formulation_rules.toml), compiled."""
 
-    quoted: re.Pattern[str]
+    title_note: re.Pattern[str]
+    issuing_notice: re.Pattern[str]
     sentence_end: re.Pattern[str]
     code: re.Pattern[str]
     unquoted_code: re.Pattern[str]
