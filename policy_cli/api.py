@@ -44,9 +44,15 @@ def formulations_of(
 
 
 def summary_of(
-    document: Document | Prepared, *, keywords: int = 10, sentences: int = 5
+    document: Document | Prepared,
+    *,
+    keywords: int = 10,
+    sentences: int = 5,
+    formulation_options: FormulationOptions | None = None,
 ) -> Summary:
     """Brief a document: header, keywords, formulations, targets, people, key sentences."""
     from policy_cli.core.summary import summarize
 
-    return summarize(document, keywords=keywords, sentences=sentences)
+    return summarize(
+        document, keywords=keywords, sentences=sentences, formulation_options=formulation_options
+    )

@@ -10,10 +10,12 @@ from policy_cli.cli.app import (
     EncodingOpt,
     FileArg,
     KeepNoiseOpt,
+    LexiconOpt,
     OutputOpt,
     ReportFormat,
     TracebackOpt,
     app,
+    formulation_options,
     handle_errors,
     read_document,
 )
@@ -34,11 +36,12 @@ def summary(
     output: OutputOpt = None,
     encoding: EncodingOpt = None,
     keep_noise: KeepNoiseOpt = False,
+    lexicon: LexiconOpt = None,
     traceback: TracebackOpt = False,
 ) -> None:
     """Brief a document on one screen: title, date, speaker, type, size, key terms,
     formulations, headline targets, people and organisations, key sentences, and what was
-    removed as noise.
+    removed as noise. --lexicon FILE adds your own terms to the formulations (listed first).
 
     Example: policy summary examples/yuhang-conference-2026.txt
     """
@@ -50,8 +53,11 @@ def summary(
         from policy_cli.core.summary import summary_to_dict
         from policy_cli.errors import InputError
 
+        options = formulation_options(lexicon)
         doc = read_document(file, encoding=encoding, keep_noise=keep_noise)
-        brief = summary_to_dict(summary_of(doc, keywords=keywords, sentences=sentences))
+        brief = summary_to_dict(
+            summary_of(doc, keywords=keywords, sentences=sentences, formulation_options=options)
+        )
         if fmt is ReportFormat.json:
             content = render.to_json(brief)
         elif fmt is ReportFormat.markdown:

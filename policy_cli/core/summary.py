@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from policy_cli.core.header import extract_header
 from policy_cli.core.keywords import extract_keywords
@@ -14,8 +14,13 @@ from policy_cli.core.targets import extract_targets
 from policy_cli.errors import NothingToAnalyseError, UsageError
 from policy_cli.models import Document, Formulation, Stats, Summary
 
+if TYPE_CHECKING:
+    from policy_cli.core.formulations.options import FormulationOptions
+
 # codes (十四五, 296X) and numbered sets (两个大局) say most about a document's agenda
 _KIND_ORDER = {"code": 0, "numbered": 1, "slogan": 2, "name": 3}
+# the evidence of the formulation stage that finds the user's own terms (--lexicon)
+_USER_EVIDENCE = "user/"
 
 
 def summarize(
@@ -24,6 +29,7 @@ def summarize(
     keywords: int = 10,
     formulations: int = 10,
     sentences: int = 5,
+    formulation_options: FormulationOptions | None = None,
 ) -> Summary:
     """Brief a document: header, size, keywords, formulations, targets, people, key sentences.
 
@@ -32,6 +38,8 @@ def summarize(
         keywords: how many key terms to keep.
         formulations: how many formulations to keep (codes and numbered sets first).
         sentences: how many key sentences to pick.
+        formulation_options: options of the formulation extractor (a user's lexicon, stages
+            switched off); used when the document is not prepared yet.
 
     Returns:
         A Summary; `warnings` are the spans the loader removed as noise.
@@ -50,7 +58,7 @@ def summarize(
     people = extract_people(doc)
     # names stay whole in the one segmentation, so that keywords count 施惠芳, not 施惠
     prepared = document if isinstance(document, Prepared) else prepare(
-        doc, protect=tuple(p.name for p in people)
+        doc, protect=tuple(p.name for p in people), formulation_options=formulation_options
     )
     return Summary(
         source=doc.source,
@@ -67,17 +75,23 @@ def summarize(
 
 
 def salient_formulations(found: list[Formulation], *, top: int = 10) -> list[Formulation]:
-    """Keep the most salient formulations: codes and numbered sets first, then by count.
+    """Keep the most salient formulations: the user's own terms (`--lexicon`) first, then
+    codes and numbered sets, then by count.
 
     Args:
         found: formulations of a document.
         top: how many to keep.
 
     Returns:
-        At most `top` formulations, sorted by kind, count (descending), then first offset.
+        At most `top` formulations, sorted by the user's terms first, kind, count
+        (descending), then first offset.
     """
     ranked = sorted(
-        found, key=lambda f: (_KIND_ORDER.get(f.kind, 9), -f.count, f.first_offset, f.text)
+        found,
+        key=lambda f: (
+            not any(e.startswith(_USER_EVIDENCE) for e in f.evidence),
+            _KIND_ORDER.get(f.kind, 9), -f.count, f.first_offset, f.text,
+        ),
     )
     return ranked[:top]
 
@@ -138,4 +152,4 @@ def _formulations(prepared: Prepared) -> list[Formulation]:
         return list(found)
     from policy_cli.core.formulations import extract_formulations
 
-    return extract_formulations(prepared.document)
+    return extract_formulations(prepared.document, options=prepared.formulation_options)

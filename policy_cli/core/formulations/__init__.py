@@ -6,6 +6,7 @@ They are found by general rules, never by a list fitted to particular documents,
 of named stages (`stages.STAGES`, in this order), each a module whose one entry function yields
 candidates with the evidence that made them (stage and rule):
 
+- `user`: the user's own terms (`--lexicon FILE`, `FormulationOptions(lexicon=...)`);
 - `quoted`: quoted spans (“…”, 「…」, 『…』, ‘…’, and ASCII or mixed “…" as the normaliser pairs
   them) that have the shape of a formulation rather than of a quotation or of an ordinary word
   put in quotes (a length, punctuation and shape classifier);
@@ -40,10 +41,12 @@ import re
 from collections.abc import Iterable
 
 from policy_cli.core.formulations.candidate import KINDS, Candidate
+from policy_cli.core.formulations.lexicon import Lexicon, LexiconEntry
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.rank import MAX_CONTEXTS, SORTS, rank_formulations
 from policy_cli.core.formulations.shapes import classify_quoted
 from policy_cli.core.formulations.stages import STAGE_NAMES, STAGES, Stage, run_stages
+from policy_cli.core.formulations.user import read_user_lexicon
 from policy_cli.core.formulations.vocab import HAN
 from policy_cli.errors import UsageError
 from policy_cli.models import Document, Formulation
@@ -56,9 +59,12 @@ __all__ = [
     "STAGE_NAMES",
     "Candidate",
     "FormulationOptions",
+    "Lexicon",
+    "LexiconEntry",
     "Stage",
     "classify_quoted",
     "extract_formulations",
+    "read_user_lexicon",
     "single_words",
 ]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 
+from policy_cli.core.formulations.lexicon import Lexicon
 from policy_cli.errors import UsageError
 
 
@@ -16,12 +17,14 @@ from policy_cli.errors import UsageError
 class FormulationOptions:
     """Options of `extract_formulations`: the stages switched off, thresholds and limits.
 
-    `disabled_stages` names stages to switch off (see `STAGES`; merge and rank cannot be).
+    `disabled_stages` names stages to switch off (see `STAGES`; merge and rank cannot be);
+    `lexicon` is the user's own lexicon (`read_user_lexicon`), found by the `user` stage.
     Every other field is a non-negative whole number (or a tuple of them) named after what it
     bounds; see the comments in the class body.
     """
 
     disabled_stages: frozenset[str] = field(default_factory=frozenset)
+    lexicon: Lexicon | None = None
 
     # --- shared: words and phrases
     # a word of at least this many characters (not a single character)
@@ -206,6 +209,10 @@ class FormulationOptions:
             if f.name == "disabled_stages":
                 if not all(isinstance(s, str) for s in value):
                     raise UsageError("disabled_stages: stage names expected")
+                continue
+            if f.name == "lexicon":
+                if value is not None and not isinstance(value, Lexicon):
+                    raise UsageError("lexicon: a Lexicon expected (see read_user_lexicon)")
                 continue
             if not _whole_numbers(value):
                 raise UsageError(f"formulation option {f.name} must be a whole number >= 0")

@@ -31,6 +31,7 @@ from policy_cli.core.formulations.refine import (
 )
 from policy_cli.core.formulations.repeated import find_repeated
 from policy_cli.core.formulations.titles import find_titles
+from policy_cli.core.formulations.user import find_user
 from policy_cli.core.formulations.watchwords import find_watchwords
 from policy_cli.errors import UsageError
 
@@ -50,6 +51,7 @@ class Stage:
 
 
 STAGES: tuple[Stage, ...] = (
+    Stage("user", "the user's own terms (--lexicon FILE), as they are", find=find_user),
     Stage("quoted", "quoted spans shaped like a formulation (“放管服”, “两个确立”)", find=find_quoted),
     Stage("title", "titles of policy documents in 《》 (《…条例》, 《…规划》)", find=find_titles),
     Stage("numbered", "plans, plenums, congresses, ordinal sets (十四五, 二十届三中全会)",
