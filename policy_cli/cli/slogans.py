@@ -167,6 +167,7 @@ def _run(
                 "contexts": list(f.contexts),
                 "refers_to": f.refers_to,
                 "items": list(f.items),
+                "evidence": list(f.evidence),
             }
             for f in found
         ],
