@@ -209,3 +209,12 @@ def test_eval_by_stage_counts_what_each_stage_adds(founding):
     off = ev.stage_rows(g, founding,
                         FormulationOptions(disabled_stages=frozenset({"quoted"})))
     assert "quoted" not in off
+
+
+def test_each_stage_module_names_its_candidates_as_registered():
+    import importlib
+
+    for stage in STAGES:
+        if stage.find is not None:
+            module = importlib.import_module(stage.find.__module__)
+            assert module.STAGE == stage.name, stage.find.__module__

@@ -32,7 +32,9 @@ candidates with the evidence that made them (stage and rule):
 - `repeated`: the long phrase a short text says three times (its slogan).
 
 Then `filter` (never formulations), `merge` (one per text), `fold` (parts of longer finds) and
-`rank` (count, contexts, order).
+`rank` (count, contexts, order). Word lists and patterns are data
+(`policy_cli/data/formulation_rules.toml`, read by `vocab`); thresholds and limits are the named
+fields of `FormulationOptions`, which also switches stages off and carries a user's lexicon.
 """
 
 from __future__ import annotations
