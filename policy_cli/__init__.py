@@ -22,6 +22,7 @@ _LAZY = {
     "extract_targets": "policy_cli.core.targets",
     "extract_formulations": "policy_cli.core.formulations",
     "formulations_of": "policy_cli.api",
+    "targets_of": "policy_cli.api",
     "trend_documents": "policy_cli.core.trend",
 }
 

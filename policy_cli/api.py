@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from policy_cli.core.diff import diff_documents  # noqa: F401  (public: policy diff)
 from policy_cli.core.keywords import extract_keywords
 from policy_cli.core.pipeline import Prepared, prepare
-from policy_cli.models import Document, Formulation, Keyword, Summary
+from policy_cli.models import Document, Formulation, Keyword, Summary, Target
 
 if TYPE_CHECKING:
     from policy_cli.core.formulations.options import FormulationOptions
@@ -56,3 +56,12 @@ def summary_of(
     return summarize(
         document, keywords=keywords, sentences=sentences, formulation_options=formulation_options
     )
+
+
+def targets_of(document: Document | Prepared, *, headline: bool = False) -> list[Target]:
+    """List the targets a document states, headline ones first (only those with `headline`)."""
+    from policy_cli.core.targets import extract_targets
+
+    doc = document.document if isinstance(document, Prepared) else document
+    found = extract_targets(doc)
+    return [t for t in found if t.core] if headline else found

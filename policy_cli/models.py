@@ -98,7 +98,14 @@ class Formulation:
 
 @dataclass(frozen=True)
 class Target:
-    """A quantitative (or stated qualitative) target: indicator, value, modifier."""
+    """A quantitative (or stated qualitative) target: indicator, value, and the value as numbers.
+
+    `indicator` is the name as the document writes it (地区生产总值增长, 经济增长); `canonical` the
+    name shared by its variants (国内生产总值增长), so that years and places line up. A numeric
+    value is also read as `numbers` (two for a range or a list), `unit` (%, 万人, 万亿元…),
+    `modifier` (左右, 以上, 以内, 不低于…, 区间 for a range) and `direction` ("up"/"down" when the
+    value is a change: 降低3%左右). `year` is the year the target is for, where the document says.
+    """
 
     indicator: str
     value: str
@@ -109,6 +116,16 @@ class Target:
     core: bool = False  # a headline target (主要预期目标 item, 赤字率, 专项债券)
     period: str | None = None  # a plan period such as "十四五" when not an annual target
     note: str | None = None  # e.g. why a report set no value
+    canonical: str = ""  # the shared name; the indicator itself when it has no known variant
+    numbers: tuple[float, ...] = ()
+    unit: str | None = None
+    direction: str | None = None  # "up" | "down": the value is a change (降低3%, 再提高1岁)
+    year: int | None = None  # the year it is for: 2035 for 到二〇三五年, 2025 for 十四五
+    sentence: int | None = None  # index in Document.sentences of the sentence it came from
+
+    def __post_init__(self) -> None:
+        if not self.canonical:
+            object.__setattr__(self, "canonical", self.indicator)
 
 
 @dataclass(frozen=True)
@@ -195,7 +212,11 @@ class TermChange:
 
 @dataclass(frozen=True)
 class TargetChange:
-    """A headline target of either report, joined on its indicator."""
+    """A headline target of either report, joined on its canonical indicator name.
+
+    `change` says what changed, read as values: "new", "dropped", "value 6 → 5.5", "modifier
+    以上 → 左右", "unit…", "direction…", "wording" for a qualitative value; "" when nothing did.
+    """
 
     indicator: str
     old_value: str | None
@@ -203,6 +224,9 @@ class TargetChange:
     changed: bool
     old_text: str | None = None
     new_text: str | None = None
+    change: str = ""
+    old_indicator: str | None = None  # the names as each report writes them
+    new_indicator: str | None = None
 
 
 @dataclass(frozen=True)

@@ -233,7 +233,7 @@ def write_atomic(path: str, content: str) -> None:
 
 
 # -- the one-screen brief of `policy summary` -------------------------------------------------
-BRIEF_TARGETS = 13  # rows of the targets table on screen (the headline set of a work report)
+BRIEF_TARGETS = 16  # rows of the targets table on screen (the headline set of a work report)
 BRIEF_PEOPLE = 8
 BRIEF_SENTENCE_LINES = 2  # a key sentence is cut (with …) after this many lines on screen
 
@@ -246,6 +246,25 @@ def _brief_targets(brief: dict[str, Any], limit: int | None) -> tuple[list[dict[
     if limit is not None and len(shown) > limit:
         shown = shown[:limit]
     return shown, len(targets) - len(shown)
+
+
+def _target_name(t: dict[str, Any]) -> str:
+    """The indicator as written, and the shared name when it differs (经济增长 → 国内生产总值增长)."""
+    name, canonical = inert(t.get("indicator") or ""), inert(t.get("canonical") or "")
+    return f"{name}（{canonical}）" if canonical and canonical != name else name
+
+
+def target_numbers(t: dict[str, Any]) -> str:
+    """The numbers of a target value: "5.5", "5.0–5.5" for a range, "30、5" for a list."""
+    numbers = [str(n) for n in t.get("numbers") or []]
+    if len(numbers) == 2 and t.get("modifier") == "区间":
+        return "–".join(numbers)
+    return "、".join(numbers)
+
+
+def _target_modifier(t: dict[str, Any]) -> str:
+    arrow = {"up": "↑", "down": "↓"}.get(t.get("direction") or "", "")
+    return arrow + inert(t.get("modifier") or "") if t.get("numbers") else ""
 
 
 def _target_value(t: dict[str, Any]) -> str:
@@ -338,10 +357,18 @@ def print_brief(brief: dict[str, Any], *, console: Any) -> None:
     shown, more = _brief_targets(brief, BRIEF_TARGETS)
     if shown:
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1))
-        table.add_column("indicator", overflow="fold", ratio=2)
+        table.add_column("indicator", overflow="fold", ratio=3)
         table.add_column("target", overflow="fold", ratio=3)
+        table.add_column("number", justify="right", no_wrap=True)
+        table.add_column("unit", no_wrap=True)
+        table.add_column("modifier", no_wrap=True)
+        table.add_column("year", no_wrap=True)
         for t in shown:
-            table.add_row(Text(inert(t["indicator"])), Text(_target_value(t)))
+            table.add_row(
+                Text(_target_name(t)), Text(_target_value(t)), Text(target_numbers(t)),
+                Text(inert(t.get("unit") or "")), Text(_target_modifier(t)),
+                Text(str(t.get("year") or "")),
+            )
         body: Any = table
         if more:
             body = Group(table, Text(f"+{more} more targets (--format json or markdown)",
@@ -410,14 +437,16 @@ def brief_to_markdown(brief: dict[str, Any]) -> str:
     out += ["## Targets", ""]
     targets = brief.get("targets") or []
     if targets:
-        out += ["| indicator | target | section | text |", "| --- | --- | --- | --- |"]
+        out += ["| indicator | target | number | unit | modifier | year | section | text |",
+                "| --- | --- | ---: | --- | --- | --- | --- | --- |"]
         for t in targets:
             section = esc(inert(t.get("section") or ""))
             if t.get("core"):
                 section = f"**{section}**" if section else "**headline**"
             out.append(
-                f"| {esc(inert(t['indicator']))} | {esc(_target_value(t))} | {section} "
-                f"| {esc(inert(t.get('text') or ''))} |"
+                f"| {esc(_target_name(t))} | {esc(_target_value(t))} | {target_numbers(t)} "
+                f"| {esc(inert(t.get('unit') or ''))} | {esc(_target_modifier(t))} "
+                f"| {t.get('year') or ''} | {section} | {esc(inert(t.get('text') or ''))} |"
             )
     else:
         out.append("(none stated)")

@@ -11,6 +11,7 @@ from policy_cli.cli import diff as _diff  # noqa: F401
 from policy_cli.cli import keywords as _keywords  # noqa: F401
 from policy_cli.cli import slogans as _slogans  # noqa: F401
 from policy_cli.cli import summary as _summary  # noqa: F401
+from policy_cli.cli import targets as _targets  # noqa: F401
 from policy_cli.cli import text as _text  # noqa: F401
 from policy_cli.cli import trend as _trend  # noqa: F401
 from policy_cli.cli.app import app

@@ -153,11 +153,11 @@ def _sections(result: Any) -> list[Any]:
                 Column("indicator", "indicator", max_width=24),
                 Column("old_value", "old", kind="context"),
                 Column("new_value", "new", kind="context"),
-                Column("changed", "changed"),
+                Column("change", "change", kind="context"),
             ],
             [
                 {"indicator": t.indicator, "old_value": t.old_value or "—",
-                 "new_value": t.new_value or "—", "changed": "yes" if t.changed else ""}
+                 "new_value": t.new_value or "—", "change": t.change}
                 for t in result.targets
             ],
         ),

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from policy_cli.core.pipeline import Prepared, prepare
+from policy_cli.core.quantities import read_quantity, target_words
 from policy_cli.core.segment import Segmenter, is_candidate_term, load_stopwords
 from policy_cli.errors import NothingToAnalyseError, UsageError
 from policy_cli.models import (
@@ -812,36 +813,71 @@ def _headline(targets: list[Target]) -> list[Target]:
 
 
 def compare_targets(old: Iterable[Target], new: Iterable[Target]) -> tuple[TargetChange, ...]:
-    """Join the targets of two reports on their indicator, new report's order first.
+    """Join the targets of two reports on their canonical indicator, new report's order first.
+
+    Variants of one indicator (国内生产总值增长 / 地区生产总值增长 / 经济增长) share a row. Values
+    are compared as values: 5%左右 → 5.5%左右 changes the number, 6%以上 → 6%左右 the modifier;
+    "与经济增长保持同步" and "和经济增长同步" say the same.
 
     Args:
         old: targets of the earlier report.
         new: targets of the later report.
 
     Returns:
-        One row per indicator (the first target stated for it in each report).
+        One row per canonical indicator (the first target stated for it in each report).
     """
     first_old: dict[str, Target] = {}
     for t in old:
-        first_old.setdefault(t.indicator, t)
+        first_old.setdefault(t.canonical or t.indicator, t)
     first_new: dict[str, Target] = {}
     for t in new:
-        first_new.setdefault(t.indicator, t)
+        first_new.setdefault(t.canonical or t.indicator, t)
     rows = []
     for ind in [*first_new, *(i for i in first_old if i not in first_new)]:
         o, n = first_old.get(ind), first_new.get(ind)
-        ov, nv = (o.value if o else None), (n.value if n else None)
+        change = _target_change(o, n)
         rows.append(
             TargetChange(
-                ind, ov, nv, _norm_value(ov) != _norm_value(nv),
-                o.text if o else None, n.text if n else None,
+                ind, o.value if o else None, n.value if n else None, bool(change),
+                o.text if o else None, n.text if n else None, change,
+                o.indicator if o else None, n.indicator if n else None,
             )
         )
     return tuple(rows)
 
 
-def _norm_value(value: str | None) -> str | None:
-    return None if value is None else re.sub(r"[\s“”\"'‘’]", "", value)
+def _target_change(old: Target | None, new: Target | None) -> str:
+    """What changed between two statements of one target, read as values; "" when nothing."""
+    if old is None or new is None:
+        return "new" if old is None else "dropped"
+    a, b = read_quantity(old.value), read_quantity(new.value)
+    if not a.numbers and not b.numbers:
+        return "" if _wording(old.value) == _wording(new.value) else "wording"
+    said = []
+    for what, x, y in (
+        ("value", _numbers(a.numbers), _numbers(b.numbers)),
+        ("unit", a.unit, b.unit),
+        ("modifier", a.modifier, b.modifier),
+        ("direction", a.direction, b.direction),
+    ):
+        if x != y:
+            said.append(f"{what} {x or '—'} → {y or '—'}")
+    return "; ".join(said)
+
+
+def _numbers(numbers: tuple[float, ...]) -> str:
+    return "、".join(f"{n:g}" for n in numbers)
+
+
+def _wording(value: str) -> str:
+    """A qualitative value without quotes and the words that say nothing of it (保持, 与/和/同)."""
+    words = target_words()
+    plain = re.sub(r"[\s“”\"'‘’]", "", value)
+    for pace in words["pace"]:
+        plain = plain.replace(pace, "与")
+    for filler in words["filler"]:
+        plain = plain.replace(filler, "")
+    return plain
 
 
 # --- similarity ---------------------------------------------------------------------------
@@ -1023,7 +1059,8 @@ def diff_to_dict(diff: ReportDiff) -> dict[str, Any]:
         "targets": [
             {
                 "indicator": t.indicator, "old_value": t.old_value, "new_value": t.new_value,
-                "changed": t.changed, "old_text": t.old_text, "new_text": t.new_text,
+                "changed": t.changed, "change": t.change, "old_indicator": t.old_indicator,
+                "new_indicator": t.new_indicator, "old_text": t.old_text, "new_text": t.new_text,
             }
             for t in diff.targets
         ],

@@ -10,7 +10,7 @@ from policy_cli.core.keywords import extract_keywords
 from policy_cli.core.people import extract_organizations, extract_people
 from policy_cli.core.pipeline import Prepared, prepare
 from policy_cli.core.sentences import key_sentences
-from policy_cli.core.targets import extract_targets
+from policy_cli.core.targets import extract_targets, target_to_dict
 from policy_cli.errors import NothingToAnalyseError, UsageError
 from policy_cli.models import Document, Formulation, Stats, Summary
 
@@ -124,12 +124,7 @@ def summary_to_dict(summary: Summary) -> dict[str, Any]:
              "refers_to": f.refers_to, "items": list(f.items)}
             for f in summary.formulations
         ],
-        "targets": [
-            {"indicator": t.indicator, "value": t.value, "modifier": t.modifier,
-             "section": t.section, "core": t.core, "period": t.period, "note": t.note,
-             "text": t.text, "offset": t.offset}
-            for t in summary.targets
-        ],
+        "targets": [target_to_dict(t) for t in summary.targets],
         "people": [
             {"name": p.name, "titles": list(p.titles), "count": p.count,
              "first_offset": p.first_offset}

@@ -12,64 +12,110 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
 
 from policy_cli.core.normalize import arabic_digits
+from policy_cli.core.quantities import DASHES, NUMBER, arabic_numbers, read_quantity, target_words
+from policy_cli.data import lines
 from policy_cli.models import Document, Paragraph, Target
 
 MAIN_SECTION = "主要预期目标"
+STAGE_SECTION = "阶段目标"
 NOT_SET = "未设定"
+INDICATORS_FILE = "target_indicators.tsv"
+TOPICS_FILE = "target_topics.tsv"
+# the first plan period named by a number: 第三个五年计划 began in 1966, each lasts five years
+_FIRST_NUMBERED_PLAN = (3, 1966)
+_PLAN_NUMBER = "一二三四五六七八九"
 
-# -- numbers ---------------------------------------------------------------------------------
-_NUM = r"\d+(?:\.\d+)?"
-_UNIT = (
-    r"(?:\s?[%％]|个百分点|(?:万亿|千亿|亿|万|千)?(?:美元|元|斤|吨|人次|人|个|户|亩|公里|千米|"
-    r"套|所|家|项|岁|年|千瓦|平方米|间|辆|台|座|条|张|处|头|只|次|小时|天)(?:/人|/年)?|"
-    r"(?:万亿|千亿|亿|万))"
-)
-_QTY = rf"{_NUM}{_UNIT}"
-# a value: optional prefix modifier, a quantity (or a range, or a list "13.5%、18%"), suffix
-_VALUE = re.compile(
-    rf"(?P<pre>不低于|不超过|不高于|不少于|低于|高于|超过|突破|超|约|近|达)?"
-    rf"(?P<qty>(?:{_NUM}{_UNIT}?\s?[－—\-~～至到]\s?)?{_QTY}(?:[、和]{_QTY})*)"
-    rf"(?P<suf>左右|以上|以内|以下|上下|之内|之间)?"
-)
-_MODIFIERS = ("不低于", "不超过", "不高于", "不少于", "低于", "高于", "超过", "突破", "超", "约", "近")
 
-# verbs between an indicator and its value: "保持在", "控制在" say nothing about the value
-_LINK_VERBS = (
-    "全年控制在", "控制在", "保持在", "稳定在", "提高到", "提升到", "增加到", "降低到", "下降到",
-    "降到", "减少到", "提高至", "提升至", "增加至", "降低至", "下降至", "降至", "扩大至", "扩大到",
-    "达到", "设定为", "定为", "设定", "都", "将", "拟按", "按", "安排", "为", "在", "达",
-)
-# verbs that say which way the value moves belong to the value: 能耗降低3%左右
-_DELTA_VERBS = (
-    "分别再增加", "分别再提高", "分别降低", "分别下降", "分别提高", "分别增加",
-    "再提高", "再增加", "再降低", "再降", "降低", "下降", "减少", "提高", "增加", "扩大",
-    "压减", "压缩", "减免", "减", "降",
-)
-_LEADING = re.compile(
-    r"^(?:\d{4}年(?:底|末)?|努力实现|实现|今年|全年|明年|当年|拟安排|安排|力争|确保|争取|努力|同时|并且|并|其中|要|将|拟|预计|另外|此外|"
-    r"全省|全市|全区|全县|我省|我市|我区|全国|进一步|继续|再|和|及|与|还要|还)+"
-)
-_TRAILING = re.compile(
-    r"(?:目标|指标|预期目标|的预期目标|总体上|保持|实现|力争|确保|比去年|比上年|继续|要|今年要|分别)+$"
-)
-_BARE_VERB = re.compile(
-    r"^(?:增长|增加|提高|下降|降低|增幅|达到|占|共|约|超过|其中)$|^比|^[^\u4e00-\u9fff]*$"
-)
-_ACTION = re.compile(r"^(?:新建|新开工|新增|建设|改造|发行|完成|开工|培训|将)$")
+@dataclass(frozen=True)
+class _Rules:
+    """The regexes built from the word lists of target_words.tsv (built once)."""
 
-# -- qualitative predicates of the 主要预期目标 items ------------------------------------------
-_QUAL_START = re.compile(
-    r"(?:与|和|同)[^，；]{1,12}(?:基本)?同步"
-    r"|基本|稳步|持续|进一步|继续|保持|稳中|量稳|保稳|回稳|有所|不断|明显|逐步|显著|总体|"
-    r"取得|得到|完成|高于|快于|低于|不低于|同步|稳定|实现|在“|在\""
-)
+    value: re.Pattern[str]
+    delta: re.Pattern[str]
+    leading: re.Pattern[str]
+    trailing: re.Pattern[str]
+    qual_start: re.Pattern[str]
+    keeps_pace: re.Pattern[str]
+    joined_pace: re.Pattern[str]
+    qual_end: re.Pattern[str]
+    not_qual: re.Pattern[str]
+    verb_first: re.Pattern[str]
+    steer: re.Pattern[str]
+    issue: re.Pattern[str]
+    headline: re.Pattern[str]
+    links: tuple[str, ...]
+    modifiers: frozenset[str]
 
-_QUAL_END = re.compile(r"(?:改善|优化|增强|下降|减少|提高|增加|平衡|稳定|好转)$")
-_NOT_QUAL = re.compile(
-    r"争取|更好结果|更好的结果|考虑|必要|可以|经过努力|这|我们|能够|^(?:全面|坚决|按照[^|]*)\|"
-)
+
+@cache
+def _rules() -> _Rules:
+    w = target_words()
+    alt = w.alternation
+    unit = rf"(?:\s?[%％]|(?:{alt('magnitude')})?(?:{alt('unit')})(?:/人|/年)?|(?:{alt('magnitude')}))"
+    qty = rf"{NUMBER}{unit}"
+    return _Rules(
+        value=re.compile(
+            rf"(?P<pre>{alt('prefix', 'plain')})?"
+            rf"(?P<qty>(?:{NUMBER}{unit}?\s?[{DASHES}]\s?)?{qty}(?:[、和]{qty})*)"
+            rf"(?P<suf>{alt('suffix')})?"
+        ),
+        delta=re.compile(rf"(?:{alt('again')})*(?:{alt('up', 'down')})$"),
+        leading=re.compile(rf"^(?:\d{{4}}年(?:底|末)?|{alt('lead')})+"),
+        trailing=re.compile(rf"(?:{alt('trail')})+$"),
+        qual_start=re.compile(rf"{alt('qual')}|在“|在\""),
+        # 与/同 name what a growth keeps pace with; 和 may only join two subjects
+        keeps_pace=re.compile(rf"(?:与|同)[^，；与同]{{1,16}}(?:基本)?相?(?:{alt('match')})"),
+        joined_pace=re.compile(rf"和[^，；和]{{1,16}}(?:基本)?相?(?:{alt('match')})"),
+        qual_end=re.compile(rf"(?:{alt('qual_end')})$"),
+        not_qual=re.compile(rf"{alt('not_qual')}|^(?:全面|坚决|按照[^|]*)\|"),
+        verb_first=re.compile(rf"^(?P<verb>(?:{alt('adverb')})+(?:{alt('act')}))(?P<what>.{{2,30}})$"),
+        steer=re.compile(rf"^(?:{alt('steer')})"),
+        issue=re.compile(rf"^(?:{alt('issue')})(?=[\u4e00-\u9fff]{{2}})"),
+        headline=re.compile(alt("headline")),
+        links=w["link"],
+        modifiers=frozenset(w["prefix"]) | frozenset(w["suffix"]),
+    )
+
+
+@cache
+def _variants() -> dict[str, str]:
+    """Indicator names as written -> the name they share (target_indicators.tsv)."""
+    out: dict[str, str] = {}
+    for line in lines(INDICATORS_FILE):
+        canonical, _, variant = line.partition("\t")
+        out[variant.strip()] = canonical.strip()
+    return out
+
+
+@cache
+def _topics() -> tuple[tuple[re.Pattern[str], str], ...]:
+    out = []
+    for line in lines(TOPICS_FILE):
+        topic, _, words = line.partition("\t")
+        out.append((re.compile(words.strip()), topic.strip()))
+    return tuple(out)
+
+
+def canonical_indicator(indicator: str) -> str:
+    """Return the name an indicator shares with its variants (地区生产总值增长 -> 国内生产总值增长).
+
+    Args:
+        indicator: the name as a document writes it.
+
+    Returns:
+        The shared name from policy_cli/data/target_indicators.tsv, also when a verb of change
+        follows the name (单位地区生产总值能耗降低); the indicator itself when it has none.
+    """
+    names = _variants()
+    if indicator in names:
+        return names[indicator]
+    bare = _rules().delta.sub("", indicator)
+    return names.get(bare, indicator)
+
 
 # -- where targets are stated ----------------------------------------------------------------
 _MAIN_LEAD = re.compile(
@@ -98,35 +144,12 @@ _SLOGAN = re.compile(
     r"(?:大关|台阶|级|亿元|万亿|千亿|百亿|万人|翻番))[”\"]"
 )
 
-# general aliases so that different years (and provinces) share one label
-_ALIASES: tuple[tuple[str, str], ...] = (
-    (r"^单位(?:国内|地区)?生产总值能耗(?:强度)?(?:降低|下降)?$", "能耗强度"),
-    (r"^能耗强度(?:目标)?$", "能耗强度"),
-    (r"^居民消费价格(?:总水平)?(?:涨幅|上涨幅度)$", "居民消费价格涨幅"),
-    (r"^(?:城乡|城镇|全体)?居民(?:人均)?(?:可支配)?收入(?:增长)?$", "居民收入增长"),
-    (r"^国际收支(?:状况)?$", "国际收支"),
-    (r"^主要污染物排放(?:量)?$", "主要污染物排放量"),
-    (r"^(?:城镇新增就业|新增城镇就业)(?:人数)?$", "城镇新增就业"),
-    (r"^(?:财政)?赤字率$", "赤字率"),
-    (r"^地方(?:政府)?专项债(?:券)?$", "地方政府专项债券"),
-    (r"^经济增速$|^(?:年均)?经济增长(?:速度)?$|^国内生产总值增长率$", "国内生产总值增长"),
-    (r"^(?:外贸)?进出口(?:总额)?$", "进出口"),
-    (r"^粮食(?:总)?产量$", "粮食产量"),
+_BARE_VERB = re.compile(
+    r"^(?:增长|增加|提高|下降|降低|增幅|达到|占|共|约|超过|其中)$|^比|^[^\u4e00-\u9fff]*$"
 )
-_SECTIONS: tuple[tuple[str, str], ...] = (
-    ("研发|科技|研究", "科技"),
-    ("赤字|债券|国债|财政|支出|转移支付|预算", "财政"),
-    ("税|费|扣除", "税费"),
-    ("投资", "投资"),
-    ("贷款|融资|金融|银行", "金融"),
-    ("就业|失业", "就业"),
-    ("粮食|农田|农业|耕地", "农业"),
-    ("能耗|排放|污染|清洁|森林|碳", "环境"),
-    ("养老|医保|教育|住房|小区|卫生|寿命|收入", "民生"),
-)
-
-
+_ACTION = re.compile(r"^(?:新建|新开工|新增|建设|改造|发行|完成|开工|培训|将)$")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+_PARTS = re.compile(r"[和、]")  # "单位国内生产总值能耗和主要污染物排放量": two indicators
 
 
 @dataclass(frozen=True)
@@ -142,25 +165,89 @@ def extract_targets(document: Document) -> list[Target]:
         document: a loaded document.
 
     Returns:
-        Targets of the 主要预期目标 paragraph (in the order stated), explicit "no target"
-        statements, then other quantified targets of the forward-looking parts (fiscal
-        figures first), then goal slogans such as "冲刺万亿大关". Every target carries the
-        offset of its text in `document.text`.
+        Targets of the 主要预期目标 paragraph (in the order stated, numeric and qualitative),
+        explicit "no target" statements, then other targets of the forward-looking parts
+        (headline fiscal and monetary ones first), stage goals (到2035年…), then goal slogans
+        such as "冲刺万亿大关". Every target carries the offset of its text in `document.text`,
+        the index of its sentence, its canonical indicator name and its value read as numbers.
     """
-    text = document.text
+    found: list[Target] = []
+    main_spans = [(start, end) for start, end, _, _ in _main_target_spans(document)]
+    found += _list_targets(document)
+    found += _no_target_statements(document)
+    forward = _forward_paragraphs(document, min((s for s, _ in main_spans), default=None))
+    found += _forward_targets(document, forward, main_spans)
+    found += _stage_goals(document.text, [para for para, _ in forward])
+    found += _slogans(document.text)
+
     out: list[Target] = []
     seen: set[tuple[str, str, str | None]] = set()
-
-    def add(target: Target) -> None:
-        key = (target.indicator, target.value, target.period)
+    for target in found:
+        key = (canonical_indicator(target.indicator), target.value, target.period)
         if key in seen or not target.indicator or not target.value:
-            return
+            continue
         seen.add(key)
-        out.append(target)
+        out.append(_finish(document, target))
+    return out
 
-    main_spans: list[tuple[int, int]] = []
+
+def target_to_dict(target: Target) -> dict[str, Any]:
+    """Turn a Target into the JSON object of `summary` and `targets` (stable key order).
+
+    Args:
+        target: a target.
+
+    Returns:
+        A dict with the keys indicator, canonical, value, numbers, unit, modifier, direction,
+        year, period, section, core, note, text, offset, sentence (its index in the document).
+    """
+    return {
+        "indicator": target.indicator,
+        "canonical": target.canonical,
+        "value": target.value,
+        "numbers": [int(n) if n == int(n) else n for n in target.numbers],
+        "unit": target.unit,
+        "modifier": target.modifier,
+        "direction": target.direction,
+        "year": target.year,
+        "period": target.period,
+        "section": target.section,
+        "core": target.core,
+        "note": target.note,
+        "text": target.text,
+        "offset": target.offset,
+        "sentence": target.sentence,
+    }
+
+
+def _finish(document: Document, target: Target) -> Target:
+    """Add what every target carries: canonical name, value as numbers, year, sentence."""
+    q = read_quantity(target.value)
+    year = target.year
+    if target.period and year is None:
+        year = _period_end(target.period)
+    if year is None and target.period is None and target.section != "口号目标":
+        year = _part_year(document, target.offset) or _dateline_year(document)
+    sent = document.sentence_at(target.offset)
+    return replace(
+        target,
+        canonical=canonical_indicator(target.indicator),
+        numbers=q.numbers,
+        unit=q.unit,
+        modifier=target.modifier or q.modifier,
+        direction=q.direction,
+        year=year,
+        sentence=sent.index if sent else None,
+    )
+
+
+# -- the 主要预期目标 list -----------------------------------------------------------------------
+def _list_targets(document: Document) -> list[Target]:
+    """The items of the 主要预期目标 paragraph(s), numeric and qualitative, in order."""
+    text = document.text
+    out: list[Target] = []
     for start, end, subject, subject_at in _main_target_spans(document):
-        main_spans.append((start, end))
+        period = _lead_period(document, start)
         for n, clause in enumerate(_clauses(text, start, end)):
             target = None
             if n == 0 and subject:
@@ -171,19 +258,41 @@ def extract_targets(document: Document) -> list[Target]:
                     target = replace(target, text=whole, offset=subject_at)
             if target is None:
                 target = _parse_clause(clause, section=MAIN_SECTION, qualitative=True)
-            if target is not None and _NO_NUMBER.search(target.value):
+            if target is None:
+                continue
+            if _NO_NUMBER.search(target.value):
                 # 能耗强度目标在“十四五”规划期内统筹考核: the item is kept, without a number
                 target = replace(target, note="no annual number set")
-            if target is not None:
-                add(_with(target, core=True, period=_lead_period(document, start)))
+            for part in _split_shared(target):
+                out.append(replace(part, core=True, period=period))
+    return out
 
-    for m in _NO_TARGET.finditer(text):
+
+def _split_shared(target: Target) -> list[Target]:
+    """One target per indicator when a qualitative value is said of two known ones.
+
+    "单位国内生产总值能耗和主要污染物排放量继续下降" sets the same goal for two indicators that
+    each have a row of their own in other years; both keep the clause as their text.
+    """
+    if read_quantity(target.value).numbers or not _PARTS.search(target.indicator):
+        return [target]
+    parts = _PARTS.split(target.indicator)
+    known = _variants()
+    if len(parts) < 2 or any(canonical_indicator(p) not in known.values() for p in parts):
+        return [target]
+    return [replace(target, indicator=p) for p in parts]
+
+
+def _no_target_statements(document: Document) -> list[Target]:
+    """"我们没有提出全年经济增速具体目标": the indicator, with the value 未设定."""
+    out = []
+    for m in _NO_TARGET.finditer(document.text):
         what = _clean_indicator(m.group("what")) or "经济增长"
         sent = document.sentence_at(m.start())
         note = sent.text if sent else m.group()
-        add(
+        out.append(
             Target(
-                indicator=_normalise(what),
+                indicator=what,
                 value=NOT_SET,
                 text=m.group(),
                 offset=m.start(),
@@ -192,45 +301,73 @@ def extract_targets(document: Document) -> list[Target]:
                 core=True,
             )
         )
+    return out
 
-    secondary: list[Target] = []
-    first_main = min((s for s, _ in main_spans), default=None)
-    forward = _forward_paragraphs(document, first_main)
+
+# -- the forward-looking parts -----------------------------------------------------------------
+def _forward_targets(
+    document: Document,
+    forward: list[tuple[Paragraph, str | None]],
+    main_spans: list[tuple[int, int]],
+) -> list[Target]:
+    """Targets stated outside the list: fiscal and monetary figures, plan goals, tasks.
+
+    Headline ones (赤字率, 专项债券, 特别国债, money and credit growth) come first, then this
+    year's others, then those of a plan period, each group in document order.
+    """
+    text = document.text
+    rules = _rules()
+    found: list[Target] = []
     for para, period in forward:
         for clause in _clauses(text, para.start, para.end):
             if any(s <= clause.offset < e for s, e in main_spans):
                 continue
             target = _parse_clause(clause, section=None, qualitative=False)
-            stop = _NO_LONGER.search(clause.text)
-            if target is None and stop is not None:
-                target = Target(
-                    indicator=_normalise(stop.group("what")),
-                    value="不再" + stop.group("verb"),
-                    text=clause.text,
-                    offset=clause.offset,
-                    section=_topic(stop.group("what")),
-                )
+            if target is None:
+                target = _no_longer(clause)
+            if target is None and rules.headline.search(clause.text):
+                # 保持货币供应量和社会融资规模增速与名义经济增速基本匹配
+                target = _parse_clause(clause, section=None, qualitative=True)
+                if target is not None and not rules.headline.search(target.indicator):
+                    target = None
+                if target is not None:
+                    target = replace(target, section=_topic(target.indicator))
             if target is None or _is_past(clause.text):
                 continue
-            sentence = document.sentence_at(clause.offset)
-            before = text[sentence.start : clause.offset + len(clause.text)] if sentence else ""
-            if not main_spans and not _FORWARD.search(before):
-                continue  # without a target list, only goals said to be goals
+            # the whole sentence up to the clause: a list of values runs on over ；
+            opened = max(text.rfind(ch, para.start, clause.offset) for ch in "。！？") + 1
+            before = text[max(opened, para.start) : clause.offset + len(clause.text)]
+            if not main_spans and (not _FORWARD.search(before) or _is_past(before)):
+                continue  # without a target list, only goals said to be goals, not results
             year = _BY_YEAR.search(before)
             when = period or (year.group(1) if year else None)
-            core = when is None and target.indicator in ("赤字率", "地方政府专项债券")
-            secondary.append(_with(target, core=core, period=when))
-    secondary.sort(key=lambda t: (not t.core, t.period is not None, t.offset))
-    for target in secondary:
-        add(target)
+            core = when is None and bool(rules.headline.search(target.indicator))
+            found.append(replace(target, core=core, period=when))
+    found.sort(key=lambda t: (not t.core, t.period is not None, t.offset))
+    return found
 
-    for target in _stage_goals(text, [para for para, _ in forward]):
-        add(target)
 
+def _no_longer(clause: _Clause) -> Target | None:
+    """"不再发行抗疫特别国债": a target that ends, with the verb as its value."""
+    stop = _NO_LONGER.search(clause.text)
+    if stop is None:
+        return None
+    return Target(
+        indicator=stop.group("what"),
+        value="不再" + stop.group("verb"),
+        text=clause.text,
+        offset=clause.offset,
+        section=_topic(stop.group("what")),
+    )
+
+
+def _slogans(text: str) -> list[Target]:
+    """Goals stated as slogans in quotes: 文化产业“冲刺万亿大关”."""
+    out = []
     for m in _SLOGAN.finditer(text):
         subject = _slogan_subject(text, m.start())
         at = m.start() - len(subject) if text[: m.start()].endswith(subject) else m.start()
-        add(
+        out.append(
             Target(
                 indicator=subject or "目标",
                 value=m.group("goal"),
@@ -265,7 +402,12 @@ def _stage_goals(text: str, paragraphs: list[Paragraph]) -> list[Target]:
     out: list[Target] = []
     for para in paragraphs:
         body = text[para.start : para.end]
+        opening = _STAGE_LEAD.match(body)
+        if opening is not None:
+            out += _stage_paragraph(text, para, opening)
         for lead in _STAGE_LEAD.finditer(body):
+            if lead is opening or (opening is not None and lead.start() == opening.start()):
+                continue
             sent_end = min((k for k in (body.find(ch, lead.end()) for ch in "。；") if k >= 0),
                            default=len(body))
             pos = lead.end()
@@ -287,8 +429,8 @@ def _stage_goals(text: str, paragraphs: list[Paragraph]) -> list[Target]:
                         value=m.group("verb"),
                         text=clause,
                         offset=at,
-                        section="阶段目标",
-                        period=arabic_digits(when) if when.endswith(("年", "底", "末")) else when,
+                        section=STAGE_SECTION,
+                        period=_stage_period(when),
                     )
                 )
                 break
@@ -302,15 +444,49 @@ def _stage_goals(text: str, paragraphs: list[Paragraph]) -> list[Target]:
                 continue
             out.append(
                 Target(
-                    indicator=_normalise(what),
+                    indicator=what,
                     value=f"比{arabic_digits(m.group('base'))}翻{m.group('n')}番",
                     text=m.group(),
                     offset=para.start + m.start(),
-                    section="阶段目标",
-                    period=arabic_digits(by.group("when")) if by is not None else None,
+                    section=STAGE_SECTION,
+                    period=_stage_period(by.group("when")) if by is not None else None,
                 )
             )
     return out
+
+
+def _stage_paragraph(text: str, para: Paragraph, lead: re.Match[str]) -> list[Target]:
+    """Every goal of a paragraph that opens with its stage: "到2020年，乡村振兴取得重要进展，…".
+
+    Plans and central documents set out each stage in a paragraph of its own; each clause of it
+    that states a goal (subject and predicate, or a verb of achieving and its object) is one.
+    """
+    period = _stage_period(lead.group("when"))
+    out = []
+    for clause in _clauses(text, para.start + lead.end(), para.end):
+        later = _STAGE_LEAD.match(clause.text)
+        if later is not None:  # "。到2030年，…": the next stage of the same paragraph
+            period = _stage_period(later.group("when"))
+            clause = _Clause(clause.text[later.end() :], clause.offset + later.end())
+        if len(clause.text) < 2 or re.match(r"^(?:在|再奋斗|从|为)", clause.text):
+            continue
+        if _is_past(clause.text):
+            continue
+        m = _GOAL_VERB.match(clause.text)
+        target: Target | None
+        if m is not None:
+            what = _clean_indicator(re.sub(r"的?(?:宏伟|奋斗)?目标$", "", m.group("what")))
+            target = Target(what, m.group("verb"), clause.text, clause.offset) if len(what) > 1 else None
+        else:
+            target = _parse_clause(clause, section=STAGE_SECTION, qualitative=True)
+        if target is not None:
+            out.append(replace(target, section=STAGE_SECTION, period=period))
+    return out
+
+
+def _stage_period(when: str) -> str:
+    """"二〇三五年" -> "2035年"; "本世纪中叶" stays as it is."""
+    return arabic_digits(when) if when.endswith(("年", "底", "末")) else when
 
 
 # -- locating ----------------------------------------------------------------------------------
@@ -350,7 +526,7 @@ def _list_end(document: Document, start: int, end: int) -> int:
         if closed:
             if re.match(r"^(?:这里|确定|上述|总的|综合|实现|以上|这|同时)", sent.text):
                 break
-            if not _VALUE.search(sent.text.replace("“", "").replace("”", "")):
+            if not _rules().value.search(sent.text.replace("“", "").replace("”", "")):
                 break
         pos = sent.end
         if not sent.text.endswith(("；", "，")):
@@ -359,7 +535,7 @@ def _list_end(document: Document, start: int, end: int) -> int:
 
 
 def _looks_like_list(span: str) -> bool:
-    return bool(_VALUE.search(span)) or span.count("；") + span.count("，") >= 2
+    return bool(_rules().value.search(span)) or span.count("；") + span.count("，") >= 2
 
 
 def _forward_paragraphs(
@@ -444,7 +620,7 @@ def _parse_clause(
 ) -> Target | None:
     """Read one clause as indicator + value (+ modifier); None when it states no target."""
     plain = clause.text.replace(" ", "").replace("\u3000", "").translate(_FULLWIDTH)
-    plain = re.sub(r"^在[^，；]{0,24}(?:基础上|前提下)", "", plain)
+    plain = arabic_numbers(re.sub(r"^在[^，；]{0,24}(?:基础上|前提下)", "", plain))
     if subject:
         if not re.match(r"^(?:年均)?(?:增长)?[\d约近]", plain):
             return None
@@ -458,7 +634,7 @@ def _parse_clause(
 
 
 def _find_value(text: str) -> re.Match[str] | None:
-    for m in _VALUE.finditer(text):
+    for m in _rules().value.finditer(text):
         qty = m.group("qty")
         # a bare year ("2035年") or an ordinal is not a value
         if re.fullmatch(r"(?:19|20)\d\d年", qty) or re.fullmatch(r"\d+(?:个|项|条|次)", qty):
@@ -466,7 +642,7 @@ def _find_value(text: str) -> re.Match[str] | None:
                 continue
         if m.start() > 0 and text[m.start() - 1] in "第“\"《（(×*":
             continue
-        if re.fullmatch(r"(?:19|20)\d\d[－—\-~～至到](?:19|20)\d\d年", qty):
+        if re.fullmatch(rf"(?:19|20)\d\d[{DASHES}](?:19|20)\d\d年", qty):
             continue  # a period such as 2021—2023年
         return m
     return None
@@ -475,30 +651,23 @@ def _find_value(text: str) -> re.Match[str] | None:
 def _quantitative(
     clause: _Clause, text: str, m: re.Match[str], section: str | None
 ) -> Target | None:
+    rules = _rules()
     head = text[: m.start()]
     tail = text[m.end() :]
     # "从去年的2.1%提高到2.3%", "从月销售额10万元提高到15万元": the target is the value after 到
     origin = re.search(r"(?:从|由)[^，；从由]{0,12}$", head)
     later = re.match(r"^(?:提高|提升|增加|降低|下降|减少|扩大|调整|降|上调|下调)?(?:到|至)", tail)
     if origin is not None and later is not None:
-        m2 = _VALUE.match(tail, later.end())
+        m2 = rules.value.match(tail, later.end())
         if m2 is not None:
             head, m, tail = head[: origin.start()], m2, tail[m2.end() :]
     qty = m.group("qty")
     if re.search(r"(?:万亿|千亿|亿|万)$", qty) and not m.group("suf"):
         return None  # "14亿多中国人": a magnitude, not a target
-    delta = ""
-    indicator = head
-    for verb in _DELTA_VERBS:
-        if indicator.endswith(verb):
-            delta, indicator = verb, indicator[: -len(verb)]
-            break
+    indicator, delta = _split_delta(head, min_left=0)
     indicator = _strip_links(indicator)
     if not delta:
-        for verb in _DELTA_VERBS:
-            if indicator.endswith(verb) and len(indicator) > len(verb) + 1:
-                delta, indicator = verb, indicator[: -len(verb)]
-                break
+        indicator, delta = _split_delta(indicator, min_left=2)
     action = re.sub(r"^(?:今年|全年|力争|确保|争取|要|拟|再|同时|并)+", "", indicator)
     indicator = _clean_indicator(indicator)
     rest = re.split(r"[，；、（(]", tail, maxsplit=1)[0]
@@ -512,14 +681,15 @@ def _quantitative(
         indicator = _clean_indicator(("" if action == "将" else action) + obj)
     elif re.match(r"[\u4e00-\u9fff]", tail) and not re.match(r"(?:安排|目标)", tail):
         return None  # the number qualifies a noun ("30年整县试点"): not a target
+    indicator = rules.issue.sub("", indicator)  # 发行|超长期特别国债: the thing issued
     if len(indicator) < 2 or len(indicator) > 40 or _BARE_VERB.match(indicator):
         return None
     pre = m.group("pre") or ""
     suf = m.group("suf") or ""
     value = f"{delta}{pre}{m.group('qty')}{suf}".replace(" ", "")
-    modifier = suf or (pre if pre in _MODIFIERS else None)
+    modifier = suf or (pre if pre in rules.modifiers else None)
     return Target(
-        indicator=_normalise(indicator),
+        indicator=indicator,
         value=value,
         text=clause.text,
         offset=clause.offset,
@@ -528,23 +698,35 @@ def _quantitative(
     )
 
 
+def _split_delta(head: str, *, min_left: int) -> tuple[str, str]:
+    """Split a verb of change off the end of an indicator: 能耗降低 -> (能耗, 降低)."""
+    m = _rules().delta.search(head)
+    if m is None or m.start() < min_left or (min_left and m.start() == 0):
+        return head, ""
+    return head[: m.start()], m.group()
+
+
 def _qualitative(clause: _Clause, text: str, section: str | None) -> Target | None:
-    text = _LEADING.sub("", text)
-    m = _QUAL_START.search(text, 2)
-    split = m.start() if m else -1
-    if m is None:
-        end = _QUAL_END.search(text)
-        split = end.start() if end else -1
-    if split < 2:
-        return None
-    indicator = _clean_indicator(text[:split])
-    value = text[split:]
+    rules = _rules()
+    text = rules.steer.sub("", rules.leading.sub("", text))
+    first = rules.verb_first.match(text)
+    if first is not None:
+        # 基本完成易地扶贫搬迁建设任务, 重点控制化石能源消费: the verb comes first
+        indicator, value = _clean_indicator(first.group("what")), first.group("verb")
+    else:
+        split = _predicate_start(text)
+        if split < 0:
+            end = rules.qual_end.search(text)
+            split = end.start() if end else -1
+        if split < 2:
+            return None
+        indicator, value = _clean_indicator(text[:split]), text[split:]
     if len(indicator) < 2 or len(value) < 2 or len(indicator) > 30:
         return None
-    if _NOT_QUAL.search(indicator + "|" + value) or value.endswith("的"):
+    if rules.not_qual.search(indicator + "|" + value) or value.endswith("的"):
         return None
     return Target(
-        indicator=_normalise(indicator),
+        indicator=indicator,
         value=value,
         text=clause.text,
         offset=clause.offset,
@@ -553,11 +735,31 @@ def _qualitative(clause: _Clause, text: str, section: str | None) -> Target | No
     )
 
 
+def _predicate_start(text: str) -> int:
+    """Where the predicate of a qualitative target begins (国际收支|保持基本平衡); -1 if nowhere.
+
+    "与/同…同步" (what a growth keeps pace with) is a predicate whole. Otherwise the predicate
+    opens at an adverb or verb of the list (基本, 进一步, 实现…); one followed, four or more
+    characters later in the same 、-item, by another such word modifies a noun, not the verb
+    (城乡基本公共服务均等化水平|进一步提高).
+    """
+    rules = _rules()
+    pace = rules.keeps_pace.search(text, 2) or rules.joined_pace.search(text, 2)
+    words = [m.start() for m in rules.qual_start.finditer(text) if m.start() >= 2]
+    if pace is not None and (not words or pace.start() <= words[0]):
+        return pace.start()
+    for here, there in zip(words, words[1:], strict=False):
+        if there - here < 4 or "、" in text[here:there]:
+            return here
+    return words[-1] if words else -1
+
+
 def _strip_links(indicator: str) -> str:
+    links = _rules().links
     changed = True
     while changed:
         changed = False
-        for verb in _LINK_VERBS:
+        for verb in links:
             if indicator.endswith(verb) and len(indicator) > len(verb):
                 indicator = indicator[: -len(verb)]
                 changed = True
@@ -565,31 +767,24 @@ def _strip_links(indicator: str) -> str:
 
 
 def _clean_indicator(text: str) -> str:
+    rules = _rules()
     text = text.strip(" 　，；：、“”\"")
     text = re.sub(r"^\d+[.．、]", "", text)  # list numbering "59."
-    text = re.sub(r"^.*\d[^、，\d]{0,3}、", "", text)  # "改造老旧小区1291个、各类管网"
+    text = re.sub(r"^.*\d[^、，\d]{1,3}、", "", text)  # "改造老旧小区1291个、各类管网"
     text = re.sub(r"今年要?|全年", "", text)
     text = re.sub(r"(?<![日年人])均$", "", text)  # "增幅均超过10%", but 日均, 年均, 人均 stay
     prev = None
     while prev != text:
         prev = text
-        text = _LEADING.sub("", text)
-        text = _TRAILING.sub("", text)
+        text = rules.leading.sub("", text)
+        text = rules.trailing.sub("", text)
         text = re.sub(r"^(?:要|将|拟|在|把|使|让|对)?", "", text) if len(text) > 3 else text
     return text.strip(" 　，；：、“”\"")
 
 
-def _normalise(indicator: str) -> str:
-    """Map an indicator to the label shared across years (单位国内生产总值能耗 -> 能耗强度)."""
-    for pattern, label in _ALIASES:
-        if re.search(pattern, indicator):
-            return label
-    return indicator
-
-
 def _topic(indicator: str) -> str:
-    for pattern, label in _SECTIONS:
-        if re.search(pattern, indicator):
+    for pattern, label in _topics():
+        if pattern.search(indicator):
             return label
     return "其他"
 
@@ -605,5 +800,41 @@ def _slogan_subject(text: str, pos: int) -> str:
     return _clean_indicator(re.sub(r"^.*(?:打造|推动|实现|力争|确保|助力|推进|发布)", "", head))
 
 
-def _with(target: Target, *, core: bool, period: str | None) -> Target:
-    return replace(target, core=core, period=period)
+# -- years -------------------------------------------------------------------------------------
+_YEAR = re.compile(r"(20\d\d|19\d\d)年")
+_PART_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
+_DATELINE = re.compile(r"(20\d\d)年\d{1,2}月\d{1,2}日")
+_DATELINE_REACH = 300  # characters at the head of a document where its dateline stands
+
+
+def _period_end(period: str) -> int | None:
+    """The last year of a period: "2035年" -> 2035, "十四五" -> 2025; None when unknown."""
+    year = _YEAR.match(period)
+    if year is not None:
+        return int(year.group(1))
+    plan = re.fullmatch(rf"十([{_PLAN_NUMBER}])五", period)
+    if plan is None:
+        return None
+    n, first_year = _FIRST_NUMBERED_PLAN
+    number = 10 + _PLAN_NUMBER.index(plan.group(1)) + 1
+    return first_year + 5 * (number - n) + 4
+
+
+def _dateline_year(document: Document) -> int | None:
+    """The year of the dateline a report opens with (2023年3月5日在…): "今年" is that year."""
+    m = _DATELINE.search(document.text[:_DATELINE_REACH])
+    return int(m.group(1)) if m else None
+
+
+def _part_year(document: Document, offset: int) -> int | None:
+    """The year named by the heading of the forward-looking part holding `offset` (二、2022年…)."""
+    year = None
+    for para in document.paragraphs:
+        if para.start > offset:
+            break
+        body = para.text.lstrip()
+        if _PART_HEADING.match(body) and len(body) <= 60:
+            m = _YEAR.search(body)
+            plan = _PLAN_HEADING.search(body) and not _RETRO_HEADING.search(body)
+            year = int(m.group(1)) if m and plan else None
+    return year

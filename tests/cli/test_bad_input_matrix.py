@@ -25,7 +25,7 @@ from typer.testing import CliRunner
 from policy_cli.cli import app
 from policy_cli.core import loaders
 
-from ..conftest import FOUNDING
+from ..conftest import DOCS, FOUNDING
 
 runner = CliRunner()
 TEXT = FOUNDING.read_text(encoding="utf-8")
@@ -37,6 +37,7 @@ SINGLE = {
     "slogans": ["slogans"],
     "initiatives": ["initiatives"],
     "summary": ["summary"],
+    "targets": ["targets"],
     "text": ["text"],
 }
 TABLE_COMMANDS = ["keywords", "slogans", "initiatives", "summary", "diff", "trend"]
@@ -177,7 +178,9 @@ NOTHING = {
     "punctuation": "。。。！！！\n",
     "english": "hello world this is english only text.\n",
 }
-NOTHING_CODES = {"keywords": 4, "summary": 4, "slogans": 0, "initiatives": 0, "text": 0}
+NOTHING_CODES = {
+    "keywords": 4, "summary": 4, "slogans": 0, "initiatives": 0, "targets": 0, "text": 0,
+}
 
 
 @pytest.mark.parametrize("case", NOTHING, ids=str)
@@ -532,6 +535,7 @@ def width_commands(tmp_path_factory) -> dict[str, list[str]]:
         "slogans": ["slogans", doc],
         "initiatives": ["initiatives", doc],
         "summary": ["summary", doc],
+        "targets": ["targets", str(DOCS / "gwr-2021.txt")],
         "diff": ["diff", small, doc, "--sentences"],
         "trend": [*TREND, jsonl, "--by", "file"],
         "trend-terms": [*TREND, jsonl, "--terms", "创新,高质量发展,人工智能"],
@@ -539,7 +543,8 @@ def width_commands(tmp_path_factory) -> dict[str, list[str]]:
 
 
 @pytest.mark.parametrize(
-    "command", ["keywords", "slogans", "initiatives", "summary", "diff", "trend", "trend-terms"]
+    "command",
+    ["keywords", "slogans", "initiatives", "summary", "targets", "diff", "trend", "trend-terms"],
 )
 def test_tables_fit_80_columns(command, width_commands):
     res = invoke(width_commands[command], env={"COLUMNS": "80"})

@@ -292,6 +292,33 @@ def test_targets_joined_on_indicator():
         ("粮食产量", None, "1.3万亿斤以上", True),
         ("赤字率", "3.2%左右", None, True),
     ]
+    assert [r.change for r in rows] == ["value 6 → 5.5; modifier 以上 → 左右", "new", "dropped"]
+
+
+def test_targets_compared_as_values():
+    def row(old_value: str, new_value: str) -> str:
+        old = [Target("居民收入增长", old_value, old_value, 0)]
+        new = [Target("居民收入增长", new_value, new_value, 0)]
+        return compare_targets(old, new)[0].change
+
+    assert row("与经济增长保持同步", "和经济增长同步") == ""  # 保持同步 = 同步
+    assert row("与经济增长基本同步", "和经济增长同步") == "wording"  # 基本 dropped
+    assert row("5%左右", "5.5%左右") == "value 5 → 5.5"
+    assert row("6%以上", "6%左右") == "modifier 以上 → 左右"
+    assert row("5.0%左右", "5%左右") == ""
+
+
+def test_provinces_join_gdp_on_one_row():
+    """Shanghai's 生产总值增长 and Tianjin's 地区生产总值增长 are one indicator."""
+    from policy_cli.core.targets import extract_targets
+
+    sh = extract_targets(load_document(DOCS / "provinces-2025/shanghai.txt"))
+    tj = extract_targets(load_document(DOCS / "provinces-2025/tianjin.txt"))
+    rows = [r for r in compare_targets(sh, tj) if r.indicator == "国内生产总值增长"]
+    assert len(rows) == 1
+    gdp = rows[0]
+    assert (gdp.old_indicator, gdp.new_indicator) == ("生产总值增长", "地区生产总值增长")
+    assert (gdp.old_value, gdp.new_value, gdp.changed) == ("5%左右", "5%左右", False)
 
 
 def test_fixed_compounds_are_one_term():

@@ -63,9 +63,11 @@ def test_five_year_targets_are_marked() -> None:
 
 
 def test_aliases_join_years() -> None:
-    """单位国内生产总值能耗 (2018) and 能耗强度 (2022) share one label, as do 地方专项债券 and
-    地方政府专项债券, so that `diff` can join the two years."""
-    ts = {t.indicator: t for t in _targets(DOCS / "gwr-2018.txt") if t.core}
+    """单位国内生产总值能耗 (2018) and 能耗强度 (2022) share one name, as do 地方专项债券 and
+    地方政府专项债券, so that `diff` can join the two years; the name as written is kept."""
+    ts = {t.canonical: t for t in _targets(DOCS / "gwr-2018.txt") if t.core}
+    assert ts["能耗强度"].indicator == "单位国内生产总值能耗"
+    assert ts["地方政府专项债券"].indicator == "地方专项债券"
     assert ts["能耗强度"].value == "下降3%以上"
     assert ts["地方政府专项债券"].value == "1.35万亿元"
     assert ts["赤字率"].value == "2.6%"
@@ -79,7 +81,7 @@ def test_explicit_no_target() -> None:
         "主要因为全球疫情和经贸形势不确定性很大。"
     )
     ts = extract_targets(load_text(text, source="2020"))
-    gdp = [t for t in ts if t.indicator == "国内生产总值增长"]
+    gdp = [t for t in ts if t.canonical == "国内生产总值增长"]
     assert gdp and gdp[0].value == NOT_SET and gdp[0].note
     assert any(t.indicator == "城镇新增就业" and t.value == "900万人以上" for t in ts)
 
@@ -88,7 +90,7 @@ def test_explicit_no_target() -> None:
     ("name", "indicator", "value"),
     [
         ("provinces-2025/hubei.txt", "国内生产总值增长", "6%左右"),
-        ("provinces-2025/fujian.txt", "地区生产总值增长", "5.0%—5.5%"),
+        ("provinces-2025/fujian.txt", "国内生产总值增长", "5.0%—5.5%"),
         ("provinces-2025/anhui.txt", "城镇新增就业", "68万人左右"),
         ("provinces-2025/chongqing.txt", "能耗强度", "下降2.5%"),
         ("local-jiangsu-2025.txt", "居民收入增长", "与经济增长基本同步"),
@@ -96,7 +98,7 @@ def test_explicit_no_target() -> None:
 )
 def test_provincial_reports(name: str, indicator: str, value: str) -> None:
     ts = [t for t in _targets(DOCS / name) if t.core]
-    assert any(t.indicator == indicator and t.value == value for t in ts), ts[:12]
+    assert any(t.canonical == indicator and t.value == value for t in ts), ts[:12]
 
 
 def test_retrospective_figures_are_not_targets() -> None:
@@ -146,8 +148,9 @@ def test_plan_goals_carry_their_year() -> None:
         "到2027年，新一代智能终端、智能体等应用普及率超70%，智能经济核心产业规模快速增长。"
         "到2030年，我国人工智能全面赋能高质量发展，新一代智能终端、智能体等应用普及率超90%。"
     )
-    ts = extract_targets(load_text(text, source="plan"))
-    assert [(t.value, t.period) for t in ts] == [("超70%", "2027年"), ("超90%", "2030年")]
+    ts = [t for t in extract_targets(load_text(text, source="plan")) if t.numbers]
+    assert [(t.value, t.period, t.year) for t in ts] == [("超70%", "2027年", 2027),
+                                                         ("超90%", "2030年", 2030)]
     assert all(t.indicator == "新一代智能终端、智能体等应用普及率" for t in ts)
 
 
@@ -155,3 +158,201 @@ def test_figures_that_are_not_goals() -> None:
     """Without a target list, a figure is a target only when the text says it is a goal."""
     text = "法院划拨、提取被保全的银行账户资金共计7.5万元。批准国债余额限额调整为53365.53亿元。"
     assert extract_targets(load_text(text, source="case")) == []
+
+
+# -- values as numbers -------------------------------------------------------------------------
+# What a reader reads in each numeric value of the gold files: number(s), unit, modifier. Written
+# by hand from the values; every numeric gold target must have a row here (the test says so).
+READ_BY_HAND: dict[str, tuple[tuple[float, ...], str, str | None]] = {
+    "6%以上": ((6,), "%", "以上"),
+    "5.5%左右": ((5.5,), "%", "左右"),
+    "1100万人以上": ((1100,), "万人", "以上"),
+    "5.5%以内": ((5.5,), "%", "以内"),
+    "3%左右": ((3,), "%", "左右"),
+    "降低3%左右": ((3,), "%", "左右"),
+    "1.3万亿斤以上": ((1.3,), "万亿斤", "以上"),
+    "3.2%左右": ((3.2,), "%", "左右"),
+    "2.8%左右": ((2.8,), "%", "左右"),
+    "3.65万亿元": ((3.65,), "万亿元", None),
+    "6100亿元": ((6100,), "亿元", None),
+    "6400亿元": ((6400,), "亿元", None),
+    "7.8%": ((7.8,), "%", None),
+    "2.8万亿元": ((2.8,), "万亿元", None),
+    "15万元": ((15,), "万元", None),
+    "30%以上": ((30,), "%", "以上"),
+    "10.6%": ((10.6,), "%", None),
+    "5.3万个": ((5.3,), "万个", None),
+    "70%": ((70,), "%", None),
+    "再降10%": ((10,), "%", None),
+    "30元和5元": ((30, 5), "元", None),
+    "年均增长7%以上": ((7,), "%", "以上"),
+    "65%": ((65,), "%", None),
+    "24.1%": ((24.1,), "%", None),
+    "分别降低13.5%、18%": ((13.5, 18), "%", None),
+    "11.3年": ((11.3,), "年", None),
+    "再提高1岁": ((1,), "岁", None),
+    "95%": ((95,), "%", None),
+    "约2.5万亿元": ((2.5,), "万亿元", "约"),
+    "约1.5万亿元": ((1.5,), "万亿元", "约"),
+    "比去年扩大2万亿元以上": ((2,), "万亿元", "以上"),
+    "3.9%": ((3.9,), "%", None),
+    "增加约1.5万亿元、规模近9.8万亿元": ((1.5,), "万亿元", "约"),  # the first of its two values
+    "1亿亩": ((1,), "亿亩", None),
+    "100%": ((100,), "%", None),
+}
+
+
+def _same_target(gold_target: dict, t) -> bool:
+    """The extracted target that states a gold one: its value within the gold value (or the
+    other way round) and the indicator's name, as written or shared, sharing three characters."""
+    value = gold_target["value"]
+    if not (t.value in value or value in t.value):
+        return False
+    ind = gold_target["indicator"]
+    names = t.indicator + " " + t.canonical + " " + t.text
+    return any(ind[i : i + 3] in names for i in range(max(1, len(ind) - 2)))
+
+
+@pytest.mark.parametrize("name", ["targets-gwr-2021.json", "targets-gwr-2022.json"])
+def test_every_numeric_gold_target_has_number_unit_and_modifier(name: str) -> None:
+    g = gold(name)
+    ts = _targets(gold_document(g))
+    numeric = [t for t in g["targets"] if any(ch.isdigit() for ch in t["value"])]
+    assert numeric
+    for want in numeric:
+        assert want["value"] in READ_BY_HAND, f"read {want['value']} by hand first"
+        numbers, unit, modifier = READ_BY_HAND[want["value"]]
+        got = [t for t in ts if _same_target(want, t) and t.period == want.get("period")]
+        assert got, want
+        t = got[0]
+        assert (t.numbers, t.unit, t.modifier) == (numbers, unit, modifier), (want, t)
+
+
+def test_ranges_changes_and_years_as_structure() -> None:
+    fujian = {t.canonical: t for t in _targets(DOCS / "provinces-2025/fujian.txt") if t.core}
+    gdp = fujian["国内生产总值增长"]
+    assert (gdp.numbers, gdp.unit, gdp.modifier, gdp.year) == ((5.0, 5.5), "%", "区间", 2025)
+    ts = _targets(DOCS / "gwr-2021.txt")
+    energy = next(t for t in ts if t.canonical == "能耗强度" and t.core)
+    assert (energy.direction, energy.year) == ("down", 2021)
+    life = next(t for t in ts if t.indicator == "人均预期寿命")
+    assert (life.direction, life.period, life.year) == ("up", "十四五", 2025)
+
+
+def test_every_target_names_its_sentence(gwr2022) -> None:
+    doc = load_document(DOCS / "gwr-2022.txt")
+    for t in gwr2022:
+        assert t.sentence is not None
+        s = doc.sentences[t.sentence]
+        assert s.start <= t.offset < s.end
+
+
+# -- one name for the variants of an indicator -------------------------------------------------
+def test_gdp_on_all_ten_provinces_under_one_name() -> None:
+    """Shanghai writes 生产总值增长, Tianjin 地区生产总值增长, Hubei 经济增长: one row each, one name."""
+    written = set()
+    for path in sorted((DOCS / "provinces-2025").glob("*.txt")):
+        gdp = [t for t in _targets(path) if t.core and t.canonical == "国内生产总值增长"]
+        assert gdp, path.name
+        assert gdp[0].numbers and gdp[0].unit == "%", (path.name, gdp[0])
+        written.add(gdp[0].indicator)
+    assert {"生产总值增长", "地区生产总值增长", "经济增长"} <= written
+
+
+def test_indicator_variants_occur_in_real_text() -> None:
+    """Every variant of target_indicators.tsv is written so in a document of tests/data."""
+    from policy_cli.data import lines
+
+    texts = "".join(
+        load_document(p).text
+        for p in [*DOCS.glob("*.txt"), *(DOCS / "provinces-2025").glob("*.txt")]
+    )
+    rows = [line.split("\t") for line in lines("target_indicators.tsv")]
+    assert rows and all(len(r) == 2 for r in rows)
+    missing = [variant for _, variant in rows if variant not in texts]
+    assert not missing
+
+
+# -- the national report of 2018, checked by hand ----------------------------------------------
+def test_gwr_2018_headline_targets_read_by_hand() -> None:
+    """gwr-2018 has no gold file. Its 主要预期目标 paragraph (line 39) lists, in this order:
+    GDP 6.5%左右; CPI 3%左右; 城镇新增就业 1100万人以上; 调查失业率 5.5%以内; 登记失业率 4.5%以内;
+    居民收入增长和经济增长基本同步; 进出口稳中向好; 国际收支基本平衡; 单位GDP能耗下降3%以上;
+    主要污染物排放量继续下降; 供给侧结构性改革取得实质性进展; 宏观杠杆率保持基本稳定; 各类风险有序
+    有效防控. Part 三 sets 赤字率 2.6% and 地方专项债券 1.35万亿元."""
+    ts = [t for t in _targets(DOCS / "gwr-2018.txt") if t.core]
+    listed = [(t.canonical, t.value) for t in ts if t.section == "主要预期目标"]
+    assert listed == [
+        ("国内生产总值增长", "6.5%左右"),
+        ("居民消费价格涨幅", "3%左右"),
+        ("城镇新增就业", "1100万人以上"),
+        ("城镇调查失业率", "5.5%以内"),
+        ("城镇登记失业率", "4.5%以内"),
+        ("居民收入增长", "和经济增长基本同步"),
+        ("进出口", "稳中向好"),
+        ("国际收支", "基本平衡"),
+        ("能耗强度", "下降3%以上"),
+        ("主要污染物排放量", "继续下降"),
+        ("供给侧结构性改革", "取得实质性进展"),
+        ("宏观杠杆率", "保持基本稳定"),
+        ("各类风险", "有序有效防控"),
+    ]
+    assert all(t.year == 2018 for t in ts)
+    by = {t.canonical: t for t in ts}
+    assert (by["赤字率"].numbers, by["赤字率"].unit) == ((2.6,), "%")
+    assert (by["地方政府专项债券"].numbers, by["地方政府专项债券"].unit) == ((1.35,), "万亿元")
+    assert (by["能耗强度"].direction, by["能耗强度"].modifier) == ("down", "以上")
+
+
+def test_a_shared_qualitative_goal_is_one_row_per_indicator() -> None:
+    """"单位国内生产总值能耗和主要污染物排放量继续下降": two indicators with rows of their own."""
+    text = (
+        "今年发展主要预期目标是：城镇新增就业900万人以上；"
+        "单位国内生产总值能耗和主要污染物排放量继续下降，重点控制化石能源消费。"
+    )
+    ts = extract_targets(load_text(text, source="x"))
+    got = [(t.indicator, t.canonical, t.value) for t in ts]
+    assert ("单位国内生产总值能耗", "能耗强度", "继续下降") in got
+    assert ("主要污染物排放量", "主要污染物排放量", "继续下降") in got
+    assert ("化石能源消费", "化石能源消费", "重点控制") in got  # the verb comes first
+
+
+# -- stage goals of central documents ----------------------------------------------------------
+def test_central_document_stage_goals() -> None:
+    """The 2018 No. 1 document sets goals for 2020, 2035 and 2050 (lines 11–13), a paragraph each."""
+    doc = load_document(DOCS / "central-no1-2018.txt")
+    ts = extract_targets(doc)
+    assert ts and all(t.section == "阶段目标" for t in ts)
+    got = [(t.year, t.indicator, t.value) for t in ts]
+    assert got[0] == (2020, "乡村振兴", "取得重要进展")
+    assert (2020, "制度框架和政策体系", "基本形成") in got
+    assert (2035, "农业农村现代化", "基本实现") in got
+    assert (2050, "乡村", "全面振兴") in got
+    assert (2050, "农业强、农村美、农民富", "全面实现") in got
+    assert [t.year for t in ts] == sorted(t.year for t in ts)  # in the document's order
+    for t in ts:
+        assert doc.text.startswith(t.text, t.offset)
+
+
+def test_money_and_credit_growth_is_a_headline_target(gwr2022) -> None:
+    """"保持货币供应量和社会融资规模增速与名义经济增速基本匹配" is said of this year's money supply."""
+    money = [t for t in gwr2022 if t.core and "社会融资规模" in t.indicator]
+    assert [(t.indicator, t.value) for t in money] == [
+        ("货币供应量和社会融资规模增速", "与名义经济增速基本匹配")
+    ]
+
+
+def test_values_of_a_long_sentence_without_a_list_lead() -> None:
+    """Without a "主要预期目标是" lead, a value after ； belongs to the sentence that said 今年;
+    a figure of a sentence that reports what was built (已建成…) is a result, not a target."""
+    text = (
+        "二、今年工作总体部署\n今年要优先稳就业保民生，城镇新增就业900万人以上，"
+        "城镇调查失业率6%左右；居民消费价格涨幅3.5%左右；进出口促稳提质。\n"
+        "已建成的主要有：新增公路通车里程1.2万公里；增加铁路新线1423公里。\n"
+    )
+    ts = extract_targets(load_text(text, source="x"))
+    assert [(t.canonical, t.value) for t in ts] == [
+        ("城镇新增就业", "900万人以上"),
+        ("城镇调查失业率", "6%左右"),
+        ("居民消费价格涨幅", "3.5%左右"),
+    ]

@@ -1,0 +1,81 @@
+"""The lexicon of established national formulations (data/national_formulations.tsv).
+
+Built by scripts/build_national.py from the national evening news 2012-2022 and the national
+reports of the background corpus; each entry knows its kind, the date (or year) national text
+first says it, and in how many documents of that corpus it occurs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from policy_cli import data
+from policy_cli.core.bloom import BloomFilter
+from policy_cli.core.phrases import PhraseMatcher, key
+
+LEXICON_FILE = "national_formulations.tsv"
+PHRASES_FILE = "national_phrases.bloom"
+
+
+@dataclass(frozen=True)
+class NationalEntry:
+    """An established national formulation and its evidence in the national corpus."""
+
+    text: str
+    kind: str
+    first_seen: str  # YYYY-MM-DD (news) or YYYY (a background report); "" when unknown
+    documents: int
+    source: str  # seed | quoted
+
+
+@lru_cache(maxsize=1)
+def national_lexicon() -> dict[str, NationalEntry]:
+    """Return the national lexicon: canonical text -> entry."""
+    out: dict[str, NationalEntry] = {}
+    for line in data.lines(LEXICON_FILE)[1:]:  # the first line names the columns
+        parts = line.split("\t")
+        if len(parts) < 5:
+            continue
+        text, kind, first_seen, documents, source = parts[:5]
+        out[text] = NationalEntry(text, kind, first_seen, int(documents or 0), source)
+    return out
+
+
+@lru_cache(maxsize=1)
+def national_matcher() -> PhraseMatcher:
+    """A matcher for every entry of the national lexicon."""
+    return PhraseMatcher(national_lexicon())
+
+
+def first_seen_year(text: str) -> int | None:
+    """The year national text first says `text`, or None when it is not in the lexicon."""
+    entry = national_lexicon().get(text)
+    if entry is None or not entry.first_seen[:4].isdigit():
+        return None
+    return int(entry.first_seen[:4])
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> BloomFilter:
+    raw = resources.files(data).joinpath(PHRASES_FILE).read_bytes()
+    return BloomFilter.from_bytes(raw)
+
+
+def said_nationally(text: str) -> bool:
+    """Tell whether national text (the news 2012-2022, the background reports) says `text` on two
+    days or more: False means the phrase is the document's own coinage, or newer than 2022.
+
+    Answers from a Bloom filter of the corpus's word n-grams (up to 8 words, 24 characters; a
+    longer phrase is said when every 24-character window of it is), so about 1 in 200 phrases
+    the corpus never says is taken as said.
+    """
+    k = key(text)
+    if not k:
+        return False
+    phrases = _phrases()
+    width = 24
+    if len(k) <= width:
+        return k in phrases
+    return all(k[i : i + width] in phrases for i in range(0, len(k) - width + 1, width // 2))

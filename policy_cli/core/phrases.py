@@ -1,0 +1,106 @@
+"""Find a list of set phrases in text as printed: quote marks and motto separators may vary.
+
+A phrase is stored in its canonical form (`canonical`): no quote marks, the parts of a motto
+joined by 、. In a text, 、 matches any motto separator (、，,) or none, and quote marks are
+skipped: the entry 不敢腐、不能腐、不想腐 matches 不敢腐、不能腐、不想腐, 不敢腐，不能腐，不想腐 and
+不敢腐不能腐不想腐; the entry 共建一带一路 matches 共建“一带一路”. Matches are leftmost-longest and
+do not overlap, as a reader takes the longest name that starts where they are reading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+SEPARATORS = "、，,"
+QUOTE_MARKS = "“”\"‘’「」『』"
+_SEP = "、"  # the separator of a canonical phrase
+_END = ""  # trie key that marks the end of a phrase
+_CANON_DROP = re.compile(rf"[{QUOTE_MARKS}\s]")
+_CANON_SEP = re.compile(f"[{SEPARATORS}]")
+
+
+def canonical(text: str) -> str:
+    """Return the stored form of a phrase: no quote marks or spaces, motto parts joined by 、."""
+    return _CANON_SEP.sub(_SEP, _CANON_DROP.sub("", text))
+
+
+def key(text: str) -> str:
+    """Return a phrase with separators and quote marks taken out (what variants share)."""
+    return canonical(text).replace(_SEP, "")
+
+
+@dataclass(frozen=True)
+class Match:
+    """A phrase found in a text: its canonical form and the span as printed."""
+
+    phrase: str
+    start: int
+    end: int
+
+
+class PhraseMatcher:
+    """Find any of a list of phrases in texts (leftmost-longest, separators and quotes as printed)."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self._trie: dict[str, dict] = {}
+        for phrase in phrases:
+            canon = canonical(phrase)
+            if not canon.replace(_SEP, ""):
+                continue
+            node = self._trie
+            for ch in canon:
+                node = node.setdefault(ch, {})
+            node[_END] = canon  # type: ignore[assignment]
+
+    def __bool__(self) -> bool:
+        return bool(self._trie)
+
+    def finditer(self, text: str) -> Iterator[Match]:
+        """Yield the phrases of `text`, left to right, longest first, without overlaps."""
+        trie = self._trie
+        i, n = 0, len(text)
+        while i < n:
+            if text[i] not in trie:
+                i += 1
+                continue
+            best = self._longest(text, i)
+            if best is None:
+                i += 1
+                continue
+            yield best
+            i = best.end
+
+    def _longest(self, text: str, start: int) -> Match | None:
+        best: Match | None = None
+        # (node, position) pairs still alive; a separator edge may consume one separator or none
+        stack = [(self._trie, start)]
+        while stack:
+            node, j = stack.pop()
+            phrase = node.get(_END)
+            if phrase is not None and (best is None or j > best.end):
+                best = Match(phrase, start, _strip_close(text, start, j))  # type: ignore[arg-type]
+            sep = node.get(_SEP)
+            if sep is not None:
+                k = j
+                while k < len(text) and text[k] in QUOTE_MARKS:
+                    k += 1
+                if k < len(text) and text[k] in SEPARATORS:
+                    stack.append((sep, k + 1))
+                stack.append((sep, j))
+            k = j
+            while k < len(text) and text[k] in QUOTE_MARKS and k > start:
+                k += 1
+            if k < len(text):
+                child = node.get(text[k])
+                if child is not None and text[k] != _SEP:
+                    stack.append((child, k + 1))
+        return best
+
+
+def _strip_close(text: str, start: int, end: int) -> int:
+    """End a match before quote marks it skipped at its end (“放管服” ends at 服)."""
+    while end > start and text[end - 1] in QUOTE_MARKS:
+        end -= 1
+    return end

@@ -1,0 +1,158 @@
+"""Quantities of targets: the words that state a value, and a value read as numbers.
+
+A target value is written "5.5%左右", "不低于3%", "5.0%—5.5%", "分别再增加30元和5元" or, in
+Chinese numerals, "百分之三点五"; its year "二〇三五年". The words (modifiers, units, verbs of
+change) are data: `policy_cli/data/target_words.tsv`, checked by scripts/check_target_data.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from policy_cli.core.normalize import arabic_digits
+from policy_cli.data import lines
+
+WORDS_FILE = "target_words.tsv"
+RANGE = "区间"  # the modifier of a range "5.0%—5.5%"
+NUMBER = r"\d+(?:\.\d+)?"
+DASHES = "－—\\-~～至到"
+
+
+@dataclass(frozen=True)
+class Words:
+    """The word lists of target_words.tsv, by kind, longest word first."""
+
+    by_kind: dict[str, tuple[str, ...]]
+
+    def __getitem__(self, kind: str) -> tuple[str, ...]:
+        return self.by_kind.get(kind, ())
+
+    def alternation(self, *kinds: str) -> str:
+        """A regex alternation of the words of `kinds`, longest first."""
+        words = sorted({w for k in kinds for w in self[k]}, key=lambda w: (-len(w), w))
+        return "|".join(re.escape(w) for w in words)
+
+
+@cache
+def target_words() -> Words:
+    """Read the word lists of targets (modifiers, units, verbs) once."""
+    found: dict[str, list[str]] = {}
+    for line in lines(WORDS_FILE):
+        kind, _, word = line.partition("\t")
+        if word:
+            found.setdefault(kind, []).append(word.strip())
+    return Words({k: tuple(sorted(v, key=lambda w: (-len(w), w))) for k, v in found.items()})
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A value read as structure: numbers, unit, modifier, and which way it moves."""
+
+    numbers: tuple[float, ...]
+    unit: str | None
+    modifier: str | None
+    direction: str | None  # "up" | "down" when the value is a change (降低3%左右)
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    w = target_words()
+    unit = rf"(?:[%％]|(?:{w.alternation('magnitude')})?(?:{w.alternation('unit')})(?:/人|/年)?|" \
+        rf"(?:{w.alternation('magnitude')}))"
+    qty = re.compile(rf"(?P<num>{NUMBER})(?P<unit>{unit})?")
+    lead = re.compile(
+        rf"^(?P<again>(?:{w.alternation('again')})*)(?P<verb>{w.alternation('up', 'down', 'grow')})?"
+        rf"(?P<pre>{w.alternation('prefix', 'plain')})?"
+    )
+    tail = re.compile(rf"(?P<suf>{w.alternation('suffix')})$")
+    return qty, lead, tail
+
+
+def read_quantity(value: str) -> Quantity:
+    """Read a target value as numbers, unit, modifier and direction.
+
+    Args:
+        value: the value as the extractor states it ("5.5%左右", "降低3%左右", "5.0%—5.5%",
+            "分别再增加30元和5元", "比去年扩大2万亿元以上"); a qualitative value ("基本平衡")
+            gives no numbers.
+
+    Returns:
+        The Quantity. A range has two numbers and the modifier "区间" unless a word says more;
+        the unit is the first one written (a range "6%－6.5%" shares it); a verb of change before
+        the value gives `direction`.
+    """
+    qty, lead, tail = _patterns()
+    w = target_words()
+    text = re.sub(rf"^比[^\d]{{0,6}}?(?=(?:{w.alternation('up', 'down')}))", "", value)
+    text = text.replace(" ", "").replace("％", "%")
+    found = list(qty.finditer(text))
+    if not found:
+        return Quantity((), None, None, None)
+    head = lead.match(text[: found[0].start()])
+    if head is None or head.end() != found[0].start():
+        return Quantity((), None, None, None)  # a number inside a qualitative value
+    verb = head.group("verb") if head else None
+    pre = head.group("pre") if head else None
+    direction = None
+    if verb:
+        direction = "down" if verb in w["down"] else "up"
+    suf = tail.search(text)
+    modifier = suf.group("suf") if suf else (pre if pre in w["prefix"] else None)
+    numbers = tuple(float(m.group("num")) for m in found)
+    units = [m.group("unit") for m in found if m.group("unit")]
+    unit = units[-1] if len(found) == 2 and _is_range(text, found) else (units[0] if units else None)
+    if modifier is None and _is_range(text, found):
+        modifier = RANGE
+    return Quantity(numbers, unit.replace("％", "%") if unit else None, modifier, direction)
+
+
+def _is_range(text: str, found: list[re.Match[str]]) -> bool:
+    if len(found) != 2:
+        return False
+    between = text[found[0].end() : found[1].start()]
+    return len(between) == 1 and between in DASHES
+
+
+# -- Chinese numerals --------------------------------------------------------------------------
+_CN = "零〇○一二两三四五六七八九十百千万亿点"
+_PERCENT_CN = re.compile(rf"百分之(?P<n>[{_CN}]+)")
+_YEAR_CN = re.compile(r"(?P<n>[一二][〇○0零一二三四五六七八九]{3})(?=年)")
+
+
+def arabic_numbers(text: str) -> str:
+    """Write the Chinese numerals of percentages and years in Arabic digits.
+
+    百分之三点五 -> 3.5%, 二〇三五年 -> 2035年. Other numerals (十四五, 一带一路, 两个大局) are names
+    and stay as they are. Offsets into the result are not offsets into `text`.
+    """
+    if not any(ch in text for ch in "百〇○零一二"):
+        return text
+
+    def percent(m: re.Match[str]) -> str:
+        n = _cn_number(m.group("n"))
+        return f"{_plain(n)}%" if n is not None else m.group()
+
+    # a year is read digit by digit (二〇三五, 二0一0)
+    return _YEAR_CN.sub(lambda m: arabic_digits(m.group("n")), _PERCENT_CN.sub(percent, text))
+
+
+def _cn_number(numeral: str) -> float | None:
+    """Read a Chinese numeral (三点五, 一千一百, 二〇三五) with cn2an; None when it is not one."""
+    import warnings
+
+    import cn2an  # imported here: only documents with Chinese numerals pay for it
+
+    numeral = numeral.replace("○", "〇")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # cn2an warns on over-long decimals
+            value = cn2an.cn2an(numeral, "normal")
+    except (ValueError, KeyError, IndexError):
+        return None
+    return float(value)
+
+
+def _plain(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"

@@ -1,0 +1,64 @@
+"""`policy targets`: help, a real work report in every format, a plan's stage goals, bad input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from typer.testing import CliRunner
+
+from policy_cli.cli import app
+from tests.conftest import DOCS
+
+runner = CliRunner()
+GWR = str(DOCS / "gwr-2022.txt")
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def test_help() -> None:
+    res = run("targets", "--help")
+    assert res.exit_code == 0
+    for opt in ("--headline", "--format", "--output", "--encoding"):
+        assert opt in res.stdout
+    assert "targets" in run("--help").stdout
+
+
+def test_json_has_values_as_numbers() -> None:
+    res = run("targets", GWR, "--headline", "-f", "json")
+    assert res.exit_code == 0, res.stderr
+    out = json.loads(res.stdout)
+    gdp = out["targets"][0]
+    assert {k: gdp[k] for k in ("indicator", "canonical", "value", "numbers", "unit", "modifier",
+                                "year", "core")} == {
+        "indicator": "国内生产总值增长", "canonical": "国内生产总值增长", "value": "5.5%左右",
+        "numbers": [5.5], "unit": "%", "modifier": "左右", "year": 2022, "core": True,
+    }
+    assert all(t["core"] for t in out["targets"])
+
+
+def test_csv_is_one_row_per_target() -> None:
+    res = run("targets", str(DOCS / "provinces-2025/fujian.txt"), "--headline", "-f", "csv")
+    assert res.exit_code == 0, res.stderr
+    rows = list(csv.DictReader(io.StringIO(res.stdout)))
+    gdp = rows[0]
+    assert (gdp["indicator"], gdp["canonical"], gdp["number"], gdp["numbers"], gdp["modifier"]) == (
+        "地区生产总值增长", "国内生产总值增长", "5", "5–5.5", "区间"
+    )
+    assert "removed" in res.stderr  # the 来源 line cut as noise is reported on stderr, not in CSV
+
+
+def test_table_shows_stage_goals_of_a_central_document() -> None:
+    res = run("targets", str(DOCS / "central-no1-2018.txt"))
+    assert res.exit_code == 0, res.stderr
+    assert "乡村振兴" in res.stdout and "2035" in res.stdout and "(none stated)" not in res.stdout
+
+
+def test_missing_file_is_an_input_error(tmp_path) -> None:
+    res = run("targets", str(tmp_path / "nope.txt"))
+    assert res.exit_code == 3
+    assert res.stderr.startswith("policy: error:") and "Traceback" not in res.stderr
+    assert res.stdout == ""
