@@ -96,6 +96,7 @@ class Formulation:
     contexts: tuple[str, ...] = ()
     refers_to: str | None = None
     items: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()  # stage/rule of every stage that proposed it (quoted/shape)
 
 
 @dataclass(frozen=True)

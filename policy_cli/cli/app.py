@@ -100,6 +100,16 @@ KeepNoiseOpt = Annotated[
 TracebackOpt = Annotated[
     bool, typer.Option("--traceback", help="Show the Python stack trace of an error.")
 ]
+LexiconOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--lexicon",
+        metavar="FILE",
+        help="Your own formulations to find too: one a line, optionally a TAB and a kind "
+        "(code, numbered, slogan, name, document).",
+        show_default=False,
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -176,6 +186,15 @@ def read_document(path: str, *, encoding: str | None, keep_noise: bool) -> Any:
         data = sys.stdin.buffer.read(loaders.MAX_BYTES + 1)
         return load_bytes(data, source="-", encoding=encoding, keep_noise=keep_noise)
     return load_document(path, encoding=encoding, keep_noise=keep_noise)
+
+
+def formulation_options(lexicon: str | None) -> Any:
+    """The formulation extractor's options for a `--lexicon FILE` (None without one)."""
+    if lexicon is None:
+        return None
+    from policy_cli.core.formulations import FormulationOptions, read_user_lexicon
+
+    return FormulationOptions(lexicon=read_user_lexicon(lexicon))
 
 
 def report_noise(document: Any) -> None:

@@ -10,11 +10,13 @@ from policy_cli.cli.app import (
     FORMAT_HELP,
     EncodingOpt,
     KeepNoiseOpt,
+    LexiconOpt,
     OutputOpt,
     ReportFormat,
     TracebackOpt,
     app,
     emit,
+    formulation_options,
     handle_errors,
     output_format,
     read_document,
@@ -57,6 +59,7 @@ def diff(
     output: OutputOpt = None,
     encoding: EncodingOpt = None,
     keep_noise: KeepNoiseOpt = False,
+    lexicon: LexiconOpt = None,
     traceback: TracebackOpt = False,
 ) -> None:
     """Show what changed from OLD to NEW: 提法 added and dropped, rising and falling terms, targets.
@@ -66,6 +69,7 @@ def diff(
     of clauses and long descriptions after, word groups that recur in one report only, kind
     "phrase", last). Terms are ranked by log-likelihood G2 (kept when G2 >= 3.84; verbs and
     adjectives need G2 x 0.6 >= 3.84) with the log2 ratio of their rates as effect size.
+    --lexicon FILE adds your own terms to the formulations compared.
 
     Example: policy diff tests/data/docs/gwr-2021.txt tests/data/docs/gwr-2022.txt --top 20
     """
@@ -76,11 +80,14 @@ def diff(
         chosen = output_format(fmt, output, ReportFormat, default="table")
         if old == "-" and new == "-":
             raise UsageError("only one of OLD and NEW can be read from standard input")
+        options = formulation_options(lexicon)
         doc_old = read_document(old, encoding=encoding, keep_noise=keep_noise)
         doc_new = read_document(new, encoding=encoding, keep_noise=keep_noise)
         report_noise(doc_old)
         report_noise(doc_new)
-        result = diff_documents(doc_old, doc_new, top=top, sentences=sentences)
+        result = diff_documents(
+            doc_old, doc_new, top=top, sentences=sentences, formulation_options=options
+        )
         preface = [
             ("old", f"{result.old} ({result.old_characters} characters)"),
             ("new", f"{result.new} ({result.new_characters} characters)"),

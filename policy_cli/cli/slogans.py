@@ -12,18 +12,20 @@ from policy_cli.cli.app import (
     EncodingOpt,
     FileArg,
     KeepNoiseOpt,
+    LexiconOpt,
     OutputOpt,
     TableFormat,
     TracebackOpt,
     app,
     emit,
+    formulation_options,
     handle_errors,
     output_format,
     read_document,
     report_noise,
 )
 
-KIND_NAMES = ("code", "numbered", "slogan", "name")
+KIND_NAMES = ("code", "numbered", "slogan", "name", "document")
 
 
 class SortOrder(str, Enum):
@@ -38,7 +40,7 @@ KindOpt = Annotated[
     typer.Option(
         "--kind",
         "-k",
-        help="Comma-separated kinds to list: code, numbered, slogan, name (default: all).",
+        help="Comma-separated kinds to list: code, numbered, slogan, name, document (default: all).",
         show_default=False,
     ),
 ]
@@ -61,20 +63,24 @@ def slogans(
     output: OutputOpt = None,
     encoding: EncodingOpt = None,
     keep_noise: KeepNoiseOpt = False,
+    lexicon: LexiconOpt = None,
     traceback: TracebackOpt = False,
 ) -> None:
     """List a document's formulations (提法): slogans, numbered sets, coded programmes, names.
 
     Kinds: code ("296X" 先进制造业集群), numbered (两个确立, 三大行动),
-    slogan (开局即奔跑、起步即冲刺), name (“良渚论坛”).
-    Each comes with its count, first offset and context.
+    slogan (开局即奔跑、起步即冲刺), name (“良渚论坛”), document (a policy document's
+    title in 《》: 《…条例》, 《…规划》).
+    Each comes with its count, first offset and context. --lexicon FILE adds your own terms
+    (one a line, optionally a TAB and a kind), found wherever the text says them.
 
     Example: policy slogans examples/yuhang-conference-2026.txt --kind slogan,name
     """
     with handle_errors(traceback):
         kinds = _parse_kinds(kind)
         chosen = output_format(fmt, output, TableFormat, default="table")
-        _run(file, kinds, sort.value, chosen, output, encoding, keep_noise, "Formulations")
+        _run(file, kinds, sort.value, chosen, output, encoding, keep_noise, "Formulations",
+             lexicon)
 
 
 @app.command()
@@ -85,6 +91,7 @@ def initiatives(
     output: OutputOpt = None,
     encoding: EncodingOpt = None,
     keep_noise: KeepNoiseOpt = False,
+    lexicon: LexiconOpt = None,
     traceback: TracebackOpt = False,
 ) -> None:
     """List a document's coded and numbered initiatives, with what they refer to and their items.
@@ -98,7 +105,7 @@ def initiatives(
         chosen = output_format(fmt, output, TableFormat, default="table")
         _run(
             file, ("code", "numbered"), sort.value, chosen, output, encoding, keep_noise,
-            "Initiatives",
+            "Initiatives", lexicon,
         )
 
 
@@ -125,13 +132,15 @@ def _run(
     encoding: str | None,
     keep_noise: bool,
     title: str,
+    lexicon: str | None = None,
 ) -> None:
     from policy_cli.api import formulations_of
     from policy_cli.render import Column, Section
 
+    options = formulation_options(lexicon)
     doc = read_document(file, encoding=encoding, keep_noise=keep_noise)
     report_noise(doc)
-    found = formulations_of(doc, kinds=kinds, sort=sort)
+    found = formulations_of(doc, kinds=kinds, sort=sort, options=options)
     rows: list[dict[str, Any]] = [
         {
             "kind": f.kind,
@@ -165,6 +174,7 @@ def _run(
                 "contexts": list(f.contexts),
                 "refers_to": f.refers_to,
                 "items": list(f.items),
+                "evidence": list(f.evidence),
             }
             for f in found
         ],

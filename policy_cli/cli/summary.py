@@ -12,9 +12,11 @@ from policy_cli.cli.app import (
     EncodingOpt,
     FileArg,
     KeepNoiseOpt,
+    LexiconOpt,
     OutputOpt,
     TracebackOpt,
     app,
+    formulation_options,
     handle_errors,
     output_format,
     read_document,
@@ -50,6 +52,7 @@ def summary(
     output: OutputOpt = None,
     encoding: EncodingOpt = None,
     keep_noise: KeepNoiseOpt = False,
+    lexicon: LexiconOpt = None,
     traceback: TracebackOpt = False,
 ) -> None:
     """Brief a document on one screen: title, date, issuer or speaker, number, type, size,
@@ -57,7 +60,8 @@ def summary(
     what was removed as noise.
 
     The table fits 40 lines at 80 columns (--full prints everything); --format csv gives the
-    document's row (the columns of a batch over many documents).
+    document's row (the columns of a batch over many documents). --lexicon FILE
+    adds your own terms to the formulations (listed first).
 
     Example: policy summary examples/yuhang-conference-2026.txt
     """
@@ -71,7 +75,10 @@ def summary(
 
         chosen = output_format(fmt, output, SummaryFormat, default="table")
         doc = read_document(file, encoding=encoding, keep_noise=keep_noise)
-        result = summary_of(doc, keywords=keywords, sentences=sentences)
+        options = formulation_options(lexicon)
+        result = summary_of(
+            doc, keywords=keywords, sentences=sentences, formulation_options=options
+        )
         brief = summary_to_dict(result)
         if chosen == "json":
             content = render.to_json(brief)

@@ -13,11 +13,13 @@ import typer
 
 from policy_cli.cli.app import (
     FORMAT_HELP,
+    LexiconOpt,
     OutputOpt,
     TableFormat,
     TracebackOpt,
     app,
     emit,
+    formulation_options,
     handle_errors,
     output_format,
     warn,
@@ -413,13 +415,15 @@ def trend(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Neither read nor write the segmentation cache.")
     ] = False,
+    lexicon: LexiconOpt = None,
     traceback: TracebackOpt = False,
 ) -> None:
     """Follow terms and formulations across many reports: rates per year, first seen, risers.
 
     Without --terms: the terms and formulations whose use rose or fell most between the
     earlier and the later half of the text, with the year each was first seen. With --terms:
-    occurrences per 10,000 characters per year, and a chart.
+    occurrences per 10,000 characters per year, and a chart. --lexicon FILE: your own terms
+    (one a line) are followed as formulations and listed first (with --terms, as terms too).
 
     Example: policy trend corpus/background.jsonl.xz --kind government_work_report --terms 小康,改革
     """
@@ -434,12 +438,14 @@ def trend(
             raise UsageError("--terms names no term")
         if plot:
             _check_plot_available()
+        own = formulation_options(lexicon)
         bar = _ProgressBar()
         try:
             result = trend_documents(
                 paths, terms=wanted, top=top, by=by.value, kinds=tuple(kind or ()),
                 workers=jobs, use_cache=not no_cache,
                 progress=bar if sys.stderr.isatty() else None,
+                lexicon=own.lexicon if own is not None else None,
             )  # fmt: skip
         finally:
             bar.close()

@@ -31,6 +31,7 @@ from policy_cli.models import (
 )
 
 if TYPE_CHECKING:
+    from policy_cli.core.formulations.options import FormulationOptions
     from policy_cli.core.keywords import IdfTable
 
 CRITICAL_G2 = 3.84  # chi-square, 1 degree of freedom, p < 0.05
@@ -58,6 +59,7 @@ def diff_documents(
     sentences: bool = False,
     sentence_threshold: float = 0.3,
     segmenter: Segmenter | None = None,
+    formulation_options: FormulationOptions | None = None,
 ) -> ReportDiff:
     """Tell what changed from the `old` report to the `new` one.
 
@@ -71,6 +73,8 @@ def diff_documents(
         sentence_threshold: a sentence whose best cosine with the other report is below this
             has no close counterpart.
         segmenter: the segmenter to use (default: the shared one).
+        formulation_options: options of the formulation extractor (a user's lexicon, stages
+            switched off).
 
     Returns:
         The diff, every list sorted by its score, then by text.
@@ -90,8 +94,8 @@ def diff_documents(
     notes: list[str] = []
     # counts are exact occurrences in the texts, so each report is segmented on its own (the
     # segmentation only proposes the vocabulary) and its formulations come with it
-    p_old = prepare(old, segmenter=segmenter)
-    p_new = prepare(new, segmenter=segmenter)
+    p_old = prepare(old, segmenter=segmenter, formulation_options=formulation_options)
+    p_new = prepare(new, segmenter=segmenter, formulation_options=formulation_options)
     # the extractor's formulations, their unlisted siblings (新发展阶段 beside 新发展理念), then
     # word groups that recur as a unit in one report only
     old_forms = _formulations(p_old, notes)
@@ -152,7 +156,7 @@ def _formulations(prepared: Prepared, notes: list[str]) -> list[Formulation]:
     except ImportError:
         notes.append("formulations not compared: the formulation extractor is not available")
         return []
-    return list(extract_formulations(prepared.document))
+    return list(extract_formulations(prepared.document, options=prepared.formulation_options))
 
 
 def recurring_phrases(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from policy_cli.core.header import extract_header
 from policy_cli.core.keywords import extract_keywords
@@ -15,14 +15,23 @@ from policy_cli.core.targets import extract_targets, target_to_dict
 from policy_cli.errors import NothingToAnalyseError, UsageError
 from policy_cli.models import Document, Formulation, Stats, Summary
 
+if TYPE_CHECKING:
+    from policy_cli.core.formulations.options import FormulationOptions
+
 # codes (十四五, 296X) and numbered sets (两个大局) say most about a document's agenda
 _KIND_ORDER = {"code": 0, "numbered": 1, "slogan": 2, "name": 3}
 KINDS = tuple(_KIND_ORDER)
+# the evidence of the formulation stage that finds the user's own terms (--lexicon)
+_USER_EVIDENCE = "user/"
 
 
 def by_kind(f: Formulation) -> tuple[Any, ...]:
-    """The default order of a brief's formulations: codes and numbered sets first, then by count."""
-    return (_KIND_ORDER.get(f.kind, 9), -f.count, f.first_offset, f.text)
+    """The default order of a brief's formulations: the user's own terms (`--lexicon`) first,
+    then codes and numbered sets, then by count."""
+    return (
+        not any(e.startswith(_USER_EVIDENCE) for e in f.evidence),
+        _KIND_ORDER.get(f.kind, 9), -f.count, f.first_offset, f.text,
+    )
 
 
 def summarize(
@@ -32,6 +41,7 @@ def summarize(
     formulations: int = 10,
     sentences: int = 5,
     formulation_order: Callable[[Formulation], Any] = by_kind,
+    formulation_options: FormulationOptions | None = None,
 ) -> Summary:
     """Brief a document: header, size, keywords, formulations, targets, people, key sentences.
 
@@ -42,6 +52,8 @@ def summarize(
         sentences: how many key sentences to pick.
         formulation_order: the sort key that ranks the formulations to keep (default
             `by_kind`; another key, e.g. one that puts the document's own first, reorders them).
+        formulation_options: options of the formulation extractor (a user's lexicon, stages
+            switched off); used when the document is not prepared yet.
 
     Returns:
         A Summary; `warnings` are the spans the loader removed as noise.
@@ -60,7 +72,7 @@ def summarize(
     people = extract_people(doc)
     # names stay whole in the one segmentation, so that keywords count 施惠芳, not 施惠
     prepared = document if isinstance(document, Prepared) else prepare(
-        doc, protect=tuple(p.name for p in people)
+        doc, protect=tuple(p.name for p in people), formulation_options=formulation_options
     )
     found = _formulations(prepared)
     return Summary(
@@ -88,7 +100,8 @@ def salient_formulations(
     top: int = 10,
     key: Callable[[Formulation], Any] = by_kind,
 ) -> list[Formulation]:
-    """Keep the most salient formulations: codes and numbered sets first, then by count.
+    """Keep the most salient formulations: the user's own terms first, then codes and numbered
+    sets, then by count.
 
     Args:
         found: formulations of a document.
@@ -219,4 +232,4 @@ def _formulations(prepared: Prepared) -> list[Formulation]:
         return list(found)
     from policy_cli.core.formulations import extract_formulations
 
-    return extract_formulations(prepared.document)
+    return extract_formulations(prepared.document, options=prepared.formulation_options)

@@ -28,10 +28,13 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from policy_cli.core.normalize import arabic_digits
 from policy_cli.errors import InputError, NothingToAnalyseError, UsageError
+
+if TYPE_CHECKING:
+    from policy_cli.core.formulations.lexicon import Lexicon
 
 CACHE_FORMAT = 2
 BY = ("year", "file")
@@ -456,7 +459,7 @@ def cache_dir() -> Path:
 
 _SIGNED_MODULES = (
     "trend.py", "loaders.py", "formats.py", "normalize.py", "noise.py", "segment.py",
-    "formulations.py",
+    "formulations",
 )  # fmt: skip
 
 
@@ -472,11 +475,14 @@ def analysis_signature() -> str:
     # the modules whose output the cached counts are made of
     for name in _SIGNED_MODULES:
         path = core / name
-        if path.exists():
-            h.update(name.encode())
-            h.update(path.read_bytes())
-    # the lexicon, stop words and the formulation rule lists
-    for p in sorted((core.parent / "data").glob("*.txt")):
+        # a package (formulations/) is signed by all its modules
+        for module in sorted(path.glob("*.py")) if path.is_dir() else [path]:
+            if module.exists():
+                h.update(str(module.relative_to(core)).encode())
+                h.update(module.read_bytes())
+    # the lexicon, stop words and the formulation rule lists and lexicons
+    data_dir = core.parent / "data"
+    for p in sorted(p for ext in ("*.txt", "*.toml", "*.tsv") for p in data_dir.glob(ext)):
         h.update(p.name.encode())
         h.update(p.read_bytes())
     return h.hexdigest()[:16]
@@ -825,6 +831,7 @@ def trend_documents(
     use_cache: bool = True,
     cache_root: Path | None = None,
     progress: ProgressFn | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Trend:
     """Count terms across many documents and tell how their use changed over the periods.
 
@@ -841,6 +848,9 @@ def trend_documents(
         use_cache: read and write per-document term counts in the cache directory.
         cache_root: the cache directory (default: `cache_dir()`).
         progress: called as progress(stage, done, total) after each document.
+        lexicon: the user's own terms (`read_user_lexicon`): followed as formulations, and
+            listed before the others among the formulations first seen; with `terms`, followed
+            as terms too.
 
     Returns:
         A `Trend` with the periods in order, the documents used and the term series.
@@ -858,6 +868,9 @@ def trend_documents(
     queries = tuple(dict.fromkeys(t.strip() for t in terms if t and t.strip()))
     if terms and not queries:
         raise UsageError("--terms names no term")
+    own = tuple(e.text for e in lexicon.entries) if lexicon is not None else ()
+    if queries:
+        queries = tuple(dict.fromkeys((*queries, *own)))
     files = expand_paths(paths)
     # counting the records costs a read of each JSON-lines file: only for a progress bar
     total: int | None = len(files)
@@ -890,6 +903,9 @@ def trend_documents(
         agg.count(key, item, "term", entry.get("terms") or {})
         for text, (n, _offset) in (entry.get("forms") or {}).items():
             agg.forms_total[text] += n
+        # the user's terms are found as they are: exact substrings, like the `user` stage
+        for text, (n, _offset) in _hits(entry["text"], own).items():
+            own_total[text] += n
 
     def second_pass(item: _Item, entry: dict[str, Any]) -> None:
         if "error" not in entry:
@@ -897,6 +913,7 @@ def trend_documents(
             agg.count(key, item, "formulation", _hits(entry["text"], forms))
 
     forms: tuple[str, ...] = ()
+    own_total: Counter[str] = Counter()
     runner = _Runner(workers if workers is not None else _default_workers(), total, progress)
     try:
         stage = "counting" if queries else "segmenting"
@@ -905,6 +922,8 @@ def trend_documents(
             done_fn=first_pass,
         )  # fmt: skip
         forms = _chosen_formulations(agg.forms_total, min_count=min_count)
+        preferred = tuple(sorted(own_total, key=lambda t: (-own_total[t], t)))
+        forms = tuple(dict.fromkeys((*preferred, *forms)))
         if forms and len(agg.chars) > 1:
             # Formulations are counted in every document, not only where the extractor
             # recognised them, so that "first seen" and the rates are exact.
@@ -919,6 +938,7 @@ def trend_documents(
         if scratch is not None:
             shutil.rmtree(scratch, ignore_errors=True)
     return _result(agg, queries=queries, top=top, min_count=min_count, cache=cache,
+                   preferred=frozenset(own_total),
                    hits=hits, misses=misses)  # fmt: skip
 
 
@@ -982,6 +1002,7 @@ def _result(
     cache: _Cache,
     hits: int,
     misses: int,
+    preferred: frozenset[str] = frozenset(),
 ) -> Trend:
     skipped = tuple(agg.skipped)
     if not agg.chars:
@@ -1029,20 +1050,26 @@ def _result(
     return Trend(
         rising=rising,
         falling=falling,
-        formulations=_first_seen_formulations(agg, keys, split, top=top),
+        formulations=_first_seen_formulations(agg, keys, split, top=top, preferred=preferred),
         split=periods[split].label,
         **common,
     )
 
 
 def _first_seen_formulations(
-    agg: _Aggregate, keys: Sequence[Any], split: int, *, top: int
+    agg: _Aggregate,
+    keys: Sequence[Any],
+    split: int,
+    *,
+    top: int,
+    preferred: frozenset[str] = frozenset(),
 ) -> tuple[TermTrend, ...]:
-    """The `top` most used formulations, ordered by the period they were first seen in."""
+    """The `top` most used formulations (the `preferred` ones first: the user's own terms),
+    ordered by the period they were first seen in."""
     totals: Counter[str] = Counter()
     for counter in agg.counts["formulation"].values():
         totals.update(counter)
-    chosen = sorted(totals, key=lambda t: (-totals[t], t))[:top]
+    chosen = sorted(totals, key=lambda t: (t not in preferred, -totals[t], t))[:top]
     order = {k: i for i, k in enumerate(keys)}
     series = [_series(agg, keys, "formulation", t, split) for t in chosen]
     return tuple(

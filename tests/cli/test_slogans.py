@@ -42,7 +42,8 @@ def test_json_shape():
     assert data["source"].endswith("yuhang-conference-2026.txt")
     items = data["formulations"]
     assert items and all(
-        set(f) == {"text", "kind", "count", "first_offset", "contexts", "refers_to", "items"}
+        set(f) == {"text", "kind", "count", "first_offset", "contexts", "refers_to", "items",
+                   "evidence"}
         for f in items
     )
     by_text = {f["text"]: f for f in items}
@@ -54,7 +55,9 @@ def test_json_shape():
         "contexts": None,
         "refers_to": "先进制造业集群",
         "items": [],
+        "evidence": ["quoted/shape"],
     }
+    assert by_text["三大行动"]["evidence"] == ["counted/measure"]
     assert len(by_text["三大行动"]["items"]) == 3
     offsets = [f["first_offset"] for f in items]
     assert offsets == sorted(offsets)

@@ -1,0 +1,54 @@
+"""The last stage, `rank`: candidates become formulations, counted and placed in the text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from policy_cli.core.formulations.candidate import Candidate
+from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.models import Document, Formulation
+
+SORTS = ("first", "count")
+MAX_CONTEXTS = FormulationOptions().max_contexts
+
+
+def rank_formulations(
+    document: Document,
+    candidates: Iterable[Candidate],
+    options: FormulationOptions,
+    *,
+    sort: str = "first",
+) -> list[Formulation]:
+    """Turn candidates into formulations and sort them ("first": document order; "count")."""
+    result = [to_formulation(document, c, options.max_contexts) for c in candidates]
+    if sort == "count":
+        result.sort(key=lambda f: (-f.count, f.first_offset, f.text))
+    else:
+        result.sort(key=lambda f: (f.first_offset, f.text))
+    return result
+
+
+def to_formulation(document: Document, c: Candidate, max_contexts: int = MAX_CONTEXTS) -> Formulation:
+    """Count a candidate in the document and take up to `max_contexts` sentences around it."""
+    text = document.text
+    count = text.count(c.text)
+    first = text.find(c.text)
+    if first < 0:
+        first, count = c.offset, max(count, 1)
+    contexts: list[str] = []
+    pos = first
+    while pos >= 0 and len(contexts) < max_contexts:
+        sent = document.sentence_at(pos)
+        if sent is not None and sent.text not in contexts:
+            contexts.append(sent.text)
+        pos = text.find(c.text, pos + len(c.text))
+    return Formulation(
+        text=c.text,
+        kind=c.kind,
+        count=count,
+        first_offset=first,
+        contexts=tuple(contexts),
+        refers_to=c.refers_to,
+        items=c.items,
+        evidence=c.evidence,
+    )
