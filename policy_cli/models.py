@@ -97,6 +97,10 @@ class Formulation:
     refers_to: str | None = None
     items: tuple[str, ...] = ()
     evidence: tuple[str, ...] = ()  # stage/rule of every stage that proposed it (quoted/shape)
+    # national: an established national formulation (since `first_seen`); local: the document's
+    # own, though national text says the phrase; new: said nowhere in the national corpus
+    origin: str = ""
+    first_seen: str | None = None  # YYYY-MM-DD or YYYY, for a national formulation
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ class Column:
     kind: str = "term"  # term (never truncated) | number | context (truncated to fit)
     max_width: int | None = None
     highlight: str | None = None  # row key of a list of words to emphasise in this column
+    optional: bool = False  # left out of a terminal table too narrow to hold it (kept in files)
 
 
 @dataclass(frozen=True)
@@ -175,15 +176,16 @@ def print_sections(
             pad_edge=False,
             expand=False,
         )
-        cells = [[_cell(row.get(c.key)) for c in sec.columns] for row in sec.rows]
+        columns = _fitting_columns(sec, console.width)
+        cells = [[_cell(row.get(c.key)) for c in columns] for row in sec.rows]
         widths = [
             max([cell_len(c.header), *(cell_len(r[i]) for r in cells)])
-            for i, c in enumerate(sec.columns)
+            for i, c in enumerate(columns)
         ]
-        fixed = sum(w for w, c in zip(widths, sec.columns, strict=True) if c.kind != "context")
-        n_context = sum(1 for c in sec.columns if c.kind == "context") or 1
-        spare = max(12, (console.width - fixed - 2 * len(sec.columns)) // n_context)
-        for c, width in zip(sec.columns, widths, strict=True):
+        fixed = sum(w for w, c in zip(widths, columns, strict=True) if c.kind != "context")
+        n_context = sum(1 for c in columns if c.kind == "context") or 1
+        spare = max(12, (console.width - fixed - 2 * len(columns)) // n_context)
+        for c, width in zip(columns, widths, strict=True):
             if c.kind == "context":
                 table.add_column(
                     c.header, overflow="ellipsis", no_wrap=True,
@@ -193,7 +195,9 @@ def print_sections(
                 table.add_column(c.header, justify="right", no_wrap=True)
             else:
                 # the term is never truncated: it keeps its full width, up to a sane cap
-                cap = c.max_width or max(12, console.width * 2 // 5)
+                # (a smaller one beside a context column, which must keep room to be useful)
+                share = 3 if any(x.kind == "context" for x in columns) else 4
+                cap = c.max_width or max(12, console.width * share // 10)
                 table.add_column(
                     c.header, justify=c.justify, overflow="fold",
                     min_width=min(width, cap), max_width=cap,
@@ -204,12 +208,32 @@ def print_sections(
             continue
         for r, row in zip(cells, sec.rows, strict=True):
             texts = [Text(v) for v in r]
-            for t, c in zip(texts, sec.columns, strict=True):
+            for t, c in zip(texts, columns, strict=True):
                 words = _words(row, c)
                 if words:
                     t.highlight_words(words, style="bold reverse")
             table.add_row(*texts)
         console.print(table)
+
+
+def _fitting_columns(sec: Section, width: int) -> list[Column]:
+    """The columns of a section that a terminal `width` columns wide can hold: optional ones go
+    first when the fixed columns and a usable context column (12 cells each) would not fit."""
+    from rich.cells import cell_len
+
+    columns = list(sec.columns)
+    while any(c.optional for c in columns):
+        need = sum(
+            12 if c.kind == "context" else min(
+                max([cell_len(c.header), *(cell_len(_cell(r.get(c.key))) for r in sec.rows)]),
+                c.max_width or max(12, width * 3 // 10),
+            )
+            for c in columns
+        ) + 2 * len(columns)
+        if need <= width:
+            break
+        columns.remove(next(c for c in reversed(columns) if c.optional))
+    return columns
 
 
 def write_atomic(path: str, content: str) -> None:
@@ -313,12 +337,17 @@ def _keyword_items(brief: dict[str, Any]) -> list[str]:
 
 
 def _formulation_items(brief: dict[str, Any]) -> list[str]:
-    """The formulations line, in the order the summary ranked them (see `summary` ordering)."""
+    """The formulations line, in the order the summary ranked them (see `summary` ordering): the
+    document's own first, then the national ones it echoes after a `national:` mark."""
     out = []
+    marked = False
     for f in brief.get("formulations") or []:
         item = f"{f['text']}×{f['count']}"
         if f.get("refers_to"):
             item += f"（{f['refers_to']}）"
+        if f.get("origin") == "national" and not marked:
+            item = "national: " + item
+            marked = True
         out.append(item)
     return out
 

@@ -25,7 +25,7 @@ from policy_cli.cli.app import (
     report_noise,
 )
 
-KIND_NAMES = ("code", "numbered", "slogan", "name", "document")
+KIND_NAMES = ("code", "numbered", "slogan", "name", "metaphor", "document")
 
 
 class SortOrder(str, Enum):
@@ -145,6 +145,7 @@ def _run(
         {
             "kind": f.kind,
             "text": f.text,
+            "origin": _origin(f.origin, f.first_seen),
             "count": f.count,
             "first_offset": f.first_offset,
             "refers": _refers(f.refers_to, f.items),
@@ -157,8 +158,9 @@ def _run(
         [
             Column("kind", "kind"),
             Column("text", "formulation"),
+            Column("origin", "origin"),
             Column("count", "count", kind="number"),
-            Column("refers", "refers to / items", kind="context", max_width=18),
+            Column("refers", "refers to / items", kind="context", max_width=18, optional=True),
             Column("context", "context", kind="context"),
         ],
         rows,
@@ -175,11 +177,20 @@ def _run(
                 "refers_to": f.refers_to,
                 "items": list(f.items),
                 "evidence": list(f.evidence),
+                "origin": f.origin,
+                "first_seen": f.first_seen,
             }
             for f in found
         ],
     }
     emit(fmt, output=output, json_obj=json_obj, sections=[section], title=doc.source)
+
+
+def _origin(origin: str, first_seen: str | None) -> str:
+    """national since YYYY / local / new, as the table shows it."""
+    if origin == "national" and first_seen:
+        return f"national {first_seen[:4]}"
+    return origin
 
 
 def _refers(refers_to: str | None, items: tuple[str, ...]) -> str:

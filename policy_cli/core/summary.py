@@ -27,9 +27,12 @@ _USER_EVIDENCE = "user/"
 
 def by_kind(f: Formulation) -> tuple[Any, ...]:
     """The default order of a brief's formulations: the user's own terms (`--lexicon`) first,
-    then codes and numbered sets, then by count."""
+    then the document's own (local and new) before the national ones it echoes, then codes and
+    numbered sets, then by count."""
+    user = any(e.startswith(_USER_EVIDENCE) for e in f.evidence)
     return (
-        not any(e.startswith(_USER_EVIDENCE) for e in f.evidence),
+        not user,
+        not user and f.origin == "national",
         _KIND_ORDER.get(f.kind, 9), -f.count, f.first_offset, f.text,
     )
 
@@ -145,7 +148,8 @@ def summary_to_dict(summary: Summary) -> dict[str, Any]:
         ],
         "formulations": [
             {"text": f.text, "kind": f.kind, "count": f.count, "first_offset": f.first_offset,
-             "refers_to": f.refers_to, "items": list(f.items)}
+             "refers_to": f.refers_to, "items": list(f.items), "origin": f.origin,
+             "first_seen": f.first_seen}
             for f in summary.formulations
         ],
         "formulation_counts": dict(summary.formulation_counts),

@@ -49,7 +49,7 @@ def test_json_keys(json_out):
     added = json_out["formulations"]["added"]
     assert added and {"text", "kind", "old_count", "new_count"} <= set(added[0])
     assert all(a["old_count"] == 0 and a["new_count"] > 0 for a in added)
-    assert {a["kind"] for a in added} <= {"numbered", "code", "name", "slogan", "phrase"}
+    assert {a["kind"] for a in added} <= {"numbered", "code", "name", "slogan", "metaphor", "phrase"}
     assert added[0]["new_count"] >= added[-1]["new_count"]  # ranked by salience, uses first
     rising = json_out["terms"]["rising"]
     assert rising and {"term", "old_count", "new_count", "g2", "log_ratio", "status"} <= set(

@@ -7,6 +7,7 @@ correct if it is in must or ok), scored by the team's scorer (tests/scoring.py).
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict
 
 import pytest
@@ -16,27 +17,24 @@ from policy_cli.core.loaders import load_document, load_text
 from policy_cli.core.pipeline import prepare
 from policy_cli.errors import UsageError
 
-from ..conftest import DOCS, FOUNDING, gold, gold_document
+from ..conftest import DOCS, FOUNDING, GOLD, gold, gold_document
 from ..scoring import score_formulations
 
-GOLD_FILES = [
-    "yuhang-conference-2026.json",
-    "gwr-2022.json",
-    "local-jiangsu-2025.json",
-    "local-shaoxing-conference-2023.json",
-]
-# Documents where the bar does not hold yet (see the issue notes): the national work report is
-# dense with unquoted set phrases (高质量发展, 减税降费, 乡村振兴) that the general rules do not
-# reach without a gold-fitted list. Corpus statistics were measured and rejected, each because
-# the annotated lists leave out most of what it adds (营商环境, 小微企业, 数字经济 look the same):
-# - recurring cohesive n-grams new since 2012: ~1 in 7 correct on gwr-2022, 1 in 80 on Jiangsu;
-# - n-grams repeated in the document, absent before 2013 and seen in 3+ later documents: 77 of
-#   763 correct on gwr-2022, 45 of 708 on Jiangsu;
-# - phrases in 9 of the 10 provincial reports of 2025 and absent from the background: 6 of 15;
-# - four-character coordinations of two rare halves (减税降费, 保供稳价, 扫黑除恶) in a nominal
-#   position and seen in another document: 13 of 24 correct on gwr-2022 (7 missing musts found),
-#   1 of 17 on Jiangsu (提质增效, 急难愁盼, 风清气正 are not listed there): precision < 0.9 on both.
-BELOW_BAR = {"gwr-2022.json": 0.81}  # name -> the recall measured (a floor against regressions)
+# Every annotated document (tests/data/gold): the bar is recall >= 0.9 and precision >= 0.9.
+GOLD_FILES = sorted(
+    p.name for p in GOLD.glob("*.json")
+    if "formulations" in json.loads(p.read_text(encoding="utf-8"))
+)
+# Documents where the bar does not hold yet: name -> (recall, precision) measured, as floors
+# against regressions. What is missing there is listed in the issue notes.
+BELOW_BAR = {
+    "central-no1-2018.json": (0.56, 0.9),
+    "cpc19-report.json": (0.85, 0.9),
+    "gwr-2021.json": (0.86, 0.9),
+    "local-baotou-2022.json": (0.74, 0.9),
+    "shanghai-2025.json": (0.67, 0.87),
+    "yunnan-2025.json": (0.78, 0.9),
+}
 
 
 @pytest.fixture(scope="module")
@@ -56,11 +54,11 @@ def _score(name: str):
 def test_quality_bar(name):
     score = _score(name)
     print(f"\n[formulations] {name}: {score}")
-    if name in BELOW_BAR:
-        # measured and printed; the precision half of the bar still holds
-        assert score.figures["precision"] >= 0.9
-        assert score.figures["recall"] >= BELOW_BAR[name], str(score)
-        pytest.xfail(f"recall {score.figures['recall']:.2f} < 0.9 on {name}")
+    if name in BELOW_BAR and not score.ok:
+        recall, precision = BELOW_BAR[name]
+        assert score.figures["precision"] >= precision, str(score)
+        assert score.figures["recall"] >= recall, str(score)
+        pytest.xfail(f"below the bar on {name}: {score.figures}")
     assert score.ok, str(score)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-KINDS = ("code", "numbered", "slogan", "name", "document")
+KINDS = ("code", "numbered", "slogan", "name", "metaphor", "document")
 # The strength of a candidate: found by an unquoted rule, or quoted / otherwise certain.
 BY_RULE = 1
 CERTAIN = 2

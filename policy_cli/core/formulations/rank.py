@@ -6,7 +6,11 @@ from collections.abc import Iterable
 
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.national import national_lexicon, said_nationally
+from policy_cli.core.phrases import canonical
 from policy_cli.models import Document, Formulation
+
+ORIGINS = ("national", "local", "new")
 
 SORTS = ("first", "count")
 MAX_CONTEXTS = FormulationOptions().max_contexts
@@ -51,4 +55,20 @@ def to_formulation(document: Document, c: Candidate, max_contexts: int = MAX_CON
         refers_to=c.refers_to,
         items=c.items,
         evidence=c.evidence,
+        **origin_of(c),
     )
+
+
+def origin_of(c: Candidate) -> dict[str, str | None]:
+    """Where a formulation comes from: `national` (an entry of the national lexicon, with the
+    date national text first uses it), `local` (the document's own, though national text says
+    the phrase) or `new` (said nowhere in the national corpus: coined here, or after 2022)."""
+    meta = dict(c.meta)
+    first_seen = meta.get("first_seen")
+    if first_seen is None:
+        entry = national_lexicon().get(canonical(c.text))
+        if entry is not None:
+            first_seen = entry.first_seen
+    if first_seen is not None:
+        return {"origin": "national", "first_seen": first_seen or None}
+    return {"origin": "local" if said_nationally(c.text) else "new", "first_seen": None}

@@ -21,6 +21,7 @@ from policy_cli.core.formulations.frames import find_frames
 from policy_cli.core.formulations.heads import find_heads
 from policy_cli.core.formulations.known import find_known
 from policy_cli.core.formulations.mottos import find_mottos
+from policy_cli.core.formulations.national import find_national
 from policy_cli.core.formulations.numbered import find_numbered
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.quoted import find_quoted
@@ -65,6 +66,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("motto", "parallel mottos (稳地价、稳房价、稳预期)", find=find_mottos),
     Stage("head", "names ending in a doctrine or strategy head (乡村振兴战略)", find=find_heads),
     Stage("known", "set phrases of the bundled lexicons, unquoted (放管服)", find=find_known),
+    Stage("national", "established national formulations, as printed (高质量发展)",
+          find=find_national),
     Stage("watchword", "today's watchwords a document repeats (新质生产力)", find=find_watchwords),
     Stage("frame", "mottos by their frame (统筹发展和安全, 跨周期和逆周期调节)", find=find_frames),
     Stage("anaphora", "words opening alike (碳达峰碳中和, 共商共建共享)", find=find_anaphora),
