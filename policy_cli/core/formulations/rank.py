@@ -39,6 +39,7 @@ def to_formulation(document: Document, c: Candidate, max_contexts: int = MAX_CON
     first = text.find(c.text)
     if first < 0:
         first, count = c.offset, max(count, 1)
+    origin, first_seen = origin_of(c)
     contexts: list[str] = []
     pos = first
     while pos >= 0 and len(contexts) < max_contexts:
@@ -55,11 +56,12 @@ def to_formulation(document: Document, c: Candidate, max_contexts: int = MAX_CON
         refers_to=c.refers_to,
         items=c.items,
         evidence=c.evidence,
-        **origin_of(c),
+        origin=origin,
+        first_seen=first_seen,
     )
 
 
-def origin_of(c: Candidate) -> dict[str, str | None]:
+def origin_of(c: Candidate) -> tuple[str, str | None]:
     """Where a formulation comes from: `national` (an entry of the national lexicon, with the
     date national text first uses it), `local` (the document's own, though national text says
     the phrase) or `new` (said nowhere in the national corpus: coined here, or after 2022)."""
@@ -70,5 +72,5 @@ def origin_of(c: Candidate) -> dict[str, str | None]:
         if entry is not None:
             first_seen = entry.first_seen
     if first_seen is not None:
-        return {"origin": "national", "first_seen": first_seen or None}
-    return {"origin": "local" if said_nationally(c.text) else "new", "first_seen": None}
+        return "national", first_seen or None
+    return ("local" if said_nationally(c.text) else "new"), None
