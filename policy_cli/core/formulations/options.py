@@ -97,6 +97,9 @@ class FormulationOptions:
     # --- stage campaign
     # a campaign name has at least this many characters before 三年行动
     campaign_min_modifier: int = 2
+    # programme: the body of a launched programme's name, before its head (产业兴村强县|行动)
+    programme_min_body: int = 3
+    programme_max_body: int = 16
     # how far back a quoted name before the campaign may open (“新农人”培育三年行动)
     quoted_name_lookback: int = 16
     # how far back the launching verb of a campaign title may stand

@@ -23,6 +23,7 @@ from policy_cli.core.formulations.known import find_known
 from policy_cli.core.formulations.mottos import find_mottos
 from policy_cli.core.formulations.national import find_national
 from policy_cli.core.formulations.numbered import find_numbered
+from policy_cli.core.formulations.programmes import find_programmes
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.quoted import find_quoted
 from policy_cli.core.formulations.refine import (
@@ -58,6 +59,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("numbered", "plans, plenums, congresses, ordinal sets (十四五, 二十届三中全会)",
           find=find_numbered),
     Stage("campaign", "multi-year campaigns (安全生产治本攻坚三年行动)", find=find_campaigns),
+    Stage("programme", "programmes a launching verb opens (实施|产业兴村强县行动)",
+          find=find_programmes),
     Stage("counted", "a count and a measure word open a name (三重压力, 两个毫不动摇)",
           find=find_counted),
     Stage("compound", "count words alternating with heads (两新一重, 一馆四中心)",
