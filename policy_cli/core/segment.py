@@ -267,8 +267,13 @@ class Segmenter:
         return out  # type: ignore[return-value]  # no None is left
 
     def _start_worker(self, texts: list[str], order: list[int], taken: Any) -> Any:
-        """Fork a process that cuts the texts nobody has taken; None when it cannot start."""
+        """Fork a process that cuts the texts nobody has taken; None when it cannot start.
+
+        The worker dies with this process and lets go of its stdout (`core.workers`).
+        """
         import multiprocessing
+
+        from policy_cli.core.workers import start_process
 
         ctx = multiprocessing.get_context("fork")
         try:
@@ -276,10 +281,9 @@ class Segmenter:
         except OSError:
             return None
         try:
-            proc = ctx.Process(
-                target=_cut_untaken, args=(self, texts, order, taken, sender), daemon=True
+            proc = start_process(
+                _cut_untaken, (self, texts, order, taken, sender), context=ctx
             )
-            proc.start()
         except (AssertionError, OSError, ValueError):  # e.g. inside a daemonic pool worker
             receiver.close()
             return None
