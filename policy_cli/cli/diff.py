@@ -13,6 +13,7 @@ from policy_cli.cli.app import (
     ReportFormat,
     TracebackOpt,
     app,
+    check_output,
     emit,
     handle_errors,
     read_document,
@@ -72,6 +73,7 @@ def diff(
 
         if old == "-" and new == "-":
             raise UsageError("only one of OLD and NEW can be read from standard input")
+        check_output(output, [old, new])
         doc_old = read_document(old, encoding=encoding, keep_noise=keep_noise)
         doc_new = read_document(new, encoding=encoding, keep_noise=keep_noise)
         report_noise(doc_old)
@@ -91,6 +93,7 @@ def diff(
             sections=_sections(result),
             title="policy diff",
             preface=preface,
+            inputs=[old, new],
         )
         if check and not result.identical:
             raise typer.Exit(1)

@@ -15,6 +15,7 @@ from policy_cli.cli.app import (
     TableFormat,
     TracebackOpt,
     app,
+    check_output,
     emit,
     handle_errors,
     read_document,
@@ -49,6 +50,7 @@ def keywords(
         from policy_cli.api import keywords_of
         from policy_cli.render import Column, Section
 
+        check_output(output, [file])
         doc = read_document(file, encoding=encoding, keep_noise=keep_noise)
         report_noise(doc)
         result = keywords_of(doc, method=method.value, top=top)
@@ -89,4 +91,7 @@ def keywords(
                 for k in result
             ],
         }
-        emit(fmt.value, output=output, json_obj=json_obj, sections=[section], title=doc.source)
+        emit(
+            fmt.value, output=output, json_obj=json_obj, sections=[section], title=doc.source,
+            inputs=[file],
+        )

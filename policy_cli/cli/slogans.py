@@ -15,6 +15,7 @@ from policy_cli.cli.app import (
     TableFormat,
     TracebackOpt,
     app,
+    check_output,
     emit,
     handle_errors,
     read_document,
@@ -122,6 +123,7 @@ def _run(
     from policy_cli.api import formulations_of
     from policy_cli.render import Column, Section
 
+    check_output(output, [file])
     doc = read_document(file, encoding=encoding, keep_noise=keep_noise)
     report_noise(doc)
     found = formulations_of(doc, kinds=kinds, sort=sort)
@@ -162,7 +164,10 @@ def _run(
             for f in found
         ],
     }
-    emit(fmt, output=output, json_obj=json_obj, sections=[section], title=doc.source)
+    emit(
+        fmt, output=output, json_obj=json_obj, sections=[section], title=doc.source,
+        inputs=[file],
+    )
 
 
 def _refers(refers_to: str | None, items: tuple[str, ...]) -> str:

@@ -14,6 +14,8 @@ from policy_cli.cli.app import (
     ReportFormat,
     TracebackOpt,
     app,
+    check_output,
+    deliver,
     handle_errors,
     read_document,
 )
@@ -48,8 +50,9 @@ def summary(
         from policy_cli import render
         from policy_cli.api import summary_of
         from policy_cli.core.summary import summary_to_dict
-        from policy_cli.errors import InputError
+        from policy_cli.output import stdout_errors
 
+        check_output(output, [file])
         doc = read_document(file, encoding=encoding, keep_noise=keep_noise)
         brief = summary_to_dict(summary_of(doc, keywords=keywords, sentences=sentences))
         if fmt is ReportFormat.json:
@@ -57,16 +60,11 @@ def summary(
         elif fmt is ReportFormat.markdown:
             content = render.brief_to_markdown(brief)
         elif output is None:
-            render.print_brief(brief, console=render.make_console())
+            with stdout_errors():
+                render.print_brief(brief, console=render.make_console())
             return
         else:
             buf = io.StringIO()
             render.print_brief(brief, console=render.make_console(file=buf, width=100))
             content = buf.getvalue()
-        if output is None:
-            typer.echo(content, nl=False)
-            return
-        try:
-            render.write_atomic(output, content)
-        except OSError as exc:
-            raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from exc
+        deliver(content, output=output, inputs=[file])
