@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from policy_cli import data
+from policy_cli.core.occurrences import containers, find_all, non_overlapping
 from policy_cli.core.segment import default_segmenter, default_tagger
 from policy_cli.errors import UsageError
 from policy_cli.models import Document, Formulation
@@ -126,14 +127,21 @@ def extract_formulations(
 
     Raises:
         UsageError: an unknown kind or sort order.
+        InputError: the document is longer than `loaders.MAX_ANALYSIS_CHARS`.
     """
+    from policy_cli.core.loaders import check_analysable
+
     wanted = _check_kinds(kinds)
+    check_analysable(document)
     if sort not in SORTS:
         raise UsageError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
     text = document.text
     candidates = list(_candidates(text))
     merged = _merge(text, candidates)
-    result = [_to_formulation(document, c) for c in merged if c.kind in wanted]
+    chosen = [c for c in merged if c.kind in wanted]
+    # every occurrence of every find in one pass over the text (not one scan per find)
+    starts = find_all(text, (c.text for c in chosen))
+    result = [_to_formulation(document, c, starts.get(c.text, [])) for c in chosen]
     if sort == "count":
         result.sort(key=lambda f: (-f.count, f.first_offset, f.text))
     else:
@@ -1014,6 +1022,9 @@ def _merge(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
     kept = list(by_text.values())
     texts = {c.text for c in kept}
     drop: set[str] = set()
+    holders = containers(texts)  # find -> the longer finds holding it
+    parts = [c.text for c in kept if c.strength < 2 and c.text in holders]
+    starts = find_all(text, [*parts, *{t for p in parts for t in holders[p]}])
     for c in kept:
         if c.strength >= 2:
             continue
@@ -1021,8 +1032,8 @@ def _merge(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
         # (社会发展第十四个五年规划 in 国民经济和社会发展第十四个五年规划); one the document
         # also says on its own is an item of its own (中国式现代化 beside
         # 在推进中国式现代化中走在前、做示范)
-        longer = [t for t in texts if len(t) > len(c.text) and c.text in t]
-        if longer and _only_inside(text, c.text, longer):
+        longer = holders.get(c.text)
+        if longer and _only_inside(c.text, longer, starts):
             drop.add(c.text)
     for c in kept:
         # 国家污染防治攻坚战 beside 污染防治攻坚战: a scope word in front is the same item
@@ -1036,16 +1047,16 @@ def _merge(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
 _SCOPE_WORDS = ("国家", "全国", "全省", "全市", "全区", "我国", "我省", "我市", "我区")
 
 
-def _only_inside(text: str, part: str, finds: list[str]) -> bool:
-    """Tell whether every occurrence of `part` in text lies inside one of the longer `finds`."""
-    longer = [(t, [k for k in range(len(t) - len(part) + 1) if t.startswith(part, k)])
-              for t in finds]
-    at = text.find(part)
-    while at >= 0:
-        if not any(at >= k and text.startswith(t, at - k) for t, ks in longer for k in ks):
-            return False
-        at = text.find(part, at + 1)
-    return True
+def _only_inside(part: str, finds: list[str], starts: dict[str, list[int]]) -> bool:
+    """Tell whether every occurrence of `part` lies inside an occurrence of a longer find.
+
+    `starts` holds the offsets of every occurrence of `part` and of the `finds` in the text.
+    """
+    covered: set[int] = set()
+    for t in finds:
+        offsets = [k for k in range(len(t) - len(part) + 1) if t.startswith(part, k)]
+        covered.update(at + k for at in starts.get(t, ()) for k in offsets)
+    return all(at in covered for at in starts.get(part, ()))
 
 
 def _acceptable(t: str, *, quoted: bool) -> bool:
@@ -1063,19 +1074,20 @@ _EXCLUDED = frozenset(
 )
 
 
-def _to_formulation(document: Document, c: _Candidate) -> Formulation:
-    text = document.text
-    count = text.count(c.text)
-    first = text.find(c.text)
+def _to_formulation(document: Document, c: _Candidate, starts: list[int]) -> Formulation:
+    """Make the result of a find from the offsets of all its occurrences in the text."""
+    seen = non_overlapping(starts, len(c.text))  # what str.count and str.find would see
+    count = len(seen)
+    first = seen[0] if seen else -1
     if first < 0:
-        first, count = c.offset, max(count, 1)
+        first, count, seen = c.offset, max(count, 1), [c.offset]
     contexts: list[str] = []
-    pos = first
-    while pos >= 0 and len(contexts) < MAX_CONTEXTS:
+    for pos in seen:
+        if len(contexts) >= MAX_CONTEXTS:
+            break
         sent = document.sentence_at(pos)
         if sent is not None and sent.text not in contexts:
             contexts.append(sent.text)
-        pos = text.find(c.text, pos + len(c.text))
     return Formulation(
         text=c.text,
         kind=c.kind,

@@ -19,6 +19,11 @@ from policy_cli.errors import EncodingError, FormatError, InputError
 from policy_cli.models import Document
 
 MAX_BYTES = 64 * 1024 * 1024  # larger inputs are refused: nobody's report is that long
+# The analyses (key terms, formulations, summary, diff, trend) take documents of at most this
+# many characters of cleaned text: ~70 national work reports in one, the whole 1954-2022
+# background corpus (1.36 M) included. Their cost is linear in the text, but a summary of
+# 1.5 M characters already takes ~12 s on one core; `policy text` reads up to MAX_BYTES.
+MAX_ANALYSIS_CHARS = 1_500_000
 # A path naming a FIFO that no process has open for writing: how long to wait for a writer
 # before refusing it (a FIFO with a writer, e.g. `<(command)`, is read like standard input).
 FIFO_WRITER_WAIT = 5.0
@@ -423,6 +428,20 @@ def load_document(
     """
     data = read_input(path)
     return load_bytes(data, source=str(path), encoding=encoding, fmt=fmt, keep_noise=keep_noise)
+
+
+def check_analysable(document: Document) -> None:
+    """Refuse a document longer than the analyses take (`MAX_ANALYSIS_CHARS`).
+
+    Raises:
+        InputError: the document's cleaned text is longer than the limit.
+    """
+    size = len(document.text)
+    if size > MAX_ANALYSIS_CHARS:
+        raise InputError(
+            f"{document.source}: {size:,} characters of text, more than the analyses take"
+            f" ({MAX_ANALYSIS_CHARS:,}); split the document (policy text still reads it)"
+        )
 
 
 def load_text(text: str, *, source: str = "<text>", keep_noise: bool = False) -> Document:

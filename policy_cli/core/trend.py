@@ -482,6 +482,7 @@ def _analyse(
         {"text": normalised text, "terms": {term: [count, first offset]}, "forms": {...}},
         or {"error": message} for a document that cannot be loaded.
     """
+    from policy_cli.core.loaders import check_analysable
     from policy_cli.errors import PolicyCliError
 
     try:
@@ -489,6 +490,7 @@ def _analyse(
             document = _from_normalised(source, payload)
         else:
             document = _load(source, payload)
+        check_analysable(document)
     except PolicyCliError as exc:
         return {"error": str(exc)}
     result: dict[str, Any] = {"text": document.text, "text_cached": normalised}
