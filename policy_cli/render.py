@@ -12,18 +12,27 @@ import json
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
 OUTPUT_FORMATS = ("table", "json", "csv", "markdown")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # a file name's undecodable bytes (surrogateescape)
+# what json.dumps(ensure_ascii=False) leaves raw but a terminal obeys or cannot print: DEL and
+# the C1 controls (0x9b is a one-byte CSI), and lone surrogates
+_JSON_RAW = re.compile("[\x7f-\x9f\ud800-\udfff]")
 
 
 def inert(text: object) -> str:
-    """Strip terminal control characters so that document text cannot drive the terminal."""
-    return _CONTROL.sub("", str(text))
+    """Strip terminal control characters so that document text cannot drive the terminal.
+
+    ESC, OSC/CSI introducers (C0 and C1) and DEL are dropped, so an escape sequence is shown
+    as its harmless remaining characters; a lone surrogate (an undecodable byte of a file
+    name) becomes U+FFFD, which every terminal can print.
+    """
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", str(text)))
 
 
 @dataclass(frozen=True)
@@ -51,7 +60,9 @@ class Section:
 
 def to_json(obj: Any) -> str:
     """Serialise to JSON: UTF-8 text, stable key order as given, newline-terminated."""
-    return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+    # json escapes C0 controls itself; DEL, C1 and lone surrogates only appear inside strings
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _cell(value: Any) -> str:
@@ -68,7 +79,7 @@ def to_csv(section: Section) -> str:
     """Render one section as CSV (header row first)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow([c.key for c in section.columns])
+    writer.writerow([inert(c.key) for c in section.columns])
     for row in section.rows:
         writer.writerow([_cell(row.get(c.key)) for c in section.columns])
     return buf.getvalue()
@@ -103,11 +114,11 @@ def to_markdown(sections: Sequence[Section], *, title: str | None = None, prefac
     if preface:
         out.append("")
     for sec in sections:
-        out += [f"## {sec.title}", ""]
+        out += [f"## {_md_escape(inert(sec.title))}", ""]
         if not sec.rows:
-            out += [sec.empty, ""]
+            out += [inert(sec.empty), ""]
             continue
-        out.append("| " + " | ".join(c.header for c in sec.columns) + " |")
+        out.append("| " + " | ".join(_md_escape(inert(c.header)) for c in sec.columns) + " |")
         out.append(
             "| " + " | ".join("---:" if c.justify == "right" else "---" for c in sec.columns) + " |"
         )
@@ -124,16 +135,28 @@ def to_markdown(sections: Sequence[Section], *, title: str | None = None, prefac
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def make_console(*, file: Any = None, width: int | None = None) -> Any:
-    """A rich console that respects NO_COLOR and a non-tty stream."""
+@lru_cache(maxsize=1)
+def _console_class() -> Any:
     from rich.console import Console
 
+    class PipeConsole(Console):
+        """A console that lets a closed pipe reach the CLI's handler (rich would exit 1)."""
+
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError(32, "the reader of the output went away")
+
+    return PipeConsole
+
+
+def make_console(*, file: Any = None, width: int | None = None) -> Any:
+    """A rich console that respects NO_COLOR and a non-tty stream."""
     stream = file if file is not None else sys.stdout
     is_tty = hasattr(stream, "isatty") and stream.isatty()
     if width is None and not is_tty:
         width = int(os.environ.get("COLUMNS", "100") or 100)
     plain = bool(os.environ.get("NO_COLOR")) or not is_tty
-    return Console(
+    return _console_class()(
         file=stream,
         width=width,
         no_color=plain,
@@ -170,7 +193,7 @@ def print_sections(
         console.print(head)
     for sec in sections:
         table = Table(
-            title=Text(sec.title, style="bold"),
+            title=Text(inert(sec.title), style="bold"),
             title_justify="left",
             box=box.SIMPLE_HEAD,
             pad_edge=False,
@@ -179,7 +202,7 @@ def print_sections(
         columns = _fitting_columns(sec, console.width)
         cells = [[_cell(row.get(c.key)) for c in columns] for row in sec.rows]
         widths = [
-            max([cell_len(c.header), *(cell_len(r[i]) for r in cells)])
+            max([cell_len(inert(c.header)), *(cell_len(r[i]) for r in cells)])
             for i, c in enumerate(columns)
         ]
         fixed = sum(w for w, c in zip(widths, columns, strict=True) if c.kind != "context")
@@ -188,23 +211,23 @@ def print_sections(
         for c, width in zip(columns, widths, strict=True):
             if c.kind == "context":
                 table.add_column(
-                    c.header, overflow="ellipsis", no_wrap=True,
+                    inert(c.header), overflow="ellipsis", no_wrap=True,
                     max_width=min(spare, c.max_width or spare),
                 )
             elif c.kind == "number":
-                table.add_column(c.header, justify="right", no_wrap=True)
+                table.add_column(inert(c.header), justify="right", no_wrap=True)
             else:
                 # the term is never truncated: it keeps its full width, up to a sane cap
                 # (a smaller one beside a context column, which must keep room to be useful)
                 share = 3 if any(x.kind == "context" for x in columns) else 4
                 cap = c.max_width or max(12, console.width * share // 10)
                 table.add_column(
-                    c.header, justify=c.justify, overflow="fold",
+                    inert(c.header), justify=c.justify, overflow="fold",
                     min_width=min(width, cap), max_width=cap,
                 )
         if not sec.rows:
-            console.print(Text(sec.title, style="bold"))
-            console.print(Text(f"  {sec.empty}"))
+            console.print(Text(inert(sec.title), style="bold"))
+            console.print(Text(f"  {inert(sec.empty)}"))
             continue
         for r, row in zip(cells, sec.rows, strict=True):
             texts = [Text(v) for v in r]
@@ -234,26 +257,6 @@ def _fitting_columns(sec: Section, width: int) -> list[Column]:
             break
         columns.remove(next(c for c in reversed(columns) if c.optional))
     return columns
-
-
-def write_atomic(path: str, content: str) -> None:
-    """Write `content` to `path` whole or not at all (temp file + rename)."""
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".policy-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(content)
-        # mkstemp creates 0600; give the file the mode a plain open() would have
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 # -- the one-screen brief of `policy summary` -------------------------------------------------

@@ -15,6 +15,7 @@ from policy_cli.cli.app import (
     ReportFormat,
     TracebackOpt,
     app,
+    check_output,
     emit,
     formulation_options,
     handle_errors,
@@ -81,6 +82,7 @@ def diff(
         if old == "-" and new == "-":
             raise UsageError("only one of OLD and NEW can be read from standard input")
         options = formulation_options(lexicon)
+        check_output(output, [old, new])
         doc_old = read_document(old, encoding=encoding, keep_noise=keep_noise)
         doc_new = read_document(new, encoding=encoding, keep_noise=keep_noise)
         report_noise(doc_old)
@@ -102,6 +104,7 @@ def diff(
             sections=_sections(result),
             title="policy diff",
             preface=preface,
+            inputs=[old, new],
         )
         if check and not result.identical:
             raise typer.Exit(1)

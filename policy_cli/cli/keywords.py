@@ -16,6 +16,7 @@ from policy_cli.cli.app import (
     TableFormat,
     TracebackOpt,
     app,
+    check_output,
     emit,
     handle_errors,
     output_format,
@@ -55,6 +56,7 @@ def keywords(
         from policy_cli.api import keywords_of
         from policy_cli.render import Column, Section
 
+        check_output(output, [file])
         doc = read_document(file, encoding=encoding, keep_noise=keep_noise)
         report_noise(doc)
         result = keywords_of(doc, method=method.value, top=top)
@@ -95,4 +97,7 @@ def keywords(
                 for k in result
             ],
         }
-        emit(chosen, output=output, json_obj=json_obj, sections=[section], title=doc.source)
+        emit(
+            chosen, output=output, json_obj=json_obj, sections=[section], title=doc.source,
+            inputs=[file],
+        )

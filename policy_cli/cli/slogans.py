@@ -17,6 +17,7 @@ from policy_cli.cli.app import (
     TableFormat,
     TracebackOpt,
     app,
+    check_output,
     emit,
     formulation_options,
     handle_errors,
@@ -138,6 +139,7 @@ def _run(
     from policy_cli.render import Column, Section
 
     options = formulation_options(lexicon)
+    check_output(output, [file])
     doc = read_document(file, encoding=encoding, keep_noise=keep_noise)
     report_noise(doc)
     found = formulations_of(doc, kinds=kinds, sort=sort, options=options)
@@ -183,7 +185,10 @@ def _run(
             for f in found
         ],
     }
-    emit(fmt, output=output, json_obj=json_obj, sections=[section], title=doc.source)
+    emit(
+        fmt, output=output, json_obj=json_obj, sections=[section], title=doc.source,
+        inputs=[file],
+    )
 
 
 def _origin(origin: str, first_seen: str | None) -> str:

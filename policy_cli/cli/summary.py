@@ -16,6 +16,8 @@ from policy_cli.cli.app import (
     OutputOpt,
     TracebackOpt,
     app,
+    check_output,
+    deliver,
     formulation_options,
     handle_errors,
     output_format,
@@ -71,9 +73,10 @@ def summary(
         from policy_cli import render
         from policy_cli.api import summary_of
         from policy_cli.core.summary import ROW_COLUMNS, summary_row, summary_to_dict
-        from policy_cli.errors import InputError
+        from policy_cli.output import stdout_errors
 
         chosen = output_format(fmt, output, SummaryFormat, default="table")
+        check_output(output, [file])
         doc = read_document(file, encoding=encoding, keep_noise=keep_noise)
         options = formulation_options(lexicon)
         result = summary_of(
@@ -88,16 +91,11 @@ def summary(
             columns = [render.Column(c, c) for c in ROW_COLUMNS]
             content = render.to_csv(render.Section("summary", columns, [summary_row(result)]))
         elif output is None:
-            render.print_brief(brief, console=render.make_console(), full=full)
+            with stdout_errors():
+                render.print_brief(brief, console=render.make_console(), full=full)
             return
         else:
             buf = io.StringIO()
             render.print_brief(brief, console=render.make_console(file=buf, width=100), full=full)
             content = buf.getvalue()
-        if output is None:
-            typer.echo(content, nl=False)
-            return
-        try:
-            render.write_atomic(output, content)
-        except OSError as exc:
-            raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from exc
+        deliver(content, output=output, inputs=[file])

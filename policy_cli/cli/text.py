@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from typing import Annotated
 
@@ -16,6 +15,8 @@ from policy_cli.cli.app import (
     OutputOpt,
     TracebackOpt,
     app,
+    check_output,
+    deliver,
     handle_errors,
     output_format,
     read_document,
@@ -50,10 +51,10 @@ def text(
     Example: policy text report.pdf --format json
     """
     with handle_errors(traceback):
-        from policy_cli.errors import InputError
-        from policy_cli.render import to_json, write_atomic
+        from policy_cli.render import to_json
 
         chosen = output_format(fmt, output, TextFormat, default="text")
+        check_output(output, [file])
         doc = read_document(file, encoding=encoding, keep_noise=keep_noise)
         report_noise(doc)
         if chosen == "json":
@@ -73,11 +74,4 @@ def text(
             )
         else:
             content = doc.text + "\n"
-        if output is None:
-            sys.stdout.write(content)
-            sys.stdout.flush()
-            return
-        try:
-            write_atomic(output, content)
-        except OSError as exc:
-            raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from exc
+        deliver(content, output=output, inputs=[file])

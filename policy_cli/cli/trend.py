@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import sys
 import time
+from collections.abc import Sequence
 from enum import Enum
 from typing import Annotated, Any
 
@@ -18,6 +20,7 @@ from policy_cli.cli.app import (
     TableFormat,
     TracebackOpt,
     app,
+    check_output,
     emit,
     formulation_options,
     handle_errors,
@@ -315,7 +318,7 @@ _CJK_FONTS = (
 )  # fmt: skip
 
 
-def write_plot(result: Any, path: str) -> bool:
+def write_plot(result: Any, path: str, *, inputs: Sequence[str] = ()) -> bool:
     """Draw the rates per period as lines and save them as an image (matplotlib).
 
     Returns:
@@ -329,7 +332,8 @@ def write_plot(result: Any, path: str) -> bool:
     from matplotlib import font_manager
     from matplotlib import pyplot as plt
 
-    from policy_cli.errors import InputError
+    from policy_cli.errors import OutputError
+    from policy_cli.output import write_output
 
     installed = {f.name for f in font_manager.fontManager.ttflist}
     fonts = [f for f in _CJK_FONTS if f in installed]
@@ -353,19 +357,24 @@ def write_plot(result: Any, path: str) -> bool:
                 ax.set_xticks(x, labels, rotation=60, ha="right", fontsize=7)
             ax.legend(fontsize=8)
         fig.tight_layout()
-        tmp = f"{path}.tmp-{os.getpid()}.png"
+        buf = io.BytesIO()
         try:
-            fig.savefig(tmp, dpi=120)
-            os.replace(tmp, path)
+            fig.savefig(buf, format="png", dpi=120)
         except (OSError, ValueError) as exc:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise InputError(f"{path}: cannot write the plot ({exc})") from exc
+            raise OutputError(f"{path}: cannot draw the plot ({exc})") from exc
         finally:
             plt.close(fig)
+    write_output(path, buf.getvalue(), inputs=inputs)
     return bool(fonts)
+
+
+def _same_target(a: str, b: str) -> bool:
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 @app.command()
@@ -428,14 +437,18 @@ def trend(
     Example: policy trend corpus/background.jsonl.xz --kind government_work_report --terms 小康,改革
     """
     with handle_errors(traceback):
-        from policy_cli.core.trend import trend_documents
+        from policy_cli.core.trend import expand_paths, trend_documents
+        from policy_cli.errors import UsageError
 
         chosen = output_format(fmt, output, TableFormat, default="table")
         wanted = parse_terms(terms)
         if terms is not None and not wanted:
-            from policy_cli.errors import UsageError
-
             raise UsageError("--terms names no term")
+        if output is not None and plot is not None and _same_target(output, plot):
+            raise UsageError("-o and --plot name the same file")
+        inputs = [str(p) for p in expand_paths(paths)] if output or plot else []
+        check_output(output, inputs)
+        check_output(plot, inputs)
         if plot:
             _check_plot_available()
         own = formulation_options(lexicon)
@@ -479,6 +492,7 @@ def trend(
             sections=sections,
             title="Trend",
             preface=preface,
+            inputs=inputs,
         )
-        if plot and not write_plot(result, plot):
+        if plot and not write_plot(result, plot, inputs=inputs):
             warn(f"{plot}: no font with Chinese glyphs found; install e.g. Noto Sans CJK")

@@ -15,10 +15,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from policy_cli.core.occurrences import containers, find_all, non_overlapping
 from policy_cli.core.pipeline import Prepared, prepare
 from policy_cli.core.quantities import read_quantity, target_words
 from policy_cli.core.segment import Segmenter, is_candidate_term, load_stopwords
-from policy_cli.errors import NothingToAnalyseError, UsageError
+from policy_cli.errors import InputError, NothingToAnalyseError, UsageError
 from policy_cli.models import (
     Document,
     Formulation,
@@ -82,6 +83,7 @@ def diff_documents(
     Raises:
         UsageError: an option out of range.
         NothingToAnalyseError: a report without text.
+        InputError: the two reports are longer together than `loaders.MAX_ANALYSIS_CHARS`.
     """
     if top < 0 or min_count < 1 or min_g2 < 0 or not 0 <= sentence_threshold <= 1:
         raise UsageError(
@@ -91,6 +93,14 @@ def diff_documents(
     for doc in (old, new):
         if not doc.text.strip() or not doc.sentences:
             raise NothingToAnalyseError(f"{doc.source}: no text to compare")
+    from policy_cli.core import loaders
+
+    size = len(old.text) + len(new.text)
+    if size > loaders.MAX_ANALYSIS_CHARS:  # a diff analyses both: the limit is for the two
+        raise InputError(
+            f"{old.source} and {new.source}: {size:,} characters of text together, more than"
+            f" the analyses take ({loaders.MAX_ANALYSIS_CHARS:,})"
+        )
     notes: list[str] = []
     # counts are exact occurrences in the texts, so each report is segmented on its own (the
     # segmentation only proposes the vocabulary) and its formulations come with it
@@ -215,11 +225,13 @@ def recurring_phrases(
             if 4 <= len(phrase) <= 8:
                 found.setdefault(phrase, words)
     counted: dict[str, int] = {}
+    # every phrase counted in one pass over each text (not one scan per phrase)
+    here, there = find_all(text, found), find_all(other_text, found)
     for phrase, words in found.items():
-        n = text.count(phrase)
+        n = len(non_overlapping(here[phrase], len(phrase)))
         if (
             n >= min_count
-            and phrase not in other_text
+            and not there[phrase]
             and sum(idf(w) for w in words) / len(words) >= min_specificity
             and _varied_contexts(text, phrase)
             and not is_calendar_variant(phrase, other_text)
@@ -365,8 +377,10 @@ def compare_formulations(
     added: list[FormulationChange] = []
     removed: list[FormulationChange] = []
     kept: list[FormulationChange] = []
+    in_old, in_new = find_all(plain_old, kinds), find_all(plain_new, kinds)
     for text, kind in kinds.items():
-        a, b = plain_old.count(text), plain_new.count(text)
+        a = len(non_overlapping(in_old[text], len(text)))
+        b = len(non_overlapping(in_new[text], len(text)))
         if a == 0 and b == 0:
             continue
         if a and b:
@@ -561,12 +575,8 @@ def _drop_contained(items: list[Any], *, key: Callable[[Any], Any]) -> list[Any]
     by_key: dict[Any, list[str]] = {}
     for it in items:
         by_key.setdefault(key(it), []).append(getattr(it, name))
-    out = []
-    for it in items:
-        t = getattr(it, name)
-        if not any(t != o and t in o for o in by_key[key(it)]):
-            out.append(it)
-    return out
+    held = {k: containers(texts) for k, texts in by_key.items()}  # not all pairs: one pass
+    return [it for it in items if getattr(it, name) not in held[key(it)]]
 
 
 # --- terms ---
@@ -584,9 +594,20 @@ class SubstringCounter:
     def __init__(self, text: str) -> None:
         self.text = text
         self._by_length: dict[int, Counter[str]] = {}
+        self._known: dict[str, int] = {}
+
+    def preload(self, terms: Iterable[str]) -> None:
+        """Count the terms longer than `TALLIED` in one pass over the text (Aho-Corasick):
+        one `str.count` scan per such term made the cost grow with the square of the text."""
+        wanted = {t for t in terms if len(t) > self.TALLIED and t not in self._known}
+        for term, starts in find_all(self.text, wanted).items():
+            self._known[term] = len(non_overlapping(starts, len(term)))
 
     def count(self, term: str) -> int:
         """Return `text.count(term)`."""
+        known = self._known.get(term)
+        if known is not None:
+            return known
         n = len(term)
         if n == 0 or n > self.TALLIED:
             return self.text.count(term)
@@ -670,6 +691,8 @@ def compare_terms(
     stop = load_stopwords()
     words = {t.text for p in (old, new) for t in p.tokens if is_candidate_term(t.text, stop)}
     vocab |= _fixed_compounds((old, new), words, counters=(count_a, count_b))
+    for counter in (count_a, count_b):
+        counter.preload(vocab)
     size_a, size_b = len(text_a), len(text_b)
     changes: list[TermChange] = []
     for term in sorted(vocab):
@@ -785,6 +808,8 @@ def _fixed_compounds(
                 ):
                     break
                 runs.add(tuple(t.text for t in toks[i : j + 1]))
+    for counter in counters:
+        counter.preload({w for parts in runs for w in ("".join(parts), *parts)})
     out = set()
     for parts in sorted(runs):
         whole = "".join(parts)
@@ -983,12 +1008,16 @@ def unmatched_sentences(
     def pick(rows: Any, mine: list[Any], theirs: list[Any], terms: dict[int, list[str]],
              other: str) -> tuple[SentenceChange, ...]:
         out = []
+        chosen = []
         for i, s in enumerate(mine):
             j = int(rows[i].argmax())
             best = float(rows[i, j])
-            if best >= threshold:
-                continue
-            fresh = tuple(dict.fromkeys(t for t in terms[s.index] if t not in other))
+            if best < threshold:
+                chosen.append((s, j, best))
+        # which of their terms the other report holds: one pass over it, not one per term
+        present = find_all(other, {t for s, _, _ in chosen for t in terms[s.index]})
+        for s, j, best in chosen:
+            fresh = tuple(dict.fromkeys(t for t in terms[s.index] if not present[t]))
             out.append(
                 SentenceChange(s.index, s.start, s.text, round(best, 4),
                                theirs[j].text if best > 0 else "", fresh)

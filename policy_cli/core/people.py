@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from policy_cli.core.occurrences import containers, find_all, non_overlapping
 from policy_cli.core.segment import default_tagger
 from policy_cli.models import Document, Person
 
@@ -196,13 +197,21 @@ def extract_people(
         if _NAME_LINE.match(body) and _tagged_name(body):  # a byline: "李克强"
             note(body, para.start + para.text.index(body), [])
 
+    # every name counted in one pass over the text (not one scan per name)
+    counts = {
+        name: len(non_overlapping(starts, len(name)))
+        for name, starts in find_all(text, found).items()
+    }
     # a two-character reading that is the head of a three-character name found elsewhere
     # ("施惠" of 施惠芳) is the same person
+    heads: dict[str, str] = {}
+    for n in found:
+        if len(n) == 3:
+            heads.setdefault(n[:2], n)
     for short in [n for n in found if len(n) == 2]:
-        if any(len(n) == 3 and n.startswith(short) for n in found):
-            longer = next(n for n in found if len(n) == 3 and n.startswith(short))
-            if text.count(short) == text.count(longer):
-                del found[short]
+        longer = heads.get(short)
+        if longer is not None and counts[short] == counts[longer]:
+            del found[short]
 
     people = [
         Person(
@@ -211,7 +220,7 @@ def extract_people(
                 t for t in f.titles
                 if f.supported(t) >= options.title_min_share * max(1, len(f.given))
             ),
-            count=text.count(f.name),
+            count=counts[f.name],
             first_offset=f.first,
         )
         for f in found.values()
@@ -234,7 +243,8 @@ def extract_organizations(document: Document) -> list[str]:
         if name not in seen and name not in _GENERIC_ORGS and len(name) >= 3:
             seen[name] = start
     # keep the longest form: "国新院" is part of "北航国新院"
-    names = [n for n in seen if not any(n != o and n in o for o in seen)]
+    held = containers(seen)
+    names = [n for n in seen if n not in held]
     return sorted(names, key=lambda n: (seen[n], n))
 
 

@@ -37,9 +37,14 @@ def prepare(
     `formulation_options`: stages switched off, a user's lexicon, thresholds) and those that
     are one word (十四五, 放管服, 296X) are kept whole too, so that keywords count them as one
     term; the list is kept on the result for the analyses that show it.
+
+    Raises:
+        InputError: the document is longer than `loaders.MAX_ANALYSIS_CHARS`.
     """
     from policy_cli.core.formulations import extract_formulations, single_words
+    from policy_cli.core.loaders import check_analysable
 
+    check_analysable(document)
     seg = segmenter or default_segmenter()
     found = (
         tuple(extract_formulations(document, options=formulation_options)) if formulations else ()

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from policy_cli.core.header import extract_header
 from policy_cli.core.keywords import extract_keywords
+from policy_cli.core.loaders import check_analysable
 from policy_cli.core.people import extract_organizations, extract_people
 from policy_cli.core.pipeline import Prepared, prepare
 from policy_cli.core.sentences import key_sentences
@@ -72,6 +73,7 @@ def summarize(
     doc = document.document if isinstance(document, Prepared) else document
     if not doc.sentences:
         raise NothingToAnalyseError(f"{doc.source}: no text to summarise")
+    check_analysable(doc)
     people = extract_people(doc)
     # names stay whole in the one segmentation, so that keywords count 施惠芳, not 施惠
     prepared = document if isinstance(document, Prepared) else prepare(

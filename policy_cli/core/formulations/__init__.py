@@ -93,8 +93,12 @@ def extract_formulations(
 
     Raises:
         UsageError: an unknown kind, sort order or stage.
+        InputError: the document is longer than `loaders.MAX_ANALYSIS_CHARS`.
     """
+    from policy_cli.core.loaders import check_analysable
+
     wanted = _check_kinds(kinds)
+    check_analysable(document)
     if sort not in SORTS:
         raise UsageError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
     options = options or FormulationOptions()

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.national import national_lexicon, said_nationally
+from policy_cli.core.occurrences import find_all, non_overlapping
 from policy_cli.core.phrases import canonical
 from policy_cli.models import Document, Formulation
 
@@ -24,7 +25,13 @@ def rank_formulations(
     sort: str = "first",
 ) -> list[Formulation]:
     """Turn candidates into formulations and sort them ("first": document order; "count")."""
-    result = [to_formulation(document, c, options.max_contexts) for c in candidates]
+    chosen = list(candidates)
+    # every occurrence of every find in one pass over the text (not one scan per find)
+    starts = find_all(document.text, (c.text for c in chosen))
+    result = [
+        to_formulation(document, c, options.max_contexts, starts.get(c.text, []))
+        for c in chosen
+    ]
     if sort == "count":
         result.sort(key=lambda f: (-f.count, f.first_offset, f.text))
     else:
@@ -32,21 +39,31 @@ def rank_formulations(
     return result
 
 
-def to_formulation(document: Document, c: Candidate, max_contexts: int = MAX_CONTEXTS) -> Formulation:
-    """Count a candidate in the document and take up to `max_contexts` sentences around it."""
-    text = document.text
-    count = text.count(c.text)
-    first = text.find(c.text)
+def to_formulation(
+    document: Document,
+    c: Candidate,
+    max_contexts: int = MAX_CONTEXTS,
+    starts: list[int] | None = None,
+) -> Formulation:
+    """Count a candidate in the document and take up to `max_contexts` sentences around it.
+
+    `starts` are the offsets of every occurrence of its text (found here when not given).
+    """
+    if starts is None:
+        starts = find_all(document.text, [c.text]).get(c.text, [])
+    seen = non_overlapping(starts, len(c.text))  # what str.count and str.find would see
+    count = len(seen)
+    first = seen[0] if seen else -1
     if first < 0:
-        first, count = c.offset, max(count, 1)
+        first, count, seen = c.offset, max(count, 1), [c.offset]
     origin, first_seen = origin_of(c)
     contexts: list[str] = []
-    pos = first
-    while pos >= 0 and len(contexts) < max_contexts:
+    for pos in seen:
+        if len(contexts) >= max_contexts:
+            break
         sent = document.sentence_at(pos)
         if sent is not None and sent.text not in contexts:
             contexts.append(sent.text)
-        pos = text.find(c.text, pos + len(c.text))
     return Formulation(
         text=c.text,
         kind=c.kind,

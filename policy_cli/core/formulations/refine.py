@@ -16,6 +16,7 @@ from dataclasses import replace
 from policy_cli.core.formulations.candidate import CERTAIN, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import idioms, patterns, words
+from policy_cli.core.occurrences import containers, find_all
 
 
 def filter_candidates(
@@ -61,6 +62,9 @@ def fold_candidates(
     """Drop unquoted finds that are parts of longer ones, and scope-word variants."""
     texts = {c.text for c in candidates}
     drop: set[str] = set()
+    holders = containers(texts)  # find -> the longer finds holding it
+    parts = [c.text for c in candidates if c.strength < CERTAIN and c.text in holders]
+    starts = find_all(text, [*parts, *{t for p in parts for t in holders[p]}])
     for c in candidates:
         if c.strength >= CERTAIN:
             continue
@@ -68,8 +72,8 @@ def fold_candidates(
         # (社会发展第十四个五年规划 in 国民经济和社会发展第十四个五年规划); one the document
         # also says on its own is an item of its own (中国式现代化 beside
         # 在推进中国式现代化中走在前、做示范)
-        longer = [t for t in texts if len(t) > len(c.text) and c.text in t]
-        if longer and _only_inside(text, c.text, longer):
+        longer = holders.get(c.text)
+        if longer and _only_inside(c.text, longer, starts):
             drop.add(c.text)
     scope_words = words().scope_words
     for c in candidates:
@@ -82,16 +86,16 @@ def fold_candidates(
     return [c for c in candidates if c.text not in drop]
 
 
-def _only_inside(text: str, part: str, finds: list[str]) -> bool:
-    """Tell whether every occurrence of `part` in text lies inside one of the longer `finds`."""
-    longer = [(t, [k for k in range(len(t) - len(part) + 1) if t.startswith(part, k)])
-              for t in finds]
-    at = text.find(part)
-    while at >= 0:
-        if not any(at >= k and text.startswith(t, at - k) for t, ks in longer for k in ks):
-            return False
-        at = text.find(part, at + 1)
-    return True
+def _only_inside(part: str, finds: list[str], starts: dict[str, list[int]]) -> bool:
+    """Tell whether every occurrence of `part` lies inside an occurrence of a longer find.
+
+    `starts` holds the offsets of every occurrence of `part` and of the `finds` in the text.
+    """
+    covered: set[int] = set()
+    for t in finds:
+        offsets = [k for k in range(len(t) - len(part) + 1) if t.startswith(part, k)]
+        covered.update(at + k for at in starts.get(t, ()) for k in offsets)
+    return all(at in covered for at in starts.get(part, ()))
 
 
 def _acceptable(t: str, o: FormulationOptions, *, quoted: bool) -> bool:

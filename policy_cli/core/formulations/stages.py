@@ -23,8 +23,8 @@ from policy_cli.core.formulations.known import find_known
 from policy_cli.core.formulations.mottos import find_mottos
 from policy_cli.core.formulations.national import find_national
 from policy_cli.core.formulations.numbered import find_numbered
-from policy_cli.core.formulations.programmes import find_programmes
 from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.programmes import find_programmes
 from policy_cli.core.formulations.quoted import find_quoted
 from policy_cli.core.formulations.refine import (
     filter_candidates,
