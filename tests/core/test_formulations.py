@@ -28,13 +28,11 @@ GOLD_FILES = sorted(
 # Documents where the bar does not hold yet: name -> (recall, precision) measured, as floors
 # against regressions. What is missing there is listed in the issue notes.
 BELOW_BAR = {
-    "central-no1-2018.json": (0.73, 0.9),
-    "cpc19-report.json": (0.85, 0.9),
-    "gwr-2021.json": (0.86, 0.9),
-    "local-baotou-2022.json": (0.74, 0.9),
-    "local-jiangsu-2025.json": (0.96, 0.86),
-    "shanghai-2025.json": (0.67, 0.87),
-    "yunnan-2025.json": (0.78, 0.9),
+    "central-no1-2018.json": (0.78, 0.9),
+    "local-baotou-2022.json": (0.79, 0.9),
+    "local-jiangsu-2025.json": (0.96, 0.85),
+    "shanghai-2025.json": (0.78, 0.89),
+    "yunnan-2025.json": (0.82, 0.9),
 }
 
 

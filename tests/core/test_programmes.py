@@ -23,8 +23,13 @@ def test_a_launched_programme_is_named_up_to_its_head():
 
 def test_a_zone_is_named_after_the_verb_that_builds_it():
     assert names("加快划定和建设粮食生产功能区、重要农产品生产保护区。") == [
-        "粮食生产功能区"
+        "粮食生产功能区", "重要农产品生产保护区"
     ]
+
+
+def test_the_names_listed_after_a_launched_one_are_launched_too():
+    assert names("继续实施“三支一扶”、特岗教师计划等，深入实施农业科研杰出人才计划和杰出青年"
+                 "农业科学家项目。") == ["特岗教师计划", "农业科研杰出人才计划", "杰出青年农业科学家项目"]
 
 
 def test_a_kind_a_count_or_a_list_names_no_programme():
@@ -43,3 +48,17 @@ def test_the_no1_document_names_its_programmes():
 def test_a_sentence_without_a_launch_has_none():
     doc = load_text("这项工程进展顺利，行动计划已经完成。", source="t")
     assert names(doc.text) == []
+
+
+def test_a_description_or_an_ordinal_names_no_programme():
+    assert names("打造具有国际竞争力的先进制造业基地，实施第三轮三年行动计划。") == []
+
+
+def test_a_leading_verb_of_command_is_not_part_of_the_name():
+    assert names("实施新一轮深化制造业智改数转网联行动。") == ["制造业智改数转网联行动"]
+
+
+def test_a_place_whose_building_is_furthered_is_named():
+    assert names("深化人民城市建设，加快基础研究先行区建设，持续推进15分钟社区生活圈建设。") == [
+        "人民城市", "基础研究先行区", "15分钟社区生活圈"
+    ]

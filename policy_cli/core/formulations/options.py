@@ -99,6 +99,7 @@ class FormulationOptions:
     campaign_min_modifier: int = 2
     # programme: the body of a launched programme's name, before its head (产业兴村强县|行动)
     programme_min_body: int = 3
+    place_min_body: int = 2  # 人民|城市建设
     programme_max_body: int = 16
     # how far back a quoted name before the campaign may open (“新农人”培育三年行动)
     quoted_name_lookback: int = 16

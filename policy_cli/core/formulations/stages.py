@@ -19,6 +19,7 @@ from policy_cli.core.formulations.compound import find_compounds
 from policy_cli.core.formulations.counted import find_counted
 from policy_cli.core.formulations.frames import find_frames
 from policy_cli.core.formulations.heads import find_heads
+from policy_cli.core.formulations.ideals import find_ideals
 from policy_cli.core.formulations.known import find_known
 from policy_cli.core.formulations.mottos import find_mottos
 from policy_cli.core.formulations.national import find_national
@@ -68,6 +69,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("code", "unquoted digit codes (4+1, 1+N)", find=find_codes),
     Stage("motto", "parallel mottos (稳地价、稳房价、稳预期)", find=find_mottos),
     Stage("head", "names ending in a doctrine or strategy head (乡村振兴战略)", find=find_heads),
+    Stage("ideal", "an ideal and its place (美丽中国, 平安乡村, 健康江苏)", find=find_ideals),
     Stage("known", "set phrases of the bundled lexicons, unquoted (放管服)", find=find_known),
     Stage("national", "established national formulations, as printed (高质量发展)",
           find=find_national),
