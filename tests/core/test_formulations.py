@@ -29,6 +29,7 @@ GOLD_FILES = sorted(
 # against regressions. What is missing there is listed in the issue notes.
 BELOW_BAR = {
     "central-no1-2018.json": (0.78, 0.9),
+    "cpc19-report.json": (0.89, 0.9),
     "local-baotou-2022.json": (0.79, 0.9),
     "local-jiangsu-2025.json": (0.96, 0.85),
     "shanghai-2025.json": (0.78, 0.89),
