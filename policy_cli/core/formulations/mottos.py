@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from policy_cli.core.formulations.candidate import BY_RULE, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import clause_word_set, clause_words, patterns, words
-from policy_cli.core.segment import default_segmenter
+from policy_cli.core.segment import default_segmenter, default_tagger
 
 STAGE = "motto"
 
@@ -26,6 +26,10 @@ def find_mottos(text: str, options: FormulationOptions) -> Iterator[Candidate]:
     for m in patterns().parallel_run.finditer(text):
         parts = m.group().split(sep)
         offset = m.start()
+        shaped = _shaped_run(text, m.start(), m.end(), parts, options)
+        if shaped is not None:
+            yield shaped
+            continue
         # the first clause may carry the verb that opens the sentence (坚持稳字当头、稳中求进)
         if len(parts[0]) > len(parts[1]):
             lead = parts[0][: len(parts[0]) - len(parts[1])]
@@ -68,6 +72,54 @@ def find_mottos(text: str, options: FormulationOptions) -> Iterator[Candidate]:
         phrase = sep.join(parts[i:j])
         start = offset + sum(len(p) + 1 for p in parts[:i])
         yield Candidate(phrase, "slogan", start, None, (), BY_RULE, STAGE, rule)
+
+
+def _shaped_run(
+    text: str, start: int, end: int, parts: list[str], o: FormulationOptions
+) -> Candidate | None:
+    """Three clauses or more whose inner ones give the shape, all of them rhyming.
+
+    The inner clauses set the length; the first clause is read from its end (what comes before
+    is the sentence's own: 让|勤政为民, 严格落实网络安全技术措施|同步规划) and the last from its
+    start, with a short rest of the clause kept (更深层次|对外开放, 德治|相结合).
+    """
+    w = words()
+    inner = parts[1:-1]
+    if len(parts) < o.anaphora_min_clauses or len({len(p) for p in inner}) != 1:
+        return None
+    size = len(inner[0])
+    if len(parts[0]) < size or len(parts[-1]) < size or size > o.motto_max_clause:
+        return None
+    run = [parts[0][-size:], *inner, parts[-1][:size]]
+    if not _cut_between_words(parts[0], len(parts[0]) - size) or not _cut_between_words(
+        parts[-1], size
+    ):
+        return None  # a clause cut inside a word (省人力资|源社会保障厅) is no clause of a motto
+    if size <= o.short_clause_len and len(run) < o.short_clause_min_count:
+        return None
+    if _parallel_run(run, o) != (0, len(run)):
+        return None
+    lead = len(parts[0]) - size
+    trail = parts[-1][size:]
+    at_edge = text[end : end + 1] in w.clause_or_line_ends
+    phrase = w.list_separator.join(run)
+    if trail and at_edge and len(trail) <= o.motto_max_trail and not trail.startswith(
+        w.trail_possessive
+    ):
+        phrase += trail
+    return Candidate(phrase, "slogan", start + lead, None, (), BY_RULE, STAGE, "shaped")
+
+
+def _cut_between_words(clause: str, at: int) -> bool:
+    """Tell whether position `at` of `clause` falls between two of its words."""
+    if at in (0, len(clause)):
+        return True
+    edge = 0
+    for word in default_segmenter().cut(clause):
+        edge += len(word)
+        if edge >= at:
+            return edge == at
+    return False
 
 
 def _standalone_triplet(
@@ -134,18 +186,30 @@ def _shares_position(run: Sequence[str], o: FormulationOptions, *, by_word: bool
     shared = [k for k in shared if run[0][k] not in w.linking]
     if not shared:
         return False
+    many = len(run) >= o.anaphora_min_clauses
     if shared == list(range(length - len(shared), length)):
-        return False  # common suffix: 规范化、便利化; 持久战、总体战
+        # three or more one-character subjects of one predicate: 谋在实处、干在实处、成在实处;
+        # 勤政为民…; a common suffix otherwise (规范化、便利化; 持久战、总体战; 荒漠化、石漠化)
+        return many and length - len(shared) == 1 and len(shared) >= o.shared_predicate_min
     if all(length - q in shared for q in range(1, o.shared_head_len + 1)):
         return False  # a shared head word: 政府协商、政协协商
-    if run[0][0] in w.comparatives and 0 in shared:
-        return False  # comparatives: 更高质量、更有效率
     if all(p[-1] in w.department_ends for p in run):
         return False  # a list of departments or places: 市发改委、市经信局; 科右前旗、科右中旗
+    if many and shared[: o.shared_lead_len] == list(range(o.shared_lead_len)) and (
+        _acting_lead(run[0][: o.shared_lead_len])
+    ):
+        # three clauses or more opening with one verb or adverb are anaphora: 激活主体、激活要素、
+        # 激活市场; 同步规划、同步建设、同步使用; 更加注重… (a shared modifier makes a list:
+        # 重大举措、重大项目、重大政策; 行政许可、行政处罚; a pair is a list: 统一意志、统一行动)
+        return True
+    if run[0][0] in w.comparatives and 0 in shared and not many:
+        return False  # comparatives: 更高质量、更有效率
     if shared == list(range(len(shared))) and len(shared) >= o.common_modifier_min and (
         length - len(shared) >= o.common_modifier_rest
     ):
         return False  # common modifier: 统一意志、统一行动
+    if any(k + 1 in shared and k > 0 for k in shared):
+        return True  # a two-character word at one place inside: 农业全面升级、农村全面进步
     if shared[: o.shared_lead_len] == list(range(o.shared_lead_len)) or not by_word:
         return True  # a shared two-character lead: 开门稳、开门好、开门红
     cuts = [default_segmenter().cut(p) for p in run]
@@ -155,6 +219,13 @@ def _shares_position(run: Sequence[str], o: FormulationOptions, *, by_word: bool
         if len({_word_at(c, k) for c in cuts}) == 1:
             return True
     return False
+
+
+def _acting_lead(word: str) -> bool:
+    """Tell whether a shared lead word acts (a verb, an adverb, a pronoun such as 人人) rather than
+    qualifies (an adjective or noun: 重大, 行政)."""
+    tagged = default_tagger().tag(word, False)
+    return len(tagged) == 1 and tagged[0][1][:1] in words().acting_tags
 
 
 def _word_at(cut: Sequence[str], k: int) -> tuple[int, str]:

@@ -147,6 +147,13 @@ class FormulationOptions:
     shared_head_len: int = 2
     # clauses sharing their first this many characters rhyme (开门稳、开门好)
     shared_lead_len: int = 2
+    # this many clauses or more opening alike are anaphora (激活主体、激活要素、激活市场)
+    anaphora_min_clauses: int = 3
+    # the rest of a motto's last clause kept with it, when it ends the clause (德治|相结合)
+    motto_max_trail: int = 4
+    # a predicate this long shared by clauses that differ in their first character only
+    # (谋在实处、干在实处、成在实处)
+    shared_predicate_min: int = 2
     # a shared modifier this long, with this much after it, makes a list (统一意志、统一行动)
     common_modifier_min: int = 2
     common_modifier_rest: int = 2

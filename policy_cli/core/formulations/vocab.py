@@ -105,6 +105,7 @@ class Words:
     trail_possessive: str
     scare_quote_tags: frozenset[str]
     manner_tags: frozenset[str]
+    acting_tags: tuple[str, ...]
     modified_tags: frozenset[str]
     document_heads: tuple[str, ...]
 
