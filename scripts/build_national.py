@@ -298,7 +298,9 @@ def main(argv: list[str] | None = None) -> int:
     quoted_days, quoted_uses = quoted_candidates(news)
     candidates = [s for s, d in quoted_days.items() if d >= MIN_QUOTED_DAYS and s not in seed]
     candidates = [s for s in candidates if classify_quoted(s) is not None
-                  and not tags.get(s, "").startswith(NAME_TAGS)]
+                  and not tags.get(s, "").startswith(NAME_TAGS)
+                  # a two-character word of the dictionary (断点, 瓶颈) in quotes is emphasis
+                  and not (len(s) == 2 and s in tags and classify_quoted(s) != "numbered")]
     ev = scan(sorted(set(seed) | set(candidates)), news, background)
     for text, e in ev.items():
         e.quoted = quoted_uses.get(text, 0)

@@ -307,3 +307,24 @@ def test_codes_quoted_in_a_row_share_what_follows():
     assert refers["334"] == refers["622"] == "联农带农模式"
     assert refers["两重"] == "政策"
     assert refers["三保"] is None  # what follows the list is no name (压力较大)
+
+
+def test_quoted_names_of_storms_are_no_formulations():
+    doc = load_text("有力有效应对“贝碧嘉”、“普拉桑”等台风连续登陆。推进“一网通办”。", source="t")
+    texts = {f.text for f in extract_formulations(doc)}
+    assert "一网通办" in texts
+    assert not {"贝碧嘉", "普拉桑"} & texts
+
+
+def test_an_institution_is_a_formulation_when_its_founding_is_reported():
+    doc = load_text("深化新三板改革，设立北京证券交易所。支持上海期货交易所建设。", source="t")
+    texts = {f.text for f in extract_formulations(doc)}
+    assert "北京证券交易所" in texts
+    assert "上海期货交易所" not in texts
+
+
+def test_one_round_of_a_series_of_campaigns_is_no_name():
+    doc = load_text("制定实施第三轮三年行动计划。实施农村人居环境整治提升五年行动。", source="t")
+    texts = {f.text for f in extract_formulations(doc)}
+    assert "第三轮三年行动计划" not in texts
+    assert "农村人居环境整治提升五年行动" in texts

@@ -27,6 +27,8 @@ def find_campaigns(text: str, options: FormulationOptions) -> Iterator[Candidate
             k = text.rfind(w.open_quote, max(0, start - options.quoted_name_lookback), start)
             if k >= 0:
                 phrase, start = text[k : m.end()], k
+        if phrase.startswith(w.ordinal_mark):
+            continue  # 第三轮三年行动计划: one round of a series, not a name
         if len(phrase) >= len(m.group()) + options.campaign_min_modifier:
             start = campaign_start(text, start, options)
             yield Candidate(text[start : m.end()], "numbered", start, stage=STAGE, rule="years")

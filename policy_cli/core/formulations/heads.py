@@ -64,6 +64,10 @@ def find_heads(text: str, options: FormulationOptions) -> Iterator[Candidate]:
             continue  # 社会责任意识; but 中华民族共同体意识
         if head in w.quality_heads and p.people.search(modifier):
             continue  # 人民群众首创精神, 政府工作人员改革创新意识: a group's quality, not a name
+        if head in w.founded_heads and not text[max(0, start - o.lead_verb_len) : start].endswith(
+            w.founding_verbs
+        ):
+            continue  # 上海期货交易所: an institution that exists; 设立北京证券交易所 is news
         if head in w.battle_heads:
             phrase, start = _with_listed_battles(text, start, m.end(), phrase, o)
         yield Candidate(phrase, "slogan", start, stage=STAGE, rule=head)

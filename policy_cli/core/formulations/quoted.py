@@ -31,6 +31,8 @@ def find_quoted(text: str, options: FormulationOptions) -> Iterator[Candidate]:
         kind = classify_quoted(span, options=options)
         if kind is None or _scare_quoted(text, m.start(), m.end(), span.strip(), options):
             continue
+        if _names_a_thing(text, m.end()):
+            continue  # “贝碧嘉”、“普拉桑”台风: the proper name of a storm
         start = m.start() + 1 + (len(span) - len(span.lstrip()))
         span = span.strip()
         refers = following_phrase(text, m.end(), options) if kind in ("code", "numbered") else None
@@ -51,6 +53,22 @@ def quoted_pattern(pairs: tuple[str, ...], longest: int) -> re.Pattern[str]:
         o, c = re.escape(pair[0]), re.escape(pair[1])
         spans.append(f"{o}([^{o}{c}\\n]{{1,{longest}}}){c}")
     return re.compile("|".join(spans))
+
+
+def _names_a_thing(text: str, end: int) -> bool:
+    """Tell whether the quoted names listed from `end` on are followed by a kind of natural event
+    or thing (台风, 号): then they name a storm or a ship, not a policy item."""
+    w = words()
+    pattern = quoted_pattern(w.quote_pairs, 16)
+    at = end
+    while text[at : at + 1] == w.list_separator:
+        nxt = pattern.match(text, at + 1)
+        if nxt is None:
+            break
+        at = nxt.end()
+    rest = text[at:]
+    rest = rest[len(w.etc) :] if rest.startswith(w.etc) else rest  # “…”、“…”等台风
+    return rest.startswith(w.name_classes)
 
 
 def _scare_quoted(text: str, start: int, end: int, span: str, o: FormulationOptions) -> bool:

@@ -76,6 +76,10 @@ class Words:
     quality_heads: frozenset[str]
     common_heads: frozenset[str]
     battle_heads: frozenset[str]
+    founded_heads: frozenset[str]
+    name_classes: tuple[str, ...]
+    ordinal_mark: str
+    founding_verbs: tuple[str, ...]
     nested_heads: tuple[str, ...]
     head_verb_phrases: tuple[str, ...]
     name_heads: tuple[str, ...]
