@@ -40,6 +40,7 @@ sys.path.insert(0, str(ROOT))
 
 from policy_cli.core.bloom import BloomFilter  # noqa: E402
 from policy_cli.core.formulations import classify_quoted  # noqa: E402
+from policy_cli.core.formulations.quoted import names_a_thing  # noqa: E402
 from policy_cli.core.phrases import PhraseMatcher, canonical, key  # noqa: E402
 from policy_cli.core.segment import Segmenter  # noqa: E402
 
@@ -59,6 +60,7 @@ SUSTAINED_DAYS = 3  # first_seen: the first of 3 days of use within a year
 SUSTAINED_WINDOW = 365
 MIN_QUOTED_DAYS = 5
 MIN_QUOTED_SHARE = 0.5
+MAX_THING_SHARE = 0.2  # a span quoted before 台风 or 号 this often names a storm or a ship
 MIN_QUOTED_LEN = 2
 MAX_QUOTED_LEN = 16
 # jieba tags of proper names that are no policy item when quoted: people, places, organisations
@@ -214,6 +216,7 @@ def quoted_candidates(news) -> tuple[Counter[str], Counter[str]]:
     """Phrases quoted in the news: the days they are quoted on, and how often."""
     days: dict[str, set[str]] = {}
     uses: Counter[str] = Counter()
+    things: Counter[str] = Counter()
     for date, title, content in news:
         for text in (title, content):
             for m in QUOTED.finditer(text):
@@ -222,7 +225,12 @@ def quoted_candidates(news) -> tuple[Counter[str], Counter[str]]:
                         and FORMULATION_SHAPE.fullmatch(span)):
                     days.setdefault(canonical(span), set()).add(date)
                     uses[canonical(span)] += 1
-    return Counter({s: len(d) for s, d in days.items()}), uses
+                    if names_a_thing(text, m.end(), m.start()):
+                        things[canonical(span)] += 1  # “利奇马”台风: a storm's name
+    return (
+        Counter({s: len(d) for s, d in days.items() if things[s] < MAX_THING_SHARE * uses[s]}),
+        uses,
+    )
 
 
 def phrase_index(news, background, segmenter: Segmenter) -> BloomFilter:

@@ -31,7 +31,7 @@ def find_quoted(text: str, options: FormulationOptions) -> Iterator[Candidate]:
         kind = classify_quoted(span, options=options)
         if kind is None or _scare_quoted(text, m.start(), m.end(), span.strip(), options):
             continue
-        if _names_a_thing(text, m.end()):
+        if names_a_thing(text, m.end(), m.start()):
             continue  # “贝碧嘉”、“普拉桑”台风: the proper name of a storm
         start = m.start() + 1 + (len(span) - len(span.lstrip()))
         span = span.strip()
@@ -55,10 +55,13 @@ def quoted_pattern(pairs: tuple[str, ...], longest: int) -> re.Pattern[str]:
     return re.compile("|".join(spans))
 
 
-def _names_a_thing(text: str, end: int) -> bool:
-    """Tell whether the quoted names listed from `end` on are followed by a kind of natural event
-    or thing (台风, 号): then they name a storm or a ship, not a policy item."""
+def names_a_thing(text: str, end: int, start: int | None = None) -> bool:
+    """Tell whether a quoted name is that of a natural event or a thing: a kind of them (台风,
+    号) follows the quoted names listed from `end` on, or a kind of event stands right before the
+    opening quote at `start` (台风“利奇马”)."""
     w = words()
+    if start is not None and text[max(0, start - 4) : start].endswith(w.event_classes):
+        return True
     pattern = quoted_pattern(w.quote_pairs, 16)
     at = end
     while text[at : at + 1] == w.list_separator:

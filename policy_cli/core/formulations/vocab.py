@@ -78,6 +78,7 @@ class Words:
     battle_heads: frozenset[str]
     founded_heads: frozenset[str]
     name_classes: tuple[str, ...]
+    event_classes: tuple[str, ...]
     ordinal_mark: str
     founding_verbs: tuple[str, ...]
     nested_heads: tuple[str, ...]
