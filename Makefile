@@ -25,6 +25,7 @@ test: setup
 lint: setup
 	$(BIN)/ruff check policy_cli tests scripts benchmarks
 	$(BIN)/mypy
+	$(BIN)/python scripts/check_formulation_rules.py
 
 eval: setup
 	$(BIN)/python scripts/eval.py

@@ -19,6 +19,8 @@ _LAZY = {
     "keywords_of": "policy_cli.api",
     "diff_documents": "policy_cli.core.diff",
     "summary_of": "policy_cli.api",
+    "summary_row": "policy_cli.core.summary",
+    "extract_header": "policy_cli.core.header",
     "extract_targets": "policy_cli.core.targets",
     "extract_formulations": "policy_cli.core.formulations",
     "formulations_of": "policy_cli.api",

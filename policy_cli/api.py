@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from policy_cli.core.diff import Weights, diff_documents
 from policy_cli.core.keywords import extract_keywords
 from policy_cli.core.pipeline import Prepared, prepare
 from policy_cli.models import Document, Formulation, Keyword, ReportDiff, Summary, Target
+
+if TYPE_CHECKING:
+    from policy_cli.core.formulations.options import FormulationOptions
 
 
 def keywords_of(
@@ -21,24 +26,36 @@ def formulations_of(
     *,
     kinds: tuple[str, ...] | list[str] | None = None,
     sort: str = "first",
+    options: FormulationOptions | None = None,
 ) -> list[Formulation]:
-    """List the formulations (提法) of a document: codes, numbered sets, slogans, names."""
+    """List the formulations (提法) of a document: codes, numbered sets, slogans, names.
+
+    A prepared document's formulations are reused (and its options, unless others are given).
+    """
     from policy_cli.core.formulations import extract_formulations
 
     if isinstance(document, Prepared):
-        if document.formulations and kinds is None and sort == "first":
+        same = options is None or options == document.formulation_options
+        if document.formulations and kinds is None and sort == "first" and same:
             return list(document.formulations)
+        options = options or document.formulation_options
         document = document.document
-    return extract_formulations(document, kinds=kinds, sort=sort)
+    return extract_formulations(document, kinds=kinds, sort=sort, options=options)
 
 
 def summary_of(
-    document: Document | Prepared, *, keywords: int = 10, sentences: int = 5
+    document: Document | Prepared,
+    *,
+    keywords: int = 10,
+    sentences: int = 5,
+    formulation_options: FormulationOptions | None = None,
 ) -> Summary:
     """Brief a document: header, keywords, formulations, targets, people, key sentences."""
     from policy_cli.core.summary import summarize
 
-    return summarize(document, keywords=keywords, sentences=sentences)
+    return summarize(
+        document, keywords=keywords, sentences=sentences, formulation_options=formulation_options
+    )
 
 
 def targets_of(document: Document | Prepared, *, headline: bool = False) -> list[Target]:
@@ -51,12 +68,20 @@ def targets_of(document: Document | Prepared, *, headline: bool = False) -> list
 
 
 def diff_of(
-    old: Document, new: Document, *, top: int = 40, sentences: bool = False
+    old: Document,
+    new: Document,
+    *,
+    top: int = 40,
+    sentences: bool = False,
+    formulation_options: FormulationOptions | None = None,
 ) -> ReportDiff:
     """Tell what changed from `old` to `new`: headlines, 提法, terms, targets (see diff_documents).
 
     `top` cuts every list, the headlines too (0: all of each list, the default headlines).
     """
     weights = Weights(headlines=min(top, Weights.headlines) if top else Weights.headlines)
-    return diff_documents(old, new, top=top, sentences=sentences, weights=weights)
+    return diff_documents(
+        old, new, top=top, sentences=sentences, weights=weights,
+        formulation_options=formulation_options,
+    )
 

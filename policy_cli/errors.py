@@ -13,6 +13,8 @@ class ExitCode(IntEnum):
     USAGE = 2
     INPUT = 3
     NOTHING = 4
+    INTERRUPTED = 130  # 128 + SIGINT
+    CLOSED_PIPE = 141  # 128 + SIGPIPE: the reader of standard output went away
 
 
 class PolicyCliError(Exception):
@@ -33,6 +35,11 @@ class EncodingError(InputError):
 
 class FormatError(InputError):
     """A file claims a format (docx, pdf, html) it does not have, or is corrupt."""
+
+
+class OutputError(InputError):
+    """The result cannot or must not be written (-o over an input, a full disk, a FIFO nobody
+    reads, a block device)."""
 
 
 class NothingToAnalyseError(PolicyCliError):

@@ -46,6 +46,9 @@ class Document:
     format: str = "text"
     encoding: str | None = None
     noise: tuple[Noise, ...] = ()
+    # what the file says about itself outside its text: an HTML page's <title> and <meta>
+    # (name, content) and the label/value pairs of its metadata table ("发文机关", "国务院")
+    meta: tuple[tuple[str, str], ...] = ()
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """Return the sentence that contains character `offset`, if any."""
@@ -93,6 +96,11 @@ class Formulation:
     contexts: tuple[str, ...] = ()
     refers_to: str | None = None
     items: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()  # stage/rule of every stage that proposed it (quoted/shape)
+    # national: an established national formulation (since `first_seen`); local: the document's
+    # own, though national text says the phrase; new: said nowhere in the national corpus
+    origin: str = ""
+    first_seen: str | None = None  # YYYY-MM-DD or YYYY, for a national formulation
 
 
 @dataclass(frozen=True)
@@ -139,12 +147,23 @@ class Person:
 
 @dataclass(frozen=True)
 class Header:
-    """What the document says about itself."""
+    """What the document says about itself.
+
+    `speaker` is who speaks or issues it (the person who delivers it, else the issuing body);
+    `issuer` is the body that issues it where the document states one. Dates are as stated;
+    the `_iso` fields give them in ISO 8601 (2025-08-21, or 2025-01 / 2025 when that is all the
+    statement says) and are None when the statement has no year.
+    """
 
     title: str | None
     date: str | None
     speaker: str | None
     doc_type: str
+    date_iso: str | None = None
+    issuer: str | None = None
+    number: str | None = None  # 国发〔2025〕11号, 中华人民共和国主席令第50号, （2024）闽0205民初4139号
+    effective_date: str | None = None
+    effective_date_iso: str | None = None
 
 
 @dataclass(frozen=True)
@@ -179,6 +198,9 @@ class Summary:
     organizations: tuple[str, ...]
     key_sentences: tuple[KeySentence, ...]
     warnings: tuple[Noise, ...] = field(default_factory=tuple)
+    # how many distinct formulations of each kind the whole document has (code, numbered, …),
+    # not only the few shown in `formulations`
+    formulation_counts: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ The background reports (corpus/background.jsonl.xz) are in the repository.
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import lzma
 import os
@@ -37,23 +38,40 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from policy_cli.core.bloom import BloomFilter  # noqa: E402
 from policy_cli.core.formulations import classify_quoted  # noqa: E402
+from policy_cli.core.formulations.quoted import names_a_thing  # noqa: E402
 from policy_cli.core.phrases import PhraseMatcher, canonical, key  # noqa: E402
+from policy_cli.core.segment import Segmenter  # noqa: E402
 
 BACKGROUND = ROOT / "corpus" / "background.jsonl.xz"
 SEED = ROOT / "scripts" / "seeds" / "national_seed.txt"
 OUT = ROOT / "policy_cli" / "data" / "national_formulations.tsv"
+PHRASES_OUT = ROOT / "policy_cli" / "data" / "national_phrases.bloom"
 
 KINDS = ("slogan", "name", "numbered", "metaphor", "code")
 MIN_SEED_DAYS = 2
+# the phrase index (national_phrases.bloom): word n-grams said on at least MIN_PHRASE_DAYS days
+MIN_PHRASE_DAYS = 2
+MAX_PHRASE_WORDS = 8
+MAX_PHRASE_CHARS = 24
+PHRASE_ERROR_RATE = 0.005
+SUSTAINED_DAYS = 3  # first_seen: the first of 3 days of use within a year
+SUSTAINED_WINDOW = 365
 MIN_QUOTED_DAYS = 5
 MIN_QUOTED_SHARE = 0.5
+MAX_THING_SHARE = 0.2  # a span quoted before 台风 or 号 this often names a storm or a ship
 MIN_QUOTED_LEN = 2
 MAX_QUOTED_LEN = 16
 # jieba tags of proper names that are no policy item when quoted: people, places, organisations
 NAME_TAGS = ("nr", "ns", "nt", "nz", "nrt", "nrfg")
 QUOTED = re.compile(r"“([^“”\n]{2,24})”")
+CLAUSE_BREAK = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z+]+")
 FORMULATION_SHAPE = re.compile(r"[\u4e00-\u9fff0-9A-Za-z+＋、，·\-－]+")
+
+
+def _days_between(a: str, b: str) -> int:
+    return (datetime.date.fromisoformat(b) - datetime.date.fromisoformat(a)).days
 
 
 @dataclass
@@ -61,16 +79,31 @@ class Evidence:
     """Where the national corpus says a phrase."""
 
     days: set[str] = field(default_factory=set)
+    dates: list[tuple[str, str]] = field(default_factory=list)  # (date, title), in date order
     count: int = 0
-    first_date: str = ""
-    first_title: str = ""
     background: list[str] = field(default_factory=list)  # "year title" of background reports
     quoted: int = 0
 
+    def first_use(self) -> tuple[str, str]:
+        """The (date, title) from which the news uses the phrase steadily: the first day that
+        SUSTAINED_DAYS days of use within SUSTAINED_WINDOW days start (a phrase said once in
+        passing years before it was coined does not date it); else its first day."""
+        days = self.dates
+        for i, (date, title) in enumerate(days):
+            j = i + SUSTAINED_DAYS - 1
+            if j < len(days) and _days_between(date, days[j][0]) <= SUSTAINED_WINDOW:
+                return date, title
+        return days[0] if days else ("", "")
+
     def first_seen(self) -> str:
+        """The first date the news uses it steadily, or the year of the first background
+        report that says it when that year is earlier."""
         years = [b[:4] for b in self.background if b[:4].isdigit()]
-        dates = [d for d in (self.first_date, *(f"{y}" for y in years)) if d]
-        return min(dates) if dates else ""
+        news = self.first_use()[0]
+        year = min(years) if years else ""
+        if news and (not year or news[:4] <= year):
+            return news
+        return year
 
     def documents(self) -> int:
         return len(self.days) + len(self.background)
@@ -78,7 +111,8 @@ class Evidence:
     def text(self) -> str:
         parts = []
         if self.days:
-            parts.append(f"news: {len(self.days)} days, first {self.first_date} 《{self.first_title}》")
+            date, title = self.first_use()
+            parts.append(f"news: {len(self.days)} days, from {date} 《{title}》")
         if self.background:
             first = min(self.background)
             parts.append(f"background: {len(self.background)} reports, first {first}")
@@ -136,26 +170,43 @@ def read_seed(path: Path) -> dict[str, str]:
     return out
 
 
+def word_edges(segmenter: Segmenter, text: str) -> set[int]:
+    """The offsets where a word of `text` starts or ends: a phrase is said only between them
+    (新发展理念 is not said by 创新发展理念)."""
+    edges = {0}
+    at = 0
+    for word in segmenter.cut(text):
+        at += len(word)
+        edges.add(at)
+    return edges
+
+
 def scan(phrases: list[str], news, background) -> dict[str, Evidence]:
     """Find every phrase in the national corpus as the product does (policy_cli.core.phrases).
 
     A phrase said inside a longer one counts too (有效市场和有为政府 in 有效市场和有为政府更好结合).
     """
     matcher = PhraseMatcher(phrases)
+    segmenter = Segmenter()
     keys = {p: key(p) for p in phrases}
     inside = {p: [q for q in phrases if q != p and keys[q] in keys[p]] for p in phrases}
     ev: dict[str, Evidence] = {p: Evidence() for p in phrases}
     for date, title, content in news:
         for text in (title, content):
-            for m in matcher.finditer(text):
+            found = [m for m in matcher.finditer(text)]
+            if found:
+                edges = word_edges(segmenter, text)
+                found = [m for m in found if m.start in edges and m.end in edges]
+            for m in found:
                 for p in (m.phrase, *inside[m.phrase]):
                     e = ev[p]
                     e.count += 1
-                    if not e.days:
-                        e.first_date, e.first_title = date, title
+                    if date not in e.days:
+                        e.dates.append((date, title))
                     e.days.add(date)
     for label, content in background:
-        found = {m.phrase for m in matcher.finditer(content)}
+        edges = word_edges(segmenter, content)
+        found = {m.phrase for m in matcher.finditer(content) if m.start in edges and m.end in edges}
         for p in found | {q for f in found for q in inside[f]}:
             ev[p].background.append(label)
     return ev
@@ -165,6 +216,7 @@ def quoted_candidates(news) -> tuple[Counter[str], Counter[str]]:
     """Phrases quoted in the news: the days they are quoted on, and how often."""
     days: dict[str, set[str]] = {}
     uses: Counter[str] = Counter()
+    things: Counter[str] = Counter()
     for date, title, content in news:
         for text in (title, content):
             for m in QUOTED.finditer(text):
@@ -173,7 +225,53 @@ def quoted_candidates(news) -> tuple[Counter[str], Counter[str]]:
                         and FORMULATION_SHAPE.fullmatch(span)):
                     days.setdefault(canonical(span), set()).add(date)
                     uses[canonical(span)] += 1
-    return Counter({s: len(d) for s, d in days.items()}), uses
+                    if names_a_thing(text, m.end(), m.start()):
+                        things[canonical(span)] += 1  # “利奇马”台风: a storm's name
+    return (
+        Counter({s: len(d) for s, d in days.items() if things[s] < MAX_THING_SHARE * uses[s]}),
+        uses,
+    )
+
+
+def phrase_index(news, background, segmenter: Segmenter) -> BloomFilter:
+    """Every word n-gram (1-MAX_PHRASE_WORDS words) the corpus says on MIN_PHRASE_DAYS days or
+    more (a background report counts as a day), as a Bloom filter: what lets the product tell a
+    document's own coinage (said nowhere nationally) from a phrase national text already uses.
+    Clauses are cut at anything but Han characters, letters and digits, after motto separators
+    and quote marks are taken out (the key of `policy_cli.core.phrases`)."""
+    days: dict[int, int] = {}
+    last: dict[int, str] = {}
+    texts = [(date, t) for date, title, content in news for t in (title, content)]
+    texts += [(label, content) for label, content in background]
+    for date, text in texts:
+        for g in set(_ngrams(key(text), segmenter)):
+            h = hash(g)
+            if last.get(h) != date:
+                last[h] = date
+                days[h] = days.get(h, 0) + 1
+    del last
+    keep = {h for h, n in days.items() if n >= MIN_PHRASE_DAYS}
+    del days
+    print(f"phrase index: {len(keep)} phrases said on {MIN_PHRASE_DAYS}+ days", file=sys.stderr)
+    return BloomFilter.build(
+        (g for date, text in texts for g in set(_ngrams(key(text), segmenter)) if hash(g) in keep),
+        capacity=len(keep), error_rate=PHRASE_ERROR_RATE,
+    )
+
+
+def _ngrams(text: str, segmenter: Segmenter):
+    for clause in CLAUSE_BREAK.split(text):
+        if len(clause) < 2:
+            continue
+        words = segmenter.cut(clause)
+        for i in range(len(words)):
+            g = ""
+            for w in words[i : i + MAX_PHRASE_WORDS]:
+                g += w
+                if len(g) > MAX_PHRASE_CHARS:
+                    break
+                if len(g) >= 2:
+                    yield g
 
 
 def jieba_tags() -> dict[str, str]:
@@ -194,6 +292,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="national-news-2012-2022.jsonl.xz (the team's shared corpus)")
     ap.add_argument("--seed", type=Path, default=SEED)
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--phrases-out", type=Path, default=PHRASES_OUT)
+    ap.add_argument("--no-phrases", action="store_true", help="skip the phrase index (slow)")
     a = ap.parse_args(argv)
     if not a.news.exists():
         raise SystemExit(f"{a.news}: no such file (the national news corpus; see the README, 'Data')")
@@ -206,7 +306,9 @@ def main(argv: list[str] | None = None) -> int:
     quoted_days, quoted_uses = quoted_candidates(news)
     candidates = [s for s, d in quoted_days.items() if d >= MIN_QUOTED_DAYS and s not in seed]
     candidates = [s for s in candidates if classify_quoted(s) is not None
-                  and not tags.get(s, "").startswith(NAME_TAGS)]
+                  and not tags.get(s, "").startswith(NAME_TAGS)
+                  # a two-character word of the dictionary (断点, 瓶颈) in quotes is emphasis
+                  and not (len(s) == 2 and s in tags and classify_quoted(s) != "numbered")]
     ev = scan(sorted(set(seed) | set(candidates)), news, background)
     for text, e in ev.items():
         e.quoted = quoted_uses.get(text, 0)
@@ -241,6 +343,10 @@ def main(argv: list[str] | None = None) -> int:
           f"({sum(r[3] == 'seed' for r in rows)} seed, {sum(r[3] == 'quoted' for r in rows)} quoted); "
           f"{len(dropped)} seed entries without evidence dropped: {' '.join(dropped)}",
           file=sys.stderr)
+    if not a.no_phrases:
+        bloom = phrase_index(news, background, Segmenter())
+        bloom.save(a.phrases_out)
+        print(f"wrote {a.phrases_out}: {a.phrases_out.stat().st_size:,} bytes", file=sys.stderr)
     return 0
 
 

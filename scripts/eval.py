@@ -4,6 +4,13 @@
     python scripts/eval.py                 # the table (make eval)
     python scripts/eval.py --details       # also what is missing and what is noise
     python scripts/eval.py --only gwr-2021 # one or more documents (name prefixes)
+    python scripts/eval.py --without repeated --without frame   # with stages switched off
+    python scripts/eval.py --by-stage      # what each formulation stage adds, per document
+
+--by-stage prints, per document and in total, for each candidate stage of the formulation
+extractor: the listed formulations its evidence is on that are right (in the gold's must or ok
+lists) and wrong (noise); of those, the ones no other stage proposed (only+ / only-); and the
+must items it alone finds (found with every stage, lost when this one is switched off).
 
 Reads the gold files in tests/data/gold/ with the scorer of the tests (tests/scoring.py, a port of
 the team's score.py); the product itself never reads a gold file.
@@ -22,8 +29,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from policy_cli.api import formulations_of, keywords_of  # noqa: E402
+from policy_cli.core.formulations import STAGES, FormulationOptions  # noqa: E402
 from policy_cli.core.loaders import load_document  # noqa: E402
 from policy_cli.core.pipeline import prepare  # noqa: E402
+from policy_cli.errors import PolicyCliError  # noqa: E402
+from policy_cli.models import Document, Formulation  # noqa: E402
 from tests.scoring import score_formulations, score_keywords  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "gold"
@@ -45,7 +55,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--details", action="store_true", help="print missing and noise items")
     ap.add_argument("--only", nargs="*", default=None, help="document name prefixes")
     ap.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    ap.add_argument("--without", action="append", default=[], metavar="STAGE",
+                    help="switch a formulation stage off (repeat, or comma-separate)")
+    ap.add_argument("--by-stage", action="store_true",
+                    help="what each formulation stage adds, right and wrong, per document")
     a = ap.parse_args(argv)
+    try:
+        options = FormulationOptions(
+            disabled_stages=frozenset(s.strip() for w in a.without for s in w.split(",") if s.strip())
+        )
+        from policy_cli.core.formulations.stages import check_stages
+
+        check_stages(options.disabled_stages)
+    except PolicyCliError as e:
+        ap.error(str(e))
+    if a.by_stage:
+        return by_stage(a.only, options, details=a.details)
+    if options.disabled_stages:
+        print(f"formulation stages switched off: {', '.join(sorted(options.disabled_stages))}")
     rows = []
     head = f"{'document':34} {'recall':>6} {'prec':>6} {'F1':>6} {'listed':>6} {'gold':>5} | {'kw ok':>5} {'must-':>5} {'noise':>5}  {'s':>5}"
     print(head)
@@ -55,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         if a.only and not any(name.startswith(p) for p in a.only):
             continue
         t0 = time.perf_counter()
-        prepared = prepare(load_document(doc_path))
+        prepared = prepare(load_document(doc_path), formulation_options=options)
         found = formulations_of(prepared)
         kws = keywords_of(prepared, top=20)
         dt = time.perf_counter() - t0
@@ -90,6 +117,76 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'all (micro)':34} {r:6.2f} {p:6.2f} {f1:6.2f} {tot['listed']:6d} {tot['must']:5d} |")
     if a.json:
         Path(a.json).write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+
+def _right_and_noise(g: dict, found: list[Formulation]) -> tuple[list[str], list[str]]:
+    """Split listed formulations into right (in must or ok) and noise, as the scorer does."""
+    fs = score_formulations(g, {"formulations": [asdict(f) for f in found]})
+    noise = set(fs.details["noise"])
+    texts = list(dict.fromkeys(f.text for f in found))
+    return [t for t in texts if t not in noise], [t for t in texts if t in noise]
+
+
+def _stages_of(f: Formulation) -> set[str]:
+    return {e.split("/")[0] for e in f.evidence}
+
+
+def stage_rows(g: dict, doc: Document, options: FormulationOptions) -> dict[str, dict]:
+    """Per candidate stage: right/noise it proposes, only it proposes, musts it alone finds."""
+    from policy_cli.core.formulations import extract_formulations
+
+    found = extract_formulations(doc, options=options)
+    base = score_formulations(g, {"formulations": [asdict(f) for f in found]})
+    found_musts = {m["text"] for m in g["formulations"]["must"]} - set(base.details["missing"])
+    rows: dict[str, dict] = {}
+    for stage in STAGES:
+        if stage.find is None or stage.name in options.disabled_stages:
+            continue
+        mine = [f for f in found if stage.name in _stages_of(f)]
+        only = [f for f in mine if _stages_of(f) == {stage.name}]
+        right, noise = _right_and_noise(g, mine)
+        only_right, only_noise = _right_and_noise(g, only)
+        without = FormulationOptions(disabled_stages=options.disabled_stages | {stage.name})
+        off = extract_formulations(doc, options=without)
+        lost_score = score_formulations(g, {"formulations": [asdict(f) for f in off]})
+        alone = sorted(found_musts & set(lost_score.details["missing"]))
+        rows[stage.name] = {"right": right, "noise": noise, "only_right": only_right,
+                            "only_noise": only_noise, "alone_must": alone}
+    return rows
+
+
+def by_stage(only: list[str] | None, options: FormulationOptions, *, details: bool) -> int:
+    """Print what each stage adds on every annotated document, and the totals."""
+    head = f"  {'stage':10} {'right':>5} {'noise':>5} {'only+':>5} {'only-':>5} {'alone':>5}"
+    keys = ("right", "noise", "only_right", "only_noise", "alone_must")
+    total: dict[str, dict[str, int]] = {}
+    if options.disabled_stages:
+        print(f"formulation stages switched off: {', '.join(sorted(options.disabled_stages))}")
+    print("right/noise: listed formulations the stage proposed that are in the gold (must or ok) "
+          "/ not;\nonly+/only-: of those, proposed by no other stage; alone: must items lost "
+          "when the stage is switched off")
+    for name, g, doc_path in annotated():
+        if only and not any(name.startswith(p) for p in only):
+            continue
+        rows = stage_rows(g, load_document(doc_path), options)
+        print(f"\n{name}")
+        print(head)
+        for stage, row in rows.items():
+            counts = [len(row[k]) for k in keys]
+            tot = total.setdefault(stage, dict.fromkeys(keys, 0))
+            for k, n in zip(keys, counts, strict=True):
+                tot[k] += n
+            print(f"  {stage:10} " + " ".join(f"{n:5d}" for n in counts))
+            if details:
+                for label, k in (("noise", "noise"), ("alone", "alone_must")):
+                    if row[k]:
+                        print(f"  {'':10}   {label}: {' '.join(row[k])}")
+    print("\nall documents")
+    print(head)
+    for stage, tot in total.items():
+        print(f"  {stage:10} " + " ".join(f"{tot[k]:5d}" for k in keys))
     return 0
 
 

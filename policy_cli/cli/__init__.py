@@ -21,4 +21,19 @@ __all__ = ["app", "main"]
 
 def main() -> None:
     """Entry point of the `policy` console script."""
+    _exit_on_termination()
     app()
+
+
+def _exit_on_termination() -> None:
+    """End on SIGTERM or SIGHUP by unwinding, not by dying where we stand: the `finally`
+    blocks remove a half-written -o temporary file and stop the worker processes."""
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is not None:
+            signal.signal(sig, stop)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sys
 import traceback as tb
 from collections.abc import Iterator, Sequence
@@ -9,12 +10,64 @@ from contextlib import contextmanager
 from enum import Enum
 from typing import Annotated, Any
 
+import click
 import typer
+from typer.core import TyperGroup
 
 from policy_cli import __version__
 from policy_cli.errors import ExitCode, PolicyCliError
 
+
+class _Group(TyperGroup):
+    """The `policy` group: every error, option parsing's included, is one `policy: error:` line."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        sys.exit(run_command(self, sys.argv[1:] if args is None else list(args),
+                             prog_name or "policy", **extra))
+
+
+def run_command(command: click.Command, args: list[str], prog_name: str, **extra: Any) -> int:
+    """Run the click command and return the process exit code; never print a traceback block."""
+    try:
+        try:
+            with command.make_context(prog_name, args, **extra) as ctx:
+                command.invoke(ctx)
+            return int(ExitCode.OK)
+        except click.exceptions.Exit as exc:
+            return int(exc.exit_code)
+    except click.exceptions.NoArgsIsHelpError as exc:  # `policy` alone: the help
+        exc.show()
+        return int(exc.exit_code)
+    except click.ClickException as exc:
+        message = exc.format_message()
+        where = getattr(exc, "ctx", None)
+        if isinstance(exc, click.UsageError) and where is not None:
+            message += f" (see '{where.command_path} --help')"
+        error(_one_line(message))
+        return int(exc.exit_code)
+    except (click.Abort, KeyboardInterrupt, EOFError):
+        error("interrupted")
+        return int(ExitCode.INTERRUPTED)
+    except OSError as exc:  # help or version text into a closed pipe
+        if exc.errno != errno.EPIPE:
+            raise
+        from policy_cli.output import discard_stdout
+
+        discard_stdout()
+        return int(ExitCode.CLOSED_PIPE)
+
+
 app = typer.Typer(
+    cls=_Group,
     name="policy",
     help="Analyse Chinese policy documents: key terms, slogans (提法), targets, and what changed.",
     no_args_is_help=True,
@@ -42,6 +95,47 @@ class ReportFormat(str, Enum):
     markdown = "markdown"
 
 
+# The format an -o file's extension names. Any other extension (.txt, .out…) keeps the
+# command's default format.
+EXTENSION_FORMATS = {
+    ".json": "json",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".csv": "csv",
+    ".html": "html",
+    ".htm": "html",
+}
+FORMAT_HELP = "Output format (default: the one the -o file's extension names, else {default})."
+
+
+def output_format(
+    fmt: Enum | None, output: str | None, choices: type[Enum], *, default: str
+) -> str:
+    """Choose the output format: --format when given, else the -o file's extension, else default.
+
+    Raises:
+        UsageError: the extension names a format this command does not write (.html where a
+            command has no HTML output, .csv where its result is no table).
+    """
+    if fmt is not None:
+        return str(fmt.value)
+    if output is None:
+        return default
+    import os
+
+    named = EXTENSION_FORMATS.get(os.path.splitext(output)[1].lower())
+    if named is None:
+        return default
+    values = [str(c.value) for c in choices]
+    if named not in values:
+        from policy_cli.errors import UsageError
+
+        raise UsageError(
+            f"{output}: this command has no {named} output (--format: {', '.join(values)})"
+        )
+    return named
+
+
 FileArg = Annotated[
     str, typer.Argument(help="Document to analyse: a path, or - for standard input.", show_default=False)
 ]
@@ -58,6 +152,16 @@ KeepNoiseOpt = Annotated[
 ]
 TracebackOpt = Annotated[
     bool, typer.Option("--traceback", help="Show the Python stack trace of an error.")
+]
+LexiconOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--lexicon",
+        metavar="FILE",
+        help="Your own formulations to find too: one a line, optionally a TAB and a kind "
+        "(code, numbered, slogan, name, document).",
+        show_default=False,
+    ),
 ]
 
 
@@ -105,11 +209,21 @@ def handle_errors(show_traceback: bool = False) -> Iterator[None]:
         raise typer.Exit(int(exc.exit_code)) from None
     except KeyboardInterrupt:
         error("interrupted")
-        raise typer.Exit(130) from None
+        raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
     except BrokenPipeError:
-        raise typer.Exit(int(ExitCode.OK)) from None
+        # the reader of standard output went away (`policy summary DOC | head -1`): end
+        # quietly with the status a shell gives a command killed by SIGPIPE
+        from policy_cli.output import discard_stdout
+
+        discard_stdout()
+        raise typer.Exit(int(ExitCode.CLOSED_PIPE)) from None
     except MemoryError:
         error("out of memory: the input is too large to analyse")
+        raise typer.Exit(int(ExitCode.INPUT)) from None
+    except RecursionError:
+        if show_traceback:
+            tb.print_exc()
+        error("the input is nested too deeply to analyse")
         raise typer.Exit(int(ExitCode.INPUT)) from None
     except Exception as exc:  # the last line of defence: report, don't crash
         if show_traceback:
@@ -122,12 +236,21 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def check_encoding(encoding: str | None) -> None:
+    """Refuse an --encoding that is not a text encoding before any input is read."""
+    if encoding is not None:
+        from policy_cli.core.loaders import text_codec
+
+        text_codec(encoding)
+
+
 def read_document(path: str, *, encoding: str | None, keep_noise: bool) -> Any:
     """Load a document from a path or stdin ("-")."""
     from policy_cli.core import loaders
     from policy_cli.core.loaders import load_bytes, load_document
     from policy_cli.errors import InputError
 
+    check_encoding(encoding)
     if path == "-":
         if sys.stdin is None or sys.stdin.isatty():
             raise InputError("-: no input on standard input")
@@ -137,10 +260,37 @@ def read_document(path: str, *, encoding: str | None, keep_noise: bool) -> Any:
     return load_document(path, encoding=encoding, keep_noise=keep_noise)
 
 
+def formulation_options(lexicon: str | None) -> Any:
+    """The formulation extractor's options for a `--lexicon FILE` (None without one)."""
+    if lexicon is None:
+        return None
+    from policy_cli.core.formulations import FormulationOptions, read_user_lexicon
+
+    return FormulationOptions(lexicon=read_user_lexicon(lexicon))
+
+
 def report_noise(document: Any) -> None:
     """Tell the user on stderr what was cut from the document before analysis."""
     for item in document.noise:
         warn(f"removed {item.reason}: {_one_line(item.text)[:80]} (use --keep-noise to keep it)")
+
+
+def check_output(output: str | None, inputs: Sequence[str]) -> None:
+    """Refuse, before any work, an -o target that is an input of the run (or a folder)."""
+    if output is not None:
+        from policy_cli.output import check_output as check
+
+        check(output, inputs)
+
+
+def deliver(content: str, *, output: str | None, inputs: Sequence[str]) -> None:
+    """Write a rendered result to stdout or, safely, to the -o file (`policy_cli.output`)."""
+    from policy_cli.output import write_output, write_stdout
+
+    if output is None:
+        write_stdout(content)
+    else:
+        write_output(output, content, inputs=inputs)
 
 
 def emit(
@@ -152,6 +302,7 @@ def emit(
     title: str | None = None,
     preface: Sequence[tuple[str, str]] = (),
     csv_section: int = 0,
+    inputs: Sequence[str] = (),
 ) -> None:
     """Write the result in the chosen format to stdout or, atomically, to a file."""
     from policy_cli import render
@@ -166,9 +317,12 @@ def emit(
         )
     else:
         if output is None:
-            render.print_sections(
-                sections, console=render.make_console(), title=title, preface=preface
-            )
+            from policy_cli.output import stdout_errors
+
+            with stdout_errors():
+                render.print_sections(
+                    sections, console=render.make_console(), title=title, preface=preface
+                )
             return
         import io
 
@@ -177,13 +331,4 @@ def emit(
             sections, console=render.make_console(file=buf, width=100), title=title, preface=preface
         )
         content = buf.getvalue()
-    if output is None:
-        sys.stdout.write(content)
-        sys.stdout.flush()
-    else:
-        from policy_cli.errors import InputError
-
-        try:
-            render.write_atomic(output, content)
-        except OSError as exc:
-            raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from exc
+    deliver(content, output=output, inputs=inputs)

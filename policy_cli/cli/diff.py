@@ -7,14 +7,19 @@ from typing import Annotated, Any
 import typer
 
 from policy_cli.cli.app import (
+    FORMAT_HELP,
     EncodingOpt,
     KeepNoiseOpt,
+    LexiconOpt,
     OutputOpt,
     ReportFormat,
     TracebackOpt,
     app,
+    check_output,
     emit,
+    formulation_options,
     handle_errors,
+    output_format,
     read_document,
     report_noise,
 )
@@ -58,11 +63,13 @@ def diff(
         ),
     ] = None,
     fmt: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ReportFormat.table,
+        ReportFormat | None,
+        typer.Option("--format", "-f", help=FORMAT_HELP.format(default="table"), show_default=False),
+    ] = None,
     output: OutputOpt = None,
     encoding: EncodingOpt = None,
     keep_noise: KeepNoiseOpt = False,
+    lexicon: LexiconOpt = None,
     traceback: TracebackOpt = False,
 ) -> None:
     """Show what changed from OLD to NEW: the headlines first, then every list.
@@ -73,6 +80,7 @@ def diff(
     added and removed, the terms NEW uses and OLD never does (and the reverse), the terms both
     use whose use rose or fell (log-likelihood G2 >= 3.84), and the headline targets side by
     side, compared as values. Everything is counted by exact occurrence in both texts.
+    --lexicon FILE adds your own terms to the formulations compared.
 
     Example: policy diff tests/data/docs/gwr-2021.txt tests/data/docs/gwr-2022.txt --top 20
     """
@@ -81,15 +89,20 @@ def diff(
         from policy_cli.core.diff import diff_to_dict
         from policy_cli.errors import UsageError
 
+        chosen = output_format(fmt, output, ReportFormat, default="table")
         if old == "-" and new == "-":
             raise UsageError("only one of OLD and NEW can be read from standard input")
+        options = formulation_options(lexicon)
+        check_output(output, [old, new])
         doc_old = read_document(old, encoding=encoding, keep_noise=keep_noise)
         doc_new = read_document(new, encoding=encoding, keep_noise=keep_noise)
         report_noise(doc_old)
         report_noise(doc_new)
         if top is None:  # a terminal table reads best short; files and pipelines get more
-            top = TABLE_TOP if fmt is ReportFormat.table and output is None else LIST_TOP
-        result = diff_of(doc_old, doc_new, top=top, sentences=sentences)
+            top = TABLE_TOP if chosen == "table" and output is None else LIST_TOP
+        result = diff_of(
+            doc_old, doc_new, top=top, sentences=sentences, formulation_options=options
+        )
         preface = [
             ("old", f"{result.old} ({result.old_characters:,} characters)"),
             ("new", f"{result.new} ({result.new_characters:,} characters)"),
@@ -98,12 +111,13 @@ def diff(
             *(("note", n) for n in result.notes),
         ]
         emit(
-            fmt.value,
+            chosen,
             output=output,
             json_obj=diff_to_dict(result),
             sections=_sections(result),
             title="policy diff",
             preface=preface,
+            inputs=[old, new],
         )
         if check and not result.identical:
             raise typer.Exit(1)

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from policy_cli.cli.app import (
+    FORMAT_HELP,
     EncodingOpt,
     FileArg,
     KeepNoiseOpt,
@@ -15,8 +16,10 @@ from policy_cli.cli.app import (
     TableFormat,
     TracebackOpt,
     app,
+    check_output,
     emit,
     handle_errors,
+    output_format,
     read_document,
     report_noise,
 )
@@ -35,7 +38,10 @@ def keywords(
     file: FileArg,
     top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many terms to list.")] = 20,
     method: Annotated[Method, typer.Option("--method", "-m", help="Ranking method.")] = Method.tfidf,
-    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.table,
+    fmt: Annotated[
+        TableFormat | None,
+        typer.Option("--format", "-f", help=FORMAT_HELP.format(default="table"), show_default=False),
+    ] = None,
     output: OutputOpt = None,
     encoding: EncodingOpt = None,
     keep_noise: KeepNoiseOpt = False,
@@ -46,9 +52,11 @@ def keywords(
     Example: policy keywords examples/yuhang-conference-2026.txt --top 10
     """
     with handle_errors(traceback):
+        chosen = output_format(fmt, output, TableFormat, default="table")
         from policy_cli.api import keywords_of
         from policy_cli.render import Column, Section
 
+        check_output(output, [file])
         doc = read_document(file, encoding=encoding, keep_noise=keep_noise)
         report_noise(doc)
         result = keywords_of(doc, method=method.value, top=top)
@@ -89,4 +97,7 @@ def keywords(
                 for k in result
             ],
         }
-        emit(fmt.value, output=output, json_obj=json_obj, sections=[section], title=doc.source)
+        emit(
+            chosen, output=output, json_obj=json_obj, sections=[section], title=doc.source,
+            inputs=[file],
+        )

@@ -8,20 +8,25 @@ from typing import Annotated, Any
 import typer
 
 from policy_cli.cli.app import (
+    FORMAT_HELP,
     EncodingOpt,
     FileArg,
     KeepNoiseOpt,
+    LexiconOpt,
     OutputOpt,
     TableFormat,
     TracebackOpt,
     app,
+    check_output,
     emit,
+    formulation_options,
     handle_errors,
+    output_format,
     read_document,
     report_noise,
 )
 
-KIND_NAMES = ("code", "numbered", "slogan", "name")
+KIND_NAMES = ("code", "numbered", "slogan", "name", "metaphor", "document")
 
 
 class SortOrder(str, Enum):
@@ -36,7 +41,7 @@ KindOpt = Annotated[
     typer.Option(
         "--kind",
         "-k",
-        help="Comma-separated kinds to list: code, numbered, slogan, name (default: all).",
+        help="Comma-separated kinds to list: code, numbered, slogan, name, document (default: all).",
         show_default=False,
     ),
 ]
@@ -44,7 +49,10 @@ SortOpt = Annotated[
     SortOrder,
     typer.Option("--sort", "-s", help="first: document order; count: most frequent first."),
 ]
-FormatOpt = Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")]
+FormatOpt = Annotated[
+    TableFormat | None,
+    typer.Option("--format", "-f", help=FORMAT_HELP.format(default="table"), show_default=False),
+]
 
 
 @app.command()
@@ -52,33 +60,39 @@ def slogans(
     file: FileArg,
     kind: KindOpt = None,
     sort: SortOpt = SortOrder.first,
-    fmt: FormatOpt = TableFormat.table,
+    fmt: FormatOpt = None,
     output: OutputOpt = None,
     encoding: EncodingOpt = None,
     keep_noise: KeepNoiseOpt = False,
+    lexicon: LexiconOpt = None,
     traceback: TracebackOpt = False,
 ) -> None:
     """List a document's formulations (提法): slogans, numbered sets, coded programmes, names.
 
     Kinds: code ("296X" 先进制造业集群), numbered (两个确立, 三大行动),
-    slogan (开局即奔跑、起步即冲刺), name (“良渚论坛”).
-    Each comes with its count, first offset and context.
+    slogan (开局即奔跑、起步即冲刺), name (“良渚论坛”), document (a policy document's
+    title in 《》: 《…条例》, 《…规划》).
+    Each comes with its count, first offset and context. --lexicon FILE adds your own terms
+    (one a line, optionally a TAB and a kind), found wherever the text says them.
 
     Example: policy slogans examples/yuhang-conference-2026.txt --kind slogan,name
     """
     with handle_errors(traceback):
         kinds = _parse_kinds(kind)
-        _run(file, kinds, sort.value, fmt.value, output, encoding, keep_noise, "Formulations")
+        chosen = output_format(fmt, output, TableFormat, default="table")
+        _run(file, kinds, sort.value, chosen, output, encoding, keep_noise, "Formulations",
+             lexicon)
 
 
 @app.command()
 def initiatives(
     file: FileArg,
     sort: SortOpt = SortOrder.first,
-    fmt: FormatOpt = TableFormat.table,
+    fmt: FormatOpt = None,
     output: OutputOpt = None,
     encoding: EncodingOpt = None,
     keep_noise: KeepNoiseOpt = False,
+    lexicon: LexiconOpt = None,
     traceback: TracebackOpt = False,
 ) -> None:
     """List a document's coded and numbered initiatives, with what they refer to and their items.
@@ -89,9 +103,10 @@ def initiatives(
     Example: policy initiatives examples/yuhang-conference-2026.txt --format json
     """
     with handle_errors(traceback):
+        chosen = output_format(fmt, output, TableFormat, default="table")
         _run(
-            file, ("code", "numbered"), sort.value, fmt.value, output, encoding, keep_noise,
-            "Initiatives",
+            file, ("code", "numbered"), sort.value, chosen, output, encoding, keep_noise,
+            "Initiatives", lexicon,
         )
 
 
@@ -118,17 +133,21 @@ def _run(
     encoding: str | None,
     keep_noise: bool,
     title: str,
+    lexicon: str | None = None,
 ) -> None:
     from policy_cli.api import formulations_of
     from policy_cli.render import Column, Section
 
+    options = formulation_options(lexicon)
+    check_output(output, [file])
     doc = read_document(file, encoding=encoding, keep_noise=keep_noise)
     report_noise(doc)
-    found = formulations_of(doc, kinds=kinds, sort=sort)
+    found = formulations_of(doc, kinds=kinds, sort=sort, options=options)
     rows: list[dict[str, Any]] = [
         {
             "kind": f.kind,
             "text": f.text,
+            "origin": _origin(f.origin, f.first_seen),
             "count": f.count,
             "first_offset": f.first_offset,
             "refers": _refers(f.refers_to, f.items),
@@ -141,8 +160,9 @@ def _run(
         [
             Column("kind", "kind"),
             Column("text", "formulation"),
+            Column("origin", "origin"),
             Column("count", "count", kind="number"),
-            Column("refers", "refers to / items", kind="context", max_width=18),
+            Column("refers", "refers to / items", kind="context", max_width=18, optional=True),
             Column("context", "context", kind="context"),
         ],
         rows,
@@ -158,11 +178,24 @@ def _run(
                 "contexts": list(f.contexts),
                 "refers_to": f.refers_to,
                 "items": list(f.items),
+                "evidence": list(f.evidence),
+                "origin": f.origin,
+                "first_seen": f.first_seen,
             }
             for f in found
         ],
     }
-    emit(fmt, output=output, json_obj=json_obj, sections=[section], title=doc.source)
+    emit(
+        fmt, output=output, json_obj=json_obj, sections=[section], title=doc.source,
+        inputs=[file],
+    )
+
+
+def _origin(origin: str, first_seen: str | None) -> str:
+    """national since YYYY / local / new, as the table shows it."""
+    if origin == "national" and first_seen:
+        return f"national {first_seen[:4]}"
+    return origin
 
 
 def _refers(refers_to: str | None, items: tuple[str, ...]) -> str:

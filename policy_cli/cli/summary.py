@@ -2,43 +2,68 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated
 
 import typer
 
 from policy_cli.cli.app import (
+    FORMAT_HELP,
     EncodingOpt,
     FileArg,
     KeepNoiseOpt,
+    LexiconOpt,
     OutputOpt,
-    ReportFormat,
     TracebackOpt,
     app,
+    check_output,
+    deliver,
+    formulation_options,
     handle_errors,
+    output_format,
     read_document,
 )
+
+
+class SummaryFormat(str, Enum):
+    """Output formats of `policy summary` (csv: the document's one-row form)."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
 
 
 @app.command()
 def summary(
     file: FileArg,
     fmt: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ReportFormat.table,
+        SummaryFormat | None,
+        typer.Option("--format", "-f", help=FORMAT_HELP.format(default="table"), show_default=False),
+    ] = None,
     sentences: Annotated[
         int, typer.Option("--sentences", "-n", min=1, max=20, help="How many key sentences.")
     ] = 5,
     keywords: Annotated[
         int, typer.Option("--keywords", "-k", min=1, max=50, help="How many key terms.")
     ] = 10,
+    full: Annotated[
+        bool,
+        typer.Option("--full", help="Print every section whole (default: fit 40 lines)."),
+    ] = False,
     output: OutputOpt = None,
     encoding: EncodingOpt = None,
     keep_noise: KeepNoiseOpt = False,
+    lexicon: LexiconOpt = None,
     traceback: TracebackOpt = False,
 ) -> None:
-    """Brief a document on one screen: title, date, speaker, type, size, key terms,
-    formulations, headline targets, people and organisations, key sentences, and what was
-    removed as noise.
+    """Brief a document on one screen: title, date, issuer or speaker, number, type, size,
+    key terms, formulations, headline targets, people and organisations, key sentences, and
+    what was removed as noise.
+
+    The table fits 40 lines at 80 columns (--full prints everything); --format csv gives the
+    document's row (the columns of a batch over many documents). --lexicon FILE
+    adds your own terms to the formulations (listed first).
 
     Example: policy summary examples/yuhang-conference-2026.txt
     """
@@ -47,26 +72,30 @@ def summary(
 
         from policy_cli import render
         from policy_cli.api import summary_of
-        from policy_cli.core.summary import summary_to_dict
-        from policy_cli.errors import InputError
+        from policy_cli.core.summary import ROW_COLUMNS, summary_row, summary_to_dict
+        from policy_cli.output import stdout_errors
 
+        chosen = output_format(fmt, output, SummaryFormat, default="table")
+        check_output(output, [file])
         doc = read_document(file, encoding=encoding, keep_noise=keep_noise)
-        brief = summary_to_dict(summary_of(doc, keywords=keywords, sentences=sentences))
-        if fmt is ReportFormat.json:
+        options = formulation_options(lexicon)
+        result = summary_of(
+            doc, keywords=keywords, sentences=sentences, formulation_options=options
+        )
+        brief = summary_to_dict(result)
+        if chosen == "json":
             content = render.to_json(brief)
-        elif fmt is ReportFormat.markdown:
+        elif chosen == "markdown":
             content = render.brief_to_markdown(brief)
+        elif chosen == "csv":
+            columns = [render.Column(c, c) for c in ROW_COLUMNS]
+            content = render.to_csv(render.Section("summary", columns, [summary_row(result)]))
         elif output is None:
-            render.print_brief(brief, console=render.make_console())
+            with stdout_errors():
+                render.print_brief(brief, console=render.make_console(), full=full)
             return
         else:
             buf = io.StringIO()
-            render.print_brief(brief, console=render.make_console(file=buf, width=100))
+            render.print_brief(brief, console=render.make_console(file=buf, width=100), full=full)
             content = buf.getvalue()
-        if output is None:
-            typer.echo(content, nl=False)
-            return
-        try:
-            render.write_atomic(output, content)
-        except OSError as exc:
-            raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from exc
+        deliver(content, output=output, inputs=[file])

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from typing import Annotated
 
 import typer
 
 from policy_cli.cli.app import (
+    FORMAT_HELP,
     EncodingOpt,
     FileArg,
     KeepNoiseOpt,
     OutputOpt,
     TracebackOpt,
     app,
+    check_output,
+    deliver,
     handle_errors,
+    output_format,
     read_document,
     report_noise,
 )
@@ -32,8 +35,9 @@ class TextFormat(str, Enum):
 def text(
     file: FileArg,
     fmt: Annotated[
-        TextFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = TextFormat.text,
+        TextFormat | None,
+        typer.Option("--format", "-f", help=FORMAT_HELP.format(default="text"), show_default=False),
+    ] = None,
     output: OutputOpt = None,
     encoding: EncodingOpt = None,
     keep_noise: KeepNoiseOpt = False,
@@ -47,12 +51,13 @@ def text(
     Example: policy text report.pdf --format json
     """
     with handle_errors(traceback):
-        from policy_cli.errors import InputError
-        from policy_cli.render import to_json, write_atomic
+        from policy_cli.render import to_json
 
+        chosen = output_format(fmt, output, TextFormat, default="text")
+        check_output(output, [file])
         doc = read_document(file, encoding=encoding, keep_noise=keep_noise)
         report_noise(doc)
-        if fmt is TextFormat.json:
+        if chosen == "json":
             content = to_json(
                 {
                     "source": doc.source,
@@ -69,11 +74,4 @@ def text(
             )
         else:
             content = doc.text + "\n"
-        if output is None:
-            sys.stdout.write(content)
-            sys.stdout.flush()
-            return
-        try:
-            write_atomic(output, content)
-        except OSError as exc:
-            raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from exc
+        deliver(content, output=output, inputs=[file])

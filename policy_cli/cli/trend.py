@@ -2,16 +2,31 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import sys
 import time
+from collections.abc import Sequence
 from enum import Enum
 from typing import Annotated, Any
 
 import typer
 
-from policy_cli.cli.app import OutputOpt, TableFormat, TracebackOpt, app, emit, handle_errors, warn
+from policy_cli.cli.app import (
+    FORMAT_HELP,
+    LexiconOpt,
+    OutputOpt,
+    TableFormat,
+    TracebackOpt,
+    app,
+    check_output,
+    emit,
+    formulation_options,
+    handle_errors,
+    output_format,
+    warn,
+)
 
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 SPARK_MAX = 60  # wider series are bucketed so that a chart row fits a terminal
@@ -303,7 +318,7 @@ _CJK_FONTS = (
 )  # fmt: skip
 
 
-def write_plot(result: Any, path: str) -> bool:
+def write_plot(result: Any, path: str, *, inputs: Sequence[str] = ()) -> bool:
     """Draw the rates per period as lines and save them as an image (matplotlib).
 
     Returns:
@@ -317,7 +332,8 @@ def write_plot(result: Any, path: str) -> bool:
     from matplotlib import font_manager
     from matplotlib import pyplot as plt
 
-    from policy_cli.errors import InputError
+    from policy_cli.errors import OutputError
+    from policy_cli.output import write_output
 
     installed = {f.name for f in font_manager.fontManager.ttflist}
     fonts = [f for f in _CJK_FONTS if f in installed]
@@ -341,19 +357,24 @@ def write_plot(result: Any, path: str) -> bool:
                 ax.set_xticks(x, labels, rotation=60, ha="right", fontsize=7)
             ax.legend(fontsize=8)
         fig.tight_layout()
-        tmp = f"{path}.tmp-{os.getpid()}.png"
+        buf = io.BytesIO()
         try:
-            fig.savefig(tmp, dpi=120)
-            os.replace(tmp, path)
+            fig.savefig(buf, format="png", dpi=120)
         except (OSError, ValueError) as exc:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise InputError(f"{path}: cannot write the plot ({exc})") from exc
+            raise OutputError(f"{path}: cannot draw the plot ({exc})") from exc
         finally:
             plt.close(fig)
+    write_output(path, buf.getvalue(), inputs=inputs)
     return bool(fonts)
+
+
+def _same_target(a: str, b: str) -> bool:
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 @app.command()
@@ -388,8 +409,9 @@ def trend(
         ),
     ] = None,  # fmt: skip
     fmt: Annotated[
-        TableFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = TableFormat.table,
+        TableFormat | None,
+        typer.Option("--format", "-f", help=FORMAT_HELP.format(default="table"), show_default=False),
+    ] = None,
     plot: Annotated[
         str | None,
         typer.Option("--plot", help="Also draw the rates to this PNG file (needs matplotlib)."),
@@ -402,32 +424,41 @@ def trend(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Neither read nor write the segmentation cache.")
     ] = False,
+    lexicon: LexiconOpt = None,
     traceback: TracebackOpt = False,
 ) -> None:
     """Follow terms and formulations across many reports: rates per year, first seen, risers.
 
     Without --terms: the terms and formulations whose use rose or fell most between the
     earlier and the later half of the text, with the year each was first seen. With --terms:
-    occurrences per 10,000 characters per year, and a chart.
+    occurrences per 10,000 characters per year, and a chart. --lexicon FILE: your own terms
+    (one a line) are followed as formulations and listed first (with --terms, as terms too).
 
     Example: policy trend corpus/background.jsonl.xz --kind government_work_report --terms 小康,改革
     """
     with handle_errors(traceback):
-        from policy_cli.core.trend import trend_documents
+        from policy_cli.core.trend import expand_paths, trend_documents
+        from policy_cli.errors import UsageError
 
+        chosen = output_format(fmt, output, TableFormat, default="table")
         wanted = parse_terms(terms)
         if terms is not None and not wanted:
-            from policy_cli.errors import UsageError
-
             raise UsageError("--terms names no term")
+        if output is not None and plot is not None and _same_target(output, plot):
+            raise UsageError("-o and --plot name the same file")
+        inputs = [str(p) for p in expand_paths(paths)] if output or plot else []
+        check_output(output, inputs)
+        check_output(plot, inputs)
         if plot:
             _check_plot_available()
+        own = formulation_options(lexicon)
         bar = _ProgressBar()
         try:
             result = trend_documents(
                 paths, terms=wanted, top=top, by=by.value, kinds=tuple(kind or ()),
                 workers=jobs, use_cache=not no_cache,
                 progress=bar if sys.stderr.isatty() else None,
+                lexicon=own.lexicon if own is not None else None,
             )  # fmt: skip
         finally:
             bar.close()
@@ -438,9 +469,9 @@ def trend(
         for message in result.warnings:
             warn(message)
         sections = (
-            _term_sections(result, fmt.value)
+            _term_sections(result, chosen)
             if result.terms
-            else _change_sections(result, fmt.value)
+            else _change_sections(result, chosen)
         )
         labels = [p.label for p in result.periods]
         preface = [
@@ -455,12 +486,13 @@ def trend(
                 ("halves", f"before {result.split} | from {result.split} on (equal text)")
             )
         emit(
-            fmt.value,
+            chosen,
             output=output,
             json_obj=trend_json(result),
             sections=sections,
             title="Trend",
             preface=preface,
+            inputs=inputs,
         )
-        if plot and not write_plot(result, plot):
+        if plot and not write_plot(result, plot, inputs=inputs):
             warn(f"{plot}: no font with Chinese glyphs found; install e.g. Noto Sans CJK")

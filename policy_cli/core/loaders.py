@@ -6,15 +6,27 @@ Heavy or optional libraries (charset-normalizer, the format extractors) are impo
 from __future__ import annotations
 
 import codecs
+import io
 import os
 import re
+import select
+import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from policy_cli.core import normalize
 from policy_cli.errors import EncodingError, FormatError, InputError
 from policy_cli.models import Document
 
 MAX_BYTES = 64 * 1024 * 1024  # larger inputs are refused: nobody's report is that long
+# The analyses (key terms, formulations, summary, diff, trend) take documents of at most this
+# many characters of cleaned text: ~70 national work reports in one, the whole 1954-2022
+# background corpus (1.36 M) included. Their cost is linear in the text, but a summary of
+# 1.5 M characters already takes ~12 s on one core; `policy text` reads up to MAX_BYTES.
+MAX_ANALYSIS_CHARS = 1_500_000
+# A path naming a FIFO that no process has open for writing: how long to wait for a writer
+# before refusing it (a FIFO with a writer, e.g. `<(command)`, is read like standard input).
+FIFO_WRITER_WAIT = 5.0
 FORMATS = ("text", "html", "docx", "pdf")
 
 _BOMS = (
@@ -30,37 +42,142 @@ _CHINESE_ENCODINGS = ("gb18030", "gbk", "gb2312", "big5", "utf_8", "utf_16", "hz
 
 
 def read_input(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> bytes:
-    """Read a file's bytes, refusing what is not a readable regular file of sane size.
+    """Read a file's bytes, refusing what is not a readable file of sane size.
+
+    A FIFO or a character device is read like standard input (see `open_input`).
 
     Args:
         path: the file.
         max_bytes: the size limit (default: `MAX_BYTES`, looked up at call time).
 
     Raises:
-        InputError: missing, a directory, unreadable or too large.
+        InputError: missing, a directory, a terminal, unreadable or too large.
     """
     if max_bytes is None:
         max_bytes = MAX_BYTES
     p = Path(path)
+    st = _stat_input(p)
+    if stat.S_ISREG(st.st_mode) and st.st_size > max_bytes:
+        raise InputError(f"{p}: file is too large ({st.st_size:,} bytes; limit {max_bytes:,})")
+    fh = open_input(p, st)
     try:
-        if p.is_dir():
-            raise InputError(f"{p}: is a directory, not a document")
-        if not p.exists():
-            raise InputError(f"{p}: no such file")
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"{p}: file is too large ({size:,} bytes; limit {max_bytes:,})")
-        with p.open("rb") as fh:
-            data = fh.read(max_bytes + 1)
-    except PermissionError as exc:
-        raise InputError(f"{p}: permission denied") from exc
+        data = fh.read(max_bytes + 1)
     except OSError as exc:
-        if isinstance(exc, InputError):
-            raise
         raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from exc
+    finally:
+        fh.close()
     if len(data) > max_bytes:
         raise InputError(f"{p}: input is too large (limit {max_bytes:,} bytes)")
     return data
+
+
+def _stat_input(p: Path) -> os.stat_result:
+    try:
+        st = os.stat(p)
+    except FileNotFoundError as exc:
+        raise InputError(f"{p}: no such file") from exc
+    except PermissionError as exc:
+        raise InputError(f"{p}: permission denied") from exc
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the name
+        raise InputError(f"{p}: cannot read ({getattr(exc, 'strerror', None) or exc})") from exc
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(f"{p}: is a directory, not a document")
+    if stat.S_ISBLK(st.st_mode):
+        raise InputError(f"{p}: is a block device, not a document")
+    if stat.S_ISSOCK(st.st_mode):
+        raise InputError(f"{p}: is a socket, not a document")
+    return st
+
+
+def open_input(path: str | os.PathLike[str], st: os.stat_result | None = None) -> BinaryIO:
+    """Open a document for reading as a binary stream, without ever blocking on its opening.
+
+    A regular file is opened as usual. A FIFO or character device (/dev/stdin, `<(command)`,
+    a named pipe) is read like standard input: to its end, blocking while a writer is
+    there; a FIFO that no process has open for writing is waited on `FIFO_WRITER_WAIT`
+    seconds, then refused. A terminal is refused.
+
+    Raises:
+        InputError: missing, a directory, block device, socket or terminal, a FIFO nobody
+            writes to, or unreadable.
+    """
+    p = Path(path)
+    if st is None:
+        st = _stat_input(p)
+    try:
+        if stat.S_ISREG(st.st_mode):
+            return p.open("rb")
+        # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever
+        fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    except PermissionError as exc:
+        raise InputError(f"{p}: permission denied") from exc
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from exc
+    try:
+        if os.isatty(fd):
+            raise InputError(f"{p}: is a terminal; give a file, or pipe the document in")
+        first = _first_bytes(fd, p, fifo=stat.S_ISFIFO(st.st_mode))
+        os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return io.BufferedReader(_PrefixedReader(first, fd))
+
+
+def _first_bytes(fd: int, p: Path, *, fifo: bool) -> bytes:
+    """Read what a non-blocking special file has now; wait a little for a FIFO's writer."""
+    try:
+        first = os.read(fd, 1 << 16)
+    except BlockingIOError:
+        return b""  # a writer is there (or the device has nothing yet): read on, blocking
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from exc
+    if first or not fifo:
+        return first
+    # End of file at once: no process has the FIFO open for writing. Wait for one; Linux
+    # reports POLLHUP only once a writer has come and gone, so the wait is for POLLIN/POLLHUP.
+    poller = select.poll()
+    poller.register(fd, select.POLLIN | select.POLLHUP)
+    if not poller.poll(int(FIFO_WRITER_WAIT * 1000)):
+        raise InputError(
+            f"{p}: is a FIFO that no process writes to (waited {FIFO_WRITER_WAIT:g} s)"
+        )
+    try:
+        return os.read(fd, 1 << 16)
+    except BlockingIOError:
+        return b""
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from exc
+
+
+class _PrefixedReader(io.RawIOBase):
+    """A raw stream over a file descriptor that first gives back bytes already read from it."""
+
+    def __init__(self, prefix: bytes, fd: int) -> None:
+        self._prefix = prefix
+        self._fd = fd
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        view = memoryview(buffer).cast("B")
+        if self._prefix:
+            n = min(len(view), len(self._prefix))
+            view[:n] = self._prefix[:n]
+            self._prefix = self._prefix[n:]
+            return n
+        return os.readv(self._fd, [view])
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def close(self) -> None:
+        if not self.closed:
+            try:
+                os.close(self._fd)
+            finally:
+                super().close()
 
 
 _HTML_STARTS = (
@@ -112,15 +229,16 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> tuple[str, str]
         InputError: binary content.
     """
     if encoding:
-        try:
-            codecs.lookup(encoding)
-        except LookupError as exc:
-            raise EncodingError(f"unknown encoding {encoding!r} given with --encoding") from exc
+        encoding = text_codec(encoding)
         try:
             return data.decode(encoding), encoding
         except UnicodeDecodeError as exc:
             raise EncodingError(
                 f"the input is not valid {encoding} (byte {exc.start}); try another --encoding"
+            ) from exc
+        except (UnicodeError, ValueError, LookupError) as exc:  # idna, punycode...
+            raise EncodingError(
+                f"the input is not valid {encoding}; try another --encoding"
             ) from exc
     for bom, name in _BOMS:
         if data.startswith(bom):
@@ -137,6 +255,30 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> tuple[str, str]
     return _detect(data)
 
 
+def text_codec(name: str) -> str:
+    """Check that `name` is a text encoding (bytes to str) and return it.
+
+    base64, hex, zlib, bz2, uu, quopri (bytes to bytes), rot13 (str to str) and undefined are
+    codecs Python knows but not text encodings.
+
+    Raises:
+        EncodingError: unknown, or not a text encoding.
+    """
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError, TypeError) as exc:
+        raise EncodingError(f"unknown encoding {name!r} given with --encoding") from exc
+    try:
+        if not getattr(info, "_is_text_encoding", True) or info.name == "undefined":
+            raise LookupError(name)
+        b"".decode(name)
+    except (LookupError, UnicodeError, ValueError, TypeError) as exc:
+        raise EncodingError(
+            f"{name!r} given with --encoding is not a text encoding (e.g. utf-8, gb18030)"
+        ) from exc
+    return name
+
+
 def _detect(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes  # lazy: only non-UTF-8 input needs it
 
@@ -149,7 +291,7 @@ def _detect(data: bytes) -> tuple[str, str]:
             name = "gb18030"
         try:
             return data.decode(name), name
-        except UnicodeDecodeError:
+        except (UnicodeError, LookupError):
             pass
     try:
         text = data.decode("gb18030")
@@ -178,17 +320,36 @@ def _check_textual(text: str, source: str) -> None:
 
 def extract_text(data: bytes, fmt: str, *, encoding: str | None = None) -> tuple[str, str | None]:
     """Turn the bytes of a document of format `fmt` into plain text (one paragraph a line)."""
+    raw, used, _meta = extract_document(data, fmt, encoding=encoding)
+    return raw, used
+
+
+def extract_document(
+    data: bytes, fmt: str, *, encoding: str | None = None
+) -> tuple[str, str | None, tuple[tuple[str, str], ...]]:
+    """Like `extract_text`, and also what the file says about itself (an HTML page's metadata)."""
     if fmt == "text":
-        return decode_bytes(data, encoding=encoding)
+        return (*decode_bytes(data, encoding=encoding), ())
+    if fmt not in FORMATS:
+        raise FormatError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     from policy_cli.core import formats  # lazy: format libraries are heavy
 
-    if fmt == "html":
-        return formats.html_to_text(data, encoding=encoding)
-    if fmt == "docx":
-        return formats.docx_to_text(data), None
-    if fmt == "pdf":
-        return formats.pdf_to_text(data), None
-    raise FormatError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    try:
+        if fmt == "html":
+            return formats.html_document(data, encoding=encoding)
+        if fmt == "docx":
+            return formats.docx_to_text(data), None, ()
+        return formats.pdf_to_text(data), None, ()
+    except InputError:
+        raise
+    except RecursionError as exc:
+        raise FormatError(f"the {fmt} file is nested too deeply to read") from exc
+    except (MemoryError, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # what a format library raises on a malformed file is an input fault
+        raise FormatError(
+            f"cannot read the {fmt} file ({type(exc).__name__}: {' '.join(str(exc).split())[:100]})"
+        ) from exc
 
 
 def load_bytes(
@@ -218,13 +379,15 @@ def load_bytes(
     suffix = Path(source).suffix if source != "-" else ""
     try:
         fmt = fmt or sniff_format(data, suffix=suffix)
-        raw, used = extract_text(data, fmt, encoding=encoding)
+        raw, used, meta = extract_document(data, fmt, encoding=encoding)
     except InputError as exc:
         if str(exc).startswith(source):
             raise
         raise type(exc)(f"{source}: {exc}") from exc
     _check_textual(raw, source)
-    return build_document(raw, source=source, fmt=fmt, encoding=used, keep_noise=keep_noise)
+    return build_document(
+        raw, source=source, fmt=fmt, encoding=used, keep_noise=keep_noise, meta=meta
+    )
 
 
 def build_document(
@@ -234,6 +397,7 @@ def build_document(
     fmt: str = "text",
     encoding: str | None = None,
     keep_noise: bool = False,
+    meta: tuple[tuple[str, str], ...] = (),
 ) -> Document:
     """Normalise text, cut noise and split it into paragraphs and sentences once.
 
@@ -258,6 +422,7 @@ def build_document(
         format=fmt,
         encoding=encoding,
         noise=noise,
+        meta=tuple((normalize.normalize_text(k), normalize.normalize_text(v)) for k, v in meta),
     )
 
 
@@ -277,8 +442,24 @@ def load_document(
     return load_bytes(data, source=str(path), encoding=encoding, fmt=fmt, keep_noise=keep_noise)
 
 
+def check_analysable(document: Document) -> None:
+    """Refuse a document longer than the analyses take (`MAX_ANALYSIS_CHARS`).
+
+    Raises:
+        InputError: the document's cleaned text is longer than the limit.
+    """
+    size = len(document.text)
+    if size > MAX_ANALYSIS_CHARS:
+        raise InputError(
+            f"{document.source}: {size:,} characters of text, more than the analyses take"
+            f" ({MAX_ANALYSIS_CHARS:,}); split the document (policy text still reads it)"
+        )
+
+
 def load_text(text: str, *, source: str = "<text>", keep_noise: bool = False) -> Document:
     """Build a document from a str (library use)."""
     if not text.strip():
         raise InputError(f"{source}: empty input, nothing to analyse")
+    if len(text) > MAX_BYTES:  # the same limit as for a file (a character is a byte or more)
+        raise InputError(f"{source}: input is too large (limit {MAX_BYTES:,} bytes)")
     return build_document(text, source=source, keep_noise=keep_noise)

@@ -107,18 +107,35 @@ def widen_punctuation(text: str) -> str:
 
 
 def pair_ascii_quotes(text: str) -> str:
-    """Turn ASCII double quotes around Chinese text into “…” pairs, line by line."""
+    """Turn ASCII double quotes in Chinese lines into “…” pairs, as the printed text pairs them.
+
+    Line by line, left to right: a " after an open “ closes it (“蒙速办" -> “蒙速办”, a style
+    some reports print throughout); any other " opens a quote when a closing " or ” follows
+    on the line ("一网通办" -> “一网通办”). A " with nothing to pair it is left as it is, and
+    lines without Chinese (code, English) are not touched. The text keeps its length.
+    """
     if '"' not in text:
         return text
-    lines = []
-    for line in text.split("\n"):
-        if line.count('"') % 2 == 0 and _CJK_CHAR.search(line):
-            parts = line.split('"')
-            line = parts[0] + "".join(
-                ("“" if i % 2 == 0 else "”") + p for i, p in enumerate(parts[1:])
-            )
-        lines.append(line)
-    return "\n".join(lines)
+    return "\n".join(_pair_line(line) for line in text.split("\n"))
+
+
+def _pair_line(line: str) -> str:
+    if '"' not in line or not _CJK_CHAR.search(line):
+        return line
+    chars = list(line)
+    last_closer = max(line.rfind('"'), line.rfind("”"))
+    is_open = False
+    for i, ch in enumerate(chars):
+        if ch == "“":
+            is_open = True
+        elif ch == "”":
+            is_open = False
+        elif ch == '"':
+            if is_open:
+                chars[i], is_open = "”", False
+            elif last_closer > i:
+                chars[i], is_open = "“", True
+    return "".join(chars)
 
 
 def collapse_blank_lines(text: str) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from policy_cli.core.occurrences import containers, find_all, non_overlapping
 from policy_cli.core.segment import default_tagger
 from policy_cli.models import Document, Person
 
@@ -88,6 +89,19 @@ _NOT_ORG = re.compile(
     r"通办|全党全军|党政军)$"
 )
 _VERB_LIKE = frozenset("深化 推进 加强 加快 推动 支持 发挥 建设 完善 健全 实施".split())
+_SUFFIX_WORD = re.compile(rf"(?:{_ORG_SUFFIX}|院)")
+# a word that opens a name of the units it places: 驻渝解放军, 驻华使馆
+_NAME_OPENERS = frozenset({"驻"})
+# administrative levels that open a department's name (省|财政厅, 自治区|国资委)
+_LEVELS = frozenset({"省", "市", "区", "县", "州", "乡", "镇", "村", "自治区", "自治州", "自治县"})
+_NOUN_TAGS = frozenset({"n", "nz", "nt", "j", "ng"})  # not ns/nr: the tagger calls 新建 ns
+_PROPER_TAGS = frozenset({"ns", "nr", "nz", "j", "nrt"})
+_DEPARTMENT_END = re.compile(r"(?:厅|局|委|办|署)$")
+_SHARED_HEAD_TAGS = frozenset({"ns", "nr", "nz", "nt", "j"})
+_FUNCTION_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "r", "m", "q",
+                            "x", "f", "v", "vn", "vd", "a", "ad", "an", "y", "e", "o", "k", "h"})
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
+_MAX_ORG_CHARS = 20
 _ORG_TAGS = frozenset({"nt", "ns", "nz", "j", "nrt", "eng"})
 _GENERIC_ORGS = frozenset(
     "科研院所 金融机构 各大院校 公司 集团 银行 大学 学院 政府 人民政府 委员会 实验室 "
@@ -96,18 +110,39 @@ _GENERIC_ORGS = frozenset(
 )
 
 
+@dataclass(frozen=True)
+class PeopleOptions:
+    """How a person's titles are chosen."""
+
+    # a title is shown when the text gives it at this share of the mentions where it addresses
+    # the person (by a title or as 同志): 习近平 is not "主席" from one mention in a report that
+    # says 习近平同志 seven times
+    title_min_share: float = 0.25
+
+
+DEFAULT_PEOPLE_OPTIONS = PeopleOptions()
+
+
 @dataclass
 class _Found:
     name: str
     titles: list[str] = field(default_factory=list)
     first: int = -1
+    given: dict[int, set[str]] = field(default_factory=dict)  # mention offset -> titles there
+
+    def supported(self, title: str) -> int:
+        return sum(1 for g in self.given.values() if any(x in title or title in x for x in g))
 
 
-def extract_people(document: Document) -> list[Person]:
-    """List the people a document names, with the titles stated beside their names.
+def extract_people(
+    document: Document, *, options: PeopleOptions = DEFAULT_PEOPLE_OPTIONS
+) -> list[Person]:
+    """List the people a document names, with the titles the text gives them.
 
     Args:
         document: a loaded document.
+        options: how titles are chosen (a title the text gives a person once, where it
+            mostly calls them otherwise, is not theirs).
 
     Returns:
         People in order of first mention; `count` is how often the name occurs in the text.
@@ -115,7 +150,7 @@ def extract_people(document: Document) -> list[Person]:
     text = document.text
     found: dict[str, _Found] = {}
 
-    def note(name: str, offset: int, titles: list[str]) -> None:
+    def note(name: str, offset: int, titles: list[str], *, honorific: bool = False) -> None:
         if name in _NOT_NAMES or _contains_title(name) or re.search(r"[一二三四五六七八九十两百千万亿]", name):
             return
         if not _plausible_name(text, offset, name):
@@ -123,6 +158,8 @@ def extract_people(document: Document) -> list[Person]:
         entry = found.setdefault(name, _Found(name))
         if entry.first < 0 or offset < entry.first:
             entry.first = offset
+        if titles or honorific:
+            entry.given.setdefault(offset, set()).update(titles)
         for title in titles:
             if title and not any(title in t for t in entry.titles):
                 entry.titles = [t for t in entry.titles if t not in title] + [title]
@@ -151,25 +188,39 @@ def extract_people(document: Document) -> list[Person]:
         elif len(name) == 3 and name[1:] in found:  # "聘任王坚院士": 任 is not part of the name
             name = name[1:]
         if name in found or _tagged_name(name):
-            note(name, m.start("name"), [] if title in _HONORIFIC else [title])
+            if title in _HONORIFIC:
+                note(name, m.start("name"), [], honorific=True)
+            else:
+                note(name, m.start("name"), [title])
     for para in document.paragraphs[:8]:
         body = para.text.strip()
         if _NAME_LINE.match(body) and _tagged_name(body):  # a byline: "李克强"
             note(body, para.start + para.text.index(body), [])
 
+    # every name counted in one pass over the text (not one scan per name)
+    counts = {
+        name: len(non_overlapping(starts, len(name)))
+        for name, starts in find_all(text, found).items()
+    }
     # a two-character reading that is the head of a three-character name found elsewhere
     # ("施惠" of 施惠芳) is the same person
+    heads: dict[str, str] = {}
+    for n in found:
+        if len(n) == 3:
+            heads.setdefault(n[:2], n)
     for short in [n for n in found if len(n) == 2]:
-        if any(len(n) == 3 and n.startswith(short) for n in found):
-            longer = next(n for n in found if len(n) == 3 and n.startswith(short))
-            if text.count(short) == text.count(longer):
-                del found[short]
+        longer = heads.get(short)
+        if longer is not None and counts[short] == counts[longer]:
+            del found[short]
 
     people = [
         Person(
             name=f.name,
-            titles=tuple(f.titles),
-            count=text.count(f.name),
+            titles=tuple(
+                t for t in f.titles
+                if f.supported(t) >= options.title_min_share * max(1, len(f.given))
+            ),
+            count=counts[f.name],
             first_offset=f.first,
         )
         for f in found.values()
@@ -192,36 +243,119 @@ def extract_organizations(document: Document) -> list[str]:
         if name not in seen and name not in _GENERIC_ORGS and len(name) >= 3:
             seen[name] = start
     # keep the longest form: "国新院" is part of "北航国新院"
-    names = [n for n in seen if not any(n != o and n in o for o in seen)]
+    held = containers(seen)
+    names = [n for n in seen if n not in held]
     return sorted(names, key=lambda n: (seen[n], n))
 
 
 def _org_chunks(document: Document) -> Iterator[tuple[int, str]]:
     tagger = default_tagger()
     for sent in document.sentences:
+        tokens: list[tuple[int, str, str]] = []
         pos = sent.start
-        run: list[tuple[int, str, str]] = []
         for word, tag in tagger.tag(sent.text, True):
-            if tag in _ORG_TAGS or (run and re.fullmatch(rf"(?:{_ORG_SUFFIX}|院)", word)):
-                run.append((pos, word, tag))
-            else:
-                yield from _close_run(run)
-                run = []
-                if re.fullmatch(rf"(?:{_ORG_SUFFIX})", word):
-                    pass
+            tokens.append((pos, word, tag))
             pos += len(word)
-        yield from _close_run(run)
+        start: int | None = None
+        for k, (_pos, word, tag) in enumerate(tokens):
+            if tag in _ORG_TAGS or (start is not None and _SUFFIX_WORD.fullmatch(word)):
+                if start is None:
+                    start = k
+                continue
+            if start is not None:
+                yield from _close_run(tokens, start, k)
+                start = None
+        if start is not None:
+            yield from _close_run(tokens, start, len(tokens))
 
 
-def _close_run(run: list[tuple[int, str, str]]) -> Iterator[tuple[int, str]]:
-    if not run:
+def _close_run(tokens: list[tuple[int, str, str]], a: int, b: int) -> Iterator[tuple[int, str]]:
+    """The organisation a run of name tokens ends in, with the words before it that belong to it."""
+    while b - a > 1 and (tokens[a][1] in _VERB_LIKE or tokens[a][1] in ("暨", "上同")):
+        a += 1
+    name = "".join(w for _, w, _ in tokens[a:b])
+    if not _ORG_END.search(name):
         return
-    name = "".join(w for _, w, _ in run)
-    while len(run) > 1 and (run[0][1] in _VERB_LIKE or run[0][1] in ("暨", "上同")):
-        run = run[1:]
-    name = "".join(w for _, w, _ in run)
-    if _ORG_END.search(name) and not _NOT_ORG.search(name):
-        yield run[0][0], name
+    # a generic kind after an organisation ("交易所上市公司"): companies listed there, not a name
+    if (
+        b - a > 1
+        and tokens[b - 1][1] in _GENERIC_ORGS
+        and _ORG_END.search("".join(w for _, w, _ in tokens[a : b - 1]))
+    ):
+        return
+    start = _name_start(tokens, a, b)
+    if start is None:
+        return
+    if name in _GENERIC_ORGS and not any(
+        t in _PROPER_TAGS or w in _LEVELS for _, w, t in tokens[start:a]
+    ):
+        return  # a kind with its modifiers (国家|公立医院, 县级|公立医院), not a name
+    name = "".join(w for _, w, _ in tokens[start:b])
+    if _NOT_ORG.search(name):
+        return
+    yield tokens[start][0], name
+    # a head shared by a list: "嘉陵江、明月湖实验室" names 嘉陵江实验室 too
+    head = tokens[b - 1][1]
+    if b - start > 1 and _SUFFIX_WORD.fullmatch(head) and start >= 2 and tokens[start - 1][1] == "、":
+        pos, word, tag = tokens[start - 2]
+        before = tokens[start - 3] if start >= 3 else None
+        if (
+            tag in _SHARED_HEAD_TAGS
+            and len(word) >= 2
+            and not _ORG_END.search(word)
+            and (before is None or not _is_name_part(before))
+        ):
+            yield pos, word + head
+
+
+def _name_start(tokens: list[tuple[int, str, str]], a: int, b: int) -> int | None:
+    """Move the start of a name left over the words glued in front of it that belong to it.
+
+    A name opens after the word that places it (驻|渝解放军, 驻|鄂人民解放军), keeps a single
+    character glued in front (鹏|瑞利医院, 省|财政厅) unless a number makes it a measure word
+    (30项|省委), and a one-character place needs what precedes it (明月|湖实验室). An institution
+    named by a place (海河|实验室, 天津|医院) and a department (建设厅, 国资委) keep the nouns in
+    front of them up to their level (低维电子材料海河实验室, 协和医学院天津医院, 省住房城乡建设厅,
+    自治区国资委). Verbs, prepositions, numbers and punctuation end a name.
+
+    Returns:
+        The index of the name's first token, or None when the name is cut and cannot be
+        completed ("在|沪实验室" names laboratories in Shanghai, not one).
+    """
+    first_tag = tokens[a][2]
+    by_nouns = first_tag in _PROPER_TAGS or bool(_DEPARTMENT_END.search(tokens[b - 1][1]))
+    length = sum(len(w) for _, w, _ in tokens[a:b])
+    while a > 0 and length < _MAX_ORG_CHARS:
+        _pos, word, tag = tokens[a - 1]
+        if word in _NAME_OPENERS:
+            return a - 1
+        if not _HAN_WORD.fullmatch(word) or tag in _FUNCTION_TAGS or word in _VERB_LIKE:
+            break
+        if len(word) == 1 and _is_name_part(tokens[a - 1]):
+            if a >= 2 and tokens[a - 2][1][-1:].isdigit():
+                break  # "30项省委": a measure word
+            a, length = a - 1, length + 1
+            continue
+        if len(tokens[a][1]) == 1 and tokens[a][1] not in _LEVELS:
+            a, length = a - 1, length + len(word)  # "明月|湖实验室"
+            continue
+        if by_nouns and tag in _NOUN_TAGS:  # not b (同级|人大, 大型|商业银行) nor t
+            a, length = a - 1, length + len(word)
+            if word in _LEVELS:
+                break  # the level opens the name: 自治区|国资委
+            continue
+        break
+    if len(tokens[a][1]) == 1 and tokens[a][1] not in _LEVELS and a < b - 1:
+        if a == 0 or tokens[a - 1][1] not in _NAME_OPENERS:
+            prev = tokens[a - 1] if a > 0 else None
+            if prev is not None and _HAN_WORD.fullmatch(prev[1]):
+                return None  # "在|沪实验室", "住|鲁两院": a place abbreviation cut from its phrase
+    return a
+
+
+def _is_name_part(token: tuple[int, str, str]) -> bool:
+    _pos, word, tag = token
+    return bool(_HAN_WORD.fullmatch(word)) and (tag[:1] == "n" or tag in ("j", "ng"))
 
 
 def _split_titles(chunk: str) -> list[str]:

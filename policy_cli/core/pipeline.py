@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from policy_cli.core.segment import Segmenter, default_segmenter
 from policy_cli.models import Document, Formulation, Token
+
+if TYPE_CHECKING:
+    from policy_cli.core.formulations.options import FormulationOptions
 
 
 @dataclass(frozen=True)
@@ -16,6 +20,7 @@ class Prepared:
     tokens: tuple[Token, ...]
     protected: tuple[str, ...] = ()
     formulations: tuple[Formulation, ...] = ()
+    formulation_options: FormulationOptions | None = None
 
 
 def prepare(
@@ -24,16 +29,26 @@ def prepare(
     segmenter: Segmenter | None = None,
     protect: tuple[str, ...] = (),
     formulations: bool = True,
+    formulation_options: FormulationOptions | None = None,
 ) -> Prepared:
     """Segment a document once, keeping each string of `protect` (e.g. formulations) whole.
 
-    With `formulations` (the default) the document's formulations are found first and those
-    that are one word (十四五, 放管服, 296X) are kept whole too, so that keywords count them as
-    one term; the list is kept on the result for the analyses that show it.
+    With `formulations` (the default) the document's formulations are found first (with
+    `formulation_options`: stages switched off, a user's lexicon, thresholds) and those that
+    are one word (十四五, 放管服, 296X) are kept whole too, so that keywords count them as one
+    term; the list is kept on the result for the analyses that show it.
+
+    Raises:
+        InputError: the document is longer than `loaders.MAX_ANALYSIS_CHARS`.
     """
     from policy_cli.core.formulations import extract_formulations, single_words
+    from policy_cli.core.loaders import check_analysable
 
+    check_analysable(document)
     seg = segmenter or default_segmenter()
-    found = tuple(extract_formulations(document)) if formulations else ()
+    found = (
+        tuple(extract_formulations(document, options=formulation_options)) if formulations else ()
+    )
     words = tuple(dict.fromkeys((*protect, *single_words(found))))
-    return Prepared(document, seg.tokenize(document, protect=words), words, found)
+    tokens = seg.tokenize(document, protect=words)
+    return Prepared(document, tokens, words, found, formulation_options)

@@ -198,14 +198,13 @@ class Segmenter:
         """Cut text, keeping each string of `protect` that occurs in it as one token."""
         if not protect:
             return self.cut(text)
-        pattern = _protect_pattern(tuple(protect))
         out: list[str] = []
         pos = 0
-        for m in pattern.finditer(text):
-            if m.start() > pos:
-                out.extend(self.cut(text[pos : m.start()]))
-            out.append(m.group())
-            pos = m.end()
+        for start, end in protected_spans(text, tuple(protect)):
+            if start > pos:
+                out.extend(self.cut(text[pos:start]))
+            out.append(text[start:end])
+            pos = end
         if pos < len(text):
             out.extend(self.cut(text[pos:]))
         return out
@@ -267,8 +266,13 @@ class Segmenter:
         return out  # type: ignore[return-value]  # no None is left
 
     def _start_worker(self, texts: list[str], order: list[int], taken: Any) -> Any:
-        """Fork a process that cuts the texts nobody has taken; None when it cannot start."""
+        """Fork a process that cuts the texts nobody has taken; None when it cannot start.
+
+        The worker dies with this process and lets go of its stdout (`core.workers`).
+        """
         import multiprocessing
+
+        from policy_cli.core.workers import start_process
 
         ctx = multiprocessing.get_context("fork")
         try:
@@ -276,10 +280,9 @@ class Segmenter:
         except OSError:
             return None
         try:
-            proc = ctx.Process(
-                target=_cut_untaken, args=(self, texts, order, taken, sender), daemon=True
+            proc = start_process(
+                _cut_untaken, (self, texts, order, taken, sender), context=ctx
             )
-            proc.start()
         except (AssertionError, OSError, ValueError):  # e.g. inside a daemonic pool worker
             receiver.close()
             return None
@@ -433,28 +436,38 @@ def _rjieba_class() -> Any:
 
 
 @lru_cache(maxsize=64)
-def _protect_pattern(protect: tuple[str, ...]) -> re.Pattern[str]:
-    """Match the longest string of `protect` at the leftmost place (a trie-shaped regex).
+def _protect_automaton(protect: tuple[str, ...]) -> Any:
+    """An Aho-Corasick automaton of the protected strings (value: the string's length)."""
+    import ahocorasick
 
-    Same matches as the alternation of the strings, longest first, at a third of its cost
-    on long texts: the engine follows one branch per character instead of trying each string.
-    """
-    trie: dict[str, dict] = {}
+    automaton = ahocorasick.Automaton()
     for word in set(protect):
         if word:
-            node = trie
-            for ch in word:
-                node = node.setdefault(ch, {})
-            node[""] = {}
+            automaton.add_word(word, len(word))
+    if len(automaton):
+        automaton.make_automaton()
+    return automaton
 
-    def walk(node: dict[str, dict]) -> str:
-        branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return "(?:" + body + ")?" if "" in node else body
 
-    return re.compile(walk(trie) if trie else "(?!)")
+def protected_spans(text: str, protect: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The (start, end) of the strings of `protect` in text: at the leftmost place, the longest.
+
+    The same spans as a regular expression alternating the strings longest first, but found
+    in one Aho-Corasick pass: a trie-shaped regex tries the branches of a node one after the
+    other, so its cost grew with the number of strings, which grows with the document
+    (1.6 M characters: 2.5 s of 5.3 s of tokenize).
+    """
+    automaton = _protect_automaton(protect)
+    if not len(automaton):
+        return []
+    found = sorted((end - n + 1, -n) for end, n in automaton.iter(text))
+    spans: list[tuple[int, int]] = []
+    free = 0
+    for start, neg in found:  # by start, the longest first
+        if start >= free:
+            free = start - neg
+            spans.append((start, free))
+    return spans
 
 
 @lru_cache(maxsize=1)

@@ -1,8 +1,18 @@
-"""Key sentences: TextRank over the TF-IDF vectors of whole sentences (scikit-learn's formula).
+"""Key sentences: the sentences that say where a document goes, central to it, whole, in order.
 
+Centrality is TextRank over the TF-IDF vectors of whole sentences (scikit-learn's formula).
 The document is split into sentences once by the loader, at 。！？；…; a clause closed by ；
 is joined back to the rest of its sentence so that a key sentence is always whole. The
 vectors use the tokens the pipeline already produced: nothing is segmented again.
+
+Centrality alone picks the long lists of last year's figures of a work report. Each sentence's
+score is therefore weighed by where it looks (`data/direction_cues.tsv`, `KeySentenceOptions`):
+a part whose heading reviews the past (一、2024年工作回顾) weighs little, a part that sets what
+comes (二、…总体要求和目标任务, 三、重点工作) more, its first sub-sections (the first priorities)
+more still; the sentence of the overall requirements (…的总体要求是：…, or the first sentence of
+a part not looking back that names its guidance: 以…为指导) and of the goals (主要预期目标是：…, 到2027年…)
+weigh most; a sentence that lists figures and the closing call (让我们…) weigh less, and a list
+item's heading ("八是推进法治政府建设和治理创新，保持社会和谐稳定。") is no key sentence.
 """
 
 from __future__ import annotations
@@ -12,17 +22,56 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import itemgetter, mul
 
 from policy_cli.core.pipeline import Prepared
 from policy_cli.core.segment import is_candidate_term, load_stopwords
+from policy_cli.data import lines as data_lines
 from policy_cli.errors import UsageError
 from policy_cli.models import Document, KeySentence
 
 _HEADING = re.compile(r"^(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节条部分])")
+_PART = re.compile(r"^[一二三四五六七八九十]+、")
+_SUBPART = re.compile(r"^（[一二三四五六七八九十]+）")
+# a list item's heading: "八是推进法治政府建设…。", "第一，…"
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]|其[一二三四五六七八九十][，,、])")
+# a stage goal: 到2027年，率先实现…; 第一个阶段，从二〇二〇年到二〇三五年，…基本实现…
+_STAGE_GOAL = re.compile(
+    r"^(?:[^，。]{1,8}，)?(?:从[^，。]{4,12})?(?:到|至)(?:(?:19|20)\d\d|[〇○零一二三四五六七八九]{4})年"
+)
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _MIN_CHARS = 12
 _MAX_CHARS = 220
 _DAMPING = 0.85
+
+
+@dataclass(frozen=True)
+class KeySentenceOptions:
+    """How the direction of a sentence weighs on its centrality."""
+
+    back: float = 0.25  # a sentence of a part that reviews the past
+    ahead: float = 1.5  # a sentence of a part that sets what comes
+    first_priority: float = 1.5  # of the first sub-section of such a part (halved weight gain next)
+    requirement: float = 4.0  # the overall requirements (总体要求; the first 以…为指导 of a part)
+    closing: float = 0.25  # the closing call of a report (让我们…)
+    target: float = 4.0  # the goals (主要预期目标是, 到2027年)
+    figures: int = 4  # a sentence with this many figures or more lists them…
+    figures_weight: float = 0.5  # …and weighs this much
+    heading_chars: int = 40  # a list item's heading is shorter than this
+    max_chars_direction: int = 900  # requirement and goal sentences may be this long
+
+
+DEFAULT_KEY_OPTIONS = KeySentenceOptions()
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for line in data_lines("direction_cues.tsv"):
+        kind, phrase = line.split("\t")[:2]
+        out[kind].append(phrase)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @dataclass(frozen=True)
@@ -35,16 +84,19 @@ class _Whole:
     end: int
 
 
-def key_sentences(prepared: Prepared, *, n: int = 5) -> list[KeySentence]:
-    """Pick the `n` most central whole sentences of a document, shown in document order.
+def key_sentences(
+    prepared: Prepared, *, n: int = 5, options: KeySentenceOptions = DEFAULT_KEY_OPTIONS
+) -> list[KeySentence]:
+    """Pick the `n` whole sentences that best say where a document goes, in document order.
 
     Args:
         prepared: the document and its tokens (segmented once by `pipeline.prepare`).
         n: how many sentences to pick.
+        options: how the direction of a sentence weighs (see the module docstring).
 
     Returns:
         Up to `n` KeySentence (index of the first loader sentence, text, score: the TextRank
-        rank times log(1 + distinct terms)), in document order.
+        rank times log(1 + distinct terms) times the direction weight), in document order.
 
     Raises:
         UsageError: when `n` is not positive.
@@ -57,11 +109,14 @@ def key_sentences(prepared: Prepared, *, n: int = 5) -> list[KeySentence]:
         return []
     words = _words_by_whole(prepared, wholes)
     text = document.text
+    weights = _direction_weights(document, wholes, options)
     candidates = [
         i for i, w in enumerate(wholes)
-        if _MIN_CHARS <= w.end - w.start <= _MAX_CHARS
+        if _MIN_CHARS <= w.end - w.start <= (
+            options.max_chars_direction if weights[i] >= options.requirement else _MAX_CHARS
+        )
         and len(set(words[i])) >= 3
-        and _is_prose(text[w.start : w.end])
+        and _is_prose(text[w.start : w.end], options)
     ]
     if len(candidates) < n:  # a short or oddly cut text: take what there is
         candidates = [i for i, w in enumerate(wholes) if words[i]]
@@ -70,7 +125,10 @@ def key_sentences(prepared: Prepared, *, n: int = 5) -> list[KeySentence]:
     ranks = _textrank([words[i] for i in candidates])
     # plain TextRank favours short generic sentences ("坚持和完善社会主义基本经济制度。"): weigh
     # each by the log of its distinct terms, so that a sentence that says more can win
-    scores = [r * math.log1p(len(set(words[i]))) for r, i in zip(ranks, candidates, strict=True)]
+    scores = [
+        r * math.log1p(len(set(words[i]))) * weights[i]
+        for r, i in zip(ranks, candidates, strict=True)
+    ]
     ranked = sorted(zip(candidates, scores, strict=True), key=lambda cs: (-cs[1], cs[0]))[:n]
     ranked.sort(key=lambda cs: cs[0])
     return [
@@ -81,6 +139,79 @@ def key_sentences(prepared: Prepared, *, n: int = 5) -> list[KeySentence]:
         )
         for i, score in ranked
     ]
+
+
+def _direction_weights(
+    document: Document, wholes: Sequence[_Whole], options: KeySentenceOptions
+) -> list[float]:
+    """The weight of each whole sentence from where it looks: back, ahead, at the goals."""
+    cues = _cues()
+    part = _parts(document)
+    # the paragraph that opens each paragraph's part: its guidance is stated once, first
+    part_start: list[int] = []
+    opener = 0
+    for i, para in enumerate(document.paragraphs):
+        if _PART.match(para.text.strip()) and len(para.text.strip()) <= 60:
+            opener = i
+        part_start.append(opener)
+    guided: set[int] = set()
+    out = []
+    for whole in wholes:
+        sent = document.sentences[whole.first]
+        body = document.text[whole.start : whole.end].strip()
+        where, order = part[sent.paragraph]
+        weight = 1.0
+        if where == "back" or body.startswith(cues.get("opens_back", ())):
+            weight *= options.back
+        elif where == "ahead":
+            weight *= options.ahead
+            if order:
+                weight *= 1 + (options.first_priority - 1) / order
+        head = body[:60]
+        guidance = where != "back" and part_start[sent.paragraph] not in guided and any(
+            c in head for c in cues.get("guidance", ())
+        )
+        if guidance:
+            guided.add(part_start[sent.paragraph])
+        if body.startswith(cues.get("closing", ())):
+            weight *= options.closing
+        elif guidance or any(c in head for c in cues.get("requirement", ())):
+            weight *= options.requirement
+        elif any(c in head for c in cues.get("target", ())) or _STAGE_GOAL.match(body):
+            weight *= options.target
+        elif len(_FIGURE.findall(body)) >= options.figures:
+            weight *= options.figures_weight
+        out.append(weight)
+    return out
+
+
+def _parts(document: Document) -> list[tuple[str, int]]:
+    """For each paragraph: the direction of its part (back, ahead or "") and its sub-section.
+
+    Parts are opened by short headings "一、…"; the heading says whether the part reviews the
+    past or sets what comes, else its first paragraphs do (一年来，…). Sub-sections "（一）…" of a part that looks ahead are counted
+    1, 2, … (0 before the first), so that the first priorities can weigh more.
+    """
+    cues = _cues()
+    paras = document.paragraphs
+    where, order = "", 0
+    out: list[tuple[str, int]] = []
+    for i, para in enumerate(paras):
+        body = para.text.strip()
+        if _PART.match(body) and len(body) <= 60:
+            where, order = "", 0
+            if any(c in body for c in cues.get("ahead", ())):
+                where = "ahead"
+            elif any(c in body for c in cues.get("back", ())):
+                where = "back"
+            elif any(  # a heading that names no direction: its opening says it (一年来，…)
+                p.text.strip().startswith(cues.get("opens_back", ())) for p in paras[i + 1 : i + 3]
+            ):
+                where = "back"
+        elif _SUBPART.match(body) and where == "ahead":
+            order += 1
+        out.append((where, order))
+    return out
 
 
 def whole_sentences(document: Document) -> list[_Whole]:
@@ -99,10 +230,12 @@ def whole_sentences(document: Document) -> list[_Whole]:
     return out
 
 
-def _is_prose(sentence: str) -> bool:
-    """A sentence of running text, not a heading, a headline or a list label."""
+def _is_prose(sentence: str, options: KeySentenceOptions = DEFAULT_KEY_OPTIONS) -> bool:
+    """A sentence of running text, not a heading, a headline or a list item's heading."""
     body = sentence.strip()
-    if _HEADING.match(body) or (body.startswith("——") and len(body) < 40):
+    if _HEADING.match(body) or (body.startswith("——") and len(body) < options.heading_chars):
+        return False
+    if _ORDINAL.match(body) and len(body) < options.heading_chars:
         return False
     return body.rstrip("”’」』\"）) ").endswith(("。", "！", "？", "…", "!", "?", "；"))
 

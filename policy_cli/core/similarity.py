@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from policy_cli.core.occurrences import find_all
 from policy_cli.core.pipeline import Prepared
 from policy_cli.core.segment import is_candidate_term, load_stopwords
 from policy_cli.models import SentenceChange
@@ -120,12 +121,16 @@ def unmatched_sentences(
     def pick(rows: Any, mine: list[Any], theirs: list[Any], terms: dict[int, list[str]],
              other: str) -> tuple[SentenceChange, ...]:
         out = []
+        chosen = []
         for i, s in enumerate(mine):
             j = int(rows[i].argmax())
             best = float(rows[i, j])
-            if best >= threshold:
-                continue
-            fresh = tuple(dict.fromkeys(t for t in terms[s.index] if t not in other))
+            if best < threshold:
+                chosen.append((s, j, best))
+        # which of their terms the other report holds: one pass over it, not one per term
+        present = find_all(other, {t for s, _, _ in chosen for t in terms[s.index]})
+        for s, j, best in chosen:
+            fresh = tuple(dict.fromkeys(t for t in terms[s.index] if not present[t]))
             out.append(
                 SentenceChange(s.index, s.start, s.text, round(best, 4),
                                theirs[j].text if best > 0 else "", fresh)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from policy_cli.core.header import extract_header
 from policy_cli.core.keywords import extract_keywords
+from policy_cli.core.loaders import check_analysable
 from policy_cli.core.people import extract_organizations, extract_people
 from policy_cli.core.pipeline import Prepared, prepare
 from policy_cli.core.sentences import key_sentences
@@ -14,8 +16,26 @@ from policy_cli.core.targets import extract_targets, target_to_dict
 from policy_cli.errors import NothingToAnalyseError, UsageError
 from policy_cli.models import Document, Formulation, Stats, Summary
 
+if TYPE_CHECKING:
+    from policy_cli.core.formulations.options import FormulationOptions
+
 # codes (十四五, 296X) and numbered sets (两个大局) say most about a document's agenda
 _KIND_ORDER = {"code": 0, "numbered": 1, "slogan": 2, "name": 3}
+KINDS = tuple(_KIND_ORDER)
+# the evidence of the formulation stage that finds the user's own terms (--lexicon)
+_USER_EVIDENCE = "user/"
+
+
+def by_kind(f: Formulation) -> tuple[Any, ...]:
+    """The default order of a brief's formulations: the user's own terms (`--lexicon`) first,
+    then the document's own (local and new) before the national ones it echoes, then codes and
+    numbered sets, then by count."""
+    user = any(e.startswith(_USER_EVIDENCE) for e in f.evidence)
+    return (
+        not user,
+        not user and f.origin == "national",
+        _KIND_ORDER.get(f.kind, 9), -f.count, f.first_offset, f.text,
+    )
 
 
 def summarize(
@@ -24,6 +44,8 @@ def summarize(
     keywords: int = 10,
     formulations: int = 10,
     sentences: int = 5,
+    formulation_order: Callable[[Formulation], Any] = by_kind,
+    formulation_options: FormulationOptions | None = None,
 ) -> Summary:
     """Brief a document: header, size, keywords, formulations, targets, people, key sentences.
 
@@ -32,6 +54,10 @@ def summarize(
         keywords: how many key terms to keep.
         formulations: how many formulations to keep (codes and numbered sets first).
         sentences: how many key sentences to pick.
+        formulation_order: the sort key that ranks the formulations to keep (default
+            `by_kind`; another key, e.g. one that puts the document's own first, reorders them).
+        formulation_options: options of the formulation extractor (a user's lexicon, stages
+            switched off); used when the document is not prepared yet.
 
     Returns:
         A Summary; `warnings` are the spans the loader removed as noise.
@@ -47,39 +73,50 @@ def summarize(
     doc = document.document if isinstance(document, Prepared) else document
     if not doc.sentences:
         raise NothingToAnalyseError(f"{doc.source}: no text to summarise")
+    check_analysable(doc)
     people = extract_people(doc)
     # names stay whole in the one segmentation, so that keywords count 施惠芳, not 施惠
     prepared = document if isinstance(document, Prepared) else prepare(
-        doc, protect=tuple(p.name for p in people)
+        doc, protect=tuple(p.name for p in people), formulation_options=formulation_options
     )
+    found = _formulations(prepared)
     return Summary(
         source=doc.source,
         header=extract_header(doc, people=people),
         stats=Stats(len(doc.text), len(doc.paragraphs), len(doc.sentences)),
         keywords=tuple(extract_keywords(prepared.tokens, method="tfidf", top=keywords)),
-        formulations=tuple(salient_formulations(_formulations(prepared), top=formulations)),
+        formulations=tuple(
+            salient_formulations(found, top=formulations, key=formulation_order)
+        ),
         targets=tuple(extract_targets(doc)),
         people=tuple(people),
         organizations=tuple(extract_organizations(doc)),
         key_sentences=tuple(key_sentences(prepared, n=sentences)),
         warnings=doc.noise,
+        formulation_counts=tuple(
+            (kind, sum(1 for f in found if f.kind == kind)) for kind in KINDS
+        ),
     )
 
 
-def salient_formulations(found: list[Formulation], *, top: int = 10) -> list[Formulation]:
-    """Keep the most salient formulations: codes and numbered sets first, then by count.
+def salient_formulations(
+    found: list[Formulation],
+    *,
+    top: int = 10,
+    key: Callable[[Formulation], Any] = by_kind,
+) -> list[Formulation]:
+    """Keep the most salient formulations: the user's own terms first, then codes and numbered
+    sets, then by count.
 
     Args:
         found: formulations of a document.
         top: how many to keep.
+        key: the sort key (default `by_kind`: kind, count descending, first offset, text).
 
     Returns:
-        At most `top` formulations, sorted by kind, count (descending), then first offset.
+        At most `top` formulations in the order of `key`.
     """
-    ranked = sorted(
-        found, key=lambda f: (_KIND_ORDER.get(f.kind, 9), -f.count, f.first_offset, f.text)
-    )
-    return ranked[:top]
+    return sorted(found, key=key)[:top]
 
 
 def summary_to_dict(summary: Summary) -> dict[str, Any]:
@@ -89,15 +126,21 @@ def summary_to_dict(summary: Summary) -> dict[str, Any]:
         summary: a summary.
 
     Returns:
-        A dict with the keys source, title, date, speaker, doc_type, stats, keywords,
-        formulations, targets, people, organizations, key_sentences, warnings.
+        A dict with the keys source, title, date, date_iso, speaker, issuer, number,
+        effective_date, effective_date_iso, doc_type, stats, keywords, formulations,
+        formulation_counts, targets, people, organizations, key_sentences, warnings.
     """
     h = summary.header
     return {
         "source": summary.source,
         "title": h.title,
         "date": h.date,
+        "date_iso": h.date_iso,
         "speaker": h.speaker,
+        "issuer": h.issuer,
+        "number": h.number,
+        "effective_date": h.effective_date,
+        "effective_date_iso": h.effective_date_iso,
         "doc_type": h.doc_type,
         "stats": asdict(summary.stats),
         "keywords": [
@@ -107,9 +150,11 @@ def summary_to_dict(summary: Summary) -> dict[str, Any]:
         ],
         "formulations": [
             {"text": f.text, "kind": f.kind, "count": f.count, "first_offset": f.first_offset,
-             "refers_to": f.refers_to, "items": list(f.items)}
+             "refers_to": f.refers_to, "items": list(f.items), "origin": f.origin,
+             "first_seen": f.first_seen}
             for f in summary.formulations
         ],
+        "formulation_counts": dict(summary.formulation_counts),
         "targets": [target_to_dict(t) for t in summary.targets],
         "people": [
             {"name": p.name, "titles": list(p.titles), "count": p.count,
@@ -126,6 +171,66 @@ def summary_to_dict(summary: Summary) -> dict[str, Any]:
     }
 
 
+# The columns of one document's row (`policy summary --format csv`, and `policy batch`).
+ROW_COLUMNS = (
+    "source", "title", "date", "date_iso", "issuer", "speaker", "number", "type",
+    "effective_date_iso", "characters", "paragraphs", "sentences", "key_terms",
+    "formulations", *(f"formulations_{k}" for k in KINDS), "headline_targets", "targets",
+    "people", "organizations", "noise_cut", "noise_chars",
+)
+ROW_TERMS = 10  # key terms in a row
+ROW_SEP = "; "  # between the items of a cell
+
+
+def summary_row(summary: Summary) -> dict[str, str | int | None]:
+    """Turn a Summary into one flat row: the columns of `ROW_COLUMNS`, one value each.
+
+    This is the one definition of a document's row: `policy summary --format csv` writes it,
+    and a batch over many documents writes one such row per document.
+
+    Args:
+        summary: a summary.
+
+    Returns:
+        A dict keyed by `ROW_COLUMNS`: header fields (None when not stated), sizes, the top
+        key terms and the people and organisations joined by "; ", the number of distinct
+        formulations in all and of each kind, the headline targets as text ("国内生产总值增长
+        5.5%左右; …"; all targets when none is headline) and how many targets in all, and the
+        spans and characters cut as noise.
+    """
+    h = summary.header
+    counts = dict(summary.formulation_counts)
+    headline = [t for t in summary.targets if t.core] or [
+        t for t in summary.targets if not t.period
+    ]
+    row: dict[str, str | int | None] = {
+        "source": summary.source,
+        "title": h.title,
+        "date": h.date,
+        "date_iso": h.date_iso,
+        "issuer": h.issuer,
+        "speaker": h.speaker,
+        "number": h.number,
+        "type": h.doc_type,
+        "effective_date_iso": h.effective_date_iso,
+        "characters": summary.stats.characters,
+        "paragraphs": summary.stats.paragraphs,
+        "sentences": summary.stats.sentences,
+        "key_terms": ROW_SEP.join(k.term for k in summary.keywords[:ROW_TERMS]),
+        "formulations": sum(counts.values()),
+        **{f"formulations_{k}": counts.get(k, 0) for k in KINDS},
+        "headline_targets": ROW_SEP.join(
+            f"{t.indicator} {t.value}" + (f"（{t.note}）" if t.note else "") for t in headline
+        ),
+        "targets": len(summary.targets),
+        "people": ROW_SEP.join(p.name for p in summary.people),
+        "organizations": ROW_SEP.join(summary.organizations),
+        "noise_cut": len(summary.warnings),
+        "noise_chars": sum(len(w.text) for w in summary.warnings),
+    }
+    return row
+
+
 def _formulations(prepared: Prepared) -> list[Formulation]:
     """The formulations the pipeline found while preparing, else found now."""
     found = getattr(prepared, "formulations", None)
@@ -133,4 +238,4 @@ def _formulations(prepared: Prepared) -> list[Formulation]:
         return list(found)
     from policy_cli.core.formulations import extract_formulations
 
-    return extract_formulations(prepared.document)
+    return extract_formulations(prepared.document, options=prepared.formulation_options)

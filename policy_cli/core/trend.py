@@ -19,7 +19,6 @@ import math
 import os
 import re
 import shutil
-import sys
 import tempfile
 import zlib
 from collections import Counter
@@ -28,10 +27,13 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from policy_cli.core.normalize import arabic_digits
 from policy_cli.errors import InputError, NothingToAnalyseError, UsageError
+
+if TYPE_CHECKING:
+    from policy_cli.core.formulations.lexicon import Lexicon
 
 CACHE_FORMAT = 2
 BY = ("year", "file")
@@ -196,13 +198,20 @@ def _is_document_file(path: Path) -> bool:
     return inner.endswith(DOCUMENT_SUFFIXES + JSONL_SUFFIXES)
 
 
-def _open_text(path: Path) -> Any:
+_READ_ERRORS = (OSError, EOFError, lzma.LZMAError, zlib.error)
+
+
+def _open_binary(path: Path) -> Any:
+    """Open a file for streaming, decompressing .gz and .xz (never blocking on a FIFO)."""
+    from policy_cli.core.loaders import open_input
+
+    raw = open_input(path)
     lower = path.name.lower()
     if lower.endswith(".xz"):
-        return lzma.open(path, "rt", encoding="utf-8")
+        return lzma.LZMAFile(raw)
     if lower.endswith(".gz"):
-        return gzip.open(path, "rt", encoding="utf-8")
-    return path.open("r", encoding="utf-8")
+        return gzip.GzipFile(fileobj=raw)
+    return raw
 
 
 def _read_file(path: Path) -> bytes:
@@ -211,23 +220,73 @@ def _read_file(path: Path) -> bytes:
     lower = path.name.lower()
     if not lower.endswith(COMPRESSED_SUFFIXES):
         return read_input(path)
-    opener = lzma.open if lower.endswith(".xz") else gzip.open
+    fh = _open_binary(path)
     try:
-        with opener(path, "rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
-    except (OSError, EOFError, lzma.LZMAError) as exc:
+        data = fh.read(MAX_BYTES + 1)
+    except _READ_ERRORS as exc:
         raise InputError(f"{path}: cannot decompress ({exc})") from exc
+    finally:
+        _close(fh)
     if len(data) > MAX_BYTES:
         raise InputError(f"{path}: input is too large (limit {MAX_BYTES:,} bytes)")
     return data
 
 
-def _count_records(path: Path) -> int:
+def _close(fh: Any) -> None:
+    inner = getattr(fh, "fileobj", None) or getattr(fh, "_fp", None)
+    for f in (fh, inner):
+        try:
+            if f is not None:
+                f.close()
+        except _READ_ERRORS:
+            pass
+
+
+def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    """Yield (line number, line) of a JSON-lines file, each line at most `MAX_BYTES`.
+
+    A record is read with the limit every input has: a longer one is refused as soon as the
+    limit is passed, without reading (or decompressing) the rest of it.
+
+    Raises:
+        InputError: a record over the limit, an unreadable or corrupt file.
+    """
+    from policy_cli.core.loaders import MAX_BYTES
+
+    limit = MAX_BYTES
+    fh = _open_binary(path)
     try:
-        with _open_text(path) as fh:
-            return sum(1 for line in fh if line.strip())
-    except (OSError, EOFError, UnicodeDecodeError, lzma.LZMAError) as exc:
-        raise InputError(f"{path}: cannot read JSON lines ({exc})") from exc
+        lineno = 0
+        while True:
+            try:
+                line = fh.readline(limit + 2)
+            except _READ_ERRORS as exc:
+                raise InputError(f"{path}: cannot read JSON lines ({exc})") from exc
+            if not line:
+                return
+            lineno += 1
+            body = line[:-1] if line.endswith(b"\n") else line
+            if len(body.rstrip(b"\r")) > limit:
+                raise InputError(
+                    f"{path}:{lineno}: the record is larger than the input limit"
+                    f" ({limit:,} bytes)"
+                )
+            yield lineno, body
+    finally:
+        _close(fh)
+
+
+def _count_records(path: Path) -> int | None:
+    """Count the records of a JSON-lines file (None for a stream that can be read once)."""
+    try:
+        if not path.is_file():
+            return None
+    except OSError:
+        return None
+    try:
+        return sum(1 for _, line in _lines(path) if line.strip())
+    except InputError:
+        return None  # reported by the real read
 
 
 def _meta_year(record: dict[str, Any]) -> int | None:
@@ -250,35 +309,61 @@ def _meta_year(record: dict[str, Any]) -> int | None:
     return None
 
 
-def _records(path: Path, start: int) -> Iterator[_Item]:
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def parse_record(line: bytes, where: str, *, first: bool = False) -> dict[str, Any]:
+    """Parse one JSON-lines record; every fault is an `InputError` naming file and line.
+
+    Raises:
+        InputError: not UTF-8, not JSON, not an object, nested too deeply, a number JSON
+            cannot hold, or a lone surrogate escape (\\ud800) in a field that is used.
+    """
     try:
-        with _open_text(path) as fh:
-            for lineno, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                where = f"{path}:{lineno}"
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise InputError(f"{where}: not a JSON object ({exc.msg})") from exc
-                if not isinstance(record, dict):
-                    raise InputError(f"{where}: not a JSON object")
-                content = record.get("content", record.get("text"))
-                if not isinstance(content, str):
-                    raise InputError(f"{where}: no 'content' string in this record")
-                title = record.get("title")
-                kind = record.get("kind")
-                yield _Item(
-                    index=start,
-                    source=where,
-                    payload=content,
-                    title=title if isinstance(title, str) else None,
-                    kind=kind if isinstance(kind, str) else None,
-                    meta_year=_meta_year(record),
-                )
-                start += 1
-    except (OSError, EOFError, UnicodeDecodeError, lzma.LZMAError) as exc:
-        raise InputError(f"{path}: cannot read JSON lines ({exc})") from exc
+        text = line.decode("utf-8-sig" if first else "utf-8")  # a BOM opens a file only
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{where}: not UTF-8 text (byte {exc.start})") from exc
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{where}: not a JSON object ({exc.msg})") from exc
+    except RecursionError as exc:
+        raise InputError(f"{where}: the JSON is nested too deeply") from exc
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise InputError(f"{where}: not a JSON record we can read ({exc})") from exc
+    if not isinstance(record, dict):
+        raise InputError(f"{where}: not a JSON object")
+    content = record.get("content", record.get("text"))
+    if not isinstance(content, str):
+        raise InputError(f"{where}: no 'content' string in this record")
+    for key in ("content", "text", "title", "kind", "year", "date"):
+        value = record.get(key)
+        if isinstance(value, str) and _LONE_SURROGATE.search(value):
+            raise InputError(
+                f"{where}: the '{key}' string holds a lone surrogate escape (\\ud800-\\udfff),"
+                " not text"
+            )
+    return record
+
+
+def _records(path: Path, start: int) -> Iterator[_Item]:
+    for lineno, line in _lines(path):
+        if not line.strip():
+            continue
+        where = f"{path}:{lineno}"
+        record = parse_record(line, where, first=lineno == 1)
+        content = str(record.get("content", record.get("text")))  # a str: checked
+        title = record.get("title")
+        kind = record.get("kind")
+        yield _Item(
+            index=start,
+            source=where,
+            payload=content,
+            title=title if isinstance(title, str) else None,
+            kind=kind if isinstance(kind, str) else None,
+            meta_year=_meta_year(record),
+        )
+        start += 1
 
 
 def _name_year(path: Path) -> int | None:
@@ -400,6 +485,7 @@ def _analyse(
         {"text": normalised text, "terms": {term: [count, first offset]}, "forms": {...}},
         or {"error": message} for a document that cannot be loaded.
     """
+    from policy_cli.core.loaders import check_analysable
     from policy_cli.errors import PolicyCliError
 
     try:
@@ -407,6 +493,7 @@ def _analyse(
             document = _from_normalised(source, payload)
         else:
             document = _load(source, payload)
+        check_analysable(document)
     except PolicyCliError as exc:
         return {"error": str(exc)}
     result: dict[str, Any] = {"text": document.text, "text_cached": normalised}
@@ -456,7 +543,7 @@ def cache_dir() -> Path:
 
 _SIGNED_MODULES = (
     "trend.py", "loaders.py", "formats.py", "normalize.py", "noise.py", "segment.py",
-    "formulations.py",
+    "formulations",
 )  # fmt: skip
 
 
@@ -472,11 +559,14 @@ def analysis_signature() -> str:
     # the modules whose output the cached counts are made of
     for name in _SIGNED_MODULES:
         path = core / name
-        if path.exists():
-            h.update(name.encode())
-            h.update(path.read_bytes())
-    # the lexicon, stop words and the formulation rule lists
-    for p in sorted((core.parent / "data").glob("*.txt")):
+        # a package (formulations/) is signed by all its modules
+        for module in sorted(path.glob("*.py")) if path.is_dir() else [path]:
+            if module.exists():
+                h.update(str(module.relative_to(core)).encode())
+                h.update(module.read_bytes())
+    # the lexicon, stop words and the formulation rule lists and lexicons
+    data_dir = core.parent / "data"
+    for p in sorted(p for ext in ("*.txt", "*.toml", "*.tsv") for p in data_dir.glob(ext)):
         h.update(p.name.encode())
         h.update(p.read_bytes())
     return h.hexdigest()[:16]
@@ -736,14 +826,10 @@ class _Runner:
 
     def _pool(self) -> ProcessPoolExecutor:
         if self.executor is None:
-            import multiprocessing
+            from policy_cli.core.workers import fork_pool
 
-            # fork starts workers in milliseconds and shares what is already imported;
-            # elsewhere the platform default (spawn) is the safe choice.
-            method = "fork" if sys.platform.startswith("linux") else None
-            self.executor = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=multiprocessing.get_context(method)
-            )
+            # workers that die with this process and never hold its stdout (core.workers)
+            self.executor = fork_pool(self.workers)
         return self.executor
 
     def run(
@@ -807,9 +893,12 @@ class _Runner:
         drain(0)
         return hits, misses
 
-    def close(self) -> None:
+    def close(self, *, wait: bool = True) -> None:
+        """Stop the pool: after its last task, or at once (`wait=False`: unwinding)."""
         if self.executor is not None:
-            self.executor.shutdown(wait=True, cancel_futures=True)
+            from policy_cli.core.workers import stop_pool
+
+            stop_pool(self.executor, wait=wait)
             self.executor = None
 
 
@@ -825,6 +914,7 @@ def trend_documents(
     use_cache: bool = True,
     cache_root: Path | None = None,
     progress: ProgressFn | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Trend:
     """Count terms across many documents and tell how their use changed over the periods.
 
@@ -841,6 +931,9 @@ def trend_documents(
         use_cache: read and write per-document term counts in the cache directory.
         cache_root: the cache directory (default: `cache_dir()`).
         progress: called as progress(stage, done, total) after each document.
+        lexicon: the user's own terms (`read_user_lexicon`): followed as formulations, and
+            listed before the others among the formulations first seen; with `terms`, followed
+            as terms too.
 
     Returns:
         A `Trend` with the periods in order, the documents used and the term series.
@@ -858,11 +951,15 @@ def trend_documents(
     queries = tuple(dict.fromkeys(t.strip() for t in terms if t and t.strip()))
     if terms and not queries:
         raise UsageError("--terms names no term")
+    own = tuple(e.text for e in lexicon.entries) if lexicon is not None else ()
+    if queries:
+        queries = tuple(dict.fromkeys((*queries, *own)))
     files = expand_paths(paths)
     # counting the records costs a read of each JSON-lines file: only for a progress bar
     total: int | None = len(files)
     if any(_is_jsonl(f) for f in files):
-        total = sum(_count_records(f) if _is_jsonl(f) else 1 for f in files) if progress else None
+        counts = [_count_records(f) if _is_jsonl(f) else 1 for f in files] if progress else [None]
+        total = None if None in counts else sum(c for c in counts if c is not None)
     kind_set = frozenset(kinds)
     want_terms = not queries
     scratch: str | None = None
@@ -890,6 +987,9 @@ def trend_documents(
         agg.count(key, item, "term", entry.get("terms") or {})
         for text, (n, _offset) in (entry.get("forms") or {}).items():
             agg.forms_total[text] += n
+        # the user's terms are found as they are: exact substrings, like the `user` stage
+        for text, (n, _offset) in _hits(entry["text"], own).items():
+            own_total[text] += n
 
     def second_pass(item: _Item, entry: dict[str, Any]) -> None:
         if "error" not in entry:
@@ -897,7 +997,9 @@ def trend_documents(
             agg.count(key, item, "formulation", _hits(entry["text"], forms))
 
     forms: tuple[str, ...] = ()
+    own_total: Counter[str] = Counter()
     runner = _Runner(workers if workers is not None else _default_workers(), total, progress)
+    finished = False
     try:
         stage = "counting" if queries else "segmenting"
         hits, misses = runner.run(
@@ -905,6 +1007,8 @@ def trend_documents(
             done_fn=first_pass,
         )  # fmt: skip
         forms = _chosen_formulations(agg.forms_total, min_count=min_count)
+        preferred = tuple(sorted(own_total, key=lambda t: (-own_total[t], t)))
+        forms = tuple(dict.fromkeys((*preferred, *forms)))
         if forms and len(agg.chars) > 1:
             # Formulations are counted in every document, not only where the extractor
             # recognised them, so that "first seen" and the rates are exact.
@@ -914,11 +1018,13 @@ def trend_documents(
                     "formulations", placed, total=len(agg.placed), want_terms=False,
                     cache=cache, done_fn=second_pass,
                 )  # fmt: skip
+        finished = True
     finally:
-        runner.close()
+        runner.close(wait=finished)
         if scratch is not None:
             shutil.rmtree(scratch, ignore_errors=True)
     return _result(agg, queries=queries, top=top, min_count=min_count, cache=cache,
+                   preferred=frozenset(own_total),
                    hits=hits, misses=misses)  # fmt: skip
 
 
@@ -982,6 +1088,7 @@ def _result(
     cache: _Cache,
     hits: int,
     misses: int,
+    preferred: frozenset[str] = frozenset(),
 ) -> Trend:
     skipped = tuple(agg.skipped)
     if not agg.chars:
@@ -1029,20 +1136,26 @@ def _result(
     return Trend(
         rising=rising,
         falling=falling,
-        formulations=_first_seen_formulations(agg, keys, split, top=top),
+        formulations=_first_seen_formulations(agg, keys, split, top=top, preferred=preferred),
         split=periods[split].label,
         **common,
     )
 
 
 def _first_seen_formulations(
-    agg: _Aggregate, keys: Sequence[Any], split: int, *, top: int
+    agg: _Aggregate,
+    keys: Sequence[Any],
+    split: int,
+    *,
+    top: int,
+    preferred: frozenset[str] = frozenset(),
 ) -> tuple[TermTrend, ...]:
-    """The `top` most used formulations, ordered by the period they were first seen in."""
+    """The `top` most used formulations (the `preferred` ones first: the user's own terms),
+    ordered by the period they were first seen in."""
     totals: Counter[str] = Counter()
     for counter in agg.counts["formulation"].values():
         totals.update(counter)
-    chosen = sorted(totals, key=lambda t: (-totals[t], t))[:top]
+    chosen = sorted(totals, key=lambda t: (t not in preferred, -totals[t], t))[:top]
     order = {k: i for i, k in enumerate(keys)}
     series = [_series(agg, keys, "formulation", t, split) for t in chosen]
     return tuple(

@@ -385,7 +385,9 @@ def test_usage_errors_exit_2(case, good):
     assert res.exit_code == 2, (res.stdout, res.stderr)
     assert res.stdout == ""
     assert "Traceback" not in res.stderr
-    assert res.stderr.strip()
+    # option parsing's errors too: one line in the form of every other error
+    lines = res.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("policy: error: "), res.stderr
 
 
 def test_trend_usage_errors_exit_2(tmp_path):
@@ -394,6 +396,7 @@ def test_trend_usage_errors_exit_2(tmp_path):
         res = invoke([*TREND, jsonl, *extra])
         assert res.exit_code == 2, (extra, res.stderr)
         assert res.stdout == ""
+        assert res.stderr.startswith("policy: error: ") and res.stderr.count("\n") == 1
 
 
 # -- document text is data -------------------------------------------------------------------

@@ -48,7 +48,9 @@ def test_json_keys(json_out):
     added = json_out["formulations"]["added"]
     assert added and {"text", "kind", "old_count", "new_count", "weight"} <= set(added[0])
     assert all(a["old_count"] == 0 and a["new_count"] > 0 for a in added)
-    assert {a["kind"] for a in added} <= {"numbered", "code", "name", "slogan", "metaphor"}
+    assert {a["kind"] for a in added} <= {
+        "numbered", "code", "name", "slogan", "metaphor", "document", "user",
+    }
     weights = [a["weight"] for a in added]
     assert weights == sorted(weights, reverse=True)  # heaviest first
     new_terms = json_out["terms"]["new"]

@@ -42,7 +42,8 @@ def test_json_shape():
     assert data["source"].endswith("yuhang-conference-2026.txt")
     items = data["formulations"]
     assert items and all(
-        set(f) == {"text", "kind", "count", "first_offset", "contexts", "refers_to", "items"}
+        set(f) == {"text", "kind", "count", "first_offset", "contexts", "refers_to", "items",
+                   "evidence", "origin", "first_seen"}
         for f in items
     )
     by_text = {f["text"]: f for f in items}
@@ -54,7 +55,11 @@ def test_json_shape():
         "contexts": None,
         "refers_to": "先进制造业集群",
         "items": [],
+        "evidence": ["quoted/shape"],
+        "origin": "new",  # a district's code, said nowhere in national text
+        "first_seen": None,
     }
+    assert by_text["三大行动"]["evidence"] == ["counted/measure"]
     assert len(by_text["三大行动"]["items"]) == 3
     offsets = [f["first_offset"] for f in items]
     assert offsets == sorted(offsets)
@@ -80,7 +85,7 @@ def test_initiatives_lists_codes_and_numbered_only():
 def test_csv_and_markdown():
     res = run("initiatives", str(FOUNDING), "--format", "csv")
     assert res.exit_code == 0
-    assert res.stdout.splitlines()[0] == "kind,text,count,refers,context"
+    assert res.stdout.splitlines()[0] == "kind,text,origin,count,refers,context"
     res = run("slogans", str(FOUNDING), "--format", "markdown")
     assert res.exit_code == 0
     assert "| 296X |" in res.stdout.replace("  ", " ") or "296X" in res.stdout

@@ -8,11 +8,12 @@ import pytest
 from typer.testing import CliRunner
 
 from policy_cli.cli import app
-from tests.conftest import DOCS, FOUNDING
+from tests.conftest import DATA, DOCS, FOUNDING
 
 runner = CliRunner()
 KEYS = [
-    "source", "title", "date", "speaker", "doc_type", "stats", "keywords", "formulations",
+    "source", "title", "date", "date_iso", "speaker", "issuer", "number", "effective_date",
+    "effective_date_iso", "doc_type", "stats", "keywords", "formulations", "formulation_counts",
     "targets", "people", "organizations", "key_sentences", "warnings",
 ]
 
@@ -69,8 +70,110 @@ def test_table_at_80_columns_on_a_work_report() -> None:
 
     lines = res.stdout.splitlines()
     assert max(cell_len(line) for line in lines) <= 80
-    assert len(lines) <= 60
-    assert "5.5%左右" in res.stdout and "3.65万亿元" in res.stdout
+    assert len(lines) <= 40
+    assert "5.5%左右" in res.stdout and "3.65万亿元" in res.stdout  # the headline set
+    assert "Key sentences" in res.stdout and "5. " in res.stdout
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        DOCS / "provinces-2025" / "anhui.txt",
+        DOCS / "local-jiangsu-2025.txt",
+        DOCS / "cpc19-report.txt",
+        DATA / "formats" / "state-council-ai-plus-opinion-2025.pdf",
+        DATA / "formats" / "spc-guiding-case-254-2025.pdf",
+        DATA / "formats" / "local-sichuan-2025.docx",
+        FOUNDING,
+    ],
+    ids=lambda p: p.name,
+)
+def test_brief_fits_40_lines_at_80_columns(path) -> None:
+    from rich.cells import cell_len
+
+    res = run("summary", str(path), env={"COLUMNS": "80"})
+    assert res.exit_code == 0, res.stderr
+    lines = res.stdout.splitlines()
+    assert len(lines) <= 40, len(lines)
+    assert max(cell_len(line) for line in lines) <= 80
+    for heading in ("Keywords", "Formulations", "Targets", "People", "Key sentences"):
+        assert heading in lines
+
+
+def test_full_prints_everything() -> None:
+    short = run("summary", str(DOCS / "gwr-2022.txt"), env={"COLUMNS": "80"}).stdout
+    full = run("summary", str(DOCS / "gwr-2022.txt"), "--full", env={"COLUMNS": "80"}).stdout
+    assert "more targets" in short and "more targets" not in full
+    assert len(full.splitlines()) > len(short.splitlines())
+    brief = json.loads(run("summary", str(DOCS / "gwr-2022.txt"), "-f", "json").stdout)
+    for s in brief["key_sentences"]:
+        assert s["text"][-12:] in full.replace("\n", "").replace(" ", "")  # whole, not cut
+
+
+def test_the_header_on_screen() -> None:
+    res = run("summary", str(DATA / "formats" / "state-council-ai-plus-opinion-2025.pdf"),
+              env={"COLUMNS": "80"})
+    assert "2025年8月21日 (2025-08-21)" in res.stdout
+    assert "opinion · 国发〔2025〕11号" in res.stdout and "issuer 国务院" in res.stdout
+
+
+def test_csv_is_the_documents_row(tmp_path) -> None:
+    """One header line and one row: the columns `summary_row` defines."""
+    import csv
+
+    from policy_cli.core.loaders import load_document
+    from policy_cli.core.summary import ROW_COLUMNS, summarize, summary_row
+
+    path = DATA / "formats" / "state-council-ai-plus-opinion-2025.pdf"
+    res = run("summary", str(path), "--format", "csv")
+    assert res.exit_code == 0, res.stderr
+    rows = list(csv.DictReader(res.stdout.splitlines()))
+    assert len(rows) == 1 and list(rows[0]) == list(ROW_COLUMNS)
+    row = rows[0]
+    assert (row["date_iso"], row["number"], row["issuer"], row["type"]) == (
+        "2025-08-21", "国发〔2025〕11号", "国务院", "opinion"
+    )
+    expected = summary_row(summarize(load_document(path)))
+    assert row == {k: "" if v is None else str(v) for k, v in expected.items()} | {
+        "source": row["source"]
+    }
+    assert int(row["formulations"]) == sum(
+        int(row[f"formulations_{k}"]) for k in ("code", "numbered", "slogan", "name")
+    )
+    assert row["noise_cut"] == "2"
+
+
+@pytest.mark.parametrize(
+    ("name", "check"),
+    [
+        ("brief.json", lambda text: json.loads(text)["doc_type"] == "news"),
+        ("brief.csv", lambda text: text.startswith("source,title,date,date_iso,")),
+        ("brief.md", lambda text: text.startswith("# “忠诚担当谱新篇")),
+        ("brief.txt", lambda text: text.startswith("╭─")),
+    ],
+)
+def test_output_format_from_the_extension(tmp_path, name, check) -> None:
+    target = tmp_path / name
+    res = run("summary", str(FOUNDING), "-o", str(target))
+    assert res.exit_code == 0, res.stderr
+    assert res.stdout == ""
+    assert check(target.read_text(encoding="utf-8"))
+
+
+def test_format_option_wins_over_the_extension(tmp_path) -> None:
+    target = tmp_path / "brief.csv"
+    res = run("summary", str(FOUNDING), "-o", str(target), "--format", "json")
+    assert res.exit_code == 0, res.stderr
+    assert json.loads(target.read_text(encoding="utf-8"))["source"] == str(FOUNDING)
+
+
+def test_html_extension_is_a_usage_error_until_there_is_html(tmp_path) -> None:
+    target = tmp_path / "brief.html"
+    res = run("summary", str(FOUNDING), "-o", str(target))
+    assert res.exit_code == 2
+    assert res.stderr.startswith("policy: error:") and "html" in res.stderr
+    assert len(res.stderr.splitlines()) == 1
+    assert not target.exists()
 
 
 def test_markdown_and_output_file(tmp_path) -> None:
@@ -97,7 +200,7 @@ def test_stdin_and_sentence_count() -> None:
     [
         (["summary", "/nonexistent/file.txt"], 3),
         (["summary", str(FOUNDING), "-n", "0"], 2),
-        (["summary", str(FOUNDING), "--format", "csv"], 2),
+        (["summary", str(FOUNDING), "--format", "html"], 2),
     ],
 )
 def test_bad_input(args: list[str], code: int) -> None:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from policy_cli.core.header import extract_header
 from policy_cli.core.loaders import load_document, load_text
 from policy_cli.core.people import extract_organizations, extract_people
 from policy_cli.core.pipeline import prepare
+from policy_cli.core.segment import default_tagger
 from policy_cli.core.sentences import key_sentences, whole_sentences
 from policy_cli.core.summary import salient_formulations, summarize, summary_to_dict
 from policy_cli.errors import NothingToAnalyseError, UsageError
 from policy_cli.models import Formulation
-from tests.conftest import DOCS, FOUNDING
+from tests.conftest import DATA, DOCS, FOUNDING
 
 
 @pytest.fixture(scope="module")
@@ -73,6 +76,74 @@ def test_organizations(founding) -> None:
     assert "国务院" in gwr and "全国政协" in gwr
 
 
+PROVINCES = sorted((DOCS / "provinces-2025").glob("*.txt"))
+_LEVELS = "省市区县州乡镇村"
+
+
+def _starts_inside_a_word(text: str, start: int, name: str) -> str | None:
+    """Say why the organisation `name` at `start` begins inside a longer name, else None.
+
+    The character before it is part of the name when it is glued to it and no word ends
+    there that could end a name's left context: the word before is 驻 (驻|渝解放军 is one
+    name), or a one-character noun not counted by a number (鄂|人民解放军, 鹏|瑞利医院,
+    省|财政厅), or the name's own first word is a one-character place that is not a level
+    and follows a content word (明月|湖实验室).
+    """
+    if start == 0 or not re.match(r"[\u4e00-\u9fff]", text[start - 1]):
+        return None
+    left = max(text.rfind(c, 0, start) for c in "，。；：、\n（）“”") + 1
+    before = list(default_tagger().tag(text[left:start], True))
+    if not before:
+        return None
+    word, tag = before[-1]
+    if word.endswith("驻"):
+        return f"{word}|{name}"
+    counted = len(before) > 1 and before[-2][0][-1:].isdigit()
+    if len(word) == 1 and re.match(r"^(?:n|j)", tag) and not counted:
+        return f"{word}|{name}"
+    first = next(iter(default_tagger().tag(name, True)))[0]
+    if len(first) == 1 and first not in _LEVELS and tag[:1] not in "vpcudrmqfx":
+        return f"{word}|{name}"
+    return None
+
+
+@pytest.mark.parametrize("path", PROVINCES, ids=lambda p: p.stem)
+def test_organisations_start_where_their_names_start(path) -> None:
+    """No organisation of a provincial report's summary begins inside a longer name."""
+    doc = load_document(path)
+    cut = [
+        why
+        for org in extract_organizations(doc)
+        for m in re.finditer(re.escape(org), doc.text)
+        if (why := _starts_inside_a_word(doc.text, m.start(), org))
+    ]
+    assert not cut, cut
+
+
+def test_organisations_whole() -> None:
+    orgs = {
+        p.stem: set(extract_organizations(load_document(p)))
+        for p in PROVINCES
+        if p.stem in ("chongqing", "fujian", "yunnan", "tianjin", "shanghai", "hubei")
+    }
+    assert {"驻渝解放军", "明月湖实验室", "嘉陵江实验室"} <= orgs["chongqing"]
+    assert not {"渝解放军", "湖实验室"} & orgs["chongqing"]
+    assert "驻闽人民解放军" in orgs["fujian"] and "闽人民解放军" not in orgs["fujian"]
+    assert {"驻滇解放军", "省财政厅"} <= orgs["yunnan"] and "滇解放军" not in orgs["yunnan"]
+    assert {"鹏瑞利医院", "低维电子材料海河实验室"} <= orgs["tianjin"]
+    assert "沪实验室" not in orgs["shanghai"]  # "在沪实验室": laboratories in Shanghai
+    assert "驻鄂人民解放军" in orgs["hubei"] and "人民解放军" not in orgs["hubei"]
+
+
+def test_titles_as_the_text_gives_them() -> None:
+    """A title the text gives a person once, where it calls them 同志 seven times, is not theirs."""
+    gwr22 = {p.name: p for p in extract_people(load_document(DOCS / "gwr-2022.txt"))}
+    assert gwr22["习近平"].titles == ()  # 习近平同志 ×7, 习近平主席 ×1
+    for path in PROVINCES:
+        people = {p.name: p for p in extract_people(load_document(path))}
+        assert people["习近平"].titles == ("总书记",), path.stem  # 习近平总书记, most of the time
+
+
 # -- header ------------------------------------------------------------------------------------
 def test_header_of_the_founding_example(founding) -> None:
     h = extract_header(founding)
@@ -94,7 +165,7 @@ def test_header_of_the_founding_example(founding) -> None:
         ("cpc19-report.txt", "决胜全面建成小康社会 夺取新时代中国特色社会主义伟大胜利",
          "2017年10月18日", "习近平", "congress report"),
         ("central-no1-2018.txt", "中共中央 国务院关于实施乡村振兴战略的意见", "2018年1月2日",
-         "中共中央 国务院", "plan/proposal"),
+         "中共中央 国务院", "opinion"),
         ("local-baotou-2022.txt",
          "包头市人民政府办公室关于印发《包头市2022年数字政府建设考评办法》的通知",
          "2022年4月14日", "包头市人民政府办公室", "notice"),
@@ -151,6 +222,31 @@ def test_key_sentences_of_a_work_report() -> None:
     assert any(k.text.startswith("今年发展主要预期目标是") for k in gwr22)
 
 
+@pytest.mark.parametrize(
+    "path", [DOCS / "gwr-2021.txt", DOCS / "gwr-2022.txt", *PROVINCES], ids=lambda p: p.stem
+)
+def test_key_sentences_of_work_reports_say_where_they_go(path) -> None:
+    """The goals are chosen; last year's review, list headings and closing calls are not."""
+    from policy_cli.core.sentences import _parts
+
+    doc = load_document(path)
+    ks = key_sentences(prepare(doc), n=5)
+    parts = _parts(doc)
+    assert [k.index for k in ks] == sorted(k.index for k in ks)
+    assert any("预期目标" in k.text[:40] for k in ks), [k.text[:30] for k in ks]
+    for k in ks:
+        assert parts[doc.sentences[k.index].paragraph][0] != "back", k.text[:40]  # 工作回顾
+        assert not re.match(r"^[一二三四五六七八九十]+是", k.text) or len(k.text) > 40
+        assert not k.text.startswith("让我们")
+
+
+def test_key_sentences_of_a_plan_state_its_goals() -> None:
+    doc = load_document(DATA / "formats" / "state-council-ai-plus-opinion-2025.pdf")
+    texts = [k.text for k in key_sentences(prepare(doc), n=5)]
+    assert texts[0].startswith("以习近平新时代中国特色社会主义思想为指导")  # 一、总体要求
+    assert any(t.startswith("到2027年") for t in texts)
+
+
 def test_key_sentences_reject_zero(founding_prepared) -> None:
     with pytest.raises(UsageError):
         key_sentences(founding_prepared, n=0)
@@ -174,9 +270,11 @@ def test_summary_of_the_founding_example(founding_summary) -> None:
 def test_summary_dict_keys(founding_summary) -> None:
     d = summary_to_dict(founding_summary)
     assert list(d) == [
-        "source", "title", "date", "speaker", "doc_type", "stats", "keywords", "formulations",
-        "targets", "people", "organizations", "key_sentences", "warnings",
+        "source", "title", "date", "date_iso", "speaker", "issuer", "number", "effective_date",
+        "effective_date_iso", "doc_type", "stats", "keywords", "formulations",
+        "formulation_counts", "targets", "people", "organizations", "key_sentences", "warnings",
     ]
+    assert d["formulation_counts"]["code"] >= 2  # 132, 296X, not only those shown
     assert d["people"][0] == {
         "name": "刘颖", "titles": ["市委常委", "区委书记"], "count": 4, "first_offset": 46,
     }
@@ -190,6 +288,9 @@ def test_salient_formulations_order() -> None:
         Formulation("三大行动", "numbered", 3, 70),
     ]
     assert [f.text for f in salient_formulations(fs, top=3)] == ["296X", "三大行动", "两个大局"]
+    # another order is one key away (e.g. the document's own formulations first)
+    by_count = salient_formulations(fs, top=2, key=lambda f: (-f.count, f.text))
+    assert [f.text for f in by_count] == ["开局即奔跑", "三大行动"]
 
 
 def test_summary_of_a_work_report_lists_headline_targets() -> None:

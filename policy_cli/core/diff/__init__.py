@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from policy_cli.core.diff.formulations import formulation_changes, salience_shape
+from policy_cli.core import loaders
+from policy_cli.core.diff.formulations import clause_uses, formulation_changes, salience_shape
 from policy_cli.core.diff.headlines import rank_headlines
 from policy_cli.core.diff.places import Places, places_of
 from policy_cli.core.diff.prominence import Outline, outline
@@ -41,15 +42,19 @@ from policy_cli.core.pipeline import Prepared, prepare
 from policy_cli.core.segment import Segmenter
 from policy_cli.core.similarity import background_idf, similarity, unmatched_sentences
 from policy_cli.core.targets import extract_targets
-from policy_cli.errors import NothingToAnalyseError, UsageError
+from policy_cli.errors import InputError, NothingToAnalyseError, UsageError
 from policy_cli.models import (
     Document,
+    Formulation,
     FormulationChange,
     ReportDiff,
     SentenceChange,
     TermChange,
     TermNews,
 )
+
+if TYPE_CHECKING:
+    from policy_cli.core.formulations.options import FormulationOptions
 
 __all__ = ["Weights", "diff_documents", "diff_to_dict"]
 
@@ -66,6 +71,7 @@ def diff_documents(
     segmenter: Segmenter | None = None,
     weights: Weights | None = None,
     vocabulary: VocabularyOptions | None = None,
+    formulation_options: FormulationOptions | None = None,
 ) -> ReportDiff:
     """Tell what changed from the `old` report to the `new` one.
 
@@ -81,6 +87,8 @@ def diff_documents(
         segmenter: the segmenter to use (default: the shared one).
         weights: how a reader weighs a change, and how many headlines (default: `Weights()`).
         vocabulary: the knobs of the new-term search (default: `VocabularyOptions()`).
+        formulation_options: options of the formulation extractor (a user's lexicon, stages
+            switched off).
 
     Returns:
         The diff: headlines first, then every list sorted by its weight or score, then text.
@@ -88,10 +96,11 @@ def diff_documents(
     Raises:
         UsageError: an option out of range.
         NothingToAnalyseError: a report without text.
+        InputError: the two reports are longer together than `loaders.MAX_ANALYSIS_CHARS`.
     """
     _check(old, new, top=top, min_count=min_count, min_g2=min_g2,
            sentence_threshold=sentence_threshold)
-    run = _start(old, new, segmenter=segmenter, weights=weights)
+    run = _start(old, new, segmenter=segmenter, weights=weights, options=formulation_options)
     added, removed, kept = _formulation_news(run)
     # a term said only inside a 提法 shown above needs no second line
     shown = (removed[: top or None], added[: top or None])
@@ -149,12 +158,14 @@ class _Run:
 
 
 def _start(
-    old: Document, new: Document, *, segmenter: Segmenter | None, weights: Weights | None
+    old: Document, new: Document, *, segmenter: Segmenter | None, weights: Weights | None,
+    options: FormulationOptions | None,
 ) -> _Run:
     """Prepare both reports once: tokens and 提法, outlines, places, the term search's view."""
     # counts are exact occurrences in the texts, so each report is segmented on its own (the
     # segmentation only proposes the vocabulary) and its formulations come with it
-    p_old, p_new = prepare(old, segmenter=segmenter), prepare(new, segmenter=segmenter)
+    p_old = prepare(old, segmenter=segmenter, formulation_options=options)
+    p_new = prepare(new, segmenter=segmenter, formulation_options=options)
     return _Run(
         (p_old, p_new), (outline(old), outline(new)), (side(p_old), side(p_new)),
         places_of(p_old, p_new), background_idf(), weights or Weights(),
@@ -167,14 +178,17 @@ def _formulation_news(
     """The 提法 added, removed and kept, the added and removed weighed, heaviest first."""
     w, idf, year = run.weights, run.idf, run.year
 
-    def perennial(text: str) -> bool:
-        st = standing(text, idf=idf)
+    new_text = run.prepared[1].document.text
+
+    def perennial(f: Formulation) -> bool:
+        if f.origin != "national" or marking(f.kind, is_quoted(new_text, f.text), w) == 1.0:
+            return False
+        st = standing(f.text, idf=idf)
         return st.lexicon and novelty(st, year, w) < w.least_novelty
 
     added, removed, kept = formulation_changes(*run.prepared, perennial=perennial)
-    old, new = (p.document for p in run.prepared)
-    added = _weighed(added, new, run.outlines[1], year, idf, w)
-    removed = _weighed(removed, old, run.outlines[0], year, idf, w)
+    added = _weighed(added, run.sides[::-1], run.outlines[1], year, idf, w)
+    removed = _weighed(removed, run.sides, run.outlines[0], year, idf, w)
     return added, removed, kept
 
 
@@ -206,24 +220,34 @@ def _check(
     for doc in (old, new):
         if not doc.text.strip() or not doc.sentences:
             raise NothingToAnalyseError(f"{doc.source}: no text to compare")
+    size = len(old.text) + len(new.text)
+    if size > loaders.MAX_ANALYSIS_CHARS:  # a diff analyses both: the limit is for the two
+        raise InputError(
+            f"{old.source} and {new.source}: {size:,} characters of text together, more than"
+            f" the analyses take ({loaders.MAX_ANALYSIS_CHARS:,})"
+        )
 
 
 def _weighed(
-    changes: list[FormulationChange], where_doc: Document, where: Outline, year: int | None,
-    idf: IdfTable, weights: Weights,
+    changes: list[FormulationChange], sides: tuple[Side, Side], where: Outline,
+    year: int | None, idf: IdfTable, weights: Weights,
 ) -> list[FormulationChange]:
     """Give each added or removed 提法 its national standing, place and weight; heaviest first.
 
+    `sides` are (the report that says the changes, the other). A motto counts the uses of its
+    most used three-character clause the other report lacks (稳增长 of 稳增长、调结构、推改革).
     Ties keep the order `compare_formulations` gave (salience, kind, novelty, position).
     """
     out = []
+    mine, other = sides
+    report = mine.prepared.document.text
     for c in changes:
         # a 提法 is one name: national text knows it whole or not at all (全面节约战略 is new
         # although its words are not)
         st = standing(c.text, idf=idf)
         place = where.place(c.text)
-        count = c.new_count if c.status == "added" else c.old_count
-        report = where_doc.text
+        count = clause_uses(c, c.new_count if c.status == "added" else c.old_count,
+                            mine.plain, other.plain)
         shape = salience_shape(c.text, c.kind) * marking(c.kind, is_quoted(report, c.text), weights)
         out.append(replace(
             c, rarity=round(st.rarity, 4), documents=st.documents, first_seen=st.first_seen,

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from typing import Any
 
 from policy_cli.core.diff.standing import idf_rarity
@@ -25,7 +24,7 @@ from policy_cli.core.diff.text import (
     unquoted,
 )
 from policy_cli.core.keyness import term_weight
-from policy_cli.core.national import national_lexicon, national_matcher
+from policy_cli.core.occurrences import find_all, non_overlapping
 from policy_cli.core.pipeline import Prepared
 from policy_cli.core.segment import default_tagger, is_candidate_term, load_stopwords
 from policy_cli.core.similarity import background_idf
@@ -61,8 +60,9 @@ def sibling_formulations(
     text = unquoted(prepared.document.text)
     other = unquoted(other_text)
     kinds = {unquoted(f.text): f.kind for f in known}
-    # the sibling's last word must be a word of the report where it stands (阶段, not 坚成)
-    words = {(t.start, t.text) for t in prepared.tokens if len(t.text) == 2}
+    # the sibling's last word must be a word of the report where it stands (阶段, not 坚成),
+    # or the sibling one word of its own (新发展阶段 kept whole as a known formulation)
+    words = {(t.start + len(t.text), t.text) for t in prepared.tokens if len(t.text) >= 2}
     found: dict[str, Formulation] = {}
     for name, kind in sorted(kinds.items()):
         # the stem ends where a word ends: 新发展|理念, not 脱贫攻|坚战
@@ -103,20 +103,25 @@ def _stem_matches(text: str, stem: str) -> list[tuple[int, str]]:
 def _word_at(
     text: str, plain: str, words: set[tuple[int, str]], phrase: str, last: str
 ) -> bool:
-    """Tell whether `phrase` occurs in `text` (quote marks aside) ending on the token `last`.
+    """Tell whether `phrase` occurs in `text` (quote marks aside) ending on the token `last`
+    or being one token itself.
 
-    `plain` is `text` without quote marks.
+    `plain` is `text` without quote marks; `words` holds (end offset, text) of the tokens.
     """
+
+    def ends_a_word(end: int) -> bool:
+        return (end, last) in words or (end, phrase) in words
+
     at = text.find(phrase)
     while at >= 0:
-        if (at + len(phrase) - len(last), last) in words:
+        if ends_a_word(at + len(phrase)):
             return True
         at = text.find(phrase, at + 1)
     if plain.count(phrase) == text.count(phrase):
         return False  # no use with quote marks inside: nothing more to look at
     gap = "[" + re.escape(QUOTE_MARKS) + "]*"
     pattern = gap.join(re.escape(ch) for ch in phrase)
-    return any((m.end() - len(last), last) in words for m in re.finditer(pattern, text))
+    return any(ends_a_word(m.end()) for m in re.finditer(pattern, text))
 
 
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{5,7}")  # a stem of 3 to 5 characters, a word of 2
@@ -156,8 +161,11 @@ def compare_formulations(
     added: list[FormulationChange] = []
     removed: list[FormulationChange] = []
     kept: list[FormulationChange] = []
+    # every formulation counted in one pass over each text (not one scan per formulation)
+    in_old, in_new = find_all(plain_old, kinds), find_all(plain_new, kinds)
     for text, kind in kinds.items():
-        a, b = plain_old.count(text), plain_new.count(text)
+        a = len(non_overlapping(in_old[text], len(text)))
+        b = len(non_overlapping(in_new[text], len(text)))
         if a == 0 and b == 0:
             continue
         if a and b:
@@ -240,7 +248,7 @@ def salience(text: str, kind: str, count: int) -> float:
     return count * _SHAPE_WEIGHT[shape(text, kind)]
 
 
-def _uses(c: FormulationChange, count: int, plain: str, other_plain: str) -> int:
+def clause_uses(c: FormulationChange, count: int, plain: str, other_plain: str) -> int:
     """Uses of a formulation, or of its most used motto clause absent from the other report.
 
     Only three-character clauses count on their own: a verb and its object make a motto
@@ -254,7 +262,7 @@ def _uses(c: FormulationChange, count: int, plain: str, other_plain: str) -> int
 
 def _rank(c: FormulationChange, count: int, plain: str, other_plain: str) -> tuple[Any, ...]:
     return (
-        -salience(c.text, c.kind, _uses(c, count, plain, other_plain)),
+        -salience(c.text, c.kind, clause_uses(c, count, plain, other_plain)),
         _KIND_ORDER.get(c.kind, 2), -novelty(c.text, other_plain), c.offset, c.text,
     )
 
@@ -331,24 +339,6 @@ def _drop_wrappers(items: list[FormulationChange]) -> list[FormulationChange]:
     return [c for c in items if not any(t != c.text and t in c.text for t in texts)]
 
 
-def national_formulations(document: Document) -> list[Formulation]:
-    """The established national formulations a document says, as printed, in order.
-
-    The lexicon (`core/national.py`) knows them with their kind; a motto printed with other
-    separators (不敢腐，不能腐，不想腐) is found too and listed as the document prints it.
-    """
-    found: dict[str, Formulation] = {}
-    counts: dict[str, int] = {}
-    entries = national_lexicon()
-    for m in national_matcher().finditer(document.text):
-        printed = unquoted(document.text[m.start : m.end])
-        counts[printed] = counts.get(printed, 0) + 1
-        if printed not in found:
-            kind = entries[m.phrase].kind if m.phrase in entries else "slogan"
-            found[printed] = Formulation(printed, kind, 0, m.start)
-    return [replace(f, count=counts[t]) for t, f in found.items()]
-
-
 def split_mottos(forms: Iterable[Formulation], other_plain: str) -> list[Formulation]:
     """Keep of a motto only the parts the other report lacks (稳字当头、稳中求进 -> 稳字当头).
 
@@ -383,20 +373,22 @@ _MOTTO_MARKS = re.compile(r"[、，,；;]")
 
 
 def formulation_changes(
-    p_old: Prepared, p_new: Prepared, *, perennial: Callable[[str], bool] = lambda _t: False
+    p_old: Prepared,
+    p_new: Prepared,
+    *,
+    perennial: Callable[[Formulation], bool] = lambda _f: False,
 ) -> tuple[list[FormulationChange], list[FormulationChange], list[FormulationChange]]:
     """Find the 提法 added, removed and kept from the old report to the new one.
 
-    The formulations of each report are the extractor's, the established national ones it
-    says (the lexicon), their unlisted siblings (新发展阶段 beside 新发展理念) and the word groups
-    that recur as a unit in one report only; a motto is cut to the parts the other report
-    lacks.
+    The formulations of each report are the extractor's (the established national ones it
+    says among them, from the lexicon) and their unlisted siblings (新发展阶段 beside
+    新发展理念); a motto is cut to the parts the other report lacks.
 
     Args:
         p_old: the earlier report, segmented.
         p_new: the later report, segmented.
-        perennial: tells a national formulation that is neither recent nor rare (和平发展道路,
-            法治中国): one the new report says in passing, found by the lexicon alone, is no
+        perennial: tells a national formulation of the new report that is neither recent nor
+            rare and that the report does not mark (和平发展道路, 法治中国 said in passing): no
             new 提法. A dropped one is still listed: an established formulation the new report
             no longer says is news.
 
@@ -404,10 +396,8 @@ def formulation_changes(
         (added, removed, kept), as `compare_formulations` gives them.
     """
     old, new = p_old.document, p_new.document
-    old_forms = [*p_old.formulations, *national_formulations(old)]
-    new_forms = [
-        *p_new.formulations, *(f for f in national_formulations(new) if not perennial(f.text))
-    ]
+    old_forms = list(p_old.formulations)
+    new_forms = [f for f in p_new.formulations if not perennial(f)]
     known = old_forms + new_forms
     old_forms += sibling_formulations(p_old, new.text, known)
     new_forms += sibling_formulations(p_new, old.text, known)

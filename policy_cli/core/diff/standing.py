@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from policy_cli.core.diff.text import unquoted
 from policy_cli.core.keywords import IdfTable, load_idf
-from policy_cli.core.national import national_lexicon
+from policy_cli.core.national import national_lexicon, said_nationally
 from policy_cli.core.phrases import canonical
 from policy_cli.core.segment import default_segmenter, load_lexicon
 
@@ -36,6 +36,13 @@ class Standing:
     documents: int | None = None
     first_seen: str = ""
     lexicon: bool = False
+    specificity: float = -1.0  # rarity in the background reports alone (-1: as `rarity`)
+
+    @property
+    def specific(self) -> float:
+        """How specific the phrase is to some reports: its background rarity, before the
+        national news tells whether it is new (a topic, 贫困 or 复工复产, not a coinage)."""
+        return self.rarity if self.specificity < 0 else self.specificity
 
 
 @lru_cache(maxsize=1)
@@ -93,10 +100,22 @@ def standing(
     table = idf or load_idf()
     words = [p for p in parts if len(p) >= 2]
     if text in table.idf or len(words) < 2:
-        return Standing(_word_rarity(text, table, general), _documents(text, table))
+        rarity = _word_rarity(text, table, general)
+        return Standing(_said(text, rarity), _documents(text, table), specificity=rarity)
     # a word national text never used makes the compound new to it (低空 of 低空经济), be it a
     # word of the general dictionary or not
-    return Standing(max(_word_rarity(p, table, None) for p in words))
+    rarity = max(_word_rarity(p, table, None) for p in words)
+    return Standing(_said(text, rarity), specificity=rarity)
+
+
+SAID_NATIONALLY = 0.5  # the share of its rarity a phrase the national news says keeps
+
+
+def _said(text: str, rarity: float) -> float:
+    """A phrase the national corpus says on two days or more (`said_nationally`) is no coinage,
+    however rare the background reports find it: it keeps `SAID_NATIONALLY` of its rarity
+    (a rare word stays rarer than a common one; neither is new to national text)."""
+    return rarity * SAID_NATIONALLY if said_nationally(text) else rarity
 
 
 GENERAL_WORD = 0.5  # rarity of a general-dictionary word the background never uses

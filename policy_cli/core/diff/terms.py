@@ -80,6 +80,8 @@ def compare_terms(
     stop = load_stopwords()
     words = {t.text for p in (old, new) for t in p.tokens if is_candidate_term(t.text, stop)}
     vocab |= _fixed_compounds((old, new), words, counters=(count_a, count_b))
+    for counter in (count_a, count_b):
+        counter.preload(vocab)
     changes = [
         c for term in sorted(vocab)
         if (c := _change(term, (count_a, count_b), (text_a, text_b), idf,
@@ -185,9 +187,12 @@ def _fixed_compounds(
             while j < min(i + longest, len(toks)) and known[j] and joined[j]:
                 runs[tuple(words[i : j + 1])] += 1
                 j += 1
+    repeated = sorted(r for r, n in runs.items() if n >= 2)
+    for counter in counters:
+        counter.preload({w for parts in repeated for w in ("".join(parts), *parts)})
     out = set()
     # a run the segmenter cut the same way only once is no unit the reports repeat
-    for parts in sorted(r for r, n in runs.items() if n >= 2):
+    for parts in repeated:
         whole = "".join(parts)
         counts = [c.count(whole) for c in counters]
         if sum(counts) >= 2 and all([c.count(w) for c in counters] == counts for w in parts):

@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from policy_cli.core.occurrences import containers
+
 # A year, a Five-Year-Plan number or an anniversary: 2021年 -> 2022年, 十三五 -> 十四五 and
 # 一百周年 are the calendar moving on, not a change of policy.
 _CALENDAR = re.compile(
@@ -103,12 +105,8 @@ def drop_contained(items: list[Any], *, key: Callable[[Any], Any]) -> list[Any]:
     by_key: dict[Any, list[str]] = {}
     for it in items:
         by_key.setdefault(key(it), []).append(getattr(it, name))
-    out = []
-    for it in items:
-        t = getattr(it, name)
-        if not any(t != o and t in o for o in by_key[key(it)]):
-            out.append(it)
-    return out
+    held = {k: containers(texts) for k, texts in by_key.items()}  # not all pairs: one pass
+    return [it for it in items if getattr(it, name) not in held[key(it)]]
 
 
 _OPENING = "“‘\"'「『"

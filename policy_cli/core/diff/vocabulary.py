@@ -12,9 +12,10 @@ and no word of most reports (its absence is chance wording).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 
 from policy_cli.core.diff.prominence import Outline
 from policy_cli.core.diff.standing import phrase_standing
@@ -22,6 +23,7 @@ from policy_cli.core.diff.text import (
     HAN_RUN,
     find_unquoted,
     is_calendar_variant,
+    is_quoted,
     unlisted,
     unquoted,
 )
@@ -33,6 +35,7 @@ from policy_cli.core.keyness import (
     term_weight,
 )
 from policy_cli.core.keywords import IdfTable, document_terms
+from policy_cli.core.occurrences import find_all
 from policy_cli.core.pipeline import Prepared
 from policy_cli.core.segment import (
     default_segmenter,
@@ -87,6 +90,18 @@ class Side:
     counter: SubstringCounter
     bare: str
     terms: tuple[tuple[str, Token], ...]
+    _bare: dict[str, bool] = field(default_factory=dict)  # looked up in `bare` by `know`
+
+    def know(self, terms: Iterable[str]) -> None:
+        """Look up many terms in one pass over the text (then `says` and counts are lookups).
+
+        Without it each long term is one scan of the text: a cost that grows with the square
+        of a long report.
+        """
+        terms = set(terms)
+        self.counter.preload(terms)
+        listed = {unlisted(t) for t in terms if len(t) >= MIN_LISTED} - self._bare.keys()
+        self._bare.update((t, bool(at)) for t, at in find_all(self.bare, listed).items())
 
     def says(self, term: str) -> bool:
         """Tell whether the report says `term` (quote marks and enumeration commas aside).
@@ -96,7 +111,11 @@ class Side:
         """
         if term in self.counter:
             return True
-        return len(term) >= MIN_LISTED and unlisted(term) in self.bare
+        if len(term) < MIN_LISTED:
+            return False
+        bare = unlisted(term)
+        said = self._bare.get(bare)
+        return said if said is not None else bare in self.bare
 
 
 def side(prepared: Prepared) -> Side:
@@ -141,8 +160,12 @@ def one_sided_terms(
     found: dict[str, tuple[str, ...]] = {}
     for term, _tok in mine.terms:
         found.setdefault(term, (term,))
-    for parts in _compounds(mine.prepared.tokens, absent, mine.counter, idf, opts):
+    for name in quoted_names(mine.prepared.document.text):  # the report marks them (天问一号)
+        found.setdefault(name, (name,))
+    other.know(found)
+    for parts in _compounds(mine.prepared.tokens, absent, mine.counter, idf, opts, other.know):
         found.setdefault("".join(parts), parts)
+    mine.counter.preload(found)
     out: list[Candidate] = []
     text = mine.prepared.document.text
     for term, parts in found.items():
@@ -155,6 +178,14 @@ def one_sided_terms(
             out.append(Candidate(term, n, find_unquoted(text, term), parts))
     out = _without_contained(out)
     return sorted(out, key=lambda c: (c.offset, c.term))
+
+
+_QUOTED_NAME = re.compile(r"[“「『]([\u4e00-\u9fff0-9A-Za-z+]{2,12})[”」』]")
+
+
+def quoted_names(text: str) -> list[str]:
+    """The short names a report prints in quote marks (“天问一号”, “两新一重”), in order."""
+    return list(dict.fromkeys(m.group(1) for m in _QUOTED_NAME.finditer(text)))
 
 
 def _is_term(
@@ -182,11 +213,13 @@ def _compounds(
     counter: SubstringCounter,
     idf: IdfTable,
     opts: VocabularyOptions,
+    know: Callable[[Iterable[str]], None] = lambda _terms: None,
 ) -> list[tuple[str, ...]]:
     """Find runs of adjacent words that make one new term (see the module docstring).
 
     One pass collects the runs of 2 to `longest` adjacent words and how often each recurs;
-    the rules then look at distinct runs, not at every position.
+    `know` is then told every string the rules will ask `absent` about (one lookup pass over
+    the other report), and the rules look at distinct runs, not at every position.
     """
     stop = load_stopwords()
     seg = default_segmenter()
@@ -208,6 +241,7 @@ def _compounds(
                 and _motto_char(words[i], stop):
             mottos.add((words[i], words[i + 1]))
     uses = Counter(w for w, c in zip(words, content, strict=True) if c)
+    know([*uses, *("".join(r) for r in runs), *("".join(m) for m in mottos)])
 
     def seed(word: str) -> bool:
         """A new word that can open a compound: no verb, idiom or adverb; a word the
@@ -233,6 +267,13 @@ def _compounds(
                 out.append(run)
         elif _modifier(first, idf) and n >= opts.min_recurring and absent("".join(run)):
             out.append(run)  # words both reports know, put together anew and recurring (经营主体)
+    # two two-character words said together again and again are one four-character term,
+    # verbs too (复工 + 复产, 提质 + 增效)
+    out += [
+        run for run, n in runs.items()
+        if len(run) == 2 and len(run[0]) == len(run[1]) == 2 and n >= opts.min_recurring
+        and run not in out and absent("".join(run))
+    ]
     text = counter.text
     out += [m for m in sorted(mottos) if absent("".join(m)) and _listed_motto(text, "".join(m))]
     return out
@@ -331,10 +372,13 @@ def term_news(
         st = phrase_standing(c.term, idf=idf, parts=c.parts)
         place = where.place(c.term)
         # a verb or adjective (决胜, 重塑, 综合运用) says how, a noun what: as keywords weigh them;
-        # a word only the segmenter's guess makes (草沙 of 山水林田湖草沙) is less sure
-        shape = (weights.word if len(c.term) <= 2 else 1.0) * (
-            term_weight(c.parts[0], idf.tag(c.parts[0])) or 1.0
-        ) * (weights.guessed if _guessed(c.parts, idf) else 1.0)
+        # a word only the segmenter's guess makes (草沙 of 山水林田湖草沙) is less sure; a name
+        # the report prints in quote marks (“天问一号”) it marks as one
+        acting = term_weight(c.term, idf.tag(c.term)) if len(c.parts) == 1 else 1.0
+        shape = (weights.word if len(c.term) <= 2 else 1.0) * (acting or 1.0) * (
+            weights.guessed if _guessed(c.parts, idf) else 1.0) * (
+            1.0 if is_quoted(mine.prepared.document.text, c.term) else weights.unquoted_term
+        )
         counts = (0, c.count) if status == "new" else (c.count, 0)
         out.append(
             TermNews(

@@ -6,15 +6,15 @@ and the other never does:
     weight = uses x shape x national x place
 
 - uses: 1 + log2(count): the second use adds as much as the next two (a word said ten times is
-  not ten times the news of a coinage said once); for a dropped plain term the count itself
-  (a topic the old report came back to ten times is the news of its absence);
+  not ten times the news of a coinage said once); a dropped plain term counts its uses whole;
 - shape: 1.0 for a name or a compound term, less for a two-character word and for strings of
   clauses or long descriptions;
 - national, for a 提法: 1 + how new it is to national text (new: first said within the last
   `recency_span` years before the report, or never) or, for a dropped one, how established (an
   old national formulation a report stops saying); for a plain term: 2 x rarity^`term_power`
   (a word every report uses weighs nothing, a coinage national text never used weighs most)
-  when new, `dropped_floor` + rarity when dropped (a topic the old report spoke of);
+  when new; its specificity in the background reports when dropped (count x specificity: its
+  TF-IDF in the old report, how much it was what the old report spoke of);
 - place: more when said in a section heading (the whole section is about it) or in the overall
   requirements and goals.
 """
@@ -38,11 +38,12 @@ class Weights:
     recency_span: int = 10  # years after its first national use that a 提法 stays new
     least_novelty: float = 0.5  # a lexicon formulation less new is perennial (see formulations)
     term_power: float = 2.0  # a new plain term weighs 2 x rarity ** term_power
-    dropped_floor: float = 0.25  # a dropped plain term weighs dropped_floor + rarity
+    dropped_floor: float = 0.0  # a dropped plain term weighs count x (dropped_floor + specificity)
     heading: float = 1.5  # said in a section heading
     requirements: float = 1.25  # said in the overall requirements and goals
     word: float = 0.6  # shape of a two-character word (a compound or name: 1.0)
     guessed: float = 0.8  # shape of a term with a word the segmenter only guessed (新质, 草沙)
+    unquoted_term: float = 0.7  # a plain term the report does not quote (“天问一号” is quoted)
     unmarked: float = 0.9  # a 提法 the report neither quotes nor numbers (全面推进乡村振兴)
     target: float = 4.0  # a headline target whose number, unit or modifier changed
     target_wording: float = 3.0  # one whose stated (qualitative) value changed
@@ -51,8 +52,8 @@ class Weights:
 
     def __post_init__(self) -> None:
         numbers = (self.national, self.least_novelty, self.term_power, self.dropped_floor,
-                   self.heading, self.requirements, self.word, self.guessed, self.unmarked,
-                   self.target, self.target_wording, self.target_row)
+                   self.heading, self.requirements, self.word, self.guessed, self.unquoted_term,
+                   self.unmarked, self.target, self.target_wording, self.target_row)
         if min(numbers) < 0 or self.headlines < 0 or self.recency_span < 1:
             raise ValueError("weights must be >= 0 and recency_span >= 1")
 
@@ -101,19 +102,19 @@ def term_factor(standing: Standing, status: str, weights: Weights) -> float:
     """The national factor of a plain term.
 
     A new term is news as a coinage: 2 x rarity ** term_power (a word every report uses weighs
-    nothing). A dropped term is news as a topic the old report spoke of and the new one no
-    longer does (贫困, 复工复产): `dropped_floor` + rarity, so that how often the old report said
-    it counts for more.
+    nothing; one the national news says is no coinage). A dropped term is news as a topic the
+    old report spoke of and the new one no longer does (复工复产, 天问一号): `dropped_floor` +
+    its specificity in the background reports, whether the news says it or not.
     """
     if status in ADDED:
         return 2.0 * standing.rarity**weights.term_power
-    return weights.dropped_floor + standing.rarity
+    return weights.dropped_floor + standing.specific
 
 
 def term_uses(count: int, status: str) -> float:
-    """How a plain term's uses count: `uses` for a new one (a coinage said once is news), the
-    count itself for a dropped one (a topic the old report came back to ten times, 贫困, is
-    the news of its absence)."""
+    """How a plain term's uses count: `uses` for a new one (a coinage said once is news); the
+    count itself for a dropped one, which with its specificity is the term's TF-IDF in the old
+    report: how much it characterised what the old report was about (贫困, said ten times)."""
     return uses(count) if status in ADDED else float(count)
 
 

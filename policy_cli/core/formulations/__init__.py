@@ -1,0 +1,137 @@
+"""Formulations (提法): slogans, numbered formulations, coded programmes and quoted names.
+
+A careful reader of a policy document lists its 提法: the phrases the document (or the Party and
+the government across many documents) uses as fixed names for a policy, a programme or a motto.
+They are found by general rules, never by a list fitted to particular documents, in a pipeline
+of named stages (`stages.STAGES`, in this order), each a module whose one entry function yields
+candidates with the evidence that made them (stage and rule):
+
+- `user`: the user's own terms (`--lexicon FILE`, `FormulationOptions(lexicon=...)`);
+- `quoted`: quoted spans (“…”, 「…」, 『…』, ‘…’, and ASCII or mixed “…" as the normaliser pairs
+  them) that have the shape of a formulation rather than of a quotation or of an ordinary word
+  put in quotes (a length, punctuation and shape classifier);
+- `title`: the title of a policy document in 《》 (kind `document`: 《…条例》, 《…规划》);
+- `numbered`, `campaign`, `counted`, `compound`: a number names a set (十四五, 二十届三中全会,
+  安全生产治本攻坚三年行动, 两个确立, 三大攻坚战, 两新一重), with the members when the
+  document lists them nearby;
+- `code`: digit codes ("4+1", 1+N) with what they refer to (the noun phrase after them);
+- `motto`: parallel mottos, clauses of equal length sharing a word at the same place
+  (稳地价、稳房价、稳预期; 尽力而为、量力而行; 不敢腐、不能腐、不想腐), short clauses that fill
+  a clause or are repeated (图更强、争一流、敢首创), the pair that is the whole object of a verb
+  of command (坚持稳字当头、稳中求进); lists of things (产业链、供应链; 市发改委、市经信局) are not;
+- `head`: phrases ending in a head word that names a doctrine, strategy or campaign
+  (新发展格局, 伟大建党精神, 污染防治攻坚战, 以人民为中心的发展思想), with the boundary found
+  by the segmenter;
+- `known`: set phrases of the bundled lexicons (the first learnt from the background corpus of
+  62 national work reports and Party congress reports, `policy_cli/data/formulations.txt`,
+  rebuilt by `scripts/build_formulations.py`), found unquoted in the document;
+- `watchword`: today's national watchwords (新质生产力) when a document repeats them;
+- `frame`, `anaphora`: motto frames: 统筹A和B filling a clause (统筹发展和安全), a clause and its
+  negation sharing a frame (房子是用来住的、不是用来炒的), two modifiers sharing a head
+  (跨周期和逆周期调节), words opening alike (碳达峰碳中和; 坚持共商共建共享);
+- `repeated`: the long phrase a short text says three times (its slogan).
+
+Then `filter` (never formulations), `merge` (one per text), `fold` (parts of longer finds) and
+`rank` (count, contexts, order). Word lists and patterns are data
+(`policy_cli/data/formulation_rules.toml`, read by `vocab`); thresholds and limits are the named
+fields of `FormulationOptions`, which also switches stages off and carries a user's lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from policy_cli.core.formulations.candidate import KINDS, Candidate
+from policy_cli.core.formulations.lexicon import Lexicon, LexiconEntry
+from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.rank import MAX_CONTEXTS, SORTS, rank_formulations
+from policy_cli.core.formulations.shapes import classify_quoted
+from policy_cli.core.formulations.stages import STAGE_NAMES, STAGES, Stage, run_stages
+from policy_cli.core.formulations.user import read_user_lexicon
+from policy_cli.core.formulations.vocab import HAN
+from policy_cli.errors import UsageError
+from policy_cli.models import Document, Formulation
+
+__all__ = [
+    "KINDS",
+    "MAX_CONTEXTS",
+    "SORTS",
+    "STAGES",
+    "STAGE_NAMES",
+    "Candidate",
+    "FormulationOptions",
+    "Lexicon",
+    "LexiconEntry",
+    "Stage",
+    "classify_quoted",
+    "extract_formulations",
+    "read_user_lexicon",
+    "single_words",
+]
+
+
+def extract_formulations(
+    document: Document,
+    *,
+    kinds: Iterable[str] | None = None,
+    sort: str = "first",
+    options: FormulationOptions | None = None,
+) -> list[Formulation]:
+    """List the formulations (提法) of a document.
+
+    Args:
+        document: the loaded, normalised document.
+        kinds: keep only these kinds (code, numbered, slogan, name, document); all when None.
+        sort: "first" (document order, the default) or "count" (most frequent first).
+        options: thresholds, limits and the stages switched off (defaults when None).
+
+    Returns:
+        One Formulation per distinct text, with its count in the document, first offset,
+        up to three context sentences, (for codes and numbered ones) what it refers to and
+        its members when the document lists them, and the evidence (stage/rule) that found it.
+
+    Raises:
+        UsageError: an unknown kind, sort order or stage.
+        InputError: the document is longer than `loaders.MAX_ANALYSIS_CHARS`.
+    """
+    from policy_cli.core.loaders import check_analysable
+
+    wanted = _check_kinds(kinds)
+    check_analysable(document)
+    if sort not in SORTS:
+        raise UsageError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
+    options = options or FormulationOptions()
+    candidates = run_stages(document.text, options)
+    wanted_candidates = (c for c in candidates if c.kind in wanted)
+    return rank_formulations(document, wanted_candidates, options, sort=sort)
+
+
+def single_words(
+    formulations: Iterable[Formulation], *, min_len: int = 2, max_len: int = 8
+) -> tuple[str, ...]:
+    """Return the formulations that are one word (no punctuation, short): 十四五, 放管服, 296X.
+
+    Args:
+        formulations: found formulations.
+        min_len: shortest text kept.
+        max_len: longest text kept.
+
+    Returns:
+        Their texts, for the segmenter to keep whole.
+    """
+    return tuple(
+        f.text
+        for f in formulations
+        if min_len <= len(f.text) <= max_len and re.fullmatch(rf"[{HAN}0-9A-Za-z+]+", f.text)
+    )
+
+
+def _check_kinds(kinds: Iterable[str] | None) -> frozenset[str]:
+    if kinds is None:
+        return frozenset(KINDS)
+    wanted = frozenset(kinds)
+    unknown = wanted - set(KINDS)
+    if unknown:
+        raise UsageError(f"unknown kind(s): {', '.join(sorted(unknown))}; use {', '.join(KINDS)}")
+    return wanted

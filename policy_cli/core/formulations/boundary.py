@@ -1,0 +1,187 @@
+"""Phrase edges: where a name found by its head, its code or its count starts and ends.
+
+The candidate stages find a formulation by its evidence (a head word, a code, a count word)
+and ask these functions where the phrase around it begins and ends; each stage's evidence says
+which edge to look for, so the edges are found here rather than in one later pass.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.shapes import classify_quoted
+from policy_cli.core.formulations.vocab import (
+    HAN,
+    clause_word_set,
+    clause_words,
+    is_han,
+    launches,
+    patterns,
+    words,
+)
+from policy_cli.core.segment import default_segmenter
+
+
+def campaign_start(text: str, start: int, o: FormulationOptions) -> int:
+    """Move a campaign name's start left over a verb or an 和-joined noun phrase that belongs to it.
+
+    The walk of `phrase_ending_at` stops at clause-opening verbs and at 和; a programme title
+    may hold both. Only when a launching verb stands right before the extension is it taken.
+    """
+    w = words()
+    lo = max(0, start - o.campaign_lookback)
+    for k in range(start - 1, lo - 1, -1):
+        if text[k] in w.clause_edge:
+            lo = k + 1
+            break
+    cut = default_segmenter().cut(text[lo:start])
+    if not cut:
+        return start
+    if cut[-1] in w.title_conjunctions and len(cut) >= 3:
+        # 完成 制造业 智能化 改造 和 | 数字化转型三年行动计划
+        k = len(cut) - 2
+        while k >= 0 and not launches(cut[k]) and is_han(cut[k]) \
+                and cut[k] not in w.function_words:
+            k -= 1
+        ext = start - sum(len(x) for x in cut[k + 1 :])
+        if k >= 0 and launches(cut[k]) and k < len(cut) - 2 and start - ext <= o.title_part_max:
+            return ext
+        return start
+    if len(cut) >= 2 and launches(cut[-2]) and not launches(cut[-1]) and (
+        cut[-1] in clause_word_set() or cut[-1] in w.phrase_breaks
+    ):
+        return start - len(cut[-1])  # 实施 | 加快 | 培育发展未来产业三年行动
+    return start
+
+
+def phrase_ending_at(text: str, end: int, core: int, o: FormulationOptions) -> str:
+    """Return the noun phrase that ends at `end`: segment the clause and walk back words.
+
+    The walk keeps the last `core` characters (the head) and adds words to its left until a
+    clause edge, a function word or a clause-opening verb (坚持, 推动...).
+    """
+    v = words()
+    max_len = o.phrase_max_len
+    start = max(0, end - max_len - o.phrase_lookback_extra)
+    for k in range(end - core - 1, start - 1, -1):
+        if text[k] in v.clause_edge:
+            start = k + 1
+            break
+    window = text[start:end]
+    cut = default_segmenter().cut(window)
+    clause = clause_word_set()
+    out = ""
+    for w in reversed(cut):
+        if len(out) >= core and not (
+            len(out) == core and core <= o.bare_head_max and len(w) >= o.min_word_len
+        ):
+            # (the word right before a bare head belongs to it: 整治提升 + 五年行动)
+            if (
+                len(out) + len(w) > max_len
+                or not is_han(w)
+                or w in v.function_words
+                or any(w[k:] in clause or w[k:] in v.phrase_breaks
+                       for k in range(len(w) - o.min_word_len + 1))
+                or (len(w) == 1 and w in v.light_verbs)
+            ):
+                break
+        out = w + out
+    return out.lstrip(v.name_prepositions)
+
+
+def following_phrase(text: str, pos: int, o: FormulationOptions) -> str | None:
+    """Return the noun phrase right after a code or numbered formulation, if any.
+
+    Codes quoted one after another share the phrase after them (“334”“622”等联农带农模式).
+    """
+    w, p = words(), patterns()
+    skipped = False
+    while True:  # skip the codes quoted right after this one
+        nxt = p.next_quoted.match(text[pos : pos + o.next_code_window])
+        if not nxt or classify_quoted(nxt.group(1), options=o) not in ("code", "numbered"):
+            break
+        pos += nxt.end()
+        skipped = True
+    if text[pos : pos + 1] == w.etc:
+        pos += 1  # “334”“622”等联农带农模式
+        skipped = True
+    m = _han_run(o.following_min_len, o.following_max_len).match(text, pos)
+    if not m:
+        return None
+    phrase = m.group()
+    clause = clause_word_set()
+    lead = o.following_min_len  # a name has this much before a verb or a function word
+    at_verb = next(
+        (k for k in range(lead, len(phrase) - 1)
+         if any(phrase[k : k + n] in clause for n in o.clause_word_lens)),
+        len(phrase),
+    )
+    at_function = len(phrase)
+    for ch in w.phrase_stops:
+        k = phrase.find(ch, lead)
+        if 0 < k < at_function:
+            at_function = k
+    if phrase[:1] in w.function_words or phrase[:1] in w.not_phrase_openers:
+        return None
+    found = name_part(phrase[: min(at_verb, at_function)], o)
+    if skipped and found and not found.endswith((*w.name_heads, *w.shared_code_heads)):
+        return None  # shared by a list of codes, the phrase must name what they are (…等模式)
+    return found
+
+
+@lru_cache(maxsize=8)
+def _han_run(low: int, high: int) -> re.Pattern[str]:
+    return re.compile(rf"[{HAN}]{{{low},{high}}}")
+
+
+def name_part(phrase: str, o: FormulationOptions) -> str | None:
+    """Cut a phrase after the first programme head it holds; keep it if it is name-sized."""
+    heads = words().name_heads
+    for head in heads:
+        k = phrase.find(head)
+        if k >= 0:
+            phrase = phrase[: k + len(head)]
+            break
+    if o.refers_min_len <= len(phrase) <= o.refers_max_len or phrase in heads:
+        return phrase
+    return None
+
+
+def starts_a_word(text: str, pos: int, o: FormulationOptions) -> bool:
+    """Tell whether the segmenter starts a word at pos (宏观政策|跨周期, not 应|对传统)."""
+    edge = words().clause_edge
+    if pos == 0 or text[pos - 1] in edge:
+        return True
+    start = max(0, pos - o.word_lookback)
+    for k in range(pos - 1, start - 1, -1):
+        if text[k] in edge:
+            start = k + 1
+            break
+    done = 0
+    for w in default_segmenter().cut(text[start : pos + o.word_lookahead]):
+        if start + done == pos:
+            return True
+        done += len(w)
+    return False
+
+
+def clause_lead(clause: str, o: FormulationOptions) -> str:
+    """Return the verb of command that opens a clause (坚持房子是… -> 坚持), or ""."""
+    for word in clause_words():
+        if clause.startswith(word) and len(clause) - len(word) >= o.clause_after_lead_min:
+            return word
+    return ""
+
+
+def common_run(a: str, b: str) -> str:
+    """Return the longest run of characters that a and b share."""
+    best = ""
+    for i in range(len(a)):
+        for j in range(i + len(best) + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = a[i:j]
+            else:
+                break
+    return best

@@ -1,0 +1,46 @@
+"""Stage `compound`: count words alternating with short heads (两新一重, 一馆四中心, 两增一稳).
+
+The whole set is the formulation when it stands between clause edges or the background lexicon
+knows it; idioms (三心二意) and counted quantities (三年五年) are not sets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from policy_cli.core.formulations.candidate import BY_RULE, Candidate
+from policy_cli.core.formulations.known import lexicon_texts
+from policy_cli.core.formulations.members import listed_items
+from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.vocab import idioms, patterns, words
+
+STAGE = "compound"
+
+
+def find_compounds(text: str, options: FormulationOptions) -> Iterator[Candidate]:
+    """Yield compound numbered sets, with their members when listed."""
+    edge = words().clause_edge
+    for m in patterns().compound.finditer(text):
+        phrase = m.group()
+        before = text[m.start() - 1 : m.start()]
+        bounded = (not before or before in edge) and text[m.end() : m.end() + 1] in (
+            "", *edge
+        )
+        if _is_compound_set(phrase, bounded, options):
+            items = listed_items(text, m.start(), m.end(), phrase, options)
+            yield Candidate(phrase, "numbered", m.start(), None, items, BY_RULE, STAGE, "alternation")
+
+
+def _is_compound_set(phrase: str, bounded: bool, o: FormulationOptions) -> bool:
+    """Tell whether 两新一重 / 一馆四中心 / 两廊两带两区 is a numbered set, not prose."""
+    w = words()
+    parts = re.findall(rf"[{w.count}][^{w.count}]*", phrase)
+    # at least two count words, each with a head after it (一 alone is no part)
+    if len(parts) < o.set_min_count_words or any(len(p) == 1 for p in parts):
+        return False
+    if any(p[1] in w.count_nouns for p in parts) or phrase in idioms():
+        return False
+    return sum(len(p) for p in parts) <= o.compound_max_len and (
+        bounded or phrase in lexicon_texts()
+    )

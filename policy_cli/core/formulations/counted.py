@@ -1,0 +1,55 @@
+"""Stage `counted`: a count word and a measure word open a name (三重压力, 两个毫不动摇).
+
+The name is the short noun phrase after the measure word; generic counted nouns (三个方面,
+两个月) are not names. The members are taken when the document lists them next to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from policy_cli.core.formulations.candidate import Candidate
+from policy_cli.core.formulations.members import listed_items
+from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.vocab import clause_word_set, is_han, patterns, words
+from policy_cli.core.segment import default_segmenter
+
+STAGE = "counted"
+
+
+def find_counted(text: str, options: FormulationOptions) -> Iterator[Candidate]:
+    """Yield counted names (三大攻坚战) with their members when listed."""
+    for m in patterns().counted.finditer(text):
+        if m.group() in words().counted_adjectives:
+            continue  # 双重 is the adjective "dual"
+        counted = _counted_phrase(text, m.start(), m.end(), options)
+        if counted:
+            items = listed_items(text, m.start(), m.start() + len(counted), counted, options)
+            yield Candidate(counted, "numbered", m.start(), None, items, stage=STAGE, rule="measure")
+
+
+def _counted_phrase(text: str, start: int, end: int, o: FormulationOptions) -> str | None:
+    """Walk the words after 三重 / 两个 / 三大: the name ends at a clause edge or function word."""
+    v = words()
+    window = text[end : end + o.counted_window]
+    cut = next((k for k, ch in enumerate(window) if ch in v.clause_edge), len(window))
+    clause = clause_word_set()
+    noun = ""
+    for w in default_segmenter().cut(window[:cut]):
+        if w in v.function_words or w in clause or not is_han(w):
+            break
+        if len(noun) + len(w) > o.counted_walk_max:
+            break
+        noun += w
+    ground = next((g for g in v.ground_words if noun.endswith(g)), "")
+    if ground and len(noun) >= o.counted_ground_min:
+        # 五项原则|基础上: the ground the name stands on is not part of it
+        noun = noun[: -len(ground)]
+    chained = patterns().counted.search(noun) is not None  # 两个市场两种资源
+    if len(noun) > o.counted_headless_max and not noun.endswith(v.name_heads) and not chained:
+        return None  # 三大都市圈协同共进: a clause, not a name
+    if not o.counted_noun_min <= len(noun) <= o.counted_noun_max or (
+        noun.endswith(v.generic_counted) or noun[0] in v.count_nouns
+    ):
+        return None
+    return text[start:end] + noun

@@ -1,0 +1,69 @@
+"""Stage `frame`: mottos found by their frame.
+
+- `balance`: 统筹A和B filling a clause (统筹发展和安全);
+- `negated-pair`: a clause and its negation sharing a frame (房子是用来住的、不是用来炒的);
+- `shared-head`: two modifiers sharing a head (跨周期和逆周期调节);
+- `manner-list`: adverbs listed before one verb phrase (完整、准确、全面贯彻新发展理念).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from policy_cli.core.formulations.boundary import clause_lead, common_run, starts_a_word
+from policy_cli.core.formulations.candidate import Candidate
+from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.vocab import (
+    clause_word_set,
+    clause_words,
+    is_verb,
+    patterns,
+    words,
+)
+from policy_cli.core.segment import default_tagger
+
+STAGE = "frame"
+
+
+def find_frames(text: str, options: FormulationOptions) -> Iterator[Candidate]:
+    """Find mottos by their frame: 统筹A和B, 跨周期和逆周期调节, 碳达峰碳中和, 是…的、不是…的."""
+    w, p, o = words(), patterns(), options
+    for m in p.balance.finditer(text):
+        before = text[max(0, m.start() - o.lead_verb_len) : m.start()]
+        if m.group(1).startswith(clause_words()) or m.group(1)[0] in w.function_words:
+            continue  # 统筹推进A和B, 统筹兼顾A和B, 统筹为A和B: a verb phrase, not the motto
+        if not before or before[-1] in w.clause_edge or before in clause_word_set():
+            yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="balance")
+    for m in p.negated_pair.finditer(text):
+        first, second = m.group(1), m.group(2)
+        lead = clause_lead(first, o)
+        first = first[len(lead) :]
+        end = second.rfind(first[-1])
+        if end < 1:
+            continue
+        # …不是用来炒的定位: the pair ends where the second clause closes like the first
+        second = second[: end + 1]
+        frame = common_run(first, second[1:])
+        if len(frame) >= o.negated_frame_min and first[-1] == second[-1] and (
+            abs(len(first) - len(second)) <= o.negated_length_gap
+        ):
+            start = m.start() + len(lead)
+            pair = f"{first}{w.list_separator}{second}"
+            yield Candidate(pair, "slogan", start, stage=STAGE, rule="negated-pair")
+    for m in p.shared_head_pair.finditer(text):
+        if m.group(1) != m.group(3) and starts_a_word(text, m.start(), o):
+            yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="shared-head")
+    for m in p.manner_list.finditer(text):
+        if _manner_words(m.group(1).split(w.list_separator)[:-1]) and is_verb(m.group(3)):
+            yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="manner-list")
+
+
+def _manner_words(listed: Sequence[str]) -> bool:
+    """Tell whether every word is an adjective or adverb for the tagger (完整, 准确)."""
+    tagger, manner = default_tagger(), words().manner_tags
+    for word in listed:
+        tags = tagger.tag(word, False)
+        if len(tags) != 1 or tags[0][1] not in manner:
+            return False
+    return True
+

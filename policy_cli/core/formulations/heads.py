@@ -1,0 +1,117 @@
+"""Stage `head`: phrases ending in a head word that names a doctrine, strategy or campaign.
+
+新发展格局, 伟大建党精神, 污染防治攻坚战, 乡村振兴战略, 以人民为中心的发展思想: the head word
+is found first, the phrase that ends with it is walked back with the segmenter
+(`boundary.phrase_ending_at`), and each head has guards against the generic uses of running
+prose (会议精神, 国家战略, 城乡融合发展新格局). The rule of the evidence is the head word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from policy_cli.core.formulations.boundary import phrase_ending_at
+from policy_cli.core.formulations.candidate import Candidate
+from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.vocab import clause_word_set, is_han, patterns, words
+from policy_cli.core.segment import default_tagger
+
+STAGE = "head"
+
+
+def find_heads(text: str, options: FormulationOptions) -> Iterator[Candidate]:
+    """Yield the names that end in a doctrine, strategy or campaign head word."""
+    w, p, o = words(), patterns(), options
+    for m in _heads_pattern().finditer(text):
+        head = m.group()
+        after = text[m.end() : m.end() + 1]
+        if head in w.word_internal_heads and after and is_han(after) and (
+            after not in w.function_words and after not in w.after_head
+        ):
+            continue  # the head is part of a longer word (精神文化生活, 共同体意识)
+        if head in w.modifying_heads and _noun_follows(text, m.end(), o):
+            continue  # 履行战略使命, 战略腹地: 战略 modifies the noun after it
+        phrase = phrase_ending_at(text, m.end(), len(head), o)
+        start = m.end() - len(phrase)
+        framed = p.centred.search(text, max(0, start - o.centred_lookback), start)
+        if framed and framed.end() == start and len(phrase) <= o.centred_max_phrase:
+            # 以人民为中心的发展思想: the frame 以X为中心的 is part of the doctrine's name
+            phrase, start = text[framed.start() : m.end()], framed.start()
+        modifier = phrase[: -len(head)]
+        if len(modifier) < o.head_min_modifier or len(phrase) > o.phrase_max_len or (
+            modifier[-1] in w.generic_modifier_ends
+        ):
+            continue
+        if any(h in modifier for h in w.nested_heads) or phrase.endswith(w.head_verb_phrases):
+            continue  # 讲话精神统一思想: two heads, not one name; 统一思想 is a verb phrase
+        if head in w.strict_heads and (
+            len(modifier) < o.strict_head_min_modifier
+            or modifier.endswith(w.generic_strict_modifiers)
+            or any(x in modifier for x in w.strict_modifier_words)
+        ):
+            continue  # 国家战略, 这一战略: the generic strategy of running prose
+        if head in w.descriptive_heads and len(phrase) > o.descriptive_head_max_len:
+            continue  # 新发展格局 is a name; 城乡融合发展新格局 is a description
+        if len(modifier) < o.short_head_min_modifier and (
+            len(head) == o.short_head_len or head in w.common_heads
+        ):
+            continue  # 忧患意识, 发展思想, 法治理念: ordinary words, not names
+        if head in w.descriptive_heads and text.count(phrase) < o.descriptive_head_min_count:
+            continue  # said once, X格局 / X理念 describes; a name is repeated
+        if head in w.rare_heads and len(modifier) < o.rare_head_min_modifier:
+            continue  # 社会责任意识; but 中华民族共同体意识
+        if head in w.quality_heads and p.people.search(modifier):
+            continue  # 人民群众首创精神, 政府工作人员改革创新意识: a group's quality, not a name
+        if head in w.founded_heads and not text[max(0, start - o.lead_verb_len) : start].endswith(
+            w.founding_verbs
+        ):
+            continue  # 上海期货交易所: an institution that exists; 设立北京证券交易所 is news
+        if head in w.battle_heads:
+            phrase, start = _with_listed_battles(text, start, m.end(), phrase, o)
+        yield Candidate(phrase, "slogan", start, stage=STAGE, rule=head)
+
+
+def _with_listed_battles(
+    text: str, start: int, end: int, phrase: str, o: FormulationOptions
+) -> tuple[str, int]:
+    """Add the short battles listed before and after a battle head (蓝天、碧水、净土保卫战)."""
+    w = words()
+    sep = w.list_separator
+    if text[start - 1 : start] == sep:
+        # 蓝天、碧水、净土保卫战: the short battles listed before the head belong to it
+        clause_start = max(text.rfind(ch, 0, start) for ch in w.battle_list_marks) + 1
+        listed = text[clause_start : start - 1]
+        verbs = clause_word_set()
+        k = next((i for i in range(len(listed)) if listed[i:].split(sep)[0] and
+                  all(o.battle_min_len <= len(x) <= o.battle_max_len
+                      for x in listed[i:].split(sep)) and
+                  len({len(x) for x in listed[i:].split(sep)}) == 1), None)
+        if k is not None and listed[k : k + o.lead_verb_len] not in verbs:
+            phrase, start = text[clause_start + k : end], clause_start + k
+    # 反腐败斗争攻坚战、持久战、总体战: the battles listed after the head belong to it
+    more = patterns().more_battles.match(text[end : end + o.battle_window])
+    if more:
+        phrase += more.group()
+    return phrase, start
+
+
+def _noun_follows(text: str, pos: int, o: FormulationOptions) -> bool:
+    """Tell whether a word that a name can modify starts right at pos (战略|使命)."""
+    window = text[pos : pos + o.noun_window]
+    if len(window) < o.min_word_len or not is_han(window[: o.min_word_len]):
+        return False
+    word, tag = default_tagger().tag(window, False)[0]
+    # a verb that opens the clause (战略|取得成效) makes the strategy its subject instead
+    return (
+        len(word) >= o.min_word_len
+        and tag[:1] in words().modified_tags
+        and word not in clause_word_set()
+    )
+
+
+@lru_cache(maxsize=1)
+def _heads_pattern() -> re.Pattern[str]:
+    heads = sorted(words().doctrine_heads, key=len, reverse=True)
+    return re.compile("|".join(re.escape(h) for h in heads))

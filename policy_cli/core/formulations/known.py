@@ -1,0 +1,53 @@
+"""Stage `known`: set phrases of bundled lexicons, found unquoted in the document.
+
+A lexicon is a list of entries (text, kind, optional metadata such as a first-seen date; see
+`lexicon.py`); `SOURCES` lists the bundled lexicons by name, in order, and the stage finds the
+entries of every source (longest first, one trie-shaped regular expression per lexicon). The
+rule of the evidence is the source's name, and the entry's metadata rides on the candidate.
+A second lexicon plugs in by adding a source:
+
+    @lru_cache(maxsize=1)
+    def national_lexicon() -> Lexicon:
+        return read_lexicon("national", data.lines("national_formulations.tsv"),
+                            columns=("first_seen", "documents", "evidence"))
+
+    SOURCES = (("background", background_lexicon), ("national", national_lexicon))
+
+- `background`: `policy_cli/data/formulations.txt`, set phrases learnt from 62 national work
+  reports and Party congress reports by `scripts/build_formulations.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+from policy_cli import data
+from policy_cli.core.formulations.candidate import Candidate
+from policy_cli.core.formulations.lexicon import Lexicon, find_entries, read_lexicon
+from policy_cli.core.formulations.options import FormulationOptions
+
+STAGE = "known"
+
+
+@lru_cache(maxsize=1)
+def background_lexicon() -> Lexicon:
+    """Set phrases learnt from the background corpus (`formulations.txt`)."""
+    return read_lexicon("background", data.lines("formulations.txt"))
+
+
+# The bundled lexicons the stage reads, in order: (name, loader).
+SOURCES: tuple[tuple[str, Callable[[], Lexicon]], ...] = (
+    ("background", background_lexicon),
+)
+
+
+def lexicon_texts() -> frozenset[str]:
+    """The texts of the background lexicon (a compound set it knows needs no clause edges)."""
+    return background_lexicon().texts
+
+
+def find_known(text: str, options: FormulationOptions) -> Iterator[Candidate]:
+    """Yield the entries of every bundled lexicon that the text says."""
+    for _, load in SOURCES:
+        yield from find_entries(text, load(), STAGE)

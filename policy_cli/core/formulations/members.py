@@ -1,0 +1,101 @@
+"""The members of a numbered set that the document lists next to it (三大行动: A、B、C)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.vocab import HAN, is_verb, patterns, words
+from policy_cli.core.segment import default_segmenter
+
+
+def listed_items(
+    text: str, start: int, end: int, head: str, o: FormulationOptions, *, quoted: bool = False
+) -> tuple[str, ...]:
+    """Return the members of a numbered set listed next to it.
+
+    Before it: 大会发布了A、B、C三大行动; 面临需求收缩、供给冲击、预期转弱三重压力;
+    粮食面积、总产、单产实现“两增一稳” (a quoted head after the list's verb).
+    After it: 六保，即保居民就业、保基本民生…; 三大球（足球、篮球、排球）.
+    A quoted head right after a word sits inside a member (营造“三贯通一融合”一流创新生态).
+    """
+    w = words()
+    n = count_of(head)
+    if n < o.set_min_members:
+        return ()
+    clause_start = max(text.rfind(ch, 0, start) for ch in w.clause_marks) + 1
+    before = text[clause_start:start]
+    if quoted or before.endswith(w.open_quote):
+        before = before.removesuffix(w.open_quote)
+        verb = next((before[-k:] for k in o.list_verb_lens if is_verb(before[-k:])), "")
+        before = before[: len(before) - len(verb)] if verb else ""
+    parts = before.split(w.list_separator) if before else []
+    if len(parts) == n and all(1 <= len(p) <= o.item_max_len_before for p in parts):
+        parts[0] = _first_item(parts[0], parts[1:], o)
+        items = _clean_items(parts, o)
+        if items:
+            return items
+    m = patterns().members_after.match(text[end : end + o.members_window])
+    if m:
+        parts = m.group(1).split(w.list_separator)
+        if len(parts) == n and all(
+            len(p) <= o.item_max_len_after and w.comma not in p for p in parts
+        ):
+            parts[0] = parts[0].lstrip(w.item_prepositions)  # ：对伟大祖国、中华民族…的认同
+            return _clean_items(parts, o)
+    return ()
+
+
+def _clean_items(parts: Sequence[str], o: FormulationOptions) -> tuple[str, ...]:
+    """Tidy list members (stray quote marks) and refuse lists that are not members of a set."""
+    w = words()
+    quotes = w.open_quote + w.close_quote
+    items = []
+    for p in parts:
+        p = p.strip()
+        if p.count(w.open_quote) != p.count(w.close_quote):
+            p = p.strip(quotes)
+        if len(re.findall(rf"[{HAN}]", p)) < o.item_min_han or is_verb(p):
+            return ()  # “两个确立”、坚决做到“两个维护”: not a list of members
+        items.append(p)
+    return tuple(items)
+
+
+def _first_item(first: str, others: Sequence[str], o: FormulationOptions) -> str:
+    """Cut the clause's subject and verb off the first member of a list.
+
+    After 了 the object starts (大会发布了余杭区打造… -> 余杭区打造…). Otherwise the first member
+    is the longest run of its last words that is no longer than the other members and does not
+    open with a verb (布局建设物理、应用数学、合成生物 -> 物理; 面临需求收缩 -> 需求收缩).
+    """
+    w = words()
+    k = first.rfind(w.perfective)
+    if k >= 0:
+        return first[k + 1 :]  # 发布了 A、B、C: the object starts after the verb's 了
+    first = re.sub(rf"^[^{HAN}{w.open_quote}]+", "", first).lstrip(w.item_prepositions)
+    longest = max(o.first_item_min_len, *(len(x) for x in others))
+    if len(first) <= longest:
+        return first
+    cut = default_segmenter().cut(first)
+    best = cut[-1]
+    for i in range(len(cut) - 1, -1, -1):
+        tail = "".join(cut[i:])
+        if len(tail) > longest:
+            break
+        if not is_verb(cut[i]):
+            best = tail
+    return best
+
+
+def count_of(head: str) -> int:
+    """How many members a numbered set has: 三大行动 3, 两增一稳 3, 一馆四中心 5."""
+    w = words()
+    digits = "".join(w.count_values)  # the count words with a value: 一二两双三…十
+    m = re.match(rf"第?([{digits}])", head)
+    if not m:
+        return 0
+    parts = re.findall(rf"([{digits}])[^{digits}]+", head)
+    if len(parts) >= 2 and patterns().compound.fullmatch(head):
+        return sum(w.count_values.get(p, 0) for p in parts)
+    return w.count_values.get(m.group(1), 0)

@@ -1,0 +1,237 @@
+"""Stage `motto`: parallel mottos, clauses of one shape joined by 、.
+
+稳地价、稳房价、稳预期; 尽力而为、量力而行; 不敢腐、不能腐、不想腐: clauses of equal length
+sharing a word at the same place (rule `parallel`); the pair that is the whole object of a
+verb of command (坚持稳字当头、稳中求进, rule `object-pair`); three short clauses of one length
+that fill a clause or are repeated (图更强、争一流、敢首创, rule `triplet`). Lists of things
+(产业链、供应链; 市发改委、市经信局) are not mottos.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from policy_cli.core.formulations.candidate import BY_RULE, Candidate
+from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.vocab import clause_word_set, clause_words, patterns, words
+from policy_cli.core.segment import default_segmenter, default_tagger
+
+STAGE = "motto"
+
+
+def find_mottos(text: str, options: FormulationOptions) -> Iterator[Candidate]:
+    """Find parallel mottos: 2-5 clauses of equal length (2-7 chars) joined by 、."""
+    w = words()
+    sep = w.list_separator
+    for m in patterns().parallel_run.finditer(text):
+        parts = m.group().split(sep)
+        offset = m.start()
+        shaped = _shaped_run(text, m.start(), m.end(), parts, options)
+        if shaped is not None:
+            yield shaped
+            continue
+        # the first clause may carry the verb that opens the sentence (坚持稳字当头、稳中求进)
+        if len(parts[0]) > len(parts[1]):
+            lead = parts[0][: len(parts[0]) - len(parts[1])]
+            if lead not in clause_word_set() and not lead.endswith(clause_words()):
+                continue
+            offset += len(lead)
+            parts[0] = parts[0][len(lead) :]
+        trail = ""
+        if len(parts[-1]) > len(parts[-2]):
+            trail = parts[-1][len(parts[-2]) :]
+            parts[-1] = parts[-1][: len(parts[-2])]
+        found = _parallel_run(parts, options)
+        rule = "parallel"
+        if found is None and offset > m.start() and not trail and len(parts) == 2:  # a pair
+            # the whole object of a verb of command, up to the clause end (坚持稳字当头、稳中求进。
+            # 坚持外防输入、内防反弹，): the shape alone is enough
+            at_end = text[m.end() : m.end() + 1] in w.clause_ends  # (or the text's end)
+            aligned = any(a == b for a, b in zip(*parts, strict=True))
+            # 稳中求进、以进促稳
+            chiasmus = len(set(parts[0]) & set(parts[1])) >= options.chiasmus_min_shared
+            if at_end and len(parts[0]) == options.object_pair_len and (
+                _shares_position(parts, options, by_word=False) if aligned else chiasmus
+            ):
+                found, rule = (0, len(parts)), "object-pair"
+        if found is None:
+            if _standalone_triplet(text, m.start(), m.end(), parts, trail, options):
+                yield Candidate(
+                    sep.join(parts), "slogan", offset, None, (), BY_RULE, STAGE, "triplet"
+                )
+            continue
+        i, j = found
+        if j == len(parts) and trail and not trail.startswith(w.trail_openers):
+            j -= 1
+            if j - i >= options.motto_min_clauses and not _shares_position(parts[i:j], options):
+                continue
+        if j - i < options.motto_min_clauses or len(parts[i]) > options.motto_max_clause or (
+            len(parts[i]) <= options.short_clause_len and j - i < options.short_clause_min_count
+        ):
+            continue
+        phrase = sep.join(parts[i:j])
+        start = offset + sum(len(p) + 1 for p in parts[:i])
+        yield Candidate(phrase, "slogan", start, None, (), BY_RULE, STAGE, rule)
+
+
+def _shaped_run(
+    text: str, start: int, end: int, parts: list[str], o: FormulationOptions
+) -> Candidate | None:
+    """Three clauses or more whose inner ones give the shape, all of them rhyming.
+
+    The inner clauses set the length; the first clause is read from its end (what comes before
+    is the sentence's own: 让|勤政为民, 严格落实网络安全技术措施|同步规划) and the last from its
+    start, with a short rest of the clause kept (更深层次|对外开放, 德治|相结合).
+    """
+    w = words()
+    inner = parts[1:-1]
+    if len(parts) < o.anaphora_min_clauses or len({len(p) for p in inner}) != 1:
+        return None
+    size = len(inner[0])
+    if len(parts[0]) < size or len(parts[-1]) < size or size > o.motto_max_clause:
+        return None
+    run = [parts[0][-size:], *inner, parts[-1][:size]]
+    if not _cut_between_words(parts[0], len(parts[0]) - size) or not _cut_between_words(
+        parts[-1], size
+    ):
+        return None  # a clause cut inside a word (省人力资|源社会保障厅) is no clause of a motto
+    if size <= o.short_clause_len and len(run) < o.short_clause_min_count:
+        return None
+    if _parallel_run(run, o) != (0, len(run)):
+        return None
+    lead = len(parts[0]) - size
+    trail = parts[-1][size:]
+    at_edge = text[end : end + 1] in w.clause_or_line_ends
+    phrase = w.list_separator.join(run)
+    if trail and at_edge and len(trail) <= o.motto_max_trail and not trail.startswith(
+        w.trail_possessive
+    ):
+        phrase += trail
+    return Candidate(phrase, "slogan", start + lead, None, (), BY_RULE, STAGE, "shaped")
+
+
+def _cut_between_words(clause: str, at: int) -> bool:
+    """Tell whether position `at` of `clause` falls between two of its words."""
+    if at in (0, len(clause)):
+        return True
+    edge = 0
+    for word in default_segmenter().cut(clause):
+        edge += len(word)
+        if edge >= at:
+            return edge == at
+    return False
+
+
+def _standalone_triplet(
+    text: str, m_start: int, m_end: int, parts: Sequence[str], trail: str, o: FormulationOptions
+) -> bool:
+    """Three or more short clauses of one length that a document repeats, or that fill a clause.
+
+    图更强、争一流、敢首创 (the whole clause between commas) and 创新深化、改革攻坚、开放提升
+    (said twice) are mottos even without a shared character.
+    """
+    if len(parts) < o.triplet_min_clauses or len({len(p) for p in parts}) != 1 or not (
+        o.triplet_min_len <= len(parts[0]) <= o.triplet_max_len
+    ):
+        return False
+    w = words()
+    phrase = w.list_separator.join(parts)
+    if len({p[-1] for p in parts}) == 1 or len({p[0] for p in parts}) == 1:
+        return False  # a shared head or lead character: 创新链、产业链、供应链; 市发改委、市经信局
+    whole_clause = (
+        # …精准拆弹的基本方针
+        (not trail or trail.startswith(w.trail_possessive) and len(trail) <= o.possessive_trail_max)
+        and text[m_start - 1 : m_start] in w.clause_opens  # (or the text's start)
+        and text[m_end : m_end + 1] in w.clause_or_line_ends  # (or its end)
+    )
+    return whole_clause or text.count(phrase) >= o.triplet_min_count
+
+
+def _parallel_run(parts: Sequence[str], o: FormulationOptions) -> tuple[int, int] | None:
+    """Return the longest run of clauses that rhyme in shape, if it has two or more."""
+    best: tuple[int, int] | None = None
+    n = len(parts)
+    for i in range(n):
+        for j in range(n, i + 1, -1):
+            run = parts[i:j]
+            if len({len(p) for p in run}) != 1 or (
+                len(run[0]) <= o.short_clause_len and len(run) < o.short_clause_min_count
+            ):
+                continue
+            if _shares_position(run, o):
+                if best is None or j - i > best[1] - best[0]:
+                    best = (i, j)
+                break
+    if best is not None:
+        # a clause of the same shape just before the run belongs to it (察实情、办实事、求实效)
+        i, j = best
+        while i > 0 and len(parts[i - 1]) == len(parts[i]) and _shares_position(
+            parts[i - 1 : j], o, by_word=False
+        ):
+            i -= 1
+        best = (i, j)
+    return best
+
+
+def _shares_position(run: Sequence[str], o: FormulationOptions, *, by_word: bool = True) -> bool:
+    """Tell whether clauses rhyme in shape: 稳地价/稳房价, 不敢腐/不能腐, 开局即奔跑/起步即冲刺.
+
+    The shared character must be the same word in every clause (稳 / 地价, 稳 / 房价); a
+    character shared by different words (资源勘探、能源工程) is a coincidence, and a shared
+    head noun (产业链、供应链) or modifier (基本养老、基本医疗) makes a list of things.
+    """
+    length = len(run[0])
+    shared = [k for k in range(length) if len({p[k] for p in run}) == 1]
+    w = words()
+    shared = [k for k in shared if run[0][k] not in w.linking]
+    if not shared:
+        return False
+    many = len(run) >= o.anaphora_min_clauses
+    if shared == list(range(length - len(shared), length)):
+        # three or more one-character subjects of one predicate: 谋在实处、干在实处、成在实处;
+        # 勤政为民…; a common suffix otherwise (规范化、便利化; 持久战、总体战; 荒漠化、石漠化)
+        return many and length - len(shared) == 1 and len(shared) >= o.shared_predicate_min
+    if all(length - q in shared for q in range(1, o.shared_head_len + 1)):
+        return False  # a shared head word: 政府协商、政协协商
+    if all(p[-1] in w.department_ends for p in run):
+        return False  # a list of departments or places: 市发改委、市经信局; 科右前旗、科右中旗
+    if many and shared[: o.shared_lead_len] == list(range(o.shared_lead_len)) and (
+        _acting_lead(run[0][: o.shared_lead_len])
+    ):
+        # three clauses or more opening with one verb or adverb are anaphora: 激活主体、激活要素、
+        # 激活市场; 同步规划、同步建设、同步使用; 更加注重… (a shared modifier makes a list:
+        # 重大举措、重大项目、重大政策; 行政许可、行政处罚; a pair is a list: 统一意志、统一行动)
+        return True
+    if run[0][0] in w.comparatives and 0 in shared and not many:
+        return False  # comparatives: 更高质量、更有效率
+    if shared == list(range(len(shared))) and len(shared) >= o.common_modifier_min and (
+        length - len(shared) >= o.common_modifier_rest
+    ):
+        return False  # common modifier: 统一意志、统一行动
+    if any(k + 1 in shared and k > 0 for k in shared):
+        return True  # a two-character word at one place inside: 农业全面升级、农村全面进步
+    if shared[: o.shared_lead_len] == list(range(o.shared_lead_len)) or not by_word:
+        return True  # a shared two-character lead: 开门稳、开门好、开门红
+    cuts = [default_segmenter().cut(p) for p in run]
+    if all(len(c) == 1 for c in cuts) and length >= o.idiom_clause_min:
+        return True  # idioms in parallel: 尽力而为、量力而行
+    for k in shared:
+        if len({_word_at(c, k) for c in cuts}) == 1:
+            return True
+    return False
+
+
+def _acting_lead(word: str) -> bool:
+    """Tell whether a shared lead word acts (a verb, an adverb, a pronoun such as 人人) rather than
+    qualifies (an adjective or noun: 重大, 行政)."""
+    tagged = default_tagger().tag(word, False)
+    return len(tagged) == 1 and tagged[0][1][:1] in words().acting_tags
+
+
+def _word_at(cut: Sequence[str], k: int) -> tuple[int, str]:
+    pos = 0
+    for w in cut:
+        if pos <= k < pos + len(w):
+            return pos, w
+        pos += len(w)
+    return -1, ""

@@ -1,0 +1,33 @@
+"""Stage `numbered`: numbered names that need no lexicon.
+
+Five-year plans (十四五), plenums and congresses (二十届三中全会, 二十大), ordinal sets
+(第二个百年奋斗目标) and quantities that name a line not to cross (18亿亩耕地红线).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from policy_cli.core.formulations.candidate import CERTAIN, Candidate
+from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.shapes import plan_period
+from policy_cli.core.formulations.vocab import patterns, words
+
+STAGE = "numbered"
+
+
+def find_numbered(text: str, options: FormulationOptions) -> Iterator[Candidate]:
+    """Yield plans, plenums, congresses, ordinal sets and quantity lines."""
+    p, w = patterns(), words()
+    for m in p.plan.finditer(text):
+        plan = m.group().removesuffix(w.plan_suffix)
+        yield Candidate(plan, "numbered", m.start(), plan_period(plan), (), CERTAIN, STAGE, "plan")
+    for rule, pattern in (
+        ("plenum", p.plenum), ("congress", p.congress), ("ordinal", p.ordinal_set),
+        ("quantity-line", p.quantity_line),
+    ):
+        for m in pattern.finditer(text):
+            yield Candidate(
+                m.group().removeprefix(w.party_prefix), "numbered", m.start(), None, (), CERTAIN,
+                STAGE, rule,
+            )

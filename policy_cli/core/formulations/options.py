@@ -1,0 +1,253 @@
+"""The options of the formulation extractor: one frozen dataclass, every knob a named field.
+
+Lengths are in characters. The defaults are the values the rules were written with; each field
+says which stage reads it. Word lists and patterns are data (policy_cli/data/
+formulation_rules.toml), not options.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+from policy_cli.core.formulations.lexicon import Lexicon
+from policy_cli.errors import UsageError
+
+
+@dataclass(frozen=True)
+class FormulationOptions:
+    """Options of `extract_formulations`: the stages switched off, thresholds and limits.
+
+    `disabled_stages` names stages to switch off (see `STAGES`; merge and rank cannot be);
+    `lexicon` is the user's own lexicon (`read_user_lexicon`), found by the `user` stage.
+    Every other field is a non-negative whole number (or a tuple of them) named after what it
+    bounds; see the comments in the class body.
+    """
+
+    disabled_stages: frozenset[str] = field(default_factory=frozenset)
+    lexicon: Lexicon | None = None
+
+    # --- shared: words and phrases
+    # a word of at least this many characters (not a single character)
+    min_word_len: int = 2
+    # the verbs of command read in front of a clause have this many characters (坚持, 推进)
+    lead_verb_len: int = 2
+    # the lengths of the clause-opening words looked for inside a phrase
+    clause_word_lens: tuple[int, ...] = (2, 3, 4)
+    # a clause holds at least this many characters after its opening verb
+    clause_after_lead_min: int = 3
+    # a name walked back from its head is at most this long
+    phrase_max_len: int = 16
+    # how much further back than the longest name to look for the clause's start
+    phrase_lookback_extra: int = 6
+    # a bare head up to this long takes the word right before it (整治提升 + 五年行动)
+    bare_head_max: int = 4
+    # to tell whether a word starts at a place, segment this far back and ahead of it
+    word_lookback: int = 8
+    word_lookahead: int = 4
+
+    # --- stage quoted (and the shape of any quoted span)
+    # the quoted stage reads spans up to this long between a pair of quote marks
+    quoted_span_max: int = 40
+    # a quoted span longer than this is a quotation
+    quoted_max_len: int = 30
+    # a quoted span needs this many Chinese characters (or a digit) to be a name
+    quoted_min_han: int = 2
+    # a couplet's two halves differ by at most this much and are at most this long
+    couplet_max_gap: int = 1
+    couplet_max_half: int = 8
+    # a short quoted name holding a count and a measure word (新三样) is at most this long
+    short_numbered_max_len: int = 4
+    # a quoted span this long is a slogan rather than a name
+    quoted_slogan_min_len: int = 7
+    # a span holding this many count words names a set (两新一重)
+    set_min_count_words: int = 2
+    # a span opening with a count word names a set when at most this long (六稳, 四好农村路)
+    short_set_max_len: int = 5
+    # a quoted verb or adverb at most this long may be in scare quotes (“撬动”效应)
+    scare_quote_max_len: int = 2
+
+    # --- stage title: a document title between 《》 is at most this long
+    title_max_len: int = 60
+
+    # --- what a code or a numbered set refers to (quoted, code)
+    # how far after a quoted code to look for the next quoted code
+    next_code_window: int = 16
+    # the phrase after a code: its length in Chinese characters
+    following_min_len: int = 2
+    following_max_len: int = 12
+    # what a code refers to is a name of this length (or a bare programme head)
+    refers_min_len: int = 3
+    refers_max_len: int = 8
+
+    # --- members of a numbered set (quoted, counted, compound)
+    # a set has at least this many members
+    set_min_members: int = 2
+    # the lengths of the verb between a list and its quoted set (实现“两增一稳”)
+    list_verb_lens: tuple[int, ...] = (2, 3)
+    # a member listed before the set is at most this long; one listed after it, this long
+    item_max_len_before: int = 30
+    item_max_len_after: int = 20
+    # how far after a set its members may be listed (，即…; （…）)
+    members_window: int = 130
+    # a member holds this many Chinese characters
+    item_min_han: int = 2
+    # the first member is cut to the length of the longest other one, and at least this long
+    first_item_min_len: int = 4
+
+    # --- stage campaign
+    # a campaign name has at least this many characters before 三年行动
+    campaign_min_modifier: int = 2
+    # programme: the body of a launched programme's name, before its head (产业兴村强县|行动)
+    programme_min_body: int = 3
+    place_min_body: int = 2  # 人民|城市建设
+    programme_max_body: int = 16
+    # how far back a quoted name before the campaign may open (“新农人”培育三年行动)
+    quoted_name_lookback: int = 16
+    # how far back the launching verb of a campaign title may stand
+    campaign_lookback: int = 16
+    # the 和-joined part of a campaign title is at most this long
+    title_part_max: int = 12
+
+    # --- stage counted (三重压力)
+    # how far after the measure word the name may run
+    counted_window: int = 12
+    # the walk stops before the name passes this length
+    counted_walk_max: int = 8
+    # the name after the measure word is this long
+    counted_noun_min: int = 2
+    counted_noun_max: int = 7
+    # a name longer than this must end in a programme head (三大都市圈协同共进 is a clause)
+    counted_headless_max: int = 5
+    # the ground word (…基础) is cut off a name at least this long
+    counted_ground_min: int = 4
+
+    # --- stage compound (两新一重)
+    # the whole set is at most this long
+    compound_max_len: int = 8
+
+    # --- stage motto
+    # a motto has at least this many clauses, each at most this long
+    motto_min_clauses: int = 2
+    motto_max_clause: int = 6
+    # clauses this short need at least this many of them (开门稳、开门好、开门红)
+    short_clause_len: int = 2
+    short_clause_min_count: int = 3
+    # a pair that is the object of a verb of command has clauses of this length
+    object_pair_len: int = 4
+    # a chiasmus (稳中求进、以进促稳) shares this many characters
+    chiasmus_min_shared: int = 2
+    # three or more clauses of one length between these, filling a clause or said this often
+    triplet_min_clauses: int = 3
+    triplet_min_len: int = 3
+    triplet_max_len: int = 4
+    triplet_min_count: int = 2
+    # a possessive trail (…的基本方针) after the clauses is at most this long
+    possessive_trail_max: int = 5
+    # clauses sharing their last this many characters share a head word (a list)
+    shared_head_len: int = 2
+    # clauses sharing their first this many characters rhyme (开门稳、开门好)
+    shared_lead_len: int = 2
+    # this many clauses or more opening alike are anaphora (激活主体、激活要素、激活市场)
+    anaphora_min_clauses: int = 3
+    # the rest of a motto's last clause kept with it, when it ends the clause (德治|相结合)
+    motto_max_trail: int = 4
+    # a predicate this long shared by clauses that differ in their first character only
+    # (谋在实处、干在实处、成在实处)
+    shared_predicate_min: int = 2
+    # a shared modifier this long, with this much after it, makes a list (统一意志、统一行动)
+    common_modifier_min: int = 2
+    common_modifier_rest: int = 2
+    # one-word clauses this long in parallel are idioms in parallel (尽力而为、量力而行)
+    idiom_clause_min: int = 3
+
+    # --- stage head
+    # a head's modifier is at least this long
+    head_min_modifier: int = 2
+    # two-character heads (and the common ones) need a modifier this long
+    short_head_len: int = 2
+    short_head_min_modifier: int = 3
+    # strict heads (战略) need a modifier this long
+    strict_head_min_modifier: int = 4
+    # descriptive heads (格局, 理念) name only when the phrase is this short and said this often
+    descriptive_head_max_len: int = 6
+    descriptive_head_min_count: int = 2
+    # rare heads (意识) need a modifier this long
+    rare_head_min_modifier: int = 5
+    # the frame 以X为中心的 opens at most this far before a phrase at most this long
+    centred_lookback: int = 12
+    centred_max_phrase: int = 6
+    # a noun that a modifying head (战略) modifies is found in this many characters after it
+    noun_window: int = 4
+    # battles listed with a battle head are this long, and listed within this window after it
+    battle_min_len: int = 2
+    battle_max_len: int = 3
+    battle_window: int = 24
+
+    # --- stage frame
+    # a clause and its negation share a frame this long and differ in length by at most this
+    negated_frame_min: int = 3
+    negated_length_gap: int = 2
+
+    # --- stage anaphora: (number of words, characters a word) of words opening alike
+    anaphora_shapes: tuple[tuple[int, int], ...] = ((2, 3), (3, 2))
+    # shapes with more words than this must be the whole object of a verb of command
+    anaphora_free_words: int = 2
+
+    # --- stage watchword
+    # a watchword is listed when the document says it this often
+    watchword_min_count: int = 2
+
+    # --- stage repeated
+    # only a text this short is read (a long report repeats boilerplate)
+    repeated_max_text: int = 6000
+    # a phrase this long, said this often, is the text's slogan; at most this long
+    repeated_min_len: int = 9
+    repeated_min_count: int = 3
+    repeated_max_len: int = 30
+    # once cut to whole words it keeps at least this many characters
+    repeated_min_trimmed: int = 8
+
+    # --- stages filter and rank
+    # a formulation has at least this many characters (or is a number)
+    min_len: int = 2
+    # how many context sentences a formulation keeps
+    max_contexts: int = 3
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "disabled_stages", frozenset(self.disabled_stages))
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "disabled_stages":
+                if not all(isinstance(s, str) for s in value):
+                    raise UsageError("disabled_stages: stage names expected")
+                continue
+            if f.name == "lexicon":
+                if value is not None and not isinstance(value, Lexicon):
+                    raise UsageError("lexicon: a Lexicon expected (see read_user_lexicon)")
+                continue
+            if not _whole_numbers(value):
+                raise UsageError(f"formulation option {f.name} must be a whole number >= 0")
+        for low, high in _RANGES:
+            if getattr(self, low) > getattr(self, high):
+                raise UsageError(f"formulation option {low} must not exceed {high}")
+
+
+def _whole_numbers(value: object) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return value >= 0
+    if isinstance(value, tuple) and value:
+        return all(_whole_numbers(v) for v in value)
+    return False
+
+
+_RANGES: tuple[tuple[str, str], ...] = (
+    ("following_min_len", "following_max_len"),
+    ("refers_min_len", "refers_max_len"),
+    ("counted_noun_min", "counted_noun_max"),
+    ("triplet_min_len", "triplet_max_len"),
+    ("battle_min_len", "battle_max_len"),
+    ("repeated_min_len", "repeated_max_len"),
+)
+

@@ -1,0 +1,109 @@
+"""Stage `programme`: named programmes that a launching verb opens.
+
+A reader takes 实施产业兴村强县行动 as the launch of a programme named 产业兴村强县行动: a verb of
+launching (实施, 开展, 启动, 推行, 组织…) followed by a noun phrase that runs to the clause's edge
+and ends in a programme head (行动, 工程, 计划, 行动方案, 条例…); a zone is launched the same way
+by 建设, 创建, 划定 (现代农业产业园, 粮食生产功能区), or named as the place whose building is
+furthered (深化|人民城市建设, 加快|基础研究先行区建设). The names listed after the first one, joined
+by 、 or 和 and ending in a head of the same family, are launched by the same verb (划定和建设
+粮食生产功能区、重要农产品生产保护区; 继续实施“三支一扶”、特岗教师计划). The name must have a body
+of its own: a count (一批, 192个), a kind (重大工程, 重点项目) or a list (…等项目) names none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from policy_cli.core.formulations.candidate import Candidate
+from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.vocab import HAN, Words, clause_words, words
+
+STAGE = "programme"
+
+
+def find_programmes(text: str, options: FormulationOptions) -> Iterator[Candidate]:
+    """Yield the programme and zone names that a launching verb opens, with those listed after."""
+    w = words()
+    for rule, launch, item in _patterns():
+        for m in launch.finditer(text):
+            at = m.end()
+            first = True
+            while True:
+                found = item.match(text, at)
+                if found is None:
+                    break
+                body, name = found.group("body"), found.group("name")
+                start = found.start("name")
+                at = found.end()
+                lead = _leading_verb(body)
+                body, name, start = body[lead:], name[lead:], start + lead
+                if _names_a_programme(body, w, options, short=rule == "construction"):
+                    yield Candidate(_unquoted(name, w), "name", start, stage=STAGE,
+                                    rule=rule if first else f"{rule}-list")
+                first = False
+                if text[at : at + 1] not in w.list_separator + "和":
+                    break
+                at += 1
+
+
+def _leading_verb(body: str) -> int:
+    """The length of the clause-opening words a body starts with (深化|制造业智改数转网联行动)."""
+    w = words()
+    verbs = (*clause_words(), *w.construction_verbs, *w.launch_verbs)
+    at = 0
+    while True:
+        lead = next((v for v in verbs if body.startswith(v, at)), None)
+        if lead is None:
+            return at
+        at += len(lead)
+
+
+def _names_a_programme(body: str, w: Words, o: FormulationOptions, *, short: bool = False) -> bool:
+    """Tell whether the body of a launched name (before its head) names something of its own;
+    a short body (人民|城市) names a place whose building is furthered."""
+    plain = _unquoted(body, w)
+    least = o.place_min_body if short else o.programme_min_body
+    if not least <= len(plain) <= o.programme_max_body:
+        return False
+    counted = re.match(rf"\d+[{''.join(w.count_nouns)}]", plain)
+    if plain.endswith(w.generic_programme_ends) or plain[0] in w.count + "第" or counted:
+        return False  # a kind (重大工程), a count (一批, 192个, 第三轮), a list (…等项目)
+    if w.trail_possessive in plain:
+        return False  # 具有国际竞争力的先进制造业基地: a description, not a name
+    if body.count(w.open_quote) != body.count(w.close_quote):
+        return False
+    # a second launching verb inside: two clauses, not one name
+    return not any(v in plain for v in w.launch_verbs)
+
+
+def _unquoted(s: str, w: Words) -> str:
+    return s.replace(w.open_quote, "").replace(w.close_quote, "")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]:
+    w = words()
+
+    def alt(xs: tuple[str, ...]) -> str:
+        return "|".join(re.escape(x) for x in sorted(xs, key=len, reverse=True))
+
+    quoted = rf"{w.open_quote}[^{w.close_quote}\n]{{1,12}}{w.close_quote}"
+
+    def item(heads: tuple[str, ...], after: str = "") -> re.Pattern[str]:
+        # a quoted item of the list (“三支一扶”) is skipped: the quoted stage names it
+        return re.compile(
+            rf"(?:{quoted}[、和])*(?P<name>(?P<body>[{HAN}“”0-9]{{2,24}}?)(?:{alt(heads)})){after}"
+            rf"(?=[，。；、）)]|等|和|$)"
+        )
+
+    # verbs may come in a row (组织实施, 划定和建设): the name starts after the last one
+    launch = re.compile(rf"(?:(?:{alt(w.launch_verbs)})[和、]?)+好?")
+    zone = re.compile(rf"(?:(?:{alt(w.zone_verbs)})[和、]?)+")
+    build = re.compile(rf"(?:{alt(w.construction_verbs)})")
+    return (
+        ("launched", launch, item(w.programme_heads)),
+        ("zone", zone, item(w.zone_heads)),
+        ("construction", build, item((*w.zone_heads, *w.place_heads), after="建设")),
+    )

@@ -1,0 +1,92 @@
+"""Stage `quoted`: spans in quote marks that have the shape of a formulation.
+
+A span between a pair of quote marks as printed (“…”, 「…」, 『…』, ‘…’; the normaliser has
+paired ASCII "…" and the mixed “…" into “…”) is kept when the shape classifier
+(`shapes.classify_quoted`) gives it a kind, unless it is a dictionary verb or adverb in scare
+quotes inside the sentence (“撬动”效应).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from policy_cli.core.formulations.boundary import following_phrase
+from policy_cli.core.formulations.candidate import CERTAIN, Candidate
+from policy_cli.core.formulations.members import listed_items
+from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.shapes import classify_quoted, plan_period
+from policy_cli.core.formulations.vocab import is_han, patterns, words
+from policy_cli.core.segment import default_tagger
+
+STAGE = "quoted"
+
+
+def find_quoted(text: str, options: FormulationOptions) -> Iterator[Candidate]:
+    """Yield the quoted spans that are formulations, with what codes and sets refer to."""
+    plan = patterns().plan
+    for m in quoted_pattern(words().quote_pairs, options.quoted_span_max).finditer(text):
+        span = next(g for g in m.groups() if g is not None)
+        kind = classify_quoted(span, options=options)
+        if kind is None or _scare_quoted(text, m.start(), m.end(), span.strip(), options):
+            continue
+        if names_a_thing(text, m.end(), m.start()):
+            continue  # “贝碧嘉”、“普拉桑”台风: the proper name of a storm
+        start = m.start() + 1 + (len(span) - len(span.lstrip()))
+        span = span.strip()
+        refers = following_phrase(text, m.end(), options) if kind in ("code", "numbered") else None
+        if plan.fullmatch(span):
+            refers = plan_period(span)
+        items = (
+            listed_items(text, m.start(), m.end(), span, options, quoted=True)
+            if kind == "numbered" else ()
+        )
+        yield Candidate(span, kind, start, refers, items, CERTAIN, STAGE, "shape")
+
+
+@lru_cache(maxsize=4)
+def quoted_pattern(pairs: tuple[str, ...], longest: int) -> re.Pattern[str]:
+    """A span of one line between each pair of quote marks (one group per pair)."""
+    spans = []
+    for pair in pairs:
+        o, c = re.escape(pair[0]), re.escape(pair[1])
+        spans.append(f"{o}([^{o}{c}\\n]{{1,{longest}}}){c}")
+    return re.compile("|".join(spans))
+
+
+def names_a_thing(text: str, end: int, start: int | None = None) -> bool:
+    """Tell whether a quoted name is that of a natural event or a thing: a kind of them (台风,
+    号) follows the quoted names listed from `end` on, or a kind of event stands right before the
+    opening quote at `start` (台风“利奇马”)."""
+    w = words()
+    if start is not None and text[max(0, start - 4) : start].endswith(w.event_classes):
+        return True
+    pattern = quoted_pattern(w.quote_pairs, 16)
+    at = end
+    while text[at : at + 1] == w.list_separator:
+        nxt = pattern.match(text, at + 1)
+        if nxt is None:
+            break
+        at = nxt.end()
+    rest = text[at:]
+    rest = rest[len(w.etc) :] if rest.startswith(w.etc) else rest  # “…”、“…”等台风
+    return rest.startswith(w.name_classes)
+
+
+def _scare_quoted(text: str, start: int, end: int, span: str, o: FormulationOptions) -> bool:
+    """Tell whether a quoted verb is an ordinary word in scare quotes, not a name.
+
+    “撬动”效应, 取消流量“漫游”费, 防止“爆雷”: a verb or adverb of the dictionary in quotes,
+    used inside the sentence. One that is listed with other quoted items (“登高”、“升规”) or
+    defined (“登高”即…) names a programme.
+    """
+    if len(span) > o.scare_quote_max_len or not is_han(span):
+        return False
+    w = words()
+    tags = default_tagger().tag(span, False)
+    if len(tags) != 1 or tags[0][1] not in w.scare_quote_tags:
+        return False
+    after = text[end : end + max(map(len, w.defining_words))]
+    before = text[max(0, start - 1) : start]
+    return not (after.startswith(w.defining_words) or before == w.list_separator)

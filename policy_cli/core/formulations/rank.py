@@ -1,0 +1,93 @@
+"""The last stage, `rank`: candidates become formulations, counted and placed in the text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from policy_cli.core.formulations.candidate import Candidate
+from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.national import national_lexicon, said_nationally
+from policy_cli.core.occurrences import find_all, non_overlapping
+from policy_cli.core.phrases import canonical
+from policy_cli.models import Document, Formulation
+
+ORIGINS = ("national", "local", "new")
+
+SORTS = ("first", "count")
+MAX_CONTEXTS = FormulationOptions().max_contexts
+
+
+def rank_formulations(
+    document: Document,
+    candidates: Iterable[Candidate],
+    options: FormulationOptions,
+    *,
+    sort: str = "first",
+) -> list[Formulation]:
+    """Turn candidates into formulations and sort them ("first": document order; "count")."""
+    chosen = list(candidates)
+    # every occurrence of every find in one pass over the text (not one scan per find)
+    starts = find_all(document.text, (c.text for c in chosen))
+    result = [
+        to_formulation(document, c, options.max_contexts, starts.get(c.text, []))
+        for c in chosen
+    ]
+    if sort == "count":
+        result.sort(key=lambda f: (-f.count, f.first_offset, f.text))
+    else:
+        result.sort(key=lambda f: (f.first_offset, f.text))
+    return result
+
+
+def to_formulation(
+    document: Document,
+    c: Candidate,
+    max_contexts: int = MAX_CONTEXTS,
+    starts: list[int] | None = None,
+) -> Formulation:
+    """Count a candidate in the document and take up to `max_contexts` sentences around it.
+
+    `starts` are the offsets of every occurrence of its text (found here when not given).
+    """
+    if starts is None:
+        starts = find_all(document.text, [c.text]).get(c.text, [])
+    seen = non_overlapping(starts, len(c.text))  # what str.count and str.find would see
+    count = len(seen)
+    first = seen[0] if seen else -1
+    if first < 0:
+        first, count, seen = c.offset, max(count, 1), [c.offset]
+    origin, first_seen = origin_of(c)
+    contexts: list[str] = []
+    for pos in seen:
+        if len(contexts) >= max_contexts:
+            break
+        sent = document.sentence_at(pos)
+        if sent is not None and sent.text not in contexts:
+            contexts.append(sent.text)
+    return Formulation(
+        text=c.text,
+        kind=c.kind,
+        count=count,
+        first_offset=first,
+        contexts=tuple(contexts),
+        refers_to=c.refers_to,
+        items=c.items,
+        evidence=c.evidence,
+        origin=origin,
+        first_seen=first_seen,
+    )
+
+
+def origin_of(c: Candidate) -> tuple[str, str | None]:
+    """Where a formulation comes from: `national` (an entry of the national lexicon, with the
+    date national text first uses it), `local` (the document's own, though national text says
+    the phrase) or `new` (said nowhere in the national corpus: coined here, or after 2022)."""
+    meta = dict(c.meta)
+    first_seen = meta.get("first_seen")
+    if first_seen is None:
+        entry = national_lexicon().get(canonical(c.text))
+        if entry is not None:
+            first_seen = entry.first_seen
+    if first_seen is not None:
+        return "national", first_seen or None
+    return ("local" if said_nationally(c.text) else "new"), None

@@ -1,0 +1,109 @@
+"""The stages after the candidates: `filter`, `merge` and `fold`.
+
+- `filter` drops what is never a formulation (one character, plain numbers, 一批, idioms
+  found by an unquoted rule);
+- `merge` keeps one candidate per text: the certain (quoted) ones first, then the earliest;
+  the evidence of every stage that proposed the text is kept on it;
+- `fold` drops an unquoted find that only ever occurs inside a longer find, and a scope word
+  in front of another find (国家污染防治攻坚战 beside 污染防治攻坚战).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from policy_cli.core.formulations.candidate import CERTAIN, Candidate
+from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.vocab import idioms, patterns, words
+from policy_cli.core.occurrences import containers, find_all
+
+
+def filter_candidates(
+    text: str, candidates: Sequence[Candidate], options: FormulationOptions
+) -> list[Candidate]:
+    """Drop the candidates that are never formulations."""
+    return [
+        c for c in candidates
+        if _acceptable(c.text.strip(), options, quoted=c.strength >= CERTAIN)
+    ]
+
+
+def merge_candidates(
+    text: str, candidates: Sequence[Candidate], options: FormulationOptions
+) -> list[Candidate]:
+    """Keep one candidate per text, with the evidence of all that proposed it."""
+    by_text: dict[str, Candidate] = {}
+    for c in sorted(candidates, key=lambda c: (-c.strength, c.offset)):
+        t = c.text.strip()
+        old = by_text.get(t)
+        if old is None:
+            by_text[t] = c
+            continue
+        if not old.items and c.items:
+            old = replace(old, text=t, refers_to=old.refers_to or c.refers_to, items=c.items)
+        by_text[t] = _with_evidence(old, c)
+    return list(by_text.values())
+
+
+def _with_evidence(kept: Candidate, other: Candidate) -> Candidate:
+    also = kept.also
+    if other.tag != kept.tag and other.tag not in also:
+        also = (*also, other.tag)
+    meta = kept.meta + tuple(m for m in other.meta if m not in kept.meta)
+    if also == kept.also and meta == kept.meta:
+        return kept
+    return replace(kept, also=also, meta=meta)
+
+
+def fold_candidates(
+    text: str, candidates: Sequence[Candidate], options: FormulationOptions
+) -> list[Candidate]:
+    """Drop unquoted finds that are parts of longer ones, and scope-word variants."""
+    texts = {c.text for c in candidates}
+    drop: set[str] = set()
+    holders = containers(texts)  # find -> the longer finds holding it
+    parts = [c.text for c in candidates if c.strength < CERTAIN and c.text in holders]
+    starts = find_all(text, [*parts, *{t for p in parts for t in holders[p]}])
+    for c in candidates:
+        if c.strength >= CERTAIN:
+            continue
+        # an unquoted find that only ever occurs inside longer finds is a part of them
+        # (社会发展第十四个五年规划 in 国民经济和社会发展第十四个五年规划); one the document
+        # also says on its own is an item of its own (中国式现代化 beside
+        # 在推进中国式现代化中走在前、做示范)
+        longer = holders.get(c.text)
+        if longer and _only_inside(c.text, longer, starts):
+            drop.add(c.text)
+    scope_words = words().scope_words
+    for c in candidates:
+        # 国家污染防治攻坚战 beside 污染防治攻坚战: a scope word in front is the same item
+        for scope in scope_words:
+            if c.text.startswith(scope) and c.text[len(scope) :] in texts and (
+                c.strength < CERTAIN
+            ):
+                drop.add(c.text)
+    return [c for c in candidates if c.text not in drop]
+
+
+def _only_inside(part: str, finds: list[str], starts: dict[str, list[int]]) -> bool:
+    """Tell whether every occurrence of `part` lies inside an occurrence of a longer find.
+
+    `starts` holds the offsets of every occurrence of `part` and of the `finds` in the text.
+    """
+    covered: set[int] = set()
+    for t in finds:
+        offsets = [k for k in range(len(t) - len(part) + 1) if t.startswith(part, k)]
+        covered.update(at + k for at in starts.get(t, ()) for k in offsets)
+    return all(at in covered for at in starts.get(part, ()))
+
+
+def _acceptable(t: str, o: FormulationOptions, *, quoted: bool) -> bool:
+    if len(t) < o.min_len and not t.isdigit():
+        return False
+    if t in words().excluded or (not quoted and t in idioms()):
+        return False
+    p = patterns()
+    if p.not_a_formulation.fullmatch(t):
+        return False
+    return quoted or not p.plain_number.fullmatch(t)

@@ -1,0 +1,110 @@
+"""The stages of the formulation extractor, registered by name in one ordered list.
+
+Candidate stages each yield candidates with their evidence; the refine stages then filter,
+merge and fold them; `rank` turns them into formulations. Any stage but `merge` and `rank` can
+be switched off with `FormulationOptions(disabled_stages=...)`, so that one stage can be
+tested, scored and left out alone (`scripts/eval.py --by-stage`, `--without STAGE`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from policy_cli.core.formulations.anaphora import find_anaphora
+from policy_cli.core.formulations.campaign import find_campaigns
+from policy_cli.core.formulations.candidate import Candidate
+from policy_cli.core.formulations.codes import find_codes
+from policy_cli.core.formulations.compound import find_compounds
+from policy_cli.core.formulations.counted import find_counted
+from policy_cli.core.formulations.frames import find_frames
+from policy_cli.core.formulations.heads import find_heads
+from policy_cli.core.formulations.ideals import find_ideals
+from policy_cli.core.formulations.known import find_known
+from policy_cli.core.formulations.mottos import find_mottos
+from policy_cli.core.formulations.national import find_national
+from policy_cli.core.formulations.numbered import find_numbered
+from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.programmes import find_programmes
+from policy_cli.core.formulations.quoted import find_quoted
+from policy_cli.core.formulations.refine import (
+    filter_candidates,
+    fold_candidates,
+    merge_candidates,
+)
+from policy_cli.core.formulations.repeated import find_repeated
+from policy_cli.core.formulations.titles import find_titles
+from policy_cli.core.formulations.user import find_user
+from policy_cli.core.formulations.watchwords import find_watchwords
+from policy_cli.errors import UsageError
+
+Finder = Callable[[str, FormulationOptions], Iterable[Candidate]]
+Refiner = Callable[[str, Sequence[Candidate], FormulationOptions], list[Candidate]]
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A named stage: a finder (yields candidates) or a refiner (list in, list out)."""
+
+    name: str
+    summary: str
+    find: Finder | None = None
+    refine: Refiner | None = None
+    required: bool = False
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("user", "the user's own terms (--lexicon FILE), as they are", find=find_user),
+    Stage("quoted", "quoted spans shaped like a formulation (“放管服”, “两个确立”)", find=find_quoted),
+    Stage("title", "titles of policy documents in 《》 (《…条例》, 《…规划》)", find=find_titles),
+    Stage("numbered", "plans, plenums, congresses, ordinal sets (十四五, 二十届三中全会)",
+          find=find_numbered),
+    Stage("campaign", "multi-year campaigns (安全生产治本攻坚三年行动)", find=find_campaigns),
+    Stage("programme", "programmes a launching verb opens (实施|产业兴村强县行动)",
+          find=find_programmes),
+    Stage("counted", "a count and a measure word open a name (三重压力, 两个毫不动摇)",
+          find=find_counted),
+    Stage("compound", "count words alternating with heads (两新一重, 一馆四中心)",
+          find=find_compounds),
+    Stage("code", "unquoted digit codes (4+1, 1+N)", find=find_codes),
+    Stage("motto", "parallel mottos (稳地价、稳房价、稳预期)", find=find_mottos),
+    Stage("head", "names ending in a doctrine or strategy head (乡村振兴战略)", find=find_heads),
+    Stage("ideal", "an ideal and its place (美丽中国, 平安乡村, 健康江苏)", find=find_ideals),
+    Stage("known", "set phrases of the bundled lexicons, unquoted (放管服)", find=find_known),
+    Stage("national", "established national formulations, as printed (高质量发展)",
+          find=find_national),
+    Stage("watchword", "today's watchwords a document repeats (新质生产力)", find=find_watchwords),
+    Stage("frame", "mottos by their frame (统筹发展和安全, 跨周期和逆周期调节)", find=find_frames),
+    Stage("anaphora", "words opening alike (碳达峰碳中和, 共商共建共享)", find=find_anaphora),
+    Stage("repeated", "the long phrase a short text says three times", find=find_repeated),
+    Stage("filter", "drop what is never a formulation (一批, idioms)", refine=filter_candidates),
+    Stage("merge", "one candidate per text, certain ones first", refine=merge_candidates,
+          required=True),
+    Stage("fold", "drop parts of longer finds and scope-word variants", refine=fold_candidates),
+    Stage("rank", "count, place and sort the formulations", required=True),
+)
+STAGE_NAMES: tuple[str, ...] = tuple(s.name for s in STAGES)
+
+
+def check_stages(disabled: Iterable[str]) -> None:
+    """Raise UsageError for an unknown stage name or a stage that cannot be switched off."""
+    for name in disabled:
+        stage = next((s for s in STAGES if s.name == name), None)
+        if stage is None:
+            raise UsageError(f"unknown stage {name!r}; stages: {', '.join(STAGE_NAMES)}")
+        if stage.required:
+            raise UsageError(f"stage {name!r} cannot be switched off")
+
+
+def run_stages(text: str, options: FormulationOptions) -> list[Candidate]:
+    """Run the enabled stages in order and return the merged candidates (before ranking)."""
+    check_stages(options.disabled_stages)
+    candidates: list[Candidate] = []
+    for stage in STAGES:
+        if stage.name in options.disabled_stages:
+            continue
+        if stage.find is not None:
+            candidates.extend(stage.find(text, options))
+        elif stage.refine is not None:
+            candidates = stage.refine(text, candidates, options)
+    return candidates

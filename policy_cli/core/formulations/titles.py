@@ -1,0 +1,41 @@
+"""Stage `title`: the title of a policy document between 《》 (kind `document`).
+
+《中共中央关于制定国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议》,
+《福建省营商环境建设规划（2024—2029年）》, 《巴黎协定》: a title whose last word (before a
+bracketed note such as （试行）) is a type of official document (data: `document_heads`).
+A notice that issues or forwards a document (《…关于印发X的通知》) names X. Other titles
+(newspapers, books, films) are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from policy_cli.core.formulations.candidate import CERTAIN, Candidate
+from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.vocab import patterns, words
+
+STAGE = "title"
+
+
+def find_titles(text: str, options: FormulationOptions) -> Iterator[Candidate]:
+    """Yield the titles of policy documents, as printed between 《》."""
+    w, p = words(), patterns()
+    for m in _title_pattern(w.title_marks, options.title_max_len).finditer(text):
+        title, start, rule = m.group(1), m.start(1), ""
+        issued = p.issuing_notice.search(title)
+        if issued:  # 关于印发X的通知: the notice names the document X
+            title, start, rule = issued.group(1), start + issued.start(1), "issued"
+        core = p.title_note.sub("", title)
+        head = next((h for h in w.document_heads if core.endswith(h)), None)
+        if head is None or title != title.strip():
+            continue
+        yield Candidate(title, "document", start, None, (), CERTAIN, STAGE, rule or head)
+
+
+@lru_cache(maxsize=4)
+def _title_pattern(marks: str, longest: int) -> re.Pattern[str]:
+    o, c = re.escape(marks[0]), re.escape(marks[1])
+    return re.compile(f"{o}([^{o}{c}\\n]{{1,{longest}}}){c}")

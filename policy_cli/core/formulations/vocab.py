@@ -1,0 +1,240 @@
+"""The words, characters and patterns the formulation stages share, read from data files.
+
+Hand-written lists and patterns live in `policy_cli/data/formulation_rules.toml` (read once
+into `Words` and `Patterns`); the lists learnt from corpora are the `formulations_*.txt` files
+rebuilt by `scripts/build_formulations.py`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Any, get_origin, get_type_hints
+
+from policy_cli import data
+
+# The CJK Unified Ideographs: the characters of a Chinese word (a Unicode block, not a rule).
+HAN = "\u4e00-\u9fff"
+RULES_FILE = "formulation_rules.toml"
+WORD_SECTIONS = ("characters", "punctuation", "words")
+
+
+@dataclass(frozen=True)
+class Words:
+    """The hand-written word lists and character sets (sections [characters], [punctuation]
+    and [words] of formulation_rules.toml); see the file for what each is."""
+
+    # [characters]
+    count: str
+    digit_count: str
+    set_count: str
+    count_values: Mapping[str, int]
+    function_words: frozenset[str]
+    count_nouns: frozenset[str]
+    list_prefixes: frozenset[str]
+    generic_modifier_ends: frozenset[str]
+    department_ends: str
+    comparatives: str
+    linking: str
+    phrase_stops: str
+    not_phrase_openers: str
+    name_prepositions: str
+    item_prepositions: str
+    light_verbs: str
+    after_head: str
+    etc: str
+    perfective: str
+    slogan_marks: str
+    # [punctuation]
+    clause_edge: str
+    clause_marks: str
+    battle_list_marks: str
+    clause_ends: str
+    clause_or_line_ends: str
+    clause_opens: str
+    commas: str
+    comma: str
+    list_separator: str
+    open_quote: str
+    close_quote: str
+    quote_pairs: tuple[str, ...]
+    title_marks: str
+    # [words]
+    doctrine_heads: tuple[str, ...]
+    word_internal_heads: frozenset[str]
+    modifying_heads: frozenset[str]
+    strict_heads: frozenset[str]
+    generic_strict_modifiers: tuple[str, ...]
+    strict_modifier_words: tuple[str, ...]
+    descriptive_heads: frozenset[str]
+    rare_heads: frozenset[str]
+    quality_heads: frozenset[str]
+    common_heads: frozenset[str]
+    battle_heads: frozenset[str]
+    founded_heads: frozenset[str]
+    name_classes: tuple[str, ...]
+    event_classes: tuple[str, ...]
+    ordinal_mark: str
+    founding_verbs: tuple[str, ...]
+    nested_heads: tuple[str, ...]
+    head_verb_phrases: tuple[str, ...]
+    name_heads: tuple[str, ...]
+    shared_code_heads: tuple[str, ...]
+    launch_verbs: tuple[str, ...]
+    programme_heads: tuple[str, ...]
+    ideals: tuple[str, ...]
+    ideal_places: frozenset[str]
+    zone_heads: tuple[str, ...]
+    zone_verbs: tuple[str, ...]
+    construction_verbs: tuple[str, ...]
+    place_heads: tuple[str, ...]
+    generic_programme_ends: tuple[str, ...]
+    title_conjunctions: frozenset[str]
+    phrase_breaks: frozenset[str]
+    generic_counted: tuple[str, ...]
+    counted_adjectives: frozenset[str]
+    ground_words: tuple[str, ...]
+    not_set_openers: tuple[str, ...]
+    scope_words: tuple[str, ...]
+    excluded: frozenset[str]
+    defining_words: tuple[str, ...]
+    plan_suffix: str
+    plan_period: str
+    party_prefix: str
+    trail_openers: tuple[str, ...]
+    trail_possessive: str
+    scare_quote_tags: frozenset[str]
+    manner_tags: frozenset[str]
+    acting_tags: tuple[str, ...]
+    modified_tags: frozenset[str]
+    document_heads: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The hand-written patterns (section [patterns] of formulation_rules.toml), compiled."""
+
+    title_note: re.Pattern[str]
+    issuing_notice: re.Pattern[str]
+    sentence_end: re.Pattern[str]
+    code: re.Pattern[str]
+    unquoted_code: re.Pattern[str]
+    count_start: re.Pattern[str]
+    set_measure: re.Pattern[str]
+    short_numbered: re.Pattern[str]
+    plan: re.Pattern[str]
+    plenum: re.Pattern[str]
+    congress: re.Pattern[str]
+    campaign: re.Pattern[str]
+    quantity_line: re.Pattern[str]
+    counted: re.Pattern[str]
+    ordinal_set: re.Pattern[str]
+    compound: re.Pattern[str]
+    centred: re.Pattern[str]
+    people: re.Pattern[str]
+    more_battles: re.Pattern[str]
+    members_after: re.Pattern[str]
+    next_quoted: re.Pattern[str]
+    parallel_run: re.Pattern[str]
+    balance: re.Pattern[str]
+    negated_pair: re.Pattern[str]
+    shared_head_pair: re.Pattern[str]
+    manner_list: re.Pattern[str]
+    not_a_slogan: re.Pattern[str]
+    not_a_formulation: re.Pattern[str]
+    plain_number: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict[str, Any]:
+    """The parsed rules file: {section: {key: value}}."""
+    text = resources.files(data).joinpath(RULES_FILE).read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+@lru_cache(maxsize=1)
+def words() -> Words:
+    """The word lists and character sets, each typed as `Words` declares it."""
+    table = {k: v for section in WORD_SECTIONS for k, v in rules()[section].items()}
+    values: dict[str, Any] = {}
+    for name, container in word_types().items():
+        raw = table[name]
+        if container is frozenset:
+            values[name] = frozenset(raw)
+        elif container is tuple:
+            values[name] = tuple(raw)
+        elif container is Mapping:
+            values[name] = MappingProxyType(dict(raw))
+        else:
+            values[name] = raw
+    return Words(**values)
+
+
+def word_types() -> dict[str, type]:
+    """The container each field of `Words` is (str, frozenset, tuple or Mapping)."""
+    hints = get_type_hints(Words)
+    return {f.name: get_origin(hints[f.name]) or hints[f.name] for f in fields(Words)}
+
+
+@lru_cache(maxsize=1)
+def patterns() -> Patterns:
+    """The patterns, with {HAN}, {NUM} and {DIGIT_NUM} filled in, compiled."""
+    table = rules()["patterns"]
+    return Patterns(**{f.name: re.compile(expand(table[f.name])) for f in fields(Patterns)})
+
+
+def expand(pattern: str) -> str:
+    """Fill the character classes into a pattern of the rules file."""
+    w = rules()["characters"]
+    return (
+        pattern.replace("{HAN}", HAN)
+        .replace("{NUM}", w["count"])
+        .replace("{DIGIT_NUM}", w["digit_count"])
+    )
+
+
+def launches(word: str) -> bool:
+    """Tell whether a word ends in a verb that launches a programme (实施, 如期完成)."""
+    return word.endswith(words().launch_verbs)  # 如期完成 is one token
+
+
+def is_verb(word: str) -> bool:
+    """Tell whether a word opens a clause or breaks a noun phrase (加快, 推进, 作为)."""
+    return word in clause_word_set() or word in words().phrase_breaks
+
+
+def is_han(text: str) -> bool:
+    """Tell whether a string is all Chinese characters (and not empty)."""
+    return _HAN_RUN.fullmatch(text) is not None
+
+
+_HAN_RUN = re.compile(rf"[{HAN}]+")
+
+
+@lru_cache(maxsize=1)
+def clause_words() -> tuple[str, ...]:
+    """Words that open a clause (加快, 推进, 坚持...), learnt from the background corpus."""
+    return tuple(sorted(data.lines("formulations_clause_words.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def clause_word_set() -> frozenset[str]:
+    """The clause-opening words as a set."""
+    return frozenset(clause_words())
+
+
+@lru_cache(maxsize=1)
+def watchword_list() -> tuple[str, ...]:
+    """Today's national watchwords, learnt by scripts/build_formulations.py."""
+    return tuple(data.lines("formulations_new.txt"))
+
+
+@lru_cache(maxsize=1)
+def idioms() -> frozenset[str]:
+    """Four-character idioms and figures of speech that are not formulations (一马当先)."""
+    return frozenset(data.lines("formulations_idioms.txt"))

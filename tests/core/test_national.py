@@ -1,0 +1,77 @@
+"""The national lexicon, the phrase matcher and the phrase index built from national text."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_cli.core.bloom import BloomFilter
+from policy_cli.core.national import first_seen_year, national_lexicon, said_nationally
+from policy_cli.core.phrases import PhraseMatcher, canonical, key
+
+from ..conftest import DOCS
+
+
+def test_bloom_has_no_false_negatives_and_few_false_positives():
+    words = [f"词{i}" for i in range(5000)]
+    bloom = BloomFilter.build(words, capacity=len(words), error_rate=0.01)
+    assert all(w in bloom for w in words)
+    others = [f"别{i}" for i in range(5000)]
+    assert sum(o in bloom for o in others) < 150  # ~1 % expected
+    again = BloomFilter.from_bytes(bloom.to_bytes())
+    assert all(w in again for w in words[:100])
+
+
+def test_bloom_rejects_foreign_bytes():
+    with pytest.raises(ValueError):
+        BloomFilter.from_bytes(b"\0" * 64)
+
+
+def test_matcher_takes_separators_and_quotes_as_printed():
+    m = PhraseMatcher(["不敢腐、不能腐、不想腐", "共建一带一路", "一带一路"])
+    for text in ("一体推进不敢腐、不能腐、不想腐。", "一体推进不敢腐，不能腐，不想腐。",
+                 "一体推进不敢腐不能腐不想腐。"):
+        (hit,) = m.finditer(text)
+        assert hit.phrase == "不敢腐、不能腐、不想腐"
+        assert text[hit.start : hit.end].startswith("不敢腐") and text[hit.end] == "。"
+    hits = list(m.finditer("推动共建“一带一路”高质量发展，“一带一路”倡议"))
+    assert [h.phrase for h in hits] == ["共建一带一路", "一带一路"]
+
+
+def test_matcher_does_not_read_a_separator_into_a_phrase_that_has_none():
+    m = PhraseMatcher(["中国制造"])
+    assert list(m.finditer("中国、制造")) == []
+
+
+def test_canonical_and_key():
+    assert canonical("“放管服”改革") == "放管服改革"
+    assert canonical("人民至上，生命至上") == "人民至上、生命至上"
+    assert key("人民至上，生命至上") == "人民至上生命至上"
+
+
+def test_lexicon_entries_carry_their_evidence():
+    lex = national_lexicon()
+    assert len(lex) > 1000
+    entry = lex["供给侧结构性改革"]
+    assert entry.kind == "slogan" and entry.documents > 100
+    # coined in 2015: national text has said it steadily since then
+    assert first_seen_year("供给侧结构性改革") in (2015, 2016)
+    assert first_seen_year("新发展格局") == 2020
+    assert first_seen_year("没有这个词") is None
+
+
+def test_lexicon_finds_national_formulations_said_without_quotes_in_a_report():
+    from policy_cli.core.national import national_matcher
+
+    text = (DOCS / "gwr-2022.txt").read_text(encoding="utf-8")
+    found = {m.phrase for m in national_matcher().finditer(text)}
+    assert {"高质量发展", "新发展理念", "供给侧结构性改革", "减税降费", "留抵退税"} <= found
+
+
+def test_phrase_index_tells_national_phrases_from_a_local_coinage():
+    assert said_nationally("放管服改革")
+    assert said_nationally("一网通办")
+    assert said_nationally("不敢腐，不能腐，不想腐")
+    # coinages of a 2022 city notice and a 2025 provincial report
+    assert not said_nationally("蒙速办")
+    assert not said_nationally("谋在实处、干在实处、成在实处")
+    assert not said_nationally("")

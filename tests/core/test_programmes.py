@@ -1,0 +1,64 @@
+"""Stage `programme`: the names of programmes that a launching verb opens."""
+
+from __future__ import annotations
+
+from policy_cli.core.formulations import FormulationOptions, extract_formulations
+from policy_cli.core.formulations.programmes import find_programmes
+from policy_cli.core.loaders import load_document, load_text
+
+from ..conftest import DOCS
+
+
+def names(text: str) -> list[str]:
+    return [c.text for c in find_programmes(text, FormulationOptions())]
+
+
+def test_a_launched_programme_is_named_up_to_its_head():
+    assert names("加快发展现代高效林业，实施兴林富民行动，推进森林生态标志产品建设工程。") == [
+        "兴林富民行动"
+    ]
+    assert names("实施好关键核心技术攻关工程，深入谋划推进重大项目。") == ["关键核心技术攻关工程"]
+    assert names("组织实施高校毕业生基层成长计划。") == ["高校毕业生基层成长计划"]
+
+
+def test_a_zone_is_named_after_the_verb_that_builds_it():
+    assert names("加快划定和建设粮食生产功能区、重要农产品生产保护区。") == [
+        "粮食生产功能区", "重要农产品生产保护区"
+    ]
+
+
+def test_the_names_listed_after_a_launched_one_are_launched_too():
+    assert names("继续实施“三支一扶”、特岗教师计划等，深入实施农业科研杰出人才计划和杰出青年"
+                 "农业科学家项目。") == ["特岗教师计划", "农业科研杰出人才计划", "杰出青年农业科学家项目"]
+
+
+def test_a_kind_a_count_or_a_list_names_no_programme():
+    assert names("实施一批重大工程，实施生态保护修复重大工程，实施192个帮扶项目。") == []
+    assert names("实施城镇老旧小区改造等项目。") == []
+
+
+def test_the_no1_document_names_its_programmes():
+    doc = load_document(DOCS / "central-no1-2018.txt")
+    found = {f.text: f for f in extract_formulations(doc)}
+    for name in ("产业兴村强县行动", "新型职业农民培育工程", "农村饮水安全巩固提升工程",
+                 "现代农业产业园"):
+        assert name in found and found[name].kind == "name"
+
+
+def test_a_sentence_without_a_launch_has_none():
+    doc = load_text("这项工程进展顺利，行动计划已经完成。", source="t")
+    assert names(doc.text) == []
+
+
+def test_a_description_or_an_ordinal_names_no_programme():
+    assert names("打造具有国际竞争力的先进制造业基地，实施第三轮三年行动计划。") == []
+
+
+def test_a_leading_verb_of_command_is_not_part_of_the_name():
+    assert names("实施新一轮深化制造业智改数转网联行动。") == ["制造业智改数转网联行动"]
+
+
+def test_a_place_whose_building_is_furthered_is_named():
+    assert names("深化人民城市建设，加快基础研究先行区建设，持续推进15分钟社区生活圈建设。") == [
+        "人民城市", "基础研究先行区", "15分钟社区生活圈"
+    ]
