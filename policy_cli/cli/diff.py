@@ -185,8 +185,9 @@ def _sections(result: Any) -> list[Any]:
 def _what_changed(change: str) -> str:
     """What changed in a target, in a word or two ("value 6 → 5.5; modifier 以上 → 左右" ->
     "value, modifier"): the old and new columns beside it show the values."""
-    parts = [p.strip().split(" ", 1)[0] for p in change.split(";") if p.strip()]
-    return ", ".join(parts)
+    named = ("value", "unit", "modifier", "direction")
+    parts = [p.strip() for p in change.split(";") if p.strip()]
+    return ", ".join(p.split(" ", 1)[0] if p.startswith(named) else p for p in parts)
 
 
 def _inline(title: str, items: list[str]) -> Any:
