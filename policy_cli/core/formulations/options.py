@@ -193,9 +193,6 @@ class FormulationOptions:
     # shapes with more words than this must be the whole object of a verb of command
     anaphora_free_words: int = 2
 
-    # --- stage watchword
-    # a watchword is listed when the document says it this often
-    watchword_min_count: int = 2
 
     # --- stage repeated
     # only a text this short is read (a long report repeats boilerplate)
