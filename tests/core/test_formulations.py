@@ -328,3 +328,11 @@ def test_one_round_of_a_series_of_campaigns_is_no_name():
     texts = {f.text for f in extract_formulations(doc)}
     assert "第三轮三年行动计划" not in texts
     assert "农村人居环境整治提升五年行动" in texts
+
+
+def test_a_set_named_after_its_listed_members():
+    doc = load_text("开展稻谷、小麦、玉米三大粮食作物完全成本保险。反对帝国主义、封建主义、官僚资本主义"
+                    "三座大山。", source="t")
+    found = {f.text: f for f in extract_formulations(doc)}
+    assert found["三大粮食作物"].items[1:] == ("小麦", "玉米")
+    assert "三座大山" in found
