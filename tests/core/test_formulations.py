@@ -336,3 +336,10 @@ def test_a_set_named_after_its_listed_members():
     found = {f.text: f for f in extract_formulations(doc)}
     assert found["三大粮食作物"].items[1:] == ("小麦", "玉米")
     assert "三座大山" in found
+
+
+def test_the_core_a_longer_national_formulation_ends_with_is_named_too():
+    doc = load_text("坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，围绕推动高质量发展。",
+                    source="t")
+    texts = {f.text for f in extract_formulations(doc)}
+    assert {"完整准确全面贯彻新发展理念", "新发展理念"} <= texts
