@@ -33,12 +33,16 @@ eval: setup
 bench: setup
 	$(BIN)/python benchmarks/run.py
 
-# Rebuild the bundled word lists and IDF table from corpus/ (needs the `build` extra: OpenCC).
+# Rebuild the bundled word lists, IDF table and national lexicon (needs the `build` extra: OpenCC).
+# CORPUS: the folder holding national-news-2012-2022.jsonl.xz (the team's shared corpus)
+CORPUS ?=
 data: setup
+	@test -n "$(CORPUS)" || { echo "usage: make data CORPUS=DIR (DIR holds national-news-2012-2022.jsonl.xz)"; exit 2; }
 	$(BIN)/python -m pip install --quiet -e '.[build]'
 	$(BIN)/python scripts/build_lexicon.py
 	$(BIN)/python scripts/build_idf.py
 	$(BIN)/python scripts/build_formulations.py
+	$(BIN)/python scripts/build_national.py --news $(CORPUS)/national-news-2012-2022.jsonl.xz
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .mypy_cache

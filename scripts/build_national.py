@@ -51,6 +51,21 @@ PHRASES_OUT = ROOT / "policy_cli" / "data" / "national_phrases.bloom"
 
 KINDS = ("slogan", "name", "numbered", "metaphor", "code")
 MIN_SEED_DAYS = 2
+# watchwords newer than the corpus: said by this many of the unannotated 2025 provincial reports
+PROVINCES = ROOT / "tests" / "data" / "docs" / "provinces-2025"
+# the reports the tests score formulations on (their annotations are in tests/data/gold): kept
+# out, so that the lexicon is not learnt from the documents it is measured on
+ANNOTATED = {"shanghai.txt", "yunnan.txt"}
+MIN_PROVINCES = 5
+MIN_WATCHWORD_CHARS = 3
+MAX_WATCHWORD_CHARS = 14
+MAX_WATCHWORD_WORDS = 6
+WATCHWORD_FIRST_SEEN = "2023"  # after the national corpus ends, by the reports of January 2025
+NUMBERED_EVENT = r"[十二][十一二三四五六七八九]?[五届大]|[一二三四五六七八九十]中全会"
+# the tags a name ends with (words of the policy lexicon have none: 新质生产力, 人工智能+)
+NOUN_TAGS = ("n", "vn", "nz", "ng", "l", "")
+OPENING_TAGS = ("v", "d", "p", "c", "r", "u", "m", "q", "a")  # a name does not open with these
+INNER_TAGS = ("p", "c", "u")  # nor hold them
 # the phrase index (national_phrases.bloom): word n-grams said on at least MIN_PHRASE_DAYS days
 MIN_PHRASE_DAYS = 2
 MAX_PHRASE_WORDS = 8
@@ -83,6 +98,7 @@ class Evidence:
     count: int = 0
     background: list[str] = field(default_factory=list)  # "year title" of background reports
     quoted: int = 0
+    provinces: tuple[int, int] = (0, 0)  # (reports that say it, reports read), for a watchword
 
     def first_use(self) -> tuple[str, str]:
         """The (date, title) from which the news uses the phrase steadily: the first day that
@@ -96,8 +112,12 @@ class Evidence:
         return days[0] if days else ("", "")
 
     def first_seen(self) -> str:
-        """The first date the news uses it steadily, or the year of the first background
+        """When national text first says it (a watchword newer than the corpus: 2023).
+
+        The first date the news uses it steadily, or the year of the first background
         report that says it when that year is earlier."""
+        if self.provinces[0]:
+            return WATCHWORD_FIRST_SEEN
         years = [b[:4] for b in self.background if b[:4].isdigit()]
         news = self.first_use()[0]
         year = min(years) if years else ""
@@ -106,7 +126,7 @@ class Evidence:
         return year
 
     def documents(self) -> int:
-        return len(self.days) + len(self.background)
+        return len(self.days) + len(self.background) + self.provinces[0]
 
     def text(self) -> str:
         parts = []
@@ -118,6 +138,9 @@ class Evidence:
             parts.append(f"background: {len(self.background)} reports, first {first}")
         if self.quoted:
             parts.append(f"quoted {self.quoted} of {self.count} news uses")
+        if self.provinces[0]:
+            parts.append(f"not in the news 2012-2022 or the background; said by {self.provinces[0]}"
+                         f" of {self.provinces[1]} provincial reports of 2025")
         return "; ".join(parts)
 
 
@@ -274,6 +297,59 @@ def _ngrams(text: str, segmenter: Segmenter):
                     yield g
 
 
+def provincial_watchwords(
+    news, background, segmenter: Segmenter, known: set[str]
+) -> dict[str, tuple[int, int]]:
+    """Watchwords newer than the national corpus: phrases most provincial reports of 2025 say
+    (at least MIN_PROVINCES of them) that national text 2012-2022 never does (党纪学习教育,
+    高质量充分就业, 首发经济). The centre coins them; the provinces repeat them.
+
+    Returns phrase -> (reports that say it, reports read). Only whole noun phrases are kept: a
+    phrase that opens with a verb of command or a function word, ends with one, holds a digit
+    or a plan or congress number, or is part of a longer phrase said by the same reports is not.
+    """
+    from policy_cli.core.formulations.vocab import clause_words, words
+    from policy_cli.core.segment import default_tagger
+
+    reports = [p for p in sorted(PROVINCES.glob("*.txt")) if p.name not in ANNOTATED]
+    said: dict[str, set[int]] = {}
+    for i, path in enumerate(reports):
+        text = re.sub("[“”]", "", path.read_text(encoding="utf-8"))
+        for clause in re.split(r"[^\u4e00-\u9fff]+", text):
+            cut = segmenter.cut(clause)
+            for a in range(len(cut)):
+                g = ""
+                for b in range(a, min(a + MAX_WATCHWORD_WORDS, len(cut))):
+                    g += cut[b]
+                    if len(g) > MAX_WATCHWORD_CHARS:
+                        break
+                    if len(g) >= MIN_WATCHWORD_CHARS:
+                        said.setdefault(g, set()).add(i)
+    common = {g: d for g, d in said.items() if len(d) >= MIN_PROVINCES}
+    national = "\n".join(key(t) for _, t, c in news for t in (t, c))
+    national += "\n".join(key(c) for _, c in background)
+    w = words()
+    openers = tuple(clause_words())
+    tagger = default_tagger()
+    out = {}
+    for g, d in common.items():
+        if g in known or g in national or re.search(r"[0-9A-Za-z]", g):
+            continue
+        if g.startswith(openers) or g[0] in w.function_words or g[-1] in w.function_words:
+            continue
+        if re.search(NUMBERED_EVENT, g):
+            continue  # 十四五规划收官, 二十届三中全会: plans and sessions are found by their shape
+        if any(g != h and g in h and common[h] == d for h in common):
+            continue  # a part of a longer phrase the same reports say
+        tagged = tagger.tag(g, False)
+        if tagged[-1][1] not in NOUN_TAGS or tagged[0][1][:1] in OPENING_TAGS:
+            continue  # 止跌回稳: a predicate; 扎实开展…, 向大会报告: a clause, not a name
+        if any(t[1][:1] in INNER_TAGS for t in tagged):
+            continue  # 人民政府向大会报告, 港澳台同胞…和…: prepositions and conjunctions join clauses
+        out[g] = (len(d), len(reports))
+    return out
+
+
 def jieba_tags() -> dict[str, str]:
     import jieba
 
@@ -327,13 +403,21 @@ def main(argv: list[str] | None = None) -> int:
             kind = classify_quoted(text) or "name"
             rows.append((text, "name" if kind == "code" and not re.search(r"\d", text) else kind,
                          e, "quoted"))
+    watchwords = provincial_watchwords(
+        news, background, Segmenter(), {key(t) for t, *_ in rows}
+    )
+    for text, (n, total) in sorted(watchwords.items()):
+        e = Evidence()
+        e.provinces = (n, total)
+        rows.append((text, "slogan", e, "provincial"))
     header = (
         "# Established national formulations, built by scripts/build_national.py from the national\n"
         "# evening news 2012-2022 and the national reports of corpus/background.jsonl.xz.\n"
         "# text: the formulation (motto parts joined by 、, which matches any separator or none)\n"
         "# kind: slogan | name | numbered | metaphor | code; first_seen: first date (or year) in the\n"
         "# national corpus; documents: news days + background reports that say it; source: seed\n"
-        "# (written from knowledge, kept because the corpus says it) or quoted (quoted as a name).\n"
+        "# (written from knowledge, kept because the corpus says it), quoted (quoted as a name) or\n"
+        "# provincial (newer than the corpus: most 2025 provincial reports say it; first_seen 2023).\n"
         "text\tkind\tfirst_seen\tdocuments\tsource\tevidence\n"
     )
     body = "".join(f"{t}\t{k}\t{e.first_seen()}\t{e.documents()}\t{src}\t{e.text()}\n"

@@ -148,10 +148,10 @@ def test_rules_file_is_sound_and_the_check_can_fail():
 
 
 def test_thresholds_are_named_options():
-    once = load_text("因地制宜发展新质生产力，推动产业升级。", source="t")
-    assert "新质生产力" not in {f.text for f in extract_formulations(once)}
-    lenient = FormulationOptions(watchword_min_count=1)
-    assert "新质生产力" in {f.text for f in extract_formulations(once, options=lenient)}
+    short = load_text("实施扶贫行动，推动产业升级。", source="t")
+    assert "扶贫行动" not in {f.text for f in extract_formulations(short)}
+    lenient = FormulationOptions(programme_min_body=2)
+    assert "扶贫行动" in {f.text for f in extract_formulations(short, options=lenient)}
 
 
 def test_repeated_slogan_length_of_text_is_an_option():
@@ -173,7 +173,7 @@ def test_contexts_follow_the_option(founding):
     [
         ({"min_len": -1}, "min_len must be a whole number"),
         ({"max_contexts": 2.5}, "max_contexts must be a whole number"),
-        ({"watchword_min_count": True}, "watchword_min_count must be a whole number"),
+        ({"programme_min_body": True}, "programme_min_body must be a whole number"),
         ({"anaphora_shapes": ()}, "anaphora_shapes must be a whole number"),
         ({"following_min_len": 13}, "following_min_len must not exceed following_max_len"),
     ],

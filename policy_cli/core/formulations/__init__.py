@@ -25,7 +25,13 @@ candidates with the evidence that made them (stage and rule):
 - `known`: set phrases of the bundled lexicons (the first learnt from the background corpus of
   62 national work reports and Party congress reports, `policy_cli/data/formulations.txt`,
   rebuilt by `scripts/build_formulations.py`), found unquoted in the document;
-- `watchword`: today's national watchwords (新质生产力) when a document repeats them;
+- `programme`: programmes a launching verb opens (实施|产业兴村强县行动), zones and places whose
+  building is furthered (深化|人民城市建设);
+- `ideal`: an ideal and its place (美丽中国, 平安乡村, 美丽上海);
+- `national`: established national formulations of the national lexicon, as printed (高质量发展,
+  人民至上、生命至上), with their first-seen date: `policy_cli/data/national_formulations.tsv`,
+  built by `scripts/build_national.py` from the national news 2012-2022, the background reports
+  and, for watchwords newer than those (新质生产力), the 2025 provincial reports;
 - `frame`, `anaphora`: motto frames: 统筹A和B filling a clause (统筹发展和安全), a clause and its
   negation sharing a frame (房子是用来住的、不是用来炒的), two modifiers sharing a head
   (跨周期和逆周期调节), words opening alike (碳达峰碳中和; 坚持共商共建共享);

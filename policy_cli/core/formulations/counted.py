@@ -23,9 +23,34 @@ def find_counted(text: str, options: FormulationOptions) -> Iterator[Candidate]:
         if m.group() in words().counted_adjectives:
             continue  # 双重 is the adjective "dual"
         counted = _counted_phrase(text, m.start(), m.end(), options)
+        if not counted:
+            counted = _named_after_members(text, m.start(), m.end(), options)
         if counted:
             items = listed_items(text, m.start(), m.start() + len(counted), counted, options)
             yield Candidate(counted, "numbered", m.start(), None, items, stage=STAGE, rule="measure")
+
+
+def _named_after_members(text: str, start: int, end: int, o: FormulationOptions) -> str | None:
+    """The name of a set whose members the text lists right before it, as many as it counts
+    (稻谷、小麦、玉米三大粮食作物; 集成电路、生物医药、人工智能三大先导产业): the count and the
+    noun right after it, one word, or two when the first is short."""
+    head = text[start:end]
+    if not listed_items(text, start, end, head, o):
+        return None
+    v = words()
+    window = text[end : end + o.counted_window]
+    noun = ""
+    for w in default_segmenter().cut(window):
+        if not is_han(w) or w in v.function_words or w in clause_word_set():
+            break
+        noun += w
+        if len(noun) > o.listed_noun_short:
+            break
+    if not o.counted_noun_min <= len(noun) <= o.counted_noun_max or noun.endswith(
+        v.generic_counted
+    ):
+        return None
+    return head + noun
 
 
 def _counted_phrase(text: str, start: int, end: int, o: FormulationOptions) -> str | None:

@@ -51,7 +51,7 @@ def find_mottos(text: str, options: FormulationOptions) -> Iterator[Candidate]:
             # 稳中求进、以进促稳
             chiasmus = len(set(parts[0]) & set(parts[1])) >= options.chiasmus_min_shared
             if at_end and len(parts[0]) == options.object_pair_len and (
-                _shares_position(parts, options, by_word=False) if aligned else chiasmus
+                aligned or chiasmus
             ):
                 found, rule = (0, len(parts)), "object-pair"
         if found is None:

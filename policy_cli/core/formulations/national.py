@@ -11,13 +11,17 @@ the formulation its origin (`national`, since that date).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
-from policy_cli.core.formulations.candidate import KINDS, Candidate
+from policy_cli.core.formulations.candidate import CERTAIN, KINDS, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.national import national_lexicon, national_matcher
+from policy_cli.core.national import NationalEntry, national_lexicon, national_matcher
 from policy_cli.core.phrases import QUOTE_MARKS
+from policy_cli.core.segment import default_tagger
 
 STAGE = "national"
+VERB_TAG = "v"
+CORE_MIN = 3  # a core shorter than this (双创 in …双创) is no formulation of its own there
 _DROP_QUOTES = str.maketrans("", "", QUOTE_MARKS)
 
 
@@ -27,11 +31,37 @@ def find_national(text: str, options: FormulationOptions) -> Iterator[Candidate]
     for m in national_matcher().finditer(text):
         entry = lexicon[m.phrase]
         printed = text[m.start : m.end].translate(_DROP_QUOTES)
-        yield Candidate(
-            printed,
-            entry.kind if entry.kind in KINDS else "slogan",
-            m.start,
-            stage=STAGE,
-            rule=entry.source,
-            meta=(("first_seen", entry.first_seen), ("documents", str(entry.documents))),
-        )
+        yield _candidate(entry, printed, m.start, entry.source)
+        core = _core_of(printed)
+        if core is not None:
+            # 完整准确全面贯彻|新发展理念: the formulation the longer one ends with is named too,
+            # as a reader names the core a document frames itself with
+            at = m.start + len(printed) - len(core.text)
+            yield replace(_candidate(core, core.text, at, "core"), strength=CERTAIN)
+
+
+def _candidate(entry: NationalEntry, printed: str, at: int, rule: str) -> Candidate:
+    return Candidate(
+        printed,
+        entry.kind if entry.kind in KINDS else "slogan",
+        at,
+        stage=STAGE,
+        rule=rule,
+        meta=(("first_seen", entry.first_seen), ("documents", str(entry.documents))),
+    )
+
+
+def _core_of(printed: str) -> NationalEntry | None:
+    """The longest other entry of the lexicon that a found phrase ends with, after a verb of
+    command (完整准确全面贯彻|新发展理念, 高质量共建|一带一路), if any."""
+    lexicon = national_lexicon()
+    for k in range(1, len(printed) - 1):
+        entry = lexicon.get(printed[k:])
+        if entry is not None and len(printed) - k >= CORE_MIN and _ends_with_verb(printed[:k]):
+            return entry
+    return None
+
+
+def _ends_with_verb(phrase: str) -> bool:
+    tagged = default_tagger().tag(phrase, False)
+    return bool(tagged) and tagged[-1][1][:1] == VERB_TAG

@@ -116,6 +116,8 @@ class FormulationOptions:
     # the name after the measure word is this long
     counted_noun_min: int = 2
     counted_noun_max: int = 7
+    # after its listed members, a set's name takes a second word only after one this short
+    listed_noun_short: int = 2
     # a name longer than this must end in a programme head (三大都市圈协同共进 is a clause)
     counted_headless_max: int = 5
     # the ground word (…基础) is cut off a name at least this long
@@ -193,9 +195,6 @@ class FormulationOptions:
     # shapes with more words than this must be the whole object of a verb of command
     anaphora_free_words: int = 2
 
-    # --- stage watchword
-    # a watchword is listed when the document says it this often
-    watchword_min_count: int = 2
 
     # --- stage repeated
     # only a text this short is read (a long report repeats boilerplate)

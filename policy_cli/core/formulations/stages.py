@@ -35,7 +35,6 @@ from policy_cli.core.formulations.refine import (
 from policy_cli.core.formulations.repeated import find_repeated
 from policy_cli.core.formulations.titles import find_titles
 from policy_cli.core.formulations.user import find_user
-from policy_cli.core.formulations.watchwords import find_watchwords
 from policy_cli.errors import UsageError
 
 Finder = Callable[[str, FormulationOptions], Iterable[Candidate]]
@@ -73,7 +72,6 @@ STAGES: tuple[Stage, ...] = (
     Stage("known", "set phrases of the bundled lexicons, unquoted (放管服)", find=find_known),
     Stage("national", "established national formulations, as printed (高质量发展)",
           find=find_national),
-    Stage("watchword", "today's watchwords a document repeats (新质生产力)", find=find_watchwords),
     Stage("frame", "mottos by their frame (统筹发展和安全, 跨周期和逆周期调节)", find=find_frames),
     Stage("anaphora", "words opening alike (碳达峰碳中和, 共商共建共享)", find=find_anaphora),
     Stage("repeated", "the long phrase a short text says three times", find=find_repeated),

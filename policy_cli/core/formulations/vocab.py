@@ -228,11 +228,6 @@ def clause_word_set() -> frozenset[str]:
     return frozenset(clause_words())
 
 
-@lru_cache(maxsize=1)
-def watchword_list() -> tuple[str, ...]:
-    """Today's national watchwords, learnt by scripts/build_formulations.py."""
-    return tuple(data.lines("formulations_new.txt"))
-
 
 @lru_cache(maxsize=1)
 def idioms() -> frozenset[str]:
