@@ -21,8 +21,8 @@ _CALENDAR = re.compile(
     r"|[\d一二两三四五六七八九十百]+周年"
 )
 _DIGITS = re.compile(r"\d+")
-# a bare plan number of the 1980s-90s or of a 普法 plan: “七五”, “八五”普法规划
-_PLAN_NUMBER = re.compile(r"十?[一二三四五六七八九]五")
+# a bare plan number of the 1980s-2000s or of a 普法 plan: “七五”, “八五”普法规划, “十五”
+_PLAN_NUMBER = re.compile(r"十?[一二三四五六七八九]五|十五")
 
 HAN_RUN = re.compile(r"^[\u4e00-\u9fff]+$")
 QUOTE_MARKS = "“”‘’\"'「」『』"
