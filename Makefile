@@ -32,11 +32,14 @@ eval: setup
 bench: setup
 	$(BIN)/python benchmarks/run.py
 
-# Rebuild the bundled word lists and IDF table from corpus/ (needs the `build` extra: OpenCC).
+# Rebuild the bundled word lists and IDF table (needs the `build` extra: OpenCC) from corpus/ and
+# the national news: make data CORPUS=DIR, DIR holding national-news-2012-2022.jsonl.xz (README, Data).
 data: setup
+	@test -n "$(CORPUS)" || { echo "usage: make data CORPUS=DIR (the directory holding national-news-2012-2022.jsonl.xz; see README, Data)"; exit 2; }
 	$(BIN)/python -m pip install --quiet -e '.[build]'
-	$(BIN)/python scripts/build_lexicon.py
-	$(BIN)/python scripts/build_idf.py
+	$(BIN)/python scripts/build_places.py $(CORPUS)
+	$(BIN)/python scripts/build_lexicon.py $(CORPUS)
+	$(BIN)/python scripts/build_idf.py $(CORPUS)
 	$(BIN)/python scripts/build_formulations.py
 
 clean:

@@ -46,6 +46,7 @@ class Document:
     format: str = "text"
     encoding: str | None = None
     noise: tuple[Noise, ...] = ()
+    notes: tuple[str, ...] = ()  # what the loader did that the user should know (converted...)
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """Return the sentence that contains character `offset`, if any."""
@@ -128,6 +129,7 @@ class Header:
     date: str | None
     speaker: str | None
     doc_type: str
+    place: str | None = None  # the province, city or district it is about (core.places)
 
 
 @dataclass(frozen=True)
@@ -162,6 +164,7 @@ class Summary:
     organizations: tuple[str, ...]
     key_sentences: tuple[KeySentence, ...]
     warnings: tuple[Noise, ...] = field(default_factory=tuple)
+    notes: tuple[str, ...] = ()  # what the loader did (converted from traditional characters)
 
 
 @dataclass(frozen=True)

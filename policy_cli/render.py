@@ -264,6 +264,7 @@ def _brief_facts(brief: dict[str, Any]) -> list[tuple[str, str]]:
         ("date", brief.get("date") or "not stated"),
         ("speaker", brief.get("speaker") or "not stated"),
         ("type", brief.get("doc_type") or ""),
+        *([("place", brief["place"])] if brief.get("place") else []),
         ("size", size),
     ]
     return [(k, inert(v)) for k, v in facts]
@@ -372,8 +373,11 @@ def print_brief(brief: dict[str, Any], *, console: Any) -> None:
     block("Key sentences", sentences if brief.get("key_sentences") else Text("(none)"))
 
     warnings = brief.get("warnings") or []
-    if warnings:
-        warn = Text(overflow="ellipsis", no_wrap=True)
+    notes = brief.get("notes") or []
+    if warnings or notes:
+        warn = Text(overflow="fold")
+        for note in notes:
+            warn.append(inert(note) + "\n")
         for w in warnings:
             warn.append(f"removed {inert(w['reason'])}: ", style="bold")
             warn.append(_cut_cells(inert(w["text"]).replace("\n", " "), width - 30) + "\n")
@@ -431,7 +435,9 @@ def brief_to_markdown(brief: dict[str, Any]) -> str:
     sentences = brief.get("key_sentences") or []
     out += [f"{i}. {esc(inert(s['text']))}" for i, s in enumerate(sentences, 1)] or ["(none)"]
     warnings = brief.get("warnings") or []
-    if warnings:
+    notes = brief.get("notes") or []
+    if warnings or notes:
         out += ["", "## Warnings", ""]
+        out += [f"- {esc(inert(note))}" for note in notes]
         out += [f"- removed {esc(inert(w['reason']))}: {esc(inert(w['text']))}" for w in warnings]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -844,9 +844,10 @@ def _norm_value(value: str | None) -> str | None:
 
 
 def _idf() -> IdfTable:
-    from policy_cli.core.keywords import load_idf
+    # two reports are compared: how routine a word is in a report, not in the news
+    from policy_cli.core.keywords import load_report_idf
 
-    return load_idf()
+    return load_report_idf()
 
 
 def _term_lists(prepared: Prepared) -> dict[int, list[str]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from policy_cli.core.places import find_place
 from policy_cli.models import Document, Header, Person
 
 WORK_REPORT = "work report"
@@ -67,7 +68,9 @@ def extract_header(document: Document, *, people: list[Person] | None = None) ->
     speaker = _speaker(document, people, title or "", reported=doc_type in _REPORTED)
     if title is None:
         title = _topic(document)
-    return Header(title=title, date=date, speaker=speaker, doc_type=doc_type)
+    place = find_place(document, title=title)
+    return Header(title=title, date=date, speaker=speaker, doc_type=doc_type,
+                  place=place.name if place else None)
 
 
 def _title(document: Document) -> tuple[str | None, int]:

@@ -62,6 +62,16 @@ def load_lexicon() -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
+def lexicon_tags() -> dict[str, str]:
+    """Return the part of speech the lexicon gives each of its words ("nz": a name)."""
+    out = {}
+    for line in data.lines("lexicon.txt"):
+        parts = line.split("\t")
+        if len(parts) > 2 and parts[2]:
+            out[parts[0]] = parts[2]
+    return out
+
+
 @lru_cache(maxsize=1)
 def load_stopwords() -> frozenset[str]:
     """Return the bundled stop words: function words plus policy boilerplate."""

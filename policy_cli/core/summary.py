@@ -56,13 +56,15 @@ def summarize(
         source=doc.source,
         header=extract_header(doc, people=people),
         stats=Stats(len(doc.text), len(doc.paragraphs), len(doc.sentences)),
-        keywords=tuple(extract_keywords(prepared.tokens, method="tfidf", top=keywords)),
+        keywords=tuple(extract_keywords(prepared.tokens, method="tfidf", top=keywords,
+                                        document=doc)),
         formulations=tuple(salient_formulations(_formulations(prepared), top=formulations)),
         targets=tuple(extract_targets(doc)),
         people=tuple(people),
         organizations=tuple(extract_organizations(doc)),
         key_sentences=tuple(key_sentences(prepared, n=sentences)),
         warnings=doc.noise,
+        notes=doc.notes,
     )
 
 
@@ -89,8 +91,8 @@ def summary_to_dict(summary: Summary) -> dict[str, Any]:
         summary: a summary.
 
     Returns:
-        A dict with the keys source, title, date, speaker, doc_type, stats, keywords,
-        formulations, targets, people, organizations, key_sentences, warnings.
+        A dict with the keys source, title, date, speaker, doc_type, place, stats, keywords,
+        formulations, targets, people, organizations, key_sentences, warnings, notes.
     """
     h = summary.header
     return {
@@ -99,6 +101,7 @@ def summary_to_dict(summary: Summary) -> dict[str, Any]:
         "date": h.date,
         "speaker": h.speaker,
         "doc_type": h.doc_type,
+        "place": h.place,
         "stats": asdict(summary.stats),
         "keywords": [
             {"term": k.term, "score": round(k.score, 6), "count": k.count,
@@ -128,6 +131,7 @@ def summary_to_dict(summary: Summary) -> dict[str, Any]:
         "warnings": [
             {"text": w.text, "reason": w.reason, "offset": w.offset} for w in summary.warnings
         ],
+        "notes": list(summary.notes),
     }
 
 

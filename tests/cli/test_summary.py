@@ -12,8 +12,8 @@ from tests.conftest import DOCS, FOUNDING
 
 runner = CliRunner()
 KEYS = [
-    "source", "title", "date", "speaker", "doc_type", "stats", "keywords", "formulations",
-    "targets", "people", "organizations", "key_sentences", "warnings",
+    "source", "title", "date", "speaker", "doc_type", "place", "stats", "keywords",
+    "formulations", "targets", "people", "organizations", "key_sentences", "warnings", "notes",
 ]
 
 

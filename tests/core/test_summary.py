@@ -174,9 +174,11 @@ def test_summary_of_the_founding_example(founding_summary) -> None:
 def test_summary_dict_keys(founding_summary) -> None:
     d = summary_to_dict(founding_summary)
     assert list(d) == [
-        "source", "title", "date", "speaker", "doc_type", "stats", "keywords", "formulations",
-        "targets", "people", "organizations", "key_sentences", "warnings",
+        "source", "title", "date", "speaker", "doc_type", "place", "stats", "keywords",
+        "formulations", "targets", "people", "organizations", "key_sentences", "warnings",
+        "notes",
     ]
+    assert d["place"] == "余杭" and d["notes"] == []
     assert d["people"][0] == {
         "name": "刘颖", "titles": ["市委常委", "区委书记"], "count": 4, "first_offset": 46,
     }
