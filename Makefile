@@ -37,6 +37,7 @@ bench: setup
 data: setup
 	@test -n "$(CORPUS)" || { echo "usage: make data CORPUS=DIR (the directory holding national-news-2012-2022.jsonl.xz; see README, Data)"; exit 2; }
 	$(BIN)/python -m pip install --quiet -e '.[build]'
+	$(BIN)/python scripts/build_traditional.py
 	$(BIN)/python scripts/build_places.py $(CORPUS)
 	$(BIN)/python scripts/build_lexicon.py $(CORPUS)
 	$(BIN)/python scripts/build_idf.py $(CORPUS)

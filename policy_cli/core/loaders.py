@@ -10,7 +10,7 @@ import os
 import re
 from pathlib import Path
 
-from policy_cli.core import normalize
+from policy_cli.core import normalize, script
 from policy_cli.errors import EncodingError, FormatError, InputError
 from policy_cli.models import Document
 
@@ -241,6 +241,9 @@ def build_document(
         InputError: nothing but whitespace and noise.
     """
     text = normalize.normalize_text(raw)
+    # traditional characters: analysed as simplified, character for character
+    text, note = script.simplify(text)
+    notes = (note,) if note else ()
     noise: tuple = ()
     if not keep_noise:
         from policy_cli.core.noise import remove_noise
@@ -258,6 +261,7 @@ def build_document(
         format=fmt,
         encoding=encoding,
         noise=noise,
+        notes=notes,
     )
 
 

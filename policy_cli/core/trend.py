@@ -456,7 +456,7 @@ def cache_dir() -> Path:
 
 _SIGNED_MODULES = (
     "trend.py", "loaders.py", "formats.py", "normalize.py", "noise.py", "segment.py",
-    "formulations.py",
+    "formulations.py", "script.py",
 )  # fmt: skip
 
 
