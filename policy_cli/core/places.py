@@ -15,6 +15,7 @@ Affairs' list: 云南省, 包头市, 延边朝鲜族自治州) or as a county-le
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -60,12 +61,6 @@ def load_places() -> dict[str, Place]:
 
 
 @lru_cache(maxsize=1)
-def _known_pattern() -> re.Pattern[str]:
-    forms = {form for place in load_places().values() for form in place.forms}
-    return re.compile("|".join(sorted(map(re.escape, forms), key=len, reverse=True)))
-
-
-@lru_cache(maxsize=1)
 def _by_form() -> dict[str, Place]:
     out: dict[str, Place] = {}
     for place in load_places().values():
@@ -94,7 +89,7 @@ def find_place(document: Document, *, title: str | None = None) -> Place | None:
         The place its head names and its body names again; the first one named when several.
     """
     head = head_text(document, title)
-    found = [(m.start(), _by_form()[m.group()]) for m in _known_pattern().finditer(head)]
+    found = list(_known_places(head))
     for m in _COUNTY.finditer(head):
         name = m.group(1)
         if name not in load_places() and _is_place_word(name) and m.group() not in _by_form():
@@ -104,6 +99,22 @@ def find_place(document: Document, *, title: str | None = None) -> Place | None:
         if sum(body.count(form) for form in _distinct(place.forms)) >= MIN_MENTIONS:
             return place
     return None
+
+
+def _known_places(text: str) -> Iterator[tuple[int, Place]]:
+    """(offset, division) of every division's name in a text, longest name first."""
+    by_form = _by_form()
+    longest = max(map(len, by_form))
+    i = 0
+    while i < len(text):
+        for size in range(min(longest, len(text) - i), 1, -1):
+            place = by_form.get(text[i : i + size])
+            if place is not None:
+                yield i, place
+                i += size
+                break
+        else:
+            i += 1
 
 
 def _distinct(forms: tuple[str, ...]) -> tuple[str, ...]:
