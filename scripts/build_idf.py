@@ -50,6 +50,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from build_lexicon import TOPICAL  # noqa: E402
 from sources import NEWS_FILE, background_sources, news_path, news_sources  # noqa: E402
 
+from policy_cli.core import keywords  # noqa: E402
 from policy_cli.core.keywords import CODE_BASE, IDF_FILE, document_terms  # noqa: E402
 from policy_cli.core.loaders import load_text  # noqa: E402
 from policy_cli.core.pipeline import prepare  # noqa: E402
@@ -75,6 +76,16 @@ def word_tags() -> dict[str, str]:
         if tags.get(word, "vn") != "vn":
             tags[word] = "vn"
     return tags
+
+
+def tags_only_table(tags: dict[str, str]) -> keywords.IdfTable:
+    """An IDF table that knows only the tags (what document_terms reads while counting)."""
+    items = sorted((t, g) for t, g in tags.items() if " " not in t)
+    names = sorted({tag for _, tag in items})
+    code = {name: chr(CODE_BASE + i) for i, name in enumerate(names)}
+    return keywords.IdfTable([t for t, _ in items], chr(CODE_BASE) * len(items),
+                             "".join(code[g] for _, g in items), "", names,
+                             documents=0, default=1.0)
 
 
 def document_frequencies(
@@ -122,6 +133,12 @@ def main(argv: list[str] | None = None) -> None:
                     help=f"the directory holding {NEWS_FILE} (see the README, section Data)")
     args = ap.parse_args(argv)
     news_path(args.corpus)  # fail early with the message that says where to get it
+    tags = word_tags()
+    # document_terms reads part-of-speech tags from the bundled table (which words may join a
+    # compound); give it these tags, so that the table depends on its sources alone, not on the
+    # table it replaces
+    table = tags_only_table(tags)
+    keywords.load_idf = lambda: table
     texts = [(s.name, s.date[:4], s.text) for s in news_sources(args.corpus)]
     texts += [(s.name, "", s.text) for s, _ in background_sources()]
     seg = Segmenter()
@@ -129,7 +146,6 @@ def main(argv: list[str] | None = None) -> None:
     items = Counter(year for _, year, _ in texts if year)
     news_years = {y: per_year[y] for y in items}
     n = len(texts)
-    tags = word_tags()
     kept = sorted(t for t, f in df.items() if f >= MIN_DF and " " not in t)
     # the background reports alone: how routine a word is in a report (policy diff)
     reports = per_year[""]
