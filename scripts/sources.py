@@ -13,7 +13,7 @@ shipped, and no text of these corpora is copied into the package).
   are converted with OpenCC's t2s table first (`pip install -e '.[build]'`).
 - **Unannotated reports** (`tests/data/docs/`): the 2025 provincial work reports nobody
   annotated and the 2018 national work report, for words newer than the news (新质生产力, 2023).
-  Documents that have a gold annotation in tests/data/gold are never learnt from.
+  Documents that have a gold annotation are never learnt from (UNANNOTATED lists the others).
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ ROOT = Path(__file__).resolve().parent.parent
 BACKGROUND = ROOT / "corpus" / "background.jsonl.xz"
 NEWS_FILE = "national-news-2012-2022.jsonl.xz"
 DOCS = ROOT / "tests" / "data" / "docs"
-GOLD = ROOT / "tests" / "data" / "gold"
 
 _NEWS_LEAD = re.compile(r"^\s*(?:央视网|中国网络电视台)消息\s*[(（]新闻联播[)）]\s*[:：]\s*")
 _NEWS_CREDIT = re.compile(r"[(（]\s*(?:视频|文字|责任)编辑\s*[:：][^)）]{0,60}[)）]")
@@ -120,22 +119,19 @@ def _congress_year(title: str) -> str:
     return m.group() if m else "?"
 
 
-def annotated_documents() -> set[Path]:
-    """The documents some gold file annotates (never learnt from)."""
-    out = set()
-    for path in GOLD.glob("*.json"):
-        g = json.loads(path.read_text(encoding="utf-8"))
-        doc = g.get("document")
-        if isinstance(doc, str) and doc.startswith("corpus/"):
-            out.add((DOCS / Path(doc).relative_to("corpus")).resolve())
-    return out
+# the documents of tests/data/docs nobody annotated (the others have a gold file, and the build
+# never learns from an annotated document; it never reads a gold file either)
+UNANNOTATED = (
+    "gwr-2018.txt",
+    *(f"provinces-2025/{name}.txt" for name in (
+        "anhui", "chongqing", "fujian", "guangxi", "hubei", "neimenggu", "shandong", "tianjin",
+    )),
+)
 
 
 def unannotated_paths() -> list[Path]:
     """The documents of tests/data/docs that no gold file annotates."""
-    gold = annotated_documents()
-    paths = sorted(DOCS.rglob("*.txt"))
-    return [p for p in paths if p.resolve() not in gold]
+    return [DOCS / name for name in UNANNOTATED]
 
 
 def report_sources() -> list[Source]:
