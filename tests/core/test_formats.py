@@ -223,12 +223,12 @@ def test_pdf_page_and_time_limits(monkeypatch):
 
 
 def test_pdf_without_text_layer():
-    import pypdf
+    import pypdfium2 as pdfium
 
-    writer = pypdf.PdfWriter()
-    writer.add_blank_page(width=595, height=842)
+    pdf = pdfium.PdfDocument.new()
+    pdf.new_page(595, 842)
     buf = io.BytesIO()
-    writer.write(buf)
+    pdf.save(buf)
     with pytest.raises(InputError, match="no text layer"):
         load_bytes(buf.getvalue(), source="scan.pdf")
 
