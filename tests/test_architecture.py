@@ -20,5 +20,19 @@ def test_help_does_not_import_jieba_or_sklearn():
         "import sys\nsys.argv = ['policy', '--help']\nfrom policy_cli.cli import app\n"
         "try:\n    app()\nexcept SystemExit:\n    pass"
     )
-    heavy = {m.split(".")[0] for m in mods} & {"jieba", "rjieba", "sklearn", "scipy", "numpy"}
+    heavy = {m.split(".")[0] for m in mods} & {
+        "jieba", "rjieba", "sklearn", "scipy", "numpy", "pydantic"
+    }
     assert not heavy, heavy
+
+
+def test_a_command_run_does_not_import_pydantic():
+    # typer 0.29 coerces every parameter through pydantic (+0.14 s a run): pyproject keeps it out
+    mods = loaded_modules(
+        "import sys\nfrom tests.conftest import FOUNDING\n"
+        "sys.argv = ['policy', 'text', str(FOUNDING), '--format', 'json', '-o', '/dev/null']\n"
+        "from policy_cli.cli import main\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    assert exc.code == 0, exc.code"
+    )
+    assert "policy_cli.core.loaders" in mods
+    assert not {m for m in mods if m.split(".")[0] == "pydantic"}

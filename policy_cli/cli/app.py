@@ -10,12 +10,28 @@ from contextlib import contextmanager
 from enum import Enum
 from typing import Annotated, Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
 from policy_cli import __version__
 from policy_cli.errors import ExitCode, PolicyCliError
+
+
+def _click_class(name: str) -> type[Exception]:
+    """A click exception class as the installed typer has it.
+
+    typer 0.26+ carries its own copy of click (so the CLI depends on no click release) and
+    names only `BadParameter` of its exceptions publicly: its bases are click's `UsageError`
+    and `ClickException`.
+    """
+    for cls in typer.BadParameter.__mro__:
+        if cls.__name__ == name:
+            return cls
+    raise LookupError(name)  # pragma: no cover - typer's BadParameter is a click UsageError
+
+
+_ClickException = _click_class("ClickException")
+_UsageError = _click_class("UsageError")
 
 
 class _Group(TyperGroup):
@@ -35,26 +51,26 @@ class _Group(TyperGroup):
                              prog_name or "policy", **extra))
 
 
-def run_command(command: click.Command, args: list[str], prog_name: str, **extra: Any) -> int:
+def run_command(command: Any, args: list[str], prog_name: str, **extra: Any) -> int:
     """Run the click command and return the process exit code; never print a traceback block."""
     try:
         try:
             with command.make_context(prog_name, args, **extra) as ctx:
                 command.invoke(ctx)
             return int(ExitCode.OK)
-        except click.exceptions.Exit as exc:
+        except typer.Exit as exc:
             return int(exc.exit_code)
-    except click.exceptions.NoArgsIsHelpError as exc:  # `policy` alone: the help
-        exc.show()
-        return int(exc.exit_code)
-    except click.ClickException as exc:
-        message = exc.format_message()
+    except _ClickException as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # `policy` alone: the help
+            exc.show()  # type: ignore[attr-defined]
+            return int(exc.exit_code)  # type: ignore[attr-defined]
+        message = exc.format_message()  # type: ignore[attr-defined]
         where = getattr(exc, "ctx", None)
-        if isinstance(exc, click.UsageError) and where is not None:
+        if isinstance(exc, _UsageError) and where is not None:
             message += f" (see '{where.command_path} --help')"
         error(_one_line(message))
-        return int(exc.exit_code)
-    except (click.Abort, KeyboardInterrupt, EOFError):
+        return int(exc.exit_code)  # type: ignore[attr-defined]
+    except (typer.Abort, KeyboardInterrupt, EOFError):
         error("interrupted")
         return int(ExitCode.INTERRUPTED)
     except OSError as exc:  # help or version text into a closed pipe
