@@ -39,7 +39,10 @@ def formulations_of(
         if document.formulations and kinds is None and sort == "first" and same:
             return list(document.formulations)
         options = options or document.formulation_options
-        document = document.document
+        return extract_formulations(
+            document.document, kinds=kinds, sort=sort, options=options,
+            segmentation=document.segmentation,
+        )
     return extract_formulations(document, kinds=kinds, sort=sort, options=options)
 
 

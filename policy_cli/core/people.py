@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from policy_cli.core.occurrences import containers, find_all, non_overlapping
 from policy_cli.core.segment import default_tagger
+from policy_cli.core.tokens import Segmentation, segment_document
 from policy_cli.models import Document, Person
 
 # common single-character and compound surnames (general knowledge, not document-specific)
@@ -135,7 +136,10 @@ class _Found:
 
 
 def extract_people(
-    document: Document, *, options: PeopleOptions = DEFAULT_PEOPLE_OPTIONS
+    document: Document,
+    *,
+    options: PeopleOptions = DEFAULT_PEOPLE_OPTIONS,
+    segmentation: Segmentation | None = None,
 ) -> list[Person]:
     """List the people a document names, with the titles the text gives them.
 
@@ -143,17 +147,19 @@ def extract_people(
         document: a loaded document.
         options: how titles are chosen (a title the text gives a person once, where it
             mostly calls them otherwise, is not theirs).
+        segmentation: the document's one segmentation (made here when not given).
 
     Returns:
         People in order of first mention; `count` is how often the name occurs in the text.
     """
     text = document.text
+    seg = segmentation or segment_document(document)
     found: dict[str, _Found] = {}
 
     def note(name: str, offset: int, titles: list[str], *, honorific: bool = False) -> None:
         if name in _NOT_NAMES or _contains_title(name) or re.search(r"[一二三四五六七八九十两百千万亿]", name):
             return
-        if not _plausible_name(text, offset, name):
+        if not _plausible_name(seg, offset, name):
             return
         entry = found.setdefault(name, _Found(name))
         if entry.first < 0 or offset < entry.first:
@@ -229,17 +235,20 @@ def extract_people(
     return people
 
 
-def extract_organizations(document: Document) -> list[str]:
+def extract_organizations(
+    document: Document, *, segmentation: Segmentation | None = None
+) -> list[str]:
     """List the organisations a document names (institutions, companies, government bodies).
 
     Args:
         document: a loaded document.
+        segmentation: the document's one segmentation (made here when not given).
 
     Returns:
         Organisation names in order of first mention, without repeats.
     """
     seen: dict[str, int] = {}
-    for start, name in _org_chunks(document):
+    for start, name in _org_chunks(document, segmentation or segment_document(document)):
         if name not in seen and name not in _GENERIC_ORGS and len(name) >= 3:
             seen[name] = start
     # keep the longest form: "国新院" is part of "北航国新院"
@@ -248,14 +257,9 @@ def extract_organizations(document: Document) -> list[str]:
     return sorted(names, key=lambda n: (seen[n], n))
 
 
-def _org_chunks(document: Document) -> Iterator[tuple[int, str]]:
-    tagger = default_tagger()
+def _org_chunks(document: Document, seg: Segmentation) -> Iterator[tuple[int, str]]:
     for sent in document.sentences:
-        tokens: list[tuple[int, str, str]] = []
-        pos = sent.start
-        for word, tag in tagger.tag(sent.text, True):
-            tokens.append((pos, word, tag))
-            pos += len(word)
+        tokens = seg.tagged(sent.index)
         start: int | None = None
         for k, (_pos, word, tag) in enumerate(tokens):
             if tag in _ORG_TAGS or (start is not None and _SUFFIX_WORD.fullmatch(word)):
@@ -367,7 +371,7 @@ def _split_titles(chunk: str) -> list[str]:
     return out
 
 
-def _plausible_name(text: str, offset: int, name: str) -> bool:
+def _plausible_name(seg: Segmentation, offset: int, name: str) -> bool:
     """Tell whether `name` at `offset` reads as a name, not as the edge of other words.
 
     The tokenizer must not glue the name to the word before it ("理解|毛主席" has no 解毛)
@@ -380,29 +384,15 @@ def _plausible_name(text: str, offset: int, name: str) -> bool:
     if len(tags) == 2 and not any(t.startswith("nr") for _, t in tags):
         if not all(len(w) == 1 for w, _ in tags):
             return False
-    if offset > 0 and not _starts_word(text, offset):
+    if offset > 0 and not seg.starts_word(offset):
         return False
-    return _word_boundary(text, offset, name) or _tagged_name(name)
+    return _word_boundary(seg, offset, name) or _tagged_name(name)
 
 
-def _starts_word(text: str, offset: int) -> bool:
-    """Tell whether the tokenizer starts a word at `offset` (reading from two chars before)."""
-    begin = max(0, offset - 2)
-    pos = begin
-    for word, _tag in default_tagger().tag(text[begin : offset + 3], True):
-        if pos == offset:
-            return True
-        if pos > offset:
-            return False
-        pos += len(word)
-    return pos == offset
-
-
-def _word_boundary(text: str, offset: int, name: str) -> bool:
-    """Tell whether the tokenizer ends a word where the name ends ("农村工|作" fails)."""
-    window = text[offset : offset + len(name) + 4]
+def _word_boundary(seg: Segmentation, offset: int, name: str) -> bool:
+    """Tell whether the segmentation ends a word where the name ends ("农村工|作" fails)."""
     pos = 0
-    for word, _tag in default_tagger().tag(window, True):
+    for word in seg.words(offset, offset + len(name) + 4):
         pos += len(word)
         if pos == len(name):
             return True

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from policy_cli.core.segment import Segmenter, default_segmenter
+from policy_cli.core.segment import Segmenter
+from policy_cli.core.tokens import Segmentation, segment_document
 from policy_cli.models import Document, Formulation, Token
 
 if TYPE_CHECKING:
@@ -14,13 +15,18 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Prepared:
-    """A document segmented once, shared by every analysis of a run."""
+    """A document segmented once, shared by every analysis of a run.
+
+    `segmentation` is the one segmentation (every sentence cut once, words tagged);
+    `tokens` its words for counting, with the `protected` strings kept whole.
+    """
 
     document: Document
     tokens: tuple[Token, ...]
     protected: tuple[str, ...] = ()
     formulations: tuple[Formulation, ...] = ()
     formulation_options: FormulationOptions | None = None
+    segmentation: Segmentation | None = None
 
 
 def prepare(
@@ -30,25 +36,28 @@ def prepare(
     protect: tuple[str, ...] = (),
     formulations: bool = True,
     formulation_options: FormulationOptions | None = None,
+    segmentation: Segmentation | None = None,
 ) -> Prepared:
     """Segment a document once, keeping each string of `protect` (e.g. formulations) whole.
 
     With `formulations` (the default) the document's formulations are found first (with
     `formulation_options`: stages switched off, a user's lexicon, thresholds) and those that
     are one word (十四五, 放管服, 296X) are kept whole too, so that keywords count them as one
-    term; the list is kept on the result for the analyses that show it.
+    term; the list is kept on the result for the analyses that show it. The formulations
+    read the same segmentation (`segmentation`, made here when not given); the strings kept
+    whole are merged from its words, sentence by sentence, not cut again.
 
     Raises:
         InputError: the document is longer than `loaders.MAX_ANALYSIS_CHARS`.
     """
     from policy_cli.core.formulations import extract_formulations, single_words
-    from policy_cli.core.loaders import check_analysable
 
-    check_analysable(document)
-    seg = segmenter or default_segmenter()
+    seg = segmentation or segment_document(document, segmenter=segmenter)
     found = (
-        tuple(extract_formulations(document, options=formulation_options)) if formulations else ()
+        tuple(extract_formulations(document, options=formulation_options, segmentation=seg))
+        if formulations else ()
     )
     words = tuple(dict.fromkeys((*protect, *single_words(found))))
-    tokens = seg.tokenize(document, protect=words)
-    return Prepared(document, tokens, words, found, formulation_options)
+    return Prepared(
+        document, seg.tokens(protect=words), words, found, formulation_options, seg
+    )

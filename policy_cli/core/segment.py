@@ -186,6 +186,24 @@ class Segmenter:
             return pieces
         return list(self._tok.cut(text, HMM=True))
 
+    def tagged(self, text: str) -> list[tuple[str, str]]:
+        """Cut text into the tokens of `cut`, each with its part of speech (jieba's tags; ""
+        for a word of the policy lexicon, "x" for one the dictionary does not know).
+
+        With rjieba the tags come with the cut (it looks every word up as it cuts); with
+        jieba each token is looked up in jieba's tag table.
+        """
+        if self.backend == "rjieba":
+            pairs: list[tuple[str, str]] = self._tok.tag(text, True)
+            if _needs_jieba_split(text):
+                words = self._split_like_jieba(text, [w for w, _ in pairs])
+                if len(words) != len(pairs):
+                    tags = dict(pairs)
+                    pairs = [(w, tags[w] if w in tags else _ascii_tag(w)) for w in words]
+            return pairs
+        table = _jieba_tag_table()
+        return [(w, table.get(w, "x")) for w in self.cut(text)]
+
     def _split_like_jieba(self, text: str, pieces: list[str]) -> list[str]:
         # jieba-rs keeps "2-3", "COVID-19", "1.2.3" whole where jieba's HMM step splits them
         # with its re_skip pattern ("2", "-", "3"); split them the same way (dictionary words
@@ -479,6 +497,22 @@ def protected_spans(text: str, protect: tuple[str, ...]) -> list[tuple[int, int]
             free = start - neg
             spans.append((start, free))
     return spans
+
+
+def _ascii_tag(word: str) -> str:
+    """The tag jieba-rs gives a word it does not know: m (digits), eng (Latin), x (other)."""
+    letters = sum(1 for ch in word if ch.isascii() and ch.isalnum())
+    if not letters:
+        return "x"
+    return "m" if letters == sum(1 for ch in word if ch.isascii() and ch.isdigit()) else "eng"
+
+
+@lru_cache(maxsize=1)
+def _jieba_tag_table() -> dict[str, str]:
+    """jieba's word -> part-of-speech table (the plain-jieba backend's tags)."""
+    import jieba.posseg
+
+    return dict(jieba.posseg.POSTokenizer(jieba.Tokenizer()).word_tag_tab)
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ from policy_cli.core.people import extract_organizations, extract_people
 from policy_cli.core.pipeline import Prepared, prepare
 from policy_cli.core.sentences import key_sentences
 from policy_cli.core.targets import extract_targets, target_to_dict
+from policy_cli.core.tokens import segment_document
 from policy_cli.errors import NothingToAnalyseError, UsageError
 from policy_cli.models import Document, Formulation, Stats, Summary
 
@@ -74,10 +75,13 @@ def summarize(
     if not doc.sentences:
         raise NothingToAnalyseError(f"{doc.source}: no text to summarise")
     check_analysable(doc)
-    people = extract_people(doc)
-    # names stay whole in the one segmentation, so that keywords count 施惠芳, not 施惠
+    seg = document.segmentation if isinstance(document, Prepared) else None
+    seg = seg or segment_document(doc)  # the one segmentation every analysis reads
+    people = extract_people(doc, segmentation=seg)
+    # names stay whole in the tokens, so that keywords count 施惠芳, not 施惠
     prepared = document if isinstance(document, Prepared) else prepare(
-        doc, protect=tuple(p.name for p in people), formulation_options=formulation_options
+        doc, protect=tuple(p.name for p in people), formulation_options=formulation_options,
+        segmentation=seg,
     )
     found = _formulations(prepared)
     return Summary(
@@ -91,7 +95,7 @@ def summarize(
         ),
         targets=tuple(extract_targets(doc)),
         people=tuple(people),
-        organizations=tuple(extract_organizations(doc)),
+        organizations=tuple(extract_organizations(doc, segmentation=seg)),
         key_sentences=tuple(key_sentences(prepared, n=sentences)),
         warnings=doc.noise,
         formulation_counts=tuple(
@@ -242,4 +246,7 @@ def _formulations(prepared: Prepared) -> list[Formulation]:
         return list(found)
     from policy_cli.core.formulations import extract_formulations
 
-    return extract_formulations(prepared.document, options=prepared.formulation_options)
+    return extract_formulations(
+        prepared.document, options=prepared.formulation_options,
+        segmentation=prepared.segmentation,
+    )

@@ -334,3 +334,32 @@ def test_library_api(founding) -> None:
     s = summary_of(founding, keywords=5, sentences=3)
     assert len(s.keywords) == 5 and len(s.key_sentences) == 3
     assert s.header.speaker == "市委常委、区委书记刘颖"
+
+
+def test_summary_segments_each_sentence_once(monkeypatch) -> None:
+    """The conventions' one path: every analysis of a summary reads one segmentation."""
+    from policy_cli.core import segment
+
+    doc = load_document(DOCS / "gwr-2022.txt")
+    segmented: list[str] = []
+    inside = []
+    tagged, cut = segment.Segmenter.tagged, segment.Segmenter.cut
+
+    def count_tagged(self, text):
+        segmented.append(text)
+        inside.append(1)
+        try:
+            return tagged(self, text)
+        finally:
+            inside.pop()
+
+    def count_cut(self, text):
+        if not inside:  # the jieba backend's tagged() cuts first: that is the same segmentation
+            segmented.append(text)
+        return cut(self, text)
+
+    monkeypatch.setattr(segment.Segmenter, "tagged", count_tagged)
+    monkeypatch.setattr(segment.Segmenter, "cut", count_cut)
+    result = summarize(doc)
+    assert result.keywords and result.formulations and result.people is not None
+    assert sorted(segmented) == sorted(s.text for s in doc.sentences)

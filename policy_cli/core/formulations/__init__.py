@@ -56,6 +56,7 @@ from policy_cli.core.formulations.shapes import classify_quoted
 from policy_cli.core.formulations.stages import STAGE_NAMES, STAGES, Stage, run_stages
 from policy_cli.core.formulations.user import read_user_lexicon
 from policy_cli.core.formulations.vocab import HAN
+from policy_cli.core.tokens import Segmentation, segment_document
 from policy_cli.errors import UsageError
 from policy_cli.models import Document, Formulation
 
@@ -83,6 +84,7 @@ def extract_formulations(
     kinds: Iterable[str] | None = None,
     sort: str = "first",
     options: FormulationOptions | None = None,
+    segmentation: Segmentation | None = None,
 ) -> list[Formulation]:
     """List the formulations (提法) of a document.
 
@@ -91,6 +93,8 @@ def extract_formulations(
         kinds: keep only these kinds (code, numbered, slogan, name, document); all when None.
         sort: "first" (document order, the default) or "count" (most frequent first).
         options: thresholds, limits and the stages switched off (defaults when None).
+        segmentation: the document's one segmentation (`tokens.segment_document`), made
+            here when not given.
 
     Returns:
         One Formulation per distinct text, with its count in the document, first offset,
@@ -108,7 +112,8 @@ def extract_formulations(
     if sort not in SORTS:
         raise UsageError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
     options = options or FormulationOptions()
-    candidates = run_stages(document.text, options)
+    seg = segmentation or segment_document(document)
+    candidates = run_stages(document.text, options, seg)
     wanted_candidates = (c for c in candidates if c.kind in wanted)
     return rank_formulations(document, wanted_candidates, options, sort=sort)
 

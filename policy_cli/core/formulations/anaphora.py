@@ -9,19 +9,20 @@ from functools import lru_cache
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import HAN, clause_word_set, words
-from policy_cli.core.segment import default_segmenter
+from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "anaphora"
 
 
-def find_anaphora(text: str, options: FormulationOptions) -> Iterator[Candidate]:
+def find_anaphora(text: str, options: FormulationOptions, seg: Segmentation | None = None) -> Iterator[Candidate]:
     """Find words that open with one character and name one policy: 碳达峰碳中和, 共商共建共享.
 
     Two three-character words, or three two-character words that are the whole object of a
     verb of command; each part one word for the segmenter, the repeated character not a
     generic modifier (新业态新模式, 新任务新要求 are lists).
     """
-    seg, v, o = default_segmenter(), words(), options
+    seg = seg or segment_text(text)
+    v, o = words(), options
     shortest, repeat = _patterns(o.anaphora_shapes)
     for m in shortest.finditer(text):
         run = m.group()
@@ -29,7 +30,7 @@ def find_anaphora(text: str, options: FormulationOptions) -> Iterator[Candidate]
             continue  # nothing opens alike: spare the segmenter
         bounds = {0}
         pos = 0
-        for w in seg.cut(run):
+        for w in seg.words(m.start(), m.end()):
             pos += len(w)
             bounds.add(pos)
         # three two-character words (共商共建共享, but also 交往交流交融, 事前事中事后,

@@ -21,10 +21,10 @@ from policy_cli.core.formulations.vocab import (
     patterns,
     words,
 )
-from policy_cli.core.segment import default_segmenter
+from policy_cli.core.tokens import Segmentation
 
 
-def campaign_start(text: str, start: int, o: FormulationOptions) -> int:
+def campaign_start(text: str, start: int, o: FormulationOptions, seg: Segmentation) -> int:
     """Move a campaign name's start left over a verb or an 和-joined noun phrase that belongs to it.
 
     The walk of `phrase_ending_at` stops at clause-opening verbs and at 和; a programme title
@@ -36,7 +36,7 @@ def campaign_start(text: str, start: int, o: FormulationOptions) -> int:
         if text[k] in w.clause_edge:
             lo = k + 1
             break
-    cut = default_segmenter().cut(text[lo:start])
+    cut = seg.words(lo, start)
     if not cut:
         return start
     if cut[-1] in w.title_conjunctions and len(cut) >= 3:
@@ -56,7 +56,9 @@ def campaign_start(text: str, start: int, o: FormulationOptions) -> int:
     return start
 
 
-def phrase_ending_at(text: str, end: int, core: int, o: FormulationOptions) -> str:
+def phrase_ending_at(
+    text: str, end: int, core: int, o: FormulationOptions, seg: Segmentation
+) -> str:
     """Return the noun phrase that ends at `end`: segment the clause and walk back words.
 
     The walk keeps the last `core` characters (the head) and adds words to its left until a
@@ -69,8 +71,7 @@ def phrase_ending_at(text: str, end: int, core: int, o: FormulationOptions) -> s
         if text[k] in v.clause_edge:
             start = k + 1
             break
-    window = text[start:end]
-    cut = default_segmenter().cut(window)
+    cut = seg.words(start, end)
     clause = clause_word_set()
     out = ""
     for w in reversed(cut):
@@ -149,7 +150,7 @@ def name_part(phrase: str, o: FormulationOptions) -> str | None:
     return None
 
 
-def starts_a_word(text: str, pos: int, o: FormulationOptions) -> bool:
+def starts_a_word(text: str, pos: int, o: FormulationOptions, seg: Segmentation) -> bool:
     """Tell whether the segmenter starts a word at pos (宏观政策|跨周期, not 应|对传统)."""
     edge = words().clause_edge
     if pos == 0 or text[pos - 1] in edge:
@@ -160,7 +161,7 @@ def starts_a_word(text: str, pos: int, o: FormulationOptions) -> bool:
             start = k + 1
             break
     done = 0
-    for w in default_segmenter().cut(text[start : pos + o.word_lookahead]):
+    for w in seg.words(start, pos + o.word_lookahead):
         if start + done == pos:
             return True
         done += len(w)

@@ -12,15 +12,17 @@ from policy_cli.core.formulations.boundary import campaign_start, phrase_ending_
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import patterns, words
+from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "campaign"
 
 
-def find_campaigns(text: str, options: FormulationOptions) -> Iterator[Candidate]:
+def find_campaigns(text: str, options: FormulationOptions, seg: Segmentation | None = None) -> Iterator[Candidate]:
     """Yield the names of multi-year campaigns, with their modifier."""
+    seg = seg or segment_text(text)
     w = words()
     for m in patterns().campaign.finditer(text):
-        phrase = phrase_ending_at(text, m.end(), len(m.group()), options)
+        phrase = phrase_ending_at(text, m.end(), len(m.group()), options, seg)
         start = m.end() - len(phrase)
         if text[start - 1 : start] == w.close_quote:
             # “新农人”培育三年行动: the quoted name belongs to the campaign
@@ -30,5 +32,5 @@ def find_campaigns(text: str, options: FormulationOptions) -> Iterator[Candidate
         if phrase.startswith(w.ordinal_mark):
             continue  # 第三轮三年行动计划: one round of a series, not a name
         if len(phrase) >= len(m.group()) + options.campaign_min_modifier:
-            start = campaign_start(text, start, options)
+            start = campaign_start(text, start, options, seg)
             yield Candidate(text[start : m.end()], "numbered", start, stage=STAGE, rule="years")

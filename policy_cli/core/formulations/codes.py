@@ -13,11 +13,12 @@ from policy_cli.core.formulations.boundary import following_phrase
 from policy_cli.core.formulations.candidate import BY_RULE, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import HAN, patterns, words
+from policy_cli.core.tokens import Segmentation
 
 STAGE = "code"
 
 
-def find_codes(text: str, options: FormulationOptions) -> Iterator[Candidate]:
+def find_codes(text: str, options: FormulationOptions, seg: Segmentation | None = None) -> Iterator[Candidate]:
     """Yield unquoted codes followed by the phrase they name."""
     opens_name = re.compile(rf"[{HAN}{words().open_quote}]")
     for m in patterns().unquoted_code.finditer(text):

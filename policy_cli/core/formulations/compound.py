@@ -14,12 +14,14 @@ from policy_cli.core.formulations.known import lexicon_texts
 from policy_cli.core.formulations.members import listed_items
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import idioms, patterns, words
+from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "compound"
 
 
-def find_compounds(text: str, options: FormulationOptions) -> Iterator[Candidate]:
+def find_compounds(text: str, options: FormulationOptions, seg: Segmentation | None = None) -> Iterator[Candidate]:
     """Yield compound numbered sets, with their members when listed."""
+    seg = seg or segment_text(text)
     edge = words().clause_edge
     for m in patterns().compound.finditer(text):
         phrase = m.group()
@@ -28,7 +30,7 @@ def find_compounds(text: str, options: FormulationOptions) -> Iterator[Candidate
             "", *edge
         )
         if _is_compound_set(phrase, bounded, options):
-            items = listed_items(text, m.start(), m.end(), phrase, options)
+            items = listed_items(text, m.start(), m.end(), phrase, options, seg=seg)
             yield Candidate(phrase, "numbered", m.start(), None, items, BY_RULE, STAGE, "alternation")
 
 

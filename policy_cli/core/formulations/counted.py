@@ -12,35 +12,39 @@ from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.members import listed_items
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import clause_word_set, is_han, patterns, words
-from policy_cli.core.segment import default_segmenter
+from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "counted"
 
 
-def find_counted(text: str, options: FormulationOptions) -> Iterator[Candidate]:
+def find_counted(text: str, options: FormulationOptions, seg: Segmentation | None = None) -> Iterator[Candidate]:
     """Yield counted names (三大攻坚战) with their members when listed."""
+    seg = seg or segment_text(text)
     for m in patterns().counted.finditer(text):
         if m.group() in words().counted_adjectives:
             continue  # 双重 is the adjective "dual"
-        counted = _counted_phrase(text, m.start(), m.end(), options)
+        counted = _counted_phrase(text, m.start(), m.end(), options, seg)
         if not counted:
-            counted = _named_after_members(text, m.start(), m.end(), options)
+            counted = _named_after_members(text, m.start(), m.end(), options, seg)
         if counted:
-            items = listed_items(text, m.start(), m.start() + len(counted), counted, options)
+            items = listed_items(
+                text, m.start(), m.start() + len(counted), counted, options, seg=seg
+            )
             yield Candidate(counted, "numbered", m.start(), None, items, stage=STAGE, rule="measure")
 
 
-def _named_after_members(text: str, start: int, end: int, o: FormulationOptions) -> str | None:
+def _named_after_members(
+    text: str, start: int, end: int, o: FormulationOptions, seg: Segmentation
+) -> str | None:
     """The name of a set whose members the text lists right before it, as many as it counts
     (稻谷、小麦、玉米三大粮食作物; 集成电路、生物医药、人工智能三大先导产业): the count and the
     noun right after it, one word, or two when the first is short."""
     head = text[start:end]
-    if not listed_items(text, start, end, head, o):
+    if not listed_items(text, start, end, head, o, seg=seg):
         return None
     v = words()
-    window = text[end : end + o.counted_window]
     noun = ""
-    for w in default_segmenter().cut(window):
+    for w in seg.words(end, end + o.counted_window):
         if not is_han(w) or w in v.function_words or w in clause_word_set():
             break
         noun += w
@@ -53,14 +57,16 @@ def _named_after_members(text: str, start: int, end: int, o: FormulationOptions)
     return head + noun
 
 
-def _counted_phrase(text: str, start: int, end: int, o: FormulationOptions) -> str | None:
+def _counted_phrase(
+    text: str, start: int, end: int, o: FormulationOptions, seg: Segmentation
+) -> str | None:
     """Walk the words after 三重 / 两个 / 三大: the name ends at a clause edge or function word."""
     v = words()
     window = text[end : end + o.counted_window]
     cut = next((k for k, ch in enumerate(window) if ch in v.clause_edge), len(window))
     clause = clause_word_set()
     noun = ""
-    for w in default_segmenter().cut(window[:cut]):
+    for w in seg.words(end, end + cut):
         if w in v.function_words or w in clause or not is_han(w):
             break
         if len(noun) + len(w) > o.counted_walk_max:

@@ -21,12 +21,14 @@ from policy_cli.core.formulations.vocab import (
     words,
 )
 from policy_cli.core.segment import default_tagger
+from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "frame"
 
 
-def find_frames(text: str, options: FormulationOptions) -> Iterator[Candidate]:
+def find_frames(text: str, options: FormulationOptions, seg: Segmentation | None = None) -> Iterator[Candidate]:
     """Find mottos by their frame: 统筹A和B, 跨周期和逆周期调节, 碳达峰碳中和, 是…的、不是…的."""
+    seg = seg or segment_text(text)
     w, p, o = words(), patterns(), options
     for m in p.balance.finditer(text):
         before = text[max(0, m.start() - o.lead_verb_len) : m.start()]
@@ -51,7 +53,7 @@ def find_frames(text: str, options: FormulationOptions) -> Iterator[Candidate]:
             pair = f"{first}{w.list_separator}{second}"
             yield Candidate(pair, "slogan", start, stage=STAGE, rule="negated-pair")
     for m in p.shared_head_pair.finditer(text):
-        if m.group(1) != m.group(3) and starts_a_word(text, m.start(), o):
+        if m.group(1) != m.group(3) and starts_a_word(text, m.start(), o, seg):
             yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="shared-head")
     for m in p.manner_list.finditer(text):
         if _manner_words(m.group(1).split(w.list_separator)[:-1]) and is_verb(m.group(3)):

@@ -17,12 +17,14 @@ from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import clause_word_set, is_han, patterns, words
 from policy_cli.core.segment import default_tagger
+from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "head"
 
 
-def find_heads(text: str, options: FormulationOptions) -> Iterator[Candidate]:
+def find_heads(text: str, options: FormulationOptions, seg: Segmentation | None = None) -> Iterator[Candidate]:
     """Yield the names that end in a doctrine, strategy or campaign head word."""
+    seg = seg or segment_text(text)
     w, p, o = words(), patterns(), options
     for m in _heads_pattern().finditer(text):
         head = m.group()
@@ -33,7 +35,7 @@ def find_heads(text: str, options: FormulationOptions) -> Iterator[Candidate]:
             continue  # the head is part of a longer word (精神文化生活, 共同体意识)
         if head in w.modifying_heads and _noun_follows(text, m.end(), o):
             continue  # 履行战略使命, 战略腹地: 战略 modifies the noun after it
-        phrase = phrase_ending_at(text, m.end(), len(head), o)
+        phrase = phrase_ending_at(text, m.end(), len(head), o, seg)
         start = m.end() - len(phrase)
         framed = p.centred.search(text, max(0, start - o.centred_lookback), start)
         if framed and framed.end() == start and len(phrase) <= o.centred_max_phrase:

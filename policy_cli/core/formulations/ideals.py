@@ -16,12 +16,13 @@ from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import HAN, words
 from policy_cli.core.segment import default_tagger
+from policy_cli.core.tokens import Segmentation
 
 STAGE = "ideal"
 _PLACE_TAG = "ns"
 
 
-def find_ideals(text: str, options: FormulationOptions) -> Iterator[Candidate]:
+def find_ideals(text: str, options: FormulationOptions, seg: Segmentation | None = None) -> Iterator[Candidate]:
     """Yield the ideal-and-place slogans of the text."""
     w = words()
     for m in _pattern().finditer(text):

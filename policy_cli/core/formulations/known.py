@@ -26,6 +26,7 @@ from policy_cli import data
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.lexicon import Lexicon, find_entries, read_lexicon
 from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.tokens import Segmentation
 
 STAGE = "known"
 
@@ -47,7 +48,7 @@ def lexicon_texts() -> frozenset[str]:
     return background_lexicon().texts
 
 
-def find_known(text: str, options: FormulationOptions) -> Iterator[Candidate]:
+def find_known(text: str, options: FormulationOptions, seg: Segmentation | None = None) -> Iterator[Candidate]:
     """Yield the entries of every bundled lexicon that the text says."""
     for _, load in SOURCES:
         yield from find_entries(text, load(), STAGE)

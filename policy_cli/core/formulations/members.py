@@ -7,11 +7,18 @@ from collections.abc import Sequence
 
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import HAN, is_verb, patterns, words
-from policy_cli.core.segment import default_segmenter
+from policy_cli.core.tokens import Segmentation, segment_text
 
 
 def listed_items(
-    text: str, start: int, end: int, head: str, o: FormulationOptions, *, quoted: bool = False
+    text: str,
+    start: int,
+    end: int,
+    head: str,
+    o: FormulationOptions,
+    *,
+    quoted: bool = False,
+    seg: Segmentation | None = None,
 ) -> tuple[str, ...]:
     """Return the members of a numbered set listed next to it.
 
@@ -32,7 +39,7 @@ def listed_items(
         before = before[: len(before) - len(verb)] if verb else ""
     parts = before.split(w.list_separator) if before else []
     if len(parts) == n and all(1 <= len(p) <= o.item_max_len_before for p in parts):
-        parts[0] = _first_item(parts[0], parts[1:], o)
+        parts[0] = _first_item(parts[0], clause_start, parts[1:], o, seg or segment_text(text))
         items = _clean_items(parts, o)
         if items:
             return items
@@ -62,7 +69,9 @@ def _clean_items(parts: Sequence[str], o: FormulationOptions) -> tuple[str, ...]
     return tuple(items)
 
 
-def _first_item(first: str, others: Sequence[str], o: FormulationOptions) -> str:
+def _first_item(
+    first: str, at: int, others: Sequence[str], o: FormulationOptions, seg: Segmentation
+) -> str:
     """Cut the clause's subject and verb off the first member of a list.
 
     After 了 the object starts (大会发布了余杭区打造… -> 余杭区打造…). Otherwise the first member
@@ -73,11 +82,13 @@ def _first_item(first: str, others: Sequence[str], o: FormulationOptions) -> str
     k = first.rfind(w.perfective)
     if k >= 0:
         return first[k + 1 :]  # 发布了 A、B、C: the object starts after the verb's 了
-    first = re.sub(rf"^[^{HAN}{w.open_quote}]+", "", first).lstrip(w.item_prepositions)
+    rest = re.sub(rf"^[^{HAN}{w.open_quote}]+", "", first).lstrip(w.item_prepositions)
+    at += len(first) - len(rest)  # `first` starts at `at` in the text
+    first = rest
     longest = max(o.first_item_min_len, *(len(x) for x in others))
     if len(first) <= longest:
         return first
-    cut = default_segmenter().cut(first)
+    cut = seg.words(at, at + len(first))
     best = cut[-1]
     for i in range(len(cut) - 1, -1, -1):
         tail = "".join(cut[i:])

@@ -14,19 +14,21 @@ from collections.abc import Iterator, Sequence
 from policy_cli.core.formulations.candidate import BY_RULE, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import clause_word_set, clause_words, patterns, words
-from policy_cli.core.segment import default_segmenter, default_tagger
+from policy_cli.core.segment import default_tagger
+from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "motto"
 
 
-def find_mottos(text: str, options: FormulationOptions) -> Iterator[Candidate]:
+def find_mottos(text: str, options: FormulationOptions, seg: Segmentation | None = None) -> Iterator[Candidate]:
     """Find parallel mottos: 2-5 clauses of equal length (2-7 chars) joined by 、."""
+    seg = seg or segment_text(text)
     w = words()
     sep = w.list_separator
     for m in patterns().parallel_run.finditer(text):
         parts = m.group().split(sep)
         offset = m.start()
-        shaped = _shaped_run(text, m.start(), m.end(), parts, options)
+        shaped = _shaped_run(text, m.start(), m.end(), parts, options, seg)
         if shaped is not None:
             yield shaped
             continue
@@ -41,7 +43,7 @@ def find_mottos(text: str, options: FormulationOptions) -> Iterator[Candidate]:
         if len(parts[-1]) > len(parts[-2]):
             trail = parts[-1][len(parts[-2]) :]
             parts[-1] = parts[-1][: len(parts[-2])]
-        found = _parallel_run(parts, options)
+        found = _parallel_run(parts, options, seg, _starts(parts, offset))
         rule = "parallel"
         if found is None and offset > m.start() and not trail and len(parts) == 2:  # a pair
             # the whole object of a verb of command, up to the clause end (坚持稳字当头、稳中求进。
@@ -63,7 +65,9 @@ def find_mottos(text: str, options: FormulationOptions) -> Iterator[Candidate]:
         i, j = found
         if j == len(parts) and trail and not trail.startswith(w.trail_openers):
             j -= 1
-            if j - i >= options.motto_min_clauses and not _shares_position(parts[i:j], options):
+            if j - i >= options.motto_min_clauses and not _shares_position(
+                parts[i:j], options, seg, _starts(parts, offset)[i:j]
+            ):
                 continue
         if j - i < options.motto_min_clauses or len(parts[i]) > options.motto_max_clause or (
             len(parts[i]) <= options.short_clause_len and j - i < options.short_clause_min_count
@@ -75,7 +79,7 @@ def find_mottos(text: str, options: FormulationOptions) -> Iterator[Candidate]:
 
 
 def _shaped_run(
-    text: str, start: int, end: int, parts: list[str], o: FormulationOptions
+    text: str, start: int, end: int, parts: list[str], o: FormulationOptions, seg: Segmentation
 ) -> Candidate | None:
     """Three clauses or more whose inner ones give the shape, all of them rhyming.
 
@@ -91,13 +95,14 @@ def _shaped_run(
     if len(parts[0]) < size or len(parts[-1]) < size or size > o.motto_max_clause:
         return None
     run = [parts[0][-size:], *inner, parts[-1][:size]]
-    if not _cut_between_words(parts[0], len(parts[0]) - size) or not _cut_between_words(
-        parts[-1], size
+    last = end - len(parts[-1])
+    if not _cut_between_words(seg, start, len(parts[0]), len(parts[0]) - size) or not (
+        _cut_between_words(seg, last, len(parts[-1]), size)
     ):
         return None  # a clause cut inside a word (省人力资|源社会保障厅) is no clause of a motto
     if size <= o.short_clause_len and len(run) < o.short_clause_min_count:
         return None
-    if _parallel_run(run, o) != (0, len(run)):
+    if _parallel_run(run, o, seg, _starts(run, start + len(parts[0]) - size)) != (0, len(run)):
         return None
     lead = len(parts[0]) - size
     trail = parts[-1][size:]
@@ -110,12 +115,22 @@ def _shaped_run(
     return Candidate(phrase, "slogan", start + lead, None, (), BY_RULE, STAGE, "shaped")
 
 
-def _cut_between_words(clause: str, at: int) -> bool:
-    """Tell whether position `at` of `clause` falls between two of its words."""
-    if at in (0, len(clause)):
+def _starts(parts: Sequence[str], at: int) -> list[int]:
+    """The offsets of clauses joined by one separator, the first at `at`."""
+    out = []
+    for p in parts:
+        out.append(at)
+        at += len(p) + 1
+    return out
+
+
+def _cut_between_words(seg: Segmentation, start: int, length: int, at: int) -> bool:
+    """Tell whether position `at` of the clause text[start:start+length] falls between two
+    of its words."""
+    if at in (0, length):
         return True
     edge = 0
-    for word in default_segmenter().cut(clause):
+    for word in seg.words(start, start + length):
         edge += len(word)
         if edge >= at:
             return edge == at
@@ -147,8 +162,11 @@ def _standalone_triplet(
     return whole_clause or text.count(phrase) >= o.triplet_min_count
 
 
-def _parallel_run(parts: Sequence[str], o: FormulationOptions) -> tuple[int, int] | None:
-    """Return the longest run of clauses that rhyme in shape, if it has two or more."""
+def _parallel_run(
+    parts: Sequence[str], o: FormulationOptions, seg: Segmentation, starts: Sequence[int]
+) -> tuple[int, int] | None:
+    """Return the longest run of clauses that rhyme in shape, if it has two or more
+    (`starts`: the offset of each clause in the text)."""
     best: tuple[int, int] | None = None
     n = len(parts)
     for i in range(n):
@@ -158,7 +176,7 @@ def _parallel_run(parts: Sequence[str], o: FormulationOptions) -> tuple[int, int
                 len(run[0]) <= o.short_clause_len and len(run) < o.short_clause_min_count
             ):
                 continue
-            if _shares_position(run, o):
+            if _shares_position(run, o, seg, starts[i:j]):
                 if best is None or j - i > best[1] - best[0]:
                     best = (i, j)
                 break
@@ -166,14 +184,21 @@ def _parallel_run(parts: Sequence[str], o: FormulationOptions) -> tuple[int, int
         # a clause of the same shape just before the run belongs to it (察实情、办实事、求实效)
         i, j = best
         while i > 0 and len(parts[i - 1]) == len(parts[i]) and _shares_position(
-            parts[i - 1 : j], o, by_word=False
+            parts[i - 1 : j], o, seg, starts[i - 1 : j], by_word=False
         ):
             i -= 1
         best = (i, j)
     return best
 
 
-def _shares_position(run: Sequence[str], o: FormulationOptions, *, by_word: bool = True) -> bool:
+def _shares_position(
+    run: Sequence[str],
+    o: FormulationOptions,
+    seg: Segmentation,
+    starts: Sequence[int],
+    *,
+    by_word: bool = True,
+) -> bool:
     """Tell whether clauses rhyme in shape: 稳地价/稳房价, 不敢腐/不能腐, 开局即奔跑/起步即冲刺.
 
     The shared character must be the same word in every clause (稳 / 地价, 稳 / 房价); a
@@ -212,7 +237,7 @@ def _shares_position(run: Sequence[str], o: FormulationOptions, *, by_word: bool
         return True  # a two-character word at one place inside: 农业全面升级、农村全面进步
     if shared[: o.shared_lead_len] == list(range(o.shared_lead_len)) or not by_word:
         return True  # a shared two-character lead: 开门稳、开门好、开门红
-    cuts = [default_segmenter().cut(p) for p in run]
+    cuts = [seg.words(at, at + len(p)) for p, at in zip(run, starts, strict=True)]
     if all(len(c) == 1 for c in cuts) and length >= o.idiom_clause_min:
         return True  # idioms in parallel: 尽力而为、量力而行
     for k in shared:

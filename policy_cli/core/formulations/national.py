@@ -18,6 +18,7 @@ from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.national import NationalEntry, national_lexicon, national_matcher
 from policy_cli.core.phrases import QUOTE_MARKS
 from policy_cli.core.segment import default_tagger
+from policy_cli.core.tokens import Segmentation
 
 STAGE = "national"
 VERB_TAG = "v"
@@ -25,7 +26,7 @@ CORE_MIN = 3  # a core shorter than this (双创 in …双创) is no formulation
 _DROP_QUOTES = str.maketrans("", "", QUOTE_MARKS)
 
 
-def find_national(text: str, options: FormulationOptions) -> Iterator[Candidate]:
+def find_national(text: str, options: FormulationOptions, seg: Segmentation | None = None) -> Iterator[Candidate]:
     """Yield every entry of the national lexicon the text says, as printed."""
     lexicon = national_lexicon()
     for m in national_matcher().finditer(text):

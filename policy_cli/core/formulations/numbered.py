@@ -12,11 +12,12 @@ from policy_cli.core.formulations.candidate import CERTAIN, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.shapes import plan_period
 from policy_cli.core.formulations.vocab import patterns, words
+from policy_cli.core.tokens import Segmentation
 
 STAGE = "numbered"
 
 
-def find_numbered(text: str, options: FormulationOptions) -> Iterator[Candidate]:
+def find_numbered(text: str, options: FormulationOptions, seg: Segmentation | None = None) -> Iterator[Candidate]:
     """Yield plans, plenums, congresses, ordinal sets and quantity lines."""
     p, w = patterns(), words()
     for m in p.plan.finditer(text):

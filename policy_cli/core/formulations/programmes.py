@@ -19,11 +19,12 @@ from functools import lru_cache
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import HAN, Words, clause_words, words
+from policy_cli.core.tokens import Segmentation
 
 STAGE = "programme"
 
 
-def find_programmes(text: str, options: FormulationOptions) -> Iterator[Candidate]:
+def find_programmes(text: str, options: FormulationOptions, seg: Segmentation | None = None) -> Iterator[Candidate]:
     """Yield the programme and zone names that a launching verb opens, with those listed after."""
     w = words()
     for rule, launch, item in _patterns():

@@ -21,12 +21,14 @@ from policy_cli.core.formulations.vocab import is_han, patterns, quoted_images, 
 from policy_cli.core.national import national_lexicon
 from policy_cli.core.phrases import canonical
 from policy_cli.core.segment import default_tagger
+from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "quoted"
 
 
-def find_quoted(text: str, options: FormulationOptions) -> Iterator[Candidate]:
+def find_quoted(text: str, options: FormulationOptions, seg: Segmentation | None = None) -> Iterator[Candidate]:
     """Yield the quoted spans that are formulations, with what codes and sets refer to."""
+    seg = seg or segment_text(text)
     plan = patterns().plan
     for m in quoted_pattern(words().quote_pairs, options.quoted_span_max).finditer(text):
         span = next(g for g in m.groups() if g is not None)
@@ -43,7 +45,7 @@ def find_quoted(text: str, options: FormulationOptions) -> Iterator[Candidate]:
         if plan.fullmatch(span):
             refers = plan_period(span)
         items = (
-            listed_items(text, m.start(), m.end(), span, options, quoted=True)
+            listed_items(text, m.start(), m.end(), span, options, quoted=True, seg=seg)
             if kind == "numbered" else ()
         )
         yield Candidate(span, kind, start, refers, items, CERTAIN, STAGE, "shape")

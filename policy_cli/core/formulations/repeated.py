@@ -14,16 +14,17 @@ from policy_cli.core.formulations.boundary import starts_a_word
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import HAN, patterns, words
-from policy_cli.core.segment import default_segmenter
+from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "repeated"
 
 
-def find_repeated(text: str, options: FormulationOptions) -> Iterator[Candidate]:
+def find_repeated(text: str, options: FormulationOptions, seg: Segmentation | None = None) -> Iterator[Candidate]:
     """Find the long phrase a short text says three times or more (its slogan)."""
     o = options
     if len(text) > o.repeated_max_text:
         return
+    seg = seg or segment_text(text)
     runs = re.findall(rf"[{HAN}]{{{o.repeated_min_len},}}", text)
     counts: dict[str, int] = {}
     for run in set(runs):
@@ -38,14 +39,14 @@ def find_repeated(text: str, options: FormulationOptions) -> Iterator[Candidate]
     longest = [p for p in repeated if not any(p != q and p in q for q in repeated)]
     for phrase in sorted(longest):
         at = text.find(phrase)
-        cut = default_segmenter().cut(phrase)
+        cut = seg.words(at, at + len(phrase))
         # keep whole words: a piece cut out of a word at either end goes
-        while cut and (cut[0] in function_words or not starts_a_word(text, at, o)):
+        while cut and (cut[0] in function_words or not starts_a_word(text, at, o, seg)):
             at += len(cut[0])
             cut = cut[1:]
         while cut and (
             cut[-1] in function_words
-            or not starts_a_word(text, at + sum(len(w) for w in cut), o)
+            or not starts_a_word(text, at + sum(len(w) for w in cut), o, seg)
         ):
             cut = cut[:-1]
         slogan = "".join(cut)

@@ -35,9 +35,10 @@ from policy_cli.core.formulations.refine import (
 from policy_cli.core.formulations.repeated import find_repeated
 from policy_cli.core.formulations.titles import find_titles
 from policy_cli.core.formulations.user import find_user
+from policy_cli.core.tokens import Segmentation, segment_text
 from policy_cli.errors import UsageError
 
-Finder = Callable[[str, FormulationOptions], Iterable[Candidate]]
+Finder = Callable[[str, FormulationOptions, Segmentation], Iterable[Candidate]]
 Refiner = Callable[[str, Sequence[Candidate], FormulationOptions], list[Candidate]]
 
 
@@ -94,15 +95,21 @@ def check_stages(disabled: Iterable[str]) -> None:
             raise UsageError(f"stage {name!r} cannot be switched off")
 
 
-def run_stages(text: str, options: FormulationOptions) -> list[Candidate]:
-    """Run the enabled stages in order and return the merged candidates (before ranking)."""
+def run_stages(
+    text: str, options: FormulationOptions, seg: Segmentation | None = None
+) -> list[Candidate]:
+    """Run the enabled stages in order and return the merged candidates (before ranking).
+
+    Every stage reads the one segmentation `seg` of the text (made here when not given).
+    """
+    seg = seg or segment_text(text)
     check_stages(options.disabled_stages)
     candidates: list[Candidate] = []
     for stage in STAGES:
         if stage.name in options.disabled_stages:
             continue
         if stage.find is not None:
-            candidates.extend(stage.find(text, options))
+            candidates.extend(stage.find(text, options, seg))
         elif stage.refine is not None:
             candidates = stage.refine(text, candidates, options)
     return candidates

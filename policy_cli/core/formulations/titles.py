@@ -16,11 +16,12 @@ from functools import lru_cache
 from policy_cli.core.formulations.candidate import CERTAIN, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import patterns, words
+from policy_cli.core.tokens import Segmentation
 
 STAGE = "title"
 
 
-def find_titles(text: str, options: FormulationOptions) -> Iterator[Candidate]:
+def find_titles(text: str, options: FormulationOptions, seg: Segmentation | None = None) -> Iterator[Candidate]:
     """Yield the titles of policy documents, as printed between 《》."""
     w, p = words(), patterns()
     for m in _title_pattern(w.title_marks, options.title_max_len).finditer(text):

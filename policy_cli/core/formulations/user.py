@@ -18,13 +18,14 @@ from policy_cli.core.formulations.candidate import CERTAIN, KINDS, Candidate
 from policy_cli.core.formulations.lexicon import Lexicon, LexiconEntry, find_entries
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.shapes import classify_quoted
+from policy_cli.core.tokens import Segmentation
 from policy_cli.errors import InputError, PolicyCliError
 
 STAGE = "user"
 MAX_LEXICON_BYTES = 10_000_000  # a word list, not a corpus
 
 
-def find_user(text: str, options: FormulationOptions) -> Iterator[Candidate]:
+def find_user(text: str, options: FormulationOptions, seg: Segmentation | None = None) -> Iterator[Candidate]:
     """Yield the terms of the user's lexicon (options.lexicon) that the text says."""
     if options.lexicon is not None:
         yield from find_entries(text, options.lexicon, STAGE, strength=CERTAIN, with_heads=False)

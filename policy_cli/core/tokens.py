@@ -1,0 +1,192 @@
+"""The one segmentation of a document, shared by every analysis of a run.
+
+`segment_document` cuts every sentence once (with the part of speech of each word); the
+analyses then ask the result, never the segmenter: the words of a stretch of text
+(`Segmentation.words`), whether a word starts at a place (`starts_word`), the tagged words of
+a sentence (`tagged`), and the tokens with some strings kept whole (`tokens(protect=...)`,
+for keywords: a formulation or a name that is one word).
+
+Segmentation is local: jieba and jieba-rs cut each run of Chinese characters, letters and
+digits on its own, so the words of a stretch that starts and ends at such edges are the words
+the segmenter gives the stretch alone. A stretch that starts or ends inside a word gets the
+piece of that word inside it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from policy_cli.models import Document, Token
+
+GAP_TAG = "x"  # the text between sentences (line breaks, spaces): one piece, no word
+
+
+@dataclass(frozen=True)
+class Segmentation:
+    """A text cut into pieces that cover it exactly, each with its offset, tag and sentence.
+
+    `sentence` is the index of the piece's sentence in `Document.sentences` (-1 for the
+    whitespace between sentences).
+    """
+
+    text: str
+    pieces: tuple[str, ...]
+    starts: tuple[int, ...]
+    tags: tuple[str, ...]
+    sentence: tuple[int, ...]
+
+    def words(self, start: int, end: int) -> list[str]:
+        """The pieces that cover text[start:end], a piece that crosses either edge cut there."""
+        start, end = max(0, start), min(len(self.text), end)
+        if start >= end:
+            return []
+        i = bisect_right(self.starts, start) - 1
+        out: list[str] = []
+        while i < len(self.pieces) and self.starts[i] < end:
+            lo = self.starts[i]
+            piece = self.pieces[i]
+            if lo < start or lo + len(piece) > end:
+                piece = piece[max(0, start - lo) : end - lo]
+            out.append(piece)
+            i += 1
+        return out
+
+    def starts_word(self, pos: int) -> bool:
+        """Tell whether a piece starts at `pos` (the end of the text counts)."""
+        if pos >= len(self.text):
+            return pos == len(self.text)
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.starts[i] == pos
+
+    def tagged(self, sentence: int) -> list[tuple[int, str, str]]:
+        """The (offset, word, tag) of every piece of a sentence, in order."""
+        lo, hi = self._ranges.get(sentence, (0, 0))
+        return [(self.starts[i], self.pieces[i], self.tags[i]) for i in range(lo, hi)]
+
+    @cached_property
+    def _ranges(self) -> dict[int, tuple[int, int]]:
+        """Sentence index -> the range of its pieces."""
+        out: dict[int, tuple[int, int]] = {}
+        for i, k in enumerate(self.sentence):
+            lo, _ = out.get(k, (i, i))
+            out[k] = (lo, i + 1)
+        return out
+
+    def tokens(self, *, protect: Sequence[str] = ()) -> tuple[Token, ...]:
+        """The tokens of the sentences (whitespace left out), each string of `protect` that
+        occurs in a sentence kept as one token: the pieces inside it are merged, and a piece
+        that crosses its edge is cut there."""
+        protect = tuple(protect)
+        out: list[Token] = []
+        i, n = 0, len(self.pieces)
+        while i < n:
+            k = self.sentence[i]
+            j = i
+            while j < n and self.sentence[j] == k:
+                j += 1
+            if k >= 0:
+                out.extend(self._sentence_tokens(i, j, k, protect))
+            i = j
+        return tuple(out)
+
+    def _sentence_tokens(
+        self, i: int, j: int, sentence: int, protect: tuple[str, ...]
+    ) -> Iterable[Token]:
+        from policy_cli.core.segment import protected_spans
+
+        lo = self.starts[i]
+        hi = self.starts[j] if j < len(self.starts) else len(self.text)
+        spans = protected_spans(self.text[lo:hi], protect) if protect else []
+        pieces = [(self.starts[q], self.pieces[q]) for q in range(i, j)]
+        if spans:
+            pieces = _merge(pieces, [(lo + a, lo + b) for a, b in spans], self.text)
+        return (Token(p, at, sentence) for at, p in pieces if not p.isspace())
+
+
+def _merge(
+    pieces: list[tuple[int, str]], spans: list[tuple[int, int]], text: str
+) -> list[tuple[int, str]]:
+    """Pieces with each span made one piece (spans sorted, not overlapping)."""
+    out: list[tuple[int, str]] = []
+    k = 0
+    for at, piece in pieces:
+        end = at + len(piece)
+        while k < len(spans) and spans[k][1] <= at:
+            k += 1
+        pos = at
+        while k < len(spans) and spans[k][0] < end:
+            a, b = spans[k]
+            if pos < a:
+                out.append((pos, text[pos:a]))
+            if a >= at:
+                out.append((a, text[a:b]))
+            pos = b
+            if b > end:
+                break
+            k += 1
+        if pos < end:
+            out.append((pos, text[pos:end]))
+    return out
+
+
+def segment_document(document: Document, *, segmenter: object | None = None) -> Segmentation:
+    """Cut every sentence of a document once; the text between sentences is one piece each.
+
+    Raises:
+        InputError: the document is longer than `loaders.MAX_ANALYSIS_CHARS`.
+    """
+    from policy_cli.core.loaders import check_analysable
+    from policy_cli.core.segment import Segmenter, default_segmenter
+
+    check_analysable(document)
+    seg = segmenter if isinstance(segmenter, Segmenter) else default_segmenter()
+    text = document.text
+    pieces: list[str] = []
+    starts: list[int] = []
+    tags: list[str] = []
+    sentences: list[int] = []
+    pos = 0
+    for sent in document.sentences:
+        if sent.start > pos:
+            _gap(text, pos, sent.start, pieces, starts, tags, sentences)
+        at = sent.start
+        for word, tag in seg.tagged(sent.text):
+            pieces.append(word)
+            starts.append(at)
+            tags.append(tag)
+            sentences.append(sent.index)
+            at += len(word)
+        pos = sent.end
+    if pos < len(text):
+        _gap(text, pos, len(text), pieces, starts, tags, sentences)
+    return Segmentation(text, tuple(pieces), tuple(starts), tuple(tags), tuple(sentences))
+
+
+def segment_text(text: str, *, segmenter: object | None = None) -> Segmentation:
+    """Cut a bare text once, as one sentence (for an analysis called on a string)."""
+    from policy_cli.core.segment import Segmenter, default_segmenter
+
+    seg = segmenter if isinstance(segmenter, Segmenter) else default_segmenter()
+    pieces: list[str] = []
+    starts: list[int] = []
+    tags: list[str] = []
+    at = 0
+    for word, tag in seg.tagged(text):
+        pieces.append(word)
+        starts.append(at)
+        tags.append(tag)
+        at += len(word)
+    return Segmentation(text, tuple(pieces), tuple(starts), tuple(tags), (0,) * len(pieces))
+
+
+def _gap(
+    text: str, lo: int, hi: int, pieces: list[str], starts: list[int], tags: list[str],
+    sentences: list[int],
+) -> None:
+    pieces.append(text[lo:hi])
+    starts.append(lo)
+    tags.append(GAP_TAG)
+    sentences.append(-1)
