@@ -1,22 +1,81 @@
-"""High-level library API: one call per analysis, all sharing the same load/segment path."""
+"""High-level library API: one call per analysis, all sharing the same load/segment path.
+
+This is the one way into the analysis core for the command line (and for library users): load
+a document, analyse it, get typed results (`policy_cli.models`). The core's modules are
+imported inside the functions, so that importing this module costs nothing.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
-from policy_cli.core.diff import Weights, diff_documents
-from policy_cli.core.keywords import extract_keywords
-from policy_cli.core.pipeline import Prepared, prepare
 from policy_cli.models import Document, Formulation, Keyword, ReportDiff, Summary, Target
 
 if TYPE_CHECKING:
     from policy_cli.core.formulations.options import FormulationOptions
+    from policy_cli.core.pipeline import Prepared
+
+def load_document(
+    path: str, *, encoding: str | None = None, keep_noise: bool = False
+) -> Document:
+    """Load and normalise a document from a path (.txt in any encoding, HTML, .docx, .pdf).
+
+    Raises:
+        InputError: missing, unreadable, undecodable, too large, or no text (exit code 3).
+    """
+    from policy_cli.core.loaders import load_document as load
+
+    return load(path, encoding=encoding, keep_noise=keep_noise)
+
+
+def read_stream(
+    stream: BinaryIO, *, source: str = "-", encoding: str | None = None, keep_noise: bool = False
+) -> Document:
+    """Load and normalise a document from a binary stream (standard input).
+
+    One byte over the size limit is enough to refuse it: a runaway pipe is not held in memory.
+
+    Raises:
+        InputError: too large, undecodable or no text.
+    """
+    from policy_cli.core import loaders
+
+    data = stream.read(loaders.MAX_BYTES + 1)
+    return loaders.load_bytes(data, source=source, encoding=encoding, keep_noise=keep_noise)
+
+
+def check_encoding(encoding: str | None) -> None:
+    """Refuse a name that is not a text encoding (before any input is read).
+
+    Raises:
+        UsageError: not a text encoding Python knows.
+    """
+    if encoding is not None:
+        from policy_cli.core.loaders import text_codec
+
+        text_codec(encoding)
+
+
+def lexicon_options(path: str | None) -> FormulationOptions | None:
+    """The formulation extractor's options with a user's lexicon file (None without one).
+
+    Raises:
+        InputError: the file cannot be read.
+    """
+    if path is None:
+        return None
+    from policy_cli.core.formulations import FormulationOptions, read_user_lexicon
+
+    return FormulationOptions(lexicon=read_user_lexicon(path))
 
 
 def keywords_of(
     document: Document | Prepared, *, method: str = "tfidf", top: int = 20
 ) -> list[Keyword]:
     """Rank the key terms of a document (segmenting it if it is not prepared yet)."""
+    from policy_cli.core.keywords import extract_keywords
+    from policy_cli.core.pipeline import Prepared, prepare
+
     prepared = document if isinstance(document, Prepared) else prepare(document)
     return extract_keywords(prepared.tokens, method=method, top=top, document=prepared.document)
 
@@ -33,6 +92,7 @@ def formulations_of(
     A prepared document's formulations are reused (and its options, unless others are given).
     """
     from policy_cli.core.formulations import extract_formulations
+    from policy_cli.core.pipeline import Prepared
 
     if isinstance(document, Prepared):
         same = options is None or options == document.formulation_options
@@ -61,8 +121,23 @@ def summary_of(
     )
 
 
+def summary_columns() -> tuple[str, ...]:
+    """The columns of a document's one-row form (`summary_row`)."""
+    from policy_cli.core.summary import ROW_COLUMNS
+
+    return ROW_COLUMNS
+
+
+def summary_row(summary: Summary) -> dict[str, str | int | None]:
+    """A summary as one flat row (the columns of `summary_columns`; see core.summary)."""
+    from policy_cli.core.summary import summary_row as row
+
+    return row(summary)
+
+
 def targets_of(document: Document | Prepared, *, headline: bool = False) -> list[Target]:
     """List the targets a document states, headline ones first (only those with `headline`)."""
+    from policy_cli.core.pipeline import Prepared
     from policy_cli.core.targets import extract_targets
 
     doc = document.document if isinstance(document, Prepared) else document
@@ -82,9 +157,10 @@ def diff_of(
 
     `top` cuts every list, the headlines too (0: all of each list, the default headlines).
     """
+    from policy_cli.core.diff import Weights, diff_documents
+
     weights = Weights(headlines=min(top, Weights.headlines) if top else Weights.headlines)
     return diff_documents(
         old, new, top=top, sentences=sentences, weights=weights,
         formulation_options=formulation_options,
     )
-

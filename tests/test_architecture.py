@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+from typing import get_type_hints
+
 from tests.conftest import loaded_modules
 
 
@@ -36,3 +40,51 @@ def test_a_command_run_does_not_import_pydantic():
     )
     assert "policy_cli.core.loaders" in mods
     assert not {m for m in mods if m.split(".")[0] == "pydantic"}
+
+
+# Issue #16 reworks `policy trend` and adds `policy batch`; their move onto the public API and
+# `serialize` is the second pass of issue #15, after #16 lands.
+CLI_EXEMPT = {"trend.py", "batch.py"}
+PACKAGE = Path(__file__).resolve().parent.parent / "policy_cli"
+
+
+def _imports(path: Path) -> set[str]:
+    """Every module a source file imports (at any depth), as full dotted names."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def _core(names: set[str]) -> set[str]:
+    return {n for n in names if n == "policy_cli.core" or n.startswith("policy_cli.core.")}
+
+
+def test_the_cli_calls_the_public_api_only():
+    checked = [p for p in sorted((PACKAGE / "cli").glob("*.py")) if p.name not in CLI_EXEMPT]
+    assert len(checked) >= 7
+    for path in checked:
+        assert not _core(_imports(path)), (path.name, _core(_imports(path)))
+
+
+def test_render_and_serialize_read_typed_results():
+    for name in ("render.py", "serialize.py"):
+        imports = _imports(PACKAGE / name)
+        assert "policy_cli.models" in imports, name
+        assert not _core(imports), name
+    from policy_cli import render, serialize
+    from policy_cli.models import ReportDiff, Summary
+
+    assert get_type_hints(render.print_brief)["summary"] is Summary
+    assert get_type_hints(serialize.brief_to_markdown)["summary"] is Summary
+    assert get_type_hints(serialize.diff_sections)["diff"] is ReportDiff
+
+
+def test_the_architecture_check_sees_a_core_import(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text("def f():\n    from policy_cli.core.loaders import load_document\n")
+    assert _core(_imports(bad)) == {"policy_cli.core.loaders", "policy_cli.core.loaders.load_document"}

@@ -8,13 +8,16 @@ import traceback as tb
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from policy_cli import __version__
 from policy_cli.errors import ExitCode, PolicyCliError
+
+if TYPE_CHECKING:
+    from policy_cli.models import Document
 
 
 def _click_class(name: str) -> type[Exception]:
@@ -254,40 +257,34 @@ def _one_line(text: str) -> str:
 
 def check_encoding(encoding: str | None) -> None:
     """Refuse an --encoding that is not a text encoding before any input is read."""
-    if encoding is not None:
-        from policy_cli.core.loaders import text_codec
+    from policy_cli import api
 
-        text_codec(encoding)
+    api.check_encoding(encoding)
 
 
-def read_document(path: str, *, encoding: str | None, keep_noise: bool) -> Any:
+def read_document(path: str, *, encoding: str | None, keep_noise: bool) -> Document:
     """Load a document from a path or stdin ("-")."""
-    from policy_cli.core import loaders
-    from policy_cli.core.loaders import load_bytes, load_document
+    from policy_cli import api
     from policy_cli.errors import InputError
 
-    check_encoding(encoding)
+    api.check_encoding(encoding)
     if path == "-":
         if sys.stdin is None or sys.stdin.isatty():
             raise InputError("-: no input on standard input")
-        # one byte over the limit is enough to refuse it: don't hold a runaway pipe in memory
-        data = sys.stdin.buffer.read(loaders.MAX_BYTES + 1)
-        return load_bytes(data, source="-", encoding=encoding, keep_noise=keep_noise)
-    return load_document(path, encoding=encoding, keep_noise=keep_noise)
+        return api.read_stream(sys.stdin.buffer, encoding=encoding, keep_noise=keep_noise)
+    return api.load_document(path, encoding=encoding, keep_noise=keep_noise)
 
 
 def formulation_options(lexicon: str | None) -> Any:
     """The formulation extractor's options for a `--lexicon FILE` (None without one)."""
-    if lexicon is None:
-        return None
-    from policy_cli.core.formulations import FormulationOptions, read_user_lexicon
+    from policy_cli import api
 
-    return FormulationOptions(lexicon=read_user_lexicon(lexicon))
+    return api.lexicon_options(lexicon)
 
 
-def report_noise(document: Any) -> None:
+def report_noise(document: Document) -> None:
     """Tell the user on stderr what was done to the document and cut from it before analysis."""
-    for note in getattr(document, "notes", ()):
+    for note in document.notes:
         warn(note)
     for item in document.noise:
         warn(f"removed {item.reason}: {_one_line(item.text)[:80]} (use --keep-noise to keep it)")
@@ -322,15 +319,19 @@ def emit(
     csv_section: int = 0,
     inputs: Sequence[str] = (),
 ) -> None:
-    """Write the result in the chosen format to stdout or, atomically, to a file."""
-    from policy_cli import render
+    """Write a result in the chosen format to stdout or, atomically, to a file.
+
+    `json_obj` and `sections` are what `policy_cli.serialize` made of the typed result: the
+    JSON object, and the tables CSV, Markdown and the terminal show.
+    """
+    from policy_cli import render, serialize
 
     if fmt == "json":
-        content = render.to_json(json_obj)
+        content = serialize.to_json(json_obj)
     elif fmt == "csv":
-        content = render.to_csv(sections[csv_section])
+        content = serialize.to_csv(sections[csv_section])
     elif fmt == "markdown":
-        content = render.to_markdown(
+        content = serialize.to_markdown(
             sections, title=title, preface=[f"**{k}**: {v}" for k, v in preface]
         )
     else:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -85,8 +85,7 @@ def diff(
     Example: policy diff tests/data/docs/gwr-2021.txt tests/data/docs/gwr-2022.txt --top 20
     """
     with handle_errors(traceback):
-        from policy_cli.api import diff_of
-        from policy_cli.core.diff import diff_to_dict
+        from policy_cli import api, serialize
         from policy_cli.errors import UsageError
 
         chosen = output_format(fmt, output, ReportFormat, default="table")
@@ -100,136 +99,17 @@ def diff(
         report_noise(doc_new)
         if top is None:  # a terminal table reads best short; files and pipelines get more
             top = TABLE_TOP if chosen == "table" and output is None else LIST_TOP
-        result = diff_of(
+        result = api.diff_of(
             doc_old, doc_new, top=top, sentences=sentences, formulation_options=options
         )
-        preface = [
-            ("old", f"{result.old} ({result.old_characters:,} characters)"),
-            ("new", f"{result.new} ({result.new_characters:,} characters)"),
-            ("similarity", f"{result.similarity:.4f} (TF-IDF cosine)"
-             + (", identical texts" if result.identical else "")),
-            *(("note", n) for n in result.notes),
-        ]
         emit(
             chosen,
             output=output,
-            json_obj=diff_to_dict(result),
-            sections=_sections(result),
+            json_obj=serialize.diff_to_dict(result),
+            sections=serialize.diff_sections(result),
             title="policy diff",
-            preface=preface,
+            preface=serialize.diff_preface(result),
             inputs=[old, new],
         )
         if check and not result.identical:
             raise typer.Exit(1)
-
-
-def _sections(result: Any) -> list[Any]:
-    """The sections of a diff: headlines, 提法, terms, targets, sentences."""
-    from policy_cli.render import Column, Section
-
-    def form_rows(items: Any) -> list[dict[str, Any]]:
-        return [
-            {"text": c.text, "kind": c.kind, "old_count": c.old_count,
-             "new_count": c.new_count, "context": _snippet(c.context, c.text)}
-            for c in items
-        ]
-
-    form_cols = [
-        Column("text", "提法", max_width=24),
-        Column("kind", "kind"),
-        Column("old_count", "old", kind="number"),
-        Column("new_count", "new", kind="number"),
-        Column("context", "context", kind="context"),
-    ]
-    sections = [
-        Section(
-            "Headlines (the most newsworthy changes)",
-            [
-                Column("text", "change", max_width=24),
-                Column("what", "what"),
-                Column("detail", "why", kind="context"),
-            ],
-            [{"text": h.text, "what": h.what, "detail": h.detail} for h in result.headlines],
-        ),
-        Section("提法 added (in NEW, never in OLD)", form_cols, form_rows(result.added)),
-        Section("提法 removed (in OLD, never in NEW)", form_cols, form_rows(result.removed)),
-        _inline("New terms (NEW uses them, OLD never)",
-                [f"{t.term}×{t.new_count}" for t in result.new_terms]),
-        _inline("Dropped terms (OLD used them, NEW never)",
-                [f"{t.term}×{t.old_count}" for t in result.dropped_terms]),
-        _inline("Terms rising (both use them; G2 >= 3.84)",
-                [f"{t.term} {t.old_count}→{t.new_count}" for t in result.rising]),
-        _inline("Terms falling (both use them; G2 >= 3.84)",
-                [f"{t.term} {t.old_count}→{t.new_count}" for t in result.falling]),
-        _inline("提法 kept", [f"{c.text} {c.old_count}→{c.new_count}" for c in result.kept]),
-        Section(
-            "Targets (headline targets side by side, compared as values)",
-            [
-                Column("indicator", "indicator", max_width=18),
-                Column("old_value", "old", max_width=16),
-                Column("new_value", "new", max_width=16),
-                Column("change", "what changed", kind="context"),
-            ],
-            [
-                {"indicator": t.indicator, "old_value": t.old_value or "—",
-                 "new_value": t.new_value or "—", "change": _what_changed(t.change)}
-                for t in result.targets
-            ],
-        ),
-    ]
-    if result.sentences_new is not None:
-        sections += _sentence_sections(result)
-    return sections
-
-
-def _what_changed(change: str) -> str:
-    """What changed in a target, in a word or two ("value 6 → 5.5; modifier 以上 → 左右" ->
-    "value, modifier"): the old and new columns beside it show the values."""
-    named = ("value", "unit", "modifier", "direction")
-    parts = [p.strip() for p in change.split(";") if p.strip()]
-    return ", ".join(p.split(" ", 1)[0] if p.startswith(named) else p for p in parts)
-
-
-def _inline(title: str, items: list[str]) -> Any:
-    """A section that prints its items on wrapped lines (terms read better so than in a table)."""
-    from policy_cli.render import Column, Section
-
-    return Section(title, [Column("item", "item")], [{"item": i} for i in items], layout="inline")
-
-
-def _sentence_sections(result: Any) -> list[Any]:
-    """The sentences of each report with no close counterpart in the other."""
-    from policy_cli.render import Column, Section
-
-    sent_cols = [
-        Column("index", "#", kind="number"),
-        Column("similarity", "best cos", kind="number"),
-        # whole sentences, folded over lines: a cut sentence cannot be read
-        Column("text", "sentence", max_width=56, highlight="new_words"),
-        Column("new_words", "words not in the other", max_width=22),
-    ]
-
-    def sent_rows(items: Any) -> list[dict[str, Any]]:
-        return [
-            {"index": s.index, "similarity": f"{s.similarity:.2f}", "text": s.text,
-             "new_words": list(s.new_words)}
-            for s in items
-        ]
-
-    return [
-        Section("Sentences only in NEW (new words highlighted)", sent_cols,
-                sent_rows(result.sentences_new)),
-        Section("Sentences only in OLD (words absent from NEW highlighted)", sent_cols,
-                sent_rows(result.sentences_old)),
-    ]
-
-
-def _snippet(sentence: str, text: str, *, before: int = 8, after: int = 14) -> str:
-    """The words around `text` in its sentence, `text` itself shown as ～ (the 提法 column beside
-    it says it in full; a narrow cell then still shows what the report says about it)."""
-    at = sentence.find(text)
-    if at < 0:
-        return sentence
-    start, end = max(0, at - before), min(len(sentence), at + len(text) + after)
-    return (("…" if start else "") + sentence[start:at] + "～" + sentence[at + len(text) : end]
-            + ("…" if end < len(sentence) else ""))

@@ -53,51 +53,17 @@ def keywords(
     """
     with handle_errors(traceback):
         chosen = output_format(fmt, output, TableFormat, default="table")
-        from policy_cli.api import keywords_of
-        from policy_cli.render import Column, Section
+        from policy_cli import api, serialize
 
         check_output(output, [file])
         doc = read_document(file, encoding=encoding, keep_noise=keep_noise)
         report_noise(doc)
-        result = keywords_of(doc, method=method.value, top=top)
-        rows = [
-            {
-                "rank": i,
-                "term": k.term,
-                "score": k.score,
-                "count": k.count,
-                "first_offset": k.first_offset,
-                "context": doc.sentences[k.first_sentence].text,
-            }
-            for i, k in enumerate(result, 1)
-        ]
-        section = Section(
-            f"Key terms ({method.value}, top {top})",
-            [
-                Column("rank", "#", kind="number"),
-                Column("term", "term"),
-                Column("score", "score", kind="number"),
-                Column("count", "count", kind="number"),
-                Column("first_offset", "first at", kind="number"),
-                Column("context", "first context", kind="context"),
-            ],
-            rows,
-        )
-        json_obj = {
-            "source": doc.source,
-            "method": method.value,
-            "keywords": [
-                {
-                    "term": k.term,
-                    "score": k.score,
-                    "count": k.count,
-                    "first_offset": k.first_offset,
-                    "first_sentence": k.first_sentence,
-                }
-                for k in result
-            ],
-        }
+        result = api.keywords_of(doc, method=method.value, top=top)
         emit(
-            chosen, output=output, json_obj=json_obj, sections=[section], title=doc.source,
+            chosen,
+            output=output,
+            json_obj=serialize.keywords_to_dict(doc.source, method.value, result),
+            sections=[serialize.keyword_section(doc, result, method=method.value, top=top)],
+            title=doc.source,
             inputs=[file],
         )

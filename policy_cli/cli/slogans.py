@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -135,86 +135,18 @@ def _run(
     title: str,
     lexicon: str | None = None,
 ) -> None:
-    from policy_cli.api import formulations_of
-    from policy_cli.render import Column, Section
+    from policy_cli import api, serialize
 
     options = formulation_options(lexicon)
     check_output(output, [file])
     doc = read_document(file, encoding=encoding, keep_noise=keep_noise)
     report_noise(doc)
-    found = formulations_of(doc, kinds=kinds, sort=sort, options=options)
-    rows: list[dict[str, Any]] = [
-        {
-            "kind": f.kind,
-            "text": f.text,
-            "origin": _origin(f.origin, f.first_seen),
-            "count": f.count,
-            "first_offset": f.first_offset,
-            "refers": _refers(f.refers_to, f.items),
-            "context": _snippet(doc.text, f.first_offset, len(f.text)),
-        }
-        for f in found
-    ]
-    section = Section(
-        f"{title} ({len(found)})",
-        [
-            Column("kind", "kind"),
-            Column("text", "formulation"),
-            Column("origin", "origin"),
-            Column("count", "count", kind="number"),
-            Column("refers", "refers to / items", kind="context", max_width=18, optional=True),
-            Column("context", "context", kind="context"),
-        ],
-        rows,
-    )
-    json_obj = {
-        "source": doc.source,
-        "formulations": [
-            {
-                "text": f.text,
-                "kind": f.kind,
-                "count": f.count,
-                "first_offset": f.first_offset,
-                "contexts": list(f.contexts),
-                "refers_to": f.refers_to,
-                "items": list(f.items),
-                "evidence": list(f.evidence),
-                "origin": f.origin,
-                "first_seen": f.first_seen,
-            }
-            for f in found
-        ],
-    }
+    found = api.formulations_of(doc, kinds=kinds, sort=sort, options=options)
     emit(
-        fmt, output=output, json_obj=json_obj, sections=[section], title=doc.source,
+        fmt,
+        output=output,
+        json_obj=serialize.formulations_to_dict(doc.source, found),
+        sections=[serialize.formulation_section(doc, found, title=title)],
+        title=doc.source,
         inputs=[file],
-    )
-
-
-def _origin(origin: str, first_seen: str | None) -> str:
-    """national since YYYY / local / new, as the table shows it."""
-    if origin == "national" and first_seen:
-        return f"national {first_seen[:4]}"
-    return origin
-
-
-def _refers(refers_to: str | None, items: tuple[str, ...]) -> str:
-    if items:
-        return "、".join(items)
-    return refers_to or ""
-
-
-def _snippet(text: str, offset: int, length: int, before: int = 8, after: int = 30) -> str:
-    """The words around a formulation's first occurrence, on one line."""
-    start = max(0, offset - before)
-    for edge in ("。", "\n"):
-        k = text.rfind(edge, start, offset)
-        if k >= 0:
-            start = k + 1
-    end = min(len(text), offset + length + after)
-    k = text.find("\n", offset, end)
-    if k >= 0:
-        end = k
-    return ("…" if start > 0 and text[start - 1] != "\n" else "") + text[start:end] + (
-        "…" if end < len(text) and text[end] != "\n" else ""
     )

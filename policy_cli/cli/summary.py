@@ -70,32 +70,29 @@ def summary(
     with handle_errors(traceback):
         import io
 
-        from policy_cli import render
-        from policy_cli.api import summary_of
-        from policy_cli.core.summary import ROW_COLUMNS, summary_row, summary_to_dict
+        from policy_cli import api, render, serialize
         from policy_cli.output import stdout_errors
 
         chosen = output_format(fmt, output, SummaryFormat, default="table")
         check_output(output, [file])
         doc = read_document(file, encoding=encoding, keep_noise=keep_noise)
         options = formulation_options(lexicon)
-        result = summary_of(
+        result = api.summary_of(
             doc, keywords=keywords, sentences=sentences, formulation_options=options
         )
-        brief = summary_to_dict(result)
         if chosen == "json":
-            content = render.to_json(brief)
+            content = serialize.to_json(serialize.summary_to_dict(result))
         elif chosen == "markdown":
-            content = render.brief_to_markdown(brief)
+            content = serialize.brief_to_markdown(result)
         elif chosen == "csv":
-            columns = [render.Column(c, c) for c in ROW_COLUMNS]
-            content = render.to_csv(render.Section("summary", columns, [summary_row(result)]))
+            row = serialize.row_section("summary", api.summary_columns(), [api.summary_row(result)])
+            content = serialize.to_csv(row)
         elif output is None:
             with stdout_errors():
-                render.print_brief(brief, console=render.make_console(), full=full)
+                render.print_brief(result, console=render.make_console(), full=full)
             return
         else:
             buf = io.StringIO()
-            render.print_brief(brief, console=render.make_console(file=buf, width=100), full=full)
+            render.print_brief(result, console=render.make_console(file=buf, width=100), full=full)
             content = buf.getvalue()
         deliver(content, output=output, inputs=[file])

@@ -51,27 +51,14 @@ def text(
     Example: policy text report.pdf --format json
     """
     with handle_errors(traceback):
-        from policy_cli.render import to_json
+        from policy_cli.serialize import document_to_dict, to_json
 
         chosen = output_format(fmt, output, TextFormat, default="text")
         check_output(output, [file])
         doc = read_document(file, encoding=encoding, keep_noise=keep_noise)
         report_noise(doc)
         if chosen == "json":
-            content = to_json(
-                {
-                    "source": doc.source,
-                    "format": doc.format,
-                    "encoding": doc.encoding,
-                    "text": doc.text,
-                    "paragraphs": len(doc.paragraphs),
-                    "sentences": len(doc.sentences),
-                    "noise": [
-                        {"text": n.text, "reason": n.reason, "offset": n.offset}
-                        for n in doc.noise
-                    ],
-                }
-            )
+            content = to_json(document_to_dict(doc))
         else:
             content = doc.text + "\n"
         deliver(content, output=output, inputs=[file])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from policy_cli.core.header import extract_header
@@ -12,7 +11,7 @@ from policy_cli.core.loaders import check_analysable
 from policy_cli.core.people import extract_organizations, extract_people
 from policy_cli.core.pipeline import Prepared, prepare
 from policy_cli.core.sentences import key_sentences
-from policy_cli.core.targets import extract_targets, target_to_dict
+from policy_cli.core.targets import extract_targets
 from policy_cli.core.tokens import segment_document
 from policy_cli.errors import NothingToAnalyseError, UsageError
 from policy_cli.models import Document, Formulation, Stats, Summary
@@ -123,60 +122,6 @@ def salient_formulations(
         At most `top` formulations in the order of `key`.
     """
     return sorted(found, key=key)[:top]
-
-
-def summary_to_dict(summary: Summary) -> dict[str, Any]:
-    """Turn a Summary into the JSON object of `policy summary --format json`.
-
-    Args:
-        summary: a summary.
-
-    Returns:
-        A dict with the keys source, title, date, date_iso, speaker, issuer, number,
-        effective_date, effective_date_iso, doc_type, place, stats, keywords, formulations,
-        formulation_counts, targets, people, organizations, key_sentences, warnings, notes.
-    """
-    h = summary.header
-    return {
-        "source": summary.source,
-        "title": h.title,
-        "date": h.date,
-        "date_iso": h.date_iso,
-        "speaker": h.speaker,
-        "issuer": h.issuer,
-        "number": h.number,
-        "effective_date": h.effective_date,
-        "effective_date_iso": h.effective_date_iso,
-        "doc_type": h.doc_type,
-        "place": h.place,
-        "stats": asdict(summary.stats),
-        "keywords": [
-            {"term": k.term, "score": round(k.score, 6), "count": k.count,
-             "first_offset": k.first_offset}
-            for k in summary.keywords
-        ],
-        "formulations": [
-            {"text": f.text, "kind": f.kind, "count": f.count, "first_offset": f.first_offset,
-             "refers_to": f.refers_to, "items": list(f.items), "origin": f.origin,
-             "first_seen": f.first_seen}
-            for f in summary.formulations
-        ],
-        "formulation_counts": dict(summary.formulation_counts),
-        "targets": [target_to_dict(t) for t in summary.targets],
-        "people": [
-            {"name": p.name, "titles": list(p.titles), "count": p.count,
-             "first_offset": p.first_offset}
-            for p in summary.people
-        ],
-        "organizations": list(summary.organizations),
-        "key_sentences": [
-            {"index": s.index, "text": s.text, "score": s.score} for s in summary.key_sentences
-        ],
-        "warnings": [
-            {"text": w.text, "reason": w.reason, "offset": w.offset} for w in summary.warnings
-        ],
-        "notes": list(summary.notes),
-    }
 
 
 # The columns of one document's row (`policy summary --format csv`, and `policy batch`).

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import Any
 
 from policy_cli.core.normalize import arabic_digits
 from policy_cli.core.quantities import DASHES, NUMBER, arabic_numbers, read_quantity, target_words
@@ -189,35 +188,6 @@ def extract_targets(document: Document) -> list[Target]:
         seen.add(key)
         out.append(_finish(document, target))
     return out
-
-
-def target_to_dict(target: Target) -> dict[str, Any]:
-    """Turn a Target into the JSON object of `summary` and `targets` (stable key order).
-
-    Args:
-        target: a target.
-
-    Returns:
-        A dict with the keys indicator, canonical, value, numbers, unit, modifier, direction,
-        year, period, section, core, note, text, offset, sentence (its index in the document).
-    """
-    return {
-        "indicator": target.indicator,
-        "canonical": target.canonical,
-        "value": target.value,
-        "numbers": [int(n) if n == int(n) else n for n in target.numbers],
-        "unit": target.unit,
-        "modifier": target.modifier,
-        "direction": target.direction,
-        "year": target.year,
-        "period": target.period,
-        "section": target.section,
-        "core": target.core,
-        "note": target.note,
-        "text": target.text,
-        "offset": target.offset,
-        "sentence": target.sentence,
-    }
 
 
 def _finish(document: Document, target: Target) -> Target:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from policy_cli.core.diff import diff_documents, diff_to_dict
+from policy_cli.core.diff import diff_documents
 from policy_cli.core.diff.formulations import (
     compare_formulations,
     salience,
@@ -23,6 +23,7 @@ from policy_cli.core.loaders import load_document, load_text
 from policy_cli.core.pipeline import prepare
 from policy_cli.errors import NothingToAnalyseError, PolicyCliError, UsageError
 from policy_cli.models import Document, Formulation, Target
+from policy_cli.serialize import diff_to_dict
 
 from ..conftest import DOCS, gold
 from ..scoring import score_diff

@@ -12,9 +12,10 @@ from policy_cli.core.people import extract_organizations, extract_people
 from policy_cli.core.pipeline import prepare
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.sentences import key_sentences, whole_sentences
-from policy_cli.core.summary import salient_formulations, summarize, summary_to_dict
+from policy_cli.core.summary import salient_formulations, summarize
 from policy_cli.errors import NothingToAnalyseError, UsageError
 from policy_cli.models import Formulation
+from policy_cli.serialize import summary_to_dict
 from tests.conftest import DATA, DOCS, FOUNDING
 
 

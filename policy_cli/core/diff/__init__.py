@@ -7,8 +7,9 @@ only proposes the vocabulary.
 
 One module per concern: `formulations` (提法 added, removed, kept), `terms` (rising and falling
 terms), `targets` (headline targets side by side), `text` (what is not wording: quote marks,
-enumeration commas, years), `serialize` (the JSON schema); the statistics are shared with other
-analyses in `policy_cli.core.keyness` and `policy_cli.core.similarity`.
+enumeration commas, years); the statistics are shared with other analyses in
+`policy_cli.core.keyness` and `policy_cli.core.similarity`. The JSON schema of a diff is
+`policy_cli.serialize.diff_to_dict`.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from policy_cli.core.diff.formulations import clause_uses, formulation_changes, 
 from policy_cli.core.diff.headlines import rank_headlines
 from policy_cli.core.diff.places import Places, places_of
 from policy_cli.core.diff.prominence import Outline, outline
-from policy_cli.core.diff.serialize import diff_to_dict
 from policy_cli.core.diff.standing import standing
 from policy_cli.core.diff.targets import compare_targets, headline_targets
 from policy_cli.core.diff.terms import compare_terms
@@ -56,7 +56,7 @@ from policy_cli.models import (
 if TYPE_CHECKING:
     from policy_cli.core.formulations.options import FormulationOptions
 
-__all__ = ["Weights", "diff_documents", "diff_to_dict"]
+__all__ = ["Weights", "diff_documents"]
 
 
 def diff_documents(

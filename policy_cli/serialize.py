@@ -1,0 +1,811 @@
+"""Typed results as plain data: dicts for JSON, tables for CSV and Markdown.
+
+Every command's result crosses this one boundary on its way out: the models of
+`policy_cli.models` → `serialize` (the JSON objects, the tables and the Markdown and CSV text
+made of them) → `render` (rich, for a terminal) or straight to standard output or a file. This
+module imports neither rich nor the analysis core: it only reads results.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+from policy_cli.models import (
+    Document,
+    Formulation,
+    FormulationChange,
+    Headline,
+    Keyword,
+    Person,
+    ReportDiff,
+    SentenceChange,
+    Summary,
+    Target,
+    TargetChange,
+    TermChange,
+    TermNews,
+)
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # a file name's undecodable bytes (surrogateescape)
+# what json.dumps(ensure_ascii=False) leaves raw but a terminal obeys or cannot print: DEL and
+# the C1 controls (0x9b is a one-byte CSI), and lone surrogates
+_JSON_RAW = re.compile("[\x7f-\x9f\ud800-\udfff]")
+
+
+def inert(text: object) -> str:
+    """Strip terminal control characters so that document text cannot drive the terminal.
+
+    ESC, OSC/CSI introducers (C0 and C1) and DEL are dropped, so an escape sequence is shown
+    as its harmless remaining characters; a lone surrogate (an undecodable byte of a file
+    name) becomes U+FFFD, which every terminal can print.
+    """
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", str(text)))
+
+
+# --------------------------------------------------------------------------- tables
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a result table."""
+
+    key: str
+    header: str
+    justify: Literal["left", "center", "right"] = "left"
+    kind: str = "term"  # term (never truncated) | number | context (truncated to fit)
+    max_width: int | None = None
+    highlight: str | None = None  # row key of a list of words to emphasise in this column
+    optional: bool = False  # left out of a terminal table too narrow to hold it (kept in files)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled table of rows (dicts keyed by column key).
+
+    `layout` "inline" prints the rows as one wrapped line of items (the first column of each
+    row, joined by " · "): a list of short terms reads better so than as a tall table.
+    """
+
+    title: str
+    columns: Sequence[Column]
+    rows: Sequence[dict[str, Any]]
+    empty: str = "(none)"
+    layout: Literal["table", "inline"] = "table"
+
+
+INLINE_SEPARATOR = " · "
+
+
+def to_json(obj: Any) -> str:
+    """Serialise to JSON: UTF-8 text, stable key order as given, newline-terminated."""
+    text = json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+    # json escapes C0 controls itself; DEL, C1 and lone surrogates only appear inside strings
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def cell(value: Any) -> str:
+    """A value as a table cell shows it (floats to 4 places, lists joined by 、)."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.4f}"
+    if isinstance(value, list | tuple):
+        return "、".join(inert(v) for v in value)
+    return inert(value)
+
+
+def to_csv(section: Section) -> str:
+    """Render one section as CSV (header row first)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow([inert(c.key) for c in section.columns])
+    for row in section.rows:
+        writer.writerow([cell(row.get(c.key)) for c in section.columns])
+    return buf.getvalue()
+
+
+def md_escape(text: str) -> str:
+    """Escape what a Markdown table cell must not hold raw (backslash, pipe, line break)."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def highlighted_words(row: dict[str, Any], column: Column) -> list[str]:
+    """The words to emphasise in a cell (the column's `highlight` list), longest first."""
+    if not column.highlight:
+        return []
+    words = row.get(column.highlight) or []
+    return sorted({inert(w) for w in words if w}, key=lambda w: (-len(w), w))
+
+
+def _md_highlight(text: str, words: Sequence[str]) -> str:
+    if not words:
+        return text
+    pattern = re.compile("|".join(re.escape(md_escape(w)) for w in words))
+    return pattern.sub(lambda m: f"**{m.group()}**", text)
+
+
+def inline_item(section: Section, row: dict[str, Any]) -> str:
+    """The item an inline section shows for a row: its first column."""
+    return cell(row.get(section.columns[0].key)) if section.columns else ""
+
+
+def to_markdown(
+    sections: Sequence[Section], *, title: str | None = None, preface: Sequence[str] = ()
+) -> str:
+    """Render sections as a Markdown document with pipe tables."""
+    out: list[str] = []
+    if title:
+        out += [f"# {md_escape(inert(title))}", ""]
+    for line in preface:
+        out.append(md_escape(inert(line)) + "  ")
+    if preface:
+        out.append("")
+    for sec in sections:
+        out += [f"## {md_escape(inert(sec.title))}", ""]
+        if not sec.rows:
+            out += [inert(sec.empty), ""]
+            continue
+        if sec.layout == "inline":
+            out += [INLINE_SEPARATOR.join(md_escape(inline_item(sec, row)) for row in sec.rows), ""]
+            continue
+        out.append("| " + " | ".join(md_escape(inert(c.header)) for c in sec.columns) + " |")
+        out.append(
+            "| " + " | ".join("---:" if c.justify == "right" else "---" for c in sec.columns) + " |"
+        )
+        for row in sec.rows:
+            out.append(
+                "| "
+                + " | ".join(
+                    _md_highlight(md_escape(cell(row.get(c.key))), highlighted_words(row, c))
+                    for c in sec.columns
+                )
+                + " |"
+            )
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def row_section(title: str, columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> Section:
+    """A plain table whose column keys are its headers (a document's summary row)."""
+    return Section(title, [Column(c, c) for c in columns], rows)
+
+
+# --------------------------------------------------------------------------- policy text
+
+
+def document_to_dict(document: Document) -> dict[str, Any]:
+    """The JSON object of `policy text --format json`: the cleaned text and what was cut."""
+    return {
+        "source": document.source,
+        "format": document.format,
+        "encoding": document.encoding,
+        "text": document.text,
+        "paragraphs": len(document.paragraphs),
+        "sentences": len(document.sentences),
+        "noise": [{"text": n.text, "reason": n.reason, "offset": n.offset} for n in document.noise],
+    }
+
+
+# --------------------------------------------------------------------------- policy keywords
+
+
+def keywords_to_dict(source: str, method: str, keywords: Sequence[Keyword]) -> dict[str, Any]:
+    """The JSON object of `policy keywords --format json`."""
+    return {
+        "source": source,
+        "method": method,
+        "keywords": [
+            {
+                "term": k.term,
+                "score": k.score,
+                "count": k.count,
+                "first_offset": k.first_offset,
+                "first_sentence": k.first_sentence,
+            }
+            for k in keywords
+        ],
+    }
+
+
+def keyword_section(
+    document: Document, keywords: Sequence[Keyword], *, method: str, top: int
+) -> Section:
+    """The key terms as a table: rank, term, score, count, first place and its sentence."""
+    rows = [
+        {
+            "rank": i,
+            "term": k.term,
+            "score": k.score,
+            "count": k.count,
+            "first_offset": k.first_offset,
+            "context": document.sentences[k.first_sentence].text,
+        }
+        for i, k in enumerate(keywords, 1)
+    ]
+    return Section(
+        f"Key terms ({method}, top {top})",
+        [
+            Column("rank", "#", kind="number"),
+            Column("term", "term"),
+            Column("score", "score", kind="number"),
+            Column("count", "count", kind="number"),
+            Column("first_offset", "first at", kind="number"),
+            Column("context", "first context", kind="context"),
+        ],
+        rows,
+    )
+
+
+# --------------------------------------------------------------------------- policy slogans
+
+
+def formulation_to_dict(f: Formulation) -> dict[str, Any]:
+    """A formulation as the JSON of `policy slogans` gives it."""
+    return {
+        "text": f.text,
+        "kind": f.kind,
+        "count": f.count,
+        "first_offset": f.first_offset,
+        "contexts": list(f.contexts),
+        "refers_to": f.refers_to,
+        "items": list(f.items),
+        "evidence": list(f.evidence),
+        "origin": f.origin,
+        "first_seen": f.first_seen,
+    }
+
+
+def formulations_to_dict(source: str, formulations: Sequence[Formulation]) -> dict[str, Any]:
+    """The JSON object of `policy slogans` and `policy initiatives`."""
+    return {"source": source, "formulations": [formulation_to_dict(f) for f in formulations]}
+
+
+def formulation_section(
+    document: Document, formulations: Sequence[Formulation], *, title: str
+) -> Section:
+    """The formulations as a table: kind, text, origin, count, members, context."""
+    rows: list[dict[str, Any]] = [
+        {
+            "kind": f.kind,
+            "text": f.text,
+            "origin": _origin(f.origin, f.first_seen),
+            "count": f.count,
+            "first_offset": f.first_offset,
+            "refers": _refers(f.refers_to, f.items),
+            "context": _snippet(document.text, f.first_offset, len(f.text)),
+        }
+        for f in formulations
+    ]
+    return Section(
+        f"{title} ({len(formulations)})",
+        [
+            Column("kind", "kind"),
+            Column("text", "formulation"),
+            Column("origin", "origin"),
+            Column("count", "count", kind="number"),
+            Column("refers", "refers to / items", kind="context", max_width=18, optional=True),
+            Column("context", "context", kind="context"),
+        ],
+        rows,
+    )
+
+
+def _origin(origin: str, first_seen: str | None) -> str:
+    """national since YYYY / local / new, as the table shows it."""
+    if origin == "national" and first_seen:
+        return f"national {first_seen[:4]}"
+    return origin
+
+
+def _refers(refers_to: str | None, items: tuple[str, ...]) -> str:
+    if items:
+        return "、".join(items)
+    return refers_to or ""
+
+
+def _snippet(text: str, offset: int, length: int, before: int = 8, after: int = 30) -> str:
+    """The words around a formulation's first occurrence, on one line."""
+    start = max(0, offset - before)
+    for edge in ("。", "\n"):
+        k = text.rfind(edge, start, offset)
+        if k >= 0:
+            start = k + 1
+    end = min(len(text), offset + length + after)
+    k = text.find("\n", offset, end)
+    if k >= 0:
+        end = k
+    return ("…" if start > 0 and text[start - 1] != "\n" else "") + text[start:end] + (
+        "…" if end < len(text) and text[end] != "\n" else ""
+    )
+
+
+# --------------------------------------------------------------------------- policy targets
+
+
+def target_to_dict(target: Target) -> dict[str, Any]:
+    """Turn a Target into the JSON object of `summary` and `targets` (stable key order).
+
+    Args:
+        target: a target.
+
+    Returns:
+        A dict with the keys indicator, canonical, value, numbers, unit, modifier, direction,
+        year, period, section, core, note, text, offset, sentence (its index in the document).
+    """
+    return {
+        "indicator": target.indicator,
+        "canonical": target.canonical,
+        "value": target.value,
+        "numbers": _numbers(target),
+        "unit": target.unit,
+        "modifier": target.modifier,
+        "direction": target.direction,
+        "year": target.year,
+        "period": target.period,
+        "section": target.section,
+        "core": target.core,
+        "note": target.note,
+        "text": target.text,
+        "offset": target.offset,
+        "sentence": target.sentence,
+    }
+
+
+def targets_to_dict(source: str, targets: Sequence[Target]) -> dict[str, Any]:
+    """The JSON object of `policy targets --format json`."""
+    return {"source": source, "targets": [target_to_dict(t) for t in targets]}
+
+
+def _numbers(target: Target) -> list[int | float]:
+    """A target's numbers, whole ones as integers (5, not 5.0)."""
+    return [int(n) if n == int(n) else n for n in target.numbers]
+
+
+def target_numbers(target: Target) -> str:
+    """The numbers of a target value: "5.5", "5.0–5.5" for a range, "30、5" for a list."""
+    numbers = [str(n) for n in _numbers(target)]
+    if len(numbers) == 2 and target.modifier == "区间":
+        return "–".join(numbers)
+    return "、".join(numbers)
+
+
+def target_name(target: Target) -> str:
+    """The indicator as written, and the shared name when it differs (经济增长 → 国内生产总值增长)."""
+    name, canonical = inert(target.indicator or ""), inert(target.canonical or "")
+    return f"{name}（{canonical}）" if canonical and canonical != name else name
+
+
+def target_modifier(target: Target) -> str:
+    """The modifier of a numeric value, with ↑/↓ for a change (↓左右 for 降低3%左右)."""
+    arrow = {"up": "↑", "down": "↓"}.get(target.direction or "", "")
+    return arrow + inert(target.modifier or "") if target.numbers else ""
+
+
+def target_value(target: Target) -> str:
+    """The value as stated, with the plan period or note it comes with."""
+    value = inert(target.value or "")
+    extra = [x for x in (target.period, target.note) if x]
+    return value + (f"（{'；'.join(inert(x) for x in extra)}）" if extra else "")
+
+
+def target_section(targets: Sequence[Target], *, headline: bool, compact: bool) -> Section:
+    """The targets as a table; `compact` keeps what a reader scans first at 80 columns."""
+    rows = []
+    for t in targets:
+        d = target_to_dict(t)
+        rows.append({
+            **d, "number": d["numbers"][0] if d["numbers"] else None,
+            "numbers": target_numbers(t), "core": "yes" if t.core else "",
+        })
+    columns = [
+        Column("indicator", "indicator", max_width=24),
+        Column("canonical", "canonical", max_width=16),
+        Column("value", "value", kind="context"),
+        Column("number", "first number", justify="right"),
+        Column("numbers", "number", justify="right"),
+        Column("unit", "unit"),
+        Column("modifier", "modifier"),
+        Column("direction", "direction"),
+        Column("year", "year"),
+        Column("period", "period"),
+        Column("section", "section"),
+        Column("core", "headline"),
+        Column("text", "text", kind="context"),
+    ]
+    if compact:
+        hidden = ("canonical", "number", "direction", "period", "section", "core", "text")
+        columns = [c for c in columns if c.key not in hidden]
+    return Section("Headline targets" if headline else "Targets", columns, rows,
+                   empty="(none stated)")
+
+
+# --------------------------------------------------------------------------- policy summary
+
+
+def summary_to_dict(summary: Summary) -> dict[str, Any]:
+    """Turn a Summary into the JSON object of `policy summary --format json`.
+
+    Args:
+        summary: a summary.
+
+    Returns:
+        A dict with the keys source, title, date, date_iso, speaker, issuer, number,
+        effective_date, effective_date_iso, doc_type, place, stats, keywords, formulations,
+        formulation_counts, targets, people, organizations, key_sentences, warnings, notes.
+    """
+    h = summary.header
+    return {
+        "source": summary.source,
+        "title": h.title,
+        "date": h.date,
+        "date_iso": h.date_iso,
+        "speaker": h.speaker,
+        "issuer": h.issuer,
+        "number": h.number,
+        "effective_date": h.effective_date,
+        "effective_date_iso": h.effective_date_iso,
+        "doc_type": h.doc_type,
+        "place": h.place,
+        "stats": asdict(summary.stats),
+        "keywords": [
+            {"term": k.term, "score": round(k.score, 6), "count": k.count,
+             "first_offset": k.first_offset}
+            for k in summary.keywords
+        ],
+        "formulations": [
+            {"text": f.text, "kind": f.kind, "count": f.count, "first_offset": f.first_offset,
+             "refers_to": f.refers_to, "items": list(f.items), "origin": f.origin,
+             "first_seen": f.first_seen}
+            for f in summary.formulations
+        ],
+        "formulation_counts": dict(summary.formulation_counts),
+        "targets": [target_to_dict(t) for t in summary.targets],
+        "people": [
+            {"name": p.name, "titles": list(p.titles), "count": p.count,
+             "first_offset": p.first_offset}
+            for p in summary.people
+        ],
+        "organizations": list(summary.organizations),
+        "key_sentences": [
+            {"index": s.index, "text": s.text, "score": s.score} for s in summary.key_sentences
+        ],
+        "warnings": [
+            {"text": w.text, "reason": w.reason, "offset": w.offset} for w in summary.warnings
+        ],
+        "notes": list(summary.notes),
+    }
+
+
+def brief_facts(summary: Summary) -> list[tuple[str, str]]:
+    """The header lines of a brief: date, kind and number, who issues or speaks, size."""
+    h, stats = summary.header, summary.stats
+    size = (
+        f"{stats.characters:,} characters, {stats.paragraphs} paragraphs, "
+        f"{stats.sentences} sentences"
+    )
+    date = h.date or "not stated"
+    if h.date_iso and h.date_iso != h.date:
+        date += f" ({h.date_iso})"
+    kind = " · ".join(
+        x for x in (
+            h.doc_type or "",
+            h.number or "",
+            f"effective {h.effective_date_iso or h.effective_date}" if h.effective_date else "",
+        ) if x
+    )
+    if h.speaker and h.issuer and h.speaker != h.issuer:
+        who = ("speaker", f"{h.speaker} · for {h.issuer}")
+    elif h.issuer:
+        who = ("issuer", h.issuer)
+    else:
+        who = ("speaker", h.speaker or "not stated")
+    facts = [
+        ("date", date), ("type", kind), who,
+        *([("place", h.place)] if h.place else []),
+        ("size", size),
+    ]
+    return [(k, inert(v)) for k, v in facts]
+
+
+def joined(items: Sequence[str], sep: str = " · ") -> str:
+    """Items joined on one line, each made inert."""
+    return sep.join(inert(i) for i in items)
+
+
+def keyword_items(summary: Summary) -> list[str]:
+    """The key terms of a brief with their counts (高质量发展×12)."""
+    return [f"{k.term}×{k.count}" for k in summary.keywords]
+
+
+def formulation_items(summary: Summary) -> list[str]:
+    """The formulations line, in the order the summary ranked them (see `summary` ordering): the
+    document's own first, then the national ones it echoes after a `national:` mark."""
+    out = []
+    marked = False
+    for f in summary.formulations:
+        item = f"{f.text}×{f.count}"
+        if f.refers_to:
+            item += f"（{f.refers_to}）"
+        if f.origin == "national" and not marked:
+            item = "national: " + item
+            marked = True
+        out.append(item)
+    return out
+
+
+def person_line(person: Person) -> str:
+    """A person and the titles the text gives them (×count when named more than once)."""
+    titles = "、".join(person.titles)
+    line = f"{person.name} — {titles}" if titles else person.name
+    return line + (f" ×{person.count}" if person.count > 1 else "")
+
+
+def brief_targets(summary: Summary, limit: int | None) -> tuple[list[Target], int]:
+    """The targets worth showing: headline ones first; and how many more there are."""
+    targets = list(summary.targets)
+    core = [t for t in targets if t.core]
+    shown = core or [t for t in targets if not t.period] or targets
+    if limit is not None and len(shown) > limit:
+        shown = shown[:limit]
+    return shown, len(targets) - len(shown)
+
+
+def brief_to_markdown(summary: Summary) -> str:
+    """Render a summary as a Markdown note: every section, targets and sentences in full."""
+    def esc(text: str) -> str:  # document text is data: no emphasis, links or HTML from it
+        return re.sub(r"([*_`\[\]<>#])", r"\\\1", md_escape(text))
+
+    h = summary.header
+    out = [f"# {esc(inert(h.title or summary.source or 'Summary'))}", ""]
+    for label, value in [("source", inert(summary.source or "")), *brief_facts(summary)]:
+        out.append(f"- **{label}**: {esc(value)}")
+    out += ["", "## Keywords", "", esc(joined(keyword_items(summary))) or "(none)", ""]
+    out += ["## Formulations", "", esc(joined(formulation_items(summary))) or "(none)", ""]
+    out += ["## Targets", ""]
+    if summary.targets:
+        out += ["| indicator | target | number | unit | modifier | year | section | text |",
+                "| --- | --- | ---: | --- | --- | --- | --- | --- |"]
+        for t in summary.targets:
+            section = esc(inert(t.section or ""))
+            if t.core:
+                section = f"**{section}**" if section else "**headline**"
+            out.append(
+                f"| {esc(target_name(t))} | {esc(target_value(t))} | {target_numbers(t)} "
+                f"| {esc(inert(t.unit or ''))} | {esc(target_modifier(t))} "
+                f"| {t.year or ''} | {section} | {esc(inert(t.text or ''))} |"
+            )
+    else:
+        out.append("(none stated)")
+    out += ["", "## People", ""]
+    out += [f"- {esc(inert(person_line(p)))}" for p in summary.people] or ["(none named)"]
+    if summary.organizations:
+        out += ["", f"**Organisations**: {esc(joined(summary.organizations, '、'))}"]
+    out += ["", "## Key sentences", ""]
+    out += [
+        f"{i}. {esc(inert(s.text))}" for i, s in enumerate(summary.key_sentences, 1)
+    ] or ["(none)"]
+    if summary.warnings or summary.notes:
+        out += ["", "## Warnings", ""]
+        out += [f"- {esc(inert(note))}" for note in summary.notes]
+        out += [
+            f"- removed {esc(inert(w.reason))}: {esc(inert(w.text))}" for w in summary.warnings
+        ]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+# --------------------------------------------------------------------------- policy diff
+
+
+def _form(c: FormulationChange) -> dict[str, Any]:
+    return {
+        "text": c.text, "kind": c.kind, "old_count": c.old_count, "new_count": c.new_count,
+        "status": c.status, "offset": c.offset, "context": c.context,
+        "weight": c.weight, "place": c.place, "rarity": c.rarity,
+        "documents": c.documents, "first_seen": c.first_seen,
+    }
+
+
+def _news(t: TermNews) -> dict[str, Any]:
+    return {
+        "term": t.term, "status": t.status, "old_count": t.old_count,
+        "new_count": t.new_count, "offset": t.offset, "context": t.context,
+        "weight": t.weight, "place": t.place, "rarity": t.rarity,
+        "documents": t.documents, "first_seen": t.first_seen,
+    }
+
+
+def _headline(h: Headline) -> dict[str, Any]:
+    return {
+        "text": h.text, "what": h.what, "old_count": h.old_count, "new_count": h.new_count,
+        "detail": h.detail, "weight": h.weight, "offset": h.offset, "context": h.context,
+    }
+
+
+def _term(c: TermChange) -> dict[str, Any]:
+    return {
+        "term": c.term, "old_count": c.old_count, "new_count": c.new_count,
+        "old_rate": c.old_rate, "new_rate": c.new_rate, "g2": c.g2,
+        "log_ratio": c.log_ratio, "status": c.status, "offset": c.offset,
+    }
+
+
+def _sent(c: SentenceChange) -> dict[str, Any]:
+    return {
+        "text": c.text, "index": c.index, "offset": c.offset, "similarity": c.similarity,
+        "closest": c.counterpart, "new_words": list(c.new_words),
+    }
+
+
+def _target_change(t: TargetChange) -> dict[str, Any]:
+    return {
+        "indicator": t.indicator, "old_value": t.old_value, "new_value": t.new_value,
+        "changed": t.changed, "change": t.change, "old_indicator": t.old_indicator,
+        "new_indicator": t.new_indicator, "old_text": t.old_text, "new_text": t.new_text,
+    }
+
+
+def diff_to_dict(diff: ReportDiff) -> dict[str, Any]:
+    """Return the diff as plain JSON-ready data (the `--format json` schema).
+
+    Args:
+        diff: a result of `diff_documents`.
+
+    Returns:
+        A dict with keys old, new, old_characters, new_characters, identical, similarity,
+        headlines, formulations {added, removed, kept}, terms {new, dropped, rising, falling},
+        targets, sentences (None unless asked for) and notes.
+    """
+    sentences = None
+    if diff.sentences_new is not None and diff.sentences_old is not None:
+        sentences = {
+            "only_in_new": [_sent(s) for s in diff.sentences_new],
+            "only_in_old": [_sent(s) for s in diff.sentences_old],
+        }
+    return {
+        "old": diff.old,
+        "new": diff.new,
+        "old_characters": diff.old_characters,
+        "new_characters": diff.new_characters,
+        "identical": diff.identical,
+        "similarity": diff.similarity,
+        "headlines": [_headline(h) for h in diff.headlines],
+        "formulations": {
+            "added": [_form(c) for c in diff.added],
+            "removed": [_form(c) for c in diff.removed],
+            "kept": [_form(c) for c in diff.kept],
+        },
+        "terms": {
+            "new": [_news(t) for t in diff.new_terms],
+            "dropped": [_news(t) for t in diff.dropped_terms],
+            "rising": [_term(c) for c in diff.rising],
+            "falling": [_term(c) for c in diff.falling],
+        },
+        "targets": [_target_change(t) for t in diff.targets],
+        "sentences": sentences,
+        "notes": list(diff.notes),
+    }
+
+
+def diff_preface(diff: ReportDiff) -> list[tuple[str, str]]:
+    """The lines above a diff's tables: both reports, their sizes, similarity, notes."""
+    return [
+        ("old", f"{diff.old} ({diff.old_characters:,} characters)"),
+        ("new", f"{diff.new} ({diff.new_characters:,} characters)"),
+        ("similarity", f"{diff.similarity:.4f} (TF-IDF cosine)"
+         + (", identical texts" if diff.identical else "")),
+        *(("note", n) for n in diff.notes),
+    ]
+
+
+def diff_sections(diff: ReportDiff) -> list[Section]:
+    """The tables of a diff: headlines, 提法, terms, targets, sentences."""
+    def form_rows(items: Sequence[FormulationChange]) -> list[dict[str, Any]]:
+        return [
+            {"text": c.text, "kind": c.kind, "old_count": c.old_count,
+             "new_count": c.new_count, "context": _around(c.context, c.text)}
+            for c in items
+        ]
+
+    form_cols = [
+        Column("text", "提法", max_width=24),
+        Column("kind", "kind"),
+        Column("old_count", "old", kind="number"),
+        Column("new_count", "new", kind="number"),
+        Column("context", "context", kind="context"),
+    ]
+    sections = [
+        Section(
+            "Headlines (the most newsworthy changes)",
+            [
+                Column("text", "change", max_width=24),
+                Column("what", "what"),
+                Column("detail", "why", kind="context"),
+            ],
+            [{"text": h.text, "what": h.what, "detail": h.detail} for h in diff.headlines],
+        ),
+        Section("提法 added (in NEW, never in OLD)", form_cols, form_rows(diff.added)),
+        Section("提法 removed (in OLD, never in NEW)", form_cols, form_rows(diff.removed)),
+        _inline("New terms (NEW uses them, OLD never)",
+                [f"{t.term}×{t.new_count}" for t in diff.new_terms]),
+        _inline("Dropped terms (OLD used them, NEW never)",
+                [f"{t.term}×{t.old_count}" for t in diff.dropped_terms]),
+        _inline("Terms rising (both use them; G2 >= 3.84)",
+                [f"{t.term} {t.old_count}→{t.new_count}" for t in diff.rising]),
+        _inline("Terms falling (both use them; G2 >= 3.84)",
+                [f"{t.term} {t.old_count}→{t.new_count}" for t in diff.falling]),
+        _inline("提法 kept", [f"{c.text} {c.old_count}→{c.new_count}" for c in diff.kept]),
+        Section(
+            "Targets (headline targets side by side, compared as values)",
+            [
+                Column("indicator", "indicator", max_width=18),
+                Column("old_value", "old", max_width=16),
+                Column("new_value", "new", max_width=16),
+                Column("change", "what changed", kind="context"),
+            ],
+            [
+                {"indicator": t.indicator, "old_value": t.old_value or "—",
+                 "new_value": t.new_value or "—", "change": _what_changed(t.change)}
+                for t in diff.targets
+            ],
+        ),
+    ]
+    if diff.sentences_new is not None and diff.sentences_old is not None:
+        sections += _sentence_sections(diff.sentences_new, diff.sentences_old)
+    return sections
+
+
+def _what_changed(change: str) -> str:
+    """What changed in a target, in a word or two ("value 6 → 5.5; modifier 以上 → 左右" ->
+    "value, modifier"): the old and new columns beside it show the values."""
+    named = ("value", "unit", "modifier", "direction")
+    parts = [p.strip() for p in change.split(";") if p.strip()]
+    return ", ".join(p.split(" ", 1)[0] if p.startswith(named) else p for p in parts)
+
+
+def _inline(title: str, items: list[str]) -> Section:
+    """A section that prints its items on wrapped lines (terms read better so than in a table)."""
+    return Section(title, [Column("item", "item")], [{"item": i} for i in items], layout="inline")
+
+
+def _sentence_sections(
+    only_new: Sequence[SentenceChange], only_old: Sequence[SentenceChange]
+) -> list[Section]:
+    """The sentences of each report with no close counterpart in the other."""
+    sent_cols = [
+        Column("index", "#", kind="number"),
+        Column("similarity", "best cos", kind="number"),
+        # whole sentences, folded over lines: a cut sentence cannot be read
+        Column("text", "sentence", max_width=56, highlight="new_words"),
+        Column("new_words", "words not in the other", max_width=22),
+    ]
+
+    def sent_rows(items: Sequence[SentenceChange]) -> list[dict[str, Any]]:
+        return [
+            {"index": s.index, "similarity": f"{s.similarity:.2f}", "text": s.text,
+             "new_words": list(s.new_words)}
+            for s in items
+        ]
+
+    return [
+        Section("Sentences only in NEW (new words highlighted)", sent_cols, sent_rows(only_new)),
+        Section("Sentences only in OLD (words absent from NEW highlighted)", sent_cols,
+                sent_rows(only_old)),
+    ]
+
+
+def _around(sentence: str, text: str, *, before: int = 8, after: int = 14) -> str:
+    """The words around `text` in its sentence, `text` itself shown as ～ (the 提法 column beside
+    it says it in full; a narrow cell then still shows what the report says about it)."""
+    at = sentence.find(text)
+    if at < 0:
+        return sentence
+    start, end = max(0, at - before), min(len(sentence), at + len(text) + after)
+    return (("…" if start else "") + sentence[start:at] + "～" + sentence[at + len(text) : end]
+            + ("…" if end < len(sentence) else ""))
