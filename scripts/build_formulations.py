@@ -34,6 +34,7 @@ from pathlib import Path
 
 import jieba
 
+from policy_cli.core.chars import HAN
 from policy_cli.core.formulations import classify_quoted
 from policy_cli.core.loaders import load_text
 from policy_cli.core.segment import Segmenter
@@ -52,7 +53,7 @@ UNANNOTATED = [
 DATA = ROOT / "policy_cli" / "data"
 COUNT = "一二两三四五六七八九十百千万双"
 QUOTED = re.compile(r"“([^“”\n]{2,30})”")
-NUMBERED = re.compile(r"[两三四五六七八九十双](?:个|大|项)[\u4e00-\u9fff]{2,5}")
+NUMBERED = re.compile(rf"[两三四五六七八九十双](?:个|大|项)[{HAN}]{{2,5}}")
 MAX_QUOTED_LEN = 12
 MIN_QUOTED_SHARE = 0.25
 MIN_NUMBERED_DF = 3
@@ -126,7 +127,7 @@ def numbered_phrases(texts: list[str], seg: Segmenter, idioms: set[str]) -> dict
                     continue
                 phrase = w
                 for nxt in words[k + 1 : k + 3]:
-                    if len(phrase) >= 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", nxt):
+                    if len(phrase) >= 4 or not re.fullmatch(rf"[{HAN}]+", nxt):
                         break
                     phrase += nxt
                 end = sent.find(phrase) + len(phrase)
@@ -159,7 +160,7 @@ def clause_words(texts: list[str], seg: Segmenter, tags: dict[str, str]) -> list
     return sorted(
         w
         for w, n in opening.items()
-        if n >= 3 and len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w) and w[0] not in COUNT
+        if n >= 3 and len(w) >= 2 and re.fullmatch(rf"[{HAN}]+", w) and w[0] not in COUNT
         and (
             (tags.get(w) in VERBISH_TAGS and n / total[w] >= MIN_OPENING_SHARE)
             # verbal nouns (营造, 发展) count only when they nearly always open a clause

@@ -80,6 +80,7 @@ from sources import (  # noqa: E402
     report_sources,
 )
 
+from policy_cli.core.chars import HAN, PLAN_PERIOD  # noqa: E402
 from policy_cli.core.loaders import load_document, load_text  # noqa: E402
 from policy_cli.core.people import _TITLE_WORDS  # noqa: E402
 from policy_cli.core.segment import Segmenter  # noqa: E402
@@ -177,9 +178,9 @@ GENERIC_NOUNS = """
 GENERIC_MIN_SHARE = 0.6
 GENERIC = ROOT / "policy_cli" / "data" / "generic_nouns.txt"
 
-_HAN_RUN = re.compile(r"^[\u4e00-\u9fff]+$")
-_QUOTED = re.compile(r"“([\u4e00-\u9fff0-9A-Za-z+＋]{2,8})”")
-_PLAN = re.compile(r"十[一二三四五六七八九]五")
+_HAN_RUN = re.compile(rf"^[{HAN}]+$")
+_QUOTED = re.compile(rf"“([{HAN}0-9A-Za-z+＋]{{2,8}})”")
+_PLAN = re.compile(rf"{PLAN_PERIOD}")
 _BAD_TAIL = set("的了是和与在等中")
 _MEASURE = set("个年月日次项位名家种条批届倍元")
 

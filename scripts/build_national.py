@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from policy_cli.core.bloom import BloomFilter  # noqa: E402
+from policy_cli.core.chars import CN_DIGITS, CN_NUMERALS, HAN  # noqa: E402
 from policy_cli.core.formulations import classify_quoted  # noqa: E402
 from policy_cli.core.formulations.quoted import names_a_thing  # noqa: E402
 from policy_cli.core.phrases import PhraseMatcher, canonical, key  # noqa: E402
@@ -64,7 +65,7 @@ MIN_WATCHWORD_CHARS = 3
 MAX_WATCHWORD_CHARS = 14
 MAX_WATCHWORD_WORDS = 6
 WATCHWORD_FIRST_SEEN = "2023"  # after the national corpus ends, by the reports of January 2025
-NUMBERED_EVENT = r"[十二][十一二三四五六七八九]?[五届大]|[一二三四五六七八九十]中全会"
+NUMBERED_EVENT = rf"[十二][十{CN_DIGITS}]?[五届大]|[{CN_NUMERALS}]中全会"
 # the tags a name ends with (words of the policy lexicon have none: 新质生产力, 人工智能+)
 NOUN_TAGS = ("n", "vn", "nz", "ng", "l", "")
 OPENING_TAGS = ("v", "d", "p", "c", "r", "u", "m", "q", "a")  # a name does not open with these
@@ -84,8 +85,8 @@ MAX_QUOTED_LEN = 16
 # jieba tags of proper names that are no policy item when quoted: people, places, organisations
 NAME_TAGS = ("nr", "ns", "nt", "nz", "nrt", "nrfg")
 QUOTED = re.compile(r"“([^“”\n]{2,24})”")
-CLAUSE_BREAK = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z+]+")
-FORMULATION_SHAPE = re.compile(r"[\u4e00-\u9fff0-9A-Za-z+＋、，·\-－]+")
+CLAUSE_BREAK = re.compile(rf"[^{HAN}0-9A-Za-z+]+")
+FORMULATION_SHAPE = re.compile(rf"[{HAN}0-9A-Za-z+＋、，·\-－]+")
 
 
 def _days_between(a: str, b: str) -> int:
@@ -318,7 +319,7 @@ def provincial_watchwords(
     said: dict[str, set[int]] = {}
     for i, path in enumerate(reports):
         text = re.sub("[“”]", "", path.read_text(encoding="utf-8"))
-        for clause in re.split(r"[^\u4e00-\u9fff]+", text):
+        for clause in re.split(rf"[^{HAN}]+", text):
             cut = segmenter.cut(clause)
             for a in range(len(cut)):
                 g = ""

@@ -36,9 +36,10 @@ from itertools import accumulate
 import numpy as np
 from sources import Source
 
+from policy_cli.core.chars import HAN
 from policy_cli.core.segment import Segmenter
 
-_HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+_HAN = re.compile(rf"^[{HAN}]+$")
 
 MAX_TOKENS = 4  # a candidate is a run of 2..MAX_TOKENS tokens
 MIN_CHARS, MAX_CHARS = 3, 8

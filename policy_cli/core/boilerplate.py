@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from policy_cli.core.chars import HAN
 from policy_cli.models import Document
 
 
@@ -33,10 +34,10 @@ class BoilerplateOptions:
 
 
 _FIELD = re.compile(
-    r"(?:^|(?<=[（(，,；;、]))\s*(?P<label>[\u4e00-\u9fff]{2,10})[：:](?P<value>[^（()）]*)"
+    rf"(?:^|(?<=[（(，,；;、]))\s*(?P<label>[{HAN}]{{2,10}})[：:](?P<value>[^（()）]*)"
 )
 _CLOSING = re.compile(r"[（(](?P<body>[^（()）]{2,80})[）)]\W{0,2}\s*$")
-_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
+_WORD = re.compile(rf"[{HAN}]{{2,}}")
 
 
 def boilerplate_spans(

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from policy_cli.core.chars import CJK_MARKS, HAN, HAN_EXTENDED, RADICALS
 from policy_cli.errors import EncodingError, FormatError, InputError
 
 # Hostile-input limits. Real policy documents are far below each of them.
@@ -29,7 +30,7 @@ MAX_PDF_PAGES = 2000
 MAX_PDF_SECONDS = 60.0
 MAX_TEXT_CHARS = 20_000_000
 
-_CJK_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u2e80-\u2fdf"
+_CJK_RANGES = HAN_EXTENDED + RADICALS
 _HAN = re.compile(f"[{_CJK_RANGES}]")
 _SENTENCE_MARK = re.compile("[，。；！？]")  # not ：、 (footers: 主办单位：…)
 
@@ -171,7 +172,7 @@ def _page_title(root: Any) -> str:
     parts = [p.strip() for p in _SITE_SEPARATOR.split(raw) if p.strip()]
     title = parts[0] if parts else raw
     # "2007　年末": a space between a digit and a Chinese character is a typing slip.
-    return re.sub(r"(?<=[0-9])\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=[0-9])", "", title)
+    return re.sub(rf"(?<=[0-9])\s+(?=[{HAN}])|(?<=[{HAN}])\s+(?=[0-9])", "", title)
 
 
 @dataclass
@@ -281,7 +282,7 @@ def _main_lines(root: Any, blocks: list[_Block] | None = None) -> list[str]:
 
 MAX_META = 64  # a page's metadata entries kept (a hostile page may carry thousands)
 MAX_META_CHARS = 300
-_LABEL_CELL = re.compile(r"^([\u4e00-\u9fff][\u4e00-\u9fff\s]{1,9})\s*[:：]\s*(.*)$")
+_LABEL_CELL = re.compile(rf"^([{HAN}][{HAN}\s]{{1,9}})\s*[:：]\s*(.*)$")
 
 
 def _meta_tags(root: Any) -> list[tuple[str, str]]:
@@ -655,8 +656,8 @@ def _make_line(group: list[list[tuple[float, float, float, str]]]) -> _Line:
 
 
 _SPACE_NEAR_CJK = re.compile(
-    f"(?<=[{_CJK_RANGES}\u3000-\u303f\uff00-\uffef\u2018-\u201d])[ \u2003]+"
-    f"|[ \u2003]+(?=[{_CJK_RANGES}\u3000-\u303f\uff00-\uffef\u2018-\u201d])"
+    f"(?<=[{_CJK_RANGES}{CJK_MARKS}])[ \u2003]+"
+    f"|[ \u2003]+(?=[{_CJK_RANGES}{CJK_MARKS}])"
 )
 
 

@@ -26,6 +26,14 @@ from dataclasses import dataclass, field
 from datetime import date as _date_cls
 from functools import lru_cache
 
+from policy_cli.core.chars import (
+    CN_NUMERALS,
+    CN_YEAR_DIGITS,
+    CN_ZEROS,
+    HAN,
+    HAN_CHAR,
+    digit_value,
+)
 from policy_cli.core.places import find_place
 from policy_cli.data import lines as data_lines
 from policy_cli.models import Document, Header, Paragraph, Person
@@ -68,15 +76,15 @@ class HeaderOptions:
 
 DEFAULT_OPTIONS = HeaderOptions()
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_CN_NUM = "〇○零一二三四五六七八九十"
+_HAN = HAN_CHAR
+_CN_NUM = CN_ZEROS + CN_NUMERALS  # a number in words: 二〇二五, 十八
 _SKIP_LINE = re.compile(
     r"^(?:来源|原文链接|发布时间|作者|编辑|责任编辑|记者|【|http|www\.|各位代表|同志们|同事们|"
     r"[（(]?\d{4}年\d{1,2}月\d{1,2}日[）)]?$|[（(].*[）)]$|.*〔\d{4}〕\d+号$)"
 )
 _SUBTITLE = re.compile(r"^(?:——|--|－－|—|-{2,})")
 _DATE_FULL = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
-_DATE_CN = re.compile(rf"[〇○零一二三四五六七八九]{{4}}年[{_CN_NUM}]{{1,2}}月[{_CN_NUM}]{{1,3}}日")
+_DATE_CN = re.compile(rf"[{CN_YEAR_DIGITS}]{{4}}年[{_CN_NUM}]{{1,2}}月[{_CN_NUM}]{{1,3}}日")
 _DATE_NUMERIC = re.compile(
     r"(?:19|20)\d\d[-./](?:1[0-2]|0?[1-9])[-./](?:3[01]|[12]\d|0?[1-9])(?!\d)"
 )
@@ -108,7 +116,7 @@ _ISSUER_TITLE = re.compile(r"^(?P<who>[^关]{2,30}?)关于")
 # "（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）",
 # "（最高人民法院审判委员会讨论通过 2025年4月7日发布）", "第十三届全国人大一次会议表决通过"
 _ADOPTED = re.compile(
-    rf"(?:第[{_CN_NUM}]+届)?(?P<body>[\u4e00-\u9fff]{{2,18}}?)"
+    rf"(?:第[{_CN_NUM}]+届)?(?P<body>[{HAN}]{{2,18}}?)"
     rf"(?:第?[{_CN_NUM}]+次(?:全体)?会议|会议)?(?:表决|讨论|审议)?通过"
 )
 _BODY_END = re.compile(
@@ -117,16 +125,16 @@ _BODY_END = re.compile(
 # document numbers on a line of their own: 国发〔2025〕11号, （2024）闽0205民初4139号,
 # 中华人民共和国主席令（第五十号）, 指导性案例254号
 _NUMBER_LINE = re.compile(
-    r"^(?:[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*第?\s*\d+\s*号"
-    r"|[（(](?:19|20)\d\d[）)][\u4e00-\u9fff0-9]{2,20}号"
-    rf"|[\u4e00-\u9fff]{{0,12}}令\s*[（(]?\s*第\s*[0-9{_CN_NUM}百]+\s*号\s*[）)]?"
-    r"|[\u4e00-\u9fff]{2,10}第?\d+号)$"
+    rf"^(?:[{HAN}]{{1,12}}\s*[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*第?\s*\d+\s*号"
+    rf"|[（(](?:19|20)\d\d[）)][{HAN}0-9]{{2,20}}号"
+    rf"|[{HAN}]{{0,12}}令\s*[（(]?\s*第\s*[0-9{_CN_NUM}百]+\s*号\s*[）)]?"
+    rf"|[{HAN}]{{2,10}}第?\d+号)$"
 )
-_ORDER_HEAD = re.compile(r"^[\u4e00-\u9fff]{0,12}令$")  # "中华人民共和国主席令" over "（第五十号）"
+_ORDER_HEAD = re.compile(rf"^[{HAN}]{{0,12}}令$")  # "中华人民共和国主席令" over "（第五十号）"
 _ORDER_NUMBER = re.compile(rf"^[（(]?\s*第\s*[0-9{_CN_NUM}百]+\s*号\s*[）)]?$")
 # "本法自2026年1月1日起施行", "现予公布，自…起施行"
 _EFFECTIVE = re.compile(
-    rf"(?:本[\u4e00-\u9fff]{{1,6}}|现予(?:公布|印发|发布)[，,]?)自(?P<date>{_DATE_FULL.pattern}|"
+    rf"(?:本[{HAN}]{{1,6}}|现予(?:公布|印发|发布)[，,]?)自(?P<date>{_DATE_FULL.pattern}|"
     rf"{_DATE_CN.pattern})起(?:施行|实施|生效|执行)"
 )
 _ARTICLE = re.compile(rf"^第[{_CN_NUM}百零]+条")
@@ -159,7 +167,7 @@ def _label_pattern() -> re.Pattern[str]:
     """
     han = sorted((lb for lb in _labels() if _HAN.match(lb)), key=len, reverse=True)
     alts = "|".join(r"\s*".join(map(re.escape, lb)) for lb in han)
-    return re.compile(rf"(?:^|(?<![\u4e00-\u9fff]))(?P<label>{alts})\s*[:：]")
+    return re.compile(rf"(?:^|(?<![{HAN}]))(?P<label>{alts})\s*[:：]")
 
 
 @lru_cache(maxsize=1)
@@ -333,7 +341,7 @@ def _is_title(text: str, options: HeaderOptions) -> bool:
 def _clean_title(text: str) -> str:
     text = " ".join(text.split())
     # "2007　年末": a space between a digit and a Chinese character is a typing slip
-    return re.sub(r"(?<=[0-9])\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=[0-9])", "", text)
+    return re.sub(rf"(?<=[0-9])\s+(?=[{HAN}])|(?<=[{HAN}])\s+(?=[0-9])", "", text)
 
 
 def _title(document: Document, fields: _Fields, options: HeaderOptions) -> tuple[str | None, int]:
@@ -357,9 +365,9 @@ def _title(document: Document, fields: _Fields, options: HeaderOptions) -> tuple
             continue
         if len(text) > options.title_max_chars or re.search(r"[。！？；，]", text):
             break
-        if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", text) and lines:
+        if re.fullmatch(rf"[{HAN}]{{2,4}}", text) and lines:
             break  # a byline under the title
-        if re.match(r"^[一二三四五六七八九十]+、", text) or _DATE_FULL.match(text):
+        if re.match(rf"^[{CN_NUMERALS}]+、", text) or _DATE_FULL.match(text):
             break  # a part heading or a dateline ("2025年1月20日在…会议上")
         if _NUMBER_LINE.match(text) or _ORDER_HEAD.match(text):
             if lines:
@@ -383,14 +391,14 @@ def _title(document: Document, fields: _Fields, options: HeaderOptions) -> tuple
 
 
 def _looks_like_byline(line: str) -> bool:
-    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", line))
+    return bool(re.fullmatch(rf"[{HAN}]{{2,4}}", line))
 
 
 def _topic(document: Document) -> str | None:
     """The topic of the first sentence: its subject, without the time and the event verb."""
     for sent in document.sentences[:4]:
         text = sent.text.strip().rstrip("。！？；")
-        if not text or _SKIP_LINE.match(text) or re.match(r"^[一二三四五六七八九十]+、", text):
+        if not text or _SKIP_LINE.match(text) or re.match(rf"^[{CN_NUMERALS}]+、", text):
             continue
         if len(_HAN.findall(text)) < DEFAULT_OPTIONS.title_min_han:
             continue  # "1-10月": a heading that names no topic
@@ -490,7 +498,7 @@ def _first_date(text: str) -> str | None:
 
 def _cn_int(text: str) -> int:
     """A Chinese numeral up to 99 (十八, 二十一) or read digit by digit (二〇二五)."""
-    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+    digits = {c: digit_value(c) or 0 for c in text if c != "十"}
     if "十" not in text:
         return int("".join(str(digits[c]) for c in text))
     tens, _, ones = text.partition("十")
@@ -514,7 +522,7 @@ def iso_date(stated: str | None) -> str | None:
     text = re.sub(r"\s+", "", stated)
     m = re.search(r"((?:19|20)\d\d)[年.\-/](\d{1,2})[月.\-/](\d{1,2})日?", text)
     if m is None:
-        cn = re.search(rf"([〇○零一二三四五六七八九]{{4}})年([{_CN_NUM}]{{1,2}})月([{_CN_NUM}]{{1,3}})日", text)
+        cn = re.search(rf"([{CN_YEAR_DIGITS}]{{4}})年([{_CN_NUM}]{{1,2}})月([{_CN_NUM}]{{1,3}})日", text)
         if cn is not None:
             try:
                 y, mo, d = (_cn_int(g) for g in cn.groups())
@@ -711,7 +719,7 @@ def _doc_type(
         return LAW
     head_text = " ".join(p.text for p in document.paragraphs[: len(head) + 2])
     label = f"{title} {subtitle}"
-    if re.search(r"代表大会上的报告|全国代表大会上的|党代会报告|党的[一二三四五六七八九十]+大报告", label):
+    if re.search(rf"代表大会上的报告|全国代表大会上的|党代会报告|党的[{CN_NUMERALS}]+大报告", label):
         return CONGRESS_REPORT
     if _CC_REPORT.search(head_text) or re.search(r"中国共产党第.{1,4}次全国代表大会", label):
         return CONGRESS_REPORT

@@ -36,6 +36,7 @@ from importlib import resources
 from operator import itemgetter, mul, truediv
 from typing import TYPE_CHECKING
 
+from policy_cli.core.chars import CN_NUMERALS, HAN, PLAN_PERIOD
 from policy_cli.core.segment import is_candidate_term, load_lexicon, load_stopwords
 from policy_cli.data import lines as data_lines
 from policy_cli.errors import NothingToAnalyseError, UsageError
@@ -53,7 +54,7 @@ IDF_FILE = "idf.tsv.gz"  # built by scripts/build_idf.py
 # verb can be a document's topic (帮扶, 签约).
 # Four-character idioms (i: 万马奔腾) describe rather than name, so they rank lower too.
 _WEAK_TAGS = frozenset({"v", "a", "ad", "d", "vd", "t", "f", "m", "q", "r", "c", "p", "u", "i"})
-_PLAN_PERIOD = re.compile(r"^十[一二三四五六七八九]五$")  # 十四五: a name, though jieba tags it m
+_PLAN_PERIOD = re.compile(rf"^{PLAN_PERIOD}$")  # 十四五: a name, though jieba tags it m
 _PLACE_SUFFIXES = "区市县省镇"
 MAX_COMPOUND_CHARS = 8
 COMPOUND_MIN_COUNT = 8  # a pair whose words also occur apart is a compound when it recurs so...
@@ -234,7 +235,7 @@ def document_terms(
     return _merge_places(terms, idf)
 
 
-_HAN_RUN = re.compile(r"^[\u4e00-\u9fff]+$")
+_HAN_RUN = re.compile(rf"^[{HAN}]+$")
 # lone characters that are grammar, counters or units, never the end of a name
 _NO_GLUE = frozenset(
     "个只名家件项条位种次年月日号元万亿千百分户人座所批届期倍类台套辆吨占为与及等将把被向"
@@ -493,8 +494,8 @@ def load_generic_nouns() -> frozenset[str]:
 
 
 # a section heading: 一、 （一） 第一章 第二节 opening a paragraph
-_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|"
-                      r"第[一二三四五六七八九十]+[章节部分篇])")
+_HEADING = re.compile(rf"^\s*(?:[{CN_NUMERALS}]+、|[（(][{CN_NUMERALS}]+[)）]|"
+                      rf"第[{CN_NUMERALS}]+[章节部分篇])")
 _TITLE_PARAGRAPHS = 2  # a title of one or two lines opens the document
 _HEADING_CHARS = 60  # a heading (or the sentence that opens a numbered paragraph) is short
 

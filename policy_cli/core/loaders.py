@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from policy_cli.core import normalize, script
+from policy_cli.core.chars import han_count
 from policy_cli.errors import EncodingError, FormatError, InputError
 from policy_cli.models import Document
 
@@ -305,7 +306,7 @@ def _detect(data: bytes) -> tuple[str, str]:
 
 
 def _looks_chinese(text: str) -> bool:
-    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    han = han_count(text)
     return han >= 0.3 * max(1, sum(1 for ch in text if not ch.isspace()))
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from policy_cli.core.chars import HAN
 from policy_cli.models import Noise
 
 SPAM = "injected spam"
@@ -114,7 +115,7 @@ _CONTACT = re.compile(
     r"(?:加|联系|咨询)?(?:微信|薇信|威信|QQ|qq|扣扣|vx|VX)[号:：]?\s?[A-Za-z0-9_-]{5,}"
     r"|(?:www\.|https?://)[^\s，。]+|[A-Za-z0-9-]+\.(?:com|net|cc|vip|xyz|top)\b"
 )
-_PIECE = r"[A-Za-z0-9\u4e00-\u9fff]{1,24}"
+_PIECE = rf"[A-Za-z0-9{HAN}]{{1,24}}"
 # Pieces joined by _ | ｜ or a hyphen that is not part of a number range (2021-2025).
 _SEP = r"(?:\s?[_|｜]\s?|(?<![0-9])-(?![0-9])|—(?!—))"
 _CHAIN = re.compile(rf"{_PIECE}(?:{_SEP}{_PIECE})+")

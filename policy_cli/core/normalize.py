@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from policy_cli.core.chars import CJK_MARKS, CN_DIGITS, CN_ZEROS, HAN_EXTENDED
 from policy_cli.models import Paragraph, Sentence
 
-_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2018-\u201d"
+_CJK = HAN_EXTENDED + CJK_MARKS
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # C0/C1 controls except tab and newline; escape sequences lose their ESC and become inert.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -28,7 +29,7 @@ _RADICAL_SUPPLEMENT = str.maketrans(
 )
 
 
-_CN_DIGITS = str.maketrans("〇○零Ｏ一二三四五六七八九", "0000123456789")
+_CN_DIGITS = str.maketrans(f"{CN_ZEROS}Ｏ{CN_DIGITS}", "0000123456789")
 
 
 def arabic_digits(text: str) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from policy_cli.core.chars import CN_NUMERALS, HAN
 from policy_cli.core.occurrences import containers, find_all, non_overlapping
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_document
@@ -30,7 +31,7 @@ _SURNAMES_1 = (
     "米柏宗瞿桂佟臧闵苟邬边卞姬仇栾隋刁巫寇桑郎甄丛仲虞敖巩佘池苑迟邝"
 )
 _SURNAMES_2 = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "令狐", "慕容", "公孙", "长孙")
-_NAME = rf"(?:{'|'.join(_SURNAMES_2)}|[{_SURNAMES_1}])[\u4e00-\u9fff]{{1,2}}"
+_NAME = rf"(?:{'|'.join(_SURNAMES_2)}|[{_SURNAMES_1}])[{HAN}]{{1,2}}"
 
 # words that end a title ("区委书记", "之江实验室主任", "中国工程院院士")
 _TITLE_WORDS = (
@@ -79,13 +80,13 @@ _ORG_SUFFIX = (
     "交易所|出版社|日报|电视台|科学院|工程院|国新院|人民政府|政府|法院|检察院"
 )
 _ORG = re.compile(
-    rf"(?:中国|国家|中央|全国|省|市|区|县|[\u4e00-\u9fff]{{2,8}}?)(?:{_ORG_SUFFIX})"
+    rf"(?:中国|国家|中央|全国|省|市|区|县|[{HAN}]{{2,8}}?)(?:{_ORG_SUFFIX})"
 )
 _ORG_END = re.compile(
     rf"(?:{_ORG_SUFFIX}|院|部|局|厅|委|署|办公室|办公厅|组织|政协|党|团|军|人大|常委会|党中央|国务院|联合国)$"
 )
 _NOT_ORG = re.compile(
-    r"^(?:[一二三四五六七八九十两几多]|新一轮|各|全(?!国))|^[^省市区县州镇乡中人]*政府$|"
+    rf"^(?:[{CN_NUMERALS}两几多]|新一轮|各|全(?!国))|^[^省市区县州镇乡中人]*政府$|"
     r"(?:格局|布局|大局|全局|结局|开局|当局|残局|新局|社团|集团化|共同体|干部|[东西南北中内外全局]部|"
     r"通办|全党全军|党政军)$"
 )
@@ -101,7 +102,7 @@ _DEPARTMENT_END = re.compile(r"(?:厅|局|委|办|署)$")
 _SHARED_HEAD_TAGS = frozenset({"ns", "nr", "nz", "nt", "j"})
 _FUNCTION_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "r", "m", "q",
                             "x", "f", "v", "vn", "vd", "a", "ad", "an", "y", "e", "o", "k", "h"})
-_HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
+_HAN_WORD = re.compile(rf"[{HAN}]+")
 _MAX_ORG_CHARS = 20
 _ORG_TAGS = frozenset({"nt", "ns", "nz", "j", "nrt", "eng"})
 _GENERIC_ORGS = frozenset(
@@ -157,7 +158,7 @@ def extract_people(
     found: dict[str, _Found] = {}
 
     def note(name: str, offset: int, titles: list[str], *, honorific: bool = False) -> None:
-        if name in _NOT_NAMES or _contains_title(name) or re.search(r"[一二三四五六七八九十两百千万亿]", name):
+        if name in _NOT_NAMES or _contains_title(name) or re.search(rf"[{CN_NUMERALS}两百千万亿]", name):
             return
         if not _plausible_name(seg, offset, name):
             return

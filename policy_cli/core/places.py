@@ -20,12 +20,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from policy_cli import data
+from policy_cli.core.chars import HAN
 from policy_cli.models import Document
 
 HEAD_PARAGRAPHS = 6  # the title block and dateline of a report are in its first lines
 MIN_MENTIONS = 3  # the body names its own place again
 # county-level names written with their suffix (余杭区, 诸暨市, 新昌县, 达茂旗)
-_COUNTY = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:自治县|自治旗|区|县|市|旗)")
+_COUNTY = re.compile(rf"([{HAN}]{{2,4}}?)(?:自治县|自治旗|区|县|市|旗)")
 _SOURCE_LINE = re.compile(r"^\s*(?:【|来源|原文链接|发布时间|作者|编辑|责任编辑|记者|http|www\.)")
 # jieba part-of-speech tags a county's name may have: jieba tags many as a person's name
 # (余杭: nr) or leaves them untagged; a common word (开发区, 示范区, 高新区) has another tag

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from policy_cli.core.chars import CN_DIGITS, CN_NUMERALS, CN_ZEROS
 from policy_cli.core.normalize import arabic_digits
 from policy_cli.data import lines
 
@@ -137,9 +138,9 @@ def _is_range(text: str, found: list[re.Match[str]]) -> bool:
 
 
 # -- Chinese numerals --------------------------------------------------------------------------
-_CN = "零〇○一二两三四五六七八九十百千万亿点"
+_CN = f"{CN_ZEROS}两{CN_NUMERALS}百千万亿点"  # the characters of a number in words
 _PERCENT_CN = re.compile(rf"百分之(?P<n>[{_CN}]+)")
-_YEAR_CN = re.compile(r"(?P<n>[一二][〇○0零一二三四五六七八九]{3})(?=年)")
+_YEAR_CN = re.compile(rf"(?P<n>[一二][〇○0零{CN_DIGITS}]{{3}})(?=年)")
 
 
 def arabic_numbers(text: str) -> str:

@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from policy_cli import data
+from policy_cli.core.chars import HAN_EXTENDED
 
 MIN_SHARE = 0.05  # of the Han characters
 MIN_CHARS = 5
@@ -34,7 +35,7 @@ NOT_CONVERTED_NOTE = (
     "the text is written in traditional characters and was analysed as it is: install "
     "'policy-cli[traditional]' (OpenCC) to convert it to simplified characters first"
 )
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(rf"[{HAN_EXTENDED}]")
 
 
 @lru_cache(maxsize=1)

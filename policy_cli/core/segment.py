@@ -21,18 +21,19 @@ from itertools import accumulate, count, islice
 from typing import Any
 
 from policy_cli import data
+from policy_cli.core.chars import CN_NUMERALS, HAN_CHAR, PLAN_PERIOD
 from policy_cli.models import Document, Token
 
 BACKENDS = ("auto", "rjieba", "jieba")
 _DEFAULT_FREQ = 20000
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = HAN_CHAR
 _NUMERIC = re.compile(
-    r"^(?!十[一二三四五六七八九]五$)"  # five-year-plan names (十四五, 十五五) are terms
+    rf"^(?!{PLAN_PERIOD}$)"  # five-year-plan names (十四五, 十五五) are terms
     r"(?:[\d０-９.．,，%％‰+\-×/]+$"
     r"|^[\d０-９.．]+[年月日号时分秒个项条次万亿元余多倍人家所座批度]+$"
-    r"|^第?[一二三四五六七八九十百千万零〇两\d]+[年月日号次届个条项批]?$"
-    r"|^[一二三四五六七八九十]是$"
+    rf"|^第?[{CN_NUMERALS}百千万零〇两\d]+[年月日号次届个条项批]?$"
+    rf"|^[{CN_NUMERALS}]是$"
     r"|^[数几多余百千万亿]+[元人个项家户吨]?$"  # 万亿, 亿元, 数百, 千万元
     r"|^个?百分点$"
     r"|^(?:[\d０-９]+[年月日号时点分]){1,3}$)"  # 1月29日

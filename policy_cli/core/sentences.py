@@ -25,20 +25,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter, mul
 
+from policy_cli.core.chars import CN_NUMERALS, CN_YEAR_DIGITS
 from policy_cli.core.pipeline import Prepared
 from policy_cli.core.segment import is_candidate_term, load_stopwords
 from policy_cli.data import lines as data_lines
 from policy_cli.errors import UsageError
 from policy_cli.models import Document, KeySentence
 
-_HEADING = re.compile(r"^(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节条部分])")
-_PART = re.compile(r"^[一二三四五六七八九十]+、")
-_SUBPART = re.compile(r"^（[一二三四五六七八九十]+）")
+_HEADING = re.compile(rf"^(?:（[{CN_NUMERALS}]+）|[{CN_NUMERALS}]+、|第[{CN_NUMERALS}]+[章节条部分])")
+_PART = re.compile(rf"^[{CN_NUMERALS}]+、")
+_SUBPART = re.compile(rf"^（[{CN_NUMERALS}]+）")
 # a list item's heading: "八是推进法治政府建设…。", "第一，…"
-_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]|其[一二三四五六七八九十][，,、])")
+_ORDINAL = re.compile(rf"^(?:[{CN_NUMERALS}]+是|第[{CN_NUMERALS}]+[，,、]|其[{CN_NUMERALS}][，,、])")
 # a stage goal: 到2027年，率先实现…; 第一个阶段，从二〇二〇年到二〇三五年，…基本实现…
 _STAGE_GOAL = re.compile(
-    r"^(?:[^，。]{1,8}，)?(?:从[^，。]{4,12})?(?:到|至)(?:(?:19|20)\d\d|[〇○零一二三四五六七八九]{4})年"
+    rf"^(?:[^，。]{{1,8}}，)?(?:从[^，。]{{4,12}})?(?:到|至)(?:(?:19|20)\d\d|[{CN_YEAR_DIGITS}]{{4}})年"
 )
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _MIN_CHARS = 12

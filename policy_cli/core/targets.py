@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from policy_cli.core.chars import CN_DIGITS, CN_NUMERALS, HAN, PLAN_PERIOD
 from policy_cli.core.normalize import arabic_digits
 from policy_cli.core.quantities import DASHES, NUMBER, arabic_numbers, read_quantity, target_words
 from policy_cli.data import lines
@@ -26,7 +27,7 @@ INDICATORS_FILE = "target_indicators.tsv"
 TOPICS_FILE = "target_topics.tsv"
 # the first plan period named by a number: 第三个五年计划 began in 1966, each lasts five years
 _FIRST_NUMBERED_PLAN = (3, 1966)
-_PLAN_NUMBER = "一二三四五六七八九"
+_PLAN_NUMBER = f"{CN_DIGITS}"
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def _rules() -> _Rules:
         not_qual=re.compile(rf"{alt('not_qual')}|^(?:全面|坚决|按照[^|]*)\|"),
         verb_first=re.compile(rf"^(?P<verb>(?:{alt('adverb')})+(?:{alt('act')}))(?P<what>.{{2,30}})$"),
         steer=re.compile(rf"^(?:{alt('steer')})"),
-        issue=re.compile(rf"^(?:{alt('issue')})(?=[\u4e00-\u9fff]{{2}})"),
+        issue=re.compile(rf"^(?:{alt('issue')})(?=[{HAN}]{{2}})"),
         headline=re.compile(alt("headline")),
         links=w["link"],
         modifiers=frozenset(w["prefix"]) | frozenset(w["suffix"]),
@@ -122,9 +123,9 @@ _MAIN_LEAD = re.compile(
 )
 _GENERIC_SUBJECT = re.compile(
     r"^(?:(?:今年|全年|明年)?的?(?:国民)?(?:经济社会|经济和社会|国民经济和社会|国民经济)?"
-    r"(?:发展|宏观调控)?的?|[^\u4e00-\u9fff]*)$"
+    rf"(?:发展|宏观调控)?的?|[^{HAN}]*)$"
 )
-_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+部分)")
+_HEADING = re.compile(rf"^(?:[{CN_NUMERALS}]+、|（[{CN_NUMERALS}]+）|第[{CN_NUMERALS}]+部分)")
 _RETRO_HEADING = re.compile(r"回顾|过去[一五]年|工作总结|成效|成就|取得")
 _PLAN_HEADING = re.compile(r"目标|任务|要求|安排|建议|思路|部署|重点工作")
 _RETRO_PARAGRAPH = re.compile(r"^(?:过去|一年来|五年来|去年|回顾|[一两三四五]年来|这[一五]年)")
@@ -134,7 +135,7 @@ _NO_NUMBER = re.compile(r"统筹考核|不设|不再设|不作(?:具体)?要求"
 _NO_LONGER = re.compile(r"不再(?P<verb>发行|安排|设立|征收|保留)(?P<what>[^，。；、]{2,12})")
 _FORWARD = re.compile(r"力争|确保|争取|到20\d\d年|目标|计划|拟|预计|要|将|今年|明年|全年|新增|新建")
 _BY_YEAR = re.compile(r"到(20\d\d年)(?:底|末)?")
-_FIVE_YEAR = re.compile(r"“?十[一二三四五六七八九]五”?时期|“?十[一二三四五六七八九]五”?规划|今后五年|五年规划")
+_FIVE_YEAR = re.compile(rf"“?{PLAN_PERIOD}”?时期|“?{PLAN_PERIOD}”?规划|今后五年|五年规划")
 _NO_TARGET = re.compile(
     r"(?:没有|未|不再|不)(?:提出|设定|设置|设|定)(?P<what>[^，。；]{0,16}?)(?:具体|量化|数值)?(?:目标|指标)"
 )
@@ -144,7 +145,7 @@ _SLOGAN = re.compile(
 )
 
 _BARE_VERB = re.compile(
-    r"^(?:增长|增加|提高|下降|降低|增幅|达到|占|共|约|超过|其中)$|^比|^[^\u4e00-\u9fff]*$"
+    rf"^(?:增长|增加|提高|下降|降低|增幅|达到|占|共|约|超过|其中)$|^比|^[^{HAN}]*$"
 )
 _ACTION = re.compile(r"^(?:新建|新开工|新增|建设|改造|发行|完成|开工|培训|将)$")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
@@ -351,7 +352,7 @@ def _slogans(text: str) -> list[Target]:
 
 # -- stage goals (Party congress reports, long-range plans) -------------------------------------
 # Years are often written in Chinese numerals there: 到二〇三五年, 到二○二○年, 比二0一0年.
-_CN_YEAR = r"(?:二[〇○0零][〇○0零一二三四五六七八九]{2}|20\d\d)年"
+_CN_YEAR = rf"(?:二[〇○0零][〇○0零{CN_DIGITS}]{{2}}|20\d\d)年"
 _STAGE_LEAD = re.compile(rf"到(?P<when>{_CN_YEAR}(?:底|末)?|本世纪中叶)(?:的?时候)?")
 _GOAL_VERB = re.compile(
     r"^(?:力争|确保|努力|要|将|再奋斗[^，。；]{1,4}，?)*"
@@ -523,7 +524,7 @@ def _forward_paragraphs(
     period: str | None = None
     tops = [
         i for i, p in enumerate(document.paragraphs)
-        if re.match(r"^[一二三四五六七八九十]+、", p.text.lstrip()) and len(p.text.strip()) <= 60
+        if re.match(rf"^[{CN_NUMERALS}]+、", p.text.lstrip()) and len(p.text.strip()) <= 60
     ]
     parts = bool(tops)
     for i, para in enumerate(document.paragraphs):
@@ -556,7 +557,7 @@ def _plan_period(text: str) -> str | None:
     if not found:
         return None
     m = found[-1]  # "“十三五”时期发展成就和“十四五”时期主要目标任务": the plan ahead
-    inner = re.search(r"十[一二三四五六七八九]五", m.group())
+    inner = re.search(rf"{PLAN_PERIOD}", m.group())
     return inner.group() if inner else "五年"
 
 
@@ -646,10 +647,10 @@ def _quantitative(
         if action == "将" and not qty.endswith("元"):
             return None
         obj = re.sub(r"^的", "", rest)[:16]
-        if not re.match(r"[\u4e00-\u9fff]{2}", obj):
+        if not re.match(rf"[{HAN}]{{2}}", obj):
             return None
         indicator = _clean_indicator(("" if action == "将" else action) + obj)
-    elif re.match(r"[\u4e00-\u9fff]", tail) and not re.match(r"(?:安排|目标)", tail):
+    elif re.match(rf"[{HAN}]", tail) and not re.match(r"(?:安排|目标)", tail):
         return None  # the number qualifies a noun ("30年整县试点"): not a target
     indicator = rules.issue.sub("", indicator)  # 发行|超长期特别国债: the thing issued
     if len(indicator) < 2 or len(indicator) > 40 or _BARE_VERB.match(indicator):
@@ -772,7 +773,7 @@ def _slogan_subject(text: str, pos: int) -> str:
 
 # -- years -------------------------------------------------------------------------------------
 _YEAR = re.compile(r"(20\d\d|19\d\d)年")
-_PART_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
+_PART_HEADING = re.compile(rf"^[{CN_NUMERALS}]+、")
 _DATELINE = re.compile(r"(20\d\d)年\d{1,2}月\d{1,2}日")
 _DATELINE_REACH = 300  # characters at the head of a document where its dateline stands
 

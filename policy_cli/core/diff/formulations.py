@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from policy_cli.core.chars import HAN, is_han
 from policy_cli.core.diff.standing import idf_rarity
 from policy_cli.core.diff.text import (
     NOT_WORDING,
@@ -92,7 +93,7 @@ def _stem_matches(text: str, stem: str) -> list[tuple[int, str]]:
     while at >= 0:
         end = at + len(stem) + 2
         tail = text[at + len(stem) : end]
-        if len(tail) == 2 and all("\u4e00" <= ch <= "\u9fff" for ch in tail):
+        if len(tail) == 2 and is_han(tail):
             out.append((at, text[at:end]))
             at = text.find(stem, end)
         else:
@@ -124,7 +125,7 @@ def _word_at(
     return any(ends_a_word(m.end()) for m in re.finditer(pattern, text))
 
 
-_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{5,7}")  # a stem of 3 to 5 characters, a word of 2
+_HAN_NAME = re.compile(rf"[{HAN}]{{5,7}}")  # a stem of 3 to 5 characters, a word of 2
 
 
 def compare_formulations(

@@ -13,14 +13,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from policy_cli.core.chars import CN_NUMERALS
 from policy_cli.core.diff.text import QUOTE_MARKS, unquoted
 from policy_cli.data import lines
 from policy_cli.models import Document
 
 PARTS_FILE = "report_parts.tsv"
 # a part heading (一、…) and a section heading ((一)…, 1.…) open their paragraph
-_PART = re.compile(r"^\s*[一二三四五六七八九十]+、")
-_SECTION = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、](?!\d))")
+_PART = re.compile(rf"^\s*[{CN_NUMERALS}]+、")
+_SECTION = re.compile(rf"^\s*(?:[（(][{CN_NUMERALS}\d]+[）)]|\d+[.．、](?!\d))")
 _HEADING_END = "。！？；\n"
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 MAX_HEADING = 80  # characters: a longer opening sentence is text, not a heading

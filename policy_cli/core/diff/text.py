@@ -11,20 +11,21 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from policy_cli.core.chars import CN_DIGITS, CN_NUMERALS, HAN, PLAN_PERIOD
 from policy_cli.core.occurrences import containers
 
 # A year, a Five-Year-Plan number or an anniversary: 2021年 -> 2022年, 十三五 -> 十四五 and
 # 一百周年 are the calendar moving on, not a change of policy.
 _CALENDAR = re.compile(
     r"(?<!\d)(?:1[89]|20)\d\d(?!\d)"
-    r"|十[一二三四五六七八九]五|第[一二三四五六七八九十]+个五年(?:规划|计划)"
+    rf"|{PLAN_PERIOD}|第[{CN_NUMERALS}]+个五年(?:规划|计划)"
     r"|[\d一二两三四五六七八九十百]+周年"
 )
 _DIGITS = re.compile(r"\d+")
 # a bare plan number of the 1980s-2000s or of a 普法 plan: “七五”, “八五”普法规划, “十五”
-_PLAN_NUMBER = re.compile(r"十?[一二三四五六七八九]五|十五")
+_PLAN_NUMBER = re.compile(rf"十?[{CN_DIGITS}]五|十五")
 
-HAN_RUN = re.compile(r"^[\u4e00-\u9fff]+$")
+HAN_RUN = re.compile(rf"^[{HAN}]+$")
 QUOTE_MARKS = "“”‘’\"'「」『』"
 _UNQUOTE = str.maketrans("", "", QUOTE_MARKS)
 NOT_WORDING = re.compile(r"[\s、，,·“”\"'‘’《》（）()]")

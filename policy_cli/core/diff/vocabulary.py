@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from policy_cli.core.chars import HAN
 from policy_cli.core.diff.prominence import Outline
 from policy_cli.core.diff.standing import phrase_standing
 from policy_cli.core.diff.text import (
@@ -180,7 +181,7 @@ def one_sided_terms(
     return sorted(out, key=lambda c: (c.offset, c.term))
 
 
-_QUOTED_NAME = re.compile(r"[“「『]([\u4e00-\u9fff0-9A-Za-z+]{2,12})[”」』]")
+_QUOTED_NAME = re.compile(rf"[“「『]([{HAN}0-9A-Za-z+]{{2,12}})[”」』]")
 
 
 def quoted_names(text: str) -> list[str]:

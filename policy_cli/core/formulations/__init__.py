@@ -48,6 +48,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.candidate import KINDS, Candidate
 from policy_cli.core.formulations.lexicon import Lexicon, LexiconEntry
 from policy_cli.core.formulations.options import FormulationOptions
@@ -55,7 +56,6 @@ from policy_cli.core.formulations.rank import MAX_CONTEXTS, SORTS, rank_formulat
 from policy_cli.core.formulations.shapes import classify_quoted
 from policy_cli.core.formulations.stages import STAGE_NAMES, STAGES, Stage, run_stages
 from policy_cli.core.formulations.user import read_user_lexicon
-from policy_cli.core.formulations.vocab import HAN
 from policy_cli.core.tokens import Segmentation, segment_document
 from policy_cli.errors import UsageError
 from policy_cli.models import Document, Formulation

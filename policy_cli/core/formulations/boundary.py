@@ -10,13 +10,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from policy_cli.core.chars import HAN, is_han
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.shapes import classify_quoted
 from policy_cli.core.formulations.vocab import (
-    HAN,
     clause_word_set,
     clause_words,
-    is_han,
     launches,
     patterns,
     words,

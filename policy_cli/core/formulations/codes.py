@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.boundary import following_phrase
 from policy_cli.core.formulations.candidate import BY_RULE, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import HAN, patterns, words
+from policy_cli.core.formulations.vocab import patterns, words
 from policy_cli.core.tokens import Segmentation
 
 STAGE = "code"

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from policy_cli.core.chars import is_han
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.members import listed_items
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import clause_word_set, is_han, patterns, words
+from policy_cli.core.formulations.vocab import clause_word_set, patterns, words
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "counted"

@@ -12,10 +12,11 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from policy_cli.core.chars import is_han
 from policy_cli.core.formulations.boundary import phrase_ending_at
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import clause_word_set, is_han, patterns, words
+from policy_cli.core.formulations.vocab import clause_word_set, patterns, words
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 

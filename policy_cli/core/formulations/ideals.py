@@ -12,9 +12,10 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import HAN, words
+from policy_cli.core.formulations.vocab import words
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation
 

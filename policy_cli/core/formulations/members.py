@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import HAN, is_verb, patterns, words
+from policy_cli.core.formulations.vocab import is_verb, patterns, words
 from policy_cli.core.tokens import Segmentation, segment_text
 
 

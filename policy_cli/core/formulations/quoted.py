@@ -12,12 +12,13 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from policy_cli.core.chars import is_han
 from policy_cli.core.formulations.boundary import following_phrase
 from policy_cli.core.formulations.candidate import CERTAIN, Candidate
 from policy_cli.core.formulations.members import listed_items
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.shapes import classify_quoted, plan_period
-from policy_cli.core.formulations.vocab import is_han, patterns, quoted_images, words
+from policy_cli.core.formulations.vocab import patterns, quoted_images, words
 from policy_cli.core.national import national_lexicon
 from policy_cli.core.phrases import canonical
 from policy_cli.core.segment import default_tagger

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.boundary import starts_a_word
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import HAN, patterns, words
+from policy_cli.core.formulations.vocab import patterns, words
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "repeated"

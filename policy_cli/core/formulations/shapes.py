@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from policy_cli.core.chars import han_count
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import patterns, words
 
@@ -27,7 +28,7 @@ def classify_quoted(span: str, *, options: FormulationOptions | None = None) -> 
         return None
     if p.code.match(s):
         return "code"
-    han = sum(1 for ch in s if "\u4e00" <= ch <= "\u9fff")
+    han = han_count(s)
     if han < o.quoted_min_han and not re.search(r"\d", s):
         return None  # a single character in quotes (“新”, “拼”): emphasis, not a name
     if any(c in s for c in w.commas):

@@ -17,9 +17,8 @@ from types import MappingProxyType
 from typing import Any, get_origin, get_type_hints
 
 from policy_cli import data
+from policy_cli.core.chars import HAN
 
-# The CJK Unified Ideographs: the characters of a Chinese word (a Unicode block, not a rule).
-HAN = "\u4e00-\u9fff"
 RULES_FILE = "formulation_rules.toml"
 WORD_SECTIONS = ("characters", "punctuation", "words")
 
@@ -209,12 +208,6 @@ def is_verb(word: str) -> bool:
     return word in clause_word_set() or word in words().phrase_breaks
 
 
-def is_han(text: str) -> bool:
-    """Tell whether a string is all Chinese characters (and not empty)."""
-    return _HAN_RUN.fullmatch(text) is not None
-
-
-_HAN_RUN = re.compile(rf"[{HAN}]+")
 
 
 @lru_cache(maxsize=1)

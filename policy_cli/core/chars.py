@@ -1,0 +1,45 @@
+"""Character classes of Chinese text, for regular expressions, in one place.
+
+What "a Chinese character" and "a Chinese digit" mean is a property of Unicode and of the
+written language, not of any analysis: every module takes them from here (as strings to put
+inside a character class, `[{HAN}]`) so that they all mean the same.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The CJK Unified Ideographs: the characters of a Chinese word (a Unicode block, not a rule).
+HAN = "\u4e00-\u9fff"
+# ...with Extension A and the compatibility ideographs (rare characters, old encodings)
+HAN_EXTENDED = "\u3400-\u4dbf" + HAN + "\uf900-\ufaff"
+# CJK Radicals Supplement and Kangxi Radicals: some PDF text layers draw 人 as ⼈ (U+2F08)
+RADICALS = "\u2e80-\u2fdf"
+# CJK symbols and punctuation, full-width forms and curly quotes: the marks around Chinese text
+CJK_MARKS = "\u3000-\u303f\uff00-\uffef\u2018-\u201d"
+
+# Chinese numerals, as documents write them
+CN_DIGITS = "一二三四五六七八九"  # one to nine
+CN_ZEROS = "〇○零"  # zero as years and numbers write it (二〇二五, 二○二五, 二零二五)
+CN_NUMERALS = CN_DIGITS + "十"  # the numbers of headings and ordinals: 一、 （二） 第三 十是
+CN_YEAR_DIGITS = CN_ZEROS + CN_DIGITS  # the digits of a year written out
+PLAN_PERIOD = f"十[{CN_DIGITS}]五"  # a five-year plan by its number: 十四五, 十五五
+
+HAN_CHAR = re.compile(f"[{HAN}]")
+HAN_RUN = re.compile(f"[{HAN}]+")
+_DIGIT_VALUE = {ch: i for i, ch in enumerate("〇" + CN_DIGITS)} | {"○": 0, "零": 0, "Ｏ": 0}
+
+
+def is_han(text: str) -> bool:
+    """Tell whether a string is all Chinese characters (and not empty)."""
+    return HAN_RUN.fullmatch(text) is not None
+
+
+def han_count(text: str) -> int:
+    """How many Chinese characters a string holds."""
+    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+
+
+def digit_value(ch: str) -> int | None:
+    """The value of a Chinese digit (〇 and its look-alikes 0, 一 1 … 九 9); None otherwise."""
+    return _DIGIT_VALUE.get(ch)
