@@ -42,7 +42,7 @@ def diff(
     sentences: Annotated[
         bool,
         typer.Option(
-            "--sentences", "-s",
+            "--sentences",
             help="Also list the sentences of each report with no close counterpart in the other.",
         ),
     ] = False,

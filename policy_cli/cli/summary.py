@@ -42,10 +42,10 @@ def summary(
         typer.Option("--format", "-f", help=FORMAT_HELP.format(default="table"), show_default=False),
     ] = None,
     sentences: Annotated[
-        int, typer.Option("--sentences", "-n", min=1, max=20, help="How many key sentences.")
+        int, typer.Option("--sentences", min=1, max=20, help="How many key sentences.")
     ] = 5,
     keywords: Annotated[
-        int, typer.Option("--keywords", "-k", min=1, max=50, help="How many key terms.")
+        int, typer.Option("--keywords", min=1, max=50, help="How many key terms.")
     ] = 10,
     full: Annotated[
         bool,

@@ -114,7 +114,7 @@ def test_table_readable_at_100_columns():
 
 def test_markdown_and_output_file(tmp_path):
     target = tmp_path / "diff.md"
-    res = run("diff", OLD, NEW, "-f", "markdown", "-n", "5", "-s", "-o", str(target))
+    res = run("diff", OLD, NEW, "-f", "markdown", "-n", "5", "--sentences", "-o", str(target))
     assert res.exit_code == 0, res.stderr
     assert res.stdout == ""
     text = target.read_text(encoding="utf-8")

@@ -191,7 +191,7 @@ def test_markdown_and_output_file(tmp_path) -> None:
 
 def test_stdin_and_sentence_count() -> None:
     data = FOUNDING.read_bytes()
-    res = run("summary", "-", "-f", "json", "-n", "3", input=data)
+    res = run("summary", "-", "-f", "json", "--sentences", "3", input=data)
     assert res.exit_code == 0, res.stderr
     assert len(json.loads(res.stdout)["key_sentences"]) == 3
 
@@ -200,7 +200,7 @@ def test_stdin_and_sentence_count() -> None:
     ("args", "code"),
     [
         (["summary", "/nonexistent/file.txt"], 3),
-        (["summary", str(FOUNDING), "-n", "0"], 2),
+        (["summary", str(FOUNDING), "--sentences", "0"], 2),
         (["summary", str(FOUNDING), "--format", "html"], 2),
     ],
 )
