@@ -51,7 +51,7 @@ def check_encoding(encoding: str | None) -> None:
         UsageError: not a text encoding Python knows.
     """
     if encoding is not None:
-        from policy_cli.core.loaders import text_codec
+        from policy_cli.core.decoding import text_codec
 
         text_codec(encoding)
 

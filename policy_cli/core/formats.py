@@ -106,7 +106,7 @@ def html_document(
 
 
 def _decode_html(data: bytes, *, encoding: str | None) -> tuple[str, str]:
-    from policy_cli.core.loaders import decode_bytes, text_codec
+    from policy_cli.core.decoding import decode_bytes, text_codec
 
     if encoding:
         return decode_bytes(data, encoding=encoding)

@@ -5,7 +5,6 @@ Heavy or optional libraries (charset-normalizer, the format extractors) are impo
 
 from __future__ import annotations
 
-import codecs
 import io
 import os
 import re
@@ -15,8 +14,11 @@ from pathlib import Path
 from typing import BinaryIO
 
 from policy_cli.core import normalize, script
-from policy_cli.core.chars import han_count
-from policy_cli.errors import EncodingError, FormatError, InputError
+
+# decoding is its own module (formats needs it too); its names stay reachable from here
+from policy_cli.core.decoding import decode_bytes as decode_bytes
+from policy_cli.core.decoding import text_codec as text_codec
+from policy_cli.errors import FormatError, InputError
 from policy_cli.models import Document
 
 MAX_BYTES = 64 * 1024 * 1024  # larger inputs are refused: nobody's report is that long
@@ -30,16 +32,7 @@ MAX_ANALYSIS_CHARS = 1_500_000
 FIFO_WRITER_WAIT = 5.0
 FORMATS = ("text", "html", "docx", "pdf")
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-# Encodings in which Chinese policy text is published; a detector's other guesses for
-# GB-encoded bytes (e.g. cp1252 mojibake) are not trusted.
-_CHINESE_ENCODINGS = ("gb18030", "gbk", "gb2312", "big5", "utf_8", "utf_16", "hz")
+
 
 
 def read_input(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> bytes:
@@ -217,97 +210,6 @@ def sniff_format(data: bytes, *, suffix: str = "") -> str:
     if _HTML_TAG.search(head):
         return "html"
     return "text"
-
-
-def decode_bytes(data: bytes, *, encoding: str | None = None) -> tuple[str, str]:
-    """Decode text bytes: a forced encoding, a BOM, strict UTF-8, then detection.
-
-    Returns:
-        The text and the name of the encoding used.
-
-    Raises:
-        EncodingError: the bytes are not text in any encoding we can tell.
-        InputError: binary content.
-    """
-    if encoding:
-        encoding = text_codec(encoding)
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError as exc:
-            raise EncodingError(
-                f"the input is not valid {encoding} (byte {exc.start}); try another --encoding"
-            ) from exc
-        except (UnicodeError, ValueError, LookupError) as exc:  # idna, punycode...
-            raise EncodingError(
-                f"the input is not valid {encoding}; try another --encoding"
-            ) from exc
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(name), name
-            except UnicodeDecodeError as exc:
-                raise EncodingError(f"the input has a {name} byte-order mark but is not {name}") from exc
-    if b"\x00" in data:
-        raise InputError("binary file (it contains NUL bytes), not a text document")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    return _detect(data)
-
-
-def text_codec(name: str) -> str:
-    """Check that `name` is a text encoding (bytes to str) and return it.
-
-    base64, hex, zlib, bz2, uu, quopri (bytes to bytes), rot13 (str to str) and undefined are
-    codecs Python knows but not text encodings.
-
-    Raises:
-        EncodingError: unknown, or not a text encoding.
-    """
-    try:
-        info = codecs.lookup(name)
-    except (LookupError, ValueError, TypeError) as exc:
-        raise EncodingError(f"unknown encoding {name!r} given with --encoding") from exc
-    try:
-        if not getattr(info, "_is_text_encoding", True) or info.name == "undefined":
-            raise LookupError(name)
-        b"".decode(name)
-    except (LookupError, UnicodeError, ValueError, TypeError) as exc:
-        raise EncodingError(
-            f"{name!r} given with --encoding is not a text encoding (e.g. utf-8, gb18030)"
-        ) from exc
-    return name
-
-
-def _detect(data: bytes) -> tuple[str, str]:
-    from charset_normalizer import from_bytes  # lazy: only non-UTF-8 input needs it
-
-    results = from_bytes(data, cp_isolation=list(_CHINESE_ENCODINGS))
-    best = results.best()
-    if best is not None:
-        name = best.encoding
-        # GB2312 and GBK are subsets of GB18030: decoding with the superset loses nothing.
-        if name in ("gb2312", "gbk", "hz") or name.startswith("gb"):
-            name = "gb18030"
-        try:
-            return data.decode(name), name
-        except (UnicodeError, LookupError):
-            pass
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        text = ""
-    if text and _looks_chinese(text):
-        return text, "gb18030"
-    raise EncodingError(
-        "cannot tell the text encoding (not UTF-8, UTF-16 or GB18030); name it with --encoding"
-    )
-
-
-def _looks_chinese(text: str) -> bool:
-    han = han_count(text)
-    return han >= 0.3 * max(1, sum(1 for ch in text if not ch.isspace()))
 
 
 def _check_textual(text: str, source: str) -> None:
