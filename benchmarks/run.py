@@ -74,20 +74,13 @@ elif which == "policy-cut":
     seg = default_segmenter()
     def work():
         return sum(len(seg.cut(t)) for t in texts)
-elif which.startswith("policy-cut-many"):  # every list of tokens is kept until the sum
-    from policy_cli.core.segment import default_segmenter
-    seg = default_segmenter()
-    processes = 1 if which == "policy-cut-many-1" else None  # None: the usable cores
-    def work():
-        return sum(map(len, seg.cut_many(texts, processes=processes)))
-else:  # policy-tokenize: what every command does (normalised text, Tokens with offsets)
+else:  # policy-segment: what every command does (normalised text, tagged words, Tokens)
     from policy_cli.core.loaders import load_text
-    from policy_cli.core.segment import default_segmenter
-    seg = default_segmenter()
+    from policy_cli.core.tokens import segment_document
     docs = [load_text(t, source=str(i)) for i, t in enumerate(texts)]
     texts = [d.text for d in docs]
     def work():
-        return sum(len(seg.tokenize(d)) for d in docs)
+        return sum(len(segment_document(d).tokens()) for d in docs)
 times = []
 for _ in range(runs):
     t = time.perf_counter()
@@ -275,22 +268,11 @@ def segment_throughput(runs: int) -> list[tuple[str, int, float, float, float]]:
     figures are over all the passes of all the rounds.
 
     The tokenizer is built before the clock starts: this is cutting speed, not start-up.
-    A process's first pass also pays one-time costs (rjieba keeps a UTF-8 copy of each text;
-    `cut_many` imports multiprocessing). `cut_many` forks its worker processes on every
-    call, inside the clock; its rows keep every token list until they are counted, as a
-    caller does, where the `cut` rows drop each document's tokens once counted.
+    A process's first pass also pays one-time costs (rjieba keeps a UTF-8 copy of each text).
     """
     rows = (
         ("policy-cut", "policy Segmenter.cut (rjieba + lexicon), document by document"),
-        (
-            "policy-cut-many-1",
-            "policy Segmenter.cut_many, 1 process (every token list kept, for comparison)",
-        ),
-        (
-            "policy-cut-many",
-            f"policy Segmenter.cut_many, {usable_cores()} processes (forks inside the clock)",
-        ),
-        ("policy-tokenize", "policy Segmenter.tokenize (what commands use: a Token per word)"),
+        ("policy-segment", "policy segment_document (what commands use: tagged words, Tokens)"),
         ("rjieba", "rjieba Jieba.cut alone (no lexicon), for reference"),
         ("jieba", "plain jieba Tokenizer.lcut, document by document"),
     )
@@ -322,14 +304,6 @@ def segment_throughput(runs: int) -> list[tuple[str, int, float, float, float]]:
         n, ts = chars[which], times[which]
         out.append((label, n, n / statistics.median(ts), n / max(ts), n / min(ts)))
     return out
-
-
-def usable_cores() -> int:
-    """Return how many cores this process may run on (what `cut_many` uses by default)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux: no fork, cut_many runs in one process
-        return 1
 
 
 def trend_times(policy: list[str], runs: int, tmp: Path) -> list[list[str]]:

@@ -175,18 +175,6 @@ def _load_table(prefix: str) -> IdfTable:
     )
 
 
-def candidate_counts(tokens: Sequence[Token]) -> tuple[Counter[str], dict[str, Token]]:
-    """Count candidate terms and remember where each first occurs."""
-    stop = load_stopwords()
-    counts: Counter[str] = Counter()
-    first: dict[str, Token] = {}
-    for tok in tokens:
-        if is_candidate_term(tok.text, stop):
-            counts[tok.text] += 1
-            first.setdefault(tok.text, tok)
-    return counts, first
-
-
 def document_terms(
     tokens: Sequence[Token],
     *,

@@ -13,16 +13,14 @@ import os
 import re
 import string
 import sys
-from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable
 from functools import lru_cache
-from itertools import accumulate, count, islice
+from itertools import accumulate
 from typing import Any
 
 from policy_cli import data
 from policy_cli.core.chars import CN_NUMERALS, HAN_CHAR, PLAN_PERIOD
-from policy_cli.models import Document, Token
 
 BACKENDS = ("auto", "rjieba", "jieba")
 _DEFAULT_FREQ = 20000
@@ -47,9 +45,6 @@ _LATIN_KEEP = re.compile(r"^[A-Z][A-Z0-9]{1,7}$|^\d+[A-Z]+$")
 _RUN_CHARS = frozenset(string.ascii_letters + string.digits + "+#%-._&")  # _JOINED_RUN's set
 _ASCII_RUN = re.compile(r"[-._&A-Za-z0-9+#%]+")
 
-# cut_many: below this many characters a share is not worth a process (fork, page faults and
-# handing the tokens back cost about what cutting 50-100 k characters does).
-PARALLEL_MIN_CHARS = 200_000
 
 
 @lru_cache(maxsize=1)
@@ -223,203 +218,6 @@ class Segmenter:
             return pieces
         out.extend(pieces[done:])
         return out
-
-    def cut_protected(self, text: str, protect: Sequence[str] = ()) -> list[str]:
-        """Cut text, keeping each string of `protect` that occurs in it as one token."""
-        if not protect:
-            return self.cut(text)
-        out: list[str] = []
-        pos = 0
-        for start, end in protected_spans(text, tuple(protect)):
-            if start > pos:
-                out.extend(self.cut(text[pos:start]))
-            out.append(text[start:end])
-            pos = end
-        if pos < len(text):
-            out.extend(self.cut(text[pos:]))
-        return out
-
-    def cut_many(self, texts: Sequence[str], *, processes: int | None = None) -> list[list[str]]:
-        """Cut many texts, sharing them between forked processes when that pays off.
-
-        Each text gets exactly the tokens `cut` gives it. On Linux, worker processes are
-        forked: they inherit this tokenizer (copy-on-write) and, like this process, take the
-        next text nobody has taken yet (longest first), so a worker on a busy core simply
-        takes fewer; they hand their tokens back at the end. With one process, without fork,
-        or with less than `PARALLEL_MIN_CHARS` characters per process, the texts are cut
-        here, one after the other (a small input never pays for a process).
-
-        Args:
-            texts: the texts to cut.
-            processes: processes to share the work, this one included (default: the usable
-                cores).
-
-        Returns:
-            One token list per text, in the order of `texts`.
-
-        Raises:
-            ValueError: `processes` is less than 1.
-        """
-        if processes is not None and processes < 1:
-            raise ValueError("processes must be at least 1")
-        texts = list(texts)
-        total = sum(map(len, texts))
-        k = min(processes or _usable_cores(), len(texts), total // PARALLEL_MIN_CHARS)
-        if k <= 1 or not _can_fork():
-            return [self.cut(t) for t in texts]
-        import mmap
-
-        order = sorted(range(len(texts)), key=lambda i: (-len(texts[i]), i))
-        taken = mmap.mmap(-1, len(texts))  # shared with the forked workers: 1 = taken
-        out: list[list[str] | None] = [None] * len(texts)
-        workers = [self._start_worker(texts, order, taken) for _ in range(k - 1)]
-        try:
-            for i in _take(order, taken):
-                out[i] = self.cut(texts[i])
-            for n, worker in enumerate(workers):
-                if worker is None:
-                    continue
-                workers[n] = None
-                for i, pieces in _collect(worker):
-                    if out[i] is None:  # two processes may take the same text: same tokens
-                        out[i] = pieces
-        finally:  # interrupted: stop the workers still running
-            for worker in workers:
-                if worker is not None:
-                    worker[0].kill()
-                    worker[0].join()
-                    worker[1].close()
-            taken.close()
-        for i, got in enumerate(out):
-            if got is None:  # its worker died or failed: cut it here
-                out[i] = self.cut(texts[i])
-        return out  # type: ignore[return-value]  # no None is left
-
-    def _start_worker(self, texts: list[str], order: list[int], taken: Any) -> Any:
-        """Fork a process that cuts the texts nobody has taken; None when it cannot start.
-
-        The worker dies with this process and lets go of its stdout (`core.workers`).
-        """
-        import multiprocessing
-
-        from policy_cli.core.workers import start_process
-
-        ctx = multiprocessing.get_context("fork")
-        try:
-            receiver, sender = ctx.Pipe(duplex=False)
-        except OSError:
-            return None
-        try:
-            proc = start_process(
-                _cut_untaken, (self, texts, order, taken, sender), context=ctx
-            )
-        except (AssertionError, OSError, ValueError):  # e.g. inside a daemonic pool worker
-            receiver.close()
-            return None
-        finally:
-            sender.close()  # the worker holds its own end: EOF here if it dies
-        return proc, receiver
-
-    def tokenize(self, document: Document, *, protect: Sequence[str] = ()) -> tuple[Token, ...]:
-        """Segment every sentence of a document once; tokens carry document offsets.
-
-        Whitespace tokens are dropped; punctuation is kept (analyses filter it).
-        """
-        tokens: list[Token] = []
-        protect = tuple(protect)  # one tuple for every sentence: one cache key
-        for sent in document.sentences:
-            pos = sent.start
-            for piece in self.cut_protected(sent.text, protect):
-                if not piece.isspace():
-                    tokens.append(Token(piece, pos, sent.index))
-                pos += len(piece)
-        return tuple(tokens)
-
-
-def _usable_cores() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
-
-
-def _can_fork() -> bool:
-    """Tell whether worker processes can be forked safely.
-
-    Linux only (fork is fast there and the default elsewhere is spawn, which would rebuild
-    the tokenizer), and only from a single-threaded process: a fork copies locks that other
-    threads may hold (Python 3.12 warns about it).
-    """
-    if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
-        return False
-    threading = sys.modules.get("threading")
-    return threading is None or threading.active_count() == 1
-
-
-def _take(order: list[int], taken: Any) -> Iterator[int]:
-    """Yield the indexes, in order, that no process has taken yet, marking each taken.
-
-    Without a lock two processes may rarely take the same text; both then cut it, to the
-    same tokens, and the first result kept wins. No text is ever left out.
-    """
-    for i in order:
-        if not taken[i]:
-            taken[i] = 1
-            yield i
-
-
-def _cut_untaken(
-    segmenter: Segmenter, texts: list[str], order: list[int], taken: Any, conn: Any
-) -> None:
-    """Cut texts nobody has taken in a forked worker; send the tokens back coded as numbers."""
-    try:
-        # Yield to the parent: on a core that is free the worker runs at full speed, but
-        # where the cores are busy (other users, a CPU quota) it must not slow the parent,
-        # which then simply takes more texts itself.
-        os.nice(19)
-    except OSError:
-        pass
-    try:
-        # A token is sent as the index of its first occurrence among the worker's tokens,
-        # plus the distinct words once: a few thousand words make most of a text, so the
-        # parent rebuilds the lists without a new string (and new memory) per token, and the
-        # worker frees each text's tokens as soon as they are coded.
-        first: dict[str, int] = {}
-        numbers = count()
-        codes = array("Q")
-        done: list[int] = []
-        counts: list[int] = []
-        for i in _take(order, taken):
-            pieces = segmenter.cut(texts[i])
-            done.append(i)
-            counts.append(len(pieces))
-            codes.extend(map(first.setdefault, pieces, numbers))
-        conn.send((done, counts, list(first), array("Q", first.values()), codes))
-    except BaseException as exc:  # the parent then cuts the texts itself
-        try:
-            conn.send(repr(exc))
-        except OSError:  # the parent is gone
-            pass
-    finally:
-        conn.close()
-
-
-def _collect(worker: tuple[Any, Any]) -> list[tuple[int, list[str]]]:
-    """Receive a worker's (text index, tokens) pairs and reap it; none when it failed."""
-    proc, conn = worker
-    try:
-        message = conn.recv()
-    except (EOFError, OSError):
-        message = None
-    finally:
-        conn.close()
-        proc.join()
-    if not isinstance(message, tuple):
-        return []
-    done, counts, words, firsts, codes = message
-    vocabulary = dict(zip(firsts, words, strict=True))
-    tokens = map(vocabulary.__getitem__, codes)
-    return [(i, list(islice(tokens, n))) for i, n in zip(done, counts, strict=True)]
 
 
 @lru_cache(maxsize=1)

@@ -1,6 +1,6 @@
 """Worker processes that die with their parent: the one piece every process pool uses.
 
-A worker forked by `policy trend` (a process pool) or by `Segmenter.cut_many` must not outlive
+A worker forked by `policy trend` (a process pool) must not outlive
 the command that started it, whatever ends that command (SIGTERM, SIGKILL, SIGHUP, a crash),
 and must not hold the command's standard output open: a reader of the output (a pipe, a test
 harness) would otherwise wait for workers that nobody will ever ask for anything again.

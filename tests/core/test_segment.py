@@ -19,6 +19,7 @@ from policy_cli.core.segment import (
     load_lexicon,
     load_stopwords,
 )
+from policy_cli.core.tokens import segment_document
 from tests.conftest import DOCS, FOUNDING
 
 BACKENDS = ["jieba"] + (["rjieba"] if importlib.util.find_spec("rjieba") else [])
@@ -101,7 +102,7 @@ def test_lexicon_words_are_whole_wherever_they_stand_alone_in_the_real_documents
     broken = []
     for path in [FOUNDING, DOCS / "gwr-2022.txt", DOCS / "local-jiangsu-2025.txt"]:
         doc = load_document(path)
-        tokens = seg.tokenize(doc)
+        tokens = segment_document(doc, segmenter=seg).tokens()
         spans = [(t.start, t.start + len(t.text)) for t in tokens]
         known = [seg.knows(t.text) and len(t.text) > 1 for t in tokens]
         for word in lexicon:
@@ -121,7 +122,7 @@ def test_lexicon_words_are_whole_wherever_they_stand_alone_in_the_real_documents
 def test_protect_keeps_strings_whole_and_offsets_right(seg):
     doc = load_text("坚持稳中求进工作总基调，实现一年一个样、三年大变样。", source="t")
     protect = ("稳中求进工作总基调", "一年一个样、三年大变样")
-    tokens = seg.tokenize(doc, protect=protect)
+    tokens = segment_document(doc, segmenter=seg).tokens(protect=protect)
     texts = [t.text for t in tokens]
     assert "稳中求进工作总基调" in texts
     assert "一年一个样、三年大变样" in texts
@@ -132,7 +133,7 @@ def test_protect_keeps_strings_whole_and_offsets_right(seg):
 def test_tokens_cover_the_sentences_and_carry_offsets():
     doc = load_document(FOUNDING)
     seg = default_segmenter()
-    for t in seg.tokenize(doc)[:500]:
+    for t in segment_document(doc, segmenter=seg).tokens()[:500]:
         assert doc.text[t.start : t.start + len(t.text)] == t.text
         s = doc.sentences[t.sentence]
         assert s.start <= t.start < s.end

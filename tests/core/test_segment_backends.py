@@ -13,6 +13,7 @@ import pytest
 
 from policy_cli.core.loaders import load_document
 from policy_cli.core.segment import Segmenter
+from policy_cli.core.tokens import segment_document, segment_text
 from tests.conftest import DOCS, EXAMPLES
 
 pytestmark = pytest.mark.skipif(
@@ -40,7 +41,9 @@ def test_the_documents_are_there():
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_same_tokens_on_the_real_documents(path, fast, plain):
     doc = load_document(path)
-    assert fast.tokenize(doc) == plain.tokenize(doc)
+    assert segment_document(doc, segmenter=fast).tokens() == segment_document(
+        doc, segmenter=plain
+    ).tokens()
 
 
 @pytest.mark.parametrize(
@@ -73,7 +76,9 @@ def test_same_tokens_around_latin_digits_and_joiners(text, fast, plain):
 def test_same_tokens_with_protected_strings(fast, plain):
     text = "坚持稳中求进工作总基调，推动“两个毫不动摇”落地，3-5岁幼儿入园率提高。"
     protect = ["稳中求进工作总基调", "两个毫不动摇"]
-    assert fast.cut_protected(text, protect) == plain.cut_protected(text, protect)
+    assert segment_text(text, segmenter=fast).tokens(protect=protect) == segment_text(
+        text, segmenter=plain
+    ).tokens(protect=protect)
 
 
 @pytest.mark.slow
