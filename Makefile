@@ -26,6 +26,7 @@ lint: setup
 	$(BIN)/ruff check policy_cli tests scripts benchmarks
 	$(BIN)/mypy
 	$(BIN)/python scripts/check_formulation_rules.py
+	$(BIN)/python scripts/check_people_rules.py
 
 eval: setup
 	$(BIN)/python scripts/eval.py

@@ -82,7 +82,7 @@ from sources import (  # noqa: E402
 
 from policy_cli.core.chars import HAN, PLAN_PERIOD  # noqa: E402
 from policy_cli.core.loaders import load_document, load_text  # noqa: E402
-from policy_cli.core.people import _TITLE_WORDS  # noqa: E402
+from policy_cli.core.people import rules as people_rules  # noqa: E402
 from policy_cli.core.segment import Segmenter  # noqa: E402
 
 CORPUS = ROOT / "corpus" / "background.jsonl.xz"
@@ -100,7 +100,7 @@ LEXICON = ROOT / "policy_cli" / "data" / "lexicon.txt"
 STOPWORDS = ROOT / "policy_cli" / "data" / "stopwords.txt"
 MIN_FREQ = 2000
 MIN_QUOTED_ITEMS = 5  # news items that quote a string as a name
-_POST = re.compile(f"(?:{_TITLE_WORDS})$")  # 院士, 书记, 部长...: the posts core.people reads
+_POST = people_rules().title_end  # 院士, 书记, 部长...: the posts core.people reads
 
 # Established national policy vocabulary (general knowledge of the field, hand-written).
 SEED = """

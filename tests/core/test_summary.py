@@ -364,3 +364,26 @@ def test_summary_segments_each_sentence_once(monkeypatch) -> None:
     result = summarize(doc)
     assert result.keywords and result.formulations and result.people is not None
     assert sorted(segmented) == sorted(s.text for s in doc.sentences)
+
+
+def test_people_rules_file_is_sound() -> None:
+    """The word lists of people and organisations are data, checked as the script checks them."""
+    import copy
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "check_people_rules", DATA.parent.parent / "scripts" / "check_people_rules.py"
+    )
+    assert spec is not None and spec.loader is not None
+    check = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(check)
+    assert check.problems() == []
+    from policy_cli.core import people
+
+    broken = copy.deepcopy(people.rules_table())
+    broken["names"]["compound_surnames"].append("欧")
+    broken["titles"]["title_lead"] = "(unclosed"
+    del broken["tags"]["noun"]
+    found = check.problems(broken)
+    assert any("欧" in p for p in found) and any("title_lead" in p for p in found)
+    assert any("noun: missing" in p for p in found)
