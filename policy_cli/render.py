@@ -294,115 +294,162 @@ def print_brief(summary: Summary, *, console: Any, full: bool = False) -> None:
     on two lines, key sentences cut after two lines. With `full`, every section is printed
     whole.
     """
-    from rich import box
-    from rich.panel import Panel
-    from rich.table import Table
-    from rich.text import Text
+    brief = _Brief(console, full)
+    brief.head(summary)
+    limit = None if full else BRIEF_LIST_LINES
+    brief.block("Keywords", _wrap_items(keyword_items(summary), brief.width, limit))
+    brief.block("Formulations", _wrap_items(formulation_items(summary), brief.width, limit))
+    brief.targets(summary)
+    brief.people(summary)
+    brief.sentences(summary)
+    brief.warnings(summary)
 
-    width = max(40, console.width)
-    head = Table.grid(padding=(0, 1))
-    head.add_column(style="bold", no_wrap=True)
-    if full:
-        head.add_column(overflow="fold")
-    else:
-        head.add_column(overflow="ellipsis", no_wrap=True)
-    facts = brief_facts(summary)
-    for label, value in facts:
-        head.add_row(Text(label), Text(value))
-    title = inert(summary.header.title or summary.source or "")
-    console.print(
-        Panel(head, title=Text(title, style="bold"), title_align="left", box=box.ROUNDED,
-              subtitle=Text(inert(summary.source or "")), subtitle_align="right")
-    )
-    used = len(facts) + 2
 
-    def block(label: str, lines: list[str], *, limit: int | None = None) -> int:
-        console.print(Text(label, style="bold"))
-        body = [x for line in lines for x in _wrap_cells(line, width, None if full else limit)]
-        if not full and limit is not None:
+class _Brief:
+    """The sections of a brief on a console, counting the lines used (to fit one screen)."""
+
+    def __init__(self, console: Any, full: bool) -> None:
+        self.console = console
+        self.full = full
+        self.width = max(40, console.width)
+        self.used = 0
+
+    def line(self, text: str) -> None:
+        from rich.text import Text
+
+        self.console.print(Text(text), no_wrap=True, crop=True)
+
+    def title(self, label: str) -> None:
+        from rich.text import Text
+
+        self.console.print(Text(label, style="bold"))
+
+    def head(self, summary: Summary) -> None:
+        """The panel: title, source, date, type, who, place, size."""
+        from rich import box
+        from rich.panel import Panel
+        from rich.table import Table
+        from rich.text import Text
+
+        head = Table.grid(padding=(0, 1))
+        head.add_column(style="bold", no_wrap=True)
+        if self.full:
+            head.add_column(overflow="fold")
+        else:
+            head.add_column(overflow="ellipsis", no_wrap=True)
+        facts = brief_facts(summary)
+        for label, value in facts:
+            head.add_row(Text(label), Text(value))
+        title = inert(summary.header.title or summary.source or "")
+        self.console.print(
+            Panel(head, title=Text(title, style="bold"), title_align="left", box=box.ROUNDED,
+                  subtitle=Text(inert(summary.source or "")), subtitle_align="right")
+        )
+        self.used += len(facts) + 2
+
+    def block(self, label: str, lines: list[str], *, limit: int | None = None) -> None:
+        """A titled block of lines, cut to `limit` lines unless the brief is full."""
+        self.title(label)
+        body = [
+            x for line in lines for x in _wrap_cells(line, self.width, None if self.full else limit)
+        ]
+        if not self.full and limit is not None:
             body = body[:limit]
         for line in body or ["(none)"]:
-            console.print(Text(line), no_wrap=True, crop=True)
-        return 1 + max(1, len(body))
+            self.line(line)
+        self.used += 1 + max(1, len(body))
 
-    limit = None if full else BRIEF_LIST_LINES
-    used += block("Keywords", _wrap_items(keyword_items(summary), width, limit))
-    used += block("Formulations", _wrap_items(formulation_items(summary), width, limit))
+    def targets(self, summary: Summary) -> None:
+        """The headline targets: two to a line, or a whole table when full."""
+        from rich import box
+        from rich.table import Table
+        from rich.text import Text
 
-    shown, more = brief_targets(summary, None if full else BRIEF_TARGETS)
-    if shown and full:
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1))
-        table.add_column("indicator", overflow="fold", ratio=3)
-        table.add_column("target", overflow="fold", ratio=3)
-        table.add_column("number", justify="right", no_wrap=True)
-        table.add_column("unit", no_wrap=True)
-        table.add_column("modifier", no_wrap=True)
-        table.add_column("year", no_wrap=True)
-        for t in shown:
-            table.add_row(
-                Text(target_name(t)), Text(target_value(t)), Text(target_numbers(t)),
-                Text(inert(t.unit or "")), Text(target_modifier(t)),
-                Text(str(t.year or "")),
-            )
-        console.print(Text("Targets", style="bold"))
-        console.print(table)
-    elif shown:
-        rows = _target_rows(shown, width)
+        shown, more = brief_targets(summary, None if self.full else BRIEF_TARGETS)
+        if not shown:
+            self.block("Targets", ["(none stated)"])
+            return
+        if self.full:
+            table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1))
+            table.add_column("indicator", overflow="fold", ratio=3)
+            table.add_column("target", overflow="fold", ratio=3)
+            table.add_column("number", justify="right", no_wrap=True)
+            table.add_column("unit", no_wrap=True)
+            table.add_column("modifier", no_wrap=True)
+            table.add_column("year", no_wrap=True)
+            for t in shown:
+                table.add_row(
+                    Text(target_name(t)), Text(target_value(t)), Text(target_numbers(t)),
+                    Text(inert(t.unit or "")), Text(target_modifier(t)),
+                    Text(str(t.year or "")),
+                )
+            self.title("Targets")
+            self.console.print(table)
+            return
+        rows = _target_rows(shown, self.width)
         if more:
             rows.append(f"+{more} more targets (--full, or --format json/markdown)")
-        console.print(Text("Targets", style="bold"))
+        self.title("Targets")
         for row in rows:
-            console.print(Text(row), no_wrap=True, crop=True)
-        used += 1 + len(rows)
-    else:
-        used += block("Targets", ["(none stated)"])
+            self.line(row)
+        self.used += 1 + len(rows)
 
-    people = _grouped_people(summary.people)
-    orgs = list(summary.organizations)
-    if full:
-        lines = [person_line(p) for p in people] or ["(none named)"]
-        if orgs:
-            lines.append("organisations: " + joined(orgs, "、"))
-        used += block("People", lines)
-    else:
-        lines = _wrap_items(
-            [person_line(p) for p in people] or ["(none named)"], width, BRIEF_PEOPLE_LINES
-        )
-        if orgs:
-            lines += _wrap_cells("organisations: " + joined(orgs, "、"), width, 1)
-        used += block("People", lines)
+    def people(self, summary: Summary) -> None:
+        """People with their titles (named once with the same titles: on one line), then the
+        organisations."""
+        people = _grouped_people(summary.people)
+        orgs = list(summary.organizations)
+        if self.full:
+            lines = [person_line(p) for p in people] or ["(none named)"]
+            if orgs:
+                lines.append("organisations: " + joined(orgs, "、"))
+        else:
+            lines = _wrap_items(
+                [person_line(p) for p in people] or ["(none named)"], self.width,
+                BRIEF_PEOPLE_LINES,
+            )
+            if orgs:
+                lines += _wrap_cells("organisations: " + joined(orgs, "、"), self.width, 1)
+        self.block("People", lines)
 
-    sentences = summary.key_sentences
-    room = max(len(sentences), BRIEF_LINES - used - 1 - 3)  # leave the warnings line(s)
-    per = max(1, min(BRIEF_SENTENCE_LINES, room // max(1, len(sentences))))
-    console.print(Text("Key sentences", style="bold"))
-    if not sentences:
-        console.print(Text("(none)"))
-    for i, s in enumerate(sentences, 1):
-        lead = f"{i}. "
-        body = _wrap_cells(inert(s.text), width - len(lead), None if full else per)
-        for k, line in enumerate(body):
-            console.print(Text((lead if k == 0 else " " * len(lead)) + line), no_wrap=True,
-                          crop=True)
+    def sentences(self, summary: Summary) -> None:
+        """The key sentences, numbered, each cut to the lines the screen has left."""
+        from rich.text import Text
 
-    warnings = summary.warnings
-    notes = summary.notes
-    if warnings or notes:
-        console.print(Text("Warnings", style="bold"))
-        for note in notes:
-            console.print(Text(_cut_cells(inert(note), width)), no_wrap=True, crop=True)
-    if warnings:
-        if full or len(warnings) == 1:
+        sentences = summary.key_sentences
+        room = max(len(sentences), BRIEF_LINES - self.used - 1 - 3)  # leave the warnings line(s)
+        per = max(1, min(BRIEF_SENTENCE_LINES, room // max(1, len(sentences))))
+        self.title("Key sentences")
+        if not sentences:
+            self.console.print(Text("(none)"))
+        for i, s in enumerate(sentences, 1):
+            lead = f"{i}. "
+            body = _wrap_cells(inert(s.text), self.width - len(lead), None if self.full else per)
+            for k, line in enumerate(body):
+                self.line((lead if k == 0 else " " * len(lead)) + line)
+
+    def warnings(self, summary: Summary) -> None:
+        """What the loader did and removed: every span when full or only one, else a count."""
+        from rich.text import Text
+
+        warnings, notes = summary.warnings, summary.notes
+        if warnings or notes:
+            self.title("Warnings")
+            for note in notes:
+                self.line(_cut_cells(inert(note), self.width))
+        if not warnings:
+            return
+        if self.full or len(warnings) == 1:
             for w in warnings:
                 line = f"removed {inert(w.reason)}: " + inert(w.text).replace("\n", " ")
-                console.print(Text(line if full else _cut_cells(line, width)), no_wrap=not full,
-                              crop=not full)
+                self.console.print(Text(line if self.full else _cut_cells(line, self.width)),
+                                   no_wrap=not self.full, crop=not self.full)
         else:
             reasons = sorted({inert(w.reason) for w in warnings})
-            console.print(Text(_cut_cells(
+            self.line(_cut_cells(
                 f"removed {len(warnings)} spans as noise ({', '.join(reasons)}): --full lists them",
-                width,
-            )), no_wrap=True, crop=True)
+                self.width,
+            ))
 
 
 def _cut_cells(text: str, cells: int) -> str:

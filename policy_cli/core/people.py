@@ -161,73 +161,18 @@ def extract_people(
         People in order of first mention; `count` is how often the name occurs in the text.
     """
     text = document.text
-    seg = segmentation or segment_document(document)
-    r = rules()
-    found: dict[str, _Found] = {}
-
-    def note(name: str, offset: int, titles: list[str], *, honorific: bool = False) -> None:
-        if name in r.not_names or r.in_names.search(name) or re.search(rf"[{CN_NUMERALS}两百千万亿]", name):
-            return
-        if not _plausible_name(seg, offset, name):
-            return
-        entry = found.setdefault(name, _Found(name))
-        if entry.first < 0 or offset < entry.first:
-            entry.first = offset
-        if titles or honorific:
-            entry.given.setdefault(offset, set()).update(titles)
-        for title in titles:
-            if title and not any(title in t for t in entry.titles):
-                entry.titles = [t for t in entry.titles if t not in title] + [title]
-
-    for m in r.titled.finditer(text):
-        titles = _split_titles(m.group("titles"), r)
-        if not titles:
-            continue
-        pos = m.start("names")
-        names = m.group("names").split("、")
-        last = names[-1]
-        if len(last) == 3 and r.follow_start.match(last[2] + text[m.end() : m.end() + 3]):
-            names[-1] = last[:2]  # "魏伟等参加": the name is 魏伟
-        for name in names:
-            note(name, pos, titles)
-            pos += len(name) + 1
-    for m in r.group.finditer(text):
-        pos = m.start("names")
-        for name in m.group("names").split("、"):
-            note(name, pos, [m.group("title")])
-            pos += len(name) + 1
-    for m in r.name_title.finditer(text):
-        name, title = m.group("name"), m.group("title")
-        if len(name) == 3 and name[:2] in found:
-            name = name[:2]
-        elif len(name) == 3 and name[1:] in found:  # "聘任王坚院士": 任 is not part of the name
-            name = name[1:]
-        if name in found or _tagged_name(name):
-            if title in r.honorifics:
-                note(name, m.start("name"), [], honorific=True)
-            else:
-                note(name, m.start("name"), [title])
-    for para in document.paragraphs[:8]:
-        body = para.text.strip()
-        if r.name_line.match(body) and _tagged_name(body):  # a byline: "李克强"
-            note(body, para.start + para.text.index(body), [])
-
+    mentions = _Mentions(text, segmentation or segment_document(document), rules())
+    mentions.titled()
+    mentions.groups()
+    mentions.name_titles()
+    mentions.bylines(document)
+    found = mentions.found
     # every name counted in one pass over the text (not one scan per name)
     counts = {
         name: len(non_overlapping(starts, len(name)))
         for name, starts in find_all(text, found).items()
     }
-    # a two-character reading that is the head of a three-character name found elsewhere
-    # ("施惠" of 施惠芳) is the same person
-    heads: dict[str, str] = {}
-    for n in found:
-        if len(n) == 3:
-            heads.setdefault(n[:2], n)
-    for short in [n for n in found if len(n) == 2]:
-        longer = heads.get(short)
-        if longer is not None and counts[short] == counts[longer]:
-            del found[short]
-
+    _drop_heads_of_longer_names(found, counts)
     people = [
         Person(
             name=f.name,
@@ -242,6 +187,92 @@ def extract_people(
     ]
     people.sort(key=lambda p: (p.first_offset, p.name))
     return people
+
+
+class _Mentions:
+    """The people a text names, gathered pattern by pattern (titles first, then the others:
+    a name-and-title mention is taken when an earlier one found the name)."""
+
+    def __init__(self, text: str, seg: Segmentation, r: PeopleRules) -> None:
+        self.text, self.seg, self.r = text, seg, r
+        self.found: dict[str, _Found] = {}
+
+    def note(self, name: str, offset: int, titles: list[str], *, honorific: bool = False) -> None:
+        """Keep a mention of a plausible name with the titles given there."""
+        r = self.r
+        if name in r.not_names or r.in_names.search(name) or re.search(
+            rf"[{CN_NUMERALS}两百千万亿]", name
+        ):
+            return
+        if not _plausible_name(self.seg, offset, name):
+            return
+        entry = self.found.setdefault(name, _Found(name))
+        if entry.first < 0 or offset < entry.first:
+            entry.first = offset
+        if titles or honorific:
+            entry.given.setdefault(offset, set()).update(titles)
+        for title in titles:
+            if title and not any(title in t for t in entry.titles):
+                entry.titles = [t for t in entry.titles if t not in title] + [title]
+
+    def titled(self) -> None:
+        """Titles, then names: 市委常委、区委书记刘颖."""
+        text, r = self.text, self.r
+        for m in r.titled.finditer(text):
+            titles = _split_titles(m.group("titles"), r)
+            if not titles:
+                continue
+            pos = m.start("names")
+            names = m.group("names").split("、")
+            last = names[-1]
+            if len(last) == 3 and r.follow_start.match(last[2] + text[m.end() : m.end() + 3]):
+                names[-1] = last[:2]  # "魏伟等参加": the name is 魏伟
+            for name in names:
+                self.note(name, pos, titles)
+                pos += len(name) + 1
+
+    def groups(self) -> None:
+        """Names closed by a group title: 朱红丹、梅建胜等区四套班子领导."""
+        for m in self.r.group.finditer(self.text):
+            pos = m.start("names")
+            for name in m.group("names").split("、"):
+                self.note(name, pos, [m.group("title")])
+                pos += len(name) + 1
+
+    def name_titles(self) -> None:
+        """A name then one title: 习近平总书记, 王坚院士, 习近平同志."""
+        found, r = self.found, self.r
+        for m in r.name_title.finditer(self.text):
+            name, title = m.group("name"), m.group("title")
+            if len(name) == 3 and name[:2] in found:
+                name = name[:2]
+            elif len(name) == 3 and name[1:] in found:  # "聘任王坚院士": 任 is not part of it
+                name = name[1:]
+            if name in found or _tagged_name(name):
+                if title in r.honorifics:
+                    self.note(name, m.start("name"), [], honorific=True)
+                else:
+                    self.note(name, m.start("name"), [title])
+
+    def bylines(self, document: Document) -> None:
+        """A name alone on one of the first lines: the byline ("李克强")."""
+        for para in document.paragraphs[:8]:
+            body = para.text.strip()
+            if self.r.name_line.match(body) and _tagged_name(body):
+                self.note(body, para.start + para.text.index(body), [])
+
+
+def _drop_heads_of_longer_names(found: dict[str, _Found], counts: dict[str, int]) -> None:
+    """A two-character reading that is the head of a three-character name found elsewhere
+    ("施惠" of 施惠芳), as often said, is the same person: drop it."""
+    heads: dict[str, str] = {}
+    for n in found:
+        if len(n) == 3:
+            heads.setdefault(n[:2], n)
+    for short in [n for n in found if len(n) == 2]:
+        longer = heads.get(short)
+        if longer is not None and counts[short] == counts[longer]:
+            del found[short]
 
 
 def extract_organizations(
