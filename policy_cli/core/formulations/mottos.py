@@ -104,8 +104,8 @@ def _shaped_run(
     at_edge = text[end : end + 1] in w.clause_or_line_ends
     phrase = w.list_separator.join(run)
     if trail and at_edge and len(trail) <= o.motto_max_trail and not trail.startswith(
-        w.trail_possessive
-    ):
+        w.trail_openers
+    ):  # …德治相结合 keeps its predicate; …新就业岗位等 and …的 are not the motto's
         phrase += trail
     return Candidate(phrase, "slogan", start + lead, None, (), BY_RULE, STAGE, "shaped")
 
