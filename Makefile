@@ -44,8 +44,10 @@ CORPUS ?=
 data: setup
 	@test -n "$(CORPUS)" || { echo "usage: make data CORPUS=DIR (DIR holds national-news-2012-2022.jsonl.xz)"; exit 2; }
 	$(BIN)/python -m pip install --quiet -e '.[build]'
-	$(BIN)/python scripts/build_lexicon.py
-	$(BIN)/python scripts/build_idf.py
+	$(BIN)/python scripts/build_traditional.py
+	$(BIN)/python scripts/build_places.py $(CORPUS)
+	$(BIN)/python scripts/build_lexicon.py $(CORPUS)
+	$(BIN)/python scripts/build_idf.py $(CORPUS)
 	$(BIN)/python scripts/build_formulations.py
 	$(BIN)/python scripts/build_national.py --news $(CORPUS)/national-news-2012-2022.jsonl.xz
 

@@ -19,7 +19,7 @@ def keywords_of(
 ) -> list[Keyword]:
     """Rank the key terms of a document (segmenting it if it is not prepared yet)."""
     prepared = document if isinstance(document, Prepared) else prepare(document)
-    return extract_keywords(prepared.tokens, method=method, top=top)
+    return extract_keywords(prepared.tokens, method=method, top=top, document=prepared.document)
 
 
 def formulations_of(

@@ -49,6 +49,7 @@ class Document:
     # what the file says about itself outside its text: an HTML page's <title> and <meta>
     # (name, content) and the label/value pairs of its metadata table ("发文机关", "国务院")
     meta: tuple[tuple[str, str], ...] = ()
+    notes: tuple[str, ...] = ()  # what the loader did that the user should know (converted...)
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """Return the sentence that contains character `offset`, if any."""
@@ -164,6 +165,7 @@ class Header:
     number: str | None = None  # 国发〔2025〕11号, 中华人民共和国主席令第50号, （2024）闽0205民初4139号
     effective_date: str | None = None
     effective_date_iso: str | None = None
+    place: str | None = None  # the province, city or district it is about (core.places)
 
 
 @dataclass(frozen=True)
@@ -201,6 +203,7 @@ class Summary:
     # how many distinct formulations of each kind the whole document has (code, numbered, …),
     # not only the few shown in `formulations`
     formulation_counts: tuple[tuple[str, int], ...] = ()
+    notes: tuple[str, ...] = ()  # what the loader did (converted from traditional characters)
 
 
 @dataclass(frozen=True)

@@ -349,7 +349,11 @@ def _brief_facts(brief: dict[str, Any]) -> list[tuple[str, str]]:
         who = ("issuer", issuer)
     else:
         who = ("speaker", speaker or "not stated")
-    facts = [("date", date), ("type", kind), who, ("size", size)]
+    facts = [
+        ("date", date), ("type", kind), who,
+        *([("place", brief["place"])] if brief.get("place") else []),
+        ("size", size),
+    ]
     return [(k, inert(v)) for k, v in facts]
 
 
@@ -575,8 +579,12 @@ def print_brief(brief: dict[str, Any], *, console: Any, full: bool = False) -> N
                           crop=True)
 
     warnings = brief.get("warnings") or []
-    if warnings:
+    notes = brief.get("notes") or []
+    if warnings or notes:
         console.print(Text("Warnings", style="bold"))
+        for note in notes:
+            console.print(Text(_cut_cells(inert(note), width)), no_wrap=True, crop=True)
+    if warnings:
         if full or len(warnings) == 1:
             for w in warnings:
                 line = f"removed {inert(w['reason'])}: " + inert(w["text"]).replace("\n", " ")
@@ -642,7 +650,9 @@ def brief_to_markdown(brief: dict[str, Any]) -> str:
     sentences = brief.get("key_sentences") or []
     out += [f"{i}. {esc(inert(s['text']))}" for i, s in enumerate(sentences, 1)] or ["(none)"]
     warnings = brief.get("warnings") or []
-    if warnings:
+    notes = brief.get("notes") or []
+    if warnings or notes:
         out += ["", "## Warnings", ""]
+        out += [f"- {esc(inert(note))}" for note in notes]
         out += [f"- removed {esc(inert(w['reason']))}: {esc(inert(w['text']))}" for w in warnings]
     return "\n".join(out).rstrip("\n") + "\n"

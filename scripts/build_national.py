@@ -48,6 +48,9 @@ BACKGROUND = ROOT / "corpus" / "background.jsonl.xz"
 SEED = ROOT / "scripts" / "seeds" / "national_seed.txt"
 OUT = ROOT / "policy_cli" / "data" / "national_formulations.tsv"
 PHRASES_OUT = ROOT / "policy_cli" / "data" / "national_phrases.bloom"
+IMAGES_OUT = ROOT / "policy_cli" / "data" / "quoted_images.tsv"
+# quoted images: dictionary words the news puts in quotes on at least this many days
+MIN_IMAGE_DAYS = 3
 
 KINDS = ("slogan", "name", "numbered", "metaphor", "code")
 MIN_SEED_DAYS = 2
@@ -350,6 +353,24 @@ def provincial_watchwords(
     return out
 
 
+def write_images(quoted_days: Counter[str], tags: dict[str, str], out: Path) -> None:
+    """Write the set images of policy language: ordinary words of the dictionary (定心丸, 加速度,
+    白名单) that the national news puts in quotes on MIN_IMAGE_DAYS days or more. A document that
+    quotes such a word uses an established image; one that quotes another ordinary word (“列车”,
+    “珍珠”, “心病”) is only putting it in scare quotes."""
+    images = sorted(
+        (w, d) for w, d in quoted_days.items()
+        if d >= MIN_IMAGE_DAYS and w in tags and 2 <= len(w) <= 4
+    )
+    out.write_text(
+        "# Ordinary words the national news 2012-2022 puts in quotes on 3 days or more (set images\n"
+        "# of policy language), built by scripts/build_national.py: word<TAB>days quoted\n"
+        + "".join(f"{w}\t{d}\n" for w, d in images),
+        encoding="utf-8",
+    )
+    print(f"wrote {out}: {len(images)} images", file=sys.stderr)
+
+
 def jieba_tags() -> dict[str, str]:
     import jieba
 
@@ -369,6 +390,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=Path, default=SEED)
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--phrases-out", type=Path, default=PHRASES_OUT)
+    ap.add_argument("--images-out", type=Path, default=IMAGES_OUT)
     ap.add_argument("--no-phrases", action="store_true", help="skip the phrase index (slow)")
     a = ap.parse_args(argv)
     if not a.news.exists():
@@ -410,6 +432,7 @@ def main(argv: list[str] | None = None) -> int:
         e = Evidence()
         e.provinces = (n, total)
         rows.append((text, "slogan", e, "provincial"))
+    write_images(quoted_days, tags, a.images_out)
     header = (
         "# Established national formulations, built by scripts/build_national.py from the national\n"
         "# evening news 2012-2022 and the national reports of corpus/background.jsonl.xz.\n"

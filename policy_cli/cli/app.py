@@ -270,7 +270,9 @@ def formulation_options(lexicon: str | None) -> Any:
 
 
 def report_noise(document: Any) -> None:
-    """Tell the user on stderr what was cut from the document before analysis."""
+    """Tell the user on stderr what was done to the document and cut from it before analysis."""
+    for note in getattr(document, "notes", ()):
+        warn(note)
     for item in document.noise:
         warn(f"removed {item.reason}: {_one_line(item.text)[:80]} (use --keep-noise to keep it)")
 

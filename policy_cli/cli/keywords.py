@@ -47,7 +47,7 @@ def keywords(
     keep_noise: KeepNoiseOpt = False,
     traceback: TracebackOpt = False,
 ) -> None:
-    """List a document's key terms (TF-IDF against 62 national reports, TextRank, or frequency).
+    """List a document's key terms (TF-IDF against national news and reports, TextRank, frequency).
 
     Example: policy keywords examples/yuhang-conference-2026.txt --top 10
     """

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date as _date_cls
 from functools import lru_cache
 
+from policy_cli.core.places import find_place
 from policy_cli.data import lines as data_lines
 from policy_cli.models import Document, Header, Paragraph, Person
 
@@ -246,6 +247,7 @@ def extract_header(
     if title is None:
         title = _topic(document)
     effective = fields.get("effective") or _effective(document)
+    place = find_place(document, title=title)
     return Header(
         title=title,
         date=date,
@@ -256,6 +258,7 @@ def extract_header(
         number=fields.get("number") or _number(head),
         effective_date=effective,
         effective_date_iso=iso_date(effective) if effective else None,
+        place=place.name if place else None,
     )
 
 

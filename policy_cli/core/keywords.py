@@ -1,16 +1,25 @@
-"""Rank a document's key terms: TF-IDF against the background corpus, TextRank, or frequency.
+"""Rank a document's key terms: TF-IDF against national text, TextRank, or frequency.
 
-Before ranking, the tokens become terms in four general steps:
+Before ranking, the tokens become terms in general steps:
 0. Names: a 2-3 character word that always stands beside the same lone character is glued to
    it (施惠+芳 -> 施惠芳, 谱+新篇 -> 谱新篇, 常态+化 -> 常态化): jieba cuts unknown names so.
 1. Candidates: stop words, numbers, dates, punctuation and single characters are dropped, and
-   so is a short word that neither the dictionary nor the background corpus knows and that
-   occurs once (jieba's HMM glues stray characters together: 中念, 信局).
-2. Compounds: two adjacent candidates that recur together (at least twice) are one term when
-   one of them never occurs apart (之江+实验室, 北航+国新院): that part is absorbed into the
-   compound, the other keeps its own count.
+   so is a short word that neither the dictionary nor the national corpus knows and that
+   occurs once or opens with a grammar character (jieba's HMM glues stray characters together:
+   中念, 信局, 各旗 from 各旗县区).
+2. Compounds: two adjacent candidates that recur together are one term when one of them never
+   occurs apart (之江+实验室, 北航+国新院: the other keeps counting on its own), or when they
+   recur often and make up a good share of the rarer one's uses (政务+服务: both give it
+   their occurrences).
 3. Place names: X区/X市/X县/X省/X镇 counts as X (余杭区 -> 余杭) when X also occurs on its own
    and is not a common word of another kind (开发区 stays: 开发 is a verb).
+4. With the document at hand (`ranked_terms`): what it repeats in the same position is left
+   out (`core.boilerplate`: 牵头考核单位：…) and its own place counts under one name
+   (`core.places`: 包头市 -> 包头, 中共上海市委 -> 上海).
+
+TF-IDF then weighs each term (`term_weights`, `KeywordOptions`): by its part of speech, whether
+it is a general noun, its length, its timeliness in the national news, whether the title or a
+heading names it and whether the lexicon learnt it from national text.
 """
 
 from __future__ import annotations
@@ -18,71 +27,151 @@ from __future__ import annotations
 import gzip
 import math
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence, Set
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from operator import itemgetter, mul, truediv
 from typing import TYPE_CHECKING
 
 from policy_cli.core.segment import is_candidate_term, load_lexicon, load_stopwords
+from policy_cli.data import lines as data_lines
 from policy_cli.errors import NothingToAnalyseError, UsageError
-from policy_cli.models import Keyword, Token
+from policy_cli.models import Document, Keyword, Token
 
 if TYPE_CHECKING:
+    from policy_cli.core.places import Place
     from policy_cli.core.segment import Segmenter
 
 METHODS = ("tfidf", "textrank", "freq")
+IDF_FILE = "idf.tsv.gz"  # built by scripts/build_idf.py
 
 # jieba part-of-speech tags (stored in the IDF table for background words) of words that act
 # rather than name: verbs, adjectives, adverbs, time words. They rank lower, not out, since a
 # verb can be a document's topic (帮扶, 签约).
 # Four-character idioms (i: 万马奔腾) describe rather than name, so they rank lower too.
 _WEAK_TAGS = frozenset({"v", "a", "ad", "d", "vd", "t", "f", "m", "q", "r", "c", "p", "u", "i"})
-_WEAK_FACTOR = 0.6
+_PLAN_PERIOD = re.compile(r"^十[一二三四五六七八九]五$")  # 十四五: a name, though jieba tags it m
 _PLACE_SUFFIXES = "区市县省镇"
+MAX_COMPOUND_CHARS = 8
+COMPOUND_MIN_COUNT = 8  # a pair whose words also occur apart is a compound when it recurs so...
+COMPOUND_MIN_SHARE = 0.4  # ...and makes up this share of its rarer word's occurrences
+_OWN_PLACE_SUFFIXES = ("省", "市", "区", "县", "州", "盟", "旗", "地区", "自治区")
 _PLACE_TAGS = frozenset({"ns", "nr", "nrt", "nz", ""})
 
 
-@dataclass(frozen=True)
 class IdfTable:
-    """Inverse document frequencies learnt from the background corpus."""
+    """Inverse document frequencies learnt from national text, with tags and timeliness.
 
-    idf: dict[str, float]
-    documents: int
-    default: float  # the IDF of a term the background never saw
-    tags: dict[str, str] = field(default_factory=dict)  # jieba POS tag of background words
+    The table is columnar (built by scripts/build_idf.py): the terms sorted, and per term one
+    character coding its IDF (hundredths), one its part-of-speech tag and one its timeliness
+    (tenths). Loading it splits one line, with no dict of ~80 k entries to build (a few ms);
+    a term is found by bisection, and every term looked up is remembered.
+    """
+
+    def __init__(
+        self,
+        terms: list[str],
+        idf: str,
+        tags: str,
+        timeliness: str,
+        tag_names: list[str],
+        *,
+        documents: int,
+        default: float,
+    ) -> None:
+        self.terms = terms
+        self._idf, self._tags, self._timely = idf, tags, timeliness
+        self._tag_names = tag_names
+        self.documents = documents
+        self.default = default  # the IDF of a term the table leaves out (seen once, or never)
+        self._found: dict[str, int] = {}
+
+    def _index(self, term: str) -> int:
+        i = self._found.get(term)
+        if i is None:
+            i = bisect_left(self.terms, term)
+            if i == len(self.terms) or self.terms[i] != term:
+                i = -1
+            self._found[term] = i
+        return i
 
     def __call__(self, term: str) -> float:
-        return self.idf.get(term, self.default)
+        i = self._index(term)
+        return (ord(self._idf[i]) - CODE_BASE) / 100 if i >= 0 else self.default
+
+    def __contains__(self, term: object) -> bool:
+        return isinstance(term, str) and self._index(term) >= 0
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    @property
+    def idf(self) -> IdfTable:
+        """The table itself (`term in table.idf`: enough documents hold the term)."""
+        return self
 
     def tag(self, term: str) -> str:
-        """Return the part-of-speech tag of a background word ("" when unknown)."""
-        return self.tags.get(term, "")
+        """Return the part-of-speech tag of a known word ("" when unknown)."""
+        i = self._index(term)
+        return self._tag_names[ord(self._tags[i]) - CODE_BASE] if i >= 0 else ""
+
+    def timeliness(self, term: str) -> float:
+        """Return how much a term's news items gather in a few years (0: spread over all)."""
+        i = self._index(term)
+        return (ord(self._timely[i]) - CODE_BASE) / 10 if i >= 0 and self._timely else 0.0
+
+
+CODE_BASE = 0x100  # a coded value v is written chr(CODE_BASE + v): no control character
 
 
 @lru_cache(maxsize=1)
 def load_idf() -> IdfTable:
-    """Load the bundled IDF table (built by scripts/build_idf.py)."""
-    path = resources.files("policy_cli.data").joinpath("idf.tsv.gz")
-    idf: dict[str, float] = {}
-    tags: dict[str, str] = {}
-    documents = 0
-    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#"):
-                if line.startswith("# documents="):
-                    documents = int(line.split("=", 1)[1])
-                continue
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) >= 2 and parts[1]:
-                idf[parts[0]] = float(parts[1])
-                if len(parts) >= 3 and parts[2]:
-                    tags[parts[0]] = parts[2]
-    # smooth IDF (as scikit-learn computes it) of a term seen in no background document
-    default = math.log((1 + documents) / 1) + 1 if documents else 1.0
-    return IdfTable(idf, documents, default, tags)
+    """Load the bundled IDF table over the national news and reports (read once, on first use)."""
+    return _load_table("")
+
+
+@lru_cache(maxsize=1)
+def load_report_idf() -> IdfTable:
+    """Load the IDF over the 62 background reports alone (how routine a word is in a report)."""
+    return _load_table("report_")
+
+
+@lru_cache(maxsize=1)
+def _table_lines() -> dict[str, str]:
+    path = resources.files("policy_cli.data").joinpath(IDF_FILE)
+    with path.open("rb") as raw:
+        text = gzip.decompress(raw.read()).decode("utf-8")
+    out = {}
+    for line in text.split("\n"):
+        if line.startswith("#"):
+            key, _, value = line[1:].strip().partition("=")
+            if value.isdigit():
+                out[key] = value
+        elif line:
+            key, _, value = line.partition("\t")
+            out[key] = value
+    return out
+
+
+def _load_table(prefix: str) -> IdfTable:
+    lines = _table_lines()
+    documents = int(lines.get(prefix + "documents", 0))
+    # a term the table leaves out is rare: it takes the IDF of a term seen once
+    seen = 1 if int(lines.get(prefix + "min_df", 0)) > 1 else 0
+    default = math.log((1 + documents) / (1 + seen)) + 1 if documents else 1.0
+    terms = lines.get(prefix + "terms", "")
+    return IdfTable(
+        terms.split(" ") if terms else [],
+        lines.get(prefix + "idf", ""),
+        lines.get(prefix + "tag", ""),
+        lines.get(prefix + "timeliness", ""),
+        lines.get("tags", "").split(" "),
+        documents=documents,
+        default=default,
+    )
 
 
 def candidate_counts(tokens: Sequence[Token]) -> tuple[Counter[str], dict[str, Token]]:
@@ -126,15 +215,18 @@ def document_terms(
     tokens = _glue_single_characters(tokens, stop)
     raw = Counter(t.text for t in tokens)
     # candidate flags per token, with HMM guesses seen once dropped
+    def guess(word: str) -> bool:  # made up by jieba's HMM: no dictionary or corpus knows it
+        return not word.isascii() and word not in idf and not segmenter.knows(word)
+
     keep = [
         is_candidate_term(t.text, stop)
         and not (
             drop_guesses
-            and raw[t.text] == 1
             and len(t.text) <= 3
-            and not t.text.isascii()
-            and t.text not in idf.idf
-            and not segmenter.knows(t.text)
+            # seen once, or two characters led by a grammar character (各旗, 对受, 以评:
+            # from 各旗县区, 对受疫情影响, 以评促改)
+            and (raw[t.text] == 1 or (len(t.text) == 2 and t.text[0] in _GRAMMAR))
+            and guess(t.text)
         )
         for t in tokens
     ]
@@ -149,6 +241,9 @@ _NO_GLUE = frozenset(
     "从每再叫均以由于对在是的了和或而且但也都就才还又很更最较越上下中内外前后里间时即所者来"
     "去给让使此该同到各本其之如若比共近超达约逾至成获小大老好少做搞抓党城"
 )
+# characters that are grammar (prepositions, determiners, particles): a word jieba's HMM makes
+# up with one at its head is a fragment of a phrase
+_GRAMMAR = frozenset("各每该此其本从以由于对在向把被为与及和或的了将受使让给到自")
 
 
 def _glue_single_characters(tokens: Sequence[Token], stop: frozenset[str]) -> list[Token]:
@@ -221,48 +316,45 @@ def _adjacent(a: Token, b: Token) -> bool:
 def _merge_compounds(
     tokens: Sequence[Token], keep: list[bool], idf: IdfTable
 ) -> list[tuple[str, Token]]:
-    """Join adjacent candidates that recur together when one of them never occurs apart.
+    """Join adjacent candidates that recur together into one term that takes their place.
 
-    The part that never occurs apart is absorbed into the compound; the other part keeps
-    counting on its own. Policy-lexicon terms (tagged "nz") and acting words are never joined:
-    an established term stays a term of its own (勇闯+中国式现代化 stays two).
+    A pair is joined when it recurs (at least twice) and one of its words never occurs apart
+    (之江+实验室), or when it recurs often (COMPOUND_MIN_COUNT) and makes up a good share of
+    the rarer word's uses (COMPOUND_MIN_SHARE: 政务+服务 15 of 政务's 36). A word that occurs
+    apart keeps counting inside a compound whose other word never does (实验室 beside
+    之江实验室); in a compound of two free words neither does, as when the lexicon keeps a
+    term whole. Policy-lexicon terms (an established term stays a term of its own:
+    勇闯+中国式现代化 stays two) and acting words are never joined.
     """
-    counts = Counter(t.text for t, k in zip(tokens, keep, strict=True) if k)
-    pairs: Counter[tuple[str, str]] = Counter()
-    for i in range(len(tokens) - 1):
-        a, b = tokens[i], tokens[i + 1]
-        if keep[i] and keep[i + 1] and _adjacent(a, b):
-            pairs[(a.text, b.text)] += 1
-
     lexicon = _lexicon_words()
 
     def joinable(word: str) -> bool:
         return idf.tag(word) not in _WEAK_TAGS and word not in lexicon
 
-    joined = {
-        (a, b): (counts[a] == c, counts[b] == c)
-        for (a, b), c in pairs.items()
-        if c >= 2
-        and len(a) + len(b) <= 8
-        and (counts[a] == c or counts[b] == c)
-        and joinable(a)
-        and joinable(b)
-    }
+    stream = [t for t, k in zip(tokens, keep, strict=True) if k]
+    counts = Counter(t.text for t in stream)
+    pairs = Counter(
+        (a.text, b.text) for a, b in zip(stream, stream[1:], strict=False) if _adjacent(a, b)
+    )
+    # (a, b) -> whether a, b keep counting inside the compound
+    joined: dict[tuple[str, str], tuple[bool, bool]] = {}
+    for (left, right), c in pairs.items():
+        if (c < 2 or len(left) + len(right) > MAX_COMPOUND_CHARS or not joinable(left)
+                or not joinable(right)):
+            continue
+        if counts[left] == c or counts[right] == c:
+            joined[(left, right)] = (counts[left] > c, counts[right] > c)
+        elif c >= COMPOUND_MIN_COUNT and c >= COMPOUND_MIN_SHARE * min(counts[left], counts[right]):
+            joined[(left, right)] = (False, False)
     out: list[tuple[str, Token]] = []
     i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        if not keep[i]:
-            i += 1
-            continue
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        absorbed = joined.get((tok.text, nxt.text)) if nxt is not None and keep[i + 1] else None
-        if nxt is not None and absorbed is not None and _adjacent(tok, nxt):
+    while i < len(stream):
+        tok = stream[i]
+        nxt = stream[i + 1] if i + 1 < len(stream) else None
+        parts = joined.get((tok.text, nxt.text)) if nxt is not None else None
+        if nxt is not None and parts is not None and _adjacent(tok, nxt):
             out.append((tok.text + nxt.text, tok))
-            if not absorbed[0]:
-                out.append((tok.text, tok))
-            if not absorbed[1]:
-                out.append((nxt.text, nxt))
+            out += [(t.text, t) for t, free in zip((tok, nxt), parts, strict=True) if free]
             i += 2
             continue
         out.append((tok.text, tok))
@@ -286,20 +378,41 @@ def _merge_places(terms: list[tuple[str, Token]], idf: IdfTable) -> list[tuple[s
     return [(rename.get(t, t), tok) for t, tok in terms]
 
 
+@dataclass(frozen=True)
+class KeywordOptions:
+    """The weights of the ranking (see `term_weights`)."""
+
+    acting_factor: float = 0.6  # verbs, adverbs, idioms... (jieba tags WEAK_TAGS)
+    generic_factor: float = 0.4  # general nouns (data/generic_nouns.txt: 服务, 制度, 社会)
+    length_bonus: float = 0.25  # per character beyond two, up to MAX_BONUS_CHARS
+    timeliness_weight: float = 4.0  # times the term's timeliness (IdfTable.timeliness)
+    heading_boost: float = 1.25  # a term the title or a section heading names
+    established_boost: float = 1.25  # a term the lexicon learnt from national text
+
+
+MAX_BONUS_CHARS = 4  # a longer term is no more specific: 新路子开好局 is a phrase
+
+
 def extract_keywords(
     tokens: Sequence[Token],
     *,
     method: str = "tfidf",
     top: int = 20,
     segmenter: Segmenter | None = None,
+    document: Document | None = None,
+    options: KeywordOptions | None = None,
 ) -> list[Keyword]:
     """Rank the candidate terms of a segmented document.
 
     Args:
         tokens: the document's tokens (from `Segmenter.tokenize`).
-        method: "tfidf" (background IDF), "textrank" (co-occurrence graph) or "freq".
+        method: "tfidf" (national IDF), "textrank" (co-occurrence graph) or "freq".
         top: how many to return (0 or less: all).
         segmenter: the segmenter that made the tokens (default: the shared one).
+        document: the document the tokens come from; when given, what it repeats in the same
+            position is left out (`boilerplate`), its own place counts as one term (`places`)
+            and the terms its title and headings name weigh more.
+        options: the weights of the ranking (the defaults when None).
 
     Returns:
         Keywords sorted by score, then by term.
@@ -310,7 +423,8 @@ def extract_keywords(
     """
     if method not in METHODS:
         raise UsageError(f"unknown keyword method {method!r} (choose from {', '.join(METHODS)})")
-    terms = document_terms(tokens, segmenter=segmenter)
+    opts = options or KeywordOptions()
+    terms = ranked_terms(tokens, segmenter=segmenter, document=document)
     if not terms:
         raise NothingToAnalyseError("no terms to rank in this document")
     counts: Counter[str] = Counter(t for t, _ in terms)
@@ -318,13 +432,16 @@ def extract_keywords(
     for t, tok in terms:
         first.setdefault(t, tok)
     idf = load_idf()
+    headed = _headed_terms(terms, document) if document is not None else set()
+    weights = term_weights(counts, idf, headed=headed, options=opts)
     if method == "tfidf":
-        scores = _tfidf(counts, idf)
+        total = sum(counts.values())
+        scores = {t: c / total * idf(t) * weights[t] for t, c in counts.items()}
     elif method == "textrank":
-        scores = _textrank(terms, counts, idf)
+        scores = _textrank(terms, counts, idf, weights)
     else:
         total = sum(counts.values())
-        scores = {t: c / total for t, c in counts.items()}
+        scores = {t: c / total * weights[t] for t, c in counts.items()}
     # round first, so that the order matches the scores shown
     ranked = sorted(((t, round(s, 6)) for t, s in scores.items()), key=lambda kv: (-kv[1], kv[0]))
     if top > 0:
@@ -332,31 +449,125 @@ def extract_keywords(
     return [Keyword(t, s, counts[t], first[t].start, first[t].sentence) for t, s in ranked]
 
 
-def _tfidf(counts: Counter[str], idf: IdfTable) -> dict[str, float]:
-    """Term frequency times background IDF, with acting words (verbs...) weighed down."""
-    total = sum(counts.values())
-    scores = {}
-    for term, c in counts.items():
-        scores[term] = c / total * idf(term) * _weight(term, idf)
-    return scores
+def term_weights(
+    terms: Iterable[str],
+    idf: IdfTable,
+    *,
+    headed: Set[str] = frozenset(),
+    options: KeywordOptions | None = None,
+) -> dict[str, float]:
+    """Weigh each term by what kind of word it is, how specific and how timely, and where.
+
+    - acting words (verbs, adverbs, idioms: jieba's tag) and general nouns weigh less: they
+      say how or what kind, not what (a plan period such as 十四五 is a name, not a numeral);
+    - a longer term is more specific than a two-character word (up to four characters);
+    - a term of its time (its news items gather in a few years: 疫情, 十四五) weighs more;
+    - a term the title or a section heading names weighs more;
+    - a term the lexicon learnt from national text (an established term: 留抵退税,
+      粤港澳大湾区) weighs more than a word of the dictionary or a compound of this document.
+    """
+    opts = options or KeywordOptions()
+    generic = load_generic_nouns()
+    lexicon = _lexicon_words()
+    out = {}
+    for term in terms:
+        w = 1.0
+        if idf.tag(term) in _WEAK_TAGS and not _PLAN_PERIOD.match(term):
+            w *= opts.acting_factor
+        if term in generic:
+            w *= opts.generic_factor
+        w *= 1 + opts.length_bonus * max(0, min(len(term), MAX_BONUS_CHARS) - 2)
+        w *= 1 + opts.timeliness_weight * idf.timeliness(term)
+        if term in headed:
+            w *= opts.heading_boost
+        if term in lexicon:
+            w *= opts.established_boost
+        out[term] = w
+    return out
 
 
-def _weight(term: str, idf: IdfTable) -> float:
-    return _WEAK_FACTOR if idf.tag(term) in _WEAK_TAGS else 1.0
+@lru_cache(maxsize=1)
+def load_generic_nouns() -> frozenset[str]:
+    """Return the bundled general nouns (built by scripts/build_lexicon.py)."""
+    return frozenset(data_lines("generic_nouns.txt"))
+
+
+# a section heading: 一、 （一） 第一章 第二节 opening a paragraph
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|"
+                      r"第[一二三四五六七八九十]+[章节部分篇])")
+_TITLE_PARAGRAPHS = 2  # a title of one or two lines opens the document
+_HEADING_CHARS = 60  # a heading (or the sentence that opens a numbered paragraph) is short
+
+
+def _headed_terms(terms: Sequence[tuple[str, Token]], document: Document) -> set[str]:
+    """The terms that the title or a section heading names."""
+    heads: set[int] = set()  # sentence indexes
+    for sent in document.sentences:
+        para = document.paragraphs[sent.paragraph]
+        opens = sent.start <= para.start + (len(para.text) - len(para.text.lstrip()))
+        if len(sent.text) > _HEADING_CHARS or not opens:
+            continue
+        if _HEADING.match(para.text) or (
+            sent.paragraph < _TITLE_PARAGRAPHS and not re.search(r"[。！？；，]", para.text)
+        ):
+            heads.add(sent.index)
+    return {t for t, tok in terms if tok.sentence in heads}
+
+
+def ranked_terms(
+    tokens: Sequence[Token],
+    *,
+    segmenter: Segmenter | None = None,
+    document: Document | None = None,
+) -> list[tuple[str, Token]]:
+    """The terms a ranking sees: `document_terms`, without the document's own boilerplate and
+    with its own place under one name (when the document is given)."""
+    place = None
+    if document is not None:
+        from policy_cli.core.boilerplate import boilerplate_spans
+        from policy_cli.core.places import find_place
+
+        tokens = _outside(tokens, boilerplate_spans(document))
+        place = find_place(document)
+    terms = document_terms(tokens, segmenter=segmenter)
+    return _own_place(terms, place) if place is not None else terms
+
+
+def _outside(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) -> Sequence[Token]:
+    """The tokens that start outside every span (spans sorted, as tokens are)."""
+    if not spans:
+        return tokens
+    out = []
+    i = 0
+    for tok in tokens:
+        while i < len(spans) and spans[i][1] <= tok.start:
+            i += 1
+        if i < len(spans) and spans[i][0] <= tok.start:
+            continue
+        out.append(tok)
+    return out
+
+
+def _own_place(terms: list[tuple[str, Token]], place: Place) -> list[tuple[str, Token]]:
+    """Count every form of the document's own place as its usual name: 包头市, 云南省, and its
+    own bodies named with its full name (中共上海市委, 包头市人民政府)."""
+    forms = set(place.forms) | {place.name + suffix for suffix in _OWN_PLACE_SUFFIXES}
+    return [(place.name if t in forms or place.full in t else t, tok) for t, tok in terms]
 
 
 def _textrank(
     terms: Sequence[tuple[str, Token]],
     counts: Counter[str],
     idf: IdfTable,
+    weights: dict[str, float],
     *,
     window: int = 5,
     iterations: int = 30,
 ) -> dict[str, float]:
     """PageRank over a co-occurrence graph of candidate terms within a sentence window.
 
-    The random jump favours specific words (weighted by background IDF and part of speech,
-    as in TF-IDF), so that well-connected boilerplate nouns do not lead the ranking.
+    The random jump favours specific words (weighted by the national IDF and `term_weights`,
+    as in TF-IDF), so that well-connected general nouns do not lead the ranking.
     """
     edges: defaultdict[str, Counter[str]] = defaultdict(Counter)
     by_sentence: defaultdict[int, list[str]] = defaultdict(list)
@@ -369,7 +580,7 @@ def _textrank(
                     edges[w][v] += 1
                     edges[v][w] += 1
     nodes = sorted(counts)
-    prior = {n: idf(n) * _weight(n, idf) for n in nodes}
+    prior = {n: idf(n) * weights[n] for n in nodes}
     norm = sum(prior.values()) / len(nodes)
     jump = {n: prior[n] / norm for n in nodes}
     out_weight = {n: sum(edges[n].values()) for n in nodes}
@@ -381,17 +592,17 @@ def _textrank(
     # neighbour list so that the getter always returns a tuple.
     index = {n: i for i, n in enumerate(nodes)}
     getters = [itemgetter(*(index[m] for m in edges[n]), -1, -1) for n in nodes]
-    weights = [[*edges[n].values(), 0.0, 0.0] for n in nodes]
+    edge_weights = [[*edges[n].values(), 0.0, 0.0] for n in nodes]
     outs = [[*(out_weight[m] for m in edges[n]), 1.0, 1.0] for n in nodes]
     base = [(1 - d) * jump[n] for n in nodes]
     rank = [1.0] * len(nodes) + [1.0]
     for _ in range(iterations):
         new = [
             b + d * sum(map(truediv, map(mul, g(rank), w), o))
-            for b, g, w, o in zip(base, getters, weights, outs, strict=True)
+            for b, g, w, o in zip(base, getters, edge_weights, outs, strict=True)
         ]
         new.append(1.0)
         rank = new
-    scores = {n: rank[i] * _weight(n, idf) for n, i in index.items()}
+    scores = {n: rank[i] * weights[n] for n, i in index.items()}
     top = max(scores.values()) or 1.0
     return {n: r / top for n, r in scores.items()}

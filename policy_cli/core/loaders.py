@@ -14,7 +14,7 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-from policy_cli.core import normalize
+from policy_cli.core import normalize, script
 from policy_cli.errors import EncodingError, FormatError, InputError
 from policy_cli.models import Document
 
@@ -405,6 +405,9 @@ def build_document(
         InputError: nothing but whitespace and noise.
     """
     text = normalize.normalize_text(raw)
+    # traditional characters: analysed as simplified, character for character
+    text, note = script.simplify(text)
+    notes = (note,) if note else ()
     noise: tuple = ()
     if not keep_noise:
         from policy_cli.core.noise import remove_noise
@@ -423,6 +426,7 @@ def build_document(
         encoding=encoding,
         noise=noise,
         meta=tuple((normalize.normalize_text(k), normalize.normalize_text(v)) for k, v in meta),
+        notes=notes,
     )
 
 

@@ -56,10 +56,21 @@ def load_lexicon() -> tuple[tuple[str, int], ...]:
     """Return the bundled policy lexicon as (word, frequency) pairs."""
     out = []
     for line in data.lines("lexicon.txt"):
-        parts = line.split()
+        # word, frequency, then the tag and the evidence (tab-separated; only the first two read)
+        parts = line.split("\t", 2) if "\t" in line else line.split()
         freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else _DEFAULT_FREQ
         out.append((parts[0], freq))
     return tuple(out)
+
+
+def lexicon_tags() -> dict[str, str]:
+    """Return the part of speech the lexicon gives each of its words ("nz": a name)."""
+    out = {}
+    for line in data.lines("lexicon.txt"):
+        parts = line.split("\t")
+        if len(parts) > 2 and parts[2]:
+            out[parts[0]] = parts[2]
+    return out
 
 
 @lru_cache(maxsize=1)

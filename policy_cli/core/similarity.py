@@ -21,10 +21,11 @@ if TYPE_CHECKING:
 
 
 def background_idf() -> IdfTable:
-    """Return the bundled background IDF table."""
-    from policy_cli.core.keywords import load_idf
+    """Return the IDF over the 62 background reports (two reports are compared: how routine a
+    word is in a report, not in the news)."""
+    from policy_cli.core.keywords import load_report_idf
 
-    return load_idf()
+    return load_report_idf()
 
 
 def _term_lists(prepared: Prepared) -> dict[int, list[str]]:

@@ -84,7 +84,8 @@ def summarize(
         source=doc.source,
         header=extract_header(doc, people=people),
         stats=Stats(len(doc.text), len(doc.paragraphs), len(doc.sentences)),
-        keywords=tuple(extract_keywords(prepared.tokens, method="tfidf", top=keywords)),
+        keywords=tuple(extract_keywords(prepared.tokens, method="tfidf", top=keywords,
+                                        document=doc)),
         formulations=tuple(
             salient_formulations(found, top=formulations, key=formulation_order)
         ),
@@ -96,6 +97,7 @@ def summarize(
         formulation_counts=tuple(
             (kind, sum(1 for f in found if f.kind == kind)) for kind in KINDS
         ),
+        notes=doc.notes,
     )
 
 
@@ -127,8 +129,8 @@ def summary_to_dict(summary: Summary) -> dict[str, Any]:
 
     Returns:
         A dict with the keys source, title, date, date_iso, speaker, issuer, number,
-        effective_date, effective_date_iso, doc_type, stats, keywords, formulations,
-        formulation_counts, targets, people, organizations, key_sentences, warnings.
+        effective_date, effective_date_iso, doc_type, place, stats, keywords, formulations,
+        formulation_counts, targets, people, organizations, key_sentences, warnings, notes.
     """
     h = summary.header
     return {
@@ -142,6 +144,7 @@ def summary_to_dict(summary: Summary) -> dict[str, Any]:
         "effective_date": h.effective_date,
         "effective_date_iso": h.effective_date_iso,
         "doc_type": h.doc_type,
+        "place": h.place,
         "stats": asdict(summary.stats),
         "keywords": [
             {"term": k.term, "score": round(k.score, 6), "count": k.count,
@@ -168,6 +171,7 @@ def summary_to_dict(summary: Summary) -> dict[str, Any]:
         "warnings": [
             {"text": w.text, "reason": w.reason, "offset": w.offset} for w in summary.warnings
         ],
+        "notes": list(summary.notes),
     }
 
 

@@ -544,6 +544,7 @@ def cache_dir() -> Path:
 _SIGNED_MODULES = (
     "trend.py", "loaders.py", "formats.py", "normalize.py", "noise.py", "segment.py",
     "formulations",
+    "script.py",
 )  # fmt: skip
 
 

@@ -158,3 +158,33 @@ def test_python_m_entry_point():
         [sys.executable, "-m", "policy_cli", "--help"], capture_output=True, text=True, check=False
     )
     assert res.returncode == 0 and "keywords" in res.stdout
+
+
+def test_a_traditional_document_is_converted_and_the_user_is_told(tmp_path):
+    import opencc
+
+    from ..conftest import DOCS
+
+    path = tmp_path / "gwr-2022-traditional.txt"
+    text = (DOCS / "gwr-2022.txt").read_text(encoding="utf-8")
+    path.write_text(opencc.OpenCC("s2t").convert(text), encoding="utf-8")
+    res = run("keywords", str(path), "-f", "json")
+    assert res.exit_code == 0, res.stderr
+    assert "converted from traditional to simplified characters" in res.stderr
+    terms = [k["term"] for k in json.loads(res.stdout)["keywords"]]
+    assert "就业" in terms and "發展" not in terms
+    res = run("summary", str(path), "-f", "json")
+    assert res.exit_code == 0, res.stderr
+    assert json.loads(res.stdout)["notes"] == [
+        "converted from traditional to simplified characters for analysis (OpenCC t2s, "
+        "character for character: offsets point at the same characters of the original)"
+    ]
+
+
+def test_summary_header_shows_the_documents_place():
+    res = run("summary", str(FOUNDING), "-f", "json")
+    assert res.exit_code == 0, res.stderr
+    assert json.loads(res.stdout)["place"] == "余杭"
+    res = run("summary", str(FOUNDING))
+    assert res.exit_code == 0
+    assert "place" in res.stdout and "余杭" in res.stdout

@@ -13,8 +13,9 @@ from tests.conftest import DATA, DOCS, FOUNDING
 runner = CliRunner()
 KEYS = [
     "source", "title", "date", "date_iso", "speaker", "issuer", "number", "effective_date",
-    "effective_date_iso", "doc_type", "stats", "keywords", "formulations", "formulation_counts",
-    "targets", "people", "organizations", "key_sentences", "warnings",
+    "effective_date_iso", "doc_type", "place", "stats", "keywords", "formulations",
+    "formulation_counts", "targets", "people", "organizations", "key_sentences", "warnings",
+    "notes",
 ]
 
 

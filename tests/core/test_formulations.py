@@ -343,3 +343,12 @@ def test_the_core_a_longer_national_formulation_ends_with_is_named_too():
                     source="t")
     texts = {f.text for f in extract_formulations(doc)}
     assert {"完整准确全面贯彻新发展理念", "新发展理念"} <= texts
+
+
+def test_an_ordinary_noun_in_scare_quotes_is_no_formulation():
+    doc = load_text("搭上中央政策红利的“列车”，把沿途的一颗颗“珍珠”串成“项链”。"
+                    "给农民吃下“定心丸”，打好政策“组合拳”。", source="t")
+    texts = {f.text for f in extract_formulations(doc)}
+    assert not {"列车", "珍珠", "项链"} & texts
+    # images the national news itself quotes are set images of policy language
+    assert {"定心丸", "组合拳"} <= texts

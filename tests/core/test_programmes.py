@@ -62,3 +62,7 @@ def test_a_place_whose_building_is_furthered_is_named():
     assert names("深化人民城市建设，加快基础研究先行区建设，持续推进15分钟社区生活圈建设。") == [
         "人民城市", "基础研究先行区", "15分钟社区生活圈"
     ]
+
+
+def test_a_list_of_works_names_no_programme():
+    assert names("实施尔王庄水库增容等供水工程。") == []

@@ -271,10 +271,12 @@ def test_summary_dict_keys(founding_summary) -> None:
     d = summary_to_dict(founding_summary)
     assert list(d) == [
         "source", "title", "date", "date_iso", "speaker", "issuer", "number", "effective_date",
-        "effective_date_iso", "doc_type", "stats", "keywords", "formulations",
+        "effective_date_iso", "doc_type", "place", "stats", "keywords", "formulations",
         "formulation_counts", "targets", "people", "organizations", "key_sentences", "warnings",
+        "notes",
     ]
     assert d["formulation_counts"]["code"] >= 2  # 132, 296X, not only those shown
+    assert d["place"] == "余杭" and d["notes"] == []
     assert d["people"][0] == {
         "name": "刘颖", "titles": ["市委常委", "区委书记"], "count": 4, "first_offset": 46,
     }

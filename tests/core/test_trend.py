@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policy_cli.core import trend as trend_mod
+from policy_cli.core.script import simplify
 from policy_cli.core.trend import (
     cache_dir,
     expand_paths,
@@ -35,8 +36,13 @@ FACT_TERMS = ("高质量发展", "供给侧结构性改革", "小康", "阶级�
 
 @pytest.fixture(scope="module")
 def raw() -> list[dict]:
+    """The reports as the tool reads them: the early ones in traditional characters (1954,
+    1957) converted to simplified (core.script), so that 階級鬥爭 counts as 阶级斗争."""
     with lzma.open(CORPUS, "rt", encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+        docs = [json.loads(line) for line in fh if line.strip()]
+    for d in docs:
+        d["content"] = simplify(d["content"])[0]
+    return docs
 
 
 @pytest.fixture(scope="module")

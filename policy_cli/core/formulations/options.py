@@ -65,6 +65,9 @@ class FormulationOptions:
     short_set_max_len: int = 5
     # a quoted verb or adverb at most this long may be in scare quotes (“撬动”效应)
     scare_quote_max_len: int = 2
+    # an ordinary word in scare quotes (“列车”, “心病”, “刮目相看”) is this long
+    ordinary_min_len: int = 2
+    ordinary_max_len: int = 4
 
     # --- stage title: a document title between 《》 is at most this long
     title_max_len: int = 60

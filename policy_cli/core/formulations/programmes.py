@@ -70,8 +70,8 @@ def _names_a_programme(body: str, w: Words, o: FormulationOptions, *, short: boo
     counted = re.match(rf"\d+[{''.join(w.count_nouns)}]", plain)
     if plain.endswith(w.generic_programme_ends) or plain[0] in w.count + "第" or counted:
         return False  # a kind (重大工程), a count (一批, 192个, 第三轮), a list (…等项目)
-    if w.trail_possessive in plain:
-        return False  # 具有国际竞争力的先进制造业基地: a description, not a name
+    if w.trail_possessive in plain or w.etc in plain:
+        return False  # …具有国际竞争力的…基地: a description; 水库增容等供水工程: a list
     if body.count(w.open_quote) != body.count(w.close_quote):
         return False
     # a second launching verb inside: two clauses, not one name

@@ -17,7 +17,9 @@ from policy_cli.core.formulations.candidate import CERTAIN, Candidate
 from policy_cli.core.formulations.members import listed_items
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.shapes import classify_quoted, plan_period
-from policy_cli.core.formulations.vocab import is_han, patterns, words
+from policy_cli.core.formulations.vocab import is_han, patterns, quoted_images, words
+from policy_cli.core.national import national_lexicon
+from policy_cli.core.phrases import canonical
 from policy_cli.core.segment import default_tagger
 
 STAGE = "quoted"
@@ -33,6 +35,8 @@ def find_quoted(text: str, options: FormulationOptions) -> Iterator[Candidate]:
             continue
         if names_a_thing(text, m.end(), m.start()):
             continue  # “贝碧嘉”、“普拉桑”台风: the proper name of a storm
+        if _ordinary_word(text, m.start(), m.end(), span.strip(), options):
+            continue  # 搭上政策红利的“列车”: an ordinary word in scare quotes
         start = m.start() + 1 + (len(span) - len(span.lstrip()))
         span = span.strip()
         refers = following_phrase(text, m.end(), options) if kind in ("code", "numbered") else None
@@ -72,6 +76,31 @@ def names_a_thing(text: str, end: int, start: int | None = None) -> bool:
     rest = text[at:]
     rest = rest[len(w.etc) :] if rest.startswith(w.etc) else rest  # “…”、“…”等台风
     return rest.startswith(w.name_classes)
+
+
+def _ordinary_word(text: str, start: int, end: int, span: str, o: FormulationOptions) -> bool:
+    """Tell whether a quoted span is an ordinary noun of the dictionary put in scare quotes.
+
+    把一颗颗“珍珠”串成“项链”, 企业的“心病”: one word the dictionary knows, counting nothing, that
+    national policy language does not use as a set image (定心丸, 组合拳, 白名单: words the
+    national news itself quotes; `data/quoted_images.tsv`) nor as a formulation, and that the
+    document neither lists with other quoted items nor defines.
+    """
+    w = words()
+    if not o.ordinary_min_len <= len(span) <= o.ordinary_max_len or not is_han(span):
+        return False
+    if any(ch in w.count for ch in span) or span in quoted_images():
+        return False
+    tagged = default_tagger().tag(span, False)
+    if len(tagged) != 1 or not tagged[0][1].startswith(w.ordinary_tags):
+        return False  # a noun of the dictionary (the policy lexicon's words carry no tag)
+    if canonical(span) in national_lexicon():
+        return False
+    after = text[end : end + max(map(len, w.defining_words))]
+    listed = text[max(0, start - 1) : start] == w.list_separator or text[end : end + 1] == (
+        w.list_separator
+    )
+    return not (after.startswith(w.defining_words) or listed)
 
 
 def _scare_quoted(text: str, start: int, end: int, span: str, o: FormulationOptions) -> bool:

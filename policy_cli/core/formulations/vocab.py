@@ -109,6 +109,7 @@ class Words:
     trail_openers: tuple[str, ...]
     trail_possessive: str
     scare_quote_tags: frozenset[str]
+    ordinary_tags: tuple[str, ...]
     manner_tags: frozenset[str]
     acting_tags: tuple[str, ...]
     modified_tags: frozenset[str]
@@ -233,3 +234,10 @@ def clause_word_set() -> frozenset[str]:
 def idioms() -> frozenset[str]:
     """Four-character idioms and figures of speech that are not formulations (一马当先)."""
     return frozenset(data.lines("formulations_idioms.txt"))
+
+
+@lru_cache(maxsize=1)
+def quoted_images() -> frozenset[str]:
+    """Ordinary words national policy language quotes as set images (定心丸, 组合拳), learnt by
+    scripts/build_national.py from the national news."""
+    return frozenset(line.split("\t")[0] for line in data.lines("quoted_images.tsv"))
