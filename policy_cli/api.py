@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from policy_cli.core.diff import Weights, diff_documents
@@ -48,13 +49,23 @@ def summary_of(
     *,
     keywords: int = 10,
     sentences: int = 5,
+    formulations: int = 10,
     formulation_options: FormulationOptions | None = None,
 ) -> Summary:
-    """Brief a document: header, keywords, formulations, targets, people, key sentences."""
+    """Brief a document: header, keywords, formulations, targets, people, key sentences.
+
+    `formulations` is how many formulations the summary keeps, the most salient first (0: all
+    of them, as a page that marks every one in the text needs).
+    """
     from policy_cli.core.summary import summarize
 
+    if formulations < 0:
+        from policy_cli.errors import UsageError
+
+        raise UsageError("the number of formulations must be 0 (all) or more")
     return summarize(
-        document, keywords=keywords, sentences=sentences, formulation_options=formulation_options
+        document, keywords=keywords, sentences=sentences,
+        formulations=formulations or sys.maxsize, formulation_options=formulation_options,
     )
 
 

@@ -299,6 +299,9 @@ class TargetChange:
     change: str = ""
     old_indicator: str | None = None  # the names as each report writes them
     new_indicator: str | None = None
+    # where each report states it: the character offset of `old_text` / `new_text` (-1: absent)
+    old_offset: int = -1
+    new_offset: int = -1
 
 
 @dataclass(frozen=True)
