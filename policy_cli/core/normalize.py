@@ -49,9 +49,12 @@ def remove_invisible(text: str) -> str:
     return _CONTROL.sub("", _ZERO_WIDTH.sub("", text))
 
 
+_RADICAL = re.compile("[\u2e80-\u2fdf]")
+
+
 def fold_radicals(text: str) -> str:
     """Map radical code points (as PDF text layers emit them) to the ideographs they stand for."""
-    if not any("\u2e80" <= ch <= "\u2fdf" for ch in text):
+    if not _RADICAL.search(text):
         return text
     out = []
     for ch in text.translate(_RADICAL_SUPPLEMENT):
@@ -73,6 +76,7 @@ def normalize_spaces(text: str) -> str:
 
 _HALF_TO_FULL = {",": "，", ";": "；", "(": "（", ")": "）", ":": "：", "!": "！", "?": "？"}
 _CJK_CHAR = re.compile(f"[{_CJK}]")
+_HALF_WIDTH = re.compile("[" + re.escape("".join(_HALF_TO_FULL)) + "]")
 
 
 def widen_punctuation(text: str) -> str:
@@ -85,10 +89,10 @@ def widen_punctuation(text: str) -> str:
         return text
     chars = list(text)
     n = len(chars)
-    for i, ch in enumerate(chars):
-        full = _HALF_TO_FULL.get(ch)
-        if full is None:
-            continue
+    # only the marks are visited, left to right (a mark widened before is seen widened)
+    for m in _HALF_WIDTH.finditer(text):
+        i, ch = m.start(), m.group()
+        full = _HALF_TO_FULL[ch]
         prev = chars[i - 1] if i > 0 else ""
         nxt = chars[i + 1] if i + 1 < n else ""
         if ch == "(":
