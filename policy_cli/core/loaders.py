@@ -456,10 +456,20 @@ def check_analysable(document: Document) -> None:
         )
 
 
-def load_text(text: str, *, source: str = "<text>", keep_noise: bool = False) -> Document:
-    """Build a document from a str (library use)."""
+def load_text(
+    text: str,
+    *,
+    source: str = "<text>",
+    keep_noise: bool = False,
+    meta: tuple[tuple[str, str], ...] = (),
+) -> Document:
+    """Build a document from a str (library use; a JSON-lines record's `content`).
+
+    `meta` is what the source says about the text outside it, as (name, value) pairs (a
+    record's title as ("dc.title", …)); the header reads it like an HTML page's <meta>.
+    """
     if not text.strip():
         raise InputError(f"{source}: empty input, nothing to analyse")
     if len(text) > MAX_BYTES:  # the same limit as for a file (a character is a byte or more)
         raise InputError(f"{source}: input is too large (limit {MAX_BYTES:,} bytes)")
-    return build_document(text, source=source, keep_noise=keep_noise)
+    return build_document(text, source=source, keep_noise=keep_noise, meta=meta)

@@ -175,6 +175,13 @@ class Segmenter:
             return pieces
         return list(self._tok.cut(text, HMM=True))
 
+    def cut_words(self, text: str) -> list[str]:
+        """Cut text into dictionary words only: no statistical guess (HMM) joins characters
+        the dictionary does not know into a word; an unknown character stands alone."""
+        if self.backend == "rjieba":
+            return list(self._tok.cut(text, False))
+        return list(self._tok.cut(text, HMM=False))
+
     def _split_like_jieba(self, text: str, pieces: list[str]) -> list[str]:
         # jieba-rs keeps "2-3", "COVID-19", "1.2.3" whole where jieba's HMM step splits them
         # with its re_skip pattern ("2", "-", "3"); split them the same way (dictionary words
@@ -500,3 +507,11 @@ class _JiebaTagger:
 def default_segmenter(backend: str = "auto") -> Segmenter:
     """Return a shared segmenter with the policy lexicon (built once per process)."""
     return Segmenter(backend=backend)
+
+
+@lru_cache(maxsize=1)
+def general_segmenter() -> Segmenter:
+    """Return a shared segmenter without the policy lexicon: jieba's general dictionary, which
+    has no opinion about policy phrases (the lexicon cuts 创新发展理念 as 创|新发展理念 because it
+    knows 新发展理念; the general dictionary reads 创新|发展|理念)."""
+    return Segmenter(lexicon=False)

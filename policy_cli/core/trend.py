@@ -1,65 +1,73 @@
-"""Trends across many reports: term rates per year (or per file), first seen, what changed most.
+"""Trends across many reports: term rates per year, month or file, first seen, what changed.
 
-Documents come from files, folders, globs or JSON-lines files (one document a line: `content`
-plus `year`/`title`/`kind`, optionally .gz/.xz compressed). They are streamed: only counters
-are kept. Each document's normalised text and term counts are cached by content hash (and
-the code/lexicon signature) in the user cache directory, so a second run neither loads nor
-segments again; cache misses are computed in a process pool. Rates are per 10,000
-characters of normalised text, spaces and line breaks not counted.
+Documents come from files, folders, globs or JSON-lines files (`core.corpus`); they are
+streamed and only their counts are kept. Each document is read once: normalised, its terms
+counted (the segmenter's tokens) and its formulations found, in a pool of worker processes;
+the results go to the analysis cache (`core.cache`, one SQLite file), so that a second run
+neither loads nor segments it again. Phrases followed in every document (the terms asked
+with `terms`, the formulations found in the corpus) are counted where they start a word
+(`core.counting`: 创新发展理念 does not say 新发展理念), and those counts are cached too.
+
+Periods are years, months or files. By year or month, terms are ranked by how their use
+changed between the earlier and the later half of the text (signed G2, `core.keyness`) and
+formulations are listed by the period they were first seen in. By file, each document is
+ranked by what sets it apart from the rest of the corpus: its terms' G2 against the rest.
+Rates are per 10,000 characters of normalised text, spaces and line breaks not counted.
 """
 
 from __future__ import annotations
 
-import glob
-import gzip
-import hashlib
-import json
-import lzma
 import math
 import os
 import re
-import shutil
-import tempfile
-import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from policy_cli.core.normalize import arabic_digits
-from policy_cli.errors import InputError, NothingToAnalyseError, UsageError
+from policy_cli.core.cache import (
+    AnalysisCache,
+    cache_dir,
+    content_key,
+    pack_counts,
+    phrases_key,
+    unpack_counts,
+)
+from policy_cli.core.corpus import (
+    CorpusItem,
+    count_documents,
+    expand_paths,
+    is_jsonl,
+    iter_items,
+    month_of,
+    year_from_text,
+)
+from policy_cli.errors import NothingToAnalyseError, UsageError
 
 if TYPE_CHECKING:
     from policy_cli.core.formulations.lexicon import Lexicon
 
-CACHE_FORMAT = 2
-BY = ("year", "file")
-DOCUMENT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".docx", ".pdf")
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
-COMPRESSED_SUFFIXES = (".gz", ".xz")
-PER = 10_000  # rates are counts per 10,000 characters
+__all__ = [
+    "BY", "FileKeyness", "KeyTerm", "Period", "Trend", "TermTrend", "TrendDocument",
+    "cache_dir", "expand_paths", "trend_documents", "year_from_text",
+]  # fmt: skip
 
-# Years of the national congresses of the Communist Party of China (a public fact table,
-# used to date a congress report from its number when no year is given).
-CPC_CONGRESS_YEARS = {
-    1: 1921, 2: 1922, 3: 1923, 4: 1925, 5: 1927, 6: 1928, 7: 1945, 8: 1956, 9: 1969,
-    10: 1973, 11: 1977, 12: 1982, 13: 1987, 14: 1992, 15: 1997, 16: 2002, 17: 2007,
-    18: 2012, 19: 2017, 20: 2022,
-}  # fmt: skip
+BY = ("year", "month", "file")
+PER = 10_000  # rates are counts per 10,000 characters
+MAX_FORMULATIONS = 200  # formulations followed in every document, the most found first
+MIN_FORMULATION_CHARS = 4
+FILE_TERMS = 10  # key terms shown for each file with by="file"
+IN_FLIGHT = 4  # tasks in flight per worker process
+TASK_DOCUMENTS = 32  # documents sent to a worker together (small ones: fewer messages)
+TASK_CHARACTERS = 200_000  # ... up to this much text
+LOOKUP_BATCH = 256  # documents looked up in the cache at once
 
 ProgressFn = Callable[[str, int, int | None], None]  # (stage, done, total)
 
-_YEAR = r"((?:19|20)\d\d)"
-_FULL_DATE = re.compile(_YEAR + r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
-_CN_DIGITS = "〇一二三四五六七八九"
-_CN_DATE = re.compile(r"([〇○零Ｏ一二三四五六七八九]{4})\s*年\s*[一二三四五六七八九十]{1,3}\s*月")
-_CONGRESS = re.compile(r"中国共产党第([一二三四五六七八九十]{1,3})次全国代表大会")
-_TITLE_YEAR = re.compile(r"^" + _YEAR + r"\s*年.{0,30}报告")
-_NAME_YEAR = re.compile(r"(?<!\d)" + _YEAR + r"(?!\d)")
-_HEAD_LINES = 6
+_NUMERALS = re.compile(r"[〇○零一二三四五六七八九十百千万\d]")
+_HEAD_MONTH = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月")
 
 
 @dataclass(frozen=True)
@@ -77,7 +85,7 @@ class TrendDocument:
 
 @dataclass(frozen=True)
 class Period:
-    """A year (or a file with `by="file"`) and the size of its text."""
+    """A year, a month (YYYY-MM) or a file, and the size of its text."""
 
     label: str
     year: int | None
@@ -111,6 +119,29 @@ class TermTrend:
 
 
 @dataclass(frozen=True)
+class KeyTerm:
+    """A term of one file against the rest of the corpus: count, rates, signed G2."""
+
+    term: str
+    kind: str  # query | term | formulation
+    count: int
+    rate: float  # per 10,000 characters of the file
+    rest_rate: float  # per 10,000 characters of the other files
+    g2: float  # > 0: the file uses it more than the rest
+
+
+@dataclass(frozen=True)
+class FileKeyness:
+    """One file (by="file"): the terms that set it apart from the rest of the corpus."""
+
+    period: str
+    source: str
+    characters: int
+    score: float  # the G2 of its most distinctive term: the order of the files
+    terms: tuple[KeyTerm, ...]
+
+
+@dataclass(frozen=True)
 class Trend:
     """The result of `trend_documents`."""
 
@@ -121,6 +152,7 @@ class Trend:
     rising: tuple[TermTrend, ...] = ()
     falling: tuple[TermTrend, ...] = ()
     formulations: tuple[TermTrend, ...] = ()  # the most used ones, in order of first seen
+    files: tuple[FileKeyness, ...] = ()  # by="file": most distinctive first
     split: str | None = None  # label of the first period of the later half
     skipped: tuple[tuple[str, str], ...] = ()  # (source, reason)
     cache_hits: int = 0
@@ -128,323 +160,16 @@ class Trend:
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
 
-# --------------------------------------------------------------------------- sources
+# --------------------------------------------------------------------------- one document
 
 
-@dataclass(frozen=True)
-class _Item:
-    """One document to count: where it comes from and its payload."""
-
-    index: int
-    source: str
-    payload: bytes | str  # file bytes (any format) or JSON-lines `content`
-    title: str | None = None
-    kind: str | None = None
-    meta_year: int | None = None
-    name_year: int | None = None
-
-
-def expand_paths(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
-    """Turn files, folders and globs into the list of files to read, in a stable order.
-
-    Raises:
-        InputError: a path that does not exist, a glob or folder that matches no document.
-    """
-    out: list[Path] = []
-    seen: set[Path] = set()
-    for raw in paths:
-        text = os.fspath(raw)
-        if any(ch in text for ch in "*?[") and not Path(text).exists():
-            matches = sorted(Path(p) for p in glob.glob(text, recursive=True))
-            found = [p for p in matches if p.is_file() and _is_document_file(p)]
-            if not found:
-                raise InputError(f"{text}: the pattern matches no document")
-        else:
-            p = Path(text)
-            if p.is_dir():
-                found = sorted(f for f in p.rglob("*") if f.is_file() and _is_document_file(f))
-                if not found:
-                    raise InputError(f"{p}: no documents in this folder")
-            elif p.exists():
-                found = [p]
-            else:
-                raise InputError(f"{p}: no such file or folder")
-        for f in found:
-            key = f.resolve()
-            if key not in seen:
-                seen.add(key)
-                out.append(f)
-    if not out:
-        raise InputError("no documents given")
-    return out
-
-
-def _strip_compression(name: str) -> str:
-    lower = name.lower()
-    for suffix in COMPRESSED_SUFFIXES:
-        if lower.endswith(suffix):
-            return name[: -len(suffix)]
-    return name
-
-
-def _is_jsonl(path: Path) -> bool:
-    return _strip_compression(path.name).lower().endswith(JSONL_SUFFIXES)
-
-
-def _is_document_file(path: Path) -> bool:
-    if path.name.startswith("."):
-        return False
-    inner = _strip_compression(path.name).lower()
-    return inner.endswith(DOCUMENT_SUFFIXES + JSONL_SUFFIXES)
-
-
-_READ_ERRORS = (OSError, EOFError, lzma.LZMAError, zlib.error)
-
-
-def _open_binary(path: Path) -> Any:
-    """Open a file for streaming, decompressing .gz and .xz (never blocking on a FIFO)."""
-    from policy_cli.core.loaders import open_input
-
-    raw = open_input(path)
-    lower = path.name.lower()
-    if lower.endswith(".xz"):
-        return lzma.LZMAFile(raw)
-    if lower.endswith(".gz"):
-        return gzip.GzipFile(fileobj=raw)
-    return raw
-
-
-def _read_file(path: Path) -> bytes:
-    from policy_cli.core.loaders import MAX_BYTES, read_input
-
-    lower = path.name.lower()
-    if not lower.endswith(COMPRESSED_SUFFIXES):
-        return read_input(path)
-    fh = _open_binary(path)
-    try:
-        data = fh.read(MAX_BYTES + 1)
-    except _READ_ERRORS as exc:
-        raise InputError(f"{path}: cannot decompress ({exc})") from exc
-    finally:
-        _close(fh)
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{path}: input is too large (limit {MAX_BYTES:,} bytes)")
-    return data
-
-
-def _close(fh: Any) -> None:
-    inner = getattr(fh, "fileobj", None) or getattr(fh, "_fp", None)
-    for f in (fh, inner):
-        try:
-            if f is not None:
-                f.close()
-        except _READ_ERRORS:
-            pass
-
-
-def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
-    """Yield (line number, line) of a JSON-lines file, each line at most `MAX_BYTES`.
-
-    A record is read with the limit every input has: a longer one is refused as soon as the
-    limit is passed, without reading (or decompressing) the rest of it.
-
-    Raises:
-        InputError: a record over the limit, an unreadable or corrupt file.
-    """
-    from policy_cli.core.loaders import MAX_BYTES
-
-    limit = MAX_BYTES
-    fh = _open_binary(path)
-    try:
-        lineno = 0
-        while True:
-            try:
-                line = fh.readline(limit + 2)
-            except _READ_ERRORS as exc:
-                raise InputError(f"{path}: cannot read JSON lines ({exc})") from exc
-            if not line:
-                return
-            lineno += 1
-            body = line[:-1] if line.endswith(b"\n") else line
-            if len(body.rstrip(b"\r")) > limit:
-                raise InputError(
-                    f"{path}:{lineno}: the record is larger than the input limit"
-                    f" ({limit:,} bytes)"
-                )
-            yield lineno, body
-    finally:
-        _close(fh)
-
-
-def _count_records(path: Path) -> int | None:
-    """Count the records of a JSON-lines file (None for a stream that can be read once)."""
-    try:
-        if not path.is_file():
-            return None
-    except OSError:
-        return None
-    try:
-        return sum(1 for _, line in _lines(path) if line.strip())
-    except InputError:
-        return None  # reported by the real read
-
-
-def _meta_year(record: dict[str, Any]) -> int | None:
-    for key in ("year", "date"):
-        value = record.get(key)
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value if 1800 <= value <= 2200 else None
-        if isinstance(value, str):
-            m = re.search(r"(?<!\d)(1[89]\d\d|2[01]\d\d)(?!\d)", value)
-            if m:
-                return int(m.group(1))
-    congress = record.get("congress")
-    if isinstance(congress, int) and congress in CPC_CONGRESS_YEARS:
-        return CPC_CONGRESS_YEARS[congress]
-    title = record.get("title")
-    if isinstance(title, str):
-        m = _TITLE_YEAR.match(title.strip()) or re.match(_YEAR + r"\s*年", title.strip())
-        if m:
-            return int(m.group(1))
+def month_from_text(text: str) -> str | None:
+    """The month (YYYY-MM) a report's head dates it to (2018年1月2日 -> 2018-01), if any."""
+    head = "\n".join(text.split("\n", 7)[:6])[:600]
+    m = _HEAD_MONTH.search(head)
+    if m and 1 <= int(m.group(2)) <= 12:
+        return f"{m.group(1)}-{int(m.group(2)):02d}"
     return None
-
-
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def parse_record(line: bytes, where: str, *, first: bool = False) -> dict[str, Any]:
-    """Parse one JSON-lines record; every fault is an `InputError` naming file and line.
-
-    Raises:
-        InputError: not UTF-8, not JSON, not an object, nested too deeply, a number JSON
-            cannot hold, or a lone surrogate escape (\\ud800) in a field that is used.
-    """
-    try:
-        text = line.decode("utf-8-sig" if first else "utf-8")  # a BOM opens a file only
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{where}: not UTF-8 text (byte {exc.start})") from exc
-    try:
-        record = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{where}: not a JSON object ({exc.msg})") from exc
-    except RecursionError as exc:
-        raise InputError(f"{where}: the JSON is nested too deeply") from exc
-    except ValueError as exc:  # e.g. an integer of thousands of digits
-        raise InputError(f"{where}: not a JSON record we can read ({exc})") from exc
-    if not isinstance(record, dict):
-        raise InputError(f"{where}: not a JSON object")
-    content = record.get("content", record.get("text"))
-    if not isinstance(content, str):
-        raise InputError(f"{where}: no 'content' string in this record")
-    for key in ("content", "text", "title", "kind", "year", "date"):
-        value = record.get(key)
-        if isinstance(value, str) and _LONE_SURROGATE.search(value):
-            raise InputError(
-                f"{where}: the '{key}' string holds a lone surrogate escape (\\ud800-\\udfff),"
-                " not text"
-            )
-    return record
-
-
-def _records(path: Path, start: int) -> Iterator[_Item]:
-    for lineno, line in _lines(path):
-        if not line.strip():
-            continue
-        where = f"{path}:{lineno}"
-        record = parse_record(line, where, first=lineno == 1)
-        content = str(record.get("content", record.get("text")))  # a str: checked
-        title = record.get("title")
-        kind = record.get("kind")
-        yield _Item(
-            index=start,
-            source=where,
-            payload=content,
-            title=title if isinstance(title, str) else None,
-            kind=kind if isinstance(kind, str) else None,
-            meta_year=_meta_year(record),
-        )
-        start += 1
-
-
-def _name_year(path: Path) -> int | None:
-    m = _NAME_YEAR.search(_strip_compression(path.name))
-    return int(m.group(1)) if m else None
-
-
-def _items(files: Sequence[Path]) -> Iterator[_Item]:
-    index = 0
-    for f in files:
-        if _is_jsonl(f):
-            for item in _records(f, index):
-                index = item.index + 1
-                yield item
-        else:
-            yield _Item(index=index, source=str(f), payload=_read_file(f), name_year=_name_year(f))
-            index += 1
-
-
-# --------------------------------------------------------------------------- years
-
-
-def _cn_number(text: str) -> int:
-    """Parse a Chinese numeral from 1 to 99 (十九 -> 19)."""
-    if "十" not in text:
-        return _CN_DIGITS.index(text) if len(text) == 1 and text in _CN_DIGITS else 0
-    tens, _, ones = text.partition("十")
-    if len(tens) > 1 or len(ones) > 1 or not set(tens + ones) <= set(_CN_DIGITS):
-        return 0  # not a number from 1 to 99 (e.g. 十十)
-    value = (_CN_DIGITS.index(tens) if tens else 1) * 10
-    return value + (_CN_DIGITS.index(ones) if ones else 0)
-
-
-def year_from_text(text: str) -> int | None:
-    """Find a report's year in its head: its date, its congress or a titled year.
-
-    Only the first few lines are read: a report's body is full of other years.
-    """
-    head_lines = [ln for ln in text.split("\n", _HEAD_LINES + 1)[:_HEAD_LINES] if ln.strip()]
-    head = "\n".join(head_lines)[:600]
-    m = _FULL_DATE.search(head)
-    if m:
-        return int(m.group(1))
-    m = _CN_DATE.search(head)
-    if m:
-        return int(arabic_digits(m.group(1)))
-    m = _CONGRESS.search(head)
-    if m and _cn_number(m.group(1)) in CPC_CONGRESS_YEARS:
-        return CPC_CONGRESS_YEARS[_cn_number(m.group(1))]
-    if head_lines:
-        m = _TITLE_YEAR.match(head_lines[0].strip())
-        if m:
-            return int(m.group(1))
-    return None
-
-
-# --------------------------------------------------------------------------- counting
-
-
-def _formulation_extractor() -> Callable[..., Any] | None:
-    try:
-        from policy_cli.core.formulations import extract_formulations
-    except ImportError:
-        return None
-    return extract_formulations  # type: ignore[no-any-return]
-
-
-def _extract_formulations(document: Any) -> dict[str, list[int]]:
-    extract = _formulation_extractor()
-    if extract is None:
-        return {}
-    try:
-        found = extract(document)
-    except (TypeError, AttributeError, ValueError):  # an extractor with another interface
-        return {}
-    out: dict[str, list[int]] = {}
-    for f in found:
-        text = getattr(f, "text", None)
-        if isinstance(text, str) and text:
-            out[text] = [int(getattr(f, "count", 1)), int(getattr(f, "first_offset", -1))]
-    return out
 
 
 @lru_cache(maxsize=200_000)
@@ -454,377 +179,125 @@ def _candidate(term: str) -> bool:
     return is_candidate_term(term)
 
 
-def _load(item_source: str, payload: bytes | str) -> Any:
-    from policy_cli.core.loaders import load_bytes, load_text
+@lru_cache(maxsize=1)
+def _formulation_options() -> Any:
+    from policy_cli.core.formulations import FormulationOptions
 
-    if isinstance(payload, bytes):
-        return load_bytes(payload, source=item_source)
-    return load_text(payload, source=item_source)
-
-
-def _from_normalised(source: str, text: str) -> Any:
-    from policy_cli.core import normalize
-    from policy_cli.models import Document
-
-    paragraphs = normalize.split_paragraphs(text)
-    return Document(source, text, paragraphs, normalize.split_sentences(paragraphs))
+    return FormulationOptions()
 
 
 def _characters(text: str) -> int:
     return len(text) - text.count("\n") - text.count(" ")
 
 
-def _analyse(
+def _document(source: str, payload: bytes | str, normalised: bool) -> Any:
+    from policy_cli.core import normalize
+    from policy_cli.core.loaders import check_analysable, load_bytes, load_text
+    from policy_cli.models import Document
+
+    if normalised and isinstance(payload, str):
+        paragraphs = normalize.split_paragraphs(payload)
+        document = Document(source, payload, paragraphs, normalize.split_sentences(paragraphs))
+    elif isinstance(payload, bytes):
+        document = load_bytes(payload, source=source)
+    else:
+        document = load_text(payload, source=source)
+    check_analysable(document)
+    return document
+
+
+def analyse_document(
     source: str, payload: bytes | str, want_terms: bool, normalised: bool = False
 ) -> dict[str, Any]:
-    """Load one document and, if asked, count its terms (runs in a worker process).
+    """Read one document and, if asked, count its terms and find its formulations (this
+    runs in a worker process).
 
-    `normalised`: the payload is a cached normalised text, split without cleaning it again.
+    Args:
+        source: its name, for messages.
+        payload: a file's bytes or a text; with `normalised`, a cached normalised text,
+            split without cleaning it again.
+        want_terms: segment and count the terms, find the formulations.
 
     Returns:
-        {"text": normalised text, "terms": {term: [count, first offset]}, "forms": {...}},
-        or {"error": message} for a document that cannot be loaded.
+        {"text", "characters", "year", "month"} (the year and month its head states), plus
+        {"terms": {term: count}, "forms": {formulation: count}} when asked; or
+        {"error": message} for a document that cannot be read.
     """
-    from policy_cli.core.loaders import check_analysable
     from policy_cli.errors import PolicyCliError
 
     try:
-        if normalised and isinstance(payload, str):
-            document = _from_normalised(source, payload)
-        else:
-            document = _load(source, payload)
-        check_analysable(document)
+        document = _document(source, payload, normalised)
     except PolicyCliError as exc:
         return {"error": str(exc)}
-    result: dict[str, Any] = {"text": document.text, "text_cached": normalised}
+    text = document.text
+    result: dict[str, Any] = {
+        "text": text,
+        "characters": _characters(text),
+        "year": year_from_text(text),
+        "month": month_from_text(text),
+    }
     if want_terms:
+        from policy_cli.core.formulations import extract_formulations
         from policy_cli.core.segment import default_segmenter
 
         # The shared segmenter cuts each sentence once, as Segmenter.tokenize does; counting
         # the pieces directly spares a Token object per word (a third of the time).
         cut = default_segmenter().cut
         counts: Counter[str] = Counter()
-        first: dict[str, int] = {}
         for sent in document.sentences:
-            pieces = cut(sent.text)
-            counts.update(pieces)
-            pos = sent.start
-            for piece in pieces:
-                if piece not in first:
-                    first[piece] = pos
-                pos += len(piece)
-        result["terms"] = {t: [n, first[t]] for t, n in counts.items() if _candidate(t)}
-        result["forms"] = _extract_formulations(document)
+            counts.update(cut(sent.text))
+        result["terms"] = {t: n for t, n in counts.items() if _candidate(t)}
+        found = extract_formulations(document, options=_formulation_options())
+        result["forms"] = {f.text: f.count for f in found if f.text}
     return result
 
 
-def _hits(text: str, queries: Sequence[str]) -> dict[str, list[int]]:
-    """Count each query as an exact substring: {query: [count, first offset]}."""
-    out = {}
-    for q in queries:
-        n = text.count(q)
-        if n:
-            out[q] = [n, text.find(q)]
-    return out
+def _first_token_offset(text: str, term: str) -> int:
+    """Where a term is first cut as a token in a normalised text (-1: never)."""
+    from policy_cli.core import normalize
+    from policy_cli.core.segment import default_segmenter
+
+    cut = default_segmenter().cut
+    for sent in normalize.split_sentences(normalize.split_paragraphs(text)):
+        if term not in sent.text:
+            continue
+        pos = sent.start
+        for piece in cut(sent.text):
+            if piece == term:
+                return pos
+            pos += len(piece)
+    return -1
 
 
-# --------------------------------------------------------------------------- cache
+# --------------------------------------------------------------------------- reading
 
 
-def cache_dir() -> Path:
-    """Return the user cache directory: $POLICY_CLI_CACHE, $XDG_CACHE_HOME/policy-cli, ~/.cache."""
-    override = os.environ.get("POLICY_CLI_CACHE")
-    if override:
-        return Path(override)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg else Path.home() / ".cache"
-    return base / "policy-cli"
+@dataclass
+class _Doc:
+    """A placed document: its period, size, cache key and packed counts."""
+
+    index: int
+    period: Any
+    characters: int
+    key: bytes
+    terms: bytes | None = None
+    forms: bytes | None = None
 
 
-_SIGNED_MODULES = (
-    "trend.py", "loaders.py", "formats.py", "normalize.py", "noise.py", "segment.py",
-    "formulations",
-)  # fmt: skip
+class _Reader:
+    """Read the documents through the cache, computing the missing ones in a process pool."""
 
-
-@lru_cache(maxsize=1)
-def analysis_signature() -> str:
-    """Hash what the cached entries depend on: version, analysis code and word lists."""
-    from policy_cli import __version__
-    from policy_cli.core.segment import Segmenter
-
-    h = hashlib.sha256(f"{CACHE_FORMAT}|{__version__}|".encode())
-    h.update(Segmenter._pick_backend("auto").encode())
-    core = Path(__file__).parent
-    # the modules whose output the cached counts are made of
-    for name in _SIGNED_MODULES:
-        path = core / name
-        # a package (formulations/) is signed by all its modules
-        for module in sorted(path.glob("*.py")) if path.is_dir() else [path]:
-            if module.exists():
-                h.update(str(module.relative_to(core)).encode())
-                h.update(module.read_bytes())
-    # the lexicon, stop words and the formulation rule lists and lexicons
-    data_dir = core.parent / "data"
-    for p in sorted(p for ext in ("*.txt", "*.toml", "*.tsv") for p in data_dir.glob(ext)):
-        h.update(p.name.encode())
-        h.update(p.read_bytes())
-    return h.hexdigest()[:16]
-
-
-def _content_key(payload: bytes | str) -> str:
-    data = payload if isinstance(payload, bytes) else payload.encode("utf-8", "surrogatepass")
-    kind = b"b" if isinstance(payload, bytes) else b"t"
-    return hashlib.sha256(analysis_signature().encode() + kind + data).hexdigest()
-
-
-class _Cache:
-    """Per document, named by content hash: its normalised text (zlib) and its term counts.
-
-    The text lets substring counts (--terms, formulations) skip loading and normalising;
-    the counts let a run skip segmentation. Both are small; nothing else is kept.
-    """
-
-    def __init__(self, root: Path | None) -> None:
-        self.root = root / "trend" if root is not None else None
-        self.error: str | None = None
-
-    def _path(self, key: str, suffix: str) -> Path:
-        assert self.root is not None
-        return self.root / key[:2] / f"{key}{suffix}"
-
-    def get(self, key: str, *, want_terms: bool) -> dict[str, Any] | None:
-        """Return the cached entry: {"text"} plus "terms"/"forms" when cached, or None."""
-        if self.root is None:
-            return None
-        try:
-            text = zlib.decompress(self._path(key, ".txt.z").read_bytes()).decode("utf-8")
-        except (OSError, ValueError, zlib.error):  # missing or damaged: load again
-            return None
-        entry: dict[str, Any] = {"text": text, "text_cached": True}
-        if want_terms:
-            try:
-                raw = zlib.decompress(self._path(key, ".json.z").read_bytes())
-                data = json.loads(raw.decode("utf-8"))
-            except (OSError, ValueError, zlib.error):
-                return entry
-            if isinstance(data, dict) and isinstance(data.get("terms"), dict):
-                entry["terms"] = data["terms"]
-                entry["forms"] = data.get("forms") or {}
-        return entry
-
-    def has_text(self, key: str) -> bool:
-        """Tell whether the normalised text of a document is cached."""
-        return self.root is not None and self._path(key, ".txt.z").exists()
-
-    def put(self, key: str, entry: dict[str, Any]) -> None:
-        """Store what a fresh entry holds; a cache that cannot be written is switched off."""
-        if self.root is None or self.error or "text" not in entry:
-            return
-        try:
-            text_path = self._path(key, ".txt.z")
-            text_path.parent.mkdir(parents=True, exist_ok=True)
-            if not entry.get("text_cached"):
-                _write_atomic(text_path, zlib.compress(entry["text"].encode("utf-8")))
-            if "terms" in entry:
-                counts = {"terms": entry["terms"], "forms": entry.get("forms") or {}}
-                data = json.dumps(counts, ensure_ascii=False, separators=(",", ":"))
-                _write_atomic(self._path(key, ".json.z"), zlib.compress(data.encode("utf-8"), 1))
-        except OSError as exc:
-            self.error = f"cannot write the cache in {self.root} ({exc.strerror or exc})"
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except OSError:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-        raise
-
-
-# --------------------------------------------------------------------------- aggregation
-
-
-class _Aggregate:
-    """Running totals per period; only counters are kept, never the texts."""
-
-    def __init__(self, by: str) -> None:
-        self.by = by
-        self.chars: dict[Any, int] = {}
-        self.ndocs: Counter[Any] = Counter()
-        self.labels: dict[Any, str] = {}
-        self.years: dict[Any, int | None] = {}
-        self.counts: dict[str, dict[Any, Counter[str]]] = {
-            "term": {},
-            "formulation": {},
-            "query": {},
-        }
-        # kind -> term -> (period key, offset, source) of its first occurrence
-        self.first: dict[str, dict[str, tuple[Any, int, str]]] = {
-            "term": {},
-            "formulation": {},
-            "query": {},
-        }
-        self.documents: list[tuple[Any, TrendDocument]] = []
-        self.placed: dict[int, Any] = {}  # item index -> period key
-        self.sources: dict[int, str] = {}
-        self.skipped: list[tuple[str, str]] = []
-        self.forms_total: Counter[str] = Counter()
-
-    def place(self, item: _Item, entry: dict[str, Any]) -> Any | None:
-        """Put a counted document in its period (None: skipped, and why is recorded)."""
-        if "error" in entry:
-            self.skipped.append((item.source, str(entry["error"])))
-            return None
-        text = entry["text"]
-        year: int | None = item.meta_year
-        year_from: str | None = "metadata"
-        if year is None:
-            text_year = year_from_text(text)
-            if text_year is not None:
-                year, year_from = text_year, "text"
-        if year is None and item.name_year is not None:
-            year, year_from = item.name_year, "file name"
-        if year is None:
-            year_from = None
-            if self.by == "year":
-                self.skipped.append(
-                    (item.source, "no year in its metadata, its text or its file name")
-                )
-                return None
-        key: Any = year if self.by == "year" else item.index
-        label = str(year) if self.by == "year" else _file_label(item)
-        self.labels.setdefault(key, label)
-        self.years.setdefault(key, year)
-        chars = _characters(text)
-        self.chars[key] = self.chars.get(key, 0) + chars
-        self.ndocs[key] += 1
-        self.placed[item.index] = key
-        self.sources[item.index] = item.source
-        doc = TrendDocument(item.source, item.title, item.kind, year, year_from, chars, label)
-        self.documents.append((key, doc))
-        return key
-
-    def count(self, key: Any, item: _Item, kind: str, values: dict[str, Any]) -> None:
-        """Add a document's counts ({term: [count, first offset]}) to its period.
-
-        Documents arrive in input order, so within a period the first document to use a
-        term is its first there; across periods the earliest period wins.
-        """
-        counter = self.counts[kind].setdefault(key, Counter())
-        first = self.first[kind]
-        for term, (n, offset) in values.items():
-            if n <= 0:
-                continue
-            if term in counter:
-                counter[term] += n
-                continue
-            counter[term] = n
-            old = first.get(term)
-            if old is None or key < old[0]:
-                first[term] = (key, offset, item.source)
-
-
-def _file_label(item: _Item) -> str:
-    if item.title:
-        return item.title
-    return Path(item.source).name
-
-
-def _g2(a: int, n1: int, b: int, n2: int) -> float:
-    """Signed log-likelihood of count `a` in `n1` characters against `b` in `n2`."""
-    total = a + b
-    if total == 0 or n1 == 0 or n2 == 0:
-        return 0.0
-    e1 = n1 * total / (n1 + n2)
-    e2 = n2 * total / (n1 + n2)
-    g = 0.0
-    if a:
-        g += a * math.log(a / e1)
-    if b:
-        g += b * math.log(b / e2)
-    g *= 2
-    return g if a / n1 >= b / n2 else -g
-
-
-def _series(
-    agg: _Aggregate, keys: Sequence[Any], kind: str, term: str, split: int | None
-) -> TermTrend:
-    counts = tuple(agg.counts[kind].get(k, Counter()).get(term, 0) for k in keys)
-    rates = tuple(
-        round(c * PER / agg.chars[k], 4) if agg.chars[k] else 0.0
-        for c, k in zip(counts, keys, strict=True)
-    )
-    seen = [i for i, c in enumerate(counts) if c]
-    peak_i = max(range(len(keys)), key=lambda i: (rates[i], -i)) if seen else None
-    first = agg.first[kind].get(term)
-    early_rate = late_rate = change = 0.0
-    if split is not None:
-        n_early = sum(agg.chars[k] for k in keys[:split])
-        n_late = sum(agg.chars[k] for k in keys[split:])
-        c_early = sum(counts[:split])
-        c_late = sum(counts[split:])
-        early_rate = round(c_early * PER / n_early, 4) if n_early else 0.0
-        late_rate = round(c_late * PER / n_late, 4) if n_late else 0.0
-        change = round(_g2(c_late, n_late, c_early, n_early), 3)
-    return TermTrend(
-        term=term,
-        kind=kind,
-        total=sum(counts),
-        counts=counts,
-        rates=rates,
-        first_seen=agg.labels[keys[seen[0]]] if seen else None,
-        first_source=first[2] if first and seen else None,
-        first_offset=first[1] if first and seen else -1,
-        last_seen=agg.labels[keys[seen[-1]]] if seen else None,
-        peak=agg.labels[keys[peak_i]] if peak_i is not None else None,
-        peak_rate=rates[peak_i] if peak_i is not None else 0.0,
-        early_rate=early_rate,
-        late_rate=late_rate,
-        change=change,
-    )
-
-
-def _split_index(chars: Sequence[int]) -> int | None:
-    """Index of the first period of the later half (halves of about equal text)."""
-    if len(chars) < 2:
-        return None
-    total = sum(chars)
-    best, best_gap, cum = 1, math.inf, 0
-    for i in range(1, len(chars)):
-        cum += chars[i - 1]
-        gap = abs(cum - total / 2)
-        if gap < best_gap:
-            best, best_gap = i, gap
-    return best
-
-
-# --------------------------------------------------------------------------- driver
-
-
-def _default_workers() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
-
-
-class _Runner:
-    """Count documents inline or in a process pool started on the first document to compute."""
-
-    def __init__(self, workers: int, total: int | None, progress: ProgressFn | None) -> None:
+    def __init__(
+        self, cache: AnalysisCache, workers: int, progress: ProgressFn | None
+    ) -> None:
+        self.cache = cache
         self.workers = workers
-        self.total = total
         self.progress = progress
-        self.executor: ProcessPoolExecutor | None = None
-        self.keys: dict[int, str] = {}  # item index -> cache key, for a second pass
+        self.executor: Any = None
+        self.hits = 0
+        self.misses = 0
 
-    def _pool(self) -> ProcessPoolExecutor:
+    def _pool(self) -> Any:
         if self.executor is None:
             from policy_cli.core.workers import fork_pool
 
@@ -832,66 +305,97 @@ class _Runner:
             self.executor = fork_pool(self.workers)
         return self.executor
 
-    def run(
+    def read(
         self,
-        stage: str,
-        items: Iterator[_Item],
+        items: Iterator[CorpusItem],
         *,
         total: int | None,
         want_terms: bool,
-        cache: _Cache,
-        done_fn: Callable[[_Item, dict[str, Any]], None],
-    ) -> tuple[int, int]:
-        """Load (and count) every item, cache first; return the cache hits and misses.
+        done_fn: Callable[[CorpusItem, bytes, dict[str, Any]], None],
+    ) -> None:
+        """Give every item's entry to `done_fn(item, key, entry)`, in the input order.
 
-        At most a few documents are in flight at once, so memory does not grow with the
-        corpus: each entry is handed to `done_fn` and dropped.
+        An entry is {"characters", "year", "month"} (+ "terms"/"forms" blobs when wanted)
+        or {"error"}. Documents to compute go to the workers in tasks of a few (small
+        documents cost less to send together); at most a few tasks per worker are in
+        flight, so memory does not grow with the corpus.
         """
-        hits = misses = done = 0
-        pending: dict[Future[dict[str, Any]], tuple[_Item, str | None]] = {}
-        parallel = self.workers > 1 and (total is None or total > 1)
+        from collections import deque
 
-        def finish(item: _Item, entry: dict[str, Any], key: str | None) -> None:
-            nonlocal done
-            if key is not None and "error" not in entry:
-                cache.put(key, entry)
-            done_fn(item, entry)
-            done += 1
-            if self.progress is not None:
-                self.progress(stage, done, total)
+        parallel = self.workers > 1 and (total is None or total > 1)
+        limit = self.workers * IN_FLIGHT * TASK_DOCUMENTS if parallel else 0
+        queue: deque[tuple[CorpusItem, bytes, Any, int]] = deque()
+        task = _Task()
+        done = 0
+
+        def submit() -> None:
+            nonlocal task
+            if task.args:
+                task.start(self._pool() if parallel else None)
+                task = _Task()
 
         def drain(limit: int) -> None:
-            while len(pending) > limit:
-                fut = next(iter(pending))
-                item, key = pending.pop(fut)
-                finish(item, fut.result(), key)
+            nonlocal done
+            while len(queue) > limit:
+                item, key, pending, pos = queue.popleft()
+                if pending is task:
+                    submit()
+                entry = pending.result(pos) if isinstance(pending, _Task) else pending
+                done_fn(item, key, self._store(key, entry, want_terms))
+                done += 1
+                if self.progress is not None:
+                    self.progress("reading", done, total)
 
-        for item in items:
-            key = _content_key(item.payload) if cache.root is not None else None
-            if key is not None:
-                self.keys[item.index] = key
-            cached = cache.get(key, want_terms=want_terms) if key is not None else None
-            if cached is not None and (not want_terms or "terms" in cached):
-                hits += 1
-                drain(0)  # keep the input order behind documents still in flight
-                finish(item, cached, None)
-                continue
-            misses += 1
-            # a cached text (from a --terms run) is already normalised: segment it directly
-            args = (
-                item.source,
-                cached["text"] if cached else item.payload,
-                want_terms,
-                bool(cached),
-            )
-            if not parallel:
-                finish(item, _analyse(*args), key)
-                continue
-            fut = self._pool().submit(_analyse, *args)
-            pending[fut] = (item, key)
-            drain(4 * self.workers)
+        for chunk in _chunks(items, LOOKUP_BATCH):
+            keys = [content_key(it.payload) for it in chunk]
+            found = self.cache.documents(keys, text=False)
+            for item, key in zip(chunk, keys, strict=True):
+                row = found.get(key)
+                if item.error is not None:
+                    queue.append((item, key, {"error": item.error}, 0))
+                elif row is not None and (not want_terms or row.terms is not None):
+                    self.hits += 1
+                    queue.append((item, key, {"cached": row}, 0))
+                else:
+                    self.misses += 1
+                    payload: bytes | str = item.payload
+                    normalised = False
+                    if row is not None:  # the text is cached (a run with terms): segment it
+                        text_row = self.cache.documents([key], text=True).get(key)
+                        if text_row is not None and text_row.text is not None:
+                            payload, normalised = text_row.text, True
+                    queue.append((item, key, task, task.add(item.source, payload, want_terms,
+                                                            normalised)))  # fmt: skip
+                    if task.full():
+                        submit()
+                drain(limit)
+        submit()
         drain(0)
-        return hits, misses
+        self.cache.commit()
+
+    def _store(self, key: bytes, entry: dict[str, Any], want_terms: bool) -> dict[str, Any]:
+        """Turn a fresh entry into a cached one (stored), or a cached row into an entry."""
+        if "error" in entry:
+            return entry
+        if "cached" in entry:
+            row = entry["cached"]
+            return {
+                "characters": row.characters, "year": row.year, "month": row.month,
+                "terms": row.terms, "forms": row.forms,
+            }  # fmt: skip
+        cache = self.cache
+        out: dict[str, Any] = {
+            "characters": entry["characters"], "year": entry["year"], "month": entry["month"],
+        }  # fmt: skip
+        if want_terms:
+            terms, forms = entry["terms"], entry["forms"]
+            out["terms"] = pack_counts(cache.word_ids(terms), list(terms.values()))
+            out["forms"] = pack_counts(cache.word_ids(forms), list(forms.values()))
+        cache.put_document(
+            key, entry["text"], entry["characters"], entry["year"], entry["month"],
+            terms=out.get("terms"), forms=out.get("forms"),
+        )  # fmt: skip
+        return out
 
     def close(self, *, wait: bool = True) -> None:
         """Stop the pool: after its last task, or at once (`wait=False`: unwinding)."""
@@ -900,6 +404,155 @@ class _Runner:
 
             stop_pool(self.executor, wait=wait)
             self.executor = None
+
+
+class _Task:
+    """A few documents to read in one call (in a worker process, or here)."""
+
+    def __init__(self) -> None:
+        self.args: list[tuple[str, bytes | str, bool, bool]] = []
+        self.size = 0
+        self.future: Any = None
+        self.results: list[dict[str, Any]] | None = None
+
+    def add(self, source: str, payload: bytes | str, want_terms: bool, normalised: bool) -> int:
+        self.args.append((source, payload, want_terms, normalised))
+        self.size += len(payload)
+        return len(self.args) - 1
+
+    def full(self) -> bool:
+        return len(self.args) >= TASK_DOCUMENTS or self.size >= TASK_CHARACTERS
+
+    def start(self, pool: Any) -> None:
+        if pool is None:
+            self.results = analyse_documents(self.args)
+        else:
+            self.future = pool.submit(analyse_documents, self.args)
+
+    def result(self, pos: int) -> dict[str, Any]:
+        if self.results is None:
+            self.results = self.future.result()
+        return self.results[pos]
+
+
+def analyse_documents(args: list[tuple[str, bytes | str, bool, bool]]) -> list[dict[str, Any]]:
+    """`analyse_document` for a few documents (one task of a worker process)."""
+    return [analyse_document(*a) for a in args]
+
+
+def _chunks(items: Iterator[CorpusItem], size: int) -> Iterator[list[CorpusItem]]:
+    chunk: list[CorpusItem] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+# --------------------------------------------------------------------------- aggregation
+
+
+class _Aggregate:
+    """The placed documents by period, and what the reading learnt about each."""
+
+    def __init__(self, by: str) -> None:
+        self.by = by
+        self.docs: list[_Doc] = []
+        self.chars: dict[Any, int] = {}
+        self.ndocs: Counter[Any] = Counter()
+        self.labels: dict[Any, str] = {}
+        self.years: dict[Any, int | None] = {}
+        self.documents: list[tuple[Any, TrendDocument]] = []
+        self.sources: dict[int, str] = {}
+        self.skipped: list[tuple[str, str]] = []
+
+    def place(self, item: CorpusItem, key: bytes, entry: dict[str, Any]) -> None:
+        """Put a read document in its period (or record why it was skipped)."""
+        if "error" in entry:
+            self.skipped.append((item.source, str(entry["error"])))
+            return
+        text_year, text_month = entry.get("year"), entry.get("month")
+        year: int | None = item.meta_year
+        year_from: str | None = "metadata"
+        if year is None and text_year is not None:
+            year, year_from = text_year, "text"
+        if year is None and item.name_year is not None:
+            year, year_from = item.name_year, "file name"
+        if year is None:
+            year_from = None
+        period: Any
+        if self.by == "file":
+            period, label = item.index, _file_label(item)
+        elif self.by == "year":
+            if year is None:
+                self.skipped.append(
+                    (item.source, "no year in its metadata, its text or its file name")
+                )
+                return
+            period, label = year, str(year)
+        else:
+            month = item.meta_month or month_of(item.date) or text_month
+            if month is None:
+                self.skipped.append((item.source, "no month in its metadata or its text"))
+                return
+            period, label = month, month
+            year = int(month[:4])
+        chars = int(entry["characters"])
+        self.labels.setdefault(period, label)
+        self.years.setdefault(period, year)
+        self.chars[period] = self.chars.get(period, 0) + chars
+        self.ndocs[period] += 1
+        self.sources[item.index] = item.source
+        self.docs.append(
+            _Doc(item.index, period, chars, key, entry.get("terms"), entry.get("forms"))
+        )
+        doc = TrendDocument(item.source, item.title, item.kind, year, year_from, chars, label)
+        self.documents.append((period, doc))
+
+
+def _file_label(item: CorpusItem) -> str:
+    if item.title:
+        return item.title
+    return Path(item.source).name
+
+
+@dataclass
+class _Counts:
+    """Counts of one kind over the placed documents, as parallel arrays (one row a pair)."""
+
+    doc: Any  # position of the document in `docs` (sorted by period, then input order)
+    period: Any  # index of its period
+    ids: Any  # word id (or phrase index)
+    counts: Any
+
+    @classmethod
+    def from_blobs(cls, blobs: Sequence[bytes | None], periods: Any) -> _Counts:
+        import numpy as np
+
+        parts = []
+        for i, blob in enumerate(blobs):
+            if not blob:
+                continue
+            try:
+                ids, counts = unpack_counts(blob)
+            except ValueError:
+                continue
+            parts.append((i, ids, counts))
+        if not parts:
+            empty = np.zeros(0, dtype=np.int64)
+            return cls(empty, empty, empty, empty)
+        doc = np.concatenate([np.full(len(ids), i, dtype=np.int64) for i, ids, _ in parts])
+        return cls(
+            doc=doc,
+            period=periods[doc],
+            ids=np.concatenate([ids for _, ids, _ in parts]),
+            counts=np.concatenate([c for _, _, c in parts]),
+        )
+
+
+# --------------------------------------------------------------------------- the trend
 
 
 def trend_documents(
@@ -920,15 +573,17 @@ def trend_documents(
 
     Args:
         paths: files, folders, globs or JSON-lines files (.jsonl, .jsonl.gz, .jsonl.xz).
-        terms: terms to follow, counted as exact substrings (小康 counts inside 小康社会);
-            when empty, the segmenter's terms and the formulations that changed most are
-            ranked.
-        top: how many rising and falling terms to keep.
-        by: "year" (documents of a year are pooled) or "file" (one period per document).
+        terms: terms to follow, counted where they start a word (`core.counting`: 小康 counts
+            in 小康社会, 新发展理念 not in 创新发展理念); when empty, the segmenter's terms and
+            the formulations that changed most are ranked.
+        top: how many rising and falling terms to keep (by file: key terms per file, at most
+            `FILE_TERMS`).
+        by: "year" or "month" (documents of a period are pooled) or "file" (one period
+            per document, each ranked by its terms' keyness against the rest).
         kinds: keep only documents whose `kind` (a JSON-lines field) is one of these.
-        min_count: least total count for a term to be ranked as rising or falling.
+        min_count: least total count for a term to be ranked.
         workers: processes for the documents not cached yet (default: the usable cores).
-        use_cache: read and write per-document term counts in the cache directory.
+        use_cache: read and write the analysis cache (`core.cache`).
         cache_root: the cache directory (default: `cache_dir()`).
         progress: called as progress(stage, done, total) after each document.
         lexicon: the user's own terms (`read_user_lexicon`): followed as formulations, and
@@ -942,7 +597,7 @@ def trend_documents(
         UsageError: a bad option value.
         InputError: a path that is missing or unreadable, a malformed JSON-lines record.
         NothingToAnalyseError: no document could be placed in a period, or (without
-            `terms`) fewer than two periods.
+            `terms`, by year or month) fewer than two periods.
     """
     if by not in BY:
         raise UsageError(f"--by must be one of {', '.join(BY)}, not {by!r}")
@@ -957,106 +612,62 @@ def trend_documents(
     files = expand_paths(paths)
     # counting the records costs a read of each JSON-lines file: only for a progress bar
     total: int | None = len(files)
-    if any(_is_jsonl(f) for f in files):
-        counts = [_count_records(f) if _is_jsonl(f) else 1 for f in files] if progress else [None]
-        total = None if None in counts else sum(c for c in counts if c is not None)
+    if any(is_jsonl(f) for f in files):
+        total = count_documents(files) if progress else None
     kind_set = frozenset(kinds)
     want_terms = not queries
-    scratch: str | None = None
-    if use_cache:
-        cache = _Cache(cache_root or cache_dir())
-    elif want_terms:  # formulations need the texts twice: keep them for this run only
-        scratch = tempfile.mkdtemp(prefix="policy-trend-")
-        cache = _Cache(Path(scratch))
-    else:
-        cache = _Cache(None)
-    agg = _Aggregate(by)
+    workers = workers if workers is not None else _default_workers()
 
-    def selected() -> Iterator[_Item]:
-        for item in _items(files):
+    def selected() -> Iterator[CorpusItem]:
+        for item in iter_items(files):
             if not kind_set or item.kind in kind_set:
                 yield item
 
-    def first_pass(item: _Item, entry: dict[str, Any]) -> None:
-        key = agg.place(item, entry)
-        if key is None:
-            return
-        if queries:
-            agg.count(key, item, "query", _hits(entry["text"], queries))
-            return
-        agg.count(key, item, "term", entry.get("terms") or {})
-        for text, (n, _offset) in (entry.get("forms") or {}).items():
-            agg.forms_total[text] += n
-        # the user's terms are found as they are: exact substrings, like the `user` stage
-        for text, (n, _offset) in _hits(entry["text"], own).items():
-            own_total[text] += n
-
-    def second_pass(item: _Item, entry: dict[str, Any]) -> None:
-        if "error" not in entry:
-            key = agg.placed[item.index]
-            agg.count(key, item, "formulation", _hits(entry["text"], forms))
-
-    forms: tuple[str, ...] = ()
-    own_total: Counter[str] = Counter()
-    runner = _Runner(workers if workers is not None else _default_workers(), total, progress)
-    finished = False
-    try:
-        stage = "counting" if queries else "segmenting"
-        hits, misses = runner.run(
-            stage, selected(), total=total, want_terms=want_terms, cache=cache,
-            done_fn=first_pass,
+    def run(cache: AnalysisCache) -> Trend:
+        agg = _Aggregate(by)
+        reader = _Reader(cache, workers, progress)
+        finished = False
+        try:
+            reader.read(selected(), total=total, want_terms=want_terms, done_fn=agg.place)
+            finished = True
+        finally:
+            reader.close(wait=finished)
+        return _result(
+            agg, cache, queries=queries, own=own, top=top, min_count=min_count,
+            hits=reader.hits, misses=reader.misses, progress=progress,
         )  # fmt: skip
-        forms = _chosen_formulations(agg.forms_total, min_count=min_count)
-        preferred = tuple(sorted(own_total, key=lambda t: (-own_total[t], t)))
-        forms = tuple(dict.fromkeys((*preferred, *forms)))
-        if forms and len(agg.chars) > 1:
-            # Formulations are counted in every document, not only where the extractor
-            # recognised them, so that "first seen" and the rates are exact.
-            if not _second_pass_from_cache(agg, runner.keys, cache, second_pass, progress):
-                placed = (it for it in selected() if it.index in agg.placed)
-                runner.run(
-                    "formulations", placed, total=len(agg.placed), want_terms=False,
-                    cache=cache, done_fn=second_pass,
-                )  # fmt: skip
-        finished = True
+
+    # the run needs a cache even without the user's: the texts are read twice
+    cache = AnalysisCache(cache_root or cache_dir()) if use_cache else AnalysisCache(None)
+    warnings: list[str] = []
+    if not cache.on:
+        if cache.error:
+            warnings.append(cache.error)
+        cache = AnalysisCache(None, memory=True)
+    try:
+        result = run(cache)
     finally:
-        runner.close(wait=finished)
-        if scratch is not None:
-            shutil.rmtree(scratch, ignore_errors=True)
-    return _result(agg, queries=queries, top=top, min_count=min_count, cache=cache,
-                   preferred=frozenset(own_total),
-                   hits=hits, misses=misses)  # fmt: skip
+        cache.close()
+    if cache.error and not cache.memory:
+        # the cache failed in the middle of the run (a full disk): what it lost is read again
+        warnings.append(cache.error)
+        memory = AnalysisCache(None, memory=True)
+        try:
+            result = run(memory)
+        finally:
+            memory.close()
+    if warnings:
+        from dataclasses import replace
+
+        result = replace(result, warnings=tuple(warnings) + result.warnings)
+    return result
 
 
-def _second_pass_from_cache(
-    agg: _Aggregate,
-    keys: dict[int, str],
-    cache: _Cache,
-    done_fn: Callable[[_Item, dict[str, Any]], None],
-    progress: ProgressFn | None,
-) -> bool:
-    """Run the formulation pass on the cached texts, without reading the sources again.
-
-    Returns False (having done nothing) when a text is not in the cache.
-    """
-    if cache.root is None or cache.error:
-        return False
-    indexes = sorted(agg.placed)
-    if any(i not in keys or not cache.has_text(keys[i]) for i in indexes):
-        return False
-    for done, i in enumerate(indexes, 1):
-        entry = cache.get(keys[i], want_terms=False)
-        if entry is None:  # removed meanwhile: count as not loadable
-            entry = {"error": "the cached text disappeared"}
-        done_fn(_Item(index=i, source=agg.sources[i], payload=b""), entry)
-        if progress is not None:
-            progress("formulations", done, len(indexes))
-    return True
-
-
-MAX_FORMULATIONS = 200
-MIN_FORMULATION_CHARS = 4
-_NUMERALS = re.compile(r"[〇○零一二三四五六七八九十百千万\d]")
+def _default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def _followable(text: str) -> bool:
@@ -1070,26 +681,67 @@ def _followable(text: str) -> bool:
     return len(_NUMERALS.findall(text)) * 2 < len(text)
 
 
-def _chosen_formulations(totals: Counter[str], *, min_count: int) -> tuple[str, ...]:
-    """The formulations worth following: frequent enough, most frequent first, capped."""
-    chosen = sorted(
-        (t for t, n in totals.items() if n >= min_count and _followable(t)),
-        key=lambda t: (-totals[t], t),
-    )
-    return tuple(chosen[:MAX_FORMULATIONS])
+def _count_phrases(
+    agg: _Aggregate,
+    cache: AnalysisCache,
+    phrases: tuple[str, ...],
+    progress: ProgressFn | None,
+) -> dict[int, dict[int, list[int]]]:
+    """Count the phrases in every placed document: {doc position: {phrase index: [count,
+    first offset]}}, from the cache where it has them, else from the cached texts."""
+    import numpy as np
+
+    from policy_cli.core.counting import count_phrases
+
+    out: dict[int, dict[int, list[int]]] = {}
+    if not phrases:
+        return out
+    set_key = phrases_key(phrases)
+    index = {p: i for i, p in enumerate(phrases)}
+    docs = agg.docs
+    done = 0
+    for lo in range(0, len(docs), LOOKUP_BATCH):
+        part = docs[lo : lo + LOOKUP_BATCH]
+        keys = [d.key for d in part]
+        cached = cache.hits(keys, set_key)
+        missing = [k for k in keys if k not in cached]
+        texts = cache.documents(missing, text=True) if missing else {}
+        for pos, d in enumerate(part, lo):
+            blob = cached.get(d.key)
+            found: dict[int, list[int]] = {}
+            if blob is not None and len(blob) % 12 == 0:
+                rows = np.frombuffer(blob, dtype=np.int32).reshape(-1, 3)
+                found = {int(i): [int(n), int(at)] for i, n, at in rows}
+            else:
+                row = texts.get(d.key)
+                if row is not None and row.text is not None:
+                    counted = count_phrases(row.text, phrases)
+                    found = {index[p]: v for p, v in counted.items()}
+                    flat = [x for i, (n, at) in sorted(found.items()) for x in (i, n, at)]
+                    cache.put_hits(d.key, set_key, np.asarray(flat, dtype=np.int32).tobytes())
+            if found:
+                out[pos] = found
+            done += 1
+            if progress is not None:
+                progress("counting", done, len(docs))
+    cache.commit()
+    return out
 
 
 def _result(
     agg: _Aggregate,
+    cache: AnalysisCache,
     *,
     queries: tuple[str, ...],
+    own: tuple[str, ...],
     top: int,
     min_count: int,
-    cache: _Cache,
     hits: int,
     misses: int,
-    preferred: frozenset[str] = frozenset(),
+    progress: ProgressFn | None,
 ) -> Trend:
+    import numpy as np
+
     skipped = tuple(agg.skipped)
     if not agg.chars:
         if skipped:
@@ -1098,7 +750,7 @@ def _result(
             said = reason if reason.startswith(f"{source}:") else f"{source}: {reason}"
             raise NothingToAnalyseError(
                 f"no document could be used ({len(skipped)} skipped; first: {said})"
-                + ("; use --by file for undated documents" if agg.by == "year" else "")
+                + ("; use --by file for undated documents" if agg.by != "file" else "")
             )
         raise NothingToAnalyseError("no document matched (check --kind)")
     keys = sorted(agg.chars)
@@ -1110,11 +762,17 @@ def _result(
     periods = tuple(Period(agg.labels[k], agg.years[k], agg.chars[k], agg.ndocs[k]) for k in keys)
     documents = tuple(
         sorted(
-            (replace(d, period=agg.labels[k]) for k, d in agg.documents),
+            (_relabel(d, agg.labels[k]) for k, d in agg.documents),
             key=lambda d: (d.year is None, d.year or 0, d.source),
         )
     )
-    split = _split_index([agg.chars[k] for k in keys])
+    # documents by period, then in the input order: the first to use a term is its first
+    order = {k: i for i, k in enumerate(keys)}
+    agg.docs.sort(key=lambda d: (order[d.period], d.index))
+    period_of = np.asarray([order[d.period] for d in agg.docs], dtype=np.int64)
+    chars = np.asarray([agg.chars[k] for k in keys], dtype=np.float64)
+    by_file = agg.by == "file"
+    split = None if by_file else _split_index([agg.chars[k] for k in keys])
     common: dict[str, Any] = {
         "by": agg.by,
         "periods": periods,
@@ -1122,71 +780,326 @@ def _result(
         "skipped": skipped,
         "cache_hits": hits,
         "cache_misses": misses,
-        "warnings": (cache.error,) if cache.error else (),
     }
+    table = _Table(agg, cache, keys, period_of, chars, split)
     if queries:
-        series = tuple(_series(agg, keys, "query", q, split) for q in queries)
-        return Trend(terms=series, **common)
-    if split is None:
+        counted = _count_phrases(agg, cache, queries, progress)
+        table.add_phrases("query", queries, counted)
+        series = tuple(table.series("query", i) for i in range(len(queries)))
+        files = _rank_files(table, "query", top=len(queries), min_count=1) if by_file else ()
+        return Trend(terms=series, files=files, **common)
+    if split is None and not by_file:
         raise NothingToAnalyseError(
             "a trend needs at least two periods: documents of two years"
             " (or two documents with --by file)"
         )
-    rising, falling = _rank_changes(agg, keys, split, top=top, min_count=min_count)
+    table.add_terms()
+    forms = table.chosen_formulations(min_count=min_count)
+    preferred: tuple[str, ...] = ()
+    if own:
+        own_counts = _count_phrases(agg, cache, own, progress)
+        own_total: Counter[str] = Counter()
+        for found in own_counts.values():
+            for i, (n, _) in found.items():
+                own_total[own[i]] += n
+        preferred = tuple(sorted(own_total, key=lambda t: (-own_total[t], t)))
+    followed = tuple(dict.fromkeys((*preferred, *forms)))
+    if followed and len(keys) > 1:
+        # Formulations are counted in every document, not only where the extractor
+        # recognised them, so that "first seen" and the rates are exact.
+        table.add_phrases("formulation", followed, _count_phrases(agg, cache, followed, progress))
+    if by_file:
+        files = _rank_files(table, None, top=min(top, FILE_TERMS), min_count=min_count)
+        return Trend(files=files, **common)
+    assert split is not None
+    rising, falling = table.changes(top=top, min_count=min_count)
     return Trend(
         rising=rising,
         falling=falling,
-        formulations=_first_seen_formulations(agg, keys, split, top=top, preferred=preferred),
+        formulations=table.first_seen_formulations(top=top, preferred=frozenset(preferred)),
         split=periods[split].label,
         **common,
     )
 
 
-def _first_seen_formulations(
-    agg: _Aggregate,
-    keys: Sequence[Any],
-    split: int,
-    *,
-    top: int,
-    preferred: frozenset[str] = frozenset(),
-) -> tuple[TermTrend, ...]:
-    """The `top` most used formulations (the `preferred` ones first: the user's own terms),
-    ordered by the period they were first seen in."""
-    totals: Counter[str] = Counter()
-    for counter in agg.counts["formulation"].values():
-        totals.update(counter)
-    chosen = sorted(totals, key=lambda t: (t not in preferred, -totals[t], t))[:top]
-    order = {k: i for i, k in enumerate(keys)}
-    series = [_series(agg, keys, "formulation", t, split) for t in chosen]
-    return tuple(
-        sorted(series, key=lambda s: (order[agg.first["formulation"][s.term][0]], -s.total, s.term))
-    )
+def _relabel(d: TrendDocument, label: str) -> TrendDocument:
+    from dataclasses import replace
+
+    return replace(d, period=label)
 
 
-def _rank_changes(
-    agg: _Aggregate, keys: Sequence[Any], split: int, *, top: int, min_count: int
-) -> tuple[tuple[TermTrend, ...], tuple[TermTrend, ...]]:
-    """Rank terms and formulations by the signed G2 of the later half against the earlier."""
-    totals: Counter[tuple[str, str]] = Counter()
-    late: Counter[tuple[str, str]] = Counter()
-    late_keys = set(keys[split:])
-    for kind in ("term", "formulation"):
-        for k, counter in agg.counts[kind].items():
-            for term, c in counter.items():
-                totals[(kind, term)] += c
-                if k in late_keys:
-                    late[(kind, term)] += c
-    formulations = {t for (kind, t) in totals if kind == "formulation"}
-    n_early = sum(agg.chars[k] for k in keys[:split])
-    n_late = sum(agg.chars[k] for k in keys[split:])
-    scored: list[tuple[float, str, str]] = []
-    for (kind, term), total in totals.items():
-        if total < min_count or (kind == "term" and term in formulations):
+class _Table:
+    """Counts of terms (word ids) and phrases over the placed documents, and the series,
+    changes and keyness computed from them (numpy)."""
+
+    def __init__(
+        self,
+        agg: _Aggregate,
+        cache: AnalysisCache,
+        keys: list[Any],
+        period_of: Any,
+        chars: Any,
+        split: int | None,
+    ) -> None:
+        self.agg, self.cache, self.keys = agg, cache, keys
+        self.period_of, self.chars, self.split = period_of, chars, split
+        self.kinds: dict[str, _Counts] = {}
+        self.names: dict[str, list[str] | dict[int, str]] = {}
+        self._first_texts: dict[bytes, str] = {}
+        self._offsets: dict[str, dict[int, int]] = {}  # phrase first offsets by document
+
+    def add_terms(self) -> None:
+        docs = self.agg.docs
+        self.kinds["term"] = _Counts.from_blobs([d.terms for d in docs], self.period_of)
+        self.forms = _Counts.from_blobs([d.forms for d in docs], self.period_of)
+
+    def add_phrases(
+        self, kind: str, phrases: tuple[str, ...], counted: dict[int, dict[int, list[int]]]
+    ) -> None:
+        import numpy as np
+
+        doc, ids, counts = [], [], []
+        offsets: dict[int, int] = {}
+        for pos in sorted(counted):
+            for i, (n, at) in sorted(counted[pos].items()):
+                doc.append(pos)
+                ids.append(i)
+                counts.append(n)
+                offsets[pos * len(phrases) + i] = at
+        doc_a = np.asarray(doc, dtype=np.int64)
+        self.kinds[kind] = _Counts(
+            doc=doc_a,
+            period=self.period_of[doc_a] if len(doc_a) else doc_a,
+            ids=np.asarray(ids, dtype=np.int64),
+            counts=np.asarray(counts, dtype=np.int64),
+        )
+        self.names[kind] = list(phrases)
+        self._offsets[kind] = offsets
+
+    def chosen_formulations(self, *, min_count: int) -> tuple[str, ...]:
+        """The formulations worth following: frequent enough, most found first, capped."""
+        import numpy as np
+
+        f = self.forms
+        if not len(f.ids):
+            return ()
+        totals = np.bincount(f.ids, weights=f.counts)
+        ranked = np.argsort(-totals, kind="stable")
+        candidates = [int(i) for i in ranked if totals[i] >= min_count]
+        names = self.cache.words(candidates)
+        by_total = {names[i]: totals[i] for i in candidates if i in names}
+        chosen = sorted((t for t in by_total if _followable(t)), key=lambda t: (-by_total[t], t))
+        return tuple(chosen[:MAX_FORMULATIONS])
+
+    def name(self, kind: str, i: int) -> str:
+        names = self.names.get(kind)
+        if names is None:
+            return self.cache.words([i]).get(i, "")
+        return names[i] if isinstance(names, list) else names[i]
+
+    def _period_counts(self, kind: str, i: int) -> Any:
+        import numpy as np
+
+        c = self.kinds[kind]
+        mask = c.ids == i
+        return np.bincount(c.period[mask], weights=c.counts[mask], minlength=len(self.keys))
+
+    def series(self, kind: str, i: int, *, term: str | None = None) -> TermTrend:
+        """The series of one term (word id, or index of a followed phrase)."""
+        import numpy as np
+
+        c = self.kinds[kind]
+        mask = c.ids == i
+        counts_arr = np.bincount(c.period[mask], weights=c.counts[mask], minlength=len(self.keys))
+        counts = tuple(int(x) for x in counts_arr)
+        rates = tuple(
+            round(n * PER / ch, 4) if ch else 0.0 for n, ch in zip(counts, self.chars, strict=True)
+        )
+        labels = [self.agg.labels[k] for k in self.keys]
+        seen = [j for j, n in enumerate(counts) if n]
+        peak_i = max(range(len(counts)), key=lambda j: (rates[j], -j)) if seen else None
+        first_doc = int(c.doc[mask].min()) if mask.any() else -1
+        text = term if term is not None else self.name(kind, i)
+        first_source, first_offset = None, -1
+        if first_doc >= 0:
+            d = self.agg.docs[first_doc]
+            first_source = self.agg.sources[d.index]
+            first_offset = self._first_offset(kind, i, first_doc, text)
+        early_rate = late_rate = change = 0.0
+        if self.split is not None:
+            from policy_cli.core.keyness import log_likelihood
+
+            s = self.split
+            n_early, n_late = float(self.chars[:s].sum()), float(self.chars[s:].sum())
+            c_early, c_late = sum(counts[:s]), sum(counts[s:])
+            early_rate = round(c_early * PER / n_early, 4) if n_early else 0.0
+            late_rate = round(c_late * PER / n_late, 4) if n_late else 0.0
+            change = round(log_likelihood(c_early, c_late, int(n_early), int(n_late)), 3)
+        return TermTrend(
+            term=text,
+            kind=kind,
+            total=sum(counts),
+            counts=counts,
+            rates=rates,
+            first_seen=labels[seen[0]] if seen else None,
+            first_source=first_source,
+            first_offset=first_offset,
+            last_seen=labels[seen[-1]] if seen else None,
+            peak=labels[peak_i] if peak_i is not None else None,
+            peak_rate=rates[peak_i] if peak_i is not None else 0.0,
+            early_rate=early_rate,
+            late_rate=late_rate,
+            change=change,
+        )
+
+    def _first_offset(self, kind: str, i: int, doc: int, term: str) -> int:
+        if kind != "term":
+            return self._offsets[kind].get(doc * len(self.names[kind]) + i, -1)
+        key = self.agg.docs[doc].key
+        text = self._first_texts.get(key)
+        if text is None:
+            row = self.cache.documents([key], text=True).get(key)
+            text = row.text if row is not None and row.text is not None else ""
+            self._first_texts[key] = text
+        return _first_token_offset(text, term)
+
+    def changes(
+        self, *, top: int, min_count: int
+    ) -> tuple[tuple[TermTrend, ...], tuple[TermTrend, ...]]:
+        """Rank terms and formulations by the signed G2 of the later half against the earlier."""
+        import numpy as np
+
+        from policy_cli.core.keyness import log_likelihood_array
+
+        assert self.split is not None
+        s = self.split
+        n_early, n_late = float(self.chars[:s].sum()), float(self.chars[s:].sum())
+        scored: list[tuple[float, str, str, int]] = []
+        followed = set(self.names.get("formulation", []))
+        for kind in ("term", "formulation"):
+            c = self.kinds.get(kind)
+            if c is None or not len(c.ids):
+                continue
+            late = c.period >= s
+            total = np.bincount(c.ids, weights=c.counts)
+            late_total = np.bincount(c.ids[late], weights=c.counts[late], minlength=len(total))
+            ids = np.nonzero(total >= min_count)[0]
+            g2 = log_likelihood_array(total[ids] - late_total[ids], late_total[ids], n_early, n_late)
+            names = (
+                self.cache.words(ids[g2 != 0]) if kind == "term" else None
+            )
+            for i, g in zip(ids.tolist(), g2.tolist(), strict=True):
+                if g == 0:
+                    continue
+                name = names[i] if names is not None else self.name(kind, i)
+                if kind == "term" and name in followed:
+                    continue
+                scored.append((g, name, kind, i))
+        up = sorted((x for x in scored if x[0] > 0), key=lambda x: (-x[0], x[1]))[:top]
+        down = sorted((x for x in scored if x[0] < 0), key=lambda x: (x[0], x[1]))[:top]
+        rising = tuple(self.series(kind, i, term=name) for _, name, kind, i in up)
+        falling = tuple(self.series(kind, i, term=name) for _, name, kind, i in down)
+        return rising, falling
+
+    def first_seen_formulations(
+        self, *, top: int, preferred: frozenset[str] = frozenset()
+    ) -> tuple[TermTrend, ...]:
+        """The `top` most used formulations (the `preferred` ones first: the user's own
+        terms), ordered by the period they were first seen in."""
+        import numpy as np
+
+        c = self.kinds.get("formulation")
+        if c is None or not len(c.ids):
+            return ()
+        names = self.names["formulation"]
+        assert isinstance(names, list)
+        totals = np.bincount(c.ids, weights=c.counts, minlength=len(names))
+        present = [i for i in range(len(names)) if totals[i] > 0]
+        chosen = sorted(present, key=lambda i: (names[i] not in preferred, -totals[i], names[i]))
+        series = [self.series("formulation", i) for i in chosen[:top]]
+        labels = [self.agg.labels[k] for k in self.keys]
+        first = {lab: j for j, lab in enumerate(labels)}
+        return tuple(
+            sorted(series, key=lambda t: (first[t.first_seen or labels[-1]], -t.total, t.term))
+        )
+
+
+def _rank_files(
+    table: _Table, kind: str | None, *, top: int, min_count: int
+) -> tuple[FileKeyness, ...]:
+    """Each document's terms against the rest of the corpus (signed G2), the documents
+    ordered by their most distinctive term."""
+    import numpy as np
+
+    from policy_cli.core.keyness import log_likelihood_array
+
+    agg = table.agg
+    n_docs = len(agg.docs)
+    sizes = np.asarray([d.characters for d in agg.docs], dtype=np.float64)
+    corpus = float(sizes.sum())
+    picked: dict[int, list[KeyTerm]] = {i: [] for i in range(n_docs)}
+    kinds = [kind] if kind else ["term", "formulation"]
+    followed = set(table.names.get("formulation", []))
+    for k in kinds:
+        c = table.kinds.get(k)
+        if c is None or not len(c.ids):
             continue
-        c_late = late[(kind, term)]
-        scored.append((_g2(c_late, n_late, total - c_late, n_early), term, kind))
-    up = sorted((s for s in scored if s[0] > 0), key=lambda s: (-s[0], s[1]))[:top]
-    down = sorted((s for s in scored if s[0] < 0), key=lambda s: (s[0], s[1]))[:top]
-    rising = tuple(_series(agg, keys, kind, term, split) for _, term, kind in up)
-    falling = tuple(_series(agg, keys, kind, term, split) for _, term, kind in down)
-    return rising, falling
+        totals = np.bincount(c.ids, weights=c.counts)
+        keep = totals[c.ids] >= min_count
+        doc, ids, counts = c.doc[keep], c.ids[keep], c.counts[keep]
+        rest = totals[ids] - counts
+        g2 = log_likelihood_array(rest, counts, corpus - sizes[doc], sizes[doc])
+        if kind is None:  # key terms: only what the file uses more than the rest
+            good = g2 > 0
+            doc, ids, counts, rest, g2 = doc[good], ids[good], counts[good], rest[good], g2[good]
+        order = np.lexsort((ids, -g2, doc))
+        doc, ids, counts, rest, g2 = doc[order], ids[order], counts[order], rest[order], g2[order]
+        starts = np.searchsorted(doc, np.arange(n_docs))
+        rank = np.arange(len(doc)) - starts[doc]
+        room = rank < top * 2  # twice as many: terms that are followed formulations go
+        doc, ids, counts, rest, g2 = doc[room], ids[room], counts[room], rest[room], g2[room]
+        names = table.cache.words(ids) if k == "term" else None
+        for d, i, n, r, g in zip(doc.tolist(), ids.tolist(), counts.tolist(), rest.tolist(),
+                                 g2.tolist(), strict=True):  # fmt: skip
+            name = names[i] if names is not None else table.name(k, i)
+            if k == "term" and name in followed:
+                continue
+            rest_size = corpus - sizes[d]
+            picked[d].append(
+                KeyTerm(
+                    term=name,
+                    kind=k,
+                    count=int(n),
+                    rate=round(n * PER / sizes[d], 4) if sizes[d] else 0.0,
+                    rest_rate=round(r * PER / rest_size, 4) if rest_size else 0.0,
+                    g2=round(g, 3),
+                )
+            )
+    files = []
+    for d, found in picked.items():
+        chosen = sorted(found, key=lambda t: (-t.g2, t.term))[:top]
+        doc_ = agg.docs[d]
+        files.append(
+            FileKeyness(
+                period=agg.labels[doc_.period],
+                source=agg.sources[doc_.index],
+                characters=doc_.characters,
+                score=chosen[0].g2 if chosen else 0.0,
+                terms=tuple(chosen),
+            )
+        )
+    return tuple(sorted(files, key=lambda f: (-f.score, f.period)))
+
+
+def _split_index(chars: Sequence[int]) -> int | None:
+    """Index of the first period of the later half (halves of about equal text)."""
+    if len(chars) < 2:
+        return None
+    total = sum(chars)
+    best, best_gap, cum = 1, math.inf, 0
+    for i in range(1, len(chars)):
+        cum += chars[i - 1]
+        gap = abs(cum - total / 2)
+        if gap < best_gap:
+            best, best_gap = i, gap
+    return best
