@@ -269,10 +269,23 @@ def formulation_options(lexicon: str | None) -> Any:
     return FormulationOptions(lexicon=read_user_lexicon(lexicon))
 
 
+NOISE_SHOWN = 5  # removed spans named one by one on stderr; the rest are counted
+
+
 def report_noise(document: Any) -> None:
-    """Tell the user on stderr what was cut from the document before analysis."""
-    for item in document.noise:
+    """Tell the user on stderr what was cut from the document before analysis: the first
+    few spans one a line, then how many more (a long scraped document has hundreds)."""
+    noise = document.noise
+    for item in noise[:NOISE_SHOWN]:
         warn(f"removed {item.reason}: {_one_line(item.text)[:80]} (use --keep-noise to keep it)")
+    rest = noise[NOISE_SHOWN:]
+    if rest:
+        reasons = sorted({item.reason for item in rest})
+        chars = sum(len(item.text) for item in rest)
+        warn(
+            f"removed {len(rest):,} more spans ({chars:,} characters: {', '.join(reasons)});"
+            " --keep-noise keeps them, policy text shows the cleaned text"
+        )
 
 
 def check_output(output: str | None, inputs: Sequence[str]) -> None:
