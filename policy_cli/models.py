@@ -185,6 +185,20 @@ class KeySentence:
 
 
 @dataclass(frozen=True)
+class Echo:
+    """What a document repeats of national policy language and what it coins.
+
+    Each tuple lists formulation texts, the most used first: `national` the established
+    national formulations it repeats, `local` its own formulations of phrases national text
+    also says, `new` the ones said nowhere in the national corpus (its coinages).
+    """
+
+    national: tuple[str, ...] = ()
+    local: tuple[str, ...] = ()
+    new: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Summary:
     """The one-screen brief of a document."""
 
@@ -201,6 +215,7 @@ class Summary:
     # how many distinct formulations of each kind the whole document has (code, numbered, …),
     # not only the few shown in `formulations`
     formulation_counts: tuple[tuple[str, int], ...] = ()
+    echo: Echo = field(default_factory=Echo)  # all its formulations, by origin
 
 
 @dataclass(frozen=True)

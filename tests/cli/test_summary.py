@@ -14,7 +14,7 @@ runner = CliRunner()
 KEYS = [
     "source", "title", "date", "date_iso", "speaker", "issuer", "number", "effective_date",
     "effective_date_iso", "doc_type", "stats", "keywords", "formulations", "formulation_counts",
-    "targets", "people", "organizations", "key_sentences", "warnings",
+    "echo", "targets", "people", "organizations", "key_sentences", "warnings",
 ]
 
 

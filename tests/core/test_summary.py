@@ -272,7 +272,8 @@ def test_summary_dict_keys(founding_summary) -> None:
     assert list(d) == [
         "source", "title", "date", "date_iso", "speaker", "issuer", "number", "effective_date",
         "effective_date_iso", "doc_type", "stats", "keywords", "formulations",
-        "formulation_counts", "targets", "people", "organizations", "key_sentences", "warnings",
+        "formulation_counts", "echo", "targets", "people", "organizations", "key_sentences",
+        "warnings",
     ]
     assert d["formulation_counts"]["code"] >= 2  # 132, 296X, not only those shown
     assert d["people"][0] == {
