@@ -122,10 +122,11 @@ def trend_json(result: Any) -> dict[str, Any]:
     }
     if result.terms:
         obj["terms"] = [_series_json(s) for s in result.terms]
-    elif result.by != "file":
-        obj["split"] = result.split
-        obj["rising"] = [_series_json(s) for s in result.rising]
-        obj["falling"] = [_series_json(s) for s in result.falling]
+    else:
+        if result.by != "file":
+            obj["split"] = result.split
+            obj["rising"] = [_series_json(s) for s in result.rising]
+            obj["falling"] = [_series_json(s) for s in result.falling]
         obj["formulations"] = [_series_json(s) for s in result.formulations]
     if result.by == "file":
         obj["files"] = [
@@ -494,7 +495,7 @@ def trend(
             if result.by == "file":
                 sections.append(_file_section(result, chosen))
         elif result.by == "file":
-            sections = [_file_section(result, chosen)]
+            sections = [_file_section(result, chosen), _formulation_section(result)]
         else:
             sections = _change_sections(result, chosen)
         labels = [p.label for p in result.periods]

@@ -19,17 +19,21 @@ def log_likelihood(a: int, b: int, size_a: int, size_b: int) -> float:
     """Return Dunning's signed log-likelihood G2 of a count `a` in A against `b` in B.
 
     Args:
-        a: occurrences in A (the earlier text, or the rest of a corpus).
-        b: occurrences in B (the later text, or one document).
-        size_a: size of A.
+        a: occurrences in the old corpus A (the earlier text, or the rest of a corpus).
+        b: occurrences in the new corpus B (the later text, or one document).
+        size_a: size of A (characters or tokens: only the ratio of the sizes matters).
         size_b: size of B.
 
     Returns:
-        G2 >= 0 when the relative frequency is higher in B, negative when lower; 0 when a
-        size is 0 or the term never occurs.
+        G2 >= 0 when the relative frequency rose from A to B, negative when it fell.
+
+    Raises:
+        ValueError: a size that is not positive.
     """
+    if size_a <= 0 or size_b <= 0:
+        raise ValueError("corpus sizes must be positive")
     total = a + b
-    if total == 0 or size_a <= 0 or size_b <= 0:
+    if total == 0:
         return 0.0
     e_a = size_a * total / (size_a + size_b)
     e_b = size_b * total / (size_a + size_b)
@@ -50,7 +54,8 @@ def log_ratio(a: int, b: int, size_a: int, size_b: int) -> float:
 
 
 def log_likelihood_array(a: Any, b: Any, size_a: Any, size_b: Any) -> Any:
-    """`log_likelihood` for arrays of counts (and sizes, or one size each): numpy float64."""
+    """`log_likelihood` for arrays of counts (and sizes, or one size each): numpy float64;
+    0 where a size is not positive (instead of raising)."""
     import numpy as np
 
     a = np.asarray(a, dtype=np.float64)

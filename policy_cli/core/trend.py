@@ -810,7 +810,10 @@ def _result(
         table.add_phrases("formulation", followed, _count_phrases(agg, cache, followed, progress))
     if by_file:
         files = _rank_files(table, None, top=min(top, FILE_TERMS), min_count=min_count)
-        return Trend(files=files, **common)
+        # the formulations in the order of the file that says each first (files in the
+        # order given: a chronology when they are named or listed so)
+        forms_seen = table.first_seen_formulations(top=top, preferred=frozenset(preferred))
+        return Trend(files=files, formulations=forms_seen, **common)
     assert split is not None
     rising, falling = table.changes(top=top, min_count=min_count)
     return Trend(
@@ -934,7 +937,8 @@ class _Table:
             c_early, c_late = sum(counts[:s]), sum(counts[s:])
             early_rate = round(c_early * PER / n_early, 4) if n_early else 0.0
             late_rate = round(c_late * PER / n_late, 4) if n_late else 0.0
-            change = round(log_likelihood(c_early, c_late, int(n_early), int(n_late)), 3)
+            if n_early and n_late:
+                change = round(log_likelihood(c_early, c_late, int(n_early), int(n_late)), 3)
         return TermTrend(
             term=text,
             kind=kind,

@@ -116,6 +116,7 @@ def test_by_file_ranks_each_report_by_what_sets_it_apart(cache):
     out = json.loads(res.stdout)
     assert [p["period"] for p in out["periods"]] == names
     assert "split" not in out and "rising" not in out  # no halves of an alphabetical order
+    assert out["formulations"]  # in the order of the file that says each first
     files = {f["period"]: f for f in out["files"]}
     assert set(files) == set(names)
     from policy_cli.core.loaders import load_document

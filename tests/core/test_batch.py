@@ -137,22 +137,50 @@ def test_bad_paths_and_options(tmp_path):
         batch_rows([PROVINCES], options=BatchOptions(keywords=0))
 
 
+# The Dask tests run in a child process: a cluster leaves threads behind, and a process with
+# threads must not fork (the segmenter's and the batch's worker pools check for that).
+_DASK_RUN = """
+import json, sys
+from distributed import LocalCluster
+from policy_cli.core.batch import batch_rows
+with LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                  dashboard_address=None) as cluster:
+    rows = list(batch_rows([sys.argv[1]], scheduler=cluster.scheduler_address))
+print(json.dumps(rows, ensure_ascii=False))
+"""
+_DASK_UNREACHABLE = """
+import sys
+import policy_cli.core.batch as batch_mod
+from policy_cli.errors import UsageError
+batch_mod.SCHEDULER_TIMEOUT = 1.0
+try:
+    batch_mod.batch_rows([sys.argv[1]], scheduler="tcp://127.0.0.1:9")
+except UsageError as exc:
+    print(exc)
+"""
+
+
+def _python(code: str, *args: str) -> str:
+    import subprocess
+    import sys
+
+    res = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=120
+    )
+    assert res.returncode == 0, res.stderr
+    return res.stdout
+
+
 def test_dask_on_a_local_cluster_gives_the_same_rows(folder, rows):
-    distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(
-        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
-    ) as cluster:
-        got = list(batch_rows([folder], scheduler=cluster.scheduler_address))
-    assert got == rows
-
-
-def test_unreachable_scheduler_is_a_usage_error(monkeypatch):
     pytest.importorskip("distributed")
-    import policy_cli.core.batch as batch_mod
+    assert json.loads(_python(_DASK_RUN, str(folder))) == rows
 
-    monkeypatch.setattr(batch_mod, "SCHEDULER_TIMEOUT", 1.0)
-    with pytest.raises(UsageError, match="cannot reach the Dask scheduler"):
-        batch_rows([PROVINCES], scheduler="tcp://127.0.0.1:9")
+
+def test_unreachable_scheduler_is_a_usage_error():
+    pytest.importorskip("distributed")
+    assert "cannot reach the Dask scheduler tcp://127.0.0.1:9" in _python(
+        _DASK_UNREACHABLE, str(PROVINCES)
+    )
 
 
 def test_dataframe_of_the_rows(folder, rows):
