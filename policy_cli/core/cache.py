@@ -16,9 +16,10 @@ a damaged file is replaced. Several processes may use it at once (SQLite's locki
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +29,7 @@ CACHE_FORMAT = 3  # 3: one SQLite file (2: a zlib file per document)
 CACHE_FILE = "trend.sqlite3"
 BUSY_TIMEOUT = 30.0  # seconds to wait for another process's write
 FLUSH_ROWS = 500  # rows kept before they are written in one statement
+SCAN_KEYS = 5_000  # more documents than this are looked up in one pass over the table
 _SIGNED_MODULES = (
     "trend.py", "corpus.py", "counting.py", "loaders.py", "formats.py", "normalize.py",
     "noise.py", "segment.py", "formulations",
@@ -44,6 +46,13 @@ CREATE TABLE IF NOT EXISTS documents (
     forms BLOB
 );
 CREATE TABLE IF NOT EXISTS words (id INTEGER PRIMARY KEY, word TEXT NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    inode INTEGER NOT NULL,
+    items BLOB NOT NULL
+);
 CREATE TABLE IF NOT EXISTS hits (
     key BLOB NOT NULL,
     phrases BLOB NOT NULL,
@@ -100,51 +109,59 @@ def phrases_key(phrases: Sequence[str]) -> bytes:
     return hashlib.sha256("\n".join(phrases).encode("utf-8", "surrogatepass")).digest()[:16]
 
 
-def pack_counts(ids: Any, counts: Any) -> bytes:
-    """Pack a document's counts: word ids (any order) and their counts, as one small blob.
+# A document's counts: records of a word id (32 bits) and a count (16 bits), by id. A count
+# over 65,535 is stored as several records of the same id (they add up).
+RECORD = [("id", "<u4"), ("n", "<u2")]
+_MAX_COUNT = 0xFFFF
 
-    The ids are sorted and stored as the gaps between them, in 16 bits each when every gap
-    fits (else 32), then the counts in 16 bits each when every count fits (else 32): a blob
-    is a header byte and two arrays, without compression (a document's few hundred numbers
-    compress poorly and slowly).
-    """
+
+def pack_counts(ids: Any, counts: Any) -> bytes:
+    """Pack a document's counts (word ids in any order, and their counts) into a blob of
+    6-byte records sorted by id: blobs of many documents joined together are read at once
+    (`unpack_many`)."""
     import numpy as np
 
     ids = np.asarray(ids, dtype=np.int64)
     counts = np.asarray(counts, dtype=np.int64)
+    if len(counts) and int(counts.max()) > _MAX_COUNT:  # split: the records add up
+        parts = -(-counts // _MAX_COUNT)
+        ids = np.repeat(ids, parts)
+        whole = np.repeat(counts, parts)
+        rank = np.arange(len(ids)) - np.repeat(np.cumsum(parts) - parts, parts)
+        counts = np.minimum(whole - rank * _MAX_COUNT, _MAX_COUNT)
     order = np.argsort(ids, kind="stable")
-    gaps = np.diff(ids[order], prepend=0)
-    counts = counts[order]
-    wide_gaps = bool(len(gaps)) and int(gaps.max()) > 0xFFFF
-    wide_counts = bool(len(counts)) and int(counts.max()) > 0xFFFF
-    header = bytes([0x10 | (2 if wide_gaps else 0) | (1 if wide_counts else 0)])
-    return (
-        header
-        + gaps.astype(np.uint32 if wide_gaps else np.uint16).tobytes()
-        + counts.astype(np.uint32 if wide_counts else np.uint16).tobytes()
-    )
+    out = np.empty(len(ids), dtype=RECORD)
+    out["id"] = ids[order]
+    out["n"] = counts[order]
+    return out.tobytes()
 
 
 def unpack_counts(blob: bytes) -> tuple[Any, Any]:
-    """Unpack `pack_counts`: (ids, counts) as numpy int64 arrays, ids ascending.
+    """Unpack `pack_counts`: (ids, counts) as numpy int64 arrays, ids ascending (an id may
+    repeat: its counts add up).
+
+    Raises:
+        ValueError: a blob that is not one.
+    """
+    _, ids, counts = unpack_many([blob])
+    return ids, counts
+
+
+def unpack_many(blobs: Sequence[bytes | None]) -> tuple[Any, Any, Any]:
+    """Unpack many documents' blobs at once: (document index, ids, counts) as int64 arrays,
+    one entry per record; a missing blob (None) has no entries.
 
     Raises:
         ValueError: a blob that is not one.
     """
     import numpy as np
 
-    if not blob or blob[0] & 0xF0 != 0x10:
+    lengths = np.fromiter((len(b) if b else 0 for b in blobs), dtype=np.int64, count=len(blobs))
+    if (lengths % 6).any():
         raise ValueError("not a packed count array")
-    gap_size = 4 if blob[0] & 2 else 2
-    count_size = 4 if blob[0] & 1 else 2
-    n, rest = divmod(len(blob) - 1, gap_size + count_size)
-    if rest:
-        raise ValueError("damaged packed count array")
-    gaps = np.frombuffer(blob, dtype=np.uint32 if gap_size == 4 else np.uint16, count=n, offset=1)
-    counts = np.frombuffer(
-        blob, dtype=np.uint32 if count_size == 4 else np.uint16, count=n, offset=1 + gap_size * n
-    )
-    return np.cumsum(gaps.astype(np.int64)), counts.astype(np.int64)
+    records = np.frombuffer(b"".join(b for b in blobs if b), dtype=RECORD)
+    doc = np.repeat(np.arange(len(blobs), dtype=np.int64), lengths // 6)
+    return doc, records["id"].astype(np.int64), records["n"].astype(np.int64)
 
 
 @dataclass(frozen=True)
@@ -220,7 +237,7 @@ class AnalysisCache:
             if row is None or row[0] != signature:
                 # results of another version of the analyses: start afresh
                 db.execute("BEGIN IMMEDIATE")
-                for table in ("documents", "words", "hits", "info"):
+                for table in ("documents", "words", "hits", "files", "info"):
                     db.execute(f"DELETE FROM {table}")
                 db.execute("INSERT INTO info VALUES ('signature', ?)", (signature,))
                 db.execute("COMMIT")
@@ -377,7 +394,42 @@ class AnalysisCache:
         if len(self._hits_out) >= FLUSH_ROWS:
             self.commit()
 
+    def put_file_items(self, path: Path, stat: os.stat_result, items: list[Any]) -> None:
+        """Remember what a JSON-lines file holds (its records' keys and metadata), for as long
+        as the file keeps its size, modification time and inode."""
+        self._guard(self._put_file_items, path, stat, items)
+
+    def _put_file_items(self, path: Path, stat: os.stat_result, items: list[Any]) -> None:
+        db = self._begin()
+        if db is not None:
+            blob = json.dumps(items, ensure_ascii=False, separators=(",", ":")).encode()
+            db.execute(
+                "INSERT OR REPLACE INTO files (path, size, mtime_ns, inode, items)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (_file_name(path), stat.st_size, stat.st_mtime_ns, stat.st_ino, blob),
+            )
+            self._flush()
+
     # -- reading -----------------------------------------------------------------------------
+
+    def file_items(self, path: Path, stat: os.stat_result) -> list[Any] | None:
+        """What `put_file_items` remembered of a file, if it has not changed since."""
+        return self._guard(self._file_items, path, stat)
+
+    def _file_items(self, path: Path, stat: os.stat_result) -> list[Any] | None:
+        if self._db is None:
+            return None
+        row = self._db.execute(
+            "SELECT size, mtime_ns, inode, items FROM files WHERE path = ?", (_file_name(path),)
+        ).fetchone()
+        if row is None or tuple(row[:3]) != (stat.st_size, stat.st_mtime_ns, stat.st_ino):
+            return None
+        try:
+            items = json.loads(bytes(row[3]).decode("utf-8"))
+        except ValueError:
+            return None
+        return items if isinstance(items, list) else None
+
 
     def documents(self, keys: Sequence[bytes], *, text: bool) -> dict[bytes, CachedDocument]:
         """Look documents up (their texts only when `text`)."""
@@ -391,14 +443,14 @@ class AnalysisCache:
         column = "text" if text else "NULL"
         out: dict[bytes, CachedDocument] = {}
         unique = list(dict.fromkeys(keys))
-        for lo in range(0, len(unique), 500):
-            part = unique[lo : lo + 500]
-            marks = ",".join("?" * len(part))
-            query = (
-                f"SELECT key, {column}, characters, year, month, terms, forms FROM documents"
-                f" WHERE key IN ({marks})"
-            )
-            for key, blob, chars, year, month, terms, forms in self._db.execute(query, part):
+        columns = f"key, {column}, characters, year, month, terms, forms"
+        if len(unique) > SCAN_KEYS:  # many keys: one pass over the table beats the lookups
+            wanted = set(unique)
+            found = self._db.execute(f"SELECT {columns} FROM documents")
+            results: Iterable[Any] = (r for r in found if r[0] in wanted)
+        else:
+            results = self._lookups(unique, columns)
+        for key, blob, chars, year, month, terms, forms in results:
                 body: str | None = None
                 if blob is not None:
                     try:
@@ -407,6 +459,15 @@ class AnalysisCache:
                         continue  # damaged: computed again
                 out[key] = CachedDocument(body, chars, year, month, terms, forms)
         return out
+
+    def _lookups(self, keys: list[bytes], columns: str) -> Iterator[Any]:
+        assert self._db is not None
+        for lo in range(0, len(keys), 500):
+            part = keys[lo : lo + 500]
+            marks = ",".join("?" * len(part))
+            yield from self._db.execute(
+                f"SELECT {columns} FROM documents WHERE key IN ({marks})", part
+            )
 
     def hits(self, keys: Sequence[bytes], phrases: bytes) -> dict[bytes, bytes]:
         """The stored counts of a list of phrases in documents: {key: counts blob}."""
@@ -425,6 +486,10 @@ class AnalysisCache:
             query = f"SELECT key, counts FROM hits WHERE phrases = ? AND key IN ({marks})"
             out.update(self._db.execute(query, [phrases, *part]))
         return out
+
+
+def _file_name(path: Path) -> str:
+    return os.fsdecode(os.path.abspath(path))
 
 
 def _reason(exc: BaseException) -> str:

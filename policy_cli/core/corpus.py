@@ -344,18 +344,21 @@ def name_year(path: Path) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def iter_items(files: Sequence[Path], *, errors: str = "raise") -> Iterator[CorpusItem]:
-    """Yield the documents of the files in order, numbered from 0.
+def iter_items(
+    files: Sequence[Path], *, errors: str = "raise", start: int = 0
+) -> Iterator[CorpusItem]:
+    """Yield the documents of the files in order, numbered from `start`.
 
     Args:
         files: from `expand_paths`.
         errors: "raise" (an unreadable file or record raises) or "item" (it is yielded as
             an item with `error` set, and the reading goes on with the next one).
+        start: the number of the first document.
 
     Raises:
         InputError: with errors="raise", a file or JSON-lines record that cannot be read.
     """
-    index = 0
+    index = start
     for f in files:
         if is_jsonl(f):
             for item in _records(f, index, errors=errors):

@@ -29,11 +29,12 @@ from typing import TYPE_CHECKING, Any
 
 from policy_cli.core.cache import (
     AnalysisCache,
+    CachedDocument,
     cache_dir,
     content_key,
     pack_counts,
     phrases_key,
-    unpack_counts,
+    unpack_many,
 )
 from policy_cli.core.corpus import (
     CorpusItem,
@@ -307,18 +308,19 @@ class _Reader:
 
     def read(
         self,
-        items: Iterator[CorpusItem],
+        stream: Iterator[tuple[CorpusItem, bytes, CachedDocument | None]],
         *,
         total: int | None,
         want_terms: bool,
         done_fn: Callable[[CorpusItem, bytes, dict[str, Any]], None],
     ) -> None:
-        """Give every item's entry to `done_fn(item, key, entry)`, in the input order.
+        """Give every document's entry to `done_fn(item, key, entry)`, in the input order.
 
-        An entry is {"characters", "year", "month"} (+ "terms"/"forms" blobs when wanted)
-        or {"error"}. Documents to compute go to the workers in tasks of a few (small
-        documents cost less to send together); at most a few tasks per worker are in
-        flight, so memory does not grow with the corpus.
+        `stream` gives each document with its key and what the cache holds about it. An
+        entry is {"characters", "year", "month"} (+ "terms"/"forms" blobs when wanted) or
+        {"error"}. Documents to compute go to the workers in tasks of a few (small documents
+        cost less to send together); at most a few tasks per worker are in flight, so memory
+        does not grow with the corpus.
         """
         from collections import deque
 
@@ -346,29 +348,25 @@ class _Reader:
                 if self.progress is not None:
                     self.progress("reading", done, total)
 
-        for chunk in _chunks(items, LOOKUP_BATCH):
-            keys = [content_key(it.payload) for it in chunk]
-            found = self.cache.documents(keys, text=False)
-            for item, key in zip(chunk, keys, strict=True):
-                row = found.get(key)
-                if item.error is not None:
-                    queue.append((item, key, {"error": item.error}, 0))
-                elif row is not None and (not want_terms or row.terms is not None):
-                    self.hits += 1
-                    queue.append((item, key, {"cached": row}, 0))
-                else:
-                    self.misses += 1
-                    payload: bytes | str = item.payload
-                    normalised = False
-                    if row is not None:  # the text is cached (a run with terms): segment it
-                        text_row = self.cache.documents([key], text=True).get(key)
-                        if text_row is not None and text_row.text is not None:
-                            payload, normalised = text_row.text, True
-                    queue.append((item, key, task, task.add(item.source, payload, want_terms,
-                                                            normalised)))  # fmt: skip
-                    if task.full():
-                        submit()
-                drain(limit)
+        for item, key, row in stream:
+            if item.error is not None:
+                queue.append((item, key, {"error": item.error}, 0))
+            elif row is not None and (not want_terms or row.terms is not None):
+                self.hits += 1
+                queue.append((item, key, {"cached": row}, 0))
+            else:
+                self.misses += 1
+                payload: bytes | str = item.payload
+                normalised = False
+                if row is not None:  # the text is cached (a run with terms): segment it
+                    text_row = self.cache.documents([key], text=True).get(key)
+                    if text_row is not None and text_row.text is not None:
+                        payload, normalised = text_row.text, True
+                position = task.add(item.source, payload, want_terms, normalised)
+                queue.append((item, key, task, position))
+                if task.full():
+                    submit()
+            drain(limit)
         submit()
         drain(0)
         self.cache.commit()
@@ -438,6 +436,89 @@ class _Task:
 def analyse_documents(args: list[tuple[str, bytes | str, bool, bool]]) -> list[dict[str, Any]]:
     """`analyse_document` for a few documents (one task of a worker process)."""
     return [analyse_document(*a) for a in args]
+
+
+def _stream(
+    files: Sequence[Path],
+    cache: AnalysisCache,
+    *,
+    kinds: frozenset[str],
+    want_terms: bool,
+) -> Iterator[tuple[CorpusItem, bytes, CachedDocument | None]]:
+    """The documents of the files in order, each with its key and what the cache holds.
+
+    A JSON-lines file the cache has seen unchanged (same size, modification time and inode)
+    is not read again when the cache holds all its documents: its records' keys and metadata
+    come from the cache. Otherwise the file is read, and what it holds remembered.
+    """
+    index = 0
+    for f in files:
+        remembered = _remembered(f, cache, want_terms, kinds=kinds, start=index)
+        if remembered is not None:
+            for item, key, row in remembered:
+                if row is not None:
+                    yield item, key, row
+            index += len(remembered)
+            continue
+        jsonl = is_jsonl(f) and cache.on and not cache.memory
+        before = _stat(f) if jsonl else None
+        entries: list[list[Any]] = []
+        for chunk in _chunks(iter_items([f], start=index), LOOKUP_BATCH):
+            keys = [content_key(it.payload) for it in chunk]
+            wanted = [not kinds or it.kind in kinds for it in chunk]
+            found = cache.documents([k for k, w in zip(keys, wanted, strict=True) if w], text=False)
+            for item, key, want in zip(chunk, keys, wanted, strict=True):
+                if jsonl:
+                    entries.append([
+                        item.source, key.hex(), item.title, item.kind, item.date,
+                        item.meta_year, item.meta_month,
+                    ])  # fmt: skip
+                if want:
+                    yield item, key, found.get(key)
+            index = chunk[-1].index + 1
+        if before is not None and _stat(f) == before:
+            cache.put_file_items(f, before, entries)
+
+
+def _stat(path: Path) -> Any:
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
+
+
+def _remembered(
+    path: Path, cache: AnalysisCache, want_terms: bool, *, kinds: frozenset[str], start: int
+) -> list[tuple[CorpusItem, bytes, CachedDocument | None]] | None:
+    """The documents of a JSON-lines file as the cache remembers them (None in place of the
+    row of a document `kinds` leaves out), or None: the file changed, or the cache lacks some
+    of its documents or of their counts."""
+    if not is_jsonl(path) or not cache.on or cache.memory:
+        return None
+    st = _stat(path)
+    entries = cache.file_items(path, st) if st is not None else None
+    if not entries:
+        return None
+    try:
+        items = [
+            CorpusItem(
+                index=start + i, source=source, payload="", title=title, kind=kind, date=date,
+                meta_year=meta_year, meta_month=meta_month,
+            )  # fmt: skip
+            for i, (source, _, title, kind, date, meta_year, meta_month) in enumerate(entries)
+        ]
+        keys = [bytes.fromhex(e[1]) for e in entries]
+    except (TypeError, ValueError):
+        return None
+    wanted = [not kinds or item.kind in kinds for item in items]
+    rows = cache.documents([k for k, w in zip(keys, wanted, strict=True) if w], text=False)
+    out: list[tuple[CorpusItem, bytes, CachedDocument | None]] = []
+    for item, key, want in zip(items, keys, wanted, strict=True):
+        row = rows.get(key) if want else None
+        if want and (row is None or (want_terms and row.terms is None)):
+            return None
+        out.append((item, key, row))
+    return out
 
 
 def _chunks(items: Iterator[CorpusItem], size: int) -> Iterator[list[CorpusItem]]:
@@ -531,25 +612,18 @@ class _Counts:
     def from_blobs(cls, blobs: Sequence[bytes | None], periods: Any) -> _Counts:
         import numpy as np
 
-        parts = []
-        for i, blob in enumerate(blobs):
-            if not blob:
-                continue
-            try:
-                ids, counts = unpack_counts(blob)
-            except ValueError:
-                continue
-            parts.append((i, ids, counts))
-        if not parts:
-            empty = np.zeros(0, dtype=np.int64)
-            return cls(empty, empty, empty, empty)
-        doc = np.concatenate([np.full(len(ids), i, dtype=np.int64) for i, ids, _ in parts])
-        return cls(
-            doc=doc,
-            period=periods[doc],
-            ids=np.concatenate([ids for _, ids, _ in parts]),
-            counts=np.concatenate([c for _, _, c in parts]),
-        )
+        try:
+            doc, ids, counts = unpack_many(blobs)
+        except ValueError:  # a damaged blob: read them one by one, leaving it out
+            good = [b if b and len(b) % 6 == 0 else None for b in blobs]
+            doc, ids, counts = unpack_many(good)
+        if len(ids) and int(counts.max()) == 0xFFFF:  # a count split over records: add up
+            key = doc * (int(ids.max()) + 1) + ids
+            order = np.argsort(key, kind="stable")
+            key, doc, ids, counts = key[order], doc[order], ids[order], counts[order]
+            first = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+            doc, ids, counts = doc[first], ids[first], np.add.reduceat(counts, first)
+        return cls(doc=doc, period=periods[doc], ids=ids, counts=counts)
 
 
 # --------------------------------------------------------------------------- the trend
@@ -618,17 +692,13 @@ def trend_documents(
     want_terms = not queries
     workers = workers if workers is not None else _default_workers()
 
-    def selected() -> Iterator[CorpusItem]:
-        for item in iter_items(files):
-            if not kind_set or item.kind in kind_set:
-                yield item
-
     def run(cache: AnalysisCache) -> Trend:
         agg = _Aggregate(by)
         reader = _Reader(cache, workers, progress)
+        stream = _stream(files, cache, kinds=kind_set, want_terms=want_terms)
         finished = False
         try:
-            reader.read(selected(), total=total, want_terms=want_terms, done_fn=agg.place)
+            reader.read(stream, total=total, want_terms=want_terms, done_fn=agg.place)
             finished = True
         finally:
             reader.close(wait=finished)
@@ -681,51 +751,64 @@ def _followable(text: str) -> bool:
     return len(_NUMERALS.findall(text)) * 2 < len(text)
 
 
+@dataclass
+class _Hits:
+    """Counts of followed phrases: one entry per (document, phrase) said there."""
+
+    doc: Any  # position of the document in `_Aggregate.docs`
+    ids: Any  # index of the phrase
+    counts: Any
+    offsets: Any  # first offset in the document
+
+
 def _count_phrases(
     agg: _Aggregate,
     cache: AnalysisCache,
     phrases: tuple[str, ...],
     progress: ProgressFn | None,
-) -> dict[int, dict[int, list[int]]]:
-    """Count the phrases in every placed document: {doc position: {phrase index: [count,
-    first offset]}}, from the cache where it has them, else from the cached texts."""
+) -> _Hits:
+    """Count the phrases in every placed document (where each starts a word), from the cache
+    where it has the counts, else from the cached texts (and cache them)."""
     import numpy as np
 
-    from policy_cli.core.counting import count_phrases
+    from policy_cli.core.counting import PhraseCounter
 
-    out: dict[int, dict[int, list[int]]] = {}
-    if not phrases:
-        return out
-    set_key = phrases_key(phrases)
-    index = {p: i for i, p in enumerate(phrases)}
     docs = agg.docs
-    done = 0
-    for lo in range(0, len(docs), LOOKUP_BATCH):
-        part = docs[lo : lo + LOOKUP_BATCH]
-        keys = [d.key for d in part]
-        cached = cache.hits(keys, set_key)
-        missing = [k for k in keys if k not in cached]
-        texts = cache.documents(missing, text=True) if missing else {}
-        for pos, d in enumerate(part, lo):
-            blob = cached.get(d.key)
-            found: dict[int, list[int]] = {}
-            if blob is not None and len(blob) % 12 == 0:
-                rows = np.frombuffer(blob, dtype=np.int32).reshape(-1, 3)
-                found = {int(i): [int(n), int(at)] for i, n, at in rows}
-            else:
-                row = texts.get(d.key)
-                if row is not None and row.text is not None:
-                    counted = count_phrases(row.text, phrases)
-                    found = {index[p]: v for p, v in counted.items()}
-                    flat = [x for i, (n, at) in sorted(found.items()) for x in (i, n, at)]
-                    cache.put_hits(d.key, set_key, np.asarray(flat, dtype=np.int32).tobytes())
-            if found:
-                out[pos] = found
-            done += 1
-            if progress is not None:
-                progress("counting", done, len(docs))
-    cache.commit()
-    return out
+    blobs: list[bytes | None] = [None] * len(docs)
+    if phrases:
+        set_key = phrases_key(phrases)
+        counter: PhraseCounter | None = None
+        index = {p: i for i, p in enumerate(phrases)}
+        done = 0
+        for lo in range(0, len(docs), LOOKUP_BATCH):
+            part = docs[lo : lo + LOOKUP_BATCH]
+            keys = [d.key for d in part]
+            cached = cache.hits(keys, set_key)
+            missing = [k for k in keys if k not in cached]
+            texts = cache.documents(missing, text=True) if missing else {}
+            for pos, d in enumerate(part, lo):
+                blob = cached.get(d.key)
+                if blob is None or len(blob) % 12:
+                    row = texts.get(d.key)
+                    if row is not None and row.text is not None:
+                        counter = counter or PhraseCounter(phrases)
+                        found = counter.count(row.text)
+                        flat = [x for p, (n, at) in found.items() for x in (index[p], n, at)]
+                        blob = np.asarray(flat, dtype=np.int32).tobytes()
+                        cache.put_hits(d.key, set_key, blob)
+                blobs[pos] = blob
+                done += 1
+                if progress is not None:
+                    progress("counting", done, len(docs))
+        cache.commit()
+    lengths = np.fromiter((len(b) // 12 if b else 0 for b in blobs), np.int64, len(blobs))
+    rows = np.frombuffer(b"".join(b for b in blobs if b), dtype=np.int32).reshape(-1, 3)
+    return _Hits(
+        doc=np.repeat(np.arange(len(blobs), dtype=np.int64), lengths),
+        ids=rows[:, 0].astype(np.int64),
+        counts=rows[:, 1].astype(np.int64),
+        offsets=rows[:, 2].astype(np.int64),
+    )
 
 
 def _result(
@@ -762,10 +845,11 @@ def _result(
     periods = tuple(Period(agg.labels[k], agg.years[k], agg.chars[k], agg.ndocs[k]) for k in keys)
     documents = tuple(
         sorted(
-            (_relabel(d, agg.labels[k]) for k, d in agg.documents),
+            (d if d.period == agg.labels[k] else _relabel(d, agg.labels[k])
+             for k, d in agg.documents),
             key=lambda d: (d.year is None, d.year or 0, d.source),
         )
-    )
+    )  # fmt: skip
     # documents by period, then in the input order: the first to use a term is its first
     order = {k: i for i, k in enumerate(keys)}
     agg.docs.sort(key=lambda d: (order[d.period], d.index))
@@ -797,11 +881,10 @@ def _result(
     forms = table.chosen_formulations(min_count=min_count)
     preferred: tuple[str, ...] = ()
     if own:
-        own_counts = _count_phrases(agg, cache, own, progress)
+        own_hits = _count_phrases(agg, cache, own, progress)
         own_total: Counter[str] = Counter()
-        for found in own_counts.values():
-            for i, (n, _) in found.items():
-                own_total[own[i]] += n
+        for i, n in zip(own_hits.ids.tolist(), own_hits.counts.tolist(), strict=True):
+            own_total[own[i]] += n
         preferred = tuple(sorted(own_total, key=lambda t: (-own_total[t], t)))
     followed = tuple(dict.fromkeys((*preferred, *forms)))
     if followed and len(keys) > 1:
@@ -849,35 +932,19 @@ class _Table:
         self.kinds: dict[str, _Counts] = {}
         self.names: dict[str, list[str] | dict[int, str]] = {}
         self._first_texts: dict[bytes, str] = {}
-        self._offsets: dict[str, dict[int, int]] = {}  # phrase first offsets by document
+        self._offsets: dict[str, _Hits] = {}  # where each followed phrase is first said
 
     def add_terms(self) -> None:
         docs = self.agg.docs
         self.kinds["term"] = _Counts.from_blobs([d.terms for d in docs], self.period_of)
         self.forms = _Counts.from_blobs([d.forms for d in docs], self.period_of)
 
-    def add_phrases(
-        self, kind: str, phrases: tuple[str, ...], counted: dict[int, dict[int, list[int]]]
-    ) -> None:
-        import numpy as np
-
-        doc, ids, counts = [], [], []
-        offsets: dict[int, int] = {}
-        for pos in sorted(counted):
-            for i, (n, at) in sorted(counted[pos].items()):
-                doc.append(pos)
-                ids.append(i)
-                counts.append(n)
-                offsets[pos * len(phrases) + i] = at
-        doc_a = np.asarray(doc, dtype=np.int64)
+    def add_phrases(self, kind: str, phrases: tuple[str, ...], hits: _Hits) -> None:
         self.kinds[kind] = _Counts(
-            doc=doc_a,
-            period=self.period_of[doc_a] if len(doc_a) else doc_a,
-            ids=np.asarray(ids, dtype=np.int64),
-            counts=np.asarray(counts, dtype=np.int64),
+            doc=hits.doc, period=self.period_of[hits.doc], ids=hits.ids, counts=hits.counts
         )
         self.names[kind] = list(phrases)
-        self._offsets[kind] = offsets
+        self._offsets[kind] = hits
 
     def chosen_formulations(self, *, min_count: int) -> tuple[str, ...]:
         """The formulations worth following: frequent enough, most found first, capped."""
@@ -958,7 +1025,9 @@ class _Table:
 
     def _first_offset(self, kind: str, i: int, doc: int, term: str) -> int:
         if kind != "term":
-            return self._offsets[kind].get(doc * len(self.names[kind]) + i, -1)
+            hits = self._offsets[kind]
+            at = hits.offsets[(hits.doc == doc) & (hits.ids == i)]
+            return int(at[0]) if len(at) else -1
         key = self.agg.docs[doc].key
         text = self._first_texts.get(key)
         if text is None:
