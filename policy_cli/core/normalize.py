@@ -87,14 +87,15 @@ def widen_punctuation(text: str) -> str:
     """
     if not any(ch in text for ch in _HALF_TO_FULL):
         return text
-    chars = list(text)
-    n = len(chars)
-    # only the marks are visited, left to right (a mark widened before is seen widened)
+    n = len(text)
+    # only the marks are visited, left to right (a mark widened before is seen widened); no
+    # list of the text's characters (a str object per CJK character: 76 bytes each)
+    widened: dict[int, str] = {}
     for m in _HALF_WIDTH.finditer(text):
         i, ch = m.start(), m.group()
         full = _HALF_TO_FULL[ch]
-        prev = chars[i - 1] if i > 0 else ""
-        nxt = chars[i + 1] if i + 1 < n else ""
+        prev = widened.get(i - 1, text[i - 1]) if i > 0 else ""
+        nxt = text[i + 1] if i + 1 < n else ""
         if ch == "(":
             cjk = bool(_CJK_CHAR.match(nxt))
         elif ch == ")":
@@ -106,8 +107,17 @@ def widen_punctuation(text: str) -> str:
             if ch == ":" and nxt == "/":
                 cjk = False
         if cjk:
-            chars[i] = full
-    return "".join(chars)
+            widened[i] = full
+    if not widened:
+        return text
+    parts = []
+    last = 0
+    for i, full in widened.items():  # in increasing order: found left to right
+        parts.append(text[last:i])
+        parts.append(full)
+        last = i + 1
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def pair_ascii_quotes(text: str) -> str:

@@ -39,7 +39,7 @@ def prepare(
     term; the list is kept on the result for the analyses that show it.
 
     Raises:
-        InputError: the document is longer than `loaders.MAX_ANALYSIS_CHARS`.
+        InputError: the document is longer than `loaders.MAX_DOCUMENT_CHARS`.
     """
     from policy_cli.core.formulations import extract_formulations, single_words
     from policy_cli.core.loaders import check_analysable
