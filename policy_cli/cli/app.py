@@ -52,6 +52,8 @@ def run_command(command: click.Command, args: list[str], prog_name: str, **extra
         where = getattr(exc, "ctx", None)
         if isinstance(exc, click.UsageError) and where is not None:
             message += f" (see '{where.command_path} --help')"
+            if "unexpected extra argument" in message and where.info_name not in ("batch", "trend"):
+                message += "; policy batch analyses many documents, one row each"
         error(_one_line(message))
         return int(exc.exit_code)
     except (click.Abort, KeyboardInterrupt, EOFError):

@@ -85,7 +85,9 @@ def _stat_input(p: Path) -> os.stat_result:
     except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the name
         raise InputError(f"{p}: cannot read ({getattr(exc, 'strerror', None) or exc})") from exc
     if stat.S_ISDIR(st.st_mode):
-        raise InputError(f"{p}: is a directory, not a document")
+        raise InputError(
+            f"{p}: is a directory, not a document (policy batch and policy trend read folders)"
+        )
     if stat.S_ISBLK(st.st_mode):
         raise InputError(f"{p}: is a block device, not a document")
     if stat.S_ISSOCK(st.st_mode):

@@ -185,3 +185,11 @@ def test_no_resume_starts_afresh(folder, tmp_path):
     ]
     assert not journal.exists()
     assert os.listdir(tmp_path) == ["rows.csv"]
+
+
+def test_single_document_commands_point_to_batch(folder):
+    res = runner.invoke(app, ["keywords", str(folder)])
+    assert res.exit_code == 3 and "policy batch" in res.stderr
+    two = [str(folder / n) for n in REPORTS[:2]]
+    res = runner.invoke(app, ["summary", *two])
+    assert res.exit_code == 2 and "policy batch analyses many documents" in res.stderr
