@@ -32,7 +32,7 @@ FLUSH_ROWS = 500  # rows kept before they are written in one statement
 SCAN_KEYS = 5_000  # more documents than this are looked up in one pass over the table
 _SIGNED_MODULES = (
     "trend.py", "corpus.py", "counting.py", "loaders.py", "formats.py", "normalize.py",
-    "noise.py", "segment.py", "formulations",
+    "noise.py", "segment.py", "phrases.py", "national.py", "occurrences.py", "formulations",
 )  # fmt: skip
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS info (name TEXT PRIMARY KEY, value TEXT NOT NULL);
