@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from policy_cli.core.diff import diff_documents  # noqa: F401  (public: policy diff)
 from policy_cli.core.keywords import extract_keywords
-from policy_cli.core.pipeline import Prepared, prepare
+from policy_cli.core.pipeline import Prepared, collector_paused, prepare
 from policy_cli.models import Document, Formulation, Keyword, Summary, Target
 
 if TYPE_CHECKING:
@@ -17,8 +17,9 @@ def keywords_of(
     document: Document | Prepared, *, method: str = "tfidf", top: int = 20
 ) -> list[Keyword]:
     """Rank the key terms of a document (segmenting it if it is not prepared yet)."""
-    prepared = document if isinstance(document, Prepared) else prepare(document)
-    return extract_keywords(prepared.tokens, method=method, top=top)
+    with collector_paused():
+        prepared = document if isinstance(document, Prepared) else prepare(document)
+        return extract_keywords(prepared.tokens, method=method, top=top)
 
 
 def formulations_of(

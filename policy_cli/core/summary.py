@@ -11,7 +11,7 @@ from policy_cli.core.header import extract_header
 from policy_cli.core.keywords import extract_keywords
 from policy_cli.core.loaders import check_analysable
 from policy_cli.core.people import extract_organizations, extract_people
-from policy_cli.core.pipeline import Prepared, prepare
+from policy_cli.core.pipeline import Prepared, collector_paused, prepare
 from policy_cli.core.sentences import key_sentences
 from policy_cli.core.targets import extract_targets, target_to_dict
 from policy_cli.errors import NothingToAnalyseError, UsageError
@@ -76,6 +76,23 @@ def summarize(
     if not doc.sentences:
         raise NothingToAnalyseError(f"{doc.source}: no text to summarise")
     check_analysable(doc)
+    with collector_paused():
+        return _summarize(
+            document, doc, keywords=keywords, formulations=formulations, sentences=sentences,
+            formulation_order=formulation_order, formulation_options=formulation_options,
+        )  # fmt: skip
+
+
+def _summarize(
+    document: Document | Prepared,
+    doc: Document,
+    *,
+    keywords: int,
+    formulations: int,
+    sentences: int,
+    formulation_order: Callable[[Formulation], Any],
+    formulation_options: FormulationOptions | None,
+) -> Summary:
     people = extract_people(doc)
     # names stay whole in the one segmentation, so that keywords count 施惠芳, not 施惠
     prepared = document if isinstance(document, Prepared) else prepare(

@@ -333,3 +333,30 @@ def test_library_api(founding) -> None:
     s = summary_of(founding, keywords=5, sentences=3)
     assert len(s.keywords) == 5 and len(s.key_sentences) == 3
     assert s.header.speaker == "市委常委、区委书记刘颖"
+
+
+def test_the_collector_is_paused_only_while_summarising(monkeypatch):
+    import gc
+
+    from policy_cli.core import summary as summary_mod
+    from policy_cli.core.loaders import load_text
+
+    seen = []
+    original = summary_mod.extract_people
+
+    def spy(doc):
+        seen.append(gc.isenabled())
+        return original(doc)
+
+    monkeypatch.setattr(summary_mod, "extract_people", spy)
+    assert gc.isenabled()
+    summarize(load_text("推进高质量发展。建设现代化产业体系。"))
+    assert seen == [False] and gc.isenabled()
+
+    def boom(doc):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(summary_mod, "extract_people", boom)
+    with pytest.raises(RuntimeError):
+        summarize(load_text("推进高质量发展。"))
+    assert gc.isenabled()
