@@ -129,7 +129,8 @@ def batch(
         ),
     ] = None,
     keywords: Annotated[
-        int, typer.Option("--keywords", "-k", min=1, max=50, help="Key terms in a row.")
+        int,
+        typer.Option("--keywords", "-k", min=1, max=10, help="Key terms in a row (at most 10)."),
     ] = 10,
     keep_noise: KeepNoiseOpt = False,
     lexicon: LexiconOpt = None,
@@ -189,7 +190,7 @@ def batch(
             skip={str(r.get("source")) for r in previous}, progress=progress,
         )  # fmt: skip
         new_rows: list[dict[str, Any]] = []
-        handle = _open_journal(journal, append=resume)
+        handle = _open_journal(journal, output, append=resume)
         finished = False
         try:
             for row in rows_iter:
@@ -233,15 +234,15 @@ def _same(a: str, b: str) -> bool:
         return False
 
 
-def _open_journal(journal: Path | None, *, append: bool) -> Any:
+def _open_journal(journal: Path | None, output: str | None, *, append: bool) -> Any:
     from policy_cli.errors import OutputError
 
     if journal is None:
         return None
     try:
         return journal.open("a" if append else "w", encoding="utf-8")
-    except OSError as exc:
-        raise OutputError(f"{journal}: cannot write ({exc.strerror or exc})") from exc
+    except OSError as exc:  # the -o file's folder: named as the user named it
+        raise OutputError(f"{output}: cannot write ({exc.strerror or exc})") from exc
 
 
 def _journal_write(handle: Any, row: dict[str, Any], journal: Path | None) -> None:
