@@ -31,7 +31,7 @@ BUSY_TIMEOUT = 30.0  # seconds to wait for another process's write
 FLUSH_ROWS = 500  # rows kept before they are written in one statement
 SCAN_KEYS = 5_000  # more documents than this are looked up in one pass over the table
 _SIGNED_MODULES = (
-    "trend.py", "corpus.py", "counting.py", "loaders.py", "formats.py", "normalize.py",
+    "trend", "corpus.py", "counting.py", "loaders.py", "formats.py", "normalize.py",
     "noise.py", "segment.py", "phrases.py", "national.py", "occurrences.py", "formulations",
 )  # fmt: skip
 _SCHEMA = """

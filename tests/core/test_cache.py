@@ -50,13 +50,11 @@ def test_an_unchanged_file_is_not_read_again_and_a_changed_one_is(tmp_path, monk
     corpus = tmp_path / "c.jsonl"
     _jsonl(corpus, [2001, 2002, 2003])
     first = trend_documents([corpus], terms=["改革"], cache_root=tmp_path / "cache", workers=1)
-    import policy_cli.core.trend as trend_mod
+    import policy_cli.core.trend.reading as reading
 
     reads = []
-    original = trend_mod.iter_items
-    monkeypatch.setattr(
-        trend_mod, "iter_items", lambda *a, **k: reads.append(a) or original(*a, **k)
-    )
+    original = reading.iter_items
+    monkeypatch.setattr(reading, "iter_items", lambda *a, **k: reads.append(a) or original(*a, **k))
     again = trend_documents([corpus], terms=["改革"], cache_root=tmp_path / "cache", workers=1)
     assert reads == [] and again.terms == first.terms and again.cache_hits == 3
     _jsonl(corpus, [2001, 2002, 2004])  # changed: read again

@@ -17,7 +17,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from policy_cli.core import trend as trend_mod
 from policy_cli.core.trend import (
     cache_dir,
     expand_paths,
@@ -387,8 +386,10 @@ def test_progress_reports_every_document(tmp_path):
 
 
 def test_short_codes_are_not_followed_as_substrings():
-    assert not trend_mod._followable("九五")  # would match 一九五四年
-    assert trend_mod._followable("供给侧结构性改革")
+    from policy_cli.core.trend.table import _followable
+
+    assert not _followable("九五")  # would match 一九五四年
+    assert _followable("供给侧结构性改革")
 
 
 @settings(
