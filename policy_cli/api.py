@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from policy_cli.core.diff import Weights, diff_documents
 from policy_cli.core.keywords import extract_keywords
-from policy_cli.core.pipeline import Prepared, prepare
+from policy_cli.core.pipeline import Prepared, collector_paused, prepare
 from policy_cli.models import Document, Formulation, Keyword, ReportDiff, Summary, Target
 
 if TYPE_CHECKING:
@@ -18,8 +18,11 @@ def keywords_of(
     document: Document | Prepared, *, method: str = "tfidf", top: int = 20
 ) -> list[Keyword]:
     """Rank the key terms of a document (segmenting it if it is not prepared yet)."""
-    prepared = document if isinstance(document, Prepared) else prepare(document)
-    return extract_keywords(prepared.tokens, method=method, top=top, document=prepared.document)
+    with collector_paused():
+        prepared = document if isinstance(document, Prepared) else prepare(document)
+        return extract_keywords(
+            prepared.tokens, method=method, top=top, document=prepared.document
+        )
 
 
 def formulations_of(

@@ -70,6 +70,13 @@ def to_json(obj: Any) -> str:
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+def to_jsonl(rows: Sequence[dict[str, Any]]) -> str:
+    """Serialise rows as JSON lines: one compact object a line, keys in the order given."""
+    lines = (json.dumps(row, ensure_ascii=False, separators=(",", ":")) for row in rows)
+    text = "".join(f"{line}\n" for line in lines)
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""

@@ -52,6 +52,8 @@ def run_command(command: click.Command, args: list[str], prog_name: str, **extra
         where = getattr(exc, "ctx", None)
         if isinstance(exc, click.UsageError) and where is not None:
             message += f" (see '{where.command_path} --help')"
+            if "unexpected extra argument" in message and where.info_name not in ("batch", "trend"):
+                message += "; policy batch analyses many documents, one row each"
         error(_one_line(message))
         return int(exc.exit_code)
     except (click.Abort, KeyboardInterrupt, EOFError):
@@ -269,12 +271,26 @@ def formulation_options(lexicon: str | None) -> Any:
     return FormulationOptions(lexicon=read_user_lexicon(lexicon))
 
 
+NOISE_SHOWN = 5  # removed spans named one by one on stderr; the rest are counted
+
+
 def report_noise(document: Any) -> None:
-    """Tell the user on stderr what was done to the document and cut from it before analysis."""
+    """Tell the user on stderr what was done to the document (converted from traditional
+    characters) and what was cut from it before analysis: the first few spans one a line, then
+    how many more (a long scraped document has hundreds)."""
     for note in getattr(document, "notes", ()):
         warn(note)
-    for item in document.noise:
+    noise = document.noise
+    for item in noise[:NOISE_SHOWN]:
         warn(f"removed {item.reason}: {_one_line(item.text)[:80]} (use --keep-noise to keep it)")
+    rest = noise[NOISE_SHOWN:]
+    if rest:
+        reasons = sorted({item.reason for item in rest})
+        chars = sum(len(item.text) for item in rest)
+        warn(
+            f"removed {len(rest):,} more spans ({chars:,} characters: {', '.join(reasons)});"
+            " --keep-noise keeps them, policy text shows the cleaned text"
+        )
 
 
 def check_output(output: str | None, inputs: Sequence[str]) -> None:

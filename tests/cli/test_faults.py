@@ -370,7 +370,7 @@ def test_the_input_limit_applies_to_a_jsonl_record(name, tmp_path, monkeypatch):
 
 
 def test_the_analysis_limit_applies_to_a_jsonl_record(tmp_path, monkeypatch):
-    monkeypatch.setattr(loaders, "MAX_ANALYSIS_CHARS", 3000)
+    monkeypatch.setattr(loaders, "MAX_DOCUMENT_CHARS", 3000)
     long_text = TEXT.replace("\n", "") * 3  # one long line, over the limit
     path = _jsonl(tmp_path, [_record(2024), _record(2025), _record(2026, long_text)])
     res = invoke([*TREND, path, "--terms", "创新"])
@@ -613,7 +613,8 @@ def test_a_long_line_of_text_is_analysed(tmp_path):
 
 
 def test_the_analysis_limit(tmp_path, monkeypatch):
-    monkeypatch.setattr(loaders, "MAX_ANALYSIS_CHARS", 20_000)
+    monkeypatch.setattr(loaders, "MAX_DOCUMENT_CHARS", 20_000)  # one document
+    monkeypatch.setattr(loaders, "MAX_ANALYSIS_CHARS", 20_000)  # the two of a diff
     path = tmp_path / "line.txt"
     path.write_text(_one_line(30_000), encoding="utf-8")
     for command in ("summary", "keywords", "slogans"):

@@ -14,8 +14,8 @@ runner = CliRunner()
 KEYS = [
     "source", "title", "date", "date_iso", "speaker", "issuer", "number", "effective_date",
     "effective_date_iso", "doc_type", "place", "stats", "keywords", "formulations",
-    "formulation_counts", "targets", "people", "organizations", "key_sentences", "warnings",
-    "notes",
+    "formulation_counts", "echo", "targets", "people", "organizations", "key_sentences",
+    "warnings", "notes",
 ]
 
 

@@ -272,8 +272,8 @@ def test_summary_dict_keys(founding_summary) -> None:
     assert list(d) == [
         "source", "title", "date", "date_iso", "speaker", "issuer", "number", "effective_date",
         "effective_date_iso", "doc_type", "place", "stats", "keywords", "formulations",
-        "formulation_counts", "targets", "people", "organizations", "key_sentences", "warnings",
-        "notes",
+        "formulation_counts", "echo", "targets", "people", "organizations", "key_sentences",
+        "warnings", "notes",
     ]
     assert d["formulation_counts"]["code"] >= 2  # 132, 296X, not only those shown
     assert d["place"] == "余杭" and d["notes"] == []
@@ -334,3 +334,30 @@ def test_library_api(founding) -> None:
     s = summary_of(founding, keywords=5, sentences=3)
     assert len(s.keywords) == 5 and len(s.key_sentences) == 3
     assert s.header.speaker == "市委常委、区委书记刘颖"
+
+
+def test_the_collector_is_paused_only_while_summarising(monkeypatch):
+    import gc
+
+    from policy_cli.core import summary as summary_mod
+    from policy_cli.core.loaders import load_text
+
+    seen = []
+    original = summary_mod.extract_people
+
+    def spy(doc):
+        seen.append(gc.isenabled())
+        return original(doc)
+
+    monkeypatch.setattr(summary_mod, "extract_people", spy)
+    assert gc.isenabled()
+    summarize(load_text("推进高质量发展。建设现代化产业体系。"))
+    assert seen == [False] and gc.isenabled()
+
+    def boom(doc):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(summary_mod, "extract_people", boom)
+    with pytest.raises(RuntimeError):
+        summarize(load_text("推进高质量发展。"))
+    assert gc.isenabled()

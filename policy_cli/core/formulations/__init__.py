@@ -99,7 +99,7 @@ def extract_formulations(
 
     Raises:
         UsageError: an unknown kind, sort order or stage.
-        InputError: the document is longer than `loaders.MAX_ANALYSIS_CHARS`.
+        InputError: the document is longer than `loaders.MAX_DOCUMENT_CHARS`.
     """
     from policy_cli.core.loaders import check_analysable
 
