@@ -92,7 +92,7 @@ def _ordinary_word(text: str, start: int, end: int, span: str, o: FormulationOpt
     if any(ch in w.count for ch in span) or span in quoted_images():
         return False
     tagged = default_tagger().tag(span, False)
-    if len(tagged) != 1 or not tagged[0][1].startswith(w.ordinary_tags):
+    if len(tagged) != 1 or tagged[0][1] not in w.ordinary_tags:
         return False  # a noun of the dictionary (the policy lexicon's words carry no tag)
     if canonical(span) in national_lexicon():
         return False
