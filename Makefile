@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 EXAMPLE := examples/yuhang-conference-2026.txt
 
-.PHONY: setup demo test lint bench data eval clean
+.PHONY: setup demo test browser lint bench data eval clean
 
 $(BIN)/policy: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (set PYTHON=...)"; exit 1; }
@@ -19,8 +19,13 @@ demo: setup
 	$(BIN)/policy summary $(EXAMPLE)
 	$(BIN)/policy keywords $(EXAMPLE) --top 10
 
-test: setup
+test: setup browser
 	$(BIN)/python -m pytest -q
+
+# The browser tests of the HTML pages (tests/render/test_html_browser.py) need Debian's chromium
+# and a CJK font: installed here when missing (as root, or with sudo), else those tests skip.
+browser:
+	@bash scripts/install_browser.sh
 
 lint: setup
 	$(BIN)/ruff check policy_cli tests scripts benchmarks

@@ -53,7 +53,8 @@ def main() -> None:
     from policy_cli.core.sentences import key_sentences
 
     default_segmenter()
-    loaders.MAX_ANALYSIS_CHARS = 10**9  # measure past the limit too
+    loaders.MAX_ANALYSIS_CHARS = 10**9  # measure past the limits too
+    loaders.MAX_DOCUMENT_CHARS = 10**9
     sizes = [int(s) for s in args.sizes.split(",")]
     text = long_line(args.corpus, max(sizes))
     stages: dict[str, Callable[[Any, Any], Any]] = {

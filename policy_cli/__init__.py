@@ -26,6 +26,8 @@ _LAZY = {
     "formulations_of": "policy_cli.api",
     "targets_of": "policy_cli.api",
     "trend_documents": "policy_cli.core.trend",
+    "batch": "policy_cli.core.batch",
+    "batch_rows": "policy_cli.core.batch",
 }
 
 __all__ = ["__version__", *_LAZY]

@@ -7,6 +7,7 @@ imported inside the functions, so that importing this module costs nothing.
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, BinaryIO
 
 from policy_cli.models import Document, Formulation, Keyword, ReportDiff, Summary, Target
@@ -74,10 +75,13 @@ def keywords_of(
 ) -> list[Keyword]:
     """Rank the key terms of a document (segmenting it if it is not prepared yet)."""
     from policy_cli.core.keywords import extract_keywords
-    from policy_cli.core.pipeline import Prepared, prepare
+    from policy_cli.core.pipeline import Prepared, collector_paused, prepare
 
-    prepared = document if isinstance(document, Prepared) else prepare(document)
-    return extract_keywords(prepared.tokens, method=method, top=top, document=prepared.document)
+    with collector_paused():
+        prepared = document if isinstance(document, Prepared) else prepare(document)
+        return extract_keywords(
+            prepared.tokens, method=method, top=top, document=prepared.document
+        )
 
 
 def formulations_of(
@@ -111,13 +115,23 @@ def summary_of(
     *,
     keywords: int = 10,
     sentences: int = 5,
+    formulations: int = 10,
     formulation_options: FormulationOptions | None = None,
 ) -> Summary:
-    """Brief a document: header, keywords, formulations, targets, people, key sentences."""
+    """Brief a document: header, keywords, formulations, targets, people, key sentences.
+
+    `formulations` is how many formulations the summary keeps, the most salient first (0: all
+    of them, as a page that marks every one in the text needs).
+    """
     from policy_cli.core.summary import summarize
 
+    if formulations < 0:
+        from policy_cli.errors import UsageError
+
+        raise UsageError("the number of formulations must be 0 (all) or more")
     return summarize(
-        document, keywords=keywords, sentences=sentences, formulation_options=formulation_options
+        document, keywords=keywords, sentences=sentences,
+        formulations=formulations or sys.maxsize, formulation_options=formulation_options,
     )
 
 

@@ -38,6 +38,7 @@ from policy_cli.serialize import (
     target_value,
     to_csv,
     to_json,
+    to_jsonl,
     to_markdown,
 )
 
@@ -52,6 +53,7 @@ __all__ = [
     "target_numbers",
     "to_csv",
     "to_json",
+    "to_jsonl",
     "to_markdown",
 ]
 

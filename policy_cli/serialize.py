@@ -90,6 +90,13 @@ def to_json(obj: Any) -> str:
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+def to_jsonl(rows: Sequence[dict[str, Any]]) -> str:
+    """Serialise rows as JSON lines: one compact object a line, keys in the order given."""
+    lines = (json.dumps(row, ensure_ascii=False, separators=(",", ":")) for row in rows)
+    text = "".join(f"{line}\n" for line in lines)
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def cell(value: Any) -> str:
     """A value as a table cell shows it (floats to 4 places, lists joined by 、)."""
     if value is None:
@@ -438,7 +445,8 @@ def summary_to_dict(summary: Summary) -> dict[str, Any]:
     Returns:
         A dict with the keys source, title, date, date_iso, speaker, issuer, number,
         effective_date, effective_date_iso, doc_type, place, stats, keywords, formulations,
-        formulation_counts, targets, people, organizations, key_sentences, warnings, notes.
+        formulation_counts, echo (all its formulations by origin: national, local, new),
+        targets, people, organizations, key_sentences, warnings, notes.
     """
     h = summary.header
     return {
@@ -466,6 +474,11 @@ def summary_to_dict(summary: Summary) -> dict[str, Any]:
             for f in summary.formulations
         ],
         "formulation_counts": dict(summary.formulation_counts),
+        "echo": {
+            "national": list(summary.echo.national),
+            "local": list(summary.echo.local),
+            "new": list(summary.echo.new),
+        },
         "targets": [target_to_dict(t) for t in summary.targets],
         "people": [
             {"name": p.name, "titles": list(p.titles), "count": p.count,

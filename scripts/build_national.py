@@ -346,7 +346,8 @@ def provincial_watchwords(
         if any(g != h and g in h and common[h] == d for h in common):
             continue  # a part of a longer phrase the same reports say
         tagged = tagger.tag(g, False)
-        if tagged[-1][1] not in NOUN_TAGS or tagged[0][1][:1] in OPENING_TAGS:
+        opening = tagged[0][1][:1] in OPENING_TAGS and len(tagged[0][0]) > 1  # 超|长期 is a prefix
+        if tagged[-1][1] not in NOUN_TAGS or opening:
             continue  # 止跌回稳: a predicate; 扎实开展…, 向大会报告: a clause, not a name
         if any(t[1][:1] in INNER_TAGS for t in tagged):
             continue  # 人民政府向大会报告, 港澳台同胞…和…: prepositions and conjunctions join clauses

@@ -12,7 +12,7 @@ title ends with each title word, and whose text uses each cue, so that a reader 
 evidence and spot an entry no document uses.
 
     python scripts/check_summary_data.py                    # shape only
-    python scripts/check_summary_data.py ../shared/corpus   # shape and evidence (files/dirs)
+    python scripts/check_summary_data.py CORPUS_DIR   # shape and evidence (files/dirs)
 
 Exit status 1 when a file is malformed.
 """

@@ -8,7 +8,7 @@ tests/data/docs.
 This script says, for every word, how often those texts use it, and fails when one is used
 nowhere: a word list holds what the documents say, not guesses.
 
-    python scripts/check_target_data.py ../shared/corpus/background.jsonl tests/data/docs
+    python scripts/check_target_data.py CORPUS_DIR/background.jsonl tests/data/docs
 """
 
 from __future__ import annotations

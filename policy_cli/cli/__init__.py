@@ -7,6 +7,7 @@ commands so that `policy --help` stays fast.
 from __future__ import annotations
 
 # Importing the command modules registers their commands on `app`.
+from policy_cli.cli import batch as _batch  # noqa: F401
 from policy_cli.cli import diff as _diff  # noqa: F401
 from policy_cli.cli import keywords as _keywords  # noqa: F401
 from policy_cli.cli import slogans as _slogans  # noqa: F401

@@ -71,6 +71,8 @@ def run_command(command: Any, args: list[str], prog_name: str, **extra: Any) -> 
         where = getattr(exc, "ctx", None)
         if isinstance(exc, _UsageError) and where is not None:
             message += f" (see '{where.command_path} --help')"
+            if "unexpected extra argument" in message and where.info_name not in ("batch", "trend"):
+                message += "; policy batch analyses many documents, one row each"
         error(_one_line(message))
         return int(exc.exit_code)  # type: ignore[attr-defined]
     except (typer.Abort, KeyboardInterrupt, EOFError):
@@ -282,12 +284,26 @@ def formulation_options(lexicon: str | None) -> Any:
     return api.lexicon_options(lexicon)
 
 
+NOISE_SHOWN = 5  # removed spans named one by one on stderr; the rest are counted
+
+
 def report_noise(document: Document) -> None:
-    """Tell the user on stderr what was done to the document and cut from it before analysis."""
+    """Tell the user on stderr what was done to the document (converted from traditional
+    characters) and what was cut from it before analysis: the first few spans one a line, then
+    how many more (a long scraped document has hundreds)."""
     for note in document.notes:
         warn(note)
-    for item in document.noise:
+    noise = document.noise
+    for item in noise[:NOISE_SHOWN]:
         warn(f"removed {item.reason}: {_one_line(item.text)[:80]} (use --keep-noise to keep it)")
+    rest = noise[NOISE_SHOWN:]
+    if rest:
+        reasons = sorted({item.reason for item in rest})
+        chars = sum(len(item.text) for item in rest)
+        warn(
+            f"removed {len(rest):,} more spans ({chars:,} characters: {', '.join(reasons)});"
+            " --keep-noise keeps them, policy text shows the cleaned text"
+        )
 
 
 def check_output(output: str | None, inputs: Sequence[str]) -> None:

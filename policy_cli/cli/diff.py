@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated
 
 import typer
@@ -12,10 +13,10 @@ from policy_cli.cli.app import (
     KeepNoiseOpt,
     LexiconOpt,
     OutputOpt,
-    ReportFormat,
     TracebackOpt,
     app,
     check_output,
+    deliver,
     emit,
     formulation_options,
     handle_errors,
@@ -26,6 +27,16 @@ from policy_cli.cli.app import (
 
 LIST_TOP = 40  # items per list in JSON, Markdown and files
 TABLE_TOP = 20  # items per list in a table on the terminal
+
+
+class DiffFormat(str, Enum):
+    """Output formats of `policy diff` (html: one page with both texts side by side)."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
 
 OldArg = Annotated[
     str, typer.Argument(help="The earlier report: a path, or - for standard input.", show_default=False)
@@ -63,7 +74,7 @@ def diff(
         ),
     ] = None,
     fmt: Annotated[
-        ReportFormat | None,
+        DiffFormat | None,
         typer.Option("--format", "-f", help=FORMAT_HELP.format(default="table"), show_default=False),
     ] = None,
     output: OutputOpt = None,
@@ -80,7 +91,9 @@ def diff(
     added and removed, the terms NEW uses and OLD never does (and the reverse), the terms both
     use whose use rose or fell (log-likelihood G2 >= 3.84), and the headline targets side by
     side, compared as values. Everything is counted by exact occurrence in both texts.
-    --lexicon FILE adds your own terms to the formulations compared.
+    --lexicon FILE adds your own terms to the formulations compared. --format html (or -o
+    diff.html) writes one page: the headlines and targets, then both texts side by side with
+    the 提法 and terms added and dropped and the changed targets marked.
 
     Example: policy diff tests/data/docs/gwr-2021.txt tests/data/docs/gwr-2022.txt --top 20
     """
@@ -88,7 +101,7 @@ def diff(
         from policy_cli import api, serialize
         from policy_cli.errors import UsageError
 
-        chosen = output_format(fmt, output, ReportFormat, default="table")
+        chosen = output_format(fmt, output, DiffFormat, default="table")
         if old == "-" and new == "-":
             raise UsageError("only one of OLD and NEW can be read from standard input")
         options = formulation_options(lexicon)
@@ -102,6 +115,13 @@ def diff(
         result = api.diff_of(
             doc_old, doc_new, top=top, sentences=sentences, formulation_options=options
         )
+        if chosen == "html":
+            from policy_cli.render_html import diff_page
+
+            deliver(diff_page(result, doc_old, doc_new), output=output, inputs=[old, new])
+            if check and not result.identical:
+                raise typer.Exit(1)
+            return
         emit(
             chosen,
             output=output,

@@ -32,6 +32,7 @@ class SummaryFormat(str, Enum):
     json = "json"
     markdown = "markdown"
     csv = "csv"
+    html = "html"
 
 
 @app.command()
@@ -62,7 +63,9 @@ def summary(
     what was removed as noise.
 
     The table fits 40 lines at 80 columns (--full prints everything); --format csv gives the
-    document's row (the columns of a batch over many documents). --lexicon FILE
+    document's row (the columns of a batch over many documents); --format html (or -o
+    brief.html) one page to share: the brief, then the full text with every formulation,
+    target and person marked. --lexicon FILE
     adds your own terms to the formulations (listed first).
 
     Example: policy summary examples/yuhang-conference-2026.txt
@@ -77,9 +80,16 @@ def summary(
         check_output(output, [file])
         doc = read_document(file, encoding=encoding, keep_noise=keep_noise)
         options = formulation_options(lexicon)
+        # the page marks every formulation in the text; the other formats list the top ten
         result = api.summary_of(
-            doc, keywords=keywords, sentences=sentences, formulation_options=options
+            doc, keywords=keywords, sentences=sentences, formulation_options=options,
+            formulations=0 if chosen == "html" else 10,
         )
+        if chosen == "html":
+            from policy_cli.render_html import brief_page
+
+            deliver(brief_page(result, doc), output=output, inputs=[file])
+            return
         if chosen == "json":
             content = serialize.to_json(serialize.summary_to_dict(result))
         elif chosen == "markdown":

@@ -6,7 +6,6 @@ import io
 import os
 import re
 import sys
-import time
 from collections.abc import Sequence
 from enum import Enum
 from typing import Annotated, Any
@@ -27,6 +26,7 @@ from policy_cli.cli.app import (
     output_format,
     warn,
 )
+from policy_cli.cli.progress import ProgressBar
 
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 SPARK_MAX = 60  # wider series are bucketed so that a chart row fits a terminal
@@ -38,6 +38,7 @@ class By(str, Enum):
     """What a period of the trend is."""
 
     year = "year"
+    month = "month"
     file = "file"
 
 
@@ -71,48 +72,6 @@ def parse_terms(text: str | None) -> list[str]:
     if text is None:
         return []
     return [t.strip() for t in _TERM_SPLIT.split(text) if t.strip()]
-
-
-class _ProgressBar:
-    """A rich progress bar on stderr, fed by the core's progress callback (tty only)."""
-
-    def __init__(self) -> None:
-        self.progress: Any = None
-        self.tasks: dict[str, Any] = {}
-        self.last = 0.0
-
-    def __call__(self, stage: str, done: int, total: int | None) -> None:
-        if self.progress is None:
-            if not sys.stderr.isatty():
-                return
-            from rich.console import Console
-            from rich.progress import (
-                BarColumn,
-                MofNCompleteColumn,
-                Progress,
-                TextColumn,
-                TimeElapsedColumn,
-            )
-
-            console = Console(file=sys.stderr, no_color=bool(os.environ.get("NO_COLOR")))
-            # no refresh thread: the core may fork worker processes while the bar is shown
-            self.progress = Progress(
-                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                console=console, transient=True, auto_refresh=False,
-            )  # fmt: skip
-            self.progress.start()
-        if stage not in self.tasks:
-            self.tasks[stage] = self.progress.add_task(stage, total=total)
-        self.progress.update(self.tasks[stage], completed=done, total=total)
-        now = time.monotonic()
-        if now - self.last > 0.08 or (total is not None and done >= total):
-            self.last = now
-            self.progress.refresh()
-
-    def close(self) -> None:
-        if self.progress is not None:
-            self.progress.stop()
-            self.progress = None
 
 
 def _series_json(s: Any) -> dict[str, Any]:
@@ -164,10 +123,26 @@ def trend_json(result: Any) -> dict[str, Any]:
     if result.terms:
         obj["terms"] = [_series_json(s) for s in result.terms]
     else:
-        obj["split"] = result.split
-        obj["rising"] = [_series_json(s) for s in result.rising]
-        obj["falling"] = [_series_json(s) for s in result.falling]
+        if result.by != "file":
+            obj["split"] = result.split
+            obj["rising"] = [_series_json(s) for s in result.rising]
+            obj["falling"] = [_series_json(s) for s in result.falling]
         obj["formulations"] = [_series_json(s) for s in result.formulations]
+    if result.by == "file":
+        obj["files"] = [
+            {
+                "period": f.period,
+                "source": f.source,
+                "characters": f.characters,
+                "score": f.score,
+                "terms": [
+                    {"term": t.term, "kind": t.kind, "count": t.count, "rate": t.rate,
+                     "rest_rate": t.rest_rate, "g2": t.g2}
+                    for t in f.terms
+                ],
+            }
+            for f in result.files
+        ]
     obj["skipped"] = [{"source": src, "reason": why} for src, why in result.skipped]
     return obj
 
@@ -212,6 +187,42 @@ def _term_sections(result: Any, fmt: str) -> list[Any]:
         chart_rows,
     )
     return [table, chart]
+
+
+FILE_TERMS_SHOWN = 5  # key terms in a row of the files table (JSON and CSV have them all)
+
+
+def _file_section(result: Any, fmt: str) -> Any:
+    """The files ranked by keyness against the rest of the corpus (by="file")."""
+    from policy_cli.render import Column, Section
+
+    shown = None if fmt in ("csv", "json") else FILE_TERMS_SHOWN
+    rows = []
+    for i, f in enumerate(result.files, 1):
+        terms = f.terms[:shown]
+        rows.append(
+            {
+                "rank": i,
+                "file": f.period,
+                "characters": f.characters,
+                "score": f.score if fmt == "csv" else f"{f.score:+.1f}",
+                "terms": "; ".join(
+                    f"{t.term} {t.g2:+.0f}" if fmt != "csv" else f"{t.term} {t.g2}" for t in terms
+                ),
+            }
+        )
+    what = "the terms asked" if result.terms else "key terms"
+    return Section(
+        f"Files by keyness against the rest ({what}, signed G2: + used more than the rest)",
+        [
+            Column("rank", "#", kind="number"),
+            Column("file", "file"),
+            Column("characters", "chars", kind="number"),
+            Column("score", "G2", kind="number"),
+            Column("terms", what),
+        ],
+        rows,
+    )
 
 
 def _change_columns(*, direction: bool = False) -> list[Any]:
@@ -398,7 +409,14 @@ def trend(
     top: Annotated[
         int, typer.Option("--top", "-n", min=1, help="How many rising and falling terms.")
     ] = 20,
-    by: Annotated[By, typer.Option("--by", help="One period per year, or per file.")] = By.year,
+    by: Annotated[
+        By,
+        typer.Option(
+            "--by",
+            help="One period per year, per month (a record's date, or its head's), or per file"
+            " (files ranked by keyness against the rest of the corpus).",
+        ),
+    ] = By.year,
     kind: Annotated[
         list[str] | None,
         typer.Option(
@@ -431,8 +449,12 @@ def trend(
 
     Without --terms: the terms and formulations whose use rose or fell most between the
     earlier and the later half of the text, with the year each was first seen. With --terms:
-    occurrences per 10,000 characters per year, and a chart. --lexicon FILE: your own terms
-    (one a line) are followed as formulations and listed first (with --terms, as terms too).
+    occurrences per 10,000 characters per year, and a chart. A phrase counts where it starts
+    a word (新发展理念 is not said by 创新发展理念). --by month: one period per month; --by
+    file: each file ranked by what sets it apart from the rest (G2). JSON lines may be .gz or
+    .xz compressed. --lexicon FILE: your own terms (one a line) are followed as formulations
+    and listed first (with --terms, as terms too). Results are cached per document (one
+    SQLite file in ~/.cache/policy-cli; --no-cache to leave it alone).
 
     Example: policy trend corpus/background.jsonl.xz --kind government_work_report --terms 小康,改革
     """
@@ -452,7 +474,7 @@ def trend(
         if plot:
             _check_plot_available()
         own = formulation_options(lexicon)
-        bar = _ProgressBar()
+        bar = ProgressBar()
         try:
             result = trend_documents(
                 paths, terms=wanted, top=top, by=by.value, kinds=tuple(kind or ()),
@@ -468,11 +490,14 @@ def trend(
             warn(f"skipped {len(result.skipped) - 10} more documents")
         for message in result.warnings:
             warn(message)
-        sections = (
-            _term_sections(result, chosen)
-            if result.terms
-            else _change_sections(result, chosen)
-        )
+        if result.terms:
+            sections = _term_sections(result, chosen)
+            if result.by == "file":
+                sections.append(_file_section(result, chosen))
+        elif result.by == "file":
+            sections = [_file_section(result, chosen), _formulation_section(result)]
+        else:
+            sections = _change_sections(result, chosen)
         labels = [p.label for p in result.periods]
         preface = [
             (

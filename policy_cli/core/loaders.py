@@ -22,10 +22,14 @@ from policy_cli.errors import FormatError, InputError
 from policy_cli.models import Document
 
 MAX_BYTES = 64 * 1024 * 1024  # larger inputs are refused: nobody's report is that long
-# The analyses (key terms, formulations, summary, diff, trend) take documents of at most this
-# many characters of cleaned text: ~70 national work reports in one, the whole 1954-2022
-# background corpus (1.36 M) included. Their cost is linear in the text, but a summary of
-# 1.5 M characters already takes ~12 s on one core; `policy text` reads up to MAX_BYTES.
+# One document's analyses (key terms, formulations, targets, summary, trend, batch) take at
+# most this many characters of cleaned text: ~500 national work reports in one. Their cost
+# is linear in the text (benchmarks/scale.py: a summary of 10 M characters of national news
+# takes ~500 x a 20 k one's CPU, ~66 s and 1.3 GB on this VM); `policy text` reads up to
+# MAX_BYTES.
+MAX_DOCUMENT_CHARS = 10_000_000
+# A diff analyses its two reports together, and part of its work (sentence matching, novelty)
+# grows faster than the text: both reports together take at most this many characters.
 MAX_ANALYSIS_CHARS = 1_500_000
 # A path naming a FIFO that no process has open for writing: how long to wait for a writer
 # before refusing it (a FIFO with a writer, e.g. `<(command)`, is read like standard input).
@@ -75,7 +79,9 @@ def _stat_input(p: Path) -> os.stat_result:
     except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the name
         raise InputError(f"{p}: cannot read ({getattr(exc, 'strerror', None) or exc})") from exc
     if stat.S_ISDIR(st.st_mode):
-        raise InputError(f"{p}: is a directory, not a document")
+        raise InputError(
+            f"{p}: is a directory, not a document (policy batch and policy trend read folders)"
+        )
     if stat.S_ISBLK(st.st_mode):
         raise InputError(f"{p}: is a block device, not a document")
     if stat.S_ISSOCK(st.st_mode):
@@ -350,23 +356,33 @@ def load_document(
 
 
 def check_analysable(document: Document) -> None:
-    """Refuse a document longer than the analyses take (`MAX_ANALYSIS_CHARS`).
+    """Refuse a document longer than the analyses take (`MAX_DOCUMENT_CHARS`).
 
     Raises:
         InputError: the document's cleaned text is longer than the limit.
     """
     size = len(document.text)
-    if size > MAX_ANALYSIS_CHARS:
+    if size > MAX_DOCUMENT_CHARS:
         raise InputError(
             f"{document.source}: {size:,} characters of text, more than the analyses take"
-            f" ({MAX_ANALYSIS_CHARS:,}); split the document (policy text still reads it)"
+            f" ({MAX_DOCUMENT_CHARS:,}); split the document (policy text still reads it)"
         )
 
 
-def load_text(text: str, *, source: str = "<text>", keep_noise: bool = False) -> Document:
-    """Build a document from a str (library use)."""
+def load_text(
+    text: str,
+    *,
+    source: str = "<text>",
+    keep_noise: bool = False,
+    meta: tuple[tuple[str, str], ...] = (),
+) -> Document:
+    """Build a document from a str (library use; a JSON-lines record's `content`).
+
+    `meta` is what the source says about the text outside it, as (name, value) pairs (a
+    record's title as ("dc.title", …)); the header reads it like an HTML page's <meta>.
+    """
     if not text.strip():
         raise InputError(f"{source}: empty input, nothing to analyse")
     if len(text) > MAX_BYTES:  # the same limit as for a file (a character is a byte or more)
         raise InputError(f"{source}: input is too large (limit {MAX_BYTES:,} bytes)")
-    return build_document(text, source=source, keep_noise=keep_noise)
+    return build_document(text, source=source, keep_noise=keep_noise, meta=meta)

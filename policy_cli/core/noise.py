@@ -119,6 +119,9 @@ _PIECE = rf"[A-Za-z0-9{HAN}]{{1,24}}"
 # Pieces joined by _ | ｜ or a hyphen that is not part of a number range (2021-2025).
 _SEP = r"(?:\s?[_|｜]\s?|(?<![0-9])-(?![0-9])|—(?!—))"
 _CHAIN = re.compile(rf"{_PIECE}(?:{_SEP}{_PIECE})+")
+# a chain holds one of its separators: a line without any is not searched (the search tries
+# a piece of up to 24 characters at every character)
+_SEP_CHARS = re.compile(r"[_|｜\-—]")
 # Spam glued into a sentence without separators: "XX体育app下载", "线上买球", "XX娱乐官网".
 _GLUED = re.compile(
     r"[A-Za-z0-9]{0,12}(?:体育|娱乐|彩票|棋牌|电竞|真人|直播|博彩)"
@@ -300,7 +303,9 @@ def _spam_words_in(text: str) -> int:
 
 
 def _chain_spans(line: str) -> list[tuple[int, int]]:
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if not _SEP_CHARS.search(line):
+        return spans
     for m in _CHAIN.finditer(line):
         chain = m.group()
         if not any(w in chain.lower() for w in _STRONG):

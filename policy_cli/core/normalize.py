@@ -50,9 +50,12 @@ def remove_invisible(text: str) -> str:
     return _CONTROL.sub("", _ZERO_WIDTH.sub("", text))
 
 
+_RADICAL = re.compile("[\u2e80-\u2fdf]")
+
+
 def fold_radicals(text: str) -> str:
     """Map radical code points (as PDF text layers emit them) to the ideographs they stand for."""
-    if not any("\u2e80" <= ch <= "\u2fdf" for ch in text):
+    if not _RADICAL.search(text):
         return text
     out = []
     for ch in text.translate(_RADICAL_SUPPLEMENT):
@@ -74,6 +77,7 @@ def normalize_spaces(text: str) -> str:
 
 _HALF_TO_FULL = {",": "，", ";": "；", "(": "（", ")": "）", ":": "：", "!": "！", "?": "？"}
 _CJK_CHAR = re.compile(f"[{_CJK}]")
+_HALF_WIDTH = re.compile("[" + re.escape("".join(_HALF_TO_FULL)) + "]")
 
 
 def widen_punctuation(text: str) -> str:
@@ -84,14 +88,15 @@ def widen_punctuation(text: str) -> str:
     """
     if not any(ch in text for ch in _HALF_TO_FULL):
         return text
-    chars = list(text)
-    n = len(chars)
-    for i, ch in enumerate(chars):
-        full = _HALF_TO_FULL.get(ch)
-        if full is None:
-            continue
-        prev = chars[i - 1] if i > 0 else ""
-        nxt = chars[i + 1] if i + 1 < n else ""
+    n = len(text)
+    # only the marks are visited, left to right (a mark widened before is seen widened); no
+    # list of the text's characters (a str object per CJK character: 76 bytes each)
+    widened: dict[int, str] = {}
+    for m in _HALF_WIDTH.finditer(text):
+        i, ch = m.start(), m.group()
+        full = _HALF_TO_FULL[ch]
+        prev = widened.get(i - 1, text[i - 1]) if i > 0 else ""
+        nxt = text[i + 1] if i + 1 < n else ""
         if ch == "(":
             cjk = bool(_CJK_CHAR.match(nxt))
         elif ch == ")":
@@ -103,8 +108,17 @@ def widen_punctuation(text: str) -> str:
             if ch == ":" and nxt == "/":
                 cjk = False
         if cjk:
-            chars[i] = full
-    return "".join(chars)
+            widened[i] = full
+    if not widened:
+        return text
+    parts = []
+    last = 0
+    for i, full in widened.items():  # in increasing order: found left to right
+        parts.append(text[last:i])
+        parts.append(full)
+        last = i + 1
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def pair_ascii_quotes(text: str) -> str:

@@ -10,8 +10,10 @@ do not overlap, as a reader takes the longest name that starts where they are re
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 SEPARATORS = "、，,"
 QUOTE_MARKS = "“”\"‘’「」『』"
@@ -19,6 +21,8 @@ _SEP = "、"  # the separator of a canonical phrase
 _END = ""  # trie key that marks the end of a phrase
 _CANON_DROP = re.compile(rf"[{QUOTE_MARKS}\s]")
 _CANON_SEP = re.compile(f"[{SEPARATORS}]")
+_QUOTE = re.compile(f"[{QUOTE_MARKS}]")
+START_CHARS = 3  # a phrase's start is looked for by this many of its first characters
 
 
 def canonical(text: str) -> str:
@@ -45,6 +49,8 @@ class PhraseMatcher:
 
     def __init__(self, phrases: Iterable[str]) -> None:
         self._trie: dict[str, dict] = {}
+        self._start_automaton: Any = None
+        self._phrases: list[str] = []
         for phrase in phrases:
             canon = canonical(phrase)
             if not canon.replace(_SEP, ""):
@@ -53,24 +59,56 @@ class PhraseMatcher:
             for ch in canon:
                 node = node.setdefault(ch, {})
             node[_END] = canon  # type: ignore[assignment]
+            self._phrases.append(canon)
 
     def __bool__(self) -> bool:
         return bool(self._trie)
 
     def finditer(self, text: str) -> Iterator[Match]:
-        """Yield the phrases of `text`, left to right, longest first, without overlaps."""
-        trie = self._trie
-        i, n = 0, len(text)
-        while i < n:
-            if text[i] not in trie:
-                i += 1
+        """Yield the phrases of `text`, left to right, longest first, without overlaps.
+
+        The places where a phrase may start are found first, in one Aho-Corasick pass over the
+        text (`_starts`); the trie is walked from those places only.
+        """
+        end = 0
+        for i in self._starts(text):
+            if i < end:
                 continue
             best = self._longest(text, i)
-            if best is None:
-                i += 1
-                continue
-            yield best
-            i = best.end
+            if best is not None:
+                yield best
+                end = best.end
+
+    def _starts(self, text: str) -> list[int]:
+        """The offsets where a phrase may start: where the first characters of a phrase (up
+        to `START_CHARS`, before any separator) follow each other, quote marks left out, as
+        the trie walk reads them. Found in one Aho-Corasick pass over the text without its
+        quote marks, then mapped back to offsets in `text`."""
+        if self._start_automaton is None:
+            self._start_automaton = self._build_starts()
+        automaton = self._start_automaton
+        if automaton is False:
+            return []
+        marks = [m.start() for m in _QUOTE.finditer(text)]
+        if not marks:
+            return sorted({end - size + 1 for end, size in automaton.iter(text)})
+        plain = _QUOTE.sub("", text)
+        # the k-th quote mark (at marks[k]) comes before every plain character from marks[k] - k on
+        shifts = [at - k for k, at in enumerate(marks)]
+        starts = {end - size + 1 for end, size in automaton.iter(plain)}
+        return sorted(p + bisect_right(shifts, p) for p in starts)
+
+    def _build_starts(self) -> Any:
+        import ahocorasick  # pyahocorasick: one pass over the text for every phrase start
+
+        automaton = ahocorasick.Automaton()
+        for phrase in self._phrases:
+            head = phrase.split(_SEP, 1)[0][:START_CHARS] or phrase[0]
+            automaton.add_word(head, len(head))
+        if not len(automaton):
+            return False
+        automaton.make_automaton()
+        return automaton
 
     def _longest(self, text: str, start: int) -> Match | None:
         best: Match | None = None

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -48,7 +51,7 @@ def prepare(
     whole are merged from its words, sentence by sentence, not cut again.
 
     Raises:
-        InputError: the document is longer than `loaders.MAX_ANALYSIS_CHARS`.
+        InputError: the document is longer than `loaders.MAX_DOCUMENT_CHARS`.
     """
     from policy_cli.core.formulations import extract_formulations, single_words
 
@@ -61,3 +64,19 @@ def prepare(
     return Prepared(
         document, seg.tokens(protect=words), words, found, formulation_options, seg
     )
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while an analysis builds millions of small
+    objects (tokens, terms) that hold no reference cycles: each full collection walks them all
+    again (a 3 M-character summary: 15 collections, 16 % of its time). Reference counting
+    still frees what is dropped; the collector resumes at the end."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter, mul
+from typing import Any
 
 from policy_cli.core.chars import CN_NUMERALS, CN_YEAR_DIGITS
 from policy_cli.core.pipeline import Prepared
@@ -45,6 +46,10 @@ _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _MIN_CHARS = 12
 _MAX_CHARS = 220
 _DAMPING = 0.85
+# from this many (sentence, shared term) pairs on, PageRank runs on numpy arrays: a long
+# document (20 k pairs: ~100 k characters; a national work report has 2-5 k) pays numpy's
+# import back (a 500 k-character text: 92 k pairs, 1.2 s -> 0.4 s; the same sentences)
+NUMPY_PAIRS = 20_000
 
 
 @dataclass(frozen=True)
@@ -293,6 +298,8 @@ def _textrank(docs: list[list[str]]) -> list[float]:
             col_rows[j].append(k)
             col_vals[j].append(v)
     diagonal = [sum(v * v for v in vals) for vals in row_vals]
+    if sum(map(len, row_cols)) >= NUMPY_PAIRS:
+        return _pagerank_numpy(size, linked, row_cols, row_vals, diagonal)
     # itemgetter(*indices) fetches several items in one C call; a column has two rows or more,
     # a row gets a padding index (-1, value 0.0) so that the getter always returns a tuple
     col_get = [itemgetter(*r) for r in col_rows]
@@ -321,6 +328,43 @@ def _textrank(docs: list[list[str]]) -> list[float]:
             break
         rank = new
     return rank
+
+
+def _pagerank_numpy(
+    size: int,
+    linked: list[int],
+    row_cols: list[list[int]],
+    row_vals: list[list[float]],
+    diagonal: list[float],
+) -> list[float]:
+    """The PageRank steps of `_textrank` with numpy, for a long document (the same sums, in
+    another order: the ranks agree to about 1e-12): S u = X'(X'ᵀ u) - diag·u as two weighted
+    bincounts over the (sentence, shared term) pairs."""
+    import numpy as np
+
+    lengths = np.fromiter(map(len, row_cols), dtype=np.int64, count=len(row_cols))
+    rows = np.repeat(np.arange(len(row_cols), dtype=np.int64), lengths)
+    cols = np.fromiter((j for c in row_cols for j in c), dtype=np.int64, count=int(lengths.sum()))
+    vals = np.fromiter((v for r in row_vals for v in r), dtype=np.float64, count=len(cols))
+    diag = np.asarray(diagonal, dtype=np.float64)
+    n_cols = int(cols.max()) + 1 if len(cols) else 0
+    at = np.asarray(linked, dtype=np.int64)
+
+    def similar(u: Any) -> Any:
+        xt_u = np.bincount(cols, weights=vals * u[rows], minlength=n_cols)
+        return np.bincount(rows, weights=vals * xt_u[cols], minlength=len(linked)) - diag * u
+
+    sums = similar(np.ones(len(linked)))
+    base = (1 - _DAMPING) / size
+    rank = np.full(size, 1.0 / size)
+    for _ in range(100):
+        new = np.full(size, base)
+        new[at] = base + _DAMPING * similar(rank[at] / sums)
+        if float(np.abs(new - rank).sum()) < 1e-9:
+            rank = new
+            break
+        rank = new
+    return [float(x) for x in rank]
 
 
 def _identity(words: list[str]) -> list[str]:

@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from policy_cli.core.echo import ORIGINS, echo_of
 from policy_cli.core.header import extract_header
 from policy_cli.core.keywords import extract_keywords
 from policy_cli.core.loaders import check_analysable
 from policy_cli.core.people import extract_organizations, extract_people
-from policy_cli.core.pipeline import Prepared, prepare
+from policy_cli.core.pipeline import Prepared, collector_paused, prepare
 from policy_cli.core.sentences import key_sentences
 from policy_cli.core.targets import extract_targets
 from policy_cli.core.tokens import segment_document
 from policy_cli.errors import NothingToAnalyseError, UsageError
-from policy_cli.models import Document, Formulation, Stats, Summary
+from policy_cli.models import Document, Formulation, Stats, Summary, Target
 
 if TYPE_CHECKING:
     from policy_cli.core.formulations.options import FormulationOptions
@@ -53,7 +54,7 @@ def summarize(
         document: a loaded document, or one already prepared (segmented) by `pipeline.prepare`.
         keywords: how many key terms to keep.
         formulations: how many formulations to keep (codes and numbered sets first).
-        sentences: how many key sentences to pick.
+        sentences: how many key sentences to pick (0: none, for a row that shows none).
         formulation_order: the sort key that ranks the formulations to keep (default
             `by_kind`; another key, e.g. one that puts the document's own first, reorders them).
         formulation_options: options of the formulation extractor (a user's lexicon, stages
@@ -64,16 +65,34 @@ def summarize(
 
     Raises:
         NothingToAnalyseError: the document has no sentence to analyse.
-        UsageError: a count below 1.
+        UsageError: a count below 1 (of sentences: below 0).
     """
-    for label, value in (("keywords", keywords), ("formulations", formulations),
-                         ("sentences", sentences)):
+    for label, value in (("keywords", keywords), ("formulations", formulations)):
         if value < 1:
             raise UsageError(f"the number of {label} must be at least 1")
+    if sentences < 0:
+        raise UsageError("the number of sentences must be at least 0")
     doc = document.document if isinstance(document, Prepared) else document
     if not doc.sentences:
         raise NothingToAnalyseError(f"{doc.source}: no text to summarise")
     check_analysable(doc)
+    with collector_paused():
+        return _summarize(
+            document, doc, keywords=keywords, formulations=formulations, sentences=sentences,
+            formulation_order=formulation_order, formulation_options=formulation_options,
+        )  # fmt: skip
+
+
+def _summarize(
+    document: Document | Prepared,
+    doc: Document,
+    *,
+    keywords: int,
+    formulations: int,
+    sentences: int,
+    formulation_order: Callable[[Formulation], Any],
+    formulation_options: FormulationOptions | None,
+) -> Summary:
     seg = document.segmentation if isinstance(document, Prepared) else None
     seg = seg or segment_document(doc)  # the one segmentation every analysis reads
     people = extract_people(doc, segmentation=seg)
@@ -95,12 +114,13 @@ def summarize(
         targets=tuple(extract_targets(doc)),
         people=tuple(people),
         organizations=tuple(extract_organizations(doc, segmentation=seg)),
-        key_sentences=tuple(key_sentences(prepared, n=sentences)),
+        key_sentences=tuple(key_sentences(prepared, n=sentences)) if sentences else (),
         warnings=doc.noise,
         formulation_counts=tuple(
             (kind, sum(1 for f in found if f.kind == kind)) for kind in KINDS
         ),
         notes=doc.notes,
+        echo=echo_of(f for f in found if f.kind in _KIND_ORDER),
     )
 
 
@@ -128,8 +148,10 @@ def salient_formulations(
 ROW_COLUMNS = (
     "source", "title", "date", "date_iso", "issuer", "speaker", "number", "type",
     "effective_date_iso", "characters", "paragraphs", "sentences", "key_terms",
-    "formulations", *(f"formulations_{k}" for k in KINDS), "headline_targets", "targets",
-    "people", "organizations", "noise_cut", "noise_chars",
+    "formulations", *(f"formulations_{k}" for k in KINDS),
+    *(f"formulations_{o}" for o in ORIGINS), "headline_targets", "headline_values",
+    "targets", "people", "organizations", "noise_cut", "noise_chars",
+    "national", "local", "coined",
 )
 ROW_TERMS = 10  # key terms in a row
 ROW_SEP = "; "  # between the items of a cell
@@ -147,12 +169,16 @@ def summary_row(summary: Summary) -> dict[str, str | int | None]:
     Returns:
         A dict keyed by `ROW_COLUMNS`: header fields (None when not stated), sizes, the top
         key terms and the people and organisations joined by "; ", the number of distinct
-        formulations in all and of each kind, the headline targets as text ("国内生产总值增长
-        5.5%左右; …"; all targets when none is headline) and how many targets in all, and the
-        spans and characters cut as noise.
+        formulations in all, of each kind and of each origin (national, local, new), the
+        headline targets as text ("地区生产总值增长 5.5%以上; …"; all targets when none is
+        headline) and as values under their shared names ("国内生产总值增长: 5.5 % 以上; …",
+        numbers only), how many targets in all, the spans and characters cut as noise, and
+        the formulations themselves by origin, the most used first: the national ones it
+        repeats, its local ones, the ones it coins.
     """
     h = summary.header
     counts = dict(summary.formulation_counts)
+    echo = summary.echo
     headline = [t for t in summary.targets if t.core] or [
         t for t in summary.targets if not t.period
     ]
@@ -172,16 +198,35 @@ def summary_row(summary: Summary) -> dict[str, str | int | None]:
         "key_terms": ROW_SEP.join(k.term for k in summary.keywords[:ROW_TERMS]),
         "formulations": sum(counts.values()),
         **{f"formulations_{k}": counts.get(k, 0) for k in KINDS},
+        **{f"formulations_{o}": len(getattr(echo, o)) for o in ORIGINS},
         "headline_targets": ROW_SEP.join(
             f"{t.indicator} {t.value}" + (f"（{t.note}）" if t.note else "") for t in headline
+        ),
+        "headline_values": ROW_SEP.join(
+            v for v in (target_value(t) for t in headline) if v
         ),
         "targets": len(summary.targets),
         "people": ROW_SEP.join(p.name for p in summary.people),
         "organizations": ROW_SEP.join(summary.organizations),
         "noise_cut": len(summary.warnings),
         "noise_chars": sum(len(w.text) for w in summary.warnings),
+        "national": ROW_SEP.join(echo.national),
+        "local": ROW_SEP.join(echo.local),
+        "coined": ROW_SEP.join(echo.new),
     }
     return row
+
+
+def target_value(target: Target) -> str:
+    """A target read as numbers under its shared name: "国内生产总值增长: 5.5 % 以上",
+    "赤字率: 4 % 左右", a range "3–3.5", a change "-3 % 左右" (降低3%左右); "" when it has no
+    numbers (a qualitative target)."""
+    if not target.numbers:
+        return ""
+    sign = {"up": "+", "down": "-"}.get(target.direction or "", "")
+    numbers = "–".join(f"{n:g}" for n in target.numbers)
+    parts = [f"{sign}{numbers}", target.unit or "", target.modifier or ""]
+    return f"{target.canonical}: " + " ".join(p for p in parts if p)
 
 
 def _formulations(prepared: Prepared) -> list[Formulation]:

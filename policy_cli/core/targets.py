@@ -11,6 +11,7 @@ the 2025 provincial reports, not from any annotation.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -182,23 +183,27 @@ def extract_targets(document: Document) -> list[Target]:
 
     out: list[Target] = []
     seen: set[tuple[str, str, str | None]] = set()
+    parts = _part_headings(document)
     for target in found:
         key = (canonical_indicator(target.indicator), target.value, target.period)
         if key in seen or not target.indicator or not target.value:
             continue
         seen.add(key)
-        out.append(_finish(document, target))
+        out.append(_finish(document, target, parts))
     return out
 
 
-def _finish(document: Document, target: Target) -> Target:
-    """Add what every target carries: canonical name, value as numbers, year, sentence."""
+def _finish(
+    document: Document, target: Target, parts: tuple[list[int], list[int | None]]
+) -> Target:
+    """Add what every target carries: canonical name, value as numbers, year, sentence
+    (`parts`: the document's part headings, `_part_headings`)."""
     q = read_quantity(target.value)
     year = target.year
     if target.period and year is None:
         year = _period_end(target.period)
     if year is None and target.period is None and target.section != "口号目标":
-        year = _part_year(document, target.offset) or _dateline_year(document)
+        year = _part_year(parts, target.offset) or _dateline_year(document)
     sent = document.sentence_at(target.offset)
     return replace(
         target,
@@ -797,15 +802,24 @@ def _dateline_year(document: Document) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _part_year(document: Document, offset: int) -> int | None:
-    """The year named by the heading of the forward-looking part holding `offset` (二、2022年…)."""
-    year = None
+def _part_headings(document: Document) -> tuple[list[int], list[int | None]]:
+    """The part headings of a document (二、2022年…), in order: their offsets, and the year each
+    names for the forward-looking part it opens (None for another part)."""
+    starts: list[int] = []
+    years: list[int | None] = []
     for para in document.paragraphs:
-        if para.start > offset:
-            break
         body = para.text.lstrip()
         if _PART_HEADING.match(body) and len(body) <= 60:
             m = _YEAR.search(body)
             plan = _PLAN_HEADING.search(body) and not _RETRO_HEADING.search(body)
-            year = int(m.group(1)) if m and plan else None
-    return year
+            starts.append(para.start)
+            years.append(int(m.group(1)) if m and plan else None)
+    return starts, years
+
+
+def _part_year(parts: tuple[list[int], list[int | None]], offset: int) -> int | None:
+    """The year named by the heading of the forward-looking part holding `offset` (the last
+    part heading that starts at or before it; one lookup, not a walk over the paragraphs)."""
+    starts, years = parts
+    i = bisect_right(starts, offset)
+    return years[i - 1] if i else None

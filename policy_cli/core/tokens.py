@@ -18,6 +18,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from policy_cli.models import Document, Token
 
@@ -79,7 +80,10 @@ class Segmentation:
         """The tokens of the sentences (whitespace left out), each string of `protect` that
         occurs in a sentence kept as one token: the pieces inside it are merged, and a piece
         that crosses its edge is cut there."""
-        protect = tuple(protect)
+        from policy_cli.core.segment import _protect_automaton
+
+        # one automaton for every sentence (looking it up by the tuple of strings hashes it)
+        automaton = _protect_automaton(tuple(protect)) if protect else None
         out: list[Token] = []
         i, n = 0, len(self.pieces)
         while i < n:
@@ -88,18 +92,16 @@ class Segmentation:
             while j < n and self.sentence[j] == k:
                 j += 1
             if k >= 0:
-                out.extend(self._sentence_tokens(i, j, k, protect))
+                out.extend(self._sentence_tokens(i, j, k, automaton))
             i = j
         return tuple(out)
 
-    def _sentence_tokens(
-        self, i: int, j: int, sentence: int, protect: tuple[str, ...]
-    ) -> Iterable[Token]:
-        from policy_cli.core.segment import protected_spans
+    def _sentence_tokens(self, i: int, j: int, sentence: int, automaton: Any) -> Iterable[Token]:
+        from policy_cli.core.segment import spans_of
 
         lo = self.starts[i]
         hi = self.starts[j] if j < len(self.starts) else len(self.text)
-        spans = protected_spans(self.text[lo:hi], protect) if protect else []
+        spans = spans_of(self.text[lo:hi], automaton) if automaton is not None else []
         pieces = [(self.starts[q], self.pieces[q]) for q in range(i, j)]
         if spans:
             pieces = _merge(pieces, [(lo + a, lo + b) for a, b in spans], self.text)
@@ -136,7 +138,7 @@ def segment_document(document: Document, *, segmenter: object | None = None) -> 
     """Cut every sentence of a document once; the text between sentences is one piece each.
 
     Raises:
-        InputError: the document is longer than `loaders.MAX_ANALYSIS_CHARS`.
+        InputError: the document is longer than `loaders.MAX_DOCUMENT_CHARS`.
     """
     from policy_cli.core.loaders import check_analysable
     from policy_cli.core.segment import Segmenter, default_segmenter
@@ -148,15 +150,19 @@ def segment_document(document: Document, *, segmenter: object | None = None) -> 
     starts: list[int] = []
     tags: list[str] = []
     sentences: list[int] = []
+    # one string object per distinct word and tag, not per token (a 10 M-character document
+    # has 5 M tokens of some 100 k words)
+    same: dict[str, str] = {}
+    one = same.setdefault
     pos = 0
     for sent in document.sentences:
         if sent.start > pos:
             _gap(text, pos, sent.start, pieces, starts, tags, sentences)
         at = sent.start
         for word, tag in seg.tagged(sent.text):
-            pieces.append(word)
+            pieces.append(one(word, word))
             starts.append(at)
-            tags.append(tag)
+            tags.append(one(tag, tag))
             sentences.append(sent.index)
             at += len(word)
         pos = sent.end

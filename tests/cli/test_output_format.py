@@ -24,6 +24,10 @@ def _csv(text: str) -> bool:
     return len(rows) > 1 and len({len(r) for r in rows}) == 1
 
 
+def _html(text: str) -> bool:
+    return text.startswith("<!DOCTYPE html>") and text.endswith("</html>\n")
+
+
 def _markdown(text: str) -> bool:
     return text.startswith("# ") and "\n## " in text
 
@@ -39,6 +43,8 @@ def _markdown(text: str) -> bool:
         (["diff", OLD, NEW], "d.md", _markdown),
         (["diff", OLD, NEW], "d.json", _json),
         (["text", str(FOUNDING)], "t.json", _json),
+        (["summary", str(FOUNDING)], "b.html", _html),
+        (["diff", OLD, NEW], "d.htm", _html),
         (["text", str(FOUNDING)], "t.txt", lambda t: t.startswith("2日上午")),
     ],
     ids=lambda v: v if isinstance(v, str) else None,
@@ -55,7 +61,6 @@ def test_the_extension_names_the_format(tmp_path, args, name, check) -> None:
     ("args", "name"),
     [
         (["keywords", str(FOUNDING)], "k.html"),
-        (["diff", OLD, NEW], "d.html"),
         (["diff", OLD, NEW], "d.csv"),  # a diff is several tables: no one CSV
         (["text", str(FOUNDING)], "t.md"),
         (["trend", str(DOCS)], "t.html"),

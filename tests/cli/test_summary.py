@@ -14,8 +14,8 @@ runner = CliRunner()
 KEYS = [
     "source", "title", "date", "date_iso", "speaker", "issuer", "number", "effective_date",
     "effective_date_iso", "doc_type", "place", "stats", "keywords", "formulations",
-    "formulation_counts", "targets", "people", "organizations", "key_sentences", "warnings",
-    "notes",
+    "formulation_counts", "echo", "targets", "people", "organizations", "key_sentences",
+    "warnings", "notes",
 ]
 
 
@@ -168,13 +168,12 @@ def test_format_option_wins_over_the_extension(tmp_path) -> None:
     assert json.loads(target.read_text(encoding="utf-8"))["source"] == str(FOUNDING)
 
 
-def test_html_extension_is_a_usage_error_until_there_is_html(tmp_path) -> None:
+def test_html_extension_writes_the_html_brief(tmp_path) -> None:
     target = tmp_path / "brief.html"
     res = run("summary", str(FOUNDING), "-o", str(target))
-    assert res.exit_code == 2
-    assert res.stderr.startswith("policy: error:") and "html" in res.stderr
-    assert len(res.stderr.splitlines()) == 1
-    assert not target.exists()
+    assert res.exit_code == 0, res.stderr
+    assert res.stdout == ""
+    assert target.read_text(encoding="utf-8").startswith('<!DOCTYPE html>\n<html lang="zh-CN">')
 
 
 def test_markdown_and_output_file(tmp_path) -> None:
@@ -201,7 +200,7 @@ def test_stdin_and_sentence_count() -> None:
     [
         (["summary", "/nonexistent/file.txt"], 3),
         (["summary", str(FOUNDING), "--sentences", "0"], 2),
-        (["summary", str(FOUNDING), "--format", "html"], 2),
+        (["summary", str(FOUNDING), "--format", "pdf"], 2),
     ],
 )
 def test_bad_input(args: list[str], code: int) -> None:

@@ -134,3 +134,17 @@ def test_missing_file():
     res = run("no/such/file.pdf")
     assert res.exit_code == 3
     assert res.stderr.startswith("policy: error: no/such/file.pdf: no such file")
+
+
+def test_many_removed_spans_are_counted_not_listed(tmp_path):
+    # a scraped page with a spam line after every paragraph: 12 spans removed
+    path = tmp_path / "spammed.txt"
+    lines = ["推进高质量发展，加快建设现代化产业体系。", "开云体育app下载官网登录入口"] * 12
+    path.write_text("\n".join(lines), encoding="utf-8")
+    res = run(str(path))
+    assert res.exit_code == 0
+    warnings = res.stderr.splitlines()
+    assert len(warnings) == 6  # five named, then the rest counted
+    assert warnings[-1].startswith("policy: warning: removed 7 more spans (")
+    assert "injected spam" in warnings[-1]
+    assert res.stdout.count("推进高质量发展") == 12 and "app下载" not in res.stdout

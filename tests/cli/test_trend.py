@@ -109,20 +109,32 @@ def test_terms_markdown(cache):
     assert "anhui.txt" in res.stdout
 
 
-def test_changes_json_on_two_reports(cache):
-    res = run(
-        cache, str(DOCS / "gwr-2021.txt"), str(DOCS / "gwr-2022.txt"), "--by", "file",
-        "--top", "5", "-f", "json",
-    )  # fmt: skip
+def test_by_file_ranks_each_report_by_what_sets_it_apart(cache):
+    names = ["gwr-2021.txt", "gwr-2022.txt"]
+    res = run(cache, *(str(DOCS / n) for n in names), "--by", "file", "--top", "5", "-f", "json")
     assert res.exit_code == 0, res.stderr
     out = json.loads(res.stdout)
-    assert [p["period"] for p in out["periods"]] == ["gwr-2021.txt", "gwr-2022.txt"]
-    assert out["split"] == "gwr-2022.txt"
-    assert 0 < len(out["rising"]) <= 5 and 0 < len(out["falling"]) <= 5
-    for s in out["rising"]:
-        assert s["late_rate"] > s["early_rate"] and s["change"] > 0
-    for s in out["falling"]:
-        assert s["late_rate"] < s["early_rate"] and s["change"] < 0
+    assert [p["period"] for p in out["periods"]] == names
+    assert "split" not in out and "rising" not in out  # no halves of an alphabetical order
+    assert out["formulations"]  # in the order of the file that says each first
+    files = {f["period"]: f for f in out["files"]}
+    assert set(files) == set(names)
+    from policy_cli.core.loaders import load_document
+
+    texts = {n: load_document(DOCS / n).text for n in names}
+    for name, f in files.items():
+        other = texts[names[1 - names.index(name)]]
+        g2 = [t["g2"] for t in f["terms"]]
+        assert 0 < len(g2) <= 5 and g2 == sorted(g2, reverse=True) and f["score"] == g2[0]
+        for t in f["terms"]:
+            assert t["g2"] > 0 and t["rate"] > t["rest_rate"], t
+            # a key term of one report is said more often (per character) than in the other
+            mine = texts[name].count(t["term"]) / len(texts[name])
+            assert mine > other.count(t["term"]) / len(other), (name, t["term"])
+    scores = [f["score"] for f in out["files"]]
+    assert scores == sorted(scores, reverse=True)
+    table = run(cache, *(str(DOCS / n) for n in names), "--by", "file", "--top", "5")
+    assert table.exit_code == 0 and "Files by keyness against the rest" in table.stdout
 
 
 def test_changes_table_and_csv(cache):
@@ -162,7 +174,7 @@ def test_bad_jsonl_is_one_line_not_a_traceback(cache, tmp_path):
 
 def test_usage_errors(cache):
     assert run(cache, str(DOCS / "gwr-2021.txt"), "-t", " ,，").exit_code == 2
-    assert run(cache, str(DOCS / "gwr-2021.txt"), "--by", "month").exit_code == 2
+    assert run(cache, str(DOCS / "gwr-2021.txt"), "--by", "week").exit_code == 2
     assert run(cache, str(DOCS / "gwr-2021.txt"), "--top", "0").exit_code == 2
 
 

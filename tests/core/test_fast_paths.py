@@ -79,6 +79,20 @@ def test_sparse_textrank_is_the_dense_one_on_real_documents(path):
     assert sentences._textrank(docs) == pytest.approx(_dense_textrank(docs), abs=1e-12)
 
 
+def test_textrank_on_numpy_is_the_pure_one(monkeypatch):
+    # every sentence of four national reports as one long document: the numpy steps (taken
+    # from NUMPY_PAIRS pairs on) give the ranks the pure Python steps give
+    docs = []
+    for name in ("gwr-2018.txt", "gwr-2021.txt", "gwr-2022.txt", "cpc19-report.txt"):
+        prepared = prepare(load_document(DOCS / name))
+        wholes = sentences.whole_sentences(prepared.document)
+        docs += [w for w in sentences._words_by_whole(prepared, wholes) if w]
+    monkeypatch.setattr(sentences, "NUMPY_PAIRS", 10**12)
+    pure = sentences._textrank(docs)
+    monkeypatch.setattr(sentences, "NUMPY_PAIRS", 0)
+    assert sentences._textrank(docs) == pytest.approx(pure, abs=1e-12)
+
+
 def test_summary_and_keywords_need_neither_numpy_nor_scikit_learn_nor_jieba():
     # importing numpy costs ~0.2 s, scikit-learn 0.7 s to seconds, jieba's dictionary ~0.5 s:
     # more than the whole analysis of a 20k-char report

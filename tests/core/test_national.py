@@ -75,3 +75,43 @@ def test_phrase_index_tells_national_phrases_from_a_local_coinage():
     assert not said_nationally("蒙速办")
     assert not said_nationally("谋在实处、干在实处、成在实处")
     assert not said_nationally("")
+
+
+def _every_position(matcher: PhraseMatcher, text: str) -> list[tuple[str, int, int]]:
+    """The plain walk the matcher's start automaton stands in for: try the trie at every
+    character that opens a phrase."""
+    out = []
+    i = 0
+    while i < len(text):
+        best = matcher._longest(text, i) if text[i] in matcher._trie else None
+        if best is None:
+            i += 1
+            continue
+        out.append((best.phrase, best.start, best.end))
+        i = best.end
+    return out
+
+
+def test_matcher_finds_what_a_walk_from_every_character_finds():
+    from policy_cli.core.loaders import load_document
+    from policy_cli.core.national import national_matcher
+
+    from ..conftest import DOCS, EXAMPLES
+
+    matcher = national_matcher()
+    paths = sorted(DOCS.rglob("*.txt")) + sorted(EXAMPLES.glob("*.txt"))
+    total = 0
+    for path in paths:
+        if path.name == "SOURCES.md":
+            continue
+        text = load_document(path).text
+        found = [(m.phrase, m.start, m.end) for m in matcher.finditer(text)]
+        assert found == _every_position(matcher, text), path.name
+        total += len(found)
+    assert total > 500
+    # separators, quote marks and one-character steps as printed
+    tricky = PhraseMatcher(["不敢腐、不能腐、不想腐", "共建一带一路", "新", "放管服"])
+    text = "要“放管服”，共建“一带一路”，不敢腐，“不能腐”不想腐；新"
+    assert [(m.phrase, m.start, m.end) for m in tricky.finditer(text)] == _every_position(
+        tricky, text
+    )

@@ -273,8 +273,8 @@ def test_summary_dict_keys(founding_summary) -> None:
     assert list(d) == [
         "source", "title", "date", "date_iso", "speaker", "issuer", "number", "effective_date",
         "effective_date_iso", "doc_type", "place", "stats", "keywords", "formulations",
-        "formulation_counts", "targets", "people", "organizations", "key_sentences", "warnings",
-        "notes",
+        "formulation_counts", "echo", "targets", "people", "organizations", "key_sentences",
+        "warnings", "notes",
     ]
     assert d["formulation_counts"]["code"] >= 2  # 132, 296X, not only those shown
     assert d["place"] == "余杭" and d["notes"] == []
@@ -387,3 +387,30 @@ def test_people_rules_file_is_sound() -> None:
     found = check.problems(broken)
     assert any("欧" in p for p in found) and any("title_lead" in p for p in found)
     assert any("noun: missing" in p for p in found)
+
+
+def test_the_collector_is_paused_only_while_summarising(monkeypatch):
+    import gc
+
+    from policy_cli.core import summary as summary_mod
+    from policy_cli.core.loaders import load_text
+
+    seen = []
+    original = summary_mod.extract_people
+
+    def spy(doc, **kw):
+        seen.append(gc.isenabled())
+        return original(doc, **kw)
+
+    monkeypatch.setattr(summary_mod, "extract_people", spy)
+    assert gc.isenabled()
+    summarize(load_text("推进高质量发展。建设现代化产业体系。"))
+    assert seen == [False] and gc.isenabled()
+
+    def boom(doc, **kw):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(summary_mod, "extract_people", boom)
+    with pytest.raises(RuntimeError):
+        summarize(load_text("推进高质量发展。"))
+    assert gc.isenabled()

@@ -46,6 +46,7 @@ def compare_targets(old: Iterable[Target], new: Iterable[Target]) -> tuple[Targe
                 ind, o.value if o else None, n.value if n else None, bool(change),
                 o.text if o else None, n.text if n else None, change,
                 o.indicator if o else None, n.indicator if n else None,
+                o.offset if o else -1, n.offset if n else -1,
             )
         )
     return tuple(rows)

@@ -103,7 +103,7 @@ def extract_formulations(
 
     Raises:
         UsageError: an unknown kind, sort order or stage.
-        InputError: the document is longer than `loaders.MAX_ANALYSIS_CHARS`.
+        InputError: the document is longer than `loaders.MAX_DOCUMENT_CHARS`.
     """
     from policy_cli.core.loaders import check_analysable
 
@@ -119,14 +119,15 @@ def extract_formulations(
 
 
 def single_words(
-    formulations: Iterable[Formulation], *, min_len: int = 2, max_len: int = 8
+    formulations: Iterable[Formulation], *, min_len: int = 2, max_len: int = 7
 ) -> tuple[str, ...]:
     """Return the formulations that are one word (no punctuation, short): 十四五, 放管服, 296X.
 
     Args:
         formulations: found formulations.
         min_len: shortest text kept.
-        max_len: longest text kept.
+        max_len: longest text kept (a key term is short; a longer formulation kept whole would
+            hide its parts from the key terms: 政务服务 in 政务服务便民热线).
 
     Returns:
         Their texts, for the segmenter to keep whole.

@@ -20,9 +20,36 @@ from policy_cli.core.tokens import Segmentation, segment_text
 STAGE = "motto"
 
 
-def find_mottos(text: str, options: FormulationOptions, seg: Segmentation | None = None) -> Iterator[Candidate]:
-    """Find parallel mottos: 2-5 clauses of equal length (2-7 chars) joined by 、."""
-    seg = seg or segment_text(text)
+def find_mottos(
+    text: str, options: FormulationOptions, seg: Segmentation | None = None
+) -> Iterator[Candidate]:
+    """Find parallel mottos: 2-5 clauses of equal length (2-7 chars) joined by 、.
+
+    A triplet that is not a whole clause is a motto when the text repeats it: those are
+    counted together, in one pass over the text, once every run has been read (one
+    `str.count` scan of the text per candidate made a long text cost its square).
+    """
+    found: list[Candidate | tuple[str, int]] = list(_find(text, options, seg or segment_text(text)))
+    pending = [c[0] for c in found if isinstance(c, tuple)]
+    counts: dict[str, int] = {}
+    if pending:
+        from policy_cli.core.occurrences import find_all, non_overlapping
+
+        counts = {
+            phrase: len(non_overlapping(starts, len(phrase)))
+            for phrase, starts in find_all(text, pending).items()
+        }
+    for c in found:
+        if isinstance(c, Candidate):
+            yield c
+        elif counts.get(c[0], 0) >= options.triplet_min_count:
+            yield Candidate(c[0], "slogan", c[1], None, (), BY_RULE, STAGE, "triplet")
+
+
+def _find(
+    text: str, options: FormulationOptions, seg: Segmentation
+) -> Iterator[Candidate | tuple[str, int]]:
+    """The mottos of the text, and the triplets (phrase, offset) that are mottos if repeated."""
     w = words()
     sep = w.list_separator
     for m in patterns().parallel_run.finditer(text):
@@ -57,10 +84,13 @@ def find_mottos(text: str, options: FormulationOptions, seg: Segmentation | None
             ):
                 found, rule = (0, len(parts)), "object-pair"
         if found is None:
-            if _standalone_triplet(text, m.start(), m.end(), parts, trail, options):
+            triplet = _standalone_triplet(text, m.start(), m.end(), parts, trail, options)
+            if triplet is True:
                 yield Candidate(
                     sep.join(parts), "slogan", offset, None, (), BY_RULE, STAGE, "triplet"
                 )
+            elif triplet is None:  # a motto if the text repeats it: counted with the others
+                yield (sep.join(parts), offset)
             continue
         i, j = found
         if j == len(parts) and trail and not trail.startswith(w.trail_openers):
@@ -109,8 +139,8 @@ def _shaped_run(
     at_edge = text[end : end + 1] in w.clause_or_line_ends
     phrase = w.list_separator.join(run)
     if trail and at_edge and len(trail) <= o.motto_max_trail and not trail.startswith(
-        w.trail_possessive
-    ):
+        w.trail_openers
+    ):  # …德治相结合 keeps its predicate; …新就业岗位等 and …的 are not the motto's
         phrase += trail
     return Candidate(phrase, "slogan", start + lead, None, (), BY_RULE, STAGE, "shaped")
 
@@ -139,18 +169,19 @@ def _cut_between_words(seg: Segmentation, start: int, length: int, at: int) -> b
 
 def _standalone_triplet(
     text: str, m_start: int, m_end: int, parts: Sequence[str], trail: str, o: FormulationOptions
-) -> bool:
+) -> bool | None:
     """Three or more short clauses of one length that a document repeats, or that fill a clause.
 
     图更强、争一流、敢首创 (the whole clause between commas) and 创新深化、改革攻坚、开放提升
-    (said twice) are mottos even without a shared character.
+    (said twice) are mottos even without a shared character. Returns True or False, or None
+    when it is a motto only if the text says it `triplet_min_count` times (counted by the
+    caller, with the other such triplets).
     """
     if len(parts) < o.triplet_min_clauses or len({len(p) for p in parts}) != 1 or not (
         o.triplet_min_len <= len(parts[0]) <= o.triplet_max_len
     ):
         return False
     w = words()
-    phrase = w.list_separator.join(parts)
     if len({p[-1] for p in parts}) == 1 or len({p[0] for p in parts}) == 1:
         return False  # a shared head or lead character: 创新链、产业链、供应链; 市发改委、市经信局
     whole_clause = (
@@ -159,7 +190,7 @@ def _standalone_triplet(
         and text[m_start - 1 : m_start] in w.clause_opens  # (or the text's start)
         and text[m_end : m_end + 1] in w.clause_or_line_ends  # (or its end)
     )
-    return whole_clause or text.count(phrase) >= o.triplet_min_count
+    return True if whole_clause else None
 
 
 def _parallel_run(

@@ -95,13 +95,15 @@ def _ordinary_word(text: str, start: int, end: int, span: str, o: FormulationOpt
     if any(ch in w.count for ch in span) or span in quoted_images():
         return False
     tagged = default_tagger().tag(span, False)
-    if len(tagged) != 1 or not tagged[0][1].startswith(w.ordinary_tags):
+    if len(tagged) != 1 or tagged[0][1] not in w.ordinary_tags:
         return False  # a noun of the dictionary (the policy lexicon's words carry no tag)
     if canonical(span) in national_lexicon():
         return False
     after = text[end : end + max(map(len, w.defining_words))]
-    listed = text[max(0, start - 1) : start] == w.list_separator or text[end : end + 1] == (
-        w.list_separator
+    # listed with other quoted items, quote against quote (“登高”、“升规”); 乔木”参天、“灌木” is
+    # a row of clauses, each with its own scare quotes
+    listed = text[max(0, start - 2) : start] == w.close_quote + w.list_separator or (
+        text[end : end + 2] == w.list_separator + w.open_quote
     )
     return not (after.startswith(w.defining_words) or listed)
 

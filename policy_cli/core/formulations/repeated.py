@@ -8,6 +8,7 @@ a long report repeats boilerplate (以习近平同志为核心的党中央), so 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from policy_cli.core.chars import HAN
@@ -26,14 +27,22 @@ def find_repeated(text: str, options: FormulationOptions, seg: Segmentation | No
     if len(text) > o.repeated_max_text:
         return
     seg = seg or segment_text(text)
-    runs = re.findall(rf"[{HAN}]{{{o.repeated_min_len},}}", text)
+    size_min = o.repeated_min_len
+    runs = re.findall(rf"[{HAN}]{{{size_min},}}", text)
+    # A piece said `repeated_min_count` times has each of its windows of `size_min`
+    # characters said that often too: only stretches of such windows are counted whole.
+    windows = Counter(
+        run[i : i + size_min] for run in runs for i in range(len(run) - size_min + 1)
+    )
     counts: dict[str, int] = {}
     for run in set(runs):
-        for size in range(o.repeated_min_len, min(len(run), o.repeated_max_len) + 1):
-            for i in range(len(run) - size + 1):
-                piece = run[i : i + size]
-                if piece not in counts:
-                    counts[piece] = text.count(piece)
+        for lo, hi in _stretches(run, windows, size_min, o.repeated_min_count):
+            part = run[lo:hi]
+            for size in range(size_min, min(len(part), o.repeated_max_len) + 1):
+                for i in range(len(part) - size + 1):
+                    piece = part[i : i + size]
+                    if piece not in counts:
+                        counts[piece] = text.count(piece)
     repeated = {p for p, n in counts.items() if n >= o.repeated_min_count}
     function_words, not_a_slogan = words().function_words, patterns().not_a_slogan
     # the longest form of each: one that no longer repeated string extends
@@ -53,3 +62,20 @@ def find_repeated(text: str, options: FormulationOptions, seg: Segmentation | No
         slogan = "".join(cut)
         if len(slogan) >= o.repeated_min_trimmed and not not_a_slogan.search(slogan):
             yield Candidate(slogan, "slogan", at, stage=STAGE, rule="thrice")
+
+
+def _stretches(
+    run: str, windows: Counter[str], size: int, least: int
+) -> Iterator[tuple[int, int]]:
+    """The spans of `run` made of consecutive windows of `size` characters that each occur
+    at least `least` times (overlaps counted): the only places a piece said that often can be."""
+    lo = -1
+    for i in range(len(run) - size + 1):
+        if windows[run[i : i + size]] >= least:
+            if lo < 0:
+                lo = i
+        elif lo >= 0:
+            yield lo, i - 1 + size
+            lo = -1
+    if lo >= 0:
+        yield lo, len(run)

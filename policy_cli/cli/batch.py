@@ -1,0 +1,284 @@
+"""`policy batch`: one row per document of a corpus, in parallel, resumable."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from policy_cli.cli.app import (
+    KeepNoiseOpt,
+    LexiconOpt,
+    OutputOpt,
+    TracebackOpt,
+    app,
+    check_output,
+    formulation_options,
+    handle_errors,
+    warn,
+)
+
+ERRORS_SHOWN = 3  # documents that could not be analysed, named one by one on stderr
+JOURNAL_SUFFIX = ".policy-batch-partial"  # beside the -o file: the rows written so far
+
+
+class BatchFormat(str, Enum):
+    """Output formats of `policy batch`."""
+
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+def journal_path(output: str) -> Path | None:
+    """Where a run keeps the rows it has written so far (to resume), beside a regular -o
+    file: `.NAME.policy-batch-partial` (hidden, and no document suffix: never an input)."""
+    p = Path(output)
+    try:
+        if p.exists() and not p.is_file():
+            return None  # a device or a FIFO: nothing to resume
+    except OSError:
+        return None
+    return p.with_name(f".{p.name}{JOURNAL_SUFFIX}")
+
+
+def _chosen_format(fmt: BatchFormat | None, output: str | None) -> str:
+    from policy_cli.errors import UsageError
+    from policy_cli.tables import EXTENSIONS, format_of
+
+    if fmt is not None:
+        return fmt.value
+    if output is not None:
+        ext = os.path.splitext(output)[1].lower()
+        if ext in (".json", ".md", ".markdown", ".html", ".htm"):
+            raise UsageError(
+                f"{output}: policy batch writes csv, jsonl or parquet (--format), not {ext}"
+            )
+        if ext in EXTENSIONS:
+            return format_of(output)
+    return "csv"
+
+
+def _previous_rows(output: str, fmt: str, journal: Path | None) -> list[dict[str, Any]]:
+    """The rows a previous run wrote: the -o file (if it is there) and the journal."""
+    from policy_cli.tables import read_rows
+
+    rows: list[dict[str, Any]] = []
+    if os.path.isfile(output):
+        rows.extend(read_rows(output, fmt))
+    if journal is not None and journal.exists():
+        rows.extend(read_rows(journal, "jsonl"))
+    by_source: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        source = row.get("source")
+        if isinstance(source, str) and source:
+            by_source[source] = row  # the journal's row wins: it is the newer one
+    return list(by_source.values())
+
+
+@app.command()
+def batch(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Documents: files, folders, globs, or JSON-lines files (content or text,"
+            " plus title/date/kind; .jsonl, .jsonl.gz, .jsonl.xz).",
+            show_default=False,
+        ),
+    ],
+    fmt: Annotated[
+        BatchFormat | None,
+        typer.Option(
+            "--format", "-f",
+            help="csv, jsonl or parquet (default: the one the -o file's extension names, else"
+            " csv).",
+            show_default=False,
+        ),
+    ] = None,  # fmt: skip
+    output: OutputOpt = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the usable cores)."),
+    ] = None,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume", help="Skip the documents whose rows the -o file (or an interrupted run)"
+            " already has."
+        ),
+    ] = False,  # fmt: skip
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="Run on a Dask cluster (tcp://HOST:8786; needs the dask extra).",
+        ),
+    ] = None,
+    spread: Annotated[
+        str | None,
+        typer.Option(
+            "--spread",
+            metavar="FILE",
+            help="Also write the formulations that spread (said by 2 documents or more: how"
+            " many, the first) to FILE (csv, jsonl or parquet by its extension).",
+        ),
+    ] = None,
+    keywords: Annotated[
+        int,
+        typer.Option("--keywords", min=1, max=10, help="Key terms in a row (at most 10)."),
+    ] = 10,
+    keep_noise: KeepNoiseOpt = False,
+    lexicon: LexiconOpt = None,
+    traceback: TracebackOpt = False,
+) -> None:
+    """Analyse many documents, one row each: title, date (and ISO date), issuer, type, size,
+    key terms, formulations by kind and by origin (national / local / new), headline targets
+    (as stated, and as number + unit + modifier), noise cut, and the formulations each
+    repeats from national text and coins.
+
+    Each row is the row `policy summary --format csv` gives the document; a document that
+    cannot be read gets a row with its error and the run goes on. Documents are analysed in
+    parallel (-j) or on a Dask cluster (--scheduler); a progress bar shows on stderr. The -o
+    file is written whole at the end; the rows are kept as they come in a hidden file beside
+    it, so that --resume after an interruption skips what is done.
+
+    Example: policy batch tests/data/docs/provinces-2025 -o provinces.csv --spread spread.csv
+    """
+    with handle_errors(traceback):
+        from policy_cli.core.batch import BATCH_COLUMNS, INT_COLUMNS, BatchOptions, batch_rows
+        from policy_cli.core.corpus import expand_paths
+        from policy_cli.errors import UsageError
+        from policy_cli.output import write_output, write_stdout
+        from policy_cli.tables import render_rows
+
+        chosen = _chosen_format(fmt, output)
+        spread_fmt = _chosen_format(None, spread) if spread else None
+        if chosen == "parquet" and output is None:
+            raise UsageError("Parquet is a binary file: name it with -o FILE.parquet")
+        if resume and output is None:
+            raise UsageError("--resume needs -o FILE: the rows already written are read from it")
+        if spread is not None and output is not None and _same(spread, output):
+            raise UsageError("-o and --spread name the same file")
+        files = expand_paths(paths)
+        inputs = [str(f) for f in files]
+        check_output(output, inputs)
+        check_output(spread, inputs)
+        if chosen == "parquet" or spread_fmt == "parquet":
+            from policy_cli.tables import _pyarrow
+
+            _pyarrow()  # before any work: refuse at once without pyarrow
+        journal = journal_path(output) if output is not None else None
+        previous: list[dict[str, Any]] = []
+        if resume:
+            previous = _previous_rows(output or "", chosen, journal)
+        elif journal is not None and journal.exists():
+            warn(f"{journal}: rows of an interrupted run, started afresh (--resume uses them)")
+        options = BatchOptions(
+            keywords=keywords, keep_noise=keep_noise, formulation_options=formulation_options(lexicon)
+        )
+        from policy_cli.cli.progress import ProgressBar
+
+        bar = ProgressBar()
+        progress = (lambda done, total: bar("documents", done, total)) if sys.stderr.isatty() else None
+        rows_iter = batch_rows(
+            files, options=options, workers=jobs, scheduler=scheduler,
+            skip={str(r.get("source")) for r in previous}, progress=progress,
+        )  # fmt: skip
+        new_rows: list[dict[str, Any]] = []
+        handle = _open_journal(journal, output, append=resume)
+        finished = False
+        try:
+            for row in rows_iter:
+                new_rows.append(row)
+                if handle is not None:
+                    _journal_write(handle, row, journal)
+            finished = True
+        finally:
+            bar.close()
+            if handle is not None:
+                handle.close()
+            if not finished and journal is not None and (new_rows or previous):
+                warn(
+                    f"{len(previous) + len(new_rows):,} rows kept in {journal};"
+                    " run the same command with --resume to go on"
+                )
+        rows = previous + new_rows
+        content = render_rows(rows, BATCH_COLUMNS, chosen, int_columns=INT_COLUMNS)
+        if output is None:
+            write_stdout(content.decode("utf-8"))
+        else:
+            write_output(output, content, inputs=inputs)
+        if spread is not None and spread_fmt is not None:
+            _write_spread(spread, spread_fmt, rows, inputs)
+        if journal is not None:
+            try:
+                journal.unlink()
+            except FileNotFoundError:
+                pass
+            except OSError as exc:
+                warn(f"{journal}: cannot remove it ({exc.strerror or exc})")
+        _report(rows, new_rows, len(previous))
+
+
+def _same(a: str, b: str) -> bool:
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _open_journal(journal: Path | None, output: str | None, *, append: bool) -> Any:
+    from policy_cli.errors import OutputError
+
+    if journal is None:
+        return None
+    try:
+        return journal.open("a" if append else "w", encoding="utf-8")
+    except OSError as exc:  # the -o file's folder: named as the user named it
+        raise OutputError(f"{output}: cannot write ({exc.strerror or exc})") from exc
+
+
+def _journal_write(handle: Any, row: dict[str, Any], journal: Path | None) -> None:
+    from policy_cli import render
+    from policy_cli.errors import OutputError
+
+    try:
+        handle.write(render.to_jsonl([row]))
+        handle.flush()
+    except OSError as exc:
+        raise OutputError(f"{journal}: cannot write ({exc.strerror or exc})") from exc
+
+
+def _write_spread(path: str, fmt: str, rows: list[dict[str, Any]], inputs: list[str]) -> None:
+    from policy_cli.core.echo import SPREAD_COLUMNS, spread, spread_row
+    from policy_cli.output import write_output
+    from policy_cli.tables import render_rows
+
+    table = [spread_row(s) for s in spread(rows)]
+    content = render_rows(table, SPREAD_COLUMNS, fmt, int_columns=frozenset({"documents"}))
+    write_output(path, content, inputs=inputs)
+
+
+def _report(rows: list[dict[str, Any]], new_rows: list[dict[str, Any]], resumed: int) -> None:
+    """Sum the run up on stderr: what failed (the first few named), what was resumed."""
+    from policy_cli.errors import ExitCode
+
+    failed = [r for r in rows if r.get("error")]
+    if resumed:
+        warn(f"resumed: {resumed:,} rows kept, {len(new_rows):,} documents analysed now")
+    for row in failed[:ERRORS_SHOWN]:
+        source, error = str(row.get("source")), str(row.get("error"))
+        warn(error if error.startswith(f"{source}:") else f"{source}: {error}")
+    if len(failed) > ERRORS_SHOWN:
+        warn(f"{len(failed) - ERRORS_SHOWN:,} more documents could not be analysed (see the error column)")
+    if failed:
+        warn(f"{len(failed):,} of {len(rows):,} documents could not be analysed")
+    if rows and len(failed) == len(rows):
+        raise typer.Exit(int(ExitCode.INPUT))

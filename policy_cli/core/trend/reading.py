@@ -1,0 +1,394 @@
+"""Reading a corpus for a trend: each document once, through the analysis cache.
+
+A document not in the cache is read in a worker process (`analyse_document`: load,
+normalise, count its terms, find its formulations) and stored; a JSON-lines file the cache
+has seen unchanged is not decompressed again (`_stream`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from policy_cli.core.cache import AnalysisCache, CachedDocument, content_key, pack_counts
+from policy_cli.core.corpus import CorpusItem, is_jsonl, iter_items, year_from_text
+
+IN_FLIGHT = 4  # tasks in flight per worker process
+TASK_DOCUMENTS = 32  # documents sent to a worker together (small ones: fewer messages)
+TASK_CHARACTERS = 200_000  # ... up to this much text
+LOOKUP_BATCH = 256  # documents looked up in the cache at once
+
+ProgressFn = Callable[[str, int, int | None], None]  # (stage, done, total)
+
+_HEAD_MONTH = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月")
+
+
+def month_from_text(text: str) -> str | None:
+    """The month (YYYY-MM) a report's head dates it to (2018年1月2日 -> 2018-01), if any."""
+    head = "\n".join(text.split("\n", 7)[:6])[:600]
+    m = _HEAD_MONTH.search(head)
+    if m and 1 <= int(m.group(2)) <= 12:
+        return f"{m.group(1)}-{int(m.group(2)):02d}"
+    return None
+
+
+@lru_cache(maxsize=200_000)
+def _candidate(term: str) -> bool:
+    from policy_cli.core.segment import is_candidate_term
+
+    return is_candidate_term(term)
+
+
+@lru_cache(maxsize=1)
+def _formulation_options() -> Any:
+    from policy_cli.core.formulations import FormulationOptions
+
+    return FormulationOptions()
+
+
+def _characters(text: str) -> int:
+    return len(text) - text.count("\n") - text.count(" ")
+
+
+def _document(source: str, payload: bytes | str, normalised: bool) -> Any:
+    from policy_cli.core import normalize
+    from policy_cli.core.loaders import check_analysable, load_bytes, load_text
+    from policy_cli.models import Document
+
+    if normalised and isinstance(payload, str):
+        paragraphs = normalize.split_paragraphs(payload)
+        document = Document(source, payload, paragraphs, normalize.split_sentences(paragraphs))
+    elif isinstance(payload, bytes):
+        document = load_bytes(payload, source=source)
+    else:
+        document = load_text(payload, source=source)
+    check_analysable(document)
+    return document
+
+
+def analyse_document(
+    source: str, payload: bytes | str, want_terms: bool, normalised: bool = False
+) -> dict[str, Any]:
+    """Read one document and, if asked, count its terms and find its formulations (this
+    runs in a worker process).
+
+    Args:
+        source: its name, for messages.
+        payload: a file's bytes or a text; with `normalised`, a cached normalised text,
+            split without cleaning it again.
+        want_terms: segment and count the terms, find the formulations.
+
+    Returns:
+        {"text", "characters", "year", "month"} (the year and month its head states), plus
+        {"terms": {term: count}, "forms": {formulation: count}} when asked; or
+        {"error": message} for a document that cannot be read.
+    """
+    from policy_cli.errors import PolicyCliError
+
+    try:
+        document = _document(source, payload, normalised)
+    except PolicyCliError as exc:
+        return {"error": str(exc)}
+    text = document.text
+    result: dict[str, Any] = {
+        "text": text,
+        "characters": _characters(text),
+        "year": year_from_text(text),
+        "month": month_from_text(text),
+    }
+    if want_terms:
+        from policy_cli.core.formulations import extract_formulations
+        from policy_cli.core.segment import default_segmenter
+
+        # The shared segmenter cuts each sentence once, as Segmenter.tokenize does; counting
+        # the pieces directly spares a Token object per word (a third of the time).
+        cut = default_segmenter().cut
+        counts: Counter[str] = Counter()
+        for sent in document.sentences:
+            counts.update(cut(sent.text))
+        result["terms"] = {t: n for t, n in counts.items() if _candidate(t)}
+        found = extract_formulations(document, options=_formulation_options())
+        result["forms"] = {f.text: f.count for f in found if f.text}
+    return result
+
+
+def _first_token_offset(text: str, term: str) -> int:
+    """Where a term is first cut as a token in a normalised text (-1: never)."""
+    from policy_cli.core import normalize
+    from policy_cli.core.segment import default_segmenter
+
+    cut = default_segmenter().cut
+    for sent in normalize.split_sentences(normalize.split_paragraphs(text)):
+        if term not in sent.text:
+            continue
+        pos = sent.start
+        for piece in cut(sent.text):
+            if piece == term:
+                return pos
+            pos += len(piece)
+    return -1
+
+
+@dataclass
+class _Doc:
+    """A placed document: its period, size, cache key and packed counts."""
+
+    index: int
+    period: Any
+    characters: int
+    key: bytes
+    terms: bytes | None = None
+    forms: bytes | None = None
+
+
+class _Reader:
+    """Read the documents through the cache, computing the missing ones in a process pool."""
+
+    def __init__(
+        self, cache: AnalysisCache, workers: int, progress: ProgressFn | None
+    ) -> None:
+        self.cache = cache
+        self.workers = workers
+        self.progress = progress
+        self.executor: Any = None
+        self.hits = 0
+        self.misses = 0
+
+    def _pool(self) -> Any:
+        if self.executor is None:
+            from policy_cli.core.workers import fork_pool
+
+            # workers that die with this process and never hold its stdout (core.workers)
+            self.executor = fork_pool(self.workers)
+        return self.executor
+
+    def read(
+        self,
+        stream: Iterator[tuple[CorpusItem, bytes, CachedDocument | None]],
+        *,
+        total: int | None,
+        want_terms: bool,
+        done_fn: Callable[[CorpusItem, bytes, dict[str, Any]], None],
+    ) -> None:
+        """Give every document's entry to `done_fn(item, key, entry)`, in the input order.
+
+        `stream` gives each document with its key and what the cache holds about it. An
+        entry is {"characters", "year", "month"} (+ "terms"/"forms" blobs when wanted) or
+        {"error"}. Documents to compute go to the workers in tasks of a few (small documents
+        cost less to send together); at most a few tasks per worker are in flight, so memory
+        does not grow with the corpus.
+        """
+        from collections import deque
+
+        parallel = self.workers > 1 and (total is None or total > 1)
+        limit = self.workers * IN_FLIGHT * TASK_DOCUMENTS if parallel else 0
+        queue: deque[tuple[CorpusItem, bytes, Any, int]] = deque()
+        task = _Task()
+        done = 0
+
+        def submit() -> None:
+            nonlocal task
+            if task.args:
+                task.start(self._pool() if parallel else None)
+                task = _Task()
+
+        def drain(limit: int) -> None:
+            nonlocal done
+            while len(queue) > limit:
+                item, key, pending, pos = queue.popleft()
+                if pending is task:
+                    submit()
+                entry = pending.result(pos) if isinstance(pending, _Task) else pending
+                done_fn(item, key, self._store(key, entry, want_terms))
+                done += 1
+                if self.progress is not None:
+                    self.progress("reading", done, total)
+
+        for item, key, row in stream:
+            if item.error is not None:
+                queue.append((item, key, {"error": item.error}, 0))
+            elif row is not None and (not want_terms or row.terms is not None):
+                self.hits += 1
+                queue.append((item, key, {"cached": row}, 0))
+            else:
+                self.misses += 1
+                payload: bytes | str = item.payload
+                normalised = False
+                if row is not None:  # the text is cached (a run with terms): segment it
+                    text_row = self.cache.documents([key], text=True).get(key)
+                    if text_row is not None and text_row.text is not None:
+                        payload, normalised = text_row.text, True
+                position = task.add(item.source, payload, want_terms, normalised)
+                queue.append((item, key, task, position))
+                if task.full():
+                    submit()
+            drain(limit)
+        submit()
+        drain(0)
+        self.cache.commit()
+
+    def _store(self, key: bytes, entry: dict[str, Any], want_terms: bool) -> dict[str, Any]:
+        """Turn a fresh entry into a cached one (stored), or a cached row into an entry."""
+        if "error" in entry:
+            return entry
+        if "cached" in entry:
+            row = entry["cached"]
+            return {
+                "characters": row.characters, "year": row.year, "month": row.month,
+                "terms": row.terms, "forms": row.forms,
+            }  # fmt: skip
+        cache = self.cache
+        out: dict[str, Any] = {
+            "characters": entry["characters"], "year": entry["year"], "month": entry["month"],
+        }  # fmt: skip
+        if want_terms:
+            terms, forms = entry["terms"], entry["forms"]
+            out["terms"] = pack_counts(cache.word_ids(terms), list(terms.values()))
+            out["forms"] = pack_counts(cache.word_ids(forms), list(forms.values()))
+        cache.put_document(
+            key, entry["text"], entry["characters"], entry["year"], entry["month"],
+            terms=out.get("terms"), forms=out.get("forms"),
+        )  # fmt: skip
+        return out
+
+    def close(self, *, wait: bool = True) -> None:
+        """Stop the pool: after its last task, or at once (`wait=False`: unwinding)."""
+        if self.executor is not None:
+            from policy_cli.core.workers import stop_pool
+
+            stop_pool(self.executor, wait=wait)
+            self.executor = None
+
+
+class _Task:
+    """A few documents to read in one call (in a worker process, or here)."""
+
+    def __init__(self) -> None:
+        self.args: list[tuple[str, bytes | str, bool, bool]] = []
+        self.size = 0
+        self.future: Any = None
+        self.results: list[dict[str, Any]] | None = None
+
+    def add(self, source: str, payload: bytes | str, want_terms: bool, normalised: bool) -> int:
+        self.args.append((source, payload, want_terms, normalised))
+        self.size += len(payload)
+        return len(self.args) - 1
+
+    def full(self) -> bool:
+        return len(self.args) >= TASK_DOCUMENTS or self.size >= TASK_CHARACTERS
+
+    def start(self, pool: Any) -> None:
+        if pool is None:
+            self.results = analyse_documents(self.args)
+        else:
+            self.future = pool.submit(analyse_documents, self.args)
+
+    def result(self, pos: int) -> dict[str, Any]:
+        if self.results is None:
+            self.results = self.future.result()
+        return self.results[pos]
+
+
+def analyse_documents(args: list[tuple[str, bytes | str, bool, bool]]) -> list[dict[str, Any]]:
+    """`analyse_document` for a few documents (one task of a worker process)."""
+    return [analyse_document(*a) for a in args]
+
+
+def _stream(
+    files: Sequence[Path],
+    cache: AnalysisCache,
+    *,
+    kinds: frozenset[str],
+    want_terms: bool,
+) -> Iterator[tuple[CorpusItem, bytes, CachedDocument | None]]:
+    """The documents of the files in order, each with its key and what the cache holds.
+
+    A JSON-lines file the cache has seen unchanged (same size, modification time and inode)
+    is not read again when the cache holds all its documents: its records' keys and metadata
+    come from the cache. Otherwise the file is read, and what it holds remembered.
+    """
+    index = 0
+    for f in files:
+        remembered = _remembered(f, cache, want_terms, kinds=kinds, start=index)
+        if remembered is not None:
+            for item, key, row in remembered:
+                if row is not None:
+                    yield item, key, row
+            index += len(remembered)
+            continue
+        jsonl = is_jsonl(f) and cache.on and not cache.memory
+        before = _stat(f) if jsonl else None
+        entries: list[list[Any]] = []
+        for chunk in _chunks(iter_items([f], start=index), LOOKUP_BATCH):
+            keys = [content_key(it.payload) for it in chunk]
+            wanted = [not kinds or it.kind in kinds for it in chunk]
+            found = cache.documents([k for k, w in zip(keys, wanted, strict=True) if w], text=False)
+            for item, key, want in zip(chunk, keys, wanted, strict=True):
+                if jsonl:
+                    entries.append([
+                        item.source, key.hex(), item.title, item.kind, item.date,
+                        item.meta_year, item.meta_month,
+                    ])  # fmt: skip
+                if want:
+                    yield item, key, found.get(key)
+            index = chunk[-1].index + 1
+        if before is not None and _stat(f) == before:
+            cache.put_file_items(f, before, entries)
+
+
+def _stat(path: Path) -> Any:
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
+
+
+def _remembered(
+    path: Path, cache: AnalysisCache, want_terms: bool, *, kinds: frozenset[str], start: int
+) -> list[tuple[CorpusItem, bytes, CachedDocument | None]] | None:
+    """The documents of a JSON-lines file as the cache remembers them (None in place of the
+    row of a document `kinds` leaves out), or None: the file changed, or the cache lacks some
+    of its documents or of their counts."""
+    if not is_jsonl(path) or not cache.on or cache.memory:
+        return None
+    st = _stat(path)
+    entries = cache.file_items(path, st) if st is not None else None
+    if not entries:
+        return None
+    try:
+        items = [
+            CorpusItem(
+                index=start + i, source=source, payload="", title=title, kind=kind, date=date,
+                meta_year=meta_year, meta_month=meta_month,
+            )  # fmt: skip
+            for i, (source, _, title, kind, date, meta_year, meta_month) in enumerate(entries)
+        ]
+        keys = [bytes.fromhex(e[1]) for e in entries]
+    except (TypeError, ValueError):
+        return None
+    wanted = [not kinds or item.kind in kinds for item in items]
+    rows = cache.documents([k for k, w in zip(keys, wanted, strict=True) if w], text=False)
+    out: list[tuple[CorpusItem, bytes, CachedDocument | None]] = []
+    for item, key, want in zip(items, keys, wanted, strict=True):
+        row = rows.get(key) if want else None
+        if want and (row is None or (want_terms and row.terms is None)):
+            return None
+        out.append((item, key, row))
+    return out
+
+
+def _chunks(items: Iterator[CorpusItem], size: int) -> Iterator[list[CorpusItem]]:
+    chunk: list[CorpusItem] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

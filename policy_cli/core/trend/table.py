@@ -1,0 +1,458 @@
+"""The counts of a trend by period, and what is computed from them (numpy): series,
+changes between the halves, first seen, each file's keyness against the rest."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from policy_cli.core.cache import AnalysisCache, phrases_key, unpack_many
+from policy_cli.core.corpus import CorpusItem, month_of
+from policy_cli.core.trend.models import FileKeyness, KeyTerm, TermTrend, TrendDocument
+from policy_cli.core.trend.reading import LOOKUP_BATCH, ProgressFn, _Doc, _first_token_offset
+
+PER = 10_000  # rates are counts per 10,000 characters
+MAX_FORMULATIONS = 200  # formulations followed in every document, the most found first
+MIN_FORMULATION_CHARS = 4
+FILE_TERMS = 10  # key terms shown for each file with by="file"
+
+_NUMERALS = re.compile(r"[〇○零一二三四五六七八九十百千万\d]")
+
+
+class _Aggregate:
+    """The placed documents by period, and what the reading learnt about each."""
+
+    def __init__(self, by: str) -> None:
+        self.by = by
+        self.docs: list[_Doc] = []
+        self.chars: dict[Any, int] = {}
+        self.ndocs: Counter[Any] = Counter()
+        self.labels: dict[Any, str] = {}
+        self.years: dict[Any, int | None] = {}
+        self.documents: list[tuple[Any, TrendDocument]] = []
+        self.sources: dict[int, str] = {}
+        self.skipped: list[tuple[str, str]] = []
+
+    def place(self, item: CorpusItem, key: bytes, entry: dict[str, Any]) -> None:
+        """Put a read document in its period (or record why it was skipped)."""
+        if "error" in entry:
+            self.skipped.append((item.source, str(entry["error"])))
+            return
+        text_year, text_month = entry.get("year"), entry.get("month")
+        year: int | None = item.meta_year
+        year_from: str | None = "metadata"
+        if year is None and text_year is not None:
+            year, year_from = text_year, "text"
+        if year is None and item.name_year is not None:
+            year, year_from = item.name_year, "file name"
+        if year is None:
+            year_from = None
+        period: Any
+        if self.by == "file":
+            period, label = item.index, _file_label(item)
+        elif self.by == "year":
+            if year is None:
+                self.skipped.append(
+                    (item.source, "no year in its metadata, its text or its file name")
+                )
+                return
+            period, label = year, str(year)
+        else:
+            month = item.meta_month or month_of(item.date) or text_month
+            if month is None:
+                self.skipped.append((item.source, "no month in its metadata or its text"))
+                return
+            period, label = month, month
+            year = int(month[:4])
+        chars = int(entry["characters"])
+        self.labels.setdefault(period, label)
+        self.years.setdefault(period, year)
+        self.chars[period] = self.chars.get(period, 0) + chars
+        self.ndocs[period] += 1
+        self.sources[item.index] = item.source
+        self.docs.append(
+            _Doc(item.index, period, chars, key, entry.get("terms"), entry.get("forms"))
+        )
+        doc = TrendDocument(item.source, item.title, item.kind, year, year_from, chars, label)
+        self.documents.append((period, doc))
+
+
+def _file_label(item: CorpusItem) -> str:
+    if item.title:
+        return item.title
+    return Path(item.source).name
+
+
+@dataclass
+class _Counts:
+    """Counts of one kind over the placed documents, as parallel arrays (one row a pair)."""
+
+    doc: Any  # position of the document in `docs` (sorted by period, then input order)
+    period: Any  # index of its period
+    ids: Any  # word id (or phrase index)
+    counts: Any
+
+    @classmethod
+    def from_blobs(cls, blobs: Sequence[bytes | None], periods: Any) -> _Counts:
+        import numpy as np
+
+        try:
+            doc, ids, counts = unpack_many(blobs)
+        except ValueError:  # a damaged blob: read them one by one, leaving it out
+            good = [b if b and len(b) % 6 == 0 else None for b in blobs]
+            doc, ids, counts = unpack_many(good)
+        if len(ids) and int(counts.max()) == 0xFFFF:  # a count split over records: add up
+            key = doc * (int(ids.max()) + 1) + ids
+            order = np.argsort(key, kind="stable")
+            key, doc, ids, counts = key[order], doc[order], ids[order], counts[order]
+            first = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+            doc, ids, counts = doc[first], ids[first], np.add.reduceat(counts, first)
+        return cls(doc=doc, period=periods[doc], ids=ids, counts=counts)
+
+
+def _followable(text: str) -> bool:
+    """Tell whether a formulation can be counted as a substring without false hits.
+
+    Short codes such as 九五 or 十四五 also match inside dates (一九五四年), so only
+    formulations of four characters or more, not made mostly of numerals, are followed.
+    """
+    if len(text) < MIN_FORMULATION_CHARS:
+        return False
+    return len(_NUMERALS.findall(text)) * 2 < len(text)
+
+
+@dataclass
+
+
+class _Hits:
+    """Counts of followed phrases: one entry per (document, phrase) said there."""
+
+    doc: Any  # position of the document in `_Aggregate.docs`
+    ids: Any  # index of the phrase
+    counts: Any
+    offsets: Any  # first offset in the document
+
+
+def _count_phrases(
+    agg: _Aggregate,
+    cache: AnalysisCache,
+    phrases: tuple[str, ...],
+    progress: ProgressFn | None,
+) -> _Hits:
+    """Count the phrases in every placed document (where each starts a word), from the cache
+    where it has the counts, else from the cached texts (and cache them)."""
+    import numpy as np
+
+    from policy_cli.core.counting import PhraseCounter
+
+    docs = agg.docs
+    blobs: list[bytes | None] = [None] * len(docs)
+    if phrases:
+        set_key = phrases_key(phrases)
+        counter: PhraseCounter | None = None
+        index = {p: i for i, p in enumerate(phrases)}
+        done = 0
+        for lo in range(0, len(docs), LOOKUP_BATCH):
+            part = docs[lo : lo + LOOKUP_BATCH]
+            keys = [d.key for d in part]
+            cached = cache.hits(keys, set_key)
+            missing = [k for k in keys if k not in cached]
+            texts = cache.documents(missing, text=True) if missing else {}
+            for pos, d in enumerate(part, lo):
+                blob = cached.get(d.key)
+                if blob is None or len(blob) % 12:
+                    row = texts.get(d.key)
+                    if row is not None and row.text is not None:
+                        counter = counter or PhraseCounter(phrases)
+                        found = counter.count(row.text)
+                        flat = [x for p, (n, at) in found.items() for x in (index[p], n, at)]
+                        blob = np.asarray(flat, dtype=np.int32).tobytes()
+                        cache.put_hits(d.key, set_key, blob)
+                blobs[pos] = blob
+                done += 1
+                if progress is not None:
+                    progress("counting", done, len(docs))
+        cache.commit()
+    lengths = np.fromiter((len(b) // 12 if b else 0 for b in blobs), np.int64, len(blobs))
+    rows = np.frombuffer(b"".join(b for b in blobs if b), dtype=np.int32).reshape(-1, 3)
+    return _Hits(
+        doc=np.repeat(np.arange(len(blobs), dtype=np.int64), lengths),
+        ids=rows[:, 0].astype(np.int64),
+        counts=rows[:, 1].astype(np.int64),
+        offsets=rows[:, 2].astype(np.int64),
+    )
+
+
+def _relabel(d: TrendDocument, label: str) -> TrendDocument:
+    from dataclasses import replace
+
+    return replace(d, period=label)
+
+
+class _Table:
+    """Counts of terms (word ids) and phrases over the placed documents, and the series,
+    changes and keyness computed from them (numpy)."""
+
+    def __init__(
+        self,
+        agg: _Aggregate,
+        cache: AnalysisCache,
+        keys: list[Any],
+        period_of: Any,
+        chars: Any,
+        split: int | None,
+    ) -> None:
+        self.agg, self.cache, self.keys = agg, cache, keys
+        self.period_of, self.chars, self.split = period_of, chars, split
+        self.kinds: dict[str, _Counts] = {}
+        self.names: dict[str, list[str] | dict[int, str]] = {}
+        self._first_texts: dict[bytes, str] = {}
+        self._offsets: dict[str, _Hits] = {}  # where each followed phrase is first said
+
+    def add_terms(self) -> None:
+        docs = self.agg.docs
+        self.kinds["term"] = _Counts.from_blobs([d.terms for d in docs], self.period_of)
+        self.forms = _Counts.from_blobs([d.forms for d in docs], self.period_of)
+
+    def add_phrases(self, kind: str, phrases: tuple[str, ...], hits: _Hits) -> None:
+        self.kinds[kind] = _Counts(
+            doc=hits.doc, period=self.period_of[hits.doc], ids=hits.ids, counts=hits.counts
+        )
+        self.names[kind] = list(phrases)
+        self._offsets[kind] = hits
+
+    def chosen_formulations(self, *, min_count: int) -> tuple[str, ...]:
+        """The formulations worth following: frequent enough, most found first, capped."""
+        import numpy as np
+
+        f = self.forms
+        if not len(f.ids):
+            return ()
+        totals = np.bincount(f.ids, weights=f.counts)
+        ranked = np.argsort(-totals, kind="stable")
+        candidates = [int(i) for i in ranked if totals[i] >= min_count]
+        names = self.cache.words(candidates)
+        by_total = {names[i]: totals[i] for i in candidates if i in names}
+        chosen = sorted((t for t in by_total if _followable(t)), key=lambda t: (-by_total[t], t))
+        return tuple(chosen[:MAX_FORMULATIONS])
+
+    def name(self, kind: str, i: int) -> str:
+        names = self.names.get(kind)
+        if names is None:
+            return self.cache.words([i]).get(i, "")
+        return names[i] if isinstance(names, list) else names[i]
+
+    def _period_counts(self, kind: str, i: int) -> Any:
+        import numpy as np
+
+        c = self.kinds[kind]
+        mask = c.ids == i
+        return np.bincount(c.period[mask], weights=c.counts[mask], minlength=len(self.keys))
+
+    def series(self, kind: str, i: int, *, term: str | None = None) -> TermTrend:
+        """The series of one term (word id, or index of a followed phrase)."""
+        import numpy as np
+
+        c = self.kinds[kind]
+        mask = c.ids == i
+        counts_arr = np.bincount(c.period[mask], weights=c.counts[mask], minlength=len(self.keys))
+        counts = tuple(int(x) for x in counts_arr)
+        rates = tuple(
+            round(n * PER / ch, 4) if ch else 0.0 for n, ch in zip(counts, self.chars, strict=True)
+        )
+        labels = [self.agg.labels[k] for k in self.keys]
+        seen = [j for j, n in enumerate(counts) if n]
+        peak_i = max(range(len(counts)), key=lambda j: (rates[j], -j)) if seen else None
+        first_doc = int(c.doc[mask].min()) if mask.any() else -1
+        text = term if term is not None else self.name(kind, i)
+        first_source, first_offset = None, -1
+        if first_doc >= 0:
+            d = self.agg.docs[first_doc]
+            first_source = self.agg.sources[d.index]
+            first_offset = self._first_offset(kind, i, first_doc, text)
+        early_rate = late_rate = change = 0.0
+        if self.split is not None:
+            from policy_cli.core.keyness import log_likelihood
+
+            s = self.split
+            n_early, n_late = float(self.chars[:s].sum()), float(self.chars[s:].sum())
+            c_early, c_late = sum(counts[:s]), sum(counts[s:])
+            early_rate = round(c_early * PER / n_early, 4) if n_early else 0.0
+            late_rate = round(c_late * PER / n_late, 4) if n_late else 0.0
+            if n_early and n_late:
+                change = round(log_likelihood(c_early, c_late, int(n_early), int(n_late)), 3)
+        return TermTrend(
+            term=text,
+            kind=kind,
+            total=sum(counts),
+            counts=counts,
+            rates=rates,
+            first_seen=labels[seen[0]] if seen else None,
+            first_source=first_source,
+            first_offset=first_offset,
+            last_seen=labels[seen[-1]] if seen else None,
+            peak=labels[peak_i] if peak_i is not None else None,
+            peak_rate=rates[peak_i] if peak_i is not None else 0.0,
+            early_rate=early_rate,
+            late_rate=late_rate,
+            change=change,
+        )
+
+    def _first_offset(self, kind: str, i: int, doc: int, term: str) -> int:
+        if kind != "term":
+            hits = self._offsets[kind]
+            at = hits.offsets[(hits.doc == doc) & (hits.ids == i)]
+            return int(at[0]) if len(at) else -1
+        key = self.agg.docs[doc].key
+        text = self._first_texts.get(key)
+        if text is None:
+            row = self.cache.documents([key], text=True).get(key)
+            text = row.text if row is not None and row.text is not None else ""
+            self._first_texts[key] = text
+        return _first_token_offset(text, term)
+
+    def changes(
+        self, *, top: int, min_count: int
+    ) -> tuple[tuple[TermTrend, ...], tuple[TermTrend, ...]]:
+        """Rank terms and formulations by the signed G2 of the later half against the earlier."""
+        import numpy as np
+
+        from policy_cli.core.keyness import log_likelihood_array
+
+        assert self.split is not None
+        s = self.split
+        n_early, n_late = float(self.chars[:s].sum()), float(self.chars[s:].sum())
+        scored: list[tuple[float, str, str, int]] = []
+        followed = set(self.names.get("formulation", []))
+        for kind in ("term", "formulation"):
+            c = self.kinds.get(kind)
+            if c is None or not len(c.ids):
+                continue
+            late = c.period >= s
+            total = np.bincount(c.ids, weights=c.counts)
+            late_total = np.bincount(c.ids[late], weights=c.counts[late], minlength=len(total))
+            ids = np.nonzero(total >= min_count)[0]
+            g2 = log_likelihood_array(total[ids] - late_total[ids], late_total[ids], n_early, n_late)
+            names = (
+                self.cache.words(ids[g2 != 0]) if kind == "term" else None
+            )
+            for i, g in zip(ids.tolist(), g2.tolist(), strict=True):
+                if g == 0:
+                    continue
+                name = names[i] if names is not None else self.name(kind, i)
+                if kind == "term" and name in followed:
+                    continue
+                scored.append((g, name, kind, i))
+        up = sorted((x for x in scored if x[0] > 0), key=lambda x: (-x[0], x[1]))[:top]
+        down = sorted((x for x in scored if x[0] < 0), key=lambda x: (x[0], x[1]))[:top]
+        rising = tuple(self.series(kind, i, term=name) for _, name, kind, i in up)
+        falling = tuple(self.series(kind, i, term=name) for _, name, kind, i in down)
+        return rising, falling
+
+    def first_seen_formulations(
+        self, *, top: int, preferred: frozenset[str] = frozenset()
+    ) -> tuple[TermTrend, ...]:
+        """The `top` most used formulations (the `preferred` ones first: the user's own
+        terms), ordered by the period they were first seen in."""
+        import numpy as np
+
+        c = self.kinds.get("formulation")
+        if c is None or not len(c.ids):
+            return ()
+        names = self.names["formulation"]
+        assert isinstance(names, list)
+        totals = np.bincount(c.ids, weights=c.counts, minlength=len(names))
+        present = [i for i in range(len(names)) if totals[i] > 0]
+        chosen = sorted(present, key=lambda i: (names[i] not in preferred, -totals[i], names[i]))
+        series = [self.series("formulation", i) for i in chosen[:top]]
+        labels = [self.agg.labels[k] for k in self.keys]
+        first = {lab: j for j, lab in enumerate(labels)}
+        return tuple(
+            sorted(series, key=lambda t: (first[t.first_seen or labels[-1]], -t.total, t.term))
+        )
+
+
+def _rank_files(
+    table: _Table, kind: str | None, *, top: int, min_count: int
+) -> tuple[FileKeyness, ...]:
+    """Each document's terms against the rest of the corpus (signed G2), the documents
+    ordered by their most distinctive term."""
+    import numpy as np
+
+    from policy_cli.core.keyness import log_likelihood_array
+
+    agg = table.agg
+    n_docs = len(agg.docs)
+    sizes = np.asarray([d.characters for d in agg.docs], dtype=np.float64)
+    corpus = float(sizes.sum())
+    picked: dict[int, list[KeyTerm]] = {i: [] for i in range(n_docs)}
+    kinds = [kind] if kind else ["term", "formulation"]
+    followed = set(table.names.get("formulation", []))
+    for k in kinds:
+        c = table.kinds.get(k)
+        if c is None or not len(c.ids):
+            continue
+        totals = np.bincount(c.ids, weights=c.counts)
+        keep = totals[c.ids] >= min_count
+        doc, ids, counts = c.doc[keep], c.ids[keep], c.counts[keep]
+        rest = totals[ids] - counts
+        g2 = log_likelihood_array(rest, counts, corpus - sizes[doc], sizes[doc])
+        if kind is None:  # key terms: only what the file uses more than the rest
+            good = g2 > 0
+            doc, ids, counts, rest, g2 = doc[good], ids[good], counts[good], rest[good], g2[good]
+        order = np.lexsort((ids, -g2, doc))
+        doc, ids, counts, rest, g2 = doc[order], ids[order], counts[order], rest[order], g2[order]
+        starts = np.searchsorted(doc, np.arange(n_docs))
+        rank = np.arange(len(doc)) - starts[doc]
+        room = rank < top * 2  # twice as many: terms that are followed formulations go
+        doc, ids, counts, rest, g2 = doc[room], ids[room], counts[room], rest[room], g2[room]
+        names = table.cache.words(ids) if k == "term" else None
+        for d, i, n, r, g in zip(doc.tolist(), ids.tolist(), counts.tolist(), rest.tolist(),
+                                 g2.tolist(), strict=True):  # fmt: skip
+            name = names[i] if names is not None else table.name(k, i)
+            if k == "term" and name in followed:
+                continue
+            rest_size = corpus - sizes[d]
+            picked[d].append(
+                KeyTerm(
+                    term=name,
+                    kind=k,
+                    count=int(n),
+                    rate=round(n * PER / sizes[d], 4) if sizes[d] else 0.0,
+                    rest_rate=round(r * PER / rest_size, 4) if rest_size else 0.0,
+                    g2=round(g, 3),
+                )
+            )
+    files = []
+    for d, found in picked.items():
+        chosen = sorted(found, key=lambda t: (-t.g2, t.term))[:top]
+        doc_ = agg.docs[d]
+        files.append(
+            FileKeyness(
+                period=agg.labels[doc_.period],
+                source=agg.sources[doc_.index],
+                characters=doc_.characters,
+                score=chosen[0].g2 if chosen else 0.0,
+                terms=tuple(chosen),
+            )
+        )
+    return tuple(sorted(files, key=lambda f: (-f.score, f.period)))
+
+
+def _split_index(chars: Sequence[int]) -> int | None:
+    """Index of the first period of the later half (halves of about equal text)."""
+    if len(chars) < 2:
+        return None
+    total = sum(chars)
+    best, best_gap, cum = 1, math.inf, 0
+    for i in range(1, len(chars)):
+        cum += chars[i - 1]
+        gap = abs(cum - total / 2)
+        if gap < best_gap:
+            best, best_gap = i, gap
+    return best

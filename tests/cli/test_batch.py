@@ -1,0 +1,195 @@
+"""`policy batch`: help, formats (CSV, JSON lines, Parquet), a broken file, resume, spread."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from policy_cli.cli import app
+from policy_cli.cli.batch import journal_path
+from policy_cli.core.batch import BATCH_COLUMNS, batch_rows
+
+from ..conftest import DOCS
+
+PROVINCES = DOCS / "provinces-2025"
+REPORTS = ("guangxi.txt", "hubei.txt", "tianjin.txt")
+runner = CliRunner()
+
+
+def run(*args: str):
+    return runner.invoke(app, ["batch", *args], env={"NO_COLOR": "1"})
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("corpus")
+    for name in REPORTS:
+        shutil.copy(PROVINCES / name, root / name)
+    (root / "broken.txt").write_bytes(b"\x00\x01 not text")
+    return root
+
+
+@pytest.fixture(scope="module")
+def rows(folder) -> list[dict]:
+    return list(batch_rows([folder], workers=1))
+
+
+def test_help():
+    res = run("--help")
+    assert res.exit_code == 0
+    for opt in ("--format", "--output", "--jobs", "--resume", "--scheduler", "--spread"):
+        assert opt in res.stdout
+    assert "batch" in runner.invoke(app, ["--help"]).stdout
+
+
+def test_csv_rows_and_a_broken_file_reported_in_its_row(folder, rows):
+    res = run(str(folder), "-j", "2")
+    assert res.exit_code == 0, res.stderr
+    table = list(csv.DictReader(io.StringIO(res.stdout)))
+    assert list(table[0]) == list(BATCH_COLUMNS)
+    assert [r["source"] for r in table] == [r["source"] for r in rows]
+    broken = table[0]
+    assert broken["source"].endswith("broken.txt") and "binary" in broken["error"]
+    assert broken["title"] == "" and table[1]["error"] == ""
+    assert table[1]["title"] == rows[1]["title"] and table[1]["characters"] == str(
+        rows[1]["characters"]
+    )
+    assert "broken.txt" in res.stderr and "1 of 4 documents could not be analysed" in res.stderr
+
+
+def test_summary_csv_is_the_same_row(folder):
+    one = folder / "tianjin.txt"
+    summary = runner.invoke(app, ["summary", str(one), "-f", "csv"])
+    batch = run(str(one))
+    assert summary.exit_code == 0 and batch.exit_code == 0
+    summary_row = next(csv.DictReader(io.StringIO(summary.stdout)))
+    batch_row = next(csv.DictReader(io.StringIO(batch.stdout)))
+    assert batch_row.pop("error") == "" and batch_row == summary_row
+
+
+def test_parquet_round_trip(folder, rows, tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    target = tmp_path / "rows.parquet"
+    res = run(str(folder), "-o", str(target), "-j", "1")
+    assert res.exit_code == 0, res.stderr
+    assert res.stdout == ""
+    back = pq.read_table(target)
+    assert back.column_names == list(BATCH_COLUMNS)
+    assert str(back.schema.field("characters").type) == "int64"
+    assert back.to_pylist() == rows
+    jsonl = run(str(folder), "-f", "jsonl", "-j", "1")
+    assert [json.loads(line) for line in jsonl.stdout.splitlines()] == rows
+
+
+def test_resume_skips_the_rows_already_written(folder, rows, tmp_path):
+    target = tmp_path / "rows.jsonl"
+    journal = journal_path(str(target))
+    assert journal is not None and journal.name == ".rows.jsonl.policy-batch-partial"
+    # an interrupted run: the journal holds the first rows (one marked, to see it is kept)
+    kept = [dict(rows[0]), dict(rows[1], title="FROM THE JOURNAL")]
+    journal.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in kept))
+    res = run(str(folder), "-o", str(target), "--resume", "-j", "1")
+    assert res.exit_code == 0, res.stderr
+    assert "resumed: 2 rows kept, 2 documents analysed now" in res.stderr
+    out = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert [r["source"] for r in out] == [r["source"] for r in rows]
+    assert out[1]["title"] == "FROM THE JOURNAL" and out[2:] == rows[2:]
+    assert not journal.exists()
+    # resuming from a whole output file: nothing left to do
+    again = run(str(folder), "-o", str(target), "--resume")
+    assert again.exit_code == 0 and "resumed: 4 rows kept, 0 documents analysed now" in again.stderr
+    assert [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()] == out
+
+
+def test_an_interrupted_run_resumes(folder, rows, tmp_path):
+    corpus = tmp_path / "many"
+    corpus.mkdir()
+    for i in range(4):
+        for name in REPORTS:
+            shutil.copy(folder / name, corpus / f"{i}-{name}")
+    target = tmp_path / "rows.csv"
+    journal = journal_path(str(target))
+    assert journal is not None
+    policy = [sys.executable, "-m", "policy_cli", "batch", str(corpus), "-o", str(target)]
+    proc = subprocess.Popen([*policy, "-j", "1"], stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        if journal.exists() and journal.read_text(encoding="utf-8").count("\n") >= 2:
+            break
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=30)
+    if proc.returncode == 0:
+        pytest.skip("the run ended before it could be interrupted")
+    assert proc.returncode == 128 + signal.SIGTERM
+    assert not target.exists()  # the -o file is whole or not there
+    assert "--resume" in err
+    done = journal.read_text(encoding="utf-8").count("\n")
+    res = subprocess.run([*policy, "--resume"], capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    assert f"resumed: {done} rows kept, {12 - done} documents analysed now" in res.stderr
+    table = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    assert sorted(r["source"] for r in table) == sorted(str(p) for p in corpus.iterdir())
+    assert all(r["error"] == "" for r in table) and not journal.exists()
+
+
+def test_spread_table(folder, tmp_path):
+    target = tmp_path / "spread.csv"
+    res = run(str(folder), "-o", str(tmp_path / "rows.csv"), "--spread", str(target))
+    assert res.exit_code == 0, res.stderr
+    table = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    assert list(table[0]) == [
+        "formulation", "origin", "documents", "first_source", "first_date", "national_first_seen",
+    ]
+    top = {r["formulation"]: r for r in table}
+    assert top["高质量发展"]["documents"] == "3" and top["高质量发展"]["origin"] == "national"
+
+
+def test_bad_input_and_usage(folder, tmp_path):
+    assert run(str(tmp_path / "nope")).exit_code == 3
+    res = run(str(folder), "-f", "parquet")
+    assert res.exit_code == 2 and "-o" in res.stderr
+    assert run(str(folder), "--resume").exit_code == 2
+    assert run(str(folder), "-o", str(tmp_path / "rows.json")).exit_code == 2
+    res = run(str(folder), "-o", str(folder / "hubei.txt"))
+    assert res.exit_code == 3 and "input" in res.stderr
+    assert (folder / "hubei.txt").read_bytes() == (PROVINCES / "hubei.txt").read_bytes()
+    only_broken = tmp_path / "broken"
+    only_broken.mkdir()
+    (only_broken / "a.txt").write_bytes(b"")
+    res = run(str(only_broken))
+    assert res.exit_code == 3 and "1 of 1 documents could not be analysed" in res.stderr
+    assert "Traceback" not in res.stderr
+
+
+def test_no_resume_starts_afresh(folder, tmp_path):
+    target = tmp_path / "rows.csv"
+    journal = journal_path(str(target))
+    assert journal is not None
+    journal.write_text('{"source": "stale"}\n', encoding="utf-8")
+    res = run(str(folder / "tianjin.txt"), "-o", str(target))
+    assert res.exit_code == 0 and "started afresh" in res.stderr
+    assert [r["source"] for r in csv.DictReader(io.StringIO(target.read_text(encoding="utf-8")))] == [
+        str(folder / "tianjin.txt")
+    ]
+    assert not journal.exists()
+    assert os.listdir(tmp_path) == ["rows.csv"]
+
+
+def test_single_document_commands_point_to_batch(folder):
+    res = runner.invoke(app, ["keywords", str(folder)])
+    assert res.exit_code == 3 and "policy batch" in res.stderr
+    two = [str(folder / n) for n in REPORTS[:2]]
+    res = runner.invoke(app, ["summary", *two])
+    assert res.exit_code == 2 and "policy batch analyses many documents" in res.stderr

@@ -1,0 +1,103 @@
+"""The analysis cache: one SQLite file, counts packed as records, files remembered unchanged."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from policy_cli.core import cache as cache_mod
+from policy_cli.core.cache import AnalysisCache, pack_counts, unpack_counts, unpack_many
+from policy_cli.core.trend import trend_documents
+
+from ..conftest import DOCS
+
+
+def test_counts_pack_and_unpack_large_counts_included():
+    ids, counts = [7, 3, 200_000, 5], [1, 70_000, 2, 65_535]
+    got_ids, got_counts = unpack_counts(pack_counts(ids, counts))
+    totals = dict.fromkeys(ids, 0)
+    for i, n in zip(got_ids.tolist(), got_counts.tolist(), strict=True):
+        totals[i] += n
+    assert totals == dict(zip(ids, counts, strict=True))
+    assert list(got_ids) == sorted(got_ids)
+    doc, all_ids, _ = unpack_many([pack_counts([1, 2], [1, 1]), None, pack_counts([9], [4])])
+    assert doc.tolist() == [0, 0, 2] and all_ids.tolist() == [1, 2, 9]
+
+
+def test_another_version_of_the_analyses_starts_afresh(tmp_path, monkeypatch):
+    c = AnalysisCache(tmp_path)
+    c.put_document(b"k" * 32, "文本", 2, 2020, None)
+    c.close()
+    assert AnalysisCache(tmp_path).documents([b"k" * 32], text=True)[b"k" * 32].text == "文本"
+    monkeypatch.setattr(cache_mod, "analysis_signature", lambda: "another")
+    assert AnalysisCache(tmp_path).documents([b"k" * 32], text=True) == {}
+
+
+def _jsonl(path: Path, years: list[int]) -> None:
+    records = [
+        {"year": y, "content": f"{y}年推进高质量发展。" + "深化改革。" * (y % 5 + 1)} for y in years
+    ]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+
+
+def test_an_unchanged_file_is_not_read_again_and_a_changed_one_is(tmp_path, monkeypatch):
+    corpus = tmp_path / "c.jsonl"
+    _jsonl(corpus, [2001, 2002, 2003])
+    first = trend_documents([corpus], terms=["改革"], cache_root=tmp_path / "cache", workers=1)
+    import policy_cli.core.trend.reading as reading
+
+    reads = []
+    original = reading.iter_items
+    monkeypatch.setattr(reading, "iter_items", lambda *a, **k: reads.append(a) or original(*a, **k))
+    again = trend_documents([corpus], terms=["改革"], cache_root=tmp_path / "cache", workers=1)
+    assert reads == [] and again.terms == first.terms and again.cache_hits == 3
+    _jsonl(corpus, [2001, 2002, 2004])  # changed: read again
+    os.utime(corpus, ns=(1, 1))
+    changed = trend_documents([corpus], terms=["改革"], cache_root=tmp_path / "cache", workers=1)
+    assert len(reads) == 1 and [p.label for p in changed.periods] == ["2001", "2002", "2004"]
+    assert changed.cache_hits == 2 and changed.cache_misses == 1
+
+
+def test_two_processes_share_one_cache(tmp_path):
+    code = (
+        "import sys; from pathlib import Path\n"
+        "from policy_cli.core.trend import trend_documents\n"
+        "r = trend_documents([sys.argv[1]], cache_root=Path(sys.argv[2]), workers=1)\n"
+        "print(r.rising[0].term)\n"
+    )
+    docs = [str(DOCS / "gwr-2021.txt"), str(DOCS / "gwr-2022.txt")]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code.replace("[sys.argv[1]]", repr(docs)), "-", str(tmp_path)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        for _ in range(2)
+    ]  # fmt: skip
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert all(p.returncode == 0 for p in procs), outs
+    assert outs[0][0] == outs[1][0] and "warning" not in outs[0][1] + outs[1][1]
+    db = sqlite3.connect(tmp_path / "trend.sqlite3")
+    try:
+        assert db.execute("SELECT count(*) FROM documents").fetchone() == (2,)
+        words = db.execute("SELECT count(*), count(DISTINCT word) FROM words").fetchone()
+        assert words[0] == words[1] > 1000
+    finally:
+        db.close()
+
+
+def test_memory_cache_for_a_run_that_keeps_nothing(tmp_path):
+    c = AnalysisCache(None, memory=True)
+    ids = c.word_ids(["改革", "发展", "改革"])
+    assert ids[0] == ids[2] != ids[1] and c.words(ids) == {ids[0]: "改革", ids[1]: "发展"}
+    assert np.asarray(ids).dtype.kind == "i"
+    result = trend_documents(
+        [DOCS / "gwr-2021.txt", DOCS / "gwr-2022.txt"], use_cache=False, workers=1,
+        cache_root=tmp_path,
+    )  # fmt: skip
+    assert result.rising and not list(tmp_path.iterdir())
