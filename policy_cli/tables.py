@@ -2,7 +2,7 @@
 
 `policy batch` writes its rows (one per document) in one of these formats, and reads them
 back to resume a run; `--spread` writes the spread table the same way. CSV cells are what
-`policy summary --format csv` writes (`render.to_csv`); JSON lines keep numbers as numbers
+`policy summary --format csv` writes (`serialize.to_csv`); JSON lines keep numbers as numbers
 and missing values as null; Parquet (pyarrow, the optional `parquet` extra) gives integer
 columns as int64 and the others as UTF-8 strings, which DuckDB and pandas read directly.
 """
@@ -47,13 +47,14 @@ def render_rows(
     Raises:
         UsageError: an unknown format, or Parquet without pyarrow.
     """
-    from policy_cli import render
+    from policy_cli import serialize
 
     if fmt == "csv":
-        section = render.Section("rows", [render.Column(c, c) for c in columns], rows)
-        return render.to_csv(section).encode("utf-8")
+        return serialize.to_csv(serialize.row_section("rows", columns, rows)).encode("utf-8")
     if fmt == "jsonl":
-        return render.to_jsonl([{c: row.get(c) for c in columns} for row in rows]).encode("utf-8")
+        return serialize.to_jsonl([{c: row.get(c) for c in columns} for row in rows]).encode(
+            "utf-8"
+        )
     if fmt == "parquet":
         return _parquet(rows, columns, int_columns)
     raise UsageError(f"unknown row format {fmt!r}; use {', '.join(FORMATS)}")
