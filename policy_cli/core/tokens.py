@@ -14,6 +14,7 @@ piece of that word inside it.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -35,9 +36,9 @@ class Segmentation:
 
     text: str
     pieces: tuple[str, ...]
-    starts: tuple[int, ...]
+    starts: Sequence[int]  # machine integers (array): a long document has millions of pieces
     tags: tuple[str, ...]
-    sentence: tuple[int, ...]
+    sentence: Sequence[int]
 
     def words(self, start: int, end: int) -> list[str]:
         """The pieces that cover text[start:end], a piece that crosses either edge cut there."""
@@ -84,6 +85,7 @@ class Segmentation:
 
         # one automaton for every sentence (looking it up by the tuple of strings hashes it)
         automaton = _protect_automaton(tuple(protect)) if protect else None
+        same: dict[str, str] = {}  # one string object per distinct merged word
         out: list[Token] = []
         i, n = 0, len(self.pieces)
         while i < n:
@@ -92,11 +94,13 @@ class Segmentation:
             while j < n and self.sentence[j] == k:
                 j += 1
             if k >= 0:
-                out.extend(self._sentence_tokens(i, j, k, automaton))
+                out.extend(self._sentence_tokens(i, j, k, automaton, same))
             i = j
         return tuple(out)
 
-    def _sentence_tokens(self, i: int, j: int, sentence: int, automaton: Any) -> Iterable[Token]:
+    def _sentence_tokens(
+        self, i: int, j: int, sentence: int, automaton: Any, same: dict[str, str]
+    ) -> Iterable[Token]:
         from policy_cli.core.segment import spans_of
 
         lo = self.starts[i]
@@ -104,20 +108,28 @@ class Segmentation:
         spans = spans_of(self.text[lo:hi], automaton) if automaton is not None else []
         pieces = [(self.starts[q], self.pieces[q]) for q in range(i, j)]
         if spans:
-            pieces = _merge(pieces, [(lo + a, lo + b) for a, b in spans], self.text)
+            one = same.setdefault
+            pieces = [
+                (at, one(p, p))
+                for at, p in _merge(pieces, [(lo + a, lo + b) for a, b in spans], self.text)
+            ]
         return (Token(p, at, sentence) for at, p in pieces if not p.isspace())
 
 
 def _merge(
     pieces: list[tuple[int, str]], spans: list[tuple[int, int]], text: str
 ) -> list[tuple[int, str]]:
-    """Pieces with each span made one piece (spans sorted, not overlapping)."""
+    """Pieces with each span made one piece (spans sorted, not overlapping); a piece no span
+    touches is kept as it is (the same string object)."""
     out: list[tuple[int, str]] = []
     k = 0
     for at, piece in pieces:
         end = at + len(piece)
         while k < len(spans) and spans[k][1] <= at:
             k += 1
+        if k == len(spans) or spans[k][0] >= end:
+            out.append((at, piece))
+            continue
         pos = at
         while k < len(spans) and spans[k][0] < end:
             a, b = spans[k]
@@ -147,9 +159,9 @@ def segment_document(document: Document, *, segmenter: object | None = None) -> 
     seg = segmenter if isinstance(segmenter, Segmenter) else default_segmenter()
     text = document.text
     pieces: list[str] = []
-    starts: list[int] = []
+    starts = array("q")
     tags: list[str] = []
-    sentences: list[int] = []
+    sentences = array("q")
     # one string object per distinct word and tag, not per token (a 10 M-character document
     # has 5 M tokens of some 100 k words)
     same: dict[str, str] = {}
@@ -168,7 +180,7 @@ def segment_document(document: Document, *, segmenter: object | None = None) -> 
         pos = sent.end
     if pos < len(text):
         _gap(text, pos, len(text), pieces, starts, tags, sentences)
-    return Segmentation(text, tuple(pieces), tuple(starts), tuple(tags), tuple(sentences))
+    return Segmentation(text, tuple(pieces), starts, tuple(tags), sentences)
 
 
 def segment_text(text: str, *, segmenter: object | None = None) -> Segmentation:
@@ -177,7 +189,7 @@ def segment_text(text: str, *, segmenter: object | None = None) -> Segmentation:
 
     seg = segmenter if isinstance(segmenter, Segmenter) else default_segmenter()
     pieces: list[str] = []
-    starts: list[int] = []
+    starts = array("q")
     tags: list[str] = []
     at = 0
     for word, tag in seg.tagged(text):
@@ -185,12 +197,12 @@ def segment_text(text: str, *, segmenter: object | None = None) -> Segmentation:
         starts.append(at)
         tags.append(tag)
         at += len(word)
-    return Segmentation(text, tuple(pieces), tuple(starts), tuple(tags), (0,) * len(pieces))
+    return Segmentation(text, tuple(pieces), starts, tuple(tags), array("q", [0]) * len(pieces))
 
 
 def _gap(
-    text: str, lo: int, hi: int, pieces: list[str], starts: list[int], tags: list[str],
-    sentences: list[int],
+    text: str, lo: int, hi: int, pieces: list[str], starts: array[int], tags: list[str],
+    sentences: array[int],
 ) -> None:
     pieces.append(text[lo:hi])
     starts.append(lo)
