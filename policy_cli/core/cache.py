@@ -33,7 +33,7 @@ SCAN_KEYS = 5_000  # more documents than this are looked up in one pass over the
 _SIGNED_MODULES = (
     "trend", "corpus.py", "counting.py", "loaders.py", "formats.py", "normalize.py",
     "noise.py", "segment.py", "phrases.py", "national.py", "occurrences.py", "formulations",
-    "script.py",
+    "script.py", "tokens.py", "chars.py", "decoding.py",
 )  # fmt: skip
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS info (name TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -161,7 +161,7 @@ def extract_people(
         People in order of first mention; `count` is how often the name occurs in the text.
     """
     text = document.text
-    mentions = _Mentions(text, segmentation or segment_document(document), rules())
+    mentions = _Mentions(text, segmentation or segment_document(document, tags=False), rules())
     mentions.titled()
     mentions.groups()
     mentions.name_titles()
@@ -293,7 +293,8 @@ def extract_organizations(
     """
     r = rules()
     seen: dict[str, int] = {}
-    seg = segmentation or segment_document(document)
+    seg = segmentation if segmentation is not None and segmentation.has_tags else None
+    seg = seg or segment_document(document)  # its words' tags are read
     for start, name in _org_chunks(document, seg, r, options):
         if name not in seen and name not in r.generic_orgs and len(name) >= 3:
             seen[name] = start

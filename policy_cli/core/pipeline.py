@@ -55,7 +55,7 @@ def prepare(
     """
     from policy_cli.core.formulations import extract_formulations, single_words
 
-    seg = segmentation or segment_document(document, segmenter=segmenter)
+    seg = segmentation or segment_document(document, segmenter=segmenter, tags=False)
     found = (
         tuple(extract_formulations(document, options=formulation_options, segmentation=seg))
         if formulations else ()

@@ -222,3 +222,28 @@ def lexicon_lines() -> list[str]:
     from policy_cli import data
 
     return data.lines("lexicon.txt")
+
+
+def test_one_segmentation_with_or_without_tags():
+    """Formulations and term counts read the cut alone; people and organisations the tags too."""
+    from policy_cli.core.people import extract_organizations
+
+    doc = load_document(FOUNDING)
+    tagged = segment_document(doc)
+    plain = segment_document(doc, tags=False)
+    assert tagged.pieces == plain.pieces and list(tagged.starts) == list(plain.starts)
+    assert "".join(tagged.pieces) == doc.text
+    assert tagged.has_tags and not plain.has_tags
+    offset, word, tag = tagged.tagged(0)[0]
+    assert doc.text[offset : offset + len(word)] == word and isinstance(tag, str)
+    with pytest.raises(ValueError, match="no tags"):
+        plain.tagged(0)
+    # an untagged segmentation given to the organisations is not trusted for tags
+    assert extract_organizations(doc, segmentation=plain) == extract_organizations(doc)
+    # a stretch of text is its words, a word cut at either edge of the stretch
+    s = doc.sentences[3]
+    words = tagged.words(s.start + 1, s.end - 1)
+    assert "".join(words) == doc.text[s.start + 1 : s.end - 1]
+    assert tagged.starts_word(s.start) and all(
+        tagged.starts_word(a) for a in (s.start + sum(map(len, words[:k])) + 1 for k in (1, 2))
+    )

@@ -112,7 +112,7 @@ def extract_formulations(
     if sort not in SORTS:
         raise UsageError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
     options = options or FormulationOptions()
-    seg = segmentation or segment_document(document)
+    seg = segmentation or segment_document(document, tags=False)
     candidates = run_stages(document.text, options, seg)
     wanted_candidates = (c for c in candidates if c.kind in wanted)
     return rank_formulations(document, wanted_candidates, options, sort=sort)
