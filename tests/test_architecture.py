@@ -87,4 +87,6 @@ def test_render_and_serialize_read_typed_results():
 def test_the_architecture_check_sees_a_core_import(tmp_path):
     bad = tmp_path / "bad.py"
     bad.write_text("def f():\n    from policy_cli.core.loaders import load_document\n")
-    assert _core(_imports(bad)) == {"policy_cli.core.loaders", "policy_cli.core.loaders.load_document"}
+    assert _core(_imports(bad)) == {
+        "policy_cli.core.loaders", "policy_cli.core.loaders.load_document"
+    }

@@ -50,7 +50,9 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> tuple[str, str]
             try:
                 return data.decode(name), name
             except UnicodeDecodeError as exc:
-                raise EncodingError(f"the input has a {name} byte-order mark but is not {name}") from exc
+                raise EncodingError(
+                    f"the input has a {name} byte-order mark but is not {name}"
+                ) from exc
     if b"\x00" in data:
         raise InputError("binary file (it contains NUL bytes), not a text document")
     try:

@@ -559,7 +559,9 @@ def _page_fragments(pdf: Any, number: int) -> list[_Fragment]:
         n = textpage.count_chars()
         text = textpage.get_text_range(0, n) if n > 0 else ""
         if len(text) != n:  # a character outside the BMP takes two UTF-16 units: go one by one
-            text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i) or 0xFFFD) for i in range(n))
+            text = "".join(
+                chr(pdfium_c.FPDFText_GetUnicode(textpage, i) or 0xFFFD) for i in range(n)
+            )
         x, y = ctypes.c_double(), ctypes.c_double()
         matrix = pdfium_c.FS_MATRIX()
         out: list[_Fragment] = []

@@ -522,7 +522,9 @@ def iso_date(stated: str | None) -> str | None:
     text = re.sub(r"\s+", "", stated)
     m = re.search(r"((?:19|20)\d\d)[年.\-/](\d{1,2})[月.\-/](\d{1,2})日?", text)
     if m is None:
-        cn = re.search(rf"([{CN_YEAR_DIGITS}]{{4}})年([{_CN_NUM}]{{1,2}})月([{_CN_NUM}]{{1,3}})日", text)
+        cn = re.search(
+            rf"([{CN_YEAR_DIGITS}]{{4}})年([{_CN_NUM}]{{1,2}})月([{_CN_NUM}]{{1,3}})日", text
+        )
         if cn is not None:
             try:
                 y, mo, d = (_cn_int(g) for g in cn.groups())

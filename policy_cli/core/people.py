@@ -351,7 +351,10 @@ def _close_run(
     yield tokens[start][0], name
     # a head shared by a list: "嘉陵江、明月湖实验室" names 嘉陵江实验室 too
     head = tokens[b - 1][1]
-    if b - start > 1 and r.suffix_word.fullmatch(head) and start >= 2 and tokens[start - 1][1] == "、":
+    if (
+        b - start > 1 and r.suffix_word.fullmatch(head) and start >= 2
+        and tokens[start - 1][1] == "、"
+    ):
         pos, word, tag = tokens[start - 2]
         before = tokens[start - 3] if start >= 3 else None
         if (

@@ -1,4 +1,5 @@
-"""Short flags mean one thing across commands: -n is --top wherever it exists, -k --kind, -s --sort."""
+"""Short flags mean one thing across commands: -n is --top wherever it exists, -k --kind,
+-s --sort."""
 
 from __future__ import annotations
 

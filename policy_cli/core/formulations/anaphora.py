@@ -15,7 +15,9 @@ from policy_cli.core.tokens import Segmentation, segment_text
 STAGE = "anaphora"
 
 
-def find_anaphora(text: str, options: FormulationOptions, seg: Segmentation | None = None) -> Iterator[Candidate]:
+def find_anaphora(
+    text: str, options: FormulationOptions, seg: Segmentation | None = None
+) -> Iterator[Candidate]:
     """Find words that open with one character and name one policy: 碳达峰碳中和, 共商共建共享.
 
     Two three-character words, or three two-character words that are the whole object of a

@@ -17,7 +17,9 @@ from policy_cli.core.tokens import Segmentation, segment_text
 STAGE = "campaign"
 
 
-def find_campaigns(text: str, options: FormulationOptions, seg: Segmentation | None = None) -> Iterator[Candidate]:
+def find_campaigns(
+    text: str, options: FormulationOptions, seg: Segmentation | None = None
+) -> Iterator[Candidate]:
     """Yield the names of multi-year campaigns, with their modifier."""
     seg = seg or segment_text(text)
     w = words()

@@ -19,7 +19,9 @@ from policy_cli.core.tokens import Segmentation
 STAGE = "code"
 
 
-def find_codes(text: str, options: FormulationOptions, seg: Segmentation | None = None) -> Iterator[Candidate]:
+def find_codes(
+    text: str, options: FormulationOptions, seg: Segmentation | None = None
+) -> Iterator[Candidate]:
     """Yield unquoted codes followed by the phrase they name."""
     opens_name = re.compile(rf"[{HAN}{words().open_quote}]")
     for m in patterns().unquoted_code.finditer(text):

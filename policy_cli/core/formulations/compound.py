@@ -19,7 +19,9 @@ from policy_cli.core.tokens import Segmentation, segment_text
 STAGE = "compound"
 
 
-def find_compounds(text: str, options: FormulationOptions, seg: Segmentation | None = None) -> Iterator[Candidate]:
+def find_compounds(
+    text: str, options: FormulationOptions, seg: Segmentation | None = None
+) -> Iterator[Candidate]:
     """Yield compound numbered sets, with their members when listed."""
     seg = seg or segment_text(text)
     edge = words().clause_edge

@@ -18,7 +18,9 @@ from policy_cli.core.tokens import Segmentation, segment_text
 STAGE = "counted"
 
 
-def find_counted(text: str, options: FormulationOptions, seg: Segmentation | None = None) -> Iterator[Candidate]:
+def find_counted(
+    text: str, options: FormulationOptions, seg: Segmentation | None = None
+) -> Iterator[Candidate]:
     """Yield counted names (三大攻坚战) with their members when listed."""
     seg = seg or segment_text(text)
     for m in patterns().counted.finditer(text):

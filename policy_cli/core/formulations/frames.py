@@ -26,7 +26,9 @@ from policy_cli.core.tokens import Segmentation, segment_text
 STAGE = "frame"
 
 
-def find_frames(text: str, options: FormulationOptions, seg: Segmentation | None = None) -> Iterator[Candidate]:
+def find_frames(
+    text: str, options: FormulationOptions, seg: Segmentation | None = None
+) -> Iterator[Candidate]:
     """Find mottos by their frame: 统筹A和B, 跨周期和逆周期调节, 碳达峰碳中和, 是…的、不是…的."""
     seg = seg or segment_text(text)
     w, p, o = words(), patterns(), options

@@ -23,7 +23,9 @@ from policy_cli.core.tokens import Segmentation, segment_text
 STAGE = "head"
 
 
-def find_heads(text: str, options: FormulationOptions, seg: Segmentation | None = None) -> Iterator[Candidate]:
+def find_heads(
+    text: str, options: FormulationOptions, seg: Segmentation | None = None
+) -> Iterator[Candidate]:
     """Yield the names that end in a doctrine, strategy or campaign head word."""
     seg = seg or segment_text(text)
     w, p, o = words(), patterns(), options

@@ -23,7 +23,9 @@ STAGE = "ideal"
 _PLACE_TAG = "ns"
 
 
-def find_ideals(text: str, options: FormulationOptions, seg: Segmentation | None = None) -> Iterator[Candidate]:
+def find_ideals(
+    text: str, options: FormulationOptions, seg: Segmentation | None = None
+) -> Iterator[Candidate]:
     """Yield the ideal-and-place slogans of the text."""
     w = words()
     for m in _pattern().finditer(text):

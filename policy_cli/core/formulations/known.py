@@ -48,7 +48,9 @@ def lexicon_texts() -> frozenset[str]:
     return background_lexicon().texts
 
 
-def find_known(text: str, options: FormulationOptions, seg: Segmentation | None = None) -> Iterator[Candidate]:
+def find_known(
+    text: str, options: FormulationOptions, seg: Segmentation | None = None
+) -> Iterator[Candidate]:
     """Yield the entries of every bundled lexicon that the text says."""
     for _, load in SOURCES:
         yield from find_entries(text, load(), STAGE)

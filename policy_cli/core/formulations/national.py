@@ -26,7 +26,9 @@ CORE_MIN = 3  # a core shorter than this (双创 in …双创) is no formulation
 _DROP_QUOTES = str.maketrans("", "", QUOTE_MARKS)
 
 
-def find_national(text: str, options: FormulationOptions, seg: Segmentation | None = None) -> Iterator[Candidate]:
+def find_national(
+    text: str, options: FormulationOptions, seg: Segmentation | None = None
+) -> Iterator[Candidate]:
     """Yield every entry of the national lexicon the text says, as printed."""
     lexicon = national_lexicon()
     for m in national_matcher().finditer(text):

@@ -17,7 +17,9 @@ from policy_cli.core.tokens import Segmentation
 STAGE = "numbered"
 
 
-def find_numbered(text: str, options: FormulationOptions, seg: Segmentation | None = None) -> Iterator[Candidate]:
+def find_numbered(
+    text: str, options: FormulationOptions, seg: Segmentation | None = None
+) -> Iterator[Candidate]:
     """Yield plans, plenums, congresses, ordinal sets and quantity lines."""
     p, w = patterns(), words()
     for m in p.plan.finditer(text):

@@ -25,7 +25,9 @@ from policy_cli.core.tokens import Segmentation
 STAGE = "programme"
 
 
-def find_programmes(text: str, options: FormulationOptions, seg: Segmentation | None = None) -> Iterator[Candidate]:
+def find_programmes(
+    text: str, options: FormulationOptions, seg: Segmentation | None = None
+) -> Iterator[Candidate]:
     """Yield the programme and zone names that a launching verb opens, with those listed after."""
     w = words()
     for rule, launch, item in _patterns():

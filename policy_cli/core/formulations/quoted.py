@@ -27,7 +27,9 @@ from policy_cli.core.tokens import Segmentation, segment_text
 STAGE = "quoted"
 
 
-def find_quoted(text: str, options: FormulationOptions, seg: Segmentation | None = None) -> Iterator[Candidate]:
+def find_quoted(
+    text: str, options: FormulationOptions, seg: Segmentation | None = None
+) -> Iterator[Candidate]:
     """Yield the quoted spans that are formulations, with what codes and sets refer to."""
     seg = seg or segment_text(text)
     plan = patterns().plan

@@ -21,7 +21,9 @@ from policy_cli.core.tokens import Segmentation, segment_text
 STAGE = "repeated"
 
 
-def find_repeated(text: str, options: FormulationOptions, seg: Segmentation | None = None) -> Iterator[Candidate]:
+def find_repeated(
+    text: str, options: FormulationOptions, seg: Segmentation | None = None
+) -> Iterator[Candidate]:
     """Find the long phrase a short text says three times or more (its slogan)."""
     o = options
     if len(text) > o.repeated_max_text:

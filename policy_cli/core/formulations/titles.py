@@ -21,7 +21,9 @@ from policy_cli.core.tokens import Segmentation
 STAGE = "title"
 
 
-def find_titles(text: str, options: FormulationOptions, seg: Segmentation | None = None) -> Iterator[Candidate]:
+def find_titles(
+    text: str, options: FormulationOptions, seg: Segmentation | None = None
+) -> Iterator[Candidate]:
     """Yield the titles of policy documents, as printed between 《》."""
     w, p = words(), patterns()
     for m in _title_pattern(w.title_marks, options.title_max_len).finditer(text):

@@ -25,7 +25,9 @@ STAGE = "user"
 MAX_LEXICON_BYTES = 10_000_000  # a word list, not a corpus
 
 
-def find_user(text: str, options: FormulationOptions, seg: Segmentation | None = None) -> Iterator[Candidate]:
+def find_user(
+    text: str, options: FormulationOptions, seg: Segmentation | None = None
+) -> Iterator[Candidate]:
     """Yield the terms of the user's lexicon (options.lexicon) that the text says."""
     if options.lexicon is not None:
         yield from find_entries(text, options.lexicon, STAGE, strength=CERTAIN, with_heads=False)
