@@ -21,9 +21,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, repeat
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from policy_cli.models import Document, Token
+
+if TYPE_CHECKING:
+    from policy_cli.core.segment import Segmenter
 
 GAP_TAG = "x"  # the text between sentences (line breaks, spaces): one piece, no word
 
@@ -160,7 +163,7 @@ def _merge(
 
 
 def segment_document(
-    document: Document, *, segmenter: object | None = None, tags: bool = True
+    document: Document, *, segmenter: Segmenter | None = None, tags: bool = True
 ) -> Segmentation:
     """Cut every sentence of a document once; the text between sentences is one piece each.
 
@@ -172,10 +175,10 @@ def segment_document(
         InputError: the document is longer than `loaders.MAX_DOCUMENT_CHARS`.
     """
     from policy_cli.core.loaders import check_analysable
-    from policy_cli.core.segment import Segmenter, default_segmenter
+    from policy_cli.core.segment import default_segmenter
 
     check_analysable(document)
-    seg = segmenter if isinstance(segmenter, Segmenter) else default_segmenter()
+    seg = segmenter or default_segmenter()
     text = document.text
     pieces: list[str] = []
     starts = array("q")
@@ -204,11 +207,11 @@ def segment_document(
     return Segmentation(text, tuple(pieces), starts, tuple(labels), sentences)
 
 
-def segment_text(text: str, *, segmenter: object | None = None) -> Segmentation:
+def segment_text(text: str, *, segmenter: Segmenter | None = None) -> Segmentation:
     """Cut a bare text once, as one sentence (for an analysis called on a string)."""
-    from policy_cli.core.segment import Segmenter, default_segmenter
+    from policy_cli.core.segment import default_segmenter
 
-    seg = segmenter if isinstance(segmenter, Segmenter) else default_segmenter()
+    seg = segmenter or default_segmenter()
     pieces: list[str] = []
     starts = array("q")
     tags: list[str] = []
