@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import sys
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -50,15 +50,16 @@ class Segmentation:
         start, end = max(0, start), min(len(self.text), end)
         if start >= end:
             return []
-        i = bisect_right(self.starts, start) - 1
-        out: list[str] = []
-        while i < len(self.pieces) and self.starts[i] < end:
-            lo = self.starts[i]
-            piece = self.pieces[i]
-            if lo < start or lo + len(piece) > end:
-                piece = piece[max(0, start - lo) : end - lo]
-            out.append(piece)
-            i += 1
+        starts = self.starts
+        i = bisect_right(starts, start) - 1  # the piece at start (the first starts at 0)
+        j = bisect_left(starts, end, i)  # the first piece from end on
+        out = list(self.pieces[i:j])
+        lo, piece = starts[i], out[0]
+        if lo < start or lo + len(piece) > end:
+            out[0] = piece[start - lo : end - lo]
+        lo, piece = starts[j - 1], out[-1]
+        if j - 1 > i and lo + len(piece) > end:
+            out[-1] = piece[: end - lo]
         return out
 
     @property

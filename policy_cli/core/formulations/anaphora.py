@@ -43,8 +43,8 @@ def find_anaphora(
         for k, size in o.anaphora_shapes:
             span = k * size
             for i in range(len(run) - span + 1):
-                if i not in bounds or i + span not in bounds:
-                    continue
+                if run[i] != run[i + size] or i not in bounds or i + span not in bounds:
+                    continue  # (the parts must share their first character, below)
                 if any((i + q in bounds) != (q % size == 0) for q in range(1, span)):
                     continue  # each part is one word: 共商|共建|共享, not 地方属|地责任, 段|示范
                 s = run[i : i + span]

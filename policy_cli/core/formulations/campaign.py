@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from policy_cli.core.formulations.boundary import campaign_start, phrase_ending_at
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import patterns, words
+from policy_cli.core.formulations.vocab import finditer, patterns, words
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "campaign"
@@ -23,7 +23,7 @@ def find_campaigns(
     """Yield the names of multi-year campaigns, with their modifier."""
     seg = seg or segment_text(text)
     w = words()
-    for m in patterns().campaign.finditer(text):
+    for m in finditer(patterns().campaign, text):
         phrase = phrase_ending_at(text, m.end(), len(m.group()), options, seg)
         start = m.end() - len(phrase)
         if text[start - 1 : start] == w.close_quote:

@@ -13,7 +13,7 @@ from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.boundary import following_phrase
 from policy_cli.core.formulations.candidate import BY_RULE, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import patterns, words
+from policy_cli.core.formulations.vocab import finditer, patterns, words
 from policy_cli.core.tokens import Segmentation
 
 STAGE = "code"
@@ -24,7 +24,7 @@ def find_codes(
 ) -> Iterator[Candidate]:
     """Yield unquoted codes followed by the phrase they name."""
     opens_name = re.compile(rf"[{HAN}{words().open_quote}]")
-    for m in patterns().unquoted_code.finditer(text):
+    for m in finditer(patterns().unquoted_code, text):
         after = text[m.end() : m.end() + 1]
         if not after or not opens_name.match(after):
             continue

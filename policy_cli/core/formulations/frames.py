@@ -16,6 +16,7 @@ from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import (
     clause_word_set,
     clause_words,
+    finditer,
     is_verb,
     patterns,
     words,
@@ -32,13 +33,13 @@ def find_frames(
     """Find mottos by their frame: 统筹A和B, 跨周期和逆周期调节, 碳达峰碳中和, 是…的、不是…的."""
     seg = seg or segment_text(text)
     w, p, o = words(), patterns(), options
-    for m in p.balance.finditer(text):
+    for m in finditer(p.balance, text):
         before = text[max(0, m.start() - o.lead_verb_len) : m.start()]
         if m.group(1).startswith(clause_words()) or m.group(1)[0] in w.function_words:
             continue  # 统筹推进A和B, 统筹兼顾A和B, 统筹为A和B: a verb phrase, not the motto
         if not before or before[-1] in w.clause_edge or before in clause_word_set():
             yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="balance")
-    for m in p.negated_pair.finditer(text):
+    for m in finditer(p.negated_pair, text):
         first, second = m.group(1), m.group(2)
         lead = clause_lead(first, o)
         first = first[len(lead) :]
@@ -54,10 +55,10 @@ def find_frames(
             start = m.start() + len(lead)
             pair = f"{first}{w.list_separator}{second}"
             yield Candidate(pair, "slogan", start, stage=STAGE, rule="negated-pair")
-    for m in p.shared_head_pair.finditer(text):
+    for m in finditer(p.shared_head_pair, text):
         if m.group(1) != m.group(3) and starts_a_word(text, m.start(), o, seg):
             yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="shared-head")
-    for m in p.manner_list.finditer(text):
+    for m in finditer(p.manner_list, text):
         if _manner_words(m.group(1).split(w.list_separator)[:-1]) and is_verb(m.group(3)):
             yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="manner-list")
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from policy_cli.core.formulations.candidate import BY_RULE, KINDS, Candidate
 from policy_cli.core.formulations.vocab import words
@@ -47,6 +48,18 @@ class Lexicon:
         texts = list(self.by_text)
         return re.compile(trie_regex(texts)) if texts else None
 
+    @cached_property
+    def automaton(self) -> tuple[Any, tuple[LexiconEntry, ...]] | None:
+        """An Aho-Corasick automaton of the texts, leftmost-longest (the matches of `pattern`),
+        and the entry of each of its texts in order."""
+        import ahocorasick_rs
+
+        entries = tuple(self.by_text.values())
+        if not entries:
+            return None
+        kind = ahocorasick_rs.MatchKind.LeftmostLongest
+        return ahocorasick_rs.AhoCorasick([e.text for e in entries], matchkind=kind), entries
+
 
 def read_lexicon(name: str, lines: Iterable[str], *, columns: tuple[str, ...] = ()) -> Lexicon:
     """Build a lexicon from `text<TAB>kind[<TAB>value...]` lines; the values are named by `columns`.
@@ -76,17 +89,18 @@ def find_entries(
     With `with_heads`, a programme head right after an entry joins it (双创 + 平台: the set
     phrase names a platform, a project...).
     """
-    pattern = lexicon.pattern
-    if pattern is None:
+    # the matches of the trie-shaped `lexicon.pattern`, found by an Aho-Corasick automaton
+    # (the regular expression tried its trie at every character: 42 us a news item -> 4 us)
+    found = lexicon.automaton
+    if found is None:
         return
-    entries = lexicon.by_text
+    automaton, entries = found
     heads = words().name_heads if with_heads else ()
-    for m in pattern.finditer(text):
-        hit = phrase = m.group()
-        phrase += next((h for h in heads if text.startswith(h, m.end())), "")
-        entry = entries[hit]
+    for i, start, end in automaton.find_matches_as_indexes(text):
+        entry = entries[i]
+        phrase = entry.text + next((h for h in heads if text.startswith(h, end)), "")
         yield Candidate(
-            phrase, entry.kind, m.start(), None, (), strength, stage, lexicon.name, entry.meta
+            phrase, entry.kind, start, None, (), strength, stage, lexicon.name, entry.meta
         )
 
 

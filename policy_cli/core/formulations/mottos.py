@@ -9,8 +9,11 @@ that fill a clause or are repeated (图更强、争一流、敢首创, rule `tri
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
+from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.candidate import BY_RULE, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import clause_word_set, clause_words, patterns, words
@@ -52,7 +55,7 @@ def _find(
     """The mottos of the text, and the triplets (phrase, offset) that are mottos if repeated."""
     w = words()
     sep = w.list_separator
-    for m in patterns().parallel_run.finditer(text):
+    for m in _parallel_runs(text, sep):
         parts = m.group().split(sep)
         offset = m.start()
         shaped = _shaped_run(text, m.start(), m.end(), parts, options, seg)
@@ -106,6 +109,31 @@ def _find(
         phrase = sep.join(parts[i:j])
         start = offset + sum(len(p) + 1 for p in parts[:i])
         yield Candidate(phrase, "slogan", start, None, (), BY_RULE, STAGE, rule)
+
+
+def _parallel_runs(text: str, sep: str) -> Iterator[re.Match[str]]:
+    """The matches of the `parallel_run` pattern, as `finditer` gives them.
+
+    The pattern reads Chinese characters and separators only, so each match lies in one
+    stretch of those that holds a separator: the pattern is run over those stretches alone
+    (found from the separators with `str.find`), not tried at every character of the text
+    (44 us -> 10 us a news item of ~470 characters; the same matches).
+    """
+    pattern, stretch = patterns().parallel_run, _stretch(sep)
+    pos = 0
+    while (q := text.find(sep, pos)) >= 0:
+        end = stretch.match(text, q).end()  # type: ignore[union-attr]  # text[q] is sep
+        start = q
+        while start > pos and stretch.match(text[start - 1]):
+            start -= 1
+        yield from pattern.finditer(text, start, end)
+        pos = end
+
+
+@lru_cache(maxsize=4)
+def _stretch(sep: str) -> re.Pattern[str]:
+    """A stretch of Chinese characters and separators (where a parallel run can be)."""
+    return re.compile(f"[{HAN}{re.escape(sep)}]+")
 
 
 def _shaped_run(

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from policy_cli.core.formulations.candidate import CERTAIN, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.shapes import plan_period
-from policy_cli.core.formulations.vocab import patterns, words
+from policy_cli.core.formulations.vocab import finditer, patterns, words
 from policy_cli.core.tokens import Segmentation
 
 STAGE = "numbered"
@@ -22,14 +22,14 @@ def find_numbered(
 ) -> Iterator[Candidate]:
     """Yield plans, plenums, congresses, ordinal sets and quantity lines."""
     p, w = patterns(), words()
-    for m in p.plan.finditer(text):
+    for m in finditer(p.plan, text):
         plan = m.group().removesuffix(w.plan_suffix)
         yield Candidate(plan, "numbered", m.start(), plan_period(plan), (), CERTAIN, STAGE, "plan")
     for rule, pattern in (
         ("plenum", p.plenum), ("congress", p.congress), ("ordinal", p.ordinal_set),
         ("quantity-line", p.quantity_line),
     ):
-        for m in pattern.finditer(text):
+        for m in finditer(pattern, text):
             yield Candidate(
                 m.group().removeprefix(w.party_prefix), "numbered", m.start(), None, (), CERTAIN,
                 STAGE, rule,

@@ -36,6 +36,8 @@ def find_repeated(
     windows = Counter(
         run[i : i + size_min] for run in runs for i in range(len(run) - size_min + 1)
     )
+    if max(windows.values(), default=0) < o.repeated_min_count:
+        return  # no window is said that often, so no longer piece is (most texts)
     counts: dict[str, int] = {}
     for run in set(runs):
         for lo, hi in _stretches(run, windows, size_min, o.repeated_min_count):
