@@ -79,9 +79,7 @@ def _find(
             aligned = any(a == b for a, b in zip(*parts, strict=True))
             # 稳中求进、以进促稳
             chiasmus = len(set(parts[0]) & set(parts[1])) >= options.chiasmus_min_shared
-            if at_end and len(parts[0]) == options.object_pair_len and (
-                aligned or chiasmus
-            ):
+            if at_end and len(parts[0]) == options.object_pair_len and (aligned or chiasmus):
                 found, rule = (0, len(parts)), "object-pair"
         if found is None:
             triplet = _standalone_triplet(text, m.start(), m.end(), parts, trail, options)
@@ -99,8 +97,12 @@ def _find(
                 parts[i:j], options, seg, _starts(parts, offset)[i:j]
             ):
                 continue
-        if j - i < options.motto_min_clauses or len(parts[i]) > options.motto_max_clause or (
-            len(parts[i]) <= options.short_clause_len and j - i < options.short_clause_min_count
+        if (
+            j - i < options.motto_min_clauses
+            or len(parts[i]) > _max_clause(parts[i:j], options)
+            or (
+                len(parts[i]) <= options.short_clause_len and j - i < options.short_clause_min_count
+            )
         ):
             continue
         phrase = sep.join(parts[i:j])
@@ -122,7 +124,7 @@ def _shaped_run(
     if len(parts) < o.anaphora_min_clauses or len({len(p) for p in inner}) != 1:
         return None
     size = len(inner[0])
-    if len(parts[0]) < size or len(parts[-1]) < size or size > o.motto_max_clause:
+    if len(parts[0]) < size or len(parts[-1]) < size or size > _max_clause(inner, o):
         return None
     run = [parts[0][-size:], *inner, parts[-1][:size]]
     last = end - len(parts[-1])
@@ -138,11 +140,27 @@ def _shaped_run(
     trail = parts[-1][size:]
     at_edge = text[end : end + 1] in w.clause_or_line_ends
     phrase = w.list_separator.join(run)
-    if trail and at_edge and len(trail) <= o.motto_max_trail and not trail.startswith(
-        w.trail_openers
+    if (
+        trail
+        and at_edge
+        and len(trail) <= o.motto_max_trail
+        and not trail.startswith(w.trail_openers)
     ):  # …德治相结合 keeps its predicate; …新就业岗位等 and …的 are not the motto's
         phrase += trail
     return Candidate(phrase, "slogan", start + lead, None, (), BY_RULE, STAGE, "shaped")
+
+
+def _max_clause(run: Sequence[str], o: FormulationOptions) -> int:
+    """The longest clause a run may have: longer for anaphora, where three clauses or more open
+    with one lead that acts and differ after it (更加注重系统集成、更加注重突出重点、…)."""
+    if len(run) < o.anaphora_min_clauses:
+        return o.motto_max_clause
+    lead = 0
+    while lead < len(run[0]) and len({p[lead : lead + 1] for p in run}) == 1:
+        lead += 1
+    if lead < o.shared_lead_len or not _acting_lead(run[0][: o.shared_lead_len]):
+        return o.motto_max_clause
+    return min(o.anaphora_max_clause, lead + o.motto_max_clause)
 
 
 def _starts(parts: Sequence[str], at: int) -> list[int]:
@@ -177,8 +195,10 @@ def _standalone_triplet(
     when it is a motto only if the text says it `triplet_min_count` times (counted by the
     caller, with the other such triplets).
     """
-    if len(parts) < o.triplet_min_clauses or len({len(p) for p in parts}) != 1 or not (
-        o.triplet_min_len <= len(parts[0]) <= o.triplet_max_len
+    if (
+        len(parts) < o.triplet_min_clauses
+        or len({len(p) for p in parts}) != 1
+        or not (o.triplet_min_len <= len(parts[0]) <= o.triplet_max_len)
     ):
         return False
     w = words()
@@ -214,8 +234,10 @@ def _parallel_run(
     if best is not None:
         # a clause of the same shape just before the run belongs to it (察实情、办实事、求实效)
         i, j = best
-        while i > 0 and len(parts[i - 1]) == len(parts[i]) and _shares_position(
-            parts[i - 1 : j], o, seg, starts[i - 1 : j], by_word=False
+        while (
+            i > 0
+            and len(parts[i - 1]) == len(parts[i])
+            and _shares_position(parts[i - 1 : j], o, seg, starts[i - 1 : j], by_word=False)
         ):
             i -= 1
         best = (i, j)
@@ -251,8 +273,10 @@ def _shares_position(
         return False  # a shared head word: 政府协商、政协协商
     if all(p[-1] in w.department_ends for p in run):
         return False  # a list of departments or places: 市发改委、市经信局; 科右前旗、科右中旗
-    if many and shared[: o.shared_lead_len] == list(range(o.shared_lead_len)) and (
-        _acting_lead(run[0][: o.shared_lead_len])
+    if (
+        many
+        and shared[: o.shared_lead_len] == list(range(o.shared_lead_len))
+        and (_acting_lead(run[0][: o.shared_lead_len]))
     ):
         # three clauses or more opening with one verb or adverb are anaphora: 激活主体、激活要素、
         # 激活市场; 同步规划、同步建设、同步使用; 更加注重… (a shared modifier makes a list:
@@ -260,8 +284,10 @@ def _shares_position(
         return True
     if run[0][0] in w.comparatives and 0 in shared and not many:
         return False  # comparatives: 更高质量、更有效率
-    if shared == list(range(len(shared))) and len(shared) >= o.common_modifier_min and (
-        length - len(shared) >= o.common_modifier_rest
+    if (
+        shared == list(range(len(shared)))
+        and len(shared) >= o.common_modifier_min
+        and (length - len(shared) >= o.common_modifier_rest)
     ):
         return False  # common modifier: 统一意志、统一行动
     if any(k + 1 in shared and k > 0 for k in shared):
@@ -280,6 +306,8 @@ def _shares_position(
 def _acting_lead(word: str) -> bool:
     """Tell whether a shared lead word acts (a verb, an adverb, a pronoun such as 人人) rather than
     qualifies (an adjective or noun: 重大, 行政)."""
+    if len(word) == 2 and word[0] == word[1]:
+        return True  # a doubled character means "every": 人人, 事事, 村村
     tagged = default_tagger().tag(word, False)
     return len(tagged) == 1 and tagged[0][1][:1] in words().acting_tags
 
