@@ -55,7 +55,9 @@ def _find(
     for m in patterns().parallel_run.finditer(text):
         parts = m.group().split(sep)
         offset = m.start()
-        shaped = _shaped_run(text, m.start(), m.end(), parts, options, seg)
+        shaped = _shaped_run(text, m.start(), m.end(), parts, options, seg) or _one_lead_run(
+            text, m.start(), m.end(), parts, options, seg
+        )
         if shaped is not None:
             yield shaped
             continue
@@ -148,6 +150,40 @@ def _shaped_run(
     ):  # …德治相结合 keeps its predicate; …新就业岗位等 and …的 are not the motto's
         phrase += trail
     return Candidate(phrase, "slogan", start + lead, None, (), BY_RULE, STAGE, "shaped")
+
+
+def _one_lead_run(
+    text: str, start: int, end: int, parts: list[str], o: FormulationOptions, seg: Segmentation
+) -> Candidate | None:
+    """Three short clauses or more of unequal length, each opening with one verb, that end the
+    clause: 投早、投小、投长期、投硬科技; 稳就业、稳企业、稳市场主体 (clauses of one length are
+    read by the rules of parallel clauses)."""
+    w = words()
+    lead = parts[1][0]
+    if (
+        len(parts) < o.anaphora_min_clauses
+        or any(p[0] != lead for p in parts[1:])
+        or (lead in w.list_prefixes or lead in w.function_words or lead in w.department_ends)
+    ):
+        return None
+    k = parts[0].rfind(lead)
+    run = [parts[0][k:], *parts[1:]]
+    if (
+        k < 0
+        or len({len(p) for p in run}) == 1
+        or not all(o.one_lead_min_clause <= len(p) <= o.one_lead_max_clause for p in run)
+    ):
+        return None
+    if text[end : end + 1] not in w.clause_or_line_ends or not _cut_between_words(
+        seg, start, len(parts[0]), k
+    ):
+        return None  # a run inside a longer clause, or a lead inside a word
+    tagged = default_tagger().tag(lead, False)
+    if len(tagged) != 1 or tagged[0][1] not in w.one_lead_tags:
+        return None  # a shared modifier or place (市发改委、市经信局、市财政局) makes a list
+    return Candidate(
+        w.list_separator.join(run), "slogan", start + k, None, (), BY_RULE, STAGE, "one-lead"
+    )
 
 
 def _max_clause(run: Sequence[str], o: FormulationOptions) -> int:

@@ -111,6 +111,7 @@ class Words:
     ordinary_tags: tuple[str, ...]
     manner_tags: frozenset[str]
     acting_tags: tuple[str, ...]
+    one_lead_tags: frozenset[str]
     modified_tags: frozenset[str]
     document_heads: tuple[str, ...]
 
