@@ -304,7 +304,9 @@ def _shares_position(
     if shared == list(range(length - len(shared), length)):
         # three or more one-character subjects of one predicate: 谋在实处、干在实处、成在实处;
         # 勤政为民…; a common suffix otherwise (规范化、便利化; 持久战、总体战; 荒漠化、石漠化)
-        return many and length - len(shared) == 1 and len(shared) >= o.shared_predicate_min
+        if many and length - len(shared) == 1 and len(shared) >= o.shared_predicate_min:
+            return True
+        return many and _verb_object_run(run, seg, starts)
     if all(length - q in shared for q in range(1, o.shared_head_len + 1)):
         return False  # a shared head word: 政府协商、政协协商
     if all(p[-1] in w.department_ends for p in run):
@@ -337,6 +339,21 @@ def _shares_position(
         if len({_word_at(c, k) for c in cuts}) == 1:
             return True
     return False
+
+
+def _verb_object_run(run: Sequence[str], seg: Segmentation, starts: Sequence[int]) -> bool:
+    """Tell whether clauses are a different verb each acting on objects of one head: 延长产业链、
+    提升价值链、完善利益链 (where 产业链、供应链、创新链 list things)."""
+    verbs = []
+    for p, at in zip(run, starts, strict=True):
+        first = seg.words(at, at + len(p))[0]
+        if len(first) < 2 or len(first) >= len(p) - 1:
+            return False  # a verb of one character, or one that leaves no object
+        tagged = default_tagger().tag(first, False)
+        if len(tagged) != 1 or tagged[0][1] not in words().acting_tags:
+            return False
+        verbs.append(first)
+    return len(set(verbs)) == len(verbs)
 
 
 def _acting_lead(word: str) -> bool:
