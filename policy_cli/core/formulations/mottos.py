@@ -142,12 +142,7 @@ def _shaped_run(
     trail = parts[-1][size:]
     at_edge = text[end : end + 1] in w.clause_or_line_ends
     phrase = w.list_separator.join(run)
-    if (
-        trail
-        and at_edge
-        and len(trail) <= o.motto_max_trail
-        and not trail.startswith(w.trail_openers)
-    ):  # …德治相结合 keeps its predicate; …新就业岗位等 and …的 are not the motto's
+    if trail and at_edge and len(trail) <= o.motto_max_trail and _own_trail(trail, run):
         phrase += trail
     return Candidate(phrase, "slogan", start + lead, None, (), BY_RULE, STAGE, "shaped")
 
@@ -307,6 +302,10 @@ def _shares_position(
         if many and length - len(shared) == 1 and len(shared) >= o.shared_predicate_min:
             return True
         return many and _verb_object_run(run, seg, starts)
+    if many and 0 in shared and run[0][0] in w.frame_openers:
+        # three clauses or more in one frame of means and end: 以学铸魂、以学增智、以学正风;
+        # 以资源换产业、以园区聚产业、以口岸促产业
+        return True
     if all(length - q in shared for q in range(1, o.shared_head_len + 1)):
         return False  # a shared head word: 政府协商、政协协商
     if all(p[-1] in w.department_ends for p in run):
@@ -354,6 +353,24 @@ def _verb_object_run(run: Sequence[str], seg: Segmentation, starts: Sequence[int
             return False
         verbs.append(first)
     return len(set(verbs)) == len(verbs)
+
+
+def _own_trail(trail: str, run: Sequence[str]) -> bool:
+    """Tell whether what follows a motto's last clause belongs to the motto: the clauses' shared
+    predicate (德治|相结合, …|并举), or the rest of the last object of clauses that open with a
+    verb (体现人民意志、…、激发人民创造|活力). What clauses of nouns qualify (好房子、…、好城区|
+    建设; 以学铸魂…|长效机制) and a particle (…等, …的) are not the motto's."""
+    w = words()
+    if trail.startswith(w.trail_openers):
+        return False
+    tagger = default_tagger()
+    tagged = tagger.tag(trail, False)
+    if not tagged:
+        return False
+    if tagged[0][1] in w.trail_predicate_tags:
+        return True
+    opening = tagger.tag(run[0], False)
+    return bool(opening) and opening[0][1] == "v" and tagged[0][1].startswith("n")
 
 
 def _acting_lead(word: str) -> bool:
