@@ -58,7 +58,9 @@ def _find(
     for m in _parallel_runs(text, sep):
         parts = m.group().split(sep)
         offset = m.start()
-        shaped = _shaped_run(text, m.start(), m.end(), parts, options, seg)
+        shaped = _shaped_run(text, m.start(), m.end(), parts, options, seg) or _one_lead_run(
+            text, m.start(), m.end(), parts, options, seg
+        )
         if shaped is not None:
             yield shaped
             continue
@@ -82,9 +84,7 @@ def _find(
             aligned = any(a == b for a, b in zip(*parts, strict=True))
             # 稳中求进、以进促稳
             chiasmus = len(set(parts[0]) & set(parts[1])) >= options.chiasmus_min_shared
-            if at_end and len(parts[0]) == options.object_pair_len and (
-                aligned or chiasmus
-            ):
+            if at_end and len(parts[0]) == options.object_pair_len and (aligned or chiasmus):
                 found, rule = (0, len(parts)), "object-pair"
         if found is None:
             triplet = _standalone_triplet(text, m.start(), m.end(), parts, trail, options)
@@ -102,8 +102,12 @@ def _find(
                 parts[i:j], options, seg, _starts(parts, offset)[i:j]
             ):
                 continue
-        if j - i < options.motto_min_clauses or len(parts[i]) > options.motto_max_clause or (
-            len(parts[i]) <= options.short_clause_len and j - i < options.short_clause_min_count
+        if (
+            j - i < options.motto_min_clauses
+            or len(parts[i]) > _max_clause(parts[i:j], options)
+            or (
+                len(parts[i]) <= options.short_clause_len and j - i < options.short_clause_min_count
+            )
         ):
             continue
         phrase = sep.join(parts[i:j])
@@ -150,7 +154,7 @@ def _shaped_run(
     if len(parts) < o.anaphora_min_clauses or len({len(p) for p in inner}) != 1:
         return None
     size = len(inner[0])
-    if len(parts[0]) < size or len(parts[-1]) < size or size > o.motto_max_clause:
+    if len(parts[0]) < size or len(parts[-1]) < size or size > _max_clause(inner, o):
         return None
     run = [parts[0][-size:], *inner, parts[-1][:size]]
     last = end - len(parts[-1])
@@ -166,11 +170,56 @@ def _shaped_run(
     trail = parts[-1][size:]
     at_edge = text[end : end + 1] in w.clause_or_line_ends
     phrase = w.list_separator.join(run)
-    if trail and at_edge and len(trail) <= o.motto_max_trail and not trail.startswith(
-        w.trail_openers
-    ):  # …德治相结合 keeps its predicate; …新就业岗位等 and …的 are not the motto's
+    if trail and at_edge and len(trail) <= o.motto_max_trail and _own_trail(trail, run):
         phrase += trail
     return Candidate(phrase, "slogan", start + lead, None, (), BY_RULE, STAGE, "shaped")
+
+
+def _one_lead_run(
+    text: str, start: int, end: int, parts: list[str], o: FormulationOptions, seg: Segmentation
+) -> Candidate | None:
+    """Three short clauses or more of unequal length, each opening with one verb, that end the
+    clause: 投早、投小、投长期、投硬科技; 稳就业、稳企业、稳市场主体 (clauses of one length are
+    read by the rules of parallel clauses)."""
+    w = words()
+    lead = parts[1][0]
+    if (
+        len(parts) < o.anaphora_min_clauses
+        or any(p[0] != lead for p in parts[1:])
+        or (lead in w.list_prefixes or lead in w.function_words or lead in w.department_ends)
+    ):
+        return None
+    k = parts[0].rfind(lead)
+    run = [parts[0][k:], *parts[1:]]
+    if (
+        k < 0
+        or len({len(p) for p in run}) == 1
+        or not all(o.one_lead_min_clause <= len(p) <= o.one_lead_max_clause for p in run)
+    ):
+        return None
+    if text[end : end + 1] not in w.clause_or_line_ends or not _cut_between_words(
+        seg, start, len(parts[0]), k
+    ):
+        return None  # a run inside a longer clause, or a lead inside a word
+    tagged = default_tagger().tag(lead, False)
+    if len(tagged) != 1 or tagged[0][1] not in w.one_lead_tags:
+        return None  # a shared modifier or place (市发改委、市经信局、市财政局) makes a list
+    return Candidate(
+        w.list_separator.join(run), "slogan", start + k, None, (), BY_RULE, STAGE, "one-lead"
+    )
+
+
+def _max_clause(run: Sequence[str], o: FormulationOptions) -> int:
+    """The longest clause a run may have: longer for anaphora, where three clauses or more open
+    with one lead that acts and differ after it (更加注重系统集成、更加注重突出重点、…)."""
+    if len(run) < o.anaphora_min_clauses:
+        return o.motto_max_clause
+    lead = 0
+    while lead < len(run[0]) and len({p[lead : lead + 1] for p in run}) == 1:
+        lead += 1
+    if lead < o.shared_lead_len or not _acting_lead(run[0][: o.shared_lead_len]):
+        return o.motto_max_clause
+    return min(o.anaphora_max_clause, lead + o.motto_max_clause)
 
 
 def _starts(parts: Sequence[str], at: int) -> list[int]:
@@ -205,8 +254,10 @@ def _standalone_triplet(
     when it is a motto only if the text says it `triplet_min_count` times (counted by the
     caller, with the other such triplets).
     """
-    if len(parts) < o.triplet_min_clauses or len({len(p) for p in parts}) != 1 or not (
-        o.triplet_min_len <= len(parts[0]) <= o.triplet_max_len
+    if (
+        len(parts) < o.triplet_min_clauses
+        or len({len(p) for p in parts}) != 1
+        or not (o.triplet_min_len <= len(parts[0]) <= o.triplet_max_len)
     ):
         return False
     w = words()
@@ -242,8 +293,10 @@ def _parallel_run(
     if best is not None:
         # a clause of the same shape just before the run belongs to it (察实情、办实事、求实效)
         i, j = best
-        while i > 0 and len(parts[i - 1]) == len(parts[i]) and _shares_position(
-            parts[i - 1 : j], o, seg, starts[i - 1 : j], by_word=False
+        while (
+            i > 0
+            and len(parts[i - 1]) == len(parts[i])
+            and _shares_position(parts[i - 1 : j], o, seg, starts[i - 1 : j], by_word=False)
         ):
             i -= 1
         best = (i, j)
@@ -274,13 +327,21 @@ def _shares_position(
     if shared == list(range(length - len(shared), length)):
         # three or more one-character subjects of one predicate: 谋在实处、干在实处、成在实处;
         # 勤政为民…; a common suffix otherwise (规范化、便利化; 持久战、总体战; 荒漠化、石漠化)
-        return many and length - len(shared) == 1 and len(shared) >= o.shared_predicate_min
+        if many and length - len(shared) == 1 and len(shared) >= o.shared_predicate_min:
+            return True
+        return many and _verb_object_run(run, seg, starts)
+    if many and 0 in shared and run[0][0] in w.frame_openers:
+        # three clauses or more in one frame of means and end: 以学铸魂、以学增智、以学正风;
+        # 以资源换产业、以园区聚产业、以口岸促产业
+        return True
     if all(length - q in shared for q in range(1, o.shared_head_len + 1)):
         return False  # a shared head word: 政府协商、政协协商
     if all(p[-1] in w.department_ends for p in run):
         return False  # a list of departments or places: 市发改委、市经信局; 科右前旗、科右中旗
-    if many and shared[: o.shared_lead_len] == list(range(o.shared_lead_len)) and (
-        _acting_lead(run[0][: o.shared_lead_len])
+    if (
+        many
+        and shared[: o.shared_lead_len] == list(range(o.shared_lead_len))
+        and (_acting_lead(run[0][: o.shared_lead_len]))
     ):
         # three clauses or more opening with one verb or adverb are anaphora: 激活主体、激活要素、
         # 激活市场; 同步规划、同步建设、同步使用; 更加注重… (a shared modifier makes a list:
@@ -288,8 +349,10 @@ def _shares_position(
         return True
     if run[0][0] in w.comparatives and 0 in shared and not many:
         return False  # comparatives: 更高质量、更有效率
-    if shared == list(range(len(shared))) and len(shared) >= o.common_modifier_min and (
-        length - len(shared) >= o.common_modifier_rest
+    if (
+        shared == list(range(len(shared)))
+        and len(shared) >= o.common_modifier_min
+        and (length - len(shared) >= o.common_modifier_rest)
     ):
         return False  # common modifier: 统一意志、统一行动
     if any(k + 1 in shared and k > 0 for k in shared):
@@ -305,9 +368,44 @@ def _shares_position(
     return False
 
 
+def _verb_object_run(run: Sequence[str], seg: Segmentation, starts: Sequence[int]) -> bool:
+    """Tell whether clauses are a different verb each acting on objects of one head: 延长产业链、
+    提升价值链、完善利益链 (where 产业链、供应链、创新链 list things)."""
+    verbs = []
+    for p, at in zip(run, starts, strict=True):
+        first = seg.words(at, at + len(p))[0]
+        if len(first) < 2 or len(first) >= len(p) - 1:
+            return False  # a verb of one character, or one that leaves no object
+        tagged = default_tagger().tag(first, False)
+        if len(tagged) != 1 or tagged[0][1] not in words().acting_tags:
+            return False
+        verbs.append(first)
+    return len(set(verbs)) == len(verbs)
+
+
+def _own_trail(trail: str, run: Sequence[str]) -> bool:
+    """Tell whether what follows a motto's last clause belongs to the motto: the clauses' shared
+    predicate (德治|相结合, …|并举), or the rest of the last object of clauses that open with a
+    verb (体现人民意志、…、激发人民创造|活力). What clauses of nouns qualify (好房子、…、好城区|
+    建设; 以学铸魂…|长效机制) and a particle (…等, …的) are not the motto's."""
+    w = words()
+    if trail.startswith(w.trail_openers):
+        return False
+    tagger = default_tagger()
+    tagged = tagger.tag(trail, False)
+    if not tagged:
+        return False
+    if tagged[0][1] in w.trail_predicate_tags:
+        return True
+    opening = tagger.tag(run[0], False)
+    return bool(opening) and opening[0][1] == "v" and tagged[0][1].startswith("n")
+
+
 def _acting_lead(word: str) -> bool:
     """Tell whether a shared lead word acts (a verb, an adverb, a pronoun such as 人人) rather than
     qualifies (an adjective or noun: 重大, 行政)."""
+    if len(word) == 2 and word[0] == word[1]:
+        return True  # a doubled character means "every": 人人, 事事, 村村
     tagged = default_tagger().tag(word, False)
     return len(tagged) == 1 and tagged[0][1][:1] in words().acting_tags
 

@@ -154,6 +154,12 @@ class FormulationOptions:
     shared_lead_len: int = 2
     # this many clauses or more opening alike are anaphora (激活主体、激活要素、激活市场)
     anaphora_min_clauses: int = 3
+    # anaphora clauses may be this long, a lead that acts and what follows it at most
+    # motto_max_clause (更加注重系统集成、更加注重突出重点、更加注重改革实效)
+    anaphora_max_clause: int = 10
+    # clauses opening with one verb may differ in length between these (投早、投小、投长期)
+    one_lead_min_clause: int = 2
+    one_lead_max_clause: int = 5
     # the rest of a motto's last clause kept with it, when it ends the clause (德治|相结合)
     motto_max_trail: int = 4
     # a predicate this long shared by clauses that differ in their first character only

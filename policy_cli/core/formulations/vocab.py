@@ -43,6 +43,7 @@ class Words:
     phrase_stops: str
     not_phrase_openers: str
     name_prepositions: str
+    frame_openers: str
     item_prepositions: str
     light_verbs: str
     after_head: str
@@ -111,6 +112,8 @@ class Words:
     ordinary_tags: tuple[str, ...]
     manner_tags: frozenset[str]
     acting_tags: tuple[str, ...]
+    one_lead_tags: frozenset[str]
+    trail_predicate_tags: frozenset[str]
     modified_tags: frozenset[str]
     document_heads: tuple[str, ...]
 
