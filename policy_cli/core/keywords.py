@@ -27,17 +27,20 @@ from __future__ import annotations
 import gzip
 import math
 import re
+from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import islice
 from operator import itemgetter, mul, truediv
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from policy_cli.core.chars import CN_NUMERALS, HAN, PLAN_PERIOD
 from policy_cli.core.segment import is_candidate_term, load_lexicon, load_stopwords
+from policy_cli.core.tokens import Tokens
 from policy_cli.data import lines as data_lines
 from policy_cli.errors import NothingToAnalyseError, UsageError
 from policy_cli.models import Document, Keyword, Token
@@ -180,7 +183,7 @@ def document_terms(
     *,
     segmenter: Segmenter | None = None,
     drop_guesses: bool = True,
-) -> list[tuple[str, Token]]:
+) -> Terms:
     """Turn a document's tokens into its candidate terms, in order (see the module docstring).
 
     scripts/build_idf.py counts the background corpus through this same function, so the IDF
@@ -193,7 +196,7 @@ def document_terms(
         drop_guesses: drop short HMM guesses seen once (off when building the IDF table).
 
     Returns:
-        (term, first token of the term) pairs in document order.
+        (term, first token of the term) pairs in document order (`Terms`: columns).
     """
     if segmenter is None:
         from policy_cli.core.segment import default_segmenter
@@ -201,26 +204,71 @@ def document_terms(
         segmenter = default_segmenter()
     stop = load_stopwords()
     idf = load_idf()
-    tokens = _glue_single_characters(tokens, stop)
-    raw = Counter(t.text for t in tokens)
-    # candidate flags per token, with HMM guesses seen once dropped
+    tokens = _glue_single_characters(Tokens.of(tokens), stop)
+    raw = Counter(tokens.texts)
+    # candidate flags per word (they depend on the word alone), with HMM guesses seen once
+    # dropped
     def guess(word: str) -> bool:  # made up by jieba's HMM: no dictionary or corpus knows it
         return not word.isascii() and word not in idf and not segmenter.knows(word)
 
-    keep = [
-        is_candidate_term(t.text, stop)
+    keep = {
+        w: is_candidate_term(w, stop)
         and not (
             drop_guesses
-            and len(t.text) <= 3
+            and len(w) <= 3
             # seen once, or two characters led by a grammar character (各旗, 对受, 以评:
             # from 各旗县区, 对受疫情影响, 以评促改)
-            and (raw[t.text] == 1 or (len(t.text) == 2 and t.text[0] in _GRAMMAR))
-            and guess(t.text)
+            and (n == 1 or (len(w) == 2 and w[0] in _GRAMMAR))
+            and guess(w)
         )
-        for t in tokens
-    ]
+        for w, n in raw.items()
+    }
     terms = _merge_compounds(tokens, keep, idf)
     return _merge_places(terms, idf)
+
+
+class Terms(Sequence[tuple[str, Token]]):
+    """A document's candidate terms in order, each with the first token it was made of: the
+    terms and the tokens' places as columns (a pair each cost +370 MB on 10 M characters).
+
+    A sequence of (term, Token) pairs, each made when asked for.
+    """
+
+    __slots__ = ("terms", "token_index", "tokens")
+
+    def __init__(self, terms: list[str], tokens: Tokens, index: Sequence[int]) -> None:
+        self.terms = terms  # the terms
+        self.tokens = tokens  # the tokens they were made of
+        self.token_index = index  # the first token of each term, in `tokens`
+
+    def renamed(self, terms: list[str]) -> Terms:
+        """The same places under other names."""
+        return Terms(terms, self.tokens, self.token_index)
+
+    def starts(self) -> Iterator[int]:
+        """The offset of each term."""
+        return map(self.tokens.starts.__getitem__, self.token_index)
+
+    def sentences(self) -> Iterator[int]:
+        """The sentence of each term."""
+        return map(self.tokens.sentences.__getitem__, self.token_index)
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    @overload
+    def __getitem__(self, i: int) -> tuple[str, Token]: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> Terms: ...
+
+    def __getitem__(self, i: int | slice) -> tuple[str, Token] | Terms:
+        if isinstance(i, slice):
+            return Terms(self.terms[i], self.tokens, self.token_index[i])
+        return self.terms[i], self.tokens[self.token_index[i]]
+
+    def __iter__(self) -> Iterator[tuple[str, Token]]:
+        return zip(self.terms, map(self.tokens.__getitem__, self.token_index), strict=True)
 
 
 _HAN_RUN = re.compile(rf"^[{HAN}]+$")
@@ -235,7 +283,7 @@ _NO_GLUE = frozenset(
 _GRAMMAR = frozenset("各每该此其本从以由于对在向把被为与及和或的了将受使让给到自")
 
 
-def _glue_single_characters(tokens: Sequence[Token], stop: frozenset[str]) -> list[Token]:
+def _glue_single_characters(tokens: Tokens, stop: frozenset[str]) -> Tokens:
     """Join a word to the lone character that always stands beside it (施惠+芳, 谱+新篇).
 
     jieba cuts names and coined words it does not know into a known word plus a stray
@@ -244,53 +292,53 @@ def _glue_single_characters(tokens: Sequence[Token], stop: frozenset[str]) -> li
     """
     right: defaultdict[str, Counter[str]] = defaultdict(Counter)
     left: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    count: Counter[str] = Counter(t.text for t in tokens)
-
-    def lone(tok: Token) -> bool:
-        return (
-            len(tok.text) == 1
-            and bool(_HAN_RUN.match(tok.text))
-            and tok.text not in stop
-            and tok.text not in _NO_GLUE
-        )
-
-    def word(tok: Token) -> bool:  # a name or a coined word is short: 2-3 characters + 1
-        return (
-            2 <= len(tok.text) <= 3
-            and bool(_HAN_RUN.match(tok.text))
-            and is_candidate_term(tok.text, stop)
-        )
-
-    for a, b in zip(tokens, tokens[1:], strict=False):
-        if not _adjacent(a, b):
-            continue
-        if lone(b) and word(a):
-            right[a.text][b.text] += 1
-        if lone(a) and word(b):
-            left[b.text][a.text] += 1
-    glue_right = {
-        w: c for w, cs in right.items() for c, n in cs.items() if n == count[w] and n >= 2
+    texts, starts, sentences = tokens.texts, tokens.starts, tokens.sentences
+    count: Counter[str] = Counter(texts)
+    # whether a word is a lone character or a short word depends on the word alone: decided
+    # once per distinct word, not per token
+    lone = {
+        w for w in count
+        if len(w) == 1 and _HAN_RUN.match(w) and w not in stop and w not in _NO_GLUE
     }
-    glue_left = {w: c for w, cs in left.items() for c, n in cs.items() if n == count[w] and n >= 2}
+    word = {  # a name or a coined word is short: 2-3 characters + 1
+        w for w in count
+        if 2 <= len(w) <= 3 and _HAN_RUN.match(w) and is_candidate_term(w, stop)
+    }
+    n = len(texts)
+    for q in range(n - 1):
+        a, b = texts[q], texts[q + 1]
+        if (a in lone or b in lone) and (
+            sentences[q] == sentences[q + 1] and starts[q] + len(a) == starts[q + 1]
+        ):
+            if b in lone and a in word:
+                right[a][b] += 1
+            if a in lone and b in word:
+                left[b][a] += 1
+    glue_right = {
+        w: c for w, cs in right.items() for c, k in cs.items() if k == count[w] and k >= 2
+    }
+    glue_left = {w: c for w, cs in left.items() for c, k in cs.items() if k == count[w] and k >= 2}
     if not glue_right and not glue_left:
-        return list(tokens)
-    out: list[Token] = []
+        return tokens
+    out_texts: list[str] = []
+    out_starts = array("q")
+    out_sentences = array("q")
     i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if nxt is not None and _adjacent(tok, nxt):
-            if glue_right.get(tok.text) == nxt.text:
-                out.append(Token(tok.text + nxt.text, tok.start, tok.sentence))
+    while i < n:
+        a = texts[i]
+        if i + 1 < n and sentences[i] == sentences[i + 1] and starts[i] + len(a) == starts[i + 1]:
+            b = texts[i + 1]
+            if glue_right.get(a) == b or glue_left.get(b) == a:
+                out_texts.append(a + b)
+                out_starts.append(starts[i])
+                out_sentences.append(sentences[i])
                 i += 2
                 continue
-            if glue_left.get(nxt.text) == tok.text:
-                out.append(Token(tok.text + nxt.text, tok.start, tok.sentence))
-                i += 2
-                continue
-        out.append(tok)
+        out_texts.append(a)
+        out_starts.append(starts[i])
+        out_sentences.append(sentences[i])
         i += 1
-    return out
+    return Tokens(out_texts, out_starts, out_sentences)
 
 
 @lru_cache(maxsize=1)
@@ -298,13 +346,7 @@ def _lexicon_words() -> frozenset[str]:
     return frozenset(word for word, _ in load_lexicon())
 
 
-def _adjacent(a: Token, b: Token) -> bool:
-    return a.sentence == b.sentence and a.start + len(a.text) == b.start
-
-
-def _merge_compounds(
-    tokens: Sequence[Token], keep: list[bool], idf: IdfTable
-) -> list[tuple[str, Token]]:
+def _merge_compounds(tokens: Tokens, keep: dict[str, bool], idf: IdfTable) -> Terms:
     """Join adjacent candidates that recur together into one term that takes their place.
 
     A pair is joined when it recurs (at least twice) and one of its words never occurs apart
@@ -320,10 +362,17 @@ def _merge_compounds(
     def joinable(word: str) -> bool:
         return idf.tag(word) not in _WEAK_TAGS and word not in lexicon
 
-    stream = [t for t, k in zip(tokens, keep, strict=True) if k]
-    counts = Counter(t.text for t in stream)
+    texts, starts, sentences = tokens.texts, tokens.starts, tokens.sentences
+    stream = array("q", (q for q, w in enumerate(texts) if keep[w]))  # the kept tokens
+
+    def adjacent(a: int, b: int) -> bool:
+        return sentences[a] == sentences[b] and starts[a] + len(texts[a]) == starts[b]
+
+    counts = Counter(texts[q] for q in stream)
     pairs = Counter(
-        (a.text, b.text) for a, b in zip(stream, stream[1:], strict=False) if _adjacent(a, b)
+        (texts[a], texts[b])
+        for a, b in zip(stream, islice(stream, 1, None), strict=False)
+        if adjacent(a, b)
     )
     # (a, b) -> whether a, b keep counting inside the compound
     joined: dict[tuple[str, str], tuple[bool, bool]] = {}
@@ -335,25 +384,31 @@ def _merge_compounds(
             joined[(left, right)] = (counts[left] > c, counts[right] > c)
         elif c >= COMPOUND_MIN_COUNT and c >= COMPOUND_MIN_SHARE * min(counts[left], counts[right]):
             joined[(left, right)] = (False, False)
-    out: list[tuple[str, Token]] = []
-    i = 0
-    while i < len(stream):
+    out: list[str] = []
+    index = array("q")
+    i, n = 0, len(stream)
+    while i < n:
         tok = stream[i]
-        nxt = stream[i + 1] if i + 1 < len(stream) else None
-        parts = joined.get((tok.text, nxt.text)) if nxt is not None else None
-        if nxt is not None and parts is not None and _adjacent(tok, nxt):
-            out.append((tok.text + nxt.text, tok))
-            out += [(t.text, t) for t, free in zip((tok, nxt), parts, strict=True) if free]
+        nxt = stream[i + 1] if i + 1 < n else None
+        parts = joined.get((texts[tok], texts[nxt])) if nxt is not None else None
+        if nxt is not None and parts is not None and adjacent(tok, nxt):
+            out.append(texts[tok] + texts[nxt])
+            index.append(tok)
+            for t, free in zip((tok, nxt), parts, strict=True):
+                if free:
+                    out.append(texts[t])
+                    index.append(t)
             i += 2
             continue
-        out.append((tok.text, tok))
+        out.append(texts[tok])
+        index.append(tok)
         i += 1
-    return out
+    return Terms(out, tokens, index)
 
 
-def _merge_places(terms: list[tuple[str, Token]], idf: IdfTable) -> list[tuple[str, Token]]:
+def _merge_places(terms: Terms, idf: IdfTable) -> Terms:
     """Count X区/X市/X县/X省/X镇 as X when X occurs alone and may be a place name."""
-    present = {t for t, _ in terms}
+    present = set(terms.terms)
     rename: dict[str, str] = {}
     for term in present:
         stem = term[:-1]
@@ -364,7 +419,9 @@ def _merge_places(terms: list[tuple[str, Token]], idf: IdfTable) -> list[tuple[s
             and (idf.tag(stem) in _PLACE_TAGS or idf.tag(term) == "ns")
         ):
             rename[term] = stem
-    return [(rename.get(t, t), tok) for t, tok in terms]
+    if not rename:
+        return terms
+    return terms.renamed([rename.get(t, t) for t in terms.terms])
 
 
 @dataclass(frozen=True)
@@ -416,10 +473,11 @@ def extract_keywords(
     terms = ranked_terms(tokens, segmenter=segmenter, document=document)
     if not terms:
         raise NothingToAnalyseError("no terms to rank in this document")
-    counts: Counter[str] = Counter(t for t, _ in terms)
-    first: dict[str, Token] = {}
-    for t, tok in terms:
-        first.setdefault(t, tok)
+    counts: Counter[str] = Counter(terms.terms)
+    first: dict[str, int] = {}  # term -> its first token
+    for t, q in zip(terms.terms, terms.token_index, strict=True):
+        first.setdefault(t, q)
+    starts, sentences = terms.tokens.starts, terms.tokens.sentences
     idf = load_idf()
     headed = _headed_terms(terms, document) if document is not None else set()
     weights = term_weights(counts, idf, headed=headed, options=opts)
@@ -435,7 +493,7 @@ def extract_keywords(
     ranked = sorted(((t, round(s, 6)) for t, s in scores.items()), key=lambda kv: (-kv[1], kv[0]))
     if top > 0:
         ranked = ranked[:top]
-    return [Keyword(t, s, counts[t], first[t].start, first[t].sentence) for t, s in ranked]
+    return [Keyword(t, s, counts[t], starts[first[t]], sentences[first[t]]) for t, s in ranked]
 
 
 def term_weights(
@@ -488,7 +546,7 @@ _TITLE_PARAGRAPHS = 2  # a title of one or two lines opens the document
 _HEADING_CHARS = 60  # a heading (or the sentence that opens a numbered paragraph) is short
 
 
-def _headed_terms(terms: Sequence[tuple[str, Token]], document: Document) -> set[str]:
+def _headed_terms(terms: Terms, document: Document) -> set[str]:
     """The terms that the title or a section heading names."""
     heads: set[int] = set()  # sentence indexes
     for sent in document.sentences:
@@ -500,7 +558,7 @@ def _headed_terms(terms: Sequence[tuple[str, Token]], document: Document) -> set
             sent.paragraph < _TITLE_PARAGRAPHS and not re.search(r"[。！？；，]", para.text)
         ):
             heads.add(sent.index)
-    return {t for t, tok in terms if tok.sentence in heads}
+    return {t for t, k in zip(terms.terms, terms.sentences(), strict=True) if k in heads}
 
 
 def ranked_terms(
@@ -508,7 +566,7 @@ def ranked_terms(
     *,
     segmenter: Segmenter | None = None,
     document: Document | None = None,
-) -> list[tuple[str, Token]]:
+) -> Terms:
     """The terms a ranking sees: `document_terms`, without the document's own boilerplate and
     with its own place under one name (when the document is given)."""
     place = None
@@ -522,30 +580,36 @@ def ranked_terms(
     return _own_place(terms, place) if place is not None else terms
 
 
-def _outside(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) -> Sequence[Token]:
+def _outside(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) -> Tokens:
     """The tokens that start outside every span (spans sorted, as tokens are)."""
+    tokens = Tokens.of(tokens)
     if not spans:
         return tokens
-    out = []
+    kept = []
     i = 0
-    for tok in tokens:
-        while i < len(spans) and spans[i][1] <= tok.start:
+    for q, start in enumerate(tokens.starts):
+        while i < len(spans) and spans[i][1] <= start:
             i += 1
-        if i < len(spans) and spans[i][0] <= tok.start:
+        if i < len(spans) and spans[i][0] <= start:
             continue
-        out.append(tok)
-    return out
+        kept.append(q)
+    texts, starts, sentences = tokens.texts, tokens.starts, tokens.sentences
+    return Tokens(
+        [texts[q] for q in kept],
+        array("q", (starts[q] for q in kept)),
+        array("q", (sentences[q] for q in kept)),
+    )
 
 
-def _own_place(terms: list[tuple[str, Token]], place: Place) -> list[tuple[str, Token]]:
+def _own_place(terms: Terms, place: Place) -> Terms:
     """Count every form of the document's own place as its usual name: 包头市, 云南省, and its
     own bodies named with its full name (中共上海市委, 包头市人民政府)."""
     forms = set(place.forms) | {place.name + suffix for suffix in _OWN_PLACE_SUFFIXES}
-    return [(place.name if t in forms or place.full in t else t, tok) for t, tok in terms]
+    return terms.renamed([place.name if t in forms or place.full in t else t for t in terms.terms])
 
 
 def _textrank(
-    terms: Sequence[tuple[str, Token]],
+    terms: Terms,
     counts: Counter[str],
     idf: IdfTable,
     weights: dict[str, float],
@@ -560,8 +624,8 @@ def _textrank(
     """
     edges: defaultdict[str, Counter[str]] = defaultdict(Counter)
     by_sentence: defaultdict[int, list[str]] = defaultdict(list)
-    for term, tok in terms:
-        by_sentence[tok.sentence].append(term)
+    for term, k in zip(terms.terms, terms.sentences(), strict=True):
+        by_sentence[k].append(term)
     for words in by_sentence.values():
         for i, w in enumerate(words):
             for v in words[i + 1 : i + window]:

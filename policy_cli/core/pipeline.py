@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -25,7 +25,7 @@ class Prepared:
     """
 
     document: Document
-    tokens: tuple[Token, ...]
+    tokens: Sequence[Token]  # `tokens.Tokens`: columns, not an object per token
     protected: tuple[str, ...] = ()
     formulations: tuple[Formulation, ...] = ()
     formulation_options: FormulationOptions | None = None

@@ -29,6 +29,7 @@ from typing import Any
 from policy_cli.core.chars import CN_NUMERALS, CN_YEAR_DIGITS
 from policy_cli.core.pipeline import Prepared
 from policy_cli.core.segment import is_candidate_term, load_stopwords
+from policy_cli.core.tokens import Tokens
 from policy_cli.data import lines as data_lines
 from policy_cli.errors import UsageError
 from policy_cli.models import Document, KeySentence
@@ -253,10 +254,16 @@ def _words_by_whole(prepared: Prepared, wholes: Sequence[_Whole]) -> list[list[s
             owner[s] = w
     stop = load_stopwords()
     words: dict[int, list[str]] = defaultdict(list)
-    for tok in prepared.tokens:
-        at = owner.get(tok.sentence)
-        if at is not None and is_candidate_term(tok.text, stop):
-            words[at].append(tok.text)
+    tokens = Tokens.of(prepared.tokens)  # the columns (no Token object made per token)
+    candidate: dict[str, bool] = {}  # per distinct word, not per token
+    for text, sentence in zip(tokens.texts, tokens.sentences, strict=True):
+        at = owner.get(sentence)
+        if at is not None:
+            ok = candidate.get(text)
+            if ok is None:
+                ok = candidate[text] = is_candidate_term(text, stop)
+            if ok:
+                words[at].append(text)
     return [words.get(i, []) for i in range(len(wholes))]
 
 

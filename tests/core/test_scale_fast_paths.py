@@ -31,3 +31,39 @@ def test_titled_matches_are_the_pattern_matches():
         assert _groups(_titled_matches(text, r)) == expected
         total += len(expected)
     assert total > 50
+
+
+def test_tokens_are_columns_that_read_as_token_objects():
+    from policy_cli.core.pipeline import prepare
+    from policy_cli.core.tokens import Tokens
+    from policy_cli.models import Token
+
+    p = prepare(load_document(DOCS / "gwr-2022.txt"))
+    tokens = p.tokens
+    assert isinstance(tokens, Tokens)
+    objects = list(tokens)
+    assert len(objects) == len(tokens) > 5_000
+    assert all(isinstance(t, Token) for t in objects[:100])
+    assert tokens[5] == objects[5] and tokens[-1] == objects[-1]
+    assert list(tokens[10:20]) == objects[10:20]
+    assert Tokens.of(objects) == tokens
+    assert tokens == tuple(objects)
+    assert [t.text for t in objects] == tokens.texts
+    assert all(p.document.text[t.start : t.start + len(t.text)] == t.text for t in objects)
+
+
+def test_keywords_of_token_objects_and_of_columns_agree():
+    from policy_cli.core.keywords import document_terms, extract_keywords
+    from policy_cli.core.pipeline import prepare
+
+    for name in ("gwr-2022.txt", "local-shaoxing-conference-2023.txt"):
+        doc = load_document(DOCS / name)
+        p = prepare(doc)
+        objects = list(p.tokens)
+        for method in ("tfidf", "textrank", "freq"):
+            assert extract_keywords(objects, method=method, top=0, document=doc) == (
+                extract_keywords(p.tokens, method=method, top=0, document=doc)
+            )
+        pairs = list(document_terms(p.tokens))
+        assert pairs == list(document_terms(objects))
+        assert all(doc.text.startswith(tok.text, tok.start) for _, tok in pairs)

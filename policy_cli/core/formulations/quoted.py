@@ -78,9 +78,10 @@ def names_a_thing(text: str, end: int, start: int | None = None) -> bool:
         if nxt is None:
             break
         at = nxt.end()
-    rest = text[at:]
-    rest = rest[len(w.etc) :] if rest.startswith(w.etc) else rest  # “…”、“…”等台风
-    return rest.startswith(w.name_classes)
+    # (read in place: a copy of the rest of the text made a long document cost its square)
+    if text.startswith(w.etc, at):  # “…”、“…”等台风
+        at += len(w.etc)
+    return text.startswith(w.name_classes, at)
 
 
 def _ordinary_word(text: str, start: int, end: int, span: str, o: FormulationOptions) -> bool:
