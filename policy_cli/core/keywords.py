@@ -305,11 +305,12 @@ def _glue_single_characters(tokens: Tokens, stop: frozenset[str]) -> Tokens:
         if 2 <= len(w) <= 3 and _HAN_RUN.match(w) and is_candidate_term(w, stop)
     }
     n = len(texts)
-    for q in range(n - 1):
+    # the pairs that hold a lone character: (q - 1, q) and (q, q + 1) of each lone q, in order
+    lone_at = [q for q, w in enumerate(texts) if w in lone]
+    pairs = sorted({*(q - 1 for q in lone_at if q > 0), *(q for q in lone_at if q + 1 < n)})
+    for q in pairs:
         a, b = texts[q], texts[q + 1]
-        if (a in lone or b in lone) and (
-            sentences[q] == sentences[q + 1] and starts[q] + len(a) == starts[q + 1]
-        ):
+        if sentences[q] == sentences[q + 1] and starts[q] + len(a) == starts[q + 1]:
             if b in lone and a in word:
                 right[a][b] += 1
             if a in lone and b in word:
@@ -320,24 +321,34 @@ def _glue_single_characters(tokens: Tokens, stop: frozenset[str]) -> Tokens:
     glue_left = {w: c for w, cs in left.items() for c, k in cs.items() if k == count[w] and k >= 2}
     if not glue_right and not glue_left:
         return tokens
+    # join left to right (a token joined to the one before it joins nothing after), then
+    # copy the columns in slices between the joins
+    joins: list[int] = []
+    free = 0  # the first token not taken by a join
+    for q in pairs:
+        if q < free:
+            continue
+        a, b = texts[q], texts[q + 1]
+        if (glue_right.get(a) == b or glue_left.get(b) == a) and (
+            sentences[q] == sentences[q + 1] and starts[q] + len(a) == starts[q + 1]
+        ):
+            joins.append(q)
+            free = q + 2
     out_texts: list[str] = []
     out_starts = array("q")
     out_sentences = array("q")
-    i = 0
-    while i < n:
-        a = texts[i]
-        if i + 1 < n and sentences[i] == sentences[i + 1] and starts[i] + len(a) == starts[i + 1]:
-            b = texts[i + 1]
-            if glue_right.get(a) == b or glue_left.get(b) == a:
-                out_texts.append(a + b)
-                out_starts.append(starts[i])
-                out_sentences.append(sentences[i])
-                i += 2
-                continue
-        out_texts.append(a)
-        out_starts.append(starts[i])
-        out_sentences.append(sentences[i])
-        i += 1
+    prev = 0
+    for q in joins:
+        out_texts.extend(texts[prev:q])
+        out_starts.extend(starts[prev:q])
+        out_sentences.extend(sentences[prev:q])
+        out_texts.append(texts[q] + texts[q + 1])
+        out_starts.append(starts[q])
+        out_sentences.append(sentences[q])
+        prev = q + 2
+    out_texts.extend(texts[prev:])
+    out_starts.extend(starts[prev:])
+    out_sentences.extend(sentences[prev:])
     return Tokens(out_texts, out_starts, out_sentences)
 
 
@@ -585,20 +596,23 @@ def _outside(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) -> Token
     tokens = Tokens.of(tokens)
     if not spans:
         return tokens
-    kept = []
-    i = 0
-    for q, start in enumerate(tokens.starts):
-        while i < len(spans) and spans[i][1] <= start:
-            i += 1
-        if i < len(spans) and spans[i][0] <= start:
-            continue
-        kept.append(q)
     texts, starts, sentences = tokens.texts, tokens.starts, tokens.sentences
-    return Tokens(
-        [texts[q] for q in kept],
-        array("q", (starts[q] for q in kept)),
-        array("q", (sentences[q] for q in kept)),
-    )
+    # the tokens a span holds are a range of them (both sorted): cut out by bisection
+    out_texts: list[str] = []
+    out_starts = array("q")
+    out_sentences = array("q")
+    prev = 0
+    for lo, hi in spans:
+        a = max(prev, bisect_left(starts, lo))
+        b = max(a, bisect_left(starts, hi))
+        out_texts.extend(texts[prev:a])
+        out_starts.extend(starts[prev:a])
+        out_sentences.extend(sentences[prev:a])
+        prev = b
+    out_texts.extend(texts[prev:])
+    out_starts.extend(starts[prev:])
+    out_sentences.extend(sentences[prev:])
+    return Tokens(out_texts, out_starts, out_sentences)
 
 
 def _own_place(terms: Terms, place: Place) -> Terms:

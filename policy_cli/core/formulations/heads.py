@@ -29,6 +29,7 @@ def find_heads(
     """Yield the names that end in a doctrine, strategy or campaign head word."""
     seg = seg or segment_text(text)
     w, p, o = words(), patterns(), options
+    said: dict[str, int] = {}  # phrase -> text.count(phrase), counted once per phrase
     for m in _heads_pattern().finditer(text):
         head = m.group()
         after = text[m.end() : m.end() + 1]
@@ -63,7 +64,9 @@ def find_heads(
             len(head) == o.short_head_len or head in w.common_heads
         ):
             continue  # 忧患意识, 发展思想, 法治理念: ordinary words, not names
-        if head in w.descriptive_heads and text.count(phrase) < o.descriptive_head_min_count:
+        if head in w.descriptive_heads and (
+            said[phrase] if phrase in said else said.setdefault(phrase, text.count(phrase))
+        ) < o.descriptive_head_min_count:
             continue  # said once, X格局 / X理念 describes; a name is repeated
         if head in w.rare_heads and len(modifier) < o.rare_head_min_modifier:
             continue  # 社会责任意识; but 中华民族共同体意识
