@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, overload
 
 from policy_cli.core.chars import CN_NUMERALS, HAN, PLAN_PERIOD
 from policy_cli.core.segment import is_candidate_term, load_lexicon, load_stopwords
-from policy_cli.core.tokens import Tokens
+from policy_cli.core.tokens import COLUMN, Tokens
 from policy_cli.data import lines as data_lines
 from policy_cli.errors import NothingToAnalyseError, UsageError
 from policy_cli.models import Document, Keyword, Token
@@ -204,7 +204,7 @@ def document_terms(
         segmenter = default_segmenter()
     stop = load_stopwords()
     idf = load_idf()
-    tokens = _glue_single_characters(Tokens.of(tokens), stop)
+    tokens = _glue_single_characters(Tokens.of(tokens), stop)  # (drops the caller's columns)
     raw = Counter(tokens.texts)
     # candidate flags per word (they depend on the word alone), with HMM guesses seen once
     # dropped
@@ -335,8 +335,8 @@ def _glue_single_characters(tokens: Tokens, stop: frozenset[str]) -> Tokens:
             joins.append(q)
             free = q + 2
     out_texts: list[str] = []
-    out_starts = array("q")
-    out_sentences = array("q")
+    out_starts = array(COLUMN)
+    out_sentences = array(COLUMN)
     prev = 0
     for q in joins:
         out_texts.extend(texts[prev:q])
@@ -374,7 +374,7 @@ def _merge_compounds(tokens: Tokens, keep: dict[str, bool], idf: IdfTable) -> Te
         return idf.tag(word) not in _WEAK_TAGS and word not in lexicon
 
     texts, starts, sentences = tokens.texts, tokens.starts, tokens.sentences
-    stream = array("q", (q for q, w in enumerate(texts) if keep[w]))  # the kept tokens
+    stream = array(COLUMN, (q for q, w in enumerate(texts) if keep[w]))  # the kept tokens
 
     def adjacent(a: int, b: int) -> bool:
         return sentences[a] == sentences[b] and starts[a] + len(texts[a]) == starts[b]
@@ -396,7 +396,7 @@ def _merge_compounds(tokens: Tokens, keep: dict[str, bool], idf: IdfTable) -> Te
         elif c >= COMPOUND_MIN_COUNT and c >= COMPOUND_MIN_SHARE * min(counts[left], counts[right]):
             joined[(left, right)] = (False, False)
     out: list[str] = []
-    index = array("q")
+    index = array(COLUMN)
     i, n = 0, len(stream)
     while i < n:
         tok = stream[i]
@@ -580,14 +580,15 @@ def ranked_terms(
 ) -> Terms:
     """The terms a ranking sees: `document_terms`, without the document's own boilerplate and
     with its own place under one name (when the document is given)."""
-    place = None
-    if document is not None:
-        from policy_cli.core.boilerplate import boilerplate_spans
-        from policy_cli.core.places import find_place
+    if document is None:
+        return document_terms(tokens, segmenter=segmenter)
+    from policy_cli.core.boilerplate import boilerplate_spans
+    from policy_cli.core.places import find_place
 
-        tokens = _outside(tokens, boilerplate_spans(document))
-        place = find_place(document)
-    terms = document_terms(tokens, segmenter=segmenter)
+    place = find_place(document)
+    # (the tokens outside the boilerplate handed on, not kept here: document_terms lets go
+    # of them once it has glued its own)
+    terms = document_terms(_outside(tokens, boilerplate_spans(document)), segmenter=segmenter)
     return _own_place(terms, place) if place is not None else terms
 
 
@@ -599,8 +600,8 @@ def _outside(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) -> Token
     texts, starts, sentences = tokens.texts, tokens.starts, tokens.sentences
     # the tokens a span holds are a range of them (both sorted): cut out by bisection
     out_texts: list[str] = []
-    out_starts = array("q")
-    out_sentences = array("q")
+    out_starts = array(COLUMN)
+    out_sentences = array(COLUMN)
     prev = 0
     for lo, hi in spans:
         a = max(prev, bisect_left(starts, lo))

@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from policy_cli.core.segment import Segmenter
 
 GAP_TAG = "x"  # the text between sentences (line breaks, spaces): one piece, no word
+# the type of the offset and sentence columns: 4-byte integers (a document is at most
+# `loaders.MAX_DOCUMENT_CHARS` = 10 M characters; 8-byte ones cost 40 MB a column there)
+COLUMN = "i"
 
 
 @dataclass(frozen=True)
@@ -108,8 +111,8 @@ class Segmentation:
         automaton = _protect_automaton(tuple(protect)) if protect else None
         same: dict[str, str] = {}  # one string object per distinct merged word
         texts: list[str] = []
-        starts = array("q")
-        sentences = array("q")
+        starts = array(COLUMN)
+        sentences = array(COLUMN)
         pieces, offsets, text = self.pieces, self.starts, self.text
         for k, (i, j) in self._ranges.items():
             if k < 0:
@@ -162,8 +165,8 @@ class Tokens(Sequence[Token]):
         if isinstance(tokens, Tokens):
             return tokens
         texts: list[str] = []
-        starts = array("q")
-        sentences = array("q")
+        starts = array(COLUMN)
+        sentences = array(COLUMN)
         for t in tokens:
             texts.append(t.text)
             starts.append(t.start)
@@ -253,9 +256,9 @@ def segment_document(
     seg = segmenter or default_segmenter()
     text = document.text
     pieces: list[str] = []
-    starts = array("q")
+    starts = array(COLUMN)
     labels: list[str] = []
-    sentences = array("q")
+    sentences = array(COLUMN)
     # one string object per distinct word and tag, not per token (a 10 M-character document
     # has 5 M tokens of some 100 k words)
     intern = sys.intern
@@ -285,7 +288,7 @@ def segment_text(text: str, *, segmenter: Segmenter | None = None) -> Segmentati
 
     seg = segmenter or default_segmenter()
     pieces: list[str] = []
-    starts = array("q")
+    starts = array(COLUMN)
     tags: list[str] = []
     at = 0
     for word, tag in seg.tagged(text):
@@ -293,7 +296,7 @@ def segment_text(text: str, *, segmenter: Segmenter | None = None) -> Segmentati
         starts.append(at)
         tags.append(tag)
         at += len(word)
-    return Segmentation(text, tuple(pieces), starts, tuple(tags), array("q", [0]) * len(pieces))
+    return Segmentation(text, tuple(pieces), starts, tuple(tags), array(COLUMN, [0]) * len(pieces))
 
 
 def _gap(
