@@ -121,18 +121,8 @@ class Segmentation:
             hi = offsets[j] if j < len(offsets) else len(text)
             spans = spans_of(text[lo:hi], automaton) if automaton is not None else []
             if spans:
-                one = same.setdefault
-                merged = [
-                    (at, one(p, p))
-                    for at, p in _merge(
-                        [(offsets[q], pieces[q]) for q in range(i, j)],
-                        [(lo + a, lo + b) for a, b in spans], text,
-                    )
-                    if not p.isspace()
-                ]
-                texts.extend(p for _, p in merged)
-                starts.extend(at for at, _ in merged)
-                sentences.extend(repeat(k, len(merged)))
+                self._cut_at_spans(i, j, k, [(lo + a, lo + b) for a, b in spans], same,
+                                   (texts, starts, sentences))
             elif any(map(str.isspace, pieces[i:j])):
                 kept = [q for q in range(i, j) if not pieces[q].isspace()]
                 texts.extend(pieces[q] for q in kept)
@@ -143,6 +133,57 @@ class Segmentation:
                 starts.extend(offsets[i:j])
                 sentences.extend(repeat(k, j - i))
         return Tokens(texts, starts, sentences)
+
+    def _cut_at_spans(
+        self, i: int, j: int, k: int, spans: list[tuple[int, int]], same: dict[str, str],
+        out: tuple[list[str], array[int], array[int]],
+    ) -> None:
+        """Add the tokens of sentence `k` (pieces i..j) to the columns `out`, each span (sorted,
+        apart) one token: the text is cut at the pieces' edges outside the spans and at the
+        spans' edges (what `_merge` does piece by piece), the whole pieces between the spans
+        copied in slices."""
+        pieces, offsets, text = self.pieces, self.starts, self.text
+        texts, starts, sentences = out
+        one = same.setdefault
+
+        def end_of(m: int) -> int:
+            return offsets[m + 1] if m + 1 < len(offsets) else len(text)
+
+        def piece(m: int, lo: int, hi: int) -> None:  # text[lo:hi] in piece m (whole or a part)
+            p = pieces[m] if offsets[m] == lo and end_of(m) == hi else text[lo:hi]
+            if not p.isspace():
+                texts.append(one(p, p))
+                starts.append(lo)
+                sentences.append(k)
+
+        def fill(pos: int, end: int) -> None:  # [pos, end) cut at the pieces' starts
+            if pos >= end:
+                return
+            first = bisect_right(offsets, pos, i, j)  # the first piece starting after pos
+            last = bisect_left(offsets, end, i, j)  # the first piece starting at end or later
+            if first >= last:
+                piece(first - 1, pos, end)
+                return
+            piece(first - 1, pos, offsets[first])
+            whole = pieces[first : last - 1]
+            if any(map(str.isspace, whole)):
+                for m in range(first, last - 1):
+                    piece(m, offsets[m], offsets[m + 1])
+            else:
+                texts.extend(one(p, p) for p in whole)
+                starts.extend(offsets[first : last - 1])
+                sentences.extend(repeat(k, len(whole)))
+            piece(last - 1, offsets[last - 1], end)
+
+        pos = offsets[i]
+        for a, b in spans:
+            fill(pos, a)
+            span = text[a:b]
+            texts.append(one(span, span))
+            starts.append(a)
+            sentences.append(k)
+            pos = b
+        fill(pos, end_of(j - 1))
 
 
 class Tokens(Sequence[Token]):

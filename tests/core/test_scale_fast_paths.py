@@ -67,3 +67,42 @@ def test_keywords_of_token_objects_and_of_columns_agree():
         pairs = list(document_terms(p.tokens))
         assert pairs == list(document_terms(objects))
         assert all(doc.text.startswith(tok.text, tok.start) for _, tok in pairs)
+
+
+def _tokens_piece_by_piece(seg, protect):
+    """The reference: every sentence's pieces merged one by one (`tokens._merge`)."""
+    from policy_cli.core.segment import _protect_automaton, spans_of
+    from policy_cli.core.tokens import _merge
+    from policy_cli.models import Token
+
+    automaton = _protect_automaton(tuple(protect)) if protect else None
+    out = []
+    for k, (i, j) in seg._ranges.items():
+        if k < 0:
+            continue
+        lo = seg.starts[i]
+        hi = seg.starts[j] if j < len(seg.starts) else len(seg.text)
+        spans = spans_of(seg.text[lo:hi], automaton) if automaton is not None else []
+        pieces = [(seg.starts[q], seg.pieces[q]) for q in range(i, j)]
+        if spans:
+            pieces = _merge(pieces, [(lo + a, lo + b) for a, b in spans], seg.text)
+        out += [Token(p, at, k) for at, p in pieces if not p.isspace()]
+    return out
+
+
+def test_tokens_cut_at_protected_spans_as_piece_by_piece():
+    from policy_cli.core.pipeline import prepare
+    from policy_cli.core.tokens import segment_document
+
+    for path in PATHS[:8]:
+        doc = load_document(path)
+        seg = segment_document(doc, tags=False)
+        text = doc.text
+        protects = (
+            prepare(doc).protected,  # names and one-word formulations, as a summary has them
+            tuple(text[i : i + 5] for i in range(0, len(text), 97)),  # across word edges
+            tuple(text[i : i + 3] for i in range(0, len(text), 5))[:2000],  # dense, overlapping
+            ("，", "。", "  "),
+        )
+        for protect in protects:
+            assert list(seg.tokens(protect=protect)) == _tokens_piece_by_piece(seg, protect)
