@@ -89,6 +89,11 @@ class Words:
     programme_heads: tuple[str, ...]
     ideals: tuple[str, ...]
     ideal_places: frozenset[str]
+    strength_verbs: str
+    strength_heads: tuple[str, ...]
+    strength_clause_len: int
+    strengthened_places: str
+    field_tags: frozenset[str]
     zone_heads: tuple[str, ...]
     zone_verbs: tuple[str, ...]
     construction_verbs: tuple[str, ...]
