@@ -62,7 +62,8 @@ def test_titles_of_policy_documents_are_their_own_kind():
         source="t",
     )
     found = {f.text: f for f in extract_formulations(doc)}
-    assert found["福建省营商环境建设规划（2024—2029年）"].kind == "document"
+    plan = found["福建省营商环境建设规划"]  # the name; the title as printed, note and all
+    assert plan.kind == "document" and plan.refers_to == "福建省营商环境建设规划（2024—2029年）"
     assert found["巴黎协定"].kind == "document"
     assert found["中华人民共和国民法典"].evidence == ("title/法典",)
     assert not {"人民日报", "台湾通史"} & set(found)  # a newspaper and a book: no policy document
@@ -74,7 +75,8 @@ def test_titles_of_policy_documents_are_their_own_kind():
 def test_an_issuing_notice_names_the_document_it_issues():
     doc = load_document(BAOTOU)
     found = {f.text: f for f in extract_formulations(doc)}
-    assert "包头市数字政府建设行动方案（2021—2023年）" in found
+    plan = found["包头市数字政府建设行动方案"]
+    assert plan.refers_to == "包头市数字政府建设行动方案（2021—2023年）" and plan.count == 2
     assert not any(t.startswith("包头市人民政府办公室关于印发") for t in found)
 
 

@@ -301,14 +301,14 @@ def _shares_position(
         # 勤政为民…; a common suffix otherwise (规范化、便利化; 持久战、总体战; 荒漠化、石漠化)
         if many and length - len(shared) == 1 and len(shared) >= o.shared_predicate_min:
             return True
-        return many and (_strengths(run) or _verb_object_run(run, seg, starts))
+        return many and (_strengths(run, o) or _verb_object_run(run, seg, starts))
     if many and 0 in shared and run[0][0] in w.frame_openers:
         # three clauses or more in one frame of means and end: 以学铸魂、以学增智、以学正风;
         # 以资源换产业、以园区聚产业、以口岸促产业
         return True
     if all(length - q in shared for q in range(1, o.shared_head_len + 1)):
         return False  # a shared head word: 政府协商、政协协商
-    if many and _strengths(run):
+    if many and _strengths(run, o):
         return True  # the ways a place is made strong: 产业强省、企业兴省、就业稳省
     if all(p[-1] in w.department_ends for p in run):
         return False  # a list of departments or places: 市发改委、市经信局; 科右前旗、科右中旗
@@ -342,14 +342,14 @@ def _shares_position(
     return False
 
 
-def _strengths(run: Sequence[str]) -> bool:
+def _strengths(run: Sequence[str], o: FormulationOptions) -> bool:
     """Tell whether clauses name the ways one place is made strong: a field, a quality and the
     place, one of them at least with a verb of strength (产业强省、企业兴省、就业稳省; 农业强县、
     工业大县、文旅名县、口岸强县)."""
     w = words()
     return (
         len({len(p) for p in run}) == 1
-        and len(run[0]) == w.strength_clause_len
+        and len(run[0]) == o.strength_clause_len
         and run[0][-1] in w.strengthened_places
         and any(p[-2] in w.strength_verbs for p in run)
     )

@@ -160,6 +160,8 @@ class FormulationOptions:
     # clauses opening with one verb may differ in length between these (投早、投小、投长期)
     one_lead_min_clause: int = 2
     one_lead_max_clause: int = 5
+    # clauses this long sharing the place name the ways it is made strong (产业强省、企业兴省)
+    strength_clause_len: int = 4
     # the rest of a motto's last clause kept with it, when it ends the clause (德治|相结合)
     motto_max_trail: int = 4
     # a predicate this long shared by clauses that differ in their first character only

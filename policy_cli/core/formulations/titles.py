@@ -4,7 +4,9 @@
 《福建省营商环境建设规划（2024—2029年）》, 《巴黎协定》: a title whose last word (before a
 bracketed note such as （试行）) is a type of official document (data: `document_heads`).
 A notice that issues or forwards a document (《…关于印发X的通知》) names X. Other titles
-(newspapers, books, films) are left out.
+(newspapers, books, films) are left out. A bracketed note is not part of the name: the
+title as printed is the name's `refers_to` (包头市数字政府建设行动方案, refers to
+包头市数字政府建设行动方案（2021—2023年）).
 """
 
 from __future__ import annotations
@@ -35,7 +37,10 @@ def find_titles(
         head = next((h for h in w.document_heads if core.endswith(h)), None)
         if head is None or title != title.strip():
             continue
-        yield Candidate(title, "document", start, None, (), CERTAIN, STAGE, rule or head)
+        # the name without its note (…行动方案（2021—2023年）, …办法（试行）): the same document
+        # renewed or made final keeps its name; the title as printed is what it refers to
+        full = title if core != title else None
+        yield Candidate(core, "document", start, full, (), CERTAIN, STAGE, rule or head)
 
 
 @lru_cache(maxsize=4)

@@ -91,7 +91,6 @@ class Words:
     ideal_places: frozenset[str]
     strength_verbs: str
     strength_heads: tuple[str, ...]
-    strength_clause_len: int
     strengthened_places: str
     field_tags: frozenset[str]
     zone_heads: tuple[str, ...]
