@@ -377,3 +377,18 @@ def test_mottos_of_anaphora_frames_and_verb_object_clauses():
 def test_clauses_of_one_lead_that_list_things_are_no_motto():
     doc = load_text("印发市发改委、市经信局、市财政局等文件。积极培育创新链、产业链、供应链。", source="t")
     assert [f.text for f in extract_formulations(doc, kinds=["slogan"])] == []
+
+
+def test_a_programme_named_with_its_version():
+    # sentences of the Shanghai, Anhui and Baotou documents
+    doc = load_text(
+        "优化营商环境7.0版150项改革举措全面完成。“智慧好办”政务服务3.0版加快打造。"
+        "实施零基预算改革2.0版，出台自贸试验区制度型开放2.0版方案，打造协同办公3.0版。"
+        "推动2.0版零碳园区建设。",
+        source="t",
+    )
+    names = [f.text for f in extract_formulations(doc) if "版" in f.text]
+    assert names == [
+        "营商环境7.0版", "“智慧好办”政务服务3.0版", "零基预算改革2.0版",
+        "自贸试验区制度型开放2.0版方案", "协同办公3.0版",
+    ]

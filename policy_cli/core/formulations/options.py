@@ -130,6 +130,10 @@ class FormulationOptions:
     # the whole set is at most this long
     compound_max_len: int = 8
 
+    # --- stage version (营商环境7.0版): the name before the version is this long
+    version_name_min: int = 2
+    version_name_max: int = 10
+
     # --- stage motto
     # a motto has at least this many clauses, each at most this long
     motto_min_clauses: int = 2

@@ -93,6 +93,8 @@ class Words:
     strength_heads: tuple[str, ...]
     strengthened_places: str
     field_tags: frozenset[str]
+    version_mark: str
+    version_verbs: tuple[str, ...]
     zone_heads: tuple[str, ...]
     zone_verbs: tuple[str, ...]
     construction_verbs: tuple[str, ...]
