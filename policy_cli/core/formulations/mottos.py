@@ -83,6 +83,10 @@ def _find(
             chiasmus = len(set(parts[0]) & set(parts[1])) >= options.chiasmus_min_shared
             if at_end and len(parts[0]) == options.object_pair_len and (aligned or chiasmus):
                 found, rule = (0, len(parts)), "object-pair"
+        if found is None and offset == m.start() and not trail and (
+            _clause_anaphora(text, m.start(), m.end(), parts, options)
+        ):
+            found, rule = (0, len(parts)), "clause-anaphora"
         if found is None:
             triplet = _standalone_triplet(text, m.start(), m.end(), parts, trail, options)
             if triplet is True:
@@ -214,6 +218,26 @@ def _cut_between_words(seg: Segmentation, start: int, length: int, at: int) -> b
         if edge >= at:
             return edge == at
     return False
+
+
+def _clause_anaphora(
+    text: str, start: int, end: int, parts: Sequence[str], o: FormulationOptions
+) -> bool:
+    """Three clauses or more of one length opening with one word that fill a clause on their
+    own: ，激活主体、激活要素、激活市场， (the segmenter's tags call 激活 an adjective; a list of
+    things sharing a modifier is the object or subject of a clause, not a clause)."""
+    w = words()
+    lead = o.shared_lead_len
+    return (
+        len(parts) >= o.anaphora_min_clauses
+        and len({len(p) for p in parts}) == 1
+        and len(parts[0]) > lead
+        and len({p[:lead] for p in parts}) == 1
+        and len({p[lead:] for p in parts}) == len(parts)
+        and parts[0][0] not in w.list_prefixes
+        and text[start - 1 : start] in w.clause_opens
+        and text[end : end + 1] in w.clause_or_line_ends
+    )
 
 
 def _standalone_triplet(
