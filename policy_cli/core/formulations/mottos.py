@@ -363,7 +363,10 @@ def _shares_position(
     for k in shared:
         if len({_word_at(c, k) for c in cuts}) == 1:
             return True
-    return False
+    # a first character that is a word of its own in most clauses, which the segmenter joins to
+    # the rest in one (全|主体、全|品种、全链条、全|周期)
+    alone = sum(1 for c in cuts if c and c[0] == run[0][:1])
+    return 0 in shared and alone * 2 > len(run)
 
 
 def _strengths(run: Sequence[str], o: FormulationOptions) -> bool:
