@@ -111,7 +111,17 @@ def _find(
             )
         ):
             continue
-        phrase = sep.join(parts[i:j])
+        clauses = list(parts[i:j])
+        if j < len(parts):
+            # the clause after the run, of its shape, qualifying what follows with 的: 高能级、
+            # 高流量、高品质|的演出
+            size, after = len(parts[i]), parts[j]
+            starts = _starts(parts, offset)
+            if len(after) > size and after[size] == w.trail_possessive and _shares_position(
+                [*clauses, after[:size]], options, seg, starts[i : j + 1]
+            ):
+                clauses.append(after[:size])
+        phrase = sep.join(clauses)
         start = offset + sum(len(p) + 1 for p in parts[:i])
         yield Candidate(phrase, "slogan", start, None, (), BY_RULE, STAGE, rule)
 
