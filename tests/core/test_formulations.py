@@ -391,3 +391,11 @@ def test_a_programme_named_with_its_version():
         "营商环境7.0版", "“智慧好办”政务服务3.0版", "零基预算改革2.0版",
         "自贸试验区制度型开放2.0版方案", "协同办公3.0版",
     ]
+
+
+def test_members_a_glossary_defines_are_parts_of_their_set():
+    # the Yunnan report's glossary defines the members of two quoted sets
+    doc = load_document(DOCS / "provinces-2025" / "yunnan.txt")
+    found = {f.text for f in extract_formulations(doc)}
+    assert {"登高、升规、晋位、上市", "三级三类"} <= found
+    assert not {"登高", "升规", "晋位", "上市", "三级", "三类"} & found

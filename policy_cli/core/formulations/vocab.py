@@ -109,6 +109,7 @@ class Words:
     scope_words: tuple[str, ...]
     excluded: frozenset[str]
     defining_words: tuple[str, ...]
+    glossary_marks: tuple[str, ...]
     plan_suffix: str
     plan_period: str
     party_prefix: str
