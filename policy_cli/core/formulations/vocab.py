@@ -153,6 +153,7 @@ class Patterns:
     parallel_run: re.Pattern[str]
     balance: re.Pattern[str]
     negated_pair: re.Pattern[str]
+    condition_pair: re.Pattern[str]
     shared_head_pair: re.Pattern[str]
     manner_list: re.Pattern[str]
     not_a_slogan: re.Pattern[str]
