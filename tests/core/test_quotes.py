@@ -86,3 +86,10 @@ def test_titles_stage_can_be_switched_off():
     assert title in {f.text for f in extract_formulations(doc)}
     off = FormulationOptions(disabled_stages=frozenset({"title"}))
     assert title not in {f.text for f in extract_formulations(doc, options=off)}
+
+
+def test_a_law_being_made_is_named_without_title_marks():
+    # the 2018 No. 1 document and the 19th Congress report name laws without 《》
+    doc = load_text("抓紧研究制定乡村振兴法的有关工作。制定国家监察法，制定管理办法，严格执法。", source="t")
+    laws = [f.text for f in extract_formulations(doc) if f.kind == "document"]
+    assert laws == ["乡村振兴法", "国家监察法"]

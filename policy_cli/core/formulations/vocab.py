@@ -110,6 +110,7 @@ class Words:
     excluded: frozenset[str]
     defining_words: tuple[str, ...]
     glossary_marks: tuple[str, ...]
+    not_law_ends: tuple[str, ...]
     plan_suffix: str
     plan_period: str
     party_prefix: str
@@ -153,6 +154,7 @@ class Patterns:
     parallel_run: re.Pattern[str]
     balance: re.Pattern[str]
     negated_pair: re.Pattern[str]
+    enacted_law: re.Pattern[str]
     condition_pair: re.Pattern[str]
     shared_head_pair: re.Pattern[str]
     manner_list: re.Pattern[str]
