@@ -44,8 +44,13 @@ def find_programmes(
                 lead = _leading_verb(body)
                 body, name, start = body[lead:], name[lead:], start + lead
                 if _names_a_programme(body, w, options, short=rule == "construction"):
-                    yield Candidate(_unquoted(name, w), "name", start, stage=STAGE,
-                                    rule=rule if first else f"{rule}-list")
+                    yield Candidate(
+                        _unquoted(name, w),
+                        "name",
+                        start,
+                        stage=STAGE,
+                        rule=rule if first else f"{rule}-list",
+                    )
                 first = False
                 if text[at : at + 1] not in w.list_separator + "和":
                     break
@@ -109,5 +114,9 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]:
     return (
         ("launched", launch, item(w.programme_heads)),
         ("zone", zone, item(w.zone_heads)),
-        ("construction", build, item((*w.zone_heads, *w.place_heads), after="建设")),
+        (
+            "construction",
+            build,
+            item((*w.zone_heads, *w.place_heads), after=f"(?:{alt(w.construction_nouns)})"),
+        ),
     )

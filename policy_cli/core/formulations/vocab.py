@@ -98,6 +98,7 @@ class Words:
     zone_heads: tuple[str, ...]
     zone_verbs: tuple[str, ...]
     construction_verbs: tuple[str, ...]
+    construction_nouns: tuple[str, ...]
     place_heads: tuple[str, ...]
     generic_programme_ends: tuple[str, ...]
     title_conjunctions: frozenset[str]
