@@ -208,12 +208,13 @@ def test_campaign_names_keep_their_own_opening_verb_and_joined_parts(jiangsu):
     assert "制造业智能化改造和数字化转型三年行动计划" in jiangsu  # 如期完成|制造业…和…
     doc = load_text(
         "深入实施提升行政执法质量三年行动计划。坚持推进农村人居环境整治三年行动。"
-        "推进新型工业化和城镇化三年行动。",
+        "加快新型工业化和城镇化三年行动。",
         source="t",
     )
     texts = {f.text for f in extract_formulations(doc, kinds=["numbered"])}
     assert "提升行政执法质量三年行动计划" in texts
-    # no launching verb before 推进 / before the 和-part: the walk stops where it did
+    # the title starts after the launching verb (推进), not before it; with no launching verb
+    # before the 和-part (加快 furthers a building, it launches nothing) the walk stops there
     assert "农村人居环境整治三年行动" in texts
     assert "推进农村人居环境整治三年行动" not in texts
     assert not any(t.startswith("新型工业化和") for t in texts)
