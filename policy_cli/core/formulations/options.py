@@ -134,6 +134,10 @@ class FormulationOptions:
     version_name_min: int = 2
     version_name_max: int = 10
 
+    # --- stage national: a name learnt from quotes this short is found only as whole words
+    # (not 占中|部地区)
+    national_short_max: int = 4
+
     # --- stage motto
     # a motto has at least this many clauses, each at most this long
     motto_min_clauses: int = 2

@@ -99,6 +99,7 @@ class Words:
     zone_verbs: tuple[str, ...]
     construction_verbs: tuple[str, ...]
     construction_nouns: tuple[str, ...]
+    result_complements: tuple[str, ...]
     place_heads: tuple[str, ...]
     generic_programme_ends: tuple[str, ...]
     title_conjunctions: frozenset[str]
