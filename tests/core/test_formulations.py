@@ -399,3 +399,10 @@ def test_members_a_glossary_defines_are_parts_of_their_set():
     found = {f.text for f in extract_formulations(doc)}
     assert {"登高、升规、晋位、上市", "三级三类"} <= found
     assert not {"登高", "升规", "晋位", "上市", "三级", "三类"} & found
+
+
+def test_fields_abbreviated_and_joined():
+    # sentences of the Shanghai, Fujian and Tianjin reports
+    doc = load_text("深化商旅文体展联动，推动产城人融合，促进港产城融合发展。推进数字人民币试点。", source="t")
+    texts = {f.text for f in extract_formulations(doc, kinds=["slogan"])}
+    assert {"商旅文体展联动", "产城人融合", "港产城融合发展"} <= texts

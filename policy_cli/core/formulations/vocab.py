@@ -158,6 +158,7 @@ class Patterns:
     negated_pair: re.Pattern[str]
     enacted_law: re.Pattern[str]
     condition_pair: re.Pattern[str]
+    field_chain: re.Pattern[str]
     shared_head_pair: re.Pattern[str]
     manner_list: re.Pattern[str]
     not_a_slogan: re.Pattern[str]
