@@ -314,6 +314,18 @@ def check_output(output: str | None, inputs: Sequence[str]) -> None:
         check(output, inputs)
 
 
+def same_file(a: str, b: str) -> bool:
+    """Tell whether two paths name the same file (two outputs of one run must not)."""
+    import os
+
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
 def deliver(content: str, *, output: str | None, inputs: Sequence[str]) -> None:
     """Write a rendered result to stdout or, safely, to the -o file (`policy_cli.output`)."""
     from policy_cli.output import write_output, write_stdout
