@@ -432,3 +432,13 @@ def test_congress_numbers():
     assert year_from_text("在中国共产党第十九次全国代表大会上的报告") == 2017
     assert year_from_text("在中国共产党第九次全国代表大会上的报告") == 1969
     assert year_from_text("中国共产党第十十次全国代表大会") is None
+
+
+def test_small_chinese_numbers():
+    from policy_cli.core.chars import small_number
+
+    assert [small_number(t) for t in ("一", "九", "十", "十九", "二十", "九十九")] == [
+        1, 9, 10, 19, 20, 99,
+    ]  # fmt: skip
+    assert [small_number(t) for t in ("十十", "二十二十", "〇", "", "三四", "百")] == [None] * 6
+    assert year_from_text("关于某事的报告\n（二ＯＯ七年十二月）\n正文") == 2007
