@@ -103,72 +103,86 @@ def print_sections(
     preface: Sequence[tuple[str, str]] = (),
 ) -> None:
     """Print a header panel (optional) and the sections as rich tables."""
-    from rich import box
-    from rich.cells import cell_len
     from rich.padding import Padding
-    from rich.table import Table
     from rich.text import Text
 
     if title or preface:
-        head = Table.grid(padding=(0, 1))
-        head.add_column(style="bold", no_wrap=True)
-        head.add_column(overflow="fold")
-        if title:
-            head.add_row(Text(""), Text(inert(title), style="bold"))
-        for label, value in preface:
-            head.add_row(Text(inert(label)), Text(inert(value)))
-        console.print(head)
+        console.print(_head(title, preface))
     for sec in sections:
         if sec.layout == "inline":
             console.print(Text(inert(sec.title), style="bold"))
             items = INLINE_SEPARATOR.join(inline_item(sec, row) for row in sec.rows)
             console.print(Padding(Text(items or inert(sec.empty), overflow="fold"), (0, 0, 0, 2)))
-            continue
-        table = Table(
-            title=Text(inert(sec.title), style="bold"),
-            title_justify="left",
-            box=box.SIMPLE_HEAD,
-            pad_edge=False,
-            expand=False,
-        )
-        columns = _fitting_columns(sec, console.width)
-        cells = [[cell(row.get(c.key)) for c in columns] for row in sec.rows]
-        widths = [
-            max([cell_len(inert(c.header)), *(cell_len(r[i]) for r in cells)])
-            for i, c in enumerate(columns)
-        ]
-        fixed = sum(w for w, c in zip(widths, columns, strict=True) if c.kind != "context")
-        n_context = sum(1 for c in columns if c.kind == "context") or 1
-        spare = max(12, (console.width - fixed - 2 * len(columns)) // n_context)
-        for c, width in zip(columns, widths, strict=True):
-            if c.kind == "context":
-                table.add_column(
-                    inert(c.header), overflow="ellipsis", no_wrap=True,
-                    max_width=min(spare, c.max_width or spare),
-                )
-            elif c.kind == "number":
-                table.add_column(inert(c.header), justify="right", no_wrap=True)
-            else:
-                # the term is never truncated: it keeps its full width, up to a sane cap
-                # (a smaller one beside a context column, which must keep room to be useful)
-                share = 3 if any(x.kind == "context" for x in columns) else 4
-                cap = c.max_width or max(12, console.width * share // 10)
-                table.add_column(
-                    inert(c.header), justify=c.justify, overflow="fold",
-                    min_width=min(width, cap), max_width=cap,
-                )
-        if not sec.rows:
+        elif not sec.rows:
             console.print(Text(inert(sec.title), style="bold"))
             console.print(Text(f"  {inert(sec.empty)}"))
-            continue
-        for r, row in zip(cells, sec.rows, strict=True):
-            texts = [Text(v) for v in r]
-            for t, c in zip(texts, columns, strict=True):
-                words = highlighted_words(row, c)
-                if words:
-                    t.highlight_words(words, style="bold reverse")
-            table.add_row(*texts)
-        console.print(table)
+        else:
+            console.print(_table(sec, console.width))
+
+
+def _head(title: str | None, preface: Sequence[tuple[str, str]]) -> Any:
+    """The grid above the tables: the title, then a label and a value a line."""
+    from rich.table import Table
+    from rich.text import Text
+
+    head = Table.grid(padding=(0, 1))
+    head.add_column(style="bold", no_wrap=True)
+    head.add_column(overflow="fold")
+    if title:
+        head.add_row(Text(""), Text(inert(title), style="bold"))
+    for label, value in preface:
+        head.add_row(Text(inert(label)), Text(inert(value)))
+    return head
+
+
+def _table(sec: Section, width: int) -> Any:
+    """A section as a rich table `width` cells wide at most: terms whole, context cut."""
+    from rich import box
+    from rich.cells import cell_len
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(
+        title=Text(inert(sec.title), style="bold"),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        expand=False,
+    )
+    columns = _fitting_columns(sec, width)
+    cells = [[cell(row.get(c.key)) for c in columns] for row in sec.rows]
+    widths = [
+        max([cell_len(inert(c.header)), *(cell_len(r[i]) for r in cells)])
+        for i, c in enumerate(columns)
+    ]
+    fixed = sum(w for w, c in zip(widths, columns, strict=True) if c.kind != "context")
+    n_context = sum(1 for c in columns if c.kind == "context") or 1
+    spare = max(12, (width - fixed - 2 * len(columns)) // n_context)
+    for c, cells_wide in zip(columns, widths, strict=True):
+        if c.kind == "context":
+            table.add_column(
+                inert(c.header), overflow="ellipsis", no_wrap=True,
+                max_width=min(spare, c.max_width or spare),
+            )  # fmt: skip
+        elif c.kind == "number":
+            table.add_column(inert(c.header), justify="right", no_wrap=True)
+        else:
+            # the term is never truncated: it keeps its full width, up to a sane cap
+            # (a smaller one beside a context column, which must keep room to be useful)
+            share = 3 if any(x.kind == "context" for x in columns) else 4
+            cap = c.max_width or max(12, width * share // 10)
+            table.add_column(
+                inert(c.header), justify=c.justify, overflow="fold",
+                min_width=min(cells_wide, cap), max_width=cap,
+            )  # fmt: skip
+    for r, row in zip(cells, sec.rows, strict=True):
+        texts = [Text(v) for v in r]
+        for t, c in zip(texts, columns, strict=True):
+            words = highlighted_words(row, c)
+            if words:
+                t.highlight_words(words, style="bold reverse")
+        table.add_row(*texts)
+    return table
 
 
 def _fitting_columns(sec: Section, width: int) -> list[Column]:

@@ -380,7 +380,8 @@ def _bar_chart(keywords: Sequence[Keyword]) -> str:
         y = pad + i * row
         mid = y + row / 2
         w = max(1.0, bar_w * k.score / top)
-        label = k.term if len(k.term) <= CHART_LABEL_CHARS else k.term[: CHART_LABEL_CHARS - 1] + "…"
+        short = len(k.term) <= CHART_LABEL_CHARS
+        label = k.term if short else k.term[: CHART_LABEL_CHARS - 1] + "…"
         parts.append(
             f"<g><title>{esc(k.term)}: score {k.score:.4f}, ×{k.count}</title>"
             f'<text x="{label_w - 8}" y="{mid:.1f}" text-anchor="end" '
@@ -449,8 +450,10 @@ def _brief_legend(summary: Summary) -> str:
               for o in origins]
     if kinds:
         items.append("<b>by kind (underline)</b>")
-        items += [f'<span class="m f o-other k-{_class_word(k)}">{esc(KIND_LABELS.get(k, k))}</span>'
-                  for k in kinds]
+        items += [
+            f'<span class="m f o-other k-{_class_word(k)}">{esc(KIND_LABELS.get(k, k))}</span>'
+            for k in kinds
+        ]
     items.append("<b>also</b>")
     items.append('<span class="m t hl">headline target</span>')
     items.append('<span class="m t">target</span>')

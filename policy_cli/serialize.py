@@ -880,7 +880,10 @@ def trend_to_dict(result: Trend) -> dict[str, Any]:
         "by": result.by,
         "per": TREND_PER,
         "periods": [
-            {"period": p.label, "year": p.year, "characters": p.characters, "documents": p.documents}
+            {
+                "period": p.label, "year": p.year, "characters": p.characters,
+                "documents": p.documents,
+            }
             for p in result.periods
         ],
         "documents": [
@@ -921,8 +924,9 @@ def trend_to_dict(result: Trend) -> dict[str, Any]:
 def trend_preface(result: Trend) -> list[tuple[str, str]]:
     """The lines above a trend's tables: documents, periods, characters, the halves."""
     labels = [p.label for p in result.periods]
+    span = f"{labels[0]} … {labels[-1]}"
     preface = [
-        ("documents", f"{len(result.documents)} in {len(labels)} periods ({labels[0]} … {labels[-1]})"),
+        ("documents", f"{len(result.documents)} in {len(labels)} periods ({span})"),
         ("characters", f"{sum(p.characters for p in result.periods):,}"),
     ]  # fmt: skip
     if result.split:

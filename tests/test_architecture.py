@@ -14,7 +14,8 @@ def test_core_does_not_import_typer_or_rich():
         "import policy_cli.core.loaders, policy_cli.core.segment, policy_cli.core.keywords,"
         " policy_cli.core.pipeline, policy_cli.api\n"
         "import pkgutil, importlib, policy_cli.core as c\n"
-        "for m in pkgutil.iter_modules(c.__path__): importlib.import_module('policy_cli.core.' + m.name)"
+        "for m in pkgutil.iter_modules(c.__path__):\n"
+        "    importlib.import_module('policy_cli.core.' + m.name)"
     )
     assert not {m for m in mods if m.split(".")[0] in ("typer", "rich", "click")}
 

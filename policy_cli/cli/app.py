@@ -158,11 +158,14 @@ def output_format(
 
 
 FileArg = Annotated[
-    str, typer.Argument(help="Document to analyse: a path, or - for standard input.", show_default=False)
+    str,
+    typer.Argument(help="Document to analyse: a path, or - for standard input.", show_default=False),
 ]
 EncodingOpt = Annotated[
     str | None,
-    typer.Option("--encoding", "-e", help="Force the text encoding (e.g. gb18030) instead of detecting it."),
+    typer.Option(
+        "--encoding", "-e", help="Force the text encoding (e.g. gb18030) instead of detecting it."
+    ),
 ]
 OutputOpt = Annotated[
     str | None,
@@ -249,7 +252,8 @@ def handle_errors(show_traceback: bool = False) -> Iterator[None]:
     except Exception as exc:  # the last line of defence: report, don't crash
         if show_traceback:
             tb.print_exc()
-        error(_one_line(f"internal error: {type(exc).__name__}: {exc} (run with --traceback for details)"))
+        said = f"{type(exc).__name__}: {exc}"
+        error(_one_line(f"internal error: {said} (run with --traceback for details)"))
         raise typer.Exit(int(ExitCode.INTERNAL)) from None
 
 

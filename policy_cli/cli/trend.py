@@ -84,7 +84,9 @@ def trend(
     ] = None,  # fmt: skip
     fmt: Annotated[
         TableFormat | None,
-        typer.Option("--format", "-f", help=FORMAT_HELP.format(default="table"), show_default=False),
+        typer.Option(
+            "--format", "-f", help=FORMAT_HELP.format(default="table"), show_default=False
+        ),
     ] = None,
     plot: Annotated[
         str | None,
