@@ -177,6 +177,12 @@ KeepNoiseOpt = Annotated[
 TracebackOpt = Annotated[
     bool, typer.Option("--traceback", help="Show the Python stack trace of an error.")
 ]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs", "-j", min=1, help="Worker processes (default: the cores this process may use)."
+    ),
+]
 LexiconOpt = Annotated[
     str | None,
     typer.Option(

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from policy_cli.cli.app import (
+    JobsOpt,
     KeepNoiseOpt,
     LexiconOpt,
     OutputOpt,
@@ -102,10 +103,7 @@ def batch(
         ),
     ] = None,  # fmt: skip
     output: OutputOpt = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the usable cores)."),
-    ] = None,
+    jobs: JobsOpt = None,
     resume: Annotated[
         bool,
         typer.Option(

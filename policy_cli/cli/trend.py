@@ -11,6 +11,7 @@ import typer
 
 from policy_cli.cli.app import (
     FORMAT_HELP,
+    JobsOpt,
     LexiconOpt,
     OutputOpt,
     TableFormat,
@@ -93,10 +94,7 @@ def trend(
         typer.Option("--plot", help="Also draw the rates to this PNG file (needs matplotlib)."),
     ] = None,
     output: OutputOpt = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
-    ] = None,
+    jobs: JobsOpt = None,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Neither read nor write the segmentation cache.")
     ] = False,
