@@ -75,11 +75,14 @@ def test_render_and_serialize_read_typed_results():
         assert "policy_cli.models" in imports, name
         assert not _core(imports), name
     from policy_cli import render, serialize
-    from policy_cli.models import ReportDiff, Summary
+    from policy_cli.models import ReportDiff, Summary, Trend
 
     assert get_type_hints(render.print_brief)["summary"] is Summary
     assert get_type_hints(serialize.brief_to_markdown)["summary"] is Summary
     assert get_type_hints(serialize.diff_sections)["diff"] is ReportDiff
+    assert get_type_hints(serialize.trend_to_dict)["result"] is Trend
+    assert get_type_hints(serialize.trend_sections)["result"] is Trend
+    assert get_type_hints(render.plot_png)["result"] is Trend
 
 
 def test_the_architecture_check_sees_a_core_import(tmp_path):
