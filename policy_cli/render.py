@@ -1,8 +1,9 @@
-"""Rich output for a terminal: result tables, the one-screen brief, and nothing else.
+"""Output for a person: result tables, the one-screen brief, progress bars and plots.
 
-This is the only module that imports rich, and it does so lazily so that machine formats
-do not pay for it. It takes typed results (`policy_cli.models`) and the tables `serialize`
-makes of them; JSON, CSV and Markdown are written by `policy_cli.serialize`.
+This is the only module that imports rich (and matplotlib, for `policy trend --plot`), and it
+does so lazily so that machine formats do not pay for it. It takes typed results
+(`policy_cli.models`) and the tables `serialize` makes of them; JSON, CSV and Markdown are
+written by `policy_cli.serialize`.
 """
 
 from __future__ import annotations

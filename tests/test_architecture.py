@@ -67,6 +67,8 @@ def test_the_cli_calls_the_public_api_only():
     assert len(checked) >= 9
     for path in checked:
         assert not _core(_imports(path)), (path.name, _core(_imports(path)))
+        drawn = {n for n in _imports(path) if n.split(".")[0] in ("rich", "matplotlib")}
+        assert not drawn, (path.name, drawn)  # tables, progress bars and plots: render
 
 
 def test_render_and_serialize_read_typed_results():
