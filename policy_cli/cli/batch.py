@@ -198,9 +198,9 @@ def _check_options(
     if spread is not None and output is not None and same_file(spread, output):
         raise UsageError("-o and --spread name the same file")
     if chosen == "parquet" or spread_fmt == "parquet":
-        from policy_cli.tables import _pyarrow
+        from policy_cli.tables import require_pyarrow
 
-        _pyarrow()  # before any work: refuse at once without pyarrow
+        require_pyarrow()  # before any work: refuse at once without pyarrow
 
 
 def _collect(
