@@ -173,10 +173,7 @@ def batch(
             progress=(lambda done, total: bar("documents", done, total))
             if sys.stderr.isatty() else None,
         )  # fmt: skip
-        try:
-            new_rows = _collect(rows_iter, journal, output, previous, append=resume)
-        finally:
-            bar.close()
+        new_rows = _collect(rows_iter, journal, output, previous, append=resume, bar=bar)
         rows = previous + new_rows
         _write_rows(rows, chosen, output, inputs)
         if spread is not None and spread_fmt is not None:
@@ -210,8 +207,10 @@ def _collect(
     previous: list[dict[str, Any]],
     *,
     append: bool,
+    bar: Any,
 ) -> list[dict[str, Any]]:
-    """Take the rows as they come, each kept in the journal at once (to resume)."""
+    """Take the rows as they come, each kept in the journal at once (to resume); the progress
+    `bar` is taken off the terminal when they end, before any message."""
     new_rows: list[dict[str, Any]] = []
     handle = _open_journal(journal, output, append=append)
     finished = False
@@ -222,6 +221,7 @@ def _collect(
                 _journal_write(handle, row, journal)
         finished = True
     finally:
+        bar.close()
         if handle is not None:
             handle.close()
         if not finished and journal is not None and (new_rows or previous):
