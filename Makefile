@@ -32,6 +32,7 @@ lint: setup
 	$(BIN)/mypy
 	$(BIN)/python scripts/check_formulation_rules.py
 	$(BIN)/python scripts/check_people_rules.py
+	$(BIN)/python scripts/check_target_rules.py
 
 eval: setup
 	$(BIN)/python scripts/eval.py

@@ -7,14 +7,28 @@ imported inside the functions, so that importing this module costs nothing.
 
 from __future__ import annotations
 
+import os
 import sys
-from typing import TYPE_CHECKING, BinaryIO
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from policy_cli.models import Document, Formulation, Keyword, ReportDiff, Summary, Target
+from policy_cli.models import (
+    Document,
+    Formulation,
+    Keyword,
+    ReportDiff,
+    Spread,
+    Summary,
+    Target,
+    Trend,
+)
 
 if TYPE_CHECKING:
     from policy_cli.core.formulations.options import FormulationOptions
     from policy_cli.core.pipeline import Prepared
+
+PathLike = str | os.PathLike[str]
 
 def load_document(
     path: str, *, encoding: str | None = None, keep_noise: bool = False
@@ -178,3 +192,102 @@ def diff_of(
         old, new, top=top, sentences=sentences, weights=weights,
         formulation_options=formulation_options,
     )
+
+
+def occurrences(text: str, words: Iterable[str]) -> dict[str, list[int]]:
+    """Where each word occurs in a text, left to right without overlap (as successive
+    `str.find` calls see them), in one pass over the text (Aho-Corasick)."""
+    from policy_cli.core.occurrences import find_all, non_overlapping
+
+    found = find_all(text, words)
+    return {w: non_overlapping(starts, len(w)) for w, starts in found.items()}
+
+
+# -- many documents ------------------------------------------------------------------------------
+def expand_paths(paths: Sequence[PathLike]) -> list[Path]:
+    """The files that files, folders and globs name, in a stable order (duplicates once).
+
+    Raises:
+        InputError: a path that does not exist, a glob or folder that matches no document.
+    """
+    from policy_cli.core.corpus import expand_paths as expand
+
+    return expand(paths)
+
+
+def trend_of(
+    paths: Sequence[PathLike],
+    *,
+    terms: Sequence[str] = (),
+    top: int = 20,
+    by: str = "year",
+    kinds: Sequence[str] = (),
+    workers: int | None = None,
+    use_cache: bool = True,
+    progress: Callable[[str, int, int | None], None] | None = None,
+    formulation_options: FormulationOptions | None = None,
+) -> Trend:
+    """Follow terms and formulations across many documents (see `core.trend.trend_documents`).
+
+    `formulation_options` carries the user's lexicon (`lexicon_options`): its terms are
+    followed as formulations, and as terms too when `terms` are asked.
+
+    Raises:
+        UsageError: a bad option value.
+        InputError: a path that is missing or unreadable, a malformed JSON-lines record.
+        NothingToAnalyseError: no document could be placed in a period, or too few periods.
+    """
+    from policy_cli.core.trend import trend_documents
+
+    lexicon = formulation_options.lexicon if formulation_options is not None else None
+    return trend_documents(
+        paths, terms=terms, top=top, by=by, kinds=kinds, workers=workers,
+        use_cache=use_cache, progress=progress, lexicon=lexicon,
+    )  # fmt: skip
+
+
+def batch_columns() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The columns of a batch row (a summary row and its error), and those holding integers."""
+    from policy_cli.core.batch import BATCH_COLUMNS, INT_COLUMNS
+
+    return BATCH_COLUMNS, INT_COLUMNS
+
+
+def batch_rows(
+    paths: Sequence[PathLike],
+    *,
+    keywords: int = 10,
+    keep_noise: bool = False,
+    formulation_options: FormulationOptions | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    skip: Iterable[str] = (),
+    progress: Callable[[int, int | None], None] | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Analyse every document of a corpus into its row, in input order (`policy batch`).
+
+    The rows are the one-row form of each summary (`summary_row`, columns of
+    `batch_columns`), a document that cannot be read a row with its error; see
+    `core.batch.batch_rows` for the workers, the Dask scheduler and `skip`.
+
+    Raises:
+        InputError: a path that does not exist, a folder or glob without documents.
+        UsageError: a bad option, or a Dask scheduler that cannot be reached.
+    """
+    from policy_cli.core.batch import BatchOptions
+    from policy_cli.core.batch import batch_rows as rows
+
+    options = BatchOptions(
+        keywords=keywords, keep_noise=keep_noise, formulation_options=formulation_options
+    )
+    return rows(
+        paths, options=options, workers=workers, scheduler=scheduler, skip=skip,
+        progress=progress,
+    )  # fmt: skip
+
+
+def spread_of(rows: Iterable[dict[str, Any]]) -> list[Spread]:
+    """The formulations that two documents or more of a batch say, the most shared first."""
+    from policy_cli.core.echo import spread
+
+    return spread(rows)

@@ -1,8 +1,9 @@
-"""Rich output for a terminal: result tables, the one-screen brief, and nothing else.
+"""Output for a person: result tables, the one-screen brief, progress bars and plots.
 
-This is the only module that imports rich, and it does so lazily so that machine formats
-do not pay for it. It takes typed results (`policy_cli.models`) and the tables `serialize`
-makes of them; JSON, CSV and Markdown are written by `policy_cli.serialize`.
+This is the only module that imports rich (and matplotlib, for `policy trend --plot`), and it
+does so lazily so that machine formats do not pay for it. It takes typed results
+(`policy_cli.models`) and the tables `serialize` makes of them; JSON, CSV and Markdown are
+written by `policy_cli.serialize`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from policy_cli.models import Person, Summary, Target
+from policy_cli.models import Person, Summary, Target, Trend
 
 # the table model and the text writers live in serialize; named here too for callers of render
 from policy_cli.serialize import (
@@ -44,11 +45,14 @@ from policy_cli.serialize import (
 
 __all__ = [
     "Column",
+    "ProgressBar",
     "Section",
     "brief_to_markdown",
     "inert",
     "make_console",
+    "check_plot_available",
     "print_brief",
+    "plot_png",
     "print_sections",
     "target_numbers",
     "to_csv",
@@ -100,72 +104,86 @@ def print_sections(
     preface: Sequence[tuple[str, str]] = (),
 ) -> None:
     """Print a header panel (optional) and the sections as rich tables."""
-    from rich import box
-    from rich.cells import cell_len
     from rich.padding import Padding
-    from rich.table import Table
     from rich.text import Text
 
     if title or preface:
-        head = Table.grid(padding=(0, 1))
-        head.add_column(style="bold", no_wrap=True)
-        head.add_column(overflow="fold")
-        if title:
-            head.add_row(Text(""), Text(inert(title), style="bold"))
-        for label, value in preface:
-            head.add_row(Text(inert(label)), Text(inert(value)))
-        console.print(head)
+        console.print(_head(title, preface))
     for sec in sections:
         if sec.layout == "inline":
             console.print(Text(inert(sec.title), style="bold"))
             items = INLINE_SEPARATOR.join(inline_item(sec, row) for row in sec.rows)
             console.print(Padding(Text(items or inert(sec.empty), overflow="fold"), (0, 0, 0, 2)))
-            continue
-        table = Table(
-            title=Text(inert(sec.title), style="bold"),
-            title_justify="left",
-            box=box.SIMPLE_HEAD,
-            pad_edge=False,
-            expand=False,
-        )
-        columns = _fitting_columns(sec, console.width)
-        cells = [[cell(row.get(c.key)) for c in columns] for row in sec.rows]
-        widths = [
-            max([cell_len(inert(c.header)), *(cell_len(r[i]) for r in cells)])
-            for i, c in enumerate(columns)
-        ]
-        fixed = sum(w for w, c in zip(widths, columns, strict=True) if c.kind != "context")
-        n_context = sum(1 for c in columns if c.kind == "context") or 1
-        spare = max(12, (console.width - fixed - 2 * len(columns)) // n_context)
-        for c, width in zip(columns, widths, strict=True):
-            if c.kind == "context":
-                table.add_column(
-                    inert(c.header), overflow="ellipsis", no_wrap=True,
-                    max_width=min(spare, c.max_width or spare),
-                )
-            elif c.kind == "number":
-                table.add_column(inert(c.header), justify="right", no_wrap=True)
-            else:
-                # the term is never truncated: it keeps its full width, up to a sane cap
-                # (a smaller one beside a context column, which must keep room to be useful)
-                share = 3 if any(x.kind == "context" for x in columns) else 4
-                cap = c.max_width or max(12, console.width * share // 10)
-                table.add_column(
-                    inert(c.header), justify=c.justify, overflow="fold",
-                    min_width=min(width, cap), max_width=cap,
-                )
-        if not sec.rows:
+        elif not sec.rows:
             console.print(Text(inert(sec.title), style="bold"))
             console.print(Text(f"  {inert(sec.empty)}"))
-            continue
-        for r, row in zip(cells, sec.rows, strict=True):
-            texts = [Text(v) for v in r]
-            for t, c in zip(texts, columns, strict=True):
-                words = highlighted_words(row, c)
-                if words:
-                    t.highlight_words(words, style="bold reverse")
-            table.add_row(*texts)
-        console.print(table)
+        else:
+            console.print(_table(sec, console.width))
+
+
+def _head(title: str | None, preface: Sequence[tuple[str, str]]) -> Any:
+    """The grid above the tables: the title, then a label and a value a line."""
+    from rich.table import Table
+    from rich.text import Text
+
+    head = Table.grid(padding=(0, 1))
+    head.add_column(style="bold", no_wrap=True)
+    head.add_column(overflow="fold")
+    if title:
+        head.add_row(Text(""), Text(inert(title), style="bold"))
+    for label, value in preface:
+        head.add_row(Text(inert(label)), Text(inert(value)))
+    return head
+
+
+def _table(sec: Section, width: int) -> Any:
+    """A section as a rich table `width` cells wide at most: terms whole, context cut."""
+    from rich import box
+    from rich.cells import cell_len
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(
+        title=Text(inert(sec.title), style="bold"),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        expand=False,
+    )
+    columns = _fitting_columns(sec, width)
+    cells = [[cell(row.get(c.key)) for c in columns] for row in sec.rows]
+    widths = [
+        max([cell_len(inert(c.header)), *(cell_len(r[i]) for r in cells)])
+        for i, c in enumerate(columns)
+    ]
+    fixed = sum(w for w, c in zip(widths, columns, strict=True) if c.kind != "context")
+    n_context = sum(1 for c in columns if c.kind == "context") or 1
+    spare = max(12, (width - fixed - 2 * len(columns)) // n_context)
+    for c, cells_wide in zip(columns, widths, strict=True):
+        if c.kind == "context":
+            table.add_column(
+                inert(c.header), overflow="ellipsis", no_wrap=True,
+                max_width=min(spare, c.max_width or spare),
+            )  # fmt: skip
+        elif c.kind == "number":
+            table.add_column(inert(c.header), justify="right", no_wrap=True)
+        else:
+            # the term is never truncated: it keeps its full width, up to a sane cap
+            # (a smaller one beside a context column, which must keep room to be useful)
+            share = 3 if any(x.kind == "context" for x in columns) else 4
+            cap = c.max_width or max(12, width * share // 10)
+            table.add_column(
+                inert(c.header), justify=c.justify, overflow="fold",
+                min_width=min(cells_wide, cap), max_width=cap,
+            )  # fmt: skip
+    for r, row in zip(cells, sec.rows, strict=True):
+        texts = [Text(v) for v in r]
+        for t, c in zip(texts, columns, strict=True):
+            words = highlighted_words(row, c)
+            if words:
+                t.highlight_words(words, style="bold reverse")
+        table.add_row(*texts)
+    return table
 
 
 def _fitting_columns(sec: Section, width: int) -> list[Column]:
@@ -468,3 +486,138 @@ def _cut_cells(text: str, cells: int) -> str:
         out.append(ch)
         used += w
     return "".join(out) + "…"
+
+
+# --------------------------------------------------------------------------- progress
+
+
+class ProgressBar:
+    """A rich progress bar on stderr, fed by the core's progress callback (tty only).
+
+    Called as bar(stage, done, total): one bar per stage, redrawn at most every 80 ms (and at
+    the end of a stage). Nothing is drawn when stderr is not a terminal.
+    """
+
+    def __init__(self) -> None:
+        self.progress: Any = None
+        self.tasks: dict[str, Any] = {}
+        self.last = 0.0
+
+    def __call__(self, stage: str, done: int, total: int | None) -> None:
+        import time
+
+        if self.progress is None:
+            if not sys.stderr.isatty():
+                return
+            self.progress = _progress()
+            self.progress.start()
+        if stage not in self.tasks:
+            self.tasks[stage] = self.progress.add_task(stage, total=total)
+        self.progress.update(self.tasks[stage], completed=done, total=total)
+        now = time.monotonic()
+        if now - self.last > 0.08 or (total is not None and done >= total):
+            self.last = now
+            self.progress.refresh()
+
+    def close(self) -> None:
+        """Take the bar off the terminal (safe to call when none was drawn)."""
+        if self.progress is not None:
+            self.progress.stop()
+            self.progress = None
+
+
+def _progress() -> Any:
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    console = Console(file=sys.stderr, no_color=bool(os.environ.get("NO_COLOR")))
+    # no refresh thread: the core may fork worker processes while the bar is shown
+    return Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=console, transient=True, auto_refresh=False,
+    )  # fmt: skip
+
+
+# --------------------------------------------------------------------------- plots
+
+_CJK_FONTS = (
+    "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei", "SimHei", "Microsoft YaHei", "PingFang SC", "Heiti SC",
+    "AR PL UMing CN", "Droid Sans Fallback",
+)  # fmt: skip
+PLOT_SERIES = 6  # rising (and falling) terms drawn when no terms were asked
+
+
+def check_plot_available() -> None:
+    """Refuse a plot at once when matplotlib is not installed.
+
+    Raises:
+        UsageError: matplotlib is missing.
+    """
+    from policy_cli.errors import UsageError
+
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError as exc:
+        raise UsageError(
+            "--plot needs matplotlib, which is not installed: pip install 'policy-cli[plot]'"
+        ) from exc
+
+
+def plot_png(result: Trend, *, name: str = "plot") -> tuple[bytes, bool]:
+    """Draw a trend's rates per period as lines, as a PNG image (matplotlib).
+
+    Returns:
+        The image, and whether a font with Chinese glyphs was found (without one, labels
+        show as boxes).
+
+    Raises:
+        OutputError: matplotlib cannot draw it (`name` is the file named in the message).
+    """
+    import io
+    import warnings
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import font_manager
+    from matplotlib import pyplot as plt
+
+    from policy_cli.errors import OutputError
+
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    fonts = [f for f in _CJK_FONTS if f in installed]
+    if fonts:
+        plt.rcParams["font.sans-serif"] = fonts + list(plt.rcParams["font.sans-serif"])
+    labels = [p.label for p in result.periods]
+    years = [p.year for p in result.periods]
+    x: list[Any] = years if result.by == "year" and None not in years else list(range(len(labels)))
+    groups = [("Occurrences per 10,000 characters", result.terms)] if result.terms else [
+        ("Rising", result.rising[:PLOT_SERIES]), ("Falling", result.falling[:PLOT_SERIES]),
+    ]  # fmt: skip
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # missing CJK glyphs are drawn as boxes, not errors
+        fig, axes = plt.subplots(len(groups), 1, figsize=(10, 4 * len(groups)), squeeze=False)
+        for ax, (title, series) in zip(axes[:, 0], groups, strict=True):
+            for s in series:
+                ax.plot(x, s.rates, marker="o", markersize=3, label=s.term)
+            ax.set_title(title)
+            ax.set_ylabel("per 10,000 characters")
+            if x is not years:
+                ax.set_xticks(x, labels, rotation=60, ha="right", fontsize=7)
+            ax.legend(fontsize=8)
+        fig.tight_layout()
+        buf = io.BytesIO()
+        try:
+            fig.savefig(buf, format="png", dpi=120)
+        except (OSError, ValueError) as exc:
+            raise OutputError(f"{name}: cannot draw the plot ({exc})") from exc
+        finally:
+            plt.close(fig)
+    return buf.getvalue(), bool(fonts)

@@ -28,6 +28,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from policy_cli.models import (
+    HEADLINE_DROPPED_FORMULATION,
+    HEADLINE_DROPPED_TERM,
+    HEADLINE_NEW_FORMULATION,
+    HEADLINE_NEW_TERM,
+    HEADLINE_TARGET,
     Document,
     Formulation,
     FormulationChange,
@@ -37,6 +42,7 @@ from policy_cli.models import (
     Target,
     TargetChange,
     TermNews,
+    national_note,
 )
 
 # How the page lays out (names, not literals in the functions below)
@@ -108,10 +114,9 @@ class _Placed:
 
 def _occurrences(text: str, words: Iterable[str]) -> dict[str, list[int]]:
     """Where each word occurs, left to right without overlap (one Aho-Corasick pass)."""
-    from policy_cli.core.occurrences import find_all, non_overlapping
+    from policy_cli.api import occurrences
 
-    found = find_all(text, words)
-    return {w: non_overlapping(starts, len(w)) for w, starts in found.items()}
+    return occurrences(text, words)
 
 
 def _place(document: Document, candidates: Iterable[_Mark]) -> dict[str, list[_Placed]]:
@@ -375,7 +380,8 @@ def _bar_chart(keywords: Sequence[Keyword]) -> str:
         y = pad + i * row
         mid = y + row / 2
         w = max(1.0, bar_w * k.score / top)
-        label = k.term if len(k.term) <= CHART_LABEL_CHARS else k.term[: CHART_LABEL_CHARS - 1] + "…"
+        short = len(k.term) <= CHART_LABEL_CHARS
+        label = k.term if short else k.term[: CHART_LABEL_CHARS - 1] + "…"
         parts.append(
             f"<g><title>{esc(k.term)}: score {k.score:.4f}, ×{k.count}</title>"
             f'<text x="{label_w - 8}" y="{mid:.1f}" text-anchor="end" '
@@ -444,8 +450,10 @@ def _brief_legend(summary: Summary) -> str:
               for o in origins]
     if kinds:
         items.append("<b>by kind (underline)</b>")
-        items += [f'<span class="m f o-other k-{_class_word(k)}">{esc(KIND_LABELS.get(k, k))}</span>'
-                  for k in kinds]
+        items += [
+            f'<span class="m f o-other k-{_class_word(k)}">{esc(KIND_LABELS.get(k, k))}</span>'
+            for k in kinds
+        ]
     items.append("<b>also</b>")
     items.append('<span class="m t hl">headline target</span>')
     items.append('<span class="m t">target</span>')
@@ -605,8 +613,6 @@ def _noise(summary: Summary) -> str:
 
 
 def _change_title(c: FormulationChange) -> str:
-    from policy_cli.core.diff.headlines import national_note
-
     if c.status == "added":
         said = f"×{c.new_count} in NEW, never in OLD"
         head = "提法 added"
@@ -618,8 +624,6 @@ def _change_title(c: FormulationChange) -> str:
 
 
 def _term_title(t: TermNews) -> str:
-    from policy_cli.core.diff.headlines import national_note
-
     if t.status == "new":
         head, said = "new term", f"×{t.new_count} in NEW, never in OLD"
     else:
@@ -723,15 +727,13 @@ def diff_page(diff: ReportDiff, old: Document, new: Document) -> str:
 
 def _headline_anchor(h_what: str, text: str, diff: ReportDiff,
                      placed: dict[str, list[_Placed]]) -> str | None:
-    from policy_cli.core.diff import headlines as kinds
-
     lists: dict[str, tuple[Sequence[str], str]] = {
-        kinds.NEW_FORMULATION: ([c.text for c in diff.added], "fa"),
-        kinds.DROPPED_FORMULATION: ([c.text for c in diff.removed], "fd"),
-        kinds.NEW_TERM: ([t.term for t in diff.new_terms], "na"),
-        kinds.DROPPED_TERM: ([t.term for t in diff.dropped_terms], "nd"),
+        HEADLINE_NEW_FORMULATION: ([c.text for c in diff.added], "fa"),
+        HEADLINE_DROPPED_FORMULATION: ([c.text for c in diff.removed], "fd"),
+        HEADLINE_NEW_TERM: ([t.term for t in diff.new_terms], "na"),
+        HEADLINE_DROPPED_TERM: ([t.term for t in diff.dropped_terms], "nd"),
     }
-    if h_what == kinds.TARGET:
+    if h_what == HEADLINE_TARGET:
         for i, t in enumerate(diff.targets):
             if t.indicator == text:
                 return _first_anchor(placed, f"tn{i}") or _first_anchor(placed, f"to{i}")
@@ -776,8 +778,6 @@ def _target_changes(diff: ReportDiff, placed: dict[str, list[_Placed]]) -> str:
 
 
 def _formulation_changes(diff: ReportDiff, placed: dict[str, list[_Placed]]) -> str:
-    from policy_cli.core.diff.headlines import national_note
-
     def table(changes: Sequence[FormulationChange], prefix: str) -> str:
         if not changes:
             return '<p class="muted">(none)</p>'

@@ -25,11 +25,14 @@ from policy_cli.models import (
     Person,
     ReportDiff,
     SentenceChange,
+    Spread,
     Summary,
     Target,
     TargetChange,
     TermChange,
     TermNews,
+    TermTrend,
+    Trend,
 )
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -822,3 +825,293 @@ def _around(sentence: str, text: str, *, before: int = 8, after: int = 14) -> st
     start, end = max(0, at - before), min(len(sentence), at + len(text) + after)
     return (("…" if start else "") + sentence[start:at] + "～" + sentence[at + len(text) : end]
             + ("…" if end < len(sentence) else ""))
+
+
+# --------------------------------------------------------------------------- trend
+
+TREND_PER = "10,000 characters"  # what the rates of a trend are counted per
+SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
+SPARK_MAX = 60  # wider series are bucketed so that a chart row fits a terminal
+CHANGE_SPARK = 24  # in the rising/falling tables, beside eight other columns
+FILE_TERMS_SHOWN = 5  # key terms in a row of the files table (JSON and CSV have them all)
+
+
+def sparkline(values: Sequence[float], *, width: int = SPARK_MAX) -> str:
+    """Draw values as block characters ("." where the value is zero)."""
+    vals = list(values)
+    if len(vals) > width:  # keep the peak of each bucket: a spike must stay visible
+        size = len(vals) / width
+        vals = [
+            max(vals[int(i * size) : max(int((i + 1) * size), int(i * size) + 1)])
+            for i in range(width)
+        ]
+    top = max(vals, default=0.0)
+    if top <= 0:
+        return "." * len(vals)
+    last = len(SPARK_BLOCKS) - 1
+    return "".join(
+        SPARK_BLOCKS[min(last, int(v / top * last + 0.5))] if v > 0 else "." for v in vals
+    )
+
+
+def term_trend_to_dict(s: TermTrend) -> dict[str, Any]:
+    """One term's series as a JSON-ready dict."""
+    return {
+        "term": s.term,
+        "kind": s.kind,
+        "total": s.total,
+        "first_seen": s.first_seen,
+        "first_source": s.first_source,
+        "first_offset": s.first_offset,
+        "last_seen": s.last_seen,
+        "peak": s.peak,
+        "peak_rate": s.peak_rate,
+        "early_rate": s.early_rate,
+        "late_rate": s.late_rate,
+        "change": s.change,
+        "counts": list(s.counts),
+        "rates": list(s.rates),
+    }
+
+
+def trend_to_dict(result: Trend) -> dict[str, Any]:
+    """A trend as a JSON-ready dict (stable key order)."""
+    obj: dict[str, Any] = {
+        "by": result.by,
+        "per": TREND_PER,
+        "periods": [
+            {
+                "period": p.label, "year": p.year, "characters": p.characters,
+                "documents": p.documents,
+            }
+            for p in result.periods
+        ],
+        "documents": [
+            {
+                "source": d.source, "title": d.title, "kind": d.kind, "year": d.year,
+                "year_from": d.year_from, "characters": d.characters, "period": d.period,
+            }
+            for d in result.documents
+        ],
+    }  # fmt: skip
+    if result.terms:
+        obj["terms"] = [term_trend_to_dict(s) for s in result.terms]
+    else:
+        if result.by != "file":
+            obj["split"] = result.split
+            obj["rising"] = [term_trend_to_dict(s) for s in result.rising]
+            obj["falling"] = [term_trend_to_dict(s) for s in result.falling]
+        obj["formulations"] = [term_trend_to_dict(s) for s in result.formulations]
+    if result.by == "file":
+        obj["files"] = [
+            {
+                "period": f.period,
+                "source": f.source,
+                "characters": f.characters,
+                "score": f.score,
+                "terms": [
+                    {"term": t.term, "kind": t.kind, "count": t.count, "rate": t.rate,
+                     "rest_rate": t.rest_rate, "g2": t.g2}
+                    for t in f.terms
+                ],  # fmt: skip
+            }
+            for f in result.files
+        ]
+    obj["skipped"] = [{"source": src, "reason": why} for src, why in result.skipped]
+    return obj
+
+
+def trend_preface(result: Trend) -> list[tuple[str, str]]:
+    """The lines above a trend's tables: documents, periods, characters, the halves."""
+    labels = [p.label for p in result.periods]
+    span = f"{labels[0]} … {labels[-1]}"
+    preface = [
+        ("documents", f"{len(result.documents)} in {len(labels)} periods ({span})"),
+        ("characters", f"{sum(p.characters for p in result.periods):,}"),
+    ]  # fmt: skip
+    if result.split:
+        preface.append(("halves", f"before {result.split} | from {result.split} on (equal text)"))
+    return preface
+
+
+def trend_sections(result: Trend, fmt: str) -> list[Section]:
+    """A trend's tables (CSV keeps the numbers unrounded and the changes in one table)."""
+    if result.terms:
+        sections = _term_sections(result, fmt)
+        if result.by == "file":
+            sections.append(_file_section(result, fmt))
+        return sections
+    if result.by == "file":
+        return [_file_section(result, fmt), _formulation_trend_section(result)]
+    return _change_sections(result, fmt)
+
+
+def _rate(value: float, fmt: str) -> Any:
+    return value if fmt == "csv" else f"{value:.2f}"
+
+
+def _term_sections(result: Trend, fmt: str) -> list[Section]:
+    columns = [Column("period", result.by), Column("characters", "chars", kind="number")]
+    columns += [Column(s.term, s.term, kind="number") for s in result.terms]
+    rows = []
+    for i, p in enumerate(result.periods):
+        row: dict[str, Any] = {"period": p.label, "characters": p.characters}
+        for s in result.terms:
+            row[s.term] = _rate(s.rates[i], fmt)
+        rows.append(row)
+    table = Section("Occurrences per 10,000 characters", columns, rows)
+    labels = [p.label for p in result.periods]
+    span = f"{labels[0]} … {labels[-1]}" if len(labels) > 1 else labels[0]
+    chart_rows = [
+        {
+            "term": s.term,
+            "chart": sparkline(s.rates),
+            "first_seen": s.first_seen or "never",
+            "peak": f"{s.peak} ({s.peak_rate:.2f})" if s.total else "",
+            "total": s.total,
+        }
+        for s in result.terms
+    ]
+    chart = Section(
+        f"Trend ({span}, one mark per {result.by}; . = absent)",
+        [
+            Column("term", "term"),
+            Column("chart", "rate", max_width=SPARK_MAX),
+            Column("first_seen", "first seen"),
+            Column("peak", "peak"),
+            Column("total", "count", kind="number"),
+        ],
+        chart_rows,
+    )
+    return [table, chart]
+
+
+def _file_section(result: Trend, fmt: str) -> Section:
+    """The files ranked by keyness against the rest of the corpus (by="file")."""
+    shown = None if fmt in ("csv", "json") else FILE_TERMS_SHOWN
+    rows = []
+    for i, f in enumerate(result.files, 1):
+        terms = f.terms[:shown]
+        rows.append(
+            {
+                "rank": i,
+                "file": f.period,
+                "characters": f.characters,
+                "score": f.score if fmt == "csv" else f"{f.score:+.1f}",
+                "terms": "; ".join(
+                    f"{t.term} {t.g2:+.0f}" if fmt != "csv" else f"{t.term} {t.g2}" for t in terms
+                ),
+            }
+        )
+    what = "the terms asked" if result.terms else "key terms"
+    return Section(
+        f"Files by keyness against the rest ({what}, signed G2: + used more than the rest)",
+        [
+            Column("rank", "#", kind="number"),
+            Column("file", "file"),
+            Column("characters", "chars", kind="number"),
+            Column("score", "G2", kind="number"),
+            Column("terms", what),
+        ],
+        rows,
+    )
+
+
+def _change_columns(*, direction: bool = False) -> list[Column]:
+    cols = [Column("rank", "#", kind="number")]
+    if direction:
+        cols.append(Column("direction", "direction"))
+    return cols + [
+        Column("term", "term"),
+        Column("kind", "kind"),
+        Column("first_seen", "first seen"),
+        Column("peak", "peak"),
+        Column("early_rate", "before", kind="number"),
+        Column("late_rate", "after", kind="number"),
+        Column("change", "G2", kind="number"),
+        Column("chart", "trend", max_width=CHANGE_SPARK),
+    ]
+
+
+def _change_rows(
+    series: Sequence[TermTrend], fmt: str, direction: str | None = None
+) -> list[dict[str, Any]]:
+    rows = []
+    for i, s in enumerate(series, 1):
+        row: dict[str, Any] = {
+            "rank": i,
+            "term": s.term,
+            "kind": s.kind,
+            "first_seen": s.first_seen,
+            "peak": s.peak,
+            "early_rate": _rate(s.early_rate, fmt),
+            "late_rate": _rate(s.late_rate, fmt),
+            "change": s.change if fmt == "csv" else f"{s.change:+.1f}",
+            "chart": sparkline(s.rates, width=CHANGE_SPARK),
+        }
+        if direction:
+            row["direction"] = direction
+        rows.append(row)
+    return rows
+
+
+def _change_sections(result: Trend, fmt: str) -> list[Section]:
+    labels = [p.label for p in result.periods]
+    i = labels.index(result.split or "")
+    before = f"{labels[0]}–{labels[i - 1]}" if i > 1 else labels[0]
+    after = f"{labels[i]}–{labels[-1]}" if i < len(labels) - 1 else labels[i]
+    if fmt == "csv":
+        rows = _change_rows(result.rising, fmt, "rising")
+        rows += _change_rows(result.falling, fmt, "falling")
+        return [Section("Changes", _change_columns(direction=True), rows)]
+    note = f"per 10,000 characters, {before} vs {after}"
+    return [
+        Section(f"Rising ({note})", _change_columns(), _change_rows(result.rising, fmt)),
+        Section(f"Falling ({note})", _change_columns(), _change_rows(result.falling, fmt)),
+        _formulation_trend_section(result),
+    ]
+
+
+def _formulation_trend_section(result: Trend) -> Section:
+    rows = [
+        {
+            "first_seen": s.first_seen,
+            "term": s.term,
+            "last_seen": s.last_seen,
+            "peak": s.peak,
+            "total": s.total,
+            "chart": sparkline(s.rates, width=CHANGE_SPARK),
+        }
+        for s in result.formulations
+    ]
+    columns = [
+        Column("first_seen", "first seen"),
+        Column("term", "formulation"),
+        Column("last_seen", "last seen"),
+        Column("peak", "peak"),
+        Column("total", "count", kind="number"),
+        Column("chart", "trend", max_width=CHANGE_SPARK),
+    ]
+    return Section(
+        "Formulations by first seen (the most used)", columns, rows,
+        empty="(no formulation extractor, or none found)",
+    )  # fmt: skip
+
+
+# --------------------------------------------------------------------------- batch
+
+SPREAD_COLUMNS = (
+    "formulation", "origin", "documents", "first_source", "first_date", "national_first_seen",
+)  # fmt: skip
+
+
+def spread_to_dict(s: Spread) -> dict[str, Any]:
+    """One row of the spread table (`SPREAD_COLUMNS`)."""
+    return {
+        "formulation": s.text,
+        "origin": s.origin,
+        "documents": s.documents,
+        "first_source": s.first_source,
+        "first_date": s.first_date,
+        "national_first_seen": s.national_first_seen,
+    }

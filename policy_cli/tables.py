@@ -60,7 +60,12 @@ def render_rows(
     raise UsageError(f"unknown row format {fmt!r}; use {', '.join(FORMATS)}")
 
 
-def _pyarrow() -> Any:
+def require_pyarrow() -> Any:
+    """pyarrow, for Parquet (imported here, so that a run can refuse before any work).
+
+    Raises:
+        UsageError: pyarrow is not installed.
+    """
     try:
         import pyarrow
         import pyarrow.parquet
@@ -74,7 +79,7 @@ def _pyarrow() -> Any:
 def _parquet(
     rows: Sequence[dict[str, Any]], columns: Sequence[str], int_columns: frozenset[str]
 ) -> bytes:
-    pa = _pyarrow()
+    pa = require_pyarrow()
     schema = pa.schema(
         [(c, pa.int64() if c in int_columns else pa.string()) for c in columns]
     )
@@ -107,7 +112,7 @@ def read_rows(path: str | Path, fmt: str) -> list[dict[str, Any]]:
     p = Path(path)
     try:
         if fmt == "parquet":
-            pa = _pyarrow()
+            pa = require_pyarrow()
             return list(pa.parquet.read_table(p).to_pylist())
         with p.open(encoding="utf-8", newline="") as fh:
             if fmt == "csv":

@@ -70,6 +70,7 @@ NUMBERED_EVENT = rf"[十二][十{CN_DIGITS}]?[五届大]|[{CN_NUMERALS}]中全�
 NOUN_TAGS = ("n", "vn", "nz", "ng", "l", "")
 OPENING_TAGS = ("v", "d", "p", "c", "r", "u", "m", "q", "a")  # a name does not open with these
 INNER_TAGS = ("p", "c", "u")  # nor hold them
+VERB_TAGS = ("v",)  # a plain verb after people (群众|就业…面临压力) makes a statement
 # the phrase index (national_phrases.bloom): word n-grams said on at least MIN_PHRASE_DAYS days
 MIN_PHRASE_DAYS = 2
 MAX_PHRASE_WORDS = 8
@@ -312,7 +313,7 @@ def provincial_watchwords(
     phrase that opens with a verb of command or a function word, ends with one, holds a digit
     or a plan or congress number, or is part of a longer phrase said by the same reports is not.
     """
-    from policy_cli.core.formulations.vocab import clause_words, words
+    from policy_cli.core.formulations.vocab import clause_words, patterns, words
     from policy_cli.core.segment import default_tagger
 
     reports = [p for p in sorted(PROVINCES.glob("*.txt")) if p.name not in ANNOTATED]
@@ -349,6 +350,8 @@ def provincial_watchwords(
         opening = tagged[0][1][:1] in OPENING_TAGS and len(tagged[0][0]) > 1  # 超|长期 is a prefix
         if tagged[-1][1] not in NOUN_TAGS or opening:
             continue  # 止跌回稳: a predicate; 扎实开展…, 向大会报告: a clause, not a name
+        if patterns().people.match(g) and any(t[1] in VERB_TAGS for t in tagged[1:]):
+            continue  # 群众|就业增收面临压力: people and what they do or face, a statement
         if any(t[1][:1] in INNER_TAGS for t in tagged):
             continue  # 人民政府向大会报告, 港澳台同胞…和…: prepositions and conjunctions join clauses
         out[g] = (len(d), len(reports))

@@ -14,7 +14,8 @@ def test_core_does_not_import_typer_or_rich():
         "import policy_cli.core.loaders, policy_cli.core.segment, policy_cli.core.keywords,"
         " policy_cli.core.pipeline, policy_cli.api\n"
         "import pkgutil, importlib, policy_cli.core as c\n"
-        "for m in pkgutil.iter_modules(c.__path__): importlib.import_module('policy_cli.core.' + m.name)"
+        "for m in pkgutil.iter_modules(c.__path__):\n"
+        "    importlib.import_module('policy_cli.core.' + m.name)"
     )
     assert not {m for m in mods if m.split(".")[0] in ("typer", "rich", "click")}
 
@@ -42,9 +43,6 @@ def test_a_command_run_does_not_import_pydantic():
     assert not {m for m in mods if m.split(".")[0] == "pydantic"}
 
 
-# Issue #16 reworks `policy trend` and adds `policy batch`; their move onto the public API and
-# `serialize` is the second pass of issue #15, after #16 lands.
-CLI_EXEMPT = {"trend.py", "batch.py"}
 PACKAGE = Path(__file__).resolve().parent.parent / "policy_cli"
 
 
@@ -65,23 +63,28 @@ def _core(names: set[str]) -> set[str]:
 
 
 def test_the_cli_calls_the_public_api_only():
-    checked = [p for p in sorted((PACKAGE / "cli").glob("*.py")) if p.name not in CLI_EXEMPT]
-    assert len(checked) >= 7
+    checked = sorted((PACKAGE / "cli").glob("*.py"))
+    assert len(checked) >= 9
     for path in checked:
         assert not _core(_imports(path)), (path.name, _core(_imports(path)))
+        drawn = {n for n in _imports(path) if n.split(".")[0] in ("rich", "matplotlib")}
+        assert not drawn, (path.name, drawn)  # tables, progress bars and plots: render
 
 
 def test_render_and_serialize_read_typed_results():
-    for name in ("render.py", "serialize.py"):
+    for name in ("render.py", "serialize.py", "render_html.py"):
         imports = _imports(PACKAGE / name)
         assert "policy_cli.models" in imports, name
         assert not _core(imports), name
     from policy_cli import render, serialize
-    from policy_cli.models import ReportDiff, Summary
+    from policy_cli.models import ReportDiff, Summary, Trend
 
     assert get_type_hints(render.print_brief)["summary"] is Summary
     assert get_type_hints(serialize.brief_to_markdown)["summary"] is Summary
     assert get_type_hints(serialize.diff_sections)["diff"] is ReportDiff
+    assert get_type_hints(serialize.trend_to_dict)["result"] is Trend
+    assert get_type_hints(serialize.trend_sections)["result"] is Trend
+    assert get_type_hints(render.plot_png)["result"] is Trend
 
 
 def test_the_architecture_check_sees_a_core_import(tmp_path):

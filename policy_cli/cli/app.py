@@ -158,11 +158,14 @@ def output_format(
 
 
 FileArg = Annotated[
-    str, typer.Argument(help="Document to analyse: a path, or - for standard input.", show_default=False)
+    str,
+    typer.Argument(help="Document to analyse: a path, or - for standard input.", show_default=False),
 ]
 EncodingOpt = Annotated[
     str | None,
-    typer.Option("--encoding", "-e", help="Force the text encoding (e.g. gb18030) instead of detecting it."),
+    typer.Option(
+        "--encoding", "-e", help="Force the text encoding (e.g. gb18030) instead of detecting it."
+    ),
 ]
 OutputOpt = Annotated[
     str | None,
@@ -173,6 +176,12 @@ KeepNoiseOpt = Annotated[
 ]
 TracebackOpt = Annotated[
     bool, typer.Option("--traceback", help="Show the Python stack trace of an error.")
+]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs", "-j", min=1, help="Worker processes (default: the cores this process may use)."
+    ),
 ]
 LexiconOpt = Annotated[
     str | None,
@@ -249,7 +258,8 @@ def handle_errors(show_traceback: bool = False) -> Iterator[None]:
     except Exception as exc:  # the last line of defence: report, don't crash
         if show_traceback:
             tb.print_exc()
-        error(_one_line(f"internal error: {type(exc).__name__}: {exc} (run with --traceback for details)"))
+        said = f"{type(exc).__name__}: {exc}"
+        error(_one_line(f"internal error: {said} (run with --traceback for details)"))
         raise typer.Exit(int(ExitCode.INTERNAL)) from None
 
 
@@ -312,6 +322,18 @@ def check_output(output: str | None, inputs: Sequence[str]) -> None:
         from policy_cli.output import check_output as check
 
         check(output, inputs)
+
+
+def same_file(a: str, b: str) -> bool:
+    """Tell whether two paths name the same file (two outputs of one run must not)."""
+    import os
+
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def deliver(content: str, *, output: str | None, inputs: Sequence[str]) -> None:

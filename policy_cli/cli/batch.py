@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -11,6 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from policy_cli.cli.app import (
+    JobsOpt,
     KeepNoiseOpt,
     LexiconOpt,
     OutputOpt,
@@ -19,6 +21,7 @@ from policy_cli.cli.app import (
     check_output,
     formulation_options,
     handle_errors,
+    same_file,
     warn,
 )
 
@@ -100,10 +103,7 @@ def batch(
         ),
     ] = None,  # fmt: skip
     output: OutputOpt = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the usable cores)."),
-    ] = None,
+    jobs: JobsOpt = None,
     resume: Annotated[
         bool,
         typer.Option(
@@ -150,88 +150,112 @@ def batch(
     Example: policy batch tests/data/docs/provinces-2025 -o provinces.csv --spread spread.csv
     """
     with handle_errors(traceback):
-        from policy_cli.core.batch import BATCH_COLUMNS, INT_COLUMNS, BatchOptions, batch_rows
-        from policy_cli.core.corpus import expand_paths
-        from policy_cli.errors import UsageError
-        from policy_cli.output import write_output, write_stdout
-        from policy_cli.tables import render_rows
+        from policy_cli import api, render
 
         chosen = _chosen_format(fmt, output)
         spread_fmt = _chosen_format(None, spread) if spread else None
-        if chosen == "parquet" and output is None:
-            raise UsageError("Parquet is a binary file: name it with -o FILE.parquet")
-        if resume and output is None:
-            raise UsageError("--resume needs -o FILE: the rows already written are read from it")
-        if spread is not None and output is not None and _same(spread, output):
-            raise UsageError("-o and --spread name the same file")
-        files = expand_paths(paths)
+        _check_options(chosen, output=output, resume=resume, spread=spread, spread_fmt=spread_fmt)
+        files = api.expand_paths(paths)
         inputs = [str(f) for f in files]
         check_output(output, inputs)
         check_output(spread, inputs)
-        if chosen == "parquet" or spread_fmt == "parquet":
-            from policy_cli.tables import _pyarrow
-
-            _pyarrow()  # before any work: refuse at once without pyarrow
         journal = journal_path(output) if output is not None else None
         previous: list[dict[str, Any]] = []
         if resume:
             previous = _previous_rows(output or "", chosen, journal)
         elif journal is not None and journal.exists():
             warn(f"{journal}: rows of an interrupted run, started afresh (--resume uses them)")
-        options = BatchOptions(
-            keywords=keywords, keep_noise=keep_noise, formulation_options=formulation_options(lexicon)
-        )
-        from policy_cli.cli.progress import ProgressBar
-
-        bar = ProgressBar()
-        progress = (lambda done, total: bar("documents", done, total)) if sys.stderr.isatty() else None
-        rows_iter = batch_rows(
-            files, options=options, workers=jobs, scheduler=scheduler,
-            skip={str(r.get("source")) for r in previous}, progress=progress,
+        bar = render.ProgressBar()
+        rows_iter = api.batch_rows(
+            files, keywords=keywords, keep_noise=keep_noise,
+            formulation_options=formulation_options(lexicon), workers=jobs, scheduler=scheduler,
+            skip={str(r.get("source")) for r in previous},
+            progress=(lambda done, total: bar("documents", done, total))
+            if sys.stderr.isatty() else None,
         )  # fmt: skip
-        new_rows: list[dict[str, Any]] = []
-        handle = _open_journal(journal, output, append=resume)
-        finished = False
-        try:
-            for row in rows_iter:
-                new_rows.append(row)
-                if handle is not None:
-                    _journal_write(handle, row, journal)
-            finished = True
-        finally:
-            bar.close()
-            if handle is not None:
-                handle.close()
-            if not finished and journal is not None and (new_rows or previous):
-                warn(
-                    f"{len(previous) + len(new_rows):,} rows kept in {journal};"
-                    " run the same command with --resume to go on"
-                )
+        new_rows = _collect(rows_iter, journal, output, previous, append=resume, bar=bar)
         rows = previous + new_rows
-        content = render_rows(rows, BATCH_COLUMNS, chosen, int_columns=INT_COLUMNS)
-        if output is None:
-            write_stdout(content.decode("utf-8"))
-        else:
-            write_output(output, content, inputs=inputs)
+        _write_rows(rows, chosen, output, inputs)
         if spread is not None and spread_fmt is not None:
             _write_spread(spread, spread_fmt, rows, inputs)
-        if journal is not None:
-            try:
-                journal.unlink()
-            except FileNotFoundError:
-                pass
-            except OSError as exc:
-                warn(f"{journal}: cannot remove it ({exc.strerror or exc})")
+        _remove_journal(journal)
         _report(rows, new_rows, len(previous))
 
 
-def _same(a: str, b: str) -> bool:
-    if os.path.realpath(a) == os.path.realpath(b):
-        return True
+def _check_options(
+    chosen: str, *, output: str | None, resume: bool, spread: str | None, spread_fmt: str | None
+) -> None:
+    """Refuse, before any work, options that cannot go together (or a missing pyarrow)."""
+    from policy_cli.errors import UsageError
+
+    if chosen == "parquet" and output is None:
+        raise UsageError("Parquet is a binary file: name it with -o FILE.parquet")
+    if resume and output is None:
+        raise UsageError("--resume needs -o FILE: the rows already written are read from it")
+    if spread is not None and output is not None and same_file(spread, output):
+        raise UsageError("-o and --spread name the same file")
+    if chosen == "parquet" or spread_fmt == "parquet":
+        from policy_cli.tables import require_pyarrow
+
+        require_pyarrow()  # before any work: refuse at once without pyarrow
+
+
+def _collect(
+    rows: Iterator[dict[str, Any]],
+    journal: Path | None,
+    output: str | None,
+    previous: list[dict[str, Any]],
+    *,
+    append: bool,
+    bar: Any,
+) -> list[dict[str, Any]]:
+    """Take the rows as they come, each kept in the journal at once (to resume); the progress
+    `bar` is taken off the terminal when they end, before any message."""
+    new_rows: list[dict[str, Any]] = []
+    handle = _open_journal(journal, output, append=append)
+    finished = False
     try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
+        for row in rows:
+            new_rows.append(row)
+            if handle is not None:
+                _journal_write(handle, row, journal)
+        finished = True
+    finally:
+        bar.close()
+        if handle is not None:
+            handle.close()
+        if not finished and journal is not None and (new_rows or previous):
+            warn(
+                f"{len(previous) + len(new_rows):,} rows kept in {journal};"
+                " run the same command with --resume to go on"
+            )
+    return new_rows
+
+
+def _write_rows(
+    rows: list[dict[str, Any]], fmt: str, output: str | None, inputs: list[str]
+) -> None:
+    from policy_cli import api
+    from policy_cli.output import write_output, write_stdout
+    from policy_cli.tables import render_rows
+
+    columns, int_columns = api.batch_columns()
+    content = render_rows(rows, columns, fmt, int_columns=int_columns)
+    if output is None:
+        write_stdout(content.decode("utf-8"))
+    else:
+        write_output(output, content, inputs=inputs)
+
+
+def _remove_journal(journal: Path | None) -> None:
+    if journal is None:
+        return
+    try:
+        journal.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        warn(f"{journal}: cannot remove it ({exc.strerror or exc})")
 
 
 def _open_journal(journal: Path | None, output: str | None, *, append: bool) -> Any:
@@ -246,23 +270,25 @@ def _open_journal(journal: Path | None, output: str | None, *, append: bool) -> 
 
 
 def _journal_write(handle: Any, row: dict[str, Any], journal: Path | None) -> None:
-    from policy_cli import render
+    from policy_cli import serialize
     from policy_cli.errors import OutputError
 
     try:
-        handle.write(render.to_jsonl([row]))
+        handle.write(serialize.to_jsonl([row]))
         handle.flush()
     except OSError as exc:
         raise OutputError(f"{journal}: cannot write ({exc.strerror or exc})") from exc
 
 
 def _write_spread(path: str, fmt: str, rows: list[dict[str, Any]], inputs: list[str]) -> None:
-    from policy_cli.core.echo import SPREAD_COLUMNS, spread, spread_row
+    from policy_cli import api, serialize
     from policy_cli.output import write_output
     from policy_cli.tables import render_rows
 
-    table = [spread_row(s) for s in spread(rows)]
-    content = render_rows(table, SPREAD_COLUMNS, fmt, int_columns=frozenset({"documents"}))
+    table = [serialize.spread_to_dict(s) for s in api.spread_of(rows)]
+    content = render_rows(
+        table, serialize.SPREAD_COLUMNS, fmt, int_columns=frozenset({"documents"})
+    )
     write_output(path, content, inputs=inputs)
 
 
@@ -277,7 +303,8 @@ def _report(rows: list[dict[str, Any]], new_rows: list[dict[str, Any]], resumed:
         source, error = str(row.get("source")), str(row.get("error"))
         warn(error if error.startswith(f"{source}:") else f"{source}: {error}")
     if len(failed) > ERRORS_SHOWN:
-        warn(f"{len(failed) - ERRORS_SHOWN:,} more documents could not be analysed (see the error column)")
+        more = len(failed) - ERRORS_SHOWN
+        warn(f"{more:,} more documents could not be analysed (see the error column)")
     if failed:
         warn(f"{len(failed):,} of {len(rows):,} documents could not be analysed")
     if rows and len(failed) == len(rows):

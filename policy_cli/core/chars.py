@@ -23,10 +23,14 @@ CN_DIGITS = "一二三四五六七八九"  # one to nine
 CN_ZEROS = "〇○零"  # zero as years and numbers write it (二〇二五, 二○二五, 二零二五)
 CN_NUMERALS = CN_DIGITS + "十"  # the numbers of headings and ordinals: 一、 （二） 第三 十是
 CN_YEAR_DIGITS = CN_ZEROS + CN_DIGITS  # the digits of a year written out
+# ...and the full-width letter Ｏ that some typeset dates put for 〇 (二ＯＯ七年)
+CN_DATE_DIGITS = CN_ZEROS + "Ｏ" + CN_DIGITS
+CN_MAGNITUDES = "百千万"  # hundred, thousand, ten thousand: numbers written out in words
 PLAN_PERIOD = f"十[{CN_DIGITS}]五"  # a five-year plan by its number: 十四五, 十五五
 
 HAN_CHAR = re.compile(f"[{HAN}]")
 HAN_RUN = re.compile(f"[{HAN}]+")
+_SMALL = {ch: i for i, ch in enumerate(CN_DIGITS, 1)}
 _DIGIT_VALUE = {ch: i for i, ch in enumerate("〇" + CN_DIGITS)} | {"○": 0, "零": 0, "Ｏ": 0}
 
 
@@ -43,3 +47,13 @@ def han_count(text: str) -> int:
 def digit_value(ch: str) -> int | None:
     """The value of a Chinese digit (〇 and its look-alikes 0, 一 1 … 九 9); None otherwise."""
     return _DIGIT_VALUE.get(ch)
+
+
+def small_number(text: str) -> int | None:
+    """Read a Chinese numeral from 1 to 99 (十九 -> 19, 三 -> 3); None for anything else."""
+    tens, ten, ones = text.partition("十")
+    if not ten:
+        return _SMALL.get(text)
+    high = _SMALL.get(tens) if tens else 1
+    low = _SMALL.get(ones) if ones else 0
+    return None if high is None or low is None else high * 10 + low

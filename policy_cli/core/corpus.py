@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from policy_cli.core.chars import CN_DATE_DIGITS, CN_NUMERALS, small_number
 from policy_cli.core.normalize import arabic_digits
 from policy_cli.errors import InputError
 
@@ -43,9 +44,8 @@ CPC_CONGRESS_YEARS = {
 
 _YEAR = r"((?:19|20)\d\d)"
 _FULL_DATE = re.compile(_YEAR + r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
-_CN_DIGITS = "〇一二三四五六七八九"
-_CN_DATE = re.compile(r"([〇○零Ｏ一二三四五六七八九]{4})\s*年\s*[一二三四五六七八九十]{1,3}\s*月")
-_CONGRESS = re.compile(r"中国共产党第([一二三四五六七八九十]{1,3})次全国代表大会")
+_CN_DATE = re.compile(rf"([{CN_DATE_DIGITS}]{{4}})\s*年\s*[{CN_NUMERALS}]{{1,3}}\s*月")
+_CONGRESS = re.compile(rf"中国共产党第([{CN_NUMERALS}]{{1,3}})次全国代表大会")
 _TITLE_YEAR = re.compile(r"^" + _YEAR + r"\s*年.{0,30}报告")
 _NAME_YEAR = re.compile(r"(?<!\d)" + _YEAR + r"(?!\d)")
 _META_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2[01]\d\d)(?!\d)")
@@ -376,17 +376,6 @@ def iter_items(
         index += 1
 
 
-def _cn_number(text: str) -> int:
-    """Parse a Chinese numeral from 1 to 99 (十九 -> 19)."""
-    if "十" not in text:
-        return _CN_DIGITS.index(text) if len(text) == 1 and text in _CN_DIGITS else 0
-    tens, _, ones = text.partition("十")
-    if len(tens) > 1 or len(ones) > 1 or not set(tens + ones) <= set(_CN_DIGITS):
-        return 0  # not a number from 1 to 99 (e.g. 十十)
-    value = (_CN_DIGITS.index(tens) if tens else 1) * 10
-    return value + (_CN_DIGITS.index(ones) if ones else 0)
-
-
 def year_from_text(text: str) -> int | None:
     """Find a report's year in its head: its date, its congress or a titled year.
 
@@ -401,8 +390,9 @@ def year_from_text(text: str) -> int | None:
     if m:
         return int(arabic_digits(m.group(1)))
     m = _CONGRESS.search(head)
-    if m and _cn_number(m.group(1)) in CPC_CONGRESS_YEARS:
-        return CPC_CONGRESS_YEARS[_cn_number(m.group(1))]
+    congress = small_number(m.group(1)) if m else None
+    if congress in CPC_CONGRESS_YEARS:
+        return CPC_CONGRESS_YEARS[congress]
     if head_lines:
         m = _TITLE_YEAR.match(head_lines[0].strip())
         if m:

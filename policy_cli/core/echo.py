@@ -10,10 +10,9 @@ document said each first.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
-from policy_cli.models import Echo, Formulation
+from policy_cli.models import Echo, Formulation, Spread
 
 ORIGINS = ("national", "local", "new")
 SPREAD_MIN_DOCUMENTS = 2  # a formulation spreads when this many documents say it
@@ -37,18 +36,6 @@ def echo_of(formulations: Iterable[Formulation]) -> Echo:
         for o, fs in by_origin.items()
     }
     return Echo(national=ranked["national"], local=ranked["local"], new=ranked["new"])
-
-
-@dataclass(frozen=True)
-class Spread:
-    """A formulation said by several documents of a corpus."""
-
-    text: str
-    origin: str  # national | local | new (as the first document has it)
-    documents: int
-    first_source: str  # the document that says it first (by date, then input order)
-    first_date: str | None  # its ISO date, when it states one
-    national_first_seen: str | None  # for a national formulation: when national text began
 
 
 def spread(
@@ -109,20 +96,3 @@ def spread(
         )
     out.sort(key=lambda s: (-s.documents, s.first_date is None, s.first_date or "", s.text))
     return out
-
-
-SPREAD_COLUMNS = (
-    "formulation", "origin", "documents", "first_source", "first_date", "national_first_seen",
-)  # fmt: skip
-
-
-def spread_row(s: Spread) -> dict[str, Any]:
-    """One row of the spread table (`SPREAD_COLUMNS`)."""
-    return {
-        "formulation": s.text,
-        "origin": s.origin,
-        "documents": s.documents,
-        "first_source": s.first_source,
-        "first_date": s.first_date,
-        "national_first_seen": s.national_first_seen,
-    }

@@ -3,7 +3,8 @@
 A phrase is stored in its canonical form (`canonical`): no quote marks, the parts of a motto
 joined by 、. In a text, 、 matches any motto separator (、，,) or none, and quote marks are
 skipped: the entry 不敢腐、不能腐、不想腐 matches 不敢腐、不能腐、不想腐, 不敢腐，不能腐，不想腐 and
-不敢腐不能腐不想腐; the entry 共建一带一路 matches 共建“一带一路”. Matches are leftmost-longest and
+不敢腐不能腐不想腐; the entry 共建一带一路 matches 共建“一带一路”; a 的 inside an entry may be
+left out (…之间的矛盾 matches …之间矛盾). Matches are leftmost-longest and
 do not overlap, as a reader takes the longest name that starts where they are reading.
 """
 
@@ -23,6 +24,9 @@ _CANON_DROP = re.compile(rf"[{QUOTE_MARKS}\s]")
 _CANON_SEP = re.compile(f"[{SEPARATORS}]")
 _QUOTE = re.compile(f"[{QUOTE_MARKS}]")
 START_CHARS = 3  # a phrase's start is looked for by this many of its first characters
+# the particle a text may leave out inside a phrase, past its first characters: the entry
+# 人民日益增长的美好生活需要和不平衡不充分的发展之间的矛盾 matches …发展之间矛盾 as printed
+OPTIONAL_PARTICLE = "的"
 
 
 def canonical(text: str) -> str:
@@ -129,6 +133,9 @@ class PhraseMatcher:
                 if k < len(text) and text[k] in SEPARATORS:
                     stack.append((sep, k + 1))
                 stack.append((sep, j))
+            particle = node.get(OPTIONAL_PARTICLE)
+            if particle is not None and j - start >= START_CHARS:
+                stack.append((particle, j))  # …之间的矛盾 as printed …之间矛盾
             k = j
             while k < len(text) and text[k] in QUOTE_MARKS and k > start:
                 k += 1

@@ -4,31 +4,110 @@ A work report states its targets in a recognisable way: one paragraph "今年发
 lists the items (quantitative like 国内生产总值增长5.5%左右, qualitative like 国际收支基本平衡),
 then the forward-looking parts of the report quantify more of them (赤字率拟按2.8%左右安排,
 拟安排地方政府专项债券3.65万亿元). Conference news states goals as slogans ("冲刺万亿大关").
-The rules below were written from the 1998–2022 national reports of the background corpus and
-the 2025 provincial reports, not from any annotation.
+The rules were written from the 1998–2022 national reports of the background corpus and the
+2025 provincial reports, not from any annotation. Their patterns and labels are data,
+policy_cli/data/target_rules.toml (checked by scripts/check_target_rules.py), read and
+compiled once; their word lists (modifiers, units, verbs of change) are target_words.tsv.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
+from importlib import resources
+from typing import Any
 
-from policy_cli.core.chars import CN_DIGITS, CN_NUMERALS, HAN, PLAN_PERIOD
+from policy_cli import data
+from policy_cli.core.chars import CN_DIGITS, CN_NUMERALS, CN_ZEROS, HAN, PLAN_PERIOD
 from policy_cli.core.normalize import arabic_digits
 from policy_cli.core.quantities import DASHES, NUMBER, arabic_numbers, read_quantity, target_words
 from policy_cli.data import lines
 from policy_cli.models import Document, Paragraph, Target
 
-MAIN_SECTION = "主要预期目标"
-STAGE_SECTION = "阶段目标"
-NOT_SET = "未设定"
+RULES_FILE = "target_rules.toml"
 INDICATORS_FILE = "target_indicators.tsv"
 TOPICS_FILE = "target_topics.tsv"
 # the first plan period named by a number: 第三个五年计划 began in 1966, each lasts five years
 _FIRST_NUMBERED_PLAN = (3, 1966)
 _PLAN_NUMBER = f"{CN_DIGITS}"
+# sections of the rules file that hold patterns (the others: labels and fragments)
+PATTERN_SECTIONS = (
+    "value", "where", "tense", "statements", "clauses", "indicator", "stages",
+)  # fmt: skip
+_TEMPLATES = frozenset({("stages", "doubling_value")})  # filled with str.format, not regexes
+# punctuation (marks, not words): where a clause or a sentence ends, quotes
+_CLAUSE_MARKS = re.compile(r"[，。；：！？]")
+_STAGE_CLAUSE_MARKS = re.compile(r"[，：]")
+_SUBJECT_MARKS = re.compile(r"[，。；：、！？”\s]")  # what ends the words before a slogan
+_SENTENCE_ENDS = "。！？"
+_STAGE_ENDS = "。；"
+_CLAUSE_ENDS = "；，：。！？\n"
+_OPEN_QUOTES = "“‘"
+_CLOSE_QUOTES = "”’"
+_EDGE_MARKS = " 　，；：、“”\""
+_HAN_START = re.compile(f"[{HAN}]")
+_HAN_PAIR = re.compile(f"[{HAN}]{{2}}")
+_PLAN = re.compile(PLAN_PERIOD)
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+
+
+def rules_table() -> dict[str, Any]:
+    """The parsed rules file: {section: {key: value}}."""
+    text = resources.files(data).joinpath(RULES_FILE).read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def expand(pattern: str, fragments: dict[str, str] | None = None) -> str:
+    """Fill the character classes (and the rules file's fragments) into a pattern."""
+    for name, value in (fragments or {}).items():
+        pattern = pattern.replace("{" + name + "}", value)
+    classes = {
+        "HAN": HAN, "CN_NUMERALS": CN_NUMERALS, "CN_DIGITS": CN_DIGITS, "CN_ZEROS": CN_ZEROS,
+        "PLAN_PERIOD": PLAN_PERIOD, "DASHES": DASHES,
+    }  # fmt: skip
+    for name, value in classes.items():
+        pattern = pattern.replace("{" + name + "}", value)
+    return pattern
+
+
+@dataclass(frozen=True)
+class _Table:
+    """The rules file compiled: labels, templates and patterns by (section, key)."""
+
+    labels: dict[str, str]
+    templates: dict[tuple[str, str], str]
+    patterns: dict[tuple[str, str], re.Pattern[str]]
+    sources: dict[tuple[str, str], str]  # the expanded pattern text (to build larger ones)
+
+
+@cache
+def _table() -> _Table:
+    t = rules_table()
+    fragments = {k: expand(v) for k, v in t["fragments"].items()}
+    patterns: dict[tuple[str, str], re.Pattern[str]] = {}
+    sources: dict[tuple[str, str], str] = {}
+    templates: dict[tuple[str, str], str] = {}
+    for section in PATTERN_SECTIONS:
+        for key, value in t[section].items():
+            if (section, key) in _TEMPLATES:
+                templates[(section, key)] = value
+                continue
+            sources[(section, key)] = expand(value, fragments)
+            patterns[(section, key)] = re.compile(sources[(section, key)])
+    return _Table(dict(t["labels"]), templates, patterns, sources)
+
+
+def _re(section: str, key: str) -> re.Pattern[str]:
+    """A compiled pattern of the rules file."""
+    return _table().patterns[(section, key)]
+
+
+def label(key: str) -> str:
+    """A label of the rules file (a section name, a value the extractor writes)."""
+    return _table().labels[key]
 
 
 @dataclass(frozen=True)
@@ -56,24 +135,27 @@ class _Rules:
 def _rules() -> _Rules:
     w = target_words()
     alt = w.alternation
-    unit = rf"(?:\s?[%％]|(?:{alt('magnitude')})?(?:{alt('unit')})(?:/人|/年)?|(?:{alt('magnitude')}))"
+    v = {key: src for (section, key), src in _table().sources.items() if section == "value"}
+    magnitude = alt("magnitude")
+    unit = rf"(?:\s?[%％]|(?:{magnitude})?(?:{alt('unit')})(?:{v['per']})?|(?:{magnitude}))"
     qty = rf"{NUMBER}{unit}"
     return _Rules(
         value=re.compile(
             rf"(?P<pre>{alt('prefix', 'plain')})?"
-            rf"(?P<qty>(?:{NUMBER}{unit}?\s?[{DASHES}]\s?)?{qty}(?:[、和]{qty})*)"
+            rf"(?P<qty>(?:{NUMBER}{unit}?\s?[{DASHES}]\s?)?{qty}(?:{v['join']}{qty})*)"
             rf"(?P<suf>{alt('suffix')})?"
         ),
         delta=re.compile(rf"(?:{alt('again')})*(?:{alt('up', 'down')})$"),
-        leading=re.compile(rf"^(?:\d{{4}}年(?:底|末)?|{alt('lead')})+"),
+        leading=re.compile(rf"^(?:{v['year_lead']}|{alt('lead')})+"),
         trailing=re.compile(rf"(?:{alt('trail')})+$"),
-        qual_start=re.compile(rf"{alt('qual')}|在“|在\""),
-        # 与/同 name what a growth keeps pace with; 和 may only join two subjects
-        keeps_pace=re.compile(rf"(?:与|同)[^，；与同]{{1,16}}(?:基本)?相?(?:{alt('match')})"),
-        joined_pace=re.compile(rf"和[^，；和]{{1,16}}(?:基本)?相?(?:{alt('match')})"),
+        qual_start=re.compile(rf"{alt('qual')}|{v['quoted']}"),
+        keeps_pace=re.compile(rf"{v['keeps_pace']}(?:{alt('match')})"),
+        joined_pace=re.compile(rf"{v['joined_pace']}(?:{alt('match')})"),
         qual_end=re.compile(rf"(?:{alt('qual_end')})$"),
-        not_qual=re.compile(rf"{alt('not_qual')}|^(?:全面|坚决|按照[^|]*)\|"),
-        verb_first=re.compile(rf"^(?P<verb>(?:{alt('adverb')})+(?:{alt('act')}))(?P<what>.{{2,30}})$"),
+        not_qual=re.compile(rf"{alt('not_qual')}|{v['not_qualitative']}"),
+        verb_first=re.compile(
+            rf"^(?P<verb>(?:{alt('adverb')})+(?:{alt('act')}))(?P<what>.{{2,30}})$"
+        ),
         steer=re.compile(rf"^(?:{alt('steer')})"),
         issue=re.compile(rf"^(?:{alt('issue')})(?=[{HAN}]{{2}})"),
         headline=re.compile(alt("headline")),
@@ -118,39 +200,7 @@ def canonical_indicator(indicator: str) -> str:
     return names.get(bare, indicator)
 
 
-# -- where targets are stated ----------------------------------------------------------------
-_MAIN_LEAD = re.compile(
-    r"(?:主要预期目标|预期目标|主要目标|调控目标|预期)(?:建议)?(?:是|为|定为)[：:，]?"
-)
-_GENERIC_SUBJECT = re.compile(
-    r"^(?:(?:今年|全年|明年)?的?(?:国民)?(?:经济社会|经济和社会|国民经济和社会|国民经济)?"
-    rf"(?:发展|宏观调控)?的?|[^{HAN}]*)$"
-)
-_HEADING = re.compile(rf"^(?:[{CN_NUMERALS}]+、|（[{CN_NUMERALS}]+）|第[{CN_NUMERALS}]+部分)")
-_RETRO_HEADING = re.compile(r"回顾|过去[一五]年|工作总结|成效|成就|取得")
-_PLAN_HEADING = re.compile(r"目标|任务|要求|安排|建议|思路|部署|重点工作")
-_RETRO_PARAGRAPH = re.compile(r"^(?:过去|一年来|五年来|去年|回顾|[一两三四五]年来|这[一五]年)")
-_PAST = re.compile(r"去年|上年|过去|同比|累计|已经|已|了|实现了|达到了|超过了")
-_COMPARE = re.compile(r"(?:比|高于|低于|大于|小于|快于|多于|少于|从)(?:去年|上年)的?")
-_NO_NUMBER = re.compile(r"统筹考核|不设|不再设|不作(?:具体)?要求")
-_NO_LONGER = re.compile(r"不再(?P<verb>发行|安排|设立|征收|保留)(?P<what>[^，。；、]{2,12})")
-_FORWARD = re.compile(r"力争|确保|争取|到20\d\d年|目标|计划|拟|预计|要|将|今年|明年|全年|新增|新建")
-_BY_YEAR = re.compile(r"到(20\d\d年)(?:底|末)?")
-_FIVE_YEAR = re.compile(rf"“?{PLAN_PERIOD}”?时期|“?{PLAN_PERIOD}”?规划|今后五年|五年规划")
-_NO_TARGET = re.compile(
-    r"(?:没有|未|不再|不)(?:提出|设定|设置|设|定)(?P<what>[^，。；]{0,16}?)(?:具体|量化|数值)?(?:目标|指标)"
-)
-_SLOGAN = re.compile(
-    r"[“\"](?P<goal>(?:冲刺|突破|迈上|跨越|迈向|挺进|站上|跃上|剑指|决战)[^”\"，。]{0,8}"
-    r"(?:大关|台阶|级|亿元|万亿|千亿|百亿|万人|翻番))[”\"]"
-)
-
-_BARE_VERB = re.compile(
-    rf"^(?:增长|增加|提高|下降|降低|增幅|达到|占|共|约|超过|其中)$|^比|^[^{HAN}]*$"
-)
-_ACTION = re.compile(r"^(?:新建|新开工|新增|建设|改造|发行|完成|开工|培训|将)$")
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
-_PARTS = re.compile(r"[和、]")  # "单位国内生产总值能耗和主要污染物排放量": two indicators
+# -- where targets are stated ---------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -202,7 +252,7 @@ def _finish(
     year = target.year
     if target.period and year is None:
         year = _period_end(target.period)
-    if year is None and target.period is None and target.section != "口号目标":
+    if year is None and target.period is None and target.section != label("slogan"):
         year = _part_year(parts, target.offset) or _dateline_year(document)
     sent = document.sentence_at(target.offset)
     return replace(
@@ -228,15 +278,15 @@ def _list_targets(document: Document) -> list[Target]:
             target = None
             if n == 0 and subject:
                 # the subject was named before the lead: 经济增长预期目标为 | 7%左右
-                target = _parse_clause(clause, section=MAIN_SECTION, subject=subject)
+                target = _parse_clause(clause, section=label("main"), subject=subject)
                 if target is not None:
                     whole = text[subject_at : clause.offset + len(clause.text)]
                     target = replace(target, text=whole, offset=subject_at)
             if target is None:
-                target = _parse_clause(clause, section=MAIN_SECTION, qualitative=True)
+                target = _parse_clause(clause, section=label("main"), qualitative=True)
             if target is None:
                 continue
-            if _NO_NUMBER.search(target.value):
+            if _re("statements", "no_number").search(target.value):
                 # 能耗强度目标在“十四五”规划期内统筹考核: the item is kept, without a number
                 target = replace(target, note="no annual number set")
             for part in _split_shared(target):
@@ -250,9 +300,10 @@ def _split_shared(target: Target) -> list[Target]:
     "单位国内生产总值能耗和主要污染物排放量继续下降" sets the same goal for two indicators that
     each have a row of their own in other years; both keep the clause as their text.
     """
-    if read_quantity(target.value).numbers or not _PARTS.search(target.indicator):
+    split = _re("clauses", "parts")
+    if read_quantity(target.value).numbers or not split.search(target.indicator):
         return [target]
-    parts = _PARTS.split(target.indicator)
+    parts = split.split(target.indicator)
     known = _variants()
     if len(parts) < 2 or any(canonical_indicator(p) not in known.values() for p in parts):
         return [target]
@@ -262,17 +313,17 @@ def _split_shared(target: Target) -> list[Target]:
 def _no_target_statements(document: Document) -> list[Target]:
     """"我们没有提出全年经济增速具体目标": the indicator, with the value 未设定."""
     out = []
-    for m in _NO_TARGET.finditer(document.text):
-        what = _clean_indicator(m.group("what")) or "经济增长"
+    for m in _re("statements", "no_target").finditer(document.text):
+        what = _clean_indicator(m.group("what")) or label("growth")
         sent = document.sentence_at(m.start())
         note = sent.text if sent else m.group()
         out.append(
             Target(
                 indicator=what,
-                value=NOT_SET,
+                value=label("not_set"),
                 text=m.group(),
                 offset=m.start(),
-                section=MAIN_SECTION,
+                section=label("main"),
                 note=f"no target set: {note}",
                 core=True,
             )
@@ -311,11 +362,11 @@ def _forward_targets(
             if target is None or _is_past(clause.text):
                 continue
             # the whole sentence up to the clause: a list of values runs on over ；
-            opened = max(text.rfind(ch, para.start, clause.offset) for ch in "。！？") + 1
+            opened = max(text.rfind(ch, para.start, clause.offset) for ch in _SENTENCE_ENDS) + 1
             before = text[max(opened, para.start) : clause.offset + len(clause.text)]
-            if not main_spans and (not _FORWARD.search(before) or _is_past(before)):
+            if not main_spans and (not _re("tense", "forward").search(before) or _is_past(before)):
                 continue  # without a target list, only goals said to be goals, not results
-            year = _BY_YEAR.search(before)
+            year = _re("tense", "by_year").search(before)
             when = period or (year.group(1) if year else None)
             core = when is None and bool(rules.headline.search(target.indicator))
             found.append(replace(target, core=core, period=when))
@@ -325,12 +376,12 @@ def _forward_targets(
 
 def _no_longer(clause: _Clause) -> Target | None:
     """"不再发行抗疫特别国债": a target that ends, with the verb as its value."""
-    stop = _NO_LONGER.search(clause.text)
+    stop = _re("statements", "no_longer").search(clause.text)
     if stop is None:
         return None
     return Target(
         indicator=stop.group("what"),
-        value="不再" + stop.group("verb"),
+        value=stop.group("verb"),
         text=clause.text,
         offset=clause.offset,
         section=_topic(stop.group("what")),
@@ -340,16 +391,16 @@ def _no_longer(clause: _Clause) -> Target | None:
 def _slogans(text: str) -> list[Target]:
     """Goals stated as slogans in quotes: 文化产业“冲刺万亿大关”."""
     out = []
-    for m in _SLOGAN.finditer(text):
+    for m in _re("statements", "slogan").finditer(text):
         subject = _slogan_subject(text, m.start())
         at = m.start() - len(subject) if text[: m.start()].endswith(subject) else m.start()
         out.append(
             Target(
-                indicator=subject or "目标",
+                indicator=subject or label("goal"),
                 value=m.group("goal"),
                 text=text[at : m.end()],
                 offset=at,
-                section="口号目标",
+                section=label("slogan"),
             )
         )
     return out
@@ -357,17 +408,6 @@ def _slogans(text: str) -> list[Target]:
 
 # -- stage goals (Party congress reports, long-range plans) -------------------------------------
 # Years are often written in Chinese numerals there: 到二〇三五年, 到二○二○年, 比二0一0年.
-_CN_YEAR = rf"(?:二[〇○0零][〇○0零{CN_DIGITS}]{{2}}|20\d\d)年"
-_STAGE_LEAD = re.compile(rf"到(?P<when>{_CN_YEAR}(?:底|末)?|本世纪中叶)(?:的?时候)?")
-_GOAL_VERB = re.compile(
-    r"^(?:力争|确保|努力|要|将|再奋斗[^，。；]{1,4}，?)*"
-    r"(?:把(?P<whom>[^，。；]{1,10}?))?"
-    r"(?P<verb>基本实现|全面实现|全面建成|基本建成|建成|实现|基本形成|形成)"
-    r"(?P<what>[^，。；]{2,30})$"
-)
-_DOUBLING = re.compile(rf"(?P<what>[^，。；：]{{2,24}}?)比(?P<base>{_CN_YEAR})翻(?P<n>一|两|二)番")
-
-
 def _stage_goals(text: str, paragraphs: list[Paragraph]) -> list[Target]:
     """Goals set for a year or a stage (到二〇三五年基本实现社会主义现代化, 比二〇一〇年翻一番).
 
@@ -378,56 +418,69 @@ def _stage_goals(text: str, paragraphs: list[Paragraph]) -> list[Target]:
     out: list[Target] = []
     for para in paragraphs:
         body = text[para.start : para.end]
-        opening = _STAGE_LEAD.match(body)
+        opening = _re("stages", "lead").match(body)
         if opening is not None:
             out += _stage_paragraph(text, para, opening)
-        for lead in _STAGE_LEAD.finditer(body):
+        for lead in _re("stages", "lead").finditer(body):
             if lead is opening or (opening is not None and lead.start() == opening.start()):
                 continue
-            sent_end = min((k for k in (body.find(ch, lead.end()) for ch in "。；") if k >= 0),
-                           default=len(body))
-            pos = lead.end()
-            for clause in re.split(r"[，：]", body[lead.end() : sent_end]):
-                at = para.start + pos
-                pos += len(clause) + 1
-                if not clause or clause.startswith("在") or re.match(r"^再奋斗|^从", clause):
-                    continue
-                m = _GOAL_VERB.match(clause)
-                if m is None:
-                    break  # the first clause that says something else ends the goal
-                what = _clean_indicator(re.sub(r"的?(?:宏伟|奋斗)?目标$", "", m.group("what")))
-                if len(what) < 2 or _is_past(clause):
-                    break
-                when = lead.group("when")
-                out.append(
-                    Target(
-                        indicator=what,
-                        value=m.group("verb"),
-                        text=clause,
-                        offset=at,
-                        section=STAGE_SECTION,
-                        period=_stage_period(when),
-                    )
-                )
-                break
-        for m in _DOUBLING.finditer(body):
-            what = re.sub(r"^.*(?:实现|确保|力争)", "", m.group("what"))
-            by = _STAGE_LEAD.search(what)  # 到2020年国内生产总值…, 人均国内生产总值到二〇二〇年
-            if by is not None:
-                what = what[: by.start()] + what[by.end() :]
-            what = _clean_indicator(what)
-            if len(what) < 2 or _is_past(m.group()):
-                continue
-            out.append(
-                Target(
-                    indicator=what,
-                    value=f"比{arabic_digits(m.group('base'))}翻{m.group('n')}番",
-                    text=m.group(),
-                    offset=para.start + m.start(),
-                    section=STAGE_SECTION,
-                    period=_stage_period(by.group("when")) if by is not None else None,
-                )
+            goal = _stage_goal(body, para.start, lead)
+            if goal is not None:
+                out.append(goal)
+        out += _doublings(body, para.start)
+    return out
+
+
+def _stage_goal(body: str, start: int, lead: re.Match[str]) -> Target | None:
+    """The goal a stage named inside a sentence sets: the first clause after its lead that
+    states one with a verb of achieving (`start`: the offset of `body` in the text)."""
+    ends = (body.find(ch, lead.end()) for ch in _STAGE_ENDS)
+    sent_end = min((k for k in ends if k >= 0), default=len(body))
+    pos = lead.end()
+    for clause in _STAGE_CLAUSE_MARKS.split(body[lead.end() : sent_end]):
+        at = start + pos
+        pos += len(clause) + 1
+        if not clause or _re("stages", "skip").match(clause):
+            continue
+        m = _re("stages", "goal_verb").match(clause)
+        if m is None:
+            return None  # the first clause that says something else ends the goal
+        what = _clean_indicator(_re("stages", "goal_end").sub("", m.group("what")))
+        if len(what) < 2 or _is_past(clause):
+            return None
+        return Target(
+            indicator=what,
+            value=m.group("verb"),
+            text=clause,
+            offset=at,
+            section=label("stage"),
+            period=_stage_period(lead.group("when")),
+        )
+    return None
+
+
+def _doublings(body: str, start: int) -> list[Target]:
+    """Goals of doubling a figure: 国内生产总值比二〇一〇年翻一番 (`start`: the offset of
+    `body` in the text)."""
+    out = []
+    for m in _re("stages", "doubling").finditer(body):
+        what = _re("stages", "doubling_lead").sub("", m.group("what"))
+        by = _re("stages", "lead").search(what)  # 到2020年国内生产总值…, 人均国内生产总值到二〇二〇年
+        if by is not None:
+            what = what[: by.start()] + what[by.end() :]
+        what = _clean_indicator(what)
+        if len(what) < 2 or _is_past(m.group()):
+            continue
+        out.append(
+            Target(
+                indicator=what,
+                value=_doubling_value(arabic_digits(m.group("base")), m.group("n")),
+                text=m.group(),
+                offset=start + m.start(),
+                section=label("stage"),
+                period=_stage_period(by.group("when")) if by is not None else None,
             )
+        )
     return out
 
 
@@ -440,29 +493,36 @@ def _stage_paragraph(text: str, para: Paragraph, lead: re.Match[str]) -> list[Ta
     period = _stage_period(lead.group("when"))
     out = []
     for clause in _clauses(text, para.start + lead.end(), para.end):
-        later = _STAGE_LEAD.match(clause.text)
+        later = _re("stages", "lead").match(clause.text)
         if later is not None:  # "。到2030年，…": the next stage of the same paragraph
             period = _stage_period(later.group("when"))
             clause = _Clause(clause.text[later.end() :], clause.offset + later.end())
-        if len(clause.text) < 2 or re.match(r"^(?:在|再奋斗|从|为)", clause.text):
+        if len(clause.text) < 2 or _re("stages", "skip_in_paragraph").match(clause.text):
             continue
         if _is_past(clause.text):
             continue
-        m = _GOAL_VERB.match(clause.text)
+        m = _re("stages", "goal_verb").match(clause.text)
         target: Target | None
         if m is not None:
-            what = _clean_indicator(re.sub(r"的?(?:宏伟|奋斗)?目标$", "", m.group("what")))
-            target = Target(what, m.group("verb"), clause.text, clause.offset) if len(what) > 1 else None
+            what = _clean_indicator(_re("stages", "goal_end").sub("", m.group("what")))
+            target = None
+            if len(what) > 1:
+                target = Target(what, m.group("verb"), clause.text, clause.offset)
         else:
-            target = _parse_clause(clause, section=STAGE_SECTION, qualitative=True)
+            target = _parse_clause(clause, section=label("stage"), qualitative=True)
         if target is not None:
-            out.append(replace(target, section=STAGE_SECTION, period=period))
+            out.append(replace(target, section=label("stage"), period=period))
     return out
+
+
+def _doubling_value(base: str, times: str) -> str:
+    """"比2010年翻一番": the value of a doubling goal (the template of the rules file)."""
+    return _table().templates[("stages", "doubling_value")].format(base=base, n=times)
 
 
 def _stage_period(when: str) -> str:
     """"二〇三五年" -> "2035年"; "本世纪中叶" stays as it is."""
-    return arabic_digits(when) if when.endswith(("年", "底", "末")) else when
+    return arabic_digits(when) if _re("stages", "by_year").search(when) else when
 
 
 # -- locating ----------------------------------------------------------------------------------
@@ -475,7 +535,7 @@ def _main_target_spans(document: Document) -> list[tuple[int, int, str, int]]:
     spans: list[tuple[int, int, str, int]] = []
     paras = document.paragraphs
     for i, para in enumerate(paras):
-        m = _MAIN_LEAD.search(para.text)
+        m = _re("where", "main_lead").search(para.text)
         if m is None:
             continue
         start = para.start + m.end()
@@ -484,10 +544,10 @@ def _main_target_spans(document: Document) -> list[tuple[int, int, str, int]]:
             start, end = paras[i + 1].start, paras[i + 1].end
         end = _list_end(document, start, end)
         if end > start and _looks_like_list(document.text[start:end]):
-            head = re.split(r"[，。；：！？]", para.text[: m.start()])[-1]
-            subject = re.sub(r"^.*(?:提出|确定|明确|期间|时期)", "", head)
-            subject = _clean_indicator(re.sub(r"^的|的$", "", _clean_indicator(subject)))
-            subject = "" if _GENERIC_SUBJECT.match(subject) else subject
+            head = _CLAUSE_MARKS.split(para.text[: m.start()])[-1]
+            subject = _re("where", "subject_cut").sub("", head)
+            subject = _clean_indicator(_re("where", "of_edges").sub("", _clean_indicator(subject)))
+            subject = "" if _re("where", "generic_subject").match(subject) else subject
             spans.append((start, end, subject, para.start + m.start() - len(head)))
     return spans
 
@@ -500,7 +560,7 @@ def _list_end(document: Document, start: int, end: int) -> int:
         if sent.end <= start or sent.start >= end:
             continue
         if closed:
-            if re.match(r"^(?:这里|确定|上述|总的|综合|实现|以上|这|同时)", sent.text):
+            if _re("where", "list_close").match(sent.text):
                 break
             if not _rules().value.search(sent.text.replace("“", "").replace("”", "")):
                 break
@@ -529,25 +589,27 @@ def _forward_paragraphs(
     period: str | None = None
     tops = [
         i for i, p in enumerate(document.paragraphs)
-        if re.match(rf"^[{CN_NUMERALS}]+、", p.text.lstrip()) and len(p.text.strip()) <= 60
+        if _re("where", "part_heading").match(p.text.lstrip()) and len(p.text.strip()) <= 60
     ]
     parts = bool(tops)
     for i, para in enumerate(document.paragraphs):
         body = para.text.lstrip()
-        if _HEADING.match(body) and len(body) <= 60:
+        if _re("where", "heading").match(body) and len(body) <= 60:
             if i in tops:
                 nxt = [j for j in tops if j > i]
                 part_end = document.paragraphs[nxt[0]].start if nxt else len(document.text)
-                plan = bool(_PLAN_HEADING.search(body))
+                plan = bool(_re("where", "plan_heading").search(body))
                 before_main = main_start is not None and part_end <= main_start
-                retro = not plan and (bool(_RETRO_HEADING.search(body)) or before_main)
-                period = _plan_period(body) if "目标" in body else None
+                looks_back = _re("where", "retro_heading").search(body) is not None
+                retro = not plan and (looks_back or before_main)
+                goals = _re("where", "goal_heading").search(body)
+                period = _plan_period(body) if goals else None
             continue
-        if retro or _RETRO_PARAGRAPH.match(body):
+        if retro or _re("where", "retro_paragraph").match(body):
             continue
         if not parts and main_start is not None and para.end <= main_start:
             continue
-        out.append((para, None if "今年" in body else period))
+        out.append((para, None if _re("where", "this_year").search(body) else period))
     return out
 
 
@@ -558,12 +620,12 @@ def _lead_period(document: Document, offset: int) -> str | None:
 
 
 def _plan_period(text: str) -> str | None:
-    found = list(_FIVE_YEAR.finditer(text))
+    found = list(_re("where", "five_year").finditer(text))
     if not found:
         return None
     m = found[-1]  # "“十三五”时期发展成就和“十四五”时期主要目标任务": the plan ahead
-    inner = re.search(rf"{PLAN_PERIOD}", m.group())
-    return inner.group() if inner else "五年"
+    inner = _PLAN.search(m.group())
+    return inner.group() if inner else label("five_years")
 
 
 def _clauses(text: str, start: int, end: int) -> list[_Clause]:
@@ -573,14 +635,14 @@ def _clauses(text: str, start: int, end: int) -> list[_Clause]:
     quote = 0
     for i in range(start, end + 1):
         ch = text[i] if i < end else "。"
-        if ch in "“‘":
+        if ch in _OPEN_QUOTES:
             quote += 1
-        elif ch in "”’":
+        elif ch in _CLOSE_QUOTES:
             quote = max(0, quote - 1)
-        if (ch in "；，：。！？\n" and not quote) or i == end:
+        if (ch in _CLAUSE_ENDS and not quote) or i == end:
             piece = text[pos:i]
             if piece.strip():
-                if out and re.match(r"^(?:并|且|并且)", piece) and text[pos - 1] == "，":
+                if out and _re("clauses", "joined").match(piece) and text[pos - 1] == "，":
                     prev = out[-1]
                     out[-1] = _Clause(text[prev.offset : i], prev.offset)
                 else:
@@ -596,9 +658,9 @@ def _parse_clause(
 ) -> Target | None:
     """Read one clause as indicator + value (+ modifier); None when it states no target."""
     plain = clause.text.replace(" ", "").replace("\u3000", "").translate(_FULLWIDTH)
-    plain = arabic_numbers(re.sub(r"^在[^，；]{0,24}(?:基础上|前提下)", "", plain))
+    plain = arabic_numbers(_re("clauses", "premise").sub("", plain))
     if subject:
-        if not re.match(r"^(?:年均)?(?:增长)?[\d约近]", plain):
+        if not _re("clauses", "subject_value").match(plain):
             return None
         plain = subject + plain
     m = _find_value(plain)
@@ -613,12 +675,12 @@ def _find_value(text: str) -> re.Match[str] | None:
     for m in _rules().value.finditer(text):
         qty = m.group("qty")
         # a bare year ("2035年") or an ordinal is not a value
-        if re.fullmatch(r"(?:19|20)\d\d年", qty) or re.fullmatch(r"\d+(?:个|项|条|次)", qty):
+        if _re("clauses", "bare_year").fullmatch(qty) or _re("clauses", "ordinal").fullmatch(qty):
             if not m.group("suf"):
                 continue
-        if m.start() > 0 and text[m.start() - 1] in "第“\"《（(×*":
+        if m.start() > 0 and _re("clauses", "not_value_after").match(text[m.start() - 1]):
             continue
-        if re.fullmatch(rf"(?:19|20)\d\d[{DASHES}](?:19|20)\d\d年", qty):
+        if _re("clauses", "year_span").fullmatch(qty):
             continue  # a period such as 2021—2023年
         return m
     return None
@@ -631,34 +693,34 @@ def _quantitative(
     head = text[: m.start()]
     tail = text[m.end() :]
     # "从去年的2.1%提高到2.3%", "从月销售额10万元提高到15万元": the target is the value after 到
-    origin = re.search(r"(?:从|由)[^，；从由]{0,12}$", head)
-    later = re.match(r"^(?:提高|提升|增加|降低|下降|减少|扩大|调整|降|上调|下调)?(?:到|至)", tail)
+    origin = _re("clauses", "origin").search(head)
+    later = _re("clauses", "later").match(tail)
     if origin is not None and later is not None:
         m2 = rules.value.match(tail, later.end())
         if m2 is not None:
             head, m, tail = head[: origin.start()], m2, tail[m2.end() :]
     qty = m.group("qty")
-    if re.search(r"(?:万亿|千亿|亿|万)$", qty) and not m.group("suf"):
+    if _re("clauses", "bare_magnitude").search(qty) and not m.group("suf"):
         return None  # "14亿多中国人": a magnitude, not a target
     indicator, delta = _split_delta(head, min_left=0)
     indicator = _strip_links(indicator)
     if not delta:
         indicator, delta = _split_delta(indicator, min_left=2)
-    action = re.sub(r"^(?:今年|全年|力争|确保|争取|要|拟|再|同时|并)+", "", indicator)
+    action = _re("clauses", "will").sub("", indicator)
     indicator = _clean_indicator(indicator)
-    rest = re.split(r"[，；、（(]", tail, maxsplit=1)[0]
-    if _ACTION.match(action) or (not indicator and delta):
+    rest = _re("clauses", "object_end").split(tail, maxsplit=1)[0]
+    if _re("clauses", "action").match(action) or (not indicator and delta):
         # "新建1亿亩高标准农田", "将2.8万亿元中央财政资金纳入直达机制"
-        if action == "将" and not qty.endswith("元"):
+        if action == label("transfer") and not _re("clauses", "money").search(qty):
             return None
-        obj = re.sub(r"^的", "", rest)[:16]
-        if not re.match(rf"[{HAN}]{{2}}", obj):
+        obj = _re("clauses", "of_start").sub("", rest)[:16]
+        if not _HAN_PAIR.match(obj):
             return None
-        indicator = _clean_indicator(("" if action == "将" else action) + obj)
-    elif re.match(rf"[{HAN}]", tail) and not re.match(r"(?:安排|目标)", tail):
+        indicator = _clean_indicator(("" if action == label("transfer") else action) + obj)
+    elif _HAN_START.match(tail) and not _re("clauses", "value_nouns").match(tail):
         return None  # the number qualifies a noun ("30年整县试点"): not a target
     indicator = rules.issue.sub("", indicator)  # 发行|超长期特别国债: the thing issued
-    if len(indicator) < 2 or len(indicator) > 40 or _BARE_VERB.match(indicator):
+    if len(indicator) < 2 or len(indicator) > 40 or _re("clauses", "bare_verb").match(indicator):
         return None
     pre = m.group("pre") or ""
     suf = m.group("suf") or ""
@@ -699,7 +761,7 @@ def _qualitative(clause: _Clause, text: str, section: str | None) -> Target | No
         indicator, value = _clean_indicator(text[:split]), text[split:]
     if len(indicator) < 2 or len(value) < 2 or len(indicator) > 30:
         return None
-    if rules.not_qual.search(indicator + "|" + value) or value.endswith("的"):
+    if rules.not_qual.search(indicator + "|" + value) or _re("clauses", "open_value").search(value):
         return None
     return Target(
         indicator=indicator,
@@ -744,51 +806,49 @@ def _strip_links(indicator: str) -> str:
 
 def _clean_indicator(text: str) -> str:
     rules = _rules()
-    text = text.strip(" 　，；：、“”\"")
-    text = re.sub(r"^\d+[.．、]", "", text)  # list numbering "59."
-    text = re.sub(r"^.*\d[^、，\d]{1,3}、", "", text)  # "改造老旧小区1291个、各类管网"
-    text = re.sub(r"今年要?|全年", "", text)
-    text = re.sub(r"(?<![日年人])均$", "", text)  # "增幅均超过10%", but 日均, 年均, 人均 stay
+    text = text.strip(_EDGE_MARKS)
+    text = _re("indicator", "list_number").sub("", text)  # list numbering "59."
+    text = _re("indicator", "count_list").sub("", text)  # "改造老旧小区1291个、各类管网"
+    text = _re("indicator", "this_year").sub("", text)
+    text = _re("indicator", "each").sub("", text)  # "增幅均超过10%", but 日均, 年均, 人均 stay
+    verb_lead = _re("indicator", "verb_lead")
     prev = None
     while prev != text:
         prev = text
         text = rules.leading.sub("", text)
         text = rules.trailing.sub("", text)
-        text = re.sub(r"^(?:要|将|拟|在|把|使|让|对)?", "", text) if len(text) > 3 else text
-    return text.strip(" 　，；：、“”\"")
+        text = verb_lead.sub("", text) if len(text) > 3 else text
+    return text.strip(_EDGE_MARKS)
 
 
 def _topic(indicator: str) -> str:
-    for pattern, label in _topics():
+    for pattern, topic in _topics():
         if pattern.search(indicator):
-            return label
-    return "其他"
+            return topic
+    return label("other")
 
 
 def _is_past(clause: str) -> bool:
-    return bool(_PAST.search(_COMPARE.sub("", clause)))
+    return bool(_re("tense", "past").search(_re("tense", "compare").sub("", clause)))
 
 
 def _slogan_subject(text: str, pos: int) -> str:
     """The few words before a quoted goal: 文化产业“冲刺万亿大关” -> 文化产业."""
     head = text[max(0, pos - 16) : pos]
-    head = re.split(r"[，。；：、！？”\s]", head)[-1]
-    return _clean_indicator(re.sub(r"^.*(?:打造|推动|实现|力争|确保|助力|推进|发布)", "", head))
+    head = _SUBJECT_MARKS.split(head)[-1]
+    return _clean_indicator(_re("statements", "slogan_lead").sub("", head))
 
 
 # -- years -------------------------------------------------------------------------------------
-_YEAR = re.compile(r"(20\d\d|19\d\d)年")
-_PART_HEADING = re.compile(rf"^[{CN_NUMERALS}]+、")
-_DATELINE = re.compile(r"(20\d\d)年\d{1,2}月\d{1,2}日")
 _DATELINE_REACH = 300  # characters at the head of a document where its dateline stands
 
 
 def _period_end(period: str) -> int | None:
     """The last year of a period: "2035年" -> 2035, "十四五" -> 2025; None when unknown."""
-    year = _YEAR.match(period)
+    year = _re("where", "year").match(period)
     if year is not None:
         return int(year.group(1))
-    plan = re.fullmatch(rf"十([{_PLAN_NUMBER}])五", period)
+    plan = _re("where", "plan_number").fullmatch(period)
     if plan is None:
         return None
     n, first_year = _FIRST_NUMBERED_PLAN
@@ -798,7 +858,7 @@ def _period_end(period: str) -> int | None:
 
 def _dateline_year(document: Document) -> int | None:
     """The year of the dateline a report opens with (2023年3月5日在…): "今年" is that year."""
-    m = _DATELINE.search(document.text[:_DATELINE_REACH])
+    m = _re("where", "dateline").search(document.text[:_DATELINE_REACH])
     return int(m.group(1)) if m else None
 
 
@@ -809,9 +869,10 @@ def _part_headings(document: Document) -> tuple[list[int], list[int | None]]:
     years: list[int | None] = []
     for para in document.paragraphs:
         body = para.text.lstrip()
-        if _PART_HEADING.match(body) and len(body) <= 60:
-            m = _YEAR.search(body)
-            plan = _PLAN_HEADING.search(body) and not _RETRO_HEADING.search(body)
+        if _re("where", "part_heading").match(body) and len(body) <= 60:
+            m = _re("where", "year").search(body)
+            ahead = _re("where", "plan_heading").search(body) is not None
+            plan = ahead and _re("where", "retro_heading").search(body) is None
             starts.append(para.start)
             years.append(int(m.group(1)) if m and plan else None)
     return starts, years

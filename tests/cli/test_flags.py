@@ -1,5 +1,5 @@
 """Short flags mean one thing across commands: -n is --top wherever it exists, -k --kind,
--s --sort."""
+-s --sort, -j --jobs (trend and batch, one option with one help text)."""
 
 from __future__ import annotations
 
@@ -43,3 +43,13 @@ def test_summary_and_diff_keep_their_long_options():
         assert res.exit_code == 0 and option in res.stdout
     res = runner.invoke(app, ["summary", "-n", "3", "x.txt"])
     assert res.exit_code == 2 and "-n" in res.stderr
+
+
+def test_trend_and_batch_share_their_jobs_option():
+    group = typer.main.get_command(app)
+    helps = {
+        name: next(p.help for p in command.params if "--jobs" in getattr(p, "opts", []))
+        for name, command in group.commands.items()  # type: ignore[attr-defined]
+        if any("--jobs" in getattr(p, "opts", []) for p in command.params)
+    }
+    assert set(helps) == {"trend", "batch"} and len(set(helps.values())) == 1

@@ -13,7 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 from policy_cli.cli import app
-from policy_cli.cli.trend import parse_terms, sparkline
+from policy_cli.cli.trend import parse_terms
+from policy_cli.serialize import sparkline
 
 from ..conftest import DOCS
 

@@ -25,3 +25,25 @@ def test_an_ideal_before_no_place_is_no_slogan():
 def test_the_provincial_report_names_its_own_ideal():
     doc = load_document(DOCS / "provinces-2025" / "yunnan.txt")
     assert "美丽云南" in {f.text for f in extract_formulations(doc)}
+
+
+def test_a_field_that_makes_a_place_strong():
+    found = ideals(
+        "加快建设科技强省，深入实施人才兴皖工程，坚定实施科教兴国战略、人才强国战略，"
+        "加快高等教育强省建设，纵深推进文化兴滇。"
+    )
+    assert found == ["科技强省", "人才兴皖", "科教兴国", "人才强国", "高等教育强省", "文化兴滇"]
+
+
+def test_a_strengthening_verb_without_its_field_is_no_name():
+    # a verb before 强省, a count before 强县, 强 inside another word, 强省会 another name
+    assert ideals(
+        "绘好强省建设蓝图，推动全国百强县进位，大力开拓新兴市场，全面加强国防动员，"
+        "深入实施强省会战略。"
+    ) == []
+
+
+def test_provincial_reports_name_their_strong_province():
+    for name, expected in (("yunnan", "文化兴滇"), ("fujian", "制造业强省"), ("hubei", "文化强省")):
+        doc = load_document(DOCS / "provinces-2025" / f"{name}.txt")
+        assert expected in {f.text for f in extract_formulations(doc)}, name

@@ -115,3 +115,14 @@ def test_matcher_finds_what_a_walk_from_every_character_finds():
     assert [(m.phrase, m.start, m.end) for m in tricky.finditer(text)] == _every_position(
         tricky, text
     )
+
+
+def test_a_particle_left_out_of_a_national_formulation():
+    # the 2018 No. 1 document prints 之间矛盾 where national text says 之间的矛盾
+    from policy_cli.core.formulations import extract_formulations
+    from policy_cli.core.loaders import load_text
+
+    doc = load_text("是解决人民日益增长的美好生活需要和不平衡不充分的发展之间矛盾的必然要求。", source="t")
+    texts = [f.text for f in extract_formulations(doc)]
+    assert "人民日益增长的美好生活需要和不平衡不充分的发展之间矛盾" in texts
+    assert "人民日益增长的美好生活需要" not in texts

@@ -15,7 +15,7 @@ def names(text: str) -> list[str]:
 
 def test_a_launched_programme_is_named_up_to_its_head():
     assert names("加快发展现代高效林业，实施兴林富民行动，推进森林生态标志产品建设工程。") == [
-        "兴林富民行动"
+        "兴林富民行动", "森林生态标志产品建设工程"
     ]
     assert names("实施好关键核心技术攻关工程，深入谋划推进重大项目。") == ["关键核心技术攻关工程"]
     assert names("组织实施高校毕业生基层成长计划。") == ["高校毕业生基层成长计划"]

@@ -62,7 +62,8 @@ def test_titles_of_policy_documents_are_their_own_kind():
         source="t",
     )
     found = {f.text: f for f in extract_formulations(doc)}
-    assert found["福建省营商环境建设规划（2024—2029年）"].kind == "document"
+    plan = found["福建省营商环境建设规划"]  # the name; the title as printed, note and all
+    assert plan.kind == "document" and plan.refers_to == "福建省营商环境建设规划（2024—2029年）"
     assert found["巴黎协定"].kind == "document"
     assert found["中华人民共和国民法典"].evidence == ("title/法典",)
     assert not {"人民日报", "台湾通史"} & set(found)  # a newspaper and a book: no policy document
@@ -74,7 +75,8 @@ def test_titles_of_policy_documents_are_their_own_kind():
 def test_an_issuing_notice_names_the_document_it_issues():
     doc = load_document(BAOTOU)
     found = {f.text: f for f in extract_formulations(doc)}
-    assert "包头市数字政府建设行动方案（2021—2023年）" in found
+    plan = found["包头市数字政府建设行动方案"]
+    assert plan.refers_to == "包头市数字政府建设行动方案（2021—2023年）" and plan.count == 2
     assert not any(t.startswith("包头市人民政府办公室关于印发") for t in found)
 
 
@@ -84,3 +86,10 @@ def test_titles_stage_can_be_switched_off():
     assert title in {f.text for f in extract_formulations(doc)}
     off = FormulationOptions(disabled_stages=frozenset({"title"}))
     assert title not in {f.text for f in extract_formulations(doc, options=off)}
+
+
+def test_a_law_being_made_is_named_without_title_marks():
+    # the 2018 No. 1 document and the 19th Congress report name laws without 《》
+    doc = load_text("抓紧研究制定乡村振兴法的有关工作。制定国家监察法，制定管理办法，严格执法。", source="t")
+    laws = [f.text for f in extract_formulations(doc) if f.kind == "document"]
+    assert laws == ["乡村振兴法", "国家监察法"]

@@ -4,11 +4,12 @@ plus behaviour on unannotated reports (other years, provinces) and on news."""
 from __future__ import annotations
 
 from dataclasses import asdict
+from pathlib import Path
 
 import pytest
 
 from policy_cli.core.loaders import load_document, load_text
-from policy_cli.core.targets import NOT_SET, extract_targets
+from policy_cli.core.targets import extract_targets, label
 from tests.conftest import DOCS, FOUNDING, gold, gold_document
 from tests.scoring import score_targets
 
@@ -82,7 +83,7 @@ def test_explicit_no_target() -> None:
     )
     ts = extract_targets(load_text(text, source="2020"))
     gdp = [t for t in ts if t.canonical == "国内生产总值增长"]
-    assert gdp and gdp[0].value == NOT_SET and gdp[0].note
+    assert gdp and gdp[0].value == label("not_set") and gdp[0].note
     assert any(t.indicator == "城镇新增就业" and t.value == "900万人以上" for t in ts)
 
 
@@ -319,7 +320,8 @@ def test_a_shared_qualitative_goal_is_one_row_per_indicator() -> None:
 
 # -- stage goals of central documents ----------------------------------------------------------
 def test_central_document_stage_goals() -> None:
-    """The 2018 No. 1 document sets goals for 2020, 2035 and 2050 (lines 11–13), a paragraph each."""
+    """The 2018 No. 1 document sets goals for 2020, 2035 and 2050 (lines 11–13), a paragraph
+    each."""
     doc = load_document(DOCS / "central-no1-2018.txt")
     ts = extract_targets(doc)
     assert ts and all(t.section == "阶段目标" for t in ts)
@@ -356,3 +358,31 @@ def test_values_of_a_long_sentence_without_a_list_lead() -> None:
         ("城镇调查失业率", "6%左右"),
         ("居民消费价格涨幅", "3.5%左右"),
     ]
+
+
+def test_target_rules_file_is_sound() -> None:
+    """The patterns of targets are data, checked as `make lint` checks them."""
+    import copy
+    import importlib.util
+
+    from policy_cli.core import targets
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "check_target_rules.py"
+    spec = importlib.util.spec_from_file_location("check_target_rules", script)
+    assert spec is not None and spec.loader is not None
+    check = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(check)
+    assert check.problems() == []
+    broken = copy.deepcopy(targets.rules_table())
+    broken["where"]["main_lead"] = "(unclosed"
+    broken["statements"]["no_target"] = "没有提出目标"  # the code reads its group `what`
+    broken["stages"]["lead"] = "到{CN_YEARS}"  # a placeholder nothing fills
+    del broken["labels"]["not_set"]
+    broken["tense"]["unread"] = "x"
+    found = check.problems(broken)
+    assert any("main_lead: does not compile" in p for p in found)
+    assert any("no_target: no group" in p for p in found)
+    assert any("lead: unknown placeholder {CN_YEARS}" in p for p in found)
+    assert any("not_set: missing" in p for p in found)
+    assert any("unread: not read" in p for p in found)
+    assert "[labels] not_set" in " ".join(found)  # the code names it too

@@ -432,3 +432,37 @@ def test_congress_numbers():
     assert year_from_text("在中国共产党第十九次全国代表大会上的报告") == 2017
     assert year_from_text("在中国共产党第九次全国代表大会上的报告") == 1969
     assert year_from_text("中国共产党第十十次全国代表大会") is None
+
+
+def test_small_chinese_numbers():
+    from policy_cli.core.chars import small_number
+
+    assert [small_number(t) for t in ("一", "九", "十", "十九", "二十", "九十九")] == [
+        1, 9, 10, 19, 20, 99,
+    ]  # fmt: skip
+    assert [small_number(t) for t in ("十十", "二十二十", "〇", "", "三四", "百")] == [None] * 6
+    assert year_from_text("关于某事的报告\n（二ＯＯ七年十二月）\n正文") == 2007
+
+
+def test_a_damaged_entry_of_a_remembered_file_reads_the_file_again(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "reports.jsonl"
+    path.write_text(
+        "\n".join(
+            json.dumps({"year": y, "content": DOCS.joinpath(n).read_text(encoding="utf-8")})
+            for y, n in ((2021, "gwr-2021.txt"), (2022, "gwr-2022.txt"))
+        ),
+        encoding="utf-8",
+    )
+    cache = tmp_path / "cache"
+    first = trend_documents([path], terms=["改革"], workers=1, cache_root=cache)
+    remembered = trend_documents([path], terms=["改革"], workers=1, cache_root=cache)
+    assert remembered.cache_hits == 2 and remembered.terms == first.terms
+    with sqlite3.connect(cache / "trend.sqlite3") as db:
+        (items,) = db.execute("SELECT items FROM files").fetchone()
+        entries = json.loads(bytes(items))
+        entries[1][1] = "not a key"  # damaged (or written by another version)
+        db.execute("UPDATE files SET items = ?", (json.dumps(entries).encode(),))
+    again = trend_documents([path], terms=["改革"], workers=1, cache_root=cache)
+    assert again.terms == first.terms and again.skipped == ()

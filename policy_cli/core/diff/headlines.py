@@ -6,34 +6,32 @@ from collections.abc import Iterable, Sequence
 
 from policy_cli.core.diff.text import unquoted
 from policy_cli.core.diff.weigh import Weights
-from policy_cli.models import FormulationChange, Headline, TargetChange, TermNews
+from policy_cli.models import (
+    HEADLINE_DROPPED_FORMULATION,
+    HEADLINE_DROPPED_TERM,
+    HEADLINE_NEW_FORMULATION,
+    HEADLINE_NEW_TERM,
+    HEADLINE_TARGET,
+    FormulationChange,
+    Headline,
+    TargetChange,
+    TermNews,
+    national_note,
+)
 
-NEW_FORMULATION = "new 提法"
-DROPPED_FORMULATION = "dropped 提法"
-NEW_TERM = "new term"
-DROPPED_TERM = "dropped term"
-TARGET = "target"
-
-
-def national_note(documents: int | None, first_seen: str, rarity: float) -> str:
-    """Say how established a phrase is in national text, in a few words."""
-    if documents == 0 or (documents is None and rarity >= 1.0):
-        return "new to national text"
-    if first_seen:
-        return f"national text since {first_seen[:4]}"
-    return "rare in national text" if rarity >= 0.5 else "common in national text"
+__all__ = ["national_note", "rank_headlines"]
 
 
 def _formulation(c: FormulationChange) -> Headline:
     count = c.new_count if c.status == "added" else c.old_count
-    what = NEW_FORMULATION if c.status == "added" else DROPPED_FORMULATION
+    what = HEADLINE_NEW_FORMULATION if c.status == "added" else HEADLINE_DROPPED_FORMULATION
     detail = f"×{count}; {national_note(c.documents, c.first_seen, c.rarity)}"
     return Headline(c.text, what, c.old_count, c.new_count, detail, c.weight, c.offset, c.context)
 
 
 def _term(t: TermNews) -> Headline:
     count = t.new_count if t.status == "new" else t.old_count
-    what = NEW_TERM if t.status == "new" else DROPPED_TERM
+    what = HEADLINE_NEW_TERM if t.status == "new" else HEADLINE_DROPPED_TERM
     detail = f"×{count}; {national_note(t.documents, t.first_seen, t.rarity)}"
     return Headline(t.term, what, t.old_count, t.new_count, detail, t.weight, t.offset, t.context)
 
@@ -49,7 +47,8 @@ def _target(t: TargetChange, weights: Weights) -> Headline | None:
         detail = f"new: {t.new_value}" if t.new_value else f"dropped: {t.old_value}"
         weight = weights.target_row
     text = t.new_text if t.new_value else t.old_text
-    return Headline(t.indicator, TARGET, None, None, detail, round(weight, 4), -1, text or "")
+    weight = round(weight, 4)
+    return Headline(t.indicator, HEADLINE_TARGET, None, None, detail, weight, -1, text or "")
 
 
 def rank_headlines(
@@ -81,9 +80,9 @@ def rank_headlines(
         if len(picked) >= weights.headlines:
             break
         plain = unquoted(h.text)
-        if h.what != TARGET and any(plain in s or s in plain for s in seen):
+        if h.what != HEADLINE_TARGET and any(plain in s or s in plain for s in seen):
             continue
         picked.append(h)
-        if h.what != TARGET:
+        if h.what != HEADLINE_TARGET:
             seen.append(plain)
     return tuple(picked)

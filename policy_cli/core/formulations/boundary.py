@@ -125,6 +125,8 @@ def following_phrase(text: str, pos: int, o: FormulationOptions) -> str | None:
             at_function = k
     if phrase[:1] in w.function_words or phrase[:1] in w.not_phrase_openers:
         return None
+    if phrase.startswith(clause_words()):
+        return None  # a verb of command opens a clause, not a name (“两国双园”|加快建设)
     found = name_part(phrase[: min(at_verb, at_function)], o)
     if skipped and found and not found.endswith((*w.name_heads, *w.shared_code_heads)):
         return None  # shared by a list of codes, the phrase must name what they are (…等模式)

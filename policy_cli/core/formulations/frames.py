@@ -3,7 +3,9 @@
 - `balance`: 统筹A和B filling a clause (统筹发展和安全);
 - `negated-pair`: a clause and its negation sharing a frame (房子是用来住的、不是用来炒的);
 - `shared-head`: two modifiers sharing a head (跨周期和逆周期调节);
-- `manner-list`: adverbs listed before one verb phrase (完整、准确、全面贯彻新发展理念).
+- `manner-list`: adverbs listed before one verb phrase (完整、准确、全面贯彻新发展理念);
+- `condition`: a condition and what it conditions (没有全民健康，就没有全面小康);
+- `field-chain`: fields abbreviated to one character each, joined (农文旅融合, 商旅文体展联动).
 """
 
 from __future__ import annotations
@@ -58,6 +60,12 @@ def find_frames(
     for m in finditer(p.shared_head_pair, text):
         if m.group(1) != m.group(3) and starts_a_word(text, m.start(), o, seg):
             yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="shared-head")
+    for m in finditer(p.field_chain, text):
+        chain = m.group(1)
+        if len(set(chain)) == len(chain) and seg.starts_word(m.start()):
+            yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="field-chain")
+    for m in finditer(p.condition_pair, text):
+        yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="condition")
     for m in finditer(p.manner_list, text):
         if _manner_words(m.group(1).split(w.list_separator)[:-1]) and is_verb(m.group(3)):
             yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="manner-list")

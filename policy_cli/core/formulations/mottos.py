@@ -86,6 +86,10 @@ def _find(
             chiasmus = len(set(parts[0]) & set(parts[1])) >= options.chiasmus_min_shared
             if at_end and len(parts[0]) == options.object_pair_len and (aligned or chiasmus):
                 found, rule = (0, len(parts)), "object-pair"
+        if found is None and offset == m.start() and not trail and (
+            _clause_anaphora(text, m.start(), m.end(), parts, options)
+        ):
+            found, rule = (0, len(parts)), "clause-anaphora"
         if found is None:
             triplet = _standalone_triplet(text, m.start(), m.end(), parts, trail, options)
             if triplet is True:
@@ -110,7 +114,17 @@ def _find(
             )
         ):
             continue
-        phrase = sep.join(parts[i:j])
+        clauses = list(parts[i:j])
+        if j < len(parts):
+            # the clause after the run, of its shape, qualifying what follows with 的: 高能级、
+            # 高流量、高品质|的演出
+            size, after = len(parts[i]), parts[j]
+            starts = _starts(parts, offset)
+            if len(after) > size and after[size] == w.trail_possessive and _shares_position(
+                [*clauses, after[:size]], options, seg, starts[i : j + 1]
+            ):
+                clauses.append(after[:size])
+        phrase = sep.join(clauses)
         start = offset + sum(len(p) + 1 for p in parts[:i])
         yield Candidate(phrase, "slogan", start, None, (), BY_RULE, STAGE, rule)
 
@@ -247,6 +261,26 @@ def _cut_between_words(seg: Segmentation, start: int, length: int, at: int) -> b
     return False
 
 
+def _clause_anaphora(
+    text: str, start: int, end: int, parts: Sequence[str], o: FormulationOptions
+) -> bool:
+    """Three clauses or more of one length opening with one word that fill a clause on their
+    own: ，激活主体、激活要素、激活市场， (the segmenter's tags call 激活 an adjective; a list of
+    things sharing a modifier is the object or subject of a clause, not a clause)."""
+    w = words()
+    lead = o.shared_lead_len
+    return (
+        len(parts) >= o.anaphora_min_clauses
+        and len({len(p) for p in parts}) == 1
+        and len(parts[0]) > lead
+        and len({p[:lead] for p in parts}) == 1
+        and len({p[lead:] for p in parts}) == len(parts)
+        and parts[0][0] not in w.list_prefixes
+        and text[start - 1 : start] in w.clause_opens
+        and text[end : end + 1] in w.clause_or_line_ends
+    )
+
+
 def _standalone_triplet(
     text: str, m_start: int, m_end: int, parts: Sequence[str], trail: str, o: FormulationOptions
 ) -> bool | None:
@@ -332,13 +366,15 @@ def _shares_position(
         # 勤政为民…; a common suffix otherwise (规范化、便利化; 持久战、总体战; 荒漠化、石漠化)
         if many and length - len(shared) == 1 and len(shared) >= o.shared_predicate_min:
             return True
-        return many and _verb_object_run(run, seg, starts)
+        return many and (_strengths(run, o) or _verb_object_run(run, seg, starts))
     if many and 0 in shared and run[0][0] in w.frame_openers:
         # three clauses or more in one frame of means and end: 以学铸魂、以学增智、以学正风;
         # 以资源换产业、以园区聚产业、以口岸促产业
         return True
     if all(length - q in shared for q in range(1, o.shared_head_len + 1)):
         return False  # a shared head word: 政府协商、政协协商
+    if many and _strengths(run, o):
+        return True  # the ways a place is made strong: 产业强省、企业兴省、就业稳省
     if all(p[-1] in w.department_ends for p in run):
         return False  # a list of departments or places: 市发改委、市经信局; 科右前旗、科右中旗
     if (
@@ -368,7 +404,23 @@ def _shares_position(
     for k in shared:
         if len({_word_at(c, k) for c in cuts}) == 1:
             return True
-    return False
+    # a first character that is a word of its own in most clauses, which the segmenter joins to
+    # the rest in one (全|主体、全|品种、全链条、全|周期)
+    alone = sum(1 for c in cuts if c and c[0] == run[0][:1])
+    return 0 in shared and alone * 2 > len(run)
+
+
+def _strengths(run: Sequence[str], o: FormulationOptions) -> bool:
+    """Tell whether clauses name the ways one place is made strong: a field, a quality and the
+    place, one of them at least with a verb of strength (产业强省、企业兴省、就业稳省; 农业强县、
+    工业大县、文旅名县、口岸强县)."""
+    w = words()
+    return (
+        len({len(p) for p in run}) == 1
+        and len(run[0]) == o.strength_clause_len
+        and run[0][-1] in w.strengthened_places
+        and any(p[-2] in w.strength_verbs for p in run)
+    )
 
 
 def _verb_object_run(run: Sequence[str], seg: Segmentation, starts: Sequence[int]) -> bool:

@@ -16,12 +16,15 @@ from dataclasses import replace
 from policy_cli.core.formulations.candidate import CERTAIN, KINDS, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.national import NationalEntry, national_lexicon, national_matcher
-from policy_cli.core.phrases import QUOTE_MARKS
+from policy_cli.core.phrases import QUOTE_MARKS, Match
 from policy_cli.core.segment import default_tagger
-from policy_cli.core.tokens import Segmentation
+from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "national"
 VERB_TAG = "v"
+# the source of the entries learnt from what national text quotes (a short one of them is a
+# name only as whole words; the curated seed is trusted as printed: 河湖|长制, 从|十九|大到)
+QUOTED_SOURCE = "quoted"
 CORE_MIN = 3  # a core shorter than this (双创 in …双创) is no formulation of its own there
 _DROP_QUOTES = str.maketrans("", "", QUOTE_MARKS)
 
@@ -34,6 +37,12 @@ def find_national(
     for m in national_matcher().finditer(text):
         entry = lexicon[m.phrase]
         printed = text[m.start : m.end].translate(_DROP_QUOTES)
+        if (
+            entry.source == QUOTED_SOURCE
+            and len(printed) <= options.national_short_max
+            and not _whole_words(text, m, seg)
+        ):
+            continue  # a short name learnt from quotes, inside other words: 占中|部地区, 安全区|间
         yield _candidate(entry, printed, m.start, entry.source)
         core = _core_of(printed)
         if core is not None:
@@ -41,6 +50,13 @@ def find_national(
             # as a reader names the core a document frames itself with
             at = m.start + len(printed) - len(core.text)
             yield replace(_candidate(core, core.text, at, "core"), strength=CERTAIN)
+
+
+def _whole_words(text: str, m: Match, seg: Segmentation | None) -> bool:
+    """Tell whether a match starts and ends where the segmenter cuts words (or at a quote)."""
+    seg = seg or segment_text(text)
+    quoted = text[m.start : m.start + 1] in QUOTE_MARKS
+    return quoted or (seg.starts_word(m.start) and seg.starts_word(m.end))
 
 
 def _candidate(entry: NationalEntry, printed: str, at: int, rule: str) -> Candidate:

@@ -130,6 +130,14 @@ class FormulationOptions:
     # the whole set is at most this long
     compound_max_len: int = 8
 
+    # --- stage version (营商环境7.0版): the name before the version is this long
+    version_name_min: int = 2
+    version_name_max: int = 10
+
+    # --- stage national: a name learnt from quotes this short is found only as whole words
+    # (not 占中|部地区)
+    national_short_max: int = 4
+
     # --- stage motto
     # a motto has at least this many clauses, each at most this long
     motto_min_clauses: int = 2
@@ -160,6 +168,8 @@ class FormulationOptions:
     # clauses opening with one verb may differ in length between these (投早、投小、投长期)
     one_lead_min_clause: int = 2
     one_lead_max_clause: int = 5
+    # clauses this long sharing the place name the ways it is made strong (产业强省、企业兴省)
+    strength_clause_len: int = 4
     # the rest of a motto's last clause kept with it, when it ends the clause (德治|相结合)
     motto_max_trail: int = 4
     # a predicate this long shared by clauses that differ in their first character only

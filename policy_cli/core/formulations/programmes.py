@@ -44,8 +44,13 @@ def find_programmes(
                 lead = _leading_verb(body)
                 body, name, start = body[lead:], name[lead:], start + lead
                 if _names_a_programme(body, w, options, short=rule == "construction"):
-                    yield Candidate(_unquoted(name, w), "name", start, stage=STAGE,
-                                    rule=rule if first else f"{rule}-list")
+                    yield Candidate(
+                        _unquoted(name, w),
+                        "name",
+                        start,
+                        stage=STAGE,
+                        rule=rule if first else f"{rule}-list",
+                    )
                 first = False
                 if text[at : at + 1] not in w.list_separator + "和":
                     break
@@ -104,10 +109,15 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]:
 
     # verbs may come in a row (组织实施, 划定和建设): the name starts after the last one
     launch = re.compile(rf"(?:(?:{alt(w.launch_verbs)})[和、]?)+好?")
-    zone = re.compile(rf"(?:(?:{alt(w.zone_verbs)})[和、]?)+")
+    # …打造成|全国数实融合发展示范区: a complement of result after the verb is the verb's
+    zone = re.compile(rf"(?:(?:{alt(w.zone_verbs)})[和、]?)+(?:{alt(w.result_complements)})?")
     build = re.compile(rf"(?:{alt(w.construction_verbs)})")
     return (
         ("launched", launch, item(w.programme_heads)),
         ("zone", zone, item(w.zone_heads)),
-        ("construction", build, item((*w.zone_heads, *w.place_heads), after="建设")),
+        (
+            "construction",
+            build,
+            item((*w.zone_heads, *w.place_heads), after=f"(?:{alt(w.construction_nouns)})"),
+        ),
     )

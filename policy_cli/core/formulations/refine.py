@@ -4,8 +4,9 @@
   found by an unquoted rule);
 - `merge` keeps one candidate per text: the certain (quoted) ones first, then the earliest;
   the evidence of every stage that proposed the text is kept on it;
-- `fold` drops an unquoted find that only ever occurs inside a longer find, and a scope word
-  in front of another find (国家污染防治攻坚战 beside 污染防治攻坚战).
+- `fold` drops an unquoted find that only ever occurs inside a longer find, a quoted member
+  of a longer find that is quoted only where a glossary defines it (“登高”即…), and a scope
+  word in front of another find (国家污染防治攻坚战 beside 污染防治攻坚战).
 """
 
 from __future__ import annotations
@@ -75,6 +76,7 @@ def fold_candidates(
         longer = holders.get(c.text)
         if longer and _only_inside(c.text, longer, starts):
             drop.add(c.text)
+    drop.update(_defined_members(text, candidates, holders))
     scope_words = words().scope_words
     for c in candidates:
         # 国家污染防治攻坚战 beside 污染防治攻坚战: a scope word in front is the same item
@@ -84,6 +86,41 @@ def fold_candidates(
             ):
                 drop.add(c.text)
     return [c for c in candidates if c.text not in drop]
+
+
+def _defined_members(
+    text: str, candidates: Sequence[Candidate], holders: dict[str, list[str]]
+) -> set[str]:
+    """The quoted finds that are members a glossary defines, of a longer find: quoted nowhere
+    but in their definition (“登高”即…, “三级”即… beside “登高、升规、晋位、上市” and
+    “三级三类”), they are parts of that find, not items of their own."""
+    w = words()
+    opens = {p[0] for p in w.quote_pairs} | {'"'}
+    closes = {p[1] for p in w.quote_pairs} | {'"'}
+    out: set[str] = set()
+    for c in candidates:
+        if c.strength < CERTAIN or c.text not in holders:
+            continue
+        quoted = 0
+        for at in _occurrences(text, c.text):
+            end = at + len(c.text)
+            if text[at - 1 : at] not in opens or text[end : end + 1] not in closes:
+                continue
+            quoted += 1
+            if not text.startswith(w.glossary_marks, end + 1):
+                break  # quoted on its own somewhere: an item of its own
+        else:
+            if quoted:
+                out.add(c.text)
+    return out
+
+
+def _occurrences(text: str, part: str) -> list[int]:
+    out, at = [], text.find(part)
+    while at >= 0:
+        out.append(at)
+        at = text.find(part, at + 1)
+    return out
 
 
 def _only_inside(part: str, finds: list[str], starts: dict[str, list[int]]) -> bool:

@@ -35,6 +35,7 @@ from policy_cli.core.formulations.refine import (
 from policy_cli.core.formulations.repeated import find_repeated
 from policy_cli.core.formulations.titles import find_titles
 from policy_cli.core.formulations.user import find_user
+from policy_cli.core.formulations.versions import find_versions
 from policy_cli.core.tokens import Segmentation, segment_text
 from policy_cli.errors import UsageError
 
@@ -67,6 +68,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("compound", "count words alternating with heads (两新一重, 一馆四中心)",
           find=find_compounds),
     Stage("code", "unquoted digit codes (4+1, 1+N)", find=find_codes),
+    Stage("version", "a programme named with its version (营商环境7.0版)", find=find_versions),
     Stage("motto", "parallel mottos (稳地价、稳房价、稳预期)", find=find_mottos),
     Stage("head", "names ending in a doctrine or strategy head (乡村振兴战略)", find=find_heads),
     Stage("ideal", "an ideal and its place (美丽中国, 平安乡村, 健康江苏)", find=find_ideals),

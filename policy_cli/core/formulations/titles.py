@@ -4,7 +4,10 @@
 《福建省营商环境建设规划（2024—2029年）》, 《巴黎协定》: a title whose last word (before a
 bracketed note such as （试行）) is a type of official document (data: `document_heads`).
 A notice that issues or forwards a document (《…关于印发X的通知》) names X. Other titles
-(newspapers, books, films) are left out.
+(newspapers, books, films) are left out. A law the text says is being made or revised is
+named without 《》 too (制定乡村振兴法的…: rule `enacted`). A bracketed note is not part of the name: the
+title as printed is the name's `refers_to` (包头市数字政府建设行动方案, refers to
+包头市数字政府建设行动方案（2021—2023年）).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from policy_cli.core.formulations.candidate import CERTAIN, Candidate
+from policy_cli.core.formulations.candidate import BY_RULE, CERTAIN, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import patterns, words
 from policy_cli.core.tokens import Segmentation
@@ -35,7 +38,22 @@ def find_titles(
         head = next((h for h in w.document_heads if core.endswith(h)), None)
         if head is None or title != title.strip():
             continue
-        yield Candidate(title, "document", start, None, (), CERTAIN, STAGE, rule or head)
+        # the name without its note (…行动方案（2021—2023年）, …办法（试行）): the same document
+        # renewed or made final keeps its name; the title as printed is what it refers to
+        full = title if core != title else None
+        yield Candidate(core, "document", start, full, (), CERTAIN, STAGE, rule or head)
+    yield from find_enacted_laws(text)
+
+
+def find_enacted_laws(text: str) -> Iterator[Candidate]:
+    """Yield the laws a text says are being made or revised without 《》 (制定乡村振兴法的…,
+    制定国家监察法，): a name ending in 法 right after a verb of law-making."""
+    w, p = words(), patterns()
+    for m in p.enacted_law.finditer(text):
+        name = m.group(1)
+        if name.endswith(w.not_law_ends):
+            continue  # 制定管理办法: a method, not a law
+        yield Candidate(name, "document", m.start(1), None, (), BY_RULE, STAGE, "enacted")
 
 
 @lru_cache(maxsize=4)

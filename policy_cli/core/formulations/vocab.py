@@ -89,9 +89,17 @@ class Words:
     programme_heads: tuple[str, ...]
     ideals: tuple[str, ...]
     ideal_places: frozenset[str]
+    strength_verbs: str
+    strength_heads: tuple[str, ...]
+    strengthened_places: str
+    field_tags: frozenset[str]
+    version_mark: str
+    version_verbs: tuple[str, ...]
     zone_heads: tuple[str, ...]
     zone_verbs: tuple[str, ...]
     construction_verbs: tuple[str, ...]
+    construction_nouns: tuple[str, ...]
+    result_complements: tuple[str, ...]
     place_heads: tuple[str, ...]
     generic_programme_ends: tuple[str, ...]
     title_conjunctions: frozenset[str]
@@ -103,6 +111,8 @@ class Words:
     scope_words: tuple[str, ...]
     excluded: frozenset[str]
     defining_words: tuple[str, ...]
+    glossary_marks: tuple[str, ...]
+    not_law_ends: tuple[str, ...]
     plan_suffix: str
     plan_period: str
     party_prefix: str
@@ -146,6 +156,9 @@ class Patterns:
     parallel_run: re.Pattern[str]
     balance: re.Pattern[str]
     negated_pair: re.Pattern[str]
+    enacted_law: re.Pattern[str]
+    condition_pair: re.Pattern[str]
+    field_chain: re.Pattern[str]
     shared_head_pair: re.Pattern[str]
     manner_list: re.Pattern[str]
     not_a_slogan: re.Pattern[str]

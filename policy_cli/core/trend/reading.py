@@ -373,19 +373,16 @@ def _remembered(
         return None
     st = _stat(path)
     entries = cache.file_items(path, st) if st is not None else None
-    if not entries:
-        return None
-    try:
-        items = [
-            CorpusItem(
-                index=start + i, source=source, payload="", title=title, kind=kind, date=date,
-                meta_year=meta_year, meta_month=meta_month,
-            )  # fmt: skip
-            for i, (source, _, title, kind, date, meta_year, meta_month) in enumerate(entries)
-        ]
-        keys = [bytes.fromhex(e[1]) for e in entries]
-    except (TypeError, ValueError):
-        return None
+    if not entries or not all(_entry_shape(e) for e in entries):
+        return None  # none, or written by another version: the file is read again
+    items = [
+        CorpusItem(
+            index=start + i, source=source, payload="", title=title, kind=kind, date=date,
+            meta_year=meta_year, meta_month=meta_month,
+        )  # fmt: skip
+        for i, (source, _, title, kind, date, meta_year, meta_month) in enumerate(entries)
+    ]
+    keys = [bytes.fromhex(e[1]) for e in entries]
     wanted = [not kinds or item.kind in kinds for item in items]
     rows = cache.documents([k for k, w in zip(keys, wanted, strict=True) if w], text=False)
     out: list[tuple[CorpusItem, bytes, CachedDocument | None]] = []
@@ -395,6 +392,18 @@ def _remembered(
             return None
         out.append((item, key, row))
     return out
+
+
+_HEX_KEY = re.compile(r"(?:[0-9a-f]{2})+")
+
+
+def _entry_shape(entry: Any) -> bool:
+    """Whether a remembered entry has the shape `_stream` writes: [source, key as hex, title,
+    kind, date, year, month]."""
+    return (
+        isinstance(entry, list) and len(entry) == 7 and isinstance(entry[0], str)
+        and isinstance(entry[1], str) and _HEX_KEY.fullmatch(entry[1]) is not None
+    )  # fmt: skip
 
 
 def _chunks(items: Iterator[CorpusItem], size: int) -> Iterator[list[CorpusItem]]:

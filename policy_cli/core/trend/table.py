@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from policy_cli.core.cache import AnalysisCache, phrases_key, unpack_many
+from policy_cli.core.chars import CN_MAGNITUDES, CN_NUMERALS, CN_ZEROS
 from policy_cli.core.corpus import CorpusItem, month_of
 from policy_cli.core.trend.models import FileKeyness, KeyTerm, TermTrend, TrendDocument
 from policy_cli.core.trend.reading import LOOKUP_BATCH, ProgressFn, _Doc, _first_token_offset
@@ -21,7 +22,7 @@ MAX_FORMULATIONS = 200  # formulations followed in every document, the most foun
 MIN_FORMULATION_CHARS = 4
 FILE_TERMS = 10  # key terms shown for each file with by="file"
 
-_NUMERALS = re.compile(r"[〇○零一二三四五六七八九十百千万\d]")
+_NUMERALS = re.compile(rf"[{CN_ZEROS}{CN_NUMERALS}{CN_MAGNITUDES}\d]")
 
 
 class _Aggregate:
