@@ -352,8 +352,18 @@ def _stream(
                 if want:
                     yield item, key, found.get(key)
             index = chunk[-1].index + 1
-        if before is not None and _stat(f) == before:
+        if before is not None and _unchanged(before, _stat(f)):
             cache.put_file_items(f, before, entries)
+
+
+def _unchanged(before: Any, after: Any) -> bool:
+    """Tell whether a file is the same after reading it: size, modification time and inode,
+    what the cache keys it by (not the whole stat: reading the file may change its access time,
+    and then it was never remembered; a flaky test saw it)."""
+    def key(st: Any) -> tuple[int, int, int]:
+        return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+    return after is not None and key(before) == key(after)
 
 
 def _stat(path: Path) -> Any:
