@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+LONG_TEXT = 100_000  # characters: a text this long is searched with ahocorasick-rs
+
 
 def _automaton(words: Iterable[str]) -> tuple[object, list[str]]:
     import ahocorasick  # pyahocorasick: lazy, only the analyses that count many strings use it
@@ -34,16 +36,25 @@ def find_all(text: str, words: Iterable[str]) -> dict[str, list[int]]:
     Returns:
         {word: sorted start offsets}; a word that does not occur maps to an empty list.
     """
-    unique = list(dict.fromkeys(w for w in words if w))
-    found: list[list[int]] = [[] for _ in unique]
-    if unique:
-        # ahocorasick_rs (Rust): every overlapping occurrence, as pyahocorasick's iterator
-        # gave them, at a fraction of the cost on a long text (10 M characters: 4.1 s -> ~0.5 s)
+    if len(text) < LONG_TEXT:
+        automaton, unique = _automaton(words)
+        found: list[list[int]] = [[] for _ in unique]
+        if unique:
+            lengths = [len(w) for w in unique]
+            for end, i in automaton.iter(text):  # type: ignore[attr-defined]
+                found[i].append(end - lengths[i] + 1)
+    else:
+        # ahocorasick_rs (Rust) finds the same overlapping occurrences faster in a long text
+        # (10 M characters: 4.1 -> 2.3 s) but costs ~20 us to build, 5x pyahocorasick's
         import ahocorasick_rs
 
-        automaton = ahocorasick_rs.AhoCorasick(unique, matchkind=ahocorasick_rs.MatchKind.Standard)
-        for i, start, _ in automaton.find_matches_as_indexes(text, overlapping=True):
-            found[i].append(start)
+        unique = list(dict.fromkeys(w for w in words if w))
+        found = [[] for _ in unique]
+        if unique:
+            kind = ahocorasick_rs.MatchKind.Standard
+            automaton = ahocorasick_rs.AhoCorasick(unique, matchkind=kind)
+            for i, start, _ in automaton.find_matches_as_indexes(text, overlapping=True):
+                found[i].append(start)
     for starts in found:
         starts.sort()
     return dict(zip(unique, found, strict=True))

@@ -106,3 +106,15 @@ def test_tokens_cut_at_protected_spans_as_piece_by_piece():
         )
         for protect in protects:
             assert list(seg.tokens(protect=protect)) == _tokens_piece_by_piece(seg, protect)
+
+
+def test_find_all_is_the_same_for_short_and_long_texts(monkeypatch):
+    from policy_cli.core import occurrences
+
+    text = "".join(_texts())
+    words = sorted({text[i : i + 3] for i in range(0, len(text), 11)})[:3000] + ["", "x"]
+    long = occurrences.find_all(text, words)
+    assert len(text) >= occurrences.LONG_TEXT
+    monkeypatch.setattr(occurrences, "LONG_TEXT", len(text) + 1)
+    assert occurrences.find_all(text, words) == long
+    assert sum(map(len, long.values())) > 10_000

@@ -21,7 +21,7 @@ from functools import lru_cache
 from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import words
+from policy_cli.core.formulations.vocab import finditer, words
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
@@ -34,13 +34,13 @@ def find_ideals(
 ) -> Iterator[Candidate]:
     """Yield the ideal-and-place slogans of the text."""
     w = words()
-    for m in _pattern().finditer(text):
+    for m in finditer(_pattern(), text):
         place = m.group("place")
         if place not in w.ideal_places and not _is_place_name(place):
             continue
         yield Candidate(m.group("phrase"), "slogan", m.start("phrase"), stage=STAGE, rule="place")
     tagger = default_tagger()
-    for m in _strength_pattern().finditer(text):
+    for m in finditer(_strength_pattern(), text):
         seg = seg or segment_text(text)
         start, end = m.start(), m.end()
         field = _field(text, start, m.start("verb"), seg)

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from policy_cli.core.formulations.candidate import BY_RULE, CERTAIN, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import patterns, words
+from policy_cli.core.formulations.vocab import finditer, patterns, words
 from policy_cli.core.tokens import Segmentation
 
 STAGE = "title"
@@ -29,7 +29,7 @@ def find_titles(
 ) -> Iterator[Candidate]:
     """Yield the titles of policy documents, as printed between 《》."""
     w, p = words(), patterns()
-    for m in _title_pattern(w.title_marks, options.title_max_len).finditer(text):
+    for m in finditer(_title_pattern(w.title_marks, options.title_max_len), text):
         title, start, rule = m.group(1), m.start(1), ""
         issued = p.issuing_notice.search(title)
         if issued:  # 关于印发X的通知: the notice names the document X
@@ -49,7 +49,7 @@ def find_enacted_laws(text: str) -> Iterator[Candidate]:
     """Yield the laws a text says are being made or revised without 《》 (制定乡村振兴法的…,
     制定国家监察法，): a name ending in 法 right after a verb of law-making."""
     w, p = words(), patterns()
-    for m in p.enacted_law.finditer(text):
+    for m in finditer(p.enacted_law, text):
         name = m.group(1)
         if name.endswith(w.not_law_ends):
             continue  # 制定管理办法: a method, not a law

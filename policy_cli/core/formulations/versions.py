@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from policy_cli.core.formulations.candidate import BY_RULE, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import clause_word_set, words
+from policy_cli.core.formulations.vocab import clause_word_set, finditer, words
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "version"
@@ -24,7 +24,7 @@ def find_versions(
     text: str, options: FormulationOptions, seg: Segmentation | None = None
 ) -> Iterator[Candidate]:
     """Yield the names before a version number (营商环境7.0版), the version included."""
-    for m in _pattern(words().version_mark).finditer(text):
+    for m in finditer(_pattern(words().version_mark), text):
         seg = seg or segment_text(text)
         start = _name_start(text, m.start(), options, seg)
         if start is not None:
