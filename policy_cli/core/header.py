@@ -22,14 +22,11 @@ studies them ("学习贯彻习近平总书记重要讲话精神").
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from datetime import date as _date_cls
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
-from policy_cli import data
 from policy_cli.core.chars import (
     CN_NUMERALS,
     CN_YEAR_DIGITS,
@@ -40,6 +37,7 @@ from policy_cli.core.chars import (
 )
 from policy_cli.core.places import find_place
 from policy_cli.data import lines as data_lines
+from policy_cli.data import toml as data_toml
 from policy_cli.models import Document, Header, Paragraph, Person
 
 WORK_REPORT = "work report"
@@ -102,8 +100,7 @@ _TITLE_TAIL = re.compile(r"[》」』”\s]*(?:[（(][^（）()]{1,12}[）)])?[�
 
 def rules_table() -> dict[str, Any]:
     """The parsed rules file: {section: {key: value}}."""
-    text = resources.files(data).joinpath(RULES_FILE).read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return data_toml(RULES_FILE)
 
 
 def expand(pattern: str, fragments: dict[str, str] | None = None) -> str:
