@@ -78,6 +78,9 @@ class HeaderOptions:
     title_max_chars: int = 60
     title_min_han: int = 4  # a title says something: "1-10月" is no title
     signature_max_chars: int = 40  # the issuer line over a closing date is short
+    date_line_max_chars: int = 20  # a closing date line is the date and at most brackets
+    adoption_max_chars: int = 80  # an adoption note on a line of its own (or in brackets)
+    byline_max_chars: int = 90  # a byline or dateline, not running text
     lead_paragraphs: int = 3  # where news names who speaks
     speech_window: int = 30  # characters after a name in which the text has them speak
     reporter_chars: int = 200  # where news names its reporter or agency (记者, 讯)
@@ -253,13 +256,13 @@ def extract_header(
     signature = _signature(document, options)
     doc_type = _doc_type(document, fields, head, title or "", subtitle, lead, options)
     date = _date(document, fields, head, signature, title or "", lead)
-    issuer = _issuer(document, fields, head, signature, title or "")
+    issuer = _issuer(document, fields, head, signature, title or "", options)
     person = None
     if doc_type in _SPOKEN:
         person = _speaker(document, people, head, title or "",
                           reported=doc_type in _REPORTED, options=options)
     if title is None:
-        title = _topic(document)
+        title = _topic(document, options)
     effective = fields.get("effective") or _effective(document)
     place = find_place(document, title=title)
     return Header(
@@ -400,13 +403,13 @@ def _looks_like_byline(line: str) -> bool:
     return bool(re.fullmatch(rf"[{HAN}]{{2,4}}", line))
 
 
-def _topic(document: Document) -> str | None:
+def _topic(document: Document, options: HeaderOptions) -> str | None:
     """The topic of the first sentence: its subject, without the time and the event verb."""
     for sent in document.sentences[:4]:
         text = sent.text.strip().rstrip("。！？；")
         if not text or _re("title", "skip_line").match(text) or _re("title", "part_heading").match(text):
             continue
-        if len(_HAN.findall(text)) < DEFAULT_OPTIONS.title_min_han:
+        if len(_HAN.findall(text)) < options.title_min_han:
             continue  # "1-10月": a heading that names no topic
         if _re("report", "cc_report").search(text):
             return label("congress_report")
@@ -416,11 +419,11 @@ def _topic(document: Document) -> str | None:
         clauses = [c for c in re.split(r"[，,；]", text) if c.strip()]
         while len(clauses) > 1 and _re("title", "adverbial").match(clauses[0].strip()):
             clauses = clauses[1:]
-        while len(clauses) > 1 and len(_HAN.findall(clauses[0])) < 4:
+        while len(clauses) > 1 and len(_HAN.findall(clauses[0])) < options.title_min_han:
             clauses = clauses[1:]  # "1-10月，全省…": a time is no topic
         clause = (clauses[0] if clauses else text) if not text.startswith("“") else text
         clause = _re("title", "event_verb").sub("", clause).strip()
-        return clause[:60] or None
+        return clause[: options.title_max_chars] or None
     return None
 
 
@@ -450,7 +453,7 @@ def _signature(document: Document, options: HeaderOptions) -> _Signature | None:
     paras = document.paragraphs
     for i, para in enumerate(paras):
         text = para.text.strip()
-        if len(text) > 20 or not _re("dates", "line").match(text):
+        if len(text) > options.date_line_max_chars or not _re("dates", "line").match(text):
             continue
         issuer = None
         if i > 0:
@@ -591,6 +594,7 @@ def _issuer(
     head: list[Paragraph],
     signature: _Signature | None,
     title: str,
+    options: HeaderOptions,
 ) -> str | None:
     """The body that issues the document: metadata, an adoption note, the title, a signature."""
     stated = fields.get_except("issuer", COURT_CASE)
@@ -598,7 +602,7 @@ def _issuer(
         return stated
     for para in head:
         text = para.text.strip()
-        if text.startswith(("（", "(")) or len(text) <= 80:
+        if text.startswith(("（", "(")) or len(text) <= options.adoption_max_chars:
             m = _re("issuer", "adopted").search(text)
             if m and _re("issuer", "body_end").search(m.group("body")):
                 return _strip_session(m.group("body"))
@@ -652,7 +656,7 @@ def _speaker(
             continue
         if person.name in title and _speaks_in(title, person.name, options):
             return _styled(person)
-        if _is_byline(document, person):
+        if _is_byline(document, person, options):
             return _styled(person)
     if reported:
         return None
@@ -693,12 +697,12 @@ def _quoted(text: str, start: int, end: int) -> bool:
     )
 
 
-def _is_byline(document: Document, person: Person) -> bool:
+def _is_byline(document: Document, person: Person, options: HeaderOptions) -> bool:
     para = next((p for p in document.paragraphs if p.start <= person.first_offset < p.end), None)
     if para is None:
         return False
     body = para.text.strip()
-    if len(body) > 90 or re.search(r"[。！？；]", body.rstrip("。")):
+    if len(body) > options.byline_max_chars or re.search(r"[。！？；]", body.rstrip("。")):
         return False  # running text, not a byline or a dateline
     if _quoted(document.text, person.first_offset, person.first_offset + len(person.name)):
         return False  # a headline that studies someone's speech is not by them
