@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from policy_cli.core.header import DOC_TYPES, extract_header
+from policy_cli.core.header import DOC_TYPES, TITLE_WORD_CONDITIONS, extract_header
 from policy_cli.core.loaders import load_document, load_text
 from policy_cli.data import lines
 from policy_cli.models import Document
@@ -54,8 +54,10 @@ def check() -> list[str]:
         seen.add(parts[1].lower())
     for line in lines("header_types.tsv"):
         parts = line.split("\t")
-        if len(parts) != 2 or parts[0] not in DOC_TYPES:
+        if len(parts) not in (2, 3) or parts[0] not in DOC_TYPES:
             problems.append(f"header_types.tsv: bad line {line!r}")
+        elif len(parts) == 3 and parts[2] not in TITLE_WORD_CONDITIONS:
+            problems.append(f"header_types.tsv: unknown condition {parts[2]!r}")
     cues = lines("direction_cues.tsv")
     for line in cues:
         parts = line.split("\t")

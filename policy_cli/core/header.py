@@ -24,7 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date as _date_cls
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import Any
 
 from policy_cli.core.chars import (
     CN_NUMERALS,
@@ -36,6 +37,7 @@ from policy_cli.core.chars import (
 )
 from policy_cli.core.places import find_place
 from policy_cli.data import lines as data_lines
+from policy_cli.data import toml as data_toml
 from policy_cli.models import Document, Header, Paragraph, Person
 
 WORK_REPORT = "work report"
@@ -54,6 +56,12 @@ DOC_TYPES = (
     SPEECH, OTHER,
 )
 
+# what a title word alone does not tell (the third column of header_types.tsv): 法 names a law
+# only in a text that reads like one, 案 a court case only in a text that names a court
+READS_LIKE_LAW = "reads like a law"
+NAMES_A_COURT = "names a court"
+TITLE_WORD_CONDITIONS = (READS_LIKE_LAW, NAMES_A_COURT)
+
 # documents someone delivers or speaks (the others are issued: their signer is no speaker)
 _SPOKEN = frozenset({WORK_REPORT, CONGRESS_REPORT, NEWS, SPEECH, PLAN, OTHER})
 # documents that speak for a body: whoever they quote is not their speaker
@@ -70,75 +78,73 @@ class HeaderOptions:
     title_max_chars: int = 60
     title_min_han: int = 4  # a title says something: "1-10月" is no title
     signature_max_chars: int = 40  # the issuer line over a closing date is short
+    date_line_max_chars: int = 20  # a closing date line is the date and at most brackets
+    adoption_max_chars: int = 80  # an adoption note on a line of its own (or in brackets)
+    byline_max_chars: int = 90  # a byline or dateline, not running text
     lead_paragraphs: int = 3  # where news names who speaks
     speech_window: int = 30  # characters after a name in which the text has them speak
+    reporter_chars: int = 200  # where news names its reporter or agency (记者, 讯)
+    law_articles: int = 3  # a text cut into this many articles (第一条…) reads like a law
+    court_mentions: int = 2  # a text that names a court this often is a court's document
 
 
 DEFAULT_OPTIONS = HeaderOptions()
 
+RULES_FILE = "header_rules.toml"
+# sections of the rules file that hold patterns (the others: labels and fragments)
+PATTERN_SECTIONS = ("dates", "title", "news", "speaker", "report", "issuer", "number", "law", "kind")
 _HAN = HAN_CHAR
 _CN_NUM = CN_ZEROS + CN_NUMERALS  # a number in words: 二〇二五, 十八
-_SKIP_LINE = re.compile(
-    r"^(?:来源|原文链接|发布时间|作者|编辑|责任编辑|记者|【|http|www\.|各位代表|同志们|同事们|"
-    r"[（(]?\d{4}年\d{1,2}月\d{1,2}日[）)]?$|[（(].*[）)]$|.*〔\d{4}〕\d+号$)"
-)
+# typography, not words: a subtitle opens on a dash; a title may end on closing quotes and a
+# parenthesis ("（2025修订）")
 _SUBTITLE = re.compile(r"^(?:——|--|－－|—|-{2,})")
-_DATE_FULL = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
-_DATE_CN = re.compile(rf"[{CN_YEAR_DIGITS}]{{4}}年[{_CN_NUM}]{{1,2}}月[{_CN_NUM}]{{1,3}}日")
-_DATE_NUMERIC = re.compile(
-    r"(?:19|20)\d\d[-./](?:1[0-2]|0?[1-9])[-./](?:3[01]|[12]\d|0?[1-9])(?!\d)"
-)
-_DATE_PARTIAL = re.compile(r"^(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?\d{1,2}日")
-_YEAR = re.compile(r"(?:19|20)\d\d年")
-# a paragraph that is nothing but a date: a signature's date line
-_DATE_LINE = re.compile(
-    rf"^[（(]?(?:{_DATE_FULL.pattern}|{_DATE_CN.pattern}|{_DATE_NUMERIC.pattern})[）)]?$"
-)
-_NEWS_TIME = re.compile(r"^(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上|晚间|早上|中午)?[，,]?")
-_EVENT_VERB = re.compile(r"(?:隆重)?(?:举行|召开|开幕|闭幕|举办|启动|发布|印发|落幕)[了]?$")
-# what a speaker does at the event the text reports, and what a text may also quote
-_EVENT_SPEECH = re.compile(
-    r"(?:出席[^。]{0,12}?(?:讲话|致辞)|主持(?:召开)?|讲话|致辞|作[^。]{0,10}?报告|发言|宣布|"
-    r"宣讲|讲授)"
-)
-_SAYS = re.compile(r"(?:强调|指出|表示|要求)")
-# a name studied or quoted, not speaking: "学习贯彻习近平总书记重要讲话精神"
-_QUOTED_BEFORE = re.compile(r"(?:学习|贯彻|落实|按照|根据|遵循|领会|传达|践行|对照)[^，。；]{0,8}$")
-_QUOTED_AFTER = re.compile(
-    r"^[^，。；]{0,8}?(?:的)?(?:重要(?:讲话|指示|批示|论述|回信|贺信|文章|要求|思想)|"
-    r"新时代中国特色社会主义思想|思想)"
-)
-_TO_CONGRESS = re.compile(r"向(?:大会|全会)(?:报告|作)[^，。]{0,14}?(?:工作|报告)")
-_CC_REPORT = re.compile(r"(?:代表|受)[^，。]{0,12}中央委员会[^。]{0,6}向[^。]{0,10}大会作[^。]{0,20}报告")
-_ADVERBIAL = re.compile(r"^(?:现在|此外|首先|今天|同志们|各位代表|在此)$")
-_REPRESENT = re.compile(r"我代表(?P<who>[^，。、\s]{2,20}?)(?:[，,]|向|作)")
-_ISSUER_TITLE = re.compile(r"^(?P<who>[^关]{2,30}?)关于")
-# "（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）",
-# "（最高人民法院审判委员会讨论通过 2025年4月7日发布）", "第十三届全国人大一次会议表决通过"
-_ADOPTED = re.compile(
-    rf"(?:第[{_CN_NUM}]+届)?(?P<body>[{HAN}]{{2,18}}?)"
-    rf"(?:第?[{_CN_NUM}]+次(?:全体)?会议|会议)?(?:表决|讨论|审议)?通过"
-)
-_BODY_END = re.compile(
-    r"(?:院|委|部|局|厅|府|办|室|会|中央|组|署|行|社|团|军|处|所|人大|政协|机关|党委|支部)$"
-)
-# document numbers on a line of their own: 国发〔2025〕11号, （2024）闽0205民初4139号,
-# 中华人民共和国主席令（第五十号）, 指导性案例254号
-_NUMBER_LINE = re.compile(
-    rf"^(?:[{HAN}]{{1,12}}\s*[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*第?\s*\d+\s*号"
-    rf"|[（(](?:19|20)\d\d[）)][{HAN}0-9]{{2,20}}号"
-    rf"|[{HAN}]{{0,12}}令\s*[（(]?\s*第\s*[0-9{_CN_NUM}百]+\s*号\s*[）)]?"
-    rf"|[{HAN}]{{2,10}}第?\d+号)$"
-)
-_ORDER_HEAD = re.compile(rf"^[{HAN}]{{0,12}}令$")  # "中华人民共和国主席令" over "（第五十号）"
-_ORDER_NUMBER = re.compile(rf"^[（(]?\s*第\s*[0-9{_CN_NUM}百]+\s*号\s*[）)]?$")
-# "本法自2026年1月1日起施行", "现予公布，自…起施行"
-_EFFECTIVE = re.compile(
-    rf"(?:本[{HAN}]{{1,6}}|现予(?:公布|印发|发布)[，,]?)自(?P<date>{_DATE_FULL.pattern}|"
-    rf"{_DATE_CN.pattern})起(?:施行|实施|生效|执行)"
-)
-_ARTICLE = re.compile(rf"^第[{_CN_NUM}百零]+条")
 _TITLE_TAIL = re.compile(r"[》」』”\s]*(?:[（(][^（）()]{1,12}[）)])?[》」』”\s]*$")
+
+
+def rules_table() -> dict[str, Any]:
+    """The parsed rules file: {section: {key: value}}."""
+    return data_toml(RULES_FILE)
+
+
+def expand(pattern: str, fragments: dict[str, str] | None = None) -> str:
+    """Fill the rules file's fragments and the character classes into a pattern."""
+    for name, value in (fragments or {}).items():
+        pattern = pattern.replace("{" + name + "}", value)
+    classes = {
+        "HAN": HAN, "CN_NUMERALS": CN_NUMERALS, "CN_YEAR_DIGITS": CN_YEAR_DIGITS, "CN_NUM": _CN_NUM,
+    }  # fmt: skip
+    for name, value in classes.items():
+        pattern = pattern.replace("{" + name + "}", value)
+    return pattern
+
+
+@dataclass(frozen=True)
+class _Table:
+    patterns: dict[tuple[str, str], re.Pattern[str]]
+    labels: dict[str, str]
+
+
+@cache
+def _table() -> _Table:
+    """The rules file compiled, read once (on the first header read, not at start-up)."""
+    t = rules_table()
+    fragments = {k: expand(v) for k, v in t["fragments"].items()}
+    patterns = {
+        (section, key): re.compile(expand(value, fragments))
+        for section in PATTERN_SECTIONS
+        for key, value in t[section].items()
+    }
+    return _Table(patterns, dict(t["labels"]))
+
+
+def _re(section: str, key: str) -> re.Pattern[str]:
+    """A compiled pattern of the rules file."""
+    return _table().patterns[(section, key)]
+
+
+def label(key: str) -> str:
+    """A label of the rules file (a topic the header writes itself)."""
+    return _table().labels[key]
 
 
 @dataclass(frozen=True)
@@ -171,11 +177,14 @@ def _label_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _type_words() -> list[tuple[str, str]]:
-    rows = [tuple(line.split("\t")[:2]) for line in data_lines("header_types.tsv")]
-    order = {row: i for i, row in enumerate(rows)}
+def _type_words() -> list[tuple[str, str, str | None]]:
+    """The title words of `data/header_types.tsv`: (kind, word, condition or None)."""
+    rows = []
+    for line in data_lines("header_types.tsv"):
+        kind, word, *condition = line.split("\t")
+        rows.append((kind, word, condition[0] if condition else None))
     # a longer word first (实施意见 before 意见), else the file's order
-    return sorted(((t, w) for t, w in rows), key=lambda r: (-len(r[1]), order[r]))
+    return sorted(rows, key=lambda r: -len(r[1]))
 
 
 @dataclass
@@ -245,15 +254,15 @@ def extract_header(
     subtitle = " ".join(p.text.strip() for p in head if _SUBTITLE.match(p.text.strip()))
     lead = _lead(document, title_end)
     signature = _signature(document, options)
-    doc_type = _doc_type(document, fields, head, title or "", subtitle, lead)
+    doc_type = _doc_type(document, fields, head, title or "", subtitle, lead, options)
     date = _date(document, fields, head, signature, title or "", lead)
-    issuer = _issuer(document, fields, head, signature, title or "")
+    issuer = _issuer(document, fields, head, signature, title or "", options)
     person = None
     if doc_type in _SPOKEN:
         person = _speaker(document, people, head, title or "",
                           reported=doc_type in _REPORTED, options=options)
     if title is None:
-        title = _topic(document)
+        title = _topic(document, options)
     effective = fields.get("effective") or _effective(document)
     place = find_place(document, title=title)
     return Header(
@@ -359,7 +368,7 @@ def _title(document: Document, fields: _Fields, options: HeaderOptions) -> tuple
         glued = _label_pattern().search(text)
         if glued and glued.start() > 0:
             text = text[: glued.start()].rstrip()  # "…（2025修订） 制定机关：…": the label is not title
-        if _SKIP_LINE.match(text) or _SUBTITLE.match(text):
+        if _re("title", "skip_line").match(text) or _SUBTITLE.match(text):
             if lines:
                 break
             continue
@@ -367,9 +376,9 @@ def _title(document: Document, fields: _Fields, options: HeaderOptions) -> tuple
             break
         if re.fullmatch(rf"[{HAN}]{{2,4}}", text) and lines:
             break  # a byline under the title
-        if re.match(rf"^[{CN_NUMERALS}]+、", text) or _DATE_FULL.match(text):
+        if _re("title", "part_heading").match(text) or _re("dates", "full").match(text):
             break  # a part heading or a dateline ("2025年1月20日在…会议上")
-        if _NUMBER_LINE.match(text) or _ORDER_HEAD.match(text):
+        if _re("number", "line").match(text) or _re("number", "order_head").match(text):
             if lines:
                 break
             continue
@@ -394,27 +403,27 @@ def _looks_like_byline(line: str) -> bool:
     return bool(re.fullmatch(rf"[{HAN}]{{2,4}}", line))
 
 
-def _topic(document: Document) -> str | None:
+def _topic(document: Document, options: HeaderOptions) -> str | None:
     """The topic of the first sentence: its subject, without the time and the event verb."""
     for sent in document.sentences[:4]:
         text = sent.text.strip().rstrip("。！？；")
-        if not text or _SKIP_LINE.match(text) or re.match(rf"^[{CN_NUMERALS}]+、", text):
+        if not text or _re("title", "skip_line").match(text) or _re("title", "part_heading").match(text):
             continue
-        if len(_HAN.findall(text)) < DEFAULT_OPTIONS.title_min_han:
+        if len(_HAN.findall(text)) < options.title_min_han:
             continue  # "1-10月": a heading that names no topic
-        if _CC_REPORT.search(text):
-            return "中央委员会向全国代表大会的报告"
-        if _TO_CONGRESS.search(text):
-            return "政府工作报告"
-        text = _NEWS_TIME.sub("", text)
+        if _re("report", "cc_report").search(text):
+            return label("congress_report")
+        if _re("report", "to_congress").search(text):
+            return label("work_report")
+        text = _re("news", "time").sub("", text)
         clauses = [c for c in re.split(r"[，,；]", text) if c.strip()]
-        while len(clauses) > 1 and _ADVERBIAL.match(clauses[0].strip()):
+        while len(clauses) > 1 and _re("title", "adverbial").match(clauses[0].strip()):
             clauses = clauses[1:]
-        while len(clauses) > 1 and len(_HAN.findall(clauses[0])) < 4:
+        while len(clauses) > 1 and len(_HAN.findall(clauses[0])) < options.title_min_han:
             clauses = clauses[1:]  # "1-10月，全省…": a time is no topic
         clause = (clauses[0] if clauses else text) if not text.startswith("“") else text
-        clause = _EVENT_VERB.sub("", clause).strip()
-        return clause[:60] or None
+        clause = _re("title", "event_verb").sub("", clause).strip()
+        return clause[: options.title_max_chars] or None
     return None
 
 
@@ -444,7 +453,7 @@ def _signature(document: Document, options: HeaderOptions) -> _Signature | None:
     paras = document.paragraphs
     for i, para in enumerate(paras):
         text = para.text.strip()
-        if len(text) > 20 or not _DATE_LINE.match(text):
+        if len(text) > options.date_line_max_chars or not _re("dates", "line").match(text):
             continue
         issuer = None
         if i > 0:
@@ -452,7 +461,7 @@ def _signature(document: Document, options: HeaderOptions) -> _Signature | None:
             if (
                 len(above) <= options.signature_max_chars
                 and not re.search(r"[。！？；，：:]", above)
-                and _BODY_END.search(above)
+                and _re("issuer", "body_end").search(above)
             ):
                 issuer = above
         return _Signature(text.strip("（）()"), issuer)
@@ -474,22 +483,22 @@ def _date(
     if signature is not None:
         return signature.date
     text = " ".join(p.text for p in head)
-    for pattern in (_DATE_FULL, _DATE_CN):
+    for pattern in (_re("dates", "full"), _re("dates", "cn")):
         m = pattern.search(text)
         if m:
             return m.group()
-    m = _DATE_PARTIAL.search(lead)  # news: the day of the event ("2日上午，…")
+    m = _re("dates", "partial").search(lead)  # news: the day of the event ("2日上午，…")
     if m:
         return m.group()
     published = fields.get("published")
     if published and _first_date(published):
         return _first_date(published)
-    m = _YEAR.search(title)
+    m = _re("dates", "year").search(title)
     return m.group() if m else None
 
 
 def _first_date(text: str) -> str | None:
-    for pattern in (_DATE_FULL, _DATE_CN, _DATE_NUMERIC):
+    for pattern in (_re("dates", "full"), _re("dates", "cn"), _re("dates", "numeric")):
         m = pattern.search(text)
         if m:
             return m.group()
@@ -520,18 +529,16 @@ def iso_date(stated: str | None) -> str | None:
     if not stated:
         return None
     text = re.sub(r"\s+", "", stated)
-    m = re.search(r"((?:19|20)\d\d)[年.\-/](\d{1,2})[月.\-/](\d{1,2})日?", text)
+    m = _re("dates", "iso_numeric").search(text)
     if m is None:
-        cn = re.search(
-            rf"([{CN_YEAR_DIGITS}]{{4}})年([{_CN_NUM}]{{1,2}})月([{_CN_NUM}]{{1,3}})日", text
-        )
+        cn = _re("dates", "iso_cn").search(text)
         if cn is not None:
             try:
                 y, mo, d = (_cn_int(g) for g in cn.groups())
             except (KeyError, ValueError):
                 return None
             return _valid(y, mo, d)
-        m2 = re.search(r"((?:19|20)\d\d)年(?:(\d{1,2})月)?", text)
+        m2 = _re("dates", "iso_year_month").search(text)
         if m2 is None:
             return None
         if m2.group(2):
@@ -557,7 +564,7 @@ def _iso_of_stated(stated: str | None, fields: _Fields, *, within_days: int = 40
     iso = iso_date(stated)
     if iso is not None or not stated:
         return iso
-    m = re.match(r"^(?:(\d{1,2})月)?(\d{1,2})日", stated)
+    m = _re("dates", "day").match(stated)
     published = iso_date(fields.get("published"))
     if m is None or published is None or len(published) != 10:
         return None
@@ -575,7 +582,7 @@ def _iso_of_stated(stated: str | None, fields: _Fields, *, within_days: int = 40
 def _effective(document: Document) -> str | None:
     """The date the document says it takes effect ("本法自2026年1月1日起施行")."""
     found = None
-    for m in _EFFECTIVE.finditer(document.text):
+    for m in _re("law", "effective").finditer(document.text):
         found = m.group("date")  # the last statement: the document's own final provision
     return found
 
@@ -587,6 +594,7 @@ def _issuer(
     head: list[Paragraph],
     signature: _Signature | None,
     title: str,
+    options: HeaderOptions,
 ) -> str | None:
     """The body that issues the document: metadata, an adoption note, the title, a signature."""
     stated = fields.get_except("issuer", COURT_CASE)
@@ -594,19 +602,19 @@ def _issuer(
         return stated
     for para in head:
         text = para.text.strip()
-        if text.startswith(("（", "(")) or len(text) <= 80:
-            m = _ADOPTED.search(text)
-            if m and _BODY_END.search(m.group("body")):
+        if text.startswith(("（", "(")) or len(text) <= options.adoption_max_chars:
+            m = _re("issuer", "adopted").search(text)
+            if m and _re("issuer", "body_end").search(m.group("body")):
                 return _strip_session(m.group("body"))
     court = fields.get("issuer", where=COURT_CASE)
     if court:
         return court
-    m = _ISSUER_TITLE.match(title)
+    m = _re("issuer", "in_title").match(title)
     if m:
         return m.group("who").strip()
     if signature is not None and signature.issuer:
         return signature.issuer
-    m = _REPRESENT.search(" ".join(p.text for p in document.paragraphs[: len(head) + 2]))
+    m = _re("issuer", "represent").search(" ".join(p.text for p in document.paragraphs[: len(head) + 2]))
     if m:
         return m.group("who")
     return None
@@ -614,19 +622,19 @@ def _issuer(
 
 def _strip_session(body: str) -> str:
     """"2007年6月29日第十届全国人民代表大会常务委员会" -> "全国人民代表大会常务委员会"."""
-    body = re.sub(rf"^(?:.*?日)?(?:第[{_CN_NUM}]+届)?", "", body) or body
-    return re.sub(rf"[{_CN_NUM}]+$", "", body) or body
+    body = _re("issuer", "session").sub("", body) or body
+    return _re("issuer", "session_tail").sub("", body) or body
 
 
 def _number(head: list[Paragraph]) -> str | None:
     """A document number on a line of its own in the title block."""
     for i, para in enumerate(head):
         text = para.text.strip()
-        if _NUMBER_LINE.match(text):
+        if _re("number", "line").match(text):
             return re.sub(r"\s+", "", text)
-        if _ORDER_HEAD.match(text) and i + 1 < len(head):
+        if _re("number", "order_head").match(text) and i + 1 < len(head):
             nxt = head[i + 1].text.strip()
-            if _ORDER_NUMBER.match(nxt):
+            if _re("number", "order_number").match(nxt):
                 return text + re.sub(r"[\s（）()]", "", nxt)
     return None
 
@@ -648,7 +656,7 @@ def _speaker(
             continue
         if person.name in title and _speaks_in(title, person.name, options):
             return _styled(person)
-        if _is_byline(document, person):
+        if _is_byline(document, person, options):
             return _styled(person)
     if reported:
         return None
@@ -656,12 +664,12 @@ def _speaker(
     paras = document.paragraphs
     lead_end = paras[min(len(paras), len(head) + options.lead_paragraphs) - 1].end if paras else 0
     lead = text[:lead_end]
-    for verbs in (_EVENT_SPEECH, _SAYS):
+    for verbs in (_re("speaker", "event_speech"), _re("speaker", "says")):
         for person in people:
             if _speaks_in(lead, person.name, options, verbs=verbs):
                 return _styled(person)
     for person in people:  # the lead names no speaker: someone the body has speak
-        if _speaks_in(text, person.name, options, verbs=_EVENT_SPEECH):
+        if _speaks_in(text, person.name, options, verbs=_re("speaker", "event_speech")):
             return _styled(person)
     return None
 
@@ -675,7 +683,7 @@ def _speaks_in(
             continue
         after = text[m.end() : m.end() + options.speech_window].split("。")[0]
         if verbs is None:
-            if _EVENT_SPEECH.search(after) or _SAYS.search(after):
+            if _re("speaker", "event_speech").search(after) or _re("speaker", "says").search(after):
                 return True
         elif verbs.search(after):
             return True
@@ -684,21 +692,21 @@ def _speaks_in(
 
 def _quoted(text: str, start: int, end: int) -> bool:
     return bool(
-        _QUOTED_BEFORE.search(text[max(0, start - 12) : start])
-        or _QUOTED_AFTER.match(text[end : end + 24])
+        _re("speaker", "quoted_before").search(text[max(0, start - 12) : start])
+        or _re("speaker", "quoted_after").match(text[end : end + 24])
     )
 
 
-def _is_byline(document: Document, person: Person) -> bool:
+def _is_byline(document: Document, person: Person, options: HeaderOptions) -> bool:
     para = next((p for p in document.paragraphs if p.start <= person.first_offset < p.end), None)
     if para is None:
         return False
     body = para.text.strip()
-    if len(body) > 90 or re.search(r"[。！？；]", body.rstrip("。")):
+    if len(body) > options.byline_max_chars or re.search(r"[。！？；]", body.rstrip("。")):
         return False  # running text, not a byline or a dateline
     if _quoted(document.text, person.first_offset, person.first_offset + len(person.name)):
         return False  # a headline that studies someone's speech is not by them
-    return body.endswith(person.name) or "报告" in body or "讲话" in body
+    return body.endswith(person.name) or bool(_re("speaker", "byline").search(body))
 
 
 def _styled(person: Person) -> str:
@@ -713,6 +721,7 @@ def _doc_type(
     title: str,
     subtitle: str,
     lead: str,
+    options: HeaderOptions,
 ) -> str:
     """Guess the kind of document from its metadata, title block and opening."""
     if COURT_CASE in fields.evidence:
@@ -720,43 +729,48 @@ def _doc_type(
     if LAW in fields.evidence:
         return LAW
     head_text = " ".join(p.text for p in document.paragraphs[: len(head) + 2])
-    label = f"{title} {subtitle}"
-    if re.search(rf"代表大会上的报告|全国代表大会上的|党代会报告|党的[{CN_NUMERALS}]+大报告", label):
+    titles = f"{title} {subtitle}"
+    if _re("kind", "congress_title").search(titles):
         return CONGRESS_REPORT
-    if _CC_REPORT.search(head_text) or re.search(r"中国共产党第.{1,4}次全国代表大会", label):
+    if _re("report", "cc_report").search(head_text) or _re("kind", "party_congress").search(titles):
         return CONGRESS_REPORT
-    if "政府工作报告" in label or _TO_CONGRESS.search(head_text):
+    if label("work_report") in titles or _re("report", "to_congress").search(head_text):
         return WORK_REPORT
-    kind = _kind_of_title(document, title)
+    kind = _kind_of_title(document, title, options)
     if kind:
         return kind
-    if _NEWS_TIME.match(lead) or re.search(r"(?:举行|召开|开幕|闭幕|举办)。?$", lead):
+    if _re("news", "time").match(lead) or _re("news", "event_end").search(lead):
         return NEWS
-    if re.search(r"(?:记者|讯|报道)", head_text[:200]):
+    if _re("news", "reporter").search(head_text[: options.reporter_chars]):
         return NEWS
-    if re.search(r"讲话|致辞|发言", label):
+    if _re("kind", "speech").search(titles):
         return SPEECH
-    if "报告" in label:
-        return WORK_REPORT if "工作" in label else CONGRESS_REPORT
+    if _re("kind", "report").search(titles):
+        return WORK_REPORT if _re("kind", "of_work").search(titles) else CONGRESS_REPORT
     return OTHER
 
 
-def _kind_of_title(document: Document, title: str) -> str | None:
+def _kind_of_title(document: Document, title: str, options: HeaderOptions) -> str | None:
     """The kind the last word of the title names (意见, 通知, 条例, 规划…)."""
     end = _TITLE_TAIL.sub("", title)
-    for kind, word in _type_words():
-        if not end.endswith(word):
-            continue
-        if word == "法" and not _reads_like_law(document, title):
-            continue
-        if word == "案" and document.text.count("人民法院") < 2:
-            continue
-        return kind
+    for kind, word, condition in _type_words():
+        if end.endswith(word) and _holds(condition, document, title, options):
+            return kind
     return None
 
 
-def _reads_like_law(document: Document, title: str) -> bool:
+def _holds(condition: str | None, document: Document, title: str, options: HeaderOptions) -> bool:
+    """Tell whether the text bears out a title word that alone does not tell its kind."""
+    if condition == READS_LIKE_LAW:
+        return _reads_like_law(document, title, options)
+    if condition == NAMES_A_COURT:
+        return len(_re("law", "court").findall(document.text)) >= options.court_mentions
+    return True
+
+
+def _reads_like_law(document: Document, title: str, options: HeaderOptions) -> bool:
     """A law: its title names the state, or its text is cut into articles (第一条…)."""
-    if title.startswith("中华人民共和国"):
+    if _re("law", "state_title").match(title):
         return True
-    return sum(1 for p in document.paragraphs if _ARTICLE.match(p.text.strip())) >= 3
+    article = _re("law", "article")
+    return sum(1 for p in document.paragraphs if article.match(p.text.strip())) >= options.law_articles

@@ -2,7 +2,9 @@
 
 A target value is written "5.5%左右", "不低于3%", "5.0%—5.5%", "分别再增加30元和5元" or, in
 Chinese numerals, "百分之三点五"; its year "二〇三五年". The words (modifiers, units, verbs of
-change) are data: `policy_cli/data/target_words.tsv`, checked by scripts/check_target_data.py.
+change, the comparison and percent words, the modifier of a range) are data:
+`policy_cli/data/target_words.tsv`, checked by scripts/check_target_data.py. Numerals are no
+word list: their characters come from core/chars.py.
 """
 
 from __future__ import annotations
@@ -11,12 +13,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from policy_cli.core.chars import CN_DIGITS, CN_NUMERALS, CN_ZEROS
+from policy_cli.core.chars import CN_DIGITS, CN_MAGNITUDES, CN_NUMERALS, CN_ZEROS
 from policy_cli.core.normalize import arabic_digits
 from policy_cli.data import lines
 
 WORDS_FILE = "target_words.tsv"
-RANGE = "区间"  # the modifier of a range "5.0%—5.5%"
 NUMBER = r"\d+(?:\.\d+)?"
 DASHES = "－—\\-~～至到"
 
@@ -34,6 +35,11 @@ class Words:
         """A regex alternation of the words of `kinds`, longest first."""
         words = sorted({w for k in kinds for w in self[k]}, key=lambda w: (-len(w), w))
         return "|".join(re.escape(w) for w in words)
+
+    def group(self, *kinds: str) -> str:
+        """The alternation as one regex item: bare for a single word, else in (?:…)."""
+        alts = self.alternation(*kinds)
+        return alts if len({w for k in kinds for w in self[k]}) == 1 else f"(?:{alts})"
 
 
 @cache
@@ -57,8 +63,21 @@ class Quantity:
     direction: str | None  # "up" | "down" when the value is a change (降低3%左右)
 
 
+def range_modifier() -> str:
+    """The modifier of a range "5.0%—5.5%" that no word qualifies (target_words.tsv's `range`)."""
+    return target_words()["range"][0]
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    qty: re.Pattern[str]  # a number and its unit
+    lead: re.Pattern[str]  # what comes before the first number: again, a verb, a prefix
+    tail: re.Pattern[str]  # a modifier after the value
+    compare: re.Pattern[str]  # a comparison before a verb of change: 比去年(扩大)
+
+
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> _Patterns:
     w = target_words()
     unit = rf"(?:[%％]|(?:{w.alternation('magnitude')})?(?:{w.alternation('unit')})(?:/人|/年)?|" \
         rf"(?:{w.alternation('magnitude')}))"
@@ -68,7 +87,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         rf"(?P<pre>{w.alternation('prefix', 'plain')})?"
     )
     tail = re.compile(rf"(?P<suf>{w.alternation('suffix')})$")
-    return qty, lead, tail
+    compare = re.compile(rf"^{w.group('compare')}[^\d]{{0,6}}?(?=(?:{w.alternation('up', 'down')}))")
+    return _Patterns(qty, lead, tail, compare)
 
 
 def read_quantity(value: str) -> Quantity:
@@ -80,13 +100,14 @@ def read_quantity(value: str) -> Quantity:
             gives no numbers.
 
     Returns:
-        The Quantity. A range has two numbers and the modifier "区间" unless a word says more;
-        the unit is the first one written (a range "6%－6.5%" shares it); a verb of change before
-        the value gives `direction`.
+        The Quantity. A range has two numbers and the modifier `range_modifier()` ("区间")
+        unless a word says more; the unit is the first one written (a range "6%－6.5%" shares
+        it); a verb of change before the value gives `direction`.
     """
-    qty, lead, tail = _patterns()
+    patterns = _patterns()
+    qty, lead, tail = patterns.qty, patterns.lead, patterns.tail
     w = target_words()
-    text = re.sub(rf"^比[^\d]{{0,6}}?(?=(?:{w.alternation('up', 'down')}))", "", value)
+    text = patterns.compare.sub("", value)
     text = text.replace(" ", "").replace("％", "%")
     found = list(qty.finditer(text))
     if not found:
@@ -105,7 +126,7 @@ def read_quantity(value: str) -> Quantity:
     units = [m.group("unit") for m in found if m.group("unit")]
     unit = units[-1] if len(found) == 2 and _is_range(text, found) else (units[0] if units else None)
     if modifier is None and _is_range(text, found):
-        modifier = RANGE
+        modifier = range_modifier()
     return Quantity(numbers, unit.replace("％", "%") if unit else None, modifier, direction)
 
 
@@ -138,8 +159,7 @@ def _is_range(text: str, found: list[re.Match[str]]) -> bool:
 
 
 # -- Chinese numerals --------------------------------------------------------------------------
-_CN = f"{CN_ZEROS}两{CN_NUMERALS}百千万亿点"  # the characters of a number in words
-_PERCENT_CN = re.compile(rf"百分之(?P<n>[{_CN}]+)")
+_CN = f"{CN_ZEROS}两{CN_NUMERALS}{CN_MAGNITUDES}亿点"  # the characters of a number in words
 _YEAR_CN = re.compile(rf"(?P<n>[一二][〇○0零{CN_DIGITS}]{{3}})(?=年)")
 
 
@@ -157,7 +177,13 @@ def arabic_numbers(text: str) -> str:
         return f"{_plain(n)}%" if n is not None else m.group()
 
     # a year is read digit by digit (二〇三五, 二0一0)
-    return _YEAR_CN.sub(lambda m: arabic_digits(m.group("n")), _PERCENT_CN.sub(percent, text))
+    return _YEAR_CN.sub(lambda m: arabic_digits(m.group("n")), _percent_cn().sub(percent, text))
+
+
+@cache
+def _percent_cn() -> re.Pattern[str]:
+    """A percentage in words: 百分之三点五."""
+    return re.compile(rf"{target_words().group('percent')}(?P<n>[{_CN}]+)")
 
 
 def _cn_number(numeral: str) -> float | None:

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from importlib import resources
+from typing import Any
 
 
 def lines(name: str) -> list[str]:
     """Return the stripped lines of a bundled text file, without blanks and # comments."""
     text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def toml(name: str) -> dict[str, Any]:
+    """Return a bundled TOML file (a rules file) parsed: {section: {key: value}}."""
+    import tomllib  # imported here: start-up reads no rules file
+
+    return tomllib.loads(resources.files(__name__).joinpath(name).read_text(encoding="utf-8"))

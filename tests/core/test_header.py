@@ -239,3 +239,34 @@ def test_header_data_files_are_well_formed() -> None:
     script = Path(__file__).parents[2] / "scripts" / "check_summary_data.py"
     res = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
     assert res.returncode == 0, res.stderr
+
+
+def test_header_rules_file_is_sound() -> None:
+    """The patterns of the header are data, checked as `make lint` checks them."""
+    import copy
+    import importlib.util
+    from pathlib import Path
+
+    from policy_cli.core import header
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "check_header_rules.py"
+    spec = importlib.util.spec_from_file_location("check_header_rules", script)
+    assert spec is not None and spec.loader is not None
+    check = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(check)
+    assert check.problems() == []
+    broken = copy.deepcopy(header.rules_table())
+    broken["dates"]["line"] = "(unclosed"
+    broken["issuer"]["represent"] = "我代表国务院"  # the code reads its group `who`
+    broken["dates"]["iso_cn"] = r"(\d{4})年"  # the code reads year, month and day by number
+    broken["number"]["order_head"] = "^[{HAN}]{0,12}{ORDER}$"  # a placeholder nothing fills
+    del broken["labels"]["work_report"]
+    broken["kind"]["unread"] = "x"
+    found = check.problems(broken)
+    assert any("[dates] line: does not compile" in p for p in found)
+    assert any("represent: no group (?P<who>" in p for p in found)
+    assert any("iso_cn: 3 groups expected, 1 found" in p for p in found)
+    assert any("order_head: unknown placeholder {ORDER}" in p for p in found)
+    assert any("[labels] work_report: missing" in p for p in found)
+    assert any("unread: not read" in p for p in found)
+    assert "the code reads [labels] work_report" in " ".join(found)  # the code names it too
