@@ -126,3 +126,19 @@ def test_segmentation_words_are_the_pieces_walked():
     for start in range(-3, n + 3, 97):
         for length in (0, 1, 2, 3, 5, 8, 13, 40, 400):
             assert seg.words(start, start + length) == _plain_words(seg, start, start + length)
+
+
+@pytest.mark.parametrize(
+    ("name", "mark"),
+    [("parallel_run", "、"), ("negated_pair", "、"), ("shared_head_pair", None)],
+)
+def test_finditer_around_a_mark_finds_what_the_pattern_finds(name, mark):
+    from policy_cli.core.formulations.vocab import finditer_around
+
+    pattern = getattr(patterns(), name)
+    total = 0
+    for text in _texts():
+        found = _spans(pattern.finditer(text))
+        assert _spans(finditer_around(pattern, text, mark)) == found
+        total += len(found)
+    assert total > 20

@@ -19,6 +19,7 @@ from policy_cli.core.formulations.vocab import (
     clause_word_set,
     clause_words,
     finditer,
+    finditer_around,
     is_verb,
     patterns,
     words,
@@ -41,7 +42,7 @@ def find_frames(
             continue  # 统筹推进A和B, 统筹兼顾A和B, 统筹为A和B: a verb phrase, not the motto
         if not before or before[-1] in w.clause_edge or before in clause_word_set():
             yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="balance")
-    for m in finditer(p.negated_pair, text):
+    for m in finditer_around(p.negated_pair, text, w.list_separator):
         first, second = m.group(1), m.group(2)
         lead = clause_lead(first, o)
         first = first[len(lead) :]
@@ -57,7 +58,7 @@ def find_frames(
             start = m.start() + len(lead)
             pair = f"{first}{w.list_separator}{second}"
             yield Candidate(pair, "slogan", start, stage=STAGE, rule="negated-pair")
-    for m in finditer(p.shared_head_pair, text):
+    for m in finditer_around(p.shared_head_pair, text):  # around its 和
         if m.group(1) != m.group(3) and starts_a_word(text, m.start(), o, seg):
             yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="shared-head")
     for m in finditer(p.field_chain, text):

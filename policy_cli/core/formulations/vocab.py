@@ -300,3 +300,38 @@ def _required(items: Any) -> set[str]:
         elif name == "ATOMIC_GROUP":
             out |= _required(av)
     return out
+
+
+def finditer_around(
+    pattern: re.Pattern[str], text: str, mark: str | None = None
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern that reads Chinese characters and `mark` only,
+    and holds `mark` in every match (a run of clauses joined by 、, A和B); without `mark`, a
+    character every match holds (`required_characters`).
+
+    Each match lies in one stretch of such characters that holds the mark: the pattern is run
+    over those stretches alone (found from the marks with `str.find`, their starts in the
+    reversed text) instead of being tried at every character.
+    """
+    if mark is None:
+        mark = next((c for c in required_characters(pattern) if len(c) == 1), None)
+        if mark is None:
+            yield from pattern.finditer(text)
+            return
+    stretch, other = _stretch(mark)
+    pos, n = 0, len(text)
+    backwards = ""
+    while (q := text.find(mark, pos)) >= 0:
+        end = stretch.match(text, q).end()  # type: ignore[union-attr]  # text[q] is the mark
+        backwards = backwards or text[::-1]  # text[i] is backwards[n - 1 - i]
+        before = other.search(backwards, n - q)  # the last other character before q
+        start = max(pos, n - before.start() if before else 0)
+        yield from pattern.finditer(text, start, end)
+        pos = end
+
+
+@lru_cache(maxsize=8)
+def _stretch(mark: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A stretch of Chinese characters and `mark`, and any other character."""
+    chars = f"{HAN}{re.escape(mark)}"
+    return re.compile(f"[{chars}]+"), re.compile(f"[^{chars}]")
