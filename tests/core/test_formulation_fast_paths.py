@@ -142,3 +142,29 @@ def test_finditer_around_a_mark_finds_what_the_pattern_finds(name, mark):
         assert _spans(finditer_around(pattern, text, mark)) == found
         total += len(found)
     assert total > 20
+
+
+def test_programme_verbs_match_as_a_repeated_group_would():
+    import re
+
+    from policy_cli.core.formulations.programmes import _patterns
+
+    w = words()
+
+    def alt(xs):
+        return "|".join(re.escape(x) for x in sorted(xs, key=len, reverse=True))
+
+    plain = {  # the patterns written as one repeated group
+        "launched": re.compile(rf"(?:(?:{alt(w.launch_verbs)})[和、]?)+好?"),
+        "zone": re.compile(
+            rf"(?:(?:{alt(w.zone_verbs)})[和、]?)+(?:{alt(w.result_complements)})?"
+        ),
+    }
+    total = 0
+    for rule, launch, _ in _patterns():
+        if rule in plain:
+            for text in _texts():
+                found = _spans(plain[rule].finditer(text))
+                assert _spans(launch.finditer(text)) == found
+                total += len(found)
+    assert total > 500

@@ -108,9 +108,15 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]:
         )
 
     # verbs may come in a row (组织实施, 划定和建设): the name starts after the last one
-    launch = re.compile(rf"(?:(?:{alt(w.launch_verbs)})[和、]?)+好?")
+    # (one verb, then more: the same matches as (?:(?:verb)[和、]?)+, but a pattern that opens
+    # with the verbs lets `re` skip to their first characters)
+    verbs = alt(w.launch_verbs)
+    launch = re.compile(rf"(?:{verbs})[和、]?(?:(?:{verbs})[和、]?)*好?")
     # …打造成|全国数实融合发展示范区: a complement of result after the verb is the verb's
-    zone = re.compile(rf"(?:(?:{alt(w.zone_verbs)})[和、]?)+(?:{alt(w.result_complements)})?")
+    zones = alt(w.zone_verbs)
+    zone = re.compile(
+        rf"(?:{zones})[和、]?(?:(?:{zones})[和、]?)*(?:{alt(w.result_complements)})?"
+    )
     build = re.compile(rf"(?:{alt(w.construction_verbs)})")
     return (
         ("launched", launch, item(w.programme_heads)),
