@@ -18,6 +18,8 @@ from typing import Any
 
 SEPARATORS = "、，,"
 QUOTE_MARKS = "“”\"‘’「」『』"
+OPENING_QUOTES = "“‘「『"  # the marks that open a quote, of QUOTE_MARKS (the ASCII " does both)
+CLOSING_QUOTES = "”’」』"
 _SEP = "、"  # the separator of a canonical phrase
 _END = ""  # trie key that marks the end of a phrase
 _CANON_DROP = re.compile(rf"[{QUOTE_MARKS}\s]")

@@ -38,6 +38,10 @@ def _spans(matches) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in matches]
 
 
+def _groups(matches) -> list[tuple[tuple[int, int], dict]]:
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
 def test_the_texts_are_many():
     assert len(PATHS) >= 15
     assert len(_texts()) > 1000
@@ -157,14 +161,16 @@ def test_programme_verbs_match_as_a_repeated_group_would():
     plain = {  # the patterns written as one repeated group
         "launched": re.compile(rf"(?:(?:{alt(w.launch_verbs)})[和、]?)+好?"),
         "zone": re.compile(
-            rf"(?:(?:{alt(w.zone_verbs)})[和、]?)+(?:{alt(w.result_complements)})?"
+            rf"(?:(?:{alt(w.zone_verbs)})[和、]?)+(?P<complement>{alt(w.result_complements)})?"
         ),
+        "furthered": re.compile(rf"(?:(?:{alt(w.furthering_verbs)})[和、]?)+"),
     }
     total = 0
-    for rule, launch, _ in _patterns():
-        if rule in plain:
-            for text in _texts():
-                found = _spans(plain[rule].finditer(text))
-                assert _spans(launch.finditer(text)) == found
-                total += len(found)
+    rules = {rule: launch for rule, launch, _ in _patterns()}
+    assert set(plain) <= set(rules)
+    for rule, pattern in plain.items():
+        for text in _texts():
+            found = _groups(pattern.finditer(text))
+            assert _groups(rules[rule].finditer(text)) == found
+            total += len(found)
     assert total > 500

@@ -388,7 +388,7 @@ def test_a_programme_named_with_its_version():
     )
     names = [f.text for f in extract_formulations(doc) if "版" in f.text]
     assert names == [
-        "营商环境7.0版", "“智慧好办”政务服务3.0版", "零基预算改革2.0版",
+        "营商环境7.0版", "智慧好办政务服务3.0版", "零基预算改革2.0版",
         "自贸试验区制度型开放2.0版方案", "协同办公3.0版",
     ]
 
@@ -406,3 +406,23 @@ def test_fields_abbreviated_and_joined():
     doc = load_text("深化商旅文体展联动，推动产城人融合，促进港产城融合发展。推进数字人民币试点。", source="t")
     texts = {f.text for f in extract_formulations(doc, kinds=["slogan"])}
     assert {"商旅文体展联动", "产城人融合", "港产城融合发展"} <= texts
+
+
+def test_rules_hold_at_their_edges():
+    # cases a review found: each rule stops where a reader would
+    doc = load_text(
+        "加快建设成渝地区双城经济圈示范区。建设海洋经济强省。颁布实施土地管理法，修订公司法，"
+        "修订和完善相关法，制定管理办法。坚持以上、以下、以内。升级平台3.0版本。"
+        "推进年度工作计划，推进各类建设项目。深刻把握五个“必须统筹好”的要求。",
+        source="t",
+    )
+    texts = {f.text for f in extract_formulations(doc)}
+    assert {"成渝地区双城经济圈示范区", "海洋经济强省", "土地管理法", "公司法"} <= texts
+    for bad in ("渝地区双城经济圈示范区", "经济强省", "实施土地管理法", "和完善相关法", "管理办法",
+                "以上、以下、以内", "平台3.0版", "年度工作计划", "各类建设项目", "五个必须"):
+        assert bad not in texts, bad
+
+
+def test_a_long_run_of_clauses_is_no_motto():
+    doc = load_text("，" + "投早、投小、投长期、投硬科技、" * 100 + "投未来。", source="t")
+    assert max(len(f.text) for f in extract_formulations(doc)) < 40

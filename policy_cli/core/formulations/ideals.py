@@ -21,7 +21,7 @@ from functools import lru_cache
 from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import finditer, words
+from policy_cli.core.formulations.vocab import clause_word_set, finditer, words
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
@@ -39,29 +39,49 @@ def find_ideals(
         if place not in w.ideal_places and not _is_place_name(place):
             continue
         yield Candidate(m.group("phrase"), "slogan", m.start("phrase"), stage=STAGE, rule="place")
-    tagger = default_tagger()
     for m in finditer(_strength_pattern(), text):
         seg = seg or segment_text(text)
-        start, end = m.start(), m.end()
-        field = _field(text, start, m.start("verb"), seg)
-        if field is None or not (seg.starts_word(end) or text.startswith(w.strength_heads, end)):
-            continue
-        last = seg.words(field, m.start("verb"))[-1]
-        tagged = tagger.tag(last, False)
-        if len(tagged) != 1 or tagged[0][1] not in w.field_tags:
-            continue  # a verb or a count before the strength: 推进|强省, 全国百|强县
-        yield Candidate(text[field:end], "slogan", field, stage=STAGE, rule="strength")
+        verb, end = m.start("verb"), m.end()
+        if not (seg.starts_word(end) or text.startswith(w.strength_heads, end)):
+            continue  # 强省会战略: another name
+        field = _field(verb, seg, options)
+        if field is not None:
+            yield Candidate(text[field:end], "slogan", field, stage=STAGE, rule="strength")
 
 
-def _field(text: str, start: int, verb: int, seg: Segmentation) -> int | None:
-    """The start of the field before a verb of strength: the latest word start from which the
-    field is long enough, the verb itself starting a word or the whole compound being one."""
-    if not seg.starts_word(verb) and not seg.starts_word(verb - 2):
-        return None  # 新兴|市场: the verb inside another word
-    for pos in range(verb - 2, start - 1, -1):
-        if seg.starts_word(pos):
-            return pos
-    return None
+def _field(verb: int, seg: Segmentation, o: FormulationOptions) -> int | None:
+    """The start of the field before a verb of strength: the nouns right before it, back to
+    anything else or `strength_field_max` characters (海洋经济|强省, 先进|制造业|强省).
+
+    The verb starts a word, or the compound is one word for the segmenter (人才强国战略);
+    a verb inside another word (新兴|市场) or after a verb or a count (推进|强省, 全国百|强县)
+    has no field.
+    """
+    if not seg.starts_word(verb) and not seg.starts_word(verb - o.strength_field_min):
+        return None
+    low = max(0, verb - o.strength_field_max)
+    start = verb
+    for piece in reversed(seg.words(low, verb)):
+        at = start - len(piece)
+        if at < low or not seg.starts_word(at) or not _field_word(piece):
+            break
+        start = at
+    return start if verb - start >= o.strength_field_min else None
+
+
+@lru_cache(maxsize=4096)
+def _field_word(piece: str) -> bool:
+    """Tell whether a word may be part of a field: a noun (海洋 is tagged a place name), a verbal
+    noun or set phrase (教育, 高等教育), a one-character modifier (新|材料), and no verb of
+    command (建设|海洋经济强省)."""
+    w = words()
+    if piece in clause_word_set() or piece in w.phrase_breaks:
+        return False
+    tagged = default_tagger().tag(piece, False)
+    if len(tagged) != 1:
+        return False
+    tag = tagged[0][1]
+    return tag in w.field_tags or (len(piece) == 1 and tag in w.manner_tags)
 
 
 @lru_cache(maxsize=4096)
@@ -72,11 +92,9 @@ def _is_place_name(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _strength_pattern() -> re.Pattern[str]:
-    """A field of two to five characters, a verb of strength and the place (文化强省)."""
+    """A verb of strength and the place, after Chinese text (文化|强省)."""
     w = words()
-    return re.compile(
-        rf"[{HAN}]{{2,5}}(?P<verb>[{w.strength_verbs}])[{w.strengthened_places}]"
-    )
+    return re.compile(rf"(?<=[{HAN}])(?P<verb>[{w.strength_verbs}])[{w.strengthened_places}]")
 
 
 @lru_cache(maxsize=1)

@@ -183,7 +183,7 @@ def _one_lead_run(
     w = words()
     lead = parts[1][0]
     if (
-        len(parts) < o.anaphora_min_clauses
+        not o.anaphora_min_clauses <= len(parts) <= o.motto_max_clauses
         or any(p[0] != lead for p in parts[1:])
         or (lead in w.list_prefixes or lead in w.function_words or lead in w.department_ends)
     ):
@@ -193,6 +193,7 @@ def _one_lead_run(
     if (
         k < 0
         or len({len(p) for p in run}) == 1
+        or len(set(run)) < len(run)  # 稳就业、稳就业: a clause said twice is no parallel
         or not all(o.one_lead_min_clause <= len(p) <= o.one_lead_max_clause for p in run)
     ):
         return None
@@ -252,7 +253,7 @@ def _clause_anaphora(
     w = words()
     lead = o.shared_lead_len
     return (
-        len(parts) >= o.anaphora_min_clauses
+        o.anaphora_min_clauses <= len(parts) <= o.motto_max_clauses
         and len({len(p) for p in parts}) == 1
         and len(parts[0]) > lead
         and len({p[:lead] for p in parts}) == 1
@@ -349,9 +350,9 @@ def _shares_position(
         if many and length - len(shared) == 1 and len(shared) >= o.shared_predicate_min:
             return True
         return many and (_strengths(run, o) or _verb_object_run(run, seg, starts))
-    if many and 0 in shared and run[0][0] in w.frame_openers:
+    if many and 0 in shared and run[0][0] in w.frame_openers and length >= o.frame_min_clause:
         # three clauses or more in one frame of means and end: 以学铸魂、以学增智、以学正风;
-        # 以资源换产业、以园区聚产业、以口岸促产业
+        # 以资源换产业、以园区聚产业、以口岸促产业 (以上、以下、以内 are words, not a frame)
         return True
     if all(length - q in shared for q in range(1, o.shared_head_len + 1)):
         return False  # a shared head word: 政府协商、政协协商
@@ -435,7 +436,7 @@ def _own_trail(trail: str, run: Sequence[str]) -> bool:
     if tagged[0][1] in w.trail_predicate_tags:
         return True
     opening = tagger.tag(run[0], False)
-    return bool(opening) and opening[0][1] == "v" and tagged[0][1].startswith("n")
+    return bool(opening) and opening[0][1] in w.verb_tags and tagged[0][1] in w.noun_tags
 
 
 def _acting_lead(word: str) -> bool:

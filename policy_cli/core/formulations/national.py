@@ -16,7 +16,7 @@ from dataclasses import replace
 from policy_cli.core.formulations.candidate import CERTAIN, KINDS, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.national import NationalEntry, national_lexicon, national_matcher
-from policy_cli.core.phrases import QUOTE_MARKS, Match
+from policy_cli.core.phrases import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_MARKS, Match
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
@@ -36,6 +36,10 @@ def find_national(
     lexicon = national_lexicon()
     for m in national_matcher().finditer(text):
         entry = lexicon[m.phrase]
+        if _ends_in_a_quote(text[m.start : m.end]) and text[m.end : m.end + 1] not in (
+            CLOSING_QUOTES
+        ):
+            continue  # 五个“必须|统筹好”: the name goes on inside the quote
         printed = text[m.start : m.end].translate(_DROP_QUOTES)
         if (
             entry.source == QUOTED_SOURCE
@@ -50,6 +54,12 @@ def find_national(
             # as a reader names the core a document frames itself with
             at = m.start + len(printed) - len(core.text)
             yield replace(_candidate(core, core.text, at, "core"), strength=CERTAIN)
+
+
+def _ends_in_a_quote(span: str) -> bool:
+    """Tell whether a span opens a quote it does not close (五个“必须; 新时代“枫桥经验 is closed
+    right after it)."""
+    return sum(span.count(q) for q in OPENING_QUOTES) > sum(span.count(q) for q in CLOSING_QUOTES)
 
 
 def _whole_words(text: str, m: Match, seg: Segmentation | None) -> bool:

@@ -130,6 +130,10 @@ class FormulationOptions:
     # the whole set is at most this long
     compound_max_len: int = 8
 
+    # --- stage ideal, rule strength: the field before 强省 is this long (文化|强省, 海洋经济|强省)
+    strength_field_min: int = 2
+    strength_field_max: int = 6
+
     # --- stage version (营商环境7.0版): the name before the version is this long
     version_name_min: int = 2
     version_name_max: int = 10
@@ -165,6 +169,10 @@ class FormulationOptions:
     # anaphora clauses may be this long, a lead that acts and what follows it at most
     # motto_max_clause (更加注重系统集成、更加注重突出重点、更加注重改革实效)
     anaphora_max_clause: int = 10
+    # a motto has at most this many clauses (a longer run of 、 is a list)
+    motto_max_clauses: int = 12
+    # the clauses of a frame of means are at least this long (以学铸魂; 以上、以下 are words)
+    frame_min_clause: int = 4
     # clauses opening with one verb may differ in length between these (投早、投小、投长期)
     one_lead_min_clause: int = 2
     one_lead_max_clause: int = 5

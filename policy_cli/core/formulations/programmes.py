@@ -20,7 +20,7 @@ from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import Words, clause_words, words
-from policy_cli.core.tokens import Segmentation
+from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "programme"
 
@@ -30,9 +30,10 @@ def find_programmes(
 ) -> Iterator[Candidate]:
     """Yield the programme and zone names that a launching verb opens, with those listed after."""
     w = words()
+    seg = seg or segment_text(text)
     for rule, launch, item in _patterns():
         for m in launch.finditer(text):
-            at = m.end()
+            at = _after_verbs(text, m, seg)
             first = True
             while True:
                 found = item.match(text, at)
@@ -57,10 +58,20 @@ def find_programmes(
                 at += 1
 
 
+def _after_verbs(text: str, m: re.Match[str], seg: Segmentation) -> int:
+    """Where the name starts after the launching verbs: a complement of result (打造成|全国…
+    示范区) is the verb's only where the segmenter cuts after it (建设|成渝地区…, 建设|成果…)."""
+    at = m.end()
+    complement = m.group("complement") if "complement" in m.re.groupindex else None
+    if complement and not seg.starts_word(at):
+        return at - len(complement)
+    return at
+
+
 def _leading_verb(body: str) -> int:
     """The length of the clause-opening words a body starts with (深化|制造业智改数转网联行动)."""
     w = words()
-    verbs = (*clause_words(), *w.construction_verbs, *w.launch_verbs)
+    verbs = (*clause_words(), *w.construction_verbs, *w.launch_verbs, *w.furthering_verbs)
     at = 0
     while True:
         lead = next((v for v in verbs if body.startswith(v, at)), None)
@@ -84,7 +95,7 @@ def _names_a_programme(body: str, w: Words, o: FormulationOptions, *, short: boo
     if body.count(w.open_quote) != body.count(w.close_quote):
         return False
     # a second launching verb inside: two clauses, not one name
-    return not any(v in plain for v in w.launch_verbs)
+    return not any(v in plain for v in (*w.launch_verbs, *w.furthering_verbs))
 
 
 def _unquoted(s: str, w: Words) -> str:
@@ -112,14 +123,20 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]:
     # with the verbs lets `re` skip to their first characters)
     verbs = alt(w.launch_verbs)
     launch = re.compile(rf"(?:{verbs})[和、]?(?:(?:{verbs})[和、]?)*好?")
-    # …打造成|全国数实融合发展示范区: a complement of result after the verb is the verb's
+    # …打造成|全国数实融合发展示范区: a complement of result after the verb is the verb's (where
+    # the segmenter cuts after it: 建设|成渝地区… keeps its 成); one verb then more, as above
     zones = alt(w.zone_verbs)
     zone = re.compile(
-        rf"(?:{zones})[和、]?(?:(?:{zones})[和、]?)*(?:{alt(w.result_complements)})?"
+        rf"(?:{zones})[和、]?(?:(?:{zones})[和、]?)*(?P<complement>{alt(w.result_complements)})?"
     )
+    # 推进 furthers what is under way: it names an action or a project of works (推进|森林生态
+    # 标志产品建设工程), not any plan or project (推进|年度工作计划, 推进|基础设施项目)
+    furthering = alt(w.furthering_verbs)
+    further = re.compile(rf"(?:{furthering})[和、]?(?:(?:{furthering})[和、]?)*")
     build = re.compile(rf"(?:{alt(w.construction_verbs)})")
     return (
         ("launched", launch, item(w.programme_heads)),
+        ("furthered", further, item(w.furthered_heads)),
         ("zone", zone, item(w.zone_heads)),
         (
             "construction",

@@ -18,6 +18,7 @@ from policy_cli.core.formulations.candidate import CERTAIN, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import idioms, patterns, words
 from policy_cli.core.occurrences import containers, find_all
+from policy_cli.core.phrases import QUOTE_MARKS
 
 
 def filter_candidates(
@@ -95,25 +96,20 @@ def _defined_members(
     but in their definition (“登高”即…, “三级”即… beside “登高、升规、晋位、上市” and
     “三级三类”), they are parts of that find, not items of their own."""
     w = words()
-    opens = {p[0] for p in w.quote_pairs} | {'"'}
-    closes = {p[1] for p in w.quote_pairs} | {'"'}
+    members = [c.text for c in candidates if c.strength >= CERTAIN and c.text in holders]
     out: set[str] = set()
-    eligible = [c for c in candidates if c.strength >= CERTAIN and c.text in holders]
-    # every occurrence of each, found in one pass (a str.find per occurrence made a long text
-    # cost its length once per find: 12 s of 10 M characters)
-    occurrences = find_all(text, (c.text for c in eligible)) if eligible else {}
-    for c in eligible:
+    for member, starts in find_all(text, members).items():
         quoted = 0
-        for at in occurrences.get(c.text, ()):
-            end = at + len(c.text)
-            if text[at - 1 : at] not in opens or text[end : end + 1] not in closes:
+        for at in starts:
+            end = at + len(member)
+            if text[at - 1 : at] not in QUOTE_MARKS or text[end : end + 1] not in QUOTE_MARKS:
                 continue
             quoted += 1
             if not text.startswith(w.glossary_marks, end + 1):
                 break  # quoted on its own somewhere: an item of its own
         else:
             if quoted:
-                out.add(c.text)
+                out.add(member)
     return out
 
 

@@ -19,15 +19,20 @@ from functools import lru_cache
 from policy_cli.core.formulations.candidate import BY_RULE, CERTAIN, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import finditer, patterns, words
-from policy_cli.core.tokens import Segmentation
+from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "title"
+# a word ending in a method word after this many characters of its own is a method too
+# (实施|办法), where one character before it makes a law (公|司法)
+METHOD_PREFIX_MIN = 2
 
 
 def find_titles(
     text: str, options: FormulationOptions, seg: Segmentation | None = None
 ) -> Iterator[Candidate]:
-    """Yield the titles of policy documents, as printed between 《》."""
+    """Yield the names of policy documents: the titles between 《》, without a bracketed note
+    (the title as printed is the name's refers_to), and the laws named after a verb of
+    law-making without 《》 (`find_enacted_laws`)."""
     w, p = words(), patterns()
     for m in finditer(_title_pattern(w.title_marks, options.title_max_len), text):
         title, start, rule = m.group(1), m.start(1), ""
@@ -42,18 +47,30 @@ def find_titles(
         # renewed or made final keeps its name; the title as printed is what it refers to
         full = title if core != title else None
         yield Candidate(core, "document", start, full, (), CERTAIN, STAGE, rule or head)
-    yield from find_enacted_laws(text)
+    yield from find_enacted_laws(text, seg)
 
 
-def find_enacted_laws(text: str) -> Iterator[Candidate]:
+def find_enacted_laws(text: str, seg: Segmentation | None = None) -> Iterator[Candidate]:
     """Yield the laws a text says are being made or revised without 《》 (制定乡村振兴法的…,
-    制定国家监察法，): a name ending in 法 right after a verb of law-making."""
+    颁布实施土地管理法，): a name ending in 法 right after verbs of law-making, whose last word
+    is no method (制定管理|办法) and which opens with no function word (修订|和完善相关法)."""
     w, p = words(), patterns()
     for m in finditer(p.enacted_law, text):
         name = m.group(1)
-        if name.endswith(w.not_law_ends):
-            continue  # 制定管理办法: a method, not a law
+        if name[0] in w.function_words:
+            continue
+        seg = seg or segment_text(text)
+        if _names_a_method(seg.words(m.start(1), m.end(1))[-1], w.not_law_words):
+            continue  # 制定管理|办法, 自治区实施办法: a method, not a law
         yield Candidate(name, "document", m.start(1), None, (), BY_RULE, STAGE, "enacted")
+
+
+def _names_a_method(last: str, methods: frozenset[str]) -> bool:
+    """Tell whether the last word of a name in 法 is a method (办法, 实施办法) rather than a law:
+    it is one, or ends in one after a word of its own (实施|办法; 公司法 is 公|司法, a law)."""
+    return last in methods or any(
+        last.endswith(x) and len(last) - len(x) >= METHOD_PREFIX_MIN for x in methods
+    )
 
 
 @lru_cache(maxsize=4)

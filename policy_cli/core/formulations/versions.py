@@ -3,18 +3,18 @@
 Reports name the rounds of a standing reform as software is named: 优化|营商环境7.0版,
 实施|零基预算改革2.0版, 打造|协同办公3.0版. The name is the noun phrase just before the
 version number, back to the verb that acts on it or the clause edge; a version with no name
-before it (推动|2.0版零碳园区) is left alone.
+before it (推动|2.0版零碳园区) and a version number inside a word (平台3.0|版本) are left alone;
+the quote marks of a brand inside the name are dropped, as other stages drop them.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 
 from policy_cli.core.formulations.candidate import BY_RULE, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import clause_word_set, finditer, words
+from policy_cli.core.formulations.vocab import clause_word_set, finditer, patterns, words
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "version"
@@ -24,14 +24,18 @@ def find_versions(
     text: str, options: FormulationOptions, seg: Segmentation | None = None
 ) -> Iterator[Candidate]:
     """Yield the names before a version number (营商环境7.0版), the version included."""
-    for m in finditer(_pattern(words().version_mark), text):
+    w = words()
+    for m in finditer(patterns().version, text):
         seg = seg or segment_text(text)
+        # the plan or programme of that version is the name (…开放2.0版|方案)
+        head = next((h for h in _heads() if text.startswith(h, m.end())), "")
+        end = m.end() + len(head)
+        if not seg.starts_word(end):
+            continue  # 平台3.0|版本: a version number, no named round
         start = _name_start(text, m.start(), options, seg)
         if start is not None:
             start = _quoted_opening(text, start, options)
-            # the plan or programme of that version is the name (…开放2.0版|方案)
-            head = next((h for h in _heads() if text.startswith(h, m.end())), "")
-            name = text[start : m.end() + len(head)]
+            name = text[start:end].replace(w.open_quote, "").replace(w.close_quote, "")
             yield Candidate(name, "name", start, None, (), BY_RULE, STAGE, "version")
 
 
@@ -86,8 +90,3 @@ def _openers() -> frozenset[str]:
             *w.version_verbs,
         }
     )
-
-
-@lru_cache(maxsize=4)
-def _pattern(mark: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![0-9.])\d{{1,2}}\.\d{mark}")

@@ -86,6 +86,8 @@ class Words:
     name_heads: tuple[str, ...]
     shared_code_heads: tuple[str, ...]
     launch_verbs: tuple[str, ...]
+    furthering_verbs: tuple[str, ...]
+    furthered_heads: tuple[str, ...]
     programme_heads: tuple[str, ...]
     ideals: tuple[str, ...]
     ideal_places: frozenset[str]
@@ -93,7 +95,6 @@ class Words:
     strength_heads: tuple[str, ...]
     strengthened_places: str
     field_tags: frozenset[str]
-    version_mark: str
     version_verbs: tuple[str, ...]
     zone_heads: tuple[str, ...]
     zone_verbs: tuple[str, ...]
@@ -112,7 +113,7 @@ class Words:
     excluded: frozenset[str]
     defining_words: tuple[str, ...]
     glossary_marks: tuple[str, ...]
-    not_law_ends: tuple[str, ...]
+    not_law_words: frozenset[str]
     plan_suffix: str
     plan_period: str
     party_prefix: str
@@ -123,6 +124,8 @@ class Words:
     manner_tags: frozenset[str]
     acting_tags: tuple[str, ...]
     one_lead_tags: frozenset[str]
+    verb_tags: frozenset[str]
+    noun_tags: frozenset[str]
     trail_predicate_tags: frozenset[str]
     modified_tags: frozenset[str]
     document_heads: tuple[str, ...]
@@ -156,6 +159,7 @@ class Patterns:
     parallel_run: re.Pattern[str]
     balance: re.Pattern[str]
     negated_pair: re.Pattern[str]
+    version: re.Pattern[str]
     enacted_law: re.Pattern[str]
     condition_pair: re.Pattern[str]
     field_chain: re.Pattern[str]
