@@ -58,11 +58,9 @@ IDF_FILE = "idf.tsv.gz"  # built by scripts/build_idf.py
 # Four-character idioms (i: 万马奔腾) describe rather than name, so they rank lower too.
 _WEAK_TAGS = frozenset({"v", "a", "ad", "d", "vd", "t", "f", "m", "q", "r", "c", "p", "u", "i"})
 _PLAN_PERIOD = re.compile(rf"^{PLAN_PERIOD}$")  # 十四五: a name, though jieba tags it m
-_PLACE_SUFFIXES = "区市县省镇"
 MAX_COMPOUND_CHARS = 8
 COMPOUND_MIN_COUNT = 8  # a pair whose words also occur apart is a compound when it recurs so...
 COMPOUND_MIN_SHARE = 0.4  # ...and makes up this share of its rarer word's occurrences
-_OWN_PLACE_SUFFIXES = ("省", "市", "区", "县", "州", "盟", "旗", "地区", "自治区")
 _PLACE_TAGS = frozenset({"ns", "nr", "nrt", "nz", ""})
 
 
@@ -211,6 +209,7 @@ def document_terms(
     def guess(word: str) -> bool:  # made up by jieba's HMM: no dictionary or corpus knows it
         return not word.isascii() and word not in idf and not segmenter.knows(word)
 
+    grammar = keyword_chars()["grammar"]
     keep = {
         w: is_candidate_term(w, stop)
         and not (
@@ -218,7 +217,7 @@ def document_terms(
             and len(w) <= 3
             # seen once, or two characters led by a grammar character (各旗, 对受, 以评:
             # from 各旗县区, 对受疫情影响, 以评促改)
-            and (n == 1 or (len(w) == 2 and w[0] in _GRAMMAR))
+            and (n == 1 or (len(w) == 2 and w[0] in grammar))
             and guess(w)
         )
         for w, n in raw.items()
@@ -272,15 +271,19 @@ class Terms(Sequence[tuple[str, Token]]):
 
 
 _HAN_RUN = re.compile(rf"^[{HAN}]+$")
-# lone characters that are grammar, counters or units, never the end of a name
-_NO_GLUE = frozenset(
-    "个只名家件项条位种次年月日号元万亿千百分户人座所批届期倍类台套辆吨占为与及等将把被向"
-    "从每再叫均以由于对在是的了和或而且但也都就才还又很更最较越上下中内外前后里间时即所者来"
-    "去给让使此该同到各本其之如若比共近超达约逾至成获小大老好少做搞抓党城"
-)
-# characters that are grammar (prepositions, determiners, particles): a word jieba's HMM makes
-# up with one at its head is a fragment of a phrase
-_GRAMMAR = frozenset("各每该此其本从以由于对在向把被为与及和或的了将受使让给到自")
+KEYWORD_CHARS_FILE = "keyword_chars.tsv"
+
+
+@lru_cache(maxsize=1)
+def keyword_chars() -> dict[str, frozenset[str]]:
+    """The characters and suffixes the ranking reads (data/keyword_chars.tsv): place_suffix,
+    own_place_suffix (suffixes), no_glue and grammar (characters)."""
+    out: dict[str, frozenset[str]] = {}
+    for line in data_lines(KEYWORD_CHARS_FILE):
+        kind, _, value = line.partition("\t")
+        value = value.strip()
+        out[kind.strip()] = frozenset(value.split(",") if "," in value else value)
+    return out
 
 
 def _glue_single_characters(tokens: Tokens, stop: frozenset[str]) -> Tokens:
@@ -296,9 +299,10 @@ def _glue_single_characters(tokens: Tokens, stop: frozenset[str]) -> Tokens:
     count: Counter[str] = Counter(texts)
     # whether a word is a lone character or a short word depends on the word alone: decided
     # once per distinct word, not per token
+    no_glue = keyword_chars()["no_glue"]
     lone = {
         w for w in count
-        if len(w) == 1 and _HAN_RUN.match(w) and w not in stop and w not in _NO_GLUE
+        if len(w) == 1 and _HAN_RUN.match(w) and w not in stop and w not in no_glue
     }
     word = {  # a name or a coined word is short: 2-3 characters + 1
         w for w in count
@@ -425,7 +429,7 @@ def _merge_places(terms: Terms, idf: IdfTable) -> Terms:
         stem = term[:-1]
         if (
             len(term) >= 3
-            and term[-1] in _PLACE_SUFFIXES
+            and term[-1] in keyword_chars()["place_suffix"]
             and stem in present
             and (idf.tag(stem) in _PLACE_TAGS or idf.tag(term) == "ns")
         ):
@@ -619,7 +623,8 @@ def _outside(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) -> Token
 def _own_place(terms: Terms, place: Place) -> Terms:
     """Count every form of the document's own place as its usual name: 包头市, 云南省, and its
     own bodies named with its full name (中共上海市委, 包头市人民政府)."""
-    forms = set(place.forms) | {place.name + suffix for suffix in _OWN_PLACE_SUFFIXES}
+    suffixes = keyword_chars()["own_place_suffix"]
+    forms = set(place.forms) | {place.name + suffix for suffix in suffixes}
     return terms.renamed([place.name if t in forms or place.full in t else t for t in terms.terms])
 
 
