@@ -217,6 +217,15 @@ class Tokens(Sequence[Token]):
     def __len__(self) -> int:
         return len(self.texts)
 
+    def joined(self) -> list[bool]:
+        """joined[k]: token k follows token k - 1 directly, in the same sentence (no Token
+        objects made: the columns are read)."""
+        texts, starts, sentences = self.texts, self.starts, self.sentences
+        return [False] + [
+            sentences[k - 1] == sentences[k] and starts[k - 1] + len(texts[k - 1]) == starts[k]
+            for k in range(1, len(texts))
+        ]
+
     @overload
     def __getitem__(self, i: int) -> Token: ...
 

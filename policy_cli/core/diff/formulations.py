@@ -29,6 +29,7 @@ from policy_cli.core.occurrences import find_all, non_overlapping
 from policy_cli.core.pipeline import Prepared
 from policy_cli.core.segment import default_tagger, is_candidate_term, load_stopwords
 from policy_cli.core.similarity import background_idf
+from policy_cli.core.tokens import Tokens
 from policy_cli.models import Document, Formulation, FormulationChange
 
 
@@ -63,7 +64,10 @@ def sibling_formulations(
     kinds = {unquoted(f.text): f.kind for f in known}
     # the sibling's last word must be a word of the report where it stands (阶段, not 坚成),
     # or the sibling one word of its own (新发展阶段 kept whole as a known formulation)
-    words = {(t.start + len(t.text), t.text) for t in prepared.tokens if len(t.text) >= 2}
+    toks = Tokens.of(prepared.tokens)
+    words = {
+        (at + len(w), w) for w, at in zip(toks.texts, toks.starts, strict=True) if len(w) >= 2
+    }
     found: dict[str, Formulation] = {}
     for name, kind in sorted(kinds.items()):
         # the stem ends where a word ends: 新发展|理念, not 脱贫攻|坚战

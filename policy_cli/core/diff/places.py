@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from policy_cli.core.pipeline import Prepared
 from policy_cli.core.segment import default_segmenter, default_tagger
+from policy_cli.core.tokens import Tokens
 
 PLACE_TAG = "ns"  # jieba's tag of a place name
 OWN_PLACE_USES = 3  # the place a report speaks for is named at least this often
@@ -40,7 +41,7 @@ def _proper(word: str) -> bool:
 def own_place(prepared: Prepared) -> str | None:
     """The place a report speaks for: the place name it says most (None when it names none
     `OWN_PLACE_USES` times)."""
-    words = Counter(t.text for t in prepared.tokens if len(t.text) >= 2)
+    words = Counter(w for w in Tokens.of(prepared.tokens).texts if len(w) >= 2)
     # the place a report speaks for it names again and again: rarer words need no tagging
     places = [(n, w) for w, n in words.items() if n >= OWN_PLACE_USES and is_place_name(w)]
     if not places:

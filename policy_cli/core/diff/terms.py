@@ -26,6 +26,7 @@ from policy_cli.core.keywords import document_terms
 from policy_cli.core.pipeline import Prepared
 from policy_cli.core.segment import is_candidate_term, load_stopwords
 from policy_cli.core.similarity import background_idf
+from policy_cli.core.tokens import Tokens
 from policy_cli.models import TermChange, Token
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ def compare_terms(
         SubstringCounter(unquoted(text_a)), SubstringCounter(unquoted(text_b))
     )
     stop = load_stopwords()
-    words = {t.text for p in (old, new) for t in p.tokens if is_candidate_term(t.text, stop)}
+    words = {w for p in (old, new) for w in Tokens.of(p.tokens).texts if is_candidate_term(w, stop)}
     vocab |= _fixed_compounds((old, new), words, counters=(count_a, count_b))
     for counter in (count_a, count_b):
         counter.preload(vocab)
@@ -171,15 +172,10 @@ def _fixed_compounds(
     """
     runs: Counter[tuple[str, ...]] = Counter()
     for p in prepared:
-        toks = p.tokens
-        words = [t.text for t in toks]
+        toks = Tokens.of(p.tokens)
+        words = toks.texts
         known = [w in vocab for w in words]
-        # joined[k]: token k follows token k - 1 directly, in the same sentence
-        joined = [False] + [
-            toks[k - 1].sentence == toks[k].sentence
-            and toks[k - 1].start + len(words[k - 1]) == toks[k].start
-            for k in range(1, len(toks))
-        ]
+        joined = toks.joined()  # token k follows token k - 1 directly, in the same sentence
         for i in range(len(toks)):
             if not known[i]:
                 continue

@@ -43,6 +43,7 @@ from policy_cli.core.segment import (
     is_candidate_term,
     load_stopwords,
 )
+from policy_cli.core.tokens import Tokens
 from policy_cli.models import TermNews, Token
 
 # jieba tags of words that can head a compound term: nouns, verbal and adjectival nouns
@@ -224,11 +225,11 @@ def _compounds(
     """
     stop = load_stopwords()
     seg = default_segmenter()
-    words = [t.text for t in tokens]
+    columns = Tokens.of(tokens)
+    words = columns.texts
     is_content = {w: _content(w, idf) for w in set(words)}
     content = [is_content[w] for w in words]
-    # joined[k]: token k follows token k - 1 directly, in the same sentence
-    joined = [False] + [_adjacent(tokens[k - 1], tokens[k]) for k in range(1, len(tokens))]
+    joined = columns.joined()  # token k follows token k - 1 directly, in the same sentence
     runs: Counter[tuple[str, ...]] = Counter()
     mottos: set[tuple[str, str]] = set()
     last = len(tokens) - 1
@@ -296,10 +297,6 @@ def _content(word: str, idf: IdfTable) -> bool:
         and term_weight(word, idf.tag(word)) > 0
         and (bool(HAN_RUN.match(word)) or word.isascii())
     )
-
-
-def _adjacent(a: Token, b: Token) -> bool:
-    return a.sentence == b.sentence and a.start + len(a.text) == b.start
 
 
 def _head(word: str, idf: IdfTable) -> bool:
