@@ -62,8 +62,10 @@ def _find(
     for m in _parallel_runs(text, sep):
         parts = m.group().split(sep)
         offset = m.start()
-        shaped = _shaped_run(text, m.start(), m.end(), parts, options, seg) or _one_lead_run(
-            text, m.start(), m.end(), parts, options, seg
+        shaped = (
+            _shaped_run(text, m.start(), m.end(), parts, options, seg)
+            or _one_lead_run(text, m.start(), m.end(), parts, options, seg)
+            or _chiasmus(m.start(), parts, options, seg)
         )
         if shaped is not None:
             yield shaped
@@ -207,6 +209,29 @@ def _one_lead_run(
     return Candidate(
         w.list_separator.join(run), "slogan", start + k, None, (), BY_RULE, STAGE, "one-lead"
     )
+
+
+def _chiasmus(
+    start: int, parts: list[str], o: FormulationOptions, seg: Segmentation
+) -> Candidate | None:
+    """Two clauses of the same characters in another order, opening alike: 人民领袖爱人民、
+    人民领袖人民爱; 稳中求进、进中求稳 shares no opening and is read as an object pair. The first
+    clause is read from its end, the second from its start, each cut where a word starts."""
+    if len(parts) != 2:
+        return None
+    first, second = parts
+    longest = min(len(first), len(second), o.anaphora_max_clause)
+    for size in range(longest, o.chiasmus_min_len - 1, -1):
+        a, b = first[-size:], second[:size]
+        if a == b or a[0] != b[0] or sorted(a) != sorted(b):
+            continue
+        at = start + len(first) - size
+        if seg.starts_word(at) and seg.starts_word(start + len(first) + 1 + size):
+            return Candidate(
+                f"{a}{words().list_separator}{b}", "slogan", at, None, (), BY_RULE, STAGE,
+                "chiasmus",
+            )
+    return None
 
 
 def _max_clause(run: Sequence[str], o: FormulationOptions) -> int:

@@ -151,6 +151,9 @@ class FormulationOptions:
     short_clause_min_count: int = 3
     # a pair that is the object of a verb of command has clauses of this length
     object_pair_len: int = 4
+    # two clauses of the same characters in another order are this long at least
+    # (人民领袖爱人民、人民领袖人民爱)
+    chiasmus_min_len: int = 5
     # a chiasmus (稳中求进、以进促稳) shares this many characters
     chiasmus_min_shared: int = 2
     # three or more clauses of one length between these, filling a clause or said this often
