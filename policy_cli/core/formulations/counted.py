@@ -1,7 +1,10 @@
 """Stage `counted`: a count word and a measure word open a name (三重压力, 两个毫不动摇).
 
 The name is the short noun phrase after the measure word; generic counted nouns (三个方面,
-两个月) are not names. The members are taken when the document lists them next to it.
+两个月) are not names. The members are taken when the document lists them next to it. A count
+in digits names a set in two shapes only (rule `counted-list`): the year's numbered list of
+works for the people (10件惠民实事, 20项重点民生实事) and a count of actions with no name of
+their own (7个专项行动, 3个“三年行动”); other counts in digits are quantities (65个…工程).
 """
 
 from __future__ import annotations
@@ -33,7 +36,19 @@ def find_counted(
             items = listed_items(
                 text, m.start(), m.start() + len(counted), counted, options, seg=seg
             )
-            yield Candidate(counted, "numbered", m.start(), None, items, stage=STAGE, rule="measure")
+            yield Candidate(
+                counted, "numbered", m.start(), None, items, stage=STAGE, rule="measure"
+            )
+    for m in patterns().counted_list.finditer(text):
+        # 10件惠民实事, 20项重点民生实事, 7个专项行动, 3个“三年行动”: the year's numbered list of
+        # works for the people, or a count of actions that names them as a set
+        yield Candidate(
+            m.group().replace(words().open_quote, "").replace(words().close_quote, ""),
+            "numbered",
+            m.start(),
+            stage=STAGE,
+            rule="counted-list",
+        )
 
 
 def _named_after_members(

@@ -149,6 +149,7 @@ class Patterns:
     campaign: re.Pattern[str]
     quantity_line: re.Pattern[str]
     counted: re.Pattern[str]
+    counted_list: re.Pattern[str]
     ordinal_set: re.Pattern[str]
     compound: re.Pattern[str]
     centred: re.Pattern[str]
