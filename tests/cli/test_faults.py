@@ -457,6 +457,9 @@ def corpus(tmp_path_factory) -> Path:
     return _jsonl(folder, lines)
 
 
+HANG_LIMIT = 20  # seconds: the bar of issue 20 (a loaded machine made 10 s flaky once)
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 @pytest.mark.parametrize("sig", ["SIGTERM", "SIGKILL", "SIGHUP"])
 def test_trend_workers_die_with_their_parent(sig, corpus, tmp_path):
@@ -474,9 +477,9 @@ def test_trend_workers_die_with_their_parent(sig, corpus, tmp_path):
         os.kill(proc.pid, getattr(signal, sig))
         started = time.monotonic()
         proc.stdout.read()  # EOF only once nobody holds the pipe
-        assert time.monotonic() - started < 10
-        proc.wait(10)
-        deadline = time.monotonic() + 10
+        assert time.monotonic() - started < HANG_LIMIT  # the issue's bar: no hang past 20 s
+        proc.wait(HANG_LIMIT)
+        deadline = time.monotonic() + HANG_LIMIT
         while any(_alive(w) for w in workers) and time.monotonic() < deadline:
             time.sleep(0.05)
         assert not any(_alive(w) for w in workers), "a worker outlived its parent"
