@@ -118,3 +118,63 @@ def test_find_all_is_the_same_for_short_and_long_texts(monkeypatch):
     monkeypatch.setattr(occurrences, "LONG_TEXT", len(text) + 1)
     assert occurrences.find_all(text, words) == long
     assert sum(map(len, long.values())) > 10_000
+
+
+def _clauses_char_by_char(text: str, start: int, end: int):
+    """The clause split as it was written first: every character visited."""
+    from policy_cli.core import targets as t
+
+    out: list = []
+    pos, quote = start, 0
+    for i in range(start, end + 1):
+        ch = text[i] if i < end else "。"
+        if ch in t._OPEN_QUOTES:
+            quote += 1
+        elif ch in t._CLOSE_QUOTES:
+            quote = max(0, quote - 1)
+        if (ch in t._CLAUSE_ENDS and not quote) or i == end:
+            piece = text[pos:i]
+            if piece.strip():
+                if out and t._re("clauses", "joined").match(piece) and text[pos - 1] == "，":
+                    prev = out[-1]
+                    out[-1] = t._Clause(text[prev.offset : i], prev.offset)
+                else:
+                    lead = len(piece) - len(piece.lstrip())
+                    out.append(t._Clause(piece.strip(), pos + lead))
+            pos = i + 1
+    return out
+
+
+def test_target_clauses_are_the_character_by_character_split():
+    from policy_cli.core.targets import _clauses
+
+    total = 0
+    for path in PATHS:
+        doc = load_document(path)
+        spans = [(p.start, p.end) for p in doc.paragraphs] + [(0, len(doc.text))]
+        for start, end in spans:
+            expected = _clauses_char_by_char(doc.text, start, end)
+            assert _clauses(doc.text, start, end) == expected
+            total += len(expected)
+    assert total > 20_000
+
+
+def test_a_clause_without_a_possible_number_reads_no_value():
+    """`may_hold_number` false: neither the clause nor its numerals in digits hold a value."""
+    from policy_cli.core.quantities import arabic_numbers, may_hold_number
+    from policy_cli.core.targets import _clauses, _find_value
+
+    passed = held = 0
+    for path in PATHS:
+        doc = load_document(path)
+        for clause in _clauses(doc.text, 0, len(doc.text)):
+            text = clause.text
+            if may_hold_number(text):
+                held += 1
+                continue
+            passed += 1
+            assert arabic_numbers(text) == text
+            assert _find_value(text) is None
+    assert passed > 5_000 and held > 1_000
+    for text in ("增长百分之三点五", "到二〇三五年", "增长5%", "增长５％"):
+        assert may_hold_number(text)
