@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from functools import cache
 
 from policy_cli.core.loaders import load_document
@@ -178,3 +179,38 @@ def test_a_clause_without_a_possible_number_reads_no_value():
     assert passed > 5_000 and held > 1_000
     for text in ("增长百分之三点五", "到二〇三五年", "增长5%", "增长５％"):
         assert may_hold_number(text)
+
+
+def test_key_sentence_words_by_slices_are_the_token_by_token_ones():
+    from policy_cli.core import sentences
+    from policy_cli.core.pipeline import prepare
+    from policy_cli.core.tokens import Tokens
+
+    total = 0
+    for path in PATHS:
+        prepared = prepare(load_document(path))
+        wholes = sentences.whole_sentences(prepared.document)
+        tokens = Tokens.of(prepared.tokens)
+        expected = sentences._words_by_owner(tokens, wholes)
+        assert sentences._words_by_whole(prepared, wholes) == expected
+        total += sum(map(len, expected))
+    assert total > 50_000
+    # tokens out of sentence order are not sliced: the token-by-token path takes them
+    backwards = Tokens(tokens.texts[::-1], tokens.starts[::-1], tokens.sentences[::-1])
+    assert not sentences._ascending(backwards.sentences)
+    mixed = dataclasses.replace(prepared, tokens=backwards)
+    assert sentences._words_by_whole(mixed, wholes) == sentences._words_by_owner(backwards, wholes)
+
+
+def test_ascending_check_with_and_without_numpy(monkeypatch):
+    from array import array
+
+    from policy_cli.core import sentences
+    from policy_cli.core.tokens import COLUMN
+
+    values = array(COLUMN, [0, 0, 1, 1, 2, 5, 5, 9])
+    for threshold in (1, 1_000):
+        monkeypatch.setattr(sentences, "NUMPY_TOKENS", threshold)
+        assert sentences._ascending(values)
+        assert not sentences._ascending(array(COLUMN, [0, 2, 1]))
+        assert sentences._ascending(array(COLUMN))
