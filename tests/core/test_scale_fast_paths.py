@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 from functools import cache
 
-from policy_cli.core.loaders import load_document
+from policy_cli.core.loaders import load_document, load_text
 from policy_cli.core.people import _titled_matches, rules
 from tests.conftest import DOCS
 
@@ -214,3 +214,102 @@ def test_ascending_check_with_and_without_numpy(monkeypatch):
         assert sentences._ascending(values)
         assert not sentences._ascending(array(COLUMN, [0, 2, 1]))
         assert sentences._ascending(array(COLUMN))
+
+
+def _compounds_token_by_token(tokens, keep, idf):
+    """`keywords._merge_compounds` as it was first written: a loop over every kept token."""
+    from array import array
+    from collections import Counter
+    from itertools import islice
+
+    from policy_cli.core import keywords as k
+    from policy_cli.core.tokens import COLUMN
+
+    lexicon = k._lexicon_words()
+
+    def joinable(word):
+        return idf.tag(word) not in k._WEAK_TAGS and word not in lexicon
+
+    texts, starts, sentences = tokens.texts, tokens.starts, tokens.sentences
+    stream = array(COLUMN, (q for q, w in enumerate(texts) if keep[w]))
+
+    def adjacent(a, b):
+        return sentences[a] == sentences[b] and starts[a] + len(texts[a]) == starts[b]
+
+    counts = Counter(texts[q] for q in stream)
+    pairs = Counter(
+        (texts[a], texts[b])
+        for a, b in zip(stream, islice(stream, 1, None), strict=False)
+        if adjacent(a, b)
+    )
+    joined = {}
+    for (left, right), c in pairs.items():
+        if (c < 2 or len(left) + len(right) > k.MAX_COMPOUND_CHARS or not joinable(left)
+                or not joinable(right)):
+            continue
+        if counts[left] == c or counts[right] == c:
+            joined[(left, right)] = (counts[left] > c, counts[right] > c)
+        elif c >= k.COMPOUND_MIN_COUNT and c >= k.COMPOUND_MIN_SHARE * min(
+            counts[left], counts[right]
+        ):
+            joined[(left, right)] = (False, False)
+    out, index = [], []
+    i, n = 0, len(stream)
+    while i < n:
+        tok = stream[i]
+        nxt = stream[i + 1] if i + 1 < n else None
+        parts = joined.get((texts[tok], texts[nxt])) if nxt is not None else None
+        if nxt is not None and parts is not None and adjacent(tok, nxt):
+            out.append(texts[tok] + texts[nxt])
+            index.append(tok)
+            for t, free in zip((tok, nxt), parts, strict=True):
+                if free:
+                    out.append(texts[t])
+                    index.append(t)
+            i += 2
+            continue
+        out.append(texts[tok])
+        index.append(tok)
+        i += 1
+    return out, index
+
+
+def test_compounds_merged_in_c_loops_are_the_token_by_token_ones():
+    from policy_cli.core import keywords as k
+    from policy_cli.core.pipeline import prepare
+    from policy_cli.core.segment import is_candidate_term, load_stopwords
+
+    idf, stop = k.load_idf(), load_stopwords()
+    joined = 0
+    documents = [load_document(p) for p in PATHS[:6]]
+    documents.append(load_text("\n".join(_texts())))
+    for doc in documents:
+        tokens = k.Tokens.of(prepare(doc).tokens)
+        keep = {w: is_candidate_term(w, stop) for w in set(tokens.texts)}
+        terms = k._merge_compounds(tokens, keep, idf)
+        out, index = _compounds_token_by_token(tokens, keep, idf)
+        assert terms.terms == out and list(terms.token_index) == index
+        joined += len(out) - sum(keep[w] for w in tokens.texts)
+    assert joined != 0
+    # no kept token, one, two
+    for size in (0, 1, 2):
+        tokens = k.Tokens(["改革"] * size, list(range(0, 2 * size, 2)), [0] * size)
+        keep = {"改革": True}
+        terms = k._merge_compounds(tokens, keep, idf)
+        assert (terms.terms, list(terms.token_index)) == _compounds_token_by_token(tokens, keep, idf)
+
+
+def test_sentence_ranges_by_runs_are_the_piece_by_piece_ones(monkeypatch):
+    from policy_cli.core import tokens as t
+
+    for path in PATHS[:8]:
+        seg = t.segment_document(load_document(path), tags=False)
+        monkeypatch.setattr(t, "NUMPY_PIECES", 10**9)
+        plain = t.Segmentation(seg.text, seg.pieces, seg.starts, seg.tags, seg.sentence)._ranges
+        monkeypatch.setattr(t, "NUMPY_PIECES", 1)
+        runs = t.Segmentation(seg.text, seg.pieces, seg.starts, seg.tags, seg.sentence)._ranges
+        assert list(runs.items()) == list(plain.items()) and len(plain) > 10
+    # a sentence whose pieces come back later spans from its first piece to its last
+    column = t.array(t.COLUMN, [0, 0, -1, 1, 1, -1, 2, -1])
+    seg = t.Segmentation("", (), t.array(t.COLUMN), (), column)
+    assert seg._ranges == {0: (0, 2), -1: (2, 8), 1: (3, 5), 2: (6, 7)}
