@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, islice
+from itertools import chain, islice, pairwise
 from operator import itemgetter, le, mul
 from typing import Any
 
@@ -57,6 +57,9 @@ _DAMPING = 0.85
 NUMPY_PAIRS = 20_000
 # from this many tokens on, their sentences' order is checked with numpy (0.2 s -> 3 ms at 6 M)
 NUMPY_TOKENS = 200_000
+# from this many terms in the candidate sentences on, TextRank's vectors are built by numpy
+# (a 500 k-character news document has ~100 k; 10 M characters: 2.9 -> 1.9 s in all)
+NUMPY_TERMS = 50_000
 
 
 @dataclass(frozen=True)
@@ -320,6 +323,8 @@ def _textrank(docs: list[list[str]]) -> list[float]:
     size = len(docs)
     if size == 1:
         return [1.0]
+    if sum(map(len, docs)) >= NUMPY_TERMS:
+        return _textrank_numpy(docs)
     # the document frequencies first, each sentence's counts made again below when its
     # weights are: a Counter kept for each of 400 k sentences held ~0.4 GB at 10 M characters
     df: Counter[str] = Counter(chain.from_iterable(map(set, docs)))
@@ -348,8 +353,20 @@ def _textrank(docs: list[list[str]]) -> list[float]:
     diagonal = [sum(map(mul, vals, vals)) for vals in row_vals]
     if sum(map(len, row_cols)) >= NUMPY_PAIRS:
         return _pagerank_numpy(size, linked, row_cols, row_vals, diagonal)
-    col_rows: list[list[int]] = [[] for _ in column]
-    col_vals: list[list[float]] = [[] for _ in column]
+    return _pagerank_lists(size, linked, row_cols, row_vals, diagonal)
+
+
+def _pagerank_lists(
+    size: int,
+    linked: list[int],
+    row_cols: list[tuple[int, ...]],
+    row_vals: list[tuple[float, ...]],
+    diagonal: list[float],
+) -> list[float]:
+    """The PageRank steps of `_textrank` in pure Python (a short document)."""
+    n_cols = max((max(c) for c in row_cols), default=-1) + 1
+    col_rows: list[list[int]] = [[] for _ in range(n_cols)]
+    col_vals: list[list[float]] = [[] for _ in range(n_cols)]
     for k, (cols, vals) in enumerate(zip(row_cols, row_vals, strict=True)):
         for j, v in zip(cols, vals, strict=True):
             col_rows[j].append(k)
@@ -391,6 +408,75 @@ class _Sublinear(dict[int, float]):
         return value
 
 
+def _textrank_numpy(docs: list[list[str]]) -> list[float]:
+    """`_textrank` of a long document with the vectors built by numpy: the same weights,
+    norms and diagonal, bit for bit (each a product, quotient or square root of the same
+    two floats, and each sum taken term after term in the order the Python loop takes, one
+    term of every sentence per step), then the same PageRank steps."""
+    import numpy as np
+
+    size = len(docs)
+    vocab = {t: i for i, t in enumerate(dict.fromkeys(chain.from_iterable(docs)))}
+    terms = list(vocab)
+    lengths = np.fromiter(map(len, docs), dtype=np.int64, count=size)
+    ids = np.fromiter(
+        map(vocab.__getitem__, chain.from_iterable(docs)), dtype=np.int64, count=int(lengths.sum())
+    )
+    # each sentence's distinct terms with their counts, in the order they first come
+    keys = np.repeat(np.arange(size, dtype=np.int64), lengths) * len(terms) + ids
+    del ids
+    keys, first, counts = np.unique(keys, return_index=True, return_counts=True)
+    order = np.argsort(first, kind="stable")
+    del first
+    keys, counts = keys[order], counts[order]
+    pair_rows, pair_terms = keys // len(terms), keys % len(terms)
+    del keys, order
+    df = np.bincount(pair_terms, minlength=len(terms))
+    idf = np.array([math.log((1 + size) / (1 + f)) + 1 for f in df.tolist()])
+    sublinear = np.array([0.0, *(1 + math.log(n) for n in range(1, int(counts.max()) + 1))])
+    weights = sublinear[counts] * idf[pair_terms]
+    norms = np.sqrt(_sums_in_order(weights * weights, pair_rows, size))
+    values = weights / norms[pair_rows]
+    # the shared terms' columns, in the order of the terms
+    column = np.full(len(terms), -1, dtype=np.int64)
+    shared_terms = sorted(terms[i] for i in np.flatnonzero(df > 1).tolist())
+    column[[vocab[t] for t in shared_terms]] = np.arange(len(shared_terms), dtype=np.int64)
+    cols = column[pair_terms]
+    kept = cols >= 0
+    rows, cols, values = pair_rows[kept], cols[kept], values[kept]
+    by_column = np.lexsort((cols, rows))
+    rows, cols, values = rows[by_column], cols[by_column], values[by_column]
+    # the linked sentences (rows sorted) and each pair's place among them
+    opens = np.empty(len(rows), dtype=bool)
+    opens[:1] = True
+    np.not_equal(rows[1:], rows[:-1], out=opens[1:])
+    linked = rows[opens]
+    rows = np.searchsorted(linked, rows)
+    diag = _sums_in_order(values * values, rows, len(linked))
+    if len(cols) >= NUMPY_PAIRS:
+        return _pagerank_arrays(size, linked, rows, cols, values, diag)
+    # a long text of short, unshared sentences: the pure steps, as `_textrank` takes them
+    bounds = np.searchsorted(rows, np.arange(len(linked) + 1)).tolist()
+    col_list, value_list = cols.tolist(), values.tolist()
+    row_cols = [tuple(col_list[a:b]) for a, b in pairwise(bounds)]
+    row_vals = [tuple(value_list[a:b]) for a, b in pairwise(bounds)]
+    return _pagerank_lists(size, linked.tolist(), row_cols, row_vals, diag.tolist())
+
+
+def _sums_in_order(values: Any, rows: Any, n: int) -> Any:
+    """The sum of each row's values (rows sorted), added one after the other from the first as
+    Python's `sum` adds them: step k adds the k-th value of every row that has one."""
+    import numpy as np
+
+    lengths = np.bincount(rows, minlength=n)
+    starts = np.searchsorted(rows, np.arange(n))
+    out = np.zeros(n)
+    for k in range(int(lengths.max()) if n else 0):
+        has = np.flatnonzero(lengths > k)
+        out[has] += values[starts[has] + k]
+    return out
+
+
 def _pagerank_numpy(
     size: int,
     linked: list[int],
@@ -408,14 +494,21 @@ def _pagerank_numpy(
     cols = np.fromiter(chain.from_iterable(row_cols), dtype=np.int64, count=int(lengths.sum()))
     vals = np.fromiter(chain.from_iterable(row_vals), dtype=np.float64, count=len(cols))
     diag = np.asarray(diagonal, dtype=np.float64)
-    n_cols = int(cols.max()) + 1 if len(cols) else 0
     at = np.asarray(linked, dtype=np.int64)
+    return _pagerank_arrays(size, at, rows, cols, vals, diag)
+
+
+def _pagerank_arrays(size: int, at: Any, rows: Any, cols: Any, vals: Any, diag: Any) -> list[float]:
+    """The PageRank steps over the (linked sentence, shared term) pairs as numpy arrays."""
+    import numpy as np
+
+    n_cols = int(cols.max()) + 1 if len(cols) else 0
 
     def similar(u: Any) -> Any:
         xt_u = np.bincount(cols, weights=vals * u[rows], minlength=n_cols)
-        return np.bincount(rows, weights=vals * xt_u[cols], minlength=len(linked)) - diag * u
+        return np.bincount(rows, weights=vals * xt_u[cols], minlength=len(at)) - diag * u
 
-    sums = similar(np.ones(len(linked)))
+    sums = similar(np.ones(len(at)))
     base = (1 - _DAMPING) / size
     rank = np.full(size, 1.0 / size)
     for _ in range(100):

@@ -313,3 +313,27 @@ def test_sentence_ranges_by_runs_are_the_piece_by_piece_ones(monkeypatch):
     column = t.array(t.COLUMN, [0, 0, -1, 1, 1, -1, 2, -1])
     seg = t.Segmentation("", (), t.array(t.COLUMN), (), column)
     assert seg._ranges == {0: (0, 2), -1: (2, 8), 1: (3, 5), 2: (6, 7)}
+
+
+def test_textrank_vectors_by_numpy_are_the_python_ones_bit_for_bit(monkeypatch):
+    """The same ranks, compared with ==: the weights, norms and diagonal are the same floats."""
+    from policy_cli.core import sentences
+    from policy_cli.core.pipeline import prepare
+
+    every: list[list[str]] = []
+    for path in PATHS:
+        prepared = prepare(load_document(path))
+        wholes = sentences.whole_sentences(prepared.document)
+        docs = [w for w in sentences._words_by_whole(prepared, wholes) if len(set(w)) >= 3]
+        every += docs
+        for pairs in (sentences.NUMPY_PAIRS, 1):  # the pure PageRank steps, then numpy's
+            monkeypatch.setattr(sentences, "NUMPY_PAIRS", pairs)
+            monkeypatch.setattr(sentences, "NUMPY_TERMS", 10**12)
+            python = sentences._textrank(docs)
+            monkeypatch.setattr(sentences, "NUMPY_TERMS", 1)
+            assert sentences._textrank(docs) == python
+    monkeypatch.setattr(sentences, "NUMPY_PAIRS", 20_000)
+    monkeypatch.setattr(sentences, "NUMPY_TERMS", 10**12)
+    python = sentences._textrank(every)
+    monkeypatch.setattr(sentences, "NUMPY_TERMS", 1)
+    assert sentences._textrank(every) == python and len(every) > 5_000
