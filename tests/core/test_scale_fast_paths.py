@@ -337,3 +337,20 @@ def test_textrank_vectors_by_numpy_are_the_python_ones_bit_for_bit(monkeypatch):
     python = sentences._textrank(every)
     monkeypatch.setattr(sentences, "NUMPY_TERMS", 1)
     assert sentences._textrank(every) == python and len(every) > 5_000
+
+
+def test_glued_spam_search_skips_only_lines_it_cannot_match():
+    from policy_cli.core import noise
+
+    lines = [line for text in _texts() for line in text.split("\n")]
+    lines += [
+        "球球直播app下载_球球体育官网-线上买球", "欢迎访问abc体育APP注册", "在线投注", "网上百家乐",
+        "XYZ娱乐官方网站", "ab娱乐登录入口", "体育app", "线上教学", "加快发展体育产业",
+    ]
+    found = 0
+    for line in lines:
+        expected = [(m.start(), m.end()) for m in noise._GLUED.finditer(line)]
+        assert noise._glued_spans(line) == expected
+        found += len(expected)
+    assert found >= 7
+
