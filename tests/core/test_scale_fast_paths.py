@@ -354,3 +354,29 @@ def test_glued_spam_search_skips_only_lines_it_cannot_match():
         found += len(expected)
     assert found >= 7
 
+
+
+def test_plan_and_congress_patterns_match_as_their_plain_forms():
+    """formulation_rules.toml writes them to open with literal characters (so that `re` scans
+    for those); the plain forms, with the optional 党的 and the look-behind first."""
+    import re
+
+    from policy_cli.core.formulations.vocab import patterns
+
+    numeral = "一二三四五六七八九十"
+    after = "(?=精神|胜利|召开|报告|和|以来|代表|、|，|。|；|”)"
+    plain = {
+        "plan": re.compile(f"(?<![{numeral}])十[一二三四五六七八九]五(?:规划)?(?![{numeral}])"),
+        "congress": re.compile(
+            f"(?:党的)?(?<![{numeral}第])(?:十[二三四五六七八九]|二十[一二三四五六七八九]?)大{after}"
+        ),
+    }
+    texts = [*_texts(), "党的二十大精神 十九大召开 第十九大和 二十一大、二十大报告 党的十大以来 一十九大和"
+             " 党的第二十大和 十二十大和 十四五规划 二十五 十十四五 “十五五”时期 十三五、"]
+    found = 0
+    for name, pattern in plain.items():
+        for text in texts:
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in getattr(patterns(), name).finditer(text)] == expected
+            found += len(expected)
+    assert found > 100
