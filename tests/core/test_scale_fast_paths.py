@@ -356,9 +356,9 @@ def test_glued_spam_search_skips_only_lines_it_cannot_match():
 
 
 
-def test_plan_and_congress_patterns_match_as_their_plain_forms():
-    """formulation_rules.toml writes them to open with literal characters (so that `re` scans
-    for those); the plain forms, with the optional 党的 and the look-behind first."""
+def test_patterns_opening_with_a_class_match_as_their_plain_forms():
+    """formulation_rules.toml writes them to open with a character or a class (so that `re`
+    scans for those); the plain forms, with the optional 党的 and the look-behinds first."""
     import re
 
     from policy_cli.core.formulations.vocab import patterns
@@ -370,13 +370,19 @@ def test_plan_and_congress_patterns_match_as_their_plain_forms():
         "congress": re.compile(
             f"(?:党的)?(?<![{numeral}第])(?:十[二三四五六七八九]|二十[一二三四五六七八九]?)大{after}"
         ),
+        "version": re.compile(r"(?<![0-9.])\d{1,2}\.0版"),
+        "unquoted_code": re.compile(
+            r"(?<![0-9A-Za-z.+＋%])(\d{1,3}(?:[+＋](?:\d{1,3}|[XN]))+)(?![0-9A-Za-z.%+＋])"
+        ),
     }
-    texts = [*_texts(), "党的二十大精神 十九大召开 第十九大和 二十一大、二十大报告 党的十大以来 一十九大和"
+    texts = [*_texts(), "1+N 12+6+X 1.0版 2.0版 12.0版 3.2.0版 a1+1 1+1% １+２ 10.0版 x9+9 1000+1",
+             "党的二十大精神 十九大召开 第十九大和 二十一大、二十大报告 党的十大以来 一十九大和"
              " 党的第二十大和 十二十大和 十四五规划 二十五 十十四五 “十五五”时期 十三五、"]
     found = 0
     for name, pattern in plain.items():
         for text in texts:
-            expected = [m.span() for m in pattern.finditer(text)]
-            assert [m.span() for m in getattr(patterns(), name).finditer(text)] == expected
+            expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+            got = [(m.span(), m.groups()) for m in getattr(patterns(), name).finditer(text)]
+            assert got == expected
             found += len(expected)
     assert found > 100
