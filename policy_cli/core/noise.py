@@ -123,12 +123,17 @@ _CHAIN = re.compile(rf"{_PIECE}(?:{_SEP}{_PIECE})+")
 # a piece of up to 24 characters at every character)
 _SEP_CHARS = re.compile(r"[_|｜\-—]")
 # Spam glued into a sentence without separators: "XX体育app下载", "线上买球", "XX娱乐官网".
+_GAMBLING = "体育|娱乐|彩票|棋牌|电竞|真人|直播|博彩"  # what the glued brand sells
+_ONLINE = "线上|在线|网上"
 _GLUED = re.compile(
-    r"[A-Za-z0-9]{0,12}(?:体育|娱乐|彩票|棋牌|电竞|真人|直播|博彩)"
+    rf"[A-Za-z0-9]{{0,12}}(?:{_GAMBLING})"
     r"(?:app|apk|APP|App)(?:下载|官网|登录|入口|注册)?"
-    r"|(?:线上|在线|网上)(?:买球|投注|下注|博彩|赌场|百家乐)"
+    rf"|(?:{_ONLINE})(?:买球|投注|下注|博彩|赌场|百家乐)"
     r"|[A-Za-z]{2,12}(?:体育|娱乐)(?:官网|官方网站|登录入口)"
 )
+# every glued match holds one of these words (体育 and 娱乐 are of _GAMBLING): a line without
+# any is not searched (the search tries up to 12 letters or digits at every character)
+_GLUED_WORDS = re.compile(f"{_GAMBLING}|{_ONLINE}")
 
 
 def remove_noise(text: str) -> tuple[str, tuple[Noise, ...]]:
@@ -237,6 +242,8 @@ def _cut_spam(line: str) -> tuple[str, list[tuple[int, str]]]:
 
 
 def _glued_spans(line: str) -> list[tuple[int, int]]:
+    if not _GLUED_WORDS.search(line):
+        return []
     return [(m.start(), m.end()) for m in _GLUED.finditer(line)]
 
 

@@ -180,6 +180,23 @@ def arabic_numbers(text: str) -> str:
     return _YEAR_CN.sub(lambda m: arabic_digits(m.group("n")), _percent_cn().sub(percent, text))
 
 
+_DIGIT = re.compile(r"\d")
+_NUMERAL_START = re.compile("[百〇○零一二]")  # what a percentage or a year in words opens with
+
+
+def may_hold_number(text: str) -> bool:
+    """Whether `text`, or `arabic_numbers(text)`, holds a digit (a value needs one).
+
+    False means that no `NUMBER` can match either text, so that a caller can pass it over
+    without writing its numerals in digits first.
+    """
+    if _DIGIT.search(text):
+        return True
+    if not _NUMERAL_START.search(text):
+        return False
+    return bool(_YEAR_CN.search(text) or _percent_cn().search(text))
+
+
 @cache
 def _percent_cn() -> re.Pattern[str]:
     """A percentage in words: 百分之三点五."""

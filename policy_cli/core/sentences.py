@@ -19,11 +19,15 @@ from __future__ import annotations
 
 import math
 import re
+from _collections import _count_elements  # type: ignore[import-not-found]  # Counter's C loop
+from array import array
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import itemgetter, mul
+from itertools import chain, islice, pairwise
+from operator import itemgetter, le, mul
 from typing import Any
 
 from policy_cli.core.chars import CN_NUMERALS, CN_YEAR_DIGITS
@@ -51,6 +55,11 @@ _DAMPING = 0.85
 # document (20 k pairs: ~100 k characters; a national work report has 2-5 k) pays numpy's
 # import back (a 500 k-character text: 92 k pairs, 1.2 s -> 0.4 s; the same sentences)
 NUMPY_PAIRS = 20_000
+# from this many tokens on, their sentences' order is checked with numpy (0.2 s -> 3 ms at 6 M)
+NUMPY_TOKENS = 200_000
+# from this many terms in the candidate sentences on, TextRank's vectors are built by numpy
+# (a 500 k-character news document has ~100 k; 10 M characters: 2.9 -> 1.9 s in all)
+NUMPY_TERMS = 50_000
 
 
 @dataclass(frozen=True)
@@ -248,13 +257,47 @@ def _is_prose(sentence: str, options: KeySentenceOptions = DEFAULT_KEY_OPTIONS) 
 
 
 def _words_by_whole(prepared: Prepared, wholes: Sequence[_Whole]) -> list[list[str]]:
+    """The candidate terms of each whole sentence, in order.
+
+    The tokens come sentence after sentence (`Segmentation.tokens`), so a whole sentence's
+    tokens are one slice of the columns, found by bisection, filtered in one C loop by the set
+    of the document's candidate words (decided once per distinct word); tokens in another
+    order are assigned one by one (`_words_by_owner`).
+    """
+    tokens = Tokens.of(prepared.tokens)  # the columns (no Token object made per token)
+    texts, sents = tokens.texts, tokens.sentences
+    if not wholes or not _ascending(sents):
+        return _words_by_owner(tokens, wholes)
+    stop = load_stopwords()
+    keep = {w for w in set(texts) if is_candidate_term(w, stop)}.__contains__
+    out: list[list[str]] = []
+    at = 0
+    for whole in wholes:
+        at = bisect_left(sents, whole.first, at)
+        end = bisect_left(sents, whole.last + 1, at)
+        out.append(list(filter(keep, texts[at:end])))
+        at = end
+    return out
+
+
+def _ascending(values: Sequence[int]) -> bool:
+    """Whether `values` never go down (a long array is checked with numpy, without a copy)."""
+    if isinstance(values, array) and len(values) >= NUMPY_TOKENS:
+        import numpy as np
+
+        column = np.frombuffer(values, dtype=values.typecode)
+        return bool((column[1:] >= column[:-1]).all())
+    return all(map(le, values, islice(values, 1, None)))
+
+
+def _words_by_owner(tokens: Tokens, wholes: Sequence[_Whole]) -> list[list[str]]:
+    """`_words_by_whole` token by token, for tokens in any order."""
     owner: dict[int, int] = {}
     for w, whole in enumerate(wholes):
         for s in range(whole.first, whole.last + 1):
             owner[s] = w
     stop = load_stopwords()
     words: dict[int, list[str]] = defaultdict(list)
-    tokens = Tokens.of(prepared.tokens)  # the columns (no Token object made per token)
     candidate: dict[str, bool] = {}  # per distinct word, not per token
     for text, sentence in zip(tokens.texts, tokens.sentences, strict=True):
         at = owner.get(sentence)
@@ -280,48 +323,66 @@ def _textrank(docs: list[list[str]]) -> list[float]:
     size = len(docs)
     if size == 1:
         return [1.0]
+    if sum(map(len, docs)) >= NUMPY_TERMS:
+        return _textrank_numpy(docs)
     # the document frequencies first, each sentence's counts made again below when its
     # weights are: a Counter kept for each of 400 k sentences held ~0.4 GB at 10 M characters
-    df: Counter[str] = Counter()
-    for d in docs:
-        df.update(dict.fromkeys(d, 1))
+    df: Counter[str] = Counter(chain.from_iterable(map(set, docs)))
     idf = {t: math.log((1 + size) / (1 + f)) + 1 for t, f in df.items()}
     column = {t: j for j, t in enumerate(sorted(t for t, f in df.items() if f > 1))}
     linked: list[int] = []  # sentences sharing a term with another; the rest are isolated
-    row_cols: list[list[int]] = []
-    row_vals: list[list[float]] = []
-    col_rows: list[list[int]] = [[] for _ in column]
-    col_vals: list[list[float]] = [[] for _ in column]
+    row_cols: list[tuple[int, ...]] = []
+    row_vals: list[tuple[float, ...]] = []
+    sublinear = _Sublinear()
     for i, d in enumerate(docs):
-        c = Counter(d)
-        weights = {t: (1 + math.log(n)) * idf[t] for t, n in c.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values()))
-        shared = sorted((column[t], w / norm) for t, w in weights.items() if t in column)
+        # the same float operations in the same order as (1 + log n) * idf and the norm's sum
+        # written term by term, done in C loops (map) over the sentence's distinct terms
+        c: dict[str, int] = {}
+        _count_elements(c, d)  # a Counter's counts, in first-seen order, without its overhead
+        weights = list(map(mul, map(sublinear.__getitem__, c.values()), map(idf.__getitem__, c)))
+        norm = math.sqrt(sum(map(mul, weights, weights)))
+        shared = sorted(
+            (j, w / norm) for j, w in zip(map(column.get, c), weights, strict=True) if j is not None
+        )
         if not shared:
             continue
-        k = len(linked)
         linked.append(i)
-        row_cols.append([j for j, _ in shared])
-        row_vals.append([v for _, v in shared])
-        for j, v in shared:
-            col_rows[j].append(k)
-            col_vals[j].append(v)
-    diagonal = [sum(v * v for v in vals) for vals in row_vals]
+        cols, vals = zip(*shared, strict=True)
+        row_cols.append(cols)
+        row_vals.append(vals)
+    diagonal = [sum(map(mul, vals, vals)) for vals in row_vals]
     if sum(map(len, row_cols)) >= NUMPY_PAIRS:
         return _pagerank_numpy(size, linked, row_cols, row_vals, diagonal)
+    return _pagerank_lists(size, linked, row_cols, row_vals, diagonal)
+
+
+def _pagerank_lists(
+    size: int,
+    linked: list[int],
+    row_cols: list[tuple[int, ...]],
+    row_vals: list[tuple[float, ...]],
+    diagonal: list[float],
+) -> list[float]:
+    """The PageRank steps of `_textrank` in pure Python (a short document)."""
+    n_cols = max((max(c) for c in row_cols), default=-1) + 1
+    col_rows: list[list[int]] = [[] for _ in range(n_cols)]
+    col_vals: list[list[float]] = [[] for _ in range(n_cols)]
+    for k, (cols, vals) in enumerate(zip(row_cols, row_vals, strict=True)):
+        for j, v in zip(cols, vals, strict=True):
+            col_rows[j].append(k)
+            col_vals[j].append(v)
     # itemgetter(*indices) fetches several items in one C call; a column has two rows or more,
     # a row gets a padding index (-1, value 0.0) so that the getter always returns a tuple
     col_get = [itemgetter(*r) for r in col_rows]
     row_get = [itemgetter(*c, -1) for c in row_cols]
-    for vals in row_vals:
-        vals.append(0.0)
+    padded = [(*vals, 0.0) for vals in row_vals]
 
     def similar(u: list[float]) -> list[float]:
         """Return S u over the linked sentences."""
         xt_u = [sum(map(mul, v, g(u))) for g, v in zip(col_get, col_vals, strict=True)]
         return [
             sum(map(mul, v, g(xt_u))) - d * ui
-            for g, v, d, ui in zip(row_get, row_vals, diagonal, u, strict=True)
+            for g, v, d, ui in zip(row_get, padded, diagonal, u, strict=True)
         ]
 
     sums = similar([1.0] * len(linked))  # > 0: a linked sentence shares a term
@@ -339,11 +400,88 @@ def _textrank(docs: list[list[str]]) -> list[float]:
     return rank
 
 
+class _Sublinear(dict[int, float]):
+    """1 + log(n), the sublinear term frequency, computed once per count."""
+
+    def __missing__(self, n: int) -> float:
+        value = self[n] = 1 + math.log(n)
+        return value
+
+
+def _textrank_numpy(docs: list[list[str]]) -> list[float]:
+    """`_textrank` of a long document with the vectors built by numpy: the same weights,
+    norms and diagonal, bit for bit (each a product, quotient or square root of the same
+    two floats, and each sum taken term after term in the order the Python loop takes, one
+    term of every sentence per step), then the same PageRank steps."""
+    import numpy as np
+
+    size = len(docs)
+    vocab = {t: i for i, t in enumerate(dict.fromkeys(chain.from_iterable(docs)))}
+    terms = list(vocab)
+    lengths = np.fromiter(map(len, docs), dtype=np.int64, count=size)
+    ids = np.fromiter(
+        map(vocab.__getitem__, chain.from_iterable(docs)), dtype=np.int64, count=int(lengths.sum())
+    )
+    # each sentence's distinct terms with their counts, in the order they first come
+    keys = np.repeat(np.arange(size, dtype=np.int64), lengths) * len(terms) + ids
+    del ids
+    keys, first, counts = np.unique(keys, return_index=True, return_counts=True)
+    order = np.argsort(first, kind="stable")
+    del first
+    keys, counts = keys[order], counts[order]
+    pair_rows, pair_terms = keys // len(terms), keys % len(terms)
+    del keys, order
+    df = np.bincount(pair_terms, minlength=len(terms))
+    idf = np.array([math.log((1 + size) / (1 + f)) + 1 for f in df.tolist()])
+    sublinear = np.array([0.0, *(1 + math.log(n) for n in range(1, int(counts.max()) + 1))])
+    weights = sublinear[counts] * idf[pair_terms]
+    norms = np.sqrt(_sums_in_order(weights * weights, pair_rows, size))
+    values = weights / norms[pair_rows]
+    # the shared terms' columns, in the order of the terms
+    column = np.full(len(terms), -1, dtype=np.int64)
+    shared_terms = sorted(terms[i] for i in np.flatnonzero(df > 1).tolist())
+    column[[vocab[t] for t in shared_terms]] = np.arange(len(shared_terms), dtype=np.int64)
+    cols = column[pair_terms]
+    kept = cols >= 0
+    rows, cols, values = pair_rows[kept], cols[kept], values[kept]
+    by_column = np.lexsort((cols, rows))
+    rows, cols, values = rows[by_column], cols[by_column], values[by_column]
+    # the linked sentences (rows sorted) and each pair's place among them
+    opens = np.empty(len(rows), dtype=bool)
+    opens[:1] = True
+    np.not_equal(rows[1:], rows[:-1], out=opens[1:])
+    linked = rows[opens]
+    rows = np.searchsorted(linked, rows)
+    diag = _sums_in_order(values * values, rows, len(linked))
+    if len(cols) >= NUMPY_PAIRS:
+        return _pagerank_arrays(size, linked, rows, cols, values, diag)
+    # a long text of short, unshared sentences: the pure steps, as `_textrank` takes them
+    bounds = np.searchsorted(rows, np.arange(len(linked) + 1)).tolist()
+    col_list, value_list = cols.tolist(), values.tolist()
+    row_cols = [tuple(col_list[a:b]) for a, b in pairwise(bounds)]
+    row_vals = [tuple(value_list[a:b]) for a, b in pairwise(bounds)]
+    return _pagerank_lists(size, linked.tolist(), row_cols, row_vals, diag.tolist())
+
+
+def _sums_in_order(values: Any, rows: Any, n: int) -> Any:
+    """The sum of each row's values (rows sorted), added one after the other from the first as
+    Python's `sum` adds them: step k adds the k-th value of every row that has one."""
+    import numpy as np
+
+    lengths = np.bincount(rows, minlength=n)
+    starts = np.searchsorted(rows, np.arange(n))
+    out = np.zeros(n)
+    for k in range(int(lengths.max()) if n else 0):
+        has = np.flatnonzero(lengths > k)
+        out[has] += values[starts[has] + k]
+    return out
+
+
 def _pagerank_numpy(
     size: int,
     linked: list[int],
-    row_cols: list[list[int]],
-    row_vals: list[list[float]],
+    row_cols: list[tuple[int, ...]],
+    row_vals: list[tuple[float, ...]],
     diagonal: list[float],
 ) -> list[float]:
     """The PageRank steps of `_textrank` with numpy, for a long document (the same sums, in
@@ -353,17 +491,24 @@ def _pagerank_numpy(
 
     lengths = np.fromiter(map(len, row_cols), dtype=np.int64, count=len(row_cols))
     rows = np.repeat(np.arange(len(row_cols), dtype=np.int64), lengths)
-    cols = np.fromiter((j for c in row_cols for j in c), dtype=np.int64, count=int(lengths.sum()))
-    vals = np.fromiter((v for r in row_vals for v in r), dtype=np.float64, count=len(cols))
+    cols = np.fromiter(chain.from_iterable(row_cols), dtype=np.int64, count=int(lengths.sum()))
+    vals = np.fromiter(chain.from_iterable(row_vals), dtype=np.float64, count=len(cols))
     diag = np.asarray(diagonal, dtype=np.float64)
-    n_cols = int(cols.max()) + 1 if len(cols) else 0
     at = np.asarray(linked, dtype=np.int64)
+    return _pagerank_arrays(size, at, rows, cols, vals, diag)
+
+
+def _pagerank_arrays(size: int, at: Any, rows: Any, cols: Any, vals: Any, diag: Any) -> list[float]:
+    """The PageRank steps over the (linked sentence, shared term) pairs as numpy arrays."""
+    import numpy as np
+
+    n_cols = int(cols.max()) + 1 if len(cols) else 0
 
     def similar(u: Any) -> Any:
         xt_u = np.bincount(cols, weights=vals * u[rows], minlength=n_cols)
-        return np.bincount(rows, weights=vals * xt_u[cols], minlength=len(linked)) - diag * u
+        return np.bincount(rows, weights=vals * xt_u[cols], minlength=len(at)) - diag * u
 
-    sums = similar(np.ones(len(linked)))
+    sums = similar(np.ones(len(at)))
     base = (1 - _DAMPING) / size
     rank = np.full(size, 1.0 / size)
     for _ in range(100):

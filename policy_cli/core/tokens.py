@@ -32,6 +32,9 @@ GAP_TAG = "x"  # the text between sentences (line breaks, spaces): one piece, no
 # the type of the offset and sentence columns: 4-byte integers (a document is at most
 # `loaders.MAX_DOCUMENT_CHARS` = 10 M characters; 8-byte ones cost 40 MB a column there)
 COLUMN = "i"
+# from this many pieces on, the pieces of each sentence are found with numpy (10 M
+# characters, 6 M pieces: ~1 s piece by piece)
+NUMPY_PIECES = 200_000
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,19 @@ class Segmentation:
         """Sentence index -> the range of its pieces (in order: a sentence's pieces follow
         each other)."""
         out: dict[int, tuple[int, int]] = {}
-        for i, k in enumerate(self.sentence):
+        column = self.sentence
+        if isinstance(column, array) and len(column) >= NUMPY_PIECES:
+            # run by run, not piece by piece: the runs' edges found by numpy (no copy)
+            import numpy as np
+
+            values = np.frombuffer(column, dtype=column.typecode)
+            edges = (np.flatnonzero(values[1:] != values[:-1]) + 1).tolist()
+            firsts = [0, *edges]
+            for k, i, j in zip(values[firsts].tolist(), firsts, [*edges, len(values)], strict=True):
+                lo, _ = out.get(k, (i, i))
+                out[k] = (lo, j)
+            return out
+        for i, k in enumerate(column):
             lo, _ = out.get(k, (i, i))
             out[k] = (lo, i + 1)
         return out

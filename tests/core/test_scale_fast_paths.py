@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from functools import cache
 
-from policy_cli.core.loaders import load_document
+from policy_cli.core.loaders import load_document, load_text
 from policy_cli.core.people import _titled_matches, rules
 from tests.conftest import DOCS
 
@@ -118,3 +119,270 @@ def test_find_all_is_the_same_for_short_and_long_texts(monkeypatch):
     monkeypatch.setattr(occurrences, "LONG_TEXT", len(text) + 1)
     assert occurrences.find_all(text, words) == long
     assert sum(map(len, long.values())) > 10_000
+
+
+def _clauses_char_by_char(text: str, start: int, end: int):
+    """The clause split as it was written first: every character visited."""
+    from policy_cli.core import targets as t
+
+    out: list = []
+    pos, quote = start, 0
+    for i in range(start, end + 1):
+        ch = text[i] if i < end else "。"
+        if ch in t._OPEN_QUOTES:
+            quote += 1
+        elif ch in t._CLOSE_QUOTES:
+            quote = max(0, quote - 1)
+        if (ch in t._CLAUSE_ENDS and not quote) or i == end:
+            piece = text[pos:i]
+            if piece.strip():
+                if out and t._re("clauses", "joined").match(piece) and text[pos - 1] == "，":
+                    prev = out[-1]
+                    out[-1] = t._Clause(text[prev.offset : i], prev.offset)
+                else:
+                    lead = len(piece) - len(piece.lstrip())
+                    out.append(t._Clause(piece.strip(), pos + lead))
+            pos = i + 1
+    return out
+
+
+def test_target_clauses_are_the_character_by_character_split():
+    from policy_cli.core.targets import _clauses
+
+    total = 0
+    for path in PATHS:
+        doc = load_document(path)
+        spans = [(p.start, p.end) for p in doc.paragraphs] + [(0, len(doc.text))]
+        for start, end in spans:
+            expected = _clauses_char_by_char(doc.text, start, end)
+            assert _clauses(doc.text, start, end) == expected
+            total += len(expected)
+    assert total > 20_000
+
+
+def test_a_clause_without_a_possible_number_reads_no_value():
+    """`may_hold_number` false: neither the clause nor its numerals in digits hold a value."""
+    from policy_cli.core.quantities import arabic_numbers, may_hold_number
+    from policy_cli.core.targets import _clauses, _find_value
+
+    passed = held = 0
+    for path in PATHS:
+        doc = load_document(path)
+        for clause in _clauses(doc.text, 0, len(doc.text)):
+            text = clause.text
+            if may_hold_number(text):
+                held += 1
+                continue
+            passed += 1
+            assert arabic_numbers(text) == text
+            assert _find_value(text) is None
+    assert passed > 5_000 and held > 1_000
+    for text in ("增长百分之三点五", "到二〇三五年", "增长5%", "增长５％"):
+        assert may_hold_number(text)
+
+
+def test_key_sentence_words_by_slices_are_the_token_by_token_ones():
+    from policy_cli.core import sentences
+    from policy_cli.core.pipeline import prepare
+    from policy_cli.core.tokens import Tokens
+
+    total = 0
+    for path in PATHS:
+        prepared = prepare(load_document(path))
+        wholes = sentences.whole_sentences(prepared.document)
+        tokens = Tokens.of(prepared.tokens)
+        expected = sentences._words_by_owner(tokens, wholes)
+        assert sentences._words_by_whole(prepared, wholes) == expected
+        total += sum(map(len, expected))
+    assert total > 50_000
+    # tokens out of sentence order are not sliced: the token-by-token path takes them
+    backwards = Tokens(tokens.texts[::-1], tokens.starts[::-1], tokens.sentences[::-1])
+    assert not sentences._ascending(backwards.sentences)
+    mixed = dataclasses.replace(prepared, tokens=backwards)
+    assert sentences._words_by_whole(mixed, wholes) == sentences._words_by_owner(backwards, wholes)
+
+
+def test_ascending_check_with_and_without_numpy(monkeypatch):
+    from array import array
+
+    from policy_cli.core import sentences
+    from policy_cli.core.tokens import COLUMN
+
+    values = array(COLUMN, [0, 0, 1, 1, 2, 5, 5, 9])
+    for threshold in (1, 1_000):
+        monkeypatch.setattr(sentences, "NUMPY_TOKENS", threshold)
+        assert sentences._ascending(values)
+        assert not sentences._ascending(array(COLUMN, [0, 2, 1]))
+        assert sentences._ascending(array(COLUMN))
+
+
+def _compounds_token_by_token(tokens, keep, idf):
+    """`keywords._merge_compounds` as it was first written: a loop over every kept token."""
+    from array import array
+    from collections import Counter
+    from itertools import islice
+
+    from policy_cli.core import keywords as k
+    from policy_cli.core.tokens import COLUMN
+
+    lexicon = k._lexicon_words()
+
+    def joinable(word):
+        return idf.tag(word) not in k._WEAK_TAGS and word not in lexicon
+
+    texts, starts, sentences = tokens.texts, tokens.starts, tokens.sentences
+    stream = array(COLUMN, (q for q, w in enumerate(texts) if keep[w]))
+
+    def adjacent(a, b):
+        return sentences[a] == sentences[b] and starts[a] + len(texts[a]) == starts[b]
+
+    counts = Counter(texts[q] for q in stream)
+    pairs = Counter(
+        (texts[a], texts[b])
+        for a, b in zip(stream, islice(stream, 1, None), strict=False)
+        if adjacent(a, b)
+    )
+    joined = {}
+    for (left, right), c in pairs.items():
+        if (c < 2 or len(left) + len(right) > k.MAX_COMPOUND_CHARS or not joinable(left)
+                or not joinable(right)):
+            continue
+        if counts[left] == c or counts[right] == c:
+            joined[(left, right)] = (counts[left] > c, counts[right] > c)
+        elif c >= k.COMPOUND_MIN_COUNT and c >= k.COMPOUND_MIN_SHARE * min(
+            counts[left], counts[right]
+        ):
+            joined[(left, right)] = (False, False)
+    out, index = [], []
+    i, n = 0, len(stream)
+    while i < n:
+        tok = stream[i]
+        nxt = stream[i + 1] if i + 1 < n else None
+        parts = joined.get((texts[tok], texts[nxt])) if nxt is not None else None
+        if nxt is not None and parts is not None and adjacent(tok, nxt):
+            out.append(texts[tok] + texts[nxt])
+            index.append(tok)
+            for t, free in zip((tok, nxt), parts, strict=True):
+                if free:
+                    out.append(texts[t])
+                    index.append(t)
+            i += 2
+            continue
+        out.append(texts[tok])
+        index.append(tok)
+        i += 1
+    return out, index
+
+
+def test_compounds_merged_in_c_loops_are_the_token_by_token_ones():
+    from policy_cli.core import keywords as k
+    from policy_cli.core.pipeline import prepare
+    from policy_cli.core.segment import is_candidate_term, load_stopwords
+
+    idf, stop = k.load_idf(), load_stopwords()
+    joined = 0
+    documents = [load_document(p) for p in PATHS[:6]]
+    documents.append(load_text("\n".join(_texts())))
+    for doc in documents:
+        tokens = k.Tokens.of(prepare(doc).tokens)
+        keep = {w: is_candidate_term(w, stop) for w in set(tokens.texts)}
+        terms = k._merge_compounds(tokens, keep, idf)
+        out, index = _compounds_token_by_token(tokens, keep, idf)
+        assert terms.terms == out and list(terms.token_index) == index
+        joined += len(out) - sum(keep[w] for w in tokens.texts)
+    assert joined != 0
+    # no kept token, one, two
+    for size in (0, 1, 2):
+        tokens = k.Tokens(["改革"] * size, list(range(0, 2 * size, 2)), [0] * size)
+        keep = {"改革": True}
+        terms = k._merge_compounds(tokens, keep, idf)
+        assert (terms.terms, list(terms.token_index)) == _compounds_token_by_token(tokens, keep, idf)
+
+
+def test_sentence_ranges_by_runs_are_the_piece_by_piece_ones(monkeypatch):
+    from policy_cli.core import tokens as t
+
+    for path in PATHS[:8]:
+        seg = t.segment_document(load_document(path), tags=False)
+        monkeypatch.setattr(t, "NUMPY_PIECES", 10**9)
+        plain = t.Segmentation(seg.text, seg.pieces, seg.starts, seg.tags, seg.sentence)._ranges
+        monkeypatch.setattr(t, "NUMPY_PIECES", 1)
+        runs = t.Segmentation(seg.text, seg.pieces, seg.starts, seg.tags, seg.sentence)._ranges
+        assert list(runs.items()) == list(plain.items()) and len(plain) > 10
+    # a sentence whose pieces come back later spans from its first piece to its last
+    column = t.array(t.COLUMN, [0, 0, -1, 1, 1, -1, 2, -1])
+    seg = t.Segmentation("", (), t.array(t.COLUMN), (), column)
+    assert seg._ranges == {0: (0, 2), -1: (2, 8), 1: (3, 5), 2: (6, 7)}
+
+
+def test_textrank_vectors_by_numpy_are_the_python_ones_bit_for_bit(monkeypatch):
+    """The same ranks, compared with ==: the weights, norms and diagonal are the same floats."""
+    from policy_cli.core import sentences
+    from policy_cli.core.pipeline import prepare
+
+    every: list[list[str]] = []
+    for path in PATHS:
+        prepared = prepare(load_document(path))
+        wholes = sentences.whole_sentences(prepared.document)
+        docs = [w for w in sentences._words_by_whole(prepared, wholes) if len(set(w)) >= 3]
+        every += docs
+        for pairs in (sentences.NUMPY_PAIRS, 1):  # the pure PageRank steps, then numpy's
+            monkeypatch.setattr(sentences, "NUMPY_PAIRS", pairs)
+            monkeypatch.setattr(sentences, "NUMPY_TERMS", 10**12)
+            python = sentences._textrank(docs)
+            monkeypatch.setattr(sentences, "NUMPY_TERMS", 1)
+            assert sentences._textrank(docs) == python
+    monkeypatch.setattr(sentences, "NUMPY_PAIRS", 20_000)
+    monkeypatch.setattr(sentences, "NUMPY_TERMS", 10**12)
+    python = sentences._textrank(every)
+    monkeypatch.setattr(sentences, "NUMPY_TERMS", 1)
+    assert sentences._textrank(every) == python and len(every) > 5_000
+
+
+def test_glued_spam_search_skips_only_lines_it_cannot_match():
+    from policy_cli.core import noise
+
+    lines = [line for text in _texts() for line in text.split("\n")]
+    lines += [
+        "球球直播app下载_球球体育官网-线上买球", "欢迎访问abc体育APP注册", "在线投注", "网上百家乐",
+        "XYZ娱乐官方网站", "ab娱乐登录入口", "体育app", "线上教学", "加快发展体育产业",
+    ]
+    found = 0
+    for line in lines:
+        expected = [(m.start(), m.end()) for m in noise._GLUED.finditer(line)]
+        assert noise._glued_spans(line) == expected
+        found += len(expected)
+    assert found >= 7
+
+
+
+def test_patterns_opening_with_a_class_match_as_their_plain_forms():
+    """formulation_rules.toml writes them to open with a character or a class (so that `re`
+    scans for those); the plain forms, with the optional 党的 and the look-behinds first."""
+    import re
+
+    from policy_cli.core.formulations.vocab import patterns
+
+    numeral = "一二三四五六七八九十"
+    after = "(?=精神|胜利|召开|报告|和|以来|代表|、|，|。|；|”)"
+    plain = {
+        "plan": re.compile(f"(?<![{numeral}])十[一二三四五六七八九]五(?:规划)?(?![{numeral}])"),
+        "congress": re.compile(
+            f"(?:党的)?(?<![{numeral}第])(?:十[二三四五六七八九]|二十[一二三四五六七八九]?)大{after}"
+        ),
+        "version": re.compile(r"(?<![0-9.])\d{1,2}\.0版"),
+        "unquoted_code": re.compile(
+            r"(?<![0-9A-Za-z.+＋%])(\d{1,3}(?:[+＋](?:\d{1,3}|[XN]))+)(?![0-9A-Za-z.%+＋])"
+        ),
+    }
+    texts = [*_texts(), "1+N 12+6+X 1.0版 2.0版 12.0版 3.2.0版 a1+1 1+1% １+２ 10.0版 x9+9 1000+1",
+             "党的二十大精神 十九大召开 第十九大和 二十一大、二十大报告 党的十大以来 一十九大和"
+             " 党的第二十大和 十二十大和 十四五规划 二十五 十十四五 “十五五”时期 十三五、"]
+    found = 0
+    for name, pattern in plain.items():
+        for text in texts:
+            expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+            got = [(m.span(), m.groups()) for m in getattr(patterns(), name).finditer(text)]
+            assert got == expected
+            found += len(expected)
+    assert found > 100

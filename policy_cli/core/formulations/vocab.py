@@ -18,6 +18,8 @@ from typing import Any, get_origin, get_type_hints
 
 from policy_cli import data
 from policy_cli.core.chars import HAN
+from policy_cli.core.patterns import finditer as finditer  # re-exported: the stages use it
+from policy_cli.core.patterns import required_characters
 
 RULES_FILE = "formulation_rules.toml"
 WORD_SECTIONS = ("characters", "punctuation", "words")
@@ -229,8 +231,6 @@ def is_verb(word: str) -> bool:
     return word in clause_word_set() or word in words().phrase_breaks
 
 
-
-
 @lru_cache(maxsize=1)
 def clause_words() -> tuple[str, ...]:
     """Words that open a clause (加快, 推进, 坚持...), learnt from the background corpus."""
@@ -241,7 +241,6 @@ def clause_words() -> tuple[str, ...]:
 def clause_word_set() -> frozenset[str]:
     """The clause-opening words as a set."""
     return frozenset(clause_words())
-
 
 
 @lru_cache(maxsize=1)
@@ -255,56 +254,6 @@ def quoted_images() -> frozenset[str]:
     """Ordinary words national policy language quotes as set images (定心丸, 组合拳), learnt by
     scripts/build_national.py from the national news."""
     return frozenset(line.split("\t")[0] for line in data.lines("quoted_images.tsv"))
-
-
-def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)`, skipped when the text lacks a character every match holds.
-
-    Most patterns scan a short text for nothing: a plenum needs 届, a negated pair 、 and 不.
-    Testing a few characters with `in` costs far less than trying the pattern at every
-    character (a news item of ~470 characters: numbered 35 us -> 11 us); same matches.
-    """
-    for alternatives in required_characters(pattern):
-        if not any(c in text for c in alternatives):
-            return iter(())
-    return pattern.finditer(text)
-
-
-@lru_cache(maxsize=256)
-def required_characters(pattern: re.Pattern[str]) -> tuple[str, ...]:
-    """What every match of a pattern holds: each string of the result names characters one
-    of which is in the match (its literals and small character sets outside optional parts,
-    alternatives and lookarounds; nothing when the pattern cannot be read, or ignores case)."""
-    try:
-        import importlib
-
-        parser = importlib.import_module("re._parser")  # the parser behind re.compile (3.11+)
-        tree = parser.parse(pattern.pattern, pattern.flags)
-        if tree.state.flags & re.IGNORECASE:
-            return ()
-        return tuple(sorted(_required(tree)))
-    except Exception:  # an unreadable tree only loses the shortcut
-        return ()
-
-
-_SMALL_SET = 4  # a character set of more characters is not worth testing
-
-
-def _required(items: Any) -> set[str]:
-    out: set[str] = set()
-    for op, av in items:
-        name = str(op)
-        if name == "LITERAL":
-            out.add(chr(av))
-        elif name == "IN" and len(av) <= _SMALL_SET and all(str(o) == "LITERAL" for o, _ in av):
-            out.add("".join(sorted(chr(c) for _, c in av)))
-        elif name == "SUBPATTERN":  # (group, add_flags, del_flags, items)
-            out |= _required(av[3])
-        elif name in {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"} and av[0] >= 1:
-            out |= _required(av[2])  # (min, max, items)
-        elif name == "ATOMIC_GROUP":
-            out |= _required(av)
-    return out
 
 
 def finditer_around(
