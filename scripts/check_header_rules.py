@@ -34,6 +34,9 @@ sys.path.insert(0, str(ROOT))
 
 from policy_cli.core import header  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from rules_check import schema_problems  # noqa: E402
+
 # what the code reads: section -> key -> the groups it takes from a match ("" for none; a name
 # for a named group, #N for N numbered groups)
 SCHEMA: dict[str, dict[str, str]] = {
@@ -55,26 +58,13 @@ SCHEMA: dict[str, dict[str, str]] = {
     "law": {"effective": "date", "article": "", "state_title": "", "court": ""},
     "kind": dict.fromkeys(("congress_title", "party_congress", "speech", "report", "of_work"), ""),
 }  # fmt: skip
-_PLACEHOLDER = re.compile(r"\{[A-Z_]+\}")
 _NAMED = re.compile(r"""_re\("(\w+)", "(\w+)"\)|label\("(\w+)"\)""")
 
 
 def problems(table: dict[str, Any] | None = None) -> list[str]:
     """Return what is wrong with the rules file (an empty list when it is sound)."""
     table = header.rules_table() if table is None else table
-    out: list[str] = []
-    for section in sorted(set(table) ^ set(SCHEMA)):
-        out.append(f"[{section}]: " + ("missing" if section not in table else "not read"))
-    fragments = {k: header.expand(v) for k, v in table.get("fragments", {}).items()
-                 if isinstance(v, str)}  # fmt: skip
-    for section, keys in SCHEMA.items():
-        got = table.get(section, {})
-        out += [f"[{section}] {k}: missing" for k in sorted(set(keys) - set(got))]
-        out += [f"[{section}] {k}: not read by the code" for k in sorted(set(got) - set(keys))]
-        for key, groups in keys.items():
-            if key in got:
-                found = _value_problems(got[key], groups, fragments)
-                out += [f"[{section}] {key}: {p}" for p in found]
+    out = schema_problems(table, SCHEMA, header.expand)
     out += [f"the code reads {name}, which the file lacks" for name in _named_in_code(table)]
     if not out:
         try:
@@ -84,29 +74,6 @@ def problems(table: dict[str, Any] | None = None) -> list[str]:
             out.append(f"the rules do not compile together: {exc}")
         finally:
             header._table.cache_clear()
-    return out
-
-
-def _value_problems(value: Any, groups: str, fragments: dict[str, str]) -> list[str]:
-    if not isinstance(value, str) or not value:
-        return ["a non-empty string expected"]
-    if groups == "text":
-        return []
-    text = header.expand(value, fragments)
-    left = _PLACEHOLDER.findall(text)
-    if left:
-        return [f"unknown placeholder {', '.join(left)}"]
-    try:
-        pattern = re.compile(text)
-    except re.error as exc:
-        return [f"does not compile: {exc}"]
-    out = []
-    for group in groups.split():
-        if group.startswith("#"):
-            if pattern.groups < int(group[1:]):
-                out.append(f"{group[1:]} groups expected, {pattern.groups} found")
-        elif group not in pattern.groupindex:
-            out.append(f"no group (?P<{group}>…)")
     return out
 
 

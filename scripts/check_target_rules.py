@@ -35,6 +35,9 @@ sys.path.insert(0, str(ROOT))
 
 from policy_cli.core import targets  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from rules_check import schema_problems  # noqa: E402
+
 # what the code reads: section -> key -> the named groups it takes from a match ("" for none)
 SCHEMA: dict[str, dict[str, str]] = {
     "labels": dict.fromkeys(
@@ -67,7 +70,6 @@ SCHEMA: dict[str, dict[str, str]] = {
         "by_year": "",
     },
 }
-_PLACEHOLDER = re.compile(r"\{[A-Z_]+\}")
 _NAMED = re.compile(
     r"""_re\("(\w+)", "(\w+)"\)|label\("(\w+)"\)|v\['(\w+)'\]|templates\[\("(\w+)", "(\w+)"\)\]"""
 )
@@ -76,19 +78,7 @@ _NAMED = re.compile(
 def problems(table: dict[str, Any] | None = None) -> list[str]:
     """Return what is wrong with the rules file (an empty list when it is sound)."""
     table = targets.rules_table() if table is None else table
-    out: list[str] = []
-    for section in sorted(set(table) ^ set(SCHEMA)):
-        out.append(f"[{section}]: " + ("missing" if section not in table else "not read"))
-    fragments = {k: targets.expand(v) for k, v in table.get("fragments", {}).items()
-                 if isinstance(v, str)}  # fmt: skip
-    for section, keys in SCHEMA.items():
-        got = table.get(section, {})
-        out += [f"[{section}] {k}: missing" for k in sorted(set(keys) - set(got))]
-        out += [f"[{section}] {k}: not read by the code" for k in sorted(set(got) - set(keys))]
-        for key, groups in keys.items():
-            if key in got:
-                found = _value_problems(got[key], groups, fragments)
-                out += [f"[{section}] {key}: {p}" for p in found]
+    out = schema_problems(table, SCHEMA, targets.expand)
     out += [f"the code reads {name}, which the file lacks" for name in _named_in_code(table)]
     if not out:
         try:
@@ -101,24 +91,6 @@ def problems(table: dict[str, Any] | None = None) -> list[str]:
             targets._table.cache_clear()
             targets._rules.cache_clear()
     return out
-
-
-def _value_problems(value: Any, groups: str, fragments: dict[str, str]) -> list[str]:
-    if not isinstance(value, str) or not value:
-        return ["a non-empty string expected"]
-    if groups == "text":
-        return []
-    if groups == "template":
-        return [f"no {{{f}}}" for f in ("base", "n") if "{" + f + "}" not in value]
-    text = targets.expand(value, fragments)
-    left = _PLACEHOLDER.findall(text)
-    if left:
-        return [f"unknown placeholder {', '.join(left)}"]
-    try:
-        pattern = re.compile(text)
-    except re.error as exc:
-        return [f"does not compile: {exc}"]
-    return [f"no group (?P<{g}>…)" for g in groups.split() if g not in pattern.groupindex]
 
 
 def _named_in_code(table: dict[str, Any]) -> list[str]:
