@@ -249,23 +249,22 @@ class AnalysisCache:
 
     def _off(self, message: str) -> None:
         self.error = self.error or message
+        self._drop()
+
+    def close(self) -> None:
+        """Write what is pending and close the file."""
+        if self._db is not None:
+            self.commit()  # (may turn the cache off, which drops the connection)
+        self._drop()
+
+    def _drop(self) -> None:
+        """Close the connection, if any: the cache is a speed-up, a failing close loses nothing."""
         if self._db is not None:
             try:
                 self._db.close()
             except sqlite3.Error:
                 pass
         self._db = None
-
-    def close(self) -> None:
-        """Write what is pending and close the file."""
-        if self._db is not None:
-            self.commit()
-        if self._db is not None:
-            try:
-                self._db.close()
-            except sqlite3.Error:
-                pass
-            self._db = None
 
     def __enter__(self) -> AnalysisCache:
         return self
