@@ -44,6 +44,7 @@ from policy_cli.models import (
     TermNews,
     national_note,
 )
+from policy_cli.serialize import target_numbers
 
 # How the page lays out (names, not literals in the functions below)
 LISTED_FORMULATIONS = 10  # formulations shown in the brief's open table; the rest are folded
@@ -463,10 +464,6 @@ def _brief_legend(summary: Summary) -> str:
             "</span></div>")
 
 
-def _number(value: float) -> str:
-    return f"{value:g}"
-
-
 def brief_page(summary: Summary, document: Document, *, listed: int = LISTED_FORMULATIONS) -> str:
     """Render a brief as one self-contained HTML page.
 
@@ -553,7 +550,7 @@ def _brief_targets(summary: Summary, placed: dict[str, list[_Placed]]) -> str:
     rows, classes = [], []
     for i, t in enumerate(summary.targets):
         name = t.indicator if t.canonical == t.indicator else f"{t.indicator}（{t.canonical}）"
-        numbers = ("–" if t.modifier == "区间" else "、").join(_number(n) for n in t.numbers)
+        numbers = target_numbers(t)
         arrow = {"up": "↑", "down": "↓"}.get(t.direction or "", "")
         value = t.value + "".join(f"（{x}）" for x in (t.period, t.note) if x)
         rows.append([

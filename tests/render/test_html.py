@@ -222,3 +222,16 @@ def test_file_names_in_a_diff_are_escaped() -> None:
 )
 def test_esc(raw: str, shown: str) -> None:
     assert esc(raw) == shown
+
+
+def test_target_numbers_are_written_as_in_the_tables() -> None:
+    """The brief writes a target's numbers as the terminal and CSV do: a range with a dash, a big
+    number in full (1200000, not 1.2e+06)."""
+    document = load_text(
+        "今年发展主要预期目标是：地区生产总值增长5.0%—5.5%；新增城镇就业1200000人以上；"
+        "居民消费价格涨幅3%左右。"
+    )
+    html = brief_page(summary_of(document), document)
+    targets = html[html.index('id="targets"') : html.index('id="people"')]
+    cells = re.findall(r"<td class=n>([^<]*)</td>", targets)
+    assert cells == ["5–5.5", "1200000", "3"]
