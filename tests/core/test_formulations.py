@@ -437,3 +437,26 @@ def test_a_count_in_digits_names_a_list_of_works_or_of_actions_only():
     numbered = {f.text for f in extract_formulations(doc, kinds=["numbered"])}
     assert {"10件惠民实事", "10大类55项民生实事", "7个专项行动", "3个三年行动"} <= numbered
     assert not any(t.startswith(("65个", "64个")) for t in numbered)
+
+
+@pytest.fixture(scope="module")
+def provinces():
+    """The formulations of the unannotated 2025 provincial reports in tests/data (by name)."""
+    cache: dict[str, dict[str, object]] = {}
+
+    def get(name: str) -> dict[str, object]:
+        if name not in cache:
+            doc = load_document(DOCS / "provinces-2025" / f"{name}.txt")
+            cache[name] = {f.text: f for f in extract_formulations(doc)}
+        return cache[name]
+
+    return get
+
+
+def test_an_instruction_of_what_must_be_done_is_no_formulation(provinces):
+    # 深刻领会“必须统筹好”的五对重要关系 (Chongqing, and Fujian, Guangxi, Shandong): quoted,
+    # but a modal of obligation and a verb say what must be done; a count of them names a set
+    assert "必须统筹好" not in provinces("chongqing")
+    assert "必须统筹好" not in provinces("fujian")
+    doc = load_text("坚决做到“五个必须”，牢记“三个务必”。", source="t")
+    assert {"五个必须", "三个务必"} <= {f.text for f in extract_formulations(doc)}
