@@ -460,3 +460,14 @@ def test_an_instruction_of_what_must_be_done_is_no_formulation(provinces):
     assert "必须统筹好" not in provinces("fujian")
     doc = load_text("坚决做到“五个必须”，牢记“三个务必”。", source="t")
     assert {"五个必须", "三个务必"} <= {f.text for f in extract_formulations(doc)}
+
+
+def test_a_case_report_repeats_its_parties_and_courts_not_a_slogan():
+    # the Supreme People's Court's guiding case 254 (a short text): the anonymised firms of its
+    # title, the courts that published related cases and the ruling are repeated, no slogan
+    doc = load_document(DOCS.parent / "formats" / "spc-guiding-case-254-2025.pdf")
+    texts = {f.text for f in extract_formulations(doc)}
+    for name in ("厦门某健康管理有限公司", "福建某体育产业有限公司", "重庆市高级人民法院发布",
+                 "财产保全执行异议执行裁定书"):
+        assert name not in texts, name
+    assert "社会主义核心价值观" in texts
