@@ -471,3 +471,13 @@ def test_a_case_report_repeats_its_parties_and_courts_not_a_slogan():
                  "财产保全执行异议执行裁定书"):
         assert name not in texts, name
     assert "社会主义核心价值观" in texts
+
+
+def test_a_count_that_sums_up_categories_is_no_name(provinces):
+    # 紧紧扭住重预防、强基础、严监管、提能力四个关键 (Inner Mongolia): the count sums up the
+    # clauses before it; 三大粮食作物 after its members names a set
+    assert "四个关键" not in provinces("neimenggu")
+    doc = load_text("分类标识“红黄绿”三种颜色。稳定稻谷、小麦、玉米三大粮食作物生产。", source="t")
+    texts = {f.text for f in extract_formulations(doc)}
+    assert "三种颜色" not in texts
+    assert "三大粮食作物" in texts
