@@ -481,3 +481,15 @@ def test_a_count_that_sums_up_categories_is_no_name(provinces):
     texts = {f.text for f in extract_formulations(doc)}
     assert "三种颜色" not in texts
     assert "三大粮食作物" in texts
+
+
+def test_a_head_phrase_keeps_the_name_it_continues(provinces):
+    # 持续打好“三北”工程攻坚战 (Inner Mongolia): the quoted name belongs to the battle
+    found = provinces("neimenggu")
+    assert "“三北”工程攻坚战" in found
+    assert "工程攻坚战" not in found
+    # 坚决贯彻落实党中央八项规定及实施细则精神 (the 2018 report): the half after 及 is cut
+    doc = load_document(DOCS / "gwr-2018.txt")
+    texts = {f.text for f in extract_formulations(doc)}
+    assert "实施细则精神" not in texts
+    assert "中央八项规定" in texts

@@ -195,6 +195,8 @@ class FormulationOptions:
     # --- stage head
     # a head's modifier is at least this long
     head_min_modifier: int = 2
+    # a quoted name at most this long right before a head phrase belongs to it (“三北”工程攻坚战)
+    head_quoted_name_max: int = 8
     # two-character heads (and the common ones) need a modifier this long
     short_head_len: int = 2
     short_head_min_modifier: int = 3

@@ -106,6 +106,7 @@ class Words:
     place_heads: tuple[str, ...]
     generic_programme_ends: tuple[str, ...]
     title_conjunctions: frozenset[str]
+    name_conjunctions: tuple[str, ...]
     phrase_breaks: frozenset[str]
     generic_counted: tuple[str, ...]
     counted_adjectives: frozenset[str]
