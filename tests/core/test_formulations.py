@@ -493,3 +493,10 @@ def test_a_head_phrase_keeps_the_name_it_continues(provinces):
     texts = {f.text for f in extract_formulations(doc)}
     assert "实施细则精神" not in texts
     assert "中央八项规定" in texts
+
+
+def test_a_short_set_phrase_inside_another_word_is_not_said(provinces):
+    # 健全海洋垃圾治理长效机制 (Fujian) says 海洋|垃圾, not 洋垃圾; the 2018 report's
+    # 禁止洋垃圾入境 says it
+    assert "洋垃圾" not in provinces("fujian")
+    assert "洋垃圾" in {f.text for f in extract_formulations(load_document(DOCS / "gwr-2018.txt"))}

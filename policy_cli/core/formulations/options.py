@@ -141,6 +141,8 @@ class FormulationOptions:
     # --- stage national: a name learnt from quotes this short is found only as whole words
     # (not 占中|部地区)
     national_short_max: int = 4
+    # --- stage known: an entry this short is found only as whole words (not 海|洋垃圾)
+    known_short_max: int = 4
 
     # --- stage motto
     # a motto has at least this many clauses, each at most this long
