@@ -500,3 +500,13 @@ def test_a_short_set_phrase_inside_another_word_is_not_said(provinces):
     # 禁止洋垃圾入境 says it
     assert "洋垃圾" not in provinces("fujian")
     assert "洋垃圾" in {f.text for f in extract_formulations(load_document(DOCS / "gwr-2018.txt"))}
+
+
+def test_a_kind_of_project_is_no_named_programme(provinces):
+    # 市级重点项目超额完成年度投资计划 (Chongqing), 实施产业类科技项目 (Guangxi), 鼓励企业牵头实施
+    # 重大科技项目 (the 2018 report): kinds of plans and projects, not programmes
+    assert "年度投资计划" not in provinces("chongqing")
+    assert "产业类科技项目" not in provinces("guangxi")
+    texts = {f.text for f in extract_formulations(load_document(DOCS / "gwr-2018.txt"))}
+    assert "重大科技项目" not in texts
+    assert "重大项目前期工作攻坚行动" in provinces("anhui")  # a named action may open so

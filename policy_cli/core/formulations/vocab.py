@@ -105,6 +105,9 @@ class Words:
     result_complements: tuple[str, ...]
     place_heads: tuple[str, ...]
     generic_programme_ends: tuple[str, ...]
+    plain_programme_heads: tuple[str, ...]
+    generic_programme_openers: tuple[str, ...]
+    category_marks: str
     title_conjunctions: frozenset[str]
     name_conjunctions: tuple[str, ...]
     phrase_breaks: frozenset[str]
