@@ -510,3 +510,12 @@ def test_a_kind_of_project_is_no_named_programme(provinces):
     texts = {f.text for f in extract_formulations(load_document(DOCS / "gwr-2018.txt"))}
     assert "重大科技项目" not in texts
     assert "重大项目前期工作攻坚行动" in provinces("anhui")  # a named action may open so
+
+
+def test_a_quoted_system_or_process_is_a_policy_not_an_image(provinces):
+    # 财政科研项目经费“包干制” (Anhui), 济青高铁加快“公交化”运行 (Shandong): dictionary nouns,
+    # but a system and a process of policy; “列车”, “珍珠” stay ordinary words in scare quotes
+    assert "包干制" in provinces("anhui")
+    assert "公交化" in provinces("shandong")
+    doc = load_text("搭上政策红利的“列车”，把一颗颗“珍珠”串起来。", source="t")
+    assert not {"列车", "珍珠"} & {f.text for f in extract_formulations(doc)}

@@ -89,7 +89,8 @@ def _ordinary_word(text: str, start: int, end: int, span: str, o: FormulationOpt
 
     把一颗颗“珍珠”串成“项链”, 企业的“心病”: one word the dictionary knows, counting nothing, that
     national policy language does not use as a set image (定心丸, 组合拳, 白名单: words the
-    national news itself quotes; `data/quoted_images.tsv`) nor as a formulation, and that the
+    national news itself quotes; `data/quoted_images.tsv`) nor as a formulation, that names
+    no system or process (…制, …化: 包干制, 公交化), and that the
     document neither lists with other quoted items nor defines.
     """
     w = words()
@@ -97,6 +98,8 @@ def _ordinary_word(text: str, start: int, end: int, span: str, o: FormulationOpt
         return False
     if any(ch in w.count for ch in span) or span in quoted_images():
         return False
+    if span.endswith(w.policy_suffixes):
+        return False  # 经费“包干制”, 高铁“公交化”: a system or a process of policy
     tagged = default_tagger().tag(span, False)
     if len(tagged) != 1 or tagged[0][1] not in w.ordinary_tags:
         return False  # a noun of the dictionary (the policy lexicon's words carry no tag)
