@@ -519,3 +519,11 @@ def test_a_quoted_system_or_process_is_a_policy_not_an_image(provinces):
     assert "公交化" in provinces("shandong")
     doc = load_text("搭上政策红利的“列车”，把一颗颗“珍珠”串起来。", source="t")
     assert not {"列车", "珍珠"} & {f.text for f in extract_formulations(doc)}
+
+
+def test_letters_and_a_plus_sign_name_a_field_plus_programme(provinces):
+    # 部署实施数字政务系统“AI+”应用 (Chongqing), as “人工智能+”
+    assert classify_quoted("AI+") == "slogan"
+    assert classify_quoted("人工智能+") == "slogan"
+    assert classify_quoted("AI") is None
+    assert "AI+" in provinces("chongqing")

@@ -146,6 +146,7 @@ class Patterns:
     issuing_notice: re.Pattern[str]
     sentence_end: re.Pattern[str]
     code: re.Pattern[str]
+    letters_plus: re.Pattern[str]
     unquoted_code: re.Pattern[str]
     count_start: re.Pattern[str]
     set_measure: re.Pattern[str]
