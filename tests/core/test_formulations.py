@@ -527,3 +527,12 @@ def test_letters_and_a_plus_sign_name_a_field_plus_programme(provinces):
     assert classify_quoted("人工智能+") == "slogan"
     assert classify_quoted("AI") is None
     assert "AI+" in provinces("chongqing")
+
+
+def test_a_member_a_glossary_defines_with_zhi_is_part_of_its_code():
+    # the Sichuan report's glossary: “1”是指…，“3”是指…; “1”即…; “1”指四川省跨高校… (a lone digit
+    # of 1+3, 1+8, 1+N is no item of its own)
+    doc = load_document(DOCS.parent / "formats" / "local-sichuan-2025.docx")
+    texts = {f.text for f in extract_formulations(doc)}
+    assert "1" not in texts
+    assert {"1+3", "1+8", "1+N"} <= texts
