@@ -536,3 +536,13 @@ def test_a_member_a_glossary_defines_with_zhi_is_part_of_its_code():
     texts = {f.text for f in extract_formulations(doc)}
     assert "1" not in texts
     assert {"1+3", "1+8", "1+N"} <= texts
+
+
+def test_a_quoted_word_cited_with_its_count_of_characters_names_nothing():
+    # 牢记人民政府头顶“人民”二字 (the Sichuan report); the national news writes “精准”两个字 so
+    doc = load_document(DOCS.parent / "formats" / "local-sichuan-2025.docx")
+    assert "人民" not in {f.text for f in extract_formulations(doc)}
+    doc = load_text("要在“精准”两个字上下功夫，落实“两个维护”。", source="t")
+    texts = {f.text for f in extract_formulations(doc)}
+    assert "精准" not in texts
+    assert "两个维护" in texts

@@ -32,12 +32,14 @@ def find_quoted(
 ) -> Iterator[Candidate]:
     """Yield the quoted spans that are formulations, with what codes and sets refer to."""
     seg = seg or segment_text(text)
-    plan = patterns().plan
+    plan, cited = patterns().plan, patterns().cited_word
     for m in quoted_pattern(words().quote_pairs, options.quoted_span_max).finditer(text):
         span = next(g for g in m.groups() if g is not None)
         kind = classify_quoted(span, options=options)
         if kind is None or _scare_quoted(text, m.start(), m.end(), span.strip(), options):
             continue
+        if cited.match(text, m.end()):
+            continue  # 牢记人民政府头顶“人民”二字: the word itself is cited
         if names_a_thing(text, m.end(), m.start()):
             continue  # “贝碧嘉”、“普拉桑”台风: the proper name of a storm
         if _ordinary_word(text, m.start(), m.end(), span.strip(), options):

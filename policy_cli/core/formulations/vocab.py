@@ -147,6 +147,7 @@ class Patterns:
     sentence_end: re.Pattern[str]
     code: re.Pattern[str]
     letters_plus: re.Pattern[str]
+    cited_word: re.Pattern[str]
     unquoted_code: re.Pattern[str]
     count_start: re.Pattern[str]
     set_measure: re.Pattern[str]
