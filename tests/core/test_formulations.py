@@ -546,3 +546,14 @@ def test_a_quoted_word_cited_with_its_count_of_characters_names_nothing():
     texts = {f.text for f in extract_formulations(doc)}
     assert "精准" not in texts
     assert "两个维护" in texts
+
+
+def test_what_a_code_refers_to_ends_before_a_word_of_result(provinces):
+    # “四上”单位突破7万家 (Hubei), “80条”基本完成 (Shanghai), “新三样”产品出口增长 (Anhui),
+    # “两个维护”化作… (Chongqing): the code is the subject of a statement, the phrase after it
+    # is no name (or ends before the verb)
+    assert provinces("hubei")["四上"].refers_to is None
+    assert provinces("shanghai")["80条"].refers_to is None
+    assert provinces("anhui")["新三样"].refers_to == "产品出口"
+    assert provinces("chongqing")["两个维护"].refers_to is None
+    assert provinces("shandong")["两证齐全"].refers_to == "医养结合机构"

@@ -109,6 +109,7 @@ class Words:
     generic_programme_openers: tuple[str, ...]
     category_marks: str
     title_conjunctions: frozenset[str]
+    result_words: frozenset[str]
     name_conjunctions: tuple[str, ...]
     phrase_breaks: frozenset[str]
     generic_counted: tuple[str, ...]
