@@ -557,3 +557,12 @@ def test_what_a_code_refers_to_ends_before_a_word_of_result(provinces):
     assert provinces("anhui")["新三样"].refers_to == "产品出口"
     assert provinces("chongqing")["两个维护"].refers_to is None
     assert provinces("shandong")["两证齐全"].refers_to == "医养结合机构"
+
+
+def test_a_quoted_date_names_the_event_of_that_day(provinces):
+    # 有力防范应对“6·9”持续性极端强降雨 (Fujian), 深刻吸取自贡“7·17”重大火灾等事故教训 (Sichuan)
+    assert "6·9" not in provinces("fujian")
+    doc = load_document(DOCS.parent / "formats" / "local-sichuan-2025.docx")
+    texts = {f.text for f in extract_formulations(doc)}
+    assert "7·17" not in texts
+    assert "1+3" in texts  # a code stays

@@ -32,7 +32,7 @@ def find_quoted(
 ) -> Iterator[Candidate]:
     """Yield the quoted spans that are formulations, with what codes and sets refer to."""
     seg = seg or segment_text(text)
-    plan, cited = patterns().plan, patterns().cited_word
+    plan, cited, event_date = patterns().plan, patterns().cited_word, patterns().event_date
     for m in quoted_pattern(words().quote_pairs, options.quoted_span_max).finditer(text):
         span = next(g for g in m.groups() if g is not None)
         kind = classify_quoted(span, options=options)
@@ -42,6 +42,8 @@ def find_quoted(
             continue  # 牢记人民政府头顶“人民”二字: the word itself is cited
         if names_a_thing(text, m.end(), m.start()):
             continue  # “贝碧嘉”、“普拉桑”台风: the proper name of a storm
+        if event_date.fullmatch(span.strip()):
+            continue  # 自贡“7·17”重大火灾: the day of a disaster
         if _ordinary_word(text, m.start(), m.end(), span.strip(), options):
             continue  # 搭上政策红利的“列车”: an ordinary word in scare quotes
         start = m.start() + 1 + (len(span) - len(span.lstrip()))

@@ -149,6 +149,7 @@ class Patterns:
     code: re.Pattern[str]
     letters_plus: re.Pattern[str]
     cited_word: re.Pattern[str]
+    event_date: re.Pattern[str]
     unquoted_code: re.Pattern[str]
     count_start: re.Pattern[str]
     set_measure: re.Pattern[str]
