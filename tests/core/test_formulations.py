@@ -566,3 +566,11 @@ def test_a_quoted_date_names_the_event_of_that_day(provinces):
     texts = {f.text for f in extract_formulations(doc)}
     assert "7·17" not in texts
     assert "1+3" in texts  # a code stays
+
+
+def test_a_counted_set_ends_before_the_quality_the_clause_goes_on_to(provinces):
+    # 着力提升三大都市圈能级和功能 (Hubei): the set is 三大都市圈, 能级 is what is raised
+    found = provinces("hubei")
+    assert "三大都市圈" in found
+    assert "三大都市圈能级" not in found
+    assert "六大引领区示范" not in provinces("shandong")
