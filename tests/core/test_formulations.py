@@ -574,3 +574,10 @@ def test_a_counted_set_ends_before_the_quality_the_clause_goes_on_to(provinces):
     assert "三大都市圈" in found
     assert "三大都市圈能级" not in found
     assert "六大引领区示范" not in provinces("shandong")
+
+
+def test_the_works_of_different_places_make_no_motto(provinces):
+    # 加紧聊城机场新建、威海机场迁建 (Shandong): one work of each place, a list
+    assert "聊城机场新建、威海机场迁建" not in provinces("shandong")
+    doc = load_text("坚持稳地价、稳房价、稳预期，推动上海制造、上海服务、上海购物。", source="t")
+    assert "稳地价、稳房价、稳预期" in {f.text for f in extract_formulations(doc)}

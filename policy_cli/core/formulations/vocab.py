@@ -128,6 +128,7 @@ class Words:
     trail_possessive: str
     scare_quote_tags: frozenset[str]
     ordinary_tags: tuple[str, ...]
+    place_tags: tuple[str, ...]
     policy_suffixes: tuple[str, ...]
     manner_tags: frozenset[str]
     acting_tags: tuple[str, ...]
