@@ -437,3 +437,147 @@ def test_a_count_in_digits_names_a_list_of_works_or_of_actions_only():
     numbered = {f.text for f in extract_formulations(doc, kinds=["numbered"])}
     assert {"10件惠民实事", "10大类55项民生实事", "7个专项行动", "3个三年行动"} <= numbered
     assert not any(t.startswith(("65个", "64个")) for t in numbered)
+
+
+@pytest.fixture(scope="module")
+def provinces():
+    """The formulations of the unannotated 2025 provincial reports in tests/data (by name)."""
+    cache: dict[str, dict[str, object]] = {}
+
+    def get(name: str) -> dict[str, object]:
+        if name not in cache:
+            doc = load_document(DOCS / "provinces-2025" / f"{name}.txt")
+            cache[name] = {f.text: f for f in extract_formulations(doc)}
+        return cache[name]
+
+    return get
+
+
+def test_an_instruction_of_what_must_be_done_is_no_formulation(provinces):
+    # 深刻领会“必须统筹好”的五对重要关系 (Chongqing, and Fujian, Guangxi, Shandong): quoted,
+    # but a modal of obligation and a verb say what must be done; a count of them names a set
+    assert "必须统筹好" not in provinces("chongqing")
+    assert "必须统筹好" not in provinces("fujian")
+    doc = load_text("坚决做到“五个必须”，牢记“三个务必”。", source="t")
+    assert {"五个必须", "三个务必"} <= {f.text for f in extract_formulations(doc)}
+
+
+def test_a_case_report_repeats_its_parties_and_courts_not_a_slogan():
+    # the Supreme People's Court's guiding case 254 (a short text): the anonymised firms of its
+    # title, the courts that published related cases and the ruling are repeated, no slogan
+    doc = load_document(DOCS.parent / "formats" / "spc-guiding-case-254-2025.pdf")
+    texts = {f.text for f in extract_formulations(doc)}
+    for name in ("厦门某健康管理有限公司", "福建某体育产业有限公司", "重庆市高级人民法院发布",
+                 "财产保全执行异议执行裁定书"):
+        assert name not in texts, name
+    assert "社会主义核心价值观" in texts
+
+
+def test_a_count_that_sums_up_categories_is_no_name(provinces):
+    # 紧紧扭住重预防、强基础、严监管、提能力四个关键 (Inner Mongolia): the count sums up the
+    # clauses before it; 三大粮食作物 after its members names a set
+    assert "四个关键" not in provinces("neimenggu")
+    doc = load_text("分类标识“红黄绿”三种颜色。稳定稻谷、小麦、玉米三大粮食作物生产。", source="t")
+    texts = {f.text for f in extract_formulations(doc)}
+    assert "三种颜色" not in texts
+    assert "三大粮食作物" in texts
+
+
+def test_a_head_phrase_keeps_the_name_it_continues(provinces):
+    # 持续打好“三北”工程攻坚战 (Inner Mongolia): the quoted name belongs to the battle
+    found = provinces("neimenggu")
+    assert "“三北”工程攻坚战" in found
+    assert "工程攻坚战" not in found
+    # 坚决贯彻落实党中央八项规定及实施细则精神 (the 2018 report): the half after 及 is cut
+    doc = load_document(DOCS / "gwr-2018.txt")
+    texts = {f.text for f in extract_formulations(doc)}
+    assert "实施细则精神" not in texts
+    assert "中央八项规定" in texts
+
+
+def test_a_short_set_phrase_inside_another_word_is_not_said(provinces):
+    # 健全海洋垃圾治理长效机制 (Fujian) says 海洋|垃圾, not 洋垃圾; the 2018 report's
+    # 禁止洋垃圾入境 says it
+    assert "洋垃圾" not in provinces("fujian")
+    assert "洋垃圾" in {f.text for f in extract_formulations(load_document(DOCS / "gwr-2018.txt"))}
+
+
+def test_a_kind_of_project_is_no_named_programme(provinces):
+    # 市级重点项目超额完成年度投资计划 (Chongqing), 实施产业类科技项目 (Guangxi), 鼓励企业牵头实施
+    # 重大科技项目 (the 2018 report): kinds of plans and projects, not programmes
+    assert "年度投资计划" not in provinces("chongqing")
+    assert "产业类科技项目" not in provinces("guangxi")
+    texts = {f.text for f in extract_formulations(load_document(DOCS / "gwr-2018.txt"))}
+    assert "重大科技项目" not in texts
+    assert "重大项目前期工作攻坚行动" in provinces("anhui")  # a named action may open so
+
+
+def test_a_quoted_system_or_process_is_a_policy_not_an_image(provinces):
+    # 财政科研项目经费“包干制” (Anhui), 济青高铁加快“公交化”运行 (Shandong): dictionary nouns,
+    # but a system and a process of policy; “列车”, “珍珠” stay ordinary words in scare quotes
+    assert "包干制" in provinces("anhui")
+    assert "公交化" in provinces("shandong")
+    doc = load_text("搭上政策红利的“列车”，把一颗颗“珍珠”串起来。", source="t")
+    assert not {"列车", "珍珠"} & {f.text for f in extract_formulations(doc)}
+
+
+def test_letters_and_a_plus_sign_name_a_field_plus_programme(provinces):
+    # 部署实施数字政务系统“AI+”应用 (Chongqing), as “人工智能+”
+    assert classify_quoted("AI+") == "slogan"
+    assert classify_quoted("人工智能+") == "slogan"
+    assert classify_quoted("AI") is None
+    assert "AI+" in provinces("chongqing")
+
+
+def test_a_member_a_glossary_defines_with_zhi_is_part_of_its_code():
+    # the Sichuan report's glossary: “1”是指…，“3”是指…; “1”即…; “1”指四川省跨高校… (a lone digit
+    # of 1+3, 1+8, 1+N is no item of its own)
+    doc = load_document(DOCS.parent / "formats" / "local-sichuan-2025.docx")
+    texts = {f.text for f in extract_formulations(doc)}
+    assert "1" not in texts
+    assert {"1+3", "1+8", "1+N"} <= texts
+
+
+def test_a_quoted_word_cited_with_its_count_of_characters_names_nothing():
+    # 牢记人民政府头顶“人民”二字 (the Sichuan report); the national news writes “精准”两个字 so
+    doc = load_document(DOCS.parent / "formats" / "local-sichuan-2025.docx")
+    assert "人民" not in {f.text for f in extract_formulations(doc)}
+    doc = load_text("要在“精准”两个字上下功夫，落实“两个维护”。", source="t")
+    texts = {f.text for f in extract_formulations(doc)}
+    assert "精准" not in texts
+    assert "两个维护" in texts
+
+
+def test_what_a_code_refers_to_ends_before_a_word_of_result(provinces):
+    # “四上”单位突破7万家 (Hubei), “80条”基本完成 (Shanghai), “新三样”产品出口增长 (Anhui),
+    # “两个维护”化作… (Chongqing): the code is the subject of a statement, the phrase after it
+    # is no name (or ends before the verb)
+    assert provinces("hubei")["四上"].refers_to is None
+    assert provinces("shanghai")["80条"].refers_to is None
+    assert provinces("anhui")["新三样"].refers_to == "产品出口"
+    assert provinces("chongqing")["两个维护"].refers_to is None
+    assert provinces("shandong")["两证齐全"].refers_to == "医养结合机构"
+
+
+def test_a_quoted_date_names_the_event_of_that_day(provinces):
+    # 有力防范应对“6·9”持续性极端强降雨 (Fujian), 深刻吸取自贡“7·17”重大火灾等事故教训 (Sichuan)
+    assert "6·9" not in provinces("fujian")
+    doc = load_document(DOCS.parent / "formats" / "local-sichuan-2025.docx")
+    texts = {f.text for f in extract_formulations(doc)}
+    assert "7·17" not in texts
+    assert "1+3" in texts  # a code stays
+
+
+def test_a_counted_set_ends_before_the_quality_the_clause_goes_on_to(provinces):
+    # 着力提升三大都市圈能级和功能 (Hubei): the set is 三大都市圈, 能级 is what is raised
+    found = provinces("hubei")
+    assert "三大都市圈" in found
+    assert "三大都市圈能级" not in found
+    assert "六大引领区示范" not in provinces("shandong")
+
+
+def test_the_works_of_different_places_make_no_motto(provinces):
+    # 加紧聊城机场新建、威海机场迁建 (Shandong): one work of each place, a list
+    assert "聊城机场新建、威海机场迁建" not in provinces("shandong")
+    doc = load_text("坚持稳地价、稳房价、稳预期，推动上海制造、上海服务、上海购物。", source="t")
+    assert "稳地价、稳房价、稳预期" in {f.text for f in extract_formulations(doc)}

@@ -111,7 +111,9 @@ def following_phrase(text: str, pos: int, o: FormulationOptions) -> str | None:
     if not m:
         return None
     phrase = m.group()
-    clause = clause_word_set()
+    # a verb of command opens a clause; a word of result or change (突破, 增长, 完成) reports
+    # one of which the code is the subject (“四上”单位|突破7万家, “80条”|基本完成)
+    clause = clause_word_set() | words().result_words
     lead = o.following_min_len  # a name has this much before a verb or a function word
     at_verb = next(
         (k for k in range(lead, len(phrase) - 1)
@@ -125,8 +127,8 @@ def following_phrase(text: str, pos: int, o: FormulationOptions) -> str | None:
             at_function = k
     if phrase[:1] in w.function_words or phrase[:1] in w.not_phrase_openers:
         return None
-    if phrase.startswith(clause_words()):
-        return None  # a verb of command opens a clause, not a name (“两国双园”|加快建设)
+    if phrase.startswith(clause_words()) or phrase.startswith(tuple(words().result_words)):
+        return None  # a verb opens a clause, not a name (“两国双园”|加快建设, “两个维护”|化作…)
     found = name_part(phrase[: min(at_verb, at_function)], o)
     if skipped and found and not found.endswith((*w.name_heads, *w.shared_code_heads)):
         return None  # shared by a list of codes, the phrase must name what they are (…等模式)

@@ -76,9 +76,27 @@ def find_heads(
             w.founding_verbs
         ):
             continue  # 上海期货交易所: an institution that exists; 设立北京证券交易所 is news
+        if text.endswith(w.name_conjunctions, 0, start):
+            continue  # 中央八项规定及|实施细则精神: the second half of a name, cut from it
+        phrase, start = _with_quoted_name(text, start, phrase, o)
         if head in w.battle_heads:
             phrase, start = _with_listed_battles(text, start, m.end(), phrase, o)
         yield Candidate(phrase, "slogan", start, stage=STAGE, rule=head)
+
+
+def _with_quoted_name(
+    text: str, start: int, phrase: str, o: FormulationOptions
+) -> tuple[str, int]:
+    """Add the quoted name right before a head phrase (“三北”工程攻坚战): the walk of
+    `phrase_ending_at` stops at the quote mark, and the phrase alone is a piece cut from the
+    name (工程攻坚战)."""
+    w = words()
+    if text[start - 1 : start] != w.close_quote:
+        return phrase, start
+    opening = text.rfind(w.open_quote, max(0, start - 2 - o.head_quoted_name_max), start - 1)
+    if opening < 0 or not is_han(text[opening + 1 : start - 1]):
+        return phrase, start
+    return text[opening:start] + phrase, opening
 
 
 def _with_listed_battles(

@@ -130,6 +130,8 @@ def _find(
                 [*clauses, after[:size]], options, seg, starts[i : j + 1]
             ):
                 clauses.append(after[:size])
+        if _places_listed(clauses):
+            continue  # 聊城机场新建、威海机场迁建: the works of places, one each, not a motto
         phrase = sep.join(clauses)
         start = offset + sum(len(p) + 1 for p in parts[:i])
         yield Candidate(phrase, "slogan", start, None, (), BY_RULE, STAGE, rule)
@@ -416,6 +418,19 @@ def _shares_position(
     # the rest in one (全|主体、全|品种、全链条、全|周期)
     alone = sum(1 for c in cuts if c and c[0] == run[0][:1])
     return 0 in shared and alone * 2 > len(run)
+
+
+def _places_listed(run: Sequence[str]) -> bool:
+    """Tell whether every clause opens with the name of a different place (聊城机场新建、威海机场
+    迁建): a list of what each place does, where a motto says one thing of one subject."""
+    w = words()
+    firsts = []
+    for p in run:
+        word, tag = default_tagger().tag(p, False)[0]
+        if tag not in w.place_tags or len(word) < 2:
+            return False
+        firsts.append(word)
+    return len(set(firsts)) == len(firsts)
 
 
 def _strengths(run: Sequence[str], o: FormulationOptions) -> bool:

@@ -141,6 +141,8 @@ class FormulationOptions:
     # --- stage national: a name learnt from quotes this short is found only as whole words
     # (not 占中|部地区)
     national_short_max: int = 4
+    # --- stage known: an entry this short is found only as whole words (not 海|洋垃圾)
+    known_short_max: int = 4
 
     # --- stage motto
     # a motto has at least this many clauses, each at most this long
@@ -195,6 +197,8 @@ class FormulationOptions:
     # --- stage head
     # a head's modifier is at least this long
     head_min_modifier: int = 2
+    # a quoted name at most this long right before a head phrase belongs to it (“三北”工程攻坚战)
+    head_quoted_name_max: int = 8
     # two-character heads (and the common ones) need a modifier this long
     short_head_len: int = 2
     short_head_min_modifier: int = 3

@@ -44,7 +44,9 @@ def find_programmes(
                 at = found.end()
                 lead = _leading_verb(body)
                 body, name, start = body[lead:], name[lead:], start + lead
-                if _names_a_programme(body, w, options, short=rule == "construction"):
+                if _names_a_programme(body, w, options, short=rule == "construction") and not (
+                    _a_kind_of_project(body, name, w)
+                ):
                     yield Candidate(
                         _unquoted(name, w),
                         "name",
@@ -96,6 +98,16 @@ def _names_a_programme(body: str, w: Words, o: FormulationOptions, *, short: boo
         return False
     # a second launching verb inside: two clauses, not one name
     return not any(v in plain for v in (*w.launch_verbs, *w.furthering_verbs))
+
+
+def _a_kind_of_project(body: str, name: str, w: Words) -> bool:
+    """Tell whether a plain project or plan is a kind of them: its body opens with a rank or a
+    period, or holds a category (重大科技项目, 年度投资计划, 产业类科技项目)."""
+    if name[len(body) :] not in w.plain_programme_heads:
+        return False  # (…行动计划 is an action)
+    return body.startswith(w.generic_programme_openers) or any(
+        ch in body for ch in w.category_marks
+    )
 
 
 def _unquoted(s: str, w: Words) -> str:

@@ -32,14 +32,18 @@ def find_quoted(
 ) -> Iterator[Candidate]:
     """Yield the quoted spans that are formulations, with what codes and sets refer to."""
     seg = seg or segment_text(text)
-    plan = patterns().plan
+    plan, cited, event_date = patterns().plan, patterns().cited_word, patterns().event_date
     for m in quoted_pattern(words().quote_pairs, options.quoted_span_max).finditer(text):
         span = next(g for g in m.groups() if g is not None)
         kind = classify_quoted(span, options=options)
         if kind is None or _scare_quoted(text, m.start(), m.end(), span.strip(), options):
             continue
+        if cited.match(text, m.end()):
+            continue  # 牢记人民政府头顶“人民”二字: the word itself is cited
         if names_a_thing(text, m.end(), m.start()):
             continue  # “贝碧嘉”、“普拉桑”台风: the proper name of a storm
+        if event_date.fullmatch(span.strip()):
+            continue  # 自贡“7·17”重大火灾: the day of a disaster
         if _ordinary_word(text, m.start(), m.end(), span.strip(), options):
             continue  # 搭上政策红利的“列车”: an ordinary word in scare quotes
         start = m.start() + 1 + (len(span) - len(span.lstrip()))
@@ -89,7 +93,8 @@ def _ordinary_word(text: str, start: int, end: int, span: str, o: FormulationOpt
 
     把一颗颗“珍珠”串成“项链”, 企业的“心病”: one word the dictionary knows, counting nothing, that
     national policy language does not use as a set image (定心丸, 组合拳, 白名单: words the
-    national news itself quotes; `data/quoted_images.tsv`) nor as a formulation, and that the
+    national news itself quotes; `data/quoted_images.tsv`) nor as a formulation, that names
+    no system or process (…制, …化: 包干制, 公交化), and that the
     document neither lists with other quoted items nor defines.
     """
     w = words()
@@ -97,6 +102,8 @@ def _ordinary_word(text: str, start: int, end: int, span: str, o: FormulationOpt
         return False
     if any(ch in w.count for ch in span) or span in quoted_images():
         return False
+    if span.endswith(w.policy_suffixes):
+        return False  # 经费“包干制”, 高铁“公交化”: a system or a process of policy
     tagged = default_tagger().tag(span, False)
     if len(tagged) != 1 or tagged[0][1] not in w.ordinary_tags:
         return False  # a noun of the dictionary (the policy lexicon's words carry no tag)

@@ -28,6 +28,8 @@ def classify_quoted(span: str, *, options: FormulationOptions | None = None) -> 
         return None
     if p.code.match(s):
         return "code"
+    if p.letters_plus.fullmatch(s):
+        return "slogan"  # “AI+”, as “人工智能+”
     han = han_count(s)
     if han < o.quoted_min_han and not re.search(r"\d", s):
         return None  # a single character in quotes (“新”, “拼”): emphasis, not a name
