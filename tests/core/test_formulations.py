@@ -581,3 +581,19 @@ def test_the_works_of_different_places_make_no_motto(provinces):
     assert "聊城机场新建、威海机场迁建" not in provinces("shandong")
     doc = load_text("坚持稳地价、稳房价、稳预期，推动上海制造、上海服务、上海购物。", source="t")
     assert "稳地价、稳房价、稳预期" in {f.text for f in extract_formulations(doc)}
+
+
+def test_a_short_name_is_not_counted_where_it_is_a_piece_of_other_words(provinces):
+    # “强网”行动 (Inner Mongolia) is said once; 加强|网络货运 holds its characters, not the name;
+    # “五五”工程 (Hubei) is not said in “十五五” (a number goes on); “强基” (Fujian) not in 建强|基础
+    strong_net = provinces("neimenggu")["强网"]
+    assert strong_net.count == 1
+    assert all("加强网络" not in c for c in strong_net.contexts)
+    five = provinces("hubei")["五五"]
+    assert five.count == 1 and "“五五”工程" in five.contexts[0]
+    assert provinces("fujian")["强基"].count == 2
+    # a short name that opens or closes a word is still counted there (one edge is enough:
+    # the segmenter glues 助 to 是 in 是助|企纾困)
+    doc = load_document(DOCS / "gwr-2022.txt")
+    counts = {f.text: f.count for f in extract_formulations(doc)}
+    assert counts["助企纾困"] == doc.text.count("助企纾困") == 3

@@ -115,7 +115,7 @@ def extract_formulations(
     seg = segmentation or segment_document(document, tags=False)
     candidates = run_stages(document.text, options, seg)
     wanted_candidates = (c for c in candidates if c.kind in wanted)
-    return rank_formulations(document, wanted_candidates, options, sort=sort)
+    return rank_formulations(document, wanted_candidates, options, sort=sort, seg=seg)
 
 
 def single_words(

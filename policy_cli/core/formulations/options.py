@@ -143,6 +143,9 @@ class FormulationOptions:
     national_short_max: int = 4
     # --- stage known: an entry this short is found only as whole words (not 海|洋垃圾)
     known_short_max: int = 4
+    # --- stage rank: a formulation this short is not counted where it is a piece of other
+    # words (“强网” in 加强|网络, “五五” in 十五五)
+    count_short_max: int = 5
 
     # --- stage motto
     # a motto has at least this many clauses, each at most this long

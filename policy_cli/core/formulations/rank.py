@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from policy_cli.core.chars import CN_DIGITS, CN_ZEROS
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.national import national_lexicon, said_nationally
 from policy_cli.core.occurrences import find_all, non_overlapping
-from policy_cli.core.phrases import canonical
+from policy_cli.core.phrases import QUOTE_MARKS, canonical
+from policy_cli.core.tokens import Segmentation
 from policy_cli.models import Document, Formulation
 
 ORIGINS = ("national", "local", "new")
 
 SORTS = ("first", "count")
+NUMBER_CHARS = frozenset("0123456789" + CN_DIGITS + CN_ZEROS + "十")
 MAX_CONTEXTS = FormulationOptions().max_contexts
 
 
@@ -23,20 +26,50 @@ def rank_formulations(
     options: FormulationOptions,
     *,
     sort: str = "first",
+    seg: Segmentation | None = None,
 ) -> list[Formulation]:
-    """Turn candidates into formulations and sort them ("first": document order; "count")."""
+    """Turn candidates into formulations and sort them ("first": document order; "count").
+
+    With the text's segmentation `seg`, a formulation of up to `options.count_short_max`
+    characters is counted only where it is not a piece of other words (`said_as_words`).
+    """
     chosen = list(candidates)
     # every occurrence of every find in one pass over the text (not one scan per find)
     starts = find_all(document.text, (c.text for c in chosen))
-    result = [
-        to_formulation(document, c, options.max_contexts, starts.get(c.text, []))
-        for c in chosen
-    ]
+    result = []
+    for c in chosen:
+        at = starts.get(c.text, [])
+        if seg is not None and len(c.text) <= options.count_short_max:
+            at = said_as_words(document.text, seg, at, len(c.text), c.offset)
+        result.append(to_formulation(document, c, options.max_contexts, at))
     if sort == "count":
         result.sort(key=lambda f: (-f.count, f.first_offset, f.text))
     else:
         result.sort(key=lambda f: (f.first_offset, f.text))
     return result
+
+
+def said_as_words(
+    text: str, seg: Segmentation, starts: list[int], size: int, found: int
+) -> list[int]:
+    """The occurrences (of `size` characters) of a short name that are not pieces of other
+    words, and the one a stage found at `found`.
+
+    An occurrence is a piece of other words when it starts inside a word and ends inside one
+    (强网 in 加强|网络, 强基 in 建强|基础), or continues a number (五五 in 十五五). One that opens or
+    closes a word is still said (乡村振兴 in 乡村振兴战略, 颜值 in 高颜值): the segmenter often
+    glues a short word to its neighbour (是助|企纾困), so one edge is enough.
+    """
+    out = []
+    for s in starts:
+        before = text[s - 1 : s]
+        if s == found or before in QUOTE_MARKS:
+            out.append(s)
+        elif before in NUMBER_CHARS and text[s] in NUMBER_CHARS:
+            continue
+        elif seg.starts_word(s) or seg.starts_word(s + size):
+            out.append(s)
+    return out
 
 
 def to_formulation(
