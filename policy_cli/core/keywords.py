@@ -62,6 +62,7 @@ MAX_COMPOUND_CHARS = 8
 COMPOUND_MIN_COUNT = 8  # a pair whose words also occur apart is a compound when it recurs so...
 COMPOUND_MIN_SHARE = 0.4  # ...and makes up this share of its rarer word's occurrences
 _PLACE_TAGS = frozenset({"ns", "nr", "nrt", "nz", ""})
+_NOUN_TAGS = frozenset({"n", "nz", "vn", "ns", ""})  # a noun that can name a field
 
 
 class IdfTable:
@@ -514,6 +515,7 @@ def extract_keywords(
     first: dict[str, int] = {}  # term -> its first token
     for t, q in zip(terms.terms, terms.token_index, strict=True):
         first.setdefault(t, q)
+    _credit_openings(counts, first, load_idf())
     starts, sentences = terms.tokens.starts, terms.tokens.sentences
     idf = load_idf()
     headed = _headed_terms(terms, document) if document is not None else set()
@@ -531,6 +533,32 @@ def extract_keywords(
     if top > 0:
         ranked = ranked[:top]
     return [Keyword(t, s, counts[t], starts[first[t]], sentences[first[t]]) for t, s in ranked]
+
+
+def _credit_openings(counts: Counter[str], first: dict[str, int], idf: IdfTable) -> None:
+    """Count a known noun also where it opens a compound this document repeats.
+
+    A reader counting 民族团结 counts it inside 民族团结进步 and 民族团结誓词碑 too: the
+    opening noun of a compound names its field (the closing word names a kind: 企业 of
+    龙头企业, not counted). Only a compound made in this document (glued here, or kept whole
+    as one of its formulations) is opened: a term the national text knows (in the IDF table
+    or the lexicon: 高质量发展, 生态环境) is one name, not its parts. The opener is the
+    longest known noun that leaves at least two characters (自治区 of 自治区党委, not 自治).
+    """
+    stop = load_stopwords()
+    lexicon = _lexicon_words()
+    credit: Counter[str] = Counter()
+    for term, n in counts.items():
+        if n < 2 or len(term) < 4 or term in lexicon or term in idf:
+            continue
+        for cut in range(len(term) - 2, 1, -1):  # the longest opener first
+            head = term[:cut]
+            if head in idf and idf.tag(head) in _NOUN_TAGS and is_candidate_term(head, stop):
+                credit[head] += n
+                if head not in counts or first[term] < first[head]:
+                    first[head] = first[term]
+                break
+    counts.update(credit)
 
 
 def term_weights(
