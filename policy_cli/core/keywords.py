@@ -38,7 +38,7 @@ from itertools import compress, count, islice
 from operator import add, and_, eq, itemgetter, mul, truediv
 from typing import TYPE_CHECKING, overload
 
-from policy_cli.core.chars import CN_NUMERALS, HAN, PLAN_PERIOD
+from policy_cli.core.chars import CN_MAGNITUDES, CN_NUMERALS, HAN, PLAN_PERIOD
 from policy_cli.core.segment import is_candidate_term, load_lexicon, load_stopwords
 from policy_cli.core.tokens import COLUMN, Tokens
 from policy_cli.data import lines as data_lines
@@ -278,7 +278,7 @@ KEYWORD_CHARS_FILE = "keyword_chars.tsv"
 @lru_cache(maxsize=1)
 def keyword_chars() -> dict[str, frozenset[str]]:
     """The characters and suffixes the ranking reads (data/keyword_chars.tsv): place_suffix,
-    own_place_suffix (suffixes), no_glue and grammar (characters)."""
+    own_place_suffix, programme_head, duration_unit (words), no_glue and grammar (characters)."""
     out: dict[str, frozenset[str]] = {}
     for line in data_lines(KEYWORD_CHARS_FILE):
         kind, _, value = line.partition("\t")
@@ -572,6 +572,7 @@ def term_weights(
 
     - acting words (verbs, adverbs, idioms: jieba's tag) and general nouns weigh less: they
       say how or what kind, not what (a plan period such as 十四五 is a name, not a numeral);
+      so does a programme named by its length and kind alone (三年行动, 百日攻坚);
     - a longer term is more specific than a two-character word (up to four characters);
     - a term of its time (its news items gather in a few years: 疫情, 十四五) weighs more;
     - a term the title or a section heading names weighs more;
@@ -586,7 +587,7 @@ def term_weights(
         w = 1.0
         if idf.tag(term) in _WEAK_TAGS and not _PLAN_PERIOD.match(term):
             w *= opts.acting_factor
-        if term in generic:
+        if term in generic or is_timed_programme(term):
             w *= opts.generic_factor
         w *= 1 + opts.length_bonus * max(0, min(len(term), MAX_BONUS_CHARS) - 2)
         w *= 1 + opts.timeliness_weight * idf.timeliness(term)
@@ -596,6 +597,21 @@ def term_weights(
             w *= opts.established_boost
         out[term] = w
     return out
+
+
+@lru_cache(maxsize=1)
+def _timed_programme() -> re.Pattern[str]:
+    """A programme's name made of a duration and programme words alone (三年行动, 百日攻坚)."""
+    chars = keyword_chars()
+    units = "|".join(sorted(chars["duration_unit"], key=len, reverse=True))
+    heads = "|".join(sorted(chars["programme_head"], key=len, reverse=True))
+    return re.compile(rf"^[{CN_NUMERALS}两{CN_MAGNITUDES}0-9]+(?:{units})(?:{heads})+$")
+
+
+def is_timed_programme(term: str) -> bool:
+    """Tell whether a term names only a programme's length (or year) and kind (三年行动计划), not its
+    field: the field stands before it (营商环境三年行动), or in another sentence."""
+    return _timed_programme().match(term) is not None
 
 
 @lru_cache(maxsize=1)
