@@ -472,6 +472,7 @@ class KeywordOptions:
     timeliness_weight: float = 4.0  # times the term's timeliness (IdfTable.timeliness)
     heading_boost: float = 1.25  # a term the title or a section heading names
     established_boost: float = 1.25  # a term the lexicon learnt from national text
+    opening_share: float = 0.5  # of a national term's uses, credited to its opening noun
 
 
 MAX_BONUS_CHARS = 4  # a longer term is no more specific: 新路子开好局 is a phrase
@@ -512,22 +513,23 @@ def extract_keywords(
     if not terms:
         raise NothingToAnalyseError("no terms to rank in this document")
     counts: Counter[str] = Counter(terms.terms)
+    total = len(terms)
     first: dict[str, int] = {}  # term -> its first token
     for t, q in zip(terms.terms, terms.token_index, strict=True):
         first.setdefault(t, q)
-    _credit_openings(counts, first, load_idf())
-    starts, sentences = terms.tokens.starts, terms.tokens.sentences
     idf = load_idf()
+    alone = Counter(counts)  # (the scores count the openings' credit at its weight)
+    credit = _credit_openings(counts, first, idf, opts.opening_share)
+    weighted = {t: alone[t] + credit.get(t, 0.0) for t in counts}
+    starts, sentences = terms.tokens.starts, terms.tokens.sentences
     headed = _headed_terms(terms, document) if document is not None else set()
     weights = term_weights(counts, idf, headed=headed, options=opts)
     if method == "tfidf":
-        total = sum(counts.values())
-        scores = {t: c / total * idf(t) * weights[t] for t, c in counts.items()}
+        scores = {t: c / total * idf(t) * weights[t] for t, c in weighted.items()}
     elif method == "textrank":
         scores = _textrank(terms, counts, idf, weights)
     else:
-        total = sum(counts.values())
-        scores = {t: c / total * weights[t] for t, c in counts.items()}
+        scores = {t: c / total * weights[t] for t, c in weighted.items()}
     # round first, so that the order matches the scores shown
     ranked = sorted(((t, round(s, 6)) for t, s in scores.items()), key=lambda kv: (-kv[1], kv[0]))
     if top > 0:
@@ -535,30 +537,60 @@ def extract_keywords(
     return [Keyword(t, s, counts[t], starts[first[t]], sentences[first[t]]) for t, s in ranked]
 
 
-def _credit_openings(counts: Counter[str], first: dict[str, int], idf: IdfTable) -> None:
-    """Count a known noun also where it opens a compound this document repeats.
+def _credit_openings(
+    counts: Counter[str], first: dict[str, int], idf: IdfTable, share: float
+) -> dict[str, float]:
+    """Count a known noun also where it opens a longer term; return the weight of each credit.
 
-    A reader counting 民族团结 counts it inside 民族团结进步 and 民族团结誓词碑 too: the
-    opening noun of a compound names its field (the closing word names a kind: 企业 of
-    龙头企业, not counted). Only a compound made in this document (glued here, or kept whole
-    as one of its formulations) is opened: a term the national text knows (in the IDF table
-    or the lexicon: 高质量发展, 生态环境) is one name, not its parts. The opener is the
-    longest known noun that leaves at least two characters (自治区 of 自治区党委, not 自治).
+    A reader counting 民族团结 counts it inside 民族团结进步 and 民族团结誓词碑 too, and 生态
+    inside 生态环境 and 生态农业: the opening noun of a compound names its field (the
+    closing word names a kind: 企业 of 龙头企业, not counted). The opener is the longest
+    known noun that leaves at least two characters (自治区 of 自治区党委, not 自治).
+    - A compound this document makes (glued here, or kept whole as one of its formulations,
+      and repeated) credits its opener in full, when the opener also stands alone or opens
+      another such compound (之江 of 之江实验室 alone is part of one name).
+    - A term the national text knows (the IDF table, the lexicon) is a name of its own as
+      well: it credits `share` of its occurrences, to a word the document uses on its own at
+      least as often (疫情 beside 疫情防控, not 高质量 of 高质量发展 or 人工 of 人工智能), when
+      the rest is a word too (the cut falls between words).
+    `counts` then holds what a reader counts (alone and opening); the returned dict, the
+    credit that the scores take (the whole of it, or `share` of a known term's).
     """
     stop = load_stopwords()
     lexicon = _lexicon_words()
-    credit: Counter[str] = Counter()
+    own: Counter[str] = Counter()  # credit from this document's compounds
+    known: Counter[str] = Counter()  # credit from the national text's terms
+    opened: dict[str, int] = {}  # opener -> the first token of a term it opens
+    kinds: Counter[str] = Counter()  # opener -> how many of this document's compounds
     for term, n in counts.items():
-        if n < 2 or len(term) < 4 or term in lexicon or term in idf:
+        if len(term) < 4:
+            continue
+        national = term in idf or term in lexicon
+        if not national and n < 2:
             continue
         for cut in range(len(term) - 2, 1, -1):  # the longest opener first
-            head = term[:cut]
+            head, rest = term[:cut], term[cut:]
+            if national and rest not in idf:
+                continue
             if head in idf and idf.tag(head) in _NOUN_TAGS and is_candidate_term(head, stop):
-                credit[head] += n
-                if head not in counts or first[term] < first[head]:
-                    first[head] = first[term]
+                (known if national else own)[head] += n
+                kinds[head] += not national
+                opened[head] = min(first[term], opened.get(head, first[term]))
                 break
-    counts.update(credit)
+    for head in list(own):
+        if kinds[head] < 2 and not counts[head]:
+            del own[head]  # part of one name (之江 of 之江实验室), never said on its own
+    weight: dict[str, float] = dict(own)
+    for head, n in list(known.items()):
+        if counts[head] >= n:  # (counts[head]: alone, before any credit)
+            weight[head] = weight.get(head, 0) + share * n
+        else:
+            del known[head]
+    for head in (*own, *known):
+        first[head] = min(opened[head], first.get(head, opened[head]))
+    counts.update(own)
+    counts.update(known)
+    return weight
 
 
 def term_weights(
