@@ -546,8 +546,9 @@ def _credit_openings(
     inside 生态环境 and 生态农业: the opening noun of a compound names its field (the
     closing word names a kind: 企业 of 龙头企业, not counted). The opener is the longest
     known noun that leaves at least two characters (自治区 of 自治区党委, not 自治).
-    - A compound this document makes (glued here, or kept whole as one of its formulations,
-      and repeated) credits its opener in full, when the opener also stands alone or opens
+    A term said once is passed over (it would credit little).
+    - A compound this document makes (glued here, or kept whole as one of its formulations)
+      credits its opener in full, when the opener also stands alone or opens
       another such compound (之江 of 之江实验室 alone is part of one name).
     - A term the national text knows (the IDF table, the lexicon) is a name of its own as
       well: it credits `share` of its occurrences, to a word the document uses on its own at
@@ -563,16 +564,14 @@ def _credit_openings(
     opened: dict[str, int] = {}  # opener -> the first token of a term it opens
     kinds: Counter[str] = Counter()  # opener -> how many of this document's compounds
     for term, n in counts.items():
-        if len(term) < 4:
+        if n < 2 or len(term) < 4:  # (a term said once credits little: most terms, not looked up)
             continue
         national = term in idf or term in lexicon
-        if not national and n < 2:
-            continue
         for cut in range(len(term) - 2, 1, -1):  # the longest opener first
-            head, rest = term[:cut], term[cut:]
-            if national and rest not in idf:
+            head = term[:cut]
+            if head not in idf or (national and term[cut:] not in idf):
                 continue
-            if head in idf and idf.tag(head) in _NOUN_TAGS and is_candidate_term(head, stop):
+            if idf.tag(head) in _NOUN_TAGS and is_candidate_term(head, stop):
                 (known if national else own)[head] += n
                 kinds[head] += not national
                 opened[head] = min(first[term], opened.get(head, first[term]))
