@@ -473,6 +473,7 @@ class KeywordOptions:
     heading_boost: float = 1.25  # a term the title or a section heading names
     established_boost: float = 1.25  # a term the lexicon learnt from national text
     opening_share: float = 0.5  # of a national term's uses, credited to its opening noun
+    glossary_share: float = 0.5  # of a use in a glossary (名词解释): its definitions are detail
 
 
 MAX_BONUS_CHARS = 4  # a longer term is no more specific: 新路子开好局 is a phrase
@@ -495,8 +496,8 @@ def extract_keywords(
         top: how many to return (0 or less: all).
         segmenter: the segmenter that made the tokens (default: the shared one).
         document: the document the tokens come from; when given, what it repeats in the same
-            position is left out (`boilerplate`), its own place counts as one term (`places`)
-            and the terms its title and headings name weigh more.
+            position is left out (`boilerplate`), its own place counts as one term (`places`),
+            the terms its title and headings name weigh more and those of its glossary less.
         options: the weights of the ranking (the defaults when None).
 
     Returns:
@@ -521,6 +522,9 @@ def extract_keywords(
     alone = Counter(counts)  # (the scores count the openings' credit at its weight)
     credit = _credit_openings(counts, first, idf, opts.opening_share)
     weighted = {t: alone[t] + credit.get(t, 0.0) for t in counts}
+    if document is not None:
+        for t, c in _glossary_counts(terms, document).items():
+            weighted[t] -= (1 - opts.glossary_share) * c
     starts, sentences = terms.tokens.starts, terms.tokens.sentences
     headed = _headed_terms(terms, document) if document is not None else set()
     weights = term_weights(counts, idf, headed=headed, options=opts)
@@ -535,6 +539,20 @@ def extract_keywords(
     if top > 0:
         ranked = ranked[:top]
     return [Keyword(t, s, counts[t], starts[first[t]], sentences[first[t]]) for t, s in ranked]
+
+
+def _glossary_counts(terms: Terms, document: Document) -> Counter[str]:
+    """Count the terms that stand in the document's glossaries (`boilerplate.glossary_spans`)."""
+    from policy_cli.core.boilerplate import glossary_spans
+
+    out: Counter[str] = Counter()
+    starts, index = terms.tokens.starts, terms.token_index
+    for lo, hi in glossary_spans(document):
+        # terms and tokens are both in document order: the glossary's terms are one slice
+        a = bisect_left(index, bisect_left(starts, lo))
+        b = bisect_left(index, bisect_left(starts, hi))
+        out.update(terms.terms[a:b])
+    return out
 
 
 def _credit_openings(
