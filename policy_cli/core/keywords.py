@@ -277,14 +277,18 @@ KEYWORD_CHARS_FILE = "keyword_chars.tsv"
 
 @lru_cache(maxsize=1)
 def keyword_chars() -> dict[str, frozenset[str]]:
-    """The characters and suffixes the ranking reads (data/keyword_chars.tsv): place_suffix,
-    own_place_suffix, programme_head, duration_unit (words), no_glue and grammar (characters)."""
+    """The characters and words the ranking reads (data/keyword_chars.tsv): place_suffix,
+    no_glue and grammar (characters, written together); own_place_suffix, programme_head,
+    programme_tail, duration_unit and glossary_title (words, comma-separated)."""
     out: dict[str, frozenset[str]] = {}
     for line in data_lines(KEYWORD_CHARS_FILE):
         kind, _, value = line.partition("\t")
-        value = value.strip()
-        out[kind.strip()] = frozenset(value.split(",") if "," in value else value)
+        kind, value = kind.strip(), value.strip()
+        out[kind] = frozenset(value if kind in CHARACTER_KINDS else value.split(","))
     return out
+
+
+CHARACTER_KINDS = frozenset({"place_suffix", "no_glue", "grammar"})  # the rest are words
 
 
 def _glue_single_characters(tokens: Tokens, stop: frozenset[str]) -> Tokens:
@@ -654,7 +658,10 @@ def _timed_programme() -> re.Pattern[str]:
     chars = keyword_chars()
     units = "|".join(sorted(chars["duration_unit"], key=len, reverse=True))
     heads = "|".join(sorted(chars["programme_head"], key=len, reverse=True))
-    return re.compile(rf"^[{CN_NUMERALS}两{CN_MAGNITUDES}0-9]+(?:{units})(?:{heads})+$")
+    tails = "|".join(sorted(chars["programme_tail"], key=len, reverse=True))
+    return re.compile(
+        rf"^[{CN_NUMERALS}两{CN_MAGNITUDES}0-9]+(?:{units})(?:{heads})+(?:{tails})?$"
+    )
 
 
 def is_timed_programme(term: str) -> bool:

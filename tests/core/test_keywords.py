@@ -311,6 +311,8 @@ def test_a_programme_named_by_its_length_alone_weighs_as_a_general_noun():
     assert not is_timed_programme("三年上台阶")  # a goal, not a programme's kind
     assert not is_timed_programme("营商环境三年行动")  # names its field
     assert not is_timed_programme("十四五")
+    assert not is_timed_programme("五年计划")  # a plan period, as 十四五 is
+    assert is_timed_programme("三年行动方案")
     w = term_weights(["三年行动", "营商环境"], load_idf())
     assert w["三年行动"] < w["营商环境"]
 
@@ -329,3 +331,16 @@ def test_a_glossary_counts_at_a_share(prepared):
     assert list(kws).index("绿色低碳") < list(whole).index("绿色低碳")
     top = [k.term for k in ranked(p, top=20)]
     assert "龙头企业" not in top and "固体废物" not in top
+
+
+def test_the_key_term_data_file_is_well_formed():
+    import importlib.util
+
+    from tests.conftest import EXAMPLES
+
+    spec = importlib.util.spec_from_file_location(
+        "check_keyword_data", EXAMPLES.parent / "scripts" / "check_keyword_data.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.check() == []
