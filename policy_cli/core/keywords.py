@@ -523,21 +523,24 @@ def extract_keywords(
     for t, q in zip(terms.terms, terms.token_index, strict=True):
         first.setdefault(t, q)
     idf = load_idf()
-    alone = Counter(counts)  # (the scores count the openings' credit at its weight)
+    said: dict[str, float] = dict(counts)  # what the scores count: said here...
     credit = _credit_openings(counts, first, idf, opts.opening_share)
-    weighted = {t: alone[t] + credit.get(t, 0.0) for t in counts}
-    if document is not None:
+    if document is not None:  # ...with a glossary's uses at a share
         for t, c in _glossary_counts(terms, document).items():
-            weighted[t] -= (1 - opts.glossary_share) * c
+            said[t] -= (1 - opts.glossary_share) * c
     starts, sentences = terms.tokens.starts, terms.tokens.sentences
     headed = _headed_terms(terms, document) if document is not None else set()
     weights = term_weights(counts, idf, headed=headed, options=opts)
     if method == "tfidf":
-        scores = {t: c / total * idf(t) * weights[t] for t, c in weighted.items()}
+        # with the openings' credit: the IDF tells a field (生态) from a root (电子, 服务)
+        scores = {
+            t: (said.get(t, 0.0) + credit.get(t, 0.0)) / total * idf(t) * weights[t]
+            for t in counts
+        }
     elif method == "textrank":
         scores = _textrank(terms, counts, idf, weights)
-    else:
-        scores = {t: c / total * weights[t] for t, c in weighted.items()}
+    else:  # frequency alone: without the IDF, an opening's credit lifts roots (电子, 服务)
+        scores = {t: c / total * weights[t] for t, c in said.items()}
     # round first, so that the order matches the scores shown
     ranked = sorted(((t, round(s, 6)) for t, s in scores.items()), key=lambda kv: (-kv[1], kv[0]))
     if top > 0:
