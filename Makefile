@@ -34,6 +34,7 @@ lint: setup
 	$(BIN)/python scripts/check_people_rules.py
 	$(BIN)/python scripts/check_target_rules.py
 	$(BIN)/python scripts/check_header_rules.py
+	$(BIN)/python scripts/check_keyword_data.py
 
 eval: setup
 	$(BIN)/python scripts/eval.py

@@ -173,7 +173,7 @@ GENERIC_NOUNS = """
 手段 形式 程度 阶段 过程 现象 结果 状况 比例 高度 渠道 主体 联系 意义 规范 职能 素质 方法
 前提 内容 特点 标志 目的 障碍 布局 效率 成本 压力 总量 设施 设备 单位 机关 责任 优势 动力
 试点 信息 区域 时期 时代 全局 大局 活力 差距 实力 秩序 成就 成绩 突破 进程 个人 人们 物质
-集体
+集体 项目
 """.split()
 GENERIC_MIN_SHARE = 0.6
 GENERIC = ROOT / "policy_cli" / "data" / "generic_nouns.txt"

@@ -57,6 +57,35 @@ def boilerplate_spans(
     return sorted(set(spans))
 
 
+def glossary_spans(document: Document) -> list[tuple[int, int]]:
+    """Return the spans of the document's glossaries: a paragraph that is a glossary's title
+    (data/keyword_chars.tsv: glossary_title) and the numbered items that follow it.
+
+    Returns:
+        (start, end) offsets into `document.text`, sorted.
+    """
+    from policy_cli.core.keywords import keyword_chars
+
+    titles = keyword_chars()["glossary_title"]
+    out = []
+    paragraphs = document.paragraphs
+    for i, para in enumerate(paragraphs):
+        if len(para.text) > _MAX_TITLE_CHARS or _TITLE_MARKS.sub("", para.text) not in titles:
+            continue
+        end = i + 1
+        while end < len(paragraphs) and _ITEM.match(paragraphs[end].text):
+            end += 1
+        if end > i + 1:  # a glossary holds items
+            last = paragraphs[end - 1]
+            out.append((para.start, last.start + len(last.text)))
+    return out
+
+
+_MAX_TITLE_CHARS = 12  # a glossary's title stands alone on its line
+_TITLE_MARKS = re.compile(r"[\s:：【】\[\]〔〕]")
+_ITEM = re.compile(r"^\s*(?:\d+\s*[.．、]|[（(]\d+[)）])\s*\S")  # 1. 2．3、（4）
+
+
 def _repeated_fields(document: Document, opts: BoilerplateOptions) -> list[tuple[int, int]]:
     fields: dict[str, list[tuple[int, int, int]]] = {}
     for para in document.paragraphs:

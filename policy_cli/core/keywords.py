@@ -38,7 +38,7 @@ from itertools import compress, count, islice
 from operator import add, and_, eq, itemgetter, mul, truediv
 from typing import TYPE_CHECKING, overload
 
-from policy_cli.core.chars import CN_NUMERALS, HAN, PLAN_PERIOD
+from policy_cli.core.chars import CN_MAGNITUDES, CN_NUMERALS, HAN, PLAN_PERIOD
 from policy_cli.core.segment import is_candidate_term, load_lexicon, load_stopwords
 from policy_cli.core.tokens import COLUMN, Tokens
 from policy_cli.data import lines as data_lines
@@ -62,6 +62,7 @@ MAX_COMPOUND_CHARS = 8
 COMPOUND_MIN_COUNT = 8  # a pair whose words also occur apart is a compound when it recurs so...
 COMPOUND_MIN_SHARE = 0.4  # ...and makes up this share of its rarer word's occurrences
 _PLACE_TAGS = frozenset({"ns", "nr", "nrt", "nz", ""})
+_NOUN_TAGS = frozenset({"n", "nz", "vn", "ns", ""})  # a noun that can name a field
 
 
 class IdfTable:
@@ -276,14 +277,18 @@ KEYWORD_CHARS_FILE = "keyword_chars.tsv"
 
 @lru_cache(maxsize=1)
 def keyword_chars() -> dict[str, frozenset[str]]:
-    """The characters and suffixes the ranking reads (data/keyword_chars.tsv): place_suffix,
-    own_place_suffix (suffixes), no_glue and grammar (characters)."""
+    """The characters and words the ranking reads (data/keyword_chars.tsv): place_suffix,
+    no_glue and grammar (characters, written together); own_place_suffix, programme_head,
+    programme_tail, duration_unit and glossary_title (words, comma-separated)."""
     out: dict[str, frozenset[str]] = {}
     for line in data_lines(KEYWORD_CHARS_FILE):
         kind, _, value = line.partition("\t")
-        value = value.strip()
-        out[kind.strip()] = frozenset(value.split(",") if "," in value else value)
+        kind, value = kind.strip(), value.strip()
+        out[kind] = frozenset(value if kind in CHARACTER_KINDS else value.split(","))
     return out
+
+
+CHARACTER_KINDS = frozenset({"place_suffix", "no_glue", "grammar"})  # the rest are words
 
 
 def _glue_single_characters(tokens: Tokens, stop: frozenset[str]) -> Tokens:
@@ -471,6 +476,8 @@ class KeywordOptions:
     timeliness_weight: float = 4.0  # times the term's timeliness (IdfTable.timeliness)
     heading_boost: float = 1.25  # a term the title or a section heading names
     established_boost: float = 1.25  # a term the lexicon learnt from national text
+    opening_share: float = 0.5  # of a national term's uses, credited to its opening noun
+    glossary_share: float = 0.5  # of a use in a glossary (名词解释): its definitions are detail
 
 
 MAX_BONUS_CHARS = 4  # a longer term is no more specific: 新路子开好局 is a phrase
@@ -493,8 +500,8 @@ def extract_keywords(
         top: how many to return (0 or less: all).
         segmenter: the segmenter that made the tokens (default: the shared one).
         document: the document the tokens come from; when given, what it repeats in the same
-            position is left out (`boilerplate`), its own place counts as one term (`places`)
-            and the terms its title and headings name weigh more.
+            position is left out (`boilerplate`), its own place counts as one term (`places`),
+            the terms its title and headings name weigh more and those of its glossary less.
         options: the weights of the ranking (the defaults when None).
 
     Returns:
@@ -511,26 +518,103 @@ def extract_keywords(
     if not terms:
         raise NothingToAnalyseError("no terms to rank in this document")
     counts: Counter[str] = Counter(terms.terms)
+    total = len(terms)
     first: dict[str, int] = {}  # term -> its first token
     for t, q in zip(terms.terms, terms.token_index, strict=True):
         first.setdefault(t, q)
-    starts, sentences = terms.tokens.starts, terms.tokens.sentences
     idf = load_idf()
+    said: dict[str, float] = dict(counts)  # what the scores count: said here...
+    credit = _credit_openings(counts, first, idf, opts.opening_share)
+    if document is not None:  # ...with a glossary's uses at a share
+        for t, c in _glossary_counts(terms, document).items():
+            said[t] -= (1 - opts.glossary_share) * c
+    starts, sentences = terms.tokens.starts, terms.tokens.sentences
     headed = _headed_terms(terms, document) if document is not None else set()
     weights = term_weights(counts, idf, headed=headed, options=opts)
     if method == "tfidf":
-        total = sum(counts.values())
-        scores = {t: c / total * idf(t) * weights[t] for t, c in counts.items()}
+        # with the openings' credit: the IDF tells a field (生态) from a root (电子, 服务)
+        scores = {
+            t: (said.get(t, 0.0) + credit.get(t, 0.0)) / total * idf(t) * weights[t]
+            for t in counts
+        }
     elif method == "textrank":
         scores = _textrank(terms, counts, idf, weights)
-    else:
-        total = sum(counts.values())
-        scores = {t: c / total * weights[t] for t, c in counts.items()}
+    else:  # frequency alone: without the IDF, an opening's credit lifts roots (电子, 服务)
+        scores = {t: c / total * weights[t] for t, c in said.items()}
     # round first, so that the order matches the scores shown
     ranked = sorted(((t, round(s, 6)) for t, s in scores.items()), key=lambda kv: (-kv[1], kv[0]))
     if top > 0:
         ranked = ranked[:top]
     return [Keyword(t, s, counts[t], starts[first[t]], sentences[first[t]]) for t, s in ranked]
+
+
+def _glossary_counts(terms: Terms, document: Document) -> Counter[str]:
+    """Count the terms that stand in the document's glossaries (`boilerplate.glossary_spans`)."""
+    from policy_cli.core.boilerplate import glossary_spans
+
+    out: Counter[str] = Counter()
+    starts, index = terms.tokens.starts, terms.token_index
+    for lo, hi in glossary_spans(document):
+        # terms and tokens are both in document order: the glossary's terms are one slice
+        a = bisect_left(index, bisect_left(starts, lo))
+        b = bisect_left(index, bisect_left(starts, hi))
+        out.update(terms.terms[a:b])
+    return out
+
+
+def _credit_openings(
+    counts: Counter[str], first: dict[str, int], idf: IdfTable, share: float
+) -> dict[str, float]:
+    """Count a known noun also where it opens a longer term; return the weight of each credit.
+
+    A reader counting 民族团结 counts it inside 民族团结进步 and 民族团结誓词碑 too, and 生态
+    inside 生态环境 and 生态农业: the opening noun of a compound names its field (the
+    closing word names a kind: 企业 of 龙头企业, not counted). The opener is the longest
+    known noun that leaves at least two characters (自治区 of 自治区党委, not 自治).
+    A term said once is passed over (it would credit little).
+    - A compound this document makes (glued here, or kept whole as one of its formulations)
+      credits its opener in full, when the opener also stands alone or opens
+      another such compound (之江 of 之江实验室 alone is part of one name).
+    - A term the national text knows (the IDF table, the lexicon) is a name of its own as
+      well: it credits `share` of its occurrences, to a word the document uses on its own at
+      least as often (疫情 beside 疫情防控, not 高质量 of 高质量发展 or 人工 of 人工智能), when
+      the rest is a word too (the cut falls between words).
+    `counts` then holds what a reader counts (alone and opening); the returned dict, the
+    credit that the scores take (the whole of it, or `share` of a known term's).
+    """
+    stop = load_stopwords()
+    lexicon = _lexicon_words()
+    own: Counter[str] = Counter()  # credit from this document's compounds
+    known: Counter[str] = Counter()  # credit from the national text's terms
+    opened: dict[str, int] = {}  # opener -> the first token of a term it opens
+    kinds: Counter[str] = Counter()  # opener -> how many of this document's compounds
+    for term, n in counts.items():
+        if n < 2 or len(term) < 4:  # (a term said once credits little: most terms, not looked up)
+            continue
+        national = term in idf or term in lexicon
+        for cut in range(len(term) - 2, 1, -1):  # the longest opener first
+            head = term[:cut]
+            if head not in idf or (national and term[cut:] not in idf):
+                continue
+            if idf.tag(head) in _NOUN_TAGS and is_candidate_term(head, stop):
+                (known if national else own)[head] += n
+                kinds[head] += not national
+                opened[head] = min(first[term], opened.get(head, first[term]))
+                break
+    for head in list(own):
+        if kinds[head] < 2 and not counts[head]:
+            del own[head]  # part of one name (之江 of 之江实验室), never said on its own
+    weight: dict[str, float] = dict(own)
+    for head, n in list(known.items()):
+        if counts[head] >= n:  # (counts[head]: alone, before any credit)
+            weight[head] = weight.get(head, 0) + share * n
+        else:
+            del known[head]
+    for head in (*own, *known):
+        first[head] = min(opened[head], first.get(head, opened[head]))
+    counts.update(own)
+    counts.update(known)
+    return weight
 
 
 def term_weights(
@@ -544,6 +628,7 @@ def term_weights(
 
     - acting words (verbs, adverbs, idioms: jieba's tag) and general nouns weigh less: they
       say how or what kind, not what (a plan period such as 十四五 is a name, not a numeral);
+      so does a programme named by its length and kind alone (三年行动, 百日攻坚);
     - a longer term is more specific than a two-character word (up to four characters);
     - a term of its time (its news items gather in a few years: 疫情, 十四五) weighs more;
     - a term the title or a section heading names weighs more;
@@ -558,7 +643,7 @@ def term_weights(
         w = 1.0
         if idf.tag(term) in _WEAK_TAGS and not _PLAN_PERIOD.match(term):
             w *= opts.acting_factor
-        if term in generic:
+        if term in generic or is_timed_programme(term):
             w *= opts.generic_factor
         w *= 1 + opts.length_bonus * max(0, min(len(term), MAX_BONUS_CHARS) - 2)
         w *= 1 + opts.timeliness_weight * idf.timeliness(term)
@@ -568,6 +653,24 @@ def term_weights(
             w *= opts.established_boost
         out[term] = w
     return out
+
+
+@lru_cache(maxsize=1)
+def _timed_programme() -> re.Pattern[str]:
+    """A programme's name made of a duration and programme words alone (三年行动, 百日攻坚)."""
+    chars = keyword_chars()
+    units = "|".join(sorted(chars["duration_unit"], key=len, reverse=True))
+    heads = "|".join(sorted(chars["programme_head"], key=len, reverse=True))
+    tails = "|".join(sorted(chars["programme_tail"], key=len, reverse=True))
+    return re.compile(
+        rf"^[{CN_NUMERALS}两{CN_MAGNITUDES}0-9]+(?:{units})(?:{heads})+(?:{tails})?$"
+    )
+
+
+def is_timed_programme(term: str) -> bool:
+    """Tell whether a term names only a programme's length (or year) and kind (三年行动计划), not its
+    field: the field stands before it (营商环境三年行动), or in another sentence."""
+    return _timed_programme().match(term) is not None
 
 
 @lru_cache(maxsize=1)

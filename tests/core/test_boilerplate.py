@@ -74,3 +74,26 @@ def test_reports_have_no_boilerplate_and_the_notice_loses_its_table_of_leads():
     assert before["牵头"] >= 90 and after["牵头"] < 10  # left: the rules that name the leads
     top = [k.term for k in extract_keywords(p.tokens, document=doc, top=20)]
     assert not {"牵头", "单位", "考核单位", "牵头考核单位", "市工信局", "服务局"} & set(top)
+
+
+def test_a_glossary_is_its_title_and_the_numbered_items_after_it():
+    from policy_cli.core.boilerplate import glossary_spans
+
+    doc = load_document(DOCS / "provinces-2025" / "yunnan.txt")
+    (start, end), = glossary_spans(doc)
+    assert doc.text[start:].startswith("名词解释\n1.“两重”")
+    assert doc.text[:end].endswith("风险防范应对工作。")  # item 44; the annex (附件) follows
+    assert "2025年10件惠民实事" not in doc.text[start:end]
+    # a report without one
+    assert glossary_spans(load_document(DOCS / "gwr-2022.txt")) == []
+
+
+def test_a_glossary_title_without_items_is_no_glossary():
+    from policy_cli.core.boilerplate import glossary_spans
+
+    doc = load_text("名词解释\n本报告所称数字政府，是指……\n", source="t")
+    assert glossary_spans(doc) == []
+    doc = load_text("正文。\n名词解释\n1.“两新”：大规模设备更新和消费品以旧换新。\n"
+                    "2.“两重”：国家重大战略实施。\n", source="t")
+    (start, end), = glossary_spans(doc)
+    assert doc.text[start:end].startswith("名词解释") and doc.text[:end].endswith("实施。")
