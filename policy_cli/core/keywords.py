@@ -30,7 +30,7 @@ import re
 from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -426,7 +426,12 @@ def _merge_compounds(tokens: Tokens, keep: dict[str, bool], idf: IdfTable) -> Te
     # the places where a joined pair touches; left to right, a pair joined takes both tokens
     # (the next place, if it starts at the second, is passed over); the tokens between are
     # copied in slices
-    hits = compress(count(), map(and_, adjacent, map(joined.__contains__, pairs_of_stream())))
+    hits = list(
+        compress(count(), map(and_, adjacent, map(joined.__contains__, pairs_of_stream())))
+    )
+    for pair in _middles(hits, stream, adjacent, word):
+        del joined[pair]
+    hits = [p for p in hits if (word(stream[p]), word(stream[p + 1])) in joined]
     out: list[str] = []
     index = array(COLUMN)
     i = 0
@@ -446,6 +451,28 @@ def _merge_compounds(tokens: Tokens, keep: dict[str, bool], idf: IdfTable) -> Te
     index.extend(stream[i:])
     out.extend(map(word, stream[i:]))
     return Terms(out, tokens, index)
+
+
+def _middles(
+    hits: list[int], stream: array[int], adjacent: bytearray, word: Callable[[int], str]
+) -> set[tuple[str, str]]:
+    """The joined pairs that only ever occur between the same two words, together longer than a
+    term (MAX_COMPOUND_CHARS): the middle of a long name (成渝|地区|双城|经济圈 makes no term
+    地区双城), not a term of their own."""
+    around: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    last = len(adjacent)
+    for p in hits:
+        pair = (word(stream[p]), word(stream[p + 1]))
+        before = word(stream[p - 1]) if p > 0 and adjacent[p - 1] else ""
+        after = word(stream[p + 2]) if p + 1 < last and adjacent[p + 1] else ""
+        around.setdefault(pair, set()).add((before, after))
+    return {
+        pair
+        for pair, sides in around.items()
+        if len(sides) == 1
+        and all(side := next(iter(sides)))
+        and len("".join((*side, *pair))) > MAX_COMPOUND_CHARS
+    }
 
 
 def _merge_places(terms: Terms, idf: IdfTable) -> Terms:

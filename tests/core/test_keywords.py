@@ -344,3 +344,13 @@ def test_the_key_term_data_file_is_well_formed():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.check() == []
+
+
+def test_the_middle_of_a_long_name_is_no_term() -> None:
+    # Sichuan's report says 成渝地区双城经济圈 (成渝|地区|双城|经济圈, 9 characters, too long for
+    # one term) five times: 地区+双城 always sits between 成渝 and 经济圈, so it is no term of its
+    # own; the end of the name (双城经济圈) still is
+    doc = load_document(DOCS.parent / "formats" / "local-sichuan-2025.docx")
+    terms = [k.term for k in extract_keywords(prepare(doc).tokens, top=30)]
+    assert "地区双城" not in terms
+    assert "双城经济圈" in terms
