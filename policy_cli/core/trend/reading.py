@@ -73,7 +73,8 @@ def _candidate_counts(counts: Counter[str]) -> dict[str, int]:
 def _formulation_options() -> Any:
     from policy_cli.core.formulations import FormulationOptions
 
-    return FormulationOptions()
+    # a trend keeps each formulation's text and count: no context sentences looked up
+    return FormulationOptions(max_contexts=0)
 
 
 def _characters(text: str) -> int:
