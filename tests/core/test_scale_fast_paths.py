@@ -6,6 +6,8 @@ from __future__ import annotations
 import dataclasses
 from functools import cache
 
+import pytest
+
 from policy_cli.core.loaders import load_document, load_text
 from policy_cli.core.people import _titled_matches, rules
 from tests.conftest import DOCS
@@ -91,9 +93,14 @@ def _tokens_piece_by_piece(seg, protect):
     return out
 
 
-def test_tokens_cut_at_protected_spans_as_piece_by_piece():
+@pytest.mark.parametrize("whole_text", [False, True])
+def test_tokens_cut_at_protected_spans_as_piece_by_piece(whole_text, monkeypatch):
+    from policy_cli.core import tokens
     from policy_cli.core.pipeline import prepare
     from policy_cli.core.tokens import segment_document
+
+    # spans found per sentence, or in one pass over the whole text (long documents)
+    monkeypatch.setattr(tokens, "WHOLE_TEXT_SPANS", 0 if whole_text else 10**9)
 
     for path in PATHS[:8]:
         doc = load_document(path)
