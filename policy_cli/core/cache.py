@@ -472,6 +472,14 @@ class AnalysisCache:
                 f"SELECT {columns} FROM documents WHERE key IN ({marks})", part
             )
 
+    @property
+    def path(self) -> Path | None:
+        """The cache file, when the cache is one and in use (another process may read it:
+        `read_texts`)."""
+        if self._db is None or self.memory or self.root is None:
+            return None
+        return self.root / CACHE_FILE
+
     def hits(self, keys: Sequence[bytes], phrases: bytes) -> dict[bytes, bytes]:
         """The stored counts of a list of phrases in documents: {key: counts blob}."""
         if self._hits_out:
@@ -489,6 +497,32 @@ class AnalysisCache:
             query = f"SELECT key, counts FROM hits WHERE phrases = ? AND key IN ({marks})"
             out.update(self._db.execute(query, [phrases, *part]))
         return out
+
+
+def read_texts(path: Path, keys: Sequence[bytes]) -> dict[bytes, str]:
+    """The normalised texts of documents, read from a cache file by another process (a
+    worker counting phrases) on a read-only connection of its own: {key: text}, a key the
+    file lacks (or whose text is damaged) left out.
+
+    Raises:
+        sqlite3.Error: the file cannot be read.
+    """
+    db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
+    out: dict[bytes, str] = {}
+    try:
+        unique = list(dict.fromkeys(keys))
+        for lo in range(0, len(unique), 500):
+            part = unique[lo : lo + 500]
+            marks = ",".join("?" * len(part))
+            query = f"SELECT key, text FROM documents WHERE key IN ({marks})"
+            for key, blob in db.execute(query, part):
+                try:
+                    out[key] = bytes(blob).decode("utf-8", "surrogatepass")
+                except UnicodeDecodeError:
+                    continue
+    finally:
+        db.close()
+    return out
 
 
 def _file_name(path: Path) -> str:

@@ -194,22 +194,22 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
 
 def split_sentences(paragraphs: tuple[Paragraph, ...]) -> tuple[Sentence, ...]:
     """Split paragraphs into sentences at 。！？；… keeping closing quotes with their sentence."""
+    # one loop, no call per sentence (a 10 M-character text has ~330 k sentences)
     sentences: list[Sentence] = []
+    add = sentences.append
     for para in paragraphs:
+        text, offset, index = para.text, para.start, para.index
+        ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        ends.append(len(text))
         start = 0
-        text = para.text
-        for m in _SENTENCE_END.finditer(text):
-            _add_sentence(sentences, para, start, m.end())
-            start = m.end()
-        _add_sentence(sentences, para, start, len(text))
+        for end in ends:
+            chunk = text[start:end]
+            begin = offset + start
+            start = end
+            stripped = chunk.strip()
+            if not stripped:
+                continue
+            if chunk[0].isspace():
+                begin += len(chunk) - len(chunk.lstrip())
+            add(Sentence(len(sentences), index, begin, begin + len(stripped), stripped))
     return tuple(sentences)
-
-
-def _add_sentence(out: list[Sentence], para: Paragraph, start: int, end: int) -> None:
-    chunk = para.text[start:end]
-    stripped = chunk.strip()
-    if not stripped:
-        return
-    lead = len(chunk) - len(chunk.lstrip())
-    begin = para.start + start + lead
-    out.append(Sentence(len(out), para.index, begin, begin + len(stripped), stripped))

@@ -25,6 +25,7 @@ from policy_cli.core.chars import CN_DIGITS, CN_NUMERALS, CN_ZEROS, HAN, PLAN_PE
 from policy_cli.core.normalize import arabic_digits
 from policy_cli.core.patterns import finditer
 from policy_cli.core.quantities import (
+    _NUMERAL_START,
     DASHES,
     NUMBER,
     arabic_numbers,
@@ -61,6 +62,10 @@ _HAN_START = re.compile(f"[{HAN}]")
 _HAN_PAIR = re.compile(f"[{HAN}]{{2}}")
 _PLAN = re.compile(PLAN_PERIOD)
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+# a clause without a digit (fullwidth too) or a character that a percentage or a year in
+# words opens with (`quantities.may_hold_number`) cannot hold a value, spaces taken out or
+# not: such clauses (most of a long text) are passed over before they are cleaned
+_NUMBER_MARK = re.compile(rf"\d|{_NUMERAL_START.pattern}")
 
 
 def rules_table() -> dict[str, Any]:
@@ -355,8 +360,9 @@ def _forward_targets(
     rules = _rules()
     found: list[Target] = []
     for para, period in forward:
+        inside = [(s, e) for s, e in main_spans if s < para.end and e > para.start]
         for clause in _clauses(text, para.start, para.end):
-            if any(s <= clause.offset < e for s, e in main_spans):
+            if inside and any(s <= clause.offset < e for s, e in inside):
                 continue
             target = _parse_clause(clause, section=None, qualitative=False)
             if target is None:
@@ -646,6 +652,7 @@ def _clauses(text: str, start: int, end: int) -> list[_Clause]:
     out: list[_Clause] = []
     pos = start
     quote = 0
+    joined = _re("clauses", "joined")
     for m in _CLAUSE_SCAN.finditer(text, start, end):
         ch = m.group()
         if ch in _OPEN_QUOTES:
@@ -654,17 +661,19 @@ def _clauses(text: str, start: int, end: int) -> list[_Clause]:
             quote = max(0, quote - 1)
         elif not quote:
             i = m.start()
-            _add_clause(out, text, pos, i)
+            _add_clause(out, text, pos, i, joined)
             pos = i + 1
-    _add_clause(out, text, pos, end)  # the text's end closes the last clause
+    _add_clause(out, text, pos, end, joined)  # the text's end closes the last clause
     return out
 
 
-def _add_clause(out: list[_Clause], text: str, pos: int, i: int) -> None:
-    """Add the clause text[pos:i] (a clause opening with 并 joins the one before)."""
+def _add_clause(
+    out: list[_Clause], text: str, pos: int, i: int, joined: re.Pattern[str]
+) -> None:
+    """Add the clause text[pos:i] (a clause opening with 并, `joined`, joins the one before)."""
     piece = text[pos:i]
     if piece.strip():
-        if out and _re("clauses", "joined").match(piece) and text[pos - 1] == "，":
+        if out and joined.match(piece) and text[pos - 1] == "，":
             prev = out[-1]
             out[-1] = _Clause(text[prev.offset : i], prev.offset)
         else:
@@ -677,6 +686,8 @@ def _parse_clause(
     clause: _Clause, *, section: str | None, qualitative: bool = False, subject: str = ""
 ) -> Target | None:
     """Read one clause as indicator + value (+ modifier); None when it states no target."""
+    if not qualitative and not subject and not _NUMBER_MARK.search(clause.text):
+        return None  # (what `may_hold_number` would say of the cleaned text below)
     plain = clause.text.replace(" ", "").replace("\u3000", "").translate(_FULLWIDTH)
     if not qualitative and not subject and not may_hold_number(plain):
         return None  # every value holds a digit: most clauses of a long text hold none

@@ -35,6 +35,10 @@ COLUMN = "i"
 # from this many pieces on, the pieces of each sentence are found with numpy (10 M
 # characters, 6 M pieces: ~1 s piece by piece)
 NUMPY_PIECES = 200_000
+# from this many characters on, the protected strings of `Segmentation.tokens` are found in
+# one pass over the whole text (ahocorasick-rs), not one pyahocorasick pass per sentence
+# (10 M characters: ~400 k sentences, each a Python iteration and a sort)
+WHOLE_TEXT_SPANS = 100_000
 
 
 @dataclass(frozen=True)
@@ -122,8 +126,10 @@ class Segmentation:
         document has 5 M tokens, ~110 bytes each as objects with their offsets."""
         from policy_cli.core.segment import _protect_automaton, spans_of
 
+        long = bool(protect) and len(self.text) >= WHOLE_TEXT_SPANS
+        in_text = _SpansInText(self.text, protect) if long else None  # the same spans
         # one automaton for every sentence (looking it up by the tuple of strings hashes it)
-        automaton = _protect_automaton(tuple(protect)) if protect else None
+        automaton = _protect_automaton(tuple(protect)) if protect and not long else None
         same: dict[str, str] = {}  # one string object per distinct merged word
         texts: list[str] = []
         starts = array(COLUMN)
@@ -134,10 +140,14 @@ class Segmentation:
                 continue
             lo = offsets[i]
             hi = offsets[j] if j < len(offsets) else len(text)
-            spans = spans_of(text[lo:hi], automaton) if automaton is not None else []
+            if in_text is not None:
+                spans = in_text.spans(lo, hi)
+            elif automaton is not None:
+                spans = [(lo + a, lo + b) for a, b in spans_of(text[lo:hi], automaton)]
+            else:
+                spans = []
             if spans:
-                self._cut_at_spans(i, j, k, [(lo + a, lo + b) for a, b in spans], same,
-                                   (texts, starts, sentences))
+                self._cut_at_spans(i, j, k, spans, same, (texts, starts, sentences))
             elif any(map(str.isspace, pieces[i:j])):
                 kept = [q for q in range(i, j) if not pieces[q].isspace()]
                 texts.extend(pieces[q] for q in kept)
@@ -165,9 +175,14 @@ class Segmentation:
             return offsets[m + 1] if m + 1 < len(offsets) else len(text)
 
         def piece(m: int, lo: int, hi: int) -> None:  # text[lo:hi] in piece m (whole or a part)
-            p = pieces[m] if offsets[m] == lo and end_of(m) == hi else text[lo:hi]
+            # a whole piece is already one string per word (`segment_document` interns them)
+            if offsets[m] == lo and end_of(m) == hi:
+                p = pieces[m]
+            else:
+                p = text[lo:hi]
+                p = one(p, p)
             if not p.isspace():
-                texts.append(one(p, p))
+                texts.append(p)
                 starts.append(lo)
                 sentences.append(k)
 
@@ -185,7 +200,7 @@ class Segmentation:
                 for m in range(first, last - 1):
                     piece(m, offsets[m], offsets[m + 1])
             else:
-                texts.extend(one(p, p) for p in whole)
+                texts.extend(whole)
                 starts.extend(offsets[first : last - 1])
                 sentences.extend(repeat(k, len(whole)))
             piece(last - 1, offsets[last - 1], end)
@@ -199,6 +214,44 @@ class Segmentation:
             sentences.append(k)
             pos = b
         fill(pos, end_of(j - 1))
+
+
+class _SpansInText:
+    """`segment.spans_of` of stretches of one text, from one pass over the whole text.
+
+    Every occurrence of every protected string (overlapping ones too) is found once; a
+    stretch's spans are then the occurrences that lie inside it, taken as `spans_of` takes
+    them (by start, the longest first, each after the last one kept): the occurrences a pass
+    over the stretch alone would report.
+    """
+
+    def __init__(self, text: str, protect: Iterable[str]) -> None:
+        import ahocorasick_rs
+
+        self.text = text
+        words = list(dict.fromkeys(w for w in protect if w))
+        found: list[tuple[int, int]] = []
+        if words:
+            kind = ahocorasick_rs.MatchKind.Standard
+            automaton = ahocorasick_rs.AhoCorasick(words, matchkind=kind)
+            matches = automaton.find_matches_as_indexes(text, overlapping=True)
+            found = [(a, a - b) for _, a, b in matches]
+            found.sort()  # by start, the longest first
+        self.found = found
+        self.starts = [a for a, _ in found]
+
+    def spans(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The spans of text[lo:hi], as offsets in the text."""
+        first = bisect_left(self.starts, lo)
+        last = bisect_left(self.starts, hi, first)
+        spans: list[tuple[int, int]] = []
+        free = lo
+        for start, neg in self.found[first:last]:
+            end = start - neg
+            if start >= free and end <= hi:
+                free = end
+                spans.append((start, end))
+        return spans
 
 
 class Tokens(Sequence[Token]):

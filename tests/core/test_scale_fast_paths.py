@@ -6,6 +6,8 @@ from __future__ import annotations
 import dataclasses
 from functools import cache
 
+import pytest
+
 from policy_cli.core.loaders import load_document, load_text
 from policy_cli.core.people import _titled_matches, rules
 from tests.conftest import DOCS
@@ -91,9 +93,14 @@ def _tokens_piece_by_piece(seg, protect):
     return out
 
 
-def test_tokens_cut_at_protected_spans_as_piece_by_piece():
+@pytest.mark.parametrize("whole_text", [False, True])
+def test_tokens_cut_at_protected_spans_as_piece_by_piece(whole_text, monkeypatch):
+    from policy_cli.core import tokens
     from policy_cli.core.pipeline import prepare
     from policy_cli.core.tokens import segment_document
+
+    # spans found per sentence, or in one pass over the whole text (long documents)
+    monkeypatch.setattr(tokens, "WHOLE_TEXT_SPANS", 0 if whole_text else 10**9)
 
     for path in PATHS[:8]:
         doc = load_document(path)
@@ -386,3 +393,23 @@ def test_patterns_opening_with_a_class_match_as_their_plain_forms():
             assert got == expected
             found += len(expected)
     assert found > 100
+
+
+def test_clauses_passed_over_before_cleaning_could_hold_no_number():
+    """A clause `_parse_clause` passes over at once (no digit, no numeral that opens a
+    percentage or year in words) is one that `may_hold_number` refuses once cleaned."""
+    from policy_cli.core import targets as t
+    from policy_cli.core.quantities import may_hold_number
+
+    passed = 0
+    for text in _texts():
+        for clause in t._clauses(text, 0, len(text)):
+            if t._NUMBER_MARK.search(clause.text):
+                continue
+            passed += 1
+            cleaned = clause.text.replace(" ", "").replace("\u3000", "").translate(t._FULLWIDTH)
+            assert not may_hold_number(cleaned), clause.text
+    assert passed > 1000
+    # and the marks: a fullwidth digit, a percentage and a year in words, spaced out
+    for said in ("增长５％", "百分 之三", "二〇 三五年"):
+        assert t._NUMBER_MARK.search(said)

@@ -466,3 +466,32 @@ def test_a_damaged_entry_of_a_remembered_file_reads_the_file_again(tmp_path):
         db.execute("UPDATE files SET items = ?", (json.dumps(entries).encode(),))
     again = trend_documents([path], terms=["改革"], workers=1, cache_root=cache)
     assert again.terms == first.terms and again.skipped == ()
+
+
+def test_workers_number_words_and_count_phrases_as_one_process_does(tmp_path, monkeypatch):
+    """The pool's paths (words numbered in the workers, many tasks each; followed phrases
+    counted in workers reading the cache file) give what one process gives."""
+    from policy_cli.core.trend import reading, table
+
+    monkeypatch.setattr(reading, "TASK_DOCUMENTS", 2)  # many tasks: words sent again
+    monkeypatch.setattr(table, "PARALLEL_COUNT_DOCUMENTS", 1)
+    monkeypatch.setattr(table, "COUNT_TASK_DOCUMENTS", 3)
+    spread: list[int] = []
+    in_workers = table._count_in_workers
+
+    def spy(path, keys, phrases, workers):
+        spread.append(len(keys))
+        return in_workers(path, keys, phrases, workers)
+
+    monkeypatch.setattr(table, "_count_in_workers", spy)
+    paths = sorted((DOCS / "provinces-2025").glob("*.txt")) + sorted(DOCS.glob("*.txt"))
+    serial = trend_documents(paths, by="file", workers=1, use_cache=False)
+    pooled = trend_documents(paths, by="file", workers=2, cache_root=tmp_path)
+    assert pooled.cache_misses == len(paths)
+    assert pooled.files == serial.files and pooled.formulations == serial.formulations
+    assert len(serial.formulations) > 5 and len(serial.files) == len(paths)
+    assert spread and spread[0] == len(paths)  # the workers counted every document
+    by_year = trend_documents([CORPUS], kinds=[GWR], workers=2, cache_root=tmp_path)
+    by_year_serial = trend_documents([CORPUS], kinds=[GWR], workers=1, use_cache=False)
+    assert by_year.rising == by_year_serial.rising and by_year.falling == by_year_serial.falling
+    assert by_year.formulations == by_year_serial.formulations and by_year.formulations

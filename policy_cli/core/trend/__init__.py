@@ -140,7 +140,7 @@ def trend_documents(
             reader.close(wait=finished)
         return _result(
             agg, cache, queries=queries, own=own, top=top, min_count=min_count,
-            hits=reader.hits, misses=reader.misses, progress=progress,
+            hits=reader.hits, misses=reader.misses, progress=progress, workers=workers,
         )  # fmt: skip
 
     # the run needs a cache even without the user's: the texts are read twice
@@ -187,6 +187,7 @@ def _result(
     hits: int,
     misses: int,
     progress: ProgressFn | None,
+    workers: int = 1,
 ) -> Trend:
     import numpy as np
 
@@ -232,7 +233,7 @@ def _result(
     }
     table = _Table(agg, cache, keys, period_of, chars, split)
     if queries:
-        counted = _count_phrases(agg, cache, queries, progress)
+        counted = _count_phrases(agg, cache, queries, progress, workers)
         table.add_phrases("query", queries, counted)
         series = tuple(table.series("query", i) for i in range(len(queries)))
         files = _rank_files(table, "query", top=len(queries), min_count=1) if by_file else ()
@@ -246,7 +247,7 @@ def _result(
     forms = table.chosen_formulations(min_count=min_count)
     preferred: tuple[str, ...] = ()
     if own:
-        own_hits = _count_phrases(agg, cache, own, progress)
+        own_hits = _count_phrases(agg, cache, own, progress, workers)
         own_total: Counter[str] = Counter()
         for i, n in zip(own_hits.ids.tolist(), own_hits.counts.tolist(), strict=True):
             own_total[own[i]] += n
@@ -255,7 +256,8 @@ def _result(
     if followed and len(keys) > 1:
         # Formulations are counted in every document, not only where the extractor
         # recognised them, so that "first seen" and the rates are exact.
-        table.add_phrases("formulation", followed, _count_phrases(agg, cache, followed, progress))
+        counted = _count_phrases(agg, cache, followed, progress, workers)
+        table.add_phrases("formulation", followed, counted)
     if by_file:
         files = _rank_files(table, None, top=min(top, FILE_TERMS), min_count=min_count)
         # the formulations in the order of the file that says each first (files in the

@@ -7,8 +7,10 @@ has seen unchanged is not decompressed again (`_stream`).
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -16,7 +18,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from policy_cli.core.cache import AnalysisCache, CachedDocument, content_key, pack_counts
+from policy_cli.core.cache import (
+    RECORD,
+    AnalysisCache,
+    CachedDocument,
+    content_key,
+    pack_counts,
+)
 from policy_cli.core.corpus import CorpusItem, is_jsonl, iter_items, year_from_text
 
 IN_FLIGHT = 4  # tasks in flight per worker process
@@ -65,7 +73,8 @@ def _candidate_counts(counts: Counter[str]) -> dict[str, int]:
 def _formulation_options() -> Any:
     from policy_cli.core.formulations import FormulationOptions
 
-    return FormulationOptions()
+    # a trend keeps each formulation's text and count: no context sentences looked up
+    return FormulationOptions(max_contexts=0)
 
 
 def _characters(text: str) -> int:
@@ -173,6 +182,7 @@ class _Reader:
         self.executor: Any = None
         self.hits = 0
         self.misses = 0
+        self.words = _WorkerWords(cache)
 
     def _pool(self) -> Any:
         if self.executor is None:
@@ -204,12 +214,13 @@ class _Reader:
         limit = self.workers * IN_FLIGHT * TASK_DOCUMENTS if parallel else 0
         queue: deque[tuple[CorpusItem, bytes, Any, int]] = deque()
         task = _Task()
+        run = f"{os.getpid()}-{id(self)}-{time.monotonic_ns()}"
         done = 0
 
         def submit() -> None:
             nonlocal task
             if task.args:
-                task.start(self._pool() if parallel else None)
+                task.start(self._pool() if parallel else None, run)
                 task = _Task()
 
         def drain(limit: int) -> None:
@@ -218,7 +229,7 @@ class _Reader:
                 item, key, pending, pos = queue.popleft()
                 if pending is task:
                     submit()
-                entry = pending.result(pos) if isinstance(pending, _Task) else pending
+                entry = pending.result(pos, self.words) if isinstance(pending, _Task) else pending
                 done_fn(item, key, self._store(key, entry, want_terms))
                 done += 1
                 if self.progress is not None:
@@ -263,8 +274,10 @@ class _Reader:
         }  # fmt: skip
         if want_terms:
             terms, forms = entry["terms"], entry["forms"]
-            out["terms"] = pack_counts(cache.word_ids(terms), list(terms.values()))
-            out["forms"] = pack_counts(cache.word_ids(forms), list(forms.values()))
+            if isinstance(terms, dict):  # read here, not in a worker: words, not numbers
+                terms = pack_counts(cache.word_ids(terms), list(terms.values()))
+                forms = pack_counts(cache.word_ids(forms), list(forms.values()))
+            out["terms"], out["forms"] = terms, forms
         cache.put_document(
             key, entry["text"], entry["characters"], entry["year"], entry["month"],
             terms=out.get("terms"), forms=out.get("forms"),
@@ -297,21 +310,133 @@ class _Task:
     def full(self) -> bool:
         return len(self.args) >= TASK_DOCUMENTS or self.size >= TASK_CHARACTERS
 
-    def start(self, pool: Any) -> None:
+    def start(self, pool: Any, run: str) -> None:
         if pool is None:
             self.results = analyse_documents(self.args)
         else:
-            self.future = pool.submit(analyse_documents, self.args)
+            self.future = pool.submit(analyse_numbered, self.args, run)
 
-    def result(self, pos: int) -> dict[str, Any]:
+    def result(self, pos: int, words: _WorkerWords) -> dict[str, Any]:
         if self.results is None:
-            self.results = self.future.result()
+            self.results = words.place(self.future.result())
         return self.results[pos]
 
 
 def analyse_documents(args: list[tuple[str, bytes | str, bool, bool]]) -> list[dict[str, Any]]:
-    """`analyse_document` for a few documents (one task of a worker process)."""
+    """`analyse_document` for a few documents (one task, read here)."""
     return [analyse_document(*a) for a in args]
+
+
+# Words numbered by a worker process. Numbering a document's words (the cache's word ids)
+# and packing its counts cost the parent ~0.1 ms a news item, a fifth of its share of a
+# cold trend of the news corpus, and the strings it unpickled had to be hashed again. So
+# each worker numbers the words it sends itself (0, 1, 2... in the order it first sends
+# them), sends each word once (with the first task that holds it) and each document's
+# counts as two arrays; the parent learns each worker's new words in the order the worker
+# sent them (tasks are taken and their results read in the order they were submitted) and
+# turns a whole task's numbers into cache ids in a few numpy steps (`_WorkerWords`).
+_NUMBERING: dict[str, Any] = {"run": None, "ids": {}}
+
+
+def analyse_numbered(
+    args: list[tuple[str, bytes | str, bool, bool]], run: str
+) -> tuple[int, int, list[str], list[dict[str, Any]]]:
+    """`analyse_document` for a few documents in a worker process, their words numbered.
+
+    Args:
+        args: the documents, as `analyse_document` takes them.
+        run: the reading this task belongs to (a worker forked from a process that read
+            before starts its numbering afresh).
+
+    Returns:
+        (this process's id, how many words it had sent before this task, the words it sends
+        first with this task, the entries): an entry's "terms" and "forms" are each a pair
+        of arrays of 32-bit numbers (bytes): the words' numbers and their counts.
+    """
+    from array import array
+
+    if _NUMBERING["run"] != run:
+        _NUMBERING["run"], _NUMBERING["ids"] = run, {}
+    known: dict[str, int] = _NUMBERING["ids"]
+    before = len(known)
+    entries = [analyse_document(*a) for a in args]
+    for entry in entries:
+        for field in ("terms", "forms"):
+            counts = entry.get(field)
+            if counts is None:
+                continue
+            found = list(map(known.get, counts))
+            if None in found:
+                found = [known.setdefault(w, len(known)) for w in counts]
+            numbers = array("I", found)  # type: ignore[type-var]  # (no None left)
+            entry[field] = (numbers.tobytes(), array("I", counts.values()).tobytes())
+    new = list(itertools.islice(known, before, None)) if len(known) > before else []
+    return os.getpid(), before, new, entries
+
+
+class _WorkerWords:
+    """The cache's word ids of the numbers each worker process gave its words."""
+
+    def __init__(self, cache: AnalysisCache) -> None:
+        import numpy as np
+
+        self.cache = cache
+        self.maps: dict[int, Any] = {}  # worker pid -> cache id by the worker's number
+        self.sizes: dict[int, int] = {}
+        self._empty = np.zeros(0, dtype=np.int64)
+
+    def _learn(self, pid: int, before: int, new: list[str]) -> Any:
+        import numpy as np
+
+        size = self.sizes.get(pid, 0)
+        if size != before:  # cannot happen: results are read in the order tasks were taken
+            raise RuntimeError(f"worker {pid} numbered {before} words, {size} known here")
+        table = self.maps.get(pid, self._empty)
+        if new:
+            ids = np.asarray(self.cache.word_ids(new), dtype=np.int64)
+            if len(ids) != len(new):  # the cache is off: no ids, the counts are not kept
+                ids = np.zeros(len(new), dtype=np.int64)
+            if size + len(new) > len(table):  # grow by doubling: a copy now and then
+                bigger = np.zeros(max(2 * len(table), size + len(new), 1024), dtype=np.int64)
+                bigger[:size] = table[:size]
+                table = bigger
+            table[size : size + len(new)] = ids
+            self.maps[pid] = table
+            self.sizes[pid] = size + len(new)
+        return table
+
+    def place(
+        self, result: tuple[int, int, list[str], list[dict[str, Any]]]
+    ) -> list[dict[str, Any]]:
+        """Turn a worker's task result into entries with packed counts (`pack_counts`)."""
+        import numpy as np
+
+        pid, before, new, entries = result
+        table = self._learn(pid, before, new)
+        fields = [(e, f) for e in entries if "error" not in e for f in ("terms", "forms") if f in e]
+        if not fields:
+            return entries
+        ids = [np.frombuffer(e[f][0], dtype=np.uint32) for e, f in fields]
+        counts = [np.frombuffer(e[f][1], dtype=np.uint32) for e, f in fields]
+        lengths = np.asarray([len(i) for i in ids], dtype=np.int64)
+        all_counts = np.concatenate(counts).astype(np.int64)
+        if len(all_counts) and int(all_counts.max()) > 0xFFFF:  # split records: one by one
+            for (e, f), i, n in zip(fields, ids, counts, strict=True):
+                e[f] = pack_counts(table[i.astype(np.int64)], n)
+            return entries
+        word = table[np.concatenate(ids).astype(np.int64)]
+        which = np.repeat(np.arange(len(fields), dtype=np.int64), lengths)
+        order = np.lexsort((word, which))  # each field's records by id, as `pack_counts`
+        records = np.empty(len(word), dtype=RECORD)
+        records["id"] = word[order]
+        records["n"] = all_counts[order]
+        blob = records.tobytes()
+        ends = np.cumsum(lengths * records.itemsize).tolist()
+        start = 0
+        for (e, f), end in zip(fields, ends, strict=True):
+            e[f] = blob[start:end]
+            start = end
+        return entries
 
 
 def _stream(

@@ -139,45 +139,55 @@ class _Hits:
     offsets: Any  # first offset in the document
 
 
+# Counting the followed phrases in documents whose counts are not cached reads their texts
+# again: with several workers and this many documents, worker processes read them from the
+# cache file themselves and count them (the parent only stores the counts).
+PARALLEL_COUNT_DOCUMENTS = 2_000
+COUNT_TASK_DOCUMENTS = 500  # documents counted in one task of a worker
+
+
 def _count_phrases(
     agg: _Aggregate,
     cache: AnalysisCache,
     phrases: tuple[str, ...],
     progress: ProgressFn | None,
+    workers: int = 1,
 ) -> _Hits:
     """Count the phrases in every placed document (where each starts a word), from the cache
-    where it has the counts, else from the cached texts (and cache them)."""
+    where it has the counts, else from the cached texts (and cache them); with `workers` > 1
+    and many documents to count, in worker processes."""
     import numpy as np
-
-    from policy_cli.core.counting import PhraseCounter
 
     docs = agg.docs
     blobs: list[bytes | None] = [None] * len(docs)
     if phrases:
         set_key = phrases_key(phrases)
-        counter: PhraseCounter | None = None
-        index = {p: i for i, p in enumerate(phrases)}
-        done = 0
+        missing: list[int] = []  # positions in `docs` of the documents to count
         for lo in range(0, len(docs), LOOKUP_BATCH):
             part = docs[lo : lo + LOOKUP_BATCH]
-            keys = [d.key for d in part]
-            cached = cache.hits(keys, set_key)
-            missing = [k for k in keys if k not in cached]
-            texts = cache.documents(missing, text=True) if missing else {}
+            cached = cache.hits([d.key for d in part], set_key)
             for pos, d in enumerate(part, lo):
                 blob = cached.get(d.key)
                 if blob is None or len(blob) % 12:
-                    row = texts.get(d.key)
-                    if row is not None and row.text is not None:
-                        counter = counter or PhraseCounter(phrases)
-                        found = counter.count(row.text)
-                        flat = [x for p, (n, at) in found.items() for x in (index[p], n, at)]
-                        blob = np.asarray(flat, dtype=np.int32).tobytes()
-                        cache.put_hits(d.key, set_key, blob)
+                    missing.append(pos)
+                else:
+                    blobs[pos] = blob
+        path = cache.path
+        if workers > 1 and path is not None and len(missing) >= PARALLEL_COUNT_DOCUMENTS:
+            counted = _count_in_workers(path, [docs[i].key for i in missing], phrases, workers)
+        else:
+            counted = _count_here(cache, [docs[i].key for i in missing], phrases)
+        done = len(docs) - len(missing)
+        if progress is not None:
+            for i in range(done):
+                progress("counting", i + 1, len(docs))
+        for pos, blob in zip(missing, counted, strict=True):
+            if blob is not None:
+                cache.put_hits(docs[pos].key, set_key, blob)
                 blobs[pos] = blob
-                done += 1
-                if progress is not None:
-                    progress("counting", done, len(docs))
+            done += 1
+            if progress is not None:
+                progress("counting", done, len(docs))
         cache.commit()
     lengths = np.fromiter((len(b) // 12 if b else 0 for b in blobs), np.int64, len(blobs))
     rows = np.frombuffer(b"".join(b for b in blobs if b), dtype=np.int32).reshape(-1, 3)
@@ -187,6 +197,72 @@ def _count_phrases(
         counts=rows[:, 1].astype(np.int64),
         offsets=rows[:, 2].astype(np.int64),
     )
+
+
+def _hit_blob(counter: Any, index: dict[str, int], text: str) -> bytes:
+    """A document's counts of the phrases: records of (phrase index, count, first offset)."""
+    import numpy as np
+
+    found = counter.count(text)
+    flat = [x for p, (n, at) in found.items() for x in (index[p], n, at)]
+    return np.asarray(flat, dtype=np.int32).tobytes()
+
+
+def _count_texts(texts: dict[bytes, str], keys: list[bytes], phrases: tuple[str, ...]) -> list[bytes | None]:
+    """The counts of the phrases in each document of `keys` (None: its text is not known)."""
+    from policy_cli.core.counting import PhraseCounter
+
+    counter: PhraseCounter | None = None
+    index = {p: i for i, p in enumerate(phrases)}
+    out: list[bytes | None] = []
+    for key in keys:
+        text = texts.get(key)
+        if text is None:
+            out.append(None)
+            continue
+        counter = counter or PhraseCounter(phrases)
+        out.append(_hit_blob(counter, index, text))
+    return out
+
+
+def _count_here(
+    cache: AnalysisCache, keys: list[bytes], phrases: tuple[str, ...]
+) -> list[bytes | None]:
+    out: list[bytes | None] = []
+    for lo in range(0, len(keys), LOOKUP_BATCH):
+        part = keys[lo : lo + LOOKUP_BATCH]
+        rows = cache.documents(part, text=True)
+        texts = {k: r.text for k, r in rows.items() if r.text is not None}
+        out.extend(_count_texts(texts, part, phrases))
+    return out
+
+
+def _count_cached(path: Path, keys: list[bytes], phrases: tuple[str, ...]) -> list[bytes | None]:
+    """`_count_texts` of documents read from the cache file (a task of a worker process)."""
+    from policy_cli.core.cache import read_texts
+
+    return _count_texts(read_texts(path, keys), keys, phrases)
+
+
+def _count_in_workers(
+    path: Path, keys: list[bytes], phrases: tuple[str, ...], workers: int
+) -> list[bytes | None]:
+    """`_count_cached` of the documents in tasks spread over worker processes, in order."""
+    from policy_cli.core.segment import general_segmenter
+    from policy_cli.core.workers import fork_pool, stop_pool
+
+    general_segmenter()  # the dictionary that judges word starts: loaded once, shared by fork
+    tasks = [keys[lo : lo + COUNT_TASK_DOCUMENTS] for lo in range(0, len(keys), COUNT_TASK_DOCUMENTS)]
+    pool = fork_pool(workers)
+    finished = False
+    try:
+        out: list[bytes | None] = []
+        for part in pool.map(_count_cached, [path] * len(tasks), tasks, [phrases] * len(tasks)):
+            out.extend(part)
+        finished = True
+    finally:
+        stop_pool(pool, wait=finished)
+    return out
 
 
 def _relabel(d: TrendDocument, label: str) -> TrendDocument:
