@@ -22,6 +22,9 @@ __all__ = ["app", "main"]
 
 def main() -> None:
     """Entry point of the `policy` console script."""
+    import policy_cli
+
+    policy_cli.share_character_sets()  # ~40 ms less compiling of the core's patterns a run
     _exit_on_termination()
     app()
 
