@@ -46,3 +46,25 @@ def test_shared_sets_compile_the_same_code(monkeypatch):
     first, second = compiler._optimize_charset(han), compiler._optimize_charset(han)
     assert first == second == plain(han)
     assert first[0] is not second[0]
+
+
+def test_sets_read_a_range_at_a_time_as_re_reads_them():
+    compiler = importlib.import_module("re._compiler")
+    plain = getattr(compiler._optimize_charset, "__wrapped_read_set__", compiler._optimize_charset)
+    parse = importlib.import_module("re._parser").parse
+    classes = [
+        "[ab]", "[a-c]", "[a-cx-z]", "[a-cx-z0-9]", "[\x00-\xff]", "[^a-z]",
+        "[一-鿿]", "[^一-鿿]", "[一-鿿、]", "[一-鿿a-z0-9]", "[、，。；]", "[\uff00-\uffff]",
+        "[\u00ff-\u0101]", "[一二三四五六七八九十]", "[a-z一-鿿\uf900-\ufaff]", "[\u3400-\u4dbf一-鿿]",
+    ]
+    read = 0
+    for source in classes:
+        (op, charset), = parse(source)
+        quick = patterns._read_set(compiler, list(charset))
+        assert quick is not None, source
+        assert quick == plain(list(charset)), source
+        read += 1
+    for source in ("[\\d一-鿿]", "[\\w]", "[a\U00020000]"):  # classes, past U+FFFF: re's own
+        (op, charset), = parse(source)
+        assert patterns._read_set(compiler, list(charset)) is None, source
+    assert read == len(classes)
