@@ -8,6 +8,7 @@ formulation_rules.toml), not options.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from operator import is_
 
 from policy_cli.core.formulations.lexicon import Lexicon
@@ -266,6 +267,13 @@ class FormulationOptions:
             if getattr(self, low) > getattr(self, high):
                 raise UsageError(f"formulation option {low} must not exceed {high}")
         _VALID[:] = [values]
+
+
+@lru_cache(maxsize=1)
+def default_options() -> FormulationOptions:
+    """The default options, made once: a frozen dataclass of ~100 fields costs ~25 us to make,
+    6 % of the extractor's time on a news item when made on every call."""
+    return FormulationOptions()
 
 
 _VALID: list[tuple[object, ...]] = []  # the field values of the options last found valid
