@@ -28,6 +28,7 @@ _LAZY = {
     "trend_documents": "policy_cli.core.trend",
     "batch": "policy_cli.core.batch",
     "batch_rows": "policy_cli.core.batch",
+    "share_character_sets": "policy_cli.core.patterns",
 }
 
 __all__ = ["__version__", *_LAZY]

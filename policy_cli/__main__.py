@@ -1,5 +1,5 @@
 """`python -m policy_cli`."""
 
-from policy_cli.cli import main
+from policy_cli.cli import run
 
-main()
+run()

@@ -6,6 +6,9 @@ commands so that `policy --help` stays fast.
 
 from __future__ import annotations
 
+import os
+import sys
+
 # Importing the command modules registers their commands on `app`.
 from policy_cli.cli import batch as _batch  # noqa: F401
 from policy_cli.cli import diff as _diff  # noqa: F401
@@ -17,11 +20,61 @@ from policy_cli.cli import text as _text  # noqa: F401
 from policy_cli.cli import trend as _trend  # noqa: F401
 from policy_cli.cli.app import app
 
-__all__ = ["app", "main"]
+__all__ = ["app", "main", "run"]
+
+# Commands that read one or two documents in this process and write their result whole: after
+# them the process ends at once, without Python's teardown (freeing every object one by one
+# and a last full collection: ~40 ms of a 0.35 s `keywords`) and without the cyclic collector
+# during the run (the analyses pause it already; ~15 ms of loading and printing). Commands
+# with worker processes, caches or many documents (batch, trend) end the usual way.
+QUICK_EXIT_COMMANDS = frozenset(
+    {"summary", "keywords", "slogans", "initiatives", "targets", "text", "diff"}
+)
+
+
+def run() -> None:
+    """Entry point of the `policy` console script and of `python -m policy_cli`: `main`, then
+    after a one-document command an immediate exit (atexit handlers run, stdout and stderr
+    flushed; a flush that fails ends the usual way, which reports it as before)."""
+    import gc
+
+    command = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
+    if command not in QUICK_EXIT_COMMANDS:
+        main()
+        return
+    gc.disable()
+    try:
+        main()
+        code: object = 0
+    except SystemExit as exc:
+        code = exc.code
+    if code is None:
+        code = 0
+    if not isinstance(code, int):
+        raise SystemExit(code)  # a message to print: the usual way
+    _exit_now(code)
+
+
+def _exit_now(code: int) -> None:
+    import atexit
+
+    run_exit_functions = getattr(atexit, "_run_exitfuncs", None)
+    if run_exit_functions is None:  # pragma: no cover - another Python
+        raise SystemExit(code)
+    try:
+        run_exit_functions()  # logging's shutdown, temporary files' finalizers...
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BaseException:  # e.g. a closed pipe: let the usual exit report it
+        raise SystemExit(code) from None
+    os._exit(code)
 
 
 def main() -> None:
     """Entry point of the `policy` console script."""
+    import policy_cli
+
+    policy_cli.share_character_sets()  # ~40 ms less compiling of the core's patterns a run
     _exit_on_termination()
     app()
 

@@ -8,18 +8,23 @@ hashing), so a filter built once answers the same everywhere.
 
 from __future__ import annotations
 
-import hashlib
 import math
+import mmap
 import struct
 from collections.abc import Iterable
 from pathlib import Path
+
+try:  # hashlib's own BLAKE2b, without loading OpenSSL for its other hashes (~2 ms a run)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it: hashlib picks one
+    from hashlib import blake2b
 
 _MAGIC = b"PCBLOOM1"
 _HEADER = struct.Struct("<8sQI")  # magic, number of bits, number of hashes
 
 
 def _hashes(text: str) -> tuple[int, int]:
-    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+    digest = blake2b(text.encode("utf-8"), digest_size=16).digest()
     h1, h2 = struct.unpack("<QQ", digest)
     return h1, h2 | 1
 
@@ -27,7 +32,7 @@ def _hashes(text: str) -> tuple[int, int]:
 class BloomFilter:
     """A set of strings that may answer "yes" wrongly at a small rate, never "no" wrongly."""
 
-    def __init__(self, bits: bytes | bytearray, n_bits: int, n_hashes: int) -> None:
+    def __init__(self, bits: bytes | bytearray | memoryview, n_bits: int, n_hashes: int) -> None:
         if len(bits) * 8 < n_bits or n_hashes < 1:
             raise ValueError("inconsistent Bloom filter")
         self._bits = bits
@@ -60,11 +65,20 @@ class BloomFilter:
         return _HEADER.pack(_MAGIC, self._m, self._k) + bytes(self._bits)
 
     @classmethod
-    def from_bytes(cls, raw: bytes) -> BloomFilter:
+    def from_bytes(cls, raw: bytes | memoryview | mmap.mmap) -> BloomFilter:
+        """Read a filter from `to_bytes`'s output, in place (a view, not a copy of its bits)."""
         magic, m, k = _HEADER.unpack_from(raw)
         if magic != _MAGIC:
             raise ValueError("not a policy-cli Bloom filter")
-        return cls(raw[_HEADER.size :], m, k)
+        return cls(memoryview(raw)[_HEADER.size :], m, k)
+
+    @classmethod
+    def open(cls, path: Path) -> BloomFilter:
+        """Read a saved filter by mapping its file into memory: a lookup reads only the few
+        pages it needs (the shipped filter is 5.3 MB; reading it whole cost ~7 ms a run)."""
+        with path.open("rb") as f:
+            mapped = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        return cls.from_bytes(mapped)
 
     def save(self, path: Path) -> None:
         path.write_bytes(self.to_bytes())

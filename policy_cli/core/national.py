@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from policy_cli import data
 from policy_cli.core.bloom import BloomFilter
@@ -59,8 +60,13 @@ def first_seen_year(text: str) -> int | None:
 
 @lru_cache(maxsize=1)
 def _phrases() -> BloomFilter:
-    raw = resources.files(data).joinpath(PHRASES_FILE).read_bytes()
-    return BloomFilter.from_bytes(raw)
+    resource = resources.files(data).joinpath(PHRASES_FILE)
+    if isinstance(resource, Path):  # installed as files (not in a zip): mapped, not read
+        try:
+            return BloomFilter.open(resource)
+        except (OSError, ValueError):  # no mapping here (or an empty file): read it whole
+            pass
+    return BloomFilter.from_bytes(resource.read_bytes())
 
 
 def said_nationally(text: str) -> bool:

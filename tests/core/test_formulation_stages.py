@@ -183,6 +183,19 @@ def test_options_are_checked(kwargs, message):
         FormulationOptions(**kwargs)
 
 
+def test_options_are_checked_after_valid_ones_with_equal_values():
+    # valid options are remembered (their values, by identity); equal but other values are
+    # checked again: True == 1, 2.0 == 2
+    FormulationOptions(min_len=1)
+    assert FormulationOptions(min_len=1).min_len == 1
+    for value in (True, 1.0, -1):
+        with pytest.raises(UsageError, match="min_len must be a whole number"):
+            FormulationOptions(min_len=value)  # type: ignore[arg-type]
+    FormulationOptions(max_contexts=2)
+    with pytest.raises(UsageError, match="max_contexts must be a whole number"):
+        FormulationOptions(max_contexts=2.0)  # type: ignore[arg-type]
+
+
 def test_options_are_frozen_and_hashable():
     o = FormulationOptions(disabled_stages={"repeated"})  # any iterable of names
     assert o.disabled_stages == frozenset({"repeated"})

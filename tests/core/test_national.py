@@ -21,6 +21,18 @@ def test_bloom_has_no_false_negatives_and_few_false_positives():
     assert all(w in again for w in words[:100])
 
 
+def test_bloom_opened_from_its_file_answers_as_the_built_one(tmp_path):
+    words = [f"词{i}" for i in range(2000)]
+    others = [f"别{i}" for i in range(2000)]
+    bloom = BloomFilter.build(words, capacity=len(words), error_rate=0.01)
+    bloom.save(tmp_path / "f.bloom")
+    mapped = BloomFilter.open(tmp_path / "f.bloom")
+    assert [w in mapped for w in words + others] == [w in bloom for w in words + others]
+    (tmp_path / "bad.bloom").write_bytes(b"\0" * 64)
+    with pytest.raises(ValueError):
+        BloomFilter.open(tmp_path / "bad.bloom")
+
+
 def test_bloom_rejects_foreign_bytes():
     with pytest.raises(ValueError):
         BloomFilter.from_bytes(b"\0" * 64)

@@ -51,7 +51,7 @@ from collections.abc import Iterable
 from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.candidate import KINDS, Candidate
 from policy_cli.core.formulations.lexicon import Lexicon, LexiconEntry
-from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.options import FormulationOptions, default_options
 from policy_cli.core.formulations.rank import MAX_CONTEXTS, SORTS, rank_formulations
 from policy_cli.core.formulations.shapes import classify_quoted
 from policy_cli.core.formulations.stages import STAGE_NAMES, STAGES, Stage, run_stages
@@ -111,7 +111,7 @@ def extract_formulations(
     check_analysable(document)
     if sort not in SORTS:
         raise UsageError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
-    options = options or FormulationOptions()
+    options = options or default_options()
     seg = segmentation or segment_document(document, tags=False)
     candidates = run_stages(document.text, options, seg)
     wanted_candidates = (c for c in candidates if c.kind in wanted)

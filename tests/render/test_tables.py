@@ -1,0 +1,72 @@
+"""Terminal tables: the cells that lay themselves out print what rich's own cells print.
+
+`render._table` gives rich cells that pad, measure and lay out a one-line value themselves
+(a third of the time on a table of ~500 rows); `rich_cells=True` builds the same table with
+rich's own padded Text cells. Both must print the same bytes, with and without colour, from
+a narrow terminal (terms folded, contexts cut with …) to a wide one.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+
+import pytest
+from rich.cells import cell_len
+from rich.console import Console
+
+from policy_cli import api, render, serialize
+from policy_cli.serialize import Section
+from tests.conftest import DOCS, FOUNDING
+
+WIDTHS = (30, 60, 80, 120)
+
+
+@cache
+def _sections() -> list[Section]:
+    out: list[Section] = []
+    for path in (DOCS / "gwr-2022.txt", DOCS / "local-baotou-2022.txt", FOUNDING):
+        doc = api.load_document(str(path))
+        out.append(serialize.formulation_section(doc, api.formulations_of(doc), title="提法"))
+        out.append(serialize.keyword_section(doc, api.keywords_of(doc), method="tfidf", top=20))
+        out.append(serialize.target_section(api.targets_of(doc), headline=False, compact=False))
+    old, new = (api.load_document(str(DOCS / f"gwr-{y}.txt")) for y in (2021, 2022))
+    out.extend(serialize.diff_sections(api.diff_of(old, new, sentences=True)))
+    return [s for s in out if s.rows and s.layout != "inline"]
+
+
+def _print(section: Section, width: int, colour: bool, rich_cells: bool) -> str:
+    buf = io.StringIO()
+    if colour:
+        console = Console(
+            file=buf, width=width, force_terminal=True, color_system="truecolor",
+            highlight=False, emoji=False, markup=False, soft_wrap=False,
+        )  # fmt: skip
+    else:
+        console = render.make_console(file=buf, width=width)
+    console.print(render._table(section, console.width, rich_cells=rich_cells))
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("colour", [False, True])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_cells_laid_out_here_print_what_rich_prints(width: int, colour: bool) -> None:
+    sections = _sections()
+    assert len(sections) >= 8
+    for section in sections:
+        ours = _print(section, width, colour, rich_cells=False)
+        assert ours == _print(section, width, colour, rich_cells=True), (section.title, width)
+        if not colour and width >= 60:
+            assert max(cell_len(line) for line in ours.splitlines()) <= width
+
+
+def test_the_shortcuts_are_taken() -> None:
+    # most cells of a long report's table are laid out here, and highlighted words are styled
+    cells = [c for column in render._table(_sections()[0], 80).columns for c in column._cells]
+    assert sum(c.plain is not None for c in cells) > 0.9 * len(cells) > 500
+    highlighted = [s for s in _sections() if any(c.highlight for c in s.columns)]
+    assert highlighted
+    assert any(
+        not isinstance(cell.text, str)
+        for s in highlighted for column in render._table(s, 80).columns for cell in column._cells
+    )
