@@ -260,6 +260,23 @@ def _compounds_token_by_token(tokens, keep, idf):
             counts[left], counts[right]
         ):
             joined[(left, right)] = (False, False)
+    # the middle of a long name: a pair always between the same two words, longer together
+    sides = {}
+    for p in range(len(stream) - 1):
+        a, b = stream[p], stream[p + 1]
+        if (texts[a], texts[b]) in joined and adjacent(a, b):
+            before = texts[stream[p - 1]] if p > 0 and adjacent(stream[p - 1], a) else ""
+            after = (
+                texts[stream[p + 2]]
+                if p + 2 < len(stream) and adjacent(b, stream[p + 2])
+                else ""
+            )
+            sides.setdefault((texts[a], texts[b]), set()).add((before, after))
+    for pair, seen in sides.items():
+        if len(seen) == 1:
+            before, after = next(iter(seen))
+            if before and after and len(before + pair[0] + pair[1] + after) > k.MAX_COMPOUND_CHARS:
+                del joined[pair]
     out, index = [], []
     i, n = 0, len(stream)
     while i < n:
