@@ -548,6 +548,20 @@ def test_a_quoted_word_cited_with_its_count_of_characters_names_nothing():
     assert "两个维护" in texts
 
 
+def test_a_motto_named_by_its_count_of_characters_is_kept():
+    # a list of characters in quotes, or a count followed by the head noun of a motto, names the
+    # motto (the national news has “巩固、增强、提升、畅通”八字方针 five times); only a single
+    # quoted word followed by its count is cited
+    doc = load_text(
+        "秉持“真、实、亲、诚”四字方针。坚持“稳、进、好”三字方针。践行“勤廉”二字校训。"
+        "牢记人民政府头顶“人民”二字。",
+        source="t",
+    )
+    texts = {f.text for f in extract_formulations(doc)}
+    assert {"真、实、亲、诚", "稳、进、好", "勤廉"} <= texts
+    assert "人民" not in texts
+
+
 def test_what_a_code_refers_to_ends_before_a_word_of_result(provinces):
     # “四上”单位突破7万家 (Hubei), “80条”基本完成 (Shanghai), “新三样”产品出口增长 (Anhui),
     # “两个维护”化作… (Chongqing): the code is the subject of a statement, the phrase after it

@@ -118,6 +118,7 @@ class Words:
     not_set_openers: tuple[str, ...]
     scope_words: tuple[str, ...]
     excluded: frozenset[str]
+    character_count_heads: tuple[str, ...]
     defining_words: tuple[str, ...]
     glossary_marks: tuple[str, ...]
     not_law_words: frozenset[str]
