@@ -582,6 +582,20 @@ def test_a_quoted_date_names_the_event_of_that_day(provinces):
     assert "1+3" in texts  # a code stays
 
 
+def test_a_dated_speech_and_a_version_number_are_no_event():
+    # a date followed by the speech or instruction of that day names a policy text (全面落实
+    # “4·13”重要讲话精神); a full stop makes a version (“6.0”版本), not a day; a month runs
+    # 1-12 and a day 1-31
+    doc = load_text(
+        "全面落实“4·13”重要讲话精神。优化营商环境“6.0”版本。推进数字政府“2.0”建设和“3.0”升级版。"
+        "深刻吸取“7·17”重大火灾教训。",
+        source="t",
+    )
+    texts = {f.text for f in extract_formulations(doc)}
+    assert {"4·13", "6.0", "2.0", "3.0"} <= texts
+    assert "7·17" not in texts
+
+
 def test_a_counted_set_ends_before_the_quality_the_clause_goes_on_to(provinces):
     # 着力提升三大都市圈能级和功能 (Hubei): the set is 三大都市圈, 能级 is what is raised
     found = provinces("hubei")

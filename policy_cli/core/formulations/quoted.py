@@ -42,8 +42,10 @@ def find_quoted(
             continue  # 牢记人民政府头顶“人民”二字: the word itself is cited
         if names_a_thing(text, m.end(), m.start()):
             continue  # “贝碧嘉”、“普拉桑”台风: the proper name of a storm
-        if event_date.fullmatch(span.strip()):
-            continue  # 自贡“7·17”重大火灾: the day of a disaster
+        if event_date.fullmatch(span.strip()) and not text.startswith(
+            words().dated_text_words, m.end()
+        ):
+            continue  # 自贡“7·17”重大火灾: the day of a disaster (not “4·13”重要讲话)
         if _ordinary_word(text, m.start(), m.end(), span.strip(), options):
             continue  # 搭上政策红利的“列车”: an ordinary word in scare quotes
         start = m.start() + 1 + (len(span) - len(span.lstrip()))

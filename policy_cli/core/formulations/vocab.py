@@ -119,6 +119,7 @@ class Words:
     scope_words: tuple[str, ...]
     excluded: frozenset[str]
     character_count_heads: tuple[str, ...]
+    dated_text_words: tuple[str, ...]
     defining_words: tuple[str, ...]
     glossary_marks: tuple[str, ...]
     not_law_words: frozenset[str]
