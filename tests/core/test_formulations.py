@@ -484,15 +484,33 @@ def test_a_count_that_sums_up_categories_is_no_name(provinces):
 
 
 def test_a_head_phrase_keeps_the_name_it_continues(provinces):
-    # 持续打好“三北”工程攻坚战 (Inner Mongolia): the quoted name belongs to the battle
+    # 持续打好“三北”工程攻坚战 (Inner Mongolia): the quoted name belongs to the battle (joined
+    # without its quote marks); 把“三北”工程、高标准农田建设… says the programme on its own
     found = provinces("neimenggu")
-    assert "“三北”工程攻坚战" in found
+    assert "三北工程攻坚战" in found
     assert "工程攻坚战" not in found
+    assert found["三北工程"].count == 3
     # 坚决贯彻落实党中央八项规定及实施细则精神 (the 2018 report): the half after 及 is cut
     doc = load_document(DOCS / "gwr-2018.txt")
     texts = {f.text for f in extract_formulations(doc)}
     assert "实施细则精神" not in texts
     assert "中央八项规定" in texts
+
+
+def test_a_quoted_name_joins_a_head_phrase_only_where_the_phrase_is_a_cut_piece():
+    # in any quote marks as printed; joined without them, so that the quoted and the plain
+    # writing are one item; a plan period in quotes before a name that stands alone is a
+    # modifier (实施“十四五”乡村振兴战略), not part of the name
+    for quoted in ("「三北」", "『三北』", "‘三北’"):
+        texts = {f.text for f in extract_formulations(load_text(f"打赢{quoted}工程攻坚战。", source="t"))}
+        assert "三北工程攻坚战" in texts and "工程攻坚战" not in texts, quoted
+    doc = load_text("打赢“三北”工程攻坚战。打好三北工程攻坚战。", source="t")
+    counts = {f.text: f.count for f in extract_formulations(doc)}
+    assert counts["三北工程攻坚战"] == 2
+    doc = load_text("实施“十四五”乡村振兴战略。建设“十四五”海南自由贸易港。", source="t")
+    texts = {f.text for f in extract_formulations(doc)}
+    assert {"乡村振兴战略", "海南自由贸易港"} <= texts
+    assert not any("十四五”" in t for t in texts)
 
 
 def test_a_short_set_phrase_inside_another_word_is_not_said(provinces):

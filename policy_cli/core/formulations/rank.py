@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from policy_cli.core.chars import CN_DIGITS, CN_ZEROS
@@ -18,6 +20,7 @@ ORIGINS = ("national", "local", "new")
 SORTS = ("first", "count")
 NUMBER_CHARS = frozenset("0123456789" + CN_DIGITS + CN_ZEROS + "十")
 MAX_CONTEXTS = FormulationOptions().max_contexts
+_QUOTE = re.compile(f"[{re.escape(QUOTE_MARKS)}]")
 
 
 def rank_formulations(
@@ -35,7 +38,7 @@ def rank_formulations(
     """
     chosen = list(candidates)
     # every occurrence of every find in one pass over the text (not one scan per find)
-    starts = find_all(document.text, (c.text for c in chosen))
+    starts = find_said(document.text, chosen)
     result = []
     for c in chosen:
         at = starts.get(c.text, [])
@@ -47,6 +50,37 @@ def rank_formulations(
     else:
         result.sort(key=lambda f: (f.first_offset, f.text))
     return result
+
+
+def find_said(
+    text: str, candidates: Iterable[Candidate], names: Iterable[str] | None = None
+) -> dict[str, list[int]]:
+    """The start offsets of every occurrence of each name (the candidates' texts, or `names`):
+    as `find_all`, and also where a name a stage joined across quote marks (“三北”工程攻坚战 ->
+    三北工程攻坚战: the candidate's text is not printed at its offset) is printed so."""
+    chosen = list(candidates)
+    wanted = [c.text for c in chosen] if names is None else list(names)
+    starts = find_all(text, wanted)
+    keep = set(wanted)
+    joined = {c.text for c in chosen if c.text in keep and not text.startswith(c.text, c.offset)}
+    if joined:
+        for name, at in said_across_quotes(text, sorted(joined)).items():
+            starts[name] = sorted({*starts.get(name, ()), *at})
+    return starts
+
+
+def said_across_quotes(text: str, names: list[str]) -> dict[str, list[int]]:
+    """The start offsets of each name where it is printed with quote marks inside (三北工程 in
+    “三北”工程): found in the text without its quote marks, mapped back."""
+    marks = [m.start() for m in _QUOTE.finditer(text)]
+    if not marks:
+        return {}
+    # a quote mark at `marks[i]` would stand at `marks[i] - i` in the text without them
+    shifted = [at - i for i, at in enumerate(marks)]
+    found = find_all(_QUOTE.sub("", text), names)
+    return {
+        name: [s + bisect_right(shifted, s) for s in starts] for name, starts in found.items()
+    }
 
 
 def said_as_words(
