@@ -622,6 +622,20 @@ def test_a_counted_set_ends_before_the_quality_the_clause_goes_on_to(provinces):
     assert "六大引领区示范" not in provinces("shandong")
 
 
+def test_a_counted_set_is_no_piece_cut_from_the_quality_raised():
+    # the quality raised may be a phrase of its own (辐射能级, 核心功能) or a doing and its
+    # ground (发展水平, 服务功能): cutting the ground word off leaves a piece, no set; the
+    # ground a set stands on is still cut off (五项原则|基础上)
+    doc = load_text(
+        "提升两大都市圈辐射能级。提高三大产业发展水平。提升四大中心核心功能。强化六大服务功能。"
+        "坚持五项原则基础上。",
+        source="t",
+    )
+    texts = {f.text for f in extract_formulations(doc)}
+    assert not any(t.startswith(("两大", "三大", "四大", "六大")) for t in texts), texts
+    assert "五项原则" in texts
+
+
 def test_the_works_of_different_places_make_no_motto(provinces):
     # 加紧聊城机场新建、威海机场迁建 (Shandong): one work of each place, a list
     assert "聊城机场新建、威海机场迁建" not in provinces("shandong")

@@ -115,6 +115,7 @@ class Words:
     generic_counted: tuple[str, ...]
     counted_adjectives: frozenset[str]
     ground_words: tuple[str, ...]
+    ground_compound_tags: frozenset[str]
     not_set_openers: tuple[str, ...]
     scope_words: tuple[str, ...]
     excluded: frozenset[str]
