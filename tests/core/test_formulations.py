@@ -530,6 +530,15 @@ def test_a_kind_of_project_is_no_named_programme(provinces):
     assert "重大项目前期工作攻坚行动" in provinces("anhui")  # a named action may open so
 
 
+def test_a_category_mark_inside_a_word_makes_no_kind_of_project():
+    # 类 marks a category where it closes a word (产业|类, 文旅类); in 人类 or 分类 it is part of
+    # the word, and the programme keeps its name
+    doc = load_text("实施国际人类表型组计划。实施垃圾分类项目。实施文旅类项目。", source="t")
+    texts = {f.text for f in extract_formulations(doc)}
+    assert {"国际人类表型组计划", "垃圾分类项目"} <= texts
+    assert "文旅类项目" not in texts
+
+
 def test_a_quoted_system_or_process_is_a_policy_not_an_image(provinces):
     # 财政科研项目经费“包干制” (Anhui), 济青高铁加快“公交化”运行 (Shandong): dictionary nouns,
     # but a system and a process of policy; “列车”, “珍珠” stay ordinary words in scare quotes
