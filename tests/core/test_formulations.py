@@ -497,6 +497,20 @@ def test_a_head_phrase_keeps_the_name_it_continues(provinces):
     assert "中央八项规定" in texts
 
 
+def test_a_head_phrase_after_ji_with_a_field_of_its_own_is_a_name():
+    # only a dependent half (实施细则, 配套…) is cut after 及; two strategies joined by 及 or
+    # 以及 are two names
+    doc = load_text(
+        "统筹推进长江经济带发展战略及黄河流域生态保护战略。坚决贯彻落实党中央八项规定及实施细则精神。",
+        source="t",
+    )
+    texts = {f.text for f in extract_formulations(doc)}
+    assert "黄河流域生态保护战略" in texts
+    assert "实施细则精神" not in texts
+    doc = load_text("推进乡村振兴战略以及黄河流域生态保护战略。", source="t")
+    assert "黄河流域生态保护战略" in {f.text for f in extract_formulations(doc)}
+
+
 def test_a_quoted_name_joins_a_head_phrase_only_where_the_phrase_is_a_cut_piece():
     # in any quote marks as printed; joined without them, so that the quoted and the plain
     # writing are one item; a plan period in quotes before a name that stands alone is a

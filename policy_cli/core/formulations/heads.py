@@ -76,12 +76,26 @@ def find_heads(
             w.founding_verbs
         ):
             continue  # 上海期货交易所: an institution that exists; 设立北京证券交易所 is news
-        if text.endswith(w.name_conjunctions, 0, start):
+        if _second_half(text, start, phrase):
             continue  # 中央八项规定及|实施细则精神: the second half of a name, cut from it
         phrase, start = _with_quoted_name(text, start, phrase, o)
         if head in w.battle_heads:
             phrase, start = _with_listed_battles(text, start, m.end(), phrase, o)
         yield Candidate(phrase, "slogan", start, stage=STAGE, rule=head)
+
+
+def _second_half(text: str, start: int, phrase: str) -> bool:
+    """Tell whether a head phrase at `start` is the dependent second half of a name joined by
+    及 (中央八项规定及|实施细则精神, …及其|…); one with a field of its own is a name of its
+    own (长江经济带发展战略及|黄河流域生态保护战略), and so is any after 以及."""
+    w = words()
+    if not text.endswith(w.name_conjunctions, 0, start) or text.endswith(
+        w.independent_conjunctions, 0, start
+    ):
+        return False
+    return text.endswith(w.dependent_conjunctions, 0, start) or phrase.startswith(
+        w.dependent_parts
+    )
 
 
 def _with_quoted_name(
