@@ -680,3 +680,18 @@ def test_a_short_name_is_not_counted_where_it_is_a_piece_of_other_words(province
     doc = load_document(DOCS / "gwr-2022.txt")
     counts = {f.text: f.count for f in extract_formulations(doc)}
     assert counts["助企纾困"] == doc.text.count("助企纾困") == 3
+
+
+def test_a_short_known_name_that_opens_a_glued_piece_is_said(provinces):
+    # known, rank and national share one rule (pieces.said_at): 在|十连|增的 glues 增 to 的, one
+    # edge is enough; a word of the dictionary that takes an edge character makes a piece
+    # (海洋|垃圾: no 洋垃圾 in Fujian), and so does an ordinal (第九章 is chapter nine)
+    doc = load_text("在十连增的基础上，粮食再获丰收。", source="t")
+    assert "十连增" in {f.text for f in extract_formulations(doc)}
+    assert "洋垃圾" not in provinces("fujian")
+    doc = load_document(DOCS.parent / "formats" / "sxmu-supervision-law-2018.html")
+    assert "九章" not in {f.text for f in extract_formulations(doc)}
+    # (central-no1-2018: 强化乡村振兴法治保障 does not say the law 乡村振兴法, 乡村振兴|法治)
+    doc = load_document(DOCS / "central-no1-2018.txt")
+    law = {f.text: f for f in extract_formulations(doc)}["乡村振兴法"]
+    assert law.count == 1 and all("法治保障" not in c for c in law.contexts)

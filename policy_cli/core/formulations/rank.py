@@ -6,9 +6,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
-from policy_cli.core.chars import CN_DIGITS, CN_ZEROS
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.pieces import said_at
 from policy_cli.core.national import national_lexicon, said_nationally
 from policy_cli.core.occurrences import find_all, non_overlapping
 from policy_cli.core.phrases import QUOTE_MARKS, canonical
@@ -18,7 +18,6 @@ from policy_cli.models import Document, Formulation
 ORIGINS = ("national", "local", "new")
 
 SORTS = ("first", "count")
-NUMBER_CHARS = frozenset("0123456789" + CN_DIGITS + CN_ZEROS + "十")
 MAX_CONTEXTS = FormulationOptions().max_contexts
 _QUOTE = re.compile(f"[{re.escape(QUOTE_MARKS)}]")
 
@@ -87,23 +86,10 @@ def said_as_words(
     text: str, seg: Segmentation, starts: list[int], size: int, found: int
 ) -> list[int]:
     """The occurrences (of `size` characters) of a short name that are not pieces of other
-    words, and the one a stage found at `found`.
-
-    An occurrence is a piece of other words when it starts inside a word and ends inside one
-    (强网 in 加强|网络, 强基 in 建强|基础), or continues a number (五五 in 十五五). One that opens or
-    closes a word is still said (乡村振兴 in 乡村振兴战略, 颜值 in 高颜值): the segmenter often
-    glues a short word to its neighbour (是助|企纾困), so one edge is enough.
+    words (`pieces.said_at`: 强网 in 加强|网络, 五五 in 十五五 are not; 乡村振兴 in
+    乡村振兴战略, one edge, is), and the one a stage found at `found`.
     """
-    out = []
-    for s in starts:
-        before = text[s - 1 : s]
-        if s == found or before in QUOTE_MARKS:
-            out.append(s)
-        elif before in NUMBER_CHARS and text[s] in NUMBER_CHARS:
-            continue
-        elif seg.starts_word(s) or seg.starts_word(s + size):
-            out.append(s)
-    return out
+    return [s for s in starts if s == found or said_at(text, seg, s, s + size)]
 
 
 def to_formulation(
