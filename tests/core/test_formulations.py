@@ -484,15 +484,47 @@ def test_a_count_that_sums_up_categories_is_no_name(provinces):
 
 
 def test_a_head_phrase_keeps_the_name_it_continues(provinces):
-    # 持续打好“三北”工程攻坚战 (Inner Mongolia): the quoted name belongs to the battle
+    # 持续打好“三北”工程攻坚战 (Inner Mongolia): the quoted name belongs to the battle (joined
+    # without its quote marks); 把“三北”工程、高标准农田建设… says the programme on its own
     found = provinces("neimenggu")
-    assert "“三北”工程攻坚战" in found
+    assert "三北工程攻坚战" in found
     assert "工程攻坚战" not in found
+    assert found["三北工程"].count == 3
     # 坚决贯彻落实党中央八项规定及实施细则精神 (the 2018 report): the half after 及 is cut
     doc = load_document(DOCS / "gwr-2018.txt")
     texts = {f.text for f in extract_formulations(doc)}
     assert "实施细则精神" not in texts
     assert "中央八项规定" in texts
+
+
+def test_a_head_phrase_after_ji_with_a_field_of_its_own_is_a_name():
+    # only a dependent half (实施细则, 配套…) is cut after 及; two strategies joined by 及 or
+    # 以及 are two names
+    doc = load_text(
+        "统筹推进长江经济带发展战略及黄河流域生态保护战略。坚决贯彻落实党中央八项规定及实施细则精神。",
+        source="t",
+    )
+    texts = {f.text for f in extract_formulations(doc)}
+    assert "黄河流域生态保护战略" in texts
+    assert "实施细则精神" not in texts
+    doc = load_text("推进乡村振兴战略以及黄河流域生态保护战略。", source="t")
+    assert "黄河流域生态保护战略" in {f.text for f in extract_formulations(doc)}
+
+
+def test_a_quoted_name_joins_a_head_phrase_only_where_the_phrase_is_a_cut_piece():
+    # in any quote marks as printed; joined without them, so that the quoted and the plain
+    # writing are one item; a plan period in quotes before a name that stands alone is a
+    # modifier (实施“十四五”乡村振兴战略), not part of the name
+    for quoted in ("「三北」", "『三北』", "‘三北’"):
+        texts = {f.text for f in extract_formulations(load_text(f"打赢{quoted}工程攻坚战。", source="t"))}
+        assert "三北工程攻坚战" in texts and "工程攻坚战" not in texts, quoted
+    doc = load_text("打赢“三北”工程攻坚战。打好三北工程攻坚战。", source="t")
+    counts = {f.text: f.count for f in extract_formulations(doc)}
+    assert counts["三北工程攻坚战"] == 2
+    doc = load_text("实施“十四五”乡村振兴战略。建设“十四五”海南自由贸易港。", source="t")
+    texts = {f.text for f in extract_formulations(doc)}
+    assert {"乡村振兴战略", "海南自由贸易港"} <= texts
+    assert not any("十四五”" in t for t in texts)
 
 
 def test_a_short_set_phrase_inside_another_word_is_not_said(provinces):
@@ -510,6 +542,15 @@ def test_a_kind_of_project_is_no_named_programme(provinces):
     texts = {f.text for f in extract_formulations(load_document(DOCS / "gwr-2018.txt"))}
     assert "重大科技项目" not in texts
     assert "重大项目前期工作攻坚行动" in provinces("anhui")  # a named action may open so
+
+
+def test_a_category_mark_inside_a_word_makes_no_kind_of_project():
+    # 类 marks a category where it closes a word (产业|类, 文旅类); in 人类 or 分类 it is part of
+    # the word, and the programme keeps its name
+    doc = load_text("实施国际人类表型组计划。实施垃圾分类项目。实施文旅类项目。", source="t")
+    texts = {f.text for f in extract_formulations(doc)}
+    assert {"国际人类表型组计划", "垃圾分类项目"} <= texts
+    assert "文旅类项目" not in texts
 
 
 def test_a_quoted_system_or_process_is_a_policy_not_an_image(provinces):
@@ -548,6 +589,20 @@ def test_a_quoted_word_cited_with_its_count_of_characters_names_nothing():
     assert "两个维护" in texts
 
 
+def test_a_motto_named_by_its_count_of_characters_is_kept():
+    # a list of characters in quotes, or a count followed by the head noun of a motto, names the
+    # motto (the national news has “巩固、增强、提升、畅通”八字方针 five times); only a single
+    # quoted word followed by its count is cited
+    doc = load_text(
+        "秉持“真、实、亲、诚”四字方针。坚持“稳、进、好”三字方针。践行“勤廉”二字校训。"
+        "牢记人民政府头顶“人民”二字。",
+        source="t",
+    )
+    texts = {f.text for f in extract_formulations(doc)}
+    assert {"真、实、亲、诚", "稳、进、好", "勤廉"} <= texts
+    assert "人民" not in texts
+
+
 def test_what_a_code_refers_to_ends_before_a_word_of_result(provinces):
     # “四上”单位突破7万家 (Hubei), “80条”基本完成 (Shanghai), “新三样”产品出口增长 (Anhui),
     # “两个维护”化作… (Chongqing): the code is the subject of a statement, the phrase after it
@@ -568,12 +623,40 @@ def test_a_quoted_date_names_the_event_of_that_day(provinces):
     assert "1+3" in texts  # a code stays
 
 
+def test_a_dated_speech_and_a_version_number_are_no_event():
+    # a date followed by the speech or instruction of that day names a policy text (全面落实
+    # “4·13”重要讲话精神); a full stop makes a version (“6.0”版本), not a day; a month runs
+    # 1-12 and a day 1-31
+    doc = load_text(
+        "全面落实“4·13”重要讲话精神。优化营商环境“6.0”版本。推进数字政府“2.0”建设和“3.0”升级版。"
+        "深刻吸取“7·17”重大火灾教训。",
+        source="t",
+    )
+    texts = {f.text for f in extract_formulations(doc)}
+    assert {"4·13", "6.0", "2.0", "3.0"} <= texts
+    assert "7·17" not in texts
+
+
 def test_a_counted_set_ends_before_the_quality_the_clause_goes_on_to(provinces):
     # 着力提升三大都市圈能级和功能 (Hubei): the set is 三大都市圈, 能级 is what is raised
     found = provinces("hubei")
     assert "三大都市圈" in found
     assert "三大都市圈能级" not in found
     assert "六大引领区示范" not in provinces("shandong")
+
+
+def test_a_counted_set_is_no_piece_cut_from_the_quality_raised():
+    # the quality raised may be a phrase of its own (辐射能级, 核心功能) or a doing and its
+    # ground (发展水平, 服务功能): cutting the ground word off leaves a piece, no set; the
+    # ground a set stands on is still cut off (五项原则|基础上)
+    doc = load_text(
+        "提升两大都市圈辐射能级。提高三大产业发展水平。提升四大中心核心功能。强化六大服务功能。"
+        "坚持五项原则基础上。",
+        source="t",
+    )
+    texts = {f.text for f in extract_formulations(doc)}
+    assert not any(t.startswith(("两大", "三大", "四大", "六大")) for t in texts), texts
+    assert "五项原则" in texts
 
 
 def test_the_works_of_different_places_make_no_motto(provinces):
@@ -597,3 +680,18 @@ def test_a_short_name_is_not_counted_where_it_is_a_piece_of_other_words(province
     doc = load_document(DOCS / "gwr-2022.txt")
     counts = {f.text: f.count for f in extract_formulations(doc)}
     assert counts["助企纾困"] == doc.text.count("助企纾困") == 3
+
+
+def test_a_short_known_name_that_opens_a_glued_piece_is_said(provinces):
+    # known, rank and national share one rule (pieces.said_at): 在|十连|增的 glues 增 to 的, one
+    # edge is enough; a word of the dictionary that takes an edge character makes a piece
+    # (海洋|垃圾: no 洋垃圾 in Fujian), and so does an ordinal (第九章 is chapter nine)
+    doc = load_text("在十连增的基础上，粮食再获丰收。", source="t")
+    assert "十连增" in {f.text for f in extract_formulations(doc)}
+    assert "洋垃圾" not in provinces("fujian")
+    doc = load_document(DOCS.parent / "formats" / "sxmu-supervision-law-2018.html")
+    assert "九章" not in {f.text for f in extract_formulations(doc)}
+    # (central-no1-2018: 强化乡村振兴法治保障 does not say the law 乡村振兴法, 乡村振兴|法治)
+    doc = load_document(DOCS / "central-no1-2018.txt")
+    law = {f.text: f for f in extract_formulations(doc)}["乡村振兴法"]
+    assert law.count == 1 and all("法治保障" not in c for c in law.contexts)

@@ -16,6 +16,7 @@ from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.members import listed_items
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import clause_word_set, patterns, words
+from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "counted"
@@ -75,6 +76,13 @@ def _named_after_members(
     return head + noun
 
 
+def _compound_with_ground(noun: str) -> bool:
+    """Tell whether a noun ends in a verb or verbal noun that the ground word after it
+    completes (六大服务|功能, 三大产业发展|水平): the quality of a doing, not the set's ground."""
+    tagged = default_tagger().tag(noun, False)
+    return bool(tagged) and tagged[-1][1] in words().ground_compound_tags
+
+
 def _counted_phrase(
     text: str, start: int, end: int, o: FormulationOptions, seg: Segmentation
 ) -> str | None:
@@ -90,13 +98,17 @@ def _counted_phrase(
         if len(noun) + len(w) > o.counted_walk_max:
             break
         noun += w
-    ground = next((g for g in v.ground_words if noun.endswith(g)), "")
-    if ground and len(noun) >= o.counted_ground_min:
-        # 五项原则|基础上: the ground the name stands on is not part of it
-        noun = noun[: -len(ground)]
     chained = patterns().counted.search(noun) is not None  # 两个市场两种资源
     if len(noun) > o.counted_headless_max and not noun.endswith(v.name_heads) and not chained:
-        return None  # 三大都市圈协同共进: a clause, not a name
+        # 三大都市圈协同共进: a clause, not a name; 两大都市圈辐射能级, 四大中心核心功能: the
+        # quality raised is a phrase of its own (checked before the ground word is cut off)
+        return None
+    ground = next((g for g in v.ground_words if noun.endswith(g)), "")
+    if ground and len(noun) >= o.counted_ground_min and not _compound_with_ground(
+        noun[: -len(ground)]
+    ):
+        # 五项原则|基础上: the ground the name stands on is not part of it
+        noun = noun[: -len(ground)]
     if not o.counted_noun_min <= len(noun) <= o.counted_noun_max or (
         noun.endswith(v.generic_counted) or noun[0] in v.count_nouns
     ):

@@ -76,7 +76,7 @@ def find_heads(
             w.founding_verbs
         ):
             continue  # 上海期货交易所: an institution that exists; 设立北京证券交易所 is news
-        if text.endswith(w.name_conjunctions, 0, start):
+        if _second_half(text, start, phrase):
             continue  # 中央八项规定及|实施细则精神: the second half of a name, cut from it
         phrase, start = _with_quoted_name(text, start, phrase, o)
         if head in w.battle_heads:
@@ -84,19 +84,41 @@ def find_heads(
         yield Candidate(phrase, "slogan", start, stage=STAGE, rule=head)
 
 
+def _second_half(text: str, start: int, phrase: str) -> bool:
+    """Tell whether a head phrase at `start` is the dependent second half of a name joined by
+    及 (中央八项规定及|实施细则精神, …及其|…); one with a field of its own is a name of its
+    own (长江经济带发展战略及|黄河流域生态保护战略), and so is any after 以及."""
+    w = words()
+    if not text.endswith(w.name_conjunctions, 0, start) or text.endswith(
+        w.independent_conjunctions, 0, start
+    ):
+        return False
+    return text.endswith(w.dependent_conjunctions, 0, start) or phrase.startswith(
+        w.dependent_parts
+    )
+
+
 def _with_quoted_name(
     text: str, start: int, phrase: str, o: FormulationOptions
 ) -> tuple[str, int]:
-    """Add the quoted name right before a head phrase (“三北”工程攻坚战): the walk of
-    `phrase_ending_at` stops at the quote mark, and the phrase alone is a piece cut from the
-    name (工程攻坚战)."""
+    """Add the quoted name right before a head phrase (“三北”工程攻坚战, 「三北」…): the walk
+    of `phrase_ending_at` stops at the quote mark, and a phrase that opens with the generic
+    head of a programme (工程攻坚战: `name_heads`) is a piece cut from the name. The name is
+    joined without its quote marks (三北工程攻坚战, as the document may also write it).
+
+    A phrase that names something alone (“十四五”乡村振兴战略) keeps it: the quoted word is
+    a modifier (a plan period), not part of the name.
+    """
     w = words()
-    if text[start - 1 : start] != w.close_quote:
+    closing = text[start - 1 : start]
+    pair = next((p for p in w.quote_pairs if p[1] == closing), None)
+    if pair is None or not phrase.startswith(w.name_heads):
         return phrase, start
-    opening = text.rfind(w.open_quote, max(0, start - 2 - o.head_quoted_name_max), start - 1)
-    if opening < 0 or not is_han(text[opening + 1 : start - 1]):
+    opening = text.rfind(pair[0], max(0, start - 2 - o.head_quoted_name_max), start - 1)
+    name = text[opening + 1 : start - 1]
+    if opening < 0 or not is_han(name):
         return phrase, start
-    return text[opening:start] + phrase, opening
+    return name + phrase, opening + 1
 
 
 def _with_listed_battles(

@@ -26,7 +26,7 @@ from policy_cli import data
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.lexicon import Lexicon, find_entries, read_lexicon
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.phrases import QUOTE_MARKS
+from policy_cli.core.formulations.pieces import said_at
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "known"
@@ -54,20 +54,14 @@ def find_known(
 ) -> Iterator[Candidate]:
     """Yield the entries of every bundled lexicon that the text says.
 
-    A short entry is said only where it stands as whole words (or in quotes): 洋垃圾 inside
-    海洋|垃圾, 强基 inside 建强|基础 are pieces of other words.
+    A short entry is said only where it is no piece of other words (`pieces.said_at`):
+    洋垃圾 inside 海洋|垃圾, 强基 inside 建强|基础 are pieces; 十连增 in 在|十连|增的 opens a word.
     """
     seg = seg or segment_text(text)
     for _, load in SOURCES:
         for c in find_entries(text, load(), STAGE):
-            if len(c.text) <= options.known_short_max and not _whole_words(text, c, seg):
+            if len(c.text) <= options.known_short_max and not said_at(
+                text, seg, c.offset, c.offset + len(c.text)
+            ):
                 continue
             yield c
-
-
-def _whole_words(text: str, c: Candidate, seg: Segmentation) -> bool:
-    """Tell whether a candidate starts and ends where the segmenter cuts words (or at a quote)."""
-    end = c.offset + len(c.text)
-    if text[c.offset - 1 : c.offset] in QUOTE_MARKS and text[end : end + 1] in QUOTE_MARKS:
-        return True
-    return seg.starts_word(c.offset) and seg.starts_word(end)

@@ -130,7 +130,7 @@ def _find(
                 [*clauses, after[:size]], options, seg, starts[i : j + 1]
             ):
                 clauses.append(after[:size])
-        if _places_listed(clauses):
+        if _places_listed(clauses, options):
             continue  # 聊城机场新建、威海机场迁建: the works of places, one each, not a motto
         phrase = sep.join(clauses)
         start = offset + sum(len(p) + 1 for p in parts[:i])
@@ -376,7 +376,7 @@ def _shares_position(
         # 勤政为民…; a common suffix otherwise (规范化、便利化; 持久战、总体战; 荒漠化、石漠化)
         if many and length - len(shared) == 1 and len(shared) >= o.shared_predicate_min:
             return True
-        return many and (_strengths(run, o) or _verb_object_run(run, seg, starts))
+        return many and (_strengths(run, o) or _verb_object_run(run, seg, starts, o))
     if many and 0 in shared and run[0][0] in w.frame_openers and length >= o.frame_min_clause:
         # three clauses or more in one frame of means and end: 以学铸魂、以学增智、以学正风;
         # 以资源换产业、以园区聚产业、以口岸促产业 (以上、以下、以内 are words, not a frame)
@@ -420,14 +420,14 @@ def _shares_position(
     return 0 in shared and alone * 2 > len(run)
 
 
-def _places_listed(run: Sequence[str]) -> bool:
+def _places_listed(run: Sequence[str], o: FormulationOptions) -> bool:
     """Tell whether every clause opens with the name of a different place (聊城机场新建、威海机场
     迁建): a list of what each place does, where a motto says one thing of one subject."""
     w = words()
     firsts = []
     for p in run:
         word, tag = default_tagger().tag(p, False)[0]
-        if tag not in w.place_tags or len(word) < 2:
+        if tag not in w.place_tags or len(word) < o.min_word_len:
             return False
         firsts.append(word)
     return len(set(firsts)) == len(firsts)
@@ -446,13 +446,15 @@ def _strengths(run: Sequence[str], o: FormulationOptions) -> bool:
     )
 
 
-def _verb_object_run(run: Sequence[str], seg: Segmentation, starts: Sequence[int]) -> bool:
+def _verb_object_run(
+    run: Sequence[str], seg: Segmentation, starts: Sequence[int], o: FormulationOptions
+) -> bool:
     """Tell whether clauses are a different verb each acting on objects of one head: 延长产业链、
     提升价值链、完善利益链 (where 产业链、供应链、创新链 list things)."""
     verbs = []
     for p, at in zip(run, starts, strict=True):
         first = seg.words(at, at + len(p))[0]
-        if len(first) < 2 or len(first) >= len(p) - 1:
+        if len(first) < o.min_word_len or len(first) >= len(p) - 1:
             return False  # a verb of one character, or one that leaves no object
         tagged = default_tagger().tag(first, False)
         if len(tagged) != 1 or tagged[0][1] not in words().acting_tags:

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from policy_cli.core.formulations.candidate import CERTAIN, KINDS, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.pieces import QUOTES, said_at
 from policy_cli.core.national import NationalEntry, national_lexicon, national_matcher
 from policy_cli.core.phrases import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_MARKS, Match
 from policy_cli.core.segment import default_tagger
@@ -63,10 +64,9 @@ def _ends_in_a_quote(span: str) -> bool:
 
 
 def _whole_words(text: str, m: Match, seg: Segmentation | None) -> bool:
-    """Tell whether a match starts and ends where the segmenter cuts words (or at a quote)."""
+    """Tell whether a match is said as words of its own (`pieces.said_at`), or quoted."""
     seg = seg or segment_text(text)
-    quoted = text[m.start : m.start + 1] in QUOTE_MARKS
-    return quoted or (seg.starts_word(m.start) and seg.starts_word(m.end))
+    return text[m.start : m.start + 1] in QUOTES or said_at(text, seg, m.start, m.end)
 
 
 def _candidate(entry: NationalEntry, printed: str, at: int, rule: str) -> Candidate:

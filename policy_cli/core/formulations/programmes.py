@@ -45,7 +45,7 @@ def find_programmes(
                 lead = _leading_verb(body)
                 body, name, start = body[lead:], name[lead:], start + lead
                 if _names_a_programme(body, w, options, short=rule == "construction") and not (
-                    _a_kind_of_project(body, name, w)
+                    _a_kind_of_project(body, name, w, seg.words(start, start + len(body)))
                 ):
                     yield Candidate(
                         _unquoted(name, w),
@@ -100,13 +100,18 @@ def _names_a_programme(body: str, w: Words, o: FormulationOptions, *, short: boo
     return not any(v in plain for v in (*w.launch_verbs, *w.furthering_verbs))
 
 
-def _a_kind_of_project(body: str, name: str, w: Words) -> bool:
+def _a_kind_of_project(body: str, name: str, w: Words, pieces: list[str]) -> bool:
     """Tell whether a plain project or plan is a kind of them: its body opens with a rank or a
-    period, or holds a category (重大科技项目, 年度投资计划, 产业类科技项目)."""
+    period, or holds a category (重大科技项目, 年度投资计划, 产业类科技项目).
+
+    `pieces` are the words of the body. A category mark is one where it closes a word: a word
+    of its own (产业|类) or the end of a field joined to it (文旅类); in a two-character word of
+    the dictionary it is part of that word (人类, 分类: 人类表型组计划, 垃圾分类项目).
+    """
     if name[len(body) :] not in w.plain_programme_heads:
         return False  # (…行动计划 is an action)
     return body.startswith(w.generic_programme_openers) or any(
-        ch in body for ch in w.category_marks
+        p.endswith(mark) and len(p) != 2 for p in pieces for mark in w.category_marks
     )
 
 

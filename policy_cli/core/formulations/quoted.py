@@ -38,12 +38,14 @@ def find_quoted(
         kind = classify_quoted(span, options=options)
         if kind is None or _scare_quoted(text, m.start(), m.end(), span.strip(), options):
             continue
-        if cited.match(text, m.end()):
+        if _cited(text, m.end(), span, cited):
             continue  # 牢记人民政府头顶“人民”二字: the word itself is cited
         if names_a_thing(text, m.end(), m.start()):
             continue  # “贝碧嘉”、“普拉桑”台风: the proper name of a storm
-        if event_date.fullmatch(span.strip()):
-            continue  # 自贡“7·17”重大火灾: the day of a disaster
+        if event_date.fullmatch(span.strip()) and not text.startswith(
+            words().dated_text_words, m.end()
+        ):
+            continue  # 自贡“7·17”重大火灾: the day of a disaster (not “4·13”重要讲话)
         if _ordinary_word(text, m.start(), m.end(), span.strip(), options):
             continue  # 搭上政策红利的“列车”: an ordinary word in scare quotes
         start = m.start() + 1 + (len(span) - len(span.lstrip()))
@@ -66,6 +68,19 @@ def quoted_pattern(pairs: tuple[str, ...], longest: int) -> re.Pattern[str]:
         o, c = re.escape(pair[0]), re.escape(pair[1])
         spans.append(f"{o}([^{o}{c}\\n]{{1,{longest}}}){c}")
     return re.compile("|".join(spans))
+
+
+def _cited(text: str, end: int, span: str, cited: re.Pattern[str]) -> bool:
+    """Tell whether a quoted word is cited by its count of characters (“人民”二字, “精准”两个字).
+
+    Only a single word is cited so: a list of characters (“稳、进、好”三字方针) or a count
+    followed by the head noun of a motto (…八字方针, …四字校训) names the motto itself.
+    """
+    count = cited.match(text, end)
+    if count is None:
+        return False
+    w = words()
+    return w.list_separator not in span and not text.startswith(w.character_count_heads, count.end())
 
 
 def names_a_thing(text: str, end: int, start: int | None = None) -> bool:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterable
 
-from policy_cli.core.chars import CN_DIGITS, CN_ZEROS
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.pieces import said_at
 from policy_cli.core.national import national_lexicon, said_nationally
 from policy_cli.core.occurrences import find_all, non_overlapping
 from policy_cli.core.phrases import QUOTE_MARKS, canonical
@@ -16,8 +18,8 @@ from policy_cli.models import Document, Formulation
 ORIGINS = ("national", "local", "new")
 
 SORTS = ("first", "count")
-NUMBER_CHARS = frozenset("0123456789" + CN_DIGITS + CN_ZEROS + "十")
 MAX_CONTEXTS = FormulationOptions().max_contexts
+_QUOTE = re.compile(f"[{re.escape(QUOTE_MARKS)}]")
 
 
 def rank_formulations(
@@ -35,7 +37,7 @@ def rank_formulations(
     """
     chosen = list(candidates)
     # every occurrence of every find in one pass over the text (not one scan per find)
-    starts = find_all(document.text, (c.text for c in chosen))
+    starts = find_said(document.text, chosen)
     result = []
     for c in chosen:
         at = starts.get(c.text, [])
@@ -49,27 +51,45 @@ def rank_formulations(
     return result
 
 
+def find_said(
+    text: str, candidates: Iterable[Candidate], names: Iterable[str] | None = None
+) -> dict[str, list[int]]:
+    """The start offsets of every occurrence of each name (the candidates' texts, or `names`):
+    as `find_all`, and also where a name a stage joined across quote marks (“三北”工程攻坚战 ->
+    三北工程攻坚战: the candidate's text is not printed at its offset) is printed so."""
+    chosen = list(candidates)
+    wanted = [c.text for c in chosen] if names is None else list(names)
+    starts = find_all(text, wanted)
+    keep = set(wanted)
+    joined = {c.text for c in chosen if c.text in keep and not text.startswith(c.text, c.offset)}
+    if joined:
+        for name, at in said_across_quotes(text, sorted(joined)).items():
+            starts[name] = sorted({*starts.get(name, ()), *at})
+    return starts
+
+
+def said_across_quotes(text: str, names: list[str]) -> dict[str, list[int]]:
+    """The start offsets of each name where it is printed with quote marks inside (三北工程 in
+    “三北”工程): found in the text without its quote marks, mapped back."""
+    marks = [m.start() for m in _QUOTE.finditer(text)]
+    if not marks:
+        return {}
+    # a quote mark at `marks[i]` would stand at `marks[i] - i` in the text without them
+    shifted = [at - i for i, at in enumerate(marks)]
+    found = find_all(_QUOTE.sub("", text), names)
+    return {
+        name: [s + bisect_right(shifted, s) for s in starts] for name, starts in found.items()
+    }
+
+
 def said_as_words(
     text: str, seg: Segmentation, starts: list[int], size: int, found: int
 ) -> list[int]:
     """The occurrences (of `size` characters) of a short name that are not pieces of other
-    words, and the one a stage found at `found`.
-
-    An occurrence is a piece of other words when it starts inside a word and ends inside one
-    (强网 in 加强|网络, 强基 in 建强|基础), or continues a number (五五 in 十五五). One that opens or
-    closes a word is still said (乡村振兴 in 乡村振兴战略, 颜值 in 高颜值): the segmenter often
-    glues a short word to its neighbour (是助|企纾困), so one edge is enough.
+    words (`pieces.said_at`: 强网 in 加强|网络, 五五 in 十五五 are not; 乡村振兴 in
+    乡村振兴战略, one edge, is), and the one a stage found at `found`.
     """
-    out = []
-    for s in starts:
-        before = text[s - 1 : s]
-        if s == found or before in QUOTE_MARKS:
-            out.append(s)
-        elif before in NUMBER_CHARS and text[s] in NUMBER_CHARS:
-            continue
-        elif seg.starts_word(s) or seg.starts_word(s + size):
-            out.append(s)
-    return out
+    return [s for s in starts if s == found or said_at(text, seg, s, s + size)]
 
 
 def to_formulation(

@@ -16,9 +16,10 @@ from dataclasses import replace
 
 from policy_cli.core.formulations.candidate import CERTAIN, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.pieces import QUOTES
+from policy_cli.core.formulations.rank import find_said
 from policy_cli.core.formulations.vocab import idioms, patterns, words
 from policy_cli.core.occurrences import containers, find_all
-from policy_cli.core.phrases import QUOTE_MARKS
 
 
 def filter_candidates(
@@ -66,7 +67,7 @@ def fold_candidates(
     drop: set[str] = set()
     holders = containers(texts)  # find -> the longer finds holding it
     parts = [c.text for c in candidates if c.strength < CERTAIN and c.text in holders]
-    starts = find_all(text, [*parts, *{t for p in parts for t in holders[p]}])
+    starts = find_said(text, candidates, [*parts, *{t for p in parts for t in holders[p]}])
     for c in candidates:
         if c.strength >= CERTAIN:
             continue
@@ -102,7 +103,7 @@ def _defined_members(
         quoted = 0
         for at in starts:
             end = at + len(member)
-            if text[at - 1 : at] not in QUOTE_MARKS or text[end : end + 1] not in QUOTE_MARKS:
+            if text[at - 1 : at] not in QUOTES or text[end : end + 1] not in QUOTES:
                 continue
             quoted += 1
             if not text.startswith(w.glossary_marks, end + 1):
