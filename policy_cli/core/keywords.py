@@ -551,7 +551,7 @@ def extract_keywords(
         first.setdefault(t, q)
     idf = load_idf()
     said: dict[str, float] = dict(counts)  # what the scores count: said here...
-    credit = _credit_openings(counts, first, idf, opts.opening_share)
+    credit = _credit_openings(terms, counts, first, idf, opts.opening_share)
     if document is not None:  # ...with a glossary's uses at a share
         for t, c in _glossary_counts(terms, document).items():
             said[t] -= (1 - opts.glossary_share) * c
@@ -590,7 +590,7 @@ def _glossary_counts(terms: Terms, document: Document) -> Counter[str]:
 
 
 def _credit_openings(
-    counts: Counter[str], first: dict[str, int], idf: IdfTable, share: float
+    terms: Terms, counts: Counter[str], first: dict[str, int], idf: IdfTable, share: float
 ) -> dict[str, float]:
     """Count a known noun also where it opens a longer term; return the weight of each credit.
 
@@ -606,15 +606,15 @@ def _credit_openings(
       well: it credits `share` of its occurrences, to a word the document uses on its own at
       least as often (疫情 beside 疫情防控, not 高质量 of 高质量发展 or 人工 of 人工智能), when
       the rest is a word too (the cut falls between words).
-    `counts` then holds what a reader counts (alone and opening); the returned dict, the
-    credit that the scores take (the whole of it, or `share` of a known term's).
+    Only a use the terms do not count yet is credited: where a compound keeps its free opener
+    counting (人工智能 of 人工智能+小镇 stands in the terms at the compound's own offset), that
+    use is counted once. `counts` then holds what a reader counts (alone and opening: never
+    more than the text says it); the returned dict, the credit that the scores take (the
+    whole of it, or `share` of a known term's).
     """
     stop = load_stopwords()
     lexicon = _lexicon_words()
-    own: Counter[str] = Counter()  # credit from this document's compounds
-    known: Counter[str] = Counter()  # credit from the national text's terms
-    opened: dict[str, int] = {}  # opener -> the first token of a term it opens
-    kinds: Counter[str] = Counter()  # opener -> how many of this document's compounds
+    opener: dict[str, tuple[str, bool]] = {}  # compound -> (its opener, whether national)
     for term, n in counts.items():
         if n < 2 or len(term) < 4:  # (a term said once credits little: most terms, not looked up)
             continue
@@ -624,16 +624,43 @@ def _credit_openings(
             if head not in idf or (national and term[cut:] not in idf):
                 continue
             if idf.tag(head) in _NOUN_TAGS and is_candidate_term(head, stop):
-                (known if national else own)[head] += n
-                kinds[head] += not national
-                opened[head] = min(first[term], opened.get(head, first[term]))
+                opener[term] = (head, national)
                 break
+    if not opener:
+        return {}
+    heads = {head for head, _ in opener.values()}
+    # the offsets where the terms already say each opener, and the uses of the compounds
+    # (the few terms concerned are picked out by C loops: the terms can be millions)
+    wanted = heads | opener.keys()
+    at = compress(range(len(terms)), map(wanted.__contains__, terms.terms))
+    said_at: set[tuple[str, int]] = set()
+    uses: list[tuple[str, int, int]] = []  # (compound, offset, token)
+    starts, index = terms.tokens.starts, terms.token_index
+    for i in at:
+        term, q = terms.terms[i], index[i]
+        if term in heads:
+            said_at.add((term, starts[q]))
+        if term in opener:
+            uses.append((term, starts[q], q))
+    own: Counter[str] = Counter()  # credit from this document's compounds
+    known: Counter[str] = Counter()  # credit from the national text's terms
+    opened: dict[str, int] = {}  # opener -> the first token of a use credited to it
+    kinds: defaultdict[str, set[str]] = defaultdict(set)  # opener -> this document's compounds
+    for term, offset, q in uses:
+        head, national = opener[term]
+        if (head, offset) in said_at:
+            continue  # counted already, at this very offset (or credited by another compound)
+        said_at.add((head, offset))
+        (known if national else own)[head] += 1
+        if not national:
+            kinds[head].add(term)
+        opened[head] = min(q, opened.get(head, q))
     for head in list(own):
-        if kinds[head] < 2 and not counts[head]:
+        if len(kinds[head]) < 2 and not counts[head]:
             del own[head]  # part of one name (之江 of 之江实验室), never said on its own
     weight: dict[str, float] = dict(own)
     for head, n in list(known.items()):
-        if counts[head] >= n:  # (counts[head]: alone, before any credit)
+        if counts[head] >= n:  # (counts[head]: in the terms, before any credit)
             weight[head] = weight.get(head, 0) + share * n
         else:
             del known[head]
@@ -777,7 +804,19 @@ def _own_place(terms: Terms, place: Place) -> Terms:
     own bodies named with its full name (中共上海市委, 包头市人民政府)."""
     suffixes = keyword_chars()["own_place_suffix"]
     forms = set(place.forms) | {place.name + suffix for suffix in suffixes}
-    return terms.renamed([place.name if t in forms or place.full in t else t for t in terms.terms])
+    named = [place.name if t in forms or place.full in t else t for t in terms.terms]
+    # a compound that holds the place (福建省+厦门市) keeps its free word counting at an
+    # offset inside it: the place is said there once
+    keep = [True] * len(named)
+    end = -1  # where the last use of the place ends
+    for i, (said, name, start) in enumerate(zip(terms.terms, named, terms.starts(), strict=True)):
+        if name == place.name:
+            keep[i] = start >= end
+            end = max(end, start + len(said))
+    if all(keep):
+        return terms.renamed(named)
+    index = array(COLUMN, compress(terms.token_index, keep))
+    return Terms(list(compress(named, keep)), terms.tokens, index)
 
 
 def _textrank(

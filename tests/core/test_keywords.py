@@ -14,7 +14,7 @@ from policy_cli.core.loaders import load_document, load_text
 from policy_cli.core.pipeline import prepare
 from policy_cli.core.segment import default_segmenter
 from policy_cli.errors import NothingToAnalyseError, UsageError
-from tests.conftest import DOCS, FOUNDING, GOLD, gold, gold_document
+from tests.conftest import DOCS, EXAMPLES, FOUNDING, GOLD, gold, gold_document
 from tests.scoring import score_keywords
 
 # Every annotated document (a gold file with key terms): the bar holds on each...
@@ -354,3 +354,33 @@ def test_the_middle_of_a_long_name_is_no_term() -> None:
     terms = [k.term for k in extract_keywords(prepare(doc).tokens, top=30)]
     assert "地区双城" not in terms
     assert "双城经济圈" in terms
+
+
+# Every test document: the annotated and unannotated reports, the examples, the other formats
+EVERY_DOCUMENT = sorted(
+    p for p in (*DOCS.rglob("*"), *EXAMPLES.iterdir(), *(DOCS.parent / "formats").iterdir())
+    if p.is_file() and p.suffix != ".md"
+)
+
+
+@pytest.mark.parametrize("path", EVERY_DOCUMENT, ids=lambda p: p.name)
+def test_a_key_terms_count_never_exceeds_what_the_text_says(prepared, path):
+    # the count column is what a reader counts: the term's uses alone and where it opens a
+    # longer term, each use once (a compound that keeps its opener counting at its own offset,
+    # 人工智能+小镇, must not credit it again)
+    p = prepared(path)
+    text = p.document.text
+    over = {k.term: (k.count, text.count(k.term)) for k in ranked(p, top=0)
+            if k.count > text.count(k.term)}
+    assert not over
+
+
+def test_an_opener_a_compound_already_counts_is_not_credited_again(prepared):
+    # 余杭's conference says 人工智能 five times, twice in 人工智能小镇
+    p = prepared(FOUNDING)
+    kws = {k.term: k for k in ranked(p, top=0)}
+    assert p.document.text.count("人工智能") == 5
+    assert kws["人工智能"].count == 5
+    assert kws["人工智能小镇"].count == 2
+    terms = tfidf_terms("推动成渝地区双城经济圈建设。" * 12 + "地区双城。")
+    assert terms["双城"] <= 13
