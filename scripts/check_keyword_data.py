@@ -44,7 +44,7 @@ from policy_cli.core.loaders import load_document, load_text  # noqa: E402
 from policy_cli.data import lines  # noqa: E402
 
 KINDS = {"place_suffix", "own_place_suffix", "no_glue", "grammar", "programme_head",
-         "programme_tail", "duration_unit", "glossary_title"}
+         "programme_tail", "duration_unit", "glossary_title", "institution_head"}
 SUFFIXES = {".txt", ".html", ".htm", ".docx", ".pdf"}
 
 

@@ -63,6 +63,7 @@ COMPOUND_MIN_COUNT = 8  # a pair whose words also occur apart is a compound when
 COMPOUND_MIN_SHARE = 0.4  # ...and makes up this share of its rarer word's occurrences
 _PLACE_TAGS = frozenset({"ns", "nr", "nrt", "nz", ""})
 _NOUN_TAGS = frozenset({"n", "nz", "vn", "ns", ""})  # a noun that can name a field
+_PLACE_OPENER_TAGS = frozenset({"ns"})  # ...or a place: where, not what (no opening credit)
 
 
 class IdfTable:
@@ -279,7 +280,8 @@ KEYWORD_CHARS_FILE = "keyword_chars.tsv"
 def keyword_chars() -> dict[str, frozenset[str]]:
     """The characters and words the ranking reads (data/keyword_chars.tsv): place_suffix,
     no_glue and grammar (characters, written together); own_place_suffix, programme_head,
-    programme_tail, duration_unit and glossary_title (words, comma-separated)."""
+    programme_tail, duration_unit, glossary_title and institution_head (words,
+    comma-separated)."""
     out: dict[str, frozenset[str]] = {}
     for line in data_lines(KEYWORD_CHARS_FILE):
         kind, _, value = line.partition("\t")
@@ -541,7 +543,7 @@ def extract_keywords(
     if method not in METHODS:
         raise UsageError(f"unknown keyword method {method!r} (choose from {', '.join(METHODS)})")
     opts = options or KeywordOptions()
-    terms = ranked_terms(tokens, segmenter=segmenter, document=document)
+    terms, place = _ranked_terms(tokens, segmenter=segmenter, document=document)
     if not terms:
         raise NothingToAnalyseError("no terms to rank in this document")
     counts: Counter[str] = Counter(terms.terms)
@@ -551,7 +553,7 @@ def extract_keywords(
         first.setdefault(t, q)
     idf = load_idf()
     said: dict[str, float] = dict(counts)  # what the scores count: said here...
-    credit = _credit_openings(terms, counts, first, idf, opts.opening_share)
+    credit = _credit_openings(terms, counts, first, idf, opts.opening_share, place=place)
     if document is not None:  # ...with a glossary's uses at a share
         for t, c in _glossary_counts(terms, document).items():
             said[t] -= (1 - opts.glossary_share) * c
@@ -590,7 +592,13 @@ def _glossary_counts(terms: Terms, document: Document) -> Counter[str]:
 
 
 def _credit_openings(
-    terms: Terms, counts: Counter[str], first: dict[str, int], idf: IdfTable, share: float
+    terms: Terms,
+    counts: Counter[str],
+    first: dict[str, int],
+    idf: IdfTable,
+    share: float,
+    *,
+    place: Place | None = None,
 ) -> dict[str, float]:
     """Count a known noun also where it opens a longer term; return the weight of each credit.
 
@@ -606,6 +614,10 @@ def _credit_openings(
       well: it credits `share` of its occurrences, to a word the document uses on its own at
       least as often (疫情 beside 疫情防控, not 高质量 of 高质量发展 or 人工 of 人工智能), when
       the rest is a word too (the cut falls between words).
+    No credit goes to a place (a word tagged as one, or the document's own `place` in any
+    of its forms: a place says where, not what; 长江 of 长江经济带), nor from the name of a
+    territory's leading body (data/keyword_chars.tsv: institution_head; 自治区党委,
+    自治区人民政府 name the region's committee and government, not a field of 自治区).
     Only a use the terms do not count yet is credited: where a compound keeps its free opener
     counting (人工智能 of 人工智能+小镇 stands in the terms at the compound's own offset), that
     use is counted once. `counts` then holds what a reader counts (alone and opening: never
@@ -614,9 +626,13 @@ def _credit_openings(
     """
     stop = load_stopwords()
     lexicon = _lexicon_words()
+    bodies = tuple(keyword_chars()["institution_head"])
+    own_place = _place_forms(place) if place is not None else frozenset()
     opener: dict[str, tuple[str, bool]] = {}  # compound -> (its opener, whether national)
     for term, n in counts.items():
         if n < 2 or len(term) < 4:  # (a term said once credits little: most terms, not looked up)
+            continue
+        if term.endswith(bodies):
             continue
         national = term in idf or term in lexicon
         for cut in range(len(term) - 2, 1, -1):  # the longest opener first
@@ -624,8 +640,9 @@ def _credit_openings(
             if head not in idf or (national and term[cut:] not in idf):
                 continue
             if idf.tag(head) in _NOUN_TAGS and is_candidate_term(head, stop):
-                opener[term] = (head, national)
-                break
+                if idf.tag(head) not in _PLACE_OPENER_TAGS and head not in own_place:
+                    opener[term] = (head, national)
+                break  # (a place opens it: no credit, nor to a shorter piece of the place)
     if not opener:
         return {}
     heads = {head for head, _ in opener.values()}
@@ -763,8 +780,18 @@ def ranked_terms(
 ) -> Terms:
     """The terms a ranking sees: `document_terms`, without the document's own boilerplate and
     with its own place under one name (when the document is given)."""
+    return _ranked_terms(tokens, segmenter=segmenter, document=document)[0]
+
+
+def _ranked_terms(
+    tokens: Sequence[Token],
+    *,
+    segmenter: Segmenter | None = None,
+    document: Document | None = None,
+) -> tuple[Terms, Place | None]:
+    """`ranked_terms`, and the document's own place (None without a document, or a place)."""
     if document is None:
-        return document_terms(tokens, segmenter=segmenter)
+        return document_terms(tokens, segmenter=segmenter), None
     from policy_cli.core.boilerplate import boilerplate_spans
     from policy_cli.core.places import find_place
 
@@ -772,7 +799,13 @@ def ranked_terms(
     # (the tokens outside the boilerplate handed on, not kept here: document_terms lets go
     # of them once it has glued its own)
     terms = document_terms(_outside(tokens, boilerplate_spans(document)), segmenter=segmenter)
-    return _own_place(terms, place) if place is not None else terms
+    return (_own_place(terms, place) if place is not None else terms), place
+
+
+def _place_forms(place: Place) -> frozenset[str]:
+    """Every form of a place a document writes: 包头, 包头市 (own_place_suffix), 滇."""
+    suffixes = keyword_chars()["own_place_suffix"]
+    return frozenset({*place.forms, *place.short, *(place.name + s for s in suffixes)})
 
 
 def _outside(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) -> Tokens:
@@ -802,8 +835,7 @@ def _outside(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) -> Token
 def _own_place(terms: Terms, place: Place) -> Terms:
     """Count every form of the document's own place as its usual name: 包头市, 云南省, and its
     own bodies named with its full name (中共上海市委, 包头市人民政府)."""
-    suffixes = keyword_chars()["own_place_suffix"]
-    forms = set(place.forms) | {place.name + suffix for suffix in suffixes}
+    forms = set(place.forms) | {place.name + s for s in keyword_chars()["own_place_suffix"]}
     named = [place.name if t in forms or place.full in t else t for t in terms.terms]
     # a compound that holds the place (福建省+厦门市) keeps its free word counting at an
     # offset inside it: the place is said there once

@@ -384,3 +384,19 @@ def test_an_opener_a_compound_already_counts_is_not_credited_again(prepared):
     assert kws["人工智能小镇"].count == 2
     terms = tfidf_terms("推动成渝地区双城经济圈建设。" * 12 + "地区双城。")
     assert terms["双城"] <= 13
+
+
+def test_a_place_or_a_territorys_body_credits_no_opener(prepared):
+    # Inner Mongolia names its own region's committee (自治区党委, 11 times) often: a body of
+    # the place, not a use of 自治区 that makes it the topic; 自治区 and 自治区党委 are counted
+    # at different places of the text (30 uses of 自治区 in all)
+    p = prepared(DOCS / "provinces-2025" / "neimenggu.txt")
+    text = p.document.text
+    kws = ranked(p, top=20)
+    counts = {k.term: k.count for k in kws}
+    assert counts["自治区党委"] == text.count("自治区党委") == 11
+    assert counts["自治区"] + counts["自治区党委"] <= text.count("自治区")
+    assert kws[0].term != "自治区"
+    # a place (长江) opening a known term is said where it is said, not in 长江经济带 too
+    terms = tfidf_terms("长江水质改善。长江岸线修复。长江禁渔。长江经济带发展。长江经济带建设。")
+    assert terms["长江"] == 3
