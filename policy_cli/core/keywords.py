@@ -506,6 +506,12 @@ class KeywordOptions:
     heading_boost: float = 1.25  # a term the title or a section heading names
     established_boost: float = 1.25  # a term the lexicon learnt from national text
     opening_share: float = 0.5  # of a national term's uses, credited to its opening noun
+    # which compounds credit their opening noun (`_credit_openings`):
+    opening_min_count: int = 2  # said at least so often (a term said once credits little)
+    opening_min_head: int = 2  # the opener is a word: two characters at least (not 自 of 自治区)
+    opening_min_rest: int = 2  # so is what follows it (自治区 of 自治区党委, not 自治)
+    opening_min_compounds: int = 2  # an opener never said alone opens this many compounds
+    # of the document's own, else it is part of one name (之江 of 之江实验室)
     glossary_share: float = 0.5  # of a use in a glossary (名词解释): its definitions are detail
 
 
@@ -553,7 +559,7 @@ def extract_keywords(
         first.setdefault(t, q)
     idf = load_idf()
     said: dict[str, float] = dict(counts)  # what the scores count: said here...
-    credit = _credit_openings(terms, counts, first, idf, opts.opening_share, place=place)
+    credit = _credit_openings(terms, counts, first, idf, opts, place=place)
     if document is not None:  # ...with a glossary's uses at a share
         for t, c in _glossary_counts(terms, document).items():
             said[t] -= (1 - opts.glossary_share) * c
@@ -596,7 +602,7 @@ def _credit_openings(
     counts: Counter[str],
     first: dict[str, int],
     idf: IdfTable,
-    share: float,
+    opts: KeywordOptions,
     *,
     place: Place | None = None,
 ) -> dict[str, float]:
@@ -605,13 +611,14 @@ def _credit_openings(
     A reader counting 民族团结 counts it inside 民族团结进步 and 民族团结誓词碑 too, and 生态
     inside 生态环境 and 生态农业: the opening noun of a compound names its field (the
     closing word names a kind: 企业 of 龙头企业, not counted). The opener is the longest
-    known noun that leaves at least two characters (自治区 of 自治区党委, not 自治).
-    A term said once is passed over (it would credit little).
+    known noun that leaves a word after it (`opts.opening_min_rest` characters at least;
+    自治区 of 自治区党委, not 自治) and is one itself (`opts.opening_min_head`). A term said
+    less than `opts.opening_min_count` times is passed over (it would credit little).
     - A compound this document makes (glued here, or kept whole as one of its formulations)
       credits its opener in full, when the opener also stands alone or opens
-      another such compound (之江 of 之江实验室 alone is part of one name).
+      `opts.opening_min_compounds` such compounds (之江 of 之江实验室 alone is part of one name).
     - A term the national text knows (the IDF table, the lexicon) is a name of its own as
-      well: it credits `share` of its occurrences, to a word the document uses on its own at
+      well: it credits `opts.opening_share` of its occurrences, to a word the document uses on its own at
       least as often (疫情 beside 疫情防控, not 高质量 of 高质量发展 or 人工 of 人工智能), when
       the rest is a word too (the cut falls between words).
     No credit goes to a place (a word tagged as one, or the document's own `place` in any
@@ -622,20 +629,21 @@ def _credit_openings(
     counting (人工智能 of 人工智能+小镇 stands in the terms at the compound's own offset), that
     use is counted once. `counts` then holds what a reader counts (alone and opening: never
     more than the text says it); the returned dict, the credit that the scores take (the
-    whole of it, or `share` of a known term's).
+    whole of it, or `opening_share` of a known term's).
     """
     stop = load_stopwords()
     lexicon = _lexicon_words()
     bodies = tuple(keyword_chars()["institution_head"])
     own_place = _place_forms(place) if place is not None else frozenset()
     opener: dict[str, tuple[str, bool]] = {}  # compound -> (its opener, whether national)
+    shortest = opts.opening_min_head + opts.opening_min_rest
     for term, n in counts.items():
-        if n < 2 or len(term) < 4:  # (a term said once credits little: most terms, not looked up)
-            continue
-        if term.endswith(bodies):
+        # (most terms are said once or short: passed over, not looked up)
+        if n < opts.opening_min_count or len(term) < shortest or term.endswith(bodies):
             continue
         national = term in idf or term in lexicon
-        for cut in range(len(term) - 2, 1, -1):  # the longest opener first
+        # the longest opener first
+        for cut in range(len(term) - opts.opening_min_rest, opts.opening_min_head - 1, -1):
             head = term[:cut]
             if head not in idf or (national and term[cut:] not in idf):
                 continue
@@ -673,12 +681,12 @@ def _credit_openings(
             kinds[head].add(term)
         opened[head] = min(q, opened.get(head, q))
     for head in list(own):
-        if len(kinds[head]) < 2 and not counts[head]:
+        if len(kinds[head]) < opts.opening_min_compounds and not counts[head]:
             del own[head]  # part of one name (之江 of 之江实验室), never said on its own
     weight: dict[str, float] = dict(own)
     for head, n in list(known.items()):
         if counts[head] >= n:  # (counts[head]: in the terms, before any credit)
-            weight[head] = weight.get(head, 0) + share * n
+            weight[head] = weight.get(head, 0) + opts.opening_share * n
         else:
             del known[head]
     for head in (*own, *known):

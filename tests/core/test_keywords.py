@@ -400,3 +400,19 @@ def test_a_place_or_a_territorys_body_credits_no_opener(prepared):
     # a place (长江) opening a known term is said where it is said, not in 长江经济带 too
     terms = tfidf_terms("长江水质改善。长江岸线修复。长江禁渔。长江经济带发展。长江经济带建设。")
     assert terms["长江"] == 3
+
+
+def test_the_openings_thresholds_are_options(prepared):
+    # 民族团结 is said only inside 民族团结进步 (10) and 民族团结誓词碑 (2): compounds said
+    # fewer than 11 times credit nothing, and it is gone
+    from policy_cli.core.keywords import KeywordOptions
+
+    p = prepared(DOCS / "provinces-2025" / "yunnan.txt")
+    default = {k.term: k.count for k in ranked(p, top=0)}
+    strict = {k.term: k.count for k in ranked(p, top=0, options=KeywordOptions(
+        opening_min_count=11))}
+    assert default["民族团结"] == 12 and "民族团结" not in strict
+    # an opener never said alone needs two compounds of the document's own: three is too many
+    three = {k.term: k.count for k in ranked(p, top=0, options=KeywordOptions(
+        opening_min_compounds=3))}
+    assert three.get("民族团结", 0) < 12
