@@ -734,16 +734,20 @@ def term_weights(
     return out
 
 
-@lru_cache(maxsize=1)
-def _timed_programme() -> re.Pattern[str]:
-    """A programme's name made of a duration and programme words alone (三年行动, 百日攻坚)."""
+def timed_programme_pattern() -> str:
+    """Return the pattern (unanchored) of a programme's name made of a duration and programme
+    words alone (三年行动, 百日攻坚, 三年行动计划: data/keyword_chars.tsv duration_unit,
+    programme_head, programme_tail); group `head`: its (last) programme word."""
     chars = keyword_chars()
     units = "|".join(sorted(chars["duration_unit"], key=len, reverse=True))
     heads = "|".join(sorted(chars["programme_head"], key=len, reverse=True))
     tails = "|".join(sorted(chars["programme_tail"], key=len, reverse=True))
-    return re.compile(
-        rf"^[{CN_NUMERALS}两{CN_MAGNITUDES}0-9]+(?:{units})(?:{heads})+(?:{tails})?$"
-    )
+    return rf"[{CN_NUMERALS}两{CN_MAGNITUDES}0-9]+(?:{units})(?:(?P<head>{heads}))+(?:{tails})?"
+
+
+@lru_cache(maxsize=1)
+def _timed_programme() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{timed_programme_pattern()})$")
 
 
 def is_timed_programme(term: str) -> bool:
