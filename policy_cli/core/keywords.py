@@ -671,9 +671,14 @@ def _credit_openings(
     known: Counter[str] = Counter()  # credit from the national text's terms
     opened: dict[str, int] = {}  # opener -> the first token of a use credited to it
     kinds: defaultdict[str, set[str]] = defaultdict(set)  # opener -> this document's compounds
+    inside: Counter[str] = Counter()  # opener -> its uses inside the national text's terms
+    at_compound: Counter[str] = Counter()  # opener -> its terms at a compound's offset
+    stream_at = frozenset(said_at)  # (said_at grows with the credits)
     for term, offset, q in uses:
         head, national = opener[term]
+        inside[head] += national
         if (head, offset) in said_at:
+            at_compound[head] += (head, offset) in stream_at
             continue  # counted already, at this very offset (or credited by another compound)
         said_at.add((head, offset))
         (known if national else own)[head] += 1
@@ -685,7 +690,9 @@ def _credit_openings(
             del own[head]  # part of one name (之江 of 之江实验室), never said on its own
     weight: dict[str, float] = dict(own)
     for head, n in list(known.items()):
-        if counts[head] >= n:  # (counts[head]: in the terms, before any credit)
+        # said on its own (not where a compound already counts it) at least as often as
+        # inside the known terms (社会 of 社会主义 in the 19th congress report is not)
+        if counts[head] - at_compound[head] >= inside[head]:
             weight[head] = weight.get(head, 0) + opts.opening_share * n
         else:
             del known[head]

@@ -416,3 +416,13 @@ def test_the_openings_thresholds_are_options(prepared):
     three = {k.term: k.count for k in ranked(p, top=0, options=KeywordOptions(
         opening_min_compounds=3))}
     assert three.get("民族团结", 0) < 12
+
+
+def test_an_opener_said_alone_less_often_than_inside_known_terms_is_not_credited(prepared):
+    # the 19th congress report says 社会主义 147 times and 社会 on its own far less: socialism is
+    # no use of 社会, which keeps its own count (below the uses outside 社会主义)
+    p = prepared(DOCS / "cpc19-report.txt")
+    text = p.document.text
+    kws = {k.term: k for k in ranked(p, top=0)}
+    assert kws["社会"].count <= text.count("社会") - text.count("社会主义")
+    assert "社会" not in [k.term for k in ranked(p, top=20)]
