@@ -22,30 +22,29 @@ Exit status 1 when the file is malformed.
 
 from __future__ import annotations
 
-import json
-import lzma
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from sources import corpus_documents  # noqa: E402
 
 from policy_cli.core.boilerplate import glossary_spans  # noqa: E402
-from policy_cli.core.chars import CN_MAGNITUDES, CN_NUMERALS  # noqa: E402
 from policy_cli.core.keywords import (  # noqa: E402
     CHARACTER_KINDS,
     KEYWORD_CHARS_FILE,
     keyword_chars,
+    timed_programme_pattern,
 )
-from policy_cli.core.loaders import load_document, load_text  # noqa: E402
 from policy_cli.data import lines  # noqa: E402
+from policy_cli.errors import PolicyCliError  # noqa: E402
 
 KINDS = {"place_suffix", "own_place_suffix", "no_glue", "grammar", "programme_head",
-         "programme_tail", "duration_unit", "glossary_title"}
-SUFFIXES = {".txt", ".html", ".htm", ".docx", ".pdf"}
+         "programme_tail", "duration_unit", "glossary_title", "institution_head"}
 
 
 def check() -> list[str]:
@@ -71,42 +70,21 @@ def check() -> list[str]:
     return problems
 
 
-def texts(paths: list[Path]) -> Iterator[tuple[str, str]]:
-    """Yield (name, text) of every document under the paths."""
-    for path in paths:
-        if path.is_dir():
-            yield from texts(sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES))
-        elif path.name.endswith((".jsonl", ".jsonl.xz")):
-            opener = lzma.open if path.suffix == ".xz" else open
-            with opener(path, "rt", encoding="utf-8") as fh:
-                for n, line in enumerate(fh):
-                    if line.strip():
-                        item = json.loads(line)
-                        yield f"{path.name}#{n} {item.get('title', '')}", item["content"]
-        elif path.suffix in SUFFIXES:
-            yield str(path), load_document(path).text
-
-
 def evidence(paths: list[Path]) -> None:
     """Print what the corpus shows for programme_head and glossary_title."""
     chars = keyword_chars()
-    units = "|".join(sorted(chars["duration_unit"], key=len, reverse=True))
-    heads = sorted(chars["programme_head"], key=len, reverse=True)
-    tails = "|".join(sorted(chars["programme_tail"], key=len, reverse=True))
-    timed = re.compile(
-        rf"[{CN_NUMERALS}两{CN_MAGNITUDES}0-9]+(?:{units})({'|'.join(heads)})(?:{tails})?"
-    )
+    timed = re.compile(timed_programme_pattern())  # the ranking's own pattern
     by_head: Counter[str] = Counter()
     names: Counter[str] = Counter()
     glossaries: list[str] = []
     documents = 0
-    for name, text in texts(paths):
+    for name, doc in corpus_documents(paths):
         documents += 1
+        text = doc.text
         for m in timed.finditer(text):
-            by_head[m.group(1)] += 1
+            by_head[m.group("head")] += 1
             names[m.group()] += 1
         if any(t in text for t in chars["glossary_title"]):
-            doc = load_text(text, source=name)
             for lo, hi in glossary_spans(doc):
                 items = doc.text[lo:hi].count("\n")
                 glossaries.append(f"{name}: {doc.text[lo:hi].splitlines()[0]} + {items} items")
@@ -127,7 +105,11 @@ def main(argv: list[str]) -> int:
     if not problems:
         print(f"{KEYWORD_CHARS_FILE}: well formed")
     if argv:
-        evidence([Path(a) for a in argv])
+        try:
+            evidence([Path(a) for a in argv])
+        except PolicyCliError as exc:  # a corpus path that does not exist
+            print(f"check_keyword_data: error: {exc}", file=sys.stderr)
+            return 2
     return 1 if problems else 0
 
 

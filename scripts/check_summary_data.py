@@ -19,21 +19,21 @@ Exit status 1 when a file is malformed.
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sources import corpus_documents
+
 from policy_cli.core.header import DOC_TYPES, TITLE_WORD_CONDITIONS, extract_header
-from policy_cli.core.loaders import load_document, load_text
 from policy_cli.data import lines
-from policy_cli.models import Document
+from policy_cli.errors import PolicyCliError
 
 FIELDS = {"title", "issuer", "number", "date", "published", "effective", "other"}
 CUES = {"back", "ahead", "opens_back", "requirement", "guidance", "target", "closing"}
-SUFFIXES = {".txt", ".html", ".htm", ".docx", ".pdf"}
 
 
 def check() -> list[str]:
@@ -70,10 +70,6 @@ def check() -> list[str]:
 
 def evidence(paths: list[Path]) -> None:
     """Print how many documents of the corpus use each label and each title word."""
-    files = [
-        f for p in paths for f in ([p] if p.is_file() else sorted(p.rglob("*")))
-        if f.suffix.lower() in SUFFIXES or f.name.endswith(".jsonl")
-    ]
     labels = [ln.split("\t")[1] for ln in lines("header_labels.tsv")]
     words = [ln.split("\t")[1] for ln in lines("header_types.tsv")]
     cues = [ln.split("\t")[1] for ln in lines("direction_cues.tsv")]
@@ -81,7 +77,7 @@ def evidence(paths: list[Path]) -> None:
     ends: Counter[str] = Counter()
     said: Counter[str] = Counter()
     total = 0
-    for doc in _documents(files):
+    for _, doc in corpus_documents(paths):
         total += 1
         meta = [f"{name}：{value}" for name, value in doc.meta]
         text = "\n".join([doc.text, *(n.text for n in doc.noise), *meta])
@@ -97,27 +93,11 @@ def evidence(paths: list[Path]) -> None:
             if re.sub(r"[》」』”\s]*(?:[（(][^（）()]{1,12}[）)])?[》」』”\s]*$", "", title).endswith(word):
                 ends[word] += 1
                 break
-    print(f"{len(files)} files, {total} documents")
+    print(f"{total} documents")
     print("labels used at a line start:", ", ".join(f"{k} {used[k]}" for k in labels if used[k]))
     print("labels no document uses:", " ".join(k for k in labels if not used[k]))
     print("title words:", ", ".join(f"{k} {ends[k]}" for k in words if ends[k]))
     print("direction cues:", ", ".join(f"{k} {said[k]}" for k in dict.fromkeys(cues)))
-
-
-def _documents(files: list[Path]) -> Iterator[Document]:
-    """The documents of files; a JSONL file holds one a line (its `content` or `text`)."""
-    for f in files:
-        try:
-            if f.name.endswith(".jsonl"):
-                with f.open(encoding="utf-8") as fh:
-                    for n, line in enumerate(fh, 1):
-                        item = json.loads(line)
-                        body = item.get("content") or item.get("text") or ""
-                        yield load_text(body, source=f"{f}:{n}")
-            else:
-                yield load_document(f)
-        except Exception as exc:  # a corpus file we cannot read is reported, not fatal
-            print(f"skip {f}: {exc}", file=sys.stderr)
 
 
 def main(argv: list[str]) -> int:
@@ -125,7 +105,11 @@ def main(argv: list[str]) -> int:
     for p in problems:
         print(p, file=sys.stderr)
     if argv:
-        evidence([Path(a) for a in argv])
+        try:
+            evidence([Path(a) for a in argv])
+        except PolicyCliError as exc:  # a corpus path that does not exist
+            print(f"check_summary_data: error: {exc}", file=sys.stderr)
+            return 2
     return 1 if problems else 0
 
 

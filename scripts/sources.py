@@ -24,6 +24,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from policy_cli.models import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 BACKGROUND = ROOT / "corpus" / "background.jsonl.xz"
@@ -144,3 +148,20 @@ def report_sources() -> list[Source]:
         year = m.group() if m else "2025"
         out.append(Source(str(path.relative_to(DOCS)), year, "report", load_document(path).text))
     return out
+
+
+def corpus_documents(paths: list[Path]) -> Iterator[tuple[str, Document]]:
+    """Yield (name, document) of every document under the paths, read as `policy batch` reads
+    them (`core.corpus`: files, folders, .jsonl/.jsonl.xz of {"content": ...} records); one that
+    cannot be read is reported on stderr and passed over."""
+    import sys
+
+    from policy_cli.core.corpus import expand_paths, iter_items, load_item
+    from policy_cli.errors import PolicyCliError
+
+    for item in iter_items(expand_paths(paths), errors="item"):
+        name = f"{item.source} {item.title}" if item.title else item.source
+        try:
+            yield name, load_item(item)
+        except PolicyCliError as exc:  # a corpus file we cannot read is reported, not fatal
+            print(f"skip {name}: {exc}", file=sys.stderr)

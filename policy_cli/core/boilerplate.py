@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from policy_cli.core.chars import HAN
+from policy_cli.core.chars import HAN, ITEM_MARK
 from policy_cli.models import Document
 
 
@@ -59,7 +59,8 @@ def boilerplate_spans(
 
 def glossary_spans(document: Document) -> list[tuple[int, int]]:
     """Return the spans of the document's glossaries: a paragraph that is a glossary's title
-    (data/keyword_chars.tsv: glossary_title) and the numbered items that follow it.
+    (data/keyword_chars.tsv: glossary_title) and the items that follow it, numbered alike
+    (`chars.ITEM_MARK`: 1. 2., 一、 二、, ① ②...).
 
     Returns:
         (start, end) offsets into `document.text`, sorted.
@@ -73,7 +74,11 @@ def glossary_spans(document: Document) -> list[tuple[int, int]]:
         if len(para.text) > _MAX_TITLE_CHARS or _TITLE_MARKS.sub("", para.text) not in titles:
             continue
         end = i + 1
-        while end < len(paragraphs) and _ITEM.match(paragraphs[end].text):
+        first = _ITEM.match(paragraphs[end].text) if end < len(paragraphs) else None
+        # the items are numbered alike (1. 2. 3.): another kind of mark is not one of them
+        while first and end < len(paragraphs) and (m := _ITEM.match(paragraphs[end].text)) and (
+            m.lastgroup == first.lastgroup
+        ):
             end += 1
         if end > i + 1:  # a glossary holds items
             last = paragraphs[end - 1]
@@ -83,7 +88,7 @@ def glossary_spans(document: Document) -> list[tuple[int, int]]:
 
 _MAX_TITLE_CHARS = 12  # a glossary's title stands alone on its line
 _TITLE_MARKS = re.compile(r"[\s:：【】\[\]〔〕]")
-_ITEM = re.compile(r"^\s*(?:\d+\s*[.．、]|[（(]\d+[)）])\s*\S")  # 1. 2．3、（4）
+_ITEM = re.compile(rf"^\s*(?:{ITEM_MARK})\s*\S")  # 1. 2．3、（4） 一、 （一） ①
 
 
 def _repeated_fields(document: Document, opts: BoilerplateOptions) -> list[tuple[int, int]]:

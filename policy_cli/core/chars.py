@@ -27,6 +27,16 @@ CN_YEAR_DIGITS = CN_ZEROS + CN_DIGITS  # the digits of a year written out
 CN_DATE_DIGITS = CN_ZEROS + "Ｏ" + CN_DIGITS
 CN_MAGNITUDES = "百千万"  # hundred, thousand, ten thousand: numbers written out in words
 PLAN_PERIOD = f"十[{CN_DIGITS}]五"  # a five-year plan by its number: 十四五, 十五五
+CIRCLED_NUMBERS = "\u2460-\u2473"  # ① to ⑳: the numbers of items in a list
+
+# The marks that number the items of a list, by kind (one list keeps one kind): 1. 2． 3、,
+# （4）, 一、, （一）, ①. Named groups: which kind a mark is tells a list's items from what
+# follows it (a section heading 二、 after a glossary numbered 1. 2.).
+ITEM_MARK = (
+    r"(?P<arabic>\d+\s*[.．、])|(?P<arabic_paren>[（(]\d+[)）])"
+    rf"|(?P<numeral>[{CN_NUMERALS}]+、)|(?P<numeral_paren>[（(][{CN_NUMERALS}]+[)）])"
+    rf"|(?P<circled>[{CIRCLED_NUMBERS}])"
+)
 
 HAN_CHAR = re.compile(f"[{HAN}]")
 HAN_RUN = re.compile(f"[{HAN}]+")

@@ -63,6 +63,7 @@ COMPOUND_MIN_COUNT = 8  # a pair whose words also occur apart is a compound when
 COMPOUND_MIN_SHARE = 0.4  # ...and makes up this share of its rarer word's occurrences
 _PLACE_TAGS = frozenset({"ns", "nr", "nrt", "nz", ""})
 _NOUN_TAGS = frozenset({"n", "nz", "vn", "ns", ""})  # a noun that can name a field
+_PLACE_OPENER_TAGS = frozenset({"ns"})  # ...or a place: where, not what (no opening credit)
 
 
 class IdfTable:
@@ -279,7 +280,8 @@ KEYWORD_CHARS_FILE = "keyword_chars.tsv"
 def keyword_chars() -> dict[str, frozenset[str]]:
     """The characters and words the ranking reads (data/keyword_chars.tsv): place_suffix,
     no_glue and grammar (characters, written together); own_place_suffix, programme_head,
-    programme_tail, duration_unit and glossary_title (words, comma-separated)."""
+    programme_tail, duration_unit, glossary_title and institution_head (words,
+    comma-separated)."""
     out: dict[str, frozenset[str]] = {}
     for line in data_lines(KEYWORD_CHARS_FILE):
         kind, _, value = line.partition("\t")
@@ -504,6 +506,12 @@ class KeywordOptions:
     heading_boost: float = 1.25  # a term the title or a section heading names
     established_boost: float = 1.25  # a term the lexicon learnt from national text
     opening_share: float = 0.5  # of a national term's uses, credited to its opening noun
+    # which compounds credit their opening noun (`_credit_openings`):
+    opening_min_count: int = 2  # said at least so often (a term said once credits little)
+    opening_min_head: int = 2  # the opener is a word: two characters at least (not 自 of 自治区)
+    opening_min_rest: int = 2  # so is what follows it (自治区 of 自治区党委, not 自治)
+    opening_min_compounds: int = 2  # an opener never said alone opens this many compounds
+    # of the document's own, else it is part of one name (之江 of 之江实验室)
     glossary_share: float = 0.5  # of a use in a glossary (名词解释): its definitions are detail
 
 
@@ -541,7 +549,7 @@ def extract_keywords(
     if method not in METHODS:
         raise UsageError(f"unknown keyword method {method!r} (choose from {', '.join(METHODS)})")
     opts = options or KeywordOptions()
-    terms = ranked_terms(tokens, segmenter=segmenter, document=document)
+    terms, place = _ranked_terms(tokens, segmenter=segmenter, document=document)
     if not terms:
         raise NothingToAnalyseError("no terms to rank in this document")
     counts: Counter[str] = Counter(terms.terms)
@@ -551,7 +559,7 @@ def extract_keywords(
         first.setdefault(t, q)
     idf = load_idf()
     said: dict[str, float] = dict(counts)  # what the scores count: said here...
-    credit = _credit_openings(counts, first, idf, opts.opening_share)
+    credit = _credit_openings(terms, counts, first, idf, opts, place=place)
     if document is not None:  # ...with a glossary's uses at a share
         for t, c in _glossary_counts(terms, document).items():
             said[t] -= (1 - opts.glossary_share) * c
@@ -590,51 +598,102 @@ def _glossary_counts(terms: Terms, document: Document) -> Counter[str]:
 
 
 def _credit_openings(
-    counts: Counter[str], first: dict[str, int], idf: IdfTable, share: float
+    terms: Terms,
+    counts: Counter[str],
+    first: dict[str, int],
+    idf: IdfTable,
+    opts: KeywordOptions,
+    *,
+    place: Place | None = None,
 ) -> dict[str, float]:
     """Count a known noun also where it opens a longer term; return the weight of each credit.
 
     A reader counting 民族团结 counts it inside 民族团结进步 and 民族团结誓词碑 too, and 生态
     inside 生态环境 and 生态农业: the opening noun of a compound names its field (the
     closing word names a kind: 企业 of 龙头企业, not counted). The opener is the longest
-    known noun that leaves at least two characters (自治区 of 自治区党委, not 自治).
-    A term said once is passed over (it would credit little).
+    known noun that leaves a word after it (`opts.opening_min_rest` characters at least;
+    自治区 of 自治区党委, not 自治) and is one itself (`opts.opening_min_head`). A term said
+    less than `opts.opening_min_count` times is passed over (it would credit little).
     - A compound this document makes (glued here, or kept whole as one of its formulations)
       credits its opener in full, when the opener also stands alone or opens
-      another such compound (之江 of 之江实验室 alone is part of one name).
+      `opts.opening_min_compounds` such compounds (之江 of 之江实验室 alone is part of one name).
     - A term the national text knows (the IDF table, the lexicon) is a name of its own as
-      well: it credits `share` of its occurrences, to a word the document uses on its own at
+      well: it credits `opts.opening_share` of its occurrences, to a word the document uses on its own at
       least as often (疫情 beside 疫情防控, not 高质量 of 高质量发展 or 人工 of 人工智能), when
       the rest is a word too (the cut falls between words).
-    `counts` then holds what a reader counts (alone and opening); the returned dict, the
-    credit that the scores take (the whole of it, or `share` of a known term's).
+    No credit goes to a place (a word tagged as one, or the document's own `place` in any
+    of its forms: a place says where, not what; 长江 of 长江经济带), nor from the name of a
+    territory's leading body (data/keyword_chars.tsv: institution_head; 自治区党委,
+    自治区人民政府 name the region's committee and government, not a field of 自治区).
+    Only a use the terms do not count yet is credited: where a compound keeps its free opener
+    counting (人工智能 of 人工智能+小镇 stands in the terms at the compound's own offset), that
+    use is counted once. `counts` then holds what a reader counts (alone and opening: never
+    more than the text says it); the returned dict, the credit that the scores take (the
+    whole of it, or `opening_share` of a known term's).
     """
     stop = load_stopwords()
     lexicon = _lexicon_words()
-    own: Counter[str] = Counter()  # credit from this document's compounds
-    known: Counter[str] = Counter()  # credit from the national text's terms
-    opened: dict[str, int] = {}  # opener -> the first token of a term it opens
-    kinds: Counter[str] = Counter()  # opener -> how many of this document's compounds
+    bodies = tuple(keyword_chars()["institution_head"])
+    own_place = _place_forms(place) if place is not None else frozenset()
+    opener: dict[str, tuple[str, bool]] = {}  # compound -> (its opener, whether national)
+    shortest = opts.opening_min_head + opts.opening_min_rest
     for term, n in counts.items():
-        if n < 2 or len(term) < 4:  # (a term said once credits little: most terms, not looked up)
+        # (most terms are said once or short: passed over, not looked up)
+        if n < opts.opening_min_count or len(term) < shortest or term.endswith(bodies):
             continue
         national = term in idf or term in lexicon
-        for cut in range(len(term) - 2, 1, -1):  # the longest opener first
+        # the longest opener first
+        for cut in range(len(term) - opts.opening_min_rest, opts.opening_min_head - 1, -1):
             head = term[:cut]
             if head not in idf or (national and term[cut:] not in idf):
                 continue
             if idf.tag(head) in _NOUN_TAGS and is_candidate_term(head, stop):
-                (known if national else own)[head] += n
-                kinds[head] += not national
-                opened[head] = min(first[term], opened.get(head, first[term]))
-                break
+                if idf.tag(head) not in _PLACE_OPENER_TAGS and head not in own_place:
+                    opener[term] = (head, national)
+                break  # (a place opens it: no credit, nor to a shorter piece of the place)
+    if not opener:
+        return {}
+    heads = {head for head, _ in opener.values()}
+    # the offsets where the terms already say each opener, and the uses of the compounds
+    # (the few terms concerned are picked out by C loops: the terms can be millions)
+    wanted = heads | opener.keys()
+    at = compress(range(len(terms)), map(wanted.__contains__, terms.terms))
+    said_at: set[tuple[str, int]] = set()
+    uses: list[tuple[str, int, int]] = []  # (compound, offset, token)
+    starts, index = terms.tokens.starts, terms.token_index
+    for i in at:
+        term, q = terms.terms[i], index[i]
+        if term in heads:
+            said_at.add((term, starts[q]))
+        if term in opener:
+            uses.append((term, starts[q], q))
+    own: Counter[str] = Counter()  # credit from this document's compounds
+    known: Counter[str] = Counter()  # credit from the national text's terms
+    opened: dict[str, int] = {}  # opener -> the first token of a use credited to it
+    kinds: defaultdict[str, set[str]] = defaultdict(set)  # opener -> this document's compounds
+    inside: Counter[str] = Counter()  # opener -> its uses inside the national text's terms
+    at_compound: Counter[str] = Counter()  # opener -> its terms at a compound's offset
+    stream_at = frozenset(said_at)  # (said_at grows with the credits)
+    for term, offset, q in uses:
+        head, national = opener[term]
+        inside[head] += national
+        if (head, offset) in said_at:
+            at_compound[head] += (head, offset) in stream_at
+            continue  # counted already, at this very offset (or credited by another compound)
+        said_at.add((head, offset))
+        (known if national else own)[head] += 1
+        if not national:
+            kinds[head].add(term)
+        opened[head] = min(q, opened.get(head, q))
     for head in list(own):
-        if kinds[head] < 2 and not counts[head]:
+        if len(kinds[head]) < opts.opening_min_compounds and not counts[head]:
             del own[head]  # part of one name (之江 of 之江实验室), never said on its own
     weight: dict[str, float] = dict(own)
     for head, n in list(known.items()):
-        if counts[head] >= n:  # (counts[head]: alone, before any credit)
-            weight[head] = weight.get(head, 0) + share * n
+        # said on its own (not where a compound already counts it) at least as often as
+        # inside the known terms (社会 of 社会主义 in the 19th congress report is not)
+        if counts[head] - at_compound[head] >= inside[head]:
+            weight[head] = weight.get(head, 0) + opts.opening_share * n
         else:
             del known[head]
     for head in (*own, *known):
@@ -682,16 +741,20 @@ def term_weights(
     return out
 
 
-@lru_cache(maxsize=1)
-def _timed_programme() -> re.Pattern[str]:
-    """A programme's name made of a duration and programme words alone (三年行动, 百日攻坚)."""
+def timed_programme_pattern() -> str:
+    """Return the pattern (unanchored) of a programme's name made of a duration and programme
+    words alone (三年行动, 百日攻坚, 三年行动计划: data/keyword_chars.tsv duration_unit,
+    programme_head, programme_tail); group `head`: its (last) programme word."""
     chars = keyword_chars()
     units = "|".join(sorted(chars["duration_unit"], key=len, reverse=True))
     heads = "|".join(sorted(chars["programme_head"], key=len, reverse=True))
     tails = "|".join(sorted(chars["programme_tail"], key=len, reverse=True))
-    return re.compile(
-        rf"^[{CN_NUMERALS}两{CN_MAGNITUDES}0-9]+(?:{units})(?:{heads})+(?:{tails})?$"
-    )
+    return rf"[{CN_NUMERALS}两{CN_MAGNITUDES}0-9]+(?:{units})(?:(?P<head>{heads}))+(?:{tails})?"
+
+
+@lru_cache(maxsize=1)
+def _timed_programme() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{timed_programme_pattern()})$")
 
 
 def is_timed_programme(term: str) -> bool:
@@ -736,8 +799,18 @@ def ranked_terms(
 ) -> Terms:
     """The terms a ranking sees: `document_terms`, without the document's own boilerplate and
     with its own place under one name (when the document is given)."""
+    return _ranked_terms(tokens, segmenter=segmenter, document=document)[0]
+
+
+def _ranked_terms(
+    tokens: Sequence[Token],
+    *,
+    segmenter: Segmenter | None = None,
+    document: Document | None = None,
+) -> tuple[Terms, Place | None]:
+    """`ranked_terms`, and the document's own place (None without a document, or a place)."""
     if document is None:
-        return document_terms(tokens, segmenter=segmenter)
+        return document_terms(tokens, segmenter=segmenter), None
     from policy_cli.core.boilerplate import boilerplate_spans
     from policy_cli.core.places import find_place
 
@@ -745,7 +818,13 @@ def ranked_terms(
     # (the tokens outside the boilerplate handed on, not kept here: document_terms lets go
     # of them once it has glued its own)
     terms = document_terms(_outside(tokens, boilerplate_spans(document)), segmenter=segmenter)
-    return _own_place(terms, place) if place is not None else terms
+    return (_own_place(terms, place) if place is not None else terms), place
+
+
+def _place_forms(place: Place) -> frozenset[str]:
+    """Every form of a place a document writes: 包头, 包头市 (own_place_suffix), 滇."""
+    suffixes = keyword_chars()["own_place_suffix"]
+    return frozenset({*place.forms, *place.short, *(place.name + s for s in suffixes)})
 
 
 def _outside(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) -> Tokens:
@@ -775,9 +854,20 @@ def _outside(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) -> Token
 def _own_place(terms: Terms, place: Place) -> Terms:
     """Count every form of the document's own place as its usual name: 包头市, 云南省, and its
     own bodies named with its full name (中共上海市委, 包头市人民政府)."""
-    suffixes = keyword_chars()["own_place_suffix"]
-    forms = set(place.forms) | {place.name + suffix for suffix in suffixes}
-    return terms.renamed([place.name if t in forms or place.full in t else t for t in terms.terms])
+    forms = set(place.forms) | {place.name + s for s in keyword_chars()["own_place_suffix"]}
+    named = [place.name if t in forms or place.full in t else t for t in terms.terms]
+    # a compound that holds the place (福建省+厦门市) keeps its free word counting at an
+    # offset inside it: the place is said there once
+    keep = [True] * len(named)
+    end = -1  # where the last use of the place ends
+    for i, (said, name, start) in enumerate(zip(terms.terms, named, terms.starts(), strict=True)):
+        if name == place.name:
+            keep[i] = start >= end
+            end = max(end, start + len(said))
+    if all(keep):
+        return terms.renamed(named)
+    index = array(COLUMN, compress(terms.token_index, keep))
+    return Terms(list(compress(named, keep)), terms.tokens, index)
 
 
 def _textrank(

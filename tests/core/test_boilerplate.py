@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from policy_cli.core.boilerplate import BoilerplateOptions, boilerplate_spans
 from policy_cli.core.keywords import extract_keywords
 from policy_cli.core.loaders import load_document, load_text
@@ -97,3 +99,21 @@ def test_a_glossary_title_without_items_is_no_glossary():
                     "2.“两重”：国家重大战略实施。\n", source="t")
     (start, end), = glossary_spans(doc)
     assert doc.text[start:end].startswith("名词解释") and doc.text[:end].endswith("实施。")
+
+
+@pytest.mark.parametrize("marks", [("一、", "二、"), ("①", "②"), ("（一）", "（二）"), ("(1)", "(2)")])
+def test_a_glossary_numbered_in_any_list_style_is_found(marks):
+    from policy_cli.core.boilerplate import glossary_spans
+
+    a, b = marks
+    doc = load_text(f"正文。\n名词解释\n{a}甲：乙。\n{b}丙：丁。\n", source="t")
+    (start, end), = glossary_spans(doc)
+    assert doc.text[start:end] == f"名词解释\n{a}甲：乙。\n{b}丙：丁。"
+
+
+def test_a_glossary_ends_where_the_numbering_changes_kind():
+    from policy_cli.core.boilerplate import glossary_spans
+
+    doc = load_text("名词解释\n1.甲：乙。\n2.丙：丁。\n三、下一部分\n正文。\n", source="t")
+    (start, end), = glossary_spans(doc)
+    assert doc.text[start:end].endswith("2.丙：丁。")

@@ -14,7 +14,7 @@ from policy_cli.core.loaders import load_document, load_text
 from policy_cli.core.pipeline import prepare
 from policy_cli.core.segment import default_segmenter
 from policy_cli.errors import NothingToAnalyseError, UsageError
-from tests.conftest import DOCS, FOUNDING, GOLD, gold, gold_document
+from tests.conftest import DOCS, EXAMPLES, FOUNDING, GOLD, gold, gold_document
 from tests.scoring import score_keywords
 
 # Every annotated document (a gold file with key terms): the bar holds on each...
@@ -354,3 +354,75 @@ def test_the_middle_of_a_long_name_is_no_term() -> None:
     terms = [k.term for k in extract_keywords(prepare(doc).tokens, top=30)]
     assert "地区双城" not in terms
     assert "双城经济圈" in terms
+
+
+# Every test document: the annotated and unannotated reports, the examples, the other formats
+EVERY_DOCUMENT = sorted(
+    p for p in (*DOCS.rglob("*"), *EXAMPLES.iterdir(), *(DOCS.parent / "formats").iterdir())
+    if p.is_file() and p.suffix != ".md"
+)
+
+
+@pytest.mark.parametrize("path", EVERY_DOCUMENT, ids=lambda p: p.name)
+def test_a_key_terms_count_never_exceeds_what_the_text_says(prepared, path):
+    # the count column is what a reader counts: the term's uses alone and where it opens a
+    # longer term, each use once (a compound that keeps its opener counting at its own offset,
+    # 人工智能+小镇, must not credit it again)
+    p = prepared(path)
+    text = p.document.text
+    over = {k.term: (k.count, text.count(k.term)) for k in ranked(p, top=0)
+            if k.count > text.count(k.term)}
+    assert not over
+
+
+def test_an_opener_a_compound_already_counts_is_not_credited_again(prepared):
+    # 余杭's conference says 人工智能 five times, twice in 人工智能小镇
+    p = prepared(FOUNDING)
+    kws = {k.term: k for k in ranked(p, top=0)}
+    assert p.document.text.count("人工智能") == 5
+    assert kws["人工智能"].count == 5
+    assert kws["人工智能小镇"].count == 2
+    terms = tfidf_terms("推动成渝地区双城经济圈建设。" * 12 + "地区双城。")
+    assert terms["双城"] <= 13
+
+
+def test_a_place_or_a_territorys_body_credits_no_opener(prepared):
+    # Inner Mongolia names its own region's committee (自治区党委, 11 times) often: a body of
+    # the place, not a use of 自治区 that makes it the topic; 自治区 and 自治区党委 are counted
+    # at different places of the text (30 uses of 自治区 in all)
+    p = prepared(DOCS / "provinces-2025" / "neimenggu.txt")
+    text = p.document.text
+    kws = ranked(p, top=20)
+    counts = {k.term: k.count for k in kws}
+    assert counts["自治区党委"] == text.count("自治区党委") == 11
+    assert counts["自治区"] + counts["自治区党委"] <= text.count("自治区")
+    assert kws[0].term != "自治区"
+    # a place (长江) opening a known term is said where it is said, not in 长江经济带 too
+    terms = tfidf_terms("长江水质改善。长江岸线修复。长江禁渔。长江经济带发展。长江经济带建设。")
+    assert terms["长江"] == 3
+
+
+def test_the_openings_thresholds_are_options(prepared):
+    # 民族团结 is said only inside 民族团结进步 (10) and 民族团结誓词碑 (2): compounds said
+    # fewer than 11 times credit nothing, and it is gone
+    from policy_cli.core.keywords import KeywordOptions
+
+    p = prepared(DOCS / "provinces-2025" / "yunnan.txt")
+    default = {k.term: k.count for k in ranked(p, top=0)}
+    strict = {k.term: k.count for k in ranked(p, top=0, options=KeywordOptions(
+        opening_min_count=11))}
+    assert default["民族团结"] == 12 and "民族团结" not in strict
+    # an opener never said alone needs two compounds of the document's own: three is too many
+    three = {k.term: k.count for k in ranked(p, top=0, options=KeywordOptions(
+        opening_min_compounds=3))}
+    assert three.get("民族团结", 0) < 12
+
+
+def test_an_opener_said_alone_less_often_than_inside_known_terms_is_not_credited(prepared):
+    # the 19th congress report says 社会主义 147 times and 社会 on its own far less: socialism is
+    # no use of 社会, which keeps its own count (below the uses outside 社会主义)
+    p = prepared(DOCS / "cpc19-report.txt")
+    text = p.document.text
+    kws = {k.term: k for k in ranked(p, top=0)}
+    assert kws["社会"].count <= text.count("社会") - text.count("社会主义")
+    assert "社会" not in [k.term for k in ranked(p, top=20)]
