@@ -31,3 +31,48 @@ def test_find_all_by_str_find_is_the_automatons(monkeypatch):
     monkeypatch.setattr(occurrences, "FIND_SCAN", 0)
     assert [occurrences.find_all(p, words) for p, words in cases] == short
     assert sum(len(s) for found in short for s in found.values()) > 2000
+
+
+def _longest_by_stack(matcher, text: str, start: int):
+    """The trie walk as it was written first: every edge pushed, the plain one last."""
+    from policy_cli.core import phrases as ph
+
+    best = None
+    stack = [(matcher._trie, start)]
+    while stack:
+        node, j = stack.pop()
+        phrase = node.get(ph._END)
+        if phrase is not None and (best is None or j > best.end):
+            best = ph.Match(phrase, start, ph._strip_close(text, start, j))
+        sep = node.get(ph._SEP)
+        if sep is not None:
+            k = j
+            while k < len(text) and text[k] in ph.QUOTE_MARKS:
+                k += 1
+            if k < len(text) and text[k] in ph.SEPARATORS:
+                stack.append((sep, k + 1))
+            stack.append((sep, j))
+        particle = node.get(ph.OPTIONAL_PARTICLE)
+        if particle is not None and j - start >= ph.START_CHARS:
+            stack.append((particle, j))
+        k = j
+        while k < len(text) and text[k] in ph.QUOTE_MARKS and k > start:
+            k += 1
+        if k < len(text):
+            child = node.get(text[k])
+            if child is not None and text[k] != ph._SEP:
+                stack.append((child, k + 1))
+    return best
+
+
+def test_national_trie_walk_is_the_stack_walk():
+    from policy_cli.core.national import national_matcher
+
+    matcher = national_matcher()
+    found = 0
+    for p in _paragraphs():
+        for i in matcher._starts(p):
+            best = matcher._longest(p, i)
+            assert best == _longest_by_stack(matcher, p, i)
+            found += best is not None
+    assert found > 1000
