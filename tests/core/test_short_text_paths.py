@@ -76,3 +76,20 @@ def test_national_trie_walk_is_the_stack_walk():
             assert best == _longest_by_stack(matcher, p, i)
             found += best is not None
     assert found > 1000
+
+
+def test_text_no_step_changes_is_returned_as_it_is():
+    from policy_cli.core import normalize
+
+    def by_steps(text: str) -> str:
+        for step in normalize.STEPS:
+            text = step(text)
+        return text
+
+    samples = [*_paragraphs(), "dc.title", "2018-03-05", "新闻联播：习近平主持召开会议（全文）"]
+    samples += ["有 空格", "全角\u3000空格", "半角,逗号", '"引号"', "⻅面", "零\u200b宽", "a\tb"]
+    untouched = 0
+    for s in samples:
+        assert normalize.normalize_text(s) == by_steps(s)
+        untouched += bool(normalize._UNTOUCHED.fullmatch(s))
+    assert untouched > 100
