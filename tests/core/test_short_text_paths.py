@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import cache
 
 from policy_cli.core.loaders import load_document
+from policy_cli.errors import PolicyCliError
 from tests.conftest import DOCS
 
 PATHS = sorted(p for p in DOCS.rglob("*") if p.suffix in {".txt", ".md"})
@@ -93,3 +94,23 @@ def test_text_no_step_changes_is_returned_as_it_is():
         assert normalize.normalize_text(s) == by_steps(s)
         untouched += bool(normalize._UNTOUCHED.fullmatch(s))
     assert untouched > 100
+
+
+def test_one_pattern_of_the_line_rules_matches_where_one_rule_does():
+    from policy_cli.core import noise
+    from tests.conftest import DATA
+
+    lines: list[str] = list(_paragraphs())
+    for path in sorted(DATA.rglob("*")):
+        if path.is_file() and path.suffix in {".txt", ".md", ".html", ".htm"}:
+            try:
+                doc = load_document(path, keep_noise=True)
+            except PolicyCliError:  # the broken inputs of the fault tests
+                continue
+            lines += [p.text.strip() for p in doc.paragraphs]
+    furniture = 0
+    for line in lines:
+        any_rule = any(p.fullmatch(line) for _, p in noise._LINE_RULES)
+        assert bool(noise._ANY_LINE_RULE.fullmatch(line)) == any_rule
+        furniture += any_rule
+    assert furniture >= 5
