@@ -114,3 +114,23 @@ def test_one_pattern_of_the_line_rules_matches_where_one_rule_does():
         assert bool(noise._ANY_LINE_RULE.fullmatch(line)) == any_rule
         furniture += any_rule
     assert furniture >= 5
+
+
+def test_required_strings_are_in_every_match():
+    import re
+
+    from policy_cli.core.formulations.vocab import patterns
+    from policy_cli.core.patterns import required_strings
+
+    p = patterns()
+    assert required_strings(p.negated_pair) == ("、不",)
+    assert required_strings(re.compile("a(?:bc|d)ef(gh)?ij")) == ("ef", "ij")
+    assert required_strings(re.compile("abc", re.IGNORECASE)) == ()
+    text = "\n".join(_paragraphs())
+    checked = 0
+    for name in ("negated_pair", "parallel_run", "shared_head_pair", "balance", "condition_pair"):
+        pattern = getattr(p, name)
+        for m in pattern.finditer(text):
+            assert all(s in m.group() for s in required_strings(pattern))
+            checked += bool(required_strings(pattern))
+    assert checked > 0
