@@ -134,3 +134,17 @@ def test_required_strings_are_in_every_match():
             assert all(s in m.group() for s in required_strings(pattern))
             checked += bool(required_strings(pattern))
     assert checked > 0
+
+
+def test_runs_opening_alike_are_the_runs_tested_one_by_one():
+    from policy_cli.core.formulations.anaphora import _patterns, _runs_opening_alike
+    from policy_cli.core.formulations.options import default_options
+
+    shortest, repeat = _patterns(default_options().anaphora_shapes)
+    texts = [*_paragraphs(), *(load_document(p).text for p in PATHS[:4])]
+    found = 0
+    for text in texts:
+        expected = [m.span() for m in shortest.finditer(text) if repeat.search(m.group())]
+        assert [m.span() for m in _runs_opening_alike(text, shortest, repeat)] == expected
+        found += len(expected)
+    assert found > 200
