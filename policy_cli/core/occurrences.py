@@ -12,6 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 LONG_TEXT = 100_000  # characters: a text this long is searched with ahocorasick-rs
+# characters scanned (text length x strings) up to which each string is found with `str.find`:
+# a news item of ~480 characters and 1-30 strings, 3.2-20 us -> 0.8-17 us (no automaton built)
+FIND_SCAN = 20_000
 
 
 def _automaton(words: Iterable[str]) -> tuple[object, list[str]]:
@@ -36,8 +39,11 @@ def find_all(text: str, words: Iterable[str]) -> dict[str, list[int]]:
     Returns:
         {word: sorted start offsets}; a word that does not occur maps to an empty list.
     """
+    unique = list(dict.fromkeys(w for w in words if w))
+    if len(text) * len(unique) <= FIND_SCAN:
+        return {w: _find_each(text, w) for w in unique}
     if len(text) < LONG_TEXT:
-        automaton, unique = _automaton(words)
+        automaton, unique = _automaton(unique)
         found: list[list[int]] = [[] for _ in unique]
         if unique:
             lengths = [len(w) for w in unique]
@@ -48,7 +54,6 @@ def find_all(text: str, words: Iterable[str]) -> dict[str, list[int]]:
         # (10 M characters: 4.1 -> 2.3 s) but costs ~20 us to build, 5x pyahocorasick's
         import ahocorasick_rs
 
-        unique = list(dict.fromkeys(w for w in words if w))
         found = [[] for _ in unique]
         if unique:
             kind = ahocorasick_rs.MatchKind.Standard
@@ -58,6 +63,16 @@ def find_all(text: str, words: Iterable[str]) -> dict[str, list[int]]:
     for starts in found:
         starts.sort()
     return dict(zip(unique, found, strict=True))
+
+
+def _find_each(text: str, word: str) -> list[int]:
+    """The start offsets of every occurrence of `word`, overlapping ones too, in order."""
+    starts = []
+    i = text.find(word)
+    while i >= 0:
+        starts.append(i)
+        i = text.find(word, i + 1)
+    return starts
 
 
 def non_overlapping(starts: list[int], length: int) -> list[int]:

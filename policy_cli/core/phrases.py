@@ -120,31 +120,40 @@ class PhraseMatcher:
 
     def _longest(self, text: str, start: int) -> Match | None:
         best: Match | None = None
-        # (node, position) pairs still alive; a separator edge may consume one separator or none
+        n = len(text)
+        # (node, position) pairs still alive; a separator edge may consume one separator or none.
+        # The walk goes on down the plain character's edge at once (what pushing it last and
+        # popping it next did), the other edges left on the stack: the same order, fewer steps.
         stack = [(self._trie, start)]
+        push, pop = stack.append, stack.pop
         while stack:
-            node, j = stack.pop()
-            phrase = node.get(_END)
-            if phrase is not None and (best is None or j > best.end):
-                best = Match(phrase, start, _strip_close(text, start, j))  # type: ignore[arg-type]
-            sep = node.get(_SEP)
-            if sep is not None:
+            node, j = pop()
+            while True:
+                phrase = node.get(_END)
+                if phrase is not None and (best is None or j > best.end):
+                    best = Match(phrase, start, _strip_close(text, start, j))  # type: ignore[arg-type]
+                sep = node.get(_SEP)
+                if sep is not None:
+                    k = j
+                    while k < n and text[k] in QUOTE_MARKS:
+                        k += 1
+                    if k < n and text[k] in SEPARATORS:
+                        push((sep, k + 1))
+                    push((sep, j))
+                if j - start >= START_CHARS:
+                    particle = node.get(OPTIONAL_PARTICLE)
+                    if particle is not None:
+                        push((particle, j))  # …之间的矛盾 as printed …之间矛盾
                 k = j
-                while k < len(text) and text[k] in QUOTE_MARKS:
+                while k < n and k > start and text[k] in QUOTE_MARKS:
                     k += 1
-                if k < len(text) and text[k] in SEPARATORS:
-                    stack.append((sep, k + 1))
-                stack.append((sep, j))
-            particle = node.get(OPTIONAL_PARTICLE)
-            if particle is not None and j - start >= START_CHARS:
-                stack.append((particle, j))  # …之间的矛盾 as printed …之间矛盾
-            k = j
-            while k < len(text) and text[k] in QUOTE_MARKS and k > start:
-                k += 1
-            if k < len(text):
-                child = node.get(text[k])
-                if child is not None and text[k] != _SEP:
-                    stack.append((child, k + 1))
+                if k >= n:
+                    break
+                ch = text[k]
+                child = node.get(ch)
+                if child is None or ch == _SEP:
+                    break
+                node, j = child, k + 1
         return best
 
 

@@ -326,12 +326,15 @@ def _parallel_run(
     (`starts`: the offset of each clause in the text)."""
     best: tuple[int, int] | None = None
     n = len(parts)
+    # a run of clauses of one length: parts[i:j] for j up to same[i] (the end of the clauses
+    # as long as parts[i], found once instead of a set of lengths for every i and j)
+    same = [n] * n
+    for i in range(n - 2, -1, -1):
+        same[i] = same[i + 1] if len(parts[i]) == len(parts[i + 1]) else i + 1
     for i in range(n):
-        for j in range(n, i + 1, -1):
+        for j in range(same[i], i + 1, -1):
             run = parts[i:j]
-            if len({len(p) for p in run}) != 1 or (
-                len(run[0]) <= o.short_clause_len and len(run) < o.short_clause_min_count
-            ):
+            if len(run[0]) <= o.short_clause_len and len(run) < o.short_clause_min_count:
                 continue
             if _shares_position(run, o, seg, starts[i:j]):
                 if best is None or j - i > best[1] - best[0]:
@@ -365,7 +368,8 @@ def _shares_position(
     head noun (产业链、供应链) or modifier (基本养老、基本医疗) makes a list of things.
     """
     length = len(run[0])
-    shared = [k for k in range(length) if len({p[k] for p in run}) == 1]
+    # the places where every clause has one character (the clauses are of one length)
+    shared = [k for k, column in enumerate(zip(*run, strict=True)) if len(set(column)) == 1]
     w = words()
     shared = [k for k in shared if run[0][k] not in w.linking]
     if not shared:

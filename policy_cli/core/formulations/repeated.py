@@ -33,9 +33,10 @@ def find_repeated(
     runs = re.findall(rf"[{HAN}]{{{size_min},}}", text)
     # A piece said `repeated_min_count` times has each of its windows of `size_min`
     # characters said that often too: only stretches of such windows are counted whole.
-    windows = Counter(
-        run[i : i + size_min] for run in runs for i in range(len(run) - size_min + 1)
-    )
+    every = [run[i : i + size_min] for run in runs for i in range(len(run) - size_min + 1)]
+    if len(set(every)) > len(every) - (o.repeated_min_count - 1):
+        return  # too few windows said again for one to be said that often (most texts)
+    windows = Counter(every)
     if max(windows.values(), default=0) < o.repeated_min_count:
         return  # no window is said that often, so no longer piece is (most texts)
     counts: dict[str, int] = {}

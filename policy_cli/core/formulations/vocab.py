@@ -19,7 +19,7 @@ from typing import Any, get_origin, get_type_hints
 from policy_cli import data
 from policy_cli.core.chars import HAN
 from policy_cli.core.patterns import finditer as finditer  # re-exported: the stages use it
-from policy_cli.core.patterns import required_characters
+from policy_cli.core.patterns import required_characters, required_strings
 
 RULES_FILE = "formulation_rules.toml"
 WORD_SECTIONS = ("characters", "punctuation", "words")
@@ -289,15 +289,29 @@ def finditer_around(
             yield from pattern.finditer(text)
             return
     stretch, other = _stretch(mark)
+    # a longer string every match holds, of the stretch's characters, is looked for instead
+    # (、不 of a negated pair: most 、 of a text are not followed by 不)
+    find = _longer_mark(pattern, mark)
     pos, n = 0, len(text)
     backwards = ""
-    while (q := text.find(mark, pos)) >= 0:
+    while (q := text.find(find, pos)) >= 0:
         end = stretch.match(text, q).end()  # type: ignore[union-attr]  # text[q] is the mark
         backwards = backwards or text[::-1]  # text[i] is backwards[n - 1 - i]
         before = other.search(backwards, n - q)  # the last other character before q
         start = max(pos, n - before.start() if before else 0)
         yield from pattern.finditer(text, start, end)
         pos = end
+
+
+@lru_cache(maxsize=32)
+def _longer_mark(pattern: re.Pattern[str], mark: str) -> str:
+    """The longest string every match holds that holds `mark` and no character but Chinese
+    ones and `mark` (so it lies inside one stretch), or `mark` itself."""
+    stretch = _stretch(mark)[0]
+    for s in required_strings(pattern):
+        if mark in s and stretch.fullmatch(s):
+            return s
+    return mark
 
 
 @lru_cache(maxsize=8)
