@@ -9,6 +9,7 @@ groups that are no 提法 are terms: `vocabulary` lists those.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -64,10 +65,10 @@ def sibling_formulations(
     kinds = {unquoted(f.text): f.kind for f in known}
     # the sibling's last word must be a word of the report where it stands (阶段, not 坚成),
     # or the sibling one word of its own (新发展阶段 kept whole as a known formulation)
+    # (one-character words are in the set too: they never match, `last` has two characters)
     toks = Tokens.of(prepared.tokens)
-    words = {
-        (at + len(w), w) for w, at in zip(toks.texts, toks.starts, strict=True) if len(w) >= 2
-    }
+    ends = map(operator.add, toks.starts, map(len, toks.texts))
+    words = set(zip(ends, toks.texts, strict=True))
     found: dict[str, Formulation] = {}
     for name, kind in sorted(kinds.items()):
         # the stem ends where a word ends: 新发展|理念, not 脱贫攻|坚战

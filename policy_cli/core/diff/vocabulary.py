@@ -168,8 +168,7 @@ def one_sided_terms(
     for parts in _compounds(mine.prepared.tokens, absent, mine.counter, idf, opts, other.know):
         found.setdefault("".join(parts), parts)
     mine.counter.preload(found)
-    out: list[Candidate] = []
-    text = mine.prepared.document.text
+    kept: list[tuple[str, int, tuple[str, ...]]] = []
     for term, parts in found.items():
         if not absent(term) or not _is_term(term, parts, idf, stop, opts):
             continue
@@ -177,7 +176,14 @@ def one_sided_terms(
             continue
         n = mine.counter.count(term)
         if n:
-            out.append(Candidate(term, n, find_unquoted(text, term), parts))
+            kept.append((term, n, parts))
+    # the first occurrences of all of them in one pass over the text, not one scan each
+    text = mine.prepared.document.text
+    starts = find_all(text, [term for term, _n, _parts in kept])
+    out = [
+        Candidate(term, n, starts[term][0] if starts[term] else find_unquoted(text, term), parts)
+        for term, n, parts in kept
+    ]
     out = _without_contained(out)
     return sorted(out, key=lambda c: (c.offset, c.term))
 
