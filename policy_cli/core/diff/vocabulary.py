@@ -226,8 +226,9 @@ def _compounds(
     """Find runs of adjacent words that make one new term (see the module docstring).
 
     One pass collects the runs of 2 to `longest` adjacent words and how often each recurs;
-    `know` is then told every string the rules will ask `absent` about (one lookup pass over
-    the other report), and the rules look at distinct runs, not at every position.
+    `know` is then told every string the rules will ask `absent` about (the words, then the
+    runs that recur or open on a new word: a lookup pass over the other report each), and the
+    rules look at distinct runs, not at every position.
     """
     stop = load_stopwords()
     seg = default_segmenter()
@@ -249,7 +250,7 @@ def _compounds(
                 and _motto_char(words[i], stop):
             mottos.add((words[i], words[i + 1]))
     uses = Counter(w for w, c in zip(words, content, strict=True) if c)
-    know([*uses, *("".join(r) for r in runs), *("".join(m) for m in mottos)])
+    know([*uses, *("".join(m) for m in mottos)])
 
     def seed(word: str) -> bool:
         """A new word that can open a compound: no verb, idiom or adverb; a word the
@@ -261,13 +262,20 @@ def _compounds(
 
     heads = {w: _head(w, idf) for w in {run[-1] for run in runs}}
     seeds: dict[str, bool] = {}
+    for run in runs:
+        if heads[run[-1]] and run[0] not in seeds:
+            seeds[run[0]] = seed(run[0])
+    # the rules ask about a run only when it recurs or opens on a new word: most runs are
+    # said once and open on a word both reports know
+    know(
+        "".join(run) for run, n in runs.items()
+        if n >= opts.min_recurring or seeds.get(run[0])
+    )
     out: list[tuple[str, ...]] = []
     for run, n in runs.items():
         if not heads.get(run[-1]) or len("".join(run)) > opts.max_chars:
             continue
         first = run[0]
-        if first not in seeds:
-            seeds[first] = seed(first)
         if seeds[first]:
             # a new word joined to the head nouns that follow it at every use (低空 + 经济);
             # one that also stands alone or before other heads (留抵退税制度) is its own term
