@@ -79,7 +79,8 @@ def compare_terms(
         SubstringCounter(unquoted(text_a)), SubstringCounter(unquoted(text_b))
     )
     stop = load_stopwords()
-    words = {w for p in (old, new) for w in Tokens.of(p.tokens).texts if is_candidate_term(w, stop)}
+    distinct = {w for p in (old, new) for w in Tokens.of(p.tokens).texts}
+    words = {w for w in distinct if is_candidate_term(w, stop)}  # each word once, not each use
     vocab |= _fixed_compounds((old, new), words, counters=(count_a, count_b))
     for counter in (count_a, count_b):
         counter.preload(vocab)

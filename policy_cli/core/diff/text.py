@@ -96,15 +96,25 @@ def novelty(text: str, other_text: str) -> float:
     # growing it while what it holds is said and moving its start when not; each failed
     # search scans the whole other report, and there are at most n of them (a search by
     # halving the length tried every window of a length, ~n log n searches)
+    # a window is said only if its last two characters are (a set lookup spares most of the
+    # failed searches)
+    pairs = _pairs(other_text)
     longest = start = end = 0  # core[start:end] is said
     while end < n:
-        if core[start : end + 1] in other_text:
+        if (end == start or core[end - 1 : end + 1] in pairs) and \
+                core[start : end + 1] in other_text:
             end += 1
             longest = max(longest, end - start)
         else:
             start += 1
             end = max(end, start)
     return 1.0 - longest / n
+
+
+@lru_cache(maxsize=4)
+def _pairs(text: str) -> frozenset[str]:
+    """Every two-character string of `text` (cached: a diff asks about its two reports)."""
+    return frozenset(map(text.__getitem__, map(slice, range(len(text)), range(2, len(text) + 1))))
 
 
 def unlisted(text: str) -> str:
@@ -128,8 +138,12 @@ _OPENING = "“‘\"'「『"
 QUOTED_PREFIX = 16  # characters after each opening quote mark `_quoted_prefixes` keeps
 
 
-def is_quoted(text: str, phrase: str) -> bool:
-    """Tell whether `text` prints `phrase` in quote marks at least once (“三大攻坚战”)."""
+def is_quoted(text: str, phrase: str, *, at: int = -1) -> bool:
+    """Tell whether `text` prints `phrase` in quote marks at least once (“三大攻坚战”).
+
+    `at`, when known, is an offset where `phrase` may occur (its first occurrence): it spares
+    a search of the text.
+    """
     plain = unquoted(phrase)
     if not plain:
         return False
@@ -137,7 +151,7 @@ def is_quoted(text: str, phrase: str) -> bool:
         # one lookup instead of a scan of the text per phrase (a diff asks about every term)
         if plain in _quoted_prefixes(text):
             return True
-        if plain in text:
+        if (at >= 0 and text.startswith(plain, at)) or plain in text:
             return False
         # printed with quote marks inside (“六稳”、“六保”): where it starts counts
         at = find_unquoted(text, plain)

@@ -167,13 +167,14 @@ def one_sided_terms(
     other.know(found)
     for parts in _compounds(mine.prepared.tokens, absent, mine.counter, idf, opts, other.know):
         found.setdefault("".join(parts), parts)
-    mine.counter.preload(found)
+    one_sided = [
+        (term, parts) for term, parts in found.items()
+        if absent(term) and _is_term(term, parts, idf, stop, opts)
+        and not is_calendar_variant(term, other.prepared.document.text)
+    ]
+    mine.counter.preload(term for term, _parts in one_sided)  # most terms of `found` are not
     kept: list[tuple[str, int, tuple[str, ...]]] = []
-    for term, parts in found.items():
-        if not absent(term) or not _is_term(term, parts, idf, stop, opts):
-            continue
-        if is_calendar_variant(term, other.prepared.document.text):
-            continue
+    for term, parts in one_sided:
         n = mine.counter.count(term)
         if n:
             kept.append((term, n, parts))
@@ -389,7 +390,8 @@ def term_news(
         acting = term_weight(c.term, idf.tag(c.term)) if len(c.parts) == 1 else 1.0
         shape = (weights.word if len(c.term) <= 2 else 1.0) * (acting or 1.0) * (
             weights.guessed if _guessed(c.parts, idf) else 1.0) * (
-            1.0 if is_quoted(mine.prepared.document.text, c.term) else weights.unquoted_term
+            1.0 if is_quoted(mine.prepared.document.text, c.term, at=c.offset)
+            else weights.unquoted_term
         )
         counts = (0, c.count) if status == "new" else (c.count, 0)
         out.append(
