@@ -22,7 +22,7 @@ from policy_cli.core.keyness import (
     log_ratio,
     term_weight,
 )
-from policy_cli.core.keywords import document_terms
+from policy_cli.core.keywords import Terms, document_terms
 from policy_cli.core.pipeline import Prepared
 from policy_cli.core.segment import is_candidate_term, load_stopwords
 from policy_cli.core.similarity import background_idf
@@ -72,7 +72,11 @@ def compare_terms(
     # the keyword engineer's terms: single characters glued to names, recurring compounds
     if terms is None:
         terms = (document_terms(old.tokens), document_terms(new.tokens))
-    vocab = {term for side in terms for term, _tok in side}
+    # the term strings (a `Terms` has them as a column: no Token made per term)
+    vocab = {
+        term for side in terms
+        for term in (side.terms if isinstance(side, Terms) else (t for t, _tok in side))
+    }
     idf = background_idf()
     text_a, text_b = old.document.text, new.document.text
     count_a, count_b = counters or (

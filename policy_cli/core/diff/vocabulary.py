@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from policy_cli.core.chars import HAN
 from policy_cli.core.diff.prominence import Outline
@@ -35,7 +36,7 @@ from policy_cli.core.keyness import (
     has_grammar_edge,
     term_weight,
 )
-from policy_cli.core.keywords import IdfTable, document_terms
+from policy_cli.core.keywords import IdfTable, Terms, document_terms
 from policy_cli.core.occurrences import find_all
 from policy_cli.core.pipeline import Prepared
 from policy_cli.core.segment import (
@@ -91,7 +92,7 @@ class Side:
     plain: str
     counter: SubstringCounter
     bare: str
-    terms: tuple[tuple[str, Token], ...]
+    terms: Terms  # (term, first Token) pairs; `terms.terms` the term strings (no Token made)
     _bare: dict[str, bool] = field(default_factory=dict)  # looked up in `bare` by `know`
 
     def know(self, terms: Iterable[str]) -> None:
@@ -125,7 +126,7 @@ def side(prepared: Prepared) -> Side:
     plain = unquoted(prepared.document.text)
     return Side(
         prepared, plain, SubstringCounter(plain), unlisted(plain),
-        tuple(document_terms(prepared.tokens)),
+        document_terms(prepared.tokens),
     )
 
 
@@ -160,7 +161,7 @@ def one_sided_terms(
         return found
 
     found: dict[str, tuple[str, ...]] = {}
-    for term, _tok in mine.terms:
+    for term in mine.terms.terms:
         found.setdefault(term, (term,))
     for name in quoted_names(mine.prepared.document.text):  # the report marks them (天问一号)
         found.setdefault(name, (name,))
@@ -303,6 +304,7 @@ def _modifier(word: str, idf: IdfTable) -> bool:
     return tag not in _NO_MODIFIER_TAGS or tag in _ADVERB_TAGS
 
 
+@lru_cache(maxsize=1 << 16)  # the two reports of a diff share most of their words
 def _content(word: str, idf: IdfTable) -> bool:
     """A word that can be part of a compound: no grammar, number or punctuation (a word of
     policy boilerplate such as 国内 can: 强大国内市场)."""
