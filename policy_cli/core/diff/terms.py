@@ -175,19 +175,23 @@ def _fixed_compounds(
 
     The parts then have the same counts as the compound and are dropped as contained in it.
     """
-    runs: Counter[tuple[str, ...]] = Counter()
+    found: list[tuple[str, ...]] = []  # every run at every position, counted at the end
     for p in prepared:
         toks = Tokens.of(p.tokens)
         words = toks.texts
         known = [w in vocab for w in words]
         joined = toks.joined()  # token k follows token k - 1 directly, in the same sentence
-        for i in range(len(toks)):
+        links = [k and j for k, j in zip(known, joined, strict=True)]  # continues a run
+        size = len(toks)
+        for i in range(size):
             if not known[i]:
                 continue
             j = i + 1
-            while j < min(i + longest, len(toks)) and known[j] and joined[j]:
-                runs[tuple(words[i : j + 1])] += 1
+            end = min(i + longest, size)
+            while j < end and links[j]:
+                found.append(tuple(words[i : j + 1]))
                 j += 1
+    runs = Counter(found)
     repeated = sorted(r for r, n in runs.items() if n >= 2)
     for counter in counters:
         counter.preload({w for parts in repeated for w in ("".join(parts), *parts)})

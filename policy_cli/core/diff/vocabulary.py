@@ -239,18 +239,21 @@ def _compounds(
     is_content = {w: _content(w, idf) for w in set(words)}
     content = [is_content[w] for w in words]
     joined = columns.joined()  # token k follows token k - 1 directly, in the same sentence
-    runs: Counter[tuple[str, ...]] = Counter()
+    # word k continues a run of content words: a content word right after the one before
+    links = [c and j for c, j in zip(content, joined, strict=True)]
+    found: list[tuple[str, ...]] = []  # every run at every position, counted at the end
     mottos: set[tuple[str, str]] = set()
     last = len(tokens) - 1
     for i in range(len(tokens)):
         if content[i]:
             j = i + 1
-            while j <= last and j - i < opts.longest and content[j] and joined[j]:
-                runs[tuple(words[i : j + 1])] += 1
+            while j <= last and j - i < opts.longest and links[j]:
+                found.append(tuple(words[i : j + 1]))
                 j += 1
         elif i < last and joined[i + 1] and content[i + 1] and len(words[i + 1]) == 2 \
                 and _motto_char(words[i], stop):
             mottos.add((words[i], words[i + 1]))
+    runs = Counter(found)  # (in order of first occurrence, as counting one by one gives)
     uses = Counter(w for w, c in zip(words, content, strict=True) if c)
     know([*uses, *("".join(m) for m in mottos)])
 
