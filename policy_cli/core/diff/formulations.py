@@ -193,7 +193,7 @@ def compare_formulations(
     added = _drop_wrappers(added)
     removed = _drop_wrappers(removed)
     # "决胜全面建成小康社会" around a kept "全面建成小康社会": a rewording, not news
-    said = [c.text for c in kept]
+    said = {c.text for c in kept}
     added, removed = (
         [c for c in lst if not _rewords(c.text, said)] for lst in (added, removed)
     )
@@ -319,8 +319,12 @@ def _rewords(text: str, kept: Iterable[str]) -> bool:
     """
     if _MOTTO_MARKS.search(text):
         return False
-    for k in kept:
-        if k == text or not (text.startswith(k) or text.endswith(k)):
+    said = kept if isinstance(kept, (set, frozenset)) else set(kept)
+    # the kept 提法 it starts or ends with: its own prefixes and suffixes looked up, not
+    # every kept 提法 tried
+    ends = {text[:n] for n in range(len(text) + 1)} | {text[n:] for n in range(len(text) + 1)}
+    for k in ends & said:
+        if k == text:
             continue
         rest = text[len(k):] if text.startswith(k) else text[: -len(k)]
         if 2 <= len(rest) <= REWORDING and _wording(rest):
