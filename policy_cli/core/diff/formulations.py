@@ -361,8 +361,11 @@ def split_mottos(forms: Iterable[Formulation], other_plain: str) -> list[Formula
     for f in forms:
         text = unquoted(f.text)
         parts = [p for p in _MOTTO_MARKS.split(text) if p]
+        if len(parts) < 2:  # no motto: kept whole, without searching the other report
+            out.append(f)
+            continue
         said = [len(p) >= MOTTO_PART and p in other_plain for p in parts]
-        if len(parts) < 2 or not any(said):
+        if not any(said):
             out.append(f)
             continue
         run: list[str] = []
