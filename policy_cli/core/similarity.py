@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from policy_cli.core.occurrences import find_all
 from policy_cli.core.pipeline import Prepared
 from policy_cli.core.segment import is_candidate_term, load_stopwords
+from policy_cli.core.tokens import Tokens
 from policy_cli.models import SentenceChange
 
 if TYPE_CHECKING:
@@ -72,8 +73,9 @@ def similarity(
     """
     weights = idf or background_idf()
     stop = load_stopwords()
+    # the words' column, not a `Token` object made per word
     groups = [
-        [t.text for t in p.tokens if is_candidate_term(t.text, stop)] for p in (old, new)
+        [w for w in Tokens.of(p.tokens).texts if is_candidate_term(w, stop)] for p in (old, new)
     ]
     if not groups[0] or not groups[1]:  # no terms to weigh: only the texts can be compared
         return 1.0 if old.document.text == new.document.text else 0.0

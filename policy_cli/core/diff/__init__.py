@@ -14,6 +14,7 @@ enumeration commas, years); the statistics are shared with other analyses in
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -272,15 +273,22 @@ def _term_news(
     """
 
     def skipper(forms: Sequence[FormulationChange], new: bool) -> Callable[[str, int], bool]:
-        texts = [(unquoted(c.text), c.new_count if new else c.old_count) for c in forms]
+        # shortest first: a 提法 can lie around a term only when it is no shorter, inside
+        # one only when it is no longer (most terms are shorter than every 提法 shown)
+        texts = sorted(
+            ((unquoted(c.text), c.new_count if new else c.old_count) for c in forms),
+            key=lambda tn: len(tn[0]),
+        )
+        lengths = [len(t) for t, _ in texts]
 
         def skip(term: str, count: int) -> bool:
             plain = unquoted(term)
             if run.places.names_a_place(term, one_sided=True):
                 return True
-            if any(t in plain for t, _ in texts):
+            size = len(plain)
+            if any(t in plain for t, _ in texts[: bisect_right(lengths, size)]):
                 return True
-            inside = sum(n for t, n in texts if plain in t)
+            inside = sum(n for t, n in texts[bisect_left(lengths, size) :] if plain in t)
             return inside > 0 and inside >= count
 
         return skip

@@ -9,6 +9,7 @@ groups that are no 提法 are terms: `vocabulary` lists those.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -64,10 +65,10 @@ def sibling_formulations(
     kinds = {unquoted(f.text): f.kind for f in known}
     # the sibling's last word must be a word of the report where it stands (阶段, not 坚成),
     # or the sibling one word of its own (新发展阶段 kept whole as a known formulation)
+    # (one-character words are in the set too: they never match, `last` has two characters)
     toks = Tokens.of(prepared.tokens)
-    words = {
-        (at + len(w), w) for w, at in zip(toks.texts, toks.starts, strict=True) if len(w) >= 2
-    }
+    ends = map(operator.add, toks.starts, map(len, toks.texts))
+    words = set(zip(ends, toks.texts, strict=True))
     found: dict[str, Formulation] = {}
     for name, kind in sorted(kinds.items()):
         # the stem ends where a word ends: 新发展|理念, not 脱贫攻|坚战
@@ -192,7 +193,7 @@ def compare_formulations(
     added = _drop_wrappers(added)
     removed = _drop_wrappers(removed)
     # "决胜全面建成小康社会" around a kept "全面建成小康社会": a rewording, not news
-    said = [c.text for c in kept]
+    said = {c.text for c in kept}
     added, removed = (
         [c for c in lst if not _rewords(c.text, said)] for lst in (added, removed)
     )
@@ -318,8 +319,12 @@ def _rewords(text: str, kept: Iterable[str]) -> bool:
     """
     if _MOTTO_MARKS.search(text):
         return False
-    for k in kept:
-        if k == text or not (text.startswith(k) or text.endswith(k)):
+    said = kept if isinstance(kept, (set, frozenset)) else set(kept)
+    # the kept 提法 it starts or ends with: its own prefixes and suffixes looked up, not
+    # every kept 提法 tried
+    ends = {text[:n] for n in range(len(text) + 1)} | {text[n:] for n in range(len(text) + 1)}
+    for k in ends & said:
+        if k == text:
             continue
         rest = text[len(k):] if text.startswith(k) else text[: -len(k)]
         if 2 <= len(rest) <= REWORDING and _wording(rest):
@@ -356,8 +361,11 @@ def split_mottos(forms: Iterable[Formulation], other_plain: str) -> list[Formula
     for f in forms:
         text = unquoted(f.text)
         parts = [p for p in _MOTTO_MARKS.split(text) if p]
+        if len(parts) < 2:  # no motto: kept whole, without searching the other report
+            out.append(f)
+            continue
         said = [len(p) >= MOTTO_PART and p in other_plain for p in parts]
-        if len(parts) < 2 or not any(said):
+        if not any(said):
             out.append(f)
             continue
         run: list[str] = []

@@ -22,7 +22,7 @@ from policy_cli.core.keyness import (
     log_ratio,
     term_weight,
 )
-from policy_cli.core.keywords import document_terms
+from policy_cli.core.keywords import Terms, document_terms
 from policy_cli.core.pipeline import Prepared
 from policy_cli.core.segment import is_candidate_term, load_stopwords
 from policy_cli.core.similarity import background_idf
@@ -72,14 +72,19 @@ def compare_terms(
     # the keyword engineer's terms: single characters glued to names, recurring compounds
     if terms is None:
         terms = (document_terms(old.tokens), document_terms(new.tokens))
-    vocab = {term for side in terms for term, _tok in side}
+    # the term strings (a `Terms` has them as a column: no Token made per term)
+    vocab = {
+        term for side in terms
+        for term in (side.terms if isinstance(side, Terms) else (t for t, _tok in side))
+    }
     idf = background_idf()
     text_a, text_b = old.document.text, new.document.text
     count_a, count_b = counters or (
         SubstringCounter(unquoted(text_a)), SubstringCounter(unquoted(text_b))
     )
     stop = load_stopwords()
-    words = {w for p in (old, new) for w in Tokens.of(p.tokens).texts if is_candidate_term(w, stop)}
+    distinct = {w for p in (old, new) for w in Tokens.of(p.tokens).texts}
+    words = {w for w in distinct if is_candidate_term(w, stop)}  # each word once, not each use
     vocab |= _fixed_compounds((old, new), words, counters=(count_a, count_b))
     for counter in (count_a, count_b):
         counter.preload(vocab)
@@ -170,19 +175,23 @@ def _fixed_compounds(
 
     The parts then have the same counts as the compound and are dropped as contained in it.
     """
-    runs: Counter[tuple[str, ...]] = Counter()
+    found: list[tuple[str, ...]] = []  # every run at every position, counted at the end
     for p in prepared:
         toks = Tokens.of(p.tokens)
         words = toks.texts
         known = [w in vocab for w in words]
         joined = toks.joined()  # token k follows token k - 1 directly, in the same sentence
-        for i in range(len(toks)):
+        links = [k and j for k, j in zip(known, joined, strict=True)]  # continues a run
+        size = len(toks)
+        for i in range(size):
             if not known[i]:
                 continue
             j = i + 1
-            while j < min(i + longest, len(toks)) and known[j] and joined[j]:
-                runs[tuple(words[i : j + 1])] += 1
+            end = min(i + longest, size)
+            while j < end and links[j]:
+                found.append(tuple(words[i : j + 1]))
                 j += 1
+    runs = Counter(found)
     repeated = sorted(r for r, n in runs.items() if n >= 2)
     for counter in counters:
         counter.preload({w for parts in repeated for w in ("".join(parts), *parts)})

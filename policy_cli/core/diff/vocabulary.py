@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from policy_cli.core.chars import HAN
 from policy_cli.core.diff.prominence import Outline
@@ -35,7 +36,7 @@ from policy_cli.core.keyness import (
     has_grammar_edge,
     term_weight,
 )
-from policy_cli.core.keywords import IdfTable, document_terms
+from policy_cli.core.keywords import IdfTable, Terms, document_terms
 from policy_cli.core.occurrences import find_all
 from policy_cli.core.pipeline import Prepared
 from policy_cli.core.segment import (
@@ -91,7 +92,7 @@ class Side:
     plain: str
     counter: SubstringCounter
     bare: str
-    terms: tuple[tuple[str, Token], ...]
+    terms: Terms  # (term, first Token) pairs; `terms.terms` the term strings (no Token made)
     _bare: dict[str, bool] = field(default_factory=dict)  # looked up in `bare` by `know`
 
     def know(self, terms: Iterable[str]) -> None:
@@ -125,7 +126,7 @@ def side(prepared: Prepared) -> Side:
     plain = unquoted(prepared.document.text)
     return Side(
         prepared, plain, SubstringCounter(plain), unlisted(plain),
-        tuple(document_terms(prepared.tokens)),
+        document_terms(prepared.tokens),
     )
 
 
@@ -160,24 +161,31 @@ def one_sided_terms(
         return found
 
     found: dict[str, tuple[str, ...]] = {}
-    for term, _tok in mine.terms:
+    for term in mine.terms.terms:
         found.setdefault(term, (term,))
     for name in quoted_names(mine.prepared.document.text):  # the report marks them (天问一号)
         found.setdefault(name, (name,))
     other.know(found)
     for parts in _compounds(mine.prepared.tokens, absent, mine.counter, idf, opts, other.know):
         found.setdefault("".join(parts), parts)
-    mine.counter.preload(found)
-    out: list[Candidate] = []
-    text = mine.prepared.document.text
-    for term, parts in found.items():
-        if not absent(term) or not _is_term(term, parts, idf, stop, opts):
-            continue
-        if is_calendar_variant(term, other.prepared.document.text):
-            continue
+    one_sided = [
+        (term, parts) for term, parts in found.items()
+        if absent(term) and _is_term(term, parts, idf, stop, opts)
+        and not is_calendar_variant(term, other.prepared.document.text)
+    ]
+    mine.counter.preload(term for term, _parts in one_sided)  # most terms of `found` are not
+    kept: list[tuple[str, int, tuple[str, ...]]] = []
+    for term, parts in one_sided:
         n = mine.counter.count(term)
         if n:
-            out.append(Candidate(term, n, find_unquoted(text, term), parts))
+            kept.append((term, n, parts))
+    # the first occurrences of all of them in one pass over the text, not one scan each
+    text = mine.prepared.document.text
+    starts = find_all(text, [term for term, _n, _parts in kept])
+    out = [
+        Candidate(term, n, starts[term][0] if starts[term] else find_unquoted(text, term), parts)
+        for term, n, parts in kept
+    ]
     out = _without_contained(out)
     return sorted(out, key=lambda c: (c.offset, c.term))
 
@@ -220,8 +228,9 @@ def _compounds(
     """Find runs of adjacent words that make one new term (see the module docstring).
 
     One pass collects the runs of 2 to `longest` adjacent words and how often each recurs;
-    `know` is then told every string the rules will ask `absent` about (one lookup pass over
-    the other report), and the rules look at distinct runs, not at every position.
+    `know` is then told every string the rules will ask `absent` about (the words, then the
+    runs that recur or open on a new word: a lookup pass over the other report each), and the
+    rules look at distinct runs, not at every position.
     """
     stop = load_stopwords()
     seg = default_segmenter()
@@ -230,20 +239,23 @@ def _compounds(
     is_content = {w: _content(w, idf) for w in set(words)}
     content = [is_content[w] for w in words]
     joined = columns.joined()  # token k follows token k - 1 directly, in the same sentence
-    runs: Counter[tuple[str, ...]] = Counter()
+    # word k continues a run of content words: a content word right after the one before
+    links = [c and j for c, j in zip(content, joined, strict=True)]
+    found: list[tuple[str, ...]] = []  # every run at every position, counted at the end
     mottos: set[tuple[str, str]] = set()
     last = len(tokens) - 1
     for i in range(len(tokens)):
         if content[i]:
             j = i + 1
-            while j <= last and j - i < opts.longest and content[j] and joined[j]:
-                runs[tuple(words[i : j + 1])] += 1
+            while j <= last and j - i < opts.longest and links[j]:
+                found.append(tuple(words[i : j + 1]))
                 j += 1
         elif i < last and joined[i + 1] and content[i + 1] and len(words[i + 1]) == 2 \
                 and _motto_char(words[i], stop):
             mottos.add((words[i], words[i + 1]))
+    runs = Counter(found)  # (in order of first occurrence, as counting one by one gives)
     uses = Counter(w for w, c in zip(words, content, strict=True) if c)
-    know([*uses, *("".join(r) for r in runs), *("".join(m) for m in mottos)])
+    know([*uses, *("".join(m) for m in mottos)])
 
     def seed(word: str) -> bool:
         """A new word that can open a compound: no verb, idiom or adverb; a word the
@@ -255,13 +267,20 @@ def _compounds(
 
     heads = {w: _head(w, idf) for w in {run[-1] for run in runs}}
     seeds: dict[str, bool] = {}
+    for run in runs:
+        if heads[run[-1]] and run[0] not in seeds:
+            seeds[run[0]] = seed(run[0])
+    # the rules ask about a run only when it recurs or opens on a new word: most runs are
+    # said once and open on a word both reports know
+    know(
+        "".join(run) for run, n in runs.items()
+        if n >= opts.min_recurring or seeds.get(run[0])
+    )
     out: list[tuple[str, ...]] = []
     for run, n in runs.items():
         if not heads.get(run[-1]) or len("".join(run)) > opts.max_chars:
             continue
         first = run[0]
-        if first not in seeds:
-            seeds[first] = seed(first)
         if seeds[first]:
             # a new word joined to the head nouns that follow it at every use (低空 + 经济);
             # one that also stands alone or before other heads (留抵退税制度) is its own term
@@ -288,6 +307,7 @@ def _modifier(word: str, idf: IdfTable) -> bool:
     return tag not in _NO_MODIFIER_TAGS or tag in _ADVERB_TAGS
 
 
+@lru_cache(maxsize=1 << 16)  # the two reports of a diff share most of their words
 def _content(word: str, idf: IdfTable) -> bool:
     """A word that can be part of a compound: no grammar, number or punctuation (a word of
     policy boilerplate such as 国内 can: 强大国内市场)."""
@@ -375,7 +395,8 @@ def term_news(
         acting = term_weight(c.term, idf.tag(c.term)) if len(c.parts) == 1 else 1.0
         shape = (weights.word if len(c.term) <= 2 else 1.0) * (acting or 1.0) * (
             weights.guessed if _guessed(c.parts, idf) else 1.0) * (
-            1.0 if is_quoted(mine.prepared.document.text, c.term) else weights.unquoted_term
+            1.0 if is_quoted(mine.prepared.document.text, c.term, at=c.offset)
+            else weights.unquoted_term
         )
         counts = (0, c.count) if status == "new" else (c.count, 0)
         out.append(
