@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from collections.abc import Iterable
 
 from policy_cli.core.formulations.candidate import Candidate
@@ -19,7 +17,7 @@ ORIGINS = ("national", "local", "new")
 
 SORTS = ("first", "count")
 MAX_CONTEXTS = FormulationOptions().max_contexts
-_QUOTE = re.compile(f"[{re.escape(QUOTE_MARKS)}]")
+QUOTE_SET = frozenset(QUOTE_MARKS)
 
 
 def rank_formulations(
@@ -56,30 +54,39 @@ def find_said(
 ) -> dict[str, list[int]]:
     """The start offsets of every occurrence of each name (the candidates' texts, or `names`):
     as `find_all`, and also where a name a stage joined across quote marks (“三北”工程攻坚战 ->
-    三北工程攻坚战: the candidate's text is not printed at its offset) is printed so."""
+    三北工程攻坚战: the candidate's text is not printed at its offset) is printed as it was
+    there. One pass over the text finds both."""
     chosen = list(candidates)
     wanted = [c.text for c in chosen] if names is None else list(names)
-    starts = find_all(text, wanted)
     keep = set(wanted)
-    joined = {c.text for c in chosen if c.text in keep and not text.startswith(c.text, c.offset)}
-    if joined:
-        for name, at in said_across_quotes(text, sorted(joined)).items():
+    printed: dict[str, str] = {}  # a name as printed with quote marks inside -> the name
+    for c in chosen:
+        if c.text in keep and not text.startswith(c.text, c.offset):
+            form = printed_at(text, c.text, c.offset)
+            if form is not None:
+                printed[form] = c.text
+    starts = find_all(text, [*wanted, *printed])
+    for form, name in printed.items():
+        at = starts.pop(form, None)
+        if at:
             starts[name] = sorted({*starts.get(name, ()), *at})
     return starts
 
 
-def said_across_quotes(text: str, names: list[str]) -> dict[str, list[int]]:
-    """The start offsets of each name where it is printed with quote marks inside (三北工程 in
-    “三北”工程): found in the text without its quote marks, mapped back."""
-    marks = [m.start() for m in _QUOTE.finditer(text)]
-    if not marks:
-        return {}
-    # a quote mark at `marks[i]` would stand at `marks[i] - i` in the text without them
-    shifted = [at - i for i, at in enumerate(marks)]
-    found = find_all(_QUOTE.sub("", text), names)
-    return {
-        name: [s + bisect_right(shifted, s) for s in starts] for name, starts in found.items()
-    }
+def printed_at(text: str, name: str, at: int) -> str | None:
+    """The name as printed from `at` on with quote marks inside (“三北”工程 for 三北工程), from
+    its first character; None when the text there is not the name."""
+    i, n = at, len(text)
+    while i < n and text[i] in QUOTE_SET and text[i] != name[:1]:
+        i += 1
+    first = i
+    for ch in name:
+        while i < n and text[i] != ch and text[i] in QUOTE_SET:
+            i += 1
+        if i >= n or text[i] != ch:
+            return None
+        i += 1
+    return text[first:i]
 
 
 def said_as_words(
