@@ -39,7 +39,9 @@ def run() -> None:
     import gc
 
     command = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
-    if command not in QUICK_EXIT_COMMANDS:
+    # a profiler or tracer (cProfile, coverage) writes its report in the usual teardown
+    watched = sys.getprofile() is not None or sys.gettrace() is not None
+    if command not in QUICK_EXIT_COMMANDS or watched:
         main()
         return
     gc.disable()

@@ -72,3 +72,15 @@ def test_other_commands_end_the_usual_way(monkeypatch, capsys):
         run()
     assert ended.value.code == 0
     assert "summary" in capsys.readouterr().out
+
+
+def test_a_profiled_run_ends_the_usual_way_and_writes_its_profile(tmp_path):
+    # cProfile (and coverage) write their report in the teardown that a quick exit skips
+    profile = tmp_path / "keywords.prof"
+    done = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "policy_cli", "keywords",
+         str(FOUNDING)],
+        capture_output=True, cwd=str(tmp_path), check=False,
+    )
+    assert done.returncode == 0 and "实干争先" in done.stdout.decode()
+    assert profile.stat().st_size > 0
