@@ -655,32 +655,38 @@ def _credit_openings(
         return {}
     heads = {head for head, _ in opener.values()}
     # the offsets where the terms already say each opener, and the uses of the compounds
-    # (the few terms concerned are picked out by C loops: the terms can be millions)
-    wanted = heads | opener.keys()
-    at = compress(range(len(terms)), map(wanted.__contains__, terms.terms))
-    said_at: set[tuple[str, int]] = set()
-    uses: list[tuple[str, int, int]] = []  # (compound, offset, token)
-    starts, index = terms.tokens.starts, terms.token_index
-    for i in at:
-        term, q = terms.terms[i], index[i]
-        if term in heads:
-            said_at.add((term, starts[q]))
-        if term in opener:
-            uses.append((term, starts[q], q))
+    # (picked out and paired by C loops: the terms can be millions, the openers' uses too)
+    words, starts, index = terms.terms, terms.tokens.starts, terms.token_index
+
+    def where(wanted: Set[str]) -> list[int]:  # the places of the terms that are wanted
+        return list(compress(range(len(words)), map(wanted.__contains__, words)))
+
+    def offsets(places: list[int]) -> Iterator[int]:
+        return map(starts.__getitem__, map(index.__getitem__, places))
+
+    said = where(heads)
+    stream_at = set(zip(map(words.__getitem__, said), offsets(said), strict=True))
+    used = where(opener.keys())
+    uses = zip(
+        map(words.__getitem__, used), offsets(used), map(index.__getitem__, used), strict=True
+    )
+    credited: set[tuple[str, int]] = set()  # (opener, offset) credited from a compound
     own: Counter[str] = Counter()  # credit from this document's compounds
     known: Counter[str] = Counter()  # credit from the national text's terms
     opened: dict[str, int] = {}  # opener -> the first token of a use credited to it
     kinds: defaultdict[str, set[str]] = defaultdict(set)  # opener -> this document's compounds
     inside: Counter[str] = Counter()  # opener -> its uses inside the national text's terms
     at_compound: Counter[str] = Counter()  # opener -> its terms at a compound's offset
-    stream_at = frozenset(said_at)  # (said_at grows with the credits)
     for term, offset, q in uses:
         head, national = opener[term]
         inside[head] += national
-        if (head, offset) in said_at:
-            at_compound[head] += (head, offset) in stream_at
-            continue  # counted already, at this very offset (or credited by another compound)
-        said_at.add((head, offset))
+        key = (head, offset)
+        if key in stream_at:
+            at_compound[head] += 1
+            continue  # counted already, at this very offset
+        if key in credited:
+            continue  # credited by another compound at this offset
+        credited.add(key)
         (known if national else own)[head] += 1
         if not national:
             kinds[head].add(term)
