@@ -352,6 +352,9 @@ def test_substring_counter_matches_str_count(gwr_2021):
     for term in terms:
         assert counter.count(term) == gwr_2021.text.count(term), term
     assert SubstringCounter("哈哈哈哈哈").count("哈哈") == "哈哈哈哈哈".count("哈哈") == 2
+    # a term that overlaps itself without repeating whole (一二一: its border is 一)
+    for text, term in (("一二一二一", "一二一"), ("二”二”二", "二”二"), ("发展发展发", "发展发")):
+        assert SubstringCounter(text).count(term) == text.count(term) == 1, term
 
 
 _TEXT = st.text(

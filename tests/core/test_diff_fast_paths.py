@@ -95,6 +95,21 @@ def test_is_quoted_is_the_scan_of_every_occurrence(old, new):
         assert is_quoted(text, p, at=at) == _quoted_by_scan(text, p)
 
 
+
+def test_is_quoted_searches_a_text_of_too_many_quote_marks_per_phrase(monkeypatch):
+    # past MAX_QUOTED_PREFIXES strings the prefix set is not built (memory grows with the quote
+    # marks times QUOTED_PREFIX); the answers are the scan's all the same
+    from policy_cli.core.diff import text as t
+
+    text = _text(PAIRS[0][1])
+    phrases = _phrases(text, random.Random(5), 300)
+    monkeypatch.setattr(t, "MAX_QUOTED_PREFIXES", 0)
+    t._quoted_prefixes.cache_clear()
+    assert t._quoted_prefixes(text) is None
+    assert [is_quoted(text, p) for p in phrases] == [_quoted_by_scan(text, p) for p in phrases]
+    t._quoted_prefixes.cache_clear()
+
+
 def test_unquoted_long_text_is_the_translation():
     for name in ("gwr-2021.txt", "gwr-2022.txt", "provinces-2025/shanghai.txt"):
         text = _text(name)

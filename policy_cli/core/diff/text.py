@@ -135,6 +135,7 @@ def drop_contained(items: list[Any], *, key: Callable[[Any], Any]) -> list[Any]:
 _OPENING = "“‘\"'「『"
 
 
+MAX_QUOTED_PREFIXES = 1_000_000  # more strings than this: the text is searched per phrase
 QUOTED_PREFIX = 16  # characters after each opening quote mark `_quoted_prefixes` keeps
 
 
@@ -149,13 +150,15 @@ def is_quoted(text: str, phrase: str, *, at: int = -1) -> bool:
         return False
     if len(plain) <= QUOTED_PREFIX:
         # one lookup instead of a scan of the text per phrase (a diff asks about every term)
-        if plain in _quoted_prefixes(text):
-            return True
-        if (at >= 0 and text.startswith(plain, at)) or plain in text:
-            return False
-        # printed with quote marks inside (“六稳”、“六保”): where it starts counts
-        at = find_unquoted(text, plain)
-        return at > 0 and text[at - 1] in _OPENING
+        prefixes = _quoted_prefixes(text)
+        if prefixes is not None:
+            if plain in prefixes:
+                return True
+            if (at >= 0 and text.startswith(plain, at)) or plain in text:
+                return False
+            # printed with quote marks inside (“六稳”、“六保”): where it starts counts
+            at = find_unquoted(text, plain)
+            return at > 0 and text[at - 1] in _OPENING
     at = text.find(plain)
     if at < 0:
         at = find_unquoted(text, plain)
@@ -168,13 +171,17 @@ def is_quoted(text: str, phrase: str, *, at: int = -1) -> bool:
 
 
 @lru_cache(maxsize=4)
-def _quoted_prefixes(text: str) -> frozenset[str]:
+def _quoted_prefixes(text: str) -> frozenset[str] | None:
     """Every string of 1 to `QUOTED_PREFIX` characters that follows an opening quote mark in
     `text`: a phrase is printed in quote marks when it is one of them. Built in one pass over
-    the text (cached: a diff asks about the same two texts again and again)."""
+    the text (cached: a diff asks about the same two texts again and again); None for a text
+    of more quote marks than `MAX_QUOTED_PREFIXES` strings allow (the search per phrase then)."""
+    openings = [i + 1 for i, ch in enumerate(text) if ch in _OPENING]
+    if len(openings) * QUOTED_PREFIX > MAX_QUOTED_PREFIXES:
+        return None
     return frozenset(
         text[at : at + length]
-        for at in (i + 1 for i, ch in enumerate(text) if ch in _OPENING)
+        for at in openings
         for length in range(1, QUOTED_PREFIX + 1)
         if at + length <= len(text)
     )
