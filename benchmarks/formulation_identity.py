@@ -16,7 +16,10 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC_DIRS = ("tests/data/docs", "examples", "tests/data/formats")
@@ -35,17 +38,18 @@ def main(argv: list[str] | None = None) -> int:
     from policy_cli.errors import PolicyCliError
 
     lines: list[str] = []
+
+    def dump(label: str, load: Callable[[], Any]) -> None:
+        lines.append(f"== {label}")
+        try:
+            lines.extend(repr(x) for x in formulations_of(load()))
+        except PolicyCliError as exc:
+            lines.append(f"error: {exc}")
+
     for d in DOC_DIRS:
         for f in sorted((ROOT / d).rglob("*")):
-            if not f.is_file():
-                continue
-            lines.append(f"== {f.relative_to(ROOT)}")
-            try:
-                found = formulations_of(load_document(f))
-            except PolicyCliError as exc:
-                lines.append(f"error: {exc}")
-                continue
-            lines.extend(repr(x) for x in found)
+            if f.is_file():
+                dump(str(f.relative_to(ROOT)), partial(load_document, f))
     step = max(1, args.total // args.items)
     t0 = time.perf_counter()
     n = 0
@@ -53,13 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         if item.index % step or n >= args.items:
             continue
         n += 1
-        lines.append(f"== {item.source}#{item.index}")
-        try:
-            found = formulations_of(load_item(item))
-        except PolicyCliError as exc:
-            lines.append(f"error: {exc}")
-            continue
-        lines.extend(repr(x) for x in found)
+        dump(f"{item.source}#{item.index}", partial(load_item, item))
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(lines)} lines, {n} items in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
     return 0

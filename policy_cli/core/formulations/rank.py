@@ -6,10 +6,10 @@ from collections.abc import Iterable
 
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.pieces import said_at
+from policy_cli.core.formulations.pieces import QUOTES, said_at
 from policy_cli.core.national import national_lexicon, said_nationally
 from policy_cli.core.occurrences import find_all, non_overlapping
-from policy_cli.core.phrases import QUOTE_MARKS, canonical
+from policy_cli.core.phrases import canonical
 from policy_cli.core.tokens import Segmentation
 from policy_cli.models import Document, Formulation
 
@@ -17,7 +17,6 @@ ORIGINS = ("national", "local", "new")
 
 SORTS = ("first", "count")
 MAX_CONTEXTS = FormulationOptions().max_contexts
-QUOTE_SET = frozenset(QUOTE_MARKS)
 
 
 def rank_formulations(
@@ -77,11 +76,11 @@ def printed_at(text: str, name: str, at: int) -> str | None:
     """The name as printed from `at` on with quote marks inside (“三北”工程 for 三北工程), from
     its first character; None when the text there is not the name."""
     i, n = at, len(text)
-    while i < n and text[i] in QUOTE_SET and text[i] != name[:1]:
+    while i < n and text[i] in QUOTES and text[i] != name[:1]:
         i += 1
     first = i
     for ch in name:
-        while i < n and text[i] != ch and text[i] in QUOTE_SET:
+        while i < n and text[i] != ch and text[i] in QUOTES:
             i += 1
         if i >= n or text[i] != ch:
             return None
