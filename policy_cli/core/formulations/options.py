@@ -106,6 +106,10 @@ class FormulationOptions:
     programme_min_body: int = 3
     place_min_body: int = 2  # 人民|城市建设
     programme_max_body: int = 16
+    # zone: a zone or place named whole at least this many times (虹桥国际开放枢纽)
+    zone_min_said: int = 2
+    # a list item this short before a zone's name shares its rest (磨憨、瑞丽、河口沿边产业园)
+    zone_shared_item_max: int = 3
     # how far back a quoted name before the campaign may open (“新农人”培育三年行动)
     quoted_name_lookback: int = 16
     # how far back the launching verb of a campaign title may stand

@@ -36,6 +36,7 @@ from policy_cli.core.formulations.repeated import find_repeated
 from policy_cli.core.formulations.titles import find_titles
 from policy_cli.core.formulations.user import find_user
 from policy_cli.core.formulations.versions import find_versions
+from policy_cli.core.formulations.zones import find_zones
 from policy_cli.core.tokens import Segmentation, segment_text
 from policy_cli.errors import UsageError
 
@@ -63,6 +64,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("campaign", "multi-year campaigns (安全生产治本攻坚三年行动)", find=find_campaigns),
     Stage("programme", "programmes a launching verb opens (实施|产业兴村强县行动)",
           find=find_programmes),
+    Stage("zone", "a zone or place named whole twice (虹桥国际开放枢纽)", find=find_zones),
     Stage("counted", "a count and a measure word open a name (三重压力, 两个毫不动摇)",
           find=find_counted),
     Stage("compound", "count words alternating with heads (两新一重, 一馆四中心)",

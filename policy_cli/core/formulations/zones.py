@@ -1,0 +1,165 @@
+"""Stage `zone`: a zone or place the document names whole, twice or more, by its own name.
+
+A reader takes 虹桥国际开放枢纽 (。虹桥国际开放枢纽进一步提升能级…; 落实虹桥国际开放枢纽建设三年行动计划)
+as the name of a place the document keeps coming back to: the same string ending in a zone or
+place head (…示范区, …保税区, …走廊, …枢纽, …生态岛) said twice or more, each time standing on its
+own: at the edge of a clause or after a verb (推进|长三角生态绿色一体化发展示范区), never after more
+of a longer name. The name is the longest such string: what comes before it differs from one
+mention to the next, and so does what follows it (…示范区|线东延伸 twice is part of a longer
+name). The programme stage finds a zone after a verb of building; this stage finds
+the ones a document names without one (…合作区总体方案获批实施).
+
+Not names: a kind of zone (重大工程, 一批…示范区: the programme stage's `_names_a_programme`
+rules), a head followed by a one-character word that makes it part of a longer word (示范区|线),
+a name that continues a quoted one before it (“丝路电商”合作先行区: the quoted stage's), and the
+generic places (…中心, …城市: `zone_generic_heads`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from policy_cli.core.chars import HAN
+from policy_cli.core.formulations.candidate import Candidate
+from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.programmes import _leading_verb, _names_a_programme
+from policy_cli.core.formulations.vocab import Words, is_verb, words
+from policy_cli.core.segment import default_tagger
+from policy_cli.core.tokens import Segmentation, segment_text
+
+STAGE = "zone"
+
+
+def find_zones(
+    text: str, options: FormulationOptions, seg: Segmentation | None = None
+) -> Iterator[Candidate]:
+    """Yield the zones and places a text names whole, `zone_min_said` times or more."""
+    found = list(_heads_pattern().finditer(text))
+    if not found:
+        return
+    seg = seg or segment_text(text)
+    w, o = words(), options
+    # every string of name characters that ends with a head, and where the text says it: a name
+    # ends with its head, so its mentions are found from the heads (no search of the text); the
+    # strings that open a word at a head that ends one are the names proposed
+    said: dict[str, list[int]] = {}
+    spans: list[tuple[int, int, list[str]]] = []  # (head start, name end, names longest first)
+    for m in found:
+        hs, end = m.start(), m.end()
+        proposes = seg.starts_word(end) and not _inside_longer_word(text, end, seg, w)
+        names = []
+        for st in range(hs - o.place_min_body, max(hs - o.programme_max_body, 0) - 1, -1):
+            if not _NAME_CHARS.fullmatch(text, st, hs):
+                break
+            name = text[st:end]
+            said.setdefault(name, []).append(st)
+            if proposes and seg.starts_word(st):
+                names.append(name)
+        if names:
+            spans.append((hs, end, names[::-1]))
+    seen: set[str] = set()
+    for hs, end, names in spans:
+        longest = next((n for n in names if len(said[n]) >= o.zone_min_said), None)
+        if longest is None or longest in seen:
+            continue
+        seen.add(longest)
+        name = longest
+        head = text[hs:end]
+        lead = _lead(name[: -len(head)], seg, end - len(name))
+        name = name[lead:]
+        body = name[: -len(head)]
+        if len(said.get(name, ())) < o.zone_min_said:
+            continue  # (where a verb was cut off, the rest is counted on its own)
+        if not _names_a_programme(body, w, o, short=True):
+            continue
+        starts = said[name]
+        at = starts[0]
+        if all(_stands_alone(text, s, seg, w, o) for s in starts) and not _one_follower(
+            text, [s + len(name) for s in starts], seg, w
+        ):
+            seen.add(name)
+            yield Candidate(name, "name", at, stage=STAGE, rule="named-zone")
+
+
+_NAME_CHARS = re.compile(rf"[{HAN}A-Za-z0-9]+")
+
+
+def _inside_longer_word(text: str, end: int, seg: Segmentation, w: Words) -> bool:
+    """Tell whether the head is followed by a one-character noun that makes it part of a longer
+    word (沿边产业园|区; not 示范区|新推出)."""
+    nxt = seg.words(end, end + 2)
+    if not nxt or len(nxt[0]) != 1 or not _NAME_CHARS.fullmatch(nxt[0]):
+        return False
+    tagged = default_tagger().tag(nxt[0], False)
+    return len(tagged) == 1 and tagged[0][1].startswith(w.zone_suffix_tags)
+
+
+def _lead(body: str, seg: Segmentation, at: int) -> int:
+    """The length of the verbs and prepositions that open the string (推进|…, 建设|…, 展示|世界
+    一流国际大都市, 在|自贸试验区)."""
+    w = words()
+    lead = _leading_verb(body)
+    while lead < len(body):
+        first = seg.words(at + lead, at + len(body))[0]
+        tagged = default_tagger().tag(first, False)
+        if first not in w.zone_verbs and (len(tagged) != 1 or tagged[0][1] not in w.zone_cut_tags):
+            break
+        lead += len(first)
+    return lead
+
+
+def _one_follower(text: str, ends: list[int], seg: Segmentation, w: Words) -> bool:
+    """Tell whether every mention is followed by the same noun, which makes the name part of a
+    longer one (上海示范区|线东延伸, 河口沿边产业园|区): what follows a name differs from one
+    mention to the next, unless it is its building (崇明世界级生态岛|建设) or a verb."""
+    if len({text[end : end + 1] for end in ends}) != 1:
+        return False
+    word = (seg.words(ends[0], ends[0] + 4) or [""])[0]
+    if not word or not _NAME_CHARS.fullmatch(word) or word in w.construction_nouns:
+        return False
+    if is_verb(word):
+        return False
+    tagged = default_tagger().tag(word, False)
+    return not (len(tagged) == 1 and tagged[0][1] == "v")
+
+
+def _short_item_before(text: str, sep: int, o: FormulationOptions) -> bool:
+    """Tell whether the list item that ends at the separator `sep` is a bare short name (瑞丽 of
+    磨憨、瑞丽、河口沿边产业园), which shares the rest of the name after it."""
+    at = sep
+    while at > 0 and sep - at <= o.zone_shared_item_max and _NAME_CHARS.fullmatch(text[at - 1]):
+        at -= 1
+    return 0 < sep - at <= o.zone_shared_item_max
+
+
+def _stands_alone(
+    text: str, start: int, seg: Segmentation, w: Words, o: FormulationOptions
+) -> bool:
+    """Tell whether a mention of the name opens a clause or follows a verb, not more of a longer
+    name or a quoted one (“丝路电商”合作先行区)."""
+    before = text[start - 1 : start]
+    if not before or before in "\n":
+        return True
+    if any(before == pair[1] for pair in w.quote_pairs):
+        return False
+    if before == w.list_separator and _short_item_before(text, start - 1, o):
+        return False  # 磨憨、瑞丽、河口沿边产业园: the short items share the name's rest
+    if not _NAME_CHARS.fullmatch(before):
+        return True
+    prev = seg.words(max(0, start - 8), start)
+    if not prev:
+        return True
+    word = prev[-1]
+    if is_verb(word) or word in w.launch_verbs or word in w.zone_verbs:
+        return True
+    tagged = default_tagger().tag(word, False)
+    return len(tagged) == 1 and tagged[0][1] in w.zone_lead_tags
+
+
+@lru_cache(maxsize=1)
+def _heads_pattern() -> re.Pattern[str]:
+    w = words()
+    heads = {*w.zone_heads, *w.place_heads, *w.furthered_heads} - set(w.zone_generic_heads)
+    return re.compile("|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)))

@@ -1,0 +1,68 @@
+"""Stage `zone`: a zone or place a document names whole, twice or more, without a verb."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_cli.core.formulations import FormulationOptions, extract_formulations
+from policy_cli.core.formulations.zones import find_zones
+from policy_cli.core.loaders import load_document
+
+from ..conftest import DOCS
+
+PROVINCES = DOCS / "provinces-2025"
+
+
+def names(text: str) -> list[str]:
+    return [c.text for c in find_zones(text, FormulationOptions())]
+
+
+@pytest.fixture(scope="module")
+def shanghai():
+    doc = load_document(PROVINCES / "shanghai.txt")
+    return doc, {f.text: f for f in extract_formulations(doc)}
+
+
+def test_a_zone_named_twice_in_a_report_is_found_whole(shanghai):
+    doc, found = shanghai
+    # 。虹桥国际开放枢纽进一步提升能级 and 落实虹桥国际开放枢纽建设三年行动计划: no verb builds it
+    for name in ("虹桥国际开放枢纽", "洋山特殊综合保税区", "长三角生态绿色一体化发展示范区",
+                 "东方枢纽国际商务合作区", "崇明世界级生态岛"):
+        assert doc.text.count(name) >= 2
+        assert name in found and found[name].kind == "name", name
+        assert "zone/named-zone" in found[name].evidence
+
+
+def test_a_head_that_a_longer_name_goes_on_after_is_no_zone(shanghai):
+    doc, found = shanghai
+    # 上海示范区线东延伸, 上海示范区线等项目: the name is the railway line's, not a zone's
+    assert doc.text.count("上海示范区线") == doc.text.count("上海示范区") == 2
+    assert "上海示范区" not in found
+
+
+def test_a_name_that_continues_a_quoted_one_is_left_to_the_quoted_stage(shanghai):
+    doc, found = shanghai
+    assert doc.text.count("“丝路电商”合作先行区") == 2
+    assert "合作先行区" not in found
+
+
+def test_places_listed_before_a_shared_name_are_not_part_of_it():
+    doc = load_document(PROVINCES / "yunnan.txt")
+    assert doc.text.count("瑞丽、河口沿边产业园") == 2
+    assert "河口沿边产业园" not in names(doc.text)
+
+
+def test_a_zone_said_once_or_a_kind_of_zone_is_not_named():
+    assert names("推进长三角生态绿色一体化发展示范区建设。") == []
+    assert names("实际行动，实际行动。一批示范区，一批示范区。") == []
+
+
+def test_the_longest_name_said_twice_and_standing_alone():
+    text = "。前海深港合作区建设加快，深化前海深港合作区改革，推进前海深港合作区开放。"
+    assert names(text) == ["前海深港合作区"]
+    # a mention inside more of a name (…自贸港前海深港合作区) makes the string no name of its own
+    assert names(text + "海南自贸港前海深港合作区。") == []
+    # a verb that opens the repeated string is cut off: 建设|…先行区
+    assert names("努力建设黄河流域生态保护先行区。建设黄河流域生态保护先行区，") == [
+        "黄河流域生态保护先行区"
+    ]
