@@ -66,3 +66,10 @@ def test_the_longest_name_said_twice_and_standing_alone():
     assert names("努力建设黄河流域生态保护先行区。建设黄河流域生态保护先行区，") == [
         "黄河流域生态保护先行区"
     ]
+
+
+def test_a_pointing_word_names_no_zone_and_a_name_is_given_once():
+    assert names("。这项工程进展顺利，这项工程已经完工。") == []
+    # two repeated strings, each cut to one name after its verb
+    text = "。实施退耕还林工程，实施退耕还林工程，推进退耕还林工程，推进退耕还林工程。"
+    assert names(text) == ["退耕还林工程"]

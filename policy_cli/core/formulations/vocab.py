@@ -108,6 +108,7 @@ class Words:
     zone_lead_tags: tuple[str, ...]
     zone_cut_tags: tuple[str, ...]
     zone_suffix_tags: tuple[str, ...]
+    zone_pointing_tags: tuple[str, ...]
     generic_programme_ends: tuple[str, ...]
     plain_programme_heads: tuple[str, ...]
     generic_programme_openers: tuple[str, ...]

@@ -70,7 +70,9 @@ def find_zones(
         lead = _lead(name[: -len(head)], seg, end - len(name))
         name = name[lead:]
         body = name[: -len(head)]
-        if len(said.get(name, ())) < o.zone_min_said:
+        if name in seen and name != longest:
+            continue  # (two strings cut to one name: 实施|…工程, 推进|…工程)
+        if len(said.get(name, ())) < o.zone_min_said or _opens_with_pronoun(name, seg, end, w):
             continue  # (where a verb was cut off, the rest is counted on its own)
         if not _names_a_programme(body, w, o, short=True):
             continue
@@ -94,6 +96,13 @@ def _inside_longer_word(text: str, end: int, seg: Segmentation, w: Words) -> boo
         return False
     tagged = default_tagger().tag(nxt[0], False)
     return len(tagged) == 1 and tagged[0][1].startswith(w.zone_suffix_tags)
+
+
+def _opens_with_pronoun(name: str, seg: Segmentation, end: int, w: Words) -> bool:
+    """Tell whether the string opens with a pronoun (这项工程, 该基地): it points, it names none."""
+    first = seg.words(end - len(name), end)[0]
+    tagged = default_tagger().tag(first, False)
+    return bool(tagged) and tagged[0][1] in w.zone_pointing_tags
 
 
 def _lead(body: str, seg: Segmentation, at: int) -> int:
