@@ -694,3 +694,24 @@ def test_a_short_known_name_that_opens_a_glued_piece_is_said(provinces):
     doc = load_document(DOCS / "central-no1-2018.txt")
     law = {f.text: f for f in extract_formulations(doc)}["乡村振兴法"]
     assert law.count == 1 and all("法治保障" not in c for c in law.contexts)
+
+
+def test_a_series_of_couplets_is_a_series_of_mottos():
+    doc = load_document(DOCS / "provinces-2025" / "hubei.txt")
+    found = {f.text: f for f in extract_formulations(doc)}
+    # 坚持稳中求进、以进促稳，守正创新、先立后破，系统集成、协同配合，: the verb governs the series
+    for motto in ("稳中求进、以进促稳", "守正创新、先立后破", "系统集成、协同配合"):
+        assert motto in found and found[motto].kind == "slogan", motto
+    assert "motto/couplet-series" in found["守正创新、先立后破"].evidence
+    text = "以铸牢中华民族共同体意识为主线，解放思想、创新求变，向海图强、开放发展，坚持稳中求进。"
+    found = {f.text for f in extract_formulations(load_text(text, source="t"))}
+    assert {"解放思想、创新求变", "向海图强、开放发展"} <= found
+
+
+def test_one_couplet_alone_or_a_list_inside_a_clause_is_no_series():
+    # one pair between commas has no series to belong to; pairs inside a longer clause list things
+    def texts(text: str) -> set[str]:
+        return {f.text for f in extract_formulations(load_text(text, source="t"))}
+
+    assert "基础设施、公共服务" not in texts("。加强基础设施、公共服务，推进改革。")
+    assert not any("、" in t for t in texts("统筹基础设施、公共服务和产业发展、生态保护，推进改革。"))

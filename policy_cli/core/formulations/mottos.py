@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
+from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.candidate import BY_RULE, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import (
@@ -46,6 +48,7 @@ def find_mottos(
             phrase: len(non_overlapping(starts, len(phrase)))
             for phrase, starts in find_all(text, pending).items()
         }
+    found.extend(_couplet_series(text, options, seg or segment_text(text)))
     for c in found:
         if isinstance(c, Candidate):
             yield c
@@ -135,6 +138,36 @@ def _find(
         phrase = sep.join(clauses)
         start = offset + sum(len(p) + 1 for p in parts[:i])
         yield Candidate(phrase, "slogan", start, None, (), BY_RULE, STAGE, rule)
+
+
+def _couplet_series(
+    text: str, o: FormulationOptions, seg: Segmentation
+) -> Iterator[Candidate]:
+    """Two clauses or more in a row, each a pair of two four-character clauses and nothing else
+    (，守正创新、先立后破，系统集成、协同配合，; 解放思想、创新求变，向海图强、开放发展，): a series of
+    couplets is a series of mottos, whatever their shape. The first may follow a verb of command
+    (坚持|稳中求进、以进促稳，…); a list of things is not said as couplets in a row."""
+    w = words()
+    for m in _couplet_run(o.object_pair_len).finditer(text):
+        start = m.start()
+        before = text[start - 1 : start]
+        if before and before not in w.clause_or_line_ends + w.clause_opens:
+            lead = seg.words(max(0, start - o.couplet_lead_max), start)
+            if not lead or lead[-1] not in clause_word_set() or not seg.starts_word(start):
+                continue
+        if text[m.end() : m.end() + 1] not in w.clause_or_line_ends:
+            continue
+        at = start
+        for clause in re.split(f"[{re.escape(w.couplet_separators)}]", m.group()):
+            yield Candidate(clause, "slogan", at, None, (), BY_RULE, STAGE, "couplet-series")
+            at += len(clause) + 1
+
+
+@lru_cache(maxsize=4)
+def _couplet_run(size: int) -> re.Pattern[str]:
+    w = words()
+    pair = f"[{HAN}]{{{size}}}{re.escape(w.list_separator)}[{HAN}]{{{size}}}"
+    return re.compile(f"{pair}(?:[{re.escape(w.couplet_separators)}]{pair})+")
 
 
 def _parallel_runs(text: str, sep: str) -> Iterator[re.Match[str]]:

@@ -162,6 +162,8 @@ class FormulationOptions:
     short_clause_min_count: int = 3
     # a pair that is the object of a verb of command has clauses of this length
     object_pair_len: int = 4
+    # a series of couplets may follow a verb of command this long (坚持|稳中求进、以进促稳，…)
+    couplet_lead_max: int = 4
     # two clauses of the same characters in another order are this long at least
     # (人民领袖爱人民、人民领袖人民爱)
     chiasmus_min_len: int = 5

@@ -105,6 +105,7 @@ class Words:
     result_complements: tuple[str, ...]
     place_heads: tuple[str, ...]
     zone_generic_heads: tuple[str, ...]
+    couplet_separators: str
     zone_lead_tags: tuple[str, ...]
     zone_cut_tags: tuple[str, ...]
     zone_suffix_tags: tuple[str, ...]
