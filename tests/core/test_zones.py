@@ -73,3 +73,10 @@ def test_a_pointing_word_names_no_zone_and_a_name_is_given_once():
     # two repeated strings, each cut to one name after its verb
     text = "。实施退耕还林工程，实施退耕还林工程，推进退耕还林工程，推进退耕还林工程。"
     assert names(text) == ["退耕还林工程"]
+
+
+def test_a_dash_joins_the_two_places_of_one_name():
+    doc = load_document(PROVINCES / "guangxi.txt")
+    assert doc.text.count("中国—东盟产业合作区") == 2
+    found = names(doc.text)
+    assert "中国—东盟产业合作区" in found and "东盟产业合作区" not in found

@@ -17,6 +17,7 @@ from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.codes import find_codes
 from policy_cli.core.formulations.compound import find_compounds
 from policy_cli.core.formulations.counted import find_counted
+from policy_cli.core.formulations.events import find_events
 from policy_cli.core.formulations.frames import find_frames
 from policy_cli.core.formulations.heads import find_heads
 from policy_cli.core.formulations.ideals import find_ideals
@@ -65,6 +66,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("programme", "programmes a launching verb opens (实施|产业兴村强县行动)",
           find=find_programmes),
     Stage("zone", "a zone or place named whole twice (虹桥国际开放枢纽)", find=find_zones),
+    Stage("event", "a fair by its short name (进博会, 东博会)", find=find_events),
     Stage("counted", "a count and a measure word open a name (三重压力, 两个毫不动摇)",
           find=find_counted),
     Stage("compound", "count words alternating with heads (两新一重, 一馆四中心)",

@@ -106,6 +106,10 @@ class Words:
     place_heads: tuple[str, ...]
     zone_generic_heads: tuple[str, ...]
     couplet_separators: str
+    name_joiners: str
+    fair_heads: tuple[str, ...]
+    fair_verbs_after: tuple[str, ...]
+    fair_editions: tuple[str, ...]
     zone_lead_tags: tuple[str, ...]
     zone_cut_tags: tuple[str, ...]
     zone_suffix_tags: tuple[str, ...]

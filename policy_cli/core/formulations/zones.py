@@ -51,7 +51,9 @@ def find_zones(
         proposes = seg.starts_word(end) and not _inside_longer_word(text, end, seg, w)
         names = []
         for st in range(hs - o.place_min_body, max(hs - o.programme_max_body, 0) - 1, -1):
-            if not _NAME_CHARS.fullmatch(text, st, hs):
+            if text[st] in w.name_joiners:
+                continue  # 中国—东盟产业合作区: a dash joins the two places of one name
+            if not _NAME.fullmatch(text, st, hs):
                 break
             name = text[st:end]
             said.setdefault(name, []).append(st)
@@ -86,6 +88,9 @@ def find_zones(
 
 
 _NAME_CHARS = re.compile(rf"[{HAN}A-Za-z0-9]+")
+_NAME = re.compile(
+    rf"[{HAN}A-Za-z0-9]+(?:[{re.escape(words().name_joiners)}][{HAN}A-Za-z0-9]+)*"
+)
 
 
 def _inside_longer_word(text: str, end: int, seg: Segmentation, w: Words) -> bool:
