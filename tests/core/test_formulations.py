@@ -715,3 +715,16 @@ def test_one_couplet_alone_or_a_list_inside_a_clause_is_no_series():
 
     assert "基础设施、公共服务" not in texts("。加强基础设施、公共服务，推进改革。")
     assert not any("、" in t for t in texts("统筹基础设施、公共服务和产业发展、生态保护，推进改革。"))
+
+
+def test_a_count_in_digits_before_da_names_a_set():
+    texts = {f.text for f in formulations_in(
+        "深入实施颠覆性技术策源、应用场景牵引等6大行动，推进10大绿色转型工程。"
+        "运-20大型运输机首飞，中国队2比0大胜对手，藏品分为5大类。"
+    )}
+    assert {"6大行动", "10大绿色转型工程"} <= texts
+    assert not any(t.startswith(("20大", "0大", "5大")) for t in texts)
+
+
+def formulations_in(text: str):
+    return extract_formulations(load_text(text, source="t"))

@@ -2,7 +2,8 @@
 
 The name is the short noun phrase after the measure word; generic counted nouns (三个方面,
 两个月) are not names. The members are taken when the document lists them next to it. A count
-in digits names a set in two shapes only (rule `counted-list`): the year's numbered list of
+in digits names a set before 大 as a count word does (6大行动, 3大平台), and otherwise in two
+shapes only (rule `counted-list`): the year's numbered list of
 works for the people (10件惠民实事, 20项重点民生实事) and a count of actions with no name of
 their own (7个专项行动, 3个“三年行动”); other counts in digits are quantities (65个…工程).
 """
@@ -30,6 +31,8 @@ def find_counted(
     for m in patterns().counted.finditer(text):
         if m.group() in words().counted_adjectives:
             continue  # 双重 is the adjective "dual"
+        if m.group()[0].isdigit() and len(seg.words(m.end() - 1, m.end() + 2)[0]) > 1:
+            continue  # 20大型运输机, 2大胜, 5大类: 大 opens a word, it counts nothing
         counted = _counted_phrase(text, m.start(), m.end(), options, seg)
         if not counted:
             counted = _named_after_members(text, m.start(), m.end(), options, seg)
