@@ -110,6 +110,8 @@ class FormulationOptions:
     zone_min_said: int = 2
     # a list item this short before a zone's name shares its rest (磨憨、瑞丽、河口沿边产业园)
     zone_shared_item_max: int = 3
+    # radius: what a circle reaches, between its time and 圈, is at most this long (社区生活)
+    radius_max_reach: int = 8
     # how far back a quoted name before the campaign may open (“新农人”培育三年行动)
     quoted_name_lookback: int = 16
     # how far back the launching verb of a campaign title may stand

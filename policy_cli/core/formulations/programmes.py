@@ -155,6 +155,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]:
         ("launched", launch, item(w.programme_heads)),
         ("furthered", further, item(w.furthered_heads)),
         ("zone", zone, item(w.zone_heads)),
+        # 开展|重大项目攻坚突破年|活动: a year given to a campaign is named like a programme
+        ("year", launch, item(w.campaign_year_heads, after=f"(?:{alt(w.campaign_year_nouns)})")),
         (
             "construction",
             build,

@@ -28,6 +28,7 @@ from policy_cli.core.formulations.numbered import find_numbered
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.programmes import find_programmes
 from policy_cli.core.formulations.quoted import find_quoted
+from policy_cli.core.formulations.radius import find_radii
 from policy_cli.core.formulations.refine import (
     filter_candidates,
     fold_candidates,
@@ -67,6 +68,7 @@ STAGES: tuple[Stage, ...] = (
           find=find_programmes),
     Stage("zone", "a zone or place named whole twice (虹桥国际开放枢纽)", find=find_zones),
     Stage("event", "a fair by its short name (进博会, 东博会)", find=find_events),
+    Stage("radius", "a circle named by its time (15分钟社区生活圈)", find=find_radii),
     Stage("counted", "a count and a measure word open a name (三重压力, 两个毫不动摇)",
           find=find_counted),
     Stage("compound", "count words alternating with heads (两新一重, 一馆四中心)",

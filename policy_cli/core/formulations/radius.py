@@ -1,0 +1,51 @@
+"""Stage `radius`: a service or travel radius named by its time (15分钟社区生活圈, 1小时交通圈,
+一刻钟便民生活圈).
+
+A count of minutes or hours, what is reached in that time and 圈: the circle a government
+promises around every home (12分钟急救圈, 30分钟医疗圈) or between cities (2小时交通圈). What lies
+between the time and 圈 is a noun phrase: a clause (90分钟可绕地球一圈) names no circle.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from policy_cli.core.chars import CN_NUMERALS, HAN
+from policy_cli.core.formulations.candidate import BY_RULE, Candidate
+from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.vocab import clause_word_set, words
+from policy_cli.core.tokens import Segmentation, segment_text
+
+STAGE = "radius"
+
+
+def find_radii(
+    text: str, options: FormulationOptions, seg: Segmentation | None = None
+) -> Iterator[Candidate]:
+    """Yield the circles a text names by the time it takes to cross them."""
+    found = list(_radius(options.radius_max_reach).finditer(text))
+    if not found:
+        return
+    seg = seg or segment_text(text)
+    w = words()
+    for m in found:
+        reach = m.group("reach")
+        if not seg.starts_word(m.end()) or reach[-1] in CN_NUMERALS or any(
+            ch in w.function_words for ch in reach
+        ):
+            continue  # 90分钟可绕地球一圈: one lap, not a circle
+        if any(word in clause_word_set() for word in seg.words(m.start("reach"), m.end() - 1)):
+            continue
+        yield Candidate(m.group(), "name", m.start(), None, (), BY_RULE, STAGE, "time")
+
+
+@lru_cache(maxsize=4)
+def _radius(longest: int) -> re.Pattern[str]:
+    w = words()
+    times = "|".join(re.escape(t) for t in w.radius_times)
+    heads = "|".join(re.escape(h) for h in w.radius_heads)
+    count = rf"(?:[0-9]{{1,3}}|[{CN_NUMERALS}]{{1,3}})"
+    reach = rf"[{HAN}]{{1,{longest}}}?"
+    return re.compile(rf"{count}(?:{times})(?P<reach>{reach})(?:{heads})")

@@ -1,0 +1,36 @@
+"""Stage `radius`: a service or travel radius named by its time; and stage `programme`'s year
+campaigns."""
+
+from __future__ import annotations
+
+from policy_cli.core.formulations import FormulationOptions, extract_formulations
+from policy_cli.core.formulations.radius import find_radii
+from policy_cli.core.loaders import load_document
+
+from ..conftest import DOCS
+
+
+def names(text: str) -> list[str]:
+    return [c.text for c in find_radii(text, FormulationOptions())]
+
+
+def test_circles_named_by_their_time_in_a_report():
+    doc = load_document(DOCS / "provinces-2025" / "hubei.txt")
+    found = {f.text: f for f in extract_formulations(doc)}
+    # 城市12分钟急救圈、农村30分钟医疗圈初步形成
+    for name in ("12分钟急救圈", "30分钟医疗圈", "15分钟托育服务圈"):
+        assert name in found and found[name].kind == "name", name
+    assert names("建设城市一刻钟便民生活圈，形成2小时交通圈。") == ["一刻钟便民生活圈", "2小时交通圈"]
+
+
+def test_a_lap_or_a_clause_is_no_circle():
+    assert names("飞船90分钟可绕地球一圈。") == []
+    assert names("他用了30分钟的时间走完一圈。") == []
+
+
+def test_a_year_given_to_a_campaign_is_named_after_its_launch():
+    doc = load_document(DOCS / "provinces-2025" / "hubei.txt")
+    found = {f.text: f for f in extract_formulations(doc)}
+    # 深入开展重大项目攻坚突破年活动; 扎实开展投资提质年活动
+    for name in ("重大项目攻坚突破年", "投资提质年"):
+        assert name in found and "programme/year" in found[name].evidence, name
