@@ -66,3 +66,9 @@ def test_a_place_whose_building_is_furthered_is_named():
 
 def test_a_list_of_works_names_no_programme():
     assert names("实施尔王庄水库增容等供水工程。") == []
+
+
+def test_a_name_keeps_the_verb_that_says_what_the_action_does():
+    assert names("实施降低全社会物流成本专项行动，出台促进公平竞争条例。") == [
+        "降低全社会物流成本专项行动", "促进公平竞争条例"
+    ]

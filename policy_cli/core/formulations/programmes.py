@@ -19,7 +19,7 @@ from functools import lru_cache
 from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import Words, clause_words, words
+from policy_cli.core.formulations.vocab import Words, words
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "programme"
@@ -71,9 +71,11 @@ def _after_verbs(text: str, m: re.Match[str], seg: Segmentation) -> int:
 
 
 def _leading_verb(body: str) -> int:
-    """The length of the clause-opening words a body starts with (深化|制造业智改数转网联行动)."""
+    """The length of the verbs of launching and building a body starts with (新一轮|深化|制造业
+    智改数转网联行动); a verb of the name's own stays (实施|降低全社会物流成本专项行动, 制定|促进
+    公平竞争条例): an action is named by what it does."""
     w = words()
-    verbs = (*clause_words(), *w.construction_verbs, *w.launch_verbs, *w.furthering_verbs)
+    verbs = (*w.construction_verbs, *w.launch_verbs, *w.furthering_verbs)
     at = 0
     while True:
         lead = next((v for v in verbs if body.startswith(v, at)), None)
