@@ -728,3 +728,19 @@ def test_a_count_in_digits_before_da_names_a_set():
 
 def formulations_in(text: str):
     return extract_formulations(load_text(text, source="t"))
+
+
+def test_clauses_of_a_verb_and_its_object_each_are_a_motto():
+    doc = load_document(DOCS / "provinces-2025" / "hubei.txt")
+    found = {f.text: f for f in extract_formulations(doc)}
+    # 打造引领湖北、支撑中部、辐射全国、融入世界的重要增长极
+    motto = "引领湖北、支撑中部、辐射全国、融入世界"
+    assert motto in found and "motto/verb-objects" in found[motto].evidence
+    # things listed are not clauses of a verb and its object
+    from policy_cli.core.formulations.mottos import _verb_object_clauses
+    from policy_cli.core.formulations.options import FormulationOptions
+
+    listed = ["基础设施", "公共服务", "产业配套", "生态环境"]
+    assert not _verb_object_clauses(listed, "", FormulationOptions())
+    assert _verb_object_clauses(motto.split("、"), "的重要增长极", FormulationOptions())
+    assert not _verb_object_clauses(motto.split("、"), "建设", FormulationOptions())

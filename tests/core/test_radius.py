@@ -34,3 +34,11 @@ def test_a_year_given_to_a_campaign_is_named_after_its_launch():
     # 深入开展重大项目攻坚突破年活动; 扎实开展投资提质年活动
     for name in ("重大项目攻坚突破年", "投资提质年"):
         assert name in found and "programme/year" in found[name].evidence, name
+
+
+def test_an_anniversary_is_no_campaign_year():
+    from policy_cli.core.formulations.programmes import find_programmes
+
+    texts = [c.text for c in find_programmes("开展庆祝人民政协成立70周年活动。", FormulationOptions())]
+    assert texts == []
+    assert names("一分钟转圈。") == []

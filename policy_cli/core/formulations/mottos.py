@@ -99,6 +99,8 @@ def _find(
             _clause_anaphora(text, m.start(), m.end(), parts, options)
         ):
             found, rule = (0, len(parts)), "clause-anaphora"
+        if found is None and _verb_object_clauses(parts, trail, options):
+            found, rule = (0, len(parts)), "verb-objects"
         if found is None:
             triplet = _standalone_triplet(text, m.start(), m.end(), parts, trail, options)
             if triplet is True:
@@ -322,6 +324,29 @@ def _clause_anaphora(
         and text[start - 1 : start] in w.clause_opens
         and text[end : end + 1] in w.clause_or_line_ends
     )
+
+
+def _verb_object_clauses(parts: Sequence[str], trail: str, o: FormulationOptions) -> bool:
+    """Three clauses or more of two words each, a different verb acting on a noun or place
+    (引领湖北、支撑中部、辐射全国、融入世界): one subject's actions said in parallel, whatever
+    characters they share. The run ends its clause or qualifies what follows with 的."""
+    w = words()
+    if not o.anaphora_min_clauses <= len(parts) <= o.motto_max_clauses or any(
+        len(p) != o.object_pair_len for p in parts
+    ):
+        return False
+    if trail and not trail.startswith(w.trail_possessive):
+        return False
+    verbs = set()
+    for p in parts:
+        tagged = default_tagger().tag(p, False)
+        if len(tagged) != 2 or any(len(word) != len(p) // 2 for word, _ in tagged):
+            return False
+        (verb, vtag), (_, ntag) = tagged
+        if vtag not in w.verb_tags or ntag not in w.object_tags:
+            return False
+        verbs.add(verb)
+    return len(verbs) == len(parts)
 
 
 def _standalone_triplet(

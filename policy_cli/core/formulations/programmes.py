@@ -44,7 +44,9 @@ def find_programmes(
                 at = found.end()
                 lead = _leading_verb(body)
                 body, name, start = body[lead:], name[lead:], start + lead
-                if _names_a_programme(body, w, options, short=rule == "construction") and not (
+                if rule == "year" and body.endswith(w.anniversary_marks):
+                    pass  # 庆祝…成立70周年活动: an anniversary, not a year given to a campaign
+                elif _names_a_programme(body, w, options, short=rule == "construction") and not (
                     _a_kind_of_project(body, name, w, seg.words(start, start + len(body)))
                 ):
                     yield Candidate(

@@ -3,7 +3,8 @@
 
 A count of minutes or hours, what is reached in that time and 圈: the circle a government
 promises around every home (12分钟急救圈, 30分钟医疗圈) or between cities (2小时交通圈). What lies
-between the time and 圈 is a noun phrase: a clause (90分钟可绕地球一圈) names no circle.
+between the time and 圈 is a noun phrase of two characters or more: a clause (90分钟可绕地球一圈)
+or a verb (一分钟转圈) names no circle.
 """
 
 from __future__ import annotations
@@ -47,5 +48,5 @@ def _radius(longest: int) -> re.Pattern[str]:
     times = "|".join(re.escape(t) for t in w.radius_times)
     heads = "|".join(re.escape(h) for h in w.radius_heads)
     count = rf"(?:[0-9]{{1,3}}|[{CN_NUMERALS}]{{1,3}})"
-    reach = rf"[{HAN}]{{1,{longest}}}?"
+    reach = rf"[{HAN}]{{2,{longest}}}?"
     return re.compile(rf"{count}(?:{times})(?P<reach>{reach})(?:{heads})")
