@@ -37,13 +37,15 @@ from policy_cli.models import Document, Formulation  # noqa: E402
 from tests.scoring import score_formulations, score_keywords  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "gold"
+# blind annotations of formulations by the team (tests/data/gold-team/README.md): printed apart
+TEAM_GOLD = ROOT / "tests" / "data" / "gold-team"
 DOCS = ROOT / "tests" / "data" / "docs"
 
 
-def annotated() -> list[tuple[str, dict, Path]]:
-    """(name, gold, document path) of every gold file that annotates formulations."""
+def annotated(folder: Path = GOLD) -> list[tuple[str, dict, Path]]:
+    """(name, gold, document path) of every gold file of `folder` that annotates formulations."""
     out = []
-    for path in sorted(GOLD.glob("*.json")):
+    for path in sorted(folder.glob("*.json")):
         g = json.loads(path.read_text(encoding="utf-8"))
         if "formulations" in g:
             out.append((path.stem, g, DOCS / Path(g["document"]).relative_to("corpus")))
@@ -73,21 +75,39 @@ def main(argv: list[str] | None = None) -> int:
         return by_stage(a.only, options, details=a.details)
     if options.disabled_stages:
         print(f"formulation stages switched off: {', '.join(sorted(options.disabled_stages))}")
-    rows = []
+    rows: list[dict] = []
     head = f"{'document':34} {'recall':>6} {'prec':>6} {'F1':>6} {'listed':>6} {'gold':>5} | {'kw ok':>5} {'must-':>5} {'noise':>5}  {'s':>5}"
     print(head)
     print("-" * len(head))
+    _block(annotated(), a, options, rows, len(head))
+    team = annotated(TEAM_GOLD)
+    if team and any(not a.only or any(n.startswith(p) for p in a.only) for n, *_ in team):
+        print()
+        print("team annotations, blind, formulations only (tests/data/gold-team/README.md):")
+        print("-" * len(head))
+        _block(team, a, options, rows, len(head))
+    if a.json:
+        Path(a.json).write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+
+def _block(
+    docs: list[tuple[str, dict, Path]], a: argparse.Namespace, options: FormulationOptions,
+    rows: list[dict], width: int,
+) -> None:
+    """Score and print each document of `docs`, then the micro average of the block."""
     tot = {"found": 0.0, "must": 0, "right": 0.0, "listed": 0}
-    for name, g, doc_path in annotated():
+    for name, g, doc_path in docs:
         if a.only and not any(name.startswith(p) for p in a.only):
             continue
         t0 = time.perf_counter()
         prepared = prepare(load_document(doc_path), formulation_options=options)
         found = formulations_of(prepared)
-        kws = keywords_of(prepared, top=20)
+        has_terms = "key_terms" in g
+        kws = keywords_of(prepared, top=20) if has_terms else []
         dt = time.perf_counter() - t0
         fs = score_formulations(g, {"formulations": [asdict(f) for f in found]})
-        ks = score_keywords(g, {"keywords": [asdict(k) for k in kws]})
         r, p = fs.figures["recall"], fs.figures["precision"]
         f1 = 2 * r * p / (r + p) if r + p else 0.0
         n_must, n_listed = fs.figures["gold"], fs.figures["listed"]
@@ -95,30 +115,30 @@ def main(argv: list[str] | None = None) -> int:
         tot["must"] += n_must
         tot["right"] += p * n_listed
         tot["listed"] += n_listed
-        print(
-            f"{name:34} {r:6.2f} {p:6.2f} {f1:6.2f} {n_listed:6d} {n_must:5d} | "
-            f"{ks.figures['ok_share']:5.2f} {ks.figures['musts_missing']:5d} {ks.figures['noise']:5d}  {dt:5.2f}"
-        )
-        rows.append({"document": name, "recall": r, "precision": p, "f1": f1,
-                     "keywords_ok_share": ks.figures["ok_share"],
-                     "keywords_musts_missing": ks.figures["musts_missing"],
-                     "keywords_noise": ks.figures["noise"],
-                     "missing": fs.details["missing"], "noise": fs.details["noise"],
-                     "keywords_not_ok": ks.details["not_ok"]})
+        row = {"document": name, "recall": r, "precision": p, "f1": f1,
+               "missing": fs.details["missing"], "noise": fs.details["noise"]}
+        terms = f"{'':5} {'':5} {'':5}"
+        if has_terms:
+            ks = score_keywords(g, {"keywords": [asdict(k) for k in kws]})
+            terms = (f"{ks.figures['ok_share']:5.2f} {ks.figures['musts_missing']:5d} "
+                     f"{ks.figures['noise']:5d}")
+            row |= {"keywords_ok_share": ks.figures["ok_share"],
+                    "keywords_musts_missing": ks.figures["musts_missing"],
+                    "keywords_noise": ks.figures["noise"], "keywords_not_ok": ks.details["not_ok"]}
+        print(f"{name:34} {r:6.2f} {p:6.2f} {f1:6.2f} {n_listed:6d} {n_must:5d} | {terms}  {dt:5.2f}")
+        rows.append(row)
         if a.details:
             print("   missing:", " ".join(fs.details["missing"]))
             print("   noise:  ", " ".join(fs.details["noise"]))
-            print("   kw not ok:", " ".join(ks.details["not_ok"]), "| missing musts:", " ".join(ks.details["missing"]))
+            if has_terms:
+                print("   kw not ok:", " ".join(ks.details["not_ok"]), "| missing musts:",
+                      " ".join(ks.details["missing"]))
     if tot["must"]:
         r = tot["found"] / tot["must"]
         p = tot["right"] / tot["listed"] if tot["listed"] else 0.0
         f1 = 2 * r * p / (r + p) if r + p else 0.0
-        print("-" * len(head))
+        print("-" * width)
         print(f"{'all (micro)':34} {r:6.2f} {p:6.2f} {f1:6.2f} {tot['listed']:6d} {tot['must']:5d} |")
-    if a.json:
-        Path(a.json).write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
-    return 0
-
 
 
 def _right_and_noise(g: dict, found: list[Formulation]) -> tuple[list[str], list[str]]:

@@ -744,3 +744,26 @@ def test_clauses_of_a_verb_and_its_object_each_are_a_motto():
     assert not _verb_object_clauses(listed, "", FormulationOptions())
     assert _verb_object_clauses(motto.split("、"), "的重要增长极", FormulationOptions())
     assert not _verb_object_clauses(motto.split("、"), "建设", FormulationOptions())
+
+
+TEAM_GOLD = DOCS.parent / "gold-team"
+# figures on the blind team annotations at the last measure, less a margin: a floor against
+# regressions, not the bar (tests/data/gold-team/README.md)
+TEAM_FLOOR = {
+    "guangxi-2025.json": (0.74, 0.92),
+    "hubei-2025.json": (0.81, 0.93),
+    "neimenggu-2025.json": (0.69, 0.86),
+    "tianjin-2025.json": (0.65, 0.92),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TEAM_FLOOR))
+def test_blind_team_annotations_do_not_regress(name):
+    g = json.loads((TEAM_GOLD / name).read_text(encoding="utf-8"))
+    score = score_formulations(g, {"formulations": [
+        asdict(f) for f in extract_formulations(load_document(gold_document(g)))
+    ]})
+    recall, precision = TEAM_FLOOR[name]
+    assert score.figures["recall"] >= recall, str(score)
+    assert score.figures["precision"] >= precision, str(score)
+    assert sorted(p.name for p in TEAM_GOLD.glob("*.json")) == sorted(TEAM_FLOOR)
