@@ -95,6 +95,10 @@ def shapes(chars: int) -> dict[str, str]:
     return {
         "quoted motto list": _repeat(lambda i: "“推动高质量发展”、", chars),
         "quoted list, varied": _repeat(lambda i: f"“推进{_word(i)}建设”、", chars),
+        "quoted code list": _repeat(lambda i: f"“{i % 9 + 1}+{i % 7 + 1}”、", chars),
+        "quoted set list": _repeat(lambda i: "“两个确立”、", chars),
+        "counted list": _repeat(lambda i: "两个确立、", chars),
+        "battle list": _repeat(lambda i: "三大攻坚战、", chars),
         "quoted name + text": _repeat(lambda i: "深化“放管服”改革，优化营商环境，", chars),
         "distinct quoted names": _repeat(lambda i: f"实施“{_word(i, 2)}”工程，", chars),
         "equal clauses (、)": _repeat(lambda i: f"稳{_word(i, 1, _CHARS)}价、", chars),
@@ -110,8 +114,10 @@ def shapes(chars: int) -> dict[str, str]:
     }
 
 
-def time_shapes(sizes: list[int], runs: int, stages: bool) -> None:
-    """Print the CPU time of extract_formulations on each shape at each size, and the ratio."""
+def time_shapes(sizes: list[int], runs: int, stages: bool, limit: float) -> None:
+    """Print the CPU time of extract_formulations on each shape at each size, and the ratio.
+
+    A shape that took more than `limit` seconds at one size is not run at the larger ones."""
     from policy_cli.core import loaders
     from policy_cli.core.formulations import FormulationOptions, extract_formulations
     from policy_cli.core.formulations.rank import rank_formulations
@@ -123,8 +129,10 @@ def time_shapes(sizes: list[int], runs: int, stages: bool) -> None:
     texts = {n: shapes(n) for n in sizes}
     print(f"{'shape':24s}" + "".join(f"{n:>10,}" for n in sizes) + "   last/first  slowest stage")
     for name in texts[sizes[0]]:
-        row = []
+        row: list[float] = []
         for n in sizes:
+            if row and row[-1] > limit:
+                break
             doc = loaders.build_document(texts[n][name])
             best = float("inf")
             for _ in range(runs):
@@ -132,9 +140,10 @@ def time_shapes(sizes: list[int], runs: int, stages: bool) -> None:
                 extract_formulations(doc)
                 best = min(best, time.process_time() - started)
             row.append(best)
-        ratio = row[-1] / max(row[0], 1e-6)
+        ratio = row[-1] / max(row[0], 1e-6) if len(row) == len(sizes) else float("nan")
+        cells = [f"{t:9.2f}s" for t in row] + [f"{'(> limit)':>10s}"] * (len(sizes) - len(row))
         slowest = ""
-        if stages:
+        if stages and len(row) == len(sizes):
             doc = loaders.build_document(texts[sizes[-1]][name])
             seg = segment_document(doc, tags=False)
             options = FormulationOptions()
@@ -152,7 +161,7 @@ def time_shapes(sizes: list[int], runs: int, stages: bool) -> None:
             top = max(spent, key=lambda k: spent[k])
             slowest = f"  {top} {spent[top]:.2f}s"
         print(
-            f"{name:24s}" + "".join(f"{t:9.2f}s" for t in row) + f"   {ratio:9.1f}x" + slowest,
+            f"{name:24s}" + "".join(cells) + f"   {ratio:9.1f}x" + slowest,
             flush=True,
         )
 
@@ -166,9 +175,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=2)
     parser.add_argument("--shapes", action="store_true", help="time generated adversarial shapes")
     parser.add_argument("--stages", action="store_true", help="with --shapes: the slowest stage")
+    parser.add_argument(
+        "--limit", type=float, default=60.0, help="with --shapes: seconds past which a shape stops"
+    )
     args = parser.parse_args()
     if args.shapes:
-        time_shapes([int(s) for s in (args.sizes or "20000,80000").split(",")], args.runs, args.stages)
+        sizes = [int(s) for s in (args.sizes or "20000,80000").split(",")]
+        time_shapes(sizes, args.runs, args.stages, args.limit)
         return
     if args.corpus is None:
         parser.error("a corpus is needed unless --shapes")
