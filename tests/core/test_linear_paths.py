@@ -1,0 +1,110 @@
+"""Walks of the formulation extractor that reread their input for every find (issue 16).
+
+A list of quoted codes walked again from each of its codes, a clause read back to its start at
+every count word: on a long list (a table, generated text) the cost grew with the square of
+the text. Each faster path is checked here against the plain walk it replaces, on adversarial
+texts and on the real documents of tests/data; the timings are in benchmarks/README.md
+(`benchmarks/linearity.py --shapes`), not here.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from policy_cli.core.formulations import extract_formulations
+from policy_cli.core.formulations import quoted as quoted_stage
+from policy_cli.core.formulations.boundary import following_phrase, run_end
+from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.quoted import find_quoted, names_a_thing
+from policy_cli.core.loaders import build_document, load_document
+from policy_cli.core.tokens import segment_text
+from tests.conftest import DOCS
+
+OPTIONS = FormulationOptions()
+PATHS = sorted(p for p in DOCS.rglob("*") if p.suffix in {".txt", ".md"})
+
+
+@cache
+def _documents() -> tuple[str, ...]:
+    return tuple(load_document(p).text for p in PATHS)
+
+
+def _codes(n: int) -> list[str]:
+    return [f"{a}+{b}" for a in range(1, 100) for b in range(1, 10)][:n]
+
+
+def _names(n: int) -> list[str]:
+    chars = "贝碧嘉普拉桑摩羯山竹利奇马烟花杜苏芮"
+    return [a + b + c for a in chars for b in chars for c in chars][:n]
+
+
+def test_run_end_walks_each_item_once():
+    """Asked from every item of a list of n items in turn, the walk takes n steps, not n²."""
+    ends = list(range(3, 3 * 500 + 1, 3))  # items end at 3, 6, ..., 1500; none after
+    steps = 0
+
+    def step(at: int) -> int | None:
+        nonlocal steps
+        steps += 1
+        return at + 3 if at + 3 <= ends[-1] else None
+
+    runs: dict[int, int] = {}
+    assert [run_end(step, at, runs) for at in ends] == [ends[-1]] * len(ends)
+    assert steps == len(ends)
+    assert run_end(step, 1, runs) == ends[-1] - 2  # another run is walked on its own
+    assert run_end(step, ends[-1], {}) == ends[-1]  # an item with none after it
+
+
+def test_a_long_list_of_quoted_codes_shares_the_phrase_after_it():
+    text = "各地推广" + "、".join(f"“{c}”" for c in _codes(600)) + "等联农带农模式。"
+    found = extract_formulations(build_document(text))
+    assert [f.text for f in found] == _codes(600)
+    assert {f.refers_to for f in found} == {"联农带农模式"}
+
+
+def test_a_long_list_of_quoted_names_of_storms_is_not_formulations():
+    names = "、".join(f"“{n}”" for n in _names(600))
+    storms = extract_formulations(build_document(f"今年先后有{names}等台风登陆。推广“枫桥经验”。"))
+    assert [f.text for f in storms] == ["枫桥经验"]
+    works = extract_formulations(build_document(f"今年先后有{names}等工程落地。"))
+    assert [f.text for f in works] == _names(600)
+
+
+def _walk_each_time(monkeypatch) -> None:
+    """Make the quoted stage walk each list again from every item, as it did."""
+    plain_thing, plain_phrase = names_a_thing, following_phrase
+    monkeypatch.setattr(
+        quoted_stage, "names_a_thing", lambda text, end, start=None, runs=None: plain_thing(
+            text, end, start
+        )
+    )
+    monkeypatch.setattr(
+        quoted_stage, "following_phrase", lambda text, pos, o, runs=None: plain_phrase(
+            text, pos, o
+        )
+    )
+
+
+def _quoted_texts() -> list[str]:
+    codes, names = _codes(150), _names(150)
+    return [
+        *_documents(),
+        "、".join(f"“{c}”" for c in codes) + "等联农带农模式",
+        "、".join(f"“{c}”" for c in codes) + "模式",  # no 等: the phrase is not shared
+        "".join(f"“{c}”" for c in codes) + "等模式",  # codes quoted one after another
+        "、".join(f"“{n}”" for n in names) + "等台风",
+        "、".join(f"“{n}”" for n in names) + "号",
+        "、".join(f"“两个{n}”" for n in names) + "等要求",
+        # lists broken in the middle, so that runs end at different places
+        "、".join(f"“{c}”" + ("，" if i % 7 == 0 else "") for i, c in enumerate(codes)) + "等模式",
+        "、".join(f"“{n}”" + ("和" if i % 5 == 0 else "") for i, n in enumerate(names)) + "等台风",
+    ]
+
+
+def test_quoted_stage_finds_what_the_walk_from_each_item_found(monkeypatch):
+    texts = _quoted_texts()
+    fast = [list(find_quoted(t, OPTIONS, segment_text(t))) for t in texts]
+    _walk_each_time(monkeypatch)
+    plain = [list(find_quoted(t, OPTIONS, segment_text(t))) for t in texts]
+    assert fast == plain
+    assert sum(len(c) for c in fast[len(_documents()) :]) > 500  # the lists were found
