@@ -108,3 +108,77 @@ def test_quoted_stage_finds_what_the_walk_from_each_item_found(monkeypatch):
     plain = [list(find_quoted(t, OPTIONS, segment_text(t))) for t in texts]
     assert fast == plain
     assert sum(len(c) for c in fast[len(_documents()) :]) > 500  # the lists were found
+
+
+def _plain_listed_items(text, start, end, head, o, *, quoted=False, seg=None):
+    """`members.listed_items` as it was: the clause before the set read back to its start."""
+    from policy_cli.core.formulations import members
+
+    w = members.words()
+    n = members.count_of(head)
+    if n < o.set_min_members:
+        return ()
+    clause_start = max(text.rfind(ch, 0, start) for ch in w.clause_marks) + 1
+    before = text[clause_start:start]
+    if quoted or before.endswith(w.open_quote):
+        before = before.removesuffix(w.open_quote)
+        verb = next((before[-k:] for k in o.list_verb_lens if members.is_verb(before[-k:])), "")
+        before = before[: len(before) - len(verb)] if verb else ""
+    parts = before.split(w.list_separator) if before else []
+    if len(parts) == n and all(1 <= len(p) <= o.item_max_len_before for p in parts):
+        parts[0] = members._first_item(parts[0], clause_start, parts[1:], o, seg)
+        items = members._clean_items(parts, o)
+        if items:
+            return items
+    return _after(text, end, n, o)
+
+
+def _after(text, end, n, o):
+    from policy_cli.core.formulations import members
+
+    w = members.words()
+    m = members.patterns().members_after.match(text[end : end + o.members_window])
+    if m:
+        parts = m.group(1).split(w.list_separator)
+        if len(parts) == n and all(
+            len(p) <= o.item_max_len_after and w.comma not in p for p in parts
+        ):
+            parts[0] = parts[0].lstrip(w.item_prepositions)
+            return members._clean_items(parts, o)
+    return ()
+
+
+def _count_texts() -> list[str]:
+    return [
+        *_documents(),
+        "两个确立、" * 400 + "面临需求收缩、供给冲击、预期转弱三重压力",
+        "两个确立、" * 400 + "，面临需求收缩、供给冲击、预期转弱三重压力",
+        "发展" * 2000 + "需求收缩、供给冲击、预期转弱三重压力",
+        "三大攻坚战、" * 300 + "稻谷、小麦、玉米三大粮食作物",
+        "、".join("科技" * k for k in range(1, 40)) + "实现“两增一稳”",
+    ]
+
+
+def test_members_are_the_ones_read_from_the_clause_start(monkeypatch):
+    """Only the characters a list of the set's members can fill are read before it."""
+    from policy_cli.core.formulations import members
+    from policy_cli.core.formulations.vocab import patterns
+
+    calls = 0
+    for text in _count_texts():
+        seg = segment_text(text)
+        for m in patterns().counted.finditer(text):
+            for head in (text[m.start() : m.end() + 4], text[m.start() : m.end() + 2]):
+                for quoted in (False, True):
+                    calls += 1
+                    args = (text, m.start(), m.start() + len(head), head, OPTIONS)
+                    assert members.listed_items(
+                        *args, quoted=quoted, seg=seg
+                    ) == _plain_listed_items(*args, quoted=quoted, seg=seg)
+    assert calls > 2000
+
+
+def test_members_of_a_set_after_a_long_clause():
+    text = "发展" * 2000 + "，我们面临需求收缩、供给冲击、预期转弱三重压力。"
+    found = {f.text: f.items for f in extract_formulations(build_document(text))}
+    assert found["三重压力"] == ("需求收缩", "供给冲击", "预期转弱")
