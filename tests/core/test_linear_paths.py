@@ -9,6 +9,7 @@ texts and on the real documents of tests/data; the timings are in benchmarks/REA
 
 from __future__ import annotations
 
+import random
 from functools import cache
 
 from policy_cli.core.formulations import extract_formulations
@@ -182,3 +183,49 @@ def test_members_of_a_set_after_a_long_clause():
     text = "发展" * 2000 + "，我们面临需求收缩、供给冲击、预期转弱三重压力。"
     found = {f.text: f.items for f in extract_formulations(build_document(text))}
     assert found["三重压力"] == ("需求收缩", "供给冲击", "预期转弱")
+
+
+def _plain_battles_before(text, end, sep, marks, shortest, longest):
+    """The list before a battle head as `heads._with_listed_battles` read it: the whole clause
+    split again at every place of it."""
+    clause_start = max(text.rfind(ch, 0, end + 1) for ch in marks) + 1
+    listed = text[clause_start:end]
+    k = next((i for i in range(len(listed)) if listed[i:].split(sep)[0] and
+              all(shortest <= len(x) <= longest for x in listed[i:].split(sep)) and
+              len({len(x) for x in listed[i:].split(sep)}) == 1), None)
+    return None if k is None else clause_start + k
+
+
+def test_battles_listed_before_are_the_tail_the_split_clause_gave():
+    from policy_cli.core.formulations.heads import battles_listed_before
+
+    rnd = random.Random(16)
+    for _ in range(20000):  # short texts of items, separators and marks: every edge case
+        size = rnd.randint(0, 14)
+        text = "".join(rnd.choice("蓝天、、，“") for _ in range(size)) + "、净土保卫战"
+        for shortest, longest in ((2, 3), (1, 2), (2, 2), (1, 4)):
+            args = (text, size, "、", "，“", shortest, longest)
+            assert battles_listed_before(*args) == _plain_battles_before(*args)
+
+
+def test_battles_of_the_documents_and_of_a_long_list():
+    from policy_cli.core.formulations.heads import battles_listed_before
+    from policy_cli.core.formulations.vocab import words
+
+    w, o = words(), OPTIONS
+    texts = [*_documents(), "三大攻坚战、" * 200, "蓝天、" * 300 + "净土保卫战", "、" * 300]
+    seen = 0
+    for text in texts:
+        for end in (i for i, ch in enumerate(text) if ch == w.list_separator):
+            args = (text, end, w.list_separator, w.battle_list_marks, o.battle_min_len,
+                    o.battle_max_len)
+            found = battles_listed_before(*args)
+            assert found == _plain_battles_before(*args)
+            seen += found is not None
+    assert seen > 1000
+    listed = extract_formulations(build_document("三大攻坚战、" * 300 + "打好蓝天、碧水、净土保卫战"))
+    assert "蓝天、碧水、净土保卫战" in {f.text for f in listed}
+    battles = extract_formulations(build_document("打" + "蓝天、" * 300 + "净土保卫战。"))
+    assert [f.text for f in battles if f.text.endswith("保卫战")] == [
+        "蓝天、" * 300 + "净土保卫战"
+    ]
