@@ -109,7 +109,12 @@ def following_phrase(
             return None
         return nxt.end()
 
-    end = run_end(next_code, pos, {} if runs is None else runs)  # skip the codes quoted next
+    # skip the codes quoted right after this one
+    runs = {} if runs is None else runs
+    end = runs.get(pos)
+    if end is None:
+        first = next_code(pos)  # (most codes have none after them)
+        end = pos if first is None else run_end(next_code, first, runs)
     skipped = end != pos
     pos = end
     if text[pos : pos + 1] == w.etc:

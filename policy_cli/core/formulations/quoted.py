@@ -98,15 +98,17 @@ def names_a_thing(
     w = words()
     if start is not None and text[max(0, start - 4) : start].endswith(w.event_classes):
         return True
-    pattern = quoted_pattern(w.quote_pairs, 16)
+    at = end
+    if text[at : at + 1] == w.list_separator:  # (most quoted names are listed with none)
+        pattern = quoted_pattern(w.quote_pairs, 16)
 
-    def next_name(at: int) -> int | None:
-        if text[at : at + 1] != w.list_separator:
-            return None
-        nxt = pattern.match(text, at + 1)
-        return None if nxt is None else nxt.end()
+        def next_name(at: int) -> int | None:
+            if text[at : at + 1] != w.list_separator:
+                return None
+            nxt = pattern.match(text, at + 1)
+            return None if nxt is None else nxt.end()
 
-    at = run_end(next_name, end, {} if runs is None else runs)
+        at = run_end(next_name, end, {} if runs is None else runs)
     # (read in place: a copy of the rest of the text made a long document cost its square)
     if text.startswith(w.etc, at):  # “…”、“…”等台风
         at += len(w.etc)
