@@ -126,6 +126,7 @@ def time_shapes(sizes: list[int], runs: int, stages: bool, limit: float) -> None
     from policy_cli.core.tokens import segment_document
 
     default_segmenter()
+    extract_formulations(loaders.build_document(shapes(200)["quoted motto list"]))  # load data
     texts = {n: shapes(n) for n in sizes}
     print(f"{'shape':24s}" + "".join(f"{n:>10,}" for n in sizes) + "   last/first  slowest stage")
     for name in texts[sizes[0]]:
