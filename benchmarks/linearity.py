@@ -12,9 +12,11 @@ time of each stage, in this process, best of `--runs`.
 plausible shapes (a table, a list or generated text in a user's file; issue 16): one quoted
 motto repeated as a list, a quoted name repeated with other text between, thousands of distinct
 quoted names, a long run of clauses of equal length, a long line without a sentence end,
-thousands of numbered items, a run of one character. Each shape at each size (default 20 k
+thousands of numbered items, a run of one character, and the lists that were superlinear
+(quoted codes, quoted and unquoted sets, battle heads). Each shape at each size (default 20 k
 and 80 k characters: a linear cost gives a ratio near 4), `--stages` adds the stage that took
-longest at the largest size. No corpus needed (the long line is made of a test document).
+longest at the largest size, `--limit` stops a shape that took longer than that at one size.
+No corpus needed (the long line is made of a test document). Figures: benchmarks/README.md.
 
     python benchmarks/linearity.py --shapes
     python benchmarks/linearity.py --shapes --sizes 10000,20000,40000,80000 --stages
