@@ -107,10 +107,10 @@ def shapes(chars: int) -> dict[str, str]:
         "equal clauses (，)": _repeat(lambda i: f"加快{_word(i)}，", chars),
         "line without an end": _repeat(lambda i: one_line, chars),
         "numbered 一是…": _repeat(
-            lambda i: f"{_cn_number(i + 1)}是加强{_word(i)}建设，", chars
+            lambda i: f"{_cn_number(i % 9999 + 1)}是加强{_word(i)}建设，", chars
         ),
         "numbered （一）…": _repeat(
-            lambda i: f"（{_cn_number(i + 1)}）推进{_word(i)}工作。", chars
+            lambda i: f"（{_cn_number(i % 9999 + 1)}）推进{_word(i)}工作。", chars
         ),
         "one character": "发" * chars,
     }
