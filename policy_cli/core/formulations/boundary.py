@@ -8,6 +8,7 @@ which edge to look for, so the edges are found here rather than in one later pas
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from policy_cli.core.chars import HAN, is_han
@@ -91,19 +92,31 @@ def phrase_ending_at(
     return out.lstrip(v.name_prepositions)
 
 
-def following_phrase(text: str, pos: int, o: FormulationOptions) -> str | None:
+def following_phrase(
+    text: str, pos: int, o: FormulationOptions, runs: dict[int, int] | None = None
+) -> str | None:
     """Return the noun phrase right after a code or numbered formulation, if any.
 
     Codes quoted one after another share the phrase after them (“334”“622”等联农带农模式).
+    `runs` (one dict a text, kept by the caller across calls) remembers where the runs of
+    quoted codes already walked end (see `run_end`).
     """
     w, p = words(), patterns()
-    skipped = False
-    while True:  # skip the codes quoted right after this one
-        nxt = p.next_quoted.match(text[pos : pos + o.next_code_window])
+
+    def next_code(at: int) -> int | None:
+        nxt = p.next_quoted.match(text, at, at + o.next_code_window)
         if not nxt or classify_quoted(nxt.group(1), options=o) not in ("code", "numbered"):
-            break
-        pos += nxt.end()
-        skipped = True
+            return None
+        return nxt.end()
+
+    # skip the codes quoted right after this one
+    runs = {} if runs is None else runs
+    end = runs.get(pos)
+    if end is None:
+        first = next_code(pos)  # (most codes have none after them)
+        end = pos if first is None else run_end(next_code, first, runs)
+    skipped = end != pos
+    pos = end
     if text[pos : pos + 1] == w.etc:
         pos += 1  # “334”“622”等联农带农模式
         skipped = True
@@ -133,6 +146,27 @@ def following_phrase(text: str, pos: int, o: FormulationOptions) -> str | None:
     if skipped and found and not found.endswith((*w.name_heads, *w.shared_code_heads)):
         return None  # shared by a list of codes, the phrase must name what they are (…等模式)
     return found
+
+
+def run_end(step: Callable[[int], int | None], pos: int, runs: dict[int, int]) -> int:
+    """Return where a run of items that follow one another ends, walking it from `pos`.
+
+    `step(at)` is the end of the item that follows `at`, or None where the run stops. `runs`
+    maps every place a walk has passed to the end of its run: a caller that asks again from
+    any item of a run it walked (the next code of a list, the next quoted name) is answered
+    at once, so that a list of n items costs n steps, not n² (n walks to its end).
+    """
+    passed: list[int] = []
+    while pos not in runs:
+        passed.append(pos)
+        nxt = step(pos)
+        if nxt is None:
+            break
+        pos = nxt
+    end = runs.get(pos, pos)
+    for at in passed:
+        runs[at] = end
+    return end
 
 
 @lru_cache(maxsize=8)

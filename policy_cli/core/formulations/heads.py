@@ -129,20 +129,53 @@ def _with_listed_battles(
     sep = w.list_separator
     if text[start - 1 : start] == sep:
         # 蓝天、碧水、净土保卫战: the short battles listed before the head belong to it
-        clause_start = max(text.rfind(ch, 0, start) for ch in w.battle_list_marks) + 1
-        listed = text[clause_start : start - 1]
-        verbs = clause_word_set()
-        k = next((i for i in range(len(listed)) if listed[i:].split(sep)[0] and
-                  all(o.battle_min_len <= len(x) <= o.battle_max_len
-                      for x in listed[i:].split(sep)) and
-                  len({len(x) for x in listed[i:].split(sep)}) == 1), None)
-        if k is not None and listed[k : k + o.lead_verb_len] not in verbs:
-            phrase, start = text[clause_start + k : end], clause_start + k
+        first = battles_listed_before(
+            text, start - 1, sep, w.battle_list_marks, o.battle_min_len, o.battle_max_len
+        )
+        if first is not None and text[first : min(first + o.lead_verb_len, start - 1)] not in (
+            clause_word_set()
+        ):
+            phrase, start = text[first:end], first
     # 反腐败斗争攻坚战、持久战、总体战: the battles listed after the head belong to it
     more = patterns().more_battles.match(text[end : end + o.battle_window])
     if more:
         phrase += more.group()
     return phrase, start
+
+
+def battles_listed_before(
+    text: str, end: int, sep: str, marks: str, shortest: int, longest: int
+) -> int | None:
+    """Return where the list of short items that ends at `end` (蓝天、碧水) starts, or None.
+
+    The list is the longest tail of the clause before `end` (which opens after one of `marks`)
+    whose items, split at `sep`, are all of one length between `shortest` and `longest`; its
+    first item may be the end of a longer piece of the clause (打好蓝天 -> 蓝天). The items are
+    read right to left and no further than one item past the list, never the whole clause
+    (which, read again for each head, made a long clause cost its square or its cube).
+    """
+    size: int | None = None  # the length of the items read so far
+    right = end  # the end of the piece being read
+    while True:
+        left, floor = right, max(0, right - longest - 1)
+        while left > floor and text[left - 1] != sep and text[left - 1] not in marks:
+            left -= 1
+        # a piece is whole when a separator, a mark or the text's start is right before it; one
+        # cut short at `floor` is longer than any item
+        whole = left == 0 or text[left - 1] == sep or text[left - 1] in marks
+        opens = left == 0 or text[left - 1] != sep  # the clause's first piece (or a long one)
+        n = right - left
+        if size is None and not (whole and shortest <= n <= longest):
+            # the last piece is no item: its end is one when long enough
+            return None if whole and n < shortest else max(left, right - longest)
+        if size is None or (whole and n == size):
+            size = n
+            if opens:
+                return left
+            right = left - 1
+            continue
+        # the piece before the list: its end is an item when long enough
+        return right - size if not whole or n >= size else right + 1
 
 
 def _noun_follows(text: str, pos: int, o: FormulationOptions) -> bool:

@@ -32,8 +32,13 @@ def listed_items(
     n = count_of(head)
     if n < o.set_min_members:
         return ()
-    clause_start = max(text.rfind(ch, 0, start) for ch in w.clause_marks) + 1
-    before = text[clause_start:start]
+    # n members of at most item_max_len_before characters, their separators, a quote mark and
+    # a verb: a clause that opens farther back holds no such list, and is not read (a text
+    # without a clause mark was read back to its start at every count: its square)
+    reach = n * (o.item_max_len_before + 1) + 1 + max(o.list_verb_lens, default=0)
+    lo = max(0, start - reach - 1)
+    clause_start = max(text.rfind(ch, lo, start) for ch in w.clause_marks) + 1
+    before = text[clause_start:start] if clause_start or not lo else ""
     if quoted or before.endswith(w.open_quote):
         before = before.removesuffix(w.open_quote)
         verb = next((before[-k:] for k in o.list_verb_lens if is_verb(before[-k:])), "")

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from policy_cli.core.chars import is_han
-from policy_cli.core.formulations.boundary import following_phrase
+from policy_cli.core.formulations.boundary import following_phrase, run_end
 from policy_cli.core.formulations.candidate import CERTAIN, Candidate
 from policy_cli.core.formulations.members import listed_items
 from policy_cli.core.formulations.options import FormulationOptions
@@ -33,6 +33,8 @@ def find_quoted(
     """Yield the quoted spans that are formulations, with what codes and sets refer to."""
     seg = seg or segment_text(text)
     plan, cited, event_date = patterns().plan, patterns().cited_word, patterns().event_date
+    names: dict[int, int] = {}  # the ends of the runs of quoted names walked (`run_end`)
+    codes: dict[int, int] = {}  # the same for the runs of quoted codes
     for m in quoted_pattern(words().quote_pairs, options.quoted_span_max).finditer(text):
         span = next(g for g in m.groups() if g is not None)
         kind = classify_quoted(span, options=options)
@@ -40,7 +42,7 @@ def find_quoted(
             continue
         if _cited(text, m.end(), span, cited):
             continue  # 牢记人民政府头顶“人民”二字: the word itself is cited
-        if names_a_thing(text, m.end(), m.start()):
+        if names_a_thing(text, m.end(), m.start(), names):
             continue  # “贝碧嘉”、“普拉桑”台风: the proper name of a storm
         if event_date.fullmatch(span.strip()) and not text.startswith(
             words().dated_text_words, m.end()
@@ -50,7 +52,10 @@ def find_quoted(
             continue  # 搭上政策红利的“列车”: an ordinary word in scare quotes
         start = m.start() + 1 + (len(span) - len(span.lstrip()))
         span = span.strip()
-        refers = following_phrase(text, m.end(), options) if kind in ("code", "numbered") else None
+        refers = (
+            following_phrase(text, m.end(), options, codes)
+            if kind in ("code", "numbered") else None
+        )
         if plan.fullmatch(span):
             refers = plan_period(span)
         items = (
@@ -83,20 +88,27 @@ def _cited(text: str, end: int, span: str, cited: re.Pattern[str]) -> bool:
     return w.list_separator not in span and not text.startswith(w.character_count_heads, count.end())
 
 
-def names_a_thing(text: str, end: int, start: int | None = None) -> bool:
+def names_a_thing(
+    text: str, end: int, start: int | None = None, runs: dict[int, int] | None = None
+) -> bool:
     """Tell whether a quoted name is that of a natural event or a thing: a kind of them (台风,
     号) follows the quoted names listed from `end` on, or a kind of event stands right before the
-    opening quote at `start` (台风“利奇马”)."""
+    opening quote at `start` (台风“利奇马”). `runs` (one dict a text, kept by the caller)
+    remembers where the lists of quoted names already walked end (`run_end`)."""
     w = words()
     if start is not None and text[max(0, start - 4) : start].endswith(w.event_classes):
         return True
-    pattern = quoted_pattern(w.quote_pairs, 16)
     at = end
-    while text[at : at + 1] == w.list_separator:
-        nxt = pattern.match(text, at + 1)
-        if nxt is None:
-            break
-        at = nxt.end()
+    if text[at : at + 1] == w.list_separator:  # (most quoted names are listed with none)
+        pattern = quoted_pattern(w.quote_pairs, 16)
+
+        def next_name(at: int) -> int | None:
+            if text[at : at + 1] != w.list_separator:
+                return None
+            nxt = pattern.match(text, at + 1)
+            return None if nxt is None else nxt.end()
+
+        at = run_end(next_name, end, {} if runs is None else runs)
     # (read in place: a copy of the rest of the text made a long document cost its square)
     if text.startswith(w.etc, at):  # “…”、“…”等台风
         at += len(w.etc)

@@ -11,7 +11,7 @@ from policy_cli.core.national import national_lexicon, said_nationally
 from policy_cli.core.occurrences import find_all, non_overlapping
 from policy_cli.core.phrases import canonical
 from policy_cli.core.tokens import Segmentation
-from policy_cli.models import Document, Formulation
+from policy_cli.models import Document, Formulation, Sentence
 
 ORIGINS = ("national", "local", "new")
 
@@ -40,7 +40,9 @@ def rank_formulations(
         at = starts.get(c.text, [])
         if seg is not None and len(c.text) <= options.count_short_max:
             at = said_as_words(document.text, seg, at, len(c.text), c.offset)
-        result.append(to_formulation(document, c, options.max_contexts, at))
+        result.append(
+            to_formulation(document, c, options.max_contexts, at, options.context_max_len)
+        )
     if sort == "count":
         result.sort(key=lambda f: (-f.count, f.first_offset, f.text))
     else:
@@ -103,10 +105,12 @@ def to_formulation(
     c: Candidate,
     max_contexts: int = MAX_CONTEXTS,
     starts: list[int] | None = None,
+    context_max_len: int = FormulationOptions().context_max_len,
 ) -> Formulation:
     """Count a candidate in the document and take up to `max_contexts` sentences around it.
 
-    `starts` are the offsets of every occurrence of its text (found here when not given).
+    `starts` are the offsets of every occurrence of its text (found here when not given). A
+    sentence longer than `context_max_len` is cut to that many characters around it.
     """
     if starts is None:
         starts = find_all(document.text, [c.text]).get(c.text, [])
@@ -117,12 +121,14 @@ def to_formulation(
         first, count, seen = c.offset, max(count, 1), [c.offset]
     origin, first_seen = origin_of(c)
     contexts: list[str] = []
+    sentences: list[str] = []  # the sentences of the contexts (one context a sentence text)
     for pos in seen:
         if len(contexts) >= max_contexts:
             break
         sent = document.sentence_at(pos)
-        if sent is not None and sent.text not in contexts:
-            contexts.append(sent.text)
+        if sent is not None and sent.text not in sentences:
+            sentences.append(sent.text)
+            contexts.append(context_around(sent, pos, len(c.text), context_max_len))
     return Formulation(
         text=c.text,
         kind=c.kind,
@@ -135,6 +141,18 @@ def to_formulation(
         origin=origin,
         first_seen=first_seen,
     )
+
+
+def context_around(sent: Sentence, pos: int, size: int, longest: int) -> str:
+    """Return the sentence, or where it is longer than `longest` characters, that many of it
+    around text[pos:pos+size] (centred on it, as far as the sentence allows), with … where
+    it was cut."""
+    if len(sent.text) <= longest:
+        return sent.text
+    at = pos - sent.start  # the find's place in the sentence
+    lo = max(0, min(at - (longest - size) // 2, len(sent.text) - longest))
+    hi = lo + longest
+    return ("…" if lo else "") + sent.text[lo:hi] + ("…" if hi < len(sent.text) else "")
 
 
 def origin_of(c: Candidate) -> tuple[str, str | None]:
