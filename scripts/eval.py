@@ -79,13 +79,13 @@ def main(argv: list[str] | None = None) -> int:
     head = f"{'document':34} {'recall':>6} {'prec':>6} {'F1':>6} {'listed':>6} {'gold':>5} | {'kw ok':>5} {'must-':>5} {'noise':>5}  {'s':>5}"
     print(head)
     print("-" * len(head))
-    _block(annotated(), a, options, rows, len(head))
+    _block(annotated(), a, options, rows, len(head), block="gold")
     team = annotated(TEAM_GOLD)
     if team and any(not a.only or any(n.startswith(p) for p in a.only) for n, *_ in team):
         print()
         print("team annotations, blind, formulations only (tests/data/gold-team/README.md):")
         print("-" * len(head))
-        _block(team, a, options, rows, len(head))
+        _block(team, a, options, rows, len(head), block="team")
     if a.json:
         Path(a.json).write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _block(
     docs: list[tuple[str, dict, Path]], a: argparse.Namespace, options: FormulationOptions,
-    rows: list[dict], width: int,
+    rows: list[dict], width: int, *, block: str,
 ) -> None:
     """Score and print each document of `docs`, then the micro average of the block."""
     tot = {"found": 0.0, "must": 0, "right": 0.0, "listed": 0}
@@ -115,7 +115,7 @@ def _block(
         tot["must"] += n_must
         tot["right"] += p * n_listed
         tot["listed"] += n_listed
-        row = {"document": name, "recall": r, "precision": p, "f1": f1,
+        row = {"document": name, "block": block, "recall": r, "precision": p, "f1": f1,
                "missing": fs.details["missing"], "noise": fs.details["noise"]}
         terms = f"{'':5} {'':5} {'':5}"
         if has_terms:
@@ -187,7 +187,8 @@ def by_stage(only: list[str] | None, options: FormulationOptions, *, details: bo
     print("right/noise: listed formulations the stage proposed that are in the gold (must or ok) "
           "/ not;\nonly+/only-: of those, proposed by no other stage; alone: must items lost "
           "when the stage is switched off")
-    for name, g, doc_path in annotated():
+    # (the team's blind annotations too: they are the documents no rule was written for)
+    for name, g, doc_path in annotated() + annotated(TEAM_GOLD):
         if only and not any(name.startswith(p) for p in only):
             continue
         rows = stage_rows(g, load_document(doc_path), options)

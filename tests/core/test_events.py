@@ -26,3 +26,7 @@ def test_fairs_by_their_short_names_in_a_report():
 
 def test_craft_meeting_in_orbit_is_no_fair():
     assert names("飞船与空间站完成自动交会对接。两船快速交会。") == []
+
+
+def test_rivers_meeting_here_are_no_fair():
+    assert names("长江与嘉陵江在此交会，形成半岛。") == []

@@ -767,3 +767,10 @@ def test_blind_team_annotations_do_not_regress(name):
     assert score.figures["recall"] >= recall, str(score)
     assert score.figures["precision"] >= precision, str(score)
     assert sorted(p.name for p in TEAM_GOLD.glob("*.json")) == sorted(TEAM_FLOOR)
+
+
+def test_an_ordinal_is_no_counted_set_and_a_couplet_of_things_no_motto():
+    texts = {f.text for f in formulations_in("巴西是世界第12大经济体。中国已成为该国第9大石油供应国。")}
+    assert not any("大经济体" in t or "大石油" in t for t in texts)
+    listed = formulations_in("统筹推进基础设施、公共服务，北京上海、天津重庆，取得新成效。")
+    assert not any(f.evidence[0] == "motto/couplet-series" for f in listed)

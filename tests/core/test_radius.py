@@ -42,3 +42,20 @@ def test_an_anniversary_is_no_campaign_year():
     texts = [c.text for c in find_programmes("开展庆祝人民政协成立70周年活动。", FormulationOptions())]
     assert texts == []
     assert names("一分钟转圈。") == []
+
+
+def test_circles_of_every_common_shape():
+    assert names("构建15分钟就业服务圈，形成“1小时通勤圈、2小时都市圈”，打造1.5小时经济圈、"
+                 "半小时经济圈和十五分钟就医圈。") == [
+        "15分钟就业服务圈", "1小时通勤圈", "2小时都市圈", "1.5小时经济圈", "半小时经济圈",
+        "十五分钟就医圈",
+    ]
+    # the end of a range is no count; a turn is no circle
+    assert names("形成1到2小时交通圈。10分钟内转圈。") == []
+
+
+def test_an_anniversary_or_a_bare_year_is_no_campaign_year():
+    from policy_cli.core.formulations.programmes import find_programmes
+
+    for text in ("开展庆祝中国共产党成立100年活动。", "开展纪念改革开放40年活动。", "开展2024年活动。"):
+        assert [c.text for c in find_programmes(text, FormulationOptions())] == [], text

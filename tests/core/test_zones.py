@@ -80,3 +80,30 @@ def test_a_dash_joins_the_two_places_of_one_name():
     assert doc.text.count("中国—东盟产业合作区") == 2
     found = names(doc.text)
     assert "中国—东盟产业合作区" in found and "东盟产业合作区" not in found
+
+
+def test_cut_pieces_of_longer_names_are_not_named():
+    # a closing bracket or any dash before the rest of a name: the name is longer
+    assert "康养基地" not in names(
+        "沪皖共建长三角（广德）康养基地签约建设。加快建设苏皖合作示范区、长三角（广德）康养基地，"
+    )
+    for dash in "-–－—":
+        text = f"。中国{dash}东盟产业合作区建设，推进中国{dash}东盟产业合作区。"
+        assert names(text) == [f"中国{dash}东盟产业合作区"]
+    # a modifier that the tagger calls a verb does not make the shared tail a name
+    assert names("建成协调发展示范区、开放发展先行区，打造创新发展示范区。") == []
+
+
+def test_the_name_is_what_follows_a_verb_of_building_or_a_conjunction():
+    text = "印发《关于支持深圳建设中国特色社会主义先行示范区的意见》。支持深圳建设中国特色社会主义先行示范区，"
+    assert names(text) == ["中国特色社会主义先行示范区"]
+    assert names("自贸试验区及临港新片区建设持续深化。加快推进自贸试验区及临港新片区建设。") == [
+        "临港新片区"
+    ]
+    # a preposition that opens a name stays (为民办实事工程), one before it goes (在|自贸试验区)
+    assert names("全面完成为民办实事工程。实施十大为民办实事工程。") == ["为民办实事工程"]
+
+
+def test_one_projects_works_are_no_programme():
+    text = "。甘肃引洮供水二期工程通水，甘肃引洮供水二期工程。海军某潜艇基地，海军某潜艇基地。"
+    assert names(text) == []

@@ -31,7 +31,7 @@ def find_counted(
     for m in patterns().counted.finditer(text):
         if m.group() in words().counted_adjectives:
             continue  # 双重 is the adjective "dual"
-        if m.group()[0].isdigit() and len(seg.words(m.end() - 1, m.end() + 2)[0]) > 1:
+        if m.group()[0].isdigit() and len(seg.words(m.end() - 1, m.end() + options.word_reach)[0]) > 1:
             continue  # 20大型运输机, 2大胜, 5大类: 大 opens a word, it counts nothing
         counted = _counted_phrase(text, m.start(), m.end(), options, seg)
         if not counted:

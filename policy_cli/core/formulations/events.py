@@ -40,6 +40,8 @@ def find_events(
             continue
         if text.startswith(w.fair_verbs_after, end):
             continue  # 交会对接: a meeting in orbit
+        if text[start] in w.fair_not_openers:
+            continue  # 在此交会: two rivers meet here
         yield Candidate(m.group(), "name", start, None, (), BY_RULE, STAGE, "fair")
 
 

@@ -38,7 +38,8 @@ def find_mottos(
     counted together, in one pass over the text, once every run has been read (one
     `str.count` scan of the text per candidate made a long text cost its square).
     """
-    found: list[Candidate | tuple[str, int]] = list(_find(text, options, seg or segment_text(text)))
+    seg = seg or segment_text(text)
+    found: list[Candidate | tuple[str, int]] = list(_find(text, options, seg))
     pending = [c[0] for c in found if isinstance(c, tuple)]
     counts: dict[str, int] = {}
     if pending:
@@ -48,7 +49,7 @@ def find_mottos(
             phrase: len(non_overlapping(starts, len(phrase)))
             for phrase, starts in find_all(text, pending).items()
         }
-    found.extend(_couplet_series(text, options, seg or segment_text(text)))
+    found.extend(_couplet_series(text, options, seg))
     for c in found:
         if isinstance(c, Candidate):
             yield c
@@ -148,7 +149,7 @@ def _couplet_series(
     """Two clauses or more in a row, each a pair of two four-character clauses and nothing else
     (，守正创新、先立后破，系统集成、协同配合，; 解放思想、创新求变，向海图强、开放发展，): a series of
     couplets is a series of mottos, whatever their shape. The first may follow a verb of command
-    (坚持|稳中求进、以进促稳，…); a list of things is not said as couplets in a row."""
+    (坚持|稳中求进、以进促稳，…). A couplet of two things (基础设施、公共服务) lists them."""
     w = words()
     for m in _couplet_run(o.object_pair_len).finditer(text):
         start = m.start()
@@ -161,8 +162,15 @@ def _couplet_series(
             continue
         at = start
         for clause in re.split(f"[{re.escape(w.couplet_separators)}]", m.group()):
-            yield Candidate(clause, "slogan", at, None, (), BY_RULE, STAGE, "couplet-series")
+            if not all(_names_a_thing(half) for half in clause.split(w.list_separator)):
+                yield Candidate(clause, "slogan", at, None, (), BY_RULE, STAGE, "couplet-series")
             at += len(clause) + 1
+
+
+def _names_a_thing(half: str) -> bool:
+    """Tell whether every word of a clause is a noun or a place (基础设施, 北京上海): a couplet of
+    two things lists them (基础设施、公共服务), where a motto says what to do or be."""
+    return all(tag in words().noun_tags for _, tag in default_tagger().tag(half, False))
 
 
 @lru_cache(maxsize=4)

@@ -112,6 +112,9 @@ class FormulationOptions:
     zone_shared_item_max: int = 3
     # radius: what a circle reaches, between its time and 圈, is at most this long (社区生活)
     radius_max_reach: int = 8
+    # the word at a place is read whole within this many characters of it (the segmenter's words
+    # are shorter)
+    word_reach: int = 8
     # how far back a quoted name before the campaign may open (“新农人”培育三年行动)
     quoted_name_lookback: int = 16
     # how far back the launching verb of a campaign title may stand

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from policy_cli.core.chars import HAN
+from policy_cli.core.chars import CN_NUMERALS, HAN
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import Words, words
@@ -44,8 +44,11 @@ def find_programmes(
                 at = found.end()
                 lead = _leading_verb(body)
                 body, name, start = body[lead:], name[lead:], start + lead
-                if rule == "year" and body.endswith(w.anniversary_marks):
-                    pass  # 庆祝…成立70周年活动: an anniversary, not a year given to a campaign
+                if rule == "year" and (
+                    body.endswith(w.anniversary_marks) or body.startswith(w.anniversary_openers)
+                    or body[-1:].isdigit() or body[-1:] in CN_NUMERALS
+                ):
+                    pass  # 庆祝…成立70周年, 纪念改革开放40年, 2024年: an anniversary or a year
                 elif _names_a_programme(body, w, options, short=rule == "construction") and not (
                     _a_kind_of_project(body, name, w, seg.words(start, start + len(body)))
                 ):

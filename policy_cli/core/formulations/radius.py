@@ -16,7 +16,7 @@ from functools import lru_cache
 from policy_cli.core.chars import CN_NUMERALS, HAN
 from policy_cli.core.formulations.candidate import BY_RULE, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import clause_word_set, words
+from policy_cli.core.formulations.vocab import words
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "radius"
@@ -33,12 +33,11 @@ def find_radii(
     w = words()
     for m in found:
         reach = m.group("reach")
-        if not seg.starts_word(m.end()) or reach[-1] in CN_NUMERALS or any(
-            ch in w.function_words for ch in reach
-        ):
-            continue  # 90分钟可绕地球一圈: one lap, not a circle
-        if any(word in clause_word_set() for word in seg.words(m.start("reach"), m.end() - 1)):
-            continue
+        if not seg.starts_word(m.end()) or reach[-1] in CN_NUMERALS:
+            continue  # 90分钟可绕地球一|圈: one lap, not a circle
+        pieces = seg.words(m.start("reach"), m.end("reach"))
+        if any(p in w.function_words or p in w.radius_not_reached for p in pieces):
+            continue  # 10分钟内|转圈, 可|绕地球: a clause, not what a circle reaches
         yield Candidate(m.group(), "name", m.start(), None, (), BY_RULE, STAGE, "time")
 
 
@@ -47,6 +46,7 @@ def _radius(longest: int) -> re.Pattern[str]:
     w = words()
     times = "|".join(re.escape(t) for t in w.radius_times)
     heads = "|".join(re.escape(h) for h in w.radius_heads)
-    count = rf"(?:[0-9]{{1,3}}|[{CN_NUMERALS}]{{1,3}})"
+    # 15, 1.5, 十五, 半 (not the end of a range: 1到2小时)
+    count = rf"(?<![0-9.{re.escape(w.range_marks)}])(?:[0-9]{{1,3}}(?:\.[0-9])?|[{CN_NUMERALS}]{{1,3}}|半)"
     reach = rf"[{HAN}]{{2,{longest}}}?"
     return re.compile(rf"{count}(?:{times})(?P<reach>{reach})(?:{heads})")

@@ -103,6 +103,7 @@ class Words:
     campaign_year_heads: tuple[str, ...]
     campaign_year_nouns: tuple[str, ...]
     anniversary_marks: tuple[str, ...]
+    anniversary_openers: tuple[str, ...]
     construction_verbs: tuple[str, ...]
     construction_nouns: tuple[str, ...]
     result_complements: tuple[str, ...]
@@ -113,10 +114,16 @@ class Words:
     fair_heads: tuple[str, ...]
     fair_verbs_after: tuple[str, ...]
     fair_editions: tuple[str, ...]
+    fair_not_openers: str
     radius_times: tuple[str, ...]
     radius_heads: tuple[str, ...]
+    radius_not_reached: tuple[str, ...]
+    range_marks: str
     zone_lead_tags: tuple[str, ...]
-    zone_cut_tags: tuple[str, ...]
+    zone_cut_words: tuple[str, ...]
+    zone_name_conjunctions: tuple[str, ...]
+    closing_brackets: str
+    project_parts: tuple[str, ...]
     zone_suffix_tags: tuple[str, ...]
     zone_pointing_tags: tuple[str, ...]
     generic_programme_ends: tuple[str, ...]

@@ -1,18 +1,20 @@
-"""Stage `zone`: a zone or place the document names whole, twice or more, by its own name.
+"""Stage `zone`: a zone, place or works programme a document names whole, twice or more.
 
 A reader takes 虹桥国际开放枢纽 (。虹桥国际开放枢纽进一步提升能级…; 落实虹桥国际开放枢纽建设三年行动计划)
-as the name of a place the document keeps coming back to: the same string ending in a zone or
-place head (…示范区, …保税区, …走廊, …枢纽, …生态岛) said twice or more, each time standing on its
-own: at the edge of a clause or after a verb (推进|长三角生态绿色一体化发展示范区), never after more
-of a longer name. The name is the longest such string: what comes before it differs from one
-mention to the next, and so does what follows it (…示范区|线东延伸 twice is part of a longer
-name). The programme stage finds a zone after a verb of building; this stage finds
-the ones a document names without one (…合作区总体方案获批实施).
+as the name of a place the document keeps coming back to: the same string ending in a zone,
+place or works head (…示范区, …保税区, …走廊, …枢纽, …生态岛, …工程) said twice or more, each time
+standing on its own: at the edge of a clause, after a known verb (推进|长三角生态绿色一体化发展
+示范区), a preposition, conjunction, particle, adverb or count (十大|为民办实事工程), never after
+more of a longer name (长三角（广德）|康养基地, 协调|发展示范区). The name is the longest such
+string: what comes before it differs from one mention to the next, and so does what follows it
+(…示范区|线东延伸 twice is part of a longer name). The programme stage finds a zone after a verb
+of building; this stage finds the ones a document names without one (…合作区总体方案获批实施).
 
 Not names: a kind of zone (重大工程, 一批…示范区: the programme stage's `_names_a_programme`
-rules), a head followed by a one-character word that makes it part of a longer word (示范区|线),
-a name that continues a quoted one before it (“丝路电商”合作先行区: the quoted stage's), and the
-generic places (…中心, …城市: `zone_generic_heads`).
+rules), one project's works (…二期工程, 某基地), two names joined (自贸试验区|及|临港新片区), a
+head followed by a one-character word that makes it part of a longer word (示范区|线), a name that
+continues a quoted one before it (“丝路电商”合作先行区: the quoted stage's), and the generic
+places (…中心, …城市, …行动: `zone_generic_heads`).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.programmes import _leading_verb, _names_a_programme
-from policy_cli.core.formulations.vocab import Words, is_verb, words
+from policy_cli.core.formulations.vocab import Words, is_verb, launches, patterns, words
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
@@ -48,12 +50,12 @@ def find_zones(
     spans: list[tuple[int, int, list[str]]] = []  # (head start, name end, names longest first)
     for m in found:
         hs, end = m.start(), m.end()
-        proposes = seg.starts_word(end) and not _inside_longer_word(text, end, seg, w)
+        proposes = seg.starts_word(end) and not _inside_longer_word(text, end, seg, w, o)
         names = []
         for st in range(hs - o.place_min_body, max(hs - o.programme_max_body, 0) - 1, -1):
             if text[st] in w.name_joiners:
                 continue  # 中国—东盟产业合作区: a dash joins the two places of one name
-            if not _NAME.fullmatch(text, st, hs):
+            if not _NAME.fullmatch(text, st, hs) or _two_names_or_a_clause(text, st, hs, seg, w):
                 break
             name = text[st:end]
             said.setdefault(name, []).append(st)
@@ -61,30 +63,31 @@ def find_zones(
                 names.append(name)
         if names:
             spans.append((hs, end, names[::-1]))
-    seen: set[str] = set()
+    judged: set[str] = set()  # strings and names already judged, whatever the verdict
     for hs, end, names in spans:
         longest = next((n for n in names if len(said[n]) >= o.zone_min_said), None)
-        if longest is None or longest in seen:
+        if longest is None or longest in judged:
             continue
-        seen.add(longest)
-        name = longest
+        judged.add(longest)
         head = text[hs:end]
-        lead = _lead(name[: -len(head)], seg, end - len(name))
-        name = name[lead:]
+        lead = _lead(longest[: -len(head)], seg, end - len(longest))
+        name = longest[lead:]
         body = name[: -len(head)]
-        if name in seen and name != longest:
-            continue  # (two strings cut to one name: 实施|…工程, 推进|…工程)
+        if name != longest:
+            if name in judged:
+                continue  # (two strings cut to one name: 实施|…工程, 推进|…工程)
+            judged.add(name)
         if len(said.get(name, ())) < o.zone_min_said or _opens_with_pronoun(name, seg, end, w):
             continue  # (where a verb was cut off, the rest is counted on its own)
-        if not _names_a_programme(body, w, o, short=True):
-            continue
-        starts = said[name]
-        at = starts[0]
-        if all(_stands_alone(text, s, seg, w, o) for s in starts) and not _one_follower(
-            text, [s + len(name) for s in starts], seg, w
+        if not _names_a_programme(body, w, o, short=True) or any(
+            p in body for p in w.project_parts
         ):
-            seen.add(name)
-            yield Candidate(name, "name", at, stage=STAGE, rule="named-zone")
+            continue  # a kind (重大工程), or one project's works (…二期工程, …主体工程)
+        starts = said[name]
+        if all(_stands_alone(text, s, seg, w, o) for s in starts) and not _one_follower(
+            text, [s + len(name) for s in starts], seg, w, o
+        ):
+            yield Candidate(name, "name", starts[0], stage=STAGE, rule="named-zone")
 
 
 _NAME_CHARS = re.compile(rf"[{HAN}A-Za-z0-9]+")
@@ -93,10 +96,32 @@ _NAME = re.compile(
 )
 
 
-def _inside_longer_word(text: str, end: int, seg: Segmentation, w: Words) -> bool:
+def _two_names_or_a_clause(
+    text: str, st: int, hs: int, seg: Segmentation, w: Words
+) -> bool:
+    """Tell whether the string from `st` to the head holds two names joined by a conjunction
+    (自贸试验区|及|临港新片区) or a verb of building inside (深圳|建设|…先行示范区): the name is
+    what follows."""
+    if not seg.starts_word(st):
+        return False
+    word = seg.words(st, hs)[0]
+    if word in w.zone_verbs and st > 0 and _NAME_CHARS.fullmatch(text[st - 1]):
+        return True
+    return word in w.zone_name_conjunctions and text.endswith(_zone_heads(), 0, st)
+
+
+@lru_cache(maxsize=1)
+def _zone_heads() -> tuple[str, ...]:
+    w = words()
+    return tuple({*w.zone_heads, *w.place_heads, *w.furthered_heads})
+
+
+def _inside_longer_word(
+    text: str, end: int, seg: Segmentation, w: Words, o: FormulationOptions
+) -> bool:
     """Tell whether the head is followed by a one-character noun that makes it part of a longer
     word (沿边产业园|区; not 示范区|新推出)."""
-    nxt = seg.words(end, end + 2)
+    nxt = seg.words(end, end + o.word_reach)
     if not nxt or len(nxt[0]) != 1 or not _NAME_CHARS.fullmatch(nxt[0]):
         return False
     tagged = default_tagger().tag(nxt[0], False)
@@ -111,26 +136,27 @@ def _opens_with_pronoun(name: str, seg: Segmentation, end: int, w: Words) -> boo
 
 
 def _lead(body: str, seg: Segmentation, at: int) -> int:
-    """The length of the verbs and prepositions that open the string (推进|…, 建设|…, 展示|世界
-    一流国际大都市, 在|自贸试验区)."""
+    """The length of the known verbs and prepositions that open the string (推进|…, 建设|…,
+    在|自贸试验区); a word only the tagger calls a verb stays (为民办实事工程)."""
     w = words()
     lead = _leading_verb(body)
     while lead < len(body):
         first = seg.words(at + lead, at + len(body))[0]
-        tagged = default_tagger().tag(first, False)
-        if first not in w.zone_verbs and (len(tagged) != 1 or tagged[0][1] not in w.zone_cut_tags):
+        if first not in w.zone_verbs and first not in w.zone_cut_words and not is_verb(first):
             break
         lead += len(first)
     return lead
 
 
-def _one_follower(text: str, ends: list[int], seg: Segmentation, w: Words) -> bool:
+def _one_follower(
+    text: str, ends: list[int], seg: Segmentation, w: Words, o: FormulationOptions
+) -> bool:
     """Tell whether every mention is followed by the same noun, which makes the name part of a
     longer one (上海示范区|线东延伸, 河口沿边产业园|区): what follows a name differs from one
     mention to the next, unless it is its building (崇明世界级生态岛|建设) or a verb."""
     if len({text[end : end + 1] for end in ends}) != 1:
         return False
-    word = (seg.words(ends[0], ends[0] + 4) or [""])[0]
+    word = (seg.words(ends[0], ends[0] + o.word_reach) or [""])[0]
     if not word or not _NAME_CHARS.fullmatch(word) or word in w.construction_nouns:
         return False
     if is_verb(word):
@@ -151,23 +177,28 @@ def _short_item_before(text: str, sep: int, o: FormulationOptions) -> bool:
 def _stands_alone(
     text: str, start: int, seg: Segmentation, w: Words, o: FormulationOptions
 ) -> bool:
-    """Tell whether a mention of the name opens a clause or follows a verb, not more of a longer
-    name or a quoted one (“丝路电商”合作先行区)."""
+    """Tell whether a mention of the name opens a clause or follows a verb of command or building,
+    a preposition, a conjunction, a particle or an adverb (`zone_lead_tags`), not more of a
+    longer name or a quoted one (“丝路电商”合作先行区)."""
     before = text[start - 1 : start]
     if not before or before in "\n":
         return True
-    if any(before == pair[1] for pair in w.quote_pairs):
-        return False
+    if any(before == pair[1] for pair in w.quote_pairs) or before in w.closing_brackets:
+        return False  # “丝路电商”合作先行区, 长三角（广德）康养基地: the rest of a longer name
     if before == w.list_separator and _short_item_before(text, start - 1, o):
         return False  # 磨憨、瑞丽、河口沿边产业园: the short items share the name's rest
     if not _NAME_CHARS.fullmatch(before):
         return True
-    prev = seg.words(max(0, start - 8), start)
+    prev = seg.words(max(0, start - o.word_reach), start)
     if not prev:
         return True
     word = prev[-1]
-    if is_verb(word) or word in w.launch_verbs or word in w.zone_verbs:
-        return True
+    if is_verb(word) or launches(word) or word in w.zone_verbs or (
+        word in w.construction_verbs
+    ):
+        return True  # 推进|长三角生态绿色一体化发展示范区 (not 协调|发展示范区: a modifier)
+    if patterns().counted.fullmatch(word):
+        return True  # 实施十大|为民办实事工程: a count names the set it opens
     tagged = default_tagger().tag(word, False)
     return len(tagged) == 1 and tagged[0][1] in w.zone_lead_tags
 
