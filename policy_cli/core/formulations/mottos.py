@@ -216,7 +216,11 @@ def _shaped_run(
     trail = parts[-1][size:]
     at_edge = text[end : end + 1] in w.clause_or_line_ends
     phrase = w.list_separator.join(run)
-    if trail and at_edge and len(trail) <= o.motto_max_trail and _own_trail(trail, run):
+    if trail and at_edge and len(trail) <= o.motto_max_trail and (
+        _own_trail(trail, run) or trail.startswith(w.trail_possessive)
+    ):
+        # …|相结合; the noun the run qualifies at the end of its clause names it with it:
+        # 更高质量、更有效率、更加公平、更可持续|的发展, …清洁美丽|的世界
         phrase += trail
     return Candidate(phrase, "slogan", start + lead, None, (), BY_RULE, STAGE, "shaped")
 
