@@ -127,3 +127,20 @@ def test_arbitrary_text_raises_only_policy_errors(text):
         return
     for s in doc.sentences:
         assert doc.text[s.start : s.end] == s.text
+
+
+def test_a_line_without_sentence_ends_is_cut_into_sentences_of_bounded_length():
+    from policy_cli.core.loaders import load_text
+    from policy_cli.core.normalize import MAX_SENTENCE_CHARS
+
+    clause = "实施“蓝天”工程推动高质量发展投资增长10%"
+    text = "，".join([clause] * 4000) + "。最后一句。"
+    doc = load_text(text, source="t")
+    assert max(len(s.text) for s in doc.sentences) <= MAX_SENTENCE_CHARS
+    assert "".join(s.text for s in doc.sentences) == text  # cut at clause marks, nothing lost
+    assert all(s.text.endswith(("，", "。")) for s in doc.sentences)
+    assert doc.sentences[-1].text == "最后一句。"
+    assert all(doc.text[s.start : s.end] == s.text for s in doc.sentences)
+    # no clause mark at all: cut at the limit
+    doc = load_text("字" * (MAX_SENTENCE_CHARS * 2 + 5), source="t")
+    assert [len(s.text) for s in doc.sentences] == [MAX_SENTENCE_CHARS, MAX_SENTENCE_CHARS, 5]
