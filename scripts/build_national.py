@@ -13,6 +13,15 @@ title) or background report (year and title) that says it. The sources:
    quoted now and then for emphasis is used plainly most of the time), shaped like a
    formulation (the product's own quoted-span classifier), and no jieba dictionary name of a
    person, place or organisation (storms, parties and armies abroad are quoted as names too).
+3. `provincial`: watchwords newer than the corpus that most 2025 provincial reports say.
+4. `mined` (with --mined): fixed expressions the news repeats without quotes (高品质生活,
+   全面绿色转型): word n-grams of the product's segmenter said on at least MIN_MINED_DAYS days,
+   whole units (no single neighbour word that would lengthen them accompanies them in more than
+   MAX_EXTENSION_SHARE of their uses, on either side), whose parts stick together (PMI), that end
+   in a policy head (a word that ends MIN_HEAD_ENTRIES entries of the seed and quoted lexicon)
+   and open with no verb of command (a word said before MIN_PRECEDED_ENTRIES entries of the
+   lexicon, or a clause word), function word, number, person, place, organisation or date, and
+   that are no word of jieba's dictionary.
 
 The national corpus is the national evening news 2012-2022 (`national-news-2012-2022.jsonl.xz`,
 56,068 items, one JSON object a line with date, title, content), which the project does not ship;
@@ -28,6 +37,7 @@ import argparse
 import datetime
 import json
 import lzma
+import math
 import os
 import re
 import sys
@@ -42,6 +52,7 @@ from policy_cli.core.bloom import BloomFilter  # noqa: E402
 from policy_cli.core.chars import CN_DIGITS, CN_NUMERALS, HAN  # noqa: E402
 from policy_cli.core.formulations import classify_quoted  # noqa: E402
 from policy_cli.core.formulations.quoted import names_a_thing  # noqa: E402
+from policy_cli.core.formulations.vocab import clause_word_set  # noqa: E402
 from policy_cli.core.phrases import PhraseMatcher, canonical, key  # noqa: E402
 from policy_cli.core.segment import Segmenter  # noqa: E402
 
@@ -88,6 +99,36 @@ NAME_TAGS = ("nr", "ns", "nt", "nz", "nrt", "nrfg")
 QUOTED = re.compile(r"“([^“”\n]{2,24})”")
 CLAUSE_BREAK = re.compile(rf"[^{HAN}0-9A-Za-z+]+")
 FORMULATION_SHAPE = re.compile(rf"[{HAN}0-9A-Za-z+＋、，·\-－]+")
+# mined: fixed expressions the news repeats without quotes (see mined_candidates)
+MIN_MINED_DAYS = 20
+MIN_MINED_WORDS = 2  # a single word of the segmenter is the lexicon's business (build_lexicon)
+MAX_MINED_WORDS = 6
+MIN_MINED_CHARS = 4
+MAX_MINED_CHARS = 14
+MIN_MINED_PMI = 5.0  # natural log; the weakest split of the phrase into two parts
+MAX_EXTENSION_SHARE = 0.5  # one neighbour that lengthens it in more of its uses: a piece
+MIN_HEAD_ENTRIES = 3  # a policy head ends this many entries of the seed and quoted lexicon
+# the tags of the words (two characters or more) a mined phrase may end with besides the
+# policy heads. ("n", "vn", "v", "nz", "") reaches 高品质|生活, 全面|绿色|转型, 高水平|开放 but
+# keeps 554 phrases, most of them ordinary (政务服务, 产业集群, 人才引进): annotated precision
+# fell by 0.09-0.25 (see the README, "The national lexicon"); so policy heads only
+MINED_HEAD_TAGS: tuple[str, ...] = ()
+# coined within the corpus: a phrase said on more days than this in the corpus's first year was
+# established before it (an ordinary phrase, 基础设施建设, or an old formulation the seed holds)
+MAX_EARLY_DAYS = 2
+EARLY_WINDOW = 365
+MIN_PRECEDED_ENTRIES = 12  # a word said before this many lexicon entries opens a clause
+# jieba tags no formulation opens with: verbs, adverbs, prepositions, conjunctions, pronouns,
+# particles, numbers and measures, directions, times, and adjectives of evaluation (重大, 重要)
+MINED_OPENING_TAGS = ("v", "d", "p", "c", "r", "u", "m", "q", "f", "t", "a", "e", "y", "o", "z")
+# nor holds inside (a verb inside makes a statement: 关系|取得|更大发展)
+MINED_INNER_TAGS = ("v", "d", "p", "c", "r", "u", "m", "q", "f", "t", "e", "y")
+# proper names: a person, place, organisation; nr is left out (jieba tags 高水平 nr)
+MINED_NAME_TAGS = ("ns", "nt", "nrfg", "nrt")
+# a neighbour of these tags cannot lengthen the phrase (function words, numbers, times), nor
+# can a verb of command or a clause end; any other word can (治理|能力现代化, 联防|联控机制)
+NON_EXTENDING_TAGS = ("p", "c", "u", "d", "r", "m", "q", "y", "e", "o", "f", "t")
+QUOTE_CHARS = re.compile("[“”‘’「」『』\"']")
 
 
 def _days_between(a: str, b: str) -> int:
@@ -147,6 +188,22 @@ class Evidence:
             parts.append(f"not in the news 2012-2022 or the background; said by {self.provinces[0]}"
                          f" of {self.provinces[1]} provincial reports of 2025")
         return "; ".join(parts)
+
+
+@dataclass
+class MinedStats:
+    """What made a phrase a mined entry: its words, days, uses, cohesion and neighbours."""
+
+    words: tuple[str, ...]
+    days: int = 0
+    count: int = 0
+    pmi: float = 0.0
+    left_extension: float = 0.0  # share of uses with the commonest lengthening left neighbour
+    right_extension: float = 0.0
+
+    def text(self) -> str:
+        return (f"mined: {self.days} days, {self.count} uses, PMI {self.pmi:.1f}, "
+                f"lengthened on the left {self.left_extension:.0%}, right {self.right_extension:.0%}")
 
 
 def read_news(path: Path) -> list[tuple[str, str, str]]:
@@ -358,6 +415,199 @@ def provincial_watchwords(
     return out
 
 
+def news_clauses(news, segmenter: Segmenter):
+    """(date, words) of every clause of the news, cut by the product's segmenter: clauses end
+    at anything but Han characters, letters and digits (a list's 、 too); quote marks are
+    dropped first, so that “放管服”改革 stays one clause."""
+    for date, title, content in news:
+        for text in (title, content):
+            for clause in CLAUSE_BREAK.split(QUOTE_CHARS.sub("", text)):
+                if len(clause) >= MIN_MINED_CHARS:
+                    yield date, segmenter.cut(clause)
+
+
+def word_tag(word: str, tags: dict[str, str]) -> str:
+    """A word's jieba tag ("" for a word of the policy lexicon or none)."""
+    return tags.get(word, "")
+
+
+def policy_heads(entries: list[str], segmenter: Segmenter, tags: dict[str, str]) -> set[str]:
+    """The words that end at least MIN_HEAD_ENTRIES entries of several words of the lexicon
+    (发展, 建设, 战略, 精神, 行动, 中心): the heads of policy language."""
+    ends: Counter[str] = Counter()
+    for text in entries:
+        words = segmenter.cut(key(text))
+        if len(words) > 1 and not word_tag(words[-1], tags).startswith(MINED_OPENING_TAGS[1:]):
+            ends[words[-1]] += 1
+    return {w for w, n in ends.items() if n >= MIN_HEAD_ENTRIES and not re.search(r"\d", w)}
+
+
+def opening_words(
+    clauses, entries: list[str], segmenter: Segmenter, tags: dict[str, str]
+) -> set[str]:
+    """Words said right before at least MIN_PRECEDED_ENTRIES different entries of the lexicon
+    that are no noun (坚持, 推进, 深化, 弘扬, 贯彻落实): verbs of command, which open a clause
+    and no name. `clauses` is what news_clauses yields."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for text in entries:
+        words = tuple(segmenter.cut(key(text)))
+        by_first.setdefault(words[0], []).append(words)
+    before: dict[str, set[tuple[str, ...]]] = {}
+    for _, words in clauses:
+        for i in range(1, len(words)):
+            for entry in by_first.get(words[i], ()):
+                if tuple(words[i : i + len(entry)]) == entry:
+                    before.setdefault(words[i - 1], set()).add(entry)
+    return {
+        w for w, e in before.items()
+        if len(e) >= MIN_PRECEDED_ENTRIES and word_tag(w, tags) not in NOUN_TAGS
+    }
+
+
+class Shape:
+    """The word-level tests of shaped_like_formulation, each word's answer kept."""
+
+    def __init__(self, tags: dict[str, str], heads: set[str], openers: set[str]) -> None:
+        self.tags, self.heads, self.openers = tags, heads, openers
+        self._opens: dict[str, bool] = {}
+        self._inside: dict[str, bool] = {}
+
+    def opens(self, word: str) -> bool:
+        """Whether a formulation can open with the word: no verb of command, function word,
+        number, name of a person, place or organisation, digit or letter."""
+        ok = self._opens.get(word)
+        if ok is None:
+            tag = word_tag(word, self.tags)
+            ok = self._opens[word] = (
+                word not in self.openers and not tag.startswith(MINED_OPENING_TAGS)
+                and not tag.startswith(MINED_NAME_TAGS) and not re.search(r"[0-9A-Za-z]", word)
+            )
+        return ok
+
+    def inside(self, word: str) -> bool:
+        """Whether a formulation can hold the word after its first: no verb, function word,
+        number or name, digit or letter."""
+        ok = self._inside.get(word)
+        if ok is None:
+            tag = word_tag(word, self.tags)
+            ok = self._inside[word] = (
+                not tag.startswith(MINED_INNER_TAGS) and not tag.startswith(MINED_NAME_TAGS)
+                and not re.search(r"[0-9A-Za-z]", word)
+            )
+        return ok
+
+    def ends(self, word: str) -> bool:
+        """Whether a formulation can end with the word: a policy head, or a noun, verbal noun
+        or verb of two characters or more."""
+        return word in self.heads or (
+            len(word) >= 2 and word_tag(word, self.tags) in MINED_HEAD_TAGS
+            and not re.search(r"[0-9A-Za-z]", word)
+        )
+
+
+def shaped_like_formulation(words: tuple[str, ...] | list[str], shape: Shape) -> bool:
+    """Tell whether a word n-gram is shaped like a formulation: MIN_MINED_WORDS to
+    MAX_MINED_WORDS words and MIN_MINED_CHARS to MAX_MINED_CHARS characters, ending in a policy
+    head, opening with no verb of command, function word or number, holding no verb, function
+    word or number inside, no name of a person, place or organisation, no digit or letter."""
+    n = sum(map(len, words))
+    return (
+        MIN_MINED_WORDS <= len(words) <= MAX_MINED_WORDS
+        and MIN_MINED_CHARS <= n <= MAX_MINED_CHARS
+        and shape.opens(words[0]) and shape.ends(words[-1])
+        and all(shape.inside(w) for w in words[1:-1])
+    )
+
+
+def pmi(count: int, words: tuple[str, ...], counts: Counter[tuple[str, ...]], total: int) -> float:
+    """The phrase's pointwise mutual information at its weakest split into two parts (natural
+    log): how much more often the parts are said together than chance would have it."""
+    return min(
+        math.log(count * total / (counts[words[:k]] * counts[words[k:]]))
+        for k in range(1, len(words))
+    )
+
+
+def extension_share(neighbours: Counter[str], count: int, tags: dict[str, str],
+                    commands: set[str]) -> float:
+    """The share of a phrase's uses that one neighbour word which could lengthen it (no verb
+    of command, function word or clause end: 推动|全面绿色转型 is a whole) accompanies: near 1
+    for a piece of a longer phrase (服务业扩大开放|综合试点, 治理|能力现代化)."""
+    lengthening = [n for w, n in neighbours.items()
+                   if w and w not in commands
+                   and not word_tag(w, tags).startswith(NON_EXTENDING_TAGS)]
+    return max(lengthening, default=0) / count if count else 0.0
+
+
+def mined_candidates(
+    clauses: list[tuple[str, list[str]]], tags: dict[str, str], heads: set[str],
+    openers: set[str], known: set[str], reports: str, commands: set[str],
+) -> dict[str, MinedStats]:
+    """Fixed expressions the news repeats without quotes: word n-grams shaped like a
+    formulation (shaped_like_formulation) said on at least MIN_MINED_DAYS days, whole units
+    (extension_share at most MAX_EXTENSION_SHARE on both sides), cohesive (pmi at least
+    MIN_MINED_PMI), no word of jieba's dictionary (庭院经济) and not in the lexicon already.
+
+    `clauses` is what news_clauses yields, as a list (it is read twice); `known` holds the keys
+    of the lexicon's entries; `reports` the national reports of the background, whose language
+    a phrase must be (one of them says it: no news of the day, 本土病例, 乌克兰局势);
+    `commands` the verbs of command that lengthen no phrase (推动|全面绿色转型): the curated
+    clause words, not the learnt openers (治理 opens clauses, and 治理|能力现代化 is one name)."""
+    shape = Shape(tags, heads, openers)
+    start = min(date for date, _ in clauses)
+    early = (datetime.date.fromisoformat(start) + datetime.timedelta(days=EARLY_WINDOW)).isoformat()
+    days: dict[tuple[str, ...], list] = {}
+    for date, words in clauses:
+        for i in range(len(words)):
+            if not shape.opens(words[i]):
+                continue
+            n = len(words[i])
+            for j in range(i + 1, min(i + MAX_MINED_WORDS, len(words))):
+                n += len(words[j])
+                if n > MAX_MINED_CHARS:
+                    break
+                if n >= MIN_MINED_CHARS and shape.ends(words[j]):
+                    g = tuple(words[i : j + 1])
+                    d = days.get(g)
+                    if d is None:
+                        days[g] = [date, 1, int(date < early)]
+                    elif d[0] != date:
+                        d[0] = date
+                        d[1] += 1
+                        d[2] += date < early
+                if not shape.inside(words[j]):
+                    break  # what follows holds a verb or function word inside
+    stats = {g: MinedStats(g, days=n) for g, (_, n, e) in days.items()
+             if n >= MIN_MINED_DAYS and e <= MAX_EARLY_DAYS and "".join(g) in reports
+             and "".join(g) not in tags and key("".join(g)) not in known}
+    del days
+    parts = {g[a:b] for g in stats for a in range(len(g)) for b in range(a + 1, len(g) + 1)}
+    counts: Counter[tuple[str, ...]] = Counter()
+    left: dict[tuple[str, ...], Counter[str]] = {g: Counter() for g in stats}
+    right: dict[tuple[str, ...], Counter[str]] = {g: Counter() for g in stats}
+    total = 0
+    for _, words in clauses:
+        total += len(words)
+        for i in range(len(words)):
+            for j in range(i + 1, min(i + MAX_MINED_WORDS, len(words)) + 1):
+                g = tuple(words[i:j])
+                if g in parts:
+                    counts[g] += 1
+                    if g in left:  # a clause end is no word: counted as none
+                        left[g][words[i - 1] if i else ""] += 1
+                        right[g][words[j] if j < len(words) else ""] += 1
+    out = {}
+    for g, st in stats.items():
+        st.count = counts[g]
+        st.pmi = pmi(st.count, g, counts, total)
+        st.left_extension = extension_share(left[g], st.count, tags, commands)
+        st.right_extension = extension_share(right[g], st.count, tags, commands)
+        if (st.pmi >= MIN_MINED_PMI and st.left_extension <= MAX_EXTENSION_SHARE
+                and st.right_extension <= MAX_EXTENSION_SHARE):
+            out["".join(g)] = st
+    return out
+
+
 def write_images(quoted_days: Counter[str], tags: dict[str, str], out: Path) -> None:
     """Write the set images of policy language: ordinary words of the dictionary (定心丸, 加速度,
     白名单) that the national news puts in quotes on MIN_IMAGE_DAYS days or more. A document that
@@ -397,6 +647,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--phrases-out", type=Path, default=PHRASES_OUT)
     ap.add_argument("--images-out", type=Path, default=IMAGES_OUT)
     ap.add_argument("--no-phrases", action="store_true", help="skip the phrase index (slow)")
+    ap.add_argument("--mined", action="store_true",
+                    help="add the mined source: fixed expressions the news repeats unquoted")
     a = ap.parse_args(argv)
     if not a.news.exists():
         raise SystemExit(f"{a.news}: no such file (the national news corpus; see the README, 'Data')")
@@ -430,6 +682,25 @@ def main(argv: list[str] | None = None) -> int:
             kind = classify_quoted(text) or "name"
             rows.append((text, "name" if kind == "code" and not re.search(r"\d", text) else kind,
                          e, "quoted"))
+    mined: dict[str, MinedStats] = {}
+    if a.mined:
+        segmenter = Segmenter()
+        clauses = list(news_clauses(news, segmenter))
+        entries = [t for t, *_ in rows]
+        heads = policy_heads(entries, segmenter, tags)
+        commands = set(clause_word_set())
+        openers = opening_words(clauses, entries, segmenter, tags) | commands
+        reports = "\n".join(QUOTE_CHARS.sub("", c) for _, c in background)
+        mined = mined_candidates(clauses, tags, heads, openers, {key(t) for t in entries},
+                                 reports, commands)
+        del clauses
+        mined_ev = scan(sorted(mined), news, background)
+        for text in sorted(mined):
+            rows.append((text, "slogan", mined_ev[text], "mined"))
+        print(f"mined: {len(heads)} policy heads, {len(openers)} opening words; "
+              f"{len(mined)} entries kept:", file=sys.stderr)
+        for text, st in sorted(mined.items(), key=lambda kv: (-kv[1].days, kv[0])):
+            print(f"  {text}\t{st.text()}", file=sys.stderr)
     watchwords = provincial_watchwords(
         news, background, Segmenter(), {key(t) for t, *_ in rows}
     )
@@ -445,14 +716,21 @@ def main(argv: list[str] | None = None) -> int:
         "# kind: slogan | name | numbered | metaphor | code; first_seen: first date (or year) in the\n"
         "# national corpus; documents: news days + background reports that say it; source: seed\n"
         "# (written from knowledge, kept because the corpus says it), quoted (quoted as a name) or\n"
-        "# provincial (newer than the corpus: most 2025 provincial reports say it; first_seen 2023).\n"
-        "text\tkind\tfirst_seen\tdocuments\tsource\tevidence\n"
+        "# provincial (newer than the corpus: most 2025 provincial reports say it; first_seen 2023)"
+        + (" or\n# mined (a fixed expression the news repeats without quotes; see the script).\n"
+           if a.mined else ".\n")
+        + "text\tkind\tfirst_seen\tdocuments\tsource\tevidence\n"
     )
-    body = "".join(f"{t}\t{k}\t{e.first_seen()}\t{e.documents()}\t{src}\t{e.text()}\n"
+
+    def evidence(text: str, e: Evidence) -> str:
+        return "; ".join([e.text(), mined[text].text()]) if text in mined else e.text()
+
+    body = "".join(f"{t}\t{k}\t{e.first_seen()}\t{e.documents()}\t{src}\t{evidence(t, e)}\n"
                    for t, k, e, src in sorted(rows, key=lambda r: r[0]))
     a.out.write_text(header + body, encoding="utf-8")
     print(f"wrote {a.out}: {len(rows)} entries "
-          f"({sum(r[3] == 'seed' for r in rows)} seed, {sum(r[3] == 'quoted' for r in rows)} quoted); "
+          f"({sum(r[3] == 'seed' for r in rows)} seed, {sum(r[3] == 'quoted' for r in rows)} quoted, "
+          f"{len(mined)} mined); "
           f"{len(dropped)} seed entries without evidence dropped: {' '.join(dropped)}",
           file=sys.stderr)
     if not a.no_phrases:
