@@ -36,7 +36,7 @@ from functools import lru_cache
 from importlib import resources
 from itertools import compress, count, islice
 from operator import add, and_, eq, itemgetter, mul, truediv
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING, Any, overload
 
 from policy_cli.core.chars import CN_MAGNITUDES, CN_NUMERALS, HAN, PLAN_PERIOD
 from policy_cli.core.segment import is_candidate_term, load_lexicon, load_stopwords
@@ -59,6 +59,9 @@ IDF_FILE = "idf.tsv.gz"  # built by scripts/build_idf.py
 _WEAK_TAGS = frozenset({"v", "a", "ad", "d", "vd", "t", "f", "m", "q", "r", "c", "p", "u", "i"})
 _PLAN_PERIOD = re.compile(rf"^{PLAN_PERIOD}$")  # 十四五: a name, though jieba tags it m
 MAX_COMPOUND_CHARS = 8
+# from this many tokens on, the compounds' pairs are counted on numpy arrays (10 M characters,
+# 5.2 M tokens: 2.6-2.9 -> 1.0-1.3 s; below, numpy's import costs more than it saves)
+NUMPY_COMPOUND_TOKENS = 200_000
 COMPOUND_MIN_COUNT = 8  # a pair whose words also occur apart is a compound when it recurs so...
 COMPOUND_MIN_SHARE = 0.4  # ...and makes up this share of its rarer word's occurrences
 _PLACE_TAGS = frozenset({"ns", "nr", "nrt", "nz", ""})
@@ -204,8 +207,8 @@ def document_terms(
         segmenter = default_segmenter()
     stop = load_stopwords()
     idf = load_idf()
-    tokens = _glue_single_characters(Tokens.of(tokens), stop)  # (drops the caller's columns)
-    raw = Counter(tokens.texts)
+    # (drops the caller's columns); the glued words counted
+    tokens, raw = _glued(Tokens.of(tokens), stop)
     # candidate flags per word (they depend on the word alone), with HMM guesses seen once
     # dropped
     def guess(word: str) -> bool:  # made up by jieba's HMM: no dictionary or corpus knows it
@@ -300,24 +303,30 @@ def _glue_single_characters(tokens: Tokens, stop: frozenset[str]) -> Tokens:
     character; when a word occurs at least twice and every time with the same lone character
     on the same side (not a function word), the two are one word of this document.
     """
+    return _glued(tokens, stop)[0]
+
+
+def _glued(tokens: Tokens, stop: frozenset[str]) -> tuple[Tokens, Counter[str]]:
+    """`_glue_single_characters`, and how often each word of the glued tokens is said (the
+    count of the tokens taken before gluing, moved by the joins: not counted again)."""
     right: defaultdict[str, Counter[str]] = defaultdict(Counter)
     left: defaultdict[str, Counter[str]] = defaultdict(Counter)
     texts, starts, sentences = tokens.texts, tokens.starts, tokens.sentences
-    count: Counter[str] = Counter(texts)
+    counts: Counter[str] = Counter(texts)
     # whether a word is a lone character or a short word depends on the word alone: decided
     # once per distinct word, not per token
     no_glue = keyword_chars()["no_glue"]
     lone = {
-        w for w in count
+        w for w in counts
         if len(w) == 1 and _HAN_RUN.match(w) and w not in stop and w not in no_glue
     }
     word = {  # a name or a coined word is short: 2-3 characters + 1
-        w for w in count
+        w for w in counts
         if 2 <= len(w) <= 3 and _HAN_RUN.match(w) and is_candidate_term(w, stop)
     }
     n = len(texts)
     # the pairs that hold a lone character: (q - 1, q) and (q, q + 1) of each lone q, in order
-    lone_at = [q for q, w in enumerate(texts) if w in lone]
+    lone_at = list(compress(count(), map(lone.__contains__, texts)))
     pairs = sorted({*(q - 1 for q in lone_at if q > 0), *(q for q in lone_at if q + 1 < n)})
     for q in pairs:
         a, b = texts[q], texts[q + 1]
@@ -327,11 +336,11 @@ def _glue_single_characters(tokens: Tokens, stop: frozenset[str]) -> Tokens:
             if a in lone and b in word:
                 left[b][a] += 1
     glue_right = {
-        w: c for w, cs in right.items() for c, k in cs.items() if k == count[w] and k >= 2
+        w: c for w, cs in right.items() for c, k in cs.items() if k == counts[w] and k >= 2
     }
-    glue_left = {w: c for w, cs in left.items() for c, k in cs.items() if k == count[w] and k >= 2}
+    glue_left = {w: c for w, cs in left.items() for c, k in cs.items() if k == counts[w] and k >= 2}
     if not glue_right and not glue_left:
-        return tokens
+        return tokens, counts
     # join left to right (a token joined to the one before it joins nothing after), then
     # copy the columns in slices between the joins
     joins: list[int] = []
@@ -360,7 +369,16 @@ def _glue_single_characters(tokens: Tokens, stop: frozenset[str]) -> Tokens:
     out_texts.extend(texts[prev:])
     out_starts.extend(starts[prev:])
     out_sentences.extend(sentences[prev:])
-    return Tokens(out_texts, out_starts, out_sentences)
+    for q in joins:
+        a, b = texts[q], texts[q + 1]
+        counts[a] -= 1
+        counts[b] -= 1
+        counts[a + b] += 1
+    for q in joins:  # (a word said only where it was joined is said no more)
+        for w in (texts[q], texts[q + 1]):
+            if not counts[w]:
+                del counts[w]
+    return Tokens(out_texts, out_starts, out_sentences), counts
 
 
 @lru_cache(maxsize=1)
@@ -384,9 +402,69 @@ def _merge_compounds(tokens: Tokens, keep: dict[str, bool], idf: IdfTable) -> Te
     def joinable(word: str) -> bool:
         return idf.tag(word) not in _WEAK_TAGS and word not in lexicon
 
+    texts = tokens.texts
+    word = texts.__getitem__
+    if len(texts) >= NUMPY_COMPOUND_TOKENS:
+        stream, adjacent, joined, hits = _compound_pairs_numpy(tokens, keep, joinable)
+    else:
+        stream, adjacent, joined, hits = _compound_pairs(tokens, keep, joinable)
+    for pair in _middles(hits, stream, adjacent, word):
+        del joined[pair]
+    hits = [p for p in hits if (word(stream[p]), word(stream[p + 1])) in joined]
+    out: list[str] = []
+    index = array(COLUMN)
+    i = 0
+    for p in hits:
+        if p < i:
+            continue
+        index.extend(stream[i:p])
+        out.extend(map(word, stream[i:p]))
+        tok, nxt = stream[p], stream[p + 1]
+        out.append(texts[tok] + texts[nxt])
+        index.append(tok)
+        for t, free in zip((tok, nxt), joined[(texts[tok], texts[nxt])], strict=True):
+            if free:
+                out.append(texts[t])
+                index.append(t)
+        i = p + 2
+    index.extend(stream[i:])
+    out.extend(map(word, stream[i:]))
+    return Terms(out, tokens, index)
+
+
+def _joined_pairs(
+    pairs: Iterable[tuple[str, str, int]], counts: Callable[[str], int],
+    joinable: Callable[[str], bool],
+) -> dict[tuple[str, str], tuple[bool, bool]]:
+    """The pairs (left, right, times said together) that are one term: (a, b) -> whether a, b
+    keep counting inside the compound (`counts`: how often a kept word is said)."""
+    joined: dict[tuple[str, str], tuple[bool, bool]] = {}
+    for left, right, c in pairs:
+        if (c < 2 or len(left) + len(right) > MAX_COMPOUND_CHARS or not joinable(left)
+                or not joinable(right)):
+            continue
+        n_left, n_right = counts(left), counts(right)
+        if n_left == c or n_right == c:
+            joined[(left, right)] = (n_left > c, n_right > c)
+        elif c >= COMPOUND_MIN_COUNT and c >= COMPOUND_MIN_SHARE * min(n_left, n_right):
+            joined[(left, right)] = (False, False)
+    return joined
+
+
+_CompoundPairs = tuple[
+    "array[int]", bytearray, dict[tuple[str, str], tuple[bool, bool]], list[int]
+]
+
+
+def _compound_pairs(
+    tokens: Tokens, keep: dict[str, bool], joinable: Callable[[str], bool]
+) -> _CompoundPairs:
+    """The kept tokens (`stream`), whether each touches the next in one sentence
+    (`adjacent`), the pairs that are one term (`joined`) and the places in the stream where
+    such a pair touches (`hits`), in C loops (map, compress) over the tokens."""
     texts, starts, sentences = tokens.texts, tokens.starts, tokens.sentences
     word = texts.__getitem__
-    # C loops (map, compress) over the kept tokens: a 10 M-character text keeps ~4 M
+    # a 10 M-character text keeps ~2.4 M tokens
     stream = array(COLUMN, compress(range(len(texts)), map(keep.__getitem__, texts)))
     last = max(0, len(stream) - 1)
 
@@ -415,44 +493,63 @@ def _merge_compounds(tokens: Tokens, keep: dict[str, bool], idf: IdfTable) -> Te
 
     counts = Counter(map(word, stream))
     pairs = Counter(compress(pairs_of_stream(), adjacent))
-    # (a, b) -> whether a, b keep counting inside the compound
-    joined: dict[tuple[str, str], tuple[bool, bool]] = {}
-    for (left, right), c in pairs.items():
-        if (c < 2 or len(left) + len(right) > MAX_COMPOUND_CHARS or not joinable(left)
-                or not joinable(right)):
-            continue
-        if counts[left] == c or counts[right] == c:
-            joined[(left, right)] = (counts[left] > c, counts[right] > c)
-        elif c >= COMPOUND_MIN_COUNT and c >= COMPOUND_MIN_SHARE * min(counts[left], counts[right]):
-            joined[(left, right)] = (False, False)
-    # the places where a joined pair touches; left to right, a pair joined takes both tokens
-    # (the next place, if it starts at the second, is passed over); the tokens between are
-    # copied in slices
+    joined = _joined_pairs(
+        ((left, right, c) for (left, right), c in pairs.items()), counts.__getitem__, joinable
+    )
     hits = list(
         compress(count(), map(and_, adjacent, map(joined.__contains__, pairs_of_stream())))
     )
-    for pair in _middles(hits, stream, adjacent, word):
-        del joined[pair]
-    hits = [p for p in hits if (word(stream[p]), word(stream[p + 1])) in joined]
-    out: list[str] = []
-    index = array(COLUMN)
-    i = 0
-    for p in hits:
-        if p < i:
-            continue
-        index.extend(stream[i:p])
-        out.extend(map(word, stream[i:p]))
-        tok, nxt = stream[p], stream[p + 1]
-        out.append(texts[tok] + texts[nxt])
-        index.append(tok)
-        for t, free in zip((tok, nxt), joined[(texts[tok], texts[nxt])], strict=True):
-            if free:
-                out.append(texts[t])
-                index.append(t)
-        i = p + 2
-    index.extend(stream[i:])
-    out.extend(map(word, stream[i:]))
-    return Terms(out, tokens, index)
+    return stream, adjacent, joined, hits
+
+
+def _compound_pairs_numpy(
+    tokens: Tokens, keep: dict[str, bool], joinable: Callable[[str], bool]
+) -> _CompoundPairs:
+    """`_compound_pairs` of a long text on numpy arrays: each word a number (its place in
+    `keep`), a pair of words one number, the pairs counted by sorting those numbers; only
+    the pairs said twice or more, short enough, are looked at one by one."""
+    import numpy as np
+
+    texts = tokens.texts
+    words = list(keep)
+    number = {w: i for i, w in enumerate(words)}
+    size = len(words)
+    ids = np.fromiter(map(number.__getitem__, texts), dtype=np.int64, count=len(texts))
+    kept = np.fromiter(keep.values(), dtype=bool, count=size)
+    lengths = np.fromiter(map(len, words), dtype=np.int64, count=size)
+    stream = np.flatnonzero(kept[ids])
+    said = ids[stream]  # the word of each kept token
+    del ids
+    starts, sentences = _column(tokens.starts)[stream], _column(tokens.sentences)[stream]
+    adjacent = (sentences[:-1] == sentences[1:]) & (starts[:-1] + lengths[said[:-1]] == starts[1:])
+    del starts, sentences
+    counts = np.bincount(said, minlength=size).tolist()
+    pair = said[:-1] * size + said[1:]  # (left, right) as one number
+    together, times = np.unique(pair[adjacent], return_counts=True)
+    left, right = together // size, together % size
+    wanted = (times >= 2) & (lengths[left] + lengths[right] <= MAX_COMPOUND_CHARS)
+    left, right, times = left[wanted].tolist(), right[wanted].tolist(), times[wanted].tolist()
+    joined = _joined_pairs(
+        zip(map(words.__getitem__, left), map(words.__getitem__, right), times, strict=True),
+        lambda w: counts[number[w]],
+        joinable,
+    )
+    codes = np.array(
+        [number[a] * size + number[b] for a, b in joined], dtype=np.int64
+    )
+    hits = np.flatnonzero(adjacent & np.isin(pair, codes)).tolist()
+    out = array(COLUMN)
+    out.frombytes(stream.astype(out.typecode).tobytes())
+    return out, bytearray(adjacent.tobytes()), joined, hits
+
+
+def _column(values: Sequence[int]) -> Any:
+    """A numpy view of a token column (an array: no copy)."""
+    import numpy as np
+
+    if isinstance(values, array):
+        return np.frombuffer(values, dtype=values.typecode)
+    return np.asarray(values, dtype=np.int64)
 
 
 def _middles(

@@ -298,11 +298,13 @@ def _compounds_token_by_token(tokens, keep, idf):
     return out, index
 
 
-def test_compounds_merged_in_c_loops_are_the_token_by_token_ones():
+@pytest.mark.parametrize("numpy_from", [10**9, 0], ids=["c-loops", "numpy"])
+def test_compounds_merged_in_c_loops_are_the_token_by_token_ones(numpy_from, monkeypatch):
     from policy_cli.core import keywords as k
     from policy_cli.core.pipeline import prepare
     from policy_cli.core.segment import is_candidate_term, load_stopwords
 
+    monkeypatch.setattr(k, "NUMPY_COMPOUND_TOKENS", numpy_from)
     idf, stop = k.load_idf(), load_stopwords()
     joined = 0
     documents = [load_document(p) for p in PATHS[:6]]
@@ -322,6 +324,26 @@ def test_compounds_merged_in_c_loops_are_the_token_by_token_ones():
         terms = k._merge_compounds(tokens, keep, idf)
         assert (terms.terms, list(terms.token_index)) == _compounds_token_by_token(tokens, keep, idf)
 
+
+
+def test_glued_counts_are_the_counts_of_the_glued_tokens():
+    from collections import Counter
+
+    from policy_cli.core import keywords as k
+    from policy_cli.core.pipeline import prepare
+    from policy_cli.core.segment import load_stopwords
+
+    stop = load_stopwords()
+    glued = 0
+    documents = [load_document(p) for p in PATHS]
+    documents.append(load_text("\n".join(_texts())))
+    for doc in documents:
+        tokens = k.Tokens.of(prepare(doc).tokens)
+        out, counts = k._glued(tokens, stop)
+        assert counts == Counter(out.texts) and 0 not in counts.values()
+        assert out.texts == k._glue_single_characters(tokens, stop).texts
+        glued += len(tokens) - len(out)
+    assert glued != 0
 
 def test_sentence_ranges_by_runs_are_the_piece_by_piece_ones(monkeypatch):
     from policy_cli.core import tokens as t
