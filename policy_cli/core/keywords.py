@@ -589,7 +589,7 @@ def _merge_places(terms: Terms, idf: IdfTable) -> Terms:
             rename[term] = stem
     if not rename:
         return terms
-    return terms.renamed([rename.get(t, t) for t in terms.terms])
+    return terms.renamed(list(map(rename.get, terms.terms, terms.terms)))  # (a C loop)
 
 
 @dataclass(frozen=True)
@@ -651,9 +651,10 @@ def extract_keywords(
         raise NothingToAnalyseError("no terms to rank in this document")
     counts: Counter[str] = Counter(terms.terms)
     total = len(terms)
-    first: dict[str, int] = {}  # term -> its first token
-    for t, q in zip(terms.terms, terms.token_index, strict=True):
-        first.setdefault(t, q)
+    # term -> its first token (read backwards, the first use is the last one written)
+    first: dict[str, int] = dict(
+        zip(reversed(terms.terms), reversed(terms.token_index), strict=True)
+    )
     idf = load_idf()
     said: dict[str, float] = dict(counts)  # what the scores count: said here...
     credit = _credit_openings(terms, counts, first, idf, opts, place=place)
@@ -891,7 +892,7 @@ def _headed_terms(terms: Terms, document: Document) -> set[str]:
             sent.paragraph < _TITLE_PARAGRAPHS and not re.search(r"[。！？；，]", para.text)
         ):
             heads.add(sent.index)
-    return {t for t, k in zip(terms.terms, terms.sentences(), strict=True) if k in heads}
+    return set(compress(terms.terms, map(heads.__contains__, terms.sentences())))
 
 
 def ranked_terms(
@@ -958,15 +959,18 @@ def _own_place(terms: Terms, place: Place) -> Terms:
     """Count every form of the document's own place as its usual name: 包头市, 云南省, and its
     own bodies named with its full name (中共上海市委, 包头市人民政府)."""
     forms = set(place.forms) | {place.name + s for s in keyword_chars()["own_place_suffix"]}
-    named = [place.name if t in forms or place.full in t else t for t in terms.terms]
+    # decided once per distinct term, renamed in a C loop
+    rename = {t: place.name for t in set(terms.terms) if t in forms or place.full in t}
+    named = list(map(rename.get, terms.terms, terms.terms))
     # a compound that holds the place (福建省+厦门市) keeps its free word counting at an
     # offset inside it: the place is said there once
     keep = [True] * len(named)
     end = -1  # where the last use of the place ends
-    for i, (said, name, start) in enumerate(zip(terms.terms, named, terms.starts(), strict=True)):
-        if name == place.name:
-            keep[i] = start >= end
-            end = max(end, start + len(said))
+    words, starts, index = terms.terms, terms.tokens.starts, terms.token_index
+    for i in compress(count(), map(place.name.__eq__, named)):  # the uses of the place
+        start = starts[index[i]]
+        keep[i] = start >= end
+        end = max(end, start + len(words[i]))
     if all(keep):
         return terms.renamed(named)
     index = array(COLUMN, compress(terms.token_index, keep))

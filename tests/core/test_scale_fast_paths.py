@@ -188,11 +188,13 @@ def test_a_clause_without_a_possible_number_reads_no_value():
         assert may_hold_number(text)
 
 
-def test_key_sentence_words_by_slices_are_the_token_by_token_ones():
+@pytest.mark.parametrize("numpy_from", [10**9, 0], ids=["bisection", "numpy"])
+def test_key_sentence_words_by_slices_are_the_token_by_token_ones(numpy_from, monkeypatch):
     from policy_cli.core import sentences
     from policy_cli.core.pipeline import prepare
     from policy_cli.core.tokens import Tokens
 
+    monkeypatch.setattr(sentences, "NUMPY_TOKENS", numpy_from)
     total = 0
     for path in PATHS:
         prepared = prepare(load_document(path))
