@@ -884,14 +884,21 @@ def _headed_terms(terms: Terms, document: Document) -> set[str]:
     """The terms that the title or a section heading names."""
     heads: set[int] = set()  # sentence indexes
     for sent in document.sentences:
-        para = document.paragraphs[sent.paragraph]
-        opens = sent.start <= para.start + (len(para.text) - len(para.text.lstrip()))
-        if len(sent.text) > _HEADING_CHARS or not opens:
+        if len(sent.text) > _HEADING_CHARS:  # (first: the paragraph is not stripped for it)
             continue
+        para = document.paragraphs[sent.paragraph]
+        if sent.start > para.start + (len(para.text) - len(para.text.lstrip())):
+            continue  # it does not open its paragraph
         if _HEADING.match(para.text) or (
             sent.paragraph < _TITLE_PARAGRAPHS and not re.search(r"[。！？；，]", para.text)
         ):
             heads.add(sent.index)
+    if len(terms) >= NUMPY_COMPOUND_TOKENS:  # each term's sentence looked up by numpy
+        import numpy as np
+
+        sentences = _column(terms.tokens.sentences)[_column(terms.token_index)]
+        headed = np.isin(sentences, np.fromiter(heads, dtype=np.int64, count=len(heads)))
+        return set(compress(terms.terms, headed.tobytes()))
     return set(compress(terms.terms, map(heads.__contains__, terms.sentences())))
 
 

@@ -454,3 +454,35 @@ def test_clauses_passed_over_before_cleaning_could_hold_no_number():
     # and the marks: a fullwidth digit, a percentage and a year in words, spaced out
     for said in ("增长５％", "百分 之三", "二〇 三五年"):
         assert t._NUMBER_MARK.search(said)
+
+
+def test_headed_terms_by_numpy_are_the_ones_looked_up_term_by_term(monkeypatch):
+    from policy_cli.core import keywords as k
+    from policy_cli.core.pipeline import prepare
+
+    headed = 0
+    for path in PATHS[:8]:
+        doc = load_document(path)
+        terms = k.ranked_terms(prepare(doc).tokens, document=doc)
+        monkeypatch.setattr(k, "NUMPY_COMPOUND_TOKENS", 10**9)
+        plain = k._headed_terms(terms, doc)
+        monkeypatch.setattr(k, "NUMPY_COMPOUND_TOKENS", 0)
+        assert k._headed_terms(terms, doc) == plain
+        headed += len(plain)
+    assert headed > 20
+
+
+def test_organisation_runs_from_their_openings_are_the_word_by_word_ones():
+    from policy_cli.core import people
+    from policy_cli.core.tokens import segment_document
+
+    r, o = people.rules(), people.DEFAULT_PEOPLE_OPTIONS
+    found = 0
+    documents = [load_document(p) for p in PATHS]
+    documents.append(load_text("\n".join(_texts())))
+    for doc in documents:
+        seg = segment_document(doc)
+        plain = list(people._org_chunks_word_by_word(doc, seg, r, o))
+        assert list(people._org_chunks(doc, seg, r, o)) == plain
+        found += len(plain)
+    assert found > 1_000
