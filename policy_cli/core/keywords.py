@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import compress, count, islice
+from itertools import compress, count, islice, repeat
 from operator import add, and_, eq, itemgetter, mul, truediv
 from typing import TYPE_CHECKING, Any, overload
 
@@ -208,7 +208,12 @@ def document_terms(
     stop = load_stopwords()
     idf = load_idf()
     # (drops the caller's columns); the glued words counted
-    tokens, raw = _glued(Tokens.of(tokens), stop)
+    tokens = Tokens.of(tokens)
+    numbered: _Numbered | None = None  # a long text's words as numbers, made once
+    if len(tokens) >= NUMPY_COMPOUND_TOKENS:
+        tokens, raw, numbered = _glued_numpy(tokens, stop)
+    else:
+        tokens, raw = _glued(tokens, stop)
     # candidate flags per word (they depend on the word alone), with HMM guesses seen once
     # dropped
     def guess(word: str) -> bool:  # made up by jieba's HMM: no dictionary or corpus knows it
@@ -227,7 +232,7 @@ def document_terms(
         )
         for w, n in raw.items()
     }
-    terms = _merge_compounds(tokens, keep, idf)
+    terms = _merge_compounds(tokens, keep, idf, numbered=numbered)
     return _merge_places(terms, idf)
 
 
@@ -315,15 +320,7 @@ def _glued(tokens: Tokens, stop: frozenset[str]) -> tuple[Tokens, Counter[str]]:
     counts: Counter[str] = Counter(texts)
     # whether a word is a lone character or a short word depends on the word alone: decided
     # once per distinct word, not per token
-    no_glue = keyword_chars()["no_glue"]
-    lone = {
-        w for w in counts
-        if len(w) == 1 and _HAN_RUN.match(w) and w not in stop and w not in no_glue
-    }
-    word = {  # a name or a coined word is short: 2-3 characters + 1
-        w for w in counts
-        if 2 <= len(w) <= 3 and _HAN_RUN.match(w) and is_candidate_term(w, stop)
-    }
+    lone, word = _glue_kinds(counts, stop)
     n = len(texts)
     # the pairs that hold a lone character: (q - 1, q) and (q, q + 1) of each lone q, in order
     lone_at = list(compress(count(), map(lone.__contains__, texts)))
@@ -381,12 +378,106 @@ def _glued(tokens: Tokens, stop: frozenset[str]) -> tuple[Tokens, Counter[str]]:
     return Tokens(out_texts, out_starts, out_sentences), counts
 
 
+def _glue_kinds(words: Iterable[str], stop: frozenset[str]) -> tuple[set[str], set[str]]:
+    """Of distinct words, the lone characters that may be glued and the short words (2-3
+    characters, a name or a coined word) they may be glued to."""
+    no_glue = keyword_chars()["no_glue"]
+    lone: set[str] = set()
+    word: set[str] = set()
+    for w in words:
+        if len(w) == 1 and _HAN_RUN.match(w) and w not in stop and w not in no_glue:
+            lone.add(w)
+        elif 2 <= len(w) <= 3 and _HAN_RUN.match(w) and is_candidate_term(w, stop):
+            word.add(w)
+    return lone, word
+
+
+# a long text's words as numbers: the distinct words, and each token's number (numpy)
+_Numbered = tuple[list[str], Any]
+
+
+def _numbered(texts: list[str]) -> _Numbered:
+    """The distinct words of `texts` in the order first seen, and each token's number."""
+    import numpy as np
+
+    words = list(dict.fromkeys(texts))
+    number = {w: i for i, w in enumerate(words)}
+    # (32 bits: a 10 M-character text has 5 M tokens; a pair of numbers is made 64 bits)
+    return words, np.fromiter(map(number.__getitem__, texts), dtype=np.int32, count=len(texts))
+
+
+def _glued_numpy(tokens: Tokens, stop: frozenset[str]) -> tuple[Tokens, Counter[str], _Numbered]:
+    """`_glued` of a long text on numpy arrays (words as numbers: counted by `bincount`, the
+    pairs of a short word and a lone character found and counted with array operations; only
+    the places to join are visited one by one); also the glued tokens' words as numbers."""
+    import numpy as np
+
+    texts = tokens.texts
+    words, ids = _numbered(texts)
+    size, n = len(words), len(texts)
+    counts = np.bincount(ids, minlength=size)
+    lone, word = _glue_kinds(words, stop)
+    is_lone = np.fromiter(map(lone.__contains__, words), dtype=bool, count=size)[ids]
+    is_word = np.fromiter(map(word.__contains__, words), dtype=bool, count=size)[ids]
+    lengths = np.fromiter(map(len, words), dtype=np.int64, count=size)
+    starts, sentences = _column(tokens.starts), _column(tokens.sentences)
+    # adjacent[q]: tokens q and q + 1 touch in one sentence
+    adjacent = (sentences[:-1] == sentences[1:]) & (starts[:-1] + lengths[ids[:-1]] == starts[1:])
+    # a short word, then a lone character (right: 施惠+芳); a lone character, then a short word
+    # (left: 谱+新篇); a pair is glued when it is every use of the word, twice or more
+    right_at = np.flatnonzero(adjacent & is_word[:-1] & is_lone[1:])
+    left_at = np.flatnonzero(adjacent & is_lone[:-1] & is_word[1:])
+    del is_lone, is_word, adjacent
+    glue: list[Any] = []  # the places of the pairs to glue, of either kind
+    for at, own in ((right_at, 0), (left_at, 1)):  # own: the word's side of the pair
+        pair = ids[at].astype(np.int64) * size + ids[at + 1]
+        together, times = np.unique(pair, return_counts=True)
+        mine = together // size if own == 0 else together % size
+        glued = together[(times == counts[mine]) & (times >= 2)]
+        glue.append(at[np.isin(pair, glued)])
+    # join left to right (a token joined to the one before it joins nothing after)
+    joins: list[int] = []
+    free = 0  # the first token not taken by a join
+    for q in np.union1d(glue[0], glue[1]).tolist():
+        if q >= free:
+            joins.append(q)
+            free = q + 2
+    raw = counts.tolist()
+    if not joins:
+        return tokens, Counter({w: c for w, c in zip(words, raw, strict=True) if c}), (words, ids)
+    alive = np.ones(n, dtype=bool)
+    at = np.array(joins, dtype=np.int64)
+    alive[at + 1] = False
+    out_texts = list(compress(texts, alive.tobytes()))
+    out_ids = ids[alive]
+    number = {w: i for i, w in enumerate(words)}
+    for k, q in enumerate(joins):  # the joined token's place among the tokens left is q - k
+        a, b = texts[q], texts[q + 1]
+        joined = a + b
+        if joined not in number:
+            number[joined] = len(words)
+            words.append(joined)
+            raw.append(0)
+        out_texts[q - k] = joined
+        out_ids[q - k] = number[joined]
+        raw[number[a]] -= 1
+        raw[number[b]] -= 1
+        raw[number[joined]] += 1
+    out_starts, out_sentences = array(COLUMN), array(COLUMN)
+    out_starts.frombytes(starts[alive].astype(out_starts.typecode).tobytes())
+    out_sentences.frombytes(sentences[alive].astype(out_sentences.typecode).tobytes())
+    said = Counter({w: c for w, c in zip(words, raw, strict=True) if c})
+    return Tokens(out_texts, out_starts, out_sentences), said, (words, out_ids)
+
+
 @lru_cache(maxsize=1)
 def _lexicon_words() -> frozenset[str]:
     return frozenset(word for word, _ in load_lexicon())
 
 
-def _merge_compounds(tokens: Tokens, keep: dict[str, bool], idf: IdfTable) -> Terms:
+def _merge_compounds(
+    tokens: Tokens, keep: dict[str, bool], idf: IdfTable, *, numbered: _Numbered | None = None
+) -> Terms:
     """Join adjacent candidates that recur together into one term that takes their place.
 
     A pair is joined when it recurs (at least twice) and one of its words never occurs apart
@@ -395,7 +486,8 @@ def _merge_compounds(tokens: Tokens, keep: dict[str, bool], idf: IdfTable) -> Te
     apart keeps counting inside a compound whose other word never does (实验室 beside
     之江实验室); in a compound of two free words neither does, as when the lexicon keeps a
     term whole. Policy-lexicon terms (an established term stays a term of its own:
-    勇闯+中国式现代化 stays two) and acting words are never joined.
+    勇闯+中国式现代化 stays two) and acting words are never joined. (`numbered`: the tokens'
+    words as numbers, when a long text's were made already.)
     """
     lexicon = _lexicon_words()
 
@@ -404,8 +496,9 @@ def _merge_compounds(tokens: Tokens, keep: dict[str, bool], idf: IdfTable) -> Te
 
     texts = tokens.texts
     word = texts.__getitem__
-    if len(texts) >= NUMPY_COMPOUND_TOKENS:
-        stream, adjacent, joined, hits = _compound_pairs_numpy(tokens, keep, joinable)
+    if numbered is not None or len(texts) >= NUMPY_COMPOUND_TOKENS:
+        numbered = numbered or _numbered(texts)
+        stream, adjacent, joined, hits = _compound_pairs_numpy(tokens, keep, joinable, numbered)
     else:
         stream, adjacent, joined, hits = _compound_pairs(tokens, keep, joinable)
     for pair in _middles(hits, stream, adjacent, word):
@@ -503,23 +596,21 @@ def _compound_pairs(
 
 
 def _compound_pairs_numpy(
-    tokens: Tokens, keep: dict[str, bool], joinable: Callable[[str], bool]
+    tokens: Tokens, keep: dict[str, bool], joinable: Callable[[str], bool], numbered: _Numbered
 ) -> _CompoundPairs:
-    """`_compound_pairs` of a long text on numpy arrays: each word a number (its place in
-    `keep`), a pair of words one number, the pairs counted by sorting those numbers; only
-    the pairs said twice or more, short enough, are looked at one by one."""
+    """`_compound_pairs` of a long text on numpy arrays: each word a number (`numbered`), a
+    pair of words one number, the pairs counted by sorting those numbers; only the pairs said
+    twice or more, short enough, are looked at one by one."""
     import numpy as np
 
-    texts = tokens.texts
-    words = list(keep)
+    words, ids = numbered
     number = {w: i for i, w in enumerate(words)}
     size = len(words)
-    ids = np.fromiter(map(number.__getitem__, texts), dtype=np.int64, count=len(texts))
-    kept = np.fromiter(keep.values(), dtype=bool, count=size)
+    # (a word no token says any more, joined every time, is not in `keep`)
+    kept = np.fromiter(map(keep.get, words, repeat(False)), dtype=bool, count=size)
     lengths = np.fromiter(map(len, words), dtype=np.int64, count=size)
     stream = np.flatnonzero(kept[ids])
-    said = ids[stream]  # the word of each kept token
-    del ids
+    said = ids[stream].astype(np.int64)  # the word of each kept token
     starts, sentences = _column(tokens.starts)[stream], _column(tokens.sentences)[stream]
     adjacent = (sentences[:-1] == sentences[1:]) & (starts[:-1] + lengths[said[:-1]] == starts[1:])
     del starts, sentences

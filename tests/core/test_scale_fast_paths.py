@@ -486,3 +486,31 @@ def test_organisation_runs_from_their_openings_are_the_word_by_word_ones():
         assert list(people._org_chunks(doc, seg, r, o)) == plain
         found += len(plain)
     assert found > 1_000
+
+
+def test_glued_on_numpy_is_the_glued_in_python(monkeypatch):
+    from policy_cli.core import keywords as k
+    from policy_cli.core.pipeline import prepare
+    from policy_cli.core.segment import load_stopwords
+
+    stop = load_stopwords()
+    glued = 0
+    documents = [load_document(p) for p in PATHS]
+    documents.append(load_text("\n".join(_texts())))
+    for doc in documents:
+        tokens = k.Tokens.of(prepare(doc).tokens)
+        plain, counts = k._glued(tokens, stop)
+        out, said, (words, ids) = k._glued_numpy(tokens, stop)
+        assert (out.texts, list(out.starts), list(out.sentences)) == (
+            plain.texts, list(plain.starts), list(plain.sentences)
+        )
+        assert said == counts and 0 not in said.values()
+        assert [words[i] for i in ids.tolist()] == out.texts
+        glued += len(tokens) - len(out)
+        # the terms of the whole path, short and long
+        monkeypatch.setattr(k, "NUMPY_COMPOUND_TOKENS", 10**9)
+        short = k.document_terms(tokens)
+        monkeypatch.setattr(k, "NUMPY_COMPOUND_TOKENS", 0)
+        long = k.document_terms(tokens)
+        assert (long.terms, list(long.token_index)) == (short.terms, list(short.token_index))
+    assert glued != 0
