@@ -171,16 +171,17 @@ def _direction_weights(
             opener = i
         part_start.append(opener)
     guided: set[int] = set()
-    guidance_cues, requirement_cues, target_cues = (
-        cues.get(kind, ()) for kind in ("guidance", "requirement", "target")
+    guidance_cues, requirement_cues, target_cues, opens_back, closing = (
+        cues.get(kind, ()) for kind in ("guidance", "requirement", "target", "opens_back", "closing")
     )
+    sentences, text = document.sentences, document.text
     out = []
     for whole in wholes:
-        sent = document.sentences[whole.first]
-        body = document.text[whole.start : whole.end].strip()
+        sent = sentences[whole.first]
+        body = text[whole.start : whole.end].strip()
         where, order = part[sent.paragraph]
         weight = 1.0
-        if where == "back" or body.startswith(cues.get("opens_back", ())):
+        if where == "back" or body.startswith(opens_back):
             weight *= options.back
         elif where == "ahead":
             weight *= options.ahead
@@ -193,7 +194,7 @@ def _direction_weights(
         )
         if guidance:
             guided.add(part_start[sent.paragraph])
-        if body.startswith(cues.get("closing", ())):
+        if body.startswith(closing):
             weight *= options.closing
         elif guidance or any(map(head.__contains__, requirement_cues)):
             weight *= options.requirement
@@ -237,16 +238,15 @@ def _parts(document: Document) -> list[tuple[str, int]]:
 def whole_sentences(document: Document) -> list[_Whole]:
     """Join the loader's sentences closed by ；（or by nothing) into whole sentences."""
     out: list[_Whole] = []
-    open_: list[int] = []
+    opened = 0  # the first sentence not closed yet
     sents = document.sentences
+    last = len(sents) - 1
     for i, sent in enumerate(sents):
-        open_.append(i)
-        ends_para = i + 1 == len(sents) or sents[i + 1].paragraph != sent.paragraph
+        ends_para = i == last or sents[i + 1].paragraph != sent.paragraph
         closed = sent.text.rstrip("”’」』\"）) ").endswith(("。", "！", "？", "…", "!", "?"))
         if closed or ends_para:
-            first, last = sents[open_[0]], sents[open_[-1]]
-            out.append(_Whole(open_[0], open_[-1], first.start, last.end))
-            open_ = []
+            out.append(_Whole(opened, i, sents[opened].start, sent.end))
+            opened = i + 1
     return out
 
 
