@@ -419,15 +419,20 @@ def _glued_numpy(tokens: Tokens, stop: frozenset[str]) -> tuple[Tokens, Counter[
     lone, word = _glue_kinds(words, stop)
     is_lone = np.fromiter(map(lone.__contains__, words), dtype=bool, count=size)[ids]
     is_word = np.fromiter(map(word.__contains__, words), dtype=bool, count=size)[ids]
-    lengths = np.fromiter(map(len, words), dtype=np.int64, count=size)
+    lengths = np.fromiter(map(len, words), dtype=np.int32, count=size)  # (32 bits: memory)
     starts, sentences = _column(tokens.starts), _column(tokens.sentences)
-    # adjacent[q]: tokens q and q + 1 touch in one sentence
-    adjacent = (sentences[:-1] == sentences[1:]) & (starts[:-1] + lengths[ids[:-1]] == starts[1:])
     # a short word, then a lone character (right: 施惠+芳); a lone character, then a short word
-    # (left: 谱+新篇); a pair is glued when it is every use of the word, twice or more
-    right_at = np.flatnonzero(adjacent & is_word[:-1] & is_lone[1:])
-    left_at = np.flatnonzero(adjacent & is_lone[:-1] & is_word[1:])
-    del is_lone, is_word, adjacent
+    # (left: 谱+新篇); a pair is glued when it is every use of the word, twice or more. Only
+    # the places of such pairs are read: whether the two touch in one sentence, and which kind
+    rights = is_word[:-1] & is_lone[1:]
+    lefts = is_lone[:-1] & is_word[1:]
+    del is_lone, is_word
+    at = np.flatnonzero(rights | lefts)
+    adjacent = (sentences[at] == sentences[at + 1]) & (
+        starts[at] + lengths[ids[at]] == starts[at + 1]
+    )
+    right_at, left_at = at[adjacent & rights[at]], at[adjacent & lefts[at]]
+    del rights, lefts, at, adjacent
     glue: list[Any] = []  # the places of the pairs to glue, of either kind
     for at, own in ((right_at, 0), (left_at, 1)):  # own: the word's side of the pair
         pair = ids[at].astype(np.int64) * size + ids[at + 1]
@@ -446,10 +451,10 @@ def _glued_numpy(tokens: Tokens, stop: frozenset[str]) -> tuple[Tokens, Counter[
     if not joins:
         return tokens, Counter({w: c for w, c in zip(words, raw, strict=True) if c}), (words, ids)
     alive = np.ones(n, dtype=bool)
-    at = np.array(joins, dtype=np.int64)
-    alive[at + 1] = False
-    out_texts = list(compress(texts, alive.tobytes()))
+    alive[np.array(joins, dtype=np.int64) + 1] = False
     out_ids = ids[alive]
+    del ids
+    out_texts = list(compress(texts, alive.tobytes()))
     number = {w: i for i, w in enumerate(words)}
     for k, q in enumerate(joins):  # the joined token's place among the tokens left is q - k
         a, b = texts[q], texts[q + 1]
@@ -463,9 +468,7 @@ def _glued_numpy(tokens: Tokens, stop: frozenset[str]) -> tuple[Tokens, Counter[
         raw[number[a]] -= 1
         raw[number[b]] -= 1
         raw[number[joined]] += 1
-    out_starts, out_sentences = array(COLUMN), array(COLUMN)
-    out_starts.frombytes(starts[alive].astype(out_starts.typecode).tobytes())
-    out_sentences.frombytes(sentences[alive].astype(out_sentences.typecode).tobytes())
+    out_starts, out_sentences = _array(starts[alive]), _array(sentences[alive])
     said = Counter({w: c for w, c in zip(words, raw, strict=True) if c})
     return Tokens(out_texts, out_starts, out_sentences), said, (words, out_ids)
 
@@ -608,15 +611,18 @@ def _compound_pairs_numpy(
     size = len(words)
     # (a word no token says any more, joined every time, is not in `keep`)
     kept = np.fromiter(map(keep.get, words, repeat(False)), dtype=bool, count=size)
-    lengths = np.fromiter(map(len, words), dtype=np.int64, count=size)
+    lengths = np.fromiter(map(len, words), dtype=np.int32, count=size)
     stream = np.flatnonzero(kept[ids])
     said = ids[stream].astype(np.int64)  # the word of each kept token
     starts, sentences = _column(tokens.starts)[stream], _column(tokens.sentences)[stream]
     adjacent = (sentences[:-1] == sentences[1:]) & (starts[:-1] + lengths[said[:-1]] == starts[1:])
     del starts, sentences
     counts = np.bincount(said, minlength=size).tolist()
-    pair = said[:-1] * size + said[1:]  # (left, right) as one number
-    together, times = np.unique(pair[adjacent], return_counts=True)
+    # the pairs that touch, each (left, right) as one number
+    at = np.flatnonzero(adjacent)
+    pair = said[at] * size + said[at + 1]
+    del said
+    together, times = np.unique(pair, return_counts=True)
     left, right = together // size, together % size
     wanted = (times >= 2) & (lengths[left] + lengths[right] <= MAX_COMPOUND_CHARS)
     left, right, times = left[wanted].tolist(), right[wanted].tolist(), times[wanted].tolist()
@@ -625,13 +631,20 @@ def _compound_pairs_numpy(
         lambda w: counts[number[w]],
         joinable,
     )
-    codes = np.array(
-        [number[a] * size + number[b] for a, b in joined], dtype=np.int64
-    )
-    hits = np.flatnonzero(adjacent & np.isin(pair, codes)).tolist()
+    codes = np.unique(np.array([number[a] * size + number[b] for a, b in joined], dtype=np.int64))
+    # (np.isin sorts both arrays together: a sorted search holds less memory)
+    found = np.searchsorted(codes, pair)
+    np.minimum(found, max(0, len(codes) - 1), out=found)
+    hits = at[codes[found] == pair].tolist() if len(codes) else []
+    return _array(stream), bytearray(adjacent.tobytes()), joined, hits
+
+
+def _array(values: Any) -> array[int]:
+    """A token column (an array of machine integers) of a numpy array's values."""
     out = array(COLUMN)
-    out.frombytes(stream.astype(out.typecode).tobytes())
-    return out, bytearray(adjacent.tobytes()), joined, hits
+    # (a view of its bytes: no copy but into the array)
+    out.frombytes(memoryview(values.astype(out.typecode, copy=False)).cast("B"))
+    return out
 
 
 def _column(values: Sequence[int]) -> Any:
