@@ -34,9 +34,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import compress, count, islice
+from itertools import compress, count, islice, repeat
 from operator import add, and_, eq, itemgetter, mul, truediv
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING, Any, overload
 
 from policy_cli.core.chars import CN_MAGNITUDES, CN_NUMERALS, HAN, PLAN_PERIOD
 from policy_cli.core.segment import is_candidate_term, load_lexicon, load_stopwords
@@ -59,6 +59,9 @@ IDF_FILE = "idf.tsv.gz"  # built by scripts/build_idf.py
 _WEAK_TAGS = frozenset({"v", "a", "ad", "d", "vd", "t", "f", "m", "q", "r", "c", "p", "u", "i"})
 _PLAN_PERIOD = re.compile(rf"^{PLAN_PERIOD}$")  # 十四五: a name, though jieba tags it m
 MAX_COMPOUND_CHARS = 8
+# from this many tokens on, the compounds' pairs are counted on numpy arrays (10 M characters,
+# 5.2 M tokens: 2.6-2.9 -> 1.0-1.3 s; below, numpy's import costs more than it saves)
+NUMPY_COMPOUND_TOKENS = 200_000
 COMPOUND_MIN_COUNT = 8  # a pair whose words also occur apart is a compound when it recurs so...
 COMPOUND_MIN_SHARE = 0.4  # ...and makes up this share of its rarer word's occurrences
 _PLACE_TAGS = frozenset({"ns", "nr", "nrt", "nz", ""})
@@ -204,8 +207,13 @@ def document_terms(
         segmenter = default_segmenter()
     stop = load_stopwords()
     idf = load_idf()
-    tokens = _glue_single_characters(Tokens.of(tokens), stop)  # (drops the caller's columns)
-    raw = Counter(tokens.texts)
+    # (drops the caller's columns); the glued words counted
+    tokens = Tokens.of(tokens)
+    numbered: _Numbered | None = None  # a long text's words as numbers, made once
+    if len(tokens) >= NUMPY_COMPOUND_TOKENS:
+        tokens, raw, numbered = _glued_numpy(tokens, stop)
+    else:
+        tokens, raw = _glued(tokens, stop)
     # candidate flags per word (they depend on the word alone), with HMM guesses seen once
     # dropped
     def guess(word: str) -> bool:  # made up by jieba's HMM: no dictionary or corpus knows it
@@ -224,7 +232,7 @@ def document_terms(
         )
         for w, n in raw.items()
     }
-    terms = _merge_compounds(tokens, keep, idf)
+    terms = _merge_compounds(tokens, keep, idf, numbered=numbered)
     return _merge_places(terms, idf)
 
 
@@ -300,24 +308,22 @@ def _glue_single_characters(tokens: Tokens, stop: frozenset[str]) -> Tokens:
     character; when a word occurs at least twice and every time with the same lone character
     on the same side (not a function word), the two are one word of this document.
     """
+    return _glued(tokens, stop)[0]
+
+
+def _glued(tokens: Tokens, stop: frozenset[str]) -> tuple[Tokens, Counter[str]]:
+    """`_glue_single_characters`, and how often each word of the glued tokens is said (the
+    count of the tokens taken before gluing, moved by the joins: not counted again)."""
     right: defaultdict[str, Counter[str]] = defaultdict(Counter)
     left: defaultdict[str, Counter[str]] = defaultdict(Counter)
     texts, starts, sentences = tokens.texts, tokens.starts, tokens.sentences
-    count: Counter[str] = Counter(texts)
+    counts: Counter[str] = Counter(texts)
     # whether a word is a lone character or a short word depends on the word alone: decided
     # once per distinct word, not per token
-    no_glue = keyword_chars()["no_glue"]
-    lone = {
-        w for w in count
-        if len(w) == 1 and _HAN_RUN.match(w) and w not in stop and w not in no_glue
-    }
-    word = {  # a name or a coined word is short: 2-3 characters + 1
-        w for w in count
-        if 2 <= len(w) <= 3 and _HAN_RUN.match(w) and is_candidate_term(w, stop)
-    }
+    lone, word = _glue_kinds(counts, stop)
     n = len(texts)
     # the pairs that hold a lone character: (q - 1, q) and (q, q + 1) of each lone q, in order
-    lone_at = [q for q, w in enumerate(texts) if w in lone]
+    lone_at = list(compress(count(), map(lone.__contains__, texts)))
     pairs = sorted({*(q - 1 for q in lone_at if q > 0), *(q for q in lone_at if q + 1 < n)})
     for q in pairs:
         a, b = texts[q], texts[q + 1]
@@ -327,11 +333,11 @@ def _glue_single_characters(tokens: Tokens, stop: frozenset[str]) -> Tokens:
             if a in lone and b in word:
                 left[b][a] += 1
     glue_right = {
-        w: c for w, cs in right.items() for c, k in cs.items() if k == count[w] and k >= 2
+        w: c for w, cs in right.items() for c, k in cs.items() if k == counts[w] and k >= 2
     }
-    glue_left = {w: c for w, cs in left.items() for c, k in cs.items() if k == count[w] and k >= 2}
+    glue_left = {w: c for w, cs in left.items() for c, k in cs.items() if k == counts[w] and k >= 2}
     if not glue_right and not glue_left:
-        return tokens
+        return tokens, counts
     # join left to right (a token joined to the one before it joins nothing after), then
     # copy the columns in slices between the joins
     joins: list[int] = []
@@ -360,7 +366,111 @@ def _glue_single_characters(tokens: Tokens, stop: frozenset[str]) -> Tokens:
     out_texts.extend(texts[prev:])
     out_starts.extend(starts[prev:])
     out_sentences.extend(sentences[prev:])
-    return Tokens(out_texts, out_starts, out_sentences)
+    for q in joins:
+        a, b = texts[q], texts[q + 1]
+        counts[a] -= 1
+        counts[b] -= 1
+        counts[a + b] += 1
+    for q in joins:  # (a word said only where it was joined is said no more)
+        for w in (texts[q], texts[q + 1]):
+            if not counts[w]:
+                del counts[w]
+    return Tokens(out_texts, out_starts, out_sentences), counts
+
+
+def _glue_kinds(words: Iterable[str], stop: frozenset[str]) -> tuple[set[str], set[str]]:
+    """Of distinct words, the lone characters that may be glued and the short words (2-3
+    characters, a name or a coined word) they may be glued to."""
+    no_glue = keyword_chars()["no_glue"]
+    lone: set[str] = set()
+    word: set[str] = set()
+    for w in words:
+        if len(w) == 1 and _HAN_RUN.match(w) and w not in stop and w not in no_glue:
+            lone.add(w)
+        elif 2 <= len(w) <= 3 and _HAN_RUN.match(w) and is_candidate_term(w, stop):
+            word.add(w)
+    return lone, word
+
+
+# a long text's words as numbers: the distinct words, and each token's number (numpy)
+_Numbered = tuple[list[str], Any]
+
+
+def _numbered(texts: list[str]) -> _Numbered:
+    """The distinct words of `texts` in the order first seen, and each token's number."""
+    import numpy as np
+
+    words = list(dict.fromkeys(texts))
+    number = {w: i for i, w in enumerate(words)}
+    # (32 bits: a 10 M-character text has 5 M tokens; a pair of numbers is made 64 bits)
+    return words, np.fromiter(map(number.__getitem__, texts), dtype=np.int32, count=len(texts))
+
+
+def _glued_numpy(tokens: Tokens, stop: frozenset[str]) -> tuple[Tokens, Counter[str], _Numbered]:
+    """`_glued` of a long text on numpy arrays (words as numbers: counted by `bincount`, the
+    pairs of a short word and a lone character found and counted with array operations; only
+    the places to join are visited one by one); also the glued tokens' words as numbers."""
+    import numpy as np
+
+    texts = tokens.texts
+    words, ids = _numbered(texts)
+    size, n = len(words), len(texts)
+    counts = np.bincount(ids, minlength=size)
+    lone, word = _glue_kinds(words, stop)
+    is_lone = np.fromiter(map(lone.__contains__, words), dtype=bool, count=size)[ids]
+    is_word = np.fromiter(map(word.__contains__, words), dtype=bool, count=size)[ids]
+    lengths = np.fromiter(map(len, words), dtype=np.int32, count=size)  # (32 bits: memory)
+    starts, sentences = _column(tokens.starts), _column(tokens.sentences)
+    # a short word, then a lone character (right: 施惠+芳); a lone character, then a short word
+    # (left: 谱+新篇); a pair is glued when it is every use of the word, twice or more. Only
+    # the places of such pairs are read: whether the two touch in one sentence, and which kind
+    rights = is_word[:-1] & is_lone[1:]
+    lefts = is_lone[:-1] & is_word[1:]
+    del is_lone, is_word
+    at = np.flatnonzero(rights | lefts)
+    adjacent = (sentences[at] == sentences[at + 1]) & (
+        starts[at] + lengths[ids[at]] == starts[at + 1]
+    )
+    right_at, left_at = at[adjacent & rights[at]], at[adjacent & lefts[at]]
+    del rights, lefts, at, adjacent
+    glue: list[Any] = []  # the places of the pairs to glue, of either kind
+    for at, own in ((right_at, 0), (left_at, 1)):  # own: the word's side of the pair
+        pair = ids[at].astype(np.int64) * size + ids[at + 1]
+        together, times = np.unique(pair, return_counts=True)
+        mine = together // size if own == 0 else together % size
+        glued = together[(times == counts[mine]) & (times >= 2)]
+        glue.append(at[np.isin(pair, glued)])
+    # join left to right (a token joined to the one before it joins nothing after)
+    joins: list[int] = []
+    free = 0  # the first token not taken by a join
+    for q in np.union1d(glue[0], glue[1]).tolist():
+        if q >= free:
+            joins.append(q)
+            free = q + 2
+    raw = counts.tolist()
+    if not joins:
+        return tokens, Counter({w: c for w, c in zip(words, raw, strict=True) if c}), (words, ids)
+    alive = np.ones(n, dtype=bool)
+    alive[np.array(joins, dtype=np.int64) + 1] = False
+    out_ids = ids[alive]
+    del ids
+    out_texts = list(compress(texts, alive.tobytes()))
+    number = {w: i for i, w in enumerate(words)}
+    for k, q in enumerate(joins):  # the joined token's place among the tokens left is q - k
+        a, b = texts[q], texts[q + 1]
+        joined = a + b
+        if joined not in number:
+            number[joined] = len(words)
+            words.append(joined)
+            raw.append(0)
+        out_texts[q - k] = joined
+        out_ids[q - k] = number[joined]
+        raw[number[a]] -= 1
+        raw[number[b]] -= 1
+        raw[number[joined]] += 1
+    out_starts, out_sentences = _array(starts[alive]), _array(sentences[alive])
+    said = Counter({w: c for w, c in zip(words, raw, strict=True) if c})
+    return Tokens(out_texts, out_starts, out_sentences), said, (words, out_ids)
 
 
 @lru_cache(maxsize=1)
@@ -368,7 +478,9 @@ def _lexicon_words() -> frozenset[str]:
     return frozenset(word for word, _ in load_lexicon())
 
 
-def _merge_compounds(tokens: Tokens, keep: dict[str, bool], idf: IdfTable) -> Terms:
+def _merge_compounds(
+    tokens: Tokens, keep: dict[str, bool], idf: IdfTable, *, numbered: _Numbered | None = None
+) -> Terms:
     """Join adjacent candidates that recur together into one term that takes their place.
 
     A pair is joined when it recurs (at least twice) and one of its words never occurs apart
@@ -377,16 +489,78 @@ def _merge_compounds(tokens: Tokens, keep: dict[str, bool], idf: IdfTable) -> Te
     apart keeps counting inside a compound whose other word never does (实验室 beside
     之江实验室); in a compound of two free words neither does, as when the lexicon keeps a
     term whole. Policy-lexicon terms (an established term stays a term of its own:
-    勇闯+中国式现代化 stays two) and acting words are never joined.
+    勇闯+中国式现代化 stays two) and acting words are never joined. (`numbered`: the tokens'
+    words as numbers, when a long text's were made already.)
     """
     lexicon = _lexicon_words()
 
     def joinable(word: str) -> bool:
         return idf.tag(word) not in _WEAK_TAGS and word not in lexicon
 
+    texts = tokens.texts
+    word = texts.__getitem__
+    if numbered is not None or len(texts) >= NUMPY_COMPOUND_TOKENS:
+        numbered = numbered or _numbered(texts)
+        stream, adjacent, joined, hits = _compound_pairs_numpy(tokens, keep, joinable, numbered)
+    else:
+        stream, adjacent, joined, hits = _compound_pairs(tokens, keep, joinable)
+    for pair in _middles(hits, stream, adjacent, word):
+        del joined[pair]
+    hits = [p for p in hits if (word(stream[p]), word(stream[p + 1])) in joined]
+    out: list[str] = []
+    index = array(COLUMN)
+    i = 0
+    for p in hits:
+        if p < i:
+            continue
+        index.extend(stream[i:p])
+        out.extend(map(word, stream[i:p]))
+        tok, nxt = stream[p], stream[p + 1]
+        out.append(texts[tok] + texts[nxt])
+        index.append(tok)
+        for t, free in zip((tok, nxt), joined[(texts[tok], texts[nxt])], strict=True):
+            if free:
+                out.append(texts[t])
+                index.append(t)
+        i = p + 2
+    index.extend(stream[i:])
+    out.extend(map(word, stream[i:]))
+    return Terms(out, tokens, index)
+
+
+def _joined_pairs(
+    pairs: Iterable[tuple[str, str, int]], counts: Callable[[str], int],
+    joinable: Callable[[str], bool],
+) -> dict[tuple[str, str], tuple[bool, bool]]:
+    """The pairs (left, right, times said together) that are one term: (a, b) -> whether a, b
+    keep counting inside the compound (`counts`: how often a kept word is said)."""
+    joined: dict[tuple[str, str], tuple[bool, bool]] = {}
+    for left, right, c in pairs:
+        if (c < 2 or len(left) + len(right) > MAX_COMPOUND_CHARS or not joinable(left)
+                or not joinable(right)):
+            continue
+        n_left, n_right = counts(left), counts(right)
+        if n_left == c or n_right == c:
+            joined[(left, right)] = (n_left > c, n_right > c)
+        elif c >= COMPOUND_MIN_COUNT and c >= COMPOUND_MIN_SHARE * min(n_left, n_right):
+            joined[(left, right)] = (False, False)
+    return joined
+
+
+_CompoundPairs = tuple[
+    "array[int]", bytearray, dict[tuple[str, str], tuple[bool, bool]], list[int]
+]
+
+
+def _compound_pairs(
+    tokens: Tokens, keep: dict[str, bool], joinable: Callable[[str], bool]
+) -> _CompoundPairs:
+    """The kept tokens (`stream`), whether each touches the next in one sentence
+    (`adjacent`), the pairs that are one term (`joined`) and the places in the stream where
+    such a pair touches (`hits`), in C loops (map, compress) over the tokens."""
     texts, starts, sentences = tokens.texts, tokens.starts, tokens.sentences
     word = texts.__getitem__
-    # C loops (map, compress) over the kept tokens: a 10 M-character text keeps ~4 M
+    # a 10 M-character text keeps ~2.4 M tokens
     stream = array(COLUMN, compress(range(len(texts)), map(keep.__getitem__, texts)))
     last = max(0, len(stream) - 1)
 
@@ -415,44 +589,71 @@ def _merge_compounds(tokens: Tokens, keep: dict[str, bool], idf: IdfTable) -> Te
 
     counts = Counter(map(word, stream))
     pairs = Counter(compress(pairs_of_stream(), adjacent))
-    # (a, b) -> whether a, b keep counting inside the compound
-    joined: dict[tuple[str, str], tuple[bool, bool]] = {}
-    for (left, right), c in pairs.items():
-        if (c < 2 or len(left) + len(right) > MAX_COMPOUND_CHARS or not joinable(left)
-                or not joinable(right)):
-            continue
-        if counts[left] == c or counts[right] == c:
-            joined[(left, right)] = (counts[left] > c, counts[right] > c)
-        elif c >= COMPOUND_MIN_COUNT and c >= COMPOUND_MIN_SHARE * min(counts[left], counts[right]):
-            joined[(left, right)] = (False, False)
-    # the places where a joined pair touches; left to right, a pair joined takes both tokens
-    # (the next place, if it starts at the second, is passed over); the tokens between are
-    # copied in slices
+    joined = _joined_pairs(
+        ((left, right, c) for (left, right), c in pairs.items()), counts.__getitem__, joinable
+    )
     hits = list(
         compress(count(), map(and_, adjacent, map(joined.__contains__, pairs_of_stream())))
     )
-    for pair in _middles(hits, stream, adjacent, word):
-        del joined[pair]
-    hits = [p for p in hits if (word(stream[p]), word(stream[p + 1])) in joined]
-    out: list[str] = []
-    index = array(COLUMN)
-    i = 0
-    for p in hits:
-        if p < i:
-            continue
-        index.extend(stream[i:p])
-        out.extend(map(word, stream[i:p]))
-        tok, nxt = stream[p], stream[p + 1]
-        out.append(texts[tok] + texts[nxt])
-        index.append(tok)
-        for t, free in zip((tok, nxt), joined[(texts[tok], texts[nxt])], strict=True):
-            if free:
-                out.append(texts[t])
-                index.append(t)
-        i = p + 2
-    index.extend(stream[i:])
-    out.extend(map(word, stream[i:]))
-    return Terms(out, tokens, index)
+    return stream, adjacent, joined, hits
+
+
+def _compound_pairs_numpy(
+    tokens: Tokens, keep: dict[str, bool], joinable: Callable[[str], bool], numbered: _Numbered
+) -> _CompoundPairs:
+    """`_compound_pairs` of a long text on numpy arrays: each word a number (`numbered`), a
+    pair of words one number, the pairs counted by sorting those numbers; only the pairs said
+    twice or more, short enough, are looked at one by one."""
+    import numpy as np
+
+    words, ids = numbered
+    number = {w: i for i, w in enumerate(words)}
+    size = len(words)
+    # (a word no token says any more, joined every time, is not in `keep`)
+    kept = np.fromiter(map(keep.get, words, repeat(False)), dtype=bool, count=size)
+    lengths = np.fromiter(map(len, words), dtype=np.int32, count=size)
+    stream = np.flatnonzero(kept[ids])
+    said = ids[stream].astype(np.int64)  # the word of each kept token
+    starts, sentences = _column(tokens.starts)[stream], _column(tokens.sentences)[stream]
+    adjacent = (sentences[:-1] == sentences[1:]) & (starts[:-1] + lengths[said[:-1]] == starts[1:])
+    del starts, sentences
+    counts = np.bincount(said, minlength=size).tolist()
+    # the pairs that touch, each (left, right) as one number
+    at = np.flatnonzero(adjacent)
+    pair = said[at] * size + said[at + 1]
+    del said
+    together, times = np.unique(pair, return_counts=True)
+    left, right = together // size, together % size
+    wanted = (times >= 2) & (lengths[left] + lengths[right] <= MAX_COMPOUND_CHARS)
+    left, right, times = left[wanted].tolist(), right[wanted].tolist(), times[wanted].tolist()
+    joined = _joined_pairs(
+        zip(map(words.__getitem__, left), map(words.__getitem__, right), times, strict=True),
+        lambda w: counts[number[w]],
+        joinable,
+    )
+    codes = np.unique(np.array([number[a] * size + number[b] for a, b in joined], dtype=np.int64))
+    # (np.isin sorts both arrays together: a sorted search holds less memory)
+    found = np.searchsorted(codes, pair)
+    np.minimum(found, max(0, len(codes) - 1), out=found)
+    hits = at[codes[found] == pair].tolist() if len(codes) else []
+    return _array(stream), bytearray(adjacent.tobytes()), joined, hits
+
+
+def _array(values: Any) -> array[int]:
+    """A token column (an array of machine integers) of a numpy array's values."""
+    out = array(COLUMN)
+    # (a view of its bytes: no copy but into the array)
+    out.frombytes(memoryview(values.astype(out.typecode, copy=False)).cast("B"))
+    return out
+
+
+def _column(values: Sequence[int]) -> Any:
+    """A numpy view of a token column (an array: no copy)."""
+    import numpy as np
+
+    if isinstance(values, array):
+        return np.frombuffer(values, dtype=values.typecode)
+    return np.asarray(values, dtype=np.int64)
 
 
 def _middles(
@@ -492,7 +693,7 @@ def _merge_places(terms: Terms, idf: IdfTable) -> Terms:
             rename[term] = stem
     if not rename:
         return terms
-    return terms.renamed([rename.get(t, t) for t in terms.terms])
+    return terms.renamed(list(map(rename.get, terms.terms, terms.terms)))  # (a C loop)
 
 
 @dataclass(frozen=True)
@@ -554,9 +755,10 @@ def extract_keywords(
         raise NothingToAnalyseError("no terms to rank in this document")
     counts: Counter[str] = Counter(terms.terms)
     total = len(terms)
-    first: dict[str, int] = {}  # term -> its first token
-    for t, q in zip(terms.terms, terms.token_index, strict=True):
-        first.setdefault(t, q)
+    # term -> its first token (read backwards, the first use is the last one written)
+    first: dict[str, int] = dict(
+        zip(reversed(terms.terms), reversed(terms.token_index), strict=True)
+    )
     idf = load_idf()
     said: dict[str, float] = dict(counts)  # what the scores count: said here...
     credit = _credit_openings(terms, counts, first, idf, opts, place=place)
@@ -786,15 +988,22 @@ def _headed_terms(terms: Terms, document: Document) -> set[str]:
     """The terms that the title or a section heading names."""
     heads: set[int] = set()  # sentence indexes
     for sent in document.sentences:
-        para = document.paragraphs[sent.paragraph]
-        opens = sent.start <= para.start + (len(para.text) - len(para.text.lstrip()))
-        if len(sent.text) > _HEADING_CHARS or not opens:
+        if len(sent.text) > _HEADING_CHARS:  # (first: the paragraph is not stripped for it)
             continue
+        para = document.paragraphs[sent.paragraph]
+        if sent.start > para.start + (len(para.text) - len(para.text.lstrip())):
+            continue  # it does not open its paragraph
         if _HEADING.match(para.text) or (
             sent.paragraph < _TITLE_PARAGRAPHS and not re.search(r"[。！？；，]", para.text)
         ):
             heads.add(sent.index)
-    return {t for t, k in zip(terms.terms, terms.sentences(), strict=True) if k in heads}
+    if len(terms) >= NUMPY_COMPOUND_TOKENS:  # each term's sentence looked up by numpy
+        import numpy as np
+
+        sentences = _column(terms.tokens.sentences)[_column(terms.token_index)]
+        headed = np.isin(sentences, np.fromiter(heads, dtype=np.int64, count=len(heads)))
+        return set(compress(terms.terms, headed.tobytes()))
+    return set(compress(terms.terms, map(heads.__contains__, terms.sentences())))
 
 
 def ranked_terms(
@@ -861,15 +1070,18 @@ def _own_place(terms: Terms, place: Place) -> Terms:
     """Count every form of the document's own place as its usual name: 包头市, 云南省, and its
     own bodies named with its full name (中共上海市委, 包头市人民政府)."""
     forms = set(place.forms) | {place.name + s for s in keyword_chars()["own_place_suffix"]}
-    named = [place.name if t in forms or place.full in t else t for t in terms.terms]
+    # decided once per distinct term, renamed in a C loop
+    rename = {t: place.name for t in set(terms.terms) if t in forms or place.full in t}
+    named = list(map(rename.get, terms.terms, terms.terms))
     # a compound that holds the place (福建省+厦门市) keeps its free word counting at an
     # offset inside it: the place is said there once
     keep = [True] * len(named)
     end = -1  # where the last use of the place ends
-    for i, (said, name, start) in enumerate(zip(terms.terms, named, terms.starts(), strict=True)):
-        if name == place.name:
-            keep[i] = start >= end
-            end = max(end, start + len(said))
+    words, starts, index = terms.terms, terms.tokens.starts, terms.token_index
+    for i in compress(count(), map(place.name.__eq__, named)):  # the uses of the place
+        start = starts[index[i]]
+        keep[i] = start >= end
+        end = max(end, start + len(words[i]))
     if all(keep):
         return terms.renamed(named)
     index = array(COLUMN, compress(terms.token_index, keep))

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import compress, count
 from typing import Any
 
 from policy_cli import data
@@ -371,6 +373,40 @@ def extract_organizations(
 def _org_chunks(
     document: Document, seg: Segmentation, r: PeopleRules, o: PeopleOptions
 ) -> Iterator[tuple[int, str]]:
+    """The organisations of the runs of name words, sentence by sentence.
+
+    A run opens at a word tagged as an organisation and goes on over such words and suffix
+    words (学院, 中心). Only the runs are read: their openings found in one C loop over the
+    tags (10 M characters: 5 M words, some 450 k of them tagged so), each sentence's tagged
+    words made once, for the sentences that hold a run (`_org_chunks_word_by_word` is the
+    same, every word of every sentence visited).
+    """
+    tags, pieces, sentence, starts = seg.tags, seg.pieces, seg.sentence, seg.starts
+    org, suffix = r.org_tags.__contains__, r.suffix_word.fullmatch
+    known = range(len(document.sentences))
+    tokens: list[tuple[int, str, str]] = []
+    current = lo = hi = free = -1  # the sentence read, its pieces, the first piece after a run
+    for p in compress(count(), map(org, tags)):
+        k = sentence[p]
+        if k not in known:  # the text between sentences
+            continue
+        if k != current:
+            current, tokens = k, seg.tagged(k)
+            lo = bisect_left(starts, tokens[0][0])
+            hi, free = lo + len(tokens), lo
+        if p < free:
+            continue  # in the run before
+        q = p + 1
+        while q < hi and (org(tags[q]) or suffix(pieces[q])):
+            q += 1
+        yield from _close_run(tokens, p - lo, q - lo, r, o)
+        free = q
+
+
+def _org_chunks_word_by_word(
+    document: Document, seg: Segmentation, r: PeopleRules, o: PeopleOptions
+) -> Iterator[tuple[int, str]]:
+    """`_org_chunks`, every word of every sentence visited (the plain form, for tests)."""
     for sent in document.sentences:
         tokens = seg.tagged(sent.index)
         start: int | None = None

@@ -23,12 +23,12 @@ from _collections import _count_elements  # type: ignore[import-not-found]  # Co
 from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, islice, pairwise
+from itertools import chain, compress, islice, pairwise
 from operator import itemgetter, le, mul
-from typing import Any
+from typing import Any, NamedTuple
 
 from policy_cli.core.chars import CN_NUMERALS, CN_YEAR_DIGITS
 from policy_cli.core.pipeline import Prepared
@@ -90,9 +90,9 @@ def _cues() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-@dataclass(frozen=True)
-class _Whole:
-    """A whole sentence: one or more loader sentences up to 。！？… or the paragraph's end."""
+class _Whole(NamedTuple):
+    """A whole sentence: one or more loader sentences up to 。！？… or the paragraph's end
+    (a tuple: a 10 M-character text has ~200 k of them, a frozen dataclass is slower made)."""
 
     first: int  # index of its first loader sentence
     last: int
@@ -171,29 +171,34 @@ def _direction_weights(
             opener = i
         part_start.append(opener)
     guided: set[int] = set()
+    guidance_cues, requirement_cues, target_cues, opens_back, closing = (
+        cues.get(kind, ()) for kind in ("guidance", "requirement", "target", "opens_back", "closing")
+    )
+    sentences, text = document.sentences, document.text
     out = []
     for whole in wholes:
-        sent = document.sentences[whole.first]
-        body = document.text[whole.start : whole.end].strip()
+        sent = sentences[whole.first]
+        body = text[whole.start : whole.end].strip()
         where, order = part[sent.paragraph]
         weight = 1.0
-        if where == "back" or body.startswith(cues.get("opens_back", ())):
+        if where == "back" or body.startswith(opens_back):
             weight *= options.back
         elif where == "ahead":
             weight *= options.ahead
             if order:
                 weight *= 1 + (options.first_priority - 1) / order
         head = body[:60]
+        # (any(map(head.__contains__, …)): the same test as a generator over the cues, in C)
         guidance = where != "back" and part_start[sent.paragraph] not in guided and any(
-            c in head for c in cues.get("guidance", ())
+            map(head.__contains__, guidance_cues)
         )
         if guidance:
             guided.add(part_start[sent.paragraph])
-        if body.startswith(cues.get("closing", ())):
+        if body.startswith(closing):
             weight *= options.closing
-        elif guidance or any(c in head for c in cues.get("requirement", ())):
+        elif guidance or any(map(head.__contains__, requirement_cues)):
             weight *= options.requirement
-        elif any(c in head for c in cues.get("target", ())) or _STAGE_GOAL.match(body):
+        elif any(map(head.__contains__, target_cues)) or _STAGE_GOAL.match(body):
             weight *= options.target
         elif len(_FIGURE.findall(body)) >= options.figures:
             weight *= options.figures_weight
@@ -233,16 +238,15 @@ def _parts(document: Document) -> list[tuple[str, int]]:
 def whole_sentences(document: Document) -> list[_Whole]:
     """Join the loader's sentences closed by ；（or by nothing) into whole sentences."""
     out: list[_Whole] = []
-    open_: list[int] = []
+    opened = 0  # the first sentence not closed yet
     sents = document.sentences
+    last = len(sents) - 1
     for i, sent in enumerate(sents):
-        open_.append(i)
-        ends_para = i + 1 == len(sents) or sents[i + 1].paragraph != sent.paragraph
+        ends_para = i == last or sents[i + 1].paragraph != sent.paragraph
         closed = sent.text.rstrip("”’」』\"）) ").endswith(("。", "！", "？", "…", "!", "?"))
         if closed or ends_para:
-            first, last = sents[open_[0]], sents[open_[-1]]
-            out.append(_Whole(open_[0], open_[-1], first.start, last.end))
-            open_ = []
+            out.append(_Whole(opened, i, sents[opened].start, sent.end))
+            opened = i + 1
     return out
 
 
@@ -270,6 +274,8 @@ def _words_by_whole(prepared: Prepared, wholes: Sequence[_Whole]) -> list[list[s
         return _words_by_owner(tokens, wholes)
     stop = load_stopwords()
     keep = {w for w in set(texts) if is_candidate_term(w, stop)}.__contains__
+    if len(texts) >= NUMPY_TOKENS:
+        return _words_by_bounds(texts, sents, wholes, keep)
     out: list[list[str]] = []
     at = 0
     for whole in wholes:
@@ -278,6 +284,30 @@ def _words_by_whole(prepared: Prepared, wholes: Sequence[_Whole]) -> list[list[s
         out.append(list(filter(keep, texts[at:end])))
         at = end
     return out
+
+
+def _words_by_bounds(
+    texts: list[str], sents: Sequence[int], wholes: Sequence[_Whole], keep: Callable[[str], bool]
+) -> list[list[str]]:
+    """`_words_by_whole` of a long text (tokens in sentence order): the candidate words kept in
+    one C loop, each whole sentence's bounds among them found by numpy (no bisection and no
+    filter a sentence)."""
+    import numpy as np
+
+    kept = bytearray(map(keep, texts))
+    words = list(compress(texts, kept))
+    # the number of kept words before each token, and before the end
+    before = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum(np.frombuffer(kept, dtype=np.uint8), out=before[1:])
+    column = np.frombuffer(sents, dtype=sents.typecode) if isinstance(sents, array) else (
+        np.asarray(sents, dtype=np.int64)
+    )
+    firsts = np.fromiter(map(itemgetter(0), wholes), dtype=np.int64, count=len(wholes))
+    lasts = np.fromiter(map(itemgetter(1), wholes), dtype=np.int64, count=len(wholes))
+    # (wholes come in order and do not overlap: bisecting from the last end is bisecting all)
+    lo = before[np.searchsorted(column, firsts)].tolist()
+    hi = before[np.searchsorted(column, lasts + 1)].tolist()
+    return list(map(words.__getitem__, map(slice, lo, hi)))
 
 
 def _ascending(values: Sequence[int]) -> bool:

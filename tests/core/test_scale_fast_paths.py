@@ -188,11 +188,13 @@ def test_a_clause_without_a_possible_number_reads_no_value():
         assert may_hold_number(text)
 
 
-def test_key_sentence_words_by_slices_are_the_token_by_token_ones():
+@pytest.mark.parametrize("numpy_from", [10**9, 0], ids=["bisection", "numpy"])
+def test_key_sentence_words_by_slices_are_the_token_by_token_ones(numpy_from, monkeypatch):
     from policy_cli.core import sentences
     from policy_cli.core.pipeline import prepare
     from policy_cli.core.tokens import Tokens
 
+    monkeypatch.setattr(sentences, "NUMPY_TOKENS", numpy_from)
     total = 0
     for path in PATHS:
         prepared = prepare(load_document(path))
@@ -298,11 +300,13 @@ def _compounds_token_by_token(tokens, keep, idf):
     return out, index
 
 
-def test_compounds_merged_in_c_loops_are_the_token_by_token_ones():
+@pytest.mark.parametrize("numpy_from", [10**9, 0], ids=["c-loops", "numpy"])
+def test_compounds_merged_in_c_loops_are_the_token_by_token_ones(numpy_from, monkeypatch):
     from policy_cli.core import keywords as k
     from policy_cli.core.pipeline import prepare
     from policy_cli.core.segment import is_candidate_term, load_stopwords
 
+    monkeypatch.setattr(k, "NUMPY_COMPOUND_TOKENS", numpy_from)
     idf, stop = k.load_idf(), load_stopwords()
     joined = 0
     documents = [load_document(p) for p in PATHS[:6]]
@@ -322,6 +326,26 @@ def test_compounds_merged_in_c_loops_are_the_token_by_token_ones():
         terms = k._merge_compounds(tokens, keep, idf)
         assert (terms.terms, list(terms.token_index)) == _compounds_token_by_token(tokens, keep, idf)
 
+
+
+def test_glued_counts_are_the_counts_of_the_glued_tokens():
+    from collections import Counter
+
+    from policy_cli.core import keywords as k
+    from policy_cli.core.pipeline import prepare
+    from policy_cli.core.segment import load_stopwords
+
+    stop = load_stopwords()
+    glued = 0
+    documents = [load_document(p) for p in PATHS]
+    documents.append(load_text("\n".join(_texts())))
+    for doc in documents:
+        tokens = k.Tokens.of(prepare(doc).tokens)
+        out, counts = k._glued(tokens, stop)
+        assert counts == Counter(out.texts) and 0 not in counts.values()
+        assert out.texts == k._glue_single_characters(tokens, stop).texts
+        glued += len(tokens) - len(out)
+    assert glued != 0
 
 def test_sentence_ranges_by_runs_are_the_piece_by_piece_ones(monkeypatch):
     from policy_cli.core import tokens as t
@@ -430,3 +454,63 @@ def test_clauses_passed_over_before_cleaning_could_hold_no_number():
     # and the marks: a fullwidth digit, a percentage and a year in words, spaced out
     for said in ("增长５％", "百分 之三", "二〇 三五年"):
         assert t._NUMBER_MARK.search(said)
+
+
+def test_headed_terms_by_numpy_are_the_ones_looked_up_term_by_term(monkeypatch):
+    from policy_cli.core import keywords as k
+    from policy_cli.core.pipeline import prepare
+
+    headed = 0
+    for path in PATHS[:8]:
+        doc = load_document(path)
+        terms = k.ranked_terms(prepare(doc).tokens, document=doc)
+        monkeypatch.setattr(k, "NUMPY_COMPOUND_TOKENS", 10**9)
+        plain = k._headed_terms(terms, doc)
+        monkeypatch.setattr(k, "NUMPY_COMPOUND_TOKENS", 0)
+        assert k._headed_terms(terms, doc) == plain
+        headed += len(plain)
+    assert headed > 20
+
+
+def test_organisation_runs_from_their_openings_are_the_word_by_word_ones():
+    from policy_cli.core import people
+    from policy_cli.core.tokens import segment_document
+
+    r, o = people.rules(), people.DEFAULT_PEOPLE_OPTIONS
+    found = 0
+    documents = [load_document(p) for p in PATHS]
+    documents.append(load_text("\n".join(_texts())))
+    for doc in documents:
+        seg = segment_document(doc)
+        plain = list(people._org_chunks_word_by_word(doc, seg, r, o))
+        assert list(people._org_chunks(doc, seg, r, o)) == plain
+        found += len(plain)
+    assert found > 1_000
+
+
+def test_glued_on_numpy_is_the_glued_in_python(monkeypatch):
+    from policy_cli.core import keywords as k
+    from policy_cli.core.pipeline import prepare
+    from policy_cli.core.segment import load_stopwords
+
+    stop = load_stopwords()
+    glued = 0
+    documents = [load_document(p) for p in PATHS]
+    documents.append(load_text("\n".join(_texts())))
+    for doc in documents:
+        tokens = k.Tokens.of(prepare(doc).tokens)
+        plain, counts = k._glued(tokens, stop)
+        out, said, (words, ids) = k._glued_numpy(tokens, stop)
+        assert (out.texts, list(out.starts), list(out.sentences)) == (
+            plain.texts, list(plain.starts), list(plain.sentences)
+        )
+        assert said == counts and 0 not in said.values()
+        assert [words[i] for i in ids.tolist()] == out.texts
+        glued += len(tokens) - len(out)
+        # the terms of the whole path, short and long
+        monkeypatch.setattr(k, "NUMPY_COMPOUND_TOKENS", 10**9)
+        short = k.document_terms(tokens)
+        monkeypatch.setattr(k, "NUMPY_COMPOUND_TOKENS", 0)
+        long = k.document_terms(tokens)
+        assert (long.terms, list(long.token_index)) == (short.terms, list(short.token_index))
+    assert glued != 0

@@ -82,3 +82,20 @@ def test_a_simplified_text_quoting_traditional_names_is_left_as_it_is():
     assert doc.notes == ()
     text = "台湾地区领导人称“中華民國”如何如何，我们坚持一个中国原则。" * 2
     assert load_text(text, source="t").notes == ()
+
+
+def test_the_share_is_the_one_counted_character_by_character():
+    import re
+
+    from policy_cli.core.chars import HAN_EXTENDED
+
+    han = re.compile(rf"[{HAN_EXTENDED}]")
+    simplified = (DOCS / "gwr-2022.txt").read_text(encoding="utf-8")
+    texts = [simplified, opencc.OpenCC("s2t").convert(simplified)]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(DOCS.rglob("*.txt"))]
+    texts.append(texts[1][:2000] + "abc\u3400\uf900" + texts[0][:2000])  # the extended blocks
+    for text in texts:
+        found = len(script._traditional().findall(text))
+        plain = 0.0 if found < script.MIN_CHARS else found / len(han.findall(text))
+        assert script.traditional_share(text) == plain
+    assert script.traditional_share(texts[1]) > script.MIN_SHARE
