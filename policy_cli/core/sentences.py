@@ -31,6 +31,7 @@ from operator import itemgetter, le, mul
 from typing import Any, NamedTuple
 
 from policy_cli.core.chars import CN_NUMERALS, CN_YEAR_DIGITS
+from policy_cli.core.normalize import MAX_SENTENCE_CHARS
 from policy_cli.core.pipeline import Prepared
 from policy_cli.core.segment import is_candidate_term, load_stopwords
 from policy_cli.core.tokens import Tokens
@@ -236,7 +237,8 @@ def _parts(document: Document) -> list[tuple[str, int]]:
 
 
 def whole_sentences(document: Document) -> list[_Whole]:
-    """Join the loader's sentences closed by ；（or by nothing) into whole sentences."""
+    """Join the loader's sentences closed by ；（or by nothing) into whole sentences, none longer
+    than the loader's MAX_SENTENCE_CHARS (a list flattened to one line is no one sentence)."""
     out: list[_Whole] = []
     opened = 0  # the first sentence not closed yet
     sents = document.sentences
@@ -244,7 +246,7 @@ def whole_sentences(document: Document) -> list[_Whole]:
     for i, sent in enumerate(sents):
         ends_para = i == last or sents[i + 1].paragraph != sent.paragraph
         closed = sent.text.rstrip("”’」』\"）) ").endswith(("。", "！", "？", "…", "!", "?"))
-        if closed or ends_para:
+        if closed or ends_para or sents[i + 1].end - sents[opened].start > MAX_SENTENCE_CHARS:
             out.append(_Whole(opened, i, sents[opened].start, sent.end))
             opened = i + 1
     return out

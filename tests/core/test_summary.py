@@ -414,3 +414,13 @@ def test_the_collector_is_paused_only_while_summarising(monkeypatch):
     with pytest.raises(RuntimeError):
         summarize(load_text("推进高质量发展。"))
     assert gc.isenabled()
+
+
+def test_key_sentences_of_a_line_without_sentence_ends_are_bounded():
+    from policy_cli.core.normalize import MAX_SENTENCE_CHARS
+
+    line = "，".join(f"实施“{a}{b}”工程推动高质量发展" for a in "蓝天碧水净土" for b in "发展改革创新")
+    doc = load_text((line + "，") * 200, source="t")
+    picked = key_sentences(prepare(doc), n=3)
+    assert picked and all(len(s.text) <= MAX_SENTENCE_CHARS for s in picked)
+    assert all(w.end - w.start <= MAX_SENTENCE_CHARS for w in whole_sentences(doc))
