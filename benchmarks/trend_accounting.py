@@ -81,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
             "pid": os.getpid(),
             "cpu": _cpu(),
             "in_tasks": state["in_tasks"],
+            "start": state["start"],
             "tasks": state["tasks"],
             "documents": state["documents"],
             "steps": steps,
@@ -95,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
             sys.setprofile(None)  # the parent's profiler, inherited by the fork
             state.clear()
             steps.clear()
-            state.update(pid=os.getpid(), in_tasks=0.0, tasks=0, documents=0)
+            state.update(pid=os.getpid(), in_tasks=0.0, tasks=0, documents=0, start=_cpu())
             if args.profile is not None and not args.parent:
                 state["profile"] = cProfile.Profile()
             mp_util.Finalize(None, dump, exitpriority=100)
@@ -107,7 +108,10 @@ def main(argv: list[str] | None = None) -> int:
         try:
             return original(task, run)
         finally:
-            state["in_tasks"] += time.process_time() - t
+            spent = time.process_time() - t
+            state["in_tasks"] += spent
+            if state["tasks"] == 0:
+                steps["first task"] = spent
             state["tasks"] += 1
             state["documents"] += len(task)
             if prof is not None:
@@ -135,6 +139,19 @@ def main(argv: list[str] | None = None) -> int:
             parent_steps["result"] = _cpu() - t
 
     trend._result = result  # type: ignore[assignment]
+    parent_gc: dict[str, float] = {}
+
+    def parent_collecting(phase: str, info: dict[str, int]) -> None:
+        if os.getpid() != parent_pid:
+            return
+        if phase == "start":
+            parent_gc["start"] = time.process_time()
+        else:
+            key = f"gc{info['generation']}"
+            parent_gc[key] = parent_gc.get(key, 0.0) + time.process_time() - parent_gc["start"]
+
+    parent_pid = os.getpid()
+    gc.callbacks.append(parent_collecting)
     # (a profiler running in the parent while it forks confuses the workers' own)
     # (timed by CPU: the parent waits for its workers much of the time)
     prof = (
@@ -159,18 +176,21 @@ def main(argv: list[str] | None = None) -> int:
         f"parent CPU {parent:.1f} s: reading {parent_steps['reading']:.1f} s,"
         f" after reading {parent_steps['result']:.1f} s"
     )
+    print("parent collector: " + ", ".join(
+        f"{k} {v:.2f} s" for k, v in sorted(parent_gc.items()) if k != "start"
+    ))
     print(f"children CPU (rusage, all reaped) {children.ru_utime + children.ru_stime:.1f} s")
     for f in sorted(out_dir.glob("*.json")):
         r = json.loads(f.read_text())
         outside = r["cpu"] - r["in_tasks"]
         docs = max(1, r["documents"])
         step_text = ", ".join(
-            f"{k} {v:.0f}" if k.endswith("runs") else f"{k} {v:.1f} s ({1e6 * v / docs:.0f} µs)"
+            f"{k} {v:.0f}" if k.endswith("runs") else f"{k} {v:.2f} s ({1e6 * v / docs:.0f} µs)"
             for k, v in sorted(r["steps"].items())
         )
         print(
             f"worker {r['pid']}: CPU {r['cpu']:.1f} s, in tasks {r['in_tasks']:.1f} s, outside"
-            f" {outside:.1f} s; {r['tasks']} tasks, {r['documents']} documents"
+            f" {outside:.1f} s (before its first task {r['start']:.2f} s); {r['tasks']} tasks, {r['documents']} documents"
             f" ({1e6 * r['in_tasks'] / docs:.0f} µs a document in tasks); {step_text}"
         )
     return 0

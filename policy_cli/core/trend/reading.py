@@ -8,6 +8,7 @@ has seen unchanged is not decompressed again (`_stream`).
 from __future__ import annotations
 
 import itertools
+import operator
 import os
 import re
 import time
@@ -354,6 +355,7 @@ _NUMBERING: dict[str, Any] = {"run": None, "ids": {}, "terms": {}}
 # (`map(dict.get)`), not filtered word by word first (~0.1 ms a news item of ~150 pieces).
 NOT_A_TERM = 0xFFFFFFFF
 _TERMS_TABLE_MAX = 1_000_000  # pieces remembered before the non-terms among them are forgotten
+_NONE = itertools.repeat(None)
 
 
 def analyse_numbered(
@@ -391,10 +393,10 @@ def analyse_numbered(
                 if len(pieces) > _TERMS_TABLE_MAX:
                     pieces = {w: n for w, n in pieces.items() if n != NOT_A_TERM}
                     _NUMBERING["terms"] = pieces
-                for w in counts:
-                    if w not in pieces:
-                        ok = is_candidate_term(w)
-                        pieces[w] = known.setdefault(w, len(known)) if ok else NOT_A_TERM
+                # the new pieces, in the order of the document (picked in C loops)
+                for w in itertools.compress(counts, map(operator.is_, found, _NONE)):
+                    ok = is_candidate_term(w)
+                    pieces[w] = known.setdefault(w, len(known)) if ok else NOT_A_TERM
                 found = list(map(pieces.get, counts))
             entry["terms"] = (
                 array("I", found).tobytes(),  # type: ignore[type-var]  # (no None left)
