@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     reading.analyse_numbered = analyse_numbered  # type: ignore[assignment]
     reading._document = timed("load", original_document)
     # the document's analysis (before the words are numbered), under the name of this tree
-    name = "_analyse" if hasattr(reading, "_analyse") else "analyse_document"
+    name = next(n for n in ("_analyse_many", "_analyse", "analyse_document") if hasattr(reading, n))
     setattr(reading, name, timed("analysis", getattr(reading, name)))
     tokens_module.segment_document = timed("cut", original_segment)  # type: ignore[assignment]
     formulations_module.extract_formulations = timed("formulations", original_extract)  # type: ignore[assignment]
@@ -162,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="trend-accounting-cache-") as cache:
         start_wall = time.perf_counter()
         parent_steps["start"] = _cpu()
+        parent_steps["thread"] = time.thread_time()
         if prof is not None:
             prof.enable()
         trend.trend_documents([args.corpus], workers=args.workers, cache_root=Path(cache))
@@ -170,11 +171,13 @@ def main(argv: list[str] | None = None) -> int:
             prof.dump_stats(str(args.profile / "parent.prof"))
         wall = time.perf_counter() - start_wall
     parent = _cpu() - parent_steps["start"]
+    main_thread = time.thread_time() - parent_steps["thread"]
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     print(f"wall {wall:.1f} s, load {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(
         f"parent CPU {parent:.1f} s: reading {parent_steps['reading']:.1f} s,"
-        f" after reading {parent_steps['result']:.1f} s"
+        f" after reading {parent_steps['result']:.1f} s; its main thread {main_thread:.1f} s, the"
+        f" pool's threads (sending tasks, receiving results) {parent - main_thread:.1f} s"
     )
     print("parent collector: " + ", ".join(
         f"{k} {v:.2f} s" for k, v in sorted(parent_gc.items()) if k != "start"

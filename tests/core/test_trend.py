@@ -535,3 +535,18 @@ def test_numbered_counts_are_the_candidate_terms_of_one_process(tmp_path):
             assert total == {i: n * 70_000 for i, n in want.items()}
     finally:
         cache.close()
+
+
+def test_a_task_read_stage_by_stage_is_its_documents_read_one_by_one():
+    """A worker's task is read a stage at a time (all loaded, all cut, then the formulations
+    of each): each entry is the one its document gives alone, a document that cannot be read
+    and one read without its terms among them."""
+    from policy_cli.core.trend import reading
+
+    paths = sorted(DOCS.glob("*.txt"))[:3]
+    args = [(str(p), p.read_bytes(), True, False) for p in paths]
+    args.insert(1, ("empty.txt", b"   \n", True, False))  # no text: an error entry
+    args.append((str(paths[0]), paths[0].read_bytes(), False, False))  # no terms asked
+    alone = [reading.analyse_document(*a) for a in args]
+    assert "error" in alone[1] and "terms" not in alone[-1] and alone[0]["forms"]
+    assert reading.analyse_documents(args) == alone
