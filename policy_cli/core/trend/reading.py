@@ -29,7 +29,10 @@ from policy_cli.core.cache import (
 from policy_cli.core.corpus import CorpusItem, is_jsonl, iter_items, year_from_text
 
 IN_FLIGHT = 4  # tasks in flight per worker process
-TASK_DOCUMENTS = 32  # documents sent to a worker together (small ones: fewer messages)
+# documents sent to a worker together: fewer messages, and a task is read a stage at a time
+# (`_analyse_many`), so that the more documents a stage reads in a row, the longer its data
+# stays in the processor's caches (news items, one process: 32 -> 128 a task -7 %)
+TASK_DOCUMENTS = 128
 TASK_CHARACTERS = 200_000  # ... up to this much text
 LOOKUP_BATCH = 256  # documents looked up in the cache at once
 
