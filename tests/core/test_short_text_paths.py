@@ -148,3 +148,40 @@ def test_runs_opening_alike_are_the_runs_tested_one_by_one():
         assert [m.span() for m in _runs_opening_alike(text, shortest, repeat)] == expected
         found += len(expected)
     assert found > 200
+
+
+def test_whole_text_cut_is_the_sentence_by_sentence_cut(monkeypatch):
+    """A text cut whole (`tokens.WHOLE_TEXT_CUT`) gives the segmentation that cutting each
+    sentence alone gives: the documents of tests/data whole, and their paragraphs (short
+    texts: the text between sentences one piece or several), across both of its paths."""
+    from policy_cli.core import tokens
+    from policy_cli.core.loaders import load_text
+    from policy_cli.core.segment import default_segmenter
+
+    documents = [load_document(p) for p in PATHS]
+    documents += [load_text(t) for t in _paragraphs() if t.strip()]
+    documents += [load_text("\n\n".join(_paragraphs()[i : i + 3])) for i in range(0, 60, 3)]
+    # (a text as the cache gives it back, split without cleaning: spaces between sentences
+    # are cut one piece each, the slower of the two paths)
+    from policy_cli.core import normalize
+    from policy_cli.models import Document
+
+    for t in _paragraphs()[:40]:
+        spaced = t.replace("。", "。  ")
+        paragraphs = normalize.split_paragraphs(spaced)
+        documents.append(
+            Document("<spaced>", spaced, paragraphs, normalize.split_sentences(paragraphs))
+        )
+    whole = [tokens.segment_document(d, tags=False) for d in documents]
+    monkeypatch.setattr(tokens, "WHOLE_TEXT_CUT", -1)
+    apart = [tokens.segment_document(d, tags=False) for d in documents]
+    assert whole == apart
+    taken = [
+        tokens._cut_whole(d.text, d.sentences, default_segmenter()) is not None for d in documents
+    ]
+    assert sum(taken) > 0.9 * len(documents)  # the shortcut is the usual path
+    # a sentence edge between two Chinese characters: no shortcut (its pieces could differ)
+    joined = load_text("坚持以人民为中心的发展思想。推进全面从严治党")
+    first = joined.sentences[0]
+    glued = type(first)(first.index, first.paragraph, first.start, first.end + 2, first.text + "推进")
+    assert tokens._cut_whole(joined.text, (glued,), default_segmenter()) is None

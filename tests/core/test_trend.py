@@ -495,3 +495,58 @@ def test_workers_number_words_and_count_phrases_as_one_process_does(tmp_path, mo
     by_year_serial = trend_documents([CORPUS], kinds=[GWR], workers=1, use_cache=False)
     assert by_year.rising == by_year_serial.rising and by_year.falling == by_year_serial.falling
     assert by_year.formulations == by_year_serial.formulations and by_year.formulations
+
+
+def test_numbered_counts_are_the_candidate_terms_of_one_process(tmp_path):
+    """A worker sends every piece of the cut, the ones that are no candidate term under
+    `NOT_A_TERM`; the parent keeps the candidate terms alone, with their counts, as the
+    documents' own `analyse_document` gives them (counts over 65,535 split into records)."""
+    from array import array
+
+    from policy_cli.core.cache import AnalysisCache, pack_counts, unpack_counts
+    from policy_cli.core.trend import reading
+
+    paths = sorted(DOCS.glob("*.txt"))[:4]
+    args = [(str(p), p.read_bytes(), True, False) for p in paths]
+    plain = [reading.analyse_document(*a) for a in args]
+    assert all(e["terms"] for e in plain)
+    cache = AnalysisCache(None, memory=True)
+    try:
+        sent = reading.analyse_numbered(args, "test-run")
+        pieces = [e["terms"] for e in sent[3]]
+        assert all(reading.NOT_A_TERM in array("I", ids) for ids, _ in pieces)  # ，。 sent too
+        placed = reading._WorkerWords(cache).place(sent)
+        for e, p in zip(placed, plain, strict=True):
+            assert e["terms"] == pack_counts(cache.word_ids(p["terms"]), list(p["terms"].values()))
+            assert e["forms"] == pack_counts(cache.word_ids(p["forms"]), list(p["forms"].values()))
+        # the same documents said 70,000 times over: the split records, non-terms dropped
+        many = reading.analyse_numbered(args, "test-run-2")
+        for e in many[3]:
+            ids, counts = e["terms"]
+            e["terms"] = (ids, array("I", [n * 70_000 for n in array("I", counts)]).tobytes())
+        placed = reading._WorkerWords(cache).place(many)
+        for e, p in zip(placed, plain, strict=True):
+            ids, counts = unpack_counts(e["terms"])
+            assert counts.max() == 0xFFFF
+            total: dict[int, int] = {}
+            for i, n in zip(ids.tolist(), counts.tolist(), strict=True):
+                total[i] = total.get(i, 0) + n
+            want = dict(zip(cache.word_ids(p["terms"]), p["terms"].values(), strict=True))
+            assert total == {i: n * 70_000 for i, n in want.items()}
+    finally:
+        cache.close()
+
+
+def test_a_task_read_stage_by_stage_is_its_documents_read_one_by_one():
+    """A worker's task is read a stage at a time (all loaded, all cut, then the formulations
+    of each): each entry is the one its document gives alone, a document that cannot be read
+    and one read without its terms among them."""
+    from policy_cli.core.trend import reading
+
+    paths = sorted(DOCS.glob("*.txt"))[:3]
+    args = [(str(p), p.read_bytes(), True, False) for p in paths]
+    args.insert(1, ("empty.txt", b"   \n", True, False))  # no text: an error entry
+    args.append((str(paths[0]), paths[0].read_bytes(), False, False))  # no terms asked
+    alone = [reading.analyse_document(*a) for a in args]
+    assert "error" in alone[1] and "terms" not in alone[-1] and alone[0]["forms"]
+    assert reading.analyse_documents(args) == alone
