@@ -782,3 +782,20 @@ def test_a_motto_names_the_noun_it_qualifies_at_its_clause_end():
         "推动经济实现更高质量、更有效率、更加公平、更可持续的发展。"
     )}
     assert "更高质量、更有效率、更加公平、更可持续的发展" in found
+
+
+def test_couplets_found_from_their_marks_are_the_ones_the_pattern_finds():
+    import random
+
+    from policy_cli.core.formulations.mottos import _couplet_matches, _couplet_run
+
+    rnd = random.Random(16)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(DOCS.rglob("*.txt"))]
+    texts += ["".join(rnd.choice("守正创新先立后破、，；。系统") for _ in range(rnd.randint(0, 40)))
+              for _ in range(5000)]
+    found = 0
+    for text in texts:
+        plain = [m.span() for m in _couplet_run(4).finditer(text)]
+        assert [m.span() for m in _couplet_matches(text, 4, "、")] == plain
+        found += len(plain)
+    assert found > 50

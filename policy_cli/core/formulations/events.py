@@ -25,11 +25,13 @@ def find_events(
     text: str, options: FormulationOptions, seg: Segmentation | None = None
 ) -> Iterator[Candidate]:
     """Yield the fairs a text names by their short name."""
+    w = words()
+    if not any(h in text for h in w.fair_heads):
+        return  # (most texts)
     found = list(_fair().finditer(text))
     if not found:
         return
     seg = seg or segment_text(text)
-    w = words()
     for m in found:
         start, end = m.span()
         if text[start] in w.function_words or not (

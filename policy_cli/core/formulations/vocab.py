@@ -190,6 +190,7 @@ class Patterns:
     campaign: re.Pattern[str]
     quantity_line: re.Pattern[str]
     counted: re.Pattern[str]
+    counted_digits: re.Pattern[str]
     counted_list: re.Pattern[str]
     ordinal_set: re.Pattern[str]
     compound: re.Pattern[str]

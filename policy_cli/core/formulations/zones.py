@@ -20,6 +20,7 @@ places (…中心, …城市, …行动: `zone_generic_heads`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -38,11 +39,15 @@ def find_zones(
     text: str, options: FormulationOptions, seg: Segmentation | None = None
 ) -> Iterator[Candidate]:
     """Yield the zones and places a text names whole, `zone_min_said` times or more."""
+    w, o = words(), options
     found = list(_heads_pattern().finditer(text))
+    # a name ends with its head, so it is said no more often than its head: a head said once
+    # names nothing here (most news items)
+    heads = Counter(m.group() for m in found)
+    found = [m for m in found if heads[m.group()] >= o.zone_min_said]
     if not found:
         return
     seg = seg or segment_text(text)
-    w, o = words(), options
     # every string of name characters that ends with a head, and where the text says it: a name
     # ends with its head, so its mentions are found from the heads (no search of the text); the
     # strings that open a word at a head that ends one are the names proposed
