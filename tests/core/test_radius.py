@@ -59,3 +59,20 @@ def test_an_anniversary_or_a_bare_year_is_no_campaign_year():
 
     for text in ("开展庆祝中国共产党成立100年活动。", "开展纪念改革开放40年活动。", "开展2024年活动。"):
         assert [c.text for c in find_programmes(text, FormulationOptions())] == [], text
+
+
+def test_circles_found_before_their_heads_are_the_ones_the_pattern_finds():
+    import random
+
+    from policy_cli.core.formulations.radius import _radius, _radius_matches
+
+    rnd = random.Random(5)
+    pieces = ["15分钟", "1.5小时", "半小时", "十五分钟", "1到2", "生活", "圈", "就医", "一", "内", "转"]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(DOCS.rglob("*.txt"))]
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 20))) for _ in range(5000)]
+    found = 0
+    for text in texts:
+        plain = [m.span() for m in _radius(8).finditer(text)]
+        assert [m.span() for m in _radius_matches(text, 8, ("圈",))] == plain
+        found += len(plain)
+    assert found > 500

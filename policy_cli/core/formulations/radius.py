@@ -29,7 +29,7 @@ def find_radii(
     w = words()
     if not any(h in text for h in w.radius_heads):
         return  # (most texts: the pattern tried at every character cost ~14 us a news item)
-    found = list(_radius(options.radius_max_reach).finditer(text))
+    found = list(_radius_matches(text, options.radius_max_reach, w.radius_heads))
     if not found:
         return
     seg = seg or segment_text(text)
@@ -41,6 +41,31 @@ def find_radii(
         if any(p in w.function_words or p in w.radius_not_reached for p in pieces):
             continue  # 10分钟内|转圈, 可|绕地球: a clause, not what a circle reaches
         yield Candidate(m.group(), "name", m.start(), None, (), BY_RULE, STAGE, "time")
+
+
+def _radius_matches(text: str, longest: int, heads: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """`_radius(longest).finditer(text)`, tried only in the stretch before each head (a long
+    text tried at every character cost 0.2 s at 10 M characters)."""
+    pattern = _radius(longest)
+    reach = longest + _LONGEST_COUNT_AND_TIME
+    ends = sorted({q + len(h) for h in heads for q in _find_each(text, h)})
+    last = 0
+    for end in ends:
+        m = pattern.search(text, max(last, end - reach), end)
+        if m is not None and m.end() == end:
+            yield m
+            last = end
+
+
+# the longest count and unit of time a radius opens with (1.5小时, 十五分钟)
+_LONGEST_COUNT_AND_TIME = 8
+
+
+def _find_each(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
 
 
 @lru_cache(maxsize=4)
