@@ -209,12 +209,15 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
 
 def _cut_long(text: str, ends: list[int]) -> list[int]:
     """The sentence ends with every stretch longer than MAX_SENTENCE_CHARS cut at its last clause
-    mark before the limit (or at the limit)."""
+    mark before the limit (or at the limit); a sentence over the limit by its end marks alone
+    (…。, ……”) keeps them."""
     out: list[int] = []
     start = 0
     for end in ends:
         while end - start > MAX_SENTENCE_CHARS:
             limit = start + MAX_SENTENCE_CHARS
+            if not text[limit:end].strip(_TERMINATORS + _CLOSERS + _CLAUSE_MARKS):
+                break  # only the sentence's end marks are over: they stay with it
             cut = max(text.rfind(mark, start + 1, limit) for mark in _CLAUSE_MARKS) + 1
             start = cut if cut > start + 1 else limit
             out.append(start)

@@ -144,3 +144,11 @@ def test_a_line_without_sentence_ends_is_cut_into_sentences_of_bounded_length():
     # no clause mark at all: cut at the limit
     doc = load_text("字" * (MAX_SENTENCE_CHARS * 2 + 5), source="t")
     assert [len(s.text) for s in doc.sentences] == [MAX_SENTENCE_CHARS, MAX_SENTENCE_CHARS, 5]
+
+
+def test_a_long_sentence_keeps_its_own_end_marks():
+    from policy_cli.core.loaders import load_text
+    from policy_cli.core.normalize import MAX_SENTENCE_CHARS
+
+    doc = load_text("发" * MAX_SENTENCE_CHARS + "。”下一句。", source="t")
+    assert [s.text for s in doc.sentences] == ["发" * MAX_SENTENCE_CHARS + "。”", "下一句。"]

@@ -550,3 +550,58 @@ def test_a_task_read_stage_by_stage_is_its_documents_read_one_by_one():
     alone = [reading.analyse_document(*a) for a in args]
     assert "error" in alone[1] and "terms" not in alone[-1] and alone[0]["forms"]
     assert reading.analyse_documents(args) == alone
+
+
+def test_a_worker_that_forgets_its_non_terms_numbers_what_it_did_before(monkeypatch):
+    """Past `_TERMS_TABLE_MAX` pieces a worker forgets the pieces that are no term (，。): they
+    are new again to the next document, not looked up as forgotten (a TypeError stopped the
+    whole trend). The counts placed are the documents' own."""
+    from policy_cli.core.cache import AnalysisCache, pack_counts
+    from policy_cli.core.trend import reading
+
+    monkeypatch.setattr(reading, "_TERMS_TABLE_MAX", 3)
+    paths = sorted(DOCS.glob("*.txt"))[:3]
+    args = [(str(p), p.read_bytes(), True, False) for p in paths]
+    plain = [reading.analyse_document(*a) for a in args]
+    cache = AnalysisCache(None, memory=True)
+    try:
+        words = reading._WorkerWords(cache)
+        for a, p in zip(args, plain, strict=True):  # one task each, one run: the table fills
+            (placed,) = words.place(reading.analyse_numbered([a], "forget-run"))
+            assert placed["terms"] == pack_counts(
+                cache.word_ids(p["terms"]), list(p["terms"].values())
+            )
+    finally:
+        cache.close()
+
+
+def test_text_in_flight_is_bounded_as_well_as_documents(tmp_path, monkeypatch):
+    """Large documents fill a task each: the documents waiting on the workers are bounded by
+    text too, not only by count (TASK_DOCUMENTS x IN_FLIGHT single-document tasks)."""
+    from policy_cli.core.trend import reading
+
+    monkeypatch.setattr(reading, "TASK_CHARACTERS", 20_000)
+    monkeypatch.setattr(reading, "IN_FLIGHT", 1)
+    started: list = []  # the tasks themselves (ids of collected tasks are reused)
+    answered: list = []
+    most = [0]
+    start, result = reading._Task.start, reading._Task.result
+
+    def spy_start(self, pool, run):
+        started.append(self)
+        most[0] = max(most[0], len(started) - len(answered))
+        return start(self, pool, run)
+
+    def spy_result(self, pos, words):
+        if not any(t is self for t in answered):
+            answered.append(self)
+        return result(self, pos, words)
+
+    monkeypatch.setattr(reading._Task, "start", spy_start)
+    monkeypatch.setattr(reading._Task, "result", spy_result)
+    paths = sorted((DOCS / "provinces-2025").glob("*.txt"))
+    pooled = trend_documents(paths, by="file", workers=2, cache_root=tmp_path)
+    serial = trend_documents(paths, by="file", workers=1, use_cache=False)
+    assert pooled.files == serial.files and pooled.formulations == serial.formulations
+    # 2 workers x 1 task x 20,000: a report of ~45 k bytes is over it alone
+    assert len(started) >= len(paths) and most[0] <= 2

@@ -107,3 +107,13 @@ def test_the_name_is_what_follows_a_verb_of_building_or_a_conjunction():
 def test_one_projects_works_are_no_programme():
     text = "。甘肃引洮供水二期工程通水，甘肃引洮供水二期工程。海军某潜艇基地，海军某潜艇基地。"
     assert names(text) == []
+
+
+def test_no_zone_head_ends_with_another():
+    """The stage counts a name's mentions by the head it ends with: a head that ends another
+    (新区 and 区) would split one name's mentions between two heads."""
+    from policy_cli.core.formulations.zones import _heads_pattern
+
+    heads = _heads_pattern().pattern.split("|")
+    assert len(heads) > 10
+    assert not [(a, b) for a in heads for b in heads if a != b and a.endswith(b)]

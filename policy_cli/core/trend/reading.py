@@ -241,14 +241,18 @@ class _Reader:
         `stream` gives each document with its key and what the cache holds about it. An
         entry is {"characters", "year", "month"} (+ "terms"/"forms" blobs when wanted) or
         {"error"}. Documents to compute go to the workers in tasks of a few (small documents
-        cost less to send together); at most a few tasks per worker are in flight, so memory
-        does not grow with the corpus.
+        cost less to send together); at most IN_FLIGHT tasks' worth of documents and of text
+        per worker are in flight, so memory does not grow with the corpus.
         """
         from collections import deque
 
         parallel = self.workers > 1 and (total is None or total > 1)
         limit = self.workers * IN_FLIGHT * TASK_DOCUMENTS if parallel else 0
-        queue: deque[tuple[CorpusItem, bytes, Any, int]] = deque()
+        # ... and as much text as that many full tasks hold: a corpus of large documents (one a
+        # task) would otherwise hold TASK_DOCUMENTS times more text in flight
+        text_limit = self.workers * IN_FLIGHT * TASK_CHARACTERS if parallel else 0
+        held = 0  # the characters (or bytes) of the documents in the queue
+        queue: deque[tuple[CorpusItem, bytes, Any, int, int]] = deque()
         task = _Task()
         run = f"{os.getpid()}-{id(self)}-{time.monotonic_ns()}"
         done = 0
@@ -259,10 +263,11 @@ class _Reader:
                 task.start(self._pool() if parallel else None, run)
                 task = _Task()
 
-        def drain(limit: int) -> None:
-            nonlocal done
-            while len(queue) > limit:
-                item, key, pending, pos = queue.popleft()
+        def drain(limit: int, text_limit: int) -> None:
+            nonlocal done, held
+            while len(queue) > limit or (queue and held > text_limit):
+                item, key, pending, pos, size = queue.popleft()
+                held -= size
                 if pending is task:
                     submit()
                 entry = pending.result(pos, self.words) if isinstance(pending, _Task) else pending
@@ -273,10 +278,10 @@ class _Reader:
 
         for item, key, row in stream:
             if item.error is not None:
-                queue.append((item, key, {"error": item.error}, 0))
+                queue.append((item, key, {"error": item.error}, 0, 0))
             elif row is not None and (not want_terms or row.terms is not None):
                 self.hits += 1
-                queue.append((item, key, {"cached": row}, 0))
+                queue.append((item, key, {"cached": row}, 0, 0))
             else:
                 self.misses += 1
                 payload: bytes | str = item.payload
@@ -286,12 +291,13 @@ class _Reader:
                     if text_row is not None and text_row.text is not None:
                         payload, normalised = text_row.text, True
                 position = task.add(item.source, payload, want_terms, normalised)
-                queue.append((item, key, task, position))
+                queue.append((item, key, task, position, len(payload)))
+                held += len(payload)
                 if task.full():
                     submit()
-            drain(limit)
+            drain(limit, text_limit)
         submit()
-        drain(0)
+        drain(0, 0)
         self.cache.commit()
 
     def _store(self, key: bytes, entry: dict[str, Any], want_terms: bool) -> dict[str, Any]:
@@ -416,6 +422,7 @@ def analyse_numbered(
                 if len(pieces) > _TERMS_TABLE_MAX:
                     pieces = {w: n for w, n in pieces.items() if n != NOT_A_TERM}
                     _NUMBERING["terms"] = pieces
+                    found = list(map(pieces.get, counts))  # (the forgotten ones are new again)
                 # the new pieces, in the order of the document (picked in C loops)
                 for w in itertools.compress(counts, map(operator.is_, found, _NONE)):
                     ok = is_candidate_term(w)
