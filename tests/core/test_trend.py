@@ -580,7 +580,7 @@ def test_text_in_flight_is_bounded_as_well_as_documents(tmp_path, monkeypatch):
     text too, not only by count (TASK_DOCUMENTS x IN_FLIGHT single-document tasks)."""
     from policy_cli.core.trend import reading
 
-    monkeypatch.setattr(reading, "TASK_CHARACTERS", 20_000)
+    monkeypatch.setattr(reading, "TASK_CHARACTERS", 10_000)
     monkeypatch.setattr(reading, "IN_FLIGHT", 1)
     started: list = []  # the tasks themselves (ids of collected tasks are reused)
     answered: list = []
@@ -603,5 +603,5 @@ def test_text_in_flight_is_bounded_as_well_as_documents(tmp_path, monkeypatch):
     pooled = trend_documents(paths, by="file", workers=2, cache_root=tmp_path)
     serial = trend_documents(paths, by="file", workers=1, use_cache=False)
     assert pooled.files == serial.files and pooled.formulations == serial.formulations
-    # 2 workers x 1 task x 20,000: a report of ~45 k bytes is over it alone
+    # 2 workers x 1 task x 10,000 characters: every report (14-27 k characters) fills a task
     assert len(started) >= len(paths) and most[0] <= 2

@@ -35,6 +35,8 @@ IN_FLIGHT = 4  # tasks in flight per worker process
 # ~790 -> ~750 us a document; 512 no better)
 TASK_DOCUMENTS = 256
 TASK_CHARACTERS = 200_000  # ... up to this much text
+# the UTF-8 bytes of a Chinese character: what a document read as bytes holds in characters
+_BYTES_A_CHARACTER = 3
 LOOKUP_BATCH = 256  # documents looked up in the cache at once
 
 ProgressFn = Callable[[str, int, int | None], None]  # (stage, done, total)
@@ -251,7 +253,7 @@ class _Reader:
         # ... and as much text as that many full tasks hold: a corpus of large documents (one a
         # task) would otherwise hold TASK_DOCUMENTS times more text in flight
         text_limit = self.workers * IN_FLIGHT * TASK_CHARACTERS if parallel else 0
-        held = 0  # the characters (or bytes) of the documents in the queue
+        held = 0  # the characters of the documents in the queue (of bytes: about a third)
         queue: deque[tuple[CorpusItem, bytes, Any, int, int]] = deque()
         task = _Task()
         run = f"{os.getpid()}-{id(self)}-{time.monotonic_ns()}"
@@ -291,8 +293,11 @@ class _Reader:
                     if text_row is not None and text_row.text is not None:
                         payload, normalised = text_row.text, True
                 position = task.add(item.source, payload, want_terms, normalised)
-                queue.append((item, key, task, position, len(payload)))
-                held += len(payload)
+                size = len(payload) // _BYTES_A_CHARACTER if isinstance(payload, bytes) else len(
+                    payload
+                )
+                queue.append((item, key, task, position, size))
+                held += size
                 if task.full():
                     submit()
             drain(limit, text_limit)
