@@ -20,6 +20,12 @@ def _texts() -> tuple[str, ...]:
     return tuple(load_document(p).text for p in PATHS)
 
 
+@cache
+def _documents():
+    """Every test document, and all of them run together as one more."""
+    return (*(load_document(p) for p in PATHS), load_text("\n".join(_texts())))
+
+
 def _groups(matches) -> list[tuple[tuple[int, int], dict]]:
     return [(m.span(), m.groupdict()) for m in matches]
 
@@ -309,9 +315,7 @@ def test_compounds_merged_in_c_loops_are_the_token_by_token_ones(numpy_from, mon
     monkeypatch.setattr(k, "NUMPY_COMPOUND_TOKENS", numpy_from)
     idf, stop = k.load_idf(), load_stopwords()
     joined = 0
-    documents = [load_document(p) for p in PATHS[:6]]
-    documents.append(load_text("\n".join(_texts())))
-    for doc in documents:
+    for doc in (*_documents()[:6], _documents()[-1]):
         tokens = k.Tokens.of(prepare(doc).tokens)
         keep = {w: is_candidate_term(w, stop) for w in set(tokens.texts)}
         terms = k._merge_compounds(tokens, keep, idf)
@@ -337,9 +341,7 @@ def test_glued_counts_are_the_counts_of_the_glued_tokens():
 
     stop = load_stopwords()
     glued = 0
-    documents = [load_document(p) for p in PATHS]
-    documents.append(load_text("\n".join(_texts())))
-    for doc in documents:
+    for doc in _documents():
         tokens = k.Tokens.of(prepare(doc).tokens)
         out, counts = k._glued(tokens, stop)
         assert counts == Counter(out.texts) and 0 not in counts.values()
@@ -478,9 +480,7 @@ def test_organisation_runs_from_their_openings_are_the_word_by_word_ones():
 
     r, o = people.rules(), people.DEFAULT_PEOPLE_OPTIONS
     found = 0
-    documents = [load_document(p) for p in PATHS]
-    documents.append(load_text("\n".join(_texts())))
-    for doc in documents:
+    for doc in _documents():
         seg = segment_document(doc)
         plain = list(people._org_chunks_word_by_word(doc, seg, r, o))
         assert list(people._org_chunks(doc, seg, r, o)) == plain
@@ -495,9 +495,7 @@ def test_glued_on_numpy_is_the_glued_in_python(monkeypatch):
 
     stop = load_stopwords()
     glued = 0
-    documents = [load_document(p) for p in PATHS]
-    documents.append(load_text("\n".join(_texts())))
-    for doc in documents:
+    for doc in _documents():
         tokens = k.Tokens.of(prepare(doc).tokens)
         plain, counts = k._glued(tokens, stop)
         out, said, (words, ids) = k._glued_numpy(tokens, stop)

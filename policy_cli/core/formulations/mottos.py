@@ -355,7 +355,8 @@ def _clause_anaphora(
 def _verb_object_clauses(parts: Sequence[str], trail: str, o: FormulationOptions) -> bool:
     """Three clauses or more of two words each, a different verb acting on a noun or place
     (引领湖北、支撑中部、辐射全国、融入世界): one subject's actions said in parallel, whatever
-    characters they share. The run ends its clause or qualifies what follows with 的."""
+    characters they share. Nothing but a possessive 的 may follow the last clause (…融入世界|的
+    重要增长极)."""
     w = words()
     if not o.anaphora_min_clauses <= len(parts) <= o.motto_max_clauses or any(
         len(p) != o.object_pair_len for p in parts

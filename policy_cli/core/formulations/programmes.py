@@ -44,12 +44,9 @@ def find_programmes(
                 at = found.end()
                 lead = _leading_verb(body)
                 body, name, start = body[lead:], name[lead:], start + lead
-                if rule == "year" and (
-                    body.endswith(w.anniversary_marks) or body.startswith(w.anniversary_openers)
-                    or body[-1:].isdigit() or body[-1:] in CN_NUMERALS
-                ):
-                    pass  # 庆祝…成立70周年, 纪念改革开放40年, 2024年: an anniversary or a year
-                elif _names_a_programme(body, w, options, short=rule == "construction") and not (
+                if not (rule == "year" and _an_anniversary(body, w)) and _names_a_programme(
+                    body, w, options, short=rule == "construction"
+                ) and not (
                     _a_kind_of_project(body, name, w, seg.words(start, start + len(body)))
                 ):
                     yield Candidate(
@@ -73,6 +70,15 @@ def _after_verbs(text: str, m: re.Match[str], seg: Segmentation) -> int:
     if complement and not seg.starts_word(at):
         return at - len(complement)
     return at
+
+
+def _an_anniversary(body: str, w: Words) -> bool:
+    """Tell whether the body of a year's name counts years or celebrates (庆祝…成立70周年,
+    纪念改革开放40年, 2024年): an anniversary or a calendar year, no campaign's name."""
+    return (
+        body.endswith(w.anniversary_marks) or body.startswith(w.anniversary_openers)
+        or body[-1:].isdigit() or body[-1:] in CN_NUMERALS
+    )
 
 
 def _leading_verb(body: str) -> int:

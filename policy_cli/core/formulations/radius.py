@@ -17,6 +17,7 @@ from policy_cli.core.chars import CN_NUMERALS, HAN
 from policy_cli.core.formulations.candidate import BY_RULE, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import words
+from policy_cli.core.occurrences import find_all
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "radius"
@@ -48,7 +49,7 @@ def _radius_matches(text: str, longest: int, heads: tuple[str, ...]) -> Iterator
     text tried at every character cost 0.2 s at 10 M characters)."""
     pattern = _radius(longest)
     reach = longest + _LONGEST_COUNT_AND_TIME
-    ends = sorted({q + len(h) for h in heads for q in _find_each(text, h)})
+    ends = sorted({q + len(h) for h, starts in find_all(text, heads).items() for q in starts})
     last = 0
     for end in ends:
         m = pattern.search(text, max(last, end - reach), end)
@@ -59,13 +60,6 @@ def _radius_matches(text: str, longest: int, heads: tuple[str, ...]) -> Iterator
 
 # the longest count and unit of time a radius opens with (1.5小时, 十五分钟)
 _LONGEST_COUNT_AND_TIME = 8
-
-
-def _find_each(text: str, word: str) -> Iterator[int]:
-    at = text.find(word)
-    while at >= 0:
-        yield at
-        at = text.find(word, at + 1)
 
 
 @lru_cache(maxsize=4)

@@ -60,7 +60,7 @@ def find_zones(
         for st in range(hs - o.place_min_body, max(hs - o.programme_max_body, 0) - 1, -1):
             if text[st] in w.name_joiners:
                 continue  # 中国—东盟产业合作区: a dash joins the two places of one name
-            if not _NAME.fullmatch(text, st, hs) or _two_names_or_a_clause(text, st, hs, seg, w):
+            if not _name().fullmatch(text, st, hs) or _two_names_or_a_clause(text, st, hs, seg, w):
                 break
             name = text[st:end]
             said.setdefault(name, []).append(st)
@@ -96,9 +96,13 @@ def find_zones(
 
 
 _NAME_CHARS = re.compile(rf"[{HAN}A-Za-z0-9]+")
-_NAME = re.compile(
-    rf"[{HAN}A-Za-z0-9]+(?:[{re.escape(words().name_joiners)}][{HAN}A-Za-z0-9]+)*"
-)
+
+
+@lru_cache(maxsize=1)
+def _name() -> re.Pattern[str]:
+    """Name characters, two runs of them joined by a dash (中国—东盟) too."""
+    joiners = re.escape(words().name_joiners)
+    return re.compile(rf"[{HAN}A-Za-z0-9]+(?:[{joiners}][{HAN}A-Za-z0-9]+)*")
 
 
 def _two_names_or_a_clause(
@@ -117,8 +121,9 @@ def _two_names_or_a_clause(
 
 @lru_cache(maxsize=1)
 def _zone_heads() -> tuple[str, ...]:
+    """Every zone, place and works head, the generic ones (…中心, …城市) too."""
     w = words()
-    return tuple({*w.zone_heads, *w.place_heads, *w.furthered_heads})
+    return tuple(sorted({*w.zone_heads, *w.place_heads, *w.furthered_heads}, key=len, reverse=True))
 
 
 def _inside_longer_word(
@@ -210,6 +215,5 @@ def _stands_alone(
 
 @lru_cache(maxsize=1)
 def _heads_pattern() -> re.Pattern[str]:
-    w = words()
-    heads = {*w.zone_heads, *w.place_heads, *w.furthered_heads} - set(w.zone_generic_heads)
-    return re.compile("|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)))
+    generic = set(words().zone_generic_heads)
+    return re.compile("|".join(re.escape(h) for h in _zone_heads() if h not in generic))
