@@ -48,7 +48,8 @@ def annotated(folder: Path = GOLD) -> list[tuple[str, dict, Path]]:
     for path in sorted(folder.glob("*.json")):
         g = json.loads(path.read_text(encoding="utf-8"))
         if "formulations" in g:
-            out.append((path.stem, g, DOCS / Path(g["document"]).relative_to("corpus")))
+            doc = Path(g["document"]).relative_to("corpus")  # formats/… are beside docs/
+            out.append((path.stem, g, (DOCS.parent if doc.parts[0] == "formats" else DOCS) / doc))
     return out
 
 

@@ -22,8 +22,10 @@ def gold(name: str) -> dict:
 
 
 def gold_document(g: dict) -> Path:
-    """The document a gold file annotates ("corpus/x.txt" -> tests/data/docs/x.txt)."""
-    return DOCS / Path(g["document"]).relative_to("corpus")
+    """The document a gold file annotates ("corpus/x.txt" -> tests/data/docs/x.txt;
+    "corpus/formats/x.pdf" -> tests/data/formats/x.pdf)."""
+    path = Path(g["document"]).relative_to("corpus")
+    return DOCS.parent / path if path.parts[0] == "formats" else DOCS / path
 
 
 def loaded_modules(code: str) -> set[str]:

@@ -77,14 +77,23 @@ def _find(
         # the first clause may carry the verb that opens the sentence (坚持稳字当头、稳中求进)
         if len(parts[0]) > len(parts[1]):
             lead = parts[0][: len(parts[0]) - len(parts[1])]
-            if lead not in clause_word_set() and not lead.endswith(clause_words()):
+            loose = lead not in clause_word_set() and not lead.endswith(clause_words())
+            if loose and not _sentence_lead(lead, seg, m.start()):
                 continue
             offset += len(lead)
             parts[0] = parts[0][len(lead) :]
+        else:
+            loose = False
         trail = ""
         if len(parts[-1]) > len(parts[-2]):
             trail = parts[-1][len(parts[-2]) :]
             parts[-1] = parts[-1][: len(parts[-2])]
+        rhyme = _whole_rhyme(parts, trail, options)
+        if rhyme is not None:
+            yield Candidate(sep.join(parts), "slogan", offset, None, (), BY_RULE, STAGE, rhyme)
+            continue
+        if loose:
+            continue  # a lead of any verb opens only whole rhymes: other runs need a clause word
         found = _parallel_run(parts, options, seg, _starts(parts, offset))
         rule = "parallel"
         if found is None and offset > m.start() and not trail and len(parts) == 2:  # a pair
@@ -507,6 +516,62 @@ def _shares_position(
     # the rest in one (全|主体、全|品种、全链条、全|周期)
     alone = sum(1 for c in cuts if c and c[0] == run[0][:1])
     return 0 in shared and alone * 2 > len(run)
+
+
+def _sentence_lead(lead: str, seg: Segmentation, start: int) -> bool:
+    """Tell whether what the first clause holds before a run of shorter clauses opens the
+    sentence with any verb or adverb (深化|科技创新、产业焕新、城市更新; 有效|盘活存量、做优增量、
+    提升质量) rather than names who or what the clauses are of (龙头企业|稳产、配套企业集聚):
+    whole words, the last of which is a verb or an adverb."""
+    cut = seg.words(start, start + len(lead))
+    if not cut or sum(len(word) for word in cut) != len(lead):
+        return False  # the lead ends inside a word
+    tagged = default_tagger().tag(cut[-1], False)
+    return len(tagged) == 1 and tagged[0][1] in words().sentence_lead_tags
+
+
+def _whole_rhyme(parts: Sequence[str], trail: str, o: FormulationOptions) -> str | None:
+    """The rule by which a whole run of three clauses or more of one length, nothing after the
+    last, is a motto by its rhyme, or None:
+
+    - `rhyme`: clauses of two two-character halves whose second halves are different words
+      sharing one character (科技创新、产业焕新、城市更新; 盘活存量、做优增量、提升质量;
+      创新协同、产业协作、服务协助). A rhyme of different words is made on purpose; the same
+      word shared (经济发展、社会发展) heads a list, a character shared in the first half
+      (资源勘探、能源开发) is chance, and clauses of nouns alone (理想信念、价值理念、道德观念)
+      list things;
+    - `shared-predicate`: clauses sharing their last word as a predicate, an adjective or a
+      verb each said of another subject (权利平等、机会平等、规则平等), where a shared noun
+      (政府协商、政协协商) or verbal noun (经济发展、社会发展) heads a list.
+
+    Only the whole run counts: the tail of a longer list that happens to rhyme (规划统筹、
+    政策协同、|平台共建、资源共享、人才共育) is still a list.
+    """
+    if (
+        trail
+        or not o.anaphora_min_clauses <= len(parts) <= o.motto_max_clauses
+        or len({len(p) for p in parts}) != 1
+        or len(set(parts)) != len(parts)
+    ):
+        return None
+    length = len(parts[0])
+    shared = [k for k, column in enumerate(zip(*parts, strict=True)) if len(set(column)) == 1]
+    half = o.rhyme_clause_len // 2
+    if (
+        length == o.rhyme_clause_len
+        and len(shared) == 1
+        and shared[0] >= half
+        and len({p[:half] for p in parts}) == len(parts)
+        and len({p[half:] for p in parts}) == len(parts)
+        and not all(_names_a_thing(p) for p in parts)
+    ):
+        return "rhyme"
+    size = o.shared_head_len
+    if shared == list(range(length - size, length)) and length > size:
+        tagged = default_tagger().tag(parts[0][-size:], False)
+        if len(tagged) == 1 and tagged[0][1] in words().shared_predicate_tags:
+            return "shared-predicate"
+    return None
 
 
 def _places_listed(run: Sequence[str], o: FormulationOptions) -> bool:

@@ -209,6 +209,9 @@ class FormulationOptions:
     common_modifier_rest: int = 2
     # one-word clauses this long in parallel are idioms in parallel (尽力而为、量力而行)
     idiom_clause_min: int = 3
+    # three clauses or more this long, of two halves, rhyme when their second halves are
+    # different words sharing one character (科技创新、产业焕新、城市更新)
+    rhyme_clause_len: int = 4
 
     # --- stage head
     # a head's modifier is at least this long

@@ -161,6 +161,8 @@ class Words:
     manner_tags: frozenset[str]
     acting_tags: tuple[str, ...]
     one_lead_tags: frozenset[str]
+    sentence_lead_tags: frozenset[str]
+    shared_predicate_tags: frozenset[str]
     verb_tags: frozenset[str]
     noun_tags: frozenset[str]
     object_tags: tuple[str, ...]
