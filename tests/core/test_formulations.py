@@ -757,6 +757,7 @@ TEAM_FLOOR = {
     "gwr-2018.json": (0.73, 0.93),
     "hubei-2025.json": (0.81, 0.93),
     "neimenggu-2025.json": (0.69, 0.86),
+    "shandong-2025.json": (0.76, 0.89),
     "tianjin-2025.json": (0.69, 0.92),
 }
 
