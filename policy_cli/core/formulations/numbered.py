@@ -1,6 +1,7 @@
 """Stage `numbered`: numbered names that need no lexicon.
 
-Five-year plans (十四五), plenums and congresses (二十届三中全会, 二十大), ordinal sets
+Five-year plans (十四五), plenums and congresses (二十届三中全会, 二十届中央纪委四次全会,
+十二届历次全会, 二十大, 第十二次党代会), ordinal sets
 (第二个百年奋斗目标) and quantities that name a line not to cross (18亿亩耕地红线).
 """
 
@@ -26,8 +27,8 @@ def find_numbered(
         plan = m.group().removesuffix(w.plan_suffix)
         yield Candidate(plan, "numbered", m.start(), plan_period(plan), (), CERTAIN, STAGE, "plan")
     for rule, pattern in (
-        ("plenum", p.plenum), ("congress", p.congress), ("ordinal", p.ordinal_set),
-        ("quantity-line", p.quantity_line),
+        ("plenum", p.plenum), ("congress", p.congress), ("party-congress", p.party_congress),
+        ("ordinal", p.ordinal_set), ("quantity-line", p.quantity_line),
     ):
         for m in finditer(pattern, text):
             yield Candidate(

@@ -188,6 +188,7 @@ class Patterns:
     short_numbered: re.Pattern[str]
     plan: re.Pattern[str]
     plenum: re.Pattern[str]
+    party_congress: re.Pattern[str]
     congress: re.Pattern[str]
     campaign: re.Pattern[str]
     quantity_line: re.Pattern[str]

@@ -1,0 +1,50 @@
+"""Meetings named by their ordinal, packages named by a count, and counted sets (issue 12).
+
+Each rule is checked on the real documents of tests/data where it finds something, and on short
+texts for the cases it must refuse.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_cli.core.formulations import extract_formulations
+from policy_cli.core.loaders import load_document, load_text
+
+from ..conftest import DOCS
+
+
+@pytest.fixture(scope="module")
+def found():
+    """The formulations of a document of tests/data/docs (by path), by text."""
+    cache: dict[str, dict[str, object]] = {}
+
+    def get(name: str) -> dict[str, object]:
+        if name not in cache:
+            cache[name] = {f.text: f for f in extract_formulations(load_document(DOCS / name))}
+        return cache[name]
+
+    return get
+
+
+def texts_in(text: str) -> set[str]:
+    return {f.text for f in extract_formulations(load_text(text, source="t"))}
+
+
+def test_a_local_party_congress_is_named_by_its_ordinal(found):
+    # 按照省第十二次党代会和历次全会部署 (Hubei); 自治区第十一次党代会确定目标 (Inner Mongolia)
+    assert "第十二次党代会" in found("provinces-2025/hubei.txt")
+    assert "第十一次党代会" in found("provinces-2025/neimenggu.txt")
+    assert "第十三次党代表大会" in texts_in("贯彻落实市第十三次党代表大会精神。")
+
+
+def test_the_plenums_of_a_term_and_of_a_discipline_commission(found):
+    # 按照市委十二届历次全会和市委经济工作会议部署 (Tianjin);
+    # 贯彻落实二十届中央纪委四次全会精神 (Guangxi)
+    assert "十二届历次全会" in found("provinces-2025/tianjin.txt")
+    plenum = found("provinces-2025/guangxi.txt")["二十届中央纪委四次全会"]
+    assert plenum.kind == "numbered"
+    texts = texts_in("召开十一届省纪委三次全会。历次会议都很重要，第十二次会议如期召开。")
+    assert "十一届省纪委三次全会" in texts
+    # an ordinal meeting of another body is no Party meeting
+    assert not any("次会议" in t for t in texts)
