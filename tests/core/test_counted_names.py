@@ -48,3 +48,25 @@ def test_the_plenums_of_a_term_and_of_a_discipline_commission(found):
     assert "十一届省纪委三次全会" in texts
     # an ordinal meeting of another body is no Party meeting
     assert not any("次会议" in t for t in texts)
+
+
+def test_a_package_of_measures_named_by_its_count_of_articles(found):
+    # 实施促进民营经济高质量发展20条措施 (Guangxi); 全方位建设模范自治区的决定及28条措施
+    # (Inner Mongolia)
+    assert found("provinces-2025/guangxi.txt")["20条措施"].kind == "code"
+    assert "28条措施" in found("provinces-2025/neimenggu.txt")
+    # a count of lines, routes or chains is a quantity
+    texts = texts_in("打造10条循环经济产业链，新开通5条国际航线，治理堵点30条，出台12条政策。")
+    assert not any("条" in t for t in texts), texts
+
+
+def test_a_document_known_by_its_number_and_a_hotline_by_its_number(found):
+    # 国务院16号文件加快实施; “两代表一委员”12345热线疑难工单督办回访机制 (Inner Mongolia)
+    neimenggu = found("provinces-2025/neimenggu.txt")
+    assert neimenggu["16号文件"].kind == "name"
+    assert neimenggu["12345"].kind == "code"
+    texts = texts_in("开通12315投诉热线，提升12345政务服务便民热线效能。开通200多部热线。")
+    assert {"12315", "12345"} <= texts
+    # a count of hotlines, a quantity before a number of a document, a longer number: no name
+    texts = texts_in("开通200多部热线，拨打123456热线，收到2号文件的第3号附件。")
+    assert texts == {"2号文件"}, texts
