@@ -70,3 +70,12 @@ def test_a_document_known_by_its_number_and_a_hotline_by_its_number(found):
     # a count of hotlines, a quantity before a number of a document, a longer number: no name
     texts = texts_in("开通200多部热线，拨打123456热线，收到2号文件的第3号附件。")
     assert texts == {"2号文件"}, texts
+
+
+def test_a_count_of_things_that_each_go_by_a_quoted_name(found):
+    # 制定实施大气、水、土壤污染防治三个“十条” (gwr-2018); 深刻把握五个“必须统筹好” (Guangxi)
+    assert found("gwr-2018.txt")["三个“十条”"].kind == "numbered"
+    assert "五个“必须统筹好”" in found("provinces-2025/guangxi.txt")
+    # an ordinal, a cited character, a quoted name that modifies the noun after it: no set
+    texts = texts_in("迎来第五个“中国农民丰收节”。写好三个“公”字。建成四个“统规联建”聚居点。")
+    assert not any(t.startswith(("五个", "三个", "四个")) for t in texts), texts

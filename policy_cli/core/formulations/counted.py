@@ -6,6 +6,8 @@ in digits names a set before 大 as a count word does (6大行动, 3大平台), 
 shapes only (rule `counted-list`): the year's numbered list of
 works for the people (10件惠民实事, 20项重点民生实事) and a count of actions with no name of
 their own (7个专项行动, 3个“三年行动”); other counts in digits are quantities (65个…工程).
+A count word and 个 before a quoted name name a set of things that each go by it (三个“十条”,
+五个“必须统筹好”; rule `quoted-count`).
 """
 
 from __future__ import annotations
@@ -63,6 +65,15 @@ def find_counted(
             stage=STAGE,
             rule="counted-list",
         )
+    function_words = words().function_words
+    for m in finditer(patterns().counted_quoted, text):
+        # 三个“十条”, 五个“必须统筹好”: a set of things that each go by the quoted name; where a
+        # noun follows, the quoted name modifies it and the count counts those (四个“统规联建”
+        # 聚居点)
+        after = text[m.end() : m.end() + 1]
+        if after and is_han(after) and after not in function_words:
+            continue
+        yield Candidate(m.group(), "numbered", m.start(), stage=STAGE, rule="quoted-count")
 
 
 def _named_after_members(

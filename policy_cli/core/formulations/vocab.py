@@ -198,6 +198,7 @@ class Patterns:
     counted: re.Pattern[str]
     counted_digits: re.Pattern[str]
     counted_list: re.Pattern[str]
+    counted_quoted: re.Pattern[str]
     ordinal_set: re.Pattern[str]
     compound: re.Pattern[str]
     centred: re.Pattern[str]
