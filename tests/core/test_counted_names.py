@@ -79,3 +79,11 @@ def test_a_count_of_things_that_each_go_by_a_quoted_name(found):
     # an ordinal, a cited character, a quoted name that modifies the noun after it: no set
     texts = texts_in("迎来第五个“中国农民丰收节”。写好三个“公”字。建成四个“统规联建”聚居点。")
     assert not any(t.startswith(("五个", "三个", "四个")) for t in texts), texts
+
+
+def test_a_count_of_matters_names_a_set(found):
+    # 重点抓好五件事：一是加快发展新型储能… (Inner Mongolia)
+    assert found("provinces-2025/neimenggu.txt")["五件事"].kind == "numbered"
+    texts = texts_in("办好两件大事，落实十件实事。这两件事情要办好，处理三件事项。")
+    assert {"两件大事", "十件实事"} <= texts
+    assert not any(t.startswith(("两件事", "三件事")) for t in texts), texts

@@ -7,7 +7,8 @@ shapes only (rule `counted-list`): the year's numbered list of
 works for the people (10件惠民实事, 20项重点民生实事) and a count of actions with no name of
 their own (7个专项行动, 3个“三年行动”); other counts in digits are quantities (65个…工程).
 A count word and 个 before a quoted name name a set of things that each go by it (三个“十条”,
-五个“必须统筹好”; rule `quoted-count`).
+五个“必须统筹好”; rule `quoted-count`), and a count of matters names a set of them (五件事,
+两件大事; rule `matters`).
 """
 
 from __future__ import annotations
@@ -66,14 +67,19 @@ def find_counted(
             rule="counted-list",
         )
     function_words = words().function_words
-    for m in finditer(patterns().counted_quoted, text):
+    for rule, pattern in (
         # 三个“十条”, 五个“必须统筹好”: a set of things that each go by the quoted name; where a
         # noun follows, the quoted name modifies it and the count counts those (四个“统规联建”
         # 聚居点)
-        after = text[m.end() : m.end() + 1]
-        if after and is_han(after) and after not in function_words:
-            continue
-        yield Candidate(m.group(), "numbered", m.start(), stage=STAGE, rule="quoted-count")
+        ("quoted-count", patterns().counted_quoted),
+        # 五件事, 两件大事: a count of matters; 两件事情 is a longer word
+        ("matters", patterns().counted_matters),
+    ):
+        for m in finditer(pattern, text):
+            after = text[m.end() : m.end() + 1]
+            if after and is_han(after) and after not in function_words:
+                continue
+            yield Candidate(m.group(), "numbered", m.start(), stage=STAGE, rule=rule)
 
 
 def _named_after_members(

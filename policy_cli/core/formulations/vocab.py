@@ -199,6 +199,7 @@ class Patterns:
     counted_digits: re.Pattern[str]
     counted_list: re.Pattern[str]
     counted_quoted: re.Pattern[str]
+    counted_matters: re.Pattern[str]
     ordinal_set: re.Pattern[str]
     compound: re.Pattern[str]
     centred: re.Pattern[str]
