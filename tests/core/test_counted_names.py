@@ -87,3 +87,12 @@ def test_a_count_of_matters_names_a_set(found):
     texts = texts_in("办好两件大事，落实十件实事。这两件事情要办好，处理三件事项。")
     assert {"两件大事", "十件实事"} <= texts
     assert not any(t.startswith(("两件事", "三件事")) for t in texts), texts
+
+
+def test_a_counted_battle_with_its_members_listed_before_it(found):
+    # 全力打好汽车、钢铁、化工三大产业转型攻坚战 (Hubei): the set ends with its head of a battle
+    # and, its three members listed, is kept beside the longer phrase that holds the list
+    battle = found("provinces-2025/hubei.txt")["三大产业转型攻坚战"]
+    assert battle.items == ("汽车", "钢铁", "化工")
+    # headless, the same length is a clause, not a name
+    assert not any(t.startswith("三大") for t in texts_in("推动三大都市圈协同共进发展。"))

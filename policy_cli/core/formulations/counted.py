@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from policy_cli.core.chars import is_han
-from policy_cli.core.formulations.candidate import Candidate
+from policy_cli.core.formulations.candidate import BY_RULE, CERTAIN, Candidate
 from policy_cli.core.formulations.members import listed_items
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import clause_word_set, patterns, words
@@ -53,8 +53,12 @@ def find_counted(
             items = listed_items(
                 text, m.start(), m.start() + len(counted), counted, options, seg=seg
             )
+            # a set whose members the document lists, as many as it counts, is named for
+            # certain: kept beside a longer find that holds the list (汽车、钢铁、化工|三大产业
+            # 转型攻坚战), as a quoted name is
+            strength = CERTAIN if items else BY_RULE
             yield Candidate(
-                counted, "numbered", m.start(), None, items, stage=STAGE, rule="measure"
+                counted, "numbered", m.start(), None, items, strength, STAGE, "measure"
             )
     for m in patterns().counted_list.finditer(text):
         # 10件惠民实事, 20项重点民生实事, 7个专项行动, 3个“三年行动”: the year's numbered list of
@@ -129,7 +133,8 @@ def _counted_phrase(
             break
         noun += w
     chained = patterns().counted.search(noun) is not None  # 两个市场两种资源
-    if len(noun) > o.counted_headless_max and not noun.endswith(v.name_heads) and not chained:
+    headed = noun.endswith(v.name_heads) or any(noun.endswith(b) for b in v.battle_heads)
+    if len(noun) > o.counted_headless_max and not headed and not chained:
         # 三大都市圈协同共进: a clause, not a name; 两大都市圈辐射能级, 四大中心核心功能: the
         # quality raised is a phrase of its own (checked before the ground word is cut off)
         return None

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import is_verb, patterns, words
+from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
 
@@ -91,7 +92,8 @@ def _first_item(
     rest = re.sub(rf"^[^{HAN}{w.open_quote}]+", "", first).lstrip(w.item_prepositions)
     at += len(first) - len(rest)  # `first` starts at `at` in the text
     first = rest
-    longest = max(o.first_item_min_len, *(len(x) for x in others))
+    others_longest = max((len(x) for x in others), default=0)
+    longest = max(o.first_item_min_len, others_longest)
     if len(first) <= longest:
         return first
     cut = seg.words(at, at + len(first))
@@ -100,9 +102,19 @@ def _first_item(
         tail = "".join(cut[i:])
         if len(tail) > longest:
             break
-        if not is_verb(cut[i]):
+        if not is_verb(cut[i]) and not (len(tail) > others_longest and _opens_with_verb(cut[i])):
             best = tail
     return best
+
+
+def _opens_with_verb(word: str) -> bool:
+    """Tell whether the tagger reads a word as a verb or as the adverb or complement of one
+    (打, 好 of 打好): a first member longer than the others that opens so holds the clause's
+    verb (全力打好|汽车、钢铁、化工). Read only there: the tagger takes some nouns for verbs
+    (需求 in 需求收缩)."""
+    tagged = default_tagger().tag(word, False)
+    w = words()
+    return bool(tagged) and (tagged[0][1] in w.verb_tags or tagged[0][1] in w.manner_tags)
 
 
 def count_of(head: str) -> int:
