@@ -96,3 +96,11 @@ def test_a_counted_battle_with_its_members_listed_before_it(found):
     assert battle.items == ("汽车", "钢铁", "化工")
     # headless, the same length is a clause, not a name
     assert not any(t.startswith("三大") for t in texts_in("推动三大都市圈协同共进发展。"))
+
+
+def test_a_count_of_categories_names_no_set(found):
+    # 建设城市基本体征、重大事件、常态风险等三大类实时感知 (Baotou): three kinds of sensing
+    assert not any(t.startswith("三大类") for t in found("local-baotou-2022.txt"))
+    texts = texts_in("粮食、油料、蔬菜三大类产品供应充足，稻谷、小麦、玉米三大粮食作物稳产。")
+    assert "三大粮食作物" in texts
+    assert not any(t.startswith("三大类") for t in texts), texts

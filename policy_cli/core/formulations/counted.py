@@ -105,7 +105,7 @@ def _named_after_members(
             break
     if not o.counted_noun_min <= len(noun) <= o.counted_noun_max or noun.endswith(
         v.generic_counted
-    ):
+    ) or noun[0] in v.category_marks:  # A、B、C三大类|…: the count counts categories
         return None
     return head + noun
 
@@ -146,6 +146,7 @@ def _counted_phrase(
         noun = noun[: -len(ground)]
     if not o.counted_noun_min <= len(noun) <= o.counted_noun_max or (
         noun.endswith(v.generic_counted) or noun[0] in v.count_nouns
+        or noun[0] in v.category_marks  # 三大类|实时感知: the count counts categories
     ):
         return None
     return text[start:end] + noun
