@@ -104,3 +104,10 @@ def test_a_count_of_categories_names_no_set(found):
     texts = texts_in("粮食、油料、蔬菜三大类产品供应充足，稻谷、小麦、玉米三大粮食作物稳产。")
     assert "三大粮食作物" in texts
     assert not any(t.startswith("三大类") for t in texts), texts
+
+
+def test_a_counted_name_may_be_as_long_as_the_walk(found):
+    # 提升科创、金融、物流、国际贸易4大功能类供应链平台能级 (Hubei): eight characters, a head
+    assert "4大功能类供应链平台" in found("provinces-2025/hubei.txt")
+    # headless at that length it is a clause
+    assert not any(t.startswith("4大") for t in texts_in("推动4大功能类供应链协同共进发展。"))

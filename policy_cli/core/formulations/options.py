@@ -127,9 +127,10 @@ class FormulationOptions:
     counted_window: int = 12
     # the walk stops before the name passes this length
     counted_walk_max: int = 8
-    # the name after the measure word is this long
+    # the name after the measure word is this long (三重压力: 2; 4大功能类供应链平台: 8, as long
+    # as the walk goes)
     counted_noun_min: int = 2
-    counted_noun_max: int = 7
+    counted_noun_max: int = 8
     # after its listed members, a set's name takes a second word only after one this short
     listed_noun_short: int = 2
     # a name longer than this must end in a programme head (三大都市圈协同共进 is a clause)
