@@ -83,7 +83,8 @@ def find_counted(
             after = text[m.end() : m.end() + 1]
             if after and is_han(after) and after not in function_words:
                 continue
-            yield Candidate(m.group(), "numbered", m.start(), stage=STAGE, rule=rule)
+            start = m.start() - 1  # the count word the pattern reads behind 个 / 件
+            yield Candidate(text[start : m.end()], "numbered", start, stage=STAGE, rule=rule)
 
 
 def _named_after_members(
