@@ -3,8 +3,10 @@
 稳地价、稳房价、稳预期; 尽力而为、量力而行; 不敢腐、不能腐、不想腐: clauses of equal length
 sharing a word at the same place (rule `parallel`); the pair that is the whole object of a
 verb of command (坚持稳字当头、稳中求进, rule `object-pair`); three short clauses of one length
-that fill a clause or are repeated (图更强、争一流、敢首创, rule `triplet`). Lists of things
-(产业链、供应链; 市发改委、市经信局) are not mottos.
+that fill a clause or are repeated (图更强、争一流、敢首创, rule `triplet`); three clauses or
+more of a one-character verb and its object that are the whole of their clause, whatever verb
+opens it (要|破障碍、去烦苛、筑坦途, rule `short-verb-objects`). Lists of things (产业链、供应链;
+市发改委、市经信局) are not mottos.
 """
 
 from __future__ import annotations
@@ -89,6 +91,10 @@ def _find(
             trail = parts[-1][len(parts[-2]) :]
             parts[-1] = parts[-1][: len(parts[-2])]
         rhyme = _whole_rhyme(parts, trail, options)
+        if rhyme is None and _short_verb_objects(
+            parts, trail, options, text, m.start(), m.end()
+        ):
+            rhyme = "short-verb-objects"
         if rhyme is not None:
             yield Candidate(sep.join(parts), "slogan", offset, None, (), BY_RULE, STAGE, rhyme)
             continue
@@ -572,6 +578,41 @@ def _whole_rhyme(parts: Sequence[str], trail: str, o: FormulationOptions) -> str
         if len(tagged) == 1 and tagged[0][1] in words().shared_predicate_tags:
             return "shared-predicate"
     return None
+
+
+def _short_verb_objects(
+    parts: Sequence[str], trail: str, o: FormulationOptions, text: str, start: int, end: int
+) -> bool:
+    """Tell whether a whole run is three clauses or more of a verb of one character and its
+    object, in the compressed form of a motto (重预防、强基础、严监管、提能力; 破障碍、去烦苛、
+    筑坦途; 稳面积、提单产、增效益), with a different verb and no character shared at one place,
+    that is the whole of its clause: it opens the clause (after the clause's own verb, if any:
+    ，要|破障碍、去烦苛、筑坦途，) and ends it, or only the noun it qualifies (…|的要求，) or its
+    own count (…提能力|四个关键，) follows it. Clauses inside a longer clause (开展“家门口”看大展、
+    赏好戏、享非遗) are a detail of it, and clauses whose first word is longer or is no verb
+    (大数据、云计算、物联网; 零部件、新能源) name things. (`start`, `end`: where the run's first
+    part, its lead included, starts and its last part ends in `text`.)"""
+    w = words()
+    if (
+        any(len(p) != o.short_verb_object_len for p in parts)
+        or not o.anaphora_min_clauses <= len(parts) <= o.motto_max_clauses
+        or (start > 0 and text[start - 1] not in w.clause_opens)
+        or text[end : end + 1] not in w.clause_or_line_ends  # (or the text's end)
+        or any(len(set(column)) == 1 for column in zip(*parts, strict=True))
+    ):
+        return False
+    if trail and not (
+        (trail.startswith(w.trail_possessive) and len(trail) <= o.possessive_trail_max)
+        or w.count_values.get(trail[0]) == len(parts)
+    ):
+        return False
+    verbs = set()
+    for p in parts:
+        verb, tag = default_tagger().tag(p, False)[0]
+        if len(verb) != 1 or tag not in w.one_lead_tags:
+            return False
+        verbs.add(verb)
+    return len(verbs) == len(parts)
 
 
 def _places_listed(run: Sequence[str], o: FormulationOptions) -> bool:
