@@ -851,3 +851,21 @@ def test_short_verb_object_clauses_inside_a_clause_or_naming_things_are_no_motto
     end = text.index("，")
     assert _short_verb_objects(run, "四个关键", o, text, 0, end)
     assert not _short_verb_objects(run, "三个关键", o, text, 0, end)  # a count of something else
+
+
+def test_clauses_done_together_are_a_motto_with_their_predicate():
+    # real text: the Guangxi report of 2025 (推动兴业、强县、富民一体发展。坚持产量产能、生产生态、
+    # 增产增收一起抓，…)
+    found = {f.text: f for f in extract_formulations(
+        load_document(DOCS / "provinces-2025" / "guangxi.txt"))}
+    for motto in ("兴业、强县、富民一体发展", "产量产能、生产生态、增产增收一起抓"):
+        assert motto in found and "motto/together" in found[motto].evidence, motto
+
+
+def test_clauses_before_another_verb_or_a_longer_clause_are_not_done_together():
+    texts = {f.text for f in formulations_in(
+        "推动交通、能源、水利协同发展。"  # a verb of joint work in general follows lists of fields
+        "推进交通、能源、水利一体发展等工作。"  # the predicate does not end the clause
+        "坚持党建、业务一起抓。"  # two clauses
+    )}
+    assert not any("、" in t for t in texts), texts

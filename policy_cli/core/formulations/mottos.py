@@ -5,7 +5,8 @@ sharing a word at the same place (rule `parallel`); the pair that is the whole o
 verb of command (坚持稳字当头、稳中求进, rule `object-pair`); three short clauses of one length
 that fill a clause or are repeated (图更强、争一流、敢首创, rule `triplet`); three clauses or
 more of a one-character verb and its object that are the whole of their clause, whatever verb
-opens it (要|破障碍、去烦苛、筑坦途, rule `short-verb-objects`). Lists of things (产业链、供应链;
+opens it (要|破障碍、去烦苛、筑坦途, rule `short-verb-objects`); clauses that a predicate makes
+one task done together (兴业、强县、富民一体发展, rule `together`). Lists of things (产业链、供应链;
 市发改委、市经信局) are not mottos.
 """
 
@@ -117,6 +118,11 @@ def _find(
             found, rule = (0, len(parts)), "clause-anaphora"
         if found is None and _verb_object_clauses(parts, trail, options):
             found, rule = (0, len(parts)), "verb-objects"
+        if found is None and _done_together(text, m.end(), parts, trail, options):
+            yield Candidate(
+                sep.join(parts) + trail, "slogan", offset, None, (), BY_RULE, STAGE, "together"
+            )
+            continue
         if found is None:
             triplet = _standalone_triplet(text, m.start(), m.end(), parts, trail, options)
             if triplet is True:
@@ -613,6 +619,23 @@ def _short_verb_objects(
             return False
         verbs.add(verb)
     return len(verbs) == len(parts)
+
+
+def _done_together(
+    text: str, end: int, parts: Sequence[str], trail: str, o: FormulationOptions
+) -> bool:
+    """Tell whether three clauses or more of one length are followed, to the end of their
+    clause, by a predicate that makes them one task done together (兴业、强县、富民|一体发展;
+    产量产能、生产生态、增产增收|一起抓): the clauses and their predicate are a motto, whatever
+    the clauses share, where the same clauses followed by another verb (…|协同发展, …|等工作)
+    list what a sentence is about. (`end`: where the last clause, its trail included, ends.)"""
+    return (
+        trail in words().together_predicates
+        and o.anaphora_min_clauses <= len(parts) <= o.motto_max_clauses
+        and len({len(p) for p in parts}) == 1
+        and len(set(parts)) == len(parts)
+        and text[end : end + 1] in words().clause_or_line_ends  # (or the text's end)
+    )
 
 
 def _places_listed(run: Sequence[str], o: FormulationOptions) -> bool:
