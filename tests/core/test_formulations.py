@@ -869,3 +869,17 @@ def test_clauses_before_another_verb_or_a_longer_clause_are_not_done_together():
         "坚持党建、业务一起抓。"  # two clauses
     )}
     assert not any("、" in t for t in texts), texts
+
+
+def test_short_clauses_that_are_the_whole_object_of_a_verb_of_command_are_a_motto():
+    # real text: the Tianjin report of 2025 (发展现代都市型农业。聚焦稳产、优供、增效、赋能，…)
+    found = {f.text: f for f in extract_formulations(
+        load_document(DOCS / "provinces-2025" / "tianjin.txt"))}
+    motto = "稳产、优供、增效、赋能"
+    assert motto in found and "motto/whole-object" in found[motto].evidence
+    texts = {f.text for f in formulations_in(
+        "强化知识产权创造、保护、运用。"  # opened by more than a verb of command
+        "聚焦交通、能源、水利等领域。"  # more after the clauses
+        "当面逐一拍照、登记、编号，"  # no verb of command
+    )}
+    assert not any("、" in t for t in texts), texts

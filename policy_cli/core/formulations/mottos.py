@@ -5,9 +5,10 @@ sharing a word at the same place (rule `parallel`); the pair that is the whole o
 verb of command (坚持稳字当头、稳中求进, rule `object-pair`); three short clauses of one length
 that fill a clause or are repeated (图更强、争一流、敢首创, rule `triplet`); three clauses or
 more of a one-character verb and its object that are the whole of their clause, whatever verb
-opens it (要|破障碍、去烦苛、筑坦途, rule `short-verb-objects`); clauses that a predicate makes
-one task done together (兴业、强县、富民一体发展, rule `together`). Lists of things (产业链、供应链;
-市发改委、市经信局) are not mottos.
+opens it (要|破障碍、去烦苛、筑坦途, rule `short-verb-objects`); clauses of two characters that
+are the whole object of a verb of command (聚焦|稳产、优供、增效、赋能, rule `whole-object`);
+clauses that a predicate makes one task done together (兴业、强县、富民一体发展, rule
+`together`). Lists of things (产业链、供应链; 市发改委、市经信局) are not mottos.
 """
 
 from __future__ import annotations
@@ -96,6 +97,10 @@ def _find(
             parts, trail, options, text, m.start(), m.end()
         ):
             rhyme = "short-verb-objects"
+        elif rhyme is None and _whole_object(
+            parts, trail, text[m.start() : offset], options, text, m.start(), m.end()
+        ):
+            rhyme = "whole-object"
         if rhyme is not None:
             yield Candidate(sep.join(parts), "slogan", offset, None, (), BY_RULE, STAGE, rhyme)
             continue
@@ -598,9 +603,12 @@ def _short_verb_objects(
     赏好戏、享非遗) are a detail of it, and clauses whose first word is longer or is no verb
     (大数据、云计算、物联网; 零部件、新能源) name things. (`start`, `end`: where the run's first
     part, its lead included, starts and its last part ends in `text`.)"""
+    size = o.short_verb_object_len
+    if len(parts[0]) != size or len(parts[-1]) != size:
+        return False  # (most runs: checked first, the cheapest way)
     w = words()
     if (
-        any(len(p) != o.short_verb_object_len for p in parts)
+        any(len(p) != size for p in parts)
         or not o.anaphora_min_clauses <= len(parts) <= o.motto_max_clauses
         or (start > 0 and text[start - 1] not in w.clause_opens)
         or text[end : end + 1] not in w.clause_or_line_ends  # (or the text's end)
@@ -619,6 +627,38 @@ def _short_verb_objects(
             return False
         verbs.add(verb)
     return len(verbs) == len(parts)
+
+
+def _whole_object(
+    parts: Sequence[str],
+    trail: str,
+    lead: str,
+    o: FormulationOptions,
+    text: str,
+    start: int,
+    end: int,
+) -> bool:
+    """Tell whether clauses of two characters, three or more, all different and sharing no
+    character at one place, are the whole object of a verb of command that opens their clause,
+    up to its end (，聚焦|稳产、优供、增效、赋能，): what the clause commands, said in parallel.
+    After any other opening (强化知识产权|创造、保护、运用; 对各类数据进行|清洗、校验) or with
+    more after them (推进|交通、能源、水利|等工作) such clauses list things or steps.
+    (`lead`: the verb before the first clause; `start`, `end`: where the run, its verb
+    included, starts and ends in `text`.)"""
+    if trail or len(parts[0]) != o.short_clause_len:
+        return False  # (most runs: checked first, the cheapest way)
+    w = words()
+    if (
+        any(len(p) != o.short_clause_len for p in parts)
+        or not o.short_clause_min_count <= len(parts) <= o.motto_max_clauses
+        or lead not in clause_word_set()
+        or (start > 0 and text[start - 1] not in w.clause_opens)
+        or text[end : end + 1] not in w.clause_or_line_ends  # (or the text's end)
+    ):
+        return False
+    return len(set(parts)) == len(parts) and not any(
+        len(set(column)) == 1 for column in zip(*parts, strict=True)
+    )
 
 
 def _done_together(
