@@ -821,3 +821,65 @@ def test_a_rhyme_of_nouns_of_one_word_or_of_a_list_tail_is_no_motto():
         "加快道路建设，深化平台共建、资源共享、人才共育、要素流动，进一步提升。"  # a list's part
     )}
     assert not any("、" in t for t in texts), texts
+
+
+def test_short_clauses_of_a_verb_and_its_object_filling_a_clause_are_a_motto():
+    # real text: the 2018 national report (…，要破障碍、去烦苛、筑坦途，…) and the Inner Mongolia
+    # report of 2025 (紧紧扭住重预防、强基础、严监管、提能力四个关键，…)
+    for doc, motto in (
+        (DOCS / "gwr-2018.txt", "破障碍、去烦苛、筑坦途"),
+        (DOCS / "provinces-2025" / "neimenggu.txt", "重预防、强基础、严监管、提能力"),
+    ):
+        found = {f.text: f for f in extract_formulations(load_document(doc))}
+        assert motto in found and "motto/short-verb-objects" in found[motto].evidence, motto
+
+
+def test_short_verb_object_clauses_inside_a_clause_or_naming_things_are_no_motto():
+    texts = {f.text for f in formulations_in(
+        "创新开展“家门口”看大展、赏好戏、享非遗，让文化生活触手可及。"  # inside a longer clause
+        "推动大数据、云计算、物联网广泛应用。"  # things, not actions
+        "要在实现提单产、稳面积、增总产目标上下功夫。"  # a detail of the clause it is in
+        "综合考虑促就业、惠民生、稳预期、防风险和实现目标的需要。"  # a list going on
+    )}
+    assert not any("、" in t for t in texts), texts
+    from policy_cli.core.formulations.mottos import _short_verb_objects
+    from policy_cli.core.formulations.options import FormulationOptions
+
+    o = FormulationOptions()
+    run = ["重预防", "强基础", "严监管", "提能力"]
+    text = "紧紧扭住重预防、强基础、严监管、提能力四个关键，"
+    end = text.index("，")
+    assert _short_verb_objects(run, "四个关键", o, text, 0, end)
+    assert not _short_verb_objects(run, "三个关键", o, text, 0, end)  # a count of something else
+
+
+def test_clauses_done_together_are_a_motto_with_their_predicate():
+    # real text: the Guangxi report of 2025 (推动兴业、强县、富民一体发展。坚持产量产能、生产生态、
+    # 增产增收一起抓，…)
+    found = {f.text: f for f in extract_formulations(
+        load_document(DOCS / "provinces-2025" / "guangxi.txt"))}
+    for motto in ("兴业、强县、富民一体发展", "产量产能、生产生态、增产增收一起抓"):
+        assert motto in found and "motto/together" in found[motto].evidence, motto
+
+
+def test_clauses_before_another_verb_or_a_longer_clause_are_not_done_together():
+    texts = {f.text for f in formulations_in(
+        "推动交通、能源、水利协同发展。"  # a verb of joint work in general follows lists of fields
+        "推进交通、能源、水利一体发展等工作。"  # the predicate does not end the clause
+        "坚持党建、业务一起抓。"  # two clauses
+    )}
+    assert not any("、" in t for t in texts), texts
+
+
+def test_short_clauses_that_are_the_whole_object_of_a_verb_of_command_are_a_motto():
+    # real text: the Tianjin report of 2025 (发展现代都市型农业。聚焦稳产、优供、增效、赋能，…)
+    found = {f.text: f for f in extract_formulations(
+        load_document(DOCS / "provinces-2025" / "tianjin.txt"))}
+    motto = "稳产、优供、增效、赋能"
+    assert motto in found and "motto/whole-object" in found[motto].evidence
+    texts = {f.text for f in formulations_in(
+        "强化知识产权创造、保护、运用。"  # opened by more than a verb of command
+        "聚焦交通、能源、水利等领域。"  # more after the clauses
+        "当面逐一拍照、登记、编号，"  # no verb of command
+    )}
+    assert not any("、" in t for t in texts), texts

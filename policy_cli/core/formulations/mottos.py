@@ -3,8 +3,12 @@
 稳地价、稳房价、稳预期; 尽力而为、量力而行; 不敢腐、不能腐、不想腐: clauses of equal length
 sharing a word at the same place (rule `parallel`); the pair that is the whole object of a
 verb of command (坚持稳字当头、稳中求进, rule `object-pair`); three short clauses of one length
-that fill a clause or are repeated (图更强、争一流、敢首创, rule `triplet`). Lists of things
-(产业链、供应链; 市发改委、市经信局) are not mottos.
+that fill a clause or are repeated (图更强、争一流、敢首创, rule `triplet`); three clauses or
+more of a one-character verb and its object that are the whole of their clause, whatever verb
+opens it (要|破障碍、去烦苛、筑坦途, rule `short-verb-objects`); clauses of two characters that
+are the whole object of a verb of command (聚焦|稳产、优供、增效、赋能, rule `whole-object`);
+clauses that a predicate makes one task done together (兴业、强县、富民一体发展, rule
+`together`). Lists of things (产业链、供应链; 市发改委、市经信局) are not mottos.
 """
 
 from __future__ import annotations
@@ -89,6 +93,14 @@ def _find(
             trail = parts[-1][len(parts[-2]) :]
             parts[-1] = parts[-1][: len(parts[-2])]
         rhyme = _whole_rhyme(parts, trail, options)
+        if rhyme is None and _short_verb_objects(
+            parts, trail, options, text, m.start(), m.end()
+        ):
+            rhyme = "short-verb-objects"
+        elif rhyme is None and _whole_object(
+            parts, trail, text[m.start() : offset], options, text, m.start(), m.end()
+        ):
+            rhyme = "whole-object"
         if rhyme is not None:
             yield Candidate(sep.join(parts), "slogan", offset, None, (), BY_RULE, STAGE, rhyme)
             continue
@@ -111,6 +123,11 @@ def _find(
             found, rule = (0, len(parts)), "clause-anaphora"
         if found is None and _verb_object_clauses(parts, trail, options):
             found, rule = (0, len(parts)), "verb-objects"
+        if found is None and _done_together(text, m.end(), parts, trail, options):
+            yield Candidate(
+                sep.join(parts) + trail, "slogan", offset, None, (), BY_RULE, STAGE, "together"
+            )
+            continue
         if found is None:
             triplet = _standalone_triplet(text, m.start(), m.end(), parts, trail, options)
             if triplet is True:
@@ -572,6 +589,93 @@ def _whole_rhyme(parts: Sequence[str], trail: str, o: FormulationOptions) -> str
         if len(tagged) == 1 and tagged[0][1] in words().shared_predicate_tags:
             return "shared-predicate"
     return None
+
+
+def _short_verb_objects(
+    parts: Sequence[str], trail: str, o: FormulationOptions, text: str, start: int, end: int
+) -> bool:
+    """Tell whether a whole run is three clauses or more of a verb of one character and its
+    object, in the compressed form of a motto (重预防、强基础、严监管、提能力; 破障碍、去烦苛、
+    筑坦途; 稳面积、提单产、增效益), with a different verb and no character shared at one place,
+    that is the whole of its clause: it opens the clause (after the clause's own verb, if any:
+    ，要|破障碍、去烦苛、筑坦途，) and ends it, or only the noun it qualifies (…|的要求，) or its
+    own count (…提能力|四个关键，) follows it. Clauses inside a longer clause (开展“家门口”看大展、
+    赏好戏、享非遗) are a detail of it, and clauses whose first word is longer or is no verb
+    (大数据、云计算、物联网; 零部件、新能源) name things. (`start`, `end`: where the run's first
+    part, its lead included, starts and its last part ends in `text`.)"""
+    size = o.short_verb_object_len
+    if len(parts[0]) != size or len(parts[-1]) != size:
+        return False  # (most runs: checked first, the cheapest way)
+    w = words()
+    if (
+        any(len(p) != size for p in parts)
+        or not o.anaphora_min_clauses <= len(parts) <= o.motto_max_clauses
+        or (start > 0 and text[start - 1] not in w.clause_opens)
+        or text[end : end + 1] not in w.clause_or_line_ends  # (or the text's end)
+        or any(len(set(column)) == 1 for column in zip(*parts, strict=True))
+    ):
+        return False
+    if trail and not (
+        (trail.startswith(w.trail_possessive) and len(trail) <= o.possessive_trail_max)
+        or w.count_values.get(trail[0]) == len(parts)
+    ):
+        return False
+    verbs = set()
+    for p in parts:
+        verb, tag = default_tagger().tag(p, False)[0]
+        if len(verb) != 1 or tag not in w.one_lead_tags:
+            return False
+        verbs.add(verb)
+    return len(verbs) == len(parts)
+
+
+def _whole_object(
+    parts: Sequence[str],
+    trail: str,
+    lead: str,
+    o: FormulationOptions,
+    text: str,
+    start: int,
+    end: int,
+) -> bool:
+    """Tell whether clauses of two characters, three or more, all different and sharing no
+    character at one place, are the whole object of a verb of command that opens their clause,
+    up to its end (，聚焦|稳产、优供、增效、赋能，): what the clause commands, said in parallel.
+    After any other opening (强化知识产权|创造、保护、运用; 对各类数据进行|清洗、校验) or with
+    more after them (推进|交通、能源、水利|等工作) such clauses list things or steps.
+    (`lead`: the verb before the first clause; `start`, `end`: where the run, its verb
+    included, starts and ends in `text`.)"""
+    if trail or len(parts[0]) != o.short_clause_len:
+        return False  # (most runs: checked first, the cheapest way)
+    w = words()
+    if (
+        any(len(p) != o.short_clause_len for p in parts)
+        or not o.short_clause_min_count <= len(parts) <= o.motto_max_clauses
+        or lead not in clause_word_set()
+        or (start > 0 and text[start - 1] not in w.clause_opens)
+        or text[end : end + 1] not in w.clause_or_line_ends  # (or the text's end)
+    ):
+        return False
+    return len(set(parts)) == len(parts) and not any(
+        len(set(column)) == 1 for column in zip(*parts, strict=True)
+    )
+
+
+def _done_together(
+    text: str, end: int, parts: Sequence[str], trail: str, o: FormulationOptions
+) -> bool:
+    """Tell whether three clauses or more of one length are followed, to the end of their
+    clause, by a predicate that makes them one task done together (兴业、强县、富民|一体发展;
+    产量产能、生产生态、增产增收|一起抓): the clauses and their predicate are a motto, whatever
+    the clauses share, where the same clauses followed by another verb (…|协同发展, …|等工作)
+    list what a sentence is about. (`end`: where the last clause, its trail included, ends.)"""
+    return (
+        trail in words().together_predicates
+        and o.anaphora_min_clauses <= len(parts) <= o.motto_max_clauses
+        and len({len(p) for p in parts}) == 1
+        and len(set(parts)) == len(parts)
+        and text[end : end + 1] in words().clause_or_line_ends  # (or the text's end)
+    )
 
 
 def _places_listed(run: Sequence[str], o: FormulationOptions) -> bool:

@@ -213,6 +213,10 @@ class FormulationOptions:
     # three clauses or more this long, of two halves, rhyme when their second halves are
     # different words sharing one character (科技创新、产业焕新、城市更新)
     rhyme_clause_len: int = 4
+    # three clauses or more this long, each a verb of one character and its object of two,
+    # with different verbs and no character shared at one place, are a motto when they are the
+    # whole of their clause (，要破障碍、去烦苛、筑坦途，; 扭住重预防、强基础、严监管、提能力四个关键，)
+    short_verb_object_len: int = 3
 
     # --- stage head
     # a head's modifier is at least this long

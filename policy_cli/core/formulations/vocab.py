@@ -154,6 +154,7 @@ class Words:
     party_prefix: str
     trail_openers: tuple[str, ...]
     trail_possessive: str
+    together_predicates: tuple[str, ...]
     scare_quote_tags: frozenset[str]
     ordinary_tags: tuple[str, ...]
     place_tags: tuple[str, ...]
