@@ -33,6 +33,7 @@ def found():
         ("guangxi", "北部湾经济区", "area"),  # 北部湾: a place the segmenter tags nr
         ("guangxi", "珠江—西江经济带", "area"),  # two places joined by a dash
         ("guangxi", "广西—文莱经济走廊", "area"),  # after …产业园、: an item with its own head
+        ("guangxi", "中国—东盟信息港", "area"),  # a dash joins a place to an abbreviation (j)
         ("hubei", "花湖国际自由贸易航空港", "area"),  # nouns between the place and the head
         ("hubei", "东湖科学城", "institution"),  # 加快…、东湖科学城建设
         ("neimenggu", "大青山实验室", "institution"),  # 建设好|大青山实验室
@@ -53,6 +54,10 @@ def test_what_describes_the_proper_name_before_it_is_left_out(found):
     doc, formulations = found["tianjin"]
     assert "新建低维电子材料海河实验室" in doc.text
     assert not [t for t in formulations if t.endswith("海河实验室") and t != "海河实验室"]
+
+
+def test_a_province_by_its_one_character_name_opens_the_place_after_it():
+    assert names("出台支持川东北经济区以工业振兴为重点。") == ["川东北经济区"]
 
 
 def test_a_head_with_no_proper_name_before_it_names_nothing():

@@ -91,15 +91,21 @@ def _name_start(
     i = len(tagged) - 1
     while i >= 0:
         at, word, tag = tagged[i]
+        if word in w.proper_joiners:
+            # 中国—东盟, 珠江—西江: a dash after a proper name joins it to what follows
+            if i > 0 and i + 1 < len(tagged) and _proper(*tagged[i - 1][1:], w, o):
+                name_at, qualified = tagged[i - 1][0], False
+                i -= 2
+                continue
+            break
         proper = _proper(word, tag, w, o)
+        if name_at is not None and not qualified and word in _short_forms():
+            name_at = at  # 川|东北经济区: a province's one-character name opens the place's
+            i -= 1
+            continue
         if name_at is not None and not (
             proper or word in w.proper_qualifiers or (tag in w.proper_time_tags and word.isalpha())
         ):
-            if word in w.proper_joiners and name_at == at + len(word) and i > 0 and _proper(
-                *tagged[i - 1][1:], w, o
-            ):
-                i -= 1  # 中国—东盟: a dash joins two proper names of one name
-                continue
             if qualified and tag.startswith(tuple(w.proper_noun_tags)):
                 return None  # 加勒比|国家…: the countries of a region, not a national name
             break  # 低维电子材料|海河实验室: what comes before the proper name describes it
@@ -274,6 +280,14 @@ def _place_forms() -> frozenset[str]:
     from policy_cli.core.places import load_places
 
     return frozenset(f for place in load_places().values() for f in place.forms)
+
+
+@lru_cache(maxsize=1)
+def _short_forms() -> frozenset[str]:
+    """The one-character names of the provinces (川, 苏, 京)."""
+    from policy_cli.core.places import load_places
+
+    return frozenset(f for place in load_places().values() for f in place.short if len(f) == 1)
 
 
 @lru_cache(maxsize=1)
