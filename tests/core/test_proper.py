@@ -96,3 +96,13 @@ def test_a_quoted_name_opens_the_name_of_its_forum():
     assert names("落实“一带一路”国际合作高峰论坛成果。") == ["一带一路国际合作高峰论坛"]
     # 高峰论坛 is a kind of forum: 高峰 opens no name
     assert names("中国500强企业高峰论坛举办。") == []
+
+
+def test_the_clause_before_a_name_is_read_within_a_bound():
+    from policy_cli.core.formulations.proper import _clause_start
+    from policy_cli.core.formulations.vocab import words
+
+    # a text without clause marks: each head reads a bounded stretch, not all before it
+    text = "北京实验室" * 1000
+    assert _clause_start(text, len(text), 32, words()) == len(text) - 32
+    assert _clause_start("甲，组建鹿城实验室", 4, 32, words()) == 2

@@ -121,8 +121,8 @@ class FormulationOptions:
     # what follows the head this far (to the clause's edge) is read for works words
     # (…实验室|基地一期)
     proper_works_reach: int = 6
-    # the list a forum stands in is read this far after it, to the clause's edge (…世界经济论坛、
-    # 东亚合作领导人系列会议)
+    # the list a forum stands in is read this far before and after it, to the clause's edge
+    # (…世界经济论坛、东亚合作领导人系列会议)
     proper_list_reach: int = 40
     # the verb that founds or furthers an institution stands this far before it in its clause
     # (加快推进|合肥滨湖科学城; 推动|滨海新区和天津滨海—中关村科技园、宝坻京津中关村科技城: 27)

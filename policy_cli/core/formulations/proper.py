@@ -191,11 +191,20 @@ def _a_piece(text: str, start: int, end: int, w: Words, o: FormulationOptions) -
         text.endswith(_all_heads(), 0, start - 1)
     ):
         return True
-    lo = max((text.rfind(c, 0, start) for c in w.clause_marks), default=-1) + 1
+    lo = _clause_start(text, start, o.proper_list_reach, w)
     tail = text[end : end + o.proper_list_reach]
     hi = end + next((k for k, c in enumerate(tail) if c in w.clause_marks), len(tail))
     items = (text[lo:start] + text[end:hi]).split(sep)
     return any(m in x for x in items for m in w.proper_meetings_attended)
+
+
+def _clause_start(text: str, start: int, reach: int, w: Words) -> int:
+    """Where the clause holding `start` opens, no further back than `reach` characters (a
+    bounded walk: a text without marks costs no scan of all it holds before, for each head)."""
+    at, floor = start, max(0, start - reach)
+    while at > floor and text[at - 1] not in w.clause_marks:
+        at -= 1
+    return at
 
 
 def _counted(text: str, at: int, w: Words) -> bool:
@@ -210,8 +219,7 @@ def _counted(text: str, at: int, w: Words) -> bool:
 def _founded(text: str, start: int, end: int, w: Words, o: FormulationOptions) -> bool:
     """Tell whether the clause founds, builds or furthers the institution: a verb of it before
     the name in the clause (组建|鹿城实验室, 加快推进|合肥滨湖科学城…), or 建设 after it."""
-    lo = max(max((text.rfind(c, 0, start) for c in w.clause_marks), default=-1) + 1,
-             start - o.proper_verb_lookback)
+    lo = _clause_start(text, start, o.proper_verb_lookback, w)
     if any(v in text[lo:start] for v in _founding_verbs()):
         return True
     return text.startswith(w.construction_nouns, end)
