@@ -103,7 +103,7 @@ def test_switching_a_stage_off_drops_what_only_it_finds(founding):
     without = {f.text for f in extract_formulations(
         founding, options=FormulationOptions(disabled_stages=frozenset({"quoted"})))}
     only_quoted = {t for t, f in every.items() if {e.split("/")[0] for e in f.evidence} == {"quoted"}}
-    assert "良渚论坛" in only_quoted  # a quoted name: no other stage finds it
+    assert "中国飞谷" in only_quoted  # a quoted name: no other stage finds it
     assert not only_quoted & without
 
 
@@ -212,9 +212,11 @@ def test_eval_by_stage_counts_what_each_stage_adds(founding):
     musts = {m["text"] for m in g["formulations"]["must"]}
     rows = ev.stage_rows(g, founding, FormulationOptions())
     assert set(rows) == set(FINDERS)
-    # 良渚论坛 is quoted and nothing else proposes it: the quoted stage alone finds that must
-    assert "良渚论坛" in rows["quoted"]["only_right"]
-    assert "良渚论坛" in rows["quoted"]["alone_must"]
+    # 中国飞谷 is quoted and nothing else proposes it: the quoted stage alone finds that must
+    # (“良渚论坛” is a forum the proper stage names too)
+    assert "中国飞谷" in rows["quoted"]["only_right"]
+    assert "良渚论坛" in rows["proper"]["right"] and "良渚论坛" not in rows["quoted"]["only_right"]
+    assert "中国飞谷" in rows["quoted"]["alone_must"]
     assert "三大行动" in rows["counted"]["alone_must"]
     for row in rows.values():
         assert set(row["only_right"]) <= set(row["right"])

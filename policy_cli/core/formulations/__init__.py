@@ -27,6 +27,11 @@ candidates with the evidence that made them (stage and rule):
   rebuilt by `scripts/build_formulations.py`), found unquoted in the document;
 - `programme`: programmes a launching verb opens (实施|产业兴村强县行动), zones and places whose
   building is furthered (深化|人民城市建设);
+- `zone`, `event`: a zone or place named whole twice (虹桥国际开放枢纽); a fair by its short name
+  (进博会);
+- `proper`: a proper name (a place, two joined by a dash, a quoted name, or 国家/全国/世界 with a
+  body of its own) before the head of an institution, area or fair, said even once (海河实验室,
+  南宁都市圈, 中国—东盟信息港, 世界智能产业博览会); not a project's works, a kind or a piece;
 - `ideal`: an ideal and its place (美丽中国, 平安乡村, 美丽上海);
 - `national`: established national formulations of the national lexicon, as printed (高质量发展,
   人民至上、生命至上), with their first-seen date: `policy_cli/data/national_formulations.tsv`,

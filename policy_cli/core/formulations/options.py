@@ -110,6 +110,23 @@ class FormulationOptions:
     zone_min_said: int = 2
     # a list item this short before a zone's name shares its rest (磨憨、瑞丽、河口沿边产业园)
     zone_shared_item_max: int = 3
+    # proper: the proper name and the words after it, before the head, are at most this long
+    # (花湖国际自由贸易|航空港: 8)
+    proper_max_body: int = 10
+    # after a national or world qualifier, the name has a body of at least this many characters
+    # (全国|一体化|算力网; 国家|实验室 and 国家重点|实验室 are kinds)
+    proper_qualified_min_body: int = 2
+    # a proper name has at least this many characters (在|京国家实验室: 京 is no name there)
+    proper_min_name: int = 2
+    # what follows the head this far (to the clause's edge) is read for works words
+    # (…实验室|基地一期)
+    proper_works_reach: int = 6
+    # the list a forum stands in is read this far before and after it, to the clause's edge
+    # (…世界经济论坛、东亚合作领导人系列会议)
+    proper_list_reach: int = 40
+    # the verb that founds or furthers an institution stands this far before it in its clause
+    # (加快推进|合肥滨湖科学城; 推动|滨海新区和天津滨海—中关村科技园、宝坻京津中关村科技城: 27)
+    proper_verb_lookback: int = 32
     # radius: what a circle reaches, between its time and 圈, is at most this long (社区生活)
     radius_max_reach: int = 8
     # the word at a place is read whole within this many characters of it (the segmenter's words

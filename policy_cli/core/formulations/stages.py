@@ -27,6 +27,7 @@ from policy_cli.core.formulations.national import find_national
 from policy_cli.core.formulations.numbered import find_numbered
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.programmes import find_programmes
+from policy_cli.core.formulations.proper import find_proper_names
 from policy_cli.core.formulations.quoted import find_quoted
 from policy_cli.core.formulations.radius import find_radii
 from policy_cli.core.formulations.refine import (
@@ -68,6 +69,8 @@ STAGES: tuple[Stage, ...] = (
           find=find_programmes),
     Stage("zone", "a zone or place named whole twice (虹桥国际开放枢纽)", find=find_zones),
     Stage("event", "a fair by its short name (进博会, 东博会)", find=find_events),
+    Stage("proper", "a proper name and an institution, fair, fund or belt head (海河实验室)",
+          find=find_proper_names),
     Stage("radius", "a circle named by its time (15分钟社区生活圈)", find=find_radii),
     Stage("counted", "a count and a measure word open a name (三重压力, 两个毫不动摇)",
           find=find_counted),

@@ -115,6 +115,23 @@ class Words:
     fair_verbs_after: tuple[str, ...]
     fair_editions: tuple[str, ...]
     fair_not_openers: str
+    proper_institution_heads: tuple[str, ...]
+    proper_area_heads: tuple[str, ...]
+    proper_fair_heads: tuple[str, ...]
+    proper_head_continuations: str
+    proper_name_tags: frozenset[str]
+    proper_qualifiers: tuple[str, ...]
+    proper_body_tags: tuple[str, ...]
+    proper_noun_tags: tuple[str, ...]
+    proper_time_tags: frozenset[str]
+    proper_not_body: frozenset[str]
+    proper_joiners: frozenset[str]
+    proper_edges: str
+    proper_works_words: tuple[str, ...]
+    proper_counted_marks: str
+    proper_meetings: tuple[str, ...]
+    proper_meetings_attended: tuple[str, ...]
+    proper_founding_verbs: tuple[str, ...]
     radius_times: tuple[str, ...]
     radius_heads: tuple[str, ...]
     radius_not_reached: tuple[str, ...]

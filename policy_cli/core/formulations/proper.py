@@ -1,0 +1,305 @@
+"""Stage `proper`: a proper name before the head of an institution, area or fair, said once.
+
+A reader takes 海河实验室, 南宁都市圈, 中国—东盟信息港 or 世界智能产业博览会 as names even said
+once: the head (…实验室, …科学城, …都市圈, …经济带, …信息港, …博览会, …论坛) says what kind of
+thing it is, and what opens it is a proper name, which no description has: a place (one of
+`places.tsv`, or a word the segmenter tags a place or a person, as it tags 海河, 大青山, 北部湾),
+two joined by a dash (中国—东盟), a quoted name (“一带一路”国际合作高峰论坛), or a national or
+world qualifier with a body of its own (全国|一体化|算力网; 国家实验室 is a kind). Between the
+name and the head stand only nouns (花湖|国际自由贸易|航空港); the modifiers before the proper
+name describe it (新建低维电子材料|海河实验室).
+
+Not names:
+- one project's works or a kind of project: no zone or works head is here (…示范区, …基地,
+  …工程 name projects as often as places: the lead's "place + zone head said once" brought in
+  …改扩建工程 and …二期), and a works word in the name or right after it refuses it
+  (…实验室基地一期);
+- a kind: a qualifier with a generic body (国家重点实验室), a name counted (10家湖北实验室), 国家
+  after a noun (…加勒比国家航天合作论坛: the countries of a region);
+- a piece: the last item of a list sharing the head (紫金山、太湖实验室), a forum whose summit or
+  annual meeting is the event named (中非合作论坛|峰会, 博鳌亚洲论坛|年会), a forum listed among
+  the summits and conferences a leader attended (…峰会、世界经济论坛);
+- an institution that only exists in the text (之江实验室主任…): an institution or a corridor is
+  a document's own item where the document founds, builds or furthers it (组建|鹿城实验室,
+  加快|汉江国家实验室|建设), as the head stage asks of an exchange (设立|北京证券交易所).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from functools import lru_cache
+
+from policy_cli.core.formulations.candidate import Candidate
+from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.vocab import Words, words
+from policy_cli.core.formulations.zones import _short_item_before
+from policy_cli.core.segment import default_tagger, lexicon_tags
+from policy_cli.core.tokens import Segmentation, segment_text
+
+STAGE = "proper"
+
+
+def find_proper_names(
+    text: str, options: FormulationOptions, seg: Segmentation | None = None
+) -> Iterator[Candidate]:
+    """Yield the names a proper name and an institution, area or fair head make."""
+    found = list(_heads_pattern().finditer(text))
+    if not found:
+        return  # (most texts)
+    w, o = words(), options
+    seg = seg or segment_text(text)
+    counted: set[str] = set()  # names the text counts somewhere (10家湖北实验室): kinds
+    names: list[tuple[str, int, str]] = []
+    for m in found:
+        hs, end = m.span()
+        head = m.group()
+        if not seg.starts_word(end) or text[end : end + 1] in w.proper_head_continuations:
+            continue  # 基金|会, 论坛|体: the head is part of a longer word
+        if _a_meeting_of_it(text, end, w, o):
+            continue  # 中非合作论坛|峰会: the summit is the event named
+        start = _name_start(text, hs, end, seg, w, o)
+        if start is None or _a_piece(text, start, end, w, o):
+            continue
+        if _counted(text, start, w):
+            counted.add(text[start:end])
+            continue
+        if head in w.proper_institution_heads and not _founded(text, start, end, w, o):
+            continue  # 之江实验室主任: an institution that exists, no item of the document
+        name, at = _with_quoted_name(text, start, end, w, o)
+        names.append((name, at, _rule(head, w)))
+    for name, at, rule in names:
+        if name not in counted:
+            yield Candidate(name, "name", at, stage=STAGE, rule=rule)
+
+
+def _name_start(
+    text: str, hs: int, end: int, seg: Segmentation, w: Words, o: FormulationOptions
+) -> int | None:
+    """Where the name that ends in the head at `hs` opens: at the proper name (or the run of
+    them) nearest the head in the run of nouns before it, or None where there is none."""
+    lo, floor = hs, max(0, hs - o.proper_max_body - o.word_reach)
+    while lo > floor and text[lo - 1] not in w.proper_edges:
+        lo -= 1
+    known = _known_name(text, hs, end, seg)  # 夏季达沃斯论坛: a name of the lexicon
+    if hs - lo < 1:
+        return known
+    tagged = _tagged(seg, lo, hs)
+    name_at: int | None = None
+    qualified = False
+    i = len(tagged) - 1
+    while i >= 0:
+        at, word, tag = tagged[i]
+        if word in w.proper_joiners:
+            # 中国—东盟, 珠江—西江: a dash after a proper name joins it to what follows
+            if i > 0 and i + 1 < len(tagged) and _proper(*tagged[i - 1][1:], w, o):
+                name_at, qualified = tagged[i - 1][0], False
+                i -= 2
+                continue
+            break
+        proper = _proper(word, tag, w, o)
+        if name_at is not None and not qualified and word in _short_forms():
+            name_at = at  # 川|东北经济区: a province's one-character name opens the place's
+            i -= 1
+            continue
+        if name_at is not None and not (
+            proper or word in w.proper_qualifiers or (tag in w.proper_time_tags and word.isalpha())
+        ):
+            if qualified and tag.startswith(tuple(w.proper_noun_tags)):
+                return None  # 加勒比|国家…: the countries of a region, not a national name
+            break  # 低维电子材料|海河实验室: what comes before the proper name describes it
+        if proper or word in w.proper_qualifiers:
+            name_at, qualified = at, not proper
+        elif name_at is not None:
+            name_at = at  # 夏季|达沃斯论坛: a season opens the name of a yearly event
+        elif not tag.startswith(tuple(w.proper_body_tags)) or word in w.proper_not_body:
+            break
+        i -= 1
+    else:
+        if name_at is None and text[lo - 1 : lo] in _closing_quotes():
+            name_at = lo  # “一带一路”|国际合作高峰论坛: the quoted name opens it
+    if known is not None and (name_at is None or known < name_at):
+        name_at = known
+    if name_at is None or hs - name_at > o.proper_max_body:
+        return None
+    return name_at if _names_one(text[name_at:hs], text, end, qualified, w, o) else None
+
+
+def _tagged(seg: Segmentation, lo: int, hs: int) -> list[tuple[int, str, str]]:
+    """The words of text[lo:hs] with their offsets and tags: the document's own pieces, each
+    tagged on its own (with the HMM, which keeps an unknown place whole: 花湖, not 花|湖)."""
+    first = bisect_right(seg.starts, lo) - 1
+    at = max(seg.starts[first], lo)
+    out: list[tuple[int, str, str]] = []
+    for piece in seg.words(at, hs):
+        for word, tag in default_tagger().tag(piece, True):
+            out.append((at, word, tag))
+            at += len(word)
+    return out
+
+
+def _names_one(
+    body: str, text: str, end: int, qualified: bool, w: Words, o: FormulationOptions
+) -> bool:
+    """Tell whether the body before the head names one thing: no works word in it or right
+    after the head, and a qualifier followed by a body of its own (not 国家|实验室, 全国|重点…)."""
+    after = _to_edge(text[end : end + o.proper_works_reach], w)
+    if any(x in body or x in after for x in w.proper_works_words):
+        return False  # one project's works (…改扩建, 实验室基地一期), a kind of project (…项目)
+    for q in w.proper_qualifiers:
+        k = body.find(q)
+        if k < 0:
+            continue
+        rest = body[k + len(q) :]
+        if rest.startswith(w.generic_programme_openers) or (
+            qualified and k == 0 and len(rest) < o.proper_qualified_min_body
+        ):
+            return False  # 国家实验室, 全国重点实验室: a kind; (汉江国家实验室 is named)
+    return True
+
+
+def _known_name(text: str, hs: int, end: int, seg: Segmentation) -> int | None:
+    """Where a word of the policy lexicon that ends with the head opens (夏季达沃斯论坛,
+    国际合作高峰论坛), or None: the segmenter knows it whole."""
+    if seg.starts_word(hs):
+        return None
+    i = bisect_right(seg.starts, hs) - 1
+    start = seg.starts[i]
+    word = text[start:end]
+    return start if seg.pieces[i] == word and word in _lexicon_words() else None
+
+
+def _a_meeting_of_it(text: str, end: int, w: Words, o: FormulationOptions) -> bool:
+    """Tell whether a meeting of it follows the head (…论坛|峰会, …论坛|北京峰会, …论坛|年会):
+    the meeting is the event named, the forum part of its name."""
+    after = _to_edge(text[end : end + o.proper_works_reach], w)
+    return any(m in after for m in w.proper_meetings)
+
+
+def _to_edge(s: str, w: Words) -> str:
+    return s[: next((k for k, c in enumerate(s) if c in w.proper_edges), len(s))]
+
+
+def _a_piece(text: str, start: int, end: int, w: Words, o: FormulationOptions) -> bool:
+    """Tell whether the name is a piece of a list: the last of items sharing its head
+    (紫金山、太湖|实验室; not …产业园、|广西—文莱经济走廊, whose item has a head of its own), or a
+    forum among the summits and leaders' meetings a leader attended (联合国系列峰会、…、世界经济
+    论坛: diplomacy the report lists, no name of its own)."""
+    sep = w.list_separator
+    if text[start - 1 : start] == sep and _short_item_before(text, start - 1, o) and not (
+        text.endswith(_all_heads(), 0, start - 1)
+    ):
+        return True
+    lo = _clause_start(text, start, o.proper_list_reach, w)
+    tail = text[end : end + o.proper_list_reach]
+    hi = end + next((k for k, c in enumerate(tail) if c in w.clause_marks), len(tail))
+    items = (text[lo:start] + text[end:hi]).split(sep)
+    return any(m in x for x in items for m in w.proper_meetings_attended)
+
+
+def _clause_start(text: str, start: int, reach: int, w: Words) -> int:
+    """Where the clause holding `start` opens, no further back than `reach` characters (a
+    bounded walk: a text without marks costs no scan of all it holds before, for each head)."""
+    at, floor = start, max(0, start - reach)
+    while at > floor and text[at - 1] not in w.clause_marks:
+        at -= 1
+    return at
+
+
+def _counted(text: str, at: int, w: Words) -> bool:
+    """Tell whether a count and a measure word stand right before the name (10家|湖北实验室)."""
+    before = text[max(0, at - 1) : at]
+    if not before or before not in w.proper_counted_marks:
+        return False
+    number = text[max(0, at - 2) : at - 1]
+    return number.isdigit() or number in w.count
+
+
+def _founded(text: str, start: int, end: int, w: Words, o: FormulationOptions) -> bool:
+    """Tell whether the clause founds, builds or furthers the institution: a verb of it before
+    the name in the clause (组建|鹿城实验室, 加快推进|合肥滨湖科学城…), or 建设 after it."""
+    lo = _clause_start(text, start, o.proper_verb_lookback, w)
+    if any(v in text[lo:start] for v in _founding_verbs()):
+        return True
+    return text.startswith(w.construction_nouns, end)
+
+
+def _with_quoted_name(
+    text: str, start: int, end: int, w: Words, o: FormulationOptions
+) -> tuple[str, int]:
+    """Add a quoted name right before the name (“一带一路”国际合作高峰论坛), joined without its
+    quote marks, as the document may also write it."""
+    closing = text[start - 1 : start]
+    pair = next((p for p in w.quote_pairs if p[1] == closing), None)
+    if pair is None:
+        return text[start:end], start
+    opening = text.rfind(pair[0], max(0, start - 2 - o.head_quoted_name_max), start - 1)
+    quoted = text[opening + 1 : start - 1]
+    if opening < 0 or not quoted or any(c in w.proper_edges for c in quoted):
+        return text[start:end], start
+    return quoted + text[start:end], opening + 1
+
+
+def _proper(word: str, tag: str, w: Words, o: FormulationOptions) -> bool:
+    """Tell whether a word is a proper name: a place of places.tsv or a word the segmenter tags
+    a place or a person (one character is a cut piece or an abbreviation: 在|京)."""
+    return len(word) >= o.proper_min_name and (
+        tag in w.proper_name_tags or word in _place_forms()
+    )
+
+
+def _rule(head: str, w: Words) -> str:
+    """The kind of thing the head names: institution, area or fair."""
+    if head in w.proper_institution_heads:
+        return "institution"
+    return "area" if head in w.proper_area_heads else "fair"
+
+
+@lru_cache(maxsize=1)
+def _lexicon_words() -> frozenset[str]:
+    return frozenset(lexicon_tags())
+
+
+@lru_cache(maxsize=1)
+def _all_heads() -> tuple[str, ...]:
+    """The heads of this stage and of the zone stage: an item ending in one is a name whole."""
+    w = words()
+    return (*w.proper_institution_heads, *w.proper_area_heads, *w.proper_fair_heads,
+            *w.zone_heads, *w.place_heads)
+
+
+@lru_cache(maxsize=1)
+def _closing_quotes() -> str:
+    return "".join(p[1] for p in words().quote_pairs)
+
+
+@lru_cache(maxsize=1)
+def _founding_verbs() -> tuple[str, ...]:
+    w = words()
+    return tuple(dict.fromkeys((
+        *w.founding_verbs, *w.zone_verbs, *w.construction_verbs, *w.launch_verbs,
+        *w.furthering_verbs, *w.proper_founding_verbs,
+    )))
+
+
+@lru_cache(maxsize=1)
+def _place_forms() -> frozenset[str]:
+    from policy_cli.core.places import load_places
+
+    return frozenset(f for place in load_places().values() for f in place.forms)
+
+
+@lru_cache(maxsize=1)
+def _short_forms() -> frozenset[str]:
+    """The one-character names of the provinces (川, 苏, 京)."""
+    from policy_cli.core.places import load_places
+
+    return frozenset(f for place in load_places().values() for f in place.short if len(f) == 1)
+
+
+@lru_cache(maxsize=1)
+def _heads_pattern() -> re.Pattern[str]:
+    w = words()
+    heads = {*w.proper_institution_heads, *w.proper_area_heads, *w.proper_fair_heads}
+    return re.compile("|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)))

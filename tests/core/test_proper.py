@@ -1,0 +1,108 @@
+"""Stage `proper`: a proper name before the head of an institution, area or fair, said once."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_cli.core.formulations import FormulationOptions, extract_formulations
+from policy_cli.core.formulations.proper import find_proper_names
+from policy_cli.core.loaders import load_document
+
+from ..conftest import DOCS
+
+PROVINCES = DOCS / "provinces-2025"
+
+
+def names(text: str) -> list[str]:
+    return [c.text for c in find_proper_names(text, FormulationOptions())]
+
+
+@pytest.fixture(scope="module")
+def found():
+    out = {}
+    for name in ("tianjin", "guangxi", "hubei", "neimenggu"):
+        doc = load_document(PROVINCES / f"{name}.txt")
+        out[name] = (doc, {f.text: f for f in extract_formulations(doc)})
+    return out
+
+
+@pytest.mark.parametrize(
+    ("report", "name", "rule"),
+    [
+        ("guangxi", "南宁都市圈", "area"),  # 大力建设现代化|南宁都市圈
+        ("guangxi", "北部湾经济区", "area"),  # 北部湾: a place the segmenter tags nr
+        ("guangxi", "珠江—西江经济带", "area"),  # two places joined by a dash
+        ("guangxi", "广西—文莱经济走廊", "area"),  # after …产业园、: an item with its own head
+        ("guangxi", "中国—东盟信息港", "area"),  # a dash joins a place to an abbreviation (j)
+        ("hubei", "花湖国际自由贸易航空港", "area"),  # nouns between the place and the head
+        ("hubei", "东湖科学城", "institution"),  # 加快…、东湖科学城建设
+        ("neimenggu", "大青山实验室", "institution"),  # 建设好|大青山实验室
+        ("tianjin", "海河实验室", "institution"),  # 新建低维电子材料|海河实验室
+        ("tianjin", "世界智能产业博览会", "fair"),  # a world qualifier with a body of its own
+        ("tianjin", "夏季达沃斯论坛", "fair"),  # a season opens a yearly event's name
+        ("tianjin", "南港工业区", "area"),
+    ],
+)
+def test_a_proper_name_and_a_head_name_one_thing_said_once(found, report, name, rule):
+    doc, formulations = found[report]
+    assert name in doc.text
+    assert name in formulations and formulations[name].kind == "name", name
+    assert f"proper/{rule}" in formulations[name].evidence
+
+
+def test_what_describes_the_proper_name_before_it_is_left_out(found):
+    doc, formulations = found["tianjin"]
+    assert "新建低维电子材料海河实验室" in doc.text
+    assert not [t for t in formulations if t.endswith("海河实验室") and t != "海河实验室"]
+
+
+def test_a_province_by_its_one_character_name_opens_the_place_after_it():
+    assert names("出台支持川东北经济区以工业振兴为重点。") == ["川东北经济区"]
+
+
+def test_a_head_with_no_proper_name_before_it_names_nothing():
+    assert names("打造区域性经济带，举办农产品交易会，建设重点实验室。") == []
+    # a one-character place is a cut piece or an abbreviation (在京: in Beijing)
+    assert names("支持在京国家实验室承担任务。") == []
+
+
+def test_a_qualifier_needs_a_body_of_its_own():
+    assert names("加快建设全国一体化算力网。") == ["全国一体化算力网"]
+    assert names("建设国家实验室。建设全国重点实验室。") == []
+    # 国家 after a region's name: its countries (…加勒比国家航天合作论坛), no national name
+    assert names("首届中国－拉美和加勒比国家航天合作论坛专门致贺信。") == []
+
+
+def test_works_and_counted_kinds_are_no_names():
+    # the works of a project after the head (…二期), a count of a kind (10家…)
+    assert names("加快南港工业区二期建设。") == []
+    assert names("拥有10家湖北实验室，推进湖北实验室扩容提档。") == []
+
+
+def test_pieces_of_a_list_and_meetings_of_a_forum_are_no_names():
+    # the last item of a list that shares the head
+    assert names("支持紫金山、太湖、钟山、云龙湖实验室承担任务。") == []
+    # the summit of a forum, and a forum among the summits a leader attended
+    assert names("成功举行中非合作论坛峰会。") == []
+    assert names("出席联合国系列峰会、世界经济论坛等重大活动。") == []
+
+
+def test_an_institution_is_named_where_the_document_founds_or_builds_it():
+    assert names("院士、之江实验室主任王坚。") == []
+    assert names("组建之江实验室。") == ["之江实验室"]
+
+
+def test_a_quoted_name_opens_the_name_of_its_forum():
+    assert names("落实“一带一路”国际合作高峰论坛成果。") == ["一带一路国际合作高峰论坛"]
+    # 高峰论坛 is a kind of forum: 高峰 opens no name
+    assert names("中国500强企业高峰论坛举办。") == []
+
+
+def test_the_clause_before_a_name_is_read_within_a_bound():
+    from policy_cli.core.formulations.proper import _clause_start
+    from policy_cli.core.formulations.vocab import words
+
+    # a text without clause marks: each head reads a bounded stretch, not all before it
+    text = "北京实验室" * 1000
+    assert _clause_start(text, len(text), 32, words()) == len(text) - 32
+    assert _clause_start("甲，组建鹿城实验室", 4, 32, words()) == 2
