@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     except PolicyCliError as e:
         ap.error(str(e))
     if a.by_stage:
-        return by_stage(a.only, options, details=a.details)
+        return by_stage(a.only, options, details=a.details, show_holdout=a.show_holdout)
     if options.disabled_stages:
         print(f"formulation stages switched off: {', '.join(sorted(options.disabled_stages))}")
     rows: list[dict] = []
@@ -134,7 +134,7 @@ def _block(
         print(f"{name:34} {r:6.2f} {p:6.2f} {f1:6.2f} {n_listed:6d} {n_must:5d} | {terms}  {dt:5.2f}")
         rows.append(row)
         if name in HOLDOUT and not a.show_holdout:
-            row |= {"missing": [], "noise": []}  # (held out: figures only)
+            del row["missing"], row["noise"]  # (held out: figures only)
         elif a.details:
             print("   missing:", " ".join(fs.details["missing"]))
             print("   noise:  ", " ".join(fs.details["noise"]))
@@ -185,7 +185,9 @@ def stage_rows(g: dict, doc: Document, options: FormulationOptions) -> dict[str,
     return rows
 
 
-def by_stage(only: list[str] | None, options: FormulationOptions, *, details: bool) -> int:
+def by_stage(
+    only: list[str] | None, options: FormulationOptions, *, details: bool, show_holdout: bool
+) -> int:
     """Print what each stage adds on every annotated document, and the totals."""
     head = f"  {'stage':10} {'right':>5} {'noise':>5} {'only+':>5} {'only-':>5} {'alone':>5}"
     keys = ("right", "noise", "only_right", "only_noise", "alone_must")
@@ -208,7 +210,7 @@ def by_stage(only: list[str] | None, options: FormulationOptions, *, details: bo
             for k, n in zip(keys, counts, strict=True):
                 tot[k] += n
             print(f"  {stage:10} " + " ".join(f"{n:5d}" for n in counts))
-            if details and name not in HOLDOUT:
+            if details and (show_holdout or name not in HOLDOUT):
                 for label, k in (("noise", "noise"), ("alone", "alone_must")):
                     if row[k]:
                         print(f"  {'':10}   {label}: {' '.join(row[k])}")

@@ -44,10 +44,12 @@ def test_the_plenums_of_a_term_and_of_a_discipline_commission(found):
     assert "十二届历次全会" in found("provinces-2025/tianjin.txt")
     plenum = found("provinces-2025/guangxi.txt")["二十届中央纪委四次全会"]
     assert plenum.kind == "numbered"
-    texts = texts_in("召开十一届省纪委三次全会。历次会议都很重要，第十二次会议如期召开。")
+    texts = texts_in(
+        "召开十一届省纪委三次全会。十二届人大历次会议都很重要，第十二次团代会如期召开。"
+    )
     assert "十一届省纪委三次全会" in texts
-    # an ordinal meeting of another body is no Party meeting
-    assert not any("次会议" in t for t in texts)
+    # the meetings of another body, by term or by ordinal, are no Party meetings
+    assert not any("历次" in t or "次团代会" in t for t in texts), texts
 
 
 def test_a_package_of_measures_named_by_its_count_of_articles(found):
@@ -67,8 +69,11 @@ def test_a_document_known_by_its_number_and_a_hotline_by_its_number(found):
     assert neimenggu["12345"].kind == "code"
     texts = texts_in("开通12315投诉热线，提升12345政务服务便民热线效能。开通200多部热线。")
     assert {"12315", "12345"} <= texts
-    # a count of hotlines, a quantity before a number of a document, a longer number: no name
-    texts = texts_in("开通200多部热线，拨打123456热线，收到2号文件的第3号附件。")
+    # a count of calls or people, a longer number, one of a year's series of documents, a folder
+    texts = texts_in(
+        "全年接听12680个热线电话，12000名群众拨打热线，拨打123456热线。"
+        "收到2号文件，出台2024年第3号文件，放在5号文件夹里，实施第20条措施。"
+    )
     assert texts == {"2号文件"}, texts
 
 

@@ -766,8 +766,9 @@ TEAM_FLOOR = {
 def test_blind_team_annotations_do_not_regress(name):
     score = _score(name, TEAM_GOLD)
     recall, precision = TEAM_FLOOR[name]
-    assert score.figures["recall"] >= recall, str(score)
-    assert score.figures["precision"] >= precision, str(score)
+    # (the figures only: the items of a held-out document are not shown, scripts/eval.py)
+    assert score.figures["recall"] >= recall, score.figures
+    assert score.figures["precision"] >= precision, score.figures
     assert sorted(p.name for p in TEAM_GOLD.glob("*.json")) == sorted(TEAM_FLOOR)
 
 
@@ -849,8 +850,8 @@ def test_short_verb_object_clauses_inside_a_clause_or_naming_things_are_no_motto
     run = ["重预防", "强基础", "严监管", "提能力"]
     text = "紧紧扭住重预防、强基础、严监管、提能力四个关键，"
     end = text.index("，")
-    assert _short_verb_objects(run, "四个关键", o, text, 0, end)
-    assert not _short_verb_objects(run, "三个关键", o, text, 0, end)  # a count of something else
+    assert _short_verb_objects(run, "四个关键", o, text, 0, text.index("重"), end)
+    assert not _short_verb_objects(run, "三个关键", o, text, 0, text.index("重"), end)  # a count of something else
 
 
 def test_clauses_done_together_are_a_motto_with_their_predicate():
@@ -867,19 +868,17 @@ def test_clauses_before_another_verb_or_a_longer_clause_are_not_done_together():
         "推动交通、能源、水利协同发展。"  # a verb of joint work in general follows lists of fields
         "推进交通、能源、水利一体发展等工作。"  # the predicate does not end the clause
         "坚持党建、业务一起抓。"  # two clauses
+        "推动沈阳、大连、鞍山一体发展。"  # places listed
     )}
     assert not any("、" in t for t in texts), texts
 
 
-def test_short_clauses_that_are_the_whole_object_of_a_verb_of_command_are_a_motto():
-    # real text: the Tianjin report of 2025 (发展现代都市型农业。聚焦稳产、优供、增效、赋能，…)
-    found = {f.text: f for f in extract_formulations(
-        load_document(DOCS / "provinces-2025" / "tianjin.txt"))}
-    motto = "稳产、优供、增效、赋能"
-    assert motto in found and "motto/whole-object" in found[motto].evidence
+def test_lists_after_a_verb_are_no_mottos_whatever_their_shape():
+    # a rule that took two-character clauses after any clause word for a motto (聚焦|稳产、优供、
+    # 增效、赋能) took plain lists with them: dropped
     texts = {f.text for f in formulations_in(
-        "强化知识产权创造、保护、运用。"  # opened by more than a verb of command
-        "聚焦交通、能源、水利等领域。"  # more after the clauses
-        "当面逐一拍照、登记、编号，"  # no verb of command
+        "包括小麦、玉米、大豆。例如北京、上海、广州，加强教育、医疗、养老，"
+        "通过联合、兼并、改组，鼓励投资、消费、出口。"
+        "周末他们喜欢看电影、听音乐、写小说。学生入学时需要买课本、办饭卡、领被褥，"
     )}
     assert not any("、" in t for t in texts), texts

@@ -94,8 +94,10 @@ def _first_item(
     first = rest
     others_longest = max((len(x) for x in others), default=0)
     longest = max(o.first_item_min_len, others_longest)
-    if len(first) <= longest:
-        return first
+    if len(first) <= others_longest or (
+        len(first) <= longest and not _opens_with_verb(seg.words(at, at + len(first))[0])
+    ):
+        return first  # (a short first member that opens with a verb holds the clause's: 打赢|蓝天)
     cut = seg.words(at, at + len(first))
     best = cut[-1]
     for i in range(len(cut) - 1, -1, -1):

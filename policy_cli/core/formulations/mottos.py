@@ -1,13 +1,12 @@
 """Stage `motto`: parallel mottos, clauses of one shape joined by 、.
 
 稳地价、稳房价、稳预期; 尽力而为、量力而行; 不敢腐、不能腐、不想腐: clauses of equal length
-sharing a word at the same place (rule `parallel`); the pair that is the whole object of a
+sharing a word at the same place (rule `parallel`); whole runs that rhyme or share a predicate
+(科技创新、产业焕新、城市更新, rule `rhyme`; 权利平等、机会平等、规则平等, `shared-predicate`); the pair that is the whole object of a
 verb of command (坚持稳字当头、稳中求进, rule `object-pair`); three short clauses of one length
 that fill a clause or are repeated (图更强、争一流、敢首创, rule `triplet`); three clauses or
 more of a one-character verb and its object that are the whole of their clause, whatever verb
-opens it (要|破障碍、去烦苛、筑坦途, rule `short-verb-objects`); clauses of two characters that
-are the whole object of a verb of command (聚焦|稳产、优供、增效、赋能, rule `whole-object`);
-clauses that a predicate makes one task done together (兴业、强县、富民一体发展, rule
+opens it (要|破障碍、去烦苛、筑坦途, rule `short-verb-objects`); clauses that a predicate makes one task done together (兴业、强县、富民一体发展, rule
 `together`). Lists of things (产业链、供应链; 市发改委、市经信局) are not mottos.
 """
 
@@ -94,13 +93,9 @@ def _find(
             parts[-1] = parts[-1][: len(parts[-2])]
         rhyme = _whole_rhyme(parts, trail, options)
         if rhyme is None and _short_verb_objects(
-            parts, trail, options, text, m.start(), m.end()
+            parts, trail, options, text, m.start(), offset, m.end()
         ):
             rhyme = "short-verb-objects"
-        elif rhyme is None and _whole_object(
-            parts, trail, text[m.start() : offset], options, text, m.start(), m.end()
-        ):
-            rhyme = "whole-object"
         if rhyme is not None:
             yield Candidate(sep.join(parts), "slogan", offset, None, (), BY_RULE, STAGE, rhyme)
             continue
@@ -592,17 +587,24 @@ def _whole_rhyme(parts: Sequence[str], trail: str, o: FormulationOptions) -> str
 
 
 def _short_verb_objects(
-    parts: Sequence[str], trail: str, o: FormulationOptions, text: str, start: int, end: int
+    parts: Sequence[str],
+    trail: str,
+    o: FormulationOptions,
+    text: str,
+    start: int,
+    offset: int,
+    end: int,
 ) -> bool:
     """Tell whether a whole run is three clauses or more of a verb of one character and its
     object, in the compressed form of a motto (重预防、强基础、严监管、提能力; 破障碍、去烦苛、
     筑坦途; 稳面积、提单产、增效益), with a different verb and no character shared at one place,
-    that is the whole of its clause: it opens the clause (after the clause's own verb, if any:
-    ，要|破障碍、去烦苛、筑坦途，) and ends it, or only the noun it qualifies (…|的要求，) or its
+    that is the whole of its clause: it opens the clause (after the clause's own verb, if any,
+    short: ，要|破障碍、去烦苛、筑坦途，) and ends it, or only the noun it qualifies (…|的要求，) or its
     own count (…提能力|四个关键，) follows it. Clauses inside a longer clause (开展“家门口”看大展、
     赏好戏、享非遗) are a detail of it, and clauses whose first word is longer or is no verb
     (大数据、云计算、物联网; 零部件、新能源) name things. (`start`, `end`: where the run's first
-    part, its lead included, starts and its last part ends in `text`.)"""
+    part, its lead included, starts and its last part ends in `text`; `offset`: where its first
+    clause starts.)"""
     size = o.short_verb_object_len
     if len(parts[0]) != size or len(parts[-1]) != size:
         return False  # (most runs: checked first, the cheapest way)
@@ -610,6 +612,7 @@ def _short_verb_objects(
     if (
         any(len(p) != size for p in parts)
         or not o.anaphora_min_clauses <= len(parts) <= o.motto_max_clauses
+        or offset - start > o.short_verb_object_lead_max  # 周末他们喜欢|看电影、听音乐…
         or (start > 0 and text[start - 1] not in w.clause_opens)
         or text[end : end + 1] not in w.clause_or_line_ends  # (or the text's end)
         or any(len(set(column)) == 1 for column in zip(*parts, strict=True))
@@ -629,38 +632,6 @@ def _short_verb_objects(
     return len(verbs) == len(parts)
 
 
-def _whole_object(
-    parts: Sequence[str],
-    trail: str,
-    lead: str,
-    o: FormulationOptions,
-    text: str,
-    start: int,
-    end: int,
-) -> bool:
-    """Tell whether clauses of two characters, three or more, all different and sharing no
-    character at one place, are the whole object of a verb of command that opens their clause,
-    up to its end (，聚焦|稳产、优供、增效、赋能，): what the clause commands, said in parallel.
-    After any other opening (强化知识产权|创造、保护、运用; 对各类数据进行|清洗、校验) or with
-    more after them (推进|交通、能源、水利|等工作) such clauses list things or steps.
-    (`lead`: the verb before the first clause; `start`, `end`: where the run, its verb
-    included, starts and ends in `text`.)"""
-    if trail or len(parts[0]) != o.short_clause_len:
-        return False  # (most runs: checked first, the cheapest way)
-    w = words()
-    if (
-        any(len(p) != o.short_clause_len for p in parts)
-        or not o.short_clause_min_count <= len(parts) <= o.motto_max_clauses
-        or lead not in clause_word_set()
-        or (start > 0 and text[start - 1] not in w.clause_opens)
-        or text[end : end + 1] not in w.clause_or_line_ends  # (or the text's end)
-    ):
-        return False
-    return len(set(parts)) == len(parts) and not any(
-        len(set(column)) == 1 for column in zip(*parts, strict=True)
-    )
-
-
 def _done_together(
     text: str, end: int, parts: Sequence[str], trail: str, o: FormulationOptions
 ) -> bool:
@@ -669,12 +640,15 @@ def _done_together(
     产量产能、生产生态、增产增收|一起抓): the clauses and their predicate are a motto, whatever
     the clauses share, where the same clauses followed by another verb (…|协同发展, …|等工作)
     list what a sentence is about. (`end`: where the last clause, its trail included, ends.)"""
+    from policy_cli.core.formulations.proper import place_forms
+
     return (
         trail in words().together_predicates
         and o.anaphora_min_clauses <= len(parts) <= o.motto_max_clauses
         and len({len(p) for p in parts}) == 1
         and len(set(parts)) == len(parts)
         and text[end : end + 1] in words().clause_or_line_ends  # (or the text's end)
+        and not any(p in place_forms() for p in parts)  # 沈阳、大连、鞍山一体发展: places listed
     )
 
 

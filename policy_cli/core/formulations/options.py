@@ -234,6 +234,9 @@ class FormulationOptions:
     # with different verbs and no character shared at one place, are a motto when they are the
     # whole of their clause (，要破障碍、去烦苛、筑坦途，; 扭住重预防、强基础、严监管、提能力四个关键，)
     short_verb_object_len: int = 3
+    # the clause's own verb before such clauses is at most this long (要|破障碍、去烦苛、筑坦途;
+    # 紧紧扭住|重预防、…): after a longer opening they list someone's doings (周末他们喜欢|看电影、…)
+    short_verb_object_lead_max: int = 4
 
     # --- stage head
     # a head's modifier is at least this long

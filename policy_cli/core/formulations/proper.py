@@ -245,7 +245,7 @@ def _proper(word: str, tag: str, w: Words, o: FormulationOptions) -> bool:
     """Tell whether a word is a proper name: a place of places.tsv or a word the segmenter tags
     a place or a person (one character is a cut piece or an abbreviation: 在|京)."""
     return len(word) >= o.proper_min_name and (
-        tag in w.proper_name_tags or word in _place_forms()
+        tag in w.proper_name_tags or word in place_forms()
     )
 
 
@@ -284,7 +284,8 @@ def _founding_verbs() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _place_forms() -> frozenset[str]:
+def place_forms() -> frozenset[str]:
+    """Every form of every place of places.tsv (湖北省, 湖北, 鄂)."""
     from policy_cli.core.places import load_places
 
     return frozenset(f for place in load_places().values() for f in place.forms)
