@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import Words, words
+from policy_cli.core.formulations.vocab import Words, is_verb, words
 from policy_cli.core.formulations.zones import _short_item_before
 from policy_cli.core.segment import default_tagger, lexicon_tags
 from policy_cli.core.tokens import Segmentation, segment_text
@@ -88,6 +88,7 @@ def _name_start(
     tagged = _tagged(seg, lo, hs)
     name_at: int | None = None
     qualified = False
+    verb_at: int | None = None  # a verb in the body, after the proper name
     i = len(tagged) - 1
     while i >= 0:
         at, word, tag = tagged[i]
@@ -113,6 +114,8 @@ def _name_start(
             name_at, qualified = at, not proper
         elif name_at is not None:
             name_at = at  # 夏季|达沃斯论坛: a season opens the name of a yearly event
+        elif tag in w.proper_body_verb_tags and _modifying_verb(word):
+            verb_at = at  # 国家人工智能|应用|中试基地: kept if a qualifier opens the name
         elif not tag.startswith(tuple(w.proper_body_tags)) or word in w.proper_not_body:
             break
         i -= 1
@@ -123,6 +126,8 @@ def _name_start(
         name_at = known
     if name_at is None or hs - name_at > o.proper_max_body:
         return None
+    if verb_at is not None and (not qualified or verb_at < name_at):
+        return None  # a verb in a place's name: 宁德时代|创新|实验室 may be a kind of lab
     return name_at if _names_one(text[name_at:hs], text, end, qualified, w, o) else None
 
 
@@ -249,10 +254,19 @@ def _proper(word: str, tag: str, w: Words, o: FormulationOptions) -> bool:
     )
 
 
+def _modifying_verb(word: str) -> bool:
+    """Tell whether a verb inside the body of a name may modify the noun after it (应用, 担保):
+    two characters or more, no verb that opens a clause or founds, builds, launches or furthers
+    something (建设, 推进, 打造: what follows it is the name)."""
+    return len(word) >= 2 and not is_verb(word) and word not in _founding_verbs()
+
+
 def _rule(head: str, w: Words) -> str:
     """The kind of thing the head names: institution, area or fair."""
     if head in w.proper_institution_heads:
         return "institution"
+    if head in w.proper_fund_heads:
+        return "fund"
     return "area" if head in w.proper_area_heads else "fair"
 
 
@@ -266,6 +280,7 @@ def _all_heads() -> tuple[str, ...]:
     """The heads of this stage and of the zone stage: an item ending in one is a name whole."""
     w = words()
     return (*w.proper_institution_heads, *w.proper_area_heads, *w.proper_fair_heads,
+            *w.proper_fund_heads,
             *w.zone_heads, *w.place_heads)
 
 
@@ -302,5 +317,8 @@ def _short_forms() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _heads_pattern() -> re.Pattern[str]:
     w = words()
-    heads = {*w.proper_institution_heads, *w.proper_area_heads, *w.proper_fair_heads}
+    heads = {
+        *w.proper_institution_heads, *w.proper_area_heads, *w.proper_fair_heads,
+        *w.proper_fund_heads,
+    }
     return re.compile("|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)))

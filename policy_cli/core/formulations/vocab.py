@@ -118,6 +118,7 @@ class Words:
     proper_institution_heads: tuple[str, ...]
     proper_area_heads: tuple[str, ...]
     proper_fair_heads: tuple[str, ...]
+    proper_fund_heads: tuple[str, ...]
     proper_head_continuations: str
     proper_name_tags: frozenset[str]
     proper_qualifiers: tuple[str, ...]
@@ -125,6 +126,7 @@ class Words:
     proper_noun_tags: tuple[str, ...]
     proper_time_tags: frozenset[str]
     proper_not_body: frozenset[str]
+    proper_body_verb_tags: frozenset[str]
     proper_joiners: frozenset[str]
     proper_edges: str
     proper_works_words: tuple[str, ...]
