@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import Words, is_verb, words
+from policy_cli.core.formulations.vocab import Words, is_verb, patterns, words
 from policy_cli.core.formulations.zones import _short_item_before
 from policy_cli.core.segment import default_tagger, lexicon_tags
 from policy_cli.core.tokens import Segmentation, segment_text
@@ -126,6 +126,8 @@ def _name_start(
         name_at = known
     if name_at is None or hs - name_at > o.proper_max_body:
         return None
+    if text.endswith(w.proper_route_words, 0, name_at):
+        return None  # 赤峰至锦州港至|上海绿氢走廊: the end of a route, a piece of its name
     if verb_at is not None and (not qualified or verb_at < name_at):
         return None  # a verb in a place's name: 宁德时代|创新|实验室 may be a kind of lab
     return name_at if _names_one(text[name_at:hs], text, end, qualified, w, o) else None
@@ -247,10 +249,11 @@ def _with_quoted_name(
 
 
 def _proper(word: str, tag: str, w: Words, o: FormulationOptions) -> bool:
-    """Tell whether a word is a proper name: a place of places.tsv or a word the segmenter tags
-    a place or a person (one character is a cut piece or an abbreviation: 在|京)."""
+    """Tell whether a word is a proper name: a place of places.tsv, a word the segmenter tags a
+    place or a person, or a route's code (G60) (one character is a cut piece or an
+    abbreviation: 在|京)."""
     return len(word) >= o.proper_min_name and (
-        tag in w.proper_name_tags or word in place_forms()
+        tag in w.proper_name_tags or word in place_forms() or bool(patterns().route_code.fullmatch(word))
     )
 
 

@@ -128,6 +128,7 @@ class Words:
     proper_not_body: frozenset[str]
     proper_body_verb_tags: frozenset[str]
     proper_joiners: frozenset[str]
+    proper_route_words: tuple[str, ...]
     proper_edges: str
     proper_works_words: tuple[str, ...]
     proper_counted_marks: str
@@ -199,6 +200,7 @@ class Patterns:
     issuing_notice: re.Pattern[str]
     sentence_end: re.Pattern[str]
     code: re.Pattern[str]
+    route_code: re.Pattern[str]
     letters_plus: re.Pattern[str]
     cited_word: re.Pattern[str]
     event_date: re.Pattern[str]
