@@ -83,12 +83,16 @@ def _name_start(
     while lo > floor and text[lo - 1] not in w.proper_edges:
         lo -= 1
     known = _known_name(text, hs, end, seg)  # 夏季达沃斯论坛: a name of the lexicon
+    head_kind = _rule(text[hs:end], w)
     if hs - lo < 1:
         return known
     tagged = _tagged(seg, lo, hs)
     name_at: int | None = None
     qualified = False
     verb_at: int | None = None  # a verb in the body, after the proper name
+    # the nouns before the head, nearest first, while no name is found (an area's only)
+    body_at: list[int] | None = [] if head_kind == "area" else None
+    run_ended = False
     i = len(tagged) - 1
     while i >= 0:
         at, word, tag = tagged[i]
@@ -118,12 +122,19 @@ def _name_start(
             verb_at = at  # 国家人工智能|应用|中试基地: kept if a qualifier opens the name
         elif not tag.startswith(tuple(w.proper_body_tags)) or word in w.proper_not_body:
             break
+        elif body_at is not None and not run_ended:
+            if is_verb(word) or word in _founding_verbs():
+                run_ended = True  # 建设|平陆运河经济带: a verb of the clause ends the run of nouns
+            else:
+                body_at.append(at)
         i -= 1
     else:
         if name_at is None and text[lo - 1 : lo] in _closing_quotes():
             name_at = lo  # “一带一路”|国际合作高峰论坛: the quoted name opens it
     if known is not None and (name_at is None or known < name_at):
         name_at = known
+    if name_at is None and verb_at is None and body_at:
+        name_at = _short_form_said(text, body_at, hs, o)
     if name_at is None or hs - name_at > o.proper_max_body:
         return None
     if text.endswith(w.proper_route_words, 0, name_at):
@@ -131,6 +142,26 @@ def _name_start(
     if verb_at is not None and (not qualified or verb_at < name_at):
         return None  # a verb in a place's name: 宁德时代|创新|实验室 may be a kind of lab
     return name_at if _names_one(text[name_at:hs], text, end, qualified, w, o) else None
+
+
+def _short_form_said(text: str, body_at: list[int], hs: int, o: FormulationOptions) -> int | None:
+    """Where the name opens whose nouns before the head the document also says alone: the longest
+    run of them, of two words or more, said elsewhere without the head (平陆运河 of 平陆运河经济带,
+    said in 建设平陆运河): the document uses it as a name of its own, the head names the area
+    along it. None where there is none."""
+    for at in reversed(body_at[o.proper_short_form_min_words - 1 :]):
+        body = text[at:hs]
+        if len(body) > o.proper_max_body:
+            continue
+        said = 0
+        k = text.find(body)
+        while k >= 0 and said <= o.proper_short_form_min_said:
+            if not text.startswith(text[hs : hs + 1], k + len(body)):
+                said += 1
+            k = text.find(body, k + 1)
+        if said >= o.proper_short_form_min_said:
+            return at
+    return None
 
 
 def _tagged(seg: Segmentation, lo: int, hs: int) -> list[tuple[int, str, str]]:
