@@ -106,3 +106,48 @@ def test_the_clause_before_a_name_is_read_within_a_bound():
     text = "北京实验室" * 1000
     assert _clause_start(text, len(text), 32, words()) == len(text) - 32
     assert _clause_start("甲，组建鹿城实验室", 4, 32, words()) == 2
+
+
+@pytest.mark.parametrize(
+    ("path", "name", "rule"),
+    [
+        ("gwr-2018.txt", "国家融资担保基金", "fund"),  # a national qualifier, a verb in its body
+        ("central-no1-2018.txt", "国家融资担保基金", "fund"),
+        ("provinces-2025/tianjin.txt", "海河产业基金", "fund"),  # a place opens a fund's name
+        ("provinces-2025/shanghai.txt", "G60科创走廊", "area"),  # a route's code opens it
+        ("provinces-2025/guangxi.txt", "平陆运河经济带", "area"),  # 建设平陆运河 said alone too
+    ],
+)
+def test_funds_corridors_and_areas_named_by_a_short_form(path, name, rule):
+    doc = load_document(DOCS / path)
+    assert name in doc.text
+    formulations = {f.text: f for f in extract_formulations(doc)}
+    assert name in formulations and formulations[name].kind == "name", name
+    assert f"proper/{rule}" in formulations[name].evidence
+
+
+def test_a_fund_needs_a_proper_name_or_a_national_qualifier():
+    assert names("设立海河产业基金。") == ["海河产业基金"]
+    assert names("设立国家融资担保基金。") == ["国家融资担保基金"]
+    # kinds of fund: no proper name opens them, and a kind's nouns said alone name none
+    assert names("建立政府投资基金，设立母基金。") == []
+    assert names("扩大失业保险基金规模。落实失业保险。") == []
+
+
+def test_a_verb_in_the_body_is_kept_after_a_national_qualifier_only():
+    # after a place, a verb may make a kind of lab: 宁德时代|创新|实验室, “一带一路”|联合|实验室
+    assert names("组建宁德时代创新实验室。") == []
+    assert names("布局建设“一带一路”联合实验室。") == []
+
+
+def test_an_area_named_by_nouns_the_text_says_alone():
+    assert names("建设平陆运河。加快建设平陆运河经济带。") == ["平陆运河经济带"]
+    # said only with the head: the nouns are no name of the text's own
+    assert names("加快建设平陆运河经济带。") == []
+
+
+def test_a_route_code_opens_a_corridor_and_a_route_end_opens_none():
+    assert names("大力提升G60科创走廊能级。") == ["G60科创走廊"]
+    assert names("提升5G网络走廊。") == []
+    # the end of a route from one place to another is a piece of the route's name
+    assert names("建设赤峰至锦州港至上海绿氢走廊。") == []

@@ -153,13 +153,8 @@ def _short_form_said(text: str, body_at: list[int], hs: int, o: FormulationOptio
         body = text[at:hs]
         if len(body) > o.proper_max_body:
             continue
-        said = 0
-        k = text.find(body)
-        while k >= 0 and said <= o.proper_short_form_min_said:
-            if not text.startswith(text[hs : hs + 1], k + len(body)):
-                said += 1
-            k = text.find(body, k + 1)
-        if said >= o.proper_short_form_min_said:
+        # said without the head: every mention less those the head's first character follows
+        if text.count(body) - text.count(body + text[hs]) >= o.proper_short_form_min_said:
             return at
     return None
 
