@@ -1,13 +1,16 @@
-"""Stage `proper`: a proper name before the head of an institution, area or fair, said once.
+"""Stage `proper`: a proper name before the head of an institution, area, fund or fair, said once.
 
-A reader takes 海河实验室, 南宁都市圈, 中国—东盟信息港 or 世界智能产业博览会 as names even said
-once: the head (…实验室, …科学城, …都市圈, …经济带, …信息港, …博览会, …论坛) says what kind of
-thing it is, and what opens it is a proper name, which no description has: a place (one of
-`places.tsv`, or a word the segmenter tags a place or a person, as it tags 海河, 大青山, 北部湾),
-two joined by a dash (中国—东盟), a quoted name (“一带一路”国际合作高峰论坛), or a national or
-world qualifier with a body of its own (全国|一体化|算力网; 国家实验室 is a kind). Between the
-name and the head stand only nouns (花湖|国际自由贸易|航空港); the modifiers before the proper
-name describe it (新建低维电子材料|海河实验室).
+A reader takes 海河实验室, 南宁都市圈, 中国—东盟信息港, 海河产业基金 or 世界智能产业博览会 as names
+even said once: the head (…实验室, …科学城, …都市圈, …经济带, …走廊, …信息港, …基金, …博览会,
+…论坛) says what kind of thing it is, and what opens it is a proper name, which no description
+has: a place (one of `places.tsv`, or a word the segmenter tags a place or a person, as it tags
+海河, 大青山, 北部湾), two joined by a dash (中国—东盟), a quoted name (“一带一路”国际合作高峰论坛),
+a route's code (G60|科创走廊), or a national or world qualifier with a body of its own
+(全国|一体化|算力网; 国家实验室 is a kind). Between the name and the head stand only nouns
+(花湖|国际自由贸易|航空港), and after a qualifier a verb that modifies the noun after it
+(国家融资|担保|基金); the modifiers before the proper name describe it (新建低维电子材料|海河实验室).
+An area whose nouns no tag marks as a name is named where the document also says them alone: it
+uses them as a name of its own (建设平陆运河; 加快建设|平陆运河经济带).
 
 Not names:
 - one project's works or a kind of project: no zone or works head is here (…示范区, …基地,
@@ -15,7 +18,10 @@ Not names:
   …改扩建工程 and …二期), and a works word in the name or right after it refuses it
   (…实验室基地一期);
 - a kind: a qualifier with a generic body (国家重点实验室), a name counted (10家湖北实验室), 国家
-  after a noun (…加勒比国家航天合作论坛: the countries of a region);
+  after a noun (…加勒比国家航天合作论坛: the countries of a region), a verb in the body after a
+  place (宁德时代|创新|实验室, “一带一路”|联合|实验室 may as well be kinds of lab), a fund whose
+  nouns the document says alone (失业保险|基金: only an area is named so);
+- the end of a route (赤峰至锦州港至|上海绿氢走廊);
 - a piece: the last item of a list sharing the head (紫金山、太湖实验室), a forum whose summit or
   annual meeting is the event named (中非合作论坛|峰会, 博鳌亚洲论坛|年会), a forum listed among
   the summits and conferences a leader attended (…峰会、世界经济论坛);
