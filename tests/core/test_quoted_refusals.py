@@ -65,3 +65,32 @@ def test_the_count_of_a_quoted_name_stays_a_set_where_the_name_is_kept():
 def test_quoted_names_of_real_reports_stay_formulations(path, names):
     found = {f.text for f in extract_formulations(load_document(DOCS / path))}
     assert names <= found
+
+
+def test_a_verb_and_its_object_in_scare_quotes_ending_the_clause_is_no_name():
+    # 坚决防止“爆雷”。 (Inner Mongolia); 让幸福“出圈”。 (Chongqing)
+    found = {f.text for f in extract_formulations(load_document(DOCS / "provinces-2025/neimenggu.txt"))}
+    assert "爆雷" not in found
+    assert "出圈" not in {
+        f.text for f in extract_formulations(load_document(DOCS / "provinces-2025/chongqing.txt"))
+    }
+    assert not {"爆雷", "出圈"} & texts_in("坚决防止“爆雷”。让幸福“出圈”，")
+    # listed with other quoted items, or modifying the noun after it, it names something:
+    # 坚定不移“打虎”、“拍蝇”、“猎狐” (19th congress report), 培育“瞪羚”企业 (Fujian)
+    assert {"打虎", "拍蝇"} <= {
+        f.text for f in extract_formulations(load_document(DOCS / "cpc19-report.txt"))
+    }
+    assert "瞪羚" in texts_in("培育“独角兽”“瞪羚”企业330家以上。")
+
+
+def test_a_quoted_name_said_only_as_counted_is_listed_as_the_counted_set():
+    # 制定实施大气、水、土壤污染防治三个“十条” (gwr-2018): the set names 十条
+    found = {f.text for f in extract_formulations(load_document(DOCS / "gwr-2018.txt"))}
+    assert "三个“十条”" in found and "十条" not in found
+    # said on its own too, the quoted name is an item of its own
+    assert {"两个“关键小事”", "关键小事"} <= texts_in(
+        "深入抓好两个“关键小事”，巩固提升垃圾分类。在推动“关键小事”中念好共富经。"
+    )
+    # where a noun follows, the quoted name modifies it and is no counted set's (四个“统规联建”
+    # 聚居点): the quoted name stays
+    assert "三个“十条”" not in texts_in("落实三个“十条”措施。")

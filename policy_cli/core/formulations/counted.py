@@ -19,7 +19,7 @@ from policy_cli.core.chars import is_han
 from policy_cli.core.formulations.candidate import BY_RULE, CERTAIN, Candidate
 from policy_cli.core.formulations.members import listed_items
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.quoted import refuses
+from policy_cli.core.formulations.quoted import counted_member, refuses
 from policy_cli.core.formulations.vocab import clause_word_set, patterns, words
 from policy_cli.core.patterns import finditer
 from policy_cli.core.segment import default_tagger
@@ -81,13 +81,15 @@ def find_counted(
         ("matters", patterns().counted_matters),
     ):
         for m in finditer(pattern, text):
-            after = text[m.end() : m.end() + 1]
-            if after and is_han(after) and after not in function_words:
-                continue
-            if rule == "quoted-count" and refuses(
-                text, m.start() + 1, m.end(), m.group(1), options, seg
-            ):
-                continue  # 连问了三个“为什么”: what the quoted stage refuses names no set
+            if rule == "quoted-count":
+                if not counted_member(text, m.start() + 1, m.end()) or refuses(
+                    text, m.start() + 1, m.end(), m.group(1), options, seg
+                ):
+                    continue  # 连问了三个“为什么”: what the quoted stage refuses names no set
+            else:
+                after = text[m.end() : m.end() + 1]
+                if after and is_han(after) and after not in function_words:
+                    continue
             start = m.start() - 1  # the count word the pattern reads behind 个 / 件
             yield Candidate(text[start : m.end()], "numbered", start, stage=STAGE, rule=rule)
 

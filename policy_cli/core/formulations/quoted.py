@@ -43,6 +43,8 @@ def find_quoted(
         kind = classify_quoted(span, options=options)
         if kind is None or _refused(text, m.start(), m.end(), span, options, seg, names):
             continue
+        if counted_member(text, m.start(), m.end()):
+            continue  # 三个“十条”: the counted stage lists the set, which names the quoted name
         start = m.start() + 1 + (len(span) - len(span.lstrip()))
         span = span.strip()
         refers = (
@@ -90,6 +92,20 @@ def _refused(
     if _ordinary_word(text, start, end, core, options):
         return True  # 搭上政策红利的“列车”: an ordinary word in scare quotes
     return _quotation(text, start, end, core, seg)  # 他连问了三个“为什么”
+
+
+def counted_member(text: str, start: int, end: int) -> bool:
+    """Tell whether the quote text[start:end] is what a count word and 个 right before it count
+    (三个“十条”, 五个“必须统筹好”), and no noun follows that it would modify (四个“统规联建”
+    聚居点): the counted stage's quoted-count lists the set, and the set names the quoted name
+    (a listed item names what it holds), so this occurrence adds nothing of its own."""
+    if start < 2:
+        return False
+    m = patterns().counted_quoted.match(text, start - 1)
+    if m is None or m.end() != end:
+        return False
+    after = text[end : end + 1]
+    return not (after and is_han(after) and after not in words().function_words)
 
 
 def _quotation(text: str, start: int, end: int, span: str, seg: Segmentation) -> bool:
@@ -223,15 +239,23 @@ def _ordinary_word(text: str, start: int, end: int, span: str, o: FormulationOpt
 def _scare_quoted(text: str, start: int, end: int, span: str, o: FormulationOptions) -> bool:
     """Tell whether a quoted verb is an ordinary word in scare quotes, not a name.
 
-    “撬动”效应, 取消流量“漫游”费, 防止“爆雷”: a verb or adverb of the dictionary in quotes,
-    used inside the sentence. One that is listed with other quoted items (“登高”、“升规”) or
-    defined (“登高”即…) names a programme.
+    “撬动”效应, 取消流量“漫游”费: a verb or adverb of the dictionary in quotes, used inside the
+    sentence. A verb and its one-character object (防止“爆雷”。 让幸福“出圈”。) is one too where
+    it ends the clause: the sentence's verb acts on it, or it is the sentence's last verb (where
+    a noun follows, it may name a kind: “瞪羚”企业, “谋治”系列). One that is listed with other
+    quoted items (“登高”、“升规”; “打虎”、“拍蝇”) or defined (“登高”即…) names a programme.
     """
     if len(span) > o.scare_quote_max_len or not is_han(span):
         return False
     w = words()
     tags = default_tagger().tag(span, False)
-    if len(tags) != 1 or tags[0][1] not in w.scare_quote_tags:
+    one_verb = len(tags) == 1 and tags[0][1] in w.scare_quote_tags
+    verb_and_object = (
+        len(tags) == 2 and len(tags[0][0]) == 1 and tags[0][1] in w.verb_tags
+        and tags[1][1] not in w.scare_quote_tags
+        and (end >= len(text) or text[end] in w.clause_edge)
+    )
+    if not (one_verb or verb_and_object):
         return False
     after = text[end : end + max(map(len, w.defining_words))]
     before = text[max(0, start - 1) : start]
