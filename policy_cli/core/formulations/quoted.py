@@ -91,7 +91,7 @@ def _refused(
         return True  # 自贡“7·17”重大火灾: the day of a disaster (not “4·13”重要讲话)
     if _ordinary_word(text, start, end, core, options):
         return True  # 搭上政策红利的“列车”: an ordinary word in scare quotes
-    return _quotation(text, start, end, core, seg)  # 他连问了三个“为什么”
+    return _quotation(text, start, end, core, seg, options)  # 他连问了三个“为什么”
 
 
 def counted_member(text: str, start: int, end: int) -> bool:
@@ -108,22 +108,57 @@ def counted_member(text: str, start: int, end: int) -> bool:
     return not (after and is_han(after) and after not in words().function_words)
 
 
-def _quotation(text: str, start: int, end: int, span: str, seg: Segmentation) -> bool:
+def _quotation(
+    text: str, start: int, end: int, span: str, seg: Segmentation, o: FormulationOptions
+) -> bool:
     """Tell whether a quoted span is a quotation, not a name: a question (“为什么”, “怎么办”,
     “…吗”), pronouns alone (“我们”), or what a verb of speech right before the quote says
     (她说了三个“不知道”). A question word said twice makes a correlative rule (谁污染谁治理,
     缺什么补什么), a name; so do the national formulations and images (为了谁、依靠谁、我是谁)."""
     w = words()
-    tagged = default_tagger().tag(span, False)
-    said = [t for t, _ in tagged]
-    asks = _questions(tagged) == 1 or (bool(said) and said[-1] in w.question_particles)
-    pronouns = bool(tagged) and all(tag in w.pronoun_tags for _, tag in tagged)
-    if not (asks or pronouns or _said(text, start, end, seg)):
+    asks = span.endswith(w.question_particles) or _question_pattern().search(span) is not None
+    short = len(span) <= o.ordinary_max_len  # (pronouns alone are short: 我们, 他们自己)
+    if asks or short:
+        tagged = _tagged(span)
+        asks = _questions(tagged) == 1 or (
+            bool(tagged) and tagged[-1][0] in w.question_particles
+        )
+        if short and not asks:
+            asks = bool(tagged) and all(tag in w.pronoun_tags for _, tag in tagged)
+    if not (asks or _said(text, start, end, seg)):
         return False
     return canonical(span) not in national_lexicon() and span not in quoted_images()
 
 
-def _questions(tagged: list[tuple[str, str]]) -> int:
+@lru_cache(maxsize=4096)
+def _tagged(span: str) -> tuple[tuple[str, str], ...]:
+    """The dictionary's words and tags of a quoted span (tagged once: three rules read them,
+    and the same quoted names recur from text to text)."""
+    return tuple(default_tagger().tag(span, False))
+
+
+@lru_cache(maxsize=1)
+def _speech_lead_chars() -> frozenset[str]:
+    """The characters that may stand right before a quote a verb of speech says: the last one
+    of each verb, and those of the aspect marks and counts between (read before segmenting)."""
+    w = words()
+    return frozenset(v[-1] for v in w.speech_verbs) | frozenset(w.speech_marks)
+
+
+@lru_cache(maxsize=1)
+def _question_pattern() -> re.Pattern[str]:
+    """The question words, longest first (为什么 before 什么)."""
+    return re.compile("|".join(map(re.escape, sorted(words().question_words, key=len, reverse=True))))
+
+
+@lru_cache(maxsize=1)
+def _long_question_pattern() -> re.Pattern[str]:
+    """The question words of two or more characters, longest first."""
+    long = sorted((q for q in words().question_words if len(q) > 1), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, long)))
+
+
+def _questions(tagged: tuple[tuple[str, str], ...]) -> int:
     """Count the question words of a tagged span: a word that is one, and a question word of
     two or more characters inside a longer word (缺什么|补什么); an idiom (舍我其谁) asks none."""
     w = words()
@@ -132,7 +167,7 @@ def _questions(tagged: list[tuple[str, str]]) -> int:
         if word in w.question_words:
             n += 1
         elif tag not in w.idiom_tags:
-            n += sum(word.count(q) for q in w.question_words if len(q) > 1 and q != word)
+            n += len(_long_question_pattern().findall(word))
     return n
 
 
@@ -143,6 +178,8 @@ def _said(text: str, start: int, end: int, seg: Segmentation) -> bool:
     goes on after the quote (群众都说“蒙速办”真方便), the quoted name is the subject of what is
     said, a name."""
     w = words()
+    if start <= 0 or text[start - 1] not in _speech_lead_chars():
+        return False
     longest = max(map(len, w.speech_verbs))
     between = patterns().speech_count.search(text, max(0, start - 4), start)
     verb_end = start if between is None else between.start()
@@ -222,7 +259,7 @@ def _ordinary_word(text: str, start: int, end: int, span: str, o: FormulationOpt
         return False
     if span.endswith(w.policy_suffixes):
         return False  # 经费“包干制”, 高铁“公交化”: a system or a process of policy
-    tagged = default_tagger().tag(span, False)
+    tagged = _tagged(span)
     if len(tagged) != 1 or tagged[0][1] not in w.ordinary_tags:
         return False  # a noun of the dictionary (the policy lexicon's words carry no tag)
     if canonical(span) in national_lexicon():
@@ -248,7 +285,7 @@ def _scare_quoted(text: str, start: int, end: int, span: str, o: FormulationOpti
     if len(span) > o.scare_quote_max_len or not is_han(span):
         return False
     w = words()
-    tags = default_tagger().tag(span, False)
+    tags = _tagged(span)
     one_verb = len(tags) == 1 and tags[0][1] in w.scare_quote_tags
     verb_and_object = (
         len(tags) == 2 and len(tags[0][0]) == 1 and tags[0][1] in w.verb_tags

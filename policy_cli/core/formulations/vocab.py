@@ -34,6 +34,7 @@ class Words:
     count: str
     digit_count: str
     set_count: str
+    speech_marks: str
     count_values: Mapping[str, int]
     function_words: frozenset[str]
     count_nouns: frozenset[str]
