@@ -7,7 +7,8 @@ shapes only (rule `counted-list`): the year's numbered list of
 works for the people (10件惠民实事, 20项重点民生实事) and a count of actions with no name of
 their own (7个专项行动, 3个“三年行动”); other counts in digits are quantities (65个…工程).
 A count word and 个 before a quoted name name a set of things that each go by it (三个“十条”,
-五个“必须统筹好”; rule `quoted-count`), and a count of matters names a set of them (五件事,
+五个“必须统筹好”; rule `quoted-count`), unless the quoted stage refuses the name (三个“为什么”:
+a question; `quoted.refuses`), and a count of matters names a set of them (五件事,
 两件大事; rule `matters`).
 """
 
