@@ -7,7 +7,8 @@ shapes only (rule `counted-list`): the year's numbered list of
 works for the people (10件惠民实事, 20项重点民生实事) and a count of actions with no name of
 their own (7个专项行动, 3个“三年行动”); other counts in digits are quantities (65个…工程).
 A count word and 个 before a quoted name name a set of things that each go by it (三个“十条”,
-五个“必须统筹好”; rule `quoted-count`), and a count of matters names a set of them (五件事,
+五个“必须统筹好”; rule `quoted-count`), unless the quoted stage refuses the name (三个“为什么”:
+a question; `quoted.refuses`), and a count of matters names a set of them (五件事,
 两件大事; rule `matters`).
 """
 
@@ -19,6 +20,7 @@ from policy_cli.core.chars import is_han
 from policy_cli.core.formulations.candidate import BY_RULE, CERTAIN, Candidate
 from policy_cli.core.formulations.members import listed_items
 from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.quoted import counted_member, refuses
 from policy_cli.core.formulations.vocab import clause_word_set, patterns, words
 from policy_cli.core.patterns import finditer
 from policy_cli.core.segment import default_tagger
@@ -80,9 +82,15 @@ def find_counted(
         ("matters", patterns().counted_matters),
     ):
         for m in finditer(pattern, text):
-            after = text[m.end() : m.end() + 1]
-            if after and is_han(after) and after not in function_words:
-                continue
+            if rule == "quoted-count":
+                if not counted_member(text, m.start() + 1, m.end()) or refuses(
+                    text, m.start() + 1, m.end(), m.group(1), options, seg
+                ):
+                    continue  # 连问了三个“为什么”: what the quoted stage refuses names no set
+            else:
+                after = text[m.end() : m.end() + 1]
+                if after and is_han(after) and after not in function_words:
+                    continue
             start = m.start() - 1  # the count word the pattern reads behind 个 / 件
             yield Candidate(text[start : m.end()], "numbered", start, stage=STAGE, rule=rule)
 

@@ -3,7 +3,10 @@
 A span between a pair of quote marks as printed (“…”, 「…」, 『…』, ‘…’; the normaliser has
 paired ASCII "…" and the mixed “…" into “…”) is kept when the shape classifier
 (`shapes.classify_quoted`) gives it a kind, unless it is a dictionary verb or adverb in scare
-quotes inside the sentence (“撬动”效应).
+quotes inside the sentence (“撬动”效应), an ordinary noun in scare quotes (“列车”), or a
+quotation: a question or a pronoun in quotes, or what a verb of speech says (他连问了三个
+“为什么”; 她说了三个“不知道”). `refuses` tells the same for the counted stage's quoted names
+(三个“十条”).
 """
 
 from __future__ import annotations
@@ -32,24 +35,16 @@ def find_quoted(
 ) -> Iterator[Candidate]:
     """Yield the quoted spans that are formulations, with what codes and sets refer to."""
     seg = seg or segment_text(text)
-    plan, cited, event_date = patterns().plan, patterns().cited_word, patterns().event_date
+    plan = patterns().plan
     names: dict[int, int] = {}  # the ends of the runs of quoted names walked (`run_end`)
     codes: dict[int, int] = {}  # the same for the runs of quoted codes
     for m in quoted_pattern(words().quote_pairs, options.quoted_span_max).finditer(text):
         span = next(g for g in m.groups() if g is not None)
         kind = classify_quoted(span, options=options)
-        if kind is None or _scare_quoted(text, m.start(), m.end(), span.strip(), options):
+        if kind is None or _refused(text, m.start(), m.end(), span, options, seg, names):
             continue
-        if _cited(text, m.end(), span, cited):
-            continue  # 牢记人民政府头顶“人民”二字: the word itself is cited
-        if names_a_thing(text, m.end(), m.start(), names):
-            continue  # “贝碧嘉”、“普拉桑”台风: the proper name of a storm
-        if event_date.fullmatch(span.strip()) and not text.startswith(
-            words().dated_text_words, m.end()
-        ):
-            continue  # 自贡“7·17”重大火灾: the day of a disaster (not “4·13”重要讲话)
-        if _ordinary_word(text, m.start(), m.end(), span.strip(), options):
-            continue  # 搭上政策红利的“列车”: an ordinary word in scare quotes
+        if counted_member(text, m.start(), m.end()):
+            continue  # 三个“十条”: the counted stage lists the set, which names the quoted name
         start = m.start() + 1 + (len(span) - len(span.lstrip()))
         span = span.strip()
         refers = (
@@ -63,6 +58,139 @@ def find_quoted(
             if kind == "numbered" else ()
         )
         yield Candidate(span, kind, start, refers, items, CERTAIN, STAGE, "shape")
+
+
+def refuses(
+    text: str, start: int, end: int, span: str, options: FormulationOptions,
+    seg: Segmentation | None = None,
+) -> bool:
+    """Tell whether the quoted span text[start:end] (quote marks included) is no name: not of a
+    formulation's shape, or refused by one of the stage's rules (a quotation, a word in scare
+    quotes, a word cited, the name of a storm, the day of a disaster)."""
+    seg = seg or segment_text(text)
+    return classify_quoted(span, options=options) is None or _refused(
+        text, start, end, span, options, seg, {}
+    )
+
+
+def _refused(
+    text: str, start: int, end: int, span: str, options: FormulationOptions,
+    seg: Segmentation, names: dict[int, int],
+) -> bool:
+    """The stage's rules that refuse a quoted span of a formulation's shape (see `refuses`)."""
+    core = span.strip()
+    if _scare_quoted(text, start, end, core, options):
+        return True  # “撬动”效应: a verb in scare quotes
+    if _cited(text, end, span, patterns().cited_word):
+        return True  # 牢记人民政府头顶“人民”二字: the word itself is cited
+    if names_a_thing(text, end, start, names):
+        return True  # “贝碧嘉”、“普拉桑”台风: the proper name of a storm
+    if patterns().event_date.fullmatch(core) and not text.startswith(
+        words().dated_text_words, end
+    ):
+        return True  # 自贡“7·17”重大火灾: the day of a disaster (not “4·13”重要讲话)
+    if _ordinary_word(text, start, end, core, options):
+        return True  # 搭上政策红利的“列车”: an ordinary word in scare quotes
+    return _quotation(text, start, end, core, seg, options)  # 他连问了三个“为什么”
+
+
+def counted_member(text: str, start: int, end: int) -> bool:
+    """Tell whether the quote text[start:end] is what a count word and 个 right before it count
+    (三个“十条”, 五个“必须统筹好”), and no noun follows that it would modify (四个“统规联建”
+    聚居点): the counted stage's quoted-count lists the set, and the set names the quoted name
+    (a listed item names what it holds), so this occurrence adds nothing of its own."""
+    if start < 2:
+        return False
+    m = patterns().counted_quoted.match(text, start - 1)
+    if m is None or m.end() != end:
+        return False
+    after = text[end : end + 1]
+    return not (after and is_han(after) and after not in words().function_words)
+
+
+def _quotation(
+    text: str, start: int, end: int, span: str, seg: Segmentation, o: FormulationOptions
+) -> bool:
+    """Tell whether a quoted span is a quotation, not a name: a question (“为什么”, “怎么办”,
+    “…吗”), pronouns alone (“我们”), or what a verb of speech right before the quote says
+    (她说了三个“不知道”). A question word said twice makes a correlative rule (谁污染谁治理,
+    缺什么补什么), a name; so do the national formulations and images (为了谁、依靠谁、我是谁)."""
+    w = words()
+    asks = span.endswith(w.question_particles) or _question_pattern().search(span) is not None
+    short = len(span) <= o.ordinary_max_len  # (pronouns alone are short: 我们, 他们自己)
+    if asks or short:
+        tagged = _tagged(span)
+        asks = _questions(tagged) == 1 or (
+            bool(tagged) and tagged[-1][0] in w.question_particles
+        )
+        if short and not asks:
+            asks = bool(tagged) and all(tag in w.pronoun_tags for _, tag in tagged)
+    if not (asks or _said(text, start, end, seg)):
+        return False
+    return canonical(span) not in national_lexicon() and span not in quoted_images()
+
+
+@lru_cache(maxsize=4096)
+def _tagged(span: str) -> tuple[tuple[str, str], ...]:
+    """The dictionary's words and tags of a quoted span (tagged once: three rules read them,
+    and the same quoted names recur from text to text)."""
+    return tuple(default_tagger().tag(span, False))
+
+
+@lru_cache(maxsize=1)
+def _speech_lead_chars() -> frozenset[str]:
+    """The characters that may stand right before a quote a verb of speech says: the last one
+    of each verb, and those of the aspect marks and counts between (read before segmenting)."""
+    w = words()
+    return frozenset(v[-1] for v in w.speech_verbs) | frozenset(w.speech_marks)
+
+
+@lru_cache(maxsize=1)
+def _question_pattern() -> re.Pattern[str]:
+    """The question words, longest first (为什么 before 什么)."""
+    return re.compile("|".join(map(re.escape, sorted(words().question_words, key=len, reverse=True))))
+
+
+@lru_cache(maxsize=1)
+def _long_question_pattern() -> re.Pattern[str]:
+    """The question words of two or more characters, longest first."""
+    long = sorted((q for q in words().question_words if len(q) > 1), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, long)))
+
+
+def _questions(tagged: tuple[tuple[str, str], ...]) -> int:
+    """Count the question words of a tagged span: a word that is one, and a question word of
+    two or more characters inside a longer word (缺什么|补什么); an idiom (舍我其谁) asks none."""
+    w = words()
+    n = 0
+    for word, tag in tagged:
+        if word in w.question_words:
+            n += 1
+        elif tag not in w.idiom_tags:
+            n += len(_long_question_pattern().findall(word))
+    return n
+
+
+def _said(text: str, start: int, end: int, seg: Segmentation) -> bool:
+    """Tell whether the quote text[start:end] is the whole of what a verb of speech says: the
+    verb, a whole word, stands right before it (maybe with an aspect mark and a count between:
+    问了三个“…”, 说了一声“…”), and the quote ends the clause or is counted. Where the clause
+    goes on after the quote (群众都说“蒙速办”真方便), the quoted name is the subject of what is
+    said, a name."""
+    w = words()
+    if start <= 0 or text[start - 1] not in _speech_lead_chars():
+        return False
+    longest = max(map(len, w.speech_verbs))
+    between = patterns().speech_count.search(text, max(0, start - 4), start)
+    verb_end = start if between is None else between.start()
+    counted = between is not None and any(ch in w.count for ch in between.group())
+    if not counted and end < len(text) and text[end] not in w.clause_edge:
+        return False
+    if verb_end <= 0 or not seg.starts_word(verb_end):
+        return False
+    before = seg.words(verb_end - longest, verb_end)
+    verb = before[-1] if before else ""
+    return verb in w.speech_verbs and seg.starts_word(verb_end - len(verb))
 
 
 @lru_cache(maxsize=4)
@@ -131,7 +259,7 @@ def _ordinary_word(text: str, start: int, end: int, span: str, o: FormulationOpt
         return False
     if span.endswith(w.policy_suffixes):
         return False  # 经费“包干制”, 高铁“公交化”: a system or a process of policy
-    tagged = default_tagger().tag(span, False)
+    tagged = _tagged(span)
     if len(tagged) != 1 or tagged[0][1] not in w.ordinary_tags:
         return False  # a noun of the dictionary (the policy lexicon's words carry no tag)
     if canonical(span) in national_lexicon():
@@ -148,15 +276,23 @@ def _ordinary_word(text: str, start: int, end: int, span: str, o: FormulationOpt
 def _scare_quoted(text: str, start: int, end: int, span: str, o: FormulationOptions) -> bool:
     """Tell whether a quoted verb is an ordinary word in scare quotes, not a name.
 
-    “撬动”效应, 取消流量“漫游”费, 防止“爆雷”: a verb or adverb of the dictionary in quotes,
-    used inside the sentence. One that is listed with other quoted items (“登高”、“升规”) or
-    defined (“登高”即…) names a programme.
+    “撬动”效应, 取消流量“漫游”费: a verb or adverb of the dictionary in quotes, used inside the
+    sentence. A verb and its one-character object (防止“爆雷”。 让幸福“出圈”。) is one too where
+    it ends the clause: the sentence's verb acts on it, or it is the sentence's last verb (where
+    a noun follows, it may name a kind: “瞪羚”企业, “谋治”系列). One that is listed with other
+    quoted items (“登高”、“升规”; “打虎”、“拍蝇”) or defined (“登高”即…) names a programme.
     """
     if len(span) > o.scare_quote_max_len or not is_han(span):
         return False
     w = words()
-    tags = default_tagger().tag(span, False)
-    if len(tags) != 1 or tags[0][1] not in w.scare_quote_tags:
+    tags = _tagged(span)
+    one_verb = len(tags) == 1 and tags[0][1] in w.scare_quote_tags
+    verb_and_object = (
+        len(tags) == 2 and len(tags[0][0]) == 1 and tags[0][1] in w.verb_tags
+        and tags[1][1] not in w.scare_quote_tags
+        and (end >= len(text) or text[end] in w.clause_edge)
+    )
+    if not (one_verb or verb_and_object):
         return False
     after = text[end : end + max(map(len, w.defining_words))]
     before = text[max(0, start - 1) : start]

@@ -34,6 +34,7 @@ class Words:
     count: str
     digit_count: str
     set_count: str
+    speech_marks: str
     count_values: Mapping[str, int]
     function_words: frozenset[str]
     count_nouns: frozenset[str]
@@ -166,6 +167,11 @@ class Words:
     excluded: frozenset[str]
     character_count_heads: tuple[str, ...]
     dated_text_words: tuple[str, ...]
+    question_words: frozenset[str]
+    question_particles: tuple[str, ...]
+    pronoun_tags: frozenset[str]
+    idiom_tags: frozenset[str]
+    speech_verbs: frozenset[str]
     defining_words: tuple[str, ...]
     glossary_marks: tuple[str, ...]
     not_law_words: frozenset[str]
@@ -221,6 +227,7 @@ class Patterns:
     counted_digits: re.Pattern[str]
     counted_list: re.Pattern[str]
     counted_quoted: re.Pattern[str]
+    speech_count: re.Pattern[str]
     counted_matters: re.Pattern[str]
     ordinal_set: re.Pattern[str]
     compound: re.Pattern[str]

@@ -1,0 +1,96 @@
+"""Quoted spans that are no names: quotations (issue 12, stage quoted and the counted stage's
+quoted-count).
+
+A question or pronouns in quotes, and what a verb of speech says, are quotations; the quoted
+names of the real documents of tests/data stay formulations.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_cli.core.formulations import extract_formulations
+from policy_cli.core.loaders import load_document, load_text
+
+from ..conftest import DOCS
+
+
+def texts_in(text: str) -> set[str]:
+    return {f.text for f in extract_formulations(load_text(text, source="t"))}
+
+
+def test_a_question_in_quotes_is_a_quotation_and_counts_no_set():
+    # the reviewer's sentences: neither the question nor the count of it is a name
+    found = texts_in("面对困难，他连问了三个“为什么”，要求各地找准症结。群众问“怎么办”，我们要答好。"
+                     "“你幸福吗”成为热词。")
+    assert not {"为什么", "三个“为什么”", "怎么办", "你幸福吗"} & found
+
+
+def test_what_a_verb_of_speech_says_is_a_quotation():
+    found = texts_in("她说了三个“不知道”，干部们都愣住了。")
+    assert not {"不知道", "三个“不知道”"} & found
+    # words in quotes that no verb of speech says stay names (所说, 报道 are other words)
+    assert {"登高", "升规"} <= texts_in("实施“登高”、“升规”计划。")
+    assert "蒙速办" in texts_in("正如群众所说，“蒙速办”真方便；媒体报道“蒙速办”上线；群众都说“蒙速办”好。")
+
+
+def test_pronouns_alone_in_quotes_name_nothing():
+    assert "我们" not in texts_in("把“我们”放在心上。")
+
+
+def test_a_question_word_said_twice_is_a_correlative_rule_a_name():
+    found = texts_in("坚持“谁污染谁治理”，落实“谁执法谁普法”责任制，做到“缺什么补什么”。")
+    assert {"谁污染谁治理", "谁执法谁普法", "缺什么补什么"} <= found
+
+
+def test_an_idiom_and_a_national_formulation_with_a_pronoun_stay_names():
+    found = texts_in("弘扬“舍我其谁挑重担”的精神。推行“民呼我为”，开展“我为群众办实事”实践活动。")
+    assert {"舍我其谁挑重担", "民呼我为", "我为群众办实事"} <= found
+
+
+def test_the_count_of_a_quoted_name_stays_a_set_where_the_name_is_kept():
+    # 制定实施大气、水、土壤污染防治三个“十条” (gwr-2018): refused neither by the quoted stage
+    # nor, so, by quoted-count
+    found = {f.text for f in extract_formulations(load_document(DOCS / "gwr-2018.txt"))}
+    assert "三个“十条”" in found
+
+
+@pytest.mark.parametrize(
+    ("path", "names"),
+    [
+        ("provinces-2025/tianjin.txt", {"好房子", "海河英才", "引客入津"}),
+        ("provinces-2025/chongqing.txt", {"民呼我为", "渝车出海"}),
+    ],
+)
+def test_quoted_names_of_real_reports_stay_formulations(path, names):
+    found = {f.text for f in extract_formulations(load_document(DOCS / path))}
+    assert names <= found
+
+
+def test_a_verb_and_its_object_in_scare_quotes_ending_the_clause_is_no_name():
+    # 坚决防止“爆雷”。 (Inner Mongolia); 让幸福“出圈”。 (Chongqing)
+    found = {f.text for f in extract_formulations(load_document(DOCS / "provinces-2025/neimenggu.txt"))}
+    assert "爆雷" not in found
+    assert "出圈" not in {
+        f.text for f in extract_formulations(load_document(DOCS / "provinces-2025/chongqing.txt"))
+    }
+    assert not {"爆雷", "出圈"} & texts_in("坚决防止“爆雷”。让幸福“出圈”，")
+    # listed with other quoted items, or modifying the noun after it, it names something:
+    # 坚定不移“打虎”、“拍蝇”、“猎狐” (19th congress report), 培育“瞪羚”企业 (Fujian)
+    assert {"打虎", "拍蝇"} <= {
+        f.text for f in extract_formulations(load_document(DOCS / "cpc19-report.txt"))
+    }
+    assert "瞪羚" in texts_in("培育“独角兽”“瞪羚”企业330家以上。")
+
+
+def test_a_quoted_name_said_only_as_counted_is_listed_as_the_counted_set():
+    # 制定实施大气、水、土壤污染防治三个“十条” (gwr-2018): the set names 十条
+    found = {f.text for f in extract_formulations(load_document(DOCS / "gwr-2018.txt"))}
+    assert "三个“十条”" in found and "十条" not in found
+    # said on its own too, the quoted name is an item of its own
+    assert {"两个“关键小事”", "关键小事"} <= texts_in(
+        "深入抓好两个“关键小事”，巩固提升垃圾分类。在推动“关键小事”中念好共富经。"
+    )
+    # where a noun follows, the quoted name modifies it and is no counted set's (四个“统规联建”
+    # 聚居点): the quoted name stays
+    assert "三个“十条”" not in texts_in("落实三个“十条”措施。")
