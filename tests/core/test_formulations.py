@@ -882,3 +882,23 @@ def test_lists_after_a_verb_are_no_mottos_whatever_their_shape():
         "周末他们喜欢看电影、听音乐、写小说。学生入学时需要买课本、办饭卡、领被褥，"
     )}
     assert not any("、" in t for t in texts), texts
+
+
+def test_a_run_filling_its_clause_may_open_after_a_semicolon_or_bracket_and_end_at_a_bang():
+    # real text: the Chongqing report of 2025 closes with …，加速跑、加油干、向前进！ and the 19th
+    # congress report with …努力实现更高质量、更有效率、更加公平、更可持续的发展！
+    chongqing = {f.text for f in extract_formulations(
+        load_document(DOCS / "provinces-2025" / "chongqing.txt")
+    )}
+    assert "加速跑、加油干、向前进" in chongqing
+    cpc19 = {f.text for f in extract_formulations(load_document(DOCS / "cpc19-report.txt"))}
+    assert "更高质量、更有效率、更加公平、更可持续的发展" in cpc19
+    # the same marks do not make a list of things or a run inside a longer clause a motto
+    # (each alone: a triplet said twice is a motto by its repetition)
+    for text in (
+        "加强协调；推动大数据、云计算、物联网广泛应用！",
+        "（看大展、赏好戏、享非遗活动）",
+        "；开展看大展、赏好戏、享非遗等活动？",
+    ):
+        texts = {f.text for f in formulations_in(text)}
+        assert not any("、" in t for t in texts), texts
