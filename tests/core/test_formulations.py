@@ -902,3 +902,19 @@ def test_a_run_filling_its_clause_may_open_after_a_semicolon_or_bracket_and_end_
     ):
         texts = {f.text for f in formulations_in(text)}
         assert not any("、" in t for t in texts), texts
+
+
+def test_a_run_after_an_opening_longer_than_twelve_characters_is_read_from_its_clause_start():
+    # a reviewer's case (no document of tests/data has one): the run fills its clause after a
+    # subject, modal and verb of fourteen characters, and is read as the same run after a short
+    # opening is
+    for opening in ("干部要", "全军高级干部一定要始终坚持"):
+        texts = {f.text for f in formulations_in(f"会议强调，{opening}讲政治、能打仗、善创新，推动工作。")}
+        assert "讲政治、能打仗、善创新" in texts, opening
+    # a long opening does not make a list of things, or a run inside a longer clause, a motto
+    for text in (
+        "会议强调，全市各级各部门一定要进一步推动大数据、云计算、物联网广泛应用。",
+        "会议强调，全军高级干部一定要始终坚持看大展、赏好戏、享非遗等活动。",
+    ):
+        texts = {f.text for f in formulations_in(text)}
+        assert not any("、" in t for t in texts), texts
