@@ -918,3 +918,28 @@ def test_a_run_after_an_opening_longer_than_twelve_characters_is_read_from_its_c
     ):
         texts = {f.text for f in formulations_in(text)}
         assert not any("、" in t for t in texts), texts
+
+
+def test_two_character_qualities_a_verb_of_command_takes_to_its_clause_end_are_a_motto():
+    # real text: the State Council's opinion on 人工智能+ of 2025 (确保人工智能发展安全、可靠、可控。)
+    # and the Tianjin report of 2025 (聚焦稳产、优供、增效、赋能，)
+    for doc, motto in (
+        (DOCS.parent / "formats" / "state-council-ai-plus-opinion-2025.pdf", "安全、可靠、可控"),
+        (DOCS / "provinces-2025" / "tianjin.txt", "稳产、优供、增效、赋能"),
+    ):
+        found = {f.text: f for f in extract_formulations(load_document(doc))}
+        assert motto in found and "motto/qualities" in found[motto].evidence, motto
+
+
+def test_two_character_words_listing_things_or_steps_or_inside_a_clause_are_no_motto():
+    # real text: the Baotou report of 2022 (对各类数据进行清洗、校验、抽取、融合，) and a
+    # supervision law (当面逐一拍照、登记、编号，): steps of a procedure after another opening
+    doc = load_document(DOCS / "local-baotou-2022.txt")
+    assert "清洗、校验、抽取、融合" not in {f.text for f in extract_formulations(doc)}
+    for text in (
+        "，加快引进技术、人才、资金。",  # things
+        "，打造安全、温馨、舒适的环境。",  # qualities of a thing, inside a longer clause
+        "，确保安全、安心、安稳。",  # one character shared at one place
+    ):
+        texts = {f.text for f in formulations_in(text)}
+        assert not any("、" in t for t in texts), texts

@@ -6,7 +6,9 @@ sharing a word at the same place (rule `parallel`); whole runs that rhyme or sha
 verb of command (坚持稳字当头、稳中求进, rule `object-pair`); three short clauses of one length
 that fill a clause or are repeated (图更强、争一流、敢首创, rule `triplet`); three clauses or
 more of a one-character verb and its object that are the whole of their clause, whatever verb
-opens it (要|破障碍、去烦苛、筑坦途, rule `short-verb-objects`); clauses that a predicate makes one task done together (兴业、强县、富民一体发展, rule
+opens it (要|破障碍、去烦苛、筑坦途, rule `short-verb-objects`); three words or more of two
+characters, the qualities or aims a verb of command takes to the end of its clause
+(确保…|安全、可靠、可控, rule `qualities`); clauses that a predicate makes one task done together (兴业、强县、富民一体发展, rule
 `together`). Lists of things (产业链、供应链; 市发改委、市经信局) are not mottos.
 """
 
@@ -96,6 +98,8 @@ def _find(
             parts, trail, options, text, m.start(), offset, m.end()
         ):
             rhyme = "short-verb-objects"
+        if rhyme is None and _qualities(parts, trail, options, text, m.start(), offset, m.end()):
+            rhyme = "qualities"
         if rhyme is not None:
             yield Candidate(sep.join(parts), "slogan", offset, None, (), BY_RULE, STAGE, rhyme)
             continue
@@ -630,6 +634,42 @@ def _short_verb_objects(
             return False
         verbs.add(verb)
     return len(verbs) == len(parts)
+
+
+def _qualities(
+    parts: Sequence[str],
+    trail: str,
+    o: FormulationOptions,
+    text: str,
+    start: int,
+    offset: int,
+    end: int,
+) -> bool:
+    """Tell whether a whole run is three words or more of two characters, sharing no character
+    at one place, that a verb of command opening their clause takes as what to reach, with
+    nothing after them to the clause's end: ，确保人工智能发展|安全、可靠、可控。; ，聚焦|稳产、优供、
+    增效、赋能，. Qualities and aims said in parallel are a motto; words that all name things
+    (技术、人才、资金) list them, and a run after another opening (对各类数据进行|清洗、校验、抽取、
+    融合; 当面逐一|拍照、登记、编号) or inside a longer clause (…的环境) is a detail of it.
+    (`start`, `end`: where the run's first part, its lead included, starts and its last part
+    ends in `text`; `offset`: where its first word starts.)"""
+    size = o.quality_len
+    if len(parts[-1]) != size:
+        return False  # (most runs: checked first, the cheapest way)
+    w = words()
+    if (
+        trail
+        or any(len(p) != size for p in parts)
+        or not o.anaphora_min_clauses <= len(parts) <= o.motto_max_clauses
+        or len(set(parts)) != len(parts)
+        or any(len(set(column)) == 1 for column in zip(*parts, strict=True))
+        or offset - start > o.quality_lead_max
+        or (start > 0 and text[start - 1] not in w.clause_opens)
+        or text[end : end + 1] not in w.clause_or_line_ends  # (or the text's end)
+        or not text[start:offset].startswith(clause_words())
+    ):
+        return False
+    return not all(_names_a_thing(p) for p in parts)
 
 
 def _done_together(
