@@ -943,3 +943,24 @@ def test_two_character_words_listing_things_or_steps_or_inside_a_clause_are_no_m
     ):
         texts = {f.text for f in formulations_in(text)}
         assert not any("、" in t for t in texts), texts
+
+
+def test_the_ideals_of_one_place_said_in_parallel_are_a_motto():
+    # real text: the Tianjin report of 2025 (建设更高水平法治天津、平安天津。; 法治天津、平安天津水平
+    # 全面提升) and the Chongqing report (建设更高水平平安重庆、法治重庆)
+    for doc, motto in (
+        (DOCS / "provinces-2025" / "tianjin.txt", "法治天津、平安天津"),
+        (DOCS / "provinces-2025" / "chongqing.txt", "平安重庆、法治重庆"),
+    ):
+        found = {f.text: f for f in extract_formulations(load_document(doc))}
+        assert motto in found and "motto/ideals" in found[motto].evidence, motto
+    # real text: the Inner Mongolia report (吸引更多人来到内蒙古、爱上内蒙古): no ideals
+    doc = load_document(DOCS / "provinces-2025" / "neimenggu.txt")
+    assert not any("爱上内蒙古" in f.text for f in extract_formulations(doc))
+    for text in (
+        "，建设美丽天津、平安重庆。",  # two places
+        "，推进平安天津建设、法治天津。",  # the first clause goes on after its place
+        "，推进法治天津、平安天津建设、美丽天津。",  # an inner clause that is more than an ideal
+    ):
+        texts = {f.text for f in formulations_in(text)}
+        assert not any("、" in t for t in texts), texts

@@ -8,7 +8,8 @@ that fill a clause or are repeated (图更强、争一流、敢首创, rule `tri
 more of a one-character verb and its object that are the whole of their clause, whatever verb
 opens it (要|破障碍、去烦苛、筑坦途, rule `short-verb-objects`); three words or more of two
 characters, the qualities or aims a verb of command takes to the end of its clause
-(确保…|安全、可靠、可控, rule `qualities`); clauses that a predicate makes one task done together (兴业、强县、富民一体发展, rule
+(确保…|安全、可靠、可控, rule `qualities`); the ideals of one place said in parallel (法治天津、
+平安天津, rule `ideals`); clauses that a predicate makes one task done together (兴业、强县、富民一体发展, rule
 `together`). Lists of things (产业链、供应链; 市发改委、市经信局) are not mottos.
 """
 
@@ -72,7 +73,8 @@ def _find(
         parts = m.group().split(sep)
         offset = m.start()
         shaped = (
-            _shaped_run(text, m.start(), m.end(), parts, options, seg)
+            _ideals_of_a_place(m.start(), parts)
+            or _shaped_run(text, m.start(), m.end(), parts, options, seg)
             or _one_lead_run(text, m.start(), m.end(), parts, options, seg)
             or _chiasmus(m.start(), parts, options, seg)
         )
@@ -262,6 +264,36 @@ def _shaped_run(
         # 更高质量、更有效率、更加公平、更可持续|的发展, …清洁美丽|的世界
         phrase += trail
     return Candidate(phrase, "slogan", start + lead, None, (), BY_RULE, STAGE, "shaped")
+
+
+def _ideals_of_a_place(start: int, parts: list[str]) -> Candidate | None:
+    """Two clauses or more, each an ideal wished for one place, the same in all (建设更高水平|法治
+    天津、平安天津; 平安重庆、法治重庆|…): the ideals a document sets for its place, said in
+    parallel, are a motto, where each alone is a slogan of the `ideal` stage. The first clause
+    is read from its end and the last from its start; what follows (…|水平全面提升) is the
+    sentence's own. Other words before a place (来到内蒙古、爱上内蒙古) are no ideals."""
+    w = words()
+    from policy_cli.core.formulations.proper import place_forms
+
+    first = parts[0]
+    for size in {len(i) for i in w.ideals}:
+        for place_len in range(1, len(first) - size + 1):
+            ideal, place = first[-size - place_len : -place_len], first[-place_len:]
+            if ideal not in w.ideals or not (place in place_forms() or place in w.ideal_places):
+                continue
+            run = [ideal + place]
+            for k, p in enumerate(parts[1:], 1):
+                head = p[: size + place_len]
+                if head[:size] not in w.ideals or head[size:] != place or head in run:
+                    return None
+                if k < len(parts) - 1 and p != head:
+                    return None  # an inner clause is one ideal of the place, nothing more
+                run.append(head)
+            at = start + len(first) - size - place_len
+            return Candidate(
+                w.list_separator.join(run), "slogan", at, None, (), BY_RULE, STAGE, "ideals"
+            )
+    return None
 
 
 def _one_lead_run(
