@@ -273,10 +273,13 @@ def _ideals_of_a_place(start: int, parts: list[str]) -> Candidate | None:
     is read from its end and the last from its start; what follows (…|水平全面提升) is the
     sentence's own. Other words before a place (来到内蒙古、爱上内蒙古) are no ideals."""
     w = words()
+    sizes = [size for size in _ideal_sizes() if parts[1][:size] in w.ideals]
+    if not sizes:
+        return None  # (most runs: the second clause opens with no ideal)
     from policy_cli.core.formulations.proper import place_forms
 
     first = parts[0]
-    for size in {len(i) for i in w.ideals}:
+    for size in sizes:
         for place_len in range(1, len(first) - size + 1):
             ideal, place = first[-size - place_len : -place_len], first[-place_len:]
             if ideal not in w.ideals or not (place in place_forms() or place in w.ideal_places):
@@ -294,6 +297,11 @@ def _ideals_of_a_place(start: int, parts: list[str]) -> Candidate | None:
                 w.list_separator.join(run), "slogan", at, None, (), BY_RULE, STAGE, "ideals"
             )
     return None
+
+
+@lru_cache(maxsize=1)
+def _ideal_sizes() -> tuple[int, ...]:
+    return tuple(sorted({len(i) for i in words().ideals}))
 
 
 def _one_lead_run(
