@@ -686,11 +686,13 @@ def _qualities(
     end: int,
 ) -> bool:
     """Tell whether a whole run is three words or more of two characters, sharing no character
-    at one place, that a verb of command opening their clause takes as what to reach, with
-    nothing after them to the clause's end: ，确保人工智能发展|安全、可靠、可控。; ，聚焦|稳产、优供、
-    增效、赋能，. Qualities and aims said in parallel are a motto; words that all name things
-    (技术、人才、资金) list them, and a run after another opening (对各类数据进行|清洗、校验、抽取、
-    融合; 当面逐一|拍照、登记、编号) or inside a longer clause (…的环境) is a detail of it.
+    at one place and one of them at least a quality (an adjective), that a verb of command
+    opening their clause takes as what to reach, with nothing after them to the clause's end:
+    ，确保人工智能发展|安全、可靠、可控。; ，坚持|自由、平等、公正、法治。. Qualities said in parallel
+    are a motto; words of no quality (加强|教育、医疗、养老; 鼓励|投资、消费、出口) or that all name
+    things (技术、人才、资金) list them, and a run after another opening (对各类数据进行|清洗、
+    校验、抽取、融合; 当面逐一|拍照、登记、编号) or inside a longer clause (…的环境) is a detail
+    of it.
     (`start`, `end`: where the run's first part, its lead included, starts and its last part
     ends in `text`; `offset`: where its first word starts.)"""
     size = o.quality_len
@@ -709,7 +711,10 @@ def _qualities(
         or not text[start:offset].startswith(clause_words())
     ):
         return False
-    return not all(_names_a_thing(p) for p in parts)
+    tagger = default_tagger()  # (an adjective among them: not all of them name things)
+    return any(
+        len(tagged := tagger.tag(p, False)) == 1 and tagged[0][1] in w.quality_tags for p in parts
+    )
 
 
 def _done_together(

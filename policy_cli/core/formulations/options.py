@@ -237,9 +237,9 @@ class FormulationOptions:
     # the clause's own verb before such clauses is at most this long (要|破障碍、去烦苛、筑坦途;
     # 紧紧扭住|重预防、…): after a longer opening they list someone's doings (周末他们喜欢|看电影、…)
     short_verb_object_lead_max: int = 4
-    # three words or more this long, sharing no character at one place and not all naming things,
-    # are a motto when a verb of command opening their clause takes them to its end: the qualities
-    # or aims to reach (，确保人工智能发展|安全、可靠、可控。; ，聚焦|稳产、优供、增效、赋能，)
+    # three words or more this long, sharing no character at one place, one of them a quality
+    # (quality_tags), are a motto when a verb of command opening their clause takes them to its
+    # end: the qualities to reach (，确保人工智能发展|安全、可靠、可控。; ，坚持|自由、平等、公正、法治。)
     quality_len: int = 2
     # what opens such a clause, the verb of command and its subject, is at most this long
     # (确保人工智能发展: 8); after a longer opening the words are a detail of the clause
