@@ -964,3 +964,25 @@ def test_the_ideals_of_one_place_said_in_parallel_are_a_motto():
     ):
         texts = {f.text for f in formulations_in(text)}
         assert not any("、" in t for t in texts), texts
+
+
+def test_a_pair_of_one_act_with_two_objects_or_two_results_is_a_motto():
+    # real text: the Inner Mongolia report of 2025 (完成保交楼、保交房任务), the 2018 national report
+    # (着力解决小微企业融资难、融资贵问题) and the Shaoxing conference of 2023 (确保实现开门红、开门旺，)
+    for doc, motto in (
+        (DOCS / "provinces-2025" / "neimenggu.txt", "保交楼、保交房"),
+        (DOCS / "gwr-2018.txt", "融资难、融资贵"),
+        (DOCS / "local-shaoxing-conference-2023.txt", "开门红、开门旺"),
+    ):
+        found = {f.text: f for f in extract_formulations(load_document(doc))}
+        assert motto in found and "motto/one-act-pair" in found[motto].evidence, motto
+
+
+def test_a_pair_of_three_character_nouns_of_one_head_is_no_motto():
+    for text in (
+        "，国家审计署、审计厅开展联合检查。",
+        "，推进政务网、政务云建设。",
+        "，全年货运量、货运值稳步增长。",
+    ):
+        texts = {f.text for f in formulations_in(text)}
+        assert not any("、" in t for t in texts), texts

@@ -9,7 +9,8 @@ more of a one-character verb and its object that are the whole of their clause, 
 opens it (要|破障碍、去烦苛、筑坦途, rule `short-verb-objects`); three words or more of two
 characters, the qualities or aims a verb of command takes to the end of its clause
 (确保…|安全、可靠、可控, rule `qualities`); the ideals of one place said in parallel (法治天津、
-平安天津, rule `ideals`); clauses that a predicate makes one task done together (兴业、强县、富民一体发展, rule
+平安天津, rule `ideals`); a pair of one act with two objects or results (保交楼、保交房; 开门红、
+开门旺, rule `one-act-pair`); clauses that a predicate makes one task done together (兴业、强县、富民一体发展, rule
 `together`). Lists of things (产业链、供应链; 市发改委、市经信局) are not mottos.
 """
 
@@ -74,6 +75,7 @@ def _find(
         offset = m.start()
         shaped = (
             _ideals_of_a_place(m.start(), parts)
+            or _one_act_pair(m.start(), parts, options, seg)
             or _shaped_run(text, m.start(), m.end(), parts, options, seg)
             or _one_lead_run(text, m.start(), m.end(), parts, options, seg)
             or _chiasmus(m.start(), parts, options, seg)
@@ -297,6 +299,43 @@ def _ideals_of_a_place(start: int, parts: list[str]) -> Candidate | None:
                 w.list_separator.join(run), "slogan", at, None, (), BY_RULE, STAGE, "ideals"
             )
     return None
+
+
+def _one_act_pair(
+    start: int, parts: list[str], o: FormulationOptions, seg: Segmentation
+) -> Candidate | None:
+    """Two clauses of three characters that say one act of their two first characters, with two
+    objects (保交楼、保交房; 煤改气、煤改电: the act ends in a verb of one character) or two
+    results (开门红、开门旺; 融资难、融资贵: the last characters are qualities): a pair of one act
+    is a motto, whatever follows it (…|任务, …|问题). Three-character nouns of one head (审计署、
+    审计厅; 政务网、政务云; 货运量、货运值) end in no quality after no verb: a list of things. The
+    first clause is read from its end and the last from its start, each where a word starts or
+    ends."""
+    size = o.one_act_pair_len
+    if len(parts) != 2 or len(parts[0]) < size or len(parts[1]) < size:
+        return None
+    a, b = parts[0][-size:], parts[1][:size]
+    lead = a[:-1]
+    if b[:-1] != lead or a == b:
+        return None  # (most runs: checked first, the cheapest way)
+    w = words()
+    tagger = default_tagger()
+    lead_words = tagger.tag(lead, False)
+    acts = len(lead_words) == len(lead) and lead_words[-1][1] in w.verb_tags
+    results = all(
+        (tagged := tagger.tag(c, False)) and tagged[0][1] in w.quality_tags for c in (a[-1], b[-1])
+    )
+    if not (acts or results):
+        return None
+    second = start + len(parts[0]) + 1
+    if not _cut_between_words(seg, start, len(parts[0]), len(parts[0]) - size) or not (
+        _cut_between_words(seg, second, len(parts[1]), size)
+    ):
+        return None
+    at = start + len(parts[0]) - size
+    return Candidate(
+        f"{a}{w.list_separator}{b}", "slogan", at, None, (), BY_RULE, STAGE, "one-act-pair"
+    )
 
 
 @lru_cache(maxsize=1)

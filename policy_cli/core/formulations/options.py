@@ -241,6 +241,10 @@ class FormulationOptions:
     # (quality_tags), are a motto when a verb of command opening their clause takes them to its
     # end: the qualities to reach (，确保人工智能发展|安全、可靠、可控。; ，坚持|自由、平等、公正、法治。)
     quality_len: int = 2
+    # a pair of clauses this long sharing all but their last character is a motto when the shared
+    # characters end in a verb of one character (保交|楼、保交|房) or the last ones are qualities
+    # (开门|红、开门|旺; 融资|难、融资|贵): one act with two objects or two results
+    one_act_pair_len: int = 3
     # what opens such a clause, the verb of command and its subject, is at most this long
     # (确保人工智能发展: 8); after a longer opening the words are a detail of the clause
     quality_lead_max: int = 8
