@@ -6,7 +6,11 @@ sharing a word at the same place (rule `parallel`); whole runs that rhyme or sha
 verb of command (坚持稳字当头、稳中求进, rule `object-pair`); three short clauses of one length
 that fill a clause or are repeated (图更强、争一流、敢首创, rule `triplet`); three clauses or
 more of a one-character verb and its object that are the whole of their clause, whatever verb
-opens it (要|破障碍、去烦苛、筑坦途, rule `short-verb-objects`); clauses that a predicate makes one task done together (兴业、强县、富民一体发展, rule
+opens it (要|破障碍、去烦苛、筑坦途, rule `short-verb-objects`); three words or more of two
+characters, the qualities or aims a verb of command takes to the end of its clause
+(确保…|安全、可靠、可控, rule `qualities`); the ideals of one place said in parallel (法治天津、
+平安天津, rule `ideals`); a pair of one act with two objects or results (保交楼、保交房; 开门红、
+开门旺, rule `one-act-pair`); clauses that a predicate makes one task done together (兴业、强县、富民一体发展, rule
 `together`). Lists of things (产业链、供应链; 市发改委、市经信局) are not mottos.
 """
 
@@ -70,7 +74,9 @@ def _find(
         parts = m.group().split(sep)
         offset = m.start()
         shaped = (
-            _shaped_run(text, m.start(), m.end(), parts, options, seg)
+            _ideals_of_a_place(m.start(), parts)
+            or _one_act_pair(m.start(), parts, options, seg)
+            or _shaped_run(text, m.start(), m.end(), parts, options, seg)
             or _one_lead_run(text, m.start(), m.end(), parts, options, seg)
             or _chiasmus(m.start(), parts, options, seg)
         )
@@ -96,6 +102,8 @@ def _find(
             parts, trail, options, text, m.start(), offset, m.end()
         ):
             rhyme = "short-verb-objects"
+        if rhyme is None and _qualities(parts, trail, options, text, m.start(), offset, m.end()):
+            rhyme = "qualities"
         if rhyme is not None:
             yield Candidate(sep.join(parts), "slogan", offset, None, (), BY_RULE, STAGE, rhyme)
             continue
@@ -258,6 +266,81 @@ def _shaped_run(
         # 更高质量、更有效率、更加公平、更可持续|的发展, …清洁美丽|的世界
         phrase += trail
     return Candidate(phrase, "slogan", start + lead, None, (), BY_RULE, STAGE, "shaped")
+
+
+def _ideals_of_a_place(start: int, parts: list[str]) -> Candidate | None:
+    """Two clauses or more, each an ideal wished for one place, the same in all (建设更高水平|法治
+    天津、平安天津; 平安重庆、法治重庆|…): the ideals a document sets for its place, said in
+    parallel, are a motto, where each alone is a slogan of the `ideal` stage. The first clause
+    is read from its end and the last from its start; what follows (…|水平全面提升) is the
+    sentence's own. Other words before a place (来到内蒙古、爱上内蒙古) are no ideals."""
+    w = words()
+    sizes = [size for size in _ideal_sizes() if parts[1][:size] in w.ideals]
+    if not sizes:
+        return None  # (most runs: the second clause opens with no ideal)
+    from policy_cli.core.formulations.proper import place_forms
+
+    first = parts[0]
+    for size in sizes:
+        for place_len in range(1, len(first) - size + 1):
+            ideal, place = first[-size - place_len : -place_len], first[-place_len:]
+            if ideal not in w.ideals or not (place in place_forms() or place in w.ideal_places):
+                continue
+            run = [ideal + place]
+            for k, p in enumerate(parts[1:], 1):
+                head = p[: size + place_len]
+                if head[:size] not in w.ideals or head[size:] != place or head in run:
+                    return None
+                if k < len(parts) - 1 and p != head:
+                    return None  # an inner clause is one ideal of the place, nothing more
+                run.append(head)
+            at = start + len(first) - size - place_len
+            return Candidate(
+                w.list_separator.join(run), "slogan", at, None, (), BY_RULE, STAGE, "ideals"
+            )
+    return None
+
+
+def _one_act_pair(
+    start: int, parts: list[str], o: FormulationOptions, seg: Segmentation
+) -> Candidate | None:
+    """Two clauses of three characters that say one act of their two first characters, with two
+    objects (保交楼、保交房; 煤改气、煤改电: the act ends in a verb of one character) or two
+    results (开门红、开门旺; 融资难、融资贵: the last characters are qualities): a pair of one act
+    is a motto, whatever follows it (…|任务, …|问题). Three-character nouns of one head (审计署、
+    审计厅; 政务网、政务云; 货运量、货运值) end in no quality after no verb: a list of things. The
+    first clause is read from its end and the last from its start, each where a word starts or
+    ends."""
+    size = o.one_act_pair_len
+    if len(parts) != 2 or len(parts[0]) < size or len(parts[1]) < size:
+        return None
+    a, b = parts[0][-size:], parts[1][:size]
+    lead = a[:-1]
+    if b[:-1] != lead or a == b:
+        return None  # (most runs: checked first, the cheapest way)
+    w = words()
+    tagger = default_tagger()
+    lead_words = tagger.tag(lead, False)
+    acts = len(lead_words) == len(lead) and lead_words[-1][1] in w.verb_tags
+    results = all(
+        (tagged := tagger.tag(c, False)) and tagged[0][1] in w.quality_tags for c in (a[-1], b[-1])
+    )
+    if not (acts or results):
+        return None
+    second = start + len(parts[0]) + 1
+    if not _cut_between_words(seg, start, len(parts[0]), len(parts[0]) - size) or not (
+        _cut_between_words(seg, second, len(parts[1]), size)
+    ):
+        return None
+    at = start + len(parts[0]) - size
+    return Candidate(
+        f"{a}{w.list_separator}{b}", "slogan", at, None, (), BY_RULE, STAGE, "one-act-pair"
+    )
+
+
+@lru_cache(maxsize=1)
+def _ideal_sizes() -> tuple[int, ...]:
+    return tuple(sorted({len(i) for i in words().ideals}))
 
 
 def _one_lead_run(
@@ -630,6 +713,47 @@ def _short_verb_objects(
             return False
         verbs.add(verb)
     return len(verbs) == len(parts)
+
+
+def _qualities(
+    parts: Sequence[str],
+    trail: str,
+    o: FormulationOptions,
+    text: str,
+    start: int,
+    offset: int,
+    end: int,
+) -> bool:
+    """Tell whether a whole run is three words or more of two characters, sharing no character
+    at one place and one of them at least a quality (an adjective), that a verb of command
+    opening their clause takes as what to reach, with nothing after them to the clause's end:
+    ，确保人工智能发展|安全、可靠、可控。; ，坚持|自由、平等、公正、法治。. Qualities said in parallel
+    are a motto; words of no quality (加强|教育、医疗、养老; 鼓励|投资、消费、出口) or that all name
+    things (技术、人才、资金) list them, and a run after another opening (对各类数据进行|清洗、
+    校验、抽取、融合; 当面逐一|拍照、登记、编号) or inside a longer clause (…的环境) is a detail
+    of it.
+    (`start`, `end`: where the run's first part, its lead included, starts and its last part
+    ends in `text`; `offset`: where its first word starts.)"""
+    size = o.quality_len
+    if len(parts[-1]) != size:
+        return False  # (most runs: checked first, the cheapest way)
+    w = words()
+    if (
+        trail
+        or any(len(p) != size for p in parts)
+        or not o.anaphora_min_clauses <= len(parts) <= o.motto_max_clauses
+        or len(set(parts)) != len(parts)
+        or any(len(set(column)) == 1 for column in zip(*parts, strict=True))
+        or offset - start > o.quality_lead_max
+        or (start > 0 and text[start - 1] not in w.clause_opens)
+        or text[end : end + 1] not in w.clause_or_line_ends  # (or the text's end)
+        or not text[start:offset].startswith(clause_words())
+    ):
+        return False
+    tagger = default_tagger()  # (an adjective among them: not all of them name things)
+    return any(
+        len(tagged := tagger.tag(p, False)) == 1 and tagged[0][1] in w.quality_tags for p in parts
+    )
 
 
 def _done_together(

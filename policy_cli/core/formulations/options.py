@@ -242,6 +242,17 @@ class FormulationOptions:
     # the clause's own verb before such clauses is at most this long (要|破障碍、去烦苛、筑坦途;
     # 紧紧扭住|重预防、…): after a longer opening they list someone's doings (周末他们喜欢|看电影、…)
     short_verb_object_lead_max: int = 4
+    # three words or more this long, sharing no character at one place, one of them a quality
+    # (quality_tags), are a motto when a verb of command opening their clause takes them to its
+    # end: the qualities to reach (，确保人工智能发展|安全、可靠、可控。; ，坚持|自由、平等、公正、法治。)
+    quality_len: int = 2
+    # a pair of clauses this long sharing all but their last character is a motto when the shared
+    # characters end in a verb of one character (保交|楼、保交|房) or the last ones are qualities
+    # (开门|红、开门|旺; 融资|难、融资|贵): one act with two objects or two results
+    one_act_pair_len: int = 3
+    # what opens such a clause, the verb of command and its subject, is at most this long
+    # (确保人工智能发展: 8); after a longer opening the words are a detail of the clause
+    quality_lead_max: int = 8
 
     # --- stage head
     # a head's modifier is at least this long

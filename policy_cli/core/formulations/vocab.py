@@ -190,6 +190,7 @@ class Words:
     one_lead_tags: frozenset[str]
     sentence_lead_tags: frozenset[str]
     shared_predicate_tags: frozenset[str]
+    quality_tags: frozenset[str]
     verb_tags: frozenset[str]
     noun_tags: frozenset[str]
     object_tags: tuple[str, ...]
