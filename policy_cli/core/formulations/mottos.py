@@ -86,9 +86,7 @@ def _find(
         # the first clause may carry the verb that opens the sentence (坚持稳字当头、稳中求进)
         if len(parts[0]) > len(parts[1]):
             lead = parts[0][: len(parts[0]) - len(parts[1])]
-            loose = lead not in clause_word_set() and not lead.endswith(clause_words())
-            if loose and not _sentence_lead(lead, seg, m.start()):
-                continue
+            loose = not _ends_with_clause_word(lead)
             offset += len(lead)
             parts[0] = parts[0][len(lead) :]
         else:
@@ -97,18 +95,24 @@ def _find(
         if len(parts[-1]) > len(parts[-2]):
             trail = parts[-1][len(parts[-2]) :]
             parts[-1] = parts[-1][: len(parts[-2])]
-        rhyme = _whole_rhyme(parts, trail, options)
-        if rhyme is None and _short_verb_objects(
+        # the rules of whole runs read three clauses or more of one length (most runs are not)
+        uniform = len(parts) >= options.anaphora_min_clauses and len(set(map(len, parts))) == 1
+        rhyme = _whole_rhyme(parts, trail, options) if uniform else None
+        if uniform and rhyme is None and _short_verb_objects(
             parts, trail, options, text, m.start(), offset, m.end()
         ):
             rhyme = "short-verb-objects"
-        if rhyme is None and _qualities(parts, trail, options, text, m.start(), offset, m.end()):
+        if uniform and rhyme is None and _qualities(
+            parts, trail, options, text, m.start(), offset, m.end()
+        ):
             rhyme = "qualities"
+        if loose and (rhyme is None or not _sentence_lead(lead, seg, m.start())):
+            # a lead of any verb opens only whole rhymes: other runs need a clause word (the
+            # lead is tagged last: most runs are no rhyme)
+            continue
         if rhyme is not None:
             yield Candidate(sep.join(parts), "slogan", offset, None, (), BY_RULE, STAGE, rhyme)
             continue
-        if loose:
-            continue  # a lead of any verb opens only whole rhymes: other runs need a clause word
         found = _parallel_run(parts, options, seg, _starts(parts, offset))
         rule = "parallel"
         if found is None and offset > m.start() and not trail and len(parts) == 2:  # a pair
@@ -126,7 +130,7 @@ def _find(
             found, rule = (0, len(parts)), "clause-anaphora"
         if found is None and _verb_object_clauses(parts, trail, options):
             found, rule = (0, len(parts)), "verb-objects"
-        if found is None and _done_together(text, m.end(), parts, trail, options):
+        if found is None and uniform and _done_together(text, m.end(), parts, trail, options):
             yield Candidate(
                 sep.join(parts) + trail, "slogan", offset, None, (), BY_RULE, STAGE, "together"
             )
@@ -611,6 +615,19 @@ def _shares_position(
     # the rest in one (全|主体、全|品种、全链条、全|周期)
     alone = sum(1 for c in cuts if c and c[0] == run[0][:1])
     return 0 in shared and alone * 2 > len(run)
+
+
+def _ends_with_clause_word(lead: str) -> bool:
+    """Tell whether a lead is or ends with a clause word (坚持|…, 要坚持|…): its suffixes of
+    the clause words' lengths looked up in their set (`str.endswith` with the 600 words was
+    the motto stage's largest single cost)."""
+    words_ = clause_word_set()
+    return any(lead[-k:] in words_ for k in _clause_word_lengths() if k <= len(lead))
+
+
+@lru_cache(maxsize=1)
+def _clause_word_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(word) for word in clause_word_set()}))
 
 
 def _sentence_lead(lead: str, seg: Segmentation, start: int) -> bool:
