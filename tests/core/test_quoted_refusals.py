@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from policy_cli.core.formulations import extract_formulations
+from policy_cli.core.formulations import FormulationOptions, extract_formulations
 from policy_cli.core.loaders import load_document, load_text
 
 from ..conftest import DOCS
@@ -94,3 +94,13 @@ def test_a_quoted_name_said_only_as_counted_is_listed_as_the_counted_set():
     # where a noun follows, the quoted name modifies it and is no counted set's (四个“统规联建”
     # 聚居点): the quoted name stays
     assert "三个“十条”" not in texts_in("落实三个“十条”措施。")
+
+
+def test_a_launched_verb_and_object_and_a_counted_name_without_the_counted_stage_stay():
+    # (review) after a verb that launches or furthers a programme, a quoted verb and object
+    # names it; with the counted stage off, the quoted name is listed on its own
+    found = {f.text for f in extract_formulations(load_text("，实施“扩岗”。推进“拆违”。防止“爆雷”。"))}
+    assert {"扩岗", "拆违"} <= found and "爆雷" not in found
+    text = load_text("制定实施大气、水、土壤污染防治三个“十条”。")
+    off = FormulationOptions(disabled_stages=frozenset({"counted"}))
+    assert [f.text for f in extract_formulations(text, options=off)] == ["十条"]

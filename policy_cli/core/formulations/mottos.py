@@ -326,8 +326,15 @@ def _one_act_pair(
     tagger = default_tagger()
     lead_words = tagger.tag(lead, False)
     acts = len(lead_words) == len(lead) and lead_words[-1][1] in w.verb_tags
-    results = all(
-        (tagged := tagger.tag(c, False)) and tagged[0][1] in w.quality_tags for c in (a[-1], b[-1])
+    # two results of one act (开门|红、开门|旺): the lead is itself one act, a verb or verbal noun
+    # (价格高、价格低 and 王小明、王小红 are a thing's two values and two people)
+    results = (
+        len(lead_words) == 1
+        and lead_words[0][1] in w.result_lead_tags
+        and all(
+            (tagged := tagger.tag(c, False)) and tagged[0][1] in w.quality_tags
+            for c in (a[-1], b[-1])
+        )
     )
     if not (acts or results):
         return None

@@ -118,11 +118,6 @@ class FormulationOptions:
     proper_qualified_min_body: int = 2
     # a proper name has at least this many characters (在|京国家实验室: 京 is no name there)
     proper_min_name: int = 2
-    # the nouns before a head with no proper name make one where the document also says them
-    # alone (平陆运河 of 平陆运河经济带, said in 建设平陆运河): at least this many words of the
-    # segmenter (平陆|运河: one word is an ordinary noun, 运河), said alone at least this often
-    proper_short_form_min_words: int = 2
-    proper_short_form_min_said: int = 1
     # what follows the head this far (to the clause's edge) is read for works words
     # (…实验室|基地一期)
     proper_works_reach: int = 6

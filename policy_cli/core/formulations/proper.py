@@ -5,12 +5,10 @@ even said once: the head (…实验室, …科学城, …都市圈, …经济带
 …论坛) says what kind of thing it is, and what opens it is a proper name, which no description
 has: a place (one of `places.tsv`, or a word the segmenter tags a place or a person, as it tags
 海河, 大青山, 北部湾), two joined by a dash (中国—东盟), a quoted name (“一带一路”国际合作高峰论坛),
-a route's code (G60|科创走廊), or a national or world qualifier with a body of its own
+a route's code before a corridor (G60|科创走廊), or a national or world qualifier with a body of its own
 (全国|一体化|算力网; 国家实验室 is a kind). Between the name and the head stand only nouns
 (花湖|国际自由贸易|航空港), and after a qualifier a verb that modifies the noun after it
 (国家融资|担保|基金); the modifiers before the proper name describe it (新建低维电子材料|海河实验室).
-An area whose nouns no tag marks as a name is named where the document also says them alone: it
-uses them as a name of its own (建设平陆运河; 加快建设|平陆运河经济带).
 
 Not names:
 - one project's works or a kind of project: no zone or works head is here (…示范区, …基地,
@@ -19,8 +17,8 @@ Not names:
   (…实验室基地一期);
 - a kind: a qualifier with a generic body (国家重点实验室), a name counted (10家湖北实验室), 国家
   after a noun (…加勒比国家航天合作论坛: the countries of a region), a verb in the body after a
-  place (宁德时代|创新|实验室, “一带一路”|联合|实验室 may as well be kinds of lab), a fund whose
-  nouns the document says alone (失业保险|基金: only an area is named so);
+  place (宁德时代|创新|实验室, “一带一路”|联合|实验室 may as well be kinds of lab), a fund with
+  no place before it (失业保险|基金; 养老|基金, which the segmenter tags a person's name);
 - the end of a route (赤峰至锦州港至|上海绿氢走廊);
 - a piece: the last item of a list sharing the head (紫金山、太湖实验室), a forum whose summit or
   annual meeting is the event named (中非合作论坛|峰会, 博鳌亚洲论坛|年会), a forum listed among
@@ -96,20 +94,19 @@ def _name_start(
     name_at: int | None = None
     qualified = False
     verb_at: int | None = None  # a verb in the body, after the proper name
-    # the nouns before the head, nearest first, while no name is found (an area's only)
-    body_at: list[int] | None = [] if head_kind == "area" else None
-    run_ended = False
+    corridor = text[hs:end].endswith(w.proper_route_head)
+    kind = "corridor" if corridor else head_kind
     i = len(tagged) - 1
     while i >= 0:
         at, word, tag = tagged[i]
         if word in w.proper_joiners:
             # 中国—东盟, 珠江—西江: a dash after a proper name joins it to what follows
-            if i > 0 and i + 1 < len(tagged) and _proper(*tagged[i - 1][1:], w, o):
+            if i > 0 and i + 1 < len(tagged) and _proper(*tagged[i - 1][1:], w, o, kind):
                 name_at, qualified = tagged[i - 1][0], False
                 i -= 2
                 continue
             break
-        proper = _proper(word, tag, w, o)
+        proper = _proper(word, tag, w, o, kind)
         if name_at is not None and not qualified and word in _short_forms():
             name_at = at  # 川|东北经济区: a province's one-character name opens the place's
             i -= 1
@@ -128,41 +125,19 @@ def _name_start(
             verb_at = at  # 国家人工智能|应用|中试基地: kept if a qualifier opens the name
         elif not tag.startswith(tuple(w.proper_body_tags)) or word in w.proper_not_body:
             break
-        elif body_at is not None and not run_ended:
-            if is_verb(word) or word in _founding_verbs():
-                run_ended = True  # 建设|平陆运河经济带: a verb of the clause ends the run of nouns
-            else:
-                body_at.append(at)
         i -= 1
     else:
         if name_at is None and text[lo - 1 : lo] in _closing_quotes():
             name_at = lo  # “一带一路”|国际合作高峰论坛: the quoted name opens it
     if known is not None and (name_at is None or known < name_at):
         name_at = known
-    if name_at is None and verb_at is None and body_at:
-        name_at = _short_form_said(text, body_at, hs, o)
     if name_at is None or hs - name_at > o.proper_max_body:
         return None
-    if text.endswith(w.proper_route_words, 0, name_at):
+    if corridor and text.endswith(w.proper_route_words, 0, name_at):
         return None  # 赤峰至锦州港至|上海绿氢走廊: the end of a route, a piece of its name
     if verb_at is not None and (not qualified or verb_at < name_at):
         return None  # a verb in a place's name: 宁德时代|创新|实验室 may be a kind of lab
     return name_at if _names_one(text[name_at:hs], text, end, qualified, w, o) else None
-
-
-def _short_form_said(text: str, body_at: list[int], hs: int, o: FormulationOptions) -> int | None:
-    """Where the name opens whose nouns before the head the document also says alone: the longest
-    run of them, of two words or more, said elsewhere without the head (平陆运河 of 平陆运河经济带,
-    said in 建设平陆运河): the document uses it as a name of its own, the head names the area
-    along it. None where there is none."""
-    for at in reversed(body_at[o.proper_short_form_min_words - 1 :]):
-        body = text[at:hs]
-        if len(body) > o.proper_max_body:
-            continue
-        # said without the head: every mention less those the head's first character follows
-        if text.count(body) - text.count(body + text[hs]) >= o.proper_short_form_min_said:
-            return at
-    return None
 
 
 def _tagged(seg: Segmentation, lo: int, hs: int) -> list[tuple[int, str, str]]:
@@ -280,13 +255,18 @@ def _with_quoted_name(
     return quoted + text[start:end], opening + 1
 
 
-def _proper(word: str, tag: str, w: Words, o: FormulationOptions) -> bool:
-    """Tell whether a word is a proper name: a place of places.tsv, a word the segmenter tags a
-    place or a person, or a route's code (G60) (one character is a cut piece or an
-    abbreviation: 在|京)."""
-    return len(word) >= o.proper_min_name and (
-        tag in w.proper_name_tags or word in place_forms() or bool(patterns().route_code.fullmatch(word))
-    )
+def _proper(word: str, tag: str, w: Words, o: FormulationOptions, kind: str = "") -> bool:
+    """Tell whether a word is a proper name before a head of `kind`: a place of places.tsv, a
+    word the segmenter tags a place or a person, or before a corridor a route's code (G60) (one
+    character is a cut piece or an abbreviation: 在|京). Before a fund a person's tag is no name
+    (the segmenter tags 养老 a person's name: 养老基金 is a kind of fund)."""
+    if len(word) < o.proper_min_name:
+        return False
+    if word in place_forms():
+        return True
+    if kind == "corridor" and patterns().route_code.fullmatch(word):
+        return True  # G60|科创走廊 (not P3|实验室, B1|走廊: a level and a floor)
+    return tag in (w.proper_fund_name_tags if kind == "fund" else w.proper_name_tags)
 
 
 def _modifying_verb(word: str) -> bool:

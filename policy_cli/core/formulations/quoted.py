@@ -43,7 +43,7 @@ def find_quoted(
         kind = classify_quoted(span, options=options)
         if kind is None or _refused(text, m.start(), m.end(), span, options, seg, names):
             continue
-        if counted_member(text, m.start(), m.end()):
+        if "counted" not in options.disabled_stages and counted_member(text, m.start(), m.end()):
             continue  # 三个“十条”: the counted stage lists the set, which names the quoted name
         start = m.start() + 1 + (len(span) - len(span.lstrip()))
         span = span.strip()
@@ -296,4 +296,8 @@ def _scare_quoted(text: str, start: int, end: int, span: str, o: FormulationOpti
         return False
     after = text[end : end + max(map(len, w.defining_words))]
     before = text[max(0, start - 1) : start]
+    if verb_and_object and not one_verb and text[max(0, start - 4) : start].endswith(
+        (*w.launch_verbs, *w.furthering_verbs)
+    ):
+        return False  # 实施|“扩岗”, 推进|“拆违”: a programme launched, not a word in quotes
     return not (after.startswith(w.defining_words) or before == w.list_separator)

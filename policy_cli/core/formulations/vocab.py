@@ -130,6 +130,8 @@ class Words:
     proper_body_verb_tags: frozenset[str]
     proper_joiners: frozenset[str]
     proper_route_words: tuple[str, ...]
+    proper_route_head: str
+    proper_fund_name_tags: frozenset[str]
     proper_edges: str
     proper_works_words: tuple[str, ...]
     proper_counted_marks: str
@@ -191,6 +193,7 @@ class Words:
     sentence_lead_tags: frozenset[str]
     shared_predicate_tags: frozenset[str]
     quality_tags: frozenset[str]
+    result_lead_tags: frozenset[str]
     verb_tags: frozenset[str]
     noun_tags: frozenset[str]
     object_tags: tuple[str, ...]
