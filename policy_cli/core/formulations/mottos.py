@@ -399,6 +399,8 @@ def _chiasmus(
         return None
     first, second = parts
     longest = min(len(first), len(second), o.anaphora_max_clause)
+    if second[0] not in first[-longest:]:
+        return None  # (most pairs) no size can open both alike
     for size in range(longest, o.chiasmus_min_len - 1, -1):
         a, b = first[-size:], second[:size]
         if a == b or a[0] != b[0] or sorted(a) != sorted(b):
@@ -567,11 +569,16 @@ def _shares_position(
     character shared by different words (资源勘探、能源工程) is a coincidence, and a shared
     head noun (产业链、供应链) or modifier (基本养老、基本医疗) makes a list of things.
     """
-    length = len(run[0])
-    # the places where every clause has one character (the clauses are of one length)
-    shared = [k for k, column in enumerate(zip(*run, strict=True)) if len(set(column)) == 1]
+    length, n = len(run[0]), len(run)
     w = words()
-    shared = [k for k in shared if run[0][k] not in w.linking]
+    linking = w.linking
+    # the places where every clause has one character, not a linking one (the clauses are of
+    # one length; `tuple.count`, not a set per column: most runs share none)
+    shared = [
+        k
+        for k, column in enumerate(zip(*run, strict=True))
+        if column.count(column[0]) == n and column[0] not in linking
+    ]
     if not shared:
         return False
     many = len(run) >= o.anaphora_min_clauses
