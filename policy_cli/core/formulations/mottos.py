@@ -438,15 +438,9 @@ def _starts(parts: Sequence[str], at: int) -> list[int]:
 
 def _cut_between_words(seg: Segmentation, start: int, length: int, at: int) -> bool:
     """Tell whether position `at` of the clause text[start:start+length] falls between two
-    of its words."""
-    if at in (0, length):
-        return True
-    edge = 0
-    for word in seg.words(start, start + length):
-        edge += len(word)
-        if edge >= at:
-            return edge == at
-    return False
+    of its words: where a piece of the segmentation starts (its pieces cover the text, so
+    the words of the clause end where the pieces do; one lookup, not the clause's words)."""
+    return at in (0, length) or (0 < at < length and seg.starts_word(start + at))
 
 
 def _clause_anaphora(
