@@ -30,7 +30,6 @@ Not names:
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
@@ -39,6 +38,7 @@ from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import Words, is_verb, patterns, words
 from policy_cli.core.formulations.zones import _short_item_before
+from policy_cli.core.occurrences import find_longest
 from policy_cli.core.segment import default_tagger, lexicon_tags
 from policy_cli.core.tokens import Segmentation, segment_text
 
@@ -49,16 +49,15 @@ def find_proper_names(
     text: str, options: FormulationOptions, seg: Segmentation | None = None
 ) -> Iterator[Candidate]:
     """Yield the names a proper name and an institution, area or fair head make."""
-    found = list(_heads_pattern().finditer(text))
+    found = find_longest(text, _heads())
     if not found:
         return  # (most texts)
     w, o = words(), options
     seg = seg or segment_text(text)
     counted: set[str] = set()  # names the text counts somewhere (10家湖北实验室): kinds
     names: list[tuple[str, int, str]] = []
-    for m in found:
-        hs, end = m.span()
-        head = m.group()
+    for hs, end in found:
+        head = text[hs:end]
         if not seg.starts_word(end) or text[end : end + 1] in w.proper_head_continuations:
             continue  # 基金|会, 论坛|体: the head is part of a longer word
         if _a_meeting_of_it(text, end, w, o):
@@ -330,10 +329,11 @@ def _short_forms() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _heads_pattern() -> re.Pattern[str]:
+def _heads() -> tuple[str, ...]:
+    """The heads of this stage, found longest first (`occurrences.find_longest`)."""
     w = words()
     heads = {
         *w.proper_institution_heads, *w.proper_area_heads, *w.proper_fair_heads,
         *w.proper_fund_heads,
     }
-    return re.compile("|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)))
+    return tuple(sorted(heads, key=lambda h: (-len(h), h)))

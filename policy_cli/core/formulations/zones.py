@@ -29,6 +29,7 @@ from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.programmes import _leading_verb, _names_a_programme
 from policy_cli.core.formulations.vocab import Words, is_verb, launches, patterns, words
+from policy_cli.core.occurrences import find_longest
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
@@ -40,11 +41,11 @@ def find_zones(
 ) -> Iterator[Candidate]:
     """Yield the zones and places a text names whole, `zone_min_said` times or more."""
     w, o = words(), options
-    found = list(_heads_pattern().finditer(text))
+    found = find_longest(text, _heads())
     # a name ends with its head, so it is said no more often than its head: a head said once
     # names nothing here (most news items)
-    heads = Counter(m.group() for m in found)
-    found = [m for m in found if heads[m.group()] >= o.zone_min_said]
+    heads = Counter(text[hs:end] for hs, end in found)
+    found = [(hs, end) for hs, end in found if heads[text[hs:end]] >= o.zone_min_said]
     if not found:
         return
     seg = seg or segment_text(text)
@@ -53,8 +54,7 @@ def find_zones(
     # strings that open a word at a head that ends one are the names proposed
     said: dict[str, list[int]] = {}
     spans: list[tuple[int, int, list[str]]] = []  # (head start, name end, names longest first)
-    for m in found:
-        hs, end = m.start(), m.end()
+    for hs, end in found:
         proposes = seg.starts_word(end) and not _inside_longer_word(text, end, seg, w, o)
         names = []
         for st in range(hs - o.place_min_body, max(hs - o.programme_max_body, 0) - 1, -1):
@@ -214,6 +214,8 @@ def _stands_alone(
 
 
 @lru_cache(maxsize=1)
-def _heads_pattern() -> re.Pattern[str]:
+def _heads() -> tuple[str, ...]:
+    """The heads a zone's name ends with, the generic ones left out (found longest first:
+    `occurrences.find_longest`)."""
     generic = set(words().zone_generic_heads)
-    return re.compile("|".join(re.escape(h) for h in _zone_heads() if h not in generic))
+    return tuple(h for h in _zone_heads() if h not in generic)
