@@ -717,14 +717,8 @@ def _short_verb_objects(
     if len(parts[0]) != size or len(parts[-1]) != size:
         return False  # (most runs: checked first, the cheapest way)
     w = words()
-    if (
-        any(len(p) != size for p in parts)
-        or not o.anaphora_min_clauses <= len(parts) <= o.motto_max_clauses
-        or offset - start > o.short_verb_object_lead_max  # 周末他们喜欢|看电影、听音乐…
-        or (start > 0 and text[start - 1] not in w.clause_opens)
-        or text[end : end + 1] not in w.clause_or_line_ends  # (or the text's end)
-        or any(len(set(column)) == 1 for column in zip(*parts, strict=True))
-    ):
+    # 周末他们喜欢|看电影、听音乐…: after a longer opening they list someone's doings
+    if not _fills_its_clause(parts, size, o.short_verb_object_lead_max, o, text, start, offset, end):
         return False
     if trail and not (
         (trail.startswith(w.trail_possessive) and len(trail) <= o.possessive_trail_max)
@@ -738,6 +732,31 @@ def _short_verb_objects(
             return False
         verbs.add(verb)
     return len(verbs) == len(parts)
+
+
+def _fills_its_clause(
+    parts: Sequence[str],
+    size: int,
+    lead_max: int,
+    o: FormulationOptions,
+    text: str,
+    start: int,
+    offset: int,
+    end: int,
+) -> bool:
+    """Tell whether a run is three clauses or more of `size` characters, sharing no character at
+    one place, that open their clause after at most `lead_max` characters of its own verb and end
+    it (or the text): the shape the short rules of whole runs share (`start`, `offset`, `end` as
+    they say)."""
+    w = words()
+    return (
+        all(len(p) == size for p in parts)
+        and o.anaphora_min_clauses <= len(parts) <= o.motto_max_clauses
+        and offset - start <= lead_max
+        and (start == 0 or text[start - 1] in w.clause_opens)
+        and text[end : end + 1] in w.clause_or_line_ends  # (or the text's end)
+        and not any(len(set(column)) == 1 for column in zip(*parts, strict=True))
+    )
 
 
 def _qualities(
@@ -765,13 +784,8 @@ def _qualities(
     w = words()
     if (
         trail
-        or any(len(p) != size for p in parts)
-        or not o.anaphora_min_clauses <= len(parts) <= o.motto_max_clauses
         or len(set(parts)) != len(parts)
-        or any(len(set(column)) == 1 for column in zip(*parts, strict=True))
-        or offset - start > o.quality_lead_max
-        or (start > 0 and text[start - 1] not in w.clause_opens)
-        or text[end : end + 1] not in w.clause_or_line_ends  # (or the text's end)
+        or not _fills_its_clause(parts, size, o.quality_lead_max, o, text, start, offset, end)
         or not text[start:offset].startswith(clause_words())
     ):
         return False
