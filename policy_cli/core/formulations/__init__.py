@@ -40,7 +40,9 @@ candidates with the evidence that made them (stage and rule):
 - `frame`, `anaphora`: motto frames: 统筹A和B filling a clause (统筹发展和安全), a clause and its
   negation sharing a frame (房子是用来住的、不是用来炒的), two modifiers sharing a head
   (跨周期和逆周期调节), words opening alike (碳达峰碳中和; 坚持共商共建共享);
-- `repeated`: the long phrase a short text says three times (its slogan).
+- `repeated`: the long phrase a short text says three times (its slogan);
+- `coined`: a document's own term, a compound said as one unit often (at least four times and
+  once every 1,250 characters) that national text does not say (智能原生, 新一代智能终端).
 
 Then `filter` (never formulations), `merge` (one per text), `fold` (parts of longer finds) and
 `rank` (count, contexts, order). Word lists and patterns are data

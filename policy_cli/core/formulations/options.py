@@ -295,6 +295,18 @@ class FormulationOptions:
     # once cut to whole words it keeps at least this many characters
     repeated_min_trimmed: int = 8
 
+    # --- stage coined: a document's own coined term, said as one unit several times
+    # only a text this long is read (a news item repeats its subject, not a coinage)
+    coined_min_text: int = 3000
+    # said at least this many times (智能原生 five times in a 5,000-character opinion) ...
+    coined_min_count: int = 4
+    # ... and at least once every this many characters (a 5,000-character opinion: 4 times; a
+    # 50,000-character report: 40 times)
+    coined_chars_per_count: int = 1250
+    # a compound of at most this many words (新一代|智能|终端: 3), of at least this many characters
+    coined_max_words: int = 4
+    coined_min_len: int = 4
+
     # --- stages filter and rank
     # a formulation has at least this many characters (or is a number)
     min_len: int = 2

@@ -15,6 +15,7 @@ from policy_cli.core.formulations.anaphora import find_anaphora
 from policy_cli.core.formulations.campaign import find_campaigns
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.codes import find_codes
+from policy_cli.core.formulations.coined import find_coined
 from policy_cli.core.formulations.compound import find_compounds
 from policy_cli.core.formulations.counted import find_counted
 from policy_cli.core.formulations.events import find_events
@@ -87,6 +88,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("frame", "mottos by their frame (统筹发展和安全, 跨周期和逆周期调节)", find=find_frames),
     Stage("anaphora", "words opening alike (碳达峰碳中和, 共商共建共享)", find=find_anaphora),
     Stage("repeated", "the long phrase a short text says three times", find=find_repeated),
+    Stage("coined", "a document's own compound, said as one unit often (智能原生)",
+          find=find_coined),
     Stage("filter", "drop what is never a formulation (一批, idioms)", refine=filter_candidates),
     Stage("merge", "one candidate per text, certain ones first", refine=merge_candidates,
           required=True),
