@@ -34,6 +34,7 @@ from policy_cli.core.loaders import load_document  # noqa: E402
 from policy_cli.core.pipeline import prepare  # noqa: E402
 from policy_cli.errors import PolicyCliError  # noqa: E402
 from policy_cli.models import Document, Formulation  # noqa: E402
+from tests.conftest import gold_document  # noqa: E402
 from tests.scoring import score_formulations, score_keywords  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "gold"
@@ -42,7 +43,6 @@ TEAM_GOLD = ROOT / "tests" / "data" / "gold-team"
 # held out: blind annotations whose misses no rule writer reads (their figures are printed, their
 # items only with --show-holdout): the honest measure of a change on a document nobody tuned to
 HOLDOUT = frozenset({"gwr-2016", "shandong-2025"})
-DOCS = ROOT / "tests" / "data" / "docs"
 
 
 def annotated(folder: Path = GOLD) -> list[tuple[str, dict, Path]]:
@@ -51,8 +51,7 @@ def annotated(folder: Path = GOLD) -> list[tuple[str, dict, Path]]:
     for path in sorted(folder.glob("*.json")):
         g = json.loads(path.read_text(encoding="utf-8"))
         if "formulations" in g:
-            doc = Path(g["document"]).relative_to("corpus")  # formats/… are beside docs/
-            out.append((path.stem, g, (DOCS.parent if doc.parts[0] == "formats" else DOCS) / doc))
+            out.append((path.stem, g, gold_document(g)))
     return out
 
 

@@ -23,6 +23,7 @@ from functools import lru_cache
 from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.candidate import BY_RULE, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.proper import place_forms
 from policy_cli.core.formulations.vocab import (
     clause_word_set,
     clause_words,
@@ -282,8 +283,6 @@ def _ideals_of_a_place(start: int, parts: list[str]) -> Candidate | None:
     sizes = [size for size in _ideal_sizes() if parts[1][:size] in w.ideals]
     if not sizes:
         return None  # (most runs: the second clause opens with no ideal)
-    from policy_cli.core.formulations.proper import place_forms
-
     first = parts[0]
     for size in sizes:
         for place_len in range(1, len(first) - size + 1):
@@ -803,8 +802,6 @@ def _done_together(
     产量产能、生产生态、增产增收|一起抓): the clauses and their predicate are a motto, whatever
     the clauses share, where the same clauses followed by another verb (…|协同发展, …|等工作)
     list what a sentence is about. (`end`: where the last clause, its trail included, ends.)"""
-    from policy_cli.core.formulations.proper import place_forms
-
     return (
         trail in words().together_predicates
         and o.anaphora_min_clauses <= len(parts) <= o.motto_max_clauses

@@ -293,9 +293,7 @@ def _lexicon_words() -> frozenset[str]:
 def _all_heads() -> tuple[str, ...]:
     """The heads of this stage and of the zone stage: an item ending in one is a name whole."""
     w = words()
-    return (*w.proper_institution_heads, *w.proper_area_heads, *w.proper_fair_heads,
-            *w.proper_fund_heads,
-            *w.zone_heads, *w.place_heads)
+    return (*_heads(), *w.zone_heads, *w.place_heads)
 
 
 @lru_cache(maxsize=1)
