@@ -605,3 +605,28 @@ def test_text_in_flight_is_bounded_as_well_as_documents(tmp_path, monkeypatch):
     assert pooled.files == serial.files and pooled.formulations == serial.formulations
     # 2 workers x 1 task x 10,000 characters: every report (14-27 k characters) fills a task
     assert len(started) >= len(paths) and most[0] <= 2
+
+
+def test_a_trend_runs_the_stages_that_read_what_a_corpus_names():
+    """A trend finds a document's formulations with the stages that read names (quoted,
+    counted, the national lexicon…); the mottos one document's shape makes (parallel clauses,
+    a phrase said three times) are left to `policy slogans`."""
+    from policy_cli.core.formulations import STAGE_NAMES, extract_formulations
+    from policy_cli.core.loaders import load_text
+    from policy_cli.core.trend.reading import TREND_SKIPPED_STAGES, analyse_document
+
+    assert TREND_SKIPPED_STAGES <= set(STAGE_NAMES)
+    assert not TREND_SKIPPED_STAGES & {"quoted", "counted", "numbered", "national", "user"}
+    text = (DOCS / "gwr-2022.txt").read_text(encoding="utf-8")
+    forms = analyse_document("gwr-2022.txt", text, True)["forms"]
+    full = {f.text: f for f in extract_formulations(load_text(text, source="gwr-2022.txt"))}
+    # what the named stages find is found alike, with the same counts
+    for name in ("六稳", "六保", "放管服", "高质量发展", "新发展理念"):
+        assert forms[name] == full[name].count
+    # a motto found by its shape alone is not followed
+    shaped = [
+        t for t, f in full.items()
+        if {e.split("/", 1)[0] for e in f.evidence} <= TREND_SKIPPED_STAGES
+    ]  # fmt: skip
+    assert shaped, "the report holds mottos found by their shape only"
+    assert not set(shaped) & set(forms)
