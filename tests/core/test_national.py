@@ -138,3 +138,43 @@ def test_a_particle_left_out_of_a_national_formulation():
     texts = [f.text for f in extract_formulations(doc)]
     assert "人民日益增长的美好生活需要和不平衡不充分的发展之间矛盾" in texts
     assert "人民日益增长的美好生活需要" not in texts
+
+
+def _national_stage(text: str) -> dict[str, str]:
+    from policy_cli.core.formulations import FormulationOptions
+    from policy_cli.core.formulations.national import find_national
+
+    return {c.text: c.rule for c in find_national(text, FormulationOptions())}
+
+
+def test_a_motto_written_as_one_word_names_the_name_it_runs_on_into():
+    """教育、科技、人才 written 教育科技人才 before 一体化发展 modifies that name: the name is
+    the formulation, up to the clause's edge (the provincial reports of 2025)."""
+    tianjin = (DOCS / "provinces-2025" / "tianjin.txt").read_text(encoding="utf-8")
+    assert "推动教育科技人才一体化发展，" in tianjin
+    found = _national_stage(tianjin)
+    assert found.get("教育科技人才一体化发展") == "run-on"
+    assert "教育科技人才" not in found
+    yunnan = (DOCS / "provinces-2025" / "yunnan.txt").read_text(encoding="utf-8")
+    assert _national_stage(yunnan).get("教育科技人才良性循环") == "run-on"
+
+
+@pytest.mark.parametrize(
+    ("text", "listed", "not_listed"),
+    [
+        # the motto as printed, with its separators, is the motto
+        ("教育、科技、人才是全面建设社会主义现代化国家的基础性、战略性支撑。", "教育、科技、人才", None),
+        # a verb after it says something of it: 带动就业 is no part of a name
+        ("推动大众创业万众创新带动就业。", "大众创业万众创新", "大众创业万众创新带动就业"),
+        # 的 ends the name before the noun it qualifies
+        ("落实市场化法治化国际化的要求。", "市场化法治化国际化", None),
+        # a run longer than six characters to the clause's edge names no formulation
+        ("充分发挥教育科技人才体制机制一体改革作用，", None, "教育科技人才"),
+    ],
+)
+def test_a_motto_run_on_is_refused_where_it_names_nothing(text, listed, not_listed):
+    found = _national_stage(text)
+    if listed is not None:
+        assert listed in found
+    if not_listed is not None:
+        assert not_listed not in found

@@ -13,11 +13,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
+from policy_cli.core.chars import is_han
 from policy_cli.core.formulations.candidate import CERTAIN, KINDS, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.pieces import QUOTES, said_at
+from policy_cli.core.formulations.vocab import words
 from policy_cli.core.national import NationalEntry, national_lexicon, national_matcher
-from policy_cli.core.phrases import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_MARKS, Match
+from policy_cli.core.phrases import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_MARKS, SEPARATORS, Match
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
@@ -27,6 +29,9 @@ VERB_TAG = "v"
 # name only as whole words; the curated seed is trusted as printed: 河湖|长制, 从|十九|大到)
 QUOTED_SOURCE = "quoted"
 CORE_MIN = 3  # a core shorter than this (双创 in …双创) is no formulation of its own there
+# the separator a motto's parts are joined with in the lexicon (教育、科技、人才)
+MOTTO_SEPARATOR = "、"
+RUN_ON_LOOKAHEAD = 8  # characters cut to find the first word after a phrase
 _DROP_QUOTES = str.maketrans("", "", QUOTE_MARKS)
 
 
@@ -48,6 +53,13 @@ def find_national(
             and not _whole_words(text, m, seg)
         ):
             continue  # a short name learnt from quotes, inside other words: 占中|部地区, 安全区|间
+        if _a_motto_said_as_one_word(entry.text, printed) and _runs_on(text, m.end, seg):
+            # 教育科技人才|一体化发展: a motto written as one word is the modifier of the name
+            # it runs on into, up to the clause's edge (a longer run names no formulation)
+            rest = _rest_of_name(text, m.end, options)
+            if rest is not None:
+                yield _candidate(entry, printed + rest, m.start, "run-on")
+            continue
         yield _candidate(entry, printed, m.start, entry.source)
         core = _core_of(printed)
         if core is not None:
@@ -78,6 +90,39 @@ def _candidate(entry: NationalEntry, printed: str, at: int, rule: str) -> Candid
         rule=rule,
         meta=(("first_seen", entry.first_seen), ("documents", str(entry.documents))),
     )
+
+
+def _a_motto_said_as_one_word(entry: str, printed: str) -> bool:
+    """Tell whether a motto's entry (parts joined by 、) is printed without separators
+    (教育、科技、人才 as 教育科技人才)."""
+    return MOTTO_SEPARATOR in entry and not any(ch in SEPARATORS for ch in printed)
+
+
+def _runs_on(text: str, end: int, seg: Segmentation | None) -> bool:
+    """Tell whether the words after a phrase go on naming something with it: a Chinese word
+    that is no verb, preposition, conjunction, particle or adverb (教育科技人才|一体化发展,
+    市场化法治化国际化|营商环境; not 大众创业万众创新|带动就业, …|的工作机制)."""
+    if end >= len(text) or not is_han(text[end]):
+        return False
+    seg = seg or segment_text(text)
+    after = seg.words(end, min(len(text), end + RUN_ON_LOOKAHEAD))
+    if not after or not seg.starts_word(end):
+        return False
+    tagged = default_tagger().tag(after[0], False)
+    return len(tagged) == 1 and tagged[0][1][:1] not in words().run_on_stop_tags
+
+
+def _rest_of_name(text: str, end: int, options: FormulationOptions) -> str | None:
+    """The rest of the name a phrase runs on into: the text up to the clause's edge, when it
+    is at most `national_run_on_max` characters, else None."""
+    edges = words().proper_edges  # the marks a name does not run over
+    stop = end
+    limit = min(len(text), end + options.national_run_on_max + 1)
+    while stop < limit and text[stop] not in edges:
+        stop += 1
+    if stop - end > options.national_run_on_max or (stop < len(text) and text[stop] == "、"):
+        return None
+    return text[end:stop]
 
 
 def _core_of(printed: str) -> NationalEntry | None:
