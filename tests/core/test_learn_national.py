@@ -108,6 +108,8 @@ def test_features_and_selection(tags, monkeypatch):
     # kept, as likely as the positive and said by a national report (the selection alone does
     # not tell a free phrase: the classifier's score has to)
     assert [texts[i] for i in kept] == ["加快基础设施建设"]
+    # said every week of the corpus (80 days): the news's everyday words, past a cap of 79 days
+    assert learn.select(texts, x, y, scores, 1.0, max_days=79)[0] == []
     background["加快基础设施建设"] = 0  # no national report says it: news of the day
     _, x = learn.features(stats, counts, total, lexicon, tags, background, Counter())
     assert [texts[i] for i in learn.select(texts, x, y, scores, 1.0)[0]] == ["基础设施建设"]
