@@ -36,7 +36,8 @@ candidates with the evidence that made them (stage and rule):
 - `national`: established national formulations of the national lexicon, as printed (高质量发展,
   人民至上、生命至上), with their first-seen date: `policy_cli/data/national_formulations.tsv`,
   built by `scripts/build_national.py` from the national news 2012-2022, the background reports
-  and, for watchwords newer than those (新质生产力), the 2025 provincial reports;
+  and, for watchwords newer than those (新质生产力), the 2025 provincial reports; a motto written
+  as one word that runs on into a name (教育科技人才|一体化发展) gives that name (rule `run-on`);
 - `frame`, `anaphora`: motto frames: 统筹A和B filling a clause (统筹发展和安全), a clause and its
   negation sharing a frame (房子是用来住的、不是用来炒的), two modifiers sharing a head
   (跨周期和逆周期调节), words opening alike (碳达峰碳中和; 坚持共商共建共享);

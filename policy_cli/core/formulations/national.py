@@ -6,6 +6,11 @@ national text uses as set phrases: 高质量发展, 新发展理念, 供给侧�
 生命至上. They are found as printed (a motto's separators may vary, quote marks are skipped),
 longest first; the candidate carries the entry's first-seen date and document count, which give
 the formulation its origin (`national`, since that date).
+
+A motto written as one word (教育、科技、人才 printed 教育科技人才) may run on into a name it
+modifies (教育科技人才|一体化发展, 市场化法治化国际化|一流营商环境): two words or more, all nouns,
+up to the next mark. That name is listed instead (rule `run-on`, its own origin), or nothing where
+it is longer than `national_run_on_max` (…|体制机制一体改革: the motto is a piece of it).
 """
 
 from __future__ import annotations
@@ -31,35 +36,43 @@ QUOTED_SOURCE = "quoted"
 CORE_MIN = 3  # a core shorter than this (双创 in …双创) is no formulation of its own there
 # the separator a motto's parts are joined with in the lexicon (教育、科技、人才)
 MOTTO_SEPARATOR = "、"
-RUN_ON_LOOKAHEAD = 8  # characters cut to find the first word after a phrase
+# characters read after a motto for the name it runs on into (a longer stretch to the next
+# mark is no name: the motto stands as it is)
+RUN_ON_LOOKAHEAD = 16
 _DROP_QUOTES = str.maketrans("", "", QUOTE_MARKS)
 
 
 def find_national(
     text: str, options: FormulationOptions, seg: Segmentation | None = None
 ) -> Iterator[Candidate]:
-    """Yield every entry of the national lexicon the text says, as printed."""
+    """Yield every entry of the national lexicon the text says, as printed (a motto written as
+    one word that runs on into a name: that name, rule `run-on`)."""
     lexicon = national_lexicon()
-    for m in national_matcher().finditer(text):
+    matches = list(national_matcher().finditer(text))
+    starts = {m.start for m in matches}
+    for m in matches:
         entry = lexicon[m.phrase]
         if _ends_in_a_quote(text[m.start : m.end]) and text[m.end : m.end + 1] not in (
             CLOSING_QUOTES
         ):
             continue  # 五个“必须|统筹好”: the name goes on inside the quote
         printed = text[m.start : m.end].translate(_DROP_QUOTES)
+        if entry.source == QUOTED_SOURCE and len(printed) <= options.national_short_max:
+            seg = seg or segment_text(text)  # (cut once, for every match that asks)
+            if not _whole_words(text, m, seg):
+                continue  # a short name learnt from quotes, inside other words: 占中|部地区
         if (
-            entry.source == QUOTED_SOURCE
-            and len(printed) <= options.national_short_max
-            and not _whole_words(text, m, seg)
+            options.national_run_on_max
+            and m.end not in starts  # (another entry of the lexicon follows: 创新…共享|新发展理念)
+            and _a_motto_said_as_one_word(entry.text, printed)
         ):
-            continue  # a short name learnt from quotes, inside other words: 占中|部地区, 安全区|间
-        if _a_motto_said_as_one_word(entry.text, printed) and _runs_on(text, m.end, seg):
-            # 教育科技人才|一体化发展: a motto written as one word is the modifier of the name
-            # it runs on into, up to the clause's edge (a longer run names no formulation)
-            rest = _rest_of_name(text, m.end, options)
+            seg = seg or segment_text(text)
+            rest = _name_run_on_into(text, m.end, seg)
             if rest is not None:
-                yield _candidate(entry, printed + rest, m.start, "run-on")
-            continue
+                # 教育科技人才|一体化发展: the motto is the modifier of the name it runs on into
+                if len(rest) <= options.national_run_on_max:
+                    yield Candidate(printed + rest, "name", m.start, stage=STAGE, rule="run-on")
+                continue  # (…|体制机制一体改革: a longer name is no formulation of its own)
         yield _candidate(entry, printed, m.start, entry.source)
         core = _core_of(printed)
         if core is not None:
@@ -75,9 +88,8 @@ def _ends_in_a_quote(span: str) -> bool:
     return sum(span.count(q) for q in OPENING_QUOTES) > sum(span.count(q) for q in CLOSING_QUOTES)
 
 
-def _whole_words(text: str, m: Match, seg: Segmentation | None) -> bool:
+def _whole_words(text: str, m: Match, seg: Segmentation) -> bool:
     """Tell whether a match is said as words of its own (`pieces.said_at`), or quoted."""
-    seg = seg or segment_text(text)
     return text[m.start : m.start + 1] in QUOTES or said_at(text, seg, m.start, m.end)
 
 
@@ -93,34 +105,31 @@ def _candidate(entry: NationalEntry, printed: str, at: int, rule: str) -> Candid
 
 
 def _a_motto_said_as_one_word(entry: str, printed: str) -> bool:
-    """Tell whether a motto's entry (parts joined by 、) is printed without separators
-    (教育、科技、人才 as 教育科技人才)."""
+    """Tell whether a motto's entry (parts joined by the lexicon's separator) is printed without
+    separators (教育、科技、人才 as 教育科技人才)."""
     return MOTTO_SEPARATOR in entry and not any(ch in SEPARATORS for ch in printed)
 
 
-def _runs_on(text: str, end: int, seg: Segmentation | None) -> bool:
-    """Tell whether the words after a phrase go on naming something with it: a Chinese word
-    that is no verb, preposition, conjunction, particle or adverb (教育科技人才|一体化发展,
-    市场化法治化国际化|营商环境; not 大众创业万众创新|带动就业, …|的工作机制)."""
-    if end >= len(text) or not is_han(text[end]):
-        return False
-    seg = seg or segment_text(text)
-    after = seg.words(end, min(len(text), end + RUN_ON_LOOKAHEAD))
-    if not after or not seg.starts_word(end):
-        return False
-    tagged = default_tagger().tag(after[0], False)
-    return len(tagged) == 1 and tagged[0][1][:1] not in words().run_on_stop_tags
+def _name_run_on_into(text: str, end: int, seg: Segmentation) -> str | None:
+    """The rest of the name a motto written as one word runs on into, or None where it runs on
+    into none.
 
-
-def _rest_of_name(text: str, end: int, options: FormulationOptions) -> str | None:
-    """The rest of the name a phrase runs on into: the text up to the clause's edge, when it
-    is at most `national_run_on_max` characters, else None."""
-    edges = words().proper_edges  # the marks a name does not run over
+    The words after it up to the first mark that is no Chinese character name something with
+    it when there are two or more of them and every one is a noun, a verbal noun or a set
+    phrase (教育科技人才|一体化发展, 市场化法治化国际化|一流营商环境); one word alone is a head
+    the motto qualifies (…|目标, …|工作), and a word of any other kind says something of it
+    (…|资源丰富, 大众创业万众创新|蓬勃发展, …|的工作机制): the motto stands as it is.
+    """
     stop = end
-    limit = min(len(text), end + options.national_run_on_max + 1)
-    while stop < limit and text[stop] not in edges:
+    limit = min(len(text), end + RUN_ON_LOOKAHEAD)
+    while stop < limit and is_han(text[stop]):
         stop += 1
-    if stop - end > options.national_run_on_max or (stop < len(text) and text[stop] == "、"):
+    if stop == end or stop == limit < len(text) and is_han(text[stop]) or not seg.starts_word(end):
+        return None
+    tagged = default_tagger().tag(text[end:stop], False)
+    noun_tags = words().run_on_name_tags
+    # (a word of the policy lexicon carries no tag: 营商环境)
+    if len(tagged) < 2 or any(tag and tag not in noun_tags for _, tag in tagged):
         return None
     return text[end:stop]
 

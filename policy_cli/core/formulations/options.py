@@ -170,8 +170,9 @@ class FormulationOptions:
     # --- stage national: a name learnt from quotes this short is found only as whole words
     # (not 占中|部地区)
     national_short_max: int = 4
-    # a motto written as one word (教育科技人才) runs on into a name (…一体化发展) of at most
-    # this many more characters up to the clause's edge; a longer run names no formulation
+    # a motto written as one word (教育科技人才) that runs on into a name (…一体化发展) lists that
+    # name when it adds at most this many characters, nothing when it adds more (…体制机制一体
+    # 改革); 0: the motto is listed as it is
     national_run_on_max: int = 6
     # --- stage known: an entry this short is found only as whole words (not 海|洋垃圾)
     known_short_max: int = 4

@@ -195,7 +195,7 @@ class Words:
     one_lead_tags: frozenset[str]
     sentence_lead_tags: frozenset[str]
     shared_predicate_tags: frozenset[str]
-    run_on_stop_tags: frozenset[str]
+    run_on_name_tags: frozenset[str]
     quality_tags: frozenset[str]
     result_lead_tags: frozenset[str]
     verb_tags: frozenset[str]
