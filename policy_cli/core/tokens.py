@@ -19,9 +19,9 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property
-from itertools import accumulate, repeat
-from typing import TYPE_CHECKING, overload
+from functools import cached_property, lru_cache
+from itertools import accumulate, compress, repeat
+from typing import TYPE_CHECKING, Any, overload
 
 from policy_cli.models import Document, Sentence, Token
 
@@ -138,6 +138,10 @@ class Segmentation:
         from policy_cli.core.segment import _protect_automaton, spans_of
 
         long = bool(protect) and len(self.text) >= WHOLE_TEXT_SPANS
+        if long and len(self.pieces) >= NUMPY_PIECES:
+            columns = _tokens_by_arrays(self, protect)
+            if columns is not None:
+                return columns
         in_text = _SpansInText(self.text, protect) if long else None  # the same spans
         # one automaton for every sentence (looking it up by the tuple of strings hashes it)
         automaton = _protect_automaton(tuple(protect)) if protect and not long else None
@@ -225,6 +229,142 @@ class Segmentation:
             sentences.append(k)
             pos = b
         fill(pos, end_of(j - 1))
+
+
+def _tokens_by_arrays(seg: Segmentation, protect: Sequence[str]) -> Tokens | None:
+    """`Segmentation.tokens` of a long text on numpy arrays, or None where it cannot be.
+
+    The protected strings are found in one leftmost-longest pass over the whole text: at the
+    leftmost place where one starts, the longest, then on after its end, which is how a
+    sentence's spans are taken (`segment.spans_of`) as long as every span found lies inside
+    one sentence; a span across a sentence's edge (or the pieces of a sentence not one run
+    of pieces, sentences in order) gives None, and the caller takes the sentences one by one.
+    The tokens are then the stretches between the cuts (every piece's start, every span's
+    edges, none inside a span), less the whitespace between sentences and the stretches of
+    whitespace alone (a span is kept whatever it holds): a whole piece is the piece's own
+    string, a stretch cut from one is one string per distinct word.
+    """
+    import ahocorasick_rs
+    import numpy as np
+
+    words = list(dict.fromkeys(w for w in protect if w))
+    if not words:
+        return None
+    text, pieces = seg.text, seg.pieces
+    size = len(text)
+    starts = _int_array(seg.starts)
+    sentence = _int_array(seg.sentence)
+    # each sentence one run of pieces, the runs in the order of the sentences
+    runs = np.flatnonzero(sentence[1:] != sentence[:-1]) + 1
+    ordered = sentence[np.concatenate(([0], runs))]
+    ordered = ordered[ordered >= 0]
+    if len(ordered) > 1 and not bool((ordered[1:] > ordered[:-1]).all()):
+        return None
+    automaton = ahocorasick_rs.AhoCorasick(
+        words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+    )
+    found = automaton.find_matches_as_indexes(text)
+    spans = np.array(found, dtype=np.int64).reshape(-1, 3)[:, 1:]
+    del found
+    opens, ends = spans[:, 0], spans[:, 1]
+    first = np.searchsorted(starts, opens, side="right") - 1
+    last = np.searchsorted(starts, ends - 1, side="right") - 1
+    if bool((sentence[first] < 0).any()) or not bool((sentence[first] == sentence[last]).all()):
+        return None
+    # the cuts: every piece's start, the spans' edges, the end; none inside a span
+    at_piece = np.zeros(size + 1, dtype=bool)
+    at_piece[starts] = True
+    at_piece[size] = True
+    cut = at_piece.copy()
+    cut[opens] = True
+    cut[ends] = True
+    inner = np.zeros(size + 1, dtype=np.int8)
+    longer = ends - opens > 1  # (spans apart: the a + 1 of one is never the end of another)
+    inner[opens[longer] + 1] = 1
+    inner[ends[longer]] = -1
+    np.cumsum(inner, out=inner)  # 1 inside a span, else 0
+    cut[inner.view(bool)] = False
+    del inner
+    bounds = np.flatnonzero(cut).astype(np.int32)
+    del cut
+    lo = bounds[:-1]
+    # a stretch is a whole piece when a piece starts at both its ends and it is no span (a
+    # span, even one that is a whole piece, is cut from the text: the same string)
+    span_at = np.zeros(size + 1, dtype=bool)
+    span_at[opens] = True
+    is_span = span_at[lo]
+    del span_at
+    whole = at_piece[lo] & at_piece[bounds[1:]] & ~is_span
+    del at_piece
+    owner = sentence[np.searchsorted(starts, lo, side="right") - 1]
+    keep = owner >= 0
+    # whitespace alone: only stretches that open with whitespace are read (few)
+    points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    table = _space_table()
+    opens_space = table[np.minimum(points[lo], len(table) - 1)]
+    del points
+    maybe = np.flatnonzero(keep & ~is_span & opens_space)
+    blank = [
+        q for q, a, b in zip(maybe.tolist(), lo[maybe].tolist(), bounds[maybe + 1].tolist(),
+                             strict=True)
+        if text[a:b].isspace()
+    ]
+    keep[blank] = False
+    # the whole pieces kept, in order, by one C loop over the pieces
+    taken = np.zeros(size + 1, dtype=bool)
+    taken[lo[keep & whole]] = True
+    texts = list(compress(pieces, taken[starts].tobytes()))
+    del taken
+    # the stretches cut from the text (spans, parts of pieces), put in their places
+    whole, lo, owner, hi = whole[keep], lo[keep], owner[keep], bounds[1:][keep]
+    del keep, bounds
+    cuts = np.flatnonzero(~whole)
+    parts = list(map(text.__getitem__, map(slice, lo[cuts].tolist(), hi[cuts].tolist())))
+    same: dict[str, str] = {}  # one string object per distinct word cut from a piece
+    texts = _interleave(texts, list(map(same.setdefault, parts, parts)), cuts)
+    return Tokens(texts, _column(lo), _column(owner))
+
+
+def _interleave(whole: list[str], parts: list[str], places: Any) -> list[str]:
+    """The list of `whole` with `parts` put at `places` (sorted indices of the result)."""
+    import numpy as np
+
+    out: list[str] = []
+    done = 0
+    for place, part in zip((places - np.arange(len(places))).tolist(), parts, strict=True):
+        if place > done:
+            out.extend(whole[done:place])
+            done = place
+        out.append(part)
+    out.extend(whole[done:])
+    return out
+
+
+def _int_array(values: Sequence[int]) -> Any:
+    """A column as a numpy array (an array.array without a copy)."""
+    import numpy as np
+
+    if isinstance(values, array):
+        return np.frombuffer(values, dtype=values.typecode)
+    return np.asarray(values, dtype=np.int64)
+
+
+def _column(values: Any) -> array[int]:
+    """A numpy array of integers as a column (`COLUMN`)."""
+    import numpy as np
+
+    out = array(COLUMN)
+    out.frombytes(values.astype(np.dtype(COLUMN)).tobytes())
+    return out
+
+
+@lru_cache(maxsize=1)
+def _space_table() -> Any:
+    """Whether each code point up to U+3000 is whitespace (`str.isspace`); the last entry,
+    for every code point above, False (none above U+3000 is whitespace)."""
+    import numpy as np
+
+    return np.array([chr(c).isspace() for c in range(0x3001)] + [False], dtype=bool)
 
 
 class _SpansInText:
@@ -401,8 +541,10 @@ def segment_document(
             _gap(text, pos, sent.start, pieces, starts, labels, sentences, tags)
         if tags:
             pairs = seg.tagged(sent.text)
-            words: Sequence[str] = [w for w, _ in pairs]
-            labels.extend([intern(t) for _, t in pairs])
+            words: Sequence[str] = ()
+            if pairs:
+                words, kinds = zip(*pairs, strict=True)  # (in C: no list per column)
+                labels.extend(map(intern, kinds))
         else:
             words = seg.cut(sent.text)
         if words:

@@ -99,14 +99,18 @@ def _tokens_piece_by_piece(seg, protect):
     return out
 
 
-@pytest.mark.parametrize("whole_text", [False, True])
-def test_tokens_cut_at_protected_spans_as_piece_by_piece(whole_text, monkeypatch):
+@pytest.mark.parametrize("way", ["sentences", "whole text", "arrays"])
+def test_tokens_cut_at_protected_spans_as_piece_by_piece(way, monkeypatch):
     from policy_cli.core import tokens
     from policy_cli.core.pipeline import prepare
     from policy_cli.core.tokens import segment_document
 
-    # spans found per sentence, or in one pass over the whole text (long documents)
-    monkeypatch.setattr(tokens, "WHOLE_TEXT_SPANS", 0 if whole_text else 10**9)
+    # spans found per sentence, or in one pass over the whole text (long documents), the
+    # tokens then cut sentence by sentence or on numpy arrays (a span across a sentence's
+    # edge, as some of the strings below make, sends the arrays back to the sentences)
+    monkeypatch.setattr(tokens, "WHOLE_TEXT_SPANS", 10**9 if way == "sentences" else 0)
+    monkeypatch.setattr(tokens, "NUMPY_PIECES", 0 if way == "arrays" else 10**9)
+    by_arrays = 0
 
     for path in PATHS[:8]:
         doc = load_document(path)
@@ -120,6 +124,18 @@ def test_tokens_cut_at_protected_spans_as_piece_by_piece(whole_text, monkeypatch
         )
         for protect in protects:
             assert list(seg.tokens(protect=protect)) == _tokens_piece_by_piece(seg, protect)
+            by_arrays += tokens._tokens_by_arrays(seg, protect) is not None
+    if way == "arrays":
+        # names and formulations, punctuation: on the arrays; strings across lines: not
+        assert 16 <= by_arrays < 32
+
+
+def test_the_whitespace_table_is_str_isspace():
+    from policy_cli.core.tokens import _space_table
+
+    table = _space_table()
+    assert [chr(c).isspace() for c in range(len(table) - 1)] == table[:-1].tolist()
+    assert not any(chr(c).isspace() for c in range(len(table) - 1, 0x110000))
 
 
 def test_find_all_is_the_same_for_short_and_long_texts(monkeypatch):
