@@ -528,3 +528,24 @@ def test_glued_on_numpy_is_the_glued_in_python(monkeypatch):
         long = k.document_terms(tokens)
         assert (long.terms, list(long.token_index)) == (short.terms, list(short.token_index))
     assert glued != 0
+
+
+@pytest.mark.parametrize("tags", [True, False])
+def test_long_segmentation_columns_by_numpy_are_the_sentence_by_sentence_ones(tags, monkeypatch):
+    from policy_cli.core import tokens
+
+    doc = _documents()[-1]  # every test document in one text
+    sents = list(doc.sentences)
+    # a sentence whose text is not the text at its offsets: columns counted stretch by stretch
+    odd = dataclasses.replace(doc, sentences=(
+        *sents[:5], dataclasses.replace(sents[5], text=sents[5].text + "补"), *sents[6:]
+    ))
+    for document in (doc, odd, _documents()[0]):
+        monkeypatch.setattr(tokens, "NUMPY_SEGMENT_CHARS", 10**12)
+        plain = tokens.segment_document(document, tags=tags)
+        monkeypatch.setattr(tokens, "NUMPY_SEGMENT_CHARS", 0)
+        by_numpy = tokens.segment_document(document, tags=tags)
+        assert by_numpy.pieces == plain.pieces and by_numpy.tags == plain.tags
+        assert list(by_numpy.starts) == list(plain.starts)
+        assert list(by_numpy.sentence) == list(plain.sentence)
+        assert by_numpy.starts.typecode == by_numpy.sentence.typecode == tokens.COLUMN
