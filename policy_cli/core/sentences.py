@@ -179,6 +179,8 @@ def _direction_weights(
     guidance_cues, requirement_cues, target_cues, opens_back, closing = (
         cues.get(kind, ()) for kind in ("guidance", "requirement", "target", "opens_back", "closing")
     )
+    # whether a head holds any cue of the three kinds at all, by one search (most hold none)
+    any_cue = _cue_pattern((*guidance_cues, *requirement_cues, *target_cues)).search
     sentences, text = document.sentences, document.text
     out = []
     for whole in wholes:
@@ -193,22 +195,29 @@ def _direction_weights(
             if order:
                 weight *= 1 + (options.first_priority - 1) / order
         head = body[:60]
+        cued = any_cue(head) is not None
         # (any(map(head.__contains__, …)): the same test as a generator over the cues, in C)
-        guidance = where != "back" and part_start[sent.paragraph] not in guided and any(
+        guidance = cued and where != "back" and part_start[sent.paragraph] not in guided and any(
             map(head.__contains__, guidance_cues)
         )
         if guidance:
             guided.add(part_start[sent.paragraph])
         if body.startswith(closing):
             weight *= options.closing
-        elif guidance or any(map(head.__contains__, requirement_cues)):
+        elif guidance or (cued and any(map(head.__contains__, requirement_cues))):
             weight *= options.requirement
-        elif any(map(head.__contains__, target_cues)) or _STAGE_GOAL.match(body):
+        elif (cued and any(map(head.__contains__, target_cues))) or _STAGE_GOAL.match(body):
             weight *= options.target
         elif len(_FIGURE.findall(body)) >= options.figures:
             weight *= options.figures_weight
         out.append(weight)
     return out
+
+
+@lru_cache(maxsize=4)
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern that finds a text holding any of `cues` (or none, for no cue)."""
+    return re.compile("|".join(map(re.escape, cues)) if cues else "(?!)")
 
 
 def _parts(document: Document) -> list[tuple[str, int]]:

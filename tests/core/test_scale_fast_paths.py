@@ -549,3 +549,20 @@ def test_long_segmentation_columns_by_numpy_are_the_sentence_by_sentence_ones(ta
         assert list(by_numpy.starts) == list(plain.starts)
         assert list(by_numpy.sentence) == list(plain.sentence)
         assert by_numpy.starts.typecode == by_numpy.sentence.typecode == tokens.COLUMN
+
+
+def test_one_search_for_any_cue_is_a_test_of_each_cue():
+    from policy_cli.core.sentences import _cue_pattern, _cues, whole_sentences
+
+    cues = _cues()
+    kinds = (cues["guidance"], cues["requirement"], cues["target"])
+    every = tuple(c for kind in kinds for c in kind)
+    found = 0
+    for doc in _documents():
+        for w in whole_sentences(doc):
+            head = doc.text[w.start : w.end].strip()[:60]
+            expected = any(c in head for c in every)
+            assert (_cue_pattern(every).search(head) is not None) == expected
+            found += expected
+    assert found > 20
+    assert _cue_pattern(()).search("任何文字") is None
