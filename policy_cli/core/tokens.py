@@ -20,7 +20,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, chain, compress, islice, repeat
 from typing import TYPE_CHECKING, Any, overload
 
 from policy_cli.models import Document, Sentence, Token
@@ -546,10 +546,8 @@ def segment_document(
             _gap(text, pos, sent.start, pieces, starts, labels, sentences, tags)
         if tags:
             pairs = seg.tagged(sent.text)
-            words: Sequence[str] = ()
-            if pairs:
-                words, kinds = zip(*pairs, strict=True)  # (in C: no list per column)
-                labels.extend(map(intern, kinds))
+            words: Sequence[str] = [w for w, _ in pairs]
+            labels.extend([intern(t) for _, t in pairs])
         else:
             words = seg.cut(sent.text)
         if words:
@@ -592,12 +590,12 @@ def _segment_long(
     for sent in sentences:
         if sent.start > pos:
             gap(pos, sent.start)
-        words: Sequence[str] = ()
+        # (lists, as `segment_document` makes them: splitting the pairs with zip(*pairs) left
+        # 40-60 MB more resident after a 10 M-character text)
         if tags:
             pairs = seg.tagged(sent.text)
-            if pairs:
-                words, kinds = zip(*pairs, strict=True)  # (in C: no list per column)
-                labels.extend(map(intern, kinds))
+            words: Sequence[str] = [w for w, _ in pairs]
+            labels.extend([intern(t) for _, t in pairs])
         else:
             words = seg.cut(sent.text)
         if words:
@@ -608,21 +606,29 @@ def _segment_long(
         pos = sent.end
     if pos < len(text):
         gap(pos, len(text))
+    # (both columns are computed in place in the arrays kept, with no temporary array of
+    # their size: freeing one of 1-32 MB raises the allocator's threshold for returning
+    # memory, and later analyses then hold more)
+    n = len(pieces)
+    starts = array(COLUMN, chain((0,), islice(map(len, pieces), n - 1))) if n else array(COLUMN)
+    offsets = np.frombuffer(starts, dtype=starts.typecode)
+    np.cumsum(offsets, out=offsets)  # each piece's offset: the lengths of those before it
     count = np.frombuffer(sizes, dtype=sizes.typecode).astype(np.int64)
-    lengths = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
-    offsets = np.zeros(len(pieces), dtype=np.int64)
-    np.cumsum(lengths[:-1], out=offsets[1:])
-    del lengths
     heads = np.zeros(len(count), dtype=np.int64)  # each stretch's first piece
     np.cumsum(count[:-1], out=heads[1:])
-    if np.array_equal(offsets[heads], np.frombuffer(firsts, dtype=firsts.typecode)):
-        starts = _column(offsets)
-    else:
+    if not np.array_equal(offsets[heads], np.frombuffer(firsts, dtype=firsts.typecode)):
+        del offsets
         starts = array(COLUMN)
         for first, head, size in zip(firsts, heads.tolist(), sizes, strict=True):
             starts.extend(accumulate(map(len, pieces[head : head + size - 1]), initial=first))
-    del offsets
-    column = _column(np.repeat(np.frombuffer(owners, dtype=owners.typecode), count))
+    # each stretch's sentence repeated over its pieces: the changes of sentence at the
+    # stretches' first pieces, summed up
+    column = array(COLUMN, [0]) * n
+    values = np.frombuffer(column, dtype=column.typecode)
+    owned = np.frombuffer(owners, dtype=owners.typecode)
+    if len(owned):
+        values[heads] = np.diff(owned, prepend=0)
+        np.cumsum(values, out=values)
     return Segmentation(text, tuple(pieces), starts, tuple(labels), column)
 
 
