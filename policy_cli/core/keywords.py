@@ -897,11 +897,9 @@ def _credit_openings(
     def offsets(places: list[int]) -> Iterator[int]:
         return map(starts.__getitem__, map(index.__getitem__, places))
 
-    # (one pass over the terms for both; an opener can be a compound as well)
-    places = where(heads | opener.keys())
-    said = [p for p, w in zip(places, map(words.__getitem__, places), strict=True) if w in heads]
+    said = where(heads)
     stream_at = set(zip(map(words.__getitem__, said), offsets(said), strict=True))
-    used = [p for p, w in zip(places, map(words.__getitem__, places), strict=True) if w in opener]
+    used = where(opener.keys())
     uses = zip(
         map(words.__getitem__, used), offsets(used), map(index.__getitem__, used), strict=True
     )
