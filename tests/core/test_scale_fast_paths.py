@@ -566,3 +566,13 @@ def test_one_search_for_any_cue_is_a_test_of_each_cue():
             found += expected
     assert found > 20
     assert _cue_pattern(()).search("任何文字") is None
+
+
+def test_freed_memory_is_given_back_where_the_c_library_can():
+    import platform
+
+    from policy_cli.core.tokens import _malloc_trim, give_back_memory
+
+    if platform.system() == "Linux" and platform.libc_ver()[0] == "glibc":
+        assert _malloc_trim() is not None
+    give_back_memory()  # (a no-op elsewhere, never an error)
