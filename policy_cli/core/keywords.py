@@ -25,6 +25,7 @@ heading names it and whether the lexicon learnt it from national text.
 from __future__ import annotations
 
 import gzip
+import heapq
 import math
 import re
 from array import array
@@ -755,13 +756,10 @@ def extract_keywords(
         raise NothingToAnalyseError("no terms to rank in this document")
     counts: Counter[str] = Counter(terms.terms)
     total = len(terms)
-    # term -> its first token (read backwards, the first use is the last one written)
-    first: dict[str, int] = dict(
-        zip(reversed(terms.terms), reversed(terms.token_index), strict=True)
-    )
     idf = load_idf()
     said: dict[str, float] = dict(counts)  # what the scores count: said here...
-    credit = _credit_openings(terms, counts, first, idf, opts, place=place)
+    opened: dict[str, int] = {}  # an opener -> the first token of a use credited to it
+    credit = _credit_openings(terms, counts, opened, idf, opts, place=place)
     if document is not None:  # ...with a glossary's uses at a share
         for t, c in _glossary_counts(terms, document).items():
             said[t] -= (1 - opts.glossary_share) * c
@@ -778,11 +776,43 @@ def extract_keywords(
         scores = _textrank(terms, counts, idf, weights)
     else:  # frequency alone: without the IDF, an opening's credit lifts roots (电子, 服务)
         scores = {t: c / total * weights[t] for t, c in said.items()}
-    # round first, so that the order matches the scores shown
-    ranked = sorted(((t, round(s, 6)) for t, s in scores.items()), key=lambda kv: (-kv[1], kv[0]))
-    if top > 0:
-        ranked = ranked[:top]
+    # round first, so that the order matches the scores shown (the top ones picked alone: the
+    # same as the first of all sorted, each term's key being its own)
+    rounded = ((t, round(s, 6)) for t, s in scores.items())
+    ranked = (
+        heapq.nsmallest(top, rounded, key=_by_score) if top > 0
+        else sorted(rounded, key=_by_score)
+    )
+    first = _first_uses(terms, [t for t, _ in ranked], said.keys(), opened)
     return [Keyword(t, s, counts[t], starts[first[t]], sentences[first[t]]) for t, s in ranked]
+
+
+def _by_score(kv: tuple[str, float]) -> tuple[float, str]:
+    return (-kv[1], kv[0])
+
+
+# from this many wanted terms on, every term's first use is found in one pass over the terms
+FIRST_USES_BY_PASS = 200
+
+
+def _first_uses(
+    terms: Terms, wanted: list[str], said: Set[str], opened: dict[str, int]
+) -> dict[str, int]:
+    """The first token of each wanted term: its first place in the terms (a term `said`), or
+    the first use credited to it as an opener (`opened`), whichever comes first.
+
+    A few terms (the top ones) are each found by a search of the terms from the start (a C
+    loop; a term ranked high is said early); many by one pass over all the terms."""
+    words, index = terms.terms, terms.token_index
+    first: dict[str, int]
+    if len(wanted) >= FIRST_USES_BY_PASS:
+        # read backwards: the first use is the last one written
+        first = dict(zip(reversed(words), reversed(index), strict=True))
+    else:
+        first = {t: index[words.index(t)] for t in wanted if t in said}
+    for head, q in opened.items():
+        first[head] = min(q, first.get(head, q))
+    return first
 
 
 def _glossary_counts(terms: Terms, document: Document) -> Counter[str]:
@@ -802,7 +832,7 @@ def _glossary_counts(terms: Terms, document: Document) -> Counter[str]:
 def _credit_openings(
     terms: Terms,
     counts: Counter[str],
-    first: dict[str, int],
+    credited_first: dict[str, int],
     idf: IdfTable,
     opts: KeywordOptions,
     *,
@@ -830,8 +860,9 @@ def _credit_openings(
     Only a use the terms do not count yet is credited: where a compound keeps its free opener
     counting (人工智能 of 人工智能+小镇 stands in the terms at the compound's own offset), that
     use is counted once. `counts` then holds what a reader counts (alone and opening: never
-    more than the text says it); the returned dict, the credit that the scores take (the
-    whole of it, or `opening_share` of a known term's).
+    more than the text says it); `credited_first`, the first token of a use credited to each
+    opener; the returned dict, the credit that the scores take (the whole of it, or
+    `opening_share` of a known term's).
     """
     stop = load_stopwords()
     lexicon = _lexicon_words()
@@ -905,7 +936,7 @@ def _credit_openings(
         else:
             del known[head]
     for head in (*own, *known):
-        first[head] = min(opened[head], first.get(head, opened[head]))
+        credited_first[head] = opened[head]
     counts.update(own)
     counts.update(known)
     return weight

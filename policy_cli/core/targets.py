@@ -114,8 +114,9 @@ def _table() -> _Table:
     return _Table(dict(t["labels"]), templates, patterns, sources)
 
 
+@cache
 def _re(section: str, key: str) -> re.Pattern[str]:
-    """A compiled pattern of the rules file."""
+    """A compiled pattern of the rules file (cached: a long text asks ~1.5 M times)."""
     return _table().patterns[(section, key)]
 
 

@@ -19,9 +19,9 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property
-from itertools import accumulate, repeat
-from typing import TYPE_CHECKING, overload
+from functools import cached_property, lru_cache
+from itertools import accumulate, chain, compress, islice, repeat
+from typing import TYPE_CHECKING, Any, overload
 
 from policy_cli.models import Document, Sentence, Token
 
@@ -47,6 +47,9 @@ WHOLE_TEXT_SPANS = 100_000
 # sentences: 0.09 -> 0.06 ms in the segmenter). A longer text is cut sentence by sentence
 # (one list of all its pieces at once would be copied again).
 WHOLE_TEXT_CUT = 100_000
+# from this many characters on, a text's offset and sentence columns are made by numpy from
+# its pieces (10 M characters, 5.5 M pieces: ~0.6 s of extending them sentence by sentence)
+NUMPY_SEGMENT_CHARS = 200_000
 # characters outside every block jieba and jieba-rs cut (their blocks are Chinese
 # characters, ASCII letters and digits and +#&._%-; whitespace is cut alone, except \r\n)
 _SEPARATORS = frozenset("\n \t\u3000。，、；：？！…—“”‘’（）《》〈〉【】「」『』·,;:?!()")
@@ -138,6 +141,10 @@ class Segmentation:
         from policy_cli.core.segment import _protect_automaton, spans_of
 
         long = bool(protect) and len(self.text) >= WHOLE_TEXT_SPANS
+        if long and len(self.pieces) >= NUMPY_PIECES:
+            columns = _tokens_by_arrays(self, protect)
+            if columns is not None:
+                return columns
         in_text = _SpansInText(self.text, protect) if long else None  # the same spans
         # one automaton for every sentence (looking it up by the tuple of strings hashes it)
         automaton = _protect_automaton(tuple(protect)) if protect and not long else None
@@ -225,6 +232,169 @@ class Segmentation:
             sentences.append(k)
             pos = b
         fill(pos, end_of(j - 1))
+
+
+def _tokens_by_arrays(seg: Segmentation, protect: Sequence[str]) -> Tokens | None:
+    """`Segmentation.tokens` of a long text on numpy arrays, or None where it cannot be.
+
+    The protected strings are found in one leftmost-longest pass over the whole text: at the
+    leftmost place where one starts, the longest, then on after its end, which is how a
+    sentence's spans are taken (`segment.spans_of`) as long as every span found lies inside
+    one sentence; a span across a sentence's edge (or the pieces of a sentence not one run
+    of pieces, sentences in order) gives None, and the caller takes the sentences one by one.
+    The tokens are then the stretches between the cuts (every piece's start, every span's
+    edges, none inside a span), less the whitespace between sentences and the stretches of
+    whitespace alone (a span is kept whatever it holds): a whole piece is the piece's own
+    string, a stretch cut from one is one string per distinct word.
+    """
+    import ahocorasick_rs
+    import numpy as np
+
+    words = list(dict.fromkeys(w for w in protect if w))
+    if not words:
+        return None
+    text, pieces = seg.text, seg.pieces
+    size = len(text)
+    starts = _int_array(seg.starts)
+    sentence = _int_array(seg.sentence)
+    # each sentence one run of pieces, the runs in the order of the sentences
+    runs = np.flatnonzero(sentence[1:] != sentence[:-1]) + 1
+    ordered = sentence[np.concatenate(([0], runs))]
+    ordered = ordered[ordered >= 0]
+    if len(ordered) > 1 and not bool((ordered[1:] > ordered[:-1]).all()):
+        return None
+    automaton = ahocorasick_rs.AhoCorasick(
+        words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+    )
+    found = automaton.find_matches_as_indexes(text)
+    spans = np.array(found, dtype=np.int64).reshape(-1, 3)[:, 1:]
+    del found
+    opens, ends = spans[:, 0], spans[:, 1]
+    first = np.searchsorted(starts, opens, side="right") - 1
+    last = np.searchsorted(starts, ends - 1, side="right") - 1
+    if bool((sentence[first] < 0).any()) or not bool((sentence[first] == sentence[last]).all()):
+        return None
+    # the cuts: every piece's start, the spans' edges, the end; none inside a span
+    at_piece = np.zeros(size + 1, dtype=bool)
+    at_piece[starts] = True
+    at_piece[size] = True
+    cut = at_piece.copy()
+    cut[opens] = True
+    cut[ends] = True
+    inner = np.zeros(size + 1, dtype=np.int8)
+    longer = ends - opens > 1  # (spans apart: the a + 1 of one is never the end of another)
+    inner[opens[longer] + 1] = 1
+    inner[ends[longer]] = -1
+    np.cumsum(inner, out=inner)  # 1 inside a span, else 0
+    cut[inner.view(bool)] = False
+    del inner
+    bounds = np.flatnonzero(cut).astype(np.int32)
+    del cut
+    lo = bounds[:-1]
+    # a stretch is a whole piece when a piece starts at both its ends and it is no span (a
+    # span, even one that is a whole piece, is cut from the text: the same string)
+    span_at = np.zeros(size + 1, dtype=bool)
+    span_at[opens] = True
+    is_span = span_at[lo]
+    del span_at
+    whole = at_piece[lo] & at_piece[bounds[1:]] & ~is_span
+    del at_piece
+    owner = sentence[np.searchsorted(starts, lo, side="right") - 1]
+    keep = owner >= 0
+    # whitespace alone: only stretches that open with whitespace are read (few)
+    points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    table = _space_table()
+    opens_space = table[np.minimum(points[lo], len(table) - 1)]
+    del points
+    maybe = np.flatnonzero(keep & ~is_span & opens_space)
+    blank = [
+        q for q, a, b in zip(maybe.tolist(), lo[maybe].tolist(), bounds[maybe + 1].tolist(),
+                             strict=True)
+        if text[a:b].isspace()
+    ]
+    keep[blank] = False
+    # the whole pieces kept, in order, by one C loop over the pieces
+    taken = np.zeros(size + 1, dtype=bool)
+    taken[lo[keep & whole]] = True
+    texts = list(compress(pieces, taken[starts].tobytes()))
+    del taken
+    # the stretches cut from the text (spans, parts of pieces), put in their places
+    whole, lo, owner, hi = whole[keep], lo[keep], owner[keep], bounds[1:][keep]
+    del keep, bounds
+    cuts = np.flatnonzero(~whole)
+    parts = list(map(text.__getitem__, map(slice, lo[cuts].tolist(), hi[cuts].tolist())))
+    same: dict[str, str] = {}  # one string object per distinct word cut from a piece
+    texts = _interleave(texts, list(map(same.setdefault, parts, parts)), cuts)
+    columns = Tokens(texts, _column(lo), _column(owner))
+    del lo, owner, hi, whole, cuts, parts
+    give_back_memory()
+    return columns
+
+
+def give_back_memory() -> None:
+    """Return the memory freed by numpy's temporary arrays to the system (glibc's
+    `malloc_trim`; nothing elsewhere).
+
+    Freeing an array of 1-32 MB raises glibc's threshold for serving a request from its own
+    mapping, so the next such arrays come from the heap, and the heap keeps what they free
+    while a column kept is above them: after the tokens of a 10 M-character text the process
+    held ~100 MB more than before (/proc/self/statm), and its peak was ~20 MB higher."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@lru_cache(maxsize=1)
+def _malloc_trim() -> Any:
+    """glibc's malloc_trim, or None where the C library has none (musl, macOS, Windows)."""
+    import ctypes
+
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError, TypeError):
+        return None
+
+
+def _interleave(whole: list[str], parts: list[str], places: Any) -> list[str]:
+    """The list of `whole` with `parts` put at `places` (sorted indices of the result)."""
+    import numpy as np
+
+    out: list[str] = []
+    done = 0
+    for place, part in zip((places - np.arange(len(places))).tolist(), parts, strict=True):
+        if place > done:
+            out.extend(whole[done:place])
+            done = place
+        out.append(part)
+    out.extend(whole[done:])
+    return out
+
+
+def _int_array(values: Sequence[int]) -> Any:
+    """A column as a numpy array (an array.array without a copy)."""
+    import numpy as np
+
+    if isinstance(values, array):
+        return np.frombuffer(values, dtype=values.typecode)
+    return np.asarray(values, dtype=np.int64)
+
+
+def _column(values: Any) -> array[int]:
+    """A numpy array of integers as a column (`COLUMN`)."""
+    import numpy as np
+
+    out = array(COLUMN)
+    out.frombytes(values.astype(np.dtype(COLUMN)).tobytes())
+    return out
+
+
+@lru_cache(maxsize=1)
+def _space_table() -> Any:
+    """Whether each code point up to U+3000 is whitespace (`str.isspace`); the last entry,
+    for every code point above, False (none above U+3000 is whitespace)."""
+    import numpy as np
+
+    return np.array([chr(c).isspace() for c in range(0x3001)] + [False], dtype=bool)
 
 
 class _SpansInText:
@@ -395,6 +565,8 @@ def segment_document(
         whole = _cut_whole(text, document.sentences, seg)
         if whole is not None:
             return _sentences_of_whole(text, document.sentences, whole)
+    if len(text) >= NUMPY_SEGMENT_CHARS:
+        return _segment_long(text, document.sentences, seg, tags)
     pos = 0
     for sent in document.sentences:
         if sent.start > pos:
@@ -413,6 +585,80 @@ def segment_document(
     if pos < len(text):
         _gap(text, pos, len(text), pieces, starts, labels, sentences, tags)
     return Segmentation(text, tuple(pieces), starts, tuple(labels), sentences)
+
+
+def _segment_long(
+    text: str, sentences: Sequence[Sentence], seg: Segmenter, tags: bool
+) -> Segmentation:
+    """`segment_document` of a long text: the pieces (and tags) cut sentence by sentence as
+    there, the offset and sentence columns made by numpy from the pieces' lengths and the
+    number of pieces in each stretch (a sentence, or the text between two), not extended
+    sentence by sentence. Where a stretch's first piece is not where the stretch starts (a
+    sentence whose text is not the text at its offsets), every stretch's offsets are counted
+    from its own start, as `segment_document` counts them."""
+    import numpy as np
+
+    intern = sys.intern
+    pieces: list[str] = []
+    labels: list[str] = []
+    owners = array(COLUMN)  # per stretch: its sentence (-1 between sentences)...
+    sizes = array(COLUMN)  # ...its number of pieces...
+    firsts = array(COLUMN)  # ...and its start
+
+    def gap(lo: int, hi: int) -> None:
+        pieces.append(text[lo:hi])
+        if tags:
+            labels.append(GAP_TAG)
+        owners.append(-1)
+        sizes.append(1)
+        firsts.append(lo)
+
+    pos = 0
+    for sent in sentences:
+        if sent.start > pos:
+            gap(pos, sent.start)
+        # (lists, as `segment_document` makes them: splitting the pairs with zip(*pairs) left
+        # 40-60 MB more resident after a 10 M-character text)
+        if tags:
+            pairs = seg.tagged(sent.text)
+            words: Sequence[str] = [w for w, _ in pairs]
+            labels.extend([intern(t) for _, t in pairs])
+        else:
+            words = seg.cut(sent.text)
+        if words:
+            pieces.extend(map(intern, words))
+            owners.append(sent.index)
+            sizes.append(len(words))
+            firsts.append(sent.start)
+        pos = sent.end
+    if pos < len(text):
+        gap(pos, len(text))
+    # (both columns are computed in place in the arrays kept, with no temporary array of
+    # their size: freeing one of 1-32 MB raises the allocator's threshold for returning
+    # memory, and later analyses then hold more)
+    n = len(pieces)
+    starts = array(COLUMN, chain((0,), islice(map(len, pieces), n - 1))) if n else array(COLUMN)
+    offsets = np.frombuffer(starts, dtype=starts.typecode)
+    np.cumsum(offsets, out=offsets)  # each piece's offset: the lengths of those before it
+    count = np.frombuffer(sizes, dtype=sizes.typecode).astype(np.int64)
+    heads = np.zeros(len(count), dtype=np.int64)  # each stretch's first piece
+    np.cumsum(count[:-1], out=heads[1:])
+    if not np.array_equal(offsets[heads], np.frombuffer(firsts, dtype=firsts.typecode)):
+        starts = array(COLUMN)
+        for first, head, size in zip(firsts, heads.tolist(), sizes, strict=True):
+            starts.extend(accumulate(map(len, pieces[head : head + size - 1]), initial=first))
+    # each stretch's sentence repeated over its pieces: the changes of sentence at the
+    # stretches' first pieces, summed up
+    column = array(COLUMN, [0]) * n
+    values = np.frombuffer(column, dtype=column.typecode)
+    owned = np.frombuffer(owners, dtype=owners.typecode)
+    if len(owned):
+        values[heads] = np.diff(owned, prepend=0)
+        np.cumsum(values, out=values)
+    segmentation = Segmentation(text, tuple(pieces), starts, tuple(labels), column)
+    del values, offsets
+    give_back_memory()
+    return segmentation
 
 
 def _cut_whole(

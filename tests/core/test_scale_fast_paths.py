@@ -99,14 +99,18 @@ def _tokens_piece_by_piece(seg, protect):
     return out
 
 
-@pytest.mark.parametrize("whole_text", [False, True])
-def test_tokens_cut_at_protected_spans_as_piece_by_piece(whole_text, monkeypatch):
+@pytest.mark.parametrize("way", ["sentences", "whole text", "arrays"])
+def test_tokens_cut_at_protected_spans_as_piece_by_piece(way, monkeypatch):
     from policy_cli.core import tokens
     from policy_cli.core.pipeline import prepare
     from policy_cli.core.tokens import segment_document
 
-    # spans found per sentence, or in one pass over the whole text (long documents)
-    monkeypatch.setattr(tokens, "WHOLE_TEXT_SPANS", 0 if whole_text else 10**9)
+    # spans found per sentence, or in one pass over the whole text (long documents), the
+    # tokens then cut sentence by sentence or on numpy arrays (a span across a sentence's
+    # edge, as some of the strings below make, sends the arrays back to the sentences)
+    monkeypatch.setattr(tokens, "WHOLE_TEXT_SPANS", 10**9 if way == "sentences" else 0)
+    monkeypatch.setattr(tokens, "NUMPY_PIECES", 0 if way == "arrays" else 10**9)
+    by_arrays = 0
 
     for path in PATHS[:8]:
         doc = load_document(path)
@@ -120,6 +124,18 @@ def test_tokens_cut_at_protected_spans_as_piece_by_piece(whole_text, monkeypatch
         )
         for protect in protects:
             assert list(seg.tokens(protect=protect)) == _tokens_piece_by_piece(seg, protect)
+            by_arrays += tokens._tokens_by_arrays(seg, protect) is not None
+    if way == "arrays":
+        # names and formulations, punctuation: on the arrays; strings across lines: not
+        assert 16 <= by_arrays < 32
+
+
+def test_the_whitespace_table_is_str_isspace():
+    from policy_cli.core.tokens import _space_table
+
+    table = _space_table()
+    assert [chr(c).isspace() for c in range(len(table) - 1)] == table[:-1].tolist()
+    assert not any(chr(c).isspace() for c in range(len(table) - 1, 0x110000))
 
 
 def test_find_all_is_the_same_for_short_and_long_texts(monkeypatch):
@@ -512,3 +528,51 @@ def test_glued_on_numpy_is_the_glued_in_python(monkeypatch):
         long = k.document_terms(tokens)
         assert (long.terms, list(long.token_index)) == (short.terms, list(short.token_index))
     assert glued != 0
+
+
+@pytest.mark.parametrize("tags", [True, False])
+def test_long_segmentation_columns_by_numpy_are_the_sentence_by_sentence_ones(tags, monkeypatch):
+    from policy_cli.core import tokens
+
+    doc = _documents()[-1]  # every test document in one text
+    sents = list(doc.sentences)
+    # a sentence whose text is not the text at its offsets: columns counted stretch by stretch
+    odd = dataclasses.replace(doc, sentences=(
+        *sents[:5], dataclasses.replace(sents[5], text=sents[5].text + "补"), *sents[6:]
+    ))
+    for document in (doc, odd, _documents()[0]):
+        monkeypatch.setattr(tokens, "NUMPY_SEGMENT_CHARS", 10**12)
+        plain = tokens.segment_document(document, tags=tags)
+        monkeypatch.setattr(tokens, "NUMPY_SEGMENT_CHARS", 0)
+        by_numpy = tokens.segment_document(document, tags=tags)
+        assert by_numpy.pieces == plain.pieces and by_numpy.tags == plain.tags
+        assert list(by_numpy.starts) == list(plain.starts)
+        assert list(by_numpy.sentence) == list(plain.sentence)
+        assert by_numpy.starts.typecode == by_numpy.sentence.typecode == tokens.COLUMN
+
+
+def test_one_search_for_any_cue_is_a_test_of_each_cue():
+    from policy_cli.core.sentences import _cue_pattern, _cues, whole_sentences
+
+    cues = _cues()
+    kinds = (cues["guidance"], cues["requirement"], cues["target"])
+    every = tuple(c for kind in kinds for c in kind)
+    found = 0
+    for doc in _documents():
+        for w in whole_sentences(doc):
+            head = doc.text[w.start : w.end].strip()[:60]
+            expected = any(c in head for c in every)
+            assert (_cue_pattern(every).search(head) is not None) == expected
+            found += expected
+    assert found > 20
+    assert _cue_pattern(()).search("任何文字") is None
+
+
+def test_freed_memory_is_given_back_where_the_c_library_can():
+    import platform
+
+    from policy_cli.core.tokens import _malloc_trim, give_back_memory
+
+    if platform.system() == "Linux" and platform.libc_ver()[0] == "glibc":
+        assert _malloc_trim() is not None
+    give_back_memory()  # (a no-op elsewhere, never an error)
