@@ -576,3 +576,36 @@ def test_freed_memory_is_given_back_where_the_c_library_can():
     if platform.system() == "Linux" and platform.libc_ver()[0] == "glibc":
         assert _malloc_trim() is not None
     give_back_memory()  # (a no-op elsewhere, never an error)
+
+
+def test_edges_looked_up_as_arrays_are_said_at_one_by_one():
+    from policy_cli.core.formulations.pieces import NUMBER_CHARS, said_at, said_at_all
+    from policy_cli.core.tokens import segment_document
+
+    doc = _documents()[-1]  # every test document in one text
+    text = doc.text
+    seg = segment_document(doc, tags=False)
+    said = 0
+    for size in (2, 3, 4):
+        every = list(range(size % 3, len(text) - size + 1, 3))  # a third of all places
+        # with no number to go on into them (the array path), and with numbers (one by one)
+        plain = [s for s in every if text[s] not in NUMBER_CHARS]
+        for starts in (plain, every, every[-1:], []):
+            expected = [said_at(text, seg, s, s + size) for s in starts]
+            assert said_at_all(text, seg, starts, size) == expected
+            said += sum(expected)
+        # the end of the text is the end of a word
+        last = [len(text) - size]
+        assert said_at_all(text, seg, last, size) == [said_at(text, seg, last[0], len(text))]
+    assert said > 100_000
+
+
+def test_formulations_counted_as_arrays_are_the_ones_counted_one_by_one(monkeypatch):
+    from policy_cli.core.formulations import extract_formulations, rank
+
+    doc = _documents()[-1]
+    monkeypatch.setattr(rank, "NUMPY_OCCURRENCES", 10**12)
+    plain = extract_formulations(doc)
+    monkeypatch.setattr(rank, "NUMPY_OCCURRENCES", 2)
+    assert extract_formulations(doc) == plain
+    assert sum(f.count >= 2 for f in plain) > 100
