@@ -71,40 +71,67 @@ def said_at_all(
 ) -> list[bool]:
     """`said_at(text, seg, s, s + size)` for every start `s`, in order.
 
-    Every occurrence that opens and closes a word (both edges are starts of pieces) is said,
-    unless a number goes on into it: those are found at once by looking both edges up in
-    the pieces' starts as arrays (`edges`: `seg.starts` as a numpy array, made here when not
-    given). The others, and all of them when one starts with a number character, are
-    checked one by one with `said_at`.
+    Both edges of every occurrence are looked up at once in `edges` (`word_edges(seg)`, made
+    here when not given); the characters before and at each start are taken by one
+    `itemgetter`. Only an occurrence with one edge inside a piece asks, as `said_at` does,
+    whether that piece takes its character.
     """
     if not starts:
         return []
     import numpy as np
 
     if edges is None:
-        edges = starts_array(seg)
+        edges = word_edges(seg)
     at = np.asarray(starts, dtype=np.int64)
-    end = at + size
-    opens = edges[np.searchsorted(edges, at, side="right") - 1] == at
-    inside = end < len(text)
-    closes = ~inside  # the end of the text closes a word (`Segmentation.starts_word`)
-    ends = end[inside]
-    closes[inside] = edges[np.searchsorted(edges, ends, side="right") - 1] == ends
-    both = opens & closes
-    heads = itemgetter(*starts)(text) if len(starts) > 1 else (text[starts[0]],)
+    opens = edges[at]
+    closes = edges[at + size]
+    said = (opens & closes).tolist()
+    one = np.flatnonzero(opens ^ closes).tolist()
+    befores = _chars(text, [s - 1 for s in starts])
+    mark = words().ordinal_mark
+    heads = _chars(text, starts)
     if not NUMBER_CHARS.isdisjoint(heads):
-        both[:] = False  # a number may go on into it: each one checked
-    said = both.tolist()
-    for k in np.flatnonzero(~both).tolist():
+        for k, before in enumerate(befores):  # 五五 in 十五五, 九章 in 第九章: not said
+            if (before in NUMBER_CHARS or before == mark) and heads[k] in NUMBER_CHARS:
+                said[k] = False
+        one = [k for k in one if not _number_goes_on(befores[k], heads[k], mark)]
+    for k in one:
         s = starts[k]
-        said[k] = said_at(text, seg, s, s + size)
+        if opens[k]:
+            said[k] = not _crossed(seg, s + size, s, s + size)
+        else:
+            said[k] = not _crossed(seg, s, s, s + size)
+    for k, before in enumerate(befores):
+        if before in QUOTES:
+            said[k] = True
     return said
 
 
-def starts_array(seg: Segmentation) -> Any:
-    """The pieces' starts as a numpy array (a column of machine integers without a copy)."""
+def _number_goes_on(before: str, head: str, mark: str) -> bool:
+    return (before in NUMBER_CHARS or before == mark) and head in NUMBER_CHARS
+
+
+def _chars(text: str, places: Sequence[int]) -> tuple[str, ...]:
+    """The character at each place ('' before the text: place -1)."""
+    if len(places) == 1:
+        return (text[places[0] : places[0] + 1] if places[0] >= 0 else "",)
+    out = itemgetter(*places)(text)
+    if min(places) < 0:
+        return tuple("" if p < 0 else c for p, c in zip(places, out, strict=True))
+    return tuple(out)
+
+
+def word_edges(seg: Segmentation) -> Any:
+    """A numpy array of one bool per place of the text and one for its end: True where a
+    piece starts (`Segmentation.starts_word` at every place at once)."""
     import numpy as np
 
-    if isinstance(seg.starts, array):
-        return np.frombuffer(seg.starts, dtype=seg.starts.typecode)
-    return np.asarray(seg.starts, dtype=np.int64)
+    column = seg.starts
+    if isinstance(column, array):
+        places = np.frombuffer(column, dtype=column.typecode)
+    else:
+        places = np.asarray(column, dtype=np.int64)
+    edges = np.zeros(len(seg.text) + 1, dtype=bool)
+    edges[places] = True
+    edges[len(seg.text)] = True
+    return edges

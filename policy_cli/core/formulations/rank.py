@@ -12,7 +12,7 @@ from policy_cli.core.formulations.pieces import (
     QUOTES,
     said_at,
     said_at_all,
-    starts_array,
+    word_edges,
 )
 from policy_cli.core.national import national_lexicon, said_nationally
 from policy_cli.core.occurrences import find_all, non_overlapping
@@ -43,12 +43,12 @@ def rank_formulations(
     # every occurrence of every find in one pass over the text (not one scan per find)
     starts = find_said(document.text, chosen)
     result = []
-    edges: Any = None  # the pieces' starts as an array, made for the first long list
+    edges: Any = None  # where words start, as an array, made for the first long list
     for c in chosen:
         at = starts.get(c.text, [])
         if seg is not None and len(c.text) <= options.count_short_max:
             if edges is None and len(at) >= NUMPY_OCCURRENCES:
-                edges = starts_array(seg)
+                edges = word_edges(seg)
             at = said_as_words(document.text, seg, at, len(c.text), c.offset, edges=edges)
         result.append(
             to_formulation(document, c, options.max_contexts, at, options.context_max_len)
@@ -114,7 +114,7 @@ def said_as_words(
     乡村振兴战略, one edge, is), and the one a stage found at `found`.
 
     From `pieces.NUMPY_OCCURRENCES` occurrences on they are checked all at once
-    (`pieces.said_at_all`; `edges`: the pieces' starts as an array, when made already).
+    (`pieces.said_at_all`; `edges`: `pieces.word_edges(seg)`, when made already).
     """
     if len(starts) < NUMPY_OCCURRENCES:
         return [s for s in starts if s == found or said_at(text, seg, s, s + size)]
