@@ -77,6 +77,18 @@ def _find_each(text: str, word: str) -> list[int]:
     return starts
 
 
+def count_each(text: str, words: Iterable[str]) -> dict[str, int]:
+    """Return `text.count(word)` for each word (non-empty): one `str.count` each in a text
+    shorter than `LONG_TEXT`, all of them from one `find_all` pass in a longer one (a scan of
+    the whole text per word grows with the text times the words).
+    """
+    unique = list(dict.fromkeys(w for w in words if w))
+    if len(text) < LONG_TEXT:
+        return {w: text.count(w) for w in unique}
+    starts = find_all(text, unique)
+    return {w: len(non_overlapping(starts[w], len(w))) for w in unique}
+
+
 def non_overlapping(starts: list[int], length: int) -> list[int]:
     """Keep the occurrences `str.count` and successive `str.find` calls would see.
 

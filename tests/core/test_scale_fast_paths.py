@@ -609,3 +609,20 @@ def test_formulations_counted_as_arrays_are_the_ones_counted_one_by_one(monkeypa
     monkeypatch.setattr(rank, "NUMPY_OCCURRENCES", 2)
     assert extract_formulations(doc) == plain
     assert sum(f.count >= 2 for f in plain) > 100
+
+
+def test_counts_in_one_pass_are_str_count(monkeypatch):
+    from policy_cli.core import occurrences
+
+    text = "\n".join(_texts())
+    assert len(text) >= occurrences.LONG_TEXT  # one pass over the whole text
+    # phrases of the text, some overlapping themselves (十五五 in 十五五五, 发展 in 发展发展)
+    phrases = [text[i : i + n] for n in (2, 3, 5) for i in range(0, len(text) - n, 1_009)]
+    phrases += ["发展", "五五", "。。", "战略", "不存在的说法"]
+    for t in (text, text[:5_000], "十五五五五发展发展发展"):
+        expected = {p: t.count(p) for p in phrases if p}
+        assert occurrences.count_each(t, phrases) == expected
+        monkeypatch.setattr(occurrences, "LONG_TEXT", 0)
+        assert occurrences.count_each(t, phrases) == expected
+        monkeypatch.undo()
+    assert sum(text.count(p) > 1 for p in phrases) > 100

@@ -17,6 +17,7 @@ from policy_cli.core.formulations.boundary import phrase_ending_at
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import clause_word_set, patterns, words
+from policy_cli.core.occurrences import count_each
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
@@ -29,7 +30,7 @@ def find_heads(
     """Yield the names that end in a doctrine, strategy or campaign head word."""
     seg = seg or segment_text(text)
     w, p, o = words(), patterns(), options
-    said: dict[str, int] = {}  # phrase -> text.count(phrase), counted once per phrase
+    found: list[tuple[str, str, int, int]] = []  # head, phrase, start, end of each name kept
     for m in _heads_pattern().finditer(text):
         head = m.group()
         after = text[m.end() : m.end() + 1]
@@ -64,10 +65,6 @@ def find_heads(
             len(head) == o.short_head_len or head in w.common_heads
         ):
             continue  # 忧患意识, 发展思想, 法治理念: ordinary words, not names
-        if head in w.descriptive_heads and (
-            said[phrase] if phrase in said else said.setdefault(phrase, text.count(phrase))
-        ) < o.descriptive_head_min_count:
-            continue  # said once, X格局 / X理念 describes; a name is repeated
         if head in w.rare_heads and len(modifier) < o.rare_head_min_modifier:
             continue  # 社会责任意识; but 中华民族共同体意识
         if head in w.quality_heads and p.people.search(modifier):
@@ -78,9 +75,16 @@ def find_heads(
             continue  # 上海期货交易所: an institution that exists; 设立北京证券交易所 is news
         if _second_half(text, start, phrase):
             continue  # 中央八项规定及|实施细则精神: the second half of a name, cut from it
+        found.append((head, phrase, start, m.end()))
+    # said once, X格局 / X理念 describes; a name is repeated: the phrases of descriptive heads
+    # counted as `str.count` would, all in one pass over a long text
+    said = count_each(text, [f[1] for f in found if f[0] in w.descriptive_heads])
+    for head, phrase, start, end in found:
+        if head in w.descriptive_heads and said[phrase] < o.descriptive_head_min_count:
+            continue
         phrase, start = _with_quoted_name(text, start, phrase, o)
         if head in w.battle_heads:
-            phrase, start = _with_listed_battles(text, start, m.end(), phrase, o)
+            phrase, start = _with_listed_battles(text, start, end, phrase, o)
         yield Candidate(phrase, "slogan", start, stage=STAGE, rule=head)
 
 
