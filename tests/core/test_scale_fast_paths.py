@@ -626,3 +626,26 @@ def test_counts_in_one_pass_are_str_count(monkeypatch):
         assert occurrences.count_each(t, phrases) == expected
         monkeypatch.undo()
     assert sum(text.count(p) > 1 for p in phrases) > 100
+
+
+def test_runs_counted_length_by_length_are_every_run_counted():
+    from collections import Counter
+
+    from policy_cli.core.formulations.coined import _said_often
+    from policy_cli.core.tokens import segment_document
+
+    pieces = segment_document(_documents()[-1], tags=False).pieces
+    n = len(pieces)
+    for least, most in ((40, 4), (8, 3), (3, 5), (3, 1)):
+        often = {w for w, c in Counter(pieces).items() if c >= least and len(w) > 1}
+        every: Counter[tuple[str, ...]] = Counter()  # the plain form: every run at every place
+        for i, first in enumerate(pieces):
+            if first not in often:
+                continue
+            for j in range(i + 2, min(n, i + most) + 1):
+                if pieces[j - 1] not in often:
+                    break
+                every[tuple(pieces[i:j])] += 1
+        expected = {g: c for g, c in every.items() if c >= least}
+        assert _said_often(pieces, often, least, most) == expected
+        assert most < 2 or len(expected) > 3

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.candidate import Candidate
@@ -50,17 +50,7 @@ def find_coined(
     }
     if not often:
         return
-    grams: Counter[tuple[str, ...]] = Counter()
-    n = len(pieces)
-    most = o.coined_max_words
-    for i, first in enumerate(pieces):
-        if first not in often:
-            continue
-        for j in range(i + 2, min(n, i + most) + 1):
-            if pieces[j - 1] not in often:
-                break
-            grams[tuple(pieces[i:j])] += 1
-    said = {g: c for g, c in grams.items() if c >= least}
+    said = _said_often(pieces, often, least, o.coined_max_words)
     if not said:
         return
     w = words()
@@ -77,6 +67,37 @@ def find_coined(
         at = _first_whole(text, term, seg)
         if at >= 0:
             yield Candidate(term, "slogan", at, stage=STAGE, rule="coined")
+
+
+def _said_often(
+    pieces: Sequence[str], often: set[str], least: int, most: int
+) -> dict[tuple[str, ...], int]:
+    """Every run of 2 to `most` pieces, each of them in `often`, said `least` times or more,
+    with its count.
+
+    Counted length by length: a run of k + 1 pieces is said no more often than its first k,
+    so only the places of the runs of k said often enough are extended (a long text has
+    hundreds of thousands of places where two often-said words meet).
+    """
+    import numpy as np
+
+    n = len(pieces)
+    flags = bytes(map(often.__contains__, pieces))  # one byte a piece: 1 where it is often said
+    marks = np.frombuffer(flags, dtype=np.uint8)
+    # the places where a run of two often-said words starts
+    places = np.flatnonzero(marks[:-1] & marks[1:]).tolist()
+    said: dict[tuple[str, ...], int] = {}
+    size = 2
+    while places and size <= most:
+        runs = [tuple(pieces[i : i + size]) for i in places]
+        kept = {g: c for g, c in Counter(runs).items() if c >= least}
+        said.update(kept)
+        places = [
+            i for i, g in zip(places, runs, strict=True)
+            if g in kept and i + size < n and flags[i + size]
+        ]
+        size += 1
+    return said
 
 
 def _inside_longer(gram: tuple[str, ...], count: int, said: dict[tuple[str, ...], int]) -> bool:
