@@ -78,7 +78,10 @@ def find_heads(
         found.append((head, phrase, start, m.end()))
     # said once, X格局 / X理念 describes; a name is repeated: the phrases of descriptive heads
     # counted as `str.count` would, all in one pass over a long text
-    said = count_each(text, [f[1] for f in found if f[0] in w.descriptive_heads])
+    if not found:
+        return
+    described = [phrase for head, phrase, _, _ in found if head in w.descriptive_heads]
+    said = count_each(text, described) if described else {}
     for head, phrase, start, end in found:
         if head in w.descriptive_heads and said[phrase] < o.descriptive_head_min_count:
             continue
