@@ -571,12 +571,7 @@ def segment_document(
     for sent in document.sentences:
         if sent.start > pos:
             _gap(text, pos, sent.start, pieces, starts, labels, sentences, tags)
-        if tags:
-            pairs = seg.tagged(sent.text)
-            words: Sequence[str] = [w for w, _ in pairs]
-            labels.extend([intern(t) for _, t in pairs])
-        else:
-            words = seg.cut(sent.text)
+        words = _cut_sentence(seg, sent.text, tags, labels)
         if words:
             pieces.extend(map(intern, words))
             starts.extend(accumulate(map(len, words[:-1]), initial=sent.start))
@@ -585,6 +580,16 @@ def segment_document(
     if pos < len(text):
         _gap(text, pos, len(text), pieces, starts, labels, sentences, tags)
     return Segmentation(text, tuple(pieces), starts, tuple(labels), sentences)
+
+
+def _cut_sentence(seg: Segmenter, text: str, tags: bool, labels: list[str]) -> Sequence[str]:
+    """A sentence's words; with `tags`, their tags appended to `labels` (lists: splitting the
+    pairs with zip(*pairs) left 40-60 MB more resident after a 10 M-character text)."""
+    if not tags:
+        return seg.cut(text)
+    pairs = seg.tagged(text)
+    labels.extend([sys.intern(t) for _, t in pairs])
+    return [w for w, _ in pairs]
 
 
 def _segment_long(
@@ -617,14 +622,7 @@ def _segment_long(
     for sent in sentences:
         if sent.start > pos:
             gap(pos, sent.start)
-        # (lists, as `segment_document` makes them: splitting the pairs with zip(*pairs) left
-        # 40-60 MB more resident after a 10 M-character text)
-        if tags:
-            pairs = seg.tagged(sent.text)
-            words: Sequence[str] = [w for w, _ in pairs]
-            labels.extend([intern(t) for _, t in pairs])
-        else:
-            words = seg.cut(sent.text)
+        words = _cut_sentence(seg, sent.text, tags, labels)
         if words:
             pieces.extend(map(intern, words))
             owners.append(sent.index)
