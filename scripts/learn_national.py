@@ -120,24 +120,22 @@ def clauses_of(news) -> list[tuple[str, list[str]]]:
 
 def _edges_ok(tags: dict[str, str]):
     """Per-word answers: may a candidate open with it, end with it (kept in dicts)."""
-    opens: dict[str, bool] = {}
-    ends: dict[str, bool] = {}
+    return _edge_test(tags, EDGE_TAGS), _edge_test(tags, END_TAGS)
 
-    def can_open(w: str) -> bool:
-        ok = opens.get(w)
-        if ok is None:
+
+def _edge_test(tags: dict[str, str], refused: tuple[str, ...]):
+    """A test of a word at a candidate's edge: no letter or digit, no tag opening with one of
+    `refused` (each word's answer kept)."""
+    answers: dict[str, bool] = {}
+
+    def ok(w: str) -> bool:
+        answer = answers.get(w)
+        if answer is None:
             t = tags.get(w, "")
-            ok = opens[w] = not LETTER_DIGIT.search(w) and not (t and t.startswith(EDGE_TAGS))
-        return ok
+            answer = answers[w] = not LETTER_DIGIT.search(w) and not (t and t.startswith(refused))
+        return answer
 
-    def can_end(w: str) -> bool:
-        ok = ends.get(w)
-        if ok is None:
-            t = tags.get(w, "")
-            ok = ends[w] = not LETTER_DIGIT.search(w) and not (t and t.startswith(END_TAGS))
-        return ok
-
-    return can_open, can_end
+    return ok
 
 
 def _grams(words: list[str], can_open, can_end):

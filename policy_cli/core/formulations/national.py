@@ -124,7 +124,8 @@ def _name_run_on_into(text: str, end: int, seg: Segmentation) -> str | None:
     limit = min(len(text), end + RUN_ON_LOOKAHEAD)
     while stop < limit and is_han(text[stop]):
         stop += 1
-    if stop == end or stop == limit < len(text) and is_han(text[stop]) or not seg.starts_word(end):
+    cut_short = stop == limit < len(text) and is_han(text[stop])  # (runs past the lookahead)
+    if stop == end or cut_short or not seg.starts_word(end):
         return None
     tagged = default_tagger().tag(text[end:stop], False)
     noun_tags = words().run_on_name_tags
