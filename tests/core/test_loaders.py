@@ -152,3 +152,15 @@ def test_a_long_sentence_keeps_its_own_end_marks():
 
     doc = load_text("发" * MAX_SENTENCE_CHARS + "。”下一句。", source="t")
     assert [s.text for s in doc.sentences] == ["发" * MAX_SENTENCE_CHARS + "。”", "下一句。"]
+
+
+def test_binary_means_control_characters_other_than_whitespace_and_replacement_marks():
+    """A text is binary past max(8, 1/50 of it) control characters that are no whitespace
+    (\\t \\n \\v \\f \\r are whitespace) or U+FFFD: eight of them pass, nine do not."""
+    text = "国务院关于实施“人工智能+”行动的意见。"
+    spaced = (text + "\t\v\f\r\n") * 20
+    assert load_bytes(spaced.encode(), source="ok.txt").text
+    for bad in ("\x01", "\x08", "\x0e", "\x1b", "\x1f", "\ufffd"):  # (NUL: a binary file)
+        assert load_bytes((text + bad * 8).encode(), source="ok.txt").text
+        with pytest.raises(InputError, match="binary"):
+            load_bytes((text + bad * 9).encode(), source="bad.txt")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from policy_cli.core.formulations.anaphora import find_anaphora
 from policy_cli.core.formulations.campaign import find_campaigns
@@ -101,6 +102,18 @@ STAGE_NAMES: tuple[str, ...] = tuple(s.name for s in STAGES)
 
 def check_stages(disabled: Iterable[str]) -> None:
     """Raise UsageError for an unknown stage name or a stage that cannot be switched off."""
+    if isinstance(disabled, frozenset):  # (the options' set: checked once, not per text)
+        _check_stage_set(disabled)
+        return
+    _check_stage_names(disabled)
+
+
+@lru_cache(maxsize=64)
+def _check_stage_set(disabled: frozenset[str]) -> None:
+    _check_stage_names(disabled)
+
+
+def _check_stage_names(disabled: Iterable[str]) -> None:
     for name in disabled:
         stage = next((s for s in STAGES if s.name == name), None)
         if stage is None:
