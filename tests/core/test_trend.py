@@ -507,7 +507,7 @@ def test_numbered_counts_are_the_candidate_terms_of_one_process(tmp_path):
     from policy_cli.core.trend import reading
 
     paths = sorted(DOCS.glob("*.txt"))[:4]
-    args = [(str(p), p.read_bytes(), True, False) for p in paths]
+    args = [(str(p), p.read_bytes(), True, False, True) for p in paths]
     plain = [reading.analyse_document(*a) for a in args]
     assert all(e["terms"] for e in plain)
     cache = AnalysisCache(None, memory=True)
@@ -544,11 +544,14 @@ def test_a_task_read_stage_by_stage_is_its_documents_read_one_by_one():
     from policy_cli.core.trend import reading
 
     paths = sorted(DOCS.glob("*.txt"))[:3]
-    args = [(str(p), p.read_bytes(), True, False) for p in paths]
-    args.insert(1, ("empty.txt", b"   \n", True, False))  # no text: an error entry
-    args.append((str(paths[0]), paths[0].read_bytes(), False, False))  # no terms asked
+    args = [(str(p), p.read_bytes(), True, False, True) for p in paths]
+    args.insert(1, ("empty.txt", b"   \n", True, False, True))  # no text: an error entry
+    args.append((str(paths[0]), paths[0].read_bytes(), False, False, False))  # no terms asked
+    # terms without formulations (a document that does not propose any: reading.proposes)
+    args.append((str(paths[1]), paths[1].read_bytes(), True, False, False))
     alone = [reading.analyse_document(*a) for a in args]
-    assert "error" in alone[1] and "terms" not in alone[-1] and alone[0]["forms"]
+    assert "error" in alone[1] and "terms" not in alone[-2] and alone[0]["forms"]
+    assert alone[-1]["terms"] and "forms" not in alone[-1]
     assert reading.analyse_documents(args) == alone
 
 
@@ -561,7 +564,7 @@ def test_a_worker_that_forgets_its_non_terms_numbers_what_it_did_before(monkeypa
 
     monkeypatch.setattr(reading, "_TERMS_TABLE_MAX", 3)
     paths = sorted(DOCS.glob("*.txt"))[:3]
-    args = [(str(p), p.read_bytes(), True, False) for p in paths]
+    args = [(str(p), p.read_bytes(), True, False, True) for p in paths]
     plain = [reading.analyse_document(*a) for a in args]
     cache = AnalysisCache(None, memory=True)
     try:
@@ -630,3 +633,49 @@ def test_a_trend_runs_the_stages_that_read_what_a_corpus_names():
     ]  # fmt: skip
     assert shaped, "the report holds mottos found by their shape only"
     assert not set(shaped) & set(forms)
+
+
+def test_on_a_large_corpus_a_sample_proposes_the_formulations_followed(tmp_path, monkeypatch):
+    """Past `PROPOSE_ALL_FIRST` documents, one in `PROPOSE_ONE_IN` (by content key) has its
+    formulations read; the others are cut and counted as ever, and every followed formulation
+    is still counted in every document. A later run that wants the formulations of a document
+    read without them reads it again, and then gives what a run reading every one gives."""
+    from policy_cli.core.cache import AnalysisCache, content_key
+    from policy_cli.core.corpus import iter_items
+    from policy_cli.core.trend import reading
+
+    monkeypatch.setattr(reading, "PROPOSE_ALL_FIRST", 10)
+    monkeypatch.setattr(reading, "PROPOSE_ONE_IN", 2)
+    items = [it for it in iter_items([CORPUS]) if it.kind == GWR]
+    keys = [content_key(it.payload) for it in items]
+    proposing = [reading.proposes(it.index, k) for it, k in zip(items, keys, strict=True)]
+    late = [p for it, p in zip(items, proposing, strict=True) if it.index >= 10]
+    assert all(p for it, p in zip(items, proposing, strict=True) if it.index < 10)
+    assert 0 < sum(late) < len(late)  # the rest: a share of them, by content
+
+    sampled = trend_documents([CORPUS], kinds=[GWR], top=1000, cache_root=tmp_path)
+    cache = AnalysisCache(tmp_path)
+    try:
+        rows = cache.documents(keys, text=False)
+    finally:
+        cache.close()
+    assert all(rows[k].terms is not None for k in keys)
+    assert [rows[k].forms is not None for k in keys] == proposing
+    # the formulations followed are counted in every document, proposing or not
+    one = sampled.formulations[0]
+    texts = {it.index: it for it in items}
+    assert one.total == sum(said(simplify(it.payload)[0], one.term) for it in texts.values())
+
+    # every document proposing now: the ones read without formulations are read again
+    monkeypatch.setattr(reading, "PROPOSE_ALL_FIRST", 10**9)
+    again = trend_documents([CORPUS], kinds=[GWR], top=1000, cache_root=tmp_path)
+    assert again.cache_misses == proposing.count(False)
+    fresh = trend_documents([CORPUS], kinds=[GWR], top=1000, use_cache=False)
+    assert again.formulations == fresh.formulations and again.rising == fresh.rising
+    # what the sample chose is counted as a run reading every document counts it (a sample
+    # of 19 long reports chooses other formulations at the edge: the news corpus's figures
+    # are in benchmarks/README.md)
+    counts = {f.term: f.counts for f in fresh.formulations}
+    both = [f for f in sampled.formulations if f.term in counts]
+    assert len(both) > len(sampled.formulations) / 3
+    assert all(f.counts == counts[f.term] for f in both)

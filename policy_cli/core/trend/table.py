@@ -15,7 +15,13 @@ from policy_cli.core.cache import AnalysisCache, phrases_key, unpack_many
 from policy_cli.core.chars import CN_MAGNITUDES, CN_NUMERALS, CN_ZEROS
 from policy_cli.core.corpus import CorpusItem, month_of
 from policy_cli.core.trend.models import FileKeyness, KeyTerm, TermTrend, TrendDocument
-from policy_cli.core.trend.reading import LOOKUP_BATCH, ProgressFn, _Doc, _first_token_offset
+from policy_cli.core.trend.reading import (
+    LOOKUP_BATCH,
+    ProgressFn,
+    _Doc,
+    _first_token_offset,
+    proposal_weights,
+)
 
 PER = 10_000  # rates are counts per 10,000 characters
 MAX_FORMULATIONS = 200  # formulations followed in every document, the most found first
@@ -304,13 +310,18 @@ class _Table:
         self._offsets[kind] = hits
 
     def chosen_formulations(self, *, min_count: int) -> tuple[str, ...]:
-        """The formulations worth following: frequent enough, most found first, capped."""
+        """The formulations worth following: frequent enough, most found first, capped.
+
+        The totals are those of the documents that proposed formulations (`reading.proposes`),
+        each counted for the documents it stands for (`proposal_weights`)."""
         import numpy as np
 
         f = self.forms
         if not len(f.ids):
             return ()
-        totals = np.bincount(f.ids, weights=f.counts)
+        index = np.fromiter((d.index for d in self.agg.docs), np.int64, len(self.agg.docs))
+        weight = proposal_weights(index)
+        totals = np.bincount(f.ids, weights=f.counts * weight[f.doc])
         ranked = np.argsort(-totals, kind="stable")
         candidates = [int(i) for i in ranked if totals[i] >= min_count]
         names = self.cache.words(candidates)
