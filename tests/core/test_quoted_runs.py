@@ -1,6 +1,7 @@
-"""Quoted parallel runs (issue 12, stage quoted, rule chain): a motto printed with each clause
-quoted on its own is listed whole when its clauses pass one thing along (由矿变土、由土变材、
-由材变用); quoted items of one frame that pass nothing along stay one by one."""
+"""Parallel runs (issue 12). Stage quoted, rule chain: a motto printed with each clause quoted on
+its own is listed whole when its clauses pass one thing along (由矿变土、由土变材、由材变用);
+quoted items of one frame that pass nothing along stay one by one. Stage motto, rule
+principle-pair: the pair of four-character clauses 坚持 holds to, up to its clause end."""
 
 from __future__ import annotations
 
@@ -82,3 +83,25 @@ def test_the_shortest_chain_is_an_option():
     assert "幼升小和小升初" not in found_in(
         text, FormulationOptions(quoted_run_min_clauses=2, quoted_run_clause_min=4)
     )
+
+
+def test_a_pair_held_to_as_a_principle_is_a_maxim_whatever_its_characters():
+    # 坚持包容审慎、分类分级，加快形成… (the State Council's opinion on 人工智能+, 2025)
+    opinion = DOCS.parent / "formats" / "state-council-ai-plus-opinion-2025.pdf"
+    found = {f.text: f.evidence for f in extract_formulations(load_document(opinion))}
+    assert found["包容审慎、分类分级"] == ("motto/principle-pair",)
+    # 坚持德才兼备、以德为先，坚持五湖四海、任人唯贤，坚持事业为上、公道正派 (19th congress)
+    cpc19 = found_in_file("cpc19-report.txt")
+    assert {"德才兼备、以德为先", "事业为上、公道正派"} <= set(cpc19)
+    short = extract_formulations(load_text("要坚持包容审慎、分类分级。", source="t"))
+    assert [(f.text, f.evidence) for f in short] == [("包容审慎、分类分级", ("motto/principle-pair",))]
+
+
+def test_a_pair_held_to_is_refused_where_it_lists_things_or_goes_on():
+    for text in (
+        "坚持基础设施、公共服务。",  # two things listed
+        "坚持包容审慎、分类分级的原则。",  # the clause goes on: the pair qualifies what follows
+        "做到认识统一、步调一致，",  # 做到 takes a standard: a description as often
+        "坚持原则、坚持标准，",  # not a pair of one verb's object
+    ):
+        assert not any("、" in f for f in found_in(text)), text
