@@ -3,7 +3,8 @@
 稳地价、稳房价、稳预期; 尽力而为、量力而行; 不敢腐、不能腐、不想腐: clauses of equal length
 sharing a word at the same place (rule `parallel`); whole runs that rhyme or share a predicate
 (科技创新、产业焕新、城市更新, rule `rhyme`; 权利平等、机会平等、规则平等, `shared-predicate`); the pair that is the whole object of a
-verb of command (坚持稳字当头、稳中求进, rule `object-pair`); three short clauses of one length
+verb of command (坚持稳字当头、稳中求进, rule `object-pair`), and any pair of four-character
+clauses a verb that takes a principle holds to (坚持|包容审慎、分类分级, rule `principle-pair`); three short clauses of one length
 that fill a clause or are repeated (图更强、争一流、敢首创, rule `triplet`); three clauses or
 more of a one-character verb and its object that are the whole of their clause, whatever verb
 opens it (要|破障碍、去烦苛、筑坦途, rule `short-verb-objects`); three words or more of two
@@ -125,6 +126,10 @@ def _find(
             chiasmus = len(set(parts[0]) & set(parts[1])) >= options.chiasmus_min_shared
             if at_end and len(parts[0]) == options.object_pair_len and (aligned or chiasmus):
                 found, rule = (0, len(parts)), "object-pair"
+            elif at_end and len(parts[0]) == options.object_pair_len and _principle_pair(
+                lead, offset, parts, seg
+            ):
+                found, rule = (0, len(parts)), "principle-pair"
         if found is None and offset == m.start() and not trail and (
             _clause_anaphora(text, m.start(), m.end(), parts, options)
         ):
@@ -199,6 +204,21 @@ def _couplet_series(
             if not all(_names_a_thing(half) for half in clause.split(w.list_separator)):
                 yield Candidate(clause, "slogan", at, None, (), BY_RULE, STAGE, "couplet-series")
             at += len(clause) + 1
+
+
+def _principle_pair(lead: str, offset: int, parts: Sequence[str], seg: Segmentation) -> bool:
+    """Tell whether a pair of clauses is what a verb that takes a principle (坚持) holds to, up
+    to the end of its clause, whatever characters the clauses share: 坚持|包容审慎、分类分级，,
+    坚持|德才兼备、以德为先，, 坚持|因地制宜、循序渐进。 A pair of things (坚持|基础设施、公共
+    服务) lists them. (做到, which takes a standard, was measured and left out: 做到|无事不扰、
+    有求必应 but also 做到|认识统一、步调一致, a description.)"""
+    verbs = words().principle_verbs
+    verb = next((v for v in verbs if lead.endswith(v)), None)
+    return (
+        verb is not None
+        and seg.starts_word(offset - len(verb))
+        and not any(_names_a_thing(half) for half in parts)
+    )
 
 
 def _names_a_thing(half: str) -> bool:

@@ -71,6 +71,16 @@ class FormulationOptions:
     ordinary_min_len: int = 2
     ordinary_max_len: int = 4
 
+    # --- stage quoted: quoted parallel runs (rule chain, `quoted_runs`): quoted clauses passed
+    # along as a chain (“由矿变土”、“由土变材”、“由材变用”: two links) are one motto when there
+    # are at least this many of them; a pair of one link names two steps each by its own term
+    # as often (“幼升小”和“小升初”, the one quoted chain of the 56 k items of national news)
+    quoted_run_min_clauses: int = 3
+    # ... each of a length between these (由矿变土: 4; a clause of two characters has no frame
+    # around two varying places)
+    quoted_run_clause_min: int = 3
+    quoted_run_clause_max: int = 8
+
     # --- stage title: a document title between 《》 is at most this long
     title_max_len: int = 60
 
@@ -385,5 +395,6 @@ _RANGES: tuple[tuple[str, str], ...] = (
     ("triplet_min_len", "triplet_max_len"),
     ("battle_min_len", "battle_max_len"),
     ("repeated_min_len", "repeated_max_len"),
+    ("quoted_run_clause_min", "quoted_run_clause_max"),
 )
 

@@ -7,6 +7,9 @@ quotes inside the sentence (“撬动”效应), an ordinary noun in scare quote
 quotation: a question or a pronoun in quotes, or what a verb of speech says (他连问了三个
 “为什么”; 她说了三个“不知道”). `refuses` tells the same for the counted stage's quoted names
 (三个“十条”).
+
+Quoted clauses passed along as a chain (“由矿变土”、“由土变材”、“由材变用”) are one motto,
+listed whole and not clause by clause (rule `chain`, `quoted_runs`).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from policy_cli.core.formulations.boundary import following_phrase, run_end
 from policy_cli.core.formulations.candidate import CERTAIN, Candidate
 from policy_cli.core.formulations.members import listed_items
 from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.quoted_runs import quoted_chains
 from policy_cli.core.formulations.shapes import classify_quoted, plan_period
 from policy_cli.core.formulations.vocab import patterns, quoted_images, words
 from policy_cli.core.national import national_lexicon
@@ -38,7 +42,14 @@ def find_quoted(
     plan = patterns().plan
     names: dict[int, int] = {}  # the ends of the runs of quoted names walked (`run_end`)
     codes: dict[int, int] = {}  # the same for the runs of quoted codes
-    for m in quoted_pattern(words().quote_pairs, options.quoted_span_max).finditer(text):
+    quotes = list(quoted_pattern(words().quote_pairs, options.quoted_span_max).finditer(text))
+    in_chain: set[int] = set()  # the quotes that are clauses of a motto listed whole
+    for i, j, chain in quoted_chains(text, quotes, options, STAGE):
+        in_chain.update(range(i, j))
+        yield chain
+    for k, m in enumerate(quotes):
+        if k in in_chain:
+            continue  # a clause of a quoted chain (“由矿变土”、“由土变材”…): listed whole only
         span = next(g for g in m.groups() if g is not None)
         kind = classify_quoted(span, options=options)
         if kind is None or _refused(text, m.start(), m.end(), span, options, seg, names):

@@ -22,13 +22,13 @@ from policy_cli.core.patterns import finditer as finditer  # re-exported: the st
 from policy_cli.core.patterns import required_characters, required_strings
 
 RULES_FILE = "formulation_rules.toml"
-WORD_SECTIONS = ("characters", "punctuation", "words")
+WORD_SECTIONS = ("characters", "punctuation", "words", "parallel_runs")
 
 
 @dataclass(frozen=True)
 class Words:
-    """The hand-written word lists and character sets (sections [characters], [punctuation]
-    and [words] of formulation_rules.toml); see the file for what each is."""
+    """The hand-written word lists and character sets (sections [characters], [punctuation],
+    [words] and [parallel_runs] of formulation_rules.toml); see the file for what each is."""
 
     # [characters]
     count: str
@@ -204,6 +204,9 @@ class Words:
     trail_predicate_tags: frozenset[str]
     modified_tags: frozenset[str]
     document_heads: tuple[str, ...]
+    # [parallel_runs]
+    quoted_run_joiners: tuple[str, ...]
+    principle_verbs: tuple[str, ...]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,107 @@
+"""Parallel runs (issue 12). Stage quoted, rule chain: a motto printed with each clause quoted on
+its own is listed whole when its clauses pass one thing along (由矿变土、由土变材、由材变用);
+quoted items of one frame that pass nothing along stay one by one. Stage motto, rule
+principle-pair: the pair of four-character clauses 坚持 holds to, up to its clause end."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_cli.core.formulations import FormulationOptions, extract_formulations
+from policy_cli.core.loaders import load_document, load_text
+
+from ..conftest import DOCS
+
+
+def found_in(text: str, options: FormulationOptions | None = None) -> set[str]:
+    return {f.text for f in extract_formulations(load_text(text, source="t"), options=options)}
+
+
+def found_in_file(path: str) -> dict[str, tuple[str, ...]]:
+    return {f.text: f.evidence for f in extract_formulations(load_document(DOCS / path))}
+
+
+def test_a_quoted_chain_of_a_real_report_is_listed_whole_not_clause_by_clause():
+    # 做好“由矿变土”、“由土变材”、“由材变用”的文章 (Inner Mongolia, 2025)
+    found = {
+        f.text: f for f in extract_formulations(load_document(DOCS / "provinces-2025/neimenggu.txt"))
+    }
+    whole = found["由矿变土、由土变材、由材变用"]
+    assert whole.evidence == ("quoted/chain",)
+    assert whole.kind == "slogan"
+    assert whole.count == 1  # counted where it is printed with its quote marks
+    assert "由矿变土" in whole.contexts[0]
+    assert not {"由矿变土", "由土变材", "由材变用"} & set(found)
+
+
+@pytest.mark.parametrize(
+    ("path", "names"),
+    [
+        # one frame, nothing passed along: each is a programme or a motto of its own
+        ("provinces-2025/guangxi.txt",
+         {"南菜北运", "西菜东运", "云电送桂", "青电入桂", "公转铁", "公转水", "硬联通", "软联通",
+          "心联通"}),
+        ("gwr-2022.txt", {"爱国者治港", "爱国者治澳", "六稳", "六保"}),
+        ("cpc19-report.txt", {"四个意识", "四个自信", "港人治港", "澳人治澳"}),
+        ("provinces-2025/shanghai.txt", {"区区结对", "区企合作", "上海标准", "上海品牌"}),
+    ],
+)
+def test_quoted_items_of_one_frame_that_pass_nothing_along_stay_one_by_one(path, names):
+    found = found_in_file(path)
+    assert names <= set(found)
+    assert "quoted/chain" not in {e for ev in found.values() for e in ev}
+
+
+def test_the_clauses_may_be_joined_by_and_before_the_last_and_are_listed_as_printed():
+    assert "由矿变土、由土变材和由材变用" in found_in("做好“由矿变土”、“由土变材”和“由材变用”的文章。")
+
+
+def test_runs_that_are_no_chain_are_refused():
+    # 和 in the middle joins two runs, not one
+    assert not any("、" in f or "和" in f for f in found_in(
+        "做好“由矿变土”和“由土变材”、“由材变用”的文章。"
+    ))
+    # quotes with nothing between are no run; a pair of one link names two steps each by its own
+    # term; two places vary but nothing is passed along (北 is not 西, 西 is not 东)
+    for text in (
+        "做好“由矿变土”“由土变材”“由材变用”的文章。",
+        "完成“幼升小”和“小升初”的就近划片分班。",
+        "推进“南菜北运”、“西菜东运”、“东菜西运”。",
+    ):
+        assert not any("、" in f or "和" in f for f in found_in(text)), text
+
+
+def test_a_clause_also_said_on_its_own_stays_an_item_of_its_own():
+    found = found_in("做好“由矿变土”、“由土变材”、“由材变用”的文章。全年推进“由矿变土”项目十个。")
+    assert {"由矿变土、由土变材、由材变用", "由矿变土"} <= found
+    assert not {"由土变材", "由材变用"} & found
+
+
+def test_the_shortest_chain_is_an_option():
+    text = "完成“幼升小”和“小升初”的就近划片分班。"
+    assert "幼升小和小升初" in found_in(text, FormulationOptions(quoted_run_min_clauses=2))
+    assert "幼升小和小升初" not in found_in(
+        text, FormulationOptions(quoted_run_min_clauses=2, quoted_run_clause_min=4)
+    )
+
+
+def test_a_pair_held_to_as_a_principle_is_a_maxim_whatever_its_characters():
+    # 坚持包容审慎、分类分级，加快形成… (the State Council's opinion on 人工智能+, 2025)
+    opinion = DOCS.parent / "formats" / "state-council-ai-plus-opinion-2025.pdf"
+    found = {f.text: f.evidence for f in extract_formulations(load_document(opinion))}
+    assert found["包容审慎、分类分级"] == ("motto/principle-pair",)
+    # 坚持德才兼备、以德为先，坚持五湖四海、任人唯贤，坚持事业为上、公道正派 (19th congress)
+    cpc19 = found_in_file("cpc19-report.txt")
+    assert {"德才兼备、以德为先", "事业为上、公道正派"} <= set(cpc19)
+    short = extract_formulations(load_text("要坚持包容审慎、分类分级。", source="t"))
+    assert [(f.text, f.evidence) for f in short] == [("包容审慎、分类分级", ("motto/principle-pair",))]
+
+
+def test_a_pair_held_to_is_refused_where_it_lists_things_or_goes_on():
+    for text in (
+        "坚持基础设施、公共服务。",  # two things listed
+        "坚持包容审慎、分类分级的原则。",  # the clause goes on: the pair qualifies what follows
+        "做到认识统一、步调一致，",  # 做到 takes a standard: a description as often
+        "坚持原则、坚持标准，",  # not a pair of one verb's object
+    ):
+        assert not any("、" in f for f in found_in(text)), text
