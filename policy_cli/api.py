@@ -226,11 +226,13 @@ def trend_of(
     use_cache: bool = True,
     progress: Callable[[str, int, int | None], None] | None = None,
     formulation_options: FormulationOptions | None = None,
+    sample: bool = True,
 ) -> Trend:
     """Follow terms and formulations across many documents (see `core.trend.trend_documents`).
 
     `formulation_options` carries the user's lexicon (`lexicon_options`): its terms are
-    followed as formulations, and as terms too when `terms` are asked.
+    followed as formulations, and as terms too when `terms` are asked. `sample`: on a large
+    corpus, choose the formulations followed from a sample of the documents (False: all).
 
     Raises:
         UsageError: a bad option value.
@@ -242,7 +244,7 @@ def trend_of(
     lexicon = formulation_options.lexicon if formulation_options is not None else None
     return trend_documents(
         paths, terms=terms, top=top, by=by, kinds=kinds, workers=workers,
-        use_cache=use_cache, progress=progress, lexicon=lexicon,
+        use_cache=use_cache, progress=progress, lexicon=lexicon, sample=sample,
     )  # fmt: skip
 
 

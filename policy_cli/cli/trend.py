@@ -99,6 +99,14 @@ def trend(
         bool, typer.Option("--no-cache", help="Neither read nor write the segmentation cache.")
     ] = False,
     lexicon: LexiconOpt = None,
+    no_sample: Annotated[
+        bool,
+        typer.Option(
+            "--no-sample",
+            help="Choose the formulations followed from every document (slower on a corpus"
+            " of more than 2,000; by default from the first 2,000 and one in three after).",
+        ),
+    ] = False,
     traceback: TracebackOpt = False,
 ) -> None:
     """Follow terms and formulations across many reports: rates per year, first seen, risers.
@@ -136,7 +144,7 @@ def trend(
                 paths, terms=wanted, top=top, by=by.value, kinds=tuple(kind or ()),
                 workers=jobs, use_cache=not no_cache,
                 progress=bar if sys.stderr.isatty() else None,
-                formulation_options=formulation_options(lexicon),
+                formulation_options=formulation_options(lexicon), sample=not no_sample,
             )  # fmt: skip
         finally:
             bar.close()

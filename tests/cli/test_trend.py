@@ -60,9 +60,20 @@ def test_help():
         "--plot",
         "--output",
         "--no-cache",
+        "--no-sample",
     ):
         assert opt in res.stdout
     assert "trend" in runner.invoke(app, ["--help"]).stdout
+
+
+def test_no_sample_help_states_the_sampling_the_code_does():
+    """--no-sample's help names the size past which a trend samples, and the share."""
+    from policy_cli.core.trend.reading import PROPOSE_ALL_FIRST, PROPOSE_ONE_IN
+
+    res = runner.invoke(app, ["trend", "--help"], env={"COLUMNS": "300"})
+    said = " ".join(res.stdout.split())
+    assert f"{PROPOSE_ALL_FIRST:,}" in said
+    assert {3: "one in three", 2: "one in two", 4: "one in four"}[PROPOSE_ONE_IN] in said
 
 
 def test_terms_json_matches_the_raw_texts(terms_json, raw_gwr):

@@ -635,23 +635,35 @@ def test_a_trend_runs_the_stages_that_read_what_a_corpus_names():
     assert not set(shaped) & set(forms)
 
 
+def _small_sample(monkeypatch, all_first: int, one_in: int) -> None:
+    """Make a trend sample its documents past `all_first` of them (not 2,000)."""
+    import functools
+
+    import policy_cli.core.trend as trend_package
+    from policy_cli.core.trend.reading import Proposal
+
+    small = functools.partial(Proposal, all_first=all_first, one_in=one_in)
+    monkeypatch.setattr(trend_package, "Proposal", small)
+
+
 def test_on_a_large_corpus_a_sample_proposes_the_formulations_followed(tmp_path, monkeypatch):
-    """Past `PROPOSE_ALL_FIRST` documents, one in `PROPOSE_ONE_IN` (by content key) has its
-    formulations read; the others are cut and counted as ever, and every followed formulation
-    is still counted in every document. A later run that wants the formulations of a document
-    read without them reads it again, and then gives what a run reading every one gives."""
+    """Past the first documents, one in `one_in` (by content key) has its formulations read,
+    standing for `one_in` documents in the totals the choice is made on; the others are cut
+    and counted as ever, and every followed formulation is counted in every document and
+    listed when its exact count reaches `min_count`."""
+    from collections import Counter
+
     from policy_cli.core.cache import AnalysisCache, content_key
     from policy_cli.core.corpus import iter_items
-    from policy_cli.core.trend import reading
+    from policy_cli.core.trend.reading import Proposal, analyse_document
+    from policy_cli.core.trend.table import MAX_FORMULATIONS, _followable
 
-    monkeypatch.setattr(reading, "PROPOSE_ALL_FIRST", 10)
-    monkeypatch.setattr(reading, "PROPOSE_ONE_IN", 2)
+    _small_sample(monkeypatch, 10, 2)
+    proposal = Proposal(all_first=10, one_in=2)
     items = [it for it in iter_items([CORPUS]) if it.kind == GWR]
     keys = [content_key(it.payload) for it in items]
-    proposing = [reading.proposes(it.index, k) for it, k in zip(items, keys, strict=True)]
-    late = [p for it, p in zip(items, proposing, strict=True) if it.index >= 10]
-    assert all(p for it, p in zip(items, proposing, strict=True) if it.index < 10)
-    assert 0 < sum(late) < len(late)  # the rest: a share of them, by content
+    weights = [proposal.weight(i, k) for i, k in enumerate(keys)]
+    assert weights[:10] == [1] * 10 and set(weights[10:]) == {0, 2}
 
     sampled = trend_documents([CORPUS], kinds=[GWR], top=1000, cache_root=tmp_path)
     cache = AnalysisCache(tmp_path)
@@ -660,22 +672,64 @@ def test_on_a_large_corpus_a_sample_proposes_the_formulations_followed(tmp_path,
     finally:
         cache.close()
     assert all(rows[k].terms is not None for k in keys)
-    assert [rows[k].forms is not None for k in keys] == proposing
-    # the formulations followed are counted in every document, proposing or not
-    one = sampled.formulations[0]
-    texts = {it.index: it for it in items}
-    assert one.total == sum(said(simplify(it.payload)[0], one.term) for it in texts.values())
+    assert [rows[k].forms is not None for k in keys] == [w > 0 for w in weights]
 
-    # every document proposing now: the ones read without formulations are read again
-    monkeypatch.setattr(reading, "PROPOSE_ALL_FIRST", 10**9)
+    # the choice, made here from each proposing report's formulations and weight
+    totals: Counter[str] = Counter()
+    for item, weight in zip(items, weights, strict=True):
+        if weight:
+            forms = analyse_document(item.source, item.payload, True)["forms"]
+            for text, n in forms.items():
+                totals[text] += n * weight
+    chosen = sorted(
+        (t for t, n in totals.items() if n >= 5 and _followable(t)), key=lambda t: (-totals[t], t)
+    )[:MAX_FORMULATIONS]
+    texts = [simplify(it.payload)[0] for it in items]
+    exact = {t: sum(said(text, t) for text in texts) for t in chosen}
+    listed = {f.term: f.total for f in sampled.formulations}
+    assert listed == {t: n for t, n in exact.items() if n >= 5}
+
+
+def test_a_cache_serves_a_sampled_trend_and_one_that_reads_every_document(tmp_path, monkeypatch):
+    """A document cached without its formulations is read again when a run wants them; one
+    cached with them gives none to a run that samples it out. Either way the output is that
+    of a run on a fresh cache."""
+    _small_sample(monkeypatch, 10, 2)
+    full_fresh = trend_documents([CORPUS], kinds=[GWR], top=1000, use_cache=False, sample=False)
+    sampled_fresh = trend_documents([CORPUS], kinds=[GWR], top=1000, use_cache=False)
+    assert sampled_fresh.formulations != full_fresh.formulations  # 19 long reports: it shows
+
+    sampled = trend_documents([CORPUS], kinds=[GWR], top=1000, cache_root=tmp_path)
+    full = trend_documents([CORPUS], kinds=[GWR], top=1000, cache_root=tmp_path, sample=False)
+    assert 0 < full.cache_misses < 48  # the reports read without their formulations
     again = trend_documents([CORPUS], kinds=[GWR], top=1000, cache_root=tmp_path)
-    assert again.cache_misses == proposing.count(False)
-    fresh = trend_documents([CORPUS], kinds=[GWR], top=1000, use_cache=False)
-    assert again.formulations == fresh.formulations and again.rising == fresh.rising
-    # what the sample chose is counted as a run reading every document counts it (a sample
-    # of 19 long reports chooses other formulations at the edge: the news corpus's figures
-    # are in benchmarks/README.md)
-    counts = {f.term: f.counts for f in fresh.formulations}
-    both = [f for f in sampled.formulations if f.term in counts]
-    assert len(both) > len(sampled.formulations) / 3
-    assert all(f.counts == counts[f.term] for f in both)
+    assert again.cache_misses == 0
+    assert sampled.formulations == again.formulations == sampled_fresh.formulations
+    assert full.formulations == full_fresh.formulations
+
+
+def test_the_first_documents_of_a_trend_are_those_it_keeps(tmp_path, monkeypatch):
+    """The documents read whole before sampling starts are the trend's own (--kind): the
+    14 congress reports of the background corpus, after 48 work reports in the file, are
+    all read when 20 are."""
+    _small_sample(monkeypatch, 20, 3)
+    kind = ["cpc_congress_report"]
+    sampled = trend_documents([CORPUS], kinds=kind, top=1000, use_cache=False)
+    whole = trend_documents([CORPUS], kinds=kind, top=1000, use_cache=False, sample=False)
+    assert len(sampled.documents) == 14
+    assert sampled.formulations == whole.formulations
+
+
+def test_a_trend_follows_formulations_as_printed():
+    """A name a stage joins across quote marks (a quoted chain, listed whole by `policy
+    slogans`) cannot be counted as printed: a trend does not follow it."""
+    from policy_cli.core.formulations import extract_formulations
+    from policy_cli.core.loaders import load_text
+    from policy_cli.core.trend.reading import analyse_document
+
+    text = "稀土要做好“由矿变土”、“由土变材”、“由材变用”的文章，坚持稳中求进工作总基调。"
+    listed = {f.text for f in extract_formulations(load_text(text, source="t"))}
+    assert "由矿变土、由土变材、由材变用" in listed
+    forms = analyse_document("t", text, True)["forms"]
+    assert forms and all(t in text for t in forms)
+    assert "由矿变土、由土变材、由材变用" not in forms

@@ -41,7 +41,7 @@ from policy_cli.core.trend.models import (
     Trend,
     TrendDocument,
 )
-from policy_cli.core.trend.reading import ProgressFn, _Reader, _stream
+from policy_cli.core.trend.reading import ProgressFn, Proposal, _Reader, _stream
 from policy_cli.core.trend.table import (
     FILE_TERMS,
     PER,
@@ -78,6 +78,7 @@ def trend_documents(
     cache_root: Path | None = None,
     progress: ProgressFn | None = None,
     lexicon: Lexicon | None = None,
+    sample: bool = True,
 ) -> Trend:
     """Count terms across many documents and tell how their use changed over the periods.
 
@@ -99,6 +100,10 @@ def trend_documents(
         lexicon: the user's own terms (`read_user_lexicon`): followed as formulations, and
             listed before the others among the formulations first seen; with `terms`, followed
             as terms too.
+        sample: on a corpus of more than `PROPOSE_ALL_FIRST` documents, choose the
+            formulations followed from the first ones and one in `PROPOSE_ONE_IN` of the
+            rest (`reading.Proposal`); False: from every document (slower). Either way each
+            one followed is counted in every document.
 
     Returns:
         A `Trend` with the periods in order, the documents used and the term series.
@@ -130,7 +135,7 @@ def trend_documents(
 
     def run(cache: AnalysisCache) -> Trend:
         agg = _Aggregate(by)
-        reader = _Reader(cache, workers, progress)
+        reader = _Reader(cache, workers, progress, Proposal() if sample else Proposal(one_in=1))
         stream = _stream(files, cache, kinds=kind_set, want_terms=want_terms)
         finished = False
         try:
@@ -262,14 +267,18 @@ def _result(
         files = _rank_files(table, None, top=min(top, FILE_TERMS), min_count=min_count)
         # the formulations in the order of the file that says each first (files in the
         # order given: a chronology when they are named or listed so)
-        forms_seen = table.first_seen_formulations(top=top, preferred=frozenset(preferred))
+        forms_seen = table.first_seen_formulations(
+            top=top, preferred=frozenset(preferred), min_count=min_count
+        )
         return Trend(files=files, formulations=forms_seen, **common)
     assert split is not None
     rising, falling = table.changes(top=top, min_count=min_count)
     return Trend(
         rising=rising,
         falling=falling,
-        formulations=table.first_seen_formulations(top=top, preferred=frozenset(preferred)),
+        formulations=table.first_seen_formulations(
+            top=top, preferred=frozenset(preferred), min_count=min_count
+        ),
         split=periods[split].label,
         **common,
     )

@@ -7,7 +7,6 @@ has seen unchanged is not decompressed again (`_stream`).
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import operator
 import os
@@ -39,16 +38,16 @@ TASK_CHARACTERS = 200_000  # ... up to this much text
 # the UTF-8 bytes of a Chinese character: what a document read as bytes holds in characters
 _BYTES_A_CHARACTER = 3
 LOOKUP_BATCH = 256  # documents looked up in the cache at once
-# Which documents propose the formulations a trend follows. A trend follows the
+# Which documents propose the formulations a trend follows (`Proposal`). A trend follows the
 # `MAX_FORMULATIONS` formulations found most often and then counts each in every document, so
 # the extractor serves only to choose them. On a large corpus it reads the first
-# `PROPOSE_ALL_FIRST` documents and, after those, one in `PROPOSE_ONE_IN` (the documents whose
-# content key falls in that share: the same ones whatever the corpus's size or order after
-# the first); each of those stands for `PROPOSE_ONE_IN` documents in the totals the choice is
-# made on (`proposal_weights`). The news corpus (56,068 items): the extractor was 40 % of a
-# cold trend's CPU; with one in three, 187 of the 200 formulations followed are the same as
-# with every document (the others at the edge of the 200: 扫黑除恶 and 中国制造 out, 讲好中国故事
-# and 两个大局 in).
+# `PROPOSE_ALL_FIRST` documents of the trend and, after those, one in `PROPOSE_ONE_IN` (the
+# documents whose content key falls in that share: the same ones whatever comes before or
+# after them); each of those stands for `PROPOSE_ONE_IN` documents in the totals the choice is
+# made on. The news corpus (56,068 items): the extractor was 40 % of a
+# cold trend's CPU; with one in three, the 20 formulations shown are the same and 189 of the
+# 200 followed (the others at the edge of the 200: 扫黑除恶, 百年未有之大变局, 保供稳价… out;
+# 科技自立自强, 伟大建党精神, 人民至上… in).
 PROPOSE_ALL_FIRST = 2_000
 PROPOSE_ONE_IN = 3
 
@@ -131,21 +130,21 @@ def _document(source: str, payload: bytes | str, normalised: bool) -> Any:
     return document
 
 
-def proposes(index: int, key: bytes) -> bool:
-    """Whether the document at `index` of a trend's input, of content key `key`, proposes
-    formulations to follow (see `PROPOSE_ALL_FIRST`)."""
-    if index < PROPOSE_ALL_FIRST:
-        return True
-    return int.from_bytes(key[:4], "big") % PROPOSE_ONE_IN == 0
+@dataclass(frozen=True)
+class Proposal:
+    """Which documents of a trend propose the formulations it follows: every one of the
+    first `all_first`, then one in `one_in` by content key (1: every document)."""
 
+    all_first: int = PROPOSE_ALL_FIRST
+    one_in: int = PROPOSE_ONE_IN
 
-def proposal_weights(index: Any) -> Any:
-    """How many documents the formulations of each proposing document stand for, by their
-    places in the input (an array): 1 among the first `PROPOSE_ALL_FIRST`, else
-    `PROPOSE_ONE_IN` (`proposes`)."""
-    import numpy as np
-
-    return np.where(np.asarray(index) < PROPOSE_ALL_FIRST, 1.0, float(PROPOSE_ONE_IN))
+    def weight(self, position: int, key: bytes) -> int:
+        """How many documents the formulations of the document at `position` among the
+        trend's documents, of content key `key`, stand for: 1 among the first `all_first`,
+        `one_in` for a sampled one after them, 0 for one that does not propose."""
+        if position < self.all_first or self.one_in <= 1:
+            return 1
+        return self.one_in if int.from_bytes(key[:4], "big") % self.one_in == 0 else 0
 
 
 def analyse_document(
@@ -228,7 +227,10 @@ def _analyse_many(args: list[Args]) -> list[dict[str, Any]]:
     for result, document, seg, arg in zip(results, documents, cuts, args, strict=True):
         if document is not None and arg[4]:
             found = extract_formulations(document, options=options, segmentation=seg)
-            result["forms"] = {f.text: f.count for f in found if f.text}
+            # a trend counts what it follows as printed: not a name a stage joined across
+            # quote marks (“由矿变土”、“由土变材”、“由材变用”, “三北”工程攻坚战)
+            text = document.text
+            result["forms"] = {f.text: f.count for f in found if f.text and f.text in text}
     return results
 
 
@@ -259,15 +261,21 @@ class _Doc:
     key: bytes
     terms: bytes | None = None
     forms: bytes | None = None
+    weight: int = 0  # how many documents its formulations stand for (0: none read)
 
 
 class _Reader:
     """Read the documents through the cache, computing the missing ones in a process pool."""
 
     def __init__(
-        self, cache: AnalysisCache, workers: int, progress: ProgressFn | None
+        self,
+        cache: AnalysisCache,
+        workers: int,
+        progress: ProgressFn | None,
+        proposal: Proposal | None = None,
     ) -> None:
         self.cache = cache
+        self.proposal = proposal or Proposal()
         self.workers = workers
         self.progress = progress
         self.executor: Any = None
@@ -294,8 +302,9 @@ class _Reader:
         """Give every document's entry to `done_fn(item, key, entry)`, in the input order.
 
         `stream` gives each document with its key and what the cache holds about it. An
-        entry is {"characters", "year", "month"} (+ "terms"/"forms" blobs when wanted) or
-        {"error"}. Documents to compute go to the workers in tasks of a few (small documents
+        entry is {"characters", "year", "month"} (+ "terms"/"forms" blobs when wanted, and
+        "weight": how many documents its formulations stand for, 0 when it has none read:
+        `Proposal`) or {"error"}. Documents to compute go to the workers in tasks of a few (small documents
         cost less to send together); at most IN_FLIGHT tasks' worth of documents and of text
         per worker are in flight, so memory does not grow with the corpus.
         """
@@ -307,7 +316,7 @@ class _Reader:
         # task) would otherwise hold TASK_DOCUMENTS times more text in flight
         text_limit = self.workers * IN_FLIGHT * TASK_CHARACTERS if parallel else 0
         held = 0  # the characters of the documents in the queue (of bytes: about a third)
-        queue: deque[tuple[CorpusItem, bytes, Any, int, int]] = deque()
+        queue: deque[tuple[CorpusItem, bytes, Any, int, int, int]] = deque()
         task = _Task()
         run = f"{os.getpid()}-{id(self)}-{time.monotonic_ns()}"
         done = 0
@@ -321,26 +330,28 @@ class _Reader:
         def drain(limit: int, text_limit: int) -> None:
             nonlocal done, held
             while len(queue) > limit or (queue and held > text_limit):
-                item, key, pending, pos, size = queue.popleft()
+                item, key, pending, pos, size, weight = queue.popleft()
                 held -= size
                 if pending is task:
                     submit()
                 entry = pending.result(pos, self.words) if isinstance(pending, _Task) else pending
-                done_fn(item, key, self._store(key, entry, want_terms))
+                placed = self._store(key, entry, want_terms)
+                if weight and "error" not in placed:
+                    placed["weight"] = weight
+                done_fn(item, key, placed)
                 done += 1
                 if self.progress is not None:
                     self.progress("reading", done, total)
 
-        for item, key, row in stream:
+        for position, (item, key, row) in enumerate(stream):
             # (only the documents that propose formulations have theirs read and used)
-            want_forms = want_terms and proposes(item.index, key)
+            weight = self.proposal.weight(position, key) if want_terms else 0
+            want_forms = weight > 0
             if item.error is not None:
-                queue.append((item, key, {"error": item.error}, 0, 0))
+                queue.append((item, key, {"error": item.error}, 0, 0, 0))
             elif row is not None and _has(row, want_terms, want_forms):
-                self.hits += 1
-                if row.forms is not None and not want_forms:
-                    row = dataclasses.replace(row, forms=None)
-                queue.append((item, key, {"cached": row}, 0, 0))
+                self.hits += 1  # (forms it holds but does not propose weigh nothing)
+                queue.append((item, key, {"cached": row}, 0, 0, weight))
             else:
                 self.misses += 1
                 payload: bytes | str = item.payload
@@ -349,11 +360,11 @@ class _Reader:
                     text_row = self.cache.documents([key], text=True).get(key)
                     if text_row is not None and text_row.text is not None:
                         payload, normalised = text_row.text, True
-                position = task.add(item.source, payload, want_terms, normalised, want_forms)
+                at = task.add(item.source, payload, want_terms, normalised, want_forms)
                 size = len(payload) // _BYTES_A_CHARACTER if isinstance(payload, bytes) else len(
                     payload
                 )
-                queue.append((item, key, task, position, size))
+                queue.append((item, key, task, at, size, weight))
                 held += size
                 if task.full():
                     submit()
@@ -678,8 +689,7 @@ def _remembered(
     out: list[tuple[CorpusItem, bytes, CachedDocument | None]] = []
     for item, key, want in zip(items, keys, wanted, strict=True):
         row = rows.get(key) if want else None
-        forms = want_terms and proposes(item.index, key)
-        if want and (row is None or not _has(row, want_terms, forms)):
+        if want and (row is None or (want_terms and row.terms is None)):
             return None
         out.append((item, key, row))
     return out

@@ -20,7 +20,6 @@ from policy_cli.core.trend.reading import (
     ProgressFn,
     _Doc,
     _first_token_offset,
-    proposal_weights,
 )
 
 PER = 10_000  # rates are counts per 10,000 characters
@@ -83,7 +82,10 @@ class _Aggregate:
         self.ndocs[period] += 1
         self.sources[item.index] = item.source
         self.docs.append(
-            _Doc(item.index, period, chars, key, entry.get("terms"), entry.get("forms"))
+            _Doc(
+                item.index, period, chars, key, entry.get("terms"), entry.get("forms"),
+                entry.get("weight", 0),
+            )  # fmt: skip
         )
         doc = TrendDocument(item.source, item.title, item.kind, year, year_from, chars, label)
         self.documents.append((period, doc))
@@ -312,15 +314,16 @@ class _Table:
     def chosen_formulations(self, *, min_count: int) -> tuple[str, ...]:
         """The formulations worth following: frequent enough, most found first, capped.
 
-        The totals are those of the documents that proposed formulations (`reading.proposes`),
-        each counted for the documents it stands for (`proposal_weights`)."""
+        The totals are those of the documents that proposed formulations, each counted for
+        the documents it stands for (`reading.Proposal`); a followed formulation is listed
+        only if its exact count reaches `min_count` too (`first_seen_formulations`)."""
         import numpy as np
 
         f = self.forms
         if not len(f.ids):
             return ()
-        index = np.fromiter((d.index for d in self.agg.docs), np.int64, len(self.agg.docs))
-        weight = proposal_weights(index)
+        docs = self.agg.docs
+        weight = np.fromiter((d.weight for d in docs), np.float64, len(docs))
         totals = np.bincount(f.ids, weights=f.counts * weight[f.doc])
         ranked = np.argsort(-totals, kind="stable")
         candidates = [int(i) for i in ranked if totals[i] >= min_count]
@@ -443,10 +446,11 @@ class _Table:
         return rising, falling
 
     def first_seen_formulations(
-        self, *, top: int, preferred: frozenset[str] = frozenset()
+        self, *, top: int, preferred: frozenset[str] = frozenset(), min_count: int = 1
     ) -> tuple[TermTrend, ...]:
-        """The `top` most used formulations (the `preferred` ones first: the user's own
-        terms), ordered by the period they were first seen in."""
+        """The `top` most used formulations said `min_count` times or more (the `preferred`
+        ones, the user's own terms, first and whenever said), ordered by the period they
+        were first seen in."""
         import numpy as np
 
         c = self.kinds.get("formulation")
@@ -455,7 +459,10 @@ class _Table:
         names = self.names["formulation"]
         assert isinstance(names, list)
         totals = np.bincount(c.ids, weights=c.counts, minlength=len(names))
-        present = [i for i in range(len(names)) if totals[i] > 0]
+        present = [
+            i for i in range(len(names))
+            if totals[i] >= max(min_count, 1) or (totals[i] > 0 and names[i] in preferred)
+        ]  # fmt: skip
         chosen = sorted(present, key=lambda i: (names[i] not in preferred, -totals[i], names[i]))
         series = [self.series("formulation", i) for i in chosen[:top]]
         labels = [self.agg.labels[k] for k in self.keys]
