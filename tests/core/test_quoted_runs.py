@@ -77,6 +77,23 @@ def test_a_clause_also_said_on_its_own_stays_an_item_of_its_own():
     assert not {"由土变材", "由材变用"} & found
 
 
+def test_a_chain_within_a_longer_quoted_run_is_listed_whole_beside_the_other_items():
+    """A quoted run may hold another quoted item before or after the chain: the chain is
+    listed whole and the other item on its own; a run longer than `quoted_run_max_clauses`
+    is read by stretches of that many."""
+    chain = "由矿变土、由土变材、由材变用"
+    for text in (
+        "做好“绿色发展”、“由矿变土”、“由土变材”、“由材变用”的文章。",
+        "做好“由矿变土”、“由土变材”、“由材变用”和“绿色发展”的文章。",
+    ):
+        assert {chain, "绿色发展"} <= found_in(text)
+    assert "由矿变土" not in found_in("做好“绿色发展”、“由矿变土”、“由土变材”、“由材变用”的文章。")
+    short = FormulationOptions(quoted_run_max_clauses=3)
+    assert chain in found_in("做好“由矿变土”、“由土变材”、“由材变用”的文章。", short)
+    four = "“从无到有”、“从有到优”、“从优到强”、“从强到大”"
+    assert "从无到有、从有到优、从优到强" in found_in(f"走过{four}的路。", short)
+
+
 def test_the_shortest_chain_is_an_option():
     text = "完成“幼升小”和“小升初”的就近划片分班。"
     assert "幼升小和小升初" in found_in(text, FormulationOptions(quoted_run_min_clauses=2))

@@ -76,6 +76,9 @@ class FormulationOptions:
     # are at least this many of them; a pair of one link names two steps each by its own term
     # as often (“幼升小”和“小升初”, the one quoted chain of the 56 k items of national news)
     quoted_run_min_clauses: int = 3
+    # ... and at most this many (a longer quoted run is a list, tried by stretches this long:
+    # a run of n quotes costs n x this, not n^2)
+    quoted_run_max_clauses: int = 8
     # ... each of a length between these (由矿变土: 4; a clause of two characters has no frame
     # around two varying places)
     quoted_run_clause_min: int = 3
@@ -396,5 +399,6 @@ _RANGES: tuple[tuple[str, str], ...] = (
     ("battle_min_len", "battle_max_len"),
     ("repeated_min_len", "repeated_max_len"),
     ("quoted_run_clause_min", "quoted_run_clause_max"),
+    ("quoted_run_min_clauses", "quoted_run_max_clauses"),
 )
 

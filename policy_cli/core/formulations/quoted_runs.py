@@ -51,11 +51,29 @@ def quoted_chains(
             j += 1
         if j - i >= options.quoted_run_min_clauses:
             parts = [_span(m) for m in quotes[i:j]]
-            if _chain(parts, options):
-                phrase = parts[0] + "".join(m + p for m, p in zip(marks, parts[1:], strict=True))
-                start = quotes[i].start() + 1
-                yield i, j, Candidate(phrase, "slogan", start, None, (), CERTAIN, stage, RULE)
+            found = _longest_chain(parts, options)
+            if found is not None:
+                a, b = found  # (a run may hold another quoted item: “绿色发展”、“由矿变土”…)
+                joins = marks[a : b - 1]
+                phrase = parts[a] + "".join(
+                    m + p for m, p in zip(joins, parts[a + 1 : b], strict=True)
+                )
+                start = quotes[i + a].start() + 1
+                yield i + a, i + b, Candidate(
+                    phrase, "slogan", start, None, (), CERTAIN, stage, RULE
+                )  # fmt: skip
         i = j
+
+
+def _longest_chain(parts: Sequence[str], o: FormulationOptions) -> tuple[int, int] | None:
+    """The longest stretch parts[a:b] of `quoted_run_min_clauses` to `quoted_run_max_clauses`
+    clauses that is a chain (`_chain`), the leftmost of the longest; None when there is none."""
+    n = len(parts)
+    for size in range(min(n, o.quoted_run_max_clauses), o.quoted_run_min_clauses - 1, -1):
+        for a in range(n - size + 1):
+            if _chain(parts[a : a + size], o):
+                return a, a + size
+    return None
 
 
 def _span(m: re.Match[str]) -> str:
