@@ -204,6 +204,15 @@ class Words:
     trail_predicate_tags: frozenset[str]
     modified_tags: frozenset[str]
     document_heads: tuple[str, ...]
+    position_verbs: tuple[str, ...]
+    position_role_heads: tuple[str, ...]
+    position_designation_heads: tuple[str, ...]
+    position_scope_words: tuple[str, ...]
+    position_subject_nouns: tuple[str, ...]
+    position_focus_verbs: tuple[str, ...]
+    position_scope_ranks: tuple[str, ...]
+    position_area_scopes: tuple[str, ...]
+    position_joiners: tuple[str, ...]
 
 
 @dataclass(frozen=True)
