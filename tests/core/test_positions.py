@@ -114,3 +114,20 @@ def test_the_stage_can_be_switched_off():
     doc = load_document(PROVINCES / "neimenggu.txt")
     off = FormulationOptions(disabled_stages=frozenset({"position"}))
     assert "向北开放桥头堡" not in {f.text for f in extract_formulations(doc, options=off)}
+
+
+def test_a_site_is_no_programme_zone_either():
+    from policy_cli.core.formulations.programmes import find_programmes
+
+    text = ("打造服务全国的绿算保障基地、数据加工基地、大模型训练基地，加快建设低空飞行器试飞测试基地，"
+            "高标准建设国家南繁育种基地。")
+    found = [c.text for c in find_programmes(text, FormulationOptions())]
+    assert found == ["国家南繁育种基地"]
+
+
+def test_neimenggu_lists_none_of_its_project_sites():
+    doc = load_document(PROVINCES / "neimenggu.txt")
+    found = {f.text for f in extract_formulations(doc)}
+    for site in ("数据加工基地", "大模型训练基地", "低空飞行器试飞测试基地", "人工智能产业基地",
+                 "锡林郭勒工业固废综合利用基地"):
+        assert site not in found

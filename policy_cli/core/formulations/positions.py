@@ -135,6 +135,22 @@ def _a_role(name: str, w: Words, o: FormulationOptions, text: str, *, scoped: bo
     return not any(s in body for s in w.position_scope_words) or 0 in scopes
 
 
+def a_site(name: str) -> bool:
+    """Tell whether a zone's name is a project site rather than a role: a head that names the
+    place where some work is done (…基地) with no scope word before it (数据加工基地, 低空飞行器
+    试飞测试基地, 锡林郭勒工业固废综合利用基地; not 国家南繁育种基地). Stage programme asks."""
+    w = words()
+    head = next((h for h in w.position_site_heads if name.endswith(h)), None)
+    if head is None:
+        return False
+    body = name[: -len(head)]
+    return not any(
+        not body.startswith(w.position_scope_ranks, at + len(s))
+        for s in w.position_scope_words
+        for at in _finds(body, s)
+    )
+
+
 def _finds(s: str, sub: str) -> list[int]:
     out, at = [], s.find(sub)
     while at >= 0:

@@ -210,6 +210,7 @@ class Words:
     position_scope_words: tuple[str, ...]
     position_subject_nouns: tuple[str, ...]
     position_focus_verbs: tuple[str, ...]
+    position_site_heads: tuple[str, ...]
     position_scope_ranks: tuple[str, ...]
     position_area_scopes: tuple[str, ...]
     position_joiners: tuple[str, ...]
