@@ -22,7 +22,7 @@ three or more such names of one head make one positioning of the region, listed 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from policy_cli.core.chars import HAN
@@ -41,10 +41,12 @@ def find_positions(
     listed after them, and names that open a clause on their building."""
     w = words()
     obj, item, subject, parallel, focus, ending = _patterns(options.position_max_len)
-    if not ending.search(text):
+    ends = {m.end() for m in ending.finditer(text)}
+    if not ends:
         return  # (most short texts: one search, not five patterns tried at every character)
     seg = seg or segment_text(text)
-    for m in obj.finditer(text):
+    near = _near(text, sorted(ends), _reach(options.position_max_len))
+    for m in near(obj):
         names: list[tuple[str, int]] = []
         found: re.Match[str] | None = m
         first = True
@@ -67,7 +69,7 @@ def find_positions(
         listed = m.group("set")
         if _a_positioning_set(listed, w, options):
             yield Candidate(listed, "slogan", m.start("set"), stage=STAGE, rule="set")
-    for m in (*subject.finditer(text), *focus.finditer(text)):
+    for m in (*near(subject), *near(focus)):
         name, start = m.group("name"), m.start("name")
         if any(is_verb(x) for x in seg.words(start, start + len(name))):
             continue  # 加快推进|…中心建设: a clause opened by a verb (stage programme)
@@ -76,6 +78,43 @@ def find_positions(
         if _a_role(name, w, options, text, scoped=False):
             rule = "subject" if m.re is subject else "focus"
             yield Candidate(name, "name", start, stage=STAGE, rule=rule)
+
+
+def _near(
+    text: str, ends: list[int], reach: int
+) -> Callable[[re.Pattern[str]], Iterator[re.Match[str]]]:
+    """A scan of the stretches of `text` that end at a role head (`ends`, where a name may
+    end): the matches of a pattern whose name ends there, the same as over the whole text,
+    without trying the pattern at every character of a long text."""
+    spans: list[list[int]] = []
+    for e in ends:
+        lo, hi = max(0, e - reach), e + _AFTER_HEAD
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = hi
+        else:
+            spans.append([lo, hi])
+    wanted = set(ends)
+
+    def scan(pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        for lo, hi in spans:
+            for m in pattern.finditer(text, lo, hi):
+                if m.end("name") in wanted:
+                    yield m
+
+    return scan
+
+
+# a name is followed by at most this much that a pattern reads (建设 and one character)
+_AFTER_HEAD = 3
+
+
+@lru_cache(maxsize=4)
+def _reach(max_len: int) -> int:
+    """How far before a role head's end a match may start: the clause mark or the verbs (three
+    at most in a row, 建设成为…), the name and its head."""
+    w = words()
+    verbs = (*w.position_verbs, *w.position_focus_verbs)
+    return 1 + 3 * max(map(len, verbs)) + max_len + max(map(len, _heads()))
 
 
 def _after_complement(name: str, start: int, w: Words, seg: Segmentation) -> tuple[str, int]:
