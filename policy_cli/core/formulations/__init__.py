@@ -27,6 +27,11 @@ candidates with the evidence that made them (stage and rule):
   rebuilt by `scripts/build_formulations.py`), found unquoted in the document;
 - `programme`: programmes a launching verb opens (实施|产业兴村强县行动), zones and places whose
   building is furthered (深化|人民城市建设);
+- `position`: positioning names, the roles the centre assigns a region (its 定位): a name with a
+  role head (…桥头堡, …屏障, …支点, …门户; a designation …中心, …枢纽, …基地 with a scope word:
+  国家, 国际, 面向东盟的…) that a verb of becoming opens (打造|内陆地区改革开放高地, 筑牢|我国
+  南方生态安全屏障) or that opens a clause on its building (向北开放桥头堡|方面); three or more
+  parallel names after one verb are listed whole (知识积聚富集区、…、创新生态示范区);
 - `zone`, `event`: a zone or place named whole twice (虹桥国际开放枢纽); a fair by its short name
   (进博会);
 - `proper`: a proper name (a place, two joined by a dash, a quoted name, or 国家/全国/世界 with a

@@ -324,6 +324,23 @@ class FormulationOptions:
     coined_max_words: int = 4
     coined_min_len: int = 4
 
+    # --- stage position (positioning names: 打造|内陆地区改革开放高地)
+    # a positioning name is at least this long (国家中心城市: 6, 开放桥头堡: 5; no 人才高地, or 创新
+    # 高地 of 世界重要人才中心和|创新高地: a conjunct cut short)
+    position_min_len: int = 5
+    # the whole name is at most this long (国内国际双循环市场经营便利地: 14; 具有全国影响力的
+    # 科技创新中心: 14)
+    position_max_len: int = 16
+    # names listed after one verb make one positioning (listed whole, as a motto) when there
+    # are at least this many of one head character, their lengths within this spread
+    # (全球高端人才重要集聚地、世界原始创新重要策源地、现代产业创新引领地、全国创新生态示范地: 4
+    # names of 7 to 9 characters)
+    position_set_min: int = 3
+    # a name holding a description before 的 (具有全国影响力的|科技创新中心) is one only where the
+    # document says what it describes (科技创新中心) at least this many times
+    position_described_min_said: int = 2
+    position_set_length_spread: int = 2
+
     # --- stages filter and rank
     # a formulation has at least this many characters (or is a number)
     min_len: int = 2

@@ -19,6 +19,7 @@ from functools import lru_cache
 from policy_cli.core.chars import CN_NUMERALS, HAN
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.positions import a_site
 from policy_cli.core.formulations.vocab import Words, words
 from policy_cli.core.tokens import Segmentation, segment_text
 
@@ -48,7 +49,7 @@ def find_programmes(
                     body, w, options, short=rule == "construction"
                 ) and not (
                     _a_kind_of_project(body, name, w, seg.words(start, start + len(body)))
-                ):
+                ) and not (rule == "zone" and a_site(name)):
                     yield Candidate(
                         _unquoted(name, w),
                         "name",

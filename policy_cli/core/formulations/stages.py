@@ -28,6 +28,7 @@ from policy_cli.core.formulations.mottos import find_mottos
 from policy_cli.core.formulations.national import find_national
 from policy_cli.core.formulations.numbered import find_numbered
 from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.positions import find_positions
 from policy_cli.core.formulations.programmes import find_programmes
 from policy_cli.core.formulations.proper import find_proper_names
 from policy_cli.core.formulations.quoted import find_quoted
@@ -69,6 +70,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("campaign", "multi-year campaigns (安全生产治本攻坚三年行动)", find=find_campaigns),
     Stage("programme", "programmes a launching verb opens (实施|产业兴村强县行动)",
           find=find_programmes),
+    Stage("position", "a region's assigned role (打造|内陆地区改革开放高地, 向北开放桥头堡)",
+          find=find_positions),
     Stage("zone", "a zone or place named whole twice (虹桥国际开放枢纽)", find=find_zones),
     Stage("event", "a fair by its short name (进博会, 东博会)", find=find_events),
     Stage("proper", "a proper name and an institution, fair, fund or belt head (海河实验室)",

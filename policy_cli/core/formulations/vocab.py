@@ -207,6 +207,16 @@ class Words:
     # [parallel_runs]
     quoted_run_joiners: tuple[str, ...]
     principle_verbs: tuple[str, ...]
+    position_verbs: tuple[str, ...]
+    position_role_heads: tuple[str, ...]
+    position_designation_heads: tuple[str, ...]
+    position_scope_words: tuple[str, ...]
+    position_subject_nouns: tuple[str, ...]
+    position_focus_verbs: tuple[str, ...]
+    position_site_heads: tuple[str, ...]
+    position_scope_ranks: tuple[str, ...]
+    position_area_scopes: tuple[str, ...]
+    position_joiners: tuple[str, ...]
 
 
 @dataclass(frozen=True)
