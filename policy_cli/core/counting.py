@@ -103,34 +103,59 @@ def _unbound(char: str) -> bool:
 
 class PhraseCounter:
     """Count a fixed list of phrases in many texts (see `count_phrases`): the automaton that
-    finds them all in one pass is built once."""
+    finds them all in one pass is built once.
+
+    Quote marks inside a phrase as printed do not hide it: 共建一带一路 is said by
+    共建“一带一路”, 五位一体总体布局 by “五位一体”总体布局 (the phrases and the text are matched
+    without their quote marks, `phrases.without_quotes`; an occurrence is placed where it is
+    printed)."""
 
     def __init__(self, phrases: Iterable[str]) -> None:
+        from policy_cli.core.phrases import without_quotes
+
         self.phrases = list(dict.fromkeys(p for p in phrases if p))
         self._automaton: Any = None
-        if self.phrases:
+        # each phrase as matched (no quote marks) -> the phrases asked that read so
+        self._keys: list[tuple[str, list[str]]] = []
+        index: dict[str, int] = {}
+        for phrase in self.phrases:
+            key = without_quotes(phrase)[0]
+            if not key:
+                continue
+            if key not in index:
+                index[key] = len(self._keys)
+                self._keys.append((key, []))
+            self._keys[index[key]][1].append(phrase)
+        if self._keys:
             import ahocorasick  # pyahocorasick
 
             self._automaton = ahocorasick.Automaton()
-            for i, phrase in enumerate(self.phrases):
-                self._automaton.add_word(phrase, i)
+            for i, (key, _) in enumerate(self._keys):
+                self._automaton.add_word(key, i)
             self._automaton.make_automaton()
 
     def count(self, text: str) -> dict[str, list[int]]:
         """{phrase: [count, first offset]} for the phrases said at least once in `text`."""
+        from policy_cli.core.phrases import printed_offset, without_quotes
+
         if self._automaton is None:
             return {}
-        phrases = self.phrases
-        starts: dict[int, list[int]] = {}
-        for end, i in self._automaton.iter(text):
-            starts.setdefault(i, []).append(end - len(phrases[i]) + 1)
+        keys = self._keys
+        plain, shifts = without_quotes(text)
+        starts: dict[int, list[tuple[int, int]]] = {}  # (start, size) as printed
+        for end, i in self._automaton.iter(plain):
+            start = end - len(keys[i][0]) + 1
+            if shifts:
+                start, end = printed_offset(shifts, start), printed_offset(shifts, end)
+            starts.setdefault(i, []).append((start, end - start + 1))
         out: dict[str, list[int]] = {}
         for i, found in starts.items():
-            size = len(phrases[i])
             found.sort()
-            kept = non_overlapping([s for s in found if starts_a_word(text, s, size)], size)
+            said = [s for s, size in found if starts_a_word(text, s, size)]
+            kept = non_overlapping(said, len(keys[i][0]))
             if kept:
-                out[phrases[i]] = [len(kept), kept[0]]
+                for phrase in keys[i][1]:
+                    out[phrase] = [len(kept), kept[0]]
         return out
 
 

@@ -31,6 +31,22 @@ START_CHARS = 3  # a phrase's start is looked for by this many of its first char
 OPTIONAL_PARTICLE = "的"
 
 
+def without_quotes(text: str) -> tuple[str, list[int]]:
+    """The text without its quote marks, and what maps an offset in it back to the text
+    (`printed_offset`; empty when the text has no quote mark)."""
+    marks = [m.start() for m in _QUOTE.finditer(text)]
+    if not marks:
+        return text, []
+    # the k-th quote mark (at marks[k]) comes before every plain character from marks[k] - k on
+    return _QUOTE.sub("", text), [at - k for k, at in enumerate(marks)]
+
+
+def printed_offset(shifts: list[int], plain: int) -> int:
+    """Where the character at `plain` in a text without its quote marks is in the text
+    (`without_quotes`)."""
+    return plain + bisect_right(shifts, plain)
+
+
 def canonical(text: str) -> str:
     """Return the stored form of a phrase: no quote marks or spaces, motto parts joined by 、."""
     return _CANON_SEP.sub(_SEP, _CANON_DROP.sub("", text))
@@ -95,16 +111,12 @@ class PhraseMatcher:
         automaton = self._start_automaton
         if automaton is False:
             return []
-        marks = [m.start() for m in _QUOTE.finditer(text)]
-        if not marks:
-            found = automaton.find_matches_as_indexes(text, overlapping=True)
-            return sorted({s for _, s, _ in found})
-        plain = _QUOTE.sub("", text)
-        # the k-th quote mark (at marks[k]) comes before every plain character from marks[k] - k on
-        shifts = [at - k for k, at in enumerate(marks)]
+        plain, shifts = without_quotes(text)
         found = automaton.find_matches_as_indexes(plain, overlapping=True)
         starts = {s for _, s, _ in found}
-        return sorted(p + bisect_right(shifts, p) for p in starts)
+        if not shifts:
+            return sorted(starts)
+        return sorted(printed_offset(shifts, p) for p in starts)
 
     def _build_starts(self) -> Any:
         # ahocorasick_rs (Rust): 11 us a news item of ~470 characters where pyahocorasick's

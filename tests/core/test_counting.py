@@ -83,3 +83,15 @@ def test_many_phrases_in_one_pass_and_overlaps_as_str_count():
         "高质量发展": [1, 14],
         "质量": [1, 15],
     }
+
+
+def test_quote_marks_inside_a_phrase_as_printed_do_not_hide_it():
+    """共建“一带一路” says 共建一带一路; a phrase asked with quote marks (“双减”) is counted as
+    the phrase; an occurrence is placed where it is printed, and the word-start rule still
+    holds across a quote mark."""
+    text = "推动共建“一带一路”，落实“双减”政策，“五位一体”总体布局；创新“发展理念”。"
+    counted = count_phrases(text, ["共建一带一路", "“双减”", "双减", "五位一体总体布局", "新发展理念"])
+    assert counted["共建一带一路"] == [1, 2]
+    assert counted["“双减”"] == counted["双减"] == [1, text.index("双减")]
+    assert counted["五位一体总体布局"] == [1, text.index("五位一体")]
+    assert "新发展理念" not in counted  # 创新 | 发展理念: not said, quotes or none

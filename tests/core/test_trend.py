@@ -50,12 +50,21 @@ def gwr(raw) -> list[dict]:
     return [d for d in raw if d["kind"] == GWR]
 
 
+QUOTE_MARKS = "“”\"‘’「」『』"
+
+
+def printed(term: str) -> re.Pattern[str]:
+    """A term as printed: quote marks may stand between its characters (共建“一带一路”)."""
+    between = f"[{QUOTE_MARKS}]*"
+    return re.compile(between.join(re.escape(c) for c in term if c not in QUOTE_MARKS))
+
+
 def said(text: str, term: str) -> int:
-    """How often a term is said in a text: its occurrences that start a word."""
+    """How often a term is said in a text: its occurrences as printed that start a word."""
     from policy_cli.core.counting import starts_a_word
 
     return sum(
-        1 for m in re.finditer(re.escape(term), text) if starts_a_word(text, m.start(), len(term))
+        1 for m in printed(term).finditer(text) if starts_a_word(text, m.start(), len(m.group()))
     )
 
 
@@ -190,7 +199,7 @@ def test_formulations_are_listed_by_first_seen_as_the_texts_say(changes, gwr):
         assert s.kind == "formulation"
         assert s.first_seen == str(raw_first_year(gwr, s.term)), s.term
         assert s.total == sum(said(d["content"], s.term) for d in gwr), s.term
-        assert s.total <= sum(d["content"].count(s.term) for d in gwr), s.term
+        assert s.total <= sum(len(printed(s.term).findall(d["content"])) for d in gwr), s.term
     # the 1986 report's 一两个超级大国 (one or two superpowers) does not say 两个超级大国
     superpowers = {s.term: s for s in forms}.get("两个超级大国")
     if superpowers is not None:
@@ -720,16 +729,21 @@ def test_the_first_documents_of_a_trend_are_those_it_keeps(tmp_path, monkeypatch
     assert sampled.formulations == whole.formulations
 
 
-def test_a_trend_follows_formulations_as_printed():
-    """A name a stage joins across quote marks (a quoted chain, listed whole by `policy
-    slogans`) cannot be counted as printed: a trend does not follow it."""
-    from policy_cli.core.formulations import extract_formulations
-    from policy_cli.core.loaders import load_text
-    from policy_cli.core.trend.reading import analyse_document
+def test_a_trend_counts_a_formulation_across_the_quote_marks_it_is_printed_with(tmp_path):
+    """Quote marks inside a phrase as printed do not hide it: a formulation a stage reads
+    across quote marks (共建“一带一路”, a quoted chain) is followed and counted where printed."""
+    from policy_cli.core.counting import count_phrases
 
-    text = "稀土要做好“由矿变土”、“由土变材”、“由材变用”的文章，坚持稳中求进工作总基调。"
-    listed = {f.text for f in extract_formulations(load_text(text, source="t"))}
-    assert "由矿变土、由土变材、由材变用" in listed
-    forms = analyse_document("t", text, True)["forms"]
-    assert forms and all(t in text for t in forms)
-    assert "由矿变土、由土变材、由材变用" not in forms
+    text = "推动共建“一带一路”高质量发展，坚持“五位一体”总体布局，做好“由矿变土”、“由土变材”、“由材变用”的文章。"
+    chain = "由矿变土、由土变材、由材变用"
+    counted = count_phrases(text, ["共建一带一路", "五位一体总体布局", chain, "“双减”", "一带一路"])
+    assert counted["共建一带一路"] == [1, 2] and counted["一带一路"] == [1, 5]
+    assert counted["五位一体总体布局"] == [1, text.index("五位一体")]
+    assert counted[chain] == [1, text.index("由矿变土")]
+    assert "“双减”" not in counted
+    # a trend follows them and counts them in every document
+    for year in (2023, 2024):
+        (tmp_path / f"{year}.txt").write_text(f"{year}年工作报告\n" + text * 3, encoding="utf-8")
+    trend = trend_documents([tmp_path], use_cache=False, min_count=1, top=50)
+    followed = {f.term: f.total for f in trend.formulations}
+    assert followed["共建一带一路"] == 6 and followed[chain] == 6

@@ -227,10 +227,7 @@ def _analyse_many(args: list[Args]) -> list[dict[str, Any]]:
     for result, document, seg, arg in zip(results, documents, cuts, args, strict=True):
         if document is not None and arg[4]:
             found = extract_formulations(document, options=options, segmentation=seg)
-            # a trend counts what it follows as printed: not a name a stage joined across
-            # quote marks (“由矿变土”、“由土变材”、“由材变用”, “三北”工程攻坚战)
-            text = document.text
-            result["forms"] = {f.text: f.count for f in found if f.text and f.text in text}
+            result["forms"] = {f.text: f.count for f in found if f.text}
     return results
 
 
