@@ -29,6 +29,11 @@ CACHE_FORMAT = 3  # 3: one SQLite file (2: a zlib file per document)
 CACHE_FILE = "trend.sqlite3"
 BUSY_TIMEOUT = 30.0  # seconds to wait for another process's write
 FLUSH_ROWS = 500  # rows kept before they are written in one statement
+# rows written before they are committed: a commit writes every page the rows touched again
+# (the documents' key index is a random walk: a cold trend of the news corpus committing every
+# 256 documents spent 1.2 s of its parent's CPU in commits, every 4,000 0.5 s); the write lock
+# is held meanwhile (another process writing waits, up to BUSY_TIMEOUT)
+COMMIT_ROWS = 4_000
 SCAN_KEYS = 5_000  # more documents than this are looked up in one pass over the table
 _SIGNED_MODULES = (
     "trend", "corpus.py", "counting.py", "loaders.py", "formats.py", "normalize.py",
@@ -200,6 +205,7 @@ class AnalysisCache:
         self._words_out: list[tuple[int, str]] = []
         self._documents_out: list[tuple[Any, ...]] = []
         self._hits_out: list[tuple[Any, ...]] = []
+        self._uncommitted = 0  # rows written since the last commit
         if memory:
             self._db = sqlite3.connect(":memory:", isolation_level=None)
             self._db.executescript(_SCHEMA)
@@ -293,10 +299,15 @@ class AnalysisCache:
         return self._db
 
     def commit(self) -> None:
-        """Write what is pending and make it durable (a run commits every `FLUSH_ROWS`)."""
+        """Write what is pending and make it durable (a run commits every `COMMIT_ROWS`)."""
         self._guard(self._flush)
 
-    def _flush(self) -> None:
+    def _write_pending(self) -> None:
+        """Write what is pending, committing once `COMMIT_ROWS` rows are written: this
+        connection's lookups see the rows either way."""
+        self._guard(self._flush, False)
+
+    def _flush(self, durable: bool = True) -> None:
         words, documents, hits = self._words_out, self._documents_out, self._hits_out
         self._words_out, self._documents_out, self._hits_out = [], [], []
         db = self._begin() if words or documents or hits else self._db
@@ -318,8 +329,10 @@ class AnalysisCache:
             db.executemany(
                 "INSERT OR REPLACE INTO hits (key, phrases, counts) VALUES (?, ?, ?)", hits
             )
-        if db.in_transaction:
+        self._uncommitted += len(words) + len(documents) + len(hits)
+        if db.in_transaction and (durable or self._uncommitted >= COMMIT_ROWS):
             db.execute("COMMIT")
+            self._uncommitted = 0
 
     def _guard(self, action: Any, *args: Any) -> Any:
         try:
@@ -356,7 +369,7 @@ class AnalysisCache:
         """The words of ids ({} when the cache is off)."""
         wanted = sorted(set(int(i) for i in ids))
         if self._words_out:
-            self.commit()
+            self._write_pending()
         return self._guard(self._words_of, wanted) or {}
 
     def _words_of(self, ids: list[int]) -> dict[int, str]:
@@ -387,7 +400,7 @@ class AnalysisCache:
         blob = text.encode("utf-8", "surrogatepass")
         self._documents_out.append((key, blob, characters, year, month, terms, forms))
         if len(self._documents_out) >= FLUSH_ROWS:
-            self.commit()
+            self._write_pending()
 
     def put_hits(self, key: bytes, phrases: bytes, counts: bytes) -> None:
         """Store the counts of a list of phrases (`phrases_key`) in a document."""
@@ -395,7 +408,7 @@ class AnalysisCache:
             return
         self._hits_out.append((key, phrases, counts))
         if len(self._hits_out) >= FLUSH_ROWS:
-            self.commit()
+            self._write_pending()
 
     def put_file_items(self, path: Path, stat: os.stat_result, items: list[Any]) -> None:
         """Remember what a JSON-lines file holds (its records' keys and metadata), for as long
@@ -437,7 +450,7 @@ class AnalysisCache:
     def documents(self, keys: Sequence[bytes], *, text: bool) -> dict[bytes, CachedDocument]:
         """Look documents up (their texts only when `text`)."""
         if self._documents_out or self._words_out:
-            self.commit()
+            self._write_pending()
         return self._guard(self._documents, keys, text) or {}
 
     def _documents(self, keys: Sequence[bytes], text: bool) -> dict[bytes, CachedDocument]:
@@ -483,7 +496,7 @@ class AnalysisCache:
     def hits(self, keys: Sequence[bytes], phrases: bytes) -> dict[bytes, bytes]:
         """The stored counts of a list of phrases in documents: {key: counts blob}."""
         if self._hits_out:
-            self.commit()
+            self._write_pending()
         return self._guard(self._hits, keys, phrases) or {}
 
     def _hits(self, keys: Sequence[bytes], phrases: bytes) -> dict[bytes, bytes]:

@@ -101,3 +101,32 @@ def test_memory_cache_for_a_run_that_keeps_nothing(tmp_path):
         cache_root=tmp_path,
     )  # fmt: skip
     assert result.rising and not list(tmp_path.iterdir())
+
+
+def test_rows_are_seen_at_once_by_their_run_and_committed_every_commit_rows(tmp_path, monkeypatch):
+    """A run's own lookups see the rows it wrote; another process sees them once
+    `COMMIT_ROWS` rows are written, or the run commits (at its end, or on close)."""
+    monkeypatch.setattr(cache_mod, "FLUSH_ROWS", 2)
+    monkeypatch.setattr(cache_mod, "COMMIT_ROWS", 6)
+    c = AnalysisCache(tmp_path)
+
+    def others_see() -> int:
+        db = sqlite3.connect(tmp_path / cache_mod.CACHE_FILE)
+        try:
+            return db.execute("SELECT count(*) FROM documents").fetchone()[0]
+        finally:
+            db.close()
+
+    try:
+        keys = [bytes([i]) * 16 for i in range(8)]
+        for key in keys[:4]:
+            c.put_document(key, "改革开放", 4, 2020, None)
+        assert set(c.documents(keys[:4], text=False)) == set(keys[:4])  # this run sees them
+        assert others_see() == 0  # not committed yet: 4 rows written of 6
+        for key in keys[4:]:
+            c.put_document(key, "改革开放", 4, 2020, None)
+        assert others_see() == 6  # 6 rows written: committed
+        c.commit()
+        assert others_see() == 8
+    finally:
+        c.close()
