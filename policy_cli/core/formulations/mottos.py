@@ -212,10 +212,11 @@ def _principle_pair(lead: str, offset: int, parts: Sequence[str], seg: Segmentat
     坚持|德才兼备、以德为先，, 坚持|因地制宜、循序渐进。 A pair of things (坚持|基础设施、公共
     服务) lists them. (做到, which takes a standard, was measured and left out: 做到|无事不扰、
     有求必应 but also 做到|认识统一、步调一致, a description.)"""
-    verbs = words().principle_verbs
-    verb = next((v for v in verbs if lead.endswith(v)), None)
+    w = words()
+    verb = next((v for v in w.principle_verbs if lead.endswith(v)), None)
     return (
         verb is not None
+        and not lead[: -len(verb)].endswith(w.principle_negations)  # 不再坚持…: not held
         and seg.starts_word(offset - len(verb))
         and not any(_names_a_thing(half) for half in parts)
     )

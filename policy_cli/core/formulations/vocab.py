@@ -207,6 +207,7 @@ class Words:
     # [parallel_runs]
     quoted_run_joiners: tuple[str, ...]
     principle_verbs: tuple[str, ...]
+    principle_negations: tuple[str, ...]
     position_verbs: tuple[str, ...]
     position_role_heads: tuple[str, ...]
     position_designation_heads: tuple[str, ...]
