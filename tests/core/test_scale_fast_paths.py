@@ -649,3 +649,25 @@ def test_runs_counted_length_by_length_are_every_run_counted():
         expected = {g: c for g, c in every.items() if c >= least}
         assert _said_often(pieces, often, least, most) == expected
         assert most < 2 or len(expected) > 3
+
+
+def test_positions_count_described_cores_in_one_pass_as_one_by_one():
+    """On a long text, the positioning stage counts the cores of described names in one pass
+    (`occurrences.count_each`): its finds are those of counting each core by `str.count`."""
+    from policy_cli.core.formulations import positions
+    from policy_cli.core.formulations.options import FormulationOptions
+    from policy_cli.core.occurrences import LONG_TEXT
+    from policy_cli.core.tokens import segment_document
+
+    doc = _documents()[-1]  # every test document run together
+    assert len(doc.text) >= LONG_TEXT
+    o = FormulationOptions()
+    seg = segment_document(doc, tags=False)
+    ending = positions._patterns(o.position_max_len)[-1]
+    ends = {m.end() for m in ending.finditer(doc.text)}
+    plain = [
+        (c.text, c.offset, c.rule)
+        for c in positions._find(doc.text, o, seg, ends, doc.text.count)
+    ]
+    fast = [(c.text, c.offset, c.rule) for c in positions.find_positions(doc.text, o, seg)]
+    assert fast == plain and len(fast) > 20

@@ -29,6 +29,7 @@ from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import Words, is_verb, words
+from policy_cli.core.occurrences import LONG_TEXT, count_each
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "position"
@@ -39,12 +40,41 @@ def find_positions(
 ) -> Iterator[Candidate]:
     """Yield the positioning names of a text: objects of a verb of becoming, with the names
     listed after them, and names that open a clause on their building."""
-    w = words()
-    obj, item, subject, parallel, focus, ending = _patterns(options.position_max_len)
+    ending = _patterns(options.position_max_len)[-1]
     ends = {m.end() for m in ending.finditer(text)}
     if not ends:
         return  # (most short texts: one search, not five patterns tried at every character)
     seg = seg or segment_text(text)
+    said: Callable[[str], int] = text.count
+    if len(text) >= LONG_TEXT:
+        # how often the described cores are said, counted in one pass over a long text, not a
+        # scan of it per name (10 M characters: 0.58 -> 0.1 s): the names are read once to
+        # learn which cores are asked (as if each were said enough: every core the real
+        # reading may ask is asked), then for real
+        asked: set[str] = set()
+
+        def ask(core: str) -> int:
+            asked.add(core)
+            return options.position_described_min_said
+
+        for _ in _find(text, options, seg, ends, ask):
+            pass
+        counts = count_each(text, asked)
+        said = counts.__getitem__
+    yield from _find(text, options, seg, ends, said)
+
+
+def _find(
+    text: str,
+    options: FormulationOptions,
+    seg: Segmentation,
+    ends: set[int],
+    said: Callable[[str], int],
+) -> Iterator[Candidate]:
+    """`find_positions` once the role heads' ends are known; `said(core)`: how often the text
+    says a described name's core."""
+    w = words()
+    obj, item, subject, parallel, focus, _ = _patterns(options.position_max_len)
     near = _near(text, sorted(ends), _reach(options.position_max_len))
     for m in near(obj):
         names: list[tuple[str, int]] = []
@@ -56,7 +86,7 @@ def find_positions(
                 name, start = _after_complement(name, start, w, seg)
                 first = False
             parts = _split_joined(name, start, w)
-            if not all(_a_role(p, w, options, text, scoped=True) for p, _ in parts):
+            if not all(_a_role(p, w, options, said, scoped=True) for p, _ in parts):
                 break
             names.extend(parts)
             at = found.end()
@@ -75,7 +105,7 @@ def find_positions(
             continue  # 加快推进|…中心建设: a clause opened by a verb (stage programme)
         if any(j in name for j in w.position_joiners) and len(_split_joined(name, start, w)) > 1:
             continue  # a list of names, not one
-        if _a_role(name, w, options, text, scoped=False):
+        if _a_role(name, w, options, said, scoped=False):
             rule = "subject" if m.re is subject else "focus"
             yield Candidate(name, "name", start, stage=STAGE, rule=rule)
 
@@ -140,7 +170,9 @@ def _split_joined(name: str, start: int, w: Words) -> list[tuple[str, int]]:
     return [(name, start)]
 
 
-def _a_role(name: str, w: Words, o: FormulationOptions, text: str, *, scoped: bool) -> bool:
+def _a_role(
+    name: str, w: Words, o: FormulationOptions, said: Callable[[str], int], *, scoped: bool
+) -> bool:
     """Tell whether a name ending in a role head names a role: a body of its own (no count, no
     list, no verb of becoming inside) and, for a designation, a scope word (after a verb of
     becoming; at the front of a clause's subject, where one is said)."""
@@ -157,7 +189,7 @@ def _a_role(name: str, w: Words, o: FormulationOptions, text: str, *, scoped: bo
     described = body.rfind(w.trail_possessive)
     if described >= 0 and not body.startswith(w.position_area_scopes):
         core = name[described + 1 :]
-        if text.count(core) < o.position_described_min_said:
+        if said(core) < o.position_described_min_said:
             return False  # 具有世界聚合力的|双向开放枢纽, said once: praise, not a name
     if head not in w.position_designation_heads:
         return True
