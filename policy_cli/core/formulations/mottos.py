@@ -82,6 +82,8 @@ def _find(
             or _one_lead_run(text, m.start(), m.end(), parts, options, seg)
             or _chiasmus(m.start(), parts, options, seg)
         )
+        if shaped is None:
+            shaped = _new_form(text, m.start(), parts, options)
         if shaped is not None:
             yield shaped
             continue
@@ -180,6 +182,60 @@ def _find(
         phrase = sep.join(clauses)
         start = offset + sum(len(p) + 1 for p in parts[:i])
         yield Candidate(phrase, "slogan", start, None, (), BY_RULE, STAGE, rule)
+
+
+def _new_form(
+    text: str, start: int, parts: Sequence[str], o: FormulationOptions
+) -> Candidate | None:
+    """Clauses of one length that a verb of forming opens and that qualify, with 的, a new form
+    a field is to take, to the end of their clause: 加快形成|人机协同、跨界融合、共创分享|的智能
+    经济和智能社会新形态，; 打造|平权、互信、多元、共赢|的人工智能能力建设开放生态。; 加快形成|
+    动态敏捷、多元协同|的人工智能治理格局。 A central document states the character of the
+    order it calls for in such a run, and the run is its motto (rule `new-form`); the same
+    clauses before another verb or head (推动人工智能在|繁荣文化生产、增强文化传播、促进文化
+    交流|中展现更大作为) list the fields the sentence is about. (`start`: where the run's first
+    part, its lead included, starts in `text`.)"""
+    w = words()
+    if w.trail_possessive not in parts[-1]:
+        return None  # (most runs: checked first, the cheapest way)
+    first = parts[0]
+    size = len(parts[1]) if len(parts) > 2 else 0
+    lead = next(
+        (
+            first[: i + len(v)]
+            for v in w.form_verbs
+            if (i := first.rfind(v)) >= 0
+            and (not size or len(first) - i - len(v) == size)
+        ),
+        None,
+    )
+    if lead is None:
+        return None
+    size = size or len(first) - len(lead)
+    if not (
+        o.new_form_min_clauses <= len(parts) <= o.motto_max_clauses
+        and o.new_form_clause_min <= size <= o.new_form_clause_max
+        and all(len(p) == size for p in parts[1:-1])
+        and len(parts[-1]) > size
+        and parts[-1][size] == w.trail_possessive
+    ):
+        return None
+    clauses = [first[len(lead) :], *parts[1:-1], parts[-1][:size]]
+    if len(set(clauses)) != len(clauses):
+        return None
+    end = start + sum(len(p) + 1 for p in parts[:-1]) + size + 1  # after 的
+    head = _HEAD_SPAN.match(text, end, min(len(text), end + o.new_form_head_span_max + 1))
+    if head is None or not head.group().endswith(w.form_heads):
+        return None
+    if text[head.end() : head.end() + 1] not in w.clause_ends and head.end() < len(text):
+        return None
+    offset = start + len(lead)
+    return Candidate(
+        w.list_separator.join(clauses), "slogan", offset, None, (), BY_RULE, STAGE, "new-form"
+    )
+
+
+_HEAD_SPAN = re.compile(f"[{HAN}]+")
 
 
 def _couplet_series(

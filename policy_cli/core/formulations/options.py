@@ -353,6 +353,25 @@ class FormulationOptions:
     # news: 1,978, and 4 longer than 1,000)
     context_max_len: int = 2000
 
+    # --- central documents, opinions and plans (issue 12; stages motto and quoted)
+    # a run of clauses of one length that a verb of forming opens and that qualifies, with 的,
+    # a new form a field is to take (加快形成|人机协同、跨界融合、共创分享|的智能经济和智能社会
+    # 新形态; 打造|精准识别需求、主动规划服务、全程智能办理|的政务服务新模式) is listed whole,
+    # as a motto (rule new-form): at least this many clauses, each of this many characters
+    new_form_min_clauses: int = 2
+    new_form_clause_min: int = 2
+    new_form_clause_max: int = 6
+    # the noun phrase after 的 is at most this long, its head word included (的|人工智能能力
+    # 建设开放生态: 10)
+    new_form_head_span_max: int = 12
+    # a numbered heading made only of a quoted name and a short noun phrase, （一）“人工智能+”
+    # 科学技术, names an item of the document's own programme (rule quoted/heading) where at
+    # least this many numbered headings open with the same quoted name (the programme's fields)
+    programme_heading_min: int = 2
+    # the noun phrase after the quoted name has this many characters (科学技术, 全球合作: 4)
+    programme_heading_field_min: int = 2
+    programme_heading_field_max: int = 6
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "disabled_stages", frozenset(self.disabled_stages))
         # options with the values of options already found valid are valid: checking ~100
@@ -417,5 +436,7 @@ _RANGES: tuple[tuple[str, str], ...] = (
     ("repeated_min_len", "repeated_max_len"),
     ("quoted_run_clause_min", "quoted_run_clause_max"),
     ("quoted_run_min_clauses", "quoted_run_max_clauses"),
+    ("new_form_clause_min", "new_form_clause_max"),
+    ("programme_heading_field_min", "programme_heading_field_max"),
 )
 

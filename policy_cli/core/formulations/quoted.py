@@ -69,6 +69,30 @@ def find_quoted(
             if kind == "numbered" else ()
         )
         yield Candidate(span, kind, start, refers, items, CERTAIN, STAGE, "shape")
+    yield from _programme_headings(text, options)
+
+
+def _programme_headings(text: str, o: FormulationOptions) -> Iterator[Candidate]:
+    """The numbered headings that name the fields of the document's own programme: lines made
+    only of a number, a quoted name and a short noun phrase, where several headings open with
+    the same quoted name (（一）“人工智能+”科学技术 … （六）“人工智能+”全球合作: the six fields
+    of the 人工智能+ action), each listed as printed (rule `heading`). A heading that opens with
+    a verb (（一）坚持…) or a date (一、2024年工作回顾), or a quoted name that heads one section
+    alone, names no field of a programme."""
+    if "”" not in text or "\n" not in text:
+        return  # (a heading is a line of its own: a news item of one paragraph has none)
+    by_name: dict[str, list[re.Match[str]]] = {}
+    for m in patterns().programme_heading.finditer(text):
+        field = m.group(2)
+        if o.programme_heading_field_min <= len(field) <= o.programme_heading_field_max:
+            by_name.setdefault(m.group(1), []).append(m)
+    for name, heads in by_name.items():
+        if len(heads) < o.programme_heading_min or classify_quoted(name[1:-1], options=o) is None:
+            continue
+        for m in heads:
+            yield Candidate(
+                m.group(1) + m.group(2), "name", m.start(1), None, (), CERTAIN, STAGE, "heading"
+            )
 
 
 def refuses(

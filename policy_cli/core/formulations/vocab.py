@@ -22,7 +22,7 @@ from policy_cli.core.patterns import finditer as finditer  # re-exported: the st
 from policy_cli.core.patterns import required_characters, required_strings
 
 RULES_FILE = "formulation_rules.toml"
-WORD_SECTIONS = ("characters", "punctuation", "words", "parallel_runs")
+WORD_SECTIONS = ("characters", "punctuation", "words", "parallel_runs", "central_documents")
 
 
 @dataclass(frozen=True)
@@ -218,6 +218,9 @@ class Words:
     position_scope_ranks: tuple[str, ...]
     position_area_scopes: tuple[str, ...]
     position_joiners: tuple[str, ...]
+    # [central_documents]
+    form_verbs: tuple[str, ...]
+    form_heads: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -270,6 +273,7 @@ class Patterns:
     not_a_slogan: re.Pattern[str]
     not_a_formulation: re.Pattern[str]
     plain_number: re.Pattern[str]
+    programme_heading: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
