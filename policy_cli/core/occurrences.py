@@ -53,18 +53,43 @@ def find_all(text: str, words: Iterable[str]) -> dict[str, list[int]]:
                 found[i].append(end - lengths[i] + 1)
     else:
         # ahocorasick_rs (Rust) finds the same overlapping occurrences faster in a long text
-        # (10 M characters: 4.1 -> 2.3 s) but costs ~20 us to build, 5x pyahocorasick's
+        # (10 M characters: 4.1 -> 2.3 s) but costs ~20 us to build, 5x pyahocorasick's; over
+        # the text's UTF-8 bytes (encoded once per text), its byte offsets turned into
+        # characters here: a pass over 10 M characters 0.17-0.2 s as a str, ~0.05 s as bytes
         import ahocorasick_rs
 
         found = [[] for _ in unique]
         if unique:
             kind = ahocorasick_rs.MatchKind.Standard
-            automaton = ahocorasick_rs.AhoCorasick(unique, matchkind=kind)
-            for i, start, _ in automaton.find_matches_as_indexes(text, overlapping=True):
-                found[i].append(start)
+            automaton = ahocorasick_rs.BytesAhoCorasick(
+                [w.encode("utf-8", "surrogatepass") for w in unique], matchkind=kind
+            )
+            data = _utf8(text)
+            matches = automaton.find_matches_as_indexes(data, overlapping=True)
+            at = _characters_at(data, sorted({s for _, s, _ in matches}))
+            for i, start, _ in matches:
+                found[i].append(at[start])
     for starts in found:
         starts.sort()
     return dict(zip(unique, found, strict=True))
+
+
+@lru_cache(maxsize=1)
+def _utf8(text: str) -> bytes:
+    """A long text's UTF-8 bytes (one text at a time is searched again and again)."""
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _characters_at(data: bytes, offsets: list[int]) -> dict[int, int]:
+    """{byte offset: character offset} in UTF-8 `data` for sorted byte offsets where a
+    character starts: each stretch between two of them decoded once."""
+    out: dict[int, int] = {}
+    last = chars = 0
+    for at in offsets:
+        chars += len(data[last:at].decode("utf-8", "surrogatepass"))
+        out[at] = chars
+        last = at
+    return out
 
 
 def _find_each(text: str, word: str) -> list[int]:

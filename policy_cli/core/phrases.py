@@ -16,6 +16,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from policy_cli.core.occurrences import LONG_TEXT, find_all
+
 SEPARATORS = "、，,"
 QUOTE_MARKS = "“”\"‘’「」『』"
 OPENING_QUOTES = "“‘「『"  # the marks that open a quote, of QUOTE_MARKS (the ASCII " does both)
@@ -72,6 +74,7 @@ class PhraseMatcher:
     def __init__(self, phrases: Iterable[str]) -> None:
         self._trie: dict[str, dict] = {}
         self._start_automaton: Any = None
+        self._head_list: list[str] | None = None
         self._phrases: list[str] = []
         for phrase in phrases:
             canon = canonical(phrase)
@@ -112,8 +115,12 @@ class PhraseMatcher:
         if automaton is False:
             return []
         plain, shifts = without_quotes(text)
-        found = automaton.find_matches_as_indexes(plain, overlapping=True)
-        starts = {s for _, s, _ in found}
+        if len(plain) >= LONG_TEXT:  # one pass over its bytes (`occurrences.find_all`)
+            found = find_all(plain, self._heads()).values()
+            starts = {s for at in found for s in at}
+        else:
+            matches = automaton.find_matches_as_indexes(plain, overlapping=True)
+            starts = {s for _, s, _ in matches}
         if not shifts:
             return sorted(starts)
         return sorted(printed_offset(shifts, p) for p in starts)
@@ -123,12 +130,18 @@ class PhraseMatcher:
         # iterator took 52 us (5 hits a text); the same starts
         import ahocorasick_rs
 
-        heads = {phrase.split(_SEP, 1)[0][:START_CHARS] or phrase[0] for phrase in self._phrases}
+        heads = self._heads()
         if not heads:
             return False
-        return ahocorasick_rs.AhoCorasick(
-            sorted(heads), matchkind=ahocorasick_rs.MatchKind.Standard
-        )
+        return ahocorasick_rs.AhoCorasick(heads, matchkind=ahocorasick_rs.MatchKind.Standard)
+
+    def _heads(self) -> list[str]:
+        """The first characters of each phrase (up to `START_CHARS`, before any separator)."""
+        if self._head_list is None:
+            self._head_list = sorted(
+                {phrase.split(_SEP, 1)[0][:START_CHARS] or phrase[0] for phrase in self._phrases}
+            )
+        return self._head_list
 
     def _longest(self, text: str, start: int) -> Match | None:
         best: Match | None = None

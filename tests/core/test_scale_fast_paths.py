@@ -148,6 +148,27 @@ def test_find_all_is_the_same_for_short_and_long_texts(monkeypatch):
     monkeypatch.setattr(occurrences, "LONG_TEXT", len(text) + 1)
     assert occurrences.find_all(text, words) == long
     assert sum(map(len, long.values())) > 10_000
+    # the long path reads the text's UTF-8 bytes: characters of four bytes and lone
+    # surrogates before a word still give its offset in characters
+    odd = "😀高质量发展\ud800改革、高质量发展" * 2000
+    monkeypatch.setattr(occurrences, "LONG_TEXT", 1)
+    plain = {w: [i for i in range(len(odd)) if odd.startswith(w, i)] for w in ("高质量发展", "改革")}
+    assert occurrences.find_all(odd, ["高质量发展", "改革"]) == plain
+
+
+def test_the_lexicon_matcher_finds_the_same_in_a_long_text(monkeypatch):
+    """The national lexicon's matcher looks for where a phrase may start in one pass over a
+    long text's bytes (`occurrences.find_all`): the same phrases, at the same places."""
+    from policy_cli.core import phrases
+    from policy_cli.core.national import national_lexicon
+
+    text = "".join(_texts())
+    matcher = phrases.PhraseMatcher(national_lexicon())
+    assert len(text) >= phrases.LONG_TEXT
+    long = [(m.phrase, m.start, m.end) for m in matcher.finditer(text)]
+    monkeypatch.setattr(phrases, "LONG_TEXT", len(text) + 1)
+    assert [(m.phrase, m.start, m.end) for m in matcher.finditer(text)] == long
+    assert len(long) > 500
 
 
 def _clauses_char_by_char(text: str, start: int, end: int):
