@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,8 +33,9 @@ FLUSH_ROWS = 500  # rows kept before they are written in one statement
 # rows written before they are committed: a commit writes every page the rows touched again
 # (the documents' key index is a random walk: a cold trend of the news corpus committing every
 # 256 documents spent 1.2 s of its parent's CPU in commits, every 4,000 0.5 s); the write lock
-# is held meanwhile (another process writing waits, up to BUSY_TIMEOUT)
+# is held meanwhile (another process writing waits: at most COMMIT_SECONDS or so)
 COMMIT_ROWS = 4_000
+COMMIT_SECONDS = 1.0  # ... or once the write lock has been held this long, whichever is first
 SCAN_KEYS = 5_000  # more documents than this are looked up in one pass over the table
 _SIGNED_MODULES = (
     "trend", "corpus.py", "counting.py", "loaders.py", "formats.py", "normalize.py",
@@ -206,6 +208,7 @@ class AnalysisCache:
         self._documents_out: list[tuple[Any, ...]] = []
         self._hits_out: list[tuple[Any, ...]] = []
         self._uncommitted = 0  # rows written since the last commit
+        self._locked_at = 0.0  # when the write transaction began (time.monotonic)
         if memory:
             self._db = sqlite3.connect(":memory:", isolation_level=None)
             self._db.executescript(_SCHEMA)
@@ -223,6 +226,10 @@ class AnalysisCache:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = self._connect(path)
+        except sqlite3.OperationalError as exc:
+            # busy (another process holds the write lock past BUSY_TIMEOUT), or cannot be
+            # opened: not a damaged file, which is another process's cache to keep
+            self._off(f"cannot use the cache in {path.parent} ({_reason(exc)})")
         except sqlite3.DatabaseError:
             # not a database (damaged, or something else): a cache can be rebuilt
             try:
@@ -290,6 +297,7 @@ class AnalysisCache:
             return None
         if not self._db.in_transaction:
             self._db.execute("BEGIN IMMEDIATE")
+            self._locked_at = time.monotonic()
             if self._words is not None:
                 added = self._db.execute(
                     "SELECT word, id FROM words WHERE id > ?", (self._max_id,)
@@ -330,7 +338,11 @@ class AnalysisCache:
                 "INSERT OR REPLACE INTO hits (key, phrases, counts) VALUES (?, ?, ?)", hits
             )
         self._uncommitted += len(words) + len(documents) + len(hits)
-        if db.in_transaction and (durable or self._uncommitted >= COMMIT_ROWS):
+        if db.in_transaction and (
+            durable
+            or self._uncommitted >= COMMIT_ROWS
+            or time.monotonic() - self._locked_at >= COMMIT_SECONDS
+        ):
             db.execute("COMMIT")
             self._uncommitted = 0
 

@@ -130,3 +130,66 @@ def test_rows_are_seen_at_once_by_their_run_and_committed_every_commit_rows(tmp_
         assert others_see() == 8
     finally:
         c.close()
+
+
+def test_a_cache_lost_in_the_middle_of_a_run_is_a_warning_and_the_run_is_made_in_memory(
+    tmp_path, monkeypatch
+):
+    """Another process holding the write lock past the busy timeout turns the cache off in
+    the middle of a run (here: when the table asks for its words): the run is made again in
+    memory, with a warning, and gives what a run without the cache gives."""
+    docs = [DOCS / "gwr-2021.txt", DOCS / "gwr-2022.txt"]
+    plain = trend_documents(docs, use_cache=False, workers=1)
+    words = cache_mod.AnalysisCache.words
+
+    def lost(self, ids):
+        if not self.memory:
+            self._off("cannot use the cache (database is locked)")
+            return {}
+        return words(self, ids)
+
+    monkeypatch.setattr(cache_mod.AnalysisCache, "words", lost)
+    result = trend_documents(docs, cache_root=tmp_path, workers=1)
+    assert any("database is locked" in w for w in result.warnings)
+    assert result.rising == plain.rising and result.formulations == plain.formulations
+
+
+def test_a_busy_cache_is_left_alone_not_rebuilt(tmp_path, monkeypatch):
+    """A cache file another process holds locked past the busy timeout is not taken for a
+    damaged one: it is left as it is and this run goes on without it."""
+    monkeypatch.setattr(cache_mod, "BUSY_TIMEOUT", 0.2)
+    monkeypatch.setattr(cache_mod, "analysis_signature", lambda: "another version")
+    first = AnalysisCache(tmp_path)
+    first.put_document(b"k" * 16, "改革开放", 4, 2020, None)
+    first.commit()
+    holder = sqlite3.connect(tmp_path / cache_mod.CACHE_FILE, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")  # another process writing
+        monkeypatch.setattr(cache_mod, "analysis_signature", lambda: "this version")
+        inode = os.stat(tmp_path / cache_mod.CACHE_FILE).st_ino
+        second = AnalysisCache(tmp_path)  # must start afresh, cannot: busy
+        assert not second.on and "locked" in (second.error or "")
+        assert os.stat(tmp_path / cache_mod.CACHE_FILE).st_ino == inode
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+        first.close()
+
+
+def test_the_write_lock_is_given_up_after_commit_seconds(tmp_path, monkeypatch):
+    """However few rows a run has written, it commits them (and gives up the write lock
+    another process may wait for) once it has held the lock `COMMIT_SECONDS`."""
+    monkeypatch.setattr(cache_mod, "FLUSH_ROWS", 1)
+    monkeypatch.setattr(cache_mod, "COMMIT_SECONDS", 0.0)
+    c = AnalysisCache(tmp_path)
+    try:
+        c.put_document(b"a" * 16, "改革开放", 4, 2020, None)  # written, and committed at once
+        other = sqlite3.connect(tmp_path / cache_mod.CACHE_FILE, timeout=0.1)
+        try:
+            assert other.execute("SELECT count(*) FROM documents").fetchone() == (1,)
+            other.execute("BEGIN IMMEDIATE")  # the lock is free
+            other.execute("ROLLBACK")
+        finally:
+            other.close()
+    finally:
+        c.close()

@@ -143,10 +143,17 @@ def trend_documents(
             finished = True
         finally:
             reader.close(wait=finished)
-        return _result(
-            agg, cache, queries=queries, own=own, top=top, min_count=min_count,
-            hits=reader.hits, misses=reader.misses, progress=progress, workers=workers,
-        )  # fmt: skip
+        if cache.error and not cache.memory:
+            raise _CacheLost  # (the run is made again in memory: what it lost is read again)
+        try:
+            return _result(
+                agg, cache, queries=queries, own=own, top=top, min_count=min_count,
+                hits=reader.hits, misses=reader.misses, progress=progress, workers=workers,
+            )  # fmt: skip
+        except Exception:
+            if cache.error and not cache.memory:  # the words and counts it held are gone
+                raise _CacheLost from None
+            raise
 
     # the run needs a cache even without the user's: the texts are read twice
     cache = AnalysisCache(cache_root or cache_dir()) if use_cache else AnalysisCache(None)
@@ -157,6 +164,8 @@ def trend_documents(
         cache = AnalysisCache(None, memory=True)
     try:
         result = run(cache)
+    except _CacheLost:
+        pass  # (cache.error says why)
     finally:
         cache.close()
     if cache.error and not cache.memory:
@@ -172,6 +181,11 @@ def trend_documents(
 
         result = replace(result, warnings=tuple(warnings) + result.warnings)
     return result
+
+
+class _CacheLost(Exception):
+    """The cache turned itself off in the middle of a run (a full disk, another process
+    holding its lock past the busy timeout): the run is made again in memory."""
 
 
 def _default_workers() -> int:
