@@ -60,7 +60,9 @@ def trend(
         typer.Option(
             "--terms",
             "-t",
-            help="Comma-separated terms to follow, counted as substrings (小康 counts inside 小康社会).",
+            help="Comma-separated terms to follow, counted where they start a word (小康 counts"
+            " in 小康社会, 新发展理念 not in 创新发展理念), across quote marks (共建“一带一路” says"
+            " 共建一带一路).",
         ),
     ] = None,  # fmt: skip
     top: Annotated[

@@ -142,20 +142,26 @@ class PhraseCounter:
             return {}
         keys = self._keys
         plain, shifts = without_quotes(text)
-        starts: dict[int, list[tuple[int, int]]] = {}  # (start, size) as printed
+        starts: dict[int, list[int]] = {}  # where each phrase starts in the plain text
         for end, i in self._automaton.iter(plain):
-            start = end - len(keys[i][0]) + 1
-            if shifts:
-                start, end = printed_offset(shifts, start), printed_offset(shifts, end)
-            starts.setdefault(i, []).append((start, end - start + 1))
+            starts.setdefault(i, []).append(end - len(keys[i][0]) + 1)
         out: dict[str, list[int]] = {}
         for i, found in starts.items():
+            size = len(keys[i][0])
             found.sort()
-            said = [s for s, size in found if starts_a_word(text, s, size)]
-            kept = non_overlapping(said, len(keys[i][0]))
+            if shifts:  # as printed: where it starts, and how long it is with its quote marks
+                spans = [
+                    (p, printed_offset(shifts, p), printed_offset(shifts, p + size - 1))
+                    for p in found
+                ]
+                said = {p: at for p, at, last in spans if starts_a_word(text, at, last - at + 1)}
+            else:
+                said = {p: p for p in found if starts_a_word(text, p, size)}
+            # (overlaps are judged in the plain text: 哈“哈”哈 says 哈哈 once, as 哈哈哈 does)
+            kept = non_overlapping(list(said), size)
             if kept:
                 for phrase in keys[i][1]:
-                    out[phrase] = [len(kept), kept[0]]
+                    out[phrase] = [len(kept), said[kept[0]]]
         return out
 
 

@@ -95,3 +95,5 @@ def test_quote_marks_inside_a_phrase_as_printed_do_not_hide_it():
     assert counted["“双减”"] == counted["双减"] == [1, text.index("双减")]
     assert counted["五位一体总体布局"] == [1, text.index("五位一体")]
     assert "新发展理念" not in counted  # 创新 | 发展理念: not said, quotes or none
+    # overlapping occurrences are judged as in the text without its quote marks
+    assert count_phrases("哈“哈”哈", ["哈哈"]) == count_phrases("哈哈哈", ["哈哈"]) == {"哈哈": [1, 0]}

@@ -747,3 +747,13 @@ def test_a_trend_counts_a_formulation_across_the_quote_marks_it_is_printed_with(
     trend = trend_documents([tmp_path], use_cache=False, min_count=1, top=50)
     followed = {f.term: f.total for f in trend.formulations}
     assert followed["共建一带一路"] == 6 and followed[chain] == 6
+
+
+def test_terms_are_one_term_with_or_without_quote_marks():
+    """--terms “双减”,双减 follows one term (as first asked); a term of quote marks alone is
+    none."""
+    docs = [DOCS / "gwr-2021.txt", DOCS / "gwr-2022.txt"]
+    result = trend_documents(docs, terms=["“双减”", "双减", "改革", "“”"], use_cache=False, workers=1)
+    assert [t.term for t in result.terms] == ["“双减”", "改革"]
+    with pytest.raises(UsageError):
+        trend_documents(docs, terms=["“”"], use_cache=False, workers=1)

@@ -33,6 +33,7 @@ from policy_cli.core.corpus import (
     is_jsonl,
     year_from_text,
 )
+from policy_cli.core.phrases import without_quotes
 from policy_cli.core.trend.models import (
     FileKeyness,
     KeyTerm,
@@ -118,7 +119,12 @@ def trend_documents(
         raise UsageError(f"--by must be one of {', '.join(BY)}, not {by!r}")
     if top < 1:
         raise UsageError("--top must be at least 1")
-    queries = tuple(dict.fromkeys(t.strip() for t in terms if t and t.strip()))
+    # a term is counted without its quote marks (core.counting): “双减” and 双减 are one term,
+    # and “” none
+    asked: dict[str, str] = {}  # each term without its quote marks -> as first asked
+    for t in terms:
+        asked.setdefault(without_quotes(t.strip())[0], t.strip())
+    queries = tuple(t for key, t in asked.items() if key)
     if terms and not queries:
         raise UsageError("--terms names no term")
     own = tuple(e.text for e in lexicon.entries) if lexicon is not None else ()
