@@ -78,9 +78,9 @@ def test_a_clause_also_said_on_its_own_stays_an_item_of_its_own():
 
 
 def test_a_chain_within_a_longer_quoted_run_is_listed_whole_beside_the_other_items():
-    """A quoted run may hold another quoted item before or after the chain: the chain is
-    listed whole and the other item on its own; a run longer than `quoted_run_max_clauses`
-    is read by stretches of that many."""
+    """A quoted run may hold another quoted item before or after the chain, or two chains:
+    each chain is listed whole and the other item on its own; a chain longer than
+    `quoted_run_max_clauses` goes on link by link."""
     chain = "由矿变土、由土变材、由材变用"
     for text in (
         "做好“绿色发展”、“由矿变土”、“由土变材”、“由材变用”的文章。",
@@ -91,7 +91,9 @@ def test_a_chain_within_a_longer_quoted_run_is_listed_whole_beside_the_other_ite
     short = FormulationOptions(quoted_run_max_clauses=3)
     assert chain in found_in("做好“由矿变土”、“由土变材”、“由材变用”的文章。", short)
     four = "“从无到有”、“从有到优”、“从优到强”、“从强到大”"
-    assert "从无到有、从有到优、从优到强" in found_in(f"走过{four}的路。", short)
+    assert found_in(f"走过{four}的路。", short) == {"从无到有、从有到优、从优到强、从强到大"}
+    two = found_in("做好“由矿变土”、“由土变材”、“由材变用”、“从无到有”、“从有到优”、“从优到强”的文章。")
+    assert two == {chain, "从无到有、从有到优、从优到强"}
 
 
 def test_the_shortest_chain_is_an_option():
@@ -122,5 +124,12 @@ def test_a_pair_held_to_is_refused_where_it_lists_things_or_goes_on():
         "坚持原则、坚持标准，",  # not a pair of one verb's object
         "不再坚持包容审慎、分类分级，",  # a principle no longer held
         "没有坚持因地制宜、循序渐进，",
+        "不能坚持包容审慎、分类分级，",  # a negation and a modal
+        "未能坚持因地制宜、循序渐进，",
     ):
         assert not any("、" in f for f in found_in(text)), text
+
+
+def test_a_word_ending_like_a_negation_does_not_negate_the_principle():
+    """分别坚持 holds the principle: its 别 is inside a word, no negation."""
+    assert "因地制宜、循序渐进" in found_in("各地要分别坚持因地制宜、循序渐进，")

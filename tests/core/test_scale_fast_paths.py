@@ -672,7 +672,7 @@ def test_runs_counted_length_by_length_are_every_run_counted():
         assert most < 2 or len(expected) > 3
 
 
-def test_positions_count_described_cores_in_one_pass_as_one_by_one():
+def test_positions_count_described_cores_in_one_pass_as_one_by_one(monkeypatch):
     """On a long text, the positioning stage counts the cores of described names in one pass
     (`occurrences.count_each`): its finds are those of counting each core by `str.count`."""
     from policy_cli.core.formulations import positions
@@ -681,7 +681,8 @@ def test_positions_count_described_cores_in_one_pass_as_one_by_one():
     from policy_cli.core.tokens import segment_document
 
     doc = _documents()[-1]  # every test document run together
-    assert len(doc.text) >= LONG_TEXT
+    assert len(doc.text) >= LONG_TEXT  # (count_each's one pass too)
+    monkeypatch.setattr(positions, "ONE_PASS_CHARS", LONG_TEXT)
     o = FormulationOptions()
     seg = segment_document(doc, tags=False)
     ending = positions._patterns(o.position_max_len)[-1]

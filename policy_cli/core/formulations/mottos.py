@@ -272,10 +272,25 @@ def _principle_pair(lead: str, offset: int, parts: Sequence[str], seg: Segmentat
     verb = next((v for v in w.principle_verbs if lead.endswith(v)), None)
     return (
         verb is not None
-        and not lead[: -len(verb)].endswith(w.principle_negations)  # 不再坚持…: not held
         and seg.starts_word(offset - len(verb))
+        and not _negated(lead[: -len(verb)], offset - len(verb), seg)  # 不再坚持…: not held
         and not any(_names_a_thing(half) for half in parts)
     )
+
+
+def _negated(before: str, at: int, seg: Segmentation) -> bool:
+    """Tell whether a negation (a word of its own: 不, 没有…), maybe with a modal after it
+    (不能, 未能, 不要), stands right before the verb at `at`; `before` is the text before it
+    (分别坚持 is no negation: 别 is inside a word)."""
+    w = words()
+    for modal in ("", *w.principle_modals):
+        if not before.endswith(modal):
+            continue
+        rest = before[: len(before) - len(modal)]
+        for negation in w.principle_negations:
+            if rest.endswith(negation) and seg.starts_word(at - len(modal) - len(negation)):
+                return True
+    return False
 
 
 def _names_a_thing(half: str) -> bool:

@@ -49,28 +49,31 @@ def quoted_chains(
         ):
             marks.append(mark)
             j += 1
-        if j - i >= options.quoted_run_min_clauses:
-            parts = [_span(m) for m in quotes[i:j]]
-            found = _longest_chain(parts, options)
-            if found is not None:
-                a, b = found  # (a run may hold another quoted item: “绿色发展”、“由矿变土”…)
-                joins = marks[a : b - 1]
-                phrase = parts[a] + "".join(
-                    m + p for m, p in zip(joins, parts[a + 1 : b], strict=True)
-                )
-                start = quotes[i + a].start() + 1
-                yield i + a, i + b, Candidate(
-                    phrase, "slogan", start, None, (), CERTAIN, stage, RULE
-                )  # fmt: skip
+        parts = [_span(m) for m in quotes[i:j]]
+        k = 0  # the chains of the run, left to right (a run may hold another quoted item, or
+        # two chains: “绿色发展”、“由矿变土”、“由土变材”、“由材变用”)
+        while j - i - k >= options.quoted_run_min_clauses:
+            found = _first_chain(parts, k, options)
+            if found is None:
+                break
+            a, b = found
+            while b < len(parts) and _chain(parts[b - 2 : b + 1], options):
+                b += 1  # past quoted_run_max_clauses, a chain goes on link by link
+            joins = marks[a : b - 1]
+            phrase = parts[a] + "".join(m + p for m, p in zip(joins, parts[a + 1 : b], strict=True))
+            start = quotes[i + a].start() + 1
+            yield i + a, i + b, Candidate(phrase, "slogan", start, None, (), CERTAIN, stage, RULE)
+            k = b
         i = j
 
 
-def _longest_chain(parts: Sequence[str], o: FormulationOptions) -> tuple[int, int] | None:
-    """The longest stretch parts[a:b] of `quoted_run_min_clauses` to `quoted_run_max_clauses`
-    clauses that is a chain (`_chain`), the leftmost of the longest; None when there is none."""
+def _first_chain(parts: Sequence[str], k: int, o: FormulationOptions) -> tuple[int, int] | None:
+    """The first stretch parts[a:b] from `k` on of `quoted_run_min_clauses` to
+    `quoted_run_max_clauses` clauses that is a chain (`_chain`), the longest starting there;
+    None when there is none. (Each start tries a bounded number of sizes: linear in the run.)"""
     n = len(parts)
-    for size in range(min(n, o.quoted_run_max_clauses), o.quoted_run_min_clauses - 1, -1):
-        for a in range(n - size + 1):
+    for a in range(k, n - o.quoted_run_min_clauses + 1):
+        for size in range(min(n - a, o.quoted_run_max_clauses), o.quoted_run_min_clauses - 1, -1):
             if _chain(parts[a : a + size], o):
                 return a, a + size
     return None

@@ -208,6 +208,7 @@ class Words:
     quoted_run_joiners: tuple[str, ...]
     principle_verbs: tuple[str, ...]
     principle_negations: tuple[str, ...]
+    principle_modals: tuple[str, ...]
     position_verbs: tuple[str, ...]
     position_role_heads: tuple[str, ...]
     position_designation_heads: tuple[str, ...]
