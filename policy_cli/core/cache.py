@@ -411,7 +411,9 @@ class AnalysisCache:
             return
         blob = text.encode("utf-8", "surrogatepass")
         self._documents_out.append((key, blob, characters, year, month, terms, forms))
-        if len(self._documents_out) >= FLUSH_ROWS:
+        if len(self._documents_out) >= FLUSH_ROWS or (
+            self._db.in_transaction and time.monotonic() - self._locked_at >= COMMIT_SECONDS
+        ):
             self._write_pending()
 
     def put_hits(self, key: bytes, phrases: bytes, counts: bytes) -> None:

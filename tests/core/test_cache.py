@@ -179,10 +179,11 @@ def test_a_busy_cache_is_left_alone_not_rebuilt(tmp_path, monkeypatch):
 def test_the_write_lock_is_given_up_after_commit_seconds(tmp_path, monkeypatch):
     """However few rows a run has written, it commits them (and gives up the write lock
     another process may wait for) once it has held the lock `COMMIT_SECONDS`."""
-    monkeypatch.setattr(cache_mod, "FLUSH_ROWS", 1)
+    monkeypatch.setattr(cache_mod, "FLUSH_ROWS", 1_000)  # (no flush for its rows' number)
     monkeypatch.setattr(cache_mod, "COMMIT_SECONDS", 0.0)
     c = AnalysisCache(tmp_path)
     try:
+        c.word_ids(["改革开放"])  # a new word: the write lock is taken
         c.put_document(b"a" * 16, "改革开放", 4, 2020, None)  # written, and committed at once
         other = sqlite3.connect(tmp_path / cache_mod.CACHE_FILE, timeout=0.1)
         try:
@@ -193,3 +194,63 @@ def test_the_write_lock_is_given_up_after_commit_seconds(tmp_path, monkeypatch):
             other.close()
     finally:
         c.close()
+
+
+def test_the_lock_is_not_held_while_the_run_waits_long_for_a_worker(tmp_path, monkeypatch):
+    """Waiting for a worker's result past COMMIT_SECONDS (a long document), the run commits
+    first: another process can write meanwhile."""
+    from concurrent.futures import Future
+
+    from policy_cli.core.trend import reading
+
+    c = AnalysisCache(tmp_path)
+    try:
+        c.word_ids(["改革开放"])  # a new word: the write lock is taken
+        c.put_document(b"b" * 16, "改革开放", 4, 2020, None)
+        task = reading._Task()
+        task.future = Future()
+        waits = []
+
+        def result(timeout=None):
+            waits.append(timeout)
+            if timeout is not None:
+                raise TimeoutError
+            other = sqlite3.connect(tmp_path / cache_mod.CACHE_FILE, timeout=0.1)
+            try:
+                other.execute("BEGIN IMMEDIATE")  # free: the run committed before waiting on
+                other.execute("ROLLBACK")
+                assert other.execute("SELECT count(*) FROM documents").fetchone() == (1,)
+            finally:
+                other.close()
+            return (0, 0, [], [entry])
+
+        entry = {"text": "改革开放", "characters": 4, "year": 2020, "month": None}
+        task.future.result = result  # type: ignore[method-assign]
+        assert task.result(0, reading._WorkerWords(c), c) == entry
+        assert waits == [reading.COMMIT_SECONDS, None]
+    finally:
+        c.close()
+
+
+def test_a_cache_failing_as_it_closes_is_a_warning_not_a_second_run(tmp_path, monkeypatch):
+    """A cache that fails only at its last commit (a full disk) cost the run nothing: the
+    result stands, with a warning; the documents are not read again."""
+    from policy_cli.core.trend import reading
+
+    docs = [DOCS / "gwr-2021.txt", DOCS / "gwr-2022.txt"]
+    reads = []
+    read = reading._Reader.read
+    monkeypatch.setattr(
+        reading._Reader, "read", lambda self, *a, **k: reads.append(1) or read(self, *a, **k)
+    )
+    close = cache_mod.AnalysisCache.close
+
+    def failing_close(self):
+        if not self.memory and self.on:
+            self._off("cannot write the cache (disk full)")
+        close(self)
+
+    monkeypatch.setattr(cache_mod.AnalysisCache, "close", failing_close)
+    result = trend_documents(docs, cache_root=tmp_path, workers=1)
+    assert len(reads) == 1 and any("disk full" in w for w in result.warnings)
+    assert result.rising

@@ -126,6 +126,9 @@ def test_a_pair_held_to_is_refused_where_it_lists_things_or_goes_on():
         "没有坚持因地制宜、循序渐进，",
         "不能坚持包容审慎、分类分级，",  # a negation and a modal
         "未能坚持因地制宜、循序渐进，",
+        "从不坚持包容审慎、分类分级，",  # a negation word that ends in 不
+        "不能再坚持因地制宜、循序渐进，",  # two modals
+        "不应该坚持包容审慎、分类分级，",
     ):
         assert not any("、" in f for f in found_in(text)), text
 

@@ -604,10 +604,10 @@ def test_text_in_flight_is_bounded_as_well_as_documents(tmp_path, monkeypatch):
         most[0] = max(most[0], len(started) - len(answered))
         return start(self, pool, run)
 
-    def spy_result(self, pos, words):
+    def spy_result(self, pos, words, cache):
         if not any(t is self for t in answered):
             answered.append(self)
-        return result(self, pos, words)
+        return result(self, pos, words, cache)
 
     monkeypatch.setattr(reading._Task, "start", spy_start)
     monkeypatch.setattr(reading._Task, "result", spy_result)
@@ -757,3 +757,17 @@ def test_terms_are_one_term_with_or_without_quote_marks():
     assert [t.term for t in result.terms] == ["“双减”", "改革"]
     with pytest.raises(UsageError):
         trend_documents(docs, terms=["“”"], use_cache=False, workers=1)
+
+
+def test_a_term_asked_and_in_the_lexicon_is_one_series(tmp_path):
+    """--terms “改革开放” with 改革开放 in the user's lexicon: one series, not two."""
+    from policy_cli.core.formulations import read_user_lexicon
+
+    lexicon_file = tmp_path / "lex.txt"
+    lexicon_file.write_text("改革开放\n", encoding="utf-8")
+    docs = [DOCS / "gwr-2021.txt", DOCS / "gwr-2022.txt"]
+    result = trend_documents(
+        docs, terms=["“改革开放”", "就业"], lexicon=read_user_lexicon(lexicon_file),
+        use_cache=False, workers=1,
+    )  # fmt: skip
+    assert [t.term for t in result.terms] == ["“改革开放”", "就业"]

@@ -279,18 +279,33 @@ def _principle_pair(lead: str, offset: int, parts: Sequence[str], seg: Segmentat
 
 
 def _negated(before: str, at: int, seg: Segmentation) -> bool:
-    """Tell whether a negation (a word of its own: 不, 没有…), maybe with a modal after it
-    (不能, 未能, 不要), stands right before the verb at `at`; `before` is the text before it
-    (分别坚持 is no negation: 别 is inside a word)."""
+    """Tell whether the word that ends right before the verb at `at` (`before`: the text
+    before it), past one or two modal words (不能|再|坚持, 不|应该|坚持), is a negation
+    (不, 从不, 尚未, 不能…: whole words, so that 分别|坚持 is none)."""
     w = words()
-    for modal in ("", *w.principle_modals):
-        if not before.endswith(modal):
-            continue
-        rest = before[: len(before) - len(modal)]
-        for negation in w.principle_negations:
-            if rest.endswith(negation) and seg.starts_word(at - len(modal) - len(negation)):
-                return True
+    end = at
+    for _ in range(3):  # the word itself, or past one or two modals
+        word = _word_ending(before, end, at, seg)
+        if word is None:
+            return False
+        if word in w.principle_negations:
+            return True
+        if word not in w.principle_modals:
+            return False
+        end -= len(word)
     return False
+
+
+def _word_ending(before: str, end: int, at: int, seg: Segmentation) -> str | None:
+    """The word of the segmentation that ends at `end` (an offset at or before `at`, where
+    `before` ends), or None at the start of the text."""
+    stop = len(before) - (at - end)  # where the word ends in `before`
+    w = words()
+    longest = max(map(len, (*w.principle_negations, *w.principle_modals)))
+    for size in range(1, min(stop, longest) + 1):
+        if seg.starts_word(end - size):
+            return before[stop - size : stop]
+    return None
 
 
 def _names_a_thing(half: str) -> bool:

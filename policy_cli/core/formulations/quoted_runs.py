@@ -57,7 +57,12 @@ def quoted_chains(
             if found is None:
                 break
             a, b = found
-            while b < len(parts) and _chain(parts[b - 2 : b + 1], options):
+            while (
+                b - a >= options.quoted_run_max_clauses  # (a shorter one was refused longer)
+                and b < len(parts)
+                and parts[b] not in parts[a:b]
+                and _chain(parts[b - 2 : b + 1], options)
+            ):
                 b += 1  # past quoted_run_max_clauses, a chain goes on link by link
             joins = marks[a : b - 1]
             phrase = parts[a] + "".join(m + p for m, p in zip(joins, parts[a + 1 : b], strict=True))

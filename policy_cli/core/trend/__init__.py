@@ -121,15 +121,12 @@ def trend_documents(
         raise UsageError("--top must be at least 1")
     # a term is counted without its quote marks (core.counting): “双减” and 双减 are one term,
     # and “” none
-    asked: dict[str, str] = {}  # each term without its quote marks -> as first asked
-    for t in terms:
-        asked.setdefault(without_quotes(t.strip())[0], t.strip())
-    queries = tuple(t for key, t in asked.items() if key)
+    queries = _one_each(terms)
     if terms and not queries:
         raise UsageError("--terms names no term")
     own = tuple(e.text for e in lexicon.entries) if lexicon is not None else ()
     if queries:
-        queries = tuple(dict.fromkeys((*queries, *own)))
+        queries = _one_each((*queries, *own))
     files = expand_paths(paths)
     # counting the records costs a read of each JSON-lines file: only for a progress bar
     total: int | None = len(files)
@@ -152,7 +149,7 @@ def trend_documents(
         if cache.error and not cache.memory:
             raise _CacheLost  # (the run is made again in memory: what it lost is read again)
         try:
-            return _result(
+            result = _result(
                 agg, cache, queries=queries, own=own, top=top, min_count=min_count,
                 hits=reader.hits, misses=reader.misses, progress=progress, workers=workers,
             )  # fmt: skip
@@ -160,6 +157,9 @@ def trend_documents(
             if cache.error and not cache.memory:  # the words and counts it held are gone
                 raise _CacheLost from None
             raise
+        if cache.error and not cache.memory:
+            raise _CacheLost  # (lost while the table was made: what it read may be missing)
+        return result
 
     # the run needs a cache even without the user's: the texts are read twice
     cache = AnalysisCache(cache_root or cache_dir()) if use_cache else AnalysisCache(None)
@@ -168,15 +168,17 @@ def trend_documents(
         if cache.error:
             warnings.append(cache.error)
         cache = AnalysisCache(None, memory=True)
+    lost = False
     try:
         result = run(cache)
     except _CacheLost:
-        pass  # (cache.error says why)
+        lost = True  # (cache.error says why)
     finally:
         cache.close()
     if cache.error and not cache.memory:
+        warnings.append(cache.error)  # (failing only as it closed, it cost nothing of the run)
+    if lost:
         # the cache failed in the middle of the run (a full disk): what it lost is read again
-        warnings.append(cache.error)
         memory = AnalysisCache(None, memory=True)
         try:
             result = run(memory)
@@ -187,6 +189,15 @@ def trend_documents(
 
         result = replace(result, warnings=tuple(warnings) + result.warnings)
     return result
+
+
+def _one_each(terms: Sequence[str]) -> tuple[str, ...]:
+    """The terms, each once as first given: a term is counted without its quote marks
+    (core.counting), so “双减” and 双减 are one, and “” is none."""
+    asked: dict[str, str] = {}  # each term without its quote marks -> as first given
+    for t in terms:
+        asked.setdefault(without_quotes(t.strip())[0], t.strip())
+    return tuple(t for key, t in asked.items() if key)
 
 
 class _CacheLost(Exception):

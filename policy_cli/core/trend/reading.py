@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from policy_cli.core.cache import (
+    COMMIT_SECONDS,
     RECORD,
     AnalysisCache,
     CachedDocument,
@@ -331,7 +332,10 @@ class _Reader:
                 held -= size
                 if pending is task:
                     submit()
-                entry = pending.result(pos, self.words) if isinstance(pending, _Task) else pending
+                entry = (
+                    pending.result(pos, self.words, self.cache)
+                    if isinstance(pending, _Task) else pending
+                )  # fmt: skip
                 placed = self._store(key, entry, want_terms)
                 if weight and "error" not in placed:
                     placed["weight"] = weight
@@ -439,9 +443,15 @@ class _Task:
         else:
             self.future = pool.submit(analyse_numbered, self.args, run)
 
-    def result(self, pos: int, words: _WorkerWords) -> dict[str, Any]:
+    def result(self, pos: int, words: _WorkerWords, cache: AnalysisCache) -> dict[str, Any]:
         if self.results is None:
-            self.results = words.place(self.future.result())
+            try:
+                done = self.future.result(timeout=COMMIT_SECONDS)
+            except TimeoutError:
+                # a long wait (a long document): the cache's write lock is not held meanwhile
+                cache.commit()
+                done = self.future.result()
+            self.results = words.place(done)
         return self.results[pos]
 
 
