@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.candidate import BY_RULE, Candidate
+from policy_cli.core.formulations.comma_runs import find_comma_mottos
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.proper import place_forms
 from policy_cli.core.formulations.vocab import (
@@ -59,6 +60,7 @@ def find_mottos(
             for phrase, starts in find_all(text, pending).items()
         }
     found.extend(_couplet_series(text, options, seg))
+    found.extend(find_comma_mottos(text, options))
     for c in found:
         if isinstance(c, Candidate):
             yield c

@@ -22,7 +22,14 @@ from policy_cli.core.patterns import finditer as finditer  # re-exported: the st
 from policy_cli.core.patterns import required_characters, required_strings
 
 RULES_FILE = "formulation_rules.toml"
-WORD_SECTIONS = ("characters", "punctuation", "words", "parallel_runs", "central_documents")
+WORD_SECTIONS = (
+    "characters",
+    "punctuation",
+    "words",
+    "parallel_runs",
+    "central_documents",
+    "comma_runs",
+)
 
 
 @dataclass(frozen=True)
@@ -222,6 +229,13 @@ class Words:
     # [central_documents]
     form_verbs: tuple[str, ...]
     form_heads: tuple[str, ...]
+    # [comma_runs]
+    comma_run_stops: str
+    comma_sentence_opens: str
+    comma_sentence_ends: str
+    comma_frame_characters: str
+    task_verb_tags: frozenset[str]
+    task_object_tags: frozenset[str]
 
 
 @dataclass(frozen=True)

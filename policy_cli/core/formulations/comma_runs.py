@@ -1,0 +1,202 @@
+"""Mottos whose clauses a comma joins, read by the stage `motto` (rules `couplet-sentence` and
+`framed-clauses`).
+
+National reports state many mottos as clauses joined by ，, where running prose joins its
+clauses the same way; what makes a comma run a motto is its shape:
+
+- `couplet-sentence` (off unless `FormulationOptions.comma_couplet_sentences`: it adds noise on
+  documents nobody tuned to): a sentence that is nothing but two to four clauses of one short length
+  (安不忘危，兴不忘忧。; 两岸同根，骨肉相亲。; 人民有信仰，国家有力量，民族有希望。). A sentence
+  of prose is rarely so even; one whose clauses are all tasks, a verb and its object (发展海洋
+  经济，建设海洋强国。), lists what to do, and longer clauses need a frame as below (志不求易
+  者成，事不避难者进。, where 成绩殊为不易，值得倍加珍惜。 is prose);
+- `framed-clauses`: three clauses or more of one length, each a whole clause, that share a frame:
+  a grammatical character (a modal, a negation, a copula, a word of means or condition: 要, 再,
+  不, 是, 有, 以, 为…) in a short word that is no noun, at the same place in each, with different
+  words before and after it (思想要再解放，改革要再深化，开放要再扩大). Clauses sharing a noun at
+  one place (健全民主制度，丰富民主形式，拓宽民主渠道) or only their lead or their end list
+  tasks, and two clauses of a frame are as often prose (国家就有前途，民族就有希望) as a motto.
+
+The cost is linear in the text: one pattern finds two whole clauses of one length after a
+comma, and only the runs around them are read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+
+from policy_cli.core.chars import HAN
+from policy_cli.core.formulations.candidate import BY_RULE, Candidate
+from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.vocab import words
+from policy_cli.core.segment import default_tagger
+
+STAGE = "motto"
+
+
+def find_comma_mottos(text: str, o: FormulationOptions) -> Iterator[Candidate]:
+    """Find mottos of clauses joined by ， (rules `couplet-sentence`, `framed-clauses`)."""
+    comma = words().comma
+    if comma not in text:
+        return
+    if o.comma_couplet_sentences:
+        yield from _couplet_sentences(text, o)
+    # two whole clauses of one length after a comma, found by one pattern that opens with the
+    # comma (a loop over the sentences of a news item cost ~10 us), then the run they are in
+    pattern = _clause_pair(o.framed_min_len, o.framed_max_len)
+    done = 0
+    for m in pattern.finditer(text):
+        if m.start() < done:
+            continue
+        start, end = _run_around(text, m.start(), len(m.group(m.lastindex or 0)), comma)
+        done = end
+        clauses = text[start:end].split(comma)
+        if len(clauses) >= o.framed_min_clauses:
+            yield from _framed_runs(clauses, start, o)
+
+
+def _run_around(text: str, comma_at: int, size: int, comma: str) -> tuple[int, int]:
+    """Where the run of whole clauses of `size` characters joined by commas starts and ends,
+    around the clause after the comma at `comma_at`."""
+    start = comma_at + 1
+    while (
+        start - size - 1 >= 0
+        and text[start - 1] == comma
+        and _HAN_RUN.fullmatch(text, start - size - 1, start - 1)
+        and not _HAN_RUN.match(text, start - size - 2, start - size - 1)
+    ):
+        start -= size + 1
+    end = comma_at + 1 + size
+    while (
+        text[end : end + 1] == comma
+        and _HAN_RUN.fullmatch(text, end + 1, end + 1 + size)
+        and not _HAN_RUN.match(text, end + 1 + size, end + 2 + size)
+    ):
+        end += size + 1
+    return start, end
+
+
+def _couplet_sentences(text: str, o: FormulationOptions) -> Iterator[Candidate]:
+    """The sentences that are couplets (rule `couplet-sentence`)."""
+    w = words()
+    comma = w.comma
+    n = len(text)
+    start = 0
+    for piece in _sentence_stop().split(text):
+        at, start = start, start + len(piece) + 1
+        if piece.count(comma) < o.comma_couplet_min_clauses - 1:
+            continue
+        end = at + len(piece)
+        if (at == 0 or text[at - 1] in w.comma_sentence_opens) and (
+            end < n and text[end] in w.comma_sentence_ends
+        ):
+            found = _couplet_sentence(piece.split(comma), o)
+            if found is not None:
+                yield Candidate(found, "slogan", at, None, (), BY_RULE, STAGE, "couplet-sentence")
+
+
+def _couplet_sentence(clauses: Sequence[str], o: FormulationOptions) -> str | None:
+    """The sentence as a motto when it is 2-4 clauses of one short length, not all of them
+    tasks (安不忘危，兴不忘忧), else None."""
+    size = len(clauses[0])
+    if not (
+        o.comma_couplet_min_clauses <= len(clauses) <= o.comma_couplet_max_clauses
+        and o.comma_couplet_min_len <= size <= o.comma_couplet_max_len
+        and all(len(c) == size for c in clauses)
+        and len(set(clauses)) == len(clauses)
+        and all(_HAN_RUN.fullmatch(c) for c in clauses)
+        and not all(_is_task(c) for c in clauses)
+        and (size <= o.comma_couplet_free_max_len or _framed(clauses, o))
+    ):
+        return None
+    return words().comma.join(clauses)
+
+
+def _framed_runs(
+    clauses: Sequence[str], start: int, o: FormulationOptions
+) -> Iterator[Candidate]:
+    """The runs of three clauses or more of one length that share a frame, longest first from
+    each clause (思想要再解放，改革要再深化，开放要再扩大)."""
+    comma = words().comma
+    i = 0
+    while i <= len(clauses) - o.framed_min_clauses:
+        size = len(clauses[i])
+        found = 0
+        if o.framed_min_len <= size <= o.framed_max_len:
+            j = i + 1
+            while j < len(clauses) and j - i < o.framed_max_clauses and len(clauses[j]) == size:
+                j += 1
+            for k in range(j, i + o.framed_min_clauses - 1, -1):
+                run = clauses[i:k]
+                if (
+                    len(set(run)) == len(run)
+                    and all(_HAN_RUN.fullmatch(c) for c in run)
+                    and _framed(run, o)
+                    and not all(_is_task(c) for c in run)
+                ):
+                    found = k
+                    break
+        if found:
+            at = start + sum(len(c) + 1 for c in clauses[:i])
+            phrase = comma.join(clauses[i:found])
+            yield Candidate(phrase, "slogan", at, None, (), BY_RULE, STAGE, "framed-clauses")
+            i = found
+        else:
+            i += 1
+
+
+def _framed(run: Sequence[str], o: FormulationOptions) -> bool:
+    """Tell whether clauses of one length share a frame character at one place, in a short word
+    that is no noun, with a place before it and one after it where they differ (思想|要再|解放,
+    改革|要再|深化; not 推进|不动产|登记, where 不 is inside a longer word)."""
+    frame = words().comma_frame_characters
+    columns = list(zip(*run, strict=True))
+    free = [k for k, column in enumerate(columns) if column.count(column[0]) != len(run)]
+    if not free:
+        return False
+    places = [
+        k
+        for k, column in enumerate(columns)
+        if column[0] in frame and column.count(column[0]) == len(run) and free[0] < k < free[-1]
+    ]
+    return any(all(_in_a_frame_word(c, k, o) for c in run) for k in places)
+
+
+def _in_a_frame_word(clause: str, k: int, o: FormulationOptions) -> bool:
+    """Tell whether the character at `k` is in a word of at most `framed_word_max` characters
+    that is no noun (要, 就是, 不敢), as the tagger cuts the clause."""
+    at = 0
+    for word, tag in default_tagger().tag(clause, False):
+        at += len(word)
+        if k < at:
+            return len(word) <= o.framed_word_max and tag not in words().noun_tags
+    return False
+
+
+def _is_task(clause: str) -> bool:
+    """Tell whether a clause is a task: it opens with a verb and ends with its object (发展|海洋
+    经济, 支持|社会办医)."""
+    w = words()
+    tagged = default_tagger().tag(clause, False)
+    return bool(tagged) and tagged[0][1] in w.task_verb_tags and tagged[-1][1] in w.task_object_tags
+
+
+_HAN_RUN = re.compile(f"[{HAN}]+")
+
+
+@lru_cache(maxsize=4)
+def _clause_pair(min_len: int, max_len: int) -> re.Pattern[str]:
+    """A comma, then two whole clauses of one length between min_len and max_len joined by a
+    comma (the first of them is the last group that matched)."""
+    comma = re.escape(words().comma)
+    pairs = "|".join(
+        f"([{HAN}]{{{k}}}){comma}[{HAN}]{{{k}}}" for k in range(min_len, max_len + 1)
+    )
+    return re.compile(f"{comma}(?:{pairs})(?![{HAN}])")
+
+
+@lru_cache(maxsize=1)
+def _sentence_stop() -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(words().comma_run_stops)}]")

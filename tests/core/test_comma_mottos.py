@@ -1,0 +1,112 @@
+"""Mottos whose clauses a comma joins (issue 12; stage motto, core/formulations/comma_runs.py):
+rule framed-clauses (three whole clauses or more of one length sharing a frame character at one
+place, with different words before and after it) and rule couplet-sentence (a sentence that is
+nothing but a few short clauses of one length; off unless comma_couplet_sentences is 1)."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_cli.core.formulations import FormulationOptions, extract_formulations
+from policy_cli.core.loaders import load_document, load_text
+from policy_cli.errors import UsageError
+
+from ..conftest import DOCS
+
+COUPLETS_ON = FormulationOptions(comma_couplet_sentences=1)
+
+
+def found_in(text: str, options: FormulationOptions | None = None) -> dict[str, tuple[str, ...]]:
+    return {
+        f.text: f.evidence
+        for f in extract_formulations(load_text(text, source="t"), options=options)
+    }
+
+
+def found_on(name: str, options: FormulationOptions | None = None) -> dict[str, tuple[str, ...]]:
+    return {
+        f.text: f.evidence
+        for f in extract_formulations(load_document(DOCS / name), options=options)
+    }
+
+
+@pytest.fixture(scope="module")
+def gwr_2018() -> dict[str, tuple[str, ...]]:
+    return found_on("gwr-2018.txt")
+
+
+@pytest.fixture(scope="module")
+def cpc19() -> dict[str, tuple[str, ...]]:
+    return found_on("cpc19-report.txt")
+
+
+def test_framed_clauses_of_a_national_report_are_one_motto(gwr_2018):
+    # 在新的历史起点上，思想要再解放，改革要再深化，开放要再扩大。 (X要再Y three times)
+    assert "motto/framed-clauses" in gwr_2018["思想要再解放，改革要再深化，开放要再扩大"]
+
+
+def test_framed_clauses_of_the_congress_report(cpc19):
+    # 人民有信仰，国家有力量，民族有希望。 (X有Y)
+    assert "motto/framed-clauses" in cpc19["人民有信仰，国家有力量，民族有希望"]
+
+
+def test_clauses_sharing_a_noun_are_tasks_not_a_motto(cpc19):
+    # 健全民主制度，丰富民主形式，拓宽民主渠道: 民主 is shared, no frame character
+    assert not any("民主形式" in t for t in cpc19)
+
+
+def test_couplet_sentences_are_off_by_default(gwr_2018):
+    assert not any("motto/couplet-sentence" in ev for ev in gwr_2018.values())
+    assert "两岸同根，骨肉相亲" not in gwr_2018
+
+
+def test_couplet_sentences_when_switched_on():
+    found = found_on("gwr-2018.txt", COUPLETS_ON)
+    # 两岸同根，骨肉相亲。 and 安不忘危，兴不忘忧。 are whole sentences of two 4-character clauses
+    assert "motto/couplet-sentence" in found["两岸同根，骨肉相亲"]
+    assert "motto/couplet-sentence" in found["安不忘危，兴不忘忧"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two clauses in a frame are as often prose as a motto
+        "我们坚信，国家就有前途，民族就有希望。",
+        # the shared character opens every clause: a lead, no frame with a slot before it
+        "今年要加快发展，要深化改革，要扩大开放。",
+        # the first clause is not whole: the run is two clauses
+        "我们必须把思想要再解放，改革要再深化，开放要再扩大。",
+        # 不 is inside a longer word (不动产), no frame
+        "推进不动产登记，完善不动产统计，健全不动产交易。",
+        # clauses of different lengths
+        "思想要再解放，改革要再深化，对外开放要再扩大。",
+    ],
+)
+def test_framed_clauses_refuse(text):
+    assert not any("motto/framed-clauses" in ev for ev in found_in(text).values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sentence of tasks, each a verb and its object, lists what to do
+        "发展海洋经济，建设海洋强国。",
+        # clauses longer than comma_couplet_free_max_len need a frame
+        "成绩殊为不易，值得倍加珍惜。",
+        # not the whole sentence
+        "总之，两岸同根，骨肉相亲。",
+    ],
+)
+def test_couplet_sentence_refuses(text):
+    assert not any("motto/couplet-sentence" in ev for ev in found_in(text, COUPLETS_ON).values())
+
+
+def test_couplet_sentence_on_a_short_text():
+    assert "motto/couplet-sentence" in found_in("两岸同根，骨肉相亲。", COUPLETS_ON)["两岸同根，骨肉相亲"]
+
+
+def test_comma_run_options_are_checked():
+    with pytest.raises(UsageError, match="framed_min_len"):
+        FormulationOptions(framed_min_len=10, framed_max_len=9)
+    with pytest.raises(UsageError, match="comma_couplet_min_len"):
+        FormulationOptions(comma_couplet_min_len=8)
