@@ -556,7 +556,7 @@ def test_a_task_read_stage_by_stage_is_its_documents_read_one_by_one():
     args = [(str(p), p.read_bytes(), True, False, True) for p in paths]
     args.insert(1, ("empty.txt", b"   \n", True, False, True))  # no text: an error entry
     args.append((str(paths[0]), paths[0].read_bytes(), False, False, False))  # no terms asked
-    # terms without formulations (a document that does not propose any: reading.proposes)
+    # terms without formulations (a document that does not propose any: reading.Proposal)
     args.append((str(paths[1]), paths[1].read_bytes(), True, False, False))
     alone = [reading.analyse_document(*a) for a in args]
     assert "error" in alone[1] and "terms" not in alone[-2] and alone[0]["forms"]
