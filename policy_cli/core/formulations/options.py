@@ -119,6 +119,10 @@ class FormulationOptions:
     programme_min_body: int = 3
     place_min_body: int = 2  # 人民|城市建设
     programme_max_body: int = 16
+    # programme: an action or works launched or furthered may be named by a body this short, a
+    # noun of its own (实施|强县|工程, 推进|民心|工程, 实施|节水|行动), where the body is no verb
+    # (实施|培训|计划, 谋划|项目) and no kind (民生|工程: `generic_programme_bodies`)
+    programme_short_body: int = 2
     # zone: a zone or place named whole at least this many times (虹桥国际开放枢纽)
     zone_min_said: int = 2
     # a list item this short before a zone's name shares its rest (磨憨、瑞丽、河口沿边产业园)

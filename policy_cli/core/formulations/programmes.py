@@ -16,11 +16,12 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from policy_cli.core.chars import CN_NUMERALS, HAN
+from policy_cli.core.chars import CN_NUMERALS, HAN, HAN_RUN
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.positions import a_site
 from policy_cli.core.formulations.vocab import Words, words
+from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "programme"
@@ -45,8 +46,10 @@ def find_programmes(
                 at = found.end()
                 lead = _leading_verb(body)
                 body, name, start = body[lead:], name[lead:], start + lead
-                if not (rule == "year" and _an_anniversary(body, w)) and _names_a_programme(
-                    body, w, options, short=rule == "construction"
+                head = name[len(body) :]
+                if not (rule == "year" and _an_anniversary(body, w)) and (
+                    _names_a_programme(body, w, options, short=rule == "construction")
+                    or (rule in _SHORT_RULES and _a_short_name(body, head, w, options))
                 ) and not (
                     _a_kind_of_project(body, name, w, seg.words(start, start + len(body)))
                 ) and not (rule == "zone" and a_site(name)):
@@ -112,6 +115,24 @@ def _names_a_programme(body: str, w: Words, o: FormulationOptions, *, short: boo
         return False
     # a second launching verb inside: two clauses, not one name
     return not any(v in plain for v in (*w.launch_verbs, *w.furthering_verbs))
+
+
+# the rules whose verb launches or furthers an action or works (not a zone, a year or a place)
+_SHORT_RULES = ("launched", "furthered")
+
+
+def _a_short_name(body: str, head: str, w: Words, o: FormulationOptions) -> bool:
+    """Tell whether a short body names an action or works of its own (实施|强县工程, 推进|民心
+    工程): a noun that is no kind of works (民生工程, 实际行动), no verb (实施|培训计划, 制胜专项
+    行动), count, pronoun or function word, before an action or works head."""
+    plain = _unquoted(body, w)
+    if head not in w.short_programme_heads or len(plain) != o.programme_short_body:
+        return False
+    if plain in w.generic_programme_bodies or not HAN_RUN.fullmatch(plain):
+        return False
+    return not any(
+        tag.startswith(w.short_body_refused_tags) for _, tag in default_tagger().tag(plain, False)
+    )
 
 
 def _a_kind_of_project(body: str, name: str, w: Words, pieces: list[str]) -> bool:

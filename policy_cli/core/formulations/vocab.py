@@ -158,6 +158,9 @@ class Words:
     zone_pointing_tags: tuple[str, ...]
     generic_programme_ends: tuple[str, ...]
     plain_programme_heads: tuple[str, ...]
+    short_programme_heads: tuple[str, ...]
+    generic_programme_bodies: tuple[str, ...]
+    short_body_refused_tags: tuple[str, ...]
     generic_programme_openers: tuple[str, ...]
     category_marks: str
     title_conjunctions: frozenset[str]
