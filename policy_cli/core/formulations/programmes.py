@@ -130,6 +130,8 @@ def _a_short_name(body: str, head: str, w: Words, o: FormulationOptions) -> bool
         return False
     if plain in w.generic_programme_bodies or not HAN_RUN.fullmatch(plain):
         return False
+    if plain.endswith(w.generic_programme_ends) or plain.startswith(w.generic_programme_openers):
+        return False  # 部署若干重大工程、重大计划、重大行动: a rank names a kind
     return not any(
         tag.startswith(w.short_body_refused_tags) for _, tag in default_tagger().tag(plain, False)
     )

@@ -159,6 +159,7 @@ class Words:
     generic_programme_ends: tuple[str, ...]
     plain_programme_heads: tuple[str, ...]
     short_programme_heads: tuple[str, ...]
+    zone_lead_verbs: tuple[str, ...]
     generic_programme_bodies: tuple[str, ...]
     short_body_refused_tags: tuple[str, ...]
     generic_programme_openers: tuple[str, ...]

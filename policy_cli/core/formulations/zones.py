@@ -86,8 +86,8 @@ def find_zones(
             continue  # (where a verb was cut off, the rest is counted on its own)
         if not _names_a_programme(body, w, o, short=True) or any(
             p in body for p in w.project_parts
-        ):
-            continue  # a kind (重大工程), or one project's works (…二期工程, …主体工程)
+        ) or body in w.generic_programme_bodies:
+            continue  # a kind (重大工程, 民生工程, 实际行动), or one project's works (…二期工程)
         starts = said[name]
         if all(_stands_alone(text, s, seg, w, o) for s in starts) and not _one_follower(
             text, [s + len(name) for s in starts], seg, w, o
@@ -204,7 +204,7 @@ def _stands_alone(
         return True
     word = prev[-1]
     if is_verb(word) or launches(word) or word in w.zone_verbs or (
-        word in w.construction_verbs
+        word in w.construction_verbs or word.endswith(w.zone_lead_verbs)
     ):
         return True  # 推进|长三角生态绿色一体化发展示范区 (not 协调|发展示范区: a modifier)
     if patterns().counted.fullmatch(word):
