@@ -72,3 +72,25 @@ def test_a_name_keeps_the_verb_that_says_what_the_action_does():
     assert names("实施降低全社会物流成本专项行动，出台促进公平竞争条例。") == [
         "降低全社会物流成本专项行动", "促进公平竞争条例"
     ]
+
+
+def test_an_action_or_works_is_named_by_two_characters_of_its_own():
+    assert names("深入实施强县工程，精心实施民心工程，深入实施节水行动。") == [
+        "强县工程", "民心工程", "节水行动"
+    ]
+    # a quoted body is the name's too: 实施|“尖刀”工程
+    assert names("深入实施“尖刀”工程，着力推进。") == ["尖刀工程"]
+
+
+def test_reports_name_their_two_character_programmes():
+    hubei = {f.text for f in extract_formulations(load_document(DOCS / "provinces-2025/hubei.txt"))}
+    assert {"强县工程", "尖刀工程"} <= hubei  # 深入实施强县工程, 深入实施“尖刀”工程
+    tianjin = extract_formulations(load_document(DOCS / "provinces-2025/tianjin.txt"))
+    assert "民心工程" in {f.text for f in tianjin}  # 精心实施民心工程
+
+
+def test_two_characters_of_a_kind_a_verb_or_a_rank_name_no_programme():
+    # a kind of works, a plan or project named by two characters, a verb, a rank
+    assert names("实施民生工程，制定并实施培训计划，实施谋划项目，实施基础工程。") == []
+    assert names("实施制胜专项行动，实施若干重大工程、重大行动，实施这项工程。") == []
+    assert names("实施助企行动。") == []  # 助|企: a verb and its object, no noun of its own

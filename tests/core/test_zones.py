@@ -117,3 +117,21 @@ def test_no_zone_head_ends_with_another():
     heads = _heads()
     assert len(heads) > 10
     assert not [(a, b) for a in heads for b in heads if a != b and a.endswith(b)]
+
+
+def test_an_action_named_whole_twice_is_a_name():
+    doc = load_document(PROVINCES / "neimenggu.txt")
+    found = {f.text: f for f in extract_formulations(doc)}
+    # （七）狠抓助企行动…助企行动就是要…; 自治区党委部署区域合作深化行动…（八）抓好区域合作深化行动
+    for name in ("助企行动", "区域合作深化行动", "就业促进行动"):
+        assert doc.text.count(name) >= 2
+        assert name in found and "zone/named-zone" in found[name].evidence, name
+
+
+def test_an_action_said_twice_after_a_deploying_verb_or_of_a_kind():
+    assert names("。助企行动就是要帮企业，狠抓助企行动。") == ["助企行动"]
+    assert names("党委部署区域合作深化行动，要抓好区域合作深化行动。") == ["区域合作深化行动"]
+    # a kind of action or works, however often said
+    assert names("以实际行动，用实际行动。办好民生工程，办好民生工程。") == []
+    # said once
+    assert names("党委部署区域合作深化行动。") == []

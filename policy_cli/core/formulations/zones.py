@@ -215,7 +215,10 @@ def _stands_alone(
 
 @lru_cache(maxsize=1)
 def _heads() -> tuple[str, ...]:
-    """The heads a zone's name ends with, the generic ones left out (found longest first:
-    `occurrences.find_longest`)."""
+    """The heads a zone's name ends with, the generic ones and those that end with another left
+    out (found longest first: `occurrences.find_longest`)."""
     generic = set(words().zone_generic_heads)
-    return tuple(h for h in _zone_heads() if h not in generic)
+    heads = [h for h in _zone_heads() if h not in generic]
+    # a head that ends with another (专项行动, 行动) would split one name's mentions between two
+    # heads: the shorter one counts them all (a body ending in 专项 names a kind anyway)
+    return tuple(h for h in heads if not any(h != o and h.endswith(o) for o in heads))
