@@ -113,12 +113,11 @@ class PhraseCounter:
     def __init__(self, phrases: Iterable[str]) -> None:
         from policy_cli.core.phrases import without_quotes
 
-        self.phrases = list(dict.fromkeys(p for p in phrases if p))
         self._automaton: Any = None
         # each phrase as matched (no quote marks) -> the phrases asked that read so
         self._keys: list[tuple[str, list[str]]] = []
         index: dict[str, int] = {}
-        for phrase in self.phrases:
+        for phrase in dict.fromkeys(p for p in phrases if p):
             key = without_quotes(phrase)[0]
             if not key:
                 continue

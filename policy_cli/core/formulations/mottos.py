@@ -300,7 +300,8 @@ def _negated(before: str, at: int, seg: Segmentation) -> bool:
 
 def _word_ending(before: str, end: int, at: int, seg: Segmentation) -> str | None:
     """The word of the segmentation that ends at `end` (an offset at or before `at`, where
-    `before` ends), or None at the start of the text."""
+    `before` ends), or None at the start of the text or when that word is longer than any
+    negation or modal (it is none of them)."""
     stop = len(before) - (at - end)  # where the word ends in `before`
     w = words()
     longest = max(map(len, (*w.principle_negations, *w.principle_modals)))

@@ -137,6 +137,9 @@ def trend_documents(
     workers = workers if workers is not None else _default_workers()
 
     def run(cache: AnalysisCache) -> Trend:
+        def lost() -> bool:  # the cache turned itself off: the run is made again in memory
+            return bool(cache.error) and not cache.memory
+
         agg = _Aggregate(by)
         reader = _Reader(cache, workers, progress, Proposal() if sample else Proposal(one_in=1))
         stream = _stream(files, cache, kinds=kind_set, want_terms=want_terms)
@@ -146,19 +149,19 @@ def trend_documents(
             finished = True
         finally:
             reader.close(wait=finished)
-        if cache.error and not cache.memory:
-            raise _CacheLost  # (the run is made again in memory: what it lost is read again)
+        if lost():
+            raise _CacheLost  # (what it lost is read again)
         try:
             result = _result(
                 agg, cache, queries=queries, own=own, top=top, min_count=min_count,
                 hits=reader.hits, misses=reader.misses, progress=progress, workers=workers,
             )  # fmt: skip
         except Exception:
-            if cache.error and not cache.memory:  # the words and counts it held are gone
+            if lost():  # the words and counts it held are gone
                 raise _CacheLost from None
             raise
-        if cache.error and not cache.memory:
-            raise _CacheLost  # (lost while the table was made: what it read may be missing)
+        if lost():  # lost while the table was made: what it read may be missing
+            raise _CacheLost
         return result
 
     # the run needs a cache even without the user's: the texts are read twice

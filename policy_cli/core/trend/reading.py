@@ -45,10 +45,10 @@ LOOKUP_BATCH = 256  # documents looked up in the cache at once
 # `PROPOSE_ALL_FIRST` documents of the trend and, after those, one in `PROPOSE_ONE_IN` (the
 # documents whose content key falls in that share: the same ones whatever comes before or
 # after them); each of those stands for `PROPOSE_ONE_IN` documents in the totals the choice is
-# made on. The news corpus (56,068 items): the extractor was 40 % of a
-# cold trend's CPU; with one in three, the 20 formulations shown are the same and 189 of the
-# 200 followed (the others at the edge of the 200: 扫黑除恶, 百年未有之大变局, 保供稳价… out;
-# 科技自立自强, 伟大建党精神, 人民至上… in).
+# made on. The news corpus (56,068 items): the extractor was 40 % of a cold trend's CPU; with
+# one in three, the 20 formulations shown are the same and 189 of the 200 followed (the others
+# at the edge of the 200: 扫黑除恶, 百年未有之大变局, 保供稳价… out; 科技自立自强, 伟大建党精神,
+# 人民至上… in).
 PROPOSE_ALL_FIRST = 2_000
 PROPOSE_ONE_IN = 3
 

@@ -15,12 +15,7 @@ from policy_cli.core.cache import AnalysisCache, phrases_key, unpack_many
 from policy_cli.core.chars import CN_MAGNITUDES, CN_NUMERALS, CN_ZEROS
 from policy_cli.core.corpus import CorpusItem, month_of
 from policy_cli.core.trend.models import FileKeyness, KeyTerm, TermTrend, TrendDocument
-from policy_cli.core.trend.reading import (
-    LOOKUP_BATCH,
-    ProgressFn,
-    _Doc,
-    _first_token_offset,
-)
+from policy_cli.core.trend.reading import LOOKUP_BATCH, ProgressFn, _Doc, _first_token_offset
 
 PER = 10_000  # rates are counts per 10,000 characters
 MAX_FORMULATIONS = 200  # formulations followed in every document, the most found first
