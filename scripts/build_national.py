@@ -6,8 +6,16 @@ title) or background report (year and title) that says it. The sources:
 
 1. `seed`: formulations written from knowledge of policy language (scripts/seeds/
    national_seed.txt). An entry is kept only where the national corpus says it (on at least
-   MIN_SEED_DAYS days of the news, or in a national report of the background); an entry with no
-   evidence is dropped and listed on stderr.
+   MIN_SEED_DAYS days of the news, or in a national report of the background); an entry newer
+   than the corpus (两重, 以旧换新) is kept where MIN_SEED_PROVINCES of the 2025 provincial
+   reports say it (first_seen 2023); an entry with no evidence is dropped and listed on stderr.
+   `reports`: formulations read in the national work reports of 2013-2015 and 2017 (scripts/
+   seeds/national_reports.txt: text, kind, the report it was read in), kept like the seed where
+   the corpus says them, and only where they are distinctive: no phrase that a current local
+   report says (MAX_LOCAL_REPORTS of LOCAL_REPORTS: the everyday vocabulary of policy writing,
+   营商环境, 法治政府, which readers do not list), no plain name of a standing system or reform
+   (…制度, …体制, …改革 unless a motto), no qualifier of another entry (…的中国梦: 中国梦 is the
+   formulation).
 2. `quoted`: phrases the national news itself puts in quotes as names (“放管服”, “六稳”): quoted
    on at least MIN_QUOTED_DAYS days and in at least MIN_QUOTED_SHARE of all its uses (a word
    quoted now and then for emphasis is used plainly most of the time), shaped like a
@@ -58,6 +66,7 @@ from policy_cli.core.segment import Segmenter  # noqa: E402
 
 BACKGROUND = ROOT / "corpus" / "background.jsonl.xz"
 SEED = ROOT / "scripts" / "seeds" / "national_seed.txt"
+REPORTS_SEED = ROOT / "scripts" / "seeds" / "national_reports.txt"
 OUT = ROOT / "policy_cli" / "data" / "national_formulations.tsv"
 PHRASES_OUT = ROOT / "policy_cli" / "data" / "national_phrases.bloom"
 IMAGES_OUT = ROOT / "policy_cli" / "data" / "quoted_images.tsv"
@@ -72,6 +81,28 @@ PROVINCES = ROOT / "tests" / "data" / "docs" / "provinces-2025"
 # out, so that the lexicon is not learnt from the documents it is measured on
 ANNOTATED = {"shanghai.txt", "yunnan.txt"}
 MIN_PROVINCES = 5
+# a seed entry newer than the corpus (the news ends in 2022) is kept where this many of those
+# provincial reports say it: the centre's watchwords of 2023-2025, written from knowledge,
+# with the reports that repeat them as evidence
+MIN_SEED_PROVINCES = 2
+# reports: the current local reports (none of them annotated) whose vocabulary is everyday
+# policy writing; an entry read in a national report that more than MAX_LOCAL_REPORTS of them
+# say is no distinctive formulation (营商环境, 提质增效, 精神文明建设; 稳中向好, said by one of
+# them, goes too: measured in the README, "The national lexicon")
+LOCAL_REPORTS = (
+    PROVINCES / "anhui.txt",
+    PROVINCES / "chongqing.txt",
+    PROVINCES / "fujian.txt",
+    ROOT / "tests" / "data" / "formats" / "local-beijing-2025.docx",
+    ROOT / "tests" / "data" / "formats" / "local-sichuan-2025.docx",
+)
+MAX_LOCAL_REPORTS = 0
+# reports: a name ending so is a standing system or a reform named in plain words (民族区域自治
+# 制度, 社会主义市场经济体制, 价格改革); the curated seed holds the reforms that are formulations
+# (供给侧结构性改革, 放管服改革)
+PLAIN_NAME_ENDS = ("制度", "体制", "改革")
+QUALIFIER_MARK = "的"  # …的|中国梦: the entry after it is the formulation
+REPORTS_SOURCE = "reports"
 MIN_WATCHWORD_CHARS = 3
 MAX_WATCHWORD_CHARS = 14
 MAX_WATCHWORD_WORDS = 6
@@ -145,6 +176,7 @@ class Evidence:
     background: list[str] = field(default_factory=list)  # "year title" of background reports
     quoted: int = 0
     provinces: tuple[int, int] = (0, 0)  # (reports that say it, reports read), for a watchword
+    read_in: str = ""  # reports: the national report the entry was read in
 
     def first_use(self) -> tuple[str, str]:
         """The (date, title) from which the news uses the phrase steadily: the first day that
@@ -184,6 +216,8 @@ class Evidence:
             parts.append(f"background: {len(self.background)} reports, first {first}")
         if self.quoted:
             parts.append(f"quoted {self.quoted} of {self.count} news uses")
+        if self.read_in:
+            parts.append(f"read in {self.read_in}")
         if self.provinces[0]:
             parts.append(f"not in the news 2012-2022 or the background; said by {self.provinces[0]}"
                          f" of {self.provinces[1]} provincial reports of 2025")
@@ -253,6 +287,40 @@ def read_seed(path: Path) -> dict[str, str]:
         keys[k] = text
         out[text] = kind
     return out
+
+
+def read_reports_seed(path: Path) -> dict[str, tuple[str, str]]:
+    """text -> (kind, the report it was read in) of the reports seed (text, kind, report)."""
+    out: dict[str, tuple[str, str]] = {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        text, kind, report = (line.split("\t") + ["", ""])[:3]
+        if kind not in KINDS:
+            raise SystemExit(f"{path}:{n}: unknown kind {kind!r}")
+        out.setdefault(canonical(text.strip()), (kind, report.strip()))
+    return out
+
+
+def local_report_keys() -> list[str]:
+    """The LOCAL_REPORTS as keys (quote marks and separators out), read by the product's
+    loaders (two are .docx)."""
+    from policy_cli.core.loaders import load_document
+
+    return [key(load_document(p).text) for p in LOCAL_REPORTS]
+
+
+def not_distinctive(text: str, local: list[str], entries: set[str]) -> str | None:
+    """Why an entry read in a national report is no distinctive formulation, or None."""
+    said = sum(key(text) in t for t in local)
+    if said > MAX_LOCAL_REPORTS:
+        return f"said by {said} of {len(local)} local reports"
+    if text.endswith(PLAIN_NAME_ENDS) and "、" not in text:
+        return "a plain name of a system or reform"
+    at = text.rfind(QUALIFIER_MARK)
+    if at > 0 and text[at + 1 :] in entries:
+        return f"qualifies {text[at + 1:]}"
+    return None
 
 
 def word_edges(segmenter: Segmenter, text: str) -> set[int]:
@@ -359,6 +427,19 @@ def _ngrams(text: str, segmenter: Segmenter):
                     yield g
 
 
+def provincial_reports() -> list[Path]:
+    """The 2025 provincial reports read for what is newer than the corpus (no gold document's)."""
+    return [p for p in sorted(PROVINCES.glob("*.txt")) if p.name not in ANNOTATED]
+
+
+def provincial_evidence(phrases: list[str]) -> dict[str, tuple[int, int]]:
+    """phrase -> (provincial reports that say it, reports read), quote marks and a motto's
+    separators aside (稳中求进、以进促稳 as printed or run together)."""
+    reports = provincial_reports()
+    texts = [key(p.read_text(encoding="utf-8")) for p in reports]
+    return {t: (sum(key(t) in x for x in texts), len(reports)) for t in phrases}
+
+
 def provincial_watchwords(
     news, background, segmenter: Segmenter, known: set[str]
 ) -> dict[str, tuple[int, int]]:
@@ -373,7 +454,7 @@ def provincial_watchwords(
     from policy_cli.core.formulations.vocab import clause_words, patterns, words
     from policy_cli.core.segment import default_tagger
 
-    reports = [p for p in sorted(PROVINCES.glob("*.txt")) if p.name not in ANNOTATED]
+    reports = provincial_reports()
     said: dict[str, set[int]] = {}
     for i, path in enumerate(reports):
         text = re.sub("[“”]", "", path.read_text(encoding="utf-8"))
@@ -643,6 +724,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--news", required=True, type=Path,
                     help="national-news-2012-2022.jsonl.xz (the team's shared corpus)")
     ap.add_argument("--seed", type=Path, default=SEED)
+    ap.add_argument("--reports-seed", type=Path, default=REPORTS_SEED)
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--phrases-out", type=Path, default=PHRASES_OUT)
     ap.add_argument("--images-out", type=Path, default=IMAGES_OUT)
@@ -657,25 +739,46 @@ def main(argv: list[str] | None = None) -> int:
     print(f"news: {len(news)} items; background: {len(background)} reports", file=sys.stderr)
 
     seed = read_seed(a.seed)
+    read = {t: v for t, v in read_reports_seed(a.reports_seed).items() if t not in seed}
     tags = jieba_tags()
     quoted_days, quoted_uses = quoted_candidates(news)
-    candidates = [s for s, d in quoted_days.items() if d >= MIN_QUOTED_DAYS and s not in seed]
+    candidates = [s for s, d in quoted_days.items()
+                  if d >= MIN_QUOTED_DAYS and s not in seed and s not in read]
     candidates = [s for s in candidates if classify_quoted(s) is not None
                   and not tags.get(s, "").startswith(NAME_TAGS)
                   # a two-character word of the dictionary (断点, 瓶颈) in quotes is emphasis
                   and not (len(s) == 2 and s in tags and classify_quoted(s) != "numbered")]
-    ev = scan(sorted(set(seed) | set(candidates)), news, background)
+    ev = scan(sorted(set(seed) | set(read) | set(candidates)), news, background)
     for text, e in ev.items():
         e.quoted = quoted_uses.get(text, 0)
 
     rows = []
     dropped = []
+    newer = provincial_evidence([t for t in seed if len(ev[t].days) < MIN_SEED_DAYS
+                                 and not ev[t].background])
     for text, kind in sorted(seed.items()):
         e = ev[text]
         if len(e.days) >= MIN_SEED_DAYS or e.background:
             rows.append((text, kind, e, "seed"))
+        elif newer.get(text, (0, 0))[0] >= MIN_SEED_PROVINCES:
+            e = Evidence()
+            e.provinces = newer[text]
+            rows.append((text, kind, e, "seed"))
         else:
             dropped.append(text)
+    local = local_report_keys()
+    held = set(seed) | set(read) | set(candidates)
+    not_kept: dict[str, str] = {}
+    for text, (kind, report) in sorted(read.items()):
+        e = ev[text]
+        why = not_distinctive(text, local, held)
+        if why is None and not (len(e.days) >= MIN_SEED_DAYS or e.background):
+            why = "no evidence"
+        if why is None:
+            e.read_in = report
+            rows.append((text, kind, e, REPORTS_SOURCE))
+        else:
+            not_kept[text] = why
     for text in sorted(candidates):
         e = ev[text]
         if e.count and e.quoted / e.count >= MIN_QUOTED_SHARE:
@@ -715,7 +818,9 @@ def main(argv: list[str] | None = None) -> int:
         "# text: the formulation (motto parts joined by 、, which matches any separator or none)\n"
         "# kind: slogan | name | numbered | metaphor | code; first_seen: first date (or year) in the\n"
         "# national corpus; documents: news days + background reports that say it; source: seed\n"
-        "# (written from knowledge, kept because the corpus says it), quoted (quoted as a name) or\n"
+        "# (written from knowledge, kept because the corpus says it), reports (read in a national\n"
+        "# work report, kept where the corpus says it and no current local report does), quoted\n"
+        "# (quoted as a name) or\n"
         "# provincial (newer than the corpus: most 2025 provincial reports say it; first_seen 2023)"
         + (" or\n# mined (a fixed expression the news repeats without quotes; see the script).\n"
            if a.mined else ".\n")
@@ -729,10 +834,14 @@ def main(argv: list[str] | None = None) -> int:
                    for t, k, e, src in sorted(rows, key=lambda r: r[0]))
     a.out.write_text(header + body, encoding="utf-8")
     print(f"wrote {a.out}: {len(rows)} entries "
-          f"({sum(r[3] == 'seed' for r in rows)} seed, {sum(r[3] == 'quoted' for r in rows)} quoted, "
-          f"{len(mined)} mined); "
+          f"({sum(r[3] == 'seed' for r in rows)} seed, "
+          f"{sum(r[3] == REPORTS_SOURCE for r in rows)} read in reports, "
+          f"{sum(r[3] == 'quoted' for r in rows)} quoted, {len(mined)} mined); "
           f"{len(dropped)} seed entries without evidence dropped: {' '.join(dropped)}",
           file=sys.stderr)
+    print(f"{len(not_kept)} entries read in reports not kept:", file=sys.stderr)
+    for text, why in not_kept.items():
+        print(f"  {text}\t{why}", file=sys.stderr)
     if not a.no_phrases:
         bloom = phrase_index(news, background, Segmenter())
         bloom.save(a.phrases_out)

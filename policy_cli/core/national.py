@@ -28,7 +28,7 @@ class NationalEntry:
     kind: str
     first_seen: str  # YYYY-MM-DD (news) or YYYY (a background report); "" when unknown
     documents: int
-    source: str  # seed | quoted
+    source: str  # seed | reports | quoted | provincial
 
 
 @lru_cache(maxsize=1)

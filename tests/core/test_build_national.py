@@ -136,3 +136,48 @@ def test_an_entry_has_its_evidence(segmenter, tags, small_corpus):
     assert mined["高品质生活"].text() == (
         "mined: 24 days, 24 uses, PMI 3.4, lengthened on the left 25%, right 0%"
     )
+
+
+# --- the reports source: formulations read in national work reports, kept where distinctive
+
+
+def test_the_reports_seed_is_valid_input():
+    read = build.read_reports_seed(build.REPORTS_SEED)
+    seed = build.read_seed(build.SEED)
+    assert len(read) > 250
+    assert all(kind in build.KINDS for kind, _ in read.values())
+    # the report each entry was read in is one of the four national reports read
+    assert {report for _, report in read.values()} == {"gwr-2013", "gwr-2014", "gwr-2015", "gwr-2017"}
+    assert not set(read) & set(seed)  # (the curated seed is not repeated)
+
+
+def test_an_entry_read_in_a_report_is_kept_only_where_distinctive():
+    local = [build.key("持续优化营商环境，建设法治政府。")]
+    entries = {"中国梦", "营商环境"}
+
+    def why(text: str) -> str | None:
+        return build.not_distinctive(build.canonical(text), local, entries)
+
+    assert why("提速降费") is None
+    assert why("营商环境") == "said by 1 of 1 local reports"  # everyday policy writing
+    assert why("民族区域自治制度") == "a plain name of a system or reform"
+    assert why("混合所有制改革") == "a plain name of a system or reform"
+    assert why("简政放权、放管结合、优化服务、改革") is None  # a motto, whatever its last part
+    assert why("中华民族伟大复兴的中国梦") == "qualifies 中国梦"  # 中国梦 is the formulation
+    assert why("利益固化的藩篱") is None  # (藩篱 is no entry)
+
+
+def test_the_shipped_reports_entries_hold_the_rules():
+    """Every `reports` row of the shipped table says where it was read and what corpus says
+    it, and no current local report says it (the build's rule, checked on the table)."""
+    table = Path(build.OUT).read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in table if line and not line.startswith(("#", "text\t"))]
+    read = [r for r in rows if r[4] == build.REPORTS_SOURCE]
+    assert len(read) > 200
+    local = build.local_report_keys()
+    for text, kind, first_seen, documents, _, evidence in read:
+        assert kind in build.KINDS
+        assert evidence.startswith(("news:", "background:")) and "read in gwr-20" in evidence
+        assert int(documents) >= 1 and first_seen
+        assert not any(build.key(text) in t for t in local), text
+        assert not text.endswith(build.PLAIN_NAME_ENDS) or "、" in text

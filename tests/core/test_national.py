@@ -79,6 +79,33 @@ def test_lexicon_finds_national_formulations_said_without_quotes_in_a_report():
     assert {"高质量发展", "新发展理念", "供给侧结构性改革", "减税降费", "留抵退税"} <= found
 
 
+def test_formulations_read_in_earlier_reports_are_found_in_a_later_one():
+    """The 2018 report says, unquoted, what the reports of 2015 and 2017 coined (the `reports`
+    source of the lexicon): national, since the news first used them."""
+    from policy_cli.core.formulations import extract_formulations
+    from policy_cli.core.loaders import load_document
+
+    found = {f.text: f for f in extract_formulations(load_document(DOCS / "gwr-2018.txt"))}
+    for text in ("提速降费", "沪港通", "稳健中性", "松紧适度"):
+        assert national_lexicon()[text].source == "reports"
+        assert found[text].origin == "national" and found[text].first_seen
+    assert found["沪港通"].first_seen[:4] == "2014"  # the scheme opened in November 2014
+
+
+def test_watchwords_newer_than_the_news_are_found_in_a_2025_report():
+    """Seed entries of 2023-2025, kept because provincial reports of 2025 say them."""
+    from policy_cli.core.formulations import extract_formulations
+    from policy_cli.core.loaders import load_document
+
+    anhui = load_document(DOCS / "provinces-2025" / "anhui.txt")
+    found = {f.text: f for f in extract_formulations(anhui)}
+    for text in ("首发经济", "耐心资本"):
+        assert national_lexicon()[text].source == "seed"
+        assert found[text].origin == "national" and found[text].first_seen == "2023"
+    # said now and then by the news before it was a watchword: dated by the news
+    assert found["止跌回稳"].origin == "national" and found["止跌回稳"].first_seen < "2023"
+
+
 def test_phrase_index_tells_national_phrases_from_a_local_coinage():
     assert said_nationally("放管服改革")
     assert said_nationally("一网通办")
