@@ -234,3 +234,21 @@ def test_a_long_run_names_no_formulation_and_the_option_sets_its_length():
     assert _national_stage("推动教育科技人才一体化发展，", national_run_on_max=0).get(
         "教育科技人才"
     ) == "seed"
+
+
+@pytest.mark.parametrize(
+    ("text", "listed", "rule"),
+    [
+        ("实施全面两孩政策。", "全面两孩政策", "head"),  # the report names the policy
+        ("按照亲诚惠容理念和与邻为善的方针", "亲诚惠容理念", "head"),  # a conjunction ends it
+        ("落实减税降费政策", "减税降费政策", "head"),  # the end of the text
+        ("落实党中央全面从严治党战略部署。", "全面从严治党", "seed"),  # 战略 qualifies 部署
+        ("以数字政府行动方案为统领", "数字政府", "seed"),  # an action's plan: no action named
+        ("落实新城高质量发展政策举措，", "高质量发展", "seed"),
+        ("推动减税降费政策性工具落地", "减税降费", "seed"),  # 政策性 is another word
+    ],
+)
+def test_a_formulation_before_the_head_of_a_policy_names_that_policy(text, listed, rule):
+    found = _national_stage(text)
+    assert found.get(listed) == rule
+    assert len(found) == 1  # (no other name, with or without the head)

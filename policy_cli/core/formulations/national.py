@@ -11,6 +11,9 @@ A motto written as one word (教育、科技、人才 printed 教育科技人才
 modifies (教育科技人才|一体化发展, 市场化法治化国际化|一流营商环境): two words or more, all nouns,
 up to the next mark. That name is listed instead (rule `run-on`, its own origin), or nothing where
 it is longer than `national_run_on_max` (…|体制机制一体改革: the motto is a piece of it).
+
+Said right before the head noun of a policy as a word of its own (全面两孩|政策, 藏粮于技|战略:
+`national_policy_heads`), a formulation is listed with it (rule `head`), as the document names it.
 """
 
 from __future__ import annotations
@@ -73,6 +76,14 @@ def find_national(
                 if len(rest) <= options.national_run_on_max:
                     yield Candidate(printed + rest, "name", m.start, stage=STAGE, rule="run-on")
                 continue  # (…|体制机制一体改革: a longer name is no formulation of its own)
+        if m.end not in starts and not printed.endswith(words().national_policy_heads):
+            seg = seg or segment_text(text)
+            head = _policy_head_after(text, m.end, seg)
+            if head:
+                # 全面两孩|政策: the formulation names the policy it heads, as the document says it
+                kind = entry.kind if entry.kind in KINDS else "slogan"
+                yield Candidate(printed + head, kind, m.start, stage=STAGE, rule="head")
+                continue
         yield _candidate(entry, printed, m.start, entry.source)
         core = _core_of(printed)
         if core is not None:
@@ -133,6 +144,22 @@ def _name_run_on_into(text: str, end: int, seg: Segmentation) -> str | None:
     if len(tagged) < 2 or any(tag and tag not in noun_tags for _, tag in tagged):
         return None
     return text[end:stop]
+
+
+def _policy_head_after(text: str, end: int, seg: Segmentation) -> str | None:
+    """The head noun of a policy said right after a formulation as a word of its own, ending
+    the phrase (全面两孩|政策。, 亲诚惠容|理念|和…), or None: …|政策性 is another word, and a head
+    before another word goes on naming something else (全面从严治党|战略|部署, 数字政府|行动|
+    方案, 高质量发展|政策|举措: no policy of that name)."""
+    for head in words().national_policy_heads:
+        after = end + len(head)
+        if text.startswith(head, end) and seg.starts_word(end) and said_at(text, seg, end, after):
+            if after < len(text) and is_han(text[after]):
+                tagged = default_tagger().tag(text[after : after + RUN_ON_LOOKAHEAD], False)
+                if not tagged or not tagged[0][1].startswith(words().head_end_tags):
+                    return None
+            return head
+    return None
 
 
 def _core_of(printed: str) -> NationalEntry | None:

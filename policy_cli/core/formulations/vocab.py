@@ -207,6 +207,8 @@ class Words:
     sentence_lead_tags: frozenset[str]
     shared_predicate_tags: frozenset[str]
     run_on_name_tags: frozenset[str]
+    national_policy_heads: tuple[str, ...]
+    head_end_tags: tuple[str, ...]
     quality_tags: frozenset[str]
     result_lead_tags: frozenset[str]
     verb_tags: frozenset[str]
