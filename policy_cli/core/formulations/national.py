@@ -36,6 +36,8 @@ VERB_TAG = "v"
 # the source of the entries learnt from what national text quotes (a short one of them is a
 # name only as whole words; the curated seed is trusted as printed: 河湖|长制, 从|十九|大到)
 QUOTED_SOURCE = "quoted"
+# …and those read in national reports (棚改 in 车棚改建, 户户通 in 户户通电)
+WORD_SOURCES = (QUOTED_SOURCE, "reports")
 CORE_MIN = 3  # a core shorter than this (双创 in …双创) is no formulation of its own there
 # the separator a motto's parts are joined with in the lexicon (教育、科技、人才)
 MOTTO_SEPARATOR = "、"
@@ -60,7 +62,7 @@ def find_national(
         ):
             continue  # 五个“必须|统筹好”: the name goes on inside the quote
         printed = text[m.start : m.end].translate(_DROP_QUOTES)
-        if entry.source == QUOTED_SOURCE and len(printed) <= options.national_short_max:
+        if entry.source in WORD_SOURCES and len(printed) <= options.national_short_max:
             seg = seg or segment_text(text)  # (cut once, for every match that asks)
             if not _whole_words(text, m, seg):
                 continue  # a short name learnt from quotes, inside other words: 占中|部地区
@@ -81,8 +83,7 @@ def find_national(
             head = _policy_head_after(text, m.end, seg)
             if head:
                 # 全面两孩|政策: the formulation names the policy it heads, as the document says it
-                kind = entry.kind if entry.kind in KINDS else "slogan"
-                yield Candidate(printed + head, kind, m.start, stage=STAGE, rule="head")
+                yield _candidate(entry, printed + head, m.start, "head")  # (its first_seen)
                 continue
         yield _candidate(entry, printed, m.start, entry.source)
         core = _core_of(printed)
