@@ -753,8 +753,8 @@ TEAM_GOLD = DOCS.parent / "gold-team"
 TEAM_FLOOR = {
     "ai-plus-opinion-2025.json": (0.68, 0.93),
     "guangxi-2025.json": (0.81, 0.92),
-    "gwr-2016.json": (0.70, 0.92),
-    "gwr-2018.json": (0.75, 0.94),
+    "gwr-2016.json": (0.78, 0.90),
+    "gwr-2018.json": (0.78, 0.94),
     "hubei-2025.json": (0.85, 0.93),
     "neimenggu-2025.json": (0.75, 0.87),
     "shandong-2025.json": (0.78, 0.89),
