@@ -121,6 +121,20 @@ def widen_punctuation(text: str) -> str:
     return "".join(parts)
 
 
+# quote marks some texts print that stand for “ ” and ": the double prime quotation marks 〝…〞
+# (and the low 〟 some fonts close with) and the full-width ＂
+_QUOTE_VARIANTS = {"〝": "“", "〞": "”", "〟": "”", "＂": '"'}
+_QUOTE_VARIANT_TABLE = str.maketrans(_QUOTE_VARIANTS)
+
+
+def unify_quote_marks(text: str) -> str:
+    """Print 〝…〞 as “…” and ＂ as " (paired next, as an ASCII quote is). The text keeps its
+    length."""
+    if not any(ch in text for ch in _QUOTE_VARIANTS):
+        return text
+    return text.translate(_QUOTE_VARIANT_TABLE)
+
+
 def pair_ascii_quotes(text: str) -> str:
     """Turn ASCII double quotes in Chinese lines into “…” pairs, as the printed text pairs them.
 
@@ -164,6 +178,7 @@ STEPS = (
     fold_radicals,
     normalize_spaces,
     widen_punctuation,
+    unify_quote_marks,
     pair_ascii_quotes,
     collapse_blank_lines,
 )
@@ -171,9 +186,9 @@ STEPS = (
 
 # characters no step changes: CJK ideographs, ASCII letters and digits, CJK and full-width
 # punctuation (no space of any kind, line break, control, zero-width character, radical,
-# half-width mark that is widened or ASCII quote). A text of these alone is returned as it
+# half-width mark that is widened, ASCII quote or a variant of a quote mark: 〝〞〟＂). A text of these alone is returned as it
 # is: a news item's title and date, and the names of its metadata (4 of its 5 calls).
-_UNTOUCHED = re.compile("[\u4e00-\u9fff0-9A-Za-z\u3001-\u303f\uff01-\uff5e./-]+")
+_UNTOUCHED = re.compile("[\u4e00-\u9fff0-9A-Za-z\u3001-\u301c\u3020-\u303f\uff01\uff03-\uff5e./-]+")
 
 
 def normalize_text(text: str) -> str:

@@ -1,5 +1,5 @@
-"""Quotes as printed: “…”, “…" (opened curly, closed plain), "…", ‘…’, 「…」, 『…』, mixed in one
-file; and 《…》, the title of a document (kind `document`)."""
+"""Quotes as printed: “…”, “…" (opened curly, closed plain), "…", ‘…’, 「…」, 『…』, 〝…〞, ＂…＂,
+mixed in one file; and 《…》, the title of a document (kind `document`)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import asdict
 
 from policy_cli.core.formulations import FormulationOptions, extract_formulations
 from policy_cli.core.loaders import load_document, load_text
-from policy_cli.core.normalize import pair_ascii_quotes
+from policy_cli.core.normalize import normalize_text, pair_ascii_quotes
 
 from ..conftest import DOCS, gold
 from ..scoring import score_formulations
@@ -53,6 +53,16 @@ def test_every_quote_style_in_one_file():
     assert {"最多跑一次", "浙里办", "放管服", "一网通办", "城市大脑"} <= set(found)
     assert found["浙里办"].evidence[0] == "quoted/shape"
     assert doc.text[found["放管服"].first_offset - 1] == "‘"
+
+
+def test_double_prime_and_full_width_quote_marks_are_quotes():
+    # 〝…〞 (or closed by the low 〟) and ＂…＂, as some PDFs and word processors print them
+    doc = load_text("深化〝放管服〞改革，推进＂一网通办＂，落实〝最多跑一次〟。", source="t")
+    assert doc.text == "深化“放管服”改革，推进“一网通办”，落实“最多跑一次”。"
+    found = {f.text for f in extract_formulations(doc)}
+    assert {"放管服", "一网通办", "最多跑一次"} <= found
+    assert normalize_text("〝两个大局〞") == "“两个大局”"  # (a text of marks alone is read too)
+    assert normalize_text("＂孤＂") == "“孤”" and normalize_text("他说＂好") == '他说"好'
 
 
 def test_titles_of_policy_documents_are_their_own_kind():
