@@ -37,7 +37,8 @@ VERB_TAG = "v"
 # name only as whole words; the curated seed is trusted as printed: 河湖|长制, 从|十九|大到)
 QUOTED_SOURCE = "quoted"
 # …and those read in national reports (棚改 in 车棚改建, 户户通 in 户户通电)
-WORD_SOURCES = (QUOTED_SOURCE, "reports")
+REPORTS_SOURCE = "reports"  # read in national reports, kept where distinctive (the build)
+WORD_SOURCES = (QUOTED_SOURCE, REPORTS_SOURCE)
 CORE_MIN = 3  # a core shorter than this (双创 in …双创) is no formulation of its own there
 # the separator a motto's parts are joined with in the lexicon (教育、科技、人才)
 MOTTO_SEPARATOR = "、"
@@ -66,6 +67,8 @@ def find_national(
             seg = seg or segment_text(text)  # (cut once, for every match that asks)
             if not _whole_words(text, m, seg):
                 continue  # a short name learnt from quotes, inside other words: 占中|部地区
+        if entry.source == REPORTS_SOURCE and text.startswith(words().plain_name_heads, m.end):
+            continue  # 构建社会主义市场经济|体制: a piece of a system's plain name, not listed
         if (
             options.national_run_on_max
             and m.end not in starts  # (another entry of the lexicon follows: 创新…共享|新发展理念)

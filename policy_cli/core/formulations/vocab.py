@@ -209,6 +209,7 @@ class Words:
     run_on_name_tags: frozenset[str]
     national_policy_heads: tuple[str, ...]
     head_end_tags: tuple[str, ...]
+    plain_name_heads: tuple[str, ...]
     quality_tags: frozenset[str]
     result_lead_tags: frozenset[str]
     verb_tags: frozenset[str]
