@@ -65,7 +65,7 @@ from policy_cli.core.formulations.quoted import names_a_thing  # noqa: E402
 from policy_cli.core.formulations.vocab import clause_word_set  # noqa: E402
 from policy_cli.core.formulations.vocab import words as formulation_words  # noqa: E402
 from policy_cli.core.phrases import PhraseMatcher, canonical, key  # noqa: E402
-from policy_cli.core.segment import Segmenter  # noqa: E402
+from policy_cli.core.segment import Segmenter, general_segmenter  # noqa: E402
 
 BACKGROUND = ROOT / "corpus" / "background.jsonl.xz"
 SEED = ROOT / "scripts" / "seeds" / "national_seed.txt"
@@ -187,6 +187,7 @@ class Evidence:
     quoted: int = 0
     provinces: tuple[int, int] = (0, 0)  # (reports that say it, reports read), for a watchword
     read_in: str = ""  # reports: the national report the entry was read in
+    other_reports: int = 0  # reports: the background reports that say it, but the one read and the held out
 
     def first_use(self) -> tuple[str, str]:
         """The (date, title) from which the news uses the phrase steadily: the first day that
@@ -228,7 +229,7 @@ class Evidence:
         if self.quoted:
             parts.append(f"quoted {self.quoted} of {self.count} news uses")
         if self.read_in:
-            parts.append(f"read in {self.read_in}")
+            parts.append(f"read in {self.read_in}, said by {self.other_reports} other national reports")
         if self.provinces[0]:
             where = "" if self.days else "not in the news 2012-2022 or the background; "
             parts.append(f"{where}said by {self.provinces[0]}"
@@ -323,7 +324,8 @@ CONGRESS_YEARS = {
     20: 2022,
 }
 # the congresses whose reports the reports seed may name (cpc-17: the report to the 17th)
-CONGRESS_NUMERALS = {"16": "十六", "17": "十七", "18": "十八", "19": "十九", "20": "二十"}
+CONGRESS_NUMERALS = {str(n): numeral for n, numeral in enumerate(
+    "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十".split(), 1)}
 
 
 def names_report(label: str, report: str) -> bool:
@@ -335,6 +337,13 @@ def names_report(label: str, report: str) -> bool:
     if kind == "cpc":
         return label.endswith(f"({CONGRESS_NUMERALS.get(n, n)}大)")
     return False
+
+
+def other_reports(e: Evidence, report: str) -> list[str]:
+    """The background reports that say an entry read in `report`, but that one and the held-out
+    ones: other national text that says it."""
+    return [b for b in e.background
+            if not names_report(b, report) and not b.startswith(HELD_OUT_BACKGROUND)]
 
 
 def said_by_local_reports(phrases: list[str]) -> dict[str, int]:
@@ -349,8 +358,7 @@ def said_by_local_reports(phrases: list[str]) -> dict[str, int]:
 
     short = FormulationOptions().national_short_max
     matcher = PhraseMatcher(phrases)
-    keys = {p: key(p) for p in phrases}
-    inside = {p: [q for q in phrases if q != p and keys[q] in keys[p]] for p in phrases}
+    inside = {p: [q for q in phrases if q != p and q in p] for p in phrases}
     said: Counter[str] = Counter()
     for path in LOCAL_REPORTS:
         text = load_document(path).text
@@ -397,12 +405,13 @@ def word_edges(segmenter: Segmenter, text: str) -> set[int]:
 def scan(phrases: list[str], news, background) -> dict[str, Evidence]:
     """Find every phrase in the national corpus as the product does (policy_cli.core.phrases).
 
-    A phrase said inside a longer one counts too (有效市场和有为政府 in 有效市场和有为政府更好结合).
+    A phrase said inside a longer one counts too (有效市场和有为政府 in 有效市场和有为政府更好结合),
+    within one part of a motto or across whole parts, not across a separator (协商民主 is not said by
+    政治协商、民主监督).
     """
     matcher = PhraseMatcher(phrases)
-    segmenter = Segmenter()
-    keys = {p: key(p) for p in phrases}
-    inside = {p: [q for q in phrases if q != p and keys[q] in keys[p]] for p in phrases}
+    segmenter = general_segmenter()  # (the policy lexicon cuts 创|新发展理念)
+    inside = {p: [q for q in phrases if q != p and q in p] for p in phrases}
     ev: dict[str, Evidence] = {p: Evidence() for p in phrases}
     for date, title, content in news:
         for text in (title, content):
@@ -839,14 +848,17 @@ def main(argv: list[str] | None = None) -> int:
     # reports: what the news quotes as a name is the quoted source's; the rest kept where
     # distinctive, then where it qualifies no entry kept (…的中国梦)
     read = {t: v for t, v in read.items() if t not in quoted}
+    labels = [label for label, _ in background]
+    for report in sorted({r for _, r in read.values()}):
+        if sum(names_report(label, report) for label in labels) != 1:
+            raise SystemExit(f"{a.reports_seed}: {report!r} names no one report of the background "
+                             "(gwr-YYYY: a work report; cpc-NN: the report to the NN-th congress)")
     local = said_by_local_reports(sorted(read))
     not_kept: dict[str, str] = {}
     for text in read:
         e = ev[text]
         why = not_distinctive(text, local[text], len(LOCAL_REPORTS))
-        others = [b for b in e.background
-                  if not names_report(b, read[text][1]) and not b.startswith(HELD_OUT_BACKGROUND)]
-        if why is None and not (len(e.days) >= MIN_SEED_DAYS or others):
+        if why is None and not (len(e.days) >= MIN_SEED_DAYS or other_reports(e, read[text][1])):
             why = "said by no other national text than the report it was read in"
         if why is not None:
             not_kept[text] = why
@@ -855,6 +867,7 @@ def main(argv: list[str] | None = None) -> int:
         why = not_kept.get(text) or qualifies(text, kept)
         if why is None:
             ev[text].read_in = report
+            ev[text].other_reports = len(other_reports(ev[text], report))
             rows.append((text, kind, ev[text], REPORTS_SOURCE))
         else:
             not_kept[text] = why

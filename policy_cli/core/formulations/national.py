@@ -67,8 +67,11 @@ def find_national(
             seg = seg or segment_text(text)  # (cut once, for every match that asks)
             if not _whole_words(text, m, seg):
                 continue  # a short name learnt from quotes, inside other words: 占中|部地区
-        if entry.source == REPORTS_SOURCE and text.startswith(words().plain_name_heads, m.end):
-            continue  # 构建社会主义市场经济|体制: a piece of a system's plain name, not listed
+        if entry.source == REPORTS_SOURCE and any(
+            text.startswith(h, m.end) and _phrase_ends(text, m.end + len(h))
+            for h in words().plain_system_heads
+        ):
+            continue  # 构建社会主义市场经济|体制。: a piece of a system's plain name, not listed
         if (
             options.national_run_on_max
             and m.end not in starts  # (another entry of the lexicon follows: 创新…共享|新发展理念)
@@ -158,12 +161,17 @@ def _policy_head_after(text: str, end: int, seg: Segmentation) -> str | None:
     for head in words().national_policy_heads:
         after = end + len(head)
         if text.startswith(head, end) and seg.starts_word(end) and said_at(text, seg, end, after):
-            if after < len(text) and is_han(text[after]):
-                tagged = default_tagger().tag(text[after : after + RUN_ON_LOOKAHEAD], False)
-                if not tagged or not tagged[0][1].startswith(words().head_end_tags):
-                    return None
-            return head
+            return head if _phrase_ends(text, after) else None
     return None
+
+
+def _phrase_ends(text: str, at: int) -> bool:
+    """Tell whether a noun phrase ends at `at`: a mark or the end of the text follows, or a
+    conjunction, preposition or particle (…政策|的|实施, …理念|和|…); any other word goes on."""
+    if at >= len(text) or not is_han(text[at]):
+        return True
+    tagged = default_tagger().tag(text[at : at + RUN_ON_LOOKAHEAD], False)
+    return bool(tagged) and tagged[0][1].startswith(words().head_end_tags)
 
 
 def _core_of(printed: str) -> NationalEntry | None:

@@ -210,6 +210,7 @@ class Words:
     national_policy_heads: tuple[str, ...]
     head_end_tags: tuple[str, ...]
     plain_name_heads: tuple[str, ...]
+    plain_system_heads: tuple[str, ...]
     quality_tags: frozenset[str]
     result_lead_tags: frozenset[str]
     verb_tags: frozenset[str]
