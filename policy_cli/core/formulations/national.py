@@ -84,8 +84,12 @@ def find_national(
                 if len(rest) <= options.national_run_on_max:
                     yield Candidate(printed + rest, "name", m.start, stage=STAGE, rule="run-on")
                 continue  # (…|体制机制一体改革: a longer name is no formulation of its own)
-        if m.end not in starts and not printed.endswith(words().national_policy_heads):
-            seg = seg or segment_text(text)
+        if (
+            m.end not in starts
+            and text.startswith(words().national_policy_heads, m.end)
+            and not printed.endswith(words().national_policy_heads)
+        ):
+            seg = seg or segment_text(text)  # (only where a head follows)
             head = _policy_head_after(text, m.end, seg)
             if head:
                 # 全面两孩|政策: the formulation names the policy it heads, as the document says it
