@@ -87,9 +87,13 @@ MIN_PROVINCES = 5
 # the provincial report the team holds out (a blind annotation no rule is written from): no
 # seed entry is kept on its evidence
 HELD_OUT = {"shandong.txt"}
-# …and the national reports it holds out (the work report of 2016 and the report to the 18th
-# congress, in the background): no entry read in a report is kept on their evidence
-HELD_OUT_BACKGROUND = ("2016 2016年中华人民共和国国务院政府工作报告", "2012 坚定不移沿着中国特色社会主义道路前进")
+# …and the national reports it holds out (the work reports of 2012 and 2016 and the report to
+# the 18th congress, in the background): no entry read in a report is kept on their evidence
+HELD_OUT_BACKGROUND = (
+    "2012 2012年中华人民共和国国务院政府工作报告",
+    "2016 2016年中华人民共和国国务院政府工作报告",
+    "2012 坚定不移沿着中国特色社会主义道路前进",
+)
 # a seed entry newer than the corpus (the news ends in 2022) is kept where this many of those
 # provincial reports say it: the centre's watchwords of 2023-2025, written from knowledge,
 # with the reports that repeat them as evidence

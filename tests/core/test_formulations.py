@@ -754,6 +754,7 @@ TEAM_FLOOR = {
     "ai-plus-opinion-2025.json": (0.68, 0.93),
     "cpc18-report.json": (0.60, 0.85),
     "guangxi-2025.json": (0.81, 0.92),
+    "gwr-2012.json": (0.62, 0.90),
     "gwr-2016.json": (0.78, 0.90),
     "gwr-2018.json": (0.78, 0.94),
     "hubei-2025.json": (0.85, 0.93),
