@@ -61,6 +61,7 @@ sys.path.insert(0, str(ROOT))
 from policy_cli.core.bloom import BloomFilter  # noqa: E402
 from policy_cli.core.chars import CN_DIGITS, CN_NUMERALS, HAN  # noqa: E402
 from policy_cli.core.formulations import classify_quoted  # noqa: E402
+from policy_cli.core.formulations.national import REPORTS_SOURCE  # noqa: E402
 from policy_cli.core.formulations.quoted import names_a_thing  # noqa: E402
 from policy_cli.core.formulations.vocab import clause_word_set  # noqa: E402
 from policy_cli.core.formulations.vocab import words as formulation_words  # noqa: E402
@@ -116,7 +117,15 @@ MAX_LOCAL_REPORTS = 0
 # (供给侧结构性改革, 放管服改革)
 PLAIN_NAME_ENDS = formulation_words().plain_name_heads
 QUALIFIER_MARK = "的"  # …的|中国梦: the entry after it is the formulation
-REPORTS_SOURCE = "reports"
+# the year of each Party congress (the background's congress reports carry only their number)
+CONGRESS_YEARS = {
+    1: 1921, 2: 1922, 3: 1923, 4: 1925, 5: 1927, 6: 1928, 7: 1945, 8: 1956, 9: 1969, 10: 1973,
+    11: 1977, 12: 1982, 13: 1987, 14: 1992, 15: 1997, 16: 2002, 17: 2007, 18: 2012, 19: 2017,
+    20: 2022,
+}
+# the congresses whose reports the reports seed may name (cpc-17: the report to the 17th)
+CONGRESS_NUMERALS = {str(n): numeral for n, numeral in enumerate(
+    "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十".split(), 1)}
 MIN_WATCHWORD_CHARS = 3
 MAX_WATCHWORD_CHARS = 14
 MAX_WATCHWORD_WORDS = 6
@@ -191,7 +200,6 @@ class Evidence:
     quoted: int = 0
     provinces: tuple[int, int] = (0, 0)  # (reports that say it, reports read), for a watchword
     read_in: str = ""  # reports: the national report the entry was read in
-    other_reports: int = 0  # reports: the background reports that say it, but the one read and the held out
 
     def first_use(self) -> tuple[str, str]:
         """The (date, title) from which the news uses the phrase steadily: the first day that
@@ -233,7 +241,8 @@ class Evidence:
         if self.quoted:
             parts.append(f"quoted {self.quoted} of {self.count} news uses")
         if self.read_in:
-            parts.append(f"read in {self.read_in}, said by {self.other_reports} other national reports")
+            others = len(other_reports(self, self.read_in))
+            parts.append(f"read in {self.read_in}, said by {others} other national reports")
         if self.provinces[0]:
             where = "" if self.days else "not in the news 2012-2022 or the background; "
             parts.append(f"{where}said by {self.provinces[0]}"
@@ -321,17 +330,6 @@ def read_reports_seed(path: Path) -> dict[str, tuple[str, str]]:
     return out
 
 
-# the year of each Party congress (the background's congress reports carry only their number)
-CONGRESS_YEARS = {
-    1: 1921, 2: 1922, 3: 1923, 4: 1925, 5: 1927, 6: 1928, 7: 1945, 8: 1956, 9: 1969, 10: 1973,
-    11: 1977, 12: 1982, 13: 1987, 14: 1992, 15: 1997, 16: 2002, 17: 2007, 18: 2012, 19: 2017,
-    20: 2022,
-}
-# the congresses whose reports the reports seed may name (cpc-17: the report to the 17th)
-CONGRESS_NUMERALS = {str(n): numeral for n, numeral in enumerate(
-    "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十".split(), 1)}
-
-
 def names_report(label: str, report: str) -> bool:
     """Tell whether a background report's label (year and title) is the report an entry was read
     in (gwr-2015: the work report of 2015; cpc-17: the report to the 17th congress)."""
@@ -350,6 +348,12 @@ def other_reports(e: Evidence, report: str) -> list[str]:
             if not names_report(b, report) and not b.startswith(HELD_OUT_BACKGROUND)]
 
 
+def phrases_inside(phrases: list[str]) -> dict[str, list[str]]:
+    """phrase -> the other phrases said inside it: within one part of a motto or across whole
+    parts, not across a separator (政治协商、民主监督 says 民主监督, not 协商民主)."""
+    return {p: [q for q in phrases if q != p and q in p] for p in phrases}
+
+
 def said_by_local_reports(phrases: list[str]) -> dict[str, int]:
     """phrase -> how many of the LOCAL_REPORTS say it, found as the product finds an entry of the
     lexicon (policy_cli.core.formulations.national: as printed, a 的 inside it may be left out; a
@@ -362,7 +366,7 @@ def said_by_local_reports(phrases: list[str]) -> dict[str, int]:
 
     short = FormulationOptions().national_short_max
     matcher = PhraseMatcher(phrases)
-    inside = {p: [q for q in phrases if q != p and q in p] for p in phrases}
+    inside = phrases_inside(phrases)
     said: Counter[str] = Counter()
     for path in LOCAL_REPORTS:
         text = load_document(path).text
@@ -415,7 +419,7 @@ def scan(phrases: list[str], news, background) -> dict[str, Evidence]:
     """
     matcher = PhraseMatcher(phrases)
     segmenter = general_segmenter()  # (the policy lexicon cuts 创|新发展理念)
-    inside = {p: [q for q in phrases if q != p and q in p] for p in phrases}
+    inside = phrases_inside(phrases)
     ev: dict[str, Evidence] = {p: Evidence() for p in phrases}
     for date, title, content in news:
         for text in (title, content):
@@ -871,7 +875,6 @@ def main(argv: list[str] | None = None) -> int:
         why = not_kept.get(text) or qualifies(text, kept)
         if why is None:
             ev[text].read_in = report
-            ev[text].other_reports = len(other_reports(ev[text], report))
             rows.append((text, kind, ev[text], REPORTS_SOURCE))
         else:
             not_kept[text] = why

@@ -186,8 +186,9 @@ STEPS = (
 
 # characters no step changes: CJK ideographs, ASCII letters and digits, CJK and full-width
 # punctuation (no space of any kind, line break, control, zero-width character, radical,
-# half-width mark that is widened, ASCII quote or a variant of a quote mark: 〝〞〟＂). A text of these alone is returned as it
-# is: a news item's title and date, and the names of its metadata (4 of its 5 calls).
+# half-width mark that is widened, ASCII quote or a variant of a quote mark: 〝〞〟＂). A text
+# of these alone is returned as it is: a news item's title and date, and the names of its
+# metadata (4 of its 5 calls).
 _UNTOUCHED = re.compile("[\u4e00-\u9fff0-9A-Za-z\u3001-\u301c\u3020-\u303f\uff01\uff03-\uff5e./-]+")
 
 
