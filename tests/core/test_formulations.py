@@ -351,6 +351,19 @@ def test_an_ordinary_noun_in_scare_quotes_is_no_formulation():
     assert {"定心丸", "组合拳"} <= texts
 
 
+def test_a_quoted_noun_a_programme_head_or_a_quantity_follows_is_a_name():
+    # sentences of the Inner Mongolia, Guangxi and Yunnan reports of 2025: the same kind of
+    # dictionary noun as “列车”, but what follows the quote makes it a name
+    doc = load_text(
+        "建设高标准农田940万亩、“吨粮田”855万亩。开展“创先争优”行动。"
+        "举办“彩云”系列促消费活动。企业的“心病”要治。",
+        source="t",
+    )
+    texts = {f.text for f in extract_formulations(doc)}
+    assert {"吨粮田", "创先争优", "彩云"} <= texts
+    assert "心病" not in texts
+
+
 def test_mottos_of_anaphora_frames_and_verb_object_clauses():
     # sentences of the Shanghai, Fujian, Tianjin and 2018 No. 1 documents
     doc = load_text(

@@ -284,7 +284,8 @@ def _ordinary_word(text: str, start: int, end: int, span: str, o: FormulationOpt
     把一颗颗“珍珠”串成“项链”, 企业的“心病”: one word the dictionary knows, counting nothing, that
     national policy language does not use as a set image (定心丸, 组合拳, 白名单: words the
     national news itself quotes; `data/quoted_images.tsv`) nor as a formulation, that names
-    no system or process (…制, …化: 包干制, 公交化), and that the
+    no system or process (…制, …化: 包干制, 公交化), that no programme head or quantity follows
+    (“尖刀”工程, “吨粮田”855万亩: the name of a programme, a thing a target counts), and that the
     document neither lists with other quoted items nor defines.
     """
     w = words()
@@ -294,6 +295,10 @@ def _ordinary_word(text: str, start: int, end: int, span: str, o: FormulationOpt
         return False
     if span.endswith(w.policy_suffixes):
         return False  # 经费“包干制”, 高铁“公交化”: a system or a process of policy
+    if text.startswith((*w.name_heads, *w.quoted_name_followers), end) or (
+        text[end : end + 1].isdigit()
+    ):
+        return False  # “尖刀”工程, “彩云”系列, “吨粮田”855万亩: a name, not an image
     tagged = _tagged(span)
     if len(tagged) != 1 or tagged[0][1] not in w.ordinary_tags:
         return False  # a noun of the dictionary (the policy lexicon's words carry no tag)

@@ -201,6 +201,7 @@ class Words:
     ordinary_tags: tuple[str, ...]
     place_tags: tuple[str, ...]
     policy_suffixes: tuple[str, ...]
+    quoted_name_followers: tuple[str, ...]
     manner_tags: frozenset[str]
     acting_tags: tuple[str, ...]
     one_lead_tags: frozenset[str]
