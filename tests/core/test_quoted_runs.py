@@ -116,6 +116,20 @@ def test_a_pair_held_to_as_a_principle_is_a_maxim_whatever_its_characters():
     assert [(f.text, f.evidence) for f in short] == [("包容审慎、分类分级", ("motto/principle-pair",))]
 
 
+def test_the_stance_a_policy_is_to_take_is_a_motto():
+    # the national work report of 2021: the stances of fiscal and monetary policy
+    gwr = found_in_file("gwr-2021.txt")
+    assert {"提质增效、更可持续", "灵活精准、合理适度"} <= set(gwr)
+    one = extract_formulations(load_text("稳健的货币政策要灵活精准、合理适度。", source="t"))
+    assert ("灵活精准、合理适度", ("motto/principle-pair",)) in [(f.text, f.evidence) for f in one]
+    for text in (
+        "财政政策要灵活精准、合理适度的安排。",  # the clause goes on
+        "财政政策要基础设施、公共服务。",  # two things listed
+        "财政资金要灵活精准、合理适度。",  # no policy's stance
+    ):
+        assert not any("、" in f for f in found_in(text)), text
+
+
 def test_a_pair_held_to_is_refused_where_it_lists_things_or_goes_on():
     for text in (
         "坚持基础设施、公共服务。",  # two things listed

@@ -4,7 +4,8 @@
 sharing a word at the same place (rule `parallel`); whole runs that rhyme or share a predicate
 (科技创新、产业焕新、城市更新, rule `rhyme`; 权利平等、机会平等、规则平等, `shared-predicate`); the pair that is the whole object of a
 verb of command (坚持稳字当头、稳中求进, rule `object-pair`), and any pair of four-character
-clauses a verb that takes a principle holds to (坚持|包容审慎、分类分级, rule `principle-pair`); three short clauses of one length
+clauses a verb that takes a principle holds to (坚持|包容审慎、分类分级, rule `principle-pair`), or
+that a policy is to take as its stance (稳健的货币政策要|灵活精准、合理适度, the same rule); three short clauses of one length
 that fill a clause or are repeated (图更强、争一流、敢首创, rule `triplet`); three clauses or
 more of a one-character verb and its object that are the whole of their clause, whatever verb
 opens it (要|破障碍、去烦苛、筑坦途, rule `short-verb-objects`); three words or more of two
@@ -92,11 +93,13 @@ def _find(
         # the first clause may carry the verb that opens the sentence (坚持稳字当头、稳中求进)
         if len(parts[0]) > len(parts[1]):
             lead = parts[0][: len(parts[0]) - len(parts[1])]
-            loose = not _ends_with_clause_word(lead)
+            # …财政政策要|提质增效、更可持续: the stance a policy is to take
+            stance = lead.endswith(w.stance_leads)
+            loose = not (stance or _ends_with_clause_word(lead))
             offset += len(lead)
             parts[0] = parts[0][len(lead) :]
         else:
-            loose = False
+            loose = stance = False
         trail = ""
         if len(parts[-1]) > len(parts[-2]):
             trail = parts[-1][len(parts[-2]) :]
@@ -130,8 +133,9 @@ def _find(
             chiasmus = len(set(parts[0]) & set(parts[1])) >= options.chiasmus_min_shared
             if at_end and len(parts[0]) == options.object_pair_len and (aligned or chiasmus):
                 found, rule = (0, len(parts)), "object-pair"
-            elif at_end and len(parts[0]) == options.object_pair_len and _principle_pair(
-                lead, offset, parts, seg
+            elif at_end and len(parts[0]) == options.object_pair_len and (
+                _principle_pair(lead, offset, parts, seg)
+                or (stance and not any(_names_a_thing(half) for half in parts))
             ):
                 found, rule = (0, len(parts)), "principle-pair"
         if found is None and offset == m.start() and not trail and (

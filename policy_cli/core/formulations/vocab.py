@@ -223,6 +223,7 @@ class Words:
     # [parallel_runs]
     quoted_run_joiners: tuple[str, ...]
     principle_verbs: tuple[str, ...]
+    stance_leads: tuple[str, ...]
     principle_negations: tuple[str, ...]
     principle_modals: tuple[str, ...]
     position_verbs: tuple[str, ...]
