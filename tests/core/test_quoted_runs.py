@@ -130,12 +130,16 @@ def test_the_stance_a_policy_is_to_take_is_a_motto():
         assert not any("、" in f for f in found_in(text)), text
 
 
-def test_forms_of_economy_in_a_run_are_a_motto_where_other_shared_heads_list_things():
+def test_forms_of_economy_and_cultures_in_a_run_are_a_motto_where_other_heads_list_things():
     # the Yunnan report of 2025 (一体推进资源经济、园区经济、口岸经济); the Shanghai one
     assert "资源经济、园区经济、口岸经济" in found_in_file("provinces-2025/yunnan.txt")
-    found = found_in("大力发展首发经济、银发经济、夜间经济、直播经济。要打通产业链、供应链、创新链。")
-    assert "首发经济、银发经济、夜间经济、直播经济" in found
+    found = found_in(
+        "大力发展首发经济、银发经济、夜间经济、直播经济。用好红色文化、海派文化、江南文化资源。"
+        "要打通产业链、供应链、创新链。发展平台经济、共享经济。"
+    )
+    assert {"首发经济、银发经济、夜间经济、直播经济", "红色文化、海派文化、江南文化"} <= found
     assert not any("产业链" in f and "、" in f for f in found)
+    assert "平台经济、共享经济" not in found  # a pair lists two
 
 
 def test_a_pair_held_to_is_refused_where_it_lists_things_or_goes_on():

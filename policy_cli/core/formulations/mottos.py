@@ -675,7 +675,8 @@ def _shares_position(
     The shared character must be the same word in every clause (稳 / 地价, 稳 / 房价); a
     character shared by different words (资源勘探、能源工程) is a coincidence, and a shared
     head noun (产业链、供应链) or modifier (基本养老、基本医疗) makes a list of things, but for
-    the forms of economy a policy promotes (首发经济、银发经济: `economy_heads`).
+    three forms of economy or cultures a policy promotes (首发经济、银发经济、冰雪经济:
+    `kind_run_heads`).
     """
     length, n = len(run[0]), len(run)
     w = words()
@@ -690,11 +691,15 @@ def _shares_position(
     if not shared:
         return False
     many = len(run) >= o.anaphora_min_clauses
-    if run[0].endswith(w.economy_heads) and length - len(shared) <= o.economy_modifier_max and all(
-        length - 1 - q in shared for q in range(max(map(len, w.economy_heads)))
+    if (
+        many
+        and run[0].endswith(w.kind_run_heads)
+        and length - len(shared) <= o.kind_run_modifier_max
+        and all(length - 1 - q in shared for q in range(max(map(len, w.kind_run_heads))))
     ):
-        # the forms of economy a policy promotes, each a watchword of its own, where a shared
-        # head lists things (产业链、供应链): 首发经济、银发经济、冰雪经济
+        # the forms of economy and the cultures a policy promotes, each a watchword or a brand
+        # of its own, where a shared head lists things (产业链、供应链、创新链): 首发经济、银发经济、
+        # 冰雪经济; 红色文化、海派文化、江南文化
         return True
     if shared == list(range(length - len(shared), length)):
         # three or more one-character subjects of one predicate: 谋在实处、干在实处、成在实处;

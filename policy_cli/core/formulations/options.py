@@ -222,8 +222,8 @@ class FormulationOptions:
     possessive_trail_max: int = 5
     # clauses sharing their last this many characters share a head word (a list)
     shared_head_len: int = 2
-    # the longest modifier of a form of economy in a run of them (首发|经济, 四首|经济)
-    economy_modifier_max: int = 2
+    # the longest modifier of a form of economy or a culture in a run of them (首发|经济, 海派|文化)
+    kind_run_modifier_max: int = 2
     # clauses sharing their first this many characters rhyme (开门稳、开门好)
     shared_lead_len: int = 2
     # this many clauses or more opening alike are anaphora (激活主体、激活要素、激活市场)

@@ -224,7 +224,7 @@ class Words:
     quoted_run_joiners: tuple[str, ...]
     principle_verbs: tuple[str, ...]
     stance_leads: tuple[str, ...]
-    economy_heads: tuple[str, ...]
+    kind_run_heads: tuple[str, ...]
     principle_negations: tuple[str, ...]
     principle_modals: tuple[str, ...]
     position_verbs: tuple[str, ...]
