@@ -200,6 +200,21 @@ def test_motto_frames():
         assert bad not in texts, bad
 
 
+def test_what_a_principle_holds_to_be_done_together_is_a_motto():
+    # the central No. 1 document of 2018 and the Fujian report of 2025
+    doc = load_text(
+        "必须坚持物质文明和精神文明一起抓，提升农民精神风貌。各级党委和政府要坚持工业农业一起抓、"
+        "城市农村一起抓，把农业农村优先发展原则体现到各个方面。坚持山海田一起抓。"
+        "让我们一起抓落实。坚持党性党风党纪一起抓的要求。",
+        source="t",
+    )
+    found = {f.text: f.evidence for f in extract_formulations(doc, kinds=["slogan"])}
+    assert found["物质文明和精神文明一起抓"] == ("frame/held-together",)
+    assert {"工业农业一起抓、城市农村一起抓", "山海田一起抓"} <= set(found)
+    # no principle holds it; the clause goes on past the predicate
+    assert not any(t.endswith("一起抓落实") or "党性党风党纪" in t for t in found)
+
+
 def test_campaign_names_keep_their_own_opening_verb_and_joined_parts(jiangsu):
     # sentences of the Jiangsu 2025 report: the programme's title starts after the launching verb
     assert "加快培育发展未来产业三年行动" in jiangsu  # 实施|加快培育发展未来产业三年行动

@@ -45,7 +45,8 @@ candidates with the evidence that made them (stage and rule):
   as one word that runs on into a name (教育科技人才|一体化发展) gives that name (rule `run-on`);
 - `frame`, `anaphora`: motto frames: 统筹A和B filling a clause (统筹发展和安全), a clause and its
   negation sharing a frame (房子是用来住的、不是用来炒的), two modifiers sharing a head
-  (跨周期和逆周期调节), words opening alike (碳达峰碳中和; 坚持共商共建共享);
+  (跨周期和逆周期调节), words opening alike (碳达峰碳中和; 坚持共商共建共享), what a principle
+  holds to be done together (坚持|物质文明和精神文明一起抓);
 - `repeated`: the long phrase a short text says three times (its slogan);
 - `coined`: a document's own term, a compound said as one unit often (at least four times and
   once every 1,250 characters) that national text does not say (智能原生, 新一代智能终端).

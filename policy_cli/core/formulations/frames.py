@@ -5,13 +5,18 @@
 - `shared-head`: two modifiers sharing a head (跨周期和逆周期调节);
 - `manner-list`: adverbs listed before one verb phrase (完整、准确、全面贯彻新发展理念);
 - `condition`: a condition and what it conditions (没有全民健康，就没有全面小康);
-- `field-chain`: fields abbreviated to one character each, joined (农文旅融合, 商旅文体展联动).
+- `field-chain`: fields abbreviated to one character each, joined (农文旅融合, 商旅文体展联动);
+- `held-together`: what a principle holds to be done together, to the end of its clause
+  (坚持|物质文明和精神文明一起抓; 坚持|工业农业一起抓、城市农村一起抓).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
+from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.boundary import clause_lead, common_run, starts_a_word
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
@@ -70,6 +75,23 @@ def find_frames(
     for m in finditer(p.manner_list, text):
         if _manner_words(m.group(1).split(w.list_separator)[:-1]) and is_verb(m.group(3)):
             yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="manner-list")
+    if any(t in text for t in w.together_predicates):  # (most texts say none)
+        for m in _held_together(o.held_together_max).finditer(text):
+            yield Candidate(m.group(1), "slogan", m.start(1), stage=STAGE, rule="held-together")
+
+
+@lru_cache(maxsize=4)
+def _held_together(part_max: int) -> re.Pattern[str]:
+    """A principle verb (坚持) and what it holds to be done together (…一起抓, …一体推进), one
+    clause or several joined by 、 (each at most `part_max` characters before the predicate),
+    to the end of the clause."""
+    w = words()
+    verb = "|".join(map(re.escape, w.principle_verbs))
+    done = "|".join(map(re.escape, sorted(w.together_predicates, key=len, reverse=True)))
+    part = f"[{HAN}]{{2,{part_max}}}?(?:{done})"
+    sep = re.escape(w.list_separator)
+    ends = re.escape("".join(w.clause_ends))
+    return re.compile(f"(?:{verb})({part}(?:{sep}{part})*)(?=[{ends}]|$)")
 
 
 def _manner_words(listed: Sequence[str]) -> bool:

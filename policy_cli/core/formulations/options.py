@@ -222,6 +222,9 @@ class FormulationOptions:
     possessive_trail_max: int = 5
     # clauses sharing their last this many characters share a head word (a list)
     shared_head_len: int = 2
+    # the longest clause before 一起抓 that a principle holds to be done together (坚持|物质文明
+    # 和精神文明|一起抓)
+    held_together_max: int = 10
     # the longest modifier of a form of economy or a culture in a run of them (首发|经济, 海派|文化)
     kind_run_modifier_max: int = 2
     # clauses sharing their first this many characters rhyme (开门稳、开门好)
