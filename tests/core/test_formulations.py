@@ -215,6 +215,21 @@ def test_what_a_principle_holds_to_be_done_together_is_a_motto():
     assert not any(t.endswith("一起抓落实") or "党性党风党纪" in t for t in found)
 
 
+def test_the_clauses_a_policy_takes_as_its_orientation_are_a_motto():
+    # the national work report of 2018; the national news (以精准扶贫、精准脱贫为主线)
+    doc = load_text(
+        "以生态优先、绿色发展为引领，推动长江经济带发展。要以保护产权、维护契约、统一市场、"
+        "平等交换、公平竞争为基本导向，完善产权制度。以精准扶贫、精准脱贫为主线。"
+        "形成以电子信息、商贸服务为主的第三产业。",
+        source="t",
+    )
+    found = {f.text: f.evidence for f in extract_formulations(doc, kinds=["slogan"])}
+    assert found["生态优先、绿色发展"] == ("frame/orientation",)
+    assert "保护产权、维护契约、统一市场、平等交换、公平竞争" in found
+    assert "精准扶贫、精准脱贫" in found
+    assert "电子信息、商贸服务" not in found  # what the sector is mainly made of: a list
+
+
 def test_campaign_names_keep_their_own_opening_verb_and_joined_parts(jiangsu):
     # sentences of the Jiangsu 2025 report: the programme's title starts after the launching verb
     assert "加快培育发展未来产业三年行动" in jiangsu  # 实施|加快培育发展未来产业三年行动

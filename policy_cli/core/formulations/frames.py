@@ -5,6 +5,8 @@
 - `shared-head`: two modifiers sharing a head (跨周期和逆周期调节);
 - `manner-list`: adverbs listed before one verb phrase (完整、准确、全面贯彻新发展理念);
 - `condition`: a condition and what it conditions (没有全民健康，就没有全面小康);
+- `orientation`: the clauses a policy takes as its orientation or principle (以|生态优先、绿色发展|
+  为导向);
 - `field-chain`: fields abbreviated to one character each, joined (农文旅融合, 商旅文体展联动);
 - `held-together`: what a principle holds to be done together, to the end of its clause
   (坚持|物质文明和精神文明一起抓; 坚持|工业农业一起抓、城市农村一起抓).
@@ -72,6 +74,8 @@ def find_frames(
             yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="field-chain")
     for m in finditer(p.condition_pair, text):
         yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="condition")
+    for m in finditer(p.orientation_run, text):
+        yield Candidate(m.group(1), "slogan", m.start(1), stage=STAGE, rule="orientation")
     for m in finditer(p.manner_list, text):
         if _manner_words(m.group(1).split(w.list_separator)[:-1]) and is_verb(m.group(3)):
             yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="manner-list")
