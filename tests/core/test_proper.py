@@ -41,6 +41,9 @@ def found():
         ("tianjin", "世界智能产业博览会", "fair"),  # a world qualifier with a body of its own
         ("tianjin", "夏季达沃斯论坛", "fair"),  # a season opens a yearly event's name
         ("tianjin", "南港工业区", "area"),
+        ("guangxi", "粤桂东西部协作", "pairing"),  # provinces paired by their abbreviations
+        ("neimenggu", "京蒙协作", "pairing"),
+        ("tianjin", "京津同城化", "pairing"),
     ],
 )
 def test_a_proper_name_and_a_head_name_one_thing_said_once(found, report, name, rule):
@@ -150,3 +153,9 @@ def test_a_route_code_opens_a_corridor_and_a_route_end_opens_none():
     assert names("提升5G网络走廊。") == []
     # the end of a route from one place to another is a piece of the route's name
     assert names("建设赤峰至锦州港至上海绿氢走廊。") == []
+
+
+def test_a_pairing_is_of_distinct_provinces_not_inside_a_longer_run():
+    assert names("深化闽宁协作，推动京津冀协同发展。") == ["闽宁协作", "京津冀协同发展"]
+    # one province twice; a character before it that abbreviates another; no work done together
+    assert names("京京协作。推进苏浙皖沪赣一体化。闽宁两省协作。") == []

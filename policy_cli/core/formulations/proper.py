@@ -26,10 +26,15 @@ Not names:
 - an institution that only exists in the text (之江实验室主任…): an institution or a corridor is
   a document's own item where the document founds, builds or furthers it (组建|鹿城实验室,
   加快|汉江国家实验室|建设), as the head stage asks of an exchange (设立|北京证券交易所).
+
+Provinces paired by their one-character abbreviations before the work they do together are a
+name too (rule `pairing`): 闽宁协作, 沪滇协作, 粤桂东西部协作, 京津同城化, the pairings of east and
+west and the regions integrated.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
@@ -48,7 +53,11 @@ STAGE = "proper"
 def find_proper_names(
     text: str, options: FormulationOptions, seg: Segmentation | None = None
 ) -> Iterator[Candidate]:
-    """Yield the names a proper name and an institution, area or fair head make."""
+    """Yield the names a proper name and an institution, area or fair head make, and the
+    pairings of provinces by their abbreviations (闽宁协作)."""
+    for m in _pairing().finditer(text):
+        if len(set(m.group(1))) == len(m.group(1)):  # (京京 is no pairing)
+            yield Candidate(m.group(), "name", m.start(), stage=STAGE, rule="pairing")
     found = find_longest(text, _heads())
     if not found:
         return  # (most texts)
@@ -75,6 +84,18 @@ def find_proper_names(
     for name, at, rule in names:
         if name not in counted:
             yield Candidate(name, "name", at, stage=STAGE, rule=rule)
+
+
+@lru_cache(maxsize=1)
+def _pairing() -> re.Pattern[str]:
+    """Two to four provinces by their one-character abbreviations, each once, right before the
+    kind of work they do together (闽宁协作, 粤桂东西部协作, 京津同城化, 京津冀协同发展), where no
+    other abbreviation comes before them."""
+    w = words()
+    abbr = re.escape(w.province_abbreviations)
+    kinds = "|".join(map(re.escape, w.pairing_kinds))
+    heads = "|".join(map(re.escape, sorted(w.pairing_heads, key=len, reverse=True)))
+    return re.compile(f"(?<![{abbr}])([{abbr}]{{2,4}})(?:{kinds})?(?:{heads})")
 
 
 def _name_start(

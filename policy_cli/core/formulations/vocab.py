@@ -124,6 +124,9 @@ class Words:
     fair_editions: tuple[str, ...]
     fair_not_openers: str
     proper_institution_heads: tuple[str, ...]
+    province_abbreviations: str
+    pairing_kinds: tuple[str, ...]
+    pairing_heads: tuple[str, ...]
     proper_area_heads: tuple[str, ...]
     proper_fair_heads: tuple[str, ...]
     proper_fund_heads: tuple[str, ...]
