@@ -32,6 +32,14 @@ def test_the_names_listed_after_a_launched_one_are_launched_too():
                  "农业科学家项目。") == ["特岗教师计划", "农业科研杰出人才计划", "杰出青年农业科学家项目"]
 
 
+def test_the_year_a_programme_is_due_by_is_no_part_of_its_name():
+    # the national work report of 2021
+    assert names("制定2030年前碳排放达峰行动方案。") == ["碳排放达峰行动方案"]
+    assert names("制定到2035年前城市更新行动方案。") == ["城市更新行动方案"]
+    # a year's count of projects is still a count
+    assert names("实施2024年192个帮扶项目。") == []
+
+
 def test_a_kind_a_count_or_a_list_names_no_programme():
     assert names("实施一批重大工程，实施生态保护修复重大工程，实施192个帮扶项目。") == []
     assert names("实施城镇老旧小区改造等项目。") == []

@@ -20,7 +20,7 @@ from policy_cli.core.chars import CN_NUMERALS, HAN, HAN_RUN
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.positions import a_site
-from policy_cli.core.formulations.vocab import Words, words
+from policy_cli.core.formulations.vocab import Words, patterns, words
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
@@ -68,12 +68,15 @@ def find_programmes(
 
 def _after_verbs(text: str, m: re.Match[str], seg: Segmentation) -> int:
     """Where the name starts after the launching verbs: a complement of result (打造成|全国…
-    示范区) is the verb's only where the segmenter cuts after it (建设|成渝地区…, 建设|成果…)."""
+    示范区) is the verb's only where the segmenter cuts after it (建设|成渝地区…, 建设|成果…);
+    the year a programme is due by stands before its name (制定|2030年前|碳排放达峰行动方案)."""
     at = m.end()
     complement = m.group("complement") if "complement" in m.re.groupindex else None
     if complement and not seg.starts_word(at):
         return at - len(complement)
-    return at
+    by_year = patterns().programme_deadline.match(text, at)
+    # 制定|2030年前|碳排放达峰行动方案: the year it is due by is no part of the programme's name
+    return by_year.end() if by_year else at
 
 
 def _an_anniversary(body: str, w: Words) -> bool:

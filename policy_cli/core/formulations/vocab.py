@@ -297,6 +297,7 @@ class Patterns:
     enacted_law: re.Pattern[str]
     condition_pair: re.Pattern[str]
     orientation_run: re.Pattern[str]
+    programme_deadline: re.Pattern[str]
     field_chain: re.Pattern[str]
     shared_head_pair: re.Pattern[str]
     manner_list: re.Pattern[str]
