@@ -35,7 +35,7 @@ def test_the_names_listed_after_a_launched_one_are_launched_too():
 def test_the_year_a_programme_is_due_by_is_no_part_of_its_name():
     # the national work report of 2021
     assert names("制定2030年前碳排放达峰行动方案。") == ["碳排放达峰行动方案"]
-    assert names("制定到2035年前城市更新行动方案。") == ["城市更新行动方案"]
+    assert names("实施到2027年前制造业数字化转型行动计划。") == ["制造业数字化转型行动计划"]
     # a year's count of projects is still a count
     assert names("实施2024年192个帮扶项目。") == []
 
