@@ -159,3 +159,13 @@ def test_a_pairing_is_of_distinct_provinces_not_inside_a_longer_run():
     assert names("深化闽宁协作，推动京津冀协同发展。") == ["闽宁协作", "京津冀协同发展"]
     # one province twice; a character before it that abbreviates another; no work done together
     assert names("京京协作。推进苏浙皖沪赣一体化。闽宁两省协作。") == []
+
+
+def test_what_china_builds_with_other_countries_is_a_name_not_its_forums():
+    # the Yunnan, Inner Mongolia and Hubei reports of 2025; the national news
+    found = {c.text: c.rule for c in find_proper_names(
+        "中老铁路累计发送旅客。推进中蒙俄经济走廊建设。建设中马钦州产业园区。", FormulationOptions()
+    ) if c.rule == "bilateral"}
+    assert set(found) == {"中老铁路", "中蒙俄经济走廊", "中马钦州产业园区"}
+    # no other country; a word that ends in 中 (集中); no built thing after the pair
+    assert names("实施中央预算内投资项目。集中老旧小区改造。中美关系。") == []

@@ -29,7 +29,9 @@ Not names:
 
 Provinces paired by their one-character abbreviations before the work they do together are a
 name too (rule `pairing`): 闽宁协作, 沪滇协作, 粤桂东西部协作, 京津同城化, the pairings of east and
-west and the regions integrated.
+west and the regions integrated; so is what China builds with one or two other countries named
+by theirs (rule `bilateral`: 中老铁路, 中欧班列, 中马钦州产业园区, 中蒙俄经济走廊; not a forum
+or a fair, which a summit or a body holds).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 
+from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import Words, is_verb, patterns, words
@@ -58,6 +61,9 @@ def find_proper_names(
     for m in _pairing().finditer(text):
         if len(set(m.group(1))) == len(m.group(1)):  # (京京 is no pairing)
             yield Candidate(m.group(), "name", m.start(), stage=STAGE, rule="pairing")
+    if words().home_country in text:
+        for m in _bilateral().finditer(text):
+            yield Candidate(m.group(), "name", m.start(), stage=STAGE, rule="bilateral")
     found = find_longest(text, _heads())
     if not found:
         return  # (most texts)
@@ -84,6 +90,18 @@ def find_proper_names(
     for name, at, rule in names:
         if name not in counted:
             yield Candidate(name, "name", at, stage=STAGE, rule=rule)
+
+
+@lru_cache(maxsize=1)
+def _bilateral() -> re.Pattern[str]:
+    """China and one or two other countries by their one-character abbreviations, then what
+    they build together (中老铁路, 中欧班列, 中马钦州产业园区, 中蒙俄经济走廊): a railway, a park,
+    a zone or a corridor, not a forum or a fair. (A place in brackets, 中柬(北海)产业园, is left
+    out: the brackets are printed as the normaliser wrote them, not as the document did.)"""
+    w = words()
+    abbr = re.escape(w.country_abbreviations)
+    heads = "|".join(map(re.escape, sorted(w.bilateral_heads, key=len, reverse=True)))
+    return re.compile(rf"{re.escape(w.home_country)}[{abbr}]{{1,2}}[{HAN}]{{0,4}}?(?:{heads})")
 
 
 @lru_cache(maxsize=1)

@@ -127,6 +127,9 @@ class Words:
     province_abbreviations: str
     pairing_kinds: tuple[str, ...]
     pairing_heads: tuple[str, ...]
+    home_country: str
+    country_abbreviations: str
+    bilateral_heads: tuple[str, ...]
     proper_area_heads: tuple[str, ...]
     proper_fair_heads: tuple[str, ...]
     proper_fund_heads: tuple[str, ...]
