@@ -222,6 +222,10 @@ class FormulationOptions:
     possessive_trail_max: int = 5
     # clauses sharing their last this many characters share a head word (a list)
     shared_head_len: int = 2
+    # the most provinces a pairing joins by their abbreviations (京津冀, 呼包鄂乌: four)
+    pairing_max: int = 4
+    # the longest modifier between the countries and what China builds with them (中马|钦州|产业园区)
+    bilateral_modifier_max: int = 4
     # the longest clause before 一起抓 that a principle holds to be done together (坚持|物质文明
     # 和精神文明|一起抓)
     held_together_max: int = 10

@@ -58,16 +58,13 @@ def find_proper_names(
 ) -> Iterator[Candidate]:
     """Yield the names a proper name and an institution, area or fair head make, and the
     pairings of provinces by their abbreviations (闽宁协作)."""
-    for m in _pairing().finditer(text):
-        if len(set(m.group(1))) == len(m.group(1)):  # (京京 is no pairing)
-            yield Candidate(m.group(), "name", m.start(), stage=STAGE, rule="pairing")
-    if words().home_country in text:
-        for m in _bilateral().finditer(text):
-            yield Candidate(m.group(), "name", m.start(), stage=STAGE, rule="bilateral")
+    w = words()
+    for rule, at, end in _joint_names(text, w, options):
+        yield Candidate(text[at:end], "name", at, stage=STAGE, rule=rule)
     found = find_longest(text, _heads())
     if not found:
         return  # (most texts)
-    w, o = words(), options
+    o = options
     seg = seg or segment_text(text)
     counted: set[str] = set()  # names the text counts somewhere (10家湖北实验室): kinds
     names: list[tuple[str, int, str]] = []
@@ -92,8 +89,44 @@ def find_proper_names(
             yield Candidate(name, "name", at, stage=STAGE, rule=rule)
 
 
+def _joint_names(text: str, w: Words, o: FormulationOptions) -> Iterator[tuple[str, int, int]]:
+    """(rule, start, end) of the provinces paired by their abbreviations before the work they
+    do together (闽宁协作, 粤桂东西部协作: rule `pairing`) and of what China builds with other
+    countries named by theirs (中老铁路, 中蒙俄经济走廊: rule `bilateral`).
+
+    Both are read back from their heads, found in one pass (`occurrences.find_longest`): a
+    pattern opening with a class of characters is tried by `re` at every character of a text."""
+    found = find_longest(text, _joint_heads())
+    if not found:
+        return  # (most texts)
+    abbr, pairing = w.province_abbreviations, frozenset(w.pairing_heads)
+    bilateral = _bilateral(o.bilateral_modifier_max)
+    reach = 1 + 2 + o.bilateral_modifier_max  # 中, two countries, the modifier
+    for at, end in found:
+        if text[at:end] in pairing:
+            k = at - len(next((x for x in w.pairing_kinds if text.endswith(x, 0, at)), ""))
+            n = 0
+            while n <= o.pairing_max and k - n > 0 and text[k - n - 1] in abbr:
+                n += 1
+            # two to four provinces, each once, and no other abbreviation before them
+            if 2 <= n <= o.pairing_max and len(set(text[k - n : k])) == n:
+                yield "pairing", k - n, end
+        else:
+            for start in range(max(0, at - reach), at - 1):
+                if text[start] == w.home_country and bilateral.fullmatch(text, start, end):
+                    yield "bilateral", start, end
+                    break
+
+
 @lru_cache(maxsize=1)
-def _bilateral() -> re.Pattern[str]:
+def _joint_heads() -> tuple[str, ...]:
+    """The heads of pairings and of what China builds with other countries, longest first."""
+    w = words()
+    return tuple(sorted({*w.pairing_heads, *w.bilateral_heads}, key=lambda h: (-len(h), h)))
+
+
+@lru_cache(maxsize=2)
+def _bilateral(modifier_max: int) -> re.Pattern[str]:
     """China and one or two other countries by their one-character abbreviations, then what
     they build together (中老铁路, 中欧班列, 中马钦州产业园区, 中蒙俄经济走廊): a railway, a park,
     a zone or a corridor, not a forum or a fair. (A place in brackets, 中柬(北海)产业园, is left
@@ -101,19 +134,10 @@ def _bilateral() -> re.Pattern[str]:
     w = words()
     abbr = re.escape(w.country_abbreviations)
     heads = "|".join(map(re.escape, sorted(w.bilateral_heads, key=len, reverse=True)))
-    return re.compile(rf"{re.escape(w.home_country)}[{abbr}]{{1,2}}[{HAN}]{{0,4}}?(?:{heads})")
-
-
-@lru_cache(maxsize=1)
-def _pairing() -> re.Pattern[str]:
-    """Two to four provinces by their one-character abbreviations, each once, right before the
-    kind of work they do together (闽宁协作, 粤桂东西部协作, 京津同城化, 京津冀协同发展), where no
-    other abbreviation comes before them."""
-    w = words()
-    abbr = re.escape(w.province_abbreviations)
-    kinds = "|".join(map(re.escape, w.pairing_kinds))
-    heads = "|".join(map(re.escape, sorted(w.pairing_heads, key=len, reverse=True)))
-    return re.compile(f"(?<![{abbr}])([{abbr}]{{2,4}})(?:{kinds})?(?:{heads})")
+    return re.compile(
+        rf"{re.escape(w.home_country)}[{abbr}]{{1,2}}[{HAN}]{{0,{modifier_max}}}?"
+        rf"(?:{heads})"
+    )
 
 
 def _name_start(
