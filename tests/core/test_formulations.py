@@ -357,6 +357,17 @@ def test_one_round_of_a_series_of_campaigns_is_no_name():
     assert "农村人居环境整治提升五年行动" in texts
 
 
+def test_a_verb_of_doing_well_takes_a_bare_head_and_names_nothing_with_it():
+    # the news of the central economic work conference of 2021; the Jiangsu report of 2025
+    doc = load_text(
+        "要全力做好冬奥会、冬残奥会服务保障工作。实施文化数字化战略和重大产业项目带动战略。",
+        source="t",
+    )
+    texts = {f.text for f in extract_formulations(doc)}
+    assert not any(t.endswith("做好冬奥会") for t in texts)
+    assert "重大产业项目带动战略" in texts  # a verb of the strategy's own
+
+
 def test_a_set_named_after_its_listed_members():
     doc = load_text("开展稻谷、小麦、玉米三大粮食作物完全成本保险。反对帝国主义、封建主义、官僚资本主义"
                     "三座大山。", source="t")

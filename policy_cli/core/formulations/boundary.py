@@ -77,6 +77,8 @@ def phrase_ending_at(
     for w in reversed(cut):
         if len(out) >= core and not (
             len(out) == core and core <= o.bare_head_max and len(w) >= o.min_word_len
+            # (全力做好|冬奥会: a verb of doing well takes the event, it names none; 带动|战略)
+            and not (w in clause and w.endswith(v.done_well_marks))
         ):
             # (the word right before a bare head belongs to it: 整治提升 + 五年行动)
             if (

@@ -89,6 +89,7 @@ class Words:
     founded_heads: frozenset[str]
     name_classes: tuple[str, ...]
     event_classes: tuple[str, ...]
+    done_well_marks: tuple[str, ...]
     ordinal_mark: str
     founding_verbs: tuple[str, ...]
     nested_heads: tuple[str, ...]
