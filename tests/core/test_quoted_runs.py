@@ -162,3 +162,11 @@ def test_a_pair_held_to_is_refused_where_it_lists_things_or_goes_on():
 def test_a_word_ending_like_a_negation_does_not_negate_the_principle():
     """分别坚持 holds the principle: its 别 is inside a word, no negation."""
     assert "因地制宜、循序渐进" in found_in("各地要分别坚持因地制宜、循序渐进，")
+
+
+def test_people_sharing_a_surname_are_no_motto():
+    # the national news of 2016-02-19 (党的新闻舆论工作座谈会): 刘延东、刘奇葆参加
+    found = found_in("王沪宁、刘延东、刘奇葆、栗战书和中央有关部门负责同志分别陪同参加调研和座谈会。"
+                     "要稳地价、稳房价、稳预期。")
+    assert "刘延东、刘奇葆" not in found
+    assert "稳地价、稳房价、稳预期" in found

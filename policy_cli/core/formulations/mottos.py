@@ -315,6 +315,12 @@ def _word_ending(before: str, end: int, at: int, seg: Segmentation) -> str | Non
     return None
 
 
+def _a_person(clause: str) -> bool:
+    """Tell whether the tagger takes a clause whole for a person's name (刘延东)."""
+    tagged = default_tagger().tag(clause, False)
+    return len(tagged) == 1 and tagged[0][1] in words().person_tags
+
+
 def _names_a_thing(half: str) -> bool:
     """Tell whether every word of a clause is a noun or a place (基础设施, 北京上海): a couplet of
     two things lists them (基础设施、公共服务), where a motto says what to do or be."""
@@ -717,6 +723,8 @@ def _shares_position(
         return True  # the ways a place is made strong: 产业强省、企业兴省、就业稳省
     if all(p[-1] in w.department_ends for p in run):
         return False  # a list of departments or places: 市发改委、市经信局; 科右前旗、科右中旗
+    if 0 in shared and any(_a_person(p) for p in run):
+        return False  # a list of people sharing a surname: 刘延东、刘奇葆
     if (
         many
         and shared[: o.shared_lead_len] == list(range(o.shared_lead_len))

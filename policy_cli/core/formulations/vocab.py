@@ -207,6 +207,7 @@ class Words:
     scare_quote_tags: frozenset[str]
     ordinary_tags: tuple[str, ...]
     place_tags: tuple[str, ...]
+    person_tags: frozenset[str]
     policy_suffixes: tuple[str, ...]
     quoted_name_followers: tuple[str, ...]
     manner_tags: frozenset[str]
