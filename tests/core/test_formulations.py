@@ -368,6 +368,14 @@ def test_a_verb_of_doing_well_takes_a_bare_head_and_names_nothing_with_it():
     assert "重大产业项目带动战略" in texts  # a verb of the strategy's own
 
 
+def test_a_head_that_ends_inside_a_longer_word_closes_no_name():
+    # the national news of 2020-03-06 (决战决胜脱贫攻坚座谈会)
+    doc = load_text("向广大脱贫攻坚战线上的同志们致敬。坚决打赢脱贫攻坚战。", source="t")
+    texts = {f.text for f in extract_formulations(doc)}
+    assert "脱贫攻坚战" in texts
+    assert not any(t.endswith("攻坚战") and t != "脱贫攻坚战" for t in texts)
+
+
 def test_a_set_named_after_its_listed_members():
     doc = load_text("开展稻谷、小麦、玉米三大粮食作物完全成本保险。反对帝国主义、封建主义、官僚资本主义"
                     "三座大山。", source="t")

@@ -38,6 +38,8 @@ def find_heads(
             after not in w.function_words and after not in w.after_head
         ):
             continue  # the head is part of a longer word (精神文化生活, 共同体意识)
+        if not seg.starts_word(m.end()):
+            continue  # 脱贫攻坚战|线: the head ends inside a longer word
         if head in w.modifying_heads and _noun_follows(text, m.end(), o):
             continue  # 履行战略使命, 战略腹地: 战略 modifies the noun after it
         phrase = phrase_ending_at(text, m.end(), len(head), o, seg)
