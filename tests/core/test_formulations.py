@@ -213,6 +213,12 @@ def test_what_a_principle_holds_to_be_done_together_is_a_motto():
     assert {"工业农业一起抓、城市农村一起抓", "山海田一起抓"} <= set(found)
     # no principle holds it; the clause goes on past the predicate
     assert not any(t.endswith("一起抓落实") or "党性党风党纪" in t for t in found)
+    # a preposition or a time opens what is held; the clause ends with ！ or the line
+    more = {f.text for f in extract_formulations(load_text(
+        "要坚持和群众一起抓，坚持每月一起抓。坚持党政一起抓！\n坚持城乡一起抓\n", source="t"
+    ), kinds=["slogan"])}
+    assert {"党政一起抓", "城乡一起抓"} <= more
+    assert not any("群众" in t or "每月" in t for t in more)
 
 
 def test_the_clauses_a_policy_takes_as_its_orientation_are_a_motto():
@@ -228,6 +234,9 @@ def test_the_clauses_a_policy_takes_as_its_orientation_are_a_motto():
     assert "保护产权、维护契约、统一市场、平等交换、公平竞争" in found
     assert "精准扶贫、精准脱贫" in found
     assert "电子信息、商贸服务" not in found  # what the sector is mainly made of: a list
+    # what leads an industry named after it: a list of industries
+    led = extract_formulations(load_text("形成以集成电路、人工智能、生物医药为引领的产业集群。", source="t"))
+    assert not any("、" in f.text for f in led)
 
 
 def test_campaign_names_keep_their_own_opening_verb_and_joined_parts(jiangsu):
@@ -409,8 +418,14 @@ def test_a_quoted_noun_a_programme_head_or_a_quantity_follows_is_a_name():
         source="t",
     )
     texts = {f.text for f in extract_formulations(doc)}
-    assert {"吨粮田", "创先争优", "彩云"} <= texts
+    assert {"吨粮田", "创先争优行动", "彩云"} <= texts
     assert "心病" not in texts
+    # a programme head makes the noun part of the programme's name; a count of cases no name
+    more = {f.text for f in extract_formulations(load_text(
+        "不搞“形象”工程。化解“心病”3000余件，拔掉“钉子”200个。", source="t"
+    ))}
+    assert "形象工程" in more
+    assert not {"形象", "心病", "钉子"} & more
 
 
 def test_mottos_of_anaphora_frames_and_verb_object_clauses():

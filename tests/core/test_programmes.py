@@ -38,6 +38,8 @@ def test_the_year_a_programme_is_due_by_is_no_part_of_its_name():
     assert names("实施到2027年前制造业数字化转型行动计划。") == ["制造业数字化转型行动计划"]
     # a year's count of projects is still a count
     assert names("实施2024年192个帮扶项目。") == []
+    # around a year is no deadline
+    assert names("制定2030年前后碳排放达峰行动方案。") == []
 
 
 def test_a_kind_a_count_or_a_list_names_no_programme():

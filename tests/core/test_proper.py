@@ -156,9 +156,13 @@ def test_a_route_code_opens_a_corridor_and_a_route_end_opens_none():
 
 
 def test_a_pairing_is_of_distinct_provinces_not_inside_a_longer_run():
-    assert names("深化闽宁协作，推动京津冀协同发展。") == ["闽宁协作", "京津冀协同发展"]
+    assert names("深化闽宁协作，推动京津冀协同发展。推进闽宁对口扶贫协作。") == [
+        "闽宁协作", "京津冀协同发展", "闽宁对口扶贫协作"
+    ]
     # one province twice; a character before it that abbreviates another; no work done together
     assert names("京京协作。推进苏浙皖沪赣一体化。闽宁两省协作。") == []
+    # the abbreviations open a word: 创新|闽宁协作, 依托数字平台|京津冀协同发展
+    assert names("创新闽宁协作机制。依托数字平台京津冀协同发展。") == ["闽宁协作", "京津冀协同发展"]
 
 
 def test_what_china_builds_with_other_countries_is_a_name_not_its_forums():
@@ -167,5 +171,13 @@ def test_what_china_builds_with_other_countries_is_a_name_not_its_forums():
         "中老铁路累计发送旅客。推进中蒙俄经济走廊建设。建设中马钦州产业园区。", FormulationOptions()
     ) if c.rule == "bilateral"}
     assert set(found) == {"中老铁路", "中蒙俄经济走廊", "中马钦州产业园区"}
-    # no other country; a word that ends in 中 (集中); no built thing after the pair
-    assert names("实施中央预算内投资项目。集中老旧小区改造。中美关系。") == []
+    # a 中 inside a word (集中, 其中, 发展中); a verb, a count or an ordinal between the countries
+    # and the work (中泰|开展|铁路, 中老、中越|两条|铁路, 中俄|首座跨江|铁路); a list of countries
+    # cut (孟|中印缅); 加 of 加快 and 加强 read as Canada
+    for text in (
+        "集中老工业园区改造。", "其中新建产业园区。", "在发展中加快工业园区建设。",
+        "中泰开展铁路合作。", "中泰加强铁路合作。", "中老、中越两条国际铁路。",
+        "中俄首座跨江铁路大桥。", "推动孟中印缅经济走廊建设。",
+    ):
+        assert not [c for c in find_proper_names(text, FormulationOptions())
+                    if c.rule == "bilateral"], text

@@ -21,6 +21,7 @@ from functools import lru_cache
 from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.boundary import clause_lead, common_run, starts_a_word
 from policy_cli.core.formulations.candidate import Candidate
+from policy_cli.core.formulations.mottos import only_names_things
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import (
     clause_word_set,
@@ -75,27 +76,39 @@ def find_frames(
     for m in finditer(p.condition_pair, text):
         yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="condition")
     for m in finditer(p.orientation_run, text):
-        yield Candidate(m.group(1), "slogan", m.start(1), stage=STAGE, rule="orientation")
+        if not all(only_names_things(part) for part in m.group(1).split(w.list_separator)):
+            # (以市场需求、企业需求为导向: things, no orientation of a policy)
+            yield Candidate(m.group(1), "slogan", m.start(1), stage=STAGE, rule="orientation")
     for m in finditer(p.manner_list, text):
         if _manner_words(m.group(1).split(w.list_separator)[:-1]) and is_verb(m.group(3)):
             yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="manner-list")
     if any(t in text for t in w.together_predicates):  # (most texts say none)
-        for m in _held_together(o.held_together_max).finditer(text):
-            yield Candidate(m.group(1), "slogan", m.start(1), stage=STAGE, rule="held-together")
+        pattern = _held_together(o.held_together_min, o.held_together_max, o.held_together_parts)
+        for m in pattern.finditer(text):
+            if not any(_opens_with_no_subject(part) for part in m.group(1).split(w.list_separator)):
+                yield Candidate(m.group(1), "slogan", m.start(1), stage=STAGE, rule="held-together")
 
 
 @lru_cache(maxsize=4)
-def _held_together(part_max: int) -> re.Pattern[str]:
+def _held_together(part_min: int, part_max: int, parts: int) -> re.Pattern[str]:
     """A principle verb (坚持) and what it holds to be done together (…一起抓, …一体推进), one
-    clause or several joined by 、 (each at most `part_max` characters before the predicate),
-    to the end of the clause."""
+    clause or up to `parts` joined by 、 (each `part_min` to `part_max` characters before the
+    predicate), to the end of the clause or line. (The bound on the parts keeps the pattern
+    linear: a run of such clauses that ends in no clause end is not read again from each 坚持.)"""
     w = words()
     verb = "|".join(map(re.escape, w.principle_verbs))
     done = "|".join(map(re.escape, sorted(w.together_predicates, key=len, reverse=True)))
-    part = f"[{HAN}]{{2,{part_max}}}?(?:{done})"
+    part = f"[{HAN}]{{{part_min},{part_max}}}?(?:{done})"
     sep = re.escape(w.list_separator)
-    ends = re.escape("".join(w.clause_ends))
-    return re.compile(f"(?:{verb})({part}(?:{sep}{part})*)(?=[{ends}]|$)")
+    ends = re.escape(w.clause_or_line_ends)
+    return re.compile(f"(?:{verb})({part}(?:{sep}{part}){{0,{parts - 1}}})(?=[{ends}]|$)")
+
+
+def _opens_with_no_subject(part: str) -> bool:
+    """Tell whether what is held to be done together opens with a preposition, a time or a
+    pronoun rather than with what is done together (坚持|和群众一起抓, 坚持|每月一起抓)."""
+    tagged = default_tagger().tag(part, False)
+    return bool(tagged) and tagged[0][1].startswith(words().held_together_refused_tags)
 
 
 def _manner_words(listed: Sequence[str]) -> bool:

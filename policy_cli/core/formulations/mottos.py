@@ -34,6 +34,8 @@ from policy_cli.core.formulations.vocab import (
     patterns,
     words,
 )
+from policy_cli.core.national import national_lexicon
+from policy_cli.core.phrases import canonical
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
@@ -135,7 +137,7 @@ def _find(
                 found, rule = (0, len(parts)), "object-pair"
             elif at_end and len(parts[0]) == options.object_pair_len and (
                 _principle_pair(lead, offset, parts, seg)
-                or (stance and not any(_names_a_thing(half) for half in parts))
+                or (stance and not any(only_names_things(half) for half in parts))
             ):
                 found, rule = (0, len(parts)), "principle-pair"
         if found is None and offset == m.start() and not trail and (
@@ -263,7 +265,7 @@ def _couplet_series(
             continue
         at = start
         for clause in re.split(f"[{re.escape(w.couplet_separators)}]", m.group()):
-            if not all(_names_a_thing(half) for half in clause.split(w.list_separator)):
+            if not all(only_names_things(half) for half in clause.split(w.list_separator)):
                 yield Candidate(clause, "slogan", at, None, (), BY_RULE, STAGE, "couplet-series")
             at += len(clause) + 1
 
@@ -280,7 +282,7 @@ def _principle_pair(lead: str, offset: int, parts: Sequence[str], seg: Segmentat
         verb is not None
         and seg.starts_word(offset - len(verb))
         and not _negated(lead[: -len(verb)], offset - len(verb), seg)  # 不再坚持…: not held
-        and not any(_names_a_thing(half) for half in parts)
+        and not any(only_names_things(half) for half in parts)
     )
 
 
@@ -315,13 +317,29 @@ def _word_ending(before: str, end: int, at: int, seg: Segmentation) -> str | Non
     return None
 
 
+def _kinds_of_its_own(run: Sequence[str], head: str) -> bool:
+    """Tell whether a run of kinds sharing a head (…经济, …文化) says something the national
+    lexicon's entries do not (庭院经济、林下经济、民宿经济), rather than list watchwords each
+    listed on its own (首发经济、冰雪经济、银发经济: grouped, they would be folded into the run),
+    and whether its modifiers are kinds, not all places (美国经济、欧洲经济、日本经济 are the
+    economies of countries; 河海文化、红色文化、工商文化 keeps a place among kinds)."""
+    lexicon = national_lexicon()
+    if all(canonical(part) in lexicon for part in run):
+        return False
+    places = words().place_tags
+    tagger = default_tagger()
+    return not all(
+        all(tag in places for _, tag in tagger.tag(part[: -len(head)], False)) for part in run
+    )
+
+
 def _a_person(clause: str) -> bool:
     """Tell whether the tagger takes a clause whole for a person's name (刘延东)."""
     tagged = default_tagger().tag(clause, False)
     return len(tagged) == 1 and tagged[0][1] in words().person_tags
 
 
-def _names_a_thing(half: str) -> bool:
+def only_names_things(half: str) -> bool:
     """Tell whether every word of a clause is a noun or a place (基础设施, 北京上海): a couplet of
     two things lists them (基础设施、公共服务), where a motto says what to do or be."""
     return all(tag in words().noun_tags for _, tag in default_tagger().tag(half, False))
@@ -697,11 +715,13 @@ def _shares_position(
     if not shared:
         return False
     many = len(run) >= o.anaphora_min_clauses
+    kind = next((h for h in w.kind_run_heads if run[0].endswith(h)), None)
     if (
         many
-        and run[0].endswith(w.kind_run_heads)
+        and kind is not None
         and length - len(shared) <= o.kind_run_modifier_max
-        and all(length - 1 - q in shared for q in range(max(map(len, w.kind_run_heads))))
+        and all(length - 1 - q in shared for q in range(len(kind)))
+        and _kinds_of_its_own(run, kind)
     ):
         # the forms of economy and the cultures a policy promotes, each a watchword or a brand
         # of its own, where a shared head lists things (产业链、供应链、创新链): 首发经济、银发经济、
@@ -723,8 +743,10 @@ def _shares_position(
         return True  # the ways a place is made strong: 产业强省、企业兴省、就业稳省
     if all(p[-1] in w.department_ends for p in run):
         return False  # a list of departments or places: 市发改委、市经信局; 科右前旗、科右中旗
-    if 0 in shared and any(_a_person(p) for p in run):
-        return False  # a list of people sharing a surname: 刘延东、刘奇葆
+    if 0 in shared and 2 * sum(map(_a_person, run)) >= n:
+        # a list of people sharing a surname (刘延东、刘奇葆), where the tagger takes half the
+        # clauses or more for names (not 高起点、高标准、高水平, of which it takes 高水平 for one)
+        return False
     if (
         many
         and shared[: o.shared_lead_len] == list(range(o.shared_lead_len))
@@ -816,7 +838,7 @@ def _whole_rhyme(parts: Sequence[str], trail: str, o: FormulationOptions) -> str
         and shared[0] >= half
         and len({p[:half] for p in parts}) == len(parts)
         and len({p[half:] for p in parts}) == len(parts)
-        and not all(_names_a_thing(p) for p in parts)
+        and not all(only_names_things(p) for p in parts)
     ):
         return "rhyme"
     size = o.shared_head_len

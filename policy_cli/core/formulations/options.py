@@ -222,13 +222,18 @@ class FormulationOptions:
     possessive_trail_max: int = 5
     # clauses sharing their last this many characters share a head word (a list)
     shared_head_len: int = 2
-    # the most provinces a pairing joins by their abbreviations (京津冀, 呼包鄂乌: four)
+    # the fewest and most provinces a pairing joins by their abbreviations (闽宁; 呼包鄂乌: four)
+    pairing_min: int = 2
     pairing_max: int = 4
+    # the most countries besides China a bilateral name joins (中蒙俄经济走廊: two)
+    bilateral_partners_max: int = 2
     # the longest modifier between the countries and what China builds with them (中马|钦州|产业园区)
     bilateral_modifier_max: int = 4
-    # the longest clause before 一起抓 that a principle holds to be done together (坚持|物质文明
-    # 和精神文明|一起抓)
+    # the shortest and longest clause before 一起抓 that a principle holds to be done together
+    # (坚持|党政|一起抓, 坚持|物质文明和精神文明|一起抓), and the most such clauses joined by 、
+    held_together_min: int = 2
     held_together_max: int = 10
+    held_together_parts: int = 4
     # the longest modifier of a form of economy or a culture in a run of them (首发|经济, 海派|文化)
     kind_run_modifier_max: int = 2
     # clauses sharing their first this many characters rhyme (开门稳、开门好)

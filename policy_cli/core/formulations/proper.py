@@ -36,12 +36,11 @@ or a fair, which a summit or a body holds).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 
-from policy_cli.core.chars import HAN
+from policy_cli.core.chars import is_han
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import Words, is_verb, patterns, words
@@ -59,7 +58,7 @@ def find_proper_names(
     """Yield the names a proper name and an institution, area or fair head make, and the
     pairings of provinces by their abbreviations (闽宁协作)."""
     w = words()
-    for rule, at, end in _joint_names(text, w, options):
+    for rule, at, end in _joint_names(text, w, options, seg):
         yield Candidate(text[at:end], "name", at, stage=STAGE, rule=rule)
     found = find_longest(text, _heads())
     if not found:
@@ -89,33 +88,82 @@ def find_proper_names(
             yield Candidate(name, "name", at, stage=STAGE, rule=rule)
 
 
-def _joint_names(text: str, w: Words, o: FormulationOptions) -> Iterator[tuple[str, int, int]]:
+def _joint_names(
+    text: str, w: Words, o: FormulationOptions, seg: Segmentation | None
+) -> Iterator[tuple[str, int, int]]:
     """(rule, start, end) of the provinces paired by their abbreviations before the work they
     do together (闽宁协作, 粤桂东西部协作: rule `pairing`) and of what China builds with other
     countries named by theirs (中老铁路, 中蒙俄经济走廊: rule `bilateral`).
 
     Both are read back from their heads, found in one pass (`occurrences.find_longest`): a
-    pattern opening with a class of characters is tried by `re` at every character of a text."""
+    pattern opening with a class of characters is tried by `re` at every character of a text.
+    Both open a word (创新|闽宁协作, not 新闽宁协作; 集中|老工业园区 names nothing), and what stands
+    between the countries and their work is a noun (中泰|开展|铁路 is a sentence)."""
     found = find_longest(text, _joint_heads())
     if not found:
         return  # (most texts)
-    abbr, pairing = w.province_abbreviations, frozenset(w.pairing_heads)
-    bilateral = _bilateral(o.bilateral_modifier_max)
-    reach = 1 + 2 + o.bilateral_modifier_max  # 中, two countries, the modifier
+    seg = seg or segment_text(text)
+    abbr = w.province_abbreviations
+    pairing = frozenset(w.pairing_heads)
     for at, end in found:
         if text[at:end] in pairing:
-            k = at - len(next((x for x in w.pairing_kinds if text.endswith(x, 0, at)), ""))
-            n = 0
-            while n <= o.pairing_max and k - n > 0 and text[k - n - 1] in abbr:
-                n += 1
-            # two to four provinces, each once, and no other abbreviation before them
-            if 2 <= n <= o.pairing_max and len(set(text[k - n : k])) == n:
-                yield "pairing", k - n, end
-        else:
-            for start in range(max(0, at - reach), at - 1):
-                if text[start] == w.home_country and bilateral.fullmatch(text, start, end):
-                    yield "bilateral", start, end
+            k = at
+            while kind := next((x for x in w.pairing_kinds if text.endswith(x, 0, k)), ""):
+                k -= len(kind)  # 闽宁|对口|扶贫|协作
+            run = 0  # the abbreviations before the kind and the head
+            while run <= o.pairing_max and k - run > 0 and text[k - run - 1] in abbr:
+                run += 1
+            # two to four provinces, each once, opening a word: all the abbreviations before the
+            # head, or the last ones where the one before ends a longer word (创新|闽宁协作; not
+            # 苏|浙皖沪赣一体化, a list cut)
+            if run > o.pairing_max:
+                continue  # 苏浙皖沪赣|一体化: more provinces than a pairing joins, a list
+            for n in range(run, o.pairing_min - 1, -1):
+                if seg.starts_word(k - n) and (n == run or not seg.starts_word(k - n - 1)):
+                    if len(set(text[k - n : k])) == n:
+                        yield "pairing", k - n, end
                     break
+        else:
+            start = _bilateral_start(text, at, seg, w, o)
+            if start is not None:
+                yield "bilateral", start, end
+
+
+def _bilateral_start(
+    text: str, at: int, seg: Segmentation, w: Words, o: FormulationOptions
+) -> int | None:
+    """Where the name of what China builds with other countries ends at the head at `at`
+    starts: 中, then one or more countries by their abbreviations, then nouns or nothing up to
+    the head (中|老|铁路, 中|马|钦州|产业园区). The 中 opens a word and no country stands before it
+    (孟中印缅… is a list cut); the countries end a word where nouns follow (中|泰加|强铁路 and
+    中|加|快工业园区 read 加强, 加快)."""
+    countries = w.country_abbreviations
+    lo = max(0, at - 1 - o.bilateral_partners_max - o.bilateral_modifier_max)
+    for start in range(lo, at - 1):
+        if text[start] != w.home_country:
+            continue
+        if (start and text[start - 1] in countries) or not seg.starts_word(start):
+            continue
+        for p in range(1, o.bilateral_partners_max + 1):
+            after = start + 1 + p
+            if after > at or not all(ch in countries for ch in text[start + 1 : after]):
+                break
+            modifier = text[after:at]
+            if len(modifier) > o.bilateral_modifier_max or not is_han(modifier or "中"):
+                continue
+            if not modifier or (seg.starts_word(after) and _a_plain_modifier(modifier, w)):
+                return start
+    return None
+
+
+def _a_plain_modifier(modifier: str, w: Words) -> bool:
+    """Tell whether what stands between the countries and what they build is nouns (马钦州|
+    产业园区) or nothing, not a verb, a count or a function word (中泰|开展|铁路, 中俄|首座跨江|铁路)."""
+    if not modifier:
+        return True
+    return not any(
+        tag.startswith(w.bilateral_refused_tags) for _, tag in default_tagger().tag(modifier, False)
+    )
 
 
 @lru_cache(maxsize=1)
@@ -123,21 +171,6 @@ def _joint_heads() -> tuple[str, ...]:
     """The heads of pairings and of what China builds with other countries, longest first."""
     w = words()
     return tuple(sorted({*w.pairing_heads, *w.bilateral_heads}, key=lambda h: (-len(h), h)))
-
-
-@lru_cache(maxsize=2)
-def _bilateral(modifier_max: int) -> re.Pattern[str]:
-    """China and one or two other countries by their one-character abbreviations, then what
-    they build together (中老铁路, 中欧班列, 中马钦州产业园区, 中蒙俄经济走廊): a railway, a park,
-    a zone or a corridor, not a forum or a fair. (A place in brackets, 中柬(北海)产业园, is left
-    out: the brackets are printed as the normaliser wrote them, not as the document did.)"""
-    w = words()
-    abbr = re.escape(w.country_abbreviations)
-    heads = "|".join(map(re.escape, sorted(w.bilateral_heads, key=len, reverse=True)))
-    return re.compile(
-        rf"{re.escape(w.home_country)}[{abbr}]{{1,2}}[{HAN}]{{0,{modifier_max}}}?"
-        rf"(?:{heads})"
-    )
 
 
 def _name_start(

@@ -52,7 +52,12 @@ def find_quoted(
             continue  # a clause of a quoted chain (“由矿变土”、“由土变材”…): listed whole only
         span = next(g for g in m.groups() if g is not None)
         kind = classify_quoted(span, options=options)
-        if kind is None or _refused(text, m.start(), m.end(), span, options, seg, names):
+        if kind is None:
+            continue
+        if _refused(text, m.start(), m.end(), span, options, seg, names):
+            named = _named_programme(text, m.start(), m.end(), span, options)
+            if named is not None:
+                yield named
             continue
         if "counted" not in options.disabled_stages and counted_member(text, m.start(), m.end()):
             continue  # 三个“十条”: the counted stage lists the set, which names the quoted name
@@ -127,6 +132,25 @@ def _refused(
     if _ordinary_word(text, start, end, core, options):
         return True  # 搭上政策红利的“列车”: an ordinary word in scare quotes
     return _quotation(text, start, end, core, seg, options)  # 他连问了三个“为什么”
+
+
+def _named_programme(
+    text: str, start: int, end: int, span: str, o: FormulationOptions
+) -> Candidate | None:
+    """The programme an ordinary noun in quotes names with the head after it, joined without
+    its quote marks (开展“创先争优”行动 -> 创先争优行动, 不搞“形象”工程 -> 形象工程; rule
+    `named-programme`): the noun alone is no formulation, the programme is."""
+    core = span.strip()
+    head = next((h for h in _programme_heads() if text.startswith(h, end)), None)
+    if head is None or not _ordinary_word(text, start, end, core, o):
+        return None
+    return Candidate(core + head, "name", start + 1, stage=STAGE, rule="named-programme")
+
+
+@lru_cache(maxsize=1)
+def _programme_heads() -> tuple[str, ...]:
+    """The heads of programme names, longest first (行动计划 before 行动)."""
+    return tuple(sorted(words().programme_heads, key=len, reverse=True))
 
 
 def counted_member(text: str, start: int, end: int) -> bool:
@@ -284,8 +308,10 @@ def _ordinary_word(text: str, start: int, end: int, span: str, o: FormulationOpt
     把一颗颗“珍珠”串成“项链”, 企业的“心病”: one word the dictionary knows, counting nothing, that
     national policy language does not use as a set image (定心丸, 组合拳, 白名单: words the
     national news itself quotes; `data/quoted_images.tsv`) nor as a formulation, that names
-    no system or process (…制, …化: 包干制, 公交化), that no programme head or quantity follows
-    (“尖刀”工程, “吨粮田”855万亩: the name of a programme, a thing a target counts), and that the
+    no system or process (…制, …化: 包干制, 公交化), that no series, theme or measured area or
+    weight follows (“彩云”系列, “吨粮田”855万亩: a name, a thing a target counts; 化解“心病”
+    3000余件 counts cases of the image; a programme head makes it part of a programme's name,
+    `_named_programme`), and that the
     document neither lists with other quoted items nor defines.
     """
     w = words()
@@ -295,10 +321,8 @@ def _ordinary_word(text: str, start: int, end: int, span: str, o: FormulationOpt
         return False
     if span.endswith(w.policy_suffixes):
         return False  # 经费“包干制”, 高铁“公交化”: a system or a process of policy
-    if text.startswith((*w.name_heads, *w.quoted_name_followers), end) or (
-        text[end : end + 1].isdigit()
-    ):
-        return False  # “尖刀”工程, “彩云”系列, “吨粮田”855万亩: a name, not an image
+    if text.startswith(w.quoted_name_followers, end) or patterns().counted_area.match(text, end):
+        return False  # “彩云”系列, “吨粮田”855万亩: a name, not an image
     tagged = _tagged(span)
     if len(tagged) != 1 or tagged[0][1] not in w.ordinary_tags:
         return False  # a noun of the dictionary (the policy lexicon's words carry no tag)

@@ -131,6 +131,7 @@ class Words:
     home_country: str
     country_abbreviations: str
     bilateral_heads: tuple[str, ...]
+    bilateral_refused_tags: tuple[str, ...]
     proper_area_heads: tuple[str, ...]
     proper_fair_heads: tuple[str, ...]
     proper_fund_heads: tuple[str, ...]
@@ -208,6 +209,7 @@ class Words:
     ordinary_tags: tuple[str, ...]
     place_tags: tuple[str, ...]
     person_tags: frozenset[str]
+    held_together_refused_tags: tuple[str, ...]
     policy_suffixes: tuple[str, ...]
     quoted_name_followers: tuple[str, ...]
     manner_tags: frozenset[str]
@@ -303,6 +305,7 @@ class Patterns:
     condition_pair: re.Pattern[str]
     orientation_run: re.Pattern[str]
     programme_deadline: re.Pattern[str]
+    counted_area: re.Pattern[str]
     field_chain: re.Pattern[str]
     shared_head_pair: re.Pattern[str]
     manner_list: re.Pattern[str]
