@@ -5,7 +5,8 @@ sharing a word at the same place (rule `parallel`); whole runs that rhyme or sha
 (科技创新、产业焕新、城市更新, rule `rhyme`; 权利平等、机会平等、规则平等, `shared-predicate`); the pair that is the whole object of a
 verb of command (坚持稳字当头、稳中求进, rule `object-pair`), and any pair of four-character
 clauses a verb that takes a principle holds to (坚持|包容审慎、分类分级, rule `principle-pair`), or
-that a policy is to take as its stance (稳健的货币政策要|灵活精准、合理适度, the same rule); three short clauses of one length
+that fiscal or monetary policy is to take as its stance (稳健的货币政策要|灵活精准、合理适度, the same
+rule); three short clauses of one length
 that fill a clause or are repeated (图更强、争一流、敢首创, rule `triplet`); three clauses or
 more of a one-character verb and its object that are the whole of their clause, whatever verb
 opens it (要|破障碍、去烦苛、筑坦途, rule `short-verb-objects`); three words or more of two
