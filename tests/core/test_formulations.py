@@ -215,9 +215,10 @@ def test_what_a_principle_holds_to_be_done_together_is_a_motto():
     assert not any(t.endswith("一起抓落实") or "党性党风党纪" in t for t in found)
     # a preposition or a time opens what is held; the clause ends with ！ or the line
     more = {f.text for f in extract_formulations(load_text(
-        "要坚持和群众一起抓，坚持每月一起抓。坚持党政一起抓！\n坚持城乡一起抓\n", source="t"
+        "要坚持和群众一起抓，坚持每月一起抓。坚持党政一起抓！\n坚持城乡一起抓\n（二）推进改革。"
+        "坚持两手一起抓。", source="t"
     ), kinds=["slogan"])}
-    assert {"党政一起抓", "城乡一起抓"} <= more
+    assert {"党政一起抓", "城乡一起抓", "两手一起抓"} <= more
     assert not any("群众" in t or "每月" in t for t in more)
 
 
@@ -234,9 +235,13 @@ def test_the_clauses_a_policy_takes_as_its_orientation_are_a_motto():
     assert "保护产权、维护契约、统一市场、平等交换、公平竞争" in found
     assert "精准扶贫、精准脱贫" in found
     assert "电子信息、商贸服务" not in found  # what the sector is mainly made of: a list
-    # what leads an industry named after it: a list of industries
+    # what leads an industry named after it: a list of industries, things only
     led = extract_formulations(load_text("形成以集成电路、人工智能、生物医药为引领的产业集群。", source="t"))
     assert not any("、" in f.text for f in led)
+    # an orientation that qualifies what follows it is one still (the national news)
+    road = extract_formulations(load_text("走出一条以生态优先、绿色发展为导向的高质量发展新路子。",
+                                          source="t"))
+    assert "生态优先、绿色发展" in {f.text for f in road}
 
 
 def test_campaign_names_keep_their_own_opening_verb_and_joined_parts(jiangsu):
@@ -422,10 +427,11 @@ def test_a_quoted_noun_a_programme_head_or_a_quantity_follows_is_a_name():
     assert "心病" not in texts
     # a programme head makes the noun part of the programme's name; a count of cases no name
     more = {f.text for f in extract_formulations(load_text(
-        "不搞“形象”工程。化解“心病”3000余件，拔掉“钉子”200个。", source="t"
+        "不搞“形象”工程。化解“心病”3000余件，拔掉“钉子”200个。全县实施“科技兴农”战略。"
+        "创建“花园”示范村。建设“高产田”８５万亩。", source="t"
     ))}
-    assert "形象工程" in more
-    assert not {"形象", "心病", "钉子"} & more
+    assert {"形象工程", "科技兴农", "高产田"} <= more
+    assert not {"形象", "心病", "钉子", "花园示范"} & more
 
 
 def test_mottos_of_anaphora_frames_and_verb_object_clauses():

@@ -181,3 +181,9 @@ def test_what_china_builds_with_other_countries_is_a_name_not_its_forums():
     ):
         assert not [c for c in find_proper_names(text, FormulationOptions())
                     if c.rule == "bilateral"], text
+    # a 中 the segmenter glues to a function word before it; a word ending in a country's
+    # character (义乌); a verbal noun between (合作)
+    glued = {c.text for c in find_proper_names(
+        "中老商定以中老铁路为依托。开行义乌中欧班列。建设中德合作产业园。", FormulationOptions()
+    ) if c.rule == "bilateral"}
+    assert glued == {"中老铁路", "中欧班列", "中德合作产业园"}

@@ -134,16 +134,19 @@ def _bilateral_start(
 ) -> int | None:
     """Where the name of what China builds with other countries ends at the head at `at`
     starts: 中, then one or more countries by their abbreviations, then nouns or nothing up to
-    the head (中|老|铁路, 中|马|钦州|产业园区). The 中 opens a word and no country stands before it
-    (孟中印缅… is a list cut); the countries end a word where nouns follow (中|泰加|强铁路 and
-    中|加|快工业园区 read 加强, 加快)."""
+    the head (中|老|铁路, 中|马|钦州|产业园区). The 中 opens a word, or the segmenter glued it to a
+    function word before it (以中|老铁路), and no country that is a word of its own stands before it
+    (孟中印缅… is a list cut; 义乌|中欧班列 is not); the countries end a word where nouns follow
+    (中|泰加|强铁路 and 中|加|快工业园区 read 加强, 加快)."""
     countries = w.country_abbreviations
     lo = max(0, at - 1 - o.bilateral_partners_max - o.bilateral_modifier_max)
     for start in range(lo, at - 1):
         if text[start] != w.home_country:
             continue
-        if (start and text[start - 1] in countries) or not seg.starts_word(start):
-            continue
+        if start and text[start - 1] in countries and seg.starts_word(start - 1):
+            continue  # 孟|中印缅: a list of countries cut (义乌|中欧班列: 乌 ends a word)
+        if not seg.starts_word(start) and text[start - 1] not in w.function_words:
+            continue  # 集中|老工业园区, 其中: a word ends in 中 (以中|老铁路: the tagger's glue)
         for p in range(1, o.bilateral_partners_max + 1):
             after = start + 1 + p
             if after > at or not all(ch in countries for ch in text[start + 1 : after]):
@@ -162,7 +165,8 @@ def _a_plain_modifier(modifier: str, w: Words) -> bool:
     if not modifier:
         return True
     return not any(
-        tag.startswith(w.bilateral_refused_tags) for _, tag in default_tagger().tag(modifier, False)
+        tag.startswith(w.bilateral_refused_tags) and tag not in w.bilateral_kept_tags
+        for _, tag in default_tagger().tag(modifier, False)
     )
 
 

@@ -55,7 +55,7 @@ def find_quoted(
         if kind is None:
             continue
         if _refused(text, m.start(), m.end(), span, options, seg, names):
-            named = _named_programme(text, m.start(), m.end(), span, options)
+            named = _named_programme(text, m.start(), m.end(), span, options, seg)
             if named is not None:
                 yield named
             continue
@@ -135,14 +135,17 @@ def _refused(
 
 
 def _named_programme(
-    text: str, start: int, end: int, span: str, o: FormulationOptions
+    text: str, start: int, end: int, span: str, o: FormulationOptions, seg: Segmentation
 ) -> Candidate | None:
     """The programme an ordinary noun in quotes names with the head after it, joined without
     its quote marks (开展“创先争优”行动 -> 创先争优行动, 不搞“形象”工程 -> 形象工程; rule
-    `named-programme`): the noun alone is no formulation, the programme is."""
+    `named-programme`): the noun alone is no formulation, the programme is. The head ends a word
+    (“花园”示范|村, “雏鹰”项目|库 name a village and a pool, no programme)."""
     core = span.strip()
     head = next((h for h in _programme_heads() if text.startswith(h, end)), None)
-    if head is None or not _ordinary_word(text, start, end, core, o):
+    if head is None or not seg.starts_word(end + len(head)):
+        return None
+    if not _ordinary_word(text, start, end, core, o):
         return None
     return Candidate(core + head, "name", start + 1, stage=STAGE, rule="named-programme")
 
@@ -151,6 +154,16 @@ def _named_programme(
 def _programme_heads() -> tuple[str, ...]:
     """The heads of programme names, longest first (行动计划 before 行动)."""
     return tuple(sorted(words().programme_heads, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _naming_followers() -> tuple[str, ...]:
+    """What, after a quoted noun, makes the noun a name itself: the heads of names that are no
+    programme's (“科技兴农”战略, “土特产”品牌: a programme's head joins the noun instead,
+    `_named_programme`), a series or a theme (“彩云”系列, 做好“土特产”文章)."""
+    w = words()
+    programmes = set(w.programme_heads)
+    return (*(h for h in w.name_heads if h not in programmes), *w.quoted_name_followers)
 
 
 def counted_member(text: str, start: int, end: int) -> bool:
@@ -308,10 +321,10 @@ def _ordinary_word(text: str, start: int, end: int, span: str, o: FormulationOpt
     把一颗颗“珍珠”串成“项链”, 企业的“心病”: one word the dictionary knows, counting nothing, that
     national policy language does not use as a set image (定心丸, 组合拳, 白名单: words the
     national news itself quotes; `data/quoted_images.tsv`) nor as a formulation, that names
-    no system or process (…制, …化: 包干制, 公交化), that no series, theme or measured area or
-    weight follows (“彩云”系列, “吨粮田”855万亩: a name, a thing a target counts; 化解“心病”
-    3000余件 counts cases of the image; a programme head makes it part of a programme's name,
-    `_named_programme`), and that the
+    no system or process (…制, …化: 包干制, 公交化), that no head of a name, series, theme or
+    measured area or weight follows (“科技兴农”战略, “彩云”系列, “吨粮田”855万亩: a name, a thing
+    a target counts; 化解“心病”3000余件 counts cases of the image; a programme's head makes it
+    part of the programme's name, `_named_programme`), and that the
     document neither lists with other quoted items nor defines.
     """
     w = words()
@@ -321,8 +334,8 @@ def _ordinary_word(text: str, start: int, end: int, span: str, o: FormulationOpt
         return False
     if span.endswith(w.policy_suffixes):
         return False  # 经费“包干制”, 高铁“公交化”: a system or a process of policy
-    if text.startswith(w.quoted_name_followers, end) or patterns().counted_area.match(text, end):
-        return False  # “彩云”系列, “吨粮田”855万亩: a name, not an image
+    if text.startswith(_naming_followers(), end) or patterns().counted_area.match(text, end):
+        return False  # “科技兴农”战略, “彩云”系列, “吨粮田”855万亩: a name, not an image
     tagged = _tagged(span)
     if len(tagged) != 1 or tagged[0][1] not in w.ordinary_tags:
         return False  # a noun of the dictionary (the policy lexicon's words carry no tag)

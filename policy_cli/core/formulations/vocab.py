@@ -132,6 +132,7 @@ class Words:
     country_abbreviations: str
     bilateral_heads: tuple[str, ...]
     bilateral_refused_tags: tuple[str, ...]
+    bilateral_kept_tags: frozenset[str]
     proper_area_heads: tuple[str, ...]
     proper_fair_heads: tuple[str, ...]
     proper_fund_heads: tuple[str, ...]
