@@ -556,6 +556,19 @@ def test_a_case_report_repeats_its_parties_and_courts_not_a_slogan():
     assert "社会主义核心价值观" in texts
 
 
+def test_a_sentence_said_again_in_a_series_is_no_slogan():
+    # the national news of a meeting (2020-12-25): one sentence said three times with a different
+    # last word, and a connective before a word each time
+    doc = load_text(
+        "会议强调。\n习近平强调，讲政治必须提高政治判断力。领导干部特别是高级干部要以身作则。"
+        "习近平指出，讲政治必须提高政治领悟力。领导干部特别是高级领导干部担的是政治责任。"
+        "习近平强调，讲政治必须提高政治执行力。领导干部特别是高级干部要经常同党中央对标对表。",
+        source="t",
+    )
+    texts = {f.text for f in extract_formulations(doc)}
+    assert not any(t.startswith(("讲政治必须", "领导干部特别是")) for t in texts)
+
+
 def test_a_count_that_sums_up_categories_is_no_name(provinces):
     # 紧紧扭住重预防、强基础、严监管、提能力四个关键 (Inner Mongolia): the count sums up the
     # clauses before it; 三大粮食作物 after its members names a set
