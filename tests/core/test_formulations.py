@@ -414,7 +414,7 @@ def test_an_ordinary_noun_in_scare_quotes_is_no_formulation():
     assert {"定心丸", "组合拳"} <= texts
 
 
-def test_a_quoted_noun_a_programme_head_or_a_quantity_follows_is_a_name():
+def test_a_quoted_noun_that_a_name_head_or_a_measure_follows_names_something():
     # sentences of the Inner Mongolia, Guangxi and Yunnan reports of 2025: the same kind of
     # dictionary noun as “列车”, but what follows the quote makes it a name
     doc = load_text(

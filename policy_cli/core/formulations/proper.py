@@ -55,16 +55,17 @@ STAGE = "proper"
 def find_proper_names(
     text: str, options: FormulationOptions, seg: Segmentation | None = None
 ) -> Iterator[Candidate]:
-    """Yield the names a proper name and an institution, area or fair head make, and the
-    pairings of provinces by their abbreviations (闽宁协作)."""
-    w = words()
-    for rule, at, end in _joint_names(text, w, options, seg):
-        yield Candidate(text[at:end], "name", at, stage=STAGE, rule=rule)
+    """Yield the names a proper name and an institution, area or fair head make, the pairings
+    of provinces by their abbreviations (闽宁协作) and what China builds with other countries
+    (中老铁路)."""
+    joint = find_longest(text, _joint_heads())
     found = find_longest(text, _heads())
-    if not found:
+    if not (joint or found):
         return  # (most texts)
-    o = options
-    seg = seg or segment_text(text)
+    w, o = words(), options
+    seg = seg or segment_text(text)  # (once, for both)
+    for rule, at, end in _joint_names(text, joint, seg, w, o):
+        yield Candidate(text[at:end], "name", at, stage=STAGE, rule=rule)
     counted: set[str] = set()  # names the text counts somewhere (10家湖北实验室): kinds
     names: list[tuple[str, int, str]] = []
     for hs, end in found:
@@ -89,20 +90,17 @@ def find_proper_names(
 
 
 def _joint_names(
-    text: str, w: Words, o: FormulationOptions, seg: Segmentation | None
+    text: str, found: list[tuple[int, int]], seg: Segmentation, w: Words, o: FormulationOptions
 ) -> Iterator[tuple[str, int, int]]:
     """(rule, start, end) of the provinces paired by their abbreviations before the work they
     do together (闽宁协作, 粤桂东西部协作: rule `pairing`) and of what China builds with other
     countries named by theirs (中老铁路, 中蒙俄经济走廊: rule `bilateral`).
 
-    Both are read back from their heads, found in one pass (`occurrences.find_longest`): a
-    pattern opening with a class of characters is tried by `re` at every character of a text.
+    Both are read back from their heads (`found`, the spans of `_joint_heads` in one pass of
+    `occurrences.find_longest`): a pattern opening with a class of characters is tried by `re`
+    at every character of a text.
     Both open a word (创新|闽宁协作, not 新闽宁协作; 集中|老工业园区 names nothing), and what stands
     between the countries and their work is a noun (中泰|开展|铁路 is a sentence)."""
-    found = find_longest(text, _joint_heads())
-    if not found:
-        return  # (most texts)
-    seg = seg or segment_text(text)
     abbr = w.province_abbreviations
     pairing = frozenset(w.pairing_heads)
     for at, end in found:
@@ -152,18 +150,18 @@ def _bilateral_start(
             if after > at or not all(ch in countries for ch in text[start + 1 : after]):
                 break
             modifier = text[after:at]
-            if len(modifier) > o.bilateral_modifier_max or not is_han(modifier or "中"):
-                continue
-            if not modifier or (seg.starts_word(after) and _a_plain_modifier(modifier, w)):
+            if not modifier:
+                return start  # 中|老|铁路
+            if len(modifier) <= o.bilateral_modifier_max and is_han(modifier) and (
+                seg.starts_word(after) and _a_plain_modifier(modifier, w)
+            ):
                 return start
     return None
 
 
 def _a_plain_modifier(modifier: str, w: Words) -> bool:
     """Tell whether what stands between the countries and what they build is nouns (马钦州|
-    产业园区) or nothing, not a verb, a count or a function word (中泰|开展|铁路, 中俄|首座跨江|铁路)."""
-    if not modifier:
-        return True
+    产业园区), not a verb, a count or a function word (中泰|开展|铁路, 中俄|首座跨江|铁路)."""
     return not any(
         tag.startswith(w.bilateral_refused_tags) and tag not in w.bilateral_kept_tags
         for _, tag in default_tagger().tag(modifier, False)
