@@ -50,6 +50,17 @@ class Document:
     # (name, content) and the label/value pairs of its metadata table ("发文机关", "国务院")
     meta: tuple[tuple[str, str], ...] = ()
     notes: tuple[str, ...] = ()  # what the loader did that the user should know (converted...)
+    # the text with the marks that normalisation changed one for one as the document prints
+    # them (中柬(北海)产业园, analysed as 中柬（北海）产业园): the same length as `text`, a span of
+    # one the same span of the other; empty where the two are the same
+    printed: str = ""
+
+    def as_printed(self, start: int, text: str) -> str:
+        """Return `text`, found at `start` of the analysed text, as the document prints it (the
+        text itself where it is not the span there)."""
+        if self.printed and self.text.startswith(text, start):
+            return self.printed[start : start + len(text)]
+        return text
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """Return the sentence that contains character `offset`, if any."""
@@ -105,6 +116,14 @@ class Formulation:
     # own, though national text says the phrase; new: said nowhere in the national corpus
     origin: str = ""
     first_seen: str | None = None  # YYYY-MM-DD or YYYY, for a national formulation
+    # the text as the document prints it where that differs from `text`, the text analysed,
+    # counted and compared (中柬(北海)产业园 in a document of half-width brackets); else empty
+    printed: str = ""
+
+    @property
+    def shown(self) -> str:
+        """The text to show: as the document prints it."""
+        return self.printed or self.text
 
 
 @dataclass(frozen=True)

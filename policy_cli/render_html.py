@@ -432,7 +432,7 @@ def _brief_marks(summary: Summary, document: Document) -> list[_Mark]:
         items.append((p.name, "m p", title, f"p{i}"))
     for i, f in enumerate(summary.formulations):
         classes = f"m f o-{_class_word(f.origin or 'other')} k-{_class_word(f.kind)}"
-        items.append((f.text, classes, _formulation_title(f), f"f{i}"))
+        items.append((f.shown, classes, _formulation_title(f), f"f{i}"))
     found = _occurrences(text, (words for words, _, _, _ in items))
     # a longer phrase wins over one it holds (新发展理念 inside 完整、准确、全面贯彻新发展理念,
     # a name inside 习近平新时代中国特色社会主义思想); a person over a phrase as long

@@ -259,7 +259,7 @@ def keyword_section(
 def formulation_to_dict(f: Formulation) -> dict[str, Any]:
     """A formulation as the JSON of `policy slogans` gives it."""
     return {
-        "text": f.text,
+        "text": f.shown,
         "kind": f.kind,
         "count": f.count,
         "first_offset": f.first_offset,
@@ -284,12 +284,12 @@ def formulation_section(
     rows: list[dict[str, Any]] = [
         {
             "kind": f.kind,
-            "text": f.text,
+            "text": f.shown,
             "origin": _origin(f.origin, f.first_seen),
             "count": f.count,
             "first_offset": f.first_offset,
             "refers": _refers(f.refers_to, f.items),
-            "context": _snippet(document.text, f.first_offset, len(f.text)),
+            "context": _snippet(document.printed or document.text, f.first_offset, len(f.text)),
         }
         for f in formulations
     ]
@@ -471,7 +471,7 @@ def summary_to_dict(summary: Summary) -> dict[str, Any]:
             for k in summary.keywords
         ],
         "formulations": [
-            {"text": f.text, "kind": f.kind, "count": f.count, "first_offset": f.first_offset,
+            {"text": f.shown, "kind": f.kind, "count": f.count, "first_offset": f.first_offset,
              "refers_to": f.refers_to, "items": list(f.items), "origin": f.origin,
              "first_seen": f.first_seen}
             for f in summary.formulations
@@ -546,7 +546,7 @@ def formulation_items(summary: Summary) -> list[str]:
     out = []
     marked = False
     for f in summary.formulations:
-        item = f"{f.text}×{f.count}"
+        item = f"{f.shown}×{f.count}"
         if f.refers_to:
             item += f"（{f.refers_to}）"
         if f.origin == "national" and not marked:

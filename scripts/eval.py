@@ -34,6 +34,7 @@ from policy_cli.core.loaders import load_document  # noqa: E402
 from policy_cli.core.pipeline import prepare  # noqa: E402
 from policy_cli.errors import PolicyCliError  # noqa: E402
 from policy_cli.models import Document, Formulation  # noqa: E402
+from policy_cli.serialize import formulation_to_dict  # noqa: E402
 from tests.conftest import gold_document  # noqa: E402
 from tests.scoring import score_formulations, score_keywords  # noqa: E402
 
@@ -112,7 +113,7 @@ def _block(
         has_terms = "key_terms" in g
         kws = keywords_of(prepared, top=20) if has_terms else []
         dt = time.perf_counter() - t0
-        fs = score_formulations(g, {"formulations": [asdict(f) for f in found]})
+        fs = score_formulations(g, {"formulations": [formulation_to_dict(f) for f in found]})
         r, p = fs.figures["recall"], fs.figures["precision"]
         f1 = 2 * r * p / (r + p) if r + p else 0.0
         n_must, n_listed = fs.figures["gold"], fs.figures["listed"]
@@ -150,9 +151,9 @@ def _block(
 
 def _right_and_noise(g: dict, found: list[Formulation]) -> tuple[list[str], list[str]]:
     """Split listed formulations into right (in must or ok) and noise, as the scorer does."""
-    fs = score_formulations(g, {"formulations": [asdict(f) for f in found]})
+    fs = score_formulations(g, {"formulations": [formulation_to_dict(f) for f in found]})
     noise = set(fs.details["noise"])
-    texts = list(dict.fromkeys(f.text for f in found))
+    texts = list(dict.fromkeys(f.shown for f in found))
     return [t for t in texts if t not in noise], [t for t in texts if t in noise]
 
 
@@ -165,7 +166,7 @@ def stage_rows(g: dict, doc: Document, options: FormulationOptions) -> dict[str,
     from policy_cli.core.formulations import extract_formulations
 
     found = extract_formulations(doc, options=options)
-    base = score_formulations(g, {"formulations": [asdict(f) for f in found]})
+    base = score_formulations(g, {"formulations": [formulation_to_dict(f) for f in found]})
     found_musts = {m["text"] for m in g["formulations"]["must"]} - set(base.details["missing"])
     rows: dict[str, dict] = {}
     for stage in STAGES:
@@ -177,7 +178,7 @@ def stage_rows(g: dict, doc: Document, options: FormulationOptions) -> dict[str,
         only_right, only_noise = _right_and_noise(g, only)
         without = FormulationOptions(disabled_stages=options.disabled_stages | {stage.name})
         off = extract_formulations(doc, options=without)
-        lost_score = score_formulations(g, {"formulations": [asdict(f) for f in off]})
+        lost_score = score_formulations(g, {"formulations": [formulation_to_dict(f) for f in off]})
         alone = sorted(found_musts & set(lost_score.details["missing"]))
         rows[stage.name] = {"right": right, "noise": noise, "only_right": only_right,
                             "only_noise": only_noise, "alone_must": alone}

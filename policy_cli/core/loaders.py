@@ -321,15 +321,23 @@ def build_document(
     Raises:
         InputError: nothing but whitespace and noise.
     """
-    text = normalize.normalize_text(raw)
-    # traditional characters: analysed as simplified, character for character
+    text, printed = normalize.normalize_printed(raw)
+    marks_printed = printed != text  # marks analysed otherwise than the document prints them
+    # traditional characters: analysed as simplified, character for character (and printed
+    # as simplified: only the marks are printed as the document prints them)
     text, note = script.simplify(text)
+    if not marks_printed:
+        printed = text
+    elif note == script.CONVERTED_NOTE:
+        simple = script.to_simplified(printed)
+        printed = simple if simple is not None and len(simple) == len(text) else text
     notes = (note,) if note else ()
     noise: tuple = ()
     if not keep_noise:
-        from policy_cli.core.noise import remove_noise
+        from policy_cli.core.noise import remove_noise_twin
 
-        text, noise = remove_noise(text)
+        text, noise, cut = remove_noise_twin(text, printed if printed != text else None)
+        printed = cut if cut is not None else text
     paragraphs = normalize.split_paragraphs(text)
     if not paragraphs:
         raise InputError(f"{source}: no text in the document")
@@ -342,6 +350,7 @@ def build_document(
         format=fmt,
         encoding=encoding,
         noise=noise,
+        printed=printed if printed != text else "",
         meta=tuple((normalize.normalize_text(k), normalize.normalize_text(v)) for k, v in meta),
         notes=notes,
     )

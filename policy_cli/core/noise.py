@@ -151,7 +151,17 @@ def remove_noise(text: str) -> tuple[str, tuple[Noise, ...]]:
     Returns:
         The clean text and what was removed (each with its reason and its offset in `text`).
     """
+    clean, found, _ = remove_noise_twin(text, None)
+    return clean, found
+
+
+def remove_noise_twin(
+    text: str, twin: str | None
+) -> tuple[str, tuple[Noise, ...], str | None]:
+    """`remove_noise`, with the same lines and spans cut from `twin`, a text of the same length
+    line by line (the document as printed, `normalize.normalize_printed`); None gives None."""
     lines = text.split("\n")
+    twin_lines = twin.split("\n") if twin is not None else None
     offsets = []
     pos = 0
     for line in lines:
@@ -168,6 +178,7 @@ def remove_noise(text: str) -> tuple[str, tuple[Noise, ...]]:
             keep[i] = False
 
     out: list[str] = []
+    twin_out: list[str] = []
     for i, line in enumerate(lines):
         if not keep[i]:
             continue
@@ -178,16 +189,16 @@ def remove_noise(text: str) -> tuple[str, tuple[Noise, ...]]:
         if _line_spam(line):
             found.append(Noise(line, SPAM, offsets[i]))
             continue
-        cleaned, spans = _cut_spam(line)
-        found.extend(Noise(span, SPAM, offsets[i] + start) for start, span in spans)
-        if cleaned.strip():
-            out.append(cleaned)
-        elif spans:
+        cuts = _spam_cuts(line)
+        cleaned = _cut(line, cuts)
+        found.extend(Noise(line[s:e], SPAM, offsets[i] + s) for s, e in cuts)
+        if cuts and not cleaned.strip():
             continue  # the whole line was spam
-        else:
-            out.append(cleaned)
+        out.append(cleaned)
+        if twin_lines is not None:
+            twin_out.append(_cut(twin_lines[i], cuts))
     found.sort(key=lambda n: n.offset)
-    return "\n".join(out), tuple(found)
+    return "\n".join(out), tuple(found), "\n".join(twin_out) if twin is not None else None
 
 
 def furniture_reason(line: str) -> str | None:
@@ -230,7 +241,8 @@ def _line_spam(line: str) -> bool:
     return bool(_LINE_SPAM.search(line)) and bool(_CONTACT.search(line))
 
 
-def _cut_spam(line: str) -> tuple[str, list[tuple[int, str]]]:
+def _spam_cuts(line: str) -> list[tuple[int, int]]:
+    """The spans of a line that are injected spam, merged, in order."""
     spans = sorted(set(_chain_spans(line)) | set(_glued_spans(line)))
     merged: list[tuple[int, int]] = []
     for start, end in spans:
@@ -238,15 +250,20 @@ def _cut_spam(line: str) -> tuple[str, list[tuple[int, str]]]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
-    if not merged:
-        return line, []
+    return merged
+
+
+def _cut(line: str, cuts: list[tuple[int, int]]) -> str:
+    """The line without the spans `cuts`."""
+    if not cuts:
+        return line
     pieces = []
     last = 0
-    for start, end in merged:
+    for start, end in cuts:
         pieces.append(line[last:start])
         last = end
     pieces.append(line[last:])
-    return "".join(pieces), [(s, line[s:e]) for s, e in merged]
+    return "".join(pieces)
 
 
 def _glued_spans(line: str) -> list[tuple[int, int]]:

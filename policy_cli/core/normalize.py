@@ -172,16 +172,22 @@ def collapse_blank_lines(text: str) -> str:
     return "\n".join(line for line in text.split("\n") if line)
 
 
-STEPS = (
+# the steps that clean the text (they change its length) ...
+CLEANING_STEPS = (
     normalize_newlines,
     remove_invisible,
     fold_radicals,
     normalize_spaces,
+    collapse_blank_lines,
+)
+# ... and the ones that only change marks, one character for one (the text keeps its length):
+# what they change is printed as the document prints it (`normalize_printed`)
+MARK_STEPS = (
     widen_punctuation,
     unify_quote_marks,
     pair_ascii_quotes,
-    collapse_blank_lines,
 )
+STEPS = CLEANING_STEPS + MARK_STEPS
 
 
 # characters no step changes: CJK ideographs, ASCII letters and digits, CJK and full-width
@@ -194,11 +200,25 @@ _UNTOUCHED = re.compile("[\u4e00-\u9fff0-9A-Za-z\u3001-\u301c\u3020-\u303f\uff01
 
 def normalize_text(text: str) -> str:
     """Apply every clean-up step in order."""
+    return normalize_printed(text)[0]
+
+
+def normalize_printed(text: str) -> tuple[str, str]:
+    """Apply every clean-up step in order; return the normalised text and the text as printed.
+
+    The printed text is the normalised one with the marks that the mark steps changed as the
+    document prints them (half-width brackets and commas beside Chinese, ASCII and variant
+    quote marks): the same length, character for character, so that a span of the one is the
+    same span of the other (中柬(北海)产业园 is analysed as 中柬（北海）产业园 and listed as printed).
+    """
     if _UNTOUCHED.fullmatch(text):
-        return text
-    for step in STEPS:
+        return text, text
+    for step in CLEANING_STEPS:
         text = step(text)
-    return text
+    printed = text
+    for step in MARK_STEPS:
+        text = step(text)
+    return text, printed
 
 
 _TERMINATORS = "。！？；…"

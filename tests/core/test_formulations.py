@@ -8,7 +8,6 @@ correct if it is in must or ok), scored by the team's scorer (tests/scoring.py).
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from policy_cli.core.formulations import classify_quoted, extract_formulations, 
 from policy_cli.core.loaders import load_document, load_text
 from policy_cli.core.pipeline import prepare
 from policy_cli.errors import UsageError
+from policy_cli.serialize import formulation_to_dict
 
 from ..conftest import DOCS, FOUNDING, GOLD, gold_document
 from ..scoring import score_formulations
@@ -43,7 +43,7 @@ def _score(name: str, folder: Path = GOLD):
     g = json.loads((folder / name).read_text(encoding="utf-8"))
     doc = load_document(gold_document(g))
     found = extract_formulations(doc)
-    return score_formulations(g, {"formulations": [asdict(f) for f in found]})
+    return score_formulations(g, {"formulations": [formulation_to_dict(f) for f in found]})
 
 
 @pytest.mark.parametrize("name", GOLD_FILES)

@@ -164,3 +164,37 @@ def test_binary_means_control_characters_other_than_whitespace_and_replacement_m
         assert load_bytes((text + bad * 8).encode(), source="ok.txt").text
         with pytest.raises(InputError, match="binary"):
             load_bytes((text + bad * 9).encode(), source="bad.txt")
+
+
+def test_formulations_are_listed_as_the_document_prints_them():
+    # the Guangxi report of 2025 prints half-width brackets: analysed widened, listed as printed,
+    # in the formulation, its context and the table's snippet
+    from policy_cli.core.formulations import extract_formulations
+    from policy_cli.serialize import formulation_section, formulation_to_dict
+
+    doc = load_document(DOCS / "provinces-2025" / "guangxi.txt")
+    assert len(doc.printed) == len(doc.text) and "中柬（北海）产业园" in doc.text
+    found = {f.text: f for f in extract_formulations(doc)}
+    # analysed, counted and compared as analysed; shown as printed
+    park = found["中柬（北海）产业园"]
+    assert park.shown == park.printed == "中柬(北海)产业园" and park.count == 2
+    assert all("中柬(北海)产业园" in c for c in park.contexts)
+    assert doc.text.startswith(park.text, park.first_offset)
+    assert formulation_to_dict(park)["text"] == "中柬(北海)产业园"
+    row = formulation_section(doc, [park], title="t").rows[0]
+    assert row["text"] == "中柬(北海)产业园" and "中柬(北海)产业园" in row["context"]
+    # a formulation printed as analysed shows its text
+    plain = found["新质生产力"]
+    assert plain.printed == "" and plain.shown == "新质生产力"
+
+
+def test_printed_text_follows_the_noise_cut_and_is_empty_where_nothing_differs(tmp_path):
+    # a source line cut as furniture before a line with half-width marks: the printed text is cut
+    # the same way; a document printed as analysed stores no second text
+    path = tmp_path / "a.txt"
+    path.write_text("来源：新华社\n推进中柬(北海)产业园建设,扩大开放.\n", encoding="utf-8")
+    doc = load_document(path)
+    assert doc.text == "推进中柬（北海）产业园建设，扩大开放."
+    assert doc.printed == "推进中柬(北海)产业园建设,扩大开放."
+    path.write_text("推进中柬（北海）产业园建设。\n", encoding="utf-8")
+    assert load_document(path).printed == ""

@@ -187,3 +187,15 @@ def test_what_china_builds_with_other_countries_is_a_name_not_its_forums():
         "中老商定以中老铁路为依托。开行义乌中欧班列。建设中德合作产业园。", FormulationOptions()
     ) if c.rule == "bilateral"}
     assert glued == {"中老铁路", "中欧班列", "中德合作产业园"}
+
+
+def test_a_bilateral_park_may_name_its_host_city_in_brackets():
+    # the Guangxi report of 2025 (中柬(北海)产业园, analysed with the brackets widened); what stands
+    # in the brackets is Chinese, and the words after them are nouns as without them
+    found = {c.text for c in find_proper_names(
+        "启动建设中柬（北海）产业园。加快建设中德（沈阳）装备产业园。", FormulationOptions()
+    ) if c.rule == "bilateral"}
+    assert found == {"中柬（北海）产业园", "中德（沈阳）装备产业园"}
+    for text in ("中柬（2025）产业园。", "中柬（北海）开展产业园建设。", "中柬（北海产业园。"):
+        assert not [c for c in find_proper_names(text, FormulationOptions())
+                    if c.rule == "bilateral"], text

@@ -3,11 +3,10 @@ mixed in one file; and 《…》, the title of a document (kind `document`)."""
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 from policy_cli.core.formulations import FormulationOptions, extract_formulations
 from policy_cli.core.loaders import load_document, load_text
 from policy_cli.core.normalize import normalize_text, pair_ascii_quotes
+from policy_cli.serialize import formulation_to_dict
 
 from ..conftest import DOCS, gold
 from ..scoring import score_formulations
@@ -38,7 +37,7 @@ def test_baotou_quality_floor():
     doc = load_document(BAOTOU)
     found = extract_formulations(doc)
     score = score_formulations(gold("local-baotou-2022.json"),
-                               {"formulations": [asdict(f) for f in found]})
+                               {"formulations": [formulation_to_dict(f) for f in found]})
     print(f"\n[formulations] local-baotou-2022: {score}")
     assert score.figures["recall"] >= 0.7 and score.figures["precision"] >= 0.9, str(score)
 
@@ -103,3 +102,12 @@ def test_a_law_being_made_is_named_without_title_marks():
     doc = load_text("抓紧研究制定乡村振兴法的有关工作。制定国家监察法，制定管理办法，严格执法。", source="t")
     laws = [f.text for f in extract_formulations(doc) if f.kind == "document"]
     assert laws == ["乡村振兴法", "国家监察法"]
+
+
+def test_normalize_printed_keeps_the_marks_as_printed_one_for_one():
+    from policy_cli.core.normalize import normalize_printed
+
+    text, printed = normalize_printed('建设中柬(北海)产业园,推进"一网通办"。\n\n  下一段')
+    assert text == "建设中柬（北海）产业园，推进“一网通办”。\n下一段"
+    assert printed == '建设中柬(北海)产业园,推进"一网通办"。\n下一段'
+    assert normalize_printed("两个大局") == ("两个大局", "两个大局")

@@ -132,12 +132,13 @@ def _bilateral_start(
 ) -> int | None:
     """Where the name of what China builds with other countries ends at the head at `at`
     starts: 中, then one or more countries by their abbreviations, then nouns or nothing up to
-    the head (中|老|铁路, 中|马|钦州|产业园区). The 中 opens a word, or the segmenter glued it to a
+    the head (中|老|铁路, 中|马|钦州|产业园区), past a host city in brackets (中|柬|（北海）|产业园). The 中 opens a word, or the segmenter glued it to a
     function word before it (以中|老铁路), and no country that is a word of its own stands before it
     (孟中印缅… is a list cut; 义乌|中欧班列 is not); the countries end a word where nouns follow
     (中|泰加|强铁路 and 中|加|快工业园区 read 加强, 加快)."""
     countries = w.country_abbreviations
-    lo = max(0, at - 1 - o.bilateral_partners_max - o.bilateral_modifier_max)
+    # (the countries, the host city in brackets, then the modifier)
+    lo = max(0, at - 1 - o.bilateral_partners_max - 2 * o.bilateral_modifier_max - 2)
     for start in range(lo, at - 1):
         if text[start] != w.home_country:
             continue
@@ -149,6 +150,7 @@ def _bilateral_start(
             after = start + 1 + p
             if after > at or not all(ch in countries for ch in text[start + 1 : after]):
                 break
+            after = _past_host_city(text, after, at, w, o)
             modifier = text[after:at]
             if not modifier:
                 return start  # 中|老|铁路
@@ -157,6 +159,16 @@ def _bilateral_start(
             ):
                 return start
     return None
+
+
+def _past_host_city(text: str, at: int, head: int, w: Words, o: FormulationOptions) -> int:
+    """Where the words after the countries start past the host city they may name in brackets
+    (中柬|（北海）|产业园): the offset after the closing bracket, or `at` where no such aside is."""
+    opening, closing = w.bilateral_aside[0], w.bilateral_aside[1]
+    if not text.startswith(opening, at):
+        return at
+    close = text.find(closing, at + 1, min(head, at + o.bilateral_modifier_max + 2))
+    return close + 1 if close > at + 1 and is_han(text[at + 1 : close]) else at
 
 
 def _a_plain_modifier(modifier: str, w: Words) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from policy_cli.core.formulations.candidate import Candidate
@@ -150,6 +151,8 @@ def to_formulation(
         sent = document.sentence_at(pos)
         if sent is not None and sent.text not in sentences:
             sentences.append(sent.text)
+            if document.printed:  # quoted as the document prints it
+                sent = replace(sent, text=document.as_printed(sent.start, sent.text))
             contexts.append(context_around(sent, pos, len(c.text), context_max_len))
     return Formulation(
         text=c.text,
@@ -162,6 +165,7 @@ def to_formulation(
         evidence=c.evidence,
         origin=origin,
         first_seen=first_seen,
+        printed=printed if (printed := document.as_printed(first, c.text)) != c.text else "",
     )
 
 

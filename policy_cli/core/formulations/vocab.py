@@ -131,6 +131,7 @@ class Words:
     home_country: str
     country_abbreviations: str
     bilateral_heads: tuple[str, ...]
+    bilateral_aside: str
     bilateral_refused_tags: tuple[str, ...]
     bilateral_kept_tags: frozenset[str]
     proper_area_heads: tuple[str, ...]
