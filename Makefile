@@ -36,8 +36,11 @@ lint: setup
 	$(BIN)/python scripts/check_header_rules.py
 	$(BIN)/python scripts/check_keyword_data.py
 
+# the national news corpus, where the team keeps it: its annotated items are scored too when found
+NEWS ?= ../shared/corpus/national-news-2012-2022.jsonl.xz
+
 eval: setup
-	$(BIN)/python scripts/eval.py
+	$(BIN)/python scripts/eval.py $(if $(wildcard $(NEWS)),--news $(NEWS))
 
 bench: setup
 	$(BIN)/python benchmarks/run.py

@@ -6,11 +6,16 @@
     python scripts/eval.py --only gwr-2021 # one or more documents (name prefixes)
     python scripts/eval.py --without repeated --without frame   # with stages switched off
     python scripts/eval.py --by-stage      # what each formulation stage adds, per document
+    python scripts/eval.py --news PATH     # also the annotated items of the national news
 
 --by-stage prints, per document and in total, for each candidate stage of the formulation
 extractor: the listed formulations its evidence is on that are right (in the gold's must or ok
 lists) and wrong (noise); of those, the ones no other stage proposed (only+ / only-); and the
 must items it alone finds (found with every stage, lost when this one is switched off).
+
+The items of the national evening news annotated in tests/data/gold-news/ are scored when the
+news corpus is given (--news, or the NEWS variable of `make eval`): the project does not ship
+its texts, only the annotations (tests/data/gold-news/README.md).
 
 Reads the gold files in tests/data/gold/ with the scorer of the tests (tests/scoring.py, a port of
 the team's score.py); the product itself never reads a gold file.
@@ -43,7 +48,43 @@ GOLD = ROOT / "tests" / "data" / "gold"
 TEAM_GOLD = ROOT / "tests" / "data" / "gold-team"
 # held out: blind annotations whose misses no rule writer reads (their figures are printed, their
 # items only with --show-holdout): the honest measure of a change on a document nobody tuned to
-HOLDOUT = frozenset({"cpc18-report", "gwr-2012", "gwr-2016", "shandong-2025"})
+HOLDOUT = frozenset({
+    "cpc18-report", "gwr-2012", "gwr-2016", "shandong-2025",
+    "news-cewc-2022", "news-plan13-proposal-2015",
+})
+# blind annotations of items of the national news (tests/data/gold-news/README.md): scored when
+# the corpus is given, each item written out as its title line and its content
+NEWS_GOLD = ROOT / "tests" / "data" / "gold-news"
+
+
+def news_items(corpus: Path, folder: Path = NEWS_GOLD) -> list[tuple[str, dict, Path]]:
+    """(name, gold, path of the item's text) of every annotated news item, read from the corpus
+    (one JSON object a line, xz-compressed or not) and written to a temporary folder."""
+    import lzma
+    import tempfile
+
+    wanted: dict[tuple[str, str], tuple[str, dict]] = {}
+    for path in sorted(folder.glob("*.json")):
+        g = json.loads(path.read_text(encoding="utf-8"))
+        wanted[(g["item"]["date"], g["item"]["title"])] = (path.stem, g)
+    out_dir = Path(tempfile.mkdtemp(prefix="policy-eval-news-"))
+    found: dict[str, tuple[str, dict, Path]] = {}
+    opener = lzma.open if corpus.suffix == ".xz" else open
+    with opener(corpus, "rt", encoding="utf-8") as f:
+        dates = {d for d, _ in wanted}
+        for line in f:
+            if line[10:20] not in dates:  # {"date": "YYYY-MM-DD", ...: read only those days
+                continue
+            item = json.loads(line)
+            hit = wanted.get((item["date"], item["title"]))
+            if hit:
+                text = out_dir / f"{hit[0]}.txt"
+                text.write_text(f"{item['title']}\n{item['content']}\n", encoding="utf-8")
+                found[hit[0]] = (hit[0], hit[1], text)
+    missing = sorted({n for n, _ in wanted.values()} - set(found))
+    if missing:
+        print(f"news items not in {corpus}: {', '.join(missing)}", file=sys.stderr)
+    return [found[k] for k in sorted(found)]
 
 
 def annotated(folder: Path = GOLD) -> list[tuple[str, dict, Path]]:
@@ -67,7 +108,12 @@ def main(argv: list[str] | None = None) -> int:
                     help=f"also print the items of the held-out documents ({', '.join(sorted(HOLDOUT))})")
     ap.add_argument("--by-stage", action="store_true",
                     help="what each formulation stage adds, right and wrong, per document")
+    ap.add_argument("--news", metavar="PATH", type=Path,
+                    help="the national news corpus (national-news-2012-2022.jsonl.xz): also score "
+                         "its annotated items")
     a = ap.parse_args(argv)
+    if a.news is not None and not a.news.is_file():
+        ap.error(f"--news: no such file: {a.news}")
     try:
         options = FormulationOptions(
             disabled_stages=frozenset(s.strip() for w in a.without for s in w.split(",") if s.strip())
@@ -78,7 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     except PolicyCliError as e:
         ap.error(str(e))
     if a.by_stage:
-        return by_stage(a.only, options, details=a.details, show_holdout=a.show_holdout)
+        return by_stage(a.only, options, details=a.details, show_holdout=a.show_holdout,
+                        news=tuple(news_items(a.news)) if a.news else ())
     if options.disabled_stages:
         print(f"formulation stages switched off: {', '.join(sorted(options.disabled_stages))}")
     rows: list[dict] = []
@@ -92,6 +139,12 @@ def main(argv: list[str] | None = None) -> int:
         print("team annotations, blind, formulations only (tests/data/gold-team/README.md):")
         print("-" * len(head))
         _block(team, a, options, rows, len(head), block="team")
+    news = news_items(a.news) if a.news else []
+    if news and any(not a.only or any(n.startswith(p) for p in a.only) for n, *_ in news):
+        print()
+        print("national news items, blind, formulations only (tests/data/gold-news/README.md):")
+        print("-" * len(head))
+        _block(news, a, options, rows, len(head), block="news")
     if a.json:
         Path(a.json).write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
@@ -186,7 +239,8 @@ def stage_rows(g: dict, doc: Document, options: FormulationOptions) -> dict[str,
 
 
 def by_stage(
-    only: list[str] | None, options: FormulationOptions, *, details: bool, show_holdout: bool
+    only: list[str] | None, options: FormulationOptions, *, details: bool, show_holdout: bool,
+    news: tuple[tuple[str, dict, Path], ...] = (),
 ) -> int:
     """Print what each stage adds on every annotated document, and the totals."""
     head = f"  {'stage':10} {'right':>5} {'noise':>5} {'only+':>5} {'only-':>5} {'alone':>5}"
@@ -198,7 +252,7 @@ def by_stage(
           "/ not;\nonly+/only-: of those, proposed by no other stage; alone: must items lost "
           "when the stage is switched off")
     # (the team's blind annotations too: they are the documents no rule was written for)
-    for name, g, doc_path in annotated() + annotated(TEAM_GOLD):
+    for name, g, doc_path in annotated() + annotated(TEAM_GOLD) + list(news):
         if only and not any(name.startswith(p) for p in only):
             continue
         rows = stage_rows(g, load_document(doc_path), options)
