@@ -933,6 +933,21 @@ def test_short_clauses_of_a_verb_and_its_object_filling_a_clause_are_a_motto():
         assert motto in found and "motto/short-verb-objects" in found[motto].evidence, motto
 
 
+def test_a_compressed_verb_object_motto_the_tagger_cuts_otherwise_is_a_motto():
+    # the tagger reads 补短板 as one word and 强弱|项 as a quality and a noun: each clause is still
+    # a verb of one character and a noun of two (crafted on the motto of national text); 云|计算 and
+    # 物|联网 are no verb and noun (大数据、云计算、物联网 name things)
+    from policy_cli.core.formulations.mottos import _verb_and_noun
+    from policy_cli.core.formulations.vocab import words
+
+    found = {f.text: f for f in formulations_in("各地要抓重点、补短板、强弱项，推动工作落实。")}
+    motto = "抓重点、补短板、强弱项"
+    assert motto in found and "motto/short-verb-objects" in found[motto].evidence, found
+    assert all(_verb_and_noun(c, words()) for c in ("固根基", "扬优势", "补短板", "强弱项"))
+    assert not any(_verb_and_noun(c, words()) for c in ("云计算", "物联网"))  # (大|数据 would be)
+    assert not any("、" in f.text for f in formulations_in("加快发展大数据、云计算、物联网，培育新动能。"))
+
+
 def test_short_verb_object_clauses_inside_a_clause_or_naming_things_are_no_motto():
     texts = {f.text for f in formulations_in(
         "创新开展“家门口”看大展、赏好戏、享非遗，让文化生活触手可及。"  # inside a longer clause

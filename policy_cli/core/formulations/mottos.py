@@ -29,6 +29,7 @@ from policy_cli.core.formulations.comma_runs import find_comma_mottos
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.proper import place_forms
 from policy_cli.core.formulations.vocab import (
+    Words,
     clause_word_set,
     clause_words,
     finditer_around,
@@ -886,10 +887,23 @@ def _short_verb_objects(
     verbs = set()
     for p in parts:
         verb, tag = default_tagger().tag(p, False)[0]
-        if len(verb) != 1 or tag not in w.one_lead_tags:
+        if (len(verb) != 1 or tag not in w.one_lead_tags) and not _verb_and_noun(p, w):
             return False
-        verbs.add(verb)
+        verbs.add(p[0])
     return len(verbs) == len(parts)
+
+
+def _verb_and_noun(clause: str, w: Words) -> bool:
+    """Tell whether a clause of three characters reads as a verb of one character and a noun of
+    two where the tagger does not cut it so (固|根基, 扬|优势, 补短板 one word of the policy
+    lexicon, 强弱|项): the character alone may be a verb or a quality and the rest alone is one
+    noun (not 云|计算, 物|联网: 大数据、云计算、物联网 name things)."""
+    tagger = default_tagger()
+    first, rest = tagger.tag(clause[0], False), tagger.tag(clause[1:], False)
+    return (
+        len(rest) == 1 and rest[0][1] in w.compressed_object_tags
+        and first[0][1] in w.compressed_verb_tags
+    )
 
 
 def _fills_its_clause(

@@ -217,6 +217,8 @@ class Words:
     manner_tags: frozenset[str]
     acting_tags: tuple[str, ...]
     one_lead_tags: frozenset[str]
+    compressed_verb_tags: frozenset[str]
+    compressed_object_tags: frozenset[str]
     sentence_lead_tags: frozenset[str]
     shared_predicate_tags: frozenset[str]
     run_on_name_tags: frozenset[str]
