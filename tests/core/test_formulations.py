@@ -976,6 +976,15 @@ def test_clauses_done_together_are_a_motto_with_their_predicate():
         assert motto in found and "motto/together" in found[motto].evidence, motto
 
 
+def test_a_parallel_run_done_together_is_listed_with_its_predicate():
+    # real text: the 19th congress report (坚持依法治国、依法执政、依法行政共同推进，…): the clauses
+    # open alike (a parallel run) and 共同推进 makes them one task; the run is not listed without it
+    found = {f.text: f for f in extract_formulations(load_document(DOCS / "cpc19-report.txt"))}
+    motto = "依法治国、依法执政、依法行政共同推进"
+    assert motto in found and "motto/together" in found[motto].evidence
+    assert "依法治国、依法执政、依法行政" not in found
+
+
 def test_clauses_before_another_verb_or_a_longer_clause_are_not_done_together():
     texts = {f.text for f in formulations_in(
         "推动交通、能源、水利协同发展。"  # a verb of joint work in general follows lists of fields

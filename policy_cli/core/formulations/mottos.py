@@ -148,7 +148,8 @@ def _find(
             found, rule = (0, len(parts)), "clause-anaphora"
         if found is None and _verb_object_clauses(parts, trail, options):
             found, rule = (0, len(parts)), "verb-objects"
-        if found is None and uniform and _done_together(text, m.end(), parts, trail, options):
+        if uniform and _done_together(text, m.end(), parts, trail, options):
+            # (a parallel run found too: 依法治国、依法执政、依法行政|共同推进 is one task)
             yield Candidate(
                 sep.join(parts) + trail, "slogan", offset, None, (), BY_RULE, STAGE, "together"
             )
