@@ -96,13 +96,24 @@ class PhraseMatcher:
         text (`_starts`); the trie is walked from those places only.
         """
         end = 0
+        pending: Match | None = None  # the last find, kept until no longer one overlaps it
         for i in self._starts(text):
+            if pending is not None and i >= pending.end:
+                yield pending
+                end, pending = pending.end, None
             if i < end:
                 continue
             best = self._longest(text, i)
-            if best is not None:
-                yield best
-                end = best.end
+            if best is None:
+                continue
+            if pending is None:
+                pending = best
+            elif best.end - best.start > pending.end - pending.start:
+                # a longer phrase opens inside the last one: it is the one said (中国特色社会主义
+                # |道路自信、理论自信、制度自信、文化自信, not 中国特色社会主义道路|自信)
+                pending = best
+        if pending is not None:
+            yield pending
 
     def _starts(self, text: str) -> list[int]:
         """The offsets where a phrase may start: where the first characters of a phrase (up

@@ -120,17 +120,36 @@ def test_phrase_index_tells_national_phrases_from_a_local_coinage():
 
 def _every_position(matcher: PhraseMatcher, text: str) -> list[tuple[str, int, int]]:
     """The plain walk the matcher's start automaton stands in for: try the trie at every
-    character that opens a phrase."""
-    out = []
+    character that opens a phrase; a longer phrase opening inside a find replaces it."""
+    out: list[tuple[str, int, int]] = []
     i = 0
     while i < len(text):
         best = matcher._longest(text, i) if text[i] in matcher._trie else None
         if best is None:
             i += 1
             continue
+        j = i + 1
+        while j < best.end:  # a longer phrase opening inside it
+            other = matcher._longest(text, j) if text[j] in matcher._trie else None
+            if other is not None and other.end - other.start > best.end - best.start:
+                best = other
+            j += 1
         out.append((best.phrase, best.start, best.end))
         i = best.end
     return out
+
+
+def test_a_longer_phrase_opening_inside_a_find_is_the_one_said():
+    # 坚定中国特色社会主义道路自信、理论自信、制度自信、文化自信: the four confidences, not the road
+    m = PhraseMatcher(["中国特色社会主义道路", "道路自信、理论自信、制度自信、文化自信", "文化自信"])
+    text = "坚定中国特色社会主义道路自信、理论自信、制度自信、文化自信。走中国特色社会主义道路。"
+    assert [h.phrase for h in m.finditer(text)] == [
+        "道路自信、理论自信、制度自信、文化自信", "中国特色社会主义道路"
+    ]
+    # a shorter one inside stays out, as before (共建一带一路 holds 一带一路)
+    assert [h.phrase for h in PhraseMatcher(["共建一带一路", "一带一路"]).finditer(
+        "推动共建一带一路。"
+    )] == ["共建一带一路"]
 
 
 def test_matcher_finds_what_a_walk_from_every_character_finds():
