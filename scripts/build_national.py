@@ -71,6 +71,10 @@ from policy_cli.core.segment import Segmenter, general_segmenter  # noqa: E402
 BACKGROUND = ROOT / "corpus" / "background.jsonl.xz"
 SEED = ROOT / "scripts" / "seeds" / "national_seed.txt"
 REPORTS_SEED = ROOT / "scripts" / "seeds" / "national_reports.txt"
+# formulations read the same way in items of the national news (conference news, plenums'
+# communiqués): text, kind, news-YYYY-MM-DD (the day of the item read)
+NEWS_READ_SEED = ROOT / "scripts" / "seeds" / "national_news_read.txt"
+NEWS_READ = re.compile(r"news-(\d{4}-\d{2}-\d{2})")
 OUT = ROOT / "policy_cli" / "data" / "national_formulations.tsv"
 PHRASES_OUT = ROOT / "policy_cli" / "data" / "national_phrases.bloom"
 IMAGES_OUT = ROOT / "policy_cli" / "data" / "quoted_images.tsv"
@@ -242,7 +246,10 @@ class Evidence:
             parts.append(f"quoted {self.quoted} of {self.count} news uses")
         if self.read_in:
             others = len(other_reports(self, self.read_in))
-            parts.append(f"read in {self.read_in}, said by {others} other national reports")
+            where = "news item" if NEWS_READ.fullmatch(self.read_in) else "national report"
+            parts.append(f"read in {self.read_in}, said by {others} other national reports"
+                         + (f" and {len(other_days(self, self.read_in))} other news days"
+                            if where == "news item" else ""))
         if self.provinces[0]:
             where = "" if self.days else "not in the news 2012-2022 or the background; "
             parts.append(f"{where}said by {self.provinces[0]}"
@@ -346,6 +353,12 @@ def other_reports(e: Evidence, report: str) -> list[str]:
     ones: other national text that says it."""
     return [b for b in e.background
             if not names_report(b, report) and not b.startswith(HELD_OUT_BACKGROUND)]
+
+
+def other_days(e: Evidence, report: str) -> set[str]:
+    """The days of the news that say an entry, but the day of the news item it was read in."""
+    read = NEWS_READ.fullmatch(report)
+    return e.days - {read.group(1)} if read else e.days
 
 
 def phrases_inside(phrases: list[str]) -> dict[str, list[str]]:
@@ -803,6 +816,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="national-news-2012-2022.jsonl.xz (the team's shared corpus)")
     ap.add_argument("--seed", type=Path, default=SEED)
     ap.add_argument("--reports-seed", type=Path, default=REPORTS_SEED)
+    ap.add_argument("--news-read-seed", type=Path, default=NEWS_READ_SEED)
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--phrases-out", type=Path, default=PHRASES_OUT)
     ap.add_argument("--images-out", type=Path, default=IMAGES_OUT)
@@ -819,7 +833,12 @@ def main(argv: list[str] | None = None) -> int:
     seed = read_seed(a.seed)
     # (an entry the seed holds, with other separators or without a 的, is the seed's)
     seed_keys = {k for t in seed for k in (key(t), key(t).replace(QUALIFIER_MARK, ""))}
-    read = {t: v for t, v in read_reports_seed(a.reports_seed).items()
+    read_entries = read_reports_seed(a.reports_seed)
+    for t, v in read_reports_seed(a.news_read_seed).items():
+        if not NEWS_READ.fullmatch(v[1]):
+            raise SystemExit(f"{a.news_read_seed}: {v[1]!r} is no news-YYYY-MM-DD")
+        read_entries.setdefault(t, v)
+    read = {t: v for t, v in read_entries.items()
             if key(t) not in seed_keys and key(t).replace(QUALIFIER_MARK, "") not in seed_keys}
     tags = jieba_tags()
     quoted_days, quoted_uses = quoted_candidates(news)
@@ -858,6 +877,8 @@ def main(argv: list[str] | None = None) -> int:
     read = {t: v for t, v in read.items() if t not in quoted}
     labels = [label for label, _ in background]
     for report in sorted({r for _, r in read.values()}):
+        if NEWS_READ.fullmatch(report):
+            continue  # read in an item of the news
         if sum(names_report(label, report) for label in labels) != 1:
             raise SystemExit(f"{a.reports_seed}: {report!r} names no one report of the background "
                              "(gwr-YYYY: a work report; cpc-NN: the report to the NN-th congress)")
@@ -866,7 +887,10 @@ def main(argv: list[str] | None = None) -> int:
     for text in read:
         e = ev[text]
         why = not_distinctive(text, local[text], len(LOCAL_REPORTS))
-        if why is None and not (len(e.days) >= MIN_SEED_DAYS or other_reports(e, read[text][1])):
+        report = read[text][1]
+        if why is None and not (
+            len(other_days(e, report)) >= MIN_SEED_DAYS or other_reports(e, report)
+        ):
             why = "said by no other national text than the report it was read in"
         if why is not None:
             not_kept[text] = why
