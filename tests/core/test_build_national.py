@@ -196,14 +196,23 @@ def test_the_shipped_reports_entries_hold_the_rules():
     rows = [line.split("\t") for line in table if line and not line.startswith(("#", "text\t"))]
     read = {r[0]: r for r in rows if r[4] == build.REPORTS_SOURCE}
     assert len(read) > 150
+    in_news = 0
     for text, _, first_seen, _, _, evidence in read.values():
-        assert re.search(r"read in (gwr-20\d\d|cpc-1\d)", evidence) and first_seen
-        # said by the news on two days, or by a national report other than the one it was read in
+        where = re.search(r"read in (gwr-20\d\d|cpc-1\d|news-\d{4}-\d\d-\d\d)", evidence)
+        assert where and first_seen
+        # said by the news on two days (two days besides the item's own, for one read in an
+        # item of the news), or by a national report other than the one it was read in
         days = re.search(r"news: (\d+) days", evidence)
         others = re.search(r"said by (\d+) other national reports", evidence)
         assert others, text
-        assert (days and int(days[1]) >= 2) or int(others[1]) >= 1, text
+        if where[1].startswith("news-"):
+            in_news += 1
+            other_days = re.search(r"and (\d+) other news days", evidence)
+            assert other_days and (int(other_days[1]) >= 2 or int(others[1]) >= 1), text
+        else:
+            assert (days and int(days[1]) >= 2) or int(others[1]) >= 1, text
         assert not text.endswith(build.PLAIN_NAME_ENDS) or "、" in text
+    assert in_news > 50
     for path in build.LOCAL_REPORTS:
         found = find_national(load_document(path).text, FormulationOptions())
         assert not [c.text for c in found if c.rule == build.REPORTS_SOURCE], path.name
@@ -223,3 +232,10 @@ def test_a_phrase_inside_a_motto_is_said_within_a_part_not_across_a_separator():
                     [("1997 报告", "坚持政治协商、民主监督、参政议政。")])
     assert ev["政治协商、民主监督、参政议政"].background and ev["民主监督"].background
     assert not ev["协商民主"].background
+
+
+def test_an_entry_read_in_a_news_item_counts_the_other_days_only():
+    e = build.Evidence(days={"2020-12-18", "2021-03-05", "2021-12-10"})
+    assert build.other_days(e, "news-2020-12-18") == {"2021-03-05", "2021-12-10"}
+    assert build.other_days(e, "gwr-2015") == e.days  # read in a report: every day counts
+    assert build.NEWS_READ.fullmatch("news-2020-12-18") and not build.NEWS_READ.fullmatch("news-2020")
