@@ -170,7 +170,7 @@ def _is_heading(paragraph: str) -> bool:
 def _text_html(document: Document, placed: dict[str, list[_Placed]]) -> str:
     """The document's paragraphs with the placed marks as links (`<a class="m …">`)."""
     marks = sorted((p for group in placed.values() for p in group), key=lambda p: p.mark.start)
-    text = document.text
+    text = document.printed or document.text  # the same length: the marks' offsets hold
     out: list[str] = []
     k = 0
     for para in document.paragraphs:
@@ -432,7 +432,7 @@ def _brief_marks(summary: Summary, document: Document) -> list[_Mark]:
         items.append((p.name, "m p", title, f"p{i}"))
     for i, f in enumerate(summary.formulations):
         classes = f"m f o-{_class_word(f.origin or 'other')} k-{_class_word(f.kind)}"
-        items.append((f.shown, classes, _formulation_title(f), f"f{i}"))
+        items.append((f.text, classes, _formulation_title(f), f"f{i}"))
     found = _occurrences(text, (words for words, _, _, _ in items))
     # a longer phrase wins over one it holds (新发展理念 inside 完整、准确、全面贯彻新发展理念,
     # a name inside 习近平新时代中国特色社会主义思想); a person over a phrase as long
@@ -519,7 +519,7 @@ def _brief_formulations(summary: Summary, placed: dict[str, list[_Placed]], list
     )
     def rows(indices: Iterable[int]) -> list[list[str]]:
         return [
-            [_link(forms[i].text, _first_anchor(placed, f"f{i}")),
+            [_link(forms[i].shown, _first_anchor(placed, f"f{i}")),
              esc(KIND_LABELS.get(forms[i].kind, forms[i].kind)),
              f'<span class="m o-{_class_word(forms[i].origin or "other")}">'
              f"{esc(_origin_note(forms[i]))}</span>",

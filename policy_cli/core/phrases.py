@@ -108,9 +108,10 @@ class PhraseMatcher:
                 continue
             if pending is None:
                 pending = best
-            elif best.end - best.start > pending.end - pending.start:
-                # a longer phrase opens inside the last one: it is the one said (中国特色社会主义
-                # |道路自信、理论自信、制度自信、文化自信, not 中国特色社会主义道路|自信)
+            elif _SEP in best.phrase and len(best.phrase) > len(pending.phrase):
+                # a longer motto opens inside the last find: it is the one said (中国特色社会主义
+                # |道路自信、理论自信、制度自信、文化自信, not 中国特色社会主义道路|自信); a longer
+                # phrase of one part does not (打好|精准脱贫|攻坚战: 精准脱贫, not 脱贫攻坚战)
                 pending = best
         if pending is not None:
             yield pending

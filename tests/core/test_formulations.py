@@ -945,6 +945,8 @@ def test_a_compressed_verb_object_motto_the_tagger_cuts_otherwise_is_a_motto():
     assert motto in found and "motto/short-verb-objects" in found[motto].evidence, found
     assert all(_verb_and_noun(c, words()) for c in ("固根基", "扬优势", "补短板", "强弱项"))
     assert not any(_verb_and_noun(c, words()) for c in ("云计算", "物联网"))  # (大|数据 would be)
+    # clauses that are all nouns of the dictionary whole name things (办公室, 服务器, 发动机)
+    assert not any("、" in f.text for f in formulations_in("要抓好办公室、服务器、发动机三个方面。"))
     assert not any("、" in f.text for f in formulations_in("加快发展大数据、云计算、物联网，培育新动能。"))
 
 
@@ -983,6 +985,10 @@ def test_a_parallel_run_done_together_is_listed_with_its_predicate():
     motto = "依法治国、依法执政、依法行政共同推进"
     assert motto in found and "motto/together" in found[motto].evidence
     assert "依法治国、依法执政、依法行政" not in found
+    # the national motto done together stays national (the document's echo of national text)
+    assert found[motto].origin == "national" and found[motto].first_seen
+    # works built together are no motto (一体建设 follows lists of works as often as mottos)
+    assert not any("、" in t for t in {f.text for f in formulations_in("推进园区、道路、管网一体建设。")})
 
 
 def test_clauses_before_another_verb_or_a_longer_clause_are_not_done_together():

@@ -131,7 +131,7 @@ def _every_position(matcher: PhraseMatcher, text: str) -> list[tuple[str, int, i
         j = i + 1
         while j < best.end:  # a longer phrase opening inside it
             other = matcher._longest(text, j) if text[j] in matcher._trie else None
-            if other is not None and other.end - other.start > best.end - best.start:
+            if other is not None and "、" in other.phrase and len(other.phrase) > len(best.phrase):
                 best = other
             j += 1
         out.append((best.phrase, best.start, best.end))
@@ -146,6 +146,10 @@ def test_a_longer_phrase_opening_inside_a_find_is_the_one_said():
     assert [h.phrase for h in m.finditer(text)] == [
         "道路自信、理论自信、制度自信、文化自信", "中国特色社会主义道路"
     ]
+    # a longer phrase of one part does not replace a find (打好|精准脱贫|攻坚战), and quote marks
+    # do not count as length
+    m = PhraseMatcher(["精准脱贫", "脱贫攻坚战"])
+    assert [h.phrase for h in m.finditer("打好精准脱贫攻坚战。")] == ["精准脱贫"]
     # a shorter one inside stays out, as before (共建一带一路 holds 一带一路)
     assert [h.phrase for h in PhraseMatcher(["共建一带一路", "一带一路"]).finditer(
         "推动共建一带一路。"

@@ -196,6 +196,7 @@ def test_a_bilateral_park_may_name_its_host_city_in_brackets():
         "启动建设中柬（北海）产业园。加快建设中德（沈阳）装备产业园。", FormulationOptions()
     ) if c.rule == "bilateral"}
     assert found == {"中柬（北海）产业园", "中德（沈阳）装备产业园"}
-    for text in ("中柬（2025）产业园。", "中柬（北海）开展产业园建设。", "中柬（北海产业园。"):
+    for text in ("中柬（2025）产业园。", "中柬（北海）开展产业园建设。", "中柬（北海产业园。",
+                 "中老（加快）铁路。", "中欧（含中亚）班列。"):  # (a verb in the brackets)
         assert not [c for c in find_proper_names(text, FormulationOptions())
                     if c.rule == "bilateral"], text

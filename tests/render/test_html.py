@@ -235,3 +235,15 @@ def test_target_numbers_are_written_as_in_the_tables() -> None:
     targets = html[html.index('id="targets"') : html.index('id="people"')]
     cells = re.findall(r"<td class=n>([^<]*)</td>", targets)
     assert cells == ["5–5.5", "1200000", "3"]
+
+
+def test_the_brief_marks_a_formulation_as_the_document_prints_it() -> None:
+    # the Guangxi report of 2025 prints half-width brackets: the text is shown as printed and the
+    # formulation is marked there at both places the report names it
+    doc = load_document(DOCS / "provinces-2025" / "guangxi.txt")
+    html = brief_page(summary_of(doc, formulations=0), doc)
+    page = read_page(html)
+    marks = [m for m in page.marks if "f" in m.classes and m.text == "中柬(北海)产业园"]
+    assert len(marks) == 2
+    assert "".join(page.texts["text"]).count("中柬(北海)产业园") == 2
+    assert "中柬（北海）产业园" not in html

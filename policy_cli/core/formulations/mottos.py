@@ -149,9 +149,13 @@ def _find(
         if found is None and _verb_object_clauses(parts, trail, options):
             found, rule = (0, len(parts)), "verb-objects"
         if uniform and _done_together(text, m.end(), parts, trail, options):
-            # (a parallel run found too: 依法治国、依法执政、依法行政|共同推进 is one task)
+            # (a parallel run found too: 依法治国、依法执政、依法行政|共同推进 is one task); a
+            # national motto done together is national, since the lexicon's date
+            entry = national_lexicon().get(canonical(sep.join(parts)))
+            meta = (("first_seen", entry.first_seen),) if entry is not None else ()
             yield Candidate(
-                sep.join(parts) + trail, "slogan", offset, None, (), BY_RULE, STAGE, "together"
+                sep.join(parts) + trail, "slogan", offset, None, (), BY_RULE, STAGE, "together",
+                meta=meta,
             )
             continue
         if found is None:
@@ -886,12 +890,16 @@ def _short_verb_objects(
     ):
         return False
     verbs = set()
+    nouns = 0  # clauses the dictionary holds whole as a noun (办公室, 服务器; 重实效)
     for p in parts:
-        verb, tag = default_tagger().tag(p, False)[0]
+        tagged = default_tagger().tag(p, False)
+        verb, tag = tagged[0]
         if (len(verb) != 1 or tag not in w.one_lead_tags) and not _verb_and_noun(p, w):
             return False
         verbs.add(p[0])
-    return len(verbs) == len(parts)
+        nouns += len(tagged) == 1 and tag in w.noun_tags
+    # (every clause a noun of the dictionary: things listed, 办公室、服务器、发动机)
+    return len(verbs) == len(parts) and nouns < len(parts)
 
 
 def _verb_and_noun(clause: str, w: Words) -> bool:

@@ -168,7 +168,8 @@ def _past_host_city(text: str, at: int, head: int, w: Words, o: FormulationOptio
     if not text.startswith(opening, at):
         return at
     close = text.find(closing, at + 1, min(head, at + o.bilateral_modifier_max + 2))
-    return close + 1 if close > at + 1 and is_han(text[at + 1 : close]) else at
+    aside = text[at + 1 : close]
+    return close + 1 if close > at + 1 and is_han(aside) and _a_plain_modifier(aside, w) else at
 
 
 def _a_plain_modifier(modifier: str, w: Words) -> bool:
