@@ -90,7 +90,8 @@ class PhraseMatcher:
         return bool(self._trie)
 
     def finditer(self, text: str) -> Iterator[Match]:
-        """Yield the phrases of `text`, left to right, longest first, without overlaps.
+        """Yield the phrases of `text`, left to right, longest first, without overlaps; a longer
+        motto opening inside a find replaces it.
 
         The places where a phrase may start are found first, in one Aho-Corasick pass over the
         text (`_starts`); the trie is walked from those places only.
