@@ -52,6 +52,17 @@ def test_the_plenums_of_a_term_and_of_a_discipline_commission(found):
     assert not any("历次" in t or "次团代会" in t for t in texts), texts
 
 
+def test_a_plenum_by_its_full_name():
+    # the full name a communiqué gives its plenum (crafted on the national news's form)
+    texts = texts_in(
+        "中国共产党第十九届中央委员会第四次全体会议在北京举行。"
+        "中国共产党第十九届中央纪律检查委员会第六次全体会议公报。"
+        "某省第十一届委员会第三次全体会议召开。"  # a local committee: its own rule reads 十一届三次全会
+    )
+    assert {"第十九届中央委员会第四次全体会议", "第十九届中央纪律检查委员会第六次全体会议"} <= texts
+    assert not any("第十一届委员会" in t for t in texts), texts
+
+
 def test_a_package_of_measures_named_by_its_count_of_articles(found):
     # 实施促进民营经济高质量发展20条措施 (Guangxi); 全方位建设模范自治区的决定及28条措施
     # (Inner Mongolia)

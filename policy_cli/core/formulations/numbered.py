@@ -27,7 +27,8 @@ def find_numbered(
         plan = m.group().removesuffix(w.plan_suffix)
         yield Candidate(plan, "numbered", m.start(), plan_period(plan), (), CERTAIN, STAGE, "plan")
     for rule, pattern in (
-        ("plenum", p.plenum), ("congress", p.congress), ("party-congress", p.party_congress),
+        ("plenum", p.plenum), ("plenum", p.plenum_full), ("congress", p.congress),
+        ("party-congress", p.party_congress),
         ("ordinal", p.ordinal_set), ("quantity-line", p.quantity_line),
     ):
         for m in finditer(pattern, text):

@@ -284,6 +284,7 @@ class Patterns:
     short_numbered: re.Pattern[str]
     plan: re.Pattern[str]
     plenum: re.Pattern[str]
+    plenum_full: re.Pattern[str]
     party_congress: re.Pattern[str]
     congress: re.Pattern[str]
     campaign: re.Pattern[str]
