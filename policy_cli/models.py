@@ -55,6 +55,11 @@ class Document:
     # one the same span of the other; empty where the two are the same
     printed: str = ""
 
+    @property
+    def shown_text(self) -> str:
+        """The text as the document prints it (the analysed text's offsets hold in it)."""
+        return self.printed or self.text
+
     def as_printed(self, start: int, text: str) -> str:
         """Return `text`, found at `start` of the analysed text, as the document prints it (the
         text itself where it is not the span there)."""

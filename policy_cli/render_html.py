@@ -170,7 +170,7 @@ def _is_heading(paragraph: str) -> bool:
 def _text_html(document: Document, placed: dict[str, list[_Placed]]) -> str:
     """The document's paragraphs with the placed marks as links (`<a class="m …">`)."""
     marks = sorted((p for group in placed.values() for p in group), key=lambda p: p.mark.start)
-    text = document.printed or document.text  # the same length: the marks' offsets hold
+    text = document.shown_text  # the same length as the analysed text: the marks' offsets hold
     out: list[str] = []
     k = 0
     for para in document.paragraphs:

@@ -289,7 +289,7 @@ def formulation_section(
             "count": f.count,
             "first_offset": f.first_offset,
             "refers": _refers(f.refers_to, f.items),
-            "context": _snippet(document.printed or document.text, f.first_offset, len(f.text)),
+            "context": _snippet(document.shown_text, f.first_offset, len(f.text)),
         }
         for f in formulations
     ]

@@ -73,7 +73,8 @@ def news_items(corpus: Path, folder: Path = NEWS_GOLD) -> list[tuple[str, dict, 
     with opener(corpus, "rt", encoding="utf-8") as f:
         dates = {d for d, _ in wanted}
         for line in f:
-            if line[10:20] not in dates:  # {"date": "YYYY-MM-DD", ...: read only those days
+            head = line[:40]  # {"date": "YYYY-MM-DD", ...: parse only the lines of those days
+            if not any(d in head for d in dates):
                 continue
             item = json.loads(line)
             hit = wanted.get((item["date"], item["title"]))

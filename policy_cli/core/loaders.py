@@ -336,7 +336,7 @@ def build_document(
     if not keep_noise:
         from policy_cli.core.noise import remove_noise_twin
 
-        text, noise, cut = remove_noise_twin(text, printed if printed != text else None)
+        text, noise, cut = remove_noise_twin(text, printed if marks_printed else None)
         printed = cut if cut is not None else text
     paragraphs = normalize.split_paragraphs(text)
     if not paragraphs:

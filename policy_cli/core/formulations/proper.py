@@ -132,8 +132,9 @@ def _bilateral_start(
 ) -> int | None:
     """Where the name of what China builds with other countries ends at the head at `at`
     starts: 中, then one or more countries by their abbreviations, then nouns or nothing up to
-    the head (中|老|铁路, 中|马|钦州|产业园区), past a host city in brackets (中|柬|（北海）|产业园). The 中 opens a word, or the segmenter glued it to a
-    function word before it (以中|老铁路), and no country that is a word of its own stands before it
+    the head (中|老|铁路, 中|马|钦州|产业园区), past a host city in brackets (中|柬|（北海）|产业园).
+    The 中 opens a word, or the segmenter glued it to a function word before it (以中|老铁路),
+    and no country that is a word of its own stands before it
     (孟中印缅… is a list cut; 义乌|中欧班列 is not); the countries end a word where nouns follow
     (中|泰加|强铁路 and 中|加|快工业园区 read 加强, 加快)."""
     countries = w.country_abbreviations
@@ -168,8 +169,10 @@ def _past_host_city(text: str, at: int, head: int, w: Words, o: FormulationOptio
     if not text.startswith(opening, at):
         return at
     close = text.find(closing, at + 1, min(head, at + o.bilateral_modifier_max + 2))
+    if close <= at + 1:
+        return at  # no closing bracket, or nothing inside
     aside = text[at + 1 : close]
-    return close + 1 if close > at + 1 and is_han(aside) and _a_plain_modifier(aside, w) else at
+    return close + 1 if is_han(aside) and _a_plain_modifier(aside, w) else at
 
 
 def _a_plain_modifier(modifier: str, w: Words) -> bool:
