@@ -950,6 +950,20 @@ def test_a_compressed_verb_object_motto_the_tagger_cuts_otherwise_is_a_motto():
     assert not any("、" in f.text for f in formulations_in("加快发展大数据、云计算、物联网，培育新动能。"))
 
 
+def test_an_adverb_of_effort_the_tagger_calls_a_noun_opens_a_motto_as_an_adverb_does():
+    # real text: the Anhui (着力稳面积、提单产、增效益，) and Hubei (着力稳预期、强信心、增动能，)
+    # reports of 2025; the tagger reads 着力 and 大力 as nouns, which open no run of a noun's
+    # doings (龙头企业|稳产、…)
+    for doc, motto in (
+        (DOCS / "provinces-2025" / "anhui.txt", "稳面积、提单产、增效益"),
+        (DOCS / "provinces-2025" / "hubei.txt", "稳预期、强信心、增动能"),
+    ):
+        found = {f.text: f for f in extract_formulations(load_document(doc))}
+        assert motto in found and "motto/short-verb-objects" in found[motto].evidence, motto
+    found = {f.text for f in formulations_in("工作有序推进。大力抓重点、补短板、强弱项，推动落实。")}
+    assert "抓重点、补短板、强弱项" in found, found
+
+
 def test_short_verb_object_clauses_inside_a_clause_or_naming_things_are_no_motto():
     texts = {f.text for f in formulations_in(
         "创新开展“家门口”看大展、赏好戏、享非遗，让文化生活触手可及。"  # inside a longer clause

@@ -810,6 +810,8 @@ def _sentence_lead(lead: str, seg: Segmentation, start: int) -> bool:
     cut = seg.words(start, start + len(lead))
     if not cut or sum(len(word) for word in cut) != len(lead):
         return False  # the lead ends inside a word
+    if cut[-1] in words().effort_adverbs:
+        return True
     tagged = default_tagger().tag(cut[-1], False)
     return len(tagged) == 1 and tagged[0][1] in words().sentence_lead_tags
 

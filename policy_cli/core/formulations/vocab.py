@@ -220,6 +220,7 @@ class Words:
     compressed_verb_tags: frozenset[str]
     compressed_object_tags: frozenset[str]
     sentence_lead_tags: frozenset[str]
+    effort_adverbs: frozenset[str]
     shared_predicate_tags: frozenset[str]
     run_on_name_tags: frozenset[str]
     national_policy_heads: tuple[str, ...]
