@@ -950,6 +950,22 @@ def test_a_compressed_verb_object_motto_the_tagger_cuts_otherwise_is_a_motto():
     assert not any("、" in f.text for f in formulations_in("加快发展大数据、云计算、物联网，培育新动能。"))
 
 
+def test_the_qualities_a_verb_of_command_sets_for_what_it_builds_are_a_motto():
+    # real text: the central document no. 1 of 2018 (加快形成工农互促、城乡互补、全面融合、共同
+    # 繁荣的新型工农城乡关系): four clauses of four characters, no character shared, between the
+    # verb and the 的 of the noun they qualify
+    found = {f.text: f for f in extract_formulations(load_document(DOCS / "central-no1-2018.txt"))}
+    motto = "工农互促、城乡互补、全面融合、共同繁荣"
+    assert motto in found and "motto/triplet" in found[motto].evidence, motto
+    texts = {f.text for f in formulations_in(
+        "健全监督体系，形成决策科学、执行坚决、监督有力的权力运行机制。"
+        "加强对重大战略、重点领域、薄弱环节的监督。"  # after a preposition: things listed
+        "这是省委直接领导、科学决策、统筹调度的结果。"  # after a noun: who does what
+    )}
+    assert "决策科学、执行坚决、监督有力" in texts, texts
+    assert not any("重大战略" in t or "直接领导" in t for t in texts), texts
+
+
 def test_an_adverb_of_effort_the_tagger_calls_a_noun_opens_a_motto_as_an_adverb_does():
     # real text: the Anhui (着力稳面积、提单产、增效益，) and Hubei (着力稳预期、强信心、增动能，)
     # reports of 2025; the tagger reads 着力 and 大力 as nouns, which open no run of a noun's

@@ -159,7 +159,9 @@ def _find(
             )
             continue
         if found is None:
-            triplet = _standalone_triplet(text, m.start(), m.end(), parts, trail, options)
+            triplet = _standalone_triplet(
+                text, m.start(), m.end(), parts, trail, options, offset, seg
+            )
             if triplet is True:
                 yield Candidate(
                     sep.join(parts), "slogan", offset, None, (), BY_RULE, STAGE, "triplet"
@@ -634,14 +636,25 @@ def _verb_object_clauses(parts: Sequence[str], trail: str, o: FormulationOptions
 
 
 def _standalone_triplet(
-    text: str, m_start: int, m_end: int, parts: Sequence[str], trail: str, o: FormulationOptions
+    text: str,
+    m_start: int,
+    m_end: int,
+    parts: Sequence[str],
+    trail: str,
+    o: FormulationOptions,
+    offset: int,
+    seg: Segmentation,
 ) -> bool | None:
-    """Three or more short clauses of one length that a document repeats, or that fill a clause.
+    """Three or more short clauses of one length that a document repeats, that fill a clause,
+    or that a verb gives as the marks of what it builds.
 
     图更强、争一流、敢首创 (the whole clause between commas) and 创新深化、改革攻坚、开放提升
-    (said twice) are mottos even without a shared character. Returns True or False, or None
-    when it is a motto only if the text says it `triplet_min_count` times (counted by the
-    caller, with the other such triplets).
+    (said twice) are mottos even without a shared character; so are the qualities a verb of
+    command sets for a system, the clauses whole words between the verb and the 的 of the noun
+    they qualify (形成|决策科学、执行坚决、监督有力|的权力运行机制; 构建|基层首诊、双向转诊、急慢
+    分治、上下联动|的分级诊疗制度). Returns True or False, or None when it is a motto only if
+    the text says it `triplet_min_count` times (counted by the caller, with the other such
+    triplets). (`offset`: where the first clause starts, after the lead of the first part.)
     """
     if (
         len(parts) < o.triplet_min_clauses
@@ -658,7 +671,26 @@ def _standalone_triplet(
         and text[m_start - 1 : m_start] in w.clause_opens  # (or the text's start)
         and text[m_end : m_end + 1] in w.clause_or_line_ends  # (or its end)
     )
-    return True if whole_clause else None
+    if whole_clause or _qualities_set(text, m_start, parts, trail, offset, seg):
+        return True
+    return None
+
+
+def _qualities_set(
+    text: str, m_start: int, parts: Sequence[str], trail: str, offset: int, seg: Segmentation
+) -> bool:
+    """Tell whether clauses are the qualities a verb of command sets for what it builds: a clause
+    word ends the lead, the clauses are whole words, and the trail opens with 的."""
+    if not (offset > m_start and trail.startswith(words().trail_possessive)):
+        return False
+    if not _ends_with_clause_word(text[m_start:offset]):
+        return False
+    at = offset
+    for p in parts:  # each clause opens a word, and so does the trail
+        if not seg.starts_word(at):
+            return False
+        at += len(p) + 1
+    return seg.starts_word(at - 1)
 
 
 def _parallel_run(
