@@ -1132,6 +1132,20 @@ def test_a_pair_of_one_act_with_two_objects_or_two_results_is_a_motto():
         assert motto in found and "motto/one-act-pair" in found[motto].evidence, motto
 
 
+def test_results_of_a_disposal_and_attributes_in_de_are_no_pair_motto():
+    # real text: the report to the 19th congress (只要我们党把自身建设好、建设强，…; 五年来的成就
+    # 是全方位的、开创性的，…): what is done to the object 把 names, and two attributes said of
+    # the achievements, describe; 开门红、开门旺 and 坚持稳字当头、稳中求进 stay mottos
+    texts = {f.text for f in extract_formulations(load_document(DOCS / "cpc19-report.txt"))}
+    assert "建设好、建设强" not in texts and "全方位的、开创性的" not in texts
+    texts = {f.text for f in formulations_in(
+        "只要我们把队伍建设好、建设强，就能成功。成就是全方位的、开创性的，变革是深层次的。"
+        "要坚持稳字当头、稳中求进。确保实现开门红、开门旺，"
+    )}
+    assert not any("建设好" in t or "全方位" in t for t in texts), texts
+    assert {"稳字当头、稳中求进", "开门红、开门旺"} <= texts, texts
+
+
 def test_a_pair_of_three_character_nouns_of_one_head_is_no_motto():
     for text in (
         "，国家审计署、审计厅开展联合检查。",

@@ -135,6 +135,8 @@ def _find(
             aligned = any(a == b for a, b in zip(*parts, strict=True))
             # 稳中求进、以进促稳
             chiasmus = len(set(parts[0]) & set(parts[1])) >= options.chiasmus_min_shared
+            # 是|全方位的、开创性的: two attributes said of something, each ending in 的
+            at_end = at_end and not all(p.endswith(w.trail_possessive) for p in parts)
             if at_end and len(parts[0]) == options.object_pair_len and (aligned or chiasmus):
                 found, rule = (0, len(parts)), "object-pair"
             elif at_end and len(parts[0]) == options.object_pair_len and (
@@ -486,6 +488,8 @@ def _one_act_pair(
     )
     if not (acts or results):
         return None
+    if any(mark in parts[0][:-size] for mark in w.disposal_marks):
+        return None  # 把自身|建设好、建设强: what is done to the object named, a description
     second = start + len(parts[0]) + 1
     if not _cut_between_words(seg, start, len(parts[0]), len(parts[0]) - size) or not (
         _cut_between_words(seg, second, len(parts[1]), size)

@@ -221,6 +221,7 @@ class Words:
     compressed_object_tags: frozenset[str]
     sentence_lead_tags: frozenset[str]
     effort_adverbs: frozenset[str]
+    disposal_marks: tuple[str, ...]
     shared_predicate_tags: frozenset[str]
     run_on_name_tags: frozenset[str]
     national_policy_heads: tuple[str, ...]
