@@ -1132,6 +1132,18 @@ def test_a_pair_of_one_act_with_two_objects_or_two_results_is_a_motto():
         assert motto in found and "motto/one-act-pair" in found[motto].evidence, motto
 
 
+def test_the_spirit_of_a_meeting_or_of_the_body_that_instructs_names_no_spirit():
+    # real text: the Inner Mongolia report of 2025 (把思想和行动统一到党中央精神上来): the
+    # centre's instructions, not a named spirit as 蒙古马精神 or 伟大建党精神 is
+    doc = load_document(DOCS / "provinces-2025" / "neimenggu.txt")
+    assert not any(f.text.endswith("中央精神") for f in extract_formulations(doc))
+    texts = {f.text for f in formulations_in(
+        "要深刻领会党中央精神和省委精神，传达会议精神，大力弘扬伟大建党精神。"
+    )}
+    assert "伟大建党精神" in texts, texts
+    assert not any(t.endswith(("中央精神", "省委精神", "会议精神")) for t in texts), texts
+
+
 def test_results_of_a_disposal_and_attributes_in_de_are_no_pair_motto():
     # real text: the report to the 19th congress (只要我们党把自身建设好、建设强，…; 五年来的成就
     # 是全方位的、开创性的，…): what is done to the object 把 names, and two attributes said of
