@@ -1132,6 +1132,17 @@ def test_a_pair_of_one_act_with_two_objects_or_two_results_is_a_motto():
         assert motto in found and "motto/one-act-pair" in found[motto].evidence, motto
 
 
+def test_a_ranking_by_its_count_is_no_formulation():
+    # real text: the Jiangsu report of 2025 (4家企业入选全国文化企业30强, which the national news
+    # quotes as a name): the list of winners of an award; Shandong's “十强”产业 is a numbered set
+    jiangsu = extract_formulations(load_document(DOCS / "local-jiangsu-2025.txt"))
+    assert not any(f.text.endswith("30强") for f in jiangsu)
+    shandong = extract_formulations(load_document(DOCS / "provinces-2025" / "shandong.txt"))
+    assert "十强" in {f.text for f in shandong}
+    texts = {f.text for f in formulations_in("多家企业跻身“世界500强”，推动“十强”产业发展。")}
+    assert not any("500强" in t for t in texts), texts
+
+
 def test_the_spirit_of_a_meeting_or_of_the_body_that_instructs_names_no_spirit():
     # real text: the Inner Mongolia report of 2025 (把思想和行动统一到党中央精神上来): the
     # centre's instructions, not a named spirit as 蒙古马精神 or 伟大建党精神 is

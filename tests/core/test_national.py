@@ -292,3 +292,21 @@ def test_a_formulation_before_the_head_of_a_policy_names_that_policy(text, liste
 )
 def test_an_entry_read_in_a_report_before_a_system_name_is_a_piece_of_it(text, listed):
     assert set(_national_stage(text)) == listed
+
+
+def test_a_national_motto_whose_run_goes_on_is_a_truncated_piece():
+    """A motto of the lexicon followed by one more clause of its run (the same shared head, or
+    the same length where the parts share nothing) is cut from a longer motto: not listed (the
+    report to the 19th congress: 理论创新、实践创新、制度创新、文化创新以及…); a clause of another
+    shape after it is another item of a list the motto is one of."""
+    cpc19 = (DOCS / "cpc19-report.txt").read_text(encoding="utf-8")
+    assert "理论创新、实践创新、制度创新、文化创新" in cpc19
+    assert "理论创新、实践创新、制度创新" not in _national_stage(cpc19)
+    found = _national_stage(
+        "做到搬得出、稳得住、能致富。坚持党的领导、人民当家作主、依法治国有机统一、紧紧围绕大局。"
+        "对有令不行、有禁不止、失职渎职的严肃追责。实现民族独立、人民解放、国家富强、人民幸福。"
+    )
+    assert "搬得出、稳得住" not in found  # its run goes on in a clause of its length
+    assert "党的领导、人民当家作主、依法治国有机统一" in found
+    assert "有令不行、有禁不止" in found
+    assert "民族独立、人民解放" not in found

@@ -18,6 +18,7 @@ Said right before the head noun of a policy as a word of its own (全面两孩|�
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -67,6 +68,13 @@ def find_national(
             seg = seg or segment_text(text)  # (cut once, for every match that asks)
             if not _whole_words(text, m, seg):
                 continue  # a short name learnt from quotes, inside other words: 占中|部地区
+        if (
+            text.startswith(MOTTO_SEPARATOR, m.end)
+            and MOTTO_SEPARATOR in entry.text
+            and not _a_motto_said_as_one_word(entry.text, printed)
+            and _run_goes_on(entry.text.split(MOTTO_SEPARATOR), text, m.end + 1)
+        ):
+            continue  # 经济建设、…、社会建设|、生态文明建设: a truncated motto names nothing
         if entry.source == REPORTS_SOURCE and any(
             text.startswith(h, m.end) and _phrase_ends(text, m.end + len(h))
             for h in words().plain_system_heads
@@ -102,6 +110,25 @@ def find_national(
             # as a reader names the core a document frames itself with
             at = m.start + len(printed) - len(core.text)
             yield replace(_candidate(core, core.text, at, "core"), strength=CERTAIN)
+
+
+def _run_goes_on(parts: list[str], text: str, at: int) -> bool:
+    """Tell whether the clause at `at`, after a motto and its separator, is one more clause of
+    the motto's run: it has what the motto's parts share at their start or end (经济建设、…、
+    社会建设|、生态文明建设; 发现一起、查处一起|、通报一起), or, where they share nothing, their
+    length (民族独立、人民解放|、国家富强). A clause of another shape is another item of a list
+    the motto is one of (有令不行、有禁不止|、失职渎职的; 弱有所扶|、优军服务保障)."""
+    end = at
+    while end < len(text) and is_han(text[end]):
+        end += 1
+    clause = text[at:end]
+    if not clause:
+        return False
+    head = os.path.commonprefix(parts)
+    tail = os.path.commonprefix([p[::-1] for p in parts])[::-1]
+    if head or tail:
+        return bool(head and clause.startswith(head)) or bool(tail and clause.endswith(tail))
+    return len({len(p) for p in parts}) == 1 and len(clause) == len(parts[0])
 
 
 def _ends_in_a_quote(span: str) -> bool:
