@@ -827,6 +827,13 @@ def formulations_in(text: str):
     return extract_formulations(load_text(text, source="t"))
 
 
+def assert_found_by(cases, evidence: str) -> None:
+    """Each (document path, formulation) pair: the document lists it, with that evidence."""
+    for doc, text in cases:
+        found = {f.text: f for f in extract_formulations(load_document(doc))}
+        assert text in found and evidence in found[text].evidence, text
+
+
 def test_clauses_of_a_verb_and_its_object_each_are_a_motto():
     doc = load_document(DOCS / "provinces-2025" / "hubei.txt")
     found = {f.text: f for f in extract_formulations(doc)}
@@ -925,12 +932,10 @@ def test_a_rhyme_of_nouns_of_one_word_or_of_a_list_tail_is_no_motto():
 def test_short_clauses_of_a_verb_and_its_object_filling_a_clause_are_a_motto():
     # real text: the 2018 national report (…，要破障碍、去烦苛、筑坦途，…) and the Inner Mongolia
     # report of 2025 (紧紧扭住重预防、强基础、严监管、提能力四个关键，…)
-    for doc, motto in (
+    assert_found_by((
         (DOCS / "gwr-2018.txt", "破障碍、去烦苛、筑坦途"),
         (DOCS / "provinces-2025" / "neimenggu.txt", "重预防、强基础、严监管、提能力"),
-    ):
-        found = {f.text: f for f in extract_formulations(load_document(doc))}
-        assert motto in found and "motto/short-verb-objects" in found[motto].evidence, motto
+    ), "motto/short-verb-objects")
 
 
 def test_a_compressed_verb_object_motto_the_tagger_cuts_otherwise_is_a_motto():
@@ -970,12 +975,10 @@ def test_an_adverb_of_effort_the_tagger_calls_a_noun_opens_a_motto_as_an_adverb_
     # real text: the Anhui (着力稳面积、提单产、增效益，) and Hubei (着力稳预期、强信心、增动能，)
     # reports of 2025; the tagger reads 着力 and 大力 as nouns, which open no run of a noun's
     # doings (龙头企业|稳产、…)
-    for doc, motto in (
+    assert_found_by((
         (DOCS / "provinces-2025" / "anhui.txt", "稳面积、提单产、增效益"),
         (DOCS / "provinces-2025" / "hubei.txt", "稳预期、强信心、增动能"),
-    ):
-        found = {f.text: f for f in extract_formulations(load_document(doc))}
-        assert motto in found and "motto/short-verb-objects" in found[motto].evidence, motto
+    ), "motto/short-verb-objects")
     found = {f.text for f in formulations_in("工作有序推进。大力抓重点、补短板、强弱项，推动落实。")}
     assert "抓重点、补短板、强弱项" in found, found
 
@@ -1102,12 +1105,10 @@ def test_two_character_words_listing_things_or_steps_or_inside_a_clause_are_no_m
 def test_the_ideals_of_one_place_said_in_parallel_are_a_motto():
     # real text: the Tianjin report of 2025 (建设更高水平法治天津、平安天津。; 法治天津、平安天津水平
     # 全面提升) and the Chongqing report (建设更高水平平安重庆、法治重庆)
-    for doc, motto in (
+    assert_found_by((
         (DOCS / "provinces-2025" / "tianjin.txt", "法治天津、平安天津"),
         (DOCS / "provinces-2025" / "chongqing.txt", "平安重庆、法治重庆"),
-    ):
-        found = {f.text: f for f in extract_formulations(load_document(doc))}
-        assert motto in found and "motto/ideals" in found[motto].evidence, motto
+    ), "motto/ideals")
     # real text: the Inner Mongolia report (吸引更多人来到内蒙古、爱上内蒙古): no ideals
     doc = load_document(DOCS / "provinces-2025" / "neimenggu.txt")
     assert not any("爱上内蒙古" in f.text for f in extract_formulations(doc))
@@ -1123,13 +1124,11 @@ def test_the_ideals_of_one_place_said_in_parallel_are_a_motto():
 def test_a_pair_of_one_act_with_two_objects_or_two_results_is_a_motto():
     # real text: the Inner Mongolia report of 2025 (完成保交楼、保交房任务), the 2018 national report
     # (着力解决小微企业融资难、融资贵问题) and the Shaoxing conference of 2023 (确保实现开门红、开门旺，)
-    for doc, motto in (
+    assert_found_by((
         (DOCS / "provinces-2025" / "neimenggu.txt", "保交楼、保交房"),
         (DOCS / "gwr-2018.txt", "融资难、融资贵"),
         (DOCS / "local-shaoxing-conference-2023.txt", "开门红、开门旺"),
-    ):
-        found = {f.text: f for f in extract_formulations(load_document(doc))}
-        assert motto in found and "motto/one-act-pair" in found[motto].evidence, motto
+    ), "motto/one-act-pair")
 
 
 def test_a_ranking_by_its_count_is_no_formulation():
