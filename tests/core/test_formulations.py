@@ -1154,6 +1154,19 @@ def test_the_spirit_of_a_meeting_or_of_the_body_that_instructs_names_no_spirit()
     assert not any(t.endswith(("中央精神", "省委精神", "会议精神")) for t in texts), texts
 
 
+def test_a_pair_a_verb_of_strengthening_or_fighting_takes_lists_things():
+    # real text: the 2022 national report (加强审计监督、统计监督。): kinds of supervision to
+    # strengthen; 坚持 holds to a pair of mottos (坚持稳字当头、稳中求进), 做到 does one
+    texts = {f.text for f in extract_formulations(load_document(DOCS / "gwr-2022.txt"))}
+    assert "审计监督、统计监督" not in texts
+    texts = {f.text for f in formulations_in(
+        "要反对保护主义、单边主义。增强大局意识、忧患意识。坚持稳字当头、稳中求进。"
+        "做到有案必立、有诉必理。"
+    )}
+    assert not any("主义" in t or "意识" in t for t in texts), texts
+    assert {"稳字当头、稳中求进", "有案必立、有诉必理"} <= texts, texts
+
+
 def test_results_of_a_disposal_and_attributes_in_de_are_no_pair_motto():
     # real text: the report to the 19th congress (只要我们党把自身建设好、建设强，…; 五年来的成就
     # 是全方位的、开创性的，…): what is done to the object 把 names, and two attributes said of

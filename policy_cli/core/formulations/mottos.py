@@ -137,6 +137,8 @@ def _find(
             chiasmus = len(set(parts[0]) & set(parts[1])) >= options.chiasmus_min_shared
             # 是|全方位的、开创性的: two attributes said of something, each ending in 的
             at_end = at_end and not all(p.endswith(w.trail_possessive) for p in parts)
+            # 加强|审计监督、统计监督: what a verb of strengthening or fighting takes, things listed
+            at_end = at_end and not lead.endswith(w.list_taking_verbs)
             if at_end and len(parts[0]) == options.object_pair_len and (aligned or chiasmus):
                 found, rule = (0, len(parts)), "object-pair"
             elif at_end and len(parts[0]) == options.object_pair_len and (

@@ -222,6 +222,7 @@ class Words:
     sentence_lead_tags: frozenset[str]
     effort_adverbs: frozenset[str]
     disposal_marks: tuple[str, ...]
+    list_taking_verbs: tuple[str, ...]
     shared_predicate_tags: frozenset[str]
     run_on_name_tags: frozenset[str]
     national_policy_heads: tuple[str, ...]
