@@ -310,3 +310,15 @@ def test_a_national_motto_whose_run_goes_on_is_a_truncated_piece():
     assert "党的领导、人民当家作主、依法治国有机统一" in found
     assert "有令不行、有禁不止" in found
     assert "民族独立、人民解放" not in found
+
+
+def test_a_kind_of_zone_named_by_its_place_is_that_place_s_zone():
+    """国家自主创新示范区 is a kind of zone the state designates; said right after a place (the
+    Jiangsu report of 2025: 深入推进苏南国家自主创新示范区改革发展) it names that place's zone,
+    listed whole, not the kind."""
+    jiangsu = (DOCS / "local-jiangsu-2025.txt").read_text(encoding="utf-8")
+    found = _national_stage(jiangsu)
+    assert found.get("苏南国家自主创新示范区") == "place"
+    assert "国家自主创新示范区" not in found
+    found = _national_stage("要扩大国家自主创新示范区试点。")  # the kind, no place before it
+    assert "国家自主创新示范区" in found

@@ -26,6 +26,7 @@ from policy_cli.core.chars import is_han
 from policy_cli.core.formulations.candidate import CERTAIN, KINDS, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.pieces import QUOTES, said_at
+from policy_cli.core.formulations.proper import place_forms
 from policy_cli.core.formulations.vocab import words
 from policy_cli.core.national import NationalEntry, national_lexicon, national_matcher
 from policy_cli.core.phrases import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_MARKS, SEPARATORS, Match
@@ -47,6 +48,9 @@ MOTTO_SEPARATOR = "、"
 # mark is no name: the motto stands as it is)
 RUN_ON_LOOKAHEAD = 16
 _DROP_QUOTES = str.maketrans("", "", QUOTE_MARKS)
+# the segmenter's tag of a place name, and how far back the word before a zone is read
+PLACE_TAG = "ns"
+PLACE_LOOKBEHIND = 8
 
 
 def find_national(
@@ -92,6 +96,15 @@ def find_national(
                 if len(rest) <= options.national_run_on_max:
                     yield Candidate(printed + rest, "name", m.start, stage=STAGE, rule="run-on")
                 continue  # (…|体制机制一体改革: a longer name is no formulation of its own)
+        if printed.endswith(words().zone_heads):
+            seg = seg or segment_text(text)  # (only before a kind of zone)
+            place = _place_before(text, m.start, seg)
+            if place:
+                # 苏南|国家自主创新示范区: the kind of zone the state designates, named by its
+                # place, is that place's zone (its name, not the kind)
+                yield Candidate(place + printed, "name", m.start - len(place), stage=STAGE,
+                                rule="place")
+                continue
         if (
             m.end not in starts
             and text.startswith(words().national_policy_heads, m.end)
@@ -194,6 +207,19 @@ def _policy_head_after(text: str, end: int, seg: Segmentation) -> str | None:
         if text.startswith(head, end) and seg.starts_word(end) and said_at(text, seg, end, after):
             return head if _phrase_ends(text, after) else None
     return None
+
+
+def _place_before(text: str, at: int, seg: Segmentation) -> str:
+    """The place named right before `at` as a word of its own (苏南|…, 武汉|…), or ''."""
+    before = seg.words(max(0, at - PLACE_LOOKBEHIND), at)
+    if not before or not seg.starts_word(at):
+        return ""
+    word = before[-1]
+    if not is_han(word) or len(word) < 2:
+        return ""
+    tagged = default_tagger().tag(word, False)
+    place = len(tagged) == 1 and tagged[0][1] == PLACE_TAG
+    return word if place or word in place_forms() else ""
 
 
 def _phrase_ends(text: str, at: int) -> bool:
