@@ -303,13 +303,16 @@ def test_a_national_motto_whose_run_goes_on_is_a_truncated_piece():
     assert "理论创新、实践创新、制度创新、文化创新" in cpc19
     assert "理论创新、实践创新、制度创新" not in _national_stage(cpc19)
     found = _national_stage(
-        "做到搬得出、稳得住、能致富。坚持党的领导、人民当家作主、依法治国有机统一、紧紧围绕大局。"
-        "对有令不行、有禁不止、失职渎职的严肃追责。实现民族独立、人民解放、国家富强、人民幸福。"
+        "对违纪问题发现一起、查处一起、通报一起。坚持党的领导、人民当家作主、依法治国有机统一、"
+        "紧紧围绕大局。对有令不行、有禁不止、失职渎职的严肃追责。实现民族独立、人民解放、国家富强、"
+        "人民幸福。"
     )
-    assert "搬得出、稳得住" not in found  # its run goes on in a clause of its length
+    assert "发现一起、查处一起" not in found  # its run goes on: the next clause ends as its parts
     assert "党的领导、人民当家作主、依法治国有机统一" in found
     assert "有令不行、有禁不止" in found
-    assert "民族独立、人民解放" not in found
+    # parts that share nothing: a clause of their length after them, or before them
+    assert "民族独立、人民解放" not in found and "国家富强、人民幸福" not in found
+    assert "发现一起、查处一起" in _national_stage("做到发现一起、查处一起，决不姑息。")
 
 
 def test_a_kind_of_zone_named_by_its_place_is_that_place_s_zone():

@@ -490,8 +490,8 @@ def _one_act_pair(
     )
     if not (acts or results):
         return None
-    if any(mark in parts[0][:-size] for mark in w.disposal_marks):
-        return None  # 把自身|建设好、建设强: what is done to the object named, a description
+    if any(word in w.disposal_marks for word, _ in tagger.tag(parts[0][:-size], False)):
+        return None  # 把|自身|建设好、建设强: what is done to the object named, a description
     second = start + len(parts[0]) + 1
     if not _cut_between_words(seg, start, len(parts[0]), len(parts[0]) - size) or not (
         _cut_between_words(seg, second, len(parts[1]), size)
@@ -655,9 +655,9 @@ def _standalone_triplet(
     or that a verb gives as the marks of what it builds.
 
     图更强、争一流、敢首创 (the whole clause between commas) and 创新深化、改革攻坚、开放提升
-    (said twice) are mottos even without a shared character; so are the qualities a verb of
-    command sets for a system, the clauses whole words between the verb and the 的 of the noun
-    they qualify (形成|决策科学、执行坚决、监督有力|的权力运行机制; 构建|基层首诊、双向转诊、急慢
+    (said twice) are mottos even without a shared character; so are the qualities a verb that
+    builds a system or holds to principles sets, the clauses whole words between the verb and the
+    的 of the noun they qualify (形成|决策科学、执行坚决、监督有力|的权力运行机制; 构建|基层首诊、双向转诊、急慢
     分治、上下联动|的分级诊疗制度). Returns True or False, or None when it is a motto only if
     the text says it `triplet_min_count` times (counted by the caller, with the other such
     triplets). (`offset`: where the first clause starts, after the lead of the first part.)
@@ -685,11 +685,13 @@ def _standalone_triplet(
 def _qualities_set(
     text: str, m_start: int, parts: Sequence[str], trail: str, offset: int, seg: Segmentation
 ) -> bool:
-    """Tell whether clauses are the qualities a verb of command sets for what it builds: a clause
-    word ends the lead, the clauses are whole words, and the trail opens with 的."""
-    if not (offset > m_start and trail.startswith(words().trail_possessive)):
+    """Tell whether clauses are the qualities a verb of command sets for what it builds: a verb
+    that builds a system or holds to principles ends the lead (`quality_setting_verbs`), the
+    clauses are whole words, and the trail opens with 的."""
+    w = words()
+    if not (offset > m_start and trail.startswith(w.trail_possessive)):
         return False
-    if not _ends_with_clause_word(text[m_start:offset]):
+    if not text[m_start:offset].endswith(w.quality_setting_verbs):
         return False
     at = offset
     for p in parts:  # each clause opens a word, and so does the trail

@@ -48,9 +48,6 @@ MOTTO_SEPARATOR = "、"
 # mark is no name: the motto stands as it is)
 RUN_ON_LOOKAHEAD = 16
 _DROP_QUOTES = str.maketrans("", "", QUOTE_MARKS)
-# the segmenter's tag of a place name, and how far back the word before a zone is read
-PLACE_TAG = "ns"
-PLACE_LOOKBEHIND = 8
 
 
 def find_national(
@@ -72,13 +69,16 @@ def find_national(
             seg = seg or segment_text(text)  # (cut once, for every match that asks)
             if not _whole_words(text, m, seg):
                 continue  # a short name learnt from quotes, inside other words: 占中|部地区
-        if (
-            text.startswith(MOTTO_SEPARATOR, m.end)
-            and MOTTO_SEPARATOR in entry.text
-            and not _a_motto_said_as_one_word(entry.text, printed)
-            and _run_goes_on(entry.text.split(MOTTO_SEPARATOR), text, m.end + 1)
-        ):
-            continue  # 经济建设、…、社会建设|、生态文明建设: a truncated motto names nothing
+        if MOTTO_SEPARATOR in entry.text and not _a_motto_said_as_one_word(entry.text, printed):
+            parts = entry.text.split(MOTTO_SEPARATOR)
+            if (
+                text.startswith(MOTTO_SEPARATOR, m.end)
+                and _run_goes_on(parts, _clause_after(text, m.end + 1))
+            ) or (
+                text[m.start - 1 : m.start] == MOTTO_SEPARATOR
+                and _run_goes_on([p[::-1] for p in parts], _clause_before(text, m.start - 1))
+            ):
+                continue  # 经济建设、…、社会建设|、生态文明建设: a truncated motto names nothing
         if entry.source == REPORTS_SOURCE and any(
             text.startswith(h, m.end) and _phrase_ends(text, m.end + len(h))
             for h in words().plain_system_heads
@@ -96,10 +96,10 @@ def find_national(
                 if len(rest) <= options.national_run_on_max:
                     yield Candidate(printed + rest, "name", m.start, stage=STAGE, rule="run-on")
                 continue  # (…|体制机制一体改革: a longer name is no formulation of its own)
-        if printed.endswith(words().zone_heads):
+        if entry.kind == "name" and printed.endswith(words().zone_heads):
             seg = seg or segment_text(text)  # (only before a kind of zone)
-            place = _place_before(text, m.start, seg)
-            if place:
+            place = _place_before(text, m.start, seg, options)
+            if place and not _a_place(segment_text(printed).pieces[0]):
                 # 苏南|国家自主创新示范区: the kind of zone the state designates, named by its
                 # place, is that place's zone (its name, not the kind)
                 yield Candidate(place + printed, "name", m.start - len(place), stage=STAGE,
@@ -125,23 +125,39 @@ def find_national(
             yield replace(_candidate(core, core.text, at, "core"), strength=CERTAIN)
 
 
-def _run_goes_on(parts: list[str], text: str, at: int) -> bool:
-    """Tell whether the clause at `at`, after a motto and its separator, is one more clause of
-    the motto's run: it has what the motto's parts share at their start or end (经济建设、…、
-    社会建设|、生态文明建设; 发现一起、查处一起|、通报一起), or, where they share nothing, their
-    length (民族独立、人民解放|、国家富强). A clause of another shape is another item of a list
-    the motto is one of (有令不行、有禁不止|、失职渎职的; 弱有所扶|、优军服务保障)."""
-    end = at
-    while end < len(text) and is_han(text[end]):
-        end += 1
-    clause = text[at:end]
+def _run_goes_on(parts: list[str], clause: str) -> bool:
+    """Tell whether a clause next to a motto (after it, or before it, read backwards) is one more
+    clause of the motto's run: it has what the motto's parts share at their start or end (经济
+    建设、…、社会建设|、生态文明建设; 发现一起、查处一起|、通报一起), within the length of a part
+    and that of what they share (…|、文化创新等), or, where they share nothing, their length (民族独立、人民解放|、国家富强).
+    A clause of another shape is another item of a list the motto is one of (有令不行、有禁不止|、
+    失职渎职的; 弱有所扶|、优军服务保障)."""
     if not clause:
         return False
     head = os.path.commonprefix(parts)
     tail = os.path.commonprefix([p[::-1] for p in parts])[::-1]
+    reach = max(map(len, parts)) + len(tail)  # (生态文明建设 after 社会建设: a longer part)
     if head or tail:
-        return bool(head and clause.startswith(head)) or bool(tail and clause.endswith(tail))
+        return bool(head and clause.startswith(head)) or bool(
+            tail and 0 <= clause.find(tail) <= reach - len(tail)
+        )
     return len({len(p) for p in parts}) == 1 and len(clause) == len(parts[0])
+
+
+def _clause_after(text: str, at: int) -> str:
+    """The Chinese characters from `at` to the next mark."""
+    end = at
+    while end < len(text) and is_han(text[end]):
+        end += 1
+    return text[at:end]
+
+
+def _clause_before(text: str, end: int) -> str:
+    """The Chinese characters before `end` back to the previous mark, read backwards."""
+    at = end
+    while at > 0 and is_han(text[at - 1]):
+        at -= 1
+    return text[at:end][::-1]
 
 
 def _ends_in_a_quote(span: str) -> bool:
@@ -209,17 +225,21 @@ def _policy_head_after(text: str, end: int, seg: Segmentation) -> str | None:
     return None
 
 
-def _place_before(text: str, at: int, seg: Segmentation) -> str:
+def _place_before(text: str, at: int, seg: Segmentation, options: FormulationOptions) -> str:
     """The place named right before `at` as a word of its own (苏南|…, 武汉|…), or ''."""
-    before = seg.words(max(0, at - PLACE_LOOKBEHIND), at)
+    before = seg.words(max(0, at - options.zone_place_lookbehind), at)
     if not before or not seg.starts_word(at):
         return ""
     word = before[-1]
-    if not is_han(word) or len(word) < 2:
-        return ""
+    return word if len(word) >= options.min_word_len and _a_place(word) else ""
+
+
+def _a_place(word: str) -> bool:
+    """Tell whether a word is a place's name: one of `places.tsv` or tagged so (苏南, 武汉)."""
+    if not is_han(word):
+        return False
     tagged = default_tagger().tag(word, False)
-    place = len(tagged) == 1 and tagged[0][1] == PLACE_TAG
-    return word if place or word in place_forms() else ""
+    return word in place_forms() or (len(tagged) == 1 and tagged[0][1] in words().place_tags)
 
 
 def _phrase_ends(text: str, at: int) -> bool:

@@ -191,6 +191,8 @@ class FormulationOptions:
     # name when it adds at most this many characters, nothing when it adds more (…体制机制一体
     # 改革); 0: the motto is listed as it is
     national_run_on_max: int = 6
+    # how far back the place that names a kind of zone is read (苏南|国家自主创新示范区)
+    zone_place_lookbehind: int = 8
     # --- stage known: an entry this short is found only as whole words (not 海|洋垃圾)
     known_short_max: int = 4
     # --- stage rank: a formulation this short is not counted where it is a piece of other

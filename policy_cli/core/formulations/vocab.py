@@ -221,6 +221,7 @@ class Words:
     compressed_object_tags: frozenset[str]
     sentence_lead_tags: frozenset[str]
     effort_adverbs: frozenset[str]
+    quality_setting_verbs: tuple[str, ...]
     disposal_marks: tuple[str, ...]
     list_taking_verbs: tuple[str, ...]
     shared_predicate_tags: frozenset[str]
