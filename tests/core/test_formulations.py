@@ -91,12 +91,10 @@ def test_count_offset_and_contexts(founding):
 
 
 def test_ordinary_numbers_are_not_formulations():
-    doc = load_text(
+    texts = {f.text for f in formulations_in(
         "一是稳增长，二是保就业。两年来，我们用三个月完成了5%的目标，位居全国第一。"
-        "大家一马当先、万马奔腾，干了一批实事。",
-        source="t",
-    )
-    texts = {f.text for f in extract_formulations(doc)}
+        "大家一马当先、万马奔腾，干了一批实事。"
+    )}
     for bad in ("一是", "二是", "两年", "三个月", "5%", "第一", "一马当先", "万马奔腾", "一批"):
         assert bad not in texts
 
@@ -108,12 +106,10 @@ def test_numbered_set_with_members_before_it():
 
 
 def test_parallel_mottos_and_lists():
-    doc = load_text(
+    texts = {f.text for f in formulations_in(
         "坚持稳地价、稳房价、稳预期，做到不敢腐、不能腐、不想腐。"
-        "加强产业链、供应链建设，完善基本养老、基本医疗制度。",
-        source="t",
-    )
-    texts = {f.text for f in extract_formulations(doc)}
+        "加强产业链、供应链建设，完善基本养老、基本医疗制度。"
+    )}
     assert "稳地价、稳房价、稳预期" in texts
     assert "不敢腐、不能腐、不想腐" in texts
     assert "产业链、供应链" not in texts
@@ -311,29 +307,22 @@ def test_a_part_also_said_on_its_own_is_its_own_item(jiangsu):
 
 
 def test_a_verb_in_scare_quotes_is_not_a_name():
-    doc = load_text(
-        "放大产业母基金“撬动”效应，取消流量“漫游”费。实施“登高”、“升规”两个工程，“晋位”即推动企业晋位。",
-        source="t",
-    )
-    texts = {f.text for f in extract_formulations(doc)}
+    texts = {f.text for f in formulations_in("放大产业母基金“撬动”效应，取消流量“漫游”费。实施“登高”、“升规”两个工程，“晋位”即推动企业晋位。")}
     assert not {"撬动", "漫游"} & texts
     assert {"登高", "升规", "晋位"} <= texts  # listed or defined: programmes
 
 
 def test_battles_listed_after_the_head_belong_to_it():
-    doc = load_text("坚决打好反腐败斗争攻坚战、持久战、总体战，持续打好蓝天、碧水、净土保卫战。", source="t")
-    texts = {f.text for f in extract_formulations(doc)}
+    texts = {f.text for f in formulations_in("坚决打好反腐败斗争攻坚战、持久战、总体战，持续打好蓝天、碧水、净土保卫战。")}
     assert "反腐败斗争攻坚战、持久战、总体战" in texts
     assert "蓝天、碧水、净土保卫战" in texts
 
 
 def test_a_group_quality_or_a_strategic_noun_is_not_a_doctrine():
-    doc = load_text(
+    texts = {f.text for f in formulations_in(
         "尊重人民群众首创精神，增强政府工作人员改革创新意识，用改革精神破解难题。"
-        "建立国有企业履行战略使命评价制度。深入实施乡村振兴战略，铸牢中华民族共同体意识。",
-        source="t",
-    )
-    texts = {f.text for f in extract_formulations(doc)}
+        "建立国有企业履行战略使命评价制度。深入实施乡村振兴战略，铸牢中华民族共同体意识。"
+    )}
     assert not {"人民群众首创精神", "政府工作人员改革创新意识", "用改革精神", "改革精神",
                 "国有企业履行战略"} & texts
     assert {"乡村振兴战略", "铸牢中华民族共同体意识"} <= texts
@@ -351,41 +340,33 @@ def test_codes_quoted_in_a_row_share_what_follows():
 
 
 def test_quoted_names_of_storms_are_no_formulations():
-    doc = load_text("有力有效应对“贝碧嘉”、“普拉桑”等台风连续登陆。推进“一网通办”。", source="t")
-    texts = {f.text for f in extract_formulations(doc)}
+    texts = {f.text for f in formulations_in("有力有效应对“贝碧嘉”、“普拉桑”等台风连续登陆。推进“一网通办”。")}
     assert "一网通办" in texts
     assert not {"贝碧嘉", "普拉桑"} & texts
 
 
 def test_an_institution_is_a_formulation_when_its_founding_is_reported():
-    doc = load_text("深化新三板改革，设立北京证券交易所。支持上海期货交易所建设。", source="t")
-    texts = {f.text for f in extract_formulations(doc)}
+    texts = {f.text for f in formulations_in("深化新三板改革，设立北京证券交易所。支持上海期货交易所建设。")}
     assert "北京证券交易所" in texts
     assert "上海期货交易所" not in texts
 
 
 def test_one_round_of_a_series_of_campaigns_is_no_name():
-    doc = load_text("制定实施第三轮三年行动计划。实施农村人居环境整治提升五年行动。", source="t")
-    texts = {f.text for f in extract_formulations(doc)}
+    texts = {f.text for f in formulations_in("制定实施第三轮三年行动计划。实施农村人居环境整治提升五年行动。")}
     assert "第三轮三年行动计划" not in texts
     assert "农村人居环境整治提升五年行动" in texts
 
 
 def test_a_verb_of_doing_well_takes_a_bare_head_and_names_nothing_with_it():
     # the news of the central economic work conference of 2021; the Jiangsu report of 2025
-    doc = load_text(
-        "要全力做好冬奥会、冬残奥会服务保障工作。实施文化数字化战略和重大产业项目带动战略。",
-        source="t",
-    )
-    texts = {f.text for f in extract_formulations(doc)}
+    texts = {f.text for f in formulations_in("要全力做好冬奥会、冬残奥会服务保障工作。实施文化数字化战略和重大产业项目带动战略。")}
     assert not any(t.endswith("做好冬奥会") for t in texts)
     assert "重大产业项目带动战略" in texts  # a verb of the strategy's own
 
 
 def test_a_head_that_ends_inside_a_longer_word_closes_no_name():
     # the national news of 2020-03-06 (决战决胜脱贫攻坚座谈会)
-    doc = load_text("向广大脱贫攻坚战线上的同志们致敬。坚决打赢脱贫攻坚战。", source="t")
-    texts = {f.text for f in extract_formulations(doc)}
+    texts = {f.text for f in formulations_in("向广大脱贫攻坚战线上的同志们致敬。坚决打赢脱贫攻坚战。")}
     assert "脱贫攻坚战" in texts
     assert not any(t.endswith("攻坚战") and t != "脱贫攻坚战" for t in texts)
 
@@ -399,16 +380,15 @@ def test_a_set_named_after_its_listed_members():
 
 
 def test_the_core_a_longer_national_formulation_ends_with_is_named_too():
-    doc = load_text("坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，围绕推动高质量发展。",
-                    source="t")
-    texts = {f.text for f in extract_formulations(doc)}
+    texts = {f.text for f in formulations_in("坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，围绕推动高质量发展。")}
     assert {"完整准确全面贯彻新发展理念", "新发展理念"} <= texts
 
 
 def test_an_ordinary_noun_in_scare_quotes_is_no_formulation():
-    doc = load_text("搭上中央政策红利的“列车”，把沿途的一颗颗“珍珠”串成“项链”。"
-                    "给农民吃下“定心丸”，打好政策“组合拳”。", source="t")
-    texts = {f.text for f in extract_formulations(doc)}
+    texts = {f.text for f in formulations_in(
+        "搭上中央政策红利的“列车”，把沿途的一颗颗“珍珠”串成“项链”。"
+                    "给农民吃下“定心丸”，打好政策“组合拳”。"
+    )}
     assert not {"列车", "珍珠", "项链"} & texts
     # images the national news itself quotes are set images of policy language
     assert {"定心丸", "组合拳"} <= texts
@@ -417,12 +397,10 @@ def test_an_ordinary_noun_in_scare_quotes_is_no_formulation():
 def test_a_quoted_noun_that_a_name_head_or_a_measure_follows_names_something():
     # sentences of the Inner Mongolia, Guangxi and Yunnan reports of 2025: the same kind of
     # dictionary noun as “列车”, but what follows the quote makes it a name
-    doc = load_text(
+    texts = {f.text for f in formulations_in(
         "建设高标准农田940万亩、“吨粮田”855万亩。开展“创先争优”行动。"
-        "举办“彩云”系列促消费活动。企业的“心病”要治。",
-        source="t",
-    )
-    texts = {f.text for f in extract_formulations(doc)}
+        "举办“彩云”系列促消费活动。企业的“心病”要治。"
+    )}
     assert {"吨粮田", "创先争优行动", "彩云"} <= texts
     assert "心病" not in texts
     # a programme head makes the noun part of the programme's name; a count of cases no name
@@ -492,13 +470,11 @@ def test_fields_abbreviated_and_joined():
 
 def test_rules_hold_at_their_edges():
     # cases a review found: each rule stops where a reader would
-    doc = load_text(
+    texts = {f.text for f in formulations_in(
         "加快建设成渝地区双城经济圈示范区。建设海洋经济强省。颁布实施土地管理法，修订公司法，"
         "修订和完善相关法，制定管理办法。坚持以上、以下、以内。升级平台3.0版本。"
-        "推进年度工作计划，推进各类建设项目。深刻把握五个“必须统筹好”的要求。",
-        source="t",
-    )
-    texts = {f.text for f in extract_formulations(doc)}
+        "推进年度工作计划，推进各类建设项目。深刻把握五个“必须统筹好”的要求。"
+    )}
     assert {"成渝地区双城经济圈示范区", "海洋经济强省", "土地管理法", "公司法"} <= texts
     for bad in ("渝地区双城经济圈示范区", "经济强省", "实施土地管理法", "和完善相关法", "管理办法",
                 "以上、以下、以内", "平台3.0版", "年度工作计划", "各类建设项目", "五个必须"):
@@ -559,13 +535,11 @@ def test_a_case_report_repeats_its_parties_and_courts_not_a_slogan():
 def test_a_sentence_said_again_in_a_series_is_no_slogan():
     # the national news of a meeting (2020-12-25): one sentence said three times with a different
     # last word, and a connective before a word each time
-    doc = load_text(
+    texts = {f.text for f in formulations_in(
         "会议强调。\n习近平强调，讲政治必须提高政治判断力。领导干部特别是高级干部要以身作则。"
         "习近平指出，讲政治必须提高政治领悟力。领导干部特别是高级领导干部担的是政治责任。"
-        "习近平强调，讲政治必须提高政治执行力。领导干部特别是高级干部要经常同党中央对标对表。",
-        source="t",
-    )
-    texts = {f.text for f in extract_formulations(doc)}
+        "习近平强调，讲政治必须提高政治执行力。领导干部特别是高级干部要经常同党中央对标对表。"
+    )}
     assert not any(t.startswith(("讲政治必须", "领导干部特别是")) for t in texts)
 
 
@@ -573,8 +547,7 @@ def test_a_count_that_sums_up_categories_is_no_name(provinces):
     # 紧紧扭住重预防、强基础、严监管、提能力四个关键 (Inner Mongolia): the count sums up the
     # clauses before it; 三大粮食作物 after its members names a set
     assert "四个关键" not in provinces("neimenggu")
-    doc = load_text("分类标识“红黄绿”三种颜色。稳定稻谷、小麦、玉米三大粮食作物生产。", source="t")
-    texts = {f.text for f in extract_formulations(doc)}
+    texts = {f.text for f in formulations_in("分类标识“红黄绿”三种颜色。稳定稻谷、小麦、玉米三大粮食作物生产。")}
     assert "三种颜色" not in texts
     assert "三大粮食作物" in texts
 
@@ -617,8 +590,7 @@ def test_a_quoted_name_joins_a_head_phrase_only_where_the_phrase_is_a_cut_piece(
     doc = load_text("打赢“三北”工程攻坚战。打好三北工程攻坚战。", source="t")
     counts = {f.text: f.count for f in extract_formulations(doc)}
     assert counts["三北工程攻坚战"] == 2
-    doc = load_text("实施“十四五”乡村振兴战略。建设“十四五”海南自由贸易港。", source="t")
-    texts = {f.text for f in extract_formulations(doc)}
+    texts = {f.text for f in formulations_in("实施“十四五”乡村振兴战略。建设“十四五”海南自由贸易港。")}
     assert {"乡村振兴战略", "海南自由贸易港"} <= texts
     assert not any("十四五”" in t for t in texts)
 
@@ -643,8 +615,7 @@ def test_a_kind_of_project_is_no_named_programme(provinces):
 def test_a_category_mark_inside_a_word_makes_no_kind_of_project():
     # 类 marks a category where it closes a word (产业|类, 文旅类); in 人类 or 分类 it is part of
     # the word, and the programme keeps its name
-    doc = load_text("实施国际人类表型组计划。实施垃圾分类项目。实施文旅类项目。", source="t")
-    texts = {f.text for f in extract_formulations(doc)}
+    texts = {f.text for f in formulations_in("实施国际人类表型组计划。实施垃圾分类项目。实施文旅类项目。")}
     assert {"国际人类表型组计划", "垃圾分类项目"} <= texts
     assert "文旅类项目" not in texts
 
@@ -679,8 +650,7 @@ def test_a_quoted_word_cited_with_its_count_of_characters_names_nothing():
     # 牢记人民政府头顶“人民”二字 (the Sichuan report); the national news writes “精准”两个字 so
     doc = load_document(DOCS.parent / "formats" / "local-sichuan-2025.docx")
     assert "人民" not in {f.text for f in extract_formulations(doc)}
-    doc = load_text("要在“精准”两个字上下功夫，落实“两个维护”。", source="t")
-    texts = {f.text for f in extract_formulations(doc)}
+    texts = {f.text for f in formulations_in("要在“精准”两个字上下功夫，落实“两个维护”。")}
     assert "精准" not in texts
     assert "两个维护" in texts
 
@@ -689,12 +659,10 @@ def test_a_motto_named_by_its_count_of_characters_is_kept():
     # a list of characters in quotes, or a count followed by the head noun of a motto, names the
     # motto (the national news has “巩固、增强、提升、畅通”八字方针 five times); only a single
     # quoted word followed by its count is cited
-    doc = load_text(
+    texts = {f.text for f in formulations_in(
         "秉持“真、实、亲、诚”四字方针。坚持“稳、进、好”三字方针。践行“勤廉”二字校训。"
-        "牢记人民政府头顶“人民”二字。",
-        source="t",
-    )
-    texts = {f.text for f in extract_formulations(doc)}
+        "牢记人民政府头顶“人民”二字。"
+    )}
     assert {"真、实、亲、诚", "稳、进、好", "勤廉"} <= texts
     assert "人民" not in texts
 
@@ -723,12 +691,10 @@ def test_a_dated_speech_and_a_version_number_are_no_event():
     # a date followed by the speech or instruction of that day names a policy text (全面落实
     # “4·13”重要讲话精神); a full stop makes a version (“6.0”版本), not a day; a month runs
     # 1-12 and a day 1-31
-    doc = load_text(
+    texts = {f.text for f in formulations_in(
         "全面落实“4·13”重要讲话精神。优化营商环境“6.0”版本。推进数字政府“2.0”建设和“3.0”升级版。"
-        "深刻吸取“7·17”重大火灾教训。",
-        source="t",
-    )
-    texts = {f.text for f in extract_formulations(doc)}
+        "深刻吸取“7·17”重大火灾教训。"
+    )}
     assert {"4·13", "6.0", "2.0", "3.0"} <= texts
     assert "7·17" not in texts
 
@@ -745,12 +711,10 @@ def test_a_counted_set_is_no_piece_cut_from_the_quality_raised():
     # the quality raised may be a phrase of its own (辐射能级, 核心功能) or a doing and its
     # ground (发展水平, 服务功能): cutting the ground word off leaves a piece, no set; the
     # ground a set stands on is still cut off (五项原则|基础上)
-    doc = load_text(
+    texts = {f.text for f in formulations_in(
         "提升两大都市圈辐射能级。提高三大产业发展水平。提升四大中心核心功能。强化六大服务功能。"
-        "坚持五项原则基础上。",
-        source="t",
-    )
-    texts = {f.text for f in extract_formulations(doc)}
+        "坚持五项原则基础上。"
+    )}
     assert not any(t.startswith(("两大", "三大", "四大", "六大")) for t in texts), texts
     assert "五项原则" in texts
 

@@ -685,9 +685,9 @@ def _standalone_triplet(
 def _qualities_set(
     text: str, m_start: int, parts: Sequence[str], trail: str, offset: int, seg: Segmentation
 ) -> bool:
-    """Tell whether clauses are the qualities a verb of command sets for what it builds: a verb
-    that builds a system or holds to principles ends the lead (`quality_setting_verbs`), the
-    clauses are whole words, and the trail opens with 的."""
+    """Tell whether clauses are the qualities a verb sets for what it builds: a verb that builds
+    a system or holds to principles ends the lead (`quality_setting_verbs`), the clauses are
+    whole words, and the trail opens with 的."""
     w = words()
     if not (offset > m_start and trail.startswith(w.trail_possessive)):
         return False

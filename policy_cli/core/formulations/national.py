@@ -99,7 +99,8 @@ def find_national(
         if entry.kind == "name" and printed.endswith(words().zone_heads):
             seg = seg or segment_text(text)  # (only before a kind of zone)
             place = _place_before(text, m.start, seg, options)
-            if place and not _a_place(segment_text(printed).pieces[0]):
+            # (an entry that opens with its own place names it already: 中关村…)
+            if place and not _a_place(seg.words(m.start, m.end)[0]):
                 # 苏南|国家自主创新示范区: the kind of zone the state designates, named by its
                 # place, is that place's zone (its name, not the kind)
                 yield Candidate(place + printed, "name", m.start - len(place), stage=STAGE,
