@@ -65,6 +65,7 @@ from policy_cli.core.formulations.national import REPORTS_SOURCE  # noqa: E402
 from policy_cli.core.formulations.quoted import names_a_thing  # noqa: E402
 from policy_cli.core.formulations.vocab import clause_word_set  # noqa: E402
 from policy_cli.core.formulations.vocab import words as formulation_words  # noqa: E402
+from policy_cli.core.national import FRAMING_SOURCE  # noqa: E402
 from policy_cli.core.phrases import PhraseMatcher, canonical, key  # noqa: E402
 from policy_cli.core.segment import Segmenter, general_segmenter  # noqa: E402
 
@@ -115,6 +116,11 @@ LOCAL_REPORTS = (
     ROOT / "tests" / "data" / "formats" / "local-sichuan-2025.docx",
 )
 MAX_LOCAL_REPORTS = 0
+# …but an entry said by at most this many of them, or a standing system's plain name, is kept as a
+# `framing` entry (FRAMING_SOURCE), which the national stage lists only where a document says it
+# twice or more, framing itself with it (稳中向好, 关键一招, 社会主义市场经济体制); one that more of
+# them say (营商环境, 提质增效, 法治政府) is everyday writing, and out
+MAX_FRAMING_LOCAL_REPORTS = 1
 # reports: a name ending so is a standing system or a reform named in plain words (民族区域自治
 # 制度, 社会主义市场经济体制, 价格改革: `plain_name_heads` of formulation_rules.toml, which the
 # national stage reads too); the curated seed holds the reforms that are formulations
@@ -884,24 +890,27 @@ def main(argv: list[str] | None = None) -> int:
                              "(gwr-YYYY: a work report; cpc-NN: the report to the NN-th congress)")
     local = said_by_local_reports(sorted(read))
     not_kept: dict[str, str] = {}
+    framing: set[str] = set()  # no distinctive formulation, listed where a document frames with it
     for text in read:
         e = ev[text]
-        why = not_distinctive(text, local[text], len(LOCAL_REPORTS))
         report = read[text][1]
-        if why is None and not (
-            len(other_days(e, report)) >= MIN_SEED_DAYS or other_reports(e, report)
-        ):
+        why = not_distinctive(text, local[text], len(LOCAL_REPORTS))
+        if not (len(other_days(e, report)) >= MIN_SEED_DAYS or other_reports(e, report)):
             why = "said by no other national text than the report it was read in"
+        elif why is not None and local[text] <= MAX_FRAMING_LOCAL_REPORTS:
+            framing.add(text)
         if why is not None:
             not_kept[text] = why
     kept = set(seed) | quoted | {t for t in read if t not in not_kept}
     for text, (kind, report) in sorted(read.items()):
-        why = not_kept.get(text) or qualifies(text, kept)
-        if why is None:
+        why = qualifies(text, kept)
+        if why is None and (text not in not_kept or text in framing):
             ev[text].read_in = report
-            rows.append((text, kind, ev[text], REPORTS_SOURCE))
+            rows.append((text, kind, ev[text],
+                         FRAMING_SOURCE if text in framing else REPORTS_SOURCE))
+            not_kept.pop(text, None)
         else:
-            not_kept[text] = why
+            not_kept[text] = why or not_kept[text]
     mined: dict[str, MinedStats] = {}
     if a.mined:
         segmenter = Segmenter()
@@ -936,8 +945,9 @@ def main(argv: list[str] | None = None) -> int:
         "# kind: slogan | name | numbered | metaphor | code; first_seen: first date (or year) in the\n"
         "# national corpus; documents: news days + background reports that say it; source: seed\n"
         "# (written from knowledge, kept because the corpus says it), reports (read in a national\n"
-        "# work report, kept where the corpus says it and no current local report does), quoted\n"
-        "# (quoted as a name) or\n"
+        "# work report, kept where the corpus says it and no current local report does), framing\n"
+        "# (read so, said by one current local report or a system's plain name: listed where a\n"
+        "# document says it twice or more), quoted (quoted as a name) or\n"
         "# provincial (newer than the corpus: most 2025 provincial reports say it; first_seen 2023)"
         + (" or\n# mined (a fixed expression the news repeats without quotes; see the script).\n"
            if a.mined else ".\n")
@@ -953,6 +963,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wrote {a.out}: {len(rows)} entries "
           f"({sum(r[3] == 'seed' for r in rows)} seed, "
           f"{sum(r[3] == REPORTS_SOURCE for r in rows)} read in reports, "
+          f"{sum(r[3] == FRAMING_SOURCE for r in rows)} framing, "
           f"{sum(r[3] == 'quoted' for r in rows)} quoted, {len(mined)} mined); "
           f"{len(dropped)} seed entries without evidence dropped: {' '.join(dropped)}",
           file=sys.stderr)

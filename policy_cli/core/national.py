@@ -18,6 +18,10 @@ from policy_cli.core.phrases import PhraseMatcher, key
 
 LEXICON_FILE = "national_formulations.tsv"
 PHRASES_FILE = "national_phrases.bloom"
+# the source of entries that are national formulations and everyday policy writing too (one
+# current local report says them) or a standing system's plain name (社会主义市场经济体制): the
+# stage lists them only where a document frames itself with them, said again and again
+FRAMING_SOURCE = "framing"
 
 
 @dataclass(frozen=True)
@@ -28,7 +32,7 @@ class NationalEntry:
     kind: str
     first_seen: str  # YYYY-MM-DD (news) or YYYY (a background report); "" when unknown
     documents: int
-    source: str  # seed | reports | quoted | provincial
+    source: str  # seed | reports | quoted | provincial | framing (FRAMING_SOURCE)
 
 
 @lru_cache(maxsize=1)
@@ -46,8 +50,15 @@ def national_lexicon() -> dict[str, NationalEntry]:
 
 @lru_cache(maxsize=1)
 def national_matcher() -> PhraseMatcher:
-    """A matcher for every entry of the national lexicon."""
-    return PhraseMatcher(national_lexicon())
+    """A matcher for every entry of the national lexicon but the framing ones."""
+    return PhraseMatcher(t for t, e in national_lexicon().items() if e.source != FRAMING_SOURCE)
+
+
+@lru_cache(maxsize=1)
+def framing_matcher() -> PhraseMatcher:
+    """A matcher for the framing entries of the national lexicon (`FRAMING_SOURCE`), found apart
+    from the others: where a document does not say one often enough, it hides none of them."""
+    return PhraseMatcher(t for t, e in national_lexicon().items() if e.source == FRAMING_SOURCE)
 
 
 def first_seen_year(text: str) -> int | None:

@@ -218,6 +218,23 @@ def test_the_shipped_reports_entries_hold_the_rules():
         assert not [c.text for c in found if c.rule == build.REPORTS_SOURCE], path.name
 
 
+def test_the_shipped_framing_entries_are_national_and_not_everyday_writing_of_most():
+    """Every `framing` row was read in a national report or news item, other national text
+    says it, and at most MAX_FRAMING_LOCAL_REPORTS current local reports do (more make it
+    everyday writing: 营商环境, 提质增效 are in no row)."""
+    table = Path(build.OUT).read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in table if line and not line.startswith(("#", "text\t"))]
+    framing = {r[0]: r for r in rows if r[4] == build.FRAMING_SOURCE}
+    assert len(framing) > 20 and {"稳中向好", "社会主义市场经济体制"} <= set(framing)
+    assert not {"营商环境", "提质增效", "法治政府"} & {r[0] for r in rows}
+    for text, _, first_seen, _, _, evidence in framing.values():
+        assert first_seen and re.search(r"read in (gwr-20\d\d|cpc-1\d|news-\d{4}-\d\d-\d\d)", evidence)
+        assert re.search(r"said by (\d+) other national reports", evidence), text
+    said = build.said_by_local_reports(sorted(framing))
+    assert max(said.values()) <= build.MAX_FRAMING_LOCAL_REPORTS
+    assert all(said[t] or t.endswith(build.PLAIN_NAME_ENDS) for t in framing)
+
+
 def test_the_held_out_reports_and_the_reports_read_name_one_report_each():
     labels = [label for label, _ in build.read_background()]
     for prefix in build.HELD_OUT_BACKGROUND:

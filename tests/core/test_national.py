@@ -267,6 +267,8 @@ def test_a_long_run_names_no_formulation_and_the_option_sets_its_length():
         ("实施全面两孩政策。", "全面两孩政策", "head"),  # the report names the policy
         ("按照亲诚惠容理念和与邻为善的方针", "亲诚惠容理念", "head"),  # a conjunction ends it
         ("落实减税降费政策", "减税降费政策", "head"),  # the end of the text
+        ("构建全国一体化大数据中心体系。", "全国一体化大数据中心体系", "head"),  # the system
+        ("全国一体化大数据中心体系建设", "全国一体化大数据中心", "seed"),  # 体系 qualifies 建设
         ("落实党中央全面从严治党战略部署。", "全面从严治党", "seed"),  # 战略 qualifies 部署
         ("以数字政府行动方案为统领", "数字政府", "seed"),  # an action's plan: no action named
         ("落实新城高质量发展政策举措，", "高质量发展", "seed"),
@@ -292,6 +294,37 @@ def test_a_formulation_before_the_head_of_a_policy_names_that_policy(text, liste
 )
 def test_an_entry_read_in_a_report_before_a_system_name_is_a_piece_of_it(text, listed):
     assert set(_national_stage(text)) == listed
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        # everyday writing too (a current local report says it): said once, not listed…
+        ("经济运行稳中向好。", set()),
+        ("构建高水平社会主义市场经济体制。", set()),  # (a system's plain name)
+        # …said twice, the document frames itself with it
+        ("经济运行稳中向好、长期向好。就业形势稳中向好。", {"稳中向好"}),
+        ("构建高水平社会主义市场经济体制。完善社会主义市场经济体制。", {"社会主义市场经济体制"}),
+        # said once, it hides no other entry: the shorter one it holds is listed
+        ("社会主义市场经济是基石，构建社会主义市场经济体制。", {"社会主义市场经济"}),
+        # one more clause of another entry's run is a piece of that run, not said on its own
+        ("推进经济建设、政治建设、文化建设、社会建设、生态文明建设。加强生态文明建设。", set()),
+        ("加强生态文明建设。推进生态文明建设。", {"生态文明建设"}),
+    ],
+)
+def test_an_entry_of_everyday_writing_is_listed_where_the_document_frames_itself_with_it(
+    text, listed
+):
+    """The lexicon's `framing` entries (read in a national report; one current local report
+    says them, or they name a standing system plainly) are listed said twice or more."""
+    from policy_cli.core.national import FRAMING_SOURCE, national_lexicon
+
+    lexicon = national_lexicon()
+    assert {lexicon[t].source for t in ("稳中向好", "社会主义市场经济体制", "生态文明建设")} == {
+        FRAMING_SOURCE
+    }
+    assert set(_national_stage(text)) == listed
+    assert set(_national_stage(text, national_framing_min_count=1)) >= listed
 
 
 def test_a_national_motto_whose_run_goes_on_is_a_truncated_piece():

@@ -12,6 +12,12 @@ modifies (教育科技人才|一体化发展, 市场化法治化国际化|一流
 up to the next mark. That name is listed instead (rule `run-on`, its own origin), or nothing where
 it is longer than `national_run_on_max` (…|体制机制一体改革: the motto is a piece of it).
 
+An entry that is everyday policy writing too (one current local report says it: 稳中向好,
+生态文明建设) or a standing system's plain name (社会主义市场经济体制), the lexicon's `framing`
+source, is listed only where the document says it `national_framing_min_count` times or more,
+as a reader lists the national formulations a document frames itself with. Such entries are
+matched apart from the others, so that one said once hides no other entry it overlaps.
+
 Said right before the head noun of a policy as a word of its own (全面两孩|政策, 藏粮于技|战略:
 `national_policy_heads`), a formulation is listed with it (rule `head`), as the document names it.
 """
@@ -19,6 +25,8 @@ Said right before the head noun of a policy as a word of its own (全面两孩|�
 from __future__ import annotations
 
 import os
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -28,7 +36,13 @@ from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.pieces import QUOTES, said_at
 from policy_cli.core.formulations.proper import place_forms
 from policy_cli.core.formulations.vocab import words
-from policy_cli.core.national import NationalEntry, national_lexicon, national_matcher
+from policy_cli.core.national import (
+    FRAMING_SOURCE,
+    NationalEntry,
+    framing_matcher,
+    national_lexicon,
+    national_matcher,
+)
 from policy_cli.core.phrases import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_MARKS, SEPARATORS, Match
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
@@ -40,7 +54,9 @@ VERB_TAG = "v"
 QUOTED_SOURCE = "quoted"
 # …and those read in national reports (棚改 in 车棚改建, 户户通 in 户户通电)
 REPORTS_SOURCE = "reports"  # read in national reports, kept where distinctive (the build)
-WORD_SOURCES = (QUOTED_SOURCE, REPORTS_SOURCE)
+# the entries read in reports, the framing ones too (三通 not in 三通一平)
+READ_SOURCES = (REPORTS_SOURCE, FRAMING_SOURCE)
+WORD_SOURCES = (QUOTED_SOURCE, *READ_SOURCES)
 CORE_MIN = 3  # a core shorter than this (双创 in …双创) is no formulation of its own there
 # the separator a motto's parts are joined with in the lexicon (教育、科技、人才)
 MOTTO_SEPARATOR = "、"
@@ -57,6 +73,16 @@ def find_national(
     one word that runs on into a name: that name, rule `run-on`)."""
     lexicon = national_lexicon()
     matches = list(national_matcher().finditer(text))
+    framed = list(framing_matcher().finditer(text))
+    if framed:
+        # an entry that is everyday writing too, or a system's plain name: listed where the
+        # document frames itself with it, said `national_framing_min_count` times or more out
+        # of the other entries' finds and of their runs (经济建设、…、社会建设|、生态文明建设)
+        bounds = {m.start for m in matches} | {m.end for m in matches}
+        framed = [m for m in _outside(framed, matches) if not _in_a_run(text, m, bounds)]
+        said = Counter(m.phrase for m in framed)
+        matches.extend(m for m in framed if said[m.phrase] >= options.national_framing_min_count)
+        matches.sort(key=lambda m: m.start)
     starts = {m.start for m in matches}
     for m in matches:
         entry = lexicon[m.phrase]
@@ -79,7 +105,7 @@ def find_national(
                 and _run_goes_on([p[::-1] for p in parts], _clause_before(text, m.start - 1))
             ):
                 continue  # 经济建设、…、社会建设|、生态文明建设: a truncated motto names nothing
-        if entry.source == REPORTS_SOURCE and any(
+        if entry.source in READ_SOURCES and any(
             text.startswith(h, m.end) and _phrase_ends(text, m.end + len(h))
             for h in words().plain_system_heads
         ):
@@ -124,6 +150,27 @@ def find_national(
             # as a reader names the core a document frames itself with
             at = m.start + len(printed) - len(core.text)
             yield replace(_candidate(core, core.text, at, "core"), strength=CERTAIN)
+
+
+def _outside(finds: list[Match], others: list[Match]) -> list[Match]:
+    """The finds that are no piece of any of the others (both lists in the order of the text,
+    the others without overlaps): a find inside a longer one is not what the text says there."""
+    starts = [m.start for m in others]
+    out = []
+    for m in finds:
+        k = bisect_right(starts, m.start) - 1  # the last other that starts where m does or before
+        if k < 0 or others[k].end < m.end:
+            out.append(m)
+    return out
+
+
+def _in_a_run(text: str, m: Match, bounds: set[int]) -> bool:
+    """Tell whether a find is one more clause of a run another find is in: the list separator
+    joins it to that find (`bounds`: where the other finds start and end)."""
+    sep = len(MOTTO_SEPARATOR)
+    return (text.startswith(MOTTO_SEPARATOR, m.end) and m.end + sep in bounds) or (
+        text.startswith(MOTTO_SEPARATOR, m.start - sep) and m.start - sep in bounds
+    )
 
 
 def _run_goes_on(parts: list[str], clause: str) -> bool:

@@ -191,6 +191,10 @@ class FormulationOptions:
     # name when it adds at most this many characters, nothing when it adds more (…体制机制一体
     # 改革); 0: the motto is listed as it is
     national_run_on_max: int = 6
+    # an entry of the lexicon's `framing` source (everyday policy writing too, or a standing
+    # system's plain name: 稳中向好, 社会主义市场经济体制) is listed where the document says it
+    # this many times or more: the framing a reader lists (the convention's "said twice or more")
+    national_framing_min_count: int = 2
     # how far back the place that names a kind of zone is read (苏南|国家自主创新示范区)
     zone_place_lookbehind: int = 8
     # --- stage known: an entry this short is found only as whole words (not 海|洋垃圾)
