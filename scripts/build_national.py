@@ -76,6 +76,11 @@ REPORTS_SEED = ROOT / "scripts" / "seeds" / "national_reports.txt"
 # communiqués): text, kind, news-YYYY-MM-DD (the day of the item read)
 NEWS_READ_SEED = ROOT / "scripts" / "seeds" / "national_news_read.txt"
 NEWS_READ = re.compile(r"news-(\d{4}-\d{2}-\d{2})")
+# …and the single phrases read in such items (党和国家监督体系, 稳中向好): kept as `framing`
+# entries (FRAMING_SOURCE) where other national text says them and at most
+# MAX_FRAMING_LOCAL_REPORTS current local reports do, since a single phrase of national text is
+# as often everyday writing as a formulation a document frames itself with
+NEWS_PHRASES_SEED = ROOT / "scripts" / "seeds" / "national_news_phrases.txt"
 OUT = ROOT / "policy_cli" / "data" / "national_formulations.tsv"
 PHRASES_OUT = ROOT / "policy_cli" / "data" / "national_phrases.bloom"
 IMAGES_OUT = ROOT / "policy_cli" / "data" / "quoted_images.tsv"
@@ -210,6 +215,7 @@ class Evidence:
     quoted: int = 0
     provinces: tuple[int, int] = (0, 0)  # (reports that say it, reports read), for a watchword
     read_in: str = ""  # reports: the national report the entry was read in
+    local: tuple[int, int] | None = None  # framing: (local reports that say it, reports read)
 
     def first_use(self) -> tuple[str, str]:
         """The (date, title) from which the news uses the phrase steadily: the first day that
@@ -256,6 +262,8 @@ class Evidence:
             parts.append(f"read in {self.read_in}, said by {others} other national reports"
                          + (f" and {len(other_days(self, self.read_in))} other news days"
                             if where == "news item" else ""))
+        if self.local is not None:
+            parts.append(f"said by {self.local[0]} of {self.local[1]} current local reports")
         if self.provinces[0]:
             where = "" if self.days else "not in the news 2012-2022 or the background; "
             parts.append(f"{where}said by {self.provinces[0]}"
@@ -823,6 +831,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=Path, default=SEED)
     ap.add_argument("--reports-seed", type=Path, default=REPORTS_SEED)
     ap.add_argument("--news-read-seed", type=Path, default=NEWS_READ_SEED)
+    ap.add_argument("--news-phrases-seed", type=Path, default=NEWS_PHRASES_SEED)
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--phrases-out", type=Path, default=PHRASES_OUT)
     ap.add_argument("--images-out", type=Path, default=IMAGES_OUT)
@@ -844,6 +853,13 @@ def main(argv: list[str] | None = None) -> int:
         if not NEWS_READ.fullmatch(v[1]):
             raise SystemExit(f"{a.news_read_seed}: {v[1]!r} is no news-YYYY-MM-DD")
         read_entries.setdefault(t, v)
+    phrases_read = set()  # single phrases read in news items: framing entries at most
+    for t, v in read_reports_seed(a.news_phrases_seed).items():
+        if not NEWS_READ.fullmatch(v[1]):
+            raise SystemExit(f"{a.news_phrases_seed}: {v[1]!r} is no news-YYYY-MM-DD")
+        if t not in read_entries:
+            read_entries[t] = v
+            phrases_read.add(t)
     read = {t: v for t, v in read_entries.items()
             if key(t) not in seed_keys and key(t).replace(QUALIFIER_MARK, "") not in seed_keys}
     tags = jieba_tags()
@@ -897,7 +913,7 @@ def main(argv: list[str] | None = None) -> int:
         why = not_distinctive(text, local[text], len(LOCAL_REPORTS))
         if not (len(other_days(e, report)) >= MIN_SEED_DAYS or other_reports(e, report)):
             why = "said by no other national text than the report it was read in"
-        elif why is not None and local[text] <= MAX_FRAMING_LOCAL_REPORTS:
+        elif (why is not None or text in phrases_read) and local[text] <= MAX_FRAMING_LOCAL_REPORTS:
             framing.add(text)
         if why is not None:
             not_kept[text] = why
@@ -906,6 +922,8 @@ def main(argv: list[str] | None = None) -> int:
         why = qualifies(text, kept)
         if why is None and (text not in not_kept or text in framing):
             ev[text].read_in = report
+            if text in framing:
+                ev[text].local = (local[text], len(LOCAL_REPORTS))
             rows.append((text, kind, ev[text],
                          FRAMING_SOURCE if text in framing else REPORTS_SOURCE))
             not_kept.pop(text, None)

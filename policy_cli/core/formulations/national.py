@@ -301,11 +301,17 @@ def _phrase_ends(text: str, at: int) -> bool:
 
 def _core_of(printed: str) -> NationalEntry | None:
     """The longest other entry of the lexicon that a found phrase ends with, after a verb of
-    command (完整准确全面贯彻|新发展理念, 高质量共建|一带一路), if any."""
+    command (完整准确全面贯彻|新发展理念, 高质量共建|一带一路), if any: no framing entry, which
+    is listed only where the document says it often (发展|不平衡不充分)."""
     lexicon = national_lexicon()
     for k in range(1, len(printed) - 1):
         entry = lexicon.get(printed[k:])
-        if entry is not None and len(printed) - k >= CORE_MIN and _ends_with_verb(printed[:k]):
+        if (
+            entry is not None
+            and entry.source != FRAMING_SOURCE
+            and len(printed) - k >= CORE_MIN
+            and _ends_with_verb(printed[:k])
+        ):
             return entry
     return None
 
