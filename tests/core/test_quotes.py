@@ -81,6 +81,17 @@ def test_titles_of_policy_documents_are_their_own_kind():
     ]
 
 
+def test_a_title_that_is_only_a_type_of_document_names_none():
+    """《决定》 said after the decision's full title is that document said again, no name."""
+    doc = load_text(
+        "全会审议通过了《中共中央关于全面深化改革若干重大问题的决定》。习近平就《决定（讨论稿）》"
+        "向全会作了说明。全会认为，《决定》是指导改革的纲领性文件。",
+        source="t",
+    )
+    found = {f.text for f in extract_formulations(doc, kinds=["document"])}
+    assert found == {"中共中央关于全面深化改革若干重大问题的决定"}
+
+
 def test_an_issuing_notice_names_the_document_it_issues():
     doc = load_document(BAOTOU)
     found = {f.text: f for f in extract_formulations(doc)}

@@ -7,7 +7,8 @@ A notice that issues or forwards a document (《…关于印发X的通知》) na
 (newspapers, books, films) are left out. A law the text says is being made or revised is
 named without 《》 too (制定乡村振兴法的…: rule `enacted`). A bracketed note is not part of the name: the
 title as printed is the name's `refers_to` (包头市数字政府建设行动方案, refers to
-包头市数字政府建设行动方案（2021—2023年）).
+包头市数字政府建设行动方案（2021—2023年）). A title that is only a type of document
+(《决定》, 《建议》) names none: it is the document the text named before, said again.
 """
 
 from __future__ import annotations
@@ -41,8 +42,8 @@ def find_titles(
             title, start, rule = issued.group(1), start + issued.start(1), "issued"
         core = p.title_note.sub("", title)
         head = next((h for h in w.document_heads if core.endswith(h)), None)
-        if head is None or title != title.strip():
-            continue
+        if head is None or title != title.strip() or core == head:
+            continue  # (《决定》, 《建议》 alone: the document named before, said again)
         # the name without its note (…行动方案（2021—2023年）, …办法（试行）): the same document
         # renewed or made final keeps its name; the title as printed is what it refers to
         full = title if core != title else None
