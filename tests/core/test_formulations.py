@@ -227,7 +227,8 @@ def test_the_clauses_a_policy_takes_as_its_orientation_are_a_motto():
         source="t",
     )
     found = {f.text: f.evidence for f in extract_formulations(doc, kinds=["slogan"])}
-    assert found["生态优先、绿色发展"] == ("frame/orientation",)
+    # (the lexicon's framing entry, a short text of the centre says once, finds it too)
+    assert "frame/orientation" in found["生态优先、绿色发展"]
     assert "保护产权、维护契约、统一市场、平等交换、公平竞争" in found
     assert "精准扶贫、精准脱贫" in found
     assert "电子信息、商贸服务" not in found  # what the sector is mainly made of: a list

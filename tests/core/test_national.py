@@ -293,7 +293,8 @@ def test_a_formulation_before_the_head_of_a_policy_names_that_policy(text, liste
     ],
 )
 def test_an_entry_read_in_a_report_before_a_system_name_is_a_piece_of_it(text, listed):
-    assert set(_national_stage(text)) == listed
+    # (read as a long text: a short one of the centre lists the system's framing entry said once)
+    assert set(_national_stage(text, national_framing_short_max=0)) == listed
 
 
 @pytest.mark.parametrize(
@@ -316,15 +317,36 @@ def test_an_entry_of_everyday_writing_is_listed_where_the_document_frames_itself
     text, listed
 ):
     """The lexicon's `framing` entries (read in a national report; one current local report
-    says them, or they name a standing system plainly) are listed said twice or more."""
+    says them, or they name a standing system plainly) are listed said twice or more in a long
+    text (here: every text is long, national_framing_short_max=0)."""
     from policy_cli.core.national import FRAMING_SOURCE, national_lexicon
 
     lexicon = national_lexicon()
     assert {lexicon[t].source for t in ("稳中向好", "社会主义市场经济体制", "生态文明建设")} == {
         FRAMING_SOURCE
     }
+    assert set(_national_stage(text, national_framing_short_max=0)) == listed
+    assert set(_national_stage(text, national_framing_short_max=0, national_framing_min_count=1)) >= (
+        listed
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        # a short text of the centre (a conference's news) says each formulation once
+        ("会议指出，我国经济稳中向好的基本面没有变。", {"稳中向好"}),
+        # a short local text says the centre's words as an echo: twice, it frames with them
+        ("全市经济稳中向好。市委强调，全市上下要坚定信心。", set()),
+        ("全市经济稳中向好。市委强调，全市上下要巩固稳中向好态势。", {"稳中向好"}),
+    ],
+)
+def test_a_short_text_of_the_centre_frames_itself_with_what_it_says_once(text, listed):
     assert set(_national_stage(text)) == listed
-    assert set(_national_stage(text, national_framing_min_count=1)) >= listed
+    # a text longer than national_framing_short_max is read as a long one
+    assert set(_national_stage(text, national_framing_short_max=10)) == (
+        listed if text.count("稳中向好") > 1 else set()
+    )
 
 
 def test_a_national_motto_whose_run_goes_on_is_a_truncated_piece():

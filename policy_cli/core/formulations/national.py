@@ -35,7 +35,7 @@ from policy_cli.core.formulations.candidate import CERTAIN, KINDS, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.pieces import QUOTES, said_at
 from policy_cli.core.formulations.proper import place_forms
-from policy_cli.core.formulations.vocab import words
+from policy_cli.core.formulations.vocab import patterns, words
 from policy_cli.core.national import (
     FRAMING_SOURCE,
     NationalEntry,
@@ -64,6 +64,7 @@ MOTTO_SEPARATOR = "、"
 # mark is no name: the motto stands as it is)
 RUN_ON_LOOKAHEAD = 16
 _DROP_QUOTES = str.maketrans("", "", QUOTE_MARKS)
+LOCAL_SCOPE_SPAN = 10_000  # characters: `local_scope_per_10k` counts per this many
 
 
 def find_national(
@@ -81,7 +82,8 @@ def find_national(
         bounds = {m.start for m in matches} | {m.end for m in matches}
         framed = [m for m in _outside(framed, matches) if not _in_a_run(text, m, bounds)]
         said = Counter(m.phrase for m in framed)
-        matches.extend(m for m in framed if said[m.phrase] >= options.national_framing_min_count)
+        least = _framing_count(text, options)
+        matches.extend(m for m in framed if said[m.phrase] >= least)
         matches.sort(key=lambda m: m.start)
     starts = {m.start for m in matches}
     for m in matches:
@@ -150,6 +152,19 @@ def find_national(
             # as a reader names the core a document frames itself with
             at = m.start + len(printed) - len(core.text)
             yield replace(_candidate(core, core.text, at, "core"), strength=CERTAIN)
+
+
+def _framing_count(text: str, o: FormulationOptions) -> int:
+    """How many times a text says a framing entry that it frames itself with: once in a short
+    text of the centre (a communiqué, a conference's news say each formulation once),
+    `national_framing_min_count` in a long one (a report frames itself by repetition) and in a
+    local one (the centre's words there echo the centre)."""
+    if len(text) > o.national_framing_short_max:
+        return o.national_framing_min_count
+    local = sum(1 for _ in patterns().local_scope.finditer(text))
+    if local * LOCAL_SCOPE_SPAN >= o.local_scope_per_10k * len(text):
+        return o.national_framing_min_count
+    return 1
 
 
 def _outside(finds: list[Match], others: list[Match]) -> list[Match]:

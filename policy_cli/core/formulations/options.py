@@ -195,6 +195,11 @@ class FormulationOptions:
     # system's plain name: 稳中向好, 社会主义市场经济体制) is listed where the document says it
     # this many times or more: the framing a reader lists (the convention's "said twice or more")
     national_framing_min_count: int = 2
+    # …and said once is enough in a text of the centre this short (a communiqué, a conference's
+    # news: it says each formulation once), one that says the words of a local scope
+    # (`local_scope`: 全省, 市委) fewer than `local_scope_per_10k` times per 10,000 characters
+    national_framing_short_max: int = 10_000
+    local_scope_per_10k: int = 5
     # how far back the place that names a kind of zone is read (苏南|国家自主创新示范区)
     zone_place_lookbehind: int = 8
     # --- stage known: an entry this short is found only as whole words (not 海|洋垃圾)

@@ -273,6 +273,7 @@ class Patterns:
 
     title_note: re.Pattern[str]
     issuing_notice: re.Pattern[str]
+    local_scope: re.Pattern[str]
     sentence_end: re.Pattern[str]
     code: re.Pattern[str]
     route_code: re.Pattern[str]
