@@ -104,3 +104,15 @@ def test_two_characters_of_a_kind_a_verb_or_a_rank_name_no_programme():
     assert names("实施民生工程，制定并实施培训计划，实施谋划项目，实施基础工程。") == []
     assert names("实施制胜专项行动，实施若干重大工程、重大行动，实施这项工程。") == []
     assert names("实施助企行动。") == []  # 助|企: a verb and its object, no noun of its own
+
+
+def test_a_programme_taken_as_the_lead_of_a_policy_is_named():
+    """以|X行动|为引领: the frame launches the programme, as 实施 would (the Inner Mongolia report
+    of 2025); a kind of works (重大工程) or a doctrine (以人民为中心) names none."""
+    found = {f.text: f.evidence for f in extract_formulations(load_text(
+        "以北疆文化建设提升行动为引领，把文旅业打造成支柱产业。以“英才兴蒙”工程为统领，"
+        "以实施就业促进行动为重点。以重大工程为抓手。坚持以人民为中心。", source="t"))}
+    assert found["北疆文化建设提升行动"] == ("programme/framed",)
+    assert found["就业促进行动"] == ("programme/framed",)  # (launched by 实施 inside the frame)
+    assert "programme/framed" in found["英才兴蒙工程"]
+    assert "重大工程" not in found

@@ -8,6 +8,8 @@ furthered (深化|人民城市建设, 加快|基础研究先行区建设). The n
 by 、 or 和 and ending in a head of the same family, are launched by the same verb (划定和建设
 粮食生产功能区、重要农产品生产保护区; 继续实施“三支一扶”、特岗教师计划). The name must have a body
 of its own: a count (一批, 192个), a kind (重大工程, 重点项目) or a list (…等项目) names none.
+A programme taken as the lead of a policy is launched by that frame (以|北疆文化建设提升行动|为
+引领: rule `framed`, `programme_frames`).
 """
 
 from __future__ import annotations
@@ -64,6 +66,14 @@ def find_programmes(
                 if text[at : at + 1] not in w.list_separator + "和":
                     break
                 at += 1
+    for found in _framed_pattern().finditer(text):
+        body, name, start = found.group("body"), found.group("name"), found.start("name")
+        lead = _leading_verb(body)  # 以|实施|就业促进行动|为重点: the verb launches it
+        body, name, start = body[lead:], name[lead:], start + lead
+        if _names_a_programme(body, w, options) and not _a_kind_of_project(
+            body, name, w, seg.words(start, start + len(body))
+        ):
+            yield Candidate(_unquoted(name, w), "name", start, stage=STAGE, rule="framed")
 
 
 def _after_verbs(text: str, m: re.Match[str], seg: Segmentation) -> int:
@@ -157,6 +167,17 @@ def _a_kind_of_project(body: str, name: str, w: Words, pieces: list[str]) -> boo
 
 def _unquoted(s: str, w: Words) -> str:
     return s.replace(w.open_quote, "").replace(w.close_quote, "")
+
+
+@lru_cache(maxsize=1)
+def _framed_pattern() -> re.Pattern[str]:
+    """以|X行动|为引领: a programme's name taken as the lead of a policy (`programme_frames`)."""
+    w = words()
+    heads = "|".join(re.escape(h) for h in sorted(w.programme_heads, key=len, reverse=True))
+    frames = "|".join(re.escape(f) for f in w.programme_frames)
+    return re.compile(
+        rf"以(?P<name>(?P<body>[{HAN}“”0-9]{{2,24}}?)(?:{heads}))为(?:{frames})"
+    )
 
 
 @lru_cache(maxsize=1)

@@ -100,6 +100,7 @@ class Words:
     furthering_verbs: tuple[str, ...]
     furthered_heads: tuple[str, ...]
     programme_heads: tuple[str, ...]
+    programme_frames: tuple[str, ...]
     ideals: tuple[str, ...]
     ideal_places: frozenset[str]
     strength_verbs: str
