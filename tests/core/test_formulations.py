@@ -1164,3 +1164,10 @@ def test_a_framing_entry_is_listed_where_the_report_says_it_twice():
     for text in ("关键一招", "普惠金融"):
         assert found[text].evidence == ("national/framing",) and found[text].origin == "national"
     assert not {"社会主要矛盾", "党中央权威", "不平衡不充分"} & set(found)
+
+
+def test_a_formulation_of_the_lexicon_names_its_own_spirit():
+    """A two-character head after two characters is an ordinary word (发展思想, 法治理念), unless
+    the modifier is a formulation of the bundled lexicons: 三北精神 (the Inner Mongolia report)."""
+    found = {f.text for f in formulations_in("蒙古马精神是跑出来的，三北精神是拼出来的。弘扬法治理念。")}
+    assert {"蒙古马精神", "三北精神"} <= found and "法治理念" not in found

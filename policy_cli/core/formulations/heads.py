@@ -15,8 +15,10 @@ from functools import lru_cache
 from policy_cli.core.chars import is_han
 from policy_cli.core.formulations.boundary import phrase_ending_at
 from policy_cli.core.formulations.candidate import Candidate
+from policy_cli.core.formulations.known import background_lexicon
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import clause_word_set, patterns, words
+from policy_cli.core.national import national_lexicon
 from policy_cli.core.occurrences import count_each
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
@@ -65,8 +67,10 @@ def find_heads(
             continue  # 新发展格局 is a name; 城乡融合发展新格局 is a description
         if len(modifier) < o.short_head_min_modifier and (
             len(head) == o.short_head_len or head in w.common_heads
-        ):
-            continue  # 忧患意识, 发展思想, 法治理念: ordinary words, not names
+        ) and not _a_formulation(modifier):
+            # 忧患意识, 发展思想, 法治理念: ordinary words, not names; a formulation of the
+            # lexicon names its own spirit (三北|精神)
+            continue
         if head in w.rare_heads and len(modifier) < o.rare_head_min_modifier:
             continue  # 社会责任意识; but 中华民族共同体意识
         if head in w.quality_heads and p.people.search(modifier):
@@ -91,6 +95,11 @@ def find_heads(
         if head in w.battle_heads:
             phrase, start = _with_listed_battles(text, start, end, phrase, o)
         yield Candidate(phrase, "slogan", start, stage=STAGE, rule=head)
+
+
+def _a_formulation(phrase: str) -> bool:
+    """Tell whether a phrase is a formulation of the bundled lexicons (三北, 两山)."""
+    return phrase in national_lexicon() or phrase in background_lexicon().texts
 
 
 def _second_half(text: str, start: int, phrase: str) -> bool:
