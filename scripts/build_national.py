@@ -18,6 +18,13 @@ title) or background report (year and title) that says it. The sources:
    do not list), no plain name of a standing system or reform (…制度, …体制, …改革 unless a
    motto), no qualifier of another entry kept (…的中国梦: 中国梦 is the formulation). What the
    news quotes as a name is the `quoted` source's.
+   `framing`: what the reports seed reads that is no distinctive formulation only because one
+   current local report says it (at most MAX_FRAMING_LOCAL_REPORTS) or because it names a
+   standing system plainly; and the single phrases read in news items (scripts/seeds/
+   national_news_phrases.txt) and the formulations read in the work reports of 2010 and 2011
+   (scripts/seeds/national_reports_framing.txt), kept by the same evidence and local rules.
+   The national stage lists a framing entry only where a document frames itself with it (said
+   twice or more, or once in a short text of the centre).
 2. `quoted`: phrases the national news itself puts in quotes as names (“放管服”, “六稳”): quoted
    on at least MIN_QUOTED_DAYS days and in at least MIN_QUOTED_SHARE of all its uses (a word
    quoted now and then for emphasis is used plainly most of the time), shaped like a
@@ -81,6 +88,9 @@ NEWS_READ = re.compile(r"news-(\d{4}-\d{2}-\d{2})")
 # MAX_FRAMING_LOCAL_REPORTS current local reports do, since a single phrase of national text is
 # as often everyday writing as a formulation a document frames itself with
 NEWS_PHRASES_SEED = ROOT / "scripts" / "seeds" / "national_news_phrases.txt"
+# …and the formulations read in national reports of the years before the lexicon's reports seed
+# (gwr-2010, gwr-2011: text, kind, the report), kept the same way as `framing` entries only
+REPORTS_FRAMING_SEED = ROOT / "scripts" / "seeds" / "national_reports_framing.txt"
 OUT = ROOT / "policy_cli" / "data" / "national_formulations.tsv"
 PHRASES_OUT = ROOT / "policy_cli" / "data" / "national_phrases.bloom"
 IMAGES_OUT = ROOT / "policy_cli" / "data" / "quoted_images.tsv"
@@ -832,6 +842,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reports-seed", type=Path, default=REPORTS_SEED)
     ap.add_argument("--news-read-seed", type=Path, default=NEWS_READ_SEED)
     ap.add_argument("--news-phrases-seed", type=Path, default=NEWS_PHRASES_SEED)
+    ap.add_argument("--reports-framing-seed", type=Path, default=REPORTS_FRAMING_SEED)
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--phrases-out", type=Path, default=PHRASES_OUT)
     ap.add_argument("--images-out", type=Path, default=IMAGES_OUT)
@@ -853,10 +864,14 @@ def main(argv: list[str] | None = None) -> int:
         if not NEWS_READ.fullmatch(v[1]):
             raise SystemExit(f"{a.news_read_seed}: {v[1]!r} is no news-YYYY-MM-DD")
         read_entries.setdefault(t, v)
-    phrases_read = set()  # single phrases read in news items: framing entries at most
+    phrases_read = set()  # read as framing entries at most: news phrases, earlier reports
     for t, v in read_reports_seed(a.news_phrases_seed).items():
         if not NEWS_READ.fullmatch(v[1]):
             raise SystemExit(f"{a.news_phrases_seed}: {v[1]!r} is no news-YYYY-MM-DD")
+        if t not in read_entries:
+            read_entries[t] = v
+            phrases_read.add(t)
+    for t, v in read_reports_seed(a.reports_framing_seed).items():
         if t not in read_entries:
             read_entries[t] = v
             phrases_read.add(t)
