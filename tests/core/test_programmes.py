@@ -116,3 +116,12 @@ def test_a_programme_taken_as_the_lead_of_a_policy_is_named():
     assert found["就业促进行动"] == ("programme/framed",)  # (launched by 实施 inside the frame)
     assert "programme/framed" in found["英才兴蒙工程"]
     assert "重大工程" not in found
+
+
+def test_a_zone_of_two_places_joined_by_a_dash_is_named_whole():
+    """中蒙二连浩特—扎门乌德经济合作区 (the Inner Mongolia report of 2025): the dash joins the two
+    places the zone spans; 建设好 launches it as 建设 does."""
+    found = {f.text for f in extract_formulations(load_text(
+        "建设好中蒙二连浩特—扎门乌德经济合作区。建设好现代农业产业园。", source="t"))}
+    assert {"中蒙二连浩特—扎门乌德经济合作区", "现代农业产业园"} <= found
+    assert not any(t.startswith("好") or t.startswith("扎门乌德") for t in found)

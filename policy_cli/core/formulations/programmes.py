@@ -8,7 +8,8 @@ furthered (深化|人民城市建设, 加快|基础研究先行区建设). The n
 by 、 or 和 and ending in a head of the same family, are launched by the same verb (划定和建设
 粮食生产功能区、重要农产品生产保护区; 继续实施“三支一扶”、特岗教师计划). The name must have a body
 of its own: a count (一批, 192个), a kind (重大工程, 重点项目) or a list (…等项目) names none.
-A programme taken as the lead of a policy is launched by that frame (以|北疆文化建设提升行动|为
+A name may join two places by a dash (中蒙二连浩特—扎门乌德经济合作区), and 建设好 launches a
+zone as 建设 does. A programme taken as the lead of a policy is launched by that frame (以|北疆文化建设提升行动|为
 引领: rule `framed`, `programme_frames`).
 """
 
@@ -192,7 +193,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]:
     def item(heads: tuple[str, ...], after: str = "") -> re.Pattern[str]:
         # a quoted item of the list (“三支一扶”) is skipped: the quoted stage names it
         return re.compile(
-            rf"(?:{quoted}[、和])*(?P<name>(?P<body>[{HAN}“”0-9]{{2,24}}?)(?:{alt(heads)})){after}"
+            rf"(?:{quoted}[、和])*(?P<name>(?P<body>[{HAN}“”0-9—]{{2,24}}?)(?:{alt(heads)})){after}"
             rf"(?=[，。；、）)]|等|和|$)"
         )
 
@@ -205,7 +206,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]:
     # the segmenter cuts after it: 建设|成渝地区… keeps its 成); one verb then more, as above
     zones = alt(w.zone_verbs)
     zone = re.compile(
-        rf"(?:{zones})[和、]?(?:(?:{zones})[和、]?)*(?P<complement>{alt(w.result_complements)})?"
+        rf"(?:{zones})[和、]?(?:(?:{zones})[和、]?)*(?P<complement>{alt(w.result_complements)})?好?"
     )
     # 推进 furthers what is under way: it names an action or a project of works (推进|森林生态
     # 标志产品建设工程), not any plan or project (推进|年度工作计划, 推进|基础设施项目)
