@@ -865,16 +865,11 @@ def main(argv: list[str] | None = None) -> int:
             raise SystemExit(f"{a.news_read_seed}: {v[1]!r} is no news-YYYY-MM-DD")
         read_entries.setdefault(t, v)
     phrases_read = set()  # read as framing entries at most: news phrases, earlier reports
-    for t, v in read_reports_seed(a.news_phrases_seed).items():
-        if not NEWS_READ.fullmatch(v[1]):
-            raise SystemExit(f"{a.news_phrases_seed}: {v[1]!r} is no news-YYYY-MM-DD")
-        if t not in read_entries:
-            read_entries[t] = v
-            phrases_read.add(t)
-    for t, v in read_reports_seed(a.reports_framing_seed).items():
-        if t not in read_entries:
-            read_entries[t] = v
-            phrases_read.add(t)
+    for path in (a.news_phrases_seed, a.reports_framing_seed):
+        for t, v in read_reports_seed(path).items():  # (each report is checked below)
+            if t not in read_entries:
+                read_entries[t] = v
+                phrases_read.add(t)
     read = {t: v for t, v in read_entries.items()
             if key(t) not in seed_keys and key(t).replace(QUALIFIER_MARK, "") not in seed_keys}
     tags = jieba_tags()
@@ -917,8 +912,9 @@ def main(argv: list[str] | None = None) -> int:
         if NEWS_READ.fullmatch(report):
             continue  # read in an item of the news
         if sum(names_report(label, report) for label in labels) != 1:
-            raise SystemExit(f"{a.reports_seed}: {report!r} names no one report of the background "
-                             "(gwr-YYYY: a work report; cpc-NN: the report to the NN-th congress)")
+            raise SystemExit(f"a seed says an entry was read in {report!r}, which names no one "
+                             "report of the background (gwr-YYYY: a work report; cpc-NN: the "
+                             "report to the NN-th congress)")
     local = said_by_local_reports(sorted(read))
     not_kept: dict[str, str] = {}
     framing: set[str] = set()  # no distinctive formulation, listed where a document frames with it
@@ -979,8 +975,8 @@ def main(argv: list[str] | None = None) -> int:
         "# national corpus; documents: news days + background reports that say it; source: seed\n"
         "# (written from knowledge, kept because the corpus says it), reports (read in a national\n"
         "# work report, kept where the corpus says it and no current local report does), framing\n"
-        "# (read so, said by one current local report or a system's plain name: listed where a\n"
-        "# document says it twice or more), quoted (quoted as a name) or\n"
+        "# (read in a report or a news item, said by at most one current local report: listed\n"
+        "# where a document frames itself with it, see the script), quoted (quoted as a name) or\n"
         "# provincial (newer than the corpus: most 2025 provincial reports say it; first_seen 2023)"
         + (" or\n# mined (a fixed expression the news repeats without quotes; see the script).\n"
            if a.mined else ".\n")

@@ -9,8 +9,8 @@ by 、 or 和 and ending in a head of the same family, are launched by the same 
 粮食生产功能区、重要农产品生产保护区; 继续实施“三支一扶”、特岗教师计划). The name must have a body
 of its own: a count (一批, 192个), a kind (重大工程, 重点项目) or a list (…等项目) names none.
 A name may join two places by a dash (中蒙二连浩特—扎门乌德经济合作区), and 建设好 launches a
-zone as 建设 does. A programme taken as the lead of a policy is launched by that frame (以|北疆文化建设提升行动|为
-引领: rule `framed`, `programme_frames`).
+zone as 建设 does. A programme taken as the lead of a policy is launched by that frame
+(以|北疆文化建设提升行动|为引领: rule `framed`, `programme_frames`).
 """
 
 from __future__ import annotations
