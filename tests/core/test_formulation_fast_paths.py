@@ -161,7 +161,7 @@ def test_programme_verbs_match_as_a_repeated_group_would():
     plain = {  # the patterns written as one repeated group
         "launched": re.compile(rf"(?:(?:{alt(w.launch_verbs)})[和、]?)+好?"),
         "zone": re.compile(
-            rf"(?:(?:{alt(w.zone_verbs)})[和、]?)+(?P<complement>{alt(w.result_complements)})?"
+            rf"(?:(?:{alt(w.zone_verbs)})[和、]?)+(?P<complement>{alt(w.result_complements)})?好?"
         ),
         "furthered": re.compile(rf"(?:(?:{alt(w.furthering_verbs)})[和、]?)+"),
     }
