@@ -19,8 +19,9 @@ title) or background report (year and title) that says it. The sources:
    motto), no qualifier of another entry kept (…的中国梦: 中国梦 is the formulation). What the
    news quotes as a name is the `quoted` source's.
    `framing`: what the reports seed reads that is no distinctive formulation only because one
-   current local report says it (at most MAX_FRAMING_LOCAL_REPORTS) or because it names a
-   standing system plainly; and the single phrases read in news items (scripts/seeds/
+   current local report says it (at most MAX_FRAMING_LOCAL_REPORTS; any number for a motto,
+   which their echo does not make everyday writing) or because it names a standing system
+   plainly; and the single phrases read in news items (scripts/seeds/
    national_news_phrases.txt) and the formulations read in the work reports of 2010 and 2011
    (scripts/seeds/national_reports_framing.txt), kept by the same evidence and local rules.
    The national stage lists a framing entry only where a document frames itself with it (said
@@ -68,7 +69,7 @@ sys.path.insert(0, str(ROOT))
 from policy_cli.core.bloom import BloomFilter  # noqa: E402
 from policy_cli.core.chars import CN_DIGITS, CN_NUMERALS, HAN  # noqa: E402
 from policy_cli.core.formulations import classify_quoted  # noqa: E402
-from policy_cli.core.formulations.national import REPORTS_SOURCE  # noqa: E402
+from policy_cli.core.formulations.national import MOTTO_SEPARATOR, REPORTS_SOURCE  # noqa: E402
 from policy_cli.core.formulations.quoted import names_a_thing  # noqa: E402
 from policy_cli.core.formulations.vocab import clause_word_set  # noqa: E402
 from policy_cli.core.formulations.vocab import words as formulation_words  # noqa: E402
@@ -136,6 +137,8 @@ MAX_LOCAL_REPORTS = 0
 # twice or more, framing itself with it (稳中向好, 关键一招, 社会主义市场经济体制); one that more of
 # them say (营商环境, 提质增效, 法治政府) is everyday writing, and out
 MAX_FRAMING_LOCAL_REPORTS = 1
+# (a motto the local reports echo, 普惠性、基础性、兜底性, is no everyday writing: a framing entry
+# whatever their number)
 # reports: a name ending so is a standing system or a reform named in plain words (民族区域自治
 # 制度, 社会主义市场经济体制, 价格改革: `plain_name_heads` of formulation_rules.toml, which the
 # national stage reads too); the curated seed holds the reforms that are formulations
@@ -924,7 +927,9 @@ def main(argv: list[str] | None = None) -> int:
         why = not_distinctive(text, local[text], len(LOCAL_REPORTS))
         if not (len(other_days(e, report)) >= MIN_SEED_DAYS or other_reports(e, report)):
             why = "said by no other national text than the report it was read in"
-        elif (why is not None or text in phrases_read) and local[text] <= MAX_FRAMING_LOCAL_REPORTS:
+        elif (why is not None or text in phrases_read) and (
+            local[text] <= MAX_FRAMING_LOCAL_REPORTS or MOTTO_SEPARATOR in text
+        ):
             framing.add(text)
         if why is not None:
             not_kept[text] = why
