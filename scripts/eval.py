@@ -60,7 +60,9 @@ NEWS_GOLD = ROOT / "tests" / "data" / "gold-news"
 def news_items(corpus: Path, folder: Path = NEWS_GOLD) -> list[tuple[str, dict, Path]]:
     """(name, gold, path of the item's text) of every annotated news item, read from the corpus
     (one JSON object a line, xz-compressed or not) and written to a temporary folder."""
+    import atexit
     import lzma
+    import shutil
     import tempfile
 
     wanted: dict[tuple[str, str], tuple[str, dict]] = {}
@@ -68,6 +70,7 @@ def news_items(corpus: Path, folder: Path = NEWS_GOLD) -> list[tuple[str, dict, 
         g = json.loads(path.read_text(encoding="utf-8"))
         wanted[(g["item"]["date"], g["item"]["title"])] = (path.stem, g)
     out_dir = Path(tempfile.mkdtemp(prefix="policy-eval-news-"))
+    atexit.register(shutil.rmtree, out_dir, True)  # (the items' texts are not kept)
     found: dict[str, tuple[str, dict, Path]] = {}
     opener = lzma.open if corpus.suffix == ".xz" else open
     with opener(corpus, "rt", encoding="utf-8") as f:

@@ -326,9 +326,15 @@ def test_an_entry_of_everyday_writing_is_listed_where_the_document_frames_itself
         FRAMING_SOURCE
     }
     assert set(_national_stage(text, national_framing_short_max=0)) == listed
-    assert set(_national_stage(text, national_framing_short_max=0, national_framing_min_count=1)) >= (
-        listed
-    )
+
+
+def test_the_framing_count_is_an_option():
+    """national_framing_min_count=1: one saying lists 稳中向好 in a long text too."""
+    long_text = {"national_framing_short_max": 0}
+    assert _national_stage("经济运行稳中向好。", **long_text) == {}
+    assert _national_stage("经济运行稳中向好。", **long_text, national_framing_min_count=1) == {
+        "稳中向好": "framing"
+    }
 
 
 @pytest.mark.parametrize(

@@ -74,17 +74,9 @@ def find_national(
     one word that runs on into a name: that name, rule `run-on`)."""
     lexicon = national_lexicon()
     matches = list(national_matcher().finditer(text))
-    framed = list(framing_matcher().finditer(text))
+    framed = _framing_finds(text, matches, options)
     if framed:
-        # an entry that is everyday writing too, or a system's plain name: listed where the
-        # document frames itself with it, said `national_framing_min_count` times or more out
-        # of the other entries' finds and of their runs (经济建设、…、社会建设|、生态文明建设)
-        bounds = {m.start for m in matches} | {m.end for m in matches}
-        framed = [m for m in _outside(framed, matches) if not _in_a_run(text, m, bounds)]
-        said = Counter(m.phrase for m in framed)
-        least = _framing_count(text, options)
-        matches.extend(m for m in framed if said[m.phrase] >= least)
-        matches.sort(key=lambda m: m.start)
+        matches = sorted((*matches, *framed), key=lambda m: m.start)
     starts = {m.start for m in matches}
     for m in matches:
         entry = lexicon[m.phrase]
@@ -152,6 +144,20 @@ def find_national(
             # as a reader names the core a document frames itself with
             at = m.start + len(printed) - len(core.text)
             yield replace(_candidate(core, core.text, at, "core"), strength=CERTAIN)
+
+
+def _framing_finds(text: str, matches: list[Match], o: FormulationOptions) -> list[Match]:
+    """The finds of the framing entries (everyday writing too, or a system's plain name) that
+    the document frames itself with: said `_framing_count` times or more, out of the other
+    entries' finds (`matches`) and of their runs (经济建设、…、社会建设|、生态文明建设)."""
+    framed = list(framing_matcher().finditer(text))
+    if not framed:
+        return []
+    bounds = {m.start for m in matches} | {m.end for m in matches}
+    framed = [m for m in _outside(framed, matches) if not _in_a_run(text, m, bounds)]
+    said = Counter(m.phrase for m in framed)
+    least = _framing_count(text, o)
+    return [m for m in framed if said[m.phrase] >= least]
 
 
 def _framing_count(text: str, o: FormulationOptions) -> int:
