@@ -499,6 +499,18 @@ def test_a_count_in_digits_names_a_list_of_works_or_of_actions_only():
     assert not any(t.startswith(("65个", "64个")) for t in numbered)
 
 
+def test_an_ordinal_names_no_list_of_actions():
+    # the Yunnan report's glossary: the three "three-year actions" one after another
+    doc = load_text(
+        "城乡生活污水治理3个“三年行动”：第1个“三年行动”（2025—2027年），开展攻坚；"
+        "第2个“三年行动”（2028—2030年），实现所有县城全覆盖。",
+        source="t",
+    )
+    numbered = {f.text for f in extract_formulations(doc, kinds=["numbered"])}
+    assert "3个三年行动" in numbered
+    assert not numbered & {"1个三年行动", "2个三年行动"}
+
+
 @pytest.fixture(scope="module")
 def provinces():
     """The formulations of the unannotated 2025 provincial reports in tests/data (by name)."""

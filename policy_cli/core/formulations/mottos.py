@@ -333,13 +333,14 @@ def _word_ending(before: str, end: int, at: int, seg: Segmentation) -> str | Non
 def _kinds_of_its_own(run: Sequence[str], head: str) -> bool:
     """Tell whether a run of kinds sharing a head (…经济, …文化) says something the national
     lexicon's entries do not (庭院经济、林下经济、民宿经济), rather than list watchwords each
-    listed on its own (首发经济、冰雪经济、银发经济, every part an entry: grouped, they would be
-    folded into the run; with one part of the document's own, the run is listed and names them),
+    listed on its own (首发经济、冰雪经济、银发经济: grouped, they would be folded into the run;
+    a run with one national watchword among its parts, 首发经济、银发经济、夜间经济、直播经济,
+    lists the forms a place takes up, as a reader sees, and names no motto of its own),
     and whether its modifiers are kinds, not all places (美国经济、欧洲经济、日本经济 are the
     economies of countries, by the tagger's place tag; 河海文化、红色文化、工商文化 keeps a place
     among kinds)."""
     lexicon = national_lexicon()
-    if all(canonical(part) in lexicon for part in run):
+    if any(canonical(part) in lexicon for part in run):
         return False
     places = words().place_tags
     tagger = default_tagger()
