@@ -116,6 +116,18 @@ def test_parallel_mottos_and_lists():
     assert "基本养老、基本医疗" not in texts
 
 
+def test_a_motto_cut_from_its_run_of_one_length_names_nothing():
+    # sentences of the Fujian and Tianjin reports of 2025: the clauses that share a word (大胆,
+    # 实) are two of a run of three of one length, which is the motto or none
+    texts = {f.text for f in formulations_in(
+        "鼓励基层大胆试、大胆闯、自主改，形成更多创新成果。"
+        "干事创业氛围更加浓厚，办实事、求实效、重实绩导向鲜明。"
+    )}
+    assert not texts & {"大胆试、大胆闯", "办实事、求实效"}
+    # …while a run that shares its word throughout is a motto
+    assert "稳地价、稳房价、稳预期" in {f.text for f in formulations_in("坚持稳地价、稳房价、稳预期。")}
+
+
 def test_classify_quoted():
     assert classify_quoted("296X") == "code"
     assert classify_quoted("4+1") == "code"

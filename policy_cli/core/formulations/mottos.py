@@ -14,7 +14,9 @@ characters, the qualities or aims a verb of command takes to the end of its clau
 (确保…|安全、可靠、可控, rule `qualities`); the ideals of one place said in parallel (法治天津、
 平安天津, rule `ideals`); a pair of one act with two objects or results (保交楼、保交房; 开门红、
 开门旺, rule `one-act-pair`); clauses that a predicate makes one task done together (兴业、强县、富民一体发展, rule
-`together`). Lists of things (产业链、供应链; 市发改委、市经信局) are not mottos.
+`together`). Lists of things (产业链、供应链; 市发改委、市经信局) are not mottos, and a run of
+three clauses or more of one length is a motto whole or none: the clauses of it that share a word
+(大胆试、大胆闯|、自主改) are a motto cut short, which names nothing.
 """
 
 from __future__ import annotations
@@ -161,6 +163,10 @@ def _find(
                 sep.join(parts) + trail, "slogan", offset, None, (), BY_RULE, STAGE, "together",
                 meta=meta,
             )
+            continue
+        if found is not None and uniform and found != (0, len(parts)):
+            # 大胆试、大胆闯|、自主改; 办实事、求实效|、重实绩: the clauses that share a word are
+            # part of a run of one length, a motto whole or none; cut, it names nothing
             continue
         if found is None:
             triplet = _standalone_triplet(
