@@ -116,6 +116,32 @@ def test_parallel_mottos_and_lists():
     assert "基本养老、基本医疗" not in texts
 
 
+def test_a_motto_keeps_its_shared_predicate_but_not_what_became_of_the_things_it_lists():
+    from policy_cli.core.formulations.mottos import find_mottos
+    from policy_cli.core.formulations.options import FormulationOptions
+
+    def mottos(text: str) -> set[str]:
+        return {c.text for c in find_mottos(text, FormulationOptions())}
+
+    # one word that the clauses share as their predicate is the motto's
+    assert "人人参与、人人负责、人人奉献并重" in mottos("坚持人人参与、人人负责、人人奉献并重。")
+    # the Beijing report of 2025: a predicate of two words says what became of the things
+    found = mottos("一批群众身边的操心事、烦心事、揪心事得到解决。")
+    assert "操心事、烦心事、揪心事" in found
+    assert not any(t.endswith("得到解决") for t in found)
+
+
+def test_a_run_that_a_conjunction_and_one_more_clause_of_its_shape_follow_is_a_list():
+    # the Hubei report of 2025: four things listed, the last joined by 和, are no motto of three
+    texts = {f.text for f in formulations_in(
+        "着力优化创新政策、创新平台、创新氛围和创新服务四个方面。推动稳地价、稳房价、稳预期和稳租金。"
+    )}
+    assert not any(t.startswith(("创新政策、", "稳地价、")) for t in texts)
+    # …while another item after 和 leaves the motto whole
+    texts = {f.text for f in formulations_in("坚持稳地价、稳房价、稳预期和因城施策。")}
+    assert "稳地价、稳房价、稳预期" in texts
+
+
 def test_a_motto_cut_from_its_run_of_one_length_names_nothing():
     # sentences of the Fujian and Tianjin reports of 2025: the clauses that share a word (大胆,
     # 实) are two of a run of three of one length, which is the motto or none

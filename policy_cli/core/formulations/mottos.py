@@ -110,6 +110,8 @@ def _find(
         if len(parts[-1]) > len(parts[-2]):
             trail = parts[-1][len(parts[-2]) :]
             parts[-1] = parts[-1][: len(parts[-2])]
+            if _one_more_item(trail, parts):
+                continue  # 稳地价、稳房价、稳预期|和稳租金: the head of a list of four, cut
         # the rules of whole runs read three clauses or more of one length (most runs are not)
         uniform = len(parts) >= options.anaphora_min_clauses and len(set(map(len, parts))) == 1
         rhyme = _whole_rhyme(parts, trail, options) if uniform else None
@@ -422,6 +424,8 @@ def _shaped_run(
         return None
     lead = len(parts[0]) - size
     trail = parts[-1][size:]
+    if _one_more_item(trail, run):
+        return None  # 创新政策、创新平台、创新氛围|和创新服务: a list of four, cut
     at_edge = text[end : end + 1] in w.clause_or_line_ends
     phrase = w.list_separator.join(run)
     if trail and at_edge and len(trail) <= o.motto_max_trail and (
@@ -1086,11 +1090,26 @@ def _verb_object_run(
     return len(set(verbs)) == len(verbs)
 
 
+def _one_more_item(trail: str, run: Sequence[str]) -> bool:
+    """Tell whether what follows a run's last clause is a list's conjunction and one more
+    clause of the run's shape (…、创新氛围|和创新服务四个方面): the run is then the head of a list
+    of things, not a motto. The clause has the run's length and the characters every clause of
+    the run shares at one place."""
+    conj = next((c for c in words().list_run_conjunctions if trail.startswith(c)), None)
+    if conj is None or len({len(p) for p in run}) != 1:
+        return False
+    size = len(run[0])
+    clause = trail[len(conj) : len(conj) + size]
+    shared = [k for k, column in enumerate(zip(*run, strict=True)) if len(set(column)) == 1]
+    return len(clause) == size and bool(shared) and all(clause[k] == run[0][k] for k in shared)
+
+
 def _own_trail(trail: str, run: Sequence[str]) -> bool:
     """Tell whether what follows a motto's last clause belongs to the motto: the clauses' shared
     predicate (德治|相结合, …|并举), or the rest of the last object of clauses that open with a
     verb (体现人民意志、…、激发人民创造|活力). What clauses of nouns qualify (好房子、…、好城区|
-    建设; 以学铸魂…|长效机制) and a particle (…等, …的) are not the motto's."""
+    建设; 以学铸魂…|长效机制), a particle (…等, …的) and a predicate of more than one word (…|得到
+    解决) are not the motto's."""
     w = words()
     if trail.startswith(w.trail_openers):
         return False
@@ -1099,7 +1118,9 @@ def _own_trail(trail: str, run: Sequence[str]) -> bool:
     if not tagged:
         return False
     if tagged[0][1] in w.trail_predicate_tags:
-        return True
+        # one word, the clauses' shared predicate (相结合, 并举); a longer predicate says what
+        # became of the things listed (操心事、烦心事、揪心事|得到解决)
+        return len(tagged) == 1
     opening = tagger.tag(run[0], False)
     return bool(opening) and opening[0][1] in w.verb_tags and tagged[0][1] in w.noun_tags
 

@@ -206,6 +206,7 @@ class Words:
     plan_period: str
     party_prefix: str
     trail_openers: tuple[str, ...]
+    list_run_conjunctions: tuple[str, ...]
     trail_possessive: str
     together_predicates: tuple[str, ...]
     scare_quote_tags: frozenset[str]
