@@ -47,6 +47,14 @@ def test_a_kind_a_count_or_a_list_names_no_programme():
     assert names("实施城镇老旧小区改造等项目。") == []
 
 
+def test_the_round_or_batch_of_a_programme_is_no_part_of_its_name():
+    # the Beijing report of 2025 and the opinion on AI+ of 2025; a count of works stays a kind
+    assert names("实施新一期促进残疾人就业三年行动。") == ["促进残疾人就业三年行动"]
+    assert names("实施第二轮农村人居环境整治提升行动。") == ["农村人居环境整治提升行动"]
+    assert names("建设一批国家人工智能应用中试基地。") == ["国家人工智能应用中试基地"]
+    assert names("实施一批重大工程。实施50个帮扶项目。") == []
+
+
 def test_the_no1_document_names_its_programmes():
     doc = load_document(DOCS / "central-no1-2018.txt")
     found = {f.text: f for f in extract_formulations(doc)}

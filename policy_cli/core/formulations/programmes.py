@@ -7,7 +7,8 @@ by 建设, 创建, 划定 (现代农业产业园, 粮食生产功能区), or nam
 furthered (深化|人民城市建设, 加快|基础研究先行区建设). The names listed after the first one, joined
 by 、 or 和 and ending in a head of the same family, are launched by the same verb (划定和建设
 粮食生产功能区、重要农产品生产保护区; 继续实施“三支一扶”、特岗教师计划). The name must have a body
-of its own: a count (一批, 192个), a kind (重大工程, 重点项目) or a list (…等项目) names none.
+of its own: a count of works (192个), a kind (重大工程, 重点项目) or a list (…等项目) names none;
+the round or batch of a programme (新一期, 一批) is not its name's.
 A name may join two places by a dash (中蒙二连浩特—扎门乌德经济合作区), and 建设好 launches a
 zone as 建设 does. A programme taken as the lead of a policy is launched by that frame
 (以|北疆文化建设提升行动|为引领: rule `framed`, `programme_frames`).
@@ -101,16 +102,21 @@ def _an_anniversary(body: str, w: Words) -> bool:
 
 def _leading_verb(body: str) -> int:
     """The length of the verbs of launching and building a body starts with (新一轮|深化|制造业
-    智改数转网联行动); a verb of the name's own stays (实施|降低全社会物流成本专项行动, 制定|促进
-    公平竞争条例): an action is named by what it does."""
+    智改数转网联行动), and of the round or batch after them (`programme_quantity`); a verb of the
+    name's own stays (实施|降低全社会物流成本专项行动, 制定|促进公平竞争条例): an action is named
+    by what it does."""
     w = words()
     verbs = (*w.construction_verbs, *w.launch_verbs, *w.furthering_verbs)
     at = 0
     while True:
         lead = next((v for v in verbs if body.startswith(v, at)), None)
         if lead is None:
-            return at
+            break
         at += len(lead)
+    # 新一期|促进残疾人就业三年行动, 一批|国家人工智能应用中试基地: the round or batch is not the
+    # name's (what follows it must name something of its own, as any body)
+    quantity = patterns().programme_quantity.match(body, at)
+    return quantity.end() if quantity and quantity.end() < len(body) else at
 
 
 def _names_a_programme(body: str, w: Words, o: FormulationOptions, *, short: bool = False) -> bool:

@@ -317,6 +317,7 @@ class Patterns:
     condition_pair: re.Pattern[str]
     orientation_run: re.Pattern[str]
     programme_deadline: re.Pattern[str]
+    programme_quantity: re.Pattern[str]
     counted_area: re.Pattern[str]
     field_chain: re.Pattern[str]
     shared_head_pair: re.Pattern[str]
