@@ -122,6 +122,17 @@ def test_a_count_of_categories_names_no_set(found):
     assert not any(t.startswith("三大类") for t in texts), texts
 
 
+def test_a_set_named_after_its_members_runs_to_the_head_of_its_name():
+    # the Anhui and Fujian reports of 2025: a short noun cut before its head names nothing
+    texts = texts_in(
+        "量子信息、聚变能源、深空探测三大科创引领高地建设成效显著。"
+        "做强临海蓝色、闽西北绿色、闽东南高优三大特色农业产业带。"
+        "稻谷、小麦、玉米三大粮食作物稳产。"
+    )
+    assert {"三大科创引领高地", "三大特色农业产业带", "三大粮食作物"} <= texts
+    assert not texts & {"三大科创引领", "三大特色农业"}
+
+
 def test_a_counted_name_may_be_as_long_as_the_walk(found):
     # 提升科创、金融、物流、国际贸易4大功能类供应链平台能级 (Hubei): eight characters, a head
     assert "4大功能类供应链平台" in found("provinces-2025/hubei.txt")

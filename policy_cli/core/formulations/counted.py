@@ -100,17 +100,32 @@ def _named_after_members(
 ) -> str | None:
     """The name of a set whose members the text lists right before it, as many as it counts
     (稻谷、小麦、玉米三大粮食作物; 集成电路、生物医药、人工智能三大先导产业): the count and the
-    noun right after it, one word, or two when the first is short."""
+    noun right after it, one word, or two when the first is short, or up to the head of a name
+    or zone the words after it reach (量子信息、聚变能源、深空探测三大科创引领高地)."""
     head = text[start:end]
     if not listed_items(text, start, end, head, o, seg=seg):
         return None
     v = words()
     noun = ""
+    walked = []
     for w in seg.words(end, end + o.counted_window):
         if not is_han(w) or w in v.function_words or w in clause_word_set():
             break
+        walked.append(w)
+    for w in walked:
         noun += w
         if len(noun) > o.listed_noun_short:
+            break
+    # …三大科创引领|高地, …三大特色农业|产业带: where the words go on to the head of a name or a
+    # zone, the name runs to it (a short noun cut before its head names nothing)
+    heads = (*v.name_heads, *v.zone_heads, *v.place_heads)
+    longer = ""
+    for w in walked:
+        longer += w
+        if len(longer) > o.counted_walk_max:
+            break
+        if len(longer) > len(noun) and longer.endswith(heads):
+            noun = longer
             break
     if not o.counted_noun_min <= len(noun) <= o.counted_noun_max or noun.endswith(
         v.generic_counted
