@@ -410,6 +410,13 @@ def test_a_head_that_ends_inside_a_longer_word_closes_no_name():
     assert not any(t.endswith("攻坚战") and t != "脱贫攻坚战" for t in texts)
 
 
+def test_a_head_said_as_an_adverbial_of_the_sentence_closes_no_name():
+    # the report to the 16th congress: 思想上政治上组织上, "in thought, in politics, in organisation"
+    texts = {f.text for f in formulations_in("使党成为思想上政治上组织上完全巩固的党。")}
+    assert not any(t.endswith("思想") for t in texts)
+    assert "以人民为中心的发展思想" in {f.text for f in formulations_in("坚持以人民为中心的发展思想。")}
+
+
 def test_a_set_named_after_its_listed_members():
     doc = load_text("开展稻谷、小麦、玉米三大粮食作物完全成本保险。反对帝国主义、封建主义、官僚资本主义"
                     "三座大山。", source="t")

@@ -113,6 +113,10 @@ def test_a_law_being_made_is_named_without_title_marks():
     doc = load_text("抓紧研究制定乡村振兴法的有关工作。制定国家监察法，制定管理办法，严格执法。", source="t")
     laws = [f.text for f in extract_formulations(doc) if f.kind == "document"]
     assert laws == ["乡村振兴法", "国家监察法"]
+    # the work reports of 2006 and 2008: what qualifies the law up to 的 is not its name
+    doc = load_text("实施修改后的个人所得税法。实施新的企业所得税法。", source="t")
+    laws = [f.text for f in extract_formulations(doc) if f.kind == "document"]
+    assert laws == ["个人所得税法", "企业所得税法"]
 
 
 def test_normalize_printed_keeps_the_marks_as_printed_one_for_one():

@@ -40,6 +40,8 @@ def find_heads(
             after not in w.function_words and after not in w.after_head
         ):
             continue  # the head is part of a longer word (精神文化生活, 共同体意识)
+        if head in w.word_internal_heads and after and after in w.adverbial_after_head:
+            continue  # 思想上政治上…: an adverbial of the sentence, "in thought"
         if not seg.starts_word(m.end()):
             continue  # 脱贫攻坚战|线: the head ends inside a longer word
         if head in w.modifying_heads and _noun_follows(text, m.end(), o):

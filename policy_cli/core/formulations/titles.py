@@ -26,6 +26,8 @@ STAGE = "title"
 # a word ending in a method word after this many characters of its own is a method too
 # (实施|办法), where one character before it makes a law (公|司法)
 METHOD_PREFIX_MIN = 2
+# a law's short name has this many characters at least (物权法), 法 included
+LAW_NAME_MIN = 3
 
 
 def find_titles(
@@ -54,16 +56,21 @@ def find_titles(
 def find_enacted_laws(text: str, seg: Segmentation | None = None) -> Iterator[Candidate]:
     """Yield the laws a text says are being made or revised without 《》 (制定乡村振兴法的…,
     颁布实施土地管理法，): a name ending in 法 right after verbs of law-making, whose last word
-    is no method (制定管理|办法) and which opens with no function word (修订|和完善相关法)."""
+    is no method (制定管理|办法) and which opens with no function word (修订|和完善相关法); what
+    qualifies it up to a 的 is not its name (修改后的|个人所得税法)."""
     w, p = words(), patterns()
     for m in finditer(p.enacted_law, text):
-        name = m.group(1)
-        if name[0] in w.function_words:
+        name, start = m.group(1), m.start(1)
+        if w.trail_possessive in name:
+            # 修改后的|个人所得税法, 实施新的|企业所得税法: what qualifies a law is not its name
+            cut = name.rindex(w.trail_possessive) + 1
+            name, start = name[cut:], start + cut
+        if len(name) < LAW_NAME_MIN or name[0] in w.function_words:
             continue
         seg = seg or segment_text(text)
-        if _names_a_method(seg.words(m.start(1), m.end(1))[-1], w.not_law_words):
+        if _names_a_method(seg.words(start, start + len(name))[-1], w.not_law_words):
             continue  # 制定管理|办法, 自治区实施办法: a method, not a law
-        yield Candidate(name, "document", m.start(1), None, (), BY_RULE, STAGE, "enacted")
+        yield Candidate(name, "document", start, None, (), BY_RULE, STAGE, "enacted")
 
 
 def _names_a_method(last: str, methods: frozenset[str]) -> bool:

@@ -57,6 +57,7 @@ class Words:
     item_prepositions: str
     light_verbs: str
     after_head: str
+    adverbial_after_head: str
     etc: str
     perfective: str
     slogan_marks: str
