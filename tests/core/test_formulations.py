@@ -417,6 +417,13 @@ def test_a_head_said_as_an_adverbial_of_the_sentence_closes_no_name():
     assert "以人民为中心的发展思想" in {f.text for f in formulations_in("坚持以人民为中心的发展思想。")}
 
 
+def test_a_head_after_a_count_is_the_counted_set_not_a_name_of_its_last_member():
+    # the work report of 2008: the two battles are the set, not 整顿关闭 alone
+    found = {f.text for f in formulations_in("打好煤矿瓦斯治理和整顿关闭两个攻坚战。")}
+    assert "两个攻坚战" in found
+    assert not any(t.endswith("两个攻坚战") and t != "两个攻坚战" for t in found)
+
+
 def test_a_set_named_after_its_listed_members():
     doc = load_text("开展稻谷、小麦、玉米三大粮食作物完全成本保险。反对帝国主义、封建主义、官僚资本主义"
                     "三座大山。", source="t")

@@ -55,6 +55,12 @@ def test_the_round_or_batch_of_a_programme_is_no_part_of_its_name():
     assert names("实施一批重大工程。实施50个帮扶项目。") == []
 
 
+def test_a_body_with_an_aside_names_no_programme():
+    # the work report of 2006: 现代农业, and 特别是 the grain bases, are two phrases
+    assert names("加强现代农业特别是粮食主产区商品粮基地建设。") == []
+    assert names("加强粮食主产区商品粮基地建设。") == ["粮食主产区商品粮基地"]
+
+
 def test_the_no1_document_names_its_programmes():
     doc = load_document(DOCS / "central-no1-2018.txt")
     found = {f.text: f for f in extract_formulations(doc)}

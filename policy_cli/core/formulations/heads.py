@@ -53,6 +53,9 @@ def find_heads(
             # 以人民为中心的发展思想: the frame 以X为中心的 is part of the doctrine's name
             phrase, start = text[framed.start() : m.end()], framed.start()
         modifier = phrase[: -len(head)]
+        counted = p.counted.search(text, max(0, start), m.start())
+        if counted and counted.end() == m.start() and counted.start() > start:
+            continue  # 煤矿瓦斯治理和整顿关闭|两个|攻坚战: a counted set (the counted stage's)
         if len(modifier) < o.head_min_modifier or len(phrase) > o.phrase_max_len or (
             modifier[-1] in w.generic_modifier_ends
         ):

@@ -207,6 +207,7 @@ class Words:
     plan_period: str
     party_prefix: str
     trail_openers: tuple[str, ...]
+    aside_words: tuple[str, ...]
     list_run_conjunctions: tuple[str, ...]
     trail_possessive: str
     together_predicates: tuple[str, ...]
