@@ -27,6 +27,13 @@ def test_the_provincial_report_names_its_own_ideal():
     assert "美丽云南" in {f.text for f in extract_formulations(doc)}
 
 
+def test_new_and_a_place_s_own_name_is_the_place_it_is_building():
+    # the Fujian and Chongqing reports of 2025
+    assert ideals("新福建建设取得新成效。推动现代化新重庆建设。") == ["新福建", "新重庆"]
+    # 创新|福建: 新 ends another word; 新中国, 新农村: no place of places.tsv
+    assert ideals("创新福建发展模式。新中国成立75周年。推进新农村建设。") == []
+
+
 def test_a_field_that_makes_a_place_strong():
     found = ideals(
         "加快建设科技强省，深入实施人才兴皖工程，坚定实施科教兴国战略、人才强国战略，"

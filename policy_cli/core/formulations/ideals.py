@@ -6,6 +6,10 @@ National policy language names its goals this way (美丽中国, 健康中国, �
 is a generic one (中国, 乡村, 城市, 县城, 社区…) or a word the segmenter tags as a place name;
 the compound ends at a clause edge or before 建设.
 
+A province or city names the place it is building by 新 and its own name (新福建, 新重庆: rule
+`new-place`), where the name is a place of `places.tsv`, 新 opens a word and the compound ends at
+a clause edge or before 建设, as an ideal does.
+
 The other shape is a field, then a verb of strength and the place it strengthens (rule
 `strength`): 科教兴国, 制造强国, 交通强国, 文化强省, 教育强市, 农业强县, 人才兴皖, 文化兴滇.
 The field is a noun (推进|强省建设, 全面加强|国防 and 新兴|市场 are not such names) and the
@@ -21,6 +25,7 @@ from functools import lru_cache
 from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.proper import place_forms
 from policy_cli.core.formulations.vocab import clause_word_set, finditer, words
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
@@ -39,6 +44,15 @@ def find_ideals(
         if place not in w.ideal_places and not _is_place_name(place):
             continue
         yield Candidate(m.group("phrase"), "slogan", m.start("phrase"), stage=STAGE, rule="place")
+    if w.new_place_mark in text:
+        for m in _new_place_pattern().finditer(text):
+            place = m.group("place")
+            if place not in place_forms():
+                continue
+            seg = seg or segment_text(text)
+            if not seg.starts_word(m.start()):
+                continue  # 创新|福建…: 新 ends another word
+            yield Candidate(m.group("phrase"), "slogan", m.start(), stage=STAGE, rule="new-place")
     for m in finditer(_strength_pattern(), text):
         seg = seg or segment_text(text)
         verb, end = m.start("verb"), m.end()
@@ -98,6 +112,13 @@ def _strength_pattern() -> re.Pattern[str]:
     trying every position (the same matches; 15 -> 5 us a news item)."""
     w = words()
     return re.compile(rf"(?P<verb>[{w.strength_verbs}])(?<=[{HAN}].)[{w.strengthened_places}]")
+
+
+@lru_cache(maxsize=1)
+def _new_place_pattern() -> re.Pattern[str]:
+    """新 and a place of two or three characters, ending as an ideal's compound does."""
+    mark = re.escape(words().new_place_mark)
+    return re.compile(rf"(?P<phrase>{mark}(?P<place>[{HAN}]{{2,3}}))(?=建设|[，。；、”）)\s]|$)")
 
 
 @lru_cache(maxsize=1)

@@ -104,6 +104,7 @@ class Words:
     programme_frames: tuple[str, ...]
     ideals: tuple[str, ...]
     ideal_places: frozenset[str]
+    new_place_mark: str
     strength_verbs: str
     strength_heads: tuple[str, ...]
     strengthened_places: str
