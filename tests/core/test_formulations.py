@@ -424,6 +424,22 @@ def test_a_head_after_a_count_is_the_counted_set_not_a_name_of_its_last_member()
     assert not any(t.endswith("两个攻坚战") and t != "两个攻坚战" for t in found)
 
 
+def test_an_event_is_named_by_the_words_before_its_head():
+    # the reports of Guangxi, Hubei, Beijing and Fujian of 2025
+    found = {f.text for f in formulations_in(
+        "第21届东博会、峰会和世界林木业大会成功举办。成功举办中国碳市场大会。"
+        "提升北京国际电影节影响力。"
+    )}
+    assert {"世界林木业大会", "中国碳市场大会", "北京国际电影节"} <= found
+    # no event of its own: who meets, a congress of representatives, a count of events, a
+    # piece cut after a digit or a conjunction, the verb of holding it
+    found = {f.text for f in formulations_in(
+        "市委召开全市领导干部大会。湖北省第十四届人民代表大会第三次会议。举办百场产业链供应链对接大会。"
+        "举办中国500强企业高峰论坛。举办中国－拉美和加勒比国家航天合作论坛。区委书记出席大会。"
+    )}
+    assert not any(t.endswith(("大会", "论坛")) for t in found), found
+
+
 def test_a_set_named_after_its_listed_members():
     doc = load_text("开展稻谷、小麦、玉米三大粮食作物完全成本保险。反对帝国主义、封建主义、官僚资本主义"
                     "三座大山。", source="t")

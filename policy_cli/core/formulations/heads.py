@@ -4,6 +4,10 @@
 is found first, the phrase that ends with it is walked back with the segmenter
 (`boundary.phrase_ending_at`), and each head has guards against the generic uses of running
 prose (会议精神, 国家战略, 城乡融合发展新格局). The rule of the evidence is the head word.
+
+An event is named the same way (世界林木业大会, 中国碳市场大会, 北京国际电影节: `event_heads`),
+without the verb of holding it, and not where the words name who meets (全市领导干部大会), a
+congress of representatives, a count of events or a piece of a longer name (`_event_name`).
 """
 
 from __future__ import annotations
@@ -86,6 +90,11 @@ def find_heads(
             continue  # 上海期货交易所: an institution that exists; 设立北京证券交易所 is news
         if _second_half(text, start, phrase):
             continue  # 中央八项规定及|实施细则精神: the second half of a name, cut from it
+        if head in w.event_heads:
+            event = _event_name(text, start, phrase, seg)
+            if event is None:
+                continue
+            phrase, start = event
         found.append((head, phrase, start, m.end()))
     # said once, X格局 / X理念 describes; a name is repeated: the phrases of descriptive heads
     # counted as `str.count` would, all in one pass over a long text
@@ -100,6 +109,45 @@ def find_heads(
         if head in w.battle_heads:
             phrase, start = _with_listed_battles(text, start, end, phrase, o)
         yield Candidate(phrase, "slogan", start, stage=STAGE, rule=head)
+
+
+def _event_name(
+    text: str, start: int, phrase: str, seg: Segmentation
+) -> tuple[str, int] | None:
+    """The name of an event a head phrase says (世界林木业大会), without the verb of holding it
+    or acting on it before (申办|第十六届全国运动会, 提升|北京国际电影节), or None where the phrase
+    names no event of its own: the people who meet (全市领导干部大会), a congress of
+    representatives (…人民代表大会), a count of events (百场|…对接大会), a name cut right after a
+    digit, a quote mark, a bracket or inside a word (中国500|强企业高峰论坛, 中国（福建）|…论坛),
+    and the last part of a longer name (创新深化、改革攻坚、|开放提升大会; 中国－拉美和|加勒比
+    国家航天合作论坛, where an event before the conjunction makes it two: …峰会和|世界林木业大会)."""
+    w = words()
+    for verb in w.event_holding_verbs:
+        at = phrase.rfind(verb)
+        if at >= 0:
+            phrase, start = phrase[at + len(verb) :], start + at + len(verb)
+    before = text[start - 1 : start]
+    closing = {pair[1] for pair in w.quote_pairs} | set(w.closing_brackets)
+    if before.isdigit() or (before.isascii() and before.isalpha()) or before in closing:
+        return None
+    if before == w.list_separator:
+        return None
+    conj = next((c for c in w.list_run_conjunctions if text.endswith(c, 0, start)), None)
+    if conj and not text.endswith(w.event_heads, 0, start - len(conj)):
+        return None
+    first = seg.words(start, start + len(phrase))[:1]
+    if first and len(first[0]) < len(phrase) and _a_verb(first[0]):
+        phrase, start = phrase[len(first[0]) :], start + len(first[0])
+    if not seg.starts_word(start) or patterns().event_count.match(phrase):
+        return None
+    if phrase in w.event_heads or any(x in phrase for x in w.event_refused_words):
+        return None
+    return phrase, start
+
+
+def _a_verb(word: str) -> bool:
+    tagged = default_tagger().tag(word, False)
+    return len(tagged) == 1 and tagged[0][1] in words().event_verb_tags
 
 
 def _a_formulation(phrase: str) -> bool:

@@ -104,6 +104,10 @@ class Words:
     programme_frames: tuple[str, ...]
     ideals: tuple[str, ...]
     ideal_places: frozenset[str]
+    event_heads: tuple[str, ...]
+    event_refused_words: tuple[str, ...]
+    event_holding_verbs: tuple[str, ...]
+    event_verb_tags: frozenset[str]
     new_place_mark: str
     strength_verbs: str
     strength_heads: tuple[str, ...]
@@ -321,6 +325,7 @@ class Patterns:
     orientation_run: re.Pattern[str]
     programme_deadline: re.Pattern[str]
     programme_quantity: re.Pattern[str]
+    event_count: re.Pattern[str]
     counted_area: re.Pattern[str]
     field_chain: re.Pattern[str]
     shared_head_pair: re.Pattern[str]
