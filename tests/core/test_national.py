@@ -386,3 +386,8 @@ def test_a_kind_of_zone_named_by_its_place_is_that_place_s_zone():
     assert "国家自主创新示范区" not in found
     found = _national_stage("要扩大国家自主创新示范区试点。")  # the kind, no place before it
     assert "国家自主创新示范区" in found
+    # a kind of centre the same way (the Anhui report of 2025); a kind of place is no place's name
+    found = _national_stage("高水平建设合肥综合性国家科学中心。")
+    assert found.get("合肥综合性国家科学中心") == "place"
+    found = _national_stage("建设城市一刻钟便民生活圈。")
+    assert "城市一刻钟便民生活圈" not in found

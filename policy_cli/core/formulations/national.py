@@ -116,13 +116,14 @@ def find_national(
                 if len(rest) <= options.national_run_on_max:
                     yield Candidate(printed + rest, "name", m.start, stage=STAGE, rule="run-on")
                 continue  # (…|体制机制一体改革: a longer name is no formulation of its own)
-        if entry.kind == "name" and printed.endswith(words().zone_heads):
-            seg = seg or segment_text(text)  # (only before a kind of zone)
+        if entry.kind == "name" and printed.endswith((*words().zone_heads, *words().place_heads)):
+            seg = seg or segment_text(text)  # (only before a kind of zone or centre)
             place = _place_before(text, m.start, seg, options)
             # (an entry that opens with its own place names it already: 中关村…)
             if place and not _a_place(seg.words(m.start, m.end)[0]):
-                # 苏南|国家自主创新示范区: the kind of zone the state designates, named by its
-                # place, is that place's zone (its name, not the kind)
+                # 苏南|国家自主创新示范区, 合肥|综合性国家科学中心: the kind of zone or centre
+                # the state designates, named by its place, is that place's (its name, not the
+                # kind)
                 yield Candidate(place + printed, "name", m.start - len(place), stage=STAGE,
                                 rule="place")
                 continue
@@ -300,6 +301,8 @@ def _place_before(text: str, at: int, seg: Segmentation, options: FormulationOpt
     if not before or not seg.starts_word(at):
         return ""
     word = before[-1]
+    if word in words().ideal_places:
+        return ""  # 城市|一刻钟便民生活圈: a kind of place, no place's name
     return word if len(word) >= options.min_word_len and _a_place(word) else ""
 
 
