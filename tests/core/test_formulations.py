@@ -1251,3 +1251,15 @@ def test_a_formulation_of_the_lexicon_names_its_own_spirit():
     the modifier is a formulation of the bundled lexicons: 三北精神 (the Inner Mongolia report)."""
     found = {f.text for f in formulations_in("蒙古马精神是跑出来的，三北精神是拼出来的。弘扬法治理念。")}
     assert {"蒙古马精神", "三北精神"} <= found and "法治理念" not in found
+
+
+def test_a_count_inside_another_word_makes_no_compound_set():
+    from policy_cli.core.formulations.compound import find_compounds
+    from policy_cli.core.formulations.options import FormulationOptions
+
+    def sets(text: str) -> set[str]:
+        return {c.text for c in find_compounds(text, FormulationOptions())}
+
+    # the report to the 16th congress and the Fujian report of 2025: 一 of 统一, 五湖四海 an idiom
+    assert sets("两岸统一后，台湾可以实行不同于大陆的制度。坚持五湖四海引才，") == set()
+    assert "两廊两带两区" in sets("建设“两廊两带两区”。")

@@ -31,9 +31,21 @@ def find_compounds(
         bounded = (not before or before in edge) and text[m.end() : m.end() + 1] in (
             "", *edge
         )
-        if _is_compound_set(phrase, bounded, options):
+        if _is_compound_set(phrase, bounded, options) and _counts_open_words(
+            phrase, m.start(), seg
+        ):
             items = listed_items(text, m.start(), m.end(), phrase, options, seg=seg)
             yield Candidate(phrase, "numbered", m.start(), None, items, BY_RULE, STAGE, "alternation")
+
+
+def _counts_open_words(phrase: str, start: int, seg: Segmentation) -> bool:
+    """Tell whether every count word of a phrase opens a word (两新|一重), or the phrase is one
+    word of the segmentation (the lexicon's 两新一重): a count character inside another word
+    counts nothing (两岸|统一|后: 一 is part of 统一)."""
+    if len(seg.words(start, start + len(phrase))) == 1:
+        return True
+    count = words().count
+    return all(seg.starts_word(start + k) for k, ch in enumerate(phrase) if ch in count)
 
 
 def _is_compound_set(phrase: str, bounded: bool, o: FormulationOptions) -> bool:
