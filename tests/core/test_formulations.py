@@ -1263,3 +1263,10 @@ def test_a_count_inside_another_word_makes_no_compound_set():
     # the report to the 16th congress and the Fujian report of 2025: 一 of 统一, 五湖四海 an idiom
     assert sets("两岸统一后，台湾可以实行不同于大陆的制度。坚持五湖四海引才，") == set()
     assert "两廊两带两区" in sets("建设“两廊两带两区”。")
+
+
+def test_a_head_phrase_of_a_verb_and_a_national_formulation_names_the_formulation():
+    # the report to the 15th congress: 把它称为|毛泽东思想
+    found = {f.text for f in formulations_in("党把它称为毛泽东思想。")}
+    assert "毛泽东思想" in found
+    assert not any(t.endswith("毛泽东思想") and t != "毛泽东思想" for t in found)

@@ -28,6 +28,8 @@ from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "head"
+# a formulation of the national lexicon at the end of a head phrase has this many characters
+CORE_OF_PHRASE_MIN = 3
 
 
 def find_heads(
@@ -90,6 +92,8 @@ def find_heads(
             continue  # 上海期货交易所: an institution that exists; 设立北京证券交易所 is news
         if _second_half(text, start, phrase):
             continue  # 中央八项规定及|实施细则精神: the second half of a name, cut from it
+        if _acted_on_entry(phrase, seg, start):
+            continue  # 把它称为|毛泽东思想: the national stage names the formulation itself
         if head in w.event_heads:
             event = _event_name(text, start, phrase, seg)
             if event is None:
@@ -143,6 +147,19 @@ def _event_name(
     if phrase in w.event_heads or any(x in phrase for x in w.event_refused_words):
         return None
     return phrase, start
+
+
+def _acted_on_entry(phrase: str, seg: Segmentation, start: int) -> bool:
+    """Tell whether a head phrase is a formulation of the national lexicon that a verb or a
+    pronoun before it acts on or points to (它称为|毛泽东思想): the walk back took in words of the
+    sentence, and the national stage lists the formulation."""
+    lexicon = national_lexicon()
+    refused = words().acted_on_tags
+    for k in range(1, len(phrase) - CORE_OF_PHRASE_MIN + 1):
+        if phrase[k:] in lexicon and seg.starts_word(start + k):
+            before = seg.words(start, start + k)
+            return any(t in refused for word in before for _, t in default_tagger().tag(word, False))
+    return False
 
 
 def _a_verb(word: str) -> bool:
