@@ -1270,3 +1270,9 @@ def test_a_head_phrase_of_a_verb_and_a_national_formulation_names_the_formulatio
     found = {f.text for f in formulations_in("党把它称为毛泽东思想。")}
     assert "毛泽东思想" in found
     assert not any(t.endswith("毛泽东思想") and t != "毛泽东思想" for t in found)
+
+
+def test_a_find_that_opens_with_a_particle_was_cut_after_it():
+    # the work reports of 2005 and 2007
+    found = {f.text for f in formulations_in("全年安排了197个调整改造项目。应对日益复杂的传统和非传统安全挑战。")}
+    assert not any(t.startswith(("的", "了")) for t in found), found

@@ -1,7 +1,7 @@
 """The stages after the candidates: `filter`, `merge` and `fold`.
 
 - `filter` drops what is never a formulation (one character, plain numbers, 一批, idioms
-  found by an unquoted rule);
+  found by an unquoted rule, a text opening with a particle: 的|传统和非传统安全挑战);
 - `merge` keeps one candidate per text: the certain (quoted) ones first, then the earliest;
   the evidence of every stage that proposed the text is kept on it;
 - `fold` drops an unquoted find that only ever occurs inside a longer find, a quoted member
@@ -131,6 +131,8 @@ def _acceptable(t: str, o: FormulationOptions, *, quoted: bool) -> bool:
         return False
     if t in words().excluded or (not quoted and t in idioms()):
         return False
+    if not quoted and t[0] in words().particles_never_first:
+        return False  # 了|197个调整改造项目, 的|传统和非传统安全挑战: cut after a particle
     p = patterns()
     if p.not_a_formulation.fullmatch(t):
         return False

@@ -108,6 +108,7 @@ class Words:
     event_refused_words: tuple[str, ...]
     event_holding_verbs: tuple[str, ...]
     event_verb_tags: frozenset[str]
+    particles_never_first: str
     acted_on_tags: frozenset[str]
     new_place_mark: str
     strength_verbs: str
