@@ -1276,3 +1276,13 @@ def test_a_find_that_opens_with_a_particle_was_cut_after_it():
     # the work reports of 2005 and 2007
     found = {f.text for f in formulations_in("全年安排了197个调整改造项目。应对日益复杂的传统和非传统安全挑战。")}
     assert not any(t.startswith(("的", "了")) for t in found), found
+
+
+def test_a_run_whose_opening_goes_on_in_a_longer_clause_is_cut_short():
+    # the work report of 2007 (有实力、有信誉|、有竞争力) and the Shanghai report of 2025, whose
+    # three qualities qualify the shows that follow (高能级、高流量、高品质|的演出)
+    found = {f.text for f in formulations_in(
+        "培育一批有实力、有信誉、有竞争力的企业。推动高能级、高流量、高品质的演出、赛事落地。"
+    )}
+    assert not any(t.startswith(("有实力", "高能级")) for t in found), found
+    assert "不敢腐、不能腐、不想腐" in {f.text for f in formulations_in("一体推进不敢腐、不能腐、不想腐。")}

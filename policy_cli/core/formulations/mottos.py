@@ -16,11 +16,13 @@ characters, the qualities or aims a verb of command takes to the end of its clau
 开门旺, rule `one-act-pair`); clauses that a predicate makes one task done together (兴业、强县、富民一体发展, rule
 `together`). Lists of things (产业链、供应链; 市发改委、市经信局) are not mottos, and a run of
 three clauses or more of one length is a motto whole or none: the clauses of it that share a word
-(大胆试、大胆闯|、自主改) are a motto cut short, which names nothing.
+(大胆试、大胆闯|、自主改) are a motto cut short, which names nothing, as are clauses whose
+opening the next clause repeats at another length (有实力、有信誉|、有竞争力).
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
@@ -170,6 +172,8 @@ def _find(
             # 大胆试、大胆闯|、自主改; 办实事、求实效|、重实绩: the clauses that share a word are
             # part of a run of one length, a motto whole or none; cut, it names nothing
             continue
+        if found is not None and _anaphora_goes_on(parts, found):
+            continue  # 有实力、有信誉|、有竞争力: the run's opening goes on, longer
         if found is None:
             triplet = _standalone_triplet(
                 text, m.start(), m.end(), parts, trail, options, offset, seg
@@ -197,15 +201,6 @@ def _find(
         ):
             continue
         clauses = list(parts[i:j])
-        if j < len(parts):
-            # the clause after the run, of its shape, qualifying what follows with 的: 高能级、
-            # 高流量、高品质|的演出
-            size, after = len(parts[i]), parts[j]
-            starts = _starts(parts, offset)
-            if len(after) > size and after[size] == w.trail_possessive and _shares_position(
-                [*clauses, after[:size]], options, seg, starts[i : j + 1]
-            ):
-                clauses.append(after[:size])
         if _places_listed(clauses, options):
             continue  # 聊城机场新建、威海机场迁建: the works of places, one each, not a motto
         phrase = sep.join(clauses)
@@ -1088,6 +1083,20 @@ def _verb_object_run(
             return False
         verbs.append(first)
     return len(set(verbs)) == len(verbs)
+
+
+def _anaphora_goes_on(parts: Sequence[str], found: tuple[int, int]) -> bool:
+    """Tell whether a clause next to the run found opens as every clause of it does (有实力、
+    有信誉|、有竞争力): the anaphora goes on in a clause of another length, and the run cut from
+    it is a motto cut short."""
+    i, j = found
+    run = parts[i:j]
+    lead = os.path.commonprefix(list(run))
+    if not lead:
+        return False
+    return (j < len(parts) and parts[j].startswith(lead)) or (
+        i > 0 and parts[i - 1].startswith(lead)
+    )
 
 
 def _one_more_item(trail: str, run: Sequence[str]) -> bool:
