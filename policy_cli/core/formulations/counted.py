@@ -107,7 +107,7 @@ def _named_after_members(
         return None
     v = words()
     noun = ""
-    walked = []
+    walked: list[str] = []
     for w in seg.words(end, end + o.counted_window):
         if not is_han(w) or w in v.function_words or w in clause_word_set():
             break

@@ -24,6 +24,7 @@ from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import clause_word_set, patterns, words
 from policy_cli.core.national import national_lexicon
 from policy_cli.core.occurrences import count_each
+from policy_cli.core.phrases import CLOSING_QUOTES
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
@@ -59,7 +60,7 @@ def find_heads(
             # 以人民为中心的发展思想: the frame 以X为中心的 is part of the doctrine's name
             phrase, start = text[framed.start() : m.end()], framed.start()
         modifier = phrase[: -len(head)]
-        counted = p.counted.search(text, max(0, start), m.start())
+        counted = p.counted.search(text, start, m.start())
         if counted and counted.end() == m.start() and counted.start() > start:
             continue  # 煤矿瓦斯治理和整顿关闭|两个|攻坚战: a counted set (the counted stage's)
         if len(modifier) < o.head_min_modifier or len(phrase) > o.phrase_max_len or (
@@ -131,8 +132,9 @@ def _event_name(
         if at >= 0:
             phrase, start = phrase[at + len(verb) :], start + at + len(verb)
     before = text[start - 1 : start]
-    closing = {pair[1] for pair in w.quote_pairs} | set(w.closing_brackets)
-    if before.isdigit() or (before.isascii() and before.isalpha()) or before in closing:
+    if before.isdigit() or (before.isascii() and before.isalpha()) or (
+        before and before in CLOSING_QUOTES + w.closing_brackets
+    ):
         return None
     if before == w.list_separator:
         return None

@@ -887,7 +887,7 @@ def _whole_rhyme(parts: Sequence[str], trail: str, o: FormulationOptions) -> str
     ):
         return None
     length = len(parts[0])
-    shared = [k for k, column in enumerate(zip(*parts, strict=True)) if len(set(column)) == 1]
+    shared = _same_columns(parts)
     half = o.rhyme_clause_len // 2
     if (
         length == o.rhyme_clause_len
@@ -1109,8 +1109,13 @@ def _one_more_item(trail: str, run: Sequence[str]) -> bool:
         return False
     size = len(run[0])
     clause = trail[len(conj) : len(conj) + size]
-    shared = [k for k, column in enumerate(zip(*run, strict=True)) if len(set(column)) == 1]
+    shared = _same_columns(run)
     return len(clause) == size and bool(shared) and all(clause[k] == run[0][k] for k in shared)
+
+
+def _same_columns(run: Sequence[str]) -> list[int]:
+    """The places where every clause of a run of one length has the same character."""
+    return [k for k, column in enumerate(zip(*run, strict=True)) if len(set(column)) == 1]
 
 
 def _own_trail(trail: str, run: Sequence[str]) -> bool:
