@@ -2,8 +2,10 @@
 
 `render._table` gives rich cells that pad, measure and lay out a one-line value themselves
 (a third of the time on a table of ~500 rows); `rich_cells=True` builds the same table with
-rich's own padded Text cells. Both must print the same bytes, with and without colour, from
-a narrow terminal (terms folded, contexts cut with …) to a wide one.
+rich's own padded Text cells; `render._QuickTable` prints the table of such cells a line at a
+time without rich's table machinery (a quarter of the time again). All must print the same
+bytes, with and without colour, from a narrow terminal (terms folded, contexts cut with …) to
+a wide one, and in a terminal that only takes ASCII (rich's ASCII box).
 """
 
 from __future__ import annotations
@@ -35,8 +37,22 @@ def _sections() -> list[Section]:
     return [s for s in out if s.rows and s.layout != "inline"]
 
 
-def _print(section: Section, width: int, colour: bool, rich_cells: bool) -> str:
-    buf = io.StringIO()
+class _Latin1(io.StringIO):
+    """A stream whose encoding cannot print box-drawing characters (rich's ASCII box)."""
+
+    encoding = "latin-1"  # type: ignore[assignment]
+
+
+def _print(
+    section: Section,
+    width: int,
+    colour: bool,
+    rich_cells: bool,
+    *,
+    quick: bool = False,
+    ascii_only: bool = False,
+) -> str:
+    buf = _Latin1() if ascii_only else io.StringIO()
     if colour:
         console = Console(
             file=buf, width=width, force_terminal=True, color_system="truecolor",
@@ -44,7 +60,8 @@ def _print(section: Section, width: int, colour: bool, rich_cells: bool) -> str:
         )  # fmt: skip
     else:
         console = render.make_console(file=buf, width=width)
-    console.print(render._table(section, console.width, rich_cells=rich_cells))
+    table = render._table(section, console.width, rich_cells=rich_cells)
+    console.print(render._QuickTable(table) if quick else table)
     return buf.getvalue()
 
 
@@ -68,5 +85,35 @@ def test_the_shortcuts_are_taken() -> None:
     assert highlighted
     assert any(
         not isinstance(cell.text, str)
-        for s in highlighted for column in render._table(s, 80).columns for cell in column._cells
+        for s in highlighted
+        for column in render._table(s, 80).columns
+        for cell in column._cells
     )
+
+
+@pytest.mark.parametrize("colour", [False, True])
+@pytest.mark.parametrize("width", (*WIDTHS, 100, 200))
+def test_the_quick_table_prints_what_rich_prints(width: int, colour: bool) -> None:
+    for section in _sections():
+        rich_printed = _print(section, width, colour, rich_cells=False)
+        assert _print(section, width, colour, False, quick=True) == rich_printed, (
+            section.title, width,
+        )  # fmt: skip
+        assert _print(section, width, colour, False, quick=True, ascii_only=True) == _print(
+            section, width, colour, False, ascii_only=True
+        )
+
+
+def test_the_quick_table_is_taken() -> None:
+    # every table of the documents is printed here at any width: terms folded on two lines
+    # (their cells rendered by rich, the row shaped here) and narrowed columns included
+    folded = 0
+    for section in _sections():
+        for width in WIDTHS:
+            quick = render._QuickTable(render._table(section, width))
+            widths = quick._widths(width - len(quick.table.columns) - 1)
+            assert widths is not None, (section.title, width)
+            console = render.make_console(file=io.StringIO(), width=width)
+            rows = quick._rows(console, console.options, widths, plain=True)
+            folded += sum(len(row[0]) > 1 for row in rows)
+    assert folded
