@@ -35,6 +35,7 @@ from policy_cli.core.chars import (
     HAN_CHAR,
     digit_value,
 )
+from policy_cli.core.patterns import longest_first
 from policy_cli.core.places import find_place
 from policy_cli.data import lines as data_lines
 from policy_cli.data import toml as data_toml
@@ -171,7 +172,7 @@ def _label_pattern() -> re.Pattern[str]:
     Sites align labels with spaces ("索 引 号：", "标        题："), so spaces may sit between
     the characters of a label.
     """
-    han = sorted((lb for lb in _labels() if _HAN.match(lb)), key=len, reverse=True)
+    han = longest_first(lb for lb in _labels() if _HAN.match(lb))
     alts = "|".join(r"\s*".join(map(re.escape, lb)) for lb in han)
     return re.compile(rf"(?:^|(?<![{HAN}]))(?P<label>{alts})\s*[:：]")
 

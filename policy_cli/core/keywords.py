@@ -40,6 +40,7 @@ from operator import add, and_, eq, itemgetter, mul, truediv
 from typing import TYPE_CHECKING, Any, overload
 
 from policy_cli.core.chars import CN_MAGNITUDES, CN_NUMERALS, HAN, PLAN_PERIOD
+from policy_cli.core.patterns import longest_first
 from policy_cli.core.segment import is_candidate_term, load_lexicon, load_stopwords
 from policy_cli.core.tokens import COLUMN, Tokens
 from policy_cli.data import lines as data_lines
@@ -985,9 +986,9 @@ def timed_programme_pattern() -> str:
     words alone (三年行动, 百日攻坚, 三年行动计划: data/keyword_chars.tsv duration_unit,
     programme_head, programme_tail); group `head`: its (last) programme word."""
     chars = keyword_chars()
-    units = "|".join(sorted(chars["duration_unit"], key=len, reverse=True))
-    heads = "|".join(sorted(chars["programme_head"], key=len, reverse=True))
-    tails = "|".join(sorted(chars["programme_tail"], key=len, reverse=True))
+    units = "|".join(longest_first(chars["duration_unit"]))
+    heads = "|".join(longest_first(chars["programme_head"]))
+    tails = "|".join(longest_first(chars["programme_tail"]))
     return rf"[{CN_NUMERALS}两{CN_MAGNITUDES}0-9]+(?:{units})(?:(?P<head>{heads}))+(?:{tails})?"
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from policy_cli.core.chars import HAN
+from policy_cli.core.patterns import longest_first
 from policy_cli.models import Noise
 
 SPAM = "injected spam"
@@ -91,7 +92,7 @@ _TEMPLATE_RESIDUE = re.compile(r"^(?:Public domain|false|true|PD-\S+)$", re.IGNO
 
 # Words of gambling / app-download SEO spam. Pieces of a spam chain are made of these and a
 # brand name; "strong" words are ones a policy text does not use in such a glued shape.
-_SPAM_WORDS = sorted(
+_SPAM_WORDS = longest_first(
     {
         "直播", "体育", "官网", "官方网站", "官方", "下载", "线上", "在线", "买球", "投注",
         "下注", "娱乐", "平台", "登录", "登陆", "入口", "注册", "手机版", "网页版", "电脑版",
@@ -103,8 +104,6 @@ _SPAM_WORDS = sorted(
         "娱乐城", "赌城", "葡京", "新葡京", "澳门", "威尼斯人", "太阳城", "彩金", "送彩金", "即送",
         "注册送", "首存", "返水", "网投", "赌球", "六合彩", "时时彩", "开奖", "优惠", "代理",
     },
-    key=len,
-    reverse=True,
 )
 _STRONG = (
     "买球", "投注", "下注", "博彩", "赌场", "百家乐", "老虎机", "视讯", "竞猜", "足彩",
@@ -307,7 +306,7 @@ def _brands(parts: list[str]) -> list[str]:
         tail = first[-n:]
         if len(tail) == n and others.count(tail) >= 2:
             found.add(tail)
-    return sorted(found, key=len, reverse=True)
+    return longest_first(found)
 
 
 def _bare(piece: str, brands: list[str]) -> str:

@@ -9,9 +9,16 @@ The formulation stages (`formulations.vocab`) and the targets use it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
+
+
+def longest_first(words: Iterable[str]) -> list[str]:
+    """Words for an alternation or a first-match loop: the longest first, and words of one
+    length in a fixed order (not a set's, which changes from run to run: the pattern made of
+    them is then the same text every run, and compiled once for all runs)."""
+    return sorted(words, key=lambda w: (-len(w), w))
 
 
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -68,7 +75,7 @@ def required_strings(pattern: re.Pattern[str]) -> tuple[str, ...]:
             runs.append("".join(run))
             run = []
         runs.append("".join(run))
-        return tuple(sorted({r for r in runs if len(r) >= 2}, key=lambda r: (-len(r), r)))
+        return tuple(longest_first({r for r in runs if len(r) >= 2}))
     except Exception:  # an unreadable tree only loses the shortcut
         return ()
 

@@ -32,6 +32,7 @@ from policy_cli.core.formulations.vocab import (
     patterns,
     words,
 )
+from policy_cli.core.patterns import longest_first
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
@@ -97,7 +98,7 @@ def _held_together(part_min: int, part_max: int, parts: int) -> re.Pattern[str]:
     linear: a run of such clauses that ends in no clause end is not read again from each 坚持.)"""
     w = words()
     verb = "|".join(map(re.escape, w.principle_verbs))
-    done = "|".join(map(re.escape, sorted(w.together_predicates, key=len, reverse=True)))
+    done = "|".join(map(re.escape, longest_first(w.together_predicates)))
     part = f"[{HAN}]{{{part_min},{part_max}}}?(?:{done})"
     sep = re.escape(w.list_separator)
     ends = re.escape(w.clause_or_line_ends)

@@ -24,6 +24,7 @@ from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import clause_word_set, patterns, words
 from policy_cli.core.national import national_lexicon
 from policy_cli.core.occurrences import count_each
+from policy_cli.core.patterns import longest_first
 from policy_cli.core.phrases import CLOSING_QUOTES
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
@@ -284,5 +285,5 @@ def _noun_follows(text: str, pos: int, o: FormulationOptions) -> bool:
 
 @lru_cache(maxsize=1)
 def _heads_pattern() -> re.Pattern[str]:
-    heads = sorted(words().doctrine_heads, key=len, reverse=True)
+    heads = longest_first(words().doctrine_heads)
     return re.compile("|".join(re.escape(h) for h in heads))

@@ -30,6 +30,7 @@ from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import Words, is_verb, words
 from policy_cli.core.occurrences import count_each
+from policy_cli.core.patterns import longest_first
 from policy_cli.core.tokens import Segmentation, segment_text
 
 # characters from which the described names' cores are counted in one pass (two readings of
@@ -155,7 +156,7 @@ def _reach(max_len: int) -> int:
 def _after_complement(name: str, start: int, w: Words, seg: Segmentation) -> tuple[str, int]:
     """Cut a complement of result off the front of a name (建设成|全国…示范区, 打造成为|…), where
     the segmenter cuts after it (建设|成渝地区… keeps its 成)."""
-    for c in sorted(w.result_complements, key=len, reverse=True):
+    for c in longest_first(w.result_complements):
         if name.startswith(c) and seg.starts_word(start + len(c)):
             return name[len(c) :], start + len(c)
     return name, start
@@ -260,7 +261,7 @@ def _joined_heads() -> tuple[str, ...]:
 def _heads() -> tuple[str, ...]:
     w = words()
     heads = (*w.position_role_heads, *w.position_designation_heads)
-    return tuple(sorted(heads, key=len, reverse=True))
+    return tuple(longest_first(heads))
 
 
 @lru_cache(maxsize=4)
@@ -268,7 +269,7 @@ def _patterns(max_len: int) -> tuple[re.Pattern[str], ...]:
     w = words()
 
     def alt(xs: tuple[str, ...]) -> str:
-        return "|".join(re.escape(x) for x in sorted(xs, key=len, reverse=True))
+        return "|".join(re.escape(x) for x in longest_first(xs))
 
     heads = alt(_heads())
     verbs = alt(w.position_verbs)

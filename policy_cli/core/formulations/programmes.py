@@ -25,6 +25,7 @@ from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.positions import a_site
 from policy_cli.core.formulations.vocab import Words, patterns, words
+from policy_cli.core.patterns import longest_first
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
@@ -126,7 +127,7 @@ def _names_a_programme(body: str, w: Words, o: FormulationOptions, *, short: boo
     least = o.place_min_body if short else o.programme_min_body
     if not least <= len(plain) <= o.programme_max_body:
         return False
-    counted = re.match(rf"\d+[{''.join(w.count_nouns)}]", plain)
+    counted = re.match(rf"\d+[{''.join(sorted(w.count_nouns))}]", plain)
     if plain.endswith(w.generic_programme_ends) or plain[0] in w.count + "第" or counted:
         return False  # a kind (重大工程), a count (一批, 192个, 第三轮), a list (…等项目)
     if w.trail_possessive in plain or w.etc in plain:
@@ -182,7 +183,7 @@ def _unquoted(s: str, w: Words) -> str:
 def _framed_pattern() -> re.Pattern[str]:
     """以|X行动|为引领: a programme's name taken as the lead of a policy (`programme_frames`)."""
     w = words()
-    heads = "|".join(re.escape(h) for h in sorted(w.programme_heads, key=len, reverse=True))
+    heads = "|".join(re.escape(h) for h in longest_first(w.programme_heads))
     frames = "|".join(re.escape(f) for f in w.programme_frames)
     return re.compile(
         rf"以(?P<name>(?P<body>[{HAN}“”0-9]{{2,24}}?)(?:{heads}))为(?:{frames})"
@@ -194,7 +195,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]:
     w = words()
 
     def alt(xs: tuple[str, ...]) -> str:
-        return "|".join(re.escape(x) for x in sorted(xs, key=len, reverse=True))
+        return "|".join(re.escape(x) for x in longest_first(xs))
 
     quoted = rf"{w.open_quote}[^{w.close_quote}\n]{{1,12}}{w.close_quote}"
 

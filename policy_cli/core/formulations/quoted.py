@@ -27,6 +27,7 @@ from policy_cli.core.formulations.quoted_runs import quoted_chains
 from policy_cli.core.formulations.shapes import classify_quoted, plan_period
 from policy_cli.core.formulations.vocab import patterns, quoted_images, words
 from policy_cli.core.national import national_lexicon
+from policy_cli.core.patterns import longest_first
 from policy_cli.core.phrases import canonical
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
@@ -153,7 +154,7 @@ def _named_programme(
 @lru_cache(maxsize=1)
 def _programme_heads() -> tuple[str, ...]:
     """The heads of programme names, longest first (行动计划 before 行动)."""
-    return tuple(sorted(words().programme_heads, key=len, reverse=True))
+    return tuple(longest_first(words().programme_heads))
 
 
 @lru_cache(maxsize=1)
@@ -220,13 +221,13 @@ def _speech_lead_chars() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _question_pattern() -> re.Pattern[str]:
     """The question words, longest first (为什么 before 什么)."""
-    return re.compile("|".join(map(re.escape, sorted(words().question_words, key=len, reverse=True))))
+    return re.compile("|".join(map(re.escape, longest_first(words().question_words))))
 
 
 @lru_cache(maxsize=1)
 def _long_question_pattern() -> re.Pattern[str]:
     """The question words of two or more characters, longest first."""
-    long = sorted((q for q in words().question_words if len(q) > 1), key=len, reverse=True)
+    long = longest_first(q for q in words().question_words if len(q) > 1)
     return re.compile("|".join(map(re.escape, long)))
 
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 from policy_cli.core.formulations.candidate import BY_RULE, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import clause_word_set, finditer, patterns, words
+from policy_cli.core.patterns import longest_first
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "version"
@@ -74,7 +75,7 @@ def _quoted_opening(text: str, start: int, o: FormulationOptions) -> int:
 def _heads() -> tuple[str, ...]:
     """The heads of plans and programmes, longest first (行动方案 before 方案)."""
     w = words()
-    return tuple(sorted({*w.programme_heads, *w.document_heads}, key=len, reverse=True))
+    return tuple(longest_first({*w.programme_heads, *w.document_heads}))
 
 
 @lru_cache(maxsize=1)

@@ -19,7 +19,7 @@ from typing import Any, get_origin, get_type_hints
 from policy_cli import data
 from policy_cli.core.chars import HAN
 from policy_cli.core.patterns import finditer as finditer  # re-exported: the stages use it
-from policy_cli.core.patterns import required_characters, required_strings
+from policy_cli.core.patterns import longest_first, required_characters, required_strings
 
 RULES_FILE = "formulation_rules.toml"
 WORD_SECTIONS = (
@@ -399,7 +399,7 @@ def is_verb(word: str) -> bool:
 @lru_cache(maxsize=1)
 def clause_words() -> tuple[str, ...]:
     """Words that open a clause (加快, 推进, 坚持...), learnt from the background corpus."""
-    return tuple(sorted(data.lines("formulations_clause_words.txt"), key=len, reverse=True))
+    return tuple(longest_first(data.lines("formulations_clause_words.txt")))
 
 
 @lru_cache(maxsize=1)

@@ -30,6 +30,7 @@ from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.programmes import _leading_verb, _names_a_programme
 from policy_cli.core.formulations.vocab import Words, is_verb, launches, patterns, words
 from policy_cli.core.occurrences import find_longest
+from policy_cli.core.patterns import longest_first
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
@@ -123,7 +124,7 @@ def _two_names_or_a_clause(
 def _zone_heads() -> tuple[str, ...]:
     """Every zone, place and works head, the generic ones (…中心, …城市) too."""
     w = words()
-    return tuple(sorted({*w.zone_heads, *w.place_heads, *w.furthered_heads}, key=len, reverse=True))
+    return tuple(longest_first({*w.zone_heads, *w.place_heads, *w.furthered_heads}))
 
 
 def _inside_longer_word(
