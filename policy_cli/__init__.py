@@ -29,6 +29,7 @@ _LAZY = {
     "batch": "policy_cli.core.batch",
     "batch_rows": "policy_cli.core.batch",
     "share_character_sets": "policy_cli.core.patterns",
+    "remember_compiled_patterns": "policy_cli.core.compiled",
 }
 
 __all__ = ["__version__", *_LAZY]

@@ -77,6 +77,7 @@ def main() -> None:
     import policy_cli
 
     policy_cli.share_character_sets()  # ~40 ms less compiling of the core's patterns a run
+    policy_cli.remember_compiled_patterns()  # and ~30 ms more from the second run on
     _exit_on_termination()
     app()
 

@@ -26,6 +26,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from policy_cli.core.compiled import cache_dir as cache_dir  # the user's cache, re-exported
+
 CACHE_FORMAT = 3  # 3: one SQLite file (2: a zlib file per document)
 CACHE_FILE = "trend.sqlite3"
 BUSY_TIMEOUT = 30.0  # seconds to wait for another process's write
@@ -68,16 +70,6 @@ CREATE TABLE IF NOT EXISTS hits (
     PRIMARY KEY (key, phrases)
 ) WITHOUT ROWID;
 """
-
-
-def cache_dir() -> Path:
-    """Return the user cache directory: $POLICY_CLI_CACHE, $XDG_CACHE_HOME/policy-cli, ~/.cache."""
-    override = os.environ.get("POLICY_CLI_CACHE")
-    if override:
-        return Path(override)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg else Path.home() / ".cache"
-    return base / "policy-cli"
 
 
 @lru_cache(maxsize=1)

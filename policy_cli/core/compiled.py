@@ -1,0 +1,162 @@
+"""Regular expressions compiled once for all runs: `re`'s code kept in the user's cache.
+
+A command compiles 200-400 patterns before it reads a word (the formulation rules, the
+stages' word lists, the places, the numbers): 30-40 ms of a 0.5 s run, every run, for the same
+patterns. `re` turns a pattern into a list of integers (its code) and hands that to `_sre`;
+`remember_compiled_patterns` keeps the list of each pattern in a file and gives it to `_sre`
+again in the next run, skipping the parser and the compiler.
+
+Safe by construction:
+- an entry is written only after the pattern it makes compares equal to the one `re` compiled
+  itself (a Pattern's equality compares its flags, its text and its code, item by item);
+- the file is named by the interpreter and `_sre`'s version (`MAGIC`, `CODESIZE`): another
+  Python never reads it; an entry `_sre` refuses, or a file that cannot be read, is ignored
+  and the pattern compiled as usual;
+- the file is written at exit, whole (a temporary file renamed over it), only when the run
+  compiled a pattern it lacked; it is never larger than `MOST_PATTERNS` entries (past that,
+  the next file holds only what its run used). A cache that cannot be written is left alone.
+
+The command line installs it (`policy_cli.cli.main`); a library user may call it, or not.
+`POLICY_CLI_CACHE` moves it with the analysis cache; `POLICY_CLI_NO_PATTERN_CACHE=1` turns
+it off.
+"""
+
+from __future__ import annotations
+
+import atexit
+import importlib
+import marshal
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+MOST_PATTERNS = 2_000  # entries a cache file holds at most
+OFF_VARIABLE = "POLICY_CLI_NO_PATTERN_CACHE"
+
+# (pattern, flags) -> what `_sre.compile` takes after the pattern: flags, code, groups,
+# group index, index group
+Entry = tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]
+
+
+def cache_dir() -> Path:
+    """Return the user cache directory: $POLICY_CLI_CACHE, $XDG_CACHE_HOME/policy-cli, ~/.cache."""
+    override = os.environ.get("POLICY_CLI_CACHE")
+    if override:
+        return Path(override)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg) if xdg else Path.home() / ".cache"
+    return base / "policy-cli"
+
+
+class PatternMemory:
+    """The wrapper around `re`'s compiler and the file it reads and writes."""
+
+    def __init__(self, path: Path, compiler: Any, parser: Any, sre: Any) -> None:
+        self.path = path
+        self._compiler, self._parser, self._sre = compiler, parser, sre
+        self._compile = compiler.compile  # re's own
+        self.known: dict[tuple[str | bytes, int], Entry] = _read(path)
+        self.used: set[tuple[str | bytes, int]] = set()
+        self.added: dict[tuple[str | bytes, int], Entry] = {}
+
+    def compile(self, pattern: Any, flags: Any = 0) -> Any:
+        """`re._compiler.compile`, from the kept code where there is some."""
+        if type(pattern) not in (str, bytes) or type(flags) is not int:
+            return self._compile(pattern, flags)
+        key = (pattern, flags)
+        entry = self.known.get(key)
+        if entry is not None:
+            try:
+                compiled = self._sre.compile(pattern, *entry)
+            except Exception:  # an entry _sre refuses: compiled as usual
+                del self.known[key]
+            else:
+                self.used.add(key)
+                return compiled
+        compiled = self._compile(pattern, flags)
+        if not flags & self._compiler.SRE_FLAG_DEBUG:
+            entry = self._entry(pattern, flags)
+            if entry is not None and self._sre.compile(pattern, *entry) == compiled:
+                self.added[key] = entry
+        return compiled
+
+    def _entry(self, pattern: str | bytes, flags: int) -> Entry | None:
+        """What `re._compiler.compile` gives `_sre.compile` (3.11-3.13), as plain data."""
+        try:
+            tree = self._parser.parse(pattern, flags)
+            code = [int(c) for c in self._compiler._code(tree, flags)]
+            groupindex = {str(k): int(v) for k, v in tree.state.groupdict.items()}
+            indexgroup: list[str | None] = [None] * tree.state.groups
+            for name, index in groupindex.items():
+                indexgroup[index] = name
+            return int(flags | tree.state.flags), code, tree.state.groups - 1, groupindex, (
+                tuple(indexgroup)
+            )
+        except Exception:  # another Python's internals: not kept
+            return None
+
+    def save(self) -> None:
+        """Write the file again if this run compiled a pattern it lacked."""
+        if not self.added:
+            return
+        kept = {**self.known, **self.added}
+        if len(kept) > MOST_PATTERNS:  # what this run used, and no more than that
+            kept = {k: kept[k] for k in [*self.used, *self.added][-MOST_PATTERNS:]}
+        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_bytes(marshal.dumps(kept))
+            os.replace(temporary, self.path)
+        except (OSError, ValueError):  # a cache that cannot be written: left alone
+            try:
+                temporary.unlink(missing_ok=True)
+            except OSError:
+                pass
+            return
+        self.known, self.added = kept, {}
+
+
+_INSTALLED: list[PatternMemory] = []
+
+
+def remember_compiled_patterns(directory: Path | None = None) -> PatternMemory | None:
+    """Install the pattern cache (once per process): patterns compiled from then on are taken
+    from the cache file in `directory` (default: the user's cache) where it has them, and the
+    file is written at exit. Returns the memory, or None where it is off: `OFF_VARIABLE` set,
+    or a Python whose `re` lacks the steps it reads."""
+    if _INSTALLED:
+        return _INSTALLED[0]
+    if os.environ.get(OFF_VARIABLE):
+        return None
+    try:
+        compiler = importlib.import_module("re._compiler")  # 3.11+
+        parser = importlib.import_module("re._parser")
+        sre = importlib.import_module("_sre")
+        for name in ("compile", "_code", "SRE_FLAG_DEBUG"):
+            getattr(compiler, name)
+        name = f"re-{sys.implementation.cache_tag}-{sre.MAGIC}-{sre.CODESIZE}.marshal"
+    except (ImportError, AttributeError):  # pragma: no cover - another Python's internals
+        return None
+    memory = PatternMemory((directory or cache_dir()) / name, compiler, parser, sre)
+    setattr(compiler, "compile", memory.compile)  # noqa: B010 - a module without stubs
+    atexit.register(memory.save)
+    _INSTALLED.append(memory)
+    return memory
+
+
+def forget_compiled_patterns() -> None:
+    """Take the pattern cache out again (tests): `re` compiles as it did, nothing is written."""
+    for memory in _INSTALLED:
+        memory._compiler.compile = memory._compile
+        atexit.unregister(memory.save)
+    _INSTALLED.clear()
+
+
+def _read(path: Path) -> dict[tuple[str | bytes, int], Entry]:
+    """The entries of a cache file ({} when there is none, or it cannot be read)."""
+    try:
+        found = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    return found if isinstance(found, dict) else {}

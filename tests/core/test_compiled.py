@@ -1,0 +1,132 @@
+"""The pattern cache: `re`'s code for each pattern kept in a file and used by the next run.
+
+Every pattern of the package compiled from the file must equal the one `re` compiles itself
+(Pattern equality compares flags, text and code), a damaged file or entry must cost nothing
+but the time, and the command line must print the same with the cache cold and warm.
+"""
+
+from __future__ import annotations
+
+import importlib
+import marshal
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from policy_cli.core import compiled
+from tests.conftest import FOUNDING
+from tests.core.test_patterns import _package_patterns
+
+
+@pytest.fixture
+def compiler():
+    compiled.forget_compiled_patterns()
+    module = importlib.import_module("re._compiler")
+    plain = module.compile
+    yield module
+    compiled.forget_compiled_patterns()
+    assert module.compile is plain
+
+
+def _sources() -> list[tuple[str, int]]:
+    sources = _package_patterns()
+    assert len(sources) >= 150
+    return sources
+
+
+def test_the_next_run_compiles_nothing_and_gets_the_same_patterns(compiler, tmp_path):
+    sources = _sources()
+    before = [compiler.compile(p, f) for p, f in sources]
+    memory = compiled.remember_compiled_patterns(tmp_path)
+    assert memory is not None and compiler.compile == memory.compile
+    assert compiled.remember_compiled_patterns(tmp_path) is memory  # once per process
+    first = [compiler.compile(p, f) for p, f in sources]
+    assert first == before
+    assert len(memory.added) == len(set(sources))
+    memory.save()
+    assert memory.path.exists() and memory.path.parent == tmp_path
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary left
+
+    compiled.forget_compiled_patterns()  # the next run
+    assert compiler.compile is not memory.compile
+    again = compiled.remember_compiled_patterns(tmp_path)
+    assert again is not None and again is not memory
+    second = [compiler.compile(p, f) for p, f in sources]
+    assert second == before
+    assert not again.added and again.used == set(sources)  # all from the file
+    mtime = again.path.stat().st_mtime_ns
+    again.save()  # nothing new: not written
+    assert again.path.stat().st_mtime_ns == mtime
+
+
+def test_a_damaged_file_or_entry_costs_only_time(compiler, tmp_path):
+    sources = _sources()[:40]
+    before = [compiler.compile(p, f) for p, f in sources]
+    memory = compiled.remember_compiled_patterns(tmp_path)
+    assert memory is not None
+    memory.path.write_bytes(b"\x00not marshal data")
+    compiled.forget_compiled_patterns()
+    memory = compiled.remember_compiled_patterns(tmp_path)
+    assert memory is not None and memory.known == {}
+    assert [compiler.compile(p, f) for p, f in sources] == before
+    memory.save()
+    entries = marshal.loads(memory.path.read_bytes())
+    assert len(entries) == len(set(sources))
+    # an entry _sre refuses (its code cut short), another of the wrong shape
+    (p0, f0), (p1, f1) = sources[0], sources[1]
+    flags, code, *rest = entries[(p0, f0)]
+    entries[(p0, f0)] = (flags, code[: len(code) // 2], *rest)
+    entries[(p1, f1)] = ("not", "an entry")
+    memory.path.write_bytes(marshal.dumps(entries))
+    compiled.forget_compiled_patterns()
+    memory = compiled.remember_compiled_patterns(tmp_path)
+    assert memory is not None
+    assert [compiler.compile(p, f) for p, f in sources] == before
+    assert set(memory.added) == {(p0, f0), (p1, f1)}  # compiled again, and kept right
+
+
+def test_a_cache_that_cannot_be_written_is_left_alone(compiler, tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the directory would be")
+    memory = compiled.remember_compiled_patterns(blocked / "cache")
+    assert memory is not None
+    pattern = compiler.compile("[一-鿿]+测试", 32)
+    assert pattern.fullmatch("好的测试")
+    memory.save()  # no error
+    assert blocked.read_text().startswith("a file")
+
+
+def test_the_file_holds_at_most_what_a_run_used(compiler, tmp_path, monkeypatch):
+    sources = _sources()
+    monkeypatch.setattr(compiled, "MOST_PATTERNS", 50)
+    memory = compiled.remember_compiled_patterns(tmp_path)
+    assert memory is not None
+    for p, f in sources:
+        compiler.compile(p, f)
+    memory.save()
+    assert len(marshal.loads(memory.path.read_bytes())) == 50
+
+
+def test_it_can_be_turned_off(compiler, tmp_path, monkeypatch):
+    monkeypatch.setenv(compiled.OFF_VARIABLE, "1")
+    assert compiled.remember_compiled_patterns(tmp_path) is None
+    assert not list(tmp_path.iterdir())
+
+
+def test_the_command_prints_the_same_with_the_cache_cold_and_warm(tmp_path):
+    env = {**os.environ, "POLICY_CLI_CACHE": str(tmp_path)}
+    env.pop(compiled.OFF_VARIABLE, None)
+    command = [sys.executable, "-m", "policy_cli", "slogans", str(FOUNDING)]
+    cold = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    files = list(tmp_path.glob("re-*.marshal"))
+    assert len(files) == 1 and len(marshal.loads(files[0].read_bytes())) > 100
+    warm = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    assert warm.stdout == cold.stdout and "Formulations" in warm.stdout
+    assert warm.stderr == cold.stderr
+    env[compiled.OFF_VARIABLE] = "1"
+    off = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    assert off.stdout == cold.stdout
+    assert Path(files[0]).exists()
