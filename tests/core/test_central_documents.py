@@ -1,6 +1,7 @@
 """Central documents, opinions and plans (issue 12). Stage motto, rule new-form: a run of clauses
 of one length that a verb of forming opens and that qualifies, with 的, a new form a field is to
-take is listed whole; stage quoted, rule heading: numbered headings made of one quoted name and a
+take is listed whole, as is one a verb of holding to opens that qualifies a principle, a
+tradition or a goal (弘扬|听党指挥、服务人民、英勇善战|的优良传统); stage quoted, rule heading: numbered headings made of one quoted name and a
 short noun phrase name the fields of the document's own programme."""
 
 from __future__ import annotations
@@ -49,6 +50,27 @@ def test_a_run_before_another_verb_or_head_lists_fields_and_is_not_a_new_form(ai
     assert not any(
         "motto/new-form" in ev for t, ev in ai_plus.items() if "文化传播" in t
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "motto"),
+    [
+        # the report to the 17th congress (2007): the tradition an army is to carry on
+        ("大力弘扬听党指挥、服务人民、英勇善战的优良传统。", "听党指挥、服务人民、英勇善战"),
+        # the work report of 2006: the principle of credit policy held to
+        ("坚持区别对待、有保有压的方针，", "区别对待、有保有压"),
+        # the report to the 16th congress (2002): the style a Party is to keep
+        ("全党要坚持求真务实、开拓进取的作风。", "求真务实、开拓进取"),
+    ],
+)
+def test_a_run_qualifying_a_principle_held_to_is_listed_whole(text, motto):
+    assert "motto/new-form" in found_in(text)[motto]
+
+
+def test_things_whose_role_is_played_are_no_principle():
+    # 发挥…的作用: what plays a role is listed things, not a principle held to
+    found = found_in("发挥自治章程、村规民约的积极作用。")
+    assert not any("motto/new-form" in ev for ev in found.values())
 
 
 @pytest.mark.parametrize(

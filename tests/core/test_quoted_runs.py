@@ -162,7 +162,9 @@ def test_forms_of_economy_and_cultures_in_a_run_are_a_motto_where_other_heads_li
 def test_a_pair_held_to_is_refused_where_it_lists_things_or_goes_on():
     for text in (
         "坚持基础设施、公共服务。",  # two things listed
-        "坚持包容审慎、分类分级的原则。",  # the clause goes on: the pair qualifies what follows
+        # the clause goes on: the pair qualifies what follows (a principle it qualifies is
+        # stated, rule new-form: 坚持包容审慎、分类分级的原则。)
+        "坚持包容审慎、分类分级的监管体系建设。",
         "做到认识统一、步调一致，",  # 做到 takes a standard: a description as often
         "坚持原则、坚持标准，",  # not a pair of one verb's object
         "不再坚持包容审慎、分类分级，",  # a principle no longer held

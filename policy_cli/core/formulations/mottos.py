@@ -217,8 +217,11 @@ def _new_form(
     动态敏捷、多元协同|的人工智能治理格局。 A central document states the character of the
     order it calls for in such a run, and the run is its motto (rule `new-form`); the same
     clauses before another verb or head (推动人工智能在|繁荣文化生产、增强文化传播、促进文化
-    交流|中展现更大作为) list the fields the sentence is about. (`start`: where the run's first
-    part, its lead included, starts in `text`.)"""
+    交流|中展现更大作为) list the fields the sentence is about. A verb of holding to a principle,
+    a tradition or a goal opens the same run before the principle's head (弘扬|听党指挥、服务人民、
+    英勇善战|的优良传统; 坚持|区别对待、有保有压|的方针): the principle as the text states it
+    (`form_verbs`, `form_heads`). (`start`: where the run's first part, its lead included,
+    starts in `text`.)"""
     w = words()
     if w.trail_possessive not in parts[-1]:
         return None  # (most runs: checked first, the cheapest way)
