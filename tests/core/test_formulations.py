@@ -963,6 +963,10 @@ def test_clauses_that_rhyme_or_share_a_predicate_are_mottos():
     # the 2018 national report: one predicate said of three subjects
     found = {f.text: f for f in extract_formulations(load_document(DOCS / "gwr-2018.txt"))}
     assert "motto/shared-predicate" in found["权利平等、机会平等、规则平等"].evidence
+    # the work report of 2005 (…推进政企分开、政资分开、政事分开。): the clauses share their first
+    # character too, and the predicate still makes them one motto
+    found = {f.text: f for f in formulations_in("进一步推进政企分开、政资分开、政事分开。")}
+    assert "motto/shared-predicate" in found["政企分开、政资分开、政事分开"].evidence
 
 
 def test_a_rhyme_of_nouns_of_one_word_or_of_a_list_tail_is_no_motto():

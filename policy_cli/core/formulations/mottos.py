@@ -876,8 +876,9 @@ def _whole_rhyme(parts: Sequence[str], trail: str, o: FormulationOptions) -> str
       (资源勘探、能源开发) is chance, and clauses of nouns alone (理想信念、价值理念、道德观念)
       list things;
     - `shared-predicate`: clauses sharing their last word as a predicate, an adjective or a
-      verb each said of another subject (权利平等、机会平等、规则平等), where a shared noun
-      (政府协商、政协协商) or verbal noun (经济发展、社会发展) heads a list.
+      verb each said of another subject (权利平等、机会平等、规则平等; 政企分开、政资分开、政事分开,
+      whose subjects share a character too), where a shared noun (政府协商、政协协商) or
+      verbal noun (经济发展、社会发展) heads a list.
 
     Only the whole run counts: the tail of a longer list that happens to rhyme (规划统筹、
     政策协同、|平台共建、资源共享、人才共育) is still a list.
@@ -902,7 +903,7 @@ def _whole_rhyme(parts: Sequence[str], trail: str, o: FormulationOptions) -> str
     ):
         return "rhyme"
     size = o.shared_head_len
-    if shared == list(range(length - size, length)) and length > size:
+    if shared[-size:] == list(range(length - size, length)) and length > size:
         tagged = default_tagger().tag(parts[0][-size:], False)
         if len(tagged) == 1 and tagged[0][1] in words().shared_predicate_tags:
             return "shared-predicate"
