@@ -119,6 +119,17 @@ def test_a_law_being_made_is_named_without_title_marks():
     assert laws == ["个人所得税法", "企业所得税法"]
 
 
+def test_a_document_being_made_or_signed_is_named_without_title_marks():
+    # the work report of 2013 (签署实施两岸经济合作框架协议) and the Chongqing report of 2025: an
+    # outline, regulations or an agreement made, enacted or signed, named like a law
+    doc = load_text(
+        "签署实施两岸经济合作框架协议，形成两岸全方位合作格局。出台优化营商环境条例，"
+        "制定实施方案，制定实施意见。", source="t",
+    )  # fmt: skip
+    named = [f.text for f in extract_formulations(doc) if f.kind == "document"]
+    assert named == ["两岸经济合作框架协议", "优化营商环境条例"]
+
+
 def test_normalize_printed_keeps_the_marks_as_printed_one_for_one():
     from policy_cli.core.normalize import normalize_printed
 

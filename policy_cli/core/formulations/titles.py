@@ -55,7 +55,9 @@ def find_titles(
 
 def find_enacted_laws(text: str, seg: Segmentation | None = None) -> Iterator[Candidate]:
     """Yield the laws a text says are being made or revised without 《》 (制定乡村振兴法的…,
-    颁布实施土地管理法，): a name ending in 法 right after verbs of law-making, whose last word
+    颁布实施土地管理法，), and the outlines, regulations and agreements made, enacted or signed
+    the same way (签署实施两岸经济合作框架协议，; 出台优化营商环境条例，): a name ending in 法 (or in
+    纲要, 条例, 协议, 协定, 公约) right after verbs of law-making, whose last word
     is no method (制定管理|办法) and which opens with no function word (修订|和完善相关法); what
     qualifies it up to a 的 is not its name (修改后的|个人所得税法)."""
     w, p = words(), patterns()
