@@ -61,6 +61,9 @@ def test_a_plenum_by_its_full_name():
     )
     assert {"第十九届中央委员会第四次全体会议", "第十九届中央纪律检查委员会第六次全体会议"} <= texts
     assert not any("第十一届委员会" in t for t in texts), texts
+    # the term's 第 left out, as the report to the 18th congress and the news write it too
+    texts = texts_in("全面贯彻党的十八届中央委员会第三次全体会议精神。")
+    assert "十八届中央委员会第三次全体会议" in texts
 
 
 def test_a_package_of_measures_named_by_its_count_of_articles(found):
