@@ -10,8 +10,10 @@ Safe by construction:
 - an entry is written only after the pattern it makes compares equal to the one `re` compiled
   itself (a Pattern's equality compares its flags, its text and its code, item by item);
 - the file is named by the interpreter and `_sre`'s version (`MAGIC`, `CODESIZE`): another
-  Python never reads it; an entry `_sre` refuses, or a file that cannot be read, is ignored
-  and the pattern compiled as usual;
+  Python never reads it; a file whose checksum (CRC-32) does not match, that cannot be read,
+  or an entry `_sre` refuses is ignored and the pattern compiled as usual. (Like Python's own
+  .pyc files, a file someone rewrote on purpose, checksum and all, is trusted: the cache is
+  the user's own directory);
 - the file is written at exit, whole (a temporary file renamed over it), only when the run
   compiled a pattern it lacked; it is never larger than `MOST_PATTERNS` entries (past that,
   the next file holds only what its run used). A cache that cannot be written is left alone.
@@ -28,10 +30,12 @@ import importlib
 import marshal
 import os
 import sys
+import zlib
 from pathlib import Path
 from typing import Any
 
 MOST_PATTERNS = 2_000  # entries a cache file holds at most
+_MARK = b"policy-cli re 1\n"  # a cache file opens with this, then the CRC-32 of the rest
 OFF_VARIABLE = "POLICY_CLI_NO_PATTERN_CACHE"
 
 # (pattern, flags) -> what `_sre.compile` takes after the pattern: flags, code, groups,
@@ -106,7 +110,7 @@ class PatternMemory:
         temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(marshal.dumps(kept))
+            temporary.write_bytes(_pack(kept))
             os.replace(temporary, self.path)
         except (OSError, ValueError):  # a cache that cannot be written: left alone
             try:
@@ -153,10 +157,23 @@ def forget_compiled_patterns() -> None:
     _INSTALLED.clear()
 
 
+def _pack(entries: dict[tuple[str | bytes, int], Entry]) -> bytes:
+    """A cache file's bytes: the mark, the CRC-32 of the entries' marshal data, the data."""
+    payload = marshal.dumps(entries)
+    return _MARK + zlib.crc32(payload).to_bytes(4, "big") + payload
+
+
 def _read(path: Path) -> dict[tuple[str | bytes, int], Entry]:
-    """The entries of a cache file ({} when there is none, or it cannot be read)."""
+    """The entries of a cache file ({} when there is none, it cannot be read, or its checksum
+    does not match: a damaged file is not read)."""
     try:
-        found = marshal.loads(path.read_bytes())
+        data = path.read_bytes()
+        head = len(_MARK) + 4
+        if data[: len(_MARK)] != _MARK or zlib.crc32(data[head:]).to_bytes(4, "big") != data[
+            len(_MARK) : head
+        ]:
+            return {}
+        found = marshal.loads(data[head:])
     except (OSError, EOFError, ValueError, TypeError):
         return {}
     return found if isinstance(found, dict) else {}

@@ -8,7 +8,6 @@ but the time, and the command line must print the same with the cache cold and w
 from __future__ import annotations
 
 import importlib
-import marshal
 import os
 import subprocess
 import sys
@@ -73,14 +72,19 @@ def test_a_damaged_file_or_entry_costs_only_time(compiler, tmp_path):
     assert memory is not None and memory.known == {}
     assert [compiler.compile(p, f) for p, f in sources] == before
     memory.save()
-    entries = marshal.loads(memory.path.read_bytes())
+    entries = compiled._read(memory.path)
     assert len(entries) == len(set(sources))
+    # one bit changed anywhere in the file (a damaged disk): its checksum fails, it is not read
+    damaged = bytearray(memory.path.read_bytes())
+    damaged[len(damaged) // 2] ^= 0x01
+    memory.path.write_bytes(bytes(damaged))
+    assert compiled._read(memory.path) == {}
     # an entry _sre refuses (its code cut short), another of the wrong shape
     (p0, f0), (p1, f1) = sources[0], sources[1]
     flags, code, *rest = entries[(p0, f0)]
     entries[(p0, f0)] = (flags, code[: len(code) // 2], *rest)
     entries[(p1, f1)] = ("not", "an entry")
-    memory.path.write_bytes(marshal.dumps(entries))
+    memory.path.write_bytes(compiled._pack(entries))
     compiled.forget_compiled_patterns()
     memory = compiled.remember_compiled_patterns(tmp_path)
     assert memory is not None
@@ -107,7 +111,7 @@ def test_the_file_holds_at_most_what_a_run_used(compiler, tmp_path, monkeypatch)
     for p, f in sources:
         compiler.compile(p, f)
     memory.save()
-    assert len(marshal.loads(memory.path.read_bytes())) == 50
+    assert len(compiled._read(memory.path)) == 50
 
 
 def test_it_can_be_turned_off(compiler, tmp_path, monkeypatch):
@@ -122,7 +126,7 @@ def test_the_command_prints_the_same_with_the_cache_cold_and_warm(tmp_path):
     command = [sys.executable, "-m", "policy_cli", "slogans", str(FOUNDING)]
     cold = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
     files = list(tmp_path.glob("re-*.marshal"))
-    assert len(files) == 1 and len(marshal.loads(files[0].read_bytes())) > 100
+    assert len(files) == 1 and len(compiled._read(files[0])) > 100
     warm = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
     assert warm.stdout == cold.stdout and "Formulations" in warm.stdout
     assert warm.stderr == cold.stderr
