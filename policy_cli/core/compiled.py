@@ -9,8 +9,8 @@ again in the next run, skipping the parser and the compiler.
 Safe by construction:
 - an entry is written only after the pattern it makes compares equal to the one `re` compiled
   itself (a Pattern's equality compares its flags, its text and its code, item by item);
-- the file is named by the interpreter and `_sre`'s version (`MAGIC`, `CODESIZE`): another
-  Python never reads it; a file whose checksum (CRC-32) does not match, that cannot be read,
+- the file is named by the interpreter's release and `_sre`'s version (`MAGIC`, `CODESIZE`):
+  another Python, even another patch release of the same one, never reads it; a file whose checksum (CRC-32) does not match, that cannot be read,
   or an entry `_sre` refuses is ignored and the pattern compiled as usual. (Like Python's own
   .pyc files, a file someone rewrote on purpose, checksum and all, is trusted: the cache is
   the user's own directory);
@@ -20,7 +20,9 @@ Safe by construction:
 
 The command line installs it (`policy_cli.cli.main`); a library user may call it, or not.
 `POLICY_CLI_CACHE` moves it with the analysis cache; `POLICY_CLI_NO_PATTERN_CACHE=1` turns
-it off.
+it off. A cache that cannot be written is only read; with no home directory it is off. Only
+patterns given as text are kept; the file is the user's own (mode 0600), as patterns made of a
+document's words could be kept (the project compiles none it knows of).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import importlib
 import marshal
 import os
 import sys
+import warnings
 import zlib
 from pathlib import Path
 from typing import Any
@@ -56,17 +59,23 @@ def cache_dir() -> Path:
 class PatternMemory:
     """The wrapper around `re`'s compiler and the file it reads and writes."""
 
-    def __init__(self, path: Path, compiler: Any, parser: Any, sre: Any) -> None:
+    def __init__(
+        self, path: Path, compiler: Any, parser: Any, sre: Any, *, writable: bool = True
+    ) -> None:
         self.path = path
         self._compiler, self._parser, self._sre = compiler, parser, sre
         self._compile = compiler.compile  # re's own
-        self.known: dict[tuple[str | bytes, int], Entry] = _read(path)
-        self.used: set[tuple[str | bytes, int]] = set()
-        self.added: dict[tuple[str | bytes, int], Entry] = {}
+        self.known: dict[tuple[str, int], Entry] = _read(path)
+        self.used: set[tuple[str, int]] = set()
+        self.added: dict[tuple[str, int], Entry] = {}
+        # a cache that cannot be written is only read: a pattern it lacks is compiled once
+        self.writable = writable
 
     def compile(self, pattern: Any, flags: Any = 0) -> Any:
-        """`re._compiler.compile`, from the kept code where there is some."""
-        if type(pattern) not in (str, bytes) or type(flags) is not int:
+        """`re._compiler.compile`, from the kept code where there is some. Only patterns given
+        as text are kept (a bytes pattern, rare, is compiled as usual: its key would compare
+        with a text key of the same characters, which `python -b` warns of)."""
+        if type(pattern) is not str or type(flags) is not int:
             return self._compile(pattern, flags)
         key = (pattern, flags)
         entry = self.known.get(key)
@@ -74,21 +83,27 @@ class PatternMemory:
             try:
                 compiled = self._sre.compile(pattern, *entry)
             except Exception:  # an entry _sre refuses: compiled as usual
-                del self.known[key]
+                self.known.pop(key, None)
             else:
                 self.used.add(key)
                 return compiled
         compiled = self._compile(pattern, flags)
-        if not flags & self._compiler.SRE_FLAG_DEBUG:
+        if self.writable and not flags & self._compiler.SRE_FLAG_DEBUG:
             entry = self._entry(pattern, flags)
             if entry is not None and self._sre.compile(pattern, *entry) == compiled:
                 self.added[key] = entry
         return compiled
 
-    def _entry(self, pattern: str | bytes, flags: int) -> Entry | None:
-        """What `re._compiler.compile` gives `_sre.compile` (3.11-3.13), as plain data."""
+    def _entry(self, pattern: str, flags: int) -> Entry | None:
+        """What `re._compiler.compile` gives `_sre.compile` (3.11-3.13), as plain data; None
+        for a pattern whose reading warns (it is compiled by `re` every run, which warns once:
+        a kept one would warn no more)."""
         try:
-            tree = self._parser.parse(pattern, flags)
+            with warnings.catch_warnings(record=True) as said:
+                warnings.simplefilter("always")
+                tree = self._parser.parse(pattern, flags)
+            if said:
+                return None
             code = [int(c) for c in self._compiler._code(tree, flags)]
             groupindex = {str(k): int(v) for k, v in tree.state.groupdict.items()}
             indexgroup: list[str | None] = [None] * tree.state.groups
@@ -107,10 +122,13 @@ class PatternMemory:
         kept = {**self.known, **self.added}
         if len(kept) > MOST_PATTERNS:  # what this run used, and no more than that
             kept = {k: kept[k] for k in [*self.used, *self.added][-MOST_PATTERNS:]}
-        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}")
+        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.{os.urandom(4).hex()}")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(_pack(kept))
+            # the user's own file (patterns may hold words of the documents read)
+            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(handle, "wb") as out:
+                out.write(_pack(kept))
             os.replace(temporary, self.path)
         except (OSError, ValueError):  # a cache that cannot be written: left alone
             try:
@@ -131,7 +149,7 @@ def remember_compiled_patterns(directory: Path | None = None) -> PatternMemory |
     or a Python whose `re` lacks the steps it reads."""
     if _INSTALLED:
         return _INSTALLED[0]
-    if os.environ.get(OFF_VARIABLE):
+    if os.environ.get(OFF_VARIABLE, "").strip().lower() not in ("", "0", "false", "no"):
         return None
     try:
         compiler = importlib.import_module("re._compiler")  # 3.11+
@@ -139,10 +157,17 @@ def remember_compiled_patterns(directory: Path | None = None) -> PatternMemory |
         sre = importlib.import_module("_sre")
         for name in ("compile", "_code", "SRE_FLAG_DEBUG"):
             getattr(compiler, name)
-        name = f"re-{sys.implementation.cache_tag}-{sre.MAGIC}-{sre.CODESIZE}.marshal"
     except (ImportError, AttributeError):  # pragma: no cover - another Python's internals
         return None
-    memory = PatternMemory((directory or cache_dir()) / name, compiler, parser, sre)
+    # named by the interpreter's release too: re's compiler changes between patch releases
+    v = sys.version_info
+    release = f"{v.major}.{v.minor}.{v.micro}{v.releaselevel[0]}{v.serial}"
+    name = f"re-{sys.implementation.cache_tag}-{release}-{sre.MAGIC}-{sre.CODESIZE}.marshal"
+    try:
+        folder = directory or cache_dir()
+    except (RuntimeError, KeyError, OSError):  # no home directory to keep it in: off
+        return None
+    memory = PatternMemory(folder / name, compiler, parser, sre, writable=_writable(folder))
     setattr(compiler, "compile", memory.compile)  # noqa: B010 - a module without stubs
     atexit.register(memory.save)
     _INSTALLED.append(memory)
@@ -157,13 +182,22 @@ def forget_compiled_patterns() -> None:
     _INSTALLED.clear()
 
 
-def _pack(entries: dict[tuple[str | bytes, int], Entry]) -> bytes:
+def _writable(folder: Path) -> bool:
+    """Tell whether a file can be written in `folder` (or made in the nearest folder above it
+    that exists)."""
+    for place in (folder, *folder.parents):
+        if place.exists():
+            return place.is_dir() and os.access(place, os.W_OK | os.X_OK)
+    return False
+
+
+def _pack(entries: dict[tuple[str, int], Entry]) -> bytes:
     """A cache file's bytes: the mark, the CRC-32 of the entries' marshal data, the data."""
     payload = marshal.dumps(entries)
     return _MARK + zlib.crc32(payload).to_bytes(4, "big") + payload
 
 
-def _read(path: Path) -> dict[tuple[str | bytes, int], Entry]:
+def _read(path: Path) -> dict[tuple[str, int], Entry]:
     """The entries of a cache file ({} when there is none, it cannot be read, or its checksum
     does not match: a damaged file is not read)."""
     try:

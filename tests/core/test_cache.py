@@ -254,3 +254,19 @@ def test_a_cache_failing_as_it_closes_is_a_warning_not_a_second_run(tmp_path, mo
     result = trend_documents(docs, cache_root=tmp_path, workers=1)
     assert len(reads) == 1 and any("disk full" in w for w in result.warnings)
     assert result.rising
+
+
+def test_no_home_directory_is_a_warning_and_the_run_is_made_in_memory(monkeypatch):
+    """With no home directory (a user with no passwd entry, HOME unset) and no cache given,
+    the run is made without a cache, with a warning, not an internal error."""
+    import policy_cli.core.trend as trend_mod
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    docs = [DOCS / "gwr-2021.txt", DOCS / "gwr-2022.txt"]
+    plain = trend_documents(docs, use_cache=False, workers=1)
+    monkeypatch.setattr(trend_mod, "cache_dir", no_home)
+    result = trend_documents(docs, workers=1)
+    assert any("home directory" in w for w in result.warnings)
+    assert result.rising == plain.rising and result.formulations == plain.formulations

@@ -96,11 +96,41 @@ def test_a_cache_that_cannot_be_written_is_left_alone(compiler, tmp_path):
     blocked = tmp_path / "file"
     blocked.write_text("a file where the directory would be")
     memory = compiled.remember_compiled_patterns(blocked / "cache")
-    assert memory is not None
+    assert memory is not None and not memory.writable  # read only: nothing compiled twice
     pattern = compiler.compile("[一-鿿]+测试", 32)
-    assert pattern.fullmatch("好的测试")
+    assert pattern.fullmatch("好的测试") and not memory.added
+    memory.writable = True  # (as if it could: the write fails quietly)
+    compiler.compile("[一-鿿]+测试二", 32)
     memory.save()  # no error
     assert blocked.read_text().startswith("a file")
+
+
+def test_the_file_is_the_users_own(compiler, tmp_path):
+    memory = compiled.remember_compiled_patterns(tmp_path)
+    assert memory is not None and memory.writable
+    compiler.compile("[一-鿿]+的", 32)
+    memory.save()
+    assert memory.path.stat().st_mode & 0o777 == 0o600
+    assert sys.version.split()[0] in memory.path.name  # one patch release's own file
+
+
+def test_bytes_and_patterns_that_warn_are_compiled_as_usual(compiler, tmp_path):
+    memory = compiled.remember_compiled_patterns(tmp_path)
+    assert memory is not None
+    assert compiler.compile(b"(?:ab)+", 0).fullmatch(b"abab")
+    with pytest.warns(FutureWarning) as said:
+        compiler.compile("[[a]", 32)  # re warns of a possible nested set, once
+    assert len(said) == 1
+    assert not memory.added  # neither is kept: the warning is re's to give every run
+    assert compiled.remember_compiled_patterns(tmp_path) is memory
+
+
+def test_no_home_directory_turns_it_off(compiler, monkeypatch):
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(compiled, "cache_dir", no_home)
+    assert compiled.remember_compiled_patterns() is None
 
 
 def test_the_file_holds_at_most_what_a_run_used(compiler, tmp_path, monkeypatch):
@@ -118,6 +148,8 @@ def test_it_can_be_turned_off(compiler, tmp_path, monkeypatch):
     monkeypatch.setenv(compiled.OFF_VARIABLE, "1")
     assert compiled.remember_compiled_patterns(tmp_path) is None
     assert not list(tmp_path.iterdir())
+    monkeypatch.setenv(compiled.OFF_VARIABLE, "0")  # "0" (or "false", "no") leaves it on
+    assert compiled.remember_compiled_patterns(tmp_path) is not None
 
 
 def test_the_command_prints_the_same_with_the_cache_cold_and_warm(tmp_path):

@@ -165,8 +165,14 @@ def trend_documents(
         return result
 
     # the run needs a cache even without the user's: the texts are read twice
-    cache = AnalysisCache(cache_root or cache_dir()) if use_cache else AnalysisCache(None)
     warnings: list[str] = []
+    root = cache_root
+    if use_cache and root is None:
+        try:
+            root = cache_dir()
+        except RuntimeError as exc:  # no home directory (and none given): no cache, said so
+            warnings.append(f"no cache: {exc}")
+    cache = AnalysisCache(root) if use_cache and root is not None else AnalysisCache(None)
     if not cache.on:
         if cache.error:
             warnings.append(cache.error)
