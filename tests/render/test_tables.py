@@ -117,3 +117,22 @@ def test_the_quick_table_is_taken() -> None:
             rows = quick._rows(console, console.options, widths, plain=True)
             folded += sum(len(row[0]) > 1 for row in rows)
     assert folded
+
+
+@pytest.mark.parametrize("colour", [False, True])
+def test_cells_rich_measures_by_their_neighbours_are_rich_to_lay_out(colour: bool) -> None:
+    # a zero-width joiner takes the next character in, an emoji selector widens the one before:
+    # rich's width of a whole cell is not the sum of its pieces' (the review of 49679d8)
+    from policy_cli.serialize import Column
+
+    sections = [
+        Section("t", [Column("text", "sentence", highlight="hl"), Column("n", "n")],
+                [{"text": "☺\ufe0f好", "hl": ["☺"], "n": "x"}]),
+        Section("t", [Column("a", "a"), Column("b", "b")], [{"a": "好\u200d", "b": "x"}]),
+        Section("t", [Column("a", "head"), Column("b", "b")],
+                [{"a": "\u200d", "b": "x"}, {"a": "ab", "b": "y"}]),
+    ]  # fmt: skip
+    for section in sections:
+        for width in (20, 60):
+            rich_printed = _print(section, width, colour, rich_cells=False)
+            assert _print(section, width, colour, False, quick=True) == rich_printed
