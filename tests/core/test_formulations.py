@@ -985,6 +985,11 @@ def test_short_clauses_of_a_verb_and_its_object_filling_a_clause_are_a_motto():
         (DOCS / "gwr-2018.txt", "破障碍、去烦苛、筑坦途"),
         (DOCS / "provinces-2025" / "neimenggu.txt", "重预防、强基础、严监管、提能力"),
     ), "motto/short-verb-objects")
+    # the report to the 17th congress (2007): after a modal of obligation, whoever its subject
+    found = {f.text: f for f in formulations_in("全党同志特别是领导干部都要讲党性、重品行、作表率。")}
+    assert "motto/short-verb-objects" in found["讲党性、重品行、作表率"].evidence
+    # after a subject and no modal, someone's doings are listed (周末他们喜欢|看电影、听音乐…)
+    assert not any("、" in f.text for f in formulations_in("周末他们都喜欢看电影、听音乐、逛公园。"))
 
 
 def test_a_compressed_verb_object_motto_the_tagger_cuts_otherwise_is_a_motto():

@@ -978,15 +978,18 @@ def _fills_its_clause(
     end: int,
 ) -> bool:
     """Tell whether a run is three clauses or more of `size` characters, sharing no character at
-    one place, that open their clause after at most `lead_max` characters of its own verb and end
-    it (or the text): the shape the short rules of whole runs share (`start`, `offset`, `end` as
-    they say)."""
+    one place, that open their clause after at most `lead_max` characters of its own verb, or
+    after a modal of obligation whatever the subject before it (…领导干部都要|讲党性、重品行、
+    作表率。), and end it (or the text): the shape the short rules of whole runs share (`start`,
+    `offset`, `end` as they say)."""
     w = words()
     return (
         all(len(p) == size for p in parts)
         and o.anaphora_min_clauses <= len(parts) <= o.motto_max_clauses
-        and offset - start <= lead_max
-        and (start == 0 or text[start - 1] in w.clause_opens)
+        and (
+            (offset - start <= lead_max and (start == 0 or text[start - 1] in w.clause_opens))
+            or text[start:offset].endswith(w.predicate_modals)
+        )
         and text[end : end + 1] in w.clause_or_line_ends  # (or the text's end)
         and not any(len(set(column)) == 1 for column in zip(*parts, strict=True))
     )

@@ -256,6 +256,7 @@ class Words:
     kind_run_heads: tuple[str, ...]
     principle_negations: tuple[str, ...]
     principle_modals: tuple[str, ...]
+    predicate_modals: tuple[str, ...]
     position_verbs: tuple[str, ...]
     position_role_heads: tuple[str, ...]
     position_designation_heads: tuple[str, ...]
