@@ -988,11 +988,21 @@ def _fills_its_clause(
         and o.anaphora_min_clauses <= len(parts) <= o.motto_max_clauses
         and (
             (offset - start <= lead_max and (start == 0 or text[start - 1] in w.clause_opens))
-            or text[start:offset].endswith(w.predicate_modals)
+            or _ends_with_modal(text[start:offset], w.predicate_modals)
         )
         and text[end : end + 1] in w.clause_or_line_ends  # (or the text's end)
         and not any(len(set(column)) == 1 for column in zip(*parts, strict=True))
     )
+
+
+def _ends_with_modal(lead: str, modals: Sequence[str]) -> bool:
+    """Tell whether a lead ends with a modal of obligation as a word of its own (都|要, not 需要
+    or 主要: a need or a rank, no obligation)."""
+    modal = next((m for m in modals if lead.endswith(m)), None)
+    if modal is None:
+        return False
+    tagged = default_tagger().tag(lead[-(len(modal) + 3) :], False)
+    return bool(tagged) and tagged[-1][0] == modal
 
 
 def _qualities(
