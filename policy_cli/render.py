@@ -224,11 +224,12 @@ def _table(sec: Section, width: int, *, rich_cells: bool = False) -> Any:
 class _QuickTable:
     """A rich `Table` of `_Cell`s printed without rich's table machinery where it can be.
 
-    When every cell lays out its one line itself and the columns' widths fit the console as
-    measured (no column has to be narrowed), the table is written here a line at a time: the
-    same column widths, edges, dividers, header rule and segments as `Table` makes (tested
-    byte for byte against it), in a tenth of the time on a table of ~500 rows. Any other table
-    (and any table option this does not read) is rich's to print.
+    When every cell holds a one-line value (a `_Cell` with `plain`), the table is written here a
+    line at a time: the column widths `Table` works out (narrowed as it narrows them), its
+    edges, dividers and header rule, and each cell's segments, laid out by the cell itself or,
+    where it cannot (a term folded on two lines), rendered by rich and its row shaped as
+    `Table` shapes it. Tested byte for byte against `Table`; a quarter of the time on a table
+    of ~500 rows. Any other table (and any table option this does not read) is rich's to print.
     """
 
     def __init__(self, table: Any) -> None:
