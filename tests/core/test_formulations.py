@@ -304,6 +304,15 @@ def test_scope_word_before_a_found_name_is_the_same_item(jiangsu):
     assert jiangsu["污染防治攻坚战"].count == 2
 
 
+def test_a_scoped_name_whose_bare_form_is_never_said_alone_is_kept():
+    # the news of the central economic work conference of 2020 (实施国家黑土地保护工程): the
+    # lexicon's 黑土地保护工程 is only ever said inside it, so it is a part of the scoped name,
+    # which stays (both were dropped: the part as a part, the scoped name as its variant)
+    texts = {f.text for f in formulations_in("加强农田水利建设，实施国家黑土地保护工程。")}
+    assert "国家黑土地保护工程" in texts
+    assert "黑土地保护工程" not in texts
+
+
 def test_adverbs_listed_before_one_verb_phrase():
     doc = load_text(
         "坚持稳中求进工作总基调，完整、准确、全面贯彻新发展理念，加快构建新发展格局。"

@@ -80,10 +80,13 @@ def fold_candidates(
             drop.add(c.text)
     drop.update(_defined_members(text, candidates, holders))
     scope_words = words().scope_words
+    kept = texts - drop
     for c in candidates:
-        # 国家污染防治攻坚战 beside 污染防治攻坚战: a scope word in front is the same item
+        # 国家污染防治攻坚战 beside 污染防治攻坚战: a scope word in front is the same item (the
+        # one kept: not where the bare one is dropped as a part of this one, 实施|国家黑土地保护
+        # 工程 beside the lexicon's 黑土地保护工程, which the text never says alone)
         for scope in scope_words:
-            if c.text.startswith(scope) and c.text[len(scope) :] in texts and (
+            if c.text.startswith(scope) and c.text[len(scope) :] in kept and (
                 c.strength < CERTAIN
             ):
                 drop.add(c.text)
