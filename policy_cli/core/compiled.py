@@ -10,19 +10,19 @@ Safe by construction:
 - an entry is written only after the pattern it makes compares equal to the one `re` compiled
   itself (a Pattern's equality compares its flags, its text and its code, item by item);
 - the file is named by the interpreter's release and `_sre`'s version (`MAGIC`, `CODESIZE`):
-  another Python, even another patch release of the same one, never reads it; a file whose checksum (CRC-32) does not match, that cannot be read,
-  or an entry `_sre` refuses is ignored and the pattern compiled as usual. (Like Python's own
-  .pyc files, a file someone rewrote on purpose, checksum and all, is trusted: the cache is
-  the user's own directory);
-- the file is written at exit, whole (a temporary file renamed over it), only when the run
-  compiled a pattern it lacked; it is never larger than `MOST_PATTERNS` entries (past that,
-  the next file holds only what its run used). A cache that cannot be written is left alone.
+  another Python, even another patch release of the same one, never reads it; a file whose
+  checksum (CRC-32) does not match or that cannot be read, or an entry `_sre` refuses, is
+  ignored and the pattern compiled as usual. (Like Python's own .pyc files, a file someone
+  rewrote on purpose, checksum and all, is trusted: the cache is the user's own directory);
+- the file is written at exit, whole (a temporary file renamed over it), mode 0600, only when
+  the run compiled a pattern it lacked; it is never larger than `MOST_PATTERNS` entries (past
+  that, the next file holds only what its run used). A cache that cannot be written is only
+  read; with no home directory there is none.
 
-The command line installs it (`policy_cli.cli.main`); a library user may call it, or not.
-`POLICY_CLI_CACHE` moves it with the analysis cache; `POLICY_CLI_NO_PATTERN_CACHE=1` turns
-it off. A cache that cannot be written is only read; with no home directory it is off. Only
-patterns given as text are kept; the file is the user's own (mode 0600), as patterns made of a
-document's words could be kept (the project compiles none it knows of).
+Only patterns given as text are kept, and none whose reading warns (`re` warns of it every
+run). The command line installs it (`policy_cli.cli.main`); a library user may call it, or
+not. `POLICY_CLI_CACHE` moves it with the analysis cache; `POLICY_CLI_NO_PATTERN_CACHE=1` turns
+it off.
 """
 
 from __future__ import annotations
