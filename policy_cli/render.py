@@ -342,8 +342,7 @@ class _QuickTable:
         that lays itself out gives one line; any other is rendered by rich (a term folded on
         two lines), and then every cell of its row is shaped to the row's height (blank lines
         under a cell, over a header cell; a cell no cells wide has no lines), as `Table`
-        shapes them. A line is a list of
-        segments, or its text alone when `plain`."""
+        shapes them. A line is a list of segments, or its text alone when `plain`."""
         from rich.segment import Segment
         from rich.style import Style
 

@@ -111,7 +111,8 @@ def test_the_file_is_the_users_own(compiler, tmp_path):
     compiler.compile("[一-鿿]+的", 32)
     memory.save()
     assert memory.path.stat().st_mode & 0o777 == 0o600
-    assert sys.version.split()[0] in memory.path.name  # one patch release's own file
+    v = sys.version_info
+    assert f"-{v.major}.{v.minor}.{v.micro}" in memory.path.name  # one patch release's own file
 
 
 def test_bytes_and_patterns_that_warn_are_compiled_as_usual(compiler, tmp_path):
