@@ -1,7 +1,8 @@
 """Central documents, opinions and plans (issue 12). Stage motto, rule new-form: a run of clauses
 of one length that a verb of forming opens and that qualifies, with 的, a new form a field is to
 take is listed whole, as is one a verb of holding to opens that qualifies a principle, a
-tradition or a goal (弘扬|听党指挥、服务人民、英勇善战|的优良传统); stage quoted, rule heading: numbered headings made of one quoted name and a
+tradition or a goal (弘扬|听党指挥、服务人民、英勇善战|的优良传统), or a principle's head with
+no 的 (按照|德才兼备、注重实绩、群众公认|原则); stage quoted, rule heading: numbered headings made of one quoted name and a
 short noun phrase name the fields of the document's own programme."""
 
 from __future__ import annotations
@@ -61,10 +62,39 @@ def test_a_run_before_another_verb_or_head_lists_fields_and_is_not_a_new_form(ai
         ("坚持区别对待、有保有压的方针，", "区别对待、有保有压"),
         # the report to the 16th congress (2002): the style a Party is to keep
         ("全党要坚持求真务实、开拓进取的作风。", "求真务实、开拓进取"),
+        # the report to the 17th congress: clauses of seven and eight characters
+        ("按照建设信息化军队、打赢信息化战争的战略目标，", "建设信息化军队、打赢信息化战争"),
+        ("努力形成社会和谐人人有责、和谐社会人人共享的生动局面。", "社会和谐人人有责、和谐社会人人共享"),
     ],
 )
 def test_a_run_qualifying_a_principle_held_to_is_listed_whole(text, motto):
     assert "motto/new-form" in found_in(text)[motto]
+
+
+@pytest.mark.parametrize(
+    ("text", "motto"),
+    [
+        # the report to the 17th congress: the principle of choosing cadres, then what it rules
+        ("按照德才兼备、注重实绩、群众公认原则选拔干部。", "德才兼备、注重实绩、群众公认"),
+        # the report to the 15th congress: the principle of the cadres' ranks
+        ("按照革命化、年轻化、知识化、专业化方针，", "革命化、年轻化、知识化、专业化"),
+    ],
+)
+def test_a_run_a_principles_head_follows_without_de_is_that_principle(text, motto):
+    assert "motto/new-form" in found_in(text)[motto]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two conditions a principle is made of, not a motto
+        "按照知情、自愿原则，",
+        # the last clause is longer than the others: 协调各方的 is no clause of the run
+        "按照党总揽全局、协调各方的原则，",
+    ],
+)
+def test_a_principles_head_without_de_refuses(text):
+    assert not any("motto/new-form" in ev for ev in found_in(text).values())
 
 
 def test_things_whose_role_is_played_are_no_principle():

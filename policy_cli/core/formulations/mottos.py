@@ -220,10 +220,11 @@ def _new_form(
     交流|中展现更大作为) list the fields the sentence is about. A verb of holding to a principle,
     a tradition or a goal opens the same run before the principle's head (弘扬|听党指挥、服务人民、
     英勇善战|的优良传统; 坚持|区别对待、有保有压|的方针): the principle as the text states it
-    (`form_verbs`, `form_heads`). (`start`: where the run's first part, its lead included,
-    starts in `text`.)"""
+    (`form_verbs`, `form_heads`); a principle's head may follow three clauses or more with no
+    的 (按照|德才兼备、注重实绩、群众公认|原则选拔干部; `form_direct_heads`). (`start`: where
+    the run's first part, its lead included, starts in `text`.)"""
     w = words()
-    if w.trail_possessive not in parts[-1]:
+    if w.trail_possessive not in parts[-1] and not any(h in parts[-1] for h in w.form_direct_heads):
         return None  # (most runs: checked first, the cheapest way)
     first = parts[0]
     size = len(parts[1]) if len(parts) > 2 else 0
@@ -244,11 +245,21 @@ def _new_form(
         and o.new_form_clause_min <= size <= o.new_form_clause_max
         and all(len(p) == size for p in parts[1:-1])
         and len(parts[-1]) > size
-        and parts[-1][size] == w.trail_possessive
     ):
         return None
     clauses = [first[len(lead) :], *parts[1:-1], parts[-1][:size]]
     if len(set(clauses)) != len(clauses):
+        return None
+    offset = start + len(lead)
+    if (
+        parts[-1].startswith(w.form_direct_heads, size)
+        and len(parts) >= o.new_form_direct_min_clauses
+        and w.trail_possessive not in clauses[-1]
+    ):
+        return Candidate(
+            w.list_separator.join(clauses), "slogan", offset, None, (), BY_RULE, STAGE, "new-form"
+        )
+    if parts[-1][size] != w.trail_possessive:
         return None
     end = start + sum(len(p) + 1 for p in parts[:-1]) + size + 1  # after 的
     head = _HEAD_SPAN.match(text, end, min(len(text), end + o.new_form_head_span_max + 1))
@@ -256,7 +267,6 @@ def _new_form(
         return None
     if text[head.end() : head.end() + 1] not in w.clause_ends and head.end() < len(text):
         return None
-    offset = start + len(lead)
     return Candidate(
         w.list_separator.join(clauses), "slogan", offset, None, (), BY_RULE, STAGE, "new-form"
     )

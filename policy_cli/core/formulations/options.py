@@ -389,7 +389,10 @@ class FormulationOptions:
     # as a motto (rule new-form): at least this many clauses, each of this many characters
     new_form_min_clauses: int = 2
     new_form_clause_min: int = 2
-    new_form_clause_max: int = 6
+    new_form_clause_max: int = 8
+    # …and the run a principle's head follows with no 的 (按照|德才兼备、注重实绩、群众公认|原则)
+    # has at least this many (知情、自愿|原则 is two conditions)
+    new_form_direct_min_clauses: int = 3
     # the noun phrase after 的 is at most this long, its head word included (的|人工智能能力
     # 建设开放生态: 10)
     new_form_head_span_max: int = 12

@@ -270,6 +270,7 @@ class Words:
     # [central_documents]
     form_verbs: tuple[str, ...]
     form_heads: tuple[str, ...]
+    form_direct_heads: tuple[str, ...]
     # [comma_runs]
     comma_run_stops: str
     comma_sentence_opens: str
