@@ -69,7 +69,11 @@ sys.path.insert(0, str(ROOT))
 from policy_cli.core.bloom import BloomFilter  # noqa: E402
 from policy_cli.core.chars import CN_DIGITS, CN_NUMERALS, HAN  # noqa: E402
 from policy_cli.core.formulations import classify_quoted  # noqa: E402
-from policy_cli.core.formulations.national import MOTTO_SEPARATOR, REPORTS_SOURCE  # noqa: E402
+from policy_cli.core.formulations.national import (  # noqa: E402
+    KNOWLEDGE_SOURCE,
+    MOTTO_SEPARATOR,
+    REPORTS_SOURCE,
+)
 from policy_cli.core.formulations.quoted import names_a_thing  # noqa: E402
 from policy_cli.core.formulations.vocab import clause_word_set  # noqa: E402
 from policy_cli.core.formulations.vocab import words as formulation_words  # noqa: E402
@@ -92,6 +96,15 @@ NEWS_PHRASES_SEED = ROOT / "scripts" / "seeds" / "national_news_phrases.txt"
 # …and the formulations read in national reports of the years before the lexicon's reports seed
 # (gwr-2010, gwr-2011: text, kind, the report), kept the same way as `framing` entries only
 REPORTS_FRAMING_SEED = ROOT / "scripts" / "seeds" / "national_reports_framing.txt"
+# formulations written from knowledge (text, kind) that are kept as the reports seed's are, not
+# as the seed's: where the corpus says them, distinctive (KNOWLEDGE_SOURCE) or as framing entries,
+# since a plain programme's name (分级诊疗, 带量采购) is as often everyday writing of the local
+# reports as a formulation
+KNOWLEDGE_SEED = ROOT / "scripts" / "seeds" / "national_knowledge.txt"
+KNOWLEDGE = "knowledge"  # what the reports seed's third column would be: read in no one text
+# …of which a single phrase of these kinds is a framing entry even where distinctive (see
+# _framing_knowledge)
+KNOWLEDGE_FRAMING_KINDS = ("slogan", "name")
 OUT = ROOT / "policy_cli" / "data" / "national_formulations.tsv"
 PHRASES_OUT = ROOT / "policy_cli" / "data" / "national_phrases.bloom"
 IMAGES_OUT = ROOT / "policy_cli" / "data" / "quoted_images.tsv"
@@ -269,7 +282,9 @@ class Evidence:
             parts.append(f"background: {len(self.background)} reports, first {first}")
         if self.quoted:
             parts.append(f"quoted {self.quoted} of {self.count} news uses")
-        if self.read_in:
+        if self.read_in == KNOWLEDGE:
+            parts.append("written from knowledge")
+        elif self.read_in:
             others = len(other_reports(self, self.read_in))
             where = "news item" if NEWS_READ.fullmatch(self.read_in) else "national report"
             parts.append(f"read in {self.read_in}, said by {others} other national reports"
@@ -362,6 +377,15 @@ def read_reports_seed(path: Path) -> dict[str, tuple[str, str]]:
             raise SystemExit(f"{path}:{n}: a line is text, kind and the report it was read in")
         out.setdefault(canonical(text.strip()), (kind, report.strip()))
     return out
+
+
+def _framing_knowledge(text: str, read: tuple[str, str]) -> bool:
+    """Tell whether an entry written from knowledge is a framing entry even where distinctive:
+    a single phrase (a programme's name, a policy said in plain words: 股票发行注册制, 长江大保护)
+    is listed where a document frames itself with it; a motto, an image or a numbered set is a
+    formulation wherever it is said."""
+    kind, report = read
+    return report == KNOWLEDGE and MOTTO_SEPARATOR not in text and kind in KNOWLEDGE_FRAMING_KINDS
 
 
 def names_report(label: str, report: str) -> bool:
@@ -846,6 +870,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--news-read-seed", type=Path, default=NEWS_READ_SEED)
     ap.add_argument("--news-phrases-seed", type=Path, default=NEWS_PHRASES_SEED)
     ap.add_argument("--reports-framing-seed", type=Path, default=REPORTS_FRAMING_SEED)
+    ap.add_argument("--knowledge-seed", type=Path, default=KNOWLEDGE_SEED)
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--phrases-out", type=Path, default=PHRASES_OUT)
     ap.add_argument("--images-out", type=Path, default=IMAGES_OUT)
@@ -867,6 +892,8 @@ def main(argv: list[str] | None = None) -> int:
         if not NEWS_READ.fullmatch(v[1]):
             raise SystemExit(f"{a.news_read_seed}: {v[1]!r} is no news-YYYY-MM-DD")
         read_entries.setdefault(t, v)
+    for t, kind in read_seed(a.knowledge_seed).items():
+        read_entries.setdefault(t, (kind, KNOWLEDGE))
     phrases_read = set()  # read as framing entries at most: news phrases, earlier reports
     for path in (a.news_phrases_seed, a.reports_framing_seed):
         for t, v in read_reports_seed(path).items():  # (each report is checked below)
@@ -912,8 +939,8 @@ def main(argv: list[str] | None = None) -> int:
     read = {t: v for t, v in read.items() if t not in quoted}
     labels = [label for label, _ in background]
     for report in sorted({r for _, r in read.values()}):
-        if NEWS_READ.fullmatch(report):
-            continue  # read in an item of the news
+        if NEWS_READ.fullmatch(report) or report == KNOWLEDGE:
+            continue  # read in an item of the news, or written from knowledge
         if sum(names_report(label, report) for label in labels) != 1:
             raise SystemExit(f"a seed says an entry was read in {report!r}, which names no one "
                              "report of the background (gwr-YYYY: a work report; cpc-NN: the "
@@ -926,8 +953,9 @@ def main(argv: list[str] | None = None) -> int:
         report = read[text][1]
         why = not_distinctive(text, local[text], len(LOCAL_REPORTS))
         if not (len(other_days(e, report)) >= MIN_SEED_DAYS or other_reports(e, report)):
-            why = "said by no other national text than the report it was read in"
-        elif (why is not None or text in phrases_read) and (
+            why = ("said by no national text" if report == KNOWLEDGE
+                   else "said by no other national text than the report it was read in")
+        elif (why is not None or text in phrases_read or _framing_knowledge(text, read[text])) and (
             local[text] <= MAX_FRAMING_LOCAL_REPORTS or MOTTO_SEPARATOR in text
         ):
             framing.add(text)
@@ -941,7 +969,8 @@ def main(argv: list[str] | None = None) -> int:
             if text in framing:
                 ev[text].local = (local[text], len(LOCAL_REPORTS))
             rows.append((text, kind, ev[text],
-                         FRAMING_SOURCE if text in framing else REPORTS_SOURCE))
+                         FRAMING_SOURCE if text in framing
+                         else KNOWLEDGE_SOURCE if report == KNOWLEDGE else REPORTS_SOURCE))
             not_kept.pop(text, None)
         else:
             not_kept[text] = why or not_kept[text]
@@ -979,10 +1008,12 @@ def main(argv: list[str] | None = None) -> int:
         "# kind: slogan | name | numbered | metaphor | code; first_seen: first date (or year) in the\n"
         "# national corpus; documents: news days + background reports that say it; source: seed\n"
         "# (written from knowledge, kept because the corpus says it), reports (read in a national\n"
-        "# work report, kept where the corpus says it and no current local report does), framing\n"
-        "# (read in a report or a news item, said by at most one current local report: listed\n"
-        "# where a document frames itself with it, see the script), quoted (quoted as a name) or\n"
-        "# provincial (newer than the corpus: most 2025 provincial reports say it; first_seen 2023)"
+        "# work report, kept where the corpus says it and no current local report does),\n"
+        "# knowledge (written from knowledge, kept as the entries read in reports are), framing\n"
+        "# (read in a report or a news item or written from knowledge, said by at most one current\n"
+        "# local report: listed where a document frames itself with it, see the script), quoted\n"
+        "# (quoted as a name) or provincial (newer than the corpus: most 2025 provincial reports\n"
+        "# say it; first_seen 2023)"
         + (" or\n# mined (a fixed expression the news repeats without quotes; see the script).\n"
            if a.mined else ".\n")
         + "text\tkind\tfirst_seen\tdocuments\tsource\tevidence\n"
@@ -997,11 +1028,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wrote {a.out}: {len(rows)} entries "
           f"({sum(r[3] == 'seed' for r in rows)} seed, "
           f"{sum(r[3] == REPORTS_SOURCE for r in rows)} read in reports, "
+          f"{sum(r[3] == KNOWLEDGE_SOURCE for r in rows)} from knowledge, "
           f"{sum(r[3] == FRAMING_SOURCE for r in rows)} framing, "
           f"{sum(r[3] == 'quoted' for r in rows)} quoted, {len(mined)} mined); "
           f"{len(dropped)} seed entries without evidence dropped: {' '.join(dropped)}",
           file=sys.stderr)
-    print(f"{len(not_kept)} entries read in reports not kept:", file=sys.stderr)
+    print(f"{len(not_kept)} entries read in reports or written from knowledge not kept:",
+          file=sys.stderr)
     for text, why in not_kept.items():
         print(f"  {text}\t{why}", file=sys.stderr)
     if not a.no_phrases:

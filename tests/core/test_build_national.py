@@ -230,7 +230,11 @@ def test_the_shipped_framing_entries_are_national_and_not_everyday_writing_of_mo
     framing = {r[0]: r for r in rows if r[4] == build.FRAMING_SOURCE}
     assert len(framing) > 20 and {"稳中向好", "社会主义市场经济体制"} <= set(framing)
     assert not {"营商环境", "提质增效", "法治政府"} & {r[0] for r in rows}
+    knowledge = build.read_seed(build.KNOWLEDGE_SEED)
     for text, _, first_seen, _, _, evidence in framing.values():
+        if text in knowledge:  # (written from knowledge: said on two days of the news, or more)
+            assert first_seen and "written from knowledge" in evidence, text
+            continue
         assert first_seen and re.search(r"read in (gwr-20\d\d|cpc-1\d|news-\d{4}-\d\d-\d\d)", evidence)
         assert re.search(r"said by (\d+) other national reports", evidence), text
     # (counted as the build counts them, among all the entries read: a longer one found holds
@@ -246,12 +250,61 @@ def test_the_shipped_framing_entries_are_national_and_not_everyday_writing_of_mo
     earlier = build.read_reports_seed(build.REPORTS_FRAMING_SEED)
     assert all(
         int(m[1]) or t.endswith(build.PLAIN_NAME_ENDS) or t in news or t in earlier
+        or (t in knowledge and "、" not in t)
         for t, m in said.items()
         if m
     )
     assert sum(t in news for t in framing) > 50 and sum(t in earlier for t in framing) > 50
     # (the reports of 2010 and 2011 are read: none of the held-out ones)
     assert {r for _, r in earlier.values()} == {"gwr-2010", "gwr-2011"}
+
+
+def test_the_knowledge_seed_is_valid_input():
+    knowledge = build.read_seed(build.KNOWLEDGE_SEED)
+    assert len(knowledge) > 150
+    # (an entry of the curated seed or read in a report is that seed's)
+    assert not set(knowledge) & set(build.read_seed(build.SEED))
+    assert not set(knowledge) & set(build.read_reports_seed(build.REPORTS_SEED))
+
+
+def test_an_entry_written_from_knowledge_is_kept_as_a_read_one():
+    """A single phrase written from knowledge is a framing entry even where distinctive; a motto,
+    an image or a numbered set is one of its own; an entry read in a report is neither."""
+    knows = build.KNOWLEDGE
+    assert build._framing_knowledge("股票发行注册制", ("name", knows))
+    assert build._framing_knowledge("长江大保护", ("slogan", knows))
+    assert not build._framing_knowledge("有腐必反、有贪必肃", ("slogan", knows))
+    assert not build._framing_knowledge("打虎拍蝇", ("metaphor", knows))
+    assert not build._framing_knowledge("三管三必须", ("numbered", knows))
+    assert not build._framing_knowledge("提速降费", ("slogan", "gwr-2017"))
+    e = build.Evidence(days={"2015-04-14", "2016-03-05"}, read_in=knows)
+    assert "written from knowledge" in e.text() and "other national reports" not in e.text()
+    assert build.other_days(e, knows) == e.days and build.other_reports(e, knows) == []
+
+
+def test_the_shipped_knowledge_entries_hold_the_rules():
+    """Every `knowledge` row is written from knowledge, said on two days of the news or in a
+    national report that is not held out, a motto, an image or a numbered set, and the product
+    finds none of them in the current local reports (everyday writing is no such entry:
+    分级诊疗, 为基层减负 are in no row)."""
+    from policy_cli.core.formulations import FormulationOptions
+    from policy_cli.core.formulations.national import KNOWLEDGE_SOURCE, find_national
+    from policy_cli.core.loaders import load_document
+
+    table = Path(build.OUT).read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in table if line and not line.startswith(("#", "text\t"))]
+    knowledge = build.read_seed(build.KNOWLEDGE_SEED)
+    kept = {r[0]: r for r in rows if r[4] == KNOWLEDGE_SOURCE}
+    assert len(kept) > 30 and set(kept) <= set(knowledge)
+    assert not {"分级诊疗", "为基层减负"} & {r[0] for r in rows}
+    for text, kind, first_seen, _, _, evidence in kept.values():
+        assert first_seen and "written from knowledge" in evidence, text
+        days = re.search(r"news: (\d+) days", evidence)
+        assert (days and int(days[1]) >= build.MIN_SEED_DAYS) or "background" in evidence, text
+        assert "、" in text or kind in ("metaphor", "numbered", "code"), text
+    for path in build.LOCAL_REPORTS:
+        found = find_national(load_document(path).text, FormulationOptions())
+        assert not [c.text for c in found if c.rule == KNOWLEDGE_SOURCE], path.name
 
 
 def test_the_held_out_reports_and_the_reports_read_name_one_report_each():

@@ -54,8 +54,11 @@ VERB_TAG = "v"
 QUOTED_SOURCE = "quoted"
 # …and those read in national reports (棚改 in 车棚改建, 户户通 in 户户通电)
 REPORTS_SOURCE = "reports"  # read in national reports, kept where distinctive (the build)
-# the entries read in reports, the framing ones too (三通 not in 三通一平)
-READ_SOURCES = (REPORTS_SOURCE, FRAMING_SOURCE)
+# …and those written from knowledge that the build keeps the same way (scripts/seeds/
+# national_knowledge.txt: where distinctive, else as framing entries)
+KNOWLEDGE_SOURCE = "knowledge"
+# the entries read in reports or kept as they are, the framing ones too (三通 not in 三通一平)
+READ_SOURCES = (REPORTS_SOURCE, KNOWLEDGE_SOURCE, FRAMING_SOURCE)
 WORD_SOURCES = (QUOTED_SOURCE, *READ_SOURCES)
 CORE_MIN = 3  # a core shorter than this (双创 in …双创) is no formulation of its own there
 # the separator a motto's parts are joined with in the lexicon (教育、科技、人才)
