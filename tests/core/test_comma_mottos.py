@@ -1,7 +1,8 @@
 """Mottos whose clauses a comma joins (issue 12; stage motto, core/formulations/comma_runs.py):
 rule framed-clauses (three whole clauses or more of one length sharing a frame character at one
-place, with different words before and after it) and rule couplet-sentence (a sentence that is
-nothing but a few short clauses of one length; off unless comma_couplet_sentences is 1)."""
+place, with different words before and after it), rule even-run (four whole clauses or more of
+four characters) and rule couplet-sentence (a sentence that is nothing but a few short clauses of
+one length; off unless comma_couplet_sentences is 1)."""
 
 from __future__ import annotations
 
@@ -110,3 +111,48 @@ def test_comma_run_options_are_checked():
         FormulationOptions(framed_min_len=10, framed_max_len=9)
     with pytest.raises(UsageError, match="comma_couplet_min_len"):
         FormulationOptions(comma_couplet_min_len=8)
+
+
+@pytest.mark.parametrize(
+    ("text", "motto"),
+    [
+        # a congress's theme: four four-character clauses in a sentence that goes on
+        (
+            "以邓小平理论为指导，解放思想，改革开放，凝聚力量，攻坚克难，坚定不移沿着这条道路前进。",
+            "解放思想，改革开放，凝聚力量，攻坚克难",
+        ),
+        # the report to the 15th congress (1997): what a member of the Party is to do
+        (
+            "诚心诚意为人民谋利益，吃苦在前，享受在后，克己奉公，多作贡献；刻苦学习。",
+            "吃苦在前，享受在后，克己奉公，多作贡献",
+        ),
+    ],
+)
+def test_an_even_run_of_four_clauses_is_a_motto(text, motto):
+    assert "motto/even-run" in found_in(text)[motto]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # three clauses are as often a list of tasks
+        "要坚定信心，保持定力，锐意进取。",
+        # clauses of unequal length
+        "解放思想，改革开放，凝聚各方力量，攻坚克难，坚定前进。",
+    ],
+)
+def test_an_even_run_refuses(text):
+    assert not any("motto/even-run" in ev for ev in found_in(text).values())
+
+
+def test_an_even_run_ends_before_a_clause_a_list_goes_on_from():
+    # 伟大梦想，|紧密联系|、相互贯通: the fifth clause is the first item of a list
+    found = found_in("统揽伟大斗争，伟大工程，伟大事业，伟大梦想，紧密联系、相互贯通、相互作用。")
+    assert not any("紧密联系" in t for t, ev in found.items() if "motto/even-run" in ev)
+
+
+def test_even_runs_can_be_switched_off():
+    text = "解放思想，改革开放，凝聚力量，攻坚克难，坚定不移前进。"
+    assert "解放思想，改革开放，凝聚力量，攻坚克难" in found_in(text)
+    off = FormulationOptions(even_run_min_clauses=0)
+    assert "解放思想，改革开放，凝聚力量，攻坚克难" not in found_in(text, off)

@@ -1,5 +1,5 @@
-"""Mottos whose clauses a comma joins, read by the stage `motto` (rules `couplet-sentence` and
-`framed-clauses`).
+"""Mottos whose clauses a comma joins, read by the stage `motto` (rules `couplet-sentence`,
+`framed-clauses` and `even-run`).
 
 National reports state many mottos as clauses joined by ，, where running prose joins its
 clauses the same way; what makes a comma run a motto is its shape:
@@ -15,7 +15,10 @@ clauses the same way; what makes a comma run a motto is its shape:
   不, 是, 有, 以, 为…) in a short word that is no noun, at the same place in each, with different
   words before and after it (思想要再解放，改革要再深化，开放要再扩大). Clauses sharing a noun at
   one place (健全民主制度，丰富民主形式，拓宽民主渠道) or only their lead or their end list
-  tasks, and two clauses of a frame are as often prose (国家就有前途，民族就有希望) as a motto.
+  tasks, and two clauses of a frame are as often prose (国家就有前途，民族就有希望) as a motto;
+- `even-run`: four whole clauses or more of four characters each, with or without a frame
+  (解放思想，改革开放，凝聚力量，攻坚克难): a report's prose rarely keeps that rhythm, and lists
+  join their items with 、.
 
 The cost is linear in the text: one pattern finds two whole clauses of one length after a
 comma, and only the runs around them are read.
@@ -37,7 +40,8 @@ STAGE = "motto"
 
 
 def find_comma_mottos(text: str, o: FormulationOptions) -> Iterator[Candidate]:
-    """Find mottos of clauses joined by ， (rules `couplet-sentence`, `framed-clauses`)."""
+    """Find mottos of clauses joined by ， (rules `couplet-sentence`, `framed-clauses`,
+    `even-run`)."""
     comma = words().comma
     if comma not in text:
         return
@@ -55,6 +59,32 @@ def find_comma_mottos(text: str, o: FormulationOptions) -> Iterator[Candidate]:
         clauses = text[start:end].split(comma)
         if len(clauses) >= o.framed_min_clauses:
             yield from _framed_runs(clauses, start, o)
+    if o.even_run_min_clauses:
+        yield from _even_runs(text, o)
+
+
+def _even_runs(text: str, o: FormulationOptions) -> Iterator[Candidate]:
+    """The runs of even_run_min_clauses clauses or more of even_run_len characters each, each a
+    whole clause (rule `even-run`): 解放思想，改革开放，凝聚力量，攻坚克难. (Whether its clauses
+    are tasks tells nothing here: the tagger takes 推进改革 and 解放思想 as one word each.)"""
+    comma = words().comma
+    size = o.even_run_len
+    done = 0
+    for m in _clause_pair(size, size).finditer(text):
+        if m.start() < done:
+            continue
+        start, end = _run_around(text, m.start(), size, comma)
+        done = end
+        while text[end : end + 1] not in ("", comma, *words().comma_run_stops):
+            end -= size + 1  # 伟大梦想，|紧密联系|、相互贯通: the last clause goes on in a list
+        clauses = text[start:end].split(comma)
+        if (
+            o.even_run_min_clauses <= len(clauses) <= o.even_run_max_clauses
+            and len(set(clauses)) == len(clauses)
+        ):
+            yield Candidate(
+                comma.join(clauses), "slogan", start, None, (), BY_RULE, STAGE, "even-run"
+            )
 
 
 def _run_around(text: str, comma_at: int, size: int, comma: str) -> tuple[int, int]:

@@ -423,6 +423,14 @@ class FormulationOptions:
     framed_max_clauses: int = 4
     framed_min_len: int = 5
     framed_max_len: int = 9
+    # this many whole clauses or more in a row (at most even_run_max_clauses), each of
+    # even_run_len characters, are a motto with no frame (rule even-run): 解放思想，改革开放，
+    # 凝聚力量，攻坚克难 (a congress's theme); 吃苦在前，享受在后，克己奉公，多作贡献. A report's
+    # prose rarely keeps one rhythm for four bare clauses (its lists join them with 、); three
+    # are as often a list. 0 switches the rule off
+    even_run_len: int = 4
+    even_run_min_clauses: int = 4
+    even_run_max_clauses: int = 8
     # the frame character is in a word this short, no noun (思想|要|再|解放, 环境|就是|民生; not
     # 推进|不动产|登记, where 不 is inside a longer word)
     framed_word_max: int = 2
@@ -503,6 +511,7 @@ _RANGES: tuple[tuple[str, str], ...] = (
     ("comma_couplet_min_len", "comma_couplet_max_len"),
     ("framed_min_clauses", "framed_max_clauses"),
     ("framed_min_len", "framed_max_len"),
+    ("even_run_min_clauses", "even_run_max_clauses"),
     ("programme_heading_field_min", "programme_heading_field_max"),
 )
 
