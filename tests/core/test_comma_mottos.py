@@ -2,7 +2,7 @@
 rule framed-clauses (three whole clauses or more of one length sharing a frame character at one
 place, with different words before and after it), rule even-run (four whole clauses or more of
 four characters) and rule couplet-sentence (a sentence that is nothing but a few short clauses of
-one length; off unless comma_couplet_sentences is 1)."""
+one length; comma_couplet_sentences=0 switches it off)."""
 
 from __future__ import annotations
 
@@ -56,16 +56,16 @@ def test_clauses_sharing_a_noun_are_tasks_not_a_motto(cpc19):
     assert not any("民主形式" in t for t in cpc19)
 
 
-def test_couplet_sentences_are_off_by_default(gwr_2018):
-    assert not any("motto/couplet-sentence" in ev for ev in gwr_2018.values())
-    assert "两岸同根，骨肉相亲" not in gwr_2018
-
-
-def test_couplet_sentences_when_switched_on():
-    found = found_on("gwr-2018.txt", COUPLETS_ON)
+def test_couplet_sentences_are_mottos(gwr_2018):
     # 两岸同根，骨肉相亲。 and 安不忘危，兴不忘忧。 are whole sentences of two 4-character clauses
-    assert "motto/couplet-sentence" in found["两岸同根，骨肉相亲"]
-    assert "motto/couplet-sentence" in found["安不忘危，兴不忘忧"]
+    assert "motto/couplet-sentence" in gwr_2018["两岸同根，骨肉相亲"]
+    assert "motto/couplet-sentence" in gwr_2018["安不忘危，兴不忘忧"]
+
+
+def test_couplet_sentences_can_be_switched_off():
+    found = found_on("gwr-2018.txt", FormulationOptions(comma_couplet_sentences=0))
+    assert not any("motto/couplet-sentence" in ev for ev in found.values())
+    assert "两岸同根，骨肉相亲" not in found
 
 
 @pytest.mark.parametrize(

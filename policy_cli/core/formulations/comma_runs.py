@@ -4,8 +4,8 @@
 National reports state many mottos as clauses joined by ，, where running prose joins its
 clauses the same way; what makes a comma run a motto is its shape:
 
-- `couplet-sentence` (off unless `FormulationOptions.comma_couplet_sentences`: it adds noise on
-  documents nobody tuned to): a sentence that is nothing but two to four clauses of one short length
+- `couplet-sentence` (`FormulationOptions.comma_couplet_sentences`; 0 switches it off): a
+  sentence that is nothing but two to four clauses of one short length
   (安不忘危，兴不忘忧。; 两岸同根，骨肉相亲。; 人民有信仰，国家有力量，民族有希望。). A sentence
   of prose is rarely so even; one whose clauses are all tasks, a verb and its object (发展海洋
   经济，建设海洋强国。), lists what to do, and longer clauses need a frame as below (志不求易
