@@ -169,12 +169,17 @@ def _framing_count(text: str, o: FormulationOptions) -> int:
     text of the centre (a communiqué, a conference's news say each formulation once),
     `national_framing_min_count` in a long one (a report frames itself by repetition) and in a
     local one (the centre's words there echo the centre)."""
+    return 1 if short_central_text(text, o) else o.national_framing_min_count
+
+
+def short_central_text(text: str, o: FormulationOptions) -> bool:
+    """Tell whether a text is a short one of the centre: `national_framing_short_max` characters
+    or fewer, with fewer than `local_scope_per_10k` words of a local scope (全省, 市委) per 10,000
+    characters (a communiqué, a conference's news; the local texts say 9 or more)."""
     if len(text) > o.national_framing_short_max:
-        return o.national_framing_min_count
+        return False
     local = sum(1 for _ in patterns().local_scope.finditer(text))
-    if local * LOCAL_SCOPE_SPAN >= o.local_scope_per_10k * len(text):
-        return o.national_framing_min_count
-    return 1
+    return local * LOCAL_SCOPE_SPAN < o.local_scope_per_10k * len(text)
 
 
 def _outside(finds: list[Match], others: list[Match]) -> list[Match]:

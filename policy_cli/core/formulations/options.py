@@ -397,6 +397,13 @@ class FormulationOptions:
     # 建设开放生态: 10)
     new_form_head_span_max: int = 12
 
+    # --- the headlines of a short central text's numbered points (issue 12; stage point): a
+    # sentence that an ordinal and 是 open and that is a clause of this many characters (一是
+    # 宏观政策要稳健有效。), where the text numbers this many points so (0: the stage is off)
+    point_headline_min: int = 4
+    point_headline_max: int = 20
+    point_min_count: int = 3
+
     # --- mottos whose clauses a comma joins (issue 12; stage motto, core/formulations/
     # comma_runs.py)
     # a sentence that is nothing but this many clauses, of one length between these, not all
@@ -513,6 +520,7 @@ _RANGES: tuple[tuple[str, str], ...] = (
     ("framed_min_clauses", "framed_max_clauses"),
     ("framed_min_len", "framed_max_len"),
     ("even_run_min_clauses", "even_run_max_clauses"),
+    ("point_headline_min", "point_headline_max"),
     ("programme_heading_field_min", "programme_heading_field_max"),
 )
 

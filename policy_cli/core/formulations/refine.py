@@ -21,6 +21,10 @@ from policy_cli.core.formulations.rank import find_said
 from policy_cli.core.formulations.vocab import idioms, patterns, words
 from policy_cli.core.occurrences import containers, find_all
 
+# the stages whose finds hold no parts: a point's headline (坚持|扩大内需这个战略基点) says a
+# formulation with its verb, and the formulation stays an item of its own
+HOLD_NO_PARTS = ("point",)
+
 
 def filter_candidates(
     text: str, candidates: Sequence[Candidate], options: FormulationOptions
@@ -65,7 +69,8 @@ def fold_candidates(
     """Drop unquoted finds that are parts of longer ones, and scope-word variants."""
     texts = {c.text for c in candidates}
     drop: set[str] = set()
-    holders = containers(texts)  # find -> the longer finds holding it
+    # find -> the longer finds holding it
+    holders = containers({c.text for c in candidates if c.stage not in HOLD_NO_PARTS})
     parts = [c.text for c in candidates if c.strength < CERTAIN and c.text in holders]
     starts = find_said(text, candidates, [*parts, *{t for p in parts for t in holders[p]}])
     for c in candidates:

@@ -28,6 +28,7 @@ from policy_cli.core.formulations.mottos import find_mottos
 from policy_cli.core.formulations.national import find_national
 from policy_cli.core.formulations.numbered import find_numbered
 from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.points import find_points
 from policy_cli.core.formulations.positions import find_positions
 from policy_cli.core.formulations.programmes import find_programmes
 from policy_cli.core.formulations.proper import find_proper_names
@@ -92,6 +93,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("frame", "mottos by their frame (统筹发展和安全, 跨周期和逆周期调节)", find=find_frames),
     Stage("anaphora", "words opening alike (碳达峰碳中和, 共商共建共享)", find=find_anaphora),
     Stage("repeated", "the long phrase a short text says three times", find=find_repeated),
+    Stage("point", "the headlines of a short central text's numbered points (一是…。)",
+          find=find_points),
     Stage("coined", "a document's own compound, said as one unit often (智能原生)",
           find=find_coined),
     Stage("filter", "drop what is never a formulation (一批, idioms)", refine=filter_candidates),

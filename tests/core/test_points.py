@@ -1,0 +1,60 @@
+"""Stage `point` (issue 12): the headlines of a short text of the centre's numbered points
+(一是宏观政策要稳健有效。), and the formulations they hold staying items of their own."""
+
+from __future__ import annotations
+
+from policy_cli.core.formulations import FormulationOptions, extract_formulations
+from policy_cli.core.loaders import load_document, load_text
+
+from ..conftest import DOCS
+
+# the shape of a conference's news (the economic work conferences of 2019-2021 state their
+# tasks so): a sentence of its own after each ordinal, then the point worked out
+CONFERENCE = (
+    "会议指出，做好明年经济工作，要稳字当头、稳中求进。会议认为，明年要抓好以下重点任务。"
+    "一是宏观政策要稳健有效。要继续实施积极的财政政策和稳健的货币政策。"
+    "二是强化国家战略科技力量。要发挥新型举国体制优势，加快关键核心技术攻关。"
+    "三是坚持扩大内需这个战略基点。要紧紧扭住供给侧结构性改革这条主线。"
+    "会议强调，要加强党对经济工作的领导。"
+)
+
+
+def found_in(text: str, options: FormulationOptions | None = None) -> dict[str, tuple[str, ...]]:
+    return {
+        f.text: f.evidence
+        for f in extract_formulations(load_text(text, source="t"), options=options)
+    }
+
+
+def headlines(found: dict[str, tuple[str, ...]]) -> set[str]:
+    return {t for t, ev in found.items() if "point/headline" in ev}
+
+
+def test_the_headlines_of_numbered_points_are_listed():
+    assert headlines(found_in(CONFERENCE)) == {
+        "宏观政策要稳健有效", "强化国家战略科技力量", "坚持扩大内需这个战略基点",
+    }
+
+
+def test_a_formulation_a_headline_says_stays_an_item_of_its_own():
+    found = found_in(CONFERENCE)
+    assert "国家战略科技力量" in found  # (said only inside 强化国家战略科技力量)
+
+
+def test_points_refuse():
+    # two points are a clause of prose, not a series of headlines
+    two = CONFERENCE.split("三是")[0]
+    assert not headlines(found_in(two))
+    # a headline with a comma, or one that goes on after a comma, is a sentence of prose
+    prose = CONFERENCE.replace("宏观政策要稳健有效。", "宏观政策要稳健有效，政策要靠前。")
+    assert "宏观政策要稳健有效" not in headlines(found_in(prose))
+    # off
+    assert not headlines(found_in(CONFERENCE, FormulationOptions(point_min_count=0)))
+
+
+def test_a_long_or_a_local_text_has_no_point_headlines():
+    # a national report: its 一是… open lists of measures
+    assert not headlines(found_in(load_document(DOCS / "gwr-2018.txt").text))
+    # a local text of the same shape (全县, 县委): the centre's headlines are not its own
+    local = CONFERENCE.replace("会议指出", "全县会议指出").replace("会议强调", "县委强调全县")
+    assert not headlines(found_in(local))
