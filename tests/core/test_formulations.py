@@ -1304,3 +1304,30 @@ def test_a_run_whose_opening_goes_on_in_a_longer_clause_is_cut_short():
     )}
     assert not any(t.startswith(("有实力", "高能级")) for t in found), found
     assert "不敢腐、不能腐、不想腐" in {f.text for f in formulations_in("一体推进不敢腐、不能腐、不想腐。")}
+
+
+@pytest.mark.parametrize(
+    ("text", "motto"),
+    [
+        # the work report of 2013: the democracy the run of qualities qualifies, at the clause end
+        ("发展更加广泛、更加充分、更加健全的人民民主。", "更加广泛、更加充分、更加健全的人民民主"),
+        # the report to the 19th congress: the policy on talent
+        ("实行更加积极、更加开放、更加有效的人才政策，", "更加积极、更加开放、更加有效的人才政策"),
+    ],
+)
+def test_a_run_names_the_noun_phrase_it_qualifies_with_de(text, motto):
+    assert motto in {f.text for f in formulations_in(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "run"),
+    [
+        # an adjective in the noun phrase: the sentence's own frame
+        ("形成增长较快、效益较好、价格较稳的良好局面。", "增长较快、效益较好、价格较稳"),
+        # a verb in it: what is done with the run's things
+        ("加强新理念、新做法、新成效的宣传推广。", "新理念、新做法、新成效"),
+    ],
+)
+def test_a_run_leaves_a_noun_phrase_that_is_no_noun_only(text, run):
+    texts = {f.text for f in formulations_in(text)}
+    assert not any(t.startswith(run) and t != run for t in texts)

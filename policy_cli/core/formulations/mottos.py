@@ -436,13 +436,28 @@ def _shaped_run(
         return None  # 创新政策、创新平台、创新氛围|和创新服务: a list of four, cut
     at_edge = text[end : end + 1] in w.clause_or_line_ends
     phrase = w.list_separator.join(run)
-    if trail and at_edge and len(trail) <= o.motto_max_trail and (
-        _own_trail(trail, run) or trail.startswith(w.trail_possessive)
+    if trail and at_edge and (
+        (len(trail) <= o.motto_max_trail and (
+            _own_trail(trail, run) or trail.startswith(w.trail_possessive)
+        ))
+        or _noun_named(trail, o)
     ):
         # …|相结合; the noun the run qualifies at the end of its clause names it with it:
         # 更高质量、更有效率、更加公平、更可持续|的发展, …清洁美丽|的世界
         phrase += trail
     return Candidate(phrase, "slogan", start + lead, None, (), BY_RULE, STAGE, "shaped")
+
+
+def _noun_named(trail: str, o: FormulationOptions) -> bool:
+    """Tell whether the rest of a run's last clause is 的 and a noun phrase of nouns only, at
+    most `motto_max_noun_trail` characters in all (…更加健全|的人民民主, …更加有效|的人才政策):
+    the thing the run qualifies, which it names. An adjective, a verb or a preposition in it
+    makes it the sentence's own (…的良好局面, …的宣传推广, …的公民为目标)."""
+    w = words()
+    if not (len(trail) <= o.motto_max_noun_trail and trail.startswith(w.trail_possessive)):
+        return False
+    tagged = default_tagger().tag(trail[len(w.trail_possessive) :], False)
+    return bool(tagged) and all(tag in w.noun_tags for _, tag in tagged)
 
 
 def _ideals_of_a_place(start: int, parts: list[str]) -> Candidate | None:

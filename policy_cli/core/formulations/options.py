@@ -265,6 +265,9 @@ class FormulationOptions:
     strength_clause_len: int = 4
     # the rest of a motto's last clause kept with it, when it ends the clause (德治|相结合)
     motto_max_trail: int = 4
+    # …and 的 with the noun phrase the run qualifies, of nouns only, up to this long all told
+    # (更加广泛、更加充分、更加健全|的人民民主)
+    motto_max_noun_trail: int = 6
     # a predicate this long shared by clauses that differ in their first character only
     # (谋在实处、干在实处、成在实处)
     shared_predicate_min: int = 2
