@@ -1,7 +1,8 @@
 """Mottos whose clauses a comma joins (issue 12; stage motto, core/formulations/comma_runs.py):
 rule framed-clauses (three whole clauses or more of one length sharing a frame character at one
 place, with different words before and after it), rule even-run (four whole clauses or more of
-four characters) and rule couplet-sentence (a sentence that is nothing but a few short clauses of
+four characters), rule chiasmus (two clauses crossing two words around a frame) and rule
+couplet-sentence (a sentence that is nothing but a few short clauses of
 one length; comma_couplet_sentences=0 switches it off)."""
 
 from __future__ import annotations
@@ -156,3 +157,39 @@ def test_even_runs_can_be_switched_off():
     assert "解放思想，改革开放，凝聚力量，攻坚克难" in found_in(text)
     off = FormulationOptions(even_run_min_clauses=0)
     assert "解放思想，改革开放，凝聚力量，攻坚克难" not in found_in(text, off)
+
+
+@pytest.mark.parametrize(
+    ("text", "motto"),
+    [
+        # the work report of 2013
+        ("加快转变经济发展方式，在发展中促转变，在转变中谋发展，就一定能实现。", "在发展中促转变，在转变中谋发展"),
+        # the Fujian report of 2025
+        ("。以需求牵引供给，以供给创造需求，在更高水平上实现供需平衡。", "以需求牵引供给，以供给创造需求"),
+        ("。以改革提高开放水平，以开放提升改革质量，积极服务大局。", "以改革提高开放水平，以开放提升改革质量"),
+    ],
+)
+def test_a_chiasmus_of_two_clauses_is_a_motto(text, motto):
+    assert "motto/chiasmus" in found_in(text)[motto]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the words cross, but the clauses share no frame: prose
+        "。我们才能实现空气对流，新鲜空气才能进来。",
+        # not whole clauses: the first goes on before
+        "要以需求牵引供给，以供给创造需求，提高水平。",
+        # clauses of unequal length
+        "。在发展中促进转变，在转变中谋发展。",
+    ],
+)
+def test_a_chiasmus_refuses(text):
+    assert not any("motto/chiasmus" in ev for ev in found_in(text).values())
+
+
+def test_chiasmi_can_be_switched_off():
+    text = "。在发展中促转变，在转变中谋发展。"
+    assert "在发展中促转变，在转变中谋发展" in found_in(text)
+    off = FormulationOptions(chiasmus_min_len=0)
+    assert not any("motto/chiasmus" in ev for ev in found_in(text, off).values())

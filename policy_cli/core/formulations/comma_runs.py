@@ -1,5 +1,5 @@
 """Mottos whose clauses a comma joins, read by the stage `motto` (rules `couplet-sentence`,
-`framed-clauses` and `even-run`).
+`framed-clauses`, `even-run` and `chiasmus`).
 
 National reports state many mottos as clauses joined by ，, where running prose joins its
 clauses the same way; what makes a comma run a motto is its shape:
@@ -18,7 +18,11 @@ clauses the same way; what makes a comma run a motto is its shape:
   tasks, and two clauses of a frame are as often prose (国家就有前途，民族就有希望) as a motto;
 - `even-run`: four whole clauses or more of four characters each, with or without a frame
   (解放思想，改革开放，凝聚力量，攻坚克难): a report's prose rarely keeps that rhythm, and lists
-  join their items with 、.
+  join their items with 、;
+- `chiasmus`: two whole clauses of one length that say two words in one order and then in the
+  other, around a frame they share (在发展中促转变，在转变中谋发展; 以需求牵引供给，以供给创造
+  需求); words crossing in clauses with no shared frame are prose (才能实现空气对流，新鲜空气
+  才能进来).
 
 The cost is linear in the text: one pattern finds two whole clauses of one length after a
 comma, and only the runs around them are read.
@@ -41,7 +45,7 @@ STAGE = "motto"
 
 def find_comma_mottos(text: str, o: FormulationOptions) -> Iterator[Candidate]:
     """Find mottos of clauses joined by ， (rules `couplet-sentence`, `framed-clauses`,
-    `even-run`)."""
+    `even-run`, `chiasmus`)."""
     comma = words().comma
     if comma not in text:
         return
@@ -61,6 +65,39 @@ def find_comma_mottos(text: str, o: FormulationOptions) -> Iterator[Candidate]:
             yield from _framed_runs(clauses, start, o)
     if o.even_run_min_clauses:
         yield from _even_runs(text, o)
+    if o.chiasmus_min_len:
+        yield from _chiasmi(text, o)
+
+
+def _chiasmi(text: str, o: FormulationOptions) -> Iterator[Candidate]:
+    """Two whole clauses of one length that say two words in one order and then in the other,
+    around a frame they share (rule `chiasmus`): 在发展中促转变，在转变中谋发展; 以需求牵引供给，
+    以供给创造需求."""
+    comma = words().comma
+    for m in _whole_pair(o.chiasmus_min_len, o.chiasmus_max_len).finditer(text):
+        start = m.start()
+        first, _, second = m.group().partition(comma)
+        if _crossed(first, second):
+            yield Candidate(
+                first + comma + second, "slogan", start, None, (), BY_RULE, STAGE, "chiasmus"
+            )
+
+
+def _crossed(first: str, second: str) -> bool:
+    """Tell whether two clauses of one length say two two-character words in crossed order
+    (发展…转变 | 转变…发展) and share a character at one place outside them (在…中)."""
+    for i in range(len(first) - 1):
+        x = first[i : i + 2]
+        for j in range(i + 2, len(first) - 1):
+            y = first[j : j + 2]
+            at_y, at_x = second.find(y), second.find(x)
+            if x == y or at_y < 0 or at_x < at_y + 2:
+                continue
+            words_at = {i, i + 1, j, j + 1, at_y, at_y + 1, at_x, at_x + 1}
+            pairs = enumerate(zip(first, second, strict=True))
+            if any(a == b and k not in words_at for k, (a, b) in pairs):
+                return True
+    return False
 
 
 def _even_runs(text: str, o: FormulationOptions) -> Iterator[Candidate]:
@@ -214,6 +251,17 @@ def _is_task(clause: str) -> bool:
 
 
 _HAN_RUN = re.compile(f"[{HAN}]+")
+
+
+@lru_cache(maxsize=4)
+def _whole_pair(min_len: int, max_len: int) -> re.Pattern[str]:
+    """Two whole clauses of one length between min_len and max_len joined by a comma (no Han
+    character right before or after them)."""
+    comma = re.escape(words().comma)
+    pairs = "|".join(
+        f"[{HAN}]{{{k}}}{comma}[{HAN}]{{{k}}}" for k in range(max_len, min_len - 1, -1)
+    )
+    return re.compile(f"(?<![{HAN}])(?:{pairs})(?![{HAN}])")
 
 
 @lru_cache(maxsize=4)
