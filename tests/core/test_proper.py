@@ -165,6 +165,20 @@ def test_a_pairing_is_of_distinct_provinces_not_inside_a_longer_run():
     assert names("创新闽宁协作机制。依托数字平台京津冀协同发展。") == ["闽宁协作", "京津冀协同发展"]
 
 
+def test_cities_of_one_province_paired_by_their_initials_are_a_name():
+    # the Guangxi, Inner Mongolia and Anhui reports of 2025: 北海, 钦州, 防城港; 呼和浩特, 包头,
+    # 鄂尔多斯, 乌兰察布 (after a function word the segmenter glues: 以呼|包鄂乌); 安庆, 池州, 铜陵
+    assert names("深入推进北钦防一体化。以呼包鄂乌同城化合力打造增长极。推动安池铜一体化。") == [
+        "北钦防一体化", "呼包鄂乌同城化", "安池铜一体化"
+    ]
+
+
+def test_city_initials_refuse():
+    # a word of the dictionary (南北); cities of different provinces (宁: 宁波, 宁德; 镇: 镇江);
+    # a run that does not open a word; a kind of place, not cities (区域)
+    assert names("推动南北协同发展。推进宁镇扬一体化。推进区域一体化。") == []
+
+
 def test_what_china_builds_with_other_countries_is_a_name_not_its_forums():
     # the Yunnan, Inner Mongolia and Hubei reports of 2025; the national news
     found = {c.text: c.rule for c in find_proper_names(

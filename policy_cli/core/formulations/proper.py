@@ -29,7 +29,8 @@ Not names:
 
 Provinces paired by their one-character abbreviations before the work they do together are a
 name too (rule `pairing`): 闽宁协作, 沪滇协作, 粤桂东西部协作, 京津同城化, the pairings of east and
-west and the regions integrated; so is what China builds with one or two other countries named
+west and the regions integrated; so are the cities of one province by the first characters of
+their names (北钦防一体化, 安池铜一体化, 呼包鄂乌同城化: places.tsv's prefecture-level cities); so is what China builds with one or two other countries named
 by theirs (rule `bilateral`: 中老铁路, 中欧班列, 中马钦州产业园区, 中蒙俄经济走廊; not a forum
 or a fair, which a summit or a body holds).
 """
@@ -46,7 +47,7 @@ from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import Words, is_verb, patterns, words
 from policy_cli.core.formulations.zones import _short_item_before
 from policy_cli.core.occurrences import find_longest
-from policy_cli.core.segment import default_tagger, lexicon_tags
+from policy_cli.core.segment import default_tagger, general_segmenter, lexicon_tags
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "proper"
@@ -102,6 +103,7 @@ def _joint_names(
     Both open a word (创新|闽宁协作, not 新闽宁协作; 集中|老工业园区 names nothing), and what stands
     between the countries and their work is a noun (中泰|开展|铁路 is a sentence)."""
     abbr = w.province_abbreviations
+    cities = _city_initials()
     pairing = frozenset(w.pairing_heads)
     for at, end in found:
         if text[at:end] in pairing:
@@ -111,6 +113,11 @@ def _joint_names(
             run = 0  # the abbreviations before the kind and the head
             while run <= o.pairing_max and k - run > 0 and text[k - run - 1] in abbr:
                 run += 1
+            if run < o.pairing_min:
+                city = _cities_paired(text, k, seg, cities, o)
+                if city is not None:
+                    yield "pairing", city, end
+                continue
             # two to four provinces, each once, opening a word: all the abbreviations before the
             # head, or the last ones where the one before ends a longer word (创新|闽宁协作; not
             # 苏|浙皖沪赣一体化, a list cut)
@@ -125,6 +132,39 @@ def _joint_names(
             start = _bilateral_start(text, at, seg, w, o)
             if start is not None:
                 yield "bilateral", start, end
+
+
+def _cities_paired(
+    text: str, k: int, seg: Segmentation, cities: dict[str, frozenset[str]], o: FormulationOptions
+) -> int | None:
+    """Where the cities of one province paired by their initials before `k` start (镇扬|一体化,
+    安池铜|一体化, 呼包鄂乌|同城化: 镇江 and 扬州, …), or None: two to `pairing_max` characters,
+    each once, each the first of a prefecture-level city's name and all of them of cities of one
+    province, the longest such run, opening a word (or after a function word the segmenter glued
+    to it: 以呼|包鄂乌) and no word of the dictionary itself (南北|协同发展)."""
+    w = words()
+    for n in range(min(o.pairing_max, k), o.pairing_min - 1, -1):
+        run = text[k - n : k]
+        if len(set(run)) != n or any(ch not in cities for ch in run):
+            continue
+        if not frozenset.intersection(*(cities[ch] for ch in run)):
+            continue
+        opens = seg.starts_word(k - n) or text[k - n - 1 : k - n] in w.function_words
+        return k - n if opens and not general_segmenter().knows(run) else None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _city_initials() -> dict[str, frozenset[str]]:
+    """The first character of each prefecture-level city's name -> the provinces of the cities
+    it opens (places.tsv: 镇 -> 江苏, 呼 -> 内蒙古)."""
+    from policy_cli.core.places import load_places
+
+    out: dict[str, set[str]] = {}
+    for place in load_places().values():
+        if place.level == "prefecture":
+            out.setdefault(place.name[0], set()).add(place.province)
+    return {ch: frozenset(p) for ch, p in out.items()}
 
 
 def _bilateral_start(
