@@ -1,7 +1,7 @@
 """Mottos whose clauses a comma joins (issue 12; stage motto, core/formulations/comma_runs.py):
 rule framed-clauses (three whole clauses or more of one length sharing a frame character at one
 place, with different words before and after it), rule even-run (four whole clauses or more of
-four characters), rule chiasmus (two clauses crossing two words around a frame) and rule
+four characters), rule crossed-clauses (two clauses crossing two words around a frame) and rule
 couplet-sentence (a sentence that is nothing but a few short clauses of
 one length; comma_couplet_sentences=0 switches it off)."""
 
@@ -169,8 +169,8 @@ def test_even_runs_can_be_switched_off():
         ("。以改革提高开放水平，以开放提升改革质量，积极服务大局。", "以改革提高开放水平，以开放提升改革质量"),
     ],
 )
-def test_a_chiasmus_of_two_clauses_is_a_motto(text, motto):
-    assert "motto/chiasmus" in found_in(text)[motto]
+def test_two_clauses_crossing_two_words_are_a_motto(text, motto):
+    assert "motto/crossed-clauses" in found_in(text)[motto]
 
 
 @pytest.mark.parametrize(
@@ -184,12 +184,12 @@ def test_a_chiasmus_of_two_clauses_is_a_motto(text, motto):
         "。在发展中促进转变，在转变中谋发展。",
     ],
 )
-def test_a_chiasmus_refuses(text):
-    assert not any("motto/chiasmus" in ev for ev in found_in(text).values())
+def test_crossed_clauses_refuse(text):
+    assert not any("motto/crossed-clauses" in ev for ev in found_in(text).values())
 
 
-def test_chiasmi_can_be_switched_off():
+def test_crossed_clauses_can_be_switched_off():
     text = "。在发展中促转变，在转变中谋发展。"
     assert "在发展中促转变，在转变中谋发展" in found_in(text)
-    off = FormulationOptions(chiasmus_min_len=0)
-    assert not any("motto/chiasmus" in ev for ev in found_in(text, off).values())
+    off = FormulationOptions(crossed_min_len=0)
+    assert not any("motto/crossed-clauses" in ev for ev in found_in(text, off).values())

@@ -1,5 +1,5 @@
 """Mottos whose clauses a comma joins, read by the stage `motto` (rules `couplet-sentence`,
-`framed-clauses`, `even-run` and `chiasmus`).
+`framed-clauses`, `even-run` and `crossed-clauses`).
 
 National reports state many mottos as clauses joined by ，, where running prose joins its
 clauses the same way; what makes a comma run a motto is its shape:
@@ -19,7 +19,7 @@ clauses the same way; what makes a comma run a motto is its shape:
 - `even-run`: four whole clauses or more of four characters each, with or without a frame
   (解放思想，改革开放，凝聚力量，攻坚克难): a report's prose rarely keeps that rhythm, and lists
   join their items with 、;
-- `chiasmus`: two whole clauses of one length that say two words in one order and then in the
+- `crossed-clauses`: two whole clauses of one length that say two words in one order and then in the
   other, around a frame they share (在发展中促转变，在转变中谋发展; 以需求牵引供给，以供给创造
   需求); words crossing in clauses with no shared frame are prose (才能实现空气对流，新鲜空气
   才能进来).
@@ -45,7 +45,7 @@ STAGE = "motto"
 
 def find_comma_mottos(text: str, o: FormulationOptions) -> Iterator[Candidate]:
     """Find mottos of clauses joined by ， (rules `couplet-sentence`, `framed-clauses`,
-    `even-run`, `chiasmus`)."""
+    `even-run`, `crossed-clauses`)."""
     comma = words().comma
     if comma not in text:
         return
@@ -65,21 +65,23 @@ def find_comma_mottos(text: str, o: FormulationOptions) -> Iterator[Candidate]:
             yield from _framed_runs(clauses, start, o)
     if o.even_run_min_clauses:
         yield from _even_runs(text, o)
-    if o.chiasmus_min_len:
-        yield from _chiasmi(text, o)
+    if o.crossed_min_len:
+        yield from _crossed_clauses(text, o)
 
 
-def _chiasmi(text: str, o: FormulationOptions) -> Iterator[Candidate]:
+def _crossed_clauses(text: str, o: FormulationOptions) -> Iterator[Candidate]:
     """Two whole clauses of one length that say two words in one order and then in the other,
-    around a frame they share (rule `chiasmus`): 在发展中促转变，在转变中谋发展; 以需求牵引供给，
-    以供给创造需求."""
+    around a frame they share (rule `crossed-clauses`): 在发展中促转变，在转变中谋发展; 以需求牵引
+    供给，以供给创造需求. (The rule `chiasmus` of the stage reads a pair joined by 、 whose
+    clauses hold the same characters: 人民领袖爱人民、人民领袖人民爱.)"""
     comma = words().comma
-    for m in _whole_pair(o.chiasmus_min_len, o.chiasmus_max_len).finditer(text):
+    for m in _whole_pair(o.crossed_min_len, o.crossed_max_len).finditer(text):
         start = m.start()
         first, _, second = m.group().partition(comma)
         if _crossed(first, second):
             yield Candidate(
-                first + comma + second, "slogan", start, None, (), BY_RULE, STAGE, "chiasmus"
+                first + comma + second, "slogan", start, None, (), BY_RULE, STAGE,
+                "crossed-clauses",
             )
 
 

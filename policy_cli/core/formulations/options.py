@@ -442,11 +442,11 @@ class FormulationOptions:
     even_run_len: int = 4
     even_run_min_clauses: int = 4
     even_run_max_clauses: int = 8
-    # two whole clauses of one length between these that say two words in one order and then
-    # in the other around a frame they share are a motto (rule chiasmus): 在发展中促转变，在转变
-    # 中谋发展; 以需求牵引供给，以供给创造需求 (0 switches it off)
-    chiasmus_min_len: int = 5
-    chiasmus_max_len: int = 10
+    # two whole clauses of one length between these, joined by ，, that say two words in one
+    # order and then in the other around a frame they share are a motto (rule crossed-clauses):
+    # 在发展中促转变，在转变中谋发展; 以需求牵引供给，以供给创造需求 (0 switches it off)
+    crossed_min_len: int = 5
+    crossed_max_len: int = 10
     # the frame character is in a word this short, no noun (思想|要|再|解放, 环境|就是|民生; not
     # 推进|不动产|登记, where 不 is inside a longer word)
     framed_word_max: int = 2
@@ -529,7 +529,7 @@ _RANGES: tuple[tuple[str, str], ...] = (
     ("framed_min_len", "framed_max_len"),
     ("even_run_min_clauses", "even_run_max_clauses"),
     ("point_headline_min", "point_headline_max"),
-    ("chiasmus_min_len", "chiasmus_max_len"),
+    ("crossed_min_len", "crossed_max_len"),
     ("programme_heading_field_min", "programme_heading_field_max"),
 )
 
