@@ -26,6 +26,13 @@ def test_a_question_in_quotes_is_a_quotation_and_counts_no_set():
     assert not {"为什么", "三个“为什么”", "怎么办", "你幸福吗"} & found
 
 
+def test_a_word_asked_yes_or_no_in_quotes_is_a_question():
+    # the Fujian report of 2025
+    found = texts_in("既解决“有没有”的问题，更强化“好不好”的建设。推进“一县一团”服务。")
+    assert not {"有没有", "好不好"} & found
+    assert "一县一团" in found  # (a name of the same length stays)
+
+
 def test_what_a_verb_of_speech_says_is_a_quotation():
     found = texts_in("她说了三个“不知道”，干部们都愣住了。")
     assert not {"不知道", "三个“不知道”"} & found

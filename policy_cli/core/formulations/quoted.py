@@ -185,10 +185,12 @@ def _quotation(
     text: str, start: int, end: int, span: str, seg: Segmentation, o: FormulationOptions
 ) -> bool:
     """Tell whether a quoted span is a quotation, not a name: a question (“为什么”, “怎么办”,
-    “…吗”), pronouns alone (“我们”), or what a verb of speech right before the quote says
+    “…吗”, “有没有”), pronouns alone (“我们”), or what a verb of speech right before the quote says
     (她说了三个“不知道”). A question word said twice makes a correlative rule (谁污染谁治理,
     缺什么补什么), a name; so do the national formulations and images (为了谁、依靠谁、我是谁)."""
     w = words()
+    if len(span) == 3 and span[0] == span[2] and span[1] in w.question_negations:
+        return True  # “有没有”的问题, “好不好”的建设: a word asked yes or no
     asks = span.endswith(w.question_particles) or _question_pattern().search(span) is not None
     short = len(span) <= o.ordinary_max_len  # (pronouns alone are short: 我们, 他们自己)
     if asks or short:

@@ -201,6 +201,7 @@ class Words:
     dated_text_words: tuple[str, ...]
     question_words: frozenset[str]
     question_particles: tuple[str, ...]
+    question_negations: tuple[str, ...]
     pronoun_tags: frozenset[str]
     idiom_tags: frozenset[str]
     coined_opening_refused_tags: tuple[str, ...]
