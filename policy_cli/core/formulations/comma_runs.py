@@ -77,8 +77,8 @@ def _crossed_clauses(text: str, o: FormulationOptions) -> Iterator[Candidate]:
     comma = words().comma
     for m in _whole_pair(o.crossed_min_len, o.crossed_max_len).finditer(text):
         start = m.start()
-        first, _, second = m.group().partition(comma)
-        if _crossed(first, second):
+        first, second = m.group(1), m.group(2)
+        if len(first) == len(second) and _crossed(first, second):
             yield Candidate(
                 first + comma + second, "slogan", start, None, (), BY_RULE, STAGE,
                 "crossed-clauses",
@@ -88,6 +88,9 @@ def _crossed_clauses(text: str, o: FormulationOptions) -> Iterator[Candidate]:
 def _crossed(first: str, second: str) -> bool:
     """Tell whether two clauses of one length say two two-character words in crossed order
     (发展…转变 | 转变…发展) and share a character at one place outside them (在…中)."""
+    pairs = {second[k : k + 2] for k in range(len(second) - 1)}
+    if sum(first[k : k + 2] in pairs for k in range(len(first) - 1)) < 2:
+        return False  # (most pairs: two words said in both are needed)
     for i in range(len(first) - 1):
         x = first[i : i + 2]
         for j in range(i + 2, len(first) - 1):
@@ -153,10 +156,11 @@ def _couplet_sentences(text: str, o: FormulationOptions) -> Iterator[Candidate]:
     comma = w.comma
     n = len(text)
     start = 0
+    longest = o.comma_couplet_max_clauses * (o.comma_couplet_max_len + 1)
     for piece in _sentence_stop().split(text):
         at, start = start, start + len(piece) + 1
-        if piece.count(comma) < o.comma_couplet_min_clauses - 1:
-            continue
+        if len(piece) > longest or piece.count(comma) < o.comma_couplet_min_clauses - 1:
+            continue  # (most sentences: longer than a couplet can be)
         end = at + len(piece)
         if (at == 0 or text[at - 1] in w.comma_sentence_opens) and (
             end < n and text[end] in w.comma_sentence_ends
@@ -257,13 +261,12 @@ _HAN_RUN = re.compile(f"[{HAN}]+")
 
 @lru_cache(maxsize=4)
 def _whole_pair(min_len: int, max_len: int) -> re.Pattern[str]:
-    """Two whole clauses of one length between min_len and max_len joined by a comma (no Han
-    character right before or after them)."""
+    """Two whole clauses of min_len to max_len characters joined by a comma (no Han character
+    right before or after them), the second read ahead (it may open the next pair): groups 1
+    and 2, the lengths checked by the caller."""
     comma = re.escape(words().comma)
-    pairs = "|".join(
-        f"[{HAN}]{{{k}}}{comma}[{HAN}]{{{k}}}" for k in range(max_len, min_len - 1, -1)
-    )
-    return re.compile(f"(?<![{HAN}])(?:{pairs})(?![{HAN}])")
+    clause = f"[{HAN}]{{{min_len},{max_len}}}"
+    return re.compile(f"(?<![{HAN}])({clause}){comma}(?=({clause})(?![{HAN}]))")
 
 
 @lru_cache(maxsize=4)
