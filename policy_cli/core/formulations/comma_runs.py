@@ -88,8 +88,8 @@ def _crossed_clauses(text: str, o: FormulationOptions) -> Iterator[Candidate]:
 def _crossed(first: str, second: str) -> bool:
     """Tell whether two clauses of one length say two two-character words in crossed order
     (发展…转变 | 转变…发展) and share a character at one place outside them (在…中)."""
-    pairs = {second[k : k + 2] for k in range(len(second) - 1)}
-    if sum(first[k : k + 2] in pairs for k in range(len(first) - 1)) < 2:
+    both = {second[k : k + 2] for k in range(len(second) - 1)}
+    if sum(first[k : k + 2] in both for k in range(len(first) - 1)) < 2:
         return False  # (most pairs: two words said in both are needed)
     for i in range(len(first) - 1):
         x = first[i : i + 2]
