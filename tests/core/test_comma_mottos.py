@@ -193,3 +193,35 @@ def test_crossed_clauses_can_be_switched_off():
     assert "在发展中促转变，在转变中谋发展" in found_in(text)
     off = FormulationOptions(crossed_min_len=0)
     assert not any("motto/crossed-clauses" in ev for ev in found_in(text, off).values())
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # the speaker is no clause of a couplet or a run (the national news)
+        ("习近平指出，中泰一家亲。", "习近平指出，中泰一家亲"),
+        ("文章指出，伟大斗争，伟大工程，伟大事业，伟大梦想。", "文章指出，伟大斗争，伟大工程，伟大事业，伟大梦想"),
+        # a question is no couplet
+        ("产品有了，怎么卖呢？", "产品有了，怎么卖呢"),
+        ("今年怎么样，明年怎么办？", "今年怎么样，明年怎么办"),
+        # a word said twice in a clause crosses nothing
+        ("新的时代有新的使命，新的时代有新的作为。", "新的时代有新的使命，新的时代有新的作为"),
+        # a pair cut from a longer run of crossed clauses
+        ("重复的工作用心做，用心的工作快乐做，快乐的工作用情做。", "重复的工作用心做，用心的工作快乐做"),
+    ],
+)
+def test_comma_mottos_refuse_speakers_questions_and_false_crossings(text, absent):
+    assert absent not in found_in(text)
+
+
+def test_an_even_run_opens_and_ends_with_whole_clauses():
+    # a clause that a list runs into (知礼守礼、|文明游览) is no clause of the run
+    found = found_in("知礼守礼、文明游览，遵守法律，恪守公德，讲究礼仪，爱护环境，尊重文化习俗。")
+    assert "遵守法律，恪守公德，讲究礼仪，爱护环境" in found
+    assert not any(t.startswith("文明游览，") for t in found)
+    # in quotes, before 的: the run whole
+    quoted = found_in("会议强调，要坚持“解放思想，改革开放，凝聚力量，攻坚克难”的要求。")
+    assert "motto/even-run" in quoted["解放思想，改革开放，凝聚力量，攻坚克难"]
+    # the speaker before it is left out
+    said = found_in("文章指出，解放思想，改革开放，凝聚力量，攻坚克难，坚定不移沿着道路前进。")
+    assert "motto/even-run" in said["解放思想，改革开放，凝聚力量，攻坚克难"]

@@ -38,6 +38,7 @@ from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.candidate import BY_RULE, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import words
+from policy_cli.core.phrases import OPENING_QUOTES
 from policy_cli.core.segment import default_tagger
 
 STAGE = "motto"
@@ -78,7 +79,12 @@ def _crossed_clauses(text: str, o: FormulationOptions) -> Iterator[Candidate]:
     for m in _whole_pair(o.crossed_min_len, o.crossed_max_len).finditer(text):
         start = m.start()
         first, second = m.group(1), m.group(2)
-        if len(first) == len(second) and _crossed(first, second):
+        size = len(first)
+        if len(second) != size or _run_around(text, start - 1, size, comma) != (
+            start, start + 2 * size + 1
+        ):
+            continue  # (a clause of the same length before or after: a longer run, cut)
+        if _crossed(first, second):
             yield Candidate(
                 first + comma + second, "slogan", start, None, (), BY_RULE, STAGE,
                 "crossed-clauses",
@@ -95,8 +101,10 @@ def _crossed(first: str, second: str) -> bool:
         x = first[i : i + 2]
         for j in range(i + 2, len(first) - 1):
             y = first[j : j + 2]
+            if x == y or not all(c.count(z) == 1 for c in (first, second) for z in (x, y)):
+                continue  # (a word said twice in a clause crosses nothing: 新的时代有新的…)
             at_y, at_x = second.find(y), second.find(x)
-            if x == y or at_y < 0 or at_x < at_y + 2:
+            if at_x < at_y + 2:
                 continue
             words_at = {i, i + 1, j, j + 1, at_y, at_y + 1, at_x, at_x + 1}
             pairs = enumerate(zip(first, second, strict=True))
@@ -117,8 +125,15 @@ def _even_runs(text: str, o: FormulationOptions) -> Iterator[Candidate]:
             continue
         start, end = _run_around(text, m.start(), size, comma)
         done = end
-        while text[end : end + 1] not in ("", comma, *words().comma_run_stops):
+        w = words()
+        if text[end : end + 1] == w.list_separator:
             end -= size + 1  # 伟大梦想，|紧密联系|、相互贯通: the last clause goes on in a list
+        if start and text[start - 1] not in (comma, *w.comma_run_stops, *OPENING_QUOTES):
+            start += size + 1  # 知礼守礼、|文明游览，…; “…”|这一主题，…: a clause that goes on
+        if start < end and text[start : start + size].endswith(w.comma_speaker_verbs):
+            start += size + 1  # 文章指出，|伟大斗争，…: the speaker is no clause of it
+        if start >= end:
+            continue
         clauses = text[start:end].split(comma)
         if (
             o.even_run_min_clauses <= len(clauses) <= o.even_run_max_clauses
@@ -174,6 +189,8 @@ def _couplet_sentence(clauses: Sequence[str], o: FormulationOptions) -> str | No
     """The sentence as a motto when it is 2-4 clauses of one short length, not all of them
     tasks (安不忘危，兴不忘忧), else None."""
     size = len(clauses[0])
+    if any(c.endswith(words().comma_speaker_verbs) for c in clauses) or _asks(clauses):
+        return None  # 习近平指出，中泰一家亲; 产品有了，怎么卖呢: a speaker, a question
     if not (
         o.comma_couplet_min_clauses <= len(clauses) <= o.comma_couplet_max_clauses
         and o.comma_couplet_min_len <= size <= o.comma_couplet_max_len
@@ -246,6 +263,15 @@ def _in_a_frame_word(clause: str, k: int, o: FormulationOptions) -> bool:
         if k < at:
             return len(word) <= o.framed_word_max and tag not in words().noun_tags
     return False
+
+
+def _asks(clauses: Sequence[str]) -> bool:
+    """Tell whether clauses hold a question word or end in a question particle (怎么卖呢,
+    明年怎么办)."""
+    w = words()
+    return any(q in c for c in clauses for q in w.question_words) or clauses[-1].endswith(
+        w.question_particles
+    )
 
 
 def _is_task(clause: str) -> bool:

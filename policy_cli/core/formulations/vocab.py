@@ -276,6 +276,7 @@ class Words:
     comma_run_stops: str
     comma_sentence_opens: str
     comma_sentence_ends: str
+    comma_speaker_verbs: tuple[str, ...]
     comma_frame_characters: str
     task_verb_tags: frozenset[str]
     task_object_tags: frozenset[str]
