@@ -1311,8 +1311,8 @@ def test_a_run_whose_opening_goes_on_in_a_longer_clause_is_cut_short():
     [
         # the work report of 2013: the democracy the run of qualities qualifies, at the clause end
         ("发展更加广泛、更加充分、更加健全的人民民主。", "更加广泛、更加充分、更加健全的人民民主"),
-        # the report to the 19th congress: the policy on talent
-        ("实行更加积极、更加开放、更加有效的人才政策，", "更加积极、更加开放、更加有效的人才政策"),
+        # the Fujian report of 2025: the social security system
+        ("建设更加充分、更加可靠、更加公平的社会保障。", "更加充分、更加可靠、更加公平的社会保障"),
     ],
 )
 def test_a_run_names_the_noun_phrase_it_qualifies_with_de(text, motto):
@@ -1326,6 +1326,12 @@ def test_a_run_names_the_noun_phrase_it_qualifies_with_de(text, motto):
         ("形成增长较快、效益较好、价格较稳的良好局面。", "增长较快、效益较好、价格较稳"),
         # a verb in it: what is done with the run's things
         ("加强新理念、新做法、新成效的宣传推广。", "新理念、新做法、新成效"),
+        # longer than motto_max_noun_trail (the national news: the tagger takes 下功夫 for a noun)
+        ("要在人民不幸福、不快乐、不满意的方面下功夫。", "不幸福、不快乐、不满意"),
+        # a motto of the national lexicon is named bare (the report to the 19th congress; a
+        # central document on rural work)
+        ("实行更加积极、更加开放、更加有效的人才政策，", "更加积极、更加开放、更加有效"),
+        ("培养懂农业、爱农村、爱农民的干部队伍。", "懂农业、爱农村、爱农民"),
     ],
 )
 def test_a_run_leaves_a_noun_phrase_that_is_no_noun_only(text, run):

@@ -440,7 +440,7 @@ def _shaped_run(
         (len(trail) <= o.motto_max_trail and (
             _own_trail(trail, run) or trail.startswith(w.trail_possessive)
         ))
-        or _noun_named(trail, o)
+        or (_noun_named(trail, o) and canonical(phrase) not in national_lexicon())
     ):
         # …|相结合; the noun the run qualifies at the end of its clause names it with it:
         # 更高质量、更有效率、更加公平、更可持续|的发展, …清洁美丽|的世界
@@ -452,7 +452,8 @@ def _noun_named(trail: str, o: FormulationOptions) -> bool:
     """Tell whether the rest of a run's last clause is 的 and a noun phrase of nouns only, at
     most `motto_max_noun_trail` characters in all (…更加健全|的人民民主, …更加有效|的人才政策):
     the thing the run qualifies, which it names. An adjective, a verb or a preposition in it
-    makes it the sentence's own (…的良好局面, …的宣传推广, …的公民为目标)."""
+    makes it the sentence's own (…的良好局面, …的宣传推广, …的公民为目标); a run the national
+    lexicon holds as it is (懂农业、爱农村、爱农民|的干部队伍) is that motto, named bare."""
     w = words()
     if not (len(trail) <= o.motto_max_noun_trail and trail.startswith(w.trail_possessive)):
         return False

@@ -266,8 +266,9 @@ class FormulationOptions:
     # the rest of a motto's last clause kept with it, when it ends the clause (德治|相结合)
     motto_max_trail: int = 4
     # …and 的 with the noun phrase the run qualifies, of nouns only, up to this long all told
-    # (更加广泛、更加充分、更加健全|的人民民主)
-    motto_max_noun_trail: int = 6
+    # (更加广泛、更加充分、更加健全|的人民民主; at 6, …的方面下功夫 and …的特高压工程 came in,
+    # in the national news)
+    motto_max_noun_trail: int = 5
     # a predicate this long shared by clauses that differ in their first character only
     # (谋在实处、干在实处、成在实处)
     shared_predicate_min: int = 2
