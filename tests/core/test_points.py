@@ -11,10 +11,10 @@ from ..conftest import DOCS
 # the shape of a conference's news (the economic work conferences of 2019-2021 state their
 # tasks so): a sentence of its own after each ordinal, then the point worked out
 CONFERENCE = (
-    "会议指出，做好明年经济工作，要稳字当头、稳中求进。会议认为，明年要抓好以下重点任务。"
-    "一是宏观政策要稳健有效。要继续实施积极的财政政策和稳健的货币政策。"
-    "二是强化国家战略科技力量。要发挥新型举国体制优势，加快关键核心技术攻关。"
-    "三是坚持扩大内需这个战略基点。要紧紧扭住供给侧结构性改革这条主线。"
+    "会议指出，做好明年经济工作，要稳字当头、稳中求进。会议认为，明年要抓好以下重点任务。\n"
+    "一是宏观政策要稳健有效。要继续实施积极的财政政策和稳健的货币政策。\n"
+    "二是强化国家战略科技力量。要发挥新型举国体制优势，加快关键核心技术攻关。\n"
+    "三是坚持扩大内需这个战略基点。要紧紧扭住供给侧结构性改革这条主线。\n"
     "会议强调，要加强党对经济工作的领导。"
 )
 
@@ -48,8 +48,17 @@ def test_points_refuse():
     # a headline with a comma, or one that goes on after a comma, is a sentence of prose
     prose = CONFERENCE.replace("宏观政策要稳健有效。", "宏观政策要稳健有效，政策要靠前。")
     assert "宏观政策要稳健有效" not in headlines(found_in(prose))
+    # points a paragraph runs on through are measures, not headlines
+    assert not headlines(found_in(CONFERENCE.replace("\n", "")))
+    # ordinals out of order: no series
+    assert not headlines(found_in(CONFERENCE.replace("二是", "四是")))
     # off
     assert not headlines(found_in(CONFERENCE, FormulationOptions(point_min_count=0)))
+
+
+def test_a_headlines_quote_marks_are_left_out():
+    text = CONFERENCE.replace("宏观政策要稳健有效", "坚持“稳”字当头")
+    assert "坚持稳字当头" in headlines(found_in(text))
 
 
 def test_a_long_or_a_local_text_has_no_point_headlines():

@@ -8,10 +8,12 @@ holds the one listed, said with its verb (坚持|扩大内需这个战略基点)
 centre is read: a report's or a local text's 一是… opens a list of measures, not its own
 headlines.
 
-A point is a headline where the ordinal and 是 open a sentence or a line (after 。, ；, ：
-or a line break), the sentence ends right after a clause of `point_headline_min`-
-`point_headline_max` characters with no comma, and the text numbers `point_min_count` points
-or more in this way (a lone 一是 is a clause of prose).
+A point is a headline where the ordinal and 是 open a paragraph, its first sentence ends
+right after a clause of `point_headline_min`-`point_headline_max` characters with no comma,
+and the text numbers `point_min_count` points or more so, 一是, 二是, 三是… in order (a lone
+一是 is a clause of prose; the points a paragraph runs on through, 一是…，二是…, are measures,
+not headlines: in the national news, such runs inside paragraphs were mostly lists of
+measures, 加强协调, 实行清单管理). The quote marks of a headline are left out (“稳”字当头).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from policy_cli.core.chars import CN_NUMERALS, HAN
 from policy_cli.core.formulations.candidate import BY_RULE, Candidate
 from policy_cli.core.formulations.national import short_central_text
 from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.phrases import QUOTE_MARKS
 from policy_cli.core.tokens import Segmentation
 
 STAGE = "point"
@@ -36,19 +39,40 @@ def find_points(
     o = options
     if not o.point_min_count or "是" not in text or not short_central_text(text, o):
         return
-    found = list(_headline(o.point_headline_min, o.point_headline_max).finditer(text))
-    if len({m.group("n") for m in found}) < o.point_min_count:
+    series = _series(list(_POINT.finditer(text)))
+    if len(series) < o.point_min_count:
         return
+    headline = _headline(o.point_headline_min, o.point_headline_max)
+    for point in series:
+        m = headline.match(text, point.end())
+        if m is not None:  # (a point whose first sentence is longer states no headline)
+            shown = "".join(ch for ch in m.group("h") if ch not in QUOTE_MARKS)
+            yield Candidate(shown, "slogan", m.start("h"), None, (), BY_RULE, STAGE, "headline")
+
+
+def _series(found: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The longest run of points numbered 一, 二, 三… in order, one after another."""
+    best: list[re.Match[str]] = []
+    run: list[re.Match[str]] = []
     for m in found:
-        yield Candidate(m.group("h"), "slogan", m.start("h"), None, (), BY_RULE, STAGE, "headline")
+        n = m.group("n")
+        if n == CN_NUMERALS[0]:
+            run = [m]
+        elif run and len(run) < len(CN_NUMERALS) and n == CN_NUMERALS[len(run)]:
+            run.append(m)
+        else:
+            run = []
+        if len(run) > len(best):
+            best = list(run)
+    return best
+
+
+# an ordinal and 是 opening a paragraph
+_POINT = re.compile(rf"^[ \u3000]*(?P<n>[{CN_NUMERALS}])是", re.MULTILINE)
 
 
 @lru_cache(maxsize=4)
 def _headline(shortest: int, longest: int) -> re.Pattern[str]:
-    """An ordinal and 是 opening a sentence or a line, then a headline of Han characters (and
-    quoted words) that the sentence ends with."""
-    return re.compile(
-        rf"(?:^|(?<=[。；：\n]))[ \u3000]*(?P<n>[{CN_NUMERALS}]{{1,2}})是"
-        rf"(?P<h>[{HAN}“”]{{{shortest},{longest}}})。",
-        re.MULTILINE,
-    )
+    """A headline of Han characters (and quoted words) that a point's first sentence ends with,
+    read right after the ordinal and 是."""
+    return re.compile(rf"(?P<h>[{HAN}“”]{{{shortest},{longest}}})。")
