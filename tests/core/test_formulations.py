@@ -1337,3 +1337,24 @@ def test_a_run_names_the_noun_phrase_it_qualifies_with_de(text, motto):
 def test_a_run_leaves_a_noun_phrase_that_is_no_noun_only(text, run):
     texts = {f.text for f in formulations_in(text)}
     assert not any(t.startswith(run) and t != run for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("text", "motto"),
+    [
+        # the report to the 16th congress (2002)
+        ("始终做到三个代表，是我们党的立党之本、执政之基、力量之源。", "立党之本、执政之基、力量之源"),
+        # the Chongqing report of 2025
+        ("大力弘扬务实之风、清廉之风、俭朴之风。", "务实之风、清廉之风、俭朴之风"),
+    ],
+)
+def test_clauses_naming_what_each_is_with_zhi_are_a_motto(text, motto):
+    assert motto in {f.text for f in formulations_in(text)}
+
+
+def test_clauses_with_zhi_and_a_degree_or_a_place_describe():
+    # the national news: how great; between places
+    texts = {f.text for f in formulations_in(
+        "这次改革决心之大、力度之大、成效之大前所未有。缩小城乡之间、地区之间、行业之间的差距。"
+    )}
+    assert not any("之大" in t or "之间" in t for t in texts)

@@ -770,6 +770,19 @@ def _parallel_run(
     return best
 
 
+def _possessive_frames(run: Sequence[str], o: FormulationOptions) -> bool:
+    """Tell whether clauses are two characters, 之 and a third that names what each is, no two
+    alike (建军之本、强军之魂): a motto, though 之 links and is shared by no word. A character of
+    degree or place after 之 describes (决心之大、力度之大; 城乡之间、地区之间)."""
+    w = words()
+    at = o.possessive_frame_at
+    return (
+        all(len(p) == at + 2 and p[at] == w.possessive_frame for p in run)
+        and all(p[-1] not in w.possessive_frame_not_after for p in run)
+        and len({p[:at] for p in run}) == len(run)
+    )
+
+
 def _shares_position(
     run: Sequence[str],
     o: FormulationOptions,
@@ -796,6 +809,8 @@ def _shares_position(
         for k, column in enumerate(zip(*run, strict=True))
         if column.count(column[0]) == n and column[0] not in linking
     ]
+    if _possessive_frames(run, o):
+        return True
     if not shared:
         return False
     many = len(run) >= o.anaphora_min_clauses

@@ -269,6 +269,9 @@ class FormulationOptions:
     # (更加广泛、更加充分、更加健全|的人民民主; at 6, …的方面下功夫 and …的特高压工程 came in,
     # in the national news)
     motto_max_noun_trail: int = 5
+    # clauses with 之 after this many characters and one after it name what each is (建军|之|本、
+    # 强军|之|魂)
+    possessive_frame_at: int = 2
     # a predicate this long shared by clauses that differ in their first character only
     # (谋在实处、干在实处、成在实处)
     shared_predicate_min: int = 2

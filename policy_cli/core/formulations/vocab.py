@@ -50,6 +50,8 @@ class Words:
     department_ends: str
     comparatives: str
     linking: str
+    possessive_frame: str
+    possessive_frame_not_after: str
     phrase_stops: str
     not_phrase_openers: str
     name_prepositions: str
