@@ -80,11 +80,10 @@ def _crossed_clauses(text: str, o: FormulationOptions) -> Iterator[Candidate]:
         start = m.start()
         first, second = m.group(1), m.group(2)
         size = len(first)
-        if len(second) != size or _run_around(text, start - 1, size, comma) != (
-            start, start + 2 * size + 1
-        ):
-            continue  # (a clause of the same length before or after: a longer run, cut)
-        if _crossed(first, second):
+        if len(second) != size or not _crossed(first, second):
+            continue
+        if _run_around(text, start - 1, size, comma) == (start, start + 2 * size + 1):
+            # (not where a clause of the same length stands before or after: a longer run, cut)
             yield Candidate(
                 first + comma + second, "slogan", start, None, (), BY_RULE, STAGE,
                 "crossed-clauses",
@@ -189,16 +188,18 @@ def _couplet_sentence(clauses: Sequence[str], o: FormulationOptions) -> str | No
     """The sentence as a motto when it is 2-4 clauses of one short length, not all of them
     tasks (安不忘危，兴不忘忧), else None."""
     size = len(clauses[0])
-    if any(c.endswith(words().comma_speaker_verbs) for c in clauses) or _asks(clauses):
-        return None  # 习近平指出，中泰一家亲; 产品有了，怎么卖呢: a speaker, a question
     if not (
         o.comma_couplet_min_clauses <= len(clauses) <= o.comma_couplet_max_clauses
         and o.comma_couplet_min_len <= size <= o.comma_couplet_max_len
         and all(len(c) == size for c in clauses)
         and len(set(clauses)) == len(clauses)
         and all(_HAN_RUN.fullmatch(c) for c in clauses)
-        and not all(_is_task(c) for c in clauses)
-        and (size <= o.comma_couplet_free_max_len or _framed(clauses, o))
+    ):
+        return None  # (most sentences: checked first, the cheapest way)
+    if any(c.endswith(words().comma_speaker_verbs) for c in clauses) or _asks(clauses):
+        return None  # 习近平指出，中泰一家亲; 产品有了，怎么卖呢: a speaker, a question
+    if all(_is_task(c) for c in clauses) or not (
+        size <= o.comma_couplet_free_max_len or _framed(clauses, o)
     ):
         return None
     return words().comma.join(clauses)

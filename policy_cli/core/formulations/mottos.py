@@ -776,6 +776,8 @@ def _possessive_frames(run: Sequence[str], o: FormulationOptions) -> bool:
     degree or place after 之 describes (决心之大、力度之大; 城乡之间、地区之间)."""
     w = words()
     at = o.possessive_frame_at
+    if run[0][at : at + 1] != w.possessive_frame:
+        return False  # (most runs: checked first, the cheapest way)
     return (
         all(len(p) == at + 2 and p[at] == w.possessive_frame for p in run)
         and all(p[-1] not in w.possessive_frame_not_after for p in run)
