@@ -116,7 +116,8 @@ def _even_runs(text: str, o: FormulationOptions) -> Iterator[Candidate]:
     """The runs of even_run_min_clauses clauses or more of even_run_len characters each, each a
     whole clause (rule `even-run`): 解放思想，改革开放，凝聚力量，攻坚克难. (Whether its clauses
     are tasks tells nothing here: the tagger takes 推进改革 and 解放思想 as one word each.)"""
-    comma = words().comma
+    w = words()
+    comma = w.comma
     size = o.even_run_len
     done = 0
     for m in _clause_pair(size, size).finditer(text):
@@ -124,7 +125,6 @@ def _even_runs(text: str, o: FormulationOptions) -> Iterator[Candidate]:
             continue
         start, end = _run_around(text, m.start(), size, comma)
         done = end
-        w = words()
         if text[end : end + 1] == w.list_separator:
             end -= size + 1  # 伟大梦想，|紧密联系|、相互贯通: the last clause goes on in a list
         if start and text[start - 1] not in (comma, *w.comma_run_stops, *OPENING_QUOTES):

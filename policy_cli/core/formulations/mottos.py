@@ -772,8 +772,9 @@ def _parallel_run(
 
 def _possessive_frames(run: Sequence[str], o: FormulationOptions) -> bool:
     """Tell whether clauses are two characters, 之 and a third that names what each is, no two
-    alike (建军之本、强军之魂): a motto, though 之 links and is shared by no word. A character of
-    degree or place after 之 describes (决心之大、力度之大; 城乡之间、地区之间)."""
+    opening alike (立党之本、执政之基、力量之源): a motto, though 之 links and is shared by no word.
+    A character of degree or place after 之 describes (决心之大、力度之大; 城乡之间、地区之间).
+    (A pair, 建军之本、强军之魂, is read by the stage's rules of pairs, which take none so.)"""
     w = words()
     at = o.possessive_frame_at
     if run[0][at : at + 1] != w.possessive_frame:

@@ -30,9 +30,10 @@ Not names:
 Provinces paired by their one-character abbreviations before the work they do together are a
 name too (rule `pairing`): 闽宁协作, 沪滇协作, 粤桂东西部协作, 京津同城化, the pairings of east and
 west and the regions integrated; so are the cities of one province by the first characters of
-their names (北钦防一体化, 安池铜一体化, 呼包鄂乌同城化: places.tsv's prefecture-level cities); so is what China builds with one or two other countries named
-by theirs (rule `bilateral`: 中老铁路, 中欧班列, 中马钦州产业园区, 中蒙俄经济走廊; not a forum
-or a fair, which a summit or a body holds).
+their names (北钦防一体化, 安池铜一体化, 呼包鄂乌同城化: places.tsv's prefecture-level cities);
+so is what China builds with one or two other countries named by theirs (rule `bilateral`:
+中老铁路, 中欧班列, 中马钦州产业园区, 中蒙俄经济走廊; not a forum or a fair, which a summit or a
+body holds).
 """
 
 from __future__ import annotations
