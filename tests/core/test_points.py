@@ -62,8 +62,12 @@ def test_a_headlines_quote_marks_are_left_out():
 
 
 def test_a_long_or_a_local_text_has_no_point_headlines():
-    # a national report: its 一是… open lists of measures
-    assert not headlines(found_in(load_document(DOCS / "gwr-2018.txt").text))
+    # a long text (a report) of the same shape: its 一是… open lists of measures
+    long = CONFERENCE + "会议强调，要坚定信心、真抓实干。\n" * 700
+    assert len(long) > FormulationOptions().national_framing_short_max
+    assert not headlines(found_in(long))
+    # the national reports at hand: their points' first sentences are no headlines
+    assert not headlines(found_in(load_document(DOCS / "gwr-2021.txt").text))
     # a local text of the same shape (全县, 县委): the centre's headlines are not its own
     local = CONFERENCE.replace("会议指出", "全县会议指出").replace("会议强调", "县委强调全县")
     assert not headlines(found_in(local))

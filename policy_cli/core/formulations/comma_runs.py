@@ -37,6 +37,7 @@ from functools import lru_cache
 from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.candidate import BY_RULE, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.quoted import question_pattern
 from policy_cli.core.formulations.vocab import words
 from policy_cli.core.phrases import OPENING_QUOTES
 from policy_cli.core.segment import default_tagger
@@ -268,10 +269,10 @@ def _in_a_frame_word(clause: str, k: int, o: FormulationOptions) -> bool:
 
 def _asks(clauses: Sequence[str]) -> bool:
     """Tell whether clauses hold a question word or end in a question particle (怎么卖呢,
-    明年怎么办)."""
-    w = words()
-    return any(q in c for c in clauses for q in w.question_words) or clauses[-1].endswith(
-        w.question_particles
+    明年怎么办), as the quoted stage reads a question (`quoted.question_pattern`)."""
+    asks = question_pattern()
+    return any(asks.search(c) for c in clauses) or clauses[-1].endswith(
+        words().question_particles
     )
 
 

@@ -191,7 +191,7 @@ def _quotation(
     w = words()
     if len(span) == 3 and span[0] == span[2] and span[1] in w.question_negations:
         return True  # “有没有”的问题, “好不好”的建设: a word asked yes or no
-    asks = span.endswith(w.question_particles) or _question_pattern().search(span) is not None
+    asks = span.endswith(w.question_particles) or question_pattern().search(span) is not None
     short = len(span) <= o.ordinary_max_len  # (pronouns alone are short: 我们, 他们自己)
     if asks or short:
         tagged = _tagged(span)
@@ -221,7 +221,7 @@ def _speech_lead_chars() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _question_pattern() -> re.Pattern[str]:
+def question_pattern() -> re.Pattern[str]:
     """The question words, longest first (为什么 before 什么)."""
     return re.compile("|".join(map(re.escape, longest_first(words().question_words))))
 
