@@ -137,7 +137,7 @@ def _head(title: str | None, preface: Sequence[tuple[str, str]]) -> Any:
 
 
 CELL_PADDING = 1  # cells are one space apart from their neighbours (none at the table's edges)
-_JOINERS = frozenset("\u200d\ufe0f")  # characters rich measures by their neighbours
+_JOINERS = ("\u200d", "\ufe0f")  # characters rich measures by their neighbours
 
 
 def _table(sec: Section, width: int, *, rich_cells: bool = False) -> Any:
@@ -432,7 +432,7 @@ class _Cell:
         self.plain = plain  # None: always rendered and measured by rich
         if plain is not None and ("\n" in plain or "\t" in plain or plain != plain.strip()
                                   or "  " in plain or len(plain.splitlines()) > 1
-                                  or _JOINERS.intersection(plain)):
+                                  or any(j in plain for j in _JOINERS)):
             # lines, tabs or spaces to collapse: rich's own wrapping; a zero-width joiner or
             # an emoji selector: rich's widths of a whole and of its pieces differ, so rich
             # lays out the cell (and the table) its own way
