@@ -511,6 +511,18 @@ def test_mottos_of_anaphora_frames_and_verb_object_clauses():
     assert "以学铸魂、以学增智、以学正风、以学促干长效机制" not in texts
 
 
+def test_mottos_in_a_frame_of_benefit():
+    # the central economic work conference of 2021, as the national news reported it: three
+    # clauses "for X, do Y" that a loose lead (体现到) opens and a noun (的实际行动) follows
+    doc = load_text(
+        "体现到为党分忧、为国尽责、为民奉献的实际行动上。"
+        "要在为党分忧、为国干事、为民谋利上当先锋。",
+        source="t",
+    )
+    texts = {f.text for f in extract_formulations(doc, kinds=["slogan"])}
+    assert {"为党分忧、为国尽责、为民奉献", "为党分忧、为国干事、为民谋利"} <= texts
+
+
 def test_clauses_of_one_lead_that_list_things_are_no_motto():
     doc = load_text("印发市发改委、市经信局、市财政局等文件。积极培育创新链、产业链、供应链。", source="t")
     assert [f.text for f in extract_formulations(doc, kinds=["slogan"])] == []
