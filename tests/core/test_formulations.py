@@ -412,6 +412,18 @@ def test_a_verb_of_doing_well_takes_a_bare_head_and_names_nothing_with_it():
     assert "重大产业项目带动战略" in texts  # a verb of the strategy's own
 
 
+def test_a_head_phrase_keeps_the_noun_phrase_its_modifier_is_coordinated_with():
+    # the Chongqing report of 2025; the work report of 2009; the reports to the 15th and 16th
+    # congresses (a verb before 和, the last item of a list)
+    texts = {f.text for f in formulations_in(
+        "深入实施科技创新和人才强市首位战略，加快构建创新体系。实施以质取胜和出口市场多元化战略。"
+        "弘扬和培育民族精神。发扬爱国主义、集体主义、社会主义和艰苦创业精神。"
+    )}
+    assert {"科技创新和人才强市首位战略", "以质取胜和出口市场多元化战略"} <= texts
+    assert "人才强市首位战略" not in texts
+    assert not {"弘扬和培育民族精神", "社会主义和艰苦创业精神"} & texts
+
+
 def test_a_head_that_ends_inside_a_longer_word_closes_no_name():
     # the national news of 2020-03-06 (决战决胜脱贫攻坚座谈会)
     texts = {f.text for f in formulations_in("向广大脱贫攻坚战线上的同志们致敬。坚决打赢脱贫攻坚战。")}

@@ -114,7 +114,42 @@ def find_heads(
         phrase, start = _with_quoted_name(text, start, phrase, o)
         if head in w.battle_heads:
             phrase, start = _with_listed_battles(text, start, end, phrase, o)
+        phrase, start = _with_coordinate(text, start, phrase, head, o, seg)
         yield Candidate(phrase, "slogan", start, stage=STAGE, rule=head)
+
+
+def _with_coordinate(
+    text: str, start: int, phrase: str, head: str, o: FormulationOptions, seg: Segmentation
+) -> tuple[str, int]:
+    """The phrase with the noun phrase its modifier is coordinated with by 和, where the walk
+    stopped at the conjunction (实施|科技创新和人才强市首位战略; 以质取胜和出口市场多元化战略):
+    the words before it up to the clause's verb, `coordinate_min_len` characters or more and as
+    long as the words of the modifier after it (科技创新 | 人才强市), no verb first, not the last
+    item of a list (…、社会主义和|艰苦创业精神), not an event (峰会和|世界林木业大会: two)."""
+    w = words()
+    conj = next((c for c in w.title_conjunctions if text.endswith(c, 0, start)), None)
+    if conj is None or head in w.event_heads:
+        return phrase, start  # (峰会和|世界林木业大会: two events, `_event_name`)
+    at = start - len(conj)
+    clause = clause_word_set()
+    before = ""
+    for word in reversed(seg.words(max(0, at - o.phrase_max_len), at)):
+        if not is_han(word) or word in w.function_words or word in clause:
+            break
+        before = word + before
+    size = len(before)
+    if not (o.coordinate_min_len <= size <= len(phrase) - len(head)):
+        return phrase, start
+    if not seg.starts_word(start + size):
+        return phrase, start  # (the words after 和 as long as those before it)
+    if text.endswith(w.list_separator, 0, at - size) or before.endswith(w.doctrine_heads):
+        # 爱国主义、…、社会主义和|艰苦创业精神: the last of a list; 文化数字化战略和|重大产业
+        # 项目带动战略: two names
+        return phrase, start
+    tagged = default_tagger().tag(before, False)
+    if not tagged or tagged[0][1] in w.task_verb_tags:
+        return phrase, start  # 推进|产业升级和…: a verb opens a task, not a name's part
+    return before + conj + phrase, at - size
 
 
 def _event_name(
