@@ -8,7 +8,8 @@ the compound ends at a clause edge or before 建设.
 
 A province or city names the place it is building by 新 and its own name (新福建, 新重庆: rule
 `new-place`), where the name is a place of `places.tsv`, 新 opens a word and the compound ends at
-a clause edge or before 建设, as an ideal does.
+a clause edge or before 建设, as an ideal does; a qualifier of the place's goal right before 新
+is part of the name (现代化新重庆: `new_place_qualifiers`).
 
 The other shape is a field, then a verb of strength and the place it strengthens (rule
 `strength`): 科教兴国, 制造强国, 交通强国, 文化强省, 教育强市, 农业强县, 人才兴皖, 文化兴滇.
@@ -52,7 +53,12 @@ def find_ideals(
             seg = seg or segment_text(text)
             if not seg.starts_word(m.start()):
                 continue  # 创新|福建…: 新 ends another word
-            yield Candidate(m.group("phrase"), "slogan", m.start(), stage=STAGE, rule="new-place")
+            start = m.start()
+            qualifier = next((q for q in w.new_place_qualifiers if text.endswith(q, 0, start)), "")
+            if qualifier and seg.starts_word(start - len(qualifier)):
+                start -= len(qualifier)  # 现代化|新重庆: the goal is named whole
+            yield Candidate(text[start : m.end("phrase")], "slogan", start, stage=STAGE,
+                            rule="new-place")
     for m in finditer(_strength_pattern(), text):
         seg = seg or segment_text(text)
         verb, end = m.start("verb"), m.end()

@@ -113,6 +113,7 @@ class Words:
     particles_never_first: str
     acted_on_tags: frozenset[str]
     new_place_mark: str
+    new_place_qualifiers: tuple[str, ...]
     strength_verbs: str
     strength_heads: tuple[str, ...]
     strengthened_places: str
