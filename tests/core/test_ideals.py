@@ -31,6 +31,8 @@ def test_new_and_a_place_s_own_name_is_the_place_it_is_building():
     # the Fujian and Chongqing reports of 2025; a qualifier of the goal right before 新 is part
     # of its name (现代化新重庆, as a blind reading of the Chongqing report lists it)
     assert ideals("新福建建设取得新成效。推动现代化新重庆建设。") == ["新福建", "现代化新重庆"]
+    # (the national news: not cut inside 社会主义现代化)
+    assert ideals("建设团结富裕文明和谐美丽的社会主义现代化新西藏。") == ["社会主义现代化新西藏"]
     # 创新|福建: 新 ends another word; 新中国, 新农村: no place of places.tsv
     assert ideals("创新福建发展模式。新中国成立75周年。推进新农村建设。") == []
 
