@@ -305,6 +305,10 @@ class FormulationOptions:
     # --- stage head
     # a head's modifier is at least this long
     head_min_modifier: int = 2
+    # the noun phrase a head phrase's modifier is coordinated with by 和 is part of the name
+    # when at least this long and as long as the words after 和 (科技创新和人才强市首位战略;
+    # a word of two is as often a verb the tagger misreads: 弘扬和|培育民族精神)
+    coordinate_min_len: int = 3
     # a quoted name at most this long right before a head phrase belongs to it (“三北”工程攻坚战)
     head_quoted_name_max: int = 8
     # two-character heads (and the common ones) need a modifier this long
@@ -443,10 +447,6 @@ class FormulationOptions:
     # 凝聚力量，攻坚克难 (a congress's theme); 吃苦在前，享受在后，克己奉公，多作贡献. A report's
     # prose rarely keeps one rhythm for four bare clauses (its lists join them with 、); three
     # are as often a list. 0 switches the rule off
-    # the noun phrase a head phrase's modifier is coordinated with by 和 is part of the name
-    # when at least this long and as long as the words after 和 (科技创新和人才强市首位战略;
-    # a word of two is as often a verb the tagger misreads: 弘扬和|培育民族精神)
-    coordinate_min_len: int = 3
     even_run_len: int = 4
     even_run_min_clauses: int = 4
     even_run_max_clauses: int = 8
