@@ -26,6 +26,11 @@ title) or background report (year and title) that says it. The sources:
    (scripts/seeds/national_reports_framing.txt), kept by the same evidence and local rules.
    The national stage lists a framing entry only where a document frames itself with it (said
    twice or more, or once in a short text of the centre).
+   `everyday`: what is read in a report or written from knowledge and kept by the evidence
+   but that more current local reports say than a framing entry may (改革开放, 营商环境,
+   保障和改善民生: everyday writing today), dated by the year of its era (no held-out report
+   dates it). Kept apart from the lexicon; the national stage lists one only in a document of
+   an earlier era than FormulationOptions.current_era_from, said by national text by then.
 2. `quoted`: phrases the national news itself puts in quotes as names (“放管服”, “六稳”): quoted
    on at least MIN_QUOTED_DAYS days and in at least MIN_QUOTED_SHARE of all its uses (a word
    quoted now and then for emphasis is used plainly most of the time), shaped like a
@@ -74,10 +79,11 @@ from policy_cli.core.formulations.national import (  # noqa: E402
     MOTTO_SEPARATOR,
     REPORTS_SOURCE,
 )
+from policy_cli.core.formulations.options import FormulationOptions  # noqa: E402
 from policy_cli.core.formulations.quoted import names_a_thing  # noqa: E402
 from policy_cli.core.formulations.vocab import clause_word_set  # noqa: E402
 from policy_cli.core.formulations.vocab import words as formulation_words  # noqa: E402
-from policy_cli.core.national import FRAMING_SOURCE  # noqa: E402
+from policy_cli.core.national import EVERYDAY_SOURCE, FRAMING_SOURCE  # noqa: E402
 from policy_cli.core.phrases import PhraseMatcher, canonical, key  # noqa: E402
 from policy_cli.core.segment import Segmenter, general_segmenter  # noqa: E402
 
@@ -106,12 +112,14 @@ KNOWLEDGE = "knowledge"  # what the reports seed's third column would be: read i
 # _framing_knowledge)
 KNOWLEDGE_FRAMING_KINDS = ("slogan", "name")
 # …and only where it is of the current era: first said steadily by the news, or by a national
-# report (not a held-out one), in this year or later (see _framing_knowledge). Current reports
+# report (not a held-out one), in this year or later (see _framing_knowledge; the same year
+# the national stage dates a document's era against: `FormulationOptions.current_era_from`,
+# before which a document lists the `everyday` entries of its time). Current reports
 # say the watchwords of the years since in passing (注册制, 练兵备战: said once in gwr-2022 and
 # unlisted there); a reader of an older report lists the formulations of its time where it says
 # them (社会管理创新, 经济平稳较快发展). Measured on 2026-12-05 (README): 2017 leaves those two on
 # gwr-2022, 2013 gains less on the held-out congress report
-CURRENT_ERA_FROM = "2014"
+CURRENT_ERA_FROM = str(FormulationOptions().current_era_from)
 OUT = ROOT / "policy_cli" / "data" / "national_formulations.tsv"
 PHRASES_OUT = ROOT / "policy_cli" / "data" / "national_phrases.bloom"
 IMAGES_OUT = ROOT / "policy_cli" / "data" / "quoted_images.tsv"
@@ -468,10 +476,19 @@ def said_by_local_reports(phrases: list[str]) -> dict[str, int]:
     return {p: said[p] for p in phrases}
 
 
+LOCAL_REASON = "said by {} of {} local reports"
+
+
+def everyday_writing(why: str) -> bool:
+    """Tell whether the reason an entry is not kept is that current local reports say it."""
+    return why.startswith(LOCAL_REASON.split("{}")[0]) and why.endswith(
+        LOCAL_REASON.split("{}")[-1])
+
+
 def not_distinctive(text: str, said_locally: int, local_reports: int) -> str | None:
     """Why an entry read in a national report is no distinctive formulation, or None."""
     if said_locally > MAX_LOCAL_REPORTS:
-        return f"said by {said_locally} of {local_reports} local reports"
+        return LOCAL_REASON.format(said_locally, local_reports)
     if text.endswith(PLAIN_NAME_ENDS) and "、" not in text:
         return "a plain name of a system or reform"
     return None
@@ -994,6 +1011,13 @@ def main(argv: list[str] | None = None) -> int:
                          FRAMING_SOURCE if text in framing
                          else KNOWLEDGE_SOURCE if report == KNOWLEDGE else REPORTS_SOURCE))
             not_kept.pop(text, None)
+        elif why is None and everyday_writing(not_kept[text]):
+            # everyday writing of the current local reports, which national text said by
+            # its era: listed in a document of an earlier era (the `everyday` source)
+            ev[text].read_in = report
+            ev[text].local = (local[text], len(LOCAL_REPORTS))
+            rows.append((text, kind, ev[text], EVERYDAY_SOURCE))
+            not_kept.pop(text, None)
         else:
             not_kept[text] = why or not_kept[text]
     mined: dict[str, MinedStats] = {}
@@ -1033,9 +1057,11 @@ def main(argv: list[str] | None = None) -> int:
         "# work report, kept where the corpus says it and no current local report does),\n"
         "# knowledge (written from knowledge, kept as the entries read in reports are), framing\n"
         "# (read in a report or a news item or written from knowledge, said by at most one current\n"
-        "# local report: listed where a document frames itself with it, see the script), quoted\n"
-        "# (quoted as a name) or provincial (newer than the corpus: most 2025 provincial reports\n"
-        "# say it; first_seen 2023)"
+        "# local report: listed where a document frames itself with it, see the script), everyday\n"
+        "# (the same, said by more current local reports: no entry of the lexicon, listed in a\n"
+        "# document of an earlier era; first_seen the year of its era), quoted (quoted as a\n"
+        "# name) or provincial (newer than the corpus: most 2025 provincial reports say it;\n"
+        "# first_seen 2023)"
         + (" or\n# mined (a fixed expression the news repeats without quotes; see the script).\n"
            if a.mined else ".\n")
         + "text\tkind\tfirst_seen\tdocuments\tsource\tevidence\n"
@@ -1044,7 +1070,11 @@ def main(argv: list[str] | None = None) -> int:
     def evidence(text: str, e: Evidence) -> str:
         return "; ".join([e.text(), mined[text].text()]) if text in mined else e.text()
 
-    body = "".join(f"{t}\t{k}\t{e.first_seen()}\t{e.documents()}\t{src}\t{evidence(t, e)}\n"
+    def first_seen(e: Evidence, source: str) -> str:
+        # (an everyday entry's date is the year of its era, which no held-out report gives)
+        return _era(e) if source == EVERYDAY_SOURCE else e.first_seen()
+
+    body = "".join(f"{t}\t{k}\t{first_seen(e, src)}\t{e.documents()}\t{src}\t{evidence(t, e)}\n"
                    for t, k, e, src in sorted(rows, key=lambda r: r[0]))
     a.out.write_text(header + body, encoding="utf-8")
     print(f"wrote {a.out}: {len(rows)} entries "
@@ -1052,6 +1082,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{sum(r[3] == REPORTS_SOURCE for r in rows)} read in reports, "
           f"{sum(r[3] == KNOWLEDGE_SOURCE for r in rows)} from knowledge, "
           f"{sum(r[3] == FRAMING_SOURCE for r in rows)} framing, "
+          f"{sum(r[3] == EVERYDAY_SOURCE for r in rows)} everyday, "
           f"{sum(r[3] == 'quoted' for r in rows)} quoted, {len(mined)} mined); "
           f"{len(dropped)} seed entries without evidence dropped: {' '.join(dropped)}",
           file=sys.stderr)

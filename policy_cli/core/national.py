@@ -22,6 +22,11 @@ PHRASES_FILE = "national_phrases.bloom"
 # current local report says them) or a standing system's plain name (社会主义市场经济体制): the
 # stage lists them only where a document frames itself with them, said again and again
 FRAMING_SOURCE = "framing"
+# the source of entries that current local reports make everyday writing (two or more say them:
+# 改革开放, 营商环境, 保障和改善民生): no entries of the lexicon, they are kept apart
+# (`everyday_lexicon`) with the year national text first says them steadily, and listed only in
+# a document of an earlier era than theirs became everyday (see formulations/national.py)
+EVERYDAY_SOURCE = "everyday"
 
 
 @dataclass(frozen=True)
@@ -32,15 +37,27 @@ class NationalEntry:
     kind: str
     first_seen: str  # YYYY-MM-DD (news) or YYYY (a background report); "" when unknown
     documents: int
-    source: str  # seed | reports | quoted | provincial | framing (FRAMING_SOURCE)
+    source: str  # seed | reports | quoted | provincial | framing | everyday
 
 
 @lru_cache(maxsize=1)
 def national_lexicon() -> dict[str, NationalEntry]:
-    """Return the national lexicon: canonical text -> entry."""
+    """Return the national lexicon: canonical text -> entry (the everyday entries aside)."""
+    return {t: e for t, e in _entries().items() if e.source != EVERYDAY_SOURCE}
+
+
+@lru_cache(maxsize=1)
+def everyday_lexicon() -> dict[str, NationalEntry]:
+    """Return the everyday entries (`EVERYDAY_SOURCE`): canonical text -> entry, first_seen the
+    year national text first says it steadily."""
+    return {t: e for t, e in _entries().items() if e.source == EVERYDAY_SOURCE}
+
+
+@lru_cache(maxsize=1)
+def _entries() -> dict[str, NationalEntry]:
     out: dict[str, NationalEntry] = {}
     for line in data.lines(LEXICON_FILE)[1:]:  # the first line names the columns
-        parts = line.split("\t")
+        parts = line.split("\t", 5)
         if len(parts) < 5:
             continue
         text, kind, first_seen, documents, source = parts[:5]
@@ -59,6 +76,12 @@ def framing_matcher() -> PhraseMatcher:
     """A matcher for the framing entries of the national lexicon (`FRAMING_SOURCE`), found apart
     from the others: where a document does not say one often enough, it hides none of them."""
     return PhraseMatcher(t for t, e in national_lexicon().items() if e.source == FRAMING_SOURCE)
+
+
+@lru_cache(maxsize=1)
+def everyday_matcher() -> PhraseMatcher:
+    """A matcher for the everyday entries (`EVERYDAY_SOURCE`)."""
+    return PhraseMatcher(everyday_lexicon())
 
 
 def first_seen_year(text: str) -> int | None:

@@ -229,7 +229,8 @@ def test_the_shipped_framing_entries_are_national_and_not_everyday_writing_of_mo
     rows = [line.split("\t") for line in table if line and not line.startswith(("#", "text\t"))]
     framing = {r[0]: r for r in rows if r[4] == build.FRAMING_SOURCE}
     assert len(framing) > 20 and {"稳中向好", "社会主义市场经济体制"} <= set(framing)
-    assert not {"营商环境", "提质增效", "法治政府"} & {r[0] for r in rows}
+    # (everyday writing is kept apart, as `everyday` rows)
+    assert not {"营商环境", "提质增效", "法治政府"} & {r[0] for r in rows if r[4] != "everyday"}
     knowledge = build.read_seed(build.KNOWLEDGE_SEED)
     for text, _, first_seen, _, _, evidence in framing.values():
         if text in knowledge:  # (written from knowledge: said on two days of the news, or more)
@@ -311,7 +312,7 @@ def test_the_shipped_knowledge_entries_hold_the_rules():
     knowledge = build.read_seed(build.KNOWLEDGE_SEED)
     kept = {r[0]: r for r in rows if r[4] == KNOWLEDGE_SOURCE}
     assert len(kept) > 30 and set(kept) <= set(knowledge)
-    assert not {"分级诊疗", "为基层减负"} & {r[0] for r in rows}
+    assert not {"分级诊疗", "为基层减负"} & {r[0] for r in rows if r[4] != "everyday"}
     for text, kind, first_seen, _, _, evidence in kept.values():
         assert first_seen and "written from knowledge" in evidence, text
         days = re.search(r"news: (\d+) days", evidence)
@@ -323,6 +324,25 @@ def test_the_shipped_knowledge_entries_hold_the_rules():
     for path in build.LOCAL_REPORTS:
         found = find_national(load_document(path).text, FormulationOptions())
         assert not [c.text for c in found if c.rule == KNOWLEDGE_SOURCE], path.name
+
+
+def test_the_everyday_entries_are_said_by_current_local_reports_and_dated_by_year():
+    """An entry read in a report or written from knowledge that more current local reports say
+    than a framing entry may is kept as an `everyday` entry, dated by the year of its era (no
+    held-out report dates it), apart from the lexicon."""
+    from policy_cli.core.national import EVERYDAY_SOURCE, everyday_lexicon, national_lexicon
+
+    assert build.everyday_writing(build.not_distinctive("改革开放", 4, 5) or "")
+    assert not build.everyday_writing("said by no national text")
+    table = Path(build.OUT).read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in table if line and not line.startswith(("#", "text\t"))]
+    everyday = {r[0]: r for r in rows if r[4] == EVERYDAY_SOURCE}
+    assert {"改革开放", "营商环境", "保障和改善民生"} <= set(everyday)
+    for text, _, first_seen, _, _, evidence in everyday.values():
+        said = re.search(r"said by (\d+) of \d+ current local reports", evidence)
+        assert said and int(said[1]) > build.MAX_FRAMING_LOCAL_REPORTS, text
+        assert re.fullmatch(r"\d{4}", first_seen), text
+    assert set(everyday) == set(everyday_lexicon()) and not set(everyday) & set(national_lexicon())
 
 
 def test_the_held_out_reports_and_the_reports_read_name_one_report_each():

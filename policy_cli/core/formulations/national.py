@@ -18,6 +18,13 @@ source, is listed only where the document says it `national_framing_min_count` t
 as a reader lists the national formulations a document frames itself with. Such entries are
 matched apart from the others, so that one said once hides no other entry it overlaps.
 
+A national formulation that current local reports make everyday writing (改革开放, 营商环境,
+保障和改善民生: the lexicon's `everyday` entries, kept apart from it) is listed only in a document
+of an earlier era, as a framing entry is: the document's era is the `document_era_rank`-th
+latest year national text first said a formulation of the lexicon the document says (a report
+says none coined after it), before `current_era_from` (2014), and national text said the entry
+by then. A report of 2012 frames itself with 保障和改善民生; one of 2022 says it in passing.
+
 Said right before the head noun of a policy as a word of its own (全面两孩|政策, 藏粮于技|战略:
 `national_policy_heads`), a formulation is listed with it (rule `head`), as the document names it.
 """
@@ -39,6 +46,8 @@ from policy_cli.core.formulations.vocab import patterns, words
 from policy_cli.core.national import (
     FRAMING_SOURCE,
     NationalEntry,
+    everyday_lexicon,
+    everyday_matcher,
     framing_matcher,
     national_lexicon,
     national_matcher,
@@ -77,12 +86,16 @@ def find_national(
     one word that runs on into a name: that name, rule `run-on`)."""
     lexicon = national_lexicon()
     matches = list(national_matcher().finditer(text))
-    framed = _framing_finds(text, matches, options)
+    framed = [
+        *_framing_finds(text, matches, options),
+        *_earlier_era_finds(text, matches, options),
+    ]
     if framed:
         matches = sorted((*matches, *framed), key=lambda m: m.start)
     starts = {m.start for m in matches}
+    everyday = everyday_lexicon()
     for m in matches:
-        entry = lexicon[m.phrase]
+        entry = lexicon.get(m.phrase) or everyday[m.phrase]
         if _ends_in_a_quote(text[m.start : m.end]) and text[m.end : m.end + 1] not in (
             CLOSING_QUOTES
         ):
@@ -162,6 +175,40 @@ def _framing_finds(text: str, matches: list[Match], o: FormulationOptions) -> li
     said = Counter(m.phrase for m in framed)
     least = _framing_count(text, o)
     return [m for m in framed if said[m.phrase] >= least]
+
+
+def _earlier_era_finds(text: str, matches: list[Match], o: FormulationOptions) -> list[Match]:
+    """The everyday entries a document of an earlier era frames itself with: national text said
+    them by the document's era (`document_era`), and the document says them as often as a
+    framing entry (`_framing_count`), out of the other entries' finds and their runs."""
+    era = document_era(matches, o)
+    if era is None or era >= o.current_era_from:
+        return []  # (most documents: of the current era)
+    lexicon = everyday_lexicon()
+    finds = [m for m in everyday_matcher().finditer(text) if _year(lexicon[m.phrase]) <= era]
+    bounds = {m.start for m in matches} | {m.end for m in matches}
+    finds = [m for m in _outside(finds, matches) if not _in_a_run(text, m, bounds)]
+    said = Counter(m.phrase for m in finds)
+    least = _framing_count(text, o)
+    return [m for m in finds if said[m.phrase] >= least]
+
+
+def document_era(matches: list[Match], o: FormulationOptions) -> int | None:
+    """The era of a document: the `document_era_rank`-th latest year national text first says
+    a formulation of the lexicon the document says (a report says none coined after it; the
+    rank passes over an entry or two dated late), or None where it says too few or the rule is
+    off."""
+    if not o.current_era_from:
+        return None
+    lexicon = national_lexicon()
+    years = sorted(y for y in (_year(lexicon[m.phrase]) for m in matches) if y)
+    return years[-o.document_era_rank] if len(years) >= o.document_era_rank else None
+
+
+def _year(entry: NationalEntry) -> int:
+    """The year an entry's first_seen says (0 when none)."""
+    year = entry.first_seen[:4]
+    return int(year) if year.isdigit() else 0
 
 
 def _framing_count(text: str, o: FormulationOptions) -> int:
