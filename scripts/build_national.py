@@ -30,7 +30,7 @@ title) or background report (year and title) that says it. The sources:
    but that more current local reports say than a framing entry may (改革开放, 营商环境,
    保障和改善民生: everyday writing today), dated by the year of its era (no held-out report
    dates it). Kept apart from the lexicon; the national stage lists one only in a document of
-   an earlier era than FormulationOptions.current_era_from, said by national text by then.
+   an earlier era (FormulationOptions.everyday_documents_before), said by national text by then.
 2. `quoted`: phrases the national news itself puts in quotes as names (“放管服”, “六稳”): quoted
    on at least MIN_QUOTED_DAYS days and in at least MIN_QUOTED_SHARE of all its uses (a word
    quoted now and then for emphasis is used plainly most of the time), shaped like a
@@ -79,7 +79,6 @@ from policy_cli.core.formulations.national import (  # noqa: E402
     MOTTO_SEPARATOR,
     REPORTS_SOURCE,
 )
-from policy_cli.core.formulations.options import FormulationOptions  # noqa: E402
 from policy_cli.core.formulations.quoted import names_a_thing  # noqa: E402
 from policy_cli.core.formulations.vocab import clause_word_set  # noqa: E402
 from policy_cli.core.formulations.vocab import words as formulation_words  # noqa: E402
@@ -112,14 +111,12 @@ KNOWLEDGE = "knowledge"  # what the reports seed's third column would be: read i
 # _framing_knowledge)
 KNOWLEDGE_FRAMING_KINDS = ("slogan", "name")
 # …and only where it is of the current era: first said steadily by the news, or by a national
-# report (not a held-out one), in this year or later (see _framing_knowledge; the same year
-# the national stage dates a document's era against: `FormulationOptions.current_era_from`,
-# before which a document lists the `everyday` entries of its time). Current reports
+# report (not a held-out one), in this year or later (see _framing_knowledge). Current reports
 # say the watchwords of the years since in passing (注册制, 练兵备战: said once in gwr-2022 and
 # unlisted there); a reader of an older report lists the formulations of its time where it says
 # them (社会管理创新, 经济平稳较快发展). Measured on 2026-12-05 (README): 2017 leaves those two on
 # gwr-2022, 2013 gains less on the held-out congress report
-CURRENT_ERA_FROM = str(FormulationOptions().current_era_from)
+CURRENT_ERA_FROM = "2014"
 OUT = ROOT / "policy_cli" / "data" / "national_formulations.tsv"
 PHRASES_OUT = ROOT / "policy_cli" / "data" / "national_phrases.bloom"
 IMAGES_OUT = ROOT / "policy_cli" / "data" / "quoted_images.tsv"

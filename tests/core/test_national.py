@@ -358,8 +358,8 @@ def test_a_short_text_of_the_centre_frames_itself_with_what_it_says_once(text, l
 # a report of an earlier era: 科学发展观 (2004), 加快转变经济发展方式 (2007), 结构性减税 (2009),
 # 十二五 (2010): dated 2009, when national text had said 改革开放 (1987) and 保障和改善民生 (2007)
 _EARLIER = "坚持科学发展观，加快转变经济发展方式，实行结构性减税，编制十二五规划。"
-# …and of the current era: 新发展理念 (2016), 供给侧结构性改革 (2015), 高质量发展 (2017)
-_CURRENT = "坚持新发展理念，深化供给侧结构性改革，推动高质量发展。"
+# …and of the current era: 新发展格局 (2020), 全过程人民民主 (2021), 中国式现代化 (2020)
+_CURRENT = "构建新发展格局，发展全过程人民民主，以中国式现代化全面推进强国建设。"
 _EVERYDAY = "坚持改革开放。保障和改善民生。深化改革开放，着力保障和改善民生。"
 
 
@@ -371,6 +371,10 @@ _EVERYDAY = "坚持改革开放。保障和改善民生。深化改革开放，�
         (_EARLIER + "坚持改革开放。", set()),
         # a document of 2004 (科学发展观, 扩大内需 1999, 稳中求进 1997): not yet 保障和改善民生
         ("坚持科学发展观，扩大内需，稳中求进。" + _EVERYDAY, {"改革开放"}),
+        # a document of 2015 (新发展理念 2016, 供给侧结构性改革 2015, 高质量发展 2017: the third
+        # latest 2015): still of an earlier era
+        ("坚持新发展理念，深化供给侧结构性改革，推动高质量发展。" + _EARLIER + _EVERYDAY,
+         {"改革开放", "保障和改善民生"}),
         # a document of the current era: everyday writing, not listed
         (_EARLIER + _CURRENT + _EVERYDAY, set()),
         # too few formulations of the lexicon to date a document
@@ -381,17 +385,19 @@ def test_a_document_of_an_earlier_era_lists_the_everyday_formulations_of_its_tim
     text, everyday
 ):
     """The `everyday` entries (two current local reports or more say them: 改革开放) are no
-    entries of the lexicon; a document dated before `current_era_from` by the formulations of
+    entries of the lexicon; a document dated before 2017 by the formulations of
     the lexicon it says (the third latest year they were first said) lists those national text
-    said by then as framing entries (twice or more in a long text)."""
+    said by then as framing entries (twice or more in a long text); `everyday_documents_before`
+    sets the year (0: off)."""
     from policy_cli.core.national import EVERYDAY_SOURCE, everyday_lexicon, national_lexicon
 
     assert "改革开放" not in national_lexicon()
     assert everyday_lexicon()["改革开放"].source == EVERYDAY_SOURCE
     found = _national_stage(text, national_framing_short_max=0)
     assert {t for t in found if t in everyday_lexicon()} == everyday
-    assert {t for t in _national_stage(text, national_framing_short_max=0, current_era_from=0)
-            if t in everyday_lexicon()} == set()
+    assert {t for t in _national_stage(
+        text, national_framing_short_max=0, everyday_documents_before=0
+    ) if t in everyday_lexicon()} == set()
 
 
 def test_a_national_motto_whose_run_goes_on_is_a_truncated_piece():

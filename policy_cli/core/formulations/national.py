@@ -22,8 +22,9 @@ A national formulation that current local reports make everyday writing (改革�
 保障和改善民生: the lexicon's `everyday` entries, kept apart from it) is listed only in a document
 of an earlier era, as a framing entry is: the document's era is the `document_era_rank`-th
 latest year national text first said a formulation of the lexicon the document says (a report
-says none coined after it), before `current_era_from` (2014), and national text said the entry
-by then. A report of 2012 frames itself with 保障和改善民生; one of 2022 says it in passing.
+says none coined after it), before `everyday_documents_before` (2017), and national text said
+the entry by then. A report of 2012 frames itself with 保障和改善民生; one of 2022 says it in
+passing.
 
 Said right before the head noun of a policy as a word of its own (全面两孩|政策, 藏粮于技|战略:
 `national_policy_heads`), a formulation is listed with it (rule `head`), as the document names it.
@@ -182,7 +183,7 @@ def _earlier_era_finds(text: str, matches: list[Match], o: FormulationOptions) -
     them by the document's era (`document_era`), and the document says them as often as a
     framing entry (`_framing_count`), out of the other entries' finds and their runs."""
     era = document_era(matches, o)
-    if era is None or era >= o.current_era_from:
+    if era is None or era >= o.everyday_documents_before:
         return []  # (most documents: of the current era)
     lexicon = everyday_lexicon()
     finds = [m for m in everyday_matcher().finditer(text) if _year(lexicon[m.phrase]) <= era]
@@ -198,7 +199,7 @@ def document_era(matches: list[Match], o: FormulationOptions) -> int | None:
     a formulation of the lexicon the document says (a report says none coined after it; the
     rank passes over an entry or two dated late), or None where it says too few or the rule is
     off."""
-    if not o.current_era_from:
+    if not o.everyday_documents_before:
         return None
     lexicon = national_lexicon()
     years = sorted(y for y in (_year(lexicon[m.phrase]) for m in matches) if y)

@@ -195,12 +195,12 @@ class FormulationOptions:
     # system's plain name: 稳中向好, 社会主义市场经济体制) is listed where the document says it
     # this many times or more: the framing a reader lists (the convention's "said twice or more")
     national_framing_min_count: int = 2
-    # national text's current era starts this year: a document of an earlier era (the
-    # `document_era_rank`-th latest year national text first says a formulation it says, of
-    # the lexicon's: a report says none coined after it) lists the everyday entries of its
-    # time, those national text said by then, as the framing entries (改革开放, 保障和改善民生
-    # in a report of 2012; 0 switches it off)
-    current_era_from: int = 2014
+    # a document dated before this year (the `document_era_rank`-th latest year national text
+    # first says a formulation of the lexicon the document says: a report says none coined
+    # after it) lists the everyday entries of its time, those national text said by then, as
+    # framing entries (改革开放, 保障和改善民生 in a report of 2012 or 2016; 0 switches it off).
+    # A report of 2018 or later says them in passing
+    everyday_documents_before: int = 2017
     document_era_rank: int = 3
     # …and said once is enough in a text of the centre this short (a communiqué, a conference's
     # news: it says each formulation once), one that says the words of a local scope
