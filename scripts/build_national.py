@@ -117,6 +117,9 @@ KNOWLEDGE_FRAMING_KINDS = ("slogan", "name")
 # them (社会管理创新, 经济平稳较快发展). Measured on 2026-12-05 (README): 2017 leaves those two on
 # gwr-2022, 2013 gains less on the held-out congress report
 CURRENT_ERA_FROM = "2014"
+# an everyday entry is this long at least: a shorter one is a word of the language (低保, the
+# benefit's everyday name), no formulation of its time
+EVERYDAY_MIN_LEN = 3
 OUT = ROOT / "policy_cli" / "data" / "national_formulations.tsv"
 PHRASES_OUT = ROOT / "policy_cli" / "data" / "national_phrases.bloom"
 IMAGES_OUT = ROOT / "policy_cli" / "data" / "quoted_images.tsv"
@@ -1008,7 +1011,7 @@ def main(argv: list[str] | None = None) -> int:
                          FRAMING_SOURCE if text in framing
                          else KNOWLEDGE_SOURCE if report == KNOWLEDGE else REPORTS_SOURCE))
             not_kept.pop(text, None)
-        elif why is None and everyday_writing(not_kept[text]):
+        elif why is None and everyday_writing(not_kept[text]) and len(text) >= EVERYDAY_MIN_LEN:
             # everyday writing of the current local reports, which national text said by
             # its era: listed in a document of an earlier era (the `everyday` source)
             ev[text].read_in = report

@@ -342,6 +342,7 @@ def test_the_everyday_entries_are_said_by_current_local_reports_and_dated_by_yea
         said = re.search(r"said by (\d+) of \d+ current local reports", evidence)
         assert said and int(said[1]) > build.MAX_FRAMING_LOCAL_REPORTS, text
         assert re.fullmatch(r"\d{4}", first_seen), text
+        assert len(text) >= build.EVERYDAY_MIN_LEN, text  # (低保: a word of the language)
     assert set(everyday) == set(everyday_lexicon()) and not set(everyday) & set(national_lexicon())
 
 
