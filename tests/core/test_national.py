@@ -400,6 +400,29 @@ def test_a_document_of_an_earlier_era_lists_the_everyday_formulations_of_its_tim
     ) if t in everyday_lexicon()} == set()
 
 
+def test_a_document_of_an_earlier_era_names_the_framing_formulations_of_its_time_said_once():
+    """In a document dated before `framing_documents_before` (2014), a framing entry national
+    text first said `framing_era_years` before the document's era or later is listed said once
+    (家电下乡, 2009, in a document of 2007); elsewhere it is listed said twice."""
+    from policy_cli.core.national import FRAMING_SOURCE, national_lexicon
+
+    assert national_lexicon()["家电下乡"].source == FRAMING_SOURCE
+    once = "推进家电下乡。"
+    assert "家电下乡" in _national_stage(_EARLIER + once, national_framing_short_max=0)
+    assert "家电下乡" not in _national_stage(_EARLIER + _CURRENT + once, national_framing_short_max=0)
+    assert "家电下乡" not in _national_stage(
+        _EARLIER + once, national_framing_short_max=0, framing_documents_before=0
+    )
+    # a framing entry of a decade and more before the document's era is no formulation of its
+    # time: 加强和改善宏观调控 (1992) in a document of 2007, listed said twice
+    older = "加强和改善宏观调控。"
+    assert national_lexicon()["加强和改善宏观调控"].first_seen == "1992"
+    assert "加强和改善宏观调控" not in _national_stage(_EARLIER + older, national_framing_short_max=0)
+    assert "加强和改善宏观调控" in _national_stage(
+        _EARLIER + older * 2, national_framing_short_max=0
+    )
+
+
 def test_a_national_motto_whose_run_goes_on_is_a_truncated_piece():
     """A motto of the lexicon followed by one more clause of its run (the same shared head, or
     the same length where the parts share nothing) is cut from a longer motto: not listed (the

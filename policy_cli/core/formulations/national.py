@@ -16,7 +16,9 @@ An entry that is everyday policy writing too (one current local report says it: 
 生态文明建设) or a standing system's plain name (社会主义市场经济体制), the lexicon's `framing`
 source, is listed only where the document says it `national_framing_min_count` times or more,
 as a reader lists the national formulations a document frames itself with. Such entries are
-matched apart from the others, so that one said once hides no other entry it overlaps.
+matched apart from the others, so that one said once hides no other entry it overlaps. In a
+document dated before `framing_documents_before` (2014, see below), one national text first said
+within `framing_era_years` of the document's era is listed said once: a formulation of its time.
 
 A national formulation that current local reports make everyday writing (改革开放, 营商环境,
 保障和改善民生: the lexicon's `everyday` entries, kept apart from it) is listed only in a document
@@ -167,7 +169,10 @@ def find_national(
 def _framing_finds(text: str, matches: list[Match], o: FormulationOptions) -> list[Match]:
     """The finds of the framing entries (everyday writing too, or a system's plain name) that
     the document frames itself with: said `_framing_count` times or more, out of the other
-    entries' finds (`matches`) and of their runs (经济建设、…、社会建设|、生态文明建设)."""
+    entries' finds (`matches`) and of their runs (经济建设、…、社会建设|、生态文明建设); in a
+    document dated before `framing_documents_before` (`document_era`), also those national text
+    first said within `framing_era_years` before it, said once: the formulations of its own
+    time (家电下乡, 一揽子计划 in a report of 2011)."""
     framed = list(framing_matcher().finditer(text))
     if not framed:
         return []
@@ -175,6 +180,13 @@ def _framing_finds(text: str, matches: list[Match], o: FormulationOptions) -> li
     framed = [m for m in _outside(framed, matches) if not _in_a_run(text, m, bounds)]
     said = Counter(m.phrase for m in framed)
     least = _framing_count(text, o)
+    era = document_era(matches, o)
+    if era is not None and era < o.framing_documents_before:
+        # a document of an earlier era names the formulations of its own time said once
+        lexicon = national_lexicon()
+        recent = era - o.framing_era_years
+        return [m for m in framed
+                if said[m.phrase] >= least or _year(lexicon[m.phrase]) >= recent]
     return [m for m in framed if said[m.phrase] >= least]
 
 
@@ -182,8 +194,8 @@ def _earlier_era_finds(text: str, matches: list[Match], o: FormulationOptions) -
     """The everyday entries a document of an earlier era frames itself with: national text said
     them by the document's era (`document_era`), and the document says them as often as a
     framing entry (`_framing_count`), out of the other entries' finds and their runs."""
-    era = document_era(matches, o)
-    if era is None or era >= o.everyday_documents_before:
+    era = _earlier_era(matches, o)
+    if era is None:
         return []  # (most documents: of the current era)
     lexicon = everyday_lexicon()
     finds = [m for m in everyday_matcher().finditer(text) if _year(lexicon[m.phrase]) <= era]
@@ -192,6 +204,12 @@ def _earlier_era_finds(text: str, matches: list[Match], o: FormulationOptions) -
     said = Counter(m.phrase for m in finds)
     least = _framing_count(text, o)
     return [m for m in finds if said[m.phrase] >= least]
+
+
+def _earlier_era(matches: list[Match], o: FormulationOptions) -> int | None:
+    """The era of a document of an earlier era than `everyday_documents_before`, else None."""
+    era = document_era(matches, o)
+    return era if era is not None and era < o.everyday_documents_before else None
 
 
 def document_era(matches: list[Match], o: FormulationOptions) -> int | None:
