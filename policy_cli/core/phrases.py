@@ -19,6 +19,8 @@ from typing import Any
 from policy_cli.core.occurrences import LONG_TEXT, find_all
 
 SEPARATORS = "、，,"
+# a conjunction that may stand for a motto's last separator (A、B和C says the motto A、B、C)
+LAST_JOINERS = "和及与"
 QUOTE_MARKS = "“”\"‘’「」『』"
 OPENING_QUOTES = "“‘「『"  # the marks that open a quote, of QUOTE_MARKS (the ASCII " does both)
 CLOSING_QUOTES = "”’」』"
@@ -162,26 +164,31 @@ class PhraseMatcher:
         # (node, position) pairs still alive; a separator edge may consume one separator or none.
         # The walk goes on down the plain character's edge at once (what pushing it last and
         # popping it next did), the other edges left on the stack: the same order, fewer steps.
-        stack = [(self._trie, start)]
+        # (joined: a list's conjunction stood for the last separator: no separator follows it)
+        stack: list[tuple[dict, int, bool]] = [(self._trie, start, False)]
         push, pop = stack.append, stack.pop
         while stack:
-            node, j = pop()
+            node, j, joined = pop()
             while True:
                 phrase = node.get(_END)
                 if phrase is not None and (best is None or j > best.end):
                     best = Match(phrase, start, _strip_close(text, start, j))  # type: ignore[arg-type]
-                sep = node.get(_SEP)
+                sep = None if joined else node.get(_SEP)
                 if sep is not None:
                     k = j
                     while k < n and text[k] in QUOTE_MARKS:
                         k += 1
                     if k < n and text[k] in SEPARATORS:
-                        push((sep, k + 1))
-                    push((sep, j))
+                        push((sep, k + 1, False))
+                    elif k < n and text[k] in LAST_JOINERS:
+                        # 保持经济平稳较快发展、调整经济结构|和|管理通胀预期: the motto's last
+                        # part joined by a conjunction, as a list's last item is
+                        push((sep, k + 1, True))
+                    push((sep, j, False))
                 if j - start >= START_CHARS:
                     particle = node.get(OPTIONAL_PARTICLE)
                     if particle is not None:
-                        push((particle, j))  # …之间的矛盾 as printed …之间矛盾
+                        push((particle, j, joined))  # …之间的矛盾 as printed …之间矛盾
                 k = j
                 while k < n and k > start and text[k] in QUOTE_MARKS:
                     k += 1

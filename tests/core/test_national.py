@@ -49,6 +49,18 @@ def test_matcher_takes_separators_and_quotes_as_printed():
     assert [h.phrase for h in hits] == ["共建一带一路", "一带一路"]
 
 
+def test_matcher_takes_a_conjunction_for_a_motto_s_last_separator():
+    # the work report of 2013: 保持经济平稳较快发展、调整经济结构和管理通胀预期
+    m = PhraseMatcher(["保持经济平稳较快发展、调整经济结构、管理通胀预期", "不敢腐、不能腐、不想腐"])
+    text = "处理好保持经济平稳较快发展、调整经济结构和管理通胀预期的关系。"
+    (hit,) = m.finditer(text)
+    assert text[hit.start : hit.end] == "保持经济平稳较快发展、调整经济结构和管理通胀预期"
+    # only the last: a separator after the conjunction says another list
+    assert list(m.finditer("不敢腐和不能腐、不想腐。")) == []
+    (hit,) = m.finditer("不敢腐、不能腐与不想腐。")
+    assert hit.phrase == "不敢腐、不能腐、不想腐"
+
+
 def test_matcher_does_not_read_a_separator_into_a_phrase_that_has_none():
     m = PhraseMatcher(["中国制造"])
     assert list(m.finditer("中国、制造")) == []

@@ -39,30 +39,33 @@ def _longest_by_stack(matcher, text: str, start: int):
     from policy_cli.core import phrases as ph
 
     best = None
-    stack = [(matcher._trie, start)]
+    # (joined: a conjunction stood for the last separator; no separator after it)
+    stack = [(matcher._trie, start, False)]
     while stack:
-        node, j = stack.pop()
+        node, j, joined = stack.pop()
         phrase = node.get(ph._END)
         if phrase is not None and (best is None or j > best.end):
             best = ph.Match(phrase, start, ph._strip_close(text, start, j))
-        sep = node.get(ph._SEP)
+        sep = None if joined else node.get(ph._SEP)
         if sep is not None:
             k = j
             while k < len(text) and text[k] in ph.QUOTE_MARKS:
                 k += 1
             if k < len(text) and text[k] in ph.SEPARATORS:
-                stack.append((sep, k + 1))
-            stack.append((sep, j))
+                stack.append((sep, k + 1, False))
+            elif k < len(text) and text[k] in ph.LAST_JOINERS:
+                stack.append((sep, k + 1, True))
+            stack.append((sep, j, False))
         particle = node.get(ph.OPTIONAL_PARTICLE)
         if particle is not None and j - start >= ph.START_CHARS:
-            stack.append((particle, j))
+            stack.append((particle, j, joined))
         k = j
         while k < len(text) and text[k] in ph.QUOTE_MARKS and k > start:
             k += 1
         if k < len(text):
             child = node.get(text[k])
             if child is not None and text[k] != ph._SEP:
-                stack.append((child, k + 1))
+                stack.append((child, k + 1, joined))
     return best
 
 
