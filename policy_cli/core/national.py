@@ -25,7 +25,7 @@ FRAMING_SOURCE = "framing"
 # the source of entries that current local reports make everyday writing (two or more say them:
 # 改革开放, 营商环境, 保障和改善民生): no entries of the lexicon, they are kept apart
 # (`everyday_lexicon`) with the year national text first says them steadily, and listed only in
-# a document of an earlier era than theirs became everyday (see formulations/national.py)
+# a document of an earlier era (see formulations/national.py)
 EVERYDAY_SOURCE = "everyday"
 
 

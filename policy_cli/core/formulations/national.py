@@ -89,9 +89,10 @@ def find_national(
     one word that runs on into a name: that name, rule `run-on`)."""
     lexicon = national_lexicon()
     matches = list(national_matcher().finditer(text))
+    era = document_era(matches, options)
     framed = [
-        *_framing_finds(text, matches, options),
-        *_earlier_era_finds(text, matches, options),
+        *_framing_finds(text, matches, options, era),
+        *_earlier_era_finds(text, matches, options, era),
     ]
     if framed:
         matches = sorted((*matches, *framed), key=lambda m: m.start)
@@ -166,13 +167,15 @@ def find_national(
             yield replace(_candidate(core, core.text, at, "core"), strength=CERTAIN)
 
 
-def _framing_finds(text: str, matches: list[Match], o: FormulationOptions) -> list[Match]:
+def _framing_finds(
+    text: str, matches: list[Match], o: FormulationOptions, era: int | None
+) -> list[Match]:
     """The finds of the framing entries (everyday writing too, or a system's plain name) that
     the document frames itself with: said `_framing_count` times or more, out of the other
     entries' finds (`matches`) and of their runs (经济建设、…、社会建设|、生态文明建设); in a
-    document dated before `framing_documents_before` (`document_era`), also those national text
-    first said within `framing_era_years` before it, said once: the formulations of its own
-    time (家电下乡, 一揽子计划 in a report of 2011)."""
+    document whose `era` (`document_era`) is before `framing_documents_before`, also those
+    national text first said within `framing_era_years` before it, said once: the formulations
+    of its own time (家电下乡, 一揽子计划 in a report of 2011)."""
     framed = list(framing_matcher().finditer(text))
     if not framed:
         return []
@@ -180,7 +183,6 @@ def _framing_finds(text: str, matches: list[Match], o: FormulationOptions) -> li
     framed = [m for m in _outside(framed, matches) if not _in_a_run(text, m, bounds)]
     said = Counter(m.phrase for m in framed)
     least = _framing_count(text, o)
-    era = document_era(matches, o)
     if era is not None and era < o.framing_documents_before:
         # a document of an earlier era names the formulations of its own time said once
         lexicon = national_lexicon()
@@ -190,12 +192,14 @@ def _framing_finds(text: str, matches: list[Match], o: FormulationOptions) -> li
     return [m for m in framed if said[m.phrase] >= least]
 
 
-def _earlier_era_finds(text: str, matches: list[Match], o: FormulationOptions) -> list[Match]:
-    """The everyday entries a document of an earlier era frames itself with: national text said
-    them by the document's era (`document_era`), and the document says them as often as a
-    framing entry (`_framing_count`), out of the other entries' finds and their runs."""
-    era = _earlier_era(matches, o)
-    if era is None:
+def _earlier_era_finds(
+    text: str, matches: list[Match], o: FormulationOptions, era: int | None
+) -> list[Match]:
+    """The everyday entries a document of an earlier era (its `era` before
+    `everyday_documents_before`) frames itself with: national text said them by the document's
+    era, and the document says them as often as a framing entry (`_framing_count`), out of the
+    other entries' finds and their runs."""
+    if era is None or era >= o.everyday_documents_before:
         return []  # (most documents: of the current era)
     lexicon = everyday_lexicon()
     finds = [m for m in everyday_matcher().finditer(text) if _year(lexicon[m.phrase]) <= era]
@@ -206,19 +210,10 @@ def _earlier_era_finds(text: str, matches: list[Match], o: FormulationOptions) -
     return [m for m in finds if said[m.phrase] >= least]
 
 
-def _earlier_era(matches: list[Match], o: FormulationOptions) -> int | None:
-    """The era of a document of an earlier era than `everyday_documents_before`, else None."""
-    era = document_era(matches, o)
-    return era if era is not None and era < o.everyday_documents_before else None
-
-
 def document_era(matches: list[Match], o: FormulationOptions) -> int | None:
     """The era of a document: the `document_era_rank`-th latest year national text first says
     a formulation of the lexicon the document says (a report says none coined after it; the
-    rank passes over an entry or two dated late), or None where it says too few or the rule is
-    off."""
-    if not o.everyday_documents_before:
-        return None
+    rank passes over an entry or two dated late), or None where it says too few."""
     lexicon = national_lexicon()
     years = sorted(y for y in (_year(lexicon[m.phrase]) for m in matches) if y)
     return years[-o.document_era_rank] if len(years) >= o.document_era_rank else None
