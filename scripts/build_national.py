@@ -476,19 +476,10 @@ def said_by_local_reports(phrases: list[str]) -> dict[str, int]:
     return {p: said[p] for p in phrases}
 
 
-LOCAL_REASON = "said by {} of {} local reports"
-
-
-def everyday_writing(why: str) -> bool:
-    """Tell whether the reason an entry is not kept is that current local reports say it."""
-    return why.startswith(LOCAL_REASON.split("{}")[0]) and why.endswith(
-        LOCAL_REASON.split("{}")[-1])
-
-
 def not_distinctive(text: str, said_locally: int, local_reports: int) -> str | None:
     """Why an entry read in a national report is no distinctive formulation, or None."""
     if said_locally > MAX_LOCAL_REPORTS:
-        return LOCAL_REASON.format(said_locally, local_reports)
+        return f"said by {said_locally} of {local_reports} local reports"
     if text.endswith(PLAIN_NAME_ENDS) and "、" not in text:
         return "a plain name of a system or reform"
     return None
@@ -987,6 +978,7 @@ def main(argv: list[str] | None = None) -> int:
     local = said_by_local_reports(sorted(read))
     not_kept: dict[str, str] = {}
     framing: set[str] = set()  # no distinctive formulation, listed where a document frames with it
+    everyday: set[str] = set()  # everyday writing of the local reports: the `everyday` source
     for text in read:
         e = ev[text]
         report = read[text][1]
@@ -998,6 +990,8 @@ def main(argv: list[str] | None = None) -> int:
             local[text] <= MAX_FRAMING_LOCAL_REPORTS or MOTTO_SEPARATOR in text
         ):
             framing.add(text)
+        elif local[text] > MAX_LOCAL_REPORTS and len(text) >= EVERYDAY_MIN_LEN:
+            everyday.add(text)  # (kept by the evidence, said by more local reports)
         if why is not None:
             not_kept[text] = why
     kept = set(seed) | quoted | {t for t in read if t not in not_kept}
@@ -1011,7 +1005,7 @@ def main(argv: list[str] | None = None) -> int:
                          FRAMING_SOURCE if text in framing
                          else KNOWLEDGE_SOURCE if report == KNOWLEDGE else REPORTS_SOURCE))
             not_kept.pop(text, None)
-        elif why is None and everyday_writing(not_kept[text]) and len(text) >= EVERYDAY_MIN_LEN:
+        elif why is None and text in everyday:
             # everyday writing of the current local reports, which national text said by
             # its era: listed in a document of an earlier era (the `everyday` source)
             ev[text].read_in = report
