@@ -37,6 +37,18 @@ def test_a_designation_is_a_role_with_a_scope_and_a_site_without_one():
     assert names("建设全国首个人工智能数据训练基地。") == []
 
 
+def test_the_places_of_a_role_are_role_heads():
+    # (Anhui's and Chongqing's reports of 2025)
+    assert names("围绕打造新兴产业聚集地，强化以科技创新带动产业创新，") == ["新兴产业聚集地"]
+    assert names("（八）聚力打造高品质生活宜居地，在富民惠民安民上取得新成效。") == [
+        "高品质生活宜居地"
+    ]
+    assert names("打造北京非首都功能疏解集中承载地。") == ["北京非首都功能疏解集中承载地"]
+    # a new high ground is a role; a plain one may be a sector's boast (above)
+    assert names("加快打造改革开放新高地，") == ["改革开放新高地"]
+    assert names("打造低空制造产业高地。") == []
+
+
 def test_a_description_said_once_is_praise_not_a_name():
     assert names("加快建设具有世界聚合力的双向开放枢纽，") == []
     text = "打造具有全国影响力的科技创新中心。用好支持科技创新中心的政策，"
