@@ -27,6 +27,14 @@ def test_the_provincial_report_names_its_own_ideal():
     assert "美丽云南" in {f.text for f in extract_formulations(doc)}
 
 
+def test_the_image_a_province_gives_itself_by_its_name():
+    # (the reports of Anhui and Inner Mongolia, 2025)
+    assert ideals("在推进高质量发展、全面建设美好安徽上取得新的更大进展。") == ["美好安徽"]
+    assert ideals("三北精神是拼出来的，亮丽内蒙古是干出来的。") == ["亮丽内蒙古"]
+    # an image before no place of places.tsv is a word (美好家园, 美好生活)
+    assert ideals("共建美好家园，创造美好生活，") == []
+
+
 def test_new_and_a_place_s_own_name_is_the_place_it_is_building():
     # the Fujian and Chongqing reports of 2025; a qualifier of the goal right before 新 is part
     # of its name (现代化新重庆, as a blind reading of the Chongqing report lists it)

@@ -11,6 +11,10 @@ A province or city names the place it is building by 新 and its own name (新�
 a clause edge or before 建设, as an ideal does; a qualifier of the place's goal right before 新
 is part of the name (现代化新重庆: `new_place_qualifiers`).
 
+A province or city also names the image it gives itself by an image word and its own name
+(美好安徽, 亮丽内蒙古, 多彩贵州: rule `image`, `place_images`), where the place is one of
+`places.tsv` (美好家园, 美好生活 are words) and the segmenter starts and ends a word there.
+
 The other shape is a field, then a verb of strength and the place it strengthens (rule
 `strength`): 科教兴国, 制造强国, 交通强国, 文化强省, 教育强市, 农业强县, 人才兴皖, 文化兴滇.
 The field is a noun (推进|强省建设, 全面加强|国防 and 新兴|市场 are not such names) and the
@@ -45,6 +49,14 @@ def find_ideals(
         if place not in w.ideal_places and not _is_place_name(place):
             continue
         yield Candidate(m.group("phrase"), "slogan", m.start("phrase"), stage=STAGE, rule="place")
+    for m in finditer(_image_pattern(), text):
+        # the longer place first (亮丽|内蒙古), then the shorter (美好|安徽|上)
+        end = next((m.end() + k for k in (3, 2) if text[m.end() : m.end() + k] in place_forms()), 0)
+        if not end:
+            continue
+        seg = seg or segment_text(text)
+        if seg.starts_word(m.start()) and seg.starts_word(end):
+            yield Candidate(text[m.start() : end], "slogan", m.start(), stage=STAGE, rule="image")
     if w.new_place_mark in text:
         for m in _new_place_pattern().finditer(text):
             place = m.group("place")
@@ -125,6 +137,13 @@ def _new_place_pattern() -> re.Pattern[str]:
     """新 and a place of two or three characters, ending as an ideal's compound does."""
     mark = re.escape(words().new_place_mark)
     return re.compile(rf"(?P<phrase>{mark}(?P<place>[{HAN}]{{2,3}}))(?=建设|[，。；、”）)\s]|$)")
+
+
+@lru_cache(maxsize=1)
+def _image_pattern() -> re.Pattern[str]:
+    """An image before Chinese text (美好|安徽, 亮丽|内蒙古): where a place may follow."""
+    images = "|".join(re.escape(x) for x in words().place_images)
+    return re.compile(rf"(?:{images})(?=[{HAN}]{{2}})")
 
 
 @lru_cache(maxsize=1)

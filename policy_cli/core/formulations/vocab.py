@@ -106,6 +106,7 @@ class Words:
     programme_frames: tuple[str, ...]
     ideals: tuple[str, ...]
     ideal_places: frozenset[str]
+    place_images: tuple[str, ...]
     event_heads: tuple[str, ...]
     event_refused_words: tuple[str, ...]
     event_holding_verbs: tuple[str, ...]
