@@ -47,6 +47,14 @@ def test_a_kind_a_count_or_a_list_names_no_programme():
     assert names("实施城镇老旧小区改造等项目。") == []
 
 
+def test_a_name_may_open_with_the_round_scale_of_what_it_reaches():
+    # (Chongqing's report of 2025; the work report of 2022): a magnitude and no measure word
+    assert names("实施千万农民增收致富促进行动。") == ["千万农民增收致富促进行动"]
+    assert names("开展万企兴万村行动。") == ["万企兴万村行动"]
+    # a count of works counts the programmes: no name
+    assert names("实施百个重点工程，实施三项行动。") == []
+
+
 def test_the_round_or_batch_of_a_programme_is_no_part_of_its_name():
     # the Beijing report of 2025 and the opinion on AI+ of 2025; a count of works stays a kind
     assert names("实施新一期促进残疾人就业三年行动。") == ["促进残疾人就业三年行动"]

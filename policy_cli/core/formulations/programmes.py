@@ -7,7 +7,9 @@ by 建设, 创建, 划定 (现代农业产业园, 粮食生产功能区), or nam
 furthered (深化|人民城市建设, 加快|基础研究先行区建设). The names listed after the first one, joined
 by 、 or 和 and ending in a head of the same family, are launched by the same verb (划定和建设
 粮食生产功能区、重要农产品生产保护区; 继续实施“三支一扶”、特岗教师计划). The name must have a body
-of its own: a count of works (192个), a kind (重大工程, 重点项目) or a list (…等项目) names none;
+of its own: a count of works (192个, 一批), a kind (重大工程, 重点项目) or a list (…等项目) names
+none, where the round scale of what a programme reaches opens its name (千万农民增收致富促进行动,
+万企兴万村行动: `programme_magnitudes`, no measure word after them);
 the round or batch of a programme (新一期, 一批) is not its name's.
 A name may join two places by a dash (中蒙二连浩特—扎门乌德经济合作区), and 建设好 launches a
 zone as 建设 does. A programme taken as the lead of a policy is launched by that frame
@@ -120,6 +122,14 @@ def _leading_verb(body: str) -> int:
     return quantity.end() if quantity and quantity.end() < len(body) else at
 
 
+def _scaled(body: str, w: Words) -> bool:
+    """Tell whether a body opens with the round scale of what the programme reaches (千万|农民
+    增收致富促进行动, 百万|移民致富提升行动, 千村示范万村整治工程): a magnitude (百, 千, 万) and
+    no measure word after it; a count of works (一批, 三项, 百个) counts the programmes."""
+    scale = len(body) - len(body.lstrip(w.programme_magnitudes))
+    return 0 < scale < len(body) and body[scale] not in w.count_nouns and body[scale] not in w.count
+
+
 def _names_a_programme(body: str, w: Words, o: FormulationOptions, *, short: bool = False) -> bool:
     """Tell whether the body of a launched name (before its head) names something of its own;
     a short body (人民|城市) names a place whose building is furthered."""
@@ -128,7 +138,9 @@ def _names_a_programme(body: str, w: Words, o: FormulationOptions, *, short: boo
     if not least <= len(plain) <= o.programme_max_body:
         return False
     counted = re.match(rf"\d+[{''.join(sorted(w.count_nouns))}]", plain)
-    if plain.endswith(w.generic_programme_ends) or plain[0] in w.count + "第" or counted:
+    if plain.endswith(w.generic_programme_ends) or counted or (
+        plain[0] in w.count + "第" and not _scaled(plain, w)
+    ):
         return False  # a kind (重大工程), a count (一批, 192个, 第三轮), a list (…等项目)
     if w.trail_possessive in plain or w.etc in plain:
         return False  # …具有国际竞争力的…基地: a description; 水库增容等供水工程: a list

@@ -39,6 +39,7 @@ class Words:
 
     # [characters]
     count: str
+    programme_magnitudes: str
     digit_count: str
     set_count: str
     speech_marks: str
