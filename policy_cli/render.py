@@ -9,6 +9,7 @@ written by `policy_cli.serialize`.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -139,6 +140,67 @@ def _head(title: str | None, preface: Sequence[tuple[str, str]]) -> Any:
 CELL_PADDING = 1  # cells are one space apart from their neighbours (none at the table's edges)
 _JOINERS = ("\u200d", "\ufe0f")  # characters rich measures by their neighbours
 
+# The characters rich measures two cells wide, block by block (CJK punctuation, ideographs and
+# their extension A, compatibility ideographs and forms, full-width forms), and those it measures
+# one cell wide beyond its own single-cell set (dashes, quote marks, …): a text of these and of
+# rich's single cells is measured and cut here, without a lookup a character in Python (a
+# table of ~500 rows: ~20 ms of ~50). Each block is checked against rich's own widths by
+# tests/render/test_cells.py; any other text is measured by rich.
+WIDE_BLOCKS = (
+    (0x3000, 0x3029), (0x3030, 0x303E), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF),
+    (0xFE30, 0xFE4F), (0xFF01, 0xFF60), (0xFFE0, 0xFFE6),
+)
+NARROW_BLOCKS = ((0x2010, 0x2027),)
+
+
+@lru_cache(maxsize=1)
+def _widths() -> tuple[Any, frozenset[str]]:
+    """A pattern of the wide characters, and the set of the narrow ones."""
+    from rich.cells import _SINGLE_CELLS
+
+    wide = "".join(f"{chr(a)}-{chr(b)}" for a, b in WIDE_BLOCKS)
+    narrow = {chr(c) for a, b in NARROW_BLOCKS for c in range(a, b + 1)}
+    return re.compile(f"[{wide}]"), frozenset(_SINGLE_CELLS | narrow)
+
+
+def cells(text: str) -> int:
+    """The cells `text` takes in a terminal: rich's `cell_len`, the same number."""
+    wide, narrow = _widths()
+    rest, n_wide = wide.subn("", text)
+    if narrow.issuperset(rest):
+        return len(text) + n_wide
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
+def cut_with_ellipsis(text: str, room: int) -> str:
+    """`text` cut to `room` cells with an ellipsis where it is wider: what rich's
+    `Text.truncate(room, overflow="ellipsis")` makes of it (a wide character the cut falls in
+    becomes a space)."""
+    wide, narrow = _widths()
+    if not narrow.issuperset(wide.sub("", text)):
+        from rich.text import Text
+
+        line = Text(text)
+        line.truncate(room, overflow="ellipsis")
+        return line.plain
+    if cells(text) <= room:
+        return text
+    total = room - 1
+    if total <= 0:
+        return "…"
+    # the longest start of the text that fits, by bisection (its cells grow with its length)
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if mid + len(wide.findall(text, 0, mid)) <= total:
+            lo = mid
+        else:
+            hi = mid - 1
+    size = lo + len(wide.findall(text, 0, lo))
+    return text[:lo] + " " * (total - size) + "…"
+
 
 def _table(sec: Section, width: int, *, rich_cells: bool = False) -> Any:
     """A section as a rich table `width` cells wide at most: terms whole, context cut.
@@ -148,7 +210,6 @@ def _table(sec: Section, width: int, *, rich_cells: bool = False) -> Any:
     pads, measures and wraps every cell), a third of the time on a table of ~500 rows.
     """
     from rich import box
-    from rich.cells import cell_len
     from rich.table import Table
     from rich.text import Text
 
@@ -164,10 +225,10 @@ def _table(sec: Section, width: int, *, rich_cells: bool = False) -> Any:
             title=Text(inert(sec.title), style="bold"), title_justify="left",
             box=box.SIMPLE_HEAD, pad_edge=False, expand=False, padding=0,
         )  # fmt: skip
-    cells = [[cell(row.get(c.key)) for c in columns] for row in sec.rows]
-    lens = [[cell_len(v) for v in r] for r in cells]
+    values = [[cell(row.get(c.key)) for c in columns] for row in sec.rows]
+    lens = [[cells(v) for v in r] for r in values]
     widths = [
-        max([cell_len(inert(c.header)), *(n[i] for n in lens)]) for i, c in enumerate(columns)
+        max([cells(inert(c.header)), *(n[i] for n in lens)]) for i, c in enumerate(columns)
     ]
     fixed = sum(w for w, c in zip(widths, columns, strict=True) if c.kind != "context")
     n_context = sum(1 for c in columns if c.kind == "context") or 1
@@ -180,7 +241,7 @@ def _table(sec: Section, width: int, *, rich_cells: bool = False) -> Any:
 
     def header(c: Column, i: int) -> Any:
         name = inert(c.header)
-        return name if rich_cells else _Cell(name, pads[i], plain=name, wide=cell_len(name))
+        return name if rich_cells else _Cell(name, pads[i], plain=name, wide=cells(name))
 
     for i, (c, cells_wide) in enumerate(zip(columns, widths, strict=True)):
         if c.kind == "context":
@@ -199,7 +260,7 @@ def _table(sec: Section, width: int, *, rich_cells: bool = False) -> Any:
                 header(c, i), justify=c.justify, overflow="fold",
                 min_width=min(cells_wide, cap) + extra[i], max_width=cap + extra[i],
             )  # fmt: skip
-    for r, n, row in zip(cells, lens, sec.rows, strict=True):
+    for r, n, row in zip(values, lens, sec.rows, strict=True):
         if rich_cells:
             texts = [Text(v) for v in r]
             for t, c in zip(texts, columns, strict=True):
@@ -461,9 +522,7 @@ class _Cell:
         if max_width - extra < 1:
             return max_width, max_width
         if not self.shortest and self.wide:
-            from rich.cells import cell_len
-
-            self.shortest = max(cell_len(w) for w in self.plain.split())  # type: ignore[union-attr]
+            self.shortest = max(cells(w) for w in self.plain.split())  # type: ignore[union-attr]
         lo, hi = _normal(self.shortest, self.wide)
         lo, hi = min(lo, max_width), min(hi, max_width)
         lo, hi = (0, 0) if hi < 1 else _normal(lo, hi)
@@ -485,13 +544,15 @@ class _Cell:
         spaces = room - self.wide
         if spaces >= 0:
             body = " " * spaces + plain if justify == "right" else plain + " " * spaces
-        else:  # cut with an ellipsis (lays_out: never right-justified)
-            from rich.cells import cell_len
+        elif overflow == "ellipsis":  # cut (lays_out: never right-justified)
+            body = cut_with_ellipsis(plain, room)
+            body += " " * (room - cells(body))
+        else:
             from rich.text import Text
 
             line = Text(plain)
             line.truncate(room, overflow=overflow)  # type: ignore[arg-type]
-            body = line.plain + " " * (room - cell_len(line.plain))
+            body = line.plain + " " * (room - cells(line.plain))
         return " " * self.left + body + " " * self.right
 
     def lays_out(self, room: int, justify: str, overflow: str, no_wrap: bool) -> bool:

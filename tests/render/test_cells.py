@@ -1,0 +1,46 @@
+"""The terminal widths render measures itself: rich's own, character by character and on text."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from rich.cells import cell_len, get_character_cell_size
+from rich.text import Text
+
+from policy_cli.render import NARROW_BLOCKS, WIDE_BLOCKS, cells, cut_with_ellipsis
+
+from ..conftest import DOCS
+
+
+@pytest.mark.parametrize(("blocks", "width"), [(WIDE_BLOCKS, 2), (NARROW_BLOCKS, 1)])
+def test_every_character_of_a_block_is_as_wide_as_rich_measures_it(blocks, width):
+    odd = [
+        hex(c) for a, b in blocks for c in range(a, b + 1)
+        if get_character_cell_size(chr(c)) != width
+    ]  # fmt: skip
+    assert odd == []
+
+
+def _samples() -> list[str]:
+    text = (DOCS / "gwr-2022.txt").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip()]
+    rng = random.Random(12)
+    out = [line[: rng.randint(1, 90)] for line in rng.sample(lines, min(120, len(lines)))]
+    # mixed scripts and marks rich measures by their own rules (kana, a joiner, an emoji, a
+    # control character, Latin with accents, an ideographic space)
+    out += ["“十四五”规划—2025…", "RCEP生效", "カタカナ混じり", "a\u200db", "👍🏽赞", "\x1b[31m红",
+            "Café政策", "\u3000全角空格", "", "…", "﹏﹏"]  # fmt: skip
+    return out
+
+
+def test_a_text_is_as_wide_as_rich_measures_it():
+    assert [cells(s) for s in _samples()] == [cell_len(s) for s in _samples()]
+
+
+def test_a_text_is_cut_with_an_ellipsis_as_rich_cuts_it():
+    for s in _samples():
+        for room in range(1, cell_len(s) + 1):
+            line = Text(s)
+            line.truncate(room, overflow="ellipsis")
+            assert cut_with_ellipsis(s, room) == line.plain, (s, room)
