@@ -25,6 +25,11 @@ def test_a_zone_is_named_after_the_verb_that_builds_it():
     assert names("加快划定和建设粮食生产功能区、重要农产品生产保护区。") == [
         "粮食生产功能区", "重要农产品生产保护区"
     ]
+    # an economic belt, a science park, a new industrial district (Guangxi's and Hubei's
+    # reports of 2025); a new district that is a place is no zone of work (滨海新区)
+    assert names("加快建设平陆运河经济带。") == ["平陆运河经济带"]
+    assert names("高水平建设宜昌东部产业新区，") == ["宜昌东部产业新区"]
+    assert names("建设滨海新区。") == []
 
 
 def test_the_names_listed_after_a_launched_one_are_launched_too():
