@@ -43,7 +43,7 @@ def find_all(text: str, words: Iterable[str]) -> dict[str, list[int]]:
     """
     unique = list(dict.fromkeys(w for w in words if w))
     if len(text) * len(unique) <= FIND_SCAN:
-        return {w: _find_each(text, w) for w in unique}
+        return {w: find_each(text, w) for w in unique}
     if len(text) < LONG_TEXT:
         automaton, unique = _automaton(unique)
         found: list[list[int]] = [[] for _ in unique]
@@ -86,7 +86,7 @@ def _characters_at(data: bytes, offsets: list[int]) -> dict[int, int]:
     return out
 
 
-def _find_each(text: str, word: str) -> list[int]:
+def find_each(text: str, word: str) -> list[int]:
     """The start offsets of every occurrence of `word`, overlapping ones too, in order."""
     starts = []
     i = text.find(word)

@@ -117,6 +117,18 @@ def test_a_counted_battle_with_its_members_listed_before_it(found):
     assert not any(t.startswith("三大") for t in texts_in("推动三大都市圈协同共进发展。"))
 
 
+def test_a_set_the_document_keeps_naming_whatever_follows_it(found):
+    # 加力推动六大系统应用开发 … 提升六大系统发展服务治理能力 (Chongqing): headless and long each
+    # time, but the count and its word are said again with something else after them
+    assert "六大系统" in found("provinces-2025/chongqing.txt")
+    texts = texts_in("推动六大系统应用开发。提升六大系统发展服务治理能力。")
+    assert "六大系统" in texts
+    # said once, it stays a clause; the same word after every mention is a longer name's
+    assert not any(t.startswith("六大") for t in texts_in("推动六大系统应用开发。"))
+    texts = texts_in("产生了两大理论成果。这两大理论成果都是集体智慧的结晶。")
+    assert "两大理论" not in texts
+
+
 def test_a_count_of_categories_names_no_set(found):
     # 建设城市基本体征、重大事件、常态风险等三大类实时感知 (Baotou): three kinds of sensing
     assert not any(t.startswith("三大类") for t in found("local-baotou-2022.txt"))

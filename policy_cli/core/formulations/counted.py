@@ -1,7 +1,9 @@
 """Stage `counted`: a count word and a measure word open a name (三重压力, 两个毫不动摇).
 
 The name is the short noun phrase after the measure word; generic counted nouns (三个方面,
-两个月) are not names. The members are taken when the document lists them next to it. A count
+两个月) are not names. Where the words after the count run on past a name's length, the count
+and its first word name a set when the document says them together again with something else
+after them (六大系统|应用开发, 六大系统|发展服务…). The members are taken when the document lists them next to it. A count
 in digits names a set before 大 as a count word does (6大行动, 3大平台), and otherwise in two
 shapes only (rule `counted-list`): the year's numbered list of
 works for the people (10件惠民实事, 20项重点民生实事) and a count of actions with no name of
@@ -22,6 +24,7 @@ from policy_cli.core.formulations.members import listed_items
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.quoted import counted_member, refuses
 from policy_cli.core.formulations.vocab import clause_word_set, patterns, words
+from policy_cli.core.occurrences import find_each
 from policy_cli.core.patterns import finditer
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
@@ -51,6 +54,8 @@ def find_counted(
         counted = _counted_phrase(text, m.start(), m.end(), options, seg)
         if not counted:
             counted = _named_after_members(text, m.start(), m.end(), options, seg)
+        if not counted:
+            counted = _said_again(text, m.start(), m.end(), options, seg)
         if counted:
             items = listed_items(
                 text, m.start(), m.start() + len(counted), counted, options, seg=seg
@@ -93,6 +98,30 @@ def find_counted(
                     continue
             start = m.start() - 1  # the count word the pattern reads behind 个 / 件
             yield Candidate(text[start : m.end()], "numbered", start, stage=STAGE, rule=rule)
+
+
+def _said_again(
+    text: str, start: int, end: int, o: FormulationOptions, seg: Segmentation
+) -> str | None:
+    """The count and the word right after it where the document says them together again, the
+    words after it running on past a name's length (六大系统|应用开发, …提升|六大系统|发展服务
+    治理能力): a set the document keeps naming, whatever it says of it each time (the same word
+    after every mention is part of a longer name: 两大理论|成果)."""
+    after = seg.words(end, end + o.counted_window)
+    if not after or not is_han(after[0]) or not _names_a_set(after[0], o):
+        return None
+    word = after[0]
+    if word in words().function_words or word in clause_word_set():
+        return None
+    name = text[start:end] + word
+    said = find_each(text, name)
+    if len(said) < o.counted_said_again:
+        return None
+    # what follows differs from one mention to the next: the same word after each (两大理论|成果)
+    # is part of a longer name
+    following = {tuple(seg.words(at + len(name), at + len(name) + 2)[:1]) for at in said}
+    return name if len(following) > 1 else None
+
 
 
 def _named_after_members(
@@ -168,9 +197,16 @@ def _counted_phrase(
     ):
         # 五项原则|基础上: the ground the name stands on is not part of it
         noun = noun[: -len(ground)]
-    if not o.counted_noun_min <= len(noun) <= o.counted_noun_max or (
-        noun.endswith(v.generic_counted) or noun[0] in v.count_nouns
-        or noun[0] in v.category_marks  # 三大类|实时感知: the count counts categories
-    ):
+    if not _names_a_set(noun, o):
         return None
     return text[start:end] + noun
+
+
+def _names_a_set(noun: str, o: FormulationOptions) -> bool:
+    """Tell whether a noun after a count may name a set: long enough, no generic counted noun
+    (三个方面), no measure or category after the count (三大类|实时感知 counts categories)."""
+    v = words()
+    return o.counted_noun_min <= len(noun) <= o.counted_noun_max and not (
+        noun.endswith(v.generic_counted) or noun[0] in v.count_nouns
+        or noun[0] in v.category_marks
+    )

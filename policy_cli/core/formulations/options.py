@@ -169,6 +169,9 @@ class FormulationOptions:
     listed_noun_short: int = 2
     # a name longer than this must end in a programme head (三大都市圈协同共进 is a clause)
     counted_headless_max: int = 5
+    # --- rule measure: a count and the word after it that the document says together this
+    # often or more name a set, whatever follows each time (六大系统|应用开发)
+    counted_said_again: int = 2
     # the ground word (…基础) is cut off a name at least this long
     counted_ground_min: int = 4
 

@@ -29,7 +29,7 @@ from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import Words, is_verb, words
-from policy_cli.core.occurrences import count_each
+from policy_cli.core.occurrences import count_each, find_each
 from policy_cli.core.patterns import longest_first
 from policy_cli.core.tokens import Segmentation, segment_text
 
@@ -202,7 +202,7 @@ def _a_role(
     scopes = [
         at
         for s in w.position_scope_words
-        for at in _finds(body, s)
+        for at in find_each(body, s)
         if not body.startswith(w.position_scope_ranks, at + len(s))
     ]
     if scoped:
@@ -224,16 +224,8 @@ def a_site(name: str) -> bool:
     return not any(
         not body.startswith(w.position_scope_ranks, at + len(s))
         for s in w.position_scope_words
-        for at in _finds(body, s)
+        for at in find_each(body, s)
     )
-
-
-def _finds(s: str, sub: str) -> list[int]:
-    out, at = [], s.find(sub)
-    while at >= 0:
-        out.append(at)
-        at = s.find(sub, at + 1)
-    return out
 
 
 def _a_positioning_set(listed: str, w: Words, o: FormulationOptions) -> bool:
