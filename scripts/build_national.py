@@ -357,6 +357,15 @@ def read_background() -> list[tuple[str, str]]:
     return out
 
 
+def check_kind(text: str, kind: str, where: str) -> None:
+    """Stop on an unknown kind, and on a `code` with no digit or Latin letter: a code is a digit
+    code (132, 296X, 4+1); an abbreviation (医改, 新农合) is a name or a slogan."""
+    if kind not in KINDS:
+        raise SystemExit(f"{where}: unknown kind {kind!r}")
+    if kind == "code" and not re.search(r"[0-9A-Za-z]", text):
+        raise SystemExit(f"{where}: {text!r} is no digit code: a name, slogan or numbered set")
+
+
 def read_seed(path: Path) -> dict[str, str]:
     """text -> kind of the seed file; separators of a motto normalised to 、."""
     out: dict[str, str] = {}
@@ -366,8 +375,7 @@ def read_seed(path: Path) -> dict[str, str]:
         if not line or line.startswith("#"):
             continue
         text, _, kind = line.partition("\t")
-        if kind not in KINDS:
-            raise SystemExit(f"{path}:{n}: unknown kind {kind!r}")
+        check_kind(text, kind, f"{path}:{n}")
         text = canonical(text)
         k = key(text)
         if k in keys:  # the same motto with and without separators: keep the separated form
@@ -386,8 +394,7 @@ def read_reports_seed(path: Path) -> dict[str, tuple[str, str]]:
         if not line.strip() or line.startswith("#"):
             continue
         text, kind, report = (line.split("\t") + ["", ""])[:3]
-        if kind not in KINDS:
-            raise SystemExit(f"{path}:{n}: unknown kind {kind!r}")
+        check_kind(text, kind, f"{path}:{n}")
         if not text.strip() or not report.strip():
             raise SystemExit(f"{path}:{n}: a line is text, kind and the report it was read in")
         out.setdefault(canonical(text.strip()), (kind, report.strip()))

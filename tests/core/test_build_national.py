@@ -162,6 +162,18 @@ def test_a_reports_seed_line_without_its_report_is_refused(tmp_path):
         build.read_reports_seed(bad)
 
 
+def test_a_code_is_a_digit_code_in_the_seeds_and_the_shipped_table(tmp_path):
+    # 医改, 新农合 were once written as codes: an abbreviation is a name or a slogan
+    bad = tmp_path / "r.txt"
+    bad.write_text("医改\tcode\tgwr-2011\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="r.txt:1: '医改' is no digit code"):
+        build.read_reports_seed(bad)
+    table = Path(build.OUT).read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in table if line and not line.startswith(("#", "text\t"))]
+    codes = [r[0] for r in rows if r[1] == "code"]
+    assert codes and all(re.search(r"[0-9A-Za-z]", c) for c in codes), codes
+
+
 def test_an_entry_read_in_a_report_is_kept_only_where_distinctive():
     def why(text: str, said_locally: int = 0) -> str | None:
         return build.not_distinctive(build.canonical(text), said_locally, 5)
