@@ -27,6 +27,16 @@ def test_the_provincial_report_names_its_own_ideal():
     assert "美丽云南" in {f.text for f in extract_formulations(doc)}
 
 
+def test_an_ideal_of_a_province_or_city_may_go_on_in_its_clause():
+    # 打造数字福建升级版 (Fujian, 2025): a place of places.tsv, a word of its own
+    assert ideals("打造数字福建升级版，绘就美丽重庆新画卷。") == ["数字福建", "美丽重庆"]
+    # a generic place or a word the tagger takes for a place goes on only at a clause's edge
+    # (美丽乡村|示范村, 健康|深度|指数)
+    assert ideals("打造美丽乡村示范村，提升健康深度指数。") == []
+    # an ideal right before another is read first: 宜居乡村 is a piece of 美丽宜居乡村
+    assert ideals("建设美丽宜居乡村。") == []
+
+
 def test_the_image_a_province_gives_itself_by_its_name():
     # (the reports of Anhui and Inner Mongolia, 2025)
     assert ideals("在推进高质量发展、全面建设美好安徽上取得新的更大进展。") == ["美好安徽"]

@@ -48,6 +48,15 @@ def find_ideals(
         place = m.group("place")
         if place not in w.ideal_places and not _is_place_name(place):
             continue
+        if m.group("edge") is None:
+            # more of the clause follows (数字福建|升级版, 美丽中国|新画卷): only a place of
+            # places.tsv, where the segmenter starts and ends a word (健康|深度, 美丽|河湖 are
+            # no places, 数字中国建设峰会 is another name)
+            seg = seg or segment_text(text)
+            if place not in place_forms() or not (
+                seg.starts_word(m.start("phrase")) and seg.starts_word(m.end("phrase"))
+            ):
+                continue
         yield Candidate(m.group("phrase"), "slogan", m.start("phrase"), stage=STAGE, rule="place")
     for m in finditer(_image_pattern(), text):
         # the longer place first (亮丽|内蒙古), then the shorter (美好|安徽|上)
@@ -148,8 +157,12 @@ def _image_pattern() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
+    """An ideal and a place of two characters, at a clause edge or before 建设 (`edge`), or
+    before more Chinese text. The matches do not overlap: an ideal right before another one is
+    read first and takes its characters (美丽宜居|乡村: neither 美丽宜居, no place, nor
+    宜居乡村, a piece of the village's longer ideal)."""
     w = words()
     ideals = "|".join(re.escape(x) for x in w.ideals)
     return re.compile(
-        rf"(?P<phrase>(?:{ideals})(?P<place>[{HAN}]{{2}}))(?=建设|[，。；、”）)\s]|$)"
+        rf"(?P<phrase>(?:{ideals})(?P<place>[{HAN}]{{2}}))(?:(?P<edge>(?=建设|[，。；、”）)\s]|$))|(?=[{HAN}]))"
     )
