@@ -127,6 +127,9 @@ def test_a_set_the_document_keeps_naming_whatever_follows_it(found):
     assert not any(t.startswith("六大") for t in texts_in("推动六大系统应用开发。"))
     texts = texts_in("产生了两大理论成果。这两大理论成果都是集体智慧的结晶。")
     assert "两大理论" not in texts
+    # a modifier said again names nothing (两个超级|大国, 两个超级|核大国: the report to the
+    # 10th congress)
+    assert "两个超级" not in texts_in("主要是两个超级大国争霸。两个超级核大国。")
 
 
 def test_a_count_of_categories_names_no_set(found):

@@ -47,6 +47,8 @@ def test_the_places_of_a_role_are_role_heads():
     # a new high ground is a role; a plain one may be a sector's boast (above)
     assert names("加快打造改革开放新高地，") == ["改革开放新高地"]
     assert names("打造低空制造产业高地。") == []
+    # a body that names no field of its own
+    assert names("努力打造发展新高地。") == []
 
 
 def test_a_description_said_once_is_praise_not_a_name():

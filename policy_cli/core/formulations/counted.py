@@ -111,8 +111,8 @@ def _said_again(
     if not after or not is_han(after[0]) or not _names_a_set(after[0], o):
         return None
     word = after[0]
-    if word in words().function_words or word in clause_word_set():
-        return None
+    if word in words().function_words or word in clause_word_set() or not _a_noun(word):
+        return None  # (两个|超级|大国, 两个|超级|核大国: a modifier, a longer name each time)
     name = text[start:end] + word
     said = find_each(text, name)
     if len(said) < o.counted_said_again:
@@ -200,6 +200,13 @@ def _counted_phrase(
     if not _names_a_set(noun, o):
         return None
     return text[start:end] + noun
+
+
+def _a_noun(word: str) -> bool:
+    """Tell whether the tagger takes a word for a noun, a verbal noun or a word of the policy
+    lexicon (which carries no tag)."""
+    tagged = default_tagger().tag(word, False)
+    return len(tagged) == 1 and (tagged[0][1].startswith("n") or tagged[0][1] in ("vn", ""))
 
 
 def _names_a_set(noun: str, o: FormulationOptions) -> bool:

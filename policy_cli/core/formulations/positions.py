@@ -192,6 +192,8 @@ def _a_role(
         return False  # a count (一批, 两个…), a list (…等基地)
     if any(v in body for v in w.position_verbs):
         return False  # two clauses, not one name
+    if body in w.position_generic_bodies:
+        return False  # 打造|发展新高地: no field of its own
     described = body.rfind(w.trail_possessive)
     if described >= 0 and not body.startswith(w.position_area_scopes):
         core = name[described + 1 :]

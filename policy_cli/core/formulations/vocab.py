@@ -265,6 +265,7 @@ class Words:
     predicate_modals: tuple[str, ...]
     position_verbs: tuple[str, ...]
     position_role_heads: tuple[str, ...]
+    position_generic_bodies: frozenset[str]
     position_designation_heads: tuple[str, ...]
     position_scope_words: tuple[str, ...]
     position_subject_nouns: tuple[str, ...]
