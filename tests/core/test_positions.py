@@ -49,6 +49,9 @@ def test_the_places_of_a_role_are_role_heads():
     assert names("打造低空制造产业高地。") == []
     # a body that names no field of its own
     assert names("努力打造发展新高地。") == []
+    # the titles a city takes (Beijing's report of 2025)
+    assert names("加快建设全球数字经济标杆城市。") == ["全球数字经济标杆城市"]
+    assert names("积极打造国际绿色经济标杆城市，") == ["国际绿色经济标杆城市"]
 
 
 def test_a_description_said_once_is_praise_not_a_name():

@@ -52,6 +52,11 @@ def test_a_kind_a_count_or_a_list_names_no_programme():
     assert names("实施城镇老旧小区改造等项目。") == []
 
 
+def test_a_city_title_whose_building_is_furthered_is_named():
+    # (Beijing's report of 2025)
+    assert names("深入推进演艺之都建设，加快国际体育赛事名城建设。") == ["演艺之都", "国际体育赛事名城"]
+
+
 def test_a_name_may_open_with_the_round_scale_of_what_it_reaches():
     # (Chongqing's report of 2025; the work report of 2022): a magnitude and no measure word
     assert names("实施千万农民增收致富促进行动。") == ["千万农民增收致富促进行动"]
