@@ -1207,9 +1207,15 @@ def test_the_ideals_of_one_place_said_in_parallel_are_a_motto():
         "，建设美丽天津、平安重庆。",  # two places
         "，推进平安天津建设、法治天津。",  # the first clause goes on after its place
         "，推进法治天津、平安天津建设、美丽天津。",  # an inner clause that is more than an ideal
+        "，发展科技北京、绿色北京。",  # two nouns: no ideal, and too few to stand for ones
+        "，建设人文城市、科技城市、绿色城市。",  # nouns before a generic place
     ):
         texts = {f.text for f in formulations_in(text)}
         assert not any("、" in t for t in texts), texts
+    # three of one province or city: a noun stands for an ideal where one is an ideal (the
+    # Beijing report of 2025: 深入实施人文北京、科技北京、绿色北京战略)
+    texts = {f.text for f in formulations_in("，深入实施人文北京、科技北京、绿色北京战略，")}
+    assert "人文北京、科技北京、绿色北京" in texts, texts
 
 
 def test_a_pair_of_one_act_with_two_objects_or_two_results_is_a_motto():

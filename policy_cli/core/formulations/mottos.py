@@ -466,30 +466,55 @@ def _ideals_of_a_place(start: int, parts: list[str]) -> Candidate | None:
     天津、平安天津; 平安重庆、法治重庆|…): the ideals a document sets for its place, said in
     parallel, are a motto, where each alone is a slogan of the `ideal` stage. The first clause
     is read from its end and the last from its start; what follows (…|水平全面提升) is the
-    sentence's own. Other words before a place (来到内蒙古、爱上内蒙古) are no ideals."""
+    sentence's own. Other words before a place (来到内蒙古、爱上内蒙古) are no ideals; in a run
+    of three or more of one province or city, a noun stands for one where another is an ideal
+    (人文北京、科技北京、绿色北京)."""
     w = words()
-    sizes = [size for size in _ideal_sizes() if parts[1][:size] in w.ideals]
+    three = len(parts) >= IDEAL_NOUNS_FROM
+    sizes = [size for size in _ideal_sizes() if _an_ideal(parts[1][:size], three)]
     if not sizes:
         return None  # (most runs: the second clause opens with no ideal)
     first = parts[0]
     for size in sizes:
         for place_len in range(1, len(first) - size + 1):
             ideal, place = first[-size - place_len : -place_len], first[-place_len:]
-            if ideal not in w.ideals or not (place in place_forms() or place in w.ideal_places):
+            if not (place in place_forms() or place in w.ideal_places):
+                continue
+            # a noun stands for an ideal of a province or city in a run of three (人文北京、科技
+            # 北京、绿色北京); one ideal of the list at least
+            nouns = three and place in place_forms()
+            if not _an_ideal(ideal, nouns):
                 continue
             run = [ideal + place]
             for k, p in enumerate(parts[1:], 1):
                 head = p[: size + place_len]
-                if head[:size] not in w.ideals or head[size:] != place or head in run:
+                if not _an_ideal(head[:size], nouns) or head[size:] != place or head in run:
                     return None
                 if k < len(parts) - 1 and p != head:
                     return None  # an inner clause is one ideal of the place, nothing more
                 run.append(head)
+            if not any(x[:size] in w.ideals for x in run):
+                return None
             at = start + len(first) - size - place_len
             return Candidate(
                 w.list_separator.join(run), "slogan", at, None, (), BY_RULE, STAGE, "ideals"
             )
     return None
+
+
+IDEAL_NOUNS_FROM = 3  # parts of a place's ideals from which a noun stands for an ideal
+
+
+@lru_cache(maxsize=1024)
+def _an_ideal(word: str, nouns: bool) -> bool:
+    """Tell whether a word is an ideal (`ideals`), or, where `nouns`, a noun of two characters
+    (人文, 科技, 绿色; not a verb: 来到|内蒙古、爱上|内蒙古)."""
+    if word in words().ideals:
+        return True
+    if not nouns or len(word) != 2:
+        return False
+    tagged = default_tagger().tag(word, False)
+    return len(tagged) == 1 and tagged[0][1] == "n"
 
 
 def _one_act_pair(
