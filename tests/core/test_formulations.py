@@ -1218,6 +1218,22 @@ def test_the_ideals_of_one_place_said_in_parallel_are_a_motto():
     assert "人文北京、科技北京、绿色北京" in texts, texts
 
 
+def test_a_run_that_holds_a_national_formulation_is_one_motto_with_its_siblings():
+    # the Beijing report of 2025 (巩固提升一网通办、一网统管、一网慧治成效): 一网通办 and 一网统管
+    # are national formulations, 一网慧治 their sibling of the same shape
+    texts = {f.text for f in formulations_in("，巩固提升一网通办、一网统管、一网慧治成效，")}
+    assert "一网通办、一网统管、一网慧治" in texts, texts
+    # real text: the Yunnan report of 2025
+    assert_found_by(
+        ((DOCS / "provinces-2025" / "yunnan.txt", "无废城市、无废园区、无废企业"),), "motto/anchored"
+    )
+    # not a run that qualifies a noun (cpc19: 结合伟大斗争、伟大事业、伟大梦想的实践, three of
+    # four), nor one done together (依法治国、依法执政、依法行政共同推进: the rule together's)
+    found = {f.text: f for f in extract_formulations(load_document(DOCS / "cpc19-report.txt"))}
+    assert "伟大斗争、伟大事业、伟大梦想" not in found
+    assert "依法治国、依法执政、依法行政共同推进" in found
+
+
 def test_a_pair_of_one_act_with_two_objects_or_two_results_is_a_motto():
     # real text: the Inner Mongolia report of 2025 (完成保交楼、保交房任务), the 2018 national report
     # (着力解决小微企业融资难、融资贵问题) and the Shaoxing conference of 2023 (确保实现开门红、开门旺，)

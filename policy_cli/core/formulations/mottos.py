@@ -125,6 +125,10 @@ def _find(
             parts, trail, options, text, m.start(), offset, m.end()
         ):
             rhyme = "qualities"
+        if uniform and rhyme is None and _anchored(parts, trail, options) and not _done_together(
+            text, m.end(), parts, trail, options
+        ):
+            rhyme = "anchored"
         if loose and (rhyme is None or not _sentence_lead(lead, seg, m.start())):
             # a lead of any verb opens only whole rhymes: other runs need a clause word (the
             # lead is tagged last: most runs are no rhyme)
@@ -500,6 +504,23 @@ def _ideals_of_a_place(start: int, parts: list[str]) -> Candidate | None:
                 w.list_separator.join(run), "slogan", at, None, (), BY_RULE, STAGE, "ideals"
             )
     return None
+
+
+def _anchored(parts: Sequence[str], trail: str, o: FormulationOptions) -> bool:
+    """Tell whether a run of three clauses or more of one length that share their opening
+    (`anchored_lead_min` characters) holds a formulation of the national lexicon: its
+    siblings of the same shape join it in one motto (一网通办、一网统管、一网慧治; 新发展阶段、
+    新发展理念、新发展格局). Not where the run qualifies a noun with 的 (结合|伟大斗争、伟大事业、
+    伟大梦想|的实践: three of four, named as what a practice is of)."""
+    if len(parts) < o.anaphora_min_clauses or len(parts[0]) < o.anchored_clause_min:
+        return False
+    if trail.startswith(words().trail_possessive):
+        return False
+    lead = os.path.commonprefix(list(parts))
+    if len(lead) < o.anchored_lead_min or len(set(parts)) != len(parts):
+        return False
+    lexicon = national_lexicon()
+    return any(canonical(p) in lexicon for p in parts)
 
 
 IDEAL_NOUNS_FROM = 3  # parts of a place's ideals from which a noun stands for an ideal

@@ -266,6 +266,10 @@ class FormulationOptions:
     shared_lead_len: int = 2
     # this many clauses or more opening alike are anaphora (激活主体、激活要素、激活市场)
     anaphora_min_clauses: int = 3
+    # rule anchored: a run of clauses of one length, this long at least, sharing this many
+    # opening characters, one of them a national formulation (一网通办、一网统管、一网慧治)
+    anchored_clause_min: int = 3
+    anchored_lead_min: int = 2
     # anaphora clauses may be this long, a lead that acts and what follows it at most
     # motto_max_clause (更加注重系统集成、更加注重突出重点、更加注重改革实效)
     anaphora_max_clause: int = 10
