@@ -266,6 +266,11 @@ class FormulationOptions:
     shared_lead_len: int = 2
     # this many clauses or more opening alike are anaphora (激活主体、激活要素、激活市场)
     anaphora_min_clauses: int = 3
+    # --- stage siblings: a list with this many names found names its other items (…论坛),
+    # each this long
+    siblings_min_found: int = 2
+    sibling_min_len: int = 4
+    sibling_max_len: int = 16
     # rule anchored: a run of clauses of one length, this long at least, sharing this many
     # opening characters, one of them a national formulation (一网通办、一网统管、一网慧治)
     anchored_clause_min: int = 3

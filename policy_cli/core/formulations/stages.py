@@ -40,6 +40,7 @@ from policy_cli.core.formulations.refine import (
     merge_candidates,
 )
 from policy_cli.core.formulations.repeated import find_repeated
+from policy_cli.core.formulations.siblings import add_listed_siblings
 from policy_cli.core.formulations.titles import find_titles
 from policy_cli.core.formulations.user import find_user
 from policy_cli.core.formulations.versions import find_versions
@@ -98,6 +99,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("coined", "a document's own compound, said as one unit often (智能原生)",
           find=find_coined),
     Stage("filter", "drop what is never a formulation (一批, idioms)", refine=filter_candidates),
+    Stage("siblings", "the other names of a list whose names were found (…、金融街论坛、…论坛)",
+          refine=add_listed_siblings),
     Stage("merge", "one candidate per text, certain ones first", refine=merge_candidates,
           required=True),
     Stage("fold", "drop parts of longer finds and scope-word variants", refine=fold_candidates),
