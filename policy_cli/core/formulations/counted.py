@@ -3,7 +3,8 @@
 The name is the short noun phrase after the measure word; generic counted nouns (三个方面,
 两个月) are not names. Where the words after the count run on past a name's length, the count
 and its first word name a set when the document says them together again with something else
-after them (六大系统|应用开发, 六大系统|发展服务…). The members are taken when the document lists them next to it. A count
+after them (六大系统|应用开发, 六大系统|发展服务…). The members are taken when the document
+lists them next to it. A count
 in digits names a set before 大 as a count word does (6大行动, 3大平台), and otherwise in two
 shapes only (rule `counted-list`): the year's numbered list of
 works for the people (10件惠民实事, 20项重点民生实事) and a count of actions with no name of
@@ -123,7 +124,6 @@ def _said_again(
     return name if len(following) > 1 else None
 
 
-
 def _named_after_members(
     text: str, start: int, end: int, o: FormulationOptions, seg: Segmentation
 ) -> str | None:
@@ -204,9 +204,9 @@ def _counted_phrase(
 
 def _a_noun(word: str) -> bool:
     """Tell whether the tagger takes a word for a noun, a verbal noun or a word of the policy
-    lexicon (which carries no tag)."""
+    lexicon, which carries no tag (`counted_again_tags`)."""
     tagged = default_tagger().tag(word, False)
-    return len(tagged) == 1 and (tagged[0][1].startswith("n") or tagged[0][1] in ("vn", ""))
+    return len(tagged) == 1 and (not tagged[0][1] or tagged[0][1] in words().counted_again_tags)
 
 
 def _names_a_set(noun: str, o: FormulationOptions) -> bool:

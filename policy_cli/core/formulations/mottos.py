@@ -535,7 +535,7 @@ def _an_ideal(word: str, nouns: bool) -> bool:
     if not nouns or len(word) != 2:
         return False
     tagged = default_tagger().tag(word, False)
-    return len(tagged) == 1 and tagged[0][1] == "n"
+    return len(tagged) == 1 and tagged[0][1] in words().ideal_noun_tags
 
 
 def _one_act_pair(

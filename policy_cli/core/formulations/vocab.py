@@ -108,6 +108,8 @@ class Words:
     ideals: tuple[str, ...]
     ideal_places: frozenset[str]
     place_images: tuple[str, ...]
+    counted_again_tags: frozenset[str]
+    ideal_noun_tags: frozenset[str]
     event_heads: tuple[str, ...]
     event_refused_words: tuple[str, ...]
     event_holding_verbs: tuple[str, ...]
