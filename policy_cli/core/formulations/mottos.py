@@ -87,7 +87,7 @@ def _find(
         parts = m.group().split(sep)
         offset = m.start()
         shaped = (
-            _ideals_of_a_place(m.start(), parts)
+            _ideals_of_a_place(m.start(), parts, options)
             or _one_act_pair(m.start(), parts, options, seg)
             or _shaped_run(text, m.start(), m.end(), parts, options, seg)
             or _one_lead_run(text, m.start(), m.end(), parts, options, seg)
@@ -465,7 +465,9 @@ def _noun_named(trail: str, o: FormulationOptions) -> bool:
     return bool(tagged) and all(tag in w.noun_tags for _, tag in tagged)
 
 
-def _ideals_of_a_place(start: int, parts: list[str]) -> Candidate | None:
+def _ideals_of_a_place(
+    start: int, parts: list[str], o: FormulationOptions
+) -> Candidate | None:
     """Two clauses or more, each an ideal wished for one place, the same in all (建设更高水平|法治
     天津、平安天津; 平安重庆、法治重庆|…): the ideals a document sets for its place, said in
     parallel, are a motto, where each alone is a slogan of the `ideal` stage. The first clause
@@ -474,7 +476,7 @@ def _ideals_of_a_place(start: int, parts: list[str]) -> Candidate | None:
     of three or more of one province or city, a noun stands for one where another is an ideal
     (人文北京、科技北京、绿色北京)."""
     w = words()
-    three = len(parts) >= IDEAL_NOUNS_FROM
+    three = len(parts) >= o.ideal_nouns_min_parts
     sizes = [size for size in _ideal_sizes() if _an_ideal(parts[1][:size], three)]
     if not sizes:
         return None  # (most runs: the second clause opens with no ideal)
@@ -521,9 +523,6 @@ def _anchored(parts: Sequence[str], trail: str, o: FormulationOptions) -> bool:
         return False
     lexicon = national_lexicon()
     return any(canonical(p) in lexicon for p in parts)
-
-
-IDEAL_NOUNS_FROM = 3  # parts of a place's ideals from which a noun stands for an ideal
 
 
 @lru_cache(maxsize=1024)

@@ -271,6 +271,9 @@ class FormulationOptions:
     siblings_min_found: int = 2
     sibling_min_len: int = 4
     sibling_max_len: int = 16
+    # rule ideals: in this many ideals of one province or city or more, a noun stands for an
+    # ideal (人文北京、科技北京、绿色北京)
+    ideal_nouns_min_parts: int = 3
     # rule anchored: a run of clauses of one length, this long at least, sharing this many
     # opening characters, one of them a national formulation (一网通办、一网统管、一网慧治)
     anchored_clause_min: int = 3
