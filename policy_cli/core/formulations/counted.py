@@ -25,7 +25,7 @@ from policy_cli.core.formulations.members import listed_items
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.quoted import counted_member, refuses
 from policy_cli.core.formulations.vocab import clause_word_set, patterns, words
-from policy_cli.core.occurrences import find_each
+from policy_cli.core.occurrences import find_all
 from policy_cli.core.patterns import finditer
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
@@ -41,6 +41,7 @@ def find_counted(
     p = patterns()
     # a count word (三大, 两个) or a count in digits before 大 (6大), in the order of the text
     # (two patterns: one joined pattern was tried at every character, ~7 us a news item)
+    pending: list[tuple[int, str]] = []  # (where, name) of the counts said again, maybe
     found = list(p.counted.finditer(text))
     digits = list(finditer(p.counted_digits, text))  # (skipped where no 大 is said)
     if digits:
@@ -55,19 +56,19 @@ def find_counted(
         counted = _counted_phrase(text, m.start(), m.end(), options, seg)
         if not counted:
             counted = _named_after_members(text, m.start(), m.end(), options, seg)
-        if not counted:
-            counted = _said_again(text, m.start(), m.end(), options, seg)
         if counted:
-            items = listed_items(
-                text, m.start(), m.start() + len(counted), counted, options, seg=seg
-            )
-            # a set whose members the document lists, as many as it counts, is named for
-            # certain: kept beside a longer find that holds the list (汽车、钢铁、化工|三大产业
-            # 转型攻坚战), as a quoted name is
-            strength = CERTAIN if items else BY_RULE
-            yield Candidate(
-                counted, "numbered", m.start(), None, items, strength, STAGE, "measure"
-            )
+            yield _measured(text, m.start(), counted, options, seg)
+        else:
+            again = _again_name(text, m.start(), m.end(), options, seg)
+            if again:
+                pending.append((m.start(), again))
+    if pending:
+        # the names said again are counted together, in one pass over the text (a scan of it
+        # per name made a long text cost its square)
+        said = find_all(text, [name for _, name in pending])
+        for start, name in pending:
+            if _said_again(name, said[name], options, seg):
+                yield _measured(text, start, name, options, seg)
     for m in patterns().counted_list.finditer(text):
         # 10件惠民实事, 20项重点民生实事, 7个专项行动, 3个“三年行动”: the year's numbered list of
         # works for the people, or a count of actions that names them as a set
@@ -101,27 +102,41 @@ def find_counted(
             yield Candidate(text[start : m.end()], "numbered", start, stage=STAGE, rule=rule)
 
 
-def _said_again(
+def _measured(
+    text: str, start: int, counted: str, o: FormulationOptions, seg: Segmentation
+) -> Candidate:
+    """The counted name at `start`, with its members where the document lists them: a set whose
+    members the document lists, as many as it counts, is named for certain, kept beside a
+    longer find that holds the list (汽车、钢铁、化工|三大产业转型攻坚战), as a quoted name is."""
+    items = listed_items(text, start, start + len(counted), counted, o, seg=seg)
+    strength = CERTAIN if items else BY_RULE
+    return Candidate(counted, "numbered", start, None, items, strength, STAGE, "measure")
+
+
+def _again_name(
     text: str, start: int, end: int, o: FormulationOptions, seg: Segmentation
 ) -> str | None:
-    """The count and the word right after it where the document says them together again, the
-    words after it running on past a name's length (六大系统|应用开发, …提升|六大系统|发展服务
-    治理能力): a set the document keeps naming, whatever it says of it each time (the same word
-    after every mention is part of a longer name: 两大理论|成果)."""
+    """The count and the noun right after it, where the words after it run on past a name's
+    length (六大系统|应用开发): a name if the document says it again (`_said_again`). Not a
+    modifier (两个|超级|大国)."""
     after = seg.words(end, end + o.counted_window)
     if not after or not is_han(after[0]) or not _names_a_set(after[0], o):
         return None
     word = after[0]
     if word in words().function_words or word in clause_word_set() or not _a_noun(word):
         return None  # (两个|超级|大国, 两个|超级|核大国: a modifier, a longer name each time)
-    name = text[start:end] + word
-    said = find_each(text, name)
+    return text[start:end] + word
+
+
+def _said_again(name: str, said: list[int], o: FormulationOptions, seg: Segmentation) -> bool:
+    """Tell whether a document says a count and its noun together again (`said`: where), with
+    something else after them each time (六大系统|应用开发, …提升|六大系统|发展服务治理能力): a set
+    it keeps naming, whatever it says of it. The same word after every mention is part of a
+    longer name (两大理论|成果)."""
     if len(said) < o.counted_said_again:
-        return None
-    # what follows differs from one mention to the next: the same word after each (两大理论|成果)
-    # is part of a longer name
+        return False
     following = {tuple(seg.words(at + len(name), at + len(name) + 2)[:1]) for at in said}
-    return name if len(following) > 1 else None
+    return len(following) > 1
 
 
 def _named_after_members(

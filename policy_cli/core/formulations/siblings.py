@@ -40,7 +40,11 @@ def add_listed_siblings(
         if any(end is None for end in ends):
             continue
         items = [item[:end] for item, end in zip(raw, ends, strict=True)]  # (…论坛|等平台)
-        first = any(items[0].endswith(t) for t in found if len(t) >= options.sibling_min_len)
+        # (the first item's ends looked up, not every find tried against it: linear in the text)
+        head = items[0]
+        first = any(
+            head[k:] in found for k in range(len(head) - options.sibling_min_len + 1)
+        )
         said = [first] + [item in found for item in items[1:]]
         if sum(said) < options.siblings_min_found or all(said):
             continue
@@ -61,30 +65,30 @@ def _one_name(item: str, o: FormulationOptions) -> bool:
     )
 
 
-def _head_end(item: str, heads: tuple[str, ...]) -> int | None:
-    """Where the last head of a name in `item` ends (all of it, or before 等…), or None."""
-    best = None
-    for head in heads:
-        at = item.rfind(head)
-        if at > 0 and (best is None or at + len(head) > best):
-            best = at + len(head)
-    if best is None or (best < len(item) and not item.startswith(words().etc, best)):
-        return None
-    return best
+def _head_end(item: str, heads: re.Pattern[str]) -> int | None:
+    """Where the head of a name ends in `item`: at its end, or before 等…; else None."""
+    m = heads.search(item)
+    return m.end() if m is not None and m.start() > 0 else None
 
 
 @lru_cache(maxsize=1)
-def _heads() -> tuple[str, ...]:
+def _heads() -> re.Pattern[str]:
+    """A name's head at the end of a list's item, or right before 等 (…论坛|等平台)."""
     w = words()
-    return tuple(longest_first({
+    heads = longest_first({
         *w.proper_institution_heads, *w.proper_area_heads, *w.proper_fair_heads,
         *w.proper_fund_heads, *w.zone_heads, *w.place_heads,
-    }))  # fmt: skip
+    })  # fmt: skip
+    alternatives = "|".join(re.escape(h) for h in heads)
+    return re.compile(f"(?:{alternatives})(?={re.escape(w.etc)}|$)")
 
 
 @lru_cache(maxsize=1)
 def _lists() -> re.Pattern[str]:
-    """Three items or more of Chinese (quote marks and dashes inside) joined by 、."""
+    """Three items or more of Chinese (quote marks and dashes inside) joined by 、, the first
+    from where its run starts."""
     sep = re.escape(words().list_separator)
-    item = f"[{HAN}“”—]+"
-    return re.compile(f"{item}(?:{sep}{item}){{2,}}")
+    chars = f"{HAN}“”—"
+    # an item starts a run of its characters, and each is read whole (++): no retry inside a
+    # long run of Chinese that holds no list (which made the scan cost a run's square)
+    return re.compile(f"(?<![{chars}])[{chars}]++(?:{sep}[{chars}]++){{2,}}")
