@@ -125,6 +125,14 @@ PHRASES_OUT = ROOT / "policy_cli" / "data" / "national_phrases.bloom"
 IMAGES_OUT = ROOT / "policy_cli" / "data" / "quoted_images.tsv"
 # quoted images: dictionary words the news puts in quotes on at least this many days
 MIN_IMAGE_DAYS = 3
+PLAIN_OUT = ROOT / "policy_cli" / "data" / "plain_words.tsv"
+# plain words: words of the IDF table (scripts/build_idf.py, built before this script) that at
+# least this many national documents say…
+MIN_PLAIN_DOCUMENTS = 30
+# …and that national text puts in quotes in at most this share of those documents
+MAX_PLAIN_QUOTED_SHARE = 0.05
+# the words considered: 2-4 Chinese characters (the quoted stage reads no longer ordinary word)
+PLAIN_SHAPE = re.compile(rf"[{HAN}]{{2,4}}")
 
 KINDS = ("slogan", "name", "numbered", "metaphor", "code")
 MIN_SEED_DAYS = 2
@@ -886,6 +894,58 @@ def write_images(quoted_days: Counter[str], tags: dict[str, str], out: Path) -> 
     print(f"wrote {out}: {len(images)} images", file=sys.stderr)
 
 
+def write_plain_words(news, background, lexicon: set[str], out: Path) -> None:
+    """Write the plain words of national text: words that MIN_PLAIN_DOCUMENTS national documents
+    or more say (the document frequency of the IDF table, read back from its coded IDF) and that
+    at most MAX_PLAIN_QUOTED_SHARE of those documents put in quotes (高素质, 满意度, 刮目相看). A
+    document that quotes one of them (经济发展“高素质”迈出坚实步伐) is putting an ordinary word in
+    scare quotes, as with the dictionary's nouns; a word national text quotes more often is a set
+    image or a name it has coined (“创客”). The nouns of the dictionary are left out: the quoted
+    stage takes any of them as an ordinary word already (“列车”, “心病”). So are the entries of
+    the lexicon, everyday ones included, and the parts of its mottos (获得感, 大众创业): national
+    formulations, never plain.
+
+    Columns: word, documents that say it, documents that quote it; sorted by word (the product
+    finds a word by bisection)."""
+    from policy_cli.core.keywords import load_idf
+
+    idf = load_idf()
+    n = idf.documents
+    said: dict[str, int] = {}
+    for w in idf.terms:
+        if PLAIN_SHAPE.fullmatch(w):
+            df = round((1 + n) / math.exp(idf(w) - 1) - 1)  # (the IDF is smooth: see build_idf)
+            if df >= MIN_PLAIN_DOCUMENTS:
+                said[w] = df
+    quoted: Counter[str] = Counter()
+    texts = [f"{title}\n{content}" for _, title, content in news] + [c for _, c in background]
+    for text in texts:
+        quoted.update({m.group(1).strip() for m in QUOTED.finditer(text)} & said.keys())
+    from policy_cli.core.formulations.vocab import words
+    from policy_cli.core.segment import default_tagger
+
+    tagger, nouns = default_tagger(), words().ordinary_tags
+
+    def a_noun(w: str) -> bool:  # the quoted stage takes a noun of the dictionary as plain anyway
+        tagged = tagger.tag(w, False)
+        return len(tagged) == 1 and tagged[0][1] in nouns
+
+    rows = sorted(
+        (w, d, quoted[w]) for w, d in said.items()
+        if quoted[w] <= MAX_PLAIN_QUOTED_SHARE * d and w not in lexicon and not a_noun(w)
+    )
+    out.write_text(
+        "# Plain words of national text: words the national news 2012-2022 and the background\n"
+        f"# reports say in {MIN_PLAIN_DOCUMENTS} documents or more (the IDF table's document\n"
+        f"# frequency) and put in quotes in at most {MAX_PLAIN_QUOTED_SHARE:.0%} of them, built by\n"
+        "# scripts/build_national.py (the dictionary's nouns left out: the product takes them as\n"
+        "# plain anyway): word<TAB>documents saying it<TAB>documents quoting it; sorted by word\n"
+        + "".join(f"{w}\t{d}\t{q}\n" for w, d, q in rows),
+        encoding="utf-8",
+    )
+    print(f"wrote {out}: {len(rows)} plain words", file=sys.stderr)
+
+
 def jieba_tags() -> dict[str, str]:
     import jieba
 
@@ -911,6 +971,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--phrases-out", type=Path, default=PHRASES_OUT)
     ap.add_argument("--images-out", type=Path, default=IMAGES_OUT)
+    ap.add_argument("--plain-out", type=Path, default=PLAIN_OUT)
     ap.add_argument("--no-phrases", action="store_true", help="skip the phrase index (slow)")
     ap.add_argument("--mined", action="store_true",
                     help="add the mined source: fixed expressions the news repeats unquoted")
@@ -1048,6 +1109,9 @@ def main(argv: list[str] | None = None) -> int:
         e.provinces = (n, total)
         rows.append((text, "slogan", e, "provincial"))
     write_images(quoted_days, tags, a.images_out)
+    entries = {canonical(t) for t, *_ in rows}  # (a motto's parts are joined by 、)
+    write_plain_words(news, background, {p for t in entries for p in (t, *t.split("、"))},
+                      a.plain_out)
     header = (
         "# Established national formulations, built by scripts/build_national.py from the national\n"
         "# evening news 2012-2022 and the national reports of corpus/background.jsonl.xz.\n"

@@ -6,10 +6,14 @@ from importlib import resources
 from typing import Any
 
 
+def text(name: str) -> str:
+    """Return a bundled text file whole."""
+    return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+
+
 def lines(name: str) -> list[str]:
     """Return the stripped lines of a bundled text file, without blanks and # comments."""
-    text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return [ln.strip() for ln in text(name).splitlines() if ln.strip() and not ln.startswith("#")]
 
 
 def toml(name: str) -> dict[str, Any]:

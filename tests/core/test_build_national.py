@@ -377,3 +377,41 @@ def test_an_entry_read_in_a_news_item_counts_the_other_days_only():
     assert build.other_days(e, "news-2020-12-18") == {"2021-03-05", "2021-12-10"}
     assert build.other_days(e, "gwr-2015") == e.days  # read in a report: every day counts
     assert build.NEWS_READ.fullmatch("news-2020-12-18") and not build.NEWS_READ.fullmatch("news-2020")
+
+
+# --- plain words: what national text says often and seldom quotes
+
+
+def _plain(path: Path) -> dict[str, tuple[int, int]]:
+    rows = [ln.split("\t") for ln in path.read_text(encoding="utf-8").splitlines()
+            if ln and not ln.startswith("#")]
+    return {w: (int(d), int(q)) for w, d, q in rows}
+
+
+def test_a_plain_word_is_said_in_many_documents_and_seldom_quoted(tmp_path):
+    # the document frequencies are the shipped IDF table's (高素质 233, 逐梦 71, 满意度 114);
+    # the quotes are counted in the news given: 逐梦 quoted in 20 items of 71 is a coined image
+    news = [(f"2020-01-{i % 28 + 1:02d}", f"新闻{i}", "九牧王礼服“逐梦”巴黎奥运。") for i in range(20)]
+    news += [("2020-02-01", "新闻", "经济发展“高素质”迈出坚实步伐，群众“满意度”提升。")]
+    out = tmp_path / "plain.tsv"
+    build.write_plain_words(news, [], {"满意度"}, out)
+    plain = _plain(out)
+    assert plain["高素质"][1] == 1 and plain["高素质"][0] >= build.MIN_PLAIN_DOCUMENTS
+    assert "逐梦" not in plain  # (20 of ~71 documents quote it)
+    assert "满意度" not in plain  # an entry of the lexicon given is never plain
+    assert "列车" not in plain  # a noun of the dictionary: the quoted stage's rule takes it
+    assert list(plain) == sorted(plain)
+
+
+def test_the_shipped_plain_words_hold_the_rules():
+    path = Path(__file__).resolve().parents[2] / "policy_cli" / "data" / "plain_words.tsv"
+    plain = _plain(path)
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+    assert lines == sorted(lines)  # (the product finds a word by bisection)
+    assert len(plain) > 5000
+    for word, (said, quoted) in plain.items():
+        assert build.PLAIN_SHAPE.fullmatch(word)
+        assert said >= build.MIN_PLAIN_DOCUMENTS and quoted <= build.MAX_PLAIN_QUOTED_SHARE * said
+    from policy_cli.core.national import national_lexicon
+
+    assert not set(plain) & set(national_lexicon())

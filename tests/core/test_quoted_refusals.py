@@ -111,3 +111,26 @@ def test_a_launched_verb_and_object_and_a_counted_name_without_the_counted_stage
     text = load_text("制定实施大气、水、土壤污染防治三个“十条”。")
     off = FormulationOptions(disabled_stages=frozenset({"counted"}))
     assert [f.text for f in extract_formulations(text, options=off)] == ["十条"]
+
+
+def test_a_word_national_text_says_plainly_is_an_ordinary_word_in_scare_quotes():
+    # sentences of the Anhui and Fujian reports of 2025: words the national news says in tens
+    # to hundreds of items and almost never quotes (data/plain_words.tsv), put in quotes for
+    # emphasis; the dictionary does not take them for nouns, so only that evidence tells
+    found = texts_in(
+        "我们要勇挑大梁，努力争取更好结果，赢得更多“刮目相看”。"
+        "九牧王礼服“逐梦”巴黎奥运，越来越多的民企品牌技术出新、产品出圈、市场出海。"
+        "传统产业向智转型，经济发展“高素质”迈出坚实步伐。"
+    )
+    assert not {"刮目相看", "逐梦", "高素质"} & found
+
+
+def test_a_word_national_text_quotes_or_lists_stays_a_name():
+    # the work report of 2015 (“创客”: the news quotes it in a tenth of its items), a national
+    # formulation said plainly elsewhere (获得感, the lexicon's), and a plain word a count counts
+    found = texts_in(
+        "电子商务、物流快递等新业态快速成长，众多“创客”脱颖而出。"
+        "人们的“获得感”显著增强。要坚持两个“毫不动摇”，支持民营企业发展。"
+    )
+    assert {"创客", "获得感"} <= found
+    assert any(t.startswith("两个") and "毫不动摇" in t for t in found)

@@ -25,7 +25,7 @@ from policy_cli.core.formulations.members import listed_items
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.quoted_runs import quoted_chains
 from policy_cli.core.formulations.shapes import classify_quoted, plan_period
-from policy_cli.core.formulations.vocab import patterns, quoted_images, words
+from policy_cli.core.formulations.vocab import patterns, plain_word, quoted_images, words
 from policy_cli.core.national import national_lexicon
 from policy_cli.core.patterns import longest_first
 from policy_cli.core.phrases import canonical
@@ -167,15 +167,18 @@ def _naming_followers() -> tuple[str, ...]:
     return (*(h for h in w.name_heads if h not in programmes), *w.quoted_name_followers)
 
 
+def _counted(text: str, start: int, end: int) -> bool:
+    """Tell whether a count word and 个 right before the quote text[start:end] count it."""
+    m = patterns().counted_quoted.match(text, start - 1) if start >= 2 else None
+    return m is not None and m.end() == end
+
+
 def counted_member(text: str, start: int, end: int) -> bool:
     """Tell whether the quote text[start:end] is what a count word and 个 right before it count
     (三个“十条”, 五个“必须统筹好”), and no noun follows that it would modify (四个“统规联建”
     聚居点): the counted stage's quoted-count lists the set, and the set names the quoted name
     (a listed item names what it holds), so this occurrence adds nothing of its own."""
-    if start < 2:
-        return False
-    m = patterns().counted_quoted.match(text, start - 1)
-    if m is None or m.end() != end:
+    if not _counted(text, start, end):
         return False
     after = text[end : end + 1]
     return not (after and is_han(after) and after not in words().function_words)
@@ -319,9 +322,11 @@ def names_a_thing(
 
 
 def _ordinary_word(text: str, start: int, end: int, span: str, o: FormulationOptions) -> bool:
-    """Tell whether a quoted span is an ordinary noun of the dictionary put in scare quotes.
+    """Tell whether a quoted span is an ordinary word put in scare quotes.
 
-    把一颗颗“珍珠”串成“项链”, 企业的“心病”: one word the dictionary knows, counting nothing, that
+    把一颗颗“珍珠”串成“项链”, 企业的“心病”, 经济发展“高素质”迈出坚实步伐: a noun the dictionary
+    knows, or a word national text says often and seldom quotes (`plain_word`), counting nothing
+    and counted by no count before it (两个“毫不动摇”), that
     national policy language does not use as a set image (定心丸, 组合拳, 白名单: words the
     national news itself quotes; `data/quoted_images.tsv`) nor as a formulation, that names
     no system or process (…制, …化: 包干制, 公交化), that no head of a name, series, theme or
@@ -333,17 +338,17 @@ def _ordinary_word(text: str, start: int, end: int, span: str, o: FormulationOpt
     w = words()
     if not o.ordinary_min_len <= len(span) <= o.ordinary_max_len or not is_han(span):
         return False
-    if any(ch in w.count for ch in span) or span in quoted_images():
-        return False
+    if any(ch in w.count for ch in span) or span in quoted_images() or _counted(text, start, end):
+        return False  # (两个“毫不动摇”: what a count counts names a set)
     if span.endswith(w.policy_suffixes):
         return False  # 经费“包干制”, 高铁“公交化”: a system or a process of policy
     if text.startswith(_naming_followers(), end) or patterns().counted_area.match(text, end):
         return False  # “科技兴农”战略, “彩云”系列, “吨粮田”855万亩: a name, not an image
-    tagged = _tagged(span)
-    if len(tagged) != 1 or tagged[0][1] not in w.ordinary_tags:
-        return False  # a noun of the dictionary (the policy lexicon's words carry no tag)
     if canonical(span) in national_lexicon():
         return False
+    tagged = _tagged(span)
+    if (len(tagged) != 1 or tagged[0][1] not in w.ordinary_tags) and not plain_word(span):
+        return False  # a noun of the dictionary (the policy lexicon's words carry no tag)
     after = text[end : end + max(map(len, w.defining_words))]
     # listed with other quoted items, quote against quote (“登高”、“升规”); 乔木”参天、“灌木” is
     # a row of clauses, each with its own scare quotes

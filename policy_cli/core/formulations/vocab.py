@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
 from functools import lru_cache
@@ -431,6 +432,23 @@ def quoted_images() -> frozenset[str]:
     """Ordinary words national policy language quotes as set images (定心丸, 组合拳), learnt by
     scripts/build_national.py from the national news."""
     return frozenset(line.split("\t")[0] for line in data.lines("quoted_images.tsv"))
+
+
+def plain_word(word: str) -> bool:
+    """Tell whether national text says `word` often and seldom quotes it (高素质, 满意度,
+    刮目相看): the plain words scripts/build_national.py learns from the national news and
+    reports (`data/plain_words.tsv`: its lines are sorted, and found by bisection)."""
+    lines, key = _plain_lines(), word + "\t"
+    i = bisect_left(lines, key)
+    return i < len(lines) and lines[i].startswith(key)
+
+
+@lru_cache(maxsize=1)
+def _plain_lines() -> list[str]:
+    """The entry lines of data/plain_words.tsv, as sorted as their words (read on first use:
+    one split, no set of ~18 k words to build)."""
+    lines = data.text("plain_words.tsv").split("\n")
+    return [ln for ln in lines if ln and not ln.startswith("#")]
 
 
 def finditer_around(
