@@ -30,3 +30,16 @@ def test_craft_meeting_in_orbit_is_no_fair():
 
 def test_rivers_meeting_here_are_no_fair():
     assert names("长江与嘉陵江在此交会，形成半岛。") == []
+
+
+def test_a_bilateral_name_that_opens_a_clause_keeps_its_china():
+    # the Beijing report of 2025 and a news item of 2021-04-07: 中 at a clause's opening is no
+    # postposition (在…中) but China, the first of the two parties
+    from policy_cli.core.loaders import load_text
+
+    found = {f.text for f in extract_formulations(load_text(
+        "8家知名外资医药企业在京新设研发机构，中德世界隐形冠军峰会14年来首次走出德国、在京举办。"
+        "中方愿同阿拉伯国家一道，用实际行动共建新时代中非、中阿命运共同体。", source="t"
+    ))}
+    assert {"中德世界隐形冠军峰会", "中阿命运共同体"} <= found
+    assert not {"德世界隐形冠军峰会", "阿命运共同体"} & found

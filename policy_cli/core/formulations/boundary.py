@@ -67,14 +67,23 @@ def phrase_ending_at(
     v = words()
     max_len = o.phrase_max_len
     start = max(0, end - max_len - o.phrase_lookback_extra)
+    opens = start == 0  # (the walk may reach the clause's first word)
     for k in range(end - core - 1, start - 1, -1):
         if text[k] in v.clause_edge:
-            start = k + 1
+            start, opens = k + 1, True
             break
     cut = seg.words(start, end)
     clause = clause_word_set()
     out = ""
-    for w in reversed(cut):
+    for i in range(len(cut) - 1, -1, -1):
+        w = cut[i]
+        if w in v.postpositions and out and (
+            opens if i == 0 else (not is_han(cut[i - 1]) or cut[i - 1] in v.function_words)
+        ):
+            # ，中德世界隐形冠军峰会, 中非、中阿命运共同体, 的中阿…: a postposition follows a noun,
+            # so one after a clause's edge, a mark or a function word is China, of the name
+            out = w + out
+            break
         if len(out) >= core and not (
             len(out) == core and core <= o.bare_head_max and len(w) >= o.min_word_len
             # (全力做好|冬奥会: a verb of doing well takes the event, it names none; 带动|战略)

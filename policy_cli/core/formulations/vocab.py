@@ -46,6 +46,7 @@ class Words:
     speech_marks: str
     count_values: Mapping[str, int]
     function_words: frozenset[str]
+    postpositions: frozenset[str]
     count_nouns: frozenset[str]
     list_prefixes: frozenset[str]
     generic_modifier_ends: frozenset[str]
