@@ -39,7 +39,8 @@ def test_a_bilateral_name_that_opens_a_clause_keeps_its_china():
 
     found = {f.text for f in extract_formulations(load_text(
         "8家知名外资医药企业在京新设研发机构，中德世界隐形冠军峰会14年来首次走出德国、在京举办。"
-        "中方愿同阿拉伯国家一道，用实际行动共建新时代中非、中阿命运共同体。", source="t"
+        "中方愿同阿拉伯国家一道，用实际行动共建新时代中非、中阿命运共同体。"
+        "办好第七届中阿广电合作论坛。", source="t"  # (the Chongqing report of 2025)
     ))}
-    assert {"中德世界隐形冠军峰会", "中阿命运共同体"} <= found
-    assert not {"德世界隐形冠军峰会", "阿命运共同体"} & found
+    assert {"中德世界隐形冠军峰会", "中阿命运共同体", "中阿广电合作论坛"} <= found
+    assert not {"德世界隐形冠军峰会", "阿命运共同体", "阿广电合作论坛"} & found

@@ -78,10 +78,14 @@ def phrase_ending_at(
     for i in range(len(cut) - 1, -1, -1):
         w = cut[i]
         if w in v.postpositions and out and (
-            opens if i == 0 else (not is_han(cut[i - 1]) or cut[i - 1] in v.function_words)
+            opens if i == 0 else (
+                not is_han(cut[i - 1]) or cut[i - 1] in v.function_words
+                or cut[i - 1].startswith(v.ordinal_mark)
+            )
         ):
-            # ，中德世界隐形冠军峰会, 中非、中阿命运共同体, 的中阿…: a postposition follows a noun,
-            # so one after a clause's edge, a mark or a function word is China, of the name
+            # ，中德世界隐形冠军峰会, 中非、中阿命运共同体, 第七届中阿广电合作论坛: a postposition
+            # follows a noun, so one after a clause's edge, a mark, a function word or an ordinal
+            # is China, of the name
             out = w + out
             break
         if len(out) >= core and not (
