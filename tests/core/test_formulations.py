@@ -150,6 +150,12 @@ def test_a_motto_cut_from_its_run_of_one_length_names_nothing():
         "干事创业氛围更加浓厚，办实事、求实效、重实绩导向鲜明。"
     )}
     assert not texts & {"大胆试、大胆闯", "办实事、求实效"}
+    # …and the whole run is one where it fills its clause after a verb of command, as any triplet
+    # (the Fujian and Anhui reports of 2025)
+    whole = {f.text for f in formulations_in(
+        "继续大胆试、大胆闯、自主改。加快打造形态更美、业态更优、活力更足的安徽城市矩阵。"
+    )}
+    assert {"大胆试、大胆闯、自主改", "形态更美、业态更优、活力更足"} <= whole
     # …while a run that shares its word throughout is a motto
     assert "稳地价、稳房价、稳预期" in {f.text for f in formulations_in("坚持稳地价、稳房价、稳预期。")}
 

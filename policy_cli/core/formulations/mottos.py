@@ -16,8 +16,9 @@ characters, the qualities or aims a verb of command takes to the end of its clau
 开门旺, rule `one-act-pair`); clauses that a predicate makes one task done together (兴业、强县、富民一体发展, rule
 `together`). Lists of things (产业链、供应链; 市发改委、市经信局) are not mottos, and a run of
 three clauses or more of one length is a motto whole or none: the clauses of it that share a word
-(大胆试、大胆闯|、自主改) are a motto cut short, which names nothing, as are clauses whose
-opening the next clause repeats at another length (有实力、有信誉|、有竞争力).
+(大胆试、大胆闯|、自主改) are a motto cut short, which names nothing (the whole run is read as a
+triplet instead), as are clauses whose opening the next clause repeats at another length
+(有实力、有信誉|、有竞争力).
 """
 
 from __future__ import annotations
@@ -174,8 +175,9 @@ def _find(
             continue
         if found is not None and uniform and found != (0, len(parts)):
             # 大胆试、大胆闯|、自主改; 办实事、求实效|、重实绩: the clauses that share a word are
-            # part of a run of one length, a motto whole or none; cut, it names nothing
-            continue
+            # part of a run of one length, a motto whole or none; cut, it names nothing, and
+            # whole, it is one as any triplet is (继续|大胆试、大胆闯、自主改。)
+            found = None
         if found is not None and _anaphora_goes_on(parts, found):
             continue  # 有实力、有信誉|、有竞争力: the run's opening goes on, longer
         if found is None:
