@@ -49,6 +49,10 @@ def test_the_year_a_programme_is_due_by_is_no_part_of_its_name():
 
 def test_a_kind_a_count_or_a_list_names_no_programme():
     assert names("实施一批重大工程，实施生态保护修复重大工程，实施192个帮扶项目。") == []
+    # a count character inside a place's or a name's word opens no count (the Fujian and
+    # Chongqing reports of 2025: 两岸 cross-strait, 两江四岸 the riverfronts)
+    assert names("加紧建设两岸融合发展示范区，服务祖国统一大业。") == ["两岸融合发展示范区"]
+    assert names("实施两江四岸整体提升攻坚行动。") == ["两江四岸整体提升攻坚行动"]
     # the Beijing report of 2025: a count of works, whatever the measure word (处, 座, 所)
     assert names("实施50处城乡供水提升工程，实施3座水库除险加固工程。") == []
     assert names("实施城镇老旧小区改造等项目。") == []

@@ -130,6 +130,17 @@ def _scaled(body: str, w: Words) -> bool:
     return 0 < scale < len(body) and body[scale] not in w.count_nouns and body[scale] not in w.count
 
 
+def _opens_with_a_name(body: str, w: Words) -> bool:
+    """Tell whether a body that opens with a count character opens with a word of its own that
+    holds it: a place or a name (两岸|融合发展示范区, 三明|…, 十堰|…), not a count (一批, 两个,
+    三|大, 十大: `count_name_tags`)."""
+    tagged = default_tagger().tag(body, False)
+    if not tagged:
+        return False
+    first, tag = tagged[0]
+    return len(first) > 1 and tag in w.count_name_tags and any(c not in w.count for c in first)
+
+
 def _names_a_programme(body: str, w: Words, o: FormulationOptions, *, short: bool = False) -> bool:
     """Tell whether the body of a launched name (before its head) names something of its own;
     a short body (人民|城市) names a place whose building is furthered."""
@@ -139,7 +150,7 @@ def _names_a_programme(body: str, w: Words, o: FormulationOptions, *, short: boo
         return False
     counted = re.match(rf"\d+[{''.join(sorted(w.count_nouns))}]", plain)
     if plain.endswith(w.generic_programme_ends) or counted or (
-        plain[0] in w.count + "第" and not _scaled(plain, w)
+        plain[0] in w.count + "第" and not _scaled(plain, w) and not _opens_with_a_name(plain, w)
     ):
         return False  # a kind (重大工程), a count (一批, 192个, 第三轮), a list (…等项目)
     if w.trail_possessive in plain or w.etc in plain:

@@ -184,6 +184,7 @@ class Words:
     project_parts: tuple[str, ...]
     zone_suffix_tags: tuple[str, ...]
     zone_pointing_tags: tuple[str, ...]
+    count_name_tags: tuple[str, ...]
     generic_programme_ends: tuple[str, ...]
     plain_programme_heads: tuple[str, ...]
     short_programme_heads: tuple[str, ...]
