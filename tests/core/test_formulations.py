@@ -1421,3 +1421,14 @@ def test_clauses_with_zhi_and_a_degree_or_a_place_describe():
         "这次改革决心之大、力度之大、成效之大前所未有。缩小城乡之间、地区之间、行业之间的差距。"
     )}
     assert not any("之大" in t or "之间" in t for t in texts)
+
+
+def test_a_measure_tailored_to_each_unit_is_a_formulation_wherever_it_stands():
+    # the Beijing report of 2025: 一X一策 inside a clause, unquoted; one that ends inside a word
+    # (一县一品|牌) is none
+    texts = {f.text for f in formulations_in(
+        "一区一策支持平原新城高质量发展。推进市属高校一校一策分类提升。"
+        "编制一村一策方案。打造一县一品牌工程。"
+    )}
+    assert {"一区一策", "一校一策", "一村一策"} <= texts
+    assert "一县一品" not in texts

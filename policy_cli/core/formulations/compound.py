@@ -1,7 +1,9 @@
 """Stage `compound`: count words alternating with short heads (两新一重, 一馆四中心, 两增一稳).
 
 The whole set is the formulation when it stands between clause edges or the background lexicon
-knows it; idioms (三心二意) and counted quantities (三年五年) are not sets.
+knows it; idioms (三心二意) and counted quantities (三年五年) are not sets. The formula of a measure
+tailored to each unit (一区一策, 一村一品, 一事一议: rule `per-unit`) is one wherever it stands,
+whole words (not 统一|一策) and no reduplication or count (一个一策).
 """
 
 from __future__ import annotations
@@ -36,6 +38,13 @@ def find_compounds(
         ):
             items = listed_items(text, m.start(), m.end(), phrase, options, seg=seg)
             yield Candidate(phrase, "numbered", m.start(), None, items, BY_RULE, STAGE, "alternation")
+    w = words()
+    for m in patterns().per_unit.finditer(text):
+        unit, head = m.group(1), m.group(2)
+        if unit == head or unit in w.count_nouns or unit in w.count:
+            continue
+        if seg.starts_word(m.start()) and seg.starts_word(m.end()):
+            yield Candidate(m.group(), "slogan", m.start(), None, (), BY_RULE, STAGE, "per-unit")
 
 
 def _counts_open_words(phrase: str, start: int, seg: Segmentation) -> bool:

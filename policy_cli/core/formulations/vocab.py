@@ -328,6 +328,7 @@ class Patterns:
     counted_matters: re.Pattern[str]
     ordinal_set: re.Pattern[str]
     compound: re.Pattern[str]
+    per_unit: re.Pattern[str]
     centred: re.Pattern[str]
     people: re.Pattern[str]
     more_battles: re.Pattern[str]
