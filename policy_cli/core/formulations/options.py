@@ -39,6 +39,9 @@ class FormulationOptions:
     clause_after_lead_min: int = 3
     # a name walked back from its head is at most this long
     phrase_max_len: int = 16
+    # stage localised: the name after a bracketed place ends with a head within this many
+    # characters (中国（安徽）|自贸试验区, 中国建造（安徽）|互联网平台)
+    localised_max_tail: int = 10
     # how much further back than the longest name to look for the clause's start
     phrase_lookback_extra: int = 6
     # a bare head up to this long takes the word right before it (整治提升 + 五年行动)

@@ -24,6 +24,7 @@ from policy_cli.core.formulations.frames import find_frames
 from policy_cli.core.formulations.heads import find_heads
 from policy_cli.core.formulations.ideals import find_ideals
 from policy_cli.core.formulations.known import find_known
+from policy_cli.core.formulations.localised import find_localised
 from policy_cli.core.formulations.mottos import find_mottos
 from policy_cli.core.formulations.national import find_national
 from policy_cli.core.formulations.numbered import find_numbered
@@ -78,6 +79,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("event", "a fair by its short name (进博会, 东博会)", find=find_events),
     Stage("proper", "a proper name and an institution, fair, fund or belt head (海河实验室)",
           find=find_proper_names),
+    Stage("localised", "a name with its place in brackets (中国（安徽）自贸试验区)",
+          find=find_localised),
     Stage("radius", "a circle named by its time (15分钟社区生活圈)", find=find_radii),
     Stage("counted", "a count and a measure word open a name (三重压力, 两个毫不动摇)",
           find=find_counted),

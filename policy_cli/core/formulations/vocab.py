@@ -154,6 +154,8 @@ class Words:
     bilateral_kept_tags: frozenset[str]
     proper_area_heads: tuple[str, ...]
     proper_fair_heads: tuple[str, ...]
+    localised_heads: tuple[str, ...]
+    localised_opening_tags: tuple[str, ...]
     proper_fund_heads: tuple[str, ...]
     proper_head_continuations: str
     proper_name_tags: frozenset[str]

@@ -1,0 +1,101 @@
+"""Stage `localised`: a name that carries its place in brackets (中国（安徽）自贸试验区).
+
+The national programmes a province or city hosts go by a national name with the place put in
+brackets inside it: 中国（安徽）自贸试验区, 西部（重庆）科学城, 中国东南（福建）科学城, 中国建造（安徽）
+互联网平台, 长江（安徽）经济带. A reader takes the whole as one name; the other stages stop at the
+bracket. The place is one of places.tsv (a province or a prefecture, full or usual name); the
+name opens with the words right before the bracket (walked back as a head phrase is, up to a
+clause's edge, a function word or a verb of command: `boundary.phrase_ending_at`) and ends with
+the first head of a zone, place, institution, event or fair after it (…试验区, …科学城, …平台,
+…经济带, …论坛), whole words, within `localised_max_tail` characters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from policy_cli.core.chars import HAN
+from policy_cli.core.formulations.boundary import phrase_ending_at
+from policy_cli.core.formulations.candidate import BY_RULE, Candidate
+from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.proper import place_forms
+from policy_cli.core.formulations.vocab import is_verb, words
+from policy_cli.core.patterns import longest_first
+from policy_cli.core.segment import default_tagger
+from policy_cli.core.tokens import Segmentation, segment_text
+
+STAGE = "localised"
+_BRACKETED = re.compile(f"(?<=[{HAN}])（([{HAN}]{{2,8}})）(?=[{HAN}])")
+
+
+def find_localised(
+    text: str, options: FormulationOptions, seg: Segmentation | None = None
+) -> Iterator[Candidate]:
+    """Yield the names that carry a place of places.tsv in brackets inside them."""
+    if "（" not in text:
+        return
+    places = place_forms()
+    found = [m for m in _BRACKETED.finditer(text) if m.group(1) in places]
+    if not found:
+        return
+    seg = seg or segment_text(text)
+    for m in found:
+        if not seg.starts_word(m.start()) or not seg.starts_word(m.end()):
+            continue
+        before = seg.words(max(0, m.start() - options.phrase_max_len), m.start())
+        if not before:
+            continue
+        opening = phrase_ending_at(text, m.start(), len(before[-1]), options, seg)
+        opening = opening[_lead_before(opening, seg, m.start() - len(opening)) :]
+        tail = _tail(text, m.end(), options, seg)
+        if not opening or tail is None:
+            continue
+        start = m.start() - len(opening)
+        if start and text[start - 1].isascii() and text[start - 1].isalpha():
+            continue  # RCEP|地方政府暨友城合作（黄山）论坛: the walk stopped inside the name
+        yield Candidate(
+            text[start : m.end() + len(tail)], "name", start, None, (), BY_RULE, STAGE, "bracketed"
+        )
+
+
+def _lead_before(opening: str, seg: Segmentation, start: int) -> int:
+    """The length of the sentence's words the opening starts with: up to its last verb before
+    the word at the bracket (高水平建设|中欧班列（郑州）…; 中国建造（安徽）: 建造 is the name's),
+    and the words after that verb before the first noun, place or locality (做大做强|中国东南,
+    完善|长江: `localised_opening_tags`)."""
+    tagger, w = default_tagger(), words()
+    cut = seg.words(start, start + len(opening))
+    tags = [tagger.tag(word, False) for word in cut]
+    first = 0
+    for k in range(len(cut) - 1):
+        if is_verb(cut[k]) or (len(tags[k]) == 1 and tags[k][0][1] in w.event_verb_tags):
+            first = k + 1
+    while first < len(cut) - 1 and not (
+        len(tags[first]) == 1 and tags[first][0][1].startswith(w.localised_opening_tags)
+    ):
+        first += 1
+    return sum(map(len, cut[:first]))
+
+
+def _tail(text: str, at: int, o: FormulationOptions, seg: Segmentation) -> str | None:
+    """The words after the bracket up to the first head that ends one of them, or None."""
+    span = ""
+    for word in seg.words(at, at + o.localised_max_tail):
+        span += word
+        if len(span) > o.localised_max_tail or not re.fullmatch(f"[{HAN}]+", word):
+            return None
+        if span.endswith(_heads()):
+            return span
+    return None
+
+
+@lru_cache(maxsize=1)
+def _heads() -> tuple[str, ...]:
+    """The heads a localised name ends with, longest first."""
+    w = words()
+    return tuple(longest_first({
+        *w.zone_heads, *w.place_heads, *w.proper_institution_heads, *w.proper_area_heads,
+        *w.proper_fair_heads, *w.event_heads, *w.fair_heads, *w.localised_heads,
+    }))

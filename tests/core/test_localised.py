@@ -1,0 +1,44 @@
+"""Stage `localised`: a name with its place in brackets (issue 12).
+
+Sentences of the Anhui, Chongqing and Fujian reports of 2025 and of the national news.
+"""
+
+from __future__ import annotations
+
+from policy_cli.core.formulations import FormulationOptions, extract_formulations
+from policy_cli.core.formulations.localised import find_localised
+from policy_cli.core.loaders import load_text
+
+
+def names(text: str) -> list[str]:
+    return [c.text for c in find_localised(text, FormulationOptions())]
+
+
+def test_a_national_name_with_a_province_in_brackets_is_one_name():
+    assert names("中国（安徽）自贸试验区推出全国首创制度。") == ["中国（安徽）自贸试验区"]
+    assert names("加快中国建造（安徽）互联网平台推广应用。") == ["中国建造（安徽）互联网平台"]
+    assert names("区域创新能力持续增强。西部（重庆）科学城加快建设。") == ["西部（重庆）科学城"]
+
+
+def test_the_sentence_s_verbs_before_the_name_are_not_its_own():
+    assert names("做大做强中国东南（福建）科学城。") == ["中国东南（福建）科学城"]
+    assert names("完善长江（安徽）经济带高质量发展支持政策。") == ["长江（安徽）经济带"]
+    assert names("高水平建设中欧班列（郑州）集结中心。") == ["中欧班列（郑州）集结中心"]
+    # the name ends with its first head (a strategy for the zone is another name)
+    assert names("实施中国（安徽）自贸试验区提升战略。") == ["中国（安徽）自贸试验区"]
+
+
+def test_no_place_no_head_or_a_name_cut_makes_none():
+    assert names("开展乡镇（街道）综合行政执法规范化建设试点。") == []  # (乡镇: no place)
+    assert names("皖北28个县（市、区）地下水水源替换。") == []
+    assert names("中欧班列（成渝）累计开行3.6万列。") == []  # (成渝: two places, no head after)
+    # the walk back stops at RCEP, inside the forum's name: a piece, not a name
+    assert names("办好徽商大会、RCEP地方政府暨友城合作（黄山）论坛。") == []
+
+
+def test_the_whole_extractor_lists_the_localised_name_not_its_piece():
+    texts = {f.text for f in extract_formulations(load_text(
+        "中国（安徽）自贸试验区推出全国首创制度。实施中国（安徽）自贸试验区提升战略。", source="t"
+    ))}
+    assert "中国（安徽）自贸试验区" in texts
+    assert "自贸试验区" not in texts
