@@ -156,3 +156,19 @@ def test_a_counted_name_may_be_as_long_as_the_walk(found):
     assert "4大功能类供应链平台" in found("provinces-2025/hubei.txt")
     # headless at that length it is a clause
     assert not any(t.startswith("4大") for t in texts_in("推动4大功能类供应链协同共进发展。"))
+
+
+def test_a_counted_set_is_the_name_a_longer_find_describes():
+    # the Chongqing, Beijing and Hubei reports of 2025: the words before the count say what the
+    # set is for (a clause opening with a verb, or a list), so the set is what is named…
+    texts = {f.text for f in extract_formulations(load_text(
+        "实施推动房地产高质量发展八大提升行动，构建要素联动机制。"
+        "实施促进高校毕业生就业创业十项行动，升级打造零工市场。", source="t"
+    ))}
+    assert {"八大提升行动", "十项行动"} <= texts
+    assert not {"推动房地产高质量发展八大提升行动", "促进高校毕业生就业创业十项行动"} & texts
+    # …while a qualifier is the name's own, and sets side by side are one motto
+    texts = {f.text for f in extract_formulations(load_text(
+        "严格落实中央八项规定精神。更好地利用国内国际两个市场、两种资源。", source="t"
+    ))}
+    assert "中央八项规定精神" in texts and "两个市场、两种资源" in texts

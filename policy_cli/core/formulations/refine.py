@@ -13,17 +13,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from policy_cli.core.formulations.candidate import CERTAIN, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.pieces import QUOTES
 from policy_cli.core.formulations.rank import find_said
-from policy_cli.core.formulations.vocab import idioms, patterns, words
+from policy_cli.core.formulations.vocab import clause_words, idioms, patterns, words
 from policy_cli.core.occurrences import containers, find_all
 
 # the stages whose finds hold no parts: a point's headline (坚持|扩大内需这个战略基点) says a
 # formulation with its verb, and the formulation stays an item of its own
 HOLD_NO_PARTS = ("point",)
+COUNTED_STAGE = "counted"  # (the stage whose sets name what longer finds describe)
+WHOLE_STAGES = (COUNTED_STAGE, "motto")  # (finds that a counted set at their end never makes a description)
 
 
 def filter_candidates(
@@ -84,6 +87,14 @@ def fold_candidates(
         if longer and _only_inside(c.text, longer, starts):
             drop.add(c.text)
     drop.update(_defined_members(text, candidates, holders))
+    described = _described_sets(candidates)
+    if described:
+        # the set stays where every longer find holding it describes it
+        drop -= {
+            c.text for c in candidates
+            if c.stage == COUNTED_STAGE and set(holders.get(c.text, ())) <= described
+        }
+        drop |= described
     scope_words = words().scope_words
     kept = texts - drop
     for c in candidates:
@@ -96,6 +107,46 @@ def fold_candidates(
             ):
                 drop.add(c.text)
     return [c for c in candidates if c.text not in drop]
+
+
+def _described_sets(candidates: Sequence[Candidate]) -> set[str]:
+    """The longer finds that end with a counted set the counted stage found, where the words
+    before the count are a clause of their own, opening with a verb (推动房地产高质量发展|八大
+    提升行动, 促进高校毕业生就业创业|十项行动), or a list (汽车、钢铁、化工|三大产业转型攻坚战):
+    the set is the name and those words say what it is for; so the longer find goes, and the set
+    stays. A qualifier is the name's own (中央|八项规定精神, 全面|两孩政策), and sets side by side
+    are one motto (两个市场、两种资源; 一个中心、两个基本点)."""
+    sets = {c.text for c in candidates if c.stage == COUNTED_STAGE}
+    if not sets:
+        return set()
+    sep, count = words().list_separator, words().count
+    lengths = sorted({len(s) for s in sets})
+
+    def described(find: str) -> bool:
+        for size in lengths:  # (the sets looked up by the find's ends: no scan of all of them)
+            if size < len(find) and find[-size:] in sets:
+                before = find[:-size]
+                if any(ch in count for ch in before):
+                    continue  # 两个市场、|两种资源, 一个中心、|两个基本点: sets side by side
+                if sep in before or _opens_with_verb(before):
+                    return True
+        return False
+
+    return {
+        c.text for c in candidates
+        if c.strength < CERTAIN and c.stage not in WHOLE_STAGES and described(c.text)
+    }
+
+
+def _opens_with_verb(phrase: str) -> bool:
+    """Tell whether a phrase opens with a verb that opens a clause or breaks a noun phrase
+    (推动, 促进: `vocab.is_verb`'s words)."""
+    return phrase.startswith(_verb_openers())
+
+
+@lru_cache(maxsize=1)
+def _verb_openers() -> tuple[str, ...]:
+    return (*clause_words(), *words().phrase_breaks)
 
 
 def _defined_members(
