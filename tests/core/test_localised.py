@@ -34,6 +34,9 @@ def test_no_place_no_head_or_a_name_cut_makes_none():
     assert names("中欧班列（成渝）累计开行3.6万列。") == []  # (成渝: two places, no head after)
     # the walk back stops at RCEP, inside the forum's name: a piece, not a name
     assert names("办好徽商大会、RCEP地方政府暨友城合作（黄山）论坛。") == []
+    # …and at a date the segmenter cut inside the name (2019日|韩: 日韩, Japan and Korea)
+    assert names("2019日韩（青岛）进口商品博览会开幕。") == []
+    assert names("2019中国（宁波）特色文博会开幕。") == ["中国（宁波）特色文博会"]
 
 
 def test_the_whole_extractor_lists_the_localised_name_not_its_piece():

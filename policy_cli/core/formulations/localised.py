@@ -53,8 +53,11 @@ def find_localised(
         if not opening or tail is None:
             continue
         start = m.start() - len(opening)
-        if start and text[start - 1].isascii() and text[start - 1].isalpha():
-            continue  # RCEP|地方政府暨友城合作（黄山）论坛: the walk stopped inside the name
+        if len(opening) < options.localised_min_opening or (
+            start and text[start - 1].isascii() and text[start - 1].isalpha()
+        ):
+            # 2019日|韩（青岛）…, RCEP|地方政府暨友城合作（黄山）论坛: the walk stopped inside the name
+            continue
         yield Candidate(
             text[start : m.end() + len(tail)], "name", start, None, (), BY_RULE, STAGE, "bracketed"
         )

@@ -42,6 +42,8 @@ class FormulationOptions:
     # stage localised: the name after a bracketed place ends with a head within this many
     # characters (中国（安徽）|自贸试验区, 中国建造（安徽）|互联网平台)
     localised_max_tail: int = 10
+    # …and opens with this many characters before the bracket (中国, 西部; not 日|韩（青岛）…)
+    localised_min_opening: int = 2
     # how much further back than the longest name to look for the clause's start
     phrase_lookback_extra: int = 6
     # a bare head up to this long takes the word right before it (整治提升 + 五年行动)
