@@ -894,9 +894,13 @@ def write_images(quoted_days: Counter[str], tags: dict[str, str], out: Path) -> 
     print(f"wrote {out}: {len(images)} images", file=sys.stderr)
 
 
-def write_plain_words(news, background, lexicon: set[str], out: Path) -> None:
+def write_plain_words(
+    news: list[tuple[str, str, str]], background: list[tuple[str, str]], lexicon: set[str],
+    out: Path,
+) -> None:
     """Write the plain words of national text: words that MIN_PLAIN_DOCUMENTS national documents
-    or more say (the document frequency of the IDF table, read back from its coded IDF) and that
+    or more say (the document frequency of the IDF table, read back from its IDF, which the
+    table stores to two decimals: within about 1 % of the count) and that
     at most MAX_PLAIN_QUOTED_SHARE of those documents put in quotes (高素质, 满意度, 刮目相看). A
     document that quotes one of them (经济发展“高素质”迈出坚实步伐) is putting an ordinary word in
     scare quotes, as with the dictionary's nouns; a word national text quotes more often is a set
@@ -921,18 +925,11 @@ def write_plain_words(news, background, lexicon: set[str], out: Path) -> None:
     texts = [f"{title}\n{content}" for _, title, content in news] + [c for _, c in background]
     for text in texts:
         quoted.update({m.group(1).strip() for m in QUOTED.finditer(text)} & said.keys())
-    from policy_cli.core.formulations.vocab import words
-    from policy_cli.core.segment import default_tagger
-
-    tagger, nouns = default_tagger(), words().ordinary_tags
-
-    def a_noun(w: str) -> bool:  # the quoted stage takes a noun of the dictionary as plain anyway
-        tagged = tagger.tag(w, False)
-        return len(tagged) == 1 and tagged[0][1] in nouns
+    from policy_cli.core.formulations.quoted import dictionary_noun
 
     rows = sorted(
         (w, d, quoted[w]) for w, d in said.items()
-        if quoted[w] <= MAX_PLAIN_QUOTED_SHARE * d and w not in lexicon and not a_noun(w)
+        if quoted[w] <= MAX_PLAIN_QUOTED_SHARE * d and w not in lexicon and not dictionary_noun(w)
     )
     out.write_text(
         "# Plain words of national text: words the national news 2012-2022 and the background\n"

@@ -172,3 +172,9 @@ def test_a_counted_set_is_the_name_a_longer_find_describes():
         "严格落实中央八项规定精神。更好地利用国内国际两个市场、两种资源。", source="t"
     ))}
     assert "中央八项规定精神" in texts and "两个市场、两种资源" in texts
+    # …and a name whose first word is a noun holding a verb's characters is no clause (快递,
+    # 大连, 建设银行: the reviewer's cases)
+    texts = {f.text for f in extract_formulations(load_text(
+        "实施快递进村十大工程。实施大连全面振兴十大工程。实施建设银行普惠金融五大行动。", source="t"
+    ))}
+    assert {"快递进村十大工程", "大连全面振兴十大工程", "建设银行普惠金融五大行动"} <= texts

@@ -37,6 +37,9 @@ def test_no_place_no_head_or_a_name_cut_makes_none():
     # …and at a date the segmenter cut inside the name (2019日|韩: 日韩, Japan and Korea)
     assert names("2019日韩（青岛）进口商品博览会开幕。") == []
     assert names("2019中国（宁波）特色文博会开幕。") == ["中国（宁波）特色文博会"]
+    # a head inside a longer word ends no name (城市|化, 基地|化)
+    assert names("推进中国（安徽）现代物流产业发展城市化进程。") == []
+    assert names("推动中国（安徽）产业发展基地化建设。") == []
 
 
 def test_the_whole_extractor_lists_the_localised_name_not_its_piece():

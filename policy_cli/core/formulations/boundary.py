@@ -62,7 +62,9 @@ def phrase_ending_at(
     """Return the noun phrase that ends at `end`: segment the clause and walk back words.
 
     The walk keeps the last `core` characters (the head) and adds words to its left until a
-    clause edge, a function word or a clause-opening verb (坚持, 推动...).
+    clause edge, a function word or a clause-opening verb (坚持, 推动...). A postposition (中,
+    上) after no noun (at the clause's opening, after a mark, a function word or an ordinal) is
+    the first character of the name, and ends the walk (，中德|世界隐形冠军峰会).
     """
     v = words()
     max_len = o.phrase_max_len

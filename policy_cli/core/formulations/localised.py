@@ -12,22 +12,20 @@ the first head of a zone, place, institution, event or fair after it (…试验�
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from policy_cli.core.chars import HAN
+from policy_cli.core.chars import is_han
 from policy_cli.core.formulations.boundary import phrase_ending_at
 from policy_cli.core.formulations.candidate import BY_RULE, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.proper import place_forms
-from policy_cli.core.formulations.vocab import is_verb, words
+from policy_cli.core.formulations.vocab import is_verb, patterns, words
 from policy_cli.core.patterns import longest_first
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "localised"
-_BRACKETED = re.compile(f"(?<=[{HAN}])（([{HAN}]{{2,8}})）(?=[{HAN}])")
 
 
 def find_localised(
@@ -37,7 +35,7 @@ def find_localised(
     if "（" not in text:
         return
     places = place_forms()
-    found = [m for m in _BRACKETED.finditer(text) if m.group(1) in places]
+    found = [m for m in patterns().bracketed_place.finditer(text) if m.group(1) in places]
     if not found:
         return
     seg = seg or segment_text(text)
@@ -83,13 +81,14 @@ def _lead_before(opening: str, seg: Segmentation, start: int) -> int:
 
 
 def _tail(text: str, at: int, o: FormulationOptions, seg: Segmentation) -> str | None:
-    """The words after the bracket up to the first head that ends one of them, or None."""
+    """The whole words after the bracket up to the first head that ends one of them, or None
+    (…发展城市|化进程: a head inside a longer word ends nothing)."""
     span = ""
     for word in seg.words(at, at + o.localised_max_tail):
         span += word
-        if len(span) > o.localised_max_tail or not re.fullmatch(f"[{HAN}]+", word):
+        if len(span) > o.localised_max_tail or not is_han(word):
             return None
-        if span.endswith(_heads()):
+        if span.endswith(_heads()) and seg.starts_word(at + len(span)):
             return span
     return None
 

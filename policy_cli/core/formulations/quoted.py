@@ -208,6 +208,13 @@ def _quotation(
     return canonical(span) not in national_lexicon() and span not in quoted_images()
 
 
+def dictionary_noun(span: str) -> bool:
+    """Tell whether a span is one noun of the dictionary, of a kind a document may put in scare
+    quotes (“列车”, “心病”: `ordinary_tags`; the policy lexicon's words carry no tag)."""
+    tagged = _tagged(span)
+    return len(tagged) == 1 and tagged[0][1] in words().ordinary_tags
+
+
 @lru_cache(maxsize=4096)
 def _tagged(span: str) -> tuple[tuple[str, str], ...]:
     """The dictionary's words and tags of a quoted span (tagged once: three rules read them,
@@ -346,9 +353,8 @@ def _ordinary_word(text: str, start: int, end: int, span: str, o: FormulationOpt
         return False  # “科技兴农”战略, “彩云”系列, “吨粮田”855万亩: a name, not an image
     if canonical(span) in national_lexicon():
         return False
-    tagged = _tagged(span)
-    if (len(tagged) != 1 or tagged[0][1] not in w.ordinary_tags) and not plain_word(span):
-        return False  # a noun of the dictionary (the policy lexicon's words carry no tag)
+    if not (dictionary_noun(span) or plain_word(span)):
+        return False
     after = text[end : end + max(map(len, w.defining_words))]
     # listed with other quoted items, quote against quote (“登高”、“升规”); 乔木”参天、“灌木” is
     # a row of clauses, each with its own scare quotes

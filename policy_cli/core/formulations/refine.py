@@ -13,19 +13,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
 
 from policy_cli.core.formulations.candidate import CERTAIN, Candidate
+from policy_cli.core.formulations.counted import STAGE as COUNTED_STAGE
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.pieces import QUOTES
 from policy_cli.core.formulations.rank import find_said
-from policy_cli.core.formulations.vocab import clause_words, idioms, patterns, words
+from policy_cli.core.formulations.vocab import idioms, is_verb, patterns, words
 from policy_cli.core.occurrences import containers, find_all
+from policy_cli.core.segment import default_tagger
 
 # the stages whose finds hold no parts: a point's headline (坚持|扩大内需这个战略基点) says a
 # formulation with its verb, and the formulation stays an item of its own
 HOLD_NO_PARTS = ("point",)
-COUNTED_STAGE = "counted"  # (the stage whose sets name what longer finds describe)
 WHOLE_STAGES = (COUNTED_STAGE, "motto")  # (finds that a counted set at their end never makes a description)
 
 
@@ -92,7 +92,7 @@ def fold_candidates(
         # the set stays where every longer find holding it describes it
         drop -= {
             c.text for c in candidates
-            if c.stage == COUNTED_STAGE and set(holders.get(c.text, ())) <= described
+            if _counted(c) and set(holders.get(c.text, ())) <= described
         }
         drop |= described
     scope_words = words().scope_words
@@ -116,17 +116,17 @@ def _described_sets(candidates: Sequence[Candidate]) -> set[str]:
     the set is the name and those words say what it is for; so the longer find goes, and the set
     stays. A qualifier is the name's own (中央|八项规定精神, 全面|两孩政策), and sets side by side
     are one motto (两个市场、两种资源; 一个中心、两个基本点)."""
-    sets = {c.text for c in candidates if c.stage == COUNTED_STAGE}
+    sets = {c.text for c in candidates if _counted(c)}
     if not sets:
         return set()
-    sep, count = words().list_separator, words().count
+    sep, counts = words().list_separator, patterns().set_measure
     lengths = sorted({len(s) for s in sets})
 
     def described(find: str) -> bool:
         for size in lengths:  # (the sets looked up by the find's ends: no scan of all of them)
             if size < len(find) and find[-size:] in sets:
                 before = find[:-size]
-                if any(ch in count for ch in before):
+                if counts.search(before):
                     continue  # 两个市场、|两种资源, 一个中心、|两个基本点: sets side by side
                 if sep in before or _opens_with_verb(before):
                     return True
@@ -134,19 +134,23 @@ def _described_sets(candidates: Sequence[Candidate]) -> set[str]:
 
     return {
         c.text for c in candidates
-        if c.strength < CERTAIN and c.stage not in WHOLE_STAGES and described(c.text)
+        if c.strength < CERTAIN and c.stage not in WHOLE_STAGES and not _counted(c)
+        and described(c.text)
     }
 
 
+def _counted(c: Candidate) -> bool:
+    """Tell whether the counted stage found a candidate (itself, or one merged into it)."""
+    prefix = COUNTED_STAGE + "/"
+    return c.stage == COUNTED_STAGE or any(tag.startswith(prefix) for tag in c.also)
+
+
 def _opens_with_verb(phrase: str) -> bool:
-    """Tell whether a phrase opens with a verb that opens a clause or breaks a noun phrase
-    (推动, 促进: `vocab.is_verb`'s words)."""
-    return phrase.startswith(_verb_openers())
-
-
-@lru_cache(maxsize=1)
-def _verb_openers() -> tuple[str, ...]:
-    return (*clause_words(), *words().phrase_breaks)
+    """Tell whether a phrase's first word is a verb that opens a clause (推动|房地产…, 促进|
+    高校…: a word of `vocab.is_verb` the tagger takes for a verb), not a noun that holds one's
+    characters (快递|进村, 建设银行, 大连)."""
+    tagged = default_tagger().tag(phrase, False)
+    return bool(tagged) and is_verb(tagged[0][0]) and tagged[0][1] in words().verb_tags
 
 
 def _defined_members(
