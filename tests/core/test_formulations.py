@@ -1432,3 +1432,15 @@ def test_a_measure_tailored_to_each_unit_is_a_formulation_wherever_it_stands():
     )}
     assert {"一区一策", "一校一策", "一村一策"} <= texts
     assert "一县一品" not in texts
+
+
+def test_two_clauses_whose_nouns_swap_places_are_one_motto():
+    # the Beijing report of 2025 and the economic work conference: the second clause opens with
+    # what ends the first and ends with what opens it, other words between
+    texts = {f.text for f in formulations_in(
+        "坚持大城市带动大京郊、大京郊服务大城市，落实乡村振兴促进条例。"
+        "形成需求牵引供给、供给创造需求的更高水平动态平衡。"
+    )}
+    assert {"大城市带动大京郊、大京郊服务大城市", "需求牵引供给、供给创造需求"} <= texts
+    # nothing between the nouns is no motto (发展经济、经济发展: two words swapped)
+    assert "发展经济、经济发展" not in {f.text for f in formulations_in("要发展经济、经济发展。")}

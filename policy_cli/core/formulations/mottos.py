@@ -634,6 +634,9 @@ def _chiasmus(
     if len(parts) != 2:
         return None
     first, second = parts
+    swapped = _swapped_pair(start, first, second, o, seg)
+    if swapped is not None:
+        return swapped
     longest = min(len(first), len(second), o.anaphora_max_clause)
     if second[0] not in first[-longest:]:
         return None  # (most pairs) no size can open both alike
@@ -647,6 +650,34 @@ def _chiasmus(
                 f"{a}{words().list_separator}{b}", "slogan", at, None, (), BY_RULE, STAGE,
                 "chiasmus",
             )
+    return None
+
+
+def _swapped_pair(
+    start: int, first: str, second: str, o: FormulationOptions, seg: Segmentation
+) -> Candidate | None:
+    """Two clauses of one length whose nouns swap places around different words: the second
+    opens with what ends the first and ends with what opens it (大城市带动大京郊、大京郊服务
+    大城市; 需求牵引供给、供给创造需求). The first clause is read from its end, as long as the
+    second (坚持|大城市…); the nouns are whole words of `chiasmus_swap_min_noun` characters or
+    more, and something stands between them in each clause."""
+    size = len(second)
+    if len(first) < size or size > o.anaphora_max_clause:
+        return None
+    a = first[-size:]
+    least = o.chiasmus_swap_min_noun
+    for k in range(least, size - least):
+        if not a.endswith(second[:k]):
+            continue
+        for k2 in range(least, size - k):
+            if second.endswith(a[:k2]):
+                at = start + len(first) - size
+                cuts = (at, at + k2, at + size - k, at + size + 1 + k, at + 2 * size + 1 - k2)
+                if all(seg.starts_word(c) for c in cuts):
+                    return Candidate(
+                        f"{a}{words().list_separator}{second}", "slogan", at, None, (), BY_RULE,
+                        STAGE, "chiasmus",
+                    )
     return None
 
 

@@ -242,6 +242,9 @@ class FormulationOptions:
     # two clauses of the same characters in another order are this long at least
     # (人民领袖爱人民、人民领袖人民爱)
     chiasmus_min_len: int = 5
+    # …and two clauses whose nouns of this many characters or more swap places (大城市带动大京郊、
+    # 大京郊服务大城市)
+    chiasmus_swap_min_noun: int = 2
     # a chiasmus (稳中求进、以进促稳) shares this many characters
     chiasmus_min_shared: int = 2
     # three or more clauses of one length between these, filling a clause or said this often
