@@ -48,3 +48,19 @@ def test_the_whole_extractor_lists_the_localised_name_not_its_piece():
     ))}
     assert "中国（安徽）自贸试验区" in texts
     assert "自贸试验区" not in texts
+
+
+def test_a_zone_named_by_its_place_is_one_name_said_once():
+    # the Guangxi report of 2025: a place of places.tsv, what the zone is for, the zone's head
+    assert names("统筹推进防城港国际医学开放试验区、南宁临空经济示范区等建设。") == [
+        "防城港国际医学开放试验区", "南宁临空经济示范区",
+    ]
+    assert names("统筹推进广西自贸试验区、中马“两国双园”等平台建设。") == ["广西自贸试验区"]
+
+
+def test_a_clause_a_site_or_a_longer_word_makes_no_placed_zone():
+    assert names("支持漳州建设世界一流石化产业基地。") == []  # (a verb: a clause)
+    assert names("推动北京各产业园发展。") == []  # (a function word)
+    assert names("北京商务中心区当选全球商务区。") == []  # (a verb inside, not before the head)
+    assert names("来到位于大连高新技术产业园区的企业。") == []  # (产业园|区)
+    assert names("建设泉州骨干冷链物流基地。") == []  # (a site, no policy's zone)

@@ -1,4 +1,4 @@
-"""Stage `localised`: a name that carries its place in brackets (中国（安徽）自贸试验区).
+"""Stage `localised`: a name that carries its place (中国（安徽）自贸试验区, 广西自贸试验区).
 
 The national programmes a province or city hosts go by a national name with the place put in
 brackets inside it: 中国（安徽）自贸试验区, 西部（重庆）科学城, 中国东南（福建）科学城, 中国建造（安徽）
@@ -7,11 +7,17 @@ bracket. The place is one of places.tsv (a province or a prefecture, full or usu
 name opens with the words right before the bracket (walked back as a head phrase is, up to a
 clause's edge, a function word or a verb of command: `boundary.phrase_ending_at`) and ends with
 the first head of a zone, place, institution, event or fair after it (…试验区, …科学城, …平台,
-…经济带, …论坛), whole words, within `localised_max_tail` characters.
+…经济带, …论坛), whole words, within `localised_max_tail` characters (rule `bracketed`).
+
+A zone named by its place, then what it is for, then the zone's head (防城港国际医学开放试验区,
+南宁临空经济示范区, 广西自贸试验区: rule `placed`) is one name too, said once or more: the place
+opens a word, nouns and modifiers follow (no verb or function word: 漳州|建设|世界一流…基地 is a
+clause), and the head ends a word. A site or a reserve (…基地, …保护区) is a place, not a policy's zone.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -21,6 +27,8 @@ from policy_cli.core.formulations.candidate import BY_RULE, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.proper import place_forms
 from policy_cli.core.formulations.vocab import is_verb, patterns, words
+from policy_cli.core.formulations.zones import _inside_longer_word
+from policy_cli.core.occurrences import find_longest
 from policy_cli.core.patterns import longest_first
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
@@ -31,14 +39,14 @@ STAGE = "localised"
 def find_localised(
     text: str, options: FormulationOptions, seg: Segmentation | None = None
 ) -> Iterator[Candidate]:
-    """Yield the names that carry a place of places.tsv in brackets inside them."""
+    """Yield the names that carry a place of places.tsv: in brackets inside them, or opening
+    a zone's name."""
+    seg = seg or segment_text(text)
+    yield from _placed(text, options, seg)
     if "（" not in text:
         return
     places = place_forms()
     found = [m for m in patterns().bracketed_place.finditer(text) if m.group(1) in places]
-    if not found:
-        return
-    seg = seg or segment_text(text)
     for m in found:
         if not seg.starts_word(m.start()) or not seg.starts_word(m.end()):
             continue
@@ -59,6 +67,57 @@ def find_localised(
         yield Candidate(
             text[start : m.end() + len(tail)], "name", start, None, (), BY_RULE, STAGE, "bracketed"
         )
+
+
+def _placed(text: str, o: FormulationOptions, seg: Segmentation) -> Iterator[Candidate]:
+    """The zones named by their place (rule `placed`): a place of places.tsv opening a word,
+    then whole words of nouns and modifiers (`localised_max_tail` characters at most), then a
+    zone head that ends a word."""
+    heads = find_longest(text, _zone_heads())
+    if not heads:
+        return
+    w = words()
+    head_starts = [hs for hs, _ in heads]
+    for start, end in find_longest(text, _place_names()):
+        if not seg.starts_word(start):
+            continue
+        k = bisect_right(head_starts, end)  # the first head after the place, with a body between
+        while k < len(heads) and heads[k][0] <= end + o.localised_max_tail:
+            hs, he = heads[k]
+            k += 1
+            if not is_han(text[end:he]) or not seg.starts_word(he) or (
+                _inside_longer_word(text, he, seg, w, o)
+            ):
+                break  # (…产业园|区: the head is part of a longer word)
+            inner = seg.words(end, hs)
+            if any(is_verb(x) or x in w.function_words for x in inner) or any(
+                _a_verb(x) for x in inner[:-1]
+            ):
+                # 漳州|建设|…, 北京|各|产业园, 北京商务中心区|当选|全球商务区: a clause or a function
+                # word, no name (the word before the head may be a verb: 国际医学|开放|试验区)
+                break
+            yield Candidate(text[start:he], "name", start, None, (), BY_RULE, STAGE, "placed")
+            break
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> tuple[str, ...]:
+    """The places of places.tsv by their names of two characters or more."""
+    return tuple(longest_first(p for p in place_forms() if len(p) > 1))
+
+
+def _a_verb(word: str) -> bool:
+    """Tell whether the tagger takes a word for a verb (`verb_tags`)."""
+    tagged = default_tagger().tag(word, False)
+    return len(tagged) == 1 and tagged[0][1] in words().verb_tags
+
+
+@lru_cache(maxsize=1)
+def _zone_heads() -> tuple[str, ...]:
+    """The heads of a zone named by its place: the zone heads but a site's or a reserve's (…基地,
+    …保护区: places, no policy's zones: `placed_refused_heads`)."""
+    w = words()
+    return tuple(longest_first(h for h in w.zone_heads if h not in w.placed_refused_heads))
 
 
 def _lead_before(opening: str, seg: Segmentation, start: int) -> int:

@@ -156,6 +156,7 @@ class Words:
     proper_fair_heads: tuple[str, ...]
     localised_heads: tuple[str, ...]
     localised_opening_tags: tuple[str, ...]
+    placed_refused_heads: tuple[str, ...]
     proper_fund_heads: tuple[str, ...]
     proper_head_continuations: str
     proper_name_tags: frozenset[str]
