@@ -56,6 +56,8 @@ def test_a_zone_named_by_its_place_is_one_name_said_once():
         "防城港国际医学开放试验区", "南宁临空经济示范区",
     ]
     assert names("统筹推进广西自贸试验区、中马“两国双园”等平台建设。") == ["广西自贸试验区"]
+    # the words right before the head may be verbs (自主|创新|示范区), not a verb before a noun
+    assert names("支持北京中关村国家自主创新示范区建设。") == ["北京中关村国家自主创新示范区"]
 
 
 def test_a_clause_a_site_or_a_longer_word_makes_no_placed_zone():

@@ -90,11 +90,14 @@ def _placed(text: str, o: FormulationOptions, seg: Segmentation) -> Iterator[Can
             ):
                 break  # (…产业园|区: the head is part of a longer word)
             inner = seg.words(end, hs)
-            if any(is_verb(x) or x in w.function_words for x in inner) or any(
-                _a_verb(x) for x in inner[:-1]
+            verbs = [_a_verb(x) for x in inner]
+            nouns_after = [k for k, v in enumerate(verbs) if not v]
+            if any(is_verb(x) or x in w.function_words for x in inner) or (
+                nouns_after and any(verbs[: nouns_after[-1]])
             ):
                 # 漳州|建设|…, 北京|各|产业园, 北京商务中心区|当选|全球商务区: a clause or a function
-                # word, no name (the word before the head may be a verb: 国际医学|开放|试验区)
+                # word, no name (the words right before the head may be verbs: 国际医学|开放|试验区,
+                # 国家|自主|创新|示范区)
                 break
             yield Candidate(text[start:he], "name", start, None, (), BY_RULE, STAGE, "placed")
             break
