@@ -114,6 +114,12 @@ def test_a_pair_held_to_as_a_principle_is_a_maxim_whatever_its_characters():
     assert {"德才兼备、以德为先", "事业为上、公道正派"} <= set(cpc19)
     short = extract_formulations(load_text("要坚持包容审慎、分类分级。", source="t"))
     assert [(f.text, f.evidence) for f in short] == [("包容审慎、分类分级", ("motto/principle-pair",))]
+    # one half that does something makes a principle though the tagger takes the other for nouns
+    # (重点|布局: the Politburo meeting of 2022-04-29); two things listed make none
+    found = {f.text for f in extract_formulations(load_text(
+        "会议强调，要坚持重点布局、梯次推进，加快建设人才中心。要坚持基础设施、公共服务。", source="t"
+    ))}
+    assert "重点布局、梯次推进" in found and "基础设施、公共服务" not in found
 
 
 def test_the_stance_a_policy_is_to_take_is_a_motto():
