@@ -82,25 +82,22 @@ def _placed(text: str, o: FormulationOptions, seg: Segmentation) -> Iterator[Can
         if not seg.starts_word(start):
             continue
         k = bisect_right(head_starts, end)  # the first head after the place, with a body between
-        while k < len(heads) and heads[k][0] <= end + o.localised_max_tail:
-            hs, he = heads[k]
-            k += 1
-            if not is_han(text[end:he]) or not seg.starts_word(he) or (
-                _inside_longer_word(text, he, seg, w, o)
-            ):
-                break  # (…产业园|区: the head is part of a longer word)
-            inner = seg.words(end, hs)
-            verbs = [_a_verb(x) for x in inner]
-            nouns_after = [k for k, v in enumerate(verbs) if not v]
-            if any(is_verb(x) or x in w.function_words for x in inner) or (
-                nouns_after and any(verbs[: nouns_after[-1]])
-            ):
-                # 漳州|建设|…, 北京|各|产业园, 北京商务中心区|当选|全球商务区: a clause or a function
-                # word, no name (the words right before the head may be verbs: 国际医学|开放|试验区,
-                # 国家|自主|创新|示范区)
-                break
-            yield Candidate(text[start:he], "name", start, None, (), BY_RULE, STAGE, "placed")
-            break
+        if k == len(heads) or heads[k][0] > end + o.localised_max_tail:
+            continue
+        hs, he = heads[k]
+        if not is_han(text[end:he]) or not seg.starts_word(he) or (
+            _inside_longer_word(text, he, seg, w, o)
+        ):
+            continue  # (…产业园|区: the head is part of a longer word)
+        inner = seg.words(end, hs)
+        verbs = [_a_verb(x) for x in inner]
+        last_noun = max((i for i, v in enumerate(verbs) if not v), default=0)
+        if any(is_verb(x) or x in w.function_words for x in inner) or any(verbs[:last_noun]):
+            # 漳州|建设|…, 北京|各|产业园, 北京商务中心区|当选|全球商务区: a clause or a function
+            # word, no name (the words right before the head may be verbs: 国际医学|开放|试验区,
+            # 国家|自主|创新|示范区)
+            continue
+        yield Candidate(text[start:he], "name", start, None, (), BY_RULE, STAGE, "placed")
 
 
 @lru_cache(maxsize=1)

@@ -310,8 +310,9 @@ def _principle_pair(lead: str, offset: int, parts: Sequence[str], seg: Segmentat
     to the end of its clause, whatever characters the clauses share: 坚持|包容审慎、分类分级，,
     坚持|德才兼备、以德为先，, 坚持|因地制宜、循序渐进。 A pair of things, both halves nouns
     (坚持|基础设施、公共服务), lists them; one half that does something makes the pair a principle
-    though the tagger takes the other for nouns (坚持|重点布局、梯次推进). (做到, which takes a standard, was measured and left out: 做到|无事不扰、
-    有求必应 but also 做到|认识统一、步调一致, a description.)"""
+    though the tagger takes the other for nouns (坚持|重点布局、梯次推进). (做到, which takes a
+    standard, was measured and left out: 做到|无事不扰、有求必应 but also 做到|认识统一、步调一致,
+    a description.)"""
     w = words()
     verb = next((v for v in w.principle_verbs if lead.endswith(v)), None)
     return (
