@@ -21,7 +21,7 @@ from policy_cli.core.formulations.boundary import phrase_ending_at
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.known import background_lexicon
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import clause_word_set, patterns, words
+from policy_cli.core.formulations.vocab import clause_word_set, patterns, word_tag, words
 from policy_cli.core.national import national_lexicon
 from policy_cli.core.occurrences import count_each
 from policy_cli.core.patterns import longest_first
@@ -201,8 +201,7 @@ def _acted_on_entry(phrase: str, seg: Segmentation, start: int) -> bool:
 
 
 def _a_verb(word: str) -> bool:
-    tagged = default_tagger().tag(word, False)
-    return len(tagged) == 1 and tagged[0][1] in words().event_verb_tags
+    return word_tag(word) in words().event_verb_tags
 
 
 def _a_formulation(phrase: str) -> bool:

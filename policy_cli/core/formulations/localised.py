@@ -26,11 +26,10 @@ from policy_cli.core.formulations.boundary import phrase_ending_at
 from policy_cli.core.formulations.candidate import BY_RULE, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.proper import place_forms
-from policy_cli.core.formulations.vocab import is_verb, patterns, words
+from policy_cli.core.formulations.vocab import is_verb, patterns, word_tag, words
 from policy_cli.core.formulations.zones import _inside_longer_word
 from policy_cli.core.occurrences import find_longest
 from policy_cli.core.patterns import longest_first
-from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "localised"
@@ -90,7 +89,7 @@ def _placed(text: str, o: FormulationOptions, seg: Segmentation) -> Iterator[Can
         ):
             continue  # (…产业园|区: the head is part of a longer word)
         inner = seg.words(end, hs)
-        verbs = [_a_verb(x) for x in inner]
+        verbs = [word_tag(x) in w.verb_tags for x in inner]
         last_noun = max((i for i, v in enumerate(verbs) if not v), default=0)
         if any(is_verb(x) or x in w.function_words for x in inner) or any(verbs[:last_noun]):
             # 漳州|建设|…, 北京|各|产业园, 北京商务中心区|当选|全球商务区: a clause or a function
@@ -106,12 +105,6 @@ def _place_names() -> tuple[str, ...]:
     return tuple(longest_first(p for p in place_forms() if len(p) > 1))
 
 
-def _a_verb(word: str) -> bool:
-    """Tell whether the tagger takes a word for a verb (`verb_tags`)."""
-    tagged = default_tagger().tag(word, False)
-    return len(tagged) == 1 and tagged[0][1] in words().verb_tags
-
-
 @lru_cache(maxsize=1)
 def _zone_heads() -> tuple[str, ...]:
     """The heads of a zone named by its place: the zone heads but a site's or a reserve's (…基地,
@@ -125,16 +118,14 @@ def _lead_before(opening: str, seg: Segmentation, start: int) -> int:
     the word at the bracket (高水平建设|中欧班列（郑州）…; 中国建造（安徽）: 建造 is the name's),
     and the words after that verb before the first noun, place or locality (做大做强|中国东南,
     完善|长江: `localised_opening_tags`)."""
-    tagger, w = default_tagger(), words()
+    w = words()
     cut = seg.words(start, start + len(opening))
-    tags = [tagger.tag(word, False) for word in cut]
+    tags = [word_tag(word) for word in cut]
     first = 0
     for k in range(len(cut) - 1):
-        if is_verb(cut[k]) or (len(tags[k]) == 1 and tags[k][0][1] in w.event_verb_tags):
+        if is_verb(cut[k]) or tags[k] in w.event_verb_tags:
             first = k + 1
-    while first < len(cut) - 1 and not (
-        len(tags[first]) == 1 and tags[first][0][1].startswith(w.localised_opening_tags)
-    ):
+    while first < len(cut) - 1 and not (tags[first] or "").startswith(w.localised_opening_tags):
         first += 1
     return sum(map(len, cut[:first]))
 

@@ -21,6 +21,7 @@ from policy_cli import data
 from policy_cli.core.chars import HAN
 from policy_cli.core.patterns import finditer as finditer  # re-exported: the stages use it
 from policy_cli.core.patterns import longest_first, required_characters, required_strings
+from policy_cli.core.segment import default_tagger
 
 RULES_FILE = "formulation_rules.toml"
 WORD_SECTIONS = (
@@ -409,6 +410,13 @@ def expand(pattern: str) -> str:
 def launches(word: str) -> bool:
     """Tell whether a word ends in a verb that launches a programme (实施, 如期完成)."""
     return word.endswith(words().launch_verbs)  # 如期完成 is one token
+
+
+def word_tag(word: str) -> str | None:
+    """The tagger's part of speech of a word it takes for one word ("" for a word of the policy
+    lexicon), or None when it cuts the word in more."""
+    tagged = default_tagger().tag(word, False)
+    return tagged[0][1] if len(tagged) == 1 else None
 
 
 def is_verb(word: str) -> bool:
