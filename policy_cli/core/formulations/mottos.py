@@ -32,6 +32,7 @@ from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.candidate import BY_RULE, Candidate
 from policy_cli.core.formulations.comma_runs import find_comma_mottos
 from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.principles import find_named_principles
 from policy_cli.core.formulations.proper import place_forms
 from policy_cli.core.formulations.vocab import (
     Words,
@@ -71,6 +72,7 @@ def find_mottos(
         }
     found.extend(_couplet_series(text, options, seg))
     found.extend(find_comma_mottos(text, options))
+    found.extend(find_named_principles(text, options, seg))
     for c in found:
         if isinstance(c, Candidate):
             yield c

@@ -442,6 +442,17 @@ class FormulationOptions:
     # the noun phrase after 的 is at most this long, its head word included (的|人工智能能力
     # 建设开放生态: 10)
     new_form_head_span_max: int = 12
+    # a run of clauses joined by 、 that qualifies, with 的, the head of a principle (按照|精简、
+    # 统一、效能|的原则…; …|冷静观察、沉着应对|的方针) is listed whole, whatever opens it and
+    # follows (rule principle-named): each clause at most this long (0 switches the rule off),
+    # the run read back at most this far from the 的
+    principle_named_max_clause: int = 8
+    principle_named_max_span: int = 60
+    # …no clause more than this many times as long as another (将|偷税、逃避缴纳税款案件|的标准
+    # is no run), and at most this many characters open the first clause before the run when
+    # no verb of holding does (要坚持|, 和|; 坚持|以党的旗帜为旗帜、以党|的方向 is no run)
+    principle_named_max_ratio: int = 3
+    principle_named_max_lead: int = 4
 
     # --- the headlines of a short central text's numbered points (issue 12; stage point): a
     # sentence that an ordinal and 是 open and that is a clause of this many characters (一是

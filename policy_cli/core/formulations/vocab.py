@@ -268,6 +268,10 @@ class Words:
     quoted_run_joiners: tuple[str, ...]
     principle_verbs: tuple[str, ...]
     stance_leads: tuple[str, ...]
+    principle_heads: tuple[str, ...]
+    principle_named_lead_tags: tuple[str, ...]
+    principle_named_list_words: frozenset[str]
+    principle_named_refused_before: str
     kind_run_heads: tuple[str, ...]
     principle_negations: tuple[str, ...]
     principle_modals: tuple[str, ...]

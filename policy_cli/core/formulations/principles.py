@@ -1,0 +1,180 @@
+"""Parallel clauses that name a principle, read by the stage `motto` (rule `principle-named`).
+
+A run of clauses joined by 、 that qualifies, with 的, the head of a principle (…的原则, …的方针,
+…的要求, …的理念, …的精神: `principle_heads`) is that principle as the text states it, whatever
+verb opens the run and whatever follows the head: 按照|精简、统一、效能|的原则和决策、执行、监督
+相协调的要求; 可按照|依法、自愿、有偿|的原则进行…; 坚持|独立自主、完全平等、互相尊重、互不干涉
+内部事务|的原则; 按照|冷静观察、沉着应对|的方针和|相互尊重、求同存异|的精神. Its clauses may
+differ in length (政事分开、事企分开、管办分开、营利性与非营利性分开|的要求). (The rule `new-form`
+reads the wider run a verb of forming opens before a form or a goal, 形成|…|的…新格局, where a
+head of that kind alone is as often a list's: 农业基础薄弱、农村发展滞后|的局面.)
+
+A list is no principle: a run whose last clause says 等 (民主、法治、公平…环境|等|方面的要求)
+or that holds a quoted clause (the stage `quoted` reads those) is left. The cost is linear in
+the text: one pattern finds each head, and the run before it is read back to the last mark.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+
+from policy_cli.core.chars import HAN
+from policy_cli.core.formulations.candidate import BY_RULE, Candidate
+from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.vocab import clause_word_set, longest_first, word_tag, words
+from policy_cli.core.national import national_lexicon
+from policy_cli.core.phrases import canonical
+from policy_cli.core.segment import default_tagger
+from policy_cli.core.tokens import Segmentation
+
+STAGE = "motto"
+RULE = "principle-named"
+_RUN_CHAR = re.compile(f"[{HAN}]")
+NOUN_LOOKAHEAD = 4  # characters read after a principle's head for the word that follows it
+
+
+def find_named_principles(
+    text: str, o: FormulationOptions, seg: Segmentation
+) -> Iterator[Candidate]:
+    """The runs of clauses that qualify the head of a principle (rule `principle-named`)."""
+    w = words()
+    sep = w.list_separator
+    if not o.principle_named_max_clause or sep not in text:
+        return
+    floor = 0  # a run is read back no further than the head before it
+    for m in _head_pattern().finditer(text):
+        at = m.start()  # the 的
+        if not seg.starts_word(m.end()) or _noun_follows(text, m.start() + 1, m.end()):
+            continue  # …的精神|文明, …的精神|血脉: the head is part of a longer noun phrase
+        start = at
+        limit = max(floor, at - o.principle_named_max_span)
+        while start > limit and (_RUN_CHAR.match(text, start - 1) or text[start - 1] == sep):
+            start -= 1
+        floor = m.end()
+        if start > 0 and text[start - 1] in w.principle_named_refused_before:
+            continue  # “港人治港”、“澳人治澳”、高度自治: a run with quoted clauses
+        run = _principle(text[start:at], seg, start, o)
+        if run is not None:
+            offset, phrase = run
+            yield Candidate(phrase, "slogan", offset, None, (), BY_RULE, STAGE, RULE)
+
+
+def _principle(
+    stretch: str, seg: Segmentation, start: int, o: FormulationOptions
+) -> tuple[int, str] | None:
+    """The run of clauses a stretch of text ends with, and where it starts, when it can be a
+    principle's, else None: two clauses or more, none longer than `principle_named_max_clause`
+    (the last may join two with a conjunction) nor more than `principle_named_max_ratio` times
+    as long as another, the last not listing (…等), not all of them entries of the national
+    lexicon. The first clause is read past what opens it (`_lead`)."""
+    w = words()
+    parts = stretch.split(w.list_separator)
+    if len(parts) < 2 or not all(parts):
+        return None
+    lead = _lead(parts, seg, start, o)
+    if lead is None:
+        return None
+    sizes = [len(c) for c in (parts[0][lead:], *parts[1:-1], *_last_clauses(parts[-1]))]
+    if max(sizes) > o.principle_named_max_clause or (
+        max(sizes) > o.principle_named_max_ratio * min(sizes)
+    ):
+        return None  # (将|偷税、逃避缴纳税款案件|的标准: no run of clauses)
+    if any(word in w.principle_named_list_words for word, _ in default_tagger().tag(parts[-1], False)):
+        return None
+    lexicon = national_lexicon()
+    if all(canonical(c) in lexicon for c in (parts[0][lead:], *parts[1:])):
+        return None  # 坚持|党的全面领导、全面从严治党|的要求: formulations listed, each its own
+    return start + lead, stretch[lead:]
+
+
+def _lead(parts: Sequence[str], seg: Segmentation, start: int, o: FormulationOptions) -> int | None:
+    """How many characters of the first clause open the sentence, not the run, or None when the
+    run is no principle's:
+    - clauses that all open with one verb that opens a clause are tasks (要坚持党性原则、坚持以
+      人民为中心|的工作导向): None (共同建设、共同享有, an adverb, is a principle);
+    - the word the later clauses open with, found later in the first, starts the run (以|对党、
+      对人民、对民族高度负责|的精神);
+    - else a verb of holding to a principle (坚持, 按照: `form_verbs`) and, where the first clause
+      is still longer than the second, up to `principle_named_max_lead` characters of words that
+      end in a verb, a preposition or a conjunction (要坚持|…, 坚持实行|…, 和|…)."""
+    first, second = parts[0], parts[1]
+    opening = default_tagger().tag(second, False)[0][0]
+    at = first.find(opening, 1)
+    shared = all(p.startswith(opening) for p in parts[2:])
+    if (
+        opening in clause_word_set()
+        and word_tag(opening) in words().verb_tags
+        and (first.startswith(opening) or at > 0)
+    ):
+        return None
+    if shared and len(parts) > 2 and at > 0 and seg.starts_word(start + at):
+        return at
+    lead = _verb_of_holding(first, second, seg, start)
+    more = len(first) - lead - len(second)
+    if more > 0:  # (要坚持|…, 坚持实行|…: what opens the clause goes on)
+        if more > o.principle_named_max_lead or not _opens_the_run(
+            first[lead:], more, seg, start + lead
+        ):
+            return None
+        lead += more
+    return lead
+
+
+def _last_clauses(last: str) -> list[str]:
+    """The last clause of a run, or the two its conjunction joins (营利性|与|非营利性分开;
+    监督|和|…: `list_run_conjunctions`)."""
+    for conjunction in words().list_run_conjunctions:
+        at = last.find(conjunction, 1)
+        if at > 0:
+            return [last[:at], last[at + len(conjunction) :]]
+    return [last]
+
+
+def _verb_of_holding(first: str, second: str, seg: Segmentation, start: int) -> int:
+    """Where the verb of holding to a principle in a run's first clause ends, when the second
+    clause does not open with it too (要坚持|为人民服务、为社会主义服务|的方向: `form_verbs`),
+    else 0."""
+    for verb in words().form_verbs:
+        at = first.rfind(verb)
+        end = at + len(verb)
+        if (
+            at >= 0
+            and not second.startswith(verb)
+            and len(first) > end
+            and seg.starts_word(start + at)
+            and seg.starts_word(start + end)
+        ):
+            return end
+    return 0
+
+
+def _opens_the_run(first: str, lead: int, seg: Segmentation, start: int) -> bool:
+    """Tell whether the first `lead` characters of a run's first clause are whole words that end
+    in a verb, a preposition or a conjunction (按照|, 坚持|, 和|): what opens the clause, not a
+    part of the run's first clause."""
+    if not seg.starts_word(start + lead):
+        return False
+    tagged = default_tagger().tag(first[:lead], False)
+    return bool(tagged) and tagged[-1][1].startswith(words().principle_named_lead_tags)
+
+
+def _noun_follows(text: str, head: int, end: int) -> bool:
+    """Tell whether the word after a principle's head (from `head` to `end` in `text`) is a
+    noun, the tagger reading the head with what follows: 精神|血脉 names no principle."""
+    tagged = default_tagger().tag(text[head : end + NOUN_LOOKAHEAD], False)
+    at = head
+    for word, tag in tagged:
+        if at >= end:
+            return at == end and tag in words().noun_tags
+        at += len(word)
+    return False
+
+
+@lru_cache(maxsize=1)
+def _head_pattern() -> re.Pattern[str]:
+    """的 and a principle's head, the longest head first (的工作导向 before 的导向)."""
+    w = words()
+    heads = "|".join(map(re.escape, longest_first(w.principle_heads)))
+    return re.compile(f"{re.escape(w.trail_possessive)}(?:{heads})")

@@ -1,0 +1,86 @@
+"""Parallel clauses that name a principle (issue 12; stage motto, rule principle-named,
+core/formulations/principles.py): a run of clauses joined by 、 that qualifies, with 的, the head
+of a principle, a requirement or an approach is that principle, whatever opens and follows it."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_cli.core.formulations import FormulationOptions, extract_formulations
+from policy_cli.core.loaders import load_document, load_text
+
+from ..conftest import DOCS
+
+RULE = "motto/principle-named"
+
+
+def found_in(text: str, options: FormulationOptions | None = None) -> dict[str, tuple[str, ...]]:
+    return {
+        f.text: f.evidence
+        for f in extract_formulations(load_text(text, source="t"), options=options)
+    }
+
+
+def named_on(name: str, options: FormulationOptions | None = None) -> set[str]:
+    """The texts of a test document that the rule gives."""
+    return {
+        f.text
+        for f in extract_formulations(load_document(DOCS / name), options=options)
+        if RULE in f.evidence
+    }
+
+
+@pytest.fixture(scope="module")
+def cpc16() -> set[str]:
+    return named_on("cpc16-report.txt")
+
+
+@pytest.mark.parametrize(
+    "principle",
+    [
+        "精简、统一、效能",  # 按照|…|的原则和决策、执行、监督相协调的要求: the head goes on
+        "依法、自愿、有偿",  # 可按照|…|的原则进行土地承包经营权流转
+        "冷静观察、沉着应对",  # 按照|…|的方针和相互尊重、求同存异的精神
+        "相互尊重、求同存异",  # 和|…|的精神: a conjunction opens the second
+        "独立自主、完全平等、互相尊重、互不干涉内部事务",  # clauses of different lengths
+    ],
+)
+def test_the_principles_of_the_congress_report(cpc16, principle):
+    assert principle in cpc16
+
+
+def test_what_opens_the_run_must_be_a_verb_or_a_link(cpc16):
+    # 按照党总揽全局、协调各方的原则: 党 is a noun, the subject of the first clause, no lead
+    assert not any(t.endswith("总揽全局、协调各方") for t in cpc16)
+
+
+def test_clauses_of_different_lengths_name_a_requirement():
+    # gwr-2011: 按照政事分开、事企分开、管办分开、营利性与非营利性分开的要求
+    assert "政事分开、事企分开、管办分开、营利性与非营利性分开" in named_on("gwr-2011.txt")
+
+
+def test_a_list_ending_in_deng_is_no_principle():
+    # cpc19: 人民…在民主、法治、公平、正义、安全、环境等方面的要求日益增长
+    assert not any("环境等方面" in t or t.startswith("民主、法治") for t in named_on("cpc19-report.txt"))
+
+
+def test_a_run_with_quoted_clauses_is_left_to_the_quoted_stage():
+    # gwr-2021: 贯彻“一国两制”、“港人治港”、“澳人治澳”、高度自治的方针
+    assert not any("高度自治" in t for t in named_on("gwr-2021.txt"))
+
+
+def test_the_verb_of_holding_is_no_part_of_the_principle():
+    found = found_in("文化工作要坚持为人民服务、为社会主义服务的方向，繁荣文艺创作。")
+    assert RULE in found["为人民服务、为社会主义服务"]
+    assert not any(t.startswith(("要坚持", "坚持")) for t in found)
+
+
+def test_the_head_must_end_its_word():
+    # 的精神文明: 精神 is part of a longer word here, no principle's head
+    found = found_in("推进团结统一、爱好和平的精神文明建设，取得新进展。")
+    assert not any(RULE in ev for ev in found.values())
+
+
+def test_zero_switches_the_rule_off():
+    off = named_on("cpc16-report.txt", FormulationOptions(principle_named_max_clause=0))
+    assert off == set()
