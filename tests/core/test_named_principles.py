@@ -84,3 +84,15 @@ def test_the_head_must_end_its_word():
 def test_zero_switches_the_rule_off():
     off = named_on("cpc16-report.txt", FormulationOptions(principle_named_max_clause=0))
     assert off == set()
+
+
+def test_a_guideline_head_names_the_run_with_no_de():
+    # chongqing-2025: 突出稳进增效、除险固安、改革突破、惠民强企工作导向
+    named = named_on("provinces-2025/chongqing.txt")
+    assert "稳进增效、除险固安、改革突破、惠民强企" in named
+    assert not any(t.startswith("突出") for t in named)
+
+
+def test_a_direct_head_after_de_or_inside_a_word_names_nothing():
+    found = found_in("会议明确了总体要求、工作原则和工作导向，强调要抓好落实。")
+    assert not any(RULE in ev for ev in found.values())

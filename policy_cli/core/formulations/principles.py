@@ -4,7 +4,9 @@ A run of clauses joined by 、 that qualifies, with 的, the head of a principle
 …的要求, …的理念, …的精神: `principle_heads`) is that principle as the text states it, whatever
 verb opens the run and whatever follows the head: 按照|精简、统一、效能|的原则和决策、执行、监督
 相协调的要求; 可按照|依法、自愿、有偿|的原则进行…; 坚持|独立自主、完全平等、互相尊重、互不干涉
-内部事务|的原则; 按照|冷静观察、沉着应对|的方针和|相互尊重、求同存异|的精神. Its clauses may
+内部事务|的原则; 按照|冷静观察、沉着应对|的方针和|相互尊重、求同存异|的精神. A guideline's
+head may name the run with no 的 (突出|稳进增效、除险固安、改革突破、惠民强企|工作导向:
+`principle_direct_heads`). Its clauses may
 differ in length (政事分开、事企分开、管办分开、营利性与非营利性分开|的要求). (The rule `new-form`
 reads the wider run a verb of forming opens before a form or a goal, 形成|…|的…新格局, where a
 head of that kind alone is as often a list's: 农业基础薄弱、农村发展滞后|的局面.)
@@ -45,8 +47,11 @@ def find_named_principles(
         return
     floor = 0  # a run is read back no further than the head before it
     for m in _head_pattern().finditer(text):
-        at = m.start()  # the 的
-        if not seg.starts_word(m.end()) or _noun_follows(text, m.start() + 1, m.end()):
+        at = m.start()  # the 的, or the head said with none
+        head = m.start("head") if m.group("head") else at
+        if not (seg.starts_word(head) and seg.starts_word(m.end())) or _noun_follows(
+            text, head, m.end()
+        ):
             continue  # …的精神|文明, …的精神|血脉: the head is part of a longer noun phrase
         start = at
         limit = max(floor, at - o.principle_named_max_span)
@@ -174,7 +179,13 @@ def _noun_follows(text: str, head: int, end: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _head_pattern() -> re.Pattern[str]:
-    """的 and a principle's head, the longest head first (的工作导向 before 的导向)."""
+    """的 and a principle's head, the longest head first (的工作导向 before 的导向), or a head
+    that names one with no 的 (…惠民强企|工作导向: `principle_direct_heads`) after a Han
+    character that is no 的."""
     w = words()
     heads = "|".join(map(re.escape, longest_first(w.principle_heads)))
-    return re.compile(f"{re.escape(w.trail_possessive)}(?:{heads})")
+    direct = "|".join(map(re.escape, longest_first(w.principle_direct_heads)))
+    possessive = re.escape(w.trail_possessive)
+    return re.compile(
+        f"{possessive}(?P<head>{heads})|(?<=[{HAN}])(?<!{possessive})(?P<direct>{direct})"
+    )

@@ -269,6 +269,7 @@ class Words:
     principle_verbs: tuple[str, ...]
     stance_leads: tuple[str, ...]
     principle_heads: tuple[str, ...]
+    principle_direct_heads: tuple[str, ...]
     principle_named_lead_tags: tuple[str, ...]
     principle_named_list_words: frozenset[str]
     principle_named_refused_before: str
