@@ -163,3 +163,14 @@ def test_a_zone_of_two_places_joined_by_a_dash_is_named_whole():
         "建设好中蒙二连浩特—扎门乌德经济合作区。建设好现代农业产业园。", source="t"))}
     assert {"中蒙二连浩特—扎门乌德经济合作区", "现代农业产业园"} <= found
     assert not any(t.startswith("好") or t.startswith("扎门乌德") for t in found)
+
+
+def test_a_round_magnitude_and_a_measure_word_open_a_long_name():
+    # chongqing-2025: 实施千个宜居宜业和美乡村建设行动; anhui-2025: 实施百项革命文物保护利用工程
+    assert names("实施千个宜居宜业和美乡村建设行动。实施百项革命文物保护利用工程。") == [
+        "千个宜居宜业和美乡村建设行动", "百项革命文物保护利用工程"
+    ]
+
+
+def test_a_round_count_of_works_with_a_short_rest_names_nothing():
+    assert names("今年实施百项重点工程，实施千个民生项目。") == []

@@ -124,6 +124,10 @@ class FormulationOptions:
     programme_min_body: int = 3
     place_min_body: int = 2  # 人民|城市建设
     programme_max_body: int = 16
+    # a round magnitude and a measure word open a programme's name where at least this many
+    # characters follow them (千个|宜居宜业和美乡村建设行动: what is counted is the name's own),
+    # not a count of the programmes (百项|重点工程)
+    programme_scaled_min_rest: int = 6
     # programme: an action or works launched or furthered may be named by a body this short, a
     # noun of its own (实施|强县|工程, 推进|民心|工程, 实施|节水|行动), where the body is no verb
     # (实施|培训|计划, 谋划|项目) and no kind (民生|工程: `generic_programme_bodies`)

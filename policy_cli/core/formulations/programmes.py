@@ -122,12 +122,19 @@ def _leading_verb(body: str) -> int:
     return quantity.end() if quantity and quantity.end() < len(body) else at
 
 
-def _scaled(body: str, w: Words) -> bool:
+def _scaled(body: str, w: Words, o: FormulationOptions) -> bool:
     """Tell whether a body opens with the round scale of what the programme reaches (千万|农民
     增收致富促进行动, 百万|移民致富提升行动, 千村示范万村整治工程): a magnitude (百, 千, 万) and
-    no measure word after it; a count of works (一批, 三项, 百个) counts the programmes."""
+    no measure word after it, or a measure word and a long rest that names what is counted
+    (千个|宜居宜业和美乡村建设行动, 百项|革命文物保护利用工程: `programme_scaled_min_rest`);
+    a count of works with a short rest (百项|重点工程, 千个|项目) counts the programmes."""
     scale = len(body) - len(body.lstrip(w.programme_magnitudes))
-    return 0 < scale < len(body) and body[scale] not in w.count_nouns and body[scale] not in w.count
+    if not 0 < scale < len(body) or body[scale] in w.count:
+        return False
+    if body[scale] not in w.count_nouns:
+        return True
+    rest = body[scale + 1 :]
+    return len(rest) >= o.programme_scaled_min_rest and not rest.endswith(w.generic_programme_ends)
 
 
 def _opens_with_a_name(body: str, w: Words) -> bool:
@@ -150,7 +157,7 @@ def _names_a_programme(body: str, w: Words, o: FormulationOptions, *, short: boo
         return False
     counted = re.match(rf"\d+[{''.join(sorted(w.count_nouns))}]", plain)
     if plain.endswith(w.generic_programme_ends) or counted or (
-        plain[0] in w.count + "第" and not _scaled(plain, w) and not _opens_with_a_name(plain, w)
+        plain[0] in w.count + "第" and not _scaled(plain, w, o) and not _opens_with_a_name(plain, w)
     ):
         return False  # a kind (重大工程), a count (一批, 192个, 第三轮), a list (…等项目)
     if w.trail_possessive in plain or w.etc in plain:
