@@ -7,6 +7,8 @@
 - `condition`: a condition and what it conditions (没有全民健康，就没有全面小康);
 - `orientation`: the clauses a policy takes as its orientation or principle (以|生态优先、绿色发展|
   为导向);
+- `guiding-frame`: the main line, theme, centre or driving force a policy takes, a clause whole
+  (以供给侧结构性改革为主线, 以改革开放为动力);
 - `field-chain`: fields abbreviated to one character each, joined (农文旅融合, 商旅文体展联动);
 - `held-together`: what a principle holds to be done together, to the end of its clause
   (坚持|物质文明和精神文明一起抓; 坚持|工业农业一起抓、城市农村一起抓).
@@ -80,6 +82,11 @@ def find_frames(
         if not all(only_names_things(part) for part in m.group(1).split(w.list_separator)):
             # (以市场需求、企业需求为导向: things, no orientation of a policy)
             yield Candidate(m.group(1), "slogan", m.start(1), stage=STAGE, rule="orientation")
+    for m in finditer(p.guiding_frame, text):
+        taken = m.group(2)
+        if w.trail_possessive not in taken and not _a_place(taken):
+            # (以哈尔滨为中心: a place; 以智能制造的核心部件为牵引: a description)
+            yield Candidate(m.group(1), "slogan", m.start(1), stage=STAGE, rule="guiding-frame")
     for m in finditer(p.manner_list, text):
         if _manner_words(m.group(1).split(w.list_separator)[:-1]) and is_verb(m.group(3)):
             yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="manner-list")
@@ -103,6 +110,12 @@ def _held_together(part_min: int, part_max: int, parts: int) -> re.Pattern[str]:
     sep = re.escape(w.list_separator)
     ends = re.escape(w.clause_or_line_ends)
     return re.compile(f"(?:{verb})({part}(?:{sep}{part}){{0,{parts - 1}}})(?=[{ends}]|$)")
+
+
+def _a_place(phrase: str) -> bool:
+    """Tell whether the tagger takes a phrase whole for one place name (哈尔滨)."""
+    tagged = default_tagger().tag(phrase, False)
+    return len(tagged) == 1 and tagged[0][1] in words().place_tags
 
 
 def _opens_with_no_subject(part: str) -> bool:

@@ -23,9 +23,10 @@ from policy_cli.core.formulations.vocab import idioms, is_verb, patterns, words
 from policy_cli.core.occurrences import containers, find_all
 from policy_cli.core.segment import default_tagger
 
-# the stages whose finds hold no parts: a point's headline (坚持|扩大内需这个战略基点) says a
-# formulation with its verb, and the formulation stays an item of its own
-HOLD_NO_PARTS = ("point",)
+# the stages (or stage/rule) whose finds hold no parts: a point's headline (坚持|扩大内需这个战略
+# 基点) says a formulation with its verb, and a guiding frame (以|供给侧结构性改革|为主线) with
+# its frame; the formulation stays an item of its own
+HOLD_NO_PARTS = ("point", "frame/guiding-frame")
 WHOLE_STAGES = (COUNTED_STAGE, "motto")  # (finds that a counted set at their end never makes a description)
 
 
@@ -73,7 +74,9 @@ def fold_candidates(
     texts = {c.text for c in candidates}
     drop: set[str] = set()
     # find -> the longer finds holding it
-    holders = containers({c.text for c in candidates if c.stage not in HOLD_NO_PARTS})
+    holders = containers(
+        {c.text for c in candidates if c.stage not in HOLD_NO_PARTS and c.tag not in HOLD_NO_PARTS}
+    )
     parts = [c.text for c in candidates if c.strength < CERTAIN and c.text in holders]
     starts = find_said(text, candidates, [*parts, *{t for p in parts for t in holders[p]}])
     for c in candidates:

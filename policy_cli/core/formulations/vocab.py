@@ -351,6 +351,7 @@ class Patterns:
     enacted_law: re.Pattern[str]
     condition_pair: re.Pattern[str]
     orientation_run: re.Pattern[str]
+    guiding_frame: re.Pattern[str]
     programme_deadline: re.Pattern[str]
     programme_quantity: re.Pattern[str]
     event_count: re.Pattern[str]

@@ -1,0 +1,46 @@
+"""The main line, theme, centre or driving force a policy takes (issue 12; stage frame, rule
+guiding-frame): 以供给侧结构性改革为主线, 以改革开放为动力, a clause whole, listed as stated; the
+formulation inside stays an item of its own."""
+
+from __future__ import annotations
+
+from policy_cli.core.formulations import extract_formulations
+from policy_cli.core.loaders import load_document, load_text
+
+from ..conftest import DOCS
+
+RULE = "frame/guiding-frame"
+
+
+def found_in(text: str) -> dict[str, tuple[str, ...]]:
+    return {f.text: f.evidence for f in extract_formulations(load_text(text, source="t"))}
+
+
+def test_the_frames_of_the_work_report():
+    # gwr-2021: 以推动高质量发展为主题，以深化供给侧结构性改革为主线，以改革创新为根本动力
+    found = {f.text: f.evidence for f in extract_formulations(load_document(DOCS / "gwr-2021.txt"))}
+    for frame in ("以推动高质量发展为主题", "以深化供给侧结构性改革为主线", "以改革创新为根本动力"):
+        assert RULE in found[frame]
+    # the formulation inside is still listed on its own
+    assert "供给侧结构性改革" in found and "高质量发展" in found
+
+
+def test_a_frame_must_open_and_close_its_clause():
+    found = found_in("各地要加快以科技创新为引领的产业体系建设，推进以人为核心的新型城镇化。")
+    assert not any(RULE in ev for ev in found.values())
+
+
+def test_a_target_or_a_group_is_no_guiding_frame():
+    # 以…为重点 takes a target as often as a policy (以农村为重点, 以县处级以上领导干部为重点)
+    found = found_in("教育要以农村为重点，培训以县处级以上领导干部为重点。")
+    assert not any(RULE in ev for ev in found.values())
+
+
+def test_a_frame_after_a_verb_of_holding():
+    found = found_in("会议强调，要坚持以改革开放为动力，推动高质量发展。")
+    assert RULE in found["以改革开放为动力"]
+
+
+def test_what_a_place_or_a_description_is_taken_as_is_no_frame():
+    found = found_in("机场辐射东北亚，以哈尔滨为中心。以智能制造的核心部件为牵引，推进产业链建设。")
+    assert not any(RULE in ev for ev in found.values())
