@@ -52,6 +52,7 @@ HOLDOUT = frozenset({
     "cpc18-report", "gwr-2012", "gwr-2016", "shandong-2025", "sichuan-2025",
     "news-cewc-2022", "news-plan13-proposal-2015",
     "news-politburo-2022-07", "news-reform27-2022", "news-stcouncil-2016-05",
+    "gwr-2008", "cpc15-report",
 })
 # blind annotations of items of the national news (tests/data/gold-news/README.md): scored when
 # the corpus is given, each item written out as its title line and its content

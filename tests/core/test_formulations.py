@@ -951,6 +951,8 @@ TEAM_FLOOR = {
     "fujian-2025.json": (0.73, 0.79),
     "sichuan-2025.json": (0.71, 0.75),
     "cpc18-report.json": (0.60, 0.85),
+    "cpc15-report.json": (0.45, 0.72),
+    "gwr-2008.json": (0.70, 0.80),
     "guangxi-2025.json": (0.89, 0.92),
     "gwr-2012.json": (0.62, 0.90),
     "gwr-2016.json": (0.78, 0.90),
