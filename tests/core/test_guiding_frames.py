@@ -44,3 +44,18 @@ def test_a_frame_after_a_verb_of_holding():
 def test_what_a_place_or_a_description_is_taken_as_is_no_frame():
     found = found_in("机场辐射东北亚，以哈尔滨为中心。以智能制造的核心部件为牵引，推进产业链建设。")
     assert not any(RULE in ev for ev in found.values())
+
+
+def test_a_frame_that_is_a_heading_line():
+    found = found_in("各位代表：\n一、以供给侧结构性改革为主线\n深化改革，扩大开放。")
+    assert RULE in found["以供给侧结构性改革为主线"]
+
+
+def test_places_listed_are_taken_as_no_frame():
+    found = found_in("区域合作以上海、北京为中心，辐射周边。")
+    assert not any(RULE in ev for ev in found.values())
+
+
+def test_the_partys_de_is_no_description():
+    found = found_in("新时代党的建设总要求是：坚持以党的政治建设为统领，全面推进党的建设。")
+    assert RULE in found["以党的政治建设为统领"]

@@ -172,5 +172,6 @@ def test_a_round_magnitude_and_a_measure_word_open_a_long_name():
     ]
 
 
-def test_a_round_count_of_works_with_a_short_rest_names_nothing():
-    assert names("今年实施百项重点工程，实施千个民生项目。") == []
+def test_a_round_count_of_works_with_a_short_or_generic_rest_names_nothing():
+    assert names("今年实施百项民生实事工程，实施千个民生项目。") == []  # short
+    assert names("今年实施百项重点民生实事工程。") == []  # six characters, but 重点 is generic

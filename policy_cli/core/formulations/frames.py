@@ -24,6 +24,7 @@ from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.boundary import clause_lead, common_run, starts_a_word
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.mottos import only_names_things
+from policy_cli.core.formulations.national import a_place
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import (
     clause_word_set,
@@ -39,6 +40,8 @@ from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "frame"
+# the rule of the main line, theme or driving force a policy takes (refine: it holds no parts)
+GUIDING_FRAME = "guiding-frame"
 
 
 def find_frames(
@@ -84,9 +87,12 @@ def find_frames(
             yield Candidate(m.group(1), "slogan", m.start(1), stage=STAGE, rule="orientation")
     for m in finditer(p.guiding_frame, text):
         taken = m.group(2)
-        if w.trail_possessive not in taken and not _a_place(taken):
-            # (以哈尔滨为中心: a place; 以智能制造的核心部件为牵引: a description)
-            yield Candidate(m.group(1), "slogan", m.start(1), stage=STAGE, rule="guiding-frame")
+        if w.trail_possessive not in taken.replace(w.party_prefix, "") and not all(
+            a_place(part) for part in taken.split(w.list_separator)
+        ):
+            # (以哈尔滨为中心, 以上海、北京为中心: places; 以智能制造的核心部件为牵引: a description,
+            # where 以党的政治建设为统领 names the Party's)
+            yield Candidate(m.group(1), "slogan", m.start(1), stage=STAGE, rule=GUIDING_FRAME)
     for m in finditer(p.manner_list, text):
         if _manner_words(m.group(1).split(w.list_separator)[:-1]) and is_verb(m.group(3)):
             yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="manner-list")
@@ -110,12 +116,6 @@ def _held_together(part_min: int, part_max: int, parts: int) -> re.Pattern[str]:
     sep = re.escape(w.list_separator)
     ends = re.escape(w.clause_or_line_ends)
     return re.compile(f"(?:{verb})({part}(?:{sep}{part}){{0,{parts - 1}}})(?=[{ends}]|$)")
-
-
-def _a_place(phrase: str) -> bool:
-    """Tell whether the tagger takes a phrase whole for one place name (哈尔滨)."""
-    tagged = default_tagger().tag(phrase, False)
-    return len(tagged) == 1 and tagged[0][1] in words().place_tags
 
 
 def _opens_with_no_subject(part: str) -> bool:

@@ -14,7 +14,8 @@ characters, the qualities or aims a verb of command takes to the end of its clau
 (确保…|安全、可靠、可控, rule `qualities`); the ideals of one place said in parallel (法治天津、
 平安天津, rule `ideals`); a pair of one act with two objects or results (保交楼、保交房; 开门红、
 开门旺, rule `one-act-pair`); clauses that a predicate makes one task done together (兴业、强县、富民一体发展, rule
-`together`). Lists of things (产业链、供应链; 市发改委、市经信局) are not mottos, and a run of
+`together`); clauses of any length that qualify a principle's head (按照|精简、统一、效能|的原则,
+rule `principle-named`, `principles.py`). Lists of things (产业链、供应链; 市发改委、市经信局) are not mottos, and a run of
 three clauses or more of one length is a motto whole or none: the clauses of it that share a word
 (大胆试、大胆闯|、自主改) are a motto cut short, which names nothing (the whole run is read as a
 triplet instead), as are clauses whose opening the next clause repeats at another length
@@ -53,7 +54,9 @@ STAGE = "motto"
 def find_mottos(
     text: str, options: FormulationOptions, seg: Segmentation | None = None
 ) -> Iterator[Candidate]:
-    """Find parallel mottos: 2-5 clauses of equal length (2-7 chars) joined by 、.
+    """Find parallel mottos: 2-5 clauses of equal length (2-7 chars) joined by 、, the series of
+    couplets, the mottos whose clauses a comma joins (`comma_runs`) and the runs of clauses of
+    any length that name a principle (`principles`: rule `principle-named`).
 
     A triplet that is not a whole clause is a motto when the text repeats it: those are
     counted together, in one pass over the text, once every run has been read (one

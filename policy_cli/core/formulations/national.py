@@ -140,7 +140,7 @@ def find_national(
             seg = seg or segment_text(text)  # (only before a kind of zone or centre)
             place = _place_before(text, m.start, seg, options)
             # (an entry that opens with its own place names it already: 中关村…)
-            if place and not _a_place(seg.words(m.start, m.end)[0]):
+            if place and not a_place(seg.words(m.start, m.end)[0]):
                 # 苏南|国家自主创新示范区, 合肥|综合性国家科学中心: the kind of zone or centre
                 # the state designates, named by its place, is that place's (its name, not the
                 # kind)
@@ -372,10 +372,10 @@ def _place_before(text: str, at: int, seg: Segmentation, options: FormulationOpt
     word = before[-1]
     if word in words().ideal_places:
         return ""  # 城市|一刻钟便民生活圈: a kind of place, no place's name
-    return word if len(word) >= options.min_word_len and _a_place(word) else ""
+    return word if len(word) >= options.min_word_len and a_place(word) else ""
 
 
-def _a_place(word: str) -> bool:
+def a_place(word: str) -> bool:
     """Tell whether a word is a place's name: one of `places.tsv` or tagged so (苏南, 武汉)."""
     if not is_han(word):
         return False

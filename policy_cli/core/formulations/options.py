@@ -125,8 +125,8 @@ class FormulationOptions:
     place_min_body: int = 2  # 人民|城市建设
     programme_max_body: int = 16
     # a round magnitude and a measure word open a programme's name where at least this many
-    # characters follow them (千个|宜居宜业和美乡村建设行动: what is counted is the name's own),
-    # not a count of the programmes (百项|重点工程)
+    # characters follow them before the head (千个|宜居宜业和美乡村建设|行动: what is counted is
+    # the name's own), none of them generic (百项|重点民生实事工程 counts the programmes)
     programme_scaled_min_rest: int = 6
     # programme: an action or works launched or furthered may be named by a body this short, a
     # noun of its own (实施|强县|工程, 推进|民心|工程, 实施|节水|行动), where the body is no verb
@@ -453,10 +453,13 @@ class FormulationOptions:
     principle_named_max_clause: int = 8
     principle_named_max_span: int = 60
     # …no clause more than this many times as long as another (将|偷税、逃避缴纳税款案件|的标准
-    # is no run), and at most this many characters open the first clause before the run when
-    # no verb of holding does (要坚持|, 和|; 坚持|以党的旗帜为旗帜、以党|的方向 is no run)
+    # is no run), and at most this many characters of words open the first clause before the run,
+    # after a verb of holding or none (要坚持|, 和|; 坚持|以党的旗帜为旗帜、以党|的方向 is no run)
     principle_named_max_ratio: int = 3
     principle_named_max_lead: int = 4
+    # …the head followed by no noun (…的精神|血脉 names none): the word after it is read in this
+    # many characters
+    principle_named_lookahead: int = 6
 
     # --- the headlines of a short central text's numbered points (issue 12; stage point): a
     # sentence that an ordinal and 是 open and that is a clause of this many characters (一是

@@ -13,7 +13,9 @@ head of that kind alone is as often a list's: 农业基础薄弱、农村发展�
 
 A list is no principle: a run whose last clause says 等 (民主、法治、公平…环境|等|方面的要求)
 or that holds a quoted clause (the stage `quoted` reads those) is left. The cost is linear in
-the text: one pattern finds each head, and the run before it is read back to the last mark.
+the text: one pattern finds each head, and the run before it is read back to the last mark, at
+most `principle_named_max_span` characters and never past the head before it (a run cut by that
+limit is left: its first clause would be a piece).
 """
 
 from __future__ import annotations
@@ -34,13 +36,12 @@ from policy_cli.core.tokens import Segmentation
 STAGE = "motto"
 RULE = "principle-named"
 _RUN_CHAR = re.compile(f"[{HAN}]")
-NOUN_LOOKAHEAD = 4  # characters read after a principle's head for the word that follows it
 
 
 def find_named_principles(
     text: str, o: FormulationOptions, seg: Segmentation
 ) -> Iterator[Candidate]:
-    """The runs of clauses that qualify the head of a principle (rule `principle-named`)."""
+    """Find the runs of clauses that qualify the head of a principle (rule `principle-named`)."""
     w = words()
     sep = w.list_separator
     if not o.principle_named_max_clause or sep not in text:
@@ -50,14 +51,16 @@ def find_named_principles(
         at = m.start()  # the 的, or the head said with none
         head = m.start("head") if m.group("head") else at
         if not (seg.starts_word(head) and seg.starts_word(m.end())) or _noun_follows(
-            text, head, m.end()
+            seg, m.end(), o
         ):
             continue  # …的精神|文明, …的精神|血脉: the head is part of a longer noun phrase
         start = at
         limit = max(floor, at - o.principle_named_max_span)
-        while start > limit and (_RUN_CHAR.match(text, start - 1) or text[start - 1] == sep):
+        while start > limit and _in_a_run(text, start - 1, sep):
             start -= 1
         floor = m.end()
+        if start == at - o.principle_named_max_span and start > 0 and _in_a_run(text, start - 1, sep):
+            continue  # the span's limit cut the first clause: a piece, no run
         if start > 0 and text[start - 1] in w.principle_named_refused_before:
             continue  # “港人治港”、“澳人治澳”、高度自治: a run with quoted clauses
         run = _principle(text[start:at], seg, start, o)
@@ -81,7 +84,8 @@ def _principle(
     lead = _lead(parts, seg, start, o)
     if lead is None:
         return None
-    sizes = [len(c) for c in (parts[0][lead:], *parts[1:-1], *_last_clauses(parts[-1]))]
+    last_at = start + len(stretch) - len(parts[-1])
+    sizes = [len(c) for c in (parts[0][lead:], *parts[1:-1], *_last_clauses(parts[-1], seg, last_at))]
     if max(sizes) > o.principle_named_max_clause or (
         max(sizes) > o.principle_named_max_ratio * min(sizes)
     ):
@@ -97,10 +101,11 @@ def _principle(
 def _lead(parts: Sequence[str], seg: Segmentation, start: int, o: FormulationOptions) -> int | None:
     """How many characters of the first clause open the sentence, not the run, or None when the
     run is no principle's:
-    - clauses that all open with one verb that opens a clause are tasks (要坚持党性原则、坚持以
-      人民为中心|的工作导向): None (共同建设、共同享有, an adverb, is a principle);
-    - the word the later clauses open with, found later in the first, starts the run (以|对党、
-      对人民、对民族高度负责|的精神);
+    - a second clause that opens with a verb that opens a clause, said in the first too, makes
+      the clauses tasks (要坚持党性原则、坚持以人民为中心|的工作导向): None (共同建设、共同享有,
+      an adverb, is a principle);
+    - the word the later clauses open with, found later in the first, starts the run (本着|对党、
+      对人民、对历史负责|的精神);
     - else a verb of holding to a principle (坚持, 按照: `form_verbs`) and, where the first clause
       is still longer than the second, up to `principle_named_max_lead` characters of words that
       end in a verb, a preposition or a conjunction (要坚持|…, 坚持实行|…, 和|…)."""
@@ -127,13 +132,14 @@ def _lead(parts: Sequence[str], seg: Segmentation, start: int, o: FormulationOpt
     return lead
 
 
-def _last_clauses(last: str) -> list[str]:
-    """The last clause of a run, or the two its conjunction joins (营利性|与|非营利性分开;
-    监督|和|…: `list_run_conjunctions`)."""
+def _last_clauses(last: str, seg: Segmentation, offset: int) -> list[str]:
+    """The last clause of a run (at `offset` in the text), or the two its conjunction joins, a
+    word of its own (营利性|与|非营利性分开: `list_run_conjunctions`; not the 和 of 爱好和平)."""
     for conjunction in words().list_run_conjunctions:
         at = last.find(conjunction, 1)
-        if at > 0:
-            return [last[:at], last[at + len(conjunction) :]]
+        end = at + len(conjunction)
+        if at > 0 and seg.starts_word(offset + at) and seg.starts_word(offset + end):
+            return [last[:at], last[end:]]
     return [last]
 
 
@@ -165,16 +171,16 @@ def _opens_the_run(first: str, lead: int, seg: Segmentation, start: int) -> bool
     return bool(tagged) and tagged[-1][1].startswith(words().principle_named_lead_tags)
 
 
-def _noun_follows(text: str, head: int, end: int) -> bool:
-    """Tell whether the word after a principle's head (from `head` to `end` in `text`) is a
-    noun, the tagger reading the head with what follows: 精神|血脉 names no principle."""
-    tagged = default_tagger().tag(text[head : end + NOUN_LOOKAHEAD], False)
-    at = head
-    for word, tag in tagged:
-        if at >= end:
-            return at == end and tag in words().noun_tags
-        at += len(word)
-    return False
+def _noun_follows(seg: Segmentation, end: int, o: FormulationOptions) -> bool:
+    """Tell whether the word of the text's segmentation right after a principle's head (which
+    ends at `end`) is one the tagger takes for a noun: 精神|血脉 names no principle."""
+    after = seg.words(end, end + o.principle_named_lookahead)
+    return bool(after) and word_tag(after[0]) in words().noun_tags
+
+
+def _in_a_run(text: str, at: int, sep: str) -> bool:
+    """Tell whether the character at `at` can be part of a run of clauses (Han, or 、)."""
+    return bool(_RUN_CHAR.match(text, at)) or text[at] == sep
 
 
 @lru_cache(maxsize=1)

@@ -127,14 +127,15 @@ def _scaled(body: str, w: Words, o: FormulationOptions) -> bool:
     增收致富促进行动, 百万|移民致富提升行动, 千村示范万村整治工程): a magnitude (百, 千, 万) and
     no measure word after it, or a measure word and a long rest that names what is counted
     (千个|宜居宜业和美乡村建设行动, 百项|革命文物保护利用工程: `programme_scaled_min_rest`);
-    a count of works with a short rest (百项|重点工程, 千个|项目) counts the programmes."""
+    a count of works with a short or a generic rest (千个|民生项目, 百项|重点民生实事工程) counts
+    the programmes."""
     scale = len(body) - len(body.lstrip(w.programme_magnitudes))
     if not 0 < scale < len(body) or body[scale] in w.count:
         return False
     if body[scale] not in w.count_nouns:
         return True
     rest = body[scale + 1 :]
-    return len(rest) >= o.programme_scaled_min_rest and not rest.endswith(w.generic_programme_ends)
+    return len(rest) >= o.programme_scaled_min_rest and not rest.startswith(w.generic_programme_ends)
 
 
 def _opens_with_a_name(body: str, w: Words) -> bool:

@@ -16,6 +16,8 @@ from dataclasses import replace
 
 from policy_cli.core.formulations.candidate import CERTAIN, Candidate
 from policy_cli.core.formulations.counted import STAGE as COUNTED_STAGE
+from policy_cli.core.formulations.frames import GUIDING_FRAME
+from policy_cli.core.formulations.frames import STAGE as FRAME_STAGE
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.pieces import QUOTES
 from policy_cli.core.formulations.rank import find_said
@@ -26,7 +28,7 @@ from policy_cli.core.segment import default_tagger
 # the stages (or stage/rule) whose finds hold no parts: a point's headline (坚持|扩大内需这个战略
 # 基点) says a formulation with its verb, and a guiding frame (以|供给侧结构性改革|为主线) with
 # its frame; the formulation stays an item of its own
-HOLD_NO_PARTS = ("point", "frame/guiding-frame")
+HOLD_NO_PARTS = ("point", f"{FRAME_STAGE}/{GUIDING_FRAME}")
 WHOLE_STAGES = (COUNTED_STAGE, "motto")  # (finds that a counted set at their end never makes a description)
 
 
@@ -74,9 +76,7 @@ def fold_candidates(
     texts = {c.text for c in candidates}
     drop: set[str] = set()
     # find -> the longer finds holding it
-    holders = containers(
-        {c.text for c in candidates if c.stage not in HOLD_NO_PARTS and c.tag not in HOLD_NO_PARTS}
-    )
+    holders = _holders(candidates)
     parts = [c.text for c in candidates if c.strength < CERTAIN and c.text in holders]
     starts = find_said(text, candidates, [*parts, *{t for p in parts for t in holders[p]}])
     for c in candidates:
@@ -177,6 +177,27 @@ def _defined_members(
         else:
             if quoted:
                 out.add(member)
+    return out
+
+
+def _holders(candidates: Sequence[Candidate]) -> dict[str, list[str]]:
+    """Each find -> the longer finds that hold it as a part: any longer find, but those whose
+    evidence names a stage or rule of `HOLD_NO_PARTS` (a point's headline, a guiding frame),
+    which may be parts of longer finds themselves (以科学发展为主题 inside the lexicon's
+    以科学发展为主题，以加快转变经济发展方式为主线) but hold none."""
+    holders = containers({c.text for c in candidates})
+    holding_none = {
+        c.text
+        for c in candidates
+        if any(tag.split("/")[0] in HOLD_NO_PARTS or tag in HOLD_NO_PARTS for tag in c.evidence)
+    }
+    if not holding_none:
+        return holders
+    out = {}
+    for part, longer in holders.items():
+        kept = [t for t in longer if t not in holding_none]
+        if kept:
+            out[part] = kept
     return out
 
 
