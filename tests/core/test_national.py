@@ -285,6 +285,9 @@ def test_a_long_run_names_no_formulation_and_the_option_sets_its_length():
         ("以数字政府行动方案为统领", "数字政府", "seed"),  # an action's plan: no action named
         ("落实新城高质量发展政策举措，", "高质量发展", "seed"),
         ("推动减税降费政策性工具落地", "减税降费", "seed"),  # 政策性 is another word
+        # a zone a formulation names (chongqing-2025: 全面深化改革先行区)
+        ("打造全面深化改革先行区。", "全面深化改革先行区", "head"),
+        ("创建新型工业化示范区，", "新型工业化示范区", "head"),
     ],
 )
 def test_a_formulation_before_the_head_of_a_policy_names_that_policy(text, listed, rule):
