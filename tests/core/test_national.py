@@ -288,6 +288,10 @@ def test_a_long_run_names_no_formulation_and_the_option_sets_its_length():
         # a zone a formulation names (chongqing-2025: 全面深化改革先行区)
         ("打造全面深化改革先行区。", "全面深化改革先行区", "head"),
         ("创建新型工业化示范区，", "新型工业化示范区", "head"),
+        # a system, a mechanism or an order a formulation names (cpc19, gwr-2021)
+        ("完善承包地三权分置制度。", "三权分置制度", "head"),
+        ("健全保供稳价机制，", "保供稳价机制", "head"),
+        ("形成军民融合深度发展格局。", "军民融合深度发展格局", "head"),
     ],
 )
 def test_a_formulation_before_the_head_of_a_policy_names_that_policy(text, listed, rule):
