@@ -292,6 +292,7 @@ def test_a_long_run_names_no_formulation_and_the_option_sets_its_length():
         ("完善承包地三权分置制度。", "三权分置制度", "head"),
         ("健全保供稳价机制，", "保供稳价机制", "head"),
         ("形成军民融合深度发展格局。", "军民融合深度发展格局", "head"),
+        ("扩大营业税改征增值税试点。", "营业税改征增值税试点", "head"),  # gwr-2013
     ],
 )
 def test_a_formulation_before_the_head_of_a_policy_names_that_policy(text, listed, rule):
