@@ -233,6 +233,16 @@ def test_a_motto_written_as_one_word_names_the_name_it_runs_on_into():
     assert origin_of(run_on)[0] != "national"
 
 
+def test_a_motto_written_as_one_word_runs_on_into_one_national_word():
+    # anhui-2025: 创优市场化法治化国际化营商环境 (营商环境, an entry of the lexicon, is the name's head)
+    assert _national_stage("创优市场化法治化国际化营商环境。").get(
+        "市场化法治化国际化营商环境"
+    ) == "run-on"
+    # one word that is no entry is a head the motto qualifies: the motto stands
+    found = _national_stage("实现市场化法治化国际化目标。")
+    assert "市场化法治化国际化" in found and not any(t.endswith("目标") for t in found)
+
+
 @pytest.mark.parametrize(
     ("text", "listed"),
     [

@@ -55,7 +55,14 @@ from policy_cli.core.national import (
     national_lexicon,
     national_matcher,
 )
-from policy_cli.core.phrases import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_MARKS, SEPARATORS, Match
+from policy_cli.core.phrases import (
+    CLOSING_QUOTES,
+    OPENING_QUOTES,
+    QUOTE_MARKS,
+    SEPARATORS,
+    Match,
+    canonical,
+)
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
@@ -333,8 +340,9 @@ def _name_run_on_into(text: str, end: int, seg: Segmentation) -> str | None:
 
     The words after it up to the first mark that is no Chinese character name something with
     it when there are two or more of them and every one is a noun, a verbal noun or a set
-    phrase (教育科技人才|一体化发展, 市场化法治化国际化|一流营商环境); one word alone is a head
-    the motto qualifies (…|目标, …|工作), and a word of any other kind says something of it
+    phrase (教育科技人才|一体化发展, 市场化法治化国际化|一流营商环境), or one word that is an entry
+    of the lexicon (市场化法治化国际化|营商环境); any other word alone is a head the motto
+    qualifies (…|目标, …|工作), and a word of any other kind says something of it
     (…|资源丰富, 大众创业万众创新|蓬勃发展, …|的工作机制): the motto stands as it is.
     """
     stop = end
@@ -347,9 +355,18 @@ def _name_run_on_into(text: str, end: int, seg: Segmentation) -> str | None:
     tagged = default_tagger().tag(text[end:stop], False)
     noun_tags = words().run_on_name_tags
     # (a word of the policy lexicon carries no tag: 营商环境)
-    if len(tagged) < 2 or any(tag and tag not in noun_tags for _, tag in tagged):
+    if any(tag and tag not in noun_tags for _, tag in tagged):
+        return None
+    if len(tagged) < 2 and not _a_national_word(tagged[0][0]):
         return None
     return text[end:stop]
+
+
+def _a_national_word(word: str) -> bool:
+    """Tell whether a word is an entry of the national lexicon, everyday writing too (营商环境):
+    a motto written as one word before it names one thing with it (市场化法治化国际化|营商环境)."""
+    key = canonical(word)
+    return key in national_lexicon() or key in everyday_lexicon()
 
 
 def _policy_head_after(text: str, end: int, seg: Segmentation) -> str | None:
