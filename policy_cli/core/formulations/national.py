@@ -9,7 +9,7 @@ the formulation its origin (`national`, since that date).
 
 A motto written as one word (教育、科技、人才 printed 教育科技人才) may run on into a name it
 modifies (教育科技人才|一体化发展, 市场化法治化国际化|一流营商环境): two words or more, all nouns,
-up to the next mark. That name is listed instead (rule `run-on`, its own origin), or nothing where
+or one entry of the lexicon (…|营商环境), up to the next mark. That name is listed instead (rule `run-on`, its own origin), or nothing where
 it is longer than `national_run_on_max` (…|体制机制一体改革: the motto is a piece of it).
 
 An entry that is everyday policy writing too (one current local report says it: 稳中向好,
