@@ -233,6 +233,13 @@ def test_a_motto_written_as_one_word_names_the_name_it_runs_on_into():
     assert origin_of(run_on)[0] != "national"
 
 
+def test_a_zone_a_formulation_names_is_its_places():
+    # anhui-2025: 以共建长三角美丽中国先行区为牵引
+    found = _national_stage("以共建长三角美丽中国先行区为牵引，")
+    assert found == {"长三角美丽中国先行区": "place"}
+    assert _national_stage("打造全面深化改革先行区。") == {"全面深化改革先行区": "head"}
+
+
 def test_a_motto_written_as_one_word_runs_on_into_one_national_word():
     # anhui-2025: 创优市场化法治化国际化营商环境 (营商环境, an entry of the lexicon, is the name's head)
     assert _national_stage("创优市场化法治化国际化营商环境。").get(

@@ -162,6 +162,15 @@ def find_national(
             seg = seg or segment_text(text)  # (only where a head follows)
             head = _policy_head_after(text, m.end, seg)
             if head:
+                place = _place_before(text, m.start, seg, options) if (
+                    head in words().zone_heads
+                ) else ""
+                if place:
+                    # 长三角|美丽中国|先行区: a zone the formulation names, named by its place, is
+                    # that place's, as the `place` rule names a designated zone
+                    yield Candidate(place + printed + head, "name", m.start - len(place),
+                                    stage=STAGE, rule="place")
+                    continue
                 # 全面两孩|政策: the formulation names the policy it heads, as the document says it
                 yield _candidate(entry, printed + head, m.start, "head")  # (its first_seen)
                 continue
