@@ -233,6 +233,14 @@ def test_a_motto_written_as_one_word_names_the_name_it_runs_on_into():
     assert origin_of(run_on)[0] != "national"
 
 
+def test_a_national_plan_is_named_with_its_scope_word():
+    # gwr-2013: 实施国家技术创新工程; 编制全国主体功能区规划
+    assert _national_stage("实施国家技术创新工程。") == {"国家技术创新工程": "scope"}
+    assert _national_stage("落实全国主体功能区规划，") == {"全国主体功能区规划": "scope"}
+    # the state's instance of a policy is no name of its own: the entry stays bare
+    assert "国家超长期特别国债" not in _national_stage("争取国家超长期特别国债支持。")
+
+
 def test_a_zone_a_formulation_names_is_its_places():
     # anhui-2025: 以共建长三角美丽中国先行区为牵引
     found = _national_stage("以共建长三角美丽中国先行区为牵引，")

@@ -174,6 +174,15 @@ def find_national(
                 # 全面两孩|政策: the formulation names the policy it heads, as the document says it
                 yield _candidate(entry, printed + head, m.start, "head")  # (its first_seen)
                 continue
+        scope = (
+            _scope_before(text, m.start, entry, seg)
+            if printed.endswith(words().scope_named_heads)
+            else ""
+        )
+        if scope:
+            # 实施|国家|技术创新工程: the document names the national programme with its scope
+            yield _candidate(entry, scope + printed, m.start - len(scope), "scope")
+            continue
         yield _candidate(entry, printed, m.start, entry.source)
         core = _core_of(printed)
         if core is not None:
@@ -335,6 +344,16 @@ def _candidate(entry: NationalEntry, printed: str, at: int, rule: str) -> Candid
         rule=rule,
         meta=(("first_seen", entry.first_seen), ("documents", str(entry.documents))),
     )
+
+
+def _scope_before(text: str, at: int, entry: NationalEntry, seg: Segmentation | None) -> str:
+    """The scope word (国家, 全国: `scope_words`) said right before a plan's or a project's name
+    at `at` as a word of its own, or ''."""
+    scope = next((s for s in words().scope_words if text.startswith(s, at - len(s))), "")
+    if not scope or entry.text.startswith(scope):
+        return ""
+    seg = seg or segment_text(text)
+    return scope if seg.starts_word(at - len(scope)) and seg.starts_word(at) else ""
 
 
 def _a_motto_said_as_one_word(entry: str, printed: str) -> bool:

@@ -210,6 +210,7 @@ class Words:
     ground_compound_tags: frozenset[str]
     not_set_openers: tuple[str, ...]
     scope_words: tuple[str, ...]
+    scope_named_heads: tuple[str, ...]
     excluded: frozenset[str]
     character_count_heads: tuple[str, ...]
     dated_text_words: tuple[str, ...]
