@@ -15,11 +15,11 @@ characters, the qualities or aims a verb of command takes to the end of its clau
 平安天津, rule `ideals`); a pair of one act with two objects or results (保交楼、保交房; 开门红、
 开门旺, rule `one-act-pair`); clauses that a predicate makes one task done together (兴业、强县、富民一体发展, rule
 `together`); clauses of any length that qualify a principle's head (按照|精简、统一、效能|的原则,
-rule `principle-named`, `principles.py`). Lists of things (产业链、供应链; 市发改委、市经信局) are not mottos, and a run of
-three clauses or more of one length is a motto whole or none: the clauses of it that share a word
-(大胆试、大胆闯|、自主改) are a motto cut short, which names nothing (the whole run is read as a
-triplet instead), as are clauses whose opening the next clause repeats at another length
-(有实力、有信誉|、有竞争力).
+rule `principle-named`, `principles.py`). Lists of things (产业链、供应链; 市发改委、市经信局) are
+not mottos, and a run of three clauses or more of one length is a motto whole or none: the clauses
+of it that share a word (大胆试、大胆闯|、自主改) are a motto cut short, which names nothing (the
+whole run is read as a triplet instead), as are clauses whose opening the next clause repeats at
+another length (有实力、有信誉|、有竞争力).
 """
 
 from __future__ import annotations

@@ -9,8 +9,9 @@ the formulation its origin (`national`, since that date).
 
 A motto written as one word (教育、科技、人才 printed 教育科技人才) may run on into a name it
 modifies (教育科技人才|一体化发展, 市场化法治化国际化|一流营商环境): two words or more, all nouns,
-or one entry of the lexicon (…|营商环境), up to the next mark. That name is listed instead (rule `run-on`, its own origin), or nothing where
-it is longer than `national_run_on_max` (…|体制机制一体改革: the motto is a piece of it).
+or one entry of the lexicon (…|营商环境), up to the next mark. That name is listed instead (rule
+`run-on`, its own origin), or nothing where it is longer than `national_run_on_max`
+(…|体制机制一体改革: the motto is a piece of it).
 
 An entry that is everyday policy writing too (one current local report says it: 稳中向好,
 生态文明建设) or a standing system's plain name (社会主义市场经济体制), the lexicon's `framing`
@@ -349,7 +350,9 @@ def _candidate(entry: NationalEntry, printed: str, at: int, rule: str) -> Candid
 def _scope_before(text: str, at: int, entry: NationalEntry, seg: Segmentation | None) -> str:
     """The scope word (国家, 全国: `scope_words`) said right before a plan's or a project's name
     at `at` as a word of its own, or ''."""
-    scope = next((s for s in words().scope_words if text.startswith(s, at - len(s))), "")
+    scope = next(
+        (s for s in words().scope_words if at >= len(s) and text.startswith(s, at - len(s))), ""
+    )
     if not scope or entry.text.startswith(scope):
         return ""
     seg = seg or segment_text(text)

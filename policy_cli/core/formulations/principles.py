@@ -6,8 +6,8 @@ verb opens the run and whatever follows the head: 按照|精简、统一、效�
 相协调的要求; 可按照|依法、自愿、有偿|的原则进行…; 坚持|独立自主、完全平等、互相尊重、互不干涉
 内部事务|的原则; 按照|冷静观察、沉着应对|的方针和|相互尊重、求同存异|的精神. A guideline's
 head may name the run with no 的 (突出|稳进增效、除险固安、改革突破、惠民强企|工作导向:
-`principle_direct_heads`). Its clauses may
-differ in length (政事分开、事企分开、管办分开、营利性与非营利性分开|的要求). (The rule `new-form`
+`principle_direct_heads`). Its clauses may differ in length (政事分开、事企分开、管办分开、
+营利性与非营利性分开|的要求). (The rule `new-form`
 reads the wider run a verb of forming opens before a form or a goal, 形成|…|的…新格局, where a
 head of that kind alone is as often a list's: 农业基础薄弱、农村发展滞后|的局面.)
 
