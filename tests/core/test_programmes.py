@@ -175,3 +175,11 @@ def test_a_round_magnitude_and_a_measure_word_open_a_long_name():
 def test_a_round_count_of_works_with_a_short_or_generic_rest_names_nothing():
     assert names("今年实施百项民生实事工程，实施千个民生项目。") == []  # short
     assert names("今年实施百项重点民生实事工程。") == []  # six characters, but 重点 is generic
+
+
+def test_deepening_furthers_an_action_where_it_opens_a_clause():
+    # beijing-2025: 深化城市韧性提升行动。 (深化 opens the clause)
+    assert names("深化城市韧性提升行动。") == ["城市韧性提升行动"]
+    assert names("持续深化打击非法集资专项行动，") == ["打击非法集资专项行动"]
+    # inside a name it is the name's own: no cut after it
+    assert "提升行动" not in names("推进国企改革深化提升行动，")

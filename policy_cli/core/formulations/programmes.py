@@ -252,10 +252,15 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]:
     # 标志产品建设工程), not any plan or project (推进|年度工作计划, 推进|基础设施项目)
     furthering = alt(w.furthering_verbs)
     further = re.compile(rf"(?:{furthering})[和、]?(?:(?:{furthering})[和、]?)*")
+    # 深化 furthers an action where it opens a clause (，深化|…行动, 持续深化|…): inside a name it
+    # is the name's own (国企改革深化提升行动)
+    opens = "|".join([f"(?<![{HAN}])", *(f"(?<={re.escape(a)})" for a in w.furthering_adverbs)])
+    further_clause = re.compile(rf"(?:{opens})(?:{alt(w.furthering_clause_verbs)})")
     build = re.compile(rf"(?:{alt(w.construction_verbs)})")
     return (
         ("launched", launch, item(w.programme_heads)),
         ("furthered", further, item(w.furthered_heads)),
+        ("furthered", further_clause, item(w.furthered_heads)),
         ("zone", zone, item(w.zone_heads)),
         # 开展|重大项目攻坚突破年|活动: a year given to a campaign is named like a programme
         ("year", launch, item(w.campaign_year_heads, after=f"(?:{alt(w.campaign_year_nouns)})")),

@@ -105,6 +105,8 @@ class Words:
     shared_code_heads: tuple[str, ...]
     launch_verbs: tuple[str, ...]
     furthering_verbs: tuple[str, ...]
+    furthering_clause_verbs: tuple[str, ...]
+    furthering_adverbs: tuple[str, ...]
     furthered_heads: tuple[str, ...]
     programme_heads: tuple[str, ...]
     programme_frames: tuple[str, ...]
