@@ -183,3 +183,9 @@ def test_deepening_furthers_an_action_where_it_opens_a_clause():
     assert names("持续深化打击非法集资专项行动，") == ["打击非法集资专项行动"]
     # inside a name it is the name's own: no cut after it
     assert "提升行动" not in names("推进国企改革深化提升行动，")
+
+
+def test_a_body_with_a_demonstrative_describes():
+    # cpc17: 抓好党员队伍建设这一基础工程; a news item: 落实好这一重大战略性合作项目
+    assert names("切实抓好党员队伍建设这一基础工程。") == []
+    assert names("全面落实好这一重大战略性合作项目，") == []

@@ -165,6 +165,8 @@ def _names_a_programme(body: str, w: Words, o: FormulationOptions, *, short: boo
         return False  # …具有国际竞争力的…基地: a description; 水库增容等供水工程: a list
     if any(a in plain for a in w.aside_words):
         return False  # 现代农业|特别是|粮食主产区商品粮基地: two phrases and an aside
+    if any(d in plain for d in w.programme_demonstratives):
+        return False  # 党员队伍建设|这一|基础工程: the kind of work a phrase is, described
     if body.count(w.open_quote) != body.count(w.close_quote):
         return False
     # a second launching verb inside: two clauses, not one name

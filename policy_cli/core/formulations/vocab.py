@@ -107,6 +107,7 @@ class Words:
     furthering_verbs: tuple[str, ...]
     furthering_clause_verbs: tuple[str, ...]
     furthering_adverbs: tuple[str, ...]
+    programme_demonstratives: tuple[str, ...]
     furthered_heads: tuple[str, ...]
     programme_heads: tuple[str, ...]
     programme_frames: tuple[str, ...]
