@@ -11,6 +11,9 @@ of its own: a count of works (192个, 一批), a kind (重大工程, 重点项�
 none, where the round scale of what a programme reaches opens its name (千万农民增收致富促进行动,
 万企兴万村行动: `programme_magnitudes`, no measure word after them);
 the round or batch of a programme (新一期, 一批) is not its name's.
+Verbs that further, improve or see to an action (深化, 优化提升, 抓好…: `furthering_clause_verbs`)
+name it only where they open a clause (，深化|城市韧性提升行动; 持续深化|…: rule
+`furthered-clause`); inside a name they are its own (国企改革深化提升行动).
 A name may join two places by a dash (中蒙二连浩特—扎门乌德经济合作区), and 建设好 launches a
 zone as 建设 does. A programme taken as the lead of a policy is launched by that frame
 (以|北疆文化建设提升行动|为引领: rule `framed`, `programme_frames`).
@@ -174,7 +177,7 @@ def _names_a_programme(body: str, w: Words, o: FormulationOptions, *, short: boo
 
 
 # the rules whose verb launches or furthers an action or works (not a zone, a year or a place)
-_SHORT_RULES = ("launched", "furthered")
+_SHORT_RULES = ("launched", "furthered", "furthered-clause")
 
 
 def _a_short_name(body: str, head: str, w: Words, o: FormulationOptions) -> bool:
@@ -262,7 +265,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]:
     return (
         ("launched", launch, item(w.programme_heads)),
         ("furthered", further, item(w.furthered_heads)),
-        ("furthered", further_clause, item(w.furthered_heads)),
+        ("furthered-clause", further_clause, item(w.furthered_heads)),
         ("zone", zone, item(w.zone_heads)),
         # 开展|重大项目攻坚突破年|活动: a year given to a campaign is named like a programme
         ("year", launch, item(w.campaign_year_heads, after=f"(?:{alt(w.campaign_year_nouns)})")),
