@@ -183,6 +183,8 @@ def test_deepening_furthers_an_action_where_it_opens_a_clause():
     assert names("持续深化打击非法集资专项行动，") == ["打击非法集资专项行动"]
     # inside a name it is the name's own: no cut after it
     assert "提升行动" not in names("推进国企改革深化提升行动，")
+    # the verbs come in a row, as the launching ones do: 拓展 is no part of a name
+    assert names("深化拓展城市更新提质行动。") == ["城市更新提质行动"]
 
 
 def test_a_body_with_a_demonstrative_describes():

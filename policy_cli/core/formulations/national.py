@@ -146,14 +146,12 @@ def find_national(
                 continue  # (…|体制机制一体改革: a longer name is no formulation of its own)
         if entry.kind == "name" and printed.endswith((*words().zone_heads, *words().place_heads)):
             seg = seg or segment_text(text)  # (only before a kind of zone or centre)
-            place = _place_before(text, m.start, seg, options)
-            # (an entry that opens with its own place names it already: 中关村…)
-            if place and not a_place(seg.words(m.start, m.end)[0]):
+            placed = _placed_zone(text, m.start, printed, seg, options)
+            if placed is not None:
                 # 苏南|国家自主创新示范区, 合肥|综合性国家科学中心: the kind of zone or centre
                 # the state designates, named by its place, is that place's (its name, not the
                 # kind)
-                yield Candidate(place + printed, "name", m.start - len(place), stage=STAGE,
-                                rule="place")
+                yield placed
                 continue
         if (
             m.end not in starts
@@ -163,14 +161,15 @@ def find_national(
             seg = seg or segment_text(text)  # (only where a head follows)
             head = _policy_head_after(text, m.end, seg)
             if head:
-                place = _place_before(text, m.start, seg, options) if (
-                    head in words().zone_heads
-                ) else ""
-                if place:
+                placed = (
+                    _placed_zone(text, m.start, printed + head, seg, options)
+                    if head in words().zone_heads
+                    else None
+                )
+                if placed is not None:
                     # 长三角|美丽中国|先行区: a zone the formulation names, named by its place, is
-                    # that place's, as the `place` rule names a designated zone
-                    yield Candidate(place + printed + head, "name", m.start - len(place),
-                                    stage=STAGE, rule="place")
+                    # that place's, as a designated zone is
+                    yield placed
                     continue
                 # 全面两孩|政策: the formulation names the policy it heads, as the document says it
                 yield _candidate(entry, printed + head, m.start, "head")  # (its first_seen)
@@ -410,6 +409,17 @@ def _policy_head_after(text: str, end: int, seg: Segmentation) -> str | None:
         if text.startswith(head, end) and seg.starts_word(end) and said_at(text, seg, end, after):
             return head if _phrase_ends(text, after) else None
     return None
+
+
+def _placed_zone(
+    text: str, at: int, name: str, seg: Segmentation, options: FormulationOptions
+) -> Candidate | None:
+    """The zone `name` (said at `at`) with the place said right before it (rule `place`), or
+    None where no place is said there, or where the name opens with its own place (中关村…)."""
+    place = _place_before(text, at, seg, options)
+    if not place or a_place(seg.words(at, at + len(name))[0]):
+        return None
+    return Candidate(place + name, "name", at - len(place), stage=STAGE, rule="place")
 
 
 def _place_before(text: str, at: int, seg: Segmentation, options: FormulationOptions) -> str:

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from policy_cli.core.chars import HAN
+from policy_cli.core.chars import HAN, is_han
 from policy_cli.core.formulations.candidate import BY_RULE, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import clause_word_set, longest_first, word_tag, words
@@ -35,7 +35,6 @@ from policy_cli.core.tokens import Segmentation
 
 STAGE = "motto"
 RULE = "principle-named"
-_RUN_CHAR = re.compile(f"[{HAN}]")
 
 
 def find_named_principles(
@@ -180,7 +179,7 @@ def _noun_follows(seg: Segmentation, end: int, o: FormulationOptions) -> bool:
 
 def _in_a_run(text: str, at: int, sep: str) -> bool:
     """Tell whether the character at `at` can be part of a run of clauses (Han, or 、)."""
-    return bool(_RUN_CHAR.match(text, at)) or text[at] == sep
+    return is_han(text[at]) or text[at] == sep
 
 
 @lru_cache(maxsize=1)

@@ -257,10 +257,11 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]:
     # 标志产品建设工程), not any plan or project (推进|年度工作计划, 推进|基础设施项目)
     furthering = alt(w.furthering_verbs)
     further = re.compile(rf"(?:{furthering})[和、]?(?:(?:{furthering})[和、]?)*")
-    # 深化 furthers an action where it opens a clause (，深化|…行动, 持续深化|…): inside a name it
-    # is the name's own (国企改革深化提升行动)
+    # 深化, 抓好… further an action where they open a clause (，深化|…行动, 持续深化|…), in a row
+    # as the other verbs (深化拓展|…): inside a name they are its own (国企改革深化提升行动)
     opens = "|".join([f"(?<![{HAN}])", *(f"(?<={re.escape(a)})" for a in w.furthering_adverbs)])
-    further_clause = re.compile(rf"(?:{opens})(?:{alt(w.furthering_clause_verbs)})")
+    clause_verbs = alt(w.furthering_clause_verbs)
+    further_clause = re.compile(rf"(?:{opens})(?:{clause_verbs})(?:[和、]?(?:{clause_verbs}))*")
     build = re.compile(rf"(?:{alt(w.construction_verbs)})")
     return (
         ("launched", launch, item(w.programme_heads)),
