@@ -390,6 +390,10 @@ def test_the_framing_count_is_an_option():
         # a short local text says the centre's words as an echo: twice, it frames with them
         ("全市经济稳中向好。市委强调，全市上下要坚定信心。", set()),
         ("全市经济稳中向好。市委强调，全市上下要巩固稳中向好态势。", {"稳中向好"}),
+        # the centre's words that hold a local scope's characters are no local scope: 资本|市场
+        # (本市), 健全|市场 (全市), 特别行政区|政府 (区政府)
+        ("会议指出，经济稳中向好，要健全市场体系，保持资本市场平稳运行。", {"稳中向好"}),
+        ("会议指出，经济稳中向好，支持特别行政区政府依法施政。", {"稳中向好"}),
     ],
 )
 def test_a_short_text_of_the_centre_frames_itself_with_what_it_says_once(text, listed):
