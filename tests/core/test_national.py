@@ -449,6 +449,39 @@ def test_a_document_of_an_earlier_era_lists_the_everyday_formulations_of_its_tim
     ) if t in everyday_lexicon()} == set()
 
 
+def test_a_short_text_of_the_centre_lists_the_everyday_formulations_it_repeats():
+    """A communiqué or a conference's news of any era frames itself with the everyday entries
+    it says `everyday_central_min_count` times or more (保障和改善民生, 改革开放), not with one said
+    once, nor with a short everyday word (新时代: `everyday_central_min_len`); a long or a local
+    text does not list them so."""
+    from policy_cli.core.national import everyday_lexicon
+
+    def everyday(text: str, **options) -> set[str]:
+        return {t for t in _national_stage(text, **options) if t in everyday_lexicon()}
+
+    assert everyday(_CURRENT + _EVERYDAY) == {"改革开放", "保障和改善民生"}
+    assert everyday(_CURRENT + "坚持改革开放。") == set()
+    assert everyday_lexicon()["新时代"].text == "新时代"
+    assert everyday(_CURRENT + "进入新时代。新时代要有新作为。") == set()
+    assert everyday(_CURRENT + "进入新时代。新时代要有新作为。", everyday_central_min_len=3) == {
+        "新时代"
+    }
+    assert everyday(_CURRENT + _EVERYDAY, national_framing_short_max=0) == set()
+    assert everyday(_CURRENT + _EVERYDAY, everyday_central_min_count=0) == set()
+    local = "全市上下要坚持改革开放。市委强调，全市深化改革开放。" * 3
+    assert everyday(local) == set()
+
+
+def test_an_everyday_entry_a_motto_runs_on_into_is_no_entry_of_its_own():
+    """市场化国际化法治化|营商环境: the name the motto written as one word runs on into is listed
+    (rule `run-on`), not the everyday entry it ends with, counted apart from the other sayings."""
+    text = _CURRENT + "营造市场化国际化法治化营商环境。持续优化营商环境。"
+    found = _national_stage(text)
+    assert found.get("市场化国际化法治化营商环境") == "run-on"
+    assert "营商环境" not in found
+    assert "营商环境" in _national_stage(text + "营商环境就是生产力。")
+
+
 def test_a_document_of_an_earlier_era_names_the_framing_formulations_of_its_time_said_once():
     """In a document dated before `framing_documents_before` (2014), a framing entry national
     text first said `framing_era_years` before the document's era or later is listed said once

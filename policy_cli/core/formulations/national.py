@@ -27,7 +27,10 @@ of an earlier era, as a framing entry is: the document's era is the `document_er
 latest year national text first said a formulation of the lexicon the document says (a report
 says none coined after it), before `everyday_documents_before` (2017), and national text said
 the entry by then. A report of 2012 frames itself with 保障和改善民生; one of 2022 says it in
-passing.
+passing. A short text of the centre of any era (a communiqué, a conference's news) lists one it
+says `everyday_central_min_count` times or more (保障和改善民生, 平台经济), four characters long
+at least (`everyday_central_min_len`: 新时代 is a word of the language there). An everyday entry
+that a motto written as one word runs on into (市场化国际化法治化|营商环境) is no entry there.
 
 Said right before the head noun of a policy as a word of its own (全面两孩|政策, 藏粮于技|战略:
 `national_policy_heads`), a formulation is listed with it (rule `head`), as the document names it.
@@ -223,15 +226,31 @@ def _earlier_era_finds(
     """The everyday entries a document of an earlier era (its `era` before
     `everyday_documents_before`) frames itself with: national text said them by the document's
     era, and the document says them as often as a framing entry (`_framing_count`), out of the
-    other entries' finds and their runs."""
-    if era is None or era >= o.everyday_documents_before:
+    other entries' finds and their runs; and those a short text of the centre of a later era
+    repeats (`everyday_central_min_count`, `everyday_central_min_len`)."""
+    earlier = era is not None and era < o.everyday_documents_before
+    central = (
+        not earlier
+        and o.everyday_central_min_count > 0
+        and short_central_text(text, o)
+    )
+    if not (earlier or central):
         return []  # (most documents: of the current era)
     lexicon = everyday_lexicon()
-    finds = [m for m in everyday_matcher().finditer(text) if _year(lexicon[m.phrase]) <= era]
+    finds = list(everyday_matcher().finditer(text))
+    if era is not None and earlier:
+        finds = [m for m in finds if _year(lexicon[m.phrase]) <= era]
+    else:
+        finds = [m for m in finds if len(m.phrase) >= o.everyday_central_min_len]
     bounds = {m.start for m in matches} | {m.end for m in matches}
-    finds = [m for m in _outside(finds, matches) if not _in_a_run(text, m, bounds)]
+    run_ons = _one_word_motto_ends(text, matches)
+    finds = [
+        m
+        for m in _outside(finds, matches)
+        if not _in_a_run(text, m, bounds) and m.start not in run_ons
+    ]  # (市场化国际化法治化|营商环境: the name a motto runs on into, not an entry of its own)
     said = Counter(m.phrase for m in finds)
-    least = _framing_count(text, o)
+    least = _framing_count(text, o) if earlier else o.everyday_central_min_count
     return [m for m in finds if said[m.phrase] >= least]
 
 
@@ -356,6 +375,18 @@ def _scope_before(text: str, at: int, entry: NationalEntry, seg: Segmentation | 
         return ""
     seg = seg or segment_text(text)
     return scope if seg.starts_word(at - len(scope)) and seg.starts_word(at) else ""
+
+
+def _one_word_motto_ends(text: str, matches: list[Match]) -> set[int]:
+    """Where the mottos of the lexicon printed as one word end (市场化国际化法治化|): what
+    follows may be the name they run on into (`_name_run_on_into`)."""
+    lexicon = national_lexicon()
+    return {
+        m.end
+        for m in matches
+        if (entry := lexicon.get(m.phrase)) is not None
+        and _a_motto_said_as_one_word(entry.text, text[m.start : m.end].translate(_DROP_QUOTES))
+    }
 
 
 def _a_motto_said_as_one_word(entry: str, printed: str) -> bool:

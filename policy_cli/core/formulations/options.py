@@ -213,6 +213,12 @@ class FormulationOptions:
     # framing entries (改革开放, 保障和改善民生 in a report of 2012 or 2016; 0 switches it off).
     # A report of 2018 or later says them in passing
     everyday_documents_before: int = 2017
+    # …and a short text of the centre of any era (a communiqué, a conference's news) lists an
+    # everyday entry it says this many times or more (0: off), one this long at least: it
+    # frames itself with what it repeats (保障和改善民生, 平台经济, 反腐败斗争), while a shorter
+    # everyday word is a word of the language there (新时代)
+    everyday_central_min_count: int = 2
+    everyday_central_min_len: int = 4
     document_era_rank: int = 3
     # a document dated before framing_documents_before lists a framing entry national text
     # first said framing_era_years before the document's era or less where it says it once: a
