@@ -44,3 +44,29 @@ def test_a_bilateral_name_that_opens_a_clause_keeps_its_china():
     ))}
     assert {"中德世界隐形冠军峰会", "中阿命运共同体", "中阿广电合作论坛"} <= found
     assert not {"德世界隐形冠军峰会", "阿命运共同体", "阿广电合作论坛"} & found
+
+
+def test_a_short_text_of_the_centre_names_the_anniversaries_it_serves():
+    """建党100周年, 中华人民共和国成立70周年, 西藏自治区成立50周年: the occasions a communiqué
+    works towards (rule `anniversary`), counted in digits or in words; what is not a founding of
+    the nation, the Party, the army or a region is no such occasion (a company's)."""
+    text = (
+        "会议强调，要以优异成绩庆祝建党100周年。今年是中华人民共和国成立七十周年。"
+        "组织好西藏自治区成立50周年庆祝活动。某公司成立10周年。"
+    )
+    found = {c.text: c.rule for c in find_events(text, FormulationOptions())}
+    assert found == {
+        "建党100周年": "anniversary",
+        "中华人民共和国成立七十周年": "anniversary",
+        "西藏自治区成立50周年": "anniversary",
+    }
+
+
+def test_a_report_mentions_the_years_anniversaries_in_passing():
+    """A provincial report recalls last year's anniversary (隆重庆祝中华人民共和国成立75周年) in
+    its review: a long local text is not read for anniversaries; the same sentence alone, as a
+    short text of the centre, is."""
+    yunnan = (DOCS / "provinces-2025" / "yunnan.txt").read_text(encoding="utf-8")
+    assert "中华人民共和国成立75周年" in yunnan
+    assert not [c for c in find_events(yunnan, FormulationOptions()) if c.rule == "anniversary"]
+    assert names("隆重庆祝中华人民共和国成立75周年。") == ["中华人民共和国成立75周年"]

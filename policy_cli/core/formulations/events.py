@@ -1,9 +1,16 @@
-"""Stage `event`: a fair or expo by its short name (进博会, 广交会, 东博会, 投洽会, 服贸会).
+"""Stage `event`: a fair or expo by its short name (进博会, 广交会, 东博会, 投洽会, 服贸会), and the
+anniversaries a short text of the centre names as its occasion.
 
 The short name of a fair is one character of its place or theme and the short form of its kind
 (博会 of 博览会, 交会 of 交易会, 洽会 of 洽谈会, 贸会 of 贸易会): a word of its own, said as a
 name (第21届东博会, 华创会、汉交会等). What a longer word holds (快速|交会对接: two craft meeting in
 orbit) starts no word there, so it names no fair.
+
+An anniversary of the nation, the Party, the army or the reform (建党100周年, 中华人民共和国成立
+70周年, 中国人民抗日战争暨世界反法西斯战争胜利70周年, 西藏自治区成立50周年: rule `anniversary`,
+`anniversary_subjects` of the rules) is the occasion a communiqué or a conference's news works
+towards (以优异成绩庆祝建党100周年); a report or a local text mentions the year's anniversaries in
+passing, and is not read for them.
 """
 
 from __future__ import annotations
@@ -14,8 +21,9 @@ from functools import lru_cache
 
 from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.candidate import BY_RULE, Candidate
+from policy_cli.core.formulations.national import short_central_text
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import words
+from policy_cli.core.formulations.vocab import rules, words
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "event"
@@ -24,8 +32,12 @@ STAGE = "event"
 def find_events(
     text: str, options: FormulationOptions, seg: Segmentation | None = None
 ) -> Iterator[Candidate]:
-    """Yield the fairs a text names by their short name."""
+    """Yield the fairs a text names by their short name, and the anniversaries a short text of
+    the centre names."""
     w = words()
+    if w.anniversary_mark in text and short_central_text(text, options):
+        for m in _anniversary().finditer(text):
+            yield Candidate(m.group(), "name", m.start(), None, (), BY_RULE, STAGE, "anniversary")
     if not any(h in text for h in w.fair_heads):
         return  # (most texts)
     found = list(_fair().finditer(text))
@@ -45,6 +57,16 @@ def find_events(
         if text[start] in w.fair_not_openers:
             continue  # 在此交会: two rivers meet here
         yield Candidate(m.group(), "name", start, None, (), BY_RULE, STAGE, "fair")
+
+
+@lru_cache(maxsize=1)
+def _anniversary() -> re.Pattern[str]:
+    """What is founded, won or returned and a count of years before 周年, in digits or in words
+    (100周年, 一百周年)."""
+    w = words()
+    subjects = "|".join(re.escape(s) for s in sorted(w.anniversary_subjects, key=len, reverse=True))
+    count = rules()["characters"]["count"]
+    return re.compile(rf"(?:{subjects})(?:[0-9]{{1,3}}|[{count}]{{1,4}}){w.anniversary_mark}")
 
 
 @lru_cache(maxsize=1)

@@ -143,6 +143,8 @@ class Words:
     couplet_separators: str
     name_joiners: str
     fair_heads: tuple[str, ...]
+    anniversary_subjects: tuple[str, ...]
+    anniversary_mark: str
     fair_verbs_after: tuple[str, ...]
     fair_editions: tuple[str, ...]
     fair_not_openers: str
