@@ -70,3 +70,18 @@ def test_a_report_mentions_the_years_anniversaries_in_passing():
     assert "中华人民共和国成立75周年" in yunnan
     assert not [c for c in find_events(yunnan, FormulationOptions()) if c.rule == "anniversary"]
     assert names("隆重庆祝中华人民共和国成立75周年。") == ["中华人民共和国成立75周年"]
+
+
+def test_a_short_text_of_the_centre_names_the_central_work_conferences_it_follows():
+    """中央人才工作会议, 中央第七次西藏工作座谈会 (rule `conference`): the centre's named meetings a
+    communiqué follows; a topic of two things joined (中央和地方) is no conference's, nor is a
+    commission's numbered meeting, and a long report is not read for them."""
+    text = (
+        "会议指出，要落实中央人才工作会议精神，贯彻中央第七次西藏工作座谈会部署。"
+        "召开中央和地方工作会议。中央财经委员会第九次会议研究了有关问题。"
+    )
+    found = {c.text: c.rule for c in find_events(text, FormulationOptions())}
+    assert found == {"中央人才工作会议": "conference", "中央第七次西藏工作座谈会": "conference"}
+    assert names(text.replace("人才", "人才队伍建设和")) == ["中央第七次西藏工作座谈会"]
+    long = FormulationOptions(national_framing_short_max=10)
+    assert [c.text for c in find_events(text, long)] == []

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from policy_cli.core.chars import HAN
+from policy_cli.core.chars import CN_NUMERALS, HAN
 from policy_cli.core.formulations.candidate import BY_RULE, Candidate
 from policy_cli.core.formulations.national import short_central_text
 from policy_cli.core.formulations.options import FormulationOptions
@@ -35,9 +35,19 @@ def find_events(
     """Yield the fairs a text names by their short name, and the anniversaries a short text of
     the centre names."""
     w = words()
-    if w.anniversary_mark in text and short_central_text(text, options):
-        for m in _anniversary().finditer(text):
-            yield Candidate(m.group(), "name", m.start(), None, (), BY_RULE, STAGE, "anniversary")
+    central: bool | None = None  # (read only where an anniversary or a conference is said)
+    if w.anniversary_mark in text:
+        central = short_central_text(text, options)
+        if central:
+            for m in _anniversary().finditer(text):
+                yield Candidate(
+                    m.group(), "name", m.start(), None, (), BY_RULE, STAGE, "anniversary"
+                )
+    if any(h in text for h in w.conference_heads) and (
+        central if central is not None else short_central_text(text, options)
+    ):
+        for m in _conference(options.conference_topic_max).finditer(text):
+            yield Candidate(m.group(), "name", m.start(), None, (), BY_RULE, STAGE, "conference")
     if not any(h in text for h in w.fair_heads):
         return  # (most texts)
     found = list(_fair().finditer(text))
@@ -67,6 +77,19 @@ def _anniversary() -> re.Pattern[str]:
     subjects = "|".join(re.escape(s) for s in sorted(w.anniversary_subjects, key=len, reverse=True))
     count = rules()["characters"]["count"]
     return re.compile(rf"(?:{subjects})(?:[0-9]{{1,3}}|[{count}]{{1,4}}){w.anniversary_mark}")
+
+
+@lru_cache(maxsize=4)
+def _conference(topic_max: int) -> re.Pattern[str]:
+    """The centre's scope word, maybe the meeting's ordinal (第七次), a topic of Han characters
+    with no joining or qualifying word, and the kind of meeting (工作会议)."""
+    w = words()
+    heads = "|".join(re.escape(h) for h in w.conference_heads)
+    topic = rf"[^\W\d_{re.escape(w.conference_topic_breaks)}]"
+    return re.compile(
+        rf"{w.conference_scope}(?:第[{CN_NUMERALS}]+次)?(?:(?=[{HAN}]){topic}){{1,{topic_max}}}?"
+        rf"(?:{heads})"
+    )
 
 
 @lru_cache(maxsize=1)

@@ -192,6 +192,9 @@ class FormulationOptions:
     strength_field_min: int = 2
     strength_field_max: int = 6
 
+    # --- stage event, rule conference: what a central work conference is about is this long
+    # (中央|经济|工作会议, 中央|人才|工作会议, 中央|第七次西藏|工作座谈会)
+    conference_topic_max: int = 6
     # --- stage version (营商环境7.0版): the name before the version is this long
     version_name_min: int = 2
     version_name_max: int = 10

@@ -145,6 +145,9 @@ class Words:
     fair_heads: tuple[str, ...]
     anniversary_subjects: tuple[str, ...]
     anniversary_mark: str
+    conference_scope: str
+    conference_heads: tuple[str, ...]
+    conference_topic_breaks: str
     fair_verbs_after: tuple[str, ...]
     fair_editions: tuple[str, ...]
     fair_not_openers: str
