@@ -541,3 +541,16 @@ def test_a_kind_of_zone_named_by_its_place_is_that_place_s_zone():
     assert found.get("合肥综合性国家科学中心") == "place"
     found = _national_stage("建设城市一刻钟便民生活圈。")
     assert "城市一刻钟便民生活圈" not in found
+
+
+def test_a_formulation_before_its_dependent_half_is_named_beside_the_whole():
+    """落实中央八项规定及其实施细则精神 (the Guangxi report of 2025): the name of the rules and
+    their detailed rules is listed, and so is 中央八项规定, the formulation a reader names (a
+    head's halves joined by 及其, `dependent_conjunctions`)."""
+    from policy_cli.core.formulations import extract_formulations
+    from policy_cli.core.loaders import load_document
+
+    found = {f.text for f in extract_formulations(
+        load_document(DOCS / "provinces-2025" / "guangxi.txt")
+    )}
+    assert {"中央八项规定及其实施细则精神", "中央八项规定"} <= found

@@ -186,7 +186,12 @@ def find_national(
             # 实施|国家|技术创新工程: the document names the national programme with its scope
             yield _candidate(entry, scope + printed, m.start - len(scope), "scope")
             continue
-        yield _candidate(entry, printed, m.start, entry.source)
+        found = _candidate(entry, printed, m.start, entry.source)
+        if text.startswith(words().dependent_conjunctions, m.end):
+            # 中央八项规定|及其实施细则精神: the formulation is named beside the name of it and
+            # its dependent half, as a reader names it
+            found = replace(found, strength=CERTAIN)
+        yield found
         core = _core_of(printed)
         if core is not None:
             # 完整准确全面贯彻|新发展理念: the formulation the longer one ends with is named too,
