@@ -178,3 +178,14 @@ def test_a_counted_set_is_the_name_a_longer_find_describes():
         "实施快递进村十大工程。实施大连全面振兴十大工程。实施建设银行普惠金融五大行动。", source="t"
     ))}
     assert {"快递进村十大工程", "大连全面振兴十大工程", "建设银行普惠金融五大行动"} <= texts
+
+
+def test_a_package_of_policies_named_by_yilanzi(found):
+    """一揽子 names a package of policies or measures adopted as one (rule `package`): the
+    Jiangsu report of 2025 (一揽子增量政策的效应正在持续显现), the Guangxi one (一揽子经济政策);
+    the name ends at the head, never across a 的."""
+    jiangsu = found("local-jiangsu-2025.txt")
+    assert "counted/package" in jiangsu["一揽子增量政策"].evidence
+    assert "一揽子经济政策" in found("provinces-2025/guangxi.txt")
+    assert "一揽子增量政策" in texts_in("一揽子增量政策的落实措施要到位。")
+    assert not any("的" in t for t in texts_in("一揽子增量政策的落实措施要到位。"))

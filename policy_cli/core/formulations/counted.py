@@ -12,7 +12,8 @@ their own (7个专项行动, 3个“三年行动”); other counts in digits are
 A count word and 个 before a quoted name name a set of things that each go by it (三个“十条”,
 五个“必须统筹好”; rule `quoted-count`), unless the quoted stage refuses the name (三个“为什么”:
 a question; `quoted.refuses`), and a count of matters names a set of them (五件事,
-两件大事; rule `matters`).
+两件大事; rule `matters`). A package of policies or measures adopted as one is named by 一揽子
+(一揽子增量政策, 一揽子化债方案, 一揽子计划; rule `package`).
 """
 
 from __future__ import annotations
@@ -79,6 +80,9 @@ def find_counted(
             stage=STAGE,
             rule="counted-list",
         )
+    for m in finditer(patterns().counted_package, text):
+        # 一揽子增量政策, 一揽子化债方案: a package of policies adopted as one
+        yield Candidate(m.group(), "name", m.start(), stage=STAGE, rule="package")
     function_words = words().function_words
     for rule, pattern in (
         # 三个“十条”, 五个“必须统筹好”: a set of things that each go by the quoted name; where a

@@ -344,6 +344,7 @@ class Patterns:
     counted_quoted: re.Pattern[str]
     speech_count: re.Pattern[str]
     counted_matters: re.Pattern[str]
+    counted_package: re.Pattern[str]
     ordinal_set: re.Pattern[str]
     compound: re.Pattern[str]
     per_unit: re.Pattern[str]
