@@ -15,7 +15,9 @@ characters, the qualities or aims a verb of command takes to the end of its clau
 平安天津, rule `ideals`); a pair of one act with two objects or results (保交楼、保交房; 开门红、
 开门旺, rule `one-act-pair`); clauses that a predicate makes one task done together (兴业、强县、富民一体发展, rule
 `together`); clauses of any length that qualify a principle's head (按照|精简、统一、效能|的原则,
-rule `principle-named`, `principles.py`). Lists of things (产业链、供应链; 市发改委、市经信局) are
+rule `principle-named`, `principles.py`); in a short text of the centre, three kinds or more of
+one thing in a row, each ending in one head (功能监管、穿透式监管、持续监管, rule `head-run`,
+`head_runs.py`). Lists of things (产业链、供应链; 市发改委、市经信局) are
 not mottos, and a run of three clauses or more of one length is a motto whole or none: the clauses
 of it that share a word (大胆试、大胆闯|、自主改) are a motto cut short, which names nothing (the
 whole run is read as a triplet instead), as are clauses whose opening the next clause repeats at
@@ -32,6 +34,7 @@ from functools import lru_cache
 from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.candidate import BY_RULE, Candidate
 from policy_cli.core.formulations.comma_runs import find_comma_mottos
+from policy_cli.core.formulations.head_runs import find_head_runs
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.principles import find_named_principles
 from policy_cli.core.formulations.proper import place_forms
@@ -76,6 +79,7 @@ def find_mottos(
     found.extend(_couplet_series(text, options, seg))
     found.extend(find_comma_mottos(text, options))
     found.extend(find_named_principles(text, options, seg))
+    found.extend(find_head_runs(text, options, seg))
     for c in found:
         if isinstance(c, Candidate):
             yield c

@@ -283,6 +283,12 @@ class FormulationOptions:
     held_together_parts: int = 4
     # the longest modifier of a form of economy or a culture in a run of them (首发|经济, 海派|文化)
     kind_run_modifier_max: int = 2
+    # in a short text of the centre, a run of this many clauses or more ending in one head is
+    # a motto (功能监管、穿透式监管、持续监管; 0: off), each at most this long, the first and the
+    # last as long as the others give or take the spread (rule head-run, `head_runs.py`)
+    head_run_min_clauses: int = 3
+    head_run_max_clause: int = 8
+    head_run_spread: int = 1
     # clauses sharing their first this many characters rhyme (开门稳、开门好)
     shared_lead_len: int = 2
     # this many clauses or more opening alike are anaphora (激活主体、激活要素、激活市场)

@@ -148,6 +148,10 @@ class Words:
     conference_scope: str
     conference_heads: tuple[str, ...]
     conference_topic_breaks: str
+    head_run_quality_heads: tuple[str, ...]
+    head_run_name_tags: tuple[str, ...]
+    head_run_list_heads: tuple[str, ...]
+    head_run_describing: str
     fair_verbs_after: tuple[str, ...]
     fair_editions: tuple[str, ...]
     fair_not_openers: str
