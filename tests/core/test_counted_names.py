@@ -189,3 +189,12 @@ def test_a_package_of_policies_named_by_yilanzi(found):
     assert "一揽子经济政策" in found("provinces-2025/guangxi.txt")
     assert "一揽子增量政策" in texts_in("一揽子增量政策的落实措施要到位。")
     assert not any("的" in t for t in texts_in("一揽子增量政策的落实措施要到位。"))
+
+
+def test_a_package_ends_at_its_first_head_and_joins_no_other_phrase():
+    assert "一揽子增量政策" in texts_in("用好一揽子增量政策和存量政策。")
+    assert not any("存量" in t for t in texts_in("用好一揽子增量政策和存量政策。"))
+    assert "一揽子政策" in texts_in("落实一揽子政策推动出台更多政策。")
+    assert {"一揽子政策措施", "一揽子稳增长政策工具箱"} <= texts_in(
+        "推出一揽子政策措施，用好一揽子稳增长政策工具箱。"
+    )

@@ -85,3 +85,8 @@ def test_a_short_text_of_the_centre_names_the_central_work_conferences_it_follow
     assert names(text.replace("人才", "人才队伍建设和")) == ["中央第七次西藏工作座谈会"]
     long = FormulationOptions(national_framing_short_max=10)
     assert [c.text for c in find_events(text, long)] == []
+
+
+def test_the_verb_that_calls_a_conference_is_no_topic_and_an_ordinal_may_be_in_digits():
+    assert names("中央召开人才工作会议。党中央决定召开西藏工作座谈会。") == []
+    assert names("会议指出，要落实中央第7次西藏工作座谈会精神。") == ["中央第7次西藏工作座谈会"]

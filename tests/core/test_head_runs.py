@@ -45,3 +45,17 @@ def test_only_a_short_text_of_the_centre_is_read():
     assert runs(text, national_framing_short_max=10) == []  # (read as a long text)
     assert runs("全市上下要强化功能监管、穿透式监管、持续监管。市委强调，全市要落实。") == []
     assert runs(text, head_run_min_clauses=0) == []
+
+
+def test_the_first_clause_leaves_out_what_takes_the_run_and_the_last_stops_at_its_head():
+    motto = "功能监管、穿透式监管、持续监管"
+    for lead in ("要抓", "2025年", "抓好3个", "当务之急是强化"):
+        assert runs(f"会议指出，{lead}{motto}。") == [motto], lead
+    # a first stretch that is another item: the run is read from the next clause
+    assert runs(f"会议指出，加强党的领导、{motto}。") == [motto]
+    # 之 after the run (…之路) is no description inside it
+    assert runs("会议指出，走数字化、网络化、智能化之路。") == ["数字化、网络化、智能化"]
+    # a last stretch whose head is no kind of the others (文化|素养)
+    assert runs("会议指出，提升数字化、智能化、文化素养。") == []
+    # three clauses at least, whatever the option says
+    assert runs("会议指出，要强化功能监管、穿透式监管。", head_run_min_clauses=2) == []

@@ -394,6 +394,9 @@ def test_the_framing_count_is_an_option():
         # (本市), 健全|市场 (全市), 特别行政区|政府 (区政府)
         ("会议指出，经济稳中向好，要健全市场体系，保持资本市场平稳运行。", {"稳中向好"}),
         ("会议指出，经济稳中向好，支持特别行政区政府依法施政。", {"稳中向好"}),
+        # …while a local text's own scope words stay its own after 形成, in a list of them
+        # (市委、区委) and before 分类: said once, the centre's word is an echo
+        ("形成全市上下合力，经济稳中向好。市委、区委、县委强调全市分类推进。", set()),
     ],
 )
 def test_a_short_text_of_the_centre_frames_itself_with_what_it_says_once(text, listed):

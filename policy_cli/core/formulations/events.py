@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from policy_cli.core.chars import CN_NUMERALS, HAN
+from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.candidate import BY_RULE, Candidate
 from policy_cli.core.formulations.national import short_central_text
 from policy_cli.core.formulations.options import FormulationOptions
@@ -47,6 +47,8 @@ def find_events(
         central if central is not None else short_central_text(text, options)
     ):
         for m in _conference(options.conference_topic_max).finditer(text):
+            if any(v in m.group("topic") for v in w.conference_topic_verbs):
+                continue  # 中央|召开|人才工作会议: the verb that calls it, no topic
             yield Candidate(m.group(), "name", m.start(), None, (), BY_RULE, STAGE, "conference")
     if not any(h in text for h in w.fair_heads):
         return  # (most texts)
@@ -82,13 +84,14 @@ def _anniversary() -> re.Pattern[str]:
 @lru_cache(maxsize=4)
 def _conference(topic_max: int) -> re.Pattern[str]:
     """The centre's scope word, maybe the meeting's ordinal (第七次), a topic of Han characters
-    with no joining or qualifying word, and the kind of meeting (工作会议)."""
+    with no joining or qualifying word (checked for the verbs that call a meeting where it is
+    used), and the kind of meeting (工作会议)."""
     w = words()
     heads = "|".join(re.escape(h) for h in w.conference_heads)
     topic = rf"[^\W\d_{re.escape(w.conference_topic_breaks)}]"
     return re.compile(
-        rf"{w.conference_scope}(?:第[{CN_NUMERALS}]+次)?(?:(?=[{HAN}]){topic}){{1,{topic_max}}}?"
-        rf"(?:{heads})"
+        rf"{re.escape(w.conference_scope)}(?:{w.conference_ordinal})?"
+        rf"(?P<topic>(?:(?=[{HAN}]){topic}){{1,{topic_max}}}?)(?:{heads})"
     )
 
 

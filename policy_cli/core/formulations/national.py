@@ -29,8 +29,9 @@ says none coined after it), before `everyday_documents_before` (2017), and natio
 the entry by then. A report of 2012 frames itself with 保障和改善民生; one of 2022 says it in
 passing. A short text of the centre of any era (a communiqué, a conference's news) lists one it
 says `everyday_central_min_count` times or more (保障和改善民生, 平台经济), four characters long
-at least (`everyday_central_min_len`: 新时代 is a word of the language there). An everyday entry
-that a motto written as one word runs on into (市场化国际化法治化|营商环境) is no entry there.
+at least (`everyday_central_min_len`: 新时代 is a word of the language there). Wherever everyday
+entries are listed, one said right after a motto written as one word (市场化国际化法治化|营商环境,
+the name the motto may run on into) is not counted there.
 
 Said right before the head noun of a policy as a word of its own (全面两孩|政策, 藏粮于技|战略:
 `national_policy_heads`), a formulation is listed with it (rule `head`), as the document names it.

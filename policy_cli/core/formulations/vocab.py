@@ -148,9 +148,12 @@ class Words:
     conference_scope: str
     conference_heads: tuple[str, ...]
     conference_topic_breaks: str
+    conference_ordinal: str
+    conference_topic_verbs: tuple[str, ...]
     head_run_quality_heads: tuple[str, ...]
     head_run_name_tags: tuple[str, ...]
     head_run_list_heads: tuple[str, ...]
+    head_run_taking_tags: tuple[str, ...]
     head_run_describing: str
     fair_verbs_after: tuple[str, ...]
     fair_editions: tuple[str, ...]
