@@ -1,5 +1,5 @@
 """Stage `event`: a fair or expo by its short name (进博会, 广交会, 东博会, 投洽会, 服贸会), and the
-anniversaries a short text of the centre names as its occasion.
+anniversaries and central work conferences a short text of the centre names.
 
 The short name of a fair is one character of its place or theme and the short form of its kind
 (博会 of 博览会, 交会 of 交易会, 洽会 of 洽谈会, 贸会 of 贸易会): a word of its own, said as a
@@ -9,8 +9,10 @@ orbit) starts no word there, so it names no fair.
 An anniversary of the nation, the Party, the army or the reform (建党100周年, 中华人民共和国成立
 70周年, 中国人民抗日战争暨世界反法西斯战争胜利70周年, 西藏自治区成立50周年: rule `anniversary`,
 `anniversary_subjects` of the rules) is the occasion a communiqué or a conference's news works
-towards (以优异成绩庆祝建党100周年); a report or a local text mentions the year's anniversaries in
-passing, and is not read for them.
+towards (以优异成绩庆祝建党100周年); so is a work conference of the centre it follows (中央人才
+工作会议, 中央第七次西藏工作座谈会: rule `conference`; `conference_heads`, no verb that calls the
+meeting in its topic: 中央|召开|…). A report or a local text mentions the year's anniversaries
+and the conferences it implements in passing, and is not read for them.
 """
 
 from __future__ import annotations
@@ -32,8 +34,8 @@ STAGE = "event"
 def find_events(
     text: str, options: FormulationOptions, seg: Segmentation | None = None
 ) -> Iterator[Candidate]:
-    """Yield the fairs a text names by their short name, and the anniversaries a short text of
-    the centre names."""
+    """Yield the fairs a text names by their short name, and the anniversaries and central work
+    conferences a short text of the centre names."""
     w = words()
     central: bool | None = None  # (read only where an anniversary or a conference is said)
     if w.anniversary_mark in text:
