@@ -34,6 +34,7 @@ def test_things_of_one_kind_are_no_motto():
     # clauses only, and the same clause twice
     assert runs("会议指出，要访问美国、英国、法国，考察湘江、资江、沅江。") == []
     assert runs("会议指出，要培养装调工、维修工、电焊工。") == []
+    assert runs("会议指出，亩产四十斤、六十斤、八十斤。") == []  # (quantities: head 十斤)
     assert runs("会议指出，黑龙江代表团、广西代表团、重庆代表团参加审议。") == []
     assert runs("会议指出，要强化审计监督、统计监督。") == []
     assert runs("会议指出，要强化制度、制度、制度。") == []

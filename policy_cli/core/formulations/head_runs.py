@@ -17,7 +17,8 @@ No clause is longer than `head_run_max_clause`. Not a motto: fewer than `head_ru
 clauses (three at least: the head is read from the first and the middle ones); a one-character
 head that makes no quality (美国、英国、法国; `head_run_quality_heads`: 性, 力, 化, 感, 观 do); a
 clause the tagger reads a place's or a body's name in (黑龙江代表团、…); a head after the fields
-a policy develops or builds (经济发展、社会发展、文化发展: `head_run_list_heads`); a description
+a policy develops or builds (经济发展、社会发展、文化发展: `head_run_list_heads`); a head with a
+numeral (四十斤、六十斤、八十斤: quantities); a description
 with 之 (力度之大、规模之大); a run that holds a watchword of the national lexicon, listed on its
 own (首发经济、冰雪经济、银发经济; 问题导向、目标导向、结果导向 is the lexicon's whole). A clause
 that opens with a verb after clauses that do not may still end a run where another clause opens
@@ -36,7 +37,7 @@ import os
 from collections import Counter
 from collections.abc import Iterator
 
-from policy_cli.core.chars import is_han
+from policy_cli.core.chars import CN_NUMERALS, is_han
 from policy_cli.core.formulations.candidate import BY_RULE, Candidate
 from policy_cli.core.formulations.national import short_central_text
 from policy_cli.core.formulations.options import FormulationOptions
@@ -116,6 +117,8 @@ def _head_run(
         return None  # (a head shared whole: 制度、制度; or clauses too long for a motto)
     if len(head) == 1 and head not in w.head_run_quality_heads:
         return None  # (美国、英国、法国; 湘江、资江、沅江: things of one kind, no qualities)
+    if any(ch in CN_NUMERALS for ch in head):
+        return None  # (四十斤、六十斤、八十斤; 十次、二十次: quantities)
     if head.endswith(w.head_run_list_heads):
         return None  # (经济发展、社会发展、文化发展: the fields a policy develops)
     lengths = [n for n, _ in Counter(map(len, middle)).most_common()]
