@@ -9,6 +9,8 @@ from policy_cli.core.formulations import FormulationOptions, extract_formulation
 from policy_cli.core.formulations.localised import find_localised
 from policy_cli.core.loaders import load_text
 
+from ..conftest import DOCS
+
 
 def names(text: str) -> list[str]:
     return [c.text for c in find_localised(text, FormulationOptions())]
@@ -66,3 +68,16 @@ def test_a_clause_a_site_or_a_longer_word_makes_no_placed_zone():
     assert names("北京商务中心区当选全球商务区。") == []  # (a verb inside, not before the head)
     assert names("来到位于大连高新技术产业园区的企业。") == []  # (产业园|区)
     assert names("建设泉州骨干冷链物流基地。") == []  # (a site, no policy's zone)
+
+
+def test_a_place_names_its_reform_pilot_and_its_model_of_practice():
+    # the Fujian report of 2025: 深化厦门综合改革试点; 因地制宜推广三明医改经验; a model with no
+    # place (地方改革经验) names none
+    fujian = (DOCS / "provinces-2025" / "fujian.txt").read_text(encoding="utf-8")
+    found = {c.text: c.rule for c in find_localised(fujian, FormulationOptions())}
+    assert found.get("厦门综合改革试点") == "placed"
+    assert found.get("三明医改经验") == "placed"
+    assert not [
+        c for c in find_localised("总结推广地方改革经验。", FormulationOptions())
+        if c.text.endswith("经验")
+    ]

@@ -12,7 +12,9 @@ the first head of a zone, place, institution, event or fair after it (…试验�
 A zone named by its place, then what it is for, then the zone's head (防城港国际医学开放试验区,
 南宁临空经济示范区, 广西自贸试验区: rule `placed`) is one name too, said once or more: the place
 opens a word, nouns and modifiers follow (no verb or function word: 漳州|建设|世界一流…基地 is a
-clause), and the head ends a word. A site or a reserve (…基地, …保护区) is a place, not a policy's zone.
+clause), and the head ends a word. A site or a reserve (…基地, …保护区) is a place, not a policy's zone;
+a place's pilot of a reform and the model of practice named after it are named the same way
+(厦门综合改革试点, 三明医改经验).
 """
 
 from __future__ import annotations
@@ -108,9 +110,11 @@ def _place_names() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _zone_heads() -> tuple[str, ...]:
     """The heads of a zone named by its place: the zone heads but a site's or a reserve's (…基地,
-    …保护区: places, no policy's zones: `placed_refused_heads`)."""
+    …保护区: places, no policy's zones: `placed_refused_heads`), and a place's pilot or model
+    (…改革试点, …经验: `placed_model_heads`)."""
     w = words()
-    return tuple(longest_first(h for h in w.zone_heads if h not in w.placed_refused_heads))
+    heads = [h for h in w.zone_heads if h not in w.placed_refused_heads]
+    return tuple(longest_first([*heads, *w.placed_model_heads]))
 
 
 def _lead_before(opening: str, seg: Segmentation, start: int) -> int:

@@ -173,6 +173,7 @@ class Words:
     localised_heads: tuple[str, ...]
     localised_opening_tags: tuple[str, ...]
     placed_refused_heads: tuple[str, ...]
+    placed_model_heads: tuple[str, ...]
     proper_fund_heads: tuple[str, ...]
     proper_head_continuations: str
     proper_name_tags: frozenset[str]
