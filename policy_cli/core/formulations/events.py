@@ -37,21 +37,9 @@ def find_events(
     """Yield the fairs a text names by their short name, and the anniversaries and central work
     conferences a short text of the centre names."""
     w = words()
-    central: bool | None = None  # (read only where an anniversary or a conference is said)
-    if w.anniversary_mark in text:
-        central = short_central_text(text, options)
-        if central:
-            for m in _anniversary().finditer(text):
-                yield Candidate(
-                    m.group(), "name", m.start(), None, (), BY_RULE, STAGE, "anniversary"
-                )
-    if any(h in text for h in w.conference_heads) and (
-        central if central is not None else short_central_text(text, options)
-    ):
-        for m in _conference(options.conference_topic_max).finditer(text):
-            if any(v in m.group("topic") for v in w.conference_topic_verbs):
-                continue  # 中央|召开|人才工作会议: the verb that calls it, no topic
-            yield Candidate(m.group(), "name", m.start(), None, (), BY_RULE, STAGE, "conference")
+    said = w.anniversary_mark in text or any(h in text for h in w.conference_heads)
+    if said and short_central_text(text, options):
+        yield from _occasions(text, options)
     if not any(h in text for h in w.fair_heads):
         return  # (most texts)
     found = list(_fair().finditer(text))
@@ -71,6 +59,18 @@ def find_events(
         if text[start] in w.fair_not_openers:
             continue  # 在此交会: two rivers meet here
         yield Candidate(m.group(), "name", start, None, (), BY_RULE, STAGE, "fair")
+
+
+def _occasions(text: str, options: FormulationOptions) -> Iterator[Candidate]:
+    """The anniversaries a short text of the centre serves and the central work conferences it
+    follows (a conference whose topic holds the verb that calls it is none)."""
+    w = words()
+    for m in _anniversary().finditer(text):
+        yield Candidate(m.group(), "name", m.start(), None, (), BY_RULE, STAGE, "anniversary")
+    for m in _conference(options.conference_topic_max).finditer(text):
+        if any(v in m.group("topic") for v in w.conference_topic_verbs):
+            continue  # 中央|召开|人才工作会议: the verb that calls it, no topic
+        yield Candidate(m.group(), "name", m.start(), None, (), BY_RULE, STAGE, "conference")
 
 
 @lru_cache(maxsize=1)

@@ -73,7 +73,9 @@ def find_head_runs(
             if found is not None:
                 yield found
             if found is not None or parts[0].endswith(parts[1][-1]):
-                break  # (a run whose first clause is not found is none: no piece of it is)
+                # (a first stretch that ends as the next clause does is the run's own first
+                # clause: a run whose first clause is not found is none, no piece of it is)
+                break
             # a run that opens with another item (加强党的领导、|功能监管、…) is read from the next
             start += len(parts[0]) + len(sep)
             parts = parts[1:]
