@@ -198,3 +198,16 @@ def test_a_package_ends_at_its_first_head_and_joins_no_other_phrase():
     assert {"一揽子政策措施", "一揽子稳增长政策工具箱"} <= texts_in(
         "推出一揽子政策措施，用好一揽子稳增长政策工具箱。"
     )
+
+
+def test_a_verb_right_after_a_count_is_the_sets_own_only_before_a_names_head():
+    """A word that opens clauses elsewhere (出版, 制定) right after a count belongs to the set's
+    name where the name runs on to its head (国家新闻出版广电总局先后实施了…八大出版工程, the
+    news of 2016); without a head the count ends its phrase (贯彻执行了九大|制定的对外政策)."""
+    from policy_cli.core.formulations.vocab import clause_word_set
+
+    assert {"出版", "制定"} <= clause_word_set()
+    assert "八大出版工程" in texts_in("国家新闻出版广电总局先后实施了八大出版工程，推进图书走出去。")
+    assert not any(
+        t.startswith("九大") for t in texts_in("我们坚决地贯彻执行了九大制定的对外政策。")
+    )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from policy_cli.core.bloom import BloomFilter
+from policy_cli.core.formulations import extract_formulations
+from policy_cli.core.loaders import load_text
 from policy_cli.core.national import first_seen_year, national_lexicon, said_nationally
 from policy_cli.core.phrases import PhraseMatcher, canonical, key
 
@@ -557,3 +559,20 @@ def test_a_formulation_before_its_dependent_half_is_named_beside_the_whole():
         load_document(DOCS / "provinces-2025" / "guangxi.txt")
     )}
     assert {"中央八项规定及其实施细则精神", "中央八项规定"} <= found
+
+
+def test_the_national_lexicon_judges_the_framing_entries_a_background_phrase_holds():
+    """A set phrase of the background lexicon that the national lexicon holds as a framing entry
+    (两难: read in the work report of 2010, said by national text plainly far more often than
+    quoted) is listed where a document frames itself with it, not wherever the known stage
+    finds it: said once in passing in a city's report, it is no formulation of the report (a
+    short text of the centre is another matter: it frames itself with what it says once)."""
+    from policy_cli.core.formulations.known import background_lexicon, find_known
+    from policy_cli.core.formulations.options import FormulationOptions
+    from policy_cli.core.national import FRAMING_SOURCE, all_national_entries
+
+    assert "两难" in background_lexicon().texts
+    assert all_national_entries()["两难"].source == FRAMING_SOURCE
+    text = "全市经济工作面临两难甚至多难的问题，全市上下要把握好度，本市发展大局稳定。"
+    assert not [c for c in find_known(text, FormulationOptions()) if c.text == "两难"]
+    assert "两难" not in {f.text for f in extract_formulations(load_text(text, source="t"))}

@@ -198,14 +198,23 @@ def _counted_phrase(
     cut = next((k for k, ch in enumerate(window) if ch in v.clause_edge), len(window))
     clause = clause_word_set()
     noun = ""
+    verb_first = False
     for w in seg.words(end, end + cut):
-        if w in v.function_words or w in clause or not is_han(w):
+        if w in v.function_words or not is_han(w):
             break
+        if w in clause:
+            if noun:
+                break
+            verb_first = True
         if len(noun) + len(w) > o.counted_walk_max:
             break
         noun += w
     chained = patterns().counted.search(noun) is not None  # 两个市场两种资源
     headed = noun.endswith(v.name_heads) or any(noun.endswith(b) for b in v.battle_heads)
+    if verb_first and not headed:
+        # a word that opens clauses right after the count is the set's own only in a name
+        # with its head (八大|提升行动); else the count ends its phrase (九大|制定的…)
+        return None
     if len(noun) > o.counted_headless_max and not headed and not chained:
         # 三大都市圈协同共进: a clause, not a name; 两大都市圈辐射能级, 四大中心核心功能: the
         # quality raised is a phrase of its own (checked before the ground word is cut off)

@@ -27,6 +27,8 @@ from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.lexicon import Lexicon, find_entries, read_lexicon
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.pieces import said_at
+from policy_cli.core.national import EVERYDAY_SOURCE, FRAMING_SOURCE, all_national_entries
+from policy_cli.core.phrases import canonical
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "known"
@@ -44,6 +46,14 @@ SOURCES: tuple[tuple[str, Callable[[], Lexicon]], ...] = (
 )
 
 
+@lru_cache(maxsize=1)
+def _judged_nationally() -> frozenset[str]:
+    """The canonical texts the national lexicon holds as framing or everyday entries."""
+    return frozenset(
+        t for t, e in all_national_entries().items() if e.source in (FRAMING_SOURCE, EVERYDAY_SOURCE)
+    )
+
+
 def lexicon_texts() -> frozenset[str]:
     """The texts of the background lexicon (a compound set it knows needs no clause edges)."""
     return background_lexicon().texts
@@ -54,12 +64,19 @@ def find_known(
 ) -> Iterator[Candidate]:
     """Yield the entries of every bundled lexicon that the text says.
 
+    An entry the national lexicon holds as a framing or an everyday entry (两难, 村村通: said
+    by national text plainly as often as a formulation) is the national stage's to list, where
+    a document frames itself with it, not listed wherever it is said.
+
     A short entry is said only where it is no piece of other words (`pieces.said_at`):
     洋垃圾 inside 海洋|垃圾, 强基 inside 建强|基础 are pieces; 十连增 in 在|十连|增的 opens a word.
     """
     seg = seg or segment_text(text)
+    judged = _judged_nationally()
     for _, load in SOURCES:
         for c in find_entries(text, load(), STAGE):
+            if canonical(c.text) in judged:
+                continue
             if len(c.text) <= options.known_short_max and not said_at(
                 text, seg, c.offset, c.offset + len(c.text)
             ):
