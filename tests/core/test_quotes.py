@@ -100,6 +100,24 @@ def test_an_issuing_notice_names_the_document_it_issues():
     assert not any(t.startswith("包头市人民政府办公室关于印发") for t in found)
 
 
+def test_a_title_names_the_system_or_reform_it_sets_up():
+    """《关于构建数据基础制度更好发挥数据要素作用的意见》 (the reform commission's meeting of
+    2022-12-02, as the news reported it): the subject after 关于 and the verbs of policy, up to
+    its head (制度, 体系, 机制, 改革, 试点…) and 的, a second verb or the end, is an item of its
+    own beside the title; a subject with a verb or a place's clause in it, or a task (…工作),
+    names none."""
+    text = (
+        "会议审议通过了《关于构建数据基础制度更好发挥数据要素作用的意见》、《关于开展科技人才评价"
+        "改革试点的工作方案》、《关于加强和改进行政区划工作的意见》。国务院印发《关于支持福建省深入"
+        "实施生态省战略加快生态文明先行示范区建设的若干意见》。"
+    )
+    found = {f.text: f for f in extract_formulations(load_text(text, source="t"))}
+    assert found["数据基础制度"].evidence == ("title/subject",)
+    assert "科技人才评价改革试点" in found
+    assert "关于构建数据基础制度更好发挥数据要素作用的意见" in found
+    assert not [t for t in found if t.endswith(("行政区划工作", "生态省战略"))]
+
+
 def test_titles_stage_can_be_switched_off():
     doc = load_document(DOCS / "gwr-2021.txt")
     title = "中共中央关于制定国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议"

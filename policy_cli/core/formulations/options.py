@@ -296,6 +296,9 @@ class FormulationOptions:
     # --- stage siblings: a list with this many names found names its other items (…论坛),
     # each this long
     siblings_min_found: int = 2
+    # the subject a document's title names (关于构建|数据基础制度|…的意见): this long, head included
+    title_subject_min: int = 4
+    title_subject_max: int = 16
     sibling_min_len: int = 4
     sibling_max_len: int = 16
     # rule ideals: in this many ideals of one province or city or more, a noun stands for an

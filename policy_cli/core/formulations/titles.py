@@ -17,9 +17,12 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.candidate import BY_RULE, CERTAIN, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import finditer, patterns, words
+from policy_cli.core.patterns import longest_first
+from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "title"
@@ -50,7 +53,38 @@ def find_titles(
         # renewed or made final keeps its name; the title as printed is what it refers to
         full = title if core != title else None
         yield Candidate(core, "document", start, full, (), CERTAIN, STAGE, rule or head)
+        subject = _title_subject(core, options)
+        if subject is not None:  # (certain: named by the title, not a part to fold into it)
+            yield Candidate(
+                subject[0], "name", start + subject[1], None, (), CERTAIN, STAGE, "subject"
+            )
     yield from find_enacted_laws(text, seg)
+
+
+def _title_subject(title: str, o: FormulationOptions) -> tuple[str, int] | None:
+    """The subject of a title 关于 + verbs of policy + a system, mechanism, reform, pilot or
+    strategy, and where it starts in the title: 关于构建|数据基础制度|更好发挥数据要素作用的意见,
+    关于开展|科技人才评价改革试点|的工作方案. It holds nouns only (no verb, adverb, pronoun,
+    conjunction or number: 关于支持|福建省深入实施生态省战略…, 关于|我国医疗保障制度改革 name none)."""
+    m = _subject_pattern().search(title)
+    if m is None:
+        return None
+    subject = m.group(1)
+    if not o.title_subject_min <= len(subject) <= o.title_subject_max:
+        return None
+    refused = words().coined_inner_refused_tags
+    if any(tag in refused for _, tag in default_tagger().tag(subject, False)):
+        return None
+    return subject, m.start(1)
+
+
+@lru_cache(maxsize=1)
+def _subject_pattern() -> re.Pattern[str]:
+    w = words()
+    verbs = "|".join(map(re.escape, longest_first(w.title_subject_verbs)))
+    heads = "|".join(map(re.escape, longest_first(w.title_subject_heads)))
+    stops = "|".join(map(re.escape, w.title_subject_stops))
+    return re.compile(f"关于(?:{verbs})+([{HAN}]+?(?:{heads}))(?:{stops}|$)")
 
 
 def find_enacted_laws(text: str, seg: Segmentation | None = None) -> Iterator[Candidate]:
