@@ -53,6 +53,7 @@ class Words:
     generic_modifier_ends: frozenset[str]
     department_ends: str
     comparatives: str
+    inner_mark_refused: str
     linking: str
     possessive_frame: str
     possessive_frame_not_after: str
