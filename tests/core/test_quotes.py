@@ -109,11 +109,13 @@ def test_a_title_names_the_system_or_reform_it_sets_up():
     text = (
         "会议审议通过了《关于构建数据基础制度更好发挥数据要素作用的意见》、《关于开展科技人才评价"
         "改革试点的工作方案》、《关于加强和改进行政区划工作的意见》。国务院印发《关于支持福建省深入"
-        "实施生态省战略加快生态文明先行示范区建设的若干意见》。"
+        "实施生态省战略加快生态文明先行示范区建设的若干意见》。会议审议通过了《关于改革完善短缺药品"
+        "供应保障机制的实施意见》。"
     )
     found = {f.text: f for f in extract_formulations(load_text(text, source="t"))}
     assert found["数据基础制度"].evidence == ("title/subject",)
     assert "科技人才评价改革试点" in found
+    assert "短缺药品供应保障机制" in found  # (改革完善: two verbs, one joined with 和 also)
     assert "关于构建数据基础制度更好发挥数据要素作用的意见" in found
     assert not [t for t in found if t.endswith(("行政区划工作", "生态省战略"))]
 

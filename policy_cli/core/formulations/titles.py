@@ -84,7 +84,8 @@ def _subject_pattern() -> re.Pattern[str]:
     verbs = "|".join(map(re.escape, longest_first(w.title_subject_verbs)))
     heads = "|".join(map(re.escape, longest_first(w.title_subject_heads)))
     stops = "|".join(map(re.escape, w.title_subject_stops))
-    return re.compile(f"关于(?:{verbs})+([{HAN}]+?(?:{heads}))(?:{stops}|$)")
+    joiner = re.escape(w.title_subject_verb_joiner)
+    return re.compile(f"关于(?:(?:{verbs}){joiner}?)+([{HAN}]+?(?:{heads}))(?:{stops}|$)")
 
 
 def find_enacted_laws(text: str, seg: Segmentation | None = None) -> Iterator[Candidate]:

@@ -283,6 +283,7 @@ class Words:
     modified_tags: frozenset[str]
     document_heads: tuple[str, ...]
     title_subject_verbs: tuple[str, ...]
+    title_subject_verb_joiner: str
     title_subject_heads: tuple[str, ...]
     title_subject_stops: tuple[str, ...]
     # [parallel_runs]
