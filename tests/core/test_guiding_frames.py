@@ -59,3 +59,16 @@ def test_places_listed_are_taken_as_no_frame():
 def test_the_partys_de_is_no_description():
     found = found_in("新时代党的建设总要求是：坚持以党的政治建设为统领，全面推进党的建设。")
     assert RULE in found["以党的政治建设为统领"]
+
+
+def test_a_balance_is_a_formulation_only_where_the_lexicon_holds_it():
+    """统筹A和B filling a clause: the established balances are national formulations (统筹发展和
+    安全, from the lexicon); the others are plain instructions (the Anhui and Yunnan reports of
+    2025: 统筹消费和投资; the work report of 2013: 提高统筹层次和保障水平)."""
+    from policy_cli.core.formulations import extract_formulations
+    from policy_cli.core.loaders import load_text
+
+    text = "坚持统筹发展和安全。统筹消费和投资，提高统筹层次和保障水平。"
+    found = {f.text: f for f in extract_formulations(load_text(text, source="t"))}
+    assert "national/seed" in found["统筹发展和安全"].evidence
+    assert not [t for t in found if t.startswith(("统筹消费", "统筹层次"))]

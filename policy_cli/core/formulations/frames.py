@@ -1,6 +1,8 @@
 """Stage `frame`: mottos found by their frame.
 
-- `balance`: 统筹A和B filling a clause (统筹发展和安全);
+- (统筹A和B filling a clause was read as a motto, rule `balance`, until 2026-12-05: the
+  established balances are the national lexicon's, 统筹发展和安全, and the others a plain
+  instruction, 统筹消费和投资, 统筹层次和保障水平);
 - `negated-pair`: a clause and its negation sharing a frame (房子是用来住的、不是用来炒的);
 - `shared-head`: two modifiers sharing a head (跨周期和逆周期调节);
 - `manner-list`: adverbs listed before one verb phrase (完整、准确、全面贯彻新发展理念);
@@ -27,8 +29,6 @@ from policy_cli.core.formulations.mottos import only_names_things
 from policy_cli.core.formulations.national import a_place
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import (
-    clause_word_set,
-    clause_words,
     finditer,
     finditer_around,
     is_verb,
@@ -47,15 +47,9 @@ GUIDING_FRAME = "guiding-frame"
 def find_frames(
     text: str, options: FormulationOptions, seg: Segmentation | None = None
 ) -> Iterator[Candidate]:
-    """Find mottos by their frame: 统筹A和B, 跨周期和逆周期调节, 碳达峰碳中和, 是…的、不是…的."""
+    """Find mottos by their frame: 跨周期和逆周期调节, 碳达峰碳中和, 是…的、不是…的."""
     seg = seg or segment_text(text)
     w, p, o = words(), patterns(), options
-    for m in finditer(p.balance, text):
-        before = text[max(0, m.start() - o.lead_verb_len) : m.start()]
-        if m.group(1).startswith(clause_words()) or m.group(1)[0] in w.function_words:
-            continue  # 统筹推进A和B, 统筹兼顾A和B, 统筹为A和B: a verb phrase, not the motto
-        if not before or before[-1] in w.clause_edge or before in clause_word_set():
-            yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="balance")
     for m in finditer_around(p.negated_pair, text, w.list_separator):
         first, second = m.group(1), m.group(2)
         lead = clause_lead(first, o)

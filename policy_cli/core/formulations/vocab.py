@@ -368,7 +368,6 @@ class Patterns:
     members_after: re.Pattern[str]
     next_quoted: re.Pattern[str]
     parallel_run: re.Pattern[str]
-    balance: re.Pattern[str]
     negated_pair: re.Pattern[str]
     version: re.Pattern[str]
     enacted_law: re.Pattern[str]
