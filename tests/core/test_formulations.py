@@ -372,6 +372,18 @@ def test_battles_listed_after_the_head_belong_to_it():
     assert "蓝天、碧水、净土保卫战" in texts
 
 
+def test_a_spirit_named_by_a_virtue_is_no_named_spirit():
+    """A spirit named after a virtue, an idiom of the dictionary or an -ism (the report to the
+    17th congress: 发扬求真务实、开拓进取精神; 发扬人道主义精神), is a quality; a named spirit
+    is named after an event, a place or a rule (伟大建党精神, 大别山精神, 中央八项规定精神)."""
+    texts = {f.text for f in formulations_in(
+        "发扬求真务实、开拓进取精神。发扬人道主义精神，弘扬坚韧不拔精神。"
+        "弘扬伟大建党精神和大别山精神，严格落实中央八项规定精神。"
+    )}
+    assert not {"开拓进取精神", "人道主义精神", "坚韧不拔精神"} & texts
+    assert {"伟大建党精神", "大别山精神", "中央八项规定精神"} <= texts
+
+
 def test_a_group_quality_or_a_strategic_noun_is_not_a_doctrine():
     texts = {f.text for f in formulations_in(
         "尊重人民群众首创精神，增强政府工作人员改革创新意识，用改革精神破解难题。"

@@ -88,6 +88,8 @@ def find_heads(
             continue  # 社会责任意识; but 中华民族共同体意识
         if head in w.quality_heads and p.people.search(modifier):
             continue  # 人民群众首创精神, 政府工作人员改革创新意识: a group's quality, not a name
+        if head in w.quality_heads and _a_virtue(modifier, o):
+            continue  # 开拓进取精神, 爱国主义精神: a virtue, where a named spirit is an event's
         if head in w.founded_heads and not text[max(0, start - o.lead_verb_len) : start].endswith(
             w.founding_verbs
         ):
@@ -198,6 +200,21 @@ def _acted_on_entry(phrase: str, seg: Segmentation, start: int) -> bool:
             before = seg.words(start, start + k)
             return any(t in refused for word in before for _, t in default_tagger().tag(word, False))
     return False
+
+
+def _a_virtue(modifier: str, o: FormulationOptions) -> bool:
+    """Tell whether a spirit's modifier is a virtue: a four-character idiom of the dictionary
+    (开拓进取, 坚韧不拔, 艰苦奋斗) or an -ism (爱国主义, 人道主义). A named spirit is named after
+    an event, a place, a campaign or a rule (伟大建党精神, 大别山精神, 中央八项规定精神)."""
+    w = words()
+    if modifier.endswith(w.virtue_ends):
+        return True
+    tagged = default_tagger().tag(modifier, False)
+    return (
+        len(tagged) == 1
+        and len(modifier) == o.virtue_idiom_len
+        and tagged[0][1] in w.virtue_idiom_tags
+    )
 
 
 def _a_verb(word: str) -> bool:

@@ -296,6 +296,8 @@ class FormulationOptions:
     # --- stage siblings: a list with this many names found names its other items (…论坛),
     # each this long
     siblings_min_found: int = 2
+    # a spirit's modifier that is one idiom of this length is a virtue (开拓进取|精神)
+    virtue_idiom_len: int = 4
     # the subject a document's title names (关于构建|数据基础制度|…的意见): this long, head included
     title_subject_min: int = 4
     title_subject_max: int = 16

@@ -54,6 +54,8 @@ class Words:
     department_ends: str
     comparatives: str
     inner_mark_refused: str
+    virtue_ends: tuple[str, ...]
+    virtue_idiom_tags: frozenset[str]
     linking: str
     possessive_frame: str
     possessive_frame_not_after: str
