@@ -384,6 +384,19 @@ def test_a_spirit_named_by_a_virtue_is_no_named_spirit():
     assert {"伟大建党精神", "大别山精神", "中央八项规定精神"} <= texts
 
 
+def test_a_kind_pointed_at_or_counted_is_no_name():
+    """A head whose modifier points at or counts kinds (这一, 那种, 一系列, 各种, 各项) names
+    none (the sixth plenum's communiqué of 2021: 提出一系列重要思想; the report to the 16th
+    congress: 防范各种腐朽思想的侵蚀); an event a sentence points at keeps its name (这是中国第二次
+    承办世界遗产大会)."""
+    texts = {f.text for f in formulations_in(
+        "提出一系列重要思想。防范各种腐朽思想的侵蚀。无论这场攻坚战有多难打都必须打赢。"
+        "这是中国第二次承办世界遗产大会。"
+    )}
+    assert not [t for t in texts if t.startswith(("一系列", "各种", "这场"))], texts
+    assert "世界遗产大会" in texts
+
+
 def test_a_group_quality_or_a_strategic_noun_is_not_a_doctrine():
     texts = {f.text for f in formulations_in(
         "尊重人民群众首创精神，增强政府工作人员改革创新意识，用改革精神破解难题。"

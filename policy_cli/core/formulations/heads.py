@@ -73,9 +73,8 @@ def find_heads(
         if head in w.strict_heads and (
             len(modifier) < o.strict_head_min_modifier
             or modifier.endswith(w.generic_strict_modifiers)
-            or any(x in modifier for x in w.strict_modifier_words)
         ):
-            continue  # 国家战略, 这一战略: the generic strategy of running prose
+            continue  # 国家战略: the generic strategy of running prose
         if head in w.descriptive_heads and len(phrase) > o.descriptive_head_max_len:
             continue  # 新发展格局 is a name; 城乡融合发展新格局 is a description
         if len(modifier) < o.short_head_min_modifier and (
@@ -103,6 +102,8 @@ def find_heads(
             if event is None:
                 continue
             phrase, start = event
+        if any(x in phrase[: -len(head)] for x in w.strict_modifier_words):
+            continue  # 这一战略, 一系列重要思想, 各种腐朽思想: a kind pointed at or counted
         found.append((head, phrase, start, m.end()))
     # said once, X格局 / X理念 describes; a name is repeated: the phrases of descriptive heads
     # counted as `str.count` would, all in one pass over a long text
