@@ -127,23 +127,16 @@ def _find(
         # the rules of whole runs read three clauses or more of one length (most runs are not)
         uniform = len(parts) >= options.anaphora_min_clauses and len(set(map(len, parts))) == 1
         rhyme = _whole_rhyme(parts, trail, options) if uniform else None
-        if (
-            uniform
-            and rhyme is None
-            and _short_verb_objects(parts, trail, options, text, m.start(), offset, m.end())
+        if uniform and rhyme is None and _short_verb_objects(
+            parts, trail, options, text, m.start(), offset, m.end()
         ):
             rhyme = "short-verb-objects"
-        if (
-            uniform
-            and rhyme is None
-            and _qualities(parts, trail, options, text, m.start(), offset, m.end())
+        if uniform and rhyme is None and _qualities(
+            parts, trail, options, text, m.start(), offset, m.end()
         ):
             rhyme = "qualities"
-        if (
-            uniform
-            and rhyme is None
-            and _anchored(parts, trail, options)
-            and not _done_together(text, m.end(), parts, trail, options)
+        if uniform and rhyme is None and _anchored(parts, trail, options) and not _done_together(
+            text, m.end(), parts, trail, options
         ):
             rhyme = "anchored"
         if loose and (rhyme is None or not _sentence_lead(lead, seg, m.start())):
@@ -168,20 +161,13 @@ def _find(
             at_end = at_end and not lead.endswith(w.list_taking_verbs)
             if at_end and len(parts[0]) == options.object_pair_len and (aligned or chiasmus):
                 found, rule = (0, len(parts)), "object-pair"
-            elif (
-                at_end
-                and len(parts[0]) == options.object_pair_len
-                and (
-                    _principle_pair(lead, offset, parts, seg)
-                    or (stance and not any(only_names_things(half) for half in parts))
-                )
+            elif at_end and len(parts[0]) == options.object_pair_len and (
+                _principle_pair(lead, offset, parts, seg)
+                or (stance and not any(only_names_things(half) for half in parts))
             ):
                 found, rule = (0, len(parts)), "principle-pair"
-        if (
-            found is None
-            and offset == m.start()
-            and not trail
-            and (_clause_anaphora(text, m.start(), m.end(), parts, options))
+        if found is None and offset == m.start() and not trail and (
+            _clause_anaphora(text, m.start(), m.end(), parts, options)
         ):
             found, rule = (0, len(parts)), "clause-anaphora"
         if found is None and _verb_object_clauses(parts, trail, options):
@@ -192,14 +178,7 @@ def _find(
             entry = national_lexicon().get(canonical(sep.join(parts)))
             meta = (("first_seen", entry.first_seen),) if entry is not None else ()
             yield Candidate(
-                sep.join(parts) + trail,
-                "slogan",
-                offset,
-                None,
-                (),
-                BY_RULE,
-                STAGE,
-                "together",
+                sep.join(parts) + trail, "slogan", offset, None, (), BY_RULE, STAGE, "together",
                 meta=meta,
             )
             continue
@@ -268,7 +247,8 @@ def _new_form(
         (
             first[: i + len(v)]
             for v in w.form_verbs
-            if (i := first.rfind(v)) >= 0 and (not size or len(first) - i - len(v) == size)
+            if (i := first.rfind(v)) >= 0
+            and (not size or len(first) - i - len(v) == size)
         ),
         None,
     )
@@ -310,7 +290,9 @@ def _new_form(
 _HEAD_SPAN = re.compile(f"[{HAN}]+")
 
 
-def _couplet_series(text: str, o: FormulationOptions, seg: Segmentation) -> Iterator[Candidate]:
+def _couplet_series(
+    text: str, o: FormulationOptions, seg: Segmentation
+) -> Iterator[Candidate]:
     """Two clauses or more in a row, each a pair of two four-character clauses and nothing else
     (，守正创新、先立后破，系统集成、协同配合，; 解放思想、创新求变，向海图强、开放发展，): a series of
     couplets is a series of mottos, whatever their shape. The first may follow a verb of command
@@ -471,16 +453,11 @@ def _shaped_run(
         return None  # 创新政策、创新平台、创新氛围|和创新服务: a list of four, cut
     at_edge = text[end : end + 1] in w.clause_or_line_ends
     phrase = w.list_separator.join(run)
-    if (
-        trail
-        and at_edge
-        and (
-            (
-                len(trail) <= o.motto_max_trail
-                and (_own_trail(trail, run) or trail.startswith(w.trail_possessive))
-            )
-            or (_noun_named(trail, o) and canonical(phrase) not in national_lexicon())
-        )
+    if trail and at_edge and (
+        (len(trail) <= o.motto_max_trail and (
+            _own_trail(trail, run) or trail.startswith(w.trail_possessive)
+        ))
+        or (_noun_named(trail, o) and canonical(phrase) not in national_lexicon())
     ):
         # …|相结合; the noun the run qualifies at the end of its clause names it with it:
         # 更高质量、更有效率、更加公平、更可持续|的发展, …清洁美丽|的世界
@@ -501,7 +478,9 @@ def _noun_named(trail: str, o: FormulationOptions) -> bool:
     return bool(tagged) and all(tag in w.noun_tags for _, tag in tagged)
 
 
-def _ideals_of_a_place(start: int, parts: list[str], o: FormulationOptions) -> Candidate | None:
+def _ideals_of_a_place(
+    start: int, parts: list[str], o: FormulationOptions
+) -> Candidate | None:
     """Two clauses or more, each an ideal wished for one place, the same in all (建设更高水平|法治
     天津、平安天津; 平安重庆、法治重庆|…): the ideals a document sets for its place, said in
     parallel, are a motto, where each alone is a slogan of the `ideal` stage. The first clause
@@ -679,13 +658,7 @@ def _chiasmus(
         at = start + len(first) - size
         if seg.starts_word(at) and seg.starts_word(start + len(first) + 1 + size):
             return Candidate(
-                f"{a}{words().list_separator}{b}",
-                "slogan",
-                at,
-                None,
-                (),
-                BY_RULE,
-                STAGE,
+                f"{a}{words().list_separator}{b}", "slogan", at, None, (), BY_RULE, STAGE,
                 "chiasmus",
             )
     return None
@@ -713,14 +686,8 @@ def _swapped_pair(
                 cuts = (at, at + k2, at + size - k, at + size + 1 + k, at + 2 * size + 1 - k2)
                 if all(seg.starts_word(c) for c in cuts):
                     return Candidate(
-                        f"{a}{words().list_separator}{second}",
-                        "slogan",
-                        at,
-                        None,
-                        (),
-                        BY_RULE,
-                        STAGE,
-                        "chiasmus",
+                        f"{a}{words().list_separator}{second}", "slogan", at, None, (), BY_RULE,
+                        STAGE, "chiasmus",
                     )
     return None
 
@@ -1102,9 +1069,7 @@ def _short_verb_objects(
         return False  # (most runs: checked first, the cheapest way)
     w = words()
     # 周末他们喜欢|看电影、听音乐…: after a longer opening they list someone's doings
-    if not _fills_its_clause(
-        parts, size, o.short_verb_object_lead_max, o, text, start, offset, end
-    ):
+    if not _fills_its_clause(parts, size, o.short_verb_object_lead_max, o, text, start, offset, end):
         return False
     if trail and not (
         (trail.startswith(w.trail_possessive) and len(trail) <= o.possessive_trail_max)
@@ -1132,8 +1097,7 @@ def _verb_and_noun(clause: str, w: Words) -> bool:
     tagger = default_tagger()
     first, rest = tagger.tag(clause[0], False), tagger.tag(clause[1:], False)
     return (
-        len(rest) == 1
-        and rest[0][1] in w.compressed_object_tags
+        len(rest) == 1 and rest[0][1] in w.compressed_object_tags
         and first[0][1] in w.compressed_verb_tags
     )
 
@@ -1336,7 +1300,9 @@ def _acting_lead(word: str) -> bool:
     return len(tagged) == 1 and tagged[0][1][:1] in words().acting_tags
 
 
-def _one_mark_inside(run: Sequence[str], shared: Sequence[int], cuts: Sequence[list[str]]) -> bool:
+def _one_mark_inside(
+    run: Sequence[str], shared: Sequence[int], cuts: Sequence[list[str]]
+) -> bool:
     """Tell whether clauses share one character only, inside them, that opens a word in each,
     with other words before and after it in every clause: the mark of a parallel run (科学|新
     发现、技术|新发明、产业|新方向、体制|新动能; 深入了解|民情、充分反映|民意、广泛集中|民智、切实珍惜|
