@@ -72,3 +72,28 @@ def test_a_balance_is_a_formulation_only_where_the_lexicon_holds_it():
     found = {f.text: f for f in extract_formulations(load_text(text, source="t"))}
     assert "national/seed" in found["统筹发展和安全"].evidence
     assert not [t for t in found if t.startswith(("统筹消费", "统筹层次"))]
+
+
+def test_a_policys_stance_in_a_short_text_of_the_centre_is_a_formulation():
+    """The stance one policy is to take, a clause whole, in a conference's communiqué (the
+    economic work conference of 2018: 宏观政策要强化逆周期调节; 积极的财政政策要加力提效): listed
+    with the ordinal of its point left out, holding the formulations inside it as items of their
+    own (加力提效); two policies coordinated (财政政策和货币政策要协调联动) are no one stance, and a
+    report or a local text is not read for them."""
+    from policy_cli.core.formulations import extract_formulations
+    from policy_cli.core.loaders import load_text
+
+    text = (
+        "会议认为，宏观政策要强化逆周期调节，继续实施积极的财政政策和稳健的货币政策。"
+        "积极的财政政策要加力提效，实施更大规模的减税降费。一是宏观政策要稳健有效。"
+        "财政政策和货币政策要协调联动。"
+    )
+    found = {f.text: f for f in extract_formulations(load_text(text, source="t"))}
+    for stance in ("宏观政策要强化逆周期调节", "积极的财政政策要加力提效", "宏观政策要稳健有效"):
+        assert "frame/stance" in found[stance].evidence, stance
+    assert "加力提效" in found
+    assert not [t for t in found if t.startswith(("一是", "财政政策和"))]
+    local = "全市上下，宏观政策要强化逆周期调节，本市经济稳中向好，全市各级各部门要抓好落实。"
+    assert "宏观政策要强化逆周期调节" not in {
+        f.text for f in extract_formulations(load_text(local, source="t"))
+    }

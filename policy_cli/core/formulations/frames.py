@@ -3,6 +3,8 @@
 - (统筹A和B filling a clause was read as a motto, rule `balance`, until 2026-12-05: the
   established balances are the national lexicon's, 统筹发展和安全, and the others a plain
   instruction, 统筹消费和投资, 统筹层次和保障水平);
+- `stance`: in a short text of the centre, the stance one policy is to take, a clause whole
+  (宏观政策要强化逆周期调节, 积极的财政政策要加力提效);
 - `negated-pair`: a clause and its negation sharing a frame (房子是用来住的、不是用来炒的);
 - `shared-head`: two modifiers sharing a head (跨周期和逆周期调节);
 - `manner-list`: adverbs listed before one verb phrase (完整、准确、全面贯彻新发展理念);
@@ -26,7 +28,7 @@ from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.boundary import clause_lead, common_run, starts_a_word
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.mottos import only_names_things
-from policy_cli.core.formulations.national import a_place
+from policy_cli.core.formulations.national import a_place, short_central_text
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import (
     finditer,
@@ -42,6 +44,8 @@ from policy_cli.core.tokens import Segmentation, segment_text
 STAGE = "frame"
 # the rule of the main line, theme or driving force a policy takes (refine: it holds no parts)
 GUIDING_FRAME = "guiding-frame"
+# the rule of a policy's stance (refine: it holds no parts either)
+STANCE = "stance"
 
 
 def find_frames(
@@ -50,6 +54,9 @@ def find_frames(
     """Find mottos by their frame: 跨周期和逆周期调节, 碳达峰碳中和, 是…的、不是…的."""
     seg = seg or segment_text(text)
     w, p, o = words(), patterns(), options
+    if short_central_text(text, o):
+        for m in finditer(p.policy_stance, text):
+            yield Candidate(m.group(1), "slogan", m.start(1), stage=STAGE, rule=STANCE)
     for m in finditer_around(p.negated_pair, text, w.list_separator):
         first, second = m.group(1), m.group(2)
         lead = clause_lead(first, o)

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from policy_cli.core.formulations.candidate import CERTAIN, Candidate
 from policy_cli.core.formulations.counted import STAGE as COUNTED_STAGE
-from policy_cli.core.formulations.frames import GUIDING_FRAME
+from policy_cli.core.formulations.frames import GUIDING_FRAME, STANCE
 from policy_cli.core.formulations.frames import STAGE as FRAME_STAGE
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.pieces import QUOTES
@@ -27,8 +27,9 @@ from policy_cli.core.segment import default_tagger
 
 # the stages (or stage/rule) whose finds hold no parts: a point's headline (坚持|扩大内需这个战略
 # 基点) says a formulation with its verb, and a guiding frame (以|供给侧结构性改革|为主线) with
-# its frame; the formulation stays an item of its own
-HOLD_NO_PARTS = ("point", f"{FRAME_STAGE}/{GUIDING_FRAME}")
+# its frame, and a policy's stance (稳健的货币政策要|灵活适度) with its policy; the formulation
+# stays an item of its own
+HOLD_NO_PARTS = ("point", f"{FRAME_STAGE}/{GUIDING_FRAME}", f"{FRAME_STAGE}/{STANCE}")
 WHOLE_STAGES = (COUNTED_STAGE, "motto")  # (finds that a counted set at their end never makes a description)
 
 

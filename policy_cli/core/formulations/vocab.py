@@ -370,6 +370,7 @@ class Patterns:
     members_after: re.Pattern[str]
     next_quoted: re.Pattern[str]
     parallel_run: re.Pattern[str]
+    policy_stance: re.Pattern[str]
     negated_pair: re.Pattern[str]
     version: re.Pattern[str]
     enacted_law: re.Pattern[str]
