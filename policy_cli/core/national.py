@@ -53,11 +53,6 @@ def everyday_lexicon() -> dict[str, NationalEntry]:
     return {t: e for t, e in _entries().items() if e.source == EVERYDAY_SOURCE}
 
 
-def all_national_entries() -> dict[str, NationalEntry]:
-    """Return every entry of the table, the everyday ones too: canonical text -> entry."""
-    return _entries()
-
-
 @lru_cache(maxsize=1)
 def _entries() -> dict[str, NationalEntry]:
     out: dict[str, NationalEntry] = {}

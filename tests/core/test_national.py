@@ -569,10 +569,10 @@ def test_the_national_lexicon_judges_the_framing_entries_a_background_phrase_hol
     short text of the centre is another matter: it frames itself with what it says once)."""
     from policy_cli.core.formulations.known import background_lexicon, find_known
     from policy_cli.core.formulations.options import FormulationOptions
-    from policy_cli.core.national import FRAMING_SOURCE, all_national_entries
+    from policy_cli.core.national import FRAMING_SOURCE
 
     assert "两难" in background_lexicon().texts
-    assert all_national_entries()["两难"].source == FRAMING_SOURCE
+    assert national_lexicon()["两难"].source == FRAMING_SOURCE
     text = "全市经济工作面临两难甚至多难的问题，全市上下要把握好度，本市发展大局稳定。"
     assert not [c for c in find_known(text, FormulationOptions()) if c.text == "两难"]
     assert "两难" not in {f.text for f in extract_formulations(load_text(text, source="t"))}

@@ -102,7 +102,7 @@ def find_heads(
             if event is None:
                 continue
             phrase, start = event
-        if any(x in phrase[: -len(head)] for x in w.strict_modifier_words):
+        if any(x in phrase[: -len(head)] for x in w.pointing_modifier_words):
             continue  # 这一战略, 一系列重要思想, 各种腐朽思想: a kind pointed at or counted
         found.append((head, phrase, start, m.end()))
     # said once, X格局 / X理念 describes; a name is repeated: the phrases of descriptive heads

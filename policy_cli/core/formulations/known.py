@@ -27,7 +27,7 @@ from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.lexicon import Lexicon, find_entries, read_lexicon
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.pieces import said_at
-from policy_cli.core.national import EVERYDAY_SOURCE, FRAMING_SOURCE, all_national_entries
+from policy_cli.core.national import FRAMING_SOURCE, everyday_lexicon, national_lexicon
 from policy_cli.core.phrases import canonical
 from policy_cli.core.tokens import Segmentation, segment_text
 
@@ -49,9 +49,8 @@ SOURCES: tuple[tuple[str, Callable[[], Lexicon]], ...] = (
 @lru_cache(maxsize=1)
 def _judged_nationally() -> frozenset[str]:
     """The canonical texts the national lexicon holds as framing or everyday entries."""
-    return frozenset(
-        t for t, e in all_national_entries().items() if e.source in (FRAMING_SOURCE, EVERYDAY_SOURCE)
-    )
+    framing = {t for t, e in national_lexicon().items() if e.source == FRAMING_SOURCE}
+    return frozenset(framing | everyday_lexicon().keys())
 
 
 def lexicon_texts() -> frozenset[str]:

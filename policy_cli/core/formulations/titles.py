@@ -85,7 +85,8 @@ def _subject_pattern() -> re.Pattern[str]:
     heads = "|".join(map(re.escape, longest_first(w.title_subject_heads)))
     stops = "|".join(map(re.escape, w.title_subject_stops))
     joiner = re.escape(w.title_subject_verb_joiner)
-    return re.compile(f"关于(?:(?:{verbs}){joiner}?)+([{HAN}]+?(?:{heads}))(?:{stops}|$)")
+    opener = re.escape(w.title_subject_opener)
+    return re.compile(f"{opener}(?:(?:{verbs}){joiner}?)+([{HAN}]+?(?:{heads}))(?:{stops}|$)")
 
 
 def find_enacted_laws(text: str, seg: Segmentation | None = None) -> Iterator[Candidate]:

@@ -90,7 +90,7 @@ class Words:
     modifying_heads: frozenset[str]
     strict_heads: frozenset[str]
     generic_strict_modifiers: tuple[str, ...]
-    strict_modifier_words: tuple[str, ...]
+    pointing_modifier_words: tuple[str, ...]
     descriptive_heads: frozenset[str]
     rare_heads: frozenset[str]
     quality_heads: frozenset[str]
@@ -284,6 +284,7 @@ class Words:
     trail_predicate_tags: frozenset[str]
     modified_tags: frozenset[str]
     document_heads: tuple[str, ...]
+    title_subject_opener: str
     title_subject_verbs: tuple[str, ...]
     title_subject_verb_joiner: str
     title_subject_heads: tuple[str, ...]
