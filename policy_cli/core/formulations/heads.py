@@ -73,8 +73,9 @@ def find_heads(
         if head in w.strict_heads and (
             len(modifier) < o.strict_head_min_modifier
             or modifier.endswith(w.generic_strict_modifiers)
+            or any(x in modifier for x in w.strict_modifier_words)
         ):
-            continue  # 国家战略: the generic strategy of running prose
+            continue  # 国家战略, 加快…战略: the generic strategy of running prose, a task
         if head in w.descriptive_heads and len(phrase) > o.descriptive_head_max_len:
             continue  # 新发展格局 is a name; 城乡融合发展新格局 is a description
         if len(modifier) < o.short_head_min_modifier and (

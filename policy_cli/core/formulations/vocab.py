@@ -90,6 +90,7 @@ class Words:
     modifying_heads: frozenset[str]
     strict_heads: frozenset[str]
     generic_strict_modifiers: tuple[str, ...]
+    strict_modifier_words: tuple[str, ...]
     pointing_modifier_words: tuple[str, ...]
     descriptive_heads: frozenset[str]
     rare_heads: frozenset[str]
