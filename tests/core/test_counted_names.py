@@ -211,3 +211,34 @@ def test_a_verb_right_after_a_count_is_the_sets_own_only_before_a_names_head():
     assert not any(
         t.startswith("九大") for t in texts_in("我们坚决地贯彻执行了九大制定的对外政策。")
     )
+
+
+def test_clauses_that_each_open_with_a_count_are_one_numbered_motto(found):
+    """A run of clauses joined by 、, each opening with a count, is a numbered motto whole (rule
+    `count-run` of stage compound): the Fujian report of 2025 (推动一产稳、二产优、三产进;
+    一网公开、一网办事、一网监管、一网交易; 一片叶、一根竹、一张纸等绿色富民产业), the Hubei one
+    (百强县进位、千亿县扩容), and the Beijing one (强化一核引领、三地协同，)."""
+    fujian = found("provinces-2025/fujian.txt")
+    for motto in ("一产稳、二产优、三产进", "一网公开、一网办事、一网监管、一网交易", "一片叶、一根竹、一张纸"):
+        assert "compound/count-run" in fujian[motto].evidence
+        assert fujian[motto].kind == "numbered"
+    assert "百强县进位、千亿县扩容" in found("provinces-2025/hubei.txt")
+    assert "一核引领、三地协同" in texts_in("牢牢把握首都城市战略定位，强化一核引领、三地协同，努力打造。")
+
+
+def test_a_run_of_counts_that_count_quantities_or_manners_is_no_motto():
+    """Not a motto of counts: counts of quantities (播出第十七、十八集, the news of 2021-06-28),
+    a count that is a word of manner (大家还要一起拼搏、一起奋斗, the news of 2018-12-31), a
+    piece of a run that goes on before it, and clauses of very different lengths."""
+
+    def count_runs(text: str) -> set[str]:
+        return {
+            f.text for f in extract_formulations(load_text(text, source="t"))
+            if "compound/count-run" in f.evidence
+        }
+
+    assert count_runs("牢牢把握首都城市战略定位，强化一核引领、三地协同，努力打造。")
+    assert not count_runs("在央视综合频道和纪录频道播出第十七、十八集。")
+    assert not count_runs("有机遇也有挑战，大家还要一起拼搏、一起奋斗。")
+    assert not count_runs("推进数据共享、一网公开、一网办事，提升效能。")
+    assert not count_runs("建成一个平台、三个综合服务中心，服务企业。")

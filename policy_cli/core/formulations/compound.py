@@ -4,6 +4,15 @@ The whole set is the formulation when it stands between clause edges or the back
 knows it; idioms (三心二意) and counted quantities (三年五年) are not sets. The formula of a measure
 tailored to each unit (一区一策, 一村一品, 一事一议: rule `per-unit`) is one wherever it stands,
 whole words (not 统一|一策) and no reduplication or count (一个一策).
+
+A run of clauses joined by 、 that each open with a count is a numbered motto whole (一核引领、
+三地协同; 一产稳、二产优、三产进; 一网公开、一网办事、一网监管、一网交易; rule `count-run`): the
+run is whole (no 、 before it) and ends at a clause's mark or at 等 (一片叶、一根竹、一张纸等…),
+each count opens a word (not 统|一规划), the clauses are of about one length
+(`count_run_spread`), and each holds `count_run_min_head` characters or more besides its counts
+(一年、五年 and 十七、十八集 count quantities). A count that is a word of manner (一起拼搏、
+一起奋斗: `count_run_adverbs`) or a clause with a particle of description (百分之二、三的占用量)
+makes no motto.
 """
 
 from __future__ import annotations
@@ -45,6 +54,32 @@ def find_compounds(
             continue
         if seg.starts_word(m.start()) and seg.starts_word(m.end()):
             yield Candidate(m.group(), "slogan", m.start(), None, (), BY_RULE, STAGE, "per-unit")
+    for m in patterns().count_run.finditer(text):
+        if text[m.start() - 1 : m.start()] == w.list_separator:
+            continue  # (…、两个市场、两种资源: the run goes on before it)
+        if _count_run(m.group().split(w.list_separator), m.start(), seg, options):
+            yield Candidate(m.group(), "numbered", m.start(), None, (), BY_RULE, STAGE, "count-run")
+
+
+def _count_run(clauses: list[str], start: int, seg: Segmentation, o: FormulationOptions) -> bool:
+    """Tell whether clauses that each open with a count (一核引领、三地协同) make a numbered
+    motto: of about one length, each with a head besides its counts, its count a word's opening
+    and no word of manner, and no particle of description."""
+    w = words()
+    lengths = [len(c) for c in clauses]
+    if max(lengths) - min(lengths) > o.count_run_spread:
+        return False
+    at = start
+    for clause in clauses:
+        if (
+            sum(ch not in w.count for ch in clause) < o.count_run_min_head
+            or any(ch in w.count_run_refused_chars for ch in clause)
+            or clause[:2] in w.count_run_adverbs
+            or not seg.starts_word(at)
+        ):
+            return False
+        at += len(clause) + len(w.list_separator)
+    return True
 
 
 def _counts_open_words(phrase: str, start: int, seg: Segmentation) -> bool:

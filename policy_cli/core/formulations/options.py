@@ -187,6 +187,10 @@ class FormulationOptions:
     # --- stage compound (两新一重)
     # the whole set is at most this long
     compound_max_len: int = 8
+    # rule count-run: the clauses of a run differ in length by this much at most, and each
+    # holds this many characters besides its counts (一年、五年 and 十七、十八集 count quantities)
+    count_run_spread: int = 1
+    count_run_min_head: int = 2
 
     # --- stage ideal, rule strength: the field before 强省 is this long (文化|强省, 海洋经济|强省)
     strength_field_min: int = 2

@@ -309,6 +309,8 @@ class Words:
     position_designation_heads: tuple[str, ...]
     position_scope_words: tuple[str, ...]
     position_subject_nouns: tuple[str, ...]
+    count_run_adverbs: frozenset[str]
+    count_run_refused_chars: str
     position_focus_verbs: tuple[str, ...]
     position_site_heads: tuple[str, ...]
     position_scope_ranks: tuple[str, ...]
@@ -365,6 +367,7 @@ class Patterns:
     ordinal_set: re.Pattern[str]
     compound: re.Pattern[str]
     per_unit: re.Pattern[str]
+    count_run: re.Pattern[str]
     bracketed_place: re.Pattern[str]
     centred: re.Pattern[str]
     people: re.Pattern[str]
