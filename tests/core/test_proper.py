@@ -165,6 +165,18 @@ def test_a_pairing_is_of_distinct_provinces_not_inside_a_longer_run():
     assert names("创新闽宁协作机制。依托数字平台京津冀协同发展。") == ["闽宁协作", "京津冀协同发展"]
 
 
+def test_a_resource_carried_between_regions_is_a_name():
+    """Rule `transfer`: the Anhui report of 2025 (陕电入皖特高压工程开工建设), the Chongqing one
+    (疆电入渝等重大项目), the Shanghai one (推进蒙电入沪); toward a quarter or out of a region, as
+    the news says them (川气东送, 北煤南运, 疆电外送); the region opens a word (山西|电…: no 西电外送)."""
+    assert names("陕电入皖特高压工程开工建设。") == ["陕电入皖"]
+    assert names("推进川气东送、北煤南运，扩大疆电外送。") == ["川气东送", "北煤南运", "疆电外送"]
+    assert names("山西电外送能力提升。电入户工程。") == []
+    for report, name in (("anhui", "陕电入皖"), ("chongqing", "疆电入渝"), ("shanghai", "蒙电入沪")):
+        text = load_document(PROVINCES / f"{report}.txt").text
+        assert name in names(text), report
+
+
 def test_cities_of_one_province_paired_by_their_initials_are_a_name():
     # the Guangxi, Inner Mongolia and Anhui reports of 2025: 北海, 钦州, 防城港; 呼和浩特, 包头,
     # 鄂尔多斯, 乌兰察布 (after a function word the segmenter glues: 以呼|包鄂乌); 安庆, 池州, 铜陵

@@ -33,11 +33,15 @@ west and the regions integrated; so are the cities of one province by the first 
 their names (北钦防一体化, 安池铜一体化, 呼包鄂乌同城化: places.tsv's prefecture-level cities);
 so is what China builds with one or two other countries named by theirs (rule `bilateral`:
 中老铁路, 中欧班列, 中马钦州产业园区, 中蒙俄经济走廊; not a forum or a fair, which a summit or a
-body holds).
+body holds); and so is a resource carried from one region to another by their one-character names
+(rule `transfer`): a province's power, gas, coal, oil or water into another (陕电入皖, 疆电入渝),
+toward a quarter (西电东送, 川气东送, 南水北调) or out of it (疆电外送), its region opening a word
+(not 山|西电外送).
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
@@ -60,12 +64,17 @@ def find_proper_names(
     """Yield the names a proper name and an institution, area or fair head make, the pairings
     of provinces by their abbreviations (闽宁协作) and what China builds with other countries
     (中老铁路)."""
+    transfers = list(_transfer_pattern().finditer(text))
     joint = find_longest(text, _joint_heads())
     found = find_longest(text, _heads())
-    if not (joint or found):
+    if not (joint or found or transfers):
         return  # (most texts)
     w, o = words(), options
-    seg = seg or segment_text(text)  # (once, for both)
+    seg = seg or segment_text(text)  # (once, for all)
+    for m in transfers:
+        at = m.start() - 1  # the region the resource comes from
+        if at >= 0 and text[at] in w.transfer_places + w.transfer_quarters and seg.starts_word(at):
+            yield Candidate(text[at : m.end()], "name", at, stage=STAGE, rule="transfer")
     for rule, at, end in _joint_names(text, joint, seg, w, o):
         yield Candidate(text[at:end], "name", at, stage=STAGE, rule=rule)
     counted: set[str] = set()  # names the text counts somewhere (10家湖北实验室): kinds
@@ -222,6 +231,19 @@ def _a_plain_modifier(modifier: str, w: Words) -> bool:
     return not any(
         tag.startswith(w.bilateral_refused_tags) and tag not in w.bilateral_kept_tags
         for _, tag in default_tagger().tag(modifier, False)
+    )
+
+
+@lru_cache(maxsize=1)
+def _transfer_pattern() -> re.Pattern[str]:
+    """The resource and the way it goes of a transfer (电|入皖, 电|东送, 电|外送), found first:
+    the region before it is looked at for each match (a pattern opening with the regions would
+    be tried at every character)."""
+    w = words()
+    return re.compile(
+        f"[{w.transfer_resources}]"
+        f"(?:[{w.transfer_into}][{w.transfer_places}]|[{w.transfer_quarters}][{w.transfer_toward}]"
+        f"|{'|'.join(w.transfer_out)})"
     )
 
 

@@ -309,6 +309,12 @@ class Words:
     position_designation_heads: tuple[str, ...]
     position_scope_words: tuple[str, ...]
     position_subject_nouns: tuple[str, ...]
+    transfer_places: str
+    transfer_quarters: str
+    transfer_resources: str
+    transfer_into: str
+    transfer_toward: str
+    transfer_out: tuple[str, ...]
     count_run_adverbs: frozenset[str]
     count_run_refused_chars: str
     position_focus_verbs: tuple[str, ...]
