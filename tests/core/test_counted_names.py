@@ -242,3 +242,14 @@ def test_a_run_of_counts_that_count_quantities_or_manners_is_no_motto():
     assert not count_runs("有机遇也有挑战，大家还要一起拼搏、一起奋斗。")
     assert not count_runs("推进数据共享、一网公开、一网办事，提升效能。")
     assert not count_runs("建成一个平台、三个综合服务中心，服务企业。")
+
+
+def test_the_count_a_text_sums_up_its_list_with_names_the_set(found):
+    """Rule `summed`: 以上十四条，构成新时代坚持和发展中国特色社会主义的基本方略 (the report to the
+    19th congress), 以上十条，是党领导人民…必须坚持的基本经验 (the 16th); not a count of
+    conditions said in passing (符合以上两条的), nor one no comma closes."""
+    cpc19 = found("cpc19-report.txt")
+    assert "counted/summed" in cpc19["十四条"].evidence
+    assert cpc19["十四条"].kind == "numbered"
+    assert "counted/summed" in found("cpc16-report.txt")["十条"].evidence
+    assert "两条" not in texts_in("符合以上两条的，可以申请。以上两条规定适用于新设企业。")

@@ -370,6 +370,7 @@ class Patterns:
     speech_count: re.Pattern[str]
     counted_matters: re.Pattern[str]
     counted_package: re.Pattern[str]
+    counted_summed: re.Pattern[str]
     ordinal_set: re.Pattern[str]
     compound: re.Pattern[str]
     per_unit: re.Pattern[str]
