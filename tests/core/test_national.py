@@ -93,6 +93,16 @@ def test_lexicon_finds_national_formulations_said_without_quotes_in_a_report():
     assert {"高质量发展", "新发展理念", "供给侧结构性改革", "减税降费", "留抵退税"} <= found
 
 
+def test_an_agreement_by_its_latin_name_is_national():
+    """The national news prints 区域全面经济伙伴关系协定（RCEP） and then RCEP alone (from
+    2015-11-22); the Anhui report of 2025 says RCEP only: the national formulation, with its date."""
+    from policy_cli.core.loaders import load_document
+
+    assert national_lexicon()["RCEP"].source == "seed"
+    found = {f.text: f for f in extract_formulations(load_document(DOCS / "provinces-2025" / "anhui.txt"))}
+    assert found["RCEP"].origin == "national" and found["RCEP"].first_seen[:4] == "2015"
+
+
 def test_formulations_read_in_earlier_reports_are_found_in_a_later_one():
     """The 2018 report says, unquoted, what the reports of 2015 and 2017 coined (the `reports`
     source of the lexicon): national, since the news first used them."""
