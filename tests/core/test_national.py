@@ -586,3 +586,20 @@ def test_the_national_lexicon_judges_the_framing_entries_a_background_phrase_hol
     text = "全市经济工作面临两难甚至多难的问题，全市上下要把握好度，本市发展大局稳定。"
     assert not [c for c in find_known(text, FormulationOptions()) if c.text == "两难"]
     assert "两难" not in {f.text for f in extract_formulations(load_text(text, source="t"))}
+
+
+def test_an_image_the_background_learnt_quoted_is_the_word_said_unquoted():
+    """家门口, 加速度: a report quoted them and the background lexicon learnt them; the national
+    news quotes them as images. Said unquoted (在家门口就能看上病, the news of 2014-04-17; 跑出
+    复工复产加速度, of 2020-03-22) they are the words, no formulation; quoted they still are
+    images, and an image the national lexicon holds (组合拳) is listed unquoted too."""
+    from policy_cli.core.formulations.known import background_lexicon, find_known
+    from policy_cli.core.formulations.options import FormulationOptions
+    from policy_cli.core.formulations.vocab import quoted_images
+
+    assert {"家门口", "加速度"} <= background_lexicon().texts & quoted_images()
+    text = "让越来越多的人在家门口就能看上病。各地跑出复工复产加速度。"
+    assert not list(find_known(text, FormulationOptions()))
+    assert not {"家门口", "加速度"} & {f.text for f in extract_formulations(load_text(text, source="t"))}
+    assert "加速度" in {f.text for f in extract_formulations(load_text("跑出“加速度”。", source="t"))}
+    assert "组合拳" in {f.text for f in extract_formulations(load_text("打好政策组合拳。", source="t"))}

@@ -27,6 +27,7 @@ from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.lexicon import Lexicon, find_entries, read_lexicon
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.pieces import said_at
+from policy_cli.core.formulations.vocab import quoted_images
 from policy_cli.core.national import FRAMING_SOURCE, everyday_lexicon, national_lexicon
 from policy_cli.core.phrases import canonical
 from policy_cli.core.tokens import Segmentation, segment_text
@@ -67,15 +68,22 @@ def find_known(
     by national text plainly as often as a formulation) is the national stage's to list, where
     a document frames itself with it, not listed wherever it is said.
 
+    An image national text puts in quotes (家门口, 加速度, 两翼, 一站式: `quoted_images`), which a
+    report quoted and the lexicon learnt so, is the ordinary word where the document says it
+    unquoted (在家门口就能看上病), unless the national lexicon holds it (组合拳, 三步走).
+
     A short entry is said only where it is no piece of other words (`pieces.said_at`):
     洋垃圾 inside 海洋|垃圾, 强基 inside 建强|基础 are pieces; 十连增 in 在|十连|增的 opens a word.
     """
     seg = seg or segment_text(text)
     judged = _judged_nationally()
+    images = quoted_images()
     for _, load in SOURCES:
         for c in find_entries(text, load(), STAGE):
             if canonical(c.text) in judged:
                 continue
+            if c.text in images and canonical(c.text) not in national_lexicon():
+                continue  # 在家门口就能看上病, 跑出加速度: an image said unquoted is the word
             if len(c.text) <= options.known_short_max and not said_at(
                 text, seg, c.offset, c.offset + len(c.text)
             ):
