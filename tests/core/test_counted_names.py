@@ -214,22 +214,26 @@ def test_a_verb_right_after_a_count_is_the_sets_own_only_before_a_names_head():
 
 
 def test_clauses_that_each_open_with_a_count_are_one_numbered_motto(found):
-    """A run of clauses joined by 、, each opening with a count, is a numbered motto whole (rule
+    """A run of clauses joined by 、, each opening with a count, is a motto whole (rule
     `count-run` of stage compound): the Fujian report of 2025 (推动一产稳、二产优、三产进;
-    一网公开、一网办事、一网监管、一网交易; 一片叶、一根竹、一张纸等绿色富民产业), the Hubei one
-    (百强县进位、千亿县扩容), and the Beijing one (强化一核引领、三地协同，)."""
+    一网公开、一网办事、一网监管、一网交易; 一片叶、一根竹、一张纸等绿色富民产业: things counted,
+    the examples of a kind 等 closes), the Hubei one (百强县进位、千亿县扩容), and the Beijing one
+    (强化一核引领、三地协同，), which ends the text here."""
     fujian = found("provinces-2025/fujian.txt")
     for motto in ("一产稳、二产优、三产进", "一网公开、一网办事、一网监管、一网交易", "一片叶、一根竹、一张纸"):
         assert "compound/count-run" in fujian[motto].evidence
-        assert fujian[motto].kind == "numbered"
+        assert fujian[motto].kind == "slogan"
     assert "百强县进位、千亿县扩容" in found("provinces-2025/hubei.txt")
-    assert "一核引领、三地协同" in texts_in("牢牢把握首都城市战略定位，强化一核引领、三地协同，努力打造。")
+    assert "一核引领、三地协同" in texts_in("牢牢把握首都城市战略定位，强化一核引领、三地协同")
 
 
 def test_a_run_of_counts_that_count_quantities_or_manners_is_no_motto():
     """Not a motto of counts: counts of quantities (播出第十七、十八集, the news of 2021-06-28),
-    a count that is a word of manner (大家还要一起拼搏、一起奋斗, the news of 2018-12-31), a
-    piece of a run that goes on before it, and clauses of very different lengths."""
+    a count that is a word of manner (大家还要一起拼搏、一起奋斗, the news of 2018-12-31), things,
+    times or ranks counted by a measure word with no 等 after them (一季度、二季度; 两枚金牌、一枚
+    银牌), idioms (千方百计、万众一心), a clause with a particle of description, a count inside
+    a word (统|一规划), a piece of a run that goes on before or after it, and clauses of very
+    different lengths."""
 
     def count_runs(text: str) -> set[str]:
         return {
@@ -240,16 +244,25 @@ def test_a_run_of_counts_that_count_quantities_or_manners_is_no_motto():
     assert count_runs("牢牢把握首都城市战略定位，强化一核引领、三地协同，努力打造。")
     assert not count_runs("在央视综合频道和纪录频道播出第十七、十八集。")
     assert not count_runs("有机遇也有挑战，大家还要一起拼搏、一起奋斗。")
+    assert not count_runs("今年一季度、二季度，经济增长稳定。")
+    assert not count_runs("中国队获得两枚金牌、一枚银牌。")
+    assert count_runs("一片叶、一根竹、一张纸等绿色富民产业不断壮大。")
+    assert not count_runs("一片叶、一根竹、一张纸，都是宝贝。")
+    assert not count_runs("我们要千方百计、万众一心，攻坚克难。")
+    assert not count_runs("占用百分之二、三的份额。")
+    assert not count_runs("推进统一规划、一体建设，提升效能。")
     assert not count_runs("推进数据共享、一网公开、一网办事，提升效能。")
-    assert not count_runs("建成一个平台、三个综合服务中心，服务企业。")
+    assert not count_runs("推进一网公开、一网办事、数据共享，提升效能。")
+    assert not count_runs("推进一产稳、二产优化升，发展。")
 
 
 def test_the_count_a_text_sums_up_its_list_with_names_the_set(found):
     """Rule `summed`: 以上十四条，构成新时代坚持和发展中国特色社会主义的基本方略 (the report to the
     19th congress), 以上十条，是党领导人民…必须坚持的基本经验 (the 16th); not a count of
-    conditions said in passing (符合以上两条的), nor one no comma closes."""
+    conditions said in passing (符合以上两条，), nor one no comma closes."""
     cpc19 = found("cpc19-report.txt")
     assert "counted/summed" in cpc19["十四条"].evidence
     assert cpc19["十四条"].kind == "numbered"
     assert "counted/summed" in found("cpc16-report.txt")["十条"].evidence
     assert "两条" not in texts_in("符合以上两条的，可以申请。以上两条规定适用于新设企业。")
+    assert "两条" not in texts_in("符合以上两条，即可申请。")

@@ -168,10 +168,14 @@ def test_a_pairing_is_of_distinct_provinces_not_inside_a_longer_run():
 def test_a_resource_carried_between_regions_is_a_name():
     """Rule `transfer`: the Anhui report of 2025 (陕电入皖特高压工程开工建设), the Chongqing one
     (疆电入渝等重大项目), the Shanghai one (推进蒙电入沪); toward a quarter or out of a region, as
-    the news says them (川气东送, 北煤南运, 疆电外送); the region opens a word (山西|电…: no 西电外送)."""
+    the news says them (川气东送, 北煤南运, 疆电外送, 南水进京); the region opens a word (山西|电…: no
+    西电外送), and the province it goes to ends one."""
     assert names("陕电入皖特高压工程开工建设。") == ["陕电入皖"]
     assert names("推进川气东送、北煤南运，扩大疆电外送。") == ["川气东送", "北煤南运", "疆电外送"]
     assert names("山西电外送能力提升。电入户工程。") == []
+    # the province it goes to opens a longer name: 京津冀, 皖南
+    assert names("加快蒙电入京津冀通道建设。加快陕电入皖南工程。") == []
+    assert names("南水进京后歇脚的调节池。") == ["南水进京"]  # from a quarter into a province
     for report, name in (("anhui", "陕电入皖"), ("chongqing", "疆电入渝"), ("shanghai", "蒙电入沪")):
         text = load_document(PROVINCES / f"{report}.txt").text
         assert name in names(text), report

@@ -5,14 +5,16 @@ knows it; idioms (三心二意) and counted quantities (三年五年) are not se
 tailored to each unit (一区一策, 一村一品, 一事一议: rule `per-unit`) is one wherever it stands,
 whole words (not 统一|一策) and no reduplication or count (一个一策).
 
-A run of clauses joined by 、 that each open with a count is a numbered motto whole (一核引领、
-三地协同; 一产稳、二产优、三产进; 一网公开、一网办事、一网监管、一网交易; rule `count-run`): the
-run is whole (no 、 before it) and ends at a clause's mark or at 等 (一片叶、一根竹、一张纸等…),
-each count opens a word (not 统|一规划), the clauses are of about one length
+A run of clauses joined by 、 that each open with a count is a motto whole (一核引领、三地协同;
+一产稳、二产优、三产进; 一网公开、一网办事、一网监管、一网交易; rule `count-run`): the run is whole
+(no 、 before it) and ends where no Chinese character or 、 follows, or at 等 (一片叶、一根竹、
+一张纸等…), each count opens a word (not 统|一规划), the clauses are of about one length
 (`count_run_spread`), and each holds `count_run_min_head` characters or more besides its counts
-(一年、五年 and 十七、十八集 count quantities). A count that is a word of manner (一起拼搏、
-一起奋斗: `count_run_adverbs`) or a clause with a particle of description (百分之二、三的占用量)
-makes no motto.
+(一年、五年 and 十七、十八集 count quantities). None where a count is a word that counts nothing
+(一起拼搏、一起奋斗; 十分及时、十分重要: `count_run_adverbs`), a clause holds a particle of
+description (百分之二、三的占用量) or is an idiom (千方百计、万众一心), or the counts are followed
+by a measure word (一把剪刀、一张红纸; 一季度、二季度; 一人死亡、两人受伤: things, people, times
+or ranks counted) in a run 等 does not close.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from policy_cli.core.formulations.candidate import BY_RULE, Candidate
 from policy_cli.core.formulations.known import lexicon_texts
 from policy_cli.core.formulations.members import listed_items
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import idioms, patterns, words
+from policy_cli.core.formulations.vocab import Words, idioms, patterns, words
+from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "compound"
@@ -33,7 +36,8 @@ STAGE = "compound"
 def find_compounds(
     text: str, options: FormulationOptions, seg: Segmentation | None = None
 ) -> Iterator[Candidate]:
-    """Yield compound numbered sets, with their members when listed."""
+    """Yield compound numbered sets, with their members when listed, the formulas tailored to
+    each unit (一区一策) and the runs of clauses that each open with a count."""
     seg = seg or segment_text(text)
     edge = words().clause_edge
     for m in patterns().compound.finditer(text):
@@ -55,31 +59,52 @@ def find_compounds(
         if seg.starts_word(m.start()) and seg.starts_word(m.end()):
             yield Candidate(m.group(), "slogan", m.start(), None, (), BY_RULE, STAGE, "per-unit")
     for m in patterns().count_run.finditer(text):
-        if text[m.start() - 1 : m.start()] == w.list_separator:
-            continue  # (…、两个市场、两种资源: the run goes on before it)
-        if _count_run(m.group().split(w.list_separator), m.start(), seg, options):
-            yield Candidate(m.group(), "numbered", m.start(), None, (), BY_RULE, STAGE, "count-run")
+        clauses = m.group().split(w.list_separator)
+        examples = text.startswith(w.count_run_examples_word, m.end())
+        if _is_count_run(clauses, m.start(), examples, seg, options):
+            yield Candidate(m.group(), "slogan", m.start(), None, (), BY_RULE, STAGE, "count-run")
 
 
-def _count_run(clauses: list[str], start: int, seg: Segmentation, o: FormulationOptions) -> bool:
-    """Tell whether clauses that each open with a count (一核引领、三地协同) make a numbered
-    motto: of about one length, each with a head besides its counts, its count a word's opening
-    and no word of manner, and no particle of description."""
+def _is_count_run(
+    clauses: list[str], start: int, examples: bool, seg: Segmentation, o: FormulationOptions
+) -> bool:
+    """Tell whether clauses that each open with a count (一核引领、三地协同) make a motto: of
+    about one length, each with a head besides its counts, its count a word's opening that
+    counts (no 一起, 十分), no particle of description, no idiom;
+    and no things, people, times or ranks counted, unless the run lists the examples of a kind
+    (`examples`: 等 closes it)."""
     w = words()
     lengths = [len(c) for c in clauses]
     if max(lengths) - min(lengths) > o.count_run_spread:
         return False
+    tagger = default_tagger()
     at = start
     for clause in clauses:
         if (
             sum(ch not in w.count for ch in clause) < o.count_run_min_head
             or any(ch in w.count_run_refused_chars for ch in clause)
-            or clause[:2] in w.count_run_adverbs
+            or clause.startswith(w.count_run_adverbs)
             or not seg.starts_word(at)
+            or (not examples and _counts_things(clause, w))
         ):
             return False
+        tagged = tagger.tag(clause, False)
+        if clause in idioms() or (len(tagged) == 1 and tagged[0][1] in w.count_run_idiom_tags):
+            return False  # 千方百计、万众一心: idioms
         at += len(clause) + len(w.list_separator)
     return True
+
+
+def _counts_things(clause: str, w: Words) -> bool:
+    """Tell whether a clause's count is followed by a measure word (一把|剪刀, 一季|度, 五千亿|元,
+    一人|死亡, 三月|四日): it counts things, people, times or ranks; not a formula tailored to each
+    unit (一人一方, 一户一策: 一 and the unit, and 一 and what each is given)."""
+    k = 0
+    while k < len(clause) and (clause[k] in w.count or clause[k] in w.count_run_number_chars):
+        k += 1
+    one = w.count_run_per_unit
+    per_unit = clause[:k] == one and clause[k + 1 : k + 2] == one  # 一人|一|方
+    return k < len(clause) and clause[k] in w.count_run_measures and not per_unit
 
 
 def _counts_open_words(phrase: str, start: int, seg: Segmentation) -> bool:

@@ -15,7 +15,7 @@ a question; `quoted.refuses`), and a count of matters names a set of them (五�
 两件大事; rule `matters`). A package of policies or measures adopted as one is named by 一揽子
 (一揽子增量政策, 一揽子化债方案, 一揽子计划; rule `package`). The count a text sums up what it
 has listed with names that set (以上十条，是…必须坚持的基本经验; 以上十四条，构成…基本方略; rule
-`summed`).
+`summed`), a count of one or two none (符合以上两条，即可申请: conditions).
 """
 
 from __future__ import annotations
@@ -86,8 +86,11 @@ def find_counted(
         # 一揽子增量政策, 一揽子化债方案: a package of policies adopted as one
         yield Candidate(m.group(), "name", m.start(), stage=STAGE, rule="package")
     for m in finditer(patterns().counted_summed, text):
-        # 以上十条，是…; 以上十四条，构成…: the count the text sums up what it listed with
-        yield Candidate(m.group(1), "numbered", m.start(1), stage=STAGE, rule="summed")
+        # 以上十条，是…; 以上十四条，构成…: the count the text sums up what it listed with (not
+        # 以上两条，: the conditions just said)
+        if m.group("count") not in words().counted_summed_refused_counts:
+            at = m.start("count")
+            yield Candidate(text[at : m.end()], "numbered", at, stage=STAGE, rule="summed")
     function_words = words().function_words
     for rule, pattern in (
         # 三个“十条”, 五个“必须统筹好”: a set of things that each go by the quoted name; where a

@@ -69,8 +69,9 @@ def find_known(
     a document frames itself with it, not listed wherever it is said.
 
     An image national text puts in quotes (家门口, 加速度, 两翼, 一站式: `quoted_images`), which a
-    report quoted and the lexicon learnt so, is the ordinary word where the document says it
-    unquoted (在家门口就能看上病), unless the national lexicon holds it (组合拳, 三步走).
+    report quoted and the lexicon learnt so, is not this stage's, unless the national lexicon
+    holds it (组合拳, 三步走): said unquoted it is the ordinary word (在家门口就能看上病), and
+    quoted the stage `quoted` lists it as the image it is (跑出“加速度”).
 
     A short entry is said only where it is no piece of other words (`pieces.said_at`):
     洋垃圾 inside 海洋|垃圾, 强基 inside 建强|基础 are pieces; 十连增 in 在|十连|增的 opens a word.

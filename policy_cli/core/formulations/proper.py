@@ -34,9 +34,10 @@ their names (北钦防一体化, 安池铜一体化, 呼包鄂乌同城化: plac
 so is what China builds with one or two other countries named by theirs (rule `bilateral`:
 中老铁路, 中欧班列, 中马钦州产业园区, 中蒙俄经济走廊; not a forum or a fair, which a summit or a
 body holds); and so is a resource carried from one region to another by their one-character names
-(rule `transfer`): a province's power, gas, coal, oil or water into another (陕电入皖, 疆电入渝),
-toward a quarter (西电东送, 川气东送, 南水北调) or out of it (疆电外送), its region opening a word
-(not 山|西电外送).
+(rule `transfer`): a province's power, gas, coal, oil or water into another (陕电入皖, 疆电入渝;
+from a quarter: 南水进京), toward a quarter (西电东送, 川气东送, 南水北调) or out of it (疆电外送),
+its first region opening a word (not 山|西电外送) and the province it goes to ending one (not
+蒙电入京|津冀, 陕电入|皖南).
 """
 
 from __future__ import annotations
@@ -71,10 +72,14 @@ def find_proper_names(
         return  # (most texts)
     w, o = words(), options
     seg = seg or segment_text(text)  # (once, for all)
+    places = w.province_abbreviations + w.transfer_extra_places
     for m in transfers:
         at = m.start() - 1  # the region the resource comes from
-        if at >= 0 and text[at] in w.transfer_places + w.transfer_quarters and seg.starts_word(at):
-            yield Candidate(text[at : m.end()], "name", at, stage=STAGE, rule="transfer")
+        if not (at >= 0 and text[at] in places + w.transfer_quarters and seg.starts_word(at)):
+            continue
+        if text[m.end() - 1] in places and not seg.starts_word(m.end()):
+            continue  # 蒙电入|京津冀, 陕电入|皖南: the province it goes to opens a longer name
+        yield Candidate(text[at : m.end()], "name", at, stage=STAGE, rule="transfer")
     for rule, at, end in _joint_names(text, joint, seg, w, o):
         yield Candidate(text[at:end], "name", at, stage=STAGE, rule=rule)
     counted: set[str] = set()  # names the text counts somewhere (10家湖北实验室): kinds
@@ -236,14 +241,15 @@ def _a_plain_modifier(modifier: str, w: Words) -> bool:
 
 @lru_cache(maxsize=1)
 def _transfer_pattern() -> re.Pattern[str]:
-    """The resource and the way it goes of a transfer (电|入皖, 电|东送, 电|外送), found first:
-    the region before it is looked at for each match (a pattern opening with the regions would
-    be tried at every character)."""
+    """The resource and the way it goes of a transfer (电|入皖, 电|东送, 电|外送), found first
+    and the region before it looked at for each match: the pattern opens with the few
+    characters of the resources, which `re` looks for fast, where the regions would be many."""
     w = words()
+    places = w.province_abbreviations + w.transfer_extra_places
     return re.compile(
         f"[{w.transfer_resources}]"
-        f"(?:[{w.transfer_into}][{w.transfer_places}]|[{w.transfer_quarters}][{w.transfer_toward}]"
-        f"|{'|'.join(w.transfer_out)})"
+        f"(?:[{w.transfer_into}][{places}]|[{w.transfer_quarters}][{w.transfer_toward}]"
+        f"|{'|'.join(map(re.escape, w.transfer_out))})"
     )
 
 

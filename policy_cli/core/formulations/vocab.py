@@ -309,19 +309,25 @@ class Words:
     position_designation_heads: tuple[str, ...]
     position_scope_words: tuple[str, ...]
     position_subject_nouns: tuple[str, ...]
-    transfer_places: str
-    transfer_quarters: str
-    transfer_resources: str
-    transfer_into: str
-    transfer_toward: str
-    transfer_out: tuple[str, ...]
-    count_run_adverbs: frozenset[str]
-    count_run_refused_chars: str
     position_focus_verbs: tuple[str, ...]
     position_site_heads: tuple[str, ...]
     position_scope_ranks: tuple[str, ...]
     position_area_scopes: tuple[str, ...]
     position_joiners: tuple[str, ...]
+    transfer_extra_places: str
+    transfer_quarters: str
+    transfer_resources: str
+    transfer_into: str
+    transfer_toward: str
+    transfer_out: tuple[str, ...]
+    count_run_adverbs: tuple[str, ...]
+    count_run_refused_chars: str
+    count_run_idiom_tags: frozenset[str]
+    count_run_number_chars: str
+    count_run_measures: str
+    count_run_examples_word: str
+    count_run_per_unit: str
+    counted_summed_refused_counts: frozenset[str]
     # [central_documents]
     form_verbs: tuple[str, ...]
     form_heads: tuple[str, ...]
