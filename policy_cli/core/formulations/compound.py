@@ -70,9 +70,8 @@ def _is_count_run(
 ) -> bool:
     """Tell whether clauses that each open with a count (一核引领、三地协同) make a motto: of
     about one length, each with a head besides its counts, its count a word's opening that
-    counts (no 一起, 十分), no particle of description, no idiom;
-    and no things, people, times or ranks counted, unless the run lists the examples of a kind
-    (`examples`: 等 closes it)."""
+    counts (no 一起, 十分), no particle of description, no idiom; and no things, people, times
+    or ranks counted, unless the run lists the examples of a kind (`examples`: 等 closes it)."""
     w = words()
     lengths = [len(c) for c in clauses]
     if max(lengths) - min(lengths) > o.count_run_spread:
