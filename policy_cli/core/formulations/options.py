@@ -91,6 +91,9 @@ class FormulationOptions:
 
     # --- stage title: a document title between 《》 is at most this long
     title_max_len: int = 60
+    # the subject a document's title names (关于构建|数据基础制度|…的意见): this long, head included
+    title_subject_min: int = 4
+    title_subject_max: int = 16
 
     # --- what a code or a numbered set refers to (quoted, code)
     # how far after a quoted code to look for the next quoted code
@@ -300,11 +303,6 @@ class FormulationOptions:
     # --- stage siblings: a list with this many names found names its other items (…论坛),
     # each this long
     siblings_min_found: int = 2
-    # a spirit's modifier that is one idiom of this length is a virtue (开拓进取|精神)
-    virtue_idiom_len: int = 4
-    # the subject a document's title names (关于构建|数据基础制度|…的意见): this long, head included
-    title_subject_min: int = 4
-    title_subject_max: int = 16
     sibling_min_len: int = 4
     sibling_max_len: int = 16
     # rule ideals: in this many ideals of one province or city or more, a noun stands for an
@@ -368,6 +366,8 @@ class FormulationOptions:
     # --- stage head
     # a head's modifier is at least this long
     head_min_modifier: int = 2
+    # a spirit's modifier that is one idiom of this length is a virtue (开拓进取|精神)
+    virtue_idiom_len: int = 4
     # the noun phrase a head phrase's modifier is coordinated with by 和 is part of the name
     # when at least this long and as long as the words after 和 (科技创新和人才强市首位战略;
     # a word of two is as often a verb the tagger misreads: 弘扬和|培育民族精神)

@@ -72,7 +72,7 @@ def find_proper_names(
         return  # (most texts)
     w, o = words(), options
     seg = seg or segment_text(text)  # (once, for all)
-    places = w.province_abbreviations + w.transfer_extra_places
+    places = _transfer_places()
     for m in transfers:
         at = m.start() - 1  # the region the resource comes from
         if not (at >= 0 and text[at] in places + w.transfer_quarters and seg.starts_word(at)):
@@ -239,13 +239,19 @@ def _a_plain_modifier(modifier: str, w: Words) -> bool:
     )
 
 
+def _transfer_places() -> str:
+    """The one-character names of the provinces a resource goes from or to (疆 too: 疆电外送)."""
+    w = words()
+    return w.province_abbreviations + w.transfer_extra_places
+
+
 @lru_cache(maxsize=1)
 def _transfer_pattern() -> re.Pattern[str]:
     """The resource and the way it goes of a transfer (电|入皖, 电|东送, 电|外送), found first
     and the region before it looked at for each match: the pattern opens with the few
     characters of the resources, which `re` looks for fast, where the regions would be many."""
     w = words()
-    places = w.province_abbreviations + w.transfer_extra_places
+    places = _transfer_places()
     return re.compile(
         f"[{w.transfer_resources}]"
         f"(?:[{w.transfer_into}][{places}]|[{w.transfer_quarters}][{w.transfer_toward}]"
