@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Mapping
-from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +48,7 @@ def problems(rules: dict[str, Any] | None = None) -> list[str]:
     read = set(types)
     out.extend(f"[{s}] {k}: not read by the code" for k, (s, _) in words.items() if k not in read)
     pats = rules.get("patterns", {})
-    wanted = {f.name for f in fields(vocab.Patterns)}
+    wanted = set(vocab.Patterns.field_names())
     out.extend(f"[patterns] {k}: missing (read by the code)" for k in sorted(wanted - set(pats)))
     out.extend(f"[patterns] {k}: not read by the code" for k in sorted(set(pats) - wanted))
     for name, pattern in pats.items():

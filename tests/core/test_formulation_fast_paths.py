@@ -7,7 +7,6 @@ tests/data, whole and paragraph by paragraph (short texts are where the shortcut
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import fields
 from functools import cache
 
 import pytest
@@ -15,7 +14,13 @@ import pytest
 from policy_cli.core.formulations.known import background_lexicon
 from policy_cli.core.formulations.lexicon import find_entries
 from policy_cli.core.formulations.mottos import _parallel_runs
-from policy_cli.core.formulations.vocab import finditer, patterns, required_characters, words
+from policy_cli.core.formulations.vocab import (
+    Patterns,
+    finditer,
+    patterns,
+    required_characters,
+    words,
+)
 from policy_cli.core.loaders import load_document
 from policy_cli.core.tokens import segment_document
 from tests.conftest import DOCS
@@ -47,7 +52,7 @@ def test_the_texts_are_many():
     assert len(_texts()) > 1000
 
 
-@pytest.mark.parametrize("name", [f.name for f in fields(patterns())])
+@pytest.mark.parametrize("name", Patterns.field_names())
 def test_finditer_finds_what_the_pattern_finds(name):
     pattern = getattr(patterns(), name)
     for text in _texts():

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import copy
 import importlib.util
+import re
+from collections.abc import Mapping
 from pathlib import Path
-from types import ModuleType
+from types import MappingProxyType, ModuleType
+from typing import get_origin, get_type_hints
 
 import pytest
 
@@ -19,7 +22,7 @@ from policy_cli.core.formulations import (
     FormulationOptions,
     extract_formulations,
 )
-from policy_cli.core.formulations.vocab import rules
+from policy_cli.core.formulations.vocab import Patterns, Words, patterns, rules, words
 from policy_cli.core.loaders import load_document, load_text
 from policy_cli.errors import UsageError
 
@@ -145,6 +148,26 @@ def test_rules_file_is_sound_and_the_check_can_fail():
     assert any("name_heads: duplicate 工程" in p for p in found)
     assert any("plan: does not compile" in p for p in found)
     assert any("unused: not read" in p for p in found)
+
+
+def test_word_lists_and_patterns_are_read_only_records_of_their_declared_types():
+    w = words()
+    hints = get_type_hints(Words)  # what a reader of the annotations takes each field for
+    fields = Words.field_names()
+    assert len(fields) > 200 and set(hints) - set(fields) == {"FIELD_TYPES"}  # (the base's)
+    assert Words.field_containers() == {n: get_origin(hints[n]) or hints[n] for n in fields}
+    for name, container in Words.field_containers().items():
+        value = getattr(w, name)
+        assert isinstance(value, MappingProxyType if container is Mapping else container), name
+    assert all(isinstance(getattr(patterns(), n), re.Pattern) for n in Patterns.field_names())
+    with pytest.raises(AttributeError, match="read-only"):
+        w.count = "一"  # type: ignore[misc]
+    with pytest.raises(AttributeError, match="read-only"):
+        del w.count
+    values = {n: getattr(w, n) for n in Words.field_names()}
+    del values["count"]
+    with pytest.raises(TypeError, match=r"missing \['count'\], unknown \['counts'\]"):
+        Words(**values, counts="一")
 
 
 def test_thresholds_are_named_options():

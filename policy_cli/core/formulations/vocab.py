@@ -11,11 +11,10 @@ import re
 import tomllib
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
-from typing import Any, get_origin, get_type_hints
+from typing import Any, ClassVar
 
 from policy_cli import data
 from policy_cli.core.chars import HAN
@@ -34,8 +33,46 @@ WORD_SECTIONS = (
 )
 
 
-@dataclass(frozen=True)
-class Words:
+class ReadOnlyRecord:
+    """A record of the fields its class annotates, each given once by keyword, read-only after.
+
+    `Words` and `Patterns` are records, not dataclasses: they hold ~300 and ~60 fields, read once
+    per run, and generating a frozen dataclass's methods for them (compiling its `__init__` of
+    ~300 arguments, `__eq__`, `__hash__`, `__repr__`) cost ~13 ms of every run of ~0.5 s.
+    """
+
+    FIELD_TYPES: ClassVar[Mapping[str, type]] = MappingProxyType(
+        {"str": str, "frozenset": frozenset, "tuple": tuple, "Mapping": Mapping}
+    )
+
+    def __init__(self, **values: Any) -> None:
+        names = self.field_names()
+        if values.keys() != set(names):
+            missing = sorted(set(names) - values.keys())
+            unknown = sorted(values.keys() - set(names))
+            raise TypeError(f"{type(self).__name__}: missing {missing}, unknown {unknown}")
+        self.__dict__.update(values)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only")
+
+    @classmethod
+    def field_names(cls) -> tuple[str, ...]:
+        """The names of the fields, in the order the class declares them."""
+        return tuple(cls.__dict__.get("__annotations__", {}))
+
+    @classmethod
+    def field_containers(cls) -> dict[str, type]:
+        """The container each field is, read from its annotation ("frozenset[str]": frozenset;
+        the annotations are text, `from __future__ import annotations`)."""
+        annotations = cls.__dict__.get("__annotations__", {})
+        return {name: cls.FIELD_TYPES[str(a).split("[")[0]] for name, a in annotations.items()}
+
+
+class Words(ReadOnlyRecord):
     """The hand-written word lists and character sets (sections [characters], [punctuation],
     [words] and [parallel_runs] of formulation_rules.toml); see the file for what each is."""
 
@@ -342,8 +379,7 @@ class Words:
     task_object_tags: frozenset[str]
 
 
-@dataclass(frozen=True)
-class Patterns:
+class Patterns(ReadOnlyRecord):
     """The hand-written patterns (section [patterns] of formulation_rules.toml), compiled."""
 
     title_note: re.Pattern[str]
@@ -435,15 +471,14 @@ def words() -> Words:
 
 def word_types() -> dict[str, type]:
     """The container each field of `Words` is (str, frozenset, tuple or Mapping)."""
-    hints = get_type_hints(Words)
-    return {f.name: get_origin(hints[f.name]) or hints[f.name] for f in fields(Words)}
+    return Words.field_containers()
 
 
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
     """The patterns, with {HAN}, {NUM} and {DIGIT_NUM} filled in, compiled."""
     table = rules()["patterns"]
-    return Patterns(**{f.name: re.compile(expand(table[f.name])) for f in fields(Patterns)})
+    return Patterns(**{name: re.compile(expand(table[name])) for name in Patterns.field_names()})
 
 
 def expand(pattern: str) -> str:
