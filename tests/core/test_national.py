@@ -118,6 +118,21 @@ def test_formulations_read_in_earlier_reports_are_found_in_a_later_one():
     assert found["全面两孩政策"].origin == "national" and found["全面两孩政策"].first_seen
 
 
+def test_the_formulations_of_the_1990s_written_from_knowledge_are_found_in_a_report_of_2002():
+    """The congress report of 2002 says, unquoted, the formulations of its decade that the
+    knowledge seed writes (kept by the background reports that are not held out): national,
+    dated before the news began."""
+    from policy_cli.core.formulations import extract_formulations
+    from policy_cli.core.loaders import load_document
+
+    found = {f.text: f for f in extract_formulations(load_document(DOCS / "cpc16-report.txt"))}
+    for text in ("以德治国", "党内民主是党的生命", "寓军于民", "打得赢、不变质"):
+        assert national_lexicon()[text].source == "knowledge"
+        assert found[text].origin == "national" and found[text].first_seen < "2003"
+    # a motto of one line as printed, its parts joined by ， (以信息化带动工业化，以工业化…)
+    assert "以信息化带动工业化，以工业化促进信息化" in found
+
+
 def test_watchwords_newer_than_the_news_are_found_in_a_2025_report():
     """Seed entries of 2023-2025, kept because provincial reports of 2025 say them."""
     from policy_cli.core.formulations import extract_formulations
