@@ -38,7 +38,7 @@ def problems(rules: dict[str, Any] | None = None) -> list[str]:
     for section in sorted(set(rules) ^ expected_sections):
         out.append(f"section [{section}]: " + ("missing" if section not in rules else "not read"))
     words = {k: (s, v) for s in vocab.WORD_SECTIONS for k, v in rules.get(s, {}).items()}
-    types = vocab.word_types()
+    types = vocab.Words.field_containers()
     for name, container in types.items():
         if name not in words:
             out.append(f"{name}: missing (read by the code)")

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
-from typing import Any, ClassVar
+from typing import Any, ClassVar, dataclass_transform
 
 from policy_cli import data
 from policy_cli.core.chars import HAN
@@ -33,25 +33,40 @@ WORD_SECTIONS = (
 )
 
 
+@dataclass_transform(kw_only_default=True, frozen_default=True)
 class ReadOnlyRecord:
     """A record of the fields its class annotates, each given once by keyword, read-only after.
 
     `Words` and `Patterns` are records, not dataclasses: they hold ~300 and ~60 fields, read once
     per run, and generating a frozen dataclass's methods for them (compiling its `__init__` of
-    ~300 arguments, `__eq__`, `__hash__`, `__repr__`) cost ~13 ms of every run of ~0.5 s.
+    ~300 arguments, `__eq__`, `__hash__`, `__repr__`) cost ~13 ms of every run of ~0.5 s. A type
+    checker reads them as frozen dataclasses (`dataclass_transform`). The fields are the class's
+    own annotations, in order (no inherited ones: nothing subclasses a record).
     """
 
     FIELD_TYPES: ClassVar[Mapping[str, type]] = MappingProxyType(
         {"str": str, "frozenset": frozenset, "tuple": tuple, "Mapping": Mapping}
     )
+    MOST_NAMES_SHOWN: ClassVar[int] = 5  # in the error for missing or unknown fields
 
     def __init__(self, **values: Any) -> None:
-        names = self.field_names()
-        if values.keys() != set(names):
-            missing = sorted(set(names) - values.keys())
-            unknown = sorted(values.keys() - set(names))
-            raise TypeError(f"{type(self).__name__}: missing {missing}, unknown {unknown}")
+        names = set(self.field_names())
+        if values.keys() != names:
+            missing, unknown = names - values.keys(), values.keys() - names
+            wrong = [
+                f"{what} {self._some(found)}"
+                for what, found in (("missing", missing), ("unknown", unknown))
+                if found
+            ]
+            raise TypeError(f"{type(self).__name__}: {'; '.join(wrong)}")
         self.__dict__.update(values)
+
+    @classmethod
+    def _some(cls, names: set[str]) -> str:
+        """The first names, sorted, and how many more there are."""
+        shown = sorted(names)[: cls.MOST_NAMES_SHOWN]
+        more = len(names) - len(shown)
+        return ", ".join(shown) + (f" and {more} more" if more else "")
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"{type(self).__name__} is read-only")
@@ -67,9 +82,17 @@ class ReadOnlyRecord:
     @classmethod
     def field_containers(cls) -> dict[str, type]:
         """The container each field is, read from its annotation ("frozenset[str]": frozenset;
-        the annotations are text, `from __future__ import annotations`)."""
+        the annotations are text, `from __future__ import annotations`). A field of another
+        type (re.Pattern, a union) is a TypeError naming it."""
         annotations = cls.__dict__.get("__annotations__", {})
-        return {name: cls.FIELD_TYPES[str(a).split("[")[0]] for name, a in annotations.items()}
+        out: dict[str, type] = {}
+        for name in cls.field_names():
+            annotation = str(annotations[name])
+            container = cls.FIELD_TYPES.get(annotation.split("[")[0])
+            if container is None or "|" in annotation:
+                raise TypeError(f"{cls.__name__}.{name}: no container of {annotation!r}")
+            out[name] = container
+        return out
 
 
 class Words(ReadOnlyRecord):
@@ -456,7 +479,7 @@ def words() -> Words:
     """The word lists and character sets, each typed as `Words` declares it."""
     table = {k: v for section in WORD_SECTIONS for k, v in rules()[section].items()}
     values: dict[str, Any] = {}
-    for name, container in word_types().items():
+    for name, container in Words.field_containers().items():
         raw = table[name]
         if container is frozenset:
             values[name] = frozenset(raw)
@@ -467,11 +490,6 @@ def words() -> Words:
         else:
             values[name] = raw
     return Words(**values)
-
-
-def word_types() -> dict[str, type]:
-    """The container each field of `Words` is (str, frozenset, tuple or Mapping)."""
-    return Words.field_containers()
 
 
 @lru_cache(maxsize=1)
