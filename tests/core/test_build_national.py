@@ -278,6 +278,20 @@ def test_the_knowledge_seed_is_valid_input():
     # (an entry of the curated seed or read in a report is that seed's)
     assert not set(knowledge) & set(build.read_seed(build.SEED))
     assert not set(knowledge) & set(build.read_reports_seed(build.REPORTS_SEED))
+    # …or read in the news or in the earlier reports; and none is written twice
+    texts = [
+        line.split("\t")[0]
+        for line in build.KNOWLEDGE_SEED.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert len(texts) == len(set(texts)) == len(knowledge)
+    for other in (build.NEWS_READ_SEED, build.NEWS_PHRASES_SEED, build.REPORTS_FRAMING_SEED):
+        read = {
+            line.split("\t")[0]
+            for line in other.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")
+        }
+        assert len(read) > 50 and not set(knowledge) & read, other.name
 
 
 def test_an_entry_written_from_knowledge_is_kept_as_a_read_one():

@@ -133,6 +133,27 @@ def test_the_formulations_of_the_1990s_written_from_knowledge_are_found_in_a_rep
     assert "以信息化带动工业化，以工业化促进信息化" in found
 
 
+def test_a_formulation_a_motto_opens_inside_is_said_too():
+    """A motto found opening inside an entry said whole before it, which ends where the motto's
+    first part ends, lists that entry too; a piece ending inside the first part is none."""
+    from policy_cli.core.formulations import FormulationOptions, extract_formulations
+    from policy_cli.core.loaders import load_text
+
+    text = (
+        "会议强调，坚持全面依法治国，建设社会主义法治国家，切实保障社会公平正义。"
+        "要加强党的政治建设、思想建设、组织建设、作风建设、纪律建设。"
+        "增强中国特色社会主义道路自信、理论自信、制度自信、文化自信。"
+    )
+    found = {f.text: f for f in extract_formulations(load_text(text, source="t"))}
+    assert found["全面依法治国"].evidence == ("national/opened",)
+    assert "依法治国，建设社会主义法治国家" in found
+    assert found["党的政治建设"].evidence == ("national/opened",)
+    assert "中国特色社会主义道路" not in found  # (…道路|自信: inside the motto's first part)
+    off = FormulationOptions(national_opened_max=0)
+    listed = {f.text for f in extract_formulations(load_text(text, source="t"), options=off)}
+    assert "全面依法治国" not in listed and "依法治国，建设社会主义法治国家" in listed
+
+
 def test_watchwords_newer_than_the_news_are_found_in_a_2025_report():
     """Seed entries of 2023-2025, kept because provincial reports of 2025 say them."""
     from policy_cli.core.formulations import extract_formulations

@@ -193,6 +193,12 @@ def find_national(
             # its dependent half, as a reader names it
             found = replace(found, strength=CERTAIN)
         yield found
+        opened = _opened_inside(text, m.start, m.end, options)
+        if opened is not None:
+            # 全面|依法治国，建设社会主义法治国家: the motto opens inside a formulation said whole
+            # before it, which ends where the motto's first part ends: both are said
+            before, at = opened
+            yield replace(_candidate(before, before.text, at, "opened"), strength=CERTAIN)
         core = _core_of(printed)
         if core is not None:
             # 完整准确全面贯彻|新发展理念: the formulation the longer one ends with is named too,
@@ -485,6 +491,27 @@ def _phrase_ends(text: str, at: int) -> bool:
         return True
     tagged = default_tagger().tag(text[at : at + RUN_ON_LOOKAHEAD], False)
     return bool(tagged) and tagged[0][1].startswith(words().head_end_tags)
+
+
+def _opened_inside(
+    text: str, start: int, end: int, options: FormulationOptions
+) -> tuple[NationalEntry, int] | None:
+    """The entry of the lexicon (no framing one) and its offset, said right before the motto
+    found at text[start:end] and ending where the motto's first part ends (全面|依法治国，…;
+    党的|政治建设、思想建设…), opening `national_opened_max` characters before it at most (the
+    longest); None where there is none. The matcher lists the motto, which opens inside it; a
+    piece that ends inside the first part is no formulation said (中国特色社会主义道路|自信、…)."""
+    if not options.national_opened_max:
+        return None
+    first = next((k for k in range(start, end) if text[k] in SEPARATORS), None)
+    if first is None:
+        return None  # (a motto said as one word)
+    lexicon = national_lexicon()
+    for at in range(max(0, start - options.national_opened_max), start):
+        entry = lexicon.get(text[at:first])
+        if entry is not None and entry.source != FRAMING_SOURCE:
+            return entry, at
+    return None
 
 
 def _core_of(printed: str) -> NationalEntry | None:

@@ -213,6 +213,10 @@ class FormulationOptions:
     # name when it adds at most this many characters, nothing when it adds more (…体制机制一体
     # 改革); 0: the motto is listed as it is
     national_run_on_max: int = 6
+    # a motto found opening inside an entry said before it (全面|依法治国，建设社会主义法治国家)
+    # lists that entry too where it ends with the motto's first part and opens at most this many
+    # characters before the motto (0: off)
+    national_opened_max: int = 6
     # an entry of the lexicon's `framing` source (everyday policy writing too, or a standing
     # system's plain name: 稳中向好, 社会主义市场经济体制) is listed where the document says it
     # this many times or more: the framing a reader lists (the convention's "said twice or more")
