@@ -193,7 +193,11 @@ def find_national(
             # its dependent half, as a reader names it
             found = replace(found, strength=CERTAIN)
         yield found
-        opened = _opened_inside(text, m.start, m.end, options)
+        opened = (
+            _opened_inside(text, m.start, m.end, options)
+            if MOTTO_SEPARATOR in entry.text
+            else None
+        )
         if opened is not None:
             # 全面|依法治国，建设社会主义法治国家: the motto opens inside a formulation said whole
             # before it, which ends where the motto's first part ends: both are said
