@@ -7,15 +7,16 @@ formulation_rules.toml), not options.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import field, fields
 from functools import lru_cache
 from operator import is_
 
 from policy_cli.core.formulations.lexicon import Lexicon
+from policy_cli.core.records import lean_frozen
 from policy_cli.errors import UsageError
 
 
-@dataclass(frozen=True)
+@lean_frozen
 class FormulationOptions:
     """Options of `extract_formulations`: the stages switched off, thresholds and limits.
 
