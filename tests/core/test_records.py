@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import pickle
 
 import pytest
 
@@ -63,3 +64,5 @@ def test_the_options_are_a_lean_frozen_dataclass():
     assert o == dataclasses.replace(FormulationOptions(), max_contexts=0)
     assert hash(o) == hash(FormulationOptions(max_contexts=0))
     assert "max_contexts=0" in repr(o)
+    # (a corpus's options go to the worker processes pickled)
+    assert pickle.loads(pickle.dumps(o)) == o
