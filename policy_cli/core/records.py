@@ -2,45 +2,57 @@
 
 `dataclasses.dataclass(frozen=True)` writes the source of an `__init__`, `__eq__`, `__hash__`
 and `__repr__` for each class and compiles it when the module is imported: for
-`FormulationOptions` (~220 fields) that took 21-23 ms of every run on a slow 2-core machine
-(0.85 s for `policy slogans` on 56 k characters), 12 ms of it `__eq__`, `__hash__` and
-`__repr__`, which compare and show the fields one by one in the generated code. `lean_frozen`
-makes the same frozen dataclass (`dataclasses.fields`, `replace`, `asdict` work; writing a field
-raises `FrozenInstanceError`) with methods shared by all its classes, written once here, that
-loop over the class's fields: 4 ms for the same class. A type checker reads the class as a
-frozen dataclass (`dataclass_transform`), keyword arguments checked by name and type.
+`FormulationOptions` (217 fields) that is the largest part of the cost of making the class
+(measured in the README, the fourteenth session). `lean_frozen` makes the same frozen dataclass
+(`dataclasses.fields`, `replace`, `asdict` and pickling work; writing a field raises
+`FrozenInstanceError`) with methods shared by all its classes, written once here, that loop over
+the class's fields. A type checker reads the class as a frozen, keyword-only dataclass
+(`dataclass_transform`): keyword arguments are checked by name and type.
 
-The shared `__init__` takes keyword arguments only, and `__post_init__` is called as a
-dataclass calls it, with no arguments: a field with `init=False` is refused when the class is
-made, and an `InitVar` when the class is called (none of its classes has one).
+What it leaves out, refused when the class is made: fields with `init=False`, `compare=False`,
+`hash=False` or `repr=False`, and a class that writes its own `__init__`, `__eq__`, `__hash__` or
+`__repr__`. The shared `__init__` takes keyword arguments only (`inspect.signature` shows
+`**values`), then calls `__post_init__` with no arguments, as a dataclass does (an `InitVar`
+would be refused as an unknown keyword argument).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, TypeVar, cast, dataclass_transform
+from typing import Any, TypeVar, dataclass_transform
 
 T = TypeVar("T", bound=type)
+_SHARED = ("__init__", "__eq__", "__hash__", "__repr__")
 
 
 @dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(dataclasses.field,))
 def lean_frozen(cls: T) -> T:
-    """Make `cls` a frozen, keyword-only dataclass with the shared methods of this module."""
+    """Make `cls` a frozen, keyword-only dataclass with the shared methods of this module.
+
+    Raises:
+        TypeError: a field that is not initialised, compared, hashed and shown like the others,
+            or a method of its own that the shared ones would replace.
+    """
+    own = [name for name in _SHARED if name in cls.__dict__]
+    if own:
+        raise TypeError(f"{cls.__name__}: lean_frozen writes {', '.join(own)} itself")
     made: Any = dataclasses.dataclass(cls, frozen=True, init=False, repr=False, eq=False)
     every = dataclasses.fields(made)
-    if any(not f.init for f in every):
-        raise TypeError(f"{cls.__name__}: lean_frozen takes init fields only")
-    made.__lean_fields__ = tuple((f.name, f.default, f.default_factory) for f in every)
-    for name, method in (("__init__", _init), ("__eq__", _eq), ("__hash__", _hash),
-                         ("__repr__", _repr)):
+    odd = [f.name for f in every if not (f.init and f.compare and f.repr and f.hash is not False)]
+    if odd:
+        raise TypeError(f"{cls.__name__}: lean_frozen takes plain fields only, not {', '.join(odd)}")
+    made._lean_fields = tuple((f.name, f.default, f.default_factory) for f in every)
+    for name, method in zip(_SHARED, (_init, _eq, _hash, _repr), strict=True):
         setattr(made, name, method)
-    return cast(T, made)
+    return made
 
 
-def _init(self: Any, **values: Any) -> None:
+def _init(self: Any, /, *args: Any, **values: Any) -> None:
+    if args:
+        raise TypeError(f"{type(self).__name__}() takes keyword arguments only")
     missing = dataclasses.MISSING
     set_field = object.__setattr__
-    for name, default, factory in type(self).__lean_fields__:
+    for name, default, factory in type(self)._lean_fields:
         if name in values:
             value = values.pop(name)
         elif default is not missing:
@@ -60,7 +72,7 @@ def _init(self: Any, **values: Any) -> None:
 
 
 def _values(self: Any) -> tuple[Any, ...]:
-    return tuple(getattr(self, name) for name, _, _ in type(self).__lean_fields__)
+    return tuple(getattr(self, name) for name, _, _ in type(self)._lean_fields)
 
 
 def _eq(self: Any, other: object) -> bool:
@@ -74,5 +86,5 @@ def _hash(self: Any) -> int:
 
 
 def _repr(self: Any) -> str:
-    shown = ", ".join(f"{name}={getattr(self, name)!r}" for name, _, _ in type(self).__lean_fields__)
+    shown = ", ".join(f"{name}={getattr(self, name)!r}" for name, _, _ in type(self)._lean_fields)
     return f"{type(self).__qualname__}({shown})"

@@ -52,11 +52,30 @@ def test_lean_frozen_refuses_what_a_dataclass_refuses():
         _Point()  # type: ignore[call-arg]
     with pytest.raises(ValueError, match="x must be"):
         _Point(x=-1)  # __post_init__ runs
-    with pytest.raises(TypeError, match="init fields only"):
+    with pytest.raises(TypeError, match="keyword arguments only"):
+        _Point(1)  # type: ignore[misc]
+    # what the shared methods would not honour is refused when the class is made
+    with pytest.raises(TypeError, match="plain fields only, not x"):
 
         @lean_frozen
         class _Hidden:
             x: int = dataclasses.field(default=0, init=False)
+
+    with pytest.raises(TypeError, match="plain fields only, not cache"):
+
+        @lean_frozen
+        class _Uncompared:
+            x: int = 0
+            cache: tuple[int, ...] = dataclasses.field(default=(), compare=False)
+
+    with pytest.raises(TypeError, match="writes __repr__ itself"):
+
+        @lean_frozen
+        class _Shown:
+            x: int = 0
+
+            def __repr__(self) -> str:
+                return "x"
 
 
 def test_the_options_are_a_lean_frozen_dataclass():
