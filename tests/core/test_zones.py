@@ -135,3 +135,17 @@ def test_an_action_said_twice_after_a_deploying_verb_or_of_a_kind():
     assert names("以实际行动，用实际行动。办好民生工程，办好民生工程。") == []
     # said once
     assert names("党委部署区域合作深化行动。") == []
+
+
+def test_a_national_park_named_by_its_place_is_a_zone():
+    """国家公园 is a zone head: a park a report names twice is listed whole (zone stage), one a
+    launching verb opens once is listed by the programme stage; 新区 is no zone head (滨海新区
+    names a district of Tianjin's own report, 高新区 a kind of zone)."""
+    fujian = load_document(PROVINCES / "fujian.txt")
+    assert fujian.text.count("武夷山国家公园") >= 2
+    assert "武夷山国家公园" in names(fujian.text)
+    guangxi = {f.text: f for f in extract_formulations(load_document(PROVINCES / "guangxi.txt"))}
+    assert "programme/zone" in guangxi["西南岩溶国家公园"].evidence
+    tianjin = load_document(PROVINCES / "tianjin.txt")
+    assert tianjin.text.count("滨海新区") >= 2
+    assert not [n for n in names(tianjin.text) if n.endswith("新区")]
