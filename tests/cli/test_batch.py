@@ -125,7 +125,8 @@ def test_an_interrupted_run_resumes(folder, rows, tmp_path):
     proc = subprocess.Popen([*policy, "-j", "1"], stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and proc.poll() is None:
-        if journal.exists() and journal.read_text(encoding="utf-8").count("\n") >= 2:
+        # (bytes: the child may be writing a row, cut inside a character, as we read)
+        if journal.exists() and journal.read_bytes().count(b"\n") >= 2:
             break
         time.sleep(0.02)
     proc.send_signal(signal.SIGTERM)
