@@ -18,6 +18,9 @@ from policy_cli.core.phrases import PhraseMatcher, key
 
 LEXICON_FILE = "national_formulations.tsv"
 PHRASES_FILE = "national_phrases.bloom"
+# the runs of the lexicon national text says before 的 in most of their uses (built by
+# scripts/build_qualifiers.py): qualities of the noun that follows (…|的资本市场)
+QUALIFIERS_FILE = "national_qualifiers.tsv"
 # the source of entries that are national formulations and everyday policy writing too (one
 # current local report says them) or a standing system's plain name (社会主义市场经济体制): the
 # stage lists them only where a document frames itself with them, said again and again
@@ -63,6 +66,14 @@ def _entries() -> dict[str, NationalEntry]:
         text, kind, first_seen, documents, source = parts[:5]
         out[text] = NationalEntry(text, kind, first_seen, int(documents or 0), source)
     return out
+
+
+@lru_cache(maxsize=1)
+def national_qualifiers() -> frozenset[str]:
+    """Return the runs of the lexicon that qualify (`QUALIFIERS_FILE`): national text says them
+    before 的 in most of their uses, so that they name the noun that follows with it."""
+    rows = data.lines(QUALIFIERS_FILE)[1:]  # (the first line names the columns)
+    return frozenset(row.split("\t", 1)[0] for row in rows)
 
 
 @lru_cache(maxsize=1)

@@ -85,6 +85,24 @@ def test_lexicon_entries_carry_their_evidence():
     assert first_seen_year("没有这个词") is None
 
 
+def test_qualifying_runs_are_runs_of_the_lexicon_with_their_evidence():
+    """data/national_qualifiers.tsv (scripts/build_qualifiers.py): runs of the lexicon that the
+    news says before 的 in half of their uses or more, each with its counts and first item."""
+    from policy_cli import data
+    from policy_cli.core.national import QUALIFIERS_FILE, national_qualifiers
+
+    rows = [r.split("\t") for r in data.lines(QUALIFIERS_FILE)[1:]]
+    assert len(rows) == len(national_qualifiers()) > 50
+    lexicon = national_lexicon()
+    for text, uses, before_de, _noun, evidence in rows:
+        assert text in lexicon and "、" in text, text
+        assert 2 <= int(before_de) <= int(uses) <= 2 * int(before_de), text
+        assert evidence.startswith("news 20"), text
+    # the capital market's qualities are a qualifier; two markets, two resources a motto
+    assert "规范、透明、开放、有活力、有韧性" in national_qualifiers()
+    assert "两个市场、两种资源" in lexicon and "两个市场、两种资源" not in national_qualifiers()
+
+
 def test_lexicon_finds_national_formulations_said_without_quotes_in_a_report():
     from policy_cli.core.national import national_matcher
 
