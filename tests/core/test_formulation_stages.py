@@ -62,7 +62,7 @@ def test_registry_is_one_ordered_list_of_unique_names():
     # the user's own terms first (their kind wins a tie), the refine stages last
     assert STAGE_NAMES[:2] == ("user", "quoted") and STAGE_NAMES[-1] == "rank"
     # candidates first, then the refine stages in their order
-    assert STAGE_NAMES[len(FINDERS) :] == ("filter", "siblings", "merge", "fold", "rank")
+    assert STAGE_NAMES[len(FINDERS) :] == ("filter", "siblings", "merge", "fold", "qualified", "rank")
     assert {"quoted", "numbered", "code", "motto", "head", "known", "frame", "repeated"} <= set(
         FINDERS
     )

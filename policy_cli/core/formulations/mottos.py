@@ -38,6 +38,7 @@ from policy_cli.core.formulations.head_runs import find_head_runs
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.principles import find_named_principles
 from policy_cli.core.formulations.proper import place_forms
+from policy_cli.core.formulations.qualified import noun_named, qualifies
 from policy_cli.core.formulations.vocab import (
     Words,
     clause_word_set,
@@ -457,25 +458,12 @@ def _shaped_run(
         (len(trail) <= o.motto_max_trail and (
             _own_trail(trail, run) or trail.startswith(w.trail_possessive)
         ))
-        or (_noun_named(trail, o) and canonical(phrase) not in national_lexicon())
+        or (noun_named(trail, o) and qualifies(phrase))
     ):
         # …|相结合; the noun the run qualifies at the end of its clause names it with it:
         # 更高质量、更有效率、更加公平、更可持续|的发展, …清洁美丽|的世界
         phrase += trail
     return Candidate(phrase, "slogan", start + lead, None, (), BY_RULE, STAGE, "shaped")
-
-
-def _noun_named(trail: str, o: FormulationOptions) -> bool:
-    """Tell whether the rest of a run's last clause is 的 and a noun phrase of nouns only, at
-    most `motto_max_noun_trail` characters in all (…更加健全|的人民民主, …更加有效|的人才政策):
-    the thing the run qualifies, which it names. An adjective, a verb or a preposition in it
-    makes it the sentence's own (…的良好局面, …的宣传推广, …的公民为目标); a run the national
-    lexicon holds as it is (懂农业、爱农村、爱农民|的干部队伍) is that motto, named bare."""
-    w = words()
-    if not (len(trail) <= o.motto_max_noun_trail and trail.startswith(w.trail_possessive)):
-        return False
-    tagged = default_tagger().tag(trail[len(w.trail_possessive) :], False)
-    return bool(tagged) and all(tag in w.noun_tags for _, tag in tagged)
 
 
 def _ideals_of_a_place(

@@ -33,6 +33,7 @@ from policy_cli.core.formulations.points import find_points
 from policy_cli.core.formulations.positions import find_positions
 from policy_cli.core.formulations.programmes import find_programmes
 from policy_cli.core.formulations.proper import find_proper_names
+from policy_cli.core.formulations.qualified import qualify_candidates
 from policy_cli.core.formulations.quoted import find_quoted
 from policy_cli.core.formulations.radius import find_radii
 from policy_cli.core.formulations.refine import (
@@ -107,6 +108,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("merge", "one candidate per text, certain ones first", refine=merge_candidates,
           required=True),
     Stage("fold", "drop parts of longer finds and scope-word variants", refine=fold_candidates),
+    Stage("qualified", "a run of qualities with the noun its 的 names (…的资本市场)",
+          refine=qualify_candidates),
     Stage("rank", "count, place and sort the formulations", required=True),
 )
 STAGE_NAMES: tuple[str, ...] = tuple(s.name for s in STAGES)

@@ -1,0 +1,90 @@
+"""Stage `qualified`: a run of qualities listed with the thing its 的 names.
+
+A parallel run closed by 的 and a short noun at the end of its clause may qualify that noun:
+规范、透明、开放、有活力、有韧性|的资本市场, 简约适度、绿色低碳|的生活方式, 真实、立体、全面|的中国.
+The qualities alone name nothing; with the noun they are the formulation a reader lists. The
+noun is of nouns only, `motto_max_noun_trail` characters with 的 at most (`noun_named`), and no
+head of a principle or a form (…|的方针, …|的优良传统, …|的开放格局: the run is the principle or
+the form, named bare by the stage `motto`).
+
+A run of the national lexicon is a motto of its own unless national text says it before 的 in
+most of its uses (`national_qualifiers`, built by scripts/build_qualifiers.py): 两个市场、两种
+资源|的能力 and 敢于斗争、善于斗争|的勇士 stay bare, 多主体供给、多渠道保障、租购并举|的住房制度
+is named with its noun. The motto stage reads the same trail for the runs it finds by their
+shape; this stage reads it for a run any other stage found, at the place it was found, and
+adds its evidence (`qualified/noun`) to that stage's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from policy_cli.core.formulations.candidate import CERTAIN, Candidate
+from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.vocab import words
+from policy_cli.core.national import national_lexicon, national_qualifiers
+from policy_cli.core.phrases import canonical
+from policy_cli.core.segment import default_tagger
+
+STAGE = "qualified"
+# the evidence the stage adds to a run it names with its noun (after the finding stage's own)
+EVIDENCE = f"{STAGE}/noun"
+
+
+def qualify_candidates(
+    text: str, candidates: Sequence[Candidate], options: FormulationOptions
+) -> list[Candidate]:
+    """List a run found bare with the noun its 的 qualifies at the end of its clause."""
+    o = options
+    if not o.motto_max_noun_trail:
+        return list(candidates)
+    w = words()
+    texts = {c.text for c in candidates}
+    out = []
+    for c in candidates:
+        end = c.offset + len(c.text)
+        if (
+            c.strength < CERTAIN
+            and w.list_separator in c.text
+            and text.startswith(w.trail_possessive, end)
+            and text.startswith(c.text, c.offset)
+        ):
+            stop = end + 1
+            while stop < len(text) and text[stop] not in w.clause_or_line_ends:
+                stop += 1
+            trail = text[end:stop]
+            if (
+                stop < len(text)
+                and c.text + trail not in texts
+                and noun_named(trail, o)
+                and qualifies(c.text)
+            ):
+                c = replace(c, text=c.text + trail, also=(*c.also, EVIDENCE))
+        out.append(c)
+    return out
+
+
+def noun_named(trail: str, o: FormulationOptions) -> bool:
+    """Tell whether the rest of a run's last clause is 的 and a noun phrase of nouns only, at
+    most `motto_max_noun_trail` characters in all (…更加健全|的人民民主, …更加有效|的人才政策),
+    and no head of a principle or a form (…|的方针, …|的优良传统, …|的新格局: `principle_heads`,
+    `form_heads`; the run is that principle or form, named bare): the thing the run qualifies,
+    which it names. An
+    adjective, a verb or a preposition in it makes it the sentence's own (…的良好局面, …的宣传
+    推广, …的公民为目标)."""
+    w = words()
+    if not (len(trail) <= o.motto_max_noun_trail and trail.startswith(w.trail_possessive)):
+        return False
+    if trail.endswith(w.principle_heads) or trail.endswith(w.form_heads):
+        return False
+    tagged = default_tagger().tag(trail[len(w.trail_possessive) :], False)
+    return bool(tagged) and all(tag in w.noun_tags for _, tag in tagged)
+
+
+def qualifies(run: str) -> bool:
+    """Tell whether a run may be named with the noun it qualifies: one the national lexicon
+    holds only where national text says it before 的 in most of its uses (a motto of its own
+    otherwise: 懂农业、爱农村、爱农民 is named bare)."""
+    key = canonical(run)
+    return key not in national_lexicon() or key in national_qualifiers()
