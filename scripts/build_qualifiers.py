@@ -1,7 +1,9 @@
 """Build policy_cli/data/national_qualifiers.tsv: the runs of the national lexicon that qualify.
 
 A run of the lexicon (its parts joined by 、) is a qualifier where national text says it before
-的 in most of its uses: it says what a thing is like, and the thing follows (规范、透明、开放、
+的 in most of its uses, not counting those where the clause ends with the head of a principle or
+a form (…的方针, …的优良传统, …的新格局: the run is that principle or form): it says what a thing
+is like, and the thing follows (规范、透明、开放、
 有活力、有韧性|的资本市场; 系统完备、科学规范、运行有效|的制度体系; 真实、立体、全面|的中国).
 Other runs are mottos of their own, said bare or before many words (两个市场、两种资源 before
 的 in 3 of 22 uses; 敢于斗争、善于斗争 in 7 of 25). The stage `qualified` lists a qualifier with
@@ -49,7 +51,7 @@ HEADER = """\
 # from the national evening news 2012-2022 (the held-out items left out); read by the stage
 # `qualified`, which lists such a run with the short noun a document says after its 的.
 # text: the run as the lexicon holds it; uses: the times the news says it; before_de: the
-# times it says it before 的; noun: the noun named most often after it (and how often); evidence: the
+# times it says it before 的 (not where the clause ends with a principle's or a form's head); noun: the noun named most often after it (and how often); evidence: the
 # first item that says it before 的
 text\tuses\tbefore_de\tnoun\tevidence
 """
@@ -73,7 +75,7 @@ def build(news: Path) -> list[str]:
         for m in pattern.finditer(src.text):
             run = m.group()
             uses[run] += 1
-            if src.text.startswith(possessive, m.end()):
+            if src.text.startswith(possessive, m.end()) and not _names_a_kind(src.text, m.end()):
                 if run not in first:
                     first[run] = f"news {src.date} 《{title}》"
                 before[run] += 1
@@ -89,6 +91,18 @@ def build(news: Path) -> list[str]:
         named = f"{top[0][0]} {top[0][1]}" if top else ""
         rows.append(f"{run}\t{told}\t{before[run]}\t{named}\t{first[run]}")
     return rows
+
+
+def _names_a_kind(text: str, end: int) -> bool:
+    """Tell whether the clause after a run's 的 ends with the head of a principle or a form
+    (…的方针, …的优良传统, …的新格局, …的旗帜): the run is that principle or form, a motto of its
+    own, and such a use is not counted as qualifying (the stage `qualified` names none so)."""
+    w = words()
+    stop = end
+    while stop < len(text) and text[stop] not in w.clause_or_line_ends:
+        stop += 1
+    clause = text[end:stop]
+    return clause.endswith(w.principle_heads) or clause.endswith(w.form_heads)
 
 
 def main() -> None:

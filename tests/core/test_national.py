@@ -101,6 +101,8 @@ def test_qualifying_runs_are_runs_of_the_lexicon_with_their_evidence():
     # the capital market's qualities are a qualifier; two markets, two resources a motto
     assert "规范、透明、开放、有活力、有韧性" in national_qualifiers()
     assert "两个市场、两种资源" in lexicon and "两个市场、两种资源" not in national_qualifiers()
+    # said before 的方针 (a principle's head) in its uses before 的: the principle, no qualifier
+    assert "节约优先、保护优先、自然恢复为主" not in national_qualifiers()
 
 
 def test_lexicon_finds_national_formulations_said_without_quotes_in_a_report():
