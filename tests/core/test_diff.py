@@ -477,3 +477,16 @@ def test_rules_hold_on_unannotated_reports(unannotated_diff):
     idf = load_idf()
     assert all(term_weight(t.term, idf.tag(t.term)) for t in (*d.rising, *d.falling))
 
+
+
+def test_a_run_named_with_its_noun_is_compared_as_the_run():
+    # the 2018 report names 多主体供给、多渠道保障、租购并举 with the housing system it
+    # qualifies (stage qualified); the diff from 2015 lists the run, a national formulation
+    # with its standing (first said 2017), not "…的住房制度" as a coinage of no standing
+    old, new = (load_document(DOCS / f"gwr-{y}.txt") for y in (2015, 2018))
+    found = {f.text: f for f in prepare(new).formulations}
+    assert "qualified/noun" in found["多主体供给、多渠道保障、租购并举的住房制度"].evidence
+    added = {c.text: c for c in diff_documents(old, new, top=0).added}
+    run = added["多主体供给、多渠道保障、租购并举"]
+    assert run.new_count == 1 and run.first_seen[:4] == "2017" and (run.documents or 0) > 0
+    assert not any(t.endswith("的住房制度") for t in added)

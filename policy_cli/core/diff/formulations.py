@@ -12,6 +12,7 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import Any
 
 from policy_cli.core.chars import HAN, is_han
@@ -25,6 +26,7 @@ from policy_cli.core.diff.text import (
     unlisted,
     unquoted,
 )
+from policy_cli.core.formulations.qualified import bare_run
 from policy_cli.core.keyness import term_weight
 from policy_cli.core.occurrences import find_all, non_overlapping
 from policy_cli.core.pipeline import Prepared
@@ -381,6 +383,12 @@ def split_mottos(forms: Iterable[Formulation], other_plain: str) -> list[Formula
     return out
 
 
+def _as_run(f: Formulation) -> Formulation:
+    """A formulation the stage `qualified` named with its noun, as its bare run."""
+    run = bare_run(f.text, f.evidence)
+    return f if run == f.text else replace(f, text=run)
+
+
 MOTTO_PART = 3  # characters: a shorter part of a motto is a word (完整、准确), not a motto
 _MOTTO_MARKS = re.compile(r"[、，,；;]")
 
@@ -409,8 +417,10 @@ def formulation_changes(
         (added, removed, kept), as `compare_formulations` gives them.
     """
     old, new = p_old.document, p_new.document
-    old_forms = list(p_old.formulations)
-    new_forms = [f for f in p_new.formulations if not perennial(f)]
+    # a run one report names with the noun it qualifies is compared as the run (规范、透明、
+    # 开放、有活力、有韧性|的资本市场: the other report may say it bare or before another noun)
+    old_forms = [_as_run(f) for f in p_old.formulations]
+    new_forms = [f for f in map(_as_run, p_new.formulations) if not perennial(f)]
     known = old_forms + new_forms
     old_forms += sibling_formulations(p_old, new.text, known)
     new_forms += sibling_formulations(p_new, old.text, known)
