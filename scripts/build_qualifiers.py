@@ -51,8 +51,9 @@ HEADER = """\
 # from the national evening news 2012-2022 (the held-out items left out); read by the stage
 # `qualified`, which lists such a run with the short noun a document says after its 的.
 # text: the run as the lexicon holds it; uses: the times the news says it; before_de: the
-# times it says it before 的 (not where the clause ends with a principle's or a form's head); noun: the noun named most often after it (and how often); evidence: the
-# first item that says it before 的
+# times it says it before 的 (not where the clause ends with a principle's or a form's head);
+# noun: the noun named most often after it (and how often); evidence: the first item that says
+# it before 的
 text\tuses\tbefore_de\tnoun\tevidence
 """
 
