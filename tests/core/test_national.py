@@ -105,6 +105,18 @@ def test_qualifying_runs_are_runs_of_the_lexicon_with_their_evidence():
     assert "节约优先、保护优先、自然恢复为主" not in national_qualifiers()
 
 
+def test_no_learnt_table_rests_on_a_held_out_news_item():
+    """The national lexicon and the qualifiers are built without the held-out news items
+    (scripts/held_out.py): no entry cites one as its evidence."""
+    from policy_cli import data
+    from scripts.held_out import HELD_OUT_NEWS
+
+    for name in ("national_formulations.tsv", "national_qualifiers.tsv"):
+        table = data.text(name)
+        for day, title in HELD_OUT_NEWS:
+            assert f"{day} 《{title}" not in table, (name, day)
+
+
 def test_lexicon_finds_national_formulations_said_without_quotes_in_a_report():
     from policy_cli.core.national import national_matcher
 
