@@ -30,8 +30,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from policy_cli.core.chars import HAN  # noqa: E402
+from policy_cli.core.chars import is_han  # noqa: E402
 from policy_cli.core.formulations.national import MOTTO_SEPARATOR  # noqa: E402
+from policy_cli.core.formulations.qualified import clause_trail, names_a_kind  # noqa: E402
 from policy_cli.core.formulations.vocab import words  # noqa: E402
 from policy_cli.core.national import national_lexicon  # noqa: E402
 from scripts.held_out import HELD_OUT_NEWS  # noqa: E402
@@ -64,7 +65,6 @@ def build(news: Path) -> list[str]:
     possessive = words().trail_possessive
     runs = sorted(t for t in national_lexicon() if MOTTO_SEPARATOR in t)
     pattern = re.compile("|".join(map(re.escape, sorted(runs, key=len, reverse=True))))
-    noun = re.compile(rf"{re.escape(possessive)}([{HAN}]{{1,{MAX_NOUN_LEN}}})[，。；！？）\n]")
     uses: Counter[str] = Counter()
     before: Counter[str] = Counter()
     nouns: dict[str, Counter[str]] = {}
@@ -76,13 +76,15 @@ def build(news: Path) -> list[str]:
         for m in pattern.finditer(src.text):
             run = m.group()
             uses[run] += 1
-            if src.text.startswith(possessive, m.end()) and not _names_a_kind(src.text, m.end()):
-                if run not in first:
-                    first[run] = f"news {src.date} 《{title}》"
-                before[run] += 1
-                n = noun.match(src.text, m.end())
-                if n:
-                    nouns.setdefault(run, Counter())[n.group(1)] += 1
+            trail = clause_trail(src.text, m.end())  # (的 and the rest of the clause)
+            if trail is None or names_a_kind(trail):
+                continue
+            if run not in first:
+                first[run] = f"news {src.date} 《{title}》"
+            before[run] += 1
+            noun = trail[len(possessive) :]
+            if len(noun) <= MAX_NOUN_LEN and is_han(noun):
+                nouns.setdefault(run, Counter())[noun] += 1
     rows = []
     for run in runs:
         told = uses[run]
@@ -92,18 +94,6 @@ def build(news: Path) -> list[str]:
         named = f"{top[0][0]} {top[0][1]}" if top else ""
         rows.append(f"{run}\t{told}\t{before[run]}\t{named}\t{first[run]}")
     return rows
-
-
-def _names_a_kind(text: str, end: int) -> bool:
-    """Tell whether the clause after a run's 的 ends with the head of a principle or a form
-    (…的方针, …的优良传统, …的新格局, …的旗帜): the run is that principle or form, a motto of its
-    own, and such a use is not counted as qualifying (the stage `qualified` names none so)."""
-    w = words()
-    stop = end
-    while stop < len(text) and text[stop] not in w.clause_or_line_ends:
-        stop += 1
-    clause = text[end:stop]
-    return clause.endswith(w.principle_heads) or clause.endswith(w.form_heads)
 
 
 def main() -> None:

@@ -52,7 +52,7 @@ def qualify_candidates(
         c.text: trail for c in candidates
         if c.strength < CERTAIN and w.list_separator in c.text
         and text.startswith(c.text, c.offset)
-        and (trail := _trail(text, c.offset + len(c.text))) is not None
+        and (trail := clause_trail(text, c.offset + len(c.text))) is not None
     }
     if not trails:
         return list(candidates)  # (most documents: few runs, none before 的)
@@ -63,7 +63,7 @@ def qualify_candidates(
         if (
             trail is not None
             and c.text + trail not in texts
-            and all(_trail(text, at + len(c.text)) == trail for at in said.get(c.text, ()))
+            and all(clause_trail(text, at + len(c.text)) == trail for at in said.get(c.text, ()))
             and noun_named(trail, o)
             and qualifies(c.text)
         ):
@@ -72,9 +72,10 @@ def qualify_candidates(
     return out
 
 
-def _trail(text: str, end: int) -> str | None:
+def clause_trail(text: str, end: int) -> str | None:
     """The rest of the clause after a run that ends at `end`, where it opens with 的 (None
-    otherwise, and where the text ends before a mark closes the clause)."""
+    otherwise, and where the text ends before a mark closes the clause). Read by
+    scripts/build_qualifiers.py too, so that the table counts the uses the stage reads."""
     w = words()
     if not text.startswith(w.trail_possessive, end):
         return None
@@ -94,10 +95,18 @@ def noun_named(trail: str, o: FormulationOptions) -> bool:
     w = words()
     if not (len(trail) <= o.motto_max_noun_trail and trail.startswith(w.trail_possessive)):
         return False
-    if trail.endswith(w.principle_heads) or trail.endswith(w.form_heads):
+    if names_a_kind(trail):
         return False
     tagged = default_tagger().tag(trail[len(w.trail_possessive) :], False)
     return bool(tagged) and all(tag in w.noun_tags for _, tag in tagged)
+
+
+def names_a_kind(trail: str) -> bool:
+    """Tell whether the rest of a run's clause ends with the head of a principle or a form
+    (…的方针, …的优良传统, …的新格局, …的旗帜: `principle_heads`, `form_heads`): the run is that
+    principle or form, a motto of its own, not a quality of a thing."""
+    w = words()
+    return trail.endswith(w.principle_heads) or trail.endswith(w.form_heads)
 
 
 def qualifies(run: str) -> bool:
