@@ -3,11 +3,12 @@
     python scripts/build_idf.py CORPUS      # CORPUS: the directory holding the national news
     make data CORPUS=DIR
 
-The documents (scripts/sources.py; build time only: only the derived table is shipped):
-- the 56,068 items of the national evening news 2012-2022 (`national-news-2012-2022.jsonl.xz`,
+The documents (scripts/sources.py; build time only: only the derived table is shipped; the
+held-out documents of scripts/held_out.py are not read):
+- 56,063 of the 56,068 items of the national evening news 2012-2022 (`national-news-2012-2022.jsonl.xz`,
   27 M characters; the team's shared corpus, or rebuilt from github.com/china-data/xwlb), each
   item (title and text) one document;
-- the 62 background reports of `corpus/background.jsonl.xz` (national work reports 1954-2022
+- 57 of the 62 background reports of `corpus/background.jsonl.xz` (national work reports 1954-2022
   and Party congress reports; the early ones converted from traditional characters with
   OpenCC's t2s table, `pip install -e '.[build]'`).
 
@@ -19,7 +20,7 @@ the number of documents holding it, and the table stores the smooth IDF ln((1 + 
 (as scikit-learn computes it) with each word's jieba part-of-speech tag (policy-lexicon words
 take the tag the lexicon gives them: "nz" for a name). Terms in fewer than MIN_DF documents are
 left out: they all take the IDF of a term seen once (`IdfTable.default`). The same IDF over the
-62 background reports alone is stored too (`load_report_idf`): `policy diff` compares two
+57 background reports alone is stored too (`load_report_idf`): `policy diff` compares two
 reports and asks how routine a word is in a report, not in the news.
 
 Each term also gets its *timeliness* (`timeliness`): how much the news items that hold it gather

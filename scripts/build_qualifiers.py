@@ -12,7 +12,7 @@ the short noun a document says after its 的; it lists another run bare.
 Each row: the run, its uses in the national news (2012-2022), the uses before 的, the
 noun national text names most often after it (的 and up to MAX_NOUN_LEN characters to the end of
 the clause) with its count, and the first item that says the run before 的 (date and title).
-The held-out news items (scripts/held_out.py) are not read.
+The held-out news items (scripts/held_out.py) are not read (`sources.news_sources`).
 
     python scripts/build_qualifiers.py --news PATH/national-news-2012-2022.jsonl.xz
 
@@ -35,7 +35,6 @@ from policy_cli.core.formulations.national import MOTTO_SEPARATOR  # noqa: E402
 from policy_cli.core.formulations.qualified import clause_trail, names_a_kind  # noqa: E402
 from policy_cli.core.formulations.vocab import words  # noqa: E402
 from policy_cli.core.national import national_lexicon  # noqa: E402
-from scripts.held_out import HELD_OUT_NEWS  # noqa: E402
 from scripts.sources import news_sources  # noqa: E402
 
 OUT = ROOT / "policy_cli" / "data" / "national_qualifiers.tsv"
@@ -69,10 +68,7 @@ def build(news: Path) -> list[str]:
     before: Counter[str] = Counter()
     nouns: dict[str, Counter[str]] = {}
     first: dict[str, str] = {}
-    for src in news_sources(news):
-        title = src.text.split("\n", 1)[0]
-        if (src.date, title) in HELD_OUT_NEWS:
-            continue
+    for src in news_sources(news):  # (the held-out items left out)
         for m in pattern.finditer(src.text):
             run = m.group()
             uses[run] += 1
@@ -80,6 +76,7 @@ def build(news: Path) -> list[str]:
             if trail is None or names_a_kind(trail):
                 continue
             if run not in first:
+                title = src.text.partition("\n")[0]  # (an item's text opens with its title)
                 first[run] = f"news {src.date} 《{title}》"
             before[run] += 1
             noun = trail[len(possessive) :]

@@ -14,6 +14,10 @@ shipped, and no text of these corpora is copied into the package).
 - **Unannotated reports** (`tests/data/docs/`): the 2025 provincial work reports nobody
   annotated and the 2018 national work report, for words newer than the news (新质生产力, 2023).
   Documents that have a gold annotation are never learnt from (UNANNOTATED lists the others).
+
+No source here is a held-out document (`scripts/held_out.py`): the five held-out news items,
+the five held-out background reports and the held-out provincial report are measured blind,
+so no table is built on their text, neither its entries nor its word statistics.
 """
 
 from __future__ import annotations
@@ -21,15 +25,21 @@ from __future__ import annotations
 import json
 import lzma
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # (the scripts import this module as `sources` or `scripts.sources`)
+    sys.path.insert(0, str(ROOT))
+
+from scripts.held_out import HELD_OUT_NEWS, HELD_OUT_PROVINCIAL, held_out_background  # noqa: E402
+
 if TYPE_CHECKING:
     from policy_cli.models import Document
 
-ROOT = Path(__file__).resolve().parent.parent
 BACKGROUND = ROOT / "corpus" / "background.jsonl.xz"
 NEWS_FILE = "national-news-2012-2022.jsonl.xz"
 DOCS = ROOT / "tests" / "data" / "docs"
@@ -66,12 +76,15 @@ def clean_news(text: str) -> str:
 
 
 def news_sources(corpus: Path) -> Iterator[Source]:
-    """Yield every item of the national news corpus (title and content), in date order."""
+    """Yield every item of the national news corpus (title and content), in date order, the
+    held-out items (HELD_OUT_NEWS) left out. An item's name keeps its line number in the file."""
     with lzma.open(news_path(corpus), "rt", encoding="utf-8") as fh:
         for n, line in enumerate(fh):
             if not line.strip():
                 continue
             item = json.loads(line)
+            if (item["date"], item.get("title", "")) in HELD_OUT_NEWS:
+                continue
             text = f"{item.get('title', '')}\n{clean_news(item['content'])}"
             yield Source(f"news:{item['date']}#{n}", item["date"], "news", text)
 
@@ -100,13 +113,16 @@ def is_traditional(text: str) -> bool:
 
 
 def background_sources() -> list[tuple[Source, bool]]:
-    """Return every background report (in simplified characters) and whether it is modern."""
+    """Return every background report (in simplified characters) and whether it is modern,
+    the held-out reports (HELD_OUT_BACKGROUND) left out."""
     out = []
     with lzma.open(BACKGROUND, "rt", encoding="utf-8") as fh:
         for line in fh:
             if not line.strip():
                 continue
             d = json.loads(line)
+            if held_out_background(d):
+                continue
             text = d["content"]
             if is_traditional(text):
                 text = _t2s().convert(text)
@@ -124,13 +140,15 @@ def _congress_year(title: str) -> str:
 
 
 # the documents of tests/data/docs nobody annotated (the others have a gold file, and the build
-# never learns from an annotated document; it never reads a gold file either)
+# never learns from an annotated document; it never reads a gold file either), the held-out
+# provincial report (HELD_OUT_PROVINCIAL) aside
 UNANNOTATED = (
     "gwr-2018.txt",
     *(f"provinces-2025/{name}.txt" for name in (
-        "anhui", "chongqing", "fujian", "guangxi", "hubei", "neimenggu", "shandong", "tianjin",
+        "anhui", "chongqing", "fujian", "guangxi", "hubei", "neimenggu", "tianjin",
     )),
 )
+assert not {name.rsplit("/", 1)[-1] for name in UNANNOTATED} & HELD_OUT_PROVINCIAL
 
 
 def unannotated_paths() -> list[Path]:
