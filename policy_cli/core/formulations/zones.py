@@ -189,8 +189,9 @@ def _stands_alone(
     text: str, start: int, seg: Segmentation, w: Words, o: FormulationOptions
 ) -> bool:
     """Tell whether a mention of the name opens a clause or follows a verb of command or building,
-    a preposition, a conjunction, a particle or an adverb (`zone_lead_tags`), not more of a
-    longer name or a quoted one (“丝路电商”合作先行区)."""
+    a verb that sees to an action (抓好, 深化: `furthering_clause_verbs`), a preposition, a
+    conjunction, a particle or an adverb (`zone_lead_tags`), not more of a longer name or a
+    quoted one (“丝路电商”合作先行区)."""
     before = text[start - 1 : start]
     if not before or before in "\n":
         return True
@@ -206,6 +207,7 @@ def _stands_alone(
     word = prev[-1]
     if is_verb(word) or launches(word) or word in w.zone_verbs or (
         word in w.construction_verbs or word.endswith(w.zone_lead_verbs)
+        or word in w.furthering_clause_verbs  # 抓好|区域合作深化行动: sees to an action
     ):
         return True  # 推进|长三角生态绿色一体化发展示范区 (not 协调|发展示范区: a modifier)
     if patterns().counted.fullmatch(word):
