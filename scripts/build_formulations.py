@@ -1,11 +1,11 @@
 """Rebuild the formulation lexicons in policy_cli/data/ from the background corpus.
 
 Nothing here is typed in by hand or copied from the gold annotations; every list is learnt from
-`corpus/background.jsonl.xz` (62 national work reports and Party congress reports, 1954-2022) and
-from jieba's own dictionary:
+`corpus/background.jsonl.xz` (57 of its 62 national work reports and Party congress reports,
+1954-2022: the held-out ones are not read) and from jieba's own dictionary:
 
-The unannotated documents of tests/data/docs (eight 2025 provincial reports and the 2018 work
-report) add their quoted spans.
+The documents of tests/data/docs no reference annotation covers (seven 2025 provincial reports,
+Shandong's held out, and the 2018 work report) add their quoted spans.
 
 - `formulations.txt`: set phrases the corpus itself treats as fixed, so that the tool can find
   them unquoted in a new document:
