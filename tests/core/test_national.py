@@ -412,9 +412,9 @@ def test_a_formulation_before_the_head_of_a_policy_names_that_policy(text, liste
         ("构建高水平社会主义市场经济体制。", set()),  # a piece of the system's plain name
         ("完善社会主义市场经济体制和机制", set()),
         ("产权制度是社会主义市场经济的基石。", {"社会主义市场经济"}),
-        ("推进简政放权制度化规范化", {"简政放权"}),  # 制度化 is another word
-        ("深化简政放权改革", {"简政放权"}),  # a formulation's reform: it stays
-        ("推进简政放权体制机制创新", {"简政放权"}),
+        ("推进政企分开制度化规范化", {"政企分开"}),  # 制度化 is another word
+        ("深化政企分开改革", {"政企分开"}),  # a formulation's reform: it stays
+        ("推进政企分开体制机制创新", {"政企分开"}),
     ],
 )
 def test_an_entry_read_in_a_report_before_a_system_name_is_a_piece_of_it(text, listed):

@@ -110,6 +110,7 @@ def find_national(
         matches = sorted((*matches, *framed), key=lambda m: m.start)
     starts = {m.start for m in matches}
     everyday = everyday_lexicon()
+    yield from _placed_framing_zones(text, starts, options, seg)
     for m in matches:
         entry = lexicon.get(m.phrase) or everyday[m.phrase]
         if _ends_in_a_quote(text[m.start : m.end]) and text[m.end : m.end + 1] not in (
@@ -209,6 +210,25 @@ def find_national(
             # as a reader names the core a document frames itself with
             at = m.start + len(printed) - len(core.text)
             yield replace(_candidate(core, core.text, at, "core"), strength=CERTAIN)
+
+
+def _placed_framing_zones(
+    text: str, starts: set[int], o: FormulationOptions, seg: Segmentation | None
+) -> Iterator[Candidate]:
+    """The kinds of zone or centre among the framing entries (国家自主创新示范区, said by a
+    current local report) said once right after a place: that place's zone (苏南|国家自主创新
+    示范区, rule `place`), listed as the lexicon's other kinds are; the framing count is for the
+    kind said bare. (Said as often as a framing entry, the kind is among `starts`.)"""
+    heads = (*words().zone_heads, *words().place_heads)
+    lexicon = national_lexicon()
+    for m in framing_matcher().finditer(text):
+        entry = lexicon[m.phrase]
+        if m.start in starts or entry.kind != "name" or not m.phrase.endswith(heads):
+            continue
+        seg = seg or segment_text(text)  # (only where a framing kind of zone is said)
+        placed = _placed_zone(text, m.start, text[m.start : m.end], seg, o)
+        if placed is not None:
+            yield placed
 
 
 def _framing_finds(
