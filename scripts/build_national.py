@@ -161,7 +161,7 @@ MIN_SEED_PROVINCES = 2
 # provincial report read but the reference annotations' and the held-out ones (Sichuan's was one
 # of five until the sixteenth session); an entry read in a national report that more than
 # MAX_LOCAL_REPORTS of them say is no distinctive formulation (营商环境, 提质增效, 精神文明建设;
-# 稳中向好, said by one of them, goes too: measured in the README, "The national lexicon")
+# 稳中向好, said by two of them, goes too: measured in the README, "The national lexicon")
 LOCAL_REPORTS = tuple(p for p in (
     *sorted(PROVINCES.glob("*.txt")),
     ROOT / "tests" / "data" / "formats" / "local-beijing-2025.docx",
