@@ -42,21 +42,17 @@ from policy_cli.core.chars import HAN  # noqa: E402
 from policy_cli.core.formulations import classify_quoted  # noqa: E402
 from policy_cli.core.loaders import load_text  # noqa: E402
 from policy_cli.core.segment import Segmenter  # noqa: E402
-from scripts.held_out import HELD_OUT_PROVINCIAL, held_out_background  # noqa: E402
+from scripts.held_out import held_out_background  # noqa: E402
+from scripts.sources import unannotated_paths  # noqa: E402
 
 CORPUS = ROOT / "corpus" / "background.jsonl.xz"
-# The 2025 provincial reports and the 2018 work report of tests/data/docs, whose quoted spans
-# also teach set phrases (a watchword one province quotes, another says plainly) and whose
-# clauses teach the verbs that open them; the reference annotations' reports (tests/data/gold)
-# are left out. The held-out documents (scripts/held_out.py: Shandong's report here, five
-# national reports of the background) are not read either, so that nothing is learnt from what
-# is measured blind: neither set phrases nor the verbs that open clauses.
-ANNOTATED = {"shanghai.txt", "yunnan.txt"}
-UNANNOTATED = [
-    *(p for p in sorted((ROOT / "tests" / "data" / "docs" / "provinces-2025").glob("*.txt"))
-      if p.name not in ANNOTATED),
-    ROOT / "tests" / "data" / "docs" / "gwr-2018.txt",
-]
+# The 2025 provincial reports and the 2018 work report of tests/data/docs that no reference
+# annotation covers (`sources.unannotated_paths`), whose quoted spans also teach set phrases (a
+# watchword one province quotes, another says plainly) and whose clauses teach the verbs that
+# open them. The held-out documents (scripts/held_out.py: Shandong's report, five national
+# reports of the background) are not read, so that nothing is learnt from what is measured
+# blind: neither set phrases nor the verbs that open clauses.
+UNANNOTATED = unannotated_paths()
 DATA = ROOT / "policy_cli" / "data"
 COUNT = "一二两三四五六七八九十百千万双"
 QUOTED = re.compile(r"“([^“”\n]{2,30})”")
@@ -193,8 +189,7 @@ def learn() -> dict[str, tuple[str, list[str]]]:
     # (text, name) of every document learnt from: the held-out ones are not read
     read = [(d["content"], d.get("title", "?")) for d in background_documents()
             if not held_out_background(d)]
-    read += [(p.read_text(encoding="utf-8"), p.name) for p in UNANNOTATED
-             if p.name not in HELD_OUT_PROVINCIAL]
+    read += [(p.read_text(encoding="utf-8"), p.name) for p in UNANNOTATED]
     learnt = [load_text(content, source=name).text for content, name in read]
     seg = Segmenter()
     tags = jieba_tags()

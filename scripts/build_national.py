@@ -85,12 +85,8 @@ from policy_cli.core.formulations.vocab import words as formulation_words  # noq
 from policy_cli.core.national import EVERYDAY_SOURCE, FRAMING_SOURCE  # noqa: E402
 from policy_cli.core.phrases import PhraseMatcher, canonical, key  # noqa: E402
 from policy_cli.core.segment import Segmenter, general_segmenter  # noqa: E402
-from scripts.held_out import (  # noqa: E402
-    HELD_OUT_BACKGROUND,
-    HELD_OUT_NEWS,
-    HELD_OUT_PROVINCIAL,
-    held_out_background,
-)
+from scripts.held_out import HELD_OUT_NEWS, held_out_background  # noqa: E402
+from scripts.sources import unannotated_paths  # noqa: E402
 
 BACKGROUND = ROOT / "corpus" / "background.jsonl.xz"
 SEED = ROOT / "scripts" / "seeds" / "national_seed.txt"
@@ -142,30 +138,28 @@ PLAIN_SHAPE = re.compile(rf"[{HAN}]{{2,4}}")
 
 KINDS = ("slogan", "name", "numbered", "metaphor", "code")
 MIN_SEED_DAYS = 2
-# watchwords newer than the corpus: said by this many of the unannotated 2025 provincial reports
+# watchwords newer than the corpus: said by this many of the 2025 provincial reports read
+# (PROVINCIAL_REPORTS: those of `sources.unannotated_paths`, neither a reference annotation's,
+# so that the lexicon is not learnt from the documents it is measured on, nor a held-out one)
 PROVINCES = ROOT / "tests" / "data" / "docs" / "provinces-2025"
-# the reports the tests score formulations on (their annotations are in tests/data/gold): kept
-# out, so that the lexicon is not learnt from the documents it is measured on
-ANNOTATED = {"shanghai.txt", "yunnan.txt"}
+PROVINCIAL_REPORTS = tuple(p for p in unannotated_paths() if p.parent == PROVINCES)
 MIN_PROVINCES = 5
-# the provincial reports the team holds out (blind annotations no rule is written from: Shandong's
-# and Sichuan's): no entry is kept, classed or counted on their evidence; the national reports
-# it holds out (the work reports of 2008, 2012 and 2016 and the reports to the 15th and 18th
-# congresses, in the background) are not read at all (`read_background`; scripts/held_out.py)
-HELD_OUT = HELD_OUT_PROVINCIAL
+# (no held-out document is read: scripts/held_out.py; the provincial reports, Shandong's and
+# Sichuan's, are none of PROVINCIAL_REPORTS or LOCAL_REPORTS, the national reports of the
+# background none of `read_background`)
 # a seed entry newer than the corpus (the news ends in 2022) is kept where this many of those
 # provincial reports say it: the centre's watchwords of 2023-2025, written from knowledge,
 # with the reports that repeat them as evidence
 MIN_SEED_PROVINCES = 2
-# reports: the current local reports whose vocabulary is everyday policy writing, every 2025
-# provincial report read but the reference annotations' and the held-out ones (Sichuan's was one
-# of five until the sixteenth session); an entry read in a national report that more than
+# reports: the current local reports whose vocabulary is everyday policy writing, the 2025
+# provincial reports read and Beijing's (Sichuan's, held out, was one of five until the sixteenth
+# session); an entry read in a national report that more than
 # MAX_LOCAL_REPORTS of them say is no distinctive formulation (营商环境, 提质增效, 精神文明建设;
 # 稳中向好, said by two of them, goes too: measured in the README, "The national lexicon")
-LOCAL_REPORTS = tuple(p for p in (
-    *sorted(PROVINCES.glob("*.txt")),
+LOCAL_REPORTS = (
+    *PROVINCIAL_REPORTS,
     ROOT / "tests" / "data" / "formats" / "local-beijing-2025.docx",
-) if p.name not in HELD_OUT_PROVINCIAL and p.name not in ANNOTATED)
+)
 MAX_LOCAL_REPORTS = 0
 # …but an entry said by at most this many of them, or a standing system's plain name, is kept as a
 # `framing` entry (FRAMING_SOURCE), which the national stage lists only where a document says it
@@ -434,9 +428,8 @@ def _framing_knowledge(text: str, read: tuple[str, str], e: Evidence) -> bool:
 
 def _era(e: Evidence) -> str:
     """The year national text first says an entry steadily: the news's first steady use or the
-    first national report that says it, the held-out ones aside ("" when neither)."""
-    years = [b[:4] for b in e.background
-             if b[:4].isdigit() and not b.startswith(HELD_OUT_BACKGROUND)]
+    first national report that says it ("" when neither; no held-out report is read)."""
+    years = [b[:4] for b in e.background if b[:4].isdigit()]
     news = e.first_use()[0][:4]
     return min([y for y in (*years, news) if y], default="")
 
@@ -453,10 +446,9 @@ def names_report(label: str, report: str) -> bool:
 
 
 def other_reports(e: Evidence, report: str) -> list[str]:
-    """The background reports that say an entry read in `report`, but that one and the held-out
-    ones: other national text that says it."""
-    return [b for b in e.background
-            if not names_report(b, report) and not b.startswith(HELD_OUT_BACKGROUND)]
+    """The background reports that say an entry read in `report`, but that one: other national
+    text that says it (no held-out report is read)."""
+    return [b for b in e.background if not names_report(b, report)]
 
 
 def other_days(e: Evidence, report: str) -> set[str]:
@@ -621,17 +613,10 @@ def _ngrams(text: str, segmenter: Segmenter):
                     yield g
 
 
-def provincial_reports() -> list[Path]:
-    """The 2025 provincial reports read for what is newer than the corpus (no gold document's,
-    and not the held-out one: the seed entries and watchwords they keep are measured there)."""
-    return [p for p in sorted(PROVINCES.glob("*.txt"))
-            if p.name not in ANNOTATED and p.name not in HELD_OUT]
-
-
 def provincial_evidence(phrases: list[str]) -> dict[str, tuple[int, int]]:
     """phrase -> (provincial reports that say it, reports read), quote marks and a motto's
     separators aside (稳中求进、以进促稳 as printed or run together)."""
-    reports = provincial_reports()
+    reports = PROVINCIAL_REPORTS
     texts = [key(p.read_text(encoding="utf-8")) for p in reports]
     return {t: (sum(key(t) in x for x in texts), len(reports)) for t in phrases}
 
@@ -650,7 +635,7 @@ def provincial_watchwords(
     from policy_cli.core.formulations.vocab import clause_words, patterns, words
     from policy_cli.core.segment import default_tagger
 
-    reports = provincial_reports()
+    reports = PROVINCIAL_REPORTS
     said: dict[str, set[int]] = {}
     for i, path in enumerate(reports):
         text = re.sub("[“”]", "", path.read_text(encoding="utf-8"))

@@ -142,21 +142,22 @@ def _congress_year(title: str) -> str:
     return m.group() if m else "?"
 
 
-# the documents of tests/data/docs that no reference annotation (tests/data/gold) covers, the
-# held-out provincial report (HELD_OUT_PROVINCIAL) aside; the team annotated them later as
-# development documents (tests/data/gold-team). No build reads a gold file.
+# the documents of tests/data/docs that no reference annotation (tests/data/gold) covers; the
+# team annotated them later as development documents (tests/data/gold-team). No build reads a
+# gold file.
 UNANNOTATED = (
     "gwr-2018.txt",
     *(f"provinces-2025/{name}.txt" for name in (
-        "anhui", "chongqing", "fujian", "guangxi", "hubei", "neimenggu", "tianjin",
+        "anhui", "chongqing", "fujian", "guangxi", "hubei", "neimenggu", "shandong", "tianjin",
     )),
 )
-assert not {name.rsplit("/", 1)[-1] for name in UNANNOTATED} & HELD_OUT_PROVINCIAL
 
 
 def unannotated_paths() -> list[Path]:
-    """The documents of tests/data/docs that no gold file annotates."""
-    return [DOCS / name for name in UNANNOTATED]
+    """The documents of tests/data/docs that no gold file annotates, the held-out ones
+    (HELD_OUT_PROVINCIAL: Shandong's report) left out."""
+    return [DOCS / name for name in UNANNOTATED
+            if name.rsplit("/", 1)[-1] not in HELD_OUT_PROVINCIAL]
 
 
 def report_sources() -> list[Source]:

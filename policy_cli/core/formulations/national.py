@@ -102,15 +102,16 @@ def find_national(
     lexicon = national_lexicon()
     matches = list(national_matcher().finditer(text))
     era = document_era(matches, options)
+    framing = list(framing_matcher().finditer(text))  # (read once: two rules take them)
     framed = [
-        *_framing_finds(text, matches, options, era),
+        *_framing_finds(text, framing, matches, options, era),
         *_earlier_era_finds(text, matches, options, era),
     ]
     if framed:
         matches = sorted((*matches, *framed), key=lambda m: m.start)
     starts = {m.start for m in matches}
     everyday = everyday_lexicon()
-    yield from _placed_framing_zones(text, starts, options, seg)
+    yield from _placed_framing_zones(text, framing, starts, options, seg)
     for m in matches:
         entry = lexicon.get(m.phrase) or everyday[m.phrase]
         if _ends_in_a_quote(text[m.start : m.end]) and text[m.end : m.end + 1] not in (
@@ -213,7 +214,8 @@ def find_national(
 
 
 def _placed_framing_zones(
-    text: str, starts: set[int], o: FormulationOptions, seg: Segmentation | None
+    text: str, framing: list[Match], starts: set[int], o: FormulationOptions,
+    seg: Segmentation | None,
 ) -> Iterator[Candidate]:
     """The kinds of zone or centre among the framing entries (国家自主创新示范区, said by a
     current local report) said once right after a place: that place's zone (苏南|国家自主创新
@@ -221,7 +223,7 @@ def _placed_framing_zones(
     kind said bare. (Said as often as a framing entry, the kind is among `starts`.)"""
     heads = (*words().zone_heads, *words().place_heads)
     lexicon = national_lexicon()
-    for m in framing_matcher().finditer(text):
+    for m in framing:
         entry = lexicon[m.phrase]
         if m.start in starts or entry.kind != "name" or not m.phrase.endswith(heads):
             continue
@@ -232,15 +234,15 @@ def _placed_framing_zones(
 
 
 def _framing_finds(
-    text: str, matches: list[Match], o: FormulationOptions, era: int | None
+    text: str, framed: list[Match], matches: list[Match], o: FormulationOptions,
+    era: int | None,
 ) -> list[Match]:
-    """The finds of the framing entries (everyday writing too, or a system's plain name) that
-    the document frames itself with: said `_framing_count` times or more, out of the other
+    """Of the finds of the framing entries (`framed`: everyday writing too, or a system's plain
+    name), those the document frames itself with: said `_framing_count` times or more, out of the other
     entries' finds (`matches`) and of their runs (经济建设、…、社会建设|、生态文明建设); in a
     document whose `era` (`document_era`) is before `framing_documents_before`, also those
     national text first said within `framing_era_years` before it, said once: the formulations
     of its own time (家电下乡, 一揽子计划 in a report of 2011)."""
-    framed = list(framing_matcher().finditer(text))
     if not framed:
         return []
     bounds = {m.start for m in matches} | {m.end for m in matches}
