@@ -144,7 +144,7 @@ def load_idf() -> IdfTable:
 
 @lru_cache(maxsize=1)
 def load_report_idf() -> IdfTable:
-    """Load the IDF over the 62 background reports alone (how routine a word is in a report)."""
+    """Load the IDF over the background reports alone (57: the held-out ones aside) (how routine a word is in a report)."""
     return _load_table("report_")
 
 
@@ -850,10 +850,13 @@ def _credit_openings(
     - A compound this document makes (glued here, or kept whole as one of its formulations)
       credits its opener in full, when the opener also stands alone or opens
       `opts.opening_min_compounds` such compounds (之江 of 之江实验室 alone is part of one name).
-    - A term the national text knows (the IDF table, the lexicon) is a name of its own as
-      well: it credits `opts.opening_share` of its occurrences, to a word the document uses on its own at
-      least as often (疫情 beside 疫情防控, not 高质量 of 高质量发展 or 人工 of 人工智能), when
-      the rest is a word too (the cut falls between words).
+    - A term the national text knows as one word (a word of the policy lexicon, or one the
+      IDF table tags as a word of the dictionary) is a name of its own as well: it credits
+      `opts.opening_share` of its occurrences, to a word the document uses on its own at least
+      as often (疫情 beside 疫情防控, not 高质量 of 高质量发展 or 人工 of 人工智能), when the
+      rest is a word too (the cut falls between words). A term the table knows only as a
+      phrase of words (民族团结|进步, 科技|创新: no tag) credits its opener as the document's
+      own compounds do: the opener names the field there.
     No credit goes to a place (a word tagged as one, or the document's own `place` in any
     of its forms: a place says where, not what; 长江 of 长江经济带), nor from the name of a
     territory's leading body (data/keyword_chars.tsv: institution_head; 自治区党委,
@@ -875,7 +878,7 @@ def _credit_openings(
         # (most terms are said once or short: passed over, not looked up)
         if n < opts.opening_min_count or len(term) < shortest or term.endswith(bodies):
             continue
-        national = term in idf or term in lexicon
+        national = term in lexicon or bool(idf.tag(term))
         # the longest opener first
         for cut in range(len(term) - opts.opening_min_rest, opts.opening_min_head - 1, -1):
             head = term[:cut]
