@@ -32,7 +32,7 @@ from policy_cli.models import TermChange, Token
 if TYPE_CHECKING:
     from policy_cli.core.keywords import IdfTable
 
-# background rarity below which a word is the boilerplate of every report: about 40 of the 62
+# background rarity below which a word is the boilerplate of every report: about 39 of the 57
 # background reports use it (政策, 政府, 代表, 管理, 国际)
 BOILERPLATE_RARITY = 0.1
 
