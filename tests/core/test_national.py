@@ -534,9 +534,11 @@ def test_a_document_of_an_earlier_era_lists_the_everyday_formulations_of_its_tim
 
 def test_a_short_text_of_the_centre_lists_the_everyday_formulations_it_repeats():
     """A communiqué or a conference's news of any era frames itself with the everyday entries
-    it says `everyday_central_min_count` times or more (保障和改善民生, 改革开放), not with one said
-    once, nor with a short everyday word (新时代: `everyday_central_min_len`); a long or a local
-    text does not list them so."""
+    it says `everyday_central_min_count` times or more (保障和改善民生, 改革开放), and with one
+    said once that is a name of five characters or more (服务型政府:
+    `everyday_central_once_min_len`), not with a four-character one said once (改革开放), nor
+    with a short everyday word (新时代: `everyday_central_min_len`); a long or a local text does
+    not list them so."""
     from policy_cli.core.national import everyday_lexicon
 
     def everyday(text: str, **options) -> set[str]:
@@ -544,6 +546,9 @@ def test_a_short_text_of_the_centre_lists_the_everyday_formulations_it_repeats()
 
     assert everyday(_CURRENT + _EVERYDAY) == {"改革开放", "保障和改善民生"}
     assert everyday(_CURRENT + "坚持改革开放。") == set()
+    assert everyday(_CURRENT + "建设人民满意的服务型政府。") == {"服务型政府"}
+    assert everyday(_CURRENT + "建设人民满意的服务型政府。", everyday_central_once_min_len=0) == set()
+    assert everyday(_CURRENT + "坚持改革开放，建设服务型政府。", national_framing_short_max=0) == set()
     assert everyday_lexicon()["新时代"].text == "新时代"
     assert everyday(_CURRENT + "进入新时代。新时代要有新作为。") == set()
     assert everyday(_CURRENT + "进入新时代。新时代要有新作为。", everyday_central_min_len=3) == {

@@ -29,7 +29,10 @@ says none coined after it), before `everyday_documents_before` (2017), and natio
 the entry by then. A report of 2012 frames itself with 保障和改善民生; one of 2022 says it in
 passing. A short text of the centre of any era (a communiqué, a conference's news) lists one it
 says `everyday_central_min_count` times or more (保障和改善民生, 平台经济), four characters long
-at least (`everyday_central_min_len`: 新时代 is a word of the language there). Wherever everyday
+at least (`everyday_central_min_len`: 新时代 is a word of the language there), and one it says
+once that is five characters long or more (`everyday_central_once_min_len`: 服务型政府,
+国资国企改革; a four-character one, 改革开放, 依法行政, is a set word its prose says in
+passing). Wherever everyday
 entries are listed, one said right after a motto written as one word (市场化国际化法治化|营商环境,
 the name the motto may run on into) is not counted there.
 
@@ -265,7 +268,8 @@ def _earlier_era_finds(
     `everyday_documents_before`) frames itself with: national text said them by the document's
     era, and the document says them as often as a framing entry (`_framing_count`), out of the
     other entries' finds and their runs; and those a short text of the centre of a later era
-    repeats (`everyday_central_min_count`, `everyday_central_min_len`)."""
+    repeats (`everyday_central_min_count`, `everyday_central_min_len`) or says once as a name
+    of five characters or more (`everyday_central_once_min_len`)."""
     earlier = era is not None and era < o.everyday_documents_before
     central = (
         not earlier
@@ -288,8 +292,14 @@ def _earlier_era_finds(
         if not _in_a_run(text, m, bounds) and m.start not in run_ons
     ]  # (市场化国际化法治化|营商环境: the name a motto runs on into, not an entry of its own)
     said = Counter(m.phrase for m in finds)
-    least = _framing_count(text, o) if earlier else o.everyday_central_min_count
-    return [m for m in finds if said[m.phrase] >= least]
+    if earlier:
+        least = _framing_count(text, o)
+        return [m for m in finds if said[m.phrase] >= least]
+    once = o.everyday_central_once_min_len
+    return [
+        m for m in finds
+        if said[m.phrase] >= o.everyday_central_min_count or (once and len(m.phrase) >= once)
+    ]  # (a name of five characters said once: 服务型政府; 改革开放 is said in passing)
 
 
 def document_era(matches: list[Match], o: FormulationOptions) -> int | None:

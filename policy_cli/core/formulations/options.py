@@ -234,6 +234,10 @@ class FormulationOptions:
     # everyday word is a word of the language there (新时代)
     everyday_central_min_count: int = 2
     everyday_central_min_len: int = 4
+    # …and one it says once, this long at least (0: off): a name of five characters or more
+    # (服务型政府, 国资国企改革, 保障性租赁住房) is a formulation a communiqué states once, where a
+    # four-character one (改革开放, 依法行政) is a set word its prose says in passing
+    everyday_central_once_min_len: int = 5
     document_era_rank: int = 3
     # a document dated before framing_documents_before lists a framing entry national text
     # first said framing_era_years before the document's era or less where it says it once: a
