@@ -1,4 +1,4 @@
-"""Rebuild policy_cli/data/idf.txt.gz: document frequencies of national text at scale.
+"""Rebuild policy_cli/data/idf.tsv.gz: document frequencies of national text at scale.
 
     python scripts/build_idf.py CORPUS      # CORPUS: the directory holding the national news
     make data CORPUS=DIR

@@ -715,6 +715,11 @@ class KeywordOptions:
     opening_min_rest: int = 2  # so is what follows it (自治区 of 自治区党委, not 自治)
     opening_min_compounds: int = 2  # an opener never said alone opens this many compounds
     # of the document's own, else it is part of one name (之江 of 之江实验室)
+    # a term national text says as a phrase of words (no part of speech in the IDF table)
+    # credits its opener as the document's own compounds do where the opener is a compound
+    # name of this many characters at least (民族团结 of 民族团结|进步), not a root or a
+    # modifier (科技 of 科技|创新, 高标准 of 高标准|农田, 党的 of 党的|政治建设)
+    opening_phrase_min_head: int = 4
     glossary_share: float = 0.5  # of a use in a glossary (名词解释): its definitions are detail
 
 
@@ -855,8 +860,9 @@ def _credit_openings(
       `opts.opening_share` of its occurrences, to a word the document uses on its own at least
       as often (疫情 beside 疫情防控, not 高质量 of 高质量发展 or 人工 of 人工智能), when the
       rest is a word too (the cut falls between words). A term the table knows only as a
-      phrase of words (民族团结|进步, 科技|创新: no tag) credits its opener as the document's
-      own compounds do: the opener names the field there.
+      phrase of words (民族团结|进步: no tag) credits an opener that is a compound name itself
+      (`opts.opening_phrase_min_head` characters or more) as the document's own compounds do;
+      a shorter opener of it (科技 of 科技|创新, 高标准 of 高标准|农田) as a one-word term's.
     No credit goes to a place (a word tagged as one, or the document's own `place` in any
     of its forms: a place says where, not what; 长江 of 长江经济带), nor from the name of a
     territory's leading body (data/keyword_chars.tsv: institution_head; 自治区党委,
@@ -878,14 +884,19 @@ def _credit_openings(
         # (most terms are said once or short: passed over, not looked up)
         if n < opts.opening_min_count or len(term) < shortest or term.endswith(bodies):
             continue
-        national = term in lexicon or bool(idf.tag(term))
+        known = term in idf or term in lexicon
+        one_word = term in lexicon or bool(idf.tag(term))  # (a phrase of words has no tag)
         # the longest opener first
         for cut in range(len(term) - opts.opening_min_rest, opts.opening_min_head - 1, -1):
             head = term[:cut]
-            if head not in idf or (national and term[cut:] not in idf):
+            if head not in idf or (known and term[cut:] not in idf):
                 continue
             if idf.tag(head) in _NOUN_TAGS and is_candidate_term(head, stop):
                 if idf.tag(head) not in _PLACE_OPENER_TAGS and head not in own_place:
+                    # a known phrase opened by a compound name (民族团结|进步) credits it as
+                    # the document's own compounds do; a shorter root or modifier of it
+                    # (科技|创新, 高标准|农田) is credited as a one-word term's opener
+                    national = known and (one_word or len(head) < opts.opening_phrase_min_head)
                     opener[term] = (head, national)
                 break  # (a place opens it: no credit, nor to a shorter piece of the place)
     if not opener:

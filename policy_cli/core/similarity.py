@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 
 
 def background_idf() -> IdfTable:
-    """Return the IDF over the 62 background reports (two reports are compared: how routine a
-    word is in a report, not in the news)."""
+    """Return the IDF over the background reports, the held-out ones aside (two reports are
+    compared: how routine a word is in a report, not in the news)."""
     from policy_cli.core.keywords import load_report_idf
 
     return load_report_idf()

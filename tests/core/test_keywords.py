@@ -294,6 +294,23 @@ def test_a_noun_counts_also_where_it_opens_the_documents_compounds(prepared):
     assert {"民族团结", "生态"} <= set(top)
 
 
+def test_a_known_phrase_credits_only_an_opener_that_is_a_compound_name(prepared):
+    # Inner Mongolia says 高标准农田 three times and 高标准 once on its own: national text knows
+    # 高标准农田 as a phrase (no tag), like 民族团结进步, but its opener is a modifier, credited
+    # as a one-word term's (said alone less often than inside: nothing)
+    from policy_cli.core.keywords import KeywordOptions
+
+    idf = load_idf()
+    assert "高标准农田" in idf and not idf.tag("高标准农田")
+    p = prepared(DOCS / "provinces-2025" / "neimenggu.txt")
+    assert p.document.text.count("高标准") == 4 and p.document.text.count("高标准农田") == 3
+    kws = {k.term: k for k in ranked(p, top=0)}
+    assert kws["高标准"].count == 1
+    assert kws["高标准农田"].count == 3
+    loose = {k.term: k for k in ranked(p, top=0, options=KeywordOptions(opening_phrase_min_head=3))}
+    assert loose["高标准"].count == 4
+
+
 def test_a_known_term_credits_its_opener_only_when_the_opener_is_a_word_of_its_own():
     # 疫情 is said alone as often as inside 疫情防控: counted in it too; 人工 never stands
     # alone, 人工智能 is one name

@@ -23,7 +23,7 @@ candidates with the evidence that made them (stage and rule):
   (新发展格局, 伟大建党精神, 污染防治攻坚战, 以人民为中心的发展思想), with the boundary found
   by the segmenter;
 - `known`: set phrases of the bundled lexicons (the first learnt from the background corpus of
-  62 national work reports and Party congress reports, `policy_cli/data/formulations.txt`,
+  national work reports and Party congress reports, `policy_cli/data/formulations.txt`,
   rebuilt by `scripts/build_formulations.py`), found unquoted in the document;
 - `programme`: programmes a launching verb opens (实施|产业兴村强县行动), zones and places whose
   building is furthered (深化|人民城市建设);

@@ -13,8 +13,9 @@ A second lexicon plugs in by adding a source:
 
     SOURCES = (("background", background_lexicon), ("national", national_lexicon))
 
-- `background`: `policy_cli/data/formulations.txt`, set phrases learnt from 62 national work
-  reports and Party congress reports by `scripts/build_formulations.py`.
+- `background`: `policy_cli/data/formulations.txt`, set phrases learnt from the national work
+  reports and Party congress reports of the background (the held-out ones aside) by
+  `scripts/build_formulations.py`.
 """
 
 from __future__ import annotations
