@@ -884,19 +884,21 @@ def _credit_openings(
         # (most terms are said once or short: passed over, not looked up)
         if n < opts.opening_min_count or len(term) < shortest or term.endswith(bodies):
             continue
-        known = term in idf or term in lexicon
+        in_table = term in idf or term in lexicon
         one_word = term in lexicon or bool(idf.tag(term))  # (a phrase of words has no tag)
         # the longest opener first
         for cut in range(len(term) - opts.opening_min_rest, opts.opening_min_head - 1, -1):
             head = term[:cut]
-            if head not in idf or (known and term[cut:] not in idf):
+            if head not in idf or (in_table and term[cut:] not in idf):
                 continue
             if idf.tag(head) in _NOUN_TAGS and is_candidate_term(head, stop):
                 if idf.tag(head) not in _PLACE_OPENER_TAGS and head not in own_place:
                     # a known phrase opened by a compound name (民族团结|进步) credits it as
                     # the document's own compounds do; a shorter root or modifier of it
                     # (科技|创新, 高标准|农田) is credited as a one-word term's opener
-                    national = known and (one_word or len(head) < opts.opening_phrase_min_head)
+                    national = in_table and (
+                        one_word or len(head) < opts.opening_phrase_min_head
+                    )
                     opener[term] = (head, national)
                 break  # (a place opens it: no credit, nor to a shorter piece of the place)
     if not opener:
