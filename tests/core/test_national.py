@@ -537,8 +537,9 @@ def test_a_short_text_of_the_centre_lists_the_everyday_formulations_it_repeats()
     it says `everyday_central_min_count` times or more (保障和改善民生, 改革开放), and with one
     said once that is a name of five characters or more (服务型政府:
     `everyday_central_once_min_len`), not with a four-character one said once (改革开放), nor
-    with a short everyday word (新时代: `everyday_central_min_len`); a long or a local text does
-    not list them so."""
+    one national text says on most of its days (中国特色社会主义), nor one the next word goes on
+    naming with (战略性新兴产业|增加值), nor with a short everyday word (新时代:
+    `everyday_central_min_len`); a long or a local text does not list them so."""
     from policy_cli.core.national import everyday_lexicon
 
     def everyday(text: str, **options) -> set[str]:
@@ -549,6 +550,17 @@ def test_a_short_text_of_the_centre_lists_the_everyday_formulations_it_repeats()
     assert everyday(_CURRENT + "建设人民满意的服务型政府。") == {"服务型政府"}
     assert everyday(_CURRENT + "建设人民满意的服务型政府。", everyday_central_once_min_len=0) == set()
     assert everyday(_CURRENT + "坚持改革开放，建设服务型政府。", national_framing_short_max=0) == set()
+    # the next word goes on naming something with it: no name of its own; a word of building
+    # it (…|建设) does not
+    assert everyday(_CURRENT + "发展战略性新兴产业。") == {"战略性新兴产业"}
+    assert everyday(_CURRENT + "战略性新兴产业增加值增长较快。") == set()
+    assert everyday(_CURRENT + "高度重视保障性租赁住房建设。") == {"保障性租赁住房"}
+    # said on 1,981 days of the news: the language of national text, said in passing
+    assert everyday_lexicon()["中国特色社会主义"].documents > 1000
+    assert everyday(_CURRENT + "坚持和发展中国特色社会主义。") == set()
+    assert everyday(
+        _CURRENT + "坚持和发展中国特色社会主义。", everyday_central_once_max_documents=5000
+    ) == {"中国特色社会主义"}
     assert everyday_lexicon()["新时代"].text == "新时代"
     assert everyday(_CURRENT + "进入新时代。新时代要有新作为。") == set()
     assert everyday(_CURRENT + "进入新时代。新时代要有新作为。", everyday_central_min_len=3) == {
@@ -558,6 +570,22 @@ def test_a_short_text_of_the_centre_lists_the_everyday_formulations_it_repeats()
     assert everyday(_CURRENT + _EVERYDAY, everyday_central_min_count=0) == set()
     local = "全市上下要坚持改革开放。市委强调，全市深化改革开放。" * 3
     assert everyday(local) == set()
+
+
+def test_a_national_formulation_named_with_its_scope_is_not_folded_into_an_everyday_one():
+    """全国统一大市场 is an entry of the national lexicon; 统一大市场, said once on its own, an
+    everyday one: the scope word in front makes no variant of the shorter find (as 国家|污染防治
+    攻坚战 is), both are listed (the news of the opinion of 2022-04-10 says them so)."""
+    from policy_cli.core.national import everyday_lexicon
+
+    assert "全国统一大市场" in national_lexicon() and "统一大市场" in everyday_lexicon()
+    text = (
+        "中共中央 国务院关于加快建设全国统一大市场的意见\n"
+        "意见指出，加快建设高效规范、公平竞争、充分开放的全国统一大市场。"
+        "要充分认识建设全国统一大市场的重大意义，做到全国一盘棋，统一大市场，畅通大循环。"
+    )
+    found = {f.text for f in extract_formulations(load_text(text))}
+    assert {"全国统一大市场", "统一大市场"} <= found
 
 
 def test_an_everyday_entry_a_motto_runs_on_into_is_no_entry_of_its_own():

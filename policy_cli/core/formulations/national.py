@@ -30,9 +30,10 @@ the entry by then. A report of 2012 frames itself with 保障和改善民生; on
 passing. A short text of the centre of any era (a communiqué, a conference's news) lists one it
 says `everyday_central_min_count` times or more (保障和改善民生, 平台经济), four characters long
 at least (`everyday_central_min_len`: 新时代 is a word of the language there), and one it says
-once that is five characters long or more (`everyday_central_once_min_len`: 服务型政府,
+once as a name: five characters long or more (`everyday_central_once_min_len`: 服务型政府,
 国资国企改革; a four-character one, 改革开放, 依法行政, is a set word its prose says in
-passing). Wherever everyday
+passing), not one national text says on most of its days (中国特色社会主义), and not where the
+next word goes on naming something with it (…|伟大事业). Wherever everyday
 entries are listed, one said right after a motto written as one word (市场化国际化法治化|营商环境,
 the name the motto may run on into) is not counted there.
 
@@ -268,8 +269,8 @@ def _earlier_era_finds(
     `everyday_documents_before`) frames itself with: national text said them by the document's
     era, and the document says them as often as a framing entry (`_framing_count`), out of the
     other entries' finds and their runs; and those a short text of the centre of a later era
-    repeats (`everyday_central_min_count`, `everyday_central_min_len`) or says once as a name
-    of five characters or more (`everyday_central_once_min_len`)."""
+    repeats (`everyday_central_min_count`, `everyday_central_min_len`) or states once as a
+    name (`_a_name_said_once`)."""
     earlier = era is not None and era < o.everyday_documents_before
     central = (
         not earlier
@@ -295,11 +296,28 @@ def _earlier_era_finds(
     if earlier:
         least = _framing_count(text, o)
         return [m for m in finds if said[m.phrase] >= least]
-    once = o.everyday_central_once_min_len
     return [
         m for m in finds
-        if said[m.phrase] >= o.everyday_central_min_count or (once and len(m.phrase) >= once)
-    ]  # (a name of five characters said once: 服务型政府; 改革开放 is said in passing)
+        if said[m.phrase] >= o.everyday_central_min_count or _a_name_said_once(text, m, o)
+    ]
+
+
+def _a_name_said_once(text: str, m: Match, o: FormulationOptions) -> bool:
+    """Tell whether an everyday entry said once in a short text of the centre is a name it
+    states: five characters or more (`everyday_central_once_min_len`: 服务型政府, not 改革开放,
+    a set word said in passing), said on no more than `everyday_central_once_max_documents`
+    days of national text (not 中国特色社会主义), and no word going on naming something with it
+    after it (not 中国特色社会主义|伟大事业, 战略性新兴产业|增加值; 保障性租赁住房|建设 is)."""
+    once = o.everyday_central_once_min_len
+    if not once or len(m.phrase) < once:
+        return False
+    if everyday_lexicon()[m.phrase].documents > o.everyday_central_once_max_documents:
+        return False
+    if m.end >= len(text) or not is_han(text[m.end]):
+        return True
+    w = words()
+    word, tag = default_tagger().tag(text[m.end : m.end + RUN_ON_LOOKAHEAD], False)[0]
+    return word in w.once_name_building_words or not tag.startswith(w.once_name_going_on_tags)
 
 
 def document_era(matches: list[Match], o: FormulationOptions) -> int | None:

@@ -236,8 +236,11 @@ class FormulationOptions:
     everyday_central_min_len: int = 4
     # …and one it says once, this long at least (0: off): a name of five characters or more
     # (服务型政府, 国资国企改革, 保障性租赁住房) is a formulation a communiqué states once, where a
-    # four-character one (改革开放, 依法行政) is a set word its prose says in passing
+    # four-character one (改革开放, 依法行政) is a set word its prose says in passing; so is one
+    # national text says on more days than this (中国特色社会主义, 1,981 news days: the next is
+    # 保障和改善民生, 298), and one the next word goes on naming with (…|伟大事业)
     everyday_central_once_min_len: int = 5
+    everyday_central_once_max_documents: int = 1000
     document_era_rank: int = 3
     # a document dated before framing_documents_before lists a framing entry national text
     # first said framing_era_years before the document's era or less where it says it once: a

@@ -6,7 +6,8 @@
   the evidence of every stage that proposed the text is kept on it;
 - `fold` drops an unquoted find that only ever occurs inside a longer find, a quoted member
   of a longer find that is quoted only where a glossary defines it (“登高”即…), and a scope
-  word in front of another find (国家污染防治攻坚战 beside 污染防治攻坚战).
+  word in front of another find (国家污染防治攻坚战 beside 污染防治攻坚战), unless the lexicon of
+  national formulations holds it so (全国统一大市场 beside 统一大市场).
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.pieces import QUOTES
 from policy_cli.core.formulations.rank import find_said
 from policy_cli.core.formulations.vocab import idioms, is_verb, patterns, words
+from policy_cli.core.national import national_lexicon
 from policy_cli.core.occurrences import containers, find_all
+from policy_cli.core.phrases import canonical
 from policy_cli.core.segment import default_tagger
 
 # the stages (or stage/rule) whose finds hold no parts: a point's headline (坚持|扩大内需这个战略
@@ -104,11 +107,13 @@ def fold_candidates(
     for c in candidates:
         # 国家污染防治攻坚战 beside 污染防治攻坚战: a scope word in front is the same item (the
         # one kept: not where the bare one is dropped as a part of this one, 实施|国家黑土地保护
-        # 工程 beside the lexicon's 黑土地保护工程, which the text never says alone)
+        # 工程 beside the lexicon's 黑土地保护工程, which the text never says alone); but not a
+        # formulation national text names with its scope (全国统一大市场, an entry of the
+        # national lexicon, beside the everyday 统一大市场)
         for scope in scope_words:
             if c.text.startswith(scope) and c.text[len(scope) :] in kept and (
                 c.strength < CERTAIN
-            ):
+            ) and canonical(c.text) not in national_lexicon():
                 drop.add(c.text)
     return [c for c in candidates if c.text not in drop]
 
