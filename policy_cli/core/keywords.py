@@ -144,7 +144,8 @@ def load_idf() -> IdfTable:
 
 @lru_cache(maxsize=1)
 def load_report_idf() -> IdfTable:
-    """Load the IDF over the background reports alone (57: the held-out ones aside) (how routine a word is in a report)."""
+    """Load the IDF over the background reports alone, the held-out ones aside (how routine a
+    word is in a report)."""
     return _load_table("report_")
 
 
