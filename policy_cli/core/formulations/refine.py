@@ -6,8 +6,9 @@
   the evidence of every stage that proposed the text is kept on it;
 - `fold` drops an unquoted find that only ever occurs inside a longer find, a quoted member
   of a longer find that is quoted only where a glossary defines it (“登高”即…), and a scope
-  word in front of another find (国家污染防治攻坚战 beside 污染防治攻坚战), unless the lexicon of
-  national formulations holds it so (全国统一大市场 beside 统一大市场).
+  word in front of another find (国家污染防治攻坚战 beside 污染防治攻坚战), or the other find
+  where the lexicon of national formulations holds the scoped one (统一大市场 beside
+  全国统一大市场).
 """
 
 from __future__ import annotations
@@ -104,17 +105,20 @@ def fold_candidates(
         drop |= described
     scope_words = words().scope_words
     kept = texts - drop
+    strength = {c.text: c.strength for c in candidates}
     for c in candidates:
         # 国家污染防治攻坚战 beside 污染防治攻坚战: a scope word in front is the same item (the
         # one kept: not where the bare one is dropped as a part of this one, 实施|国家黑土地保护
-        # 工程 beside the lexicon's 黑土地保护工程, which the text never says alone); but not a
-        # formulation national text names with its scope (全国统一大市场, an entry of the
-        # national lexicon, beside the everyday 统一大市场)
+        # 工程 beside the lexicon's 黑土地保护工程, which the text never says alone); the one
+        # listed is the bare one, unless national text names it with its scope (全国统一大市场,
+        # an entry of the national lexicon, beside the everyday 统一大市场: the scoped one)
         for scope in scope_words:
-            if c.text.startswith(scope) and c.text[len(scope) :] in kept and (
-                c.strength < CERTAIN
-            ) and canonical(c.text) not in national_lexicon():
-                drop.add(c.text)
+            bare = c.text[len(scope) :]
+            if c.text.startswith(scope) and bare in kept and c.strength < CERTAIN:
+                if canonical(c.text) not in national_lexicon():
+                    drop.add(c.text)
+                elif strength.get(bare, CERTAIN) < CERTAIN:
+                    drop.add(bare)
     return [c for c in candidates if c.text not in drop]
 
 

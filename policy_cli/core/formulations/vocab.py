@@ -336,7 +336,7 @@ class Words(ReadOnlyRecord):
     national_policy_heads: tuple[str, ...]
     head_end_tags: tuple[str, ...]
     once_name_going_on_tags: tuple[str, ...]
-    once_name_building_words: tuple[str, ...]
+    once_name_about_words: tuple[str, ...]
     plain_name_heads: tuple[str, ...]
     plain_system_heads: tuple[str, ...]
     quality_tags: frozenset[str]
