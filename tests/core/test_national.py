@@ -554,6 +554,7 @@ def test_a_short_text_of_the_centre_lists_the_everyday_formulations_it_repeats()
     # it (…|建设) does not
     assert everyday(_CURRENT + "发展战略性新兴产业。") == {"战略性新兴产业"}
     assert everyday(_CURRENT + "战略性新兴产业增加值增长较快。") == set()
+    assert everyday(_CURRENT + "战略性新兴产业发展壮大。") == {"战略性新兴产业"}  # (a set phrase)
     assert everyday(_CURRENT + "高度重视保障性租赁住房建设。") == {"保障性租赁住房"}
     assert everyday(_CURRENT + "做好保障和改善民生工作。") == {"保障和改善民生"}
     # said on 1,981 days of the news: the language of national text, said in passing
