@@ -550,8 +550,8 @@ def test_a_short_text_of_the_centre_lists_the_everyday_formulations_it_repeats()
     assert everyday(_CURRENT + "建设人民满意的服务型政府。") == {"服务型政府"}
     assert everyday(_CURRENT + "建设人民满意的服务型政府。", everyday_central_once_min_len=0) == set()
     assert everyday(_CURRENT + "坚持改革开放，建设服务型政府。", national_framing_short_max=0) == set()
-    # the next word goes on naming something with it: no name of its own; a word of building
-    # it (…|建设) does not
+    # the next word goes on naming something with it: no name of its own; a word saying what
+    # of it (…|建设, …|工作) or a set phrase (…|发展壮大) does not
     assert everyday(_CURRENT + "发展战略性新兴产业。") == {"战略性新兴产业"}
     assert everyday(_CURRENT + "战略性新兴产业增加值增长较快。") == set()
     assert everyday(_CURRENT + "战略性新兴产业发展壮大。") == {"战略性新兴产业"}  # (a set phrase)
@@ -574,7 +574,7 @@ def test_a_short_text_of_the_centre_lists_the_everyday_formulations_it_repeats()
     assert everyday(local) == set()
 
 
-def test_a_national_formulation_named_with_its_scope_is_not_folded_into_an_everyday_one():
+def test_a_scope_variant_the_national_lexicon_holds_is_the_item_listed():
     """全国统一大市场 is an entry of the national lexicon; 统一大市场, said once on its own, an
     everyday one: they are one item, listed as national text names it, with its scope (where
     国家|污染防治攻坚战 is listed bare; the news of the opinion of 2022-04-10 says them so)."""
