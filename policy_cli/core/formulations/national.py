@@ -314,10 +314,11 @@ def _a_name_said_once(text: str, m: Match, o: FormulationOptions) -> bool:
         return False
     if everyday_lexicon()[m.phrase].documents > o.everyday_central_once_max_documents:
         return False
-    if m.end >= len(text) or not is_han(text[m.end]):
+    after = _next_word(text, m.end)
+    if after is None:
         return True
     w = words()
-    word, tag = default_tagger().tag(text[m.end : m.end + RUN_ON_LOOKAHEAD], False)[0]
+    word, tag = after
     return word in w.once_name_about_words or not tag.startswith(w.once_name_going_on_tags)
 
 
@@ -542,10 +543,17 @@ def a_place(word: str) -> bool:
 def _phrase_ends(text: str, at: int) -> bool:
     """Tell whether a noun phrase ends at `at`: a mark or the end of the text follows, or a
     conjunction, preposition or particle (…政策|的|实施, …理念|和|…); any other word goes on."""
+    after = _next_word(text, at)
+    return after is None or after[1].startswith(words().head_end_tags)
+
+
+def _next_word(text: str, at: int) -> tuple[str, str] | None:
+    """The word said at `at` and its tag, cut from the next `RUN_ON_LOOKAHEAD` characters, or
+    None where a mark or the end of the text follows."""
     if at >= len(text) or not is_han(text[at]):
-        return True
+        return None
     tagged = default_tagger().tag(text[at : at + RUN_ON_LOOKAHEAD], False)
-    return bool(tagged) and tagged[0][1].startswith(words().head_end_tags)
+    return (tagged[0][0], tagged[0][1]) if tagged else ("", "")
 
 
 def _opened_inside(
