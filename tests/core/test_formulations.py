@@ -914,6 +914,17 @@ def test_a_series_of_couplets_is_a_series_of_mottos():
     assert {"解放思想、创新求变", "向海图强、开放发展"} <= found
 
 
+def test_a_series_of_couplets_may_follow_the_people_a_verb_asks_of():
+    # 引导|广大人才|…, 引导|广大干部|…: the clause word and its people lead the series; nouns with no
+    # clause word before them name whose the clauses are, and a couplet of things lists them
+    found = {f.text for f in formulations_in("要引导广大干部敢于担当、踏实做事，真抓实干、埋头苦干。")}
+    assert {"敢于担当、踏实做事", "真抓实干、埋头苦干"} <= found
+    found = {f.text for f in formulations_in("。这些青年人才敢于担当、踏实做事，真抓实干、埋头苦干。")}
+    assert not any("、" in t for t in found)
+    found = {f.text for f in formulations_in("要引导各地基础设施、公共服务，北京上海、天津重庆。")}
+    assert not any("、" in t for t in found)
+
+
 def test_one_couplet_alone_or_a_list_inside_a_clause_is_no_series():
     # one pair between commas has no series to belong to; pairs inside a longer clause list things
     def texts(text: str) -> set[str]:

@@ -297,14 +297,19 @@ def _couplet_series(
     """Two clauses or more in a row, each a pair of two four-character clauses and nothing else
     (，守正创新、先立后破，系统集成、协同配合，; 解放思想、创新求变，向海图强、开放发展，): a series of
     couplets is a series of mottos, whatever their shape. The first may follow a verb of command
-    (坚持|稳中求进、以进促稳，…). A couplet of two things (基础设施、公共服务) lists them."""
+    (坚持|稳中求进、以进促稳，…), or one and the people it asks of (引导广大人才|爱党报国、敬业奉献，
+    胸怀祖国、服务人民。). A couplet of two things (基础设施、公共服务) lists them."""
     w = words()
     for m in _couplet_matches(text, o.object_pair_len, w.list_separator):
         start = m.start()
         before = text[start - 1 : start]
         if before and before not in w.clause_or_line_ends + w.clause_opens:
             lead = seg.words(max(0, start - o.couplet_lead_max), start)
-            if not lead or lead[-1] not in clause_word_set() or not seg.starts_word(start):
+            if not seg.starts_word(start):
+                continue
+            if (not lead or lead[-1] not in clause_word_set()) and not _asks_of_people(
+                seg, start, o
+            ):
                 continue
         if text[m.end() : m.end() + 1] not in w.clause_or_line_ends:
             continue
@@ -313,6 +318,18 @@ def _couplet_series(
             if not all(only_names_things(half) for half in clause.split(w.list_separator)):
                 yield Candidate(clause, "slogan", at, None, (), BY_RULE, STAGE, "couplet-series")
             at += len(clause) + 1
+
+
+def _asks_of_people(seg: Segmentation, start: int, o: FormulationOptions) -> bool:
+    """Tell whether a clause word and the people it asks something of end right before `start`
+    (引导|广大|人才|爱党报国、敬业奉献，…; 引导|广大干部|敢于担当、踏实做事，…): the words between are
+    all of `asked_people_tags`."""
+    cut = seg.words(max(0, start - o.couplet_asked_lead_max), start)
+    tags = words().asked_people_tags
+    k = len(cut)
+    while k > 0 and (tagged := default_tagger().tag(cut[k - 1], False)) and tagged[-1][1] in tags:
+        k -= 1
+    return 0 < k < len(cut) and cut[k - 1] in clause_word_set()
 
 
 def _principle_pair(lead: str, offset: int, parts: Sequence[str], seg: Segmentation) -> bool:

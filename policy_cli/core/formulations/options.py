@@ -271,6 +271,8 @@ class FormulationOptions:
     object_pair_len: int = 4
     # a series of couplets may follow a verb of command this long (坚持|稳中求进、以进促稳，…)
     couplet_lead_max: int = 4
+    # …or a clause word and the people it asks of, this long at most (引导广大人才|…)
+    couplet_asked_lead_max: int = 10
     # two clauses of the same characters in another order are this long at least
     # (人民领袖爱人民、人民领袖人民爱)
     chiasmus_min_len: int = 5

@@ -329,6 +329,7 @@ class Words(ReadOnlyRecord):
     sentence_lead_tags: frozenset[str]
     effort_adverbs: frozenset[str]
     quality_setting_verbs: tuple[str, ...]
+    asked_people_tags: frozenset[str]
     disposal_marks: tuple[str, ...]
     list_taking_verbs: tuple[str, ...]
     shared_predicate_tags: frozenset[str]
