@@ -925,6 +925,19 @@ def test_a_series_of_couplets_may_follow_the_people_a_verb_asks_of():
     assert not any("、" in t for t in found)
 
 
+def test_a_find_the_text_gives_the_party_is_named_with_it():
+    # real text: the report to the 17th congress (以毛泽东同志为核心的党的第一代中央领导集体…;
+    # 党的基本路线是党和国家的生命线): the Party's line and generations, named as the reader does
+    found = {f.text: f for f in extract_formulations(load_document(DOCS / "cpc17-report.txt"))}
+    assert {"党的第一代中央领导集体", "党的第二代中央领导集体", "党的基本路线"} <= set(found)
+    assert not {"第一代中央领导集体", "基本路线"} & set(found)
+    assert found["党的基本路线"].origin == "national"  # (still the lexicon's entry)
+    # a congress is named by its number (党的十七大 -> 十七大); where a name runs on after the
+    # find, 党的 says whose that name is (党的|群众路线工作方法)
+    found = {f.text for f in formulations_in("贯彻党的十九大精神，坚持党的群众路线工作方法。")}
+    assert "十九大" in found and not any(t.startswith("党的") for t in found), found
+
+
 def test_one_couplet_alone_or_a_list_inside_a_clause_is_no_series():
     # one pair between commas has no series to belong to; pairs inside a longer clause list things
     def texts(text: str) -> set[str]:

@@ -54,7 +54,7 @@ from policy_cli.core.formulations.candidate import CERTAIN, KINDS, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.pieces import QUOTES, said_at
 from policy_cli.core.formulations.proper import place_forms
-from policy_cli.core.formulations.vocab import patterns, words
+from policy_cli.core.formulations.vocab import RUN_ON_LOOKAHEAD, next_word, patterns, words
 from policy_cli.core.national import (
     FRAMING_SOURCE,
     NationalEntry,
@@ -91,9 +91,6 @@ WORD_SOURCES = (QUOTED_SOURCE, *READ_SOURCES)
 CORE_MIN = 3  # a core shorter than this (双创 in …双创) is no formulation of its own there
 # the separator a motto's parts are joined with in the lexicon (教育、科技、人才)
 MOTTO_SEPARATOR = "、"
-# characters read after a motto for the name it runs on into (a longer stretch to the next
-# mark is no name: the motto stands as it is)
-RUN_ON_LOOKAHEAD = 16
 _DROP_QUOTES = str.maketrans("", "", QUOTE_MARKS)
 LOCAL_SCOPE_SPAN = 10_000  # characters: `local_scope_per_10k` counts per this many
 
@@ -314,7 +311,7 @@ def _a_name_said_once(text: str, m: Match, o: FormulationOptions) -> bool:
         return False
     if everyday_lexicon()[m.phrase].documents > o.everyday_central_once_max_documents:
         return False
-    after = _next_word(text, m.end)
+    after = next_word(text, m.end)
     if after is None:
         return True
     w = words()
@@ -543,17 +540,8 @@ def a_place(word: str) -> bool:
 def _phrase_ends(text: str, at: int) -> bool:
     """Tell whether a noun phrase ends at `at`: a mark or the end of the text follows, or a
     conjunction, preposition or particle (…政策|的|实施, …理念|和|…); any other word goes on."""
-    after = _next_word(text, at)
+    after = next_word(text, at)
     return after is None or after[1].startswith(words().head_end_tags)
-
-
-def _next_word(text: str, at: int) -> tuple[str, str] | None:
-    """The word said at `at` and its tag, cut from the next `RUN_ON_LOOKAHEAD` characters, or
-    None where a mark or the end of the text follows."""
-    if at >= len(text) or not is_han(text[at]):
-        return None
-    tagged = default_tagger().tag(text[at : at + RUN_ON_LOOKAHEAD], False)
-    return (tagged[0][0], tagged[0][1]) if tagged else ("", "")
 
 
 def _opened_inside(

@@ -23,7 +23,7 @@ from policy_cli.core.formulations.frames import STAGE as FRAME_STAGE
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.pieces import QUOTES
 from policy_cli.core.formulations.rank import find_said
-from policy_cli.core.formulations.vocab import idioms, is_verb, patterns, words
+from policy_cli.core.formulations.vocab import idioms, is_verb, next_word, patterns, words
 from policy_cli.core.national import national_lexicon
 from policy_cli.core.occurrences import containers, find_all
 from policy_cli.core.phrases import canonical
@@ -34,6 +34,7 @@ from policy_cli.core.segment import default_tagger
 # its frame, and a policy's stance (稳健的货币政策要|灵活适度) with its policy; the formulation
 # stays an item of its own
 HOLD_NO_PARTS = ("point", f"{FRAME_STAGE}/{GUIDING_FRAME}", f"{FRAME_STAGE}/{STANCE}")
+PARTY_UNNAMED_KINDS = ("code", "document")  # (kinds named by themselves, never with 党的)
 WHOLE_STAGES = (COUNTED_STAGE, "motto")  # (finds that a counted set at their end never makes a description)
 
 
@@ -119,7 +120,38 @@ def fold_candidates(
                     drop.add(c.text)
                 elif strength.get(bare, CERTAIN) < CERTAIN:
                     drop.add(bare)
-    return [c for c in candidates if c.text not in drop]
+    return _named_with_the_party(text, [c for c in candidates if c.text not in drop])
+
+
+def _named_with_the_party(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """A find the text attributes to the Party with 党的 is named with it, as a reader names it
+    (党的基本路线, 党的第二代中央领导集体, 党的政治建设、思想建设、组织建设…): a line, a
+    generation or a kind of building of the Party, not any. Not where a name runs on after the
+    find (党的|脱贫攻坚好政策: the Party's policies), nor for a congress or a plenum, named by its
+    number alone (二十大, 二十大精神: `session_number`), nor a code or a document."""
+    prefix = words().party_prefix
+    texts = {c.text for c in candidates}
+    session = patterns().session_number
+    named = {
+        prefix + c.text: c for c in candidates
+        if c.kind not in PARTY_UNNAMED_KINDS and not session.match(c.text)
+        and prefix + c.text not in texts
+    }
+    if not named:
+        return list(candidates)
+    run_on = words().run_on_name_tags
+    at: dict[str, int] = {}
+    for name, starts in find_all(text, list(named)).items():
+        for start in starts:
+            after = next_word(text, start + len(name))
+            if after is None or after[1] not in run_on:
+                at[name] = start
+                break
+    return [
+        replace(c, text=prefix + c.text, offset=at[prefix + c.text])
+        if prefix + c.text in at and named.get(prefix + c.text) is c else c
+        for c in candidates
+    ]
 
 
 def _described_sets(candidates: Sequence[Candidate]) -> set[str]:

@@ -17,7 +17,7 @@ from types import MappingProxyType
 from typing import Any, ClassVar, dataclass_transform
 
 from policy_cli import data
-from policy_cli.core.chars import HAN
+from policy_cli.core.chars import HAN, is_han
 from policy_cli.core.patterns import finditer as finditer  # re-exported: the stages use it
 from policy_cli.core.patterns import longest_first, required_characters, required_strings
 from policy_cli.core.segment import default_tagger
@@ -418,6 +418,7 @@ class Patterns(ReadOnlyRecord):
     cited_word: re.Pattern[str]
     event_date: re.Pattern[str]
     unquoted_code: re.Pattern[str]
+    session_number: re.Pattern[str]
     article_package: re.Pattern[str]
     numbered_document: re.Pattern[str]
     hotline: re.Pattern[str]
@@ -515,6 +516,20 @@ def expand(pattern: str) -> str:
 def launches(word: str) -> bool:
     """Tell whether a word ends in a verb that launches a programme (实施, 如期完成)."""
     return word.endswith(words().launch_verbs)  # 如期完成 is one token
+
+
+# characters read after a find for the word that follows it (a longer stretch to the next mark
+# is no name a find runs on into)
+RUN_ON_LOOKAHEAD = 16
+
+
+def next_word(text: str, at: int) -> tuple[str, str] | None:
+    """The word said at `at` and its tag, cut from the next `RUN_ON_LOOKAHEAD` characters, or
+    None where a mark or the end of the text follows."""
+    if at >= len(text) or not is_han(text[at]):
+        return None
+    tagged = default_tagger().tag(text[at : at + RUN_ON_LOOKAHEAD], False)
+    return (tagged[0][0], tagged[0][1]) if tagged else ("", "")
 
 
 def word_tag(word: str) -> str | None:
