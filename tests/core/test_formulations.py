@@ -503,6 +503,17 @@ def test_a_set_named_after_its_listed_members():
 def test_the_core_a_longer_national_formulation_ends_with_is_named_too():
     texts = {f.text for f in formulations_in("坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，围绕推动高质量发展。")}
     assert {"完整准确全面贯彻新发展理念", "新发展理念"} <= texts
+    # …and each phrase a conjunction joins ends with one: real text, the work reports of 2015
+    # (着眼于保持中高速增长和迈向中高端水平“双目标”) and 2014 (使市场在资源配置中起决定性作用和
+    # 更好发挥政府作用), whose longer entries the lexicon holds whole
+    for doc, core in (("gwr-2015.txt", "中高速增长"), ("gwr-2014.txt", "市场在资源配置中起决定性作用")):
+        found = {f.text: f for f in extract_formulations(load_document(DOCS / doc))}
+        assert core in found and "national/core" in found[core].evidence, core
+    # (a 和 inside a word joins nothing: 社会主义和谐社会)
+    from policy_cli.core.formulations.national import _conjuncts
+
+    assert _conjuncts("构建社会主义和谐社会") == [("构建社会主义和谐社会", 0)]
+    assert _conjuncts("保持中高速增长和迈向中高端水平") == [("保持中高速增长", 0), ("迈向中高端水平", 8)]
 
 
 def test_an_ordinary_noun_in_scare_quotes_is_no_formulation():

@@ -88,6 +88,7 @@ KNOWLEDGE_SOURCE = "knowledge"
 # the entries read in reports or kept as they are, the framing ones too (三通 not in 三通一平)
 READ_SOURCES = (REPORTS_SOURCE, KNOWLEDGE_SOURCE, FRAMING_SOURCE)
 WORD_SOURCES = (QUOTED_SOURCE, *READ_SOURCES)
+CONJUNCTION_TAG = "c"  # the tagger's tag of a conjunction (和, 与, 及)
 CORE_MIN = 3  # a core shorter than this (双创 in …双创) is no formulation of its own there
 # the separator a motto's parts are joined with in the lexicon (教育、科技、人才)
 MOTTO_SEPARATOR = "、"
@@ -206,12 +207,14 @@ def find_national(
             # before it, which ends where the motto's first part ends: both are said
             before, at = opened
             yield replace(_candidate(before, before.text, at, "opened"), strength=CERTAIN)
-        core = _core_of(printed)
-        if core is not None:
-            # 完整准确全面贯彻|新发展理念: the formulation the longer one ends with is named too,
-            # as a reader names the core a document frames itself with
-            at = m.start + len(printed) - len(core.text)
-            yield replace(_candidate(core, core.text, at, "core"), strength=CERTAIN)
+        for piece, offset in _conjuncts(printed):
+            core = _core_of(piece)
+            if core is not None:
+                # 完整准确全面贯彻|新发展理念: the formulation the longer one ends with is named
+                # too, as a reader names the core a document frames itself with; so is the one
+                # each phrase a conjunction joins ends with (保持|中高速增长|和迈向|中高端水平)
+                at = m.start + offset + len(piece) - len(core.text)
+                yield replace(_candidate(core, core.text, at, "core"), strength=CERTAIN)
 
 
 def _placed_framing_zones(
@@ -563,6 +566,23 @@ def _opened_inside(
         if entry is not None and entry.source != FRAMING_SOURCE:
             return entry, at
     return None
+
+
+def _conjuncts(printed: str) -> list[tuple[str, int]]:
+    """The phrases a conjunction joins into a found phrase (保持中高速增长|和|迈向中高端水平),
+    each with its offset in it; the phrase alone where none does."""
+    joins = words().phrase_conjunctions
+    if not any(j in printed for j in joins):
+        return [(printed, 0)]
+    pieces: list[tuple[str, int]] = [("", 0)]
+    at = 0
+    for word, tag in default_tagger().tag(printed, False):
+        at += len(word)
+        if word in joins and tag == CONJUNCTION_TAG:
+            pieces.append(("", at))
+        else:
+            pieces[-1] = (pieces[-1][0] + word, pieces[-1][1])
+    return [p for p in pieces if p[0]]
 
 
 def _core_of(printed: str) -> NationalEntry | None:

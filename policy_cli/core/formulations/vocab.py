@@ -282,6 +282,7 @@ class Words(ReadOnlyRecord):
     name_conjunctions: tuple[str, ...]
     dependent_conjunctions: tuple[str, ...]
     independent_conjunctions: tuple[str, ...]
+    phrase_conjunctions: frozenset[str]
     dependent_parts: tuple[str, ...]
     phrase_breaks: frozenset[str]
     generic_counted: tuple[str, ...]
