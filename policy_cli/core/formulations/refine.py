@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from policy_cli.core.chars import is_han
 from policy_cli.core.formulations.candidate import CERTAIN, Candidate
 from policy_cli.core.formulations.counted import STAGE as COUNTED_STAGE
 from policy_cli.core.formulations.frames import GUIDING_FRAME, STANCE
@@ -34,7 +35,8 @@ from policy_cli.core.segment import default_tagger
 # its frame, and a policy's stance (稳健的货币政策要|灵活适度) with its policy; the formulation
 # stays an item of its own
 HOLD_NO_PARTS = ("point", f"{FRAME_STAGE}/{GUIDING_FRAME}", f"{FRAME_STAGE}/{STANCE}")
-PARTY_UNNAMED_KINDS = ("code", "document")  # (kinds named by themselves, never with 党的)
+PARTY_UNNAMED_KINDS = ("code", "document")
+PRONOUN_LOOKBEHIND = 4  # characters read before 党的 for the pronoun that may say whose party  # (kinds named by themselves, never with 党的)
 WHOLE_STAGES = (COUNTED_STAGE, "motto")  # (finds that a counted set at their end never makes a description)
 
 
@@ -127,7 +129,8 @@ def _named_with_the_party(text: str, candidates: Sequence[Candidate]) -> list[Ca
     """A find the text attributes to the Party with 党的 is named with it, as a reader names it
     (党的基本路线, 党的第二代中央领导集体, 党的政治建设、思想建设、组织建设…): a line, a
     generation or a kind of building of the Party, not any. Not where a name runs on after the
-    find (党的|脱贫攻坚好政策: the Party's policies), nor for a congress or a plenum, named by its
+    find (党的|脱贫攻坚好政策: the Party's policies) or a pronoun says whose party (我们党的|立党
+    之本、执政之基、力量之源: what it is to itself), nor for a congress or a plenum, named by its
     number alone (二十大, 二十大精神: `session_number`), nor a code or a document."""
     prefix = words().party_prefix
     texts = {c.text for c in candidates}
@@ -144,7 +147,7 @@ def _named_with_the_party(text: str, candidates: Sequence[Candidate]) -> list[Ca
     for name, starts in find_all(text, list(named)).items():
         for start in starts:
             after = next_word(text, start + len(name))
-            if after is None or after[1] not in run_on:
+            if (after is None or after[1] not in run_on) and not _a_pronoun_before(text, start):
                 at[name] = start
                 break
     return [
@@ -152,6 +155,15 @@ def _named_with_the_party(text: str, candidates: Sequence[Candidate]) -> list[Ca
         if prefix + c.text in at and named.get(prefix + c.text) is c else c
         for c in candidates
     ]
+
+
+def _a_pronoun_before(text: str, at: int) -> bool:
+    """Tell whether a pronoun says whose party it is right before `at` (我们|党的立党之本: what
+    the party is to itself, said of it, not a name it gives its own)."""
+    if at == 0 or not is_han(text[at - 1]):
+        return False
+    tagged = default_tagger().tag(text[max(0, at - PRONOUN_LOOKBEHIND) : at], False)
+    return bool(tagged) and tagged[-1][1] in words().pronoun_tags
 
 
 def _described_sets(candidates: Sequence[Candidate]) -> set[str]:
