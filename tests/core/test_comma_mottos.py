@@ -52,6 +52,20 @@ def test_framed_clauses_of_the_congress_report(cpc19):
     assert "motto/framed-clauses" in cpc19["人民有信仰，国家有力量，民族有希望"]
 
 
+def test_a_framed_run_closes_with_a_longer_subject():
+    # real text: the report to the 16th congress (发展要有新思路，改革要有新突破，开放要有新局面，
+    # 各项工作要有新举措。): the first word of each clause is its subject, before the frame 要, so
+    # the clauses are no tasks though 发展 opens them; the last clause's subject is longer
+    motto = "发展要有新思路，改革要有新突破，开放要有新局面，各项工作要有新举措"
+    assert "motto/framed-clauses" in found_on("cpc16-report.txt")[motto]
+    from policy_cli.core.formulations.comma_runs import _is_task
+
+    assert not _is_task("发展要有新思路") and _is_task("发展海洋经济")
+    # a longer clause after a run it shares no frame with is none of it
+    found = found_in("思想要再解放，改革要再深化，开放要再扩大，各地区加快推进。")
+    assert "思想要再解放，改革要再深化，开放要再扩大" in found
+
+
 def test_clauses_sharing_a_noun_are_tasks_not_a_motto(cpc19):
     # 健全民主制度，丰富民主形式，拓宽民主渠道: 民主 is shared, no frame character
     assert not any("民主形式" in t for t in cpc19)

@@ -64,7 +64,8 @@ def find_comma_mottos(text: str, o: FormulationOptions) -> Iterator[Candidate]:
         done = end
         clauses = text[start:end].split(comma)
         if len(clauses) >= o.framed_min_clauses:
-            yield from _framed_runs(clauses, start, o)
+            after = text[end : end + o.framed_max_len + o.framed_last_longer_max + 2]
+            yield from _framed_runs(clauses, start, o, after)
     if o.even_run_min_clauses:
         yield from _even_runs(text, o)
     if o.crossed_min_len:
@@ -207,10 +208,11 @@ def _couplet_sentence(clauses: Sequence[str], o: FormulationOptions) -> str | No
 
 
 def _framed_runs(
-    clauses: Sequence[str], start: int, o: FormulationOptions
+    clauses: Sequence[str], start: int, o: FormulationOptions, after: str = ""
 ) -> Iterator[Candidate]:
     """The runs of three clauses or more of one length that share a frame, longest first from
-    each clause (思想要再解放，改革要再深化，开放要再扩大)."""
+    each clause (思想要再解放，改革要再深化，开放要再扩大); a run that ends the clauses may take
+    the clause `after` them, a whole clause after a comma, that closes it with a longer subject."""
     comma = words().comma
     i = 0
     while i <= len(clauses) - o.framed_min_clauses:
@@ -233,10 +235,38 @@ def _framed_runs(
         if found:
             at = start + sum(len(c) + 1 for c in clauses[:i])
             phrase = comma.join(clauses[i:found])
+            if found == len(clauses) and (last := _last_clause(after)) and _ends_framed(
+                clauses[i:found], last, o
+            ):
+                phrase += comma + last  # …，开放要有新局面，各项工作要有新举措: a longer subject
             yield Candidate(phrase, "slogan", at, None, (), BY_RULE, STAGE, "framed-clauses")
             i = found
         else:
             i += 1
+
+
+def _last_clause(after: str) -> str:
+    """The whole clause a comma opens `after` with, up to the mark that ends it ("" where
+    there is none)."""
+    w = words()
+    if not after.startswith(w.comma):
+        return ""
+    m = _HAN_RUN.match(after, len(w.comma))
+    if m is None or after[m.end() : m.end() + 1] not in w.clause_ends or m.end() == len(after):
+        return ""
+    return m.group()
+
+
+def _ends_framed(run: Sequence[str], clause: str, o: FormulationOptions) -> bool:
+    """Tell whether a clause after a framed run closes it with a longer subject: its last
+    characters, as many as the run's clauses have, share the run's frame (各项|工作要有新举措
+    after 发展要有新思路，…)."""
+    size = len(run[0])
+    return (
+        size < len(clause) <= size + o.framed_last_longer_max
+        and bool(_HAN_RUN.fullmatch(clause))
+        and _framed([*run, clause[-size:]], o)
+    )
 
 
 def _framed(run: Sequence[str], o: FormulationOptions) -> bool:
@@ -278,9 +308,12 @@ def _asks(clauses: Sequence[str]) -> bool:
 
 def _is_task(clause: str) -> bool:
     """Tell whether a clause is a task: it opens with a verb and ends with its object (发展|海洋
-    经济, 支持|社会办医)."""
+    经济, 支持|社会办医). Where a frame character follows the first word as a word of its own,
+    that word is the clause's subject (发展|要|有新思路: what development is to have), no task."""
     w = words()
     tagged = default_tagger().tag(clause, False)
+    if len(tagged) > 1 and tagged[1][0] in w.comma_frame_characters:
+        return False
     return bool(tagged) and tagged[0][1] in w.task_verb_tags and tagged[-1][1] in w.task_object_tags
 
 

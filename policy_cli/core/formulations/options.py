@@ -549,6 +549,9 @@ class FormulationOptions:
     # the frame character is in a word this short, no noun (思想|要|再|解放, 环境|就是|民生; not
     # 推进|不动产|登记, where 不 is inside a longer word)
     framed_word_max: int = 2
+    # the clause after a framed run may close it with a subject this many characters longer
+    # (…，开放要有新局面，各项工作要有新举措)
+    framed_last_longer_max: int = 3
     # a numbered heading made only of a quoted name and a short noun phrase, （一）“人工智能+”
     # 科学技术, names an item of the document's own programme (rule quoted/heading) where at
     # least this many numbered headings open with the same quoted name (the programme's fields)
