@@ -64,11 +64,19 @@ def problems(rules: dict[str, Any] | None = None) -> list[str]:
 
 def _value_problems(value: Any, container: type) -> list[str]:
     if container is Mapping:
-        if not isinstance(value, dict) or not all(
+        # a table of one character = a number (count_values), or of a word = a list of words
+        # ("" among them: any), the heads it takes (named_openers)
+        if isinstance(value, dict) and value and all(
             isinstance(k, str) and len(k) == 1 and isinstance(v, int) for k, v in value.items()
         ):
-            return ["a table of one character = a number expected"]
-        return []
+            return []
+        if isinstance(value, dict) and value and all(
+            isinstance(k, str) and k and isinstance(v, list) and v
+            and all(isinstance(x, str) for x in v)
+            for k, v in value.items()
+        ):
+            return []
+        return ["a table of one character = a number, or of a word = a list of words, expected"]
     if container is tuple or (container is frozenset and isinstance(value, list)):
         if not isinstance(value, list) or not all(isinstance(x, str) and x for x in value):
             return ["a list of words expected"]

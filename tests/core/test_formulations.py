@@ -936,7 +936,7 @@ def test_a_series_of_couplets_may_follow_the_people_a_verb_asks_of():
     assert not any("、" in t for t in found)
 
 
-def test_a_find_the_text_gives_the_party_is_named_with_it():
+def test_a_find_is_named_with_the_party_it_is_given_or_the_verb_raising_a_banner():
     # real text: the report to the 17th congress (以毛泽东同志为核心的党的第一代中央领导集体…;
     # 党的基本路线是党和国家的生命线): the Party's line and generations, named as the reader does
     found = {f.text: f for f in extract_formulations(load_document(DOCS / "cpc17-report.txt"))}
@@ -947,6 +947,12 @@ def test_a_find_the_text_gives_the_party_is_named_with_it():
     # find, 党的 says whose that name is (党的|群众路线工作方法)
     found = {f.text for f in formulations_in("贯彻党的十九大精神，坚持党的群众路线工作方法。")}
     assert "十九大" in found and not any(t.startswith("党的") for t in found), found
+    # a banner is named as the text raises it (高举…旗帜, named_openers), and bare where it is not
+    found = {f.text: f for f in extract_formulations(load_document(DOCS / "cpc17-report.txt"))}
+    banner = "高举中国特色社会主义伟大旗帜"
+    assert banner in found and banner[2:] not in found and found[banner].origin == "national"
+    found = {f.text for f in formulations_in("在中国特色社会主义伟大旗帜指引下，奋勇前进。")}
+    assert "中国特色社会主义伟大旗帜" in found, found
 
 
 def test_one_couplet_alone_or_a_list_inside_a_clause_is_no_series():

@@ -35,7 +35,7 @@ from policy_cli.core.segment import default_tagger
 # its frame, and a policy's stance (稳健的货币政策要|灵活适度) with its policy; the formulation
 # stays an item of its own
 HOLD_NO_PARTS = ("point", f"{FRAME_STAGE}/{GUIDING_FRAME}", f"{FRAME_STAGE}/{STANCE}")
-PARTY_UNNAMED_KINDS = ("code", "document")
+OPENER_UNNAMED_KINDS = ("code", "document")
 PRONOUN_LOOKBEHIND = 4  # characters read before 党的 for the pronoun that may say whose party  # (kinds named by themselves, never with 党的)
 WHOLE_STAGES = (COUNTED_STAGE, "motto")  # (finds that a counted set at their end never makes a description)
 
@@ -122,37 +122,46 @@ def fold_candidates(
                     drop.add(c.text)
                 elif strength.get(bare, CERTAIN) < CERTAIN:
                     drop.add(bare)
-    return _named_with_the_party(text, [c for c in candidates if c.text not in drop])
+    return _named_with_openers(text, [c for c in candidates if c.text not in drop])
 
 
-def _named_with_the_party(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
-    """A find the text attributes to the Party with 党的 is named with it, as a reader names it
-    (党的基本路线, 党的第二代中央领导集体, 党的政治建设、思想建设、组织建设…): a line, a
-    generation or a kind of building of the Party, not any. Not where a name runs on after the
-    find (党的|脱贫攻坚好政策: the Party's policies) or a pronoun says whose party (我们党的|立党
-    之本、执政之基、力量之源: what it is to itself), nor for a congress or a plenum, named by its
-    number alone (二十大, 二十大精神: `session_number`), nor a code or a document."""
-    prefix = words().party_prefix
+def _named_with_openers(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """A find the text says after one of the `named_openers` is named with it, as a reader
+    names it: 党的 (党的基本路线, 党的第二代中央领导集体, 党的政治建设、思想建设、组织建设…: a
+    line, a generation or a kind of building of the Party, not any) and 高举 before a banner
+    (高举中国特色社会主义伟大旗帜). Not where a name runs on after the find (党的|脱贫攻坚好政策:
+    the Party's policies) or a pronoun says whose party (我们党的|立党之本、执政之基、力量之源:
+    what it is to itself), nor for a congress or a plenum, named by its number alone (二十大,
+    二十大精神: `session_number`), nor a code or a document."""
+    w = words()
     texts = {c.text for c in candidates}
     session = patterns().session_number
-    named = {
-        prefix + c.text: c for c in candidates
-        if c.kind not in PARTY_UNNAMED_KINDS and not session.match(c.text)
-        and prefix + c.text not in texts
-    }
+    named: dict[str, tuple[Candidate, str]] = {}
+    for c in candidates:
+        if c.kind in OPENER_UNNAMED_KINDS or session.match(c.text):
+            continue
+        for opener, heads in w.named_openers.items():
+            if c.text.endswith(tuple(heads)) and opener + c.text not in texts:
+                named[opener + c.text] = (c, opener)
     if not named:
         return list(candidates)
-    run_on = words().run_on_name_tags
+    run_on = w.run_on_name_tags
     at: dict[str, int] = {}
     for name, starts in find_all(text, list(named)).items():
+        party = named[name][1] == w.party_prefix
         for start in starts:
             after = next_word(text, start + len(name))
-            if (after is None or after[1] not in run_on) and not _a_pronoun_before(text, start):
+            if (after is None or after[1] not in run_on) and not (
+                party and _a_pronoun_before(text, start)
+            ):
                 at[name] = start
                 break
+    renamed: dict[int, tuple[str, int]] = {}
+    for name, (c, _) in named.items():
+        if name in at and id(c) not in renamed:  # (the first opener of the table said)
+            renamed[id(c)] = (name, at[name])
     return [
-        replace(c, text=prefix + c.text, offset=at[prefix + c.text])
-        if prefix + c.text in at and named.get(prefix + c.text) is c else c
+        replace(c, text=renamed[id(c)][0], offset=renamed[id(c)][1]) if id(c) in renamed else c
         for c in candidates
     ]
 

@@ -310,6 +310,7 @@ class Words(ReadOnlyRecord):
     plan_suffix: str
     plan_period: str
     party_prefix: str
+    named_openers: Mapping[str, list[str]]
     trail_openers: tuple[str, ...]
     aside_words: tuple[str, ...]
     list_run_conjunctions: tuple[str, ...]
