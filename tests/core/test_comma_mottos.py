@@ -60,7 +60,8 @@ def test_a_framed_run_closes_with_a_longer_subject():
     assert "motto/framed-clauses" in found_on("cpc16-report.txt")[motto]
     from policy_cli.core.formulations.comma_runs import _is_task
 
-    assert not _is_task("发展要有新思路") and _is_task("发展海洋经济")
+    assert not _is_task("发展要有新思路", framed=True) and _is_task("发展海洋经济", framed=True)
+    assert _is_task("取暖不烧煤")  # (a sentence of two such clauses is a reporter's: no frame read)
     # a longer clause after a run it shares no frame with is none of it
     found = found_in("思想要再解放，改革要再深化，开放要再扩大，各地区加快推进。")
     assert "思想要再解放，改革要再深化，开放要再扩大" in found

@@ -228,7 +228,7 @@ def _framed_runs(
                     len(set(run)) == len(run)
                     and all(_HAN_RUN.fullmatch(c) for c in run)
                     and _framed(run, o)
-                    and not all(_is_task(c) for c in run)
+                    and not all(_is_task(c, framed=True) for c in run)
                 ):
                     found = k
                     break
@@ -306,13 +306,15 @@ def _asks(clauses: Sequence[str]) -> bool:
     )
 
 
-def _is_task(clause: str) -> bool:
+def _is_task(clause: str, *, framed: bool = False) -> bool:
     """Tell whether a clause is a task: it opens with a verb and ends with its object (发展|海洋
-    经济, 支持|社会办医). Where a frame character follows the first word as a word of its own,
-    that word is the clause's subject (发展|要|有新思路: what development is to have), no task."""
+    经济, 支持|社会办医). In a framed run (`framed`), where a frame character follows the first
+    word as a word of its own, that word is the clause's subject (发展|要|有新思路: what
+    development is to have), no task; a sentence of two clauses so is as often a reporter's
+    (取暖|不|烧煤，开车不烧油)."""
     w = words()
     tagged = default_tagger().tag(clause, False)
-    if len(tagged) > 1 and tagged[1][0] in w.comma_frame_characters:
+    if framed and len(tagged) > 1 and tagged[1][0] in w.comma_frame_characters:
         return False
     return bool(tagged) and tagged[0][1] in w.task_verb_tags and tagged[-1][1] in w.task_object_tags
 

@@ -322,14 +322,19 @@ def _couplet_series(
 
 def _asks_of_people(seg: Segmentation, start: int, o: FormulationOptions) -> bool:
     """Tell whether a clause word and the people it asks something of end right before `start`
-    (引导|广大|人才|爱党报国、敬业奉献，…; 引导|广大干部|敢于担当、踏实做事，…): the words between are
-    all of `asked_people_tags`."""
+    (引导|广大|人才|爱党报国、敬业奉献，…; 引导|广大干部|敢于担当、踏实做事，…): the last word
+    names people (`asked_people_heads`), and the words between are all of `asked_people_tags`
+    (not 必须|铭记|…, 持续|整治|…, verbs the tagger takes for nouns)."""
     cut = seg.words(max(0, start - o.couplet_asked_lead_max), start)
-    tags = words().asked_people_tags
-    k = len(cut)
-    while k > 0 and (tagged := default_tagger().tag(cut[k - 1], False)) and tagged[-1][1] in tags:
+    w = words()
+    if not cut or not cut[-1].endswith(w.asked_people_heads):
+        return False
+    k = len(cut) - 1
+    while k > 0 and (tagged := default_tagger().tag(cut[k - 1], False)) and (
+        tagged[-1][1] in w.asked_people_tags
+    ):
         k -= 1
-    return 0 < k < len(cut) and cut[k - 1] in clause_word_set()
+    return k > 0 and cut[k - 1] in clause_word_set()
 
 
 def _principle_pair(lead: str, offset: int, parts: Sequence[str], seg: Segmentation) -> bool:

@@ -469,6 +469,10 @@ class FormulationOptions:
     # square (the longest sentence of the test documents: 515; of the 56 k items of national
     # news: 1,978, and 4 longer than 1,000)
     context_max_len: int = 2000
+    # --- stage fold: a find is named with an opener (党的, 高举: `named_openers`) where the text
+    # says it so at least this percentage of the times it says the find (a report saying
+    # 基本路线 four times, once as 党的基本路线: the Party's line, counted four times)
+    opener_named_min_percent: int = 25
 
     # --- central documents, opinions and plans (issue 12; stages motto and quoted)
     # a run of clauses of one length that a verb of forming opens and that qualifies, with 的,

@@ -24,6 +24,9 @@ from policy_cli.models import Document, Formulation, Sentence
 ORIGINS = ("national", "local", "new")
 
 SORTS = ("first", "count")
+# a candidate's meta key: the find a name given with an opener names (党的|基本路线), whose
+# mentions are the name's too (refine.fold names it so)
+SAID_AS = "said_as"
 MAX_CONTEXTS = FormulationOptions().max_contexts
 
 
@@ -72,16 +75,27 @@ def find_said(
     wanted = [c.text for c in chosen] if names is None else list(names)
     keep = set(wanted)
     printed: dict[str, str] = {}  # a name as printed with quote marks inside -> the name
+    bare_of: dict[str, str] = {}  # a name given with an opener -> the find it names (SAID_AS)
     for c in chosen:
         if c.text in keep and not text.startswith(c.text, c.offset):
             form = printed_at(text, c.text, c.offset)
             if form is not None:
                 printed[form] = c.text
-    starts = find_all(text, [*wanted, *printed])
+        if c.text in keep and c.meta and (bare := dict(c.meta).get(SAID_AS)):
+            bare_of[c.text] = bare
+    starts = find_all(text, [*wanted, *printed, *bare_of.values()])
     for form, name in printed.items():
         at = starts.pop(form, None)
         if at:
             starts[name] = sorted({*starts.get(name, ()), *at})
+    for name, bare in bare_of.items():
+        # 党的基本路线 is said where 基本路线 is said alone too (…基本理论、基本路线和…): the one
+        # formulation, each mention once (not again inside its own name)
+        named = starts.get(name, [])
+        inside = {at + len(name) - len(bare) for at in named}
+        alone = [at for at in starts.pop(bare, ()) if at not in inside]
+        if alone:
+            starts[name] = sorted({*named, *alone})
     return starts
 
 
@@ -137,9 +151,14 @@ def to_formulation(
     """
     if starts is None:
         starts = find_all(document.text, [c.text]).get(c.text, [])
-    seen = non_overlapping(starts, len(c.text))  # what str.count and str.find would see
+    # what str.count and str.find would see (the shorter form's length, where a name's
+    # mentions are also those of the find it names: 基本路线。党的基本路线 is said twice)
+    bare = dict(c.meta).get(SAID_AS) if c.meta else None
+    seen = non_overlapping(starts, len(bare or c.text))
     count = len(seen)
     first = seen[0] if seen else -1
+    if bare is not None:  # (where the name itself is said first, the one its offset gives)
+        first = next((at for at in seen if document.text.startswith(c.text, at)), first)
     if first < 0:
         first, count, seen = c.offset, max(count, 1), [c.offset]
     origin, first_seen = origin_of(c)

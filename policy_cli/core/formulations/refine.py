@@ -23,7 +23,7 @@ from policy_cli.core.formulations.frames import GUIDING_FRAME, STANCE
 from policy_cli.core.formulations.frames import STAGE as FRAME_STAGE
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.pieces import QUOTES
-from policy_cli.core.formulations.rank import find_said
+from policy_cli.core.formulations.rank import SAID_AS, find_said
 from policy_cli.core.formulations.vocab import idioms, is_verb, next_word, patterns, words
 from policy_cli.core.national import national_lexicon
 from policy_cli.core.occurrences import containers, find_all
@@ -35,8 +35,9 @@ from policy_cli.core.segment import default_tagger
 # its frame, and a policy's stance (稳健的货币政策要|灵活适度) with its policy; the formulation
 # stays an item of its own
 HOLD_NO_PARTS = ("point", f"{FRAME_STAGE}/{GUIDING_FRAME}", f"{FRAME_STAGE}/{STANCE}")
-OPENER_UNNAMED_KINDS = ("code", "document")
-PRONOUN_LOOKBEHIND = 4  # characters read before 党的 for the pronoun that may say whose party  # (kinds named by themselves, never with 党的)
+OPENER_UNNAMED_KINDS = ("code", "document")  # (kinds named by themselves, never with 党的)
+OPENER_LOOKBEHIND = 4  # characters cut before an opener to tell it is a word of its own
+LEXICON_TAG = ""  # the tagger's tag of a word of the policy lexicon (教育实践活动)
 WHOLE_STAGES = (COUNTED_STAGE, "motto")  # (finds that a counted set at their end never makes a description)
 
 
@@ -122,17 +123,22 @@ def fold_candidates(
                     drop.add(c.text)
                 elif strength.get(bare, CERTAIN) < CERTAIN:
                     drop.add(bare)
-    return _named_with_openers(text, [c for c in candidates if c.text not in drop])
+    return _named_with_openers(text, [c for c in candidates if c.text not in drop], options)
 
 
-def _named_with_openers(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+def _named_with_openers(
+    text: str, candidates: Sequence[Candidate], options: FormulationOptions
+) -> list[Candidate]:
     """A find the text says after one of the `named_openers` is named with it, as a reader
     names it: 党的 (党的基本路线, 党的第二代中央领导集体, 党的政治建设、思想建设、组织建设…: a
     line, a generation or a kind of building of the Party, not any) and 高举 before a banner
-    (高举中国特色社会主义伟大旗帜). Not where a name runs on after the find (党的|脱贫攻坚好政策:
-    the Party's policies) or a pronoun says whose party (我们党的|立党之本、执政之基、力量之源:
-    what it is to itself), nor for a congress or a plenum, named by its number alone (二十大,
-    二十大精神: `session_number`), nor a code or a document."""
+    (高举中国特色社会主义伟大旗帜). Only where the text says it so at least
+    `opener_named_min_percent` of the times it says the find (the name's mentions are the
+    find's, `rank.SAID_AS`: 党的基本路线 is counted where 基本路线 is said alone too), the opener a word of its own (not 中国共产|党的…, 全面从严治|党的…), no
+    pronoun saying whose party (我们党的|立党之本、执政之基、力量之源: what it is to itself) and
+    no name running on after the find (党的|群众路线教育实践活动, 党的|脱贫攻坚好政策: what 党的
+    qualifies is longer); never a congress or a plenum, named by its number alone (二十大,
+    二十大精神: `session_number`), a code or a document."""
     w = words()
     texts = {c.text for c in candidates}
     session = patterns().session_number
@@ -145,34 +151,53 @@ def _named_with_openers(text: str, candidates: Sequence[Candidate]) -> list[Cand
                 named[opener + c.text] = (c, opener)
     if not named:
         return list(candidates)
-    run_on = w.run_on_name_tags
-    at: dict[str, int] = {}
-    for name, starts in find_all(text, list(named)).items():
-        party = named[name][1] == w.party_prefix
-        for start in starts:
-            after = next_word(text, start + len(name))
-            if (after is None or after[1] not in run_on) and not (
-                party and _a_pronoun_before(text, start)
-            ):
-                at[name] = start
-                break
+    starts = find_all(text, [*named, *{c.text for c, _ in named.values()}])
     renamed: dict[int, tuple[str, int]] = {}
-    for name, (c, _) in named.items():
-        if name in at and id(c) not in renamed:  # (the first opener of the table said)
-            renamed[id(c)] = (name, at[name])
+    for name, (c, opener) in named.items():
+        if id(c) in renamed:
+            continue  # (the first opener of the table said)
+        said = [at for at in starts.get(name, ()) if _opens_a_name(text, at, name, opener)]
+        bare = len(starts.get(c.text, ()))
+        if said and 100 * len(said) >= options.opener_named_min_percent * bare:
+            renamed[id(c)] = (name, said[0])
     return [
-        replace(c, text=renamed[id(c)][0], offset=renamed[id(c)][1]) if id(c) in renamed else c
+        replace(
+            c, text=renamed[id(c)][0], offset=renamed[id(c)][1],
+            meta=(*c.meta, (SAID_AS, c.text)),
+        )
+        if id(c) in renamed else c
         for c in candidates
     ]
 
 
-def _a_pronoun_before(text: str, at: int) -> bool:
-    """Tell whether a pronoun says whose party it is right before `at` (我们|党的立党之本: what
-    the party is to itself, said of it, not a name it gives its own)."""
-    if at == 0 or not is_han(text[at - 1]):
+def _opens_a_name(text: str, at: int, name: str, opener: str) -> bool:
+    """Tell whether the opener at `at` is a word of its own (no pronoun before 党的) and no name
+    runs on after `name`, the find it opens."""
+    w = words()
+    before = _tag_before_word(text, at, len(opener))
+    if before is None or (opener == w.party_prefix and before in w.pronoun_tags):
         return False
-    tagged = default_tagger().tag(text[max(0, at - PRONOUN_LOOKBEHIND) : at], False)
-    return bool(tagged) and tagged[-1][1] in words().pronoun_tags
+    after = next_word(text, at + len(name))
+    if after is not None and after[0] and len(after[0]) == 1 and after[1] in w.quality_tags:
+        after = next_word(text, at + len(name) + 1)  # 党的脱贫攻坚|好|政策: the word after
+    return after is None or after[1] not in w.run_on_name_tags | {LEXICON_TAG}
+
+
+def _tag_before_word(text: str, at: int, size: int) -> str | None:
+    """The tag of the word before `at` where a word starts there, as the tagger cuts the text
+    around it ("" at the text's start or after a mark), or None where `at` is inside a word
+    (中国共产|党的)."""
+    if at == 0 or not is_han(text[at - 1]):
+        return ""
+    lo = max(0, at - OPENER_LOOKBEHIND)
+    pos, tag_before = lo, ""
+    for word, tag in default_tagger().tag(text[lo : at + size], False):
+        if pos == at:
+            return tag_before
+        if pos > at:
+            return None
+        pos, tag_before = pos + len(word), tag
+    return None
 
 
 def _described_sets(candidates: Sequence[Candidate]) -> set[str]:

@@ -332,6 +332,7 @@ class Words(ReadOnlyRecord):
     effort_adverbs: frozenset[str]
     quality_setting_verbs: tuple[str, ...]
     asked_people_tags: frozenset[str]
+    asked_people_heads: tuple[str, ...]
     disposal_marks: tuple[str, ...]
     list_taking_verbs: tuple[str, ...]
     shared_predicate_tags: frozenset[str]
