@@ -21,6 +21,9 @@ PHRASES_FILE = "national_phrases.bloom"
 # the runs of the lexicon national text says before 的 in most of their uses (built by
 # scripts/build_qualifiers.py): qualities of the noun that follows (…|的资本市场)
 QUALIFIERS_FILE = "national_qualifiers.tsv"
+# how often national text names an entry with an opener of `named_openers` (built by
+# scripts/build_openers.py): 党的|群众路线 in most of its uses, 党的|乡村振兴战略 almost never
+OPENERS_FILE = "national_openers.tsv"
 # the source of entries that are national formulations and everyday policy writing too (one
 # current local report says them) or a standing system's plain name (社会主义市场经济体制): the
 # stage lists them only where a document frames itself with them, said again and again
@@ -74,6 +77,18 @@ def national_qualifiers() -> frozenset[str]:
     before 的 in most of their uses, so that they name the noun that follows with it."""
     rows = data.lines(QUALIFIERS_FILE)[1:]  # (the first line names the columns)
     return frozenset(row.split("\t", 1)[0] for row in rows)
+
+
+@lru_cache(maxsize=1)
+def national_openers() -> dict[tuple[str, str], int]:
+    """Return (entry, opener) -> the percentage of the entry's uses in national text said right
+    after the opener (`OPENERS_FILE`: 群众路线 after 党的 in 78 %), for the entries said so
+    twice or more."""
+    out: dict[tuple[str, str], int] = {}
+    for row in data.lines(OPENERS_FILE)[1:]:  # (the first line names the columns)
+        text, opener, uses, after, _ = row.split("\t", 4)
+        out[(text, opener)] = 100 * int(after) // max(1, int(uses))
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -953,6 +953,10 @@ def test_a_find_is_named_with_the_party_it_is_given_or_the_verb_raising_a_banner
     assert line.origin == "national"  # (still the lexicon's entry)
     found = {f.text for f in formulations_in("要坚持党的基本路线不动摇。")}
     assert "党的基本路线" in found, found
+    # …where national text names it so (national_openers): not a state programme or a phrase
+    # 党的 only says whose (响应党的|乡村振兴战略, 践行党的|初心使命)
+    found = {f.text for f in formulations_in("响应党的乡村振兴战略。践行党的初心使命。")}
+    assert {"乡村振兴战略", "初心使命"} <= found, found
     # a congress is named by its number (党的十九大 -> 十九大); 党的 says whose a longer name is
     # where one runs on after the find (党的|群众路线工作方法, 党的|脱贫攻坚好政策), and is no
     # word of its own inside another (中国共产|党的…, 全面从严治|党的…)

@@ -105,13 +105,34 @@ def test_qualifying_runs_are_runs_of_the_lexicon_with_their_evidence():
     assert "节约优先、保护优先、自然恢复为主" not in national_qualifiers()
 
 
+def test_opener_habits_are_entries_of_the_lexicon_with_their_evidence():
+    """data/national_openers.tsv (scripts/build_openers.py): entries of the lexicon the news
+    says right after an opener of `named_openers`, each with its counts and first item."""
+    from policy_cli import data
+    from policy_cli.core.formulations.vocab import words
+    from policy_cli.core.national import OPENERS_FILE, everyday_lexicon, national_openers
+
+    rows = [r.split("\t") for r in data.lines(OPENERS_FILE)[1:]]
+    assert len(rows) == len(national_openers()) > 30
+    known = {**everyday_lexicon(), **national_lexicon()}
+    for text, opener, uses, after, evidence in rows:
+        assert text in known and opener in words().named_openers, text
+        assert 1 <= int(after) <= int(uses), text
+        assert evidence.startswith("news 20"), text
+    habits = national_openers()
+    # the Party's line is named with 党的 by habit, a state programme almost never; the banner
+    # is raised
+    assert habits[("群众路线", "党的")] >= 20 and habits.get(("乡村振兴战略", "党的"), 0) < 5
+    assert habits[("中国特色社会主义伟大旗帜", "高举")] >= 90
+
+
 def test_no_learnt_table_rests_on_a_held_out_news_item():
-    """The national lexicon and the qualifiers are built without the held-out news items
-    (scripts/held_out.py): no entry cites one as its evidence."""
+    """The national lexicon, the qualifiers and the openers are built without the held-out news
+    items (scripts/held_out.py): no entry cites one as its evidence."""
     from policy_cli import data
     from scripts.held_out import HELD_OUT_NEWS
 
-    for name in ("national_formulations.tsv", "national_qualifiers.tsv"):
+    for name in ("national_formulations.tsv", "national_qualifiers.tsv", "national_openers.tsv"):
         table = data.text(name)
         for day, title in HELD_OUT_NEWS:
             assert f"{day} 《{title}" not in table, (name, day)

@@ -25,7 +25,7 @@ from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.pieces import QUOTES
 from policy_cli.core.formulations.rank import SAID_AS, find_said
 from policy_cli.core.formulations.vocab import idioms, is_verb, next_word, patterns, words
-from policy_cli.core.national import national_lexicon
+from policy_cli.core.national import everyday_lexicon, national_lexicon, national_openers
 from policy_cli.core.occurrences import containers, find_all
 from policy_cli.core.phrases import canonical
 from policy_cli.core.segment import default_tagger
@@ -132,7 +132,11 @@ def _named_with_openers(
     """A find the text says after one of the `named_openers` is named with it, as a reader
     names it: 党的 (党的基本路线, 党的第二代中央领导集体, 党的政治建设、思想建设、组织建设…: a
     line, a generation or a kind of building of the Party, not any) and 高举 before a banner
-    (高举中国特色社会主义伟大旗帜). Only where the text says it so at least
+    (高举中国特色社会主义伟大旗帜). Only an entry national text names so in
+    `opener_national_min_percent` of its uses or more (`national_openers`: 党的|群众路线, not
+    党的|乡村振兴战略 or 党的|初心使命, a state programme or a phrase 党的 only says whose; a find
+    the lexicon lacks, by the document alone: 党的创造力、凝聚力、战斗力), and
+    only where the text says it so at least
     `opener_named_min_percent` of the times it says the find (the name's mentions are the
     find's, `rank.SAID_AS`: 党的基本路线 is counted where 基本路线 is said alone too), the opener a word of its own (not 中国共产|党的…, 全面从严治|党的…), no
     pronoun saying whose party (我们党的|立党之本、执政之基、力量之源: what it is to itself) and
@@ -142,12 +146,17 @@ def _named_with_openers(
     w = words()
     texts = {c.text for c in candidates}
     session = patterns().session_number
+    habits = national_openers()
     named: dict[str, tuple[Candidate, str]] = {}
     for c in candidates:
         if c.kind in OPENER_UNNAMED_KINDS or session.match(c.text):
             continue
         for opener, heads in w.named_openers.items():
-            if c.text.endswith(tuple(heads)) and opener + c.text not in texts:
+            if (
+                c.text.endswith(tuple(heads))
+                and opener + c.text not in texts
+                and _a_national_habit(c.text, opener, habits, options)
+            ):
                 named[opener + c.text] = (c, opener)
     if not named:
         return list(candidates)
@@ -168,6 +177,18 @@ def _named_with_openers(
         if id(c) in renamed else c
         for c in candidates
     ]
+
+
+def _a_national_habit(
+    find: str, opener: str, habits: dict[tuple[str, str], int], options: FormulationOptions
+) -> bool:
+    """Tell whether national text names an entry of its lexicon with the opener in
+    `opener_national_min_percent` of its uses; a find the lexicon lacks (a document's own
+    motto: 党的|创造力、凝聚力、战斗力) has no habit to follow, and the document decides."""
+    key = canonical(find)
+    if key not in national_lexicon() and key not in everyday_lexicon():
+        return True
+    return habits.get((key, opener), 0) >= options.opener_national_min_percent
 
 
 def _opens_a_name(text: str, at: int, name: str, opener: str) -> bool:
