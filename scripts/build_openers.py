@@ -23,7 +23,6 @@ Run it after scripts/build_national.py (it reads the lexicon that script writes)
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import Counter
 from pathlib import Path
@@ -34,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 from policy_cli.core.formulations.vocab import words  # noqa: E402
 from policy_cli.core.national import OPENERS_FILE, everyday_lexicon, national_lexicon  # noqa: E402
 from policy_cli.core.phrases import PhraseMatcher  # noqa: E402
-from scripts.sources import news_sources  # noqa: E402
+from scripts.sources import news_sources, write_news_table  # noqa: E402
 
 OUT = ROOT / "policy_cli" / "data" / OPENERS_FILE
 # an entry is kept where national text says it after the opener this many times at least (the
@@ -81,14 +80,7 @@ def build(news: Path) -> list[str]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    ap.add_argument("--news", type=Path, required=True,
-                    help="national-news-2012-2022.jsonl.xz (or the directory holding it)")
-    ap.add_argument("--out", type=Path, default=OUT)
-    a = ap.parse_args()
-    rows = build(a.news)
-    a.out.write_text(HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
-    print(f"{len(rows)} entries said after an opener -> {a.out}")
+    write_news_table(__doc__, OUT, HEADER, build, "entries said after an opener")
 
 
 if __name__ == "__main__":

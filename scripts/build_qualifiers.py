@@ -21,7 +21,6 @@ Run it after scripts/build_national.py (it reads the lexicon that script writes)
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from collections import Counter
@@ -35,7 +34,7 @@ from policy_cli.core.formulations.national import MOTTO_SEPARATOR  # noqa: E402
 from policy_cli.core.formulations.qualified import clause_trail, names_a_kind  # noqa: E402
 from policy_cli.core.formulations.vocab import words  # noqa: E402
 from policy_cli.core.national import national_lexicon  # noqa: E402
-from scripts.sources import news_sources  # noqa: E402
+from scripts.sources import news_sources, write_news_table  # noqa: E402
 
 OUT = ROOT / "policy_cli" / "data" / "national_qualifiers.tsv"
 # a qualifier: said before 的 in this share of its uses at least…
@@ -94,14 +93,7 @@ def build(news: Path) -> list[str]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    ap.add_argument("--news", type=Path, required=True,
-                    help="national-news-2012-2022.jsonl.xz (or the directory holding it)")
-    ap.add_argument("--out", type=Path, default=OUT)
-    a = ap.parse_args()
-    rows = build(a.news)
-    a.out.write_text(HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
-    print(f"{len(rows)} qualifying runs -> {a.out}")
+    write_news_table(__doc__, OUT, HEADER, build, "qualifying runs")
 
 
 if __name__ == "__main__":

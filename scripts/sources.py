@@ -29,7 +29,7 @@ import json
 import lzma
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -76,6 +76,24 @@ def news_path(corpus: Path) -> Path:
 def clean_news(text: str) -> str:
     """Cut the broadcaster's lead-in and the editors' credit lines from a news item."""
     return _NEWS_CREDIT.sub("", _NEWS_LEAD.sub("", text))
+
+
+def write_news_table(
+    doc: str | None, out: Path, header: str, build: Callable[[Path], list[str]], what: str
+) -> None:
+    """The command line of a table learnt from the news (`--news PATH`, `--out FILE`, default
+    `out`): the header, then the rows `build` returns, one a line; `what` names the rows in
+    the line printed at the end ("qualifying runs")."""
+    import argparse
+
+    ap = argparse.ArgumentParser(description=(doc or "").split("\n", 1)[0])
+    ap.add_argument("--news", type=Path, required=True,
+                    help="national-news-2012-2022.jsonl.xz (or the directory holding it)")
+    ap.add_argument("--out", type=Path, default=out)
+    a = ap.parse_args()
+    rows = build(a.news)
+    a.out.write_text(header + "".join(r + "\n" for r in rows), encoding="utf-8")
+    print(f"{len(rows)} {what} -> {a.out}")
 
 
 def news_sources(corpus: Path) -> Iterator[Source]:
