@@ -304,9 +304,9 @@ def _couplet_series(
         start = m.start()
         before = text[start - 1 : start]
         if before and before not in w.clause_or_line_ends + w.clause_opens:
-            lead = seg.words(max(0, start - o.couplet_lead_max), start)
             if not seg.starts_word(start):
                 continue
+            lead = seg.words(max(0, start - o.couplet_lead_max), start)
             if (not lead or lead[-1] not in clause_word_set()) and not _asks_of_people(
                 seg, start, o
             ):

@@ -8,7 +8,8 @@
   of a longer find that is quoted only where a glossary defines it (“登高”即…), and a scope
   word in front of another find (国家污染防治攻坚战 beside 污染防治攻坚战), or the other find
   where the lexicon of national formulations holds the scoped one (统一大市场 beside
-  全国统一大市场).
+  全国统一大市场); and it names a find with the opener a reader names it with (党的基本路线,
+  高举中国特色社会主义伟大旗帜: `named_openers`).
 """
 
 from __future__ import annotations
@@ -132,17 +133,18 @@ def _named_with_openers(
     """A find the text says after one of the `named_openers` is named with it, as a reader
     names it: 党的 (党的基本路线, 党的第二代中央领导集体, 党的政治建设、思想建设、组织建设…: a
     line, a generation or a kind of building of the Party, not any) and 高举 before a banner
-    (高举中国特色社会主义伟大旗帜). Only an entry national text names so in
-    `opener_national_min_percent` of its uses or more (`national_openers`: 党的|群众路线, not
-    党的|乡村振兴战略 or 党的|初心使命, a state programme or a phrase 党的 only says whose; a find
-    the lexicon lacks, by the document alone: 党的创造力、凝聚力、战斗力), and
-    only where the text says it so at least
-    `opener_named_min_percent` of the times it says the find (the name's mentions are the
-    find's, `rank.SAID_AS`: 党的基本路线 is counted where 基本路线 is said alone too), the opener a word of its own (not 中国共产|党的…, 全面从严治|党的…), no
-    pronoun saying whose party (我们党的|立党之本、执政之基、力量之源: what it is to itself) and
-    no name running on after the find (党的|群众路线教育实践活动, 党的|脱贫攻坚好政策: what 党的
-    qualifies is longer); never a congress or a plenum, named by its number alone (二十大,
-    二十大精神: `session_number`), a code or a document."""
+    (高举中国特色社会主义伟大旗帜). The name's mentions are the find's (`rank.SAID_AS`: 党的基本
+    路线 is counted where 基本路线 is said alone too). Named so:
+    - an entry of the national lexicon only where national text names it so in
+      `opener_national_min_percent` of its uses or more (`national_openers`: 党的|群众路线, not
+      党的|乡村振兴战略 or 党的|初心使命, where 党的 only says whose it is); a find the lexicon
+      lacks (党的|创造力、凝聚力、战斗力) by the document alone;
+    - only where the text says it so in `opener_named_min_percent` of its mentions or more, the
+      opener a word of its own (not 中国共产|党的…, 全面从严治|党的…), no pronoun saying whose
+      party (我们党的|立党之本、执政之基、力量之源: what it is to itself) and no name running on
+      after the find (党的|群众路线教育实践活动, 党的|脱贫攻坚好政策: 党的 qualifies a longer one);
+    - never a congress or a plenum, named by its number alone (二十大, 二十大精神:
+      `session_number`), a code or a document."""
     w = words()
     texts = {c.text for c in candidates}
     session = patterns().session_number
