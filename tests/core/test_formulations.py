@@ -965,6 +965,14 @@ def test_a_find_is_named_with_the_party_it_is_given_or_the_verb_raising_a_banner
         "弘扬中国共产党的伟大建党精神。全面从严治党的成效。"
     )}
     assert "十九大" in found and not any(t.startswith("党的") for t in found), found
+    # …and a session a stage found with 党的 (the phrase a short text says thrice) loses it
+    from policy_cli.core.formulations.candidate import Candidate
+    from policy_cli.core.formulations.options import default_options
+    from policy_cli.core.formulations.refine import fold_candidates
+
+    said = "学习贯彻党的十八届三中全会精神。" * 3
+    folded = fold_candidates(said, [Candidate("党的十八届三中全会精神", "slogan", 4)], default_options())
+    assert [(c.text, c.offset) for c in folded] == [("十八届三中全会精神", 6)]
     # a banner is named as the text raises it (高举…旗帜, named_openers), and bare where it is not
     found = {f.text: f for f in extract_formulations(load_document(DOCS / "cpc17-report.txt"))}
     banner = "高举中国特色社会主义伟大旗帜"

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -144,10 +145,11 @@ def _named_with_openers(
       party (我们党的|立党之本、执政之基、力量之源: what it is to itself) and no name running on
       after the find (党的|群众路线教育实践活动, 党的|脱贫攻坚好政策: 党的 qualifies a longer one);
     - never a congress or a plenum, named by its number alone (二十大, 二十大精神:
-      `session_number`), a code or a document."""
+      `session_number`; one a stage found with 党的 loses it), a code or a document."""
     w = words()
-    texts = {c.text for c in candidates}
     session = patterns().session_number
+    candidates = _sessions_by_number(candidates, w.party_prefix, session)
+    texts = {c.text for c in candidates}
     habits = national_openers()
     named: dict[str, tuple[Candidate, str]] = {}
     for c in candidates:
@@ -179,6 +181,24 @@ def _named_with_openers(
         if id(c) in renamed else c
         for c in candidates
     ]
+
+
+def _sessions_by_number(
+    candidates: Sequence[Candidate], prefix: str, session: re.Pattern[str]
+) -> list[Candidate]:
+    """A congress or plenum a stage found with 党的 (the phrase a short text repeats: 党的十八届
+    三中全会精神) named by its number alone, as the numbered stage names it (十八届三中全会精神);
+    dropped where the bare one is found too."""
+    texts = {c.text for c in candidates}
+    out = []
+    for c in candidates:
+        bare = c.text[len(prefix) :]
+        if c.text.startswith(prefix) and session.match(bare):
+            if bare in texts:
+                continue
+            c = replace(c, text=bare, offset=c.offset + len(prefix))
+        out.append(c)
+    return out
 
 
 def _a_national_habit(
