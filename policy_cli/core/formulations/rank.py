@@ -50,10 +50,19 @@ def rank_formulations(
     edges: Any = None  # where words start, as an array, made for the first long list
     for c in chosen:
         at = starts.get(c.text, [])
-        if seg is not None and len(c.text) <= options.count_short_max:
+        # (a name given with an opener: its mentions of the bare find are checked as that find)
+        bare = dict(c.meta).get(SAID_AS) if c.meta else None
+        short = bare if bare is not None else c.text
+        if seg is not None and len(short) <= options.count_short_max:
             if edges is None and len(at) >= NUMPY_OCCURRENCES:
                 edges = word_edges(seg)
-            at = said_as_words(document.text, seg, at, len(c.text), c.offset, edges=edges)
+            named = [s for s in at if document.text.startswith(c.text, s)] if bare else []
+            own = set(named)
+            rest = [s for s in at if s not in own] if own else at
+            found = c.offset if bare is None else -1
+            at = sorted(
+                [*named, *said_as_words(document.text, seg, rest, len(short), found, edges=edges)]
+            )
         result.append(
             to_formulation(document, c, options.max_contexts, at, options.context_max_len)
         )
