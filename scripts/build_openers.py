@@ -66,7 +66,7 @@ def build(news: Path) -> list[str]:
         for m in matcher.finditer(text):
             uses[m.phrase] += 1
             for opener in openers:
-                if text.startswith(opener, m.start - len(opener)) and m.start >= len(opener):
+                if m.start >= len(opener) and text.startswith(opener, m.start - len(opener)):
                     key = (m.phrase, opener)
                     after[key] += 1
                     if key not in first:

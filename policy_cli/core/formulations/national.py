@@ -54,7 +54,13 @@ from policy_cli.core.formulations.candidate import CERTAIN, KINDS, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.pieces import QUOTES, said_at
 from policy_cli.core.formulations.proper import place_forms
-from policy_cli.core.formulations.vocab import RUN_ON_LOOKAHEAD, next_word, patterns, words
+from policy_cli.core.formulations.vocab import (
+    RUN_ON_LOOKAHEAD,
+    names_on,
+    next_word,
+    patterns,
+    words,
+)
 from policy_cli.core.national import (
     FRAMING_SOURCE,
     NationalEntry,
@@ -482,9 +488,7 @@ def _name_run_on_into(text: str, end: int, seg: Segmentation) -> str | None:
     if stop == end or cut_short or not seg.starts_word(end):
         return None
     tagged = default_tagger().tag(text[end:stop], False)
-    noun_tags = words().run_on_name_tags
-    # (a word of the policy lexicon carries no tag: 营商环境)
-    if any(tag and tag not in noun_tags for _, tag in tagged):
+    if not all(names_on(tag) for _, tag in tagged):
         return None
     if len(tagged) < 2 and not _a_national_word(tagged[0][0]):
         return None

@@ -51,7 +51,7 @@ def rank_formulations(
     for c in chosen:
         at = starts.get(c.text, [])
         # (a name given with an opener: its mentions of the bare find are checked as that find)
-        bare = dict(c.meta).get(SAID_AS) if c.meta else None
+        bare = said_as(c)
         short = bare if bare is not None else c.text
         if seg is not None and len(short) <= options.count_short_max:
             if edges is None and len(at) >= NUMPY_OCCURRENCES:
@@ -73,6 +73,11 @@ def rank_formulations(
     return result
 
 
+def said_as(c: Candidate) -> str | None:
+    """The find a name given with an opener names (`SAID_AS`: 基本路线 for 党的基本路线), if any."""
+    return dict(c.meta).get(SAID_AS) if c.meta else None
+
+
 def find_said(
     text: str, candidates: Iterable[Candidate], names: Iterable[str] | None = None
 ) -> dict[str, list[int]]:
@@ -90,7 +95,7 @@ def find_said(
             form = printed_at(text, c.text, c.offset)
             if form is not None:
                 printed[form] = c.text
-        if c.text in keep and c.meta and (bare := dict(c.meta).get(SAID_AS)):
+        if c.text in keep and (bare := said_as(c)):
             bare_of[c.text] = bare
     starts = find_all(text, [*wanted, *printed, *bare_of.values()])
     for form, name in printed.items():
@@ -162,7 +167,7 @@ def to_formulation(
         starts = find_all(document.text, [c.text]).get(c.text, [])
     # what str.count and str.find would see (the shorter form's length, where a name's
     # mentions are also those of the find it names: 基本路线。党的基本路线 is said twice)
-    bare = dict(c.meta).get(SAID_AS) if c.meta else None
+    bare = said_as(c)
     seen = non_overlapping(starts, len(bare or c.text))
     count = len(seen)
     first = seen[0] if seen else -1

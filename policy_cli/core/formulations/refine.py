@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -26,7 +25,14 @@ from policy_cli.core.formulations.frames import STAGE as FRAME_STAGE
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.pieces import QUOTES
 from policy_cli.core.formulations.rank import SAID_AS, find_said
-from policy_cli.core.formulations.vocab import idioms, is_verb, next_word, patterns, words
+from policy_cli.core.formulations.vocab import (
+    idioms,
+    is_verb,
+    names_on,
+    next_word,
+    patterns,
+    words,
+)
 from policy_cli.core.national import everyday_lexicon, national_lexicon, national_openers
 from policy_cli.core.occurrences import containers, find_all
 from policy_cli.core.phrases import canonical
@@ -39,7 +45,6 @@ from policy_cli.core.segment import default_tagger
 HOLD_NO_PARTS = ("point", f"{FRAME_STAGE}/{GUIDING_FRAME}", f"{FRAME_STAGE}/{STANCE}")
 OPENER_UNNAMED_KINDS = ("code", "document")  # (kinds named by themselves, never with 党的)
 OPENER_LOOKBEHIND = 4  # characters cut before an opener to tell it is a word of its own
-LEXICON_TAG = ""  # the tagger's tag of a word of the policy lexicon (教育实践活动)
 WHOLE_STAGES = (COUNTED_STAGE, "motto")  # (finds that a counted set at their end never makes a description)
 
 
@@ -125,7 +130,8 @@ def fold_candidates(
                     drop.add(c.text)
                 elif strength.get(bare, CERTAIN) < CERTAIN:
                     drop.add(bare)
-    return _named_with_openers(text, [c for c in candidates if c.text not in drop], options)
+    kept_finds = _sessions_by_number([c for c in candidates if c.text not in drop])
+    return _named_with_openers(text, kept_finds, options)
 
 
 def _named_with_openers(
@@ -145,10 +151,10 @@ def _named_with_openers(
       party (我们党的|立党之本、执政之基、力量之源: what it is to itself) and no name running on
       after the find (党的|群众路线教育实践活动, 党的|脱贫攻坚好政策: 党的 qualifies a longer one);
     - never a congress or a plenum, named by its number alone (二十大, 二十大精神:
-      `session_number`; one a stage found with 党的 loses it), a code or a document."""
+      `session_number`; one a stage found with 党的 has lost it: `_sessions_by_number`), a code
+      or a document."""
     w = words()
     session = patterns().session_number
-    candidates = _sessions_by_number(candidates, w.party_prefix, session)
     texts = {c.text for c in candidates}
     habits = national_openers()
     named: dict[str, tuple[Candidate, str]] = {}
@@ -183,12 +189,11 @@ def _named_with_openers(
     ]
 
 
-def _sessions_by_number(
-    candidates: Sequence[Candidate], prefix: str, session: re.Pattern[str]
-) -> list[Candidate]:
+def _sessions_by_number(candidates: Sequence[Candidate]) -> list[Candidate]:
     """A congress or plenum a stage found with 党的 (the phrase a short text repeats: 党的十八届
     三中全会精神) named by its number alone, as the numbered stage names it (十八届三中全会精神);
     dropped where the bare one is found too."""
+    prefix, session = words().party_prefix, patterns().session_number
     texts = {c.text for c in candidates}
     out = []
     for c in candidates:
@@ -221,9 +226,9 @@ def _opens_a_name(text: str, at: int, name: str, opener: str) -> bool:
     if before is None or (opener == w.party_prefix and before in w.pronoun_tags):
         return False
     after = next_word(text, at + len(name))
-    if after is not None and after[0] and len(after[0]) == 1 and after[1] in w.quality_tags:
+    if after is not None and len(after[0]) == 1 and after[1] in w.quality_tags:
         after = next_word(text, at + len(name) + 1)  # 党的脱贫攻坚|好|政策: the word after
-    return after is None or after[1] not in w.run_on_name_tags | {LEXICON_TAG}
+    return after is None or not names_on(after[1])
 
 
 def _tag_before_word(text: str, at: int, size: int) -> str | None:

@@ -535,6 +535,13 @@ def next_word(text: str, at: int) -> tuple[str, str] | None:
     return (tagged[0][0], tagged[0][1]) if tagged else ("", "")
 
 
+def names_on(tag: str) -> bool:
+    """Tell whether a word of this tag, said right after a phrase, goes on naming something
+    with it (`run_on_name_tags`; a word of the policy lexicon, which carries no tag, too:
+    …|营商环境, 党的群众路线|教育实践活动)."""
+    return not tag or tag in words().run_on_name_tags
+
+
 def word_tag(word: str) -> str | None:
     """The tagger's part of speech of a word it takes for one word ("" for a word of the policy
     lexicon), or None when it cuts the word in more."""
