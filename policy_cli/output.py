@@ -66,7 +66,12 @@ def check_output(path: str, inputs: Iterable[str] = ()) -> None:
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        return  # a new file (or a dangling link): nothing to protect
+        # a new file (or a dangling link): nothing to protect, but its folder must be there,
+        # or a long run would end in nothing
+        folder = os.path.dirname(os.path.realpath(path))
+        if not os.path.isdir(folder):
+            raise OutputError(f"{path}: cannot write (no such directory)") from None
+        return
     except OSError as exc:
         raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
     if _identity(st) in input_identities(inputs):

@@ -77,12 +77,39 @@ def _console_class() -> Any:
     return PipeConsole
 
 
+PIPE_WIDTH = 100  # the lines of a table written to a file or a pipe (COLUMNS overrides)
+MIN_WIDTH = 60  # a COLUMNS narrower than this is widened to it: tables stay legible
+
+
+def _columns() -> int | None:
+    """The width COLUMNS asks for, at least MIN_WIDTH; None when unset, not a number or not
+    positive (COLUMNS=0 would print every table empty)."""
+    raw = os.environ.get("COLUMNS", "").strip()
+    return max(MIN_WIDTH, int(raw)) if raw.isdigit() and int(raw) > 0 else None
+
+
+def _terminal_width(stream: Any) -> int:
+    """The width of the terminal `stream` shows on, at least MIN_WIDTH (80 where it cannot
+    tell)."""
+    try:
+        return max(MIN_WIDTH, os.get_terminal_size(stream.fileno()).columns)
+    except (AttributeError, OSError, ValueError):
+        return 80
+
+
 def make_console(*, file: Any = None, width: int | None = None) -> Any:
-    """A rich console that respects NO_COLOR and a non-tty stream."""
+    """A rich console that respects NO_COLOR and a non-tty stream, `width` columns wide: by
+    default COLUMNS, else the terminal's width, else PIPE_WIDTH off a terminal."""
     stream = file if file is not None else sys.stdout
     is_tty = hasattr(stream, "isatty") and stream.isatty()
-    if width is None and not is_tty:
-        width = int(os.environ.get("COLUMNS", "100") or 100)
+    if width is None:
+        columns = _columns()
+        if columns is not None:
+            width = columns
+        elif not is_tty:
+            width = PIPE_WIDTH
+        else:  # (COLUMNS set but unusable would be taken as it is by rich)
+            width = _terminal_width(stream)
     plain = bool(os.environ.get("NO_COLOR")) or not is_tty
     return _console_class()(
         file=stream,

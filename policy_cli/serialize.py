@@ -121,9 +121,15 @@ def to_csv(section: Section) -> str:
     return buf.getvalue()
 
 
+_MD_ACTIVE = re.compile(r"([*_`\[\]<>])")
+
+
 def md_escape(text: str) -> str:
-    """Escape what a Markdown table cell must not hold raw (backslash, pipe, line break)."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Escape what Markdown would read in a text rather than show: a table cell's backslash,
+    pipe and line break, and emphasis, code, links and HTML (document text is data:
+    `<img onerror=…>` in a report is shown, never run by a renderer that allows HTML)."""
+    cell_safe = text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return _MD_ACTIVE.sub(r"\\\1", cell_safe)
 
 
 def highlighted_words(row: dict[str, Any], column: Column) -> list[str]:
@@ -575,8 +581,7 @@ def brief_targets(summary: Summary, limit: int | None) -> tuple[list[Target], in
 
 def brief_to_markdown(summary: Summary) -> str:
     """Render a summary as a Markdown note: every section, targets and sentences in full."""
-    def esc(text: str) -> str:  # document text is data: no emphasis, links or HTML from it
-        return re.sub(r"([*_`\[\]<>#])", r"\\\1", md_escape(text))
+    esc = md_escape  # document text is data: no emphasis, links or HTML from it
 
     h = summary.header
     out = [f"# {esc(inert(h.title or summary.source or 'Summary'))}", ""]

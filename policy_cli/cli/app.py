@@ -167,9 +167,17 @@ EncodingOpt = Annotated[
         "--encoding", "-e", help="Force the text encoding (e.g. gb18030) instead of detecting it."
     ),
 ]
+def _dash_is_stdout(value: str | None) -> str | None:
+    """`-o -` writes to standard output, as `-` names standard input for a document."""
+    return None if value == "-" else value
+
+
 OutputOpt = Annotated[
     str | None,
-    typer.Option("--output", "-o", help="Write the result to this file (whole or not at all)."),
+    typer.Option(
+        "--output", "-o", callback=_dash_is_stdout,
+        help="Write the result to this file (whole or not at all); - is standard output.",
+    ),
 ]
 KeepNoiseOpt = Annotated[
     bool, typer.Option("--keep-noise", help="Keep injected spam and page furniture in the text.")
@@ -314,6 +322,12 @@ def report_noise(document: Document) -> None:
             f"removed {len(rest):,} more spans ({chars:,} characters: {', '.join(reasons)});"
             " --keep-noise keeps them, policy text shows the cleaned text"
         )
+
+
+def inputs_of(*documents: str, lexicon: str | None = None) -> list[str]:
+    """The files a run reads, which no -o of it may write over: its documents and its
+    `--lexicon FILE`."""
+    return [*documents, *([lexicon] if lexicon is not None else [])]
 
 
 def check_output(output: str | None, inputs: Sequence[str]) -> None:

@@ -21,6 +21,7 @@ from policy_cli.cli.app import (
     check_output,
     formulation_options,
     handle_errors,
+    inputs_of,
     same_file,
     warn,
 )
@@ -156,7 +157,7 @@ def batch(
         spread_fmt = _chosen_format(None, spread) if spread else None
         _check_options(chosen, output=output, resume=resume, spread=spread, spread_fmt=spread_fmt)
         files = api.expand_paths(paths)
-        inputs = [str(f) for f in files]
+        inputs = inputs_of(*(str(f) for f in files), lexicon=lexicon)
         check_output(output, inputs)
         check_output(spread, inputs)
         journal = journal_path(output) if output is not None else None

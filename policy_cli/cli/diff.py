@@ -20,6 +20,7 @@ from policy_cli.cli.app import (
     emit,
     formulation_options,
     handle_errors,
+    inputs_of,
     output_format,
     read_document,
     report_noise,
@@ -105,7 +106,8 @@ def diff(
         if old == "-" and new == "-":
             raise UsageError("only one of OLD and NEW can be read from standard input")
         options = formulation_options(lexicon)
-        check_output(output, [old, new])
+        inputs = inputs_of(old, new, lexicon=lexicon)
+        check_output(output, inputs)
         doc_old = read_document(old, encoding=encoding, keep_noise=keep_noise)
         doc_new = read_document(new, encoding=encoding, keep_noise=keep_noise)
         report_noise(doc_old)
@@ -118,7 +120,7 @@ def diff(
         if chosen == "html":
             from policy_cli.render_html import diff_page
 
-            deliver(diff_page(result, doc_old, doc_new), output=output, inputs=[old, new])
+            deliver(diff_page(result, doc_old, doc_new), output=output, inputs=inputs)
             if check and not result.identical:
                 raise typer.Exit(1)
             return
@@ -129,7 +131,7 @@ def diff(
             sections=serialize.diff_sections(result),
             title="policy diff",
             preface=serialize.diff_preface(result),
-            inputs=[old, new],
+            inputs=inputs,
         )
         if check and not result.identical:
             raise typer.Exit(1)

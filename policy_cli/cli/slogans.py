@@ -21,6 +21,7 @@ from policy_cli.cli.app import (
     emit,
     formulation_options,
     handle_errors,
+    inputs_of,
     output_format,
     read_document,
     report_noise,
@@ -41,7 +42,8 @@ KindOpt = Annotated[
     typer.Option(
         "--kind",
         "-k",
-        help="Comma-separated kinds to list: code, numbered, slogan, name, document (default: all).",
+        help="Comma-separated kinds to list: code, numbered, slogan, name, metaphor, document"
+        " (default: all).",
         show_default=False,
     ),
 ]
@@ -70,8 +72,8 @@ def slogans(
     """List a document's formulations (提法): slogans, numbered sets, coded programmes, names.
 
     Kinds: code ("296X" 先进制造业集群), numbered (两个确立, 三大行动),
-    slogan (开局即奔跑、起步即冲刺), name (“良渚论坛”), document (a policy document's
-    title in 《》: 《…条例》, 《…规划》).
+    slogan (开局即奔跑、起步即冲刺), name (“良渚论坛”), metaphor (组合拳, 压舱石), document
+    (a policy document's title in 《》: 《…条例》, 《…规划》).
     Each comes with its count, first offset and context. --lexicon FILE adds your own terms
     (one a line, optionally a TAB and a kind), found wherever the text says them.
 
@@ -138,7 +140,8 @@ def _run(
     from policy_cli import api, serialize
 
     options = formulation_options(lexicon)
-    check_output(output, [file])
+    inputs = inputs_of(file, lexicon=lexicon)
+    check_output(output, inputs)
     doc = read_document(file, encoding=encoding, keep_noise=keep_noise)
     report_noise(doc)
     found = api.formulations_of(doc, kinds=kinds, sort=sort, options=options)
@@ -148,5 +151,5 @@ def _run(
         json_obj=serialize.formulations_to_dict(doc.source, found),
         sections=[serialize.formulation_section(doc, found, title=title)],
         title=doc.source,
-        inputs=[file],
+        inputs=inputs,
     )

@@ -20,6 +20,7 @@ from policy_cli.cli.app import (
     deliver,
     formulation_options,
     handle_errors,
+    inputs_of,
     output_format,
     read_document,
 )
@@ -77,7 +78,8 @@ def summary(
         from policy_cli.output import stdout_errors
 
         chosen = output_format(fmt, output, SummaryFormat, default="table")
-        check_output(output, [file])
+        inputs = inputs_of(file, lexicon=lexicon)
+        check_output(output, inputs)
         doc = read_document(file, encoding=encoding, keep_noise=keep_noise)
         options = formulation_options(lexicon)
         # the page marks every formulation in the text; the other formats list the top ten
@@ -88,7 +90,7 @@ def summary(
         if chosen == "html":
             from policy_cli.render_html import brief_page
 
-            deliver(brief_page(result, doc), output=output, inputs=[file])
+            deliver(brief_page(result, doc), output=output, inputs=inputs)
             return
         if chosen == "json":
             content = serialize.to_json(serialize.summary_to_dict(result))
@@ -105,4 +107,4 @@ def summary(
             buf = io.StringIO()
             render.print_brief(result, console=render.make_console(file=buf, width=100), full=full)
             content = buf.getvalue()
-        deliver(content, output=output, inputs=[file])
+        deliver(content, output=output, inputs=inputs)

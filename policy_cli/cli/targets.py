@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from policy_cli.cli.app import (
+    FORMAT_HELP,
     EncodingOpt,
     FileArg,
     KeepNoiseOpt,
@@ -14,8 +15,10 @@ from policy_cli.cli.app import (
     TableFormat,
     TracebackOpt,
     app,
+    check_output,
     emit,
     handle_errors,
+    output_format,
     read_document,
     report_noise,
 )
@@ -27,7 +30,12 @@ def targets(
     headline: Annotated[
         bool, typer.Option("--headline", help="Only the headline targets (主要预期目标, 赤字率…).")
     ] = False,
-    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.table,
+    fmt: Annotated[
+        TableFormat | None,
+        typer.Option(
+            "--format", "-f", help=FORMAT_HELP.format(default="table"), show_default=False
+        ),
+    ] = None,
     output: OutputOpt = None,
     encoding: EncodingOpt = None,
     keep_noise: KeepNoiseOpt = False,
@@ -41,12 +49,12 @@ def targets(
     with handle_errors(traceback):
         from policy_cli import api, serialize
 
+        chosen = output_format(fmt, output, TableFormat, default="table")
+        check_output(output, [file])
         doc = read_document(file, encoding=encoding, keep_noise=keep_noise)
         report_noise(doc)
         found = api.targets_of(doc, headline=headline)
         # at 80 columns the table keeps what a reader scans first
-        section = serialize.target_section(
-            found, headline=headline, compact=fmt is TableFormat.table
-        )
-        emit(fmt.value, output=output, json_obj=serialize.targets_to_dict(doc.source, found),
-             sections=[section], title=doc.source)
+        section = serialize.target_section(found, headline=headline, compact=chosen == "table")
+        emit(chosen, output=output, json_obj=serialize.targets_to_dict(doc.source, found),
+             sections=[section], title=doc.source, inputs=[file])

@@ -21,6 +21,7 @@ from policy_cli.cli.app import (
     emit,
     formulation_options,
     handle_errors,
+    inputs_of,
     output_format,
     same_file,
     warn,
@@ -135,7 +136,10 @@ def trend(
             raise UsageError("--terms names no term")
         if output is not None and plot is not None and same_file(output, plot):
             raise UsageError("-o and --plot name the same file")
-        inputs = [str(p) for p in api.expand_paths(paths)] if output or plot else []
+        inputs = (
+            inputs_of(*(str(p) for p in api.expand_paths(paths)), lexicon=lexicon)
+            if output or plot else []
+        )
         check_output(output, inputs)
         check_output(plot, inputs)
         if plot:

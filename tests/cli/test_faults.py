@@ -106,6 +106,7 @@ SINGLE = {
     "summary": ["summary"],
     "keywords": ["keywords", "--top", "3"],
     "slogans": ["slogans"],
+    "targets": ["targets"],
 }
 
 
@@ -415,6 +416,32 @@ def test_escapes_in_file_names_and_titles_are_inert(tmp_path):
             if fmt == "json":
                 data = json.loads(res.stdout)
                 assert data and "\\u001b" in res.stdout  # escaped, not lost
+
+
+@pytest.mark.parametrize("command", ["keywords", "slogans", "summary"])
+def test_markup_in_a_document_is_inert_in_markdown(command, tmp_path):
+    # a renderer that allows HTML in Markdown must show a document's tags, never run them
+    doc = tmp_path / "tags.txt"
+    doc.write_text(
+        "坚持“两个确立”，<img src=x onerror=alert(1)>推进高质量发展。坚持“两个确立”，"
+        "<script>alert(1)</script>推进高质量发展。坚持“两个确立”，推动*高质量发展*。\n",
+        encoding="utf-8",
+    )
+    res = invoke([command, doc, "-f", "markdown"])
+    assert res.exit_code == 0, res.stderr
+    assert "两个确立" in res.stdout
+    assert "<img" not in res.stdout.replace("\\<img", "")
+    assert "<script" not in res.stdout.replace("\\<script", "")
+    assert "\\<img src=x onerror=alert(1)\\>" in res.stdout or command == "summary"
+
+
+@pytest.mark.parametrize("columns", ["0", "-3", "abc", "1"])
+def test_an_unusable_terminal_width_still_prints_the_table(columns):
+    # COLUMNS=0 printed every table empty (exit 0), abc was an internal error; a width under
+    # MIN_WIDTH is widened to it, so that the terms stay on the table
+    res = invoke(["keywords", FOUNDING, "--top", "3"], env={"COLUMNS": columns})
+    assert res.exit_code == 0, res.stderr
+    assert "高质量发展" in res.stdout and "term" in res.stdout
 
 
 def test_undecodable_bytes_in_a_file_name(tmp_path):

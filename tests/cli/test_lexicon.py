@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import pickle
 
 import pytest
 from typer.testing import CliRunner
@@ -123,6 +124,47 @@ def test_trend_follows_the_users_terms_first(lexicon, tmp_path):
     assert res.exit_code == 0, res.stderr
     forms = {s["term"] for s in json.loads(res.stdout)["formulations"]}
     assert "留抵退税" in forms
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("slogans", BAOTOU), ("initiatives", BAOTOU), ("summary", BAOTOU), ("diff", OLD, NEW),
+     ("trend", OLD, NEW), ("batch", BAOTOU)],
+    ids=lambda c: c[0],
+)
+def test_output_never_overwrites_the_lexicon(lexicon, command, tmp_path):
+    # the lexicon is read by the run as its documents are: -o naming it is refused, before any
+    # work, and the user's word list is left as it was
+    link = tmp_path / "link.txt"
+    link.symlink_to(lexicon)
+    for target in (lexicon, str(link)):
+        res = runner.invoke(
+            app, [*command, "--lexicon", lexicon, "-o", target],
+            env={"POLICY_CLI_CACHE": str(tmp_path / "cache"), "NO_COLOR": "1"},
+        )
+        assert res.exit_code == 3, (res.stdout, res.stderr)
+        assert "is an input of this command" in res.stderr
+    with open(lexicon, encoding="utf-8") as f:
+        assert f.read() == TERMS
+
+
+def test_batch_workers_read_the_lexicon(lexicon, tmp_path):
+    # the worker processes get the lexicon by pickling: its Aho-Corasick automaton, built in the
+    # parent by an earlier match, is left out and built again in each worker
+    lex = read_user_lexicon(lexicon)
+    assert lex.automaton is not None  # built and cached
+    again = pickle.loads(pickle.dumps(lex))
+    assert again == lex and [m[1:] for m in again.automaton[0].find_matches_as_indexes(
+        "推进政务服务")] == [(2, 6)]
+    out = tmp_path / "rows.csv"
+    res = runner.invoke(
+        app, ["batch", BAOTOU, OLD, "--lexicon", lexicon, "-j", "2", "-o", str(out)],
+        env={"NO_COLOR": "1"},
+    )
+    assert res.exit_code == 0, res.stderr
+    rows = {r["source"]: r for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8")))}
+    local = rows[BAOTOU]["local"].split("; ")
+    assert "政务服务" in local and "城市大脑" in local  # the user's terms, found in the worker
 
 
 @pytest.mark.parametrize(

@@ -46,6 +46,8 @@ def _markdown(text: str) -> bool:
         (["summary", str(FOUNDING)], "b.html", _html),
         (["diff", OLD, NEW], "d.htm", _html),
         (["text", str(FOUNDING)], "t.txt", lambda t: t.startswith("2日上午")),
+        (["targets", NEW], "t.json", _json),
+        (["targets", NEW], "t.csv", _csv),
     ],
     ids=lambda v: v if isinstance(v, str) else None,
 )
@@ -81,3 +83,20 @@ def test_an_explicit_format_wins(tmp_path) -> None:
     res = runner.invoke(app, ["keywords", str(FOUNDING), "-o", str(target), "-f", "json"])
     assert res.exit_code == 0, res.stderr
     assert _json(target.read_text(encoding="utf-8"))
+
+
+def test_dash_is_standard_output(tmp_path, monkeypatch) -> None:
+    # `-o -` as `-` names standard input: no file named "-" is written
+    monkeypatch.chdir(tmp_path)
+    res = runner.invoke(app, ["keywords", str(FOUNDING), "--top", "3", "-f", "json", "-o", "-"])
+    assert res.exit_code == 0, res.stderr
+    assert [k["term"] for k in json.loads(res.stdout)["keywords"]][0] == "高质量发展"
+    assert not (tmp_path / "-").exists()
+
+
+def test_a_missing_folder_is_refused_before_any_work(tmp_path) -> None:
+    target = tmp_path / "no-such-folder" / "k.json"
+    res = runner.invoke(app, ["keywords", str(FOUNDING), "-o", str(target)])
+    assert res.exit_code == 3
+    assert res.stderr.startswith("policy: error:") and "no such directory" in res.stderr
+    assert not target.parent.exists()

@@ -32,6 +32,11 @@ class Lexicon:
     name: str
     entries: tuple[LexiconEntry, ...]
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (for the worker processes of `batch`) without what is cached from the
+        entries: an Aho-Corasick automaton cannot be pickled, and a worker builds its own."""
+        return {"name": self.name, "entries": self.entries}
+
     @cached_property
     def by_text(self) -> dict[str, LexiconEntry]:
         """The entries by text (the last one of a text wins)."""
