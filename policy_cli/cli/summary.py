@@ -51,7 +51,10 @@ def summary(
     ] = 10,
     full: Annotated[
         bool,
-        typer.Option("--full", help="Print every section whole (default: fit 40 lines)."),
+        typer.Option(
+            "--full",
+            help="Print every section whole, every formulation too (default: fit 40 lines).",
+        ),
     ] = False,
     output: OutputOpt = None,
     encoding: EncodingOpt = None,
@@ -83,9 +86,10 @@ def summary(
         doc = read_document(file, encoding=encoding, keep_noise=keep_noise)
         options = formulation_options(lexicon)
         # the page marks every formulation in the text; the other formats list the top ten
+        # (all with --full)
         result = api.summary_of(
             doc, keywords=keywords, sentences=sentences, formulation_options=options,
-            formulations=0 if chosen == "html" else 10,
+            formulations=0 if chosen == "html" or full else 10,
         )
         if chosen == "html":
             from policy_cli.render_html import brief_page

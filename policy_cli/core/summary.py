@@ -28,15 +28,27 @@ _USER_EVIDENCE = "user/"
 
 
 def by_kind(f: Formulation) -> tuple[Any, ...]:
-    """The default order of a brief's formulations: the user's own terms (`--lexicon`) first,
-    then the document's own (local and new) before the national ones it echoes, then codes and
-    numbered sets, then by count."""
-    user = any(e.startswith(_USER_EVIDENCE) for e in f.evidence)
+    """The default order of a local document's formulations: the user's own terms
+    (`--lexicon`) first, then the document's own (local and new) before the national ones it
+    echoes, then codes and numbered sets, then by count."""
+    user = _users(f)
     return (
         not user,
         not user and f.origin == "national",
         _KIND_ORDER.get(f.kind, 9), -f.count, f.first_offset, f.text,
     )
+
+
+def by_kind_central(f: Formulation) -> tuple[Any, ...]:
+    """The default order of a document of the centre's formulations (a national work report,
+    a congress report, a communiqué): the national formulations are its own, and no echo to
+    put after what it coins once (三座大山 before 两个一百年); the user's own terms first, then
+    codes and numbered sets, then by count."""
+    return (not _users(f), _KIND_ORDER.get(f.kind, 9), -f.count, f.first_offset, f.text)
+
+
+def _users(f: Formulation) -> bool:
+    return any(e.startswith(_USER_EVIDENCE) for e in f.evidence)
 
 
 def summarize(
@@ -45,7 +57,7 @@ def summarize(
     keywords: int = 10,
     formulations: int = 10,
     sentences: int = 5,
-    formulation_order: Callable[[Formulation], Any] = by_kind,
+    formulation_order: Callable[[Formulation], Any] | None = None,
     formulation_options: FormulationOptions | None = None,
 ) -> Summary:
     """Brief a document: header, size, keywords, formulations, targets, people, key sentences.
@@ -56,7 +68,7 @@ def summarize(
         formulations: how many formulations to keep (codes and numbered sets first).
         sentences: how many key sentences to pick (0: none, for a row that shows none).
         formulation_order: the sort key that ranks the formulations to keep (default
-            `by_kind`; another key, e.g. one that puts the document's own first, reorders them).
+            `by_kind_central` for a document of the centre, `by_kind` for any other).
         formulation_options: options of the formulation extractor (a user's lexicon, stages
             switched off); used when the document is not prepared yet.
 
@@ -90,7 +102,7 @@ def _summarize(
     keywords: int,
     formulations: int,
     sentences: int,
-    formulation_order: Callable[[Formulation], Any],
+    formulation_order: Callable[[Formulation], Any] | None,
     formulation_options: FormulationOptions | None,
 ) -> Summary:
     seg = document.segmentation if isinstance(document, Prepared) else None
@@ -102,6 +114,12 @@ def _summarize(
         segmentation=seg,
     )
     found = _formulations(prepared)
+    if formulation_order is None:
+        from policy_cli.core.formulations.national import of_the_centre
+        from policy_cli.core.formulations.options import FormulationOptions
+
+        central = of_the_centre(doc.text, formulation_options or FormulationOptions())
+        formulation_order = by_kind_central if central else by_kind
     return Summary(
         source=doc.source,
         header=extract_header(doc, people=people),

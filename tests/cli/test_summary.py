@@ -109,6 +109,12 @@ def test_full_prints_everything() -> None:
     brief = json.loads(run("summary", str(DOCS / "gwr-2022.txt"), "-f", "json").stdout)
     for s in brief["key_sentences"]:
         assert s["text"][-12:] in full.replace("\n", "").replace(" ", "")  # whole, not cut
+    # every formulation too, on screen and in JSON (the brief keeps ten)
+    every = json.loads(run("summary", str(DOCS / "gwr-2022.txt"), "-f", "json", "--full").stdout)
+    listed = json.loads(run("slogans", str(DOCS / "gwr-2022.txt"), "-f", "json").stdout)
+    assert len(brief["formulations"]) == 10
+    assert len(every["formulations"]) == len(listed["formulations"]) > 100
+    assert every["formulations"][-1]["text"] in full.replace("\n", "").replace(" ", "")
 
 
 def test_the_header_on_screen() -> None:

@@ -296,6 +296,22 @@ def test_salient_formulations_order() -> None:
     assert [f.text for f in by_count] == ["开局即奔跑", "三大行动"]
 
 
+@pytest.mark.parametrize("name", ["gwr-2022.txt", "cpc19-report.txt"])
+def test_a_brief_of_the_centre_leads_with_its_own_national_sets(name) -> None:
+    # a report of the centre coins no echo: the national sets it states again and again lead,
+    # not what it says once and the lexicon lacks (三座大山×1, 十四条×1 led cpc19's brief)
+    s = summarize(load_document(DOCS / name))
+    shown = s.formulations
+    assert all(f.origin == "national" for f in shown[:5]), [(f.text, f.origin) for f in shown]
+    assert shown[0].kind in ("code", "numbered") and shown[0].count >= 3
+
+
+def test_a_local_brief_leads_with_its_own() -> None:
+    # a provincial report echoes the centre: its own codes and sets come first
+    s = summarize(load_document(DOCS / "provinces-2025" / "hubei.txt"))
+    assert s.formulations[0].origin != "national" and s.formulations[0].kind == "code"
+
+
 def test_summary_of_a_work_report_lists_headline_targets() -> None:
     s = summarize(load_document(DOCS / "gwr-2022.txt"))
     core = [(t.indicator, t.value) for t in s.targets if t.core]

@@ -353,10 +353,14 @@ def _framing_count(text: str, o: FormulationOptions) -> int:
 
 def short_central_text(text: str, o: FormulationOptions) -> bool:
     """Tell whether a text is a short one of the centre: `national_framing_short_max` characters
-    or fewer, with fewer than `local_scope_per_10k` words of a local scope (全省, 市委) per 10,000
-    characters (a communiqué, a conference's news; the local texts say 9 or more)."""
-    if len(text) > o.national_framing_short_max:
-        return False
+    or fewer, and of the centre (a communiqué, a conference's news)."""
+    return len(text) <= o.national_framing_short_max and of_the_centre(text, o)
+
+
+def of_the_centre(text: str, o: FormulationOptions) -> bool:
+    """Tell whether a text speaks for the centre: fewer than `local_scope_per_10k` words of a
+    local scope (全省, 市委) per 10,000 characters (the work reports and congress reports of the
+    centre say 0-2, the local texts 9 or more)."""
     local = sum(1 for _ in patterns().local_scope.finditer(text))
     return local * LOCAL_SCOPE_SPAN < o.local_scope_per_10k * len(text)
 
