@@ -105,6 +105,17 @@ def test_numbered_set_with_members_before_it():
     assert by_text["三重压力"].items[-2:] == ("供给冲击", "预期转弱")
 
 
+def test_the_first_member_opens_with_no_particle():
+    # the members walked back from the set: 的 closes the clause's own phrase (头上的), no member
+    doc = load_text(
+        "中国人民和中华民族要实现伟大复兴，必须推翻压在中国人民头上的帝国主义、封建主义、"
+        "官僚资本主义三座大山。",  # (the report to the 19th congress)
+        source="t",
+    )
+    by_text = {f.text: f for f in extract_formulations(doc)}
+    assert by_text["三座大山"].items == ("帝国主义", "封建主义", "官僚资本主义")
+
+
 def test_parallel_mottos_and_lists():
     texts = {f.text for f in formulations_in(
         "坚持稳地价、稳房价、稳预期，做到不敢腐、不能腐、不想腐。"

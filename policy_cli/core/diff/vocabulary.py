@@ -260,10 +260,11 @@ def _compounds(
     def seed(word: str) -> bool:
         """A new word that can open a compound: no verb, idiom or adverb; a word the
         segmenter only guessed (新质 of 新质生产力) must have no grammar at its edges (对受,
-        邮等: fragments of the words around them)."""
+        邮等: fragments of the words around them), even where the background's table has it
+        (its reports cut 水电路气信邮等 so too)."""
         if idf.tag(word) in _NO_MODIFIER_TAGS or not absent(word):
             return False
-        return word in idf.idf or seg.knows(word) or not has_grammar_edge(word)
+        return seg.knows(word) or not has_grammar_edge(word)
 
     heads = {w: _head(w, idf) for w in {run[-1] for run in runs}}
     seeds: dict[str, bool] = {}

@@ -104,7 +104,11 @@ def _first_item(
         tail = "".join(cut[i:])
         if len(tail) > longest:
             break
-        if not is_verb(cut[i]) and not (len(tail) > others_longest and _opens_with_verb(cut[i])):
+        if (
+            not is_verb(cut[i])
+            and not tail.startswith(tuple(w.particles_never_first))  # 头上|的|帝国主义
+            and not (len(tail) > others_longest and _opens_with_verb(cut[i]))
+        ):
             best = tail
     return best
 
