@@ -67,15 +67,20 @@ ORIGIN_LABELS = {
     "new": "new: said nowhere in the national corpus",
 }
 
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# control characters, the marks of bidirectional text (an override shows what follows reversed)
+# and lone surrogates
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 _CLASS_WORD = re.compile(r"[^a-z0-9-]")
 
 
 def esc(value: object) -> str:
     """Escape text for HTML, in content and in quoted attributes alike.
 
-    Control characters (terminal escapes among them) are dropped and a lone surrogate (an
-    undecodable byte of a file name) becomes U+FFFD, so that the page is valid UTF-8 text.
+    Control characters (terminal escapes among them) and bidirectional marks are dropped and a
+    lone surrogate (an undecodable byte of a file name) becomes U+FFFD, so that the page is
+    valid UTF-8 text that shows in the order it is written.
     """
     text = _UNSAFE.sub(lambda m: "\ufffd" if m.group() >= "\ud800" else "", str(value))
     return html.escape(text, quote=True)

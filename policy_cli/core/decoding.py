@@ -7,6 +7,7 @@ neither imports the other for it.
 from __future__ import annotations
 
 import codecs
+import re
 
 from policy_cli.core.chars import han_count
 from policy_cli.errors import EncodingError, InputError
@@ -54,7 +55,13 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> tuple[str, str]
                     f"the input has a {name} byte-order mark but is not {name}"
                 ) from exc
     if b"\x00" in data:
-        raise InputError("binary file (it contains NUL bytes), not a text document")
+        wide = _utf16_without_bom(data)
+        if wide is not None:
+            return wide
+        raise InputError(
+            "binary file (it contains NUL bytes), not a text document; text in another"
+            " encoding can be named with --encoding"
+        )
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -84,6 +91,34 @@ def text_codec(name: str) -> str:
             f"{name!r} given with --encoding is not a text encoding (e.g. utf-8, gb18030)"
         ) from exc
     return name
+
+
+# what Chinese text is made of (ASCII, general and CJK punctuation, the common ideographs, the
+# full-width forms): random bytes read as UTF-16 fall there a third of the time, text always
+_UTF16_TEXT = re.compile("[\t\n\r\x20-\x7e\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+UTF16_TEXT_SHARE = 0.95
+# what no text holds: the C0 controls but tab, newline, form feed and carriage return
+_NOT_TEXT = frozenset(chr(c) for c in range(0x20)) - set("\t\n\x0c\r")
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a byte-order mark (an export of Windows tools): the NUL bytes
+    are mostly the high halves of ASCII characters, at odd offsets (little-endian) or at even
+    ones (big-endian; 一, U+4E00, has a NUL low half), and the text they decode to is Chinese
+    (`_looks_chinese`), with no control character and hardly a character outside those of
+    Chinese text (`UTF16_TEXT_SHARE`); else None (a binary file decodes to no such text)."""
+    if len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    name = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        text = data.decode(name)
+    except UnicodeDecodeError:
+        return None
+    if not _NOT_TEXT.isdisjoint(text) or not _looks_chinese(text):
+        return None
+    plain = len(_UTF16_TEXT.findall(text))
+    return (text, name) if plain >= UTF16_TEXT_SHARE * len(text) else None
 
 
 def _detect(data: bytes) -> tuple[str, str]:

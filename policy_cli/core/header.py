@@ -375,6 +375,8 @@ def _title(document: Document, fields: _Fields, options: HeaderOptions) -> tuple
             continue
         if len(text) > options.title_max_chars or re.search(r"[。！？；，]", text):
             break
+        if text.endswith(("：", ":")):
+            break  # the addressee under a notice's title (各区县人民政府：), or 各位代表：
         if re.fullmatch(rf"[{HAN}]{{2,4}}", text) and lines:
             break  # a byline under the title
         if _re("title", "part_heading").match(text) or _re("dates", "full").match(text):

@@ -9,8 +9,20 @@ from policy_cli.core.chars import CJK_MARKS, CN_DIGITS, CN_ZEROS, HAN_EXTENDED
 from policy_cli.models import Paragraph, Sentence
 
 _CJK = HAN_EXTENDED + CJK_MARKS
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-# C0/C1 controls except tab and newline; escape sequences lose their ESC and become inert.
+# zero-width characters, and the marks of bidirectional text (LRE…RLO, LRI…PDI): no Chinese
+# text needs them, and an override (U+202E) shows the words after it in reverse order
+_ZERO_WIDTH = re.compile(
+    "[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+# a terminal's escape sequence whole: CSI (ESC [ or the C1 byte) with its parameters and final
+# byte (\x1b[2J, \x1b[31m), OSC (ESC ]) up to its terminator on the line, or ESC and one
+# character; what it would do is no text of the document (2J was left over as a word)
+_ESCAPE = re.compile(
+    "(?:\x1b\\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?"
+    "|(?:\x1b\\]|\x9d)[^\x07\x1b\x9c\n]{0,512}(?:\x07|\x1b\\\\|\x9c)"
+    "|\x1b[\x20-\x7e]?"
+)
+# C0/C1 controls except tab and newline
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACES = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 
@@ -46,8 +58,9 @@ def normalize_newlines(text: str) -> str:
 
 
 def remove_invisible(text: str) -> str:
-    """Drop zero-width characters and control characters (keeping tab and newline)."""
-    return _CONTROL.sub("", _ZERO_WIDTH.sub("", text))
+    """Drop zero-width characters, bidirectional marks, terminal escape sequences and control
+    characters (keeping tab and newline)."""
+    return _CONTROL.sub("", _ESCAPE.sub("", _ZERO_WIDTH.sub("", text)))
 
 
 _RADICAL = re.compile("[\u2e80-\u2fdf]")

@@ -444,6 +444,32 @@ def test_an_unusable_terminal_width_still_prints_the_table(columns):
     assert "高质量发展" in res.stdout and "term" in res.stdout
 
 
+def test_an_escape_sequence_in_a_document_leaves_no_words_behind(tmp_path):
+    # the whole sequence goes, not only its ESC: \x1b[2J left "2J" a new term of a diff
+    doc = tmp_path / "escapes.txt"
+    doc.write_text(
+        SMALL.replace("2日上午", f"{ESC}[2J{ESC}[31m2日上午{ESC}[0m{ESC}]0;pwned{ESC}\\"),
+        encoding="utf-8",
+    )
+    res = invoke(["text", doc])
+    assert res.exit_code == 0, res.stderr
+    assert res.stdout.startswith("2日上午") and "pwned" not in res.stdout
+    assert "[2J" not in res.stdout and "[31m" not in res.stdout
+
+
+def test_a_bidirectional_override_is_dropped(tmp_path):
+    # U+202E shows what follows it reversed: dropped from the text and from file names shown
+    doc = tmp_path / "rlo\u202etxt.exe.txt"
+    doc.write_text(SMALL.replace("余杭区", "余杭\u202e区"), encoding="utf-8")
+    for args in (["text", doc], ["summary", doc], ["keywords", doc, "--top", "3"]):
+        res = invoke(args)
+        assert res.exit_code == 0, res.stderr
+        assert "\u202e" not in res.stdout and "\u202e" not in res.stderr
+    assert "余杭区" in invoke(["text", doc]).stdout
+    page = invoke(["summary", doc, "-f", "html"]).stdout
+    assert "\u202e" not in page and "余杭区" in page
+
+
 def test_undecodable_bytes_in_a_file_name(tmp_path):
     name = os.fsdecode(b"\xff\xfe-report.txt")  # a lone surrogate in Python
     (tmp_path / name).write_text(SMALL, encoding="utf-8")

@@ -84,6 +84,18 @@ def test_bad_bytes_raise_input_error(data, suffix, message):
         load_bytes(data, source=f"bad{suffix}")
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark(codec):
+    # a Windows export without its BOM: the NUL bytes of its ASCII say which half is high
+    text = FOUNDING.read_text(encoding="utf-8")
+    assert decode_bytes(text.encode(codec)) == (text, codec)
+    # random bytes with NULs read as UTF-16 hold characters no Chinese text has: still binary
+    with pytest.raises(InputError, match="binary"):
+        decode_bytes(bytes(range(256)) * 8)
+    with pytest.raises(InputError, match="binary"):
+        decode_bytes("policy 2025".encode(codec))  # no Chinese: no document of ours
+
+
 def test_missing_file_and_directory(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         load_document(tmp_path / "nope.txt")

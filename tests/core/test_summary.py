@@ -201,6 +201,14 @@ def test_header_of_plain_text() -> None:
 
 
 # -- key sentences -----------------------------------------------------------------------------
+def test_the_addressee_under_a_notice_is_no_title() -> None:
+    doc = load_text(
+        "某市关于推进高质量发展的通知\n各区县人民政府：\n现将有关事项通知如下。\n",
+        source="notice.txt",
+    )
+    assert extract_header(doc).title == "某市关于推进高质量发展的通知"
+
+
 def test_key_sentences_are_whole_and_in_order(founding, founding_prepared) -> None:
     ks = key_sentences(founding_prepared, n=5)
     assert len(ks) == 5
