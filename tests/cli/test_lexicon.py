@@ -176,7 +176,7 @@ def test_batch_workers_read_the_lexicon(lexicon, tmp_path):
         ("政务服务\tprogramme\n".encode(), "line 1: unknown kind 'programme'"),
         ("政务服务\tname\textra\n".encode(), "line 1: a term and at most one kind"),
         ("好\n".encode(), "line 1: '好' is too short"),
-        (b"\x00\x01\x02binary", "binary"),
+        (b"\x00\x01\x02binary", "lexicon.txt: binary file"),
     ],
 )
 def test_bad_lexicon_is_one_line_and_exit_3(tmp_path, content, message):

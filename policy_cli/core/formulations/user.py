@@ -55,11 +55,16 @@ def read_user_lexicon(
     o = options or FormulationOptions()
     where = f"lexicon {path}"
     try:
-        text, _ = decode_bytes(read_input(path, max_bytes=MAX_LEXICON_BYTES))
-    except InputError as exc:
+        data = read_input(path, max_bytes=MAX_LEXICON_BYTES)
+    except InputError as exc:  # (it names the file: "lexicon x.txt: no such file")
         raise InputError(f"lexicon {exc}") from exc
     except PolicyCliError as exc:
         raise InputError(f"{where}: {exc}") from exc
+    try:
+        text, _ = decode_bytes(data)
+    except PolicyCliError as exc:  # (binary, or no encoding it can tell: no --encoding here)
+        said = str(exc).split(";")[0]
+        raise InputError(f"{where}: {said} (a lexicon is UTF-8, UTF-16 or GB18030 text)") from exc
     entries: list[LexiconEntry] = []
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.strip(" \u3000\ufeff\r")
