@@ -980,7 +980,7 @@ def _term_sections(result: Trend, fmt: str) -> list[Section]:
         for s in result.terms
     ]
     chart = Section(
-        f"Trend ({span}, one mark per {result.by}; . = absent)",
+        f"Trend ({span}, one mark per {result.by} with documents; . = absent)",
         [
             Column("term", "term"),
             Column("chart", "rate", max_width=SPARK_MAX),
