@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -223,19 +224,22 @@ def cut_with_ellipsis(text: str, room: int) -> str:
         return line.plain
     if known <= room:
         return text
-    wide = _widths()[0]
     total = room - 1
     if total <= 0:
         return "…"
-    # the longest start of the text that fits, by bisection (its cells grow with its length)
-    lo, hi = 0, len(text)
+    # the longest start of the text that fits, by bisection (its cells grow with its length):
+    # a start of k characters takes k cells and one more for each wide one, found once (a start
+    # that fits has at most `total` characters)
+    end = min(len(text), total)
+    wide_at = [m.start() for m in _widths()[0].finditer(text, 0, end)]
+    lo, hi = 0, end
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if mid + len(wide.findall(text, 0, mid)) <= total:
+        if mid + bisect_left(wide_at, mid) <= total:
             lo = mid
         else:
             hi = mid - 1
-    size = lo + len(wide.findall(text, 0, lo))
+    size = lo + bisect_left(wide_at, lo)
     return text[:lo] + " " * (total - size) + "…"
 
 
