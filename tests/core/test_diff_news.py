@@ -95,6 +95,16 @@ def test_a_fragment_with_grammar_at_its_edge_opens_no_term(pair_diff):
     assert "以旧换新" in new and "租购并举" in new  # (new words of 2022 are still news)
 
 
+def test_a_verb_and_its_object_are_no_term():
+    """入选 + 全国 (Hubei 2025 ×6): a clause's verb and object said again and again are no new
+    term, though the background's reports never say 入选 (the table has no tag for it)."""
+    terms = _one_sided(
+        "推动高质量发展。",
+        "武汉入选全国首批试点城市，15个县市入选全国县域商业领跑县，3个县市入选全国典型案例。",
+    )
+    assert not any(t.startswith("入选") for t in terms), terms
+
+
 def test_a_recurring_new_combination_of_known_words_is_a_term():
     """经营主体 (gwr-2024's word for 市场主体): both words known, together new, said thrice."""
     terms = _one_sided(

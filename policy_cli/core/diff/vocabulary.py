@@ -41,6 +41,7 @@ from policy_cli.core.occurrences import find_all
 from policy_cli.core.pipeline import Prepared
 from policy_cli.core.segment import (
     default_segmenter,
+    default_tagger,
     is_candidate_term,
     load_stopwords,
 )
@@ -51,6 +52,7 @@ from policy_cli.models import TermNews, Token
 _HEAD_TAGS = ("n", "vn", "an")
 # tags of words that cannot open one: verbs, idioms, adverbs (转弱, 持之以恒, 力抓)
 _NO_MODIFIER_TAGS = frozenset({"v", "vd", "vi", "vg", "i", "l", "d", "ad", "c", "p", "r"})
+_VERB_TAGS = frozenset({"v", "vd", "vi", "vg"})
 _ADVERB_TAGS = frozenset({"d"})  # jieba tags 特别 (特别国债) and 长期 as adverbs
 _LIST_MARKS = "、，,；;：:。！？"  # around a motto item (稳就业、稳物价，)
 MIN_LISTED = 4  # characters of the shortest term a list of two items can print (碳达峰、碳中和)
@@ -262,7 +264,7 @@ def _compounds(
         segmenter only guessed (新质 of 新质生产力) must have no grammar at its edges (对受,
         邮等: fragments of the words around them), even where the background's table has it
         (its reports cut 水电路气信邮等 so too)."""
-        if idf.tag(word) in _NO_MODIFIER_TAGS or not absent(word):
+        if _tag(word, idf) in _NO_MODIFIER_TAGS or not absent(word):
             return False
         return seg.knows(word) or not has_grammar_edge(word)
 
@@ -290,21 +292,38 @@ def _compounds(
         elif _modifier(first, idf) and n >= opts.min_recurring and absent("".join(run)):
             out.append(run)  # words both reports know, put together anew and recurring (经营主体)
     # two two-character words said together again and again are one four-character term,
-    # verbs too (复工 + 复产, 提质 + 增效)
+    # verbs too (复工 + 复产, 提质 + 增效), but for a verb and its object: a clause's piece
+    # (争创 + 国家, 入选 + 全国)
     out += [
         run for run, n in runs.items()
         if len(run) == 2 and len(run[0]) == len(run[1]) == 2 and n >= opts.min_recurring
-        and run not in out and absent("".join(run))
+        and run not in out and absent("".join(run)) and not _verb_and_object(run, idf)
     ]
     text = counter.text
     out += [m for m in sorted(mottos) if absent("".join(m)) and _listed_motto(text, "".join(m))]
     return out
 
 
+def _verb_and_object(run: tuple[str, ...], idf: IdfTable) -> bool:
+    """Tell whether two words are a verb and the noun it takes (争创|国家), no term."""
+    first, second = (_tag(w, idf) for w in run[:2])
+    return first in _VERB_TAGS and second.startswith("n")
+
+
+def _tag(word: str, idf: IdfTable) -> str:
+    """A word's tag in the table, else the one the segmenter's dictionary gives it said whole
+    (the background's reports never say 入选 or 争创: the table has no tag for them)."""
+    tag = idf.tag(word)
+    if tag:
+        return tag
+    tagged = default_tagger().tag(word, False)
+    return tagged[0][1] if len(tagged) == 1 else ""
+
+
 def _modifier(word: str, idf: IdfTable) -> bool:
     """Tell whether a known word can open a recurring new combination: no verb or idiom; an
     adverb can, as a noun's modifier (特别 of 特别国债)."""
-    tag = idf.tag(word)
+    tag = _tag(word, idf)
     return tag not in _NO_MODIFIER_TAGS or tag in _ADVERB_TAGS
 
 
