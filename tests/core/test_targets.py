@@ -360,6 +360,23 @@ def test_values_of_a_long_sentence_without_a_list_lead() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("indicator", "section"),
+    [
+        ("居民消费价格涨幅", "其他"),  # 消费 is consumption, no fee
+        ("人均基本公共卫生服务经费", "民生"),  # 经费 is funding
+        ("非化石能源占能源消费比重", "环境"),
+        ("营业收入占比", "其他"),  # a firm's revenue, not the people's income
+        ("城乡居民人均可支配收入", "民生"),
+        ("行政事业性收费", "税费"),
+    ],
+)
+def test_the_topic_of_a_target_reads_whole_words(indicator, section) -> None:
+    from policy_cli.core.targets import _topic
+
+    assert _topic(indicator) == section
+
+
 def test_target_rules_file_is_sound() -> None:
     """The patterns of targets are data, checked as `make lint` checks them."""
     import copy
