@@ -63,7 +63,7 @@ def test_html_pages() -> None:
         ("local-jiangsu-2025.docx", "2025年江苏省政府工作报告", "2025-01-19", "省长许昆林",
          "江苏省人民政府"),
         ("local-sichuan-2025.docx", "2025年四川省政府工作报告", "2025-01-20",
-         "四川省人民政府省长施小琳", "省人民政府"),
+         "四川省人民政府省长施小琳", "四川省人民政府"),
     ],
 )
 def test_docx_reports(name, title, date_iso, speaker, issuer) -> None:

@@ -201,6 +201,18 @@ def test_header_of_plain_text() -> None:
 
 
 # -- key sentences -----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("name", "issuer"),
+    [("hubei.txt", "湖北省人民政府"), ("guangxi.txt", "广西壮族自治区人民政府"),
+     ("chongqing.txt", "重庆市人民政府")],
+)
+def test_a_body_named_by_its_level_takes_the_documents_place(name, issuer) -> None:
+    # 我代表省人民政府: the report names its issuer by level alone; the place it is about
+    # (its full name ends with that level) names it whole
+    h = extract_header(load_document(DOCS / "provinces-2025" / name))
+    assert h.issuer == issuer
+
+
 def test_the_addressee_under_a_notice_is_no_title() -> None:
     doc = load_text(
         "某市关于推进高质量发展的通知\n各区县人民政府：\n现将有关事项通知如下。\n",
