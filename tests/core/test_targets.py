@@ -361,6 +361,22 @@ def test_values_of_a_long_sentence_without_a_list_lead() -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "indicator", "value"),
+    [
+        ("gwr-2014.txt", "赤字率", "2.1%"),  # 但赤字率…
+        ("gwr-2014.txt", "中央代地方发债", "4000亿元"),  # 由中央代地方发债…
+        ("gwr-2014.txt", "中央预算内投资", "4576亿元"),  # …投资拟安排
+        ("gwr-2015.txt", "减少农村贫困人口", "1000万人以上"),  # 也要再减少…
+        ("gwr-2015.txt", "化学需氧量、氨氮排放", "减少2%左右"),  # …排放都要减少
+        ("gwr-2012.txt", "居民消费价格涨幅", "4%左右"),  # 提出居民消费价格涨幅…
+    ],
+)
+def test_an_indicator_is_named_without_the_words_around_it(name, indicator, value) -> None:
+    found = {(t.indicator, t.value) for t in extract_targets(load_document(DOCS / name))}
+    assert (indicator, value) in found, sorted(found)
+
+
+@pytest.mark.parametrize(
     ("indicator", "section"),
     [
         ("居民消费价格涨幅", "其他"),  # 消费 is consumption, no fee
