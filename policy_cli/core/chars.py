@@ -20,7 +20,9 @@ CJK_MARKS = "\u3000-\u303f\uff00-\uffef\u2018-\u201d"
 
 # Chinese numerals, as documents write them
 CN_DIGITS = "一二三四五六七八九"  # one to nine
-CN_ZEROS = "〇○零"  # zero as years and numbers write it (二〇二五, 二○二五, 二零二五)
+# zero as years and numbers write it (二〇二五, 二○二五, 二零二五; the full-width digit of a
+# typeset report: 二０二０)
+CN_ZEROS = "〇○零０"
 CN_NUMERALS = CN_DIGITS + "十"  # the numbers of headings and ordinals: 一、 （二） 第三 十是
 CN_YEAR_DIGITS = CN_ZEROS + CN_DIGITS  # the digits of a year written out
 # ...and the full-width letter Ｏ that some typeset dates put for 〇 (二ＯＯ七年)
@@ -41,7 +43,7 @@ ITEM_MARK = (
 HAN_CHAR = re.compile(f"[{HAN}]")
 HAN_RUN = re.compile(f"[{HAN}]+")
 _SMALL = {ch: i for i, ch in enumerate(CN_DIGITS, 1)}
-_DIGIT_VALUE = {ch: i for i, ch in enumerate("〇" + CN_DIGITS)} | {"○": 0, "零": 0, "Ｏ": 0}
+_DIGIT_VALUE = {ch: i for i, ch in enumerate("〇" + CN_DIGITS)} | {"○": 0, "零": 0, "Ｏ": 0, "０": 0}
 
 
 def is_han(text: str) -> bool:

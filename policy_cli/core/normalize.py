@@ -41,7 +41,7 @@ _RADICAL_SUPPLEMENT = str.maketrans(
 )
 
 
-_CN_DIGITS = str.maketrans(f"{CN_ZEROS}Ｏ{CN_DIGITS}", "0000123456789")
+_CN_DIGITS = str.maketrans(f"{CN_ZEROS}Ｏ{CN_DIGITS}", "0" * (len(CN_ZEROS) + 1) + "123456789")
 
 
 def arabic_digits(text: str) -> str:

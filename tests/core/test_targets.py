@@ -143,6 +143,14 @@ def test_doubling_goals_and_chinese_numeral_years() -> None:
     assert not any("2000年" in t.value for t in ts)  # 翻了两番 is a result, not a goal
 
 
+@pytest.mark.parametrize("zero", ["〇", "○", "零", "０"])
+def test_a_year_written_out_with_any_zero(zero) -> None:
+    # the report to the 16th congress types its years with the full-width digit: 二０一０年
+    text = f"到二{zero}三五年，基本实现社会主义现代化。"
+    ts = extract_targets(load_text(text, source="x"))
+    assert [(t.indicator, t.value, t.year) for t in ts] == [("社会主义现代化", "基本实现", 2035)]
+
+
 def test_plan_goals_carry_their_year() -> None:
     """A plan without a 主要预期目标 list states goals "到2027年…": each keeps its year."""
     text = (
