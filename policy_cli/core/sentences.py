@@ -31,6 +31,7 @@ from itertools import chain, compress, islice, pairwise
 from operator import itemgetter, le, mul, neg
 from typing import Any, NamedTuple
 
+from policy_cli.core.boilerplate import glossary_spans
 from policy_cli.core.chars import CN_NUMERALS, CN_YEAR_DIGITS
 from policy_cli.core.normalize import MAX_SENTENCE_CHARS
 from policy_cli.core.pipeline import Prepared
@@ -128,6 +129,7 @@ def key_sentences(
     words = _words_by_whole(prepared, wholes)
     text = document.text
     weights = _direction_weights(document, wholes, options)
+    glossaries = glossary_spans(document)  # (名词解释: a term's definition says where nothing goes)
     candidates = [
         i for i, w in enumerate(wholes)
         if _MIN_CHARS <= w.end - w.start <= (
@@ -135,6 +137,7 @@ def key_sentences(
         )
         and len(set(words[i])) >= 3
         and _is_prose(text[w.start : w.end], options)
+        and not any(lo <= w.start < hi for lo, hi in glossaries)
     ]
     if len(candidates) < n:  # a short or oddly cut text: take what there is
         candidates = [i for i, w in enumerate(wholes) if words[i]]

@@ -21,6 +21,7 @@ from importlib import resources
 from typing import Any, NamedTuple
 
 from policy_cli import data
+from policy_cli.core.boilerplate import glossary_spans
 from policy_cli.core.chars import CN_DIGITS, CN_NUMERALS, CN_ZEROS, HAN, PLAN_PERIOD
 from policy_cli.core.normalize import arabic_digits
 from policy_cli.core.patterns import finditer
@@ -251,10 +252,13 @@ def extract_targets(document: Document) -> list[Target]:
     out: list[Target] = []
     seen: set[tuple[str, str, str | None]] = set()
     parts = _part_headings(document)
+    glossaries = glossary_spans(document)
     for target in found:
         key = (canonical_indicator(target.indicator), target.value, target.period)
         if key in seen or not target.indicator or not target.value:
             continue
+        if any(lo <= target.offset < hi for lo, hi in glossaries):
+            continue  # a glossary (名词解释) explains a term: its figures are no target
         seen.add(key)
         out.append(_finish(document, target, parts))
     return out

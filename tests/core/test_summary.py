@@ -261,6 +261,15 @@ def test_key_sentences_of_work_reports_say_where_they_go(path) -> None:
         assert not k.text.startswith("让我们")
 
 
+def test_no_key_sentence_from_a_glossary() -> None:
+    from policy_cli.core.boilerplate import glossary_spans
+
+    doc = load_document(DOCS / "provinces-2025" / "yunnan.txt")
+    (lo, hi), = glossary_spans(doc)
+    picked = key_sentences(prepare(doc), n=20)
+    assert picked and not [s for s in picked if lo <= doc.sentences[s.index].start < hi]
+
+
 def test_key_sentences_of_a_plan_state_its_goals() -> None:
     doc = load_document(DATA / "formats" / "state-council-ai-plus-opinion-2025.pdf")
     texts = [k.text for k in key_sentences(prepare(doc), n=5)]

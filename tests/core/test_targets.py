@@ -401,6 +401,17 @@ def test_the_topic_of_a_target_reads_whole_words(indicator, section) -> None:
     assert _topic(indicator) == section
 
 
+def test_a_glossary_states_no_target() -> None:
+    # Yunnan 2025 ends with 名词解释: 农户占30%, 提前6小时 define terms, they set no goal
+    from policy_cli.core.boilerplate import glossary_spans
+
+    doc = load_document(DOCS / "provinces-2025" / "yunnan.txt")
+    (lo, hi), = glossary_spans(doc)
+    ts = extract_targets(doc)
+    assert ts and not [t for t in ts if lo <= t.offset < hi]
+    assert "农户占" not in {t.indicator for t in ts}
+
+
 def test_target_rules_file_is_sound() -> None:
     """The patterns of targets are data, checked as `make lint` checks them."""
     import copy
