@@ -139,8 +139,11 @@ def key_sentences(
         and _is_prose(text[w.start : w.end], options)
         and not any(lo <= w.start < hi for lo, hi in glossaries)
     ]
-    if len(candidates) < n:  # a short or oddly cut text: take what there is
-        candidates = [i for i, w in enumerate(wholes) if words[i]]
+    if len(candidates) < n:  # a short or oddly cut text: take what there is, its prose only
+        # (a resolution of five sentences: not its title line or its adoption note in brackets)
+        said = [i for i, w in enumerate(wholes) if words[i]]
+        prose = [i for i in said if _is_prose(text[wholes[i].start : wholes[i].end], options)]
+        candidates = prose or said
     if not candidates:
         return []
     ranks = _textrank([words[i] for i in candidates])

@@ -261,6 +261,14 @@ def test_key_sentences_of_work_reports_say_where_they_go(path) -> None:
         assert not k.text.startswith("让我们")
 
 
+def test_a_short_text_has_no_title_or_adoption_note_for_key_sentence() -> None:
+    # a resolution of five sentences: its title line and （…会议通过） are no key sentence
+    doc = load_document(DATA / "formats" / "govcn-npcsc-resolution-2007.html")
+    picked = [s.text for s in key_sentences(prepare(doc), n=5)]
+    assert picked and all(s.endswith("。") for s in picked), picked
+    assert not any(s.startswith("（") for s in picked)
+
+
 def test_no_key_sentence_from_a_glossary() -> None:
     from policy_cli.core.boilerplate import glossary_spans
 
