@@ -68,6 +68,15 @@ def test_people_in_reports_and_news() -> None:
     assert shandong == {"周乃翔", "习近平"}  # not 鲁两院 (驻鲁两院院士)
 
 
+def test_a_title_opens_after_the_verb_that_heard_it() -> None:
+    # 会议听取了财政部部长金人庆…的说明: 了 closes the verb, the title follows it
+    doc = load_text(
+        "第十届全国人民代表大会常务委员会第二十八次会议，听取了财政部部长金人庆代表国务院作的说明。",
+        source="resolution.txt",
+    )
+    assert [(p.name, p.titles) for p in extract_people(doc)] == [("金人庆", ("财政部部长",))]
+
+
 def test_organizations(founding) -> None:
     orgs = extract_organizations(founding)
     assert {"中国工程院", "之江实验室", "中国科学院", "北航国新院", "阿里巴巴集团"} <= set(orgs)
