@@ -105,6 +105,15 @@ def test_a_verb_and_its_object_are_no_term():
     assert not any(t.startswith("入选") for t in terms), terms
 
 
+def test_a_glossary_counts_no_use_of_a_term():
+    """Yunnan 2025's 名词解释 defines the terms its report uses: 联农带农 is said twice in the
+    report and three times more in the definitions of its glossary."""
+    p_old = prepare(load_document(PROVINCES / "shandong.txt"))
+    p_new = prepare(load_document(PROVINCES / "yunnan.txt"))
+    counts = {c.term: c.count for c in one_sided_terms(side(p_new), side(p_old), idf=load_idf())}
+    assert counts["联农带农"] == 2
+
+
 def test_a_recurring_new_combination_of_known_words_is_a_term():
     """经营主体 (gwr-2024's word for 市场主体): both words known, together new, said thrice."""
     terms = _one_sided(

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from policy_cli.core.boilerplate import glossary_spans
 from policy_cli.core.chars import HAN
 from policy_cli.core.diff.prominence import Outline
 from policy_cli.core.diff.standing import phrase_standing
@@ -124,8 +125,13 @@ class Side:
 
 
 def side(prepared: Prepared) -> Side:
-    """Read one report for the term search."""
-    plain = unquoted(prepared.document.text)
+    """Read one report for the term search: its text without its glossaries (名词解释 defines
+    the terms the report uses: counted, a definition would count each term again: 联农带农
+    ×5 for two uses in Yunnan's report)."""
+    text = prepared.document.text
+    for lo, hi in glossary_spans(prepared.document):
+        text = text[:lo] + "\n" * (hi - lo) + text[hi:]
+    plain = unquoted(text)
     return Side(
         prepared, plain, SubstringCounter(plain), unlisted(plain),
         document_terms(prepared.tokens),
