@@ -361,13 +361,22 @@ def extract_organizations(
     seen: dict[str, int] = {}
     seg = segmentation if segmentation is not None and segmentation.has_tags else None
     seg = seg or segment_document(document)  # its words' tags are read
+    text = document.text
     for start, name in _org_chunks(document, seg, r, options):
         if name not in seen and name not in r.generic_orgs and len(name) >= 3:
+            if _LEVEL_BODY.fullmatch(name) and text[start - 1 : start] in _KINDS_LISTED:
+                continue  # 各旗、县、区人民政府: the kinds of body a notice goes to, no body
             seen[name] = start
     # keep the longest form: "国新院" is part of "北航国新院"
     held = containers(seen)
     names = [n for n in seen if n not in held]
     return sorted(names, key=lambda n: (seen[n], n))
+
+
+# a body named by its level alone (区人民政府, 县委), and what stands before it in a list of
+# the kinds of body a text addresses (各旗、县、区人民政府; 各州、市人民政府)
+_LEVEL_BODY = re.compile("(?:省|自治区|市|州|盟|旗|县|区|乡|镇)(?:人民政府|政府|党委|委)")
+_KINDS_LISTED = ("、", "各")
 
 
 def _org_chunks(

@@ -68,6 +68,12 @@ def test_people_in_reports_and_news() -> None:
     assert shandong == {"周乃翔", "习近平"}  # not 鲁两院 (驻鲁两院院士)
 
 
+def test_the_kinds_of_body_a_notice_addresses_are_no_organisation() -> None:
+    # 各旗、县、区人民政府 (the Baotou notice): the kinds of body it goes to, no body of its own
+    orgs = extract_organizations(load_document(DOCS / "local-baotou-2022.txt"))
+    assert "区人民政府" not in orgs and "包头市人民政府" in orgs
+
+
 def test_a_title_opens_after_the_verb_that_heard_it() -> None:
     # 会议听取了财政部部长金人庆…的说明: 了 closes the verb, the title follows it
     doc = load_text(
