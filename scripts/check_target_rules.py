@@ -62,8 +62,10 @@ SCHEMA: dict[str, dict[str, str]] = {
         ("joined", "premise", "subject_value", "bare_year", "ordinal", "year_span", "origin",
          "later", "bare_magnitude", "will", "object_end", "of_start", "value_nouns", "bare_verb",
          "action", "parts", "not_value_after", "money", "open_value"), ""
-    ),  # fmt: skip
-    "indicator": dict.fromkeys(("list_number", "count_list", "this_year", "each", "verb_lead"), ""),
+    ) | {"assigned": "value what end"},  # fmt: skip
+    "indicator": dict.fromkeys(
+        ("list_number", "count_list", "this_year", "each", "verb_lead", "period"), ""
+    ),
     "stages": {
         "lead": "when", "goal_verb": "verb what", "goal_end": "", "doubling": "what base n",
         "doubling_lead": "", "skip": "", "skip_in_paragraph": "", "doubling_value": "template",

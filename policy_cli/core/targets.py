@@ -788,7 +788,12 @@ def _qualitative(clause: _Clause, text: str, section: str | None) -> Target | No
     rules = _rules()
     text = rules.steer.sub("", rules.leading.sub("", text))
     first = rules.verb_first.match(text)
-    if first is not None:
+    assigned = _re("clauses", "assigned").match(text)
+    if assigned is not None:
+        # 完成国家下达的“十四五”能耗强度下降目标: the state's figure, done
+        indicator = _clean_indicator(_re("indicator", "period").sub("", assigned.group("what")))
+        value = assigned.group("value") + assigned.group("end")
+    elif first is not None:
         # 基本完成易地扶贫搬迁建设任务, 重点控制化石能源消费: the verb comes first
         indicator, value = _clean_indicator(first.group("what")), first.group("verb")
     else:

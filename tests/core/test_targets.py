@@ -401,6 +401,13 @@ def test_the_topic_of_a_target_reads_whole_words(indicator, section) -> None:
     assert _topic(indicator) == section
 
 
+def test_a_goal_the_state_sets_is_a_headline_target() -> None:
+    # 确保完成国家下达的“十四五”能耗强度下降目标 closes Nei Menggu's 主要预期目标 list
+    ts = extract_targets(load_document(DOCS / "provinces-2025" / "neimenggu.txt"))
+    main = [(t.indicator, t.value) for t in ts if t.section == "主要预期目标"]
+    assert main[-1] == ("能耗强度下降", "完成国家下达的目标")
+
+
 def test_a_glossary_states_no_target() -> None:
     # Yunnan 2025 ends with 名词解释: 农户占30%, 提前6小时 define terms, they set no goal
     from policy_cli.core.boilerplate import glossary_spans
