@@ -486,10 +486,16 @@ def _doublings(body: str, start: int) -> list[Target]:
     `body` in the text)."""
     out = []
     for m in finditer(_re("stages", "doubling"), body):
-        what = _re("stages", "doubling_lead").sub("", m.group("what"))
-        by = _re("stages", "lead").search(what)  # 到2020年国内生产总值…, 人均国内生产总值到二〇二〇年
-        if by is not None:
-            what = what[: by.start()] + what[by.end() :]
+        raw = m.group("what")
+        what = _re("stages", "doubling_lead").sub("", raw)
+        cut = len(raw) - len(what)  # the verb of achieving and what stands before it
+        # 到2020年国内生产总值…, 人均国内生产总值到二〇二〇年…: the stage, said anywhere
+        by = _re("stages", "lead").search(raw)
+        if by is not None and by.start() >= cut:
+            what = what[: by.start() - cut] + what[by.end() - cut :]
+        elif by is not None and len(_clean_indicator(what)) < 2:
+            # 国内生产总值到二０二０年力争|比二０００年翻两番: the subject stands before the stage
+            what = raw[: by.start()]
         what = _clean_indicator(what)
         if len(what) < 2 or _is_past(m.group()):
             continue

@@ -143,6 +143,12 @@ def test_doubling_goals_and_chinese_numeral_years() -> None:
     assert not any("2000年" in t.value for t in ts)  # 翻了两番 is a result, not a goal
 
 
+def test_a_doubling_whose_subject_stands_before_its_stage() -> None:
+    # the report to the 16th congress: 国内生产总值到二０二０年力争比二０００年翻两番
+    ts = extract_targets(load_document(DOCS / "cpc16-report.txt"))
+    assert ("国内生产总值", "比2000年翻两番", 2020) in {(t.indicator, t.value, t.year) for t in ts}
+
+
 @pytest.mark.parametrize("zero", ["〇", "○", "零", "０"])
 def test_a_year_written_out_with_any_zero(zero) -> None:
     # the report to the 16th congress types its years with the full-width digit: 二０一０年
