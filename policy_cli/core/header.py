@@ -36,7 +36,7 @@ from policy_cli.core.chars import (
     digit_value,
 )
 from policy_cli.core.patterns import longest_first
-from policy_cli.core.places import Place, find_place
+from policy_cli.core.places import LEVEL_BODY, Place, find_place
 from policy_cli.data import lines as data_lines
 from policy_cli.data import toml as data_toml
 from policy_cli.models import Document, Header, Paragraph, Person
@@ -630,18 +630,11 @@ def _placed_issuer(issuer: str | None, place: Place | None) -> str | None:
     广西壮族自治区 + 人民政府; a body that names its place, or another level, is left as it is."""
     if not issuer or place is None:
         return issuer
-    m = _LEVEL_BODY.fullmatch(issuer)
+    m = LEVEL_BODY.fullmatch(issuer)
     if m is None or not place.full.endswith(m.group("level")):
         return issuer
     return place.full + m.group("body")
 
-
-# a government or Party body named by its level alone (省人民政府, 自治区人民政府, 市委): not
-# 市场监管总局, which opens with 市 too
-_LEVEL_BODY = re.compile(
-    "(?P<level>自治区|自治州|省|市|州|盟|县|区)"
-    "(?P<body>人民政府|政府|人大常委会|人民代表大会常务委员会|委员会|委|政协|办公厅)"
-)
 
 
 def _strip_session(body: str) -> str:

@@ -23,6 +23,7 @@ from typing import Any
 from policy_cli import data
 from policy_cli.core.chars import CN_NUMERALS, HAN, is_han
 from policy_cli.core.occurrences import containers, find_all, non_overlapping
+from policy_cli.core.places import LEVEL_BODY
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_document
 from policy_cli.models import Document, Person
@@ -364,7 +365,7 @@ def extract_organizations(
     text = document.text
     for start, name in _org_chunks(document, seg, r, options):
         if name not in seen and name not in r.generic_orgs and len(name) >= 3:
-            if _LEVEL_BODY.fullmatch(name) and text[start - 1 : start] in _KINDS_LISTED:
+            if LEVEL_BODY.fullmatch(name) and text[start - 1 : start] in _KINDS_LISTED:
                 continue  # 各旗、县、区人民政府: the kinds of body a notice goes to, no body
             seen[name] = start
     # keep the longest form: "国新院" is part of "北航国新院"
@@ -373,9 +374,8 @@ def extract_organizations(
     return sorted(names, key=lambda n: (seen[n], n))
 
 
-# a body named by its level alone (区人民政府, 县委), and what stands before it in a list of
-# the kinds of body a text addresses (各旗、县、区人民政府; 各州、市人民政府)
-_LEVEL_BODY = re.compile("(?:省|自治区|市|州|盟|旗|县|区|乡|镇)(?:人民政府|政府|党委|委)")
+# what stands before a body named by its level alone (`places.LEVEL_BODY`) in a list of the
+# kinds of body a text addresses (各旗、县、区人民政府; 各州、市人民政府)
 _KINDS_LISTED = ("、", "各")
 
 

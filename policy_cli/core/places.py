@@ -28,6 +28,13 @@ MIN_MENTIONS = 3  # the body names its own place again
 # county-level names written with their suffix (余杭区, 诸暨市, 新昌县, 达茂旗)
 _COUNTY = re.compile(rf"([{HAN}]{{2,4}}?)(?:自治县|自治旗|区|县|市|旗)")
 _SOURCE_LINE = re.compile(r"^\s*(?:【|来源|原文链接|发布时间|作者|编辑|责任编辑|记者|http|www\.)")
+# a government or Party body named by its level alone (省人民政府, 自治区人民政府, 县委): not
+# 市场监管总局, which opens with 市 too. The header names such an issuer with the document's
+# place; an organisation so named in a list of kinds (各旗、县、区人民政府) is none.
+LEVEL_BODY = re.compile(
+    "(?P<level>自治区|自治州|省|市|州|盟|旗|县|区|乡|镇)"
+    "(?P<body>人民政府|政府|人大常委会|人民代表大会常务委员会|委员会|党委|委|政协|办公厅)"
+)
 # jieba part-of-speech tags a county's name may have: jieba tags many as a person's name
 # (余杭: nr) or leaves them untagged; a common word (开发区, 示范区, 高新区) has another tag
 PLACE_TAGS = frozenset({"ns", "nr", "nrt", "nz", ""})
