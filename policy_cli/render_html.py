@@ -44,7 +44,7 @@ from policy_cli.models import (
     TermNews,
     national_note,
 )
-from policy_cli.serialize import target_numbers
+from policy_cli.serialize import BIDI_MARKS, target_numbers
 
 # How the page lays out (names, not literals in the functions below)
 LISTED_FORMULATIONS = 10  # formulations shown in the brief's open table; the rest are folded
@@ -69,9 +69,7 @@ ORIGIN_LABELS = {
 
 # control characters, the marks of bidirectional text (an override shows what follows reversed)
 # and lone surrogates
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
+_UNSAFE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{BIDI_MARKS}\ud800-\udfff]")
 _CLASS_WORD = re.compile(r"[^a-z0-9-]")
 
 

@@ -35,9 +35,11 @@ from policy_cli.models import (
     Trend,
 )
 
-# C0/C1 controls but tab and newline, and the marks of bidirectional text (an override, U+202E,
-# in a file name would show what follows it reversed)
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# the marks of bidirectional text (LRM, RLM, LRE…RLO, LRI…PDI): an override, U+202E, in a file
+# name would show what follows it reversed; dropped wherever text is shown (HTML too)
+BIDI_MARKS = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
+# C0/C1 controls but tab and newline, and the bidirectional marks
+_CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_MARKS}]")
 _SURROGATE = re.compile("[\ud800-\udfff]")  # a file name's undecodable bytes (surrogateescape)
 # what json.dumps(ensure_ascii=False) leaves raw but a terminal obeys or cannot print: DEL and
 # the C1 controls (0x9b is a one-byte CSI), and lone surrogates
