@@ -845,6 +845,22 @@ def test_what_a_code_refers_to_ends_before_a_word_of_result(provinces):
     assert provinces("shandong")["两证齐全"].refers_to == "医养结合机构"
 
 
+def test_a_phrase_that_says_something_of_a_set_is_not_what_it_refers_to(provinces):
+    # a phrase after a set that ends in a verb, an adverb or a localiser is a clause about it,
+    # whatever the verb: 在“六稳”工作基础上 (gwr-2021, the bundled example), “三公”经费得到有效
+    # 控制 (gwr-2015), “五五”普法顺利完成 (gwr-2011), 把解决好“三农”问题作为 (cpc19)...
+    for name, text in [("gwr-2021", "六稳"), ("gwr-2015", "三公"), ("gwr-2011", "五五"),
+                       ("cpc19-report", "三农")]:
+        found = {f.text: f for f in extract_formulations(load_document(DOCS / f"{name}.txt"))}
+        assert found[text].refers_to is None, (name, found[text].refers_to)
+    # ...and one that ends in a noun names what the set is, verbs inside or not
+    assert provinces("anhui")["百场万企"].refers_to == "供需对接活动"
+    assert provinces("chongqing")["三情联动"].refers_to == "闭环工作体系"
+    doc = load_text("深入开展“两学一做”学习教育，落实“六保”任务。", source="t")
+    refers = {f.text: f.refers_to for f in extract_formulations(doc)}
+    assert refers["两学一做"] == "学习教育" and refers["六保"] == "任务"
+
+
 def test_a_quoted_date_names_the_event_of_that_day(provinces):
     # 有力防范应对“6·9”持续性极端强降雨 (Fujian), 深刻吸取自贡“7·17”重大火灾等事故教训 (Sichuan)
     assert "6·9" not in provinces("fujian")

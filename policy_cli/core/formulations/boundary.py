@@ -21,6 +21,7 @@ from policy_cli.core.formulations.vocab import (
     patterns,
     words,
 )
+from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation
 
 
@@ -160,9 +161,23 @@ def following_phrase(
     if phrase.startswith(clause_words()) or phrase.startswith(tuple(words().result_words)):
         return None  # a verb opens a clause, not a name (“两国双园”|加快建设, “两个维护”|化作…)
     found = name_part(phrase[: min(at_verb, at_function)], o)
-    if skipped and found and not found.endswith((*w.name_heads, *w.shared_code_heads)):
+    heads = (*w.name_heads, *w.shared_code_heads)
+    if skipped and found and not found.endswith(heads):
         return None  # shared by a list of codes, the phrase must name what they are (…等模式)
+    if found and not found.endswith(heads):
+        found = _noun_phrase(found)
     return found
+
+
+def _noun_phrase(phrase: str) -> str | None:
+    """The phrase where it names a thing: one that ends in a word of `referent_break_tags` says
+    something of the noun it opens with instead (“三公”经费|得到有效控制, “四上”企业|净增,
+    “六稳”工作基础|上, “五五”普法|顺利): the set refers to nothing printed there. A phrase that
+    ends in a noun is a name whatever verbs it holds (供需对接活动, 学习教育)."""
+    tagged = default_tagger().tag(phrase, True)
+    if tagged and tagged[-1][1] in words().referent_break_tags:
+        return None
+    return phrase
 
 
 def run_end(step: Callable[[int], int | None], pos: int, runs: dict[int, int]) -> int:

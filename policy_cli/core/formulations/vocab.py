@@ -167,6 +167,7 @@ class Words(ReadOnlyRecord):
     head_verb_phrases: tuple[str, ...]
     name_heads: tuple[str, ...]
     shared_code_heads: tuple[str, ...]
+    referent_break_tags: frozenset[str]
     launch_verbs: tuple[str, ...]
     furthering_verbs: tuple[str, ...]
     furthering_clause_verbs: tuple[str, ...]
