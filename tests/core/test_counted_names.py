@@ -81,6 +81,7 @@ def test_a_document_known_by_its_number_and_a_hotline_by_its_number(found):
     neimenggu = found("provinces-2025/neimenggu.txt")
     assert neimenggu["16号文件"].kind == "name"
     assert neimenggu["12345"].kind == "code"
+    assert neimenggu["12345"].refers_to == "热线"  # the line it is the number of, as when quoted
     texts = texts_in("开通12315投诉热线，提升12345政务服务便民热线效能。开通200多部热线。")
     assert {"12315", "12345"} <= texts
     # a count of calls or people, a longer number, one of a year's series of documents, a folder

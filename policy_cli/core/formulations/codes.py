@@ -39,6 +39,7 @@ def find_codes(
     for m in finditer(p.numbered_document, text):
         yield Candidate(m.group(), "name", m.start(), None, (), BY_RULE, STAGE, "document-number")
     for m in finditer(p.hotline, text):
-        # the number is a name as a quoted one is (a plain number is kept only when quoted)
-        refers = m.group().replace(words().close_quote, "")
+        # the number is a name as a quoted one is (a plain number is kept only when quoted);
+        # it refers to the line it is the number of (12345|政务服务便民热线), as a quoted one does
+        refers = text[m.end(1) : m.end()].replace(words().close_quote, "")
         yield Candidate(m.group(1), "code", m.start(1), refers, (), CERTAIN, STAGE, "hotline")
