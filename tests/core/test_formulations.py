@@ -1624,3 +1624,15 @@ def test_two_clauses_whose_nouns_swap_places_are_one_motto():
     assert {"大城市带动大京郊、大京郊服务大城市", "需求牵引供给、供给创造需求"} <= texts
     # nothing between the nouns is no motto (发展经济、经济发展: two words swapped)
     assert "发展经济、经济发展" not in {f.text for f in formulations_in("要发展经济、经济发展。")}
+
+
+def test_a_thought_is_named_by_its_author_and_subject_not_its_genre():
+    # 这一重大战略思想, 社会主义思想 (cpc17), 长期指导思想 (gwr-2013): a genre of thought;
+    # 习近平文化思想 (Jiangsu), 两岸关系和平发展重要思想 (gwr-2013) name one
+    def texts(name):
+        return {f.text for f in extract_formulations(load_document(DOCS / f"{name}.txt"))}
+
+    assert not {"重大战略思想", "社会主义思想"} & texts("cpc17-report")
+    gwr = texts("gwr-2013")
+    assert "长期指导思想" not in gwr and "两岸关系和平发展重要思想" in gwr
+    assert "习近平文化思想" in texts("local-jiangsu-2025")
