@@ -182,6 +182,20 @@ def test_classify_quoted():
     assert classify_quoted("我们要坚定信心。继续前进") is None  # a quotation
 
 
+def test_a_name_ending_in_a_package_or_a_set_is_a_code_or_a_numbered_set():
+    # the convention's own example of a code (民营经济32条), Shandong's packages of articles, a
+    # set named with what it is of (碳达峰十大行动: Fujian, Guangxi; 7个专项行动: Yunnan)
+    assert classify_quoted("民营经济32条") == "code"
+    assert classify_quoted("科技成果转化16条措施") == "code"
+    assert classify_quoted("碳达峰十大行动") == "numbered"
+    assert classify_quoted("7个专项行动") == "numbered"
+    assert classify_quoted("科创板八条") == "numbered"
+    assert classify_quoted("全国统一大市场") != "numbered"  # 大 counts nothing there
+    doc = load_document(DOCS / "provinces-2025" / "shandong.txt")
+    initiatives = {f.text for f in extract_formulations(doc, kinds=["code", "numbered"])}
+    assert {"科技成果转化16条", "营商环境创新提升59条"} <= initiatives
+
+
 def test_kinds_filter_and_sort(founding):
     doc, _ = founding
     codes = extract_formulations(doc, kinds=["code"])

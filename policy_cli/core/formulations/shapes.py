@@ -45,6 +45,10 @@ def classify_quoted(span: str, *, options: FormulationOptions | None = None) -> 
         return "numbered"
     if len(s) <= o.short_numbered_max_len and p.short_numbered.search(s):
         return "numbered"  # 新三样
+    if p.named_code.search(s):
+        return "code"  # 民营经济32条
+    if p.named_set.search(s):
+        return "numbered"  # 碳达峰十大行动, 7个专项行动, 科创板八条
     if any(c in s for c in w.slogan_marks) or len(s) >= o.quoted_slogan_min_len:
         return "slogan"
     return "name"

@@ -427,6 +427,8 @@ class Patterns(ReadOnlyRecord):
     numbered_document: re.Pattern[str]
     hotline: re.Pattern[str]
     count_start: re.Pattern[str]
+    named_code: re.Pattern[str]
+    named_set: re.Pattern[str]
     set_measure: re.Pattern[str]
     short_numbered: re.Pattern[str]
     plan: re.Pattern[str]
