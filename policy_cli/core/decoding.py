@@ -102,23 +102,26 @@ _NOT_TEXT = frozenset(chr(c) for c in range(0x20)) - set("\t\n\x0c\r")
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    """UTF-16 text saved without a byte-order mark (an export of Windows tools): the NUL bytes
-    are mostly the high halves of ASCII characters, at odd offsets (little-endian) or at even
-    ones (big-endian; 一, U+4E00, has a NUL low half), and the text they decode to is Chinese
-    (`_looks_chinese`), with no control character and hardly a character outside those of
-    Chinese text (`UTF16_TEXT_SHARE`); else None (a binary file decodes to no such text)."""
+    """UTF-16 text saved without a byte-order mark (an export of Windows tools): read in the
+    byte order in which it is Chinese text (`_looks_chinese`), with no control character and
+    hardly a character outside those of Chinese text (`UTF16_TEXT_SHARE`); else None (a binary
+    file decodes to no such text). Both orders are tried: the NUL bytes are the high halves of
+    ASCII characters but also the low halves of ideographs (一 is U+4E00, 最 U+6700), so in a
+    text of few ASCII characters where they fall says nothing of the order."""
     if len(data) % 2:
         return None
-    even, odd = data[0::2].count(0), data[1::2].count(0)
-    name = "utf-16-le" if odd > even else "utf-16-be"
-    try:
-        text = data.decode(name)
-    except UnicodeDecodeError:
-        return None
-    if not _NOT_TEXT.isdisjoint(text) or not _looks_chinese(text):
-        return None
-    plain = len(_UTF16_TEXT.findall(text))
-    return (text, name) if plain >= UTF16_TEXT_SHARE * len(text) else None
+    best: tuple[int, str, str] | None = None
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if not _NOT_TEXT.isdisjoint(text) or not _looks_chinese(text):
+            continue
+        plain = len(_UTF16_TEXT.findall(text))
+        if plain >= UTF16_TEXT_SHARE * len(text) and (best is None or plain > best[0]):
+            best = (plain, text, name)
+    return None if best is None else (best[1], best[2])
 
 
 def _detect(data: bytes) -> tuple[str, str]:

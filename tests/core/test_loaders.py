@@ -94,6 +94,10 @@ def test_utf16_without_a_byte_order_mark(codec):
         decode_bytes(bytes(range(256)) * 8)
     with pytest.raises(InputError, match="binary"):
         decode_bytes("policy 2025".encode(codec))  # no Chinese: no document of ours
+    # a Chinese text of few ASCII characters: its NULs are the low halves of 一 (U+4E00) and
+    # 最 (U+6700), on the other parity than ASCII's
+    short = "奋战一季度，夺取开门红。一是抓项目，最要紧的是落实。\n"
+    assert decode_bytes(short.encode(codec)) == (short, codec)
 
 
 def test_missing_file_and_directory(tmp_path):
