@@ -18,7 +18,9 @@ from policy_cli.core.normalize import arabic_digits
 from policy_cli.data import lines
 
 WORDS_FILE = "target_words.tsv"
-NUMBER = r"\d+(?:\.\d+)?"
+# a number as printed: digits, maybe grouped by thousands (1,200万人), maybe a decimal part
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+THOUSANDS_MARK = ","
 DASHES = "－—\\-~～至到"
 
 
@@ -122,7 +124,7 @@ def read_quantity(value: str) -> Quantity:
         direction = "down" if verb in w["down"] else "up"
     suf = tail.search(text)
     modifier = suf.group("suf") if suf else (pre if pre in w["prefix"] else None)
-    numbers = tuple(float(m.group("num")) for m in found)
+    numbers = tuple(float(m.group("num").replace(THOUSANDS_MARK, "")) for m in found)
     units = [m.group("unit") for m in found if m.group("unit")]
     unit = units[-1] if len(found) == 2 and _is_range(text, found) else (units[0] if units else None)
     if modifier is None and _is_range(text, found):

@@ -24,6 +24,8 @@ RANGE = range_modifier()  # the modifier of a range no word qualifies (target_wo
         ("分别再增加30元和5元", (30.0, 5.0), "元", None, "up"),
         ("比去年扩大2万亿元以上", (2.0,), "万亿元", "以上", "up"),
         ("16.8万元/人左右", (16.8,), "万元/人", "左右", None),
+        ("1,200万人以上", (1200.0,), "万人", "以上", None),  # digits grouped by thousands
+        ("12,345.6亿元", (12345.6,), "亿元", None, None),
         ("基本平衡", (), None, None, None),
         ("实现人工智能与6大重点领域广泛深度融合", (), None, None, None),  # a number in words
     ],
@@ -43,3 +45,14 @@ def test_chinese_numerals_of_percentages_and_years_in_real_text() -> None:
     assert "2035年" in arabic_numbers("到二〇三五年基本实现社会主义现代化")
     # numerals that name things stay as they are
     assert arabic_numbers("“十四五”时期，“一带一路”，两个大局") == "“十四五”时期，“一带一路”，两个大局"
+
+
+def test_a_number_grouped_by_thousands_is_one_target_value() -> None:
+    from policy_cli.core.loaders import load_text
+    from policy_cli.core.targets import extract_targets
+
+    doc = load_text("今年发展主要预期目标是：城镇新增就业1,200万人以上，粮食产量保持在13,000亿斤以上。",
+                    source="t")
+    found = {t.indicator: t for t in extract_targets(doc)}
+    assert found["城镇新增就业"].numbers == (1200.0,)
+    assert found["城镇新增就业"].value == "1,200万人以上"  # as printed
