@@ -345,6 +345,7 @@ def _merge_title(title: str, lines: list[str]) -> list[str]:
 # --------------------------------------------------------------------------- DOCX
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
 
 def docx_to_text(data: bytes) -> str:
@@ -423,14 +424,20 @@ def _docx_lines(data: bytes) -> Iterator[str]:
 
 
 def _paragraph_text(p: Any) -> str:
+    """A paragraph's text, with the paragraphs of a text box it anchors (a 专栏 box) on lines of
+    their own. Word writes a text box twice, as a drawing (mc:Choice) and as the older VML shape
+    (mc:Fallback) for readers that lack drawings: the fallback copy is not read."""
     parts = []
-    for node in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
+    boxed = next(p.iter(f"{_MC}Fallback"), None) is not None  # (most paragraphs: no box)
+    for node in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}p"):
+        if boxed and next(node.iterancestors(f"{_MC}Fallback"), None) is not None:
+            continue
         if node.tag == f"{_W}t":
             parts.append(node.text or "")
         elif node.tag == f"{_W}tab":
             parts.append("\t")
-        else:
-            parts.append("\n")
+        elif node is not p:
+            parts.append("\n")  # a line break, or a paragraph of a text box
     return "".join(parts)
 
 

@@ -293,3 +293,30 @@ def test_arbitrary_bytes_in_a_format_raise_only_policy_errors(head, body):
         load_bytes(head + body, source="fuzz")
     except PolicyCliError:
         pass
+
+
+def test_docx_text_box_read_once():
+    # Word 2010+ writes a text box (a plan's 专栏) twice: as a drawing (mc:Choice) and as a VML
+    # shape for older readers (mc:Fallback); its text is the document's once
+    import docx
+    from docx.oxml import parse_xml
+
+    ns = (
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    )
+    box = "<w:txbxContent><w:p><w:r><w:t>专栏1　数字经济核心产业增加值占比达到12%</w:t></w:r></w:p></w:txbxContent>"
+    boxed = parse_xml(
+        f'<w:p {ns}><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>{box}'
+        f"</w:drawing></mc:Choice><mc:Fallback><w:pict>{box}</w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r></w:p>"
+    )
+    d = docx.Document()
+    d.add_paragraph("某某市人民政府关于加快数字经济发展的实施意见")
+    d.element.body.sectPr.addprevious(boxed)
+    d.add_paragraph("到2027年，全市数字经济规模突破1万亿元。")
+    buf = io.BytesIO()
+    d.save(buf)
+    doc = load_bytes(buf.getvalue(), source="box.docx")
+    assert doc.text.count("数字经济核心产业增加值占比达到12%") == 1
+    assert "突破1万亿元" in doc.text
