@@ -131,10 +131,27 @@ _SEP_CHARS = re.compile(r"[_|｜\-—]")
 _GAMBLING = "体育|娱乐|彩票|棋牌|电竞|真人|直播|博彩"  # what the glued brand sells
 _ONLINE = "线上|在线|网上"
 _GLUED = re.compile(
-    rf"[A-Za-z0-9]{{0,12}}(?:{_GAMBLING})"
-    r"(?:app|apk|APP|App)(?:下载|官网|登录|入口|注册)?"
+    rf"[A-Za-z0-9]{{1,12}}(?:{_GAMBLING})(?:app|apk|APP|App)(?:下载|官网|登录|入口|注册)?"
+    rf"|(?:{_GAMBLING})(?:app|apk|APP|App)(?:下载|官网|登录|入口|注册)"
     rf"|(?:{_ONLINE})(?:买球|投注|下注|博彩|赌场|百家乐)"
     r"|[A-Za-z]{2,12}(?:体育|娱乐)(?:官网|官方网站|登录入口)"
+)
+# An app named by what it streams is spam with a brand in letters before it (hth体育app) or
+# the spam's own call after it (体育app下载); a policy text names apps too (央视体育App,
+# 网络直播APP的管理). And a sentence that regulates or fights these things says their words
+# (彩票机构不得开展网上投注业务, 依法打击网上赌场): the glued spans of such a sentence are its own.
+_REGULATING = re.compile(
+    r"举报|打击|整治|查处|严打|治理|取缔|防范|警惕|谨防|提醒|不得|严禁|禁止|监管|管理|规范|"
+    r"依法|违法|违规|清理|案件"
+)
+_SENTENCE_END = re.compile(r"[。！？；!?;]")
+# A chain of pieces is spam where it sells gambling or names a brand in letters (开云体育app下载
+# -开云官网, bet365体育|bet365官方网站): a service's own names joined by a bar or a dash
+# (个人所得税app|官网, “学习强国”手机版—电脑版) are no spam
+_CHAIN_SELLS = re.compile(
+    rf"{_GAMBLING}|买球|投注|下注|博彩|赌|彩金|娱乐城|葡京|百家乐|老虎机|视讯|六合彩|时时彩|竞猜|足彩|"
+    r"网投|棋牌|电竞|捕鱼|(?<![A-Za-z])(?!(?:app|apk|ios)(?![A-Za-z]))[A-Za-z]{2,}",
+    re.IGNORECASE,
 )
 # every glued match holds one of these words (体育 and 娱乐 are of _GAMBLING): a line without
 # any is not searched (the search tries up to 12 letters or digits at every character)
@@ -268,7 +285,15 @@ def _cut(line: str, cuts: list[tuple[int, int]]) -> str:
 def _glued_spans(line: str) -> list[tuple[int, int]]:
     if not _GLUED_WORDS.search(line):
         return []
-    return [(m.start(), m.end()) for m in _GLUED.finditer(line)]
+    return [(m.start(), m.end()) for m in _GLUED.finditer(line)
+            if not _REGULATING.search(_sentence_around(line, m.start(), m.end()))]
+
+
+def _sentence_around(line: str, start: int, end: int) -> str:
+    """The sentence of a line that holds line[start:end], without the span itself."""
+    left = max((m.end() for m in _SENTENCE_END.finditer(line, 0, start)), default=0)
+    right = _SENTENCE_END.search(line, end)
+    return line[left:start] + line[end : right.start() if right else len(line)]
 
 
 def _strip_words(piece: str, *, from_end: bool) -> str:
@@ -339,7 +364,7 @@ def _chain_spans(line: str) -> list[tuple[int, int]]:
         return spans
     for m in _CHAIN.finditer(line):
         chain = m.group()
-        if not any(w in chain.lower() for w in _STRONG):
+        if not any(w in chain.lower() for w in _STRONG) or not _CHAIN_SELLS.search(chain):
             continue
         parts = re.split(_SEP, chain)
         if len(parts) < 2:

@@ -153,6 +153,15 @@ def test_spam_shapes_beyond_the_founding_example(sentence, spam, kept):
         "支持香港、澳门融入国家发展大局，落实税收优惠政策。",
         "关注官方微信公众号：yuhangfabu 获取最新消息",
         "规范网络借贷和代理记账服务，优惠政策直达快享。",
+        # a text that regulates or fights gambling and streams names them; a service's own
+        # apps and editions are no spam
+        "三、彩票机构不得开展网上投注业务，未经批准不得在线投注。",
+        "依法打击跨境赌博和网上赌场，查处网上投注案件120起。",
+        "加强网络直播app监管，规范体育app下载渠道，清理违规直播APP下载链接。",
+        "一、各地要加强对网络直播APP的管理，督促平台落实主体责任。",
+        "五、发布会由央视体育App、咪咕体育APP同步直播。",
+        "也可登录个人所得税app|官网查询。",
+        "推广“学习强国”手机版—电脑版同步学习。",
     ],
 )
 def test_policy_sentences_are_not_noise(sentence):
