@@ -66,7 +66,27 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> tuple[str, str]
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged, DAMAGED_UTF8
     return _detect(data)
+
+
+# UTF-8 with a few bytes that are not (a download cut inside a character, one stray byte): read
+# with those bytes replaced by U+FFFD, and said so (`DAMAGED_UTF8` names the encoding used),
+# where they are no more than one in `DAMAGED_UTF8_PER` characters of otherwise Chinese text
+# (GB18030 read as UTF-8 breaks at nearly every character)
+DAMAGED_UTF8 = "utf-8 (bytes that are not UTF-8 replaced by \ufffd)"
+DAMAGED_UTF8_PER = 1000
+REPLACEMENT = "\ufffd"
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count(REPLACEMENT)
+    if bad * DAMAGED_UTF8_PER > len(text) or not _looks_chinese(text):
+        return None
+    return text
 
 
 def text_codec(name: str) -> str:

@@ -8,10 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from policy_cli.core.decoding import DAMAGED_UTF8
 from policy_cli.core.loaders import decode_bytes, load_bytes, load_document, sniff_format
 from policy_cli.errors import EncodingError, FormatError, InputError, PolicyCliError
 
-from ..conftest import DOCS, FOUNDING
+from ..conftest import DOCS, EXAMPLES, FOUNDING
 
 SHAOXING = DOCS / "local-shaoxing-conference-2023.txt"
 
@@ -214,3 +215,20 @@ def test_printed_text_follows_the_noise_cut_and_is_empty_where_nothing_differs(t
     assert doc.printed == "推进中柬(北海)产业园建设,扩大开放."
     path.write_text("推进中柬（北海）产业园建设。\n", encoding="utf-8")
     assert load_document(path).printed == ""
+
+
+def test_utf8_with_a_stray_or_cut_byte_is_read_and_said_so():
+    # one stray byte, or a download cut inside the last character: the other 17,000 characters
+    # are a report; the bad bytes are replaced and the document says so
+    data = (EXAMPLES / "gwr-2022.txt").read_bytes()
+    for damaged in (data[:5000] + b"\x80" + data[5000:], data[:-1]):
+        doc = load_bytes(damaged, source="gwr.txt")
+        assert doc.encoding == DAMAGED_UTF8
+        assert any("1 byte not UTF-8" in n for n in doc.notes)
+        assert "国内生产总值增长5.5%左右" in doc.text
+    # GB18030 is no damaged UTF-8: it is detected as itself
+    gb = load_bytes(data.decode("utf-8").encode("gb18030"), source="gwr.txt")
+    assert gb.encoding == "gb18030" and not gb.notes
+    # naming UTF-8 asks for it strictly
+    with pytest.raises(PolicyCliError, match="not valid utf-8"):
+        load_bytes(data[:-1], source="gwr.txt", encoding="utf-8")
