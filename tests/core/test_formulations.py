@@ -105,6 +105,26 @@ def test_numbered_set_with_members_before_it():
     assert by_text["三重压力"].items[-2:] == ("供给冲击", "预期转弱")
 
 
+def test_members_listed_right_before_a_quoted_set():
+    # no verb between the list and the quote: the list is the set's (Anhui, Hubei, Shanghai,
+    # central-no1-2018); but a list the set closes (…、基本纲领和“三个代表”) or that modifies
+    # it (懂农业、爱农村、爱农民的“三农”工作队伍) holds no members of it
+    doc = load_text(
+        "强化产业、创业、就业“三业联动”。促进创新链、产业链、资金链、服务链、人才链“五链融合”。"
+        "实施煤电节能降碳改造、灵活性改造、供热改造“三改联动”。"
+        "探索宅基地所有权、资格权、使用权“三权分置”。"
+        "坚持党的基本理论、基本路线、基本纲领和“三个代表”重要思想。"
+        "培养懂农业、爱农村、爱农民的“三农”工作队伍。",
+        source="t",
+    )
+    items = {f.text: f.items for f in extract_formulations(doc)}
+    assert items["三业联动"] == ("产业", "创业", "就业")
+    assert items["五链融合"] == ("创新链", "产业链", "资金链", "服务链", "人才链")
+    assert items["三改联动"][1:] == ("灵活性改造", "供热改造")
+    assert items["三权分置"] == ("所有权", "资格权", "使用权")
+    assert items["三个代表"] == () and items["三农"] == ()
+
+
 def test_the_first_member_opens_with_no_particle():
     # the members walked back from the set: 的 closes the clause's own phrase (头上的), no member
     doc = load_text(

@@ -43,7 +43,7 @@ def listed_items(
     if quoted or before.endswith(w.open_quote):
         before = before.removesuffix(w.open_quote)
         verb = next((before[-k:] for k in o.list_verb_lens if is_verb(before[-k:])), "")
-        before = before[: len(before) - len(verb)] if verb else ""
+        before = before[: len(before) - len(verb)] if verb else _list_right_before(before)
     parts = before.split(w.list_separator) if before else []
     if len(parts) == n and all(1 <= len(p) <= o.item_max_len_before for p in parts):
         parts[0] = _first_item(parts[0], clause_start, parts[1:], o, seg or segment_text(text))
@@ -59,6 +59,19 @@ def listed_items(
             parts[0] = parts[0].lstrip(w.item_prepositions)  # ：对伟大祖国、中华民族…的认同
             return _clean_items(parts, o)
     return ()
+
+
+def _list_right_before(before: str) -> str:
+    """The list right before a quoted set with no verb between (产业、创业、就业“三业联动”,
+    有利于…、有利于…这“三个有利于”: the demonstrative goes), or "" where what stands there is no
+    list of its members: one more item of a list it closes (…、基本纲领和“三个代表”), a
+    modifier of it (懂农业、爱农村、爱农民的“三农”工作队伍), or a list of quoted names
+    (“双高”、中职学校“双优”)."""
+    w = words()
+    before = before.removesuffix(w.demonstrative)
+    if not before or before[-1] in w.function_words or w.close_quote in before:
+        return ""
+    return before
 
 
 def _clean_items(parts: Sequence[str], o: FormulationOptions) -> tuple[str, ...]:

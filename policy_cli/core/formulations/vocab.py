@@ -124,6 +124,7 @@ class Words(ReadOnlyRecord):
     name_prepositions: str
     frame_openers: str
     item_prepositions: str
+    demonstrative: str
     light_verbs: str
     after_head: str
     adverbial_after_head: str
