@@ -123,6 +123,9 @@ def test_members_listed_right_before_a_quoted_set():
     assert items["三改联动"][1:] == ("灵活性改造", "供热改造")
     assert items["三权分置"] == ("所有权", "资格权", "使用权")
     assert items["三个代表"] == () and items["三农"] == ()
+    # a list closed by a demonstrative (…、改革开放这两个基本点: cpc15-cpc18)
+    doc = load_text("坚持四项基本原则、改革开放这两个基本点。", source="t")
+    assert {f.text: f.items for f in extract_formulations(doc)}["两个基本点"][-1] == "改革开放"
 
 
 def test_the_first_member_opens_with_no_particle():

@@ -44,6 +44,7 @@ def listed_items(
         before = before.removesuffix(w.open_quote)
         verb = next((before[-k:] for k in o.list_verb_lens if is_verb(before[-k:])), "")
         before = before[: len(before) - len(verb)] if verb else _list_right_before(before)
+    before = before.removesuffix(w.demonstrative)  # …、改革开放这|两个基本点
     parts = before.split(w.list_separator) if before else []
     if len(parts) == n and all(1 <= len(p) <= o.item_max_len_before for p in parts):
         parts[0] = _first_item(parts[0], clause_start, parts[1:], o, seg or segment_text(text))
@@ -68,7 +69,7 @@ def _list_right_before(before: str) -> str:
     modifier of it (懂农业、爱农村、爱农民的“三农”工作队伍), or a list of quoted names
     (“双高”、中职学校“双优”)."""
     w = words()
-    before = before.removesuffix(w.demonstrative)
+    before = before.removesuffix(w.demonstrative)  # (said before the check below)
     if not before or before[-1] in w.function_words or w.close_quote in before:
         return ""
     return before
