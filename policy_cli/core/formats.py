@@ -165,12 +165,19 @@ def _deeper_than(root: Any, depth: int) -> bool:
 
 
 def _page_title(root: Any) -> str:
+    """The page's title: the first part of <title> (a site's name follows a separator), or
+    the page's heading (<h1>) where <title> holds only the site's name (某某市人民政府门户网站
+    on every page of a county's site): a heading longer than the title and not in it."""
     titles = root.xpath("//title")
     raw = " ".join("".join(titles[0].itertext()).split()) if titles else ""
-    if not raw:
-        return ""
     parts = [p.strip() for p in _SITE_SEPARATOR.split(raw) if p.strip()]
     title = parts[0] if parts else raw
+    headings = [" ".join("".join(h.itertext()).split()) for h in root.xpath("//h1")]
+    heading = max((h for h in headings if re.search(f"[{HAN}]", h)), key=len, default="")
+    if len(heading) > len(title) and _squash(heading) not in _squash(raw):
+        title = heading
+    if not title:
+        return ""
     # "2007　年末": a space between a digit and a Chinese character is a typing slip.
     return re.sub(rf"(?<=[0-9])\s+(?=[{HAN}])|(?<=[{HAN}])\s+(?=[0-9])", "", title)
 

@@ -320,3 +320,25 @@ def test_docx_text_box_read_once():
     doc = load_bytes(buf.getvalue(), source="box.docx")
     assert doc.text.count("数字经济核心产业增加值占比达到12%") == 1
     assert "突破1万亿元" in doc.text
+
+
+def test_html_title_from_the_heading_when_the_page_title_is_the_site_name():
+    # a county site titles every page with its own name; the document's title is its <h1>,
+    # outside the container of the text (a sibling of div.TRS_Editor)
+    title = "某某市人民政府关于印发促进民营经济高质量发展若干措施的通知"
+    page = (
+        "<html><head><meta charset='utf-8'><title>{title}</title></head><body>"
+        "<div class='top'><a href='/'>首页</a><a href='/x'>政务公开</a></div>"
+        "<h1 class='logo'>某某市人民政府</h1>"
+        "<div class='title'><{h}>" + title + "</{h}></div>"
+        "<div class='TRS_Editor'><p>各县（市、区）人民政府，市各委办局：</p>"
+        "<p>现将《某某市促进民营经济高质量发展若干措施》印发给你们，请认真贯彻执行。</p>"
+        "<p>一、持续优化民营经济发展环境。全面落实公平竞争审查制度，破除市场准入壁垒。</p>"
+        "<p>二、加大对民营经济政策支持力度。完善融资支持政策制度，强化用地用能保障。</p>"
+        "</div></body></html>"
+    )
+    site = page.format(title="某某市人民政府门户网站", h="h1").encode()
+    assert load_bytes(site, source="notice.html").paragraphs[0].text == title
+    # a page whose <title> names the document keeps it (its only <h1> is the site's logo)
+    named = page.format(title="关于印发若干措施的通知_某某市人民政府门户网站", h="h2").encode()
+    assert load_bytes(named, source="notice.html").paragraphs[0].text == "关于印发若干措施的通知"
