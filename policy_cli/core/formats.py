@@ -690,22 +690,34 @@ def _skeleton(text: str) -> str:
     return re.sub(r"[0-9]+", "#", text.replace(" ", ""))
 
 
+RUNNING_SIZE_SLACK = 0.15  # a running line's size on a page differs from its usual by less
+
+
 def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
-    """Drop page numbers and the headers/footers repeated in the page margins."""
+    """Drop page numbers and the headers/footers repeated in the page margins: a line of the
+    same text at the size it runs at on most pages (a running header that repeats the title
+    is dropped; the title set large on the first page is not)."""
     margin = 3
     counts: Counter[str] = Counter()
+    sizes: dict[str, Counter[float]] = {}
     for page in pages:
         edge = page[:margin] + page[-margin:] if len(page) > 2 * margin else page
         counts.update({_skeleton(line.text) for line in edge})
-    repeated = {k for k, n in counts.items() if len(pages) > 1 and n >= max(2, len(pages) // 2)}
+        for line in edge:
+            sizes.setdefault(_skeleton(line.text), Counter())[round(line.size, 1)] += 1
+    repeated = {
+        k: sizes[k].most_common(1)[0][0]
+        for k, n in counts.items()
+        if len(pages) > 1 and n >= max(2, len(pages) // 2)
+    }
     out = []
     for page in pages:
         keep = []
         for i, line in enumerate(page):
             at_edge = i < margin or i >= len(page) - margin
-            if at_edge and (
-                _PAGE_NUMBER.match(line.text.strip()) or _skeleton(line.text) in repeated
-            ):
+            size = repeated.get(_skeleton(line.text))
+            running = size is not None and abs(line.size - size) <= RUNNING_SIZE_SLACK * size
+            if at_edge and (_PAGE_NUMBER.match(line.text.strip()) or running):
                 continue
             keep.append(line)
         out.append(keep)

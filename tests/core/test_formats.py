@@ -342,3 +342,23 @@ def test_html_title_from_the_heading_when_the_page_title_is_the_site_name():
     # a page whose <title> names the document keeps it (its only <h1> is the site's logo)
     named = page.format(title="关于印发若干措施的通知_某某市人民政府门户网站", h="h2").encode()
     assert load_bytes(named, source="notice.html").paragraphs[0].text == "关于印发若干措施的通知"
+
+
+def test_pdf_running_header_that_repeats_the_title_leaves_the_title():
+    # every page's header is the title at 9 pt; the first page also sets it at 20 pt above
+    # its number: the header goes, the title stays
+    title = "国务院关于推动内河航运高质量发展的意见"
+
+    def line(y, text, size=12.0):
+        return formats._Line(y=y, x=90.0, end=90.0 + size * len(text), size=size, text=text)
+
+    def page(n, *body):
+        return [line(800, title, 9.0), *body, line(40, f"— {n} —", 9.0)]
+
+    pages = [
+        page(1, line(760, title, 20.0), line(730, "国发〔2025〕5号"), line(700, "正文一。")),
+        page(2, line(760, "正文二。"), line(730, "正文三。")),
+        page(3, line(760, "正文四。"), line(730, "正文五。")),
+    ]
+    kept = [[x.text for x in p] for p in formats._drop_running_lines(pages)]
+    assert kept == [[title, "国发〔2025〕5号", "正文一。"], ["正文二。", "正文三。"], ["正文四。", "正文五。"]]
