@@ -667,8 +667,12 @@ def _make_line(group: list[list[tuple[float, float, float, str]]]) -> _Line:
     frags = [f for run in group for f in run]
     first, last = group[0][0], group[-1][-1]
     size = Counter(round(f[2], 1) for f in frags).most_common(1)[0][0]
-    end = max(first[1] + _width(text, size), last[1] + _width(last[3].strip(), last[2]))
-    return _Line(first[0], first[1], end, size, text)
+    # an indent typed as spaces (two U+3000, the official style) moves where the text starts:
+    # the line is indented as if by its position, and its end is where its text ends
+    lead = first[3][: len(first[3]) - len(first[3].lstrip())]
+    x = first[1] + _width(lead, first[2])
+    end = max(x + _width(text, size), last[1] + _width(last[3].strip(), last[2]))
+    return _Line(first[0], x, end, size, text)
 
 
 _SPACE_NEAR_CJK = re.compile(

@@ -362,3 +362,26 @@ def test_pdf_running_header_that_repeats_the_title_leaves_the_title():
     ]
     kept = [[x.text for x in p] for p in formats._drop_running_lines(pages)]
     assert kept == [[title, "国发〔2025〕5号", "正文一。"], ["正文二。", "正文三。"], ["正文四。", "正文五。"]]
+
+
+def test_pdf_paragraphs_indented_with_ideographic_spaces():
+    # the official style indents a paragraph with two U+3000 typed into its first line: the
+    # line starts two characters in, so a full line ending a sentence is no line cut short
+    size, left = 16.0, 90.0
+
+    def line(y, text):
+        return formats._make_line([[(y, left, size, text)]])
+
+    first = "\u3000\u3000（二）实施“智能制造赋能”行动。推动“智改数转网联”，每"
+    lines = [
+        line(700, first),
+        line(680, "年实施智能化改造项目500个以上，培育一批智能制造系统解决方案供"),
+        line(660, "应商，推广应用工业互联网平台，建设省级智能工厂20家以上。"),
+        line(640, "\u3000\u3000（三）实施“数据要素赋值”行动。完善公共数据授权运营机"),
+        line(620, "制，培育数据交易市场，探索数据资产入表，建设城市数据空间，让"),
+        line(600, "数据资源更好服务实体经济。"),
+    ]
+    assert lines[0].x == left + 2 * size
+    joined = formats._join_lines([lines])
+    assert [p[:4] for p in joined] == ["（二）实", "（三）实"]
+    assert "运营机制" in joined[1]
