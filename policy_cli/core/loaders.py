@@ -322,6 +322,8 @@ def build_document(
     Raises:
         InputError: nothing but whitespace and noise.
     """
+    if fmt == "text":
+        raw = normalize.unwrap_hard_lines(raw)  # pdftotext's output: lines cut at one width
     text, printed = normalize.normalize_printed(raw)
     marks_printed = printed != text  # marks analysed otherwise than the document prints them
     # traditional characters: analysed as simplified, character for character (and printed

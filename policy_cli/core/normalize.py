@@ -298,3 +298,70 @@ def split_sentences(paragraphs: tuple[Paragraph, ...]) -> tuple[Sentence, ...]:
                 begin += len(chunk) - len(chunk.lstrip())
             add(Sentence(len(sentences), index, begin, begin + len(stripped), stripped))
     return tuple(sentences)
+
+
+# Hard-wrapped text (pdftotext's output, a text copied from a PDF viewer): most lines cut at
+# one width, whatever the sentence. A line of that width that ends with no end mark goes on in
+# the next one. Told by the share of the text's lines within `WRAP_SLACK` of the most common
+# width (`WRAP_SHARE`, of `WRAP_MIN_LINES` lines or more, `WRAP_MIN_WIDTH` characters wide or
+# more), a width hardly any line passes (`WRAP_OVER_SHARE`): a text of one paragraph a line has
+# lines of every length, and a list of names many short ones.
+WRAP_MIN_LINES = 8
+WRAP_MIN_WIDTH = 20
+WRAP_SHARE = 0.6
+WRAP_OVER_SHARE = 0.05
+WRAP_SLACK = 2
+WRAP_OPEN_SHARE = 0.4  # …and most of its lines end with no end mark, where a text's end sentences
+# a line that ends a sentence or opens a list ends where it ends (a closing mark after an end
+# mark too: …。”); a closing quote alone goes on (扎实做好“六稳”|、“六保”工作)
+_WRAP_END = re.compile(f"[{_TERMINATORS}：:][”’」』）)】》]*$")
+
+
+def unwrap_hard_lines(raw: str) -> str:
+    """Join the lines of hard-wrapped text into paragraphs; any other text as it is."""
+    lines = raw.split("\n")
+    body = [line.strip() for line in lines if line.strip()]
+    if len(body) < WRAP_MIN_LINES or sum(
+        1 for line in body if not _WRAP_END.search(line)
+    ) < WRAP_OPEN_SHARE * len(body):
+        return raw  # (most texts: their lines end sentences)
+    best: tuple[int, int, bool] | None = None  # (lines near the width, the width, wide?)
+    for wide in (False, True):  # counted in characters, or in columns (CJK two)
+        least = WRAP_MIN_WIDTH * (2 if wide else 1)
+        widths = [_width(line, wide) for line in body]
+        counts: dict[int, int] = {}
+        for w in widths:
+            counts[w] = counts.get(w, 0) + 1
+        mode = max((w for w in counts if w >= least), key=counts.__getitem__, default=0)
+        if not mode or sum(1 for w in widths if w > mode + WRAP_SLACK) > WRAP_OVER_SHARE * len(
+            widths
+        ):
+            continue
+        near = sum(1 for w in widths if abs(w - mode) <= WRAP_SLACK)
+        if best is None or near > best[0]:
+            best = (near, mode, wide)
+    if best is None or best[0] < WRAP_SHARE * len(body):
+        return raw
+    _, mode, wide = best
+    out: list[str] = []
+    goes_on = False
+    for line in lines:
+        text = line.strip()
+        if goes_on and text:
+            out[-1] += text
+        else:
+            out.append(line)
+        goes_on = (
+            bool(text) and _width(text, wide) >= mode - WRAP_SLACK and not _WRAP_END.search(text)
+        )
+    return "\n".join(out)
+
+
+# the characters a terminal or a PDF sets two columns wide (East Asian Wide and Fullwidth)
+_WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+                   "\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60"
+                   "\uffe0-\uffe6]")
+
+
+def _width(text: str, wide: bool) -> int:
+    return len(text) + len(_WIDE.findall(text)) if wide else len(text)

@@ -232,3 +232,21 @@ def test_utf8_with_a_stray_or_cut_byte_is_read_and_said_so():
     # naming UTF-8 asks for it strictly
     with pytest.raises(PolicyCliError, match="not valid utf-8"):
         load_bytes(data[:-1], source="gwr.txt", encoding="utf-8")
+
+
+def test_hard_wrapped_text_is_read_as_paragraphs():
+    # pdftotext's output or a text copied from a PDF viewer: every line cut at one width,
+    # whatever the sentence (here gwr-2022 at 33 characters a line)
+    from policy_cli.core.loaders import load_text
+    from policy_cli.core.targets import extract_targets
+
+    text = (EXAMPLES / "gwr-2022.txt").read_text(encoding="utf-8")
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    wrapped = "\n".join("\n".join(p[i : i + 33] for i in range(0, len(p), 33)) for p in paragraphs)
+    original, doc = load_text(text, source="o.txt"), load_text(wrapped, source="w.txt")
+    assert {s.text for s in doc.sentences} == {s.text for s in original.sentences}
+    assert len(doc.paragraphs) < 1.2 * len(original.paragraphs)
+    assert [t.value for t in extract_targets(doc)] == [t.value for t in extract_targets(original)]
+    # a list of short lines of much the same length is no wrapped text
+    names = "他们是：\n" + "\n".join(f"某国总统 某某{k}" for k in range(20))
+    assert load_text(names, source="n.txt").text.count("\n") == 20
