@@ -412,9 +412,11 @@ def load_item(item: CorpusItem, *, keep_noise: bool = False) -> Any:
         raise InputError(item.error)
     if isinstance(item.payload, bytes):
         return load_bytes(item.payload, source=item.source, keep_noise=keep_noise)
+    from policy_cli.core.header import RECORD_DATE, RECORD_TITLE
+
     meta = tuple(
         (name, value)
-        for name, value in (("dc.title", item.title), ("dc.date", item.date))
+        for name, value in ((RECORD_TITLE, item.title), (RECORD_DATE, item.date))
         if value
     )
     return load_text(item.payload, source=item.source, keep_noise=keep_noise, meta=meta)

@@ -188,6 +188,13 @@ def _type_words() -> list[tuple[str, str, str | None]]:
     return sorted(rows, key=lambda r: -len(r[1]))
 
 
+# the metadata names of a JSON-lines record's title and date (`core.corpus.load_item`): what
+# the user says of the document, before anything its text says (header_labels.tsv ranks them
+# first)
+RECORD_TITLE = "record.title"
+RECORD_DATE = "record.date"
+
+
 @dataclass
 class _Fields:
     """What metadata lines and page metadata say, by header field."""
@@ -250,7 +257,10 @@ def extract_header(
     head = _head(document, fields, options)
     title, title_end = _title(document, fields, options)
     explicit_title = fields.get("title")
-    if explicit_title and _is_title(explicit_title, options):
+    record_title = next((v for name, v in document.meta if name == RECORD_TITLE), None)
+    if record_title:
+        title = " ".join(record_title.split())  # the record's own title, as given
+    elif explicit_title and _is_title(explicit_title, options):
         title = _clean_title(explicit_title)
     subtitle = " ".join(p.text.strip() for p in head if _SUBTITLE.match(p.text.strip()))
     lead = _lead(document, title_end)

@@ -404,7 +404,8 @@ def load_text(
     """Build a document from a str (library use; a JSON-lines record's `content`).
 
     `meta` is what the source says about the text outside it, as (name, value) pairs (a
-    record's title as ("dc.title", …)); the header reads it like an HTML page's <meta>.
+    record's title as ("record.title", …): `header.RECORD_TITLE`, ranked first); the header reads
+    it like an HTML page's <meta>.
     """
     if not text.strip():
         raise InputError(f"{source}: empty input, nothing to analyse")

@@ -117,6 +117,23 @@ def test_json_lines_records_with_metadata_and_a_broken_record(tmp_path):
     assert got[2]["error"] is None and got[2]["characters"] == 5
 
 
+def test_a_records_own_date_and_title_are_the_documents(tmp_path):
+    # news items name other days in their text (自2012年7月6日起下调, 申请书是2000年10月27日写下的)
+    # and a short title of their own: the record says what the document is
+    path = tmp_path / "news.jsonl"
+    records = [
+        {"date": "2012-07-05", "title": "中国人民银行决定下调基准利率",
+         "content": "中国网络电视台消息：中国人民银行决定，自2012年7月6日起下调金融机构人民币存贷款基准利率。"},
+        {"date": "2012-07-02", "title": "编后话",
+         "content": "申请书是2000年10月27日写下的。她用行动践行了入党誓言，值得我们学习。"},
+        {"date": "2012-07-03", "title": "日本九州暴雨持续 26万人被要求撤离",
+         "content": "日本九州地区持续暴雨，当地政府要求26万人撤离。"},
+    ]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    got = list(batch_rows([path], workers=1))
+    assert [(r["date_iso"], r["title"]) for r in got] == [(r["date"], r["title"]) for r in records]
+
+
 def test_a_document_that_breaks_an_analysis_is_an_error_row(monkeypatch):
     import policy_cli.core.batch as batch_mod
 
