@@ -51,6 +51,15 @@ _NAME_YEAR = re.compile(r"(?<!\d)" + _YEAR + r"(?!\d)")
 _META_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2[01]\d\d)(?!\d)")
 _META_MONTH = re.compile(r"(?<!\d)(1[89]\d\d|2[01]\d\d)\s*(?:[-/.年])\s*(\d{1,2})(?!\d)")
 _HEAD_LINES = 6
+# an official document dates itself under its signature, on a line of its own (XX省人民政府 /
+# 2019年3月5日): read in the last lines where its head names no year
+_TAIL_LINES = 4
+_TAIL_CHARS = 400  # (the last lines are read from the last characters only)
+_DATE_LINE = re.compile(
+    r"^[（(]?(?:" + _YEAR + r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    rf"|([{CN_DATE_DIGITS}]{{4}})\s*年\s*[{CN_NUMERALS}]{{1,3}}\s*月\s*[{CN_NUMERALS}]{{1,3}}\s*日)"
+    r"[）)]?$"
+)
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _READ_ERRORS = (OSError, EOFError, lzma.LZMAError, zlib.error)
 
@@ -377,9 +386,10 @@ def iter_items(
 
 
 def year_from_text(text: str) -> int | None:
-    """Find a report's year in its head: its date, its congress or a titled year.
+    """Find a report's year in its head: its date, its congress or a titled year; else in the
+    date line under its signature at its end (a notice's 成文日期).
 
-    Only the first few lines are read: a report's body is full of other years.
+    Only the first and last few lines are read: a report's body is full of other years.
     """
     head_lines = [ln for ln in text.split("\n", _HEAD_LINES + 1)[:_HEAD_LINES] if ln.strip()]
     head = "\n".join(head_lines)[:600]
@@ -397,6 +407,11 @@ def year_from_text(text: str) -> int | None:
         m = _TITLE_YEAR.match(head_lines[0].strip())
         if m:
             return int(m.group(1))
+    tail = [ln.strip() for ln in text[-_TAIL_CHARS:].split("\n") if ln.strip()][-_TAIL_LINES:]
+    for line in reversed(tail):
+        m = _DATE_LINE.match(line)
+        if m:
+            return int(m.group(1) or arabic_digits(m.group(2)))
     return None
 
 

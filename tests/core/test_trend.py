@@ -289,6 +289,23 @@ def test_year_falls_back_to_the_file_name(tmp_path):
     ]
 
 
+def test_a_notice_dated_under_its_signature_has_its_year(tmp_path):
+    # title, addressee, body, issuer, date: the layout of an official notice; the year is in
+    # its date at the end (as `summary` reads it), not in its head nor its file name
+    notice = (
+        "关于进一步加强农田水利建设的通知\n各市、县人民政府：\n"
+        "为贯彻落实中央一号文件精神，推进乡村振兴，现就加强农田水利建设通知如下。\n"
+        "一、充分认识农田水利建设的重要性。要坚持新发展理念，推动高质量发展。\n"
+        "二、加大投入力度。\nXX省人民政府\n{date}\n"
+    )
+    (tmp_path / "a.txt").write_text(notice.format(date="2019年3月5日"), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(notice.format(date="二〇一八年三月五日"), encoding="utf-8")
+    result = trend_documents([tmp_path], terms=["乡村振兴"], cache_root=tmp_path / "cache")
+    assert sorted((d.year, d.year_from) for d in result.documents) == [
+        (2018, "text"), (2019, "text")
+    ]
+
+
 def test_compressed_jsonl_and_title_year(tmp_path):
     records = [
         {"title": "2001年某省政府工作报告", "content": "推进改革。小康社会建设。" * 3},
