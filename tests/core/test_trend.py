@@ -328,13 +328,20 @@ def test_compressed_jsonl_and_title_year(tmp_path):
     ]
 
 
-def test_bad_jsonl_record_names_its_line(tmp_path):
+def test_bad_jsonl_record_is_skipped_and_named_by_its_line(tmp_path):
+    # one line cut short (an interrupted download) costs that record, not the corpus
     path = tmp_path / "bad.jsonl"
-    path.write_text('{"year": 2001, "content": "改革"}\n{"year": 2002\n', encoding="utf-8")
-    with pytest.raises(InputError, match=r"bad.jsonl:2: not a JSON object"):
-        trend_documents([path], terms=["改革"], use_cache=False)
+    path.write_text(
+        '{"year": 2001, "content": "改革"}\n{"year": 2002\n{"year": 2003, "content": "改革开放"}\n',
+        encoding="utf-8",
+    )
+    for root in (tmp_path / "cache", tmp_path / "cache"):  # read, then as the cache has it
+        result = trend_documents([path], terms=["改革"], cache_root=root, workers=1)
+        assert [p.label for p in result.periods] == ["2001", "2003"]
+        assert [s for s, _ in result.skipped] == [f"{path}:2"]
+        assert "not a JSON object" in result.skipped[0][1]
     path.write_text('{"year": 2001, "body": "改革"}\n', encoding="utf-8")
-    with pytest.raises(InputError, match="no 'content'"):
+    with pytest.raises(NothingToAnalyseError, match="no 'content'"):
         trend_documents([path], terms=["改革"], use_cache=False)
 
 

@@ -640,7 +640,11 @@ def _stream(
         jsonl = is_jsonl(f) and cache.on and not cache.memory
         before = _stat(f) if jsonl else None
         entries: list[list[Any]] = []
-        for chunk in _chunks(iter_items([f], start=index), LOOKUP_BATCH):
+        # a record that cannot be read (a line cut by an interrupted download) is skipped with
+        # its reason, as an unreadable file is; the file is then not remembered whole
+        for chunk in _chunks(iter_items([f], start=index, errors="item"), LOOKUP_BATCH):
+            if any(it.error is not None for it in chunk):
+                jsonl, before = False, None
             keys = [content_key(it.payload) for it in chunk]
             wanted = [not kinds or it.kind in kinds for it in chunk]
             found = cache.documents([k for k, w in zip(keys, wanted, strict=True) if w], text=False)
