@@ -125,6 +125,11 @@ EXTENSION_FORMATS = {
     ".csv": "csv",
     ".html": "html",
     ".htm": "html",
+    # formats only `batch` writes: another command asked for one is a usage error, not a table
+    # in a file named .parquet
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".parquet": "parquet",
 }
 FORMAT_HELP = "Output format (default: the one the -o file's extension names, else {default})."
 

@@ -66,6 +66,8 @@ def test_the_extension_names_the_format(tmp_path, args, name, check) -> None:
         (["diff", OLD, NEW], "d.csv"),  # a diff is several tables: no one CSV
         (["text", str(FOUNDING)], "t.md"),
         (["trend", str(DOCS)], "t.html"),
+        (["trend", str(DOCS)], "t.parquet"),  # batch's formats: no table in a .parquet file
+        (["slogans", str(FOUNDING)], "s.jsonl"),
     ],
     ids=lambda v: v if isinstance(v, str) else None,
 )
