@@ -34,6 +34,7 @@ from policy_cli.serialize import (
     inline_item,
     joined,
     keyword_items,
+    narrower_sparkline,
     person_line,
     target_modifier,
     target_name,
@@ -267,6 +268,9 @@ def _table(sec: Section, width: int, *, rich_cells: bool = False) -> Any:
             box=box.SIMPLE_HEAD, pad_edge=False, expand=False, padding=0,
         )  # fmt: skip
     values = [[cell(row.get(c.key)) for c in columns] for row in sec.rows]
+    charts = [i for i, c in enumerate(columns) if c.kind == "chart"]
+    if charts:
+        values = _fitted_charts(values, columns, charts, width)
     lens = [[cells(v) for v in r] for r in values]
     widths = [
         max([cells(inert(c.header)), *(n[i] for n in lens)]) for i, c in enumerate(columns)
@@ -660,6 +664,31 @@ class _Cell:
         yield Segment.line()
 
 
+CHART_MIN = 8  # a sparkline is drawn with this many marks at least, however narrow the table
+
+
+def _fitted_charts(
+    values: list[list[str]], columns: Sequence[Column], charts: list[int], width: int
+) -> list[list[str]]:
+    """The rows with their sparklines drawn as wide as the table leaves room for: beside the
+    other columns at their widths (a context column at 12 cells), each chart gets its share of
+    what is left (`CHART_MIN` at least), drawn with fewer marks rather than cut from the right
+    (a rising term's recent end)."""
+    from rich.cells import cell_len
+
+    others = sum(
+        12 if c.kind == "context" else max(cell_len(inert(c.header)), *(cell_len(r[i]) for r in values))
+        for i, c in enumerate(columns) if i not in charts
+    ) if values else 0
+    # each column's padding (none at the table's edges) and the box's rule between columns and
+    # at both edges, one cell each (rich's `Table._extra_width`)
+    room = (width - others - 2 * (len(columns) - 1) - (len(columns) + 1)) // len(charts)
+    fit = max(CHART_MIN, room)
+    return [
+        [narrower_sparkline(v, fit) if i in charts else v for i, v in enumerate(r)] for r in values
+    ]
+
+
 def _fitting_columns(sec: Section, width: int) -> list[Column]:
     """The columns of a section that a terminal `width` columns wide can hold: optional ones go
     first when the fixed columns and a usable context column (12 cells each) would not fit."""
@@ -668,12 +697,12 @@ def _fitting_columns(sec: Section, width: int) -> list[Column]:
     columns = list(sec.columns)
     while any(c.optional for c in columns):
         need = sum(
-            12 if c.kind == "context" else min(
+            12 if c.kind == "context" else CHART_MIN if c.kind == "chart" else min(
                 max([cell_len(c.header), *(cell_len(cell(r.get(c.key))) for r in sec.rows)]),
                 c.max_width or max(12, width * 3 // 10),
             )
             for c in columns
-        ) + 2 * len(columns)
+        ) + 3 * len(columns)  # (each column's padding and the rule beside it)
         if need <= width:
             break
         columns.remove(next(c for c in reversed(columns) if c.optional))

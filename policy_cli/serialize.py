@@ -66,7 +66,9 @@ class Column:
     key: str
     header: str
     justify: Literal["left", "center", "right"] = "left"
-    kind: str = "term"  # term (never truncated) | number | context (truncated to fit)
+    # term (never truncated) | number | context (truncated to fit) | chart (a sparkline, drawn
+    # with fewer marks to fit: each the highest of the marks it stands for)
+    kind: str = "term"
     max_width: int | None = None
     highlight: str | None = None  # row key of a list of words to emphasise in this column
     optional: bool = False  # left out of a terminal table too narrow to hold it (kept in files)
@@ -863,6 +865,19 @@ def sparkline(values: Sequence[float], *, width: int = SPARK_MAX) -> str:
     )
 
 
+def narrower_sparkline(chart: str, width: int) -> str:
+    """A sparkline drawn `width` marks wide: each mark the highest of those it stands for (the
+    whole span kept, its peaks too), "." where all are absent."""
+    if len(chart) <= width or width < 1:
+        return chart
+    order = "." + SPARK_BLOCKS
+    size = len(chart) / width
+    return "".join(
+        max(chart[int(i * size) : max(int((i + 1) * size), int(i * size) + 1)], key=order.index)
+        for i in range(width)
+    )
+
+
 def term_trend_to_dict(s: TermTrend) -> dict[str, Any]:
     """One term's series as a JSON-ready dict."""
     return {
@@ -985,7 +1000,7 @@ def _term_sections(result: Trend, fmt: str) -> list[Section]:
         f"Trend ({span}, one mark per {result.by} with documents; . = absent)",
         [
             Column("term", "term"),
-            Column("chart", "rate", max_width=SPARK_MAX),
+            Column("chart", "rate", kind="chart", max_width=SPARK_MAX),
             Column("first_seen", "first seen"),
             Column("peak", "peak"),
             Column("total", "count", kind="number"),
@@ -1032,13 +1047,13 @@ def _change_columns(*, direction: bool = False) -> list[Column]:
         cols.append(Column("direction", "direction"))
     return cols + [
         Column("term", "term"),
-        Column("kind", "kind"),
+        Column("kind", "kind", optional=True),  # (a narrow terminal drops it before the numbers)
         Column("first_seen", "first seen"),
         Column("peak", "peak"),
         Column("early_rate", "before", kind="number"),
         Column("late_rate", "after", kind="number"),
         Column("change", "G2", kind="number"),
-        Column("chart", "trend", max_width=CHANGE_SPARK),
+        Column("chart", "trend", kind="chart", max_width=CHANGE_SPARK),
     ]
 
 
@@ -1099,7 +1114,7 @@ def _formulation_trend_section(result: Trend) -> Section:
         Column("last_seen", "last seen"),
         Column("peak", "peak"),
         Column("total", "count", kind="number"),
-        Column("chart", "trend", max_width=CHANGE_SPARK),
+        Column("chart", "trend", kind="chart", max_width=CHANGE_SPARK),
     ]
     return Section(
         "Formulations by first seen (the most used)", columns, rows,

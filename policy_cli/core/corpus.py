@@ -312,6 +312,9 @@ def month_of(date: str | None) -> str | None:
     return f"{m.group(1)}-{int(m.group(2)):02d}"
 
 
+RAISE, ITEM, RECORD = "raise", "item", "record"  # what `iter_items` does with what it cannot read
+
+
 def _records(path: Path, start: int, *, errors: str) -> Iterator[CorpusItem]:
     index = start
     try:
@@ -322,7 +325,7 @@ def _records(path: Path, start: int, *, errors: str) -> Iterator[CorpusItem]:
             try:
                 record = parse_record(line, where, first=lineno == 1)
             except InputError as exc:
-                if errors == "raise":
+                if errors == RAISE:
                     raise
                 yield CorpusItem(index=index, source=where, payload="", error=str(exc))
                 index += 1
@@ -342,7 +345,7 @@ def _records(path: Path, start: int, *, errors: str) -> Iterator[CorpusItem]:
             )
             index += 1
     except InputError as exc:  # the file itself: unreadable, corrupt, a record too large
-        if errors == "raise":
+        if errors != ITEM:
             raise
         yield CorpusItem(index=index, source=str(path), payload="", error=str(exc))
 
@@ -360,12 +363,14 @@ def iter_items(
 
     Args:
         files: from `expand_paths`.
-        errors: "raise" (an unreadable file or record raises) or "item" (it is yielded as
-            an item with `error` set, and the reading goes on with the next one).
+        errors: "raise" (an unreadable file or record raises), "item" (it is yielded as
+            an item with `error` set, and the reading goes on with the next one) or "record"
+            (a record that cannot be read is such an item, a file that cannot be read raises).
         start: the number of the first document.
 
     Raises:
-        InputError: with errors="raise", a file or JSON-lines record that cannot be read.
+        InputError: a file that cannot be read (but with errors="item"), a JSON-lines record
+            that cannot be read with errors="raise".
     """
     index = start
     for f in files:
@@ -377,7 +382,7 @@ def iter_items(
         try:
             payload = read_file(f)
         except InputError as exc:
-            if errors == "raise":
+            if errors != ITEM:
                 raise
             yield CorpusItem(index=index, source=str(f), payload=b"", error=str(exc))
         else:
