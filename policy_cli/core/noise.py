@@ -41,7 +41,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             SOURCE,
-            r"[（(【\[]?\s*(?:责任编辑|编辑|责编|审核|审校|校对|记者|通讯员|摄影|摄像|供稿|"
+            r"[（(【\[]?\s*(?:责任编辑|视频编辑|文字编辑|图片编辑|网络编辑|编辑|责编|审核|审校|校对|"
+            r"记者|通讯员|摄影|摄像|供稿|"
             rf"作者|撰稿|监制|签发)\s*[:：]{_NO_SENTENCE}{{0,40}}[）)】\]]?",
         ),
         (
@@ -206,8 +207,12 @@ def remove_noise_twin(
             found.append(Noise(line, SPAM, offsets[i]))
             continue
         cuts = _spam_cuts(line)
-        cleaned = _cut(line, cuts)
         found.extend(Noise(line[s:e], SPAM, offsets[i] + s) for s, e in cuts)
+        dateline = _DATELINE.match(line) if not out else None  # the first line kept
+        if dateline:  # 央视网消息(新闻联播)：…, the words of a news item after it
+            found.append(Noise(dateline.group().strip(), SOURCE, offsets[i]))
+            cuts = [(0, dateline.end()), *((s, e) for s, e in cuts if s >= dateline.end())]
+        cleaned = _cut(line, cuts)
         if cuts and not cleaned.strip():
             continue  # the whole line was spam
         out.append(cleaned)
@@ -215,6 +220,16 @@ def remove_noise_twin(
             twin_out.append(_cut(twin_lines[i], cuts))
     found.sort(key=lambda n: n.offset)
     return "\n".join(out), tuple(found), "\n".join(twin_out) if twin is not None else None
+
+
+# The dateline a news item opens with: the outlet (a site, a station, an agency, a paper), the
+# programme in brackets, 消息 and a colon (央视网消息(新闻联播)：, 中国网络电视台(新闻联播)：,
+# 新华社消息：), and the station's own 本台消息 after it; the words of the item start after it
+_DATELINE = re.compile(
+    r"\s*[\u4e00-\u9fff]{1,10}(?:网|台|社|报)(?:消息)?(?:[（(][\u4e00-\u9fff]{2,8}[）)])?(?:消息)?"
+    r"[：:](?:\s*本台消息[，,：:])?"
+    r"|\s*本台消息[，,：:]"
+)
 
 
 def furniture_reason(line: str) -> str | None:

@@ -357,10 +357,16 @@ JSONL_FAULTS = {
 
 
 @pytest.mark.parametrize("case", JSONL_FAULTS, ids=str)
-def test_jsonl_faults_are_exit_3_naming_the_line(case, tmp_path):
+def test_jsonl_faults_skip_the_record_with_a_warning_naming_the_line(case, tmp_path):
+    # a record that cannot be read costs that record, not the corpus: one warning, the rest read
     line, needle = JSONL_FAULTS[case]
-    path = _jsonl(tmp_path, [_record(2024), line])
-    assert_clean_error(invoke([*TREND, path]), 3, needle)
+    path = _jsonl(tmp_path, [_record(2024), line, _record(2025)])
+    res = invoke([*TREND, path, "--terms", "推进"])
+    assert res.exit_code == 0, (res.stdout, res.stderr)
+    warnings = res.stderr.splitlines()
+    assert len(warnings) == 1 and warnings[0].startswith("policy: warning: skipped "), warnings
+    assert needle in warnings[0] and "docs.jsonl:2" in warnings[0]
+    assert "Traceback" not in res.stderr
 
 
 @pytest.mark.parametrize("name", ["big.jsonl", "big.jsonl.gz"])
