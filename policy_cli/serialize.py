@@ -954,7 +954,14 @@ def trend_preface(result: Trend) -> list[tuple[str, str]]:
         ("characters", f"{sum(p.characters for p in result.periods):,}"),
     ]  # fmt: skip
     if result.split:
-        preface.append(("halves", f"before {result.split} | from {result.split} on (equal text)"))
+        # the halves split the text as evenly as the periods allow: their sizes say how evenly
+        k = labels.index(result.split)
+        early = sum(p.characters for p in result.periods[:k])
+        late = sum(p.characters for p in result.periods[k:])
+        preface.append((
+            "halves",
+            f"before {result.split} | from {result.split} on ({early:,} | {late:,} characters)",
+        ))  # fmt: skip
     return preface
 
 

@@ -7,6 +7,7 @@ import importlib.util
 import io
 import json
 import lzma
+import re
 from pathlib import Path
 
 import pytest
@@ -136,6 +137,19 @@ def test_rising_charts_fit_the_table_with_their_recent_end(cache):
             chart = row[-1]
             assert chart == narrower_sparkline(sparkline(s["rates"], width=CHANGE_SPARK), len(chart))
         assert rows["民生"][-1].endswith("█")
+
+
+def test_the_halves_say_their_sizes(cache):
+    # the halves split the text as evenly as the periods allow, which may be far from even
+    res = run(
+        cache, str(DOCS / "provinces-2025"), str(DOCS / "gwr-2021.txt"), str(DOCS / "gwr-2022.txt")
+    )
+    assert res.exit_code == 0, res.stderr
+    line = next(x for x in res.stdout.splitlines() if x.startswith("halves"))
+    early, late = (int(n.replace(",", "")) for n in re.search(r"\(([\d,]+) \| ([\d,]+) characters\)", line).groups())
+    size = next(x for x in res.stdout.splitlines() if x.startswith("characters"))
+    total = int(size.split()[1].replace(",", ""))
+    assert "before 2025 | from 2025 on" in line and early + late == total and late > 3 * early
 
 
 def test_terms_markdown(cache):
