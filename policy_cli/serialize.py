@@ -159,14 +159,18 @@ def inline_item(section: Section, row: dict[str, Any]) -> str:
 
 
 def to_markdown(
-    sections: Sequence[Section], *, title: str | None = None, preface: Sequence[str] = ()
+    sections: Sequence[Section],
+    *,
+    title: str | None = None,
+    preface: Sequence[tuple[str, str]] = (),
 ) -> str:
-    """Render sections as a Markdown document with pipe tables."""
+    """Render sections as a Markdown document with pipe tables, after the preface's lines (a
+    label in bold, its value)."""
     out: list[str] = []
     if title:
         out += [f"# {md_escape(inert(title))}", ""]
-    for line in preface:
-        out.append(md_escape(inert(line)) + "  ")
+    for label, value in preface:
+        out.append(f"**{md_escape(inert(label))}**: {md_escape(inert(value))}  ")
     if preface:
         out.append("")
     for sec in sections:

@@ -389,7 +389,7 @@ def emit(
         content = serialize.to_csv(sections[csv_section])
     elif fmt == "markdown":
         content = serialize.to_markdown(
-            sections, title=title, preface=[f"**{k}**: {v}" for k, v in preface]
+            sections, title=title, preface=preface
         )
     else:
         if output is None:

@@ -159,6 +159,8 @@ def test_terms_markdown(cache):
     assert res.exit_code == 0, res.stderr
     assert "| file | chars | 新质生产力 |" in res.stdout
     assert "anhui.txt" in res.stdout
+    # the preface's labels in bold, as Markdown (not its own emphasis escaped)
+    assert "\n**documents**: 10 in 10 periods" in res.stdout and "\\*" not in res.stdout
 
 
 def test_by_file_ranks_each_report_by_what_sets_it_apart(cache):
