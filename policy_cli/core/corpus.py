@@ -50,6 +50,8 @@ _TITLE_YEAR = re.compile(r"^" + _YEAR + r"\s*年.{0,30}报告")
 _NAME_YEAR = re.compile(r"(?<!\d)" + _YEAR + r"(?!\d)")
 _META_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2[01]\d\d)(?!\d)")
 _META_MONTH = re.compile(r"(?<!\d)(1[89]\d\d|2[01]\d\d)\s*(?:[-/.年])\s*(\d{1,2})(?!\d)")
+# a date written without marks (20180517, 201805: a file-naming habit): read as 2018-05-17
+_COMPACT_DATE = re.compile(r"\s*(1[89]\d\d|2[01]\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])?\s*")
 _HEAD_LINES = 6
 # an official document dates itself under its signature, on a line of its own (XX省人民政府 /
 # 2019年3月5日): read in the last lines where its head names no year
@@ -281,10 +283,21 @@ def parse_record(line: bytes, where: str, *, first: bool = False) -> dict[str, A
     return record
 
 
+def record_date(value: Any) -> str | None:
+    """A record's `date` as text, a date written without marks with them (20180517 ->
+    2018-05-17); None for no string."""
+    if not isinstance(value, str):
+        return None
+    m = _COMPACT_DATE.fullmatch(value)
+    if m:
+        return "-".join(g for g in m.groups() if g)
+    return value
+
+
 def meta_year(record: dict[str, Any]) -> int | None:
     """The year a JSON-lines record gives: `year`, `date`, `congress` or a titled year."""
     for key in ("year", "date"):
-        value = record.get(key)
+        value = record_date(record.get(key)) if key == "date" else record.get(key)
         if isinstance(value, int) and not isinstance(value, bool):
             return value if 1800 <= value <= 2200 else None
         if isinstance(value, str):
@@ -331,8 +344,8 @@ def _records(path: Path, start: int, *, errors: str) -> Iterator[CorpusItem]:
                 index += 1
                 continue
             content = str(record.get("content", record.get("text")))  # a str: checked
-            title, kind, date = record.get("title"), record.get("kind"), record.get("date")
-            date_text = date if isinstance(date, str) else None
+            title, kind = record.get("title"), record.get("kind")
+            date_text = record_date(record.get("date"))
             yield CorpusItem(
                 index=index,
                 source=where,

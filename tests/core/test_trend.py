@@ -306,6 +306,22 @@ def test_a_notice_dated_under_its_signature_has_its_year(tmp_path):
     ]
 
 
+def test_a_record_date_written_without_marks(tmp_path):
+    # 20180517: the naming habit of corpus files, read as 2018-05-17 by year and by month
+    from policy_cli.core.corpus import meta_year, record_date
+
+    assert record_date("20180517") == "2018-05-17" and record_date("201805") == "2018-05"
+    assert record_date("2018-05-17") == "2018-05-17" and record_date(20180517) is None
+    assert meta_year({"date": "20180517"}) == 2018 and meta_year({"date": "12345678"}) is None
+    path = tmp_path / "c.jsonl"
+    path.write_text(
+        '{"date": "20180517", "content": "推进改革开放。"}\n{"date": "20190305", "content": "推进改革。"}\n',
+        encoding="utf-8",
+    )
+    result = trend_documents([path], terms=["改革"], by="month", use_cache=False, workers=1)
+    assert [p.label for p in result.periods] == ["2018-05", "2019-03"]
+
+
 def test_compressed_jsonl_and_title_year(tmp_path):
     records = [
         {"title": "2001年某省政府工作报告", "content": "推进改革。小康社会建设。" * 3},
