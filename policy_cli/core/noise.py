@@ -41,6 +41,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             SOURCE,
+            # (after a page's own button: 【我要纠错】 责任编辑：王洋)
+            r"(?:【[^】]{1,6}】\s*)?"
             r"[（(【\[]?\s*(?:责任编辑|视频编辑|文字编辑|图片编辑|网络编辑|编辑|责编|审核|审校|校对|"
             r"记者|通讯员|摄影|摄像|供稿|"
             rf"作者|撰稿|监制|签发)\s*[:：]{_NO_SENTENCE}{{0,40}}[）)】\]]?",
@@ -62,6 +64,22 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             PRINT,
             r"(?:[\[【(（]?\s*(?:打印本页|打印|关闭窗口|关闭本页|关闭|仅打印内容|返回顶部|"
             r"收藏本页|分享到|扫一扫在手机打开当前页|扫一扫|分享)\s*[\]】)）]?[\s|｜]*){1,6}",
+        ),
+        # A site's navigation copied with its page: a bar of short links (首页 | 简 | 繁 | EN |
+        # 登录, 链接：全国人大 | 全国政协 | …: no digit, no sentence), where the page sits
+        # (当前位置：首页 > 政策 > 政策文件库) and the site's footer (主办单位：… 运行维护单位：…,
+        # 版权所有：…, 网站标识码… 京ICP备… 京公网安备…)
+        (
+            PRINT,
+            r"(?:(?:友情|相关)?链接\s*[:：]\s*)?"
+            r"(?:[^|｜。！？；，,:：\d\s][^|｜。！？；，,:：\d]{0,7}\s*[|｜]\s*){3,}"
+            r"[^|｜。！？；，,:：\d]{0,8}",
+        ),
+        (PRINT, rf"(?:当前位置|您的位置|您现在的位置|所在位置)\s*[:：]{_NO_SENTENCE}{{0,80}}"),
+        (
+            PRINT,
+            rf"{_NO_SENTENCE}{{0,80}}(?:运行维护单位|网站标识码|ICP备|公网安备|版权所有)"
+            rf"{_NO_SENTENCE}{{0,120}}",
         ),
         # Browser print header "2026/5/19 19:11 Title" and footer "https://… 1/3".
         (PRINT, r"[0-9]{4}/[0-9]{1,2}/[0-9]{1,2}\s*(?:上午|下午)?\s*[0-9]{1,2}:[0-9]{2}(?:\s.{0,120})?"),

@@ -153,6 +153,7 @@ def test_spam_shapes_beyond_the_founding_example(sentence, spam, kept):
         "支持香港、澳门融入国家发展大局，落实税收优惠政策。",
         "关注官方微信公众号：yuhangfabu 获取最新消息",
         "规范网络借贷和代理记账服务，优惠政策直达快享。",
+        "指标 | 2024年 | 2027年 | 2030年",  # a table's row, figures and all
         # a text that regulates or fights gambling and streams names them; a service's own
         # apps and editions are no spam
         "三、彩票机构不得开展网上投注业务，未经批准不得在线投注。",
@@ -181,6 +182,15 @@ def test_policy_sentences_are_not_noise(sentence):
         ("【打印本页】【关闭窗口】", noise.PRINT),
         ("2026/5/19 19:11 国务院关于深入实施“人工智能+”行动的意见", noise.PRINT),
         ("https://www.mee.gov.cn/zcwj/gwywj/202508/t20250827_1126207.shtml 1/3", noise.PRINT),
+        # a page of a government site copied whole: its navigation, where the page sits, its
+        # editor after the page's own button, the site's footer
+        ("首页 | 简 | 繁 | EN | 登录 | 个人中心 | 退出 | 邮箱 | 无障碍", noise.PRINT),
+        ("当前位置：首页 > 政策 > 政策文件库", noise.PRINT),
+        ("【我要纠错】 责任编辑：王洋", noise.SOURCE),
+        ("链接：全国人大 | 全国政协 | 国家监察委员会 | 最高人民法院 | 最高人民检察院", noise.PRINT),
+        ("主办单位：国务院办公厅 运行维护单位：中国政府网运行中心", noise.PRINT),
+        ("版权所有：中国政府网 中文域名：中国政府网.政务", noise.PRINT),
+        ("网站标识码bm01000001 京ICP备05070218号 京公网安备11010202000001号", noise.PRINT),
         ("【法宝引证码】 CLI.12.5115678", noise.PKULAW),
         ("原文链接：https://www.pkulaw.com/lar/ea5258e56c60aba96802bb670d6bf530bdfb.html", noise.PKULAW),
         ("1/4 下载日期：2025-08-11", noise.PKULAW),
