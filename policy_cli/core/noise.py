@@ -149,19 +149,31 @@ _SEP_CHARS = re.compile(r"[_|｜\-—]")
 # Spam glued into a sentence without separators: "XX体育app下载", "线上买球", "XX娱乐官网".
 _GAMBLING = "体育|娱乐|彩票|棋牌|电竞|真人|直播|博彩"  # what the glued brand sells
 _ONLINE = "线上|在线|网上"
+# a brand in Chinese before a brand in letters or a site, glued to the clause's start (，华体会|
+# hth·体育…, ，九游会|J9.com…): no longer than this
+BRAND_MAX = 4
+_HAN_BRAND = rf"(?:(?<=[，。；、：！？,;:\s【\[])[\u4e00-\u9fff]{{2,{BRAND_MAX}}})?"
+_SPAM_CALLS = "官网|官方网站|登录入口|在线投注|投注|app下载|APP下载|下载|注册|平台|入口|第一品牌"
 _GLUED = re.compile(
     rf"[A-Za-z0-9]{{1,12}}(?:{_GAMBLING})(?:app|apk|APP|App)(?:下载|官网|登录|入口|注册)?"
     rf"|(?:{_GAMBLING})(?:app|apk|APP|App)(?:下载|官网|登录|入口|注册)"
     rf"|(?:{_ONLINE})(?:买球|投注|下注|博彩|赌场|百家乐)"
-    r"|[A-Za-z]{2,12}(?:体育|娱乐)(?:官网|官方网站|登录入口)"
+    # a brand in letters selling sports or fun, with its call: hth·体育（中国）官方网站,
+    # bet365体育在线投注
+    rf"|{_HAN_BRAND}[A-Za-z][A-Za-z0-9]{{1,11}}[·•]?(?:体育|娱乐)(?:[（(][\u4e00-\u9fff]{{2,4}}[）)])?"
+    rf"(?:{_SPAM_CALLS})+"
+    # a site glued to what it sells: 九游会J9.com真人游戏第一品牌
+    rf"|{_HAN_BRAND}[A-Za-z0-9-]+\.(?:com|net|cc|vip|xyz|top)"
+    rf"(?:真人|游戏|娱乐|体育|棋牌|电竞|{_SPAM_CALLS})+"
 )
 # An app named by what it streams is spam with a brand in letters before it (hth体育app) or
 # the spam's own call after it (体育app下载); a policy text names apps too (央视体育App,
-# 网络直播APP的管理). And a sentence that regulates or fights these things says their words
-# (彩票机构不得开展网上投注业务, 依法打击网上赌场): the glued spans of such a sentence are its own.
+# 网络直播APP的管理). And a sentence that regulates, fights or reports these things says their
+# words (彩票机构不得开展网上投注业务, 依法打击网上赌场, 侦破一起赌博案…从网上下注): the glued
+# spans of such a sentence are its own.
 _REGULATING = re.compile(
     r"举报|打击|整治|查处|严打|治理|取缔|防范|警惕|谨防|提醒|不得|严禁|禁止|监管|管理|规范|"
-    r"依法|违法|违规|清理|案件"
+    r"依法|违法|违规|非法|清理|案件|涉案|侦破|犯罪|涉嫌|赌博|诈骗"
 )
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 # A chain of pieces is spam where it sells gambling or names a brand in letters (开云体育app下载
@@ -174,7 +186,7 @@ _CHAIN_SELLS = re.compile(
 )
 # every glued match holds one of these words (体育 and 娱乐 are of _GAMBLING): a line without
 # any is not searched (the search tries up to 12 letters or digits at every character)
-_GLUED_WORDS = re.compile(f"{_GAMBLING}|{_ONLINE}")
+_GLUED_WORDS = re.compile(rf"{_GAMBLING}|{_ONLINE}|\.(?:com|net|cc|vip|xyz|top)")
 
 
 def remove_noise(text: str) -> tuple[str, tuple[Noise, ...]]:
@@ -292,7 +304,7 @@ def _line_spam(line: str) -> bool:
 
 def _spam_cuts(line: str) -> list[tuple[int, int]]:
     """The spans of a line that are injected spam, merged, in order."""
-    spans = sorted(set(_chain_spans(line)) | set(_glued_spans(line)))
+    spans = sorted(set(_chain_spans(line)) | set(_glued_spans(line)) | set(_spam_tail(line)))
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and start <= merged[-1][1]:
@@ -303,16 +315,50 @@ def _spam_cuts(line: str) -> list[tuple[int, int]]:
 
 
 def _cut(line: str, cuts: list[tuple[int, int]]) -> str:
-    """The line without the spans `cuts`."""
+    """The line without the spans `cuts`: where a span stood between two clause marks, or in
+    brackets of its own, one mark stays (机制，|…|，稳定 -> 机制，稳定; 。【…】 -> 。)."""
     if not cuts:
         return line
-    pieces = []
+    pieces: list[str] = []
     last = 0
-    for start, end in cuts:
-        pieces.append(line[last:start])
+    for start, end in [*cuts, (len(line), len(line))]:
+        piece = line[last:start]
+        if pieces and piece:
+            before, after = pieces[-1][-1:], piece[0]
+            if before and before in _CLAUSE_MARKS and after in _CLAUSE_MARKS:
+                piece = piece[1:]  # a clause mark on each side of the spam: one is enough
+            elif after in _CLOSING and before == _OPENING[_CLOSING.index(after)]:
+                pieces[-1], piece = pieces[-1][:-1], piece[1:]  # brackets left empty
+        pieces.append(piece)
         last = end
-    pieces.append(line[last:])
     return "".join(pieces)
+
+
+_CLAUSE_MARKS = "，、；,;"
+_OPENING, _CLOSING = "【[（(", "】]）)"
+
+
+def _at_clause_start(line: str, at: int) -> bool:
+    """Tell whether `at` opens the line or follows a mark (a clause's first word)."""
+    return at == 0 or not (line[at - 1].isalnum() or "\u4e00" <= line[at - 1] <= "\u9fff")
+
+
+# casino brands that spam of every kind is signed with
+_CASINO = re.compile(r"威尼斯人|葡京|太阳城|金沙|永利|娱乐城|赌城|彩金")
+SPAM_TAIL_MAX = 120  # the longest tail of spam after a line's last sentence
+
+
+def _spam_tail(line: str) -> list[tuple[int, int]]:
+    """The tail after a line's last sentence that is spam of the whole-line kind (一个句子。
+    威尼斯人www.vns8888.com 办证刻章加微信abc12345): a contact or a link with a casino or a
+    trade of `_LINE_SPAM`, and no sentence of its own."""
+    end = max(line.rfind(mark) for mark in "。！？") + 1
+    tail = line[end:]
+    if not end or not tail.strip() or len(tail) > SPAM_TAIL_MAX or _REGULATING.search(tail):
+        return []
+    if _CONTACT.search(tail) and (_LINE_SPAM.search(tail) or _CASINO.search(tail)):
+        return [(end, len(line))]
+    return []
 
 
 def _glued_spans(line: str) -> list[tuple[int, int]]:
@@ -416,6 +462,9 @@ def _chain_spans(line: str) -> list[tuple[int, int]]:
                 if rest.endswith(brand):
                     rest = rest[: -len(brand)]
                     break
+            else:
+                if len(rest) <= BRAND_MAX and _at_clause_start(line, m.start()):
+                    rest = ""  # 。开云|体育官方网站-…: the words before the spam words, alone
             start = m.start() + len(rest)
         # Right end: the last piece's brand and spam words, up to ordinary text.
         end = m.end() - len(_bare(parts[-1], brands))

@@ -125,6 +125,35 @@ def test_background_corpus_only_licence_footers(background):
             "澳门新葡京娱乐城官网_注册即送彩金-线上赌场",
             "推进城市更新，完善城市功能。",
         ),
+        # the brand in Chinese before the chain, the comma the spam stood between, brackets
+        # left empty, a brand in letters with its call, a site glued to what it sells, and
+        # spam after the line's last sentence
+        (
+            "坚持农业农村优先发展，开云体育官方网站-kaiyun登录入口加快建设农业强国。",
+            "开云体育官方网站-kaiyun登录入口",
+            "坚持农业农村优先发展，加快建设农业强国。",
+        ),
+        (
+            "各地要健全种粮农民收益保障机制，澳门新葡京娱乐城_注册即送彩金，稳定粮食播种面积。",
+            "澳门新葡京娱乐城_注册即送彩金",
+            "各地要健全种粮农民收益保障机制，稳定粮食播种面积。",
+        ),
+        ("确保不发生规模性返贫致贫。【bet365体育在线投注】", "bet365体育在线投注", "确保不发生规模性返贫致贫。"),
+        (
+            "加快发展县域富民产业，华体会hth·体育（中国）官方网站推动农村一二三产业融合发展。",
+            "华体会hth·体育（中国）官方网站",
+            "加快发展县域富民产业，推动农村一二三产业融合发展。",
+        ),
+        (
+            "推进宜居宜业和美乡村建设，九游会J9.com真人游戏第一品牌，改善农村人居环境。",
+            "九游会J9.com真人游戏第一品牌",
+            "推进宜居宜业和美乡村建设，改善农村人居环境。",
+        ),
+        (
+            "深化农村改革，完善联农带农机制。威尼斯人www.vns8888.com 办证刻章加微信abc12345",
+            "威尼斯人www.vns8888.com 办证刻章加微信abc12345",
+            "深化农村改革，完善联农带农机制。",
+        ),
         ("办理各类证件加微信abc123，诚信刻章", "办理各类证件加微信abc123，诚信刻章", ""),
         ("免费看片网站www.xx.com高清无码", "免费看片网站www.xx.com高清无码", ""),
     ],
@@ -154,6 +183,8 @@ def test_spam_shapes_beyond_the_founding_example(sentence, spam, kept):
         "关注官方微信公众号：yuhangfabu 获取最新消息",
         "规范网络借贷和代理记账服务，优惠政策直达快享。",
         "指标 | 2024年 | 2027年 | 2030年",  # a table's row, figures and all
+        "济南警方近日侦破一起特大跨国网络赌博案，操纵境内赌徒从网上下注。",  # news of a case
+        "登录www.gov.cn查询办理进度。",
         # a text that regulates or fights gambling and streams names them; a service's own
         # apps and editions are no spam
         "三、彩票机构不得开展网上投注业务，未经批准不得在线投注。",
