@@ -189,6 +189,7 @@ class _Block:
     owner: Any
     parts: list[str] = field(default_factory=list)
     link_chars: int = 0
+    links: int = 0  # the links it holds (one is an item of the article; several, a list)
 
     @cached_property
     def text(self) -> str:  # asked for several times, once the walk is over
@@ -231,6 +232,7 @@ def _blocks(root: Any) -> list[_Block]:
             blocks.append(current)
         if tag == "a":
             in_link += 1
+            current.links += 1
         if el.text:
             current.parts.append(el.text)
             if in_link:
@@ -279,10 +281,13 @@ def _main_lines(root: Any, blocks: list[_Block] | None = None) -> list[str]:
         if block.owner not in inside:
             continue
         text = block.text
-        if block.link_chars >= 0.5 * len(text.replace(" ", "")) and not _SENTENCE_MARK.search(
-            text
+        if (
+            block.links > 1
+            and block.link_chars >= 0.5 * len(text.replace(" ", ""))
+            and not _SENTENCE_MARK.search(text)
         ):
-            continue  # a link list inside the article container
+            continue  # a link list inside the article container (one link is an item of
+            # the article: 附件：<a>项目表.pdf</a>, a heading that links its part)
         lines.append(text)
     return lines
 

@@ -385,3 +385,20 @@ def test_pdf_paragraphs_indented_with_ideographic_spaces():
     joined = formats._join_lines([lines])
     assert [p[:4] for p in joined] == ["（二）实", "（三）实"]
     assert "运营机制" in joined[1]
+
+
+def test_html_paragraph_of_one_link_inside_the_article_is_kept():
+    # 附件：<a>项目表.pdf</a> and a heading that links its part are the article's own lines; a
+    # bar of several links inside the container is no part of it
+    body = "".join(f"<p>第{k}条 推进内河航运高质量发展，完善航道网络，提升港口功能。</p>" for k in range(8))
+    page = (
+        "<html><head><meta charset='utf-8'><title>国务院关于推动内河航运高质量发展的意见</title>"
+        f"</head><body><div class='article'>{body}"
+        "<p>（一）<a href='/y'>加快建设现代化内河航运体系</a></p>"
+        "<p>附件：<a href='fj.pdf'>内河航运重点项目表.pdf</a></p>"
+        "<p><a href='/p'>上一篇</a> <a href='/n'>下一篇</a> <a href='/'>返回首页</a></p>"
+        "</div></body></html>"
+    ).encode()
+    text = load_bytes(page, source="opinion.html").text
+    assert "（一）加快建设现代化内河航运体系" in text and "附件：内河航运重点项目表.pdf" in text
+    assert "上一篇" not in text
