@@ -101,8 +101,19 @@ def html_document(
     title = _page_title(root)
     blocks = _blocks(root)
     lines = _main_lines(root, blocks)
+    if not any(_SENTENCE_MARK.search(b.text) for b in blocks) and sum(
+        len(_HAN.findall(line)) for line in lines
+    ) < EMPTY_PAGE_HAN:
+        raise InputError(
+            "no article text in the page: no sentence, only its menus (a page that loads its"
+            " text by script holds none; save the page as the browser shows it)"
+        )
     meta = (*_meta_tags(root), *_label_pairs(blocks))
     return "\n".join(_merge_title(title, lines)), used, meta
+
+
+# a page with no sentence and fewer characters than this holds menus, no article
+EMPTY_PAGE_HAN = 200
 
 
 def _decode_html(data: bytes, *, encoding: str | None) -> tuple[str, str]:

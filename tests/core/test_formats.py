@@ -402,3 +402,15 @@ def test_html_paragraph_of_one_link_inside_the_article_is_kept():
     text = load_bytes(page, source="opinion.html").text
     assert "（一）加快建设现代化内河航运体系" in text and "附件：内河航运重点项目表.pdf" in text
     assert "上一篇" not in text
+
+
+def test_html_page_with_only_menus_is_refused():
+    # a page that loads its article by script: its menus and footer, no sentence
+    page = (
+        "<html><head><meta charset='utf-8'><title>某某市人民政府门户网站</title>"
+        "<script src='/js/app.js'></script></head><body>"
+        "<ul class='nav'><li>首页</li><li>政务公开</li><li>政务服务</li><li>互动交流</li></ul>"
+        "<div id='app'></div><div class='footer'>主办单位：某某市人民政府办公室</div></body></html>"
+    ).encode()
+    with pytest.raises(InputError, match="no article text in the page"):
+        load_bytes(page, source="app.html")
