@@ -124,7 +124,8 @@ def _plain_listed_items(text, start, end, head, o, *, quoted=False, seg=None):
     if quoted or before.endswith(w.open_quote):
         before = before.removesuffix(w.open_quote)
         verb = next((before[-k:] for k in o.list_verb_lens if members.is_verb(before[-k:])), "")
-        before = before[: len(before) - len(verb)] if verb else ""
+        before = before[: len(before) - len(verb)] if verb else members._list_right_before(before)
+    before = before.removesuffix(w.demonstrative)
     parts = before.split(w.list_separator) if before else []
     if len(parts) == n and all(1 <= len(p) <= o.item_max_len_before for p in parts):
         parts[0] = members._first_item(parts[0], clause_start, parts[1:], o, seg)
