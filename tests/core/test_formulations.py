@@ -123,6 +123,12 @@ def test_members_listed_right_before_a_quoted_set():
     assert items["三改联动"][1:] == ("灵活性改造", "供热改造")
     assert items["三权分置"] == ("所有权", "资格权", "使用权")
     assert items["三个代表"] == () and items["三农"] == ()
+    # a pair a glossary defines as A和B (Yunnan's 名词解释)
+    doc = load_text("1.“两重”：国家重大战略实施和重点领域安全能力建设。\n"
+                    "2.“两新”：大规模设备更新和消费品以旧换新。", source="t")
+    items = {f.text: f.items for f in extract_formulations(doc)}
+    assert items["两新"] == ("大规模设备更新", "消费品以旧换新")
+    assert items["两重"] == ("国家重大战略实施", "重点领域安全能力建设")
     # a list closed by a demonstrative (…、改革开放这两个基本点: cpc15-cpc18)
     doc = load_text("坚持四项基本原则、改革开放这两个基本点。", source="t")
     assert {f.text: f.items for f in extract_formulations(doc)}["两个基本点"][-1] == "改革开放"

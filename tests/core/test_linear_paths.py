@@ -142,6 +142,8 @@ def _after(text, end, n, o):
     m = members.patterns().members_after.match(text[end : end + o.members_window])
     if m:
         parts = m.group(1).split(w.list_separator)
+        if n == members.PAIR and len(parts) == 1:
+            parts = members._pair(parts[0])
         if len(parts) == n and all(
             len(p) <= o.item_max_len_after and w.comma not in p for p in parts
         ):

@@ -54,12 +54,30 @@ def listed_items(
     m = patterns().members_after.match(text[end : end + o.members_window])
     if m:
         parts = m.group(1).split(w.list_separator)
+        if n == PAIR and len(parts) == 1:
+            # a pair defined as A和B (“两新”：大规模设备更新和消费品以旧换新, a glossary's line)
+            parts = _pair(parts[0])
         if len(parts) == n and all(
             len(p) <= o.item_max_len_after and w.comma not in p for p in parts
         ):
             parts[0] = parts[0].lstrip(w.item_prepositions)  # ：对伟大祖国、中华民族…的认同
             return _clean_items(parts, o)
     return ()
+
+
+PAIR = 2
+
+
+def _pair(definition: str) -> list[str]:
+    """The two halves of a definition of one clause joined once by a conjunction (A和B), or the
+    whole (一个是求得民族独立和人民解放，一个是…: clauses, each of its own)."""
+    if words().comma in definition:
+        return [definition]
+    for conj in words().list_run_conjunctions:
+        if definition.count(conj) == 1:
+            head, _, tail = definition.partition(conj)
+            return [head, tail]
+    return [definition]
 
 
 def _list_right_before(before: str) -> str:
