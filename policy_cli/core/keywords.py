@@ -760,7 +760,8 @@ def extract_keywords(
     opts = options or KeywordOptions()
     terms, place = _ranked_terms(tokens, segmenter=segmenter, document=document)
     if not terms:
-        raise NothingToAnalyseError("no terms to rank in this document")
+        where = f"{document.source}: " if document is not None else ""
+        raise NothingToAnalyseError(f"{where}no terms to rank in this document")
     counts: Counter[str] = Counter(terms.terms)
     total = len(terms)
     idf = load_idf()

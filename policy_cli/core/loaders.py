@@ -201,14 +201,23 @@ def sniff_format(data: bytes, *, suffix: str = "") -> str:
     if head.startswith(b"PK\x03\x04"):
         if suffix in ("", ".docx", ".zip") or b"word/" in data[:65536] or b"[Content_Types]" in head:
             return "docx"
+    # what the content is before what the name says (a .doc renamed .docx, an RTF file)
+    if suffix == ".doc" or head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise FormatError("legacy .doc (Word 97-2003) files are not supported; save as .docx")
+    if head.lstrip().startswith(b"{\\rtf"):
+        raise FormatError("RTF files are not supported; save as .docx or .txt")
+    if suffix in (".html", ".htm", ".xhtml", ".shtml"):
+        return "html"
+    page = b"<" in head and (
+        any(head.lstrip(b"\xef\xbb\xbf \t\r\n").lower().startswith(m) for m in _HTML_STARTS)
+        or _HTML_TAG.search(head) is not None
+    )
+    if suffix in (".pdf", ".docx") and page:
+        return "html"  # a web page saved under another name
     if suffix == ".pdf":
         raise FormatError("not a PDF file (no %PDF- header)")
     if suffix == ".docx":
         raise FormatError("not a .docx file (it is not a zip archive)")
-    if suffix == ".doc" or head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise FormatError("legacy .doc (Word 97-2003) files are not supported; save as .docx")
-    if suffix in (".html", ".htm", ".xhtml", ".shtml"):
-        return "html"
     if b"<" not in head:
         return "text"  # every mark of a page below opens with < (a news item: 9 -> 1 us)
     probe = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()

@@ -250,3 +250,14 @@ def test_hard_wrapped_text_is_read_as_paragraphs():
     # a list of short lines of much the same length is no wrapped text
     names = "他们是：\n" + "\n".join(f"某国总统 某某{k}" for k in range(20))
     assert load_text(names, source="n.txt").text.count("\n") == 20
+
+
+def test_what_a_file_is_goes_before_what_its_name_says(tmp_path):
+    # a Word 97 file renamed .docx, an RTF file, a web page saved as .pdf
+    with pytest.raises(FormatError, match="legacy .doc"):
+        load_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, source="old.docx")
+    with pytest.raises(FormatError, match="RTF files are not supported"):
+        load_bytes(b"{\\rtf1\\ansi\\ansicpg936 {\\fonttbl} \\'b9\\'fa}", source="notice.rtf")
+    page = "<html><head><title>关于推进改革的通知</title></head><body><p>推进改革，促进发展。</p>"
+    page += "<p>坚持稳中求进工作总基调，推动高质量发展。</p>" * 20 + "</body></html>"
+    assert load_bytes(page.encode(), source="saved.pdf").format == "html"
