@@ -161,8 +161,10 @@ def batch(
         check_output(output, inputs)
         check_output(spread, inputs)
         journal = journal_path(output) if output is not None else None
+        settings = _row_options(keywords=keywords, keep_noise=keep_noise, lexicon=lexicon)
         previous: list[dict[str, Any]] = []
         if resume:
+            _check_resumed_options(journal, settings)
             previous = _previous_rows(output or "", chosen, journal)
         elif journal is not None and journal.exists():
             warn(f"{journal}: rows of an interrupted run, started afresh (--resume uses them)")
@@ -174,7 +176,9 @@ def batch(
             progress=(lambda done, total: bar("documents", done, total))
             if sys.stderr.isatty() else None,
         )  # fmt: skip
-        new_rows = _collect(rows_iter, journal, output, previous, append=resume, bar=bar)
+        new_rows = _collect(
+            rows_iter, journal, output, previous, append=resume, bar=bar, settings=settings
+        )
         rows = previous + new_rows
         _write_rows(rows, chosen, output, inputs)
         if spread is not None and spread_fmt is not None:
@@ -209,11 +213,15 @@ def _collect(
     *,
     append: bool,
     bar: Any,
+    settings: dict[str, Any],
 ) -> list[dict[str, Any]]:
-    """Take the rows as they come, each kept in the journal at once (to resume); the progress
-    `bar` is taken off the terminal when they end, before any message."""
+    """Take the rows as they come, each kept in the journal at once (to resume), after the
+    options they are made with (`_row_options`); the progress `bar` is taken off the terminal
+    when they end, before any message."""
     new_rows: list[dict[str, Any]] = []
     handle = _open_journal(journal, output, append=append)
+    if handle is not None and handle.tell() == 0:
+        _journal_write(handle, {OPTIONS_KEY: settings}, journal)  # (no source: no row)
     finished = False
     try:
         for row in rows:
@@ -257,6 +265,48 @@ def _remove_journal(journal: Path | None) -> None:
         pass
     except OSError as exc:
         warn(f"{journal}: cannot remove it ({exc.strerror or exc})")
+
+
+# the journal's first record: the options its rows are made with (it has no `source`, so it
+# is read as no row)
+OPTIONS_KEY = "policy_batch_options"
+
+
+def _row_options(*, keywords: int, keep_noise: bool, lexicon: str | None) -> dict[str, Any]:
+    """What the rows depend on besides the documents: the key terms kept, the noise kept, and
+    the user's lexicon (by its content)."""
+    import hashlib
+
+    lexicon_key = None
+    if lexicon is not None:
+        try:
+            lexicon_key = hashlib.sha256(Path(lexicon).read_bytes()).hexdigest()[:16]
+        except OSError:
+            lexicon_key = lexicon  # (unreadable: the run itself says so)
+    return {"keywords": keywords, "keep_noise": keep_noise, "lexicon": lexicon_key}
+
+
+def _check_resumed_options(journal: Path | None, settings: dict[str, Any]) -> None:
+    """Refuse to resume an interrupted run with options other than its own: its rows and the
+    new ones would differ in kind (two key terms in some, ten in others)."""
+    import json
+
+    from policy_cli.errors import UsageError
+
+    if journal is None or not journal.exists():
+        return
+    try:
+        with journal.open(encoding="utf-8") as fh:
+            first = json.loads(fh.readline() or "{}")
+    except (OSError, ValueError):
+        return  # (an unreadable journal: _previous_rows says so)
+    kept = first.get(OPTIONS_KEY) if isinstance(first, dict) else None
+    if isinstance(kept, dict) and kept != settings:
+        said = ", ".join(f"{k} {v}" for k, v in kept.items() if settings.get(k) != v)
+        raise UsageError(
+            f"{journal}: the interrupted run's rows were made with other options ({said});"
+            " resume with the same options, or run again without --resume"
+        )
 
 
 def _open_journal(journal: Path | None, output: str | None, *, append: bool) -> Any:

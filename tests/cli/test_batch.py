@@ -136,7 +136,7 @@ def test_an_interrupted_run_resumes(folder, rows, tmp_path):
     assert proc.returncode == 128 + signal.SIGTERM
     assert not target.exists()  # the -o file is whole or not there
     assert "--resume" in err
-    done = journal.read_text(encoding="utf-8").count("\n")
+    done = journal.read_text(encoding="utf-8").count("\n") - 1  # (its first line: the options)
     res = subprocess.run([*policy, "--resume"], capture_output=True, text=True, timeout=120)
     assert res.returncode == 0, res.stderr
     assert f"resumed: {done} rows kept, {12 - done} documents analysed now" in res.stderr
@@ -172,6 +172,24 @@ def test_bad_input_and_usage(folder, tmp_path):
     res = run(str(only_broken))
     assert res.exit_code == 3 and "1 of 1 documents could not be analysed" in res.stderr
     assert "Traceback" not in res.stderr
+
+
+def test_resuming_with_other_options_is_refused(folder, tmp_path):
+    # an interrupted run's rows keep the options they were made with: resumed with other ones,
+    # the file would mix rows of two key terms with rows of ten
+    from policy_cli.cli.batch import OPTIONS_KEY
+
+    target = tmp_path / "rows.csv"
+    journal = journal_path(str(target))
+    assert journal is not None
+    options = {"keywords": 2, "keep_noise": False, "lexicon": None}
+    journal.write_text(json.dumps({OPTIONS_KEY: options}) + "\n", encoding="utf-8")
+    res = run(str(folder), "-o", str(target), "--resume", "--keywords", "10")
+    assert res.exit_code == 2 and "other options (keywords 2)" in res.stderr
+    assert not target.exists() and journal.exists()
+    res = run(str(folder), "-o", str(target), "--resume", "--keywords", "2")
+    assert res.exit_code == 0, res.stderr
+    assert not journal.exists()
 
 
 def test_no_resume_starts_afresh(folder, tmp_path):
