@@ -436,14 +436,135 @@ def _docx_lines(data: bytes) -> Iterator[str]:
     if body is None or not hasattr(body, "iterchildren"):
         # e.g. a main part in another XML namespace: python-docx finds no w:body in it
         raise FormatError("not a .docx file (its main part is not a WordprocessingML document)")
+    numbering = _Numbering(document)
     for child in body.iterchildren():
         if child.tag == f"{_W}p":
-            yield _paragraph_text(child)
+            yield numbering.label(child) + _paragraph_text(child)
         elif child.tag == f"{_W}tbl":
             yield from _table_rows(child)
         elif child.tag == f"{_W}sdt":  # content controls wrap ordinary paragraphs
             for p in child.iter(f"{_W}p"):
-                yield _paragraph_text(p)
+                yield numbering.label(p) + _paragraph_text(p)
+
+
+class _Numbering:
+    """The numbers Word writes before its numbered paragraphs (一、 （一） 1.), which live in
+    the document's numbering part, not in the text: each list (numId) counts its paragraphs by
+    level, a level's count starting again under a new item of the level above; the number is
+    the level's text (%1、) with each count in its format (chineseCounting 一, decimal 1).
+    Bullets and unknown formats give no text."""
+
+    def __init__(self, document: Any) -> None:
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # numId -> its levels
+        self.styles: dict[str, tuple[str, int]] = {}  # styleId -> (numId, level)
+        self.counts: dict[str, dict[int, int]] = {}
+        try:
+            self._read(document)
+        except Exception:  # (an odd numbering part: the text is read without its numbers)
+            self.levels = {}
+
+    def _read(self, document: Any) -> None:
+        part = getattr(document.part, "numbering_part", None)
+        root = part.element if part is not None else None
+        if root is None:
+            return
+        abstract = {}
+        for a in root.iterchildren(f"{_W}abstractNum"):
+            lvls = {}
+            for lvl in a.iterchildren(f"{_W}lvl"):
+                start = _w_val(lvl.find(f"{_W}start"), "1")
+                fmt = _w_val(lvl.find(f"{_W}numFmt"), "decimal")
+                text = _w_val(lvl.find(f"{_W}lvlText"), "")
+                lvls[int(_w_attr(lvl, "ilvl") or 0)] = (int(start), fmt, text)
+            abstract[_w_attr(a, "abstractNumId")] = lvls
+        for num in root.iterchildren(f"{_W}num"):
+            ref = num.find(f"{_W}abstractNumId")
+            if ref is not None and _w_val(ref, "") in abstract:
+                self.levels[_w_attr(num, "numId") or ""] = abstract[_w_val(ref, "")]
+        for style in document.styles.element.iterchildren(f"{_W}style"):
+            num = _num_pr(style.find(f"{_W}pPr"))
+            if num is not None:
+                self.styles[_w_attr(style, "styleId") or ""] = num
+
+    def label(self, p: Any) -> str:
+        if not self.levels:
+            return ""
+        ppr = p.find(f"{_W}pPr")
+        num = _num_pr(ppr)
+        if num is None and ppr is not None:
+            style = ppr.find(f"{_W}pStyle")
+            num = self.styles.get(_w_val(style, "")) if style is not None else None
+        if num is None or num[0] not in self.levels:
+            return ""
+        num_id, level = num
+        levels = self.levels[num_id]
+        if level not in levels:
+            return ""
+        counts = self.counts.setdefault(num_id, {})
+        counts[level] = counts.get(level, levels[level][0] - 1) + 1
+        for deeper in [k for k in counts if k > level]:
+            del counts[deeper]  # a new item of this level starts the levels under it again
+        text = levels[level][2]
+
+        def number(m: re.Match[str]) -> str:
+            k = int(m.group(1)) - 1
+            start, fmt, _ = levels.get(k, (1, "decimal", ""))
+            return _list_number(counts.get(k, start), fmt)
+
+        return "" if levels[level][1] in ("bullet", "none") else re.sub(r"%([1-9])", number, text)
+
+
+def _w_attr(el: Any, name: str) -> str | None:
+    return el.get(f"{_W}{name}") if el is not None else None
+
+
+def _w_val(el: Any, default: str) -> str:
+    value = _w_attr(el, "val")
+    return value if value is not None else default
+
+
+def _num_pr(ppr: Any) -> tuple[str, int] | None:
+    """(numId, level) of a paragraph's (or a style's) properties, None for none (numId 0)."""
+    num_pr = ppr.find(f"{_W}numPr") if ppr is not None else None
+    if num_pr is None:
+        return None
+    num_id = _w_val(num_pr.find(f"{_W}numId"), "0")
+    level = _w_val(num_pr.find(f"{_W}ilvl"), "0")
+    return (num_id, int(level)) if num_id != "0" and level.isdigit() else None
+
+
+_CN_COUNTING = ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified",
+                "ideographTraditional", "taiwaneseCounting", "taiwaneseCountingThousand",
+                "japaneseCounting")
+
+
+def _list_number(n: int, fmt: str) -> str:
+    """A list item's number in Word's format: 一 (chineseCounting), 1, １, ①, a, A, i, I."""
+    if fmt in _CN_COUNTING:
+        return _chinese_count(n)
+    if fmt == "decimalFullWidth":
+        return "".join(chr(ord(c) + 0xFEE0) for c in str(n))
+    if fmt == "decimalEnclosedCircle" and 1 <= n <= 20:
+        return chr(0x2460 + n - 1)
+    if fmt in ("lowerLetter", "upperLetter") and n >= 1:
+        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman") and 1 <= n < 40:
+        tens, ones = divmod(n, 10)
+        roman = "x" * tens + ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"][ones]
+        return roman.upper() if fmt == "upperRoman" else roman
+    return str(n)
+
+
+def _chinese_count(n: int) -> str:
+    """一 … 十, 十一, 二十, 二十一 … 九十九 (and digits beyond)."""
+    digits = "零一二三四五六七八九"
+    if not 0 < n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    return (
+        (digits[tens] if tens > 1 else "") + ("十" if tens else "") + (digits[ones] if ones else "")
+    )
 
 
 def _paragraph_text(p: Any) -> str:

@@ -414,3 +414,45 @@ def test_html_page_with_only_menus_is_refused():
     ).encode()
     with pytest.raises(InputError, match="no article text in the page"):
         load_bytes(page, source="app.html")
+
+
+def test_docx_automatic_numbering_is_read():
+    # headings numbered by Word (一、 and （一）), not typed: the numbers live in the numbering
+    # part; the text reads as the page shows it
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    numbering.append(parse_xml(
+        f'<w:abstractNum {w} w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:lvlText w:val="%1、"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>'
+    ))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+    def numbered(text: str, level: int) -> None:
+        p = d.add_paragraph(text)
+        p._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'
+        ))
+
+    d.add_paragraph("各位代表：")
+    numbered("2024年工作回顾", 0)
+    d.add_paragraph("过去一年，全省地区生产总值增长5.8%。")
+    numbered("2025年重点工作", 0)
+    numbered("着力扩大内需", 1)
+    numbered("着力发展新质生产力", 1)
+    numbered("2025年政府自身建设", 0)
+    numbered("全面加强政府党的建设", 1)
+    buf = io.BytesIO()
+    d.save(buf)
+    lines = load_bytes(buf.getvalue(), source="report.docx").text.split("\n")
+    assert lines[1:] == [
+        "一、2024年工作回顾", "过去一年，全省地区生产总值增长5.8%。", "二、2025年重点工作",
+        "（一）着力扩大内需", "（二）着力发展新质生产力", "三、2025年政府自身建设",
+        "（一）全面加强政府党的建设",
+    ]
