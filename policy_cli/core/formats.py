@@ -445,6 +445,34 @@ def _docx_lines(data: bytes) -> Iterator[str]:
         elif child.tag == f"{_W}sdt":  # content controls wrap ordinary paragraphs
             for p in child.iter(f"{_W}p"):
                 yield numbering.label(p) + _paragraph_text(p)
+    yield from _notes(document)
+
+
+# the parts whose notes a reader reads at the page's foot or the document's end, and the kinds
+# of note that are Word's own rules (the separator lines), not notes
+_NOTE_PARTS = ("footnotes", "endnotes")
+_NOTE_RULES = ("separator", "continuationSeparator", "continuationNotice")
+
+
+def _notes(document: Any) -> Iterator[str]:
+    """The footnotes and endnotes, after the text, one a line (“1310”具体部署：即…): a plan
+    explains its codes in them."""
+    from lxml import etree
+
+    for rel in document.part.rels.values():
+        if rel.is_external or not rel.reltype.endswith(_NOTE_PARTS):
+            continue
+        try:
+            root = etree.fromstring(rel.target_part.blob)
+        except (etree.XMLSyntaxError, ValueError):
+            continue  # (a corrupt notes part: the text is read without its notes)
+        for note in root:
+            if note.get(f"{_W}type") in _NOTE_RULES:
+                continue
+            for p in note.iter(f"{_W}p"):
+                text = _paragraph_text(p)
+                if text.strip():
+                    yield text
 
 
 class _Numbering:

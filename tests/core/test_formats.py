@@ -456,3 +456,43 @@ def test_docx_automatic_numbering_is_read():
         "（一）着力扩大内需", "（二）着力发展新质生产力", "三、2025年政府自身建设",
         "（一）全面加强政府党的建设",
     ]
+
+
+def test_docx_footnotes_are_read_after_the_text():
+    # a plan explains its codes in footnotes: their text follows the document's (not the
+    # separator lines Word keeps as notes of their own)
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("深入实施“1310”具体部署，推动高质量发展。")
+    buf = io.BytesIO()
+    d.save(buf)
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    notes = (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:footnotes {w}>'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:id="1"><w:p><w:r><w:t>“1310”具体部署：即锚定一个目标，聚焦三大任务，'
+        "实施十项重点工程。</w:t></w:r></w:p></w:footnote></w:footnotes>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", (
+                    b'<Relationship Id="rIdNotes" Type="http://schemas.openxmlformats.org/'
+                    b'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
+                    b"</Relationships>"
+                ))
+            elif item.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", (
+                    b'<Override PartName="/word/footnotes.xml" ContentType="application/'
+                    b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>'
+                ))
+            dst.writestr(item, data)
+        dst.writestr("word/footnotes.xml", notes)
+    lines = load_bytes(out.getvalue(), source="plan.docx").text.split("\n")
+    assert lines == [
+        "深入实施“1310”具体部署，推动高质量发展。",
+        "“1310”具体部署：即锚定一个目标，聚焦三大任务，实施十项重点工程。",
+    ]
