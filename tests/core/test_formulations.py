@@ -1457,6 +1457,13 @@ def test_a_ranking_by_its_count_is_no_formulation():
     assert not any("500强" in t for t in texts), texts
 
 
+def test_a_share_written_in_words_is_no_formulation():
+    # 努力把群众“小百分比”的急难愁盼办到“百分之百” (Anhui, 2025): a quantity, not a name
+    anhui = {f.text for f in extract_formulations(load_document(DOCS / "provinces-2025" / "anhui.txt"))}
+    assert "百分之百" not in anhui
+    assert not {f.text for f in formulations_in("合格率达到“百分之九十九点九”。")} & {"百分之九十九点九"}
+
+
 def test_the_spirit_of_a_meeting_or_of_the_body_that_instructs_names_no_spirit():
     # real text: the Inner Mongolia report of 2025 (把思想和行动统一到党中央精神上来): the
     # centre's instructions, not a named spirit as 蒙古马精神 or 伟大建党精神 is
