@@ -207,6 +207,26 @@ class _Block:
         return " ".join("".join(self.parts).split())
 
 
+_CELL_TAGS = frozenset({"td", "th"})
+
+
+def _plain_cell(el: Any, rows: dict[Any, bool]) -> bool:
+    """Tell whether a table cell is one of a row of data: every cell of its row holds text only
+    (no paragraph, break or table of its own: a page's layout) and none is a label (发文机关：,
+    a page's metadata table, read label by value). `rows` keeps each row's answer."""
+    row = el.getparent()
+    if row is None:
+        return False
+    if row not in rows:
+        cells = [c for c in row if isinstance(c.tag, str) and c.tag in _CELL_TAGS]
+        rows[row] = not any(
+            any(isinstance(d.tag, str) and d.tag in _BLOCK_TAGS for d in cell.iterdescendants())
+            or "".join(cell.itertext()).strip().endswith((":", "："))
+            for cell in cells
+        )
+    return rows[row]
+
+
 def _hidden(el: Any) -> bool:
     style = (el.get("style") or "").replace(" ", "").lower()
     return "display:none" in style or "visibility:hidden" in style or el.get("hidden") is not None
@@ -218,6 +238,7 @@ def _blocks(root: Any) -> list[_Block]:
     current = _Block(root)
     blocks.append(current)
     in_link = 0
+    rows: dict[Any, bool] = {}  # a table's row -> whether it is a row of data (`_plain_cell`)
     # Events: ("open", el) / ("close", el) / ("tail", el).
     stack: list[tuple[str, Any]] = [("open", root)]
     while stack:
@@ -232,13 +253,17 @@ def _blocks(root: Any) -> list[_Block]:
         if kind == "close":
             if tag == "a":
                 in_link -= 1
-            if tag in _BLOCK_TAGS:
+            if tag in _BLOCK_TAGS and not (tag in _CELL_TAGS and _plain_cell(el, rows)):
                 current = _Block(el.getparent() if el.getparent() is not None else el)
                 blocks.append(current)
             continue
         if not tag or tag in _SKIP_TAGS or _hidden(el):
             continue
-        if tag in _BLOCK_TAGS:
+        if tag in _CELL_TAGS and _plain_cell(el, rows):
+            # a cell of a data table: its row is one line, the cells apart (a .docx's rows too)
+            if el.getprevious() is not None:
+                current.parts.append(" ")
+        elif tag in _BLOCK_TAGS:
             current = _Block(el)
             blocks.append(current)
         if tag == "a":

@@ -496,3 +496,21 @@ def test_docx_footnotes_are_read_after_the_text():
         "深入实施“1310”具体部署，推动高质量发展。",
         "“1310”具体部署：即锚定一个目标，聚焦三大任务，实施十项重点工程。",
     ]
+
+
+def test_html_data_table_rows_are_lines():
+    # a table of figures is read a row a line, as a .docx's (its cells one a line lost which
+    # figure is of which year); a page's metadata table stays label by value
+    rows = "".join(
+        f"<tr><td>{a}</td><td>{b}</td><td>{c}</td></tr>"
+        for a, b, c in (("指标", "2024年", "2027年"), ("高等级航道里程（万公里）", "1.8", "2.5"))
+    )
+    page = (
+        "<html><head><meta charset='utf-8'><title>关于推动内河航运高质量发展的意见</title></head><body>"
+        "<table><tr><td>发文机关：</td><td>国务院</td></tr></table><div class='content'>"
+        + "<p>推进长江干线、西江航运干线等航道整治，完善航道网络，提升港口功能。</p>" * 6
+        + f"<table>{rows}</table></div></body></html>"
+    ).encode()
+    doc = load_bytes(page, source="opinion.html")
+    assert "指标 2024年 2027年\n高等级航道里程（万公里） 1.8 2.5" in doc.text
+    assert ("发文机关", "国务院") in doc.meta
