@@ -26,6 +26,7 @@ SOURCE = "source/editor line"
 PKULAW = "pkulaw page furniture"
 PRINT = "print/page furniture"
 LICENCE = "licence footer"
+RELATED = "related items of the page"
 
 _NO_SENTENCE = r"[^。；！？\n]"
 
@@ -223,6 +224,12 @@ def remove_noise_twin(
         found.append(Noise(block, LICENCE, offsets[footer]))
         for i in range(footer, len(lines)):
             keep[i] = False
+    related = _related_tail(lines, footer if footer is not None else len(lines))
+    if related is not None:
+        end = footer if footer is not None else len(lines)
+        found.append(Noise("\n".join(lines[related:end]), RELATED, offsets[related]))
+        for i in range(related, end):
+            keep[i] = False
 
     out: list[str] = []
     twin_out: list[str] = []
@@ -260,6 +267,26 @@ _DATELINE = re.compile(
     r"[：:](?:\s*本台消息[，,：:])?"
     r"|\s*本台消息[，,：:]"
 )
+
+
+# A page's list of related items after its article (相关信息, 相关稿件, 延伸阅读…): the line
+# that heads it, alone, in the last `RELATED_TAIL_SHARE` of the text, and all after it
+_RELATED_HEADING = re.compile(
+    r"[【\[]?(?:相关(?:信息|新闻|稿件|阅读|文章|链接|推荐|报道)|延伸阅读|推荐阅读|更多阅读|热点推荐)[】\]]?"
+    r"\s*[:：]?"
+)
+RELATED_TAIL_SHARE = 0.5
+
+
+def _related_tail(lines: list[str], end: int) -> int | None:
+    """Index of the line that heads a page's related items at the text's end, if any."""
+    total = sum(len(line) for line in lines[:end])
+    seen = 0
+    for i, line in enumerate(lines[:end]):
+        seen += len(line)
+        if seen >= (1 - RELATED_TAIL_SHARE) * total and _RELATED_HEADING.fullmatch(line.strip()):
+            return i
+    return None
 
 
 def furniture_reason(line: str) -> str | None:

@@ -254,6 +254,18 @@ def test_a_news_items_dateline_and_credits_are_furniture():
         assert noise.remove_noise(line + "\n正文。") == (line + "\n正文。", ())
 
 
+def test_a_pages_related_items_after_the_article_are_furniture():
+    # 相关信息 and the news summaries under it: full sentences, but the site's, not the notice's
+    body = "春节将至，为切实做好节日期间安全生产工作，现就有关事项通知如下。\n" * 4
+    text = body + "某某市人民政府办公室\n2025年1月18日\n相关信息\n市应急管理局召开节前安全生产工作会议。\n"
+    clean, found = noise.remove_noise(text)
+    assert clean.endswith("2025年1月18日\n") or clean.endswith("2025年1月18日")
+    assert [n.reason for n in found] == [noise.RELATED]
+    # a heading of that name early in a text is its own (a section of links it keeps)
+    early = "相关链接\n" + body
+    assert noise.remove_noise(early) == (early, ())
+
+
 def test_text_that_is_only_noise_is_refused():
     from policy_cli.errors import InputError
 
