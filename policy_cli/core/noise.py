@@ -72,15 +72,16 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # 版权所有：…, 网站标识码… 京ICP备… 京公网安备…)
         (
             PRINT,
-            r"(?:(?:友情|相关)?链接\s*[:：]\s*)?"
+            r"(?:(?:友情|相关)?链接\s*[:：]\s*"
+            r"|(?=[^。！？；，,\n]*(?:首页|登录|注册|无障碍|English|EN|繁体|网站地图|联系我们)))"
             r"(?:[^|｜。！？；，,:：\d\s][^|｜。！？；，,:：\d]{0,7}\s*[|｜]\s*){3,}"
             r"[^|｜。！？；，,:：\d]{0,8}",
         ),
         (PRINT, rf"(?:当前位置|您的位置|您现在的位置|所在位置)\s*[:：]{_NO_SENTENCE}{{0,80}}"),
         (
             PRINT,
-            rf"{_NO_SENTENCE}{{0,80}}(?:运行维护单位|网站标识码|ICP备|公网安备|版权所有)"
-            rf"{_NO_SENTENCE}{{0,120}}",
+            rf"{_NO_SENTENCE}{{0,80}}(?:运行维护单位\s*[:：]|网站标识码\s*[:：]?\s*[A-Za-z0-9]{{6,}}"
+            rf"|ICP备\s*\d+号|公网安备\s*\d+号|版权所有\s*[:：©(（]){_NO_SENTENCE}{{0,120}}",
         ),
         # Browser print header "2026/5/19 19:11 Title" and footer "https://… 1/3".
         (PRINT, r"[0-9]{4}/[0-9]{1,2}/[0-9]{1,2}\s*(?:上午|下午)?\s*[0-9]{1,2}:[0-9]{2}(?:\s.{0,120})?"),
@@ -154,7 +155,8 @@ _ONLINE = "线上|在线|网上"
 # hth·体育…, ，九游会|J9.com…): no longer than this
 BRAND_MAX = 4
 _HAN_BRAND = rf"(?:(?<=[，。；、：！？,;:\s【\[])[\u4e00-\u9fff]{{2,{BRAND_MAX}}})?"
-_SPAM_CALLS = "官网|官方网站|登录入口|在线投注|投注|app下载|APP下载|下载|注册|平台|入口|第一品牌"
+# (the calls only spam makes: 平台, 下载 and 注册 are words of any text: CCTV体育平台, VR娱乐平台)
+_SPAM_CALLS = "官网|官方网站|登录入口|在线投注|投注|app下载|APP下载|第一品牌"
 _GLUED = re.compile(
     rf"[A-Za-z0-9]{{1,12}}(?:{_GAMBLING})(?:app|apk|APP|App)(?:下载|官网|登录|入口|注册)?"
     rf"|(?:{_GAMBLING})(?:app|apk|APP|App)(?:下载|官网|登录|入口|注册)"
@@ -169,14 +171,17 @@ _GLUED = re.compile(
 )
 # An app named by what it streams is spam with a brand in letters before it (hth体育app) or
 # the spam's own call after it (体育app下载); a policy text names apps too (央视体育App,
-# 网络直播APP的管理). And a sentence that regulates, fights or reports these things says their
-# words (彩票机构不得开展网上投注业务, 依法打击网上赌场, 侦破一起赌博案…从网上下注): the glued
-# spans of such a sentence are its own.
+# 网络直播APP的管理). And a text that regulates, fights or reports these things says their
+# words: in the clause of a glued span, a word that regulates it (彩票机构不得开展网上投注业务,
+# 加强网络直播app监管); in its sentence, a word of crime (侦破一起赌博案…从网上下注). Injected
+# spam sits in a clause of its own, beside ordinary policy words (加强管理，开云体育app下载，…).
 _REGULATING = re.compile(
     r"举报|打击|整治|查处|严打|治理|取缔|防范|警惕|谨防|提醒|不得|严禁|禁止|监管|管理|规范|"
-    r"依法|违法|违规|非法|清理|案件|涉案|侦破|犯罪|涉嫌|赌博|诈骗"
+    r"依法|违法|违规|非法|清理"
 )
+_CRIME = re.compile(r"案件|涉案|侦破|犯罪|涉嫌|赌博|诈骗")
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
+_CLAUSE_END = re.compile(r"[。！？；!?;，,：:]")
 # A chain of pieces is spam where it sells gambling or names a brand in letters (开云体育app下载
 # -开云官网, bet365体育|bet365官方网站): a service's own names joined by a bar or a dash
 # (个人所得税app|官网, “学习强国”手机版—电脑版) are no spam
@@ -263,10 +268,11 @@ def remove_noise_twin(
 # programme in brackets, 消息 and a colon (央视网消息(新闻联播)：, 中国网络电视台(新闻联播)：,
 # 新华社消息：), and the station's own 本台消息 after it; the words of the item start after it
 _DATELINE = re.compile(
-    r"\s*[\u4e00-\u9fff]{1,10}(?:网|台|社|报)(?:消息)?(?:[（(][\u4e00-\u9fff]{2,8}[）)])?(?:消息)?"
+    r"\s*[\u4e00-\u9fff]{1,10}(?:网|台|社|报)"
+    r"(?:消息(?:[（(][\u4e00-\u9fff]{2,8}[）)])?|[（(][\u4e00-\u9fff]{2,8}[）)](?:消息)?)"
     r"[：:](?:\s*本台消息[，,：:])?"
     r"|\s*本台消息[，,：:]"
-)
+)  # (消息 or the programme in brackets: 国家防总今天通报：, 中央广播电视总台： are no datelines)
 
 
 # A page's list of related items after its article (相关信息, 相关稿件, 延伸阅读…): the line
@@ -371,7 +377,7 @@ def _at_clause_start(line: str, at: int) -> bool:
 
 
 # casino brands that spam of every kind is signed with
-_CASINO = re.compile(r"威尼斯人|葡京|太阳城|金沙|永利|娱乐城|赌城|彩金")
+_CASINO = re.compile(r"威尼斯人|葡京|娱乐城|赌城|彩金")  # (not 金沙, 永利: places, firms)
 SPAM_TAIL_MAX = 120  # the longest tail of spam after a line's last sentence
 
 
@@ -381,7 +387,9 @@ def _spam_tail(line: str) -> list[tuple[int, int]]:
     trade of `_LINE_SPAM`, and no sentence of its own."""
     end = max(line.rfind(mark) for mark in "。！？") + 1
     tail = line[end:]
-    if not end or not tail.strip() or len(tail) > SPAM_TAIL_MAX or _REGULATING.search(tail):
+    if not end or not tail.strip() or len(tail) > SPAM_TAIL_MAX or _REGULATING.search(tail) or (
+        _CRIME.search(tail)
+    ):
         return []
     if _CONTACT.search(tail) and (_LINE_SPAM.search(tail) or _CASINO.search(tail)):
         return [(end, len(line))]
@@ -391,14 +399,18 @@ def _spam_tail(line: str) -> list[tuple[int, int]]:
 def _glued_spans(line: str) -> list[tuple[int, int]]:
     if not _GLUED_WORDS.search(line):
         return []
-    return [(m.start(), m.end()) for m in _GLUED.finditer(line)
-            if not _REGULATING.search(_sentence_around(line, m.start(), m.end()))]
+    return [
+        (m.start(), m.end()) for m in _GLUED.finditer(line)
+        if not _REGULATING.search(_around(line, m.start(), m.end(), _CLAUSE_END))
+        and not _CRIME.search(_around(line, m.start(), m.end(), _SENTENCE_END))
+    ]
 
 
-def _sentence_around(line: str, start: int, end: int) -> str:
-    """The sentence of a line that holds line[start:end], without the span itself."""
-    left = max((m.end() for m in _SENTENCE_END.finditer(line, 0, start)), default=0)
-    right = _SENTENCE_END.search(line, end)
+def _around(line: str, start: int, end: int, edges: re.Pattern[str]) -> str:
+    """The clause or sentence (as `edges` end them) of a line that holds line[start:end],
+    without the span itself."""
+    left = max((m.end() for m in edges.finditer(line, 0, start)), default=0)
+    right = edges.search(line, end)
     return line[left:start] + line[end : right.start() if right else len(line)]
 
 

@@ -154,6 +154,14 @@ def test_background_corpus_only_licence_footers(background):
             "威尼斯人www.vns8888.com 办证刻章加微信abc12345",
             "深化农村改革，完善联农带农机制。",
         ),
+        # spam in a clause of its own beside ordinary policy words (管理, 依法, 监管)
+        ("依法规范市场秩序，bet365体育在线投注，维护公平竞争。", "bet365体育在线投注", "依法规范市场秩序，维护公平竞争。"),
+        ("全面推进乡村振兴管理，线上买球，促进农民增收。", "线上买球", "全面推进乡村振兴管理，促进农民增收。"),
+        (
+            "加强监管，九游会J9.com真人游戏第一品牌，推动高质量发展。",
+            "九游会J9.com真人游戏第一品牌",
+            "加强监管，推动高质量发展。",
+        ),
         ("办理各类证件加微信abc123，诚信刻章", "办理各类证件加微信abc123，诚信刻章", ""),
         ("免费看片网站www.xx.com高清无码", "免费看片网站www.xx.com高清无码", ""),
     ],
@@ -184,6 +192,11 @@ def test_spam_shapes_beyond_the_founding_example(sentence, spam, kept):
         "规范网络借贷和代理记账服务，优惠政策直达快享。",
         "指标 | 2024年 | 2027年 | 2030年",  # a table's row, figures and all
         "济南警方近日侦破一起特大跨国网络赌博案，操纵境内赌徒从网上下注。",  # news of a case
+        # words of a site's footer, a nav bar's shape, a dateline's, a casino's name: in text
+        "（三）明确运行维护单位职责", "第四章 ICP备案管理", "二、加强版权所有者合法权益保护",
+        "1. 网站标识码的编制规则", "序号 | 任务 | 牵头单位 | 责任单位",
+        "国家防总今天通报：目前全国已有5省份进入主汛期。", "支持CCTV体育平台和咪咕视频开展赛事转播。",
+        "鼓励企业开发VR娱乐平台，丰富文化消费场景。", "特此通知。金沙县自然资源局 咨询微信：jsx12345",
         "登录www.gov.cn查询办理进度。",
         # a text that regulates or fights gambling and streams names them; a service's own
         # apps and editions are no spam
