@@ -285,7 +285,9 @@ def parse_record(line: bytes, where: str, *, first: bool = False) -> dict[str, A
 
 def record_date(value: Any) -> str | None:
     """A record's `date` as text, a date written without marks with them (20180517 ->
-    2018-05-17); None for no string."""
+    2018-05-17, as a string or a number; 2018 a year); None for no date."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
     if not isinstance(value, str):
         return None
     m = _COMPACT_DATE.fullmatch(value)

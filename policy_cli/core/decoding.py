@@ -84,7 +84,8 @@ REPLACEMENT = "\ufffd"
 def _damaged_utf8(data: bytes) -> str | None:
     text = data.decode("utf-8", errors="replace")
     bad = text.count(REPLACEMENT)
-    if bad * DAMAGED_UTF8_PER > len(text) or not _looks_chinese(text):
+    cut_short = bad == 1 and text.endswith(REPLACEMENT)  # a download cut inside a character
+    if (bad * DAMAGED_UTF8_PER > len(text) and not cut_short) or not _looks_chinese(text):
         return None
     return text
 

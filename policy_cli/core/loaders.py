@@ -344,7 +344,8 @@ def build_document(
         simple = script.to_simplified(printed)
         printed = simple if simple is not None and len(simple) == len(text) else text
     notes = (note,) if note else ()
-    if encoding == DAMAGED_UTF8:
+    if encoding == DAMAGED_UTF8:  # (the decoder's mark: the document's encoding is UTF-8)
+        encoding = "utf-8"
         bad = raw.count(REPLACEMENT)
         notes = (f"{bad} {'byte' if bad == 1 else 'bytes'} not UTF-8 (a damaged or cut file) "
                  "replaced by \ufffd; name the encoding with --encoding if it is not UTF-8",

@@ -319,7 +319,7 @@ _WRAP_END = re.compile(f"[{_TERMINATORS}：:][”’」』）)】》]*$")
 
 def unwrap_hard_lines(raw: str) -> str:
     """Join the lines of hard-wrapped text into paragraphs; any other text as it is."""
-    lines = raw.split("\n")
+    lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     body = [line.strip() for line in lines if line.strip()]
     if len(body) < WRAP_MIN_LINES or sum(
         1 for line in body if not _WRAP_END.search(line)
@@ -343,18 +343,21 @@ def unwrap_hard_lines(raw: str) -> str:
     if best is None or best[0] < WRAP_SHARE * len(body):
         return raw
     _, mode, wide = best
-    out: list[str] = []
+    out: list[list[str]] = []  # each paragraph's pieces, joined once at the end
     goes_on = False
     for line in lines:
         text = line.strip()
         if goes_on and text:
-            out[-1] += text
+            last = out[-1][-1][-1:]
+            if last.isascii() and last.isalpha() and text[0].isascii() and text[0].isalpha():
+                out[-1].append(" ")  # (words of Latin letters at the line's end: not digits)
+            out[-1].append(text)
         else:
-            out.append(line)
+            out.append([line])
         goes_on = (
             bool(text) and _width(text, wide) >= mode - WRAP_SLACK and not _WRAP_END.search(text)
         )
-    return "\n".join(out)
+    return "\n".join("".join(pieces) for pieces in out)
 
 
 # the characters a terminal or a PDF sets two columns wide (East Asian Wide and Fullwidth)

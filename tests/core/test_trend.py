@@ -311,8 +311,9 @@ def test_a_record_date_written_without_marks(tmp_path):
     from policy_cli.core.corpus import meta_year, record_date
 
     assert record_date("20180517") == "2018-05-17" and record_date("201805") == "2018-05"
-    assert record_date("2018-05-17") == "2018-05-17" and record_date(20180517) is None
+    assert record_date("2018-05-17") == "2018-05-17" and record_date(20180517) == "2018-05-17"
     assert meta_year({"date": "20180517"}) == 2018 and meta_year({"date": "12345678"}) is None
+    assert meta_year({"date": 2018}) == 2018 and meta_year({"date": 20180517}) == 2018
     path = tmp_path / "c.jsonl"
     path.write_text(
         '{"date": "20180517", "content": "推进改革开放。"}\n{"date": "20190305", "content": "推进改革。"}\n',
@@ -356,6 +357,9 @@ def test_bad_jsonl_record_is_skipped_and_named_by_its_line(tmp_path):
         assert [p.label for p in result.periods] == ["2001", "2003"]
         assert [s for s, _ in result.skipped] == [f"{path}:2"]
         assert "not a JSON object" in result.skipped[0][1]
+    # …whatever kind of document is asked for (a broken record has none)
+    with pytest.raises(NothingToAnalyseError, match=r"bad.jsonl:2: not a JSON object"):
+        trend_documents([path], terms=["改革"], kinds=["report"], use_cache=False, workers=1)
     path.write_text('{"year": 2001, "body": "改革"}\n', encoding="utf-8")
     with pytest.raises(NothingToAnalyseError, match="no 'content'"):
         trend_documents([path], terms=["改革"], use_cache=False)

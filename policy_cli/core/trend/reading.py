@@ -647,7 +647,8 @@ def _stream(
             if any(it.error is not None for it in chunk):
                 jsonl, before = False, None
             keys = [content_key(it.payload) for it in chunk]
-            wanted = [not kinds or it.kind in kinds for it in chunk]
+            # (a record that cannot be read is said to be skipped, whatever its kind)
+            wanted = [it.error is not None or not kinds or it.kind in kinds for it in chunk]
             found = cache.documents([k for k, w in zip(keys, wanted, strict=True) if w], text=False)
             for item, key, want in zip(chunk, keys, wanted, strict=True):
                 if jsonl:
