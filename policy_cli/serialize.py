@@ -162,15 +162,19 @@ def to_markdown(
     sections: Sequence[Section],
     *,
     title: str | None = None,
-    preface: Sequence[tuple[str, str]] = (),
+    preface: Sequence[tuple[str, str] | str] = (),
 ) -> str:
     """Render sections as a Markdown document with pipe tables, after the preface's lines (a
-    label in bold, its value)."""
+    (label, value) pair: the label in bold; a str: a line as it is, escaped)."""
     out: list[str] = []
     if title:
         out += [f"# {md_escape(inert(title))}", ""]
-    for label, value in preface:
-        out.append(f"**{md_escape(inert(label))}**: {md_escape(inert(value))}  ")
+    for line in preface:
+        if isinstance(line, str):
+            out.append(md_escape(inert(line)) + "  ")
+        else:
+            label, value = line
+            out.append(f"**{md_escape(inert(label))}**: {md_escape(inert(value))}  ")
     if preface:
         out.append("")
     for sec in sections:

@@ -55,8 +55,9 @@ _COMPACT_DATE = re.compile(r"\s*(1[89]\d\d|2[01]\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]
 _HEAD_LINES = 6
 # an official document dates itself under its signature, on a line of its own (XX省人民政府 /
 # 2019年3月5日): read in the last lines where its head names no year
-_TAIL_LINES = 4
-_TAIL_CHARS = 400  # (the last lines are read from the last characters only)
+# (a .docx's footnotes follow its signature: a few lines more)
+_TAIL_LINES = 12
+_TAIL_CHARS = 1_500  # (the last lines are read from the last characters only)
 _DATE_LINE = re.compile(
     r"^[（(]?(?:" + _YEAR + r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     rf"|([{CN_DATE_DIGITS}]{{4}})\s*年\s*[{CN_NUMERALS}]{{1,3}}\s*月\s*[{CN_NUMERALS}]{{1,3}}\s*日)"

@@ -101,9 +101,14 @@ def html_document(
     title = _page_title(root)
     blocks = _blocks(root)
     lines = _main_lines(root, blocks)
-    if not any(_SENTENCE_MARK.search(b.text) for b in blocks) and sum(
-        len(_HAN.findall(line)) for line in lines
-    ) < EMPTY_PAGE_HAN:
+    if (
+        not any(_SENTENCE_MARK.search(b.text) for b in blocks)
+        and sum(len(_HAN.findall(line)) for line in lines) < EMPTY_PAGE_HAN
+        and not any(
+            len(_HAN.findall("".join(h.itertext()))) >= HEADING_MIN_HAN
+            for h in root.xpath("//h1|//h2|//h3")
+        )
+    ):  # (a notice of one title and its attachment has a heading: an article)
         raise InputError(
             "no article text in the page: no sentence, only its menus (a page that loads its"
             " text by script holds none; save the page as the browser shows it)"
@@ -112,8 +117,10 @@ def html_document(
     return "\n".join(_merge_title(title, lines)), used, meta
 
 
-# a page with no sentence and fewer characters than this holds menus, no article
+# a page with no sentence, fewer characters than this and no heading of `HEADING_MIN_HAN`
+# characters holds menus, no article
 EMPTY_PAGE_HAN = 200
+HEADING_MIN_HAN = 8
 
 
 def _decode_html(data: bytes, *, encoding: str | None) -> tuple[str, str]:
@@ -175,6 +182,9 @@ def _deeper_than(root: Any, depth: int) -> bool:
     return bool(root.getroottree().xpath("boolean(" + "/*" * (depth + 2) + ")"))
 
 
+_SITE_NAME = re.compile(r"(?:门户网站|网站|政府网|官网|门户)\s*$")
+
+
 def _page_title(root: Any) -> str:
     """The page's title: the first part of <title> (a site's name follows a separator), or
     the page's heading (<h1>) where <title> holds only the site's name (某某市人民政府门户网站
@@ -184,7 +194,16 @@ def _page_title(root: Any) -> str:
     parts = [p.strip() for p in _SITE_SEPARATOR.split(raw) if p.strip()]
     title = parts[0] if parts else raw
     headings = [" ".join("".join(h.itertext()).split()) for h in root.xpath("//h1")]
-    heading = max((h for h in headings if re.search(f"[{HAN}]", h)), key=len, default="")
+    sites = [_squash(p) for p in parts[1:]]  # the site's name after the title's separator
+    heading = max(
+        (
+            h for h in headings
+            if re.search(f"[{HAN}]", h) and not _SITE_NAME.search(h)
+            and not any(site and site in _squash(h) for site in sites)
+        ),
+        key=len,
+        default="",
+    )  # (a site's logo set in an <h1> is no title: …门户网站, …人民政府 of <title>)
     if len(heading) > len(title) and _squash(heading) not in _squash(raw):
         title = heading
     if not title:
@@ -466,6 +485,8 @@ def _docx_lines(data: bytes) -> Iterator[str]:
         if child.tag == f"{_W}p":
             yield numbering.label(child) + _paragraph_text(child)
         elif child.tag == f"{_W}tbl":
+            for p in child.iter(f"{_W}p"):
+                numbering.label(p)  # (Word counts a table's numbered paragraphs in the list)
             yield from _table_rows(child)
         elif child.tag == f"{_W}sdt":  # content controls wrap ordinary paragraphs
             for p in child.iter(f"{_W}p"):
@@ -577,13 +598,14 @@ def _w_val(el: Any, default: str) -> str:
 
 
 def _num_pr(ppr: Any) -> tuple[str, int] | None:
-    """(numId, level) of a paragraph's (or a style's) properties, None for none (numId 0)."""
+    """(numId, level) of a paragraph's (or a style's) properties, None where they name none;
+    numId 0 is ("0", level): numbering switched off, whatever the style says."""
     num_pr = ppr.find(f"{_W}numPr") if ppr is not None else None
     if num_pr is None:
         return None
     num_id = _w_val(num_pr.find(f"{_W}numId"), "0")
     level = _w_val(num_pr.find(f"{_W}ilvl"), "0")
-    return (num_id, int(level)) if num_id != "0" and level.isdigit() else None
+    return (num_id, int(level)) if level.isdigit() else None
 
 
 _CN_COUNTING = ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified",

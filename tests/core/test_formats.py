@@ -339,6 +339,15 @@ def test_html_title_from_the_heading_when_the_page_title_is_the_site_name():
     )
     site = page.format(title="某某市人民政府门户网站", h="h1").encode()
     assert load_bytes(site, source="notice.html").paragraphs[0].text == title
+    # a site's logo in an <h1> is no title (…门户网站; the site named in <title>)
+    logo = (
+        "<html><head><meta charset='utf-8'><title>政策解读 - 某某市人民政府</title></head><body>"
+        "<h1 class='logo'>某某市人民政府门户网站</h1><h1>某某市人民政府办公室</h1>"
+        "<div class='TRS_Editor'><p>各县（市、区）人民政府，市各委办局：</p>"
+        + "<p>为促进民营经济发展壮大，现就有关政策解读如下，请认真贯彻执行。</p>" * 4
+        + "</div></body></html>"
+    ).encode()
+    assert load_bytes(logo, source="read.html").paragraphs[0].text == "政策解读"
     # a page whose <title> names the document keeps it (its only <h1> is the site's logo)
     named = page.format(title="关于印发若干措施的通知_某某市人民政府门户网站", h="h2").encode()
     assert load_bytes(named, source="notice.html").paragraphs[0].text == "关于印发若干措施的通知"
@@ -414,6 +423,13 @@ def test_html_page_with_only_menus_is_refused():
     ).encode()
     with pytest.raises(InputError, match="no article text in the page"):
         load_bytes(page, source="app.html")
+    # a notice of one title and its attachment is an article, however short
+    notice = (
+        "<html><head><meta charset='utf-8'><title>公示_某某省科学技术厅</title></head><body>"
+        "<h1>关于2024年度省级科技计划项目拟立项名单的公示</h1><div class='info'>发布时间：2024-05-06</div>"
+        "<div class='content'><p>附件：<a href='list.xlsx'>拟立项名单.xlsx</a></p></div></body></html>"
+    ).encode()
+    assert load_bytes(notice, source="notice.html").paragraphs[0].text.startswith("关于2024年度")
 
 
 def test_docx_automatic_numbering_is_read():
@@ -514,3 +530,45 @@ def test_html_data_table_rows_are_lines():
     doc = load_bytes(page, source="opinion.html")
     assert "指标 2024年 2027年\n高等级航道里程（万公里） 1.8 2.5" in doc.text
     assert ("发文机关", "国务院") in doc.meta
+
+
+def test_docx_numbering_switched_off_and_numbered_table_paragraphs():
+    # numId 0 on a paragraph of a numbered style: no number there (what Word writes when the
+    # user turns it off); a numbered paragraph in a table counts in the list as Word counts it
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    numbering.append(parse_xml(
+        f'<w:abstractNum {w} w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'
+    ))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    d.styles.element.append(parse_xml(
+        f'<w:style {w} w:type="paragraph" w:styleId="H1num"><w:name w:val="H1num"/>'
+        '<w:pPr><w:numPr><w:numId w:val="90"/></w:numPr></w:pPr></w:style>'
+    ))
+
+    def para(text, *, style=None, num=None, cell=None):
+        p = cell.paragraphs[0] if cell is not None else d.add_paragraph()
+        p.text = text
+        ppr = p._p.get_or_add_pPr()
+        if style:
+            ppr.append(parse_xml(f'<w:pStyle {w} w:val="{style}"/>'))
+        if num is not None:
+            ppr.append(parse_xml(
+                f'<w:numPr {w}><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr>'
+            ))
+
+    para("总体要求", style="H1num")
+    para("本段使用标题样式但取消了编号。", style="H1num", num=0)
+    para("主要任务", style="H1num")
+    para("表格中的一项", num=90, cell=d.add_table(rows=1, cols=1).rows[0].cells[0])
+    para("表格后的一项", num=90)
+    buf = io.BytesIO()
+    d.save(buf)
+    lines = load_bytes(buf.getvalue(), source="plan.docx").text.split("\n")
+    assert lines == ["一、总体要求", "本段使用标题样式但取消了编号。", "二、主要任务", "表格中的一项",
+                     "四、表格后的一项"]

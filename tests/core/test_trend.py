@@ -815,3 +815,11 @@ def test_a_term_asked_and_in_the_lexicon_is_one_series(tmp_path):
         use_cache=False, workers=1,
     )  # fmt: skip
     assert [t.term for t in result.terms] == ["“改革开放”", "就业"]
+
+
+def test_a_signature_date_read_past_a_few_footnotes():
+    # a .docx's footnotes follow its signature: the date line is still among the last lines
+    body = "".join(f"{k}、推进乡村振兴，加强农田水利建设。\n" for k in "一二三四五六")
+    notice = "关于加强农田水利建设的通知\n各市、县人民政府：\n" + body + "XX省人民政府\n2019年3月5日\n"
+    notes = "".join(f"{k}. 注释第{k}条：说明有关术语的含义。\n" for k in range(1, 6))
+    assert year_from_text(notice + notes) == 2019
