@@ -35,6 +35,7 @@ lint: setup
 	$(BIN)/python scripts/check_target_rules.py
 	$(BIN)/python scripts/check_header_rules.py
 	$(BIN)/python scripts/check_keyword_data.py
+	$(BIN)/python scripts/check_noise_rules.py
 
 # the national news corpus (national-news-2012-2022.jsonl.xz, not shipped): given, its annotated
 # items are scored too (make eval NEWS=PATH)

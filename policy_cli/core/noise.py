@@ -10,13 +10,16 @@ Two kinds of noise reach a policy text on its way to a user:
   the sentence around it stays.
 
 The rules are shapes and vocabulary, learnt from the furniture of the real files and checked
-to flag nothing in the 62-document background corpus or any test document.
+to flag nothing in the 62-document background corpus or any test document; they live in
+`policy_cli/data/noise_rules.toml` (checked by scripts/check_noise_rules.py), the code here is
+how they are applied.
 """
 
 from __future__ import annotations
 
 import re
 
+from policy_cli import data
 from policy_cli.core.chars import HAN
 from policy_cli.core.patterns import longest_first
 from policy_cli.models import Noise
@@ -30,71 +33,24 @@ RELATED = "related items of the page"
 
 _NO_SENTENCE = r"[^。；！？\n]"
 
+# The rules' words and patterns: policy_cli/data/noise_rules.toml (checked by
+# scripts/check_noise_rules.py). {NO_SENTENCE} there stands for _NO_SENTENCE.
+RULES_FILE = "noise_rules.toml"
+_RULES = data.toml(RULES_FILE)
+_REASONS = {"source": SOURCE, "print": PRINT, "pkulaw": PKULAW}
+
+
+def _rule(pattern: str, **fills: str) -> str:
+    """A pattern of the rules file with its placeholders filled ({NO_SENTENCE}, {GAMBLING}…)."""
+    for name, value in {"NO_SENTENCE": _NO_SENTENCE, **fills}.items():
+        pattern = pattern.replace("{" + name + "}", value)
+    return pattern
+
+
 # Whole-line furniture: (reason, pattern). Every pattern is anchored to the whole line.
 _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (reason, re.compile(pattern, re.IGNORECASE))
-    for reason, pattern in (
-        # 来源：江苏新闻 / （来源：绍兴发布） / 来源: | 发布时间: 2018-05-17 | 浏览次数: 2168
-        (
-            SOURCE,
-            r"[（(【\[]?\s*(?:来源|稿源|信息来源|文章来源|消息来源|新闻来源)\s*[:：]"
-            rf"{_NO_SENTENCE}{{0,60}}[）)】\]]?",
-        ),
-        (
-            SOURCE,
-            # (after a page's own button: 【我要纠错】 责任编辑：王洋)
-            r"(?:【[^】]{1,6}】\s*)?"
-            r"[（(【\[]?\s*(?:责任编辑|视频编辑|文字编辑|图片编辑|网络编辑|编辑|责编|审核|审校|校对|"
-            r"记者|通讯员|摄影|摄像|供稿|"
-            rf"作者|撰稿|监制|签发)\s*[:：]{_NO_SENTENCE}{{0,40}}[）)】\]]?",
-        ),
-        (
-            PRINT,
-            # Not a bare 时间：/ 日期：, which a meeting notice uses for its own schedule.
-            r"(?:发布时间|发布日期|发文时间|更新时间|浏览次数|点击数|阅读次数|访问次数|浏览量)"
-            rf"\s*[:：]\s*[0-9]{_NO_SENTENCE}{{0,100}}",
-        ),
-        # 字号：[ 大 ] [ 中 ] [ 小 ] / 字号：默认 大 超大 | 打印 |
-        (
-            PRINT,
-            rf"{_NO_SENTENCE}{{0,80}}字号\s*[:：]\s*"
-            r"(?:[\[【(（]?\s*(?:默认|超大|大|中|小)\s*[\]】)）]?\s*[|｜]?\s*){2,}"
-            rf"{_NO_SENTENCE}{{0,30}}",
-        ),
-        (
-            PRINT,
-            r"(?:[\[【(（]?\s*(?:打印本页|打印|关闭窗口|关闭本页|关闭|仅打印内容|返回顶部|"
-            r"收藏本页|分享到|扫一扫在手机打开当前页|扫一扫|分享)\s*[\]】)）]?[\s|｜]*){1,6}",
-        ),
-        # A site's navigation copied with its page: a bar of short links (首页 | 简 | 繁 | EN |
-        # 登录, 链接：全国人大 | 全国政协 | …: no digit, no sentence), where the page sits
-        # (当前位置：首页 > 政策 > 政策文件库) and the site's footer (主办单位：… 运行维护单位：…,
-        # 版权所有：…, 网站标识码… 京ICP备… 京公网安备…)
-        (
-            PRINT,
-            r"(?:(?:友情|相关)?链接\s*[:：]\s*"
-            r"|(?=[^。！？；，,\n]*(?:首页|登录|注册|无障碍|English|EN|繁体|网站地图|联系我们)))"
-            r"(?:[^|｜。！？；，,:：\d\s][^|｜。！？；，,:：\d]{0,7}\s*[|｜]\s*){3,}"
-            r"[^|｜。！？；，,:：\d]{0,8}",
-        ),
-        (PRINT, rf"(?:当前位置|您的位置|您现在的位置|所在位置)\s*[:：]{_NO_SENTENCE}{{0,80}}"),
-        (
-            PRINT,
-            rf"{_NO_SENTENCE}{{0,80}}(?:运行维护单位\s*[:：]|网站标识码\s*[:：]?\s*[A-Za-z0-9]{{6,}}"
-            rf"|ICP备\s*\d+号|公网安备\s*\d+号|版权所有\s*[:：©(（]){_NO_SENTENCE}{{0,120}}",
-        ),
-        # Browser print header "2026/5/19 19:11 Title" and footer "https://… 1/3".
-        (PRINT, r"[0-9]{4}/[0-9]{1,2}/[0-9]{1,2}\s*(?:上午|下午)?\s*[0-9]{1,2}:[0-9]{2}(?:\s.{0,120})?"),
-        (PRINT, r"(?:https?://|www\.)\S+\s+[0-9]{1,4}\s*/\s*[0-9]{1,4}"),
-        (PRINT, r"第\s*[0-9]+\s*页\s*[，,]?\s*共\s*[0-9]+\s*页"),
-        # pkulaw (北大法宝) exports.
-        (PKULAW, r"【法宝引证码】\s*\S{0,40}"),
-        (PKULAW, r"原文链接\s*[:：]\s*(?:https?://)?\S+"),
-        (PKULAW, r"(?:[0-9]+\s*/\s*[0-9]+\s*)?下载日期\s*[:：]\s*[0-9]{4}[-./年][0-9]{1,2}[-./月][0-9]{1,2}日?"),
-        (PKULAW, r"©?\s*北大法宝\s*[:：]?.{0,20}pkulaw.{0,200}"),
-        (PKULAW, r"法宝快讯\s*[:：].{0,100}"),
-        (PKULAW, r"扫描二维码阅读原文|欢迎查看所有产品和服务。?"),
-    )
+    (_REASONS[reason], re.compile(_rule(pattern), re.IGNORECASE))
+    for reason, pattern in _RULES["furniture"]["rules"]
 )
 
 # a line some rule matches whole: the rules as alternatives of one pattern (none of them holds
@@ -105,42 +61,22 @@ _ANY_LINE_RULE = re.compile(
 
 # The Wikisource licence footer: it starts with "本作品…" and runs to the end of the text,
 # where the page's "Public domain / false" template residue sits.
-_LICENCE_START = re.compile(r"^本作品(?:是|来自|在|属于|根据)")
-_LICENCE_WORDS = ("公有领域", "Public domain", "著作权法", "版权")
-_TEMPLATE_RESIDUE = re.compile(r"^(?:Public domain|false|true|PD-\S+)$", re.IGNORECASE)
+_LICENCE_START = re.compile(_RULES["licence"]["start"])
+_LICENCE_WORDS = tuple(_RULES["licence"]["words"])
+_TEMPLATE_RESIDUE = re.compile(_RULES["licence"]["template_residue"], re.IGNORECASE)
 
 # ----------------------------------------------------------------------------- spam
 
+_SPAM = _RULES["spam"]
 # Words of gambling / app-download SEO spam. Pieces of a spam chain are made of these and a
 # brand name; "strong" words are ones a policy text does not use in such a glued shape.
-_SPAM_WORDS = longest_first(
-    {
-        "直播", "体育", "官网", "官方网站", "官方", "下载", "线上", "在线", "买球", "投注",
-        "下注", "娱乐", "平台", "登录", "登陆", "入口", "注册", "手机版", "网页版", "电脑版",
-        "客户端", "网址", "首页", "彩票", "棋牌", "真人", "电子", "捕鱼", "电竞", "竞猜",
-        "足彩", "赌场", "博彩", "百家乐", "老虎机", "开户", "网站", "中国", "安卓", "苹果",
-        "最新版", "最新", "免费", "游戏", "视讯", "集团", "有限公司", "版", "app", "apk",
-        "ios", "官方入口", "在线登录", "导航", "备用", "链接",
-        # casino promotions: 澳门新葡京娱乐城_注册即送彩金
-        "娱乐城", "赌城", "葡京", "新葡京", "澳门", "威尼斯人", "太阳城", "彩金", "送彩金", "即送",
-        "注册送", "首存", "返水", "网投", "赌球", "六合彩", "时时彩", "开奖", "优惠", "代理",
-    },
-)
-_STRONG = (
-    "买球", "投注", "下注", "博彩", "赌场", "百家乐", "老虎机", "视讯", "竞猜", "足彩",
-    "官网", "官方网站", "app", "apk", "网页版", "手机版", "登录入口", "官方入口",
-    "娱乐城", "赌城", "彩金", "网投", "赌球", "六合彩", "时时彩",
-)
+_SPAM_WORDS = longest_first(set(_SPAM["words"]))
+_STRONG = tuple(_SPAM["strong"])
 # A whole line of other spam that sites get injected with: fake certificates and invoices,
 # pornography, loans, each with a contact or a link. A line that says none of a policy
 # text's sentence ends and carries one of these with a contact or link is cut whole.
-_LINE_SPAM = re.compile(
-    r"办证|刻章|代开发票|代开.{0,2}发票|看片|无码|成人影|色情|约炮|裸聊|黑客|网贷|套现|代孕"
-)
-_CONTACT = re.compile(
-    r"(?:加|联系|咨询)?(?:微信|薇信|威信|QQ|qq|扣扣|vx|VX)[号:：]?\s?[A-Za-z0-9_-]{5,}"
-    r"|(?:www\.|https?://)[^\s，。]+|[A-Za-z0-9-]+\.(?:com|net|cc|vip|xyz|top)\b"
-)
+_LINE_SPAM = re.compile(_SPAM["line_spam"])
+_CONTACT = re.compile(_SPAM["contact"])
 _PIECE = rf"[A-Za-z0-9{HAN}]{{1,24}}"
 # Pieces joined by _ | ｜ or a hyphen that is not part of a number range (2021-2025).
 _SEP = r"(?:\s?[_|｜]\s?|(?<![0-9])-(?![0-9])|—(?!—))"
@@ -149,47 +85,25 @@ _CHAIN = re.compile(rf"{_PIECE}(?:{_SEP}{_PIECE})+")
 # a piece of up to 24 characters at every character)
 _SEP_CHARS = re.compile(r"[_|｜\-—]")
 # Spam glued into a sentence without separators: "XX体育app下载", "线上买球", "XX娱乐官网".
-_GAMBLING = "体育|娱乐|彩票|棋牌|电竞|真人|直播|博彩"  # what the glued brand sells
-_ONLINE = "线上|在线|网上"
+_GAMBLING = _SPAM["gambling"]  # what the glued brand sells
+_ONLINE = _SPAM["online"]
 # a brand in Chinese before a brand in letters or a site, glued to the clause's start (，华体会|
 # hth·体育…, ，九游会|J9.com…): no longer than this
 BRAND_MAX = 4
 _HAN_BRAND = rf"(?:(?<=[，。；、：！？,;:\s【\[])[\u4e00-\u9fff]{{2,{BRAND_MAX}}})?"
-# (the calls only spam makes: 平台, 下载 and 注册 are words of any text: CCTV体育平台, VR娱乐平台)
-_SPAM_CALLS = "官网|官方网站|登录入口|在线投注|投注|app下载|APP下载|第一品牌"
+_SPAM_CALLS = _SPAM["calls"]
 _GLUED = re.compile(
-    rf"[A-Za-z0-9]{{1,12}}(?:{_GAMBLING})(?:app|apk|APP|App)(?:下载|官网|登录|入口|注册)?"
-    rf"|(?:{_GAMBLING})(?:app|apk|APP|App)(?:下载|官网|登录|入口|注册)"
-    rf"|(?:{_ONLINE})(?:买球|投注|下注|博彩|赌场|百家乐)"
-    # a brand in letters selling sports or fun, with its call: hth·体育（中国）官方网站,
-    # bet365体育在线投注
-    rf"|{_HAN_BRAND}[A-Za-z][A-Za-z0-9]{{1,11}}[·•]?(?:体育|娱乐)(?:[（(][\u4e00-\u9fff]{{2,4}}[）)])?"
-    rf"(?:{_SPAM_CALLS})+"
-    # a site glued to what it sells: 九游会J9.com真人游戏第一品牌
-    rf"|{_HAN_BRAND}[A-Za-z0-9-]+\.(?:com|net|cc|vip|xyz|top)"
-    rf"(?:真人|游戏|娱乐|体育|棋牌|电竞|{_SPAM_CALLS})+"
+    _rule(_SPAM["glued"], GAMBLING=_GAMBLING, ONLINE=_ONLINE, CALLS=_SPAM_CALLS, HAN_BRAND=_HAN_BRAND)
 )
-# An app named by what it streams is spam with a brand in letters before it (hth体育app) or
-# the spam's own call after it (体育app下载); a policy text names apps too (央视体育App,
-# 网络直播APP的管理). And a text that regulates, fights or reports these things says their
-# words: in the clause of a glued span, a word that regulates it (彩票机构不得开展网上投注业务,
-# 加强网络直播app监管); in its sentence, a word of crime (侦破一起赌博案…从网上下注). Injected
-# spam sits in a clause of its own, beside ordinary policy words (加强管理，开云体育app下载，…).
-_REGULATING = re.compile(
-    r"举报|打击|整治|查处|严打|治理|取缔|防范|警惕|谨防|提醒|不得|严禁|禁止|监管|管理|规范|"
-    r"依法|违法|违规|非法|清理"
-)
-_CRIME = re.compile(r"案件|涉案|侦破|犯罪|涉嫌|赌博|诈骗")
+# A text that regulates, fights or reports gambling says its words: in the clause of a glued
+# span, a word that regulates it; in its sentence, a word of crime. Injected spam sits in a
+# clause of its own, beside ordinary policy words (加强管理，开云体育app下载，…).
+_REGULATING = re.compile(_SPAM["regulating"])
+_CRIME = re.compile(_SPAM["crime"])
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 _CLAUSE_END = re.compile(r"[。！？；!?;，,：:]")
-# A chain of pieces is spam where it sells gambling or names a brand in letters (开云体育app下载
-# -开云官网, bet365体育|bet365官方网站): a service's own names joined by a bar or a dash
-# (个人所得税app|官网, “学习强国”手机版—电脑版) are no spam
-_CHAIN_SELLS = re.compile(
-    rf"{_GAMBLING}|买球|投注|下注|博彩|赌|彩金|娱乐城|葡京|百家乐|老虎机|视讯|六合彩|时时彩|竞猜|足彩|"
-    r"网投|棋牌|电竞|捕鱼|(?<![A-Za-z])(?!(?:app|apk|ios)(?![A-Za-z]))[A-Za-z]{2,}",
-    re.IGNORECASE,
-)
+# A chain of pieces is spam where it sells gambling or names a brand in letters
+_CHAIN_SELLS = re.compile(_rule(_SPAM["chain_sells"], GAMBLING=_GAMBLING), re.IGNORECASE)
 # every glued match holds one of these words (体育 and 娱乐 are of _GAMBLING): a line without
 # any is not searched (the search tries up to 12 letters or digits at every character)
 _GLUED_WORDS = re.compile(rf"{_GAMBLING}|{_ONLINE}|\.(?:com|net|cc|vip|xyz|top)")
@@ -264,23 +178,11 @@ def remove_noise_twin(
     return "\n".join(out), tuple(found), "\n".join(twin_out) if twin is not None else None
 
 
-# The dateline a news item opens with: the outlet (a site, a station, an agency, a paper), the
-# programme in brackets, 消息 and a colon (央视网消息(新闻联播)：, 中国网络电视台(新闻联播)：,
-# 新华社消息：), and the station's own 本台消息 after it; the words of the item start after it
-_DATELINE = re.compile(
-    r"\s*[\u4e00-\u9fff]{1,10}(?:网|台|社|报)"
-    r"(?:消息(?:[（(][\u4e00-\u9fff]{2,8}[）)])?|[（(][\u4e00-\u9fff]{2,8}[）)](?:消息)?)"
-    r"[：:](?:\s*本台消息[，,：:])?"
-    r"|\s*本台消息[，,：:]"
-)  # (消息 or the programme in brackets: 国家防总今天通报：, 中央广播电视总台： are no datelines)
-
-
-# A page's list of related items after its article (相关信息, 相关稿件, 延伸阅读…): the line
-# that heads it, alone, in the last `RELATED_TAIL_SHARE` of the text, and all after it
-_RELATED_HEADING = re.compile(
-    r"[【\[]?(?:相关(?:信息|新闻|稿件|阅读|文章|链接|推荐|报道)|延伸阅读|推荐阅读|更多阅读|热点推荐)[】\]]?"
-    r"\s*[:：]?"
-)
+# The dateline a news item opens with (央视网消息(新闻联播)：), and the line that heads a page's
+# list of related items after its article (相关信息…): that line, alone, in the last
+# `RELATED_TAIL_SHARE` of the text, and all after it
+_DATELINE = re.compile(_RULES["news"]["dateline"])
+_RELATED_HEADING = re.compile(_RULES["news"]["related_heading"])
 RELATED_TAIL_SHARE = 0.5
 
 
@@ -325,7 +227,7 @@ def _licence_footer(lines: list[str]) -> int | None:
 
 
 # a government text names these things to fight them: 举报淫秽色情信息 www.12377.cn
-_ENFORCEMENT = re.compile(r"举报|打击|整治|查处|严打|治理|取缔|防范|警惕|谨防|提醒")
+_ENFORCEMENT = re.compile(_SPAM["enforcement"])
 
 
 def _line_spam(line: str) -> bool:
@@ -377,7 +279,7 @@ def _at_clause_start(line: str, at: int) -> bool:
 
 
 # casino brands that spam of every kind is signed with
-_CASINO = re.compile(r"威尼斯人|葡京|娱乐城|赌城|彩金")  # (not 金沙, 永利: places, firms)
+_CASINO = re.compile(_SPAM["casino"])
 SPAM_TAIL_MAX = 120  # the longest tail of spam after a line's last sentence
 
 

@@ -288,3 +288,14 @@ def test_text_that_is_only_noise_is_refused():
 
 def test_a_trailing_newline_is_no_licence_footer():
     assert noise.remove_noise("余杭区召开大会。\n推动发展。\n") == ("余杭区召开大会。\n推动发展。\n", ())
+
+
+def test_the_rules_file_is_well_formed():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).parents[2] / "scripts" / "check_noise_rules.py"
+    res = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "0 problem(s)" in res.stdout
