@@ -276,6 +276,8 @@ def _table(sec: Section, width: int, *, rich_cells: bool = False) -> Any:
         max([cells(inert(c.header)), *(n[i] for n in lens)]) for i, c in enumerate(columns)
     ]
     fixed = sum(w for w, c in zip(widths, columns, strict=True) if c.kind != "context")
+    # the columns at their widths, their padding and the rules between them: more than fit?
+    crowded = fixed + 3 * len(columns) + 1 > width and not any(c.kind == "context" for c in columns)
     n_context = sum(1 for c in columns if c.kind == "context") or 1
     spare = max(12, (width - fixed - 2 * len(columns)) // n_context)
     # each column's own padding: (left, right), none at the table's edges (pad_edge=False)
@@ -294,8 +296,15 @@ def _table(sec: Section, width: int, *, rich_cells: bool = False) -> Any:
                 header(c, i), overflow="ellipsis", no_wrap=True,
                 max_width=min(spare, c.max_width or spare) + extra[i],
             )  # fmt: skip
-        elif c.kind == "number":
+        elif c.kind == "number" and not crowded:
             table.add_column(header(c, i), justify="right", no_wrap=True)
+        elif c.kind == "number":
+            # the figures whole, always: a table too wide for them folds its headers instead
+            # (供给侧结构性改革 over two lines)
+            table.add_column(
+                header(c, i), justify="right", overflow="fold",
+                min_width=max(n[i] for n in lens) + extra[i] if lens else None,
+            )  # fmt: skip
         else:
             # the term is never truncated: it keeps its full width, up to a sane cap
             # (a smaller one beside a context column, which must keep room to be useful)

@@ -139,6 +139,24 @@ def test_rising_charts_fit_the_table_with_their_recent_end(cache):
         assert rows["民生"][-1].endswith("█")
 
 
+def test_a_wide_table_of_figures_folds_its_headers_not_its_figures(cache):
+    # seven long terms at 100 columns: each rate printed whole (it was cut to "0."), the long
+    # names folded over two lines
+    terms = "高质量发展,供给侧结构性改革,新发展理念,全面建成小康社会,脱贫攻坚,精准扶贫,中国特色社会主义"
+    wide = run(cache, str(CORPUS), "-k", GWR, "-t", terms, "-f", "json")
+    assert wide.exit_code == 0, wide.stderr
+    rates = [f"{r:.2f}" for s in json.loads(wide.stdout)["terms"] for r in s["rates"]]
+    res = runner.invoke(
+        app, ["trend", str(CORPUS), "-k", GWR, "-t", terms],
+        env={"POLICY_CLI_CACHE": cache, "NO_COLOR": "1", "COLUMNS": "100"},
+    )  # fmt: skip
+    assert res.exit_code == 0, res.stderr
+    table = res.stdout.split("Occurrences per", 1)[1].split("Trend (", 1)[0]
+    printed = [cell for line in table.splitlines() for cell in line.split()[2:]
+               if line.strip()[:1].isdigit()]
+    assert sorted(printed) == sorted(rates)
+
+
 def test_the_halves_say_their_sizes(cache):
     # the halves split the text as evenly as the periods allow, which may be far from even
     res = run(
