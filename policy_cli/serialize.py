@@ -958,7 +958,8 @@ def trend_preface(result: Trend) -> list[tuple[str, str]]:
     labels = [p.label for p in result.periods]
     span = f"{labels[0]} … {labels[-1]}"
     preface = [
-        ("documents", f"{len(result.documents)} in {len(labels)} periods ({span})"),
+        ("documents", f"{len(result.documents)} in {len(labels)} period"
+                      f"{'' if len(labels) == 1 else 's'} ({span})"),
         ("characters", f"{sum(p.characters for p in result.periods):,}"),
     ]  # fmt: skip
     if result.split:
