@@ -899,6 +899,10 @@ def test_a_phrase_that_says_something_of_a_set_is_not_what_it_refers_to(province
     # ...and one that ends in a noun names what the set is, verbs inside or not
     assert provinces("anhui")["百场万企"].refers_to == "供需对接活动"
     assert provinces("chongqing")["三情联动"].refers_to == "闭环工作体系"
+    # a head of a shared code alone names the kind (“2+3”园区, Yunnan's glossary)
+    assert {f.text: f for f in extract_formulations(load_text("建设“2+3”园区。", source="t"))}[
+        "2+3"
+    ].refers_to == "园区"
     doc = load_text("深入开展“两学一做”学习教育，落实“六保”任务。", source="t")
     refers = {f.text: f.refers_to for f in extract_formulations(doc)}
     assert refers["两学一做"] == "学习教育" and refers["六保"] == "任务"

@@ -214,7 +214,9 @@ def name_part(phrase: str, o: FormulationOptions) -> str | None:
         if k >= 0:
             phrase = phrase[: k + len(head)]
             break
-    if o.refers_min_len <= len(phrase) <= o.refers_max_len or phrase in heads:
+    if o.refers_min_len <= len(phrase) <= o.refers_max_len or phrase in heads or (
+        phrase in words().shared_code_heads  # “2+3”园区, “1+N”模式: a head alone names the kind
+    ):
         return phrase
     return None
 
