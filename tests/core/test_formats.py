@@ -432,23 +432,39 @@ def test_html_page_with_only_menus_is_refused():
     assert load_bytes(notice, source="notice.html").paragraphs[0].text.startswith("关于2024年度")
 
 
-def test_docx_automatic_numbering_is_read():
-    # headings numbered by Word (一、 and （一）), not typed: the numbers live in the numbering
-    # part; the text reads as the page shows it
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+# a list of Word's numbering (numId 90): 一、 at level 0, （一） at level 1
+CHINESE_LEVELS = (
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+    '<w:lvlText w:val="%1、"/></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+    '<w:lvlText w:val="（%2）"/></w:lvl>'
+)
+
+
+def _docx_with_list(levels: str = CHINESE_LEVELS):
+    """A new .docx whose numbering part holds list 90 of these levels."""
     import docx
     from docx.oxml import parse_xml
 
-    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     d = docx.Document()
     numbering = d.part.numbering_part.element
     numbering.append(parse_xml(
-        f'<w:abstractNum {w} w:abstractNumId="90">'
-        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
-        '<w:lvlText w:val="%1、"/></w:lvl>'
-        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
-        '<w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>'
+        f'<w:abstractNum {W_NS} w:abstractNumId="90">{levels}</w:abstractNum>'
     ))
-    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    numbering.append(
+        parse_xml(f'<w:num {W_NS} w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
+    )
+    return d
+
+
+def test_docx_automatic_numbering_is_read():
+    # headings numbered by Word (一、 and （一）), not typed: the numbers live in the numbering
+    # part; the text reads as the page shows it
+    from docx.oxml import parse_xml
+
+    w = W_NS
+    d = _docx_with_list()
 
     def numbered(text: str, level: int) -> None:
         p = d.add_paragraph(text)
@@ -535,17 +551,10 @@ def test_html_data_table_rows_are_lines():
 def test_docx_numbering_switched_off_and_numbered_table_paragraphs():
     # numId 0 on a paragraph of a numbered style: no number there (what Word writes when the
     # user turns it off); a numbered paragraph in a table counts in the list as Word counts it
-    import docx
     from docx.oxml import parse_xml
 
-    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-    d = docx.Document()
-    numbering = d.part.numbering_part.element
-    numbering.append(parse_xml(
-        f'<w:abstractNum {w} w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
-        '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'
-    ))
-    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    w = W_NS
+    d = _docx_with_list()
     d.styles.element.append(parse_xml(
         f'<w:style {w} w:type="paragraph" w:styleId="H1num"><w:name w:val="H1num"/>'
         '<w:pPr><w:numPr><w:numId w:val="90"/></w:numPr></w:pPr></w:style>'
