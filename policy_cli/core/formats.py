@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from policy_cli.core.chars import CJK_MARKS, HAN, HAN_EXTENDED, RADICALS
+from policy_cli.core.chars import CJK_MARKS, CN_DIGITS, CN_NUMERALS, HAN, HAN_EXTENDED, RADICALS
 from policy_cli.errors import EncodingError, FormatError, InputError
 
 # Hostile-input limits. Real policy documents are far below each of them.
@@ -633,12 +633,12 @@ def _list_number(n: int, fmt: str) -> str:
 
 def _chinese_count(n: int) -> str:
     """一 … 十, 十一, 二十, 二十一 … 九十九 (and digits beyond)."""
-    digits = "零一二三四五六七八九"
     if not 0 < n < 100:
         return str(n)
     tens, ones = divmod(n, 10)
     return (
-        (digits[tens] if tens > 1 else "") + ("十" if tens else "") + (digits[ones] if ones else "")
+        (CN_DIGITS[tens - 1] if tens > 1 else "") + (CN_NUMERALS[-1] if tens else "")
+        + (CN_DIGITS[ones - 1] if ones else "")
     )
 
 
