@@ -129,6 +129,11 @@ def test_members_listed_right_before_a_quoted_set():
     items = {f.text: f.items for f in extract_formulations(doc)}
     assert items["两新"] == ("大规模设备更新", "消费品以旧换新")
     assert items["两重"] == ("国家重大战略实施", "重点领域安全能力建设")
+    # members with an aside in brackets, a separator inside it (Yunnan's glossary)
+    doc = load_text("农业龙头企业“三个全覆盖”：国家级农业龙头企业16个州（市）全覆盖、省级农业龙头企业"
+                    "129个县（市、区）全覆盖、县级以上农业龙头企业村级全覆盖。", source="t")
+    items = {f.text: f.items for f in extract_formulations(doc)}["三个全覆盖"]
+    assert items[1] == "省级农业龙头企业129个县（市、区）全覆盖" and len(items) == 3
     # a list closed by a demonstrative (…、改革开放这两个基本点: cpc15-cpc18)
     doc = load_text("坚持四项基本原则、改革开放这两个基本点。", source="t")
     assert {f.text: f.items for f in extract_formulations(doc)}["两个基本点"][-1] == "改革开放"

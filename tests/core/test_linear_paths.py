@@ -141,11 +141,12 @@ def _after(text, end, n, o):
     w = members.words()
     m = members.patterns().members_after.match(text[end : end + o.members_window])
     if m:
-        parts = m.group(1).split(w.list_separator)
+        parts = members.split_items(m.group(1))
         if n == members.PAIR and len(parts) == 1:
             parts = members._pair(parts[0])
         if len(parts) == n and all(
-            len(p) <= o.item_max_len_after and w.comma not in p for p in parts
+            len(members._ASIDE.sub("", p)) <= o.item_max_len_after and w.comma not in p
+            for p in parts
         ):
             parts[0] = parts[0].lstrip(w.item_prepositions)
             return members._clean_items(parts, o)

@@ -53,19 +53,40 @@ def listed_items(
             return items
     m = patterns().members_after.match(text[end : end + o.members_window])
     if m:
-        parts = m.group(1).split(w.list_separator)
+        parts = split_items(m.group(1))
         if n == PAIR and len(parts) == 1:
             # a pair defined as A和B (“两新”：大规模设备更新和消费品以旧换新, a glossary's line)
             parts = _pair(parts[0])
         if len(parts) == n and all(
-            len(p) <= o.item_max_len_after and w.comma not in p for p in parts
-        ):
+            len(_ASIDE.sub("", p)) <= o.item_max_len_after and w.comma not in p for p in parts
+        ):  # (an item's length without its aside in brackets: 129个县（市、区）全覆盖)
             parts[0] = parts[0].lstrip(w.item_prepositions)  # ：对伟大祖国、中华民族…的认同
             return _clean_items(parts, o)
     return ()
 
 
 PAIR = 2
+_BRACKETS = {"（": "）", "(": ")"}
+_ASIDE = re.compile(r"[（(][^（()）]*[）)]")
+
+
+def split_items(listed: str) -> list[str]:
+    """The items of a list at its separators (、), not at those inside brackets: 16个州（市）全覆盖、
+    129个县（市、区）全覆盖 is two items."""
+    sep = words().list_separator
+    if not any(b in listed for b in _BRACKETS):
+        return listed.split(sep)  # (most lists)
+    items, depth, start = [], 0, 0
+    for k, ch in enumerate(listed):
+        if ch in _BRACKETS:
+            depth += 1
+        elif ch in _BRACKETS.values():
+            depth = max(0, depth - 1)
+        elif ch == sep and not depth:
+            items.append(listed[start:k])
+            start = k + 1
+    items.append(listed[start:])
+    return items
 
 
 def _pair(definition: str) -> list[str]:
