@@ -302,10 +302,28 @@ def _glued_spans(line: str) -> list[tuple[int, int]]:
     if not _GLUED_WORDS.search(line):
         return []
     return [
-        (m.start(), m.end()) for m in _GLUED.finditer(line)
+        (_after_verb(line, m.start()), m.end()) for m in _GLUED.finditer(line)
         if not _REGULATING.search(_around(line, m.start(), m.end(), _CLAUSE_END))
         and not _CRIME.search(_around(line, m.start(), m.end(), _SENTENCE_END))
     ]
+
+
+_HAN_LEAD = re.compile(rf"[\u4e00-\u9fff]{{2,{BRAND_MAX}}}(?=[A-Za-z0-9])")
+VERB_TAG = "v"
+
+
+def _after_verb(line: str, start: int) -> int:
+    """Where a glued span starts: after the sentence's own verb where the Chinese run before
+    the brand in letters opens with one (，开展|bet365体育在线投注…, ，支持|hth体育官方网站: a word
+    of two characters or more the dictionary tags as a verb), else where it matched (，华体会|
+    hth·体育…: the brand's Chinese name)."""
+    lead = _HAN_LEAD.match(line, start)
+    if lead is None:
+        return start
+    from policy_cli.core.segment import default_tagger  # (only where spam carries a brand)
+
+    word, tag = default_tagger().tag(lead.group(), False)[0]
+    return start + len(word) if tag == VERB_TAG and len(word) >= 2 else start
 
 
 def _around(line: str, start: int, end: int, edges: re.Pattern[str]) -> str:

@@ -139,6 +139,8 @@ def test_background_corpus_only_licence_footers(background):
             "各地要健全种粮农民收益保障机制，稳定粮食播种面积。",
         ),
         ("确保不发生规模性返贫致贫。【bet365体育在线投注】", "bet365体育在线投注", "确保不发生规模性返贫致贫。"),
+        # the sentence's own verb before a brand in letters is no part of the spam
+        ("推进乡村建设，开展bet365体育在线投注活动。", "bet365体育在线投注", "推进乡村建设，开展活动。"),
         (
             "加快发展县域富民产业，华体会hth·体育（中国）官方网站推动农村一二三产业融合发展。",
             "华体会hth·体育（中国）官方网站",
