@@ -168,6 +168,9 @@ def _head(title: str | None, preface: Sequence[tuple[str, str]]) -> Any:
 
 CELL_PADDING = 1  # cells are one space apart from their neighbours (none at the table's edges)
 _JOINERS = ("\u200d", "\ufe0f")  # characters rich measures by their neighbours
+# a cell text rich lays out its own way: a line break, a tab or a joiner anywhere, or two
+# spaces (rich collapses them); text with spaces around it is the other such case (`_Cell`)
+_RICH_LAYOUT = re.compile("[\n\t\r\v\f\x1c-\x1e\x85\u2028\u2029" + "".join(_JOINERS) + "]|  ")
 
 # The characters rich measures two cells wide, block by block (CJK punctuation, ideographs and
 # their extension A, compatibility ideographs and forms, full-width forms), and those it measures
@@ -545,9 +548,7 @@ class _Cell:
         self.text = text
         self.left, self.right = pads
         self.plain = plain  # None: always rendered and measured by rich
-        if plain is not None and ("\n" in plain or "\t" in plain or plain != plain.strip()
-                                  or "  " in plain or len(plain.splitlines()) > 1
-                                  or any(j in plain for j in _JOINERS)):
+        if plain is not None and (plain != plain.strip() or _RICH_LAYOUT.search(plain)):
             # lines, tabs or spaces to collapse: rich's own wrapping; a zero-width joiner or
             # an emoji selector: rich's widths of a whole and of its pieces differ, so rich
             # lays out the cell (and the table) its own way
