@@ -54,6 +54,9 @@ def test_the_next_run_compiles_nothing_and_gets_the_same_patterns(compiler, tmp_
     assert compiler.compile is not memory.compile
     again = compiled.remember_compiled_patterns(tmp_path)
     assert again is not None and again is not memory
+    # read as each entry's own data: an entry is decoded only when its pattern is compiled
+    assert len(again.known) == len(set(sources))
+    assert all(type(v) is bytes for v in again.known.values())
     second = [compiler.compile(p, f) for p, f in sources]
     assert second == before
     assert not again.added and again.used == set(sources)  # all from the file
@@ -80,17 +83,19 @@ def test_a_damaged_file_or_entry_costs_only_time(compiler, tmp_path):
     damaged[len(damaged) // 2] ^= 0x01
     memory.path.write_bytes(bytes(damaged))
     assert compiled._read(memory.path) == {}
-    # an entry _sre refuses (its code cut short), another of the wrong shape
-    (p0, f0), (p1, f1) = sources[0], sources[1]
+    # an entry _sre refuses (its code cut short), another of the wrong shape, one whose own
+    # data is no marshal data (each entry is read only when its pattern is compiled)
+    (p0, f0), (p1, f1), (p2, f2) = sources[0], sources[1], sources[2]
     flags, code, *rest = entries[(p0, f0)]
     entries[(p0, f0)] = (flags, code[: len(code) // 2], *rest)
     entries[(p1, f1)] = ("not", "an entry")
-    memory.path.write_bytes(compiled._pack(entries))
+    kept = {**entries, (p2, f2): b"\xffnot marshal data"}
+    memory.path.write_bytes(compiled._pack(kept))
     compiled.forget_compiled_patterns()
     memory = compiled.remember_compiled_patterns(tmp_path)
     assert memory is not None
     assert [compiler.compile(p, f) for p, f in sources] == before
-    assert set(memory.added) == {(p0, f0), (p1, f1)}  # compiled again, and kept right
+    assert set(memory.added) == {(p0, f0), (p1, f1), (p2, f2)}  # compiled again, kept right
 
 
 def test_a_cache_that_cannot_be_written_is_left_alone(compiler, tmp_path):
