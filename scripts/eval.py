@@ -7,6 +7,7 @@
     python scripts/eval.py --without repeated --without frame   # with stages switched off
     python scripts/eval.py --by-stage      # what each formulation stage adds, per document
     python scripts/eval.py --news PATH     # also the annotated items of the national news
+    python scripts/eval.py --markdown      # the README's quality tables (the usual table on stderr)
 
 --by-stage prints, per document and in total, for each candidate stage of the formulation
 extractor: the listed formulations its evidence is on that are right (in the gold's must or ok
@@ -24,6 +25,7 @@ the team's score.py); the product itself never reads a gold file.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import time
@@ -114,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
                     help=f"also print the items of the held-out documents ({', '.join(sorted(HOLDOUT))})")
     ap.add_argument("--by-stage", action="store_true",
                     help="what each formulation stage adds, right and wrong, per document")
+    ap.add_argument("--markdown", action="store_true",
+                    help="print the README's quality tables on stdout (the usual table on stderr)")
     ap.add_argument("--news", metavar="PATH", type=Path,
                     help="the national news corpus (national-news-2012-2022.jsonl.xz): also score "
                          "its annotated items")
@@ -132,9 +136,22 @@ def main(argv: list[str] | None = None) -> int:
     if a.by_stage:
         return by_stage(a.only, options, details=a.details, show_holdout=a.show_holdout,
                         news=tuple(news_items(a.news)) if a.news else ())
+    rows: list[dict] = []
+    if a.markdown:
+        with contextlib.redirect_stdout(sys.stderr):
+            _score_all(a, options, rows)
+        print(markdown_tables(rows))
+    else:
+        _score_all(a, options, rows)
+    if a.json:
+        Path(a.json).write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+def _score_all(a: argparse.Namespace, options: FormulationOptions, rows: list[dict]) -> None:
+    """Score and print every block of annotated documents, one row of `rows` a document."""
     if options.disabled_stages:
         print(f"formulation stages switched off: {', '.join(sorted(options.disabled_stages))}")
-    rows: list[dict] = []
     head = f"{'document':34} {'recall':>6} {'prec':>6} {'F1':>6} {'listed':>6} {'gold':>5} | {'kw ok':>5} {'must-':>5} {'noise':>5}  {'s':>5}"
     print(head)
     print("-" * len(head))
@@ -151,9 +168,48 @@ def main(argv: list[str] | None = None) -> int:
         print("national news items, blind, formulations only (tests/data/gold-news/README.md):")
         print("-" * len(head))
         _block(news, a, options, rows, len(head), block="news")
-    if a.json:
-        Path(a.json).write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
-    return 0
+
+
+# the README's quality tables: one a block, in this order, with its caption
+MARKDOWN_BLOCKS = (
+    ("gold", "the ten gold documents (`tests/data/gold/`, read while rules were written)"),
+    ("team", "blind team annotations (`tests/data/gold-team/`, formulations only)"),
+    ("news", "blind annotations of national news items (`tests/data/gold-news/`, `--news`)"),
+)
+
+
+def markdown_tables(rows: list[dict]) -> str:
+    """The figures of `rows` as Markdown tables, a block each: recall, precision and F1 per
+    document, its role (held out or development) and the block's micro average."""
+    out: list[str] = []
+    for block, caption in MARKDOWN_BLOCKS:
+        mine = [r for r in rows if r["block"] == block]
+        if not mine:
+            continue
+        terms = all("keywords_ok_share" in r for r in mine)  # (key terms annotated too)
+        head = "| document | role | recall | precision | F1 |"
+        if terms:
+            head += " key terms: top 20 ok | must missing |"
+        out += [f"Formulations{' and key terms' if terms else ''}, {caption}:", "", head,
+                "|" + " --- |" * (head.count("|") - 1)]
+        for r in mine:
+            role = "held out" if r["document"] in HOLDOUT else "development"
+            line = (f"| {r['document']} | {role} | {r['recall']:.2f} | {r['precision']:.2f} "
+                    f"| {r['f1']:.2f} |")
+            if terms:
+                line += f" {r['keywords_ok_share']:.2f} | {r['keywords_musts_missing']} |"
+            out.append(line)
+        must, listed = sum(r["gold"] for r in mine), sum(r["listed"] for r in mine)
+        rec = sum(r["recall"] * r["gold"] for r in mine) / must if must else 0.0
+        pre = sum(r["precision"] * r["listed"] for r in mine) / listed if listed else 0.0
+        f1 = 2 * rec * pre / (rec + pre) if rec + pre else 0.0
+        line = f"| all (micro) | | {rec:.2f} | {pre:.2f} | {f1:.2f} |"
+        if terms:
+            share = sum(r["keywords_ok_share"] for r in mine) / len(mine)
+            missing = sum(r["keywords_musts_missing"] for r in mine)
+            line += f" {share:.2f} (mean) | {missing} |"
+        out += [line, ""]
+    return "\n".join(out).rstrip("\n")
 
 
 
@@ -181,6 +237,7 @@ def _block(
         tot["right"] += p * n_listed
         tot["listed"] += n_listed
         row = {"document": name, "block": block, "recall": r, "precision": p, "f1": f1,
+               "gold": n_must, "listed": n_listed,
                "missing": fs.details["missing"], "noise": fs.details["noise"]}
         terms = f"{'':5} {'':5} {'':5}"
         if has_terms:
