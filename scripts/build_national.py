@@ -116,7 +116,7 @@ KNOWLEDGE_FRAMING_KINDS = ("slogan", "name")
 # report (not a held-out one), in this year or later (see _framing_knowledge). Current reports
 # say the watchwords of the years since in passing (注册制, 练兵备战: said once in gwr-2022 and
 # unlisted there); a reader of an older report lists the formulations of its time where it says
-# them (社会管理创新, 经济平稳较快发展). Measured on 2026-12-05 (README): 2017 leaves those two on
+# them (社会管理创新, 经济平稳较快发展). Measured on 2026-12-05 (docs/formulations.md): 2017 leaves those two on
 # gwr-2022, 2013 gains less on the held-out congress report
 CURRENT_ERA_FROM = "2014"
 # an everyday entry is this long at least: a shorter one is a word of the language (低保, the
@@ -155,7 +155,7 @@ MIN_SEED_PROVINCES = 2
 # provincial reports read and Beijing's (Sichuan's, held out, was one of five until the sixteenth
 # session); an entry read in a national report that more than
 # MAX_LOCAL_REPORTS of them say is no distinctive formulation (营商环境, 提质增效, 精神文明建设;
-# 稳中向好, said by two of them, goes too: measured in the README, "The national lexicon")
+# 稳中向好, said by two of them, goes too: measured in docs/formulations.md, "The national lexicon")
 LOCAL_REPORTS = (
     *PROVINCIAL_REPORTS,
     ROOT / "tests" / "data" / "formats" / "local-beijing-2025.docx",
@@ -225,7 +225,7 @@ MIN_HEAD_ENTRIES = 3  # a policy head ends this many entries of the seed and quo
 # the tags of the words (two characters or more) a mined phrase may end with besides the
 # policy heads. ("n", "vn", "v", "nz", "") reaches 高品质|生活, 全面|绿色|转型, 高水平|开放 but
 # keeps 554 phrases, most of them ordinary (政务服务, 产业集群, 人才引进): annotated precision
-# fell by 0.09-0.25 (see the README, "The national lexicon"); so policy heads only
+# fell by 0.09-0.25 (see docs/formulations.md, "The national lexicon"); so policy heads only
 MINED_HEAD_TAGS: tuple[str, ...] = ()
 # coined within the corpus: a phrase said on more days than this in the corpus's first year was
 # established before it (an ordinary phrase, 基础设施建设, or an old formulation the seed holds)

@@ -44,8 +44,8 @@ local-jiangsu-2025 0.86 -> 0.84, gwr-2021 0.98 -> 0.95; held out gwr-2016 0.73/0
 documents (by up to 0.10: yuhang) and no recall is gained. Lexicon positives (217 entries, or
 the top 23) did no better. Closest: the 89 entries said on at most 380 days (--max-days 380: one
 day in ten; chosen after reading the noise), N=3: gwr-2018 +稳中向好, gwr-2016 0.728/0.947 ->
-0.735/0.942, cpc19 precision 0.945 -> 0.934, jiangsu 0.859 -> 0.855: still fails. See the
-README ("The national lexicon").
+0.735/0.942, cpc19 precision 0.945 -> 0.934, jiangsu 0.859 -> 0.855: still fails. See
+docs/formulations.md, "The national lexicon".
 
 The national corpus is the national evening news 2012-2022 (national-news-2012-2022.jsonl.xz,
 the team's shared corpus, not shipped); only the derived table is written. About 4 minutes and

@@ -3,7 +3,7 @@
 `dataclasses.dataclass(frozen=True)` writes the source of an `__init__`, `__eq__`, `__hash__`
 and `__repr__` for each class and compiles it when the module is imported: for
 `FormulationOptions` (217 fields) that is the largest part of the cost of making the class
-(measured in the README, the fourteenth session). `lean_frozen` makes the same frozen dataclass
+(measured in docs/formulations.md, the fourteenth session). `lean_frozen` makes the same frozen dataclass
 (`dataclasses.fields`, `replace`, `asdict` and pickling work; writing a field raises
 `FrozenInstanceError`) with methods shared by all its classes, written once here, that loop over
 the class's fields. A type checker reads the class as a frozen, keyword-only dataclass
