@@ -817,6 +817,27 @@ def test_a_term_asked_and_in_the_lexicon_is_one_series(tmp_path):
     assert [t.term for t in result.terms] == ["“改革开放”", "就业"]
 
 
+def test_the_users_terms_lead_the_formulations(tmp_path):
+    """The README and `trend --help`: the user's own terms are followed as formulations and
+    listed first, whatever period they were first seen in and however little said (数字政府 is
+    first seen in 2021 and said less than the most used formulations)."""
+    from policy_cli.core.formulations import read_user_lexicon
+
+    lexicon_file = tmp_path / "lex.txt"
+    lexicon_file.write_text("数字政府\n城市大脑\tname\n", encoding="utf-8")
+    docs = [DOCS / "gwr-2021.txt", DOCS / "gwr-2022.txt"]
+    result = trend_documents(
+        docs, by="file", lexicon=read_user_lexicon(lexicon_file), use_cache=False, workers=1
+    )
+    terms = [t.term for t in result.formulations]
+    assert terms[0] == "数字政府", terms[:5]
+    assert "城市大脑" not in terms  # (neither report says it)
+    others = result.formulations[1:]
+    assert others[0].total > result.formulations[0].total  # not first by count
+    firsts = [t.first_seen for t in others]
+    assert firsts == sorted(firsts, key=["gwr-2021.txt", "gwr-2022.txt"].index)
+
+
 def test_a_signature_date_read_past_a_few_footnotes():
     # a .docx's footnotes follow its signature: the date line is still among the last lines
     body = "".join(f"{k}、推进乡村振兴，加强农田水利建设。\n" for k in "一二三四五六")

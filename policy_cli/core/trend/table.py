@@ -444,8 +444,8 @@ class _Table:
         self, *, top: int, preferred: frozenset[str] = frozenset(), min_count: int = 1
     ) -> tuple[TermTrend, ...]:
         """The `top` most used formulations said `min_count` times or more (the `preferred`
-        ones, the user's own terms, first and whenever said), ordered by the period they
-        were first seen in."""
+        ones, the user's own terms, whenever said), ordered by the period they were first seen
+        in, the preferred ones first."""
         import numpy as np
 
         c = self.kinds.get("formulation")
@@ -463,7 +463,9 @@ class _Table:
         labels = [self.agg.labels[k] for k in self.keys]
         first = {lab: j for j, lab in enumerate(labels)}
         return tuple(
-            sorted(series, key=lambda t: (first[t.first_seen or labels[-1]], -t.total, t.term))
+            sorted(series, key=lambda t: (
+                t.term not in preferred, first[t.first_seen or labels[-1]], -t.total, t.term
+            ))
         )
 
 
