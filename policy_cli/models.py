@@ -105,6 +105,11 @@ class Keyword:
     first_sentence: int
 
 
+# the stage of the formulation extractor that lists the user's own terms (--lexicon): its
+# name opens the evidence of what it found ("user/lexicon")
+USER_STAGE = "user"
+
+
 @dataclass(frozen=True)
 class Formulation:
     """A 提法: a slogan, a numbered formulation, a coded programme or a quoted name."""
@@ -129,6 +134,11 @@ class Formulation:
     def shown(self) -> str:
         """The text to show: as the document prints it."""
         return self.printed or self.text
+
+    @property
+    def users_own(self) -> bool:
+        """Tell whether the user's lexicon (--lexicon) lists it."""
+        return any(e.split("/", 1)[0] == USER_STAGE for e in self.evidence)
 
 
 @dataclass(frozen=True)

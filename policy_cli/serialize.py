@@ -562,17 +562,22 @@ def keyword_items(summary: Summary) -> list[str]:
 
 def formulation_items(summary: Summary) -> list[str]:
     """The formulations line, in the order the summary ranked them (see `summary` ordering): the
-    document's own first, then the national ones it echoes after a `national:` mark."""
+    user's own terms, the document's own, then the national ones it echoes after a `national:`
+    mark. The mark opens the national formulations that end the line (the user's terms aside,
+    whatever their origin), and only where none is said before it (a document of the centre
+    ranks its formulations by kind, its own and national ones mixed: no mark there)."""
+    shown = summary.formulations
+    echoed = len(shown)  # where the national ones the document echoes begin
+    while echoed and shown[echoed - 1].origin == "national" and not shown[echoed - 1].users_own:
+        echoed -= 1
+    if any(f.origin == "national" and not f.users_own for f in shown[:echoed]):
+        echoed = len(shown)  # national ones among its own: no echo to mark
     out = []
-    marked = False
-    for f in summary.formulations:
+    for k, f in enumerate(shown):
         item = f"{f.shown}×{f.count}"
         if f.refers_to:
             item += f"（{f.refers_to}）"
-        if f.origin == "national" and not marked:
-            item = "national: " + item
-            marked = True
-        out.append(item)
+        out.append(("national: " if k == echoed else "") + item)
     return out
 
 

@@ -34,6 +34,7 @@ import os
 import sys
 import warnings
 import zlib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -194,7 +195,7 @@ def _writable(folder: Path) -> bool:
     return False
 
 
-def _pack(entries: dict[tuple[str, int], bytes | Entry]) -> bytes:
+def _pack(entries: Mapping[tuple[str, int], bytes | Entry]) -> bytes:
     """A cache file's bytes: the mark, the CRC-32 of the rest, then the marshal data of a dict
     from each key to its entry's own marshal data (an entry given as data is marshalled)."""
     payload = marshal.dumps(

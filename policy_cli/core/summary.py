@@ -23,15 +23,13 @@ if TYPE_CHECKING:
 # codes (十四五, 296X) and numbered sets (两个大局) say most about a document's agenda
 _KIND_ORDER = {"code": 0, "numbered": 1, "slogan": 2, "name": 3}
 KINDS = tuple(_KIND_ORDER)
-# the evidence of the formulation stage that finds the user's own terms (--lexicon)
-_USER_EVIDENCE = "user/"
 
 
 def by_kind(f: Formulation) -> tuple[Any, ...]:
     """The default order of a local document's formulations: the user's own terms
     (`--lexicon`) first, then the document's own (local and new) before the national ones it
     echoes, then codes and numbered sets, then by count."""
-    user = _users(f)
+    user = f.users_own
     return (
         not user,
         not user and f.origin == "national",
@@ -44,11 +42,7 @@ def by_kind_central(f: Formulation) -> tuple[Any, ...]:
     a congress report, a communiqué): the national formulations are its own, and no echo to
     put after what it coins once (三座大山 before 两个一百年); the user's own terms first, then
     codes and numbered sets, then by count."""
-    return (not _users(f), _KIND_ORDER.get(f.kind, 9), -f.count, f.first_offset, f.text)
-
-
-def _users(f: Formulation) -> bool:
-    return any(e.startswith(_USER_EVIDENCE) for e in f.evidence)
+    return (not f.users_own, _KIND_ORDER.get(f.kind, 9), -f.count, f.first_offset, f.text)
 
 
 def summarize(

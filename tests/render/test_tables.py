@@ -136,3 +136,47 @@ def test_cells_rich_measures_by_their_neighbours_are_rich_to_lay_out(colour: boo
         for width in (20, 60):
             rich_printed = _print(section, width, colour, rich_cells=False)
             assert _print(section, width, colour, False, quick=True) == rich_printed
+
+
+def _marked(items: list[str]) -> int | None:
+    at = [k for k, item in enumerate(items) if item.startswith("national: ")]
+    assert len(at) <= 1, items
+    return at[0] if at else None
+
+
+@pytest.mark.parametrize("path", [FOUNDING, DOCS / "local-baotou-2022.txt", DOCS / "gwr-2022.txt"])
+def test_the_national_mark_opens_the_national_formulations_the_line_ends_with(path):
+    """The brief's formulations line: `national:` opens the national ones a document echoes,
+    after its own; everything after the mark is national, nothing national before it; a
+    document of the centre, which mixes its own and national ones by kind, gets no mark."""
+    brief = api.summary_of(api.load_document(path), formulations=40)
+    items = serialize.formulation_items(brief)
+    shown = brief.formulations
+    mark = _marked(items)
+    national = [f.origin == "national" for f in shown]
+    if mark is None:
+        # no echo at the end, or national ones among the document's own
+        assert not national[-1] or any(national[k] and not national[k + 1]
+                                       for k in range(len(shown) - 1)), items
+    else:
+        assert all(national[mark:]) and not any(national[:mark]), items
+
+
+def test_a_users_own_national_term_is_no_echo(tmp_path):
+    """A term of the user's lexicon leads the line whatever its origin (高质量发展 is national):
+    the `national:` mark is not put before it but before the national ones the document echoes."""
+    from policy_cli.core.formulations import FormulationOptions, read_user_lexicon
+
+    lexicon = tmp_path / "terms.txt"
+    lexicon.write_text("高质量发展\n", encoding="utf-8")
+    options = FormulationOptions(lexicon=read_user_lexicon(lexicon))
+    brief = api.summary_of(
+        api.load_document(FOUNDING), formulations=40, formulation_options=options
+    )
+    items = serialize.formulation_items(brief)
+    first = brief.formulations[0]
+    assert first.text == "高质量发展" and first.users_own and first.origin == "national"
+    assert not items[0].startswith("national: ")
+    mark = _marked(items)
+    assert mark is not None and mark > 1, items  # the echo still marked, after its own ones
+    assert all(f.origin == "national" for f in brief.formulations[mark:])

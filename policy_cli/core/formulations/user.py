@@ -20,8 +20,9 @@ from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.shapes import classify_quoted
 from policy_cli.core.tokens import Segmentation
 from policy_cli.errors import InputError, PolicyCliError
+from policy_cli.models import USER_STAGE
 
-STAGE = "user"
+STAGE = USER_STAGE  # the evidence that tells a user's term (Formulation.users_own)
 MAX_LEXICON_BYTES = 10_000_000  # a word list, not a corpus
 
 
