@@ -42,8 +42,9 @@ BIDI_MARKS = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_MARKS}]")
 _SURROGATE = re.compile("[\ud800-\udfff]")  # a file name's undecodable bytes (surrogateescape)
 # what json.dumps(ensure_ascii=False) leaves raw but a terminal obeys or cannot print: DEL and
-# the C1 controls (0x9b is a one-byte CSI), and lone surrogates
-_JSON_RAW = re.compile("[\x7f-\x9f\ud800-\udfff]")
+# the C1 controls (0x9b is a one-byte CSI), the bidirectional marks (an override in a file
+# name shows what follows it reversed where the JSON is printed), and lone surrogates
+_JSON_RAW = re.compile(f"[\x7f-\x9f{BIDI_MARKS}\ud800-\udfff]")
 
 
 def inert(text: object) -> str:

@@ -474,6 +474,14 @@ def test_a_bidirectional_override_is_dropped(tmp_path):
     assert "余杭区" in invoke(["text", doc]).stdout
     page = invoke(["summary", doc, "-f", "html"]).stdout
     assert "\u202e" not in page and "余杭区" in page
+    # JSON keeps the file name whole, the override written as an escape (it decodes back)
+    for args in (["keywords", doc, "--top", "3", "-f", "json"], ["slogans", doc, "-f", "json"]):
+        res = invoke(args)
+        assert res.exit_code == 0, res.stderr
+        assert "\u202e" not in res.stdout and "rlo\\u202etxt" in res.stdout
+        assert json.loads(res.stdout)["source"] == str(doc)
+    rows = invoke(["batch", doc, "-f", "jsonl"]).stdout
+    assert "\u202e" not in rows and json.loads(rows.splitlines()[0])["source"] == str(doc)
 
 
 def test_undecodable_bytes_in_a_file_name(tmp_path):
