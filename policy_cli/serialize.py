@@ -436,7 +436,7 @@ def target_section(targets: Sequence[Target], *, headline: bool, compact: bool) 
             "numbers": target_numbers(t), "core": "yes" if t.core else "",
         })
     columns = [
-        Column("indicator", "indicator", max_width=24),
+        Column("indicator", "indicator"),
         Column("canonical", "canonical", max_width=16),
         Column("value", "value", kind="context"),
         Column("number", "first number", justify="right"),
@@ -755,7 +755,7 @@ def diff_sections(diff: ReportDiff) -> list[Section]:
         ]
 
     form_cols = [
-        Column("text", "提法", max_width=24),
+        Column("text", "提法"),
         Column("kind", "kind"),
         Column("old_count", "old", kind="number"),
         Column("new_count", "new", kind="number"),
@@ -765,7 +765,7 @@ def diff_sections(diff: ReportDiff) -> list[Section]:
         Section(
             "Headlines (the most newsworthy changes)",
             [
-                Column("text", "change", max_width=24),
+                Column("text", "change"),
                 Column("what", "what"),
                 Column("detail", "why", kind="context"),
             ],

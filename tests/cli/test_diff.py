@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from policy_cli.cli import app
@@ -163,3 +164,14 @@ def test_usage_errors():
     assert res.exit_code == 2 and "standard input" in res.stderr
     assert run("diff", OLD, NEW, "--top", "-1").exit_code == 2
     assert run("diff", OLD).exit_code == 2
+
+
+def test_a_long_formulation_is_one_line_where_the_terminal_has_room() -> None:
+    """完整、准确、全面贯彻新发展理念 (15 characters) was cut in two by a cap of 24 cells in a
+    table 100 columns wide on a terminal of 150; at 80 columns the diff prints as before."""
+    args = ["diff", str(DOCS / "gwr-2021.txt"), str(DOCS / "gwr-2022.txt")]
+    wide = CliRunner().invoke(app, args, env={"COLUMNS": "150"})
+    assert wide.exit_code == 0, wide.stderr
+    assert "完整、准确、全面贯彻新发展理念" in wide.stdout
+    narrow = CliRunner().invoke(app, args, env={"COLUMNS": "80"})
+    assert max(cell_len(line) for line in narrow.stdout.splitlines()) <= 80

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from policy_cli.cli import app
@@ -62,3 +63,17 @@ def test_missing_file_is_an_input_error(tmp_path) -> None:
     assert res.exit_code == 3
     assert res.stderr.startswith("policy: error:") and "Traceback" not in res.stderr
     assert res.stdout == ""
+
+
+def test_an_indicator_takes_the_room_a_wide_terminal_has() -> None:
+    """An indicator of 13 characters (全体居民人均可支配收入增长) is one line at 130 columns,
+    where a cap of 24 cells cut it in two in a table 73 columns wide; at 80 the table still
+    fits with its year (the indicator's share of the width bounds it there)."""
+    path = str(DOCS / "provinces-2025" / "chongqing.txt")
+    wide = runner.invoke(app, ["targets", path, "--headline"], env={"COLUMNS": "130"})
+    assert wide.exit_code == 0, wide.stderr
+    assert "全体居民人均可支配收入增长" in wide.stdout
+    narrow = runner.invoke(app, ["targets", path, "--headline"], env={"COLUMNS": "80"})
+    lines = narrow.stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= 80
+    assert any(line.split() and line.split()[-1] == "year" for line in lines)

@@ -180,3 +180,4 @@ def test_a_users_own_national_term_is_no_echo(tmp_path):
     mark = _marked(items)
     assert mark is not None and mark > 1, items  # the echo still marked, after its own ones
     assert all(f.origin == "national" for f in brief.formulations[mark:])
+
