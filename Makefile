@@ -60,6 +60,7 @@ data: setup
 	$(BIN)/python scripts/build_formulations.py
 	$(BIN)/python scripts/build_national.py --news $(CORPUS)/national-news-2012-2022.jsonl.xz
 	$(BIN)/python scripts/build_qualifiers.py --news $(CORPUS)/national-news-2012-2022.jsonl.xz
+	$(BIN)/python scripts/build_referents.py --news $(CORPUS)/national-news-2012-2022.jsonl.xz
 	$(BIN)/python scripts/build_openers.py --news $(CORPUS)/national-news-2012-2022.jsonl.xz
 
 clean:

@@ -24,6 +24,9 @@ QUALIFIERS_FILE = "national_qualifiers.tsv"
 # how often national text names an entry with an opener of `named_openers` (built by
 # scripts/build_openers.py): 党的|群众路线 in most of its uses, 党的|乡村振兴战略 almost never
 OPENERS_FILE = "national_openers.tsv"
+# the word national text says after a national set or code most often, and its share of the
+# uses (built by scripts/build_referents.py): “三个代表”|重要思想 always, “一带一路” no one word
+REFERENTS_FILE = "national_referents.tsv"
 # the source of entries that are national formulations and everyday policy writing too (one
 # current local report says them) or a standing system's plain name (社会主义市场经济体制): the
 # stage lists them only where a document frames itself with them, said again and again
@@ -88,6 +91,18 @@ def national_openers() -> dict[tuple[str, str], int]:
     for row in data.lines(OPENERS_FILE)[1:]:  # (the first line names the columns)
         text, opener, uses, after, _ = row.split("\t", 4)
         out[(text, opener)] = 100 * int(after) // max(1, int(uses))
+    return out
+
+
+@lru_cache(maxsize=1)
+def national_referents() -> dict[str, tuple[str, int]]:
+    """Return entry -> (the word national text says after it most often, the percentage of its
+    uses it does), for the sets and codes of the lexicon the news says with a word after them
+    often enough to tell (`REFERENTS_FILE`)."""
+    out: dict[str, tuple[str, int]] = {}
+    for row in data.lines(REFERENTS_FILE)[1:]:  # (the first line names the columns)
+        text, uses, word, after, _ = row.split("\t", 4)
+        out[text] = (word, 100 * int(after) // max(1, int(uses)))
     return out
 
 

@@ -12,7 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from policy_cli.core.formulations import classify_quoted, extract_formulations, single_words
+from policy_cli.core.formulations import (
+    FormulationOptions,
+    classify_quoted,
+    extract_formulations,
+    single_words,
+)
 from policy_cli.core.loaders import load_document, load_text
 from policy_cli.core.pipeline import prepare
 from policy_cli.errors import UsageError
@@ -1695,3 +1700,30 @@ def test_a_thought_is_named_by_its_author_and_subject_not_its_genre():
     gwr = texts("gwr-2013")
     assert "长期指导思想" not in gwr and "两岸关系和平发展重要思想" in gwr
     assert "习近平文化思想" in texts("local-jiangsu-2025")
+
+
+def test_a_national_set_refers_to_what_national_text_names_it_with():
+    """The phrase after a quoted set is its referent; for a set of the national lexicon, only
+    where national text names it with that phrase's first word in half its uses or more
+    (data/national_referents.tsv): “三个代表”重要思想, “两个一百年”奋斗目标, but “一带一路”地理标志品牌
+    is what the Belt and Road is said of (hubei-2025 listed it as the referent). A document's own
+    set keeps its phrase, and so does a list of codes the document says what they are."""
+    def refers(text: str, options: FormulationOptions | None = None) -> dict[str, str | None]:
+        found = extract_formulations(load_text(text, source="t"), options=options)
+        return {f.text: f.refers_to for f in found}
+
+    said = refers("全面贯彻“三个代表”重要思想，为实现“两个一百年”奋斗目标而奋斗。"
+                  "全省12个品牌入选全国“一带一路”地理标志品牌名录，“51020”现代产业集群加速构建。")
+    assert said["三个代表"] == "重要思想" and said["两个一百年"] == "奋斗目标"
+    assert said["一带一路"] is None
+    assert said["51020"] == "现代产业集群"  # a document's own code
+    # 0 switches the check off: the phrase after it, as before
+    off = refers("全省12个品牌入选全国“一带一路”地理标志品牌名录。",
+                 FormulationOptions(national_referent_min_percent=0))
+    assert off["一带一路"] == "地理标志品牌"
+    # “1+6” is national text's roundtable; in a list the document names, the list's phrase
+    listed = refers("各地推广“1+6”、“2+3”等联农带农模式。")
+    assert listed["1+6"] == listed["2+3"] == "联农带农模式"
+    # the report itself: no referent for the Belt and Road where it said 地理标志品牌
+    hubei = extract_formulations(load_document(DOCS / "provinces-2025" / "hubei.txt"))
+    assert {f.refers_to for f in hubei if f.text == "一带一路"} == {None}

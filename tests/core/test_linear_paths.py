@@ -80,8 +80,8 @@ def _walk_each_time(monkeypatch) -> None:
         )
     )
     monkeypatch.setattr(
-        quoted_stage, "following_phrase", lambda text, pos, o, runs=None: plain_phrase(
-            text, pos, o
+        quoted_stage, "following_phrase", lambda text, pos, o, runs=None, code=None: plain_phrase(
+            text, pos, o, code=code
         )
     )
 

@@ -105,6 +105,28 @@ def test_qualifying_runs_are_runs_of_the_lexicon_with_their_evidence():
     assert "节约优先、保护优先、自然恢复为主" not in national_qualifiers()
 
 
+def test_referent_habits_are_sets_of_the_lexicon_with_their_evidence():
+    """data/national_referents.tsv (scripts/build_referents.py): the sets and codes of the
+    lexicon the news says with a word after them ten times or more, with the word said most
+    often, its count and the first item that says the two together."""
+    from policy_cli import data
+    from policy_cli.core.formulations.shapes import classify_quoted
+    from policy_cli.core.national import REFERENTS_FILE, national_referents
+
+    rows = [r.split("\t") for r in data.lines(REFERENTS_FILE)[1:]]
+    assert len(rows) == len(national_referents()) > 100
+    lexicon = national_lexicon()
+    for text, uses, word, after, evidence in rows:
+        assert text in lexicon and classify_quoted(text) in ("code", "numbered"), text
+        assert 1 <= int(after) <= int(uses) and int(uses) >= 10 and word, text
+        assert evidence.startswith("news 20"), text
+    referents = national_referents()
+    # a set national text names with one word, and one it follows with whatever is said of it
+    assert referents["三个代表"][0] == "重要" and referents["三个代表"][1] >= 90
+    assert referents["两个一百年"][0] == "奋斗目标" and referents["两个一百年"][1] >= 80
+    assert referents["一带一路"][1] < 50 and referents["四风"][1] < 50
+
+
 def test_opener_habits_are_entries_of_the_lexicon_with_their_evidence():
     """data/national_openers.tsv (scripts/build_openers.py): entries of the lexicon the news
     says right after an opener of `named_openers`, each with its counts and first item."""

@@ -21,6 +21,7 @@ from policy_cli.core.formulations.vocab import (
     patterns,
     words,
 )
+from policy_cli.core.national import national_referents
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation
 
@@ -111,13 +112,16 @@ def phrase_ending_at(
 
 
 def following_phrase(
-    text: str, pos: int, o: FormulationOptions, runs: dict[int, int] | None = None
+    text: str, pos: int, o: FormulationOptions, runs: dict[int, int] | None = None,
+    *, code: str | None = None,
 ) -> str | None:
     """Return the noun phrase right after a code or numbered formulation, if any.
 
     Codes quoted one after another share the phrase after them (“334”“622”等联农带农模式).
     `runs` (one dict a text, kept by the caller across calls) remembers where the runs of
-    quoted codes already walked end (see `run_end`).
+    quoted codes already walked end (see `run_end`). Given the `code` itself, a set of the
+    national lexicon keeps the phrase only where national text names it so
+    (`national_referent`), unless the document says what a list of codes is (…等联农带农模式).
     """
     w, p = words(), patterns()
 
@@ -166,7 +170,27 @@ def following_phrase(
         return None  # shared by a list of codes, the phrase must name what they are (…等模式)
     if found and not found.endswith(heads):
         found = _noun_phrase(found)
+    if code is not None and not skipped:
+        found = national_referent(code, found, o)
     return found
+
+
+def national_referent(code: str, phrase: str | None, o: FormulationOptions) -> str | None:
+    """The phrase after a set or code as what it refers to, where national text allows it.
+
+    A set of the national lexicon that national text names with one word in most of its uses
+    (“三个代表”|重要思想, “两个一百年”|奋斗目标, `national_referent_min_percent`) refers to a phrase
+    that opens with that word; one it follows with whatever is said of it (“一带一路”|建设, 倡议,
+    沿线国家…; “四风”|问题, 方面…) is a name of its own: the phrase after it in a document is what
+    it is said of (“一带一路”|地理标志品牌), no referent. A set national text says too seldom to
+    tell, and a document's own, keep the phrase (data/national_referents.tsv)."""
+    if phrase is None or not o.national_referent_min_percent:
+        return phrase
+    known = national_referents().get(code)
+    if known is None:
+        return phrase
+    word, percent = known
+    return phrase if percent >= o.national_referent_min_percent and phrase.startswith(word) else None
 
 
 def _noun_phrase(phrase: str) -> str | None:

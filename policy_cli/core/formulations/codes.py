@@ -32,7 +32,7 @@ def find_codes(
         after = text[m.end() : m.end() + 1]
         if not after or not opens_name.match(after):
             continue
-        refers = following_phrase(text, m.end(), options)
+        refers = following_phrase(text, m.end(), options, code=m.group(1))
         yield Candidate(m.group(1), "code", m.start(1), refers, (), BY_RULE, STAGE, "plus")
     for m in finditer(p.article_package, text):
         yield Candidate(m.group(), "code", m.start(), None, (), BY_RULE, STAGE, "articles")

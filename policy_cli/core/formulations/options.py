@@ -105,6 +105,11 @@ class FormulationOptions:
     # what a code refers to is a name of this length (or a bare programme head)
     refers_min_len: int = 3
     refers_max_len: int = 8
+    # a set of the national lexicon refers to the phrase after it only where that phrase opens
+    # with the word national text says after the set in this percentage of its uses or more
+    # (“三个代表”|重要思想: 100 %; “一带一路”|建设: 19 %, so “一带一路”|地理标志品牌 names no referent;
+    # data/national_referents.tsv); 0: every phrase after it, as for a document's own set
+    national_referent_min_percent: int = 50
 
     # --- members of a numbered set (quoted, counted, compound)
     # a set has at least this many members

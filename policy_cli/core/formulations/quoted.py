@@ -65,7 +65,7 @@ def find_quoted(
         start = m.start() + 1 + (len(span) - len(span.lstrip()))
         span = span.strip()
         refers = (
-            following_phrase(text, m.end(), options, codes)
+            following_phrase(text, m.end(), options, codes, code=span)
             if kind in ("code", "numbered") else None
         )
         if plan.fullmatch(span):
