@@ -1721,6 +1721,9 @@ def test_a_national_set_refers_to_what_national_text_names_it_with():
     off = refers("全省12个品牌入选全国“一带一路”地理标志品牌名录。",
                  FormulationOptions(national_referent_min_percent=0))
     assert off["一带一路"] == "地理标志品牌"
+    # a bare head says what kind of thing a set is: its referent, whatever national text said
+    # after the set (两新 was 两新一重 in the news; a report of 2025 says its policy)
+    assert refers("加力扩围实施“两新”政策，“三步走”战略稳步推进。")["两新"] == "政策"
     # “1+6” is national text's roundtable; in a list the document names, the list's phrase
     listed = refers("各地推广“1+6”、“2+3”等联农带农模式。")
     assert listed["1+6"] == listed["2+3"] == "联农带农模式"

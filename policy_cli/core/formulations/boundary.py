@@ -182,9 +182,14 @@ def national_referent(code: str, phrase: str | None, o: FormulationOptions) -> s
     (“三个代表”|重要思想, “两个一百年”|奋斗目标, `national_referent_min_percent`) refers to a phrase
     that opens with that word; one it follows with whatever is said of it (“一带一路”|建设, 倡议,
     沿线国家…; “四风”|问题, 方面…) is a name of its own: the phrase after it in a document is what
-    it is said of (“一带一路”|地理标志品牌), no referent. A set national text says too seldom to
-    tell, and a document's own, keep the phrase (data/national_referents.tsv)."""
+    it is said of (“一带一路”|地理标志品牌), no referent. A bare head that says what kind of thing
+    the set is (“三步走”|战略, “两新”|政策, “三权分置”|改革: `name_heads`) is always its referent. A
+    set national text says too seldom to tell, and a document's own, keep the phrase
+    (data/national_referents.tsv)."""
     if phrase is None or not o.national_referent_min_percent:
+        return phrase
+    w = words()
+    if phrase in w.name_heads or phrase in w.shared_code_heads:
         return phrase
     known = national_referents().get(code)
     if known is None:
