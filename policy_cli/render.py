@@ -278,11 +278,21 @@ def _table(sec: Section, width: int, *, rich_cells: bool = False) -> Any:
     widths = [
         max([cells(inert(c.header)), *(n[i] for n in lens)]) for i, c in enumerate(columns)
     ]
-    fixed = sum(w for w, c in zip(widths, columns, strict=True) if c.kind != "context")
+    # a term column is as wide as its widest cell up to a cap (a smaller one beside a context
+    # column, which must keep room to be useful); the context columns share what is left
+    share = 3 if any(x.kind == "context" for x in columns) else 4
+    caps = [
+        c.max_width or max(12, width * share // 10) if c.kind not in ("context", "number")
+        else None
+        for c in columns
+    ]
+    fixed = sum(
+        min(w, cap) if cap is not None else w
+        for w, c, cap in zip(widths, columns, caps, strict=True) if c.kind != "context"
+    )
     # the columns at their widths, their padding and the rules between them: more than fit?
     crowded = fixed + 3 * len(columns) + 1 > width and not any(c.kind == "context" for c in columns)
-    n_context = sum(1 for c in columns if c.kind == "context") or 1
-    spare = max(12, (width - fixed - 2 * len(columns)) // n_context)
+    spare = _context_room(columns, width - fixed - 2 * len(columns))
     # each column's own padding: (left, right), none at the table's edges (pad_edge=False)
     pads = [
         (0 if i == 0 else pad, 0 if i == len(columns) - 1 else pad) for i in range(len(columns))
@@ -309,10 +319,9 @@ def _table(sec: Section, width: int, *, rich_cells: bool = False) -> Any:
                 min_width=max(n[i] for n in lens) + extra[i] if lens else None,
             )  # fmt: skip
         else:
-            # the term is never truncated: it keeps its full width, up to a sane cap
-            # (a smaller one beside a context column, which must keep room to be useful)
-            share = 3 if any(x.kind == "context" for x in columns) else 4
-            cap = c.max_width or max(12, width * share // 10)
+            # the term is never truncated: it keeps its full width, up to its cap
+            cap = caps[i]
+            assert cap is not None
             table.add_column(
                 header(c, i), justify=c.justify, overflow="fold",
                 min_width=min(cells_wide, cap) + extra[i], max_width=cap + extra[i],
@@ -697,6 +706,23 @@ def _fitted_charts(
     return [
         [narrower_sparkline(v, fit) if i in charts else v for i, v in enumerate(r)] for r in values
     ]
+
+
+def _context_room(columns: Sequence[Column], room: int) -> int:
+    """The width each context column may take of `room` cells: an equal share, where a column
+    capped below its share (`max_width`: refers to / items) leaves the rest of it to the
+    others; 12 at least."""
+    context = [c for c in columns if c.kind == "context"]
+    if not context:
+        return max(12, room)
+    capped: list[Column] = []
+    while True:
+        free = len(context) - len(capped)
+        each = (room - sum(c.max_width or 0 for c in capped)) // max(1, free)
+        more = [c for c in context if c not in capped and c.max_width and c.max_width < each]
+        if not more or free == len(more):
+            return max(12, each)
+        capped += more
 
 
 def _fitting_columns(sec: Section, width: int) -> list[Column]:
