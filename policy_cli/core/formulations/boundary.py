@@ -21,7 +21,7 @@ from policy_cli.core.formulations.vocab import (
     patterns,
     words,
 )
-from policy_cli.core.national import national_referents
+from policy_cli.core.national import everyday_lexicon, national_lexicon, national_referents
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation
 
@@ -183,13 +183,18 @@ def national_referent(code: str, phrase: str | None, o: FormulationOptions) -> s
     that opens with that word; one it follows with whatever is said of it (“一带一路”|建设, 倡议,
     沿线国家…; “四风”|问题, 方面…) is a name of its own: the phrase after it in a document is what
     it is said of (“一带一路”|地理标志品牌), no referent. A bare head that says what kind of thing
-    the set is (“三步走”|战略, “两新”|政策, “三权分置”|改革: `name_heads`) is always its referent. A
-    set national text says too seldom to tell, and a document's own, keep the phrase
-    (data/national_referents.tsv)."""
+    the set is (“三步走”|战略, “两新”|政策, “三权分置”|改革: `name_heads`) is always its referent,
+    and so is a phrase that opens with what the lexicon names with the set as one formulation
+    (一带一路倡议, 三严三实专题教育). A set national text says too seldom to tell, and a
+    document's own, keep the phrase (data/national_referents.tsv)."""
     if phrase is None or not o.national_referent_min_percent:
         return phrase
     w = words()
     if phrase in w.name_heads or phrase in w.shared_code_heads:
+        return phrase
+    lexicon, everyday = national_lexicon(), everyday_lexicon()
+    if any(code + phrase[:k] in lexicon or code + phrase[:k] in everyday
+           for k in range(o.following_min_len, len(phrase) + 1)):
         return phrase
     known = national_referents().get(code)
     if known is None:
