@@ -110,6 +110,22 @@ def test_numbered_set_with_members_before_it():
     assert by_text["三重压力"].items[-2:] == ("供给冲击", "预期转弱")
 
 
+def test_the_verbs_of_the_lists_clause_are_no_members():
+    """The first member of a list no other member of which opens with a verb loses the verbs
+    the clause opens with (anhui-2025: 深化合肥 of “两心同创”; hubei-2025: 深入打好汽车 of
+    三大战役); a list of acts keeps each act's verb (稳就业、保民生、防风险)."""
+    items = {f.text: f.items for f in extract_formulations(load_text(
+        "深化合肥、上海张江综合性国家科学中心“两心同创”，支持科创金融改革。"
+        "深入打好汽车、钢铁、化工三大产业转型攻坚战。着力稳就业、保民生、防风险“三件大事”。",
+        source="t",
+    ))}
+    assert items["两心同创"] == ("合肥", "上海张江综合性国家科学中心")
+    assert items["三大产业转型攻坚战"][0] == "汽车"
+    assert items["三件大事"] == ("稳就业", "保民生", "防风险")
+    anhui = extract_formulations(load_document(DOCS / "provinces-2025" / "anhui.txt"))
+    assert {f.items for f in anhui if f.text == "两心同创"} == {("合肥", "上海张江综合性国家科学中心")}
+
+
 def test_members_listed_right_before_a_quoted_set():
     # no verb between the list and the quote: the list is the set's (Anhui, Hubei, Shanghai,
     # central-no1-2018); but a list the set closes (…、基本纲领和“三个代表”) or that modifies

@@ -147,6 +147,17 @@ def _first_item(
     first = rest
     others_longest = max((len(x) for x in others), default=0)
     longest = max(o.first_item_min_len, others_longest)
+    if first and len(first) <= others_longest:
+        if any(_a_verb(_first_word(x)) for x in others):
+            return first  # (保居民就业、保基本民生: every member opens with its verb)
+        # the verbs the list's clause opens with, no member's (深化|合肥、上海张江; 深入|打好|
+        # 汽车、钢铁、化工), the member's nouns left
+        cut = seg.words(at, at + len(first))
+        k = 0
+        # (a verb's complement goes with it: 打|好)
+        while k < len(cut) - 1 and (_a_verb(cut[k]) or k and _opens_with_verb(cut[k])):
+            k += 1
+        return "".join(cut[k:])
     if len(first) <= others_longest or (
         len(first) <= longest and not _opens_with_verb(seg.words(at, at + len(first))[0])
     ):
@@ -164,6 +175,21 @@ def _first_item(
         ):
             best = tail
     return best
+
+
+def _first_word(text: str) -> str:
+    """The first word of a member, as the tagger cuts it alone ("" for none)."""
+    tagged = default_tagger().tag(text, False) if text else []
+    return tagged[0][0] if tagged else ""
+
+
+def _a_verb(word: str) -> bool:
+    """Tell whether a word is a verb: one that opens a clause (深化, 加快: `is_verb`) or one the
+    tagger reads as a verb whole (深入, 守住), not an adjective or an adverb (新, 高端)."""
+    if is_verb(word):
+        return True
+    tagged = default_tagger().tag(word, False) if word else []
+    return len(tagged) == 1 and tagged[0][1] in words().verb_tags
 
 
 def _opens_with_verb(word: str) -> bool:
