@@ -644,7 +644,7 @@ def test_an_everyday_entry_a_motto_runs_on_into_is_no_entry_of_its_own():
 
 
 def test_a_document_of_an_earlier_era_names_the_framing_formulations_of_its_time_said_once():
-    """In a document dated before `framing_documents_before` (2014), a framing entry national
+    """In a document dated before `framing_documents_before` (2017), a framing entry national
     text first said `framing_era_years` before the document's era or later is listed said once
     (家电下乡, 2009, in a document of 2007); elsewhere it is listed said twice."""
     from policy_cli.core.national import FRAMING_SOURCE, national_lexicon
@@ -663,6 +663,24 @@ def test_a_document_of_an_earlier_era_names_the_framing_formulations_of_its_time
     assert "加强和改善宏观调控" not in _national_stage(_EARLIER + older, national_framing_short_max=0)
     assert "加强和改善宏观调控" in _national_stage(
         _EARLIER + older * 2, national_framing_short_max=0
+    )
+
+
+def test_a_report_of_2014_names_the_framing_formulations_of_its_time_said_once():
+    """A report of 2014's era (新常态, 一带一路, 大众创业、万众创新: all first said in 2014)
+    names 事中事后监管 (2013) said once, as the work reports of 2014 and 2015 frame themselves
+    with it; one of the current era says it in passing."""
+    from policy_cli.core.national import FRAMING_SOURCE, national_lexicon
+
+    assert national_lexicon()["事中事后监管"].source == FRAMING_SOURCE
+    era_2014 = "适应经济发展新常态，建设一带一路，推动大众创业、万众创新。"
+    once = "加强事中事后监管。"
+    assert "事中事后监管" in _national_stage(era_2014 + once, national_framing_short_max=0)
+    assert "事中事后监管" not in _national_stage(
+        era_2014 + _CURRENT + once, national_framing_short_max=0
+    )
+    assert "事中事后监管" not in _national_stage(
+        era_2014 + once, national_framing_short_max=0, framing_documents_before=2014
     )
 
 

@@ -18,7 +18,7 @@ An entry that is everyday policy writing too (one current local report says it: 
 source, is listed only where the document says it `national_framing_min_count` times or more,
 as a reader lists the national formulations a document frames itself with. Such entries are
 matched apart from the others, so that one said once hides no other entry it overlaps. In a
-document dated before `framing_documents_before` (2014, see below), one national text first said
+document dated before `framing_documents_before` (2017, see below), one national text first said
 within `framing_era_years` of the document's era is listed said once: a formulation of its time.
 
 A national formulation that current local reports make everyday writing (改革开放, 营商环境,

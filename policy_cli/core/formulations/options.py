@@ -249,8 +249,10 @@ class FormulationOptions:
     document_era_rank: int = 3
     # a document dated before framing_documents_before lists a framing entry national text
     # first said framing_era_years before the document's era or less where it says it once: a
-    # formulation of its own time (家电下乡, 一揽子计划 in a report of 2011; 0: off)
-    framing_documents_before: int = 2014
+    # formulation of its own time (家电下乡, 一揽子计划 in a report of 2011; 事中事后监管,
+    # 棚户区改造, 医改 in one of 2014; 0: off). The same year as `everyday_documents_before`:
+    # a report of 2018 or later says them in passing
+    framing_documents_before: int = 2017
     framing_era_years: int = 10
     # …and said once is enough in a text of the centre this short (a communiqué, a conference's
     # news: it says each formulation once), one that says the words of a local scope
