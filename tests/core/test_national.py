@@ -436,6 +436,9 @@ def test_a_long_run_names_no_formulation_and_the_option_sets_its_length():
         # a zone a formulation names (chongqing-2025: 全面深化改革先行区)
         ("打造全面深化改革先行区。", "全面深化改革先行区", "head"),
         ("创建新型工业化示范区，", "新型工业化示范区", "head"),
+        # …named before the building of it (beijing-2025), not before a plan for it
+        ("推进美丽中国先行区建设取得新成效", "美丽中国先行区", "head"),
+        ("编制全面深化改革先行区方案", "全面深化改革", "seed"),
         # a system, a mechanism or an order a formulation names (cpc19, gwr-2021)
         ("完善承包地三权分置制度。", "三权分置制度", "head"),
         ("健全保供稳价机制，", "保供稳价机制", "head"),

@@ -510,11 +510,15 @@ def _policy_head_after(text: str, end: int, seg: Segmentation) -> str | None:
     """The head noun of a policy said right after a formulation as a word of its own, ending
     the phrase (全面两孩|政策。, 亲诚惠容|理念|和…), or None: …|政策性 is another word, and a head
     before another word goes on naming something else (全面从严治党|战略|部署, 数字政府|行动|
-    方案, 高质量发展|政策|举措: no policy of that name)."""
+    方案, 高质量发展|政策|举措: no policy of that name). A zone is named before the building of
+    it too (美丽中国|先行区|建设: the zone the document builds)."""
     for head in words().national_policy_heads:
         after = end + len(head)
         if text.startswith(head, end) and seg.starts_word(end) and said_at(text, seg, end, after):
-            return head if _phrase_ends(text, after) else None
+            if _phrase_ends(text, after):
+                return head
+            built = head in words().zone_heads and next_word(text, after)
+            return head if built and built[0] in words().construction_nouns else None
     return None
 
 
