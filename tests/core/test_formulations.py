@@ -126,6 +126,30 @@ def test_the_verbs_of_the_lists_clause_are_no_members():
     assert {f.items for f in anhui if f.text == "两心同创"} == {("合肥", "上海张江综合性国家科学中心")}
 
 
+def test_a_first_member_keeps_what_is_its_own():
+    """The clause's verbs go, the member's own words stay (a review of unannotated reports and
+    news): a formulation of the lexicon is named whole (着力打好|防范化解重大风险), what follows
+    the clause's adverb and verb is the member when about as long as the others (坚决守住|土地
+    公有制性质不改变), a verb and the verbal noun it makes one with are one member (开发研究), an
+    adjective opens no clause (团结和分裂, 新技术), and a quote the cut leaves half is whole."""
+    items = {f.text: f.items for f in extract_formulations(load_text(
+        "着力打好防范化解重大风险、精准脱贫、污染防治三大攻坚战。"
+        "坚决守住土地公有制性质不改变、耕地红线不突破、农民利益不受损这三条底线。"
+        "加强开发研究、高新技术及其产业、基础性研究三大板块。"
+        "团结和分裂、合作和对抗两大政策取向。新技术、新概念、新能源成为三大看点。"
+        "深入实施“一带一路”建设、京津冀协同发展、长江经济带发展三大战略。"
+        "守住确保国家粮食安全、确保不发生规模性返贫致贫两条底线。",
+        source="t",
+    ))}
+    assert items["三大攻坚战"] == ("防范化解重大风险", "精准脱贫", "污染防治")
+    assert items["三条底线"][0] == "土地公有制性质不改变"
+    assert items["三大板块"][0] == "开发研究"
+    assert items["两大政策取向"] == ("团结和分裂", "合作和对抗")
+    assert items["三大看点"][0] == "新技术"
+    assert items["三大战略"][0] == "“一带一路”建设"
+    assert items["两条底线"][0] != "粮食安全"  # (a known name shorter than the others: no)
+
+
 def test_members_listed_right_before_a_quoted_set():
     # no verb between the list and the quote: the list is the set's (Anhui, Hubei, Shanghai,
     # central-no1-2018); but a list the set closes (…、基本纲领和“三个代表”) or that modifies

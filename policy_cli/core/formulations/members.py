@@ -66,6 +66,7 @@ def listed_items(
 
 
 PAIR = 2
+KNOWN_MEMBER_MIN = 4  # a member named whole as a formulation of the lexicon is this long at least
 _BRACKETS = {"（": "）", "(": ")"}
 _ASIDE = re.compile(r"[（(][^（()）]*[）)]")
 
@@ -122,7 +123,9 @@ def _clean_items(parts: Sequence[str], o: FormulationOptions) -> tuple[str, ...]
     for p in parts:
         p = p.strip()
         if p.count(w.open_quote) != p.count(w.close_quote):
-            p = p.strip(quotes)
+            # a quote mark whose other half the cut left outside (一带一路”建设 of 深入实施“一带
+            # 一路”建设): no quote marks at all
+            p = p.translate(str.maketrans("", "", quotes))
         if len(re.findall(rf"[{HAN}]", p)) < o.item_min_han or is_verb(p):
             return ()  # “两个确立”、坚决做到“两个维护”: not a list of members
         items.append(p)
@@ -134,9 +137,14 @@ def _first_item(
 ) -> str:
     """Cut the clause's subject and verb off the first member of a list.
 
-    After 了 the object starts (大会发布了余杭区打造… -> 余杭区打造…). Otherwise the first member
-    is the longest run of its last words that is no longer than the other members and does not
-    open with a verb (布局建设物理、应用数学、合成生物 -> 物理; 面临需求收缩 -> 需求收缩).
+    After 了 the object starts (大会发布了余杭区打造… -> 余杭区打造…). A member that is a
+    formulation of the national lexicon is named whole, whatever opens the clause before it
+    (着力打好|防范化解重大风险、精准脱贫、污染防治). Where the clause opens with verbs and their
+    adverbs, what follows them is the member when it opens with no verb and is about as long as
+    the others (坚决守住|土地公有制性质不改变、耕地红线不突破、农民利益不受损). Otherwise the
+    first member is the longest run of its last words that is no longer than the other members
+    and does not open with a verb (布局建设物理、应用数学、合成生物 -> 物理; 面临需求收缩 -> 需求
+    收缩).
     """
     w = words()
     k = first.rfind(w.perfective)
@@ -145,24 +153,35 @@ def _first_item(
     rest = re.sub(rf"^[^{HAN}{w.open_quote}]+", "", first).lstrip(w.item_prepositions)
     at += len(first) - len(rest)  # `first` starts at `at` in the text
     first = rest
+    if not first:
+        return first
+    cut = seg.words(at, at + len(first))
     others_longest = max((len(x) for x in others), default=0)
+    known = _known_tail(cut, others_longest)
+    if known:
+        return known
     longest = max(o.first_item_min_len, others_longest)
-    if first and len(first) <= others_longest:
+    if len(first) <= others_longest:
         if any(_a_verb(_first_word(x)) for x in others):
             return first  # (保居民就业、保基本民生: every member opens with its verb)
         # the verbs the list's clause opens with, no member's (深化|合肥、上海张江; 深入|打好|
-        # 汽车、钢铁、化工), the member's nouns left
-        cut = seg.words(at, at + len(first))
-        k = 0
-        # (a verb's complement goes with it: 打|好)
-        while k < len(cut) - 1 and (_a_verb(cut[k]) or k and _opens_with_verb(cut[k])):
-            k += 1
-        return "".join(cut[k:])
-    if len(first) <= others_longest or (
-        len(first) <= longest and not _opens_with_verb(seg.words(at, at + len(first))[0])
-    ):
+        # 汽车、钢铁、化工), the member's nouns left; not a verbal noun's modifier (开发|研究、
+        # 高新技术及其产业、基础性研究: 开发研究 is one)
+        return "".join(cut[_lead_verbs(cut) :])
+    if len(first) <= longest and not _opens_with_verb(cut[0]):
         return first  # (a short first member that opens with a verb holds the clause's: 打赢|蓝天)
-    cut = seg.words(at, at + len(first))
+    k = _lead_verbs(cut)
+    after_lead = "".join(cut[k:])
+    others_shortest = min((len(x) for x in others), default=0)
+    if (
+        k
+        and not any(_a_verb(_first_word(x)) for x in others)  # (打击…、扫除…、整治…: acts)
+        and others_shortest * 100
+        <= len(after_lead) * 100
+        <= others_longest * o.first_item_stretch_percent
+        and not (_opens_with_verb(cut[k]) or is_verb(cut[k]))
+    ):
+        return after_lead  # 坚决|守住|土地公有制性质不改变: the verbs of the clause cut off
     best = cut[-1]
     for i in range(len(cut) - 1, -1, -1):
         tail = "".join(cut[i:])
@@ -175,6 +194,50 @@ def _first_item(
         ):
             best = tail
     return best
+
+
+def _lead_verbs(cut: Sequence[str]) -> int:
+    """How many of a clause's first words are its verbs, their adverbs and complements (坚决|守住,
+    深入|打好), a word at least left after them; the last verb stays where the word after it
+    makes one compound with it (加强|开发研究: 开发 is the member's own)."""
+    k = 0
+    # (a verb's complement goes with it: 打|好; an adverb before it: 坚决|守住)
+    while k < len(cut) - 1 and (
+        _a_verb(cut[k]) or (k or _adverb(cut[k])) and _opens_with_verb(cut[k])
+    ):
+        k += 1
+    if k and _tag_of(cut[k]) in words().member_compound_tags:
+        k -= 1
+    return k
+
+
+def _adverb(word: str) -> bool:
+    """Tell whether the tagger reads a word alone as an adverb (坚决, 积极)."""
+    return _tag_of(word) in words().lead_adverb_tags
+
+
+def _known_tail(cut: Sequence[str], others_longest: int) -> str:
+    """The longest run of a member's last words that is a formulation of the national lexicon
+    and as long as the other members at least (防范化解重大风险 of 着力打好防范化解重大风险, not
+    粮食安全 of 守住确保国家粮食安全、确保不发生规模性返贫致贫), or ""."""
+    from policy_cli.core.national import everyday_lexicon, national_lexicon
+    from policy_cli.core.phrases import canonical
+
+    lexicon, everyday = national_lexicon(), everyday_lexicon()
+    for i in range(len(cut)):
+        tail = "".join(cut[i:])
+        key = canonical(tail)
+        if len(key) >= max(KNOWN_MEMBER_MIN, others_longest) and (
+            key in lexicon or key in everyday
+        ):
+            return tail
+    return ""
+
+
+def _tag_of(word: str) -> str:
+    """The tag the tagger gives a word alone ("" where it cuts it in two)."""
+    tagged = default_tagger().tag(word, False) if word else []
+    return tagged[0][1] if len(tagged) == 1 else ""
 
 
 def _first_word(text: str) -> str:

@@ -125,6 +125,10 @@ class FormulationOptions:
     item_min_han: int = 2
     # the first member is cut to the length of the longest other one, and at least this long
     first_item_min_len: int = 4
+    # …and where the clause's verbs open it, what follows them is the member when it is at most
+    # this many percent as long as the longest other one (坚决守住|土地公有制性质不改变: 10 to 7;
+    # not 探索|宅基地所有权、资格权、使用权, 6 to 3, whose 宅基地 qualifies them all)
+    first_item_stretch_percent: int = 150
 
     # --- stage campaign
     # a campaign name has at least this many characters before 三年行动

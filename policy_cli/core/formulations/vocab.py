@@ -291,6 +291,8 @@ class Words(ReadOnlyRecord):
     counted_adjectives: frozenset[str]
     ground_words: tuple[str, ...]
     ground_compound_tags: frozenset[str]
+    member_compound_tags: frozenset[str]
+    lead_adverb_tags: frozenset[str]
     not_set_openers: tuple[str, ...]
     scope_words: tuple[str, ...]
     scope_named_heads: tuple[str, ...]
