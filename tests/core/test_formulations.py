@@ -812,6 +812,19 @@ def test_a_count_that_sums_up_categories_is_no_name(provinces):
     assert "三大粮食作物" in texts
 
 
+def test_a_count_of_aspects_or_means_the_clause_goes_on_after_is_no_name(provinces):
+    """A generic counted noun (方面, 指标, 手段) names no set, nor does it with what the clause
+    says after it (the report to the 14th congress: 这三个方面|合理配置力量; news of 2021: 从七个
+    方面|总结; the work report of 2010: 两种手段, 两个指标); a name's head after it makes a name
+    (hubei-2025: 4大功能类供应链平台)."""
+    texts = {f.text for f in formulations_in(
+        "在开发研究、高新技术及其产业、基础性研究这三个方面合理配置力量。"
+        "周强从七个方面总结2020年主要工作。运用市场机制和宏观调控两种手段。"
+        "计划与市场两种手段相结合。这两个指标虽然都低于去年。"
+    )}
+    assert not any(t.startswith(("三个方面", "七个方面", "两种手段", "两个指标")) for t in texts)
+    assert "4大功能类供应链平台" in provinces("hubei")
+
 def test_a_head_phrase_keeps_the_name_it_continues(provinces):
     # 持续打好“三北”工程攻坚战 (Inner Mongolia): the quoted name belongs to the battle (joined
     # without its quote marks); 把“三北”工程、高标准农田建设… says the programme on its own

@@ -183,9 +183,7 @@ def _named_after_members(
         if len(longer) > len(noun) and longer.endswith(heads):
             noun = longer
             break
-    if not o.counted_noun_min <= len(noun) <= o.counted_noun_max or noun.endswith(
-        v.generic_counted
-    ) or noun[0] in v.category_marks:  # A、B、C三大类|…: the count counts categories
+    if not noun or not _names_a_set(noun, o):  # A、B、C三大类|…: the count counts categories
         return None
     return head + noun
 
@@ -247,9 +245,20 @@ def _a_noun(word: str) -> bool:
 
 def _names_a_set(noun: str, o: FormulationOptions) -> bool:
     """Tell whether a noun after a count may name a set: long enough, no generic counted noun
-    (三个方面), no measure or category after the count (三大类|实时感知 counts categories)."""
+    (三个方面), nor a noun of what is counted with the clause going on after it (三个方面|合理配置,
+    七个方面|总结: the count counts aspects, the rest says what is done with them), no measure or
+    category after the count (三大类|实时感知 counts categories)."""
     v = words()
     return o.counted_noun_min <= len(noun) <= o.counted_noun_max and not (
         noun.endswith(v.generic_counted) or noun[0] in v.count_nouns
         or noun[0] in v.category_marks
+        or _aspect_then_more(noun)
     )
+
+
+def _aspect_then_more(noun: str) -> bool:
+    """Tell whether a counted noun opens with a noun that only says what is counted, with more
+    after it (`counted_aspects`: 方面|合理配置, 方面|总结, 手段|相结合, 任务|之首): the clause goes
+    on, where a noun that may modify one (工作|机制, 功能类供应链平台) may open a name."""
+    aspects = words().counted_aspects
+    return noun.startswith(aspects) and not noun.endswith(aspects)

@@ -292,6 +292,7 @@ class Words(ReadOnlyRecord):
     ground_words: tuple[str, ...]
     ground_compound_tags: frozenset[str]
     member_compound_tags: frozenset[str]
+    counted_aspects: tuple[str, ...]
     lead_adverb_tags: frozenset[str]
     not_set_openers: tuple[str, ...]
     scope_words: tuple[str, ...]
