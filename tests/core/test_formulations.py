@@ -792,6 +792,24 @@ def test_a_case_report_repeats_its_parties_and_courts_not_a_slogan():
     assert "社会主义核心价值观" in texts
 
 
+
+def test_who_said_what_and_their_offices_are_repeated_no_slogan():
+    """The news repeats a speaker with the verb it reports him with (栗战书在报告中指出) and the
+    offices of those it names (中共中央政治局常委): said each time, no slogan; the slogan a
+    conference news item repeats stays."""
+    news = (
+        "十三届全国人大四次会议举行第二次全体会议。栗战书在报告中指出，立法工作取得新进展。"
+        "栗战书在报告中指出，监督工作扎实有效。栗战书在报告中指出，代表工作不断加强。"
+        "中共中央政治局常委、国务院总理李克强，中共中央政治局常委、全国政协主席汪洋，"
+        "中共中央政治局常委、中央书记处书记王沪宁出席。"
+        "为勇闯市域实践新路子开好局起好步。要为勇闯市域实践新路子开好局起好步。"
+        "全市上下为勇闯市域实践新路子开好局起好步。"
+    )
+    from policy_cli.core.formulations.repeated import find_repeated
+
+    found = {c.text for c in find_repeated(news, FormulationOptions())}
+    assert "勇闯市域实践新路子开好局起好步" in found
+    assert not any("栗战书" in t or t.endswith("常委") for t in found), found
 def test_a_sentence_said_again_in_a_series_is_no_slogan():
     # the national news of a meeting (2020-12-25): one sentence said three times with a different
     # last word, and a connective before a word each time

@@ -3,6 +3,8 @@
 A short piece (conference news) that says the same long phrase three times is repeating its
 slogan (为勇闯中国式现代化市域实践新路子开好局起好步, said in the title and twice in the body);
 a long report repeats boilerplate (以习近平同志为核心的党中央), so only short texts are read.
+Who said what (栗战书在报告中指出) and the offices of those named (中共中央政治局常委) are
+repeated with each name, no slogan.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from policy_cli.core.formulations.boundary import starts_a_word
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import patterns, words
+from policy_cli.core.people import rules as people_rules
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "repeated"
@@ -65,7 +68,11 @@ def find_repeated(
         ):
             cut = cut[:-1]
         slogan = "".join(cut)
-        if len(slogan) >= o.repeated_min_trimmed and not not_a_slogan.search(slogan):
+        if (
+            len(slogan) >= o.repeated_min_trimmed
+            and not not_a_slogan.search(slogan)
+            and not people_rules().title_end.search(slogan)  # 中共中央政治局常委: an office
+        ):
             yield Candidate(slogan, "slogan", at, stage=STAGE, rule="thrice")
 
 
