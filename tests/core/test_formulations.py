@@ -573,6 +573,15 @@ def test_a_head_said_as_an_adverbial_of_the_sentence_closes_no_name():
     assert "以人民为中心的发展思想" in {f.text for f in formulations_in("坚持以人民为中心的发展思想。")}
 
 
+def test_a_head_phrase_opening_with_an_adverb_is_a_verb_phrase():
+    # the report to the 14th congress (更加振奋精神，做出新的贡献) and the news (不应有特权思想,
+    # 一致认为峰会…): an adverb opens what the walk took in, never a name
+    texts = {f.text for f in formulations_in(
+        "希望广大干部更加振奋精神，做出新的贡献。领导干部不应有特权思想。弘扬伟大建党精神。"
+    )}
+    assert not any(t.endswith(("振奋精神", "特权思想")) for t in texts), texts
+    assert "伟大建党精神" in texts
+
 def test_a_head_after_a_count_is_the_counted_set_not_a_name_of_its_last_member():
     # the work report of 2008: the two battles are the set, not 整顿关闭 alone
     found = {f.text for f in formulations_in("打好煤矿瓦斯治理和整顿关闭两个攻坚战。")}

@@ -61,6 +61,8 @@ def find_heads(
             # 以人民为中心的发展思想: the frame 以X为中心的 is part of the doctrine's name
             phrase, start = text[framed.start() : m.end()], framed.start()
         modifier = phrase[: -len(head)]
+        if _holds_an_adverb(phrase, seg, start):
+            continue  # 更加|振奋精神: an adverb makes a verb phrase, never a name
         counted = p.counted.search(text, start, m.start())
         if counted and counted.end() == m.start() and counted.start() > start:
             continue  # 煤矿瓦斯治理和整顿关闭|两个|攻坚战: a counted set (the counted stage's)
@@ -120,6 +122,25 @@ def find_heads(
             phrase, start = _with_listed_battles(text, start, end, phrase, o)
         phrase, start = _with_coordinate(text, start, phrase, head, o, seg)
         yield Candidate(phrase, "slogan", start, stage=STAGE, rule=head)
+
+
+def _holds_an_adverb(phrase: str, seg: Segmentation, start: int) -> bool:
+    """Tell whether a head phrase opens with a word the tagger reads as an adverb alone (更加,
+    也许), or holds one before a verb (领导干部|不|应有|特权思想): the walk took in a verb phrase
+    (更加|振奋|精神), which no name is; an adverb before a noun qualifies it (特别|峰会)."""
+    w = words()
+    tags = [_tag_of(word) for word in seg.words(start, start + len(phrase))]
+    if tags and tags[0] in w.lead_adverb_tags:
+        return True
+    return any(
+        a in w.lead_adverb_tags and b in w.verb_tags for a, b in zip(tags, tags[1:])
+    )
+
+
+def _tag_of(word: str) -> str:
+    """The tag the tagger gives a word alone ("" where it cuts it in two)."""
+    tagged = default_tagger().tag(word, False) if word else []
+    return tagged[0][1] if len(tagged) == 1 else ""
 
 
 def _with_coordinate(
