@@ -133,7 +133,8 @@ def _holds_an_adverb(phrase: str, seg: Segmentation, start: int) -> bool:
     if tags and tags[0] in w.lead_adverb_tags:
         return True
     return any(
-        a in w.lead_adverb_tags and b in w.verb_tags for a, b in zip(tags, tags[1:])
+        a in w.lead_adverb_tags and b in w.verb_tags
+        for a, b in zip(tags, tags[1:], strict=False)
     )
 
 
