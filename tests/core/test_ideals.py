@@ -71,6 +71,11 @@ def test_a_strengthening_verb_without_its_field_is_no_name():
     ) == []
 
 
+def test_a_verb_of_command_tagged_a_noun_is_no_field():
+    # the work report of 2010: （四）全面实施科教兴国战略 (全面实施 is one word, tagged a noun)
+    assert ideals("（四）全面实施科教兴国战略和人才强国战略。") == ["科教兴国", "人才强国"]
+
+
 def test_provincial_reports_name_their_strong_province():
     for name, expected in (("yunnan", "文化兴滇"), ("fujian", "制造业强省"), ("hubei", "文化强省")):
         doc = load_document(DOCS / "provinces-2025" / f"{name}.txt")

@@ -114,9 +114,12 @@ def _field(verb: int, seg: Segmentation, o: FormulationOptions) -> int | None:
 def _field_word(piece: str) -> bool:
     """Tell whether a word may be part of a field: a noun (海洋 is tagged a place name), a verbal
     noun or set phrase (教育, 高等教育), a one-character modifier (新|材料), and no verb of
-    command (建设|海洋经济强省)."""
+    command (建设|海洋经济强省), nor a word ending in one (全面实施|科教兴国, tagged a noun)."""
     w = words()
-    if piece in clause_word_set() or piece in w.phrase_breaks:
+    clause = clause_word_set()
+    if piece in clause or piece in w.phrase_breaks:
+        return False
+    if len(piece) > 2 and (piece[-2:] in clause or piece[-3:] in clause):
         return False
     tagged = default_tagger().tag(piece, False)
     if len(tagged) != 1:
