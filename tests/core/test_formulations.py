@@ -344,6 +344,23 @@ def test_motto_frames():
         assert bad not in texts, bad
 
 
+
+def test_three_words_ending_alike_closing_a_clause_are_a_motto():
+    # the reform commission's meeting of 2020-06-30 (既善于积势蓄势谋势，又善于识变求变应变) and
+    # 防灾减灾救灾 (防灾减灾|救灾 for the segmenter); not a run that goes on (人力物力财力|保障),
+    # nor one the segmenter cuts across its parts (庸|政懒|政怠政)
+    doc = load_text(
+        "既善于积势蓄势谋势，又善于识变求变应变，紧紧扭住关键。坚持防灾减灾救灾。"
+        "加强人力物力财力保障。",
+        source="t",
+    )
+    found = {f.text: f.evidence for f in extract_formulations(doc)}
+    for motto in ("积势蓄势谋势", "识变求变应变", "防灾减灾救灾"):
+        assert found.get(motto) == ("anaphora/3-endings",), motto
+    assert not any("人力物力" in t for t in found)
+    off = extract_formulations(doc, options=FormulationOptions(endings_alike=0))
+    assert "积势蓄势谋势" not in {f.text for f in off}
+
 def test_what_a_principle_holds_to_be_done_together_is_a_motto():
     # the central No. 1 document of 2018 and the Fujian report of 2025
     doc = load_text(

@@ -1,4 +1,6 @@
-"""Stage `anaphora`: words that open alike and name one policy (碳达峰碳中和, 共商共建共享)."""
+"""Stage `anaphora`: words that open alike and name one policy (碳达峰碳中和, 共商共建共享), and
+three words that end alike, written as one clause (积势蓄势谋势, 识变求变应变: rule `3-endings`).
+"""
 
 from __future__ import annotations
 
@@ -6,10 +8,11 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from policy_cli.core.chars import HAN
+from policy_cli.core.chars import HAN, is_han
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import clause_word_set, words
+from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "anaphora"
@@ -59,6 +62,59 @@ def find_anaphora(
                 ):
                     continue
                 yield Candidate(s, "slogan", m.start() + i, stage=STAGE, rule=f"{k}-words")
+    if o.endings_alike:
+        yield from _endings_alike(text, seg, o)
+
+
+def _endings_alike(text: str, seg: Segmentation, o: FormulationOptions) -> Iterator[Candidate]:
+    """Three two-character words or more that end with one character, written as one and closing
+    their clause, right after a verb, an adverb or a mark (善于|积势蓄势谋势，又善于|识变求变应变;
+    坚持|防灾减灾救灾; 带头|尊法学法守法用法): a motto of acts on one thing or of kinds of it,
+    whose parts are whole words for the segmenter (防灾减灾|救灾, not 庸|政懒|政怠政); the
+    repeated character no function word, and no part an everyday word of the language (an IDF
+    below `endings_alike_min_idf_x10` tenths: 协作合作工作 lists kinds of work). After a noun the run names
+    kinds of a thing the clause is about (青年职业技能|大赛决赛开赛)."""
+    from policy_cli.core.keywords import load_idf
+
+    v, idf, min_idf = words(), load_idf(), o.endings_alike_min_idf_x10 / 10
+    done = 0
+    for m in _ENDING_ALIKE.finditer(text):
+        at, run = m.start(1), m.group(1)
+        if at < done:
+            continue  # (a part of a longer run read already)
+        done = at + len(run)
+        parts = [run[k : k + 2] for k in range(0, len(run), 2)]
+        if len({p[0] for p in parts}) < len(parts) or run[1] in v.function_words:
+            continue
+        if not (seg.starts_word(at) and seg.starts_word(at + len(run))):
+            continue
+        if any(len(word) % 2 for word in seg.words(at, at + len(run))):
+            continue  # (words of whole parts: 积势|蓄势|谋势, 防灾减灾|救灾)
+        before = seg.words(max(0, at - ENDING_LEAD_REACH), at)
+        if before and is_han(before[-1]) and not _a_lead(before[-1]):
+            continue
+        if min(idf(p) for p in parts) < min_idf:
+            continue  # 协作合作工作: a part is an everyday word (工作), the run lists kinds of it
+        yield Candidate(run, "slogan", at, stage=STAGE, rule="3-endings")
+
+
+ENDING_LEAD_REACH = 4  # characters read before a run of words ending alike for its lead word
+
+
+def _a_lead(word: str) -> bool:
+    """Tell whether a word may open a motto's clause before it: a verb or an adverb (善于,
+    积极, 坚持), as the tagger reads it alone, or a clause word."""
+    if word in clause_word_set():
+        return True
+    tagged = default_tagger().tag(word, False)
+    w = words()
+    return len(tagged) == 1 and (tagged[0][1] in w.verb_tags or tagged[0][1] in w.lead_adverb_tags)
+
+
+# two-character words ending with one character (X c Y c Z c…), three or more, closing a clause
+_ENDING_ALIKE = re.compile(
+    rf"(?=(([{HAN}])([{HAN}])(?:[{HAN}]\3){{2,}})[，。；、”\n])"
+)
 
 
 def _runs_opening_alike(

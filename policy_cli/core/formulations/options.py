@@ -428,7 +428,11 @@ class FormulationOptions:
     anaphora_shapes: tuple[tuple[int, int], ...] = ((2, 3), (3, 2))
     # shapes with more words than this must be the whole object of a verb of command
     anaphora_free_words: int = 2
-
+    # three words that end alike written as one clause are a motto (积势蓄势谋势; 0: off)
+    endings_alike: int = 1
+    # …each of its words rarer than this in the language: ten times an IDF of the bundled table
+    # (工作 2.4 and 合作 2.7 are everyday words; 救灾 5.6, 积势 10.6)
+    endings_alike_min_idf_x10: int = 50
 
     # --- stage repeated
     # only a text this short is read (a long report repeats boilerplate)
