@@ -836,6 +836,15 @@ def test_who_said_what_and_their_offices_are_repeated_no_slogan():
     found = {c.text for c in find_repeated(news, FormulationOptions())}
     assert "勇闯市域实践新路子开好局起好步" in found
     assert not any("栗战书" in t or t.endswith("常委") for t in found), found
+    # the central commission on the rule of law, 2018-08-24: a piece that ends in the object of
+    # 对, what is done to it not said, is cut from the longer phrase
+    law = (
+        "会议强调，加强党对全面依法治国的集中统一领导。要加强党对全面依法治国的领导。"
+        "坚持加强党对全面依法治国集中统一领导。"
+    )
+    assert not any(t.endswith("全面依法治国") for t in (
+        c.text for c in find_repeated(law, FormulationOptions())
+    ))
 def test_a_sentence_said_again_in_a_series_is_no_slogan():
     # the national news of a meeting (2020-12-25): one sentence said three times with a different
     # last word, and a connective before a word each time

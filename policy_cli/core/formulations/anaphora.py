@@ -77,12 +77,8 @@ def _endings_alike(text: str, seg: Segmentation, o: FormulationOptions) -> Itera
     from policy_cli.core.keywords import load_idf
 
     v, idf, min_idf = words(), load_idf(), o.endings_alike_min_idf_x10 / 10
-    done = 0
     for m in _ENDING_ALIKE.finditer(text):
         at, run = m.start(1), m.group(1)
-        if at < done:
-            continue  # (a part of a longer run read already)
-        done = at + len(run)
         parts = [run[k : k + 2] for k in range(0, len(run), 2)]
         if len({p[0] for p in parts}) < len(parts) or run[1] in v.function_words:
             continue
@@ -112,9 +108,7 @@ def _a_lead(word: str) -> bool:
 
 
 # two-character words ending with one character (X c Y c Z c…), three or more, closing a clause
-_ENDING_ALIKE = re.compile(
-    rf"(?=(([{HAN}])([{HAN}])(?:[{HAN}]\3){{2,}})[，。；、”\n])"
-)
+_ENDING_ALIKE = re.compile(rf"(([{HAN}])([{HAN}])(?:[{HAN}]\3){{2,}})(?=[，。；、”\n])")
 
 
 def _runs_opening_alike(

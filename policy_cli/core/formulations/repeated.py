@@ -19,6 +19,7 @@ from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import patterns, words
 from policy_cli.core.people import rules as people_rules
+from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "repeated"
@@ -72,8 +73,21 @@ def find_repeated(
             len(slogan) >= o.repeated_min_trimmed
             and not not_a_slogan.search(slogan)
             and not people_rules().title_end.search(slogan)  # 中共中央政治局常委: an office
+            and not _ends_in_a_prepositional_phrase(cut)
         ):
             yield Candidate(slogan, "slogan", at, stage=STAGE, rule="thrice")
+
+
+def _ends_in_a_prepositional_phrase(cut: list[str]) -> bool:
+    """Tell whether a phrase ends inside the object of a preposition, no verb after it (加强党
+    |对|全面依法治国, cut from …的集中统一领导): what the phrase does to it is not said, the piece
+    is cut from a longer one (为|勇闯|…|开好局起好步 goes on with its verb)."""
+    w = words()
+    last_p = max((k for k, word in enumerate(cut) if word in w.open_prepositions), default=-1)
+    if last_p < 0:
+        return False
+    tags = [default_tagger().tag(word, False) for word in cut[last_p + 1 :]]
+    return not any(t and t[0][1] in w.verb_tags for t in tags)
 
 
 def _stretches(

@@ -294,6 +294,7 @@ class Words(ReadOnlyRecord):
     member_compound_tags: frozenset[str]
     counted_aspects: tuple[str, ...]
     lead_adverb_tags: frozenset[str]
+    open_prepositions: frozenset[str]
     not_set_openers: tuple[str, ...]
     scope_words: tuple[str, ...]
     scope_named_heads: tuple[str, ...]
