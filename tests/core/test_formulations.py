@@ -874,8 +874,10 @@ def test_a_count_of_aspects_or_means_the_clause_goes_on_after_is_no_name(provinc
         "在开发研究、高新技术及其产业、基础性研究这三个方面合理配置力量。"
         "周强从七个方面总结2020年主要工作。运用市场机制和宏观调控两种手段。"
         "计划与市场两种手段相结合。这两个指标虽然都低于去年。"
+        "运用计划调节和市场调节这两种形式和手段。在国家、地方和基层三个不同的层次上展开。"
     )}
-    assert not any(t.startswith(("三个方面", "七个方面", "两种手段", "两个指标")) for t in texts)
+    assert not any(t.startswith(("三个方面", "七个方面", "两种手段", "两个指标", "两种形式",
+                                 "三个不同")) for t in texts)
     assert "4大功能类供应链平台" in provinces("hubei")
 
 def test_a_head_phrase_keeps_the_name_it_continues(provinces):
