@@ -38,6 +38,9 @@ def test_things_of_one_kind_are_no_motto():
     assert runs("会议指出，黑龙江代表团、广西代表团、重庆代表团参加审议。") == []
     assert runs("会议指出，要强化审计监督、统计监督。") == []
     assert runs("会议指出，要强化制度、制度、制度。") == []
+    # bodies of one kind (news of 2018-08-24) and acts on oneself (news of 2019-01-11)
+    assert runs("会议指出，要支持人大、政府、政协、监察机关、审判机关、检察机关依法履行职责。") == []
+    assert runs("会议指出，必须从知行合一的角度审视自己、要求自己、检查自己。") == []
 
 
 def test_only_a_short_text_of_the_centre_is_read():

@@ -17,7 +17,9 @@ No clause is longer than `head_run_max_clause`. Not a motto: fewer than `head_ru
 clauses (three at least: the head is read from the first and the middle ones); a one-character
 head that makes no quality (美国、英国、法国; `head_run_quality_heads`: 性, 力, 化, 感, 观 do); a
 clause the tagger reads a place's or a body's name in (黑龙江代表团、…); a head after the fields
-a policy develops or builds (经济发展、社会发展、文化发展: `head_run_list_heads`); a head with a
+a policy develops or builds (经济发展、社会发展、文化发展: `head_run_list_heads`); the head of a
+kind of body (监察机关、审判机关、检察机关: `head_run_body_heads`) or a pronoun (审视自己、要求自己、
+检查自己: acts on oneself); a head with a
 numeral (四十斤、六十斤、八十斤: quantities); a description
 with 之 (力度之大、规模之大); a run that holds a watchword of the national lexicon, listed on its
 own (首发经济、冰雪经济、银发经济; 问题导向、目标导向、结果导向 is the lexicon's whole). A clause
@@ -123,6 +125,8 @@ def _head_run(
         return None  # (四十斤、六十斤、八十斤; 十次、二十次: quantities)
     if head.endswith(w.head_run_list_heads):
         return None  # (经济发展、社会发展、文化发展: the fields a policy develops)
+    if head.endswith(w.head_run_body_heads) or _a_pronoun(head):
+        return None  # (监察机关、审判机关、检察机关: bodies; 审视自己、要求自己: what one does)
     lengths = [n for n, _ in Counter(map(len, middle)).most_common()]
     last = _last_clause(parts[-1], head, lengths, o)
     last_at = start + sum(len(p) + len(w.list_separator) for p in parts[:-1])
@@ -213,3 +217,9 @@ def _a_proper_name(clause: str) -> bool:
     return any(
         t.startswith(words().head_run_name_tags) for _, t in default_tagger().tag(clause, False)
     )
+
+
+def _a_pronoun(word: str) -> bool:
+    """Tell whether the tagger reads a head alone as a pronoun (自己, 我们)."""
+    tagged = default_tagger().tag(word, False)
+    return len(tagged) == 1 and tagged[0][1] in words().pronoun_tags

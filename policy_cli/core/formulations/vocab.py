@@ -295,6 +295,7 @@ class Words(ReadOnlyRecord):
     counted_aspects: tuple[str, ...]
     lead_adverb_tags: frozenset[str]
     open_prepositions: frozenset[str]
+    head_run_body_heads: tuple[str, ...]
     not_set_openers: tuple[str, ...]
     scope_words: tuple[str, ...]
     scope_named_heads: tuple[str, ...]
