@@ -345,6 +345,17 @@ def test_motto_frames():
 
 
 
+def test_two_modifiers_share_a_head_only_where_a_noun_follows_them():
+    # 跨周期和逆周期|调节 shares its head; the news's 冬奥会和夏奥会|的持权转播…, 中文版和英文版|
+    # 今天分别…, 上交所和港交所|连接起来 name two things, no head (the pattern cut them mid-word)
+    texts = {f.text for f in formulations_in(
+        "注重宏观政策跨周期和逆周期调节。签署了下届冬奥会和夏奥会的持权转播框架协议。"
+        "汇编中文版和英文版今天分别出版。要用互联网把上交所和港交所连接起来。"
+    )}
+    assert "跨周期和逆周期调节" in texts
+    assert not any("和" in t and t != "跨周期和逆周期调节" for t in texts), texts
+
+
 def test_three_words_ending_alike_closing_a_clause_are_a_motto():
     # the reform commission's meeting of 2020-06-30 (既善于积势蓄势谋势，又善于识变求变应变) and
     # 防灾减灾救灾 (防灾减灾|救灾 for the segmenter); not a run that goes on (人力物力财力|保障),

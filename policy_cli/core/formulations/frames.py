@@ -75,7 +75,10 @@ def find_frames(
             yield Candidate(pair, "slogan", start, stage=STAGE, rule="negated-pair")
     for m in finditer_around(p.shared_head_pair, text):  # around its 和
         if m.group(1) != m.group(3) and starts_a_word(text, m.start(), o, seg):
-            yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="shared-head")
+            end = _shared_head_end(m.start(4), m.end(), seg)
+            if end is not None:
+                pair = text[m.start() : end]
+                yield Candidate(pair, "slogan", m.start(), stage=STAGE, rule="shared-head")
     for m in finditer(p.field_chain, text):
         chain = m.group(1)
         if len(set(chain)) == len(chain) and seg.starts_word(m.start()):
@@ -102,6 +105,24 @@ def find_frames(
         for m in pattern.finditer(text):
             if not any(_opens_with_no_subject(part) for part in m.group(1).split(w.list_separator)):
                 yield Candidate(m.group(1), "slogan", m.start(1), stage=STAGE, rule="held-together")
+
+
+def _shared_head_end(start: int, end: int, seg: Segmentation) -> int | None:
+    """Where the head two modifiers share ends (跨周期和逆周期|调节, 传统和非传统|安全威胁): the
+    longest run of whole words from `start`, up to `end`, that are nouns or verbal nouns
+    (`shared_head_tags`), or None where none is (冬奥会和夏奥会|的…, 中文版和英文版|今天分别,
+    上交所和港交所|连接起来: two things named, no head shared)."""
+    if not seg.starts_word(start):
+        return None
+    tags = words().shared_head_tags
+    at, last = start, None
+    for word in seg.words(start, end):
+        tagged = default_tagger().tag(word, False)
+        if len(tagged) != 1 or tagged[0][1] not in tags or not seg.starts_word(at + len(word)):
+            break
+        at += len(word)
+        last = at
+    return last
 
 
 @lru_cache(maxsize=4)

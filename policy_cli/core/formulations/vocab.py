@@ -296,6 +296,7 @@ class Words(ReadOnlyRecord):
     lead_adverb_tags: frozenset[str]
     open_prepositions: frozenset[str]
     head_run_body_heads: tuple[str, ...]
+    shared_head_tags: frozenset[str]
     not_set_openers: tuple[str, ...]
     scope_words: tuple[str, ...]
     scope_named_heads: tuple[str, ...]
