@@ -163,12 +163,15 @@ def test_programme_verbs_match_as_a_repeated_group_would():
     def alt(xs):
         return "|".join(re.escape(x) for x in sorted(xs, key=len, reverse=True))
 
+    def group(xs):  # a verb, and 和 or 、 only where another verb follows (实施|和平安全行动)
+        return rf"(?:(?:{alt(xs)})(?:[和、](?=(?:{alt(xs)})))?)+"
+
     plain = {  # the patterns written as one repeated group
-        "launched": re.compile(rf"(?:(?:{alt(w.launch_verbs)})[和、]?)+好?"),
+        "launched": re.compile(rf"{group(w.launch_verbs)}好?"),
         "zone": re.compile(
-            rf"(?:(?:{alt(w.zone_verbs)})[和、]?)+(?P<complement>{alt(w.result_complements)})?好?"
+            rf"{group(w.zone_verbs)}(?P<complement>{alt(w.result_complements)})?好?"
         ),
-        "furthered": re.compile(rf"(?:(?:{alt(w.furthering_verbs)})[和、]?)+"),
+        "furthered": re.compile(group(w.furthering_verbs)),
     }
     total = 0
     rules = {rule: launch for rule, launch, _ in _patterns()}

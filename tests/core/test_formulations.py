@@ -523,9 +523,11 @@ def test_a_kind_pointed_at_or_counted_is_no_name():
     承办世界遗产大会)."""
     texts = {f.text for f in formulations_in(
         "提出一系列重要思想。防范各种腐朽思想的侵蚀。无论这场攻坚战有多难打都必须打赢。"
-        "这是中国第二次承办世界遗产大会。"
+        "这是中国第二次承办世界遗产大会。出席本次大会的代表。本届冬奥会圆满闭幕。"
+        "香港回归八个多月以来，保持繁荣稳定。"
     )}
-    assert not [t for t in texts if t.startswith(("一系列", "各种", "这场"))], texts
+    assert not [t for t in texts if t.startswith(("一系列", "各种", "这场", "本次", "本届",
+                                                  "八个"))], texts
     assert "世界遗产大会" in texts
 
 

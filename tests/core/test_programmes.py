@@ -19,6 +19,8 @@ def test_a_launched_programme_is_named_up_to_its_head():
     ]
     assert names("实施好关键核心技术攻关工程，深入谋划推进重大项目。") == ["关键核心技术攻关工程"]
     assert names("组织实施高校毕业生基层成长计划。") == ["高校毕业生基层成长计划"]
+    # 和 joins two verbs only: 实施|和平安全行动 (the Forum on China-Africa Cooperation, 2018)
+    assert names("八是实施和平安全行动。") == ["和平安全行动"]
 
 
 def test_a_zone_is_named_after_the_verb_that_builds_it():

@@ -243,20 +243,20 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]:
         )
 
     # verbs may come in a row (组织实施, 划定和建设): the name starts after the last one
-    # (one verb, then more: the same matches as (?:(?:verb)[和、]?)+, but a pattern that opens
-    # with the verbs lets `re` skip to their first characters)
+    # (one verb, then more, 和 or 、 only between two: a pattern that opens with the verbs lets
+    # `re` skip to their first characters; 实施|和平安全行动 keeps its 和)
     verbs = alt(w.launch_verbs)
-    launch = re.compile(rf"(?:{verbs})[和、]?(?:(?:{verbs})[和、]?)*好?")
+    launch = re.compile(rf"(?:{verbs})(?:[和、]?(?:{verbs}))*好?")
     # …打造成|全国数实融合发展示范区: a complement of result after the verb is the verb's (where
     # the segmenter cuts after it: 建设|成渝地区… keeps its 成); one verb then more, as above
     zones = alt(w.zone_verbs)
     zone = re.compile(
-        rf"(?:{zones})[和、]?(?:(?:{zones})[和、]?)*(?P<complement>{alt(w.result_complements)})?好?"
+        rf"(?:{zones})(?:[和、]?(?:{zones}))*(?P<complement>{alt(w.result_complements)})?好?"
     )
     # 推进 furthers what is under way: it names an action or a project of works (推进|森林生态
     # 标志产品建设工程), not any plan or project (推进|年度工作计划, 推进|基础设施项目)
     furthering = alt(w.furthering_verbs)
-    further = re.compile(rf"(?:{furthering})[和、]?(?:(?:{furthering})[和、]?)*")
+    further = re.compile(rf"(?:{furthering})(?:[和、]?(?:{furthering}))*")
     # 深化, 抓好… further an action where they open a clause (，深化|…行动, 持续深化|…), in a row
     # as the other verbs (深化拓展|…): inside a name they are its own (国企改革深化提升行动)
     opens = "|".join([f"(?<![{HAN}])", *(f"(?<={re.escape(a)})" for a in w.furthering_adverbs)])
