@@ -496,6 +496,9 @@ def test_a_verb_in_scare_quotes_is_not_a_name():
     texts = {f.text for f in formulations_in("放大产业母基金“撬动”效应，取消流量“漫游”费。实施“登高”、“升规”两个工程，“晋位”即推动企业晋位。")}
     assert not {"撬动", "漫游"} & texts
     assert {"登高", "升规", "晋位"} <= texts  # listed or defined: programmes
+    # …or said right before the head of a campaign or a policy (the work reports of 1998, 2003)
+    texts = {f.text for f in formulations_in("深入开展“严打”斗争。坚持“严打”方针。")}
+    assert "严打" in texts
 
 
 def test_battles_listed_after_the_head_belong_to_it():

@@ -371,7 +371,8 @@ def _scare_quoted(text: str, start: int, end: int, span: str, o: FormulationOpti
     sentence. A verb and its one-character object (防止“爆雷”。 让幸福“出圈”。) is one too where
     it ends the clause: the sentence's verb acts on it, or it is the sentence's last verb (where
     a noun follows, it may name a kind: “瞪羚”企业, “谋治”系列). One that is listed with other
-    quoted items (“登高”、“升规”; “打虎”、“拍蝇”) or defined (“登高”即…) names a programme.
+    quoted items (“登高”、“升规”; “打虎”、“拍蝇”) or defined (“登高”即…) names a programme, as
+    does one right before the head of a campaign or a policy (“严打”斗争, “严打”方针).
     """
     if len(span) > o.scare_quote_max_len or not is_han(span):
         return False
@@ -385,6 +386,8 @@ def _scare_quoted(text: str, start: int, end: int, span: str, o: FormulationOpti
     )
     if not (one_verb or verb_and_object):
         return False
+    if text.startswith(w.campaign_heads, end):
+        return False  # 开展“严打”斗争, 坚持“严打”方针: the campaign the quoted verb names
     after = text[end : end + max(map(len, w.defining_words))]
     before = text[max(0, start - 1) : start]
     if verb_and_object and not one_verb and text[max(0, start - 4) : start].endswith(

@@ -297,6 +297,7 @@ class Words(ReadOnlyRecord):
     open_prepositions: frozenset[str]
     head_run_body_heads: tuple[str, ...]
     shared_head_tags: frozenset[str]
+    campaign_heads: tuple[str, ...]
     not_set_openers: tuple[str, ...]
     scope_words: tuple[str, ...]
     scope_named_heads: tuple[str, ...]
