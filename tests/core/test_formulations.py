@@ -881,6 +881,15 @@ def test_a_count_that_sums_up_categories_is_no_name(provinces):
     assert "三大粮食作物" in texts
 
 
+def test_a_counted_set_of_programmes_is_named_without_their_building():
+    # the work report of 2003: …等六大林业生态工程建设全面实施 (工程建设 is one word for the
+    # segmenter): the set is the programmes
+    texts = {f.text for f in formulations_in(
+        "退耕还林、天然林保护、京津风沙源治理等六大林业生态工程建设全面实施。"
+    )}
+    assert "六大林业生态工程" in texts
+
+
 def test_a_count_of_aspects_or_means_the_clause_goes_on_after_is_no_name(provinces):
     """A generic counted noun (方面, 指标, 手段) names no set, nor does it with what the clause
     says after it (the report to the 14th congress: 这三个方面|合理配置力量; news of 2021: 从七个

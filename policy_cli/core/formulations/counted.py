@@ -216,6 +216,11 @@ def _counted_phrase(
             break
         noun += w
     chained = patterns().counted.search(noun) is not None  # 两个市场两种资源
+    built = next((c for c in v.construction_nouns if noun.endswith(c)), "")
+    if built and noun[: -len(built)].endswith(v.name_heads):
+        # 六大林业生态工程|建设 (工程建设 one word for the segmenter): the set is the
+        # programmes, their building is what the clause says of them
+        noun = noun[: -len(built)]
     headed = noun.endswith(v.name_heads) or any(noun.endswith(b) for b in v.battle_heads)
     if verb_first and not headed:
         # a word that opens clauses right after the count is the set's own only in a name
