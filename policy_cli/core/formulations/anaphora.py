@@ -11,8 +11,7 @@ from functools import lru_cache
 from policy_cli.core.chars import HAN, is_han
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import clause_word_set, words
-from policy_cli.core.segment import default_tagger
+from policy_cli.core.formulations.vocab import clause_word_set, word_tag, words
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "anaphora"
@@ -77,7 +76,7 @@ def _endings_alike(text: str, seg: Segmentation, o: FormulationOptions) -> Itera
     from policy_cli.core.keywords import load_idf
 
     v, idf, min_idf = words(), load_idf(), o.endings_alike_min_idf_x10 / 10
-    for m in _ENDING_ALIKE.finditer(text):
+    for m in _ENDING_ALIKE.finditer(text) if _ENDING_HINT.search(text) else ():
         at, run = m.start(1), m.group(1)
         parts = [run[k : k + 2] for k in range(0, len(run), 2)]
         if len({p[0] for p in parts}) < len(parts) or run[1] in v.function_words:
@@ -102,13 +101,14 @@ def _a_lead(word: str) -> bool:
     积极, 坚持), as the tagger reads it alone, or a clause word."""
     if word in clause_word_set():
         return True
-    tagged = default_tagger().tag(word, False)
     w = words()
-    return len(tagged) == 1 and (tagged[0][1] in w.verb_tags or tagged[0][1] in w.lead_adverb_tags)
+    return word_tag(word) in w.verb_tags | w.lead_adverb_tags
 
 
 # two-character words ending with one character (X c Y c Z c…), three or more, closing a clause
 _ENDING_ALIKE = re.compile(rf"(([{HAN}])([{HAN}])(?:[{HAN}]\3){{2,}})(?=[，。；、”\n])")
+# a quick test that a text holds such a run at all: the last three parts before a clause's end
+_ENDING_HINT = re.compile(r"(.).\1.\1[，。；、”\n]")
 
 
 def _runs_opening_alike(

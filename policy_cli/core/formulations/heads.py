@@ -129,19 +129,13 @@ def _holds_an_adverb(phrase: str, seg: Segmentation, start: int) -> bool:
     也许), or holds one before a verb (领导干部|不|应有|特权思想): the walk took in a verb phrase
     (更加|振奋|精神), which no name is; an adverb before a noun qualifies it (特别|峰会)."""
     w = words()
-    tags = [_tag_of(word) for word in seg.words(start, start + len(phrase))]
+    tags = [word_tag(word) for word in seg.words(start, start + len(phrase))]
     if tags and tags[0] in w.lead_adverb_tags:
         return True
     return any(
         a in w.lead_adverb_tags and b in w.verb_tags
         for a, b in zip(tags, tags[1:], strict=False)
     )
-
-
-def _tag_of(word: str) -> str:
-    """The tag the tagger gives a word alone ("" where it cuts it in two)."""
-    tagged = default_tagger().tag(word, False) if word else []
-    return tagged[0][1] if len(tagged) == 1 else ""
 
 
 def _with_coordinate(

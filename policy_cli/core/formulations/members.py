@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import is_verb, patterns, words
+from policy_cli.core.formulations.vocab import is_verb, patterns, word_tag, words
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
@@ -206,14 +206,14 @@ def _lead_verbs(cut: Sequence[str]) -> int:
         _a_verb(cut[k]) or (k or _adverb(cut[k])) and _opens_with_verb(cut[k])
     ):
         k += 1
-    if k and _tag_of(cut[k]) in words().member_compound_tags:
+    if k and word_tag(cut[k]) in words().member_compound_tags:
         k -= 1
     return k
 
 
 def _adverb(word: str) -> bool:
     """Tell whether the tagger reads a word alone as an adverb (坚决, 积极)."""
-    return _tag_of(word) in words().lead_adverb_tags
+    return word_tag(word) in words().lead_adverb_tags
 
 
 def _known_tail(cut: Sequence[str], others_longest: int) -> str:
@@ -232,12 +232,6 @@ def _known_tail(cut: Sequence[str], others_longest: int) -> str:
         ):
             return tail
     return ""
-
-
-def _tag_of(word: str) -> str:
-    """The tag the tagger gives a word alone ("" where it cuts it in two)."""
-    tagged = default_tagger().tag(word, False) if word else []
-    return tagged[0][1] if len(tagged) == 1 else ""
 
 
 def _first_word(text: str) -> str:

@@ -553,9 +553,10 @@ def names_on(tag: str) -> bool:
     return not tag or tag in words().run_on_name_tags
 
 
+@lru_cache(maxsize=8192)
 def word_tag(word: str) -> str | None:
     """The tagger's part of speech of a word it takes for one word ("" for a word of the policy
-    lexicon), or None when it cuts the word in more."""
+    lexicon), or None when it cuts the word in more (cached: the words of a text recur)."""
     tagged = default_tagger().tag(word, False)
     return tagged[0][1] if len(tagged) == 1 else None
 
