@@ -71,12 +71,14 @@ def _endings_alike(text: str, seg: Segmentation, o: FormulationOptions) -> Itera
     坚持|防灾减灾救灾; 带头|尊法学法守法用法): a motto of acts on one thing or of kinds of it,
     whose parts are whole words for the segmenter (防灾减灾|救灾, not 庸|政懒|政怠政); the
     repeated character no function word, and no part an everyday word of the language (an IDF
-    below `endings_alike_min_idf_x10` tenths: 协作合作工作 lists kinds of work). After a noun the run names
-    kinds of a thing the clause is about (青年职业技能|大赛决赛开赛)."""
+    below `endings_alike_min_idf_x10` tenths: 协作合作工作 lists kinds of work). After a noun
+    the run names kinds of a thing the clause is about (青年职业技能|大赛决赛开赛)."""
+    if not _ENDING_HINT.search(text):
+        return  # (most texts: the IDF table is not read for them)
     from policy_cli.core.keywords import load_idf
 
     v, idf, min_idf = words(), load_idf(), o.endings_alike_min_idf_x10 / 10
-    for m in _ENDING_ALIKE.finditer(text) if _ENDING_HINT.search(text) else ():
+    for m in _ENDING_ALIKE.finditer(text):
         at, run = m.start(1), m.group(1)
         parts = [run[k : k + 2] for k in range(0, len(run), 2)]
         if len({p[0] for p in parts}) < len(parts) or run[1] in v.function_words:
