@@ -35,6 +35,7 @@ from policy_cli.core.formulations.vocab import (
     finditer_around,
     is_verb,
     patterns,
+    word_tag,
     words,
 )
 from policy_cli.core.patterns import longest_first
@@ -117,8 +118,7 @@ def _shared_head_end(start: int, end: int, seg: Segmentation) -> int | None:
     tags = words().shared_head_tags
     at, last = start, None
     for word in seg.words(start, end):
-        tagged = default_tagger().tag(word, False)
-        if len(tagged) != 1 or tagged[0][1] not in tags or not seg.starts_word(at + len(word)):
+        if word_tag(word) not in tags or not seg.starts_word(at + len(word)):
             break
         at += len(word)
         last = at

@@ -43,7 +43,7 @@ from policy_cli.core.chars import CN_NUMERALS, is_han
 from policy_cli.core.formulations.candidate import BY_RULE, Candidate
 from policy_cli.core.formulations.national import short_central_text
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import words
+from policy_cli.core.formulations.vocab import word_tag, words
 from policy_cli.core.national import national_lexicon
 from policy_cli.core.phrases import canonical
 from policy_cli.core.segment import default_tagger
@@ -221,5 +221,4 @@ def _a_proper_name(clause: str) -> bool:
 
 def _a_pronoun(word: str) -> bool:
     """Tell whether the tagger reads a head alone as a pronoun (自己, 我们)."""
-    tagged = default_tagger().tag(word, False)
-    return len(tagged) == 1 and tagged[0][1] in words().pronoun_tags
+    return word_tag(word) in words().pronoun_tags

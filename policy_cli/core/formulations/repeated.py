@@ -17,9 +17,8 @@ from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.boundary import starts_a_word
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import patterns, words
+from policy_cli.core.formulations.vocab import patterns, word_tag, words
 from policy_cli.core.people import rules as people_rules
-from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "repeated"
@@ -86,8 +85,7 @@ def _ends_in_a_prepositional_phrase(cut: list[str]) -> bool:
     last_p = max((k for k, word in enumerate(cut) if word in w.open_prepositions), default=-1)
     if last_p < 0:
         return False
-    tags = [default_tagger().tag(word, False) for word in cut[last_p + 1 :]]
-    return not any(t and t[0][1] in w.verb_tags for t in tags)
+    return not any(word_tag(word) in w.verb_tags for word in cut[last_p + 1 :])
 
 
 def _stretches(
