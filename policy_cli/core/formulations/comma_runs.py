@@ -19,6 +19,9 @@ clauses the same way; what makes a comma run a motto is its shape:
 - `even-run`: four whole clauses or more of four characters each, with or without a frame
   (解放思想，改革开放，凝聚力量，攻坚克难): a report's prose rarely keeps that rhythm, and lists
   join their items with 、;
+- a clause is whole where a mark ends it: one that goes on in a quote, a figure or a bracket
+  (…扎实工作，努力实现|“十二五”时期良好开局; 确保到|2020年…) is no clause of four characters for
+  any of these rules;
 - `crossed-clauses`: two whole clauses of one length that say two words in one order and then in the
   other, around a frame they share (在发展中促转变，在转变中谋发展; 以需求牵引供给，以供给创造
   需求); words crossing in clauses with no shared frame are prose (才能实现空气对流，新鲜空气
@@ -34,12 +37,12 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from policy_cli.core.chars import HAN
+from policy_cli.core.chars import CN_ZEROS, HAN
 from policy_cli.core.formulations.candidate import BY_RULE, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.quoted import question_pattern
 from policy_cli.core.formulations.vocab import words
-from policy_cli.core.phrases import OPENING_QUOTES
+from policy_cli.core.phrases import CLOSING_QUOTES, OPENING_QUOTES
 from policy_cli.core.segment import default_tagger
 
 STAGE = "motto"
@@ -153,14 +156,14 @@ def _run_around(text: str, comma_at: int, size: int, comma: str) -> tuple[int, i
         start - size - 1 >= 0
         and text[start - 1] == comma
         and _HAN_RUN.fullmatch(text, start - size - 1, start - 1)
-        and not _HAN_RUN.match(text, start - size - 2, start - size - 1)
+        and not _GOES_BACK.match(text, start - size - 2, start - size - 1)
     ):
         start -= size + 1
     end = comma_at + 1 + size
     while (
         text[end : end + 1] == comma
         and _HAN_RUN.fullmatch(text, end + 1, end + 1 + size)
-        and not _HAN_RUN.match(text, end + 1 + size, end + 2 + size)
+        and not _GOES_ON.match(text, end + 1 + size, end + 2 + size)
     ):
         end += size + 1
     return start, end
@@ -320,6 +323,10 @@ def _is_task(clause: str, *, framed: bool = False) -> bool:
 
 
 _HAN_RUN = re.compile(f"[{HAN}]+")
+# what a clause goes on with after a stretch of Han characters (努力实现|“十二五”时期良好开局;
+# 力争|2030年前…): no whole clause ends there; and what it goes on from before one
+_GOES_ON = re.compile(f"[{HAN}{CN_ZEROS}0-9０-９A-Za-z{OPENING_QUOTES}《（(]")
+_GOES_BACK = re.compile(f"[{HAN}{CN_ZEROS}0-9０-９A-Za-z{CLOSING_QUOTES}》）)]")
 
 
 @lru_cache(maxsize=4)
@@ -340,7 +347,7 @@ def _clause_pair(min_len: int, max_len: int) -> re.Pattern[str]:
     pairs = "|".join(
         f"([{HAN}]{{{k}}}){comma}[{HAN}]{{{k}}}" for k in range(min_len, max_len + 1)
     )
-    return re.compile(f"{comma}(?:{pairs})(?![{HAN}])")
+    return re.compile(f"{comma}(?:{pairs})(?!{_GOES_ON.pattern})")
 
 
 @lru_cache(maxsize=1)
