@@ -120,6 +120,29 @@ def test_a_title_names_the_system_or_reform_it_sets_up():
     assert not [t for t in found if t.endswith(("行政区划工作", "生态省战略"))]
 
 
+def test_a_title_subject_with_a_verb_is_named_where_the_news_says_it_again():
+    """The reform leading group's meeting of 2014-08-18, as the news reported it (shortened):
+    the subject of 《关于深化考试招生制度改革的实施意见》 holds a verb to the tagger (招生), and is
+    named where the news of the meeting goes on about it; said only in the title, or in a long
+    report, it is not; an adverb or a conjunction in it is never a word of a name."""
+    text = (
+        "中央全面深化改革领导小组召开第四次会议。会议审议了《关于深化考试招生制度改革的实施意见》"
+        "《关于加强和完善城乡社区治理的意见》《关于完善主体功能区战略和制度的若干意见》。会议指出，"
+        "考试招生制度改革是事关群众切身利益的重大改革，要坚持促进公平、科学选才、监督有力。"
+        "要把城乡社区治理的各项任务落到实处，推进主体功能区战略和制度落地见效。"
+    )
+    found = {f.text: f for f in extract_formulations(load_text(text, source="t"))}
+    assert found["考试招生制度改革"].evidence[0] == "title/subject"
+    assert found["城乡社区治理"].evidence[0] == "title/subject"
+    assert not any(t.startswith("主体功能区战略和") for t in found)  # (和: no name)
+    once = text.replace("考试招生制度改革是", "这是")
+    assert "考试招生制度改革" not in {f.text for f in extract_formulations(load_text(once, source="t"))}
+    # in a report of a province, the same subject said again names none (it goes on about
+    # many; its titles' subjects of a verb are often tasks)
+    local = "全省" * 40 + "。" + text
+    assert "考试招生制度改革" not in {f.text for f in extract_formulations(load_text(local, source="t"))}
+
+
 def test_titles_stage_can_be_switched_off():
     doc = load_document(DOCS / "gwr-2021.txt")
     title = "中共中央关于制定国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议"

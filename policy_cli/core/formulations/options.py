@@ -95,6 +95,8 @@ class FormulationOptions:
     # the subject a document's title names (关于构建|数据基础制度|…的意见): this long, head included
     title_subject_min: int = 4
     title_subject_max: int = 16
+    # …and one holding a verb, where the text says it this often, the title included
+    title_subject_said_min: int = 2
 
     # --- what a code or a numbered set refers to (quoted, code)
     # how far after a quoted code to look for the next quoted code

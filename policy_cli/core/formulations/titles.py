@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.candidate import BY_RULE, CERTAIN, Candidate
+from policy_cli.core.formulations.national import short_central_text
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import finditer, patterns, words
 from policy_cli.core.patterns import longest_first
@@ -53,7 +54,7 @@ def find_titles(
         # renewed or made final keeps its name; the title as printed is what it refers to
         full = title if core != title else None
         yield Candidate(core, "document", start, full, (), CERTAIN, STAGE, rule or head)
-        subject = _title_subject(core, options)
+        subject = _title_subject(core, options, text)
         if subject is not None:  # (certain: named by the title, not a part to fold into it)
             yield Candidate(
                 subject[0], "name", start + subject[1], None, (), CERTAIN, STAGE, "subject"
@@ -61,19 +62,30 @@ def find_titles(
     yield from find_enacted_laws(text, seg)
 
 
-def _title_subject(title: str, o: FormulationOptions) -> tuple[str, int] | None:
+def _title_subject(title: str, o: FormulationOptions, text: str) -> tuple[str, int] | None:
     """The subject of a title 关于 + verbs of policy + a system, mechanism, reform, pilot or
     strategy, and where it starts in the title: 关于构建|数据基础制度|更好发挥数据要素作用的意见,
     关于开展|科技人才评价改革试点|的工作方案. It holds nouns only (no verb, adverb, pronoun,
-    conjunction or number: 关于支持|福建省深入实施生态省战略…, 关于|我国医疗保障制度改革 name none)."""
+    conjunction or number: 关于支持|福建省深入实施生态省战略…, 关于|我国医疗保障制度改革 name none).
+    A verb among them is a word of its name where a short text of the centre (the news of the
+    meeting that reviews the document) says the subject again outside the title
+    (`title_subject_said_min` times in all): the topic the text goes on about is named
+    whatever its words (关于深化|考试招生制度改革|的实施意见, then 考试招生制度改革 in the body:
+    招生 is tagged a verb); an adverb, a particle or a conjunction never is (更加有效的…机制,
+    主体功能区战略和制度)."""
     m = _subject_pattern().search(title)
     if m is None:
         return None
     subject = m.group(1)
     if not o.title_subject_min <= len(subject) <= o.title_subject_max:
         return None
-    refused = words().coined_inner_refused_tags
-    if any(tag in refused for _, tag in default_tagger().tag(subject, False)):
+    w = words()
+    tags = {tag for _, tag in default_tagger().tag(subject, False)} & set(w.coined_inner_refused_tags)
+    if tags and (
+        not tags <= set(w.verb_tags)
+        or text.count(subject) < o.title_subject_said_min
+        or not short_central_text(text, o)
+    ):
         return None
     return subject, m.start(1)
 
