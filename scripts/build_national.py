@@ -119,6 +119,16 @@ KNOWLEDGE_FRAMING_KINDS = ("slogan", "name")
 # them (社会管理创新, 经济平稳较快发展). Measured on 2026-12-05 (docs/formulations.md): 2017 leaves those two on
 # gwr-2022, 2013 gains less on the held-out congress report
 CURRENT_ERA_FROM = "2014"
+# …and an entry written from knowledge of an era before this year (the news begins in 2012-07:
+# first said by a report of the background before it) that the news still says on this many
+# days or more from STILL_SAID_FROM on is a framing entry too (_still_said): 和平与发展, 与时俱进,
+# 睦邻友好 were
+# listed said once in passing in current reports (gwr-2021, gwr-2022, cpc19-report: measured in
+# docs/formulations.md, the twenty-third session); the era's own watchwords no longer said
+# (放开搞活, 依法治税, 总体和平、局部战争) stay distinctive
+STILL_SAID_ERA_BEFORE = "2012"
+STILL_SAID_FROM = "2017"
+STILL_SAID_MIN_DAYS = 100
 # an everyday entry is this long at least: a shorter one is a word of the language (低保, the
 # benefit's everyday name), no formulation of its time
 EVERYDAY_MIN_LEN = 3
@@ -418,12 +428,22 @@ def _framing_knowledge(text: str, read: tuple[str, str], e: Evidence) -> bool:
     reports say it in passing; one of an earlier era (社会管理创新, 经济平稳较快发展), a motto, an
     image or a numbered set is a formulation wherever it is said."""
     kind, report = read
+    if report == KNOWLEDGE and _era(e) < STILL_SAID_ERA_BEFORE and _still_said(e):
+        return True  # 和平与发展, 睦邻友好, 求真务实: an older era's, said in passing today
     return (
         report == KNOWLEDGE
         and MOTTO_SEPARATOR not in text
         and kind in KNOWLEDGE_FRAMING_KINDS
         and _era(e) >= CURRENT_ERA_FROM
     )
+
+
+def _still_said(e: Evidence) -> bool:
+    """Tell whether the news says an entry on STILL_SAID_MIN_DAYS days or more from
+    STILL_SAID_FROM on: a watchword of an earlier era that current text still says in passing
+    (和平与发展, 改革、发展、稳定, 德才兼备), which a reader lists where a document frames itself
+    with it, or in a document of its time."""
+    return sum(day >= STILL_SAID_FROM for day in e.days) >= STILL_SAID_MIN_DAYS
 
 
 def _era(e: Evidence) -> str:

@@ -319,6 +319,30 @@ def test_an_entry_written_from_knowledge_is_kept_as_a_read_one():
     assert build.other_days(e, knows) == e.days and build.other_reports(e, knows) == []
 
 
+def test_an_older_watchword_still_said_today_is_a_framing_entry():
+    """An entry written from knowledge of an era before the news (a report of the background
+    says it first) that the news still says on STILL_SAID_MIN_DAYS days from STILL_SAID_FROM on
+    is said in passing today (和平与发展): a framing entry, listed where a document frames itself
+    with it; one the news no longer says so often (放开搞活), or one of the current era whatever
+    its use (刀刃向内, a metaphor of 2014 on), stays an entry of its own."""
+    knows = build.KNOWLEDGE
+    report = ("1987 1987年中华人民共和国国务院政府工作报告",)
+    often = [f"{2017 + k // 300}-{1 + k // 28 % 10:02d}-{1 + k % 28:02d}" for k in range(
+        build.STILL_SAID_MIN_DAYS)]
+    assert len(set(often)) == build.STILL_SAID_MIN_DAYS
+    still = build.Evidence(days=set(often), dates=[(d, "") for d in sorted(often)],
+                           background=list(report))
+    seldom = build.Evidence(days=set(often[:-1]), dates=[(d, "") for d in sorted(often[:-1])],
+                            background=list(report))
+    assert build._framing_knowledge("和平与发展", ("slogan", knows), still)
+    assert build._framing_knowledge("打防结合、预防为主", ("slogan", knows), still)  # (a motto too)
+    assert not build._framing_knowledge("放开搞活", ("slogan", knows), seldom)
+    current = build.Evidence(days=set(often), dates=[(d, "") for d in sorted(often)])
+    assert not build._framing_knowledge("刀刃向内", ("metaphor", knows), current)
+    # (the same reading of an entry read in a report is the reports' own: not this rule)
+    assert not build._framing_knowledge("和平与发展", ("slogan", "cpc-17"), still)
+
+
 def test_the_shipped_knowledge_entries_hold_the_rules():
     """Every `knowledge` row is written from knowledge, said on two days of the news or in a
     national report that is not held out, a motto, an image, a numbered set or a phrase of an
