@@ -187,6 +187,12 @@ def test_deepening_furthers_an_action_where_it_opens_a_clause():
     assert "提升行动" not in names("推进国企改革深化提升行动，")
     # the verbs come in a row, as the launching ones do: 拓展 is no part of a name
     assert names("深化拓展城市更新提质行动。") == ["城市更新提质行动"]
+    # an adverb of emphasis before the verb still opens the clause (the work report of 2007:
+    # 突出抓好…工程、…工程: every name of the list), as one of going on does (持续深化)
+    assert names("突出抓好社区和乡镇综合文化站建设工程、农村电影放映工程、农家书屋工程。") == [
+        "社区和乡镇综合文化站建设工程", "农村电影放映工程", "农家书屋工程"
+    ]
+    assert names("着力深化营商环境优化提升行动，") == ["营商环境优化提升行动"]
 
 
 def test_a_body_with_a_demonstrative_describes():
