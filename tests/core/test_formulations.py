@@ -149,6 +149,11 @@ def test_a_first_member_keeps_what_is_its_own():
     assert items["三大战略"][0] == "“一带一路”建设"
     # a known name shorter than the others is no member of its own (粮食安全 of 确保国家粮食安全)
     assert items["两条底线"][0].endswith("确保国家粮食安全")
+    # a conjunction joins the member to what the clause said before it (the work report of
+    # 2002: 贯彻“一国两制”方针和|香港、澳门两个基本法; a news item of 2022: …和|核心舱)
+    joined = {f.text: f.items for f in extract_formulations(load_text(
+        "全面贯彻落实“一国两制”方针和香港、澳门两个基本法。", source="t"))}
+    assert joined["两个基本法"] == ("香港", "澳门")
 
 
 def test_members_listed_right_before_a_quoted_set():

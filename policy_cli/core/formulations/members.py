@@ -143,8 +143,8 @@ def _first_item(
     adverbs, what follows them is the member when it opens with no verb and is about as long as
     the others (坚决守住|土地公有制性质不改变、耕地红线不突破、农民利益不受损). Otherwise the
     first member is the longest run of its last words that is no longer than the other members
-    and does not open with a verb (布局建设物理、应用数学、合成生物 -> 物理; 面临需求收缩 -> 需求
-    收缩).
+    and does not open with a verb or a conjunction (布局建设物理、应用数学、合成生物 -> 物理; 面临
+    需求收缩 -> 需求收缩; “一国两制”方针和香港、澳门两个基本法 -> 香港).
     """
     w = words()
     k = first.rfind(w.perfective)
@@ -190,6 +190,7 @@ def _first_item(
         if (
             not is_verb(cut[i])
             and not tail.startswith(tuple(w.particles_never_first))  # 头上|的|帝国主义
+            and word_tag(cut[i]) not in w.member_never_first_tags  # …方针|和|香港: a conjunction
             and not (len(tail) > others_longest and _opens_with_verb(cut[i]))
         ):
             best = tail

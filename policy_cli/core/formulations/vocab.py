@@ -217,6 +217,7 @@ class Words(ReadOnlyRecord):
     conference_ordinal: str
     conference_topic_verbs: tuple[str, ...]
     head_run_quality_heads: tuple[str, ...]
+    member_never_first_tags: tuple[str, ...]
     head_run_name_tags: tuple[str, ...]
     head_run_list_heads: tuple[str, ...]
     head_run_taking_tags: tuple[str, ...]
