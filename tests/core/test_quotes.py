@@ -6,6 +6,7 @@ from __future__ import annotations
 from policy_cli.core.formulations import FormulationOptions, extract_formulations
 from policy_cli.core.loaders import load_document, load_text
 from policy_cli.core.normalize import normalize_text, pair_ascii_quotes
+from policy_cli.models import Formulation
 from policy_cli.serialize import formulation_to_dict
 
 from ..conftest import DOCS, gold
@@ -100,6 +101,11 @@ def test_an_issuing_notice_names_the_document_it_issues():
     assert not any(t.startswith("包头市人民政府办公室关于印发") for t in found)
 
 
+def found_in(text: str) -> dict[str, Formulation]:
+    """The formulations of a text, by their text."""
+    return {f.text: f for f in extract_formulations(load_text(text, source="t"))}
+
+
 def test_a_title_names_the_system_or_reform_it_sets_up():
     """《关于构建数据基础制度更好发挥数据要素作用的意见》 (the reform commission's meeting of
     2022-12-02, as the news reported it): the subject after 关于 and the verbs of policy, up to
@@ -112,7 +118,7 @@ def test_a_title_names_the_system_or_reform_it_sets_up():
         "实施生态省战略加快生态文明先行示范区建设的若干意见》。会议审议通过了《关于改革完善短缺药品"
         "供应保障机制的实施意见》。"
     )
-    found = {f.text: f for f in extract_formulations(load_text(text, source="t"))}
+    found = found_in(text)
     assert found["数据基础制度"].evidence == ("title/subject",)
     assert "科技人才评价改革试点" in found
     assert "短缺药品供应保障机制" in found  # (改革完善: two verbs, one joined with 和 also)
@@ -131,16 +137,16 @@ def test_a_title_subject_with_a_verb_is_named_where_the_news_says_it_again():
         "考试招生制度改革是事关群众切身利益的重大改革，要坚持促进公平、科学选才、监督有力。"
         "要把城乡社区治理的各项任务落到实处，推进主体功能区战略和制度落地见效。"
     )
-    found = {f.text: f for f in extract_formulations(load_text(text, source="t"))}
+    found = found_in(text)
     assert found["考试招生制度改革"].evidence[0] == "title/subject"
     assert found["城乡社区治理"].evidence[0] == "title/subject"
     assert not any(t.startswith("主体功能区战略和") for t in found)  # (和: no name)
     once = text.replace("考试招生制度改革是", "这是")
-    assert "考试招生制度改革" not in {f.text for f in extract_formulations(load_text(once, source="t"))}
+    assert "考试招生制度改革" not in found_in(once)
     # in a report of a province, the same subject said again names none (it goes on about
     # many; its titles' subjects of a verb are often tasks)
     local = "全省" * 40 + "。" + text
-    assert "考试招生制度改革" not in {f.text for f in extract_formulations(load_text(local, source="t"))}
+    assert "考试招生制度改革" not in found_in(local)
 
 
 def test_titles_stage_can_be_switched_off():
