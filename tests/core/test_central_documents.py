@@ -76,19 +76,12 @@ def test_a_run_qualifying_a_principle_held_to_is_listed_whole(text, motto):
     [
         # the report to the 17th congress: the principle of choosing cadres, then what it rules
         ("按照德才兼备、注重实绩、群众公认原则选拔干部。", "德才兼备、注重实绩、群众公认"),
-        # the report to the 15th congress: the principle of the cadres' ranks (a knowledge
-        # entry of the lexicon since the twenty-third session, which names it with its head,
-        # so the rule is read with a motto of the same shape the lexicon does not know)
-        ("按照革命化、年轻化、知识化、规范化方针，", "革命化、年轻化、知识化、规范化"),
+        # the report to the 15th congress: the principle of the cadres' ranks
+        ("按照革命化、年轻化、知识化、专业化方针，", "革命化、年轻化、知识化、专业化"),
     ],
 )
 def test_a_run_a_principles_head_follows_without_de_is_that_principle(text, motto):
     assert "motto/new-form" in found_in(text)[motto]
-
-
-def test_a_national_motto_before_a_principles_head_is_named_with_it():
-    found = found_in("按照革命化、年轻化、知识化、专业化方针，")
-    assert found["革命化、年轻化、知识化、专业化方针"] == ("national/head",)
 
 
 @pytest.mark.parametrize(
@@ -166,26 +159,3 @@ def test_programme_headings_on_short_text():
     assert not any("quoted/heading" in ev for ev in found_in(
         text, FormulationOptions(programme_heading_min=3)
     ).values())
-
-
-def test_a_pair_that_is_a_clause_in_the_news_of_a_meeting_is_a_motto():
-    """The news of a meeting states its directives as pairs of short clauses (the reform
-    leading group of 2014-09-29, the State Council of 2020-03-24, shortened): a pair of three
-    or four characters each that is a clause of its own is a motto whatever its words; two
-    things or two attributes are none, nor is a pair a verb takes (its object: 做到, 加强…), and
-    a long report's or a local text's prose pairs its tasks too (not read there)."""
-    news = (
-        "会议强调，要下功夫了解群众的所想所盼，精准把脉、精确制导，为方案制定提供依据。"
-        "要进一步扩大有效需求，助企业、稳就业，更有针对性做好工作。"
-        "要统筹推进，基础设施、公共服务，全面加强。要加强审计监督、统计监督。"
-    )
-    found = {f.text: f.evidence for f in extract_formulations(load_text(news, source="t"))}
-    for motto in ("精准把脉、精确制导", "助企业、稳就业"):
-        assert "motto/central-pair" in found[motto], motto
-    assert not {"基础设施、公共服务", "审计监督、统计监督"} & set(found)
-    report = "全省" * 40 + "。" + news  # (a local text: its pairs are prose)
-    local = {f.text: f.evidence for f in extract_formulations(load_text(report, source="t"))}
-    assert not any("motto/central-pair" in ev for ev in local.values())
-    off = FormulationOptions(central_pair_lens=(0,))  # (no clause is that short)
-    switched = extract_formulations(load_text(news, source="t"), options=off)
-    assert not any("motto/central-pair" in f.evidence for f in switched)

@@ -6,10 +6,7 @@ sharing a word at the same place (rule `parallel`); whole runs that rhyme or sha
 verb of command (坚持稳字当头、稳中求进, rule `object-pair`), and any pair of four-character
 clauses a verb that takes a principle holds to (坚持|包容审慎、分类分级, rule `principle-pair`), or
 that fiscal or monetary policy is to take as its stance (稳健的货币政策要|灵活精准、合理适度, the same
-rule); in a short text of the centre (the news of a meeting, a communiqué), any pair of clauses of
-three or four characters that is a clause of its own (，精准把脉、精确制导，; ，助企业、稳就业，;
-rule `central-pair`: such a text states its directives so, where a report's prose pairs its
-tasks as often); three short clauses of one length
+rule); three short clauses of one length
 that fill a clause or are repeated (图更强、争一流、敢首创, rule `triplet`); three clauses or
 more of a one-character verb and its object that are the whole of their clause, whatever verb
 opens it (要|破障碍、去烦苛、筑坦途, rule `short-verb-objects`); three words or more of two
@@ -38,7 +35,6 @@ from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.candidate import BY_RULE, Candidate
 from policy_cli.core.formulations.comma_runs import find_comma_mottos
 from policy_cli.core.formulations.head_runs import find_head_runs
-from policy_cli.core.formulations.national import short_central_text
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.principles import find_named_principles
 from policy_cli.core.formulations.proper import place_forms
@@ -98,7 +94,6 @@ def _find(
     """The mottos of the text, and the triplets (phrase, offset) that are mottos if repeated."""
     w = words()
     sep = w.list_separator
-    central: bool | None = None  # (a short text of the centre: read at the first pair that asks)
     for m in _parallel_runs(text, sep):
         parts = m.group().split(sep)
         offset = m.start()
@@ -172,18 +167,6 @@ def _find(
                 or (stance and not any(only_names_things(half) for half in parts))
             ):
                 found, rule = (0, len(parts)), "principle-pair"
-        if (
-            found is None
-            and not trail
-            and len(parts) == 2
-            and len(parts[0]) == len(parts[1])
-            and len(parts[0]) in options.central_pair_lens
-            and _a_central_pair(text, m.start(), offset, m.end(), parts)
-        ):
-            if central is None:
-                central = short_central_text(text, options)
-            if central:
-                found, rule = (0, 2), "central-pair"
         if found is None and offset == m.start() and not trail and (
             _clause_anaphora(text, m.start(), m.end(), parts, options)
         ):
@@ -426,22 +409,6 @@ def _a_person(clause: str) -> bool:
     """Tell whether the tagger takes a clause whole for a person's name (刘延东)."""
     tagged = default_tagger().tag(clause, False)
     return len(tagged) == 1 and tagged[0][1] in words().person_tags
-
-
-def _a_central_pair(text: str, start: int, offset: int, end: int, parts: Sequence[str]) -> bool:
-    """Tell whether a pair of short clauses is a directive of its own: a whole clause (from a
-    clause mark to a clause's end: ，精准把脉、精确制导，; ，助企业、稳就业，) that says what to do
-    or be, not two things (，基础设施、公共服务，; 北京上海、天津重庆) nor two attributes
-    (全方位的、开创性的). (After a verb the pair is its object: 坚持 holds to a principle, rule
-    principle-pair, but 做到, 加强 or 把… take a state reached, things or a result as often.)"""
-    w = words()
-    if offset != start or text[end : end + 1] not in w.clause_ends:
-        return False
-    if start and text[start - 1] not in w.clause_ends + "：\n":
-        return False
-    if all(p.endswith(w.trail_possessive) for p in parts):
-        return False
-    return not all(only_names_things(half) for half in parts)
 
 
 def only_names_things(half: str) -> bool:

@@ -282,10 +282,6 @@ class FormulationOptions:
     short_clause_min_count: int = 3
     # a pair that is the object of a verb of command has clauses of this length
     object_pair_len: int = 4
-    # in a short text of the centre (the news of a meeting, a communiqué), a pair of clauses of
-    # one of these lengths that is a clause of its own is a motto whatever its words (，精准把脉、
-    # 精确制导，; ，助企业、稳就业，: rule central-pair; (0,) switches it off)
-    central_pair_lens: tuple[int, ...] = (3, 4)
     # a series of couplets may follow a verb of command this long (坚持|稳中求进、以进促稳，…)
     couplet_lead_max: int = 4
     # …or a clause word and the people it asks of, this long at most (引导广大人才|…)
