@@ -119,13 +119,13 @@ KNOWLEDGE_FRAMING_KINDS = ("slogan", "name")
 # them (社会管理创新, 经济平稳较快发展). Measured on 2026-12-05 (docs/formulations.md): 2017 leaves those two on
 # gwr-2022, 2013 gains less on the held-out congress report
 CURRENT_ERA_FROM = "2014"
-# …and an entry written from knowledge of an era before this year (the news begins in 2012-07:
-# first said by a report of the background before it) that the news still says on this many
-# days or more from STILL_SAID_FROM on is a framing entry too (_still_said): 和平与发展, 与时俱进,
-# 睦邻友好 were
-# listed said once in passing in current reports (gwr-2021, gwr-2022, cpc19-report: measured in
-# docs/formulations.md, the twenty-third session); the era's own watchwords no longer said
-# (放开搞活, 依法治税, 总体和平、局部战争) stay distinctive
+# …and an entry written from knowledge of an era before STILL_SAID_ERA_BEFORE (the news begins
+# in 2012-07: first said by a report of the background before it) that the news still says on
+# STILL_SAID_MIN_DAYS days or more from STILL_SAID_FROM on is a framing entry too (_still_said):
+# 和平与发展, 与时俱进, 睦邻友好 were listed said once in passing in current reports (gwr-2021,
+# gwr-2022, cpc19-report; at 10 days, older knowledge entries flipped too and a held-out report
+# lost a must item: docs/formulations.md, the twenty-third session); the era's own watchwords no
+# longer said (放开搞活, 依法治税, 总体和平、局部战争) stay distinctive
 STILL_SAID_ERA_BEFORE = "2012"
 STILL_SAID_FROM = "2017"
 STILL_SAID_MIN_DAYS = 100

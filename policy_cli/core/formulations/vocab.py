@@ -187,6 +187,7 @@ class Words(ReadOnlyRecord):
     event_holding_verbs: tuple[str, ...]
     event_verb_tags: frozenset[str]
     particles_never_first: str
+    member_never_first_tags: tuple[str, ...]
     acted_on_tags: frozenset[str]
     new_place_mark: str
     new_place_qualifiers: tuple[str, ...]
@@ -217,7 +218,6 @@ class Words(ReadOnlyRecord):
     conference_ordinal: str
     conference_topic_verbs: tuple[str, ...]
     head_run_quality_heads: tuple[str, ...]
-    member_never_first_tags: tuple[str, ...]
     head_run_name_tags: tuple[str, ...]
     head_run_list_heads: tuple[str, ...]
     head_run_taking_tags: tuple[str, ...]
