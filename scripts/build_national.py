@@ -426,7 +426,8 @@ def _framing_knowledge(text: str, read: tuple[str, str], e: Evidence) -> bool:
     a single phrase of the current era (a programme's name, a policy said in plain words:
     股票发行注册制, 长江大保护) is listed where a document frames itself with it, as current
     reports say it in passing; one of an earlier era (社会管理创新, 经济平稳较快发展), a motto, an
-    image or a numbered set is a formulation wherever it is said."""
+    image or a numbered set is a formulation wherever it is said, unless the era's watchword is
+    still everyday language (`_still_said`: 和平与发展)."""
     kind, report = read
     if report == KNOWLEDGE and _era(e) < STILL_SAID_ERA_BEFORE and _still_said(e):
         return True  # 和平与发展, 睦邻友好, 求真务实: an older era's, said in passing today
@@ -441,8 +442,8 @@ def _framing_knowledge(text: str, read: tuple[str, str], e: Evidence) -> bool:
 def _still_said(e: Evidence) -> bool:
     """Tell whether the news says an entry on STILL_SAID_MIN_DAYS days or more from
     STILL_SAID_FROM on: a watchword of an earlier era that current text still says in passing
-    (和平与发展, 改革、发展、稳定, 德才兼备), which a reader lists where a document frames itself
-    with it, or in a document of its time."""
+    (和平与发展, 与时俱进, 睦邻友好), which a reader lists where a document frames itself with it,
+    or in a document of its time."""
     return sum(day >= STILL_SAID_FROM for day in e.days) >= STILL_SAID_MIN_DAYS
 
 

@@ -244,11 +244,15 @@ def test_an_even_run_opens_and_ends_with_whole_clauses():
 
 def test_a_clause_that_goes_on_after_a_quote_or_a_figure_ends_no_run():
     # the national work report of 2011: 努力实现|“十二五”时期良好开局 goes on after the quote,
-    # as 努力实现|2020年… would after a figure; neither is a clause of four characters
+    # as 努力实现|2020年… would after a figure (full-width too) or a title; none is a clause of
+    # four characters
     found = found_on("gwr-2011.txt")
     assert not any(t.startswith("开拓进取，团结奋斗，扎实工作") for t in found)
     lead = "我们要勇敢面对挑战，开拓进取，团结奋斗，扎实工作，"
-    for goes_on in ("努力实现“十二五”时期良好开局", "努力实现2020年目标", "努力实现二〇二〇年目标"):
+    for goes_on in (
+        "努力实现“十二五”时期良好开局", "努力实现2020年目标", "努力实现２０２０年目标",
+        "努力实现《纲要》确定的目标",
+    ):
         assert not any(t.startswith("开拓进取，") for t in found_in(lead + goes_on + "。")), goes_on
     # four clauses each ending at a mark are one
     whole = found_in(lead + "锐意创新，把事业继续推向前进。")
