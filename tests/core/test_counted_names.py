@@ -267,3 +267,15 @@ def test_the_count_a_text_sums_up_its_list_with_names_the_set(found):
     assert "counted/summed" in found("cpc16-report.txt")["十条"].evidence
     assert "两条" not in texts_in("符合以上两条的，可以申请。以上两条规定适用于新设企业。")
     assert "两条" not in texts_in("符合以上两条，即可申请。")
+
+
+def test_a_counted_name_that_runs_on_from_a_national_set_is_that_set(found):
+    # 同四项基本原则、改革开放这两个基本点统一于…伟大实践 (the 17th congress report): the set is
+    # 两个基本点, as national text names it; 统一 is what the clause says of it
+    cpc17 = found("cpc17-report.txt")
+    assert "两个基本点" in cpc17 and "两个基本点统一" not in cpc17
+    # 加固中央八项规定堤坝; 加大三大攻坚战力度 (crafted on the national news's forms): the rules
+    # and the battles, not what is said of them
+    texts = texts_in("要持之以恒加固中央八项规定堤坝。加大三大攻坚战力度，稳步推进。")
+    assert "三大攻坚战" in texts, texts
+    assert not {"八项规定堤坝", "三大攻坚战力度"} & texts, texts

@@ -28,8 +28,10 @@ from policy_cli.core.formulations.members import listed_items
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.quoted import counted_member, refuses
 from policy_cli.core.formulations.vocab import clause_word_set, patterns, words
+from policy_cli.core.national import national_lexicon
 from policy_cli.core.occurrences import find_all
 from policy_cli.core.patterns import finditer
+from policy_cli.core.phrases import canonical
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
@@ -205,6 +207,7 @@ def _counted_phrase(
     clause = clause_word_set()
     noun = ""
     verb_first = False
+    edges: list[int] = []  # where the words of the noun end
     for w in seg.words(end, end + cut):
         if w in v.function_words or not is_han(w):
             break
@@ -215,6 +218,7 @@ def _counted_phrase(
         if len(noun) + len(w) > o.counted_walk_max:
             break
         noun += w
+        edges.append(len(noun))
     chained = patterns().counted.search(noun) is not None  # 两个市场两种资源
     built = next((c for c in v.construction_nouns if noun.endswith(c)), "")
     if built and noun[: -len(built)].endswith(v.name_heads):
@@ -236,9 +240,25 @@ def _counted_phrase(
     ):
         # 五项原则|基础上: the ground the name stands on is not part of it
         noun = noun[: -len(ground)]
+    if o.counted_known_front and not chained:
+        noun = _known_front(text[start:end], noun, edges)
     if not _names_a_set(noun, o):
         return None
     return text[start:end] + noun
+
+
+def _known_front(count: str, noun: str, edges: list[int]) -> str:
+    """The set of the national lexicon a counted name runs on from (中央|八项规定|堤坝, 三大攻坚战|
+    力度, 两个基本点|统一): national text names the set, what the words after it say is the
+    clause's (加固…堤坝: the rules as a dam). The longest such set ending at a word edge; the
+    name whole where the lexicon holds it so."""
+    lexicon = national_lexicon()
+    if canonical(count + noun) in lexicon:
+        return noun
+    return next(
+        (noun[:k] for k in reversed(edges) if k < len(noun) and canonical(count + noun[:k]) in lexicon),
+        noun,
+    )
 
 
 def _a_noun(word: str) -> bool:

@@ -189,6 +189,9 @@ class FormulationOptions:
     # as the walk goes)
     counted_noun_min: int = 2
     counted_noun_max: int = 8
+    # a counted name that runs on from a set of the national lexicon is that set (中央|八项规定|
+    # 堤坝, 三大攻坚战|力度): what follows is said of it (0: the walk's whole noun)
+    counted_known_front: int = 1
     # after its listed members, a set's name takes a second word only after one this short
     listed_noun_short: int = 2
     # a name longer than this must end in a programme head (三大都市圈协同共进 is a clause)
