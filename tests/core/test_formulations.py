@@ -867,6 +867,28 @@ def test_who_said_what_and_their_offices_are_repeated_no_slogan():
     assert not any(t.endswith("全面依法治国") for t in (
         c.text for c in find_repeated(law, FormulationOptions())
     ))
+
+
+def test_a_repeated_report_of_acts_names_or_counts_is_no_slogan():
+    # the national news of the NPC standing committee (2016-12-21, 2015-02-12, 2018-11-29): an
+    # act done to a body said with each report, a count's measure word, people's names
+    from policy_cli.core.formulations.repeated import find_repeated
+
+    def found(text: str) -> set[str]:
+        return {c.text for c in find_repeated(text, FormulationOptions())}
+
+    acts = "会议听取了全国人大常委会办公厅的报告。会议听取了全国人大常委会法工委的说明。" * 2
+    assert not any("听取了" in t for t in found(acts)), found(acts)
+    counts = (
+        "巡视31个省区市和新疆生产建设兵团。对31个省区市和新疆生产建设兵团开展巡视。"
+        "31个省区市和新疆生产建设兵团党委。"
+    )
+    assert "省区市和新疆生产建设兵团" in found(counts)
+    assert not any(t.startswith("个") for t in found(counts)), found(counts)
+    names = "会见埃斯库德罗和帕斯托尔。埃斯库德罗和帕斯托尔表示。感谢埃斯库德罗和帕斯托尔。"
+    assert not found(names), found(names)
+
+
 def test_a_sentence_said_again_in_a_series_is_no_slogan():
     # the national news of a meeting (2020-12-25): one sentence said three times with a different
     # last word, and a connective before a word each time

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from policy_cli.core.chars import HAN
+from policy_cli.core.chars import CN_NUMERALS, HAN
 from policy_cli.core.formulations.boundary import starts_a_word
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
@@ -67,14 +67,38 @@ def find_repeated(
             or not starts_a_word(text, at + sum(len(w) for w in cut), o, seg)
         ):
             cut = cut[:-1]
+        while cut and _cut_from_a_count(text, at, cut[0]):
+            at += len(cut[0])  # 2018|年全国干部教育培训: the year's 年 opens no slogan
+            cut = cut[1:]
         slogan = "".join(cut)
         if (
             len(slogan) >= o.repeated_min_trimmed
             and not not_a_slogan.search(slogan)
             and not people_rules().title_end.search(slogan)  # 中共中央政治局常委: an office
             and not _ends_in_a_prepositional_phrase(cut)
+            and not _a_report_of_names_or_acts(cut)
         ):
             yield Candidate(slogan, "slogan", at, stage=STAGE, rule="thrice")
+
+
+def _cut_from_a_count(text: str, at: int, first: str) -> bool:
+    """Tell whether the first word of a phrase is the measure word of a count or the 年 of a
+    year written in digits before it (31|个省区市, 2018|年全国…): the phrase is cut from them."""
+    before = text[at - 1 : at]
+    return bool(before) and (before.isdigit() or before in CN_NUMERALS) and (
+        word_tag(first) in words().repeated_count_tags
+    )
+
+
+def _a_report_of_names_or_acts(cut: list[str]) -> bool:
+    """Tell whether a phrase reports who did what (a word of `repeated_clause_tags`, the particle
+    of a done act: 听取了…, 表决通过了…) or names people (words of `repeated_name_tags` only:
+    埃斯库德罗和帕斯托尔): said with each mention of a person or an act, no slogan."""
+    w = words()
+    tags = [word_tag(word) for word in cut]
+    return any(t in w.repeated_clause_tags for t in tags) or all(
+        t in w.repeated_name_tags for t in tags
+    )
 
 
 def _ends_in_a_prepositional_phrase(cut: list[str]) -> bool:
