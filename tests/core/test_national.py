@@ -770,3 +770,17 @@ def test_an_image_the_background_learnt_quoted_is_the_word_said_unquoted():
     assert not {"家门口", "加速度"} & {f.text for f in extract_formulations(load_text(text, source="t"))}
     assert "加速度" in {f.text for f in extract_formulations(load_text("跑出“加速度”。", source="t"))}
     assert "组合拳" in {f.text for f in extract_formulations(load_text("打好政策组合拳。", source="t"))}
+
+
+def test_the_watchwords_of_the_reform_era_of_the_1990s_are_listed():
+    """The knowledge batch of the twenty-fourth session (the watchwords of 1987-1999, read in the
+    reports of the background that no annotation covers): a report of that era names its line
+    and policies with them (a text crafted in the language of the work reports of 1992-1998)."""
+    text = (
+        "坚持科学技术是第一生产力的思想，实行适度从紧的财政货币政策。"
+        "国有企业要成为自主经营、自负盈亏、自我发展、自我约束的法人实体，"
+        "建立产权清晰、权责明确、政企分开、管理科学的现代企业制度。"
+    )
+    found = set(_national_stage(text))
+    assert {"科学技术是第一生产力", "适度从紧的财政货币政策",
+            "自主经营、自负盈亏、自我发展、自我约束"} <= found, found
