@@ -279,3 +279,14 @@ def test_a_counted_name_that_runs_on_from_a_national_set_is_that_set(found):
     texts = texts_in("要持之以恒加固中央八项规定堤坝。加大三大攻坚战力度，稳步推进。")
     assert "三大攻坚战" in texts, texts
     assert not {"八项规定堤坝", "三大攻坚战力度"} & texts, texts
+
+
+def test_a_count_of_hours_or_of_a_familys_children_is_a_quantity():
+    # the national news's reports of people (crafted on its forms): spans of time and members of
+    # a family counted are quantities; a set of the same shape is still named
+    texts = texts_in(
+        "她每天要走三个小时山路，把两个女儿送到学校。审批时限压缩到三个工作日。"
+        "坚持两个毫不动摇，增强四个意识。"
+    )
+    assert not {"三个小时", "两个女儿", "三个工作日"} & texts, texts
+    assert {"两个毫不动摇", "四个意识"} <= texts, texts
