@@ -281,7 +281,7 @@ def test_a_counted_name_that_runs_on_from_a_national_set_is_that_set(found):
     assert not {"八项规定堤坝", "三大攻坚战力度"} & texts, texts
 
 
-def test_a_count_of_hours_or_of_a_familys_children_is_a_quantity():
+def test_a_count_of_hours_children_or_drafts_is_a_quantity():
     # the national news's reports of people (crafted on its forms): spans of time and members of
     # a family counted are quantities; a set of the same shape is still named
     texts = texts_in(
@@ -290,3 +290,6 @@ def test_a_count_of_hours_or_of_a_familys_children_is_a_quantity():
     )
     assert not {"三个小时", "两个女儿", "三个工作日"} & texts, texts
     assert {"两个毫不动摇", "四个意识"} <= texts, texts
+    # the documents a body reviews counted (the national news of the NPC standing committee)
+    agenda = texts_in("会议审议了两个修订草案。会议表决通过了三个决议草案，听取了两个报告。")
+    assert not {"两个修订草案", "三个决议草案", "两个报告"} & agenda, agenda
