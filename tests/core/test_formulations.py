@@ -885,6 +885,10 @@ def test_a_repeated_report_of_acts_names_or_counts_is_no_slogan():
     )
     assert "省区市和新疆生产建设兵团" in found(counts)
     assert not any(t.startswith("个") for t in found(counts)), found(counts)
+    year = "印发二〇二〇年全国干部教育培训规划。二〇二〇年全国干部教育培训规划指出。" * 2
+    assert "全国干部教育培训规划" in found(year) and not any(
+        t.startswith("年") for t in found(year)
+    ), found(year)
     names = "会见埃斯库德罗和帕斯托尔。埃斯库德罗和帕斯托尔表示。感谢埃斯库德罗和帕斯托尔。"
     assert not found(names), found(names)
 

@@ -13,10 +13,11 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from policy_cli.core.chars import CN_NUMERALS, HAN
+from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.boundary import starts_a_word
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.pieces import NUMBER_CHARS
 from policy_cli.core.formulations.vocab import patterns, word_tag, words
 from policy_cli.core.people import rules as people_rules
 from policy_cli.core.tokens import Segmentation, segment_text
@@ -83,9 +84,9 @@ def find_repeated(
 
 def _cut_from_a_count(text: str, at: int, first: str) -> bool:
     """Tell whether the first word of a phrase is the measure word of a count or the 年 of a
-    year written in digits before it (31|个省区市, 2018|年全国…): the phrase is cut from them."""
+    year written before it (31|个省区市, 2018|年全国…, 二〇二〇|年…): the phrase is cut from them."""
     before = text[at - 1 : at]
-    return bool(before) and (before.isdigit() or before in CN_NUMERALS) and (
+    return (before.isdigit() or before in NUMBER_CHARS) and (
         word_tag(first) in words().repeated_count_tags
     )
 
