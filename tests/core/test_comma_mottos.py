@@ -257,3 +257,65 @@ def test_a_clause_that_goes_on_after_a_quote_or_a_figure_ends_no_run():
     # four clauses each ending at a mark are one
     whole = found_in(lead + "锐意创新，把事业继续推向前进。")
     assert "motto/even-run" in whole["开拓进取，团结奋斗，扎实工作，锐意创新"]
+
+
+# rule uneven-frame: whole clauses of uneven lengths sharing a frame of two parts or more, with a
+# grammatical character in it, that fills two fifths of each clause (uneven_frame_min_percent)
+
+
+def test_clauses_of_uneven_lengths_in_one_frame_are_a_motto_of_the_16th_congress_report():
+    # real text: 一切…都要坚决冲破，一切…都要坚决改变，一切…都要坚决革除 (a frame of 一切, 发展的
+    # and 都要坚决, clauses of 16 and 17 characters)
+    motto = (
+        "一切妨碍发展的思想观念都要坚决冲破，一切束缚发展的做法和规定都要坚决改变，"
+        "一切影响发展的体制弊端都要坚决革除"
+    )
+    assert "motto/uneven-frame" in found_on("cpc16-report.txt")[motto]
+
+
+def test_clauses_of_uneven_lengths_in_one_frame_of_the_17th_congress_report():
+    motto = (
+        "凡是对台湾同胞有利的事情，凡是对维护台海和平有利的事情，凡是对促进祖国和平统一有利的事情"
+    )
+    assert "motto/uneven-frame" in found_on("cpc17-report.txt")[motto]
+
+
+def test_an_uneven_frame_keeps_the_names_of_its_slots():
+    # real text (the Inner Mongolia report of 2025): the names that fill a slot of the frame
+    # whole stay items of their own, the frame folds none of them
+    found = found_on("provinces-2025/neimenggu.txt")
+    assert "motto/uneven-frame" in found["蒙古马精神是跑出来的，三北精神是拼出来的，亮丽内蒙古是干出来的"]
+    assert {"三北精神", "亮丽内蒙古", "蒙古马精神"} <= set(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # real text (the 16th congress report): a frame that points back to what was said
+        "。对他们的创业精神都要鼓励，对他们的合法权益都要保护，对他们中的优秀分子都要表彰。",
+        # real text (the work report of 2013): 有些 points back too
+        "。有些是长期积累的，有些是经济社会发展过程中出现的，有些是政府工作中的缺点和不足造成的。",
+        # real text (the work report of 2014): the frame 从…改起 is under two fifths of each
+        # clause: where to begin, said in prose
+        "。从群众最期盼的领域改起，从制约经济社会发展最突出的问题改起，从社会各界能够达成共识的环节改起。",
+        # real text (the work report of 2022): a frame of a verb and its noun alone (接受…监督) with
+        # no grammatical character lists acts on different objects
+        "。依法接受同级人大及其常委会的监督，自觉接受人民政协的民主监督，主动接受社会和舆论监督。",
+        # real text (the national news, 2015-12-09): the first clause carries a word of the
+        # sentence before the frame the others open with (都|更加需要…); cut there, the clauses are
+        # of one length (the even rules' to read), and read whole, the run holds that word
+        "不管是落实已出台的改革，还是推出新的改革举措，都更加需要披荆斩棘的勇气，更加需要勇往直前的"
+        "毅力，更加需要雷厉风行的作风。",
+        # two clauses are no run
+        "。一切妨碍发展的思想观念都要坚决冲破，一切束缚发展的做法和规定都要坚决改变。",
+    ],
+)
+def test_uneven_frames_refuse(text):
+    assert not any("motto/uneven-frame" in ev for ev in found_in(text).values())
+
+
+def test_uneven_frames_can_be_switched_off():
+    text = "。凡是对台湾同胞有利的事情，凡是对维护台海和平有利的事情，凡是对促进祖国和平统一有利的事情。"
+    assert any("motto/uneven-frame" in ev for ev in found_in(text).values())
+    off = FormulationOptions(uneven_frame_min_clauses=0)
+    assert not any("motto/uneven-frame" in ev for ev in found_in(text, off).values())

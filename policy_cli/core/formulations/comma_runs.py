@@ -1,5 +1,5 @@
 """Mottos whose clauses a comma joins, read by the stage `motto` (rules `couplet-sentence`,
-`framed-clauses`, `even-run` and `crossed-clauses`).
+`framed-clauses`, `even-run`, `crossed-clauses` and `uneven-frame`).
 
 National reports state many mottos as clauses joined by ，, where running prose joins its
 clauses the same way; what makes a comma run a motto is its shape:
@@ -25,7 +25,17 @@ clauses the same way; what makes a comma run a motto is its shape:
 - `crossed-clauses`: two whole clauses of one length that say two words in one order and then in the
   other, around a frame they share (在发展中促转变，在转变中谋发展; 以需求牵引供给，以供给创造
   需求); words crossing in clauses with no shared frame are prose (才能实现空气对流，新鲜空气
-  才能进来).
+  才能进来);
+- `uneven-frame`: three clauses or more of uneven lengths, each a whole clause, that share a
+  frame of two parts or more, aligned from their starts or their ends, that opens or closes
+  them (their first or their last character), with a grammatical
+  character in it (those of `framed-clauses`, a preposition of place or object, 凡), that is two
+  fifths of each clause or more (一切|妨碍|发展的|思想观念|都要坚决|冲破，一切|束缚|发展的|做法和规定|
+  都要坚决|改变，…; 凡是对|台湾同胞|有利的事情，凡是对|…|有利的事情，…). Where the frame is a
+  verb and a noun alone (依法接受…的监督，自觉接受…的民主监督) the clauses list acts on different
+  objects; where it is under two fifths of a clause (从|…|改起), or points back (对他们的…，有些
+  是…), it is prose. The names that fill a slot of the frame whole stay items of their own
+  (蒙古马精神|是跑出来的，三北精神|是拼出来的…).
 
 The cost is linear in the text: one pattern finds two whole clauses of one length after a
 comma, and only the runs around them are read.
@@ -46,6 +56,9 @@ from policy_cli.core.phrases import CLOSING_QUOTES, OPENING_QUOTES
 from policy_cli.core.segment import default_tagger
 
 STAGE = "motto"
+# the meta key of a slot of an uneven frame: what one clause says in it (蒙古马精神|是|跑|出来的),
+# a name of its own where it is a find (`refine._holders`)
+FRAME_SLOT = "frame_slot"
 
 
 def find_comma_mottos(text: str, o: FormulationOptions) -> Iterator[Candidate]:
@@ -73,6 +86,133 @@ def find_comma_mottos(text: str, o: FormulationOptions) -> Iterator[Candidate]:
         yield from _even_runs(text, o)
     if o.crossed_min_len:
         yield from _crossed_clauses(text, o)
+    if o.uneven_frame_min_clauses:
+        yield from _uneven_frames(text, o)
+
+
+def _uneven_frames(text: str, o: FormulationOptions) -> Iterator[Candidate]:
+    """The runs of whole clauses of uneven lengths that share a frame (rule `uneven-frame`),
+    longest first from each clause: 一切妨碍发展的思想观念都要坚决冲破，一切束缚发展的做法和规定
+    都要坚决改变，一切影响发展的体制弊端都要坚决革除; 让农业成为有奔头的产业，让农民成为…. The
+    first clause may carry the verb of the sentence before the frame (坚持|以科学的理论武装人，以
+    正确的舆论引导人，…), up to `lead_verb_len` characters. Read in each stretch of text between
+    the runs of short whole clauses one pattern finds: the cost is linear in the text."""
+    w = words()
+    comma = w.comma
+    frame_chars = frozenset(w.comma_frame_characters + w.uneven_frame_characters)
+    least, most = o.uneven_frame_min_clauses, o.uneven_frame_max_clauses
+    longest = o.uneven_frame_max_len + o.lead_verb_len
+    # the runs of `least` whole clauses or more, short enough, of Han characters only (one
+    # pattern: most clauses are longer, or hold a figure or a quote)
+    for m in _short_clause_runs(o.uneven_frame_min_len, longest, least).finditer(text):
+        start = m.start()
+        clauses = m.group().split(comma)
+        fits = [len(c) <= o.uneven_frame_max_len for c in clauses]
+        # (each clause shares enough places with the next, a frame's first need: most do not)
+        pairs = [
+            fits[k + 1] and _pair_shares(clauses[k], clauses[k + 1], o)
+            for k in range(len(clauses) - 1)
+        ]
+        if pairs.count(True) < least - 1:
+            continue
+        # streak[k]: how many clauses from the k-th on each share enough with the next
+        streak = [0] * len(clauses)
+        for k in range(len(pairs) - 1, -1, -1):
+            streak[k] = streak[k + 1] + 1 if pairs[k] else 0
+        i = 0
+        while i <= len(clauses) - least:
+            found = None
+            for j in range(min(i + 1 + streak[i], i + most), i + least - 1, -1):
+                run = clauses[i:j]
+                lead = _frame_lead(run, o)
+                if lead is None or not (lead or fits[i]):
+                    continue
+                framed = [run[0][lead:], *run[1:]]
+                slots = _uneven_frame(framed, o, frame_chars)
+                if slots is not None:
+                    found = (j, lead, framed, slots)
+                    break
+            if found is None:
+                i += 1
+                continue
+            j, lead, framed, slots = found
+            offset = start + sum(len(c) + 1 for c in clauses[:i]) + lead
+            yield Candidate(
+                comma.join(framed), "slogan", offset, None, (), BY_RULE, STAGE, "uneven-frame",
+                meta=tuple((FRAME_SLOT, slot) for slot in dict.fromkeys(slots)),
+            )
+            i = j
+
+
+def _pair_shares(first: str, second: str, o: FormulationOptions) -> bool:
+    """Tell whether two clauses share their first or their last character and
+    `uneven_frame_min_shared` places or more, counted from their starts or their ends, the first
+    read whole or after a lead (`_frame_lead`): a frame opens or closes its clauses."""
+    if not o.uneven_frame_min_len <= len(first) <= o.uneven_frame_max_len + o.lead_verb_len:
+        return False
+    at = first.find(second[0], 1, o.lead_verb_len + 1) if first[0] != second[0] else 0
+    if at < 0 and first[-1] != second[-1]:
+        return False  # (most pairs: checked first, the cheapest way)
+    for cut in {0, max(at, 0)}:
+        one = first[cut:]
+        shared = [x == y for x, y in zip(one, second, strict=False)].count(True)
+        shared += [x == y for x, y in zip(one[::-1], second[::-1], strict=False)].count(True)
+        if shared >= o.uneven_frame_min_shared:
+            return True
+    return False
+
+
+def _frame_lead(run: Sequence[str], o: FormulationOptions) -> int | None:
+    """How many characters of the first clause of a run are the sentence's verb before the
+    frame the other clauses open with (坚持|以科学的理论武装人 before 以正确的…; 都|更加需要…):
+    the first place in its first `lead_verb_len` + 1 characters where the others' first
+    character stands, the only way the run is read then; 0 where there is none, and None where
+    the clause that is left is too short or not whole."""
+    first = run[0]
+    opening = {c[0] for c in run[1:]}
+    if len(opening) != 1 or first[0] in opening:
+        return 0
+    at = first.find(next(iter(opening)), 1, o.lead_verb_len + 1)
+    if at < 0:
+        return 0
+    fits = o.uneven_frame_min_len <= len(first) - at <= o.uneven_frame_max_len
+    return at if fits and _HAN_RUN.fullmatch(first, at) else None
+
+
+def _uneven_frame(
+    run: Sequence[str], o: FormulationOptions, frame_chars: frozenset[str]
+) -> list[str] | None:
+    """The slots of the frame clauses of uneven lengths share (what each clause says in it), or
+    None where they share none: a frame is the characters each clause has in common with all the
+    others at one place counted from the clauses' starts or from their ends, in
+    `uneven_frame_min_parts` separate parts or more and `uneven_frame_min_shared` characters in
+    all, a grammatical character among them, with something of its own in every clause."""
+    if len(set(run)) < len(run) or len({len(c) for c in run}) == 1:
+        return None  # (clauses of one length: the rules of even runs read them)
+    size = min(len(c) for c in run)
+    heads = [k for k in range(size) if len({c[k] for c in run}) == 1]
+    tails = [k for k in range(1, size + 1) if len({c[-k] for c in run}) == 1]
+    if len(heads) + len(tails) < o.uneven_frame_min_shared or not (
+        heads[:1] == [0] or tails[:1] == [1]
+    ):
+        return None  # (most runs: a frame opens or closes its clauses)
+    if not ({run[0][k] for k in heads} | {run[0][-k] for k in tails}) & frame_chars:
+        return None
+    slots: list[str] = []
+    for clause in run:
+        marked = {*heads, *(len(clause) - k for k in tails)}
+        if len(marked) < o.uneven_frame_min_shared or len(marked) == len(clause):
+            return None
+        if 100 * len(marked) < o.uneven_frame_min_percent * len(clause):
+            return None
+        if sum(1 for k in marked if k - 1 not in marked) < o.uneven_frame_min_parts:
+            return None
+        masked = "".join(" " if k in marked else c for k, c in enumerate(clause))
+        slots.extend(masked.split())
+    frame = "".join(c if k in marked else " " for k, c in enumerate(run[-1]))
+    if any(word in frame for word in words().uneven_frame_pointing_words):
+        return None
+    return slots
 
 
 def _crossed_clauses(text: str, o: FormulationOptions) -> Iterator[Candidate]:
@@ -348,6 +488,16 @@ def _clause_pair(min_len: int, max_len: int) -> re.Pattern[str]:
         f"([{HAN}]{{{k}}}){comma}[{HAN}]{{{k}}}" for k in range(min_len, max_len + 1)
     )
     return re.compile(f"{comma}(?:{pairs})(?!{_GOES_ON.pattern})")
+
+
+@lru_cache(maxsize=4)
+def _short_clause_runs(shortest: int, longest: int, least: int) -> re.Pattern[str]:
+    """`least` whole clauses or more of `shortest` to `longest` Han characters each, joined by
+    commas: a mark of `comma_run_stops`, a comma or the text's edge before and after the run."""
+    comma = re.escape(words().comma)
+    edge = f"[^{re.escape(words().comma_run_stops)}{comma}]"
+    clause = f"[{HAN}]{{{shortest},{longest}}}"
+    return re.compile(f"(?<!{edge})(?:{clause}{comma}){{{least - 1},}}{clause}(?!{edge})")
 
 
 @lru_cache(maxsize=1)

@@ -573,6 +573,20 @@ class FormulationOptions:
     # 在发展中促转变，在转变中谋发展; 以需求牵引供给，以供给创造需求 (0 switches it off)
     crossed_min_len: int = 5
     crossed_max_len: int = 10
+    # this many whole clauses or more in a row (at most uneven_frame_max_clauses), of any lengths
+    # between these, that share a frame of two parts or more, uneven_frame_min_shared characters
+    # in all, aligned from the clauses' starts or their ends, with a grammatical character in it,
+    # are a motto (rule uneven-frame): 一切…都要坚决冲破，一切…都要坚决改变，一切…都要坚决革除;
+    # 凡是对…有利的事情 (three times); 让农业成为…，让农民成为…，让农村成为… (0 switches it off)
+    uneven_frame_min_clauses: int = 3
+    uneven_frame_max_clauses: int = 6
+    uneven_frame_min_len: int = 4
+    uneven_frame_max_len: int = 18
+    uneven_frame_min_shared: int = 3
+    # ... and the frame is this share of each clause or more (percent): 凡是对|台湾同胞|有利的事情
+    # (8 of 12); 从|群众最期盼的领域|改起 (3 of 11) says where to begin, in prose
+    uneven_frame_min_percent: int = 40
+    uneven_frame_min_parts: int = 2
     # the frame character is in a word this short, no noun (思想|要|再|解放, 环境|就是|民生; not
     # 推进|不动产|登记, where 不 is inside a longer word)
     framed_word_max: int = 2
@@ -659,6 +673,8 @@ _RANGES: tuple[tuple[str, str], ...] = (
     ("even_run_min_clauses", "even_run_max_clauses"),
     ("point_headline_min", "point_headline_max"),
     ("crossed_min_len", "crossed_max_len"),
+    ("uneven_frame_min_clauses", "uneven_frame_max_clauses"),
+    ("uneven_frame_min_len", "uneven_frame_max_len"),
     ("programme_heading_field_min", "programme_heading_field_max"),
 )
 

@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from policy_cli.core.chars import is_han
 from policy_cli.core.formulations.candidate import CERTAIN, Candidate
+from policy_cli.core.formulations.comma_runs import FRAME_SLOT
 from policy_cli.core.formulations.counted import STAGE as COUNTED_STAGE
 from policy_cli.core.formulations.frames import GUIDING_FRAME, STANCE
 from policy_cli.core.formulations.frames import STAGE as FRAME_STAGE
@@ -322,6 +323,13 @@ def _holders(candidates: Sequence[Candidate]) -> dict[str, list[str]]:
     which may be parts of longer finds themselves (以科学发展为主题 inside the lexicon's
     以科学发展为主题，以加快转变经济发展方式为主线) but hold none."""
     holders = containers({c.text for c in candidates})
+    for c in candidates:
+        # a find that fills a slot of an uneven frame whole is a name of its own: 蒙古马精神|是跑
+        # 出来的，三北精神|是拼出来的… (but 美丽家园 in 让农村成为|安居乐业的美丽家园, a part)
+        for slot in (v for k, v in c.meta if k == FRAME_SLOT):
+            if c.text in holders.get(slot, ()):
+                holders[slot] = [t for t in holders[slot] if t != c.text]
+    holders = {part: longer for part, longer in holders.items() if longer}
     holding_none = {
         c.text
         for c in candidates

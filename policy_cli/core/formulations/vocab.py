@@ -417,6 +417,8 @@ class Words(ReadOnlyRecord):
     comma_sentence_ends: str
     comma_speaker_verbs: tuple[str, ...]
     comma_frame_characters: str
+    uneven_frame_characters: str
+    uneven_frame_pointing_words: tuple[str, ...]
     task_verb_tags: frozenset[str]
     task_object_tags: frozenset[str]
 
