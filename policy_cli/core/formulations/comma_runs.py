@@ -28,17 +28,17 @@ clauses the same way; what makes a comma run a motto is its shape:
   才能进来);
 - `uneven-frame`: three clauses or more of uneven lengths, each a whole clause, that share a
   frame of two parts or more, aligned from their starts or their ends, that opens or closes
-  them (their first or their last character), with a grammatical
-  character in it (those of `framed-clauses`, a preposition of place or object, 凡), that is two
-  fifths of each clause or more (一切|妨碍|发展的|思想观念|都要坚决|冲破，一切|束缚|发展的|做法和规定|
-  都要坚决|改变，…; 凡是对|台湾同胞|有利的事情，凡是对|…|有利的事情，…). Where the frame is a
-  verb and a noun alone (依法接受…的监督，自觉接受…的民主监督) the clauses list acts on different
-  objects; where it is under two fifths of a clause (从|…|改起), or points back (对他们的…，有些
-  是…), it is prose. The names that fill a slot of the frame whole stay items of their own
-  (蒙古马精神|是跑出来的，三北精神|是拼出来的…).
+  them (their first or their last character), with a grammatical character in it (those of
+  `framed-clauses`, a preposition of place or object, 凡), that is two fifths of each clause or
+  more (一切|妨碍|发展的|思想观念|都要坚决|冲破，一切|束缚|发展的|做法和规定|都要坚决|改变，…;
+  凡是对|台湾同胞|有利的事情，凡是对|…|有利的事情，…). Where the frame is a verb and a noun alone
+  the clauses list acts on different objects; where it is under two fifths of a clause (从|…|
+  改起), or points back (对他们的…), it is prose. The names that fill a slot of the frame whole
+  stay items of their own (蒙古马精神|是跑出来的，三北精神|是拼出来的…).
 
 The cost is linear in the text: one pattern finds two whole clauses of one length after a
-comma, and only the runs around them are read.
+comma (or the runs of short whole clauses, for `uneven-frame`), and only the runs around them
+are read, each clause against the next once.
 """
 
 from __future__ import annotations
@@ -93,111 +93,105 @@ def find_comma_mottos(text: str, o: FormulationOptions) -> Iterator[Candidate]:
 def _uneven_frames(text: str, o: FormulationOptions) -> Iterator[Candidate]:
     """The runs of whole clauses of uneven lengths that share a frame (rule `uneven-frame`),
     longest first from each clause: 一切妨碍发展的思想观念都要坚决冲破，一切束缚发展的做法和规定
-    都要坚决改变，一切影响发展的体制弊端都要坚决革除; 让农业成为有奔头的产业，让农民成为…. The
-    first clause may carry the verb of the sentence before the frame (坚持|以科学的理论武装人，以
-    正确的舆论引导人，…), up to `lead_verb_len` characters. Read in each stretch of text between
-    the runs of short whole clauses one pattern finds: the cost is linear in the text."""
+    都要坚决改变，一切影响发展的体制弊端都要坚决革除. A frame that goes on past
+    `uneven_frame_max_clauses` clauses is none (把…同…结合起来, ten times: an argument, whose
+    first clauses name nothing). Read in the runs of short whole clauses one pattern finds, each
+    clause compared with the next once: the cost is linear in the text."""
     w = words()
     comma = w.comma
     frame_chars = frozenset(w.comma_frame_characters + w.uneven_frame_characters)
     least, most = o.uneven_frame_min_clauses, o.uneven_frame_max_clauses
-    longest = o.uneven_frame_max_len + o.lead_verb_len
     # the runs of `least` whole clauses or more, short enough, of Han characters only (one
     # pattern: most clauses are longer, or hold a figure or a quote)
-    for m in _short_clause_runs(o.uneven_frame_min_len, longest, least).finditer(text):
-        start = m.start()
+    runs = _short_clause_runs(max(1, o.uneven_frame_min_len), o.uneven_frame_max_len, least)
+    for m in runs.finditer(text):
         clauses = m.group().split(comma)
-        fits = [len(c) <= o.uneven_frame_max_len for c in clauses]
         # (each clause shares enough places with the next, a frame's first need: most do not)
-        pairs = [
-            fits[k + 1] and _pair_shares(clauses[k], clauses[k + 1], o)
-            for k in range(len(clauses) - 1)
-        ]
+        pairs = [_pair_shares(a, b, o) for a, b in zip(clauses, clauses[1:], strict=False)]
         if pairs.count(True) < least - 1:
             continue
         # streak[k]: how many clauses from the k-th on each share enough with the next
         streak = [0] * len(clauses)
         for k in range(len(pairs) - 1, -1, -1):
             streak[k] = streak[k + 1] + 1 if pairs[k] else 0
+        starts = [m.start()]  # where each clause starts
+        for c in clauses:
+            starts.append(starts[-1] + len(c) + len(comma))
         i = 0
         while i <= len(clauses) - least:
-            found = None
-            for j in range(min(i + 1 + streak[i], i + most), i + least - 1, -1):
-                run = clauses[i:j]
-                lead = _frame_lead(run, o)
-                if lead is None or not (lead or fits[i]):
-                    continue
-                framed = [run[0][lead:], *run[1:]]
-                slots = _uneven_frame(framed, o, frame_chars)
-                if slots is not None:
-                    found = (j, lead, framed, slots)
-                    break
+            if streak[i] + 1 < least:
+                i += 1
+                continue
+            found = _longest_frame(clauses, i, min(i + 1 + streak[i], i + most + 1), o, frame_chars)
             if found is None:
                 i += 1
                 continue
-            j, lead, framed, slots = found
-            offset = start + sum(len(c) + 1 for c in clauses[:i]) + lead
+            j, slots = found
+            if j - i > most:
+                i += 1 + streak[i]  # (a frame said more times than a motto holds: none)
+                continue
             yield Candidate(
-                comma.join(framed), "slogan", offset, None, (), BY_RULE, STAGE, "uneven-frame",
-                meta=tuple((FRAME_SLOT, slot) for slot in dict.fromkeys(slots)),
+                comma.join(clauses[i:j]), "slogan", starts[i], None, (), BY_RULE, STAGE,
+                "uneven-frame", meta=tuple((FRAME_SLOT, slot) for slot in dict.fromkeys(slots)),
             )
             i = j
 
 
 def _pair_shares(first: str, second: str, o: FormulationOptions) -> bool:
     """Tell whether two clauses share their first or their last character and
-    `uneven_frame_min_shared` places or more, counted from their starts or their ends, the first
-    read whole or after a lead (`_frame_lead`): a frame opens or closes its clauses."""
-    if not o.uneven_frame_min_len <= len(first) <= o.uneven_frame_max_len + o.lead_verb_len:
-        return False
-    at = first.find(second[0], 1, o.lead_verb_len + 1) if first[0] != second[0] else 0
-    if at < 0 and first[-1] != second[-1]:
+    `uneven_frame_min_shared` places or more, counted from their starts or their ends: a frame
+    opens or closes its clauses."""
+    if not first or not second or (first[0] != second[0] and first[-1] != second[-1]):
         return False  # (most pairs: checked first, the cheapest way)
-    for cut in {0, max(at, 0)}:
-        one = first[cut:]
-        shared = [x == y for x, y in zip(one, second, strict=False)].count(True)
-        shared += [x == y for x, y in zip(one[::-1], second[::-1], strict=False)].count(True)
-        if shared >= o.uneven_frame_min_shared:
-            return True
-    return False
+    shared = [x == y for x, y in zip(first, second, strict=False)].count(True)
+    shared += [x == y for x, y in zip(first[::-1], second[::-1], strict=False)].count(True)
+    return shared >= o.uneven_frame_min_shared
 
 
-def _frame_lead(run: Sequence[str], o: FormulationOptions) -> int | None:
-    """How many characters of the first clause of a run are the sentence's verb before the
-    frame the other clauses open with (坚持|以科学的理论武装人 before 以正确的…; 都|更加需要…):
-    the first place in its first `lead_verb_len` + 1 characters where the others' first
-    character stands, the only way the run is read then; 0 where there is none, and None where
-    the clause that is left is too short or not whole."""
-    first = run[0]
-    opening = {c[0] for c in run[1:]}
-    if len(opening) != 1 or first[0] in opening:
-        return 0
-    at = first.find(next(iter(opening)), 1, o.lead_verb_len + 1)
-    if at < 0:
-        return 0
-    fits = o.uneven_frame_min_len <= len(first) - at <= o.uneven_frame_max_len
-    return at if fits and _HAN_RUN.fullmatch(first, at) else None
+def _longest_frame(
+    clauses: Sequence[str], i: int, end: int, o: FormulationOptions, frame_chars: frozenset[str]
+) -> tuple[int, list[str]] | None:
+    """(j, slots) of the longest run of clauses i..j-1 before `end` in an uneven frame, or None:
+    the places all the clauses share are kept as each clause is added (they only shrink), so
+    the run stops where too few are left."""
+    first = clauses[i]
+    heads = set(range(len(first)))  # places counted from the starts, from 0
+    tails = set(range(1, len(first) + 1))  # and from the ends, from 1
+    found = None
+    uneven = False  # (clauses of one length: the rules of even runs read them)
+    for j in range(i + 1, end):
+        clause = clauses[j]
+        uneven = uneven or len(clause) != len(first)
+        heads = {k for k in heads if k < len(clause) and clause[k] == first[k]}
+        tails = {k for k in tails if k <= len(clause) and clause[-k] == first[-k]}
+        if len(heads) + len(tails) < o.uneven_frame_min_shared or not (0 in heads or 1 in tails):
+            break  # (most runs: a frame opens or closes its clauses)
+        if not any(first[k] in frame_chars for k in heads) and not any(
+            first[-k] in frame_chars for k in tails
+        ):
+            break  # (and holds a grammatical character)
+        if uneven and j + 1 - i >= o.uneven_frame_min_clauses:
+            slots = _uneven_frame(clauses[i : j + 1], o, frame_chars, sorted(heads), sorted(tails))
+            if slots is not None:
+                found = (j + 1, slots)
+    return found
 
 
 def _uneven_frame(
-    run: Sequence[str], o: FormulationOptions, frame_chars: frozenset[str]
+    run: Sequence[str],
+    o: FormulationOptions,
+    frame_chars: frozenset[str],
+    heads: Sequence[int],
+    tails: Sequence[int],
 ) -> list[str] | None:
     """The slots of the frame clauses of uneven lengths share (what each clause says in it), or
     None where they share none: a frame is the characters each clause has in common with all the
-    others at one place counted from the clauses' starts or from their ends, in
-    `uneven_frame_min_parts` separate parts or more and `uneven_frame_min_shared` characters in
-    all, a grammatical character among them, with something of its own in every clause."""
+    others at one place counted from the clauses' starts (`heads`, from 0) or from their ends
+    (`tails`, from 1), in `uneven_frame_min_parts` separate parts or more and
+    `uneven_frame_min_shared` characters in all, a grammatical character among them, with
+    something of its own in every clause."""
     if len(set(run)) < len(run) or len({len(c) for c in run}) == 1:
         return None  # (clauses of one length: the rules of even runs read them)
-    size = min(len(c) for c in run)
-    heads = [k for k in range(size) if len({c[k] for c in run}) == 1]
-    tails = [k for k in range(1, size + 1) if len({c[-k] for c in run}) == 1]
-    if len(heads) + len(tails) < o.uneven_frame_min_shared or not (
-        heads[:1] == [0] or tails[:1] == [1]
-    ):
-        return None  # (most runs: a frame opens or closes its clauses)
-    if not ({run[0][k] for k in heads} | {run[0][-k] for k in tails}) & frame_chars:
-        return None
     slots: list[str] = []
     for clause in run:
         marked = {*heads, *(len(clause) - k for k in tails)}

@@ -573,11 +573,12 @@ class FormulationOptions:
     # 在发展中促转变，在转变中谋发展; 以需求牵引供给，以供给创造需求 (0 switches it off)
     crossed_min_len: int = 5
     crossed_max_len: int = 10
-    # this many whole clauses or more in a row (at most uneven_frame_max_clauses), of any lengths
-    # between these, that share a frame of two parts or more, uneven_frame_min_shared characters
-    # in all, aligned from the clauses' starts or their ends, with a grammatical character in it,
-    # are a motto (rule uneven-frame): 一切…都要坚决冲破，一切…都要坚决改变，一切…都要坚决革除;
-    # 凡是对…有利的事情 (three times); 让农业成为…，让农民成为…，让农村成为… (0 switches it off)
+    # this many whole clauses or more in a row (a frame said more than uneven_frame_max_clauses
+    # times is none), of any lengths between these, that share a frame of two parts or more,
+    # uneven_frame_min_shared characters in all, aligned from the clauses' starts or their ends,
+    # opening or closing them, with a grammatical character in it, are a motto (rule
+    # uneven-frame): 一切…都要坚决冲破，一切…都要坚决改变，一切…都要坚决革除; 凡是对…有利的事情
+    # (three times). 0 switches it off
     uneven_frame_min_clauses: int = 3
     uneven_frame_max_clauses: int = 6
     uneven_frame_min_len: int = 4

@@ -325,7 +325,7 @@ def _holders(candidates: Sequence[Candidate]) -> dict[str, list[str]]:
     holders = containers({c.text for c in candidates})
     for c in candidates:
         # a find that fills a slot of an uneven frame whole is a name of its own: 蒙古马精神|是跑
-        # 出来的，三北精神|是拼出来的… (but 美丽家园 in 让农村成为|安居乐业的美丽家园, a part)
+        # 出来的，三北精神|是拼出来的… (comma_runs.FRAME_SLOT; a piece of a slot stays a part)
         for slot in (v for k, v in c.meta if k == FRAME_SLOT):
             if c.text in holders.get(slot, ()):
                 holders[slot] = [t for t in holders[slot] if t != c.text]
