@@ -330,3 +330,42 @@ def test_uneven_frames_can_be_switched_off():
     assert any("motto/uneven-frame" in ev for ev in found_in(text).values())
     off = FormulationOptions(uneven_frame_min_clauses=0)
     assert not any("motto/uneven-frame" in ev for ev in found_in(text, off).values())
+
+
+# rule role-series: clauses in a row each saying what a different part of a doctrine is
+
+
+def test_the_parts_of_a_doctrine_said_in_a_row_are_one_motto():
+    # real text: the 17th congress report (its definition of 科学发展观) and the 16th
+    found = found_on("cpc17-report.txt")
+    motto = "第一要义是发展，核心是以人为本，基本要求是全面协调可持续，根本方法是统筹兼顾"
+    assert "motto/role-series" in found[motto]
+    found = found_on("cpc16-report.txt")
+    assert "motto/role-series" in found["关键在坚持与时俱进，核心在坚持党的先进性，本质在坚持执政为民"]
+    # real text (the national news, 2022-03-21): 在 says where each part lies
+    text = "进一步明确粮食生产的关键点：根本在耕地，命脉在水利，出路在科技，动力在政策。党的十八大以来"
+    assert "motto/role-series" in found_in(text)["根本在耕地，命脉在水利，出路在科技，动力在政策"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # real text (the national news, 2014-11-13): countries are no parts of a doctrine
+        "。中国是世界经济增长的重要引擎，墨西哥是重要的拉美国家，两国在许多重大问题上有共识。",
+        # real text (the national news, 2017-07-29): no subject of its own
+        "，这既是我们面临的任务，又是我们奋斗的目标，更是我们工作的着力点。",
+        # two parts are no run
+        "。最终目的是满足需求，主攻方向是提高供给质量。",
+        # one part said twice
+        "。核心是发展，核心是以人为本，根本方法是统筹兼顾。",
+    ],
+)
+def test_role_series_refuse(text):
+    assert not any("motto/role-series" in ev for ev in found_in(text).values())
+
+
+def test_role_series_can_be_switched_off():
+    text = "。最终目的是满足需求，主攻方向是提高供给质量，根本途径是深化改革。"
+    assert any("motto/role-series" in ev for ev in found_in(text).values())
+    off = FormulationOptions(role_series_min_clauses=0)
+    assert not any("motto/role-series" in ev for ev in found_in(text, off).values())

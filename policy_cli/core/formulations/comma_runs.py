@@ -47,7 +47,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from policy_cli.core.chars import CN_ZEROS, HAN
+from policy_cli.core.chars import CN_ZEROS, HAN, is_han
 from policy_cli.core.formulations.candidate import BY_RULE, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.quoted import question_pattern
@@ -88,6 +88,66 @@ def find_comma_mottos(text: str, o: FormulationOptions) -> Iterator[Candidate]:
         yield from _crossed_clauses(text, o)
     if o.uneven_frame_min_clauses:
         yield from _uneven_frames(text, o)
+    if o.role_series_min_clauses:
+        yield from _role_series(text, o)
+
+
+def _role_series(text: str, o: FormulationOptions) -> Iterator[Candidate]:
+    """The runs of whole clauses, `role_series_min_clauses` or more, each saying what one part of
+    a doctrine is (rule `role-series`): a noun of `role_series_nouns`, after a modifier of up to
+    `role_series_modifier_max` characters, then 是 or 在 (`role_series_copulas`) and what it is
+    (up to `role_series_predicate_max` characters), each a different part: 第一要义是发展，核心是
+    以人为本，基本要求是全面协调可持续，根本方法是统筹兼顾; 关键在坚持与时俱进，核心在坚持党的先进
+    性，本质在坚持执政为民. Clauses whose subjects are things or people (中国是…，墨西哥是…), or
+    that say 既是…也是…, are prose. One pattern finds the parts said (few in any text), and only
+    the clauses around them are read."""
+    w = words()
+    comma = w.comma
+    ends = w.comma_run_stops + comma
+    run: list[tuple[int, int, str]] = []  # (start, end, subject) of the clauses in a row
+    for hit in _role_words().finditer(text):
+        start = hit.start()
+        while start > 0 and hit.start() - start < o.role_series_modifier_max and is_han(
+            text[start - 1]
+        ):
+            start -= 1
+        predicate = _HAN_RUN.match(text, hit.end())
+        if (start and text[start - 1] not in ends) or predicate is None:
+            continue  # (not a whole clause: the subject goes on before, or nothing follows)
+        end = predicate.end()
+        if (end < len(text) and text[end] not in ends) or (
+            end - hit.end() > o.role_series_predicate_max
+        ):
+            continue
+        if run and (start != run[-1][1] + len(comma) or text[run[-1][1]] != comma):
+            yield from _role_run(text, run, o)
+            run = []
+        run.append((start, end, text[start : hit.end("noun")]))
+    yield from _role_run(text, run, o)
+
+
+def _role_run(
+    text: str, run: Sequence[tuple[int, int, str]], o: FormulationOptions
+) -> Iterator[Candidate]:
+    """The run of clauses as a motto of rule `role-series`, if it is long enough and says
+    each part once."""
+    if o.role_series_min_clauses and len(run) >= o.role_series_min_clauses and len(
+        {subject for _, _, subject in run}
+    ) == len(run):
+        start, end = run[0][0], run[-1][1]
+        yield Candidate(
+            text[start:end], "slogan", start, None, (), BY_RULE, STAGE, "role-series"
+        )
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> re.Pattern[str]:
+    """A part of a doctrine said to be something (核心是, 关键在): a noun of `role_series_nouns`
+    and a copula of `role_series_copulas`."""
+    w = words()
+    nouns = "|".join(sorted(map(re.escape, w.role_series_nouns), key=len, reverse=True))
+    copulas = "|".join(map(re.escape, w.role_series_copulas))
+    return re.compile(f"(?P<noun>{nouns})(?:{copulas})")
 
 
 def _uneven_frames(text: str, o: FormulationOptions) -> Iterator[Candidate]:

@@ -588,6 +588,14 @@ class FormulationOptions:
     # (8 of 12); 从|群众最期盼的领域|改起 (3 of 11) says where to begin, in prose
     uneven_frame_min_percent: int = 40
     uneven_frame_min_parts: int = 2
+    # this many whole clauses or more in a row, each saying what a different part of a doctrine
+    # is (a noun of role_series_nouns after a modifier of up to role_series_modifier_max
+    # characters, then 是 or 在 and up to role_series_predicate_max characters), are one motto
+    # (rule role-series): 第一要义是发展，核心是以人为本，基本要求是全面协调可持续，根本方法是统筹
+    # 兼顾 (0 switches it off)
+    role_series_min_clauses: int = 3
+    role_series_modifier_max: int = 2
+    role_series_predicate_max: int = 14
     # the frame character is in a word this short, no noun (思想|要|再|解放, 环境|就是|民生; not
     # 推进|不动产|登记, where 不 is inside a longer word)
     framed_word_max: int = 2

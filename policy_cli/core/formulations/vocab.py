@@ -419,6 +419,8 @@ class Words(ReadOnlyRecord):
     comma_frame_characters: str
     uneven_frame_characters: str
     uneven_frame_pointing_words: tuple[str, ...]
+    role_series_nouns: tuple[str, ...]
+    role_series_copulas: tuple[str, ...]
     task_verb_tags: frozenset[str]
     task_object_tags: frozenset[str]
 
