@@ -589,13 +589,17 @@ def test_a_verb_of_doing_well_takes_a_bare_head_and_names_nothing_with_it():
 def test_a_head_phrase_keeps_the_noun_phrase_its_modifier_is_coordinated_with():
     # the Chongqing report of 2025; the work report of 2009; the reports to the 15th and 16th
     # congresses (a verb before 和, the last item of a list)
-    texts = {f.text for f in formulations_in(
+    found = {f.text: f.evidence for f in formulations_in(
         "深入实施科技创新和人才强市首位战略，加快构建创新体系。实施以质取胜和出口市场多元化战略。"
         "弘扬和培育民族精神。发扬爱国主义、集体主义、社会主义和艰苦创业精神。"
     )}
+    texts = set(found)
     assert {"科技创新和人才强市首位战略", "以质取胜和出口市场多元化战略"} <= texts
     assert "人才强市首位战略" not in texts
-    assert not {"弘扬和培育民族精神", "社会主义和艰苦创业精神"} & texts
+    # (弘扬和培育民族精神 is a motto of the work reports of 2003-2004, an entry of the national
+    # lexicon since the twenty-fifth session: listed as that, never as a head phrase)
+    assert "社会主义和艰苦创业精神" not in texts
+    assert not any(e.startswith("head/") for e in found.get("弘扬和培育民族精神", ()))
 
 
 def test_a_head_that_ends_inside_a_longer_word_closes_no_name():
