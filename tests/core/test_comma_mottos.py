@@ -352,12 +352,23 @@ def test_the_parts_of_a_doctrine_said_in_a_row_are_one_motto():
     [
         # real text (the national news, 2014-11-13): countries are no parts of a doctrine
         "。中国是世界经济增长的重要引擎，墨西哥是重要的拉美国家，两国在许多重大问题上有共识。",
-        # real text (the national news, 2017-07-29): no subject of its own
+        # real text (the national news, 2017-07-29): what is said is the subject of none of the
+        # clauses (…的目标，…的着力点 end them, no part opens one)
         "，这既是我们面临的任务，又是我们奋斗的目标，更是我们工作的着力点。",
         # two parts are no run
         "。最终目的是满足需求，主攻方向是提高供给质量。",
-        # one part said twice
+        # one part said twice, or one noun with other modifiers (主要目标…，核心目标…)
         "。核心是发展，核心是以人为本，根本方法是统筹兼顾。",
+        "。主要目标是稳增长，重要目标是保就业，核心目标是防风险。",
+        # questions
+        "。核心是否落实，关键是什么，根本在哪里？",
+        # (constructed) clauses that are not whole: a longer subject before the part, a figure
+        # after the last clause, a stop between two clauses, a clause longer than
+        # role_series_predicate_max
+        "。这里的核心是发展，关键在改革，根本在人民。",
+        "。核心是发展，关键在改革，根本在人民2035年。",
+        "。核心是发展，关键在改革。根本在人民。",
+        "。核心是发展，关键在改革，根本在于坚持以人民为中心的发展思想上。",
     ],
 )
 def test_role_series_refuse(text):

@@ -1,5 +1,5 @@
 """Mottos whose clauses a comma joins, read by the stage `motto` (rules `couplet-sentence`,
-`framed-clauses`, `even-run`, `crossed-clauses` and `uneven-frame`).
+`framed-clauses`, `even-run`, `crossed-clauses`, `uneven-frame` and `role-series`).
 
 National reports state many mottos as clauses joined by ，, where running prose joins its
 clauses the same way; what makes a comma run a motto is its shape:
@@ -34,11 +34,14 @@ clauses the same way; what makes a comma run a motto is its shape:
   凡是对|台湾同胞|有利的事情，凡是对|…|有利的事情，…). Where the frame is a verb and a noun alone
   the clauses list acts on different objects; where it is under two fifths of a clause (从|…|
   改起), or points back (对他们的…), it is prose. The names that fill a slot of the frame whole
-  stay items of their own (蒙古马精神|是跑出来的，三北精神|是拼出来的…).
+  stay items of their own (蒙古马精神|是跑出来的，三北精神|是拼出来的…);
+- `role-series`: three whole clauses or more in a row, each saying what a different part of a
+  doctrine is (第一要义是发展，核心是以人为本，基本要求是…，根本方法是…): a noun of a short list
+  (要义, 核心, 关键, 途径…) said to be (是) or to lie in (在) something.
 
 The cost is linear in the text: one pattern finds two whole clauses of one length after a
-comma (or the runs of short whole clauses, for `uneven-frame`), and only the runs around them
-are read, each clause against the next once.
+comma (or the runs of short whole clauses, for `uneven-frame`; the parts of a doctrine, for
+`role-series`), and only the runs around them are read, each clause against the next once.
 """
 
 from __future__ import annotations
@@ -98,46 +101,57 @@ def _role_series(text: str, o: FormulationOptions) -> Iterator[Candidate]:
     `role_series_modifier_max` characters, then 是 or 在 (`role_series_copulas`) and what it is
     (up to `role_series_predicate_max` characters), each a different part: 第一要义是发展，核心是
     以人为本，基本要求是全面协调可持续，根本方法是统筹兼顾; 关键在坚持与时俱进，核心在坚持党的先进
-    性，本质在坚持执政为民. Clauses whose subjects are things or people (中国是…，墨西哥是…), or
-    that say 既是…也是…, are prose. One pattern finds the parts said (few in any text), and only
-    the clauses around them are read."""
+    性，本质在坚持执政为民. Clauses whose subjects are things or people (中国是…，墨西哥是…) are
+    prose, and so are questions (…，根本在哪里？). One pattern finds the parts said (few in any
+    text), and only as many characters around each as a clause holds are read: the cost is
+    linear in the text."""
     w = words()
     comma = w.comma
     ends = w.comma_run_stops + comma
-    run: list[tuple[int, int, str]] = []  # (start, end, subject) of the clauses in a row
+    predicate = _han_up_to(o.role_series_predicate_max + 1)
+    run: list[tuple[int, int, str]] = []  # (start, end, the part's noun) of the clauses in a row
     for hit in _role_words().finditer(text):
         start = hit.start()
         while start > 0 and hit.start() - start < o.role_series_modifier_max and is_han(
             text[start - 1]
         ):
             start -= 1
-        predicate = _HAN_RUN.match(text, hit.end())
-        if (start and text[start - 1] not in ends) or predicate is None:
-            continue  # (not a whole clause: the subject goes on before, or nothing follows)
-        end = predicate.end()
-        if (end < len(text) and text[end] not in ends) or (
-            end - hit.end() > o.role_series_predicate_max
-        ):
-            continue
+        if (start and text[start - 1] not in ends) or (run and start <= run[-1][0]):
+            continue  # (not a whole clause, or a second part named inside one clause)
+        said = predicate.match(text, hit.end())
+        if said is None or len(said.group()) > o.role_series_predicate_max:
+            continue  # (nothing follows, or a longer clause)
+        end = said.end()
+        if end < len(text) and text[end] not in ends:
+            continue  # (the clause goes on: a figure, a quote)
         if run and (start != run[-1][1] + len(comma) or text[run[-1][1]] != comma):
             yield from _role_run(text, run, o)
             run = []
-        run.append((start, end, text[start : hit.end("noun")]))
+        run.append((start, end, hit.group("noun")))
     yield from _role_run(text, run, o)
 
 
 def _role_run(
     text: str, run: Sequence[tuple[int, int, str]], o: FormulationOptions
 ) -> Iterator[Candidate]:
-    """The run of clauses as a motto of rule `role-series`, if it is long enough and says
-    each part once."""
-    if o.role_series_min_clauses and len(run) >= o.role_series_min_clauses and len(
-        {subject for _, _, subject in run}
-    ) == len(run):
-        start, end = run[0][0], run[-1][1]
-        yield Candidate(
-            text[start:end], "slogan", start, None, (), BY_RULE, STAGE, "role-series"
-        )
+    """The run of clauses as a motto of rule `role-series`, if it is long enough, says each part
+    once (by its noun: 主要目标…，核心目标… say one) and asks nothing."""
+    if not (
+        o.role_series_min_clauses
+        and len(run) >= o.role_series_min_clauses
+        and len({noun for _, _, noun in run}) == len(run)
+    ):
+        return
+    start, end = run[0][0], run[-1][1]
+    if end < len(text) and text[end] in words().question_marks:
+        return  # 核心是否落实，关键是什么，根本在哪里？: questions
+    yield Candidate(text[start:end], "slogan", start, None, (), BY_RULE, STAGE, "role-series")
+
+
+@lru_cache(maxsize=4)
+def _han_up_to(n: int) -> re.Pattern[str]:
+    """One to `n` Han characters."""
+    return re.compile(f"[{HAN}]{{1,{max(1, n)}}}")
 
 
 @lru_cache(maxsize=1)

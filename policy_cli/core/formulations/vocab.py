@@ -421,6 +421,7 @@ class Words(ReadOnlyRecord):
     uneven_frame_pointing_words: tuple[str, ...]
     role_series_nouns: tuple[str, ...]
     role_series_copulas: tuple[str, ...]
+    question_marks: str
     task_verb_tags: frozenset[str]
     task_object_tags: frozenset[str]
 
