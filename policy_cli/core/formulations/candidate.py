@@ -8,6 +8,10 @@ KINDS = ("code", "numbered", "slogan", "name", "metaphor", "document")
 # The strength of a candidate: found by an unquoted rule, or quoted / otherwise certain.
 BY_RULE = 1
 CERTAIN = 2
+# the meta key of a slot of a frame its clauses share: what one clause says in it (蒙古马精神|是|
+# 跑|出来的, rule uneven-frame of the stage motto), a name of its own where it is a find of its
+# own (the fold keeps it: `refine._holders`)
+FRAME_SLOT = "frame_slot"
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from policy_cli.core.chars import CN_ZEROS, HAN, is_han
-from policy_cli.core.formulations.candidate import BY_RULE, Candidate
+from policy_cli.core.formulations.candidate import BY_RULE, FRAME_SLOT, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.quoted import question_pattern
 from policy_cli.core.formulations.vocab import words
@@ -59,14 +59,11 @@ from policy_cli.core.phrases import CLOSING_QUOTES, OPENING_QUOTES
 from policy_cli.core.segment import default_tagger
 
 STAGE = "motto"
-# the meta key of a slot of an uneven frame: what one clause says in it (蒙古马精神|是|跑|出来的),
-# a name of its own where it is a find (`refine._holders`)
-FRAME_SLOT = "frame_slot"
 
 
 def find_comma_mottos(text: str, o: FormulationOptions) -> Iterator[Candidate]:
     """Find mottos of clauses joined by ， (rules `couplet-sentence`, `framed-clauses`,
-    `even-run`, `crossed-clauses`)."""
+    `even-run`, `crossed-clauses`, `uneven-frame`, `role-series`)."""
     comma = words().comma
     if comma not in text:
         return
@@ -136,11 +133,7 @@ def _role_run(
 ) -> Iterator[Candidate]:
     """The run of clauses as a motto of rule `role-series`, if it is long enough, says each part
     once (by its noun: 主要目标…，核心目标… say one) and asks nothing."""
-    if not (
-        o.role_series_min_clauses
-        and len(run) >= o.role_series_min_clauses
-        and len({noun for _, _, noun in run}) == len(run)
-    ):
+    if len(run) < max(1, o.role_series_min_clauses) or len({noun for _, _, noun in run}) < len(run):
         return
     start, end = run[0][0], run[-1][1]
     if end < len(text) and text[end] in words().question_marks:
@@ -267,6 +260,7 @@ def _uneven_frame(
     if len(set(run)) < len(run) or len({len(c) for c in run}) == 1:
         return None  # (clauses of one length: the rules of even runs read them)
     slots: list[str] = []
+    frame = ""  # (the frame as the last clause says it, its slots blanked)
     for clause in run:
         marked = {*heads, *(len(clause) - k for k in tails)}
         if len(marked) < o.uneven_frame_min_shared or len(marked) == len(clause):
@@ -277,7 +271,7 @@ def _uneven_frame(
             return None
         masked = "".join(" " if k in marked else c for k, c in enumerate(clause))
         slots.extend(masked.split())
-    frame = "".join(c if k in marked else " " for k, c in enumerate(run[-1]))
+        frame = "".join(c if k in marked else " " for k, c in enumerate(clause))
     if any(word in frame for word in words().uneven_frame_pointing_words):
         return None
     return slots

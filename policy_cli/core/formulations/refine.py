@@ -18,8 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from policy_cli.core.chars import is_han
-from policy_cli.core.formulations.candidate import CERTAIN, Candidate
-from policy_cli.core.formulations.comma_runs import FRAME_SLOT
+from policy_cli.core.formulations.candidate import CERTAIN, FRAME_SLOT, Candidate
 from policy_cli.core.formulations.counted import STAGE as COUNTED_STAGE
 from policy_cli.core.formulations.frames import GUIDING_FRAME, STANCE
 from policy_cli.core.formulations.frames import STAGE as FRAME_STAGE
@@ -325,7 +324,7 @@ def _holders(candidates: Sequence[Candidate]) -> dict[str, list[str]]:
     holders = containers({c.text for c in candidates})
     for c in candidates:
         # a find that fills a slot of an uneven frame whole is a name of its own: 蒙古马精神|是跑
-        # 出来的，三北精神|是拼出来的… (comma_runs.FRAME_SLOT; a piece of a slot stays a part)
+        # 出来的，三北精神|是拼出来的… (candidate.FRAME_SLOT; a piece of a slot stays a part)
         for slot in (v for k, v in c.meta if k == FRAME_SLOT):
             if c.text in holders.get(slot, ()):
                 holders[slot] = [t for t in holders[slot] if t != c.text]
