@@ -281,10 +281,9 @@ def _table(sec: Section, width: int, *, rich_cells: bool = False) -> Any:
     # a term column is as wide as its widest cell up to a cap (a smaller one beside a context
     # column, which must keep room to be useful); the context columns share what is left
     share = 3 if any(x.kind == "context" for x in columns) else 4
+    fold_at = max(12, width * share // 10)  # a term column's cap, unless its own is set
     caps = [
-        c.max_width or max(12, width * share // 10) if c.kind not in ("context", "number")
-        else None
-        for c in columns
+        c.max_width or fold_at if c.kind not in ("context", "number") else None for c in columns
     ]
     fixed = sum(
         min(w, cap) if cap is not None else w
@@ -292,7 +291,9 @@ def _table(sec: Section, width: int, *, rich_cells: bool = False) -> Any:
     )
     # the columns at their widths, their padding and the rules between them: more than fit?
     crowded = fixed + 3 * len(columns) + 1 > width and not any(c.kind == "context" for c in columns)
-    spare = _context_room(columns, width - fixed - 2 * len(columns))
+    # a table of n columns takes 3n - 1 cells besides its columns' text: its two edges, the
+    # n - 1 rules between columns and a cell of padding on either side of each rule
+    spare = _context_room(columns, width - fixed - (3 * len(columns) - 1))
     # each column's own padding: (left, right), none at the table's edges (pad_edge=False)
     pads = [
         (0 if i == 0 else pad, 0 if i == len(columns) - 1 else pad) for i in range(len(columns))
@@ -319,12 +320,14 @@ def _table(sec: Section, width: int, *, rich_cells: bool = False) -> Any:
                 min_width=max(n[i] for n in lens) + extra[i] if lens else None,
             )  # fmt: skip
         else:
-            # the term is never truncated: it keeps its full width, up to its cap
+            # the term is never truncated: it keeps its full width, up to its cap; a column
+            # capped wider than a term's share (a sentence) may fold at that share where the
+            # table would not fit the width otherwise
             cap = caps[i]
             assert cap is not None
             table.add_column(
                 header(c, i), justify=c.justify, overflow="fold",
-                min_width=min(cells_wide, cap) + extra[i], max_width=cap + extra[i],
+                min_width=min(cells_wide, cap, fold_at) + extra[i], max_width=cap + extra[i],
             )  # fmt: skip
     for r, n, row in zip(values, lens, sec.rows, strict=True):
         if rich_cells:
