@@ -7,10 +7,10 @@ first says it, and in how many documents of that corpus it occurs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from policy_cli import data
 from policy_cli.core.bloom import BloomFilter
@@ -38,9 +38,10 @@ FRAMING_SOURCE = "framing"
 EVERYDAY_SOURCE = "everyday"
 
 
-@dataclass(frozen=True)
-class NationalEntry:
-    """An established national formulation and its evidence in the national corpus."""
+class NationalEntry(NamedTuple):
+    """An established national formulation and its evidence in the national corpus (a named
+    tuple: ~3,400 of them are read on a run's first lookup, a third of the time of a frozen
+    dataclass's)."""
 
     text: str
     kind: str
