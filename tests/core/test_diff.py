@@ -449,6 +449,18 @@ def test_siblings_of_known_formulations():
     assert not sibling_formulations(prepare(new), old.text, known)
 
 
+def test_a_sibling_is_said_outside_the_longer_formulations_that_hold_it():
+    old = load_text("坚持社会主义制度。", source="old")
+    new = load_text(
+        "学习新时代中国特色社会主义思想。贯彻新时代中国特色社会主义思想。"
+        "发展社会主义文艺，繁荣社会主义文艺。", source="new",
+    )  # fmt: skip
+    known = [Formulation("社会主义制度", "slogan", 1, 0),
+             Formulation("新时代中国特色社会主义思想", "slogan", 2, 2)]  # fmt: skip
+    sib = sibling_formulations(prepare(new), old.text, known)
+    assert [f.text for f in sib] == ["社会主义文艺"]
+
+
 def test_term_weight():
     idf = load_idf()
     assert term_weight("市场主体", idf.tag("市场主体")) == 1.0
@@ -490,3 +502,33 @@ def test_a_run_named_with_its_noun_is_compared_as_the_run():
     run = added["多主体供给、多渠道保障、租购并举"]
     assert run.new_count == 1 and run.first_seen[:4] == "2017" and (run.documents or 0) > 0
     assert not any(t.endswith("的住房制度") for t in added)
+
+
+@pytest.fixture(scope="module")
+def congress_diff():
+    old, new = (load_document(DOCS / f"cpc{n}-report.txt") for n in (18, 19))
+    return diff_documents(old, new)
+
+
+def test_a_piece_said_only_inside_a_longer_formulation_is_no_sibling(congress_diff):
+    # 社会主义思想 matches the family of 社会主义制度 (stem 社会主义), but the 19th congress
+    # report says it only inside 新时代中国特色社会主义思想 (the review of 2026-12-07: the piece
+    # was a headline and the whole, which holds it, was dropped as its wrapper)
+    added = {c.text for c in congress_diff.added}
+    assert "社会主义思想" not in added
+    assert "社会主义思想" not in {h.text for h in congress_diff.headlines}
+    assert "新时代中国特色社会主义思想" in added
+    assert "社会主义文艺" in added  # a member said on its own (社会主义文艺是人民的文艺) stays
+
+
+def test_a_report_dated_only_in_its_header_weighs_novelty_by_that_year(congress_diff):
+    # a congress report names no year in its part headings; its header says （2017年10月18日）:
+    # the formulations national text first said that year are its news, not perennial phrases
+    from policy_cli.core.diff import _year_of
+    from policy_cli.core.diff.prominence import outline
+
+    dated = {f: load_document(DOCS / f"{f}.txt") for f in ("cpc19-report", "cpc18-report")}
+    assert _year_of(dated["cpc19-report"], outline(dated["cpc19-report"])) == 2017
+    assert _year_of(dated["cpc18-report"], outline(dated["cpc18-report"])) is None
+    headline_news = {h.text for h in congress_diff.headlines if h.what == "new 提法"}
+    assert {"新时代中国特色社会主义思想", "现代化经济体系"} <= headline_news

@@ -152,10 +152,7 @@ class _Run:
     idf: IdfTable
     weights: Weights
 
-    @property
-    def year(self) -> int | None:
-        """The year of the new report (its part headings say it), for national recency."""
-        return self.outlines[1].year
+    year: int | None  # the new report's, for national recency (see `_year_of`)
 
 
 def _start(
@@ -167,10 +164,23 @@ def _start(
     # segmentation only proposes the vocabulary) and its formulations come with it
     p_old = prepare(old, segmenter=segmenter, formulation_options=options)
     p_new = prepare(new, segmenter=segmenter, formulation_options=options)
+    outlines = (outline(old), outline(new))
     return _Run(
-        (p_old, p_new), (outline(old), outline(new)), (side(p_old), side(p_new)),
+        (p_old, p_new), outlines, (side(p_old), side(p_new)),
         places_of(p_old, p_new), background_idf(), weights or Weights(),
+        _year_of(new, outlines[1]),
     )
+
+
+def _year_of(document: Document, outlined: Outline) -> int | None:
+    """The year of a report: the latest its part headings name (二、2022年…), else the year
+    of the date it states (a congress report's （2017年10月18日）); None when it says neither."""
+    if outlined.year is not None:
+        return outlined.year
+    from policy_cli.core.header import extract_header  # (its rules read only here)
+
+    stated = extract_header(document, people=[]).date_iso  # (no speaker wanted: no people)
+    return int(stated[:4]) if stated and stated[:4].isdigit() else None
 
 
 def _formulation_news(

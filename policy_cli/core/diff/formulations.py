@@ -87,10 +87,29 @@ def sibling_formulations(
                 or not term_weight(last, idf.tag(last))
             ):
                 continue
-            n = text.count(sibling)
+            n = _said_alone(text, sibling, [k for k in kinds if sibling in k and k != sibling])
             if n >= min_count:
                 found[sibling] = Formulation(sibling, kind, n, start)
     return sorted(found.values(), key=lambda f: (f.first_offset, f.text))
+
+
+def _said_alone(text: str, phrase: str, longer: list[str]) -> int:
+    """How often `text` says `phrase` outside the longer formulations that hold it: a string
+    said only inside one (社会主义思想, always in 新时代中国特色社会主义思想) is a piece of that
+    formulation, not a member of a family of its own."""
+    covered = [
+        (at, at + len(name))
+        for name in longer
+        for at in (m.start() for m in re.finditer(re.escape(name), text))
+    ]
+    n = 0
+    at = text.find(phrase)
+    while at >= 0:
+        end = at + len(phrase)
+        if not any(s <= at and end <= e for s, e in covered):
+            n += 1
+        at = text.find(phrase, end)
+    return n
 
 
 def _stem_matches(text: str, stem: str) -> list[tuple[int, str]]:
@@ -420,8 +439,11 @@ def formulation_changes(
     # a run one report names with the noun it qualifies is compared as the run (规范、透明、
     # 开放、有活力、有韧性|的资本市场: the other report may say it bare or before another noun)
     old_forms = [_as_run(f) for f in p_old.formulations]
-    new_forms = [f for f in map(_as_run, p_new.formulations) if not perennial(f)]
-    known = old_forms + new_forms
+    all_new = [_as_run(f) for f in p_new.formulations]
+    new_forms = [f for f in all_new if not perennial(f)]
+    # every formulation either report says is a family's known member, the perennial ones too:
+    # a string said only inside one of them is no member of its own (see `_said_alone`)
+    known = old_forms + all_new
     old_forms += sibling_formulations(p_old, new.text, known)
     new_forms += sibling_formulations(p_new, old.text, known)
     old_forms = split_mottos(old_forms, unquoted(new.text))
