@@ -256,7 +256,7 @@ def keyword_section(
             "score": k.score,
             "count": k.count,
             "first_offset": k.first_offset,
-            "context": document.sentences[k.first_sentence].text,
+            "context": _snippet(document.shown_text, k.first_offset, k.term),
         }
         for i, k in enumerate(keywords, 1)
     ]
@@ -310,7 +310,7 @@ def formulation_section(
             "count": f.count,
             "first_offset": f.first_offset,
             "refers": _refers(f.refers_to, f.items),
-            "context": _snippet(document.shown_text, f.first_offset, len(f.text)),
+            "context": _snippet(document.shown_text, f.first_offset, f.shown),
         }
         for f in formulations
     ]
@@ -341,20 +341,70 @@ def _refers(refers_to: str | None, items: tuple[str, ...]) -> str:
     return refers_to or ""
 
 
-def _snippet(text: str, offset: int, length: int, before: int = 8, after: int = 30) -> str:
-    """The words around a formulation's first occurrence, on one line."""
-    start = max(0, offset - before)
+# a table's context shows what the text says around an item, the item itself as ～ (the column
+# beside it says it in full): a cell of a dozen cells then still shows the words before and
+# after it (…如期打赢～取得全面胜利…), where the text itself showed the words before it only
+CONTEXT_BEFORE = 4  # characters before the item (a verb that takes it: 坚持～, 深入实施～)
+CONTEXT_AFTER = 24  # characters after it
+ITEM_MARK = "～"
+_PRINTED_ALIKE = {"，": "、", ",": "、"}  # a motto's separators, one for another
+_OPENING, _CLOSING = "“‘「『", "”’」』\""
+_QUOTES = set(_OPENING + _CLOSING)
+_SENTENCE_END = re.compile("[。！？]")
+
+
+def _snippet(text: str, offset: int, item: str) -> str:
+    """The words around `item` said at `offset` of `text`, on one line, `item` as ～ (as
+    printed: quote marks inside it, another motto separator); the words alone where `text`
+    does not say it there."""
+    span = _printed_span(text, offset, item)
+    end = offset + len(item)
+    if span is not None:
+        offset, end = span
+    start = max(0, offset - CONTEXT_BEFORE)
     for edge in ("。", "\n"):
         k = text.rfind(edge, start, offset)
         if k >= 0:
             start = k + 1
-    end = min(len(text), offset + length + after)
-    k = text.find("\n", offset, end)
+    stop = min(len(text), end + CONTEXT_AFTER)
+    k = text.find("\n", offset, stop)
     if k >= 0:
-        end = k
-    return ("…" if start > 0 and text[start - 1] != "\n" else "") + text[start:end] + (
-        "…" if end < len(text) and text[end] != "\n" else ""
+        stop = k
+    sentence_end = _SENTENCE_END.search(text, end, stop)  # the context stays in its sentence
+    if sentence_end:
+        stop = sentence_end.end()
+    middle = (
+        text[start:offset] + ITEM_MARK + text[end:stop] if span is not None and end <= stop
+        else text[start:stop]
     )
+    return ("…" if start > 0 and text[start - 1] not in "。\n" else "") + middle + (
+        "…" if stop < len(text) and text[stop] != "\n" and not sentence_end else ""
+    )
+
+
+def _printed_span(text: str, offset: int, item: str) -> tuple[int, int] | None:
+    """Where `item` said at `offset` starts and ends as `text` prints it (quote marks around
+    and inside it, one motto separator for another), or None where it is not said there."""
+    at = offset
+    # quote marks opened inside it (共建“一带一路”) are closed after it too; one closed inside
+    # it (“三北”工程攻坚战, said from 三) was opened just before it
+    opened = 0
+    for ch in item:
+        while at < len(text) and text[at] in _QUOTES and text[at] != ch:
+            opened += 1 if text[at] in _OPENING else -1
+            at += 1
+        if at >= len(text):
+            return None
+        seen = text[at]
+        if seen != ch and _PRINTED_ALIKE.get(seen, seen) != _PRINTED_ALIKE.get(ch, ch):
+            return None
+        at += 1
+    while opened > 0 and at < len(text) and text[at] in _CLOSING:
+        opened, at = opened - 1, at + 1
+    start = offset
+    while opened < 0 and start > 0 and text[start - 1] in _OPENING:
+        opened, start = opened + 1, start - 1
+    return start, at
 
 
 # --------------------------------------------------------------------------- policy targets

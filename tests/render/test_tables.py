@@ -208,3 +208,25 @@ def test_tables_are_laid_out_within_the_width_not_cropped_to_it(width: int) -> N
             table = render._table(section, width, rich_cells=rich_cells)
             laid_out = "".join(s.text for s in console.render(table)).splitlines()
             assert max(cell_len(line) for line in laid_out) <= width, (section.title, width)
+
+
+def test_a_context_shows_the_words_around_its_item_the_item_as_a_mark():
+    # the context column is a dozen cells at 100 columns: it showed the words before an item and
+    # rarely the item (…史决议，如期打赢脱 for 脱贫攻坚); the item, said in full beside it, is ～
+    from policy_cli.models import Formulation, Keyword
+
+    doc = api.load_document(str(FOUNDING))
+    text = doc.shown_text
+    at = text.index("高质量发展大会")
+    rows = serialize.formulation_section(
+        doc, [Formulation("高质量发展", "slogan", 1, at + text[at:].index("高质量发展"))], title="t"
+    ).rows
+    assert rows[0]["context"].startswith("…杭区经济～大会")
+    assert "高质量发展" not in rows[0]["context"]
+    quoted = text.index("“132”") + 1  # a quoted code keeps its marks around the ～
+    row = serialize.formulation_section(doc, [Formulation("132", "code", 1, quoted)], title="t")
+    assert "“～”总体部署" in row.rows[0]["context"]
+    # a key term: the words around its first use, not the start of its sentence
+    keyword = Keyword("七个重大突破", 1.0, 1, text.index("七个重大突破"), 0)
+    context = serialize.keyword_section(doc, [keyword], method="tfidf", top=1).rows[0]["context"]
+    assert "～" in context and context.split("～")[1].startswith("”主要任务")
