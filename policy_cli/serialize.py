@@ -357,8 +357,9 @@ def _snippet(text: str, offset: int, item: str) -> str:
     """The words around `item` said at `offset` of `text`, on one line, `item` as ～ (as
     printed: quote marks inside it, another motto separator); the words alone where `text`
     does not say it there."""
+    offset = min(max(0, offset), len(text))  # (an offset outside the text: its nearest end)
     span = _printed_span(text, offset, item)
-    end = offset + len(item)
+    end = min(len(text), offset + len(item))
     if span is not None:
         offset, end = span
     start = max(0, offset - CONTEXT_BEFORE)

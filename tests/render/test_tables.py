@@ -230,3 +230,19 @@ def test_a_context_shows_the_words_around_its_item_the_item_as_a_mark():
     keyword = Keyword("七个重大突破", 1.0, 1, text.index("七个重大突破"), 0)
     context = serialize.keyword_section(doc, [keyword], method="tfidf", top=1).rows[0]["context"]
     assert "～" in context and context.split("～")[1].startswith("”主要任务")
+
+
+def _unquoted(text: str) -> str:
+    return text.replace("“", "").replace("”", "")
+
+
+def test_a_context_is_made_for_any_offset_and_item():
+    # an item not said where its offset points, or an offset outside the text, still gets a
+    # context (the words there, unmarked), never an error
+    text = "坚持共建“一带一路”高质量发展。推动“三北”工程攻坚战。"
+    for item in ("共建一带一路", "三北工程攻坚战", "不在文中", ""):
+        for offset in range(-3, len(text) + 4):
+            context = serialize._snippet(text, offset, item)
+            assert context.count("～") <= 1
+            said = context.strip("…").replace("～", item)
+            assert _unquoted(said) in _unquoted(text), (item, offset, context)
