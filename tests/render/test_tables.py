@@ -25,13 +25,15 @@ WIDTHS = (30, 60, 80, 120)
 
 
 @cache
-def _sections() -> list[Section]:
+def _sections(*, compact: bool = False) -> list[Section]:
+    """Every kind of table of three documents and a diff (`compact`: the targets as the
+    terminal shows them; all their columns otherwise, as files get them)."""
     out: list[Section] = []
     for path in (DOCS / "gwr-2022.txt", DOCS / "local-baotou-2022.txt", FOUNDING):
         doc = api.load_document(str(path))
         out.append(serialize.formulation_section(doc, api.formulations_of(doc), title="提法"))
         out.append(serialize.keyword_section(doc, api.keywords_of(doc), method="tfidf", top=20))
-        out.append(serialize.target_section(api.targets_of(doc), headline=False, compact=False))
+        out.append(serialize.target_section(api.targets_of(doc), headline=False, compact=compact))
     old, new = (api.load_document(str(DOCS / f"gwr-{y}.txt")) for y in (2021, 2022))
     out.extend(serialize.diff_sections(api.diff_of(old, new, sentences=True)))
     return [s for s in out if s.rows and s.layout != "inline"]
@@ -183,26 +185,12 @@ def test_a_users_own_national_term_is_no_echo(tmp_path):
 
 
 
-@cache
-def _terminal_sections() -> list[Section]:
-    """The tables the commands print in a terminal (targets compact, as `policy targets`)."""
-    out: list[Section] = []
-    for path in (DOCS / "gwr-2022.txt", DOCS / "local-baotou-2022.txt", FOUNDING):
-        doc = api.load_document(str(path))
-        out.append(serialize.formulation_section(doc, api.formulations_of(doc), title="提法"))
-        out.append(serialize.keyword_section(doc, api.keywords_of(doc), method="tfidf", top=20))
-        out.append(serialize.target_section(api.targets_of(doc), headline=False, compact=True))
-    old, new = (api.load_document(str(DOCS / f"gwr-{y}.txt")) for y in (2021, 2022))
-    out.extend(serialize.diff_sections(api.diff_of(old, new, sentences=True)))
-    return [s for s in out if s.rows and s.layout != "inline"]
-
-
 @pytest.mark.parametrize("width", (80, 100, 120, 200))
 def test_tables_are_laid_out_within_the_width_not_cropped_to_it(width: int) -> None:
     # rich crops a line wider than the terminal as it prints it: the context column laid out
     # n - 1 cells too wide lost its closing … and the table its right edge, and at 80 columns
     # diff's sentence column (never under its cap of 56) pushed the column of new words off
-    for section in _terminal_sections():
+    for section in _sections(compact=True):
         console = render.make_console(file=io.StringIO(), width=width)
         for rich_cells in (False, True):
             table = render._table(section, width, rich_cells=rich_cells)
