@@ -713,7 +713,7 @@ def _fitted_charts(
 
 def _context_room(columns: Sequence[Column], room: int) -> int:
     """The width each context column may take of `room` cells: an equal share, where a column
-    capped below its share (`max_width`: refers to / items) leaves the rest of it to the
+    capped below its share (`max_width`: refers to, or a set's items) leaves the rest of it to the
     others; 12 at least."""
     context = [c for c in columns if c.kind == "context"]
     if not context:

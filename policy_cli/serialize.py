@@ -321,7 +321,7 @@ def formulation_section(
             Column("text", "formulation"),
             Column("origin", "origin"),
             Column("count", "count", kind="number"),
-            Column("refers", "refers to / items", kind="context", max_width=18, optional=True),
+            Column("refers", "refers to", kind="context", max_width=18, optional=True),  # or its items
             Column("context", "context", kind="context"),
         ],
         rows,
