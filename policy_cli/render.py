@@ -289,6 +289,17 @@ def _table(sec: Section, width: int, *, rich_cells: bool = False) -> Any:
         min(w, cap) if cap is not None else w
         for w, c, cap in zip(widths, columns, caps, strict=True) if c.kind != "context"
     )
+    # where the columns at their least widths would not fit, the term columns fold sooner, the
+    # widest first, down to FOLD_FLOOR cells: 60 columns hold a slogans table whole
+    least = (3 * len(columns) - 1) + sum(
+        CONTEXT_MIN if c.kind == "context" else w
+        for w, c in zip(widths, columns, strict=True) if c.kind in ("context", "number", "chart")
+    )
+    fold_at = _fold_width(
+        [(w, cap) for w, c, cap in zip(widths, columns, caps, strict=True)
+         if cap is not None and c.kind != "chart"],
+        width - least, fold_at,
+    )  # fmt: skip
     # the columns at their widths, their padding and the rules between them: more than fit?
     crowded = fixed + 3 * len(columns) + 1 > width and not any(c.kind == "context" for c in columns)
     # a table of n columns takes 3n - 1 cells besides its columns' text: its two edges, the
@@ -687,6 +698,8 @@ class _Cell:
 
 
 CHART_MIN = 8  # a sparkline is drawn with this many marks at least, however narrow the table
+CONTEXT_MIN = 12  # a context column is this many cells at least (else it is left out or cut)
+FOLD_FLOOR = 8  # a term column folds at this many cells at the least (four Han characters)
 
 
 def _fitted_charts(
@@ -699,7 +712,8 @@ def _fitted_charts(
     from rich.cells import cell_len
 
     others = sum(
-        12 if c.kind == "context" else max(cell_len(inert(c.header)), *(cell_len(r[i]) for r in values))
+        CONTEXT_MIN if c.kind == "context"
+        else max(cell_len(inert(c.header)), *(cell_len(r[i]) for r in values))
         for i, c in enumerate(columns) if i not in charts
     ) if values else 0
     # each column's padding (none at the table's edges) and the box's rule between columns and
@@ -717,34 +731,45 @@ def _context_room(columns: Sequence[Column], room: int) -> int:
     others; 12 at least."""
     context = [c for c in columns if c.kind == "context"]
     if not context:
-        return max(12, room)
+        return max(CONTEXT_MIN, room)
     capped: list[Column] = []
     while True:
         free = len(context) - len(capped)
         each = (room - sum(c.max_width or 0 for c in capped)) // max(1, free)
         more = [c for c in context if c not in capped and c.max_width and c.max_width < each]
         if not more or free == len(more):
-            return max(12, each)
+            return max(CONTEXT_MIN, each)
         capped += more
 
 
+def _fold_width(terms: Sequence[tuple[int, int]], room: int, fold_at: int) -> int:
+    """The widest fold (at most `fold_at`, at least FOLD_FLOOR) at which term columns of these
+    (width, cap) fit `room` cells, each at min(width, cap, fold)."""
+    for fold in range(fold_at, FOLD_FLOOR - 1, -1):
+        if sum(min(w, cap, fold) for w, cap in terms) <= room:
+            return fold
+    return FOLD_FLOOR
+
+
 def _fitting_columns(sec: Section, width: int) -> list[Column]:
-    """The columns of a section that a terminal `width` columns wide can hold: optional ones go
-    first when the fixed columns and a usable context column (12 cells each) would not fit."""
+    """The columns of a section that a terminal `width` columns wide can hold: optional ones go,
+    lowest rank first (the rightmost of a rank first), while the columns at their least widths
+    (a context column 12 cells) would not fit."""
     from rich.cells import cell_len
 
     columns = list(sec.columns)
     while any(c.optional for c in columns):
         need = sum(
-            12 if c.kind == "context" else CHART_MIN if c.kind == "chart" else min(
+            CONTEXT_MIN if c.kind == "context" else CHART_MIN if c.kind == "chart" else min(
                 max([cell_len(c.header), *(cell_len(cell(r.get(c.key))) for r in sec.rows)]),
                 c.max_width or max(12, width * 3 // 10),
             )
             for c in columns
-        ) + 3 * len(columns)  # (each column's padding and the rule beside it)
+        ) + 3 * len(columns) - 1  # (the edges, the rules between columns and their padding)
         if need <= width:
             break
-        columns.remove(next(c for c in reversed(columns) if c.optional))
+        rank = min(int(c.optional) for c in columns if c.optional)
+        columns.remove(next(c for c in reversed(columns) if int(c.optional) == rank))
     return columns
 
 

@@ -72,7 +72,9 @@ class Column:
     kind: str = "term"
     max_width: int | None = None
     highlight: str | None = None  # row key of a list of words to emphasise in this column
-    optional: bool = False  # left out of a terminal table too narrow to hold it (kept in files)
+    # left out of a terminal table too narrow to hold it (kept in files): 0 never, else the
+    # lowest rank first (True is rank 1)
+    optional: int = 0
 
 
 @dataclass(frozen=True)
@@ -268,7 +270,7 @@ def keyword_section(
             Column("score", "score", kind="number"),
             Column("count", "count", kind="number"),
             Column("first_offset", "first at", kind="number"),
-            Column("context", "first context", kind="context"),
+            Column("context", "first context", kind="context", optional=1),
         ],
         rows,
     )
@@ -321,8 +323,8 @@ def formulation_section(
             Column("text", "formulation"),
             Column("origin", "origin"),
             Column("count", "count", kind="number"),
-            Column("refers", "refers to", kind="context", max_width=18, optional=True),  # or its items
-            Column("context", "context", kind="context"),
+            Column("refers", "refers to", kind="context", max_width=18, optional=1),  # or items
+            Column("context", "context", kind="context", optional=2),
         ],
         rows,
     )
@@ -491,11 +493,13 @@ def target_section(targets: Sequence[Target], *, headline: bool, compact: bool) 
         Column("canonical", "canonical", max_width=16),
         Column("value", "value", kind="context"),
         Column("number", "first number", justify="right"),
-        Column("numbers", "number", justify="right"),
-        Column("unit", "unit"),
-        Column("modifier", "modifier"),
+        # (a narrow terminal leaves out first what the value says already: its unit, its
+        # modifier, its number; then the year)
+        Column("numbers", "number", justify="right", optional=3),
+        Column("unit", "unit", optional=1),
+        Column("modifier", "modifier", optional=2),
         Column("direction", "direction"),
-        Column("year", "year"),
+        Column("year", "year", optional=4),
         Column("period", "period"),
         Column("section", "section"),
         Column("core", "headline"),
@@ -1120,9 +1124,10 @@ def _change_columns(*, direction: bool = False) -> list[Column]:
         cols.append(Column("direction", "direction"))
     return cols + [
         Column("term", "term"),
-        Column("kind", "kind", optional=True),  # (a narrow terminal drops it before the numbers)
-        Column("first_seen", "first seen"),
-        Column("peak", "peak"),
+        # (a narrow terminal drops these before the numbers: the kind, the peak, first seen)
+        Column("kind", "kind", optional=1),
+        Column("first_seen", "first seen", optional=3),
+        Column("peak", "peak", optional=2),
         Column("early_rate", "before", kind="number"),
         Column("late_rate", "after", kind="number"),
         Column("change", "G2", kind="number"),

@@ -36,6 +36,10 @@ def _sections(*, compact: bool = False) -> list[Section]:
         out.append(serialize.target_section(api.targets_of(doc), headline=False, compact=compact))
     old, new = (api.load_document(str(DOCS / f"gwr-{y}.txt")) for y in (2021, 2022))
     out.extend(serialize.diff_sections(api.diff_of(old, new, sentences=True)))
+    if compact:  # the trend of the national reports (rising, falling, formulations by year)
+        reports = sorted(DOCS.glob("gwr-20*.txt"))
+        trend = api.trend_of(reports, use_cache=False, workers=1)
+        out.extend(serialize.trend_sections(trend, "table"))
     return [s for s in out if s.rows and s.layout != "inline"]
 
 
@@ -185,11 +189,12 @@ def test_a_users_own_national_term_is_no_echo(tmp_path):
 
 
 
-@pytest.mark.parametrize("width", (80, 100, 120, 200))
+@pytest.mark.parametrize("width", (60, 70, 80, 100, 120, 200))
 def test_tables_are_laid_out_within_the_width_not_cropped_to_it(width: int) -> None:
     # rich crops a line wider than the terminal as it prints it: the context column laid out
     # n - 1 cells too wide lost its closing … and the table its right edge, and at 80 columns
-    # diff's sentence column (never under its cap of 56) pushed the column of new words off
+    # diff's sentence column (never under its cap of 56) pushed the column of new words off;
+    # under 80, optional columns go (lowest rank first) and term columns fold sooner
     for section in _sections(compact=True):
         console = render.make_console(file=io.StringIO(), width=width)
         for rich_cells in (False, True):
