@@ -349,8 +349,9 @@ def _refers(refers_to: str | None, items: tuple[str, ...]) -> str:
 CONTEXT_BEFORE = 4  # characters before the item (a verb that takes it: 坚持～, 深入实施～)
 CONTEXT_AFTER = 24  # characters after it
 ITEM_MARK = "～"
+# (as `core.phrases` reads them; the output layer imports no core module)
 _PRINTED_ALIKE = {"，": "、", ",": "、"}  # a motto's separators, one for another
-_OPENING, _CLOSING = "“‘「『", "”’」』\""
+_OPENING, _CLOSING = "“‘「『", "”’」』\""  # (the ASCII " closes, as printed)
 _QUOTES = set(_OPENING + _CLOSING)
 _SENTENCE_END = re.compile("[。！？]")
 
