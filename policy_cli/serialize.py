@@ -353,7 +353,8 @@ ITEM_MARK = "～"
 _PRINTED_ALIKE = {"，": "、", ",": "、"}  # a motto's separators, one for another
 _OPENING, _CLOSING = "“‘「『", "”’」』\""  # (the ASCII " closes, as printed)
 _QUOTES = set(_OPENING + _CLOSING)
-_SENTENCE_END = re.compile("[。！？]")
+_SENTENCE_MARKS = "。！？"
+_SENTENCE_END = re.compile(f"[{_SENTENCE_MARKS}]")
 
 
 def _snippet(text: str, offset: int, item: str) -> str:
@@ -366,7 +367,7 @@ def _snippet(text: str, offset: int, item: str) -> str:
     if span is not None:
         offset, end = span
     start = max(0, offset - CONTEXT_BEFORE)
-    for edge in ("。", "\n"):
+    for edge in _SENTENCE_MARKS + "\n":  # the context stays in its sentence (and line)
         k = text.rfind(edge, start, offset)
         if k >= 0:
             start = k + 1
@@ -374,14 +375,14 @@ def _snippet(text: str, offset: int, item: str) -> str:
     k = text.find("\n", offset, stop)
     if k >= 0:
         stop = k
-    sentence_end = _SENTENCE_END.search(text, end, stop)  # the context stays in its sentence
+    sentence_end = _SENTENCE_END.search(text, end, stop)
     if sentence_end:
         stop = sentence_end.end()
     middle = (
         text[start:offset] + ITEM_MARK + text[end:stop] if span is not None and end <= stop
         else text[start:stop]
     )
-    return ("…" if start > 0 and text[start - 1] not in "。\n" else "") + middle + (
+    return ("…" if start > 0 and text[start - 1] not in _SENTENCE_MARKS + "\n" else "") + middle + (
         "…" if stop < len(text) and text[stop] != "\n" and not sentence_end else ""
     )
 
