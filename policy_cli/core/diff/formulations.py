@@ -224,6 +224,8 @@ def compare_formulations(
     # reworded old phrase such as "弘扬科学家精神" for "科学家精神" ranks below a coinage)
     added.sort(key=lambda c: _rank(c, c.new_count, plain_new, plain_old))
     removed.sort(key=lambda c: _rank(c, c.old_count, plain_old, plain_new))
+    # 共建一带一路 4→3 beside 一带一路 4→3, 六稳 1→1 beside 六稳、六保 1→1: one 提法 said as often
+    kept = _drop_said_alike(kept)
     kept.sort(key=lambda c: (-(c.old_count + c.new_count), c.offset, c.text))
     return added, removed, kept
 
@@ -368,6 +370,22 @@ def _drop_wrappers(items: list[FormulationChange]) -> list[FormulationChange]:
     """Drop formulations that contain another listed one (a verb or modifier around it)."""
     texts = [c.text for c in items]
     return [c for c in items if not any(t != c.text and t in c.text for t in texts)]
+
+
+def _drop_said_alike(items: list[FormulationChange]) -> list[FormulationChange]:
+    """Of two formulations one holds and both reports say as often (the longer around the
+    shorter every time), keep one: the motto, not a part of it said only in it (六稳、六保, not
+    六稳); the shorter, not the words around it (一带一路, not 共建一带一路)."""
+    dropped: set[str] = set()
+    for c in items:
+        for t in items:
+            if t.text == c.text or t.text not in c.text:
+                continue
+            if (t.old_count, t.new_count) != (c.old_count, c.new_count):
+                continue
+            is_part = t.text in _MOTTO_MARKS.split(c.text)
+            dropped.add(t.text if is_part else c.text)
+    return [c for c in items if c.text not in dropped]
 
 
 def split_mottos(forms: Iterable[Formulation], other_plain: str) -> list[Formulation]:
