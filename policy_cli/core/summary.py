@@ -151,9 +151,23 @@ def salient_formulations(
         key: the sort key (default `by_kind`: kind, count descending, first offset, text).
 
     Returns:
-        At most `top` formulations in the order of `key`.
+        At most `top` formulations in the order of `key`; a set named again with what it
+        refers to (三个代表重要思想 beside 三个代表, 十一五规划 beside 十一五) comes after all the
+        others: a short list shows the set once, with what it refers to.
     """
-    return sorted(found, key=key)[:top]
+    named_again = {
+        longer.text
+        for f in found if f.refers_to
+        for longer in found if _names_with_referent(longer.text, f.text, f.refers_to)
+    }
+    return sorted(found, key=lambda f: (f.text in named_again, key(f)))[:top]
+
+
+def _names_with_referent(longer: str, name: str, refers_to: str) -> bool:
+    """Tell whether `longer` is `name` followed by (a word of) what it refers to: 两个一百年 +
+    奋斗目标, 十一五 + 规划 (第十一个五年规划时期), 四个全面 + 战略布局 (战略); not 十五 + 大."""
+    rest = longer[len(name):] if longer.startswith(name) and longer != name else ""
+    return bool(rest) and (rest in refers_to or refers_to in rest)
 
 
 # The columns of one document's row (`policy summary --format csv`, and `policy batch`).

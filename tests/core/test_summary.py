@@ -492,3 +492,26 @@ def test_key_sentences_of_a_line_without_sentence_ends_are_bounded():
     picked = key_sentences(prepare(doc), n=3)
     assert picked and all(len(s.text) <= MAX_SENTENCE_CHARS for s in picked)
     assert all(w.end - w.start <= MAX_SENTENCE_CHARS for w in whole_sentences(doc))
+
+
+def test_a_set_named_with_what_it_refers_to_is_listed_once() -> None:
+    # the brief's ten places held 三个代表 and 三个代表重要思想, 十四五 and 十四五规划 (the review of
+    # 2026-12-07): the set is shown with what it refers to (三个代表（重要思想）)
+    fs = [
+        Formulation("三个代表", "numbered", 9, 10, refers_to="重要思想"),
+        Formulation("三个代表重要思想", "numbered", 9, 10),
+        Formulation("十一五", "numbered", 2, 40, refers_to="第十一个五年规划时期"),
+        Formulation("十一五规划", "numbered", 2, 40),
+        Formulation("四个全面", "numbered", 2, 70, refers_to="战略"),
+        Formulation("四个全面战略布局", "numbered", 2, 70),
+        Formulation("十五", "numbered", 9, 90, refers_to="计划"),
+        Formulation("十五大", "numbered", 6, 95),  # the congress, not the plan named again
+    ]
+    assert [f.text for f in salient_formulations(fs, top=5)] == [
+        "三个代表", "十五", "十五大", "十一五", "四个全面"
+    ]
+    # (a list of all keeps them, after the others)
+    assert len(salient_formulations(fs, top=10)) == len(fs)
+    doc = load_document(DOCS / "gwr-2022.txt")
+    shown = {f.text for f in summarize(doc).formulations}
+    assert "十四五" in shown and "十四五规划" not in shown
