@@ -248,9 +248,11 @@ def keywords_to_dict(source: str, method: str, keywords: Sequence[Keyword]) -> d
 
 
 def keyword_section(
-    document: Document, keywords: Sequence[Keyword], *, method: str, top: int
+    document: Document, keywords: Sequence[Keyword], *, method: str, top: int,
+    marked: bool = True,
 ) -> Section:
-    """The key terms as a table: rank, term, score, count, first place and its sentence."""
+    """The key terms as a table: rank, term, score, count, first place and its context (the
+    words around it, the term as ～, or with `marked` False, for files, its whole sentence)."""
     rows = [
         {
             "rank": i,
@@ -258,7 +260,7 @@ def keyword_section(
             "score": k.score,
             "count": k.count,
             "first_offset": k.first_offset,
-            "context": _snippet(document.shown_text, k.first_offset, k.term),
+            "context": _context(document, k.first_offset, k.term, marked=marked),
         }
         for i, k in enumerate(keywords, 1)
     ]
@@ -301,9 +303,11 @@ def formulations_to_dict(source: str, formulations: Sequence[Formulation]) -> di
 
 
 def formulation_section(
-    document: Document, formulations: Sequence[Formulation], *, title: str
+    document: Document, formulations: Sequence[Formulation], *, title: str, marked: bool = True
 ) -> Section:
-    """The formulations as a table: kind, text, origin, count, members, context."""
+    """The formulations as a table: kind, text, origin, count, members, context (the words
+    around the first use, the formulation as ～, or with `marked` False, for files, its
+    whole sentence)."""
     rows: list[dict[str, Any]] = [
         {
             "kind": f.kind,
@@ -312,7 +316,7 @@ def formulation_section(
             "count": f.count,
             "first_offset": f.first_offset,
             "refers": _refers(f.refers_to, f.items),
-            "context": _snippet(document.shown_text, f.first_offset, f.shown),
+            "context": _context(document, f.first_offset, f.shown, marked=marked),
         }
         for f in formulations
     ]
@@ -351,18 +355,29 @@ CONTEXT_AFTER = 24  # characters after it
 ITEM_MARK = "～"
 # (as `core.phrases` reads them; the output layer imports no core module)
 _PRINTED_ALIKE = {"，": "、", ",": "、"}  # a motto's separators, one for another
-_OPENING, _CLOSING = "“‘「『", "”’」』\""  # (the ASCII " closes, as printed)
-_QUOTES = set(_OPENING + _CLOSING)
-_SENTENCE_MARKS = "。！？"
-_SENTENCE_END = re.compile(f"[{_SENTENCE_MARKS}]")
+_OPENING, _CLOSING = "“‘「『", "”’」』"
+_STRAIGHT = '"'  # the ASCII quote mark, which opens and closes
+_QUOTES = set(_OPENING + _CLOSING + _STRAIGHT)
+_SENTENCE_MARKS = "。！？!?"  # (the printed text keeps a document's half-width ! and ?)
+_SENTENCE_END = re.compile(f"[{_SENTENCE_MARKS}][{re.escape(_CLOSING + _STRAIGHT)}]*")
+
+
+def _context(document: Document, offset: int, item: str, *, marked: bool) -> str:
+    """What a table says of an item's first use: `marked`, the words around it with the item as
+    ～ (`_snippet`: a terminal's narrow column); else the whole sentence, as printed (files)."""
+    if marked:
+        return _snippet(document.shown_text, offset, item)
+    sentence = document.sentence_at(offset)
+    return document.shown_text[sentence.start : sentence.end] if sentence else ""
 
 
 def _snippet(text: str, offset: int, item: str) -> str:
-    """The words around `item` said at `offset` of `text`, on one line, `item` as ～ (as
-    printed: quote marks inside it, another motto separator); the words alone where `text`
+    """The words around `item` said at `offset` of `text`, on one line: up to CONTEXT_BEFORE
+    characters before it and CONTEXT_AFTER after it in its sentence, `item` as ～ (as printed:
+    quote marks around and inside it, another motto separator); the words alone where `text`
     does not say it there."""
     offset = min(max(0, offset), len(text))  # (an offset outside the text: its nearest end)
-    span = _printed_span(text, offset, item)
+    span = _printed_span(text, offset, item) if item else None
     end = min(len(text), offset + len(item))
     if span is not None:
         offset, end = span
@@ -371,18 +386,21 @@ def _snippet(text: str, offset: int, item: str) -> str:
         k = text.rfind(edge, start, offset)
         if k >= 0:
             start = k + 1
+    cut_before = start > 0 and text[start - 1] not in _SENTENCE_MARKS + "\n"
+    while start < offset and text[start] in _CLOSING:  # (the last sentence's closing mark)
+        start += 1
     stop = min(len(text), end + CONTEXT_AFTER)
-    k = text.find("\n", offset, stop)
+    k = text.find("\n", end, stop)
     if k >= 0:
         stop = k
     sentence_end = _SENTENCE_END.search(text, end, stop)
     if sentence_end:
         stop = sentence_end.end()
     middle = (
-        text[start:offset] + ITEM_MARK + text[end:stop] if span is not None and end <= stop
+        text[start:offset] + ITEM_MARK + text[end:stop] if span is not None
         else text[start:stop]
     )
-    return ("…" if start > 0 and text[start - 1] not in _SENTENCE_MARKS + "\n" else "") + middle + (
+    return ("…" if cut_before else "") + middle + (
         "…" if stop < len(text) and text[stop] != "\n" and not sentence_end else ""
     )
 
@@ -392,11 +410,15 @@ def _printed_span(text: str, offset: int, item: str) -> tuple[int, int] | None:
     and inside it, one motto separator for another), or None where it is not said there."""
     at = offset
     # quote marks opened inside it (共建“一带一路”) are closed after it too; one closed inside
-    # it (“三北”工程攻坚战, said from 三) was opened just before it
-    opened = 0
+    # it (“三北”工程攻坚战, said from 三) was opened just before it; an ASCII mark left alone
+    # inside it pairs with one right after it or, else, right before it
+    opened = straight = 0
     for ch in item:
         while at < len(text) and text[at] in _QUOTES and text[at] != ch:
-            opened += 1 if text[at] in _OPENING else -1
+            if text[at] == _STRAIGHT:
+                straight += 1
+            else:
+                opened += 1 if text[at] in _OPENING else -1
             at += 1
         if at >= len(text):
             return None
@@ -404,11 +426,16 @@ def _printed_span(text: str, offset: int, item: str) -> tuple[int, int] | None:
         if seen != ch and _PRINTED_ALIKE.get(seen, seen) != _PRINTED_ALIKE.get(ch, ch):
             return None
         at += 1
+    start = offset
     while opened > 0 and at < len(text) and text[at] in _CLOSING:
         opened, at = opened - 1, at + 1
-    start = offset
     while opened < 0 and start > 0 and text[start - 1] in _OPENING:
         opened, start = opened + 1, start - 1
+    if straight % 2:
+        if at < len(text) and text[at] == _STRAIGHT:
+            at += 1
+        elif start > 0 and text[start - 1] == _STRAIGHT:
+            start -= 1
     return start, at
 
 

@@ -63,7 +63,9 @@ def keywords(
             chosen,
             output=output,
             json_obj=serialize.keywords_to_dict(doc.source, method.value, result),
-            sections=[serialize.keyword_section(doc, result, method=method.value, top=top)],
+            sections=[serialize.keyword_section(
+                doc, result, method=method.value, top=top, marked=chosen == "table"
+            )],
             title=doc.source,
             inputs=[file],
         )

@@ -149,7 +149,7 @@ def _run(
         fmt,
         output=output,
         json_obj=serialize.formulations_to_dict(doc.source, found),
-        sections=[serialize.formulation_section(doc, found, title=title)],
+        sections=[serialize.formulation_section(doc, found, title=title, marked=fmt == "table")],
         title=doc.source,
         inputs=inputs,
     )

@@ -199,8 +199,12 @@ def test_formulations_are_listed_as_the_document_prints_them():
     assert formulation_to_dict(park)["text"] == "中柬(北海)产业园"
     row = formulation_section(doc, [park], title="t").rows[0]
     # (the snippet says it as ～, the words around it as printed)
+    assert "～" in row["context"]
     said = row["context"].strip("…").replace("～", "中柬(北海)产业园")
     assert row["text"] == "中柬(北海)产业园" and said in doc.shown_text
+    # (a file gets the whole sentence, as printed)
+    whole = formulation_section(doc, [park], title="t", marked=False).rows[0]["context"]
+    assert "中柬(北海)产业园" in whole and whole in doc.shown_text
     # a formulation printed as analysed shows its text
     plain = found["新质生产力"]
     assert plain.printed == "" and plain.shown == "新质生产力"

@@ -226,16 +226,23 @@ def test_a_context_shows_the_words_around_its_item_the_item_as_a_mark():
 
 
 def _unquoted(text: str) -> str:
-    return text.replace("“", "").replace("”", "")
+    return text.replace("“", "").replace("”", "").replace('"', "")
 
 
 def test_a_context_is_made_for_any_offset_and_item():
     # an item not said where its offset points, or an offset outside the text, still gets a
     # context (the words there, unmarked), never an error
-    text = "坚持共建“一带一路”高质量发展。推动“三北”工程攻坚战。"
-    for item in ("共建一带一路", "三北工程攻坚战", "不在文中", ""):
+    text = '坚持共建“一带一路”高质量发展。推动"三北"工程攻坚战！他说：“要深化放管服改革。”'
+    # (where an item is said, from its first character or the quote mark before it)
+    said_at = {"共建一带一路": {2}, "三北工程攻坚战": {18, 19}, "放管服改革": {35}}
+    for item in (*said_at, "不在文中", ""):
         for offset in range(-3, len(text) + 4):
             context = serialize._snippet(text, offset, item)
-            assert context.count("～") <= 1
+            marked = offset in said_at.get(item, ())
+            assert context.count("～") == marked, (item, offset, context)
             said = context.strip("…").replace("～", item)
             assert _unquoted(said) in _unquoted(text), (item, offset, context)
+    # quote marks stay balanced, curly or straight; a context ends after its sentence's marks
+    assert serialize._snippet(text, 2, "共建一带一路") == "坚持～高质量发展。"
+    assert serialize._snippet(text, 19, "三北工程攻坚战") == "推动～！"
+    assert serialize._snippet(text, 35, "放管服改革") == "…“要深化～。”"
