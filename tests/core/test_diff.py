@@ -535,10 +535,48 @@ def test_a_report_dated_only_in_its_header_weighs_novelty_by_that_year(congress_
 
 def test_a_kept_formulation_held_by_another_as_often_is_listed_once(pair_diff, congress_diff):
     # 共建一带一路 4→3 beside 一带一路 4→3 said one 提法 twice (the review of 2026-12-07); one said
-    # around another only some of the times stays (both are said on their own too)
+    # around another only some of the times stays (both are said on their own too), and so does
+    # a longer name that opens with the shorter one (放管服改革 beside 放管服)
     for diff in (pair_diff, congress_diff):
         kept = [(c.text, c.old_count, c.new_count) for c in diff.kept]
         for text, a, b in kept:
-            assert not any(t != text and t in text and (n, m) == (a, b) for t, n, m in kept), text
+            assert not any(
+                t != text and t in text and not text.startswith(t) and (n, m) == (a, b)
+                for t, n, m in kept
+            ), text
     texts = {c.text for c in pair_diff.kept}
     assert "一带一路" in texts and "共建一带一路" not in texts
+
+
+def test_kept_formulations_said_alike_keep_the_motto_and_a_name_of_its_own():
+    old = load_text("坚持引进来和走出去。完善米袋子省长负责制。防止资本无序扩张。", source="old")
+    new = load_text("坚持引进来和走出去。落实米袋子省长负责制。防止资本无序扩张。", source="new")
+    forms = [_f(t) for t in ("引进来", "引进来和走出去", "米袋子", "米袋子省长负责制",
+                             "资本无序扩张", "防止资本无序扩张")]  # fmt: skip
+    _, _, kept = compare_formulations(old, new, forms, forms)
+    assert {c.text for c in kept} == {"引进来和走出去", "米袋子", "米袋子省长负责制", "资本无序扩张"}
+
+
+def test_a_piece_inside_longer_formulations_is_counted_as_the_plain_walk_counts_it():
+    # one walk over the longer ones' joined spans (linear: benchmarks/README.md) against the
+    # plain check of every place against every span, on random texts of a few characters
+    import random
+
+    from policy_cli.core.diff.formulations import _said_alone
+
+    def plain(text: str, phrase: str, longer: list[str]) -> int:
+        spans = [(i, i + len(name)) for name in longer for i in range(len(text))
+                 if text.startswith(name, i)]  # fmt: skip
+        n, at = 0, text.find(phrase)
+        while at >= 0:
+            if not any(s <= at and at + len(phrase) <= e for s, e in spans):
+                n += 1
+            at = text.find(phrase, at + len(phrase))
+        return n
+
+    rng = random.Random(7)
+    for _ in range(2_000):
+        text = "".join(rng.choice("甲乙丙丁") for _ in range(rng.randint(0, 30)))
+        longer = ["甲乙丙", "乙丙丁", "丙丁甲"][: rng.randint(0, 3)]
+        assert _said_alone(text, "乙丙", longer) == plain(text, "乙丙", longer), (text, longer)
+    assert _said_alone("甲乙丙丁 甲乙丙 乙丙丁", "乙丙", ["甲乙丙", "乙丙丁"]) == 0

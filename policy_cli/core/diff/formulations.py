@@ -96,17 +96,24 @@ def sibling_formulations(
 def _said_alone(text: str, phrase: str, longer: list[str]) -> int:
     """How often `text` says `phrase` outside the longer formulations that hold it: a string
     said only inside one (社会主义思想, always in 新时代中国特色社会主义思想) is a piece of that
-    formulation, not a member of a family of its own."""
-    covered = [
-        (at, at + len(name))
-        for name in longer
-        for at in (m.start() for m in re.finditer(re.escape(name), text))
-    ]
-    n = 0
+    formulation, not a member of a family of its own. (The spans of the longer ones, joined
+    where they overlap, are walked once beside the phrase's places: linear in the text.)"""
+    spans = sorted(
+        (m.start(), m.end()) for name in longer for m in re.finditer(re.escape(name), text)
+    )
+    joined: list[list[int]] = []
+    for start, end in spans:
+        if joined and start <= joined[-1][1]:
+            joined[-1][1] = max(joined[-1][1], end)
+        else:
+            joined.append([start, end])
+    n = k = 0
     at = text.find(phrase)
     while at >= 0:
         end = at + len(phrase)
-        if not any(s <= at and end <= e for s, e in covered):
+        while k < len(joined) and joined[k][1] < end:
+            k += 1
+        if not (k < len(joined) and joined[k][0] <= at):
             n += 1
         at = text.find(phrase, end)
     return n
@@ -374,8 +381,10 @@ def _drop_wrappers(items: list[FormulationChange]) -> list[FormulationChange]:
 
 def _drop_said_alike(items: list[FormulationChange]) -> list[FormulationChange]:
     """Of two formulations one holds and both reports say as often (the longer around the
-    shorter every time), keep one: the motto, not a part of it said only in it (六稳、六保, not
-    六稳); the shorter, not the words around it (一带一路, not 共建一带一路)."""
+    shorter every time), keep one: the motto, not a part of it said only in it (六稳、六保 and
+    引进来和走出去, not 六稳 or 引进来); the shorter, not the words before it (一带一路, not
+    共建一带一路; 资本无序扩张, not 防止资本无序扩张). A longer name that opens with the shorter
+    names something of its own (米袋子省长负责制 beside 米袋子): both stay."""
     dropped: set[str] = set()
     for c in items:
         for t in items:
@@ -383,8 +392,10 @@ def _drop_said_alike(items: list[FormulationChange]) -> list[FormulationChange]:
                 continue
             if (t.old_count, t.new_count) != (c.old_count, c.new_count):
                 continue
-            is_part = t.text in _MOTTO_MARKS.split(c.text)
-            dropped.add(t.text if is_part else c.text)
+            if t.text in _MOTTO_PARTS.split(c.text):
+                dropped.add(t.text)
+            elif not c.text.startswith(t.text):
+                dropped.add(c.text)
     return [c for c in items if c.text not in dropped]
 
 
@@ -428,6 +439,7 @@ def _as_run(f: Formulation) -> Formulation:
 
 MOTTO_PART = 3  # characters: a shorter part of a motto is a word (完整、准确), not a motto
 _MOTTO_MARKS = re.compile(r"[、，,；;]")
+_MOTTO_PARTS = re.compile(r"[、，,；;和与及]")  # a motto's parts, its last one joined by a conjunction too
 
 
 def formulation_changes(
