@@ -289,8 +289,8 @@ def _table(sec: Section, width: int, *, rich_cells: bool = False) -> Any:
         min(w, cap) if cap is not None else w
         for w, c, cap in zip(widths, columns, caps, strict=True) if c.kind != "context"
     )
-    # where the columns at their least widths would not fit, the term columns fold sooner, the
-    # widest first, down to FOLD_FLOOR cells: 60 columns hold a slogans table whole
+    # where the columns at their least widths would not fit (the optional ones gone already),
+    # the term columns fold sooner, the widest first, down to FOLD_FLOOR cells
     least = (3 * len(columns) - 1) + sum(
         CONTEXT_MIN if c.kind == "context" else w
         for w, c in zip(widths, columns, strict=True) if c.kind in ("context", "number", "chart")
@@ -768,8 +768,8 @@ def _fitting_columns(sec: Section, width: int) -> list[Column]:
         ) + 3 * len(columns) - 1  # (the edges, the rules between columns and their padding)
         if need <= width:
             break
-        rank = min(int(c.optional) for c in columns if c.optional)
-        columns.remove(next(c for c in reversed(columns) if int(c.optional) == rank))
+        rank = min(c.optional for c in columns if c.optional)
+        columns.remove(next(c for c in reversed(columns) if c.optional == rank))
     return columns
 
 
