@@ -291,7 +291,7 @@ def _table(sec: Section, width: int, *, rich_cells: bool = False) -> Any:
     )
     # where the columns at their least widths would not fit (the optional ones gone already),
     # the term columns fold sooner, the widest first, down to FOLD_FLOOR cells
-    least = (3 * len(columns) - 1) + sum(
+    least = _frame(len(columns)) + sum(
         CONTEXT_MIN if c.kind == "context" else w
         for w, c in zip(widths, columns, strict=True) if c.kind in ("context", "number", "chart")
     )
@@ -302,9 +302,7 @@ def _table(sec: Section, width: int, *, rich_cells: bool = False) -> Any:
     )  # fmt: skip
     # the columns at their widths, their padding and the rules between them: more than fit?
     crowded = fixed + 3 * len(columns) + 1 > width and not any(c.kind == "context" for c in columns)
-    # a table of n columns takes 3n - 1 cells besides its columns' text: its two edges, the
-    # n - 1 rules between columns and a cell of padding on either side of each rule
-    spare = _context_room(columns, width - fixed - (3 * len(columns) - 1))
+    spare = _context_room(columns, width - fixed - _frame(len(columns)))
     # each column's own padding: (left, right), none at the table's edges (pad_edge=False)
     pads = [
         (0 if i == 0 else pad, 0 if i == len(columns) - 1 else pad) for i in range(len(columns))
@@ -716,9 +714,7 @@ def _fitted_charts(
         else max(cell_len(inert(c.header)), *(cell_len(r[i]) for r in values))
         for i, c in enumerate(columns) if i not in charts
     ) if values else 0
-    # each column's padding (none at the table's edges) and the box's rule between columns and
-    # at both edges, one cell each (rich's `Table._extra_width`)
-    room = (width - others - 2 * (len(columns) - 1) - (len(columns) + 1)) // len(charts)
+    room = (width - others - _frame(len(columns))) // len(charts)
     fit = max(CHART_MIN, room)
     return [
         [narrower_sparkline(v, fit) if i in charts else v for i, v in enumerate(r)] for r in values
@@ -740,6 +736,13 @@ def _context_room(columns: Sequence[Column], room: int) -> int:
         if not more or free == len(more):
             return max(CONTEXT_MIN, each)
         capped += more
+
+
+def _frame(columns: int) -> int:
+    """The cells a table of `columns` columns takes besides its columns' text: its two edges,
+    the rules between columns and a cell of padding on either side of each rule (none at the
+    edges: rich's `Table._extra_width` and the cells' own padding)."""
+    return 3 * columns - 1
 
 
 def _fold_width(terms: Sequence[tuple[int, int]], room: int, fold_at: int) -> int:
@@ -765,7 +768,7 @@ def _fitting_columns(sec: Section, width: int) -> list[Column]:
                 c.max_width or max(12, width * 3 // 10),
             )
             for c in columns
-        ) + 3 * len(columns) - 1  # (the edges, the rules between columns and their padding)
+        ) + _frame(len(columns))
         if need <= width:
             break
         rank = min(c.optional for c in columns if c.optional)

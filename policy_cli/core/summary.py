@@ -166,8 +166,8 @@ def salient_formulations(
 def _names_with_referent(longer: str, name: str, refers_to: str) -> bool:
     """Tell whether `longer` is `name` followed by (a word of) what it refers to: 两个一百年 +
     奋斗目标, 十一五 + 规划 (第十一个五年规划时期), 四个全面 + 战略布局 (战略); not 十五 + 大."""
-    rest = longer[len(name):] if longer.startswith(name) and longer != name else ""
-    return bool(rest) and (rest in refers_to or refers_to in rest)
+    rest = longer.removeprefix(name)
+    return rest != longer and bool(rest) and (rest in refers_to or refers_to in rest)
 
 
 # The columns of one document's row (`policy summary --format csv`, and `policy batch`).

@@ -29,6 +29,7 @@ from policy_cli.core.diff.text import (
 from policy_cli.core.formulations.qualified import bare_run
 from policy_cli.core.keyness import term_weight
 from policy_cli.core.occurrences import find_all, non_overlapping
+from policy_cli.core.phrases import LAST_JOINERS
 from policy_cli.core.pipeline import Prepared
 from policy_cli.core.segment import default_tagger, is_candidate_term, load_stopwords
 from policy_cli.core.similarity import background_idf
@@ -439,7 +440,8 @@ def _as_run(f: Formulation) -> Formulation:
 
 MOTTO_PART = 3  # characters: a shorter part of a motto is a word (完整、准确), not a motto
 _MOTTO_MARKS = re.compile(r"[、，,；;]")
-_MOTTO_PARTS = re.compile(r"[、，,；;和与及]")  # a motto's parts, its last one joined by a conjunction too
+# a motto's parts: its marks, or a conjunction before its last part (引进来和走出去)
+_MOTTO_PARTS = re.compile(f"[、，,；;{LAST_JOINERS}]")
 
 
 def formulation_changes(
