@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from policy_cli.core.chars import CJK_MARKS, CN_DIGITS, CN_ZEROS, HAN_EXTENDED
+from policy_cli.core.chars import CJK_MARKS, CN_DIGITS, CN_NUMERALS, CN_ZEROS, HAN_EXTENDED
 from policy_cli.models import Paragraph, Sentence
 
 _CJK = HAN_EXTENDED + CJK_MARKS
@@ -55,6 +55,52 @@ def arabic_digits(text: str) -> str:
 def normalize_newlines(text: str) -> str:
     """Turn CRLF and lone CR into LF."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# A line of nothing but zero-width characters (and spaces) is what a web page's empty element
+# holding a zero-width space leaves in copied text. Some pages set one every few hundred
+# characters, wherever the sentence is (the background corpus's work reports of 2017 and 2021:
+# 上海合|作组织峰会, 达到74.4|万亿元, 融资难、融资贵问|题): there it splits a sentence, and the
+# two lines are one. Where the line before ends a sentence (。, ：…) or is a heading (一、…,
+# （二）…, short and without a clause mark), or the line after opens indented, it is a break
+# between paragraphs as a blank line is.
+_INVISIBLE_LINE = re.compile(f"[ \t\u3000]*(?:{_ZERO_WIDTH.pattern}[ \t\u3000]*)+")
+_HEADING_OPEN = re.compile(f"^(?:（[{CN_NUMERALS}]+）|[{CN_NUMERALS}]+、|第[{CN_NUMERALS}]+[章节部分])")
+HEADING_MAX_CHARS = 40  # a line that opens with a heading's number and is longer is a paragraph
+
+
+def join_invisible_breaks(text: str) -> str:
+    """Join the two lines of a sentence that a line of zero-width characters alone splits."""
+    if _ZERO_WIDTH.search(text) is None:  # (most texts)
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if (
+            out
+            and i + 1 < len(lines)
+            and _INVISIBLE_LINE.fullmatch(line)
+            and _runs_on(out[-1], lines[i + 1])
+        ):
+            out[-1] += lines[i + 1]
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return "\n".join(out)
+
+
+def _runs_on(before: str, after: str) -> bool:
+    """Whether a sentence goes on from one line to the next across a line of zero-width
+    characters: the first ends no sentence and is no heading, the second opens unindented."""
+    body = before.strip()
+    if not body or not after[:1].strip() or _WRAP_END.search(body):  # (below, with unwrap)
+        return False
+    return not (
+        _HEADING_OPEN.match(body) and len(body) <= HEADING_MAX_CHARS and "，" not in body
+    )
 
 
 def remove_invisible(text: str) -> str:
@@ -188,6 +234,7 @@ def collapse_blank_lines(text: str) -> str:
 # the steps that clean the text (they change its length) ...
 CLEANING_STEPS = (
     normalize_newlines,
+    join_invisible_breaks,
     remove_invisible,
     fold_radicals,
     normalize_spaces,

@@ -262,6 +262,38 @@ def test_hard_wrapped_text_is_read_as_paragraphs():
     assert load_text(names, source="n.txt").text.count("\n") == 20
 
 
+def test_a_line_of_zero_width_characters_inside_a_sentence_is_no_break():
+    # a web page's empty element holding a zero-width space, every so many characters wherever
+    # the sentence is (the background corpus's work reports of 2017 and 2021: 上海合|作组织峰会,
+    # 达到74.4|万亿元): the two lines are one sentence, as the page shows them
+    from policy_cli.core.formulations import extract_formulations
+    from policy_cli.core.loaders import load_text
+    from policy_cli.core.targets import extract_targets
+
+    text = (EXAMPLES / "gwr-2022.txt").read_text(encoding="utf-8")
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    broken = "\n".join(
+        "\n\u200b\n".join(p[i : i + 97] for i in range(0, len(p), 97)) for p in paragraphs
+    )
+    original, doc = load_text(text, source="o.txt"), load_text(broken, source="b.txt")
+    assert broken.count("\u200b") > 100
+    assert {s.text for s in doc.sentences} == {s.text for s in original.sentences}
+    assert [t.value for t in extract_targets(doc)] == [t.value for t in extract_targets(original)]
+    assert [f.text for f in extract_formulations(doc)] == [
+        f.text for f in extract_formulations(original)
+    ]
+    # where the line before ends a sentence or is a heading, or the line after opens indented,
+    # it is a break between paragraphs, as a blank line is
+    kept = load_text(
+        "一、政府工作回顾\n\u200b\n过去一年，经济平稳运行。\n\u200b\n今年要稳中求进，\n"
+        "\u200b\n\u3000\u3000扎实推进各项工作。",
+        source="k.txt",
+    )
+    assert [p.text for p in kept.paragraphs] == [
+        "一、政府工作回顾", "过去一年，经济平稳运行。", "今年要稳中求进，", "扎实推进各项工作。"
+    ]
+
+
 def test_what_a_file_is_goes_before_what_its_name_says(tmp_path):
     # a Word 97 file renamed .docx, an RTF file, a web page saved as .pdf
     with pytest.raises(FormatError, match="legacy .doc"):
