@@ -1,7 +1,8 @@
 """The stages after the candidates: `filter`, `merge` and `fold`.
 
 - `filter` drops what is never a formulation (one character, plain numbers, 一批, idioms
-  found by an unquoted rule, a text opening with a particle: 的|传统和非传统安全挑战);
+  found by an unquoted rule, a text opening with a particle: 的|传统和非传统安全挑战, or with the
+  measure word of a number in digits before it: 7个|自贸试验区);
 - `merge` keeps one candidate per text: the certain (quoted) ones first, then the earliest;
   the evidence of every stage that proposed the text is kept on it;
 - `fold` drops an unquoted find that only ever occurs inside a longer find, a quoted member
@@ -55,7 +56,20 @@ def filter_candidates(
     return [
         c for c in candidates
         if _acceptable(c.text.strip(), options, quoted=c.strength >= CERTAIN)
+        and not (c.strength < CERTAIN and _counted_by_digits(text, c))
     ]
+
+
+def _counted_by_digits(text: str, c: Candidate) -> bool:
+    """Tell whether an unquoted find opens with the measure word of a number in digits said
+    right before it (新设7个|自贸试验区): the measure word is the count's, the find a piece."""
+    t = c.text.lstrip()
+    return (
+        bool(t)
+        and t[0] in words().measures_never_first
+        and 0 < c.offset <= len(text)
+        and text[c.offset - 1 : c.offset].isdigit()
+    )
 
 
 def merge_candidates(

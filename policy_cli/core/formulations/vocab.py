@@ -187,6 +187,7 @@ class Words(ReadOnlyRecord):
     event_holding_verbs: tuple[str, ...]
     event_verb_tags: frozenset[str]
     particles_never_first: str
+    measures_never_first: str
     member_never_first_tags: tuple[str, ...]
     acted_on_tags: frozenset[str]
     new_place_mark: str
