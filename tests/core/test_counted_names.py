@@ -293,3 +293,18 @@ def test_a_count_of_hours_children_or_drafts_is_a_quantity():
     # the documents a body reviews counted (the national news of the NPC standing committee)
     agenda = texts_in("会议审议了两个修订草案。会议表决通过了三个决议草案，听取了两个报告。")
     assert not {"两个修订草案", "三个决议草案", "两个报告"} & agenda, agenda
+
+
+def test_a_count_word_after_a_numeral_is_the_last_digit_of_a_larger_number():
+    # (the Supreme People's Court's guiding case 254, tests/data/formats) 第一百零六条: 六条 is
+    # the last digit of an article's number, no set of six
+    texts = texts_in(
+        "《中华人民共和国民事诉讼法》第一百零六条规定的财产保全方式为“查封、扣押、冻结或者法律"
+        "规定的其他方法”，效果在于实现对被保全人财产的控制，而非处分。"
+    )
+    assert not any(t.startswith("六条") for t in texts), texts
+    assert not any(t.startswith("六条") for t in texts_in("依照该法第二十六条规定办理。"))
+    # a count word after no numeral still names its set
+    assert {"两个毫不动摇", "三大攻坚战"} <= texts_in(
+        "坚持两个毫不动摇，促进民营经济发展壮大。推动三大攻坚战取得决定性成就。"
+    )
