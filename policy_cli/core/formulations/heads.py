@@ -177,9 +177,11 @@ def _event_name(
 ) -> tuple[str, int] | None:
     """The name of an event a head phrase says (世界林木业大会), without the verb of holding it
     or acting on it before (申办|第十六届全国运动会, 提升|北京国际电影节), or None where the phrase
-    names no event of its own: the people who meet (全市领导干部大会), a congress of
+    names no event of its own: an event's short name a verb takes or a word points at (我国取得|
+    冬奥会, 历届|冬奥会), the people who meet (全市领导干部大会), a congress of
     representatives (…人民代表大会), a count of events (百场|…对接大会), a name cut right after a
-    digit, a quote mark, a bracket or inside a word (中国500|强企业高峰论坛, 中国（福建）|…论坛),
+    digit, a quote mark, a bracket, a title or inside a word (中国500|强企业高峰论坛, 中国（福建）|
+    …论坛, 《生物多样性公约》|第十五次缔约方大会),
     and the last part of a longer name (创新深化、改革攻坚、|开放提升大会; 中国－拉美和|加勒比
     国家航天合作论坛, where an event before the conjunction makes it two: …峰会和|世界林木业大会)."""
     w = words()
@@ -189,7 +191,7 @@ def _event_name(
             phrase, start = phrase[at + len(verb) :], start + at + len(verb)
     before = text[start - 1 : start]
     if before.isdigit() or (before.isascii() and before.isalpha()) or (
-        before and before in CLOSING_QUOTES + w.closing_brackets
+        before and before in CLOSING_QUOTES + w.closing_brackets + w.title_marks[1:]
     ):
         return None
     if before == w.list_separator:
@@ -197,13 +199,22 @@ def _event_name(
     conj = next((c for c in w.list_run_conjunctions if text.endswith(c, 0, start)), None)
     if conj and not text.endswith(w.event_heads, 0, start - len(conj)):
         return None
-    first = seg.words(start, start + len(phrase))[:1]
-    if first and len(first[0]) < len(phrase) and _a_verb(first[0]):
-        phrase, start = phrase[len(first[0]) :], start + len(first[0])
+    head = next((h for h in _event_heads() if phrase.endswith(h)), "")
+    before_head = seg.words(start, start + len(phrase) - len(head))
+    if head in w.event_named_heads and before_head and (
+        word_tag(before_head[-1]) in w.event_named_refused_tags
+    ):
+        return None  # 我国取得|冬奥会, 历届|冬奥会: the event acted on or pointed at, no name
+    if before_head and _a_verb(before_head[0]):
+        skip = len(before_head[0])
+        phrase, start = phrase[skip:], start + skip
     if not seg.starts_word(start) or patterns().event_count.match(phrase):
         return None
-    if phrase in w.event_heads or any(x in phrase for x in w.event_refused_words):
-        return None
+    ordinal = patterns().event_ordinal.match(phrase)
+    if phrase[ordinal.end() if ordinal else 0 :] in w.event_heads or any(
+        x in phrase for x in w.event_refused_words
+    ):
+        return None  # (大会, 第二届|高峰论坛: the head alone, or after an ordinal, names none)
     return phrase, start
 
 
@@ -233,6 +244,11 @@ def _a_virtue(modifier: str, o: FormulationOptions) -> bool:
         and len(modifier) == o.virtue_idiom_len
         and tagged[0][1] in w.virtue_idiom_tags
     )
+
+
+@lru_cache(maxsize=1)
+def _event_heads() -> tuple[str, ...]:
+    return tuple(longest_first(words().event_heads))
 
 
 def _a_verb(word: str) -> bool:

@@ -186,6 +186,8 @@ class Words(ReadOnlyRecord):
     event_refused_words: tuple[str, ...]
     event_holding_verbs: tuple[str, ...]
     event_verb_tags: frozenset[str]
+    event_named_heads: tuple[str, ...]
+    event_named_refused_tags: frozenset[str]
     particles_never_first: str
     measures_never_first: str
     member_never_first_tags: tuple[str, ...]
@@ -485,6 +487,7 @@ class Patterns(ReadOnlyRecord):
     programme_deadline: re.Pattern[str]
     programme_quantity: re.Pattern[str]
     event_count: re.Pattern[str]
+    event_ordinal: re.Pattern[str]
     counted_area: re.Pattern[str]
     field_chain: re.Pattern[str]
     shared_head_pair: re.Pattern[str]
