@@ -380,3 +380,24 @@ def test_role_series_can_be_switched_off():
     assert any("motto/role-series" in ev for ev in found_in(text).values())
     off = FormulationOptions(role_series_min_clauses=0)
     assert not any("motto/role-series" in ev for ev in found_in(text, off).values())
+
+
+def test_a_framed_run_of_five_clauses_is_listed_whole():
+    # the report to the 14th congress (1992): a run cut at four clauses leaves a truncated motto
+    found = found_in(
+        "发展中国家维护独立主权、团结合作的趋势正在加强。世界要和平，国家要发展，社会要进步，"
+        "经济要繁荣，生活要提高，已成为各国人民的普遍要求。"
+    )
+    assert "世界要和平，国家要发展，社会要进步，经济要繁荣，生活要提高" in found, found
+    assert "世界要和平，国家要发展，社会要进步，经济要繁荣" not in found
+
+
+def test_a_quoted_run_of_short_clauses_is_a_motto_and_long_clauses_a_quotation():
+    # the report to the 13th congress (1987): “…”，仍然是我们的基本口号
+    found = found_in("“解放思想，实事求是，团结一致向前看”，仍然是我们的基本口号。")
+    assert "解放思想，实事求是，团结一致向前看" in found, found
+    assert "解放思想，实事求是" not in found
+    quotation = found_in(
+        "他说：“我们要坚持以人民为中心的发展思想，不断增进民生福祉，扎实推动共同富裕”。"
+    )
+    assert not any("，" in t for t in quotation), quotation

@@ -60,9 +60,11 @@ class FormulationOptions:
     quoted_max_len: int = 30
     # a quoted span needs this many Chinese characters (or a digit) to be a name
     quoted_min_han: int = 2
-    # a couplet's two halves differ by at most this much and are at most this long
+    # a couplet's two halves differ by at most this much and are at most this long; a quoted run
+    # of short clauses that long at most is a motto up to this many clauses
     couplet_max_gap: int = 1
     couplet_max_half: int = 8
+    quoted_motto_max_parts: int = 5
     # a short quoted name holding a count and a measure word (新三样) is at most this long
     short_numbered_max_len: int = 4
     # a quoted span this long is a slogan rather than a name
@@ -557,7 +559,7 @@ class FormulationOptions:
     # are a motto (rule framed-clauses): 思想要再解放，改革要再深化，开放要再扩大 (3 of 6; two
     # clauses in a frame are as often prose: 国家就有前途，民族就有希望)
     framed_min_clauses: int = 3
-    framed_max_clauses: int = 4
+    framed_max_clauses: int = 6
     framed_min_len: int = 5
     framed_max_len: int = 9
     # this many whole clauses or more in a row (at most even_run_max_clauses), each of
