@@ -97,3 +97,15 @@ def test_a_policys_stance_in_a_short_text_of_the_centre_is_a_formulation():
     assert "宏观政策要强化逆周期调节" not in {
         f.text for f in extract_formulations(load_text(local, source="t"))
     }
+
+
+def test_the_partys_qualified_leadership_over_a_field_is_a_set_phrase():
+    # a reform commission's meeting of 2022-06-22 (the national news; rule frame/leadership):
+    # 集中统一领导, 全面领导 and 绝对领导 qualify the Party's leadership as a principle; plain
+    # 领导 over a field is prose
+    found = found_in(
+        "要加强党中央对行政区划工作的集中统一领导，做好统筹规划，避免盲目无序。"
+        "要加强党对经济工作的领导，提高把握新发展阶段的能力。"
+    )
+    assert "frame/leadership" in found["党中央对行政区划工作的集中统一领导"]
+    assert not any(t.startswith("党对经济工作") for t in found), found

@@ -9,6 +9,8 @@
 - `shared-head`: two modifiers sharing a head (跨周期和逆周期调节);
 - `manner-list`: adverbs listed before one verb phrase (完整、准确、全面贯彻新发展理念);
 - `condition`: a condition and what it conditions (没有全民健康，就没有全面小康);
+- `leadership`: the Party's leadership over a field, qualified (党中央对行政区划工作的集中统一
+  领导, 党对人民军队的绝对领导);
 - `orientation`: the clauses a policy takes as its orientation or principle (以|生态优先、绿色发展|
   为导向);
 - `guiding-frame`: the main line, theme, centre or driving force a policy takes, a clause whole
@@ -86,6 +88,8 @@ def find_frames(
             yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="field-chain")
     for m in finditer(p.condition_pair, text):
         yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="condition")
+    for m in finditer(p.party_leadership, text):
+        yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="leadership")
     for m in finditer(p.orientation_run, text):
         if not all(only_names_things(part) for part in m.group(1).split(w.list_separator)):
             # (以市场需求、企业需求为导向: things, no orientation of a policy)

@@ -482,6 +482,7 @@ class Patterns(ReadOnlyRecord):
     version: re.Pattern[str]
     enacted_law: re.Pattern[str]
     condition_pair: re.Pattern[str]
+    party_leadership: re.Pattern[str]
     orientation_run: re.Pattern[str]
     guiding_frame: re.Pattern[str]
     programme_deadline: re.Pattern[str]
