@@ -1249,6 +1249,16 @@ def test_a_find_is_named_with_the_party_it_is_given_or_the_verb_raising_a_banner
     assert "中国特色社会主义伟大旗帜" in found, found
 
 
+def test_no_find_is_named_with_the_party_where_it_is_cut_from_a_longer_word():
+    # the work report of 2003: “十五”计划 (the plan) beside 党的十五大 (the congress): 党的|十五|大
+    # names no plan 党的十五
+    found = {f.text for f in formulations_in(
+        "过去五年，“九五”计划胜利完成，“十五”计划开局良好。这五年，是全国各族人民在党的十五大、"
+        "十六大精神指引下，沿着中国特色社会主义道路阔步前进的五年。"
+    )}
+    assert "十五" in found and "党的十五" not in found, found
+
+
 def test_one_couplet_alone_or_a_list_inside_a_clause_is_no_series():
     # one pair between commas has no series to belong to; pairs inside a longer clause list things
     def texts(text: str) -> set[str]:

@@ -239,10 +239,25 @@ def _opens_a_name(text: str, at: int, name: str, opener: str) -> bool:
     before = _tag_before_word(text, at, len(opener))
     if before is None or (opener == w.party_prefix and before in w.pronoun_tags):
         return False
+    if not _ends_a_word(text, at, at + len(name)):
+        return False  # 党的十五|大: the find is cut from a longer word there (十五大, 十五届)
     after = next_word(text, at + len(name))
     if after is not None and len(after[0]) == 1 and after[1] in w.quality_tags:
         after = next_word(text, at + len(name) + 1)  # 党的脱贫攻坚|好|政策: the word after
     return after is None or not names_on(after[1])
+
+
+def _ends_a_word(text: str, start: int, end: int) -> bool:
+    """Tell whether a word of the tagger's cut of the text from `start` ends at `end` (or the
+    text, or its Chinese, ends there)."""
+    if end >= len(text) or not is_han(text[end]):
+        return True
+    pos = start
+    for word, _ in default_tagger().tag(text[start : end + OPENER_LOOKBEHIND], False):
+        pos += len(word)
+        if pos >= end:
+            return pos == end
+    return True
 
 
 def _tag_before_word(text: str, at: int, size: int) -> str | None:
