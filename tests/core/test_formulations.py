@@ -102,6 +102,13 @@ def test_ordinary_numbers_are_not_formulations():
     )}
     for bad in ("一是", "二是", "两年", "三个月", "5%", "第一", "一马当先", "万马奔腾", "一批"):
         assert bad not in texts
+    # 双方 (both parties) counts parties, no set: 双方|一致表示 is no compound like 两新一重 (news
+    # items of state visits, 2012-2018), while 四方责任 stays a set
+    texts = {f.text for f in formulations_in(
+        "双方一致表示，愿加强合作。双方要一道努力，推动两国关系发展。压实四方责任，守住安全底线。"
+    )}
+    assert not any(t.startswith("双方") for t in texts), texts
+    assert "四方责任" in texts
 
 
 def test_numbered_set_with_members_before_it():
