@@ -893,6 +893,9 @@ def test_who_said_what_and_their_offices_are_repeated_no_slogan():
     assert not any(t.endswith("全面依法治国") for t in (
         c.text for c in find_repeated(law, FormulationOptions())
     ))
+    # an institution's Party group, repeated with each thing it did (news of 2017): an office
+    group = "最高人民检察院党组认真学习。最高人民检察院党组深入研究。最高人民检察院党组坚决贯彻。"
+    assert not any(c.text.endswith("党组") for c in find_repeated(group, FormulationOptions()))
 
 
 def test_a_repeated_report_of_acts_names_or_counts_is_no_slogan():

@@ -6,7 +6,7 @@ import pytest
 
 from policy_cli.core.formulations import FormulationOptions, extract_formulations
 from policy_cli.core.formulations.positions import find_positions
-from policy_cli.core.loaders import load_document
+from policy_cli.core.loaders import load_document, load_text
 
 from ..conftest import DOCS
 
@@ -148,3 +148,12 @@ def test_neimenggu_lists_none_of_its_project_sites():
     for site in ("数据加工基地", "大模型训练基地", "低空飞行器试飞测试基地", "人工智能产业基地",
                  "锡林郭勒工业固废综合利用基地"):
         assert site not in found
+
+
+def test_a_sentence_with_a_pronoun_or_a_done_act_before_a_head_is_no_positioning():
+    # a news item of 2016 on a visit: 他还实地察看了|新媒体创业基地|建设情况 opens its clause
+    # with the name's head and 建设 after it, but a pronoun and 了 make it a sentence
+    found = {f.text for f in extract_formulations(load_text(
+        "他还实地察看了新媒体创业基地建设情况，亲切会见了报社干部职工代表。", source="t"
+    ))}
+    assert not any(t.startswith("他") for t in found), found

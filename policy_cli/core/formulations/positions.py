@@ -28,7 +28,7 @@ from functools import lru_cache
 from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import Words, is_verb, words
+from policy_cli.core.formulations.vocab import Words, is_verb, word_tag, words
 from policy_cli.core.occurrences import count_each, find_each
 from policy_cli.core.patterns import longest_first
 from policy_cli.core.tokens import Segmentation, segment_text
@@ -107,8 +107,11 @@ def _find(
             yield Candidate(listed, "slogan", m.start("set"), stage=STAGE, rule="set")
     for m in (*near(subject), *near(focus)):
         name, start = m.group("name"), m.start("name")
-        if any(is_verb(x) for x in seg.words(start, start + len(name))):
+        cut = seg.words(start, start + len(name))
+        if any(is_verb(x) for x in cut):
             continue  # 加快推进|…中心建设: a clause opened by a verb (stage programme)
+        if any(word_tag(x) in w.position_refused_tags for x in cut):
+            continue  # 他还实地察看了|…基地建设情况: a pronoun, a done act: a sentence
         if any(j in name for j in w.position_joiners) and len(_split_joined(name, start, w)) > 1:
             continue  # a list of names, not one
         if _a_role(name, w, options, said, scoped=False):

@@ -391,6 +391,7 @@ class Words(ReadOnlyRecord):
     position_designation_heads: tuple[str, ...]
     position_scope_words: tuple[str, ...]
     position_subject_nouns: tuple[str, ...]
+    position_refused_tags: frozenset[str]
     position_focus_verbs: tuple[str, ...]
     position_site_heads: tuple[str, ...]
     position_scope_ranks: tuple[str, ...]
