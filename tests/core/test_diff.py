@@ -262,6 +262,25 @@ def test_quote_marks_are_not_wording():
     assert offsets["六稳、六保"] == new.text.find("六稳、六保")
 
 
+def test_the_particles_joining_a_names_parts_are_not_wording():
+    # the work reports of 2004-2007: 资源节约型、环境友好型社会 (2006) is 资源节约型和环境友好型社会
+    # (2007), 正确的政绩观 (2004) is 正确政绩观 (2005): no 提法 added or dropped
+    old = load_text("建设资源节约型、环境友好型社会。牢固树立正确的政绩观。", source="old")
+    new = load_text("建设资源节约型和环境友好型社会。树立正确政绩观。", source="new")
+    added, removed, _ = compare_formulations(
+        old, new,
+        [_f("资源节约型、环境友好型社会"), _f("正确的政绩观")],
+        [_f("资源节约型和环境友好型社会"), _f("正确政绩观")],
+    )
+    assert not added and not removed, (added, removed)
+    # a name the other report does not say at all is still news
+    added, _, _ = compare_formulations(old, new, [], [_f("生态文明")])
+    assert added == []  # (not said in the new report either: nothing)
+    new = load_text("建设资源节约型和环境友好型社会，推进生态文明建设。", source="new")
+    added, _, _ = compare_formulations(old, new, [], [_f("生态文明")])
+    assert [c.text for c in added] == ["生态文明"]
+
+
 def test_calendar_variants():
     for text in ("2022年", "十三五", "“十四五”规划", "中国共产党成立一百周年", "建党100周年",
                  "第十四个五年规划", "科技创新2030", "八五", "七五", "十五"):

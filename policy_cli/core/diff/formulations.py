@@ -23,7 +23,7 @@ from policy_cli.core.diff.text import (
     find_unquoted,
     is_calendar_variant,
     novelty,
-    unlisted,
+    unlinked,
     unquoted,
 )
 from policy_cli.core.formulations.qualified import bare_run
@@ -191,8 +191,9 @@ def compare_formulations(
         if text and text not in kinds:
             kinds[text] = f.kind
     plain_old, plain_new = unquoted(old.text), unquoted(new.text)
-    # nor are enumeration commas: 碳达峰碳中和 in one report is 碳达峰、碳中和 in the other
-    bare_old, bare_new = unlisted(plain_old), unlisted(plain_new)
+    # nor are enumeration commas and the particles joining a name's parts: 碳达峰碳中和 in one
+    # report is 碳达峰、碳中和 in the other, 资源节约型和环境友好型社会 is 资源节约型、环境友好型社会
+    bare_old, bare_new = unlinked(plain_old), unlinked(plain_new)
     added: list[FormulationChange] = []
     removed: list[FormulationChange] = []
     kept: list[FormulationChange] = []
@@ -206,11 +207,11 @@ def compare_formulations(
         if a and b:
             status, target, lst = "kept", new, kept
         elif b:
-            if is_calendar_variant(text, old.text) or unlisted(text) in bare_old:
+            if is_calendar_variant(text, old.text) or unlinked(text) in bare_old:
                 continue
             status, target, lst = "added", new, added
         else:
-            if is_calendar_variant(text, new.text) or unlisted(text) in bare_new:
+            if is_calendar_variant(text, new.text) or unlinked(text) in bare_new:
                 continue
             status, target, lst = "removed", old, removed
         offset = find_unquoted(target.text, text)

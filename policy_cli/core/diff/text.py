@@ -1,8 +1,9 @@
 """Wording helpers of a diff: quote marks, enumeration commas, years and plan numbers.
 
 Two reports say the same thing when they differ only in quote marks (“六稳” and 六稳), in
-enumeration commas (碳达峰、碳中和 and 碳达峰碳中和) or in the calendar (2021年 and 2022年,
-十三五 and 十四五): none of these is news.
+enumeration commas (碳达峰、碳中和 and 碳达峰碳中和), in the particles that join a name's parts
+(正确的政绩观 and 正确政绩观, 批评和自我批评 and 批评与自我批评) or in the calendar (2021年 and
+2022年, 十三五 and 十四五): none of these is news.
 """
 
 from __future__ import annotations
@@ -120,6 +121,17 @@ def _pairs(text: str) -> frozenset[str]:
 def unlisted(text: str) -> str:
     """Return `text` without enumeration commas (碳达峰、碳中和 -> 碳达峰碳中和)."""
     return text.replace("、", "")
+
+
+# the particles that join the parts of a name one report writes and the other leaves out:
+# 资源节约型和环境友好型社会 is 资源节约型、环境友好型社会, 正确的政绩观 is 正确政绩观
+_LINKS = str.maketrans("", "", "、的之和与及")
+
+
+def unlinked(text: str) -> str:
+    """Return `text` without enumeration commas and the particles that join a name's parts
+    (的, 之, 和, 与, 及): two reports that differ only in those say the same thing."""
+    return text.translate(_LINKS)
 
 
 def drop_contained(items: list[Any], *, key: Callable[[Any], Any]) -> list[Any]:
