@@ -281,6 +281,23 @@ def test_the_particles_joining_a_names_parts_are_not_wording():
     assert [c.text for c in added] == ["生态文明"]
 
 
+def test_a_name_said_with_its_words_in_another_order_is_kept():
+    # the work reports of 2003-2010: 转变政府职能 / 推进政府职能转变, 国家重大科技专项 / 国家科技重大
+    # 专项, 振兴东北地区等老工业基地 / 东北地区等老工业基地振兴: no 提法 dropped or added
+    old = load_text("转变政府职能。实施国家重大科技专项。振兴东北地区等老工业基地。", source="old")
+    new = load_text("推进政府职能转变。实施国家科技重大专项。推进东北地区等老工业基地振兴。", source="new")
+    olds = [_f("转变政府职能"), _f("国家重大科技专项"), _f("振兴东北地区等老工业基地")]
+    news = [_f("政府职能转变"), _f("国家科技重大专项"), _f("东北地区等老工业基地振兴")]
+    added, removed, _ = compare_formulations(old, new, olds, news)
+    assert not added and not removed, (added, removed)
+    # two phrases running together are no reordering: 积极的财政政策和|稳健的货币政策 does not say
+    # 稳健的财政政策
+    old = load_text("继续实施积极的财政政策和稳健的货币政策。", source="old")
+    new = load_text("实行稳健的财政政策和稳健的货币政策。", source="new")
+    added, _, _ = compare_formulations(old, new, [], [_f("稳健的财政政策")])
+    assert [c.text for c in added] == ["稳健的财政政策"]
+
+
 def test_calendar_variants():
     for text in ("2022年", "十三五", "“十四五”规划", "中国共产党成立一百周年", "建党100周年",
                  "第十四个五年规划", "科技创新2030", "八五", "七五", "十五"):

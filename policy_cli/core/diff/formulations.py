@@ -9,6 +9,7 @@ groups that are no 提法 are terms: `vocabulary` lists those.
 
 from __future__ import annotations
 
+import itertools
 import operator
 import re
 from collections.abc import Callable, Iterable
@@ -24,6 +25,7 @@ from policy_cli.core.diff.text import (
     is_calendar_variant,
     novelty,
     unlinked,
+    unlisted,
     unquoted,
 )
 from policy_cli.core.formulations.qualified import bare_run
@@ -194,6 +196,7 @@ def compare_formulations(
     # nor are enumeration commas and the particles joining a name's parts: 碳达峰碳中和 in one
     # report is 碳达峰、碳中和 in the other, 资源节约型和环境友好型社会 is 资源节约型、环境友好型社会
     bare_old, bare_new = unlinked(plain_old), unlinked(plain_new)
+    listed_old, listed_new = unlisted(plain_old), unlisted(plain_new)
     added: list[FormulationChange] = []
     removed: list[FormulationChange] = []
     kept: list[FormulationChange] = []
@@ -207,11 +210,11 @@ def compare_formulations(
         if a and b:
             status, target, lst = "kept", new, kept
         elif b:
-            if is_calendar_variant(text, old.text) or unlinked(text) in bare_old:
+            if is_calendar_variant(text, old.text) or _said_otherwise(text, bare_old, listed_old):
                 continue
             status, target, lst = "added", new, added
         else:
-            if is_calendar_variant(text, new.text) or unlinked(text) in bare_new:
+            if is_calendar_variant(text, new.text) or _said_otherwise(text, bare_new, listed_new):
                 continue
             status, target, lst = "removed", old, removed
         offset = find_unquoted(target.text, text)
@@ -237,6 +240,31 @@ def compare_formulations(
     kept = _drop_said_alike(kept)
     kept.sort(key=lambda c: (-(c.old_count + c.new_count), c.offset, c.text))
     return added, removed, kept
+
+
+REORDERED_MAX_WORDS = 4  # a name of more words is not looked for with its words reordered
+_REORDERED = re.compile(rf"[{HAN}]{{4,16}}")  # (names of Chinese characters only)
+
+
+def _said_otherwise(text: str, bare_other: str, listed_other: str) -> bool:
+    """Tell whether the other report says a formulation with other particles joining its parts
+    (its text `unlinked`: 正确的政绩观 is 正确政绩观) or its words in another order (its text
+    `unlisted`, the particles kept so that no two phrases run together: 政府职能转变 is
+    转变政府职能, 国家科技重大专项 is 国家重大科技专项; not 积极的财政政策和|稳健的… for
+    稳健的财政政策). Names of two to four words are looked for in every order of their words
+    (at most 23 more searches of the other text)."""
+    if unlinked(text) in bare_other:
+        return True
+    if not _REORDERED.fullmatch(text):
+        return False
+    words = [w for w, _ in default_tagger().tag(text, False)]
+    if not 2 <= len(words) <= REORDERED_MAX_WORDS:
+        return False
+    return any(
+        "".join(order) in listed_other
+        for order in itertools.permutations(words)
+        if list(order) != words
+    )
 
 
 # A 提法 is a compact name (三重压力, 全国统一大市场, 两个毫不动摇) or a paired motto
