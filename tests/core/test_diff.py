@@ -496,6 +496,17 @@ def test_a_sibling_is_said_outside_the_longer_formulations_that_hold_it():
     assert [f.text for f in sib] == ["社会主义文艺"]
 
 
+def test_a_sibling_always_followed_by_more_of_a_name_is_a_piece_of_it():
+    # the work report of 2014: 县级公立医院综合改革试点扩大到…; 扩大城市公立医院综合改革试点:
+    # 公立医院综合 (公立医院 + 综合, beside a known 公立医院改革) is cut from a longer name
+    old = load_text("推进公立医院改革。", source="old")
+    new = load_text(
+        "县级公立医院综合改革试点扩大到1000多个县。扩大城市公立医院综合改革试点。", source="new"
+    )
+    known = [Formulation("公立医院改革", "name", 1, 2)]
+    assert not sibling_formulations(prepare(new), old.text, known)
+
+
 def test_term_weight():
     idf = load_idf()
     assert term_weight("市场主体", idf.tag("市场主体")) == 1.0

@@ -29,6 +29,7 @@ from policy_cli.core.diff.text import (
     unquoted,
 )
 from policy_cli.core.formulations.qualified import bare_run
+from policy_cli.core.formulations.vocab import words as formulation_words
 from policy_cli.core.keyness import term_weight
 from policy_cli.core.occurrences import find_all, non_overlapping
 from policy_cli.core.phrases import LAST_JOINERS
@@ -91,7 +92,7 @@ def sibling_formulations(
             ):
                 continue
             n = _said_alone(text, sibling, [k for k in kinds if sibling in k and k != sibling])
-            if n >= min_count:
+            if n >= min_count and _ends_a_phrase(text, sibling):
                 found[sibling] = Formulation(sibling, kind, n, start)
     return sorted(found.values(), key=lambda f: (f.first_offset, f.text))
 
@@ -120,6 +121,20 @@ def _said_alone(text: str, phrase: str, longer: list[str]) -> int:
             n += 1
         at = text.find(phrase, end)
     return n
+
+
+def _ends_a_phrase(text: str, phrase: str) -> bool:
+    """Tell whether the text says `phrase` at least once where no name goes on after it: a mark,
+    a function word (的, 和…) or the end of the text follows. One always followed by more of a
+    name (公立医院综合|改革试点) is a piece of that name, no member of a family."""
+    stops = formulation_words().function_words
+    at = text.find(phrase)
+    while at >= 0:
+        after = text[at + len(phrase) : at + len(phrase) + 1]
+        if not after or not is_han(after) or after in stops:
+            return True
+        at = text.find(phrase, at + 1)
+    return False
 
 
 def _stem_matches(text: str, stem: str) -> list[tuple[int, str]]:
