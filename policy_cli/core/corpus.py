@@ -46,6 +46,8 @@ _YEAR = r"((?:19|20)\d\d)"
 _FULL_DATE = re.compile(_YEAR + r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _CN_DATE = re.compile(rf"([{CN_DATE_DIGITS}]{{4}})\s*年\s*[{CN_NUMERALS}]{{1,3}}\s*月")
 _CONGRESS = re.compile(rf"中国共产党第([{CN_NUMERALS}]{{1,3}})次全国代表大会")
+# …and the short form a title gives it: 加快改革开放和现代化建设步伐 (十四大)
+_CONGRESS_SHORT = re.compile(rf"[（(]([{CN_NUMERALS}]{{1,3}})大[）)]")
 _TITLE_YEAR = re.compile(r"^" + _YEAR + r"\s*年.{0,30}报告")
 _NAME_YEAR = re.compile(r"(?<!\d)" + _YEAR + r"(?!\d)")
 _META_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2[01]\d\d)(?!\d)")
@@ -420,7 +422,7 @@ def year_from_text(text: str) -> int | None:
     m = _CN_DATE.search(head)
     if m:
         return int(arabic_digits(m.group(1)))
-    m = _CONGRESS.search(head)
+    m = _CONGRESS.search(head) or _CONGRESS_SHORT.search(head)
     congress = small_number(m.group(1)) if m else None
     if congress in CPC_CONGRESS_YEARS:
         return CPC_CONGRESS_YEARS[congress]

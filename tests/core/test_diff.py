@@ -575,7 +575,11 @@ def test_a_report_dated_only_in_its_header_weighs_novelty_by_that_year(congress_
 
     dated = {f: load_document(DOCS / f"{f}.txt") for f in ("cpc19-report", "cpc18-report")}
     assert _year_of(dated["cpc19-report"], outline(dated["cpc19-report"])) == 2017
-    assert _year_of(dated["cpc18-report"], outline(dated["cpc18-report"])) is None
+    # one that states no date is dated by the congress its head names (中国共产党第十八次全国代表
+    # 大会, or a title's (十四大)), as `trend` dates it
+    assert _year_of(dated["cpc18-report"], outline(dated["cpc18-report"])) == 2012
+    short = load_text("加快改革开放和现代化建设步伐 (十四大)\n同志们：\n我受十三届中央委员会委托，向大会作报告。", source="t")
+    assert _year_of(short, outline(short)) == 1992
     headline_news = {h.text for h in congress_diff.headlines if h.what == "new 提法"}
     assert {"新时代中国特色社会主义思想", "现代化经济体系"} <= headline_news
 

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from policy_cli.core.normalize import join_invisible_breaks
 from policy_cli.core.script import simplify
 from policy_cli.core.trend import (
     cache_dir,
@@ -37,11 +38,12 @@ FACT_TERMS = ("高质量发展", "供给侧结构性改革", "小康", "阶级�
 @pytest.fixture(scope="module")
 def raw() -> list[dict]:
     """The reports as the tool reads them: the early ones in traditional characters (1954,
-    1957) converted to simplified (core.script), so that 階級鬥爭 counts as 阶级斗争."""
+    1957) converted to simplified (core.script), so that 階級鬥爭 counts as 阶级斗争, and the
+    lines a line of zero-width characters splits inside a sentence joined (normalize)."""
     with lzma.open(CORPUS, "rt", encoding="utf-8") as fh:
         docs = [json.loads(line) for line in fh if line.strip()]
     for d in docs:
-        d["content"] = simplify(d["content"])[0]
+        d["content"] = join_invisible_breaks(simplify(d["content"])[0])
     return docs
 
 
@@ -737,7 +739,7 @@ def test_on_a_large_corpus_a_sample_proposes_the_formulations_followed(tmp_path,
     chosen = sorted(
         (t for t, n in totals.items() if n >= 5 and _followable(t)), key=lambda t: (-totals[t], t)
     )[:MAX_FORMULATIONS]
-    texts = [simplify(it.payload)[0] for it in items]
+    texts = [join_invisible_breaks(simplify(it.payload)[0]) for it in items]
     exact = {t: sum(said(text, t) for text in texts) for t in chosen}
     listed = {f.term: f.total for f in sampled.formulations}
     assert listed == {t: n for t, n in exact.items() if n >= 5}

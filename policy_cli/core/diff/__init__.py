@@ -174,13 +174,19 @@ def _start(
 
 def _year_of(document: Document, outlined: Outline) -> int | None:
     """The year of a report: the latest its part headings name (二、2022年…), else the year
-    of the date it states (a congress report's （2017年10月18日）); None when it says neither."""
+    of the date it states (a congress report's （2017年10月18日）), else the year its head
+    gives as `trend` reads it (a congress by its number: …(十四大) is of 1992); None when it
+    says none of these."""
     if outlined.year is not None:
         return outlined.year
     from policy_cli.core.header import extract_header  # (its rules read only here)
 
     stated = extract_header(document, people=[]).date_iso  # (no speaker wanted: no people)
-    return int(stated[:4]) if stated and stated[:4].isdigit() else None
+    if stated and stated[:4].isdigit():
+        return int(stated[:4])
+    from policy_cli.core.corpus import year_from_text
+
+    return year_from_text(document.text)
 
 
 def _formulation_news(
