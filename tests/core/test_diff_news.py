@@ -174,6 +174,13 @@ def test_a_motto_keeps_the_parts_the_other_report_lacks():
     got = split_mottos([_f("稳字当头、稳中求进"), _f("稳中求进、以进促稳、先立后破")], old_plain)
     assert [f.text for f in got] == ["稳字当头", "以进促稳、先立后破"]
     assert [f.text for f in split_mottos([_f("稳中求进")], old_plain)] == ["稳中求进"]
+    # a run of one frame that reuses one old part is new whole, no fragments (the work reports of
+    # 2006 and 2007: 靠科技 said before; 2009 and 2010: 最直接)
+    got = split_mottos(
+        [_f("靠政策、靠投入、靠科技、靠改革"), _f("最关心、最直接、最现实的利益问题")],
+        "依靠科技进步。解决群众最直接的问题。",
+    )
+    assert [f.text for f in got] == ["靠政策、靠投入、靠科技、靠改革", "最关心、最直接、最现实的利益问题"]
 
 
 def test_a_kept_formulation_reworded_is_no_news():

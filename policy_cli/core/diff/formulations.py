@@ -450,7 +450,11 @@ def split_mottos(forms: Iterable[Formulation], other_plain: str) -> list[Formula
     A motto whose parts the other report already says in part is new (or dropped) only in its
     other parts: listing it whole would show a part as news that both reports say. Consecutive
     new parts stay together (以进促稳、先立后破); parts of one or two characters are words of
-    the motto, not mottos of their own, and are only kept beside a longer new part.
+    the motto, not mottos of their own, and are only kept beside a longer new part. A run of
+    `WHOLE_MOTTO_PARTS` parts or more of one frame (a character at one place in each) of which
+    the other report says one is kept whole: a new run that reuses one phrase (靠政策、靠投入、
+    靠科技、靠改革; 政企分开、政资分开、政事分开), not fragments of it; a motto of unlike parts
+    keeps its new ones (稳中求进、以进促稳、先立后破 -> 以进促稳、先立后破).
     """
     out: list[Formulation] = []
     for f in forms:
@@ -460,7 +464,11 @@ def split_mottos(forms: Iterable[Formulation], other_plain: str) -> list[Formula
             out.append(f)
             continue
         said = [len(p) >= MOTTO_PART and p in other_plain for p in parts]
-        if not any(said):
+        if not any(said) or (
+            len(parts) >= WHOLE_MOTTO_PARTS and sum(said) == 1 and _alike(parts)
+        ):
+            # (a run of three parts or more of one frame that reuses one old part is new whole:
+            # 靠政策、靠投入、靠科技、靠改革 beside an old 靠科技, not 靠政策、靠投入 and 靠改革)
             out.append(f)
             continue
         run: list[str] = []
@@ -476,6 +484,15 @@ def split_mottos(forms: Iterable[Formulation], other_plain: str) -> list[Formula
     return out
 
 
+def _alike(parts: list[str]) -> bool:
+    """Tell whether every part has one character at the same place, counted from the start or
+    from the end (靠|政策、靠|投入; 集约|化、专业|化; 政|企分开、政|资分开): parts of one frame."""
+    size = min(map(len, parts))
+    return any(len({p[k] for p in parts}) == 1 for k in range(size)) or any(
+        len({p[-k] for p in parts}) == 1 for k in range(1, size + 1)
+    )
+
+
 def _as_run(f: Formulation) -> Formulation:
     """A formulation the stage `qualified` named with its noun, as its bare run."""
     run = bare_run(f.text, f.evidence)
@@ -483,6 +500,7 @@ def _as_run(f: Formulation) -> Formulation:
 
 
 MOTTO_PART = 3  # characters: a shorter part of a motto is a word (完整、准确), not a motto
+WHOLE_MOTTO_PARTS = 3  # a run of one frame this long, one part of it old, is new whole
 _MOTTO_MARKS = re.compile(r"[、，,；;]")
 # a motto's parts: its marks, or a conjunction before its last part (引进来和走出去)
 _MOTTO_PARTS = re.compile(f"[、，,；;{LAST_JOINERS}]")
