@@ -298,6 +298,16 @@ def test_a_name_said_with_its_words_in_another_order_is_kept():
     assert [c.text for c in added] == ["稳健的财政政策"]
 
 
+def test_one_formulation_written_two_ways_in_one_report_is_listed_once():
+    # the work report of 2004: 扩大内需的方针 and 扩大内需方针 both, the report of 2005 neither
+    old = load_text("坚持扩大内需的方针。继续实施扩大内需方针，扩大内需方针要长期坚持。", source="old")
+    new = load_text("保持经济平稳较快发展。", source="new")
+    _, removed, _ = compare_formulations(
+        old, new, [_f("扩大内需的方针"), _f("扩大内需方针")], []
+    )
+    assert [(c.text, c.old_count) for c in removed] == [("扩大内需方针", 2)]
+
+
 def test_calendar_variants():
     for text in ("2022年", "十三五", "“十四五”规划", "中国共产党成立一百周年", "建党100周年",
                  "第十四个五年规划", "科技创新2030", "八五", "七五", "十五"):

@@ -247,6 +247,8 @@ def compare_formulations(
     )
     # parallel twins in one sentence (爱国者治港、爱国者治澳) are one 提法: the first stands for both
     added, removed = _drop_twins(added), _drop_twins(removed)
+    # one 提法 written two ways in one report (扩大内需的方针, 扩大内需方针) is listed once
+    added, removed = _one_per_wording(added), _one_per_wording(removed)
     # most salient first (count weighed by shape); among equals the most newly worded (a
     # reworded old phrase such as "弘扬科学家精神" for "科学家精神" ranks below a coinage)
     added.sort(key=lambda c: _rank(c, c.new_count, plain_new, plain_old))
@@ -482,6 +484,24 @@ def split_mottos(forms: Iterable[Formulation], other_plain: str) -> list[Formula
                     out.append(Formulation(joined, f.kind, 0, f.first_offset))
             run = []
     return out
+
+
+def _one_per_wording(changes: list[FormulationChange]) -> list[FormulationChange]:
+    """The changes without those written as an earlier one is but for its marks and the
+    particles joining its parts (扩大内需方针 after 扩大内需的方针; 廉洁、勤政、务实、高效 after
+    廉洁勤政务实高效): one 提法, the more used form first."""
+    ordered = sorted(
+        range(len(changes)),
+        key=lambda i: (-(changes[i].new_count + changes[i].old_count), changes[i].offset),
+    )
+    seen: set[str] = set()
+    keep: set[int] = set()
+    for i in ordered:
+        key = unlinked(NOT_WORDING.sub("", changes[i].text))
+        if key not in seen:
+            seen.add(key)
+            keep.add(i)
+    return [c for i, c in enumerate(changes) if i in keep]
 
 
 def _alike(parts: list[str]) -> bool:
