@@ -483,6 +483,14 @@ def test_parallel_twins_listed_once():
         ["爱国者治港", "米袋子", "四个意识", "四个自信", "新发展阶段", "新发展格局"]
     )
     assert next(c for c in added if c.text == "米袋子").context.endswith("“菜篮子”。")
+    # the more used twin stands for both (the work report of 2007: 节能减排 ×3 here, the
+    # 污染减排 said first once)
+    new = load_text(
+        "完善节能降耗、污染减排政策，以节能减排为重点。节能减排是硬任务。抓好节能减排。",
+        source="new",
+    )
+    added, _, _ = compare_formulations(old, new, [], [_f("污染减排", "slogan"), _f("节能减排", "slogan")])
+    assert [c.text for c in added] == ["节能减排"]
 
 
 def test_siblings_of_known_formulations():
