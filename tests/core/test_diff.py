@@ -649,3 +649,30 @@ def test_a_piece_inside_longer_formulations_is_counted_as_the_plain_walk_counts_
         longer = ["甲乙丙", "乙丙丁", "丙丁甲"][: rng.randint(0, 3)]
         assert _said_alone(text, "乙丙", longer) == plain(text, "乙丙", longer), (text, longer)
     assert _said_alone("甲乙丙丁 甲乙丙 乙丙丁", "乙丙", ["甲乙丙", "乙丙丁"]) == 0
+
+
+def test_an_old_formulation_said_again_and_again_is_news_and_said_once_is_not():
+    # the work report of 2014 takes up 简政放权 (national text since the 1980s) as its first
+    # task; a report that says an old formulation once, unmarked, says it in passing
+    from policy_cli.core.diff import diff_documents
+
+    old = load_text("一、2013年工作回顾\n我们推进改革，保持经济平稳增长。", source="old")
+    twice = load_text(
+        "一、2014年工作总体部署\n进一步简政放权，这是政府的自我革命。继续简政放权，激发市场活力。",
+        source="new",
+    )
+    once = load_text("一、2014年工作总体部署\n进一步简政放权，激发市场活力。", source="new")
+    assert "简政放权" in {c.text for c in diff_documents(old, twice).added}
+    assert "简政放权" not in {c.text for c in diff_documents(old, once).added}
+
+
+def test_a_motto_is_no_wrapper_of_a_formulation_one_of_its_clauses_says():
+    # the work report of 2004: the four 更加注重 and 统筹兼顾, both new
+    old = load_text("保持经济平稳增长。", source="old")
+    new = load_text(
+        "更加注重搞好宏观调控，更加注重统筹兼顾，更加注重以人为本，更加注重改革创新。坚持统筹兼顾。",
+        source="new",
+    )
+    motto = "更加注重搞好宏观调控，更加注重统筹兼顾，更加注重以人为本，更加注重改革创新"
+    added, _, _ = compare_formulations(old, new, [], [_f(motto), _f("统筹兼顾")])
+    assert {c.text for c in added} == {motto, "统筹兼顾"}

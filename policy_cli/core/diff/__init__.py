@@ -200,6 +200,8 @@ def _formulation_news(
     def perennial(f: Formulation) -> bool:
         if f.origin != "national" or marking(f.kind, is_quoted(new_text, f.text), w) == 1.0:
             return False
+        if f.count > w.perennial_max_count:
+            return False  # an old formulation the report takes up again (简政放权 in 2014)
         st = standing(f.text, idf=idf)
         return st.lexicon and novelty(st, year, w) < w.least_novelty
 

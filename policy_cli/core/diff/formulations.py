@@ -423,9 +423,14 @@ def _wording(word: str) -> bool:
 
 
 def _drop_wrappers(items: list[FormulationChange]) -> list[FormulationChange]:
-    """Drop formulations that contain another listed one (a verb or modifier around it)."""
+    """Drop formulations that contain another listed one (a verb or modifier around it); a
+    motto is no wrapper of a 提法 one of its clauses says (更加注重搞好宏观调控，更加注重统筹
+    兼顾，… beside 统筹兼顾: both are listed)."""
     texts = [c.text for c in items]
-    return [c for c in items if not any(t != c.text and t in c.text for t in texts)]
+    return [
+        c for c in items
+        if _MOTTO_MARKS.search(c.text) or not any(t != c.text and t in c.text for t in texts)
+    ]
 
 
 def _drop_said_alike(items: list[FormulationChange]) -> list[FormulationChange]:

@@ -37,6 +37,7 @@ class Weights:
     national: float = 0.5  # what national novelty (or establishment) adds to a 提法: x1 .. x1.5
     recency_span: int = 10  # years after its first national use that a 提法 stays new
     least_novelty: float = 0.5  # a lexicon formulation less new is perennial (see formulations)
+    perennial_max_count: int = 1  # …where the new report says it this often at most (in passing)
     term_power: float = 2.0  # a new plain term weighs 2 x rarity ** term_power
     dropped_floor: float = 0.0  # a dropped plain term weighs count x (dropped_floor + specificity)
     heading: float = 1.5  # said in a section heading
@@ -51,7 +52,8 @@ class Weights:
     headlines: int = 15  # items in the headline list (0: none)
 
     def __post_init__(self) -> None:
-        numbers = (self.national, self.least_novelty, self.term_power, self.dropped_floor,
+        numbers = (self.national, self.least_novelty, self.perennial_max_count, self.term_power,
+                   self.dropped_floor,
                    self.heading, self.requirements, self.word, self.guessed, self.unquoted_term,
                    self.unmarked, self.target, self.target_wording, self.target_row)
         if min(numbers) < 0 or self.headlines < 0 or self.recency_span < 1:
