@@ -928,11 +928,16 @@ def _sentence_sections(
 def _around(sentence: str, text: str, *, before: int = 8, after: int = 14) -> str:
     """The words around `text` in its sentence, `text` itself shown as ～ (the 提法 column beside
     it says it in full; a narrow cell then still shows what the report says about it)."""
-    at = sentence.find(text)
+    at, size = sentence.find(text), len(text)
     if at < 0:
-        return sentence
-    start, end = max(0, at - before), min(len(sentence), at + len(text) + after)
-    return (("…" if start else "") + sentence[start:at] + "～" + sentence[at + len(text) : end]
+        # said with quote marks inside (反对“台独”分裂活动 for 反对台独分裂活动)
+        quotes = "[" + re.escape("".join(sorted(_QUOTES))) + "]*"
+        m = re.search(quotes.join(map(re.escape, text)), sentence) if text else None
+        if m is None:
+            return sentence
+        at, size = m.start(), m.end() - m.start()
+    start, end = max(0, at - before), min(len(sentence), at + size + after)
+    return (("…" if start else "") + sentence[start:at] + "～" + sentence[at + size : end]
             + ("…" if end < len(sentence) else ""))
 
 

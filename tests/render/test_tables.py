@@ -225,6 +225,15 @@ def test_a_context_shows_the_words_around_its_item_the_item_as_a_mark():
     assert "～" in context and context.split("～")[1].startswith("”主要任务")
 
 
+def test_a_diff_context_marks_an_item_said_with_quote_marks_inside():
+    # the work report of 2006: 反对“台独”分裂活动决不妥协, the 提法 listed without its marks; the
+    # context showed the words before it, no ～
+    sentence = "推动祖国和平统一进程的八项主张，坚持一个中国原则决不动摇、反对“台独”分裂活动决不妥协。"
+    item = "坚持一个中国原则决不动摇、反对台独分裂活动决不妥协"
+    assert serialize._around(sentence, item) == "…进程的八项主张，～。"
+    assert serialize._around("坚持稳中求进。", "稳中求进") == "坚持～。"
+
+
 def _unquoted(text: str) -> str:
     return text.replace("“", "").replace("”", "").replace('"', "")
 
