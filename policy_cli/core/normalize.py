@@ -66,41 +66,46 @@ def normalize_newlines(text: str) -> str:
 # between paragraphs as a blank line is.
 _INVISIBLE_LINE = re.compile(f"[ \t\u3000]*(?:{_ZERO_WIDTH.pattern}[ \t\u3000]*)+")
 _HEADING_OPEN = re.compile(f"^(?:（[{CN_NUMERALS}]+）|[{CN_NUMERALS}]+、|第[{CN_NUMERALS}]+[章节部分])")
-HEADING_MAX_CHARS = 40  # a line that opens with a heading's number and is longer is a paragraph
+HEADING_MAX_CHARS = 40  # a title or a heading is no longer (a numbered line longer is a paragraph)
 
 
 def join_invisible_breaks(text: str) -> str:
-    """Join the two lines of a sentence that a line of zero-width characters alone splits."""
+    """Join the two lines of a sentence that a line of zero-width characters alone (or a few in
+    a row) splits."""
     if _ZERO_WIDTH.search(text) is None:  # (most texts)
         return text
     lines = text.split("\n")
-    out: list[str] = []
+    out: list[list[str]] = []  # each line's pieces, joined once at the end
     i = 0
     while i < len(lines):
         line = lines[i]
-        if (
-            out
-            and i + 1 < len(lines)
-            and _INVISIBLE_LINE.fullmatch(line)
-            and _runs_on(out[-1], lines[i + 1])
-        ):
-            out[-1] += lines[i + 1]
-            i += 2
-            continue
-        out.append(line)
+        if out and _INVISIBLE_LINE.fullmatch(line):
+            j = i + 1
+            while j < len(lines) and _INVISIBLE_LINE.fullmatch(lines[j]):
+                j += 1
+            # (the test reads the last line joined, not the paragraph: linear in the text)
+            if j < len(lines) and _runs_on(out[-1][-1], lines[j]):
+                out[-1].append(lines[j])
+                i = j + 1
+                continue
+        out.append([line])
         i += 1
-    return "\n".join(out)
+    return "\n".join("".join(pieces) for pieces in out)
 
 
 def _runs_on(before: str, after: str) -> bool:
     """Whether a sentence goes on from one line to the next across a line of zero-width
-    characters: the first ends no sentence and is no heading, the second opens unindented."""
+    characters: the first ends no sentence and is no title or heading (a short line without a
+    clause mark, or one that opens with a heading's number), the second opens unindented and
+    is no heading."""
     body = before.strip()
     if not body or not after[:1].strip() or _WRAP_END.search(body):  # (below, with unwrap)
         return False
-    return not (
-        _HEADING_OPEN.match(body) and len(body) <= HEADING_MAX_CHARS and "，" not in body
-    )
+    if _HEADING_OPEN.match(after):
+        return False  # …如下|二、2017年重点工作任务: a heading opens the next part
+    if len(body) <= HEADING_MAX_CHARS and not any(m in body for m in _CLAUSE_MARKS):
+        return False  # 2017年政府工作报告|各位代表：: a title or a heading of its own
+    return not (_HEADING_OPEN.match(body) and len(body) <= HEADING_MAX_CHARS)
 
 
 def remove_invisible(text: str) -> str:

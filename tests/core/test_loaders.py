@@ -292,6 +292,17 @@ def test_a_line_of_zero_width_characters_inside_a_sentence_is_no_break():
     assert [p.text for p in kept.paragraphs] == [
         "一、政府工作回顾", "过去一年，经济平稳运行。", "今年要稳中求进，", "扎实推进各项工作。"
     ]
+    # nor is a title joined to what follows it, nor a line to a heading after it; two lines of
+    # zero-width characters in a row split a sentence as one does
+    kept = load_text(
+        "2017年政府工作报告\n\u200b\n各位代表：\n今年主要预期目标的安排，考虑了如下\n\u200b\n"
+        "二、2017年重点工作任务\n出席亚太经合组织领导人非正式会议、上海合\n\u200b\n\u200b\n作组织峰会。",
+        source="k.txt",
+    )
+    assert [p.text for p in kept.paragraphs] == [
+        "2017年政府工作报告", "各位代表：", "今年主要预期目标的安排，考虑了如下",
+        "二、2017年重点工作任务", "出席亚太经合组织领导人非正式会议、上海合作组织峰会。",
+    ]
 
 
 def test_what_a_file_is_goes_before_what_its_name_says(tmp_path):
