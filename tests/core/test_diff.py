@@ -676,3 +676,23 @@ def test_a_motto_is_no_wrapper_of_a_formulation_one_of_its_clauses_says():
     motto = "更加注重搞好宏观调控，更加注重统筹兼顾，更加注重以人为本，更加注重改革创新"
     added, _, _ = compare_formulations(old, new, [], [_f(motto), _f("统筹兼顾")])
     assert {c.text for c in added} == {motto, "统筹兼顾"}
+
+
+def test_wordings_alike_stay_apart_from_other_names():
+    # (the review of the session's change) 和平与发展 is no 和平发展, 安全和发展 no 安全发展: a
+    # conjunction is written alike, not left out; 创新发展 is not found reordered across two
+    # phrases (培育发展|创新型企业); a pair added and removed in two orders is one name
+    old = load_text("坚持和平与发展。统筹安全和发展。培育发展创新型企业。推行农村新型合作医疗制度。",
+                    source="old")
+    new = load_text("走和平发展道路。推动安全发展。坚持创新发展。推行新型农村合作医疗制度。",
+                    source="new")
+    olds = [_f("和平与发展"), _f("安全和发展"), _f("农村新型合作医疗制度")]
+    news = [_f("和平发展"), _f("安全发展"), _f("创新发展"), _f("新型农村合作医疗制度")]
+    added, removed, _ = compare_formulations(old, new, olds, news)
+    assert sorted(c.text for c in added) == ["创新发展", "和平发展", "安全发展"]
+    assert sorted(c.text for c in removed) == ["和平与发展", "安全和发展"]
+    # a motto that holds a listed 提法 as a whole clause is its wrapper, as before
+    old = load_text("保持繁荣稳定。", source="old")
+    new = load_text("坚持港人治港、澳人治澳、高度自治。港人治港。", source="new")
+    added, _, _ = compare_formulations(old, new, [], [_f("港人治港、澳人治澳、高度自治"), _f("港人治港")])
+    assert [c.text for c in added] == ["港人治港"]

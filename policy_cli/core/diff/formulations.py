@@ -217,6 +217,10 @@ def compare_formulations(
     kept: list[FormulationChange] = []
     # every formulation counted in one pass over each text (not one scan per formulation)
     in_old, in_new = find_all(plain_old, kinds), find_all(plain_new, kinds)
+    # the names either report says, by their characters: one the other report says in another
+    # order of its words (新型农村合作医疗制度 / 农村新型合作医疗制度), however the tagger cuts it
+    said_old = _by_characters(t for t in kinds if in_old[t])
+    said_new = _by_characters(t for t in kinds if in_new[t])
     for text, kind in kinds.items():
         a = len(non_overlapping(in_old[text], len(text)))
         b = len(non_overlapping(in_new[text], len(text)))
@@ -225,11 +229,19 @@ def compare_formulations(
         if a and b:
             status, target, lst = "kept", new, kept
         elif b:
-            if is_calendar_variant(text, old.text) or _said_otherwise(text, bare_old, listed_old):
+            if (
+                is_calendar_variant(text, old.text)
+                or _said_otherwise(text, bare_old, listed_old)
+                or _characters(text) in said_old
+            ):
                 continue
             status, target, lst = "added", new, added
         else:
-            if is_calendar_variant(text, new.text) or _said_otherwise(text, bare_new, listed_new):
+            if (
+                is_calendar_variant(text, new.text)
+                or _said_otherwise(text, bare_new, listed_new)
+                or _characters(text) in said_new
+            ):
                 continue
             status, target, lst = "removed", old, removed
         offset = find_unquoted(target.text, text)
@@ -259,8 +271,11 @@ def compare_formulations(
     return added, removed, kept
 
 
-REORDERED_MAX_WORDS = 4  # a name of more words is not looked for with its words reordered
-_REORDERED = re.compile(rf"[{HAN}]{{4,16}}")  # (names of Chinese characters only)
+# a name of two to four words, five characters or more, is looked for with its words reordered
+# (shorter ones, 创新发展, are found reordered across two phrases: 培育发展|创新型企业)
+REORDERED_MIN_WORDS, REORDERED_MAX_WORDS = 2, 4
+_REORDERED = re.compile(rf"[{HAN}]{{5,16}}")  # (names of Chinese characters only)
+REORDERED_PAIR_MIN = 5  # characters: two names of the same characters are one (this long)
 
 
 def _said_otherwise(text: str, bare_other: str, listed_other: str) -> bool:
@@ -270,12 +285,12 @@ def _said_otherwise(text: str, bare_other: str, listed_other: str) -> bool:
     转变政府职能, 国家科技重大专项 is 国家重大科技专项; not 积极的财政政策和|稳健的… for
     稳健的财政政策). Names of two to four words are looked for in every order of their words
     (at most 23 more searches of the other text)."""
-    if unlinked(text) in bare_other:
+    if unlisted(text) in listed_other or unlinked(text) in bare_other:
         return True
     if not _REORDERED.fullmatch(text):
         return False
     words = [w for w, _ in default_tagger().tag(text, False)]
-    if not 2 <= len(words) <= REORDERED_MAX_WORDS:
+    if not REORDERED_MIN_WORDS <= len(words) <= REORDERED_MAX_WORDS:
         return False
     return any(
         "".join(order) in listed_other
@@ -427,10 +442,16 @@ def _drop_wrappers(items: list[FormulationChange]) -> list[FormulationChange]:
     motto is no wrapper of a 提法 one of its clauses says (更加注重搞好宏观调控，更加注重统筹
     兼顾，… beside 统筹兼顾: both are listed)."""
     texts = [c.text for c in items]
-    return [
-        c for c in items
-        if _MOTTO_MARKS.search(c.text) or not any(t != c.text and t in c.text for t in texts)
-    ]
+
+    def wraps(c: FormulationChange, t: str) -> bool:
+        if t == c.text or t not in c.text:
+            return False
+        clauses = _MOTTO_MARKS.split(c.text)
+        # a motto wraps a whole clause of its own (港人治港 of 港人治港、澳人治澳、高度自治),
+        # no 提法 said inside one of its clauses (统筹兼顾 of …，更加注重统筹兼顾，…)
+        return len(clauses) == 1 or t in clauses
+
+    return [c for c in items if not any(wraps(c, t) for t in texts)]
 
 
 def _drop_said_alike(items: list[FormulationChange]) -> list[FormulationChange]:
@@ -491,6 +512,17 @@ def split_mottos(forms: Iterable[Formulation], other_plain: str) -> list[Formula
                     out.append(Formulation(joined, f.kind, 0, f.first_offset))
             run = []
     return out
+
+
+def _characters(text: str) -> str:
+    """A name's characters in one order ('' for one shorter than `REORDERED_PAIR_MIN`): two
+    names of the same characters are one name with its words in another order."""
+    bare = unlinked(NOT_WORDING.sub("", text))
+    return "".join(sorted(bare)) if len(bare) >= REORDERED_PAIR_MIN else ""
+
+
+def _by_characters(texts: Iterable[str]) -> set[str]:
+    return {key for key in map(_characters, texts) if key}
 
 
 def _one_per_wording(changes: list[FormulationChange]) -> list[FormulationChange]:

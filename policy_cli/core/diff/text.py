@@ -14,6 +14,8 @@ from functools import lru_cache
 from typing import Any
 
 from policy_cli.core.chars import CN_DIGITS, CN_NUMERALS, HAN, PLAN_PERIOD
+from policy_cli.core.formulations.vocab import word_tag
+from policy_cli.core.formulations.vocab import words as formulation_words
 from policy_cli.core.occurrences import containers
 
 # A year, a Five-Year-Plan number or an anniversary: 2021年 -> 2022年, 十三五 -> 十四五 and
@@ -123,15 +125,30 @@ def unlisted(text: str) -> str:
     return text.replace("、", "")
 
 
-# the particles that join the parts of a name one report writes and the other leaves out:
-# 资源节约型和环境友好型社会 is 资源节约型、环境友好型社会, 正确的政绩观 is 正确政绩观
-_LINKS = str.maketrans("", "", "、的之和与及")
-
-
 def unlinked(text: str) -> str:
-    """Return `text` without enumeration commas and the particles that join a name's parts
-    (的, 之, 和, 与, 及): two reports that differ only in those say the same thing."""
-    return text.translate(_LINKS)
+    """Return `text` with the particles that join a name's parts made alike: a modifier's
+    particle (的, 之) left out, a conjunction (和, 与, 及) or an enumeration comma written 和
+    (`link_particles`, `link_conjunctions` of the formulation rules). Two reports that differ
+    only in those say the same thing: 正确的政绩观 is 正确政绩观, 批评与自我批评 is 批评和自我批评,
+    资源节约型、环境友好型社会 is 资源节约型和环境友好型社会, where 和平与发展 stays apart from 和平
+    发展. A particle that is part of a word of the dictionary with the character before or after
+    it (目的, 和平, 及时) is left as it is."""
+    w = formulation_words()
+    return _LINK.sub(lambda m: _link(m, text, w.link_particles), text)
+
+
+_LINK = re.compile("[的之和与及、]")
+_JOINER = "和"
+
+
+def _link(m: re.Match[str], text: str, particles: str) -> str:
+    at, ch = m.start(), m.group()
+    in_word = (at > 0 and word_tag(text[at - 1 : at + 1]) is not None) or (
+        word_tag(text[at : at + 2]) is not None
+    )
+    if ch != "、" and in_word:
+        return ch  # 目的, 和平, 之一: a word's own character
+    return "" if ch in particles else _JOINER
 
 
 def drop_contained(items: list[Any], *, key: Callable[[Any], Any]) -> list[Any]:
