@@ -401,3 +401,8 @@ def test_a_quoted_run_of_short_clauses_is_a_motto_and_long_clauses_a_quotation()
         "他说：“我们要坚持以人民为中心的发展思想，不断增进民生福祉，扎实推动共同富裕”。"
     )
     assert not any("，" in t for t in quotation), quotation
+
+    # a couplet's second half may be one character longer than the first's limit, as before
+    from policy_cli.core.formulations.shapes import classify_quoted
+
+    assert classify_quoted("一二三四五六七八，一二三四五六七八九") == "slogan"

@@ -115,3 +115,8 @@ def test_an_event_acted_on_pointed_at_or_referred_to_by_its_ordinal_is_named_by_
     assert not {"第二届高峰论坛", "高峰论坛", "来宾列席大会"} & forum, forum
     cop = found("《生物多样性公约》第十五次缔约方大会在昆明召开。")
     assert "生物多样性公约" in cop and not any(t.endswith("缔约方大会") for t in cop), cop
+
+    # a session word no ordinal counts points at one session: 上届|世博会, 此届|世博会
+    sessions = found("上届世博会参观人数创纪录。此届世博会规模空前。北京第二十四届冬奥会圆满成功。")
+    assert not {"上届世博会", "此届世博会"} & sessions, sessions
+    assert "北京第二十四届冬奥会" in sessions

@@ -157,3 +157,9 @@ def test_a_sentence_with_a_pronoun_or_a_done_act_before_a_head_is_no_positioning
         "他还实地察看了新媒体创业基地建设情况，亲切会见了报社干部职工代表。", source="t"
     ))}
     assert not any(t.startswith("他") for t in found), found
+
+    # a pronoun of the speaker's own country opens a name (我国|向北开放重要桥头堡)
+    found = {f.text for f in extract_formulations(load_text(
+        "我国向北开放重要桥头堡建设取得新进展。围绕我国向北开放重要桥头堡，加快建设。", source="t"
+    ))}
+    assert "我国向北开放重要桥头堡" in found, found

@@ -101,7 +101,7 @@ def find_heads(
         if _acted_on_entry(phrase, seg, start):
             continue  # 把它称为|毛泽东思想: the national stage names the formulation itself
         if head in w.event_heads:
-            event = _event_name(text, start, phrase, seg)
+            event = _event_name(text, start, phrase, head, seg)
             if event is None:
                 continue
             phrase, start = event
@@ -173,7 +173,7 @@ def _with_coordinate(
 
 
 def _event_name(
-    text: str, start: int, phrase: str, seg: Segmentation
+    text: str, start: int, phrase: str, head: str, seg: Segmentation
 ) -> tuple[str, int] | None:
     """The name of an event a head phrase says (世界林木业大会), without the verb of holding it
     or acting on it before (申办|第十六届全国运动会, 提升|北京国际电影节), or None where the phrase
@@ -199,12 +199,13 @@ def _event_name(
     conj = next((c for c in w.list_run_conjunctions if text.endswith(c, 0, start)), None)
     if conj and not text.endswith(w.event_heads, 0, start - len(conj)):
         return None
-    head = next((h for h in _event_heads() if phrase.endswith(h)), "")
     before_head = seg.words(start, start + len(phrase) - len(head))
     if head in w.event_named_heads and before_head and (
         word_tag(before_head[-1]) in w.event_named_refused_tags
+        or _points_at_a_session(phrase[: -len(head)])
     ):
-        return None  # 我国取得|冬奥会, 历届|冬奥会: the event acted on or pointed at, no name
+        # 我国取得|冬奥会, 历届|冬奥会, 上届|世博会: the event acted on or pointed at, no name
+        return None
     if before_head and _a_verb(before_head[0]):
         skip = len(before_head[0])
         phrase, start = phrase[skip:], start + skip
@@ -246,9 +247,13 @@ def _a_virtue(modifier: str, o: FormulationOptions) -> bool:
     )
 
 
-@lru_cache(maxsize=1)
-def _event_heads() -> tuple[str, ...]:
-    return tuple(longest_first(words().event_heads))
+def _points_at_a_session(modifier: str) -> bool:
+    """Tell whether the words before an event's short name end with a session word that no
+    ordinal counts (上届, 此届, 该届, 两届: not 第二十四届, 首届)."""
+    if not modifier.endswith(words().event_session_word):
+        return False
+    ends = [m.end() for m in patterns().event_ordinal.finditer(modifier)]
+    return not ends or ends[-1] != len(modifier)
 
 
 def _a_verb(word: str) -> bool:

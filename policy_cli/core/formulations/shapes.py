@@ -38,11 +38,15 @@ def classify_quoted(span: str, *, options: FormulationOptions | None = None) -> 
         # two halves of a couplet (风劲好扬帆，奋斗正当时) are a motto, and so is a run of three
         # short clauses or more (解放思想，实事求是，团结一致向前看: 我们的基本口号); longer
         # clauses are a quotation
-        if any(len(x) > o.couplet_max_half for x in parts) or not (
-            2 <= len(parts) <= o.quoted_motto_max_parts
+        if len(parts) == 2:
+            if abs(len(parts[0]) - len(parts[1])) > o.couplet_max_gap or (
+                len(parts[0]) > o.couplet_max_half
+            ):
+                return None
+            return "slogan"
+        if len(parts) > o.quoted_motto_max_parts or any(
+            len(x) > o.couplet_max_half for x in parts
         ):
-            return None
-        if len(parts) == 2 and abs(len(parts[0]) - len(parts[1])) > o.couplet_max_gap:
             return None
         return "slogan"
     if p.count_start.match(s) and names_a_set(s, o):

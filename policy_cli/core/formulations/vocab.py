@@ -107,6 +107,8 @@ class Words(ReadOnlyRecord):
     speech_marks: str
     count_values: Mapping[str, int]
     function_words: frozenset[str]
+    link_particles: str
+    link_conjunctions: str
     postpositions: frozenset[str]
     count_nouns: frozenset[str]
     list_prefixes: frozenset[str]
@@ -188,6 +190,7 @@ class Words(ReadOnlyRecord):
     event_verb_tags: frozenset[str]
     event_named_heads: tuple[str, ...]
     event_named_refused_tags: frozenset[str]
+    event_session_word: str
     particles_never_first: str
     measures_never_first: str
     member_never_first_tags: tuple[str, ...]
