@@ -277,6 +277,12 @@ def test_year_from_text(name, year):
     assert year_from_text(load_document(DOCS / name).text) == year
 
 
+def test_year_from_text_of_a_congress_titled_by_its_number():
+    # the background corpus's titles: …步伐 (十四大); a count in brackets is no congress
+    assert year_from_text("加快改革开放和现代化建设步伐 (十四大)\n同志们：") == 1992
+    assert year_from_text("关于打好三大攻坚战（三大）的实施意见\n各地区：") is None
+
+
 def test_year_from_text_chinese_numerals():
     assert year_from_text("关于某事的报告\n（二〇一八年三月五日）\n正文") == 2018
 
