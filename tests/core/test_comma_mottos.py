@@ -406,3 +406,11 @@ def test_a_quoted_run_of_short_clauses_is_a_motto_and_long_clauses_a_quotation()
     from policy_cli.core.formulations.shapes import classify_quoted
 
     assert classify_quoted("一二三四五六七八，一二三四五六七八九") == "slogan"
+
+    # what someone says, after a verb and a colon, is a quotation, not a motto; a run a copula
+    # names is one (news of visits; the 13th congress)
+    assert not any("，" in t for t in found_in("村民说：“以前路不好走，现在路通了，日子好了”。"))
+    assert not any("，" in t for t in found_in("总书记连声称赞：“好，很好，非常好”。"))
+    assert "解放思想，实事求是，团结一致向前看" in found_in(
+        "我们的基本口号是：“解放思想，实事求是，团结一致向前看”。"
+    )

@@ -25,7 +25,13 @@ from policy_cli.core.formulations.members import listed_items
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.quoted_runs import quoted_chains
 from policy_cli.core.formulations.shapes import classify_quoted, plan_period
-from policy_cli.core.formulations.vocab import patterns, plain_word, quoted_images, words
+from policy_cli.core.formulations.vocab import (
+    patterns,
+    plain_word,
+    quoted_images,
+    word_tag,
+    words,
+)
 from policy_cli.core.national import national_lexicon
 from policy_cli.core.patterns import longest_first
 from policy_cli.core.phrases import canonical
@@ -33,6 +39,7 @@ from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "quoted"
+SPEAKER_REACH = 6  # characters read before a colon for the verb that says a quoted run
 
 
 def find_quoted(
@@ -194,6 +201,8 @@ def _quotation(
     w = words()
     if len(span) == 3 and span[0] == span[2] and span[1] in w.question_negations:
         return True  # “有没有”的问题, “好不好”的建设: a word asked yes or no
+    if _spoken_run(text, start, span, seg):
+        return True  # 村民说：“以前路不好走，现在路通了，日子好了”: what someone says
     asks = span.endswith(w.question_particles) or question_pattern().search(span) is not None
     short = len(span) <= o.ordinary_max_len  # (pronouns alone are short: 我们, 他们自己)
     if asks or short:
@@ -206,6 +215,19 @@ def _quotation(
     if not (asks or _said(text, start, end, seg)):
         return False
     return canonical(span) not in national_lexicon() and span not in quoted_images()
+
+
+def _spoken_run(text: str, start: int, span: str, seg: Segmentation) -> bool:
+    """Tell whether a quoted run of three clauses or more follows a verb and a colon (村民说：
+    “…，…，…”, 连声称赞：“好，很好，非常好”): what someone says, where a motto of short clauses
+    is named or quoted otherwise (“解放思想，实事求是，团结一致向前看”，仍然是…)."""
+    w = words()
+    if sum(span.count(c) for c in w.commas) < 2 or start < 2 or text[start - 1] not in w.colons:
+        return False
+    before = seg.words(max(0, start - 1 - SPEAKER_REACH), start - 1)
+    return bool(before) and before[-1] not in w.speech_run_copulas and (
+        word_tag(before[-1]) in w.speech_run_tags
+    )
 
 
 def dictionary_noun(span: str) -> bool:

@@ -108,6 +108,9 @@ class Words(ReadOnlyRecord):
     count_values: Mapping[str, int]
     function_words: frozenset[str]
     link_particles: str
+    colons: str
+    speech_run_tags: frozenset[str]
+    speech_run_copulas: frozenset[str]
     link_conjunctions: str
     postpositions: frozenset[str]
     count_nouns: frozenset[str]
