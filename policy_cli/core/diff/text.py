@@ -134,21 +134,26 @@ def unlinked(text: str) -> str:
     发展. A particle that is part of a word of the dictionary with the character before or after
     it (目的, 和平, 及时) is left as it is."""
     w = formulation_words()
-    return _LINK.sub(lambda m: _link(m, text, w.link_particles), text)
+    joiner = w.link_conjunctions[0]  # (和)
+    return _link_pattern().sub(lambda m: _link(m, text, w.link_particles, joiner), text)
 
 
-_LINK = re.compile("[的之和与及、]")
-_JOINER = "和"
+@lru_cache(maxsize=1)
+def _link_pattern() -> re.Pattern[str]:
+    w = formulation_words()
+    return re.compile(f"[{re.escape(w.link_particles + w.link_conjunctions)}、]")
 
 
-def _link(m: re.Match[str], text: str, particles: str) -> str:
+def _link(m: re.Match[str], text: str, particles: str, joiner: str) -> str:
     at, ch = m.start(), m.group()
+    if ch == "、":
+        return joiner
     in_word = (at > 0 and word_tag(text[at - 1 : at + 1]) is not None) or (
         word_tag(text[at : at + 2]) is not None
     )
-    if ch != "、" and in_word:
+    if in_word:
         return ch  # 目的, 和平, 之一: a word's own character
-    return "" if ch in particles else _JOINER
+    return "" if ch in particles else joiner
 
 
 def drop_contained(items: list[Any], *, key: Callable[[Any], Any]) -> list[Any]:
