@@ -65,7 +65,8 @@ def normalize_newlines(text: str) -> str:
 # （二）…, short and without a clause mark), or the line after opens indented, it is a break
 # between paragraphs as a blank line is.
 _INVISIBLE_LINE = re.compile(f"[ \t\u3000]*(?:{_ZERO_WIDTH.pattern}[ \t\u3000]*)+")
-_HEADING_OPEN = re.compile(f"^(?:（[{CN_NUMERALS}]+）|[{CN_NUMERALS}]+、|第[{CN_NUMERALS}]+[章节部分])")
+# a heading opens with its number (一、, （二）, 第三章, 第四条); `sentences` reads headings by it too
+HEADING_OPEN = re.compile(rf"^(?:（[{CN_NUMERALS}]+）|[{CN_NUMERALS}]+、|第[{CN_NUMERALS}]+[章节条部分])")
 HEADING_MAX_CHARS = 40  # a title or a heading is no longer (a numbered line longer is a paragraph)
 
 
@@ -101,11 +102,11 @@ def _runs_on(before: str, after: str) -> bool:
     body = before.strip()
     if not body or not after[:1].strip() or _WRAP_END.search(body):  # (below, with unwrap)
         return False
-    if _HEADING_OPEN.match(after):
+    if HEADING_OPEN.match(after):
         return False  # …如下|二、2017年重点工作任务: a heading opens the next part
     if len(body) <= HEADING_MAX_CHARS and not any(m in body for m in _CLAUSE_MARKS):
         return False  # 2017年政府工作报告|各位代表：: a title or a heading of its own
-    return not (_HEADING_OPEN.match(body) and len(body) <= HEADING_MAX_CHARS)
+    return not (HEADING_OPEN.match(body) and len(body) <= HEADING_MAX_CHARS)
 
 
 def remove_invisible(text: str) -> str:

@@ -33,7 +33,7 @@ from typing import Any, NamedTuple
 
 from policy_cli.core.boilerplate import glossary_spans
 from policy_cli.core.chars import CN_NUMERALS, CN_YEAR_DIGITS
-from policy_cli.core.normalize import MAX_SENTENCE_CHARS
+from policy_cli.core.normalize import HEADING_OPEN, MAX_SENTENCE_CHARS
 from policy_cli.core.pipeline import Prepared
 from policy_cli.core.segment import is_candidate_term, load_stopwords
 from policy_cli.core.tokens import Tokens
@@ -41,7 +41,6 @@ from policy_cli.data import lines as data_lines
 from policy_cli.errors import UsageError
 from policy_cli.models import Document, KeySentence
 
-_HEADING = re.compile(rf"^(?:（[{CN_NUMERALS}]+）|[{CN_NUMERALS}]+、|第[{CN_NUMERALS}]+[章节条部分])")
 _PART = re.compile(rf"^[{CN_NUMERALS}]+、")
 _SUBPART = re.compile(rf"^（[{CN_NUMERALS}]+）")
 # a list item's heading: "八是推进法治政府建设…。", "第一，…"
@@ -274,7 +273,7 @@ def whole_sentences(document: Document) -> list[_Whole]:
 def _is_prose(sentence: str, options: KeySentenceOptions = DEFAULT_KEY_OPTIONS) -> bool:
     """A sentence of running text, not a heading, a headline or a list item's heading."""
     body = sentence.strip()
-    if _HEADING.match(body) or (body.startswith("——") and len(body) < options.heading_chars):
+    if HEADING_OPEN.match(body) or (body.startswith("——") and len(body) < options.heading_chars):
         return False
     if _ORDINAL.match(body) and len(body) < options.heading_chars:
         return False

@@ -514,10 +514,16 @@ def split_mottos(forms: Iterable[Formulation], other_plain: str) -> list[Formula
     return out
 
 
+def _worded(text: str) -> str:
+    """A name without its marks, its particles made alike (`unlinked`): two names of one wording
+    are one 提法 (扩大内需的方针, 扩大内需方针)."""
+    return unlinked(NOT_WORDING.sub("", text))
+
+
 def _characters(text: str) -> str:
     """A name's characters in one order ('' for one shorter than `REORDERED_PAIR_MIN`): two
     names of the same characters are one name with its words in another order."""
-    bare = unlinked(NOT_WORDING.sub("", text))
+    bare = _worded(text)
     return "".join(sorted(bare)) if len(bare) >= REORDERED_PAIR_MIN else ""
 
 
@@ -536,7 +542,7 @@ def _one_per_wording(changes: list[FormulationChange]) -> list[FormulationChange
     seen: set[str] = set()
     keep: set[int] = set()
     for i in ordered:
-        key = unlinked(NOT_WORDING.sub("", changes[i].text))
+        key = _worded(changes[i].text)
         if key not in seen:
             seen.add(key)
             keep.add(i)

@@ -46,6 +46,7 @@ from policy_cli.core.segment import default_tagger
 HOLD_NO_PARTS = ("point", f"{FRAME_STAGE}/{GUIDING_FRAME}", f"{FRAME_STAGE}/{STANCE}")
 OPENER_UNNAMED_KINDS = ("code", "document")  # (kinds named by themselves, never with 党的)
 OPENER_LOOKBEHIND = 4  # characters cut before an opener to tell it is a word of its own
+OPENER_LOOKAHEAD = 4  # characters cut after a name it opens to tell a word ends with the name
 WHOLE_STAGES = (COUNTED_STAGE, "motto")  # (finds that a counted set at their end never makes a description)
 
 
@@ -253,7 +254,7 @@ def _ends_a_word(text: str, start: int, end: int) -> bool:
     if end >= len(text) or not is_han(text[end]):
         return True
     pos = start
-    for word, _ in default_tagger().tag(text[start : end + OPENER_LOOKBEHIND], False):
+    for word, _ in default_tagger().tag(text[start : end + OPENER_LOOKAHEAD], False):
         pos += len(word)
         if pos >= end:
             return pos == end
