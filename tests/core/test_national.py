@@ -580,6 +580,32 @@ def test_a_document_of_an_earlier_era_lists_the_everyday_formulations_of_its_tim
     ) if t in everyday_lexicon()} == set()
 
 
+def test_a_document_of_an_earlier_era_names_the_everyday_names_of_its_time_said_once():
+    """A document dated before 2017 lists an everyday entry said once where it is a name of its
+    time: five characters or more, as in a short text of the centre (`_a_name_said_once`), that
+    national text first said `framing_era_years` before the document's era or later, as a
+    framing entry of its time is (集体林权制度改革, 2007, in a document of 2009; the work report
+    of 2011 says it once). A four-character set word (以人为本) and a name of an older era
+    (反腐败斗争, 1992) said once are no formulations of its time; said twice they are."""
+    from policy_cli.core.national import everyday_lexicon
+
+    def everyday(text: str, **options) -> set[str]:
+        found = _national_stage(text, national_framing_short_max=0, **options)
+        return {t for t in found if t in everyday_lexicon()}
+
+    lexicon = everyday_lexicon()
+    assert lexicon["集体林权制度改革"].first_seen == "2007"
+    assert lexicon["反腐败斗争"].first_seen == "1992"
+    once = "深化集体林权制度改革。坚持以人为本。深入开展反腐败斗争。"
+    assert everyday(_EARLIER + once) == {"集体林权制度改革"}
+    assert everyday(_EARLIER + once * 2) == {"集体林权制度改革", "以人为本", "反腐败斗争"}
+    assert everyday(_EARLIER + once, framing_era_years=20) == {"集体林权制度改革", "反腐败斗争"}
+    assert everyday(_EARLIER + once, everyday_central_once_min_len=0) == set()
+    assert everyday(_EARLIER + _CURRENT + once) == set()  # of the current era: said in passing
+    # the next word goes on naming something with it: no name of its own
+    assert everyday(_EARLIER + "集体林权制度改革试点扩大。") == set()
+
+
 def test_a_short_text_of_the_centre_lists_the_everyday_formulations_it_repeats():
     """A communiqué or a conference's news of any era frames itself with the everyday entries
     it says `everyday_central_min_count` times or more (保障和改善民生, 改革开放), and with one

@@ -274,7 +274,10 @@ def _earlier_era_finds(
     """The everyday entries a document of an earlier era (its `era` before
     `everyday_documents_before`) frames itself with: national text said them by the document's
     era, and the document says them as often as a framing entry (`_framing_count`), out of the
-    other entries' finds and their runs; and those a short text of the centre of a later era
+    other entries' finds and their runs, or once as a name (`_a_name_said_once`) that national
+    text first said within `framing_era_years` of the era, as a framing entry of its time is
+    listed (集体林权制度改革 in a report of 2011, not 以人为本, a set word of any report);
+    and those a short text of the centre of a later era
     repeats (`everyday_central_min_count`, `everyday_central_min_len`) or states once as a
     name (`_a_name_said_once`)."""
     earlier = era is not None and era < o.everyday_documents_before
@@ -299,9 +302,14 @@ def _earlier_era_finds(
         if not _in_a_run(text, m, bounds) and m.start not in run_ons
     ]  # (市场化国际化法治化|营商环境: the name a motto runs on into, not an entry of its own)
     said = Counter(m.phrase for m in finds)
-    if earlier:
+    if earlier and era is not None:
         least = _framing_count(text, o)
-        return [m for m in finds if said[m.phrase] >= least]
+        recent = era - o.framing_era_years  # (the window of the framing entries said once)
+        return [
+            m for m in finds
+            if said[m.phrase] >= least
+            or (_year(lexicon[m.phrase]) >= recent and _a_name_said_once(text, m, o))
+        ]
     return [
         m for m in finds
         if said[m.phrase] >= o.everyday_central_min_count or _a_name_said_once(text, m, o)
@@ -309,12 +317,12 @@ def _earlier_era_finds(
 
 
 def _a_name_said_once(text: str, m: Match, o: FormulationOptions) -> bool:
-    """Tell whether an everyday entry said once in a short text of the centre is a name it
-    states: five characters or more (`everyday_central_once_min_len`: 服务型政府, not 改革开放,
-    a set word said in passing), said on no more than `everyday_central_once_max_documents`
-    days of national text (not 中国特色社会主义), and no word going on naming something with it
-    after it (not 中国特色社会主义|伟大事业, 战略性新兴产业|增加值), but for a word saying
-    what of it (`once_name_about_words`: 保障性租赁住房|建设, 保障和改善民生|工作)."""
+    """Tell whether an everyday entry said once (in a short text of the centre, or in a report
+    of an earlier era) is a name it states: five characters or more
+    (`everyday_central_once_min_len`: 服务型政府, not 改革开放, a set word said in passing), said
+    on no more than `everyday_central_once_max_documents` days of national text (not 中国特色
+    社会主义), and no word going on naming something with it after it (not 中国特色社会主义|伟大
+    事业, 战略性新兴产业|增加值), but for a word saying what of it (`once_name_about_words`: 保障性租赁住房|建设, 保障和改善民生|工作)."""
     once = o.everyday_central_once_min_len
     if not once or len(m.phrase) < once:
         return False
