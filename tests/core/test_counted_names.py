@@ -38,6 +38,21 @@ def test_a_local_party_congress_is_named_by_its_ordinal(found):
     assert "第十三次党代表大会" in texts_in("贯彻落实市第十三次党代表大会精神。")
 
 
+def test_the_national_party_congress_by_its_full_name(found):
+    # 中国共产党第十六次全国代表大会，是我们党在新世纪召开的第一次代表大会 (the report's opening)
+    congress = found("cpc16-report.txt")["中国共产党第十六次全国代表大会"]
+    assert congress.kind == "numbered"
+    # 今年将召开中国共产党第二十次全国代表大会 (the work report of 2022)
+    assert "中国共产党第二十次全国代表大会" in found("gwr-2022.txt")
+    texts = texts_in(
+        "审议通过关于召开党的第二十次全国代表大会的决议。"
+        "共青团第十九次全国代表大会开幕。中华全国总工会第十七次全国代表大会召开。"
+    )
+    assert any(t.endswith("第二十次全国代表大会") for t in texts), texts
+    # another body's congress of the same words is no Party congress
+    assert not any("第十九次" in t or "第十七次" in t for t in texts), texts
+
+
 def test_the_plenums_of_a_term_and_of_a_discipline_commission(found):
     # 按照市委十二届历次全会和市委经济工作会议部署 (Tianjin);
     # 贯彻落实二十届中央纪委四次全会精神 (Guangxi)

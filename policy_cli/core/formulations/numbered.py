@@ -1,7 +1,8 @@
 """Stage `numbered`: numbered names that need no lexicon.
 
 Five-year plans (十四五), plenums and congresses (二十届三中全会, 二十届中央纪委四次全会,
-十二届历次全会, 二十大, 第十二次党代会), ordinal sets
+十二届历次全会, 二十大, 第十二次党代会,
+中国共产党第十六次全国代表大会), ordinal sets
 (第二个百年奋斗目标) and quantities that name a line not to cross (18亿亩耕地红线).
 """
 
@@ -28,7 +29,7 @@ def find_numbered(
         yield Candidate(plan, "numbered", m.start(), plan_period(plan), (), CERTAIN, STAGE, "plan")
     for rule, pattern in (
         ("plenum", p.plenum), ("plenum", p.plenum_full), ("congress", p.congress),
-        ("party-congress", p.party_congress),
+        ("party-congress", p.party_congress), ("party-congress", p.party_congress_full),
         ("ordinal", p.ordinal_set), ("quantity-line", p.quantity_line),
     ):
         for m in finditer(pattern, text):

@@ -462,6 +462,7 @@ class Patterns(ReadOnlyRecord):
     plenum: re.Pattern[str]
     plenum_full: re.Pattern[str]
     party_congress: re.Pattern[str]
+    party_congress_full: re.Pattern[str]
     congress: re.Pattern[str]
     campaign: re.Pattern[str]
     quantity_line: re.Pattern[str]
