@@ -1831,6 +1831,10 @@ def test_a_run_another_stage_found_is_named_with_its_noun_in_real_reports():
         ("建立不敢腐、不能腐和不想腐的体制机制。", "不敢腐、不能腐和不想腐"),
         # a banner held high is the motto it bears (a form's head, `form_heads`)
         ("高举和平、发展、合作、共赢的旗帜。", "和平、发展、合作、共赢"),
+        # a role the run plays in the sentence (`role_series_nouns`): no thing it names (the
+        # national news of 2022-06-22, on data)
+        ("会议指出，数据作为新型生产要素，是数字化、网络化、智能化的基础，已快速融入生产。",
+         "数字化、网络化、智能化"),
     ],
 )
 def test_a_run_leaves_a_noun_phrase_that_is_no_noun_only(text, run):

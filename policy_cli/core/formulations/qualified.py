@@ -3,9 +3,10 @@
 A parallel run closed by 的 and a short noun at the end of its clause may qualify that noun:
 规范、透明、开放、有活力、有韧性|的资本市场, 简约适度、绿色低碳|的生活方式, 真实、立体、全面|的中国.
 The qualities alone name nothing; with the noun they are the formulation a reader lists. The
-noun is of nouns only, `motto_max_noun_trail` characters with 的 at most (`noun_named`), and no
+noun is of nouns only, `motto_max_noun_trail` characters with 的 at most (`noun_named`), no
 head of a principle or a form (…|的方针, …|的优良传统, …|的开放格局, …|的旗帜: the run is the
-principle or the form, named bare by the stage `motto`).
+principle or the form, named bare by the stage `motto`), and no role the run plays in its
+sentence (是数字化、网络化、智能化|的基础: `role_series_nouns`).
 
 A run of the national lexicon is a motto of its own unless national text says it before 的 in
 most of its uses (`national_qualifiers`, built by scripts/build_qualifiers.py): 两个市场、两种
@@ -88,15 +89,16 @@ def clause_trail(text: str, end: int) -> str | None:
 def noun_named(trail: str, o: FormulationOptions) -> bool:
     """Tell whether the rest of a run's last clause is 的 and a noun phrase of nouns only, at
     most `motto_max_noun_trail` characters in all (…更加健全|的人民民主, …更加有效|的人才政策),
-    and no head of a principle or a form (…|的方针, …|的优良传统, …|的新格局: `principle_heads`,
-    `form_heads`; the run is that principle or form, named bare): the thing the run qualifies,
+    no head of a principle or a form (…|的方针, …|的优良传统, …|的新格局: `principle_heads`,
+    `form_heads`; the run is that principle or form, named bare) and no role alone (…|的基础,
+    …|的关键: `role_series_nouns`, what the run is in its sentence): the thing the run qualifies,
     which it names. An adjective, a verb or a preposition in it makes it the sentence's own
     (…的良好局面, …的宣传推广, …的公民为目标)."""
     w = words()
     if not (len(trail) <= o.motto_max_noun_trail and trail.startswith(w.trail_possessive)):
         return False
-    if names_a_kind(trail):
-        return False
+    if names_a_kind(trail) or trail[len(w.trail_possessive) :] in w.role_series_nouns:
+        return False  # (…智能化|的基础: a role the run plays in the sentence, no thing it names)
     tagged = default_tagger().tag(trail[len(w.trail_possessive) :], False)
     return bool(tagged) and all(tag in w.noun_tags for _, tag in tagged)
 
