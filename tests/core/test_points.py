@@ -48,12 +48,36 @@ def test_points_refuse():
     # a headline with a comma, or one that goes on after a comma, is a sentence of prose
     prose = CONFERENCE.replace("宏观政策要稳健有效。", "宏观政策要稳健有效，政策要靠前。")
     assert "宏观政策要稳健有效" not in headlines(found_in(prose))
-    # points a paragraph runs on through are measures, not headlines
-    assert not headlines(found_in(CONFERENCE.replace("\n", "")))
+    # points a paragraph runs on through, each a clause of one sentence, are measures
+    run_on = CONFERENCE.replace("\n", "").replace("。要", "，要")
+    assert not headlines(found_in(run_on))
+    # one or two short sentences among long ones are measures too: fewer than
+    # point_min_count headlines in a series of points list none
+    long_one = CONFERENCE.replace("坚持扩大内需这个战略基点。", "坚持扩大内需这个战略基点，")
+    assert not headlines(found_in(long_one))
     # ordinals out of order: no series
     assert not headlines(found_in(CONFERENCE.replace("二是", "四是")))
     # off
     assert not headlines(found_in(CONFERENCE, FormulationOptions(point_min_count=0)))
+
+
+# the news of the State Council's executive meeting of 2016-05-11 (its points inside one
+# paragraph: 一要打造改革新高地。复制推广…。二要…)
+MEETING = (
+    "会议指出，以改革创新推动长三角城市群协调发展，有利于促进产业升级。为此，一要打造改革新高地。"
+    "复制推广自由贸易试验区、自主创新示范区等的成熟改革经验，在政府职能转变等方面先行先试。"
+    "二要争当开放新尖兵。大力吸引外资，集聚国际化人才，探索建立自由贸易港区。三要带头发展新经济。"
+    "实施创新驱动发展战略，培育壮大新动能。四要以生态保护提供发展新支撑。实施生态建设与修复工程。"
+)
+
+
+def test_points_inside_a_paragraph_are_headlines_where_each_is_a_sentence_of_its_own():
+    assert headlines(found_in(MEETING)) == {
+        "打造改革新高地", "争当开放新尖兵", "带头发展新经济", "以生态保护提供发展新支撑",
+    }
+    # 一是要…: the point's modal verb is no part of its headline
+    said = MEETING.replace("一要", "一是要").replace("二要", "二是要").replace("三要", "三是要")
+    assert {"打造改革新高地", "争当开放新尖兵"} <= headlines(found_in(said))
 
 
 def test_a_headlines_quote_marks_are_left_out():

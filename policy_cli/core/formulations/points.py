@@ -8,12 +8,15 @@ holds the one listed, said with its verb (坚持|扩大内需这个战略基点)
 centre is read: a report's or a local text's 一是… opens a list of measures, not its own
 headlines.
 
-A point is a headline where the ordinal and 是 open a paragraph, its first sentence ends
-right after a clause of `point_headline_min`-`point_headline_max` characters with no comma,
-and the text numbers `point_min_count` points or more so, 一是, 二是, 三是… in order (a lone
-一是 is a clause of prose; the points a paragraph runs on through, 一是…，二是…, are measures,
-not headlines: in the national news, such runs inside paragraphs were mostly lists of
-measures, 加强协调, 实行清单管理). The quote marks of a headline are left out (“稳”字当头).
+A point is a headline where the ordinal and 是 or 要 (一是, 二要, 三是要) open a paragraph or a
+sentence (the first one a clause too: 为此，一要打造改革新高地。复制推广…), its first sentence
+ends right after a clause of `point_headline_min`-`point_headline_max` characters with no
+comma, and the text numbers `point_min_count` points or more so, in order, and heads that many
+so (a lone 一是 is a clause of prose; the points a sentence runs on through, 一是…，二是…, are
+measures, and so are one or two short sentences among the long first sentences of a series).
+In the national news the points that are sentences of their own, in a paragraph or not, are
+the headlines a speech or a meeting states (坚持发展优先。…坚持普惠包容。; 一要打造改革新高地。
+二要争当开放新尖兵。). The quote marks of a headline are left out (“稳”字当头).
 """
 
 from __future__ import annotations
@@ -37,17 +40,19 @@ def find_points(
 ) -> Iterator[Candidate]:
     """Yield the headlines of the numbered points of a short text of the centre."""
     o = options
-    if not o.point_min_count or "是" not in text or not short_central_text(text, o):
+    if not o.point_min_count or not short_central_text(text, o):
         return
     series = _series(list(_POINT.finditer(text)))
     if len(series) < o.point_min_count:
         return
     headline = _headline(o.point_headline_min, o.point_headline_max)
-    for point in series:
-        m = headline.match(text, point.end())
-        if m is not None:  # (a point whose first sentence is longer states no headline)
-            shown = "".join(ch for ch in m.group("h") if ch not in QUOTE_MARKS)
-            yield Candidate(shown, "slogan", m.start("h"), None, (), BY_RULE, STAGE, "headline")
+    # (a point whose first sentence is longer states no headline)
+    heads = [m for m in (headline.match(text, point.end()) for point in series) if m is not None]
+    if len(heads) < o.point_min_count:
+        return  # (one or two short sentences among long ones are measures, no headlines)
+    for m in heads:
+        shown = "".join(ch for ch in m.group("h") if ch not in QUOTE_MARKS)
+        yield Candidate(shown, "slogan", m.start("h"), None, (), BY_RULE, STAGE, "headline")
 
 
 def _series(found: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -67,8 +72,9 @@ def _series(found: list[re.Match[str]]) -> list[re.Match[str]]:
     return best
 
 
-# an ordinal and 是 opening a paragraph
-_POINT = re.compile(rf"^[ \u3000]*(?P<n>[{CN_NUMERALS}])是", re.MULTILINE)
+# an ordinal and 是 or 要 opening a paragraph or a sentence (一要打造改革新高地。复制推广…),
+# the first one after a clause too (为此，一要…)
+_POINT = re.compile(rf"(?:^[ \u3000]*|(?<=[。：；，]))(?P<n>[{CN_NUMERALS}])(?:是要|是|要)", re.MULTILINE)
 
 
 @lru_cache(maxsize=4)
