@@ -2,7 +2,7 @@
 rule framed-clauses (three whole clauses or more of one length sharing a frame character at one
 place, with different words before and after it), rule uneven-frame (three whole clauses or more
 of uneven lengths sharing a frame that opens or closes them), rule even-run (four whole clauses or more of
-four characters), rule crossed-clauses (two clauses crossing two words around a frame) and rule
+four characters, or three with one lead), rule crossed-clauses (two clauses crossing two words around a frame) and rule
 couplet-sentence (a sentence that is nothing but a few short clauses of
 one length; comma_couplet_sentences=0 switches it off)."""
 
@@ -160,6 +160,26 @@ def test_an_even_run_of_four_clauses_is_a_motto(text, motto):
 )
 def test_an_even_run_refuses(text):
     assert not any("motto/even-run" in ev for ev in found_in(text).values())
+
+
+def test_three_even_clauses_with_one_lead_are_a_motto():
+    # the work report of 2014: three clauses that open with 稳中, inside a sentence
+    found = found_on("gwr-2014.txt")
+    assert "motto/even-run" in found["稳中有为，稳中提质，稳中有进"]
+    assert "稳中有为" not in found  # (a part of it, no item of its own there)
+    # the national news (2015-02-27), ending a sentence
+    assert "以学益智，以学修身，以学增才" in found_in("读书使人进步，以学益智，以学修身，以学增才。")
+    # a lead that counts or asks is prose (the news of 2015-01-10, 2019-04-05); two leads, or
+    # a lead of one character, are no lead; off with even_run_lead_len 0
+    for text in (
+        "屋子分成三间，一间睡觉，一间库房，一间工作。",
+        "他说，谁无父母，谁无儿女，谁无情人。",
+        "要坚定信心，坚定决心，保持定力。",
+        "要坚定信心，坚持定力，坚守初心。",
+    ):
+        assert not any("motto/even-run" in ev for ev in found_in(text).values()), text
+    off = FormulationOptions(even_run_lead_len=0)
+    assert "以学益智，以学修身，以学增才" not in found_in("要以学益智，以学修身，以学增才。", off)
 
 
 def test_an_even_run_ends_before_a_clause_a_list_goes_on_from():

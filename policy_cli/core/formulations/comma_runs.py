@@ -18,7 +18,8 @@ clauses the same way; what makes a comma run a motto is its shape:
   tasks, and two clauses of a frame are as often prose (国家就有前途，民族就有希望) as a motto;
 - `even-run`: four whole clauses or more of four characters each, with or without a frame
   (解放思想，改革开放，凝聚力量，攻坚克难): a report's prose rarely keeps that rhythm, and lists
-  join their items with 、;
+  join their items with 、; three of them where all open with one lead (稳中有为，稳中提质，稳中
+  有进);
 - a clause is whole where a mark ends it: one that goes on in a quote, a figure or a bracket
   (…扎实工作，努力实现|“十二五”时期良好开局; 确保到|2020年…) is no clause of four characters for
   any of these rules;
@@ -342,12 +343,26 @@ def _even_runs(text: str, o: FormulationOptions) -> Iterator[Candidate]:
             continue
         clauses = text[start:end].split(comma)
         if (
-            o.even_run_min_clauses <= len(clauses) <= o.even_run_max_clauses
+            (o.even_run_min_clauses <= len(clauses) or _one_lead(clauses, o))
+            and len(clauses) <= o.even_run_max_clauses
             and len(set(clauses)) == len(clauses)
         ):
             yield Candidate(
                 comma.join(clauses), "slogan", start, None, (), BY_RULE, STAGE, "even-run"
             )
+
+
+def _one_lead(clauses: Sequence[str], o: FormulationOptions) -> bool:
+    """Tell whether `even_run_lead_min_clauses` clauses or more all open with the same
+    `even_run_lead_len` characters (稳中|有为，稳中|提质，稳中|有进): a lead the motto repeats."""
+    lead = o.even_run_lead_len
+    if not lead or len(clauses) < o.even_run_lead_min_clauses:
+        return False
+    if len({c[:lead] for c in clauses}) != 1:
+        return False
+    first = default_tagger().tag(clauses[0], False)
+    # (一间睡觉，一间库房，…; 谁无父母，…: a count or a question, prose)
+    return not (first and first[0][1].startswith(words().even_run_lead_refused_tags))
 
 
 def _run_around(text: str, comma_at: int, size: int, comma: str) -> tuple[int, int]:

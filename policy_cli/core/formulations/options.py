@@ -570,6 +570,11 @@ class FormulationOptions:
     even_run_len: int = 4
     even_run_min_clauses: int = 4
     even_run_max_clauses: int = 8
+    # …and three of them are one where all open with the same even_run_lead_len characters, a
+    # lead the motto repeats (稳中有为，稳中提质，稳中有进; 以学益智，以学修身，以学增才), in a
+    # sentence or ending one (0: off)
+    even_run_lead_len: int = 2
+    even_run_lead_min_clauses: int = 3
     # two whole clauses of one length between these, joined by ，, that say two words in one
     # order and then in the other around a frame they share are a motto (rule crossed-clauses):
     # 在发展中促转变，在转变中谋发展; 以需求牵引供给，以供给创造需求 (0 switches it off)

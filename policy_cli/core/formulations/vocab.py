@@ -110,6 +110,7 @@ class Words(ReadOnlyRecord):
     link_particles: str
     colons: str
     speech_run_tags: frozenset[str]
+    even_run_lead_refused_tags: tuple[str, ...]
     speech_run_copulas: frozenset[str]
     link_conjunctions: str
     postpositions: frozenset[str]
