@@ -174,6 +174,10 @@ def test_three_even_clauses_with_one_lead_are_a_motto():
     for text in (
         "屋子分成三间，一间睡觉，一间库房，一间工作。",
         "他说，谁无父母，谁无儿女，谁无情人。",
+        "有的地方，有的部门，有的单位，仍然存在问题。",  # (a pointing word, prose)
+        # three cut from a run of four whose first clause goes on from a verb before it
+        "会议强调，坚持稳中有为，稳中提质，稳中有进，稳中向好。",
+        "会议指出，要以学益智，以学修身，以学增才，以学促干。",
         "要坚定信心，坚定决心，保持定力。",
         "要坚定信心，坚持定力，坚守初心。",
     ):

@@ -1835,6 +1835,9 @@ def test_a_run_another_stage_found_is_named_with_its_noun_in_real_reports():
         # national news of 2022-06-22, on data)
         ("会议指出，数据作为新型生产要素，是数字化、网络化、智能化的基础，已快速融入生产。",
          "数字化、网络化、智能化"),
+        # …in the motto stage's own reading too (the work report of 2009: …的要求)
+        ("按照出手要快、出拳要重、措施要准、工作要实的要求，", "出手要快、出拳要重、措施要准、工作要实"),
+        ("这是政治清明、政府清廉、干部清正的基础，必须坚持。", "政治清明、政府清廉、干部清正"),
     ],
 )
 def test_a_run_leaves_a_noun_phrase_that_is_no_noun_only(text, run):

@@ -80,6 +80,32 @@ def test_points_inside_a_paragraph_are_headlines_where_each_is_a_sentence_of_its
     assert {"打造改革新高地", "争当开放新尖兵"} <= headlines(found_in(said))
 
 
+def test_a_points_own_list_breaks_no_series_of_paragraphs():
+    # a point's paragraph that lists its own 一要…，二要… (the news of a conference): the
+    # series of paragraphs stands
+    inner = CONFERENCE.replace(
+        "要继续实施积极的财政政策和稳健的货币政策。",
+        "要继续实施积极的财政政策和稳健的货币政策。这方面，一要加强协调，二要实行清单管理。",
+    )
+    assert headlines(found_in(inner)) == headlines(found_in(CONFERENCE))
+
+
+def test_a_points_modal_and_a_word_it_opens():
+    # 要 opening a word of the dictionary is the headline's (要素…, 要害…); 要 alone is the
+    # point's modal verb (二是要|加强…)
+    text = CONFERENCE.replace("一是宏观政策要稳健有效", "一是要素市场化配置改革深化").replace(
+        "二是强化国家战略科技力量", "二是要强化国家战略科技力量"
+    ).replace("三是坚持扩大内需这个战略基点", "三是要害领域改革取得突破")
+    assert headlines(found_in(text)) == {
+        "要素市场化配置改革深化", "强化国家战略科技力量", "要害领域改革取得突破",
+    }
+
+
+def test_a_later_point_after_a_comma_is_a_clause_of_the_sentence_before():
+    text = "会议指出，一是加强领导。二是强化协调，三是狠抓落实。四是严格考核。"
+    assert "狠抓落实" not in headlines(found_in(text))
+
+
 def test_a_headlines_quote_marks_are_left_out():
     text = CONFERENCE.replace("宏观政策要稳健有效", "坚持“稳”字当头")
     assert "坚持稳字当头" in headlines(found_in(text))

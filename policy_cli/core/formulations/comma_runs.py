@@ -322,8 +322,10 @@ def _crossed(first: str, second: str) -> bool:
 
 def _even_runs(text: str, o: FormulationOptions) -> Iterator[Candidate]:
     """The runs of even_run_min_clauses clauses or more of even_run_len characters each, each a
-    whole clause (rule `even-run`): 解放思想，改革开放，凝聚力量，攻坚克难. (Whether its clauses
-    are tasks tells nothing here: the tagger takes 推进改革 and 解放思想 as one word each.)"""
+    whole clause (rule `even-run`): 解放思想，改革开放，凝聚力量，攻坚克难; and those of
+    even_run_lead_min_clauses that all open with one lead, none of them cut from a longer run
+    (稳中有为，稳中提质，稳中有进: `_one_lead`). (Whether its clauses are tasks tells nothing
+    here: the tagger takes 推进改革 and 解放思想 as one word each.)"""
     w = words()
     comma = w.comma
     size = o.even_run_len
@@ -333,6 +335,7 @@ def _even_runs(text: str, o: FormulationOptions) -> Iterator[Candidate]:
             continue
         start, end = _run_around(text, m.start(), size, comma)
         done = end
+        whole = (start, end)
         if text[end : end + 1] == w.list_separator:
             end -= size + 1  # 伟大梦想，|紧密联系|、相互贯通: the last clause goes on in a list
         if start and text[start - 1] not in (comma, *w.comma_run_stops, *OPENING_QUOTES):
@@ -343,13 +346,22 @@ def _even_runs(text: str, o: FormulationOptions) -> Iterator[Candidate]:
             continue
         clauses = text[start:end].split(comma)
         if (
-            (o.even_run_min_clauses <= len(clauses) or _one_lead(clauses, o))
+            # (three with one lead only where no clause of the run went on: 坚持|稳中有为，稳中
+            # 提质，稳中有进，稳中向好 leaves three of four)
+            (o.even_run_min_clauses <= len(clauses) or (
+                (start, end) == whole
+                and _one_lead(clauses, o)
+                and not _lead_goes_on(text, start, end, clauses[0][: o.even_run_lead_len])
+            ))
             and len(clauses) <= o.even_run_max_clauses
             and len(set(clauses)) == len(clauses)
         ):
             yield Candidate(
                 comma.join(clauses), "slogan", start, None, (), BY_RULE, STAGE, "even-run"
             )
+
+
+LEAD_REACH = 4  # characters of the clause next to a run read for its lead (see _lead_goes_on)
 
 
 def _one_lead(clauses: Sequence[str], o: FormulationOptions) -> bool:
@@ -360,9 +372,24 @@ def _one_lead(clauses: Sequence[str], o: FormulationOptions) -> bool:
         return False
     if len({c[:lead] for c in clauses}) != 1:
         return False
+    w = words()
+    if clauses[0].startswith(tuple(w.uneven_frame_pointing_words)):
+        return False  # (有的地方，有的部门，有的单位: the pointing words of prose)
     first = default_tagger().tag(clauses[0], False)
     # (一间睡觉，一间库房，…; 谁无父母，…: a count or a question, prose)
-    return not (first and first[0][1].startswith(words().even_run_lead_refused_tags))
+    return not (first and first[0][1].startswith(w.even_run_lead_refused_tags))
+
+
+def _lead_goes_on(text: str, start: int, end: int, lead: str) -> bool:
+    """Tell whether a clause next to a run of clauses with one lead says the lead too, one
+    that is no clause of four characters (坚持稳中有为，|稳中提质，稳中有进，稳中向好: the run
+    is cut from a longer one)."""
+    comma = words().comma
+    before = text[max(0, start - 1 - len(lead) - LEAD_REACH) : start - 1]
+    after = text[end + 1 : end + 1 + len(lead) + LEAD_REACH]
+    return (text[start - 1 : start] == comma and lead in before) or (
+        text[end : end + 1] == comma and lead in after
+    )
 
 
 def _run_around(text: str, comma_at: int, size: int, comma: str) -> tuple[int, int]:

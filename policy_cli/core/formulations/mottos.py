@@ -38,7 +38,7 @@ from policy_cli.core.formulations.head_runs import find_head_runs
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.principles import find_named_principles
 from policy_cli.core.formulations.proper import place_forms
-from policy_cli.core.formulations.qualified import noun_named, qualifies
+from policy_cli.core.formulations.qualified import names_a_role, noun_named, qualifies
 from policy_cli.core.formulations.vocab import (
     Words,
     clause_word_set,
@@ -476,7 +476,7 @@ def _shaped_run(
         return None  # 创新政策、创新平台、创新氛围|和创新服务: a list of four, cut
     at_edge = text[end : end + 1] in w.clause_or_line_ends
     phrase = w.list_separator.join(run)
-    if trail and at_edge and (
+    if trail and at_edge and not names_a_role(trail) and (
         (len(trail) <= o.motto_max_trail and (
             _own_trail(trail, run) or trail.startswith(w.trail_possessive)
         ))

@@ -29,7 +29,9 @@ from policy_cli.core.chars import CN_NUMERALS, HAN
 from policy_cli.core.formulations.candidate import BY_RULE, Candidate
 from policy_cli.core.formulations.national import short_central_text
 from policy_cli.core.formulations.options import FormulationOptions
+from policy_cli.core.formulations.vocab import word_tag, words
 from policy_cli.core.phrases import QUOTE_MARKS
+from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation
 
 STAGE = "point"
@@ -42,17 +44,50 @@ def find_points(
     o = options
     if not o.point_min_count or not short_central_text(text, o):
         return
-    series = _series(list(_POINT.finditer(text)))
-    if len(series) < o.point_min_count:
-        return
     headline = _headline(o.point_headline_min, o.point_headline_max)
-    # (a point whose first sentence is longer states no headline)
-    heads = [m for m in (headline.match(text, point.end()) for point in series) if m is not None]
-    if len(heads) < o.point_min_count:
-        return  # (one or two short sentences among long ones are measures, no headlines)
+    heads: list[re.Match[str]] = []
+    for opening in (_PARAGRAPH_POINT, _SENTENCE_POINT):  # (points that open paragraphs first)
+        heads = _headlines(text, _series(list(opening.finditer(text))), headline, o)
+        if heads:
+            break  # (a point's own 一要…，二要… inside its paragraph breaks no series of them)
     for m in heads:
         shown = "".join(ch for ch in m.group("h") if ch not in QUOTE_MARKS)
         yield Candidate(shown, "slogan", m.start("h"), None, (), BY_RULE, STAGE, "headline")
+
+
+def _headlines(
+    text: str, series: list[re.Match[str]], headline: re.Pattern[str], o: FormulationOptions
+) -> list[re.Match[str]]:
+    """The headlines of a series of points: none where it numbers fewer than `point_min_count`
+    points, or heads fewer that many (a point whose first sentence is longer states none; one or
+    two short sentences among long ones are measures, no headlines). 要 after the ordinal (and
+    是) is the point's modal verb where it is a word of its own; where it opens a word of the
+    dictionary (一是要素…, 三是要害…) the headline holds it, and 一要素… is no point."""
+    if len(series) < o.point_min_count:
+        return []
+    modal = words().point_modal
+    heads = []
+    for point in series:
+        at = point.end()
+        if point.group("v").endswith(modal) and not _a_word_of_its_own(text, at - len(modal), modal):
+            if point.group("v") == modal:
+                continue  # (一要素…: no point)
+            at -= len(modal)  # (二是|要求真务实)
+        m = headline.match(text, at)
+        if m is not None:
+            heads.append(m)
+    return heads if len(heads) >= o.point_min_count else []
+
+
+def _a_word_of_its_own(text: str, at: int, word: str) -> bool:
+    """Tell whether `word` at `at` is a word of its own: it opens no word of the dictionary with
+    the next character (要|带头…), or the tagger cuts it apart from that word (要|强化…, where
+    要强 is a word too); not 要素, 要害 (there the headline holds it). (The dictionary first:
+    the tagger joins 要带头 into one word.)"""
+    if word_tag(text[at : at + len(word) + 1]) is None:
+        return True
+    tagged = default_tagger().tag(text[at : at + len(word) + POINT_WORD_LOOKAHEAD], False)
+    return not tagged or tagged[0][0] == word
 
 
 def _series(found: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -72,9 +107,19 @@ def _series(found: list[re.Match[str]]) -> list[re.Match[str]]:
     return best
 
 
-# an ordinal and 是 or 要 opening a paragraph or a sentence (一要打造改革新高地。复制推广…),
-# the first one after a clause too (为此，一要…)
-_POINT = re.compile(rf"(?:^[ \u3000]*|(?<=[。：；，]))(?P<n>[{CN_NUMERALS}])(?:是要|是|要)", re.MULTILINE)
+# characters read after a point's 要 to tell whether the tagger cuts it apart
+POINT_WORD_LOOKAHEAD = 4
+# an ordinal and 是, 要 or 是要 opening a paragraph (一是宏观政策要稳健有效。)…
+_PARAGRAPH_POINT = re.compile(
+    rf"^[ \u3000]*(?P<n>[{CN_NUMERALS}])(?P<v>是要|是|要)", re.MULTILINE
+)
+# …or a sentence inside one (一要打造改革新高地。复制推广…。二要…), the first one after a
+# clause too (为此，一要…): a later point after a comma is a clause of the sentence before it
+_SENTENCE_POINT = re.compile(
+    rf"(?:^[ \u3000]*|(?<=[。：；])|(?<=，)(?={CN_NUMERALS[0]}))"
+    rf"(?P<n>[{CN_NUMERALS}])(?P<v>是要|是|要)",
+    re.MULTILINE,
+)
 
 
 @lru_cache(maxsize=4)

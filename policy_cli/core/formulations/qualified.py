@@ -97,8 +97,8 @@ def noun_named(trail: str, o: FormulationOptions) -> bool:
     w = words()
     if not (len(trail) <= o.motto_max_noun_trail and trail.startswith(w.trail_possessive)):
         return False
-    if names_a_kind(trail) or trail[len(w.trail_possessive) :] in w.role_series_nouns:
-        return False  # (…智能化|的基础: a role the run plays in the sentence, no thing it names)
+    if names_a_kind(trail) or names_a_role(trail):
+        return False
     tagged = default_tagger().tag(trail[len(w.trail_possessive) :], False)
     return bool(tagged) and all(tag in w.noun_tags for _, tag in tagged)
 
@@ -109,6 +109,15 @@ def names_a_kind(trail: str) -> bool:
     principle or form, a motto of its own, not a quality of a thing."""
     w = words()
     return trail.endswith(w.principle_heads) or trail.endswith(w.form_heads)
+
+
+def names_a_role(trail: str) -> bool:
+    """Tell whether the rest of a run's clause is 的 and a role alone (…智能化|的基础, …|的关键:
+    `role_series_nouns`): what the run is in its sentence, no thing it names."""
+    w = words()
+    return trail.startswith(w.trail_possessive) and (
+        trail[len(w.trail_possessive) :] in w.role_series_nouns
+    )
 
 
 def qualifies(run: str) -> bool:

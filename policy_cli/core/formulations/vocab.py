@@ -111,6 +111,7 @@ class Words(ReadOnlyRecord):
     colons: str
     speech_run_tags: frozenset[str]
     even_run_lead_refused_tags: tuple[str, ...]
+    point_modal: str
     speech_run_copulas: frozenset[str]
     link_conjunctions: str
     postpositions: frozenset[str]
