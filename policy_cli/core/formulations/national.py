@@ -322,7 +322,8 @@ def _a_name_said_once(text: str, m: Match, o: FormulationOptions) -> bool:
     (`everyday_central_once_min_len`: 服务型政府, not 改革开放, a set word said in passing), said
     on no more than `everyday_central_once_max_documents` days of national text (not 中国特色
     社会主义), and no word going on naming something with it after it (not 中国特色社会主义|伟大
-    事业, 战略性新兴产业|增加值), but for a word saying what of it (`once_name_about_words`: 保障性租赁住房|建设, 保障和改善民生|工作)."""
+    事业, 战略性新兴产业|增加值), but for a word saying what of it (`once_name_about_words`:
+    保障性租赁住房|建设, 保障和改善民生|工作)."""
     once = o.everyday_central_once_min_len
     if not once or len(m.phrase) < once:
         return False

@@ -1,8 +1,7 @@
 """Stage `numbered`: numbered names that need no lexicon.
 
 Five-year plans (十四五), plenums and congresses (二十届三中全会, 二十届中央纪委四次全会,
-十二届历次全会, 二十大, 第十二次党代会,
-中国共产党第十六次全国代表大会), ordinal sets
+十二届历次全会, 二十大, 第十二次党代会, 中国共产党第十六次全国代表大会), ordinal sets
 (第二个百年奋斗目标) and quantities that name a line not to cross (18亿亩耕地红线).
 """
 
