@@ -305,6 +305,23 @@ def test_a_line_of_zero_width_characters_inside_a_sentence_is_no_break():
     ]
 
 
+def test_a_line_break_next_to_a_mark_that_opens_or_closes_is_no_break():
+    # a web page whose titles are links keeps each on a line of its own (the work report of
+    # 2011 as copied: 我们编制了《|国民经济和社会发展第十二个五年规划纲要（草案）|》，提交…)
+    from policy_cli.core.formulations import extract_formulations
+    from policy_cli.core.loaders import load_document, load_text
+
+    doc = load_document(DOCS / "gwr-2011.txt")
+    assert "编制了《国民经济和社会发展第十二个五年规划纲要（草案）》，提交大会审议" in doc.text
+    found = {f.text: f.kind for f in extract_formulations(doc)}
+    assert found.get("国民经济和社会发展第十二个五年规划纲要") == "document"
+    # a break after 《, “, （ or before 》, ”, ）, ， joins; one after a sentence end stays
+    kept = load_text("制定了《\n信访条例\n》，畅通了信访渠道。\n他说：“\n好\n”。\n下一段", source="m.txt")
+    assert [p.text for p in kept.paragraphs] == [
+        "制定了《信访条例》，畅通了信访渠道。", "他说：“好”。", "下一段",
+    ]
+
+
 def test_what_a_file_is_goes_before_what_its_name_says(tmp_path):
     # a Word 97 file renamed .docx, an RTF file, a web page saved as .pdf
     with pytest.raises(FormatError, match="legacy .doc"):
