@@ -109,20 +109,25 @@ def _runs_on(before: str, after: str) -> bool:
     return not (HEADING_OPEN.match(body) and len(body) <= HEADING_MAX_CHARS)
 
 
-# A line break right after an opening mark or right before a closing mark or a clause mark is
-# no break between paragraphs: no paragraph ends with 《 or （, and none opens with 》, ” or ，.
-# Text copied from a web page whose titles are links keeps each link on a line of its own
-# (制定了《|国家中长期科学和技术发展规划纲要|》。: the background's work report of 2006 has 39):
-# the lines are one sentence.
+# Text copied from a web page keeps each link and each sub- or superscript on a line of its own:
+# - a line break right after an opening mark or right before a closing mark or a clause mark is
+#   no break between paragraphs (no paragraph ends with 《 or （, and none opens with 》, ” or ，):
+#   制定了《|国家中长期科学和技术发展规划纲要|》。 (the background's work report of 2006 has 39);
+# - a short number alone on a line after a Latin letter is the index of a formula: 广义货币M|2|
+#   增长13.6%, 细颗粒物（PM|2.5|） (the work reports of 2014 and 2015 as copied).
+# The lines are one sentence.
 _BREAK_AFTER_OPENING = re.compile("(?<=[《〈“‘（「『【])[ \t\u3000]*\n\\s*")
 _BREAK_BEFORE_CLOSING = re.compile("[ \t\u3000]*\n\\s*(?=[》〉”’）」』】，、。；：？！])")
+_INDEX_LINE = re.compile("(?<=[A-Za-z])[ \t]*\n[ \t]*([0-9.]{1,4})[ \t]*\n[ \t]*(?=[^\\s])")
 
 
-def join_mark_breaks(text: str) -> str:
-    """Join the lines a break splits right after an opening mark (《, “, （…) or right before a
-    closing mark or a clause mark (》, ”, ）, ，, 。…)."""
+def join_markup_breaks(text: str) -> str:
+    """Join the lines a copied web page's markup splits: a break right after an opening mark
+    (《, “, （…) or right before a closing mark or a clause mark (》, ”, ）, ，, 。…), and a formula's
+    index alone on a line (M|2|增长)."""
     if "\n" not in text:
         return text
+    text = _INDEX_LINE.sub(r"\1", text)
     return _BREAK_BEFORE_CLOSING.sub("", _BREAK_AFTER_OPENING.sub("", text))
 
 
@@ -259,7 +264,7 @@ CLEANING_STEPS = (
     normalize_newlines,
     join_invisible_breaks,
     remove_invisible,
-    join_mark_breaks,
+    join_markup_breaks,
     fold_radicals,
     normalize_spaces,
     collapse_blank_lines,

@@ -305,7 +305,7 @@ def test_a_line_of_zero_width_characters_inside_a_sentence_is_no_break():
     ]
 
 
-def test_a_line_break_next_to_a_mark_that_opens_or_closes_is_no_break():
+def test_the_line_breaks_a_copied_pages_markup_leaves_are_no_breaks():
     # a web page whose titles are links keeps each on a line of its own (the work report of
     # 2011 as copied: 我们编制了《|国民经济和社会发展第十二个五年规划纲要（草案）|》，提交…)
     from policy_cli.core.formulations import extract_formulations
@@ -315,6 +315,14 @@ def test_a_line_break_next_to_a_mark_that_opens_or_closes_is_no_break():
     assert "编制了《国民经济和社会发展第十二个五年规划纲要（草案）》，提交大会审议" in doc.text
     found = {f.text: f.kind for f in extract_formulations(doc)}
     assert found.get("国民经济和社会发展第十二个五年规划纲要") == "document"
+    # a formula's index alone on a line (广义货币M|2|预期增长13%左右, the work report of 2014):
+    # M2 is the indicator its target names
+    from policy_cli.core.targets import extract_targets
+
+    report = load_document(DOCS / "gwr-2014.txt")
+    assert "以细颗粒物（PM2.5）和可吸入颗粒物（PM10）治理为突破口" in report.text
+    m2 = [t for t in extract_targets(report) if "M2" in t.indicator]
+    assert [t.value for t in m2] == ["13%左右"], m2
     # a break after 《, “, （ or before 》, ”, ）, ， joins; one after a sentence end stays
     kept = load_text("制定了《\n信访条例\n》，畅通了信访渠道。\n他说：“\n好\n”。\n下一段", source="m.txt")
     assert [p.text for p in kept.paragraphs] == [
