@@ -116,8 +116,9 @@ def _runs_on(before: str, after: str) -> bool:
 # - a short number alone on a line after a Latin letter is the index of a formula: 广义货币M|2|
 #   增长13.6%, 细颗粒物（PM|2.5|） (the work reports of 2014 and 2015 as copied).
 # The lines are one sentence.
-_BREAK_AFTER_OPENING = re.compile("(?<=[《〈“‘（「『【])[ \t\u3000]*\n\\s*")
-_BREAK_BEFORE_CLOSING = re.compile("[ \t\u3000]*\n\\s*(?=[》〉”’）」』】，、。；：？！])")
+_MARK_OPENS = "《〈“‘（「『【"  # no paragraph ends with one of these…
+_MARK_CLOSES = "》〉”’）」』】，、。；：？！"  # …and none opens with one of these
+_WHITE_RUN = re.compile(r"\s+")  # (maximal runs: each read once, linear in the text)
 _INDEX_LINE = re.compile("(?<=[A-Za-z])[ \t]*\n[ \t]*([0-9.]{1,4})[ \t]*\n[ \t]*(?=[^\\s])")
 
 
@@ -128,7 +129,15 @@ def join_markup_breaks(text: str) -> str:
     if "\n" not in text:
         return text
     text = _INDEX_LINE.sub(r"\1", text)
-    return _BREAK_BEFORE_CLOSING.sub("", _BREAK_AFTER_OPENING.sub("", text))
+
+    def join(m: re.Match[str]) -> str:
+        run = m.group()
+        if "\n" not in run:
+            return run
+        before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
+        return "" if (before and before in _MARK_OPENS) or (after and after in _MARK_CLOSES) else run
+
+    return _WHITE_RUN.sub(join, text)
 
 
 def remove_invisible(text: str) -> str:
