@@ -110,25 +110,35 @@ def _runs_on(before: str, after: str) -> bool:
 
 
 # Text copied from a web page keeps each link and each sub- or superscript on a line of its own:
-# - a line break right after an opening mark or right before a closing mark or a clause mark is
-#   no break between paragraphs (no paragraph ends with 《 or （, and none opens with 》, ” or ，):
+# - a line break right after an opening bracket or right before a closing one or a clause mark is
+#   no break between paragraphs (no paragraph ends with 《 or （, and none opens with 》 or ，):
 #   制定了《|国家中长期科学和技术发展规划纲要|》。 (the background's work report of 2006 has 39);
-# - a short number alone on a line after a Latin letter is the index of a formula: 广义货币M|2|
-#   增长13.6%, 细颗粒物（PM|2.5|） (the work reports of 2014 and 2015 as copied).
+#   a quoted link (“|十三五|”) joins only whole: quote marks are typed the wrong way round often
+#   enough (坚持“两个毫不动摇“|各地区…) that one at a line's end or start says nothing alone;
+# - the index of a formula alone on a line after its symbol: 广义货币M|2|增长13.6%, 细颗粒物（PM|
+#   2.5|） (the work reports of 2014 and 2015 as copied); other Latin words before a number on a
+#   line of its own (GDP|6.5 in a table, APP|2 a step, AI|12 a page number) are left as they are.
 # The lines are one sentence.
-_MARK_OPENS = "《〈“‘（「『【"  # no paragraph ends with one of these…
-_MARK_CLOSES = "》〉”’）」』】，、。；：？！"  # …and none opens with one of these
+_MARK_OPENS = "《〈（「『【"  # no paragraph ends with one of these…
+_MARK_CLOSES = "》〉）」』】，、。；：？！"  # …and none opens with one of these
 _WHITE_RUN = re.compile(r"\s+")  # (maximal runs: each read once, linear in the text)
-_INDEX_LINE = re.compile("(?<=[A-Za-z])[ \t]*\n[ \t]*([0-9.]{1,4})[ \t]*\n[ \t]*(?=[^\\s])")
+_QUOTED_LINK = re.compile("“[ \t\u3000]*\n[ \t\u3000]*([^“”\n]{1,30}?)[ \t\u3000]*\n[ \t\u3000]*”")
+# the symbols written with an index (M2, PM2.5, CO2, SO2, O3), said after a Chinese character or
+# a bracket, and the index: a number of up to four characters, the next line Chinese
+FORMULA_SYMBOLS = ("M", "PM", "CO", "SO", "NO", "O", "CH", "H", "N")
+_INDEX_LINE = re.compile(
+    "(?<![A-Za-z])(" + "|".join(sorted(FORMULA_SYMBOLS, key=len, reverse=True)) + ")"
+    "[ \t]*\n[ \t]*([0-9]{1,3}(?:\\.[0-9])?)[ \t]*\n[ \t]*(?=[\u4e00-\u9fff（）”，、。；])"
+)
 
 
 def join_markup_breaks(text: str) -> str:
-    """Join the lines a copied web page's markup splits: a break right after an opening mark
-    (《, “, （…) or right before a closing mark or a clause mark (》, ”, ）, ，, 。…), and a formula's
-    index alone on a line (M|2|增长)."""
+    """Join the lines a copied web page's markup splits: a break right after an opening bracket
+    (《, （…) or right before a closing one or a clause mark (》, ）, ，, 。…), a quoted link on a line
+    of its own (“|十三五|”), and a formula's index alone on a line (M|2|增长)."""
     if "\n" not in text:
         return text
-    text = _INDEX_LINE.sub(r"\1", text)
+    text = _QUOTED_LINK.sub(r"“\1”", _INDEX_LINE.sub(r"\1\2", text))
 
     def join(m: re.Match[str]) -> str:
         run = m.group()

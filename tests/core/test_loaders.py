@@ -328,6 +328,15 @@ def test_the_line_breaks_a_copied_pages_markup_leaves_are_no_breaks():
     assert [p.text for p in kept.paragraphs] == [
         "制定了《信访条例》，畅通了信访渠道。", "他说：“好”。", "下一段",
     ]
+    # a quote mark typed the wrong way round at a line's end or start joins nothing; a table's
+    # cells, a step's number, a page number or a year after Latin words stay lines of their own
+    for text in (
+        "一、坚持“两个毫不动摇“\n各地区要落实。", "完成目标任务。\n”十四五”时期要推进。",
+        "指标\n目标值\nGDP\n6.5\n居民消费价格涨幅\n3", "第一步：登录APP\n2\n填写信息",
+        "推进AI\n12\n赋能实体经济", "Report on the Work of the Government\n2024\n各位代表：",
+    ):
+        lines = [line for line in text.split("\n") if line]
+        assert [p.text for p in load_text(text, source="m.txt").paragraphs] == lines, text
 
 
 def test_what_a_file_is_goes_before_what_its_name_says(tmp_path):
