@@ -123,8 +123,9 @@ _MARK_OPENS = "《〈（「『【"  # no paragraph ends with one of these…
 _MARK_CLOSES = "》〉）」』】，、。；：？！"  # …and none opens with one of these
 _WHITE_RUN = re.compile(r"\s+")  # (maximal runs: each read once, linear in the text)
 _QUOTED_LINK = re.compile("“[ \t\u3000]*\n[ \t\u3000]*([^“”\n]{1,30}?)[ \t\u3000]*\n[ \t\u3000]*”")
-# the symbols written with an index (M2, PM2.5, CO2, SO2, O3), said after a Chinese character or
-# a bracket, and the index: a number of up to four characters, the next line Chinese
+# the symbols written with an index (M2, PM2.5, CO2, SO2, O3), each a whole Latin word (not the
+# end of GDP or APP), and the index: one to three digits and at most one decimal, the next line
+# opening with a Chinese character or mark
 FORMULA_SYMBOLS = ("M", "PM", "CO", "SO", "NO", "O", "CH", "H", "N")
 _INDEX_LINE = re.compile(
     "(?<![A-Za-z])(" + "|".join(sorted(FORMULA_SYMBOLS, key=len, reverse=True)) + ")"
