@@ -1944,3 +1944,29 @@ def test_a_national_set_refers_to_what_national_text_names_it_with():
     # the report itself: no referent for the Belt and Road where it said 地理标志品牌
     hubei = extract_formulations(load_document(DOCS / "provinces-2025" / "hubei.txt"))
     assert {f.refers_to for f in hubei if f.text == "一带一路"} == {None}
+
+
+def test_words_of_one_suffix_of_quality_a_verb_sets_are_a_motto_wherever_they_stand():
+    # real text: the Yunnan (加力提速市场化、产业化、法治化、生态化、数字化进程), Fujian (聚焦
+    # 市场化、法治化、国际化、便利化，) and Shanghai (聚力加强普惠性、基础性、兜底性民生建设) reports
+    # of 2025: the characters a verb sets for a course, with a noun after them or none
+    assert_found_by((
+        (DOCS / "provinces-2025" / "yunnan.txt", "市场化、产业化、法治化、生态化、数字化"),
+        (DOCS / "provinces-2025" / "fujian.txt", "市场化、法治化、国际化、便利化"),
+        (DOCS / "provinces-2025" / "shanghai.txt", "普惠性、基础性、兜底性"),
+    ), "motto/suffix-qualities")
+    found = {f.text for f in formulations_in("推动形成科学化、精细化、智能化治理新体系。")}
+    assert "科学化、精细化、智能化" in found, found
+
+
+def test_words_of_a_suffix_of_quality_said_of_a_subject_or_listed_are_no_motto():
+    # (the rule head-run of short texts of the centre may still list some of them)
+    listed = formulations_in(
+        "高效推进政务服务标准化、规范化、便利化，进一步提高效率。"  # said of a noun
+        "推动中小学体育美育日常化、多样化、特色化发展。"  # of a verbal noun
+        "深刻认识这场斗争的长期性、复杂性、艰巨性。"  # after 的: what something is like
+        "开发利用网络化、数字化、智能化等技术。"  # a list's end
+        "谋划具有前瞻性、全局性、基础性的目标任务。"  # what the tasks are like
+        "做好城市绿化、美化、亮化工作。"  # verbs of two characters
+    )
+    assert not [f.text for f in listed if "motto/suffix-qualities" in f.evidence], listed

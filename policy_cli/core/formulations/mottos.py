@@ -17,7 +17,8 @@ characters, the qualities or aims a verb of command takes to the end of its clau
 `together`); clauses of any length that qualify a principle's head (按照|精简、统一、效能|的原则,
 rule `principle-named`, `principles.py`); in a short text of the centre, three kinds or more of
 one thing in a row, each ending in one head (功能监管、穿透式监管、持续监管, rule `head-run`,
-`head_runs.py`). Lists of things (产业链、供应链; 市发改委、市经信局) are
+`head_runs.py`); three words or more ending in one suffix of quality that a verb sets for a
+course (聚焦|市场化、法治化、国际化、便利化, rule `suffix-qualities`). Lists of things (产业链、供应链; 市发改委、市经信局) are
 not mottos, and a run of three clauses or more of one length is a motto whole or none: the clauses
 of it that share a word (大胆试、大胆闯|、自主改) are a motto cut short, which names nothing (the
 whole run is read as a triplet instead), as are clauses whose opening the next clause repeats at
@@ -140,6 +141,13 @@ def _find(
             text, m.end(), parts, trail, options
         ):
             rhyme = "anchored"
+        if uniform and rhyme is None and _suffix_qualities(
+            text, m.start(), offset, parts, trail, options, seg
+        ):
+            yield Candidate(
+                sep.join(parts), "slogan", offset, None, (), BY_RULE, STAGE, "suffix-qualities"
+            )
+            continue
         if loose and (rhyme is None or not _sentence_lead(lead, seg, m.start())):
             # a lead of any verb opens only whole rhymes: other runs need a clause word (the
             # lead is tagged last: most runs are no rhyme)
@@ -1184,6 +1192,56 @@ def _qualities(
     return any(
         len(tagged := tagger.tag(p, False)) == 1 and tagged[0][1] in w.quality_tags for p in parts
     )
+
+
+def _suffix_qualities(
+    text: str,
+    start: int,
+    offset: int,
+    parts: Sequence[str],
+    trail: str,
+    o: FormulationOptions,
+    seg: Segmentation,
+) -> bool:
+    """Tell whether a run is three clauses or more of one length, each a whole word ending in
+    one suffix that makes a quality or a course of something (`quality_suffixes`), that a verb
+    sets for what it builds or holds to: 聚焦|市场化、法治化、国际化、便利化; 加力提速|市场化、
+    产业化、法治化、生态化、数字化|进程; 推动形成|科学化、精细化、智能化|治理新体系; 加强|普惠性、
+    基础性、兜底性|民生建设. The characters a text sets for a course are its motto, what follows
+    them aside, where the same words said of a subject describe it (认识…斗争的|长期性、复杂性、
+    艰巨性; 提升农业|机械化、智慧化、设施化|水平), a verb of having or being says what
+    something is like (谋划具有|前瞻性、全局性、基础性|的目标任务), a list's end follows them (开发利用|网络化、
+    数字化、智能化|等技术), or clauses sharing another last character name things (创新链、
+    产业链、供应链). Verbs of two characters (优化、美化、亮化) are too short. (`start`: where
+    the run's first part, its lead included, starts; `offset`: where its first clause starts.)"""
+    suffix = parts[0][-1:]
+    w = words()
+    if (
+        suffix not in w.quality_suffixes  # (most runs: checked first, the cheapest way)
+        or len(parts[0]) < o.suffix_quality_min_len
+        or len(parts) > o.motto_max_clauses
+        or any(p[-1] != suffix for p in parts)
+        or len(set(parts)) != len(parts)
+        or trail.startswith(tuple(w.principle_named_list_words))
+    ):
+        return False
+    if offset > start:  # a verb opens them, not their subject (…服务|, …美育|, …的|)
+        cut = seg.words(start, offset)
+        if not cut or sum(map(len, cut)) != offset - start:
+            return False  # the lead ends inside a word
+        tagged = default_tagger().tag(cut[-1], False)
+        if len(tagged) != 1 or tagged[0][1] not in w.suffix_quality_lead_tags:
+            return False
+        if cut[-1] in w.suffix_quality_describing_verbs:  # 具有|…: what something is like
+            return False
+    elif text[start - 1 : start] not in w.clause_opens:  # (or the text's start)
+        return False
+    at = offset
+    for p in parts:  # each clause a word of its own, not the end of a longer one
+        if not seg.starts_word(at):
+            return False
+        at += len(p) + 1
+    return seg.starts_word(at - 1)
 
 
 def _done_together(

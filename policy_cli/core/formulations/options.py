@@ -365,6 +365,9 @@ class FormulationOptions:
     # clauses with 之 after this many characters and one after it name what each is (建军|之|本、
     # 强军|之|魂)
     possessive_frame_at: int = 2
+    # clauses this long at least, each ending in a suffix of quality (quality_suffixes), three
+    # or more of one length are a motto (市场化、法治化、国际化; rule suffix-qualities)
+    suffix_quality_min_len: int = 3
     # a predicate this long shared by clauses that differ in their first character only
     # (谋在实处、干在实处、成在实处)
     shared_predicate_min: int = 2

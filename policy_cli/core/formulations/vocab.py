@@ -390,6 +390,9 @@ class Words(ReadOnlyRecord):
     principle_named_list_words: frozenset[str]
     principle_named_refused_before: str
     kind_run_heads: tuple[str, ...]
+    quality_suffixes: tuple[str, ...]
+    suffix_quality_lead_tags: frozenset[str]
+    suffix_quality_describing_verbs: frozenset[str]
     principle_negations: tuple[str, ...]
     principle_modals: tuple[str, ...]
     predicate_modals: tuple[str, ...]
