@@ -1970,3 +1970,17 @@ def test_words_of_a_suffix_of_quality_said_of_a_subject_or_listed_are_no_motto()
         "做好城市绿化、美化、亮化工作。"  # verbs of two characters
     )
     assert not [f.text for f in listed if "motto/suffix-qualities" in f.evidence], listed
+
+
+def test_a_pair_of_ways_of_thinking_a_principle_verb_holds_to_is_a_principle():
+    # the national news of the central economic work conference of 2016 (坚持问题导向、底线思维，)
+    # and the Guangxi report of 2025 (坚持系统思维、全局观念，): nouns, but of a way of thinking
+    found = {f.text for f in formulations_in(
+        "要保持战略定力，坚持问题导向、底线思维，一步一个脚印向前迈进。"
+        "提升抓落实的效能，坚持系统思维、全局观念，严格对标对表。"
+    )}
+    assert {"问题导向、底线思维", "系统思维、全局观念"} <= found, found
+    # a pair of things is still no principle (nor after another verb)
+    assert not any("、" in t for t in (f.text for f in formulations_in(
+        "要坚持基础设施、公共服务。加强问题导向、底线思维，推进改革。"
+    )))

@@ -350,7 +350,8 @@ def _principle_pair(lead: str, offset: int, parts: Sequence[str], seg: Segmentat
     to the end of its clause, whatever characters the clauses share: 坚持|包容审慎、分类分级，,
     坚持|德才兼备、以德为先，, 坚持|因地制宜、循序渐进。 A pair of things, both halves nouns
     (坚持|基础设施、公共服务), lists them; one half that does something makes the pair a principle
-    though the tagger takes the other for nouns (坚持|重点布局、梯次推进). (做到, which takes a
+    though the tagger takes the other for nouns (坚持|重点布局、梯次推进), and so does one that
+    names a way of thinking (`mind_heads`: 坚持|问题导向、底线思维; 坚持|系统思维、全局观念). (做到, which takes a
     standard, was measured and left out: 做到|无事不扰、有求必应 but also 做到|认识统一、步调一致,
     a description.)"""
     w = words()
@@ -359,7 +360,7 @@ def _principle_pair(lead: str, offset: int, parts: Sequence[str], seg: Segmentat
         verb is not None
         and seg.starts_word(offset - len(verb))
         and not _negated(lead[: -len(verb)], offset - len(verb), seg)  # 不再坚持…: not held
-        and not all(only_names_things(half) for half in parts)
+        and not all(only_names_things(half) and not half.endswith(w.mind_heads) for half in parts)
     )
 
 

@@ -391,6 +391,7 @@ class Words(ReadOnlyRecord):
     principle_named_refused_before: str
     kind_run_heads: tuple[str, ...]
     quality_suffixes: tuple[str, ...]
+    mind_heads: tuple[str, ...]
     suffix_quality_lead_tags: frozenset[str]
     suffix_quality_describing_verbs: frozenset[str]
     principle_negations: tuple[str, ...]
