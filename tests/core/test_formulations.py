@@ -1984,3 +1984,16 @@ def test_a_pair_of_ways_of_thinking_a_principle_verb_holds_to_is_a_principle():
     assert not any("、" in t for t in (f.text for f in formulations_in(
         "要坚持基础设施、公共服务。加强问题导向、底线思维，推进改革。"
     )))
+
+
+def test_the_character_of_the_road_a_country_takes_is_a_motto():
+    # real text: the national report of 2014 (坚持走以人为本、四化同步、优化布局、生态文明、传承
+    # 文化的新型城镇化道路，…): the clauses 走 opens before the 的 of a road
+    found = {f.text: f for f in extract_formulations(load_document(DOCS / "gwr-2014.txt"))}
+    motto = "以人为本、四化同步、优化布局、生态文明、传承文化"
+    assert motto in found and "motto/new-form" in found[motto].evidence, motto
+    # before another noun, or after a verb of walking somewhere, the clauses are no road's
+    texts = {f.text for f in formulations_in(
+        "我们走访了城市社区、农村集体、企业园区的基层单位。走遍高山大川、江河湖海的每一处。"
+    )}
+    assert not any("、" in t for t in texts), texts
