@@ -1,8 +1,9 @@
-"""Stage `radius`: a service or travel radius named by its time (15分钟社区生活圈, 1小时交通圈,
-一刻钟便民生活圈).
+"""Stage `radius`: a service or travel radius named by its time or its distance (15分钟社区生活圈,
+1小时交通圈, 一刻钟便民生活圈, “三公里”就业圈).
 
 A count of minutes or hours, what is reached in that time and 圈: the circle a government
-promises around every home (12分钟急救圈, 30分钟医疗圈) or between cities (2小时交通圈). What lies
+promises around every home (12分钟急救圈, 30分钟医疗圈, “三公里”就业圈: the count and its unit
+may be quoted) or between cities (2小时交通圈). What lies
 between the time and 圈 is a noun phrase of two characters or more: a clause (90分钟可绕地球一圈)
 or a verb (一分钟转圈) names no circle.
 """
@@ -41,7 +42,9 @@ def find_radii(
         pieces = seg.words(m.start("reach"), m.end("reach"))
         if any(p in w.function_words or p in w.radius_not_reached for p in pieces):
             continue  # 10分钟内|转圈, 可|绕地球: a clause, not what a circle reaches
-        yield Candidate(m.group(), "name", m.start(), None, (), BY_RULE, STAGE, "time")
+        # (the count and its unit in quotes: “三公里”就业圈 is 三公里就业圈)
+        name = m.group() if m.group("open") is None else m.group()[1:].replace(m.group("close"), "", 1)
+        yield Candidate(name, "name", m.start(), None, (), BY_RULE, STAGE, "time")
 
 
 def _radius_matches(text: str, longest: int, heads: tuple[str, ...]) -> Iterator[re.Match[str]]:
@@ -58,8 +61,9 @@ def _radius_matches(text: str, longest: int, heads: tuple[str, ...]) -> Iterator
             last = end
 
 
-# the longest count and unit of time a radius opens with (1.5小时, 十五分钟)
-_LONGEST_COUNT_AND_TIME = 8
+# the longest count and unit of time a radius opens with (1.5小时, 十五分钟), quotes included
+# (“十五分钟”)
+_LONGEST_COUNT_AND_TIME = 10
 
 
 @lru_cache(maxsize=4)
@@ -70,4 +74,9 @@ def _radius(longest: int) -> re.Pattern[str]:
     # 15, 1.5, 十五, 半 (not the end of a range: 1到2小时)
     count = rf"(?<![0-9.{re.escape(w.range_marks)}])(?:[0-9]{{1,3}}(?:\.[0-9])?|[{CN_NUMERALS}]{{1,3}}|半)"
     reach = rf"[{HAN}]{{2,{longest}}}?"
-    return re.compile(rf"{count}(?:{times})(?P<reach>{reach})(?:{heads})")
+    opens = re.escape(w.radius_quote_opens)
+    closes = re.escape(w.radius_quote_closes)
+    return re.compile(
+        rf"(?P<open>[{opens}])?{count}(?:{times})(?(open)(?P<close>[{closes}]))"
+        rf"(?P<reach>{reach})(?:{heads})"
+    )

@@ -273,6 +273,8 @@ class Words(ReadOnlyRecord):
     proper_founding_verbs: tuple[str, ...]
     radius_times: tuple[str, ...]
     radius_heads: tuple[str, ...]
+    radius_quote_opens: str
+    radius_quote_closes: str
     radius_not_reached: tuple[str, ...]
     range_marks: str
     zone_lead_tags: tuple[str, ...]
