@@ -1997,3 +1997,24 @@ def test_the_character_of_the_road_a_country_takes_is_a_motto():
         "我们走访了城市社区、农村集体、企业园区的基层单位。走遍高山大川、江河湖海的每一处。"
     )}
     assert not any("、" in t for t in texts), texts
+
+
+def test_clauses_on_one_frame_of_parallel_prose_are_a_motto_whatever_their_lengths():
+    # real text: the report to the 16th congress (以为人民服务为核心、以集体主义为原则、以诚实守信
+    # 为重点; 使经济更加发展、…、人民生活更加殷实): clauses of different lengths, one frame
+    found = {f.text: f for f in extract_formulations(load_document(DOCS / "cpc16-report.txt"))}
+    for motto in (
+        "以为人民服务为核心、以集体主义为原则、以诚实守信为重点",
+        "经济更加发展、民主更加健全、科教更加进步、文化更加繁荣、社会更加和谐、人民生活更加殷实",
+    ):
+        assert motto in found and "motto/frame-series" in found[motto].evidence, motto
+    # the first clause read from its end, not from the verb that opens the sentence
+    found = {f.text: f for f in formulations_in(
+        "金砖国家合作有利于促进世界经济更加平衡、全球经济治理更加完善、国际关系更加民主。"
+        "全党思想上更加统一、政治上更加团结、行动上更加一致。"
+    )}
+    assert "世界经济更加平衡、全球经济治理更加完善、国际关系更加民主" in found, found
+    assert "思想上更加统一、政治上更加团结、行动上更加一致" in found, found
+    # two clauses on a frame and a third off it are no series of the frame
+    listed = formulations_in("坚持以企业为主体、以市场为导向、产学研相结合。")
+    assert not [f for f in listed if "motto/frame-series" in f.evidence], listed

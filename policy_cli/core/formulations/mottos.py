@@ -45,6 +45,7 @@ from policy_cli.core.formulations.vocab import (
     clause_word_set,
     clause_words,
     finditer_around,
+    is_verb,
     patterns,
     words,
 )
@@ -104,6 +105,7 @@ def _find(
             or _shaped_run(text, m.start(), m.end(), parts, options, seg)
             or _one_lead_run(text, m.start(), m.end(), parts, options, seg)
             or _chiasmus(m.start(), parts, options, seg)
+            or _frame_series(text, m.start(), parts, options, seg)
         )
         if shaped is None:
             shaped = _new_form(text, m.start(), parts, options)
@@ -495,6 +497,94 @@ def _shaped_run(
         # 更高质量、更有效率、更加公平、更可持续|的发展, …清洁美丽|的世界
         phrase += trail
     return Candidate(phrase, "slogan", start + lead, None, (), BY_RULE, STAGE, "shaped")
+
+
+def _frame_series(
+    text: str, start: int, parts: list[str], o: FormulationOptions, seg: Segmentation
+) -> Candidate | None:
+    """Three clauses or more built on one frame of parallel prose, whatever their lengths: 以
+    X 为 Y (以为人民服务为核心、以集体主义为原则、以诚实守信为重点), 与 X 相 Y (与社会主义市场经济
+    相适应、与社会主义法律规范相协调、与中华民族传统美德相承接), X 更加 Y (经济更加发展、民主更加
+    健全、…、人民生活更加殷实): each clause the frame's opening (if any), a noun phrase X, the
+    frame's word and a last word Y of `frame_series_tail` characters (rule `frame-series`). The
+    frames are `series_frames`; the first clause is read from its end (使|经济更加发展, its X as
+    long as the next clause's where the frame opens with nothing), the last from its start
+    (…相承接|的社会主义思想道德体系). (`start`: where the run's first part starts in `text`.)"""
+    n = len(parts)
+    if not o.frame_series_min_clauses <= n <= o.motto_max_clauses:
+        return None
+    tail = o.frame_series_tail
+    for opening, word in words().series_frames:
+        frame = len(opening) + len(word) + tail
+        lo, hi = frame + o.frame_series_min_x, frame + o.frame_series_max_x
+        if not all(  # (most runs: the inner clauses, checked first, the cheapest way)
+            lo <= len(c) <= hi and c.startswith(opening) and c[-len(word) - tail : -tail] == word
+            for c in parts[1:-1]
+        ):
+            continue
+        first = _frame_first(parts[0], opening, word, len(parts[1]), o, seg, start)
+        last = _frame_last(parts[-1], opening, word, o)
+        if first is None or last is None:
+            continue
+        last_at = start + sum(len(p) + 1 for p in parts[:-1])
+        if not seg.starts_word(last_at + len(last)):
+            continue  # (…更加|殷实的: the last clause ends a word)
+        clauses = [first, *parts[1:-1], last]
+        offset = start + len(parts[0]) - len(first)
+        return Candidate(
+            words().list_separator.join(clauses), "slogan", offset, None, (), BY_RULE, STAGE,
+            "frame-series",
+        )
+    return None
+
+
+def _frame_first(
+    part: str,
+    opening: str,
+    word: str,
+    next_len: int,
+    o: FormulationOptions,
+    seg: Segmentation,
+    start: int,
+) -> str | None:
+    """The clause of a frame that ends the first part of a run (使|经济更加发展), or None
+    (`start`: where the part starts in the text; `next_len`: the next clause's length)."""
+    tail = o.frame_series_tail
+    if part[-len(word) - tail : -tail] != word:
+        return None
+    body = len(part) - len(word) - tail  # where X ends
+    if opening:
+        at = part.rfind(opening, 0, body - o.frame_series_min_x + 1)
+        if at < 0 or body - at - len(opening) > o.frame_series_max_x:
+            return None
+        return part[at:] if seg.starts_word(start + at) else None
+    # no opening: X as long as the next clause's (党|思想上更加统一、政治上更加团结), else the
+    # nearest length that starts a word (促进|世界经济更加平衡、全球经济治理更加完善); never a
+    # verb that opens the sentence (构建|保障更加公平)
+    wanted = next_len - len(word) - tail
+    sizes = range(o.frame_series_min_x, o.frame_series_max_x + 1)
+    for size in sorted(sizes, key=lambda k: (abs(k - wanted), -k)):
+        at = start + body - size
+        if (
+            o.frame_series_min_x <= size <= body
+            and seg.starts_word(at)
+            and not is_verb(next(iter(seg.words(at, at + size)), ""))
+        ):
+            return part[body - size :]
+    return None
+
+
+def _frame_last(part: str, opening: str, word: str, o: FormulationOptions) -> str | None:
+    """The clause of a frame that opens the last part of a run (…相承接|的…), or None."""
+    if not part.startswith(opening):
+        return None
+    lo = len(opening) + o.frame_series_min_x
+    at = part.find(word, lo)
+    if at < 0 or at - len(opening) > o.frame_series_max_x:
+        return None
+    if len(part) < at + len(word) + o.frame_series_tail:
+        return None
+    return part[: at + len(word) + o.frame_series_tail]
 
 
 def _ideals_of_a_place(

@@ -365,6 +365,12 @@ class FormulationOptions:
     # clauses with 之 after this many characters and one after it name what each is (建军|之|本、
     # 强军|之|魂)
     possessive_frame_at: int = 2
+    # three clauses or more on one frame of parallel prose (series_frames: 以X为Y, 与X相Y, X更加
+    # Y) are a motto (rule frame-series): at least this many, X this long, Y this long
+    frame_series_min_clauses: int = 3
+    frame_series_min_x: int = 2
+    frame_series_max_x: int = 10
+    frame_series_tail: int = 2
     # clauses this long at least, each ending in a suffix of quality (quality_suffixes), three
     # or more of one length are a motto (市场化、法治化、国际化; rule suffix-qualities)
     suffix_quality_min_len: int = 3
