@@ -55,6 +55,7 @@ from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "motto"
+FRAME_GAP = "…"  # where a frame of `series_frames` holds its noun phrase (以…为)
 
 
 def find_mottos(
@@ -514,7 +515,8 @@ def _frame_series(
     if not o.frame_series_min_clauses <= n <= o.motto_max_clauses:
         return None
     tail = o.frame_series_tail
-    for opening, word in words().series_frames:
+    for frame_words in words().series_frames:
+        opening, _, word = frame_words.partition(FRAME_GAP)
         frame = len(opening) + len(word) + tail
         lo, hi = frame + o.frame_series_min_x, frame + o.frame_series_max_x
         if not all(  # (most runs: the inner clauses, checked first, the cheapest way)

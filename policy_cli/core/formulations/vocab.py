@@ -394,7 +394,7 @@ class Words(ReadOnlyRecord):
     kind_run_heads: tuple[str, ...]
     quality_suffixes: tuple[str, ...]
     mind_heads: tuple[str, ...]
-    series_frames: tuple[tuple[str, str], ...]
+    series_frames: tuple[str, ...]
     suffix_quality_lead_tags: frozenset[str]
     suffix_quality_describing_verbs: frozenset[str]
     principle_negations: tuple[str, ...]
