@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from policy_cli.core.formulations import FormulationOptions, extract_formulations
 from policy_cli.core.formulations.radius import find_radii
-from policy_cli.core.loaders import load_document
+from policy_cli.core.loaders import load_document, load_text
 
 from ..conftest import DOCS
 
@@ -87,3 +87,7 @@ def test_circles_named_by_their_distance_or_with_their_count_in_quotes():
     assert names("打造“15分钟”便民生活圈，建成5公里健身圈。") == ["15分钟便民生活圈", "5公里健身圈"]
     # a quote that opens before the count and closes elsewhere, or a lap, is none
     assert names("“15分钟便民”生活圈。沿湖跑了5公里一圈。") == []
+    # the quoted count alone is no formulation of its own where it names a circle
+    assert "三公里" not in found
+    texts = {f.text for f in extract_formulations(load_text("打造“15分钟”便民生活圈。落实“三公里”。"))}
+    assert texts >= {"15分钟便民生活圈"} and "15分钟" not in texts, texts

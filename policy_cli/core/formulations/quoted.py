@@ -24,6 +24,7 @@ from policy_cli.core.formulations.candidate import CERTAIN, Candidate
 from policy_cli.core.formulations.members import listed_items
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.quoted_runs import quoted_chains
+from policy_cli.core.formulations.radius import opens_a_circle
 from policy_cli.core.formulations.shapes import classify_quoted, plan_period
 from policy_cli.core.formulations.vocab import (
     patterns,
@@ -133,6 +134,8 @@ def _refused(
         return True  # 牢记人民政府头顶“人民”二字: the word itself is cited
     if names_a_thing(text, end, start, names):
         return True  # “贝碧嘉”、“普拉桑”台风: the proper name of a storm
+    if opens_a_circle(text, start, options):
+        return True  # “三公里”就业圈: the stage radius names the circle
     if patterns().event_date.fullmatch(core) and not text.startswith(
         words().dated_text_words, end
     ):

@@ -47,6 +47,14 @@ def find_radii(
         yield Candidate(name, "name", m.start(), None, (), BY_RULE, STAGE, "time")
 
 
+def opens_a_circle(text: str, start: int, options: FormulationOptions) -> bool:
+    """Tell whether the quote that opens at `start` holds the count and unit of a circle the
+    stage names (提升|“三公里”|就业圈: the circle 三公里就业圈 is the name, the quoted quantity
+    alone none)."""
+    m = _radius(options.radius_max_reach).match(text, start)
+    return m is not None and m.group("open") is not None and "radius" not in options.disabled_stages
+
+
 def _radius_matches(text: str, longest: int, heads: tuple[str, ...]) -> Iterator[re.Match[str]]:
     """`_radius(longest).finditer(text)`, tried only in the stretch before each head (a long
     text tried at every character cost 0.2 s at 10 M characters)."""
