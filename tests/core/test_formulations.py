@@ -1967,6 +1967,12 @@ def test_words_of_a_suffix_of_quality_said_of_a_subject_or_listed_are_no_motto()
         "深刻认识这场斗争的长期性、复杂性、艰巨性。"  # after 的: what something is like
         "开发利用网络化、数字化、智能化等技术。"  # a list's end
         "谋划具有前瞻性、全局性、基础性的目标任务。"  # what the tasks are like
+        "规模化、集约化、标准化生产带来了实惠。"  # the sentence's subject, no verb before
+        "推动行政执法规范化、标准化、信息化。"  # said of a verbal noun the tagger calls a verb
+        "防止形式化、表面化、简单化。着力解决基础性、源头性、瓶颈性问题。"  # ills to fix
+        "推出品质化、个性化、潮流化的商品。发挥基础性、先导性、战略性作用。"  # things, a role
+        "深入推进工业化、城镇化、信息化和农业现代化。"  # a list that goes on
+        "工具属性、媒体属性、社交属性日益凸显。"  # longer words
         "做好城市绿化、美化、亮化工作。"  # verbs of two characters
     )
     assert not [f.text for f in listed if "motto/suffix-qualities" in f.evidence], listed
@@ -1992,11 +1998,14 @@ def test_the_character_of_the_road_a_country_takes_is_a_motto():
     found = {f.text: f for f in extract_formulations(load_document(DOCS / "gwr-2014.txt"))}
     motto = "以人为本、四化同步、优化布局、生态文明、传承文化"
     assert motto in found and "motto/new-form" in found[motto].evidence, motto
-    # before another noun, or after a verb of walking somewhere, the clauses are no road's
-    texts = {f.text for f in formulations_in(
-        "我们走访了城市社区、农村集体、企业园区的基层单位。走遍高山大川、江河湖海的每一处。"
-    )}
-    assert not any("、" in t for t in texts), texts
+    # a road after another verb of forming is a road, and 行走 walks one
+    listed = formulations_in(
+        "打造畅通、安全、美丽的农村道路。游客行走绿色、低碳、环保的旅游道路。"
+        "加快形成人机协同、跨界融合、共创分享的智能经济新形态。"
+    )
+    assert [f.text for f in listed if "motto/new-form" in f.evidence] == [
+        "人机协同、跨界融合、共创分享"
+    ], listed
 
 
 def test_clauses_on_one_frame_of_parallel_prose_are_a_motto_whatever_their_lengths():
@@ -2014,7 +2023,17 @@ def test_clauses_on_one_frame_of_parallel_prose_are_a_motto_whatever_their_lengt
         "全党思想上更加统一、政治上更加团结、行动上更加一致。"
     )}
     assert "世界经济更加平衡、全球经济治理更加完善、国际关系更加民主" in found, found
-    assert "思想上更加统一、政治上更加团结、行动上更加一致" in found, found
-    # two clauses on a frame and a third off it are no series of the frame
-    listed = formulations_in("坚持以企业为主体、以市场为导向、产学研相结合。")
+    # (a noun before the clause is a piece of its noun phrase: the whole subject, 全党思想上)
+    assert "全党思想上更加统一、政治上更加团结、行动上更加一致" in found, found
+    # the first clause's whole noun phrase, back to the verb before it
+    found = {f.text: f for f in formulations_in("推动城乡区域发展更加协调、收入分配更加合理、社会更加和谐。")}
+    assert "城乡区域发展更加协调、收入分配更加合理、社会更加和谐" in found, found
+    # two clauses on a frame and a third off it; a last word that goes on; clauses that each
+    # open with a verb: no series of the frame
+    listed = formulations_in(
+        "坚持以企业为主体、以市场为导向、产学研相结合。"
+        "坚持以人民为中心、以改革为动力、以网格化为责任模式。"
+        "我国综合国力更加强大、人民生活更加幸福、社会更加和谐稳定。"
+        "推动经济更加发展、促进民主更加健全、实现文化更加繁荣。"
+    )
     assert not [f for f in listed if "motto/frame-series" in f.evidence], listed

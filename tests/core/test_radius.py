@@ -79,14 +79,19 @@ def test_circles_found_before_their_heads_are_the_ones_the_pattern_finds():
 
 
 def test_circles_named_by_their_distance_or_with_their_count_in_quotes():
-    # real text: the Anhui report of 2025 (提升“三公里”就业圈服务功能) and the Fujian one (城区
-    # “15分钟健身圈”基本建成): the count and its unit in quotes, the name listed without them
+    # real text: the Anhui report of 2025 (提升“三公里”就业圈服务功能): the count and its unit in
+    # quotes, the name listed without them, from the count on
     doc = load_document(DOCS / "provinces-2025" / "anhui.txt")
     found = {f.text: f for f in extract_formulations(doc)}
-    assert "三公里就业圈" in found and "radius/time" in found["三公里就业圈"].evidence
-    assert names("打造“15分钟”便民生活圈，建成5公里健身圈。") == ["15分钟便民生活圈", "5公里健身圈"]
-    # a quote that opens before the count and closes elsewhere, or a lap, is none
-    assert names("“15分钟便民”生活圈。沿湖跑了5公里一圈。") == []
+    assert "三公里就业圈" in found and "radius/distance" in found["三公里就业圈"].evidence
+    text = "打造“15分钟”便民生活圈，建成5公里健身圈。"
+    circles = list(find_radii(text, FormulationOptions()))
+    assert [(c.text, c.rule) for c in circles] == [
+        ("15分钟便民生活圈", "time"), ("5公里健身圈", "distance"),
+    ]
+    assert [text[c.offset : c.offset + 2] for c in circles] == ["15", "5公"]
+    # quotes of two pairs hold no count (「三公里”, “15分钟")
+    assert names("提升「三公里”就业圈。打造“15分钟\"便民生活圈。") == []
     # the quoted count alone is no formulation of its own where it names a circle
     assert "三公里" not in found
     texts = {f.text for f in extract_formulations(load_text("打造“15分钟”便民生活圈。落实“三公里”。"))}

@@ -109,7 +109,7 @@ def _find(
             or _frame_series(text, m.start(), parts, options, seg)
         )
         if shaped is None:
-            shaped = _new_form(text, m.start(), parts, options)
+            shaped = _new_form(text, m.start(), parts, options, seg)
         if shaped is not None:
             yield shaped
             continue
@@ -236,7 +236,7 @@ def _find(
 
 
 def _new_form(
-    text: str, start: int, parts: Sequence[str], o: FormulationOptions
+    text: str, start: int, parts: Sequence[str], o: FormulationOptions, seg: Segmentation
 ) -> Candidate | None:
     """Clauses of one length that a verb of forming opens and that qualify, with 的, a new form
     a field is to take, to the end of their clause: 加快形成|人机协同、跨界融合、共创分享|的智能
@@ -255,17 +255,20 @@ def _new_form(
         return None  # (most runs: checked first, the cheapest way)
     first = parts[0]
     size = len(parts[1]) if len(parts) > 2 else 0
-    lead = next(
+    verb, lead = next(
         (
-            first[: i + len(v)]
-            for v in w.form_verbs
+            (v, first[: i + len(v)])
+            for v in (*w.form_verbs, *w.road_verbs)
             if (i := first.rfind(v)) >= 0
             and (not size or len(first) - i - len(v) == size)
         ),
-        None,
+        ("", None),
     )
     if lead is None:
         return None
+    road = verb in w.road_verbs
+    if road and not seg.starts_word(start + len(lead) - len(verb)):
+        return None  # 行|走…: a verb that only ends in 走 walks somewhere
     size = size or len(first) - len(lead)
     if not (
         o.new_form_min_clauses <= len(parts) <= o.motto_max_clauses
@@ -279,7 +282,8 @@ def _new_form(
         return None
     offset = start + len(lead)
     if (
-        parts[-1].startswith(w.form_direct_heads, size)
+        not road
+        and parts[-1].startswith(w.form_direct_heads, size)
         and len(parts) >= o.new_form_direct_min_clauses
         and w.trail_possessive not in clauses[-1]
     ):
@@ -290,8 +294,8 @@ def _new_form(
         return None
     end = start + sum(len(p) + 1 for p in parts[:-1]) + size + 1  # after 的
     head = _HEAD_SPAN.match(text, end, min(len(text), end + o.new_form_head_span_max + 1))
-    if head is None or not head.group().endswith(w.form_heads):
-        return None
+    if head is None or not head.group().endswith(w.road_heads if road else w.form_heads):
+        return None  # (a road is the course 走 takes: 打造…的农村道路 is a road)
     if text[head.end() : head.end() + 1] not in w.clause_ends and head.end() < len(text):
         return None
     return Candidate(
@@ -504,23 +508,26 @@ def _frame_series(
     text: str, start: int, parts: list[str], o: FormulationOptions, seg: Segmentation
 ) -> Candidate | None:
     """Three clauses or more built on one frame of parallel prose, whatever their lengths: 以
-    X 为 Y (以为人民服务为核心、以集体主义为原则、以诚实守信为重点), 与 X 相 Y (与社会主义市场经济
-    相适应、与社会主义法律规范相协调、与中华民族传统美德相承接), X 更加 Y (经济更加发展、民主更加
-    健全、…、人民生活更加殷实): each clause the frame's opening (if any), a noun phrase X, the
-    frame's word and a last word Y of `frame_series_tail` characters (rule `frame-series`). The
-    frames are `series_frames`; the first clause is read from its end (使|经济更加发展, its X as
-    long as the next clause's where the frame opens with nothing), the last from its start
-    (…相承接|的社会主义思想道德体系). (`start`: where the run's first part starts in `text`.)"""
-    n = len(parts)
-    if not o.frame_series_min_clauses <= n <= o.motto_max_clauses:
+    X 为 Y (以为人民服务为核心、以集体主义为原则、以诚实守信为重点), X 更加 Y (经济更加发展、民主
+    更加健全、…、人民生活更加殷实), 与 X 相 Y: each clause the frame's opening (if any), a noun
+    phrase X, the frame's word and a last word Y of `frame_series_tail` characters, the whole
+    of its clause (rule `frame-series`; the frames are `series_frames`). The first clause is read
+    from its end, back to a verb or the clause's start (使|经济更加发展; 推动|城乡区域发展更加
+    协调, not 推动城乡|区域发展…); the last from its start, up to the clause's end or a 的 (…为
+    重点，; …更加殷实|的小康社会), not into a longer word (以网格化为责任|模式; 社会更加和谐|稳定).
+    Clauses that open with a verb (推动经济更加发展、促进民主更加健全、…) are doings, not one frame.
+    The run pattern reads inner clauses of up to ten characters: 与社会主义法律规范相协调 (12) is
+    longer, and the runs of 与…相 that national text says are not read. (`start`: where the run's
+    first part starts in `text`.)"""
+    if len(parts) < o.frame_series_min_clauses:
         return None
     tail = o.frame_series_tail
-    for frame_words in words().series_frames:
-        opening, _, word = frame_words.partition(FRAME_GAP)
+    w = words()
+    for opening, word in _frames():
         frame = len(opening) + len(word) + tail
         lo, hi = frame + o.frame_series_min_x, frame + o.frame_series_max_x
         if not all(  # (most runs: the inner clauses, checked first, the cheapest way)
-            lo <= len(c) <= hi and c.startswith(opening) and c[-len(word) - tail : -tail] == word
+            lo <= len(c) <= hi and c.startswith(opening) and _on_frame(c, word, tail)
             for c in parts[1:-1]
         ):
             continue
@@ -528,16 +535,38 @@ def _frame_series(
         last = _frame_last(parts[-1], opening, word, o)
         if first is None or last is None:
             continue
-        last_at = start + sum(len(p) + 1 for p in parts[:-1])
-        if not seg.starts_word(last_at + len(last)):
-            continue  # (…更加|殷实的: the last clause ends a word)
+        rest = parts[-1][len(last) :]
+        if rest and not rest.startswith(w.trail_possessive):
+            continue  # 以网格化为责任|模式: the last word goes on
         clauses = [first, *parts[1:-1], last]
         offset = start + len(parts[0]) - len(first)
+        if not opening and any(
+            is_verb(next(iter(seg.words(at, at + len(c))), ""))
+            for at, c in zip(_starts(clauses, offset), clauses, strict=True)
+        ):
+            continue  # 推动经济更加发展、促进民主更加健全: doings, each its own verb
         return Candidate(
-            words().list_separator.join(clauses), "slogan", offset, None, (), BY_RULE, STAGE,
+            w.list_separator.join(clauses), "slogan", offset, None, (), BY_RULE, STAGE,
             "frame-series",
         )
     return None
+
+
+@lru_cache(maxsize=1)
+def _frames() -> tuple[tuple[str, str], ...]:
+    """The frames of `series_frames` as (opening, word): 以…为 is ("以", "为")."""
+    out = []
+    for frame in words().series_frames:
+        opening, gap, word = frame.partition(FRAME_GAP)
+        if not gap or not word:
+            raise ValueError(f"series_frames: {frame!r} is no opening, {FRAME_GAP} and a word")
+        out.append((opening, word))
+    return tuple(out)
+
+
+def _on_frame(clause: str, word: str, tail: int) -> bool:
+    """Tell whether a clause ends in the frame's word and a last word `tail` long (…更加|和谐)."""
+    return clause[-len(word) - tail : -tail] == word
 
 
 def _frame_first(
@@ -552,7 +581,7 @@ def _frame_first(
     """The clause of a frame that ends the first part of a run (使|经济更加发展), or None
     (`start`: where the part starts in the text; `next_len`: the next clause's length)."""
     tail = o.frame_series_tail
-    if part[-len(word) - tail : -tail] != word:
+    if not _on_frame(part, word, tail):
         return None
     body = len(part) - len(word) - tail  # where X ends
     if opening:
@@ -561,27 +590,37 @@ def _frame_first(
             return None
         return part[at:] if seg.starts_word(start + at) else None
     # no opening: X as long as the next clause's (党|思想上更加统一、政治上更加团结), else the
-    # nearest length that starts a word (促进|世界经济更加平衡、全球经济治理更加完善); never a
-    # verb that opens the sentence (构建|保障更加公平)
+    # nearest length; X opens a word that the part's start or a verb comes before (促进|世界经济
+    # 更加平衡; 推动|城乡区域发展更加协调, not 推动城乡|区域发展), and is no verb itself (构建|保障
+    # 更加公平)
     wanted = next_len - len(word) - tail
-    sizes = range(o.frame_series_min_x, o.frame_series_max_x + 1)
+    sizes = range(o.frame_series_min_x, min(o.frame_series_max_x, body) + 1)
     for size in sorted(sizes, key=lambda k: (abs(k - wanted), -k)):
         at = start + body - size
-        if (
-            o.frame_series_min_x <= size <= body
-            and seg.starts_word(at)
-            and not is_verb(next(iter(seg.words(at, at + size)), ""))
+        if not seg.starts_word(at) or is_verb(next(iter(seg.words(at, at + size)), "")):
+            continue
+        before = seg.words(start, at)
+        if at == start or (
+            before and sum(map(len, before)) == at - start and _acts(before[-1])
         ):
             return part[body - size :]
     return None
+
+
+def _acts(word: str) -> bool:
+    """Tell whether a word is a verb or a preposition (推动, 使, 对): what opens a frame's first
+    clause, where a noun before it (城乡|区域发展) is a piece of its noun phrase."""
+    if is_verb(word):
+        return True
+    tagged = default_tagger().tag(word, False)
+    return len(tagged) == 1 and tagged[0][1][:1] in words().frame_lead_tag_kinds
 
 
 def _frame_last(part: str, opening: str, word: str, o: FormulationOptions) -> str | None:
     """The clause of a frame that opens the last part of a run (…相承接|的…), or None."""
     if not part.startswith(opening):
         return None
-    lo = len(opening) + o.frame_series_min_x
-    at = part.find(word, lo)
+    at = part.find(word, len(opening) + o.frame_series_min_x)
     if at < 0 or at - len(opening) > o.frame_series_max_x:
         return None
     if len(part) < at + len(word) + o.frame_series_tail:
@@ -1296,39 +1335,37 @@ def _suffix_qualities(
     o: FormulationOptions,
     seg: Segmentation,
 ) -> bool:
-    """Tell whether a run is three clauses or more of one length, each a whole word ending in
-    one suffix that makes a quality or a course of something (`quality_suffixes`), that a verb
-    sets for what it builds or holds to: 聚焦|市场化、法治化、国际化、便利化; 加力提速|市场化、
-    产业化、法治化、生态化、数字化|进程; 推动形成|科学化、精细化、智能化|治理新体系; 加强|普惠性、
-    基础性、兜底性|民生建设. The characters a text sets for a course are its motto, what follows
-    them aside, where the same words said of a subject describe it (认识…斗争的|长期性、复杂性、
-    艰巨性; 提升农业|机械化、智慧化、设施化|水平), a verb of having or being says what
-    something is like (谋划具有|前瞻性、全局性、基础性|的目标任务), a list's end follows them (开发利用|网络化、
-    数字化、智能化|等技术), or clauses sharing another last character name things (创新链、
-    产业链、供应链). Verbs of two characters (优化、美化、亮化) are too short. (`start`: where
-    the run's first part, its lead included, starts; `offset`: where its first clause starts.)"""
+    """Tell whether a run is three words or more of `suffix_quality_len` characters, each ending
+    in one suffix that makes a quality or a course of something (`quality_suffixes`), that a
+    verb opening a clause sets for what it builds or holds to: 聚焦|市场化、法治化、国际化、
+    便利化; 加力提速|市场化、产业化、法治化、生态化、数字化|进程; 推动形成|科学化、精细化、智能化|
+    治理新体系; 加强|普惠性、基础性、兜底性|民生建设. The characters a text sets for a course are
+    its motto, what follows them aside, where the same words are the subject of their sentence
+    (规模化、集约化、标准化|生产带来了实惠), are said of a subject (推动行政执法|规范化、…; 认识…斗争
+    的|长期性、…; 提升农业|机械化、…|水平), follow a verb of having, of avoiding or fixing ills, of
+    showing or offering (具有|前瞻性、…; 防止|形式化、表面化、简单化; 发挥|基础性、…|作用; 推出|
+    品质化、…|的商品: `suffix_quality_refused_verbs`), or the list goes on (开发利用|网络化、数字化、
+    智能化|等技术; 工业化、城镇化、信息化|和农业现代化); clauses sharing another last character name
+    things (创新链、产业链、供应链), and verbs of two characters (优化、美化、亮化) or longer clauses
+    (工具属性、媒体属性、社交属性) are no qualities of this kind. (`start`: where the run's first
+    part, its lead included, starts; `offset`: where its first clause starts.)"""
     suffix = parts[0][-1:]
     w = words()
     if (
         suffix not in w.quality_suffixes  # (most runs: checked first, the cheapest way)
-        or len(parts[0]) < o.suffix_quality_min_len
-        or len(parts) > o.motto_max_clauses
+        or len(parts[0]) != o.suffix_quality_len
+        or offset == start  # no verb before them: they are what the sentence is about
         or any(p[-1] != suffix for p in parts)
         or len(set(parts)) != len(parts)
-        or trail.startswith(tuple(w.principle_named_list_words))
+        or any(trail.startswith(c) for c in w.principle_named_list_words)
+        or any(trail.startswith(c) for c in w.list_run_conjunctions)
     ):
         return False
-    if offset > start:  # a verb opens them, not their subject (…服务|, …美育|, …的|)
-        cut = seg.words(start, offset)
-        if not cut or sum(map(len, cut)) != offset - start:
-            return False  # the lead ends inside a word
-        tagged = default_tagger().tag(cut[-1], False)
-        if len(tagged) != 1 or tagged[0][1] not in w.suffix_quality_lead_tags:
-            return False
-        if cut[-1] in w.suffix_quality_describing_verbs:  # 具有|…: what something is like
-            return False
-    elif text[start - 1 : start] not in w.clause_opens:  # (or the text's start)
-        return False
+    cut = seg.words(start, offset)
+    if not cut or sum(map(len, cut)) != offset - start:
+        return False  # the lead ends inside a word
+    if cut[-1] not in clause_word_set() or cut[-1] in w.suffix_quality_refused_verbs:
+        return False  # …执法|, …美育|, …的|: a subject; 防止|, 具有|: no course set
     at = offset
     for p in parts:  # each clause a word of its own, not the end of a longer one
         if not seg.starts_word(at):

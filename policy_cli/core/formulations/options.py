@@ -371,9 +371,10 @@ class FormulationOptions:
     frame_series_min_x: int = 2
     frame_series_max_x: int = 10
     frame_series_tail: int = 2
-    # clauses this long at least, each ending in a suffix of quality (quality_suffixes), three
-    # or more of one length are a motto (市场化、法治化、国际化; rule suffix-qualities)
-    suffix_quality_min_len: int = 3
+    # words this long, each ending in a suffix of quality (quality_suffixes), three or more in a
+    # row after a verb opening a clause, are a motto (市场化、法治化、国际化; rule
+    # suffix-qualities); longer ones (工具属性, 社会信息化) are names or other shapes
+    suffix_quality_len: int = 3
     # a predicate this long shared by clauses that differ in their first character only
     # (谋在实处、干在实处、成在实处)
     shared_predicate_min: int = 2

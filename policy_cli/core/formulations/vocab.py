@@ -272,9 +272,9 @@ class Words(ReadOnlyRecord):
     proper_meetings_attended: tuple[str, ...]
     proper_founding_verbs: tuple[str, ...]
     radius_times: tuple[str, ...]
+    radius_distances: tuple[str, ...]
+    radius_quote_pairs: tuple[str, ...]
     radius_heads: tuple[str, ...]
-    radius_quote_opens: str
-    radius_quote_closes: str
     radius_not_reached: tuple[str, ...]
     range_marks: str
     zone_lead_tags: tuple[str, ...]
@@ -395,8 +395,8 @@ class Words(ReadOnlyRecord):
     quality_suffixes: tuple[str, ...]
     mind_heads: tuple[str, ...]
     series_frames: tuple[str, ...]
-    suffix_quality_lead_tags: frozenset[str]
-    suffix_quality_describing_verbs: frozenset[str]
+    frame_lead_tag_kinds: tuple[str, ...]
+    suffix_quality_refused_verbs: frozenset[str]
     principle_negations: tuple[str, ...]
     principle_modals: tuple[str, ...]
     predicate_modals: tuple[str, ...]
@@ -429,6 +429,8 @@ class Words(ReadOnlyRecord):
     # [central_documents]
     form_verbs: tuple[str, ...]
     form_heads: tuple[str, ...]
+    road_verbs: tuple[str, ...]
+    road_heads: tuple[str, ...]
     form_direct_heads: tuple[str, ...]
     # [comma_runs]
     comma_run_stops: str
