@@ -2037,3 +2037,14 @@ def test_clauses_on_one_frame_of_parallel_prose_are_a_motto_whatever_their_lengt
         "推动经济更加发展、促进民主更加健全、实现文化更加繁荣。"
     )
     assert not [f for f in listed if "motto/frame-series" in f.evidence], listed
+
+
+def test_partnerships_of_places_by_their_abbreviations_are_no_motto():
+    # real text: the Chongqing report of 2025 (签订渝藏、渝疆、渝桂等战略合作协议; 持续拓展中新、
+    # 中老、中缅通道): each clause pairs two places by their one-character names, one by one
+    found = {f.text for f in extract_formulations(
+        load_document(DOCS / "provinces-2025" / "chongqing.txt")
+    )}
+    assert not {"渝藏、渝疆、渝桂", "中新、中老、中缅通道", "中新、中老、中缅"} & found
+    # clauses of other characters sharing one place are still read (稳地价、稳房价、稳预期)
+    assert "稳地价、稳房价、稳预期" in {f.text for f in formulations_in("坚持稳地价、稳房价、稳预期。")}

@@ -100,6 +100,8 @@ def _find(
     for m in _parallel_runs(text, sep):
         parts = m.group().split(sep)
         offset = m.start()
+        if _places_paired(parts, options):
+            continue  # 渝藏、渝疆、渝桂; 中新、中老、中缅|通道: partnerships listed one by one
         shaped = (
             _ideals_of_a_place(m.start(), parts, options)
             or _one_act_pair(m.start(), parts, options, seg)
@@ -502,6 +504,30 @@ def _shaped_run(
         # 更高质量、更有效率、更加公平、更可持续|的发展, …清洁美丽|的世界
         phrase += trail
     return Candidate(phrase, "slogan", start + lead, None, (), BY_RULE, STAGE, "shaped")
+
+
+def _places_paired(parts: Sequence[str], o: FormulationOptions) -> bool:
+    """Tell whether the inner clauses of a run of three or more, and the first and last read at
+    their length, each pair places by their one-character abbreviations (province or country:
+    渝藏、渝疆、渝桂; 中新、中老、中缅|通道): the partnerships of a place, listed one by one, no
+    motto (the stage `proper` names a pairing said with its work: 闽宁协作, 中老铁路)."""
+    if len(parts) < 3:
+        return False
+    size = len(parts[1])
+    if size > o.pairing_max or any(len(p) != size for p in parts[1:-1]):
+        return False
+    places = _abbreviation_chars()
+    clauses = [parts[0][-size:], *parts[1:-1], parts[-1][:size]]
+    return all(c in places for clause in clauses for c in clause)
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_chars() -> frozenset[str]:
+    w = words()
+    return frozenset(
+        w.province_abbreviations + w.transfer_extra_places + w.home_country
+        + w.country_abbreviations
+    )
 
 
 def _frame_series(
