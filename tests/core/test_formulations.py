@@ -2035,6 +2035,9 @@ def test_clauses_on_one_frame_of_parallel_prose_are_a_motto_whatever_their_lengt
         "坚持以人民为中心、以改革为动力、以网格化为责任模式。"
         "我国综合国力更加强大、人民生活更加幸福、社会更加和谐稳定。"
         "推动经济更加发展、促进民主更加健全、实现文化更加繁荣。"
+        # the run pattern opens the first part inside a clause (…我们|的前进方向…)
+        "推进新时代的改革开放，我们的前进方向更加明确、价值取向更加鲜明、方法路径更加成熟。"
+        "文章指出，我们的前进方向更加明确、价值取向更加鲜明、方法路径更加成熟。"
     )
     assert not [f for f in listed if "motto/frame-series" in f.evidence], listed
 

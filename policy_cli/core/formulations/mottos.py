@@ -616,19 +616,19 @@ def _frame_first(
             return None
         return part[at:] if seg.starts_word(start + at) else None
     # no opening: X as long as the next clause's (党|思想上更加统一、政治上更加团结), else the
-    # nearest length; X opens a word that the part's start or a verb comes before (促进|世界经济
-    # 更加平衡; 推动|城乡区域发展更加协调, not 推动城乡|区域发展), and is no verb itself (构建|保障
-    # 更加公平)
+    # nearest length; X opens a word that the clause's start or a verb comes before (促进|世界经济
+    # 更加平衡; 推动|城乡区域发展更加协调, not 推动城乡|区域发展; the part may open inside a
+    # clause: 我们|的前进方向更加明确), and is no verb itself (构建|保障更加公平)
     wanted = next_len - len(word) - tail
     sizes = range(o.frame_series_min_x, min(o.frame_series_max_x, body) + 1)
     for size in sorted(sizes, key=lambda k: (abs(k - wanted), -k)):
         at = start + body - size
         if not seg.starts_word(at) or is_verb(next(iter(seg.words(at, at + size)), "")):
             continue
+        if at == start and seg.text[start - 1 : start] in words().clause_opens:
+            return part[body - size :]  # (the run's own clause: or the text's start)
         before = seg.words(start, at)
-        if at == start or (
-            before and sum(map(len, before)) == at - start and _acts(before[-1])
-        ):
+        if before and sum(map(len, before)) == at - start and _acts(before[-1]):
             return part[body - size :]
     return None
 
@@ -636,7 +636,7 @@ def _frame_first(
 def _acts(word: str) -> bool:
     """Tell whether a word is a verb or a preposition (推动, 使, 对): what opens a frame's first
     clause, where a noun before it (城乡|区域发展) is a piece of its noun phrase."""
-    if is_verb(word):
+    if word in clause_word_set():
         return True
     tagged = default_tagger().tag(word, False)
     return len(tagged) == 1 and tagged[0][1][:1] in words().frame_lead_tag_kinds
