@@ -18,8 +18,10 @@ characters, the qualities or aims a verb of command takes to the end of its clau
 rule `principle-named`, `principles.py`); in a short text of the centre, three kinds or more of
 one thing in a row, each ending in one head (功能监管、穿透式监管、持续监管, rule `head-run`,
 `head_runs.py`); three words or more ending in one suffix of quality that a verb sets for a
-course (聚焦|市场化、法治化、国际化、便利化, rule `suffix-qualities`). Lists of things (产业链、供应链; 市发改委、市经信局) are
-not mottos, and a run of three clauses or more of one length is a motto whole or none: the clauses
+course (聚焦|市场化、法治化、国际化、便利化, rule `suffix-qualities`); three clauses or more on one
+frame of parallel prose, whatever their lengths (以为人民服务为核心、以集体主义为原则、以诚实守信为
+重点, rule `frame-series`). Lists of things (产业链、供应链; 市发改委、市经信局) and partnerships of
+places by their one-character names (渝藏、渝疆、渝桂) are not mottos, and a run of three clauses or more of one length is a motto whole or none: the clauses
 of it that share a word (大胆试、大胆闯|、自主改) are a motto cut short, which names nothing (the
 whole run is read as a triplet instead), as are clauses whose opening the next clause repeats at
 another length (有实力、有信誉|、有竞争力).
@@ -360,9 +362,9 @@ def _principle_pair(lead: str, offset: int, parts: Sequence[str], seg: Segmentat
     坚持|德才兼备、以德为先，, 坚持|因地制宜、循序渐进。 A pair of things, both halves nouns
     (坚持|基础设施、公共服务), lists them; one half that does something makes the pair a principle
     though the tagger takes the other for nouns (坚持|重点布局、梯次推进), and so does one that
-    names a way of thinking (`mind_heads`: 坚持|问题导向、底线思维; 坚持|系统思维、全局观念). (做到, which takes a
-    standard, was measured and left out: 做到|无事不扰、有求必应 but also 做到|认识统一、步调一致,
-    a description.)"""
+    names a way of thinking (`mind_heads`: 坚持|问题导向、底线思维; 坚持|系统思维、全局观念). (做到,
+    which takes a standard, was measured and left out: 做到|无事不扰、有求必应 but also 做到|认识
+    统一、步调一致, a description.)"""
     w = words()
     verb = next((v for v in w.principle_verbs if lead.endswith(v)), None)
     return (
@@ -542,9 +544,10 @@ def _frame_series(
     协调, not 推动城乡|区域发展…); the last from its start, up to the clause's end or a 的 (…为
     重点，; …更加殷实|的小康社会), not into a longer word (以网格化为责任|模式; 社会更加和谐|稳定).
     Clauses that open with a verb (推动经济更加发展、促进民主更加健全、…) are doings, not one frame.
-    The run pattern reads inner clauses of up to ten characters: 与社会主义法律规范相协调 (12) is
-    longer, and the runs of 与…相 that national text says are not read. (`start`: where the run's
-    first part starts in `text`.)"""
+    The run pattern reads inner clauses of up to ten characters, so that a run of longer ones
+    (与社会主义市场经济相适应、与社会主义法律规范相协调、…) is not read. An opening frame takes
+    what a sentence says of its subject too (该公司|以网络营销为外衣、以…为媒介、…: a known
+    weakness, rare). (`start`: where the run's first part starts in `text`.)"""
     if len(parts) < o.frame_series_min_clauses:
         return None
     tail = o.frame_series_tail
