@@ -40,7 +40,7 @@ from policy_cli.core.formulations.comma_runs import find_comma_mottos
 from policy_cli.core.formulations.head_runs import find_head_runs
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.principles import find_named_principles
-from policy_cli.core.formulations.proper import place_forms
+from policy_cli.core.formulations.proper import one_character_places, place_forms
 from policy_cli.core.formulations.qualified import names_a_role, noun_named, qualifies
 from policy_cli.core.formulations.vocab import (
     Words,
@@ -518,18 +518,9 @@ def _places_paired(parts: Sequence[str], o: FormulationOptions) -> bool:
     size = len(parts[1])
     if size > o.pairing_max or any(len(p) != size for p in parts[1:-1]):
         return False
-    places = _abbreviation_chars()
+    places = one_character_places()
     clauses = [parts[0][-size:], *parts[1:-1], parts[-1][:size]]
     return all(c in places for clause in clauses for c in clause)
-
-
-@lru_cache(maxsize=1)
-def _abbreviation_chars() -> frozenset[str]:
-    w = words()
-    return frozenset(
-        w.province_abbreviations + w.transfer_extra_places + w.home_country
-        + w.country_abbreviations
-    )
 
 
 def _frame_series(

@@ -246,6 +246,14 @@ def _transfer_places() -> str:
 
 
 @lru_cache(maxsize=1)
+def one_character_places() -> frozenset[str]:
+    """Every one-character name of a place the stage reads: the provinces (疆 too), China and
+    the countries China pairs with (渝, 藏, 中, 老…)."""
+    w = words()
+    return frozenset(_transfer_places() + w.home_country + w.country_abbreviations)
+
+
+@lru_cache(maxsize=1)
 def _transfer_pattern() -> re.Pattern[str]:
     """The resource and the way it goes of a transfer (电|入皖, 电|东送, 电|外送), found first
     and the region before it looked at for each match: the pattern opens with the few
