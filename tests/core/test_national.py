@@ -837,3 +837,22 @@ def test_plain_words_of_the_2000s_batch_are_not_in_the_lexicon():
     lexicon = national_lexicon()
     for text in ("经济全球化", "龙头企业", "港珠澳大桥", "老工业基地", "重中之重", "第一要务", "多极化"):
         assert canonical(text) not in lexicon, text
+
+
+def test_the_questions_a_doctrine_answers_said_in_a_row_are_one_series():
+    """The questions of the Party's doctrines said in a row, joined by commas, are one series a
+    reader lists whole (a congress report of 2007), not three truncated pieces; joined by a
+    conjunction (the resolution of 2021) each pair is a formulation of its own."""
+    row = (
+        "不断探索和回答什么是社会主义、怎样建设社会主义，建设什么样的党、怎样建设党，"
+        "实现什么样的发展、怎样发展等重大理论和实际问题。"
+    )
+    found = _national_stage(row)
+    series = ("什么是社会主义、怎样建设社会主义，建设什么样的党、怎样建设党，"
+              "实现什么样的发展、怎样发展")
+    assert found.get(series) == "questions", found
+    assert "建设什么样的党、怎样建设党" not in found, found
+    joined = "加深了对什么是社会主义、怎样建设社会主义和建设什么样的党、怎样建设党的认识。"
+    found = _national_stage(joined)
+    assert {"什么是社会主义、怎样建设社会主义", "建设什么样的党、怎样建设党"} <= set(found), found
+    assert not any("，" in t or "和建设" in t for t in found), found

@@ -37,6 +37,11 @@ next word goes on naming something with it (…|伟大事业). Wherever everyday
 entries are listed, one said right after a motto written as one word (市场化国际化法治化|营商环境,
 the name the motto may run on into) is not counted there.
 
+The questions a doctrine answers, entries each of whose parts asks (什么是社会主义、怎样建设
+社会主义), said two or more in a row with a comma alone between them, are listed as one series
+(rule `questions`: …，建设什么样的党、怎样建设党，实现什么样的发展、怎样发展), as a reader lists
+them, and not each pair; joined by a conjunction (…和建设什么样的党…) each stays its own.
+
 Said right before the head noun of a policy as a word of its own (全面两孩|政策, 藏粮于技|战略:
 `national_policy_heads`), a formulation is listed with it (rule `head`), as the document names it.
 """
@@ -54,6 +59,7 @@ from policy_cli.core.formulations.candidate import CERTAIN, KINDS, Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.pieces import QUOTES, said_at
 from policy_cli.core.formulations.proper import place_forms
+from policy_cli.core.formulations.quoted import question_pattern
 from policy_cli.core.formulations.vocab import (
     RUN_ON_LOOKAHEAD,
     names_on,
@@ -120,7 +126,15 @@ def find_national(
     starts = {m.start for m in matches}
     everyday = everyday_lexicon()
     yield from _placed_framing_zones(text, framing, starts, options, seg)
+    asked = set()  # the questions said in a row, listed as one series (below)
+    for run in _question_series(text, matches):
+        asked.update(m.start for m in run)
+        last = lexicon.get(run[-1].phrase) or everyday[run[-1].phrase]
+        said = text[run[0].start : run[-1].end].translate(_DROP_QUOTES)
+        yield _candidate(last, said, run[0].start, "questions")
     for m in matches:
+        if m.start in asked:
+            continue
         entry = lexicon.get(m.phrase) or everyday[m.phrase]
         if _ends_in_a_quote(text[m.start : m.end]) and text[m.end : m.end + 1] not in (
             CLOSING_QUOTES
@@ -221,6 +235,33 @@ def find_national(
                 # each phrase a conjunction joins ends with (保持|中高速增长|和迈向|中高端水平)
                 at = m.start + offset + len(piece) - len(core.text)
                 yield replace(_candidate(core, core.text, at, "core"), strength=CERTAIN)
+
+
+def _question_series(text: str, matches: list[Match]) -> list[list[Match]]:
+    """The runs of two entries or more that each ask what a doctrine answers (a question word in
+    every part: 什么是社会主义、怎样建设社会主义) said in a row, joined by a comma alone
+    (…，建设什么样的党、怎样建设党，实现什么样的发展、怎样发展): one series of questions, as a
+    reader lists it. Joined by a conjunction (…和建设什么样的党…) or apart, each is its own."""
+    asks = question_pattern()
+
+    def a_question(m: Match) -> bool:
+        parts = m.phrase.split(MOTTO_SEPARATOR)
+        return len(parts) > 1 and all(asks.search(p) for p in parts)
+
+    runs: list[list[Match]] = []
+    run: list[Match] = []
+    for m in matches:
+        if not a_question(m):
+            continue
+        if run and text[run[-1].end : m.start] == words().comma:
+            run.append(m)
+            continue
+        if len(run) > 1:
+            runs.append(run)
+        run = [m]
+    if len(run) > 1:
+        runs.append(run)
+    return runs
 
 
 def _placed_framing_zones(
