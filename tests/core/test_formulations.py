@@ -2015,6 +2015,9 @@ def test_clauses_on_one_frame_of_parallel_prose_are_a_motto_whatever_their_lengt
     for motto in (
         "以为人民服务为核心、以集体主义为原则、以诚实守信为重点",
         "经济更加发展、民主更加健全、科教更加进步、文化更加繁荣、社会更加和谐、人民生活更加殷实",
+        # clauses of twelve characters each, inner ones too (the run pattern reads them since the
+        # thirty-first session)
+        "与社会主义市场经济相适应、与社会主义法律规范相协调、与中华民族传统美德相承接",
     ):
         assert motto in found and "motto/frame-series" in found[motto].evidence, motto
     # the first clause read from its end, not from the verb that opens the sentence

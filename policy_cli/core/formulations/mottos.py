@@ -535,8 +535,8 @@ def _frame_series(
     协调, not 推动城乡|区域发展…); the last from its start, up to the clause's end or a 的 (…为
     重点，; …更加殷实|的小康社会), not into a longer word (以网格化为责任|模式; 社会更加和谐|稳定).
     Clauses that open with a verb (推动经济更加发展、促进民主更加健全、…) are doings, not one frame.
-    The run pattern reads inner clauses of up to ten characters, so that a run of longer ones
-    (与社会主义市场经济相适应、与社会主义法律规范相协调、…) is not read. An opening frame takes
+    The run pattern reads clauses of up to twelve characters (与社会主义市场经济相适应、与社会
+    主义法律规范相协调、与中华民族传统美德相承接), longer ones not. An opening frame takes
     what a sentence says of its subject too (该公司|以网络营销为外衣、以…为媒介、…: a known
     weakness, rare). (`start`: where the run's first part starts in `text`.)"""
     if len(parts) < o.frame_series_min_clauses:
