@@ -856,3 +856,20 @@ def test_the_questions_a_doctrine_answers_said_in_a_row_are_one_series():
     found = _national_stage(joined)
     assert {"什么是社会主义、怎样建设社会主义", "建设什么样的党、怎样建设党"} <= set(found), found
     assert not any("，" in t or "和建设" in t for t in found), found
+
+
+def test_each_part_of_a_national_motto_names_the_formulation_it_ends_with():
+    """A national motto whose parts each set a national formulation to work (the news of the
+    fifth plenum of the discipline commission, 2021: 立足新发展阶段，贯彻新发展理念，构建新发展
+    格局) names each of them, 新发展阶段 too, which the tagger reads after an adverb (立足); not
+    a piece of a saying after a copula (…就是|金山银山), nor a clause after 使 (使|市场在资源配置
+    中起决定性作用，更好发挥政府作用: said only with the rest of the couplet)."""
+    found = _national_stage("坚持稳中求进工作总基调，立足新发展阶段，贯彻新发展理念，构建新发展格局。")
+    assert {"新发展阶段", "新发展理念", "新发展格局"} <= set(found), found
+    assert found["新发展阶段"] == "core", found
+    found = _national_stage("使市场在资源配置中起决定性作用，更好发挥政府作用。")
+    assert "市场在资源配置中起决定性作用" not in found, found
+    from policy_cli.core.formulations.national import _core_of
+
+    assert _core_of("立足新发展阶段", part=True) is not None
+    assert _core_of("绿水青山就是金山银山", part=True) is None

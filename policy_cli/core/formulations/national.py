@@ -62,6 +62,7 @@ from policy_cli.core.formulations.proper import place_forms
 from policy_cli.core.formulations.quoted import question_pattern
 from policy_cli.core.formulations.vocab import (
     RUN_ON_LOOKAHEAD,
+    clause_word_set,
     names_on,
     next_word,
     patterns,
@@ -101,6 +102,7 @@ KNOWLEDGE_SOURCE = "knowledge"
 READ_SOURCES = (REPORTS_SOURCE, KNOWLEDGE_SOURCE, FRAMING_SOURCE)
 WORD_SOURCES = (QUOTED_SOURCE, *READ_SOURCES)
 CONJUNCTION_TAG = "c"  # the tagger's tag of a conjunction (和, 与, 及)
+CLAUSE_TAGS = ("v", "p")  # a plain verb, a preposition: a phrase holding one is a clause
 CORE_MIN = 3  # a core shorter than this (双创 in …双创) is no formulation of its own there
 # the separator a motto's parts are joined with in the lexicon (教育、科技、人才)
 MOTTO_SEPARATOR = "、"
@@ -227,12 +229,14 @@ def find_national(
             # before it, which ends where the motto's first part ends: both are said
             before, at = opened
             yield replace(_candidate(before, before.text, at, "opened"), strength=CERTAIN)
-        for piece, offset in _conjuncts(printed):
-            core = _core_of(piece)
+        motto = MOTTO_SEPARATOR in entry.text
+        for piece, offset in _motto_parts(printed) if motto else _conjuncts(printed):
+            core = _core_of(piece, part=motto)
             if core is not None:
                 # 完整准确全面贯彻|新发展理念: the formulation the longer one ends with is named
                 # too, as a reader names the core a document frames itself with; so is the one
-                # each phrase a conjunction joins ends with (保持|中高速增长|和迈向|中高端水平)
+                # each phrase a conjunction joins ends with (保持|中高速增长|和迈向|中高端水平),
+                # and each part of a motto (立足|新发展阶段，贯彻|新发展理念，构建|新发展格局)
                 at = m.start + offset + len(piece) - len(core.text)
                 yield replace(_candidate(core, core.text, at, "core"), strength=CERTAIN)
 
@@ -647,10 +651,28 @@ def _conjuncts(printed: str) -> list[tuple[str, int]]:
     return [p for p in pieces if p[0]]
 
 
-def _core_of(printed: str) -> NationalEntry | None:
+def _motto_parts(printed: str) -> list[tuple[str, int]]:
+    """The phrases of a found motto, each with its offset in it: its parts as printed
+    (separated by 、 or ，), and within each the phrases a conjunction joins."""
+    out: list[tuple[str, int]] = []
+    at = 0
+    for k, mark in enumerate(printed + SEPARATORS[0]):
+        if mark in SEPARATORS:
+            if k > at:
+                out += [(p, at + q) for p, q in _conjuncts(printed[at:k])]
+            at = k + 1
+    return out
+
+
+def _core_of(printed: str, *, part: bool = False) -> NationalEntry | None:
     """The longest other entry of the lexicon that a found phrase ends with, after a verb of
     command (完整准确全面贯彻|新发展理念, 高质量共建|一带一路), if any: no framing entry, which
-    is listed only where the document says it often (发展|不平衡不充分)."""
+    is listed only where the document says it often (发展|不平衡不充分).
+
+    In a part of a motto (`part`) the word before it may be any clause word (立足|新发展阶段:
+    the tagger reads 立足 as an adverb) but no copula (绿水青山就是|金山银山: a piece of a
+    saying), and the entry is a name, no clause (使|市场在资源配置中起决定性作用: a verb or a
+    preposition in it), which is said only with the rest of the motto."""
     lexicon = national_lexicon()
     for k in range(1, len(printed) - 1):
         entry = lexicon.get(printed[k:])
@@ -658,7 +680,8 @@ def _core_of(printed: str) -> NationalEntry | None:
             entry is not None
             and entry.source != FRAMING_SOURCE
             and len(printed) - k >= CORE_MIN
-            and _ends_with_verb(printed[:k])
+            and (_ends_with_command(printed[:k]) if part else _ends_with_verb(printed[:k]))
+            and not (part and _a_clause(printed[k:]))
         ):
             return entry
     return None
@@ -667,3 +690,16 @@ def _core_of(printed: str) -> NationalEntry | None:
 def _ends_with_verb(phrase: str) -> bool:
     tagged = default_tagger().tag(phrase, False)
     return bool(tagged) and tagged[-1][1][:1] == VERB_TAG
+
+
+def _ends_with_command(phrase: str) -> bool:
+    """Tell whether a phrase ends with a verb or a clause word (立足), not a copula (就是)."""
+    tagged = default_tagger().tag(phrase, False)
+    if not tagged or tagged[-1][0].endswith(tuple(words().speech_run_copulas)):
+        return False
+    return tagged[-1][1][:1] == VERB_TAG or tagged[-1][0] in clause_word_set()
+
+
+def _a_clause(phrase: str) -> bool:
+    """Tell whether a phrase holds a plain verb or a preposition (市场|在|资源配置中|起|…)."""
+    return any(tag in CLAUSE_TAGS for _, tag in default_tagger().tag(phrase, False))
