@@ -2054,3 +2054,29 @@ def test_partnerships_of_places_by_their_abbreviations_are_no_motto():
     assert not {"渝藏、渝疆、渝桂", "中新、中老、中缅通道", "中新、中老、中缅"} & found
     # clauses of other characters sharing one place are still read (稳地价、稳房价、稳预期)
     assert "稳地价、稳房价、稳预期" in {f.text for f in formulations_in("坚持稳地价、稳房价、稳预期。")}
+
+
+def test_the_standard_a_verb_of_attaining_sets_is_a_motto():
+    # real text: the work reports of 2015 and 2018 (做到|法无授权不可为、法定职责必须为; 实现|
+    # 蓝天常在、绿水长流、永续发展), the guangxi report of 2025 (做到|无事不扰、有求必应) and the
+    # news of the reform commission, 2022 (…的不调、…的不动、…的不改: 的 the frame of each clause)
+    found = {f.text: f for f in formulations_in(
+        "制定市场准入负面清单，公布省级政府权力清单、责任清单，切实做到法无授权不可为、法定职责必须为。"
+        "贵在行动、成在坚持，我们必须紧抓不松劲，一定要实现蓝天常在、绿水长流、永续发展。"
+        "健全经营主体反映问题响应处置机制，做到无事不扰、有求必应。"
+        "要坚持行政区划保持总体稳定，做到非必要的不调、拿不准的不动、时机条件不成熟的不改。"
+    )}
+    for motto in (
+        "法无授权不可为、法定职责必须为", "蓝天常在、绿水长流、永续发展", "无事不扰、有求必应",
+        "非必要的不调、拿不准的不动、时机条件不成熟的不改",
+    ):
+        assert motto in found and "motto/attained" in found[motto].evidence, (motto, found)
+    # a list (…等功能), questions, a subject and its list of uneven clauses, a noun the run
+    # qualifies (…的必由之路): no standard
+    listed = formulations_in(
+        "加快实现扫码亮证、一证通办、无感通办等功能。"
+        "做到群众关心什么、期待什么，改革就抓住什么、推进什么。"
+        "尽快实现鼓励类服务业用电、用水、用气、用热与工业基本同价。"
+        "这是实现国家强盛、人民幸福的必由之路。"
+    )
+    assert not [f for f in listed if "motto/attained" in f.evidence], listed

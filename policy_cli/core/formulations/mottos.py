@@ -42,6 +42,7 @@ from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.principles import find_named_principles
 from policy_cli.core.formulations.proper import one_character_places, place_forms
 from policy_cli.core.formulations.qualified import names_a_role, noun_named, qualifies
+from policy_cli.core.formulations.quoted import question_pattern
 from policy_cli.core.formulations.vocab import (
     Words,
     clause_word_set,
@@ -86,11 +87,33 @@ def find_mottos(
     found.extend(find_comma_mottos(text, options))
     found.extend(find_named_principles(text, options, seg))
     found.extend(find_head_runs(text, options, seg))
+    found.extend(_attained(text, options))
     for c in found:
         if isinstance(c, Candidate):
             yield c
         elif counts.get(c[0], 0) >= options.triplet_min_count:
             yield Candidate(c[0], "slogan", c[1], None, (), BY_RULE, STAGE, "triplet")
+
+
+def _attained(text: str, o: FormulationOptions) -> Iterator[Candidate]:
+    """The standards a verb of attaining sets (做到|无事不扰、有求必应; 实现|蓝天常在、绿水长流、
+    永续发展): a run of clauses of like lengths (`attained_length_ratio`) joined by 、 that is
+    the verb's whole object, up to the end of the clause (rule `attained`), as a reader lists
+    what a report holds itself to. Not a list (…|等功能), nor questions (做到|群众关心什么、期待
+    什么，…), nor a noun the run qualifies (…、人民幸福|的必由之路: a 的 in the last clause
+    alone; in every clause it is the frame, 非必要|的|不调、拿不准|的|不动、…)."""
+    w = words()
+    for m in patterns().attained_run.finditer(text):
+        run = m.group(1)
+        parts = run.split(w.list_separator)
+        if w.etc in run or question_pattern().search(run):
+            continue
+        if max(map(len, parts)) > o.attained_length_ratio * min(map(len, parts)):
+            continue
+        held = [w.trail_possessive in p for p in parts]
+        if held[-1] and not all(held):
+            continue
+        yield Candidate(run, "slogan", m.start(1), None, (), BY_RULE, STAGE, "attained")
 
 
 def _find(

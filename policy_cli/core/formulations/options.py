@@ -371,6 +371,10 @@ class FormulationOptions:
     frame_series_min_x: int = 2
     frame_series_max_x: int = 10
     frame_series_tail: int = 2
+    # the clauses a verb of attaining sets as a standard (rule attained: 做到|无事不扰、有求必应)
+    # are of like lengths: the longest at most this many times the shortest (法无授权不可为、法定
+    # 职责必须为; not 鼓励类服务业用电、用水、用气、用热与工业基本同价, a subject and a list)
+    attained_length_ratio: int = 2
     # words this long, each ending in a suffix of quality (quality_suffixes), three or more in a
     # row after a verb opening a clause, are a motto (市场化、法治化、国际化; rule
     # suffix-qualities); longer ones (工具属性, 社会信息化) are names or other shapes
