@@ -2080,3 +2080,51 @@ def test_the_standard_a_verb_of_attaining_sets_is_a_motto():
         "这是实现国家强盛、人民幸福的必由之路。"
     )
     assert not [f for f in listed if "motto/attained" in f.evidence], listed
+
+
+def test_a_standard_is_read_whole_and_not_past_its_clause():
+    # (review) 了 opening a word is the run's (了然于胸), an aspect mark not; a correlative rule
+    # asks nothing; the subject the first clause carries with 的 is not the run's; a closing
+    # quote ends the clause too; at most eleven clauses, as any run
+    from policy_cli.core.formulations.mottos import find_mottos
+    from policy_cli.core.tokens import segment_text
+
+    text = (
+        "努力做到了然于胸、运用自如。实现了一产稳、二产优、三产进。"
+        "做到谁办案谁负责、谁决定谁负责。实现传统文化的创造性转化、创新性发展。"
+        "要“做到无事不扰、有求必应”。"
+    )
+    found = {
+        c.text: c.offset
+        for c in find_mottos(text, FormulationOptions(), segment_text(text))
+        if c.rule == "attained"
+    }
+    assert set(found) == {
+        "了然于胸、运用自如", "一产稳、二产优、三产进", "谁办案谁负责、谁决定谁负责",
+        "创造性转化、创新性发展", "无事不扰、有求必应",
+    }, found
+    assert all(text[at : at + len(motto)] == motto for motto, at in found.items()), found
+    # a negated or questioned verb; a last clause that goes on with a goal's noun, a conjunction,
+    # or, after one clause, a head both share; forty clauses
+    listed = formulations_in(
+        "难以实现技术转化、市场落地。如何做到专业、权威、公正？"
+        "实现决胜全面建成小康社会、决战脱贫攻坚目标任务。"
+        "实现民主选举、民主监督和舆论监督。实现更好、更快发展。"
+        "实现" + "、".join(["一二三四五"] * 40) + "。"
+    )
+    assert not [f for f in listed if "motto/attained" in f.evidence], listed
+
+
+def test_a_long_inner_clause_with_a_conjunction_ends_the_run():
+    # (review) an inner clause of 11-12 characters holding 以及 or 和 goes on into a list: the
+    # seven clauses before it are the motto, as before the run pattern read such clauses
+    from policy_cli.core.formulations.mottos import find_mottos
+    from policy_cli.core.tokens import segment_text
+
+    for joined in ("以及", "和"):
+        text = (
+            "提出幼有所育、学有所教、劳有所得、病有所医、老有所养、住有所居、弱有所扶"
+            f"{joined}优军服务保障、文体服务保障等要求。"
+        )
+        found = {c.text for c in find_mottos(text, FormulationOptions(), segment_text(text))}
+        assert "幼有所育、学有所教、劳有所得、病有所医、老有所养、住有所居、弱有所扶" in found, found

@@ -873,3 +873,20 @@ def test_each_part_of_a_national_motto_names_the_formulation_it_ends_with():
 
     assert _core_of("立足新发展阶段", part=True) is not None
     assert _core_of("绿水青山就是金山银山", part=True) is None
+
+
+def test_a_motto_part_s_core_is_found_where_the_text_quotes_it():
+    """(review) the core of a motto's part is found at its opening quote when the text quotes
+    it, the parts before quoted or not; a series of questions joins on a half-width comma too."""
+    from policy_cli.core.formulations import FormulationOptions
+    from policy_cli.core.formulations.national import find_national
+
+    for text in ("要立足新发展阶段，贯彻“新发展理念”，构建“新发展格局”。",
+                 "要立足“新发展阶段”，贯彻“新发展理念”，构建“新发展格局”。"):
+        cores = [c for c in find_national(text, FormulationOptions()) if c.rule == "core"]
+        assert len(cores) == 3, cores
+        for c in cores:
+            said = text[c.offset :].replace("“", "").replace("”", "")
+            assert said.startswith(c.text), (c, text[c.offset :])
+    found = _national_stage("回答什么是社会主义、怎样建设社会主义,建设什么样的党、怎样建设党等问题。")
+    assert found.get("什么是社会主义、怎样建设社会主义,建设什么样的党、怎样建设党") == "questions", found

@@ -42,7 +42,7 @@ from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.principles import find_named_principles
 from policy_cli.core.formulations.proper import one_character_places, place_forms
 from policy_cli.core.formulations.qualified import names_a_role, noun_named, qualifies
-from policy_cli.core.formulations.quoted import question_pattern
+from policy_cli.core.formulations.quoted import question_pattern, questions_asked
 from policy_cli.core.formulations.vocab import (
     Words,
     clause_word_set,
@@ -58,6 +58,7 @@ from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "motto"
+CONJUNCTION_TAG = "c"  # the tagger's tag of a conjunction (和, 及, 而)
 FRAME_GAP = "…"  # where a frame of `series_frames` holds its noun phrase (以…为)
 
 
@@ -87,7 +88,7 @@ def find_mottos(
     found.extend(find_comma_mottos(text, options))
     found.extend(find_named_principles(text, options, seg))
     found.extend(find_head_runs(text, options, seg))
-    found.extend(_attained(text, options))
+    found.extend(_attained(text, options, seg))
     for c in found:
         if isinstance(c, Candidate):
             yield c
@@ -95,25 +96,75 @@ def find_mottos(
             yield Candidate(c[0], "slogan", c[1], None, (), BY_RULE, STAGE, "triplet")
 
 
-def _attained(text: str, o: FormulationOptions) -> Iterator[Candidate]:
+def _attained(text: str, o: FormulationOptions, seg: Segmentation) -> Iterator[Candidate]:
     """The standards a verb of attaining sets (做到|无事不扰、有求必应; 实现|蓝天常在、绿水长流、
     永续发展): a run of clauses of like lengths (`attained_length_ratio`) joined by 、 that is
     the verb's whole object, up to the end of the clause (rule `attained`), as a reader lists
-    what a report holds itself to. Not a list (…|等功能), nor questions (做到|群众关心什么、期待
-    什么，…), nor a noun the run qualifies (…、人民幸福|的必由之路: a 的 in the last clause
-    alone; in every clause it is the frame, 非必要|的|不调、拿不准|的|不动、…)."""
+    what a report holds itself to. Not where the verb is negated or asked about (难以|实现…;
+    如何|做到…), nor a list (…|等功能), nor questions (做到|群众关心什么、期待什么，…; a
+    correlative rule asks none: 谁办案谁负责、谁决定谁负责). Where the first clause carries the
+    run's subject with 的 (传统文化的|创造性转化、创新性发展), what follows it as long as another
+    clause, the run starts after it (not 梦想的|路上不忘初心、拼搏向前). Not where
+    the last clause alone goes on: a 的 (…、人民幸福|的必由之路; in every clause 的 is the frame,
+    非必要|的|不调、拿不准|的|不动、…), a conjunction (…、民主监督|和|舆论监督), a goal's noun
+    (…、决战脱贫攻坚|目标任务: `attained_goal_heads`), or, after one clause only, a word the
+    first does not end with (更好、更快|发展: two modifiers of one head)."""
     w = words()
     for m in patterns().attained_run.finditer(text):
-        run = m.group(1)
+        run, start = m.group(2), m.start(2)
+        if m.group(1) and not seg.starts_word(start):
+            run, start = m.group(1) + run, m.start(1)  # 做到|了然于胸、…: 了 opens a word
+        verb = m.start()
+        before = text[:verb]
+        if _negated(before, verb, seg) or before.endswith(tuple(w.question_words)):
+            continue
         parts = run.split(w.list_separator)
-        if w.etc in run or question_pattern().search(run):
+        first, rest = parts[0], parts[1:]
+        if w.trail_possessive in first and len(first) > max(map(len, rest)):
+            cut = first.rindex(w.trail_possessive) + 1
+            if min(map(len, rest)) <= len(first) - cut <= max(map(len, rest)):
+                start += cut  # 传统文化的|创造性转化、创新性发展: the subject is not the run's
+                parts[0] = first = first[cut:]
+        run = w.list_separator.join(parts)
+        if w.etc in run or _asks(run):
             continue
         if max(map(len, parts)) > o.attained_length_ratio * min(map(len, parts)):
             continue
-        held = [w.trail_possessive in p for p in parts]
-        if held[-1] and not all(held):
+        if _last_goes_on(parts):
             continue
-        yield Candidate(run, "slogan", m.start(1), None, (), BY_RULE, STAGE, "attained")
+        yield Candidate(run, "slogan", start, None, (), BY_RULE, STAGE, "attained")
+
+
+def _asks(run: str) -> bool:
+    """Tell whether a clause of a run asks: a question word said once in it (群众关心什么);
+    said twice it is a correlative rule (谁办案谁负责)."""
+    if not question_pattern().search(run):
+        return False  # (most runs)
+    return any(
+        questions_asked(default_tagger().tag(part, False)) == 1
+        for part in run.split(words().list_separator)
+    )
+
+
+def _last_goes_on(parts: list[str]) -> bool:
+    """Tell whether the last clause of a standard's run goes on past the run: with a 的, a
+    conjunction or a goal's noun that the other clauses have not, or, in a pair, with a word
+    the first clause does not end with (see `_attained`)."""
+    w = words()
+    *others, last = parts
+    held = [w.trail_possessive in p for p in parts]
+    if held[-1] and not all(held):
+        return True
+    longest = max(map(len, others))
+    if any(last.endswith(h) and len(last) - len(h) <= longest for h in w.attained_goal_heads):
+        return True
+    extra = len(last) - len(others[0])
+    if len(parts) == 2 and extra >= 2 and not others[0].endswith(last[-extra:]):
+        return True  # 更好、更快发展; 碳达峰、碳中和目标
+    joins = [tag == CONJUNCTION_TAG for _, tag in default_tagger().tag(last, False)]
+    return any(joins) and not any(
+        tag == CONJUNCTION_TAG for p in others for _, tag in default_tagger().tag(p, False)
+    )
 
 
 def _find(

@@ -84,6 +84,8 @@ from policy_cli.core.phrases import (
     SEPARATORS,
     Match,
     canonical,
+    printed_offset,
+    without_quotes,
 )
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
@@ -128,7 +130,7 @@ def find_national(
     starts = {m.start for m in matches}
     everyday = everyday_lexicon()
     yield from _placed_framing_zones(text, framing, starts, options, seg)
-    asked = set()  # the questions said in a row, listed as one series (below)
+    asked: set[int] = set()  # the questions said in a row, listed as one series (below)
     for run in _question_series(text, matches):
         asked.update(m.start for m in run)
         last = lexicon.get(run[-1].phrase) or everyday[run[-1].phrase]
@@ -237,8 +239,16 @@ def find_national(
                 # too, as a reader names the core a document frames itself with; so is the one
                 # each phrase a conjunction joins ends with (保持|中高速增长|和迈向|中高端水平),
                 # and each part of a motto (立足|新发展阶段，贯彻|新发展理念，构建|新发展格局)
-                at = m.start + offset + len(piece) - len(core.text)
+                at = _in_text(text, m.start, m.end, offset + len(piece) - len(core.text))
                 yield replace(_candidate(core, core.text, at, "core"), strength=CERTAIN)
+
+
+def _in_text(text: str, start: int, end: int, plain: int) -> int:
+    """Where the character at `plain` of text[start:end] read without its quote marks is in the
+    text, at the quote that opens it if one does (贯彻|“新发展理念”: the core starts at “)."""
+    _, shifts = without_quotes(text[start:end])
+    at = start + printed_offset(shifts, plain)
+    return at - 1 if text[at - 1 : at] and text[at - 1] in OPENING_QUOTES else at
 
 
 def _question_series(text: str, matches: list[Match]) -> list[list[Match]]:
@@ -257,7 +267,7 @@ def _question_series(text: str, matches: list[Match]) -> list[list[Match]]:
     for m in matches:
         if not a_question(m):
             continue
-        if run and text[run[-1].end : m.start] == words().comma:
+        if run and text[run[-1].end : m.start] in tuple(words().commas):
             run.append(m)
             continue
         if len(run) > 1:
@@ -672,7 +682,8 @@ def _core_of(printed: str, *, part: bool = False) -> NationalEntry | None:
     In a part of a motto (`part`) the word before it may be any clause word (立足|新发展阶段:
     the tagger reads 立足 as an adverb) but no copula (绿水青山就是|金山银山: a piece of a
     saying), and the entry is a name, no clause (使|市场在资源配置中起决定性作用: a verb or a
-    preposition in it), which is said only with the rest of the motto."""
+    preposition in it), which is said only with the rest of the motto. An image is named so
+    (敢于啃|硬骨头、敢于涉险滩; 找到|最大公约数、画出|最大同心圆): a metaphor is a formulation."""
     lexicon = national_lexicon()
     for k in range(1, len(printed) - 1):
         entry = lexicon.get(printed[k:])

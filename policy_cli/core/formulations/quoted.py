@@ -210,7 +210,7 @@ def _quotation(
     short = len(span) <= o.ordinary_max_len  # (pronouns alone are short: 我们, 他们自己)
     if asks or short:
         tagged = _tagged(span)
-        asks = _questions(tagged) == 1 or (
+        asks = questions_asked(tagged) == 1 or (
             bool(tagged) and tagged[-1][0] in w.question_particles
         )
         if short and not asks:
@@ -268,7 +268,7 @@ def _long_question_pattern() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, long)))
 
 
-def _questions(tagged: tuple[tuple[str, str], ...]) -> int:
+def questions_asked(tagged: tuple[tuple[str, str], ...]) -> int:
     """Count the question words of a tagged span: a word that is one, and a question word of
     two or more characters inside a longer word (缺什么|补什么); an idiom (舍我其谁) asks none."""
     w = words()

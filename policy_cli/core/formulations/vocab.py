@@ -399,6 +399,7 @@ class Words(ReadOnlyRecord):
     suffix_quality_refused_verbs: frozenset[str]
     principle_negations: tuple[str, ...]
     principle_modals: tuple[str, ...]
+    attained_goal_heads: tuple[str, ...]
     predicate_modals: tuple[str, ...]
     position_verbs: tuple[str, ...]
     position_role_heads: tuple[str, ...]
