@@ -2128,3 +2128,23 @@ def test_a_long_inner_clause_with_a_conjunction_ends_the_run():
         )
         found = {c.text for c in find_mottos(text, FormulationOptions(), segment_text(text))}
         assert "幼有所育、学有所教、劳有所得、病有所医、老有所养、住有所居、弱有所扶" in found, found
+
+
+def test_the_predicate_a_modal_of_obligation_sets_is_a_motto():
+    # real text: the central economic work conference of 2021 (领导干部…还必须|学习历史知识、厚植
+    # 文化底蕴、强化生态观念，); three clauses of one length, the whole rest of the clause
+    from policy_cli.core.formulations.mottos import find_mottos
+    from policy_cli.core.tokens import segment_text
+
+    text = (
+        "提高政治判断力、政治领悟力、政治执行力，还必须学习历史知识、厚植文化底蕴、强化生态观念，"
+        "要落实到行动上。人类必须尊重自然、顺应自然、保护自然。"
+        # clauses of different lengths (a verb opens the first), a list after 要, a run that goes on
+        "必须坚持稳中求进、守正创新、先立后破。要发展风电、光伏、生物质能。"
+        "必须加强教育引导、实践养成、制度保障工作。"
+    )
+    found = {
+        c.text for c in find_mottos(text, FormulationOptions(), segment_text(text))
+        if c.rule == "obliged"
+    }
+    assert found == {"学习历史知识、厚植文化底蕴、强化生态观念", "尊重自然、顺应自然、保护自然"}, found

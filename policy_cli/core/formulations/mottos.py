@@ -108,9 +108,16 @@ def _attained(text: str, o: FormulationOptions, seg: Segmentation) -> Iterator[C
     the last clause alone goes on: a 的 (…、人民幸福|的必由之路; in every clause 的 is the frame,
     非必要|的|不调、拿不准|的|不动、…), a conjunction (…、民主监督|和|舆论监督), a goal's noun
     (…、决战脱贫攻坚|目标任务: `attained_goal_heads`), or, after one clause only, a word the
-    first does not end with (更好、更快|发展: two modifiers of one head)."""
+    first does not end with (更好、更快|发展: two modifiers of one head).
+
+    The predicate a modal of obligation sets is read the same way (rule `obliged`): three
+    clauses or more of one length, the whole rest of the clause (必须|学习历史知识、厚植文化底蕴、
+    强化生态观念; 必须|尊重自然、顺应自然、保护自然)."""
     w = words()
-    for m in patterns().attained_run.finditer(text):
+    p = patterns()
+    found = [(m, "attained") for m in p.attained_run.finditer(text)]
+    found += [(m, "obliged") for m in p.obliged_run.finditer(text)]
+    for m, rule in found:
         run, start = m.group(2), m.start(2)
         if m.group(1) and not seg.starts_word(start):
             run, start = m.group(1) + run, m.start(1)  # 做到|了然于胸、…: 了 opens a word
@@ -130,9 +137,11 @@ def _attained(text: str, o: FormulationOptions, seg: Segmentation) -> Iterator[C
             continue
         if max(map(len, parts)) > o.attained_length_ratio * min(map(len, parts)):
             continue
+        if rule == "obliged" and len(set(map(len, parts))) > 1:
+            continue  # (a predicate's clauses of one length: 必须坚持|稳中求进、… opens a verb)
         if _last_goes_on(parts):
             continue
-        yield Candidate(run, "slogan", start, None, (), BY_RULE, STAGE, "attained")
+        yield Candidate(run, "slogan", start, None, (), BY_RULE, STAGE, rule)
 
 
 def _asks(run: str) -> bool:

@@ -499,6 +499,7 @@ class Patterns(ReadOnlyRecord):
     parallel_run: re.Pattern[str]
     policy_stance: re.Pattern[str]
     attained_run: re.Pattern[str]
+    obliged_run: re.Pattern[str]
     negated_pair: re.Pattern[str]
     version: re.Pattern[str]
     enacted_law: re.Pattern[str]
