@@ -20,7 +20,9 @@ one thing in a row, each ending in one head (功能监管、穿透式监管、�
 `head_runs.py`); three words or more ending in one suffix of quality that a verb sets for a
 course (聚焦|市场化、法治化、国际化、便利化, rule `suffix-qualities`); three clauses or more on one
 frame of parallel prose, whatever their lengths (以为人民服务为核心、以集体主义为原则、以诚实守信为
-重点, rule `frame-series`). Lists of things (产业链、供应链; 市发改委、市经信局) and partnerships of
+重点, rule `frame-series`); the standard a verb of attaining sets, the verb's whole object
+(做到|无事不扰、有求必应, rule `attained`), and the predicate a modal of obligation sets
+(必须|学习历史知识、厚植文化底蕴、强化生态观念, rule `obliged`). Lists of things (产业链、供应链; 市发改委、市经信局) and partnerships of
 places by their one-character names (渝藏、渝疆、渝桂) are not mottos, and a run of three clauses or more of one length is a motto whole or none: the clauses
 of it that share a word (大胆试、大胆闯|、自主改) are a motto cut short, which names nothing (the
 whole run is read as a triplet instead), as are clauses whose opening the next clause repeats at
