@@ -40,6 +40,7 @@ from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.candidate import BY_RULE, Candidate
 from policy_cli.core.formulations.comma_runs import find_comma_mottos
 from policy_cli.core.formulations.head_runs import find_head_runs
+from policy_cli.core.formulations.national import CONJUNCTION_TAG
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.principles import find_named_principles
 from policy_cli.core.formulations.proper import one_character_places, place_forms
@@ -60,7 +61,6 @@ from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "motto"
-CONJUNCTION_TAG = "c"  # the tagger's tag of a conjunction (和, 及, 而)
 FRAME_GAP = "…"  # where a frame of `series_frames` holds its noun phrase (以…为)
 
 
@@ -172,10 +172,10 @@ def _last_goes_on(parts: list[str]) -> bool:
     extra = len(last) - len(others[0])
     if len(parts) == 2 and extra >= 2 and not others[0].endswith(last[-extra:]):
         return True  # 更好、更快发展; 碳达峰、碳中和目标
-    joins = [tag == CONJUNCTION_TAG for _, tag in default_tagger().tag(last, False)]
-    return any(joins) and not any(
-        tag == CONJUNCTION_TAG for p in others for _, tag in default_tagger().tag(p, False)
-    )
+    def joined(clause: str) -> bool:
+        return any(tag == CONJUNCTION_TAG for _, tag in default_tagger().tag(clause, False))
+
+    return joined(last) and not any(joined(p) for p in others)
 
 
 def _find(
