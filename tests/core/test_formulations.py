@@ -2148,3 +2148,10 @@ def test_the_predicate_a_modal_of_obligation_sets_is_a_motto():
         if c.rule == "obliged"
     }
     assert found == {"学习历史知识、厚植文化底蕴、强化生态观念", "尊重自然、顺应自然、保护自然"}, found
+    # 要 made an obligation by the adverb before it (the national news, 2022-12-06, 2016-02-03)
+    text = "新征程上，我们一定要准确识变、科学应变、主动求变。中医药一定要保护好、发掘好、发展好、传承好。"
+    found = {
+        c.text for c in find_mottos(text, FormulationOptions(), segment_text(text))
+        if c.rule == "obliged"
+    }
+    assert found == {"准确识变、科学应变、主动求变", "保护好、发掘好、发展好、传承好"}, found

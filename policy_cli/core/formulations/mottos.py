@@ -114,7 +114,7 @@ def _attained(text: str, o: FormulationOptions, seg: Segmentation) -> Iterator[C
 
     The predicate a modal of obligation sets is read the same way (rule `obliged`): three
     clauses or more of one length, the whole rest of the clause (必须|学习历史知识、厚植文化底蕴、
-    强化生态观念; 必须|尊重自然、顺应自然、保护自然)."""
+    强化生态观念; 我们一定要|准确识变、科学应变、主动求变)."""
     w = words()
     p = patterns()
     found = [(m, "attained") for m in p.attained_run.finditer(text)]
