@@ -1291,6 +1291,16 @@ def formulations_in(text: str):
     return extract_formulations(load_text(text, source="t"))
 
 
+def motto_finds(text: str, rule: str | None = None) -> dict[str, int]:
+    """What the stage motto finds in a text (by `rule`, or all), with where each starts."""
+    from policy_cli.core.formulations.mottos import find_mottos
+
+    return {
+        c.text: c.offset for c in find_mottos(text, FormulationOptions())
+        if rule is None or c.rule == rule
+    }
+
+
 def assert_found_by(cases, evidence: str) -> None:
     """Each (document path, formulation) pair: the document lists it, with that evidence."""
     for doc, text in cases:
@@ -2086,19 +2096,12 @@ def test_a_standard_is_read_whole_and_not_past_its_clause():
     # (review) 了 opening a word is the run's (了然于胸), an aspect mark not; a correlative rule
     # asks nothing; the subject the first clause carries with 的 is not the run's; a closing
     # quote ends the clause too; at most eleven clauses, as any run
-    from policy_cli.core.formulations.mottos import find_mottos
-    from policy_cli.core.tokens import segment_text
-
     text = (
         "努力做到了然于胸、运用自如。实现了一产稳、二产优、三产进。"
         "做到谁办案谁负责、谁决定谁负责。实现传统文化的创造性转化、创新性发展。"
         "要“做到无事不扰、有求必应”。"
     )
-    found = {
-        c.text: c.offset
-        for c in find_mottos(text, FormulationOptions(), segment_text(text))
-        if c.rule == "attained"
-    }
+    found = motto_finds(text, "attained")
     assert set(found) == {
         "了然于胸、运用自如", "一产稳、二产优、三产进", "谁办案谁负责、谁决定谁负责",
         "创造性转化、创新性发展", "无事不扰、有求必应",
@@ -2118,24 +2121,18 @@ def test_a_standard_is_read_whole_and_not_past_its_clause():
 def test_a_long_inner_clause_with_a_conjunction_ends_the_run():
     # (review) an inner clause of 11-12 characters holding 以及 or 和 goes on into a list: the
     # seven clauses before it are the motto, as before the run pattern read such clauses
-    from policy_cli.core.formulations.mottos import find_mottos
-    from policy_cli.core.tokens import segment_text
-
     for joined in ("以及", "和"):
         text = (
             "提出幼有所育、学有所教、劳有所得、病有所医、老有所养、住有所居、弱有所扶"
             f"{joined}优军服务保障、文体服务保障等要求。"
         )
-        found = {c.text for c in find_mottos(text, FormulationOptions(), segment_text(text))}
+        found = motto_finds(text)
         assert "幼有所育、学有所教、劳有所得、病有所医、老有所养、住有所居、弱有所扶" in found, found
 
 
 def test_the_predicate_a_modal_of_obligation_sets_is_a_motto():
     # real text: the central economic work conference of 2021 (领导干部…还必须|学习历史知识、厚植
     # 文化底蕴、强化生态观念，); three clauses of one length, the whole rest of the clause
-    from policy_cli.core.formulations.mottos import find_mottos
-    from policy_cli.core.tokens import segment_text
-
     text = (
         "提高政治判断力、政治领悟力、政治执行力，还必须学习历史知识、厚植文化底蕴、强化生态观念，"
         "要落实到行动上。人类必须尊重自然、顺应自然、保护自然。"
@@ -2143,15 +2140,9 @@ def test_the_predicate_a_modal_of_obligation_sets_is_a_motto():
         "必须坚持稳中求进、守正创新、先立后破。要发展风电、光伏、生物质能。"
         "必须加强教育引导、实践养成、制度保障工作。"
     )
-    found = {
-        c.text for c in find_mottos(text, FormulationOptions(), segment_text(text))
-        if c.rule == "obliged"
-    }
+    found = set(motto_finds(text, "obliged"))
     assert found == {"学习历史知识、厚植文化底蕴、强化生态观念", "尊重自然、顺应自然、保护自然"}, found
     # 要 made an obligation by the adverb before it (the national news, 2022-12-06, 2016-02-03)
     text = "新征程上，我们一定要准确识变、科学应变、主动求变。中医药一定要保护好、发掘好、发展好、传承好。"
-    found = {
-        c.text for c in find_mottos(text, FormulationOptions(), segment_text(text))
-        if c.rule == "obliged"
-    }
+    found = set(motto_finds(text, "obliged"))
     assert found == {"准确识变、科学应变、主动求变", "保护好、发掘好、发展好、传承好"}, found

@@ -117,6 +117,9 @@ def _attained(text: str, o: FormulationOptions, seg: Segmentation) -> Iterator[C
     强化生态观念; 我们一定要|准确识变、科学应变、主动求变)."""
     w = words()
     p = patterns()
+    # what is read before the verb: a negation past two modals at most, or a question word
+    # (a window, not the whole text before each find: the cost stays linear)
+    span = 3 * max(map(len, (*w.principle_negations, *w.principle_modals, *w.question_words)))
     found = [(m, "attained") for m in p.attained_run.finditer(text)]
     found += [(m, "obliged") for m in p.obliged_run.finditer(text)]
     for m, rule in found:
@@ -124,7 +127,7 @@ def _attained(text: str, o: FormulationOptions, seg: Segmentation) -> Iterator[C
         if m.group(1) and not seg.starts_word(start):
             run, start = m.group(1) + run, m.start(1)  # 做到|了然于胸、…: 了 opens a word
         verb = m.start()
-        before = text[:verb]
+        before = text[max(0, verb - span) : verb]
         if _negated(before, verb, seg) or before.endswith(tuple(w.question_words)):
             continue
         parts = run.split(w.list_separator)
