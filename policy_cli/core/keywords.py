@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 from policy_cli.core.chars import CN_MAGNITUDES, CN_NUMERALS, HAN, PLAN_PERIOD
 from policy_cli.core.patterns import longest_first
-from policy_cli.core.segment import is_candidate_term, load_lexicon, load_stopwords
+from policy_cli.core.segment import is_candidate_term, lexicon_words, load_stopwords
 from policy_cli.core.tokens import COLUMN, Tokens
 from policy_cli.data import lines as data_lines
 from policy_cli.errors import NothingToAnalyseError, UsageError
@@ -476,11 +476,6 @@ def _glued_numpy(tokens: Tokens, stop: frozenset[str]) -> tuple[Tokens, Counter[
     return Tokens(out_texts, out_starts, out_sentences), said, (words, out_ids)
 
 
-@lru_cache(maxsize=1)
-def _lexicon_words() -> frozenset[str]:
-    return frozenset(word for word, _ in load_lexicon())
-
-
 def _merge_compounds(
     tokens: Tokens, keep: dict[str, bool], idf: IdfTable, *, numbered: _Numbered | None = None
 ) -> Terms:
@@ -495,7 +490,7 @@ def _merge_compounds(
     勇闯+中国式现代化 stays two) and acting words are never joined. (`numbered`: the tokens'
     words as numbers, when a long text's were made already.)
     """
-    lexicon = _lexicon_words()
+    lexicon = lexicon_words()
 
     def joinable(word: str) -> bool:
         return idf.tag(word) not in _WEAK_TAGS and word not in lexicon
@@ -877,7 +872,7 @@ def _credit_openings(
     `opening_share` of a known term's).
     """
     stop = load_stopwords()
-    lexicon = _lexicon_words()
+    lexicon = lexicon_words()
     bodies = tuple(keyword_chars()["institution_head"])
     own_place = _place_forms(place) if place is not None else frozenset()
     opener: dict[str, tuple[str, bool]] = {}  # compound -> (its opener, whether national)
@@ -981,7 +976,7 @@ def term_weights(
     """
     opts = options or KeywordOptions()
     generic = load_generic_nouns()
-    lexicon = _lexicon_words()
+    lexicon = lexicon_words()
     out = {}
     for term in terms:
         w = 1.0

@@ -59,6 +59,12 @@ def load_lexicon() -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def lexicon_words() -> frozenset[str]:
+    """Return the words of the bundled policy lexicon (names and terms it keeps whole)."""
+    return frozenset(word for word, _ in load_lexicon())
+
+
 def lexicon_tags() -> dict[str, str]:
     """Return the part of speech the lexicon gives each of its words ("nz": a name)."""
     out = {}

@@ -457,6 +457,27 @@ def test_a_formulation_before_the_head_of_a_policy_names_that_policy(text, liste
 @pytest.mark.parametrize(
     ("text", "listed"),
     [
+        # the entry opens a longer name of the policy lexicon (fujian-2025, cpc16-report)
+        ("有计划分步骤推进碳达峰十大行动，", {"碳达峰十大行动": "word"}),
+        ("完成祖国和平统一大业是共同愿望。", {"祖国和平统一大业": "word"}),
+        # …but the role a formulation plays is no part of its name
+        ("发挥基层党组织战斗堡垒作用。", {"战斗堡垒": "framing"}),
+        # a piece of a set phrase or of a person's name is not said (the national news)
+        ("形成冰火两重天的局面。", {}),
+        ("伊拉克什叶派宗教领袖萨德尔表示，", {}),
+        # before another word of the dictionary, the entry stands (cpc19-report)
+        ("依法行使高度自治权。", {"高度自治": "seed"}),
+        # a word that starts inside the entry is the segmenter's reading, not a longer name
+        ("探索建立自由贸易港区，", {"自由贸易港": "seed"}),
+    ],
+)
+def test_an_entry_that_opens_a_longer_word_is_that_word_or_nothing(text, listed):
+    assert _national_stage(text) == listed
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
         ("构建高水平社会主义市场经济体制。", set()),  # a piece of the system's plain name
         ("完善社会主义市场经济体制和机制", set()),
         ("产权制度是社会主义市场经济的基石。", {"社会主义市场经济"}),

@@ -19,7 +19,7 @@ from policy_cli.core.diff.text import unquoted
 from policy_cli.core.keywords import IdfTable, load_idf
 from policy_cli.core.national import national_lexicon, said_nationally
 from policy_cli.core.phrases import canonical
-from policy_cli.core.segment import default_segmenter, load_lexicon
+from policy_cli.core.segment import default_segmenter, lexicon_words
 
 
 @dataclass(frozen=True)
@@ -134,14 +134,9 @@ def _documents(term: str, idf: IdfTable) -> int | None:
     return max(0, round((1 + idf.documents) / math.exp(idf(term) - 1.0) - 1))
 
 
-@lru_cache(maxsize=1)
-def _policy_words() -> frozenset[str]:
-    return frozenset(word for word, _ in load_lexicon())
-
-
 def general_word(word: str) -> bool:
     """Tell whether `word` is in jieba's general dictionary (not only in the policy lexicon)."""
-    return default_segmenter().knows(word) and word not in _policy_words()
+    return default_segmenter().knows(word) and word not in lexicon_words()
 
 
 def phrase_standing(

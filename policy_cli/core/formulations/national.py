@@ -42,6 +42,12 @@ The questions a doctrine answers, entries each of whose parts asks (什么是社
 (rule `questions`: …，建设什么样的党、怎样建设党，实现什么样的发展、怎样发展), as a reader lists
 them, and not each pair; joined by a conjunction (…和建设什么样的党…) each stays its own.
 
+An entry said as the front of one longer word of the segmenter is not said alone: where the
+policy lexicon holds that word as a name (碳达峰|十大行动, 祖国和平统一|大业) the name is listed
+(rule `word`); where it is a person's name, an idiom or a set phrase of the dictionary
+(`word_piece_refused_tags`: 萨德|尔, 冰火|两重天) nothing is. A ground word after it (战斗堡垒|作用)
+and a word the segmenter starts inside it (自由贸易|港区) leave the entry as it is.
+
 Said right before the head noun of a policy as a word of its own (全面两孩|政策, 藏粮于技|战略:
 `national_policy_heads`), a formulation is listed with it (rule `head`), as the document names it.
 """
@@ -66,6 +72,7 @@ from policy_cli.core.formulations.vocab import (
     names_on,
     next_word,
     patterns,
+    word_tag,
     words,
 )
 from policy_cli.core.national import (
@@ -87,7 +94,7 @@ from policy_cli.core.phrases import (
     printed_offset,
     without_quotes,
 )
-from policy_cli.core.segment import default_tagger
+from policy_cli.core.segment import default_tagger, lexicon_words
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "national"
@@ -145,6 +152,16 @@ def find_national(
         ):
             continue  # 五个“必须|统筹好”: the name goes on inside the quote
         printed = text[m.start : m.end].translate(_DROP_QUOTES)
+        seg = seg or segment_text(text)  # (cut once: every match asks what word it ends in)
+        whole = _word_it_opens(text, m.start, m.end, seg)
+        if whole is not None and whole[len(printed) :] not in words().ground_words:
+            if whole in lexicon_words():
+                # 碳达峰|十大行动, 祖国和平统一|大业: the entry opens a longer name the policy
+                # lexicon holds as one word, and that name is what the document says
+                yield Candidate(whole, "name", m.start, stage=STAGE, rule="word")
+                continue
+            if word_tag(whole) in words().word_piece_refused_tags:
+                continue  # 冰火|两重天, 萨德尔: a piece of a set phrase or of a name, not said
         if entry.source in WORD_SOURCES and len(printed) <= options.national_short_max:
             seg = seg or segment_text(text)  # (cut once, for every match that asks)
             if not _whole_words(text, m, seg):
@@ -489,6 +506,19 @@ def _ends_in_a_quote(span: str) -> bool:
     """Tell whether a span opens a quote it does not close (五个“必须; 新时代“枫桥经验 is closed
     right after it)."""
     return sum(span.count(q) for q in OPENING_QUOTES) > sum(span.count(q) for q in CLOSING_QUOTES)
+
+
+def _word_it_opens(text: str, start: int, end: int, seg: Segmentation) -> str | None:
+    """The longer word of the segmenter that text[start:end] opens (a quote mark before it
+    skipped), or None: the match ends at a word's edge, or inside a word that starts after it
+    does (自由贸易|港区, 十九|大到: the segmenter's choice between two readings). A ground word
+    after it (`ground_words`: 战斗堡垒|作用, the role it plays) is no part of its name."""
+    if text[start : start + 1] in QUOTES:
+        start += 1
+    if seg.starts_word(end) or not seg.starts_word(start):
+        return None
+    i = bisect_right(seg.starts, end - 1) - 1
+    return seg.pieces[i] if seg.starts[i] == start else None
 
 
 def _whole_words(text: str, m: Match, seg: Segmentation) -> bool:

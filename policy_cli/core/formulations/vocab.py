@@ -346,6 +346,7 @@ class Words(ReadOnlyRecord):
     ordinary_tags: tuple[str, ...]
     place_tags: tuple[str, ...]
     person_tags: frozenset[str]
+    word_piece_refused_tags: frozenset[str]
     held_together_refused_tags: tuple[str, ...]
     policy_suffixes: tuple[str, ...]
     quoted_name_followers: tuple[str, ...]
