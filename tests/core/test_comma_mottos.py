@@ -4,7 +4,9 @@ place, with different words before and after it), rule uneven-frame (three whole
 of uneven lengths sharing a frame that opens or closes them), rule even-run (four whole clauses or more of
 four characters, or three with one lead), rule crossed-clauses (two clauses crossing two words around a frame) and rule
 couplet-sentence (a sentence that is nothing but a few short clauses of
-one length; comma_couplet_sentences=0 switches it off)."""
+one length; comma_couplet_sentences=0 switches it off), rule role-series (the parts of a
+doctrine said in a row) and rule degree-run (short clauses that each open with one adverb of
+degree)."""
 
 from __future__ import annotations
 
@@ -404,6 +406,46 @@ def test_role_series_can_be_switched_off():
     assert any("motto/role-series" in ev for ev in found_in(text).values())
     off = FormulationOptions(role_series_min_clauses=0)
     assert not any("motto/role-series" in ev for ev in found_in(text, off).values())
+
+
+# rule degree-run: short whole clauses in a row that each open with one adverb of degree
+
+
+def test_clauses_opening_with_one_adverb_of_degree_are_one_motto():
+    # real text: the 16th and the 17th congress reports
+    found = found_on("cpc16-report.txt")
+    assert "motto/degree-run" in found["倍加顾全大局，倍加珍视团结，倍加维护稳定"]
+    found = found_on("cpc17-report.txt")
+    motto = "最大限度激发社会创造活力，最大限度增加和谐因素，最大限度减少不和谐因素"
+    assert "motto/degree-run" in found[motto]
+    # real text (the national news, 2015-09-29)
+    text = "，坚定走和平发展道路，永不称霸，永不扩张，永不谋求势力范围。"
+    assert "motto/degree-run" in found_in(text)["永不称霸，永不扩张，永不谋求势力范围"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # real text (news-ccdi5-2021): a clause longer than degree_run_max_len states a task at
+        # length, and two short ones are no run
+        "更加突出政治监督，更加突出高质量发展主题，更加突出整治群众身边腐败和作风问题，更加突出"
+        "发挥监督治理效能。",
+        # real text (the national news): a verb of work opening each clause lists tasks
+        "。加强路面巡查执勤，加强道路疏导管控，加强与有关部门联勤联动。",
+        # (constructed) one clause said twice, and clauses that are not whole (a figure after)
+        "。更加注重治本，更加注重治本，更加注重预防。",
+        "。更加注重治本，更加注重预防，更加注重制度建设2035年。",
+    ],
+)
+def test_degree_runs_refuse(text):
+    assert not any("motto/degree-run" in ev for ev in found_in(text).values())
+
+
+def test_degree_runs_can_be_switched_off():
+    text = "。更加注重治本，更加注重预防，更加注重制度建设。"
+    assert any("motto/degree-run" in ev for ev in found_in(text).values())
+    off = FormulationOptions(degree_run_min_clauses=0)
+    assert not any("motto/degree-run" in ev for ev in found_in(text, off).values())
 
 
 def test_a_framed_run_of_five_clauses_is_listed_whole():

@@ -1,5 +1,6 @@
 """Mottos whose clauses a comma joins, read by the stage `motto` (rules `couplet-sentence`,
-`framed-clauses`, `even-run`, `crossed-clauses`, `uneven-frame` and `role-series`).
+`framed-clauses`, `even-run`, `crossed-clauses`, `uneven-frame`, `role-series` and
+`degree-run`).
 
 National reports state many mottos as clauses joined by ，, where running prose joins its
 clauses the same way; what makes a comma run a motto is its shape:
@@ -38,7 +39,11 @@ clauses the same way; what makes a comma run a motto is its shape:
   stay items of their own (蒙古马精神|是跑出来的，三北精神|是拼出来的…);
 - `role-series`: three whole clauses or more in a row, each saying what a different part of a
   doctrine is (第一要义是发展，核心是以人为本，基本要求是…，根本方法是…): a noun of a short list
-  (要义, 核心, 关键, 途径…) said to be (是) or to lie in (在) something.
+  (要义, 核心, 关键, 途径…) said to be (是) or to lie in (在) something;
+- `degree-run`: three short whole clauses or more in a row that each open with one adverb of
+  degree or constancy (倍加, 更加, 最大限度, 永不: `degree_openers`) and go on differently
+  (倍加顾全大局，倍加珍视团结，倍加维护稳定): the adverb sets the motto's measure as a frame
+  does; a verb of work opening each clause (加强…，加强…) lists tasks.
 
 The cost is linear in the text: one pattern finds two whole clauses of one length after a
 comma (or the runs of short whole clauses, for `uneven-frame`; the parts of a doctrine, for
@@ -64,7 +69,7 @@ STAGE = "motto"
 
 def find_comma_mottos(text: str, o: FormulationOptions) -> Iterator[Candidate]:
     """Find mottos of clauses joined by ， (rules `couplet-sentence`, `framed-clauses`,
-    `even-run`, `crossed-clauses`, `uneven-frame`, `role-series`)."""
+    `even-run`, `crossed-clauses`, `uneven-frame`, `role-series`, `degree-run`)."""
     comma = words().comma
     if comma not in text:
         return
@@ -91,6 +96,36 @@ def find_comma_mottos(text: str, o: FormulationOptions) -> Iterator[Candidate]:
         yield from _uneven_frames(text, o)
     if o.role_series_min_clauses:
         yield from _role_series(text, o)
+    if o.degree_run_min_clauses:
+        yield from _degree_runs(text, o)
+
+
+def _degree_runs(text: str, o: FormulationOptions) -> Iterator[Candidate]:
+    """The runs of whole short clauses, `degree_run_min_clauses` or more, that each open with
+    one adverb of degree or constancy (`degree_openers`) and go on differently (rule
+    `degree-run`): 倍加顾全大局，倍加珍视团结，倍加维护稳定; 更加注重治本，更加注重预防，更加注重
+    制度建设. Read in the runs of short whole clauses one pattern finds (most texts have none
+    that open so): the cost is linear in the text."""
+    w = words()
+    comma, openers = w.comma, w.degree_openers
+    least = max(2, o.degree_run_min_clauses)
+    shortest = min(map(len, openers)) + 1
+    runs = _short_clause_runs(shortest, max(shortest, o.degree_run_max_len), least)
+    for m in runs.finditer(text):
+        clauses = m.group().split(comma)
+        at = m.start()
+        i = 0
+        while i < len(clauses):
+            opener = next((x for x in openers if clauses[i].startswith(x)), None)
+            j = i + 1
+            while opener and j < len(clauses) and clauses[j].startswith(opener):
+                j += 1
+            run = clauses[i:j]
+            if opener and len(run) >= least and len(set(run)) == len(run):
+                start = at + sum(len(c) + len(comma) for c in clauses[:i])
+                said = comma.join(run)
+                yield Candidate(said, "slogan", start, None, (), BY_RULE, STAGE, "degree-run")
+            i = j
 
 
 def _role_series(text: str, o: FormulationOptions) -> Iterator[Candidate]:

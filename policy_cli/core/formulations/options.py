@@ -602,6 +602,12 @@ class FormulationOptions:
     # (three times). 0 switches it off
     uneven_frame_min_clauses: int = 3
     uneven_frame_max_clauses: int = 6
+    # this many whole clauses or more in a row, each of up to degree_run_max_len characters,
+    # that all open with one adverb of degree or constancy (degree_openers) and then say
+    # different things, are a motto (rule degree-run): 倍加顾全大局，倍加珍视团结，倍加维护稳定
+    # (0 switches it off); longer clauses state tasks at length (更加突出整治群众身边腐败和作风问题)
+    degree_run_min_clauses: int = 3
+    degree_run_max_len: int = 12
     uneven_frame_min_len: int = 4
     uneven_frame_max_len: int = 18
     uneven_frame_min_shared: int = 3

@@ -442,6 +442,7 @@ class Words(ReadOnlyRecord):
     comma_frame_characters: str
     uneven_frame_characters: str
     uneven_frame_pointing_words: tuple[str, ...]
+    degree_openers: tuple[str, ...]
     role_series_nouns: tuple[str, ...]
     role_series_copulas: tuple[str, ...]
     question_marks: str
