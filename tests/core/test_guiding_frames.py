@@ -1,6 +1,7 @@
 """The main line, theme, centre or driving force a policy takes (issue 12; stage frame, rule
 guiding-frame): 以供给侧结构性改革为主线, 以改革开放为动力, a clause whole, listed as stated; the
-formulation inside stays an item of its own."""
+formulation inside stays an item of its own. Also rule theme: the theme a congress states for
+itself (大会的主题是：…)."""
 
 from __future__ import annotations
 
@@ -109,3 +110,40 @@ def test_the_partys_qualified_leadership_over_a_field_is_a_set_phrase():
     )
     assert "frame/leadership" in found["党中央对行政区划工作的集中统一领导"]
     assert not any(t.startswith("党对经济工作") for t in found), found
+
+
+def test_the_theme_a_congress_states_for_itself_names_its_formulations():
+    # the 16th and the 17th congress reports (rule frame/theme): the aim of 为…而奋斗, the runs of
+    # short clauses of one length and the longer clauses, not the clause that says what guides it
+    found = {
+        f.text: f.evidence for f in extract_formulations(load_document(DOCS / "cpc16-report.txt"))
+    }
+    for said in ("开创中国特色社会主义事业新局面", "继往开来，与时俱进", "加快推进社会主义现代化"):
+        assert "frame/theme" in found[said], said
+    found = {
+        f.text: f.evidence for f in extract_formulations(load_document(DOCS / "cpc17-report.txt"))
+    }
+    assert "frame/theme" in found["继续解放思想，坚持改革开放，推动科学发展，促进社会和谐"]
+    assert not any(t.endswith("为指导") for t in found)
+
+
+def test_a_theme_is_read_only_as_a_congress_or_a_meeting_states_it():
+    theme = "高举改革旗帜，继往开来，与时俱进，加快推进高水平对外开放，为建设开放强省而奋斗。"
+    found = found_in("大会的主题是：" + theme)
+    assert "frame/theme" in found["继往开来，与时俱进"]
+    assert "frame/theme" in found["建设开放强省"]
+    # (constructed) the same clauses in prose, and a quoted theme (the quoted stage's)
+    assert not any("frame/theme" in ev for ev in found_in("我们要" + theme).values())
+    quoted = found_in("本届论坛的主题是：“开放合作，共创未来”，来自各地的嘉宾参加。")
+    assert not any("frame/theme" in ev for ev in quoted.values())
+
+
+def test_themes_can_be_switched_off():
+    from policy_cli.core.formulations import FormulationOptions
+
+    text = "大会的主题是：继往开来，与时俱进，为开创事业新局面而奋斗。"
+    on = {f.text: f.evidence for f in extract_formulations(load_text(text, source="t"))}
+    assert any("frame/theme" in ev for ev in on.values())
+    off = FormulationOptions(theme_short_max=0)
+    found = extract_formulations(load_text(text, source="t"), options=off)
+    assert not any("frame/theme" in f.evidence for f in found)

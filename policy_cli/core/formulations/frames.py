@@ -17,7 +17,13 @@
   (以供给侧结构性改革为主线, 以改革开放为动力);
 - `field-chain`: fields abbreviated to one character each, joined (农文旅融合, 商旅文体展联动);
 - `held-together`: what a principle holds to be done together, to the end of its clause
-  (坚持|物质文明和精神文明一起抓; 坚持|工业农业一起抓、城市农村一起抓).
+  (坚持|物质文明和精神文明一起抓; 坚持|工业农业一起抓、城市农村一起抓);
+- `theme`: the theme a congress or a meeting states for itself, a sentence of clauses (大会的主题
+  是：高举邓小平理论伟大旗帜，…，继往开来，与时俱进，全面建设小康社会，加快推进社会主义现代化，为
+  开创中国特色社会主义事业新局面而奋斗。): its aim (开创中国特色社会主义事业新局面), each run of
+  short clauses of one length (继往开来，与时俱进) and each longer clause (加快推进社会主义现代化),
+  as a reader lists what the congress stands on; not the clause that says what guides it
+  (以邓小平理论和“三个代表”重要思想为指导).
 """
 
 from __future__ import annotations
@@ -105,11 +111,43 @@ def find_frames(
     for m in finditer(p.manner_list, text):
         if _manner_words(m.group(1).split(w.list_separator)[:-1]) and is_verb(m.group(3)):
             yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="manner-list")
+    if o.theme_short_max:
+        for m in finditer(p.theme_sentence, text):
+            yield from _theme(m.group(1), m.start(1), o)
     if any(t in text for t in w.together_predicates):  # (most texts say none)
         pattern = _held_together(o.held_together_min, o.held_together_max, o.held_together_parts)
         for m in pattern.finditer(text):
             if not any(_opens_with_no_subject(part) for part in m.group(1).split(w.list_separator)):
                 yield Candidate(m.group(1), "slogan", m.start(1), stage=STAGE, rule="held-together")
+
+
+def _theme(theme: str, at: int, o: FormulationOptions) -> Iterator[Candidate]:
+    """The formulations of a theme's clauses (rule `theme`, see the module): the aim of its
+    last clause, its runs of short clauses of one length, and its longer clauses."""
+    w = words()
+    comma = w.comma
+    clauses: list[tuple[int, str]] = []  # (offset, clause)
+    for clause in theme.split(comma):
+        clauses.append((at, clause))
+        at += len(clause) + len(comma)
+    if clauses:
+        aim = patterns().theme_aim.fullmatch(clauses[-1][1])
+        if aim is not None:
+            yield Candidate(aim.group(1), "slogan", clauses[-1][0] + 1, stage=STAGE, rule="theme")
+            clauses.pop()
+    run: list[tuple[int, str]] = []
+    for offset, clause in [*clauses, (-1, "")]:
+        if run and (len(clause) != len(run[0][1]) or len(clause) > o.theme_short_max):
+            if len(run) > 1:
+                said = comma.join(c for _, c in run)
+                yield Candidate(said, "slogan", run[0][0], stage=STAGE, rule="theme")
+            run = []
+        if not clause or clause.endswith(w.theme_guided_ends):
+            continue
+        if len(clause) <= o.theme_short_max:
+            run.append((offset, clause))
+        else:
+            yield Candidate(clause, "slogan", offset, stage=STAGE, rule="theme")
 
 
 def _shared_head_end(start: int, end: int, seg: Segmentation) -> int | None:

@@ -320,6 +320,10 @@ class FormulationOptions:
     held_together_min: int = 2
     held_together_max: int = 10
     held_together_parts: int = 4
+    # the theme a congress states for itself (rule theme): clauses of up to this many characters
+    # are said in runs of one length (继往开来，与时俱进), a run listed whole; a longer clause is
+    # listed alone (加快推进社会主义现代化); 0 switches the rule off
+    theme_short_max: int = 6
     # the longest modifier of a form of economy or a culture in a run of them (首发|经济, 海派|文化)
     kind_run_modifier_max: int = 2
     # in a short text of the centre, a run of this many clauses or more ending in one head is

@@ -342,6 +342,7 @@ class Words(ReadOnlyRecord):
     list_run_conjunctions: tuple[str, ...]
     trail_possessive: str
     together_predicates: tuple[str, ...]
+    theme_guided_ends: tuple[str, ...]
     scare_quote_tags: frozenset[str]
     ordinary_tags: tuple[str, ...]
     place_tags: tuple[str, ...]
@@ -506,6 +507,8 @@ class Patterns(ReadOnlyRecord):
     version: re.Pattern[str]
     enacted_law: re.Pattern[str]
     condition_pair: re.Pattern[str]
+    theme_sentence: re.Pattern[str]
+    theme_aim: re.Pattern[str]
     party_leadership: re.Pattern[str]
     orientation_run: re.Pattern[str]
     guiding_frame: re.Pattern[str]
