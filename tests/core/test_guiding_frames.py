@@ -147,3 +147,18 @@ def test_themes_can_be_switched_off():
     off = FormulationOptions(theme_short_max=0)
     found = extract_formulations(load_text(text, source="t"), options=off)
     assert not any("frame/theme" in f.evidence for f in found)
+
+
+def test_a_condition_and_what_it_conditions_is_one_formulation():
+    # the 17th congress report and the national news (2016-08-20): rule frame/condition
+    found = {
+        f.text: f.evidence for f in extract_formulations(load_document(DOCS / "cpc17-report.txt"))
+    }
+    pair = "只有社会主义才能救中国，只有改革开放才能发展中国、发展社会主义、发展马克思主义"
+    assert "frame/condition" in found[pair]
+    assert "只有社会主义才能救中国" not in found  # (a piece of the pair)
+    found = found_in("习近平指出，没有全民健康，就没有全面小康。要把人民健康放在优先发展的战略位置。")
+    assert "frame/condition" in found["没有全民健康，就没有全面小康"]
+    # (constructed) one condition alone, or a clause that goes on, is prose
+    prose = found_in("只有深化改革才能激发活力，我们要坚定信心。只有坚持创新才能赢得未来")
+    assert not any("frame/condition" in ev for ev in prose.values())

@@ -131,7 +131,8 @@ def test_required_strings_are_in_every_match():
     assert required_strings(re.compile("abc", re.IGNORECASE)) == ()
     text = "\n".join(_paragraphs())
     checked = 0
-    for name in ("negated_pair", "parallel_run", "shared_head_pair", "condition_pair"):
+    names = ("negated_pair", "parallel_run", "shared_head_pair", "condition_pair", "necessity_pair")
+    for name in names:
         pattern = getattr(p, name)
         for m in pattern.finditer(text):
             assert all(s in m.group() for s in required_strings(pattern))

@@ -8,7 +8,8 @@
 - `negated-pair`: a clause and its negation sharing a frame (房子是用来住的、不是用来炒的);
 - `shared-head`: two modifiers sharing a head (跨周期和逆周期调节);
 - `manner-list`: adverbs listed before one verb phrase (完整、准确、全面贯彻新发展理念);
-- `condition`: a condition and what it conditions (没有全民健康，就没有全面小康);
+- `condition`: a condition and what it conditions (没有全民健康，就没有全面小康), or the only
+  conditions of two outcomes (只有社会主义才能救中国，只有改革开放才能发展中国…);
 - `leadership`: the Party's leadership over a field, qualified (党中央对行政区划工作的集中统一
   领导, 党对人民军队的绝对领导);
 - `orientation`: the clauses a policy takes as its orientation or principle (以|生态优先、绿色发展|
@@ -92,8 +93,9 @@ def find_frames(
         chain = m.group(1)
         if len(set(chain)) == len(chain) and seg.starts_word(m.start()):
             yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="field-chain")
-    for m in finditer(p.condition_pair, text):
-        yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="condition")
+    for pattern in (p.condition_pair, p.necessity_pair):
+        for m in finditer(pattern, text):
+            yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="condition")
     for m in finditer(p.party_leadership, text):
         yield Candidate(m.group(), "slogan", m.start(), stage=STAGE, rule="leadership")
     for m in finditer(p.orientation_run, text):

@@ -507,6 +507,7 @@ class Patterns(ReadOnlyRecord):
     version: re.Pattern[str]
     enacted_law: re.Pattern[str]
     condition_pair: re.Pattern[str]
+    necessity_pair: re.Pattern[str]
     theme_sentence: re.Pattern[str]
     theme_aim: re.Pattern[str]
     party_leadership: re.Pattern[str]
