@@ -420,6 +420,12 @@ def test_what_a_principle_holds_to_be_done_together_is_a_motto():
     ), kinds=["slogan"])}
     assert {"党政一起抓", "城乡一起抓", "两手一起抓"} <= more
     assert not any("群众" in t or "每月" in t for t in more)
+    # the 16th congress report: 两手抓 holds two things to be done together as 一起抓 does
+    both = {f.text: f.evidence for f in extract_formulations(load_text(
+        "（五）坚持物质文明和精神文明两手抓，实行依法治国和以德治国相结合。", source="t"
+    ), kinds=["slogan"])}
+    assert both["物质文明和精神文明两手抓"] == ("frame/held-together",)
+    assert "物质文明和精神文明" not in both
 
 
 def test_the_clauses_a_policy_takes_as_its_orientation_are_a_motto():
