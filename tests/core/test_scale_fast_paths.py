@@ -275,9 +275,10 @@ def _compounds_token_by_token(tokens, keep, idf):
     from itertools import islice
 
     from policy_cli.core import keywords as k
+    from policy_cli.core.segment import lexicon_words
     from policy_cli.core.tokens import COLUMN
 
-    lexicon = k._lexicon_words()
+    lexicon = lexicon_words()
 
     def joinable(word):
         return idf.tag(word) not in k._WEAK_TAGS and word not in lexicon

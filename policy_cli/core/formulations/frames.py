@@ -24,7 +24,8 @@
   开创中国特色社会主义事业新局面而奋斗。): its aim (开创中国特色社会主义事业新局面), each run of
   short clauses of one length (继往开来，与时俱进) and each longer clause (加快推进社会主义现代化),
   as a reader lists what the congress stands on; not the clause that says what guides it
-  (以邓小平理论和“三个代表”重要思想为指导).
+  (以邓小平理论和“三个代表”重要思想为指导), nor a banner it raises (高举…伟大旗帜: named with its
+  opener where the text says it so, `named_openers`).
 """
 
 from __future__ import annotations
@@ -144,12 +145,21 @@ def _theme(theme: str, at: int, o: FormulationOptions) -> Iterator[Candidate]:
                 said = comma.join(c for _, c in run)
                 yield Candidate(said, "slogan", run[0][0], stage=STAGE, rule="theme")
             run = []
-        if not clause or clause.endswith(w.theme_guided_ends):
+        if not clause or clause.endswith(w.theme_guided_ends) or _opens_a_name(clause):
             continue
         if len(clause) <= o.theme_short_max:
             run.append((offset, clause))
         else:
             yield Candidate(clause, "slogan", offset, stage=STAGE, rule="theme")
+
+
+def _opens_a_name(clause: str) -> bool:
+    """Tell whether a clause is an opener and a name it opens (高举|…伟大旗帜: `named_openers`),
+    which the refine stage names with its opener where the text says it so."""
+    return any(
+        clause.startswith(opener) and clause.endswith(tuple(heads))
+        for opener, heads in words().named_openers.items()
+    )
 
 
 def _shared_head_end(start: int, end: int, seg: Segmentation) -> int | None:
