@@ -475,6 +475,14 @@ def test_an_entry_that_opens_a_longer_word_is_that_word_or_nothing(text, listed)
     assert _national_stage(text) == listed
 
 
+def test_a_special_campaign_a_formulation_names_is_named_with_it():
+    # a Politburo meeting (the national news, 2022-04-29): the campaign that rectifies the
+    # platform economy, said where the short text lists the formulation (said twice)
+    found = _national_stage("要促进平台经济健康发展，完成平台经济专项整改，实施常态化监管。")
+    assert found.get("平台经济专项整改") == "head"
+    assert found.get("平台经济") == "everyday"  # (said on its own once more)
+
+
 @pytest.mark.parametrize(
     ("text", "listed"),
     [
