@@ -481,6 +481,9 @@ def test_a_special_campaign_a_formulation_names_is_named_with_it():
     found = _national_stage("要促进平台经济健康发展，完成平台经济专项整改，实施常态化监管。")
     assert found.get("平台经济专项整改") == "head"
     assert found.get("平台经济") == "everyday"  # (said on its own once more)
+    # …and the supervision it prescribes (the work report of 2018)
+    found = _national_stage("对新兴产业实行包容审慎监管。", national_framing_short_max=0)
+    assert found.get("包容审慎监管") == "head", found
 
 
 @pytest.mark.parametrize(
