@@ -104,28 +104,40 @@ def _degree_runs(text: str, o: FormulationOptions) -> Iterator[Candidate]:
     """The runs of whole short clauses, `degree_run_min_clauses` or more, that each open with
     one adverb of degree or constancy (`degree_openers`) and go on differently (rule
     `degree-run`): 倍加顾全大局，倍加珍视团结，倍加维护稳定; 更加注重治本，更加注重预防，更加注重
-    制度建设. Read in the runs of short whole clauses one pattern finds (most texts have none
-    that open so): the cost is linear in the text."""
-    w = words()
-    comma, openers = w.comma, w.degree_openers
+    制度建设. One pattern an adverb, each opening with its adverb (re looks for it as a
+    literal): the cost is linear in the text."""
+    comma = words().comma
     least = max(2, o.degree_run_min_clauses)
-    shortest = min(map(len, openers)) + 1
-    runs = _short_clause_runs(shortest, max(shortest, o.degree_run_max_len), least)
-    for m in runs.finditer(text):
-        clauses = m.group().split(comma)
-        at = m.start()
-        i = 0
-        while i < len(clauses):
-            opener = next((x for x in openers if clauses[i].startswith(x)), None)
-            j = i + 1
-            while opener and j < len(clauses) and clauses[j].startswith(opener):
-                j += 1
-            run = clauses[i:j]
-            if opener and len(run) >= least and len(set(run)) == len(run):
-                start = at + sum(len(c) + len(comma) for c in clauses[:i])
-                said = comma.join(run)
-                yield Candidate(said, "slogan", start, None, (), BY_RULE, STAGE, "degree-run")
-            i = j
+    found: list[Candidate] = []
+    for pattern in _degree_patterns(least, o.degree_run_max_len):
+        for m in pattern.finditer(text):
+            run = m.group().split(comma)
+            if len(set(run)) == len(run):
+                found.append(
+                    Candidate(m.group(), "slogan", m.start(), None, (), BY_RULE, STAGE, "degree-run")
+                )
+    yield from sorted(found, key=lambda c: c.offset)
+
+
+@lru_cache(maxsize=4)
+def _degree_patterns(least: int, longest: int) -> tuple[re.Pattern[str], ...]:
+    """For each adverb of `degree_openers`, `least` whole clauses or more in a row that open with
+    it and hold up to `longest` Han characters each: a mark of `comma_run_stops`, a comma or the
+    text's edge before and after the run."""
+    w = words()
+    comma = re.escape(w.comma)
+    edge = f"[^{re.escape(w.comma_run_stops)}{comma}]"
+    out = []
+    for opener in w.degree_openers:
+        rest = longest - len(opener)
+        if rest < 1:
+            continue
+        said = re.escape(opener)
+        clause = f"{said}[{HAN}]{{1,{rest}}}"
+        # (the look-behind is read after the adverb, so that re scans for the adverb itself)
+        first = f"{said}(?<!{edge}{said})[{HAN}]{{1,{rest}}}"
+        out.append(re.compile(f"{first}(?:{comma}{clause}){{{least - 1},}}(?!{edge})"))
+    return tuple(out)
 
 
 def _role_series(text: str, o: FormulationOptions) -> Iterator[Candidate]:
