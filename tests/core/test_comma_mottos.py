@@ -441,6 +441,19 @@ def test_degree_runs_refuse(text):
     assert not any("motto/degree-run" in ev for ev in found_in(text).values())
 
 
+def test_a_degree_run_is_taken_whole_with_its_lead_and_its_longer_clauses():
+    # real text (the national news, 2015-12-05): the run opens after a lead (我们要) and its
+    # last clause is longer than degree_run_max_len; a run cut short is listed nowhere
+    text = (
+        "，我们要更加注重创新驱动，更加注重公平公正，更加注重绿色发展，更加注重对外开放，"
+        "更加注重提高发展质量和效益水平。"
+    )
+    motto = text[text.index("更加") : -1]
+    assert "motto/degree-run" in found_in(text)[motto]
+    cut = "。更加注重治本，更加注重预防，更加注重监督，更加注重整治群众身边腐败和作风问题的体制机制建设。"
+    assert not any("motto/degree-run" in ev for ev in found_in(cut).values())
+
+
 def test_degree_runs_can_be_switched_off():
     text = "。更加注重治本，更加注重预防，更加注重制度建设。"
     assert any("motto/degree-run" in ev for ev in found_in(text).values())

@@ -5,7 +5,8 @@ itself (大会的主题是：…)."""
 
 from __future__ import annotations
 
-from policy_cli.core.formulations import extract_formulations
+from policy_cli.core.formulations import FormulationOptions, extract_formulations
+from policy_cli.core.formulations.frames import find_frames
 from policy_cli.core.loaders import load_document, load_text
 
 from ..conftest import DOCS
@@ -138,9 +139,27 @@ def test_a_theme_is_read_only_as_a_congress_or_a_meeting_states_it():
     assert not any("frame/theme" in ev for ev in quoted.values())
 
 
-def test_themes_can_be_switched_off():
-    from policy_cli.core.formulations import FormulationOptions
+def test_a_theme_s_clauses_are_read_as_printed_and_in_order():
+    def theme(text: str) -> list[tuple[str, bool]]:
+        found = [c for c in find_frames(text, FormulationOptions()) if c.rule == "theme"]
+        return [(c.text, text[c.offset : c.offset + len(c.text)] == c.text) for c in found]
 
+    # (constructed, after the review) a clause left out ends a run: no two clauses joined
+    # that are not said together
+    said = theme("。大会的主题是：继往开来前进，以理论为指导，与时俱进前进，为建设强国而团结奋斗。")
+    assert said == [("建设强国", True)]  # (而团结奋斗: the aim of the 20th congress's wording)
+    # ASCII commas, a clause of the Party kept (党的 opens no banner), marks make no clause
+    assert theme("。大会的主题是：继往开来,与时俱进,为建设强国而奋斗。") == [
+        ("建设强国", True), ("继往开来,与时俱进", True)
+    ]
+    said = theme("。大会的主题是：党的建设全面加强，继往开来，与时俱进（2022），为建设强国而奋斗。")
+    assert ("党的建设全面加强", True) in said and not any("（" in t for t, _ in said)
+    # a meeting of the year, or a business of one clause (an agenda), is no congress's theme
+    assert theme("今年大会的主题是：数字经济与实体经济融合发展，吸引了企业参加，成果丰硕。") == []
+    assert theme("。大会的主题是：研究部署下半年经济工作。") == []
+
+
+def test_themes_can_be_switched_off():
     text = "大会的主题是：继往开来，与时俱进，为开创事业新局面而奋斗。"
     on = {f.text: f.evidence for f in extract_formulations(load_text(text, source="t"))}
     assert any("frame/theme" in ev for ev in on.values())
@@ -159,6 +178,16 @@ def test_a_condition_and_what_it_conditions_is_one_formulation():
     assert "只有社会主义才能救中国" not in found  # (a piece of the pair)
     found = found_in("习近平指出，没有全民健康，就没有全面小康。要把人民健康放在优先发展的战略位置。")
     assert "frame/condition" in found["没有全民健康，就没有全面小康"]
-    # (constructed) one condition alone, or a clause that goes on, is prose
-    prose = found_in("只有深化改革才能激发活力，我们要坚定信心。只有坚持创新才能赢得未来")
+    # (constructed) one condition alone, or a clause that goes on, is prose; so are conditions a
+    # pronoun points back to (只有这样…: the argument said before)
+    prose = found_in(
+        "只有深化改革才能激发活力，我们要坚定信心。只有坚持创新才能赢得未来"
+        "。只有这样才能成功，只有这样才能胜利。"
+    )
     assert not any("frame/condition" in ev for ev in prose.values())
+    # a third condition is the pair's (the review, after the 17th congress report)
+    three = (
+        "只有社会主义才能救中国，只有改革开放才能发展中国，只有坚持和发展中国特色社会主义才能实现"
+        "中华民族伟大复兴"
+    )
+    assert "frame/condition" in found_in("。" + three + "。")[three]

@@ -469,10 +469,23 @@ def test_a_formulation_before_the_head_of_a_policy_names_that_policy(text, liste
         ("依法行使高度自治权。", {"高度自治": "seed"}),
         # a word that starts inside the entry is the segmenter's reading, not a longer name
         ("探索建立自由贸易港区，", {"自由贸易港": "seed"}),
+        # an event's name, or a name the next word goes on with, is no name of its own there
+        # (the review, on the national news)
+        ("举办数字中国建设峰会。", {"数字中国": "seed"}),
+        ("推进南水北调中线工程建设。", {"南水北调": "seed"}),
     ],
 )
 def test_an_entry_that_opens_a_longer_word_is_that_word_or_nothing(text, listed):
     assert _national_stage(text) == listed
+
+
+def test_a_longer_word_an_entry_opens_is_national_since_the_entry():
+    from policy_cli.core.formulations import FormulationOptions
+    from policy_cli.core.formulations.national import find_national
+
+    found = list(find_national("完成祖国和平统一大业是共同愿望。", FormulationOptions()))
+    assert [(c.text, c.rule) for c in found] == [("祖国和平统一大业", "word")]
+    assert dict(found[0].meta)["first_seen"] == national_lexicon()["祖国和平统一"].first_seen
 
 
 def test_a_special_campaign_a_formulation_names_is_named_with_it():
@@ -481,9 +494,9 @@ def test_a_special_campaign_a_formulation_names_is_named_with_it():
     found = _national_stage("要促进平台经济健康发展，完成平台经济专项整改，实施常态化监管。")
     assert found.get("平台经济专项整改") == "head"
     assert found.get("平台经济") == "everyday"  # (said on its own once more)
-    # …and the supervision it prescribes (the work report of 2018)
-    found = _national_stage("对新兴产业实行包容审慎监管。", national_framing_short_max=0)
-    assert found.get("包容审慎监管") == "head", found
+    # an entry that ends in 监管 takes a head after it (the national news, 2019-09-12):
+    # 监管 is no head (an entry ending in a head takes none)
+    assert _national_stage("加快构建事中事后监管体系，") == {"事中事后监管体系": "head"}
 
 
 @pytest.mark.parametrize(

@@ -104,23 +104,58 @@ def _degree_runs(text: str, o: FormulationOptions) -> Iterator[Candidate]:
     """The runs of whole short clauses, `degree_run_min_clauses` or more, that each open with
     one adverb of degree or constancy (`degree_openers`) and go on differently (rule
     `degree-run`): 倍加顾全大局，倍加珍视团结，倍加维护稳定; 更加注重治本，更加注重预防，更加注重
-    制度建设. One pattern an adverb, each opening with its adverb (re looks for it as a
-    literal): the cost is linear in the text."""
-    comma = words().comma
+    制度建设. The first clause may open with a lead (我们要|更加注重…, the run then starts at the
+    adverb), and the clauses after the run that open with the adverb too are the run's up to
+    `degree_run_longer_max` characters each (a run cut short names nothing: none is listed
+    where a longer one goes on). One pattern an adverb, each opening with its adverb (re looks
+    for it as a literal), and each find's neighbour clauses read once: linear in the text."""
+    w = words()
+    comma, stops = w.comma, w.comma_run_stops + w.comma
     least = max(2, o.degree_run_min_clauses)
     found: list[Candidate] = []
-    for pattern in _degree_patterns(least, o.degree_run_max_len):
+    for opener, pattern in _degree_patterns(least, o.degree_run_max_len):
         for m in pattern.finditer(text):
-            run = m.group().split(comma)
-            if len(set(run)) == len(run):
-                found.append(
-                    Candidate(m.group(), "slogan", m.start(), None, (), BY_RULE, STAGE, "degree-run")
-                )
+            start, end = m.start(), m.end()
+            if text[start - 1 : start] == comma:  # the clause before: a lead, then the adverb?
+                lead = _clause_before(text, start - 1, stops, o.degree_run_longer_max)
+                k = lead.rfind(opener)
+                if k > 0 and len(lead) - k <= o.degree_run_max_len:
+                    start -= len(lead) + 1 - k
+            while text.startswith(comma + opener, end):  # a longer clause goes on with it
+                longer = _clause_after(text, end + 1, stops, o.degree_run_longer_max)
+                if not longer:
+                    break
+                end += 1 + len(longer)
+            said = text[start:end]
+            run = said.split(comma)
+            if text.startswith(comma + opener, end) or len(set(run)) < len(run):
+                continue  # (cut short by a clause longer still; or a clause said twice)
+            found.append(Candidate(said, "slogan", start, None, (), BY_RULE, STAGE, "degree-run"))
     yield from sorted(found, key=lambda c: c.offset)
 
 
+def _clause_before(text: str, end: int, stops: str, most: int) -> str:
+    """The clause of Han characters only that ends at `end`, after a stop or the text's start,
+    if it is `most` characters long or less; '' otherwise."""
+    start = end
+    while start > 0 and end - start <= most and is_han(text[start - 1]):
+        start -= 1
+    whole = start == 0 or text[start - 1] in stops
+    return text[start:end] if whole and 0 < end - start <= most else ""
+
+
+def _clause_after(text: str, start: int, stops: str, most: int) -> str:
+    """The clause of Han characters only that starts at `start` and ends at a stop or the
+    text's end, if it is `most` characters long or less; '' otherwise."""
+    end = start
+    while end < len(text) and end - start <= most and is_han(text[end]):
+        end += 1
+    whole = end == len(text) or text[end] in stops
+    return text[start:end] if whole and 0 < end - start <= most else ""
+
+
 @lru_cache(maxsize=4)
-def _degree_patterns(least: int, longest: int) -> tuple[re.Pattern[str], ...]:
+def _degree_patterns(least: int, longest: int) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """For each adverb of `degree_openers`, `least` whole clauses or more in a row that open with
     it and hold up to `longest` Han characters each: a mark of `comma_run_stops`, a comma or the
     text's edge before and after the run."""
@@ -136,7 +171,7 @@ def _degree_patterns(least: int, longest: int) -> tuple[re.Pattern[str], ...]:
         clause = f"{said}[{HAN}]{{1,{rest}}}"
         # (the look-behind is read after the adverb, so that re scans for the adverb itself)
         first = f"{said}(?<!{edge}{said})[{HAN}]{{1,{rest}}}"
-        out.append(re.compile(f"{first}(?:{comma}{clause}){{{least - 1},}}(?!{edge})"))
+        out.append((opener, re.compile(f"{first}(?:{comma}{clause}){{{least - 1},}}(?!{edge})")))
     return tuple(out)
 
 

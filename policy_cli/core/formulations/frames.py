@@ -19,13 +19,15 @@
 - `field-chain`: fields abbreviated to one character each, joined (农文旅融合, 商旅文体展联动);
 - `held-together`: what a principle holds to be done together, to the end of its clause
   (坚持|物质文明和精神文明一起抓; 坚持|工业农业一起抓、城市农村一起抓);
-- `theme`: the theme a congress or a meeting states for itself, a sentence of clauses (大会的主题
+- `theme`: the theme a congress states for itself, a sentence of clauses (大会的主题
   是：高举邓小平理论伟大旗帜，…，继往开来，与时俱进，全面建设小康社会，加快推进社会主义现代化，为
   开创中国特色社会主义事业新局面而奋斗。): its aim (开创中国特色社会主义事业新局面), each run of
   short clauses of one length (继往开来，与时俱进) and each longer clause (加快推进社会主义现代化),
-  as a reader lists what the congress stands on; not the clause that says what guides it
-  (以邓小平理论和“三个代表”重要思想为指导), nor a banner it raises (高举…伟大旗帜: named with its
-  opener where the text says it so, `named_openers`).
+  as a reader lists what the congress stands on, in a theme of `theme_min_clauses` clauses or
+  more; not the clause that says what guides it (以邓小平理论和“三个代表”重要思想为指导), a
+  national formulation it raises with an opener (高举|中国特色社会主义伟大旗帜, named with its
+  opener by the refine stage: `named_openers`) or a clause holding other marks, each of which
+  ends a run, nor a short clause alone.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from policy_cli.core.chars import HAN
+from policy_cli.core.chars import HAN, is_han
 from policy_cli.core.formulations.boundary import clause_lead, common_run, starts_a_word
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.mottos import only_names_things
@@ -48,7 +50,9 @@ from policy_cli.core.formulations.vocab import (
     word_tag,
     words,
 )
+from policy_cli.core.national import national_lexicon
 from policy_cli.core.patterns import longest_first
+from policy_cli.core.phrases import QUOTE_MARKS, canonical
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
@@ -126,26 +130,29 @@ def find_frames(
 
 def _theme(theme: str, at: int, o: FormulationOptions) -> Iterator[Candidate]:
     """The formulations of a theme's clauses (rule `theme`, see the module): the aim of its
-    last clause, its runs of short clauses of one length, and its longer clauses."""
-    w = words()
-    comma = w.comma
+    last clause, its runs of short clauses of one length, and its longer clauses. A clause
+    left out (what guides the theme, a banner, one holding other marks) ends a run; a short
+    clause alone is none."""
+    base = at
     clauses: list[tuple[int, str]] = []  # (offset, clause)
-    for clause in theme.split(comma):
+    for clause in _CLAUSE_SEPARATORS.split(theme):
         clauses.append((at, clause))
-        at += len(clause) + len(comma)
-    if clauses:
-        aim = patterns().theme_aim.fullmatch(clauses[-1][1])
-        if aim is not None:
-            yield Candidate(aim.group(1), "slogan", clauses[-1][0] + 1, stage=STAGE, rule="theme")
-            clauses.pop()
+        at += len(clause) + 1  # (and the comma after it)
+    if len(clauses) < max(1, o.theme_min_clauses):
+        return
+    aim = patterns().theme_aim.fullmatch(clauses[-1][1])
+    if aim is not None:
+        yield Candidate(aim.group(1), "slogan", clauses[-1][0] + 1, stage=STAGE, rule="theme")
+        clauses.pop()
     run: list[tuple[int, str]] = []
     for offset, clause in [*clauses, (-1, "")]:
-        if run and (len(clause) != len(run[0][1]) or len(clause) > o.theme_short_max):
-            if len(run) > 1:
-                said = comma.join(c for _, c in run)
+        kept = bool(clause) and not _left_out_of_theme(clause)
+        if run and (not kept or len(clause) != len(run[0][1]) or len(clause) > o.theme_short_max):
+            if len(run) > 1:  # (as printed, its commas Chinese or ASCII)
+                said = theme[run[0][0] - base : run[-1][0] - base + len(run[-1][1])]
                 yield Candidate(said, "slogan", run[0][0], stage=STAGE, rule="theme")
             run = []
-        if not clause or clause.endswith(w.theme_guided_ends) or _opens_a_name(clause):
+        if not kept:
             continue
         if len(clause) <= o.theme_short_max:
             run.append((offset, clause))
@@ -153,12 +160,24 @@ def _theme(theme: str, at: int, o: FormulationOptions) -> Iterator[Candidate]:
             yield Candidate(clause, "slogan", offset, stage=STAGE, rule="theme")
 
 
-def _opens_a_name(clause: str) -> bool:
-    """Tell whether a clause is an opener and a name it opens (高举|…伟大旗帜: `named_openers`),
-    which the refine stage names with its opener where the text says it so."""
+# what separates a theme's clauses: a comma, Chinese or ASCII (one character each)
+_CLAUSE_SEPARATORS = re.compile("[，,]")
+
+
+def _left_out_of_theme(clause: str) -> bool:
+    """Tell whether a theme's clause names no formulation of its own there: it says what guides
+    the theme (…为指导: `theme_guided_ends`), raises a national formulation with an opener the
+    refine stage names it with (高举|中国特色社会主义伟大旗帜: `named_openers`), or holds a mark
+    other than quotes (与时俱进（2022）)."""
+    w = words()
+    if clause.endswith(w.theme_guided_ends) or not all(
+        is_han(ch) or ch in QUOTE_MARKS for ch in clause
+    ):
+        return True
+    lexicon = national_lexicon()
     return any(
-        clause.startswith(opener) and clause.endswith(tuple(heads))
-        for opener, heads in words().named_openers.items()
+        clause.startswith(opener) and canonical(clause[len(opener) :]) in lexicon
+        for opener in w.named_openers
     )
 
 

@@ -155,15 +155,15 @@ def find_national(
         seg = seg or segment_text(text)  # (cut once: every match asks what word it ends in)
         whole = _word_it_opens(text, m.start, m.end, seg)
         if whole is not None and whole[len(printed) :] not in words().ground_words:
-            if whole in lexicon_words():
+            if _a_name_of_its_own(text, m.start, whole, seg):
                 # 碳达峰|十大行动, 祖国和平统一|大业: the entry opens a longer name the policy
-                # lexicon holds as one word, and that name is what the document says
-                yield Candidate(whole, "name", m.start, stage=STAGE, rule="word")
+                # lexicon holds as one word, and that name is what the document says (since
+                # the entry's first_seen)
+                yield _candidate(entry, whole, m.start, "word")
                 continue
             if word_tag(whole) in words().word_piece_refused_tags:
                 continue  # 冰火|两重天, 萨德尔: a piece of a set phrase or of a name, not said
         if entry.source in WORD_SOURCES and len(printed) <= options.national_short_max:
-            seg = seg or segment_text(text)  # (cut once, for every match that asks)
             if not _whole_words(text, m, seg):
                 continue  # a short name learnt from quotes, inside other words: 占中|部地区
         if MOTTO_SEPARATOR in entry.text and not _a_motto_said_as_one_word(entry.text, printed):
@@ -186,7 +186,6 @@ def find_national(
             and m.end not in starts  # (another entry of the lexicon follows: 创新…共享|新发展理念)
             and _a_motto_said_as_one_word(entry.text, printed)
         ):
-            seg = seg or segment_text(text)
             rest = _name_run_on_into(text, m.end, seg)
             if rest is not None:
                 # 教育科技人才|一体化发展: the motto is the modifier of the name it runs on into
@@ -194,7 +193,6 @@ def find_national(
                     yield Candidate(printed + rest, "name", m.start, stage=STAGE, rule="run-on")
                 continue  # (…|体制机制一体改革: a longer name is no formulation of its own)
         if entry.kind == "name" and printed.endswith((*words().zone_heads, *words().place_heads)):
-            seg = seg or segment_text(text)  # (only before a kind of zone or centre)
             placed = _placed_zone(text, m.start, printed, seg, options)
             if placed is not None:
                 # 苏南|国家自主创新示范区, 合肥|综合性国家科学中心: the kind of zone or centre
@@ -207,7 +205,6 @@ def find_national(
             and text.startswith(words().national_policy_heads, m.end)
             and not printed.endswith(words().national_policy_heads)
         ):
-            seg = seg or segment_text(text)  # (only where a head follows)
             head = _policy_head_after(text, m.end, seg)
             if head:
                 placed = (
@@ -519,6 +516,18 @@ def _word_it_opens(text: str, start: int, end: int, seg: Segmentation) -> str | 
         return None
     i = bisect_right(seg.starts, end - 1) - 1
     return seg.pieces[i] if seg.starts[i] == start else None
+
+
+def _a_name_of_its_own(text: str, start: int, whole: str, seg: Segmentation) -> bool:
+    """Tell whether the longer word an entry opens is a name to list instead of it: a word of
+    the policy lexicon (碳达峰十大行动), not an event's name (数字中国建设峰会: `event_heads`)
+    and not a piece of a longer name the next word goes on with (南水北调中线|工程建设: a word
+    that opens with one of `name_heads`)."""
+    if whole not in lexicon_words() or whole.endswith(tuple(words().event_heads)):
+        return False
+    end = start + len(whole)
+    after = seg.words(end, end + RUN_ON_LOOKAHEAD)
+    return not after or not after[0].startswith(tuple(words().name_heads))
 
 
 def _whole_words(text: str, m: Match, seg: Segmentation) -> bool:

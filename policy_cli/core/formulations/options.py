@@ -320,10 +320,12 @@ class FormulationOptions:
     held_together_min: int = 2
     held_together_max: int = 10
     held_together_parts: int = 4
-    # the theme a congress states for itself (rule theme): clauses of up to this many characters
-    # are said in runs of one length (继往开来，与时俱进), a run listed whole; a longer clause is
-    # listed alone (加快推进社会主义现代化); 0 switches the rule off
+    # the theme a congress states for itself (rule theme), a sentence of theme_min_clauses
+    # clauses or more (a business of one clause is an agenda: 研究部署下半年经济工作): clauses of up to theme_short_max characters are said in runs of one
+    # length (继往开来，与时俱进), a run listed whole; a longer clause is listed alone (加快推进
+    # 社会主义现代化); theme_short_max 0 switches the rule off
     theme_short_max: int = 6
+    theme_min_clauses: int = 2
     # the longest modifier of a form of economy or a culture in a run of them (首发|经济, 海派|文化)
     kind_run_modifier_max: int = 2
     # in a short text of the centre, a run of this many clauses or more ending in one head is
@@ -612,6 +614,10 @@ class FormulationOptions:
     # (0 switches it off); longer clauses state tasks at length (更加突出整治群众身边腐败和作风问题)
     degree_run_min_clauses: int = 3
     degree_run_max_len: int = 12
+    # …and a clause after such a run that opens with the adverb too is the run's up to this
+    # many characters (a run cut short names nothing: none is listed where one longer still
+    # goes on)
+    degree_run_longer_max: int = 18
     uneven_frame_min_len: int = 4
     uneven_frame_max_len: int = 18
     uneven_frame_min_shared: int = 3
