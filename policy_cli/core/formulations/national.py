@@ -44,9 +44,11 @@ them, and not each pair; joined by a conjunction (…和建设什么样的党…
 
 An entry said as the front of one longer word of the segmenter is not said alone: where the
 policy lexicon holds that word as a name (碳达峰|十大行动, 祖国和平统一|大业) the name is listed
-(rule `word`); where it is a person's name, an idiom or a set phrase of the dictionary
-(`word_piece_refused_tags`: 萨德|尔, 冰火|两重天) nothing is. A ground word after it (战斗堡垒|作用)
-and a word the segmenter starts inside it (自由贸易|港区) leave the entry as it is.
+(rule `word`, since the entry's first_seen), unless it is an event's (数字中国|建设峰会) or the
+next word goes on naming with it (南水北调中线|工程建设); where it is a person's name, an idiom
+or a set phrase of the dictionary (`word_piece_refused_tags`: 萨德|尔, 冰火|两重天) nothing is.
+A ground word after it (战斗堡垒|作用) and a word the segmenter starts inside it (自由贸易|港区)
+leave the entry as it is.
 
 Said right before the head noun of a policy as a word of its own (全面两孩|政策, 藏粮于技|战略:
 `national_policy_heads`), a formulation is listed with it (rule `head`), as the document names it.

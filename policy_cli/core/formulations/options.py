@@ -321,9 +321,10 @@ class FormulationOptions:
     held_together_max: int = 10
     held_together_parts: int = 4
     # the theme a congress states for itself (rule theme), a sentence of theme_min_clauses
-    # clauses or more (a business of one clause is an agenda: 研究部署下半年经济工作): clauses of up to theme_short_max characters are said in runs of one
-    # length (继往开来，与时俱进), a run listed whole; a longer clause is listed alone (加快推进
-    # 社会主义现代化); theme_short_max 0 switches the rule off
+    # clauses or more (a business of one clause is an agenda: 研究部署下半年经济工作): clauses
+    # of up to theme_short_max characters are said in runs of one length (继往开来，与时俱进), a
+    # run listed whole; a longer clause is listed alone (加快推进社会主义现代化); theme_short_max
+    # 0 switches the rule off
     theme_short_max: int = 6
     theme_min_clauses: int = 2
     # the longest modifier of a form of economy or a culture in a run of them (首发|经济, 海派|文化)
@@ -611,7 +612,8 @@ class FormulationOptions:
     # this many whole clauses or more in a row, each of up to degree_run_max_len characters,
     # that all open with one adverb of degree or constancy (degree_openers) and then say
     # different things, are a motto (rule degree-run): 倍加顾全大局，倍加珍视团结，倍加维护稳定
-    # (0 switches it off); longer clauses state tasks at length (更加突出整治群众身边腐败和作风问题)
+    # (0 switches it off); a run whose first clauses are longer states tasks at length (更加突出
+    # 整治群众身边腐败和作风问题)
     degree_run_min_clauses: int = 3
     degree_run_max_len: int = 12
     # …and a clause after such a run that opens with the adverb too is the run's up to this
