@@ -117,12 +117,12 @@ def _degree_runs(text: str, o: FormulationOptions) -> Iterator[Candidate]:
         for m in pattern.finditer(text):
             start, end = m.start(), m.end()
             if text[start - 1 : start] == comma:  # the clause before: a lead, then the adverb?
-                lead = _clause_before(text, start - 1, stops, o.degree_run_longer_max)
+                lead = _whole_clause_before(text, start - 1, stops, o.degree_run_longer_max)
                 k = lead.rfind(opener)
                 if k > 0 and len(lead) - k <= o.degree_run_max_len:
                     start -= len(lead) + 1 - k
             while text.startswith(comma + opener, end):  # a longer clause goes on with it
-                longer = _clause_after(text, end + 1, stops, o.degree_run_longer_max)
+                longer = _whole_clause_after(text, end + 1, stops, o.degree_run_longer_max)
                 if not longer:
                     break
                 end += 1 + len(longer)
@@ -134,7 +134,7 @@ def _degree_runs(text: str, o: FormulationOptions) -> Iterator[Candidate]:
     yield from sorted(found, key=lambda c: c.offset)
 
 
-def _clause_before(text: str, end: int, stops: str, most: int) -> str:
+def _whole_clause_before(text: str, end: int, stops: str, most: int) -> str:
     """The clause of Han characters only that ends at `end`, after a stop or the text's start,
     if it is `most` characters long or less; '' otherwise."""
     start = end
@@ -144,7 +144,7 @@ def _clause_before(text: str, end: int, stops: str, most: int) -> str:
     return text[start:end] if whole and 0 < end - start <= most else ""
 
 
-def _clause_after(text: str, start: int, stops: str, most: int) -> str:
+def _whole_clause_after(text: str, start: int, stops: str, most: int) -> str:
     """The clause of Han characters only that starts at `start` and ends at a stop or the
     text's end, if it is `most` characters long or less; '' otherwise."""
     end = start
