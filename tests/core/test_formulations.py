@@ -541,6 +541,18 @@ def test_battles_listed_after_the_head_belong_to_it():
     assert "蓝天、碧水、净土保卫战" in texts
 
 
+def test_a_verb_that_carries_on_a_spirit_opens_no_name():
+    """A verb that carries on, shows or has a spirit (秉承, 具有, 传承) ends the walk back from the
+    head: a name does not open with it (the report to the 14th congress: 大力表彰具有时代精神的
+    模范人物; the national news: 秉承团结合作精神, 传承丝绸之路精神)."""
+    texts = {f.text for f in formulations_in(
+        "加强社会公德教育，大力表彰具有时代精神的模范人物。愿继续秉承团结合作精神，加强战略互信。"
+        "我们愿同伊方携手努力，传承丝绸之路精神，共创中伊关系美好未来。"
+    )}
+    assert not [t for t in texts if t.startswith(("大力表彰", "具有", "秉承", "传承"))]
+    assert "团结合作精神" in texts
+
+
 def test_a_spirit_named_by_a_virtue_is_no_named_spirit():
     """A spirit named after a virtue, an idiom of the dictionary or an -ism (the report to the
     17th congress: 发扬求真务实、开拓进取精神; 发扬人道主义精神), is a quality; a named spirit
