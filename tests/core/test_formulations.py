@@ -541,6 +541,25 @@ def test_battles_listed_after_the_head_belong_to_it():
     assert "蓝天、碧水、净土保卫战" in texts
 
 
+def test_forms_that_differ_by_separators_or_quotes_are_one_formulation():
+    """A document that prints one formulation in two forms (the report to the 14th congress:
+    要警惕右，但主要是防止“左” and 要警惕右但主要是防止“左”; a State Council item: 增品种提品质
+    创品牌 and 增品种、提品质、创品牌) lists it once, with all its mentions: the form that shows
+    a motto's parts apart."""
+    found = formulations_in(
+        "在党内特别是领导干部中要警惕右，但主要是防止“左”。现在明确要警惕右但主要是防止“左”，"
+        "目的在于吸取历史经验。开展消费品工业增品种提品质创品牌专项行动。"
+        "要以增品种、提品质、创品牌为重点。坚持不忘初心，牢记使命。不忘初心、牢记使命。"
+    )
+    by_key: dict[str, list] = {}
+    for f in found:
+        by_key.setdefault(f.text.replace("，", "").replace("、", ""), []).append(f)
+    assert all(len(fs) == 1 for fs in by_key.values()), [f.text for f in found]
+    assert by_key["要警惕右但主要是防止左"][0].count == 2
+    assert by_key["增品种提品质创品牌"][0].text == "增品种、提品质、创品牌"
+    assert by_key["不忘初心牢记使命"][0].count == 2
+
+
 def test_a_verb_that_carries_on_a_spirit_opens_no_name():
     """A verb that carries on, shows or has a spirit (秉承, 具有, 传承) ends the walk back from the
     head: a name does not open with it (the report to the 14th congress: 大力表彰具有时代精神的

@@ -17,7 +17,7 @@ from policy_cli.core.formulations.pieces import (
 )
 from policy_cli.core.national import national_lexicon, said_nationally
 from policy_cli.core.occurrences import find_all, non_overlapping
-from policy_cli.core.phrases import canonical
+from policy_cli.core.phrases import SEPARATORS, canonical, key
 from policy_cli.core.tokens import Segmentation
 from policy_cli.models import Document, Formulation, Sentence
 
@@ -46,7 +46,7 @@ def rank_formulations(
     chosen = list(candidates)
     # every occurrence of every find in one pass over the text (not one scan per find)
     starts = find_said(document.text, chosen)
-    result = []
+    counted: list[tuple[Candidate, list[int]]] = []
     edges: Any = None  # where words start, as an array, made for the first long list
     for c in chosen:
         at = starts.get(c.text, [])
@@ -63,14 +63,44 @@ def rank_formulations(
             at = sorted(
                 [*named, *said_as_words(document.text, seg, rest, len(short), found, edges=edges)]
             )
-        result.append(
-            to_formulation(document, c, options.max_contexts, at, options.context_max_len)
-        )
+        counted.append((c, at))
+    result = [
+        to_formulation(document, c, options.max_contexts, at, options.context_max_len)
+        for c, at in _variants_as_one(counted)
+    ]
     if sort == "count":
         result.sort(key=lambda f: (-f.count, f.first_offset, f.text))
     else:
         result.sort(key=lambda f: (f.first_offset, f.text))
     return result
+
+
+def _variants_as_one(
+    counted: list[tuple[Candidate, list[int]]],
+) -> list[tuple[Candidate, list[int]]]:
+    """One formulation for the forms a document prints it in, which differ by separators or
+    quote marks alone (不忘初心，牢记使命 and 不忘初心、牢记使命; “新农人”培育三年行动 and
+    新农人培育三年行动; 增品种提品质创品牌 and 增品种、提品质、创品牌), with the mentions of them
+    all: the form that shows a motto's parts apart (more separators), else the candidate that
+    comes first (the merge stage puts the surest first)."""
+    kept: dict[str, int] = {}
+    out: list[tuple[Candidate, list[int]]] = []
+    for c, at in counted:
+        k = key(c.text)
+        i = kept.get(k)
+        if i is None:
+            kept[k] = len(out)
+            out.append((c, at))
+            continue
+        first, mentions = out[i]
+        if _separators(c.text) > _separators(first.text):
+            first = c
+        out[i] = (first, sorted({*mentions, *at}))
+    return out
+
+
+def _separators(text: str) -> int:
+    return sum(text.count(s) for s in SEPARATORS)
 
 
 def said_as(c: Candidate) -> str | None:
