@@ -114,3 +114,11 @@ def test_a_guideline_head_names_the_run_with_no_de():
 def test_a_guideline_head_after_de_names_the_run_too():
     found = found_in("一年来，我们突出稳进增效、除险固安的工作导向，有效应对风险挑战。")
     assert RULE in found["稳进增效、除险固安"]
+
+
+def test_a_preposition_of_basis_opens_no_principle():
+    # the report to the 13th congress: 根据|公平税负、促进竞争和体现产业政策|的原则, taken as
+    # 按照 takes it
+    found = found_in("改革财政税收体制，根据公平税负、促进竞争和体现产业政策的原则，合理设置税种。")
+    assert RULE in found["公平税负、促进竞争和体现产业政策"]
+    assert not [t for t in found if t.startswith("根据")]
