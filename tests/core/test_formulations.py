@@ -541,6 +541,17 @@ def test_battles_listed_after_the_head_belong_to_it():
     assert "蓝天、碧水、净土保卫战" in texts
 
 
+def test_those_addressed_each_of_a_kind_are_no_motto():
+    """各地区、各部门、各单位 (the work reports of 1979-1987, the news): each of a kind the text
+    calls on, listed; 各司其职、各负其责 says what each is to do."""
+    texts = {f.text for f in formulations_in(
+        "各地区、各部门、各企业都要为提高产品质量作出努力。各部门、各地方要加强协调。"
+        "推动形成各司其职、各负其责、协调运转、有效制衡的公司治理机制。"
+    )}
+    assert not [t for t in texts if t.startswith("各") and "其" not in t], texts
+    assert "各司其职、各负其责、协调运转、有效制衡" in texts
+
+
 def test_forms_that_differ_by_separators_or_quotes_are_one_formulation():
     """A document that prints one formulation in two forms (the report to the 14th congress:
     要警惕右，但主要是防止“左” and 要警惕右但主要是防止“左”; a State Council item: 增品种提品质

@@ -93,7 +93,8 @@ def find_mottos(
     found.extend(_attained(text, options, seg))
     for c in found:
         if isinstance(c, Candidate):
-            yield c
+            if not _each_of_a_kind(c.text):
+                yield c
         elif counts.get(c[0], 0) >= options.triplet_min_count:
             yield Candidate(c[0], "slogan", c[1], None, (), BY_RULE, STAGE, "triplet")
 
@@ -517,6 +518,17 @@ def _a_person(clause: str) -> bool:
     """Tell whether the tagger takes a clause whole for a person's name (刘延东)."""
     tagged = default_tagger().tag(clause, False)
     return len(tagged) == 1 and tagged[0][1] in words().person_tags
+
+
+def _each_of_a_kind(run: str) -> bool:
+    """Tell whether every clause of a run says 各 and a noun (各地区、各部门、各单位;
+    `each_determiners`): those a text addresses, listed, where a motto says what to do or be."""
+    w = words()
+    for part in run.split(w.list_separator):
+        det = next((d for d in w.each_determiners if part.startswith(d)), None)
+        if det is None or len(part) == len(det) or not only_names_things(part[len(det) :]):
+            return False
+    return True
 
 
 def only_names_things(half: str) -> bool:

@@ -375,6 +375,7 @@ class Words(ReadOnlyRecord):
     result_lead_tags: frozenset[str]
     verb_tags: frozenset[str]
     noun_tags: frozenset[str]
+    each_determiners: tuple[str, ...]
     object_tags: tuple[str, ...]
     trail_predicate_tags: frozenset[str]
     modified_tags: frozenset[str]
