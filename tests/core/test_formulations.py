@@ -583,6 +583,18 @@ def test_a_verb_that_carries_on_a_spirit_opens_no_name():
     assert "团结合作精神" in texts
 
 
+def test_a_verb_acting_on_a_spirit_or_thought_before_a_noun_opens_no_name():
+    """宣讲|十九大精神, 传承|黄大年精神, 抵制|资本主义腐朽思想 (the national news, the report to
+    the 13th congress): the verb acts on the spirit or thought the noun after it names; its
+    subject before it is no part of the name either."""
+    texts = {f.text for f in formulations_in(
+        "要坚决抵制资本主义腐朽思想的侵蚀。湖南大学师生宣讲十九大精神。"
+        "广大高校教师传承黄大年精神。"
+    )}
+    assert not [t for t in texts if any(v in t for v in ("抵制", "宣讲", "传承"))], texts
+    assert {"十九大精神", "黄大年精神"} <= texts
+
+
 def test_a_spirit_named_by_a_virtue_is_no_named_spirit():
     """A spirit named after a virtue, an idiom of the dictionary or an -ism (the report to the
     17th congress: 发扬求真务实、开拓进取精神; 发扬人道主义精神), is a quality; a named spirit

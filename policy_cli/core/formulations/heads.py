@@ -56,6 +56,8 @@ def find_heads(
             continue  # 履行战略使命, 战略腹地: 战略 modifies the noun after it
         phrase = phrase_ending_at(text, m.end(), len(head), o, seg)
         start = m.end() - len(phrase)
+        if head in w.acted_on_heads:
+            phrase, start = _without_acting_verb(phrase, seg, start)
         framed = p.centred.search(text, max(0, start - o.centred_lookback), start)
         if framed and framed.end() == start and len(phrase) <= o.centred_max_phrase:
             # 以人民为中心的发展思想: the frame 以X为中心的 is part of the doctrine's name
@@ -122,6 +124,18 @@ def find_heads(
             phrase, start = _with_listed_battles(text, start, end, phrase, o)
         phrase, start = _with_coordinate(text, start, phrase, head, o, seg)
         yield Candidate(phrase, "slogan", start, stage=STAGE, rule=head)
+
+
+def _without_acting_verb(phrase: str, seg: Segmentation, start: int) -> tuple[str, int]:
+    """The phrase without the verb that opens it where a noun follows the verb (抵制|资本主义
+    腐朽思想, 培养|青少年科学精神, 增加|公众环保意识: `acted_on_heads`): the verb acts on a
+    spirit, a thought or an awareness the noun has, and names none; a verb right before the head
+    or before another verb stays (伟大建党精神, 开放包容精神)."""
+    w = words()
+    cut = seg.words(start, start + len(phrase))
+    if len(cut) >= 3 and word_tag(cut[0]) in w.verb_tags and word_tag(cut[1]) in w.noun_tags:
+        return phrase[len(cut[0]) :], start + len(cut[0])
+    return phrase, start
 
 
 def _holds_an_adverb(phrase: str, seg: Segmentation, start: int) -> bool:

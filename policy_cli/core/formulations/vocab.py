@@ -155,6 +155,7 @@ class Words(ReadOnlyRecord):
     # [words]
     doctrine_heads: tuple[str, ...]
     word_internal_heads: frozenset[str]
+    acted_on_heads: tuple[str, ...]
     modifying_heads: frozenset[str]
     strict_heads: frozenset[str]
     generic_strict_modifiers: tuple[str, ...]
