@@ -149,6 +149,19 @@ def test_a_title_subject_with_a_verb_is_named_where_the_news_says_it_again():
     assert "考试招生制度改革" not in found_in(local)
 
 
+def test_a_verb_of_building_opens_no_title_subject():
+    """《关于加快建设全国统一电力市场体系的指导意见》 (the reform commission's meeting of
+    2021-11-24): 建设 is a verb of policy before the subject as 构建 is; 促进 stays a word of a
+    subject (《关于完善促进消费体制机制…》 sets up mechanisms that promote consumption)."""
+    text = (
+        "会议审议通过了《关于加快建设全国统一电力市场体系的指导意见》。会议强调，要加快建设全国"
+        "统一电力市场体系，实现电力资源在更大范围内共享互济和优化配置。"
+    )
+    found = found_in(text)
+    assert found["全国统一电力市场体系"].evidence[0] == "title/subject"
+    assert not any(t.startswith("建设全国") for t in found)
+
+
 def test_titles_stage_can_be_switched_off():
     doc = load_document(DOCS / "gwr-2021.txt")
     title = "中共中央关于制定国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议"
