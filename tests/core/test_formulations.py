@@ -982,6 +982,24 @@ def test_a_repeated_report_of_acts_names_or_counts_is_no_slogan():
     assert not found(names), found(names)
 
 
+def test_a_repeated_body_is_no_slogan():
+    """The news of a session of the NPC standing committee names the committee with each act
+    (十三届全国人大常委会, 33 times in 28,000 items), as it names a government, an organisation
+    or a hospital (香港特别行政区政府, 联合国教科文组织): a body, by its name's ending, no slogan.
+    A slogan ending in a one-character ending of a body (全面从严治党) stays."""
+    from policy_cli.core.formulations.repeated import find_repeated
+
+    news = (
+        "十三届全国人大常委会第十次会议闭幕。十三届全国人大常委会表决通过了有关法律。"
+        "十三届全国人大常委会委员长会议举行。香港特别行政区政府表示欢迎。"
+        "香港特别行政区政府将全力配合。香港特别行政区政府发言人说。"
+        "要坚定不移推进全面从严治党。必须坚定不移推进全面从严治党。我们坚定不移推进全面从严治党。"
+    )
+    found = {c.text for c in find_repeated(news, FormulationOptions())}
+    assert not any(t.endswith(("常委会", "政府")) for t in found), found
+    assert "坚定不移推进全面从严治党" in found
+
+
 def test_a_sentence_said_again_in_a_series_is_no_slogan():
     # the national news of a meeting (2020-12-25): one sentence said three times with a different
     # last word, and a connective before a word each time

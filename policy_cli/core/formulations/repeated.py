@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
 from policy_cli.core.chars import HAN
 from policy_cli.core.formulations.boundary import starts_a_word
@@ -20,6 +21,7 @@ from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.pieces import NUMBER_CHARS
 from policy_cli.core.formulations.vocab import patterns, word_tag, words
 from policy_cli.core.people import rules as people_rules
+from policy_cli.core.people import rules_table as people_rules_table
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "repeated"
@@ -76,10 +78,26 @@ def find_repeated(
             len(slogan) >= o.repeated_min_trimmed
             and not not_a_slogan.search(slogan)
             and not people_rules().title_end.search(slogan)  # 中共中央政治局常委: an office
+            and not _an_institution(slogan)  # 十二届全国人大常委会, 香港特别行政区政府
             and not _ends_in_a_prepositional_phrase(cut)
             and not _a_report_of_names_or_acts(cut)
         ):
             yield Candidate(slogan, "slogan", at, stage=STAGE, rule="thrice")
+
+
+def _an_institution(phrase: str) -> bool:
+    """Tell whether a phrase names a body by the ending of its name (…委员会, …常委会, …政府,
+    …研究院, …组织: the organisations' endings of the people rules, but their one-character
+    ones, which slogans end with too: 全面从严治党, 改革强军): said with each report of what it
+    does, no slogan."""
+    return _institution_end().search(phrase) is not None
+
+
+@lru_cache(maxsize=1)
+def _institution_end() -> re.Pattern[str]:
+    orgs = people_rules_table()["organisations"]
+    ends = [e for e in orgs["ends"].split("|") if len(e) > 1]
+    return re.compile(rf"(?:{orgs['suffixes']}|{'|'.join(ends)})$")
 
 
 def _cut_from_a_count(text: str, at: int, first: str) -> bool:
