@@ -569,6 +569,24 @@ def test_forms_that_differ_by_separators_or_quotes_are_one_formulation():
     assert by_key["要警惕右但主要是防止左"][0].count == 2
     assert by_key["增品种提品质创品牌"][0].text == "增品种、提品质、创品牌"
     assert by_key["不忘初心牢记使命"][0].count == 2
+    # a tie of separators: the form with fewer quote marks, with the evidence of both; forms
+    # parted differently stay two formulations
+    found = formulations_in(
+        "要毫不动摇坚持两个“毫不动摇”，促进民营经济发展壮大。坚持和平发展、合作共赢。"
+        "推动和平、发展、合作、共赢。"
+    )
+    both = [f for f in found if f.text.replace("“", "").replace("”", "") == "两个毫不动摇"]
+    assert [f.text for f in both] == ["两个毫不动摇"]
+    assert "national/seed" in both[0].evidence and "counted/quoted-count" in both[0].evidence
+    assert {"和平发展、合作共赢", "和平、发展、合作、共赢"} <= {f.text for f in found}
+
+
+def test_a_motto_listed_with_separators_is_still_one_word_for_the_segmenter():
+    """single_words gives a motto by its letters (为民、务实、清廉 as 为民务实清廉): the form a
+    document may print it in too, which the merged formulation no longer lists apart."""
+    found = formulations_in("要坚持为民、务实、清廉，坚持为民务实清廉，持续改进作风。")
+    assert [f.text for f in found if "为民" in f.text] == ["为民、务实、清廉"]
+    assert "为民务实清廉" in single_words(found)
 
 
 def test_a_verb_that_carries_on_a_spirit_opens_no_name():
@@ -581,6 +599,15 @@ def test_a_verb_that_carries_on_a_spirit_opens_no_name():
     )}
     assert not [t for t in texts if t.startswith(("大力表彰", "具有", "秉承", "传承"))]
     assert "团结合作精神" in texts
+    # inside the name of a place or an event the verb is a word of it; a particle after the
+    # verb and a word opening with a preposition's character stay whole (对外开放)
+    texts = {f.text for f in formulations_in(
+        "建设景德镇国家陶瓷文化传承创新试验区是使命。第二届中华优秀传统文化传承发展论坛在京开幕。"
+        "工人们传承着铁人精神。他们秉承对外开放精神。"
+    )}
+    assert "中华优秀传统文化传承发展论坛" in texts
+    assert any(t.endswith("文化传承创新试验区") for t in texts), texts
+    assert not [t for t in texts if t.startswith(("着", "外开放"))], texts
 
 
 def test_a_verb_acting_on_a_spirit_or_thought_before_a_noun_opens_no_name():
@@ -998,6 +1025,14 @@ def test_a_repeated_body_is_no_slogan():
     found = {c.text for c in find_repeated(news, FormulationOptions())}
     assert not any(t.endswith(("常委会", "政府")) for t in found), found
     assert "坚定不移推进全面从严治党" in found
+    # a kind of government to build, a kind of body (大学, 组织): aims, not bodies
+    aims = (
+        "要加快建设廉洁高效的法治政府。必须加快建设廉洁高效的法治政府。我们加快建设廉洁高效的法治政府。"
+        "建设中国特色世界一流大学。要建设中国特色世界一流大学。我们建设中国特色世界一流大学。"
+    )
+    found = {c.text for c in find_repeated(aims, FormulationOptions())}
+    assert any(t.endswith("法治政府") for t in found), found
+    assert any(t.endswith("世界一流大学") for t in found), found
 
 
 def test_a_sentence_said_again_in_a_series_is_no_slogan():

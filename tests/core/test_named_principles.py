@@ -122,3 +122,9 @@ def test_a_preposition_of_basis_opens_no_principle():
     found = found_in("改革财政税收体制，根据公平税负、促进竞争和体现产业政策的原则，合理设置税种。")
     assert RULE in found["公平税负、促进竞争和体现产业政策"]
     assert not [t for t in found if t.startswith("根据")]
+    # before another head than a principle's they take what a decision rests on: no principle
+    from policy_cli.core.formulations.principles import find_named_principles
+    from policy_cli.core.tokens import segment_text
+
+    text = "根据各自特点、按照让群众满意的标准开展工作。"
+    assert not list(find_named_principles(text, FormulationOptions(), segment_text(text)))

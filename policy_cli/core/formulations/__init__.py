@@ -70,6 +70,7 @@ from policy_cli.core.formulations.rank import MAX_CONTEXTS, SORTS, rank_formulat
 from policy_cli.core.formulations.shapes import classify_quoted
 from policy_cli.core.formulations.stages import STAGE_NAMES, STAGES, Stage, run_stages
 from policy_cli.core.formulations.user import read_user_lexicon
+from policy_cli.core.phrases import key
 from policy_cli.core.tokens import Segmentation, segment_document
 from policy_cli.errors import UsageError
 from policy_cli.models import Document, Formulation
@@ -135,7 +136,9 @@ def extract_formulations(
 def single_words(
     formulations: Iterable[Formulation], *, min_len: int = 2, max_len: int = 7
 ) -> tuple[str, ...]:
-    """Return the formulations that are one word (no punctuation, short): 十四五, 放管服, 296X.
+    """Return the formulations that are one word (no punctuation, short): 十四五, 放管服, 296X;
+    a motto or a quoted name by its letters alone (为民、务实、清廉 as 为民务实清廉, two
+    “毫不动摇” as 两个毫不动摇: the form a document may also print it in, listed as one with it).
 
     Args:
         formulations: found formulations.
@@ -146,10 +149,10 @@ def single_words(
     Returns:
         Their texts, for the segmenter to keep whole.
     """
+    joined = (key(f.text) for f in formulations)
     return tuple(
-        f.text
-        for f in formulations
-        if min_len <= len(f.text) <= max_len and re.fullmatch(rf"[{HAN}0-9A-Za-z+]+", f.text)
+        t for t in joined
+        if min_len <= len(t) <= max_len and re.fullmatch(rf"[{HAN}0-9A-Za-z+]+", t)
     )
 
 

@@ -79,6 +79,7 @@ def phrase_ending_at(
     cut = seg.words(start, end)
     clause = clause_word_set()
     out = ""
+    first = len(cut)  # the walk's first word
     for i in range(len(cut) - 1, -1, -1):
         w = cut[i]
         if w in v.postpositions and out and (
@@ -91,6 +92,7 @@ def phrase_ending_at(
             # follows a noun, so one after a clause's edge, a mark, a function word or an ordinal
             # is China, of the name
             out = w + out
+            first = i
             break
         if len(out) >= core and not (
             len(out) == core and core <= o.bare_head_max and len(w) >= o.min_word_len
@@ -108,7 +110,15 @@ def phrase_ending_at(
             ):
                 break
         out = w + out
-    return out.lstrip(v.name_prepositions)
+        first = i
+    # a preposition said as a word of its own is cut off the front (对|新发展理念), not the
+    # first character of a word (对外开放精神)
+    while first < len(cut) and out and cut[first] and all(
+        ch in v.name_prepositions for ch in cut[first]
+    ):
+        out = out[len(cut[first]) :]
+        first += 1
+    return out
 
 
 def following_phrase(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 KINDS = ("code", "numbered", "slogan", "name", "metaphor", "document")
 # The strength of a candidate: found by an unquoted rule, or quoted / otherwise certain.
@@ -45,3 +45,15 @@ class Candidate:
     def evidence(self) -> tuple[str, ...]:
         """Every stage and rule that proposed this text, the one kept first."""
         return (self.tag, *self.also)
+
+
+def with_evidence(kept: Candidate, other: Candidate) -> Candidate:
+    """`kept`, holding the evidence and the lexicon's facts (`meta`) of `other` too: the one
+    candidate that two of a formulation are merged into."""
+    also = kept.also
+    if other.tag != kept.tag and other.tag not in also:
+        also = (*also, other.tag)
+    meta = kept.meta + tuple(m for m in other.meta if m not in kept.meta)
+    if also == kept.also and meta == kept.meta:
+        return kept
+    return replace(kept, also=also, meta=meta)

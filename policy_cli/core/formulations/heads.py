@@ -56,6 +56,8 @@ def find_heads(
             continue  # 履行战略使命, 战略腹地: 战略 modifies the noun after it
         phrase = phrase_ending_at(text, m.end(), len(head), o, seg)
         start = m.end() - len(phrase)
+        if head in w.carried_heads:
+            phrase, start = _after_carrying_verb(phrase, seg, start)
         if head in w.acted_on_heads:
             phrase, start = _without_acting_verb(phrase, seg, start)
         framed = p.centred.search(text, max(0, start - o.centred_lookback), start)
@@ -124,6 +126,22 @@ def find_heads(
             phrase, start = _with_listed_battles(text, start, end, phrase, o)
         phrase, start = _with_coordinate(text, start, phrase, head, o, seg)
         yield Candidate(phrase, "slogan", start, stage=STAGE, rule=head)
+
+
+def _after_carrying_verb(phrase: str, seg: Segmentation, start: int) -> tuple[str, int]:
+    """The phrase after the last verb that carries on, shows or has what the head names, and
+    an aspect particle after it (秉承|团结合作精神, 传承着|铁人精神, 迈向|命运共同体:
+    `carrying_verbs`, `carried_heads`), else the phrase."""
+    w = words()
+    cut = seg.words(start, start + len(phrase))
+    last = max((k for k, word in enumerate(cut[:-1]) if word in w.carrying_verbs), default=-1)
+    if last < 0:
+        return phrase, start
+    k = last + 1
+    if k < len(cut) - 1 and word_tag(cut[k]) in w.aspect_tags:
+        k += 1
+    drop = sum(len(word) for word in cut[:k])
+    return phrase[drop:], start + drop
 
 
 def _without_acting_verb(phrase: str, seg: Segmentation, start: int) -> tuple[str, int]:

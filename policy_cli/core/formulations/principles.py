@@ -65,6 +65,10 @@ def find_named_principles(
         run = _principle(text[start:at], seg, start, o)
         if run is not None:
             offset, phrase = run
+            if text.endswith(w.basis_prepositions, 0, offset) and (
+                m.group("head") not in w.basis_heads
+            ):
+                continue  # 根据|法律法规、有关规定|的要求: the documents a decision rests on
             yield Candidate(phrase, "slogan", offset, None, (), BY_RULE, STAGE, RULE)
 
 

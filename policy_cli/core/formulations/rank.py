@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from policy_cli.core.formulations.candidate import Candidate
+from policy_cli.core.formulations.candidate import Candidate, with_evidence
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.pieces import (
     NUMPY_OCCURRENCES,
@@ -17,7 +18,7 @@ from policy_cli.core.formulations.pieces import (
 )
 from policy_cli.core.national import national_lexicon, said_nationally
 from policy_cli.core.occurrences import find_all, non_overlapping
-from policy_cli.core.phrases import SEPARATORS, canonical, key
+from policy_cli.core.phrases import QUOTE_MARKS, SEPARATORS, canonical, key
 from policy_cli.core.tokens import Segmentation
 from policy_cli.models import Document, Formulation, Sentence
 
@@ -28,6 +29,8 @@ SORTS = ("first", "count")
 # mentions are the name's too (refine.fold names it so)
 SAID_AS = "said_as"
 MAX_CONTEXTS = FormulationOptions().max_contexts
+_SEPARATOR = re.compile(f"[{SEPARATORS}]")
+_QUOTE_MARK = re.compile(f"[{QUOTE_MARKS}]")
 
 
 def rank_formulations(
@@ -80,27 +83,49 @@ def _variants_as_one(
 ) -> list[tuple[Candidate, list[int]]]:
     """One formulation for the forms a document prints it in, which differ by separators or
     quote marks alone (不忘初心，牢记使命 and 不忘初心、牢记使命; “新农人”培育三年行动 and
-    新农人培育三年行动; 增品种提品质创品牌 and 增品种、提品质、创品牌), with the mentions of them
-    all: the form that shows a motto's parts apart (more separators), else the candidate that
-    comes first (the merge stage puts the surest first)."""
-    kept: dict[str, int] = {}
+    新农人培育三年行动; 增品种提品质创品牌 and 增品种、提品质、创品牌), with the mentions and the
+    evidence of them all: the surer candidate (the merge stage puts it first, with its kind),
+    shown in the form that parts a motto where the other runs it together, else the one with
+    fewer quote marks (两个毫不动摇, not 两个“毫不动摇”). Forms parted differently are two
+    formulations (和平发展、合作共赢 and 和平、发展、合作、共赢)."""
+    groups: dict[str, list[int]] = {}
     out: list[tuple[Candidate, list[int]]] = []
     for c, at in counted:
-        k = key(c.text)
-        i = kept.get(k)
+        same = groups.setdefault(key(c.text), [])
+        i = next((i for i in same if _parted_alike(out[i][0].text, c.text)), None)
         if i is None:
-            kept[k] = len(out)
+            same.append(len(out))
             out.append((c, at))
             continue
-        first, mentions = out[i]
-        if _separators(c.text) > _separators(first.text):
-            first = c
-        out[i] = (first, sorted({*mentions, *at}))
+        kept, mentions = out[i]
+        merged = with_evidence(kept, c)
+        if _better_form(c.text, kept.text):
+            merged = replace(merged, text=c.text, offset=c.offset)
+        out[i] = (merged, sorted({*mentions, *at}))
     return out
 
 
-def _separators(text: str) -> int:
-    return sum(text.count(s) for s in SEPARATORS)
+def _parts(text: str) -> list[str]:
+    """The parts a form's separators cut it into, without quote marks."""
+    return _SEPARATOR.split(_QUOTE_MARK.sub("", text))
+
+
+def _parted_alike(a: str, b: str) -> bool:
+    """Tell whether two forms of one key cut it at the same places, or one of them nowhere."""
+    pa, pb = _parts(a), _parts(b)
+    return len(pa) == 1 or len(pb) == 1 or pa == pb
+
+
+def _better_form(new: str, old: str) -> bool:
+    """Tell whether a form shows a formulation better than another: its parts apart (no empty
+    part: 关于修改、、的决定 is a title whose inner titles were taken out), else fewer quote
+    marks."""
+    pn, po = _parts(new), _parts(old)
+    if not all(pn):
+        return False
+    if len(pn) != len(po) or not all(po):
+        return len(pn) > len(po) or not all(po)
+    return len(_QUOTE_MARK.findall(new)) < len(_QUOTE_MARK.findall(old))
 
 
 def said_as(c: Candidate) -> str | None:

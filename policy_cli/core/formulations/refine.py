@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from policy_cli.core.chars import is_han
-from policy_cli.core.formulations.candidate import CERTAIN, FRAME_SLOT, Candidate
+from policy_cli.core.formulations.candidate import CERTAIN, FRAME_SLOT, Candidate, with_evidence
 from policy_cli.core.formulations.counted import STAGE as COUNTED_STAGE
 from policy_cli.core.formulations.frames import GUIDING_FRAME, STANCE
 from policy_cli.core.formulations.frames import STAGE as FRAME_STAGE
@@ -86,18 +86,8 @@ def merge_candidates(
             continue
         if not old.items and c.items:
             old = replace(old, text=t, refers_to=old.refers_to or c.refers_to, items=c.items)
-        by_text[t] = _with_evidence(old, c)
+        by_text[t] = with_evidence(old, c)
     return list(by_text.values())
-
-
-def _with_evidence(kept: Candidate, other: Candidate) -> Candidate:
-    also = kept.also
-    if other.tag != kept.tag and other.tag not in also:
-        also = (*also, other.tag)
-    meta = kept.meta + tuple(m for m in other.meta if m not in kept.meta)
-    if also == kept.also and meta == kept.meta:
-        return kept
-    return replace(kept, also=also, meta=meta)
 
 
 def fold_candidates(

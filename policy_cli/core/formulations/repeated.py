@@ -20,6 +20,7 @@ from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.pieces import NUMBER_CHARS
 from policy_cli.core.formulations.vocab import patterns, word_tag, words
+from policy_cli.core.national import everyday_lexicon, national_lexicon
 from policy_cli.core.people import rules as people_rules
 from policy_cli.core.people import rules_table as people_rules_table
 from policy_cli.core.tokens import Segmentation, segment_text
@@ -87,17 +88,26 @@ def find_repeated(
 
 def _an_institution(phrase: str) -> bool:
     """Tell whether a phrase names a body by the ending of its name (…委员会, …常委会, …政府,
-    …研究院, …组织: the organisations' endings of the people rules, but their one-character
-    ones, which slogans end with too: 全面从严治党, 改革强军): said with each report of what it
+    …研究院: the people rules' organisation endings of two characters or more, not the
+    one-character ones slogans end with too, 全面从严治党, 改革强军, nor `repeated_kind_endings`:
+    世界一流大学, 新社会组织), unless it ends in a formulation of the national lexicon (建设|
+    法治政府, 服务型政府: a kind of government to build): said with each report of what the body
     does, no slogan."""
-    return _institution_end().search(phrase) is not None
+    if _institution_end().search(phrase) is None:
+        return False
+    lexicon, everyday = national_lexicon(), everyday_lexicon()
+    return not any(
+        phrase[k:] in lexicon or phrase[k:] in everyday for k in range(len(phrase) - 2)
+    )
 
 
 @lru_cache(maxsize=1)
 def _institution_end() -> re.Pattern[str]:
     orgs = people_rules_table()["organisations"]
-    ends = [e for e in orgs["ends"].split("|") if len(e) > 1]
-    return re.compile(rf"(?:{orgs['suffixes']}|{'|'.join(ends)})$")
+    kinds = set(words().repeated_kind_endings)
+    ends = [e for e in (*orgs["suffixes"].split("|"), *orgs["ends"].split("|"))
+            if len(e) > 1 and e not in kinds]
+    return re.compile(f"(?:{'|'.join(map(re.escape, ends))})$")
 
 
 def _cut_from_a_count(text: str, at: int, first: str) -> bool:
