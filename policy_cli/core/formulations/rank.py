@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
@@ -18,7 +17,7 @@ from policy_cli.core.formulations.pieces import (
 )
 from policy_cli.core.national import national_lexicon, said_nationally
 from policy_cli.core.occurrences import find_all, non_overlapping
-from policy_cli.core.phrases import QUOTE_MARKS, SEPARATORS, canonical, key
+from policy_cli.core.phrases import canonical, key, without_quotes
 from policy_cli.core.tokens import Segmentation
 from policy_cli.models import Document, Formulation, Sentence
 
@@ -29,8 +28,8 @@ SORTS = ("first", "count")
 # mentions are the name's too (refine.fold names it so)
 SAID_AS = "said_as"
 MAX_CONTEXTS = FormulationOptions().max_contexts
-_SEPARATOR = re.compile(f"[{SEPARATORS}]")
-_QUOTE_MARK = re.compile(f"[{QUOTE_MARKS}]")
+# the separator of a motto's parts in a canonical phrase (、), whichever a form prints
+CANONICAL_SEPARATOR = canonical("，")
 
 
 def rank_formulations(
@@ -106,8 +105,8 @@ def _variants_as_one(
 
 
 def _parts(text: str) -> list[str]:
-    """The parts a form's separators cut it into, without quote marks."""
-    return _SEPARATOR.split(_QUOTE_MARK.sub("", text))
+    """The parts a form's separators cut it into, without quote marks (its canonical form's)."""
+    return canonical(text).split(CANONICAL_SEPARATOR)
 
 
 def _parted_alike(a: str, b: str) -> bool:
@@ -125,7 +124,7 @@ def _better_form(new: str, old: str) -> bool:
         return False
     if len(pn) != len(po) or not all(po):
         return len(pn) > len(po) or not all(po)
-    return len(_QUOTE_MARK.findall(new)) < len(_QUOTE_MARK.findall(old))
+    return len(without_quotes(new)[1]) < len(without_quotes(old)[1])
 
 
 def said_as(c: Candidate) -> str | None:
