@@ -46,6 +46,27 @@ def test_a_bilateral_name_that_opens_a_clause_keeps_its_china():
     assert not {"德世界隐形冠军峰会", "阿命运共同体", "阿广电合作论坛"} & found
 
 
+def test_a_bilateral_name_after_a_verb_keeps_its_china():
+    """The segmenter cuts 中|法 and 中|俄: a 中 of its own right before partner countries of
+    their own is China, whatever stands before it (a verb here: 出席, 打造, 推进), in the names a
+    head closes and in what a short text repeats (news items of 2019-03-27, 2014-10-14 and
+    2019-12-03); 美中|新型大国关系 is no such name (新 opens the word 新型)."""
+    from policy_cli.core.loaders import load_text
+
+    found = {f.text for f in extract_formulations(load_text(
+        "国家主席习近平在巴黎同法国总统马克龙一道出席中法全球治理论坛闭幕式。"
+        "双方要打造中德利益共同体。中方愿同美方积极推进中美双边投资协定谈判。"
+        "美方高度重视建设美中新型大国关系。", source="t"
+    ))}
+    assert {"中法全球治理论坛", "中德利益共同体", "中美双边投资协定"} <= found
+    assert not {"法全球治理论坛", "德利益共同体", "美双边投资协定", "中新型大国关系"} & found
+    repeated = {f.text for f in extract_formulations(load_text(
+        "中俄东线天然气管道投产通气。习近平同普京共同见证中俄东线天然气管道投产。"
+        "中俄东线天然气管道是两国能源合作的标志性项目。", source="t"
+    ))}
+    assert "中俄东线天然气管道" in repeated and "俄东线天然气管道" not in repeated
+
+
 def test_a_short_text_of_the_centre_names_the_anniversaries_it_serves():
     """建党100周年, 中华人民共和国成立70周年, 西藏自治区成立50周年: the occasions a communiqué
     works towards (rule `anniversary`), counted in digits or in words; what is not a founding of

@@ -87,10 +87,12 @@ def phrase_ending_at(
                 not is_han(cut[i - 1]) or cut[i - 1] in v.function_words
                 or cut[i - 1].startswith(v.ordinal_mark)
             )
+            or (w == v.home_country and _partners_word(cut[i + 1], o))
         ):
             # ，中德世界隐形冠军峰会, 中非、中阿命运共同体, 第七届中阿广电合作论坛: a postposition
             # follows a noun, so one after a clause's edge, a mark, a function word or an ordinal
-            # is China, of the name
+            # is China, of the name; so is a 中 right before partner countries that are a word
+            # of their own, whatever stands before it (出席|中|德|经济技术合作论坛)
             out = w + out
             first = i
             break
@@ -119,6 +121,28 @@ def phrase_ending_at(
         out = out[len(cut[first]) :]
         first += 1
     return out
+
+
+def _partners_word(word: str, o: FormulationOptions) -> bool:
+    """Tell whether a word of the segmenter is one or more countries by their one-character
+    abbreviations, as many as a bilateral name joins to China (德, 蒙俄), so that a 中 before it
+    is China (中|美|双边投资协定), not a postposition (过程|中|日益 reads 日益)."""
+    v = words()
+    return 0 < len(word) <= o.bilateral_partners_max and all(
+        ch in v.country_abbreviations for ch in word
+    )
+
+
+def china_before(text: str, at: int, o: FormulationOptions, seg: Segmentation) -> bool:
+    """Tell whether a name found opening at `at` opens with partner countries after a 中 of
+    its own (中|俄|东线天然气管道, 中|澳|省州负责人论坛): China is of the name, and the name
+    starts one character earlier."""
+    if at < 1 or text[at - 1] != words().home_country:
+        return False
+    if not (seg.starts_word(at - 1) and seg.starts_word(at)):
+        return False
+    first = seg.words(at, at + o.bilateral_partners_max + 1)
+    return bool(first) and _partners_word(first[0], o)
 
 
 def following_phrase(

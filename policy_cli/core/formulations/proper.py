@@ -48,6 +48,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from policy_cli.core.chars import is_han
+from policy_cli.core.formulations.boundary import china_before
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import Words, is_verb, patterns, words
@@ -91,6 +92,8 @@ def find_proper_names(
         if _a_meeting_of_it(text, end, w, o):
             continue  # 中非合作论坛|峰会: the summit is the event named
         start = _name_start(text, hs, end, seg, w, o)
+        if start is not None and china_before(text, start, o, seg):
+            start -= 1  # 中|澳|省州负责人论坛: China is of the name
         if start is None or _a_piece(text, start, end, w, o):
             continue
         if _counted(text, start, w):

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from policy_cli.core.chars import HAN
-from policy_cli.core.formulations.boundary import starts_a_word
+from policy_cli.core.formulations.boundary import china_before, starts_a_word
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.pieces import NUMBER_CHARS
@@ -74,6 +74,9 @@ def find_repeated(
         while cut and _cut_from_a_count(text, at, cut[0]):
             at += len(cut[0])  # 2018|年全国干部教育培训: the year's 年 opens no slogan
             cut = cut[1:]
+        if cut and china_before(text, at, o, seg):
+            at -= 1  # 中|俄|东线天然气管道: China is of the name
+            cut = [text[at], *cut]
         slogan = "".join(cut)
         if (
             len(slogan) >= o.repeated_min_trimmed
