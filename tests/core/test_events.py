@@ -65,6 +65,12 @@ def test_a_bilateral_name_after_a_verb_keeps_its_china():
         "中俄东线天然气管道是两国能源合作的标志性项目。", source="t"
     ))}
     assert "中俄东线天然气管道" in repeated and "俄东线天然气管道" not in repeated
+    # a verb after the countries makes them a clause's subject, no name (2019-06-03)
+    clause = {f.text for f in extract_formulations(load_text(
+        "文章强调，中美开展经贸合作是最好的选择。《中美开展经贸合作是正确的选择》。"
+        "中美开展经贸合作是正确的选择。", source="t"
+    ))}
+    assert not any("开展经贸合作" in t for t in clause)
 
 
 def test_a_short_text_of_the_centre_names_the_anniversaries_it_serves():

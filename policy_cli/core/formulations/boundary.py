@@ -19,6 +19,7 @@ from policy_cli.core.formulations.vocab import (
     clause_words,
     launches,
     patterns,
+    word_tag,
     words,
 )
 from policy_cli.core.national import everyday_lexicon, national_lexicon, national_referents
@@ -141,8 +142,14 @@ def china_before(text: str, at: int, o: FormulationOptions, seg: Segmentation) -
         return False
     if not (seg.starts_word(at - 1) and seg.starts_word(at)):
         return False
-    first = seg.words(at, at + o.bilateral_partners_max + 1)
-    return bool(first) and _partners_word(first[0], o)
+    first = seg.words(at, at + o.bilateral_partners_max + o.word_reach)
+    if not (first and _partners_word(first[0], o)):
+        return False
+    # what follows names what the countries share (中俄|全面战略协作伙伴关系); a verb makes
+    # the countries a clause's subject (中美|开展经贸合作)
+    w = words()
+    tag = (word_tag(first[1]) or "") if len(first) > 1 else ""
+    return not (tag.startswith(w.bilateral_refused_tags) and tag not in w.bilateral_kept_tags)
 
 
 def following_phrase(
