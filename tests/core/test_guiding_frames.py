@@ -101,6 +101,32 @@ def test_a_policys_stance_in_a_short_text_of_the_centre_is_a_formulation():
     }
 
 
+def test_what_a_short_text_of_the_centre_says_to_adhere_to_is_a_principle():
+    """A clause whole after 坚持 in a communiqué or a meeting's news (rule frame/adhered: the
+    reform commission's meeting of 2022-06-22, the fourth plenum of 2019) is the principle as
+    the meeting states it, 坚持和完善 no part of it; not a word of the language (高标准), not where
+    坚持 is inside a longer word (坚持不懈) or an aspect particle follows (坚持和发展了), and the
+    formulations inside it stay items of their own (基本路线 is named 党的基本路线 once); a report
+    or a local text is not read for it."""
+    from policy_cli.core.formulations import extract_formulations
+    from policy_cli.core.loaders import load_text
+
+    text = (
+        "会议强调，要坚持金融业务持牌经营，健全支付领域规则制度。要坚持和完善生态文明制度体系，"
+        "坚持节约优先、保护优先。要坚持高标准，坚持不懈抓下去。会议认为，坚持和发展了马克思主义。"
+        "要坚持党的基本路线，形成推动科学发展的合力。"
+    )
+    found = {f.text: f for f in extract_formulations(load_text(text, source="t"))}
+    for principle in ("金融业务持牌经营", "生态文明制度体系"):
+        assert "frame/adhered" in found[principle].evidence, principle
+    assert not {"高标准", "不懈抓下去", "了马克思主义", "和完善生态文明制度体系"} & set(found)
+    assert [t for t in found if t.endswith("基本路线")] == ["党的基本路线"]
+    local = "全市上下，要坚持金融业务持牌经营，全市各级各部门要抓好落实，市委市政府要加强领导。"
+    assert "金融业务持牌经营" not in {
+        f.text for f in extract_formulations(load_text(local, source="t"))
+    }
+
+
 def test_the_partys_qualified_leadership_over_a_field_is_a_set_phrase():
     # a reform commission's meeting of 2022-06-22 (the national news; rule frame/leadership):
     # 集中统一领导, 全面领导 and 绝对领导 qualify the Party's leadership as a principle; plain

@@ -5,6 +5,12 @@
   instruction, 统筹消费和投资, 统筹层次和保障水平);
 - `stance`: in a short text of the centre, the stance one policy is to take, a clause whole
   (宏观政策要强化逆周期调节, 积极的财政政策要加力提效);
+- `adhered`: in a short text of the centre, what it says to adhere to, a clause whole after
+  坚持 (坚持|金融业务持牌经营, 坚持和完善|生态文明制度体系): the principle as the meeting states
+  it; not a word of the language (坚持|高标准), not where 坚持 is part of a longer word
+  (坚持不懈|抓下去), not one the Party's opener names (坚持|党的基本路线: the refine stage names
+  基本路线 so); the formulations inside it stay items of their own (refine's
+  `HOLD_PARTS_WITH_OTHERS`);
 - `negated-pair`: a clause and its negation sharing a frame (房子是用来住的、不是用来炒的);
 - `shared-head`: two modifiers sharing a head (跨周期和逆周期调节);
 - `manner-list`: adverbs listed before one verb phrase (完整、准确、全面贯彻新发展理念);
@@ -53,7 +59,7 @@ from policy_cli.core.formulations.vocab import (
 from policy_cli.core.national import national_lexicon
 from policy_cli.core.patterns import longest_first
 from policy_cli.core.phrases import QUOTE_MARKS, canonical
-from policy_cli.core.segment import default_tagger
+from policy_cli.core.segment import default_tagger, general_segmenter
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "frame"
@@ -61,6 +67,8 @@ STAGE = "frame"
 GUIDING_FRAME = "guiding-frame"
 # the rule of a policy's stance (refine: it holds no parts either)
 STANCE = "stance"
+# the rule of what a short text of the centre says to adhere to
+ADHERED = "adhered"
 
 
 def find_frames(
@@ -72,6 +80,14 @@ def find_frames(
     if short_central_text(text, o):
         for m in finditer(p.policy_stance, text):
             yield Candidate(m.group(1), "slogan", m.start(1), stage=STAGE, rule=STANCE)
+        for m in finditer(p.adhered_to, text):
+            if seg.starts_word(m.start(1)) and not (
+                m.group(1).startswith(tuple(w.named_openers))
+                or general_segmenter().knows(m.group(1))
+            ):
+                # (坚持|党的基本路线: the find the opener names, found by the others; 坚持|高标准:
+                # a word of the language)
+                yield Candidate(m.group(1), "slogan", m.start(1), stage=STAGE, rule=ADHERED)
     for m in finditer_around(p.negated_pair, text, w.list_separator):
         first, second = m.group(1), m.group(2)
         lead = clause_lead(first, o)

@@ -21,7 +21,7 @@ from dataclasses import replace
 from policy_cli.core.chars import is_han
 from policy_cli.core.formulations.candidate import CERTAIN, FRAME_SLOT, Candidate, with_evidence
 from policy_cli.core.formulations.counted import STAGE as COUNTED_STAGE
-from policy_cli.core.formulations.frames import GUIDING_FRAME, STANCE
+from policy_cli.core.formulations.frames import ADHERED, GUIDING_FRAME, STANCE
 from policy_cli.core.formulations.frames import STAGE as FRAME_STAGE
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.pieces import QUOTES
@@ -44,6 +44,10 @@ from policy_cli.core.segment import default_tagger
 # its frame, and a policy's stance (稳健的货币政策要|灵活适度) with its policy; the formulation
 # stays an item of its own
 HOLD_NO_PARTS = ("point", f"{FRAME_STAGE}/{GUIDING_FRAME}", f"{FRAME_STAGE}/{STANCE}")
+# the rules whose finds hold parts only where another stage finds them too: what a short text of
+# the centre says to adhere to (坚持|中国特色社会主义法治体系) is a clause that may say a
+# formulation and more, and the formulation stays an item of its own
+HOLD_PARTS_WITH_OTHERS = (f"{FRAME_STAGE}/{ADHERED}",)
 OPENER_UNNAMED_KINDS = ("code", "document")  # (kinds named by themselves, never with 党的)
 OPENER_LOOKBEHIND = 4  # characters cut before an opener to tell it is a word of its own
 OPENER_LOOKAHEAD = 4  # characters cut after a name it opens to tell a word ends with the name
@@ -353,6 +357,7 @@ def _holders(candidates: Sequence[Candidate]) -> dict[str, list[str]]:
         c.text
         for c in candidates
         if any(tag.split("/")[0] in HOLD_NO_PARTS or tag in HOLD_NO_PARTS for tag in c.evidence)
+        or all(tag in HOLD_PARTS_WITH_OTHERS for tag in c.evidence)
     }
     if not holding_none:
         return holders

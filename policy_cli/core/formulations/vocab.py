@@ -509,6 +509,7 @@ class Patterns(ReadOnlyRecord):
     next_quoted: re.Pattern[str]
     parallel_run: re.Pattern[str]
     policy_stance: re.Pattern[str]
+    adhered_to: re.Pattern[str]
     attained_run: re.Pattern[str]
     obliged_run: re.Pattern[str]
     negated_pair: re.Pattern[str]
