@@ -395,7 +395,8 @@ def test_three_words_ending_alike_closing_a_clause_are_a_motto():
     )
     found = {f.text: f.evidence for f in extract_formulations(doc)}
     for motto in ("积势蓄势谋势", "识变求变应变", "防灾减灾救灾"):
-        assert found.get(motto) == ("anaphora/3-endings",), motto
+        # (坚持|防灾减灾救灾 is also what a short text says to adhere to: frame/adhered)
+        assert "anaphora/3-endings" in found.get(motto, ()), motto
     assert not any("人力物力" in t for t in found)
     off = extract_formulations(doc, options=FormulationOptions(endings_alike=0))
     assert "积势蓄势谋势" not in {f.text for f in off}
