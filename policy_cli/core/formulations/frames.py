@@ -8,7 +8,9 @@
 - `adhered`: in a short text of the centre, what it says to adhere to, a clause whole after
   坚持 (坚持|金融业务持牌经营, 坚持和完善|生态文明制度体系): the principle as the meeting states
   it; not a word of the language (坚持|高标准), not where 坚持 is part of a longer word
-  (坚持不懈|抓下去), not one the Party's opener names (坚持|党的基本路线: the refine stage names
+  (坚持不懈|抓下去), not the requirement a principle makes (…一起抓的要求:
+  `adhered_refused_ends`) nor one a pronoun of when or which opens (坚持|每月一起抓:
+  `adhered_refused_openers`), not one the Party's opener names (坚持|党的基本路线: the refine stage names
   基本路线 so); the formulations inside it stay items of their own (refine's
   `HOLD_PARTS_WITH_OTHERS`);
 - `negated-pair`: a clause and its negation sharing a frame (房子是用来住的、不是用来炒的);
@@ -82,7 +84,8 @@ def find_frames(
             yield Candidate(m.group(1), "slogan", m.start(1), stage=STAGE, rule=STANCE)
         for m in finditer(p.adhered_to, text):
             if seg.starts_word(m.start(1)) and not (
-                m.group(1).startswith(tuple(w.named_openers))
+                m.group(1).startswith((*w.named_openers, *w.adhered_refused_openers))
+                or m.group(1).endswith(w.adhered_refused_ends)
                 or general_segmenter().knows(m.group(1))
             ):
                 # (坚持|党的基本路线: the find the opener names, found by the others; 坚持|高标准:

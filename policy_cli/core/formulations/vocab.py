@@ -381,6 +381,8 @@ class Words(ReadOnlyRecord):
     verb_tags: frozenset[str]
     noun_tags: frozenset[str]
     each_determiners: tuple[str, ...]
+    adhered_refused_ends: tuple[str, ...]
+    adhered_refused_openers: tuple[str, ...]
     object_tags: tuple[str, ...]
     trail_predicate_tags: frozenset[str]
     modified_tags: frozenset[str]
