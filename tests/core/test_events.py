@@ -71,6 +71,20 @@ def test_a_bilateral_name_after_a_verb_keeps_its_china():
         "中美开展经贸合作是正确的选择。", source="t"
     ))}
     assert not any("开展经贸合作" in t for t in clause)
+    # after a noun, 中 is its postposition, and a word of the language made of countries'
+    # characters names no countries (the review's inputs: 在…中, 非法, 美德, 新|农村)
+    for text, name in (
+        ("在网络空间中非法信息治理论坛召开。", "非法信息治理论坛"),
+        ("在乡村振兴中新农村建设博览会开幕。", "新农村建设博览会"),
+        ("在日常生活中美德少年评选论坛举行。", "美德少年评选论坛"),
+    ):
+        listed = {f.text for f in extract_formulations(load_text(text, source="t"))}
+        assert name in listed and "中" + name not in listed, text
+    # a piece after China and its partners, where they open a clause, is no name either
+    pieces = {f.text for f in extract_formulations(load_text(
+        "中俄联合举办青年论坛。中俄联合举办青年论坛开幕。中俄联合举办青年论坛闭幕。", source="t"
+    ))}
+    assert not any(t.startswith("俄") for t in pieces)
 
 
 def test_a_short_text_of_the_centre_names_the_anniversaries_it_serves():

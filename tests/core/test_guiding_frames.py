@@ -121,6 +121,16 @@ def test_what_a_short_text_of_the_centre_says_to_adhere_to_is_a_principle():
         assert "frame/adhered" in found[principle].evidence, principle
     assert not {"高标准", "不懈抓下去", "了马克思主义", "和完善生态文明制度体系"} & set(found)
     assert [t for t in found if t.endswith("基本路线")] == ["党的基本路线"]
+    # keeping on is no principle, nor what one is told not to keep; the steadfastness said
+    # after a principle is no part of it (the review's inputs and a conference's news)
+    more = {f.text: f for f in extract_formulations(load_text(
+        "会议强调，要坚持不动摇。坚持就是胜利。坚持到最后一个病人出院。不要坚持错误立场和做法。"
+        "坚持坚持坚持坚持坚持。要坚持社会主义市场经济改革方向不动摇，坚持一手抓扩大投资。",
+        source="t",
+    ))}
+    assert "社会主义市场经济改革方向" in more
+    assert not [t for t in more if t.startswith(("不动摇", "就是", "到最后", "错误立场", "坚持"))]
+    assert not [t for t in more if t.endswith("不动摇")]
     local = "全市上下，要坚持金融业务持牌经营，全市各级各部门要抓好落实，市委市政府要加强领导。"
     assert "金融业务持牌经营" not in {
         f.text for f in extract_formulations(load_text(local, source="t"))

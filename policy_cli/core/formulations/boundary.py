@@ -23,7 +23,7 @@ from policy_cli.core.formulations.vocab import (
     words,
 )
 from policy_cli.core.national import everyday_lexicon, national_lexicon, national_referents
-from policy_cli.core.segment import default_tagger
+from policy_cli.core.segment import default_tagger, general_segmenter
 from policy_cli.core.tokens import Segmentation
 
 
@@ -88,12 +88,14 @@ def phrase_ending_at(
                 not is_han(cut[i - 1]) or cut[i - 1] in v.function_words
                 or cut[i - 1].startswith(v.ordinal_mark)
             )
-            or (w == v.home_country and _partners_word(cut[i + 1], o))
+            or (w == v.home_country and _china_between(
+                cut[:i], cut[i + 1], cut[i + 2] if i + 2 < len(cut) else None, o
+            ))
         ):
             # ，中德世界隐形冠军峰会, 中非、中阿命运共同体, 第七届中阿广电合作论坛: a postposition
             # follows a noun, so one after a clause's edge, a mark, a function word or an ordinal
-            # is China, of the name; so is a 中 right before partner countries that are a word
-            # of their own, whatever stands before it (出席|中|德|经济技术合作论坛)
+            # is China, of the name; so is one right before partner countries that closes no
+            # frame of a preposition (出席|中|德|经济技术合作论坛; not 在网络空间|中|…)
             out = w + out
             first = i
             break
@@ -126,30 +128,68 @@ def phrase_ending_at(
 
 def _partners_word(word: str, o: FormulationOptions) -> bool:
     """Tell whether a word of the segmenter is one or more countries by their one-character
-    abbreviations, as many as a bilateral name joins to China (德, 蒙俄), so that a 中 before it
-    is China (中|美|双边投资协定), not a postposition (过程|中|日益 reads 日益)."""
+    abbreviations, as many as a bilateral name joins to China (德, 蒙俄), and no word of the
+    language made of such characters (非法, 美德), so that a 中 before it may be China
+    (中|美|双边投资协定), not a postposition (过程|中|日益 reads 日益; 空间|中|非法信息)."""
     v = words()
-    return 0 < len(word) <= o.bilateral_partners_max and all(
-        ch in v.country_abbreviations for ch in word
+    return (
+        0 < len(word) <= o.bilateral_partners_max
+        and all(ch in v.country_abbreviations for ch in word)
+        and (len(word) == 1 or not general_segmenter().knows(word))
     )
+
+
+def _china_between(
+    before: list[str], partners: str, after: str | None, o: FormulationOptions
+) -> bool:
+    """Tell whether a 中 of its own after the words `before` it in its clause and before the
+    word `partners` is China opening a name it shares with them: the partners are countries
+    (`_partners_word`); no preposition whose frame a postposition closes stands before it in
+    the clause with no verb between (在|乡村振兴|中|新农村…: `postposition_frames`; not
+    在马来西亚|出席|中|马…); and no verb follows the
+    countries, which would make them a clause's subject (中美|开展经贸合作)."""
+    if not _partners_word(partners, o):
+        return False
+    v = words()
+    for word in reversed(before):
+        if word in v.postposition_frames:
+            return False  # 在|乡村振兴|中: the frame is open
+        if word_tag(word) in v.verb_tags or word in clause_word_set():
+            break  # 在马来西亚|出席|中|马…: a verb closes what 在 opened
+    return after is None or word_tag(after) not in v.verb_tags
 
 
 def china_before(text: str, at: int, o: FormulationOptions, seg: Segmentation) -> bool:
     """Tell whether a name found opening at `at` opens with partner countries after a 中 of
     its own (中|俄|东线天然气管道, 中|澳|省州负责人论坛): China is of the name, and the name
-    starts one character earlier."""
-    if at < 1 or text[at - 1] != words().home_country:
+    starts one character earlier (`_china_between`)."""
+    if not _partners_after_china(text, at, seg):
         return False
-    if not (seg.starts_word(at - 1) and seg.starts_word(at)):
+    cut = seg.words(at, at + o.bilateral_partners_max + o.word_reach)
+    edge = words().clause_edge
+    lo = at - 1
+    while lo > max(0, at - 1 - o.phrase_max_len) and text[lo - 1] not in edge:
+        lo -= 1
+    before = seg.words(lo, at - 1)
+    return _china_between(before, cut[0], cut[1] if len(cut) > 1 else None, o)
+
+
+def cut_from_china(text: str, at: int, o: FormulationOptions, seg: Segmentation) -> bool:
+    """Tell whether a name found opening at `at` opens with partner countries after a 中 of
+    its own that `china_before` does not take for China there: a piece of a clause or of a
+    name with 中 in it (中俄|联合举办…: 俄联合举办青年论坛 names nothing either)."""
+    if not _partners_after_china(text, at, seg):
         return False
-    first = seg.words(at, at + o.bilateral_partners_max + o.word_reach)
-    if not (first and _partners_word(first[0], o)):
-        return False
-    # what follows names what the countries share (中俄|全面战略协作伙伴关系); a verb makes
-    # the countries a clause's subject (中美|开展经贸合作)
-    w = words()
-    tag = (word_tag(first[1]) or "") if len(first) > 1 else ""
-    return not (tag.startswith(w.bilateral_refused_tags) and tag not in w.bilateral_kept_tags)
+    cut = seg.words(at, at + o.bilateral_partners_max + 1)
+    return bool(cut) and _partners_word(cut[0], o) and not china_before(text, at, o, seg)
+
+
+def _partners_after_china(text: str, at: int, seg: Segmentation) -> bool:
+    """Tell whether a 中 that is a word of its own ends right before `at`, where a word opens."""
+    return (
+        at >= 1 and text[at - 1] == words().home_country
+        and seg.starts_word(at - 1) and seg.starts_word(at)
+    )
 
 
 def following_phrase(

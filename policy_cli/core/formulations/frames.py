@@ -51,6 +51,7 @@ from policy_cli.core.formulations.mottos import only_names_things
 from policy_cli.core.formulations.national import a_place, short_central_text
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import (
+    Words,
     finditer,
     finditer_around,
     is_verb,
@@ -69,8 +70,9 @@ STAGE = "frame"
 GUIDING_FRAME = "guiding-frame"
 # the rule of a policy's stance (refine: it holds no parts either)
 STANCE = "stance"
-# the rule of what a short text of the centre says to adhere to
+# the rule of what a short text of the centre says to adhere to, and the verb it follows
 ADHERED = "adhered"
+ADHERED_VERB = "坚持"
 
 
 def find_frames(
@@ -83,14 +85,10 @@ def find_frames(
         for m in finditer(p.policy_stance, text):
             yield Candidate(m.group(1), "slogan", m.start(1), stage=STAGE, rule=STANCE)
         for m in finditer(p.adhered_to, text):
-            if seg.starts_word(m.start(1)) and not (
-                m.group(1).startswith((*w.named_openers, *w.adhered_refused_openers))
-                or m.group(1).endswith(w.adhered_refused_ends)
-                or general_segmenter().knows(m.group(1))
-            ):
-                # (坚持|党的基本路线: the find the opener names, found by the others; 坚持|高标准:
-                # a word of the language)
-                yield Candidate(m.group(1), "slogan", m.start(1), stage=STAGE, rule=ADHERED)
+            if seg.starts_word(m.start(1)):
+                principle = _adhered_principle(m.group(1), w, o)
+                if principle:
+                    yield Candidate(principle, "slogan", m.start(1), stage=STAGE, rule=ADHERED)
     for m in finditer_around(p.negated_pair, text, w.list_separator):
         first, second = m.group(1), m.group(2)
         lead = clause_lead(first, o)
@@ -230,6 +228,27 @@ def _held_together(part_min: int, part_max: int, parts: int) -> re.Pattern[str]:
     sep = re.escape(w.list_separator)
     ends = re.escape(w.clause_or_line_ends)
     return re.compile(f"(?:{verb})({part}(?:{sep}{part}){{0,{parts - 1}}})(?=[{ends}]|$)")
+
+
+def _adhered_principle(clause: str, w: Words, o: FormulationOptions) -> str:
+    """The principle a clause after 坚持 states (rule `adhered`), or "" where it states none:
+    the steadfastness said after it trimmed (…|不动摇); nothing where a pronoun of when or
+    which opens it (每月…), it ends in a 的 of a predicate or of a requirement (…的要求), it is a
+    word of the language (高标准) or holds 坚持 again, or where the Party's opener opens it
+    (党的基本路线: the refine stage names the find it opens so, found by the others)."""
+    for end in w.adhered_trimmed_ends:
+        if clause.endswith(end):
+            clause = clause[: -len(end)]
+            break
+    if (
+        len(clause) < o.adhered_min_len
+        or clause.startswith((*w.named_openers, *w.adhered_refused_openers))
+        or clause.endswith(w.adhered_refused_ends)
+        or ADHERED_VERB in clause
+        or general_segmenter().knows(clause)
+    ):
+        return ""
+    return clause
 
 
 def _opens_with_no_subject(part: str) -> bool:

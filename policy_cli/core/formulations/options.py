@@ -270,6 +270,9 @@ class FormulationOptions:
     # (`local_scope`: 全省, 市委) fewer than `local_scope_per_10k` times per 10,000 characters
     national_framing_short_max: int = 10_000
     local_scope_per_10k: int = 5
+    # the fewest characters of a principle such a text says to adhere to (stage frame, rule
+    # adhered: 坚持|节约优先), the steadfastness after it trimmed (…|不动摇)
+    adhered_min_len: int = 3
     # how far back the place that names a kind of zone is read (苏南|国家自主创新示范区)
     zone_place_lookbehind: int = 8
     # --- stage known: an entry this short is found only as whole words (not 海|洋垃圾)

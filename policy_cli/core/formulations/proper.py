@@ -48,7 +48,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from policy_cli.core.chars import is_han
-from policy_cli.core.formulations.boundary import china_before
+from policy_cli.core.formulations.boundary import china_before, cut_from_china
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import Words, is_verb, patterns, words
@@ -94,6 +94,8 @@ def find_proper_names(
         start = _name_start(text, hs, end, seg, w, o)
         if start is not None and china_before(text, start, o, seg):
             start -= 1  # 中|澳|省州负责人论坛: China is of the name
+        elif start is not None and cut_from_china(text, start, o, seg):
+            continue  # (a piece of a clause whose subject is China and its partners)
         if start is None or _a_piece(text, start, end, w, o):
             continue
         if _counted(text, start, w):

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from policy_cli.core.chars import HAN
-from policy_cli.core.formulations.boundary import china_before, starts_a_word
+from policy_cli.core.formulations.boundary import china_before, cut_from_china, starts_a_word
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.pieces import NUMBER_CHARS
@@ -77,6 +77,8 @@ def find_repeated(
         if cut and china_before(text, at, o, seg):
             at -= 1  # 中|俄|东线天然气管道: China is of the name
             cut = [text[at], *cut]
+        elif cut and cut_from_china(text, at, o, seg):
+            continue  # 中俄|联合举办青年论坛: 俄联合举办… names nothing
         slogan = "".join(cut)
         if (
             len(slogan) >= o.repeated_min_trimmed

@@ -245,6 +245,7 @@ class Words(ReadOnlyRecord):
     pairing_kinds: tuple[str, ...]
     pairing_heads: tuple[str, ...]
     home_country: str
+    postposition_frames: frozenset[str]
     country_abbreviations: str
     bilateral_heads: tuple[str, ...]
     bilateral_aside: str
@@ -383,6 +384,7 @@ class Words(ReadOnlyRecord):
     each_determiners: tuple[str, ...]
     adhered_refused_ends: tuple[str, ...]
     adhered_refused_openers: tuple[str, ...]
+    adhered_trimmed_ends: tuple[str, ...]
     object_tags: tuple[str, ...]
     trail_predicate_tags: frozenset[str]
     modified_tags: frozenset[str]
