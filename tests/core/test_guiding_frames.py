@@ -129,6 +129,10 @@ def test_what_a_short_text_of_the_centre_says_to_adhere_to_is_a_principle():
         source="t",
     ))}
     assert "社会主义市场经济改革方向" in more
+    modal = {f.text for f in extract_formulations(load_text(
+        "会议强调，必须坚持党对人民军队的绝对领导，始终坚持男女平等基本国策。", source="t"
+    ))}
+    assert {"党对人民军队的绝对领导", "男女平等基本国策"} <= modal
     assert not [t for t in more if t.startswith(("不动摇", "就是", "到最后", "错误立场", "坚持"))]
     assert not [t for t in more if t.endswith("不动摇")]
     local = "全市上下，要坚持金融业务持牌经营，全市各级各部门要抓好落实，市委市政府要加强领导。"
