@@ -161,3 +161,21 @@ def test_an_event_acted_on_pointed_at_or_referred_to_by_its_ordinal_is_named_by_
     sessions = found("上届世博会参观人数创纪录。此届世博会规模空前。北京第二十四届冬奥会圆满成功。")
     assert not {"上届世博会", "此届世博会"} & sessions, sessions
     assert "北京第二十四届冬奥会" in sessions
+
+
+def test_a_dash_joins_two_parties_of_a_name_and_an_upgrade_names_a_programme():
+    """中国－东盟 (the national work report of 2014: 打造中国－东盟自贸区升级版) and 中国—中亚峰会:
+    the walk back from a head takes two parties a dash joins, a place or an abbreviation first;
+    an upgraded version (…升级版) names the programme upgraded, not where it modifies a noun
+    after it (升级版|山海协作: news of 2021)."""
+    from policy_cli.core.loaders import load_text
+
+    found = {f.text: f.evidence for f in extract_formulations(load_text(
+        "打造中国－东盟自贸区升级版。中国—中亚峰会在西安举行。东盟各国欢迎中方打造东盟-中国"
+        "自贸区升级版等倡议。改革的着力点就是打造升级版山海协作。", source="t"
+    ))}
+    assert "head/升级版" in found["中国－东盟自贸区升级版"]
+    assert "head/峰会" in found["中国—中亚峰会"]
+    assert "东盟-中国自贸区升级版" in found
+    assert not [t for t in found if t.startswith(("东盟自贸区", "中亚峰会", "中国自贸区"))]
+    assert not [t for t in found if "升级版山海" in t or t.endswith("打造升级版")]

@@ -99,6 +99,14 @@ def phrase_ending_at(
             out = w + out
             first = i
             break
+        if (
+            w in v.proper_joiners and out and i > 0 and _joined_parties(cut[i - 1], cut[i + 1])
+            and len(cut[i - 1]) + len(w) + len(out) <= max_len
+        ):
+            # 中国－东盟|自贸区升级版, 中国—中亚|峰会: a dash joins two parties named by a place
+            out = cut[i - 1] + w + out
+            first = i - 1
+            break
         if len(out) >= core and not (
             len(out) == core and core <= o.bare_head_max and len(w) >= o.min_word_len
             # (全力做好|冬奥会: a verb of doing well takes the event, it names none; 带动|战略)
@@ -124,6 +132,14 @@ def phrase_ending_at(
         out = out[len(cut[first]) :]
         first += 1
     return out
+
+
+def _joined_parties(first: str, second: str) -> bool:
+    """Tell whether the words either side of a dash are two parties a name joins: a place or an
+    abbreviation first (中国, 东盟) and a place, an abbreviation or a name second (东盟, 中亚,
+    阿拉伯)."""
+    v = words()
+    return word_tag(first) in v.joined_first_tags and word_tag(second) in v.joined_second_tags
 
 
 def _partners_word(word: str, o: FormulationOptions) -> bool:

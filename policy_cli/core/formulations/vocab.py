@@ -246,6 +246,8 @@ class Words(ReadOnlyRecord):
     pairing_heads: tuple[str, ...]
     home_country: str
     postposition_frames: frozenset[str]
+    joined_first_tags: frozenset[str]
+    joined_second_tags: frozenset[str]
     country_abbreviations: str
     bilateral_heads: tuple[str, ...]
     bilateral_aside: str
