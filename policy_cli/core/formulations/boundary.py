@@ -162,8 +162,8 @@ def _china_between(
     word `partners` is China opening a name it shares with them: the partners are countries
     (`_partners_word`); no preposition whose frame a postposition closes stands before it in
     the clause with no verb between (在|乡村振兴|中|新农村…: `postposition_frames`; not
-    在马来西亚|出席|中|马…); and no verb follows the
-    countries, which would make them a clause's subject (中美|开展经贸合作)."""
+    在马来西亚|出席|中|马…); and no verb follows the countries, which would make them a
+    clause's subject (中美|开展经贸合作)."""
     if not _partners_word(partners, o):
         return False
     v = words()

@@ -6,13 +6,11 @@
 - `stance`: in a short text of the centre, the stance one policy is to take, a clause whole
   (宏观政策要强化逆周期调节, 积极的财政政策要加力提效);
 - `adhered`: in a short text of the centre, what it says to adhere to, a clause whole after
-  坚持 (坚持|金融业务持牌经营, 坚持和完善|生态文明制度体系): the principle as the meeting states
-  it; not a word of the language (坚持|高标准), not where 坚持 is part of a longer word
-  (坚持不懈|抓下去), not the requirement a principle makes (…一起抓的要求:
-  `adhered_refused_ends`) nor one a pronoun of when or which opens (坚持|每月一起抓:
-  `adhered_refused_openers`), not one the Party's opener names (坚持|党的基本路线: the refine stage names
-  基本路线 so); the formulations inside it stay items of their own (refine's
-  `HOLD_PARTS_WITH_OTHERS`);
+  坚持 or 必须/始终坚持 (坚持|金融业务持牌经营, 坚持和完善|生态文明制度体系): the principle as
+  the meeting states it (`_adhered_principle`); not where 坚持 is part of a longer word
+  (坚持不懈|抓下去), follows 不要 or keeps on (坚持|不动摇, 坚持|就是胜利); the steadfastness
+  after it trimmed (…|不动摇: `adhered_trimmed_ends`); the formulations inside it stay items of
+  their own (refine's `HOLD_PARTS_WITH_OTHERS`);
 - `negated-pair`: a clause and its negation sharing a frame (房子是用来住的、不是用来炒的);
 - `shared-head`: two modifiers sharing a head (跨周期和逆周期调节);
 - `manner-list`: adverbs listed before one verb phrase (完整、准确、全面贯彻新发展理念);
