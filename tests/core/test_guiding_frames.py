@@ -125,7 +125,7 @@ def test_what_a_short_text_of_the_centre_says_to_adhere_to_is_a_principle():
     # after a principle is no part of it (the review's inputs and a conference's news)
     more = {f.text: f for f in extract_formulations(load_text(
         "会议强调，要坚持不动摇。坚持就是胜利。坚持到最后一个病人出院。不要坚持错误立场和做法。"
-        "坚持坚持坚持坚持坚持。要坚持社会主义市场经济改革方向不动摇，坚持一手抓扩大投资。",
+        "坚持坚持坚持坚持坚持。要坚持社会主义市场经济改革方向不动摇。",
         source="t",
     ))}
     assert "社会主义市场经济改革方向" in more

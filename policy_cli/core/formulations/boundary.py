@@ -15,6 +15,7 @@ from policy_cli.core.chars import HAN, is_han
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.shapes import classify_quoted
 from policy_cli.core.formulations.vocab import (
+    a_dictionary_word,
     clause_word_set,
     clause_words,
     launches,
@@ -23,7 +24,7 @@ from policy_cli.core.formulations.vocab import (
     words,
 )
 from policy_cli.core.national import everyday_lexicon, national_lexicon, national_referents
-from policy_cli.core.segment import default_tagger, general_segmenter
+from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation
 
 
@@ -151,7 +152,7 @@ def _partners_word(word: str, o: FormulationOptions) -> bool:
     return (
         0 < len(word) <= o.bilateral_partners_max
         and all(ch in v.country_abbreviations for ch in word)
-        and (len(word) == 1 or not general_segmenter().knows(word))
+        and (len(word) == 1 or not a_dictionary_word(word))
     )
 
 

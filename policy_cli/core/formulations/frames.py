@@ -50,6 +50,7 @@ from policy_cli.core.formulations.national import a_place, short_central_text
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import (
     Words,
+    a_dictionary_word,
     finditer,
     finditer_around,
     is_verb,
@@ -60,7 +61,7 @@ from policy_cli.core.formulations.vocab import (
 from policy_cli.core.national import national_lexicon
 from policy_cli.core.patterns import longest_first
 from policy_cli.core.phrases import QUOTE_MARKS, canonical
-from policy_cli.core.segment import default_tagger, general_segmenter
+from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "frame"
@@ -230,10 +231,12 @@ def _held_together(part_min: int, part_max: int, parts: int) -> re.Pattern[str]:
 
 def _adhered_principle(clause: str, w: Words, o: FormulationOptions) -> str:
     """The principle a clause after 坚持 states (rule `adhered`), or "" where it states none:
-    the steadfastness said after it trimmed (…|不动摇); nothing where a pronoun of when or
-    which opens it (每月…), it ends in a 的 of a predicate or of a requirement (…的要求), it is a
-    word of the language (高标准) or holds 坚持 again, or where the Party's opener opens it
-    (党的基本路线: the refine stage names the find it opens so, found by the others)."""
+    the steadfastness said after it trimmed (…|不动摇); nothing where what opens it is a
+    particle, a preposition, a word of keeping on or a pronoun of when or which
+    (`adhered_refused_openers`: 不动摇, 就是胜利, 每月…), it ends in a 的 of a predicate or of a
+    requirement (…的要求), it is a word of the language (高标准) or holds 坚持 again, or where the
+    Party's opener opens it (党的基本路线: the refine stage names the find it opens so, found by
+    the others)."""
     for end in w.adhered_trimmed_ends:
         if clause.endswith(end):
             clause = clause[: -len(end)]
@@ -243,7 +246,7 @@ def _adhered_principle(clause: str, w: Words, o: FormulationOptions) -> str:
         or clause.startswith((*w.named_openers, *w.adhered_refused_openers))
         or clause.endswith(w.adhered_refused_ends)
         or ADHERED_VERB in clause
-        or general_segmenter().knows(clause)
+        or a_dictionary_word(clause)
     ):
         return ""
     return clause
