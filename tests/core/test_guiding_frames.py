@@ -231,3 +231,25 @@ def test_a_condition_and_what_it_conditions_is_one_formulation():
         "中华民族伟大复兴"
     )
     assert "frame/condition" in found_in("。" + three + "。")[three]
+
+
+def test_a_short_text_of_the_centre_loads_no_second_dictionary():
+    """The adhered rule and the partners of a bilateral name ask whether a text is a word of the
+    language of the dictionary every run has loaded: reading a conference's news loads no
+    general segmenter (a second dictionary, ~0.1 s of every such run), in a fresh process."""
+    import subprocess
+    import sys
+
+    script = (
+        "from policy_cli.core.formulations import extract_formulations\n"
+        "from policy_cli.core.loaders import load_text\n"
+        "from policy_cli.core import segment\n"
+        "text = '会议强调，要坚持高标准，坚持金融业务持牌经营。打造中德利益共同体，出席中非法治论坛。'\n"
+        "found = {f.text for f in extract_formulations(load_text(text, source='t'))}\n"
+        "assert '金融业务持牌经营' in found and '高标准' not in found, found\n"
+        "print(segment.general_segmenter.cache_info().currsize)\n"
+    )
+    res = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert res.stdout.strip() == "0", res.stdout + res.stderr
