@@ -51,7 +51,10 @@ A ground word after it (战斗堡垒|作用) and a word the segmenter starts ins
 leave the entry as it is.
 
 Said right before the head noun of a policy as a word of its own (全面两孩|政策, 藏粮于技|战略:
-`national_policy_heads`), a formulation is listed with it (rule `head`), as the document names it.
+`national_policy_heads`), a formulation is listed with it (rule `head`), as the document names it;
+so is one said before the head of a reform or of the work on it (利率市场化|改革, 包容审慎|监管,
+全方位外交|布局: `national_reform_heads`), which, ending an entry, still lets a policy head follow
+(全面深化改革|先行区).
 """
 
 from __future__ import annotations
@@ -61,6 +64,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import cache
 
 from policy_cli.core.chars import is_han
 from policy_cli.core.formulations.candidate import CERTAIN, KINDS, Candidate
@@ -204,7 +208,7 @@ def find_national(
                 continue
         if (
             m.end not in starts
-            and text.startswith(words().national_policy_heads, m.end)
+            and text.startswith(_named_heads(), m.end)
             and not printed.endswith(words().national_policy_heads)
         ):
             head = _policy_head_after(text, m.end, seg)
@@ -611,13 +615,20 @@ def _a_national_word(word: str) -> bool:
     return key in national_lexicon() or key in everyday_lexicon()
 
 
+@cache
+def _named_heads() -> tuple[str, ...]:
+    """The heads a national formulation may name with it (rule `head`): a policy's and a
+    reform's."""
+    return words().national_policy_heads + words().national_reform_heads
+
+
 def _policy_head_after(text: str, end: int, seg: Segmentation) -> str | None:
     """The head noun of a policy said right after a formulation as a word of its own, ending
     the phrase (全面两孩|政策。, 亲诚惠容|理念|和…), or None: …|政策性 is another word, and a head
     before another word goes on naming something else (全面从严治党|战略|部署, 数字政府|行动|
     方案, 高质量发展|政策|举措: no policy of that name). A zone is named before the building of
     it too (美丽中国|先行区|建设: the zone the document builds)."""
-    for head in words().national_policy_heads:
+    for head in _named_heads():
         after = end + len(head)
         if text.startswith(head, end) and seg.starts_word(end) and said_at(text, seg, end, after):
             if _phrase_ends(text, after):
