@@ -39,9 +39,11 @@ def test_the_names_listed_after_a_launched_one_are_launched_too():
                  "农业科学家项目。") == ["特岗教师计划", "农业科研杰出人才计划", "杰出青年农业科学家项目"]
 
 
-def test_the_year_a_programme_is_due_by_is_no_part_of_its_name():
-    # the national work report of 2021
-    assert names("制定2030年前碳排放达峰行动方案。") == ["碳排放达峰行动方案"]
+def test_the_year_a_programme_is_due_by_opens_its_title_but_by_then_is_the_verbs():
+    # the national work report of 2021, the economic work conference of 2020: the plan's
+    # title opens with its year
+    assert names("制定2030年前碳排放达峰行动方案。") == ["2030年前碳排放达峰行动方案"]
+    # 到…: the work is due by then, the programme named after it
     assert names("实施到2027年前制造业数字化转型行动计划。") == ["制造业数字化转型行动计划"]
     # a year's count of projects is still a count
     assert names("实施2024年192个帮扶项目。") == []

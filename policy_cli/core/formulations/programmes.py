@@ -46,6 +46,7 @@ def find_programmes(
     for rule, launch, item in _patterns():
         for m in launch.finditer(text):
             at = _after_verbs(text, m, seg)
+            dated = _deadline_before(text, m.end(), at)
             first = True
             while True:
                 found = item.match(text, at)
@@ -63,6 +64,10 @@ def find_programmes(
                 ) and not (
                     _a_kind_of_project(body, name, w, seg.words(start, start + len(body)))
                 ) and not (rule == "zone" and a_site(name)):
+                    if first and dated and not lead:
+                        # 制定|2030年前碳排放达峰行动方案: the year it is due by is said as a
+                        # part of its name (checked without it, as a year counts nothing)
+                        name, start = dated + name, start - len(dated)
                     yield Candidate(
                         _unquoted(name, w),
                         "name",
@@ -87,7 +92,8 @@ def find_programmes(
 def _after_verbs(text: str, m: re.Match[str], seg: Segmentation) -> int:
     """Where the name starts after the launching verbs: a complement of result (打造成|全国…
     示范区) is the verb's only where the segmenter cuts after it (建设|成渝地区…, 建设|成果…);
-    the year a programme is due by stands before its name (制定|2030年前|碳排放达峰行动方案)."""
+    the year a programme is due by stands before the rest of its name (制定|2030年前|碳排放达峰
+    行动方案), which is checked without it (`_deadline_before` puts a title's year back)."""
     at = m.end()
     complement = m.group("complement") if "complement" in m.re.groupindex else None
     if complement and not seg.starts_word(at):
@@ -95,6 +101,16 @@ def _after_verbs(text: str, m: re.Match[str], seg: Segmentation) -> int:
     by_year = patterns().programme_deadline.match(text, at)
     # 制定|2030年前|碳排放达峰行动方案: the year it is due by is no part of the programme's name
     return by_year.end() if by_year else at
+
+
+def _deadline_before(text: str, verb_end: int, at: int) -> str:
+    """The year a programme is due by where it is said as the opening of its name, between
+    its verb (ending at `verb_end`) and the rest of the name (at `at`): 制定|2030年前|碳排放达峰
+    行动方案 gives '2030年前', the plan's title; or ''. Opened by 到, the year is when the
+    verb's work is due (实施|到2027年前|…行动计划: by then), no part of the name."""
+    said = text[verb_end:at]
+    found = at > verb_end and patterns().programme_deadline.fullmatch(said)
+    return said if found and not said.startswith(words().deadline_by) else ""
 
 
 def _an_anniversary(body: str, w: Words) -> bool:

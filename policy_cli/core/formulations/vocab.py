@@ -102,6 +102,7 @@ class Words(ReadOnlyRecord):
     # [characters]
     count: str
     programme_magnitudes: str
+    deadline_by: str
     digit_count: str
     set_count: str
     speech_marks: str
