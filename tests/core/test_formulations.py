@@ -1878,6 +1878,10 @@ def test_a_count_inside_another_word_makes_no_compound_set():
     # the report to the 16th congress and the Fujian report of 2025: 一 of 统一, 五湖四海 an idiom
     assert sets("两岸统一后，台湾可以实行不同于大陆的制度。坚持五湖四海引才，") == set()
     assert "两廊两带两区" in sets("建设“两廊两带两区”。")
+    # …nor one that opens an adverb (the national news: a summit's communiqué, a soldier's story)
+    assert sets("会谈后，两国元首一致同意。") == set()
+    assert sets("他在堤上一连守了十几天。") == set()
+    assert "两学一做" in sets("推进两学一做。")
 
 
 def test_a_head_phrase_of_a_verb_and_a_national_formulation_names_the_formulation():

@@ -109,11 +109,16 @@ def _counts_things(clause: str, w: Words) -> bool:
 def _counts_open_words(phrase: str, start: int, seg: Segmentation) -> bool:
     """Tell whether every count word of a phrase opens a word (两新|一重), or the phrase is one
     word of the segmentation (the lexicon's 两新一重): a count character inside another word
-    counts nothing (两岸|统一|后: 一 is part of 统一)."""
+    counts nothing (两岸|统一|后: 一 is part of 统一), nor does one that opens an adverb
+    (两国元首|一致|认为, 一连|守了十几天: `count_run_adverbs`)."""
     if len(seg.words(start, start + len(phrase))) == 1:
         return True
-    count = words().count
-    return all(seg.starts_word(start + k) for k, ch in enumerate(phrase) if ch in count)
+    w = words()
+    return all(
+        seg.starts_word(start + k) and not phrase.startswith(w.count_run_adverbs, k)
+        for k, ch in enumerate(phrase)
+        if ch in w.count
+    )
 
 
 def _is_compound_set(phrase: str, bounded: bool, o: FormulationOptions) -> bool:
