@@ -542,6 +542,21 @@ def test_battles_listed_after_the_head_belong_to_it():
     assert "蓝天、碧水、净土保卫战" in texts
 
 
+def test_a_battle_is_named_whole():
+    """Battles listed before a head longer than short ones are no short battles: none opens
+    inside a word (整治形|式主义); two verbs national text says as one predicate are the
+    battle's (防范|化解: the national news, the Chongqing report of 2025), a verb that governs
+    another is not (注重|培养)."""
+    texts = {f.text for f in formulations_in(
+        "以打一场整治形式主义、官僚主义攻坚战的决心，打好环境问题整治、深度节水控水、生态保护修复"
+        "攻坚战。坚决打好防范化解重大风险攻坚战。全力打好地方债务风险防范化解攻坚战。注重培养创业精神。"
+    )}
+    assert {"防范化解重大风险攻坚战", "地方债务风险防范化解攻坚战"} <= texts
+    assert not {"化解重大风险攻坚战", "化解攻坚战"} & texts
+    assert not [t for t in texts if t.startswith(("式主义", "水控水"))], texts
+    assert not [t for t in texts if t.startswith("注重")], texts
+
+
 def test_those_addressed_each_of_a_kind_are_no_motto():
     """各地区、各部门、各单位 (the work reports of 1979-1987, the news): each of a kind the text
     calls on, listed; 各司其职、各负其责 says what each is to do."""

@@ -8,6 +8,7 @@ which edge to look for, so the edges are found here rather than in one later pas
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -118,8 +119,11 @@ def phrase_ending_at(
                 len(out) + len(w) > max_len
                 or not is_han(w)
                 or w in v.function_words
-                or any(w[k:] in clause or w[k:] in v.phrase_breaks
-                       for k in range(len(w) - o.min_word_len + 1))
+                or (
+                    any(w[k:] in clause or w[k:] in v.phrase_breaks
+                        for k in range(len(w) - o.min_word_len + 1))
+                    and not _verb_pair(w, cut[first])
+                )
                 or (len(w) == 1 and w in v.light_verbs)
             ):
                 break
@@ -133,6 +137,31 @@ def phrase_ending_at(
         out = out[len(cut[first]) :]
         first += 1
     return out
+
+
+def _verb_pair(verb: str, following: str) -> bool:
+    """Tell whether a clause-opening verb is the first of two verbs that national text says as
+    one predicate, the walk having taken the second (防范|化解|重大风险攻坚战, 地方债务风险|防范|
+    化解攻坚战): an established formulation of the national lexicon opens with the pair. A verb
+    that governs another (注重|培养|创业精神, 继续|发扬|…精神) opens the clause as before."""
+    return (
+        verb in clause_word_set()
+        and following not in clause_word_set()
+        and word_tag(following) in words().verb_tags
+        and _opens_a_national_entry(verb + following)
+    )
+
+
+@lru_cache(maxsize=1)
+def _national_entries_sorted() -> tuple[str, ...]:
+    return tuple(sorted(national_lexicon()))
+
+
+def _opens_a_national_entry(prefix: str) -> bool:
+    """Tell whether an entry of the national lexicon (its canonical text) opens with `prefix`."""
+    entries = _national_entries_sorted()
+    at = bisect_left(entries, prefix)
+    return at < len(entries) and entries[at].startswith(prefix)
 
 
 def _joined_parties(first: str, second: str) -> bool:

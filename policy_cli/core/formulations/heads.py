@@ -123,7 +123,7 @@ def find_heads(
             continue
         phrase, start = _with_quoted_name(text, start, phrase, o)
         if head in w.battle_heads:
-            phrase, start = _with_listed_battles(text, start, end, phrase, o)
+            phrase, start = _with_listed_battles(text, start, end, phrase, o, seg)
         phrase, start = _with_coordinate(text, start, phrase, head, o, seg)
         yield Candidate(phrase, "slogan", start, stage=STAGE, rule=head)
 
@@ -335,9 +335,11 @@ def _with_quoted_name(
 
 
 def _with_listed_battles(
-    text: str, start: int, end: int, phrase: str, o: FormulationOptions
+    text: str, start: int, end: int, phrase: str, o: FormulationOptions, seg: Segmentation
 ) -> tuple[str, int]:
-    """Add the short battles listed before and after a battle head (蓝天、碧水、净土保卫战)."""
+    """Add the short battles listed before and after a battle head (蓝天、碧水、净土保卫战);
+    a list whose first item would open inside a word is none (整治形|式主义、官僚主义攻坚战: the
+    battles are longer than short ones, and the head's phrase stays as it is)."""
     w = words()
     sep = w.list_separator
     if text[start - 1 : start] == sep:
@@ -345,9 +347,9 @@ def _with_listed_battles(
         first = battles_listed_before(
             text, start - 1, sep, w.battle_list_marks, o.battle_min_len, o.battle_max_len
         )
-        if first is not None and text[first : min(first + o.lead_verb_len, start - 1)] not in (
-            clause_word_set()
-        ):
+        if first is not None and seg.starts_word(first) and text[
+            first : min(first + o.lead_verb_len, start - 1)
+        ] not in clause_word_set():
             phrase, start = text[first:end], first
     # 反腐败斗争攻坚战、持久战、总体战: the battles listed after the head belong to it
     more = patterns().more_battles.match(text[end : end + o.battle_window])
