@@ -372,6 +372,17 @@ def test_motto_frames():
         assert bad not in texts, bad
 
 
+def test_words_opening_alike_that_are_places_bodies_or_numbers_are_no_motto():
+    # the national news: a place and the place inside it, a body and its office, numbering
+    from policy_cli.core.formulations.anaphora import find_anaphora
+    from policy_cli.core.formulations.options import FormulationOptions
+
+    found = {c.text for c in find_anaphora(
+        "记者来到海南省海口市。国务院国资委召开会议。第三季第二期节目播出。"
+        "有序推进碳达峰碳中和工作。", FormulationOptions())}
+    assert found == {"碳达峰碳中和"}
+
+
 
 def test_two_modifiers_share_a_head_only_where_a_noun_follows_them():
     # 跨周期和逆周期|调节 shares its head; the news's 冬奥会和夏奥会|的持权转播…, 中文版和英文版|

@@ -54,6 +54,8 @@ def find_anaphora(
                 shared = [q for q in range(size) if len({p[q] for p in parts}) == 1]
                 if shared != [0] or s[0] in v.list_prefixes:
                     continue
+                if any(word_tag(p) in v.anaphora_refused_tags for p in parts):
+                    continue  # 海南省|海口市, 国务院|国资委, 第四季|第八期: no motto
                 if k > o.anaphora_free_words and not (
                     run[max(0, i - o.lead_verb_len) : i] in clause_word_set()
                     and text[m.start() + i + span : m.start() + i + span + 1] in v.clause_ends
