@@ -701,6 +701,13 @@ def test_quoted_names_of_storms_are_no_formulations():
     texts = {f.text for f in formulations_in("有力有效应对“贝碧嘉”、“普拉桑”等台风连续登陆。推进“一网通办”。")}
     assert "一网通办" in texts
     assert not {"贝碧嘉", "普拉桑"} & texts
+    # …nor those of drills, nor nicknames and epithets (the national news)
+    texts = {f.text for f in formulations_in(
+        "双方举行“海上联合-2021”演习。被称为“人工肺”的ECMO投入使用。这里被誉为“瓜果之城”。"
+        "农业、农村、农民问题被称为“三农”问题。推进“一网通办”。"
+    )}
+    assert not {"海上联合-2021", "人工肺", "瓜果之城"} & texts
+    assert {"三农", "一网通办"} <= texts
 
 
 def test_an_institution_is_a_formulation_when_its_founding_is_reported():

@@ -115,7 +115,7 @@ def refuses(
 ) -> bool:
     """Tell whether the quoted span text[start:end] (quote marks included) is no name: not of a
     formulation's shape, or refused by one of the stage's rules (a quotation, a word in scare
-    quotes, a word cited, the name of a storm, the day of a disaster)."""
+    quotes, a word cited, the name of a storm or a drill, an epithet, the day of a disaster)."""
     seg = seg or segment_text(text)
     return classify_quoted(span, options=options) is None or _refused(
         text, start, end, span, options, seg, {}
@@ -134,6 +134,8 @@ def _refused(
         return True  # 牢记人民政府头顶“人民”二字: the word itself is cited
     if names_a_thing(text, end, start, names):
         return True  # “贝碧嘉”、“普拉桑”台风: the proper name of a storm
+    if _an_epithet(text, start, core):
+        return True  # 被誉为“最美县委大院”: what something is called
     if opens_a_circle(text, start, options):
         return True  # “三公里”就业圈: the stage radius names the circle
     if patterns().event_date.fullmatch(core) and not text.startswith(
@@ -143,6 +145,16 @@ def _refused(
     if _ordinary_word(text, start, end, core, options):
         return True  # 搭上政策红利的“列车”: an ordinary word in scare quotes
     return _quotation(text, start, end, core, seg, options)  # 他连问了三个“为什么”
+
+
+def _an_epithet(text: str, start: int, span: str) -> bool:
+    """Tell whether a quoted span is what a verb of calling says someone or something is called
+    (被称为“人工肺”, 号称“东北最大一锅”: `epithet_verbs`): a nickname, unless it counts (a count
+    word or a digit in it: a numbered set explained)."""
+    w = words()
+    return text.endswith(w.epithet_verbs, 0, start) and not any(
+        ch in w.count or ch.isdigit() for ch in span
+    )
 
 
 def _named_programme(

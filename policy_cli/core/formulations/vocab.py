@@ -375,6 +375,7 @@ class Words(ReadOnlyRecord):
     shared_predicate_tags: frozenset[str]
     run_on_name_tags: frozenset[str]
     anaphora_refused_tags: frozenset[str]
+    epithet_verbs: tuple[str, ...]
     national_policy_heads: tuple[str, ...]
     national_reform_heads: tuple[str, ...]
     head_end_tags: tuple[str, ...]
