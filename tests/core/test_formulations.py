@@ -568,6 +568,17 @@ def test_a_battle_is_named_whole():
     assert not [t for t in texts if t.startswith("注重")], texts
 
 
+def test_acts_told_as_done_are_no_motto():
+    """加深了互信、扩大了共识、增强了默契 (the national news): each clause tells what was done;
+    人气聚起来了、楼宇用起来了、产业兴起来了 (the Chongqing report of 2025) ends each clause with
+    the sentence's 了 and is the report's own motto."""
+    texts = {f.text for f in formulations_in(
+        "访问加深了互信、扩大了共识、增强了默契。要让人气聚起来了、楼宇用起来了、产业兴起来了。"
+    )}
+    assert "加深了互信、扩大了共识、增强了默契" not in texts
+    assert "人气聚起来了、楼宇用起来了、产业兴起来了" in texts
+
+
 def test_those_addressed_each_of_a_kind_are_no_motto():
     """各地区、各部门、各单位 (the work reports of 1979-1987, the news): each of a kind the text
     calls on, listed; 各司其职、各负其责 says what each is to do."""

@@ -2,7 +2,8 @@
 
 - `filter` drops what is never a formulation (one character, plain numbers, 一批, idioms
   found by an unquoted rule, a text opening with a particle: 的|传统和非传统安全挑战, or with the
-  measure word of a number in digits before it: 7个|自贸试验区);
+  measure word of a number in digits before it: 7个|自贸试验区; an unquoted run whose every
+  clause tells an act done: 加深了互信、扩大了共识);
 - `merge` keeps one candidate per text: the certain (quoted) ones first, then the earliest;
   the evidence of every stage that proposed the text is kept on it;
 - `fold` drops an unquoted find that only ever occurs inside a longer find, a quoted member
@@ -381,6 +382,22 @@ def _only_inside(part: str, finds: list[str], starts: dict[str, list[int]]) -> b
     return all(at in covered for at in starts.get(part, ()))
 
 
+def _done_acts(t: str) -> bool:
+    """Tell whether every clause of a run joined by 、 tells an act done: a verb, the aspect
+    particle of a done act and what it was done to (加深|了|互信、扩大|了|共识): narration, where
+    a motto says what to do (a 了 that ends its clause is the sentence's, 人气聚起来了、…)."""
+    w = words()
+    if w.done_particle not in t or w.list_separator not in t:
+        return False
+    for part in t.split(w.list_separator):
+        tagged = default_tagger().tag(part, True)
+        if not any(
+            word == w.done_particle and tag in w.aspect_tags for word, tag in tagged[1:-1]
+        ):
+            return False
+    return True
+
+
 def _acceptable(t: str, o: FormulationOptions, *, quoted: bool) -> bool:
     if len(t) < o.min_len and not t.isdigit():
         return False
@@ -388,6 +405,8 @@ def _acceptable(t: str, o: FormulationOptions, *, quoted: bool) -> bool:
         return False
     if not quoted and t[0] in words().particles_never_first:
         return False  # 了|197个调整改造项目, 的|传统和非传统安全挑战: cut after a particle
+    if not quoted and _done_acts(t):
+        return False  # 加深了互信、扩大了共识、增强了默契: what was done, told, no motto
     p = patterns()
     if p.not_a_formulation.fullmatch(t):
         return False

@@ -160,6 +160,7 @@ class Words(ReadOnlyRecord):
     carrying_verbs: frozenset[str]
     carried_heads: tuple[str, ...]
     aspect_tags: frozenset[str]
+    done_particle: str
     modifying_heads: frozenset[str]
     strict_heads: frozenset[str]
     generic_strict_modifiers: tuple[str, ...]
