@@ -568,6 +568,15 @@ def test_a_battle_is_named_whole():
     assert not [t for t in texts if t.startswith("注重")], texts
 
 
+def test_a_name_holds_no_person_and_no_year_counted_from_now():
+    # the national news: a head's phrase stops at a pronoun or at 今年, 明年, 去年
+    texts = {f.text for f in formulations_in(
+        "明年二十国集团峰会将在中国举行。他相信北京冬奥会一定会成功。今年脱贫攻坚战进入决胜阶段。"
+    )}
+    assert {"二十国集团峰会", "北京冬奥会", "脱贫攻坚战"} <= texts
+    assert not [t for t in texts if t.startswith(("明年", "他", "今年"))], texts
+
+
 def test_acts_told_as_done_are_no_motto():
     """加深了互信、扩大了共识、增强了默契 (the national news): each clause tells what was done;
     人气聚起来了、楼宇用起来了、产业兴起来了 (the Chongqing report of 2025) ends each clause with

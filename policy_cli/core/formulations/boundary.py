@@ -119,6 +119,7 @@ def phrase_ending_at(
                 len(out) + len(w) > max_len
                 or not is_han(w)
                 or w in v.function_words
+                or w in v.phrase_stop_words
                 or (
                     any(w[k:] in clause or w[k:] in v.phrase_breaks
                         for k in range(len(w) - o.min_word_len + 1))

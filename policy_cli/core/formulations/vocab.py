@@ -310,6 +310,7 @@ class Words(ReadOnlyRecord):
     phrase_conjunctions: frozenset[str]
     dependent_parts: tuple[str, ...]
     phrase_breaks: frozenset[str]
+    phrase_stop_words: frozenset[str]
     generic_counted: tuple[str, ...]
     counted_adjectives: frozenset[str]
     ground_words: tuple[str, ...]
