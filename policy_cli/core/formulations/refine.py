@@ -67,14 +67,16 @@ def filter_candidates(
 
 
 def _counted_by_digits(text: str, c: Candidate) -> bool:
-    """Tell whether an unquoted find opens with the measure word of a number in digits said
-    right before it (新设7个|自贸试验区): the measure word is the count's, the find a piece."""
+    """Tell whether an unquoted find opens with the measure word of a number said right before
+    it, in digits or in count words (新设7个|自贸试验区, 新设立的三|个自贸试验区): the measure
+    word is the count's, the find a piece."""
     t = c.text.lstrip()
+    before = text[c.offset - 1 : c.offset] if 0 < c.offset <= len(text) else ""
     return (
         bool(t)
         and t[0] in words().measures_never_first
-        and 0 < c.offset <= len(text)
-        and text[c.offset - 1 : c.offset].isdigit()
+        and bool(before)
+        and (before.isdigit() or before in words().count)
     )
 
 
