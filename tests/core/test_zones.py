@@ -135,6 +135,8 @@ def test_an_action_said_twice_after_a_deploying_verb_or_of_a_kind():
     assert names("以实际行动，用实际行动。办好民生工程，办好民生工程。") == []
     # said once
     assert names("党委部署区域合作深化行动。") == []
+    # a piece of a clause opened by a preposition or a conjunction (the national news)
+    assert names("。俄军继续封锁钢铁厂，并不断发动突击行动。并不断发动突击行动，") == []
 
 
 def test_a_national_park_named_by_its_place_is_a_zone():
