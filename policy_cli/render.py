@@ -148,7 +148,8 @@ def print_sections(
             console.print(Text(inert(sec.title), style="bold"))
             console.print(Text(f"  {inert(sec.empty)}"))
         else:
-            console.print(_QuickTable(_table(sec, console.width)))
+            table = _QuickTable(_table(sec, console.width))
+            console.print(table, crop=not table.fits(console))
 
 
 def _head(title: str | None, preface: Sequence[tuple[str, str]]) -> Any:
@@ -373,6 +374,19 @@ class _QuickTable:
 
     def __init__(self, table: Any) -> None:
         self.table = table
+        self._laid_out: dict[int, list[int] | None] = {}  # max width -> `_widths`
+
+    def fits(self, console: Any) -> bool:
+        """Tell whether the table is written here without colour and its lines are within the
+        console's width: then rich's crop of every printed line to that width (a measure of
+        each line, ~5 ms of a table of 600 rows) changes nothing, and it is printed uncropped.
+        (With colour a styled line break would be printed as it is, where the crop writes a
+        plain one.)"""
+        if console.color_system is not None or console.record or not self._quick(console):
+            return False
+        extra = 2 + len(self.table.columns) - 1  # the edges and the dividers
+        widths = self._widths(console.width - extra)
+        return widths is not None and sum(widths) + extra <= console.width
 
     def _quick(self, console: Any) -> bool:
         t = self.table
@@ -396,7 +410,13 @@ class _QuickTable:
 
     def _widths(self, max_width: int) -> list[int] | None:
         """Each column's width as Table works it out (`_calculate_column_widths`), or None
-        when a cell is rich's to measure (or this rich lacks the steps that narrow columns)."""
+        when a cell is rich's to measure (or this rich lacks the steps that narrow columns);
+        worked out once for each width."""
+        if max_width not in self._laid_out:
+            self._laid_out[max_width] = self._work_out_widths(max_width)
+        return self._laid_out[max_width]
+
+    def _work_out_widths(self, max_width: int) -> list[int] | None:
         if max_width < 1:
             return None
         columns = self.table.columns
