@@ -777,14 +777,13 @@ def _fold_width(terms: Sequence[tuple[int, int]], room: int, fold_at: int) -> in
 def _fitting_columns(sec: Section, width: int) -> list[Column]:
     """The columns of a section that a terminal `width` columns wide can hold: optional ones go,
     lowest rank first (the rightmost of a rank first), while the columns at their least widths
-    (a context column 12 cells) would not fit."""
-    from rich.cells import cell_len
-
+    (a context column 12 cells) would not fit. Cells measured by `cells`: rich's number without
+    its lookup a character (a table of 600 rows: ~4 ms)."""
     columns = list(sec.columns)
     while any(c.optional for c in columns):
         need = sum(
             CONTEXT_MIN if c.kind == "context" else CHART_MIN if c.kind == "chart" else min(
-                max([cell_len(c.header), *(cell_len(cell(r.get(c.key))) for r in sec.rows)]),
+                max([cells(c.header), *(cells(cell(r.get(c.key))) for r in sec.rows)]),
                 c.max_width or max(12, width * 3 // 10),
             )
             for c in columns
