@@ -22,7 +22,7 @@ Safe by construction:
 Only patterns given as text are kept, and none whose reading warns (`re` warns of it every
 run). The command line installs it (`policy_cli.cli.main`); a library user may call it, or
 not. `POLICY_CLI_CACHE` moves it with the analysis cache; `POLICY_CLI_NO_PATTERN_CACHE=1` turns
-it off, and the methods' cache below too.
+it off, and the two caches below too.
 
 The methods of dataclasses, the same way (`remember_generated_methods`): `dataclasses` writes
 the source of each class's `__init__`, `__eq__`, `__repr__`, `__hash__`, `__setattr__` and
@@ -175,7 +175,6 @@ class PatternMemory(_Memory):
             )
         except Exception:  # another Python's internals: not kept
             return None
-
 
 
 class MethodMemory(_Memory):
