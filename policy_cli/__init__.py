@@ -30,6 +30,8 @@ _LAZY = {
     "batch_rows": "policy_cli.core.batch",
     "share_character_sets": "policy_cli.core.patterns",
     "remember_compiled_patterns": "policy_cli.core.compiled",
+    "remember_generated_methods": "policy_cli.core.compiled",
+    "remember_parsed_rules": "policy_cli.core.compiled",
 }
 
 __all__ = ["__version__", *_LAZY]

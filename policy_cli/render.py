@@ -148,7 +148,8 @@ def print_sections(
             console.print(Text(inert(sec.title), style="bold"))
             console.print(Text(f"  {inert(sec.empty)}"))
         else:
-            console.print(_QuickTable(_table(sec, console.width)))
+            table = _QuickTable(_table(sec, console.width))
+            console.print(table, crop=not table.fits(console))
 
 
 def _head(title: str | None, preface: Sequence[tuple[str, str]]) -> Any:
@@ -373,6 +374,19 @@ class _QuickTable:
 
     def __init__(self, table: Any) -> None:
         self.table = table
+        self._laid_out: dict[int, list[int] | None] = {}  # max width -> `_widths`
+
+    def fits(self, console: Any) -> bool:
+        """Tell whether the table is written here without colour and its lines are within the
+        console's width: then rich's crop of every printed line to that width (a measure of
+        each line, ~5 ms of a table of 600 rows) changes nothing, and it is printed uncropped.
+        (With colour a styled line break would be printed as it is, where the crop writes a
+        plain one.)"""
+        if console.color_system is not None or console.record or not self._quick(console):
+            return False
+        extra = 2 + len(self.table.columns) - 1  # the edges and the dividers
+        widths = self._widths(console.width - extra)
+        return widths is not None and sum(widths) + extra <= console.width
 
     def _quick(self, console: Any) -> bool:
         t = self.table
@@ -396,7 +410,13 @@ class _QuickTable:
 
     def _widths(self, max_width: int) -> list[int] | None:
         """Each column's width as Table works it out (`_calculate_column_widths`), or None
-        when a cell is rich's to measure (or this rich lacks the steps that narrow columns)."""
+        when a cell is rich's to measure (or this rich lacks the steps that narrow columns);
+        worked out once for each width."""
+        if max_width not in self._laid_out:
+            self._laid_out[max_width] = self._work_out_widths(max_width)
+        return self._laid_out[max_width]
+
+    def _work_out_widths(self, max_width: int) -> list[int] | None:
         if max_width < 1:
             return None
         columns = self.table.columns
@@ -757,14 +777,13 @@ def _fold_width(terms: Sequence[tuple[int, int]], room: int, fold_at: int) -> in
 def _fitting_columns(sec: Section, width: int) -> list[Column]:
     """The columns of a section that a terminal `width` columns wide can hold: optional ones go,
     lowest rank first (the rightmost of a rank first), while the columns at their least widths
-    (a context column 12 cells) would not fit."""
-    from rich.cells import cell_len
-
+    (a context column 12 cells) would not fit. Cells measured by `cells`: rich's number without
+    its lookup a character (a table of 600 rows: ~4 ms)."""
     columns = list(sec.columns)
     while any(c.optional for c in columns):
         need = sum(
             CONTEXT_MIN if c.kind == "context" else CHART_MIN if c.kind == "chart" else min(
-                max([cell_len(c.header), *(cell_len(cell(r.get(c.key))) for r in sec.rows)]),
+                max([cells(c.header), *(cells(cell(r.get(c.key))) for r in sec.rows)]),
                 c.max_width or max(12, width * 3 // 10),
             )
             for c in columns

@@ -1,6 +1,7 @@
 """`policy slogans` and `policy initiatives`: a document's formulations (提法)."""
 
-from __future__ import annotations
+# no `from __future__ import annotations`: typer reads the signatures of the commands on
+# every run and would compile each annotation kept as a string (~5 ms a run)
 
 from enum import Enum
 from typing import Annotated

@@ -1,6 +1,7 @@
 """`policy targets`: the targets a document states, as numbers a table can hold."""
 
-from __future__ import annotations
+# no `from __future__ import annotations`: typer reads the signatures of the commands on
+# every run and would compile each annotation kept as a string (~5 ms a run)
 
 from typing import Annotated
 

@@ -1,6 +1,7 @@
 """`policy trend`: term rates across many reports, first seen, and what rose or fell."""
 
-from __future__ import annotations
+# no `from __future__ import annotations`: typer reads the signatures of the commands on
+# every run and would compile each annotation kept as a string (~5 ms a run)
 
 import re
 import sys

@@ -22,12 +22,27 @@ Safe by construction:
 Only patterns given as text are kept, and none whose reading warns (`re` warns of it every
 run). The command line installs it (`policy_cli.cli.main`); a library user may call it, or
 not. `POLICY_CLI_CACHE` moves it with the analysis cache; `POLICY_CLI_NO_PATTERN_CACHE=1` turns
-it off.
+it off, and the two caches below too.
+
+The methods of dataclasses, the same way (`remember_generated_methods`): `dataclasses` writes
+the source of each class's `__init__`, `__eq__`, `__repr__`, `__hash__`, `__setattr__` and
+`__delattr__` and compiles it as the class is made, one `exec` a method. A `slogans` run makes
+~50 classes (the 28 result types of `models` and the core's, rich's): ~250 sources compiled,
+~15 ms of a 0.45 s run. The code Python compiles of each source is kept in a file of its own
+(`methods-<python>.marshal`) and given to `exec` in the next run: the same source, compiled the
+same way (`compile` with no inherited flags, as the `exec` of a string in `dataclasses` does),
+so the same code; the file is read, checked, capped and written as the patterns' file is.
+
+And the rules files, parsed (`remember_parsed_rules`): `tomllib` reads the formulation rules
+(120 KB) in ~8 ms every run. What it made of each text is kept in `toml-<python>.marshal`, by
+the text itself (no digest to trust: an edited file is parsed anew), and handed out again as
+a new object each run (marshal keeps every type TOML gives, and the order of the tables).
 """
 
 from __future__ import annotations
 
 import atexit
+import builtins
 import importlib
 import marshal
 import os
@@ -36,9 +51,12 @@ import warnings
 import zlib
 from collections.abc import Mapping
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 MOST_PATTERNS = 2_000  # entries a cache file holds at most
+MOST_METHODS = 2_000  # sources of methods the methods' file holds at most
+MOST_RULES = 20  # texts the rules' file holds at most (a few rules files, some versions each)
 _MARK = b"policy-cli re 2\n"  # a cache file opens with this, then the CRC-32 of the rest
 OFF_VARIABLE = "POLICY_CLI_NO_PATTERN_CACHE"
 
@@ -60,20 +78,59 @@ def cache_dir() -> Path:
     return base / "policy-cli"
 
 
-class PatternMemory:
+class _Memory:
+    """A cache file's entries (each its own marshal data, decoded when used), those a run used,
+    and those it added; the file written again at exit when the run added any."""
+
+    def __init__(self, path: Path, *, writable: bool = True) -> None:
+        self.path = path
+        self.known: dict[Any, bytes] = _read(path)
+        self.used: set[Any] = set()
+        self.added: dict[Any, bytes] = {}
+        # a cache that cannot be written is only read: what it lacks is compiled every run
+        self.writable = writable
+
+    def most(self) -> int:
+        """The entries the file holds at most."""
+        raise NotImplementedError
+
+    def save(self) -> None:
+        """Write the file again if this run compiled something it lacked."""
+        if not self.added:
+            return
+        kept = {**self.known, **self.added}
+        most = self.most()
+        if len(kept) > most:  # what this run used, and no more than that
+            kept = {k: kept[k] for k in [*self.used, *self.added][-most:]}
+        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.{os.urandom(4).hex()}")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # the user's own file (patterns may hold words of the documents read)
+            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(handle, "wb") as out:
+                out.write(_pack(kept))
+            os.replace(temporary, self.path)
+        except (OSError, ValueError):  # a cache that cannot be written: left alone
+            try:
+                temporary.unlink(missing_ok=True)
+            except OSError:
+                pass
+            return
+        self.known, self.added = kept, {}
+
+
+class PatternMemory(_Memory):
     """The wrapper around `re`'s compiler and the file it reads and writes."""
 
     def __init__(
         self, path: Path, compiler: Any, parser: Any, sre: Any, *, writable: bool = True
     ) -> None:
-        self.path = path
+        super().__init__(path, writable=writable)
         self._compiler, self._parser, self._sre = compiler, parser, sre
         self._compile = compiler.compile  # re's own
-        self.known: dict[tuple[str, int], bytes] = _read(path)
-        self.used: set[tuple[str, int]] = set()
-        self.added: dict[tuple[str, int], bytes] = {}
-        # a cache that cannot be written is only read: a pattern it lacks is compiled once
-        self.writable = writable
+
+    def most(self) -> int:
+        return MOST_PATTERNS
 
     def compile(self, pattern: Any, flags: Any = 0) -> Any:
         """`re._compiler.compile`, from the kept code where there is some. Only patterns given
@@ -119,31 +176,84 @@ class PatternMemory:
         except Exception:  # another Python's internals: not kept
             return None
 
-    def save(self) -> None:
-        """Write the file again if this run compiled a pattern it lacked."""
-        if not self.added:
+
+class MethodMemory(_Memory):
+    """The `exec` that `dataclasses` calls to make a class's methods, and the file it reads
+    and writes: a source it has kept is run from its kept code, any other compiled (and kept)."""
+
+    def most(self) -> int:
+        return MOST_METHODS
+
+    def exec(self, source: Any, space: Any = None, local_space: Any = None, /) -> None:
+        """`exec(source, space, local_space)`, a source text from its kept code where there is
+        some. Anything else (code, a call without globals) is the builtin's, as it was."""
+        if type(source) is not str or type(space) is not dict:
+            if space is None:  # the caller's namespaces, as the builtin takes them
+                frame = sys._getframe(1)
+                space = frame.f_globals
+                local_space = frame.f_locals if local_space is None else local_space
+            builtins.exec(source, space, local_space)
             return
-        kept = {**self.known, **self.added}
-        if len(kept) > MOST_PATTERNS:  # what this run used, and no more than that
-            kept = {k: kept[k] for k in [*self.used, *self.added][-MOST_PATTERNS:]}
-        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.{os.urandom(4).hex()}")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            # the user's own file (patterns may hold words of the documents read)
-            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(handle, "wb") as out:
-                out.write(_pack(kept))
-            os.replace(temporary, self.path)
-        except (OSError, ValueError):  # a cache that cannot be written: left alone
+        builtins.exec(self.code(source), space, local_space)
+
+    def code(self, source: str) -> CodeType:
+        """The code of a source text: kept, or compiled as `exec` compiles a string (with no
+        flags inherited from this module: `dataclasses` has no `from __future__` import)."""
+        kept = self.known.get(source)
+        if kept is not None:
             try:
-                temporary.unlink(missing_ok=True)
-            except OSError:
+                code = marshal.loads(kept)
+            except (EOFError, ValueError, TypeError):
+                code = None
+            if type(code) is CodeType:
+                self.used.add(source)
+                return code
+            self.known.pop(source, None)  # an entry that is no code: compiled again
+        code = compile(source, "<string>", "exec", dont_inherit=True)
+        if self.writable:
+            self.added[source] = marshal.dumps(code)
+        return code
+
+
+class RulesMemory(_Memory):
+    """The `tomllib.loads` of the rules files, and the file it reads and writes: a text it has
+    kept is handed out from what it made of it, any other parsed (and kept)."""
+
+    def __init__(self, path: Path, loads: Any, *, writable: bool = True) -> None:
+        super().__init__(path, writable=writable)
+        self._loads = loads  # tomllib's own
+
+    def most(self) -> int:
+        return MOST_RULES
+
+    def loads(self, text: Any, /, *, parse_float: Any = float) -> dict[str, Any]:
+        """`tomllib.loads(text)`, from what it made of the same text before where it has it
+        (a text with another `parse_float` is tomllib's own to parse)."""
+        if type(text) is not str or parse_float is not float:
+            parsed: dict[str, Any] = self._loads(text, parse_float=parse_float)
+            return parsed
+        kept = self.known.get(text)
+        if kept is not None:
+            try:
+                found = marshal.loads(kept)
+            except (EOFError, ValueError, TypeError):
+                found = None
+            if type(found) is dict:
+                self.used.add(text)
+                return found
+            self.known.pop(text, None)  # an entry that is no table: parsed again
+        parsed = self._loads(text)
+        if self.writable:
+            try:
+                self.added[text] = marshal.dumps(parsed)
+            except ValueError:  # a value marshal cannot keep (a date): parsed every run
                 pass
-            return
-        self.known, self.added = kept, {}
+        return parsed
 
 
 _INSTALLED: list[PatternMemory] = []
+_METHODS_INSTALLED: list[MethodMemory] = []
+_RULES_INSTALLED: list[RulesMemory] = []
 
 
 def remember_compiled_patterns(directory: Path | None = None) -> PatternMemory | None:
@@ -153,7 +263,7 @@ def remember_compiled_patterns(directory: Path | None = None) -> PatternMemory |
     or a Python whose `re` lacks the steps it reads."""
     if _INSTALLED:
         return _INSTALLED[0]
-    if os.environ.get(OFF_VARIABLE, "").strip().lower() not in ("", "0", "false", "no"):
+    if _off():
         return None
     try:
         compiler = importlib.import_module("re._compiler")  # 3.11+
@@ -164,9 +274,7 @@ def remember_compiled_patterns(directory: Path | None = None) -> PatternMemory |
     except (ImportError, AttributeError):  # pragma: no cover - another Python's internals
         return None
     # named by the interpreter's release too: re's compiler changes between patch releases
-    v = sys.version_info
-    release = f"{v.major}.{v.minor}.{v.micro}{v.releaselevel[0]}{v.serial}"
-    name = f"re-{sys.implementation.cache_tag}-{release}-{sre.MAGIC}-{sre.CODESIZE}.marshal"
+    name = f"re-{sys.implementation.cache_tag}-{_release()}-{sre.MAGIC}-{sre.CODESIZE}.marshal"
     try:
         folder = directory or cache_dir()
     except (RuntimeError, KeyError, OSError):  # no home directory to keep it in: off
@@ -176,6 +284,85 @@ def remember_compiled_patterns(directory: Path | None = None) -> PatternMemory |
     atexit.register(memory.save)
     _INSTALLED.append(memory)
     return memory
+
+
+def remember_generated_methods(directory: Path | None = None) -> MethodMemory | None:
+    """Install the methods' cache (once per process): the methods `dataclasses` makes from
+    then on are compiled from the code the file in `directory` (default: the user's cache)
+    keeps of their source, and the file is written at exit. Returns the memory, or None where
+    it is off (`OFF_VARIABLE` set) or there is no home directory to keep it in."""
+    if _METHODS_INSTALLED:
+        return _METHODS_INSTALLED[0]
+    if _off():
+        return None
+    import dataclasses
+
+    name = f"methods-{sys.implementation.cache_tag}-{_release()}.marshal"
+    try:
+        folder = directory or cache_dir()
+    except (RuntimeError, KeyError, OSError):  # no home directory to keep it in: off
+        return None
+    memory = MethodMemory(folder / name, writable=_writable(folder))
+    # `dataclasses` finds `exec` among its globals before the builtins
+    setattr(dataclasses, "exec", memory.exec)  # noqa: B010
+    atexit.register(memory.save)
+    _METHODS_INSTALLED.append(memory)
+    return memory
+
+
+def forget_generated_methods() -> None:
+    """Take the methods' cache out again (tests): `dataclasses` compiles as it did."""
+    import dataclasses
+
+    for memory in _METHODS_INSTALLED:
+        if getattr(dataclasses, "exec", None) == memory.exec:
+            delattr(dataclasses, "exec")
+        atexit.unregister(memory.save)
+    _METHODS_INSTALLED.clear()
+
+
+def remember_parsed_rules(directory: Path | None = None) -> RulesMemory | None:
+    """Install the rules' cache (once per process): a text `tomllib.loads` parsed in a run
+    before is handed out from the file in `directory` (default: the user's cache), and the file
+    is written at exit. Returns the memory, or None where it is off (`OFF_VARIABLE` set) or
+    there is no home directory to keep it in."""
+    if _RULES_INSTALLED:
+        return _RULES_INSTALLED[0]
+    if _off():
+        return None
+    import tomllib
+
+    name = f"toml-{sys.implementation.cache_tag}-{_release()}.marshal"
+    try:
+        folder = directory or cache_dir()
+    except (RuntimeError, KeyError, OSError):  # no home directory to keep it in: off
+        return None
+    memory = RulesMemory(folder / name, tomllib.loads, writable=_writable(folder))
+    setattr(tomllib, "loads", memory.loads)  # noqa: B010 - read at each call by its users
+    atexit.register(memory.save)
+    _RULES_INSTALLED.append(memory)
+    return memory
+
+
+def forget_parsed_rules() -> None:
+    """Take the rules' cache out again (tests): `tomllib` parses as it did."""
+    import tomllib
+
+    for memory in _RULES_INSTALLED:
+        tomllib.loads = memory._loads
+        atexit.unregister(memory.save)
+    _RULES_INSTALLED.clear()
+
+
+def _release() -> str:
+    """The interpreter's release, as the caches' files are named (3.11.7f0)."""
+    v = sys.version_info
+    return f"{v.major}.{v.minor}.{v.micro}{v.releaselevel[0]}{v.serial}"
+
+
+def _off() -> bool:
+    """Tell whether `OFF_VARIABLE` turns the caches off."""
+    return os.environ.get(OFF_VARIABLE, "").strip().lower() not in ("", "0", "false", "no")
 
 
 def forget_compiled_patterns() -> None:
@@ -195,7 +382,7 @@ def _writable(folder: Path) -> bool:
     return False
 
 
-def _pack(entries: Mapping[tuple[str, int], bytes | Entry]) -> bytes:
+def _pack(entries: Mapping[Any, bytes | Entry]) -> bytes:
     """A cache file's bytes: the mark, the CRC-32 of the rest, then the marshal data of a dict
     from each key to its entry's own marshal data (an entry given as data is marshalled)."""
     payload = marshal.dumps(
@@ -204,7 +391,7 @@ def _pack(entries: Mapping[tuple[str, int], bytes | Entry]) -> bytes:
     return _MARK + zlib.crc32(payload).to_bytes(4, "big") + payload
 
 
-def _read(path: Path) -> dict[tuple[str, int], bytes]:
+def _read(path: Path) -> dict[Any, bytes]:
     """The entries of a cache file, each as its marshal data ({} when there is none, it cannot
     be read, or its checksum does not match: a damaged file is not read)."""
     try:

@@ -48,10 +48,17 @@ _ASCII_RUN = re.compile(r"[-._&A-Za-z0-9+#%]+")
 
 
 @lru_cache(maxsize=1)
+def _lexicon_lines() -> tuple[str, ...]:
+    """The lines of the bundled policy lexicon, read once for its words and for their tags
+    (363 KB: ~2.5 ms to read each time)."""
+    return tuple(data.lines("lexicon.txt"))
+
+
+@lru_cache(maxsize=1)
 def load_lexicon() -> tuple[tuple[str, int], ...]:
     """Return the bundled policy lexicon as (word, frequency) pairs."""
     out = []
-    for line in data.lines("lexicon.txt"):
+    for line in _lexicon_lines():
         # word, frequency, then the tag and the evidence (tab-separated; only the first two read)
         parts = line.split("\t", 2) if "\t" in line else line.split()
         freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else _DEFAULT_FREQ
@@ -68,7 +75,7 @@ def lexicon_words() -> frozenset[str]:
 def lexicon_tags() -> dict[str, str]:
     """Return the part of speech the lexicon gives each of its words ("nz": a name)."""
     out = {}
-    for line in data.lines("lexicon.txt"):
+    for line in _lexicon_lines():
         parts = line.split("\t")
         if len(parts) > 2 and parts[2]:
             out[parts[0]] = parts[2]

@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -173,3 +174,220 @@ def test_the_command_prints_the_same_with_the_cache_cold_and_warm(tmp_path):
     off = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
     assert off.stdout == cold.stdout
     assert Path(files[0]).exists()
+
+
+# the methods' cache: the code of the methods dataclasses writes, kept for the next run
+
+
+@pytest.fixture
+def methods():
+    import dataclasses
+
+    compiled.forget_generated_methods()
+    yield dataclasses
+    compiled.forget_generated_methods()
+    assert not hasattr(dataclasses, "exec")  # the builtin's again
+
+
+def _classes() -> dict[str, type]:
+    """Dataclasses of every kind the package makes (frozen, slots, defaults, factories,
+    ordered, keyword-only), made anew, by name."""
+    import dataclasses
+
+    @dataclasses.dataclass(frozen=True)
+    class Frozen:
+        index: int
+        text: str
+        tags: tuple[str, ...] = ()
+        extra: list[int] = dataclasses.field(default_factory=list)
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Slotted:
+        word: str
+        start: int
+
+    @dataclasses.dataclass(order=True)
+    class Ordered:
+        rank: float
+        name: str = dataclasses.field(default="", compare=False)
+
+    @dataclasses.dataclass(kw_only=True)
+    class Keywords:
+        a: int
+        b: dict[str, int] = dataclasses.field(default_factory=dict)
+
+        def __post_init__(self) -> None:
+            self.b.setdefault("a", self.a)
+
+    return {c.__name__: c for c in (Frozen, Slotted, Ordered, Keywords)}
+
+
+def _methods_of(cls: type) -> dict[str, Any]:
+    return {
+        name: (value.__code__, value.__annotations__, value.__defaults__, value.__kwdefaults__)
+        for name, value in vars(cls).items()
+        if callable(value) and hasattr(value, "__code__")
+    }
+
+
+def test_the_next_run_makes_the_same_methods_without_compiling_them(methods, tmp_path):
+    import dataclasses
+
+    plain = {name: _methods_of(cls) for name, cls in _classes().items()}
+    memory = compiled.remember_generated_methods(tmp_path)
+    assert memory is not None and dataclasses.exec == memory.exec
+    assert compiled.remember_generated_methods(tmp_path) is memory  # once per process
+    first = {name: _methods_of(cls) for name, cls in _classes().items()}
+    assert first == plain  # the same code (flags, names, constants), annotations, defaults
+    assert len(memory.added) >= 12
+    memory.save()
+    assert memory.path.exists() and memory.path.stat().st_mode & 0o777 == 0o600
+
+    compiled.forget_generated_methods()  # the next run
+    again = compiled.remember_generated_methods(tmp_path)
+    assert again is not None and again is not memory
+    classes = _classes()
+    assert {name: _methods_of(cls) for name, cls in classes.items()} == plain
+    assert not again.added and again.used == set(memory.known)  # all from the file
+    # and they behave as dataclasses' own
+    frozen = classes["Frozen"](1, "a")
+    assert frozen == classes["Frozen"](1, "a", ()) and frozen != classes["Frozen"](2, "a")
+    assert hash(classes["Slotted"]("w", 1)) == hash(("w", 1))
+    assert repr(frozen).endswith("Frozen(index=1, text='a', tags=(), extra=[])")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        frozen.index = 2  # type: ignore[misc]
+    assert classes["Ordered"](1.0, "x") < classes["Ordered"](2.0)
+    assert classes["Keywords"](a=3).b == {"a": 3}
+    with pytest.raises(TypeError):
+        classes["Slotted"]("w")  # type: ignore[call-arg]
+
+
+def test_a_damaged_methods_file_or_entry_costs_only_time(methods, tmp_path):
+    plain = {name: _methods_of(cls) for name, cls in _classes().items()}
+    memory = compiled.remember_generated_methods(tmp_path)
+    assert memory is not None
+    _classes()
+    memory.save()
+    entries = compiled._read(memory.path)
+    first, second, *_ = entries
+    entries[first] = b"\xffnot marshal data"
+    entries[second] = marshal.dumps(("not", "code"))
+    memory.path.write_bytes(compiled._pack(entries))
+    compiled.forget_generated_methods()
+    memory = compiled.remember_generated_methods(tmp_path)
+    assert memory is not None
+    assert {name: _methods_of(cls) for name, cls in _classes().items()} == plain
+    assert set(memory.added) == {first, second}  # compiled again, kept right
+
+
+def test_exec_of_anything_else_is_the_builtins(methods, tmp_path):
+    memory = compiled.remember_generated_methods(tmp_path)
+    assert memory is not None
+    space: dict[str, Any] = {}
+    memory.exec(compile("x = 1", "<test>", "exec"), space)  # code: as it is
+    assert space["x"] == 1 and not memory.added
+    y = 2
+    memory.exec("z = y + 1")  # no globals: the caller's namespaces, as the builtin's
+    assert "z = y + 1" not in memory.added and y == 2
+
+
+def test_the_methods_cache_is_turned_off_with_the_patterns(methods, tmp_path, monkeypatch):
+    monkeypatch.setenv(compiled.OFF_VARIABLE, "1")
+    assert compiled.remember_generated_methods(tmp_path) is None
+    assert not list(tmp_path.iterdir())
+
+
+def test_the_command_prints_the_same_with_the_methods_and_rules_cold_and_warm(tmp_path):
+    env = {**os.environ, "POLICY_CLI_CACHE": str(tmp_path)}
+    env.pop(compiled.OFF_VARIABLE, None)
+    command = [sys.executable, "-m", "policy_cli", "slogans", str(FOUNDING), "--format", "json"]
+    cold = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    files = list(tmp_path.glob("methods-*.marshal"))
+    assert len(files) == 1 and len(compiled._read(files[0])) > 100
+    rules = list(tmp_path.glob("toml-*.marshal"))  # the rules files, as tomllib parsed them
+    assert len(rules) == 1 and len(compiled._read(rules[0])) >= 2
+    warm = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    assert warm.stdout == cold.stdout and warm.stderr == cold.stderr
+
+
+# the rules' cache: what tomllib makes of each rules file, kept for the next run
+
+
+@pytest.fixture
+def rules_parser():
+    import tomllib
+
+    compiled.forget_parsed_rules()
+    plain = tomllib.loads
+    yield tomllib
+    compiled.forget_parsed_rules()
+    assert tomllib.loads is plain
+
+
+def _rules_texts() -> list[str]:
+    from policy_cli import data
+
+    names = sorted(p.name for p in Path(data.__file__).parent.glob("*.toml"))
+    assert "formulation_rules.toml" in names and len(names) >= 5
+    return [data.text(name) for name in names]
+
+
+def _typed(value: Any) -> Any:
+    """A parsed table with every value's type and the order of every table's keys."""
+    if isinstance(value, dict):
+        return ("dict", [(k, _typed(v)) for k, v in value.items()])
+    if isinstance(value, list):
+        return ("list", [_typed(v) for v in value])
+    return (type(value).__name__, value)
+
+
+def test_the_next_run_parses_no_rules_file_and_gets_the_same_tables(rules_parser, tmp_path):
+    texts = _rules_texts()
+    before = [_typed(rules_parser.loads(t)) for t in texts]
+    memory = compiled.remember_parsed_rules(tmp_path)
+    assert memory is not None and rules_parser.loads == memory.loads
+    assert compiled.remember_parsed_rules(tmp_path) is memory  # once per process
+    assert [_typed(rules_parser.loads(t)) for t in texts] == before
+    assert set(memory.added) == set(texts)
+    memory.save()
+    assert memory.path.stat().st_mode & 0o777 == 0o600
+
+    compiled.forget_parsed_rules()  # the next run
+    again = compiled.remember_parsed_rules(tmp_path)
+    assert again is not None and again is not memory
+    tables = [rules_parser.loads(t) for t in texts]
+    assert [_typed(t) for t in tables] == before  # same values, types and order
+    assert not again.added and again.used == set(texts)  # all from the file
+    tables[0].clear()  # a new object each time: what a caller does to it is its own
+    assert _typed(rules_parser.loads(texts[0])) == before[0]
+
+
+def test_a_damaged_rules_entry_and_other_parses_are_tomllibs(rules_parser, tmp_path):
+    from decimal import Decimal
+
+    texts = _rules_texts()[:2]
+    memory = compiled.remember_parsed_rules(tmp_path)
+    assert memory is not None
+    before = [_typed(rules_parser.loads(t)) for t in texts]
+    memory.save()
+    entries = compiled._read(memory.path)
+    entries[texts[0]] = b"\xffnot marshal data"
+    entries[texts[1]] = marshal.dumps(["not", "a table"])
+    memory.path.write_bytes(compiled._pack(entries))
+    compiled.forget_parsed_rules()
+    memory = compiled.remember_parsed_rules(tmp_path)
+    assert memory is not None
+    assert [_typed(rules_parser.loads(t)) for t in texts] == before
+    assert set(memory.added) == set(texts)  # parsed again, kept right
+    # another parse_float, and a value marshal cannot keep (a date): tomllib's, not kept
+    assert rules_parser.loads("x = 1.5", parse_float=Decimal) == {"x": Decimal("1.5")}
+    assert str(rules_parser.loads("d = 2026-12-08")["d"]) == "2026-12-08"
+    assert "d = 2026-12-08" not in memory.added and "x = 1.5" not in memory.added
+    with pytest.raises(rules_parser.TOMLDecodeError):
+        rules_parser.loads("not toml")
+
+
+def test_the_rules_cache_is_turned_off_with_the_patterns(rules_parser, tmp_path, monkeypatch):
+    monkeypatch.setenv(compiled.OFF_VARIABLE, "1")
+    assert compiled.remember_parsed_rules(tmp_path) is None
+    assert not list(tmp_path.iterdir())

@@ -67,7 +67,11 @@ def _print(
     else:
         console = render.make_console(file=buf, width=width)
     table = render._table(section, console.width, rich_cells=rich_cells)
-    console.print(render._QuickTable(table) if quick else table)
+    if quick:  # as `print_sections` prints it: uncropped where it fits
+        quick_table = render._QuickTable(table)
+        console.print(quick_table, crop=not quick_table.fits(console))
+    else:
+        console.print(table)
     return buf.getvalue()
 
 
@@ -122,6 +126,9 @@ def test_the_quick_table_is_taken() -> None:
             console = render.make_console(file=io.StringIO(), width=width)
             rows = quick._rows(console, console.options, widths, plain=True)
             folded += sum(len(row[0]) > 1 for row in rows)
+            # printed uncropped without colour, but where the columns at their least overflow
+            assert quick.fits(console) == (sum(widths) + len(widths) + 1 <= width)
+            assert quick.fits(console) or width < 60 or section.title != "提法", width
     assert folded
 
 
