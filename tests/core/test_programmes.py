@@ -43,6 +43,12 @@ def test_the_year_a_programme_is_due_by_opens_its_title_but_by_then_is_the_verbs
     # the national work report of 2021, the economic work conference of 2020: the plan's
     # title opens with its year
     assert names("制定2030年前碳排放达峰行动方案。") == ["2030年前碳排放达峰行动方案"]
+    found = list(find_programmes("要抓紧制定2030年前碳排放达峰行动方案。", FormulationOptions()))
+    assert [(c.text, c.offset) for c in found] == [("2030年前碳排放达峰行动方案", 5)]
+    # …only where the name follows the year: a quoted name said between them is skipped
+    # (the review of 2026-12-08), and the year stays out
+    found = list(find_programmes("要抓紧制定2030年前“双碳”和碳排放达峰行动方案。", FormulationOptions()))
+    assert [(c.text, c.offset) for c in found] == [("碳排放达峰行动方案", 16)]
     # 到…: the work is due by then, the programme named after it
     assert names("实施到2027年前制造业数字化转型行动计划。") == ["制造业数字化转型行动计划"]
     # a year's count of projects is still a count

@@ -54,6 +54,7 @@ def find_programmes(
                     break
                 body, name = found.group("body"), found.group("name")
                 start = found.start("name")
+                adjacent = start == found.start()  # (no quoted name skipped before it)
                 at = found.end()
                 lead = _leading_verb(body)
                 body, name, start = body[lead:], name[lead:], start + lead
@@ -64,7 +65,7 @@ def find_programmes(
                 ) and not (
                     _a_kind_of_project(body, name, w, seg.words(start, start + len(body)))
                 ) and not (rule == "zone" and a_site(name)):
-                    if first and dated and not lead:
+                    if first and dated and adjacent and not lead:
                         # 制定|2030年前碳排放达峰行动方案: the year it is due by is said as a
                         # part of its name (checked without it, as a year counts nothing)
                         name, start = dated + name, start - len(dated)
