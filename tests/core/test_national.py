@@ -451,13 +451,11 @@ def test_a_long_run_names_no_formulation_and_the_option_sets_its_length():
         ("健全保供稳价机制，", "保供稳价机制", "head"),
         ("形成军民融合深度发展格局。", "军民融合深度发展格局", "head"),
         ("扩大营业税改征增值税试点。", "营业税改征增值税试点", "head"),  # gwr-2013
-        # a reform, supervision and a layout are named by what they work on (cpc16, gwr-2015,
-        # plenum4-2019, the national news); an entry ending in a reform still names a zone
-        # (chongqing-2025, above)
+        # a reform and supervision are named by what they work on (cpc16, gwr-2015, the
+        # national news); an entry ending in a reform still names a zone (chongqing-2025, above)
         ("稳步推进利率市场化改革，", "利率市场化改革", "head"),
         ("实施股票发行注册制改革。", "股票发行注册制改革", "head"),
         ("加强影子银行监管。", "影子银行监管", "head"),
-        ("完善全方位外交布局。", "全方位外交布局", "head"),
         ("深化利率市场化改革方案", "利率市场化", "framing"),  # a plan of the reform: none named
     ],
 )

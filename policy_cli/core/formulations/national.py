@@ -52,8 +52,8 @@ leave the entry as it is.
 
 Said right before the head noun of a policy as a word of its own (全面两孩|政策, 藏粮于技|战略:
 `national_policy_heads`), a formulation is listed with it (rule `head`), as the document names it;
-so is one said before the head of a reform or of the work on it (利率市场化|改革, 包容审慎|监管,
-全方位外交|布局: `national_reform_heads`), which, ending an entry, still lets a policy head follow
+so is one said before the head of a reform or of the work on it (利率市场化|改革, 包容审慎|监管:
+`national_reform_heads`), which, ending an entry, still lets a policy head follow
 (全面深化改革|先行区).
 """
 
