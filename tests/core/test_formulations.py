@@ -1943,6 +1943,8 @@ def test_a_count_inside_another_word_makes_no_compound_set():
     assert sets("会谈后，两国元首一致同意。") == set()
     assert sets("他在堤上一连守了十几天。") == set()
     assert "两学一做" in sets("推进两学一做。")
+    # …where it acts on a verb: before anything else the word is the count's (a documentary)
+    assert "一城一味" in sets("纪录片《一城一味》播出。")
 
 
 def test_a_head_phrase_of_a_verb_and_a_national_formulation_names_the_formulation():

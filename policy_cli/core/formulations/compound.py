@@ -26,7 +26,7 @@ from policy_cli.core.formulations.candidate import BY_RULE, Candidate
 from policy_cli.core.formulations.known import lexicon_texts
 from policy_cli.core.formulations.members import listed_items
 from policy_cli.core.formulations.options import FormulationOptions
-from policy_cli.core.formulations.vocab import Words, idioms, patterns, words
+from policy_cli.core.formulations.vocab import Words, idioms, next_word, patterns, words
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
@@ -115,10 +115,27 @@ def _counts_open_words(phrase: str, start: int, seg: Segmentation) -> bool:
         return True
     w = words()
     return all(
-        seg.starts_word(start + k) and not phrase.startswith(w.count_run_adverbs, k)
+        seg.starts_word(start + k) and not _adverb_at(seg, start + k)
         for k, ch in enumerate(phrase)
         if ch in w.count
     )
+
+
+def _adverb_at(seg: Segmentation, at: int) -> bool:
+    """Tell whether the count at `at` opens an adverb (`count_run_adverbs`) that acts on a verb:
+    one word with it (两国元首|一致同意) or a verb right after it (一连|守了十几天, 一起|看两会).
+    Before anything else the word is a count's (《一城一味》, a documentary: one flavour)."""
+    word = seg.words(at, at + ADVERB_REACH)[0]
+    adverb = next((a for a in words().count_run_adverbs if word.startswith(a)), None)
+    if adverb is None:
+        return False
+    if len(word) > len(adverb):
+        return True
+    after = next_word(seg.text, at + len(adverb))
+    return after is not None and after[1] in words().verb_tags
+
+
+ADVERB_REACH = 6  # characters cut after a count to read the word it opens
 
 
 def _is_compound_set(phrase: str, bounded: bool, o: FormulationOptions) -> bool:
