@@ -137,6 +137,8 @@ def test_an_action_said_twice_after_a_deploying_verb_or_of_a_kind():
     assert names("党委部署区域合作深化行动。") == []
     # a piece of a clause opened by a preposition or a conjunction (the national news)
     assert names("。俄军继续封锁钢铁厂，并不断发动突击行动。并不断发动突击行动，") == []
+    # …unless that word opens a national formulation (和|美乡村: 和美乡村; the review)
+    assert names("。和美乡村示范区建设加快，和美乡村示范区成效显著。") == ["和美乡村示范区"]
 
 
 def test_a_national_park_named_by_its_place_is_a_zone():

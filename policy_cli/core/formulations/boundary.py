@@ -149,7 +149,7 @@ def _verb_pair(verb: str, following: str) -> bool:
         verb in clause_word_set()
         and following not in clause_word_set()
         and word_tag(following) in words().verb_tags
-        and _opens_a_national_entry(verb + following)
+        and opens_a_national_entry(verb + following)
     )
 
 
@@ -158,7 +158,7 @@ def _national_entries_sorted() -> tuple[str, ...]:
     return tuple(sorted(national_lexicon()))
 
 
-def _opens_a_national_entry(prefix: str) -> bool:
+def opens_a_national_entry(prefix: str) -> bool:
     """Tell whether an entry of the national lexicon (its canonical text) opens with `prefix`."""
     entries = _national_entries_sorted()
     at = bisect_left(entries, prefix)

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from policy_cli.core.chars import HAN
+from policy_cli.core.formulations.boundary import opens_a_national_entry
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.programmes import _leading_verb, _names_a_programme
@@ -83,7 +84,7 @@ def find_zones(
             if name in judged:
                 continue  # (two strings cut to one name: 实施|…工程, 推进|…工程)
             judged.add(name)
-        if len(said.get(name, ())) < o.zone_min_said or _opens_with_pronoun(name, seg, end, w):
+        if len(said.get(name, ())) < o.zone_min_said or _points_or_is_a_piece(name, seg, end, w):
             continue  # (where a verb was cut off, the rest is counted on its own)
         if not _names_a_programme(body, w, o, short=True) or any(
             p in body for p in w.project_parts
@@ -139,11 +140,18 @@ def _inside_longer_word(
     return len(tagged) == 1 and tagged[0][1].startswith(w.zone_suffix_tags)
 
 
-def _opens_with_pronoun(name: str, seg: Segmentation, end: int, w: Words) -> bool:
-    """Tell whether the string opens with a pronoun (这项工程, 该基地): it points, it names none."""
+def _points_or_is_a_piece(name: str, seg: Segmentation, end: int, w: Words) -> bool:
+    """Tell whether the string opens with a pronoun (这项工程, 该基地: it points, it names none)
+    or with a preposition or a conjunction (，以|实际行动…, 并|不断发动突击行动: a piece of a
+    clause), unless that word opens an entry of the national lexicon with what follows it (和|美
+    乡村示范区: 和美乡村)."""
     first = seg.words(end - len(name), end)[0]
     tagged = default_tagger().tag(first, False)
-    return bool(tagged) and tagged[0][1] in w.zone_pointing_tags
+    return (
+        bool(tagged)
+        and tagged[0][1] in w.zone_pointing_tags
+        and not opens_a_national_entry(name[: len(first) + 1])
+    )
 
 
 def _lead(body: str, seg: Segmentation, at: int) -> int:
