@@ -67,7 +67,9 @@ def phrase_ending_at(
     """Return the noun phrase that ends at `end`: segment the clause and walk back words.
 
     The walk keeps the last `core` characters (the head) and adds words to its left until a
-    clause edge, a function word or a clause-opening verb (坚持, 推动...). A postposition (中,
+    clause edge, a function word, a person's pronoun or a year counted from now (他, 明年:
+    `phrase_stop_words`) or a clause-opening verb (坚持, 推动...), unless that verb and the one
+    the walk took after it open an entry of the national lexicon (防范|化解|…). A postposition (中,
     上) after no noun (at the clause's opening, after a mark, a function word or an ordinal) is
     the first character of the name, and ends the walk (，中德|世界隐形冠军峰会).
     """
@@ -123,7 +125,7 @@ def phrase_ending_at(
                 or (
                     any(w[k:] in clause or w[k:] in v.phrase_breaks
                         for k in range(len(w) - o.min_word_len + 1))
-                    and not _verb_pair(w, cut[first])
+                    and not (first < len(cut) and _verb_pair(w, cut[first]))
                 )
                 or (len(w) == 1 and w in v.light_verbs)
             ):

@@ -150,11 +150,14 @@ def _refused(
 def _an_epithet(text: str, start: int, span: str) -> bool:
     """Tell whether a quoted span is what a verb of calling says someone or something is called
     (被称为“人工肺”, 号称“东北最大一锅”: `epithet_verbs`): a nickname, unless it counts (a count
-    word or a digit in it: a numbered set explained)."""
+    word or a digit in it: a numbered set explained) or the verb gives a name (简称为, 自称为:
+    `epithet_naming_marks`)."""
     w = words()
-    return text.endswith(w.epithet_verbs, 0, start) and not any(
-        ch in w.count or ch.isdigit() for ch in span
-    )
+    verb = next((v for v in w.epithet_verbs if text.endswith(v, 0, start)), None)
+    if verb is None or any(ch in w.count or ch.isdigit() for ch in span):
+        return False
+    before = text[max(0, start - len(verb) - 1) : start - len(verb)]
+    return not (before and before in w.epithet_naming_marks)  # 简称为“…”: a short name
 
 
 def _named_programme(

@@ -385,9 +385,10 @@ def _only_inside(part: str, finds: list[str], starts: dict[str, list[int]]) -> b
 
 
 def _done_acts(t: str) -> bool:
-    """Tell whether every clause of a run joined by 、 tells an act done: a verb, the aspect
-    particle of a done act and what it was done to (加深|了|互信、扩大|了|共识): narration, where
-    a motto says what to do (a 了 that ends its clause is the sentence's, 人气聚起来了、…)."""
+    """Tell whether every clause of a run joined by 、 tells an act done: the aspect particle of
+    a done act (the tagger's `aspect_tags`) inside it, after its first word and before its last
+    (加深|了|互信、扩大|了|共识): narration, where a motto says what to do (a 了 that ends its
+    clause is the sentence's, 人气聚起来了、…)."""
     w = words()
     if w.done_particle not in t or w.list_separator not in t:
         return False

@@ -378,6 +378,7 @@ class Words(ReadOnlyRecord):
     run_on_name_tags: frozenset[str]
     anaphora_refused_tags: frozenset[str]
     epithet_verbs: tuple[str, ...]
+    epithet_naming_marks: str
     national_policy_heads: tuple[str, ...]
     national_reform_heads: tuple[str, ...]
     head_end_tags: tuple[str, ...]
