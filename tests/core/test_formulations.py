@@ -736,9 +736,10 @@ def test_quoted_names_of_storms_are_no_formulations():
     )}
     assert not {"海上联合-2021", "人工肺", "瓜果之城"} & texts
     assert {"三农", "一网通办"} <= texts
-    # a short name given is no epithet (the review of 2026-12-08)
+    # a short name given is no epithet (the review of 2026-12-08); a group's nickname is
     assert "两高四新" in {f.text for f in formulations_in("实施“强省会”战略，简称为“两高四新”。")}
-    assert "农夫山泉" in {f.text for f in formulations_in("该企业自称为“农夫山泉”。")}
+    assert "农夫山泉" in {f.text for f in formulations_in("该企业改称为“农夫山泉”。")}
+    assert "小青荷" not in {f.text for f in formulations_in("他们被统称为“小青荷”。")}
 
 
 def test_an_institution_is_a_formulation_when_its_founding_is_reported():

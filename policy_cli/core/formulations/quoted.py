@@ -150,7 +150,7 @@ def _refused(
 def _an_epithet(text: str, start: int, span: str) -> bool:
     """Tell whether a quoted span is what a verb of calling says someone or something is called
     (被称为“人工肺”, 号称“东北最大一锅”: `epithet_verbs`): a nickname, unless it counts (a count
-    word or a digit in it: a numbered set explained) or the verb gives a name (简称为, 自称为:
+    word or a digit in it: a numbered set explained) or the verb gives a name (简称为, 改称为:
     `epithet_naming_marks`)."""
     w = words()
     verb = next((v for v in w.epithet_verbs if text.endswith(v, 0, start)), None)
