@@ -111,6 +111,8 @@ def phrase_ending_at(
             out = cut[i - 1] + w + out
             first = i - 1
             break
+        if w in v.phrase_stop_words:
+            break  # 今年|电影节, 他|相信北京冬奥会: a word no name holds, a bare head's neither
         if len(out) >= core and not (
             len(out) == core and core <= o.bare_head_max and len(w) >= o.min_word_len
             # (全力做好|冬奥会: a verb of doing well takes the event, it names none; 带动|战略)
@@ -121,7 +123,6 @@ def phrase_ending_at(
                 len(out) + len(w) > max_len
                 or not is_han(w)
                 or w in v.function_words
-                or w in v.phrase_stop_words
                 or (
                     any(w[k:] in clause or w[k:] in v.phrase_breaks
                         for k in range(len(w) - o.min_word_len + 1))
