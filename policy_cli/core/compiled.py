@@ -297,12 +297,10 @@ def remember_generated_methods(directory: Path | None = None) -> MethodMemory | 
         return None
     import dataclasses
 
-    name = f"methods-{sys.implementation.cache_tag}-{_release()}.marshal"
-    try:
-        folder = directory or cache_dir()
-    except (RuntimeError, KeyError, OSError):  # no home directory to keep it in: off
+    path = _cache_file("methods", directory)
+    if path is None:
         return None
-    memory = MethodMemory(folder / name, writable=_writable(folder))
+    memory = MethodMemory(path, writable=_writable(path.parent))
     # `dataclasses` finds `exec` among its globals before the builtins
     setattr(dataclasses, "exec", memory.exec)  # noqa: B010
     atexit.register(memory.save)
@@ -332,12 +330,10 @@ def remember_parsed_rules(directory: Path | None = None) -> RulesMemory | None:
         return None
     import tomllib
 
-    name = f"toml-{sys.implementation.cache_tag}-{_release()}.marshal"
-    try:
-        folder = directory or cache_dir()
-    except (RuntimeError, KeyError, OSError):  # no home directory to keep it in: off
+    path = _cache_file("toml", directory)
+    if path is None:
         return None
-    memory = RulesMemory(folder / name, tomllib.loads, writable=_writable(folder))
+    memory = RulesMemory(path, tomllib.loads, writable=_writable(path.parent))
     setattr(tomllib, "loads", memory.loads)  # noqa: B010 - read at each call by its users
     atexit.register(memory.save)
     _RULES_INSTALLED.append(memory)
@@ -352,6 +348,16 @@ def forget_parsed_rules() -> None:
         tomllib.loads = memory._loads
         atexit.unregister(memory.save)
     _RULES_INSTALLED.clear()
+
+
+def _cache_file(kind: str, directory: Path | None) -> Path | None:
+    """The file a cache of `kind` keeps for this interpreter, in `directory` (default: the
+    user's cache), or None where there is no home directory to keep it in."""
+    try:
+        folder = directory or cache_dir()
+    except (RuntimeError, KeyError, OSError):
+        return None
+    return folder / f"{kind}-{sys.implementation.cache_tag}-{_release()}.marshal"
 
 
 def _release() -> str:
