@@ -300,6 +300,8 @@ def _name_start(
     i = len(tagged) - 1
     while i >= 0:
         at, word, tag = tagged[i]
+        if word in w.phrase_stop_words:
+            break  # 今年|博鳌亚洲论坛: the year counted from now is no season of the event's
         if word in w.proper_joiners:
             # 中国—东盟, 珠江—西江: a dash after a proper name joins it to what follows
             if i > 0 and i + 1 < len(tagged) and _proper(*tagged[i - 1][1:], w, o, kind):
