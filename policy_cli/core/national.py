@@ -7,6 +7,7 @@ first says it, and in how many documents of that corpus it occurs.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -93,6 +94,20 @@ def national_openers() -> dict[tuple[str, str], int]:
         text, opener, uses, after, _ = row.split("\t", 4)
         out[(text, opener)] = 100 * int(after) // max(1, int(uses))
     return out
+
+
+@lru_cache(maxsize=1)
+def _national_texts_sorted() -> tuple[str, ...]:
+    """The canonical texts of the national lexicon, sorted: its entries by their openings."""
+    return tuple(sorted(national_lexicon()))
+
+
+def opens_a_national_entry(prefix: str) -> bool:
+    """Tell whether an entry of the national lexicon (its canonical text) opens with `prefix`
+    (防范化解 opens 防范化解重大风险; 和美 opens 和美乡村)."""
+    texts = _national_texts_sorted()
+    at = bisect_left(texts, prefix)
+    return at < len(texts) and texts[at].startswith(prefix)
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,6 @@ which edge to look for, so the edges are found here rather than in one later pas
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -24,7 +23,12 @@ from policy_cli.core.formulations.vocab import (
     word_tag,
     words,
 )
-from policy_cli.core.national import everyday_lexicon, national_lexicon, national_referents
+from policy_cli.core.national import (
+    everyday_lexicon,
+    national_lexicon,
+    national_referents,
+    opens_a_national_entry,
+)
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation
 
@@ -154,18 +158,6 @@ def _verb_pair(verb: str, following: str) -> bool:
         and word_tag(following) in words().verb_tags
         and opens_a_national_entry(verb + following)
     )
-
-
-@lru_cache(maxsize=1)
-def _national_entries_sorted() -> tuple[str, ...]:
-    return tuple(sorted(national_lexicon()))
-
-
-def opens_a_national_entry(prefix: str) -> bool:
-    """Tell whether an entry of the national lexicon (its canonical text) opens with `prefix`."""
-    entries = _national_entries_sorted()
-    at = bisect_left(entries, prefix)
-    return at < len(entries) and entries[at].startswith(prefix)
 
 
 def _joined_parties(first: str, second: str) -> bool:

@@ -62,11 +62,11 @@ def filter_candidates(
     return [
         c for c in candidates
         if _acceptable(c.text.strip(), options, quoted=c.strength >= CERTAIN)
-        and not (c.strength < CERTAIN and _counted_by_digits(text, c))
+        and not (c.strength < CERTAIN and _opens_with_a_counts_measure(text, c))
     ]
 
 
-def _counted_by_digits(text: str, c: Candidate) -> bool:
+def _opens_with_a_counts_measure(text: str, c: Candidate) -> bool:
     """Tell whether an unquoted find opens with the measure word of a number said right before
     it, in digits or in count words (新设7个|自贸试验区, 新设立的三|个自贸试验区): the measure
     word is the count's, the find a piece."""

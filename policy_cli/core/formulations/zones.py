@@ -25,11 +25,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from policy_cli.core.chars import HAN
-from policy_cli.core.formulations.boundary import opens_a_national_entry
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.programmes import _leading_verb, _names_a_programme
 from policy_cli.core.formulations.vocab import Words, is_verb, launches, patterns, words
+from policy_cli.core.national import opens_a_national_entry
 from policy_cli.core.occurrences import find_longest
 from policy_cli.core.patterns import longest_first
 from policy_cli.core.segment import default_tagger
