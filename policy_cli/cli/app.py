@@ -233,6 +233,18 @@ def warn(message: str) -> None:
     sys.stderr.write(f"policy: warning: {_inert(message)}\n")
 
 
+def warn_if_too_many_jobs(jobs: int | None) -> None:
+    """Say on stderr where -j asks for more worker processes than the cores can use (the pool
+    makes `core.workers.pool_size` of them)."""
+    if jobs is None:
+        return
+    from policy_cli.core.workers import pool_size, usable_cores
+
+    if pool_size(jobs) < jobs:
+        warn(f"--jobs {jobs}: {usable_cores()} usable cores here, {pool_size(jobs)} worker "
+             "processes used")
+
+
 def _inert(text: str) -> str:
     # file names and document text reach these lines: no terminal escape may pass
     return "".join(ch for ch in text if ch >= " " and not "\x7f" <= ch <= "\x9f")

@@ -25,6 +25,7 @@ from policy_cli.cli.app import (
     inputs_of,
     same_file,
     warn,
+    warn_if_too_many_jobs,
 )
 
 ERRORS_SHOWN = 3  # documents that could not be analysed, named one by one on stderr
@@ -169,6 +170,7 @@ def batch(
             previous = _previous_rows(output or "", chosen, journal)
         elif journal is not None and journal.exists():
             warn(f"{journal}: rows of an interrupted run, started afresh (--resume uses them)")
+        warn_if_too_many_jobs(jobs)
         bar = render.ProgressBar()
         rows_iter = api.batch_rows(
             files, keywords=keywords, keep_noise=keep_noise,

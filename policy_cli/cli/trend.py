@@ -26,6 +26,7 @@ from policy_cli.cli.app import (
     output_format,
     same_file,
     warn,
+    warn_if_too_many_jobs,
 )
 
 SKIPPED_SHOWN = 10  # documents that could not be used, named one by one on stderr
@@ -145,6 +146,7 @@ def trend(
         check_output(plot, inputs)
         if plot:
             render.check_plot_available()
+        warn_if_too_many_jobs(jobs)
         bar = render.ProgressBar()
         try:
             result = api.trend_of(

@@ -109,10 +109,9 @@ def warm_up(options: BatchOptions) -> None:
 
 def default_workers() -> int:
     """The usable cores of this machine."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
+    from policy_cli.core.workers import usable_cores
+
+    return usable_cores()
 
 
 def _tasks(items: Iterable[CorpusItem]) -> Iterator[list[CorpusItem]]:
@@ -133,7 +132,9 @@ class _LocalRunner:
     """Run tasks here (one worker) or in a pool of forked worker processes."""
 
     def __init__(self, workers: int, options: BatchOptions) -> None:
-        self.workers = workers
+        from policy_cli.core.workers import pool_size
+
+        self.workers = pool_size(workers)  # (-j 100000: no more than the cores can use)
         self.options = options
         self.pool: Any = None
 

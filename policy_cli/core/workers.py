@@ -31,6 +31,10 @@ from collections.abc import Callable
 from typing import Any
 
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+# worker processes a pool makes at most, per core this process may use: a pool forks all of
+# its workers at once (~90 MB each), and more of them than this only wait for the cores
+# (`policy batch -j 100000` forked until the machine ran out of memory)
+WORKERS_PER_CORE_MAX = 4
 PARENT_WATCH_SECONDS = 1.0  # polling period of the watcher thread where prctl is missing
 
 
@@ -115,12 +119,27 @@ def fork_context() -> Any:
     return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
 
 
+def usable_cores() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def pool_size(requested: int) -> int:
+    """The worker processes a pool makes for `requested` (-j): at most `WORKERS_PER_CORE_MAX`
+    per usable core, one at least."""
+    return max(1, min(requested, WORKERS_PER_CORE_MAX * usable_cores()))
+
+
 def fork_pool(workers: int) -> Any:
-    """Return a `ProcessPoolExecutor` of `workers` processes bound to this one."""
+    """Return a `ProcessPoolExecutor` of `workers` processes bound to this one (`pool_size`:
+    no more than the cores can use)."""
     from concurrent.futures import ProcessPoolExecutor
 
     return ProcessPoolExecutor(
-        max_workers=workers,
+        max_workers=pool_size(workers),
         mp_context=fork_context(),
         initializer=bind_to_parent,
         initargs=(os.getpid(),),

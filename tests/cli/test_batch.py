@@ -212,3 +212,28 @@ def test_single_document_commands_point_to_batch(folder):
     two = [str(folder / n) for n in REPORTS[:2]]
     res = runner.invoke(app, ["summary", *two])
     assert res.exit_code == 2 and "policy batch analyses many documents" in res.stderr
+
+
+def test_more_jobs_than_the_cores_can_use_are_not_forked(folder, monkeypatch):
+    # `-j 100000` forked that many processes at once, until the machine ran out of memory
+    # (the audit of the thirty-sixth session): the pool makes no more than a few a core
+    from policy_cli.core import workers
+
+    monkeypatch.setattr(workers, "usable_cores", lambda: 2)
+    made: list[int] = []
+    from concurrent import futures
+
+    original = futures.ProcessPoolExecutor
+
+    class Counting(original):  # type: ignore[misc, valid-type]
+        def __init__(self, max_workers=None, **kw):
+            made.append(max_workers)
+            super().__init__(max_workers=max_workers, **kw)
+
+    monkeypatch.setattr(futures, "ProcessPoolExecutor", Counting)
+    res = run(str(folder), "-j", "100000", "-f", "jsonl")
+    assert res.exit_code == 0, res.stderr
+    assert made and max(made) <= workers.WORKERS_PER_CORE_MAX * 2
+    assert "--jobs 100000" in res.stderr and "worker processes used" in res.stderr
+    assert len(res.stdout.splitlines()) == len(REPORTS) + 1  # every document, the broken one too
+    assert workers.pool_size(3) == 3 and workers.pool_size(0) == 1

@@ -278,7 +278,9 @@ class _Reader:
     ) -> None:
         self.cache = cache
         self.proposal = proposal or Proposal()
-        self.workers = workers
+        from policy_cli.core.workers import pool_size
+
+        self.workers = pool_size(workers)  # (-j 100000: no more than the cores can use)
         self.progress = progress
         self.executor: Any = None
         self.hits = 0
