@@ -248,6 +248,14 @@ def trend_of(
     )  # fmt: skip
 
 
+def worker_processes(requested: int) -> tuple[int, int]:
+    """The worker processes `requested` (-j) gets, no more than the cores can use, and the
+    cores this process may use."""
+    from policy_cli.core.workers import pool_size, usable_cores
+
+    return pool_size(requested), usable_cores()
+
+
 def batch_columns() -> tuple[tuple[str, ...], frozenset[str]]:
     """The columns of a batch row (a summary row and its error), and those holding integers."""
     from policy_cli.core.batch import BATCH_COLUMNS, INT_COLUMNS

@@ -235,14 +235,14 @@ def warn(message: str) -> None:
 
 def warn_if_too_many_jobs(jobs: int | None) -> None:
     """Say on stderr where -j asks for more worker processes than the cores can use (the pool
-    makes `core.workers.pool_size` of them)."""
+    makes `api.worker_processes` of them)."""
     if jobs is None:
         return
-    from policy_cli.core.workers import pool_size, usable_cores
+    from policy_cli.api import worker_processes
 
-    if pool_size(jobs) < jobs:
-        warn(f"--jobs {jobs}: {usable_cores()} usable cores here, {pool_size(jobs)} worker "
-             "processes used")
+    used, cores = worker_processes(jobs)
+    if used < jobs:
+        warn(f"--jobs {jobs}: {cores} usable cores here, {used} worker processes used")
 
 
 def _inert(text: str) -> str:
