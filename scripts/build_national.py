@@ -79,7 +79,7 @@ from policy_cli.core.formulations.national import (  # noqa: E402
     MOTTO_SEPARATOR,
     REPORTS_SOURCE,
 )
-from policy_cli.core.formulations.quoted import names_a_thing  # noqa: E402
+from policy_cli.core.formulations.quoted import names_a_thing, titles_a_work  # noqa: E402
 from policy_cli.core.formulations.vocab import clause_word_set  # noqa: E402
 from policy_cli.core.formulations.vocab import words as formulation_words  # noqa: E402
 from policy_cli.core.national import EVERYDAY_SOURCE, FRAMING_SOURCE  # noqa: E402
@@ -585,8 +585,10 @@ def quoted_candidates(news) -> tuple[Counter[str], Counter[str]]:
                         and FORMULATION_SHAPE.fullmatch(span)):
                     days.setdefault(canonical(span), set()).add(date)
                     uses[canonical(span)] += 1
-                    if names_a_thing(text, m.end(), m.start()):
-                        things[canonical(span)] += 1  # “利奇马”台风: a storm's name
+                    if names_a_thing(text, m.end(), m.start()) or titles_a_work(
+                        text, m.end(), span
+                    ):
+                        things[canonical(span)] += 1  # “利奇马”台风, “今日谈”栏目: no policy
     return (
         Counter({s: len(d) for s, d in days.items() if things[s] < MAX_THING_SHARE * uses[s]}),
         uses,

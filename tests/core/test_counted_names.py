@@ -325,3 +325,14 @@ def test_a_count_word_after_a_numeral_is_the_last_digit_of_a_larger_number():
     assert {"两个毫不动摇", "三大攻坚战"} <= texts_in(
         "坚持两个毫不动摇，促进民营经济发展壮大。推动三大攻坚战取得决定性成就。"
     )
+
+
+def test_a_place_word_after_the_counted_noun_is_no_part_of_the_name():
+    # the national news (the review of the thirty-sixth session): where the things counted are
+    # ends the name (三个区域|之间, 八大沙漠|南缘)
+    found = texts_in("在三个区域之间设有缓冲带。受到北部八大沙漠南缘的侵袭。")
+    assert not {"三个区域之间", "八大沙漠南缘"} & found
+    assert "八大沙漠" in found
+    # a noun the tagger reads as a verb stays in the name (两大政策|取向), as a name's head does
+    assert "两大政策取向" in texts_in("团结和分裂、合作和对抗两大政策取向。")
+    assert "八大提升行动" in texts_in("实施八大提升行动。")

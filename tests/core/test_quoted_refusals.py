@@ -134,3 +134,14 @@ def test_a_word_national_text_quotes_or_lists_stays_a_name():
     )
     assert {"创客", "获得感"} <= found
     assert any(t.startswith("两个") and "毫不动摇" in t for t in found)
+
+
+def test_the_quoted_title_of_a_column_a_show_or_an_exhibition_is_no_name():
+    # the national news (the review of the thirty-sixth session): the genre after the quote
+    found = texts_in("央视播发“起底临时仲裁庭”系列报道。本台“今日谈”栏目今天播出。"
+                     "在“创新中国”单元展出。举办“复兴之路”展览。开展“微笑列车”公益活动。")
+    assert not {"起底临时仲裁庭", "今日谈", "创新中国", "复兴之路", "微笑列车"} & found
+    # a title that counts names the numbered set the series is on; a series of activities and
+    # a programme stay names (the Jiangsu report of 2025)
+    assert "五个更加注重" in texts_in("今天的“五个更加注重”系列报道聚焦更加注重发展质量。")
+    assert {"苏新消费", "一网通办"} <= texts_in("举办“苏新消费”系列活动。推进“一网通办”。")

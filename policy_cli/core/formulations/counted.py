@@ -36,6 +36,7 @@ from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation, segment_text
 
 STAGE = "counted"
+NOUN_TAG = "n"  # the tagger's tags of nouns open with it (n, nz, ns…)
 
 
 def find_counted(
@@ -197,6 +198,25 @@ def _compound_with_ground(noun: str) -> bool:
     return bool(tagged) and tagged[-1][1] in words().ground_compound_tags
 
 
+def _without_place(noun: str, edges: list[int]) -> str:
+    """The words walked after a count (ending at `edges`) without the last where it is a word
+    of place right after a noun (三个区域|之间, 五个小时|后: `counted_place_tags`): where the
+    things counted are, no part of their name. One word stays whole."""
+    if len(edges) < 2:
+        return noun
+    last, before = noun[edges[-2] :], noun[edges[-3] if len(edges) > 2 else 0 : edges[-2]]
+    tagger, place = default_tagger(), words().counted_place_tags
+    last_tags, before_tags = tagger.tag(last, False), tagger.tag(before, False)
+    if (
+        len(last_tags) == 1
+        and last_tags[0][1] in place
+        and before_tags
+        and before_tags[-1][1].startswith(NOUN_TAG)
+    ):
+        return noun[: edges[-2]]
+    return noun
+
+
 def _counted_phrase(
     text: str, start: int, end: int, o: FormulationOptions, seg: Segmentation
 ) -> str | None:
@@ -219,6 +239,8 @@ def _counted_phrase(
             break
         noun += w
         edges.append(len(noun))
+    walked = len(noun)  # (a clause too long for a name stays one without its verb)
+    noun = _without_place(noun, edges)  # 三个区域|之间: where the things counted are
     chained = patterns().counted.search(noun) is not None  # 两个市场两种资源
     built = next((c for c in v.construction_nouns if noun.endswith(c)), "")
     if built and noun[: -len(built)].endswith(v.name_heads):
@@ -230,7 +252,7 @@ def _counted_phrase(
         # a word that opens clauses right after the count is the set's own only in a name
         # with its head (八大|提升行动); else the count ends its phrase (九大|制定的…)
         return None
-    if len(noun) > o.counted_headless_max and not headed and not chained:
+    if walked > o.counted_headless_max and not headed and not chained:
         # 三大都市圈协同共进: a clause, not a name; 两大都市圈辐射能级, 四大中心核心功能: the
         # quality raised is a phrase of its own (checked before the ground word is cut off)
         return None

@@ -136,6 +136,8 @@ def _refused(
         return True  # “贝碧嘉”、“普拉桑”台风: the proper name of a storm
     if _an_epithet(text, start, core):
         return True  # 被誉为“最美县委大院”: what something is called
+    if titles_a_work(text, end, core, names):
+        return True  # “今日谈”栏目: the title of a column
     if opens_a_circle(text, start, options):
         return True  # “三公里”就业圈: the stage radius names the circle
     if patterns().event_date.fullmatch(core) and not text.startswith(
@@ -351,6 +353,23 @@ def names_a_thing(
     w = words()
     if start is not None and text[max(0, start - 4) : start].endswith(w.event_classes):
         return True
+    return text.startswith(w.name_classes, _after_the_names(text, end, runs))
+
+
+def titles_a_work(text: str, end: int, span: str, runs: dict[int, int] | None = None) -> bool:
+    """Tell whether a quoted span is the title of a work, a broadcast or a show: the genre
+    follows the quoted names listed from `end` on (“今日谈”栏目, “复兴之路”展览: `work_classes`),
+    unless the title opens with a count (a count word or a digit: “五个更加注重”系列报道 is on a
+    numbered set; “无声诗里颂千秋”展览 is not)."""
+    w = words()
+    if span[:1] in w.count or span[:1].isdigit():
+        return False
+    return text.startswith(w.work_classes, _after_the_names(text, end, runs))
+
+
+def _after_the_names(text: str, end: int, runs: dict[int, int] | None) -> int:
+    """Where the list of quoted names that goes on from `end` ends (“…”、“…”等: after 等)."""
+    w = words()
     at = end
     if text[at : at + 1] == w.list_separator:  # (most quoted names are listed with none)
         pattern = quoted_pattern(w.quote_pairs, 16)
@@ -365,7 +384,7 @@ def names_a_thing(
     # (read in place: a copy of the rest of the text made a long document cost its square)
     if text.startswith(w.etc, at):  # “…”、“…”等台风
         at += len(w.etc)
-    return text.startswith(w.name_classes, at)
+    return at
 
 
 def _ordinary_word(text: str, start: int, end: int, span: str, o: FormulationOptions) -> bool:

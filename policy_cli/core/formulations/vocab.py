@@ -173,6 +173,7 @@ class Words(ReadOnlyRecord):
     battle_heads: frozenset[str]
     founded_heads: frozenset[str]
     name_classes: tuple[str, ...]
+    work_classes: tuple[str, ...]
     event_classes: tuple[str, ...]
     done_well_marks: tuple[str, ...]
     ordinal_mark: str
@@ -315,6 +316,7 @@ class Words(ReadOnlyRecord):
     counted_adjectives: frozenset[str]
     ground_words: tuple[str, ...]
     ground_compound_tags: frozenset[str]
+    counted_place_tags: frozenset[str]
     member_compound_tags: frozenset[str]
     counted_aspects: tuple[str, ...]
     lead_adverb_tags: frozenset[str]
