@@ -467,3 +467,24 @@ def test_the_shipped_plain_words_hold_the_rules():
     from policy_cli.core.national import national_lexicon
 
     assert not set(plain) & set(national_lexicon())
+
+
+def test_a_quoted_title_of_a_work_or_a_storm_is_no_quoted_formulation():
+    # the thirty-sixth session: the build counts a quoted phrase only where it is seldom the
+    # title of a column or a show, or the name of a storm (names_a_thing, titles_a_work)
+    news = [
+        (f"2015-03-{d:02d}", "标题", text)
+        for d, text in enumerate(
+            ["本台“今日谈”栏目播出。", "“今日谈”栏目今天关注就业。", "“利奇马”台风登陆。",
+             "台风“利奇马”逼近。", "推进“放管服”改革。", "深化“放管服”改革。"],
+            start=1,
+        )
+    ]
+    days, uses = build.quoted_candidates(news)
+    assert days["放管服"] == 2
+    assert "今日谈" not in days and "利奇马" not in days
+    assert uses["今日谈"] == 2  # (said, only not as a formulation)
+    # the shipped lexicon holds neither
+    lexicon = Path(__file__).resolve().parents[2] / "policy_cli" / "data" / "national_formulations.tsv"
+    shipped = {line.split("\t")[0] for line in lexicon.read_text(encoding="utf-8").splitlines()}
+    assert not {"今日谈", "CCTV慈善之夜", "哈维"} & shipped
