@@ -177,6 +177,9 @@ def test_batch_workers_read_the_lexicon(lexicon, tmp_path):
         ("政务服务\tname\textra\n".encode(), "line 1: a term and at most one kind"),
         ("好\n".encode(), "line 1: '好' is too short"),
         (b"\x00\x01\x02binary", "lexicon.txt: binary file"),
+        # a line of a text, no term (the audit of the thirty-sixth session: the matcher's build
+        # took 7 s on 20,000 characters and did not end on 9.6 MB)
+        (("数字" * 20_000 + "\n").encode(), "line 1: a term of 40,000 characters"),
     ],
 )
 def test_bad_lexicon_is_one_line_and_exit_3(tmp_path, content, message):

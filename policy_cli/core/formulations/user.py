@@ -24,6 +24,10 @@ from policy_cli.models import USER_STAGE
 
 STAGE = USER_STAGE  # the evidence that tells a user's term (Formulation.users_own)
 MAX_LEXICON_BYTES = 10_000_000  # a word list, not a corpus
+# a term longer than this is a text, not a formulation (the longest annotated one, ten clauses of
+# a congress report, has 230 characters); the matcher's build grows with the square of a term's
+# length (a line of 20,000 characters took 7 s, one of 9.6 MB did not end)
+MAX_TERM_CHARS = 300
 
 
 def find_user(
@@ -48,7 +52,7 @@ def read_user_lexicon(
 
     Raises:
         InputError: the file is missing, unreadable, undecodable, holds no term, or a line is
-            malformed (an unknown kind, more than one TAB, a term too short).
+            malformed (an unknown kind, more than one TAB, a term too short or too long).
     """
     from policy_cli.core.loaders import decode_bytes, read_input
     from policy_cli.core.normalize import normalize_text
@@ -79,6 +83,11 @@ def read_user_lexicon(
         if kind and kind not in KINDS:
             raise InputError(
                 f"{where} line {number}: unknown kind {kind!r}; use {', '.join(KINDS)}"
+            )
+        if len(term) > MAX_TERM_CHARS:
+            raise InputError(
+                f"{where} line {number}: a term of {len(term):,} characters; a formulation has "
+                f"at most {MAX_TERM_CHARS}"
             )
         if len(term) < o.min_len and not term.isdigit():
             raise InputError(
