@@ -6,6 +6,9 @@ The one write path of every command (and of `trend --plot`):
   through any link) as a document being read is refused before anything is written;
 - a regular file (or a symlink to one, which stays a link) is replaced whole or not at all: a
   temporary file beside the target, flushed and synced, then renamed over it;
+- a regular file that is this process's standard output or error (-o /dev/stdout, `-o log.txt
+  >> log.txt`) is written through that open stream, at its place and in its mode (appending),
+  never replaced: a rename would drop what the shell wrote there before;
 - anything else (a character device such as /dev/null, a FIFO, a terminal, or a symlink to one)
   is written through, never replaced: renaming a file over /dev/null would replace the system's
   /dev/null for everyone; a FIFO nobody reads is given up after `FIFO_READER_WAIT` seconds;
@@ -103,11 +106,42 @@ def write_output(path: str, content: str | bytes, *, inputs: Iterable[str] = ())
         st = None
     except OSError as exc:
         raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
-    if st is not None and not stat.S_ISREG(st.st_mode):
+    stream = _standard_stream(st) if st is not None else None
+    if stream is not None:
+        _write_to_stream(path, stream, data)
+    elif st is not None and not stat.S_ISREG(st.st_mode):
         _write_through(path, data, st)
     else:
         # through a symlink, the file it points to is replaced and the link stays a link
         _replace(path, os.path.realpath(path), data, st)
+
+
+STANDARD_STREAMS = (1, 2)  # the file descriptors of standard output and error
+
+
+def _standard_stream(st: os.stat_result) -> int | None:
+    """The descriptor of this process's standard output or error where the regular file `st`
+    is the file it writes to (same device and inode), else None."""
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    for fd in STANDARD_STREAMS:
+        try:
+            if _identity(os.fstat(fd)) == _identity(st):
+                return fd
+        except OSError:  # (closed)
+            continue
+    return None
+
+
+def _write_to_stream(path: str, fd: int, data: bytes) -> None:
+    """Write through an open standard stream, after what Python still holds for it."""
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+        _write_all(fd, data)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
 
 
 def _replace(shown: str, target: str, data: bytes, st: os.stat_result | None) -> None:

@@ -263,6 +263,27 @@ def test_stdout_on_a_full_device_is_exit_3(tmp_path):
     assert "Traceback" not in err and "Exception ignored" not in err
 
 
+@pytest.mark.parametrize("target", ["/dev/stdout", "the file itself"])
+def test_output_to_the_file_standard_output_goes_to_is_written_through_it(target, tmp_path):
+    # `-o /dev/stdout >> log.txt` replaced log.txt (a new inode), losing what it held (the audit
+    # of the thirty-sixth session): the open stream is written to, in its append mode
+    doc = tmp_path / "doc.txt"
+    doc.write_text(SMALL, encoding="utf-8")
+    log = tmp_path / "log.txt"
+    log.write_text("OLD\n", encoding="utf-8")
+    inode = os.stat(log).st_ino
+    named = "/dev/stdout" if target == "/dev/stdout" else str(log)
+    with open(log, "ab") as out:
+        res = subprocess.run(
+            [sys.executable, "-m", "policy_cli", "text", str(doc), "-o", named], stdout=out,
+            stderr=subprocess.PIPE, timeout=60,
+        )  # fmt: skip
+    assert res.returncode == 0, res.stderr
+    written = log.read_text(encoding="utf-8")
+    assert written.startswith("OLD\n") and len(written) > len("OLD\n") + 10
+    assert os.stat(log).st_ino == inode
+
+
 # -- special files as input -----------------------------------------------------------------
 def test_a_fifo_nobody_writes_to_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(loaders, "FIFO_WRITER_WAIT", 0.3)
