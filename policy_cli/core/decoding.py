@@ -37,7 +37,7 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> tuple[str, str]
     if encoding:
         encoding = text_codec(encoding)
         try:
-            return data.decode(encoding), encoding
+            text = data.decode(encoding)
         except UnicodeDecodeError as exc:
             raise EncodingError(
                 f"the input is not valid {encoding} (byte {exc.start}); try another --encoding"
@@ -46,6 +46,15 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> tuple[str, str]
             raise EncodingError(
                 f"the input is not valid {encoding}; try another --encoding"
             ) from exc
+        lone = _LONE_SURROGATE.search(text)
+        if lone is not None:
+            # unicode_escape reads \ud800 as half a character, which no text holds (nor can be
+            # printed or written)
+            raise EncodingError(
+                f"the input read as {encoding} holds a lone surrogate (U+{ord(lone.group()):04X},"
+                f" character {lone.start()}); try another --encoding"
+            )
+        return text, encoding
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
@@ -88,6 +97,9 @@ def _damaged_utf8(data: bytes) -> str | None:
     if (bad * DAMAGED_UTF8_PER > len(text) and not cut_short) or not _looks_chinese(text):
         return None
     return text
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def text_codec(name: str) -> str:

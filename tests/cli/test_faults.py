@@ -334,6 +334,15 @@ def test_encoding_must_be_a_text_encoding(codec, doc):
     assert_clean_error(invoke(["text", "-", "--encoding", codec], input=SMALL), 3, codec)
 
 
+@pytest.mark.parametrize("command", ["text", "summary", "keywords", "slogans"])
+def test_an_encoding_that_reads_half_a_character_is_an_input_error(command, tmp_path):
+    # unicode_escape reads \ud800 as a lone surrogate, which no text holds: it was an internal
+    # error (exit 1) when printed (the audit of the thirty-sixth session)
+    doc = tmp_path / "u.txt"
+    doc.write_bytes(b"\xe6\x8e\xa8\\ud800\xe3\x80\x82\n")
+    assert_clean_error(invoke([command, doc, "--encoding", "unicode_escape"]), 3, "lone surrogate")
+
+
 @pytest.mark.parametrize("charset", ["undefined", "base64", "rot13", "no-such-charset"])
 def test_an_html_charset_that_is_no_text_encoding_is_ignored(charset, tmp_path):
     page = tmp_path / "page.html"
