@@ -246,8 +246,13 @@ def warn_if_too_many_jobs(jobs: int | None) -> None:
 
 
 def _inert(text: str) -> str:
-    # file names and document text reach these lines: no terminal escape may pass
-    return "".join(ch for ch in text if ch >= " " and not "\x7f" <= ch <= "\x9f")
+    # file names and document text reach these lines: no terminal escape may pass, nor a mark
+    # of bidirectional text (an override, U+202E, in a file name shows the line reversed)
+    import re
+
+    from policy_cli.serialize import BIDI_MARKS
+
+    return re.sub(f"[\x00-\x1f\x7f-\x9f{BIDI_MARKS}]", "", text)
 
 
 @contextmanager

@@ -482,14 +482,16 @@ def test_markup_and_escapes_in_text_output(hostile):
 
 @pytest.mark.parametrize("command", ALL)
 def test_escapes_in_a_file_name_stay_out_of_the_error_line(command, tmp_path, good):
-    missing = str(tmp_path / f"{ESC}]0;pwned\x07{ESC}[31mred.txt")
+    # (and the marks of bidirectional text: an override, U+202E, showed the name reversed)
+    missing = str(tmp_path / f"{ESC}]0;pwned\x07{ESC}[31mred\u202egnp\u2066.txt")
     args = {
         "diff": ["diff", good, missing],
         "trend": [*TREND, missing],
     }.get(command, [*SINGLE.get(command, []), missing])
     res = invoke(args)
-    assert_clean_error(res, 3, "red.txt")
+    assert_clean_error(res, 3, "redgnp.txt")
     assert ESC not in res.stderr and "\x07" not in res.stderr
+    assert "\u202e" not in res.stderr and "\u2066" not in res.stderr
 
 
 def test_markup_in_the_stdin_document(tmp_path):
