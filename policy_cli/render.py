@@ -1159,6 +1159,12 @@ def check_plot_available() -> None:
         ) from exc
 
 
+def _plain_label(text: str) -> str:
+    """A document's words as a plot label: shown as written, a $ no start of matplotlib's math
+    markup (推进“$\\bad$工程”建设 made the drawing fail; $x^2$ was drawn as math)."""
+    return text.replace("$", r"\$")
+
+
 def plot_png(result: Trend, *, name: str = "plot") -> tuple[bytes, bool]:
     """Draw a trend's rates per period as lines, as a PNG image (matplotlib).
 
@@ -1184,7 +1190,7 @@ def plot_png(result: Trend, *, name: str = "plot") -> tuple[bytes, bool]:
     fonts = [f for f in _CJK_FONTS if f in installed]
     if fonts:
         plt.rcParams["font.sans-serif"] = fonts + list(plt.rcParams["font.sans-serif"])
-    labels = [p.label for p in result.periods]
+    labels = [_plain_label(p.label) for p in result.periods]
     years = [p.year for p in result.periods]
     x: list[Any] = years if result.by == "year" and None not in years else list(range(len(labels)))
     groups = [("Occurrences per 10,000 characters", result.terms)] if result.terms else [
@@ -1195,7 +1201,7 @@ def plot_png(result: Trend, *, name: str = "plot") -> tuple[bytes, bool]:
         fig, axes = plt.subplots(len(groups), 1, figsize=(10, 4 * len(groups)), squeeze=False)
         for ax, (title, series) in zip(axes[:, 0], groups, strict=True):
             for s in series:
-                ax.plot(x, s.rates, marker="o", markersize=3, label=s.term)
+                ax.plot(x, s.rates, marker="o", markersize=3, label=_plain_label(s.term))
             ax.set_title(title)
             ax.set_ylabel("per 10,000 characters")
             if x is not years:

@@ -281,6 +281,20 @@ def test_plot_writes_a_png(cache, tmp_path):
     assert target.read_bytes().startswith(b"\x89PNG")
 
 
+def test_a_dollar_in_a_plotted_term_is_shown_as_written(cache, tmp_path):
+    # matplotlib reads $…$ as math markup: “$\\bad$工程” made the drawing fail (internal error),
+    # $x^2$ was drawn as math (the audit of the thirty-sixth session)
+    from policy_cli.render import _plain_label
+
+    assert _plain_label("$\\bad$工程") == "\\$\\bad\\$工程"
+    if not HAS_MATPLOTLIB:
+        return  # (the drawing itself needs the plot extra)
+    target = tmp_path / "p.png"
+    res = run(cache, str(CORPUS), "-k", GWR, "-t", "$\\bad$,$x^2$", "--plot", str(target))
+    assert res.exit_code == 0, res.stderr
+    assert target.read_bytes().startswith(b"\x89PNG")
+
+
 def test_sparkline_and_term_parsing():
     assert sparkline([0, 1, 2, 4]) == ".▃▅█"
     assert sparkline([0, 0]) == ".."
