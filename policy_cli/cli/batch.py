@@ -183,6 +183,12 @@ def batch(
             rows_iter, journal, output, previous, append=resume, bar=bar, settings=settings
         )
         rows = previous + new_rows
+        if not rows:
+            # an empty JSON-lines corpus (a folder without documents is refused before)
+            from policy_cli.errors import InputError
+
+            _remove_journal(journal)
+            raise InputError(f"{', '.join(str(f) for f in files)}: no documents in it")
         _write_rows(rows, chosen, output, inputs)
         if spread is not None and spread_fmt is not None:
             _write_spread(spread, spread_fmt, rows, inputs)

@@ -237,3 +237,16 @@ def test_more_jobs_than_the_cores_can_use_are_not_forked(folder, monkeypatch):
     assert "--jobs 100000" in res.stderr and "worker processes used" in res.stderr
     assert len(res.stdout.splitlines()) == len(REPORTS) + 1  # every document, the broken one too
     assert workers.pool_size(3) == 3 and workers.pool_size(0) == 1
+
+
+@pytest.mark.parametrize("content", [b"", b"\n\n"])
+def test_an_empty_corpus_file_is_an_input_error(content, tmp_path):
+    # an empty JSON-lines file gave exit 0 and a header alone (the audit of the thirty-sixth
+    # session), where an empty folder is refused
+    corpus = tmp_path / "empty.jsonl"
+    corpus.write_bytes(content)
+    target = tmp_path / "rows.csv"
+    res = run(str(corpus), "-o", str(target))
+    assert res.exit_code == 3, res.stderr
+    assert "no documents" in res.stderr and res.stderr.count("\n") == 1
+    assert not target.exists()
