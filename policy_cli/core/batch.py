@@ -188,6 +188,43 @@ class _LocalRunner:
             self.pool = None
 
 
+NETWORK_SCHEMES = ("tcp", "tls", "ws", "wss", "ucx")  # a scheduler another process runs
+IN_PROCESS_SCHEME = "inproc"  # one this process runs
+
+
+def _scheduler_address(address: str) -> str:
+    """A Dask scheduler's address checked before any client is made (one made of a malformed
+    address hung 40 s at exit, closing itself), tcp:// where none is said (host:port): a host
+    and port of a network scheme, or a scheduler of this process (inproc://).
+
+    Raises:
+        UsageError: no host:port of a network scheme.
+    """
+    from distributed.comm.addressing import parse_address, parse_host_port
+
+    given = address
+    if "://" not in address:
+        address = f"tcp://{address}"
+    try:
+        scheme, location = parse_address(address, strict=True)
+        if scheme == IN_PROCESS_SCHEME:
+            from distributed.comm.inproc import global_manager
+
+            # (a cluster of this very process, a library's caller's: LocalCluster(processes=
+            # False); the address names its host and process)
+            if global_manager.get_listener_for(location) is None:
+                raise ValueError("no scheduler of this process listens there")
+        elif scheme not in NETWORK_SCHEMES:
+            raise ValueError(f"the scheme is {scheme!r}, not one of {', '.join(NETWORK_SCHEMES)}")
+        else:
+            parse_host_port(location)
+    except (ValueError, TypeError) as exc:
+        raise UsageError(
+            f"--scheduler {given}: no Dask scheduler address, e.g. tcp://host:8786 ({exc})"
+        ) from exc
+    return address
+
+
 class _DaskRunner:
     """Run tasks on a Dask cluster (dask.distributed futures), a few in flight per worker."""
 
@@ -200,6 +237,7 @@ class _DaskRunner:
                 " pip install 'policy-cli[dask]'"
             ) from exc
         self.options = options
+        scheduler = _scheduler_address(scheduler)
         try:
             self.client = Client(
                 scheduler, timeout=f"{SCHEDULER_TIMEOUT}s", set_as_default=False

@@ -211,3 +211,26 @@ def test_dataframe_of_the_rows(folder, rows):
     values = [None if pd.isna(v) else v for v in frame["characters"].tolist()]
     assert values == [r["characters"] for r in rows]
     assert frame["error"].notna().sum() == 2
+
+
+@pytest.mark.parametrize(
+    "address", ["bogus", "tcp://localhost:abc", "udp://1.2.3.4:1", "inproc://x"]
+)
+def test_a_malformed_scheduler_address_is_refused_at_once(address):
+    # a client made of one printed its error, then hung 40 s at exit closing itself, with a
+    # traceback (the audit of the thirty-sixth session)
+    pytest.importorskip("distributed")
+    import subprocess
+    import sys
+    import time
+
+    started = time.monotonic()
+    res = subprocess.run(
+        [sys.executable, "-m", "policy_cli", "batch", str(PROVINCES / "tianjin.txt"),
+         "--scheduler", address],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert res.returncode == 2, res.stderr
+    assert res.stderr.startswith(f"policy: error: --scheduler {address}: no Dask scheduler")
+    assert res.stderr.count("\n") == 1 and "Traceback" not in res.stderr
+    assert time.monotonic() - started < 20
