@@ -6,6 +6,8 @@ commands so that `policy --help` stays fast.
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import sys
 
@@ -38,6 +40,7 @@ def run() -> None:
     flushed; a flush that fails ends the usual way, which reports it as before)."""
     import gc
 
+    _closed_standard_streams()
     command = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
     # a profiler or tracer (cProfile, coverage) writes its report in the usual teardown
     watched = sys.getprofile() is not None or sys.gettrace() is not None
@@ -55,6 +58,38 @@ def run() -> None:
     if not isinstance(code, int):
         raise SystemExit(code)  # a message to print: the usual way
     _exit_now(code)
+
+
+class _ClosedStream(io.TextIOBase):
+    """Standard output the shell closed (>&-): a write fails as one to a closed descriptor
+    does, which the CLI reports as a failed write to standard output (exit 3)."""
+
+    def write(self, s: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def writable(self) -> bool:
+        return True
+
+
+def _closed_standard_streams() -> None:
+    """Where the shell closed standard output or error (>&-, 2>&-), Python makes them None and
+    the first file opened takes their descriptor: point descriptors 1 and 2 at /dev/null, so
+    that no file of the run is written as standard output, then let warnings go nowhere (the
+    run goes on) and a result for standard output fail as a closed stream's write does."""
+    if sys.stdout is not None and sys.stderr is not None:
+        return  # (every run but those)
+    for fd in (1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            null = os.open(os.devnull, os.O_WRONLY)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+    if sys.stderr is None:
+        sys.stderr = open(2, "w", closefd=False)  # (/dev/null: warnings go nowhere)
+    if sys.stdout is None:
+        sys.stdout = _ClosedStream()
 
 
 def _exit_now(code: int) -> None:

@@ -284,6 +284,33 @@ def test_output_to_the_file_standard_output_goes_to_is_written_through_it(target
     assert os.stat(log).st_ino == inode
 
 
+@pytest.mark.parametrize("closed", ["stdout", "stderr"])
+def test_a_closed_standard_stream(closed, tmp_path):
+    # `>&-`: an internal error (sys.stdout is None); `2>&-`: a warning made a good run exit 1
+    # and the -o file was not written (the audit of the thirty-sixth session)
+    doc = tmp_path / "doc.txt"
+    doc.write_text(SMALL + "\n球球直播app下载_球球体育官网-线上买球\n", encoding="utf-8")  # (a warning)
+    target = tmp_path / "out.json"
+    fd = 1 if closed == "stdout" else 2
+    if closed == "stdout":
+        args = ["keywords", str(doc)]
+    else:
+        args = ["text", str(doc), "-f", "json", "-o", str(target)]
+    res = subprocess.run(
+        [sys.executable, "-m", "policy_cli", *args], capture_output=True, timeout=60,
+        preexec_fn=lambda: os.close(fd),  # (closed before Python starts, as the shell does)
+    )  # fmt: skip
+    if closed == "stdout":
+        assert res.returncode == 3
+        assert res.stderr.decode().splitlines()[-1] == (
+            "policy: error: standard output: cannot write (standard output is closed)"
+        )
+        assert "Traceback" not in res.stderr.decode()
+    else:
+        assert res.returncode == 0
+        assert json.loads(target.read_text(encoding="utf-8"))["text"]
+
+
 # -- special files as input -----------------------------------------------------------------
 def test_a_fifo_nobody_writes_to_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(loaders, "FIFO_WRITER_WAIT", 0.3)
