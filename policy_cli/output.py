@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -99,6 +100,8 @@ def write_output(path: str, content: str | bytes, *, inputs: Iterable[str] = ())
         OutputError: refused, or the write failed; a regular target is then left as it was.
     """
     check_output(path, inputs)
+    if closed_streams and _stream_named(path) in closed_streams:
+        raise OutputError(f"{path}: cannot write (the stream it names is closed)")
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         st: os.stat_result | None = os.stat(path)
@@ -117,6 +120,27 @@ def write_output(path: str, content: str | bytes, *, inputs: Iterable[str] = ())
 
 
 STANDARD_STREAMS = (1, 2)  # the file descriptors of standard output and error
+# the standard streams the shell closed (>&-): the CLI points their descriptors at /dev/null
+# and says so here, so that -o /dev/stdout is refused, not written to /dev/null
+closed_streams: set[int] = set()
+_DESCRIPTOR_PATH = re.compile(r"/(?:dev/fd|proc/self/fd|proc/\d+/fd)/(\d+)")
+LINKS_FOLLOWED = 8  # /dev/stdout -> /proc/self/fd/1 -> the file
+
+
+def _stream_named(path: str) -> int | None:
+    """The descriptor a path names through links (/dev/stdout, /dev/fd/1, /proc/self/fd/1),
+    or None."""
+    p = path
+    for _ in range(LINKS_FOLLOWED):
+        m = _DESCRIPTOR_PATH.fullmatch(os.path.normpath(p))
+        if m:
+            return int(m.group(1))
+        try:
+            target = os.readlink(p)
+        except OSError:
+            return None
+        p = os.path.join(os.path.dirname(p), target)
+    return None
 
 
 def _standard_stream(st: os.stat_result) -> int | None:

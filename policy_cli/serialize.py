@@ -35,9 +35,9 @@ from policy_cli.models import (
     Trend,
 )
 
-# the marks of bidirectional text (LRM, RLM, LRE…RLO, LRI…PDI): an override, U+202E, in a file
+# the marks of bidirectional text (ALM, LRM, RLM, LRE…RLO, LRI…PDI): an override, U+202E, in a file
 # name would show what follows it reversed; dropped wherever text is shown (HTML too)
-BIDI_MARKS = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
+BIDI_MARKS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 # C0/C1 controls but tab and newline, and the bidirectional marks
 _CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_MARKS}]")
 _SURROGATE = re.compile("[\ud800-\udfff]")  # a file name's undecodable bytes (surrogateescape)

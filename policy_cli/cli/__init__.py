@@ -78,10 +78,13 @@ def _closed_standard_streams() -> None:
     run goes on) and a result for standard output fail as a closed stream's write does."""
     if sys.stdout is not None and sys.stderr is not None:
         return  # (every run but those)
+    from policy_cli import output
+
     for fd in (1, 2):
         try:
             os.fstat(fd)
         except OSError:
+            output.closed_streams.add(fd)  # (-o /dev/stdout is refused, not /dev/null)
             null = os.open(os.devnull, os.O_WRONLY)
             if null != fd:
                 os.dup2(null, fd)

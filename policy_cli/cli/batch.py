@@ -154,6 +154,7 @@ def batch(
     """
     with handle_errors(traceback):
         from policy_cli import api, render
+        from policy_cli.errors import InputError
 
         chosen = _chosen_format(fmt, output)
         spread_fmt = _chosen_format(None, spread) if spread else None
@@ -179,16 +180,17 @@ def batch(
             progress=(lambda done, total: bar("documents", done, total))
             if sys.stderr.isatty() else None,
         )  # fmt: skip
-        new_rows = _collect(
-            rows_iter, journal, output, previous, append=resume, bar=bar, settings=settings
-        )
+        journal_kept = journal is not None and journal.exists()
+        try:
+            new_rows = _collect(
+                rows_iter, journal, output, previous, append=resume, bar=bar, settings=settings
+            )
+        except InputError:
+            # an empty JSON-lines corpus, found so once read through: no journal of this run
+            if not journal_kept:
+                _remove_journal(journal)
+            raise
         rows = previous + new_rows
-        if not rows:
-            # an empty JSON-lines corpus (a folder without documents is refused before)
-            from policy_cli.errors import InputError
-
-            _remove_journal(journal)
-            raise InputError(f"{', '.join(str(f) for f in files)}: no documents in it")
         _write_rows(rows, chosen, output, inputs)
         if spread is not None and spread_fmt is not None:
             _write_spread(spread, spread_fmt, rows, inputs)
@@ -231,18 +233,23 @@ def _collect(
     handle = _open_journal(journal, output, append=append)
     if handle is not None and handle.tell() == 0:
         _journal_write(handle, {OPTIONS_KEY: settings}, journal)  # (no source: no row)
-    finished = False
+    from policy_cli.errors import InputError
+
+    finished = empty = False
     try:
         for row in rows:
             new_rows.append(row)
             if handle is not None:
                 _journal_write(handle, row, journal)
         finished = True
+    except InputError:
+        empty = True  # (a corpus without documents: nothing to resume)
+        raise
     finally:
         bar.close()
         if handle is not None:
             handle.close()
-        if not finished and journal is not None and (new_rows or previous):
+        if not finished and not empty and journal is not None and (new_rows or previous):
             warn(
                 f"{len(previous) + len(new_rows):,} rows kept in {journal};"
                 " run the same command with --resume to go on"

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from policy_cli.core.corpus import CorpusItem, count_documents, expand_paths, iter_items, load_item
 from policy_cli.core.summary import ROW_COLUMNS, summarize, summary_row
-from policy_cli.errors import PolicyCliError, UsageError
+from policy_cli.errors import InputError, PolicyCliError, UsageError
 
 if TYPE_CHECKING:
     from policy_cli.core.formulations.options import FormulationOptions
@@ -188,7 +188,10 @@ class _LocalRunner:
             self.pool = None
 
 
-NETWORK_SCHEMES = ("tcp", "tls", "ws", "wss", "ucx")  # a scheduler another process runs
+# the scheme of a scheduler another process runs that an address alone reaches (tls and wss need
+# a security configuration, ucx its own library: neither is taken here)
+NETWORK_SCHEMES = ("tcp",)
+PORTS = range(1, 65536)
 IN_PROCESS_SCHEME = "inproc"  # one this process runs
 
 
@@ -217,7 +220,9 @@ def _scheduler_address(address: str) -> str:
         elif scheme not in NETWORK_SCHEMES:
             raise ValueError(f"the scheme is {scheme!r}, not one of {', '.join(NETWORK_SCHEMES)}")
         else:
-            parse_host_port(location)
+            _, port = parse_host_port(location)
+            if port not in PORTS:
+                raise ValueError(f"no port {port}")
     except (ValueError, TypeError) as exc:
         raise UsageError(
             f"--scheduler {given}: no Dask scheduler address, e.g. tcp://host:8786 ({exc})"
@@ -296,7 +301,8 @@ def batch_rows(
         An iterator of rows, one per document (`BATCH_COLUMNS`), errors included.
 
     Raises:
-        InputError: a path that does not exist, a folder or glob without documents.
+        InputError: a path that does not exist, a folder or glob without documents (raised
+            when called), a JSON-lines corpus without any (raised by the iterator at its end).
         UsageError: a bad option, or a Dask scheduler that cannot be reached.
     """
     options = options or BatchOptions()
@@ -316,8 +322,26 @@ def batch_rows(
         runner = _DaskRunner(scheduler, options)
     else:
         runner = _LocalRunner(workers or default_workers(), options)
-    items = (it for it in iter_items(files, errors="item") if it.source not in skipped)
+    items = _not_skipped(iter_items(files, errors="item"), skipped, files)
     return _rows(runner, items, total, progress)
+
+
+def _not_skipped(
+    items: Iterator[CorpusItem], skipped: frozenset[str], files: Sequence[Any]
+) -> Iterator[CorpusItem]:
+    """The documents not skipped; a corpus that holds none at all (an empty JSON-lines file) is
+    refused, as a folder without documents is, once read through.
+
+    Raises:
+        InputError: the inputs hold no document.
+    """
+    seen = False
+    for it in items:
+        seen = True
+        if it.source not in skipped:
+            yield it
+    if not seen:
+        raise InputError(f"{', '.join(str(f) for f in files)}: no documents in it")
 
 
 def _rows(

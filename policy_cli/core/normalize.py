@@ -9,10 +9,11 @@ from policy_cli.core.chars import CJK_MARKS, CN_DIGITS, CN_NUMERALS, CN_ZEROS, H
 from policy_cli.models import Paragraph, Sentence
 
 _CJK = HAN_EXTENDED + CJK_MARKS
-# zero-width characters, and the marks of bidirectional text (LRE…RLO, LRI…PDI): no Chinese
-# text needs them, and an override (U+202E) shows the words after it in reverse order
+# zero-width characters, and the marks of bidirectional text (ALM, LRM, RLM, LRE…RLO,
+# LRI…PDI): no Chinese text needs them, and an override (U+202E) shows the words after it in
+# reverse order
 _ZERO_WIDTH = re.compile(
-    "[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+    "[\u200b\u200c\u200d\u2060\ufeff\u00ad\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 )
 # a terminal's escape sequence whole: CSI (ESC [ or the C1 byte) with its parameters and final
 # byte (\x1b[2J, \x1b[31m), OSC (ESC ]) up to its terminator on the line, or ESC and one

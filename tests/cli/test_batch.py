@@ -249,4 +249,12 @@ def test_an_empty_corpus_file_is_an_input_error(content, tmp_path):
     res = run(str(corpus), "-o", str(target))
     assert res.exit_code == 3, res.stderr
     assert "no documents" in res.stderr and res.stderr.count("\n") == 1
-    assert not target.exists()
+    assert not target.exists() and not journal_path(str(target)).exists()
+    # resumed on an empty corpus: refused too, the rows written before left as they were
+    done = tmp_path / "done.csv"
+    assert run(str(PROVINCES / "tianjin.txt"), "-o", str(done), "-j", "1").exit_code == 0
+    before = done.read_bytes()
+    res = run(str(corpus), "-o", str(done), "--resume")
+    assert res.exit_code == 3 and "no documents" in res.stderr, res.stderr
+    assert "--resume to go on" not in res.stderr
+    assert done.read_bytes() == before and not journal_path(str(done)).exists()

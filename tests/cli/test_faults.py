@@ -309,6 +309,14 @@ def test_a_closed_standard_stream(closed, tmp_path):
     else:
         assert res.returncode == 0
         assert json.loads(target.read_text(encoding="utf-8"))["text"]
+    # -o naming the closed stream is a failed write too, not one to /dev/null (a second audit)
+    named = "/dev/stdout" if closed == "stdout" else "/dev/stderr"
+    res = subprocess.run(
+        [sys.executable, "-m", "policy_cli", "text", str(doc), "-o", named],
+        capture_output=True, timeout=60, preexec_fn=lambda: os.close(fd),
+    )  # fmt: skip
+    assert res.returncode == 3
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
 
 
 # -- special files as input -----------------------------------------------------------------

@@ -214,7 +214,9 @@ def test_dataframe_of_the_rows(folder, rows):
 
 
 @pytest.mark.parametrize(
-    "address", ["bogus", "tcp://localhost:abc", "udp://1.2.3.4:1", "inproc://x"]
+    "address",
+    ["bogus", "tcp://localhost:abc", "udp://1.2.3.4:1", "inproc://x", "tls://127.0.0.1:1",
+     "tcp://127.0.0.1:99999"],
 )
 def test_a_malformed_scheduler_address_is_refused_at_once(address):
     # a client made of one printed its error, then hung 40 s at exit closing itself, with a

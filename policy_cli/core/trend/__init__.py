@@ -246,7 +246,7 @@ def _result(
                 f"no document could be used ({len(skipped)} skipped; first: {said})"
                 + ("; use --by file for undated documents" if agg.by != "file" else "")
             )
-        raise NothingToAnalyseError("no document matched (check --kind)")
+        raise NothingToAnalyseError("no document to analyse (an empty corpus, or none of the --kind asked)")
     keys = sorted(agg.chars)
     seen_labels: Counter[str] = Counter()
     for k in keys:  # two files with the same name or title get distinct labels
