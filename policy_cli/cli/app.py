@@ -242,7 +242,8 @@ def warn_if_too_many_jobs(jobs: int | None) -> None:
 
     used, cores = worker_processes(jobs)
     if used < jobs:
-        warn(f"--jobs {jobs}: {cores} usable cores here, {used} worker processes used")
+        plural = "" if cores == 1 else "s"
+        warn(f"--jobs {jobs}: {cores} usable core{plural} here, {used} worker processes used")
 
 
 def _inert(text: str) -> str:
