@@ -239,7 +239,7 @@ def _counted_phrase(
             break
         noun += w
         edges.append(len(noun))
-    walked = len(noun)  # (a clause too long for a name stays one without its verb)
+    walked = len(noun)  # (a clause too long for a name stays one without its place word)
     noun = _without_place(noun, edges)  # 三个区域|之间: where the things counted are
     chained = patterns().counted.search(noun) is not None  # 两个市场两种资源
     built = next((c for c in v.construction_nouns if noun.endswith(c)), "")
