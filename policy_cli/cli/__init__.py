@@ -80,7 +80,7 @@ def _closed_standard_streams() -> None:
         return  # (every run but those)
     from policy_cli import output
 
-    for fd in (1, 2):
+    for fd in output.STANDARD_STREAMS:
         try:
             os.fstat(fd)
         except OSError:
