@@ -107,13 +107,6 @@ def warm_up(options: BatchOptions) -> None:
     load_text(_WARM_UP)
 
 
-def default_workers() -> int:
-    """The usable cores of this machine."""
-    from policy_cli.core.workers import usable_cores
-
-    return usable_cores()
-
-
 def _tasks(items: Iterable[CorpusItem]) -> Iterator[list[CorpusItem]]:
     """Group documents into tasks: a few small ones together, a large one alone."""
     task: list[CorpusItem] = []
@@ -321,7 +314,9 @@ def batch_rows(
     if scheduler:
         runner = _DaskRunner(scheduler, options)
     else:
-        runner = _LocalRunner(workers or default_workers(), options)
+        from policy_cli.core.workers import usable_cores
+
+        runner = _LocalRunner(workers or usable_cores(), options)
     items = _not_skipped(iter_items(files, errors="item"), skipped, files)
     return _rows(runner, items, total, progress)
 

@@ -49,10 +49,10 @@ import os
 import sys
 import warnings
 import zlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from types import CodeType
-from typing import Any
+from types import CodeType, ModuleType
+from typing import Any, TypeVar
 
 MOST_PATTERNS = 2_000  # entries a cache file holds at most
 MOST_METHODS = 2_000  # sources of methods the methods' file holds at most
@@ -93,6 +93,22 @@ class _Memory:
     def most(self) -> int:
         """The entries the file holds at most."""
         raise NotImplementedError
+
+    def _kept(self, key: Any, kind: type) -> Any:
+        """What the file keeps for `key`, decoded, where it is of `kind` (marked used), else
+        None (an entry of another kind is dropped: made again)."""
+        kept = self.known.get(key)
+        if kept is None:
+            return None
+        try:
+            found = marshal.loads(kept)
+        except (EOFError, ValueError, TypeError):
+            found = None
+        if type(found) is kind:
+            self.used.add(key)
+            return found
+        self.known.pop(key, None)
+        return None
 
     def save(self) -> None:
         """Write the file again if this run compiled something it lacked."""
@@ -199,16 +215,9 @@ class MethodMemory(_Memory):
     def code(self, source: str) -> CodeType:
         """The code of a source text: kept, or compiled as `exec` compiles a string (with no
         flags inherited from this module: `dataclasses` has no `from __future__` import)."""
-        kept = self.known.get(source)
+        kept: CodeType | None = self._kept(source, CodeType)
         if kept is not None:
-            try:
-                code = marshal.loads(kept)
-            except (EOFError, ValueError, TypeError):
-                code = None
-            if type(code) is CodeType:
-                self.used.add(source)
-                return code
-            self.known.pop(source, None)  # an entry that is no code: compiled again
+            return kept
         code = compile(source, "<string>", "exec", dont_inherit=True)
         if self.writable:
             self.added[source] = marshal.dumps(code)
@@ -232,16 +241,9 @@ class RulesMemory(_Memory):
         if type(text) is not str or parse_float is not float:
             parsed: dict[str, Any] = self._loads(text, parse_float=parse_float)
             return parsed
-        kept = self.known.get(text)
+        kept: dict[str, Any] | None = self._kept(text, dict)
         if kept is not None:
-            try:
-                found = marshal.loads(kept)
-            except (EOFError, ValueError, TypeError):
-                found = None
-            if type(found) is dict:
-                self.used.add(text)
-                return found
-            self.known.pop(text, None)  # an entry that is no table: parsed again
+            return kept
         parsed = self._loads(text)
         if self.writable:
             try:
@@ -291,21 +293,13 @@ def remember_generated_methods(directory: Path | None = None) -> MethodMemory | 
     then on are compiled from the code the file in `directory` (default: the user's cache)
     keeps of their source, and the file is written at exit. Returns the memory, or None where
     it is off (`OFF_VARIABLE` set) or there is no home directory to keep it in."""
-    if _METHODS_INSTALLED:
-        return _METHODS_INSTALLED[0]
-    if _off():
-        return None
     import dataclasses
 
-    path = _cache_file("methods", directory)
-    if path is None:
-        return None
-    memory = MethodMemory(path, writable=_writable(path.parent))
     # `dataclasses` finds `exec` among its globals before the builtins
-    setattr(dataclasses, "exec", memory.exec)  # noqa: B010
-    atexit.register(memory.save)
-    _METHODS_INSTALLED.append(memory)
-    return memory
+    return _install(
+        _METHODS_INSTALLED, "methods", directory, dataclasses, "exec",
+        lambda path, writable: MethodMemory(path, writable=writable),
+    )  # fmt: skip
 
 
 def forget_generated_methods() -> None:
@@ -324,19 +318,39 @@ def remember_parsed_rules(directory: Path | None = None) -> RulesMemory | None:
     before is handed out from the file in `directory` (default: the user's cache), and the file
     is written at exit. Returns the memory, or None where it is off (`OFF_VARIABLE` set) or
     there is no home directory to keep it in."""
-    if _RULES_INSTALLED:
-        return _RULES_INSTALLED[0]
-    if _off():
-        return None
     import tomllib
 
-    path = _cache_file("toml", directory)
+    # (read at each call by its users)
+    return _install(
+        _RULES_INSTALLED, "toml", directory, tomllib, "loads",
+        lambda path, writable: RulesMemory(path, tomllib.loads, writable=writable),
+    )  # fmt: skip
+
+
+_Installed = TypeVar("_Installed", MethodMemory, RulesMemory)
+
+
+def _install(
+    installed: list[_Installed],
+    kind: str,
+    directory: Path | None,
+    module: ModuleType,
+    attribute: str,
+    make: Callable[[Path, bool], _Installed],
+) -> _Installed | None:
+    """Install a cache of `kind` once per process: `module.attribute` becomes the memory's own
+    (its original the memory keeps), its file is written at exit (`installed`: the one made)."""
+    if installed:
+        return installed[0]
+    if _off():
+        return None
+    path = _cache_file(kind, directory)
     if path is None:
         return None
-    memory = RulesMemory(path, tomllib.loads, writable=_writable(path.parent))
-    setattr(tomllib, "loads", memory.loads)  # noqa: B010 - read at each call by its users
+    memory = make(path, _writable(path.parent))
+    setattr(module, attribute, getattr(memory, attribute))
     atexit.register(memory.save)
-    _RULES_INSTALLED.append(memory)
+    installed.append(memory)
     return memory
 
 

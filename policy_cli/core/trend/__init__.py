@@ -134,7 +134,10 @@ def trend_documents(
         total = count_documents(files) if progress else None
     kind_set = frozenset(kinds)
     want_terms = not queries
-    workers = workers if workers is not None else _default_workers()
+    if workers is None:
+        from policy_cli.core.workers import usable_cores
+
+        workers = usable_cores()
 
     def run(cache: AnalysisCache) -> Trend:
         def lost() -> bool:  # the cache turned itself off: the run is made again in memory
@@ -212,13 +215,6 @@ def _one_each(terms: Sequence[str]) -> tuple[str, ...]:
 class _CacheLost(Exception):
     """The cache turned itself off in the middle of a run (a full disk, another process
     holding its lock past the busy timeout): the run is made again in memory."""
-
-
-def _default_workers() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
 
 
 def _result(
