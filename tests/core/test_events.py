@@ -179,3 +179,19 @@ def test_a_dash_joins_two_parties_of_a_name_and_an_upgrade_names_a_programme():
     assert "东盟-中国自贸区升级版" in found
     assert not [t for t in found if t.startswith(("东盟自贸区", "中亚峰会", "中国自贸区"))]
     assert not [t for t in found if "升级版山海" in t or t.endswith("打造升级版")]
+
+
+def test_a_dash_of_two_em_widths_joins_two_parties_as_one_dash_does():
+    """中国——东盟博览会, 中国——中东欧国家…: national news of 2012-2013 prints the dash of a
+    joined name as two em dashes (——), which the segmenter gives as two words; the walk back
+    from the head takes both parties as it does across one dash, and the proper name stage reads
+    the name whole, not its piece after the dash (东盟博览会). A dash that opens an item of a
+    list (——经济运行稳中向好) or follows no place (…平台——内蒙古) joins nothing."""
+    from policy_cli.core.loaders import load_text
+
+    found = {f.text for f in extract_formulations(load_text(
+        "第九届中国——东盟博览会将于9月在广西南宁举行。打造中国——东盟自贸区升级版。"
+        "推动广西——文莱经济走廊建设。", source="t"
+    ))}
+    assert {"中国——东盟博览会", "中国——东盟自贸区升级版", "广西——文莱经济走廊"} <= found, found
+    assert not found & {"东盟博览会", "东盟自贸区升级版", "文莱经济走廊"}, found

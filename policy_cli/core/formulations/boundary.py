@@ -8,7 +8,7 @@ which edge to look for, so the edges are found here rather than in one later pas
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from policy_cli.core.chars import HAN, is_han
@@ -107,13 +107,15 @@ def phrase_ending_at(
             out = w + out
             first = i
             break
+        party = _party_before_dash(cut, i) if w in v.proper_joiners and out else None
         if (
-            w in v.proper_joiners and out and i > 0 and _joined_parties(cut[i - 1], cut[i + 1])
-            and len(cut[i - 1]) + len(w) + len(out) <= max_len
+            party is not None and _joined_parties(cut[party], cut[i + 1])
+            and len("".join(cut[party : i + 1])) + len(out) <= max_len
         ):
-            # 中国－东盟|自贸区升级版, 中国—中亚|峰会: a dash joins two parties named by a place
-            out = cut[i - 1] + w + out
-            first = i - 1
+            # 中国－东盟|自贸区升级版, 中国—中亚|峰会, 中国——东盟|博览会: a dash joins two
+            # parties named by a place
+            out = "".join(cut[party : i + 1]) + out
+            first = party
             break
         if w in v.phrase_stop_words:
             break  # 今年|电影节, 他|相信北京冬奥会: a word no name holds, a bare head's neither
@@ -158,6 +160,15 @@ def _verb_pair(verb: str, following: str) -> bool:
         and word_tag(following) in words().verb_tags
         and opens_a_national_entry(verb + following)
     )
+
+
+def _party_before_dash(words_: Sequence[str], i: int) -> int | None:
+    """The index of the word before the dash at `i`, the dash of two em-widths (——, which the
+    segmenter gives as two words) taken whole; None where no word is before it."""
+    k = i - 1
+    if k > 0 and words_[k] == words_[i]:
+        k -= 1
+    return k if k >= 0 else None
 
 
 def _joined_parties(first: str, second: str) -> bool:

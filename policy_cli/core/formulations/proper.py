@@ -303,10 +303,12 @@ def _name_start(
         if word in w.phrase_stop_words:
             break  # 今年|博鳌亚洲论坛: the year counted from now is no season of the event's
         if word in w.proper_joiners:
-            # 中国—东盟, 珠江—西江: a dash after a proper name joins it to what follows
-            if i > 0 and i + 1 < len(tagged) and _proper(*tagged[i - 1][1:], w, o, kind):
-                name_at, qualified = tagged[i - 1][0], False
-                i -= 2
+            # 中国—东盟, 珠江—西江, 中国——东盟: a dash after a proper name joins it to what
+            # follows (a dash of two em-widths is two words of the segmenter)
+            party = i - 2 if i > 1 and tagged[i - 1][1] == word else i - 1
+            if party >= 0 and i + 1 < len(tagged) and _proper(*tagged[party][1:], w, o, kind):
+                name_at, qualified = tagged[party][0], False
+                i = party - 1
                 continue
             break
         proper = _proper(word, tag, w, o, kind)
