@@ -28,16 +28,21 @@ from policy_cli.core.national import (
     national_lexicon,
     national_referents,
     opens_a_national_entry,
+    said_nationally,
 )
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation
 
 
-def campaign_start(text: str, start: int, o: FormulationOptions, seg: Segmentation) -> int:
+def campaign_start(
+    text: str, start: int, o: FormulationOptions, seg: Segmentation, end: int | None = None
+) -> int:
     """Move a campaign name's start left over a verb or an 和-joined noun phrase that belongs to it.
 
     The walk of `phrase_ending_at` stops at clause-opening verbs and at 和; a programme title
-    may hold both. Only when a launching verb stands right before the extension is it taken.
+    may hold both. Only when a launching verb stands right before the extension is it taken,
+    or, for the one word right before 和, where national text says the name with it (国民经济|和|
+    社会发展第十三个五年规划: the name ends at `end`).
     """
     w = words()
     lo = max(0, start - o.campaign_lookback)
@@ -57,6 +62,12 @@ def campaign_start(text: str, start: int, o: FormulationOptions, seg: Segmentati
         ext = start - sum(len(x) for x in cut[k + 1 :])
         if k >= 0 and launches(cut[k]) and k < len(cut) - 2 and start - ext <= o.title_part_max:
             return ext
+        joined = start - len(cut[-1]) - len(cut[-2])
+        if (
+            end is not None and k < len(cut) - 2 and is_han(cut[-2])
+            and said_nationally(text[joined:end])
+        ):
+            return joined  # 国民经济|和|社会发展第十三个五年规划: one name national text says
         return start
     if len(cut) >= 2 and launches(cut[-2]) and not launches(cut[-1]) and (
         cut[-1] in clause_word_set() or cut[-1] in w.phrase_breaks

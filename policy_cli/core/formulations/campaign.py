@@ -34,5 +34,5 @@ def find_campaigns(
         if phrase.startswith(w.ordinal_mark):
             continue  # 第三轮三年行动计划: one round of a series, not a name
         if len(phrase) >= len(m.group()) + options.campaign_min_modifier:
-            start = campaign_start(text, start, options, seg)
+            start = campaign_start(text, start, options, seg, m.end())
             yield Candidate(text[start : m.end()], "numbered", start, stage=STAGE, rule="years")
