@@ -592,6 +592,17 @@ def test_a_name_holds_no_person_and_no_year_counted_from_now():
     assert not [t for t in texts if t.startswith(("明年", "他", "今年"))], texts
 
 
+def test_a_name_holds_no_verb_of_reporting_on_it():
+    # the national news: who met, hailed or congratulated an event is no part of its name
+    # (刘云山会见|首届金砖国家媒体峰会, 高度评价|北京冬奥会, 祝贺|首届中国国际进口博览会)
+    texts = {f.text for f in formulations_in(
+        "刘云山会见首届金砖国家媒体峰会代表。外国政要高度评价北京冬奥会。习近平致信祝贺首届中国"
+        "国际进口博览会开幕。亚太旅游协会宣布国际度假大会在三亚举行。"
+    )}
+    assert {"首届金砖国家媒体峰会", "北京冬奥会", "首届中国国际进口博览会"} <= texts, texts
+    assert not [t for t in texts if any(v in t for v in ("会见", "评价", "祝贺", "宣布"))], texts
+
+
 def test_acts_told_as_done_are_no_motto():
     """加深了互信、扩大了共识、增强了默契 (the national news): each clause tells what was done;
     人气聚起来了、楼宇用起来了、产业兴起来了 (the Chongqing report of 2025) ends each clause with
