@@ -67,6 +67,7 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%
 # words opens with (`quantities.may_hold_number`) cannot hold a value, spaces taken out or
 # not: such clauses (most of a long text) are passed over before they are cleaned
 _NUMBER_MARK = re.compile(rf"\d|{_NUMERAL_START.pattern}")
+_DIGIT = re.compile(r"[\d０-９]")
 
 
 def rules_table() -> dict[str, Any]:
@@ -303,6 +304,11 @@ def _list_targets(document: Document) -> list[Target]:
                 if target is not None:
                     whole = text[subject_at : clause.offset + len(clause.text)]
                     target = replace(target, text=whole, offset=subject_at)
+            items = _item_targets(clause, section=label("main")) if target is None else []
+            if len(items) > 1:
+                # 新增高新技术企业3000家、专精特新企业1000家左右: two targets
+                out += [replace(item, core=True, period=period) for item in items]
+                continue
             if target is None:
                 target = _parse_clause(clause, section=label("main"), qualitative=True)
             if target is None:
@@ -371,17 +377,18 @@ def _forward_targets(
         for clause in _clauses(text, para.start, para.end):
             if inside and any(s <= clause.offset < e for s, e in inside):
                 continue
-            target = _parse_clause(clause, section=None, qualitative=False)
-            if target is None:
-                target = _no_longer(clause)
-            if target is None and rules.headline.search(clause.text):
+            targets: list[Target | None] = list(_item_targets(clause, section=None))
+            if not targets:
+                targets = [_no_longer(clause)]
+            if targets == [None] and rules.headline.search(clause.text):
                 # 保持货币供应量和社会融资规模增速与名义经济增速基本匹配
                 target = _parse_clause(clause, section=None, qualitative=True)
                 if target is not None and not rules.headline.search(target.indicator):
                     target = None
                 if target is not None:
                     target = replace(target, section=_topic(target.indicator))
-            if target is None or _is_past(clause.text):
+                targets = [target]
+            if targets == [None] or _is_past(clause.text):
                 continue
             # the whole sentence up to the clause: a list of values runs on over ；
             opened = max(text.rfind(ch, para.start, clause.offset) for ch in _SENTENCE_ENDS) + 1
@@ -390,8 +397,10 @@ def _forward_targets(
                 continue  # without a target list, only goals said to be goals, not results
             year = _re("tense", "by_year").search(before)
             when = period or (year.group(1) if year else None)
-            core = when is None and bool(rules.headline.search(target.indicator))
-            found.append(replace(target, core=core, period=when))
+            for target in targets:
+                if target is not None:
+                    core = when is None and bool(rules.headline.search(target.indicator))
+                    found.append(replace(target, core=core, period=when))
     found.sort(key=lambda t: (not t.core, t.period is not None, t.offset))
     return found
 
@@ -677,6 +686,56 @@ def _clauses(text: str, start: int, end: int) -> list[_Clause]:
             _add_clause(out, text, pos, i, joined)
             pos = i + 1
     _add_clause(out, text, pos, end, joined)  # the text's end closes the last clause
+    return out
+
+
+def _items(clause: _Clause) -> list[_Clause]:
+    """The items of a clause that each state a value of their own, joined by 、 outside quotes
+    (城镇新增就业1100万人以上、城镇调查失业率5.5%左右), or the clause whole. Each item names its
+    indicator before its number (`item_value`): where one holds no number (研发经费、基础研究
+    经费分别增长10%) or only values (分别降低13.5%、18%), what is said is shared, and the clause
+    is one."""
+    text = clause.text
+    if not _re("clauses", "items").search(text):
+        return [clause]
+    cuts, quote = [], 0
+    for m in _item_scan().finditer(text):
+        ch = m.group()
+        if ch in _OPEN_QUOTES:
+            quote += 1
+        elif ch in _CLOSE_QUOTES:
+            quote = max(0, quote - 1)
+        elif not quote:
+            cuts.append(m)
+    bounds = [0, *[m.end() for m in cuts]]
+    ends = [*[m.start() for m in cuts], len(text)]
+    parts = [(text[a:b], a) for a, b in zip(bounds, ends, strict=True)]
+    item_value = _re("clauses", "item_value")
+    if len(parts) < 2 or not all(item_value.search(p) for p, _ in parts):
+        return [clause]
+    return [_Clause(p, clause.offset + a) for p, a in parts]
+
+
+@cache
+def _item_scan() -> re.Pattern[str]:
+    """The marks between items (`items`) and the quote marks, found by one expression."""
+    quotes = re.escape(_OPEN_QUOTES + _CLOSE_QUOTES)
+    return re.compile(f"(?:{_re('clauses', 'items').pattern})|[{quotes}]")
+
+
+def _item_targets(clause: _Clause, *, section: str | None) -> list[Target]:
+    """The targets of a clause's items (`_items`), each read as a clause of its own; an item's
+    target whose indicator holds a number is none (盯紧抓实64个预增产值过|10亿元: a count of
+    things the item names, not an indicator)."""
+    items = _items(clause)
+    if len(items) == 1:
+        target = _parse_clause(clause, section=section, qualitative=False)
+        return [target] if target is not None else []
+    out = []
+    for item in items:
+        target = _parse_clause(item, section=section, qualitative=False)
+        if target is not None and not _DIGIT.search(target.indicator):
+            out.append(target)
     return out
 
 

@@ -332,6 +332,29 @@ def test_a_shared_qualitative_goal_is_one_row_per_indicator() -> None:
     assert ("化石能源消费", "化石能源消费", "重点控制") in got  # the verb comes first
 
 
+def test_each_item_of_a_list_joined_by_the_enumeration_comma_is_a_target() -> None:
+    """Items joined by 、 that each name an indicator and its value are targets each (the Anhui
+    report of 2025: 新增高新技术企业3000家、专精特新企业1000家左右; gwr-2018: 完成铁路投资7320
+    亿元、公路水运投资1.8万亿元左右); indicators that share one value (研究与试验发展经费、…分别
+    增长10%) or values of one indicator (gwr-2021: …分别降低13.5%、18%) stay one target, and a
+    numeral inside a name (二氧化硫、…) is no value of its own."""
+    anhui = [(t.indicator, t.value) for t in _targets(DOCS / "provinces-2025" / "anhui.txt")]
+    assert ("新增高新技术企业", "3000家") in anhui
+    assert ("专精特新企业", "1000家左右") in anhui
+    gwr2018 = {t.indicator: t.value for t in _targets(DOCS / "gwr-2018.txt")}
+    assert gwr2018["公路水运投资"] == "1.8万亿元左右"
+    gwr2021 = [t for t in _targets(DOCS / "gwr-2021.txt") if "二氧化碳排放" in t.indicator]
+    assert [t.value for t in gwr2021] == ["分别降低13.5%、18%"]
+    shared = extract_targets(load_text(
+        "今年发展主要预期目标是：研究与试验发展经费、基础研究经费分别增长10%，"
+        "二氧化硫、化学需氧量排放量减少2%。", source="x"
+    ))
+    assert [(t.indicator, t.value) for t in shared] == [
+        ("研究与试验发展经费、基础研究经费分别增长", "10%"),
+        ("二氧化硫、化学需氧量排放量", "减少2%"),
+    ]
+
+
 # -- stage goals of central documents ----------------------------------------------------------
 def test_central_document_stage_goals() -> None:
     """The 2018 No. 1 document sets goals for 2020, 2035 and 2050 (lines 11–13), a paragraph
