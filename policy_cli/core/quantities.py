@@ -22,6 +22,9 @@ WORDS_FILE = "target_words.tsv"
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 THOUSANDS_MARK = ","
 DASHES = "－—\\-~～至到"
+# the signs of a value below zero, right before its number after a verb of change (增长-2%):
+# ASCII, full-width and the minus sign (the dashes of a range are between two numbers)
+MINUS_SIGNS = "-－−"
 
 
 @dataclass(frozen=True)
@@ -114,8 +117,11 @@ def read_quantity(value: str) -> Quantity:
     found = list(qty.finditer(text))
     if not found:
         return Quantity((), None, None, None)
-    head = lead.match(text[: found[0].start()])
-    if head is None or head.end() != found[0].start():
+    first = found[0].start()
+    negative = first > 0 and text[first - 1] in MINUS_SIGNS
+    opens = first - 1 if negative else first  # (增长-2%: the sign is the value's)
+    head = lead.match(text[:opens])
+    if head is None or head.end() != opens:
         return Quantity((), None, None, None)  # a number inside a qualitative value
     verb = head.group("verb") if head else None
     pre = head.group("pre") if head else None
@@ -125,6 +131,8 @@ def read_quantity(value: str) -> Quantity:
     suf = tail.search(text)
     modifier = suf.group("suf") if suf else (pre if pre in w["prefix"] else None)
     numbers = tuple(float(m.group("num").replace(THOUSANDS_MARK, "")) for m in found)
+    if negative:
+        numbers = (-numbers[0], *numbers[1:])
     units = [m.group("unit") for m in found if m.group("unit")]
     unit = units[-1] if len(found) == 2 and _is_range(text, found) else (units[0] if units else None)
     if modifier is None and _is_range(text, found):

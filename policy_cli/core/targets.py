@@ -28,6 +28,7 @@ from policy_cli.core.patterns import finditer
 from policy_cli.core.quantities import (
     _NUMERAL_START,
     DASHES,
+    MINUS_SIGNS,
     NUMBER,
     arabic_numbers,
     may_hold_number,
@@ -829,7 +830,11 @@ def _quantitative(
         return None
     pre = m.group("pre") or ""
     suf = m.group("suf") or ""
-    value = f"{delta}{pre}{m.group('qty')}{suf}".replace(" ", "")
+    sign = ""
+    if not pre and len(head) >= 2 and head[-1] in MINUS_SIGNS and _HAN_START.match(head[-2]):
+        sign = "-"  # 国内生产总值增长-2%左右: a value below zero (the sign was the indicator's)
+        indicator = _clean_indicator(indicator.rstrip(MINUS_SIGNS))
+    value = f"{delta}{pre}{sign}{m.group('qty')}{suf}".replace(" ", "")
     modifier = suf or (pre if pre in rules.modifiers else None)
     return Target(
         indicator=indicator,

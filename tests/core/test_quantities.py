@@ -27,6 +27,8 @@ RANGE = range_modifier()  # the modifier of a range no word qualifies (target_wo
         ("1,200万人以上", (1200.0,), "万人", "以上", None),  # digits grouped by thousands
         ("12,345.6亿元", (12345.6,), "亿元", None, None),
         ("基本平衡", (), None, None, None),
+        ("-2%左右", (-2.0,), "%", "左右", None),  # a value below zero, its sign as printed
+        ("增长－0.5%", (-0.5,), "%", None, "up"),
         ("实现人工智能与6大重点领域广泛深度融合", (), None, None, None),  # a number in words
     ],
 )

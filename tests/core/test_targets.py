@@ -355,6 +355,21 @@ def test_each_item_of_a_list_joined_by_the_enumeration_comma_is_a_target() -> No
     ]
 
 
+def test_a_value_below_zero_keeps_its_sign() -> None:
+    """增长-2%左右 (a decline set as a growth rate, as reports of a contraction write it): the
+    sign is the value's, in ASCII, full-width or as the minus sign, not the indicator's."""
+    ts = extract_targets(load_text(
+        "今年发展主要预期目标是：国内生产总值增长-2%左右，出口增长－3%，居民消费价格涨幅−0.5%。",
+        source="x",
+    ))
+    got = [(t.indicator, t.value, t.numbers) for t in ts]
+    assert got == [
+        ("国内生产总值增长", "-2%左右", (-2.0,)),
+        ("出口增长", "-3%", (-3.0,)),
+        ("居民消费价格涨幅", "-0.5%", (-0.5,)),
+    ]
+
+
 # -- stage goals of central documents ----------------------------------------------------------
 def test_central_document_stage_goals() -> None:
     """The 2018 No. 1 document sets goals for 2020, 2035 and 2050 (lines 11–13), a paragraph
