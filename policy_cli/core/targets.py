@@ -376,8 +376,10 @@ def _forward_targets(
     for para, period in forward:
         inside = [(s, e) for s, e in main_spans if s < para.end and e > para.start]
         for clause in _clauses(text, para.start, para.end):
-            if inside and any(s <= clause.offset < e for s, e in inside):
-                continue
+            if inside and any(
+                clause.offset < e and s < clause.offset + len(clause.text) for s, e in inside
+            ):
+                continue  # (经济增长的|预期目标是5%左右: a clause the list's lead opens inside)
             targets: list[Target | None] = list(_item_targets(clause, section=None))
             if not targets:
                 targets = [_no_longer(clause)]

@@ -370,6 +370,13 @@ def test_a_value_below_zero_keeps_its_sign() -> None:
     ]
 
 
+def test_a_lead_that_names_its_indicator_gives_one_row() -> None:
+    """今年经济增长的预期目标是5%左右: the indicator is named before the lead; the clause is the
+    list's, not read again as another target (经济增长的预期目标是 | 5%左右)."""
+    ts = extract_targets(load_text("今年经济增长的预期目标是5%左右。", source="x"))
+    assert [(t.canonical, t.value, t.core) for t in ts] == [("国内生产总值增长", "5%左右", True)]
+
+
 # -- stage goals of central documents ----------------------------------------------------------
 def test_central_document_stage_goals() -> None:
     """The 2018 No. 1 document sets goals for 2020, 2035 and 2050 (lines 11–13), a paragraph
