@@ -134,6 +134,7 @@ class _Rules:
 
     value: re.Pattern[str]
     delta: re.Pattern[str]
+    bound: re.Pattern[str]
     leading: re.Pattern[str]
     trailing: re.Pattern[str]
     qual_start: re.Pattern[str]
@@ -164,6 +165,7 @@ def _rules() -> _Rules:
             rf"(?P<suf>{alt('suffix')})?"
         ),
         delta=re.compile(rf"(?:{alt('again')})*(?:{alt('up', 'down')})$"),
+        bound=re.compile(rf"(?:{alt('bound')})$"),
         leading=re.compile(rf"^(?:{v['year_lead']}|{alt('lead')})+"),
         trailing=re.compile(rf"(?:{alt('trail')})+$"),
         qual_start=re.compile(rf"{alt('qual')}|{v['quoted']}"),
@@ -814,6 +816,9 @@ def _quantitative(
     indicator = _strip_links(indicator)
     if not delta:
         indicator, delta = _split_delta(indicator, min_left=2)
+    bound = rules.bound.search(indicator) if delta else None
+    if bound is not None:  # 移动网络流量资费年内|至少|降低30%: the bound is the modifier
+        indicator = indicator[: bound.start()]
     action = _re("clauses", "will").sub("", indicator)
     indicator = _clean_indicator(indicator)
     rest = _re("clauses", "object_end").split(tail, maxsplit=1)[0]
@@ -837,7 +842,7 @@ def _quantitative(
         sign = "-"  # 国内生产总值增长-2%左右: a value below zero (the sign was the indicator's)
         indicator = _clean_indicator(indicator.rstrip(MINUS_SIGNS))
     value = f"{delta}{pre}{sign}{m.group('qty')}{suf}".replace(" ", "")
-    modifier = suf or (pre if pre in rules.modifiers else None)
+    modifier = suf or (pre if pre in rules.modifiers else None) or (bound and bound.group())
     return Target(
         indicator=indicator,
         value=value,

@@ -428,11 +428,20 @@ def test_values_of_a_long_sentence_without_a_list_lead() -> None:
         ("gwr-2015.txt", "减少农村贫困人口", "1000万人以上"),  # 也要再减少…
         ("gwr-2015.txt", "化学需氧量、氨氮排放", "减少2%左右"),  # …排放都要减少
         ("gwr-2012.txt", "居民消费价格涨幅", "4%左右"),  # 提出居民消费价格涨幅…
+        ("gwr-2018.txt", "一般工商业电价", "降低10%"),  # …电价|平均|降低10% (on average)
+        ("gwr-2018.txt", "移动网络流量资费", "降低30%"),  # …资费|年内至少|降低30%
     ],
 )
 def test_an_indicator_is_named_without_the_words_around_it(name, indicator, value) -> None:
     found = {(t.indicator, t.value) for t in extract_targets(load_document(DOCS / name))}
     assert (indicator, value) in found, sorted(found)
+
+
+def test_a_bound_said_before_the_verb_of_change_is_the_modifier() -> None:
+    """gwr-2018: 移动网络流量资费年内至少降低30%: 至少 (at least) bounds the cut."""
+    ts = extract_targets(load_document(DOCS / "gwr-2018.txt"))
+    fees = [t for t in ts if t.indicator == "移动网络流量资费"]
+    assert [(t.modifier, t.direction, t.numbers) for t in fees] == [("至少", "down", (30.0,))]
 
 
 @pytest.mark.parametrize(
