@@ -481,9 +481,19 @@ def _numbers(target: Target) -> list[int | float]:
     return [int(n) if n == int(n) else n for n in target.numbers]
 
 
+def plain_number(n: float) -> str:
+    """A number as a table shows it, as written: whole ones without a decimal part (5), others
+    with all their places and never in exponent notation (0.00005, 2.12345, not 5e-05)."""
+    if n == int(n):
+        return str(int(n))
+    from decimal import Decimal  # (here: most runs print no fraction, start-up stays lean)
+
+    return format(Decimal(repr(n)), "f")
+
+
 def target_numbers(target: Target) -> str:
     """The numbers of a target value: "5.5", "5.0–5.5" for a range, "30、5" for a list."""
-    numbers = [str(n) for n in _numbers(target)]
+    numbers = [plain_number(n) for n in target.numbers]
     if len(numbers) == 2 and target.modifier == "区间":
         return "–".join(numbers)
     return "、".join(numbers)
@@ -514,7 +524,7 @@ def target_section(targets: Sequence[Target], *, headline: bool, compact: bool) 
     for t in targets:
         d = target_to_dict(t)
         rows.append({
-            **d, "number": d["numbers"][0] if d["numbers"] else None,
+            **d, "number": plain_number(t.numbers[0]) if t.numbers else None,
             "numbers": target_numbers(t), "core": "yes" if t.core else "",
         })
     columns = [
@@ -532,10 +542,11 @@ def target_section(targets: Sequence[Target], *, headline: bool, compact: bool) 
         Column("period", "period"),
         Column("section", "section"),
         Column("core", "headline"),
+        Column("note", "note"),
         Column("text", "text", kind="context"),
     ]
     if compact:
-        hidden = ("canonical", "number", "direction", "period", "section", "core", "text")
+        hidden = ("canonical", "number", "direction", "period", "section", "core", "note", "text")
         columns = [c for c in columns if c.key not in hidden]
     return Section("Headline targets" if headline else "Targets", columns, rows,
                    empty="(none stated)")

@@ -77,3 +77,22 @@ def test_an_indicator_takes_the_room_a_wide_terminal_has() -> None:
     lines = narrow.stdout.splitlines()
     assert max(cell_len(line) for line in lines) <= 80
     assert any(line.split() and line.split()[-1] == "year" for line in lines)
+
+
+def test_csv_numbers_as_written_and_the_note_of_a_target(tmp_path) -> None:
+    """A number in CSV keeps all its places, never rounded to four nor in exponent notation
+    (0.00005, 2.12345; 5 for a whole one); the note a target carries (gwr-2022: the energy
+    target set for the plan period, with no annual number) has a column of its own."""
+    doc = tmp_path / "t.txt"
+    doc.write_text(
+        "今年发展主要预期目标是：研发投入强度达到2.12345%左右，森林覆盖率0.00005%，"
+        "城镇新增就业1,200万人以上。", encoding="utf-8"
+    )
+    res = run("targets", str(doc), "-f", "csv")
+    assert res.exit_code == 0, res.stderr
+    rows = {r["indicator"]: r for r in csv.DictReader(io.StringIO(res.stdout))}
+    assert [(rows[k]["number"], rows[k]["numbers"]) for k in ("研发投入强度", "森林覆盖率", "城镇新增就业")] \
+        == [("2.12345", "2.12345"), ("0.00005", "0.00005"), ("1200", "1200")]
+    res = run("targets", GWR, "-f", "csv")
+    energy = [r for r in csv.DictReader(io.StringIO(res.stdout)) if r["canonical"] == "能耗强度"]
+    assert energy and energy[0]["note"] == "no annual number set"
