@@ -16,7 +16,7 @@ import re
 import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
 
@@ -278,7 +278,9 @@ def _finish(
     if target.period and year is None:
         year = _period_end(target.period)
     if year is None and target.period is None and target.section != label("slogan"):
-        year = _part_year(parts, target.offset) or _dateline_year(document)
+        year = _part_year(parts, target.offset) or _dateline_year(document) or _stated_year(
+            document
+        )
     sent = document.sentence_at(target.offset)
     return replace(
         target,
@@ -299,6 +301,7 @@ def _list_targets(document: Document) -> list[Target]:
     out: list[Target] = []
     for start, end, subject, subject_at in _main_target_spans(document):
         period = _lead_period(document, start)
+        year = None if period else _lead_year(document, start)
         for n, clause in enumerate(_clauses(text, start, end)):
             target = None
             if n == 0 and subject:
@@ -310,7 +313,7 @@ def _list_targets(document: Document) -> list[Target]:
             items = _item_targets(clause, section=label("main")) if target is None else []
             if len(items) > 1:
                 # 新增高新技术企业3000家、专精特新企业1000家左右: two targets
-                out += [replace(item, core=True, period=period) for item in items]
+                out += [replace(item, core=True, period=period, year=year) for item in items]
                 continue
             if target is None:
                 target = _parse_clause(clause, section=label("main"), qualitative=True)
@@ -320,7 +323,7 @@ def _list_targets(document: Document) -> list[Target]:
                 # 能耗强度目标在“十四五”规划期内统筹考核: the item is kept, without a number
                 target = replace(target, note="no annual number set")
             for part in _split_shared(target):
-                out.append(replace(part, core=True, period=period))
+                out.append(replace(part, core=True, period=period, year=year))
     return out
 
 
@@ -655,6 +658,13 @@ def _forward_paragraphs(
     return out
 
 
+def _lead_year(document: Document, offset: int) -> int | None:
+    """The year a 主要预期目标 list's lead names right before it (2025年发展主要预期目标是)."""
+    sent = document.sentence_at(max(0, offset - 1))
+    m = _re("where", "lead_year").search(document.text[sent.start : offset]) if sent else None
+    return int(m.group(1)) if m else None
+
+
 def _lead_period(document: Document, offset: int) -> str | None:
     """The plan period of a 主要目标 list when its lead sentence names one (今后五年…)."""
     sent = document.sentence_at(max(0, offset - 1))
@@ -982,6 +992,18 @@ def _dateline_year(document: Document) -> int | None:
     """The year of the dateline a report opens with (2023年3月5日在…): "今年" is that year."""
     m = _re("where", "dateline").search(document.text[:_DATELINE_REACH])
     return int(m.group(1)) if m else None
+
+
+@lru_cache(maxsize=4)  # (a few documents at once: a corpus's texts are not all kept)
+def _stated_year_of(text: str) -> int | None:
+    years = [int(m.group(1)) for m in _re("where", "year_stated").finditer(text)]
+    return max(years) if years else None
+
+
+def _stated_year(document: Document) -> int | None:
+    """The latest year the report says it is (2013年是…开局之年): "今年" is that year where no
+    dateline nor part heading says which (one scan a document, however many targets)."""
+    return _stated_year_of(document.text)
 
 
 def _part_headings(document: Document) -> tuple[list[int], list[int | None]]:

@@ -370,6 +370,16 @@ def test_a_value_below_zero_keeps_its_sign() -> None:
     ]
 
 
+def test_the_year_of_a_target_where_no_dateline_says_it() -> None:
+    """gwr-2013 has no dateline and its part headings say 今年: the report says 2013年是…开局
+    之年, and its targets are 2013's; a list's lead that names its year (2025年发展主要预期目标
+    是) dates the list."""
+    ts = [t for t in _targets(DOCS / "gwr-2013.txt") if t.section == "主要预期目标"]
+    assert ts and {t.year for t in ts} == {2013}
+    lead = extract_targets(load_text("2025年发展主要预期目标是：地区生产总值增长5%左右。", source="x"))
+    assert [(t.canonical, t.year) for t in lead] == [("国内生产总值增长", 2025)]
+
+
 def test_a_lead_that_names_its_indicator_gives_one_row() -> None:
     """今年经济增长的预期目标是5%左右: the indicator is named before the lead; the clause is the
     list's, not read again as another target (经济增长的预期目标是 | 5%左右)."""
