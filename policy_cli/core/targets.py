@@ -607,7 +607,8 @@ def _list_end(document: Document, start: int, end: int) -> int:
         if closed:
             if _re("where", "list_close").match(sent.text):
                 break
-            if not _rules().value.search(sent.text.replace("“", "").replace("”", "")):
+            plain = arabic_numbers(sent.text.replace("“", "").replace("”", ""))
+            if not _rules().value.search(plain):
                 break
         pos = sent.end
         if not sent.text.endswith(("；", "，")):
@@ -616,7 +617,10 @@ def _list_end(document: Document, start: int, end: int) -> int:
 
 
 def _looks_like_list(span: str) -> bool:
-    return bool(_rules().value.search(span)) or span.count("；") + span.count("，") >= 2
+    """Tell whether the text after a list's lead lists: a value (in digits, or in Chinese
+    numerals: 国内生产总值增长百分之五左右) or three clauses or more."""
+    listed = _rules().value.search(span) or _rules().value.search(arabic_numbers(span))
+    return bool(listed) or span.count("；") + span.count("，") >= 2
 
 
 def _forward_paragraphs(

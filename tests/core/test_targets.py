@@ -370,6 +370,15 @@ def test_a_value_below_zero_keeps_its_sign() -> None:
     ]
 
 
+def test_a_list_of_values_in_chinese_numerals_is_the_headline_list() -> None:
+    """国内生产总值增长百分之五左右: a target list written in numerals is the 主要预期目标 list, its
+    items headline targets, as in digits (it was read as other targets)."""
+    ts = extract_targets(load_text("今年发展主要预期目标是：国内生产总值增长百分之五左右。", source="x"))
+    assert [(t.canonical, t.value, t.section, t.core) for t in ts] == [
+        ("国内生产总值增长", "5%左右", "主要预期目标", True)
+    ]
+
+
 def test_the_year_of_a_target_where_no_dateline_says_it() -> None:
     """gwr-2013 has no dateline and its part headings say 今年: the report says 2013年是…开局
     之年, and its targets are 2013's; a list's lead that names its year (2025年发展主要预期目标
