@@ -397,8 +397,11 @@ def _writable(folder: Path) -> bool:
     """Tell whether a file can be written in `folder` (or made in the nearest folder above it
     that exists)."""
     for place in (folder, *folder.parents):
-        if place.exists():
-            return place.is_dir() and os.access(place, os.W_OK | os.X_OK)
+        try:
+            if place.exists():
+                return place.is_dir() and os.access(place, os.W_OK | os.X_OK)
+        except OSError:  # (a folder above it the user may not enter: HOME=/root as another user)
+            return False
     return False
 
 

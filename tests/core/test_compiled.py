@@ -112,6 +112,42 @@ def test_a_cache_that_cannot_be_written_is_left_alone(compiler, tmp_path):
     assert blocked.read_text().startswith("a file")
 
 
+@pytest.mark.skipif(os.geteuid() != 0 or not Path("/usr/bin/setpriv").exists(),
+                    reason="runs the command as another user (root and setpriv needed)")
+def test_a_cache_folder_the_user_may_not_enter_turns_the_cache_off():
+    """HOME=/root as another user (docker run --user): stat of ~/.cache/policy-cli is refused,
+    which `Path.exists` raises; the command runs without its caches instead of a traceback."""
+    import shutil
+    import tempfile
+
+    top = Path(tempfile.mkdtemp(prefix="policy-cli-home-"))  # (pytest's own is the user's only)
+    try:
+        _run_as_nobody_with_a_closed_cache(top)
+    finally:
+        (top / "home" / ".cache").chmod(0o700)
+        shutil.rmtree(top)
+
+
+def _run_as_nobody_with_a_closed_cache(top: Path) -> None:
+    home = top / "home"
+    (home / ".cache").mkdir(parents=True)
+    (home / ".cache").chmod(0)
+    top.chmod(0o755)
+    home.chmod(0o755)
+    doc = top / "t.txt"
+    doc.write_text("今年发展主要预期目标是：国内生产总值增长5%左右。", encoding="utf-8")
+    doc.chmod(0o644)
+    env = {**os.environ, "HOME": str(home)}
+    env.pop(compiled.OFF_VARIABLE, None)
+    run = subprocess.run(
+        ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+         sys.executable, "-m", "policy_cli", "targets", str(doc)],
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "Traceback" not in run.stderr and "5%左右" in run.stdout
+
+
 def test_the_file_is_the_users_own(compiler, tmp_path):
     memory = compiled.remember_compiled_patterns(tmp_path)
     assert memory is not None and memory.writable
