@@ -88,10 +88,21 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> tuple[str, str]
 DAMAGED_UTF8 = "utf-8 (bytes that are not UTF-8 replaced by \ufffd)"
 DAMAGED_UTF8_PER = 1000
 REPLACEMENT = "\ufffd"
+# …and GB18030 (GBK, GB2312) the same way, where it is none of the encodings a detector tells
+DAMAGED_GB18030 = "gb18030 (bytes that are not GB18030 replaced by \ufffd)"
+# the encodings a damaged text is read in, by the mark the decoder names it with
+DAMAGED = {DAMAGED_UTF8: "utf-8", DAMAGED_GB18030: "gb18030"}
 
 
 def _damaged_utf8(data: bytes) -> str | None:
-    text = data.decode("utf-8", errors="replace")
+    return _damaged(data, "utf-8")
+
+
+def _damaged(data: bytes, encoding: str) -> str | None:
+    """The text of bytes in `encoding` with a few that are not replaced by U+FFFD (one in
+    `DAMAGED_UTF8_PER` characters at most, or one cut short at the end), where it is Chinese
+    text; else None."""
+    text = data.decode(encoding, errors="replace")
     bad = text.count(REPLACEMENT)
     cut_short = bad == 1 and text.endswith(REPLACEMENT)  # a download cut inside a character
     if (bad * DAMAGED_UTF8_PER > len(text) and not cut_short) or not _looks_chinese(text):
@@ -177,6 +188,9 @@ def _detect(data: bytes) -> tuple[str, str]:
         text = ""
     if text and _looks_chinese(text):
         return text, "gb18030"
+    damaged = None if text else _damaged(data, "gb18030")
+    if damaged is not None:  # GBK cut inside a character, a stray byte
+        return damaged, DAMAGED_GB18030
     raise EncodingError(
         "cannot tell the text encoding (not UTF-8, UTF-16 or GB18030); name it with --encoding"
     )

@@ -16,7 +16,7 @@ from typing import BinaryIO
 from policy_cli.core import normalize, script
 
 # decoding is its own module (formats needs it too); its names stay reachable from here
-from policy_cli.core.decoding import DAMAGED_UTF8, REPLACEMENT
+from policy_cli.core.decoding import DAMAGED, REPLACEMENT
 from policy_cli.core.decoding import decode_bytes as decode_bytes
 from policy_cli.core.decoding import text_codec as text_codec
 from policy_cli.errors import FormatError, InputError
@@ -344,11 +344,12 @@ def build_document(
         simple = script.to_simplified(printed)
         printed = simple if simple is not None and len(simple) == len(text) else text
     notes = (note,) if note else ()
-    if encoding == DAMAGED_UTF8:  # (the decoder's mark: the document's encoding is UTF-8)
-        encoding = "utf-8"
+    if encoding in DAMAGED:  # (the decoder's mark: the document's encoding, a few bytes bad)
+        encoding = DAMAGED[encoding]
         bad = raw.count(REPLACEMENT)
-        notes = (f"{bad} {'byte' if bad == 1 else 'bytes'} not UTF-8 (a damaged or cut file) "
-                 "replaced by \ufffd; name the encoding with --encoding if it is not UTF-8",
+        name = encoding.upper()
+        notes = (f"{bad} {'byte' if bad == 1 else 'bytes'} not {name} (a damaged or cut file) "
+                 f"replaced by \ufffd; name the encoding with --encoding if it is not {name}",
                  *notes)
     noise: tuple = ()
     if not keep_noise:

@@ -242,6 +242,20 @@ def test_utf8_with_a_stray_or_cut_byte_is_read_and_said_so():
         load_bytes(data[:-1], source="gwr.txt", encoding="utf-8")
 
 
+def test_gbk_with_a_stray_or_cut_byte_is_read_and_said_so():
+    # a GBK report cut inside its last character or with one stray byte: read as GB18030 (its
+    # superset), the bad bytes replaced and said so, as for UTF-8 (it was "cannot tell")
+    data = (EXAMPLES / "gwr-2022.txt").read_text(encoding="utf-8").encode("gbk")
+    for damaged in (data[:5000] + b"\xff" + data[5000:], data[:-1]):
+        doc = load_bytes(damaged, source="gwr.txt")
+        assert doc.encoding == "gb18030"
+        assert any("1 byte not GB18030" in n for n in doc.notes), doc.notes
+        assert "国内生产总值增长5.5%左右" in doc.text
+    # bytes that are no text in any encoding are still refused
+    with pytest.raises(PolicyCliError):
+        load_bytes(bytes(range(128, 256)) * 40, source="x.txt")
+
+
 def test_hard_wrapped_text_is_read_as_paragraphs():
     # pdftotext's output or a text copied from a PDF viewer: every line cut at one width,
     # whatever the sentence (here gwr-2022 at 33 characters a line)
