@@ -413,6 +413,7 @@ def _merge_title(title: str, lines: list[str]) -> list[str]:
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 
 def docx_to_text(data: bytes) -> str:
@@ -481,17 +482,60 @@ def _docx_lines(data: bytes) -> Iterator[str]:
         # e.g. a main part in another XML namespace: python-docx finds no w:body in it
         raise FormatError("not a .docx file (its main part is not a WordprocessingML document)")
     numbering = _Numbering(document)
-    for child in body.iterchildren():
+    yield from _block_lines(body, numbering, document, 0)
+    yield from _notes(document)
+
+
+# what holds paragraphs and tables without being one, read through: content controls, custom
+# XML, tracked insertions and the target of a tracked move; and what is read as nothing: the
+# source of a tracked move (its text is also at its target) and a tracked deletion
+_DOCX_WRAPPERS = frozenset(
+    f"{_W}{tag}" for tag in ("sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag")
+)
+_DOCX_SKIPPED = frozenset(f"{_W}{tag}" for tag in ("moveFrom", "del"))
+_DOCX_MAX_CHUNK_DEPTH = 2  # a .docx imported into a .docx imported into one, at most
+
+
+def _block_lines(container: Any, numbering: Any, document: Any, depth: int) -> Iterator[str]:
+    """The lines of the paragraphs and tables of a body (or a wrapper in it), in order; the
+    content a document imports whole (w:altChunk: an HTML page or text a converter embedded)
+    where it stands."""
+    for child in container.iterchildren():
         if child.tag == f"{_W}p":
             yield numbering.label(child) + _paragraph_text(child)
         elif child.tag == f"{_W}tbl":
             for p in child.iter(f"{_W}p"):
                 numbering.label(p)  # (Word counts a table's numbered paragraphs in the list)
             yield from _table_rows(child)
-        elif child.tag == f"{_W}sdt":  # content controls wrap ordinary paragraphs
-            for p in child.iter(f"{_W}p"):
-                yield numbering.label(p) + _paragraph_text(p)
-    yield from _notes(document)
+        elif child.tag in _DOCX_WRAPPERS:
+            yield from _block_lines(child, numbering, document, depth)
+        elif child.tag == f"{_W}altChunk":
+            yield from _imported_lines(child, document, depth)
+
+
+def _imported_lines(chunk: Any, document: Any, depth: int) -> Iterator[str]:
+    """The lines of the part an altChunk imports: an HTML page, plain text or a .docx."""
+    rid = chunk.get(f"{_R}id")
+    part = document.part.related_parts.get(rid) if rid else None
+    if part is None or depth >= _DOCX_MAX_CHUNK_DEPTH:
+        return
+    kind = (getattr(part, "content_type", "") or "").lower()
+    blob = part.blob
+    if "html" in kind:
+        yield from html_to_text(blob)[0].splitlines()
+    elif kind.startswith("text/plain"):
+        from policy_cli.core.decoding import decode_bytes
+
+        yield from decode_bytes(blob)[0].splitlines()
+    elif "wordprocessingml" in kind:
+        import io
+
+        import docx
+
+        inner = docx.Document(io.BytesIO(blob))
+        inner_body = getattr(inner.element, "body", None)
+        if inner_body is not None:
+            yield from _block_lines(inner_body, _Numbering(inner), inner, depth + 1)
 
 
 # the parts whose notes a reader reads at the page's foot or the document's end, and the kinds
@@ -648,23 +692,44 @@ def _paragraph_text(p: Any) -> str:
     (mc:Fallback) for readers that lack drawings: the fallback copy is not read."""
     parts = []
     boxed = next(p.iter(f"{_MC}Fallback"), None) is not None  # (most paragraphs: no box)
-    for node in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}p"):
+    moved = next(p.iter(f"{_W}moveFrom"), None) is not None  # (a tracked move's source)
+    box_open = False
+    for node in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}p",
+                       f"{_W}noBreakHyphen"):
         if boxed and next(node.iterancestors(f"{_MC}Fallback"), None) is not None:
             continue
+        if moved and next(node.iterancestors(f"{_W}moveFrom"), None) is not None:
+            continue  # (its text is also where it was moved to)
+        inside = node is not p and next(node.iterancestors(f"{_W}txbxContent"), None) is not None
+        if box_open and not inside:
+            parts.append("\n")  # the text after a text box goes on after it, on a line
+        box_open = inside
         if node.tag == f"{_W}t":
             parts.append(node.text or "")
         elif node.tag == f"{_W}tab":
             parts.append("\t")
+        elif node.tag == f"{_W}noBreakHyphen":
+            parts.append("-")  # （2021‑2025年）: a hyphen Word keeps on one line with its words
         elif node is not p:
             parts.append("\n")  # a line break, or a paragraph of a text box
     return "".join(parts)
+
+
+def _cell_paragraphs(tc: Any) -> Iterator[Any]:
+    """A table cell's paragraphs, those a content control or custom XML wraps too; not those of
+    a text box (read with the paragraph that anchors it) nor of a tracked move's source."""
+    for child in tc.iterchildren():
+        if child.tag == f"{_W}p":
+            yield child
+        elif child.tag in _DOCX_WRAPPERS:
+            yield from _cell_paragraphs(child)
 
 
 def _table_rows(tbl: Any) -> Iterator[str]:
     for tr in tbl.iter(f"{_W}tr"):
         cells = []
         for tc in tr.iterchildren(f"{_W}tc"):
-            text = " ".join(_paragraph_text(p) for p in tc.iterchildren(f"{_W}p"))
+            text = " ".join(_paragraph_text(p) for p in _cell_paragraphs(tc))
             cells.append(" ".join(text.split()))
         if any(cells):
             yield "\t".join(cells)

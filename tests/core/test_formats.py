@@ -581,3 +581,52 @@ def test_docx_numbering_switched_off_and_numbered_table_paragraphs():
     lines = load_bytes(buf.getvalue(), source="plan.docx").text.split("\n")
     assert lines == ["一、总体要求", "本段使用标题样式但取消了编号。", "二、主要任务", "表格中的一项",
                      "四、表格后的一项"]
+
+
+def test_docx_wrapped_moved_hyphenated_boxed_and_imported_text():
+    """Structures Word and converters write (an audit's finds): a table cell's text inside a
+    content control and a body paragraph inside custom XML are read (they were dropped); a
+    tracked move's source is not read twice; a non-breaking hyphen is a hyphen (2021‑2025 read
+    as 20212025); the text after a text box goes on on a line of its own; content a converter
+    imports whole (w:altChunk, an HTML page) is read where it stands."""
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    ns = (
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    )
+
+    def run(text: str) -> str:
+        return f"<w:r><w:t>{text}</w:t></w:r>"
+
+    d = docx.Document()
+    d.add_paragraph("某某市2025年政府工作报告")
+    html = "<html><body><p>我们坚持“两个毫不动摇”，推进“三大行动”。</p></body></html>"
+    part = Part(PackURI("/word/chunk1.html"), "text/html", html.encode("utf-8"), d.part.package)
+    rid = d.part.relate_to(part, RELATIONSHIP_TYPE.A_F_CHUNK)
+    body = [
+        f'<w:tbl {ns}><w:tr><w:tc><w:sdt><w:sdtContent><w:p>{run("城镇调查失业率")}</w:p>'
+        f'</w:sdtContent></w:sdt></w:tc><w:tc><w:p>{run("5.5%以内")}</w:p></w:tc></w:tr></w:tbl>',
+        f'<w:customXml {ns} w:element="x"><w:p>{run("自定义XML里的段落。")}</w:p></w:customXml>',
+        f'<w:p {ns}><w:moveFrom w:id="1" w:author="a">{run("被移走的句子。")}</w:moveFrom></w:p>',
+        f'<w:p {ns}><w:moveTo w:id="2" w:author="a">{run("被移走的句子。")}</w:moveTo></w:p>',
+        f'<w:p {ns}>{run("“十四五”规划（2021")}<w:r><w:noBreakHyphen/></w:r>{run("2025年）")}</w:p>',
+        f'<w:p {ns}><w:r><w:drawing><w:txbxContent><w:p>{run("专栏1 十大工程")}</w:p>'
+        f'</w:txbxContent></w:drawing></w:r>{run("之后的正文。")}</w:p>',
+        f'<w:altChunk {ns} r:id="{rid}"/>',
+    ]
+    for xml in body:
+        d.element.body.sectPr.addprevious(parse_xml(xml))
+    buf = io.BytesIO()
+    d.save(buf)
+    lines = load_bytes(buf.getvalue(), source="rich.docx").text.splitlines()
+    assert "城镇调查失业率\t5.5%以内" in lines or "城镇调查失业率 5.5%以内" in lines, lines
+    assert "自定义XML里的段落。" in lines
+    assert sum(line.count("被移走的句子") for line in lines) == 1
+    assert "“十四五”规划（2021-2025年）" in lines
+    assert "之后的正文。" in lines
+    assert "我们坚持“两个毫不动摇”，推进“三大行动”。" in lines
