@@ -188,6 +188,11 @@ _HTML_STARTS = (
 _HTML_TAG = re.compile(rb"<(?:html|body|head)[\s>]|<meta\s+[^>]*charset", re.IGNORECASE)
 
 
+# an OLE compound file (a Word 97-2003 .doc, or an Office file encrypted with a password, whose
+# stream of the encrypted package is named in UTF-16)
+OLE_MARK = b"\xd0\xcf\x11\xe0"
+ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+
 def sniff_format(data: bytes, *, suffix: str = "") -> str:
     """Guess the format from the content first, the file suffix second.
 
@@ -202,7 +207,10 @@ def sniff_format(data: bytes, *, suffix: str = "") -> str:
         if suffix in ("", ".docx", ".zip") or b"word/" in data[:65536] or b"[Content_Types]" in head:
             return "docx"
     # what the content is before what the name says (a .doc renamed .docx, an RTF file)
-    if suffix == ".doc" or head.startswith(b"\xd0\xcf\x11\xe0"):
+    if head.startswith(OLE_MARK) and ENCRYPTED_PACKAGE in data:
+        # an Office file saved with a password to open it: the .docx inside is encrypted
+        raise FormatError("the file is encrypted (a password to open it); save it without one")
+    if suffix == ".doc" or head.startswith(OLE_MARK):
         raise FormatError("legacy .doc (Word 97-2003) files are not supported; save as .docx")
     if head.lstrip().startswith(b"{\\rtf"):
         raise FormatError("RTF files are not supported; save as .docx or .txt")

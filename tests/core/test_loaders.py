@@ -357,6 +357,12 @@ def test_what_a_file_is_goes_before_what_its_name_says(tmp_path):
     # a Word 97 file renamed .docx, an RTF file, a web page saved as .pdf
     with pytest.raises(FormatError, match="legacy .doc"):
         load_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, source="old.docx")
+    # a .docx saved with a password to open it is an OLE file holding the encrypted package
+    # (its streams EncryptionInfo and EncryptedPackage, named in UTF-16): said as such
+    encrypted = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100
+                 + "EncryptionInfo".encode("utf-16-le") + "EncryptedPackage".encode("utf-16-le"))
+    with pytest.raises(FormatError, match="encrypted"):
+        load_bytes(encrypted, source="report.docx")
     with pytest.raises(FormatError, match="RTF files are not supported"):
         load_bytes(b"{\\rtf1\\ansi\\ansicpg936 {\\fonttbl} \\'b9\\'fa}", source="notice.rtf")
     page = "<html><head><title>关于推进改革的通知</title></head><body><p>推进改革，促进发展。</p>"
