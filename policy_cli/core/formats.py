@@ -47,6 +47,8 @@ _BLOCK_TAGS = frozenset(
     "figcaption figure form h1 h2 h3 h4 h5 h6 hr html li main ol p pre section summary "
     "table tbody td tfoot th thead tr ul caption".split()
 )
+# Block elements whose line breaks are the text's own (a text file pasted into a page).
+_PREFORMATTED_TAGS = frozenset({"pre"})
 # Elements whose text is never document text.
 _SKIP_TAGS = frozenset(
     "script style noscript template iframe object embed svg canvas select option button "
@@ -220,10 +222,14 @@ class _Block:
     parts: list[str] = field(default_factory=list)
     link_chars: int = 0
     links: int = 0  # the links it holds (one is an item of the article; several, a list)
+    preformatted: bool = False  # a <pre> block: its line breaks are the text's
 
     @cached_property
     def text(self) -> str:  # asked for several times, once the walk is over
-        return " ".join("".join(self.parts).split())
+        joined = "".join(self.parts)
+        if self.preformatted:  # (a text hard-wrapped in <pre>: its lines, joined by the loader)
+            return "\n".join(" ".join(line.split()) for line in joined.splitlines() if line.strip())
+        return " ".join(joined.split())
 
 
 _CELL_TAGS = frozenset({"td", "th"})
@@ -283,7 +289,7 @@ def _blocks(root: Any) -> list[_Block]:
             if el.getprevious() is not None:
                 current.parts.append(" ")
         elif tag in _BLOCK_TAGS:
-            current = _Block(el)
+            current = _Block(el, preformatted=tag in _PREFORMATTED_TAGS)
             blocks.append(current)
         if tag == "a":
             in_link += 1

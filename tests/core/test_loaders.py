@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from policy_cli.core.loaders import decode_bytes, load_bytes, load_document, sniff_format
+from policy_cli.core.loaders import decode_bytes, load_bytes, load_document, load_text, sniff_format
 from policy_cli.errors import EncodingError, FormatError, InputError, PolicyCliError
 
 from ..conftest import DOCS, EXAMPLES, FOUNDING
@@ -274,6 +274,22 @@ def test_hard_wrapped_text_is_read_as_paragraphs():
     # a list of short lines of much the same length is no wrapped text
     names = "他们是：\n" + "\n".join(f"某国总统 某某{k}" for k in range(20))
     assert load_text(names, source="n.txt").text.count("\n") == 20
+
+
+def test_hard_wrapped_text_in_a_web_page_is_read_as_paragraphs():
+    # a text file pasted into a page's <pre>, or cut every so many characters by <br>: its lines
+    # are joined into the paragraphs they cut, as in a hard-wrapped text file (the <pre> was one
+    # line with a space wherever a line ended, the <br> lines stayed lines)
+    text = (EXAMPLES / "gwr-2022.txt").read_text(encoding="utf-8")
+    paragraphs = [p.strip() for p in text.split("\n") if p.strip()][:30]
+    lines = [p[i : i + 33] for p in paragraphs for i in range(0, len(p), 33)]
+    original = {s.text for s in load_text("\n".join(paragraphs), source="o.txt").sentences}
+    for body in ("<pre>" + "\n".join(lines) + "</pre>",
+                 "<div>" + "<br>".join(lines) + "</div>"):
+        page = f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>"
+        doc = load_bytes(page.encode("utf-8"), source="w.html")
+        assert {s.text for s in doc.sentences} == original
+        assert len(doc.paragraphs) < 1.2 * len(paragraphs)
 
 
 def test_a_line_of_zero_width_characters_inside_a_sentence_is_no_break():
