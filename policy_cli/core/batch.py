@@ -18,7 +18,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from policy_cli.core.corpus import CorpusItem, count_documents, expand_paths, iter_items, load_item
+from policy_cli.core.corpus import (
+    CorpusItem,
+    corpus_message,
+    count_documents,
+    expand_paths,
+    iter_items,
+    load_item,
+)
 from policy_cli.core.summary import ROW_COLUMNS, summarize, summary_row
 from policy_cli.errors import InputError, PolicyCliError, UsageError
 
@@ -57,7 +64,7 @@ def error_row(source: str, message: str) -> dict[str, Any]:
     """The row of a document that could not be analysed: its source and why."""
     row: dict[str, Any] = dict.fromkeys(BATCH_COLUMNS)
     row["source"] = source
-    row["error"] = " ".join(message.split())
+    row["error"] = " ".join(corpus_message(message).split())
     return row
 
 

@@ -91,6 +91,19 @@ class CorpusItem:
     error: str | None = None
 
 
+# the advice of a single document's error that names an option a corpus's commands lack (…;
+# name it with --encoding): a corpus's documents are read in the encoding each is detected in
+_SINGLE_DOCUMENT_ADVICE = re.compile(r"[;,]\s*[^;,]*--encoding[^;,]*$")
+CORPUS_ENCODING_ADVICE = "; convert it to UTF-8 (a corpus's encodings are detected file by file)"
+
+
+def corpus_message(message: str) -> str:
+    """A document's error as a corpus's command says it: advice to name its encoding with
+    --encoding, which `batch` and `trend` do not take, becomes advice to convert the file."""
+    cut = _SINGLE_DOCUMENT_ADVICE.sub("", message)
+    return cut + CORPUS_ENCODING_ADVICE if cut != message else message
+
+
 def expand_paths(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
     """Turn files, folders and globs into the list of files to read, in a stable order.
 

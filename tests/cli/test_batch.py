@@ -61,6 +61,8 @@ def test_csv_rows_and_a_broken_file_reported_in_its_row(folder, rows):
     assert [r["source"] for r in table] == [r["source"] for r in rows]
     broken = table[0]
     assert broken["source"].endswith("broken.txt") and "binary" in broken["error"]
+    # (no advice to name an encoding with --encoding, which batch does not take)
+    assert "--encoding" not in broken["error"] + res.stderr and "UTF-8" in broken["error"]
     assert broken["title"] == "" and table[1]["error"] == ""
     assert table[1]["title"] == rows[1]["title"] and table[1]["characters"] == str(
         rows[1]["characters"]
