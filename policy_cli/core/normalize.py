@@ -16,12 +16,14 @@ _ZERO_WIDTH = re.compile(
     "[\u200b\u200c\u200d\u2060\ufeff\u00ad\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 )
 # a terminal's escape sequence whole: CSI (ESC [ or the C1 byte) with its parameters and final
-# byte (\x1b[2J, \x1b[31m), OSC (ESC ]) up to its terminator on the line, or ESC and one
-# character; what it would do is no text of the document (2J was left over as a word)
+# byte (\x1b[2J, \x1b[31m); a control string up to its terminator on the line (OSC ESC ], DCS
+# ESC P, SOS ESC X, PM ESC ^, APC ESC _, or their C1 bytes); or ESC with its intermediate bytes
+# and final byte (ESC ( 0 switches a character set, ESC 7 saves the cursor): what it would do
+# is no text of the document (2J, 0lqkB were left over as words)
 _ESCAPE = re.compile(
     "(?:\x1b\\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?"
-    "|(?:\x1b\\]|\x9d)[^\x07\x1b\x9c\n]{0,512}(?:\x07|\x1b\\\\|\x9c)"
-    "|\x1b[\x20-\x7e]?"
+    "|(?:\x1b[\\]PX^_]|[\x9d\x90\x98\x9e\x9f])[^\x07\x1b\x9c\n]{0,512}(?:\x07|\x1b\\\\|\x9c)"
+    "|\x1b[\x20-\x2f]*[\x30-\x7e]?"
 )
 # C0/C1 controls except tab and newline
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")

@@ -526,6 +526,15 @@ def test_an_escape_sequence_in_a_document_leaves_no_words_behind(tmp_path):
     assert res.exit_code == 0, res.stderr
     assert res.stdout.startswith("2日上午") and "pwned" not in res.stdout
     assert "[2J" not in res.stdout and "[31m" not in res.stdout
+    # a device control string, a program's own string and a switch of character set go whole
+    # too, their bodies and final bytes with them (DCS载荷, 0…B were left as text)
+    doc.write_text(
+        SMALL.replace("2日上午", f"{ESC}P1;2|DCS载荷{ESC}\\{ESC}_APC{ESC}\\{ESC}(0{ESC}(B2日上午"),
+        encoding="utf-8",
+    )
+    res = invoke(["text", doc])
+    assert res.exit_code == 0, res.stderr
+    assert res.stdout.startswith("2日上午"), res.stdout[:40]
 
 
 def test_a_bidirectional_override_is_dropped(tmp_path):
