@@ -8,6 +8,7 @@ text file never pays for them.
 from __future__ import annotations
 
 import re
+import statistics
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -753,6 +754,7 @@ class _Line:
     end: float
     size: float
     text: str
+    column: bool = False  # the first line of a page's second column (read as after a page break)
 
 
 _PAGE_NUMBER = re.compile(
@@ -923,10 +925,118 @@ def _page_lines(fragments: list[_Fragment]) -> list[_Line]:
             runs[-1].append(frag)
         else:
             runs.append([frag])
-    # Runs on the same baseline (a label drawn after its value) form one line, left to right.
-    runs.sort(key=lambda r: -r[0][0])
+    columns = _columns(runs)
+    if columns is None:
+        return _baseline_lines(runs)
+    # two columns side by side, read one after the other: the second set at the first's margin
+    # (so that indents and full lines read alike); a line set across both (a heading, a title)
+    # ends the columns above it, and new ones start below it
+    second_margin, shift = columns
     lines: list[_Line] = []
-    group: list[list[tuple[float, float, float, str]]] = []
+    band: list[_Run] = []
+    for run in sorted(runs, key=lambda r: -r[0][0]) + [[]]:
+        side = _side(run, second_margin) if run else _CROSSING
+        if side != _CROSSING:
+            band.append(run)
+            continue
+        lines += _baseline_lines([r for r in band if _side(r, second_margin) == _FIRST])
+        second = _baseline_lines([r for r in band if _side(r, second_margin) == _SECOND])
+        for line in second:
+            line.x -= shift
+            line.end -= shift
+        if second:
+            second[0].column = True
+        lines += second
+        band = []
+        if run:
+            lines += _baseline_lines([run])
+    return lines
+
+
+_Run = list[tuple[float, float, float, str]]
+# a page's text is set in two columns where its lines start either left of a second margin or
+# at it, none running into the second column (a character of slack: the widths are estimates):
+# each column holds COLUMN_MIN_LINES lines or more, side by side on COLUMN_MIN_SHARED baselines
+# or more, its median line as wide as COLUMN_MIN_WIDTH of the text's width at least (a table's
+# label and value cells are no columns), and no more than COLUMN_MAX_CROSSING of the lines cross
+# into the second column (a title or a heading set across both)
+COLUMN_MIN_LINES = 5
+COLUMN_MIN_SHARED = 3
+COLUMN_MIN_WIDTH = 0.3
+COLUMN_MAX_CROSSING = 0.2
+_FIRST, _SECOND, _CROSSING = 0, 1, 2
+
+
+def _run_extent(run: _Run) -> tuple[float, float]:
+    return run[0][1], max(f[1] + _width(f[3].strip(), f[2]) for f in run)
+
+
+def _side(run: _Run, second_margin: float) -> int:
+    """Which column of a page of two a run is in, or whether it crosses both."""
+    return _side_of(*_run_extent(run), run[0][2], second_margin)
+
+
+def _side_of(x0: float, x1: float, size: float, second_margin: float) -> int:
+    if x0 >= second_margin - 1:
+        return _SECOND
+    return _FIRST if x1 <= second_margin + size else _CROSSING
+
+
+def _columns(runs: list[_Run]) -> tuple[float, float] | None:
+    """Where a page set in two columns has its second: (the second column's left margin, how
+    far right it is of the first's); None for a page of one column. Each run's extent is from
+    its first fragment to its last one's end."""
+    if len(runs) < 2 * COLUMN_MIN_LINES:
+        return None
+    extents = [_run_extent(run) for run in runs]
+    lo = min(x0 for x0, _ in extents)
+    hi = max(x1 for _, x1 in extents)
+    width = hi - lo
+    if width <= 0:
+        return None
+    best: tuple[int, int, float] | None = None  # (lines crossing, -lines of the smaller side)
+    starts = Counter(round(x0) for x0, _ in extents)
+    sized = [(x0, x1, run[0][2]) for (x0, x1), run in zip(extents, runs, strict=True)]
+    for start, n in sorted(starts.items()):
+        # (a margin is where lines start: a few positions on a page, however many its lines)
+        margin = min(x0 for x0, _ in extents if round(x0) == start)
+        if n < COLUMN_MIN_LINES or not (
+            lo + COLUMN_MIN_WIDTH * width <= margin <= hi - COLUMN_MIN_WIDTH * width
+        ):
+            continue
+        sides = Counter(_side_of(x0, x1, size, margin) for x0, x1, size in sized)
+        smaller = min(sides[_FIRST], sides[_SECOND])
+        if smaller < COLUMN_MIN_LINES or sides[_CROSSING] > COLUMN_MAX_CROSSING * len(runs):
+            continue
+        if best is None or (sides[_CROSSING], -smaller) < best[:2]:
+            best = (sides[_CROSSING], -smaller, margin)
+    if best is None:
+        return None
+    margin = best[2]
+    first = [r for r in runs if _side(r, margin) == _FIRST]
+    second = [r for r in runs if _side(r, margin) == _SECOND]
+    wide = [
+        statistics.median(x1 - x0 for x0, x1 in map(_run_extent, side)) >= COLUMN_MIN_WIDTH * width
+        for side in (first, second)
+    ]
+    baselines = {round(r[0][0]) for r in first}
+    shared = sum(1 for r in second if any(abs(round(r[0][0]) - y) <= 1 for y in baselines))
+    if not all(wide) or shared < COLUMN_MIN_SHARED:
+        return None
+    return margin, _margin(second) - _margin(first)
+
+
+def _margin(runs: list[_Run]) -> float:
+    """Where most runs start: a column's left margin."""
+    return Counter(round(run[0][1]) for run in runs).most_common(1)[0][0]
+
+
+def _baseline_lines(runs: list[_Run]) -> list[_Line]:
+    """Runs on the same baseline (a label drawn after its value) form one line, left to right;
+    lines from the top of the page down."""
+    runs = sorted(runs, key=lambda r: -r[0][0])
+    lines: list[_Line] = []
+    group: list[_Run] = []
     for run in runs:
         if group and abs(group[0][0][0] - run[0][0]) > 0.4 * max(group[0][0][2], run[0][2]):
             lines.append(_make_line(group))
@@ -987,8 +1097,9 @@ def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
     margin = 3
     counts: Counter[str] = Counter()
     sizes: dict[str, Counter[float]] = {}
-    for page in pages:
-        edge = page[:margin] + page[-margin:] if len(page) > 2 * margin else page
+    edges = [_edge_lines(page, margin) for page in pages]
+    for edge_ids, page in zip(edges, pages, strict=True):
+        edge = [line for line in page if id(line) in edge_ids]
         counts.update({_skeleton(line.text) for line in edge})
         for line in edge:
             sizes.setdefault(_skeleton(line.text), Counter())[round(line.size, 1)] += 1
@@ -998,10 +1109,10 @@ def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
         if len(pages) > 1 and n >= max(2, len(pages) // 2)
     }
     out = []
-    for page in pages:
+    for edge_ids, page in zip(edges, pages, strict=True):
         keep = []
-        for i, line in enumerate(page):
-            at_edge = i < margin or i >= len(page) - margin
+        for line in page:
+            at_edge = id(line) in edge_ids
             size = repeated.get(_skeleton(line.text))
             running = size is not None and abs(line.size - size) <= RUNNING_SIZE_SLACK * size
             if at_edge and (_PAGE_NUMBER.match(line.text.strip()) or running):
@@ -1009,6 +1120,16 @@ def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
             keep.append(line)
         out.append(keep)
     return out
+
+
+def _edge_lines(page: list[_Line], margin: int) -> set[int]:
+    """The lines (their ids) at a page's top and bottom edges: the `margin` highest and lowest
+    on the page, wherever the reading order puts them (the footer of a page of two columns
+    is read after the first column, not last)."""
+    if len(page) <= 2 * margin:
+        return {id(line) for line in page}
+    by_height = sorted(page, key=lambda line: -line.y)
+    return {id(line) for line in by_height[:margin] + by_height[-margin:]}
 
 
 _END_MARK = re.compile("[。！？；：…”’」』）)】》]$")
@@ -1020,6 +1141,7 @@ def _join_lines(pages: list[list[_Line]]) -> list[str]:
     if not lines:
         return []
     firsts = {id(page[0]) for page in pages if page}
+    firsts |= {id(line) for page in pages for line in page if line.column}
     left = Counter(round(line.x) for line in lines).most_common(1)[0][0]
     ends = sorted(line.end for line in lines)
     right = ends[int(0.9 * (len(ends) - 1))]

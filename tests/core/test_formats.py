@@ -630,3 +630,62 @@ def test_docx_wrapped_moved_hyphenated_boxed_and_imported_text():
     assert "“十四五”规划（2021-2025年）" in lines
     assert "之后的正文。" in lines
     assert "我们坚持“两个毫不动摇”，推进“三大行动”。" in lines
+
+
+def _pdf_of_lines(lines: list[tuple[float, float, str]]) -> bytes:
+    """A one-page PDF of lines of text at 12 pt, each at (x, y) in points, set in the standard
+    Chinese font STSong-Light with the UCS-2 CMap (no font embedded: the text layer is all a
+    reader of the text needs)."""
+    objects = [
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H"
+        b" /DescendantFonts [2 0 R] >>",
+        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo"
+        b" << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /DW 1000 >>",
+    ]
+    stream = "\n".join(
+        f"BT /F1 12 Tf {x} {y} Td <{text.encode('utf-16-be').hex()}> Tj ET" for x, y, text in lines
+    ).encode()
+    objects += [
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Type /Page /Parent 5 0 R /MediaBox [0 0 595 842] /Resources << /Font"
+        b" << /F1 1 0 R >> >> /Contents 3 0 R >>",
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        b"<< /Type /Catalog /Pages 5 0 R >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 6 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, xref
+    )
+    return out
+
+
+def test_a_pdf_page_of_two_columns_is_read_column_by_column():
+    # two columns side by side share their baselines: read line by line across the page, each
+    # line of the first column was glued to the line of the second beside it (an audit's
+    # two-column PDF gave 房地染防治攻坚战); the title set across both is read first
+    first = ["一、过去一年工作回顾", "过去一年，全市经济运行稳中向好，", "地区生产总值增长百分之六，城镇新",
+             "增就业十二万人，居民收入稳步增长。", "我们坚持稳中求进工作总基调，完整",
+             "准确全面贯彻新发展理念，加快构建"]
+    second = ["新发展格局，开放水平稳步提升。", "二、今年工作安排", "今年经济社会发展的主要预期目标是：",
+              "地区生产总值增长百分之五左右，城", "镇调查失业率百分之五点五左右。我",
+              "们要真抓实干，完成全年目标任务。"]
+    lines = [(225.0, 800.0, "某市政府工作报告")]
+    lines += [(60.0, 760.0 - 20 * i, text) for i, text in enumerate(first)]
+    lines += [(310.0, 760.0 - 20 * i, text) for i, text in enumerate(second)]
+    doc = load_bytes(_pdf_of_lines(lines), source="two.pdf")
+    text = doc.text
+    assert text.startswith("某市政府工作报告\n")
+    for sentence in ("地区生产总值增长百分之六，城镇新增就业十二万人，居民收入稳步增长。",
+                     "加快构建新发展格局，开放水平稳步提升。",
+                     "地区生产总值增长百分之五左右，城镇调查失业率百分之五点五左右。"):
+        assert sentence in text, text
+    assert text.index("居民收入稳步增长") < text.index("今年经济社会发展")
+    from policy_cli.core.targets import extract_targets
+
+    assert ("国内生产总值增长", "5%左右") in {(t.canonical, t.value) for t in extract_targets(doc)}
