@@ -1135,6 +1135,19 @@ def _edge_lines(page: list[_Line], margin: int) -> set[int]:
 _END_MARK = re.compile("[。！？；：…”’」』）)】》]$")
 
 
+# the left margin is the leftmost position that this share of the lines start at: where most
+# paragraphs are one or two lines long, most lines start at the indent, not at the margin
+LEFT_MARGIN_SHARE = 0.1
+
+
+def _left_margin(lines: list[_Line]) -> int:
+    """Where a document's lines start when no indent moves them (its paragraphs' second lines)."""
+    starts = Counter(round(line.x) for line in lines)
+    least = max(2, LEFT_MARGIN_SHARE * len(lines))
+    frequent = [x for x, n in starts.items() if n >= least]
+    return min(frequent) if frequent else starts.most_common(1)[0][0]
+
+
 def _join_lines(pages: list[list[_Line]]) -> list[str]:
     """Join the lines of a paragraph that the page layout (or a page break) broke."""
     lines = [line for page in pages for line in page]
@@ -1142,7 +1155,7 @@ def _join_lines(pages: list[list[_Line]]) -> list[str]:
         return []
     firsts = {id(page[0]) for page in pages if page}
     firsts |= {id(line) for page in pages for line in page if line.column}
-    left = Counter(round(line.x) for line in lines).most_common(1)[0][0]
+    left = _left_margin(lines)
     ends = sorted(line.end for line in lines)
     right = ends[int(0.9 * (len(ends) - 1))]
     out: list[str] = []

@@ -689,3 +689,30 @@ def test_a_pdf_page_of_two_columns_is_read_column_by_column():
     from policy_cli.core.targets import extract_targets
 
     assert ("国内生产总值增长", "5%左右") in {(t.canonical, t.value) for t in extract_targets(doc)}
+
+
+def test_a_pdf_of_short_paragraphs_keeps_them_apart():
+    # where most paragraphs are one line long, most lines start at the indent: the margin is the
+    # leftmost place lines often start at, not the commonest (a paragraph that filled its one
+    # line ran on into the next one: …重要进展。到二〇三五年…)
+    rows = [
+        (84, "到二〇二〇年，乡村振兴取得重要进展，制度框架基本形成。"),
+        (84, "到二〇三五年，乡村振兴取得决定性进展，农业现代化实现。"),
+        (84, "坚持农业农村优先发展，坚持农民主体地位，坚持乡村全面"),
+        (60, "振兴，坚持城乡融合发展，坚持人与自然和谐共生。"),
+        (84, "到二〇五〇年，乡村全面振兴，农业强农村美农民富实现。"),
+        (84, "深化农村土地制度改革，完善承包地三权分置制度，保持土"),
+        (60, "地承包关系稳定并长久不变。"),
+        (84, "健全自治法治德治相结合的乡村治理体系，确保乡村社会安"),
+        (60, "定有序。"),
+    ]
+    lines = [(float(x), 760.0 - 20 * i, text) for i, (x, text) in enumerate(rows)]
+    text = load_bytes(_pdf_of_lines(lines), source="short.pdf").text
+    assert text.splitlines() == [
+        "到二〇二〇年，乡村振兴取得重要进展，制度框架基本形成。",
+        "到二〇三五年，乡村振兴取得决定性进展，农业现代化实现。",
+        "坚持农业农村优先发展，坚持农民主体地位，坚持乡村全面振兴，坚持城乡融合发展，坚持人与自然和谐共生。",
+        "到二〇五〇年，乡村全面振兴，农业强农村美农民富实现。",
+        "深化农村土地制度改革，完善承包地三权分置制度，保持土地承包关系稳定并长久不变。",
+        "健全自治法治德治相结合的乡村治理体系，确保乡村社会安定有序。",
+    ], text
