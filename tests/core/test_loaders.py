@@ -369,6 +369,15 @@ def test_the_line_breaks_a_copied_pages_markup_leaves_are_no_breaks():
         assert [p.text for p in load_text(text, source="m.txt").paragraphs] == lines, text
 
 
+def test_a_text_saved_under_a_pages_name_is_read_as_text():
+    # a plain text named .html holds no markup: its lines are its paragraphs (parsed as a page,
+    # its 96 paragraphs were one, and the summary made up a title)
+    text = (EXAMPLES / "gwr-2022.txt").read_text(encoding="utf-8")
+    doc = load_bytes(text.encode("utf-8"), source="report.html")
+    assert len(doc.paragraphs) == len(load_text(text, source="report.txt").paragraphs) > 50
+    assert sniff_format(b"<p>" + text.encode("utf-8"), suffix=".html") == "html"
+
+
 def test_what_a_file_is_goes_before_what_its_name_says(tmp_path):
     # a Word 97 file renamed .docx, an RTF file, a web page saved as .pdf
     with pytest.raises(FormatError, match="legacy .doc"):
