@@ -133,6 +133,9 @@ def _decode_html(data: bytes, *, encoding: str | None) -> tuple[str, str]:
         return decode_bytes(data, encoding=encoding)
     if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         return decode_bytes(data)
+    wide = _utf16_page(data)
+    if wide is not None:
+        return wide
     m = _META_CHARSET.search(data[:8192])
     if m:
         declared = m.group(1).decode("ascii", "replace").lower()
@@ -147,6 +150,24 @@ def _decode_html(data: bytes, *, encoding: str | None) -> tuple[str, str]:
         return decode_bytes(data)
     except InputError as exc:
         raise EncodingError(f"cannot decode the HTML page: {exc}") from exc
+
+
+def _utf16_page(data: bytes) -> tuple[str, str] | None:
+    """A page saved in UTF-16 without a byte-order mark (its markup's every other byte NUL):
+    read in the byte order in which it opens with markup and holds no control character."""
+    if b"\x00" not in data[:64] or len(data) % 2:
+        return None
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if text.lstrip().startswith("<") and not _CONTROLS.search(text):
+            return text, name
+    return None
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def _parse_html(text: str) -> Any:

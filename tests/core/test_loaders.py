@@ -378,6 +378,16 @@ def test_a_text_saved_under_a_pages_name_is_read_as_text():
     assert sniff_format(b"<p>" + text.encode("utf-8"), suffix=".html") == "html"
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_a_page_in_utf16_without_a_byte_order_mark(codec):
+    # a page saved by a Windows tool in UTF-16 with no mark: read in the order in which it opens
+    # with markup (it was refused as a binary file, NUL bytes)
+    page = ("<html><head><meta charset='utf-16'><title>通知</title></head><body>"
+            "<p>今年发展主要预期目标是：国内生产总值增长5%左右。</p></body></html>")
+    doc = load_bytes(page.encode(codec), source="page.html")
+    assert "国内生产总值增长5%左右" in doc.text
+
+
 def test_what_a_file_is_goes_before_what_its_name_says(tmp_path):
     # a Word 97 file renamed .docx, an RTF file, a web page saved as .pdf
     with pytest.raises(FormatError, match="legacy .doc"):
