@@ -835,9 +835,9 @@ def pdf_to_text(data: bytes) -> str:
             pages.append(lines)
     finally:
         pdf.close()
-    if not any(pages):
-        raise InputError("the PDF has no text layer (a scanned image?); run OCR first")
     pages = _drop_running_lines(pages)
+    if not any(pages):  # (page numbers alone are no text layer either: a scan numbered)
+        raise InputError("the PDF has no text layer (a scanned image?); run OCR first")
     return "\n".join(_join_lines(pages))
 
 

@@ -716,3 +716,10 @@ def test_a_pdf_of_short_paragraphs_keeps_them_apart():
         "深化农村土地制度改革，完善承包地三权分置制度，保持土地承包关系稳定并长久不变。",
         "健全自治法治德治相结合的乡村治理体系，确保乡村社会安定有序。",
     ], text
+
+
+def test_a_scan_with_page_numbers_only_is_said_to_be_a_scan():
+    # a scanned report whose producer typed its page numbers: no text but them, the same advice
+    # as a scan without any (it was "no text in the document")
+    with pytest.raises(PolicyCliError, match="no text layer"):
+        load_bytes(_pdf_of_lines([(290.0, 30.0, "- 1 -")]), source="scan.pdf")
