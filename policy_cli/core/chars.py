@@ -69,3 +69,15 @@ def small_number(text: str) -> int | None:
     high = _SMALL.get(tens) if tens else 1
     low = _SMALL.get(ones) if ones else 0
     return None if high is None or low is None else high * 10 + low
+
+
+def small_numeral(n: int) -> str:
+    """Write a number from 1 to 99 in Chinese numerals (19 -> 十九, 3 -> 三, 20 -> 二十): the
+    inverse of `small_number`; digits for any other number."""
+    if not 0 < n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    return (
+        (CN_DIGITS[tens - 1] if tens > 1 else "") + ("十" if tens else "")
+        + (CN_DIGITS[ones - 1] if ones else "")
+    )

@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from policy_cli.core.chars import CJK_MARKS, CN_DIGITS, CN_NUMERALS, HAN, HAN_EXTENDED, RADICALS
+from policy_cli.core.chars import (
+    CJK_MARKS,
+    HAN,
+    HAN_EXTENDED,
+    RADICALS,
+    small_numeral,
+)
 from policy_cli.errors import EncodingError, FormatError, InputError
 
 # Hostile-input limits. Real policy documents are far below each of them.
@@ -688,7 +694,7 @@ _CN_COUNTING = ("chineseCounting", "chineseCountingThousand", "chineseLegalSimpl
 def _list_number(n: int, fmt: str) -> str:
     """A list item's number in Word's format: 一 (chineseCounting), 1, １, ①, a, A, i, I."""
     if fmt in _CN_COUNTING:
-        return _chinese_count(n)
+        return small_numeral(n)
     if fmt == "decimalFullWidth":
         return "".join(chr(ord(c) + 0xFEE0) for c in str(n))
     if fmt == "decimalEnclosedCircle" and 1 <= n <= 20:
@@ -701,17 +707,6 @@ def _list_number(n: int, fmt: str) -> str:
         roman = "x" * tens + ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"][ones]
         return roman.upper() if fmt == "upperRoman" else roman
     return str(n)
-
-
-def _chinese_count(n: int) -> str:
-    """一 … 十, 十一, 二十, 二十一 … 九十九 (and digits beyond)."""
-    if not 0 < n < 100:
-        return str(n)
-    tens, ones = divmod(n, 10)
-    return (
-        (CN_DIGITS[tens - 1] if tens > 1 else "") + (CN_NUMERALS[-1] if tens else "")
-        + (CN_DIGITS[ones - 1] if ones else "")
-    )
 
 
 def _paragraph_text(p: Any) -> str:

@@ -7,6 +7,7 @@ first says it, and in how many documents of that corpus it occurs.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
@@ -15,6 +16,7 @@ from typing import NamedTuple
 
 from policy_cli import data
 from policy_cli.core.bloom import BloomFilter
+from policy_cli.core.chars import CN_NUMERALS, small_number, small_numeral
 from policy_cli.core.phrases import PhraseMatcher, key
 
 LEXICON_FILE = "national_formulations.tsv"
@@ -158,6 +160,28 @@ def _phrases() -> BloomFilter:
         except (OSError, ValueError):  # no mapping here (or an empty file): read it whole
             pass
     return BloomFilter.from_bytes(resource.read_bytes())
+
+
+# the ordinal of a member of a series (第十五个五年规划, 第二十次全国代表大会), and how many
+# members before it a name of the series is looked for among (the corpus ends in 2022)
+_ORDINAL = re.compile(f"第([{CN_NUMERALS}]{{1,3}})")
+SERIES_LOOKBACK = 3
+
+
+def said_in_series(text: str) -> bool:
+    """Tell whether national text says `text`, or, for a member of a series named by its
+    ordinal, the same name with one of the `SERIES_LOOKBACK` ordinals before it (国民经济和社会
+    发展第十五个五年规划, newer than the corpus, is said where the fourteenth's name is)."""
+    if said_nationally(text):
+        return True
+    m = _ORDINAL.search(text)
+    n = small_number(m.group(1)) if m else None
+    if m is None or n is None:
+        return False
+    return any(
+        said_nationally(text[: m.start(1)] + small_numeral(k) + text[m.end(1) :])
+        for k in range(max(1, n - SERIES_LOOKBACK), n)
+    )
 
 
 def said_nationally(text: str) -> bool:

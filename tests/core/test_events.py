@@ -195,3 +195,11 @@ def test_a_dash_of_two_em_widths_joins_two_parties_as_one_dash_does():
     ))}
     assert {"中国——东盟博览会", "中国——东盟自贸区升级版", "广西——文莱经济走廊"} <= found, found
     assert not found & {"东盟博览会", "东盟自贸区升级版", "文莱经济走廊"}, found
+    # a dash of two widths after a place, before a name joined already (by one dash, or a pair
+    # of countries in one word: 中蒙), is a dash of apposition: it joins nothing
+    apposed = {f.text for f in extract_formulations(load_text(
+        "欢迎来到南宁——中国—东盟博览会永久举办地。内蒙古——中蒙博览会举办地。"
+        "——经济运行稳中向好。信息公示系统（部门协同监管平台——内蒙古）开展双随机检查。", source="t"
+    ))}
+    assert {"中国—东盟博览会", "中蒙博览会"} <= apposed, apposed
+    assert not [t for t in apposed if t.startswith(("南宁", "内蒙古", "——", "平台"))], apposed

@@ -28,7 +28,7 @@ from policy_cli.core.national import (
     national_lexicon,
     national_referents,
     opens_a_national_entry,
-    said_nationally,
+    said_in_series,
 )
 from policy_cli.core.segment import default_tagger
 from policy_cli.core.tokens import Segmentation
@@ -42,7 +42,8 @@ def campaign_start(
     The walk of `phrase_ending_at` stops at clause-opening verbs and at 和; a programme title
     may hold both. Only when a launching verb stands right before the extension is it taken,
     or, for the one word right before 和, where national text says the name with it (国民经济|和|
-    社会发展第十三个五年规划: the name ends at `end`).
+    社会发展第十三个五年规划: the name ends at `end`; a newer member of the series, where national
+    text says an earlier one's name: `said_in_series`).
     """
     w = words()
     lo = max(0, start - o.campaign_lookback)
@@ -65,7 +66,7 @@ def campaign_start(
         joined = start - len(cut[-1]) - len(cut[-2])
         if (
             end is not None and k < len(cut) - 2 and is_han(cut[-2])
-            and said_nationally(text[joined:end])
+            and said_in_series(text[joined:end])
         ):
             return joined  # 国民经济|和|社会发展第十三个五年规划: one name national text says
         return start
@@ -118,7 +119,9 @@ def phrase_ending_at(
             out = w + out
             first = i
             break
-        party = _party_before_dash(cut, i) if w in v.proper_joiners and out else None
+        party = party_before_dash(cut, i) if w in v.proper_joiners and out else None
+        if party is not None and party < i - 1 and names_a_pair(cut[i + 1]):
+            party = None  # (内蒙古——|中蒙博览会: a dash of apposition before a named pair)
         if (
             party is not None and _joined_parties(cut[party], cut[i + 1])
             and len("".join(cut[party : i + 1])) + len(out) <= max_len
@@ -173,7 +176,17 @@ def _verb_pair(verb: str, following: str) -> bool:
     )
 
 
-def _party_before_dash(words_: Sequence[str], i: int) -> int | None:
+def names_a_pair(word: str) -> bool:
+    """Tell whether a word names two countries or more by their one-character names (中蒙, 中俄):
+    a pair of parties joined already, which a dash of two widths before it joins to nothing
+    (内蒙古——|中蒙博览会: apposition)."""
+    v = words()
+    return len(word) >= 2 and all(
+        ch in v.country_abbreviations or ch == v.home_country for ch in word
+    )
+
+
+def party_before_dash(words_: Sequence[str], i: int) -> int | None:
     """The index of the word before the dash at `i`, the dash of two em-widths (——, which the
     segmenter gives as two words) taken whole; None where no word is before it."""
     k = i - 1

@@ -48,7 +48,12 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from policy_cli.core.chars import is_han
-from policy_cli.core.formulations.boundary import china_before, cut_from_china
+from policy_cli.core.formulations.boundary import (
+    china_before,
+    cut_from_china,
+    names_a_pair,
+    party_before_dash,
+)
 from policy_cli.core.formulations.candidate import Candidate
 from policy_cli.core.formulations.options import FormulationOptions
 from policy_cli.core.formulations.vocab import Words, is_verb, patterns, words
@@ -294,6 +299,7 @@ def _name_start(
     tagged = _tagged(seg, lo, hs)
     name_at: int | None = None
     qualified = False
+    dashes = 0  # the dashes the name has joined parties across
     verb_at: int | None = None  # a verb in the body, after the proper name
     corridor = text[hs:end].endswith(w.proper_route_head)
     kind = "corridor" if corridor else head_kind
@@ -304,11 +310,23 @@ def _name_start(
             break  # 今年|博鳌亚洲论坛: the year counted from now is no season of the event's
         if word in w.proper_joiners:
             # 中国—东盟, 珠江—西江, 中国——东盟: a dash after a proper name joins it to what
-            # follows (a dash of two em-widths is two words of the segmenter)
-            party = i - 2 if i > 1 and tagged[i - 1][1] == word else i - 1
-            if party >= 0 and i + 1 < len(tagged) and _proper(*tagged[party][1:], w, o, kind):
+            # follows (a dash of two em-widths is two words of the segmenter); a dash of two
+            # widths before a name joined already, by a dash or as a pair of countries, is a
+            # dash of apposition (南宁——|中国—东盟博览会, 内蒙古——|中蒙博览会: the fair's
+            # place), and the walk takes no third party past one
+            party = party_before_dash([t[1] for t in tagged], i)
+            doubled = party is not None and party < i - 1
+            if doubled and (dashes or names_a_pair(tagged[i + 1][1])):
+                break  # (内蒙古——|中蒙博览会: the pair is named already)
+            if (
+                party is not None and i + 1 < len(tagged)
+                and _proper(*tagged[party][1:], w, o, kind)
+            ):
                 name_at, qualified = tagged[party][0], False
+                dashes += 1
                 i = party - 1
+                if doubled:
+                    break
                 continue
             break
         proper = _proper(word, tag, w, o, kind)
