@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any, NamedTuple
 
@@ -68,7 +69,7 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%
 # words opens with (`quantities.may_hold_number`) cannot hold a value, spaces taken out or
 # not: such clauses (most of a long text) are passed over before they are cleaned
 _NUMBER_MARK = re.compile(rf"\d|{_NUMERAL_START.pattern}")
-_DIGIT = re.compile(r"[\d０-９]")
+_DIGIT = re.compile(r"\d")
 
 
 def rules_table() -> dict[str, Any]:
@@ -256,6 +257,7 @@ def extract_targets(document: Document) -> list[Target]:
     out: list[Target] = []
     seen: set[tuple[str, str, str | None]] = set()
     parts = _part_headings(document)
+    stated = _stated_year(document, parts) if found else None
     glossaries = glossary_spans(document)
     for target in found:
         key = (canonical_indicator(target.indicator), target.value, target.period)
@@ -264,23 +266,20 @@ def extract_targets(document: Document) -> list[Target]:
         if any(lo <= target.offset < hi for lo, hi in glossaries):
             continue  # a glossary (名词解释) explains a term: its figures are no target
         seen.add(key)
-        out.append(_finish(document, target, parts))
+        out.append(_finish(document, target, parts, stated))
     return out
 
 
-def _finish(
-    document: Document, target: Target, parts: tuple[list[int], list[int | None]]
-) -> Target:
+def _finish(document: Document, target: Target, parts: _Parts, stated: int | None) -> Target:
     """Add what every target carries: canonical name, value as numbers, year, sentence
-    (`parts`: the document's part headings, `_part_headings`)."""
+    (`parts`: the document's part headings, `_part_headings`; `stated`: the year the report
+    says it is, `_stated_year`)."""
     q = read_quantity(target.value)
     year = target.year
     if target.period and year is None:
         year = _period_end(target.period)
     if year is None and target.period is None and target.section != label("slogan"):
-        year = _part_year(parts, target.offset) or _dateline_year(document) or _stated_year(
-            document
-        )
+        year = _part_year(parts, target.offset) or _dateline_year(document) or stated
     sent = document.sentence_at(target.offset)
     return replace(
         target,
@@ -619,7 +618,7 @@ def _list_end(document: Document, start: int, end: int) -> int:
 def _looks_like_list(span: str) -> bool:
     """Tell whether the text after a list's lead lists: a value (in digits, or in Chinese
     numerals: 国内生产总值增长百分之五左右) or three clauses or more."""
-    listed = _rules().value.search(span) or _rules().value.search(arabic_numbers(span))
+    listed = _rules().value.search(arabic_numbers(span))
     return bool(listed) or span.count("；") + span.count("，") >= 2
 
 
@@ -692,20 +691,29 @@ def _clauses(text: str, start: int, end: int) -> list[_Clause]:
     """
     out: list[_Clause] = []
     pos = start
-    quote = 0
     joined = _re("clauses", "joined")
-    for m in _CLAUSE_SCAN.finditer(text, start, end):
+    for m in _unquoted(_CLAUSE_SCAN, text, start, end):
+        i = m.start()
+        _add_clause(out, text, pos, i, joined)
+        pos = i + 1
+    _add_clause(out, text, pos, end, joined)  # the text's end closes the last clause
+    return out
+
+
+def _unquoted(
+    scan: re.Pattern[str], text: str, start: int = 0, end: int | None = None
+) -> Iterator[re.Match[str]]:
+    """The marks `scan` finds in text[start:end] outside quotes (`scan` finds the quote marks
+    too, and they open and close the quotes)."""
+    quote = 0
+    for m in scan.finditer(text, start, len(text) if end is None else end):
         ch = m.group()
         if ch in _OPEN_QUOTES:
             quote += 1
         elif ch in _CLOSE_QUOTES:
             quote = max(0, quote - 1)
         elif not quote:
-            i = m.start()
-            _add_clause(out, text, pos, i, joined)
-            pos = i + 1
-    _add_clause(out, text, pos, end, joined)  # the text's end closes the last clause
-    return out
+            yield m
 
 
 def _items(clause: _Clause) -> list[_Clause]:
@@ -715,24 +723,23 @@ def _items(clause: _Clause) -> list[_Clause]:
     经费分别增长10%) or only values (分别降低13.5%、18%), what is said is shared, and the clause
     is one."""
     text = clause.text
-    if not _re("clauses", "items").search(text):
+    if not _NUMBER_MARK.search(text) or not _re("clauses", "items").search(text):
         return [clause]
-    cuts, quote = [], 0
-    for m in _item_scan().finditer(text):
-        ch = m.group()
-        if ch in _OPEN_QUOTES:
-            quote += 1
-        elif ch in _CLOSE_QUOTES:
-            quote = max(0, quote - 1)
-        elif not quote:
-            cuts.append(m)
+    cuts = list(_unquoted(_item_scan(), text))
     bounds = [0, *[m.end() for m in cuts]]
     ends = [*[m.start() for m in cuts], len(text)]
     parts = [(text[a:b], a) for a, b in zip(bounds, ends, strict=True)]
-    item_value = _re("clauses", "item_value")
-    if len(parts) < 2 or not all(item_value.search(p) for p, _ in parts):
+    if len(parts) < 2 or not all(_names_its_value(p) for p, _ in parts):
         return [clause]
     return [_Clause(p, clause.offset + a) for p, a in parts]
+
+
+def _names_its_value(item: str) -> bool:
+    """Tell whether an item names an indicator (two characters of it) before its first number,
+    in digits or in numerals (百分之五 read as 5%); one scan of the item each."""
+    plain = arabic_numbers(item.translate(_FULLWIDTH))
+    digit = _DIGIT.search(plain)
+    return digit is not None and _HAN_PAIR.search(plain, 0, digit.start()) is not None
 
 
 @cache
@@ -744,16 +751,17 @@ def _item_scan() -> re.Pattern[str]:
 
 def _item_targets(clause: _Clause, *, section: str | None) -> list[Target]:
     """The targets of a clause's items (`_items`), each read as a clause of its own; an item's
-    target whose indicator holds a number is none (盯紧抓实64个预增产值过|10亿元: a count of
-    things the item names, not an indicator)."""
+    target whose indicator counts things (盯紧抓实64个预增产值过|10亿元: `item_count`) is none,
+    where one that names a number (PM2.5浓度, 5G基站) is one."""
     items = _items(clause)
     if len(items) == 1:
         target = _parse_clause(clause, section=section, qualitative=False)
         return [target] if target is not None else []
     out = []
+    counted = _re("clauses", "item_count")
     for item in items:
         target = _parse_clause(item, section=section, qualitative=False)
-        if target is not None and not _DIGIT.search(target.indicator):
+        if target is not None and not counted.search(target.indicator):
             out.append(target)
     return out
 
@@ -830,7 +838,7 @@ def _quantitative(
     indicator = _strip_links(indicator)
     if not delta:
         indicator, delta = _split_delta(indicator, min_left=2)
-    bound = rules.bound.search(indicator) if delta else None
+    bound = rules.bound.search(indicator)
     if bound is not None:  # 移动网络流量资费年内|至少|降低30%: the bound is the modifier
         indicator = indicator[: bound.start()]
     action = _re("clauses", "will").sub("", indicator)
@@ -998,37 +1006,48 @@ def _dateline_year(document: Document) -> int | None:
     return int(m.group(1)) if m else None
 
 
-@lru_cache(maxsize=4)  # (a few documents at once: a corpus's texts are not all kept)
-def _stated_year_of(text: str) -> int | None:
-    years = [int(m.group(1)) for m in _re("where", "year_stated").finditer(text)]
+def _stated_year(document: Document, parts: _Parts) -> int | None:
+    """The latest year the report says it is in a part that plans ahead (2013年是…开局之年):
+    "今年" is that year where no dateline nor part heading says which."""
+    years = [
+        int(m.group(1)) for m in _re("where", "year_stated").finditer(document.text)
+        if _part_ahead(parts, m.start())
+    ]
     return max(years) if years else None
 
 
-def _stated_year(document: Document) -> int | None:
-    """The latest year the report says it is (2013年是…开局之年): "今年" is that year where no
-    dateline nor part heading says which (one scan a document, however many targets)."""
-    return _stated_year_of(document.text)
+class _Parts(NamedTuple):
+    """The part headings of a document (二、2022年…), in order: their offsets, the year each
+    names for the forward-looking part it opens (None for another part), and whether the part
+    plans ahead."""
+
+    starts: list[int]
+    years: list[int | None]
+    ahead: list[bool]
 
 
-def _part_headings(document: Document) -> tuple[list[int], list[int | None]]:
-    """The part headings of a document (二、2022年…), in order: their offsets, and the year each
-    names for the forward-looking part it opens (None for another part)."""
-    starts: list[int] = []
-    years: list[int | None] = []
+def _part_headings(document: Document) -> _Parts:
+    parts = _Parts([], [], [])
     for para in document.paragraphs:
         body = para.text.lstrip()
         if _re("where", "part_heading").match(body) and len(body) <= 60:
             m = _re("where", "year").search(body)
             ahead = _re("where", "plan_heading").search(body) is not None
             plan = ahead and _re("where", "retro_heading").search(body) is None
-            starts.append(para.start)
-            years.append(int(m.group(1)) if m and plan else None)
-    return starts, years
+            parts.starts.append(para.start)
+            parts.years.append(int(m.group(1)) if m and plan else None)
+            parts.ahead.append(plan)
+    return parts
 
 
-def _part_year(parts: tuple[list[int], list[int | None]], offset: int) -> int | None:
+def _part_year(parts: _Parts, offset: int) -> int | None:
     """The year named by the heading of the forward-looking part holding `offset` (the last
     part heading that starts at or before it; one lookup, not a walk over the paragraphs)."""
-    starts, years = parts
-    i = bisect_right(starts, offset)
-    return years[i - 1] if i else None
+    i = bisect_right(parts.starts, offset)
+    return parts.years[i - 1] if i else None
+
+
+def _part_ahead(parts: _Parts, offset: int) -> bool:
+    """Tell whether `offset` is in a part whose heading plans ahead (二、今年…的总体要求)."""
+    i = bisect_right(parts.starts, offset)
+    return parts.ahead[i - 1] if i else False

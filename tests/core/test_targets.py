@@ -370,6 +370,48 @@ def test_a_value_below_zero_keeps_its_sign() -> None:
     ]
 
 
+def _read(text: str) -> list[tuple[str, str, str | None, int | None]]:
+    ts = extract_targets(load_text(text, source="x"))
+    return [(t.indicator, t.value, t.modifier, t.year) for t in ts]
+
+
+def test_items_name_numbers_count_nothing_and_stay_whole_inside_quotes() -> None:
+    """An item's indicator may name a number (PM2.5浓度, 5G基站): a target; one that counts
+    things (64个…) is none; a 、 inside quotes parts no items; items in numerals are items."""
+    got = _read("今年要确保地级及以上城市PM2.5浓度下降5%、重污染天数减少10%，新建5G基站2万个、"
+                "千兆光网用户100万户。今年要培育“专精特新、小巨人”企业100家、高新技术企业200家。")
+    assert [(i, v) for i, v, _, _ in got] == [
+        ("地级及以上城市PM2.5浓度", "下降5%"), ("重污染天数", "减少10%"),
+        ("新建5G基站", "2万个"), ("千兆光网用户", "100万户"),
+        ("培育“专精特新、小巨人”企业", "100家"), ("高新技术企业", "200家"),
+    ]
+    counted = _read("今年要盯紧抓实64个预增产值过10亿元、2334个过2000万元的工业新增长点。")
+    assert not [i for i, _, _, _ in counted if "64个" in i]
+    numerals = _read("今年发展主要预期目标是：国内生产总值增长百分之五左右、城镇调查失业率百分之五点五"
+                     "左右。居民消费价格涨幅百分之二左右。")
+    assert [(i, v) for i, v, _, _ in numerals] == [
+        ("国内生产总值增长", "5%左右"), ("城镇调查失业率", "5.5%左右"), ("居民消费价格涨幅", "2%左右"),
+    ]  # (the list runs on into its next sentence of values in numerals too)
+
+
+def test_a_bound_before_the_value_or_its_verb_is_the_modifier() -> None:
+    got = _read("今年要确保粮食产量至少达到1.3万亿斤，移动网络流量资费降低至少30%。")
+    assert [(i, v, m) for i, v, m, _ in got] == [
+        ("粮食产量", "1.3万亿斤", "至少"), ("移动网络流量资费", "降低至少30%", "至少"),
+    ]
+
+
+def test_a_year_is_the_lists_only_right_before_its_lead_and_the_reports_only_ahead() -> None:
+    # a year in an earlier clause of the lead's sentence is no year of the list (the dateline
+    # is); what a part reviewing the past says last year was is no year of the report's
+    dated = _read("2024年3月5日在第十四届全国人民代表大会第二次会议上\n"
+                  "在巩固2023年发展成果基础上，今年发展主要预期目标是：国内生产总值增长5%左右。")
+    assert [y for _, _, _, y in dated] == [2024]
+    reviewed = _read("一、2020年工作回顾\n2020年是全面建成小康社会和“十三五”规划收官之年。\n"
+                     "二、今年工作安排\n今年发展主要预期目标是：国内生产总值增长6%左右。")
+    assert [y for _, _, _, y in reviewed] == [None]
+
+
 def test_a_list_of_values_in_chinese_numerals_is_the_headline_list() -> None:
     """国内生产总值增长百分之五左右: a target list written in numerals is the 主要预期目标 list, its
     items headline targets, as in digits (it was read as other targets)."""
