@@ -450,7 +450,7 @@ _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 
-def docx_to_text(data: bytes) -> str:
+def docx_to_text(data: bytes, *, depth: int = 0) -> str:
     """Extract a .docx file's text: paragraphs in order, table rows as lines, headings kept.
 
     The zip is checked before python-docx reads it: its members' declared sizes, their total
@@ -458,6 +458,7 @@ def docx_to_text(data: bytes) -> str:
 
     Args:
         data: the raw bytes of the file.
+        depth: how deep in .docx files imported into one (altChunk) this one is.
 
     Returns:
         The text, one paragraph (or table row, cells joined by a tab) a line.
@@ -477,7 +478,7 @@ def docx_to_text(data: bytes) -> str:
         names = set(archive.namelist())
     if "word/document.xml" not in names:
         raise FormatError("not a .docx file (the zip has no word/document.xml)")
-    return "\n".join(_docx_lines(data))
+    return "\n".join(_docx_lines(data, depth))
 
 
 def _check_zip(archive: Any) -> None:
@@ -498,7 +499,7 @@ def _check_zip(archive: Any) -> None:
             )
 
 
-def _docx_lines(data: bytes) -> Iterator[str]:
+def _docx_lines(data: bytes, depth: int) -> Iterator[str]:
     import io
     import zipfile
 
@@ -516,7 +517,7 @@ def _docx_lines(data: bytes) -> Iterator[str]:
         # e.g. a main part in another XML namespace: python-docx finds no w:body in it
         raise FormatError("not a .docx file (its main part is not a WordprocessingML document)")
     numbering = _Numbering(document)
-    yield from _block_lines(body, numbering, document, 0)
+    yield from _block_lines(body, numbering, document, depth)
     yield from _notes(document)
 
 
@@ -562,14 +563,10 @@ def _imported_lines(chunk: Any, document: Any, depth: int) -> Iterator[str]:
 
         yield from decode_bytes(blob)[0].splitlines()
     elif "wordprocessingml" in kind:
-        import io
-
-        import docx
-
-        inner = docx.Document(io.BytesIO(blob))
-        inner_body = getattr(inner.element, "body", None)
-        if inner_body is not None:
-            yield from _block_lines(inner_body, _Numbering(inner), inner, depth + 1)
+        try:  # (checked as any .docx is: its zip, its size)
+            yield from docx_to_text(blob, depth=depth + 1).splitlines()
+        except FormatError:
+            return  # a broken import leaves the document that holds it readable
 
 
 # the parts whose notes a reader reads at the page's foot or the document's end, and the kinds

@@ -619,11 +619,21 @@ def test_docx_wrapped_moved_hyphenated_boxed_and_imported_text():
         f'</w:txbxContent></w:drawing></w:r>{run("之后的正文。")}</w:p>',
         f'<w:altChunk {ns} r:id="{rid}"/>',
     ]
+    # a .docx imported whole, and one that is broken (skipped: the document stays readable)
+    inner = docx.Document()
+    inner.add_paragraph("导入文档中的段落：推进“三大行动”。")
+    inner_buf = io.BytesIO()
+    inner.save(inner_buf)
+    docx_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    for k, blob in enumerate((inner_buf.getvalue(), b"PK\x03\x04 broken")):
+        chunk = Part(PackURI(f"/word/chunk{k + 2}.docx"), docx_type, blob, d.part.package)
+        body.append(f'<w:altChunk {ns} r:id="{d.part.relate_to(chunk, RELATIONSHIP_TYPE.A_F_CHUNK)}"/>')
     for xml in body:
         d.element.body.sectPr.addprevious(parse_xml(xml))
     buf = io.BytesIO()
     d.save(buf)
     lines = load_bytes(buf.getvalue(), source="rich.docx").text.splitlines()
+    assert "导入文档中的段落：推进“三大行动”。" in lines
     assert "城镇调查失业率\t5.5%以内" in lines or "城镇调查失业率 5.5%以内" in lines, lines
     assert "自定义XML里的段落。" in lines
     assert sum(line.count("被移走的句子") for line in lines) == 1
