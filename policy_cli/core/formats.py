@@ -556,17 +556,20 @@ def _imported_lines(chunk: Any, document: Any, depth: int) -> Iterator[str]:
         return
     kind = (getattr(part, "content_type", "") or "").lower()
     blob = part.blob
-    if "html" in kind:
-        yield from html_to_text(blob)[0].splitlines()
-    elif kind.startswith("text/plain"):
-        from policy_cli.core.decoding import decode_bytes
+    try:  # (read as any page, text or .docx is: checked, decoded; a .docx's zip, its size)
+        if "html" in kind:
+            text = html_to_text(blob)[0]
+        elif kind.startswith("text/plain"):
+            from policy_cli.core.decoding import decode_bytes
 
-        yield from decode_bytes(blob)[0].splitlines()
-    elif "wordprocessingml" in kind:
-        try:  # (checked as any .docx is: its zip, its size)
-            yield from docx_to_text(blob, depth=depth + 1).splitlines()
-        except FormatError:
-            return  # a broken import leaves the document that holds it readable
+            text = decode_bytes(blob)[0]
+        elif "wordprocessingml" in kind:
+            text = docx_to_text(blob, depth=depth + 1)
+        else:
+            return
+    except InputError:
+        return  # a broken import leaves the document that holds it readable
+    yield from text.splitlines()
 
 
 # the parts whose notes a reader reads at the page's foot or the document's end, and the kinds

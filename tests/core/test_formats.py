@@ -625,8 +625,10 @@ def test_docx_wrapped_moved_hyphenated_boxed_and_imported_text():
     inner_buf = io.BytesIO()
     inner.save(inner_buf)
     docx_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    for k, blob in enumerate((inner_buf.getvalue(), b"PK\x03\x04 broken")):
-        chunk = Part(PackURI(f"/word/chunk{k + 2}.docx"), docx_type, blob, d.part.package)
+    imports = [(inner_buf.getvalue(), docx_type), (b"PK\x03\x04 broken", docx_type),
+               (b"\x00\x01\x02 not a page", "text/html")]
+    for k, (blob, kind) in enumerate(imports):
+        chunk = Part(PackURI(f"/word/chunk{k + 2}.bin"), kind, blob, d.part.package)
         body.append(f'<w:altChunk {ns} r:id="{d.part.relate_to(chunk, RELATIONSHIP_TYPE.A_F_CHUNK)}"/>')
     for xml in body:
         d.element.body.sectPr.addprevious(parse_xml(xml))
