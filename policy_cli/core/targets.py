@@ -287,7 +287,7 @@ def _finish(document: Document, target: Target, parts: _Parts, stated: int | Non
         numbers=q.numbers,
         unit=q.unit,
         modifier=target.modifier or q.modifier,
-        direction=q.direction,
+        direction=q.direction or target.direction,
         year=year,
         sentence=sent.index if sent else None,
     )
@@ -835,7 +835,7 @@ def _quantitative(
     if _re("clauses", "bare_magnitude").search(qty) and not m.group("suf"):
         return None  # "14亿多中国人": a magnitude, not a target
     indicator, delta = _split_delta(head, min_left=0)
-    indicator = _strip_links(indicator)
+    indicator, level = _strip_links(indicator)
     if not delta:
         indicator, delta = _split_delta(indicator, min_left=2)
     bound = rules.bound.search(indicator)
@@ -871,6 +871,7 @@ def _quantitative(
         text=clause.text,
         offset=clause.offset,
         modifier=modifier or None,
+        direction=None if delta else level,  # (a change's verb: read_quantity's direction)
         section=section or _topic(indicator),
     )
 
@@ -913,6 +914,7 @@ def _qualitative(clause: _Clause, text: str, section: str | None) -> Target | No
         text=clause.text,
         offset=clause.offset,
         modifier=None,
+        direction=_direction(value, "change"),
         section=section,
     )
 
@@ -936,16 +938,27 @@ def _predicate_start(text: str) -> int:
     return words[-1] if words else -1
 
 
-def _strip_links(indicator: str) -> str:
+def _strip_links(indicator: str) -> tuple[str, str | None]:
+    """The indicator without the verbs that link it to its value (…|控制在, …|降至), and the
+    way the verb of a level says it moves (降至: down; 提高到: up; 控制在: None)."""
     links = _rules().links
     changed = True
+    direction = None
     while changed:
         changed = False
         for verb in links:
             if indicator.endswith(verb) and len(indicator) > len(verb):
                 indicator = indicator[: -len(verb)]
+                direction = direction or _direction(verb, "level")
                 changed = True
-    return indicator
+    return indicator, direction
+
+
+def _direction(words: str, kind: str) -> str | None:
+    """up or down where the words open with a verb of that way (`level_…`, `change_…`)."""
+    if _re("clauses", f"{kind}_up").match(words):
+        return "up"
+    return "down" if _re("clauses", f"{kind}_down").match(words) else None
 
 
 def _clean_indicator(text: str) -> str:
