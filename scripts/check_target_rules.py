@@ -51,7 +51,8 @@ SCHEMA: dict[str, dict[str, str]] = {
     "where": dict.fromkeys(
         ("main_lead", "generic_subject", "subject_cut", "of_edges", "heading", "part_heading",
          "retro_heading", "plan_heading", "goal_heading", "retro_paragraph", "this_year",
-         "list_close", "five_year", "plan_number", "year", "dateline", "year_stated", "lead_year"),
+         "list_close", "five_year", "plan_number", "year", "dateline", "year_stated", "lead_year",
+         "numbered_sentence"),
         ""
     ),  # fmt: skip
     "tense": dict.fromkeys(("past", "compare", "forward", "by_year"), ""),

@@ -273,7 +273,9 @@ def whole_sentences(document: Document) -> list[_Whole]:
 def _is_prose(sentence: str, options: KeySentenceOptions = DEFAULT_KEY_OPTIONS) -> bool:
     """A sentence of running text, not a heading, a headline or a list item's heading."""
     body = sentence.strip()
-    if HEADING_OPEN.match(body) or (body.startswith("——") and len(body) < options.heading_chars):
+    if HEADING_OPEN.match(body) and "，" not in body and len(body) < options.heading_chars:
+        return False  # (（一）到2025年，…比重达到15%。: a numbered item that is a sentence is one)
+    if body.startswith("——") and len(body) < options.heading_chars:
         return False
     if _ORDINAL.match(body) and len(body) < options.heading_chars:
         return False

@@ -652,7 +652,10 @@ def _forward_paragraphs(
                 retro = not plan and (looks_back or before_main)
                 goals = _re("where", "goal_heading").search(body)
                 period = _plan_period(body) if goals else None
-            continue
+            if not _re("where", "numbered_sentence").search(body):
+                continue
+            # （一）到2025年，…比重达到15%。: a numbered item that is a whole sentence with a
+            # number is a paragraph of the part, read as the others are
         if retro or _re("where", "retro_paragraph").match(body):
             continue
         if not parts and main_start is not None and para.end <= main_start:

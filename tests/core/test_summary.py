@@ -284,6 +284,28 @@ def test_a_short_text_has_no_title_or_adoption_note_for_key_sentence() -> None:
     assert not any(s.startswith("（") for s in picked)
 
 
+NOTICE_OF_GOALS = (
+    "关于加快发展数字经济的通知\n各区人民政府：\n为加快发展数字经济，现通知如下。\n一、发展目标\n"
+    "（一）到2025年，全市数字经济核心产业增加值占地区生产总值比重达到15%。\n"
+    "（二）到2025年，规模以上工业企业数字化改造覆盖率达到90%以上。\n二、保障措施\n"
+    "各地要加强组织领导，确保各项任务落到实处。\n杭州市人民政府\n2024年3月1日\n"
+)
+
+
+def test_a_numbered_item_that_is_a_sentence_is_a_key_sentence_and_states_targets() -> None:
+    # a notice whose goals are numbered items of one sentence each: the goals are its targets
+    # and may be its key sentences (they were read as headings: no target, and only the
+    # boilerplate 现通知如下 and 落到实处 as key sentences)
+    from policy_cli.core.targets import extract_targets
+
+    doc = load_text(NOTICE_OF_GOALS, source="notice.txt")
+    goals = [(t.value, t.year) for t in extract_targets(doc)]
+    assert goals == [("15%", 2025), ("90%以上", 2025)]
+    picked = [s.text for s in key_sentences(prepare(doc), n=5)]
+    assert any(s.startswith("（一）到2025年") for s in picked), picked
+    assert "一、发展目标" not in picked and "二、保障措施" not in picked
+
+
 def test_no_key_sentence_from_a_glossary() -> None:
     from policy_cli.core.boilerplate import glossary_spans
 
