@@ -1026,14 +1026,19 @@ class _Brief:
         from rich.text import Text
 
         sentences = summary.key_sentences
-        room = max(len(sentences), BRIEF_LINES - self.used - 1 - 3)  # leave the warnings line(s)
-        per = max(1, min(BRIEF_SENTENCE_LINES, room // max(1, len(sentences))))
+        # the lines left once the warnings' lines are kept (none where there are none)
+        room = max(len(sentences), BRIEF_LINES - self.used - 1 - _warning_lines(summary))
+        texts = [inert(s.text) for s in sentences]
+        leads = [f"{i}. " for i in range(1, len(texts) + 1)]
+        lines = _share_lines(
+            [len(_wrap_cells(t, self.width - len(lead), None)) for t, lead in zip(texts, leads, strict=True)],
+            room,
+        )
         self.title("Key sentences")
         if not sentences:
             self.console.print(Text("(none)"))
-        for i, s in enumerate(sentences, 1):
-            lead = f"{i}. "
-            body = _wrap_cells(inert(s.text), self.width - len(lead), None if self.full else per)
+        for text, lead, per in zip(texts, leads, lines, strict=True):
+            body = _wrap_cells(text, self.width - len(lead), None if self.full else per)
             for k, line in enumerate(body):
                 self.line((lead if k == 0 else " " * len(lead)) + line)
 
@@ -1059,6 +1064,32 @@ class _Brief:
                 f"removed {len(warnings)} spans as noise ({', '.join(reasons)}): --full lists them",
                 self.width,
             ))
+
+
+def _warning_lines(summary: Summary) -> int:
+    """The lines the brief's warnings take (`_Brief.warnings`): a title, a line a note, and one
+    line for what was removed (each span where there is one)."""
+    if not summary.warnings and not summary.notes:
+        return 0
+    return 1 + len(summary.notes) + (1 if summary.warnings else 0)
+
+
+def _share_lines(needs: list[int], room: int) -> list[int]:
+    """Lines for each key sentence out of `room`: one each, then one more in turn to those
+    that need more, up to BRIEF_SENTENCE_LINES (a short sentence leaves its share to the
+    others)."""
+    out = [1] * len(needs)
+    left = room - len(needs)
+    while left > 0:
+        grown = False
+        for i, need in enumerate(needs):
+            if left > 0 and out[i] < min(need, BRIEF_SENTENCE_LINES):
+                out[i] += 1
+                left -= 1
+                grown = True
+        if not grown:
+            break
+    return out
 
 
 def _cut_cells(text: str, cells: int) -> str:

@@ -74,6 +74,10 @@ def test_table_at_80_columns_on_a_work_report() -> None:
     assert len(lines) <= 40
     assert "5.5%左右" in res.stdout and "3.65万亿元" in res.stdout  # the headline set
     assert "Key sentences" in res.stdout and "5. " in res.stdout
+    # the screen's room goes to the key sentences, two lines each where they are long (one
+    # each, with three lines kept for warnings the report does not have)
+    tail = lines[lines.index("Key sentences") + 1 :]
+    assert sum(1 for line in tail if line.startswith("   ")) >= 4, tail
 
 
 @pytest.mark.parametrize(
