@@ -941,18 +941,28 @@ class _Brief:
         from rich.text import Text
 
         head = Table.grid(padding=(0, 1))
-        head.add_column(style="bold", no_wrap=True)
+        facts = brief_facts(summary)
+        head.add_column(style="bold", no_wrap=True, min_width=max(
+            (len(label) for label, _ in [("title", ""), *facts]), default=0
+        ))
         if self.full:
             head.add_column(overflow="fold")
         else:
             head.add_column(overflow="ellipsis", no_wrap=True)
-        facts = brief_facts(summary)
+        title = inert(summary.header.title or summary.source or "")
+        # a border holds a title of the panel's width less its corners and spaces: a longer
+        # title ends in … there (and --full gives it whole as the first fact); a longer path
+        # keeps its end, the file's name
+        room = self.width - PANEL_TITLE_MARGIN
+        shown = _cut_cells(title, room)
+        if shown != title and self.full:
+            facts = [("title", title), *facts]
         for label, value in facts:
             head.add_row(Text(label), Text(value))
-        title = inert(summary.header.title or summary.source or "")
+        source = inert(summary.source or "")
         self.console.print(
-            Panel(head, title=Text(title, style="bold"), title_align="left", box=box.ROUNDED,
-                  subtitle=Text(inert(summary.source or "")), subtitle_align="right")
+            Panel(head, title=Text(shown, style="bold"), title_align="left", box=box.ROUNDED,
+                  subtitle=Text(_cut_cells_from_start(source, room)), subtitle_align="right")
         )
         self.used += len(facts) + 2
 
@@ -1090,6 +1100,19 @@ def _share_lines(needs: list[int], room: int) -> list[int]:
         if not grown:
             break
     return out
+
+
+PANEL_TITLE_MARGIN = 6  # a panel's border around its title: corners, a rule and spaces
+
+
+def _cut_cells_from_start(text: str, cells: int) -> str:
+    """Cut text to at most `cells` terminal cells from its start, opening with … when cut (a
+    path keeps its file's name)."""
+    from rich.cells import cell_len
+
+    if cell_len(text) <= cells:
+        return text
+    return "…" + _cut_cells(text[::-1], cells)[:-1][::-1]
 
 
 def _cut_cells(text: str, cells: int) -> str:

@@ -228,3 +228,20 @@ def test_empty_input_is_an_error(tmp_path) -> None:
     res = run("summary", str(empty))
     assert res.exit_code in (3, 4)
     assert res.stderr.startswith("policy: error:")
+
+
+def test_a_long_title_and_path_are_cut_with_an_ellipsis(tmp_path) -> None:
+    # a panel's border holds a short title: a longer one ended there unmarked, even with --full
+    # (…及调整2007年末); a long path lost the file's name at the bottom border
+    page = DATA / "formats" / "govcn-npcsc-resolution-2007.html"
+    deep = tmp_path / ("a very long directory name " * 3).strip() / "deeper still"
+    deep.mkdir(parents=True)
+    copy = deep / "resolution.html"
+    copy.write_bytes(page.read_bytes())
+    brief = run("summary", str(copy), env={"COLUMNS": "80"}).stdout.splitlines()
+    assert "…" in brief[0] and brief[0].startswith("╭─ 全国人民代表大会常务委员会")
+    bottom = next(line for line in brief if line.startswith("╰"))
+    assert "resolution.html" in bottom and "…" in bottom
+    assert brief[1].split()[1] == "date"  # labels whole, no title row in the short brief
+    full = run("summary", str(copy), "--full", env={"COLUMNS": "80"}).stdout
+    assert "title" in full and "国债余额限额的决议" in full
