@@ -207,14 +207,15 @@ def _close(fh: Any) -> None:
             pass
 
 
-def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
+def _lines(path: Path) -> Iterator[tuple[int, bytes | None]]:
     """Yield (line number, line) of a JSON-lines file, each line at most `MAX_BYTES`.
 
-    A record is read with the limit every input has: a longer one is refused as soon as the
-    limit is passed, without reading (or decompressing) the rest of it.
+    A record is read with the limit every input has: a longer one is passed over once the limit
+    is passed, its rest read in pieces of the limit and dropped (never held whole), and yielded
+    as None, so that the records after it are read.
 
     Raises:
-        InputError: a record over the limit, an unreadable or corrupt file.
+        InputError: an unreadable or corrupt file.
     """
     from policy_cli.core.loaders import MAX_BYTES
 
@@ -232,10 +233,13 @@ def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
             lineno += 1
             body = line[:-1] if line.endswith(b"\n") else line
             if len(body.rstrip(b"\r")) > limit:
-                raise InputError(
-                    f"{path}:{lineno}: the record is larger than the input limit"
-                    f" ({limit:,} bytes)"
-                )
+                while line and not line.endswith(b"\n"):  # (the rest of the record, dropped)
+                    try:
+                        line = fh.readline(limit)
+                    except _READ_ERRORS as exc:
+                        raise InputError(f"{path}: cannot read JSON lines ({exc})") from exc
+                yield lineno, None
+                continue
             yield lineno, body
     finally:
         _close(fh)
@@ -249,7 +253,7 @@ def count_records(path: Path) -> int | None:
     except OSError:
         return None
     try:
-        return sum(1 for _, line in _lines(path) if line.strip())
+        return sum(1 for _, line in _lines(path) if line is None or line.strip())
     except InputError:
         return None  # reported by the real read
 
@@ -351,10 +355,16 @@ def _records(path: Path, start: int, *, errors: str) -> Iterator[CorpusItem]:
     index = start
     try:
         for lineno, line in _lines(path):
-            if not line.strip():
+            if line is not None and not line.strip():
                 continue
             where = f"{path}:{lineno}"
             try:
+                if line is None:
+                    from policy_cli.core.loaders import MAX_BYTES
+
+                    raise InputError(
+                        f"{where}: the record is larger than the input limit ({MAX_BYTES:,} bytes)"
+                    )
                 record = parse_record(line, where, first=lineno == 1)
             except InputError as exc:
                 if errors == RAISE:

@@ -436,9 +436,20 @@ def test_jsonl_faults_skip_the_record_with_a_warning_naming_the_line(case, tmp_p
 
 @pytest.mark.parametrize("name", ["big.jsonl", "big.jsonl.gz"])
 def test_the_input_limit_applies_to_a_jsonl_record(name, tmp_path, monkeypatch):
+    # a record over the limit is skipped, unread, and the records after it are read (the file
+    # ended there: trend stopped, batch lost every later record and exited 0)
     monkeypatch.setattr(loaders, "MAX_BYTES", 4096)
-    path = _jsonl(tmp_path, [_record(2024), _record(2025, "推进发展。" * 2000)], name=name)
-    assert_clean_error(invoke([*TREND, path]), 3, f"{name}:2", "limit")
+    records = [_record(2024), _record(2025, "推进发展。" * 2000), _record(2026), _record(2027)]
+    path = _jsonl(tmp_path, records, name=name)
+    res = invoke([*TREND, path, "--terms", "创新"])
+    assert res.exit_code == 0, res.stderr
+    assert f"{name}:2" in res.stderr and "limit" in res.stderr and "2027" in res.stdout
+    rows = invoke(["batch", path, "-f", "jsonl"])
+    assert rows.exit_code == 0, rows.stderr
+    sources = [json.loads(line)["source"] for line in rows.stdout.splitlines()]
+    assert [x.rsplit(":", 1)[1] for x in sources] == ["1", "2", "3", "4"], sources
+    errors = [json.loads(line)["error"] for line in rows.stdout.splitlines()]
+    assert "limit" in errors[1] and errors[0] is None and errors[3] is None
 
 
 def test_the_analysis_limit_applies_to_a_jsonl_record(tmp_path, monkeypatch):
