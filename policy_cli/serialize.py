@@ -120,13 +120,33 @@ def cell(value: Any) -> str:
     return inert(value)
 
 
+# what a spreadsheet reads as a formula at a cell's start (=cmd|…, +SUM(…), -2+3, @SUM, and a
+# tab or carriage return before one): a text cell so opening is written after a ', which a
+# spreadsheet shows as text (numbers stay numbers)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: Any) -> str:
+    """A value as a CSV cell: `cell`, and a text a spreadsheet would run as a formula made
+    inert by a leading '."""
+    text = cell(value)
+    if isinstance(value, str) and text.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(
+        text
+    ):
+        return "'" + text
+    return text
+
+
+_PLAIN_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")  # (a number written as text: -2 stays -2)
+
+
 def to_csv(section: Section) -> str:
     """Render one section as CSV (header row first)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow([inert(c.key) for c in section.columns])
+    writer.writerow([csv_text(inert(c.key)) for c in section.columns])
     for row in section.rows:
-        writer.writerow([cell(row.get(c.key)) for c in section.columns])
+        writer.writerow([csv_text(row.get(c.key)) for c in section.columns])
     return buf.getvalue()
 
 

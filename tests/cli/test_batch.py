@@ -260,3 +260,21 @@ def test_an_empty_corpus_file_is_an_input_error(content, tmp_path):
     assert res.exit_code == 3 and "no documents" in res.stderr, res.stderr
     assert "--resume to go on" not in res.stderr
     assert done.read_bytes() == before and not journal_path(str(done)).exists()
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_inert(tmp_path):
+    # a title (or any text) opening as a formula (=cmd|…, +SUM(…), @SUM, -2+3) is written after
+    # a ', which a spreadsheet shows as text; numbers, and numbers written as text, stay as they
+    # are (a CSV opened in a spreadsheet ran them)
+    corpus = tmp_path / "titles.jsonl"
+    titles = ["=cmd|' /C calc'!A0", "+SUM(1,2)", "@SUM(A1)", "-2+3"]
+    corpus.write_text("".join(
+        json.dumps({"title": t, "content": "今年发展主要预期目标是：国内生产总值增长5%左右。",
+                    "date": f"202{k}-03-05"}, ensure_ascii=False) + "\n"
+        for k, t in enumerate(titles)
+    ), encoding="utf-8")
+    res = run(str(corpus))
+    assert res.exit_code == 0, res.stderr
+    table = list(csv.DictReader(io.StringIO(res.stdout)))
+    assert [r["title"] for r in table] == ["'" + t for t in titles]
+    assert all(r["characters"].isdigit() for r in table)
