@@ -114,9 +114,12 @@ def read_rows(path: str | Path, fmt: str) -> list[dict[str, Any]]:
         if fmt == "parquet":
             pa = require_pyarrow()
             return list(pa.parquet.read_table(p).to_pylist())
-        with p.open(encoding="utf-8", newline="") as fh:
-            if fmt == "csv":
+        if fmt == "csv":
+            with p.open(encoding="utf-8", newline="") as fh:
                 return [dict(row) for row in csv.DictReader(fh)]
+        # (JSON lines cut short inside a character, a run killed while writing: the torn last
+        # line is no JSON and is dropped, as one cut between characters is)
+        with p.open(encoding="utf-8", errors="replace", newline="") as fh:
             return list(_json_lines(fh, str(p)))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise InputError(f"{p}: cannot read its rows ({exc})") from exc

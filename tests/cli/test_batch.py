@@ -278,3 +278,19 @@ def test_csv_cells_a_spreadsheet_would_run_are_inert(tmp_path):
     table = list(csv.DictReader(io.StringIO(res.stdout)))
     assert [r["title"] for r in table] == ["'" + t for t in titles]
     assert all(r["characters"].isdigit() for r in table)
+
+
+def test_a_journal_cut_inside_a_character_is_read_to_its_last_whole_row(tmp_path):
+    # a run killed while it wrote a row (or a full disk) may cut the journal inside a character
+    # of Chinese: its torn last line is dropped, as one cut between characters is ("cannot read
+    # its rows": --resume was refused)
+    from policy_cli.tables import read_rows
+
+    journal = tmp_path / "journal.jsonl"
+    whole = [{"source": f"{k}.txt", "title": "政府工作报告"} for k in range(2)]
+    torn = json.dumps({"source": "2.txt", "title": "政府工作报告"}, ensure_ascii=False).encode()
+    journal.write_bytes(
+        b"".join(json.dumps(r, ensure_ascii=False).encode() + b"\n" for r in whole)
+        + torn[: torn.index("工".encode()) + 1]
+    )
+    assert read_rows(journal, "jsonl") == whole
