@@ -215,6 +215,21 @@ def expand_paths(paths: Sequence[PathLike]) -> list[Path]:
     return expand(paths)
 
 
+def resumable_rows(rows: Sequence[dict[str, Any]], files: Sequence[Path]) -> list[dict[str, Any]]:
+    """The rows of an earlier run that a run over `files` keeps (`batch --resume`): one a
+    document whatever path reached it (a relative and an absolute path name one file; the later
+    row wins), and only those of documents among `files`."""
+    from policy_cli.core.corpus import source_file_key, source_key
+
+    inputs = {source_file_key(str(f)) for f in files}
+    by_key: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        source = row.get("source")
+        if isinstance(source, str) and source and source_file_key(source) in inputs:
+            by_key[source_key(source)] = row
+    return list(by_key.values())
+
+
 def trend_of(
     paths: Sequence[PathLike],
     *,

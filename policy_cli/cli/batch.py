@@ -69,8 +69,12 @@ def _chosen_format(fmt: BatchFormat | None, output: str | None) -> str:
     return "csv"
 
 
-def _previous_rows(output: str, fmt: str, journal: Path | None) -> list[dict[str, Any]]:
-    """The rows a previous run wrote: the -o file (if it is there) and the journal."""
+def _previous_rows(
+    output: str, fmt: str, journal: Path | None, files: list[Path]
+) -> list[dict[str, Any]]:
+    """The rows a previous run wrote, the -o file's (if it is there) and the journal's (the
+    newer: its row wins), of the documents among `files`."""
+    from policy_cli import api
     from policy_cli.tables import read_rows
 
     rows: list[dict[str, Any]] = []
@@ -78,12 +82,7 @@ def _previous_rows(output: str, fmt: str, journal: Path | None) -> list[dict[str
         rows.extend(read_rows(output, fmt))
     if journal is not None and journal.exists():
         rows.extend(read_rows(journal, "jsonl"))
-    by_source: dict[str, dict[str, Any]] = {}
-    for row in rows:
-        source = row.get("source")
-        if isinstance(source, str) and source:
-            by_source[source] = row  # the journal's row wins: it is the newer one
-    return list(by_source.values())
+    return api.resumable_rows(rows, files)
 
 
 @app.command()
@@ -168,7 +167,7 @@ def batch(
         previous: list[dict[str, Any]] = []
         if resume:
             _check_resumed_options(journal, settings)
-            previous = _previous_rows(output or "", chosen, journal)
+            previous = _previous_rows(output or "", chosen, journal, files)
         elif journal is not None and journal.exists():
             warn(f"{journal}: rows of an interrupted run, started afresh (--resume uses them)")
         warn_if_too_many_jobs(jobs)

@@ -25,6 +25,7 @@ from policy_cli.core.corpus import (
     expand_paths,
     iter_items,
     load_item,
+    source_key,
 )
 from policy_cli.core.summary import ROW_COLUMNS, summarize, summary_row
 from policy_cli.errors import InputError, PolicyCliError, UsageError
@@ -311,12 +312,14 @@ def batch_rows(
     if workers is not None and workers < 1:
         raise UsageError("--jobs must be at least 1")
     files = expand_paths(paths)
-    skipped = frozenset(skip)
+    skipped = frozenset(source_key(s) for s in skip)
     total = None
     if progress is not None:
         total = count_documents(files)
         if total is not None and skipped:
-            total -= sum(1 for it in iter_items(files, errors="item") if it.source in skipped)
+            total -= sum(
+                1 for it in iter_items(files, errors="item") if source_key(it.source) in skipped
+            )
     runner: _LocalRunner | _DaskRunner
     if scheduler:
         runner = _DaskRunner(scheduler, options)
@@ -340,7 +343,7 @@ def _not_skipped(
     seen = False
     for it in items:
         seen = True
-        if it.source not in skipped:
+        if not skipped or source_key(it.source) not in skipped:
             yield it
     if not seen:
         raise InputError(f"{', '.join(str(f) for f in files)}: no documents in it")

@@ -392,6 +392,28 @@ def _records(path: Path, start: int, *, errors: str) -> Iterator[CorpusItem]:
         yield CorpusItem(index=index, source=str(path), payload="", error=str(exc))
 
 
+_RECORD_SOURCE = re.compile(r"^(?P<file>.+):(?P<line>\d+)$")
+
+
+def source_key(source: str) -> str:
+    """What names a document whatever path reached it: its file's real path (a relative and
+    an absolute path, or a symlink, name one file), and a record's line number in its file
+    (docs.jsonl:3). `batch --resume` knows the rows a run wrote by it."""
+    m = _RECORD_SOURCE.match(source)
+    file, line = (m.group("file"), ":" + m.group("line")) if m else (source, "")
+    if m and not os.path.isfile(file):  # (a file whose own name ends in :digits)
+        file, line = source, ""
+    try:
+        return os.path.realpath(file) + line
+    except (OSError, ValueError):
+        return source
+
+
+def source_file_key(source: str) -> str:
+    """`source_key` of the file a document is in (its own, or its JSON-lines file's)."""
+    return _RECORD_SOURCE.sub(r"\g<file>", source_key(source))
+
+
 def name_year(path: Path) -> int | None:
     """The year a file name states (gwr-2022.txt -> 2022), if any."""
     m = _NAME_YEAR.search(strip_compression(path.name))

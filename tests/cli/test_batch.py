@@ -294,3 +294,21 @@ def test_a_journal_cut_inside_a_character_is_read_to_its_last_whole_row(tmp_path
         + torn[: torn.index("工".encode()) + 1]
     )
     assert read_rows(journal, "jsonl") == whole
+
+
+def test_resume_knows_a_document_by_its_file_whatever_path_reached_it(folder, tmp_path,
+                                                                      monkeypatch):
+    # the rows of a run over an absolute path, resumed over a relative one: each document once
+    # (every row was written twice); rows of documents no longer among the inputs are dropped
+    target = tmp_path / "rows.csv"
+    assert run(str(folder), "-o", str(target)).exit_code == 0
+    monkeypatch.chdir(folder.parent)
+    res = run(folder.name, "-o", str(target), "--resume")
+    assert res.exit_code == 0, res.stderr
+    assert "resumed: 4 rows kept, 0 documents analysed now" in res.stderr
+    table = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    assert len(table) == 4
+    one = run(str(folder / "hubei.txt"), "-o", str(target), "--resume")
+    assert one.exit_code == 0, one.stderr
+    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    assert [Path(r["source"]).name for r in rows] == ["hubei.txt"]
