@@ -265,6 +265,18 @@ def test_undated_documents_are_reported(cache, tmp_path):
     assert [p["period"] for p in json.loads(res.stdout)["periods"]] == ["2020"]
 
 
+def test_a_file_that_cannot_be_read_is_skipped(cache, tmp_path):
+    # one corrupt file among readable ones is skipped with its reason, as a bad record is (the
+    # whole trend stopped on it, exit 3)
+    (tmp_path / "a-2020.txt").write_text("推进改革。\n", encoding="utf-8")
+    (tmp_path / "b-2021.txt").write_text("深化改革开放。\n", encoding="utf-8")
+    (tmp_path / "broken-2022.txt.gz").write_bytes(b"not gzip")
+    res = run(cache, str(tmp_path), "-t", "改革", "-f", "json")
+    assert res.exit_code == 0, res.stderr
+    assert "policy: warning: skipped" in res.stderr and "broken-2022.txt.gz" in res.stderr
+    assert [p["period"] for p in json.loads(res.stdout)["periods"]] == ["2020", "2021"]
+
+
 @pytest.mark.skipif(HAS_MATPLOTLIB, reason="matplotlib is installed")
 def test_plot_without_matplotlib_is_a_clear_error(cache, tmp_path):
     res = run(cache, str(DOCS / "gwr-2021.txt"), "-t", "改革", "--plot", str(tmp_path / "p.png"))

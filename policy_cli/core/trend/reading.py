@@ -645,7 +645,7 @@ def _stream(
         entries: list[list[Any]] = []
         # a record that cannot be read (a line cut by an interrupted download) is skipped with
         # its reason, as an unreadable file is; the file is then not remembered whole
-        for chunk in _chunks(iter_items([f], start=index, errors=corpus.RECORD), LOOKUP_BATCH):
+        for chunk in _chunks(iter_items([f], start=index, errors=corpus.ITEM), LOOKUP_BATCH):
             if any(it.error is not None for it in chunk):
                 jsonl, before = False, None
             keys = [content_key(it.payload) for it in chunk]
