@@ -265,6 +265,23 @@ def test_undated_documents_are_reported(cache, tmp_path):
     assert [p["period"] for p in json.loads(res.stdout)["periods"]] == ["2020"]
 
 
+def test_a_month_of_another_year_than_the_records_is_no_month(cache, tmp_path):
+    # a record of 2020 whose head states 2019年3月 (a dateline of another document it quotes):
+    # by month it is skipped, not put in 2019-03 while its year says 2020
+    records = [
+        {"year": 2020, "content": "关于某事的通知\n（2019年3月）\n推进改革。"},
+        {"date": "2021-04-01", "content": "推进改革开放。"},
+        {"date": "2022-05-01", "content": "深化改革。"},
+    ]
+    corpus = tmp_path / "r.jsonl"
+    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+                      encoding="utf-8")
+    res = run(cache, str(corpus), "--by", "month", "-t", "改革", "-f", "json")
+    assert res.exit_code == 0, res.stderr
+    assert [p["period"] for p in json.loads(res.stdout)["periods"]] == ["2021-04", "2022-05"]
+    assert "r.jsonl:1" in res.stderr
+
+
 def test_a_file_that_cannot_be_read_is_skipped(cache, tmp_path):
     # one corrupt file among readable ones is skipped with its reason, as a bad record is (the
     # whole trend stopped on it, exit 3)

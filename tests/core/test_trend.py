@@ -283,6 +283,19 @@ def test_year_from_text_of_a_congress_titled_by_its_number():
     assert year_from_text("关于打好三大攻坚战（三大）的实施意见\n各地区：") is None
 
 
+def test_a_congress_or_a_month_a_report_recalls_dates_it_not():
+    # the 1998 work report opens 在中国共产党第十五次全国代表大会精神鼓舞下 (it was dated 1997),
+    # the 2003 one 本届政府1998年3月就职 (its month was 1998-03): a congress a report is made to
+    # and a dateline date it
+    from policy_cli.core.trend.reading import month_from_text
+
+    assert year_from_text("各位代表：\n在中国共产党第十五次全国代表大会精神鼓舞下，全国各族人民…") is None
+    assert year_from_text("同志们：\n中国共产党第十六次全国代表大会，是我们党在新世纪召开的…") == 2002
+    assert month_from_text("各位代表：\n本届政府1998年3月就职，任期即将结束。") is None
+    assert month_from_text("关于某事的意见\n（2018年1月）\n各地区：") == "2018-01"
+    assert month_from_text("报告\n2018年3月5日在第十三届全国人民代表大会上") == "2018-03"
+
+
 def test_year_from_text_chinese_numerals():
     assert year_from_text("关于某事的报告\n（二〇一八年三月五日）\n正文") == 2018
 

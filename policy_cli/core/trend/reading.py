@@ -55,15 +55,21 @@ PROPOSE_ONE_IN = 3
 
 ProgressFn = Callable[[str, int, int | None], None]  # (stage, done, total)
 
-_HEAD_MONTH = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月")
+# a year and month that close their line or a bracket: a dateline (（2023年3月）), not a month
+# the opening recalls (本届政府1998年3月就职)
+_HEAD_MONTH = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(?:$|[）)])", re.M)
+_HEAD_DAY = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日")
 
 
 def month_from_text(text: str) -> str | None:
-    """The month (YYYY-MM) a report's head dates it to (2018年1月2日 -> 2018-01), if any."""
+    """The month (YYYY-MM) a report's head dates it to (2018年1月2日 -> 2018-01), if any: a
+    whole date first, else a year and month that a dateline states (a month its opening
+    recalls, 本届政府1998年3月就职, is no date of its own)."""
     head = "\n".join(text.split("\n", 7)[:6])[:600]
-    m = _HEAD_MONTH.search(head)
-    if m and 1 <= int(m.group(2)) <= 12:
-        return f"{m.group(1)}-{int(m.group(2)):02d}"
+    for pattern in (_HEAD_DAY, _HEAD_MONTH):
+        m = pattern.search(head)
+        if m and 1 <= int(m.group(2)) <= 12:
+            return f"{m.group(1)}-{int(m.group(2)):02d}"
     return None
 
 

@@ -64,7 +64,9 @@ class _Aggregate:
                 return
             period, label = year, str(year)
         else:
-            month = item.meta_month or month_of(item.date) or text_month
+            month = item.meta_month or month_of(item.date)
+            if month is None and text_month is not None and year in (None, int(text_month[:4])):
+                month = text_month  # (a month of another year than the document's is none)
             if month is None:
                 self.skipped.append((item.source, "no month in its metadata or its text"))
                 return
