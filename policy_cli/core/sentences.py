@@ -17,7 +17,6 @@ item's heading ("八是推进法治政府建设和治理创新，保持社会和
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from _collections import _count_elements  # type: ignore[import-not-found]  # Counter's C loop
@@ -154,8 +153,18 @@ def key_sentences(
         for r, d, i in zip(ranks, distinct, candidates, strict=True)
     ]
     # the n best by score, then by place (each key holds its sentence: the first n of all
-    # sorted), in document order
-    best = heapq.nsmallest(n, zip(map(neg, scores), candidates, strict=True))
+    # sorted), in document order; a sentence said again (a text repeated, a copied section) is
+    # picked once, where it is first said among the best
+    order = sorted(zip(map(neg, scores), candidates, strict=True))
+    best, said_texts = [], set()
+    for negative, i in order:
+        said = text[wholes[i].start : wholes[i].end].strip()
+        if said in said_texts:
+            continue
+        said_texts.add(said)
+        best.append((negative, i))
+        if len(best) == n:
+            break
     ranked = sorted((i, -negative) for negative, i in best)
     return [
         KeySentence(

@@ -306,6 +306,14 @@ def test_a_numbered_item_that_is_a_sentence_is_a_key_sentence_and_states_targets
     assert "一、发展目标" not in picked and "二、保障措施" not in picked
 
 
+def test_a_sentence_said_again_is_one_key_sentence() -> None:
+    # a text repeated (a report pasted twice, a section copied): each key sentence once (four
+    # of five were the same sentence)
+    text = (DOCS / "gwr-2022.txt").read_text(encoding="utf-8")
+    picked = [s.text for s in key_sentences(prepare(load_text(text + "\n" + text, source="t")))]
+    assert len(picked) == 5 and len(set(picked)) == 5, picked
+
+
 def test_no_key_sentence_from_a_glossary() -> None:
     from policy_cli.core.boilerplate import glossary_spans
 
