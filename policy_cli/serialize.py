@@ -151,6 +151,9 @@ def to_csv(section: Section) -> str:
 
 
 _MD_ACTIVE = re.compile(r"([*_`\[\]<>])")
+# what opens a block at a line's start: a heading or a quote, a list item's bullet or number
+# before a space (not -2% or 2024-03-05)
+_MD_BLOCK = re.compile(r"^(\s*|\s*\d+)((?<!\d)[#>]|(?<!\d)[-+](?=\s)|(?<=\d)[.)](?=\s))")
 
 
 def md_escape(text: str) -> str:
@@ -158,7 +161,9 @@ def md_escape(text: str) -> str:
     pipe and line break, and emphasis, code, links and HTML (document text is data:
     `<img onerror=…>` in a report is shown, never run by a renderer that allows HTML)."""
     cell_safe = text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-    return _MD_ACTIVE.sub(r"\\\1", cell_safe)
+    # …and what opens a block where a line starts (a heading, a list item, a quote, a rule):
+    # 1. # 坚持… would be a heading inside a numbered item
+    return _MD_BLOCK.sub(r"\1\\\2", _MD_ACTIVE.sub(r"\\\1", cell_safe))
 
 
 def highlighted_words(row: dict[str, Any], column: Column) -> list[str]:

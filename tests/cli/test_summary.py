@@ -245,3 +245,22 @@ def test_a_long_title_and_path_are_cut_with_an_ellipsis(tmp_path) -> None:
     assert brief[1].split()[1] == "date"  # labels whole, no title row in the short brief
     full = run("summary", str(copy), "--full", env={"COLUMNS": "80"}).stdout
     assert "title" in full and "国债余额限额的决议" in full
+
+
+def test_markdown_keeps_a_sentence_that_opens_like_a_block_inert(tmp_path) -> None:
+    # a key sentence opening with "# ", "- " or "1. " was a heading or a list inside its
+    # numbered item; dates and negative values are left as they are
+    doc = tmp_path / "blocks.txt"
+    sentences = [
+        "# 坚持“四个全面”战略布局，推进“两山转化”改革，实施“千村示范、万村整治”工程。",
+        "- 加快建设数字政府，推广“一网通办”，打造“最多跑一次”改革的升级版本。",
+        "1. 深化“放管服”改革，优化营商环境，建设国际一流的营商环境城市。",
+    ]
+    doc.write_text("关于推进改革的通知\n" + "\n".join(sentences) + "\n", encoding="utf-8")
+    res = run("summary", str(doc), "-f", "markdown", "--sentences", "3")
+    assert res.exit_code == 0, res.stderr
+    items = [line for line in res.stdout.splitlines() if line[:3] in ("1. ", "2. ", "3. ")]
+    assert [line[3:5] for line in items] == ["\\#", "\\-", "1\\"], items
+    from policy_cli.serialize import md_escape
+
+    assert md_escape("2024-03-05") == "2024-03-05" and md_escape("-2%左右") == "-2%左右"
