@@ -400,6 +400,12 @@ def _records(path: Path, start: int, *, errors: str) -> Iterator[CorpusItem]:
 _RECORD_SOURCE = re.compile(r"^(?P<file>.+):(?P<line>\d+)$")
 
 
+def is_record_source(source: str) -> bool:
+    """Tell whether a source names a record of a JSON-lines file (docs.jsonl:3), not a file."""
+    m = _RECORD_SOURCE.match(source)
+    return m is not None and os.path.isfile(m.group("file"))
+
+
 def source_key(source: str) -> str:
     """What names a document whatever path reached it: its file's real path (a relative and
     an absolute path, or a symlink, name one file), and a record's line number in its file

@@ -53,7 +53,7 @@ from policy_cli.core.trend.table import (
     _split_index,
     _Table,
 )
-from policy_cli.errors import NothingToAnalyseError, UsageError
+from policy_cli.errors import InputError, NothingToAnalyseError, UsageError
 
 if TYPE_CHECKING:
     from policy_cli.core.formulations.lexicon import Lexicon
@@ -238,6 +238,10 @@ def _result(
             source, reason = skipped[0]
             # loader errors already start with the source's name: don't say it twice
             said = reason if reason.startswith(f"{source}:") else f"{source}: {reason}"
+            if agg.unreadable == len(skipped):  # nothing could be read: an input error
+                raise InputError(said if len(skipped) == 1 else (
+                    f"no document could be read ({len(skipped)} skipped; first: {said})"
+                ))
             raise NothingToAnalyseError(
                 f"no document could be used ({len(skipped)} skipped; first: {said})"
                 + ("; use --by file for undated documents" if agg.by != "file" else "")

@@ -13,7 +13,7 @@ from typing import Any
 
 from policy_cli.core.cache import AnalysisCache, phrases_key, unpack_many
 from policy_cli.core.chars import CN_MAGNITUDES, CN_NUMERALS, CN_ZEROS
-from policy_cli.core.corpus import CorpusItem, corpus_message, month_of
+from policy_cli.core.corpus import CorpusItem, corpus_message, is_record_source, month_of
 from policy_cli.core.trend.models import FileKeyness, KeyTerm, TermTrend, TrendDocument
 from policy_cli.core.trend.reading import LOOKUP_BATCH, ProgressFn, _Doc, _first_token_offset
 
@@ -38,11 +38,13 @@ class _Aggregate:
         self.documents: list[tuple[Any, TrendDocument]] = []
         self.sources: dict[int, str] = {}
         self.skipped: list[tuple[str, str]] = []
+        self.unreadable = 0  # of the skipped: files that could not be read at all
 
     def place(self, item: CorpusItem, key: bytes, entry: dict[str, Any]) -> None:
         """Put a read document in its period (or record why it was skipped)."""
         if "error" in entry:
             self.skipped.append((item.source, corpus_message(str(entry["error"]))))
+            self.unreadable += item.error is not None and not is_record_source(item.source)
             return
         text_year, text_month = entry.get("year"), entry.get("month")
         year: int | None = item.meta_year
