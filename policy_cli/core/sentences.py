@@ -156,12 +156,13 @@ def key_sentences(
     # sorted), in document order; a sentence said again (a text repeated, a copied section) is
     # picked once, where it is first said among the best
     order = sorted(zip(map(neg, scores), candidates, strict=True))
-    best, said_texts = [], set()
+    best: list[tuple[float, int]] = []
+    picked: set[str] = set()
     for negative, i in order:
-        said = text[wholes[i].start : wholes[i].end].strip()
-        if said in said_texts:
+        sentence = text[wholes[i].start : wholes[i].end].strip()
+        if sentence in picked:
             continue
-        said_texts.add(said)
+        picked.add(sentence)
         best.append((negative, i))
         if len(best) == n:
             break
