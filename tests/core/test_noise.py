@@ -301,3 +301,19 @@ def test_the_rules_file_is_well_formed():
     res = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
     assert res.returncode == 0, res.stdout + res.stderr
     assert "0 problem(s)" in res.stdout
+
+
+def test_a_pages_site_title_and_breadcrumb_pasted_as_text_are_furniture():
+    # a gov.cn page copied into a text file: the site's title line and where the page sits (no
+    # 当前位置 label) were the document's title (中国政府网_中央人民政府门户网站 首页 > 政策 >…)
+    from policy_cli.core.header import extract_header
+
+    text = (
+        "中国政府网_中央人民政府门户网站\n首页 > 政策 > 国务院文件\n"
+        "国务院关于加快发展银发经济增进老年人福祉的意见\n国发〔2024〕1号\n"
+        "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+        "为积极应对人口老龄化，发展银发经济，增进老年人福祉，现提出如下意见。\n"
+    )
+    doc = load_text(text, source="page.txt")
+    assert {n.text for n in doc.noise} >= {"中国政府网_中央人民政府门户网站", "首页 > 政策 > 国务院文件"}
+    assert extract_header(doc).title == "国务院关于加快发展银发经济增进老年人福祉的意见"
