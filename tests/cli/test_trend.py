@@ -282,6 +282,18 @@ def test_a_month_of_another_year_than_the_records_is_no_month(cache, tmp_path):
     assert "r.jsonl:1" in res.stderr
 
 
+def test_files_of_one_name_are_told_apart_by_their_folders(cache, tmp_path):
+    # by file, two reports named report.txt in two folders were report.txt and report.txt #2
+    for folder, name in (("a", "gwr-2021.txt"), ("b", "gwr-2022.txt")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "report.txt").write_bytes((DOCS / name).read_bytes())
+    res = run(cache, str(tmp_path), "--by", "file", "-t", "改革", "-f", "csv")
+    assert res.exit_code == 0, res.stderr
+    assert [line.split(",")[0] for line in res.stdout.splitlines()[1:]] == [
+        "a/report.txt", "b/report.txt",
+    ]
+
+
 def test_a_file_that_cannot_be_read_is_skipped(cache, tmp_path):
     # one corrupt file among readable ones is skipped with its reason, as a bad record is (the
     # whole trend stopped on it, exit 3)

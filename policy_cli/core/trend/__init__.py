@@ -248,6 +248,8 @@ def _result(
             )
         raise NothingToAnalyseError("no document to analyse (an empty corpus, or none of the --kind asked)")
     keys = sorted(agg.chars)
+    if agg.by == "file":
+        _labels_by_path(agg, keys)
     seen_labels: Counter[str] = Counter()
     for k in keys:  # two files with the same name or title get distinct labels
         seen_labels[agg.labels[k]] += 1
@@ -322,3 +324,23 @@ def _result(
         split=periods[split].label,
         **common,
     )
+
+
+def _labels_by_path(agg: Any, keys: list[Any]) -> None:
+    """Files of one name in other folders (a/report.txt, b/report.txt) are labelled by as much
+    of their paths as tells them apart (with by="file": the key is the document's index), not
+    numbered (report.txt #2)."""
+    groups: dict[str, list[Any]] = {}
+    for k in keys:
+        source = agg.sources.get(k, "")
+        if agg.labels[k] == Path(source).name:  # (a label of a title stays: numbered below)
+            groups.setdefault(agg.labels[k], []).append(k)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        parts = {k: Path(agg.sources[k]).parts for k in group}
+        for depth in range(2, max(len(p) for p in parts.values()) + 1):
+            labels = {k: "/".join(parts[k][-depth:]) for k in group}
+            if len(set(labels.values())) == len(group):
+                agg.labels.update(labels)
+                break
