@@ -828,8 +828,10 @@ def _wrap_cells(text: str, width: int, lines: int | None) -> list[str]:
     for ch in text.replace("\n", " "):
         w = cell_len(ch)
         if used + w > width:
-            out.append("".join(line))
-            line, used = [], 0
+            carried = _carried(line, ch)
+            out.append("".join(line[: len(line) - carried]))
+            line = line[len(line) - carried :]
+            used = sum(cell_len(c) for c in line)
         line.append(ch)
         used += w
     if line:
@@ -841,6 +843,25 @@ def _wrap_cells(text: str, width: int, lines: int | None) -> list[str]:
             last = last[:-1]
         out[-1] = last + "…"
     return out
+
+
+# what a line of Chinese does not open with (a mark that closes or follows: ，。、）” %), and the
+# characters of a number a line does not cut (53|365.53亿元 reads as 53)
+NO_LINE_START = "，。、；：？！）」』”’》〉】%％,.;:?!)"
+NUMBER_CHARS = "0123456789.,"
+WRAP_CARRY_MAX = 12  # characters carried to the next line at most (a long number is cut)
+
+
+def _carried(line: list[str], ch: str) -> int:
+    """How many characters at the end of a full line go on to the next with `ch`: the number
+    `ch` goes on (its digits before it), or the one character before a mark that opens no line."""
+    carried = 0
+    if ch in NUMBER_CHARS or ch in "%％":
+        while carried < len(line) and line[len(line) - 1 - carried] in NUMBER_CHARS:
+            carried += 1
+    elif ch in NO_LINE_START and line:
+        carried = 1
+    return carried if 0 < carried <= WRAP_CARRY_MAX and carried < len(line) else 0
 
 
 def _wrap_items(items: Sequence[str], width: int, lines: int | None, sep: str = " · ") -> list[str]:

@@ -44,3 +44,20 @@ def test_a_text_is_cut_with_an_ellipsis_as_rich_cuts_it():
             line = Text(s)
             line.truncate(room, overflow="ellipsis")
             assert cut_with_ellipsis(s, room) == line.plain, (s, room)
+
+
+def test_a_wrapped_line_cuts_no_number_and_opens_with_no_closing_mark():
+    # the NPC resolution at 80 columns wrapped 调整为53|365.53亿元 (read as 53); eleven briefs in
+    # thirty-one opened a line with ， or 、: the number, or the character before the mark, goes
+    # on to the next line, and every line still fits
+    from policy_cli.render import _wrap_cells
+
+    number = _wrap_cells("一二三四五六七八九十调整为53365.53亿元的限额。", 20, None)
+    assert number[1].startswith("调整为53365.53亿元"), number
+    mark = _wrap_cells("一二三四五六七八九十一二三四五六七八九十。后面还有。", 20, None)
+    assert not any(line[:1] in "，。、" for line in mark), mark
+    text = (DOCS / "gwr-2022.txt").read_text(encoding="utf-8")[:3000]
+    lines = _wrap_cells(text, 77, None)
+    assert all(cell_len(line) <= 77 for line in lines)
+    assert "".join(lines) == text.replace("\n", " ")
+    assert not any(line[:1] in "，。、；：" for line in lines)
