@@ -149,8 +149,8 @@ class Target:
     name shared by its variants (国内生产总值增长), so that years and places line up. A numeric
     value is also read as `numbers` (two for a range or a list), `unit` (%, 万人, 万亿元…),
     `modifier` (左右, 以上, 以内, 不低于…, 区间 for a range) and `direction` ("up"/"down" when the
-    value is a change: 降低3%左右, a level a verb of rising or falling sets: 降至5%以内, or a change
-    in words: 继续下降). `year` is the year the target is for, where the document says.
+    value is a change: 降低3%左右, or a change in words: 继续下降; a level to reach, 降至5%以内,
+    is none). `year` is the year the target is for, where the document says.
     """
 
     indicator: str
@@ -165,7 +165,7 @@ class Target:
     canonical: str = ""  # the shared name; the indicator itself when it has no known variant
     numbers: tuple[float, ...] = ()
     unit: str | None = None
-    direction: str | None = None  # "up" | "down": a change (降低3%, 降至5%, 继续下降)
+    direction: str | None = None  # "up" | "down": a change (降低3%, 再提高1岁, 继续下降)
     year: int | None = None  # the year it is for: 2035 for 到二〇三五年, 2025 for 十四五
     sentence: int | None = None  # index in Document.sentences of the sentence it came from
 

@@ -63,7 +63,7 @@ SCHEMA: dict[str, dict[str, str]] = {
     "clauses": dict.fromkeys(
         ("joined", "premise", "subject_value", "bare_year", "ordinal", "year_span", "origin",
          "later", "bare_magnitude", "will", "object_end", "of_start", "value_nouns", "bare_verb",
-         "action", "parts", "items", "item_count", "level_up", "level_down", "change_up",
+         "action", "parts", "items", "item_count", "change_up",
          "change_down", "not_value_after", "money", "open_value"), ""
     ) | {"assigned": "value what end"},  # fmt: skip
     "indicator": dict.fromkeys(

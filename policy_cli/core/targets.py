@@ -838,7 +838,7 @@ def _quantitative(
     if _re("clauses", "bare_magnitude").search(qty) and not m.group("suf"):
         return None  # "14亿多中国人": a magnitude, not a target
     indicator, delta = _split_delta(head, min_left=0)
-    indicator, level = _strip_links(indicator)
+    indicator = _strip_links(indicator)
     if not delta:
         indicator, delta = _split_delta(indicator, min_left=2)
     bound = rules.bound.search(indicator)
@@ -874,7 +874,6 @@ def _quantitative(
         text=clause.text,
         offset=clause.offset,
         modifier=modifier or None,
-        direction=None if delta else level,  # (a change's verb: read_quantity's direction)
         section=section or _topic(indicator),
     )
 
@@ -917,7 +916,7 @@ def _qualitative(clause: _Clause, text: str, section: str | None) -> Target | No
         text=clause.text,
         offset=clause.offset,
         modifier=None,
-        direction=_direction(value, "change"),
+        direction=_change_direction(value),
         section=section,
     )
 
@@ -941,27 +940,25 @@ def _predicate_start(text: str) -> int:
     return words[-1] if words else -1
 
 
-def _strip_links(indicator: str) -> tuple[str, str | None]:
-    """The indicator without the verbs that link it to its value (…|控制在, …|降至), and the
-    way the verb of a level says it moves (降至: down; 提高到: up; 控制在: None)."""
+def _strip_links(indicator: str) -> str:
+    """The indicator without the verbs that link it to its value (…|控制在, …|降至): a level
+    to reach, whose value is no change (降至5.5%以内 is 5.5%, not -5.5)."""
     links = _rules().links
     changed = True
-    direction = None
     while changed:
         changed = False
         for verb in links:
             if indicator.endswith(verb) and len(indicator) > len(verb):
                 indicator = indicator[: -len(verb)]
-                direction = direction or _direction(verb, "level")
                 changed = True
-    return indicator, direction
+    return indicator
 
 
-def _direction(words: str, kind: str) -> str | None:
-    """up or down where the words open with a verb of that way (`level_…`, `change_…`)."""
-    if _re("clauses", f"{kind}_up").match(words):
+def _change_direction(value: str) -> str | None:
+    """up or down where a value in words is a change that way (继续下降, 保持增长)."""
+    if _re("clauses", "change_up").match(value):
         return "up"
-    return "down" if _re("clauses", f"{kind}_down").match(words) else None
+    return "down" if _re("clauses", "change_down").match(value) else None
 
 
 def _clean_indicator(text: str) -> str:

@@ -395,16 +395,16 @@ def test_items_name_numbers_count_nothing_and_stay_whole_inside_quotes() -> None
 
 
 def test_the_way_a_target_moves_where_no_number_of_change_says_it() -> None:
-    """A level a verb of rising or falling sets (降至5%以内, 提高到2.5%) and a change in words
-    (继续下降, 保持增长) say which way the target moves, as 降低3%左右 does; 控制在 says none."""
+    """A change in words (继续下降, 保持增长) says which way the target moves, as 降低3%左右 does;
+    a level to reach (降至5%以内, 提高到2.5%, 控制在) is no change: no direction, no sign."""
     ts = extract_targets(load_text(
         "今年发展主要预期目标是：主要污染物排放量继续下降，单位GDP能耗降低3%左右，城镇调查失业率"
         "降至5%以内，研发投入强度提高到2.5%，居民收入保持增长，居民消费价格涨幅控制在3%左右。",
         source="x",
     ))
     assert [(t.indicator, t.direction) for t in ts] == [
-        ("主要污染物排放量", "down"), ("单位GDP能耗", "down"), ("城镇调查失业率", "down"),
-        ("研发投入强度", "up"), ("居民收入", "up"), ("居民消费价格涨幅", None),
+        ("主要污染物排放量", "down"), ("单位GDP能耗", "down"), ("城镇调查失业率", None),
+        ("研发投入强度", None), ("居民收入", "up"), ("居民消费价格涨幅", None),
     ]
 
 
