@@ -255,8 +255,11 @@ class _Block:
     @cached_property
     def text(self) -> str:  # asked for several times, once the walk is over
         joined = "".join(self.parts)
-        if self.preformatted:  # (a text hard-wrapped in <pre>: its lines, joined by the loader)
-            return "\n".join(" ".join(line.split()) for line in joined.splitlines() if line.strip())
+        if self.preformatted:  # a text pasted into <pre>: its lines, joined where hard-wrapped
+            from policy_cli.core.normalize import unwrap_hard_lines
+
+            lines = (" ".join(line.split()) for line in joined.splitlines() if line.strip())
+            return unwrap_hard_lines("\n".join(lines))
         return " ".join(joined.split())
 
 

@@ -342,10 +342,8 @@ def build_document(
     Raises:
         InputError: nothing but whitespace and noise.
     """
-    if fmt in ("text", "html"):
-        # pdftotext's output, a text pasted into a page's <pre> or cut by <br>: lines cut at
-        # one width
-        raw = normalize.unwrap_hard_lines(raw)
+    if fmt == "text":
+        raw = normalize.unwrap_hard_lines(raw)  # pdftotext's output: lines cut at one width
     text, printed = normalize.normalize_printed(raw)
     marks_printed = printed != text  # marks analysed otherwise than the document prints them
     # traditional characters: analysed as simplified, character for character (and printed

@@ -277,19 +277,23 @@ def test_hard_wrapped_text_is_read_as_paragraphs():
 
 
 def test_hard_wrapped_text_in_a_web_page_is_read_as_paragraphs():
-    # a text file pasted into a page's <pre>, or cut every so many characters by <br>: its lines
-    # are joined into the paragraphs they cut, as in a hard-wrapped text file (the <pre> was one
-    # line with a space wherever a line ended, the <br> lines stayed lines)
+    # a text file pasted into a page's <pre>: its lines are joined into the paragraphs they cut,
+    # as in a hard-wrapped text file (the <pre> was one line with a space wherever a line
+    # ended); the rows of a table of one width stay rows (only a <pre> is unwrapped)
     text = (EXAMPLES / "gwr-2022.txt").read_text(encoding="utf-8")
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()][:30]
     lines = [p[i : i + 33] for p in paragraphs for i in range(0, len(p), 33)]
     original = {s.text for s in load_text("\n".join(paragraphs), source="o.txt").sentences}
-    for body in ("<pre>" + "\n".join(lines) + "</pre>",
-                 "<div>" + "<br>".join(lines) + "</div>"):
-        page = f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>"
-        doc = load_bytes(page.encode("utf-8"), source="w.html")
-        assert {s.text for s in doc.sentences} == original
-        assert len(doc.paragraphs) < 1.2 * len(paragraphs)
+    page = f"<html><head><meta charset='utf-8'></head><body><pre>{chr(10).join(lines)}</pre></body></html>"
+    doc = load_bytes(page.encode("utf-8"), source="w.html")
+    assert {s.text for s in doc.sentences} == original
+    assert len(doc.paragraphs) < 1.2 * len(paragraphs)
+    rows = "".join(
+        f"<tr><td>{k:02d}</td><td>2025年重点项目第{k:02d}号建设工程</td><td>{k}.5亿元</td></tr>"
+        for k in range(1, 25)
+    )
+    table = f"<html><head><meta charset='utf-8'></head><body><table>{rows}</table></body></html>"
+    assert len(load_bytes(table.encode("utf-8"), source="t.html").paragraphs) == 24
 
 
 def test_a_line_of_zero_width_characters_inside_a_sentence_is_no_break():
