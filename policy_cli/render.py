@@ -829,6 +829,8 @@ def _wrap_cells(text: str, width: int, lines: int | None) -> list[str]:
         w = cell_len(ch)
         if used + w > width:
             carried = _carried(line, ch)
+            if sum(cell_len(c) for c in line[len(line) - carried :]) + w > width:
+                carried = 0  # (what goes on must fit the next line with `ch`)
             out.append("".join(line[: len(line) - carried]))
             line = line[len(line) - carried :]
             used = sum(cell_len(c) for c in line)
@@ -856,11 +858,12 @@ def _carried(line: list[str], ch: str) -> int:
     """How many characters at the end of a full line go on to the next with `ch`: the number
     `ch` goes on (its digits before it), or the one character before a mark that opens no line."""
     carried = 0
-    if ch in NUMBER_CHARS or ch in "%％":
+    if ch in NUMBER_CHARS or ch in NO_LINE_START:
+        # the number before `ch` (5.5|%, 53365|，), else the one character before a mark
         while carried < len(line) and line[len(line) - 1 - carried] in NUMBER_CHARS:
             carried += 1
-    elif ch in NO_LINE_START and line:
-        carried = 1
+        if not carried and ch in NO_LINE_START and line:
+            carried = 1
     return carried if 0 < carried <= WRAP_CARRY_MAX and carried < len(line) else 0
 
 

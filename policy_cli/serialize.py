@@ -151,9 +151,11 @@ def to_csv(section: Section) -> str:
 
 
 _MD_ACTIVE = re.compile(r"([*_`\[\]<>])")
-# what opens a block at a line's start: a heading or a quote, a list item's bullet or number
-# before a space (not -2% or 2024-03-05)
-_MD_BLOCK = re.compile(r"^(\s*|\s*\d+)((?<!\d)[#>]|(?<!\d)[-+](?=\s)|(?<=\d)[.)](?=\s))")
+# what opens a block at a line's start: a heading, a quote or a fence (~~~), a rule (---), a
+# list item's bullet or number before a space (not -2% or 2024-03-05)
+_MD_BLOCK = re.compile(
+    r"^(\s*|\s*\d+)((?<!\d)[#>~]|(?<!\d)[-+](?=\s|-)|(?<=\d)[.)](?=\s))"
+)
 
 
 def md_escape(text: str) -> str:

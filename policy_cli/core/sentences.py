@@ -42,6 +42,7 @@ from policy_cli.models import Document, KeySentence
 
 _PART = re.compile(rf"^[{CN_NUMERALS}]+、")
 _SUBPART = re.compile(rf"^（[{CN_NUMERALS}]+）")
+_DIGIT = re.compile(r"\d")
 # a list item's heading: "八是推进法治政府建设…。", "第一，…"
 _ORDINAL = re.compile(rf"^(?:[{CN_NUMERALS}]+是|第[{CN_NUMERALS}]+[，,、]|其[{CN_NUMERALS}][，,、])")
 # a stage goal: 到2027年，率先实现…; 第一个阶段，从二〇二〇年到二〇三五年，…基本实现…
@@ -159,7 +160,7 @@ def key_sentences(
     best: list[tuple[float, int]] = []
     picked: set[str] = set()
     for negative, i in order:
-        sentence = text[wholes[i].start : wholes[i].end].strip()
+        sentence = "".join(text[wholes[i].start : wholes[i].end].split())  # (spaces aside)
         if sentence in picked:
             continue
         picked.add(sentence)
@@ -283,8 +284,10 @@ def whole_sentences(document: Document) -> list[_Whole]:
 def _is_prose(sentence: str, options: KeySentenceOptions = DEFAULT_KEY_OPTIONS) -> bool:
     """A sentence of running text, not a heading, a headline or a list item's heading."""
     body = sentence.strip()
-    if HEADING_OPEN.match(body) and "，" not in body and len(body) < options.heading_chars:
-        return False  # (（一）到2025年，…比重达到15%。: a numbered item that is a sentence is one)
+    if HEADING_OPEN.match(body) and not (
+        (_PART.match(body) or _SUBPART.match(body)) and "，" in body and _DIGIT.search(body)
+    ):
+        return False  # (（一）到2025年，…比重达到15%。: a numbered item that states a number)
     if body.startswith("——") and len(body) < options.heading_chars:
         return False
     if _ORDINAL.match(body) and len(body) < options.heading_chars:

@@ -264,3 +264,4 @@ def test_markdown_keeps_a_sentence_that_opens_like_a_block_inert(tmp_path) -> No
     from policy_cli.serialize import md_escape
 
     assert md_escape("2024-03-05") == "2024-03-05" and md_escape("-2%左右") == "-2%左右"
+    assert md_escape("~~~坚持").startswith("\\~") and md_escape("---坚持").startswith("\\-")

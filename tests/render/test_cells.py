@@ -46,6 +46,16 @@ def test_a_text_is_cut_with_an_ellipsis_as_rich_cuts_it():
             assert cut_with_ellipsis(s, room) == line.plain, (s, room)
 
 
+def test_a_number_before_a_mark_goes_on_whole():
+    from policy_cli.render import _wrap_cells
+
+    for text in ("一二三四五六七八人民币约53365，比上年增长。", "一二三四五六七八九增长5.5%，比上年。"):
+        lines = _wrap_cells(text, 20, None)
+        assert "".join(lines) == text and all(cell_len(x) <= 20 for x in lines), lines
+        assert not any(x[:1] in "，%" for x in lines), lines
+        assert any("53365" in x or "5.5%" in x for x in lines), lines
+
+
 def test_a_wrapped_line_cuts_no_number_and_opens_with_no_closing_mark():
     # the NPC resolution at 80 columns wrapped 调整为53|365.53亿元 (read as 53); eleven briefs in
     # thirty-one opened a line with ， or 、: the number, or the character before the mark, goes
