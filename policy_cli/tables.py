@@ -116,17 +116,38 @@ def read_rows(path: str | Path, fmt: str) -> list[dict[str, Any]]:
             return list(pa.parquet.read_table(p).to_pylist())
         if fmt == "csv":
             with p.open(encoding="utf-8", newline="") as fh:
-                return [dict(row) for row in csv.DictReader(fh)]
-        # (JSON lines cut short inside a character, a run killed while writing: the torn last
-        # line is no JSON and is dropped, as one cut between characters is)
-        with p.open(encoding="utf-8", errors="replace", newline="") as fh:
-            return list(_json_lines(fh, str(p)))
+                return [{k: _unescaped(v) for k, v in row.items()} for row in csv.DictReader(fh)]
+        return list(_json_lines(_text_lines(p.read_bytes()), str(p)))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise InputError(f"{p}: cannot read its rows ({exc})") from exc
     except UsageError:
         raise
     except Exception as exc:  # what pyarrow raises for a file that is not Parquet
         raise InputError(f"{p}: not a {fmt} table ({type(exc).__name__})") from exc
+
+
+def _unescaped(value: Any) -> Any:
+    """A CSV cell as its row had it: without the ' that made a formula's opening inert."""
+    from policy_cli.serialize import FORMULA_STARTS
+
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
+
+
+def _text_lines(data: bytes) -> list[str]:
+    """The lines of UTF-8 JSON lines; the last cut short inside a character (a run killed while
+    it wrote) is dropped, as a line cut between characters is (no JSON); bytes that are no UTF-8
+    elsewhere are an error."""
+    lines = data.split(b"\n")
+    out = []
+    for i, line in enumerate(lines):
+        try:
+            out.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            if i < len(lines) - 1 and any(rest.strip() for rest in lines[i + 1 :]):
+                raise
+    return out
 
 
 def _json_lines(fh: Any, name: str) -> Iterator[dict[str, Any]]:

@@ -45,11 +45,11 @@ CPC_CONGRESS_YEARS = {
 _YEAR = r"((?:19|20)\d\d)"
 _FULL_DATE = re.compile(_YEAR + r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _CN_DATE = re.compile(rf"([{CN_DATE_DIGITS}]{{4}})\s*年\s*[{CN_NUMERALS}]{{1,3}}\s*月")
-# the congress a report is made to (中国共产党第十六次全国代表大会，是…), not one whose spirit,
-# decisions or time since its opening recalls (在中国共产党第十五次全国代表大会精神鼓舞下: the
-# 1998 work report)
+# the congress a report is made to, named as its subject or its place (中国共产党第十六次全国
+# 代表大会，是…; …大会上的报告), not one its opening recalls (…大会精神鼓舞下: the 1998 work
+# report; …大会胜利召开以后)
 _CONGRESS = re.compile(
-    rf"中国共产党第([{CN_NUMERALS}]{{1,3}})次全国代表大会(?!精神|以来|确定|提出|的)"
+    rf"中国共产党第([{CN_NUMERALS}]{{1,3}})次全国代表大会(?=[，,：:]|上|是|将是|在|，是)"
 )
 # …and the short form a title gives it: 加快改革开放和现代化建设步伐 (十四大)
 # (of the 12th to the 20th: a short number is a count, 三大攻坚战（三大）)

@@ -190,6 +190,7 @@ _HTML_TAG = re.compile(rb"<(?:html|body|head)[\s>]|<meta\s+[^>]*charset", re.IGN
 
 # the bytes a web page opens with some markup within (a text file named .html holds none)
 _MARKUP_REACH = 65536
+_MARKUP = re.compile(rb"<[A-Za-z!/?]")  # a tag, a comment or a declaration (not 浓度<35)
 # an OLE compound file (a Word 97-2003 .doc, or an Office file encrypted with a password, whose
 # stream of the encrypted package is named in UTF-16)
 OLE_MARK = b"\xd0\xcf\x11\xe0"
@@ -218,7 +219,7 @@ def sniff_format(data: bytes, *, suffix: str = "") -> str:
         raise FormatError("RTF files are not supported; save as .docx or .txt")
     if suffix in (".html", ".htm", ".xhtml", ".shtml"):
         # a page marks itself up at once; a text saved under a page's name holds no mark
-        return "html" if b"<" in data[:_MARKUP_REACH] else "text"
+        return "html" if _MARKUP.search(data[:_MARKUP_REACH]) else "text"
     page = b"<" in head and (
         any(head.lstrip(b"\xef\xbb\xbf \t\r\n").lower().startswith(m) for m in _HTML_STARTS)
         or _HTML_TAG.search(head) is not None

@@ -312,3 +312,23 @@ def test_resume_knows_a_document_by_its_file_whatever_path_reached_it(folder, tm
     assert one.exit_code == 0, one.stderr
     rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
     assert [Path(r["source"]).name for r in rows] == ["hubei.txt"]
+
+
+def test_resume_reads_back_a_cell_made_inert_and_refuses_a_journal_damaged_inside(tmp_path,
+                                                                               monkeypatch):
+    # a file named +plan.txt is written '+plan.txt in CSV: read back as its name, so that a
+    # resume keeps its row (it was analysed again on every resume); a journal with bytes that
+    # are no UTF-8 before its last line is refused, not read with replacement characters
+    from policy_cli.errors import InputError
+    from policy_cli.tables import read_rows
+
+    monkeypatch.chdir(tmp_path)
+    for name in ("+plan.txt", "normal.txt"):
+        (tmp_path / name).write_bytes((PROVINCES / "tianjin.txt").read_bytes())
+    assert run("+plan.txt", "normal.txt", "-o", "out.csv").exit_code == 0
+    res = run("+plan.txt", "normal.txt", "-o", "out.csv", "--resume")
+    assert "resumed: 2 rows kept, 0 documents analysed now" in res.stderr, res.stderr
+    journal = tmp_path / "j.jsonl"
+    journal.write_bytes(b'{"source": "a"}\n\xff\xfe\n{"source": "b"}\n')
+    with pytest.raises(InputError):
+        read_rows(journal, "jsonl")

@@ -292,6 +292,14 @@ def test_files_of_one_name_are_told_apart_by_their_folders(cache, tmp_path):
     assert [line.split(",")[0] for line in res.stdout.splitlines()[1:]] == [
         "a/report.txt", "b/report.txt",
     ]
+    from policy_cli.core.trend import _labels_by_path
+
+    class Agg:  # (one file at the root, one deeper: no label opens with //)
+        labels = {0: "r.txt", 1: "r.txt"}
+        sources = {0: "/r.txt", 1: "/x/r.txt"}
+
+    _labels_by_path(Agg, [0, 1])
+    assert Agg.labels == {0: "/r.txt", 1: "x/r.txt"}
 
 
 def test_a_file_that_cannot_be_read_is_skipped(cache, tmp_path):

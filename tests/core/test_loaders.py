@@ -380,6 +380,8 @@ def test_a_text_saved_under_a_pages_name_is_read_as_text():
     doc = load_bytes(text.encode("utf-8"), source="report.html")
     assert len(doc.paragraphs) == len(load_text(text, source="report.txt").paragraphs) > 50
     assert sniff_format(b"<p>" + text.encode("utf-8"), suffix=".html") == "html"
+    # a comparison in a text is no markup (PM2.5平均浓度<35)
+    assert sniff_format("PM2.5平均浓度<35微克。\n".encode(), suffix=".html") == "text"
 
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])

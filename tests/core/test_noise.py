@@ -303,6 +303,11 @@ def test_the_rules_file_is_well_formed():
     assert "0 problem(s)" in res.stdout
 
 
+def test_names_of_networks_are_no_site_title():
+    doc = load_text("工业互联网｜车联网\n卫星互联网_天地一体化信息网\n推进新型基础设施建设。\n", source="t")
+    assert not doc.noise and "车联网" in doc.text and "天地一体化信息网" in doc.text
+
+
 def test_a_pages_site_title_and_breadcrumb_pasted_as_text_are_furniture():
     # a gov.cn page copied into a text file: the site's title line and where the page sits (no
     # 当前位置 label) were the document's title (中国政府网_中央人民政府门户网站 首页 > 政策 >…)

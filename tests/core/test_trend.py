@@ -865,3 +865,12 @@ def test_a_signature_date_read_past_a_few_footnotes():
     notice = "关于加强农田水利建设的通知\n各市、县人民政府：\n" + body + "XX省人民政府\n2019年3月5日\n"
     notes = "".join(f"{k}. 注释第{k}条：说明有关术语的含义。\n" for k in range(1, 6))
     assert year_from_text(notice + notes) == 2019
+
+
+def test_the_first_date_a_head_states_dates_its_month():
+    # a dateline before a date the opening recalls, and a dateline followed by its place
+    from policy_cli.core.trend.reading import month_from_text
+
+    assert month_from_text("关于某事的通知\n（2019年3月）\n2018年12月18日，会议召开。") == "2019-03"
+    assert month_from_text("某市政府工作报告\n2019年3月 北京\n各位代表：") == "2019-03"
+    assert year_from_text("各位代表：\n中国共产党第十五次全国代表大会胜利召开以后，全国…") is None

@@ -340,7 +340,7 @@ def _labels_by_path(agg: Any, keys: list[Any]) -> None:
             continue
         parts = {k: Path(agg.sources[k]).parts for k in group}
         for depth in range(2, max(len(p) for p in parts.values()) + 1):
-            labels = {k: "/".join(parts[k][-depth:]) for k in group}
+            labels = {k: Path(*parts[k][-depth:]).as_posix() for k in group}
             if len(set(labels.values())) == len(group):
                 agg.labels.update(labels)
                 break

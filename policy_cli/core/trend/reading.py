@@ -57,7 +57,7 @@ ProgressFn = Callable[[str, int, int | None], None]  # (stage, done, total)
 
 # a year and month that close their line or a bracket: a dateline (（2023年3月）), not a month
 # the opening recalls (本届政府1998年3月就职)
-_HEAD_MONTH = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(?:$|[）)])", re.M)
+_HEAD_MONTH = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?=\s|$|[）)])", re.M)
 _HEAD_DAY = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日")
 
 
@@ -66,9 +66,9 @@ def month_from_text(text: str) -> str | None:
     whole date first, else a year and month that a dateline states (a month its opening
     recalls, 本届政府1998年3月就职, is no date of its own)."""
     head = "\n".join(text.split("\n", 7)[:6])[:600]
-    for pattern in (_HEAD_DAY, _HEAD_MONTH):
-        m = pattern.search(head)
-        if m and 1 <= int(m.group(2)) <= 12:
+    found = [m for p in (_HEAD_DAY, _HEAD_MONTH) for m in p.finditer(head)]
+    for m in sorted(found, key=lambda m: m.start()):  # (the first date its head states)
+        if 1 <= int(m.group(2)) <= 12:
             return f"{m.group(1)}-{int(m.group(2)):02d}"
     return None
 
