@@ -49,7 +49,7 @@ _CN_DATE = re.compile(rf"([{CN_DATE_DIGITS}]{{4}})\s*年\s*[{CN_NUMERALS}]{{1,3}
 # 代表大会，是…; …大会上的报告), not one its opening recalls (…大会精神鼓舞下: the 1998 work
 # report; …大会胜利召开以后)
 _CONGRESS = re.compile(
-    rf"中国共产党第([{CN_NUMERALS}]{{1,3}})次全国代表大会(?=[，,：:]|上|是|将是|在|，是)"
+    rf"中国共产党第([{CN_NUMERALS}]{{1,3}})次全国代表大会(?=[，,：:]|上|是|将是|在)"
 )
 # …and the short form a title gives it: 加快改革开放和现代化建设步伐 (十四大)
 # (of the 12th to the 20th: a short number is a count, 三大攻坚战（三大）)

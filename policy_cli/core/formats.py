@@ -525,12 +525,11 @@ def _docx_lines(data: bytes, depth: int) -> Iterator[str]:
 
 
 # what holds paragraphs and tables without being one, read through: content controls, custom
-# XML, tracked insertions and the target of a tracked move; and what is read as nothing: the
-# source of a tracked move (its text is also at its target) and a tracked deletion
+# XML, tracked insertions and the target of a tracked move (anything else is read as nothing:
+# the source of a tracked move, whose text is also at its target, and a tracked deletion)
 _DOCX_WRAPPERS = frozenset(
     f"{_W}{tag}" for tag in ("sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag")
 )
-_DOCX_SKIPPED = frozenset(f"{_W}{tag}" for tag in ("moveFrom", "del"))
 _DOCX_MAX_CHUNK_DEPTH = 2  # a .docx imported into a .docx imported into one, at most
 # the imports (altChunk) of one document read at most, however many it refers to: one part
 # imported a hundred times was a hundred copies (300 M characters from a 1.8 MB file)
@@ -538,14 +537,13 @@ _DOCX_MAX_CHUNKS = 32
 
 
 def _block_lines(
-    container: Any, numbering: Any, document: Any, depth: int,
-    imported: dict[int, set[str]] | None = None,
+    container: Any, numbering: Any, document: Any, depth: int, imported: set[str] | None = None,
 ) -> Iterator[str]:
     """The lines of the paragraphs and tables of a body (or a wrapper in it), in order; the
     content a document imports whole (w:altChunk: an HTML page or text a converter embedded)
-    where it stands, each part once and `_DOCX_MAX_CHUNKS` at most (`imported`: the parts read,
-    by document)."""
-    imported = {} if imported is None else imported
+    where it stands, each part once and `_DOCX_MAX_CHUNKS` at most (`imported`: the parts of
+    the document read so far)."""
+    imported = set() if imported is None else imported
     for child in container.iterchildren():
         if child.tag == f"{_W}p":
             yield numbering.label(child) + _paragraph_text(child)
@@ -556,21 +554,17 @@ def _block_lines(
         elif child.tag in _DOCX_WRAPPERS:
             yield from _block_lines(child, numbering, document, depth, imported)
         elif child.tag == f"{_W}altChunk":
-            read = imported.setdefault(id(document), set())
             rid = child.get(f"{_R}id")
             part = document.part.related_parts.get(rid) if rid else None
-            name = str(getattr(part, "partname", rid))
-            if name in read or len(read) >= _DOCX_MAX_CHUNKS:
+            if part is None or part.partname in imported or len(imported) >= _DOCX_MAX_CHUNKS:
                 continue  # (a part read once; no more imports than the budget)
-            read.add(name)
-            yield from _imported_lines(child, document, depth)
+            imported.add(part.partname)
+            yield from _imported_lines(part, depth)
 
 
-def _imported_lines(chunk: Any, document: Any, depth: int) -> Iterator[str]:
+def _imported_lines(part: Any, depth: int) -> Iterator[str]:
     """The lines of the part an altChunk imports: an HTML page, plain text or a .docx."""
-    rid = chunk.get(f"{_R}id")
-    part = document.part.related_parts.get(rid) if rid else None
-    if part is None or depth >= _DOCX_MAX_CHUNK_DEPTH:
+    if depth >= _DOCX_MAX_CHUNK_DEPTH:
         return
     kind = (getattr(part, "content_type", "") or "").lower()
     blob = part.blob

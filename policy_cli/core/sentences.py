@@ -17,6 +17,7 @@ item's heading ("八是推进法治政府建设和治理创新，保持社会和
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from _collections import _count_elements  # type: ignore[import-not-found]  # Counter's C loop
@@ -153,13 +154,15 @@ def key_sentences(
         r * math.log1p(d) * weights[i]
         for r, d, i in zip(ranks, distinct, candidates, strict=True)
     ]
-    # the n best by score, then by place (each key holds its sentence: the first n of all
-    # sorted), in document order; a sentence said again (a text repeated, a copied section) is
-    # picked once, where it is first said among the best
-    order = sorted(zip(map(neg, scores), candidates, strict=True))
+    # the n best by score, then by place (a heap of all: popped until n are picked), in document
+    # order; a sentence said again (a text repeated, a copied section) is picked once, where it
+    # scores best
+    order = list(zip(map(neg, scores), candidates, strict=True))
+    heapq.heapify(order)
     best: list[tuple[float, int]] = []
     picked: set[str] = set()
-    for negative, i in order:
+    while order:
+        negative, i = heapq.heappop(order)
         sentence = "".join(text[wholes[i].start : wholes[i].end].split())  # (spaces aside)
         if sentence in picked:
             continue

@@ -309,7 +309,9 @@ def _list_targets(document: Document) -> list[Target]:
                 if target is not None:
                     whole = text[subject_at : clause.offset + len(clause.text)]
                     target = replace(target, text=whole, offset=subject_at)
-            items = _item_targets(clause, section=label("main")) if target is None else []
+            items = _item_targets(clause, section=label("main"), only_items=True) if (
+                target is None
+            ) else []
             if len(items) > 1:
                 # 新增高新技术企业3000家、专精特新企业1000家左右: two targets
                 out += [replace(item, core=True, period=period, year=year) for item in items]
@@ -722,9 +724,9 @@ def _unquoted(
 def _items(clause: _Clause) -> list[_Clause]:
     """The items of a clause that each state a value of their own, joined by 、 outside quotes
     (城镇新增就业1100万人以上、城镇调查失业率5.5%左右), or the clause whole. Each item names its
-    indicator before its number (`item_value`): where one holds no number (研发经费、基础研究
-    经费分别增长10%) or only values (分别降低13.5%、18%), what is said is shared, and the clause
-    is one."""
+    indicator before its number (`_names_its_value`): where one holds no number (研发经费、基础
+    研究经费分别增长10%) or only values (分别降低13.5%、18%), what is said is shared, and the
+    clause is one."""
     text = clause.text
     if not _NUMBER_MARK.search(text) or not _re("clauses", "items").search(text):
         return [clause]
@@ -752,12 +754,17 @@ def _item_scan() -> re.Pattern[str]:
     return re.compile(f"(?:{_re('clauses', 'items').pattern})|[{quotes}]")
 
 
-def _item_targets(clause: _Clause, *, section: str | None) -> list[Target]:
+def _item_targets(
+    clause: _Clause, *, section: str | None, only_items: bool = False
+) -> list[Target]:
     """The targets of a clause's items (`_items`), each read as a clause of its own; an item's
     target whose indicator counts things (盯紧抓实64个预增产值过|10亿元: `item_count`) is none,
-    where one that names a number (PM2.5浓度, 5G基站) is one."""
+    where one that names a number (PM2.5浓度, 5G基站) is one. A clause of one item is read
+    whole, unless `only_items` (its caller reads it otherwise: none is returned)."""
     items = _items(clause)
     if len(items) == 1:
+        if only_items:
+            return []
         target = _parse_clause(clause, section=section, qualitative=False)
         return [target] if target is not None else []
     out = []

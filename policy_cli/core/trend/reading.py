@@ -55,16 +55,16 @@ PROPOSE_ONE_IN = 3
 
 ProgressFn = Callable[[str, int, int | None], None]  # (stage, done, total)
 
-# a year and month that close their line or a bracket: a dateline (（2023年3月）), not a month
-# the opening recalls (本届政府1998年3月就职)
+# a year and month a dateline states, before a space, a bracket's close or the line's end
+# (（2023年3月）, 2019年3月 北京), not a month the opening recalls (本届政府1998年3月就职)
 _HEAD_MONTH = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?=\s|$|[）)])", re.M)
 _HEAD_DAY = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日")
 
 
 def month_from_text(text: str) -> str | None:
-    """The month (YYYY-MM) a report's head dates it to (2018年1月2日 -> 2018-01), if any: a
-    whole date first, else a year and month that a dateline states (a month its opening
-    recalls, 本届政府1998年3月就职, is no date of its own)."""
+    """The month (YYYY-MM) a report's head dates it to (2018年1月2日 -> 2018-01), if any: the
+    first whole date or dateline it states (a month its opening recalls, 本届政府1998年3月就职,
+    is no date of its own)."""
     head = "\n".join(text.split("\n", 7)[:6])[:600]
     found = [m for p in (_HEAD_DAY, _HEAD_MONTH) for m in p.finditer(head)]
     for m in sorted(found, key=lambda m: m.start()):  # (the first date its head states)
